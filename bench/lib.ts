@@ -1,0 +1,60 @@
+/** Shared helpers for benchmarks: result rows, a table printer, result files, throwaway databases. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+export type BenchRow = { name: string; value: number; unit: string; note?: string };
+
+export const RESULTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'results');
+
+export function printTable(rows: BenchRow[]): void {
+  const w = Math.max(...rows.map((r) => r.name.length), 10);
+  console.log(`${'benchmark'.padEnd(w)}  ${'value'.padStart(14)}  unit        note`);
+  console.log(`${'-'.repeat(w)}  ${'-'.repeat(14)}  ----------  ----`);
+  for (const r of rows) {
+    const v = Number.isInteger(r.value)
+      ? r.value.toLocaleString('en-US')
+      : r.value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    console.log(`${r.name.padEnd(w)}  ${v.padStart(14)}  ${r.unit.padEnd(10)}  ${r.note ?? ''}`);
+  }
+}
+
+export function writeResults(suite: string, rows: BenchRow[]): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${suite}.json`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ suite, at: new Date().toISOString(), node: process.version, rows }, null, 2)}\n`,
+  );
+  return file;
+}
+
+export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** A fresh database on the PostgreSQL server, or null (with a reason) when none is reachable. */
+export async function throwawayDatabase(
+  prefix: string,
+): Promise<{ url: string; drop: () => Promise<void> } | { error: string }> {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+  } catch (e) {
+    return { error: `PostgreSQL not reachable at the benchmark URL (${(e as Error).message})` };
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  const url = new URL(BENCH_PG_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: BENCH_PG_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: every benchmark suite, printed as one table and written to bench/results/.
+ * Pick suites with BENCH_SUITES=http-create,sla-clock. Each suite compares against a baseline
+ * measured in the same run where one applies, so ratios hold on a busy machine.
+ */
+import { runHttpCreateBench } from './http-create.ts';
+import { type BenchRow, printTable, writeResults } from './lib.ts';
+import { runSlaClockBench } from './sla-clock.ts';
+
+const SUITES: Record<string, () => Promise<BenchRow[]>> = {
+  'sla-clock': runSlaClockBench,
+  'http-create': runHttpCreateBench,
+};
+
+const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);
+const unknown = wanted.filter((w) => !SUITES[w]);
+if (unknown.length) {
+  console.error(`Unknown suite(s): ${unknown.join(', ')}. Known: ${Object.keys(SUITES).join(', ')}.`);
+  process.exit(2);
+}
+const all: BenchRow[] = [];
+for (const name of wanted) {
+  console.log(`\n--- ${name} ---`);
+  const rows = await SUITES[name]!();
+  printTable(rows);
+  console.log(`written to ${writeResults(name, rows)}`);
+  all.push(...rows);
+}
+console.log('\n=== summary ===');
+printTable(all);

@@ -1,0 +1,78 @@
+/**
+ * Start-up shared by the server, the CLI and the tests: open the database, migrate, make sure an
+ * administrator exists, and (optionally) start the job queue.
+ */
+import pino from 'pino';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import { ConfigCache, listenForChanges } from './db/changes.ts';
+import { openDatabase } from './db/client.ts';
+import { type Clock, systemClock } from './domain/clock.ts';
+import { startJobQueue } from './jobs/queue.ts';
+import { registerJobs } from './jobs/register.ts';
+import { AUTH_CHANNEL, AuthCache } from './modules/auth/cache.ts';
+import { createUser } from './modules/auth/directory.ts';
+import { generatePassword } from './modules/auth/password.ts';
+import { users } from './modules/auth/schema.ts';
+import { seedDefaultClasses } from './modules/cmdb/service.ts';
+import { registerModuleHooks } from './modules/record-hooks.ts';
+
+export async function createContext(
+  config: Config,
+  opts: { clock?: Clock; startJobs?: boolean } = {},
+): Promise<AppContext> {
+  const log = pino({ level: config.logLevel, base: { app: 'steward' } });
+  registerModuleHooks();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await database.migrate();
+  const authCache = new AuthCache();
+  const configCache = new ConfigCache();
+  await seedDefaultClasses(database.db);
+  const ctx: AppContext = {
+    config,
+    database,
+    db: database.db,
+    clock: opts.clock ?? systemClock,
+    log,
+    jobs: undefined,
+    authCache,
+    configCache,
+    stopListeners: async () => {},
+  };
+  ctx.stopListeners = await listenForChanges(
+    database,
+    config.databaseUrl,
+    { [AUTH_CHANNEL]: authCache, [ConfigCache.CHANNEL]: configCache },
+    (err) => log.warn({ err }, 'change listener interrupted; caches off until it reconnects'),
+  );
+  if (opts.startJobs ?? config.jobs) {
+    ctx.jobs = await startJobQueue(database, config.databaseUrl);
+    await registerJobs(ctx);
+  }
+  return ctx;
+}
+
+export async function closeContext(ctx: AppContext): Promise<void> {
+  await ctx.jobs?.stop().catch(() => undefined);
+  await ctx.stopListeners();
+  await ctx.database.close();
+}
+
+/**
+ * On an empty database, create the first administrator. The password comes from
+ * STEWARD_ADMIN_PASSWORD or is generated and returned once so the caller can print it.
+ */
+export async function ensureFirstAdmin(
+  ctx: AppContext,
+): Promise<{ email: string; password: string | null } | null> {
+  const [any] = await ctx.db.select({ id: users.id }).from(users).limit(1);
+  if (any) return null;
+  const password = ctx.config.adminPassword ?? generatePassword();
+  await createUser(ctx, 'system', {
+    email: ctx.config.adminEmail,
+    name: 'Administrator',
+    password,
+    roles: ['admin', 'service_manager', 'agent'],
+  });
+  return { email: ctx.config.adminEmail, password: ctx.config.adminPassword ? null : password };
+}

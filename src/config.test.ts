@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('configuration', () => {
+  it('works with no variables at all: embedded database in ./data on port 3000 with demo data', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ databaseUrl: undefined, dataDir: './data', port: 3000, demo: true });
+  });
+  it('reads every variable', () => {
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@h/db',
+      PORT: '8080',
+      STEWARD_DEMO: '0',
+      PUBLIC_URL: 'https://itsm.example.com',
+    });
+    expect(c).toMatchObject({
+      databaseUrl: 'postgres://u@h/db',
+      port: 8080,
+      demo: false,
+      publicUrl: 'https://itsm.example.com',
+    });
+  });
+  it('names each bad variable with its value and what was expected', () => {
+    try {
+      loadConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://x',
+        STEWARD_DEMO: 'maybe',
+        STEWARD_ADMIN_PASSWORD: 'short',
+      });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as ConfigError).message;
+      expect(msg).toContain('PORT="eighty"');
+      expect(msg).toContain(
+        'DATABASE_URL="mysql://x": must be a postgres:// or postgresql:// connection URL',
+      );
+      expect(msg).toContain('STEWARD_DEMO="maybe"');
+      expect(msg).toContain('STEWARD_ADMIN_PASSWORD="short": must be at least 12 characters');
+    }
+  });
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '' }).port).toBe(3000);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Cross-instance cache invalidation through PostgreSQL LISTEN/NOTIFY. A change that others may
+ * have cached sends `pg_notify(channel, key)` inside its transaction (delivered on commit);
+ * every instance listens on one connection and drops what it cached under that key. While the
+ * connection is down every listening cache is switched off, so nothing stale can be served.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import pg from 'pg';
+import type { Database, Db } from './client.ts';
+
+export type InvalidatedCache = { enabled: boolean; invalidate(payload: string): void; clear(): void };
+
+export async function notifyChange(tx: Db, channel: string, payload: string): Promise<void> {
+  await tx.execute(sql`select pg_notify(${channel}, ${payload})` as SQL);
+}
+
+export async function listenForChanges(
+  database: Database,
+  databaseUrl: string | undefined,
+  caches: Record<string, InvalidatedCache>,
+  onError: (err: unknown) => void,
+): Promise<() => Promise<void>> {
+  const all = Object.values(caches);
+  const setEnabled = (on: boolean) => {
+    for (const c of all) {
+      c.clear();
+      c.enabled = on;
+    }
+  };
+  if (database.pglite) {
+    const unlisten = await Promise.all(
+      Object.entries(caches).map(([channel, cache]) =>
+        database.pglite!.listen(channel, (payload) => cache.invalidate(payload)),
+      ),
+    );
+    setEnabled(true);
+    return async () => {
+      setEnabled(false);
+      for (const u of unlisten) await u();
+    };
+  }
+  let stopped = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+  const connect = async (delayMs: number): Promise<void> => {
+    const again = () => {
+      if (!stopped) retry = setTimeout(() => void connect(Math.min(delayMs * 2, 30_000)), delayMs);
+    };
+    try {
+      const c = new pg.Client({ connectionString: databaseUrl });
+      c.on('notification', (n) => {
+        if (n.payload !== undefined) caches[n.channel]?.invalidate(n.payload);
+      });
+      c.on('error', (err) => {
+        setEnabled(false);
+        onError(err);
+        c.end().catch(() => undefined);
+        again();
+      });
+      await c.connect();
+      for (const channel of Object.keys(caches)) await c.query(`listen ${channel}`);
+      client = c;
+      setEnabled(true);
+    } catch (err) {
+      onError(err);
+      again();
+    }
+  };
+  await connect(1000);
+  return async () => {
+    stopped = true;
+    setEnabled(false);
+    if (retry) clearTimeout(retry);
+    await client?.end().catch(() => undefined);
+  };
+}
+
+/**
+ * A small cache of configuration read on hot paths (which processes have automation rules…),
+ * keyed by strings; `invalidate(prefix)` drops every key starting with the prefix.
+ */
+export class ConfigCache implements InvalidatedCache {
+  static readonly CHANNEL = 'steward_config';
+  private readonly entries = new Map<string, unknown>();
+  private generation = 0;
+  enabled = false;
+
+  async get<T>(key: string, load: () => Promise<T>): Promise<T> {
+    if (this.enabled && this.entries.has(key)) return this.entries.get(key) as T;
+    const gen = this.generation;
+    const value = await load();
+    if (this.enabled && gen === this.generation) this.entries.set(key, value);
+    return value;
+  }
+
+  invalidate(prefix: string): void {
+    this.generation++;
+    for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * One data layer, two drivers: embedded PGlite (data in a local folder, or in memory for tests)
+ * or a PostgreSQL server through node-postgres. Everything above this file sees the same
+ * Drizzle database type and the same SQL dialect.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+/** The database, or a transaction on it: both expose the same query builder. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
+
+export type Database = {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** The raw PGlite instance (embedded mode only), e.g. for the job queue adapter. */
+  pglite: PGlite | undefined;
+  /** The node-postgres pool (server mode only). */
+  pool: pg.Pool | undefined;
+  /**
+   * Run a hot-path statement by name: a server-side prepared statement on PostgreSQL (parsed and
+   * planned once per connection), a plain parameterised query on PGlite.
+   */
+  prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+  migrate(): Promise<void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+// Timestamps come back as JS Dates from both drivers; bigint counts as numbers.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+
+export type OpenOptions = {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+};
+
+/** dataDir 'memory://' gives a throwaway in-memory database. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
+  return openPglite(opts.dataDir ?? './data');
+}
+
+/**
+ * The embedded database belongs to one process at a time; a second opener (a CLI command while
+ * the server runs) would corrupt it. A lock file with the owner's pid keeps that from happening.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lock = path.join(dataDir, '.steward.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => rmSync(lock, { force: true });
+    } catch {
+      const pid = Number(readFileSync(lock, 'utf8'));
+      if (pid && pid !== process.pid && isAlive(pid)) {
+        throw new Error(
+          `The embedded database in ${dataDir} is in use by process ${pid}. Stop that process first, or use the API while it runs.`,
+        );
+      }
+      rmSync(lock, { force: true }); // left behind by a process that is gone
+    }
+  }
+  throw new Error(`Could not lock the embedded database in ${dataDir}.`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const memory = dataDir.startsWith('memory://');
+  if (!memory) mkdirSync(dataDir, { recursive: true });
+  const unlock = memory ? () => {} : lockDataDir(dataDir);
+  const client = await PGlite.create(memory ? undefined : path.resolve(dataDir)).catch((e: unknown) => {
+    unlock();
+    throw e;
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'pglite',
+    pglite: client,
+    pool: undefined,
+    prepared: async <T>(_name: string, text: string, values: unknown[]) =>
+      (await client.query<T>(text, values)).rows,
+    migrate: async () => {
+      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+    },
+    ping: async () => {
+      await client.query('select 1');
+    },
+    close: async () => {
+      if (!client.closed) await client.close();
+      unlock();
+    },
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  return {
+    db,
+    kind: 'postgres',
+    pglite: undefined,
+    pool,
+    prepared: async <T>(name: string, text: string, values: unknown[]) =>
+      (await pool.query({ name, text, values })).rows as T[],
+    migrate: async () => {
+      // Several instances may start at once: one migrates while the others wait on the lock.
+      const conn = await pool.connect();
+      try {
+        await conn.query('select pg_advisory_lock(7405261)');
+        await migratePg(drizzlePg(conn, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      } finally {
+        await conn.query('select pg_advisory_unlock(7405261)').catch(() => undefined);
+        conn.release();
+      }
+    },
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: async () => {
+      await pool.end();
+    },
+  };
+}
+
+/** Run raw SQL and get its rows, whichever driver is underneath. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+/** A `$1, $2…` statement as Drizzle SQL, to run a prepared-style statement inside a transaction. */
+export function sqlWithParams(text: string, params: unknown[]): SQL {
+  const out = sql.empty();
+  text.split(/\$(\d+)/).forEach((part, i) => {
+    out.append(i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`);
+  });
+  return out;
+}
+
+export { sql };

@@ -1,0 +1,176 @@
+/**
+ * Realistic demo data: an IT organisation with support groups, agents and requesters, and a few
+ * hundred incidents spread over the last two months in every state, with comments and history.
+ * Everything goes through the same use cases the API uses, on a clock that walks forward in time.
+ */
+import { inArray } from 'drizzle-orm';
+import type { AppContext } from '../context.ts';
+import { ManualClock } from '../domain/clock.ts';
+import type { Actor, Role } from '../domain/roles.ts';
+import { createGroup, createUser } from '../modules/auth/directory.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { users } from '../modules/auth/schema.ts';
+import { loadActor } from '../modules/auth/service.ts';
+import { createIncident, transitionIncident, updateIncident } from '../modules/incidents/service.ts';
+import { addComment } from '../modules/records/collab.ts';
+import { seedCmdbDemo } from './cmdb.ts';
+import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedDemoRequests } from './requests.ts';
+
+export const DEMO_PASSWORD = 'steward-demo';
+
+/** Small deterministic PRNG (mulberry32) so every demo database looks the same. */
+function rng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {}) {
+  const total = opts.incidents ?? 240;
+  const rand = rng(42);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+  const end = ctx.clock.now().getTime();
+  const begin = end - 60 * 86400_000;
+  const clock = new ManualClock(new Date(begin));
+  /** Move the demo clock on; false when that would pass the real present. */
+  const step = (ms: number) => {
+    clock.advance(ms);
+    return clock.now().getTime() < end;
+  };
+  const sctx: AppContext = { ...ctx, clock };
+
+  const people = new Map<string, string>();
+  for (const p of DEMO_PEOPLE) {
+    const u = await createUser(sctx, 'system', {
+      email: p.email,
+      name: p.name,
+      title: p.title,
+      roles: p.roles as Role[],
+      timeZone: p.timeZone,
+    });
+    people.set(p.key, u.id);
+  }
+  const hash = await hashPassword(DEMO_PASSWORD);
+  await ctx.db
+    .update(users)
+    .set({ passwordHash: hash })
+    .where(inArray(users.id, [...people.values()]));
+
+  const groupIds = new Map<string, string>();
+  const groupMembers = new Map<string, string[]>();
+  for (const g of DEMO_GROUPS) {
+    const memberIds = g.members.map((k) => people.get(k)!);
+    const created = await createGroup(sctx, 'system', {
+      name: g.name,
+      description: g.description,
+      memberIds,
+      managerId: people.get(g.manager) ?? null,
+    });
+    groupIds.set(g.key, created.id);
+    groupMembers.set(g.key, memberIds);
+  }
+
+  const actors = new Map<string, Actor>();
+  const actorFor = async (id: string) => {
+    let a = actors.get(id);
+    if (!a) {
+      a = await loadActor(ctx.db, id, null);
+      actors.set(id, a);
+    }
+    return a;
+  };
+  const requesters = DEMO_PEOPLE.filter((p) => p.roles.includes('requester') && p.roles.length === 1).map(
+    (p) => people.get(p.key)!,
+  );
+  const deskAgent = await actorFor(people.get('sam')!);
+
+  let count = 0;
+  for (let i = 0; i < total; i++) {
+    clock.set(new Date(begin + Math.floor((i * 60 * 86400_000 * 0.97) / total)));
+    const tpl = pick(DEMO_INCIDENTS);
+    const requester = await actorFor(pick(requesters));
+    const byAgent = rand() < 0.45;
+    const inc = await createIncident(sctx, byAgent ? deskAgent : requester, {
+      title: tpl.title,
+      description: tpl.description,
+      urgency: 1 + Math.floor(rand() * 3),
+      ...(byAgent
+        ? {
+            impact: 1 + Math.floor(rand() * 3),
+            requesterId: requester.userId,
+            channel: pick(['phone', 'email', 'chat', 'walk_in'] as const),
+          }
+        : {}),
+      category: tpl.category,
+      subcategory: tpl.subcategory,
+    });
+    count++;
+    // Older incidents have progressed further through the lifecycle.
+    const age = 1 - i / total;
+    const stage = rand() < age ? (rand() < 0.85 ? 4 : 3) : Math.floor(rand() * 4);
+    if (stage === 0 && rand() < 0.5) continue; // still new and unassigned
+    const groupKey = tpl.group;
+    const members = groupMembers.get(groupKey) ?? [];
+    const assigneeId = members.length ? pick(members) : undefined;
+    const agent = await actorFor(assigneeId ?? deskAgent.userId);
+    if (!step(5 * 60_000 + Math.floor(rand() * 3600_000))) continue;
+    let cur = await updateIncident(sctx, deskAgent, inc.id, {
+      groupId: groupIds.get(groupKey)!,
+      ...(assigneeId ? { assigneeId } : {}),
+    });
+    if (stage === 0) continue;
+    if (!step(10 * 60_000 + Math.floor(rand() * 7200_000))) continue;
+    cur = await transitionIncident(sctx, agent, cur.id, { to: 'in_progress' });
+    await addComment(sctx, agent, cur.id, { body: pick(tpl.notes), visibility: 'internal' });
+    if (stage === 1) continue;
+    if (stage === 2) {
+      if (!step(30 * 60_000)) continue;
+      await transitionIncident(sctx, agent, cur.id, {
+        to: 'on_hold',
+        comment: 'Waiting for your reply: could you confirm when this last worked?',
+      });
+      continue;
+    }
+    if (!step(3600_000 + Math.floor(rand() * 86400_000))) continue;
+    cur = await transitionIncident(sctx, agent, cur.id, {
+      to: 'resolved',
+      resolutionCode: pick([
+        'solved_permanently',
+        'solved_permanently',
+        'solved_workaround',
+        'user_error',
+        'not_reproducible',
+      ] as const),
+      resolutionNotes: tpl.resolution,
+      comment: `${tpl.resolution} Please let us know if the problem comes back.`,
+    });
+    if (stage === 4) {
+      if (!step(86400_000 + Math.floor(rand() * 2 * 86400_000))) continue;
+      await transitionIncident(sctx, rand() < 0.3 ? requester : agent, cur.id, { to: 'closed' });
+    }
+  }
+  const requests = await seedDemoRequests(ctx, await actorFor(people.get('maria')!), {
+    person: (key) => people.get(key)!,
+    group: (key) => groupIds.get(key)!,
+    actor: actorFor,
+  });
+  const cmdb = await seedCmdbDemo(ctx, {
+    people,
+    groups: groupIds,
+    actor: await actorFor(people.get('maria')!),
+  });
+  return {
+    users: DEMO_PEOPLE.length,
+    groups: DEMO_GROUPS.length,
+    incidents: count,
+    requests,
+    cmdb,
+    password: DEMO_PASSWORD,
+    accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
+  };
+}

@@ -1,0 +1,169 @@
+/** ITIL-aligned default lifecycles for problem and change management; admins change them as data. */
+import type { Role } from '../roles.ts';
+import type { Lifecycle } from './engine.ts';
+
+const PROBLEM_WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];
+const PROBLEM_ACCOUNTABLE: Role[] = ['admin', 'service_manager', 'process_owner'];
+
+export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
+  initial: 'new',
+  states: [
+    { key: 'new', label: 'New', category: 'open' },
+    { key: 'investigation', label: 'Root cause analysis', category: 'open' },
+    { key: 'known_error', label: 'Known error', category: 'open' },
+    { key: 'resolved', label: 'Resolved', category: 'resolved' },
+    { key: 'closed', label: 'Closed', category: 'closed' },
+    { key: 'canceled', label: 'Canceled', category: 'closed' },
+  ],
+  transitions: [
+    {
+      key: 'investigate',
+      label: 'Start investigation',
+      from: ['new'],
+      to: 'investigation',
+      roles: PROBLEM_WORKERS,
+      requester: false,
+      requires: [],
+    },
+    {
+      key: 'known_error',
+      label: 'Record known error',
+      from: ['investigation'],
+      to: 'known_error',
+      roles: PROBLEM_WORKERS,
+      requester: false,
+      requires: ['comment'],
+    },
+    {
+      key: 'resolve',
+      label: 'Resolve',
+      from: ['investigation', 'known_error'],
+      to: 'resolved',
+      roles: PROBLEM_WORKERS,
+      requester: false,
+      requires: ['resolutionCode', 'resolutionNotes'],
+    },
+    {
+      key: 'close',
+      label: 'Close after review',
+      from: ['resolved'],
+      to: 'closed',
+      roles: PROBLEM_ACCOUNTABLE,
+      requester: false,
+      requires: [],
+      activity: 'close',
+    },
+    {
+      key: 'reopen',
+      label: 'Reopen',
+      from: ['resolved'],
+      to: 'investigation',
+      roles: PROBLEM_WORKERS,
+      requester: false,
+      requires: ['comment'],
+    },
+    {
+      key: 'cancel',
+      label: 'Cancel',
+      from: ['new', 'investigation'],
+      to: 'canceled',
+      roles: PROBLEM_ACCOUNTABLE,
+      requester: false,
+      requires: ['comment'],
+    },
+  ],
+};
+
+const CHANGE_OWNERS: Role[] = ['admin', 'change_manager', 'agent'];
+const CHANGE_AUTHORITY: Role[] = ['admin', 'change_manager', 'cab_member'];
+
+export const DEFAULT_CHANGE_LIFECYCLE: Lifecycle = {
+  initial: 'draft',
+  states: [
+    { key: 'draft', label: 'Draft', category: 'open' },
+    { key: 'assess', label: 'Assess', category: 'open' },
+    { key: 'authorize', label: 'Authorize', category: 'open' },
+    { key: 'scheduled', label: 'Scheduled', category: 'open' },
+    { key: 'implement', label: 'Implement', category: 'open' },
+    { key: 'review', label: 'Review', category: 'resolved' },
+    { key: 'closed', label: 'Closed', category: 'closed' },
+    { key: 'rejected', label: 'Rejected', category: 'closed' },
+    { key: 'canceled', label: 'Canceled', category: 'closed' },
+  ],
+  transitions: [
+    {
+      key: 'submit',
+      label: 'Submit for assessment',
+      from: ['draft'],
+      to: 'assess',
+      roles: CHANGE_OWNERS,
+      requester: false,
+      requires: [],
+    },
+    {
+      key: 'request_authorization',
+      label: 'Request authorization',
+      from: ['assess'],
+      to: 'authorize',
+      roles: ['admin', 'change_manager'],
+      requester: false,
+      requires: [],
+    },
+    {
+      key: 'authorize',
+      label: 'Authorize',
+      from: ['authorize'],
+      to: 'scheduled',
+      roles: CHANGE_AUTHORITY,
+      requester: false,
+      requires: ['comment'],
+      activity: 'approve',
+    },
+    {
+      key: 'reject',
+      label: 'Reject',
+      from: ['assess', 'authorize'],
+      to: 'rejected',
+      roles: CHANGE_AUTHORITY,
+      requester: false,
+      requires: ['comment'],
+    },
+    {
+      key: 'implement',
+      label: 'Start implementation',
+      from: ['scheduled'],
+      to: 'implement',
+      roles: CHANGE_OWNERS,
+      requester: false,
+      requires: [],
+    },
+    {
+      key: 'complete',
+      label: 'Complete',
+      from: ['implement'],
+      to: 'review',
+      roles: CHANGE_OWNERS,
+      requester: false,
+      requires: ['resolutionCode', 'resolutionNotes'],
+    },
+    {
+      key: 'close',
+      label: 'Close after review',
+      from: ['review'],
+      to: 'closed',
+      roles: ['admin', 'change_manager'],
+      requester: false,
+      requires: [],
+      activity: 'close',
+    },
+    {
+      key: 'cancel',
+      label: 'Cancel',
+      from: ['draft', 'assess', 'authorize', 'scheduled'],
+      to: 'canceled',
+      roles: CHANGE_OWNERS,
+      requester: false,
+      requires: ['comment'],
+    },
+  ],
+};

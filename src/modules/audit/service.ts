@@ -1,0 +1,79 @@
+/** Writes and reads the append-only audit log of security-relevant events. */
+import { and, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { forbidden } from '../../errors.ts';
+import { auditLog } from './schema.ts';
+
+export type AuditEvent = {
+  action: string;
+  actorId?: string | null;
+  actorLabel?: string | null;
+  targetType?: string;
+  targetId?: string;
+  ip?: string | null;
+  details?: Record<string, unknown>;
+};
+
+export async function writeAudit(db: Db, at: Date, e: AuditEvent): Promise<void> {
+  await db.insert(auditLog).values({
+    at,
+    action: e.action,
+    actorId: e.actorId ?? null,
+    actorLabel: e.actorLabel ?? null,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId ?? null,
+    ip: e.ip ?? null,
+    details: e.details ?? {},
+  });
+}
+
+/** Failed logins for one email in the recent window: the basis of login rate limiting. */
+export async function countRecentFailedLogins(db: Db, email: string, since: Date): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.action, 'auth.login_failed'),
+        gte(auditLog.at, since),
+        sql`${auditLog.details}->>'email' = ${email.toLowerCase()}`,
+      ),
+    );
+  return rows[0]?.n ?? 0;
+}
+
+export type AuditQuery = {
+  action?: string | undefined;
+  actorId?: string | undefined;
+  before?: number | undefined;
+  limit: number;
+};
+
+export async function listAudit(ctx: AppContext, actor: Actor, q: AuditQuery) {
+  if (!can(actor, 'audit.read')) throw forbidden('Only administrators and auditors may read the audit log.');
+  const conds: SQL[] = [];
+  if (q.action) conds.push(eq(auditLog.action, q.action));
+  if (q.actorId) conds.push(eq(auditLog.actorId, q.actorId));
+  if (q.before) conds.push(lt(auditLog.id, q.before));
+  const rows = await ctx.db
+    .select()
+    .from(auditLog)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit + 1);
+  const more = rows.length > q.limit;
+  const items = rows.slice(0, q.limit).map((r) => ({
+    id: r.id,
+    at: r.at.toISOString(),
+    action: r.action,
+    actorId: r.actorId,
+    actorLabel: r.actorLabel,
+    targetType: r.targetType,
+    targetId: r.targetId,
+    ip: r.ip,
+    details: r.details,
+  }));
+  return { items, nextCursor: more ? String(items.at(-1)?.id) : null };
+}

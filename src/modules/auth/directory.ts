@@ -1,0 +1,515 @@
+/** The people directory: users, their roles, groups and group membership. */
+import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { type Actor, can, type Role } from '../../domain/roles.ts';
+import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
+import { writeAudit } from '../audit/service.ts';
+import { notifyAuthChange } from './cache.ts';
+import { hashPassword } from './password.ts';
+import { groupMembers, groups, userRoles, users } from './schema.ts';
+
+export type UserView = {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  phone: string | null;
+  timeZone: string;
+  managerId: string | null;
+  organisationId: string | null;
+  active: boolean;
+  roles: Role[];
+  groupIds: string[];
+  lastLoginAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+async function presentUsers(ctx: AppContext, rows: (typeof users.$inferSelect)[]): Promise<UserView[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [roleRows, groupRows] = await Promise.all([
+    ctx.db.select().from(userRoles).where(inArray(userRoles.userId, ids)),
+    ctx.db.select().from(groupMembers).where(inArray(groupMembers.userId, ids)),
+  ]);
+  return rows.map((u) => ({
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    title: u.title,
+    phone: u.phone,
+    timeZone: u.timeZone,
+    managerId: u.managerId,
+    organisationId: u.organisationId,
+    active: u.active,
+    roles: roleRows
+      .filter((r) => r.userId === u.id)
+      .map((r) => r.role as Role)
+      .sort(),
+    groupIds: groupRows.filter((g) => g.userId === u.id).map((g) => g.groupId),
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
+    updatedAt: u.updatedAt.toISOString(),
+    version: u.version,
+  }));
+}
+
+export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<UserView> {
+  if (id !== actor.userId && !can(actor, 'user.read')) throw notFound('User', id);
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, id));
+  if (!row) throw notFound('User', id);
+  return (await presentUsers(ctx, [row]))[0]!;
+}
+
+export type UserListQuery = {
+  q?: string | undefined;
+  role?: Role | undefined;
+  groupId?: string | undefined;
+  active?: boolean | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
+
+export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery) {
+  if (!can(actor, 'user.read')) throw forbidden('You may not browse the user directory.');
+  const conds: SQL[] = [];
+  if (q.q) conds.push(or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`))!);
+  if (q.active !== undefined) conds.push(eq(users.active, q.active));
+  if (q.role)
+    conds.push(sql`exists (select 1 from user_roles r where r.user_id = ${users.id} and r.role = ${q.role})`);
+  if (q.groupId)
+    conds.push(
+      sql`exists (select 1 from group_members m where m.user_id = ${users.id} and m.group_id = ${q.groupId})`,
+    );
+  if (q.cursor) {
+    const [name, id] = decodeCursor(q.cursor, 2) as [string, string];
+    conds.push(or(gt(users.name, name), and(eq(users.name, name), gt(users.id, id)))!);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(users)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc(users.name), asc(users.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: await presentUsers(ctx, page),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}
+
+export type UserInput = {
+  email: string;
+  name: string;
+  password?: string | undefined;
+  title?: string | null | undefined;
+  phone?: string | null | undefined;
+  timeZone?: string | undefined;
+  managerId?: string | null | undefined;
+  organisationId?: string | null | undefined;
+  active?: boolean | undefined;
+  roles?: Role[] | undefined;
+  groupIds?: string[] | undefined;
+};
+
+export function assertTimeZone(tz: string, field = 'timeZone'): void {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+  } catch {
+    throw new AppError('validation.failed', `"${tz}" is not an IANA time zone such as Europe/Berlin.`, [
+      { field, message: 'unknown time zone' },
+    ]);
+  }
+}
+
+/** Create a user. `system` skips the permission check (first admin, demo data, CLI). */
+export async function createUser(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  input: UserInput,
+  ip: string | null = null,
+) {
+  if (actor !== 'system' && !can(actor, 'user.manage'))
+    throw forbidden('Only administrators may create users.');
+  if (input.timeZone) assertTimeZone(input.timeZone);
+  const now = ctx.clock.now();
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const id = await ctx.db.transaction(async (tx) => {
+    const [dupe] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
+    if (dupe) throw conflict(`A user with email ${input.email} already exists.`);
+    const [row] = await tx
+      .insert(users)
+      .values({
+        email: input.email,
+        name: input.name,
+        passwordHash,
+        title: input.title ?? null,
+        phone: input.phone ?? null,
+        timeZone: input.timeZone ?? 'UTC',
+        managerId: input.managerId ?? null,
+        organisationId: input.organisationId ?? null,
+        active: input.active ?? true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: users.id });
+    const userId = row!.id;
+    const roles = input.roles ?? ['requester'];
+    if (roles.length)
+      await tx.insert(userRoles).values(roles.map((role) => ({ userId, role, grantedAt: now })));
+    if (input.groupIds?.length)
+      await tx.insert(groupMembers).values(input.groupIds.map((groupId) => ({ groupId, userId })));
+    await writeAudit(tx, now, {
+      action: 'user.created',
+      actorId: actor === 'system' ? null : actor.userId,
+      actorLabel: actor === 'system' ? 'system' : null,
+      targetType: 'user',
+      targetId: userId,
+      ip,
+      details: { email: input.email, roles },
+    });
+    return userId;
+  });
+  const [row] = await ctx.db.select().from(users).where(eq(users.id, id));
+  return (await presentUsers(ctx, [row!]))[0]!;
+}
+
+export async function updateUser(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<UserInput>,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  const self = id === actor.userId;
+  const adminFields = [
+    'email',
+    'roles',
+    'groupIds',
+    'active',
+    'managerId',
+    'organisationId',
+    'password',
+  ] as const;
+  const touchesAdmin = adminFields.some((f) => patch[f] !== undefined);
+  if (!can(actor, 'user.manage') && (!self || touchesAdmin)) {
+    throw forbidden(
+      self
+        ? 'Only administrators may change email, roles, groups or status.'
+        : 'Only administrators may edit other users.',
+    );
+  }
+  if (patch.timeZone) assertTimeZone(patch.timeZone);
+  if (self && patch.active === false)
+    throw new AppError('validation.failed', 'You cannot deactivate your own account.');
+  if (self && patch.roles && !patch.roles.includes('admin') && actor.roles.includes('admin')) {
+    throw new AppError(
+      'validation.failed',
+      'You cannot remove your own administrator role; ask another administrator.',
+    );
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+    if (!cur) throw notFound('User', id);
+    if (expectedVersion !== undefined && cur.version !== expectedVersion) {
+      throw new AppError(
+        'record.stale_version',
+        `User was changed by someone else (version ${cur.version}, you had ${expectedVersion}). Reload and try again.`,
+        [],
+        { currentVersion: cur.version },
+      );
+    }
+    if (patch.email && patch.email.toLowerCase() !== cur.email.toLowerCase()) {
+      const [dupe] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${patch.email.toLowerCase()}`);
+      if (dupe) throw conflict(`A user with email ${patch.email} already exists.`);
+    }
+    await tx
+      .update(users)
+      .set({
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
+        ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
+        ...(patch.managerId !== undefined ? { managerId: patch.managerId } : {}),
+        ...(patch.organisationId !== undefined ? { organisationId: patch.organisationId } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+        updatedAt: now,
+        version: cur.version + 1,
+      })
+      .where(eq(users.id, id));
+    if (patch.roles) {
+      const before = (await tx.select().from(userRoles).where(eq(userRoles.userId, id)))
+        .map((r) => r.role)
+        .sort();
+      const after = [...new Set(patch.roles)].sort();
+      if (before.join() !== after.join()) {
+        await tx.delete(userRoles).where(eq(userRoles.userId, id));
+        if (after.length)
+          await tx.insert(userRoles).values(after.map((role) => ({ userId: id, role, grantedAt: now })));
+        await writeAudit(tx, now, {
+          action: 'user.roles_changed',
+          actorId: actor.userId,
+          targetType: 'user',
+          targetId: id,
+          ip,
+          details: { before, after },
+        });
+      }
+    }
+    if (patch.groupIds) {
+      await tx.delete(groupMembers).where(eq(groupMembers.userId, id));
+      const g = [...new Set(patch.groupIds)];
+      if (g.length) await tx.insert(groupMembers).values(g.map((groupId) => ({ groupId, userId: id })));
+      await writeAudit(tx, now, {
+        action: 'user.groups_changed',
+        actorId: actor.userId,
+        targetType: 'user',
+        targetId: id,
+        ip,
+        details: { groupIds: g },
+      });
+    }
+    if (patch.active !== undefined && patch.active !== cur.active) {
+      await writeAudit(tx, now, {
+        action: patch.active ? 'user.activated' : 'user.deactivated',
+        actorId: actor.userId,
+        targetType: 'user',
+        targetId: id,
+        ip,
+      });
+      if (!patch.active) await tx.execute(sql`delete from sessions where user_id = ${id}`);
+    }
+    if (patch.password !== undefined) {
+      await writeAudit(tx, now, {
+        action: 'user.password_set',
+        actorId: actor.userId,
+        targetType: 'user',
+        targetId: id,
+        ip,
+      });
+    }
+    if (touchesAdmin) await notifyAuthChange(tx, [id]);
+  });
+  if (touchesAdmin) ctx.authCache.invalidateUsers([id]);
+  return getUser(ctx, actor, id);
+}
+
+// ---- groups ----
+
+export type GroupView = {
+  id: string;
+  name: string;
+  description: string;
+  email: string | null;
+  managerId: string | null;
+  active: boolean;
+  memberIds: string[];
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+async function presentGroups(ctx: AppContext, rows: (typeof groups.$inferSelect)[]): Promise<GroupView[]> {
+  if (rows.length === 0) return [];
+  const members = await ctx.db
+    .select()
+    .from(groupMembers)
+    .where(
+      inArray(
+        groupMembers.groupId,
+        rows.map((r) => r.id),
+      ),
+    );
+  return rows.map((g) => ({
+    id: g.id,
+    name: g.name,
+    description: g.description,
+    email: g.email,
+    managerId: g.managerId,
+    active: g.active,
+    memberIds: members.filter((m) => m.groupId === g.id).map((m) => m.userId),
+    createdAt: g.createdAt.toISOString(),
+    updatedAt: g.updatedAt.toISOString(),
+    version: g.version,
+  }));
+}
+
+export async function listGroups(ctx: AppContext, actor: Actor, q: { q?: string | undefined }) {
+  if (!can(actor, 'group.read')) throw forbidden('You may not browse groups.');
+  const rows = await ctx.db
+    .select()
+    .from(groups)
+    .where(q.q ? ilike(groups.name, `%${q.q}%`) : undefined)
+    .orderBy(asc(groups.name));
+  return presentGroups(ctx, rows);
+}
+
+export async function getGroup(ctx: AppContext, actor: Actor, id: string) {
+  if (!can(actor, 'group.read')) throw notFound('Group', id);
+  const [row] = await ctx.db.select().from(groups).where(eq(groups.id, id));
+  if (!row) throw notFound('Group', id);
+  return (await presentGroups(ctx, [row]))[0]!;
+}
+
+export type GroupInput = {
+  name: string;
+  description?: string | undefined;
+  email?: string | null | undefined;
+  managerId?: string | null | undefined;
+  active?: boolean | undefined;
+  memberIds?: string[] | undefined;
+};
+
+export async function createGroup(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  input: GroupInput,
+  ip: string | null = null,
+) {
+  if (actor !== 'system' && !can(actor, 'group.manage'))
+    throw forbidden('Only administrators and service managers may create groups.');
+  const now = ctx.clock.now();
+  const id = await ctx.db.transaction(async (tx) => {
+    const [dupe] = await tx
+      .select({ id: groups.id })
+      .from(groups)
+      .where(sql`lower(${groups.name}) = ${input.name.toLowerCase()}`);
+    if (dupe) throw conflict(`A group named "${input.name}" already exists.`);
+    const [row] = await tx
+      .insert(groups)
+      .values({
+        name: input.name,
+        description: input.description ?? '',
+        email: input.email ?? null,
+        managerId: input.managerId ?? null,
+        active: input.active ?? true,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning({ id: groups.id });
+    const groupId = row!.id;
+    const members = [...new Set(input.memberIds ?? [])];
+    if (members.length) await tx.insert(groupMembers).values(members.map((userId) => ({ groupId, userId })));
+    await writeAudit(tx, now, {
+      action: 'group.created',
+      actorId: actor === 'system' ? null : actor.userId,
+      targetType: 'group',
+      targetId: groupId,
+      ip,
+      details: { name: input.name },
+    });
+    return groupId;
+  });
+  const [row] = await ctx.db.select().from(groups).where(eq(groups.id, id));
+  return (await presentGroups(ctx, [row!]))[0]!;
+}
+
+export async function updateGroup(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<GroupInput>,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  if (!can(actor, 'group.manage'))
+    throw forbidden('Only administrators and service managers may change groups.');
+  const now = ctx.clock.now();
+  const changedMembers: string[] = [];
+  await ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(groups).where(eq(groups.id, id)).for('update');
+    if (!cur) throw notFound('Group', id);
+    if (expectedVersion !== undefined && cur.version !== expectedVersion) {
+      throw new AppError(
+        'record.stale_version',
+        `Group was changed by someone else (version ${cur.version}, you had ${expectedVersion}).`,
+        [],
+        { currentVersion: cur.version },
+      );
+    }
+    if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase()) {
+      const [dupe] = await tx
+        .select({ id: groups.id })
+        .from(groups)
+        .where(sql`lower(${groups.name}) = ${patch.name.toLowerCase()}`);
+      if (dupe) throw conflict(`A group named "${patch.name}" already exists.`);
+    }
+    await tx
+      .update(groups)
+      .set({
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+        ...(patch.email !== undefined ? { email: patch.email } : {}),
+        ...(patch.managerId !== undefined ? { managerId: patch.managerId } : {}),
+        ...(patch.active !== undefined ? { active: patch.active } : {}),
+        updatedAt: now,
+        version: cur.version + 1,
+      })
+      .where(eq(groups.id, id));
+    if (patch.memberIds) {
+      const before = (await tx.select().from(groupMembers).where(eq(groupMembers.groupId, id)))
+        .map((m) => m.userId)
+        .sort();
+      const after = [...new Set(patch.memberIds)].sort();
+      await tx.delete(groupMembers).where(eq(groupMembers.groupId, id));
+      changedMembers.push(...before, ...after);
+      await notifyAuthChange(tx, [...before, ...after]);
+      if (after.length)
+        await tx.insert(groupMembers).values(after.map((userId) => ({ groupId: id, userId })));
+      if (before.join() !== after.join()) {
+        await writeAudit(tx, now, {
+          action: 'group.members_changed',
+          actorId: actor.userId,
+          targetType: 'group',
+          targetId: id,
+          ip,
+          details: { before, after },
+        });
+      }
+    }
+  });
+  ctx.authCache.invalidateUsers(changedMembers);
+  return getGroup(ctx, actor, id);
+}
+
+export async function deleteGroup(ctx: AppContext, actor: Actor, id: string, ip: string | null) {
+  if (!can(actor, 'group.manage'))
+    throw forbidden('Only administrators and service managers may delete groups.');
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(groups).where(eq(groups.id, id));
+    if (!cur) throw notFound('Group', id);
+    const [used] = await tx
+      .execute(sql`select 1 from records where group_id = ${id} limit 1`)
+      .then((r) => (r as unknown as { rows: unknown[] }).rows);
+    if (used)
+      throw conflict(`Group "${cur.name}" is assigned to records; deactivate it instead of deleting it.`);
+    const members = (await tx.select().from(groupMembers).where(eq(groupMembers.groupId, id))).map(
+      (m) => m.userId,
+    );
+    await tx.delete(groups).where(eq(groups.id, id));
+    await notifyAuthChange(tx, members);
+    ctx.authCache.clear();
+    await writeAudit(tx, now, {
+      action: 'group.deleted',
+      actorId: actor.userId,
+      targetType: 'group',
+      targetId: id,
+      ip,
+      details: { name: cur.name },
+    });
+  });
+}

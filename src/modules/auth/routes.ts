@@ -1,0 +1,387 @@
+/** HTTP routes for sign-in, the current user, API tokens, users and groups. Thin: parse, call, present. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { ROLE_LABELS, ROLES, TOKEN_SCOPES } from '../../domain/roles.ts';
+import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { IdParam, Limit, problemResponses, Uuid } from '../../http/schemas.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import {
+  createGroup,
+  createUser,
+  deleteGroup,
+  getGroup,
+  getUser,
+  listGroups,
+  listUsers,
+  updateGroup,
+  updateUser,
+} from './directory.ts';
+import { createApiToken, listApiTokens, login, logout, revokeApiToken, SESSION_COOKIE } from './service.ts';
+
+const Role = z.enum(ROLES);
+const UserView = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    title: z.string().nullable(),
+    phone: z.string().nullable(),
+    timeZone: z.string(),
+    managerId: z.string().nullable(),
+    organisationId: z.string().nullable(),
+    active: z.boolean(),
+    roles: z.array(Role),
+    groupIds: z.array(z.string()),
+    lastLoginAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'User' });
+const GroupView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    email: z.string().nullable(),
+    managerId: z.string().nullable(),
+    active: z.boolean(),
+    memberIds: z.array(z.string()),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'Group' });
+const TokenView = z
+  .object({
+    id: z.string(),
+    userId: z.string(),
+    name: z.string(),
+    prefix: z.string(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)),
+    createdAt: z.string(),
+    expiresAt: z.string().nullable(),
+    lastUsedAt: z.string().nullable(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ApiToken' });
+
+const Email = z.email({ message: 'must be an email address' }).max(LIMITS.emailMax);
+const Password = z
+  .string()
+  .min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`)
+  .max(LIMITS.passwordMax);
+const UserCreate = z.object({
+  email: Email,
+  name: z.string().trim().min(1).max(LIMITS.nameMax),
+  password: Password.optional(),
+  title: z.string().max(LIMITS.nameMax).nullish(),
+  phone: z.string().max(40).nullish(),
+  timeZone: z.string().max(64).optional(),
+  managerId: Uuid.nullish(),
+  organisationId: Uuid.nullish().describe('The customer organisation the person belongs to'),
+  active: z.boolean().optional(),
+  roles: z.array(Role).max(ROLES.length).optional(),
+  groupIds: z.array(Uuid).max(200).optional(),
+});
+const GroupCreate = z.object({
+  name: z.string().trim().min(1).max(LIMITS.nameMax),
+  description: z.string().max(2000).optional(),
+  email: Email.nullish(),
+  managerId: Uuid.nullish(),
+  active: z.boolean().optional(),
+  memberIds: z.array(Uuid).max(5000).optional(),
+});
+
+export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const secure = ctx.config.publicUrl?.startsWith('https://') ?? false;
+
+    app.post(
+      '/auth/login',
+      {
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in with email and password; sets the session cookie',
+          body: z.object({
+            email: z.string().min(1).max(LIMITS.emailMax),
+            password: z.string().min(1).max(LIMITS.passwordMax),
+          }),
+          response: { 200: z.object({ user: UserView, csrfToken: z.string() }), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const r = await login(ctx, {
+          ...req.body,
+          ip: clientIp(req),
+          userAgent: req.headers['user-agent'] ?? null,
+        });
+        reply.setCookie(SESSION_COOKIE, r.sessionToken, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          path: '/',
+          expires: r.expiresAt,
+        });
+        const actor = { userId: r.userId, roles: [], groupIds: [], scopes: null };
+        return { user: await getUser(ctx, actor, r.userId), csrfToken: r.csrfToken };
+      },
+    );
+
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: z.null() } } },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        if (req.auth?.via === 'session') await logout(ctx, req.auth.sessionHash, actor, clientIp(req));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/auth/me',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The signed-in user, their roles and the CSRF token for state-changing requests',
+          response: {
+            200: z.object({
+              user: UserView,
+              csrfToken: z.string().nullable(),
+              via: z.enum(['session', 'token']),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        return {
+          user: await getUser(ctx, actor, actor.userId),
+          csrfToken: req.auth?.via === 'session' ? req.auth.csrfToken : null,
+          via: req.auth!.via,
+        };
+      },
+    );
+
+    app.get(
+      '/roles',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: 'The roles Steward knows',
+          response: { 200: z.array(z.object({ key: Role, label: z.string() })) },
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return ROLES.map((key) => ({ key, label: ROLE_LABELS[key] }));
+      },
+    );
+
+    // ---- API tokens ----
+    app.get(
+      '/tokens',
+      {
+        schema: {
+          tags: ['tokens'],
+          summary: 'Your API tokens (all tokens with ?all=true, admins only)',
+          querystring: z.object({ all: z.stringbool().optional() }),
+          response: { 200: z.array(TokenView), ...problemResponses },
+        },
+      },
+      async (req) => listApiTokens(ctx, requireActor(req), req.query.all ?? false),
+    );
+    app.post(
+      '/tokens',
+      {
+        schema: {
+          tags: ['tokens'],
+          summary: 'Create an API token; the secret is returned once and stored only as a hash',
+          body: z.object({
+            name: z.string().trim().min(1).max(LIMITS.tokenNameMax),
+            scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
+            expiresInDays: z.number().int().min(1).max(3650).optional(),
+            userId: Uuid.optional(),
+          }),
+          response: { 201: z.object({ token: z.string(), info: TokenView }), ...problemResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await createApiToken(ctx, requireActor(req), req.body, clientIp(req))),
+    );
+    app.delete(
+      '/tokens/:id',
+      {
+        schema: {
+          tags: ['tokens'],
+          summary: 'Revoke an API token',
+          params: IdParam,
+          response: { 200: TokenView, ...problemResponses },
+        },
+      },
+      async (req) => revokeApiToken(ctx, requireActor(req), req.params.id, clientIp(req)),
+    );
+
+    // ---- users ----
+    app.get(
+      '/users',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'List users (keyset pagination by name)',
+          querystring: z.object({
+            q: z.string().max(100).optional(),
+            role: Role.optional(),
+            groupId: Uuid.optional(),
+            active: z.stringbool().optional(),
+            cursor: z.string().max(500).optional(),
+            limit: Limit,
+          }),
+          response: {
+            200: z.object({ items: z.array(UserView), nextCursor: z.string().nullable() }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req) => listUsers(ctx, requireActor(req), req.query),
+    );
+    app.post(
+      '/users',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Create a user (admin)',
+          body: UserCreate,
+          response: { 201: UserView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const u = await createUser(ctx, requireActor(req), req.body, clientIp(req));
+        return reply.code(201).header('etag', etagOf(u.version)).send(u);
+      },
+    );
+    app.get(
+      '/users/:id',
+      {
+        schema: {
+          tags: ['users'],
+          summary: 'Get a user',
+          params: IdParam,
+          response: { 200: UserView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const u = await getUser(ctx, requireActor(req), req.params.id);
+        return reply.header('etag', etagOf(u.version)).send(u);
+      },
+    );
+    app.patch(
+      '/users/:id',
+      {
+        schema: {
+          tags: ['users'],
+          summary:
+            'Change a user: admins change anything, users their own name, title, phone and time zone. Send If-Match.',
+          params: IdParam,
+          body: UserCreate.partial(),
+          response: { 200: UserView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const u = await updateUser(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+          clientIp(req),
+        );
+        return reply.header('etag', etagOf(u.version)).send(u);
+      },
+    );
+
+    // ---- groups ----
+    app.get(
+      '/groups',
+      {
+        schema: {
+          tags: ['groups'],
+          summary: 'List groups',
+          querystring: z.object({ q: z.string().max(100).optional() }),
+          response: { 200: z.array(GroupView), ...problemResponses },
+        },
+      },
+      async (req) => listGroups(ctx, requireActor(req), req.query),
+    );
+    app.post(
+      '/groups',
+      {
+        schema: {
+          tags: ['groups'],
+          summary: 'Create a group',
+          body: GroupCreate,
+          response: { 201: GroupView, ...problemResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await createGroup(ctx, requireActor(req), req.body, clientIp(req))),
+    );
+    app.get(
+      '/groups/:id',
+      {
+        schema: {
+          tags: ['groups'],
+          summary: 'Get a group with its members',
+          params: IdParam,
+          response: { 200: GroupView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const g = await getGroup(ctx, requireActor(req), req.params.id);
+        return reply.header('etag', etagOf(g.version)).send(g);
+      },
+    );
+    app.patch(
+      '/groups/:id',
+      {
+        schema: {
+          tags: ['groups'],
+          summary: 'Change a group or its members. Send If-Match.',
+          params: IdParam,
+          body: GroupCreate.partial(),
+          response: { 200: GroupView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const g = await updateGroup(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+          clientIp(req),
+        );
+        return reply.header('etag', etagOf(g.version)).send(g);
+      },
+    );
+    app.delete(
+      '/groups/:id',
+      {
+        schema: {
+          tags: ['groups'],
+          summary: 'Delete a group that no record uses',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteGroup(ctx, requireActor(req), req.params.id, clientIp(req));
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,245 @@
+/**
+ * Authentication: password login with rate limiting, server-side sessions with a CSRF token,
+ * and scoped, revocable API tokens stored only as hashes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { desc, eq, lt, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { type Actor, can, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
+import { AppError, forbidden, notFound } from '../../errors.ts';
+import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
+import { dummyPasswordHash, verifyPassword } from './password.ts';
+import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
+
+export const SESSION_COOKIE = 'steward_session';
+export const TOKEN_PREFIX = 'stw_';
+const LOGIN_WINDOW_MS = 15 * 60 * 1000;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export async function loadActor(db: Db, userId: string, scopes: TokenScope[] | null): Promise<Actor> {
+  const [roleRows, groupRows] = await Promise.all([
+    db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)),
+    db.select({ groupId: groupMembers.groupId }).from(groupMembers).where(eq(groupMembers.userId, userId)),
+  ]);
+  const roles = roleRows
+    .map((r) => r.role)
+    .filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return { userId, roles, groupIds: groupRows.map((g) => g.groupId), scopes };
+}
+
+export type LoginResult = { sessionToken: string; csrfToken: string; userId: string; expiresAt: Date };
+
+export async function login(
+  ctx: AppContext,
+  input: { email: string; password: string; ip: string | null; userAgent: string | null },
+): Promise<LoginResult> {
+  const now = ctx.clock.now();
+  const email = input.email.trim().toLowerCase();
+  const failures = await countRecentFailedLogins(ctx.db, email, new Date(now.getTime() - LOGIN_WINDOW_MS));
+  if (failures >= ctx.config.loginMaxFailures) {
+    await writeAudit(ctx.db, now, { action: 'auth.login_throttled', ip: input.ip, details: { email } });
+    throw new AppError(
+      'auth.rate_limited',
+      'Too many failed sign-in attempts for this account. Try again in 15 minutes.',
+    );
+  }
+  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const ok = user
+    ? await verifyPassword(input.password, user.passwordHash)
+    : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
+  if (!user || !ok || !user.active) {
+    await writeAudit(ctx.db, now, {
+      action: 'auth.login_failed',
+      actorId: user?.id ?? null,
+      ip: input.ip,
+      details: { email, reason: !user ? 'unknown_email' : !ok ? 'bad_password' : 'inactive' },
+    });
+    throw new AppError('auth.invalid_credentials', 'The email or password is not correct.');
+  }
+  const sessionToken = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3600_000);
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      idHash: sha256(sessionToken),
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent?.slice(0, 300) ?? null,
+    });
+    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
+    await writeAudit(tx, now, {
+      action: 'auth.login',
+      actorId: user.id,
+      actorLabel: user.email,
+      ip: input.ip,
+    });
+  });
+  return { sessionToken, csrfToken, userId: user.id, expiresAt };
+}
+
+export type SessionAuth = { actor: Actor; csrfToken: string; sessionHash: string };
+
+/** Roles and group ids of a user as sub-selects, so authentication is one round trip. */
+const ACTOR_COLUMNS = `u.id as user_id, u.active,
+  coalesce((select array_agg(r.role) from user_roles r where r.user_id = u.id), '{}') as roles,
+  coalesce((select array_agg(m.group_id::text) from group_members m where m.user_id = u.id), '{}') as group_ids`;
+
+type ActorRow = { user_id: string; active: boolean; roles: string[]; group_ids: string[] };
+
+function actorFrom(row: ActorRow, scopes: TokenScope[] | null): Actor {
+  const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  return { userId: row.user_id, roles, groupIds: row.group_ids, scopes };
+}
+
+const SESSION_SQL = `select s.csrf_token, ${ACTOR_COLUMNS}
+  from sessions s join users u on u.id = s.user_id where s.id_hash = $1 and s.expires_at > $2`;
+
+export async function authenticateSession(ctx: AppContext, cookie: string): Promise<SessionAuth | null> {
+  const idHash = sha256(cookie);
+  const [row] = await ctx.database.prepared<ActorRow & { csrf_token: string }>('auth.session', SESSION_SQL, [
+    idHash,
+    ctx.clock.now(),
+  ]);
+  if (!row?.active) return null;
+  return { actor: actorFrom(row, null), csrfToken: row.csrf_token, sessionHash: idHash };
+}
+
+export async function logout(
+  ctx: AppContext,
+  sessionHash: string,
+  actor: Actor,
+  ip: string | null,
+): Promise<void> {
+  await ctx.db.delete(sessions).where(eq(sessions.idHash, sessionHash));
+  await writeAudit(ctx.db, ctx.clock.now(), { action: 'auth.logout', actorId: actor.userId, ip });
+}
+
+export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
+  const gone = await ctx.db
+    .delete(sessions)
+    .where(lt(sessions.expiresAt, ctx.clock.now()))
+    .returning({ id: sessions.idHash });
+  return gone.length;
+}
+
+const TOKEN_SQL = `select t.id, t.scopes, t.last_used_at, ${ACTOR_COLUMNS}
+  from api_tokens t join users u on u.id = t.user_id
+  where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > $2)`;
+
+export async function authenticateToken(ctx: AppContext, bearer: string): Promise<Actor | null> {
+  if (!bearer.startsWith(TOKEN_PREFIX)) return null;
+  const now = ctx.clock.now();
+  const [tok] = await ctx.database.prepared<
+    ActorRow & { id: string; scopes: string[]; last_used_at: Date | null }
+  >('auth.token', TOKEN_SQL, [sha256(bearer), now]);
+  if (!tok?.active) return null;
+  // Record use at most once a minute so busy integrations do not write on every call.
+  if (!tok.last_used_at || now.getTime() - new Date(tok.last_used_at).getTime() > 60_000) {
+    await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tok.id));
+  }
+  return actorFrom(tok, tok.scopes as TokenScope[]);
+}
+
+function presentToken(t: typeof apiTokens.$inferSelect) {
+  return {
+    id: t.id,
+    userId: t.userId,
+    name: t.name,
+    prefix: t.prefix,
+    scopes: t.scopes as TokenScope[],
+    createdAt: t.createdAt.toISOString(),
+    expiresAt: t.expiresAt?.toISOString() ?? null,
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+  };
+}
+export type TokenView = ReturnType<typeof presentToken>;
+
+export async function createApiToken(
+  ctx: AppContext,
+  actor: Actor,
+  input: {
+    name: string;
+    scopes: TokenScope[];
+    expiresInDays?: number | undefined;
+    userId?: string | undefined;
+  },
+  ip: string | null,
+): Promise<{ token: string; info: TokenView }> {
+  if (!can(actor, 'token.manage_own')) throw forbidden('This credential may not create API tokens.');
+  const ownerId = input.userId ?? actor.userId;
+  if (ownerId !== actor.userId && !can(actor, 'user.manage'))
+    throw forbidden('Only administrators may create tokens for other users.');
+  if (input.scopes.includes('admin') && ownerId === actor.userId && actor.scopes !== null) {
+    throw forbidden('A token cannot mint another admin token.');
+  }
+  const token = `${TOKEN_PREFIX}${randomBytes(30).toString('base64url')}`;
+  const now = ctx.clock.now();
+  const info = await ctx.db.transaction(async (tx) => {
+    const [owner] = await tx.select({ id: users.id }).from(users).where(eq(users.id, ownerId));
+    if (!owner) throw notFound('User', ownerId);
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({
+        userId: ownerId,
+        name: input.name,
+        prefix: token.slice(0, 10),
+        tokenHash: sha256(token),
+        scopes: [...new Set(input.scopes)],
+        createdAt: now,
+        expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86400_000) : null,
+      })
+      .returning();
+    await writeAudit(tx, now, {
+      action: 'token.created',
+      actorId: actor.userId,
+      targetType: 'api_token',
+      targetId: row!.id,
+      ip,
+      details: { name: input.name, scopes: input.scopes, ownerId },
+    });
+    return presentToken(row!);
+  });
+  return { token, info };
+}
+
+export async function listApiTokens(ctx: AppContext, actor: Actor, all: boolean): Promise<TokenView[]> {
+  if (all && !can(actor, 'user.manage')) throw forbidden('Only administrators may list everyone’s tokens.');
+  const rows = await ctx.db
+    .select()
+    .from(apiTokens)
+    .where(all ? undefined : eq(apiTokens.userId, actor.userId))
+    .orderBy(desc(apiTokens.createdAt));
+  return rows.map(presentToken);
+}
+
+export async function revokeApiToken(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  ip: string | null,
+): Promise<TokenView> {
+  const [row] = await ctx.db.select().from(apiTokens).where(eq(apiTokens.id, id));
+  if (!row || (row.userId !== actor.userId && !can(actor, 'user.manage'))) throw notFound('API token', id);
+  if (!can(actor, 'token.manage_own')) throw forbidden('This credential may not revoke API tokens.');
+  if (row.revokedAt) return presentToken(row);
+  const now = ctx.clock.now();
+  const [updated] = await ctx.db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(eq(apiTokens.id, id))
+    .returning();
+  await writeAudit(ctx.db, now, {
+    action: 'token.revoked',
+    actorId: actor.userId,
+    targetType: 'api_token',
+    targetId: id,
+    ip,
+  });
+  return presentToken(updated!);
+}

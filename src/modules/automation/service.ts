@@ -1,0 +1,379 @@
+/**
+ * Automation rules, evaluated in the service layer as a record hook inside the record's
+ * transaction: matching rules set fields, assign or comment; every run is written to
+ * automation_runs and the record's history. Loops are impossible: a rule fires at most once per
+ * chain of changes, and a chain stops after MAX_AUTOMATION_DEPTH levels of rule-made changes.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  type AutomationEvent,
+  type AutomationRule,
+  MAX_AUTOMATION_DEPTH,
+  type RuleAction,
+  ruleMatches,
+  validateRule,
+} from '../../domain/automation/rules.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { forbidden, invalid, notFound } from '../../errors.ts';
+import { groupMembers, groups, users } from '../auth/schema.ts';
+import type { RecordRow } from '../records/access.ts';
+import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/events.ts';
+import { recordComments, records } from '../records/schema.ts';
+import { assertVersion, writeHistory, writeRecordChanges } from '../records/service.ts';
+import type { ProcessKey } from '../settings/service.ts';
+import { assignmentCursors, automationRules, automationRuns } from './schema.ts';
+
+export type RuleInput = Omit<AutomationRule, 'id'> & {
+  enabled?: boolean | undefined;
+  position?: number | undefined;
+};
+
+function present(r: typeof automationRules.$inferSelect) {
+  return {
+    id: r.id,
+    name: r.name,
+    process: r.process,
+    event: r.event as AutomationEvent,
+    conditions: r.conditions,
+    actions: r.actions,
+    enabled: r.enabled,
+    position: r.position,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  };
+}
+
+function assertManage(actor: Actor) {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden('Only administrators and process owners may manage automation rules.');
+}
+
+export async function listRules(ctx: AppContext, actor: Actor, process: ProcessKey) {
+  if (!can(actor, 'settings.read')) throw forbidden('You may not read automation rules.');
+  const rows = await ctx.db
+    .select()
+    .from(automationRules)
+    .where(eq(automationRules.process, process))
+    .orderBy(asc(automationRules.position), asc(automationRules.createdAt));
+  return rows.map(present);
+}
+
+/** Rule shape, plus the groups and people it assigns to must exist, so a rule can never break a record change. */
+async function checkRule(ctx: AppContext, input: RuleInput) {
+  const errors = validateRule(input);
+  for (const [i, a] of input.actions.entries()) {
+    if (a.type !== 'assign') continue;
+    if (
+      a.groupId &&
+      !(await ctx.db.select({ id: groups.id }).from(groups).where(eq(groups.id, a.groupId))).length
+    ) {
+      errors.push({ field: `actions.${i}.groupId`, message: 'no such group' });
+    }
+    if (
+      a.assigneeId &&
+      !(await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, a.assigneeId))).length
+    ) {
+      errors.push({ field: `actions.${i}.assigneeId`, message: 'no such user' });
+    }
+  }
+  if (errors.length) throw invalid(errors);
+}
+
+export async function createRule(ctx: AppContext, actor: Actor, process: ProcessKey, input: RuleInput) {
+  assertManage(actor);
+  await checkRule(ctx, input);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [r] = await tx
+      .insert(automationRules)
+      .values({
+        ...input,
+        process,
+        enabled: input.enabled ?? true,
+        position: input.position ?? 0,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await rulesChanged(ctx, tx);
+    return r;
+  });
+  return present(row!);
+}
+
+export async function updateRule(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: RuleInput,
+  expectedVersion: number | undefined,
+) {
+  assertManage(actor);
+  await checkRule(ctx, input);
+  return ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(automationRules).where(eq(automationRules.id, id)).for('update');
+    if (!cur) throw notFound('Automation rule', id);
+    assertVersion({ version: cur.version, number: `Rule "${cur.name}"` }, expectedVersion);
+    const [row] = await tx
+      .update(automationRules)
+      .set({
+        ...input,
+        enabled: input.enabled ?? cur.enabled,
+        position: input.position ?? cur.position,
+        updatedAt: ctx.clock.now(),
+        version: cur.version + 1,
+      })
+      .where(eq(automationRules.id, id))
+      .returning();
+    await rulesChanged(ctx, tx);
+    return present(row!);
+  });
+}
+
+export async function deleteRule(ctx: AppContext, actor: Actor, id: string) {
+  assertManage(actor);
+  const gone = await ctx.db.transaction(async (tx) => {
+    const g = await tx
+      .delete(automationRules)
+      .where(eq(automationRules.id, id))
+      .returning({ id: automationRules.id });
+    await rulesChanged(ctx, tx);
+    return g;
+  });
+  if (gone.length === 0) throw notFound('Automation rule', id);
+}
+
+export async function listRuns(ctx: AppContext, actor: Actor, ruleId: string) {
+  if (!can(actor, 'settings.read')) throw forbidden('You may not read automation runs.');
+  const rows = await ctx.db
+    .select()
+    .from(automationRuns)
+    .where(eq(automationRuns.ruleId, ruleId))
+    .orderBy(asc(automationRuns.id))
+    .limit(500);
+  return rows.map((r) => ({
+    id: r.id,
+    ruleId: r.ruleId,
+    recordId: r.recordId,
+    at: r.at.toISOString(),
+    event: r.event,
+    outcome: r.outcome,
+    details: r.details,
+  }));
+}
+
+// ---- evaluation ----
+
+/**
+ * Choose a member of the group: round robin (the member after the one this rule chose last,
+ * by name order; the cursor row is locked so concurrent records take turns) or least loaded
+ * (fewest open or paused records assigned). Null when the group has no active members.
+ */
+async function pickAssignee(
+  ec: RecordEventContext,
+  ruleId: string,
+  groupId: string,
+  strategy: 'round_robin' | 'least_loaded',
+) {
+  const members = await ec.tx
+    .select({ id: users.id, name: users.name })
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .where(and(eq(groupMembers.groupId, groupId), eq(users.active, true)))
+    .orderBy(asc(users.name), asc(users.id));
+  if (members.length === 0) return null;
+  if (strategy === 'least_loaded') {
+    const openStates = ec.lifecycle.states
+      .filter((s) => s.category === 'open' || s.category === 'paused')
+      .map((s) => s.key);
+    const load = await ec.tx
+      .select({ assigneeId: records.assigneeId, n: sql<number>`count(*)::int` })
+      .from(records)
+      .where(
+        and(
+          inArray(
+            records.assigneeId,
+            members.map((m) => m.id),
+          ),
+          inArray(records.state, openStates.length ? openStates : ['']),
+        ),
+      )
+      .groupBy(records.assigneeId);
+    const count = new Map(load.map((l) => [l.assigneeId, l.n]));
+    return members.reduce(
+      (best, m) => ((count.get(m.id) ?? 0) < (count.get(best.id) ?? 0) ? m : best),
+      members[0]!,
+    ).id;
+  }
+  await ec.tx.insert(assignmentCursors).values({ ruleId, groupId, lastUserId: null }).onConflictDoNothing();
+  const [cursor] = await ec.tx
+    .select()
+    .from(assignmentCursors)
+    .where(and(eq(assignmentCursors.ruleId, ruleId), eq(assignmentCursors.groupId, groupId)))
+    .for('update');
+  const lastIndex = members.findIndex((m) => m.id === cursor?.lastUserId);
+  const chosen = members[(lastIndex + 1) % members.length]!;
+  await ec.tx
+    .update(assignmentCursors)
+    .set({ lastUserId: chosen.id })
+    .where(and(eq(assignmentCursors.ruleId, ruleId), eq(assignmentCursors.groupId, groupId)));
+  return chosen.id;
+}
+
+function nextAfter(
+  row: RecordRow,
+  actions: RuleAction[],
+): { next: RecordRow; patch: { impact?: number; urgency?: number } } {
+  const next = { ...row };
+  const patch: { impact?: number; urgency?: number } = {};
+  for (const a of actions) {
+    if (a.type === 'assign') {
+      if (a.groupId) next.groupId = a.groupId;
+      if (a.assigneeId) next.assigneeId = a.assigneeId;
+    } else if (a.type === 'set_field') {
+      const numeric = a.field === 'impact' || a.field === 'urgency';
+      (next as Record<string, unknown>)[a.field] = numeric ? Number(a.value) : a.value;
+      if (a.field === 'impact') patch.impact = Number(a.value);
+      if (a.field === 'urgency') patch.urgency = Number(a.value);
+    }
+  }
+  return { next, patch };
+}
+
+async function runRule(
+  rule: AutomationRule,
+  event: RecordEvent,
+  ec: RecordEventContext,
+  depth: number,
+  fired: ReadonlySet<string>,
+) {
+  const { next, patch } = nextAfter(event.record, rule.actions);
+  for (const a of rule.actions) {
+    if (a.type === 'assign' && a.groupId && !a.assigneeId && a.strategy && a.strategy !== 'group_only') {
+      next.assigneeId = await pickAssignee(ec, rule.id, a.groupId, a.strategy);
+    }
+  }
+  await writeHistory(ec.tx, event.record.id, null, ec.at, [
+    { field: 'automation', oldValue: null, newValue: rule.name },
+  ]);
+  for (const a of rule.actions) {
+    if (a.type === 'add_comment') {
+      await ec.tx.insert(recordComments).values({
+        recordId: event.record.id,
+        authorId: null,
+        body: a.body,
+        visibility: a.visibility,
+        createdAt: ec.at,
+      });
+    }
+  }
+  // Changes made by the rule are a new event in the same chain, one level deeper.
+  await writeRecordChanges(
+    { ...ec, actorId: null, chain: { depth: depth + 1, fired: new Set([...fired, rule.id]) } },
+    event.record,
+    next,
+    patch,
+  );
+  await ec.tx.insert(automationRuns).values({
+    ruleId: rule.id,
+    recordId: event.record.id,
+    at: ec.at,
+    event: event.kind,
+    outcome: 'applied',
+    details: { actions: rule.actions.map((a) => a.type) },
+  });
+}
+
+const rulesKey = (process: string, event: string) => `automation:${process}:${event}`;
+
+/** Any enabled rule for this process and event? Cached per instance, dropped on every rule change. */
+function hasEnabledRules(ctx: AppContext, process: string, event: string): Promise<boolean> {
+  return ctx.configCache.get(rulesKey(process, event), async () => {
+    const [row] = await ctx.db
+      .select({ id: automationRules.id })
+      .from(automationRules)
+      .where(
+        and(
+          eq(automationRules.process, process),
+          eq(automationRules.event, event),
+          eq(automationRules.enabled, true),
+        ),
+      )
+      .limit(1);
+    return row !== undefined;
+  });
+}
+
+async function rulesChanged(ctx: AppContext, tx: Db) {
+  await notifyChange(tx, ConfigCache.CHANNEL, 'automation:');
+  ctx.configCache.invalidate('automation:');
+}
+
+export function registerAutomationHooks(): void {
+  registerRecordHook(
+    'automation',
+    async (event, ec) => {
+      const depth = ec.chain?.depth ?? 0;
+      const fired = ec.chain?.fired ?? new Set<string>();
+      const rows = await ec.tx
+        .select()
+        .from(automationRules)
+        .where(
+          and(
+            eq(automationRules.process, ec.cfg.process),
+            eq(automationRules.event, event.kind),
+            eq(automationRules.enabled, true),
+          ),
+        )
+        .orderBy(asc(automationRules.position), asc(automationRules.createdAt));
+      if (rows.length === 0) return;
+      const changed = new Set(
+        event.kind === 'updated'
+          ? event.changes.map((c) => c.field)
+          : event.kind === 'transitioned'
+            ? ['state']
+            : [],
+      );
+      const subject = { fields: event.record as unknown as Record<string, unknown>, changed };
+      let current = event;
+      for (const r of rows) {
+        const rule: AutomationRule = {
+          id: r.id,
+          name: r.name,
+          event: r.event as AutomationEvent,
+          conditions: r.conditions,
+          actions: r.actions,
+        };
+        if (
+          fired.has(rule.id) ||
+          !ruleMatches(rule, event.kind, {
+            ...subject,
+            fields: current.record as unknown as Record<string, unknown>,
+          })
+        )
+          continue;
+        if (depth >= MAX_AUTOMATION_DEPTH) {
+          await ec.tx.insert(automationRuns).values({
+            ruleId: rule.id,
+            recordId: event.record.id,
+            at: ec.at,
+            event: event.kind,
+            outcome: 'loop_stopped',
+            details: { depth },
+          });
+          continue;
+        }
+        await runRule(rule, current, ec, depth, fired);
+        const [fresh] = await ec.tx.select().from(records).where(eq(records.id, event.record.id));
+        if (fresh) current = { ...current, record: fresh } as RecordEvent;
+      }
+    },
+    ['created', 'updated', 'transitioned'],
+    (ctx, cfg, kind) => hasEnabledRules(ctx, cfg.process, kind),
+  );
+}

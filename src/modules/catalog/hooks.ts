@@ -1,0 +1,15 @@
+/** Record hooks of the catalog: records may only be raised against live services. */
+import { registerRecordHook } from '../records/events.ts';
+import { assertServiceTakesRecords } from './service.ts';
+
+export function registerCatalogHooks(): void {
+  registerRecordHook('catalog.live-service', async (event, ec) => {
+    if (event.kind === 'created' && event.record.serviceId) {
+      await assertServiceTakesRecords(ec.tx, event.record.serviceId);
+    } else if (event.kind === 'updated' && event.record.serviceId) {
+      // Only choosing a service is checked: records already raised keep a service that retires later.
+      if (event.changes.some((c) => c.field === 'serviceId'))
+        await assertServiceTakesRecords(ec.tx, event.record.serviceId);
+    }
+  });
+}

@@ -1,0 +1,160 @@
+/** HTTP routes for the service portfolio (staff) and the live catalog (everyone). */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import { ServiceLevelsView } from '../sla/api-schemas.ts';
+import { getServiceDetail } from '../sla/service-levels.ts';
+import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
+import { createService, getCatalogEntry, listCatalog, listServices, updateService } from './service.ts';
+
+const Ref = z.object({ id: z.string(), name: z.string() });
+const ServiceLink = Ref.extend({ kind: z.enum(SERVICE_KINDS), lifecycleStatus: z.enum(LIFECYCLE_STATUSES) });
+export const ServiceView = z
+  .object({
+    id: z.string(),
+    kind: z.enum(SERVICE_KINDS),
+    name: z.string(),
+    description: z.string(),
+    category: z.string().nullable(),
+    criticality: z.enum(CRITICALITIES).nullable(),
+    lifecycleStatus: z.enum(LIFECYCLE_STATUSES),
+    lifecycleChangedAt: z.string(),
+    owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+    supportGroup: Ref.nullable(),
+    customers: z.array(Ref),
+    dependsOn: z.array(ServiceLink).describe('Technical services this business service depends on'),
+    supports: z.array(ServiceLink).describe('Business services that depend on this technical service'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+    allowedActions: z.array(z.enum(['update', 'manage_service_levels'])),
+  })
+  .meta({ id: 'Service' });
+const ServiceDetail = ServiceView.extend({ serviceLevels: ServiceLevelsView }).meta({ id: 'ServiceDetail' });
+const CatalogEntry = z
+  .object({ id: z.string(), name: z.string(), description: z.string(), category: z.string().nullable() })
+  .meta({ id: 'CatalogEntry' });
+
+const ServiceCreate = z.object({
+  kind: z.enum(SERVICE_KINDS),
+  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  description: z.string().max(LIMITS.descriptionMax).optional(),
+  category: z.string().trim().max(LIMITS.categoryMax).nullish(),
+  criticality: z.enum(CRITICALITIES),
+  lifecycleStatus: z.enum(LIFECYCLE_STATUSES).optional().describe('Defaults to pipeline'),
+  ownerId: Uuid.nullish().describe('The service owner (a user)'),
+  supportGroupId: Uuid.nullish(),
+  customerIds: z.array(Uuid).max(500).optional().describe('Organisations the service is delivered to'),
+  dependsOn: z
+    .array(Uuid)
+    .max(200)
+    .optional()
+    .describe('Business services only: the technical services that support this one'),
+});
+const ServicePatch = ServiceCreate.omit({ kind: true }).partial();
+
+export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/services',
+      {
+        schema: {
+          tags: ['services'],
+          summary: 'The service portfolio: business and technical services in every lifecycle stage',
+          querystring: z.object({
+            kind: z.enum(SERVICE_KINDS).optional(),
+            lifecycleStatus: csv(z.enum(LIFECYCLE_STATUSES)).optional().describe('Comma-separated'),
+            customerId: Uuid.optional(),
+            q: z.string().max(200).optional(),
+            cursor: z.string().max(500).optional(),
+            limit: Limit,
+          }),
+          response: { 200: page(ServiceView), ...problemResponses },
+        },
+      },
+      async (req) => listServices(ctx, requireActor(req), req.query),
+    );
+    app.post(
+      '/services',
+      {
+        schema: {
+          tags: ['services'],
+          summary: 'Add a business or technical service (service managers)',
+          body: ServiceCreate,
+          response: { 201: ServiceView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const s = await createService(ctx, requireActor(req), req.body);
+        return reply
+          .code(201)
+          .header('etag', etagOf(s.version))
+          .header('location', `/api/v1/services/${s.id}`)
+          .send(s);
+      },
+    );
+    app.get(
+      '/services/:id',
+      {
+        schema: {
+          tags: ['services'],
+          summary: 'A service with its requirements (SLRs), SLAs, OLAs and underpinning contracts',
+          params: IdParam,
+          response: { 200: ServiceDetail, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const s = await getServiceDetail(ctx, requireActor(req), req.params.id);
+        return reply.header('etag', etagOf(s.version)).send(s);
+      },
+    );
+    app.patch(
+      '/services/:id',
+      {
+        schema: {
+          tags: ['services'],
+          summary: 'Change a service (service managers, or its owner). Send If-Match; 412 when stale.',
+          params: IdParam,
+          body: ServicePatch,
+          response: { 200: ServiceView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const s = await updateService(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
+        return reply.header('etag', etagOf(s.version)).send(s);
+      },
+    );
+    app.get(
+      '/catalog',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'The live service catalog: business services anyone may raise records against',
+          querystring: z.object({
+            q: z.string().max(200).optional(),
+            category: z.string().max(LIMITS.categoryMax).optional(),
+            cursor: z.string().max(500).optional(),
+            limit: Limit,
+          }),
+          response: { 200: page(CatalogEntry), ...problemResponses },
+        },
+      },
+      async (req) => listCatalog(ctx, requireActor(req), req.query),
+    );
+    app.get(
+      '/catalog/:id',
+      {
+        schema: {
+          tags: ['catalog'],
+          summary: 'One live catalog entry',
+          params: IdParam,
+          response: { 200: CatalogEntry, ...problemResponses },
+        },
+      },
+      async (req) => getCatalogEntry(ctx, requireActor(req), req.params.id),
+    );
+  };
+}

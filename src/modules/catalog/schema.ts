@@ -1,0 +1,44 @@
+/**
+ * The service portfolio. A service is a configuration item of class business_service or
+ * technical_service (name, description, owner, support group and criticality live on its `cis`
+ * row, so the CMDB graph and the portfolio share one identity); this table adds what only the
+ * portfolio needs: where the service is in its lifecycle and the customers it is delivered to.
+ * Dependencies (a business service depends_on the technical services supporting it) are
+ * `ci_relationships` rows.
+ */
+import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../auth/schema.ts';
+import { cis } from '../cmdb/schema.ts';
+import { organisations } from '../organisations/schema.ts';
+
+export const services = pgTable(
+  'services',
+  {
+    ciId: uuid('ci_id')
+      .primaryKey()
+      .references(() => cis.id, { onDelete: 'cascade' }),
+    /** pipeline | live | retired */
+    lifecycleStatus: text('lifecycle_status').notNull().default('pipeline'),
+    /** A heading for the catalog (e.g. "Communication"); free text. */
+    category: text('category'),
+    lifecycleChangedAt: timestamp('lifecycle_changed_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('services_lifecycle_idx').on(t.lifecycleStatus)],
+);
+
+export const serviceCustomers = pgTable(
+  'service_customers',
+  {
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => services.ciId, { onDelete: 'cascade' }),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.serviceId, t.organisationId] }),
+    index('service_customers_org_idx').on(t.organisationId),
+  ],
+);

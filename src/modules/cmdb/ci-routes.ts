@@ -1,0 +1,281 @@
+/** HTTP routes for the class model, CIs and relationships. Thin: parse, call, present. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import {
+  Attributes,
+  CiRelationship,
+  CiStatus,
+  CiView,
+  ClassInput,
+  ClassKey,
+  ClassView,
+  HistoryEntry,
+  Relationship,
+  RelationshipType,
+} from './api-schemas.ts';
+import { createCi, deleteCi, getCi, listCiHistory, listCis, updateCi } from './cis.ts';
+import { deleteClass, getClass, listClasses, putClass } from './classes.ts';
+import { RELATIONSHIP_TYPES } from './model.ts';
+import { addRelationship, listCiRelationships, removeRelationship } from './relationships.ts';
+
+const CiInput = z.object({
+  classKey: ClassKey,
+  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  status: CiStatus.optional(),
+  ownerId: Uuid.nullish(),
+  supportGroupId: Uuid.nullish(),
+  location: z.string().max(LIMITS.nameMax).nullish(),
+  description: z.string().max(LIMITS.descriptionMax).optional(),
+  attributes: z.record(z.string(), z.unknown()).optional().describe('Values by attribute key; see the class'),
+});
+const CiPatch = CiInput.omit({ classKey: true }).partial();
+const KeyParam = z.object({ key: ClassKey });
+const tags = ['cmdb'];
+
+function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cmdb/classes',
+      {
+        schema: {
+          tags,
+          summary: 'The CI class model',
+          response: { 200: z.array(ClassView), ...problemResponses },
+        },
+      },
+      async (req) => listClasses(ctx, requireActor(req)),
+    );
+    app.get(
+      '/cmdb/classes/:key',
+      {
+        schema: {
+          tags,
+          summary: 'A CI class',
+          params: KeyParam,
+          response: { 200: ClassView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const c = await getClass(ctx, requireActor(req), req.params.key);
+        return reply.header('etag', etagOf(c.version)).send(c);
+      },
+    );
+    app.put(
+      '/cmdb/classes/:key',
+      {
+        schema: {
+          tags,
+          summary:
+            'Create or replace a CI class (admins; If-Match). Refused, listing the CIs, when existing CIs would break.',
+          params: KeyParam,
+          body: ClassInput,
+          response: { 200: ClassView, 201: ClassView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const { view, created } = await putClass(
+          ctx,
+          requireActor(req),
+          req.params.key,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return reply
+          .code(created ? 201 : 200)
+          .header('etag', etagOf(view.version))
+          .send(view);
+      },
+    );
+    app.delete(
+      '/cmdb/classes/:key',
+      {
+        schema: {
+          tags,
+          summary: 'Delete an unused CI class (admins)',
+          params: KeyParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteClass(ctx, requireActor(req), req.params.key);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/cmdb/relationship-types',
+      {
+        schema: {
+          tags,
+          summary: 'Relationship types: names both ways, allowed classes, impact direction',
+          response: { 200: z.array(RelationshipType), ...problemResponses },
+        },
+      },
+      async (req) => {
+        requireActor(req);
+        return [...RELATIONSHIP_TYPES];
+      },
+    );
+  };
+}
+
+function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cmdb/cis',
+      {
+        schema: {
+          tags,
+          summary: 'List CIs with filters and keyset pagination (sorted by name)',
+          querystring: z.object({
+            class: ClassKey.optional().describe('A class key; its subclasses are included'),
+            status: csv(CiStatus).optional(),
+            supportGroupId: csv(Uuid).optional(),
+            ownerId: z.union([Uuid, z.literal('me')]).optional(),
+            q: z
+              .string()
+              .max(200)
+              .optional()
+              .describe('Words of the name or description, or an exact hostname, serial number or asset tag'),
+            cursor: z.string().max(500).optional(),
+            limit: Limit,
+          }),
+          response: { 200: page(CiView), ...problemResponses },
+        },
+      },
+      async (req) => listCis(ctx, requireActor(req), { ...req.query, classKey: req.query.class }),
+    );
+    app.post(
+      '/cmdb/cis',
+      {
+        schema: {
+          tags,
+          summary: 'Create a CI',
+          body: CiInput,
+          response: { 201: CiView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const ci = await createCi(ctx, requireActor(req), req.body);
+        return reply
+          .code(201)
+          .header('etag', etagOf(ci.version))
+          .header('location', `/api/v1/cmdb/cis/${ci.id}`)
+          .send(ci);
+      },
+    );
+    app.get(
+      '/cmdb/cis/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Get a CI',
+          params: IdParam,
+          response: { 200: CiView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const ci = await getCi(ctx, requireActor(req), req.params.id);
+        return reply.header('etag', etagOf(ci.version)).send(ci);
+      },
+    );
+    app.patch(
+      '/cmdb/cis/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Edit a CI; attributes are merged (null clears one). If-Match avoids lost updates (412).',
+          params: IdParam,
+          body: CiPatch.extend({ attributes: Attributes.optional() }),
+          response: { 200: CiView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const ci = await updateCi(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
+        return reply.header('etag', etagOf(ci.version)).send(ci);
+      },
+    );
+    app.delete(
+      '/cmdb/cis/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete a CI created by mistake (retire CIs that records refer to)',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteCi(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/cmdb/cis/:id/history',
+      {
+        schema: {
+          tags,
+          summary: 'Field history of a CI, oldest first',
+          params: IdParam,
+          response: { 200: z.array(HistoryEntry), ...problemResponses },
+        },
+      },
+      async (req) => listCiHistory(ctx, requireActor(req), req.params.id),
+    );
+  };
+}
+
+function relationshipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/cmdb/cis/:id/relationships',
+      {
+        schema: {
+          tags,
+          summary: 'A CI’s relationships in both directions, labelled from its side',
+          params: IdParam,
+          response: { 200: z.array(CiRelationship), ...problemResponses },
+        },
+      },
+      async (req) => listCiRelationships(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/cmdb/relationships',
+      {
+        schema: {
+          tags,
+          summary: 'Relate two CIs ("from <type> to": app depends_on db); 409 if it exists',
+          body: z.object({ type: z.string().min(1).max(63), fromId: Uuid, toId: Uuid }),
+          response: { 201: Relationship, ...problemResponses },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await addRelationship(ctx, requireActor(req), req.body)),
+    );
+    app.delete(
+      '/cmdb/relationships/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Remove a relationship',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await removeRelationship(ctx, requireActor(req), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
+
+export function ciRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(classRoutes(ctx));
+    await app.register(ciCrudRoutes(ctx));
+    await app.register(relationshipRoutes(ctx));
+  };
+}

@@ -1,0 +1,193 @@
+/**
+ * SQL the CI use cases and the importer share: identity and uniqueness lookups by attribute,
+ * checks of referenced people, groups and CIs, and field history. All lookups are batched: one
+ * query per (scope, attribute), whatever the number of values.
+ */
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
+import { attributeOwner } from '../../domain/cmdb/classes.ts';
+import { type IdentityProbe, identityValue, probeKey } from '../../domain/cmdb/identify.ts';
+import { AppError, type FieldError } from '../../errors.ts';
+import { groups, users } from '../auth/schema.ts';
+import { attributeText, type ClassModel, lockIdentityKeys, textArray, uuidArray } from './model.ts';
+import { historyText } from './present.ts';
+import { ciHistory, cis } from './schema.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (s: string) => UUID.test(s);
+
+export type FoundCi = { id: string; name: string; classKey: string; value: string };
+
+/** The classes a probe searches: its scope and subclasses, or exactly its scope. */
+export function probeClasses(model: ClassModel, p: { scope: string; exact: boolean }): string[] {
+  return p.exact ? [p.scope] : model.subclasses(p.scope);
+}
+
+/**
+ * CIs in `classes` whose attribute `rule` (or name, for rule 'name') equals one of `values`
+ * (already lower-cased). Returned with the matched value so callers can group them.
+ */
+export async function findByIdentity(
+  db: Db,
+  classes: string[],
+  rule: string,
+  values: string[],
+  exceptId: string | null = null,
+): Promise<FoundCi[]> {
+  if (values.length === 0) return [];
+  const column = rule === 'name' ? sql`lower(cis.name)` : attributeText(rule);
+  const except = exceptId ? sql` and cis.id <> ${exceptId}::uuid` : sql``;
+  return queryRows<FoundCi>(
+    db,
+    sql`select cis.id, cis.name, cis.class_key as "classKey", ${column} as value from cis
+        where cis.class_key = any(${textArray(classes)}) and ${column} = any(${textArray(values)})${except}`,
+  );
+}
+
+/** Probes grouped by what they search, so each group is one query. */
+export async function lookupProbes(
+  db: Db,
+  model: ClassModel,
+  probes: IdentityProbe[],
+): Promise<Map<string, FoundCi[]>> {
+  const groups = new Map<string, { probe: IdentityProbe; values: Set<string> }>();
+  for (const p of probes) {
+    const g = `${p.rule}\u0000${p.exact}\u0000${p.scope}`;
+    const entry = groups.get(g);
+    if (entry) entry.values.add(p.value);
+    else groups.set(g, { probe: p, values: new Set([p.value]) });
+  }
+  const found = new Map<string, FoundCi[]>();
+  for (const { probe, values } of groups.values()) {
+    const rows = await findByIdentity(db, probeClasses(model, probe), probe.rule, [...values]);
+    for (const row of rows) {
+      const key = probeKey({ ...probe, value: row.value });
+      const list = found.get(key);
+      if (list) list.push(row);
+      else found.set(key, [row]);
+    }
+  }
+  return found;
+}
+
+/** The values of a CI that must be unique, as probes over each attribute's unique scope. */
+export function uniqueProbes(
+  model: ClassModel,
+  classKey: string,
+  values: Record<string, AttributeValue>,
+): IdentityProbe[] {
+  const probes: IdentityProbe[] = [];
+  for (const def of model.attributes(classKey)) {
+    if (!def.unique) continue;
+    const value = identityValue(values[def.key]);
+    if (value === null) continue;
+    const owner = attributeOwner(model.classes, classKey, def.key) ?? classKey;
+    probes.push({ rule: def.key, scope: owner, exact: false, value });
+  }
+  return probes;
+}
+
+/**
+ * Refuse values another CI in the same unique scope already has (409, per field). Locks the
+ * values first, so a concurrent writer of the same value waits for this transaction.
+ */
+export async function assertUnique(
+  tx: Db,
+  model: ClassModel,
+  classKey: string,
+  values: Record<string, AttributeValue>,
+  exceptId: string | null,
+): Promise<void> {
+  const probes = uniqueProbes(model, classKey, values);
+  if (probes.length === 0) return;
+  await lockIdentityKeys(tx, probes.map(probeKey));
+  const errors: FieldError[] = [];
+  for (const p of probes) {
+    const [clash] = await findByIdentity(tx, probeClasses(model, p), p.rule, [p.value], exceptId);
+    if (clash) {
+      errors.push({
+        field: `attributes.${p.rule}`,
+        message: `"${values[p.rule]}" is already used by ${clash.name} (${model.label(clash.classKey)}); ${p.rule} is unique across ${model.label(p.scope)}`,
+      });
+    }
+  }
+  if (errors.length) {
+    throw new AppError('resource.conflict', errors.map((e) => e.message).join('; '), errors);
+  }
+}
+
+/** Reference attributes must name an existing CI of the referenced class (or a subclass). */
+export async function checkReferences(
+  db: Db,
+  model: ClassModel,
+  classKey: string,
+  values: Record<string, AttributeValue>,
+): Promise<FieldError[]> {
+  const refs = model
+    .attributes(classKey)
+    .filter((d) => d.type === 'reference' && values[d.key] !== null && values[d.key] !== undefined);
+  if (refs.length === 0) return [];
+  const ids = refs.map((d) => String(values[d.key])).filter(isUuid);
+  const found = ids.length
+    ? await db.select({ id: cis.id, classKey: cis.classKey }).from(cis).where(inArray(cis.id, ids))
+    : [];
+  const classOf = new Map(found.map((f) => [f.id, f.classKey]));
+  const errors: FieldError[] = [];
+  for (const d of refs) {
+    const id = String(values[d.key]);
+    const cls = classOf.get(id);
+    const allowed = d.referenceClass ? model.subclasses(d.referenceClass) : null;
+    if (cls === undefined) errors.push({ field: `attributes.${d.key}`, message: `no CI with id ${id}` });
+    else if (allowed && !allowed.includes(cls))
+      errors.push({
+        field: `attributes.${d.key}`,
+        message: `must be a ${model.label(d.referenceClass!)}, not a ${model.label(cls)}`,
+      });
+  }
+  return errors;
+}
+
+/** The owner must be an active user and the support group an active group. */
+export async function checkPeople(
+  db: Db,
+  ownerId: string | null | undefined,
+  supportGroupId: string | null | undefined,
+): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  if (ownerId) {
+    const [u] = await db.select({ active: users.active }).from(users).where(eq(users.id, ownerId));
+    if (!u?.active) errors.push({ field: 'ownerId', message: 'no active user with this id' });
+  }
+  if (supportGroupId) {
+    const [g] = await db.select({ active: groups.active }).from(groups).where(eq(groups.id, supportGroupId));
+    if (!g?.active) errors.push({ field: 'supportGroupId', message: 'no active group with this id' });
+  }
+  return errors;
+}
+
+export type CiChange = { ciId: string; field: string; oldValue: unknown; newValue: unknown };
+
+export async function writeCiHistory(tx: Db, actorId: string | null, at: Date, changes: CiChange[]) {
+  if (changes.length === 0) return;
+  await queryRows(
+    tx,
+    sql`insert into ci_history (ci_id, actor_id, at, field, old_value, new_value)
+        select c, ${actorId}::uuid, ${at}::timestamptz, f, o, n
+        from unnest(${uuidArray(changes.map((c) => c.ciId))}, ${textArray(changes.map((c) => c.field))},
+                    ${sql.param(changes.map((c) => historyText(c.oldValue)))}::text[],
+                    ${sql.param(changes.map((c) => historyText(c.newValue)))}::text[]) as h(c, f, o, n)`,
+  );
+}
+
+export async function ciHistoryRows(db: Db, ciId: string) {
+  return db.select().from(ciHistory).where(eq(ciHistory.ciId, ciId)).orderBy(ciHistory.id);
+}
+
+/** A CI by id, optionally locked for update. */
+export async function findCi(db: Db, id: string, lock = false) {
+  if (!isUuid(id)) return undefined;
+  const q = db.select().from(cis).where(eq(cis.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  return row;
+}

@@ -1,0 +1,46 @@
+/**
+ * Impact enrichers: other modules (the service catalog, SLA management) attach what they know
+ * about an impacted service, such as the customers it serves and the agreements at risk, without
+ * the CMDB depending on them. Register once at start-up; enrichers run for every impact answer.
+ */
+import type { AppContext } from '../../context.ts';
+
+export type CustomerRef = { id: string; name: string };
+export type AgreementRef = { id: string; name: string; detail: string | null };
+export type ServiceExtras = { customers: CustomerRef[]; slas: AgreementRef[] };
+
+/** For each service CI id asked about, what the enricher knows; ids it knows nothing of may be left out. */
+export type ImpactEnricher = (
+  ctx: AppContext,
+  serviceIds: string[],
+) => Promise<Map<string, Partial<ServiceExtras>>>;
+
+const enrichers = new Map<string, ImpactEnricher>();
+
+/** Register under a unique name (registering the same name again replaces it). */
+export function registerImpactEnricher(name: string, enricher: ImpactEnricher): void {
+  enrichers.set(name, enricher);
+}
+
+export function unregisterImpactEnricher(name: string): void {
+  enrichers.delete(name);
+}
+
+/** Everything every enricher knows, merged per service; each service gets both lists. */
+export async function enrichServices(
+  ctx: AppContext,
+  serviceIds: string[],
+): Promise<Map<string, ServiceExtras>> {
+  const out = new Map<string, ServiceExtras>(serviceIds.map((id) => [id, { customers: [], slas: [] }]));
+  if (serviceIds.length === 0) return out;
+  for (const enricher of enrichers.values()) {
+    const found = await enricher(ctx, serviceIds);
+    for (const [id, extras] of found) {
+      const target = out.get(id);
+      if (!target) continue;
+      target.customers.push(...(extras.customers ?? []));
+      target.slas.push(...(extras.slas ?? []));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,301 @@
+/** HTTP routes for software licences, their entitlements, installations and compliance. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../../context.ts';
+import { LICENCE_METRICS } from '../../../domain/cmdb/licences.ts';
+import { etagOf, ifMatchVersion, requireActor } from '../../../http/auth.ts';
+import { GroupRef, IdParam, Limit, PersonRef, page, problemResponses, Uuid } from '../../../http/schemas.ts';
+import { CiRef, Currency, defined, IsoDate, Money } from '../api-schemas.ts';
+import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
+import {
+  addEntitlement,
+  addInstallation,
+  listEntitlements,
+  listInstallations,
+  removeEntitlement,
+  removeInstallation,
+} from './usage.ts';
+
+const Metric = z.enum(LICENCE_METRICS);
+const Compliance = z
+  .object({
+    entitled: z.number(),
+    consumed: z.number(),
+    unused: z.number().describe('Entitlements paid for and not used'),
+    shortfall: z.number().describe('Use beyond the entitlements'),
+    status: z.enum(['compliant', 'over_licensed', 'under_licensed']),
+  })
+  .meta({ id: 'LicenceCompliance' });
+
+const LicenceInput = z.object({
+  product: z.string().trim().min(1, 'is required').max(200),
+  vendor: z.string().trim().min(1, 'is required').max(200),
+  metric: Metric,
+  contractId: Uuid.nullish(),
+  notes: z.string().max(5000).optional(),
+});
+const LicenceView = z
+  .object({
+    id: z.string(),
+    product: z.string(),
+    vendor: z.string(),
+    metric: Metric,
+    contract: GroupRef.nullable(),
+    notes: z.string(),
+    compliance: Compliance,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+    allowedActions: z.array(z.literal('update')),
+  })
+  .meta({ id: 'Licence' });
+const Entitlement = z
+  .object({
+    id: z.string(),
+    quantity: z.number(),
+    purchaseOrder: z.string().nullable(),
+    purchasedOn: z.string().nullable(),
+    expiresOn: z.string().nullable(),
+    inForce: z.boolean(),
+    cost: z.number().nullable(),
+    currency: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'LicenceEntitlement' });
+const Installation = z
+  .object({
+    id: z.string(),
+    ci: CiRef.nullable(),
+    user: PersonRef.nullable(),
+    cores: z.number().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'LicenceInstallation' });
+
+const tags = ['licences'];
+
+function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/licences',
+      {
+        schema: {
+          tags,
+          summary: 'List software licences with their compliance',
+          querystring: z.object({
+            q: z.string().max(200).optional(),
+            metric: Metric.optional(),
+            cursor: z.string().max(500).optional(),
+            limit: Limit,
+          }),
+          response: { 200: page(LicenceView), ...problemResponses },
+        },
+      },
+      async (req) => listLicences(ctx, requireActor(req), req.query),
+    );
+    app.get(
+      '/licences/compliance',
+      {
+        schema: {
+          tags,
+          summary: 'Compliance of every licence (worst first) and of the estate',
+          response: {
+            200: z.object({
+              summary: z.object({
+                licences: z.number(),
+                compliant: z.number(),
+                overLicensed: z.number(),
+                underLicensed: z.number(),
+                unused: z.number(),
+                shortfall: z.number(),
+              }),
+              items: z.array(
+                Compliance.extend({
+                  licence: z.object({
+                    id: z.string(),
+                    product: z.string(),
+                    vendor: z.string(),
+                    metric: Metric,
+                  }),
+                }),
+              ),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req) => complianceReport(ctx, requireActor(req)),
+    );
+    app.post(
+      '/licences',
+      {
+        schema: {
+          tags,
+          summary: 'Add a licence',
+          body: LicenceInput,
+          response: { 201: LicenceView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const l = await createLicence(ctx, requireActor(req), req.body);
+        return reply
+          .code(201)
+          .header('etag', etagOf(l.version))
+          .header('location', `/api/v1/licences/${l.id}`)
+          .send(l);
+      },
+    );
+    app.get(
+      '/licences/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Get a licence',
+          params: IdParam,
+          response: { 200: LicenceView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const l = await getLicence(ctx, requireActor(req), req.params.id);
+        return reply.header('etag', etagOf(l.version)).send(l);
+      },
+    );
+    app.patch(
+      '/licences/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a licence (If-Match); its metric is fixed',
+          params: IdParam,
+          body: LicenceInput.partial(),
+          response: { 200: LicenceView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const l = await updateLicence(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          defined(req.body),
+          ifMatchVersion(req),
+        );
+        return reply.header('etag', etagOf(l.version)).send(l);
+      },
+    );
+  };
+}
+
+function licenceUsageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/licences/:id/entitlements',
+      {
+        schema: {
+          tags,
+          summary: 'Purchases of the licence',
+          params: IdParam,
+          response: { 200: z.array(Entitlement), ...problemResponses },
+        },
+      },
+      async (req) => listEntitlements(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/licences/:id/entitlements',
+      {
+        schema: {
+          tags,
+          summary: 'Record a purchase of a quantity of the licence',
+          params: IdParam,
+          body: z.object({
+            quantity: z.number().int().min(1).max(10_000_000),
+            purchaseOrder: z.string().trim().max(100).nullish(),
+            purchasedOn: IsoDate.nullish(),
+            expiresOn: IsoDate.nullish().describe('Subscriptions: no longer counted after this day'),
+            cost: Money.nullish(),
+            currency: Currency.nullish(),
+          }),
+          response: { 201: Entitlement, ...problemResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await addEntitlement(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    app.delete(
+      '/licences/:id/entitlements/:entitlementId',
+      {
+        schema: {
+          tags,
+          summary: 'Remove a purchase',
+          params: IdParam.extend({ entitlementId: Uuid }),
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await removeEntitlement(ctx, requireActor(req), req.params.id, req.params.entitlementId);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/licences/:id/installations',
+      {
+        schema: {
+          tags,
+          summary: 'Where the licence is used',
+          params: IdParam,
+          response: { 200: z.array(Installation), ...problemResponses },
+        },
+      },
+      async (req) => listInstallations(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/licences/:id/installations',
+      {
+        schema: {
+          tags,
+          summary:
+            'Record an installation on a CI (per install, per core) or an assignment to a user (per user)',
+          params: IdParam,
+          body: z.object({
+            ciId: Uuid.optional(),
+            userId: Uuid.optional(),
+            cores: z
+              .number()
+              .int()
+              .min(1)
+              .max(100_000)
+              .nullish()
+              .describe('Per core: cores licensed, if not the CI’s cpu_count'),
+          }),
+          response: { 201: z.array(Installation), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        await addInstallation(ctx, actor, req.params.id, req.body);
+        return reply.code(201).send(await listInstallations(ctx, actor, req.params.id));
+      },
+    );
+    app.delete(
+      '/licences/:id/installations/:installationId',
+      {
+        schema: {
+          tags,
+          summary: 'Remove an installation',
+          params: IdParam.extend({ installationId: Uuid }),
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await removeInstallation(ctx, requireActor(req), req.params.id, req.params.installationId);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
+
+export function licenceRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    await app.register(licenceCrudRoutes(ctx));
+    await app.register(licenceUsageRoutes(ctx));
+  };
+}

@@ -1,0 +1,125 @@
+/** What leaves the API for CIs: their fields, the names behind their ids, and what the viewer may do. */
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { groups, users } from '../auth/schema.ts';
+import type { CiStatus, ClassModel } from './model.ts';
+import type { cis } from './schema.ts';
+
+export type CiRow = typeof cis.$inferSelect;
+export type PersonRef = { id: string; name: string; email: string };
+export type GroupRef = { id: string; name: string };
+
+export type CiRef = { id: string; name: string; classKey: string; classLabel: string; status: CiStatus };
+
+export type CiView = CiRef & {
+  owner: PersonRef | null;
+  supportGroup: GroupRef | null;
+  location: string | null;
+  description: string;
+  attributes: Record<string, AttributeValue>;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  allowedActions: ('update' | 'delete')[];
+};
+
+export function ciRef(
+  model: ClassModel,
+  row: { id: string; name: string; classKey: string; status: string },
+): CiRef {
+  return {
+    id: row.id,
+    name: row.name,
+    classKey: row.classKey,
+    classLabel: model.label(row.classKey),
+    status: row.status as CiStatus,
+  };
+}
+
+/** Names of the given people and groups, in two queries at most. */
+export async function namesFor(db: Db, userIds: (string | null)[], groupIds: (string | null)[]) {
+  const u = [...new Set(userIds.filter((x): x is string => x !== null))];
+  const g = [...new Set(groupIds.filter((x): x is string => x !== null))];
+  const [people, teams] = await Promise.all([
+    u.length
+      ? db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, u))
+      : [],
+    g.length ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, g)) : [],
+  ]);
+  return {
+    person: new Map<string, PersonRef>(people.map((p) => [p.id, p])),
+    group: new Map<string, GroupRef>(teams.map((t) => [t.id, t])),
+  };
+}
+
+export async function presentCis(db: Db, model: ClassModel, actor: Actor, rows: CiRow[]): Promise<CiView[]> {
+  const names = await namesFor(
+    db,
+    rows.map((r) => r.ownerId),
+    rows.map((r) => r.supportGroupId),
+  );
+  const actions: CiView['allowedActions'] = can(actor, 'cmdb.manage') ? ['update', 'delete'] : [];
+  return rows.map((r) => ({
+    ...ciRef(model, r),
+    owner: r.ownerId ? (names.person.get(r.ownerId) ?? null) : null,
+    supportGroup: r.supportGroupId ? (names.group.get(r.supportGroupId) ?? null) : null,
+    location: r.location,
+    description: r.description,
+    attributes: r.attributes,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+    allowedActions: actions,
+  }));
+}
+
+export type HistoryEntry = {
+  id: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+};
+
+/** History rows (any of the CMDB history tables) with the names of who made each change. */
+export async function presentHistory(
+  db: Db,
+  rows: {
+    id: number;
+    at: Date;
+    actorId: string | null;
+    field: string;
+    oldValue: string | null;
+    newValue: string | null;
+  }[],
+): Promise<HistoryEntry[]> {
+  const { person } = await namesFor(
+    db,
+    rows.map((r) => r.actorId),
+    [],
+  );
+  return rows.map((r) => {
+    const who = r.actorId ? person.get(r.actorId) : undefined;
+    return {
+      id: String(r.id),
+      at: r.at.toISOString(),
+      actor: r.actorId ? { id: r.actorId, name: who?.name ?? 'Unknown user' } : null,
+      field: r.field,
+      oldValue: r.oldValue,
+      newValue: r.newValue,
+    };
+  });
+}
+
+/** History values are text: dates as ISO, objects as JSON, absent as null. */
+export function historyText(v: unknown): string | null {
+  if (v === null || v === undefined) return null;
+  if (v instanceof Date) return v.toISOString();
+  return typeof v === 'object' ? JSON.stringify(v) : String(v);
+}

@@ -1,0 +1,113 @@
+/**
+ * Work records refer to the CIs they concern (an incident's affected server, a change's targets).
+ * Whoever may read a record sees its CIs and the services they hit; linking and unlinking takes
+ * the right to edit the record. Every link and unlink is written to the record's history.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { forbidden, invalid, notFound } from '../../errors.ts';
+import { loadRecord, writeHistory } from '../records/service.ts';
+import { analyse, type ImpactOptions, type ImpactView } from './impact.ts';
+import { loadClassModel } from './model.ts';
+import { type CiRef, ciRef } from './present.ts';
+import { cis, recordCis } from './schema.ts';
+
+export type RecordCiView = CiRef & { linkedAt: string };
+
+async function recordCiRows(db: Db, recordId: string) {
+  return db
+    .select({
+      id: cis.id,
+      name: cis.name,
+      classKey: cis.classKey,
+      status: cis.status,
+      linkedAt: recordCis.createdAt,
+    })
+    .from(recordCis)
+    .innerJoin(cis, eq(cis.id, recordCis.ciId))
+    .where(eq(recordCis.recordId, recordId))
+    .orderBy(asc(cis.name), asc(cis.id));
+}
+
+export async function listRecordCis(
+  ctx: AppContext,
+  actor: Actor,
+  recordRef: string,
+): Promise<RecordCiView[]> {
+  const { row } = await loadRecord(ctx, actor, recordRef);
+  const [model, rows] = await Promise.all([loadClassModel(ctx.db), recordCiRows(ctx.db, row.id)]);
+  return rows.map((r) => ({ ...ciRef(model, r), linkedAt: r.linkedAt.toISOString() }));
+}
+
+/**
+ * Link CIs to a record inside the caller's transaction; already linked ones are left alone.
+ * Refuses unknown CI ids with a field error naming them.
+ */
+export async function linkCis(tx: Db, actorId: string | null, recordId: string, ciIds: string[], at: Date) {
+  const wanted = [...new Set(ciIds)];
+  if (wanted.length === 0) return;
+  const found = await tx.select({ id: cis.id, name: cis.name }).from(cis).where(inArray(cis.id, wanted));
+  const missing = wanted.filter((id) => !found.some((f) => f.id === id));
+  if (missing.length) throw invalid([{ field: 'ciIds', message: `no CI with id ${missing.join(', ')}` }]);
+  const added = await tx
+    .insert(recordCis)
+    .values(wanted.map((ciId) => ({ recordId, ciId, createdBy: actorId, createdAt: at })))
+    .onConflictDoNothing()
+    .returning({ ciId: recordCis.ciId });
+  const name = new Map(found.map((f) => [f.id, f.name]));
+  await writeHistory(
+    tx,
+    recordId,
+    actorId,
+    at,
+    added.map((a) => ({ field: 'ci.linked', oldValue: null, newValue: name.get(a.ciId) })),
+  );
+}
+
+/** Linking CIs is part of working a record: agents and the like, not requesters. */
+export function assertCanLinkCis(actor: Actor): void {
+  if (!can(actor, 'record.update') || !can(actor, 'cmdb.read'))
+    throw forbidden('Only agents may link configuration items to records.');
+}
+
+export async function attachRecordCis(ctx: AppContext, actor: Actor, recordRef: string, ciIds: string[]) {
+  assertCanLinkCis(actor);
+  const { row } = await loadRecord(ctx, actor, recordRef, { need: 'update' });
+  await ctx.db.transaction((tx) => linkCis(tx, actor.userId, row.id, ciIds, ctx.clock.now()));
+  return listRecordCis(ctx, actor, row.id);
+}
+
+export async function detachRecordCi(ctx: AppContext, actor: Actor, recordRef: string, ciId: string) {
+  assertCanLinkCis(actor);
+  const { row } = await loadRecord(ctx, actor, recordRef, { need: 'update' });
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(recordCis)
+      .where(and(eq(recordCis.recordId, row.id), eq(recordCis.ciId, ciId)))
+      .returning();
+    if (!gone) throw notFound(`CI link on ${row.number}`, ciId);
+    const [ci] = await tx.select({ name: cis.name }).from(cis).where(eq(cis.id, ciId));
+    await writeHistory(tx, row.id, actor.userId, now, [
+      { field: 'ci.unlinked', oldValue: ci?.name ?? ciId, newValue: null },
+    ]);
+  });
+  return listRecordCis(ctx, actor, row.id);
+}
+
+/** The services (and everything on the way) the record's CIs hit, as one walk from all of them. */
+export async function recordImpact(
+  ctx: AppContext,
+  actor: Actor,
+  recordRef: string,
+  opts: ImpactOptions = {},
+): Promise<ImpactView> {
+  const { row } = await loadRecord(ctx, actor, recordRef);
+  const linked = await ctx.db
+    .select({ ciId: recordCis.ciId })
+    .from(recordCis)
+    .where(eq(recordCis.recordId, row.id));
+  return analyse(ctx, linked.map((l) => l.ciId).sort(), 'impact', opts, `named on ${row.number}`);
+}

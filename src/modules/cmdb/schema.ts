@@ -1,0 +1,136 @@
+/**
+ * Configuration items and their relationships: the identity every service, server, application
+ * and database shares across Steward. Services in the catalog are CIs of a service class, so the
+ * portfolio and the CMDB graph are one set of nodes, not two copies. The class model is data
+ * (`ci_classes`), seeded from src/domain/cmdb/defaults.ts and editable by administrators.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { tsvector } from '../../db/types.ts';
+import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
+import type { AttributeDef } from '../../domain/cmdb/classes.ts';
+import { groups, users } from '../auth/schema.ts';
+import { records } from '../records/schema.ts';
+
+export const ciClasses = pgTable('ci_classes', {
+  key: text('key').primaryKey(),
+  label: text('label').notNull(),
+  /** Checked against the whole model by validateClassModel rather than by a foreign key. */
+  parentKey: text('parent_key'),
+  abstract: boolean('abstract').notNull().default(false),
+  attributes: jsonb('attributes').$type<AttributeDef[]>().notNull().default([]),
+  /** null: inherit the nearest ancestor's identifiers; [] declares none. */
+  identifiers: jsonb('identifiers').$type<string[] | null>(),
+  /** Shipped with Steward: may be edited, never deleted (other modules rely on the keys). */
+  builtin: boolean('builtin').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+/** Identity lookups (imports, search) compare these attributes case-insensitively. */
+const identityIndex = (name: string, attribute: string) =>
+  index(`cis_${name}_idx`).on(sql.raw(`lower((attributes ->> '${attribute}'))`));
+
+export const cis = pgTable(
+  'cis',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    classKey: text('class_key')
+      .notNull()
+      .references(() => ciClasses.key),
+    name: text('name').notNull(),
+    /** planned | in_use | maintenance | retired */
+    status: text('status').notNull().default('in_use'),
+    ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
+    supportGroupId: uuid('support_group_id').references(() => groups.id, { onDelete: 'set null' }),
+    location: text('location'),
+    description: text('description').notNull().default(''),
+    attributes: jsonb('attributes').$type<Record<string, AttributeValue>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+    search: tsvector('search').generatedAlwaysAs(
+      sql`to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))`,
+    ),
+  },
+  (t) => [
+    index('cis_class_name_idx').on(t.classKey, t.name, t.id),
+    index('cis_name_id_idx').on(t.name, t.id),
+    index('cis_name_lower_idx').on(sql`lower(${t.name})`),
+    index('cis_support_group_idx').on(t.supportGroupId),
+    index('cis_owner_idx').on(t.ownerId),
+    index('cis_search_idx').using('gin', t.search),
+    identityIndex('hostname', 'hostname'),
+    identityIndex('serial_number', 'serial_number'),
+    identityIndex('asset_tag', 'asset_tag'),
+    identityIndex('instance_id', 'instance_id'),
+  ],
+);
+
+export const ciHistory = pgTable(
+  'ci_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ciId: uuid('ci_id')
+      .notNull()
+      .references(() => cis.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** A column (name, status…), `attributes.<key>`, or an event such as `relationship.added`. */
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+  },
+  (t) => [index('ci_history_ci_idx').on(t.ciId, t.id)],
+);
+
+export const ciRelationships = pgTable(
+  'ci_relationships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** e.g. depends_on, runs_on, connects_to, contains (see src/domain/cmdb/relationships.ts) */
+    typeKey: text('type_key').notNull(),
+    fromId: uuid('from_id')
+      .notNull()
+      .references(() => cis.id, { onDelete: 'cascade' }),
+    toId: uuid('to_id')
+      .notNull()
+      .references(() => cis.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Together these two serve both directions of an impact walk by index alone.
+    uniqueIndex('ci_relationships_unique_idx').on(t.fromId, t.typeKey, t.toId),
+    index('ci_relationships_to_idx').on(t.toId, t.typeKey),
+  ],
+);
+
+/** Which CIs a work record (incident, problem, change…) concerns. */
+export const recordCis = pgTable(
+  'record_cis',
+  {
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    ciId: uuid('ci_id')
+      .notNull()
+      .references(() => cis.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.ciId] }), index('record_cis_ci_idx').on(t.ciId)],
+);

@@ -1,0 +1,66 @@
+/** Incident management on the records core: the ITIL incident lifecycle, priority matrix and resolution codes. */
+import type { AppContext } from '../../context.ts';
+import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { assertCanLinkCis, linkCis } from '../cmdb/service.ts';
+import { listRecords, type RecordListQuery } from '../records/query.ts';
+import {
+  type CreateRecordInput,
+  createRecord,
+  getRecordView,
+  type UpdateRecordInput,
+  updateRecord,
+} from '../records/service.ts';
+import { type TransitionInput, transitionRecord } from '../records/transition.ts';
+import { INCIDENT } from '../records/types.ts';
+import { checkCategory } from '../settings/service.ts';
+
+export type CreateIncidentInput = CreateRecordInput & {
+  /** Configuration items the incident concerns, linked in the same transaction. */
+  ciIds?: string[] | undefined;
+};
+
+export async function createIncident(ctx: AppContext, actor: Actor, input: CreateIncidentInput) {
+  const { ciIds, ...rest } = input;
+  const record = { ...rest, ...(await checkCategory(ctx.db, 'incident', rest.category, rest.subcategory)) };
+  if (!ciIds?.length) return createRecord(ctx, actor, INCIDENT, record);
+  assertCanLinkCis(actor);
+  return createRecord(ctx, actor, INCIDENT, record, {
+    withRecord: (tx, row) => linkCis(tx, actor.userId, row.id, ciIds, row.createdAt),
+  });
+}
+
+export const getIncident = (ctx: AppContext, actor: Actor, idOrNumber: string) =>
+  getRecordView(ctx, actor, INCIDENT, idOrNumber);
+
+export const listIncidents = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
+  listRecords(ctx, actor, INCIDENT, q);
+
+export const updateIncident = (
+  ctx: AppContext,
+  actor: Actor,
+  idOrNumber: string,
+  patch: UpdateRecordInput,
+  expectedVersion?: number,
+) =>
+  updateRecord(ctx, actor, INCIDENT, idOrNumber, patch, expectedVersion, async (current, tx) => {
+    if (patch.category === undefined && patch.subcategory === undefined) return {};
+    // Changing the category without naming a subcategory clears the old subcategory.
+    const category = patch.category !== undefined ? patch.category : current.category;
+    const subcategory =
+      patch.subcategory !== undefined
+        ? patch.subcategory
+        : patch.category !== undefined
+          ? null
+          : current.subcategory;
+    const checked = await checkCategory(tx, 'incident', category, subcategory);
+    return { category: checked.category ?? null, subcategory: checked.subcategory ?? null };
+  });
+
+export const transitionIncident = (
+  ctx: AppContext,
+  actor: Actor,
+  idOrNumber: string,
+  input: TransitionInput,
+  expectedVersion?: number,
+) => transitionRecord(ctx, actor, INCIDENT, idOrNumber, input, expectedVersion, INCIDENT_RESOLUTION_CODES);

@@ -1,0 +1,108 @@
+/** HTTP routes for customers and suppliers. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { IdParam, problemResponses } from '../../http/schemas.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import {
+  createOrganisation,
+  getOrganisation,
+  listOrganisations,
+  ORGANISATION_KINDS,
+  updateOrganisation,
+} from './service.ts';
+
+const Organisation = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.enum(ORGANISATION_KINDS),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    website: z.string().nullable(),
+    notes: z.string(),
+    active: z.boolean(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .meta({ id: 'Organisation' });
+const OrganisationInput = z.object({
+  name: z.string().trim().min(1).max(LIMITS.nameMax),
+  kind: z.enum(ORGANISATION_KINDS),
+  email: z.email({ message: 'must be an email address' }).nullish(),
+  phone: z.string().max(40).nullish(),
+  website: z.url({ message: 'must be a URL' }).nullish(),
+  notes: z.string().max(5000).optional(),
+  active: z.boolean().optional(),
+});
+
+export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/organisations',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Customers, suppliers and internal organisations',
+          querystring: z.object({
+            kind: z.enum(ORGANISATION_KINDS).optional(),
+            q: z.string().max(100).optional(),
+          }),
+          response: { 200: z.array(Organisation), ...problemResponses },
+        },
+      },
+      async (req) => listOrganisations(ctx, requireActor(req), req.query),
+    );
+    app.post(
+      '/organisations',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Add an organisation',
+          body: OrganisationInput,
+          response: { 201: Organisation, ...problemResponses },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await createOrganisation(ctx, requireActor(req), req.body)),
+    );
+    app.get(
+      '/organisations/:id',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Get an organisation',
+          params: IdParam,
+          response: { 200: Organisation, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const o = await getOrganisation(ctx, requireActor(req), req.params.id);
+        return reply.header('etag', etagOf(o.version)).send(o);
+      },
+    );
+    app.patch(
+      '/organisations/:id',
+      {
+        schema: {
+          tags: ['organisations'],
+          summary: 'Change an organisation (If-Match)',
+          params: IdParam,
+          body: OrganisationInput.partial(),
+          response: { 200: Organisation, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const o = await updateOrganisation(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return reply.header('etag', etagOf(o.version)).send(o);
+      },
+    );
+  };
+}

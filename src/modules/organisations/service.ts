@@ -1,0 +1,107 @@
+/** Customers and suppliers: the organisations services are delivered to and supported by. */
+import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { conflict, forbidden, notFound } from '../../errors.ts';
+import { assertVersion } from '../records/service.ts';
+import { organisations } from './schema.ts';
+
+export const ORGANISATION_KINDS = ['customer', 'supplier', 'internal'] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+export type OrganisationInput = {
+  name: string;
+  kind: OrganisationKind;
+  email?: string | null | undefined;
+  phone?: string | null | undefined;
+  website?: string | null | undefined;
+  notes?: string | undefined;
+  active?: boolean | undefined;
+};
+
+export function presentOrganisation(o: typeof organisations.$inferSelect) {
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind as OrganisationKind,
+    email: o.email,
+    phone: o.phone,
+    website: o.website,
+    notes: o.notes,
+    active: o.active,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+    version: o.version,
+  };
+}
+export type OrganisationView = ReturnType<typeof presentOrganisation>;
+
+export async function listOrganisations(
+  ctx: AppContext,
+  actor: Actor,
+  q: { kind?: OrganisationKind | undefined; q?: string | undefined },
+) {
+  if (!can(actor, 'organisation.read')) throw forbidden('You may not browse organisations.');
+  const conds: SQL[] = [];
+  if (q.kind) conds.push(eq(organisations.kind, q.kind));
+  if (q.q) conds.push(ilike(organisations.name, `%${q.q}%`));
+  const rows = await ctx.db
+    .select()
+    .from(organisations)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc(organisations.name));
+  return rows.map(presentOrganisation);
+}
+
+export async function getOrganisation(ctx: AppContext, actor: Actor, id: string) {
+  if (!can(actor, 'organisation.read')) throw notFound('Organisation', id);
+  const [row] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
+  if (!row) throw notFound('Organisation', id);
+  return presentOrganisation(row);
+}
+
+async function assertNameFree(ctx: AppContext, name: string, exceptId?: string) {
+  const [dupe] = await ctx.db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(sql`lower(${organisations.name}) = ${name.toLowerCase()}`);
+  if (dupe && dupe.id !== exceptId) throw conflict(`An organisation named "${name}" already exists.`);
+}
+
+export async function createOrganisation(ctx: AppContext, actor: Actor | 'system', input: OrganisationInput) {
+  if (actor !== 'system' && !can(actor, 'organisation.manage')) {
+    throw forbidden('Only administrators and service managers may add organisations.');
+  }
+  await assertNameFree(ctx, input.name);
+  const now = ctx.clock.now();
+  const [row] = await ctx.db
+    .insert(organisations)
+    .values({ ...input, notes: input.notes ?? '', createdAt: now, updatedAt: now })
+    .returning();
+  return presentOrganisation(row!);
+}
+
+export async function updateOrganisation(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<OrganisationInput>,
+  expectedVersion: number | undefined,
+) {
+  if (!can(actor, 'organisation.manage'))
+    throw forbidden('Only administrators and service managers may change organisations.');
+  return ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
+    if (!cur) throw notFound('Organisation', id);
+    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase())
+      await assertNameFree(ctx, patch.name, id);
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const [row] = await tx
+      .update(organisations)
+      .set({ ...defined, updatedAt: ctx.clock.now(), version: cur.version + 1 })
+      .where(eq(organisations.id, id))
+      .returning();
+    return presentOrganisation(row!);
+  });
+}

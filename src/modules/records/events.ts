@@ -1,0 +1,86 @@
+/**
+ * Record events: other modules (SLA clocks, automation rules, notifications) react to records
+ * being created, edited or moved through their lifecycle. Hooks run inside the transaction that
+ * changes the record, so their effects commit or roll back with it; a hook that throws an
+ * AppError refuses the change.
+ */
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
+import type { RecordRow } from './access.ts';
+import type { RecordTypeConfig } from './types.ts';
+
+export type RecordChange = { field: string; oldValue: unknown; newValue: unknown };
+
+export type RecordEvent =
+  | { kind: 'created'; record: RecordRow }
+  | { kind: 'updated'; record: RecordRow; before: RecordRow; changes: RecordChange[] }
+  | {
+      kind: 'transitioned';
+      record: RecordRow;
+      before: RecordRow;
+      from: string;
+      to: string;
+      transition: string;
+    };
+
+export type RecordEventContext = {
+  ctx: AppContext;
+  tx: Db;
+  cfg: RecordTypeConfig;
+  lifecycle: Lifecycle;
+  actorId: string | null;
+  at: Date;
+  /** Set by automation: how many rule-triggered changes deep this event is, and which rules fired. */
+  chain?: { depth: number; fired: ReadonlySet<string> };
+};
+
+export type RecordHook = (event: RecordEvent, ec: RecordEventContext) => Promise<void>;
+
+/** Whether a hook has anything to do for this process right now (e.g. any enabled rules); cheap and cached. */
+export type HookActivity = (
+  ctx: AppContext,
+  cfg: RecordTypeConfig,
+  kind: RecordEvent['kind'],
+) => Promise<boolean>;
+
+type Registered = {
+  hook: RecordHook;
+  kinds: ReadonlySet<RecordEvent['kind']>;
+  isActive: HookActivity | undefined;
+};
+const hooks = new Map<string, Registered>();
+const ALL_KINDS: RecordEvent['kind'][] = ['created', 'updated', 'transitioned'];
+
+/**
+ * Register a hook under a unique name (registering the same name again replaces it). Name the
+ * event kinds it needs and, optionally, when it is active: creating a record is a single
+ * statement without a transaction when no active hook wants 'created'.
+ */
+export function registerRecordHook(
+  name: string,
+  hook: RecordHook,
+  kinds: RecordEvent['kind'][] = ALL_KINDS,
+  isActive?: HookActivity,
+): void {
+  hooks.set(name, { hook, kinds: new Set(kinds), isActive });
+}
+
+export function unregisterRecordHook(name: string): void {
+  hooks.delete(name);
+}
+
+export async function needsRecordHooks(
+  kind: RecordEvent['kind'],
+  ctx: AppContext,
+  cfg: RecordTypeConfig,
+): Promise<boolean> {
+  for (const h of hooks.values()) {
+    if (h.kinds.has(kind) && (!h.isActive || (await h.isActive(ctx, cfg, kind)))) return true;
+  }
+  return false;
+}
+
+export async function emitRecordEvent(event: RecordEvent, ec: RecordEventContext): Promise<void> {
+  for (const h of hooks.values()) if (h.kinds.has(event.kind)) await h.hook(event, ec);
+}

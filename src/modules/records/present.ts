@@ -1,0 +1,135 @@
+/** What leaves the API for a record: its fields, the names behind its ids, and what the viewer may do. */
+import { inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { availableTransitions, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
+import { type Actor, canOnRecord, type RecordAction } from '../../domain/roles.ts';
+import { groups, users } from '../auth/schema.ts';
+import type { AccessibleRecord } from './access.ts';
+
+export type PersonRef = { id: string; name: string; email: string };
+export type GroupRef = { id: string; name: string };
+
+export type RecordView = {
+  id: string;
+  type: string;
+  number: string;
+  title: string;
+  description: string;
+  state: string;
+  stateLabel: string;
+  stateCategory: string;
+  impact: number;
+  urgency: number;
+  priority: number;
+  category: string | null;
+  subcategory: string | null;
+  channel: string;
+  requester: PersonRef | null;
+  assignee: PersonRef | null;
+  group: GroupRef | null;
+  serviceId: string | null;
+  parentId: string | null;
+  resolutionCode: string | null;
+  resolutionNotes: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  reopenCount: number;
+  /** The earliest due instant of the record's running SLA clocks. */
+  slaDueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+  watcherIds: string[];
+  allowedActions: RecordAction[];
+  transitions: { key: string; label: string; to: string; requires: string[] }[];
+};
+
+const RECORD_ACTIONS: RecordAction[] = [
+  'comment_public',
+  'comment_internal',
+  'read_internal',
+  'attach',
+  'update',
+  'assign',
+  'watch',
+];
+
+/** `known` names already loaded by the caller are not fetched again. */
+export async function presentRecord(
+  db: Db,
+  actor: Actor,
+  lifecycle: Lifecycle,
+  recs: AccessibleRecord[],
+  known: { people?: PersonRef[]; groups?: GroupRef[] } = {},
+): Promise<RecordView[]> {
+  const knownPeople = new Set(known.people?.map((p) => p.id));
+  const knownGroups = new Set(known.groups?.map((g) => g.id));
+  const userIds = [
+    ...new Set(
+      recs.flatMap(({ row }) =>
+        [row.requesterId, row.assigneeId].filter((x): x is string => !!x && !knownPeople.has(x)),
+      ),
+    ),
+  ];
+  const groupIds = [
+    ...new Set(recs.map(({ row }) => row.groupId).filter((x): x is string => !!x && !knownGroups.has(x))),
+  ];
+  const [fetchedPeople, fetchedTeams] = await Promise.all([
+    userIds.length
+      ? db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, userIds))
+      : [],
+    groupIds.length
+      ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, groupIds))
+      : [],
+  ]);
+  const person = new Map([...(known.people ?? []), ...fetchedPeople].map((p) => [p.id, p]));
+  const team = new Map([...(known.groups ?? []), ...fetchedTeams].map((t) => [t.id, t]));
+  return recs.map(({ row, watcherIds }) => {
+    const facts = { requesterId: row.requesterId, watcherIds };
+    const st = stateOf(lifecycle, row.state);
+    const closed = st?.category === 'closed';
+    return {
+      id: row.id,
+      type: row.type,
+      number: row.number,
+      title: row.title,
+      description: row.description,
+      state: row.state,
+      stateLabel: st?.label ?? row.state,
+      stateCategory: st?.category ?? 'open',
+      impact: row.impact,
+      urgency: row.urgency,
+      priority: row.priority,
+      category: row.category,
+      subcategory: row.subcategory,
+      channel: row.channel,
+      requester: person.get(row.requesterId) ?? null,
+      assignee: row.assigneeId ? (person.get(row.assigneeId) ?? null) : null,
+      group: row.groupId ? (team.get(row.groupId) ?? null) : null,
+      serviceId: row.serviceId,
+      parentId: row.parentId,
+      resolutionCode: row.resolutionCode,
+      resolutionNotes: row.resolutionNotes,
+      resolvedAt: row.resolvedAt?.toISOString() ?? null,
+      closedAt: row.closedAt?.toISOString() ?? null,
+      reopenCount: row.reopenCount,
+      slaDueAt: row.slaDueAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+      updatedAt: row.updatedAt.toISOString(),
+      version: row.version,
+      watcherIds,
+      allowedActions: RECORD_ACTIONS.filter(
+        (a) => canOnRecord(actor, a, facts) && !(closed && (a === 'update' || a === 'assign')),
+      ),
+      transitions: availableTransitions(lifecycle, row.state, {
+        roles: actor.roles,
+        isRequester: row.requesterId === actor.userId,
+      })
+        .filter(() => actor.scopes === null || actor.scopes.some((s) => s !== 'read'))
+        .map((t) => ({ key: t.key, label: t.label, to: t.to, requires: t.requires })),
+    };
+  });
+}

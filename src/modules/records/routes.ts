@@ -1,0 +1,266 @@
+/** HTTP routes shared by every record type: comments, attachments, watchers, links, activity. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { requireActor } from '../../http/auth.ts';
+import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { LIMITS } from '../../shared/limits.ts';
+import {
+  addAttachment,
+  addComment,
+  addLink,
+  deleteAttachment,
+  getAttachmentContent,
+  listActivity,
+  listAttachments,
+  listLinks,
+  removeLink,
+  setWatching,
+} from './collab.ts';
+import { LINK_KINDS } from './types.ts';
+
+const Actor = z.object({ id: z.string(), name: z.string() }).nullable();
+const Activity = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('comment'),
+    id: z.string(),
+    at: z.string(),
+    actor: Actor,
+    body: z.string(),
+    visibility: z.string(),
+  }),
+  z.object({
+    kind: z.literal('change'),
+    id: z.string(),
+    at: z.string(),
+    actor: Actor,
+    field: z.string(),
+    oldValue: z.string().nullable(),
+    newValue: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('attachment'),
+    id: z.string(),
+    at: z.string(),
+    actor: Actor,
+    filename: z.string(),
+    size: z.number(),
+    contentType: z.string(),
+  }),
+]);
+const Attachment = z
+  .object({
+    id: z.string(),
+    recordId: z.string(),
+    filename: z.string(),
+    contentType: z.string(),
+    size: z.number(),
+    sha256: z.string(),
+    uploadedBy: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'Attachment' });
+const Link = z.object({
+  id: z.string(),
+  kind: z.string(),
+  direction: z.enum(['outgoing', 'incoming']),
+  record: z.object({
+    id: z.string(),
+    number: z.string(),
+    title: z.string(),
+    type: z.string(),
+    state: z.string(),
+  }),
+  createdAt: z.string(),
+});
+
+/** RFC 6266 / RFC 5987 Content-Disposition with an ASCII fallback and a UTF-8 filename. */
+function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/records/:id/activity',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Comments, field history and attachments in one stream, oldest first',
+          params: RecordRefParam,
+          response: { 200: z.array(Activity), ...problemResponses },
+        },
+      },
+      async (req) => listActivity(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/records/:id/comments',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Add a public comment (seen by the requester) or an internal work note',
+          params: RecordRefParam,
+          body: z.object({
+            body: z.string().trim().min(1, 'is required').max(LIMITS.commentMax),
+            visibility: z.enum(['public', 'internal']).default('public'),
+          }),
+          response: {
+            201: z.object({
+              id: z.string(),
+              body: z.string(),
+              visibility: z.string(),
+              authorId: z.string().nullable(),
+              createdAt: z.string(),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await addComment(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    app.get(
+      '/records/:id/attachments',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'List attachments',
+          params: RecordRefParam,
+          response: { 200: z.array(Attachment), ...problemResponses },
+        },
+      },
+      async (req) => listAttachments(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/records/:id/attachments',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Upload one file as multipart/form-data (field "file")',
+          params: RecordRefParam,
+          consumes: ['multipart/form-data'],
+          response: { 201: Attachment, 413: problemResponses[400], ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        if (!req.isMultipart())
+          throw new AppError(
+            'request.malformed',
+            'Send the file as multipart/form-data in a field named "file".',
+          );
+        const file = await req.file({ limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1 } });
+        if (!file)
+          throw new AppError('validation.failed', 'No file was sent.', [
+            { field: 'file', message: 'is required' },
+          ]);
+        const data = await file.toBuffer();
+        if (file.file.truncated) {
+          throw new AppError(
+            'attachment.too_large',
+            `Attachments may be at most ${Math.floor(ctx.config.attachmentMaxBytes / 1048576)} MiB.`,
+          );
+        }
+        const att = await addAttachment(ctx, actor, req.params.id, {
+          filename: file.filename,
+          contentType: file.mimetype,
+          data,
+        });
+        return reply.code(201).send(att);
+      },
+    );
+    app.get(
+      '/attachments/:id/content',
+      { schema: { tags: ['records'], summary: 'Download an attachment', params: IdParam } },
+      async (req, reply) => {
+        const { meta, data, inline } = await getAttachmentContent(ctx, requireActor(req), req.params.id);
+        return reply
+          .header('content-type', inline ? meta.contentType : 'application/octet-stream')
+          .header('content-disposition', contentDisposition(inline ? 'inline' : 'attachment', meta.filename))
+          .header('x-content-type-options', 'nosniff')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .header('cache-control', 'private, max-age=0')
+          .send(data);
+      },
+    );
+    app.delete(
+      '/attachments/:id',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Remove an attachment (uploader or agent)',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteAttachment(ctx, requireActor(req), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.put(
+      '/records/:id/watchers/:userId',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Watch a record (yourself, or anyone as an agent)',
+          params: RecordRefParam.extend({ userId: Uuid }),
+          response: { 200: z.array(z.string()), ...problemResponses },
+        },
+      },
+      async (req) => setWatching(ctx, requireActor(req), req.params.id, req.params.userId, true),
+    );
+    app.delete(
+      '/records/:id/watchers/:userId',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Stop watching a record',
+          params: RecordRefParam.extend({ userId: Uuid }),
+          response: { 200: z.array(z.string()), ...problemResponses },
+        },
+      },
+      async (req) => setWatching(ctx, requireActor(req), req.params.id, req.params.userId, false),
+    );
+    app.get(
+      '/records/:id/links',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Links to and from other records',
+          params: RecordRefParam,
+          response: { 200: z.array(Link), ...problemResponses },
+        },
+      },
+      async (req) => listLinks(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/records/:id/links',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Link this record to another by id or number',
+          params: RecordRefParam,
+          body: z.object({ target: z.string().min(1).max(40), kind: z.enum(LINK_KINDS) }),
+          response: { 201: z.array(Link), ...problemResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await addLink(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    app.delete(
+      '/records/:id/links/:linkId',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Remove a link',
+          params: RecordRefParam.extend({ linkId: Uuid }),
+          response: { 200: z.array(Link), ...problemResponses },
+        },
+      },
+      async (req) => removeLink(ctx, requireActor(req), req.params.id, req.params.linkId),
+    );
+  };
+}

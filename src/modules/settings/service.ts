@@ -1,0 +1,306 @@
+/**
+ * Process settings kept as data: each process's priority matrix and lifecycle. Reads fall back
+ * to the shipped defaults until an admin or process owner saves a change.
+ */
+import { eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  DEFAULT_INCIDENT_LIFECYCLE,
+  DEFAULT_REQUEST_LIFECYCLE,
+  DEFAULT_REQUEST_TASK_LIFECYCLE,
+} from '../../domain/lifecycle/defaults.ts';
+import {
+  DEFAULT_CHANGE_LIFECYCLE,
+  DEFAULT_PROBLEM_LIFECYCLE,
+} from '../../domain/lifecycle/defaults-problem-change.ts';
+import { type Lifecycle, validateLifecycle } from '../../domain/lifecycle/engine.ts';
+import {
+  DEFAULT_PRIORITY_MATRIX,
+  type PriorityMatrix,
+  validatePriorityMatrix,
+} from '../../domain/priority.ts';
+import { defaultRaci, type Raci, validateRaci } from '../../domain/process/raci.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { AppError, forbidden, invalid } from '../../errors.ts';
+import { writeAudit } from '../audit/service.ts';
+import { groups, users } from '../auth/schema.ts';
+import { processSettings } from './schema.ts';
+
+export const PROCESSES = ['incident', 'problem', 'change', 'request', 'request_task'] as const;
+export type ProcessKey = (typeof PROCESSES)[number];
+
+export const DEFAULT_LIFECYCLES: Record<ProcessKey, Lifecycle> = {
+  incident: DEFAULT_INCIDENT_LIFECYCLE,
+  problem: DEFAULT_PROBLEM_LIFECYCLE,
+  change: DEFAULT_CHANGE_LIFECYCLE,
+  request: DEFAULT_REQUEST_LIFECYCLE,
+  request_task: DEFAULT_REQUEST_TASK_LIFECYCLE,
+};
+
+async function readSetting<T>(db: Db, key: string): Promise<{ value: T; version: number } | undefined> {
+  const [row] = await db.select().from(processSettings).where(eq(processSettings.key, key));
+  return row ? { value: row.value as T, version: row.version } : undefined;
+}
+
+async function writeSetting(
+  ctx: AppContext,
+  actor: Actor,
+  key: string,
+  value: unknown,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  const now = ctx.clock.now();
+  return ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(processSettings).where(eq(processSettings.key, key)).for('update');
+    const currentVersion = cur?.version ?? 0;
+    if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
+      throw new AppError(
+        'record.stale_version',
+        `Setting ${key} was changed by someone else (version ${currentVersion}).`,
+        [],
+        { currentVersion },
+      );
+    }
+    const version = currentVersion + 1;
+    if (cur) {
+      await tx
+        .update(processSettings)
+        .set({ value, version, updatedAt: now, updatedBy: actor.userId })
+        .where(eq(processSettings.key, key));
+    } else {
+      await tx
+        .insert(processSettings)
+        .values({ key, value, version, updatedAt: now, updatedBy: actor.userId });
+    }
+    await writeAudit(tx, now, {
+      action: 'settings.changed',
+      actorId: actor.userId,
+      targetType: 'setting',
+      targetId: key,
+      ip,
+    });
+    return version;
+  });
+}
+
+/** Both settings a record operation needs, in one query. */
+export async function getProcessSettings(
+  db: Db,
+  process: ProcessKey,
+): Promise<{ lifecycle: Lifecycle; matrix: PriorityMatrix }> {
+  const keys = [`${process}.lifecycle`, `${process}.priority_matrix`];
+  const rows = await db
+    .select({ key: processSettings.key, value: processSettings.value })
+    .from(processSettings)
+    .where(inArray(processSettings.key, keys));
+  const byKey = new Map(rows.map((r) => [r.key, r.value]));
+  return {
+    lifecycle: (byKey.get(keys[0]!) as Lifecycle | undefined) ?? DEFAULT_LIFECYCLES[process],
+    matrix: (byKey.get(keys[1]!) as PriorityMatrix | undefined) ?? DEFAULT_PRIORITY_MATRIX,
+  };
+}
+
+export async function getRaci(db: Db, process: ProcessKey): Promise<{ value: Raci; version: number }> {
+  return (await readSetting<Raci>(db, `${process}.raci`)) ?? { value: defaultRaci(process), version: 0 };
+}
+
+export async function setRaci(
+  ctx: AppContext,
+  actor: Actor,
+  process: ProcessKey,
+  raci: Raci,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden('Only administrators and process owners may change the RACI matrix.');
+  const problems = validateRaci(raci);
+  const groupIds = [
+    ...new Set(
+      raci.activities
+        .flatMap((a) => [...a.responsible, ...a.accountable, ...a.consulted, ...a.informed])
+        .flatMap((r) => (r.kind === 'group' ? [r.groupId] : [])),
+    ),
+  ];
+  if (groupIds.length) {
+    const found = new Set(
+      (await ctx.db.select({ id: groups.id }).from(groups).where(inArray(groups.id, groupIds))).map(
+        (g) => g.id,
+      ),
+    );
+    for (const id of groupIds) if (!found.has(id)) problems.push(`Group ${id} does not exist.`);
+  }
+  for (const [field, id] of [
+    ['processOwnerId', raci.processOwnerId],
+    ['processManagerId', raci.processManagerId],
+  ] as const) {
+    if (id && !(await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, id))).length)
+      problems.push(`${field}: no user ${id}.`);
+  }
+  if (problems.length)
+    throw new AppError(
+      'validation.failed',
+      problems.join(' '),
+      problems.map((message) => ({ field: 'raci', message })),
+    );
+  const version = await writeSetting(ctx, actor, `${process}.raci`, raci, expectedVersion, ip);
+  return { value: raci, version };
+}
+
+/** Categories and their subcategories; an empty list means free text. */
+export type Category = { name: string; subcategories: string[] };
+
+export async function getCategories(
+  db: Db,
+  process: ProcessKey,
+): Promise<{ value: Category[]; version: number }> {
+  return (await readSetting<Category[]>(db, `${process}.categories`)) ?? { value: [], version: 0 };
+}
+
+export async function setCategories(
+  ctx: AppContext,
+  actor: Actor,
+  process: ProcessKey,
+  categories: Category[],
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden('Only administrators and process owners may change categories.');
+  const problems: string[] = [];
+  const names = new Set<string>();
+  for (const c of categories) {
+    if (names.has(c.name.toLowerCase())) problems.push(`Category "${c.name}" is listed twice.`);
+    names.add(c.name.toLowerCase());
+    if (new Set(c.subcategories.map((x) => x.toLowerCase())).size !== c.subcategories.length)
+      problems.push(`Category "${c.name}" lists a subcategory twice.`);
+  }
+  if (problems.length)
+    throw new AppError(
+      'validation.failed',
+      problems.join(' '),
+      problems.map((message) => ({ field: 'categories', message })),
+    );
+  const version = await writeSetting(ctx, actor, `${process}.categories`, categories, expectedVersion, ip);
+  return { value: categories, version };
+}
+
+/** Check a category/subcategory pair against the process's list (when it has one); returns the canonical spelling. */
+export async function checkCategory(
+  db: Db,
+  process: ProcessKey,
+  category: string | null | undefined,
+  subcategory: string | null | undefined,
+) {
+  if (category === undefined && subcategory === undefined) return { category, subcategory };
+  const { value: list } = await getCategories(db, process);
+  if (list.length === 0) return { category, subcategory };
+  if (!category) {
+    if (subcategory) throw invalid([{ field: 'subcategory', message: 'choose a category first' }]);
+    return { category: category ?? null, subcategory: null };
+  }
+  const c = list.find((x) => x.name.toLowerCase() === category.toLowerCase());
+  if (!c)
+    throw invalid([{ field: 'category', message: `must be one of ${list.map((x) => x.name).join(', ')}` }]);
+  if (!subcategory) return { category: c.name, subcategory: subcategory ?? null };
+  const sub = c.subcategories.find((x) => x.toLowerCase() === subcategory.toLowerCase());
+  if (!sub)
+    throw invalid([
+      {
+        field: 'subcategory',
+        message: `must be one of ${c.subcategories.join(', ') || '(none for this category)'}`,
+      },
+    ]);
+  return { category: c.name, subcategory: sub };
+}
+
+/** Per-process options that are not a lifecycle or a matrix. */
+export type ProcessOptions = { reopenWindowDays: number };
+export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { reopenWindowDays: 14 };
+
+export async function getProcessOptions(db: Db, process: ProcessKey): Promise<ProcessOptions> {
+  const stored = await readSetting<Partial<ProcessOptions>>(db, `${process}.options`);
+  return { ...DEFAULT_PROCESS_OPTIONS, ...stored?.value };
+}
+
+export async function setProcessOptions(
+  ctx: AppContext,
+  actor: Actor,
+  process: ProcessKey,
+  options: ProcessOptions,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden('Only administrators and process owners may change process options.');
+  const version = await writeSetting(ctx, actor, `${process}.options`, options, expectedVersion, ip);
+  return { value: options, version };
+}
+
+export async function getPriorityMatrix(
+  db: Db,
+  process: ProcessKey,
+): Promise<{ value: PriorityMatrix; version: number }> {
+  return (
+    (await readSetting<PriorityMatrix>(db, `${process}.priority_matrix`)) ?? {
+      value: DEFAULT_PRIORITY_MATRIX,
+      version: 0,
+    }
+  );
+}
+
+export async function setPriorityMatrix(
+  ctx: AppContext,
+  actor: Actor,
+  process: ProcessKey,
+  matrix: PriorityMatrix,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden('Only administrators and process owners may change the priority matrix.');
+  const problems = validatePriorityMatrix(matrix);
+  if (problems.length)
+    throw new AppError(
+      'validation.failed',
+      problems.join(' '),
+      problems.map((message) => ({ field: 'matrix', message })),
+    );
+  const version = await writeSetting(ctx, actor, `${process}.priority_matrix`, matrix, expectedVersion, ip);
+  return { value: matrix, version };
+}
+
+export async function getLifecycle(
+  db: Db,
+  process: ProcessKey,
+): Promise<{ value: Lifecycle; version: number }> {
+  return (
+    (await readSetting<Lifecycle>(db, `${process}.lifecycle`)) ?? {
+      value: DEFAULT_LIFECYCLES[process],
+      version: 0,
+    }
+  );
+}
+
+export async function setLifecycle(
+  ctx: AppContext,
+  actor: Actor,
+  process: ProcessKey,
+  lifecycle: Lifecycle,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden('Only administrators and process owners may change lifecycles.');
+  const problems = validateLifecycle(lifecycle);
+  if (problems.length)
+    throw new AppError(
+      'validation.failed',
+      problems.join(' '),
+      problems.map((message) => ({ field: 'lifecycle', message })),
+    );
+  const version = await writeSetting(ctx, actor, `${process}.lifecycle`, lifecycle, expectedVersion, ip);
+  return { value: lifecycle, version };
+}

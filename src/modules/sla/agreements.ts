@@ -1,0 +1,389 @@
+/**
+ * SLAs, OLAs and underpinning contracts: drafted, agreed (who and when), versioned (a new version
+ * takes over from the previous one at its effective start) and ended. Agreed versions are never
+ * edited: the clocks they started must stay explainable.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import {
+  type AgreementKind,
+  type AgreementTerms,
+  DEFAULT_WARNING_THRESHOLDS,
+  type PriorityTarget,
+  validateTerms,
+} from '../../domain/sla/agreement.ts';
+import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
+import { groups } from '../auth/schema.ts';
+import { findService } from '../catalog/service.ts';
+import { organisations } from '../organisations/schema.ts';
+import { assertVersion } from '../records/service.ts';
+import { type AgreementRow, type AgreementView, presentAgreements } from './agreement-present.ts';
+import { calendarExists } from './calendars.ts';
+import { agreements } from './schema.ts';
+
+export type AgreementInput = {
+  kind: AgreementKind;
+  name: string;
+  description?: string | undefined;
+  serviceId?: string | null | undefined;
+  customerId?: string | null | undefined;
+  groupId?: string | null | undefined;
+  supplierId?: string | null | undefined;
+  calendarId: string;
+  targets: PriorityTarget[];
+  warningThresholds?: number[] | undefined;
+  recordTypes?: string[] | null | undefined;
+  priorities?: number[] | null | undefined;
+  availabilityTarget?: number | null | undefined;
+  obligations?: string | undefined;
+  onReassign?: 'restart' | 'continue' | undefined;
+  effectiveFrom: Date;
+  effectiveTo?: Date | null | undefined;
+};
+export type AgreementPatch = Partial<Omit<AgreementInput, 'kind'>>;
+
+const NOBODY = (kind: AgreementKind) =>
+  ({ sla: 'an SLA', ola: 'an OLA', uc: 'an underpinning contract' })[kind];
+
+function termsOf(r: AgreementRow): AgreementTerms {
+  return {
+    targets: r.targets,
+    warningThresholds: r.warningThresholds,
+    priorities: r.priorities,
+    recordTypes: r.recordTypes,
+    effectiveFrom: r.effectiveFrom,
+    effectiveTo: r.effectiveTo,
+    availabilityTarget: r.availabilityTarget,
+  };
+}
+
+async function orgKind(db: Db, id: string): Promise<string | undefined> {
+  const [o] = await db
+    .select({ kind: organisations.kind })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return o?.kind;
+}
+
+/** Each kind binds exactly one sort of party: customers to SLAs, groups to OLAs, suppliers to UCs. */
+async function checkParties(db: Db, r: AgreementRow): Promise<FieldError[]> {
+  const errors: FieldError[] = [];
+  const kind = r.kind as AgreementKind;
+  const refuse = (field: string) => errors.push({ field, message: `not part of ${NOBODY(kind)}` });
+  if (kind !== 'sla' && r.customerId) refuse('customerId');
+  if (kind !== 'ola' && r.groupId) refuse('groupId');
+  if (kind !== 'uc' && r.supplierId) refuse('supplierId');
+  if (kind === 'sla' && r.customerId) {
+    const k = await orgKind(db, r.customerId);
+    if (!k || k === 'supplier')
+      errors.push({ field: 'customerId', message: 'no customer organisation with this id' });
+  }
+  if (kind === 'ola') {
+    const [g] = r.groupId
+      ? await db.select({ active: groups.active }).from(groups).where(eq(groups.id, r.groupId))
+      : [];
+    if (!g?.active) errors.push({ field: 'groupId', message: 'an OLA is made with an active support group' });
+  }
+  if (kind === 'uc' && (!r.supplierId || (await orgKind(db, r.supplierId)) !== 'supplier'))
+    errors.push({
+      field: 'supplierId',
+      message: 'an underpinning contract is made with a supplier organisation',
+    });
+  if (r.serviceId) {
+    const s = await findService(db, r.serviceId);
+    if (!s) errors.push({ field: 'serviceId', message: 'no service with this id' });
+    else if (s.lifecycleStatus === 'retired')
+      errors.push({
+        field: 'serviceId',
+        message: `${s.name} is retired; agreements are for pipeline or live services`,
+      });
+  }
+  if (!(await calendarExists(db, r.calendarId)))
+    errors.push({ field: 'calendarId', message: 'no calendar with this id' });
+  return errors;
+}
+
+async function assertValid(db: Db, r: AgreementRow): Promise<void> {
+  const errors = [...validateTerms(termsOf(r)), ...(await checkParties(db, r))];
+  if (errors.length) throw invalid(errors, `The ${r.kind.toUpperCase()} is not valid: ${errors[0]!.message}`);
+}
+
+function rowFrom(input: AgreementInput, base: Partial<AgreementRow>, now: Date): AgreementRow {
+  const id = base.id ?? randomUUID();
+  return {
+    id,
+    lineageId: base.lineageId ?? id,
+    versionNumber: base.versionNumber ?? 1,
+    kind: input.kind,
+    name: input.name,
+    description: input.description ?? '',
+    status: base.status ?? 'draft',
+    serviceId: input.serviceId ?? null,
+    customerId: input.customerId ?? null,
+    groupId: input.groupId ?? null,
+    supplierId: input.supplierId ?? null,
+    requirementId: base.requirementId ?? null,
+    calendarId: input.calendarId,
+    targets: [...input.targets].sort((a, b) => a.priority - b.priority),
+    warningThresholds: input.warningThresholds ?? [...DEFAULT_WARNING_THRESHOLDS],
+    recordTypes: input.recordTypes?.length ? input.recordTypes : null,
+    priorities: input.priorities?.length ? [...input.priorities].sort() : null,
+    availabilityTarget: input.availabilityTarget ?? null,
+    obligations: input.obligations ?? '',
+    onReassign: input.onReassign ?? 'restart',
+    effectiveFrom: input.effectiveFrom,
+    effectiveTo: input.effectiveTo ?? null,
+    agreedBy: base.agreedBy ?? null,
+    agreedAt: base.agreedAt ?? null,
+    createdBy: base.createdBy ?? null,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
+const actorId = (actor: Actor | 'system') => (actor === 'system' ? null : actor.userId);
+
+/** Insert a validated agreement inside a transaction (also used to turn an SLR into an SLA). */
+export async function insertAgreement(tx: Db, row: AgreementRow): Promise<AgreementRow> {
+  await assertValid(tx, row);
+  if (row.status === 'agreed') await supersedePrevious(tx, row);
+  const [inserted] = await tx.insert(agreements).values(row).returning();
+  return inserted!;
+}
+
+export async function createAgreement(ctx: AppContext, actor: Actor | 'system', input: AgreementInput) {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may draft agreements.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction((tx) =>
+    insertAgreement(tx, rowFrom(input, { createdBy: actorId(actor) }, now)),
+  );
+  return (await presentAgreements(ctx.db, [row], now))[0]!;
+}
+
+async function lockAgreement(tx: Db, id: string): Promise<AgreementRow> {
+  const [row] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
+  if (!row) throw notFound('Agreement', id);
+  return row;
+}
+
+function assertDraft(row: AgreementRow, doing: string): void {
+  if (row.status !== 'draft')
+    throw new AppError(
+      'lifecycle.transition_forbidden',
+      `${row.name} v${row.versionNumber} is agreed and cannot be ${doing}; draft a new version instead.`,
+    );
+}
+
+export async function updateAgreement(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: AgreementPatch,
+  expectedVersion: number | undefined,
+) {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may change agreements.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const cur = await lockAgreement(tx, id);
+    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    assertDraft(cur, 'edited');
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = { ...cur, ...defined, updatedAt: now, version: cur.version + 1 } as AgreementRow;
+    if (patch.recordTypes !== undefined)
+      next.recordTypes = patch.recordTypes?.length ? patch.recordTypes : null;
+    if (patch.priorities !== undefined) next.priorities = patch.priorities?.length ? patch.priorities : null;
+    await assertValid(tx, next);
+    const [updated] = await tx.update(agreements).set(next).where(eq(agreements.id, id)).returning();
+    return updated!;
+  });
+  return (await presentAgreements(ctx.db, [row], now))[0]!;
+}
+
+/**
+ * An agreed version ends where the next one begins, so exactly one version of an agreement is in
+ * force at any instant.
+ */
+async function supersedePrevious(tx: Db, row: AgreementRow): Promise<void> {
+  const earlier = await tx
+    .select()
+    .from(agreements)
+    .where(and(eq(agreements.lineageId, row.lineageId), eq(agreements.status, 'agreed')))
+    .for('update');
+  for (const prev of earlier) {
+    if (prev.id === row.id) continue;
+    if (prev.effectiveFrom.getTime() >= row.effectiveFrom.getTime())
+      throw invalid(
+        [
+          {
+            field: 'effectiveFrom',
+            message: `must be after version ${prev.versionNumber} starts (${prev.effectiveFrom.toISOString()})`,
+          },
+        ],
+        `Version ${row.versionNumber} must take effect after version ${prev.versionNumber} does.`,
+      );
+    if (prev.effectiveTo === null || prev.effectiveTo.getTime() > row.effectiveFrom.getTime())
+      await tx
+        .update(agreements)
+        .set({ effectiveTo: row.effectiveFrom, updatedAt: row.updatedAt, version: prev.version + 1 })
+        .where(eq(agreements.id, prev.id));
+  }
+}
+
+export async function agreeAgreement(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  id: string,
+  expectedVersion?: number,
+): Promise<AgreementView> {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may agree agreements.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const cur = await lockAgreement(tx, id);
+    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    assertDraft(cur, 'agreed again');
+    const next: AgreementRow = {
+      ...cur,
+      status: 'agreed',
+      agreedBy: actorId(actor),
+      agreedAt: now,
+      updatedAt: now,
+      version: cur.version + 1,
+    };
+    await assertValid(tx, next);
+    await supersedePrevious(tx, next);
+    const [updated] = await tx.update(agreements).set(next).where(eq(agreements.id, id)).returning();
+    return updated!;
+  });
+  return (await presentAgreements(ctx.db, [row], now))[0]!;
+}
+
+/** Start the next version of an agreed agreement as a draft copy of it. */
+export async function draftNewVersion(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { effectiveFrom?: Date | undefined },
+): Promise<AgreementView> {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may draft agreements.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const cur = await lockAgreement(tx, id);
+    const versions = await tx
+      .select()
+      .from(agreements)
+      .where(eq(agreements.lineageId, cur.lineageId))
+      .orderBy(desc(agreements.versionNumber));
+    const draft = versions.find((v) => v.status === 'draft');
+    if (draft)
+      throw conflict(`Version ${draft.versionNumber} of ${cur.name} is already being drafted.`, {
+        draftId: draft.id,
+      });
+    const latest = versions[0]!;
+    const copy: AgreementRow = {
+      ...latest,
+      id: randomUUID(),
+      versionNumber: latest.versionNumber + 1,
+      status: 'draft',
+      effectiveFrom: input.effectiveFrom ?? now,
+      effectiveTo: null,
+      agreedBy: null,
+      agreedAt: null,
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    const [inserted] = await tx.insert(agreements).values(copy).returning();
+    return inserted!;
+  });
+  return (await presentAgreements(ctx.db, [row], now))[0]!;
+}
+
+/** End an agreed agreement: records created from then on are no longer measured against it. */
+export async function endAgreement(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { effectiveTo?: Date | undefined },
+  expectedVersion: number | undefined,
+): Promise<AgreementView> {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may end agreements.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const cur = await lockAgreement(tx, id);
+    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    if (cur.status !== 'agreed')
+      throw new AppError(
+        'lifecycle.transition_forbidden',
+        `${cur.name} is a draft; discard or edit it instead.`,
+      );
+    const end = input.effectiveTo ?? now;
+    if (
+      end.getTime() <= cur.effectiveFrom.getTime() ||
+      (cur.effectiveTo && end.getTime() > cur.effectiveTo.getTime())
+    )
+      throw invalid([
+        { field: 'effectiveTo', message: 'must fall after the start and not after the current end' },
+      ]);
+    const [updated] = await tx
+      .update(agreements)
+      .set({ effectiveTo: end, updatedAt: now, version: cur.version + 1 })
+      .where(eq(agreements.id, id))
+      .returning();
+    return updated!;
+  });
+  return (await presentAgreements(ctx.db, [row], now))[0]!;
+}
+
+export async function getAgreement(ctx: AppContext, actor: Actor, id: string): Promise<AgreementView> {
+  if (!can(actor, 'service_level.read')) throw notFound('Agreement', id);
+  const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, id));
+  if (!row) throw notFound('Agreement', id);
+  return (await presentAgreements(ctx.db, [row], ctx.clock.now()))[0]!;
+}
+
+export type AgreementListQuery = {
+  kind?: AgreementKind | undefined;
+  status?: 'draft' | 'agreed' | undefined;
+  serviceId?: string | undefined;
+  customerId?: string | undefined;
+  groupId?: string | undefined;
+  supplierId?: string | undefined;
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit: number;
+};
+
+export async function listAgreements(ctx: AppContext, actor: Actor, q: AgreementListQuery) {
+  if (!can(actor, 'service_level.read')) throw forbidden('You may not browse agreements.');
+  const conds: SQL[] = [];
+  if (q.kind) conds.push(eq(agreements.kind, q.kind));
+  if (q.status) conds.push(eq(agreements.status, q.status));
+  if (q.serviceId) conds.push(eq(agreements.serviceId, q.serviceId));
+  if (q.customerId) conds.push(eq(agreements.customerId, q.customerId));
+  if (q.groupId) conds.push(eq(agreements.groupId, q.groupId));
+  if (q.supplierId) conds.push(eq(agreements.supplierId, q.supplierId));
+  if (q.q) conds.push(sql`${agreements.name} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.cursor) {
+    const [name, id] = decodeCursor(q.cursor, 2) as [string, string];
+    conds.push(sql`(${agreements.name}, ${agreements.id}) > (${name}, ${id}::uuid)`);
+  }
+  const rows = await ctx.db
+    .select()
+    .from(agreements)
+    .where(conds.length ? and(...conds) : undefined)
+    .orderBy(asc(agreements.name), asc(agreements.id))
+    .limit(q.limit + 1);
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return {
+    items: await presentAgreements(ctx.db, page, ctx.clock.now()),
+    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
+  };
+}

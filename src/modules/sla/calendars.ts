@@ -1,0 +1,204 @@
+/**
+ * Named, reusable business calendars: weekly working hours in an IANA time zone, and holidays.
+ * Agreements count their targets against one; 24×7 is a calendar like any other.
+ */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import { type Db, queryRows } from '../../db/client.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
+import { validateCalendar } from '../../domain/sla/calendar.ts';
+import { compileCalendar } from '../../domain/sla/compile.ts';
+import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { assertVersion } from '../records/service.ts';
+import { slaClocks } from './clock-schema.ts';
+import { businessCalendars } from './schema.ts';
+
+type CalendarRow = typeof businessCalendars.$inferSelect;
+
+export type CalendarInput = {
+  name: string;
+  description?: string | undefined;
+  timeZone: string;
+  /** As received; `validateCalendar` decides whether each is a real WeeklyInterval. */
+  intervals: { day: number; start: string; end: string }[];
+  holidays?: Holiday[] | undefined;
+};
+
+export const toBusinessCalendar = (
+  r: Pick<CalendarRow, 'timeZone' | 'intervals' | 'holidays'>,
+): BusinessCalendar => ({
+  timeZone: r.timeZone,
+  intervals: r.intervals,
+  holidays: r.holidays,
+});
+
+export function presentCalendar(r: CalendarRow) {
+  return {
+    id: r.id,
+    name: r.name,
+    description: r.description,
+    timeZone: r.timeZone,
+    intervals: r.intervals,
+    holidays: r.holidays,
+    weeklyHours: compileCalendar(toBusinessCalendar(r)).weeklyMinutes / 60,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  };
+}
+export type CalendarView = ReturnType<typeof presentCalendar>;
+
+/** The domain validator's issues as a 422 with one error per field. */
+function assertValidCalendar(c: {
+  timeZone: string;
+  intervals: CalendarInput['intervals'];
+  holidays: Holiday[];
+}): BusinessCalendar {
+  const issues = validateCalendar(c);
+  if (issues.length)
+    throw invalid(
+      issues.map((i) => ({ field: i.field || 'calendar', message: i.message })),
+      `The calendar is not valid: ${issues.map((i) => i.message).join(' ')}`,
+    );
+  return { timeZone: c.timeZone, intervals: c.intervals as WeeklyInterval[], holidays: c.holidays };
+}
+
+async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<void> {
+  const [dupe] = await db
+    .select({ id: businessCalendars.id })
+    .from(businessCalendars)
+    .where(sql`lower(${businessCalendars.name}) = ${name.toLowerCase()}`);
+  if (dupe && dupe.id !== exceptId) throw conflict(`A calendar named "${name}" already exists.`);
+}
+
+export async function createCalendar(ctx: AppContext, actor: Actor | 'system', input: CalendarInput) {
+  if (actor !== 'system' && !can(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may add calendars.');
+  const calendar = assertValidCalendar({
+    timeZone: input.timeZone,
+    intervals: input.intervals,
+    holidays: input.holidays ?? [],
+  });
+  await assertNameFree(ctx.db, input.name);
+  const now = ctx.clock.now();
+  const [row] = await ctx.db
+    .insert(businessCalendars)
+    .values({
+      name: input.name,
+      description: input.description ?? '',
+      ...calendar,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning();
+  return presentCalendar(row!);
+}
+
+export async function listCalendars(ctx: AppContext, actor: Actor) {
+  if (!can(actor, 'service_level.read')) throw forbidden('You may not browse business calendars.');
+  const rows = await ctx.db.select().from(businessCalendars).orderBy(asc(businessCalendars.name));
+  return rows.map(presentCalendar);
+}
+
+export async function getCalendar(ctx: AppContext, actor: Actor, id: string) {
+  if (!can(actor, 'service_level.read')) throw notFound('Calendar', id);
+  const [row] = await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.id, id));
+  if (!row) throw notFound('Calendar', id);
+  return presentCalendar(row);
+}
+
+export async function updateCalendar(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<CalendarInput>,
+  expectedVersion: number | undefined,
+) {
+  if (!can(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may change calendars.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const [cur] = await tx.select().from(businessCalendars).where(eq(businessCalendars.id, id)).for('update');
+    if (!cur) throw notFound('Calendar', id);
+    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    const next = assertValidCalendar({
+      timeZone: patch.timeZone ?? cur.timeZone,
+      intervals: patch.intervals ?? cur.intervals,
+      holidays: patch.holidays ?? cur.holidays,
+    });
+    if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase())
+      await assertNameFree(tx, patch.name, id);
+    const [updated] = await tx
+      .update(businessCalendars)
+      .set({
+        ...next,
+        ...(patch.name !== undefined ? { name: patch.name } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+        updatedAt: now,
+        version: cur.version + 1,
+      })
+      .where(eq(businessCalendars.id, id))
+      .returning();
+    // Different hours or holidays move due instants: have the sweep recompute every running clock.
+    if (JSON.stringify(toBusinessCalendar(cur)) !== JSON.stringify(next))
+      await tx
+        .update(slaClocks)
+        .set({ nextCheckAt: now })
+        .where(and(eq(slaClocks.calendarId, id), eq(slaClocks.state, 'running')));
+    return updated!;
+  });
+  return presentCalendar(row);
+}
+
+export async function deleteCalendar(ctx: AppContext, actor: Actor, id: string): Promise<void> {
+  if (!can(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may remove calendars.');
+  const [cur] = await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.id, id));
+  if (!cur) throw notFound('Calendar', id);
+  const [used] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`select (select count(*) from agreements where calendar_id = ${id})
+      + (select count(*) from service_level_requirements where calendar_id = ${id})
+      + (select count(*) from sla_clocks where calendar_id = ${id}) as n`,
+  );
+  if (Number(used?.n ?? 0) > 0)
+    throw conflict(
+      `Calendar "${cur.name}" is used by agreements, requirements or clocks and cannot be removed.`,
+    );
+  await ctx.db.delete(businessCalendars).where(eq(businessCalendars.id, id));
+}
+
+/** Calendars by id, as the clock arithmetic needs them. */
+export async function loadCalendars(db: Db, ids: string[]): Promise<Map<string, BusinessCalendar>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: businessCalendars.id,
+      timeZone: businessCalendars.timeZone,
+      intervals: businessCalendars.intervals,
+      holidays: businessCalendars.holidays,
+    })
+    .from(businessCalendars)
+    .where(inArray(businessCalendars.id, unique));
+  return new Map(rows.map((r) => [r.id, toBusinessCalendar(r)]));
+}
+
+export async function calendarNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map();
+  const rows = await db
+    .select({ id: businessCalendars.id, name: businessCalendars.name })
+    .from(businessCalendars)
+    .where(inArray(businessCalendars.id, unique));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function calendarExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: businessCalendars.id })
+    .from(businessCalendars)
+    .where(eq(businessCalendars.id, id));
+  return !!row;
+}

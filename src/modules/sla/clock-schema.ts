@@ -1,0 +1,156 @@
+/**
+ * SLA clocks on records and what explains them: one row per clock (a metric of one agreement on
+ * one record), the record's pauses, the timeline of clock events, the warnings and breaches
+ * fired (exactly once each, by a unique key), and the suppliers engaged on a record.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { groups, users } from '../auth/schema.ts';
+import { organisations } from '../organisations/schema.ts';
+import { records } from '../records/schema.ts';
+import { agreements, businessCalendars } from './schema.ts';
+
+export const supplierEngagements = pgTable(
+  'supplier_engagements',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    /** The supplier's own ticket reference. */
+    reference: text('reference'),
+    note: text('note').notNull().default(''),
+    engagedAt: timestamp('engaged_at', { withTimezone: true }).notNull(),
+    engagedBy: uuid('engaged_by').references(() => users.id, { onDelete: 'set null' }),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    releasedBy: uuid('released_by').references(() => users.id, { onDelete: 'set null' }),
+    releaseNote: text('release_note'),
+  },
+  (t) => [index('supplier_engagements_record_idx').on(t.recordId, t.engagedAt)],
+);
+
+export const slaClocks = pgTable(
+  'sla_clocks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    agreementId: uuid('agreement_id')
+      .notNull()
+      .references(() => agreements.id, { onDelete: 'restrict' }),
+    /** sla | ola | uc, copied from the agreement */
+    kind: text('kind').notNull(),
+    /** response | resolution */
+    metric: text('metric').notNull(),
+    /** OLA: the group the clock measures. */
+    groupId: uuid('group_id').references(() => groups.id, { onDelete: 'set null' }),
+    /** UC: the supplier engagement the clock measures. */
+    engagementId: uuid('engagement_id').references(() => supplierEngagements.id, { onDelete: 'cascade' }),
+    /** SLA: the customer the agreement was chosen for. */
+    customerId: uuid('customer_id').references(() => organisations.id, { onDelete: 'set null' }),
+    calendarId: uuid('calendar_id')
+      .notNull()
+      .references(() => businessCalendars.id, { onDelete: 'restrict' }),
+    priority: integer('priority').notNull(),
+    targetSeconds: integer('target_seconds').notNull(),
+    targetVersion: integer('target_version').notNull().default(1),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    /** The instant the agreement had to be in force at when it was chosen. */
+    selectedAt: timestamp('selected_at', { withTimezone: true }).notNull(),
+    /** running | paused | met | stopped */
+    state: text('state').notNull(),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    stopReason: text('stop_reason'),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    /** When the sweep must next look at this clock: its earliest unfired threshold. */
+    nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('sla_clocks_record_idx').on(t.recordId),
+    index('sla_clocks_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
+    index('sla_clocks_calendar_idx').on(t.calendarId),
+  ],
+);
+
+/** Stretches during which every clock of the record stands still. */
+export const slaPauses = pgTable(
+  'sla_pauses',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** paused_state (the record is in a paused state) | resolved (until reopened) */
+    reason: text('reason').notNull(),
+  },
+  (t) => [index('sla_pauses_record_idx').on(t.recordId, t.startedAt)],
+);
+
+export const slaEvents = pgTable(
+  'sla_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    clockId: uuid('clock_id').references(() => slaClocks.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    kind: text('kind').notNull(),
+    /** The person whose action caused the event; null when the system did (the sweep). */
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    /** What caused it, in words: "State New → In progress", "Priority 3 → 1", "SLA sweep". */
+    cause: text('cause').notNull(),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('sla_events_record_idx').on(t.recordId, t.at, t.id)],
+);
+
+/**
+ * Warnings and breaches fired. The unique key (clock, kind, threshold, target version) makes a
+ * second firing impossible, whichever process or instance tries; a new target (priority change)
+ * has its own thresholds.
+ */
+export const slaAlerts = pgTable(
+  'sla_alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clockId: uuid('clock_id')
+      .notNull()
+      .references(() => slaClocks.id, { onDelete: 'cascade' }),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    /** warning | breach */
+    kind: text('kind').notNull(),
+    threshold: integer('threshold').notNull(),
+    targetVersion: integer('target_version').notNull(),
+    /** When the threshold was reached. */
+    reachedAt: timestamp('reached_at', { withTimezone: true }).notNull(),
+    firedAt: timestamp('fired_at', { withTimezone: true }).notNull(),
+    /** When the in-process subscribers were told; null until then. */
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('sla_alerts_once_idx').on(t.clockId, t.kind, t.threshold, t.targetVersion),
+    index('sla_alerts_undelivered_idx').on(t.firedAt).where(sql`${t.deliveredAt} is null`),
+    index('sla_alerts_record_idx').on(t.recordId),
+  ],
+);

@@ -1,0 +1,303 @@
+/**
+ * Service level requirements (ITIL service level management): what a customer needs from a
+ * service — support hours, availability, response and resolution per priority, other
+ * obligations — reviewed (draft → in review → agreed) and then turned into a versioned SLA.
+ */
+import { desc, eq, inArray } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import {
+  DEFAULT_WARNING_THRESHOLDS,
+  type PriorityTarget,
+  validateTerms,
+} from '../../domain/sla/agreement.ts';
+import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
+import { findService } from '../catalog/service.ts';
+import { organisations } from '../organisations/schema.ts';
+import { assertVersion } from '../records/service.ts';
+import { type AgreementRow, presentAgreements } from './agreement-present.ts';
+import { insertAgreement } from './agreements.ts';
+import { calendarExists } from './calendars.ts';
+import { lookUpNames } from './names.ts';
+import { agreements, serviceLevelRequirements } from './schema.ts';
+
+export const REQUIREMENT_STATUSES = ['draft', 'in_review', 'agreed'] as const;
+export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+const MOVES: Record<RequirementStatus, RequirementStatus[]> = {
+  draft: ['in_review'],
+  in_review: ['draft', 'agreed'],
+  agreed: ['draft'],
+};
+
+type RequirementRow = typeof serviceLevelRequirements.$inferSelect;
+
+export type RequirementInput = {
+  name: string;
+  customerId?: string | null | undefined;
+  calendarId: string;
+  availabilityTarget?: number | null | undefined;
+  targets: PriorityTarget[];
+  obligations?: string | undefined;
+};
+
+export async function presentRequirements(db: Db, rows: RequirementRow[]) {
+  const names = await lookUpNames(db, {
+    services: rows.map((r) => r.serviceId),
+    organisations: rows.map((r) => r.customerId),
+    calendars: rows.map((r) => r.calendarId),
+  });
+  const made = rows.length
+    ? await db
+        .select({
+          id: agreements.id,
+          requirementId: agreements.requirementId,
+          versionNumber: agreements.versionNumber,
+          status: agreements.status,
+        })
+        .from(agreements)
+        .where(
+          inArray(
+            agreements.requirementId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(desc(agreements.versionNumber))
+    : [];
+  return rows.map((r) => ({
+    id: r.id,
+    service: names.service(r.serviceId)!,
+    customer: names.organisation(r.customerId),
+    name: r.name,
+    status: r.status as RequirementStatus,
+    calendar: names.calendar(r.calendarId)!,
+    availabilityTarget: r.availabilityTarget,
+    targets: r.targets,
+    obligations: r.obligations,
+    agreements: made
+      .filter((a) => a.requirementId === r.id)
+      .map((a) => ({ id: a.id, versionNumber: a.versionNumber, status: a.status })),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+    version: r.version,
+  }));
+}
+export type RequirementView = Awaited<ReturnType<typeof presentRequirements>>[number];
+
+/** Targets must be sound at every stage; complete (every priority) once under review. */
+async function assertValid(db: Db, r: RequirementRow): Promise<void> {
+  const errors: FieldError[] = validateTerms({
+    targets: r.targets,
+    warningThresholds: [],
+    priorities: null,
+    recordTypes: null,
+    effectiveFrom: r.createdAt,
+    effectiveTo: null,
+    availabilityTarget: r.availabilityTarget,
+  }).filter((i) => r.status !== 'draft' || i.field !== 'targets');
+  if (r.customerId) {
+    const [o] = await db
+      .select({ kind: organisations.kind })
+      .from(organisations)
+      .where(eq(organisations.id, r.customerId));
+    if (!o || o.kind === 'supplier')
+      errors.push({ field: 'customerId', message: 'no customer organisation with this id' });
+  }
+  if (!(await calendarExists(db, r.calendarId)))
+    errors.push({ field: 'calendarId', message: 'no calendar with this id' });
+  if (errors.length) throw invalid(errors, `The requirement is not valid: ${errors[0]!.message}`);
+}
+
+const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
+
+export async function createRequirement(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  serviceId: string,
+  input: RequirementInput,
+) {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may record requirements.');
+  const service = await findService(ctx.db, serviceId);
+  if (!service) throw notFound('Service', serviceId);
+  const now = ctx.clock.now();
+  const row: RequirementRow = {
+    id: crypto.randomUUID(),
+    serviceId,
+    customerId: input.customerId ?? null,
+    name: input.name,
+    status: 'draft',
+    calendarId: input.calendarId,
+    availabilityTarget: input.availabilityTarget ?? null,
+    targets: [...input.targets].sort((a, b) => a.priority - b.priority),
+    obligations: input.obligations ?? '',
+    createdBy: actor === 'system' ? null : actor.userId,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+  await assertValid(ctx.db, row);
+  const [inserted] = await ctx.db.insert(serviceLevelRequirements).values(row).returning();
+  return (await presentRequirements(ctx.db, [inserted!]))[0]!;
+}
+
+async function lockRequirement(tx: Db, id: string): Promise<RequirementRow> {
+  const [row] = await tx
+    .select()
+    .from(serviceLevelRequirements)
+    .where(eq(serviceLevelRequirements.id, id))
+    .for('update');
+  if (!row) throw notFound('Requirement', id);
+  return row;
+}
+
+export async function updateRequirement(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<RequirementInput>,
+  expectedVersion: number | undefined,
+) {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may change requirements.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const cur = await lockRequirement(tx, id);
+    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    if (cur.status === 'agreed')
+      throw new AppError(
+        'lifecycle.transition_forbidden',
+        `${cur.name} is agreed; move it back to draft before changing what it requires.`,
+      );
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const next = { ...cur, ...defined, updatedAt: now, version: cur.version + 1 } as RequirementRow;
+    await assertValid(tx, next);
+    const [updated] = await tx
+      .update(serviceLevelRequirements)
+      .set(next)
+      .where(eq(serviceLevelRequirements.id, id))
+      .returning();
+    return updated!;
+  });
+  return (await presentRequirements(ctx.db, [row]))[0]!;
+}
+
+/** Review: draft → in review → agreed, or back to draft to rework. */
+export async function moveRequirement(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  id: string,
+  status: RequirementStatus,
+  expectedVersion?: number,
+) {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may review requirements.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const cur = await lockRequirement(tx, id);
+    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    if (!MOVES[cur.status as RequirementStatus].includes(status))
+      throw new AppError(
+        'lifecycle.transition_forbidden',
+        `${cur.name} is ${cur.status.replace('_', ' ')} and cannot move to ${status.replace('_', ' ')}.`,
+        [],
+        { from: cur.status, to: status },
+      );
+    const next = { ...cur, status, updatedAt: now, version: cur.version + 1 };
+    await assertValid(tx, next);
+    const [updated] = await tx
+      .update(serviceLevelRequirements)
+      .set(next)
+      .where(eq(serviceLevelRequirements.id, id))
+      .returning();
+    return updated!;
+  });
+  return (await presentRequirements(ctx.db, [row]))[0]!;
+}
+
+export type SlaFromRequirementInput = {
+  name?: string | undefined;
+  effectiveFrom: Date;
+  effectiveTo?: Date | null | undefined;
+  warningThresholds?: number[] | undefined;
+  recordTypes?: string[] | null | undefined;
+  priorities?: number[] | null | undefined;
+};
+
+/**
+ * Turn an agreed requirement into an agreed SLA. Doing it again (after the requirement was
+ * reworked and agreed anew) makes the next version of the same SLA.
+ */
+export async function makeSlaFromRequirement(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  id: string,
+  input: SlaFromRequirementInput,
+) {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may agree SLAs.');
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const req = await lockRequirement(tx, id);
+    if (req.status !== 'agreed')
+      throw new AppError(
+        'lifecycle.transition_forbidden',
+        `${req.name} is ${req.status.replace('_', ' ')}; only an agreed requirement becomes an SLA.`,
+      );
+    const [previous] = await tx
+      .select()
+      .from(agreements)
+      .where(eq(agreements.requirementId, req.id))
+      .orderBy(desc(agreements.versionNumber))
+      .limit(1);
+    const agreementId = crypto.randomUUID();
+    const sla: AgreementRow = {
+      id: agreementId,
+      lineageId: previous?.lineageId ?? agreementId,
+      versionNumber: (previous?.versionNumber ?? 0) + 1,
+      kind: 'sla',
+      name: input.name ?? previous?.name ?? req.name,
+      description: `Agreed from the service level requirement "${req.name}".`,
+      status: 'agreed',
+      serviceId: req.serviceId,
+      customerId: req.customerId,
+      groupId: null,
+      supplierId: null,
+      requirementId: req.id,
+      calendarId: req.calendarId,
+      targets: req.targets,
+      warningThresholds: input.warningThresholds ?? [...DEFAULT_WARNING_THRESHOLDS],
+      recordTypes: input.recordTypes?.length ? input.recordTypes : null,
+      priorities: input.priorities?.length ? input.priorities : null,
+      availabilityTarget: req.availabilityTarget,
+      obligations: req.obligations,
+      onReassign: 'restart',
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo: input.effectiveTo ?? null,
+      agreedBy: actor === 'system' ? null : actor.userId,
+      agreedAt: now,
+      createdBy: actor === 'system' ? null : actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      version: 1,
+    };
+    return insertAgreement(tx, sla);
+  });
+  return (await presentAgreements(ctx.db, [row], now))[0]!;
+}
+
+export async function getRequirement(ctx: AppContext, actor: Actor, id: string) {
+  if (!can(actor, 'service_level.read')) throw notFound('Requirement', id);
+  const [row] = await ctx.db
+    .select()
+    .from(serviceLevelRequirements)
+    .where(eq(serviceLevelRequirements.id, id));
+  if (!row) throw notFound('Requirement', id);
+  return (await presentRequirements(ctx.db, [row]))[0]!;
+}
+
+export async function listRequirementsOfService(ctx: AppContext, actor: Actor, serviceId: string) {
+  if (!can(actor, 'service_level.read')) throw forbidden('You may not browse service level requirements.');
+  const rows = await ctx.db
+    .select()
+    .from(serviceLevelRequirements)
+    .where(eq(serviceLevelRequirements.serviceId, serviceId))
+    .orderBy(serviceLevelRequirements.createdAt);
+  return presentRequirements(ctx.db, rows);
+}

@@ -1,0 +1,81 @@
+/** A small REST client for arranging test data: signs in, keeps the cookie, sends the CSRF token. */
+
+export type UserInfo = { id: string; email: string; name: string; roles: string[] };
+export type GroupInfo = { id: string; name: string; memberIds: string[]; version: number };
+export type IncidentInfo = { id: string; number: string; title: string; version: number; state: string };
+
+export const PASSWORD = 'e2e-password-1234';
+
+export class ApiSession {
+  readonly baseUrl: string;
+  readonly user: UserInfo;
+  private readonly cookie: string;
+  private readonly csrf: string;
+
+  private constructor(baseUrl: string, cookie: string, csrf: string, user: UserInfo) {
+    this.baseUrl = baseUrl;
+    this.cookie = cookie;
+    this.csrf = csrf;
+    this.user = user;
+  }
+
+  static async signIn(baseUrl: string, email: string, password: string): Promise<ApiSession> {
+    const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
+    if (!res.ok) throw new Error(`Sign-in as ${email} failed: ${res.status} ${await res.text()}`);
+    const cookie = res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+    const body = (await res.json()) as { user: UserInfo; csrfToken: string };
+    return new ApiSession(baseUrl, cookie, body.csrfToken, body.user);
+  }
+
+  async call<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/api/v1${path}`, {
+      method,
+      headers: {
+        cookie: this.cookie,
+        ...(method === 'GET' ? {} : { 'x-csrf-token': this.csrf }),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  createUser(input: {
+    name: string;
+    email: string;
+    roles: string[];
+    groupIds?: string[];
+  }): Promise<UserInfo> {
+    return this.call('POST', '/users', { password: PASSWORD, timeZone: 'Europe/Berlin', ...input });
+  }
+
+  createGroup(input: { name: string; memberIds?: string[]; description?: string }): Promise<GroupInfo> {
+    return this.call('POST', '/groups', input);
+  }
+
+  createIncident(input: { title: string; description?: string; urgency?: number }): Promise<IncidentInfo> {
+    return this.call('POST', '/incidents', input);
+  }
+
+  comment(recordId: string, body: string, visibility: 'public' | 'internal'): Promise<unknown> {
+    return this.call('POST', `/records/${recordId}/comments`, { body, visibility });
+  }
+}
+
+/** A unique suffix so names and emails never collide between runs against the same data. */
+export const unique = () => Math.random().toString(36).slice(2, 8);

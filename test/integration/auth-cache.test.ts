@@ -1,0 +1,67 @@
+/** Permission and credential changes take effect at once, on this instance and on every other. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeContext, createContext } from '../../src/bootstrap.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+let admin: Client;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  admin = await as(env, ['admin']);
+});
+afterAll(() => env.close());
+
+describe('authentication cache', () => {
+  it('applies a role change on the very next request', async () => {
+    const agent = await as(env, ['agent']);
+    const inc = await buildIncident(admin);
+    expect((await agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'edited' })).statusCode).toBe(200);
+    await admin.patch(`/api/v1/users/${agent.user.id}`, { roles: ['requester'] });
+    expect((await agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'again' })).statusCode).toBe(404);
+  });
+
+  it('applies deactivation and group changes on the very next request', async () => {
+    const u = await as(env, ['agent']);
+    expect((await u.get('/api/v1/auth/me')).json().user.groupIds).toEqual([]);
+    const g = (await admin.post('/api/v1/groups', { name: 'Cache group', memberIds: [u.user.id] })).json();
+    const me = (await u.get('/api/v1/auth/me')).json();
+    expect(me.user.groupIds).toEqual([g.id]);
+    await admin.patch(`/api/v1/users/${u.user.id}`, { active: false });
+    expect((await u.get('/api/v1/auth/me')).statusCode).toBe(401);
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'revokes a token on another instance sharing the database within moments',
+    async () => {
+      const other = await createContext(
+        loadConfig({ DATABASE_URL: env.databaseUrl!, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
+        {
+          clock: env.clock,
+          startJobs: false,
+        },
+      );
+      const otherApp = await buildApp(other, { logger: false, webDist: '/nonexistent' });
+      try {
+        const agent = await as(env, ['agent']);
+        const call = () =>
+          otherApp.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${agent.token}` } });
+        expect((await call()).statusCode).toBe(200); // now cached on the other instance
+        const tokens = (await agent.get('/api/v1/tokens')).json();
+        await agent.del(`/api/v1/tokens/${tokens[0].id}`);
+        const deadline = Date.now() + 5000;
+        let status = 200;
+        while (status === 200 && Date.now() < deadline) {
+          status = (await call()).statusCode;
+          if (status === 200) await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(status).toBe(401);
+      } finally {
+        await otherApp.close();
+        await closeContext(other);
+      }
+    },
+  );
+});

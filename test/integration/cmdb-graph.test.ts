@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerImpactEnricher, unregisterImpactEnricher } from '../../src/modules/cmdb/service.ts';
+import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
+
+let env: TestEnv;
+let agent: Client;
+const ci: Record<string, CiJson> = {};
+
+type Item = { ci: { name: string }; depth: number; because: string; path: { label: string }[] };
+const names = (items: Item[]) => items.map((i) => `${i.ci.name}@${i.depth}`).sort();
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  agent = await as(env, ['agent']);
+  const build = async (key: string, cls: string, name: string) => {
+    ci[key] = await buildCi(agent, cls, { name });
+  };
+  await build('bs', 'business_service', 'Payroll service');
+  await build('ts', 'technical_service', 'HR platform');
+  await build('app', 'application', 'Payroll app');
+  await build('app2', 'application', 'Timesheets');
+  await build('db', 'database', 'payroll-db');
+  await build('vm1', 'virtual_server', 'vm1');
+  await build('vm2', 'virtual_server', 'vm2');
+  await build('host1', 'physical_server', 'host1');
+  await build('sw1', 'network_device', 'sw1');
+  await relate(agent, ci.bs!, 'depends_on', ci.ts!);
+  await relate(agent, ci.ts!, 'depends_on', ci.app!);
+  await relate(agent, ci.app!, 'depends_on', ci.db!);
+  await relate(agent, ci.app!, 'runs_on', ci.vm1!);
+  await relate(agent, ci.db!, 'runs_on', ci.vm2!);
+  await relate(agent, ci.vm1!, 'runs_on', ci.host1!);
+  await relate(agent, ci.vm2!, 'runs_on', ci.host1!);
+  await relate(agent, ci.host1!, 'connects_to', ci.sw1!);
+  // A cycle: the two applications use each other.
+  await relate(agent, ci.app!, 'depends_on', ci.app2!);
+  await relate(agent, ci.app2!, 'depends_on', ci.app!);
+});
+afterAll(() => env.close());
+
+describe('relationships', () => {
+  it('enforce the allowed class pairs with an explanation', async () => {
+    const res = await agent.post('/api/v1/cmdb/relationships', {
+      type: 'runs_on',
+      fromId: ci.app!.id,
+      toId: ci.db!.id,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().detail).toBe(
+      'A "runs on" relationship cannot go from Application to Database; it is allowed from Application to Hardware, Database to Hardware, Software to Hardware, Virtual server to Physical server.',
+    );
+    const unknown = await agent.post('/api/v1/cmdb/relationships', {
+      type: 'loves',
+      fromId: ci.app!.id,
+      toId: ci.db!.id,
+    });
+    expect(unknown.statusCode).toBe(422);
+    const self = await agent.post('/api/v1/cmdb/relationships', {
+      type: 'depends_on',
+      fromId: ci.app!.id,
+      toId: ci.app!.id,
+    });
+    expect(self.statusCode).toBe(422);
+  });
+
+  it('refuses a duplicate with 409', async () => {
+    const res = await agent.post('/api/v1/cmdb/relationships', {
+      type: 'runs_on',
+      fromId: ci.vm1!.id,
+      toId: ci.host1!.id,
+    });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().detail).toBe('vm1 already runs on host1.');
+  });
+
+  it('lists a CI’s relationships both ways, labelled from its side', async () => {
+    const list = (await agent.get(`/api/v1/cmdb/cis/${ci.host1!.id}/relationships`)).json();
+    expect(
+      list.map(
+        (r: { direction: string; label: string; ci: { name: string } }) =>
+          `${r.label} ${r.ci.name} (${r.direction})`,
+      ),
+    ).toEqual(['connects to sw1 (outgoing)', 'hosts vm1 (incoming)', 'hosts vm2 (incoming)']);
+  });
+
+  it('can be removed, and the removal is in both CIs’ history', async () => {
+    const a = await buildCi(agent, 'application', { name: 'tmp-app' });
+    const id = await relate(agent, a, 'depends_on', ci.db!);
+    expect((await agent.del(`/api/v1/cmdb/relationships/${id}`)).statusCode).toBe(204);
+    expect((await agent.del(`/api/v1/cmdb/relationships/${id}`)).statusCode).toBe(404);
+    const history = (await agent.get(`/api/v1/cmdb/cis/${ci.db!.id}/history`)).json();
+    expect(history.map((h: { field: string }) => h.field)).toContain('relationship.removed');
+  });
+});
+
+describe('impact analysis', () => {
+  it('walks downstream from a failed switch to the services, with the reason for each CI', async () => {
+    const res = await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact`);
+    expect(res.statusCode).toBe(200);
+    const impact = res.json();
+    expect(names(impact.items)).toEqual(
+      [
+        'host1@1',
+        'vm1@2',
+        'vm2@2',
+        'Payroll app@3',
+        'payroll-db@3',
+        'HR platform@4',
+        'Timesheets@4',
+        'Payroll service@5',
+      ].sort(),
+    );
+    const app = impact.items.find((i: Item) => i.ci.name === 'Payroll app');
+    expect(app.because).toBe('host1 connects to sw1; vm1 runs on host1; Payroll app runs on vm1');
+    expect(app.path.map((s: { label: string }) => s.label)).toEqual(['connected from', 'hosts', 'hosts']);
+    expect(impact.services.map((s: Item) => s.ci.name).sort()).toEqual(['HR platform', 'Payroll service']);
+    expect(impact.nodes).toHaveLength(9);
+    // Every followed relationship between reached CIs, for the graph (app2 ↔ app cycle included).
+    expect(impact.edges).toHaveLength(10);
+    expect(impact.truncated).toBe(false);
+  });
+
+  it('stops at the requested depth and reports truncation by maxNodes', async () => {
+    const shallow = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?depth=2`)).json();
+    expect(names(shallow.items)).toEqual(['host1@1', 'vm1@2', 'vm2@2']);
+    expect(shallow.services).toEqual([]);
+    const capped = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxNodes=3`)).json();
+    expect(capped.nodes).toHaveLength(3);
+    expect(capped.truncated).toBe(true);
+  });
+
+  it('visits each CI of a cycle once', async () => {
+    const impact = (await agent.get(`/api/v1/cmdb/cis/${ci.app!.id}/impact`)).json();
+    expect(names(impact.items)).toEqual(['HR platform@1', 'Payroll service@2', 'Timesheets@1']);
+  });
+
+  it('gives a service’s full dependency tree', async () => {
+    const tree = (await agent.get(`/api/v1/cmdb/cis/${ci.bs!.id}/dependencies`)).json();
+    expect(tree.mode).toBe('dependencies');
+    expect(names(tree.items)).toEqual(
+      [
+        'HR platform@1',
+        'Payroll app@2',
+        'Timesheets@3',
+        'payroll-db@3',
+        'vm1@3',
+        'host1@4',
+        'vm2@4',
+        'sw1@5',
+      ].sort(),
+    );
+    const sw = tree.items.find((i: Item) => i.ci.name === 'sw1');
+    expect(sw.path.map((s: { label: string }) => s.label)).toEqual([
+      'depends on',
+      'depends on',
+      'runs on',
+      'runs on',
+      'connects to',
+    ]);
+    const two = (await agent.get(`/api/v1/cmdb/cis/${ci.bs!.id}/dependencies?depth=2`)).json();
+    expect(names(two.items)).toEqual(['HR platform@1', 'Payroll app@2']);
+  });
+
+  it('follows containment forward only: a chassis outage takes its blades, not the reverse', async () => {
+    const chassis = await buildCi(agent, 'physical_server', { name: 'chassis' });
+    const blade = await buildCi(agent, 'physical_server', { name: 'blade' });
+    await relate(agent, chassis, 'contains', blade);
+    expect(names((await agent.get(`/api/v1/cmdb/cis/${chassis.id}/impact`)).json().items)).toEqual([
+      'blade@1',
+    ]);
+    expect((await agent.get(`/api/v1/cmdb/cis/${blade.id}/impact`)).json().items).toEqual([]);
+  });
+
+  it('lets other modules attach customers and agreements to impacted services', async () => {
+    registerImpactEnricher('test.customers', async (_ctx, ids) => {
+      const out = new Map();
+      if (ids.includes(ci.bs!.id))
+        out.set(ci.bs!.id, {
+          customers: [{ id: 'c1', name: 'Acme Corp' }],
+          slas: [{ id: 's1', name: 'Gold', detail: '99.9%' }],
+        });
+      return out;
+    });
+    try {
+      const impact = (await agent.get(`/api/v1/cmdb/cis/${ci.db!.id}/impact`)).json();
+      const payroll = impact.services.find((s: Item) => s.ci.name === 'Payroll service');
+      expect(payroll).toMatchObject({
+        customers: [{ name: 'Acme Corp' }],
+        slas: [{ name: 'Gold', detail: '99.9%' }],
+      });
+      expect(impact.services.find((s: Item) => s.ci.name === 'HR platform')).toMatchObject({
+        customers: [],
+        slas: [],
+      });
+    } finally {
+      unregisterImpactEnricher('test.customers');
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { records } from '../../src/modules/records/schema.ts';
+import { createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+describe('demo data', () => {
+  it('loads a catalog and requests at every stage of fulfilment', async () => {
+    const r = await seedDemo(env.ctx, { incidents: 3 });
+    expect(r.requests).toBe(6);
+    const rows = await env.ctx.db.select({ type: records.type, state: records.state }).from(records);
+    const states = rows.filter((x) => x.type === 'request').map((x) => x.state);
+    expect(states.sort()).toEqual([
+      'awaiting_approval',
+      'closed',
+      'in_fulfilment',
+      'in_fulfilment',
+      'in_fulfilment',
+      'rejected',
+    ]);
+    expect(rows.filter((x) => x.type === 'request_task').length).toBe(5);
+  });
+});

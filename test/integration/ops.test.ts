@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await createTestEnv({ jobs: true });
+});
+afterAll(() => env.close());
+
+describe('operations endpoints', () => {
+  it('answers liveness and readiness, naming the database and the job queue', async () => {
+    expect((await env.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await env.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', jobs: 'running' });
+  });
+
+  it('exposes Prometheus metrics including request durations by route', async () => {
+    await env.app.inject({ url: '/healthz' });
+    const res = await env.app.inject({ url: '/metrics' });
+    expect(res.headers['content-type']).toContain('text/plain');
+    expect(res.body).toContain('steward_http_request_duration_seconds_bucket');
+    expect(res.body).toContain('route="/healthz"');
+    expect(res.body).toContain('steward_process_cpu_user_seconds_total');
+  });
+
+  it('publishes an OpenAPI 3.1 document describing the API, with a browsable reference', async () => {
+    const doc = (await env.app.inject({ url: '/api/v1/openapi.json' })).json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/incidents',
+        '/api/v1/incidents/{id}',
+        '/api/v1/records/{id}/comments',
+        '/api/v1/tokens',
+        '/api/v1/users',
+      ]),
+    );
+    expect(
+      doc.paths['/api/v1/incidents'].post.requestBody.content['application/json'].schema.properties.title,
+    ).toMatchObject({ type: 'string', maxLength: 200 });
+    expect(doc.components.schemas.Problem).toBeDefined();
+    const ui = await env.app.inject({ url: '/api/docs/' });
+    expect(ui.statusCode).toBe(200);
+    expect(ui.body).toContain('swagger');
+  });
+
+  it('runs background jobs through the queue on this database', async () => {
+    const jobs = env.ctx.jobs!;
+    const seen: unknown[] = [];
+    await jobs.work('test.echo', async (data) => {
+      seen.push(data.n);
+    });
+    await jobs.send('test.echo', { n: 7 });
+    const deadline = Date.now() + 20_000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(seen).toEqual([7]);
+  });
+});

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+let manager: Client;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  manager = await as(env, ['service_manager']);
+});
+afterAll(() => env.close());
+
+describe('organisations', () => {
+  it('keeps customers and suppliers, unique by name, with optimistic concurrency', async () => {
+    const acme = await manager.post('/api/v1/organisations', {
+      name: 'Acme Corp',
+      kind: 'customer',
+      email: 'it@acme.example',
+    });
+    expect(acme.statusCode).toBe(201);
+    await manager.post('/api/v1/organisations', { name: 'Dell Support', kind: 'supplier' });
+    expect(
+      (await manager.post('/api/v1/organisations', { name: 'ACME corp', kind: 'customer' })).statusCode,
+    ).toBe(409);
+    const suppliers = (await manager.get('/api/v1/organisations?kind=supplier')).json();
+    expect(suppliers.map((o: { name: string }) => o.name)).toEqual(['Dell Support']);
+    const id = acme.json().id;
+    expect(
+      (
+        await manager.patch(`/api/v1/organisations/${id}`, { notes: 'Key account' }, { 'if-match': '"1"' })
+      ).json().version,
+    ).toBe(2);
+    expect(
+      (await manager.patch(`/api/v1/organisations/${id}`, { notes: 'x' }, { 'if-match': '"1"' })).statusCode,
+    ).toBe(412);
+  });
+
+  it('validates input and refuses requesters', async () => {
+    const bad = await manager.post('/api/v1/organisations', {
+      name: 'X',
+      kind: 'alien',
+      website: 'not a url',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
+      expect.arrayContaining(['body.kind', 'body.website']),
+    );
+    const requester = await as(env, ['requester']);
+    expect((await requester.get('/api/v1/organisations')).statusCode).toBe(403);
+    expect((await requester.post('/api/v1/organisations', { name: 'Y', kind: 'customer' })).statusCode).toBe(
+      403,
+    );
+  });
+});

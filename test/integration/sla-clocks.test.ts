@@ -1,0 +1,463 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  as,
+  buildGroup,
+  buildIncident,
+  type Client,
+  clientFor,
+  createTestEnv,
+  type TestEnv,
+} from '../support/app.ts';
+import {
+  buildAgreement,
+  buildCalendar,
+  buildOrganisation,
+  buildService,
+  clock,
+  clocksOf,
+  HOUR,
+  MINUTE,
+  targets,
+  timelineOf,
+} from '../support/sla.ts';
+
+let env: TestEnv;
+let manager: Client;
+let agent: Client;
+let calendarId: string;
+let serviceId: string;
+let deskId: string;
+let networkId: string;
+let appsId: string;
+
+const iso = (ms: number) => new Date(ms).toISOString();
+const now = () => env.clock.now().getTime();
+const hold = (c: Client, id: string) =>
+  c.post(`/api/v1/incidents/${id}/transitions`, { to: 'on_hold', comment: 'Waiting for the customer' });
+const move = (c: Client, id: string, to: string) => c.post(`/api/v1/incidents/${id}/transitions`, { to });
+
+/** An incident at priority 3 (impact 2 × urgency 2) on the shared 24×7 service unless told otherwise. */
+const raise = (over: Record<string, unknown> = {}) =>
+  buildIncident(agent, { impact: 2, urgency: 2, serviceId, ...over });
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  manager = await as(env, ['service_manager']);
+  const desk = await buildGroup(env, { name: 'Desk' });
+  const network = await buildGroup(env, { name: 'Network' });
+  const apps = await buildGroup(env, { name: 'Apps' });
+  [deskId, networkId, appsId] = [desk.id, network.id, apps.id];
+  agent = await as(env, ['agent'], { groupIds: [deskId, networkId, appsId] });
+  calendarId = (await buildCalendar(manager)).id;
+  serviceId = (await buildService(manager, { name: 'Shared 24x7' })).id;
+  await buildAgreement(manager, { calendarId, serviceId, name: 'Shared SLA' });
+  await buildAgreement(manager, {
+    kind: 'ola',
+    calendarId,
+    groupId: deskId,
+    name: 'Desk OLA',
+    targets: targets(30, 120),
+  });
+  await buildAgreement(manager, {
+    kind: 'ola',
+    calendarId,
+    groupId: networkId,
+    name: 'Network OLA',
+    onReassign: 'restart',
+  });
+  await buildAgreement(manager, {
+    kind: 'ola',
+    calendarId,
+    groupId: appsId,
+    name: 'Apps OLA',
+    onReassign: 'continue',
+  });
+});
+afterAll(() => env.close());
+
+async function requesterIn(organisationId: string | null): Promise<Client> {
+  const admin = await as(env, ['admin']);
+  const res = await admin.post('/api/v1/users', {
+    email: `r${Math.random().toString(36).slice(2)}@test.example`,
+    name: 'Customer person',
+    roles: ['requester'],
+    organisationId,
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return clientFor(env, res.json());
+}
+
+describe('choosing the SLA', () => {
+  it('starts no clock when no agreement applies', async () => {
+    const svc = (await buildService(manager, { name: 'Unmeasured' })).id;
+    const inc = await buildIncident(agent, { serviceId: svc });
+    expect(await clocksOf(agent, inc.id)).toEqual([]);
+    expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().slaDueAt).toBeNull();
+    expect(await timelineOf(agent, inc.id)).toEqual([]);
+  });
+
+  it('applies the most specific agreement: customer and priority over service over the generic one', async () => {
+    const svc = (await buildService(manager, { name: 'Selection' })).id;
+    const acme = await buildOrganisation(manager);
+    const globex = await buildOrganisation(manager);
+    await manager.patch(`/api/v1/services/${svc}`, { customerIds: [acme.id, globex.id] });
+    await buildAgreement(manager, { calendarId, name: 'Generic SLA' });
+    await buildAgreement(manager, { calendarId, serviceId: svc, name: 'Service SLA' });
+    await buildAgreement(manager, { calendarId, serviceId: svc, customerId: acme.id, name: 'Acme SLA' });
+    await buildAgreement(manager, {
+      calendarId,
+      serviceId: svc,
+      customerId: acme.id,
+      priorities: [1],
+      targets: [{ priority: 1, responseMinutes: 15, resolutionMinutes: 60 }],
+      name: 'Acme P1 SLA',
+    });
+    const acmePerson = await requesterIn(acme.id);
+    const nobody = await requesterIn(null);
+    const slaName = async (id: string) =>
+      clock(await clocksOf(agent, id), 'sla', 'resolution').agreement.name;
+    expect(await slaName((await buildIncident(acmePerson, { serviceId: svc })).id)).toBe('Acme SLA');
+    const p1 = await buildIncident(agent, {
+      serviceId: svc,
+      requesterId: acmePerson.user.id,
+      impact: 1,
+      urgency: 1,
+    });
+    expect(await slaName(p1.id)).toBe('Acme P1 SLA');
+    expect(await slaName((await buildIncident(nobody, { serviceId: svc })).id)).toBe('Service SLA');
+    expect(await slaName((await buildIncident(nobody)).id)).toBe('Generic SLA');
+    const party = clock(await clocksOf(agent, p1.id), 'sla', 'response').party;
+    expect(party).toEqual({ type: 'customer', id: acme.id, name: acme.name });
+  });
+
+  it('uses the version in force when the record was created, and never one not yet in force', async () => {
+    const svc = (await buildService(manager, { name: 'Versions' })).id;
+    const v1 = await buildAgreement(manager, { calendarId, serviceId: svc, name: 'Versioned SLA' });
+    const draft = (
+      await manager.post(`/api/v1/agreements/${v1.id}/versions`, {
+        effectiveFrom: iso(now() + 24 * HOUR * 1000),
+      })
+    ).json();
+    await manager.patch(`/api/v1/agreements/${draft.id}`, { targets: targets(30, 120) });
+    await manager.post(`/api/v1/agreements/${draft.id}/agree`);
+    const before = await raise({ serviceId: svc });
+    expect(clock(await clocksOf(agent, before.id), 'sla', 'resolution')).toMatchObject({
+      agreement: { versionNumber: 1 },
+      targetSeconds: 12 * HOUR,
+    });
+    env.clock.advance(25 * HOUR * 1000);
+    const after = await raise({ serviceId: svc });
+    expect(clock(await clocksOf(agent, after.id), 'sla', 'resolution')).toMatchObject({
+      agreement: { versionNumber: 2 },
+      targetSeconds: 6 * HOUR,
+    });
+    expect(clock(await clocksOf(agent, before.id), 'sla', 'resolution').agreement.versionNumber).toBe(1);
+  });
+});
+
+describe('SLA clocks on a record', () => {
+  it('runs response and resolution clocks and meets the response on the first move out of New', async () => {
+    const inc = await raise();
+    const t0 = now();
+    let clocks = await clocksOf(agent, inc.id);
+    expect(clock(clocks, 'sla', 'response')).toMatchObject({
+      state: 'running',
+      priority: 3,
+      targetSeconds: 3 * HOUR,
+      dueAt: iso(t0 + 3 * HOUR * 1000),
+      remainingSeconds: 3 * HOUR,
+    });
+    expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().slaDueAt).toBe(iso(t0 + 3 * HOUR * 1000));
+    env.clock.advance(30 * MINUTE);
+    clocks = await clocksOf(agent, inc.id);
+    expect(clock(clocks, 'sla', 'resolution')).toMatchObject({
+      elapsedSeconds: 1800,
+      remainingSeconds: 12 * HOUR - 1800,
+    });
+    await move(agent, inc.id, 'in_progress');
+    clocks = await clocksOf(agent, inc.id);
+    const response = clocks.find((c) => c.kind === 'sla' && c.metric === 'response')!;
+    expect(response).toMatchObject({
+      state: 'met',
+      stopReason: 'responded',
+      elapsedSeconds: 1800,
+      breached: false,
+    });
+    const record = (await agent.get(`/api/v1/incidents/${inc.id}`)).json();
+    expect(record.slaDueAt).toBe(iso(t0 + 12 * HOUR * 1000));
+  });
+
+  it('pauses every clock while on hold and resumes after, the hold not counting', async () => {
+    const inc = await raise({ groupId: deskId });
+    const t0 = now();
+    env.clock.advance(HOUR * 1000);
+    await hold(agent, inc.id);
+    let clocks = await clocksOf(agent, inc.id);
+    for (const c of clocks.filter((x) => x.metric === 'resolution'))
+      expect(c).toMatchObject({ state: 'paused', dueAt: null, elapsedSeconds: HOUR });
+    expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().slaDueAt).toBeNull();
+    env.clock.advance(5 * HOUR * 1000);
+    expect(clock(await clocksOf(agent, inc.id), 'sla', 'resolution').remainingSeconds).toBe(11 * HOUR);
+    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'in_progress' });
+    clocks = await clocksOf(agent, inc.id);
+    expect(clock(clocks, 'sla', 'resolution')).toMatchObject({
+      state: 'running',
+      dueAt: iso(t0 + 17 * HOUR * 1000),
+    });
+    // The desk's OLA gives priority 3 six hours, moved on by the five on hold.
+    expect(clock(clocks, 'ola', 'resolution')).toMatchObject({
+      state: 'running',
+      dueAt: iso(t0 + 11 * HOUR * 1000),
+    });
+  });
+
+  it('recomputes targets from the original start when the priority changes; elapsed and paused time survive', async () => {
+    const inc = await raise();
+    const t0 = now();
+    env.clock.advance(HOUR * 1000);
+    await hold(agent, inc.id);
+    env.clock.advance(2 * HOUR * 1000);
+    await move(agent, inc.id, 'in_progress');
+    env.clock.advance(HOUR * 1000);
+    const res = await agent.patch(`/api/v1/incidents/${inc.id}`, { impact: 1, urgency: 1 });
+    expect(res.json().priority).toBe(1);
+    const resolution = clock(await clocksOf(agent, inc.id), 'sla', 'resolution');
+    expect(resolution).toMatchObject({
+      priority: 1,
+      targetSeconds: 4 * HOUR,
+      targetVersion: 2,
+      startedAt: iso(t0),
+      elapsedSeconds: 2 * HOUR,
+      remainingSeconds: 2 * HOUR,
+      dueAt: iso(t0 + 6 * HOUR * 1000),
+    });
+    const change = (await timelineOf(agent, inc.id)).find(
+      (e) => e.kind === 'target_changed' && e.clock?.metric === 'resolution',
+    );
+    expect(change).toMatchObject({
+      cause: 'Priority 3 → 1',
+      actor: { id: agent.user.id },
+      details: { fromPriority: 3, toPriority: 1, fromTargetSeconds: 12 * HOUR, toTargetSeconds: 4 * HOUR },
+    });
+  });
+
+  it('resumes the resolution clock on reopen without counting the time spent resolved', async () => {
+    const inc = await raise();
+    const t0 = now();
+    env.clock.advance(HOUR * 1000);
+    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+      to: 'resolved',
+      resolutionCode: 'solved_permanently',
+      resolutionNotes: 'Restarted the service',
+    });
+    let clocks = await clocksOf(agent, inc.id);
+    expect(clocks.find((c) => c.kind === 'sla' && c.metric === 'resolution')).toMatchObject({
+      state: 'met',
+      elapsedSeconds: HOUR,
+    });
+    expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().slaDueAt).toBeNull();
+    env.clock.advance(3 * HOUR * 1000);
+    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'reopen', comment: 'It is back' });
+    clocks = await clocksOf(agent, inc.id);
+    expect(clock(clocks, 'sla', 'resolution')).toMatchObject({
+      state: 'running',
+      elapsedSeconds: HOUR,
+      dueAt: iso(t0 + 15 * HOUR * 1000),
+    });
+    expect(clocks.find((c) => c.kind === 'sla' && c.metric === 'response')!.state).toBe('met');
+  });
+
+  it('stops every clock when the record is cancelled', async () => {
+    const inc = await raise({ groupId: deskId });
+    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'canceled', comment: 'Duplicate' });
+    const clocks = await clocksOf(agent, inc.id);
+    expect(clocks.map((c) => [c.kind, c.metric, c.state, c.stopReason])).toEqual([
+      ['sla', 'response', 'stopped', 'closed'],
+      ['sla', 'resolution', 'stopped', 'closed'],
+      ['ola', 'response', 'stopped', 'closed'],
+      ['ola', 'resolution', 'stopped', 'closed'],
+    ]);
+  });
+});
+
+describe('OLA clocks', () => {
+  it('follow the assigned group: restart on reassignment, or continue, as the new group’s OLA says', async () => {
+    const inc = await raise({ groupId: deskId });
+    const t0 = now();
+    expect(clock(await clocksOf(agent, inc.id), 'ola', 'resolution')).toMatchObject({
+      agreement: { name: 'Desk OLA' },
+      party: { type: 'group', id: deskId, name: 'Desk' },
+      targetSeconds: 6 * HOUR,
+    });
+    env.clock.advance(HOUR * 1000);
+    await agent.patch(`/api/v1/incidents/${inc.id}`, { groupId: networkId });
+    let clocks = await clocksOf(agent, inc.id);
+    const desk = clocks.filter((c) => c.agreement.name === 'Desk OLA');
+    expect(desk.map((c) => [c.state, c.stopReason])).toEqual([
+      ['stopped', 'reassigned'],
+      ['stopped', 'reassigned'],
+    ]);
+    expect(clock(clocks, 'ola', 'resolution')).toMatchObject({
+      agreement: { name: 'Network OLA' },
+      startedAt: iso(t0 + HOUR * 1000),
+    });
+    env.clock.advance(HOUR * 1000);
+    await agent.patch(`/api/v1/incidents/${inc.id}`, { groupId: appsId });
+    clocks = await clocksOf(agent, inc.id);
+    expect(clock(clocks, 'ola', 'resolution')).toMatchObject({
+      agreement: { name: 'Apps OLA' },
+      startedAt: iso(t0),
+      elapsedSeconds: 2 * HOUR,
+    });
+    // The SLA is the customer's and does not care who works on the record.
+    expect(clock(clocks, 'sla', 'resolution').startedAt).toBe(iso(t0));
+    const reassigned = (await timelineOf(agent, inc.id)).filter(
+      (e) => e.cause === 'Reassigned from Network to Apps',
+    );
+    expect(reassigned.map((e) => e.kind).sort()).toEqual(['started', 'started', 'stopped', 'stopped']);
+  });
+
+  it('meets the OLA response when someone in the group takes the record', async () => {
+    const inc = await raise({ groupId: deskId });
+    env.clock.advance(10 * MINUTE);
+    await agent.patch(`/api/v1/incidents/${inc.id}`, { assigneeId: agent.user.id });
+    const clocks = await clocksOf(agent, inc.id);
+    expect(clocks.find((c) => c.kind === 'ola' && c.metric === 'response')).toMatchObject({
+      state: 'met',
+      stopReason: 'assigned',
+      elapsedSeconds: 600,
+    });
+    expect(clock(clocks, 'sla', 'response').state).toBe('running');
+  });
+});
+
+describe('underpinning contracts', () => {
+  it('run while a supplier is engaged: acknowledged meets the response, release the resolution', async () => {
+    const supplier = await buildOrganisation(manager, 'supplier');
+    await buildAgreement(manager, {
+      kind: 'uc',
+      calendarId,
+      supplierId: supplier.id,
+      serviceId,
+      name: 'Carrier UC',
+      targets: targets(15, 60),
+    });
+    const inc = await raise();
+    env.clock.advance(HOUR * 1000);
+    const t1 = now();
+    const engaged = await agent.post(`/api/v1/records/${inc.id}/suppliers`, {
+      supplierId: supplier.id,
+      reference: 'CASE-77',
+    });
+    expect(engaged.statusCode).toBe(201);
+    const engagementId = engaged.json().id;
+    expect(
+      (await agent.post(`/api/v1/records/${inc.id}/suppliers`, { supplierId: supplier.id })).statusCode,
+    ).toBe(409);
+    let clocks = await clocksOf(agent, inc.id);
+    expect(clock(clocks, 'uc', 'resolution')).toMatchObject({
+      startedAt: iso(t1),
+      targetSeconds: 3 * HOUR,
+      party: { type: 'supplier', id: supplier.id },
+    });
+    env.clock.advance(20 * MINUTE);
+    await agent.post(`/api/v1/records/${inc.id}/suppliers/${engagementId}/acknowledge`);
+    await hold(agent, inc.id);
+    env.clock.advance(HOUR * 1000);
+    clocks = await clocksOf(agent, inc.id);
+    expect(clocks.find((c) => c.kind === 'uc' && c.metric === 'response')).toMatchObject({
+      state: 'met',
+      stopReason: 'acknowledged',
+      elapsedSeconds: 1200,
+      breached: false,
+    });
+    expect(clock(clocks, 'uc', 'resolution')).toMatchObject({ state: 'paused', elapsedSeconds: 1200 });
+    await move(agent, inc.id, 'in_progress');
+    env.clock.advance(10 * MINUTE);
+    const released = await agent.post(`/api/v1/records/${inc.id}/suppliers/${engagementId}/release`, {
+      outcome: 'fulfilled',
+    });
+    expect(released.json()).toMatchObject({
+      releasedBy: { id: agent.user.id },
+      supplier: { id: supplier.id },
+    });
+    clocks = await clocksOf(agent, inc.id);
+    expect(clocks.find((c) => c.kind === 'uc' && c.metric === 'resolution')).toMatchObject({
+      state: 'met',
+      stopReason: 'released',
+      elapsedSeconds: 1800,
+    });
+    const suppliers = (await agent.get(`/api/v1/records/${inc.id}/suppliers`)).json();
+    expect(suppliers).toHaveLength(1);
+  });
+
+  it('releases engaged suppliers when the record is resolved, and hides them from the requester', async () => {
+    const supplier = await buildOrganisation(manager, 'supplier');
+    await buildAgreement(manager, {
+      kind: 'uc',
+      calendarId,
+      supplierId: supplier.id,
+      name: 'Any-service UC',
+    });
+    const requester = await requesterIn(null);
+    const inc = await buildIncident(requester, { serviceId });
+    await agent.post(`/api/v1/records/${inc.id}/suppliers`, { supplierId: supplier.id });
+    const mine = await clocksOf(requester, inc.id);
+    expect(mine.map((c) => c.kind)).toEqual(['sla', 'sla']);
+    expect((await requester.get(`/api/v1/records/${inc.id}/suppliers`)).statusCode).toBe(403);
+    expect((await timelineOf(requester, inc.id)).every((e) => e.clock?.kind === 'sla')).toBe(true);
+    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+      to: 'resolved',
+      resolutionCode: 'solved_workaround',
+      resolutionNotes: 'Carrier fixed the line',
+    });
+    const uc = (await clocksOf(agent, inc.id)).filter((c) => c.kind === 'uc');
+    expect(uc.map((c) => c.state)).toEqual(['met', 'met']);
+    expect((await agent.get(`/api/v1/records/${inc.id}/suppliers`)).json()[0].releasedAt).not.toBeNull();
+  });
+});
+
+describe('the SLA timeline', () => {
+  it('explains every start, pause, resume and stop with who or what caused it', async () => {
+    const inc = await raise();
+    env.clock.advance(15 * MINUTE);
+    await move(agent, inc.id, 'in_progress');
+    env.clock.advance(15 * MINUTE);
+    await hold(agent, inc.id);
+    env.clock.advance(15 * MINUTE);
+    await move(agent, inc.id, 'in_progress');
+    const timeline = await timelineOf(agent, inc.id);
+    expect(timeline.map((e) => [e.kind, e.clock?.metric ?? null, e.cause])).toEqual([
+      ['started', 'response', 'Incident raised'],
+      ['started', 'resolution', 'Incident raised'],
+      ['met', 'response', 'State New → In progress'],
+      ['paused', 'resolution', 'State In progress → On hold'],
+      ['resumed', 'resolution', 'State On hold → In progress'],
+    ]);
+    expect(timeline.every((e) => e.actor?.id === agent.user.id)).toBe(true);
+    expect(timeline[0]!.summary).toBe(
+      'SLA response clock (Shared SLA v1) started: target 3 h for priority 3',
+    );
+    expect(timeline[2]!.summary).toBe(
+      'SLA response clock (Shared SLA v1) met: the record was first worked on',
+    );
+  });
+});
+
+describe('SLA in the incident list', () => {
+  it('sorts by the nearest due instant, records without a running clock last, and filters the overdue', async () => {
+    const svc = (await buildService(manager, { name: 'Queue' })).id;
+    await buildAgreement(manager, { calendarId, serviceId: svc, name: 'Queue SLA' });
+    const slow = await raise({ serviceId: svc, impact: 3, urgency: 3, title: 'queue slow' });
+    const fast = await raise({ serviceId: svc, impact: 1, urgency: 1, title: 'queue fast' });
+    const list = (await agent.get('/api/v1/incidents?q=queue&sort=sla_due&order=asc&limit=1')).json();
+    expect(list.items[0].id).toBe(fast.id);
+    const next = (
+      await agent.get(`/api/v1/incidents?q=queue&sort=sla_due&order=asc&limit=1&cursor=${list.nextCursor}`)
+    ).json();
+    expect(next.items[0].id).toBe(slow.id);
+    env.clock.advance(2 * HOUR * 1000);
+    const overdue = (await agent.get(`/api/v1/incidents?q=queue&slaDueBefore=${iso(now())}`)).json();
+    expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([fast.id]);
+  });
+});

@@ -1,0 +1,170 @@
+/**
+ * Test harness: a fresh database per test file (in-memory PGlite, or a throwaway database on the
+ * PostgreSQL server named by TEST_DATABASE_URL), the real Fastify app driven by `inject()`,
+ * and clients that authenticate as a given user.
+ */
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import { closeContext, createContext } from '../../src/bootstrap.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { AppContext } from '../../src/context.ts';
+import { ManualClock } from '../../src/domain/clock.ts';
+import type { Role, TokenScope } from '../../src/domain/roles.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createGroup, createUser, type UserView } from '../../src/modules/auth/directory.ts';
+import { createApiToken, loadActor } from '../../src/modules/auth/service.ts';
+
+export type TestEnv = {
+  /** The PostgreSQL server database of this env, when running against a server. */
+  databaseUrl: string | undefined;
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  close(): Promise<void>;
+};
+
+async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () => Promise<void> }> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return { url: undefined, drop: async () => {} };
+  const name = `steward_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestEnv(
+  opts: { jobs?: boolean; env?: Record<string, string> } = {},
+): Promise<TestEnv> {
+  const db = await freshDatabaseUrl();
+  const config = loadConfig({
+    DATA_DIR: 'memory://',
+    LOG_LEVEL: 'silent',
+    STEWARD_DEMO: '0',
+    ...(db.url ? { DATABASE_URL: db.url } : {}),
+    ...opts.env,
+  });
+  const clock = new ManualClock('2026-03-02T09:00:00Z');
+  const ctx = await createContext(config, { clock, startJobs: opts.jobs ?? false });
+  const app = await buildApp(ctx, { logger: false, webDist: '/nonexistent' });
+  await app.ready();
+  return {
+    databaseUrl: db.url,
+    app,
+    ctx,
+    clock,
+    close: async () => {
+      await app.close();
+      await closeContext(ctx);
+      await db.drop();
+    },
+  };
+}
+
+let seq = 0;
+
+/** Factories: build what a test needs with sensible defaults. */
+export async function buildUser(
+  env: TestEnv,
+  over: {
+    roles?: Role[];
+    name?: string;
+    email?: string;
+    password?: string;
+    groupIds?: string[];
+    managerId?: string;
+  } = {},
+): Promise<UserView> {
+  seq++;
+  return createUser(env.ctx, 'system', {
+    email: over.email ?? `user${seq}-${randomBytes(3).toString('hex')}@test.example`,
+    name: over.name ?? `Test User ${seq}`,
+    roles: over.roles ?? ['requester'],
+    ...(over.password ? { password: over.password } : {}),
+    ...(over.groupIds ? { groupIds: over.groupIds } : {}),
+    ...(over.managerId ? { managerId: over.managerId } : {}),
+  });
+}
+
+export async function buildGroup(env: TestEnv, over: { name?: string; memberIds?: string[] } = {}) {
+  seq++;
+  return createGroup(env.ctx, 'system', {
+    name: over.name ?? `Group ${seq}`,
+    memberIds: over.memberIds ?? [],
+  });
+}
+
+export type Client = {
+  user: UserView;
+  token: string;
+  request(opts: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, body: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: unknown, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  del(url: string): Promise<LightMyRequestResponse>;
+};
+
+/** A client authenticated with an API token for `user` (all scopes unless narrowed). */
+export async function clientFor(
+  env: TestEnv,
+  user: UserView,
+  scopes: TokenScope[] = ['read', 'write', 'admin'],
+): Promise<Client> {
+  const actor = await loadActor(env.ctx.db, user.id, null);
+  const { token } = await createApiToken(env.ctx, actor, { name: 'test', scopes }, null);
+  const request = (o: InjectOptions) =>
+    env.app.inject({ ...o, headers: { authorization: `Bearer ${token}`, ...(o.headers ?? {}) } });
+  return {
+    user,
+    token,
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body, headers) =>
+      request({
+        method: 'POST',
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        headers: headers ?? {},
+      }),
+    patch: (url, body, headers) =>
+      request({ method: 'PATCH', url, payload: body as object, headers: headers ?? {} }),
+    put: (url, body, headers) =>
+      request({
+        method: 'PUT',
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        headers: headers ?? {},
+      }),
+    del: (url) => request({ method: 'DELETE', url }),
+  };
+}
+
+/** A user with the given roles and a client for them, in one call. */
+export async function as(env: TestEnv, roles: Role[], over: { groupIds?: string[] } = {}): Promise<Client> {
+  return clientFor(env, await buildUser(env, { roles, ...over }));
+}
+
+/** Create an incident through the API as `client`, with defaults. */
+export async function buildIncident(client: Client, over: Record<string, unknown> = {}) {
+  const res = await client.post('/api/v1/incidents', {
+    title: 'Printer is on fire',
+    description: 'Smoke from tray 2',
+    urgency: 2,
+    ...over,
+  });
+  if (res.statusCode !== 201) throw new Error(`buildIncident failed: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; number: string; version: number; state: string; priority: number };
+}

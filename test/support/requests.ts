@@ -1,0 +1,72 @@
+/** Factories for service request tests: a service CI and catalog items created through the API. */
+import { createService } from '../../src/modules/catalog/service.ts';
+import type { Client, TestEnv } from './app.ts';
+
+let seq = 0;
+
+export async function buildService(env: TestEnv, name?: string): Promise<string> {
+  seq++;
+  const created = await createService(env.ctx, 'system', {
+    kind: 'business',
+    name: name ?? `Service ${seq} ${Math.random().toString(36).slice(2, 6)}`,
+    criticality: 'medium',
+    lifecycleStatus: 'live',
+  });
+  return created.id;
+}
+
+export type ItemView = { id: string; version: number; form: unknown[] };
+
+export async function buildCatalogItem(
+  manager: Client,
+  serviceId: string,
+  over: Record<string, unknown> = {},
+): Promise<ItemView> {
+  seq++;
+  const res = await manager.post('/api/v1/catalog/items', {
+    serviceId,
+    name: `Item ${seq}`,
+    description: 'Something to order',
+    category: 'Hardware',
+    form: [],
+    taskTemplates: [],
+    ...over,
+  });
+  if (res.statusCode !== 201) throw new Error(`buildCatalogItem failed: ${res.statusCode} ${res.body}`);
+  return res.json() as ItemView;
+}
+
+export type RequestBody = {
+  id: string;
+  number: string;
+  state: string;
+  version: number;
+  approval: {
+    state: string;
+    levels: {
+      level: number;
+      state: string;
+      votes: { approver: { id: string }; decision: string; reason: string | null }[];
+    }[];
+  };
+  tasks: {
+    id: string | null;
+    number: string | null;
+    title: string;
+    order: number;
+    state: string;
+    group: { id: string } | null;
+  }[];
+  answers: { key: string; value: unknown; display: string }[];
+};
+
+export async function order(
+  client: Client,
+  catalogItemId: string,
+  answers: Record<string, unknown> = {},
+  extra: Record<string, unknown> = {},
+) {
+  const res = await client.post('/api/v1/requests', { catalogItemId, answers, ...extra });
+  if (res.statusCode !== 201) throw new Error(`order failed: ${res.statusCode} ${res.body}`);
+  return res.json() as RequestBody;
+}

@@ -1,0 +1,83 @@
+/** The route map: sign-in, the agent workspace, the self-service portal and administration. */
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router-dom';
+import { AgentOnly, HomeRedirect, PortalOnly, RequireAuth, useMe } from './auth/session.tsx';
+import { NotFoundPage } from './components/States.tsx';
+import { AdminGuard, AdminIndex } from './features/admin/AdminGuard.tsx';
+import { SignInPage } from './features/auth/SignInPage.tsx';
+import { IncidentPage } from './features/incidents/IncidentPage.tsx';
+import { IncidentQueuePage } from './features/incidents/IncidentQueuePage.tsx';
+import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
+import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
+import { PortalIncidentPage } from './features/portal/PortalIncidentPage.tsx';
+import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
+import { ProfilePage } from './features/tokens/ProfilePage.tsx';
+import { TokensPage } from './features/tokens/TokensPage.tsx';
+import { AgentShell } from './layout/AgentShell.tsx';
+import { PortalShell } from './layout/PortalShell.tsx';
+import { isPortalUser } from './lib/faces.ts';
+
+// Administration is used by few people; it loads on first visit.
+const UsersPage = lazy(() =>
+  import('./features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const UserPage = lazy(() => import('./features/admin/UserPage.tsx').then((m) => ({ default: m.UserPage })));
+const GroupsPage = lazy(() =>
+  import('./features/admin/GroupsPage.tsx').then((m) => ({ default: m.GroupsPage })),
+);
+const GroupPage = lazy(() =>
+  import('./features/admin/GroupPage.tsx').then((m) => ({ default: m.GroupPage })),
+);
+const AuditPage = lazy(() =>
+  import('./features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const PriorityMatrixPage = lazy(() =>
+  import('./features/admin/PriorityMatrixPage.tsx').then((m) => ({ default: m.PriorityMatrixPage })),
+);
+
+/** The workspace or the portal frame, by the user's roles. */
+function FaceShell() {
+  const me = useMe();
+  return isPortalUser(me) ? <PortalShell /> : <AgentShell />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignInPage />} />
+      <Route element={<RequireAuth />}>
+        <Route index element={<HomeRedirect />} />
+        <Route element={<FaceShell />}>
+          <Route element={<AgentOnly />}>
+            <Route path="incidents" element={<IncidentQueuePage />} />
+            <Route path="incidents/new" element={<NewIncidentPage />} />
+            <Route path="incidents/:ref" element={<IncidentPage />} />
+            <Route path="admin" element={<AdminIndex />} />
+            <Route path="admin/users" element={<AdminGuard area="users" />}>
+              <Route index element={<UsersPage />} />
+              <Route path=":id" element={<UserPage />} />
+            </Route>
+            <Route path="admin/groups" element={<AdminGuard area="groups" />}>
+              <Route index element={<GroupsPage />} />
+              <Route path=":id" element={<GroupPage />} />
+            </Route>
+            <Route path="admin/audit" element={<AdminGuard area="audit" />}>
+              <Route index element={<AuditPage />} />
+            </Route>
+            <Route path="admin/priority-matrix" element={<AdminGuard area="priorityMatrix" />}>
+              <Route index element={<PriorityMatrixPage />} />
+            </Route>
+          </Route>
+          <Route path="portal" element={<PortalOnly />}>
+            <Route index element={<PortalHomePage />} />
+            <Route path="new" element={<PortalNewIncidentPage />} />
+            <Route path="incidents/:ref" element={<PortalIncidentPage />} />
+          </Route>
+          <Route path="tokens" element={<TokensPage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}

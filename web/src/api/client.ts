@@ -1,0 +1,146 @@
+/**
+ * The one HTTP client of the web app: JSON in and out, the session's CSRF token on every
+ * state-changing request, If-Match for optimistic concurrency, and RFC 9457 problem+json turned
+ * into a typed ApiError the UI can show (detail) and map onto form fields (errors[].field).
+ */
+import type { Problem } from './types.ts';
+
+export const API_BASE = '/api/v1';
+
+let csrfToken: string | null = null;
+let onUnauthenticated: (() => void) | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when an authenticated call answers 401 (the session expired or was revoked). */
+export function setUnauthenticatedHandler(fn: (() => void) | null): void {
+  onUnauthenticated = fn;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail: string;
+  readonly fieldErrors: { field: string; message: string }[];
+  readonly problem: Problem | null;
+
+  constructor(status: number, problem: Problem | null, fallback: string) {
+    super(problem?.detail ?? fallback);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.code = problem?.code ?? `http.${status}`;
+    this.title = problem?.title ?? 'Request failed';
+    this.detail = problem?.detail ?? fallback;
+    this.fieldErrors = problem?.errors ?? [];
+  }
+
+  get isNotFound(): boolean {
+    return this.status === 404;
+  }
+  get isStale(): boolean {
+    return this.status === 412 || this.code === 'record.stale_version';
+  }
+}
+
+/** A readable message for anything thrown by a request. */
+export function errorMessage(err: unknown): string {
+  if (err instanceof ApiError) return err.detail;
+  if (err instanceof TypeError)
+    return 'The server could not be reached. Check your connection and try again.';
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong.';
+}
+
+function isProblem(v: unknown): v is Problem {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { detail?: unknown }).detail === 'string' &&
+    typeof (v as { status?: unknown }).status === 'number'
+  );
+}
+
+export type Query = Record<string, string | number | boolean | readonly string[] | null | undefined>;
+
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length > 0) p.set(k, v.join(','));
+    } else p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export type RequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  /** The record version for If-Match. */
+  version?: number;
+  signal?: AbortSignal;
+};
+
+export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+  const method = opts.method ?? 'GET';
+  const headers: Record<string, string> = { accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (opts.body instanceof FormData) body = opts.body;
+  else if (opts.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (opts.version !== undefined) headers['if-match'] = `"${opts.version}"`;
+
+  const res = await fetch(`${API_BASE}${path}${toQueryString(opts.query)}`, {
+    method,
+    headers,
+    body,
+    credentials: 'same-origin',
+    signal: opts.signal,
+  });
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const problem = isProblem(data) ? data : null;
+    const err = new ApiError(res.status, problem, `${res.status} ${res.statusText || 'error'}`);
+    if (res.status === 401 && !path.startsWith('/auth/')) onUnauthenticated?.();
+    throw err;
+  }
+  return data as T;
+}
+
+export const api = {
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown, version?: number) =>
+    request<T>(path, { method: 'POST', body: body ?? {}, version }),
+  put: <T>(path: string, body?: unknown, version?: number) =>
+    request<T>(path, { method: 'PUT', body, version }),
+  patch: <T>(path: string, body: unknown, version?: number) =>
+    request<T>(path, { method: 'PATCH', body, version }),
+  delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
+  upload: <T>(path: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return request<T>(path, { method: 'POST', body: form });
+  },
+};
+
+/** Where the browser downloads an attachment from. */
+export const attachmentUrl = (id: string) => `${API_BASE}/attachments/${encodeURIComponent(id)}/content`;

@@ -1,0 +1,74 @@
+/** API tokens, the audit log and process settings. */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../client.ts';
+import type {
+  ApiToken,
+  AuditEntry,
+  CreatedToken,
+  LifecycleSetting,
+  Page,
+  PriorityMatrixSetting,
+  TokenScope,
+} from '../types.ts';
+
+export function useTokens() {
+  return useQuery({ queryKey: ['tokens'], queryFn: () => api.get<ApiToken[]>('/tokens') });
+}
+
+export function useCreateToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) =>
+      api.post<CreatedToken>('/tokens', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+}
+
+export function useRevokeToken() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<ApiToken>(`/tokens/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+}
+
+export type AuditQuery = { action?: string; actorId?: string; limit?: number };
+
+export function useAudit(query: AuditQuery) {
+  return useInfiniteQuery({
+    queryKey: ['audit', query],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<AuditEntry>>('/audit', { ...query, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+const matrixKey = ['settings', 'incident', 'priority-matrix'] as const;
+
+export function usePriorityMatrix() {
+  return useQuery({
+    queryKey: matrixKey,
+    queryFn: () => api.get<PriorityMatrixSetting>('/settings/incident/priority-matrix'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function useSavePriorityMatrix(version: number | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (matrix: number[][]) =>
+      api.put<PriorityMatrixSetting>('/settings/incident/priority-matrix', { matrix }, version),
+    onSuccess: (m) => qc.setQueryData(matrixKey, m),
+  });
+}
+
+/** The incident lifecycle, for state names in filters and history (agents only). */
+export function useLifecycle(enabled = true) {
+  return useQuery({
+    queryKey: ['settings', 'incident', 'lifecycle'],
+    queryFn: () => api.get<LifecycleSetting>('/settings/incident/lifecycle'),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
+}

@@ -1,0 +1,31 @@
+/** Admin areas open by role (navigation only; the API enforces the same rules). */
+import { Navigate, Outlet } from 'react-router-dom';
+import { useMe } from '../../auth/session.tsx';
+import { Forbidden } from '../../components/States.tsx';
+import { adminAreas } from '../../lib/faces.ts';
+
+type Area = keyof ReturnType<typeof adminAreas>;
+const PATHS: Record<Area, string> = {
+  users: '/admin/users',
+  groups: '/admin/groups',
+  priorityMatrix: '/admin/priority-matrix',
+  audit: '/admin/audit',
+};
+const NAMES: Record<Area, string> = {
+  users: 'user administration',
+  groups: 'group administration',
+  priorityMatrix: 'the priority matrix',
+  audit: 'the audit log',
+};
+
+export function AdminGuard({ area }: { area: Area }) {
+  const me = useMe();
+  return adminAreas(me)[area] ? <Outlet /> : <Forbidden what={NAMES[area]} />;
+}
+
+export function AdminIndex() {
+  const me = useMe();
+  const areas = adminAreas(me);
+  const first = (Object.keys(PATHS) as Area[]).find((a) => areas[a]);
+  return first ? <Navigate to={PATHS[first]} replace /> : <Forbidden what="administration" />;
+}

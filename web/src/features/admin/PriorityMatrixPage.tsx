@@ -1,0 +1,146 @@
+/** The impact × urgency → priority matrix, editable by administrators and process owners. */
+import { Alert, Button, Group, List, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApiError } from '../../api/client.ts';
+import { usePriorityMatrix, useSavePriorityMatrix } from '../../api/queries/admin.ts';
+import type { PriorityMatrixSetting } from '../../api/types.ts';
+import { PriorityBadge } from '../../components/Badges.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { LEVEL_LABELS } from '../../lib/labels.ts';
+import { StaleAlert } from './StaleAlert.tsx';
+
+const LEVELS = [1, 2, 3];
+
+function cellProblem(v: number | string): string | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 5
+    ? undefined
+    : 'Use a whole number 1–5';
+}
+
+function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReload: () => void }) {
+  const [cells, setCells] = useState<(number | string)[][]>(() => setting.matrix.map((r) => [...r]));
+  const save = useSavePriorityMatrix(setting.version);
+  const stale = save.error instanceof ApiError && save.error.isStale;
+  const serverProblems = save.error instanceof ApiError ? save.error.fieldErrors.map((e) => e.message) : [];
+  const dirty = JSON.stringify(cells) !== JSON.stringify(setting.matrix);
+  const set = (i: number, j: number, v: number | string) =>
+    setCells((m) => m.map((row, a) => (a === i ? row.map((c, b) => (b === j ? v : c)) : row)));
+
+  return (
+    <Paper p="lg" maw={920}>
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          // Send what was typed: the server validates and explains what is wrong.
+          const matrix = cells.map((row) => row.map((c) => (typeof c === 'number' ? c : Number(c))));
+          save.mutate(matrix, {
+            onSuccess: () => notifications.show({ color: 'teal', message: 'Priority matrix saved' }),
+          });
+        }}
+      >
+        {stale ? (
+          <StaleAlert what="The priority matrix" onReload={onReload} />
+        ) : serverProblems.length > 0 ? (
+          <Alert
+            color="red"
+            title="The matrix was not saved"
+            icon={<IconAlertTriangle size={18} />}
+            role="alert"
+            mb="md"
+          >
+            <List size="sm">
+              {serverProblems.map((p) => (
+                <List.Item key={p}>{p}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        ) : (
+          <ErrorAlert error={save.error} title="The matrix was not saved" />
+        )}
+        <Table withTableBorder withColumnBorders mt="sm" captionSide="bottom">
+          <Table.Caption>
+            Rows: impact. Columns: urgency. Cells: the priority (1 Critical … 5 Planning).
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Impact \ Urgency</Table.Th>
+              {LEVELS.map((u) => (
+                <Table.Th key={u} scope="col">
+                  {u} – {LEVEL_LABELS[u]}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {LEVELS.map((i) => (
+              <Table.Tr key={i}>
+                <Table.Th scope="row">
+                  {i} – {LEVEL_LABELS[i]}
+                </Table.Th>
+                {LEVELS.map((u) => {
+                  const v = cells[i - 1]?.[u - 1] ?? '';
+                  return (
+                    <Table.Td key={u}>
+                      <Group gap="xs" wrap="nowrap">
+                        <NumberInput
+                          aria-label={`Priority for impact ${LEVEL_LABELS[i]} and urgency ${LEVEL_LABELS[u]}`}
+                          value={v}
+                          onChange={(n) => set(i - 1, u - 1, n)}
+                          allowDecimal={false}
+                          clampBehavior="none"
+                          w={70}
+                          error={cellProblem(v) ? true : undefined}
+                        />
+                        {!cellProblem(v) && typeof v === 'number' && <PriorityBadge priority={v} />}
+                      </Group>
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Group justify="space-between" mt="md">
+          <Text size="sm" c="dimmed">
+            Changes apply to incidents whose impact or urgency change from now on.
+          </Text>
+          <Group gap="sm">
+            <Button
+              variant="default"
+              disabled={!dirty}
+              onClick={() => setCells(setting.matrix.map((r) => [...r]))}
+            >
+              Reset
+            </Button>
+            <Button type="submit" disabled={!dirty || stale} loading={save.isPending}>
+              Save matrix
+            </Button>
+          </Group>
+        </Group>
+      </form>
+    </Paper>
+  );
+}
+
+export function PriorityMatrixPage() {
+  const m = usePriorityMatrix();
+  return (
+    <>
+      <PageHeader
+        title="Priority matrix"
+        description="How impact and urgency decide an incident's priority."
+      />
+      {m.isPending ? (
+        <PageLoader />
+      ) : m.isError ? (
+        <ErrorState error={m.error} onRetry={() => m.refetch()} />
+      ) : (
+        <Editor key={m.data.version} setting={m.data} onReload={() => void m.refetch()} />
+      )}
+    </>
+  );
+}

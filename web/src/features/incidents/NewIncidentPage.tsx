@@ -1,0 +1,198 @@
+/** Raise an incident as an agent: on behalf of a requester, triaged and optionally assigned. */
+import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { useGroups } from '../../api/queries/directory.ts';
+import { useCreateIncident, useIncidentOptions } from '../../api/queries/incidents.ts';
+import type { PersonRef } from '../../api/types.ts';
+import { useMe } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { GroupSelect, MemberSelect, UserPicker } from '../../components/Pickers.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+import { CHANNEL_LABELS, LEVEL_OPTIONS } from '../../lib/labels.ts';
+import { PriorityPreview } from './priority.tsx';
+
+export function NewIncidentPage() {
+  const me = useMe();
+  const navigate = useNavigate();
+  const create = useCreateIncident();
+  const options = useIncidentOptions();
+  const groups = useGroups();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [impact, setImpact] = useState(3);
+  const [urgency, setUrgency] = useState(3);
+  const [category, setCategory] = useState('');
+  const [subcategory, setSubcategory] = useState('');
+  const [channel, setChannel] = useState<string>('phone');
+  const [requester, setRequester] = useState<PersonRef | null>({ id: me.id, name: me.name, email: me.email });
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [assignee, setAssignee] = useState<PersonRef | null>(null);
+  const [touched, setTouched] = useState(false);
+
+  const server = fieldErrorsOf(create.error);
+  const titleError =
+    (touched && !title.trim() ? 'Give the incident a short title' : undefined) ??
+    (title.length > LIMITS.titleMax ? `At most ${LIMITS.titleMax} characters` : undefined) ??
+    server.title;
+  const requesterError = (touched && !requester ? 'Choose who is affected' : undefined) ?? server.requesterId;
+
+  const onGroup = (id: string | null) => {
+    setGroupId(id);
+    const g = groups.data?.find((x) => x.id === id);
+    if (assignee && !g?.memberIds.includes(assignee.id)) setAssignee(null);
+  };
+
+  const submit = () => {
+    setTouched(true);
+    if (!title.trim() || title.length > LIMITS.titleMax || !requester) return;
+    create.mutate(
+      {
+        title: title.trim(),
+        description,
+        impact,
+        urgency,
+        category: category.trim() || null,
+        subcategory: subcategory.trim() || null,
+        channel,
+        requesterId: requester.id,
+        groupId,
+        assigneeId: assignee?.id ?? null,
+      },
+      {
+        onSuccess: (rec) => {
+          notifications.show({ color: 'teal', title: `${rec.number} created`, message: rec.title });
+          navigate(`/incidents/${rec.number}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title="New incident" description="Record a disruption or a request for help." />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 8 }}>
+            <Paper p="lg">
+              <Stack>
+                {create.error && !Object.keys(server).length ? <ErrorAlert error={create.error} /> : null}
+                <TextInput
+                  label="Title"
+                  required
+                  maxLength={LIMITS.titleMax + 1}
+                  value={title}
+                  onChange={(e) => setTitle(e.currentTarget.value)}
+                  error={titleError}
+                  description="What is wrong, in a few words"
+                />
+                <Textarea
+                  label="Description"
+                  autosize
+                  minRows={5}
+                  maxRows={16}
+                  value={description}
+                  onChange={(e) => setDescription(e.currentTarget.value)}
+                  error={server.description}
+                  description="Symptoms, error messages, what has been tried"
+                />
+                <Group grow align="flex-start">
+                  <TextInput
+                    label="Category"
+                    value={category}
+                    maxLength={LIMITS.categoryMax}
+                    onChange={(e) => setCategory(e.currentTarget.value)}
+                    error={server.category}
+                  />
+                  <TextInput
+                    label="Subcategory"
+                    value={subcategory}
+                    maxLength={LIMITS.categoryMax}
+                    onChange={(e) => setSubcategory(e.currentTarget.value)}
+                    error={server.subcategory}
+                  />
+                </Group>
+              </Stack>
+            </Paper>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Paper p="lg">
+              <Stack>
+                <UserPicker
+                  label="Requester"
+                  required
+                  value={requester}
+                  onChange={setRequester}
+                  error={requesterError}
+                  placeholder="Search by name or email"
+                />
+                <Select
+                  label="Channel"
+                  data={(options.data?.channels ?? ['phone']).map((c) => ({
+                    value: c,
+                    label: CHANNEL_LABELS[c] ?? c,
+                  }))}
+                  value={channel}
+                  onChange={(v) => setChannel(v ?? 'phone')}
+                  allowDeselect={false}
+                  error={server.channel}
+                />
+                <Group grow>
+                  <Select
+                    label="Impact"
+                    data={LEVEL_OPTIONS}
+                    value={String(impact)}
+                    onChange={(v) => setImpact(Number(v ?? 3))}
+                    allowDeselect={false}
+                    error={server.impact}
+                  />
+                  <Select
+                    label="Urgency"
+                    data={LEVEL_OPTIONS}
+                    value={String(urgency)}
+                    onChange={(v) => setUrgency(Number(v ?? 3))}
+                    allowDeselect={false}
+                    error={server.urgency}
+                  />
+                </Group>
+                <PriorityPreview impact={impact} urgency={urgency} />
+                <GroupSelect
+                  label="Assignment group"
+                  placeholder="Not assigned"
+                  value={groupId}
+                  onChange={onGroup}
+                  error={server.groupId}
+                />
+                <MemberSelect
+                  label="Assignee"
+                  placeholder="Not assigned"
+                  groupId={groupId}
+                  value={assignee}
+                  onChange={setAssignee}
+                  error={server.assigneeId}
+                />
+                <Group justify="flex-end" mt="sm">
+                  <Button variant="default" onClick={() => navigate(-1)}>
+                    Cancel
+                  </Button>
+                  <Button type="submit" loading={create.isPending}>
+                    Create incident
+                  </Button>
+                </Group>
+              </Stack>
+            </Paper>
+          </Grid.Col>
+        </Grid>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,102 @@
+/** Report a problem: a title, what happened, and how urgent it is. */
+import { Button, Group, Paper, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { useCreateIncident } from '../../api/queries/incidents.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+
+const URGENCY = [
+  { value: '1', label: 'High: I cannot work at all' },
+  { value: '2', label: 'Medium: I can work, but it slows me down' },
+  { value: '3', label: 'Low: an inconvenience' },
+];
+
+export function PortalNewIncidentPage() {
+  const navigate = useNavigate();
+  const create = useCreateIncident();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [urgency, setUrgency] = useState('3');
+  const [touched, setTouched] = useState(false);
+  const server = fieldErrorsOf(create.error);
+  const titleError = (touched && !title.trim() ? 'Tell us briefly what is wrong' : undefined) ?? server.title;
+
+  return (
+    <>
+      <PageHeader
+        title="Report a problem"
+        description="Tell us what is not working; the service desk will pick it up."
+      />
+      <Paper p="lg" maw={760}>
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setTouched(true);
+            if (!title.trim()) return;
+            create.mutate(
+              { title: title.trim(), description, urgency: Number(urgency), channel: 'portal' },
+              {
+                onSuccess: (r) => {
+                  notifications.show({
+                    color: 'teal',
+                    title: `Thank you, we received ${r.number}`,
+                    message: 'We will keep you posted here.',
+                  });
+                  navigate(`/portal/incidents/${r.number}`);
+                },
+              },
+            );
+          }}
+        >
+          <Stack>
+            <ErrorAlert error={create.error} title="We could not send this" />
+            <TextInput
+              label="What is the problem?"
+              placeholder="For example: I cannot print to the 3rd floor printer"
+              required
+              maxLength={LIMITS.titleMax}
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={titleError}
+            />
+            <Textarea
+              label="Details"
+              description="What happened, any error message, and what you already tried."
+              autosize
+              minRows={5}
+              maxLength={LIMITS.descriptionMax}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              error={server.description}
+            />
+            <Radio.Group
+              label="How urgent is it?"
+              value={urgency}
+              onChange={setUrgency}
+              error={server.urgency}
+            >
+              <Stack gap={6} mt={6}>
+                {URGENCY.map((u) => (
+                  <Radio key={u.value} value={u.value} label={u.label} />
+                ))}
+              </Stack>
+            </Radio.Group>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => navigate('/portal')}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                Submit
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </>
+  );
+}

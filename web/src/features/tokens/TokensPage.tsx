@@ -1,0 +1,304 @@
+/** Personal API tokens: create (shown once, with a copy button), list and revoke. */
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { errorMessage } from '../../api/client.ts';
+import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/admin.ts';
+import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+import { Time } from '../../lib/time.tsx';
+
+const SCOPE_HELP: Record<TokenScope, string> = {
+  read: 'Read: list and read records',
+  write: 'Write: create and change records',
+  admin: 'Admin: manage users, groups, settings and tokens (only what your roles allow)',
+};
+const EXPIRY = [
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+  { value: 'never', label: 'Never' },
+];
+
+function statusOf(t: ApiToken): { label: string; color: string } {
+  if (t.revokedAt) return { label: 'Revoked', color: 'gray' };
+  if (t.expiresAt && new Date(t.expiresAt).getTime() < Date.now())
+    return { label: 'Expired', color: 'orange' };
+  return { label: 'Active', color: 'teal' };
+}
+
+function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const create = useCreateToken();
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<TokenScope[]>(['read']);
+  const [expiry, setExpiry] = useState('90');
+  const [touched, setTouched] = useState(false);
+  const [created, setCreated] = useState<CreatedToken | null>(null);
+  const server = fieldErrorsOf(create.error);
+  const close = () => {
+    setName('');
+    setScopes(['read']);
+    setExpiry('90');
+    setTouched(false);
+    setCreated(null);
+    create.reset();
+    onClose();
+  };
+
+  if (created) {
+    return (
+      <Modal opened={opened} onClose={close} title="Your new API token" size="lg" closeOnClickOutside={false}>
+        <Stack>
+          <Alert color="orange" title="Copy it now" role="status">
+            This is the only time the token is shown. Store it in a password manager or secret store.
+          </Alert>
+          <Group wrap="nowrap" gap="xs">
+            <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid="new-token">
+              {created.token}
+            </Code>
+            <CopyButton value={created.token}>
+              {({ copied, copy }) => (
+                <Tooltip label={copied ? 'Copied' : 'Copy token'}>
+                  <ActionIcon
+                    variant="light"
+                    size="lg"
+                    color={copied ? 'teal' : undefined}
+                    onClick={copy}
+                    aria-label={copied ? 'Copied' : 'Copy token'}
+                  >
+                    {copied ? <IconCheck size={18} /> : <IconCopy size={18} />}
+                  </ActionIcon>
+                </Tooltip>
+              )}
+            </CopyButton>
+          </Group>
+          <Text size="sm" c="dimmed">
+            Use it as <Code>Authorization: Bearer &lt;token&gt;</Code> with the REST API.
+          </Text>
+          <Group justify="flex-end">
+            <Button onClick={close}>Done</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal opened={opened} onClose={close} title="New API token">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTouched(true);
+          if (!name.trim() || scopes.length === 0) return;
+          create.mutate(
+            {
+              name: name.trim(),
+              scopes,
+              ...(expiry === 'never' ? {} : { expiresInDays: Number(expiry) }),
+            },
+            { onSuccess: setCreated },
+          );
+        }}
+      >
+        <Stack>
+          <ErrorAlert error={create.error} title="The token was not created" />
+          <TextInput
+            label="Name"
+            description="What the token is for, e.g. “Monitoring integration”"
+            required
+            maxLength={LIMITS.tokenNameMax}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+          />
+          <Checkbox.Group
+            label="Scopes"
+            required
+            value={scopes}
+            onChange={(v) => setScopes(v as TokenScope[])}
+            error={
+              (touched && scopes.length === 0 ? 'Choose at least one scope' : undefined) ?? server.scopes
+            }
+          >
+            <Stack gap={6} mt={6}>
+              {TOKEN_SCOPES.map((s) => (
+                <Checkbox key={s} value={s} label={SCOPE_HELP[s]} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <Select
+            label="Expires after"
+            data={EXPIRY}
+            value={expiry}
+            onChange={(v) => setExpiry(v ?? '90')}
+            allowDeselect={false}
+            error={server.expiresInDays}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={create.isPending} leftSection={<IconKey size={16} />}>
+              Create token
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function RevokeButton({ token }: { token: ApiToken }) {
+  const revoke = useRevokeToken();
+  const [opened, controls] = useDisclosure();
+  return (
+    <>
+      <Button
+        size="xs"
+        variant="subtle"
+        color="red"
+        onClick={controls.open}
+        aria-label={`Revoke ${token.name}`}
+      >
+        Revoke
+      </Button>
+      <Modal opened={opened} onClose={controls.close} title={`Revoke “${token.name}”?`}>
+        <Text size="sm">Programs using this token will stop working immediately. This cannot be undone.</Text>
+        <Group justify="flex-end" mt="lg">
+          <Button variant="default" onClick={controls.close}>
+            Keep it
+          </Button>
+          <Button
+            color="red"
+            loading={revoke.isPending}
+            onClick={() =>
+              revoke.mutate(token.id, {
+                onSuccess: () => {
+                  controls.close();
+                  notifications.show({ color: 'teal', message: `Token “${token.name}” revoked` });
+                },
+                onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+              })
+            }
+          >
+            Revoke token
+          </Button>
+        </Group>
+      </Modal>
+    </>
+  );
+}
+
+export function TokensPage() {
+  const tokens = useTokens();
+  const [opened, modal] = useDisclosure();
+  const items = tokens.data ?? [];
+  return (
+    <>
+      <PageHeader
+        title="API tokens"
+        description="Personal tokens for scripts and integrations. They act as you, limited to the scopes you choose."
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
+            New token
+          </Button>
+        }
+      />
+      <Paper p={0} style={{ overflow: 'hidden' }}>
+        {tokens.isPending ? (
+          <PageLoader label="Loading tokens" />
+        ) : tokens.isError ? (
+          <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState title="No API tokens">
+            Create one to use the REST API from scripts and tools.
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={760}>
+            <Table verticalSpacing="sm" aria-label="API tokens">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Name</Table.Th>
+                  <Table.Th>Token</Table.Th>
+                  <Table.Th>Scopes</Table.Th>
+                  <Table.Th>Created</Table.Th>
+                  <Table.Th>Expires</Table.Th>
+                  <Table.Th>Last used</Table.Th>
+                  <Table.Th>Status</Table.Th>
+                  <Table.Th>
+                    <span style={{ position: 'absolute', left: -9999 }}>Actions</span>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((t) => {
+                  const status = statusOf(t);
+                  return (
+                    <Table.Tr key={t.id}>
+                      <Table.Td>
+                        <Text size="sm" fw={600}>
+                          {t.name}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Code>{t.prefix}…</Code>
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {t.scopes.map((s) => (
+                            <Badge key={s} size="sm" variant="light" color="gray">
+                              {s}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Time iso={t.createdAt} size="sm" />
+                      </Table.Td>
+                      <Table.Td>
+                        <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
+                      </Table.Td>
+                      <Table.Td>
+                        <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge size="sm" variant="light" color={status.color}>
+                          {status.label}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      <CreateTokenModal opened={opened} onClose={modal.close} />
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+/** The left navigation of the workspace; admin entries only for the roles that open them. */
+import { Divider, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  IconAdjustments,
+  IconClipboardList,
+  IconInbox,
+  IconKey,
+  IconKeyboard,
+  IconListSearch,
+  IconUserCheck,
+  IconUsers,
+  IconUsersGroup,
+} from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router-dom';
+import { useMe } from '../auth/session.tsx';
+import { adminAreas, hasAnyAdminArea } from '../lib/faces.ts';
+
+function Item({ to, label, icon, active }: { to: string; label: string; icon: ReactNode; active: boolean }) {
+  return (
+    <NavLink
+      component={Link}
+      to={to}
+      label={label}
+      leftSection={icon}
+      active={active}
+      aria-current={active ? 'page' : undefined}
+      styles={{ root: { borderRadius: 8 } }}
+    />
+  );
+}
+
+function Section({ children }: { children: ReactNode }) {
+  return (
+    <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+      {children}
+    </Text>
+  );
+}
+
+export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void }) {
+  const me = useMe();
+  const { pathname, search } = useLocation();
+  const areas = adminAreas(me);
+  const params = new URLSearchParams(search);
+  const onQueue = pathname === '/incidents';
+  const mine = onQueue && params.get('assigneeId') === 'me';
+  const unassigned = onQueue && params.get('assigneeId') === 'none';
+  return (
+    <Stack justify="space-between" h="100%" gap={0}>
+      <ScrollArea.Autosize type="auto" mah="calc(100vh - 120px)">
+        <Section>Service desk</Section>
+        <Item
+          to="/incidents"
+          label="All incidents"
+          icon={<IconInbox size={18} />}
+          active={
+            (onQueue && !mine && !unassigned) ||
+            (pathname.startsWith('/incidents/') && pathname !== '/incidents/new')
+          }
+        />
+        <Item
+          to="/incidents?assigneeId=me&stateCategory=open,paused"
+          label="My open work"
+          icon={<IconUserCheck size={18} />}
+          active={mine}
+        />
+        <Item
+          to="/incidents?assigneeId=none&stateCategory=open"
+          label="Unassigned"
+          icon={<IconListSearch size={18} />}
+          active={unassigned}
+        />
+        <Item
+          to="/incidents/new"
+          label="New incident"
+          icon={<IconClipboardList size={18} />}
+          active={pathname === '/incidents/new'}
+        />
+        {hasAnyAdminArea(me) && <Section>Administration</Section>}
+        {areas.users && (
+          <Item
+            to="/admin/users"
+            label="Users"
+            icon={<IconUsers size={18} />}
+            active={pathname.startsWith('/admin/users')}
+          />
+        )}
+        {areas.groups && (
+          <Item
+            to="/admin/groups"
+            label="Groups"
+            icon={<IconUsersGroup size={18} />}
+            active={pathname.startsWith('/admin/groups')}
+          />
+        )}
+        {areas.priorityMatrix && (
+          <Item
+            to="/admin/priority-matrix"
+            label="Priority matrix"
+            icon={<IconAdjustments size={18} />}
+            active={pathname.startsWith('/admin/priority-matrix')}
+          />
+        )}
+        {areas.audit && (
+          <Item
+            to="/admin/audit"
+            label="Audit log"
+            icon={<IconClipboardList size={18} />}
+            active={pathname.startsWith('/admin/audit')}
+          />
+        )}
+        <Section>Account</Section>
+        <Item to="/tokens" label="API tokens" icon={<IconKey size={18} />} active={pathname === '/tokens'} />
+      </ScrollArea.Autosize>
+      <div>
+        <Divider my="xs" />
+        <UnstyledButton onClick={onShowShortcuts} px="sm" py={6}>
+          <Text size="xs" c="dimmed" style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+            <IconKeyboard size={16} aria-hidden /> Keyboard shortcuts: press ?
+          </Text>
+        </UnstyledButton>
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,71 @@
+/** Human labels and colours for the codes the API uses. */
+import type { MantineColor } from '@mantine/core';
+import type { StateCategory } from '../api/types.ts';
+
+export const LEVEL_LABELS: Record<number, string> = { 1: 'High', 2: 'Medium', 3: 'Low' };
+export const LEVEL_OPTIONS = [1, 2, 3].map((n) => ({ value: String(n), label: `${n} – ${LEVEL_LABELS[n]}` }));
+
+export const PRIORITY_LABELS: Record<number, string> = {
+  1: 'Critical',
+  2: 'High',
+  3: 'Moderate',
+  4: 'Low',
+  5: 'Planning',
+};
+export const PRIORITY_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
+  value: String(n),
+  label: `P${n} – ${PRIORITY_LABELS[n]}`,
+}));
+export const PRIORITY_COLORS: Record<number, MantineColor> = {
+  1: 'red.9',
+  2: 'orange.6',
+  3: 'yellow.4',
+  4: 'blue.8',
+  5: 'gray.3',
+};
+
+export const CATEGORY_LABELS: Record<StateCategory, string> = {
+  open: 'Open',
+  paused: 'Paused',
+  resolved: 'Resolved',
+  closed: 'Closed',
+};
+export const CATEGORY_COLORS: Record<StateCategory, MantineColor> = {
+  open: 'blue',
+  paused: 'orange',
+  resolved: 'teal',
+  closed: 'gray',
+};
+
+/** "solved_workaround" → "Solved workaround". */
+export function humanize(key: string | null | undefined): string {
+  if (!key) return '';
+  const s = key.replace(/[_.]+/g, ' ').trim();
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  portal: 'Self-service portal',
+  email: 'Email',
+  phone: 'Phone',
+  chat: 'Chat',
+  walk_in: 'Walk-in',
+  api: 'API',
+  monitoring: 'Monitoring',
+};
+
+export const LINK_KIND_LABELS: Record<string, { outgoing: string; incoming: string }> = {
+  relates_to: { outgoing: 'Relates to', incoming: 'Related from' },
+  duplicates: { outgoing: 'Duplicates', incoming: 'Duplicated by' },
+  caused_by: { outgoing: 'Caused by', incoming: 'Causes' },
+  parent_of: { outgoing: 'Parent of', incoming: 'Child of' },
+};
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A record number such as INC0001042 (any prefix of 2–5 letters). */
+export const RECORD_NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
