@@ -3,6 +3,7 @@
  * Pick suites with BENCH_SUITES=http-create,sla-clock. Each suite compares against a baseline
  * measured in the same run where one applies, so ratios hold on a busy machine.
  */
+import { runCmdbBench } from './cmdb.ts';
 import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
 import { runSlaClockBench } from './sla-clock.ts';
@@ -10,6 +11,7 @@ import { runSlaClockBench } from './sla-clock.ts';
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   'sla-clock': runSlaClockBench,
   'http-create': runHttpCreateBench,
+  cmdb: runCmdbBench,
 };
 
 const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);

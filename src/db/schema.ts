@@ -8,6 +8,7 @@ export * from '../modules/cmdb/contracts/schema.ts';
 export * from '../modules/cmdb/import/schema.ts';
 export * from '../modules/cmdb/licences/schema.ts';
 export * from '../modules/cmdb/schema.ts';
+export * from '../modules/escalation/schema.ts';
 export * from '../modules/incidents/schema.ts';
 export * from '../modules/organisations/schema.ts';
 export * from '../modules/records/schema.ts';

@@ -24,6 +24,7 @@ import { authRoutes } from '../modules/auth/routes.ts';
 import { automationRoutes } from '../modules/automation/routes.ts';
 import { serviceCatalogRoutes } from '../modules/catalog/routes.ts';
 import { cmdbRoutes } from '../modules/cmdb/routes.ts';
+import { escalationRoutes } from '../modules/escalation/routes.ts';
 import { majorIncidentRoutes } from '../modules/incidents/major-routes.ts';
 import { incidentRoutes } from '../modules/incidents/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(serviceLevelRoutes(ctx));
       await api.register(recordSlaRoutes(ctx));
       await api.register(cmdbRoutes(ctx));
+      await api.register(escalationRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

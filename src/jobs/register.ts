@@ -2,6 +2,7 @@
 import type { AppContext } from '../context.ts';
 import { purgeExpiredSessions } from '../modules/auth/service.ts';
 import { registerCmdbJobs } from '../modules/cmdb/service.ts';
+import { registerEscalationJobs } from '../modules/escalation/worker.ts';
 import { ALERT_QUEUES } from '../modules/sla/alerts.ts';
 import { runSlaSweep, SWEEP_QUEUE } from '../modules/sla/sweep.ts';
 
@@ -23,4 +24,6 @@ export async function registerJobs(ctx: AppContext): Promise<void> {
   // pg-boss runs a cron schedule once per tick across all instances; the sweep is safe either way.
   await jobs.schedule(SWEEP_QUEUE, '* * * * *');
   await registerCmdbJobs(ctx);
+  // After the alert queues are declared: escalation works them.
+  await registerEscalationJobs(ctx);
 }

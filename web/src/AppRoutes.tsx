@@ -5,12 +5,16 @@ import { AgentOnly, HomeRedirect, PortalOnly, RequireAuth, useMe } from './auth/
 import { NotFoundPage } from './components/States.tsx';
 import { AdminGuard, AdminIndex } from './features/admin/AdminGuard.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { cmdbRoutes } from './features/cmdb/routes.tsx';
 import { IncidentPage } from './features/incidents/IncidentPage.tsx';
 import { IncidentQueuePage } from './features/incidents/IncidentQueuePage.tsx';
 import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
+import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
 import { PortalIncidentPage } from './features/portal/PortalIncidentPage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
+import { requestRoutes } from './features/requests/routes.tsx';
+import { serviceLevelRoutes } from './features/services/routes.tsx';
 import { ProfilePage } from './features/tokens/ProfilePage.tsx';
 import { TokensPage } from './features/tokens/TokensPage.tsx';
 import { AgentShell } from './layout/AgentShell.tsx';
@@ -35,6 +39,16 @@ const PriorityMatrixPage = lazy(() =>
   import('./features/admin/PriorityMatrixPage.tsx').then((m) => ({ default: m.PriorityMatrixPage })),
 );
 
+const ProcessAdminPage = lazy(() =>
+  import('./features/process-admin/ProcessAdminPage.tsx').then((m) => ({ default: m.ProcessAdminPage })),
+);
+const AutomationRulesPage = lazy(() =>
+  import('./features/automation/AutomationRulesPage.tsx').then((m) => ({ default: m.AutomationRulesPage })),
+);
+const RulePage = lazy(() =>
+  import('./features/automation/RulePage.tsx').then((m) => ({ default: m.RulePage })),
+);
+
 /** The workspace or the portal frame, by the user's roles. */
 function FaceShell() {
   const me = useMe();
@@ -52,6 +66,9 @@ export function AppRoutes() {
             <Route path="incidents" element={<IncidentQueuePage />} />
             <Route path="incidents/new" element={<NewIncidentPage />} />
             <Route path="incidents/:ref" element={<IncidentPage />} />
+            <Route path="major-incidents" element={<MajorIncidentsPage />} />
+            {cmdbRoutes()}
+            {serviceLevelRoutes()}
             <Route path="admin" element={<AdminIndex />} />
             <Route path="admin/users" element={<AdminGuard area="users" />}>
               <Route index element={<UsersPage />} />
@@ -67,12 +84,23 @@ export function AppRoutes() {
             <Route path="admin/priority-matrix" element={<AdminGuard area="priorityMatrix" />}>
               <Route index element={<PriorityMatrixPage />} />
             </Route>
+            <Route path="admin/processes" element={<AdminGuard area="processes" />}>
+              <Route index element={<ProcessAdminPage />} />
+              <Route path=":process" element={<ProcessAdminPage />} />
+              <Route path=":process/:section" element={<ProcessAdminPage />} />
+            </Route>
+            <Route path="admin/automation" element={<AdminGuard area="automation" />}>
+              <Route index element={<AutomationRulesPage />} />
+              <Route path=":process" element={<AutomationRulesPage />} />
+              <Route path=":process/:ruleId" element={<RulePage />} />
+            </Route>
           </Route>
           <Route path="portal" element={<PortalOnly />}>
             <Route index element={<PortalHomePage />} />
             <Route path="new" element={<PortalNewIncidentPage />} />
             <Route path="incidents/:ref" element={<PortalIncidentPage />} />
           </Route>
+          {requestRoutes()}
           <Route path="tokens" element={<TokensPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="*" element={<NotFoundPage />} />

@@ -38,7 +38,13 @@ export type WalkResult = {
 export type TreeNode = { id: string; depth: number; via: string | null; children: TreeNode[] };
 export type PathEdge = { from: string; to: string; via: string };
 
-export const DEFAULT_MAX_NODES = 5000;
+/**
+ * The default size bound of a walk. In a large CMDB an unbounded walk from a core switch or a
+ * shared platform service reaches most of the estate; an answer of 500 CIs is already more than
+ * anyone reads (the web app's graph shows as many), stays interactive (bench/cmdb.ts), and says
+ * `truncated` so the caller can narrow the depth or ask for more (the API allows up to 20,000).
+ */
+export const DEFAULT_MAX_NODES = 500;
 
 function checkOptions(opts: WalkOptions): { maxDepth: number; maxNodes: number } {
   const maxDepth = opts.maxDepth ?? Number.POSITIVE_INFINITY;

@@ -1,6 +1,7 @@
 /** Zod shapes of the CMDB API, shared by its route files and fed to OpenAPI. */
 import { z } from 'zod';
 import type { AttributeType } from '../../domain/cmdb/classes.ts';
+import { DEFAULT_MAX_NODES } from '../../domain/cmdb/impact.ts';
 import { GroupRef, PersonRef } from '../../http/schemas.ts';
 import { CI_STATUSES } from './model.ts';
 
@@ -175,7 +176,15 @@ export const ImpactQuery = z.object({
     .max(50)
     .optional()
     .describe('Maximum distance; unbounded when absent'),
-  maxNodes: z.coerce.number().int().min(1).max(20_000).default(5000),
+  maxNodes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20_000)
+    .default(DEFAULT_MAX_NODES)
+    .describe(
+      'At most this many CIs in the answer (roots included); `truncated` says when more were in reach',
+    ),
 });
 
 /** Money in major units with at most cents; stored as numeric(14,2). */

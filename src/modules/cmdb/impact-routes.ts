@@ -6,9 +6,21 @@ import { requireActor } from '../../http/auth.ts';
 import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
 import { CiRef, ImpactQuery, ImpactView } from './api-schemas.ts';
 import { ciDependencies, ciImpact } from './impact.ts';
-import { attachRecordCis, detachRecordCi, listRecordCis, recordImpact } from './record-cis.ts';
+import { attachRecordCis, detachRecordCi, listCiRecords, listRecordCis, recordImpact } from './record-cis.ts';
 
 const RecordCi = CiRef.extend({ linkedAt: z.string() }).meta({ id: 'RecordCi' });
+const CiRecord = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    number: z.string(),
+    title: z.string(),
+    state: z.string(),
+    priority: z.number(),
+    createdAt: z.string(),
+    linkedAt: z.string(),
+  })
+  .meta({ id: 'CiRecord' });
 
 export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -37,6 +49,18 @@ export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => ciDependencies(ctx, requireActor(req), req.params.id, req.query),
+    );
+    app.get(
+      '/cmdb/cis/:id/records',
+      {
+        schema: {
+          tags: ['cmdb'],
+          summary: 'Work records (incidents, requests, …) that name this CI, newest first (at most 200)',
+          params: IdParam,
+          response: { 200: z.array(CiRecord), ...problemResponses },
+        },
+      },
+      async (req) => listCiRecords(ctx, requireActor(req), req.params.id),
     );
     app.get(
       '/records/:id/cis',

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { DEFAULT_MAX_NODES } from '../../domain/cmdb/impact.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
-import { findCi } from './ci-store.ts';
+import { findCi, isUuid } from './ci-store.ts';
 import { assertCanRead } from './cis.ts';
 import { type AgreementRef, type CustomerRef, enrichServices } from './impact-enrichers.ts';
 import { type ClassModel, loadClassModel } from './model.ts';
@@ -39,6 +39,37 @@ export type ImpactView = {
 
 const NODES_SQL = 'select id, name, class_key as "classKey", status from cis where id = any($1::uuid[])';
 
+type NodeRow = { id: string; name: string; classKey: string; status: string };
+
+/**
+ * Loads the name, class and status of CIs while the walk goes on: each batch the walk reports is
+ * fetched at once (on another connection where there is a pool), so the answer does not wait for
+ * one more query over every reached CI after the walk.
+ */
+function nodeLoader(ctx: AppContext) {
+  const rows = new Map<string, NodeRow>();
+  const pending: Promise<unknown>[] = [];
+  const load = (ids: string[]) =>
+    ctx.database.prepared<NodeRow>('cmdb.walk_nodes', NODES_SQL, [ids]).then((found) => {
+      for (const r of found) rows.set(r.id, r);
+    });
+  return {
+    // Failures surface from `all`; until then they are held, never left unhandled.
+    onReached: (ids: string[]) => {
+      const p = load(ids);
+      p.catch(() => undefined);
+      pending.push(p);
+    },
+    /** Every CI of the walk; any the walk did not report is loaded now. */
+    async all(walk: GraphWalk): Promise<NodeRow[]> {
+      await Promise.all(pending);
+      const missing = [...walk.nodes.keys()].filter((id) => !rows.has(id));
+      if (missing.length) await load(missing);
+      return [...walk.nodes.keys()].flatMap((id) => rows.get(id) ?? []);
+    },
+  };
+}
+
 function stepOf(edge: WalkEdge, walkFrom: string, walkTo: string): ImpactStep {
   const type = relationshipType(edge.type);
   const outward = edge.from === walkFrom;
@@ -66,23 +97,24 @@ async function presentWalk(
   ctx: AppContext,
   model: ClassModel,
   walk: GraphWalk,
+  rows: NodeRow[],
   meta: { mode: WalkMode; roots: string[]; depth: number | null; rootBecause: string },
 ): Promise<ImpactView> {
-  const rows = await ctx.database.prepared<{ id: string; name: string; classKey: string; status: string }>(
-    'cmdb.walk_nodes',
-    NODES_SQL,
-    [[...walk.nodes.keys()]],
-  );
   const refs = new Map(rows.map((r) => [r.id, ciRef(model, r)]));
   const name = (id: string) => refs.get(id)?.name ?? id;
   const edgeById = new Map(walk.edges.map((e) => [e.id, e]));
   const nodes: ImpactNode[] = [];
   const items: ImpactItem[] = [];
   const serviceItems: ImpactItem[] = [];
+  const serviceClasses = new Map<string, boolean>();
   for (const n of walk.nodes.values()) {
     const ci = refs.get(n.id);
     if (!ci) continue;
-    const isService = model.isService(ci.classKey);
+    let isService = serviceClasses.get(ci.classKey);
+    if (isService === undefined) {
+      isService = model.isService(ci.classKey);
+      serviceClasses.set(ci.classKey, isService);
+    }
     nodes.push({ ...ci, depth: n.depth, isService });
     const path = stepsTo(walk, n.id).map((s) => stepOf(s.edge!, s.parent!, s.id));
     const item = {
@@ -118,20 +150,33 @@ export async function analyse(
   opts: ImpactOptions,
   rootBecause: string,
 ): Promise<ImpactView> {
-  const model = await loadClassModel(ctx.db);
-  const walk = await walkGraph(ctx, roots, mode, {
-    maxDepth: opts.depth,
-    maxNodes: opts.maxNodes ?? DEFAULT_MAX_NODES,
-  });
-  return presentWalk(ctx, model, walk, { mode, roots, depth: opts.depth ?? null, rootBecause });
+  // The class model is only needed to present the answer: load it while the walk runs.
+  const modelLoad = loadClassModel(ctx.db);
+  modelLoad.catch(() => undefined);
+  const loader = nodeLoader(ctx);
+  const walk = await walkGraph(
+    ctx,
+    roots,
+    mode,
+    { maxDepth: opts.depth, maxNodes: opts.maxNodes ?? DEFAULT_MAX_NODES },
+    loader.onReached,
+  );
+  const rows = await loader.all(walk);
+  const model = await modelLoad;
+  return presentWalk(ctx, model, walk, rows, { mode, roots, depth: opts.depth ?? null, rootBecause });
 }
 
 async function analyseCi(ctx: AppContext, actor: Actor, id: string, mode: WalkMode, opts: ImpactOptions) {
   assertCanRead(actor);
-  const ci = await findCi(ctx.db, id);
-  if (!ci) throw notFound('Configuration item', id);
+  if (!isUuid(id)) throw notFound('Configuration item', id);
+  const ciId = id.toLowerCase();
   const why = mode === 'impact' ? 'the CI whose outage is analysed' : 'the CI whose dependencies are listed';
-  return analyse(ctx, [ci.id], mode, opts, why);
+  // Walk while checking that the CI exists: from an unknown id the walk finds nothing, cheaply.
+  const [ci, view] = await Promise.allSettled([findCi(ctx.db, ciId), analyse(ctx, [ciId], mode, opts, why)]);
+  if (ci.status === 'rejected') throw ci.reason;
+  if (!ci.value) throw notFound('Configuration item', id);
+  if (view.status === 'rejected') throw view.reason;
+  return view.value;
 }
 
 /** Everything downstream an outage of the CI reaches, up to the services. */

@@ -3,12 +3,15 @@
  * Whoever may read a record sees its CIs and the services they hit; linking and unlinking takes
  * the right to edit the record. Every link and unlink is written to the record's history.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
+import { records } from '../records/schema.ts';
 import { loadRecord, writeHistory } from '../records/service.ts';
+import { findCi } from './ci-store.ts';
+import { assertCanRead } from './cis.ts';
 import { analyse, type ImpactOptions, type ImpactView } from './impact.ts';
 import { loadClassModel } from './model.ts';
 import { type CiRef, ciRef } from './present.ts';
@@ -110,4 +113,43 @@ export async function recordImpact(
     .from(recordCis)
     .where(eq(recordCis.recordId, row.id));
   return analyse(ctx, linked.map((l) => l.ciId).sort(), 'impact', opts, `named on ${row.number}`);
+}
+
+export type CiRecordView = {
+  id: string;
+  type: string;
+  number: string;
+  title: string;
+  state: string;
+  priority: number;
+  createdAt: string;
+  linkedAt: string;
+};
+
+/** The work records that name a CI, newest first. Whoever may browse the CMDB may read every record. */
+export async function listCiRecords(ctx: AppContext, actor: Actor, ciId: string): Promise<CiRecordView[]> {
+  assertCanRead(actor);
+  const ci = await findCi(ctx.db, ciId);
+  if (!ci) throw notFound('Configuration item', ciId);
+  const rows = await ctx.db
+    .select({
+      id: records.id,
+      type: records.type,
+      number: records.number,
+      title: records.title,
+      state: records.state,
+      priority: records.priority,
+      createdAt: records.createdAt,
+      linkedAt: recordCis.createdAt,
+    })
+    .from(recordCis)
+    .innerJoin(records, eq(records.id, recordCis.recordId))
+    .where(eq(recordCis.ciId, ci.id))
+    .orderBy(desc(records.createdAt), desc(records.number))
+    .limit(200);
+  return rows.map((r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    linkedAt: r.linkedAt.toISOString(),
+  }));
 }

@@ -10,6 +10,7 @@ import {
   COMM_AUDIENCES,
   declareMajorIncident,
   getMajorIncident,
+  listMajorIncidents,
   savePostIncidentReview,
   setParentIncident,
   standDownMajorIncident,
@@ -75,6 +76,36 @@ const Review = z.object({
 export function majorIncidentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const view = { 200: MajorView, ...problemResponses };
+    app.get(
+      '/major-incidents',
+      {
+        schema: {
+          tags: ['incidents'],
+          summary: 'Major incidents, newest declaration first (staff)',
+          querystring: z.object({ status: z.enum(['active', 'stood_down']).optional() }),
+          response: {
+            200: z.array(
+              z.object({
+                recordId: z.string(),
+                number: z.string(),
+                title: z.string(),
+                state: z.string(),
+                stateLabel: z.string(),
+                stateCategory: z.string(),
+                status: z.string(),
+                summary: z.string(),
+                coordinator: z.object({ id: z.string(), name: z.string() }),
+                declaredAt: z.string(),
+                reviewedAt: z.string().nullable(),
+                childCount: z.number(),
+              }),
+            ),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req) => listMajorIncidents(ctx, requireActor(req), { status: req.query.status }),
+    );
     app.get(
       '/incidents/:id/major',
       {

@@ -3,7 +3,7 @@
  * coordinator; related incidents become its children and are resolved with it; a communication
  * log records what was told to whom; a post-incident review closes the loop.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
@@ -65,6 +65,53 @@ export async function getMajorIncident(ctx: AppContext, actor: Actor, idOrNumber
       at: c.at.toISOString(),
     })),
   };
+}
+
+/** Major incidents, newest declaration first: the war-room list for staff. */
+export async function listMajorIncidents(
+  ctx: AppContext,
+  actor: Actor,
+  filter: { status?: 'active' | 'stood_down' | undefined },
+) {
+  if (!can(actor, 'record.read_all')) throw forbidden('Only staff may list major incidents.');
+  const { value: lifecycle } = await getLifecycle(ctx.db, 'incident');
+  const rows = await ctx.db
+    .select({
+      recordId: majorIncidents.recordId,
+      status: majorIncidents.status,
+      summary: majorIncidents.summary,
+      coordinatorId: majorIncidents.coordinatorId,
+      coordinatorName: users.name,
+      declaredAt: majorIncidents.declaredAt,
+      reviewedAt: majorIncidents.reviewedAt,
+      number: records.number,
+      title: records.title,
+      state: records.state,
+      childCount: sql<number>`(select count(*)::int from ${records} c where c.parent_id = ${records.id})`,
+    })
+    .from(majorIncidents)
+    .innerJoin(records, eq(records.id, majorIncidents.recordId))
+    .innerJoin(users, eq(users.id, majorIncidents.coordinatorId))
+    .where(filter.status ? eq(majorIncidents.status, filter.status) : undefined)
+    .orderBy(desc(majorIncidents.declaredAt))
+    .limit(500);
+  return rows.map((r) => {
+    const st = stateOf(lifecycle, r.state);
+    return {
+      recordId: r.recordId,
+      number: r.number,
+      title: r.title,
+      state: r.state,
+      stateLabel: st?.label ?? r.state,
+      stateCategory: st?.category ?? 'open',
+      status: r.status,
+      summary: r.summary,
+      coordinator: { id: r.coordinatorId, name: r.coordinatorName },
+      declaredAt: r.declaredAt.toISOString(),
+      reviewedAt: r.reviewedAt?.toISOString() ?? null,
+      childCount: Number(r.childCount),
+    };
+  });
 }
 
 async function assertCoordinator(ctx: AppContext, userId: string) {

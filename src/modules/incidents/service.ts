@@ -22,7 +22,10 @@ export type CreateIncidentInput = CreateRecordInput & {
 
 export async function createIncident(ctx: AppContext, actor: Actor, input: CreateIncidentInput) {
   const { ciIds, ...rest } = input;
-  const record = { ...rest, ...(await checkCategory(ctx.db, 'incident', rest.category, rest.subcategory)) };
+  const record = {
+    ...rest,
+    ...(await checkCategory(ctx.db, 'incident', rest.category, rest.subcategory, ctx.configCache)),
+  };
   if (!ciIds?.length) return createRecord(ctx, actor, INCIDENT, record);
   assertCanLinkCis(actor);
   return createRecord(ctx, actor, INCIDENT, record, {

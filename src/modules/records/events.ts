@@ -42,6 +42,8 @@ export type HookActivity = (
   ctx: AppContext,
   cfg: RecordTypeConfig,
   kind: RecordEvent['kind'],
+  /** The record concerned: its fields as given when it is being created, its row afterwards. */
+  subject: { serviceId?: string | null | undefined },
 ) => Promise<boolean>;
 
 type Registered = {
@@ -74,13 +76,22 @@ export async function needsRecordHooks(
   kind: RecordEvent['kind'],
   ctx: AppContext,
   cfg: RecordTypeConfig,
+  subject: Parameters<HookActivity>[3],
 ): Promise<boolean> {
   for (const h of hooks.values()) {
-    if (h.kinds.has(kind) && (!h.isActive || (await h.isActive(ctx, cfg, kind)))) return true;
+    if (h.kinds.has(kind) && (!h.isActive || (await h.isActive(ctx, cfg, kind, subject)))) return true;
   }
   return false;
 }
 
 export async function emitRecordEvent(event: RecordEvent, ec: RecordEventContext): Promise<void> {
-  for (const h of hooks.values()) if (h.kinds.has(event.kind)) await h.hook(event, ec);
+  for (const h of hooks.values()) {
+    if (!h.kinds.has(event.kind)) continue;
+    // Another hook may be what opened the transaction: an idle hook still has nothing to do.
+    // Its activity check reads through the transaction: on the embedded database a query on
+    // ctx.db would wait for this transaction forever.
+    if (h.isActive && !(await h.isActive({ ...ec.ctx, db: ec.tx }, ec.cfg, event.kind, event.record)))
+      continue;
+    await h.hook(event, ec);
+  }
 }

@@ -157,7 +157,7 @@ export async function createRecord(
   };
   // With no active hook wanting 'created' and no follow-up work, the create is a single
   // statement and needs no transaction.
-  const transactional = opts.withRecord !== undefined || (await needsRecordHooks('created', ctx, cfg));
+  const transactional = opts.withRecord !== undefined || (await needsRecordHooks('created', ctx, cfg, input));
   const { raw, row, lifecycle } = transactional
     ? await ctx.db.transaction((tx) => insert(tx))
     : await insert(null);

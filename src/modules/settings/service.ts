@@ -4,6 +4,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import {
   DEFAULT_INCIDENT_LIFECYCLE,
@@ -38,12 +39,20 @@ export const DEFAULT_LIFECYCLES: Record<ProcessKey, Lifecycle> = {
   request_task: DEFAULT_REQUEST_TASK_LIFECYCLE,
 };
 
-async function readSetting<T>(db: Db, key: string): Promise<{ value: T; version: number } | undefined> {
+/** Cache key of a setting read on hot paths; every write drops it here and, by NOTIFY, elsewhere. */
+const settingCacheKey = (key: string) => `settings:${key}`;
+
+/** A stored setting and its version; undefined until someone saves one. */
+export async function readSetting<T>(
+  db: Db,
+  key: string,
+): Promise<{ value: T; version: number } | undefined> {
   const [row] = await db.select().from(processSettings).where(eq(processSettings.key, key));
   return row ? { value: row.value as T, version: row.version } : undefined;
 }
 
-async function writeSetting(
+/** Save a setting (optimistic concurrency on its version) and audit the change; returns the new version. */
+export async function writeSetting(
   ctx: AppContext,
   actor: Actor,
   key: string,
@@ -52,7 +61,7 @@ async function writeSetting(
   ip: string | null,
 ) {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const version = await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(processSettings).where(eq(processSettings.key, key)).for('update');
     const currentVersion = cur?.version ?? 0;
     if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
@@ -74,6 +83,7 @@ async function writeSetting(
         .insert(processSettings)
         .values({ key, value, version, updatedAt: now, updatedBy: actor.userId });
     }
+    await notifyChange(tx, ConfigCache.CHANNEL, settingCacheKey(key));
     await writeAudit(tx, now, {
       action: 'settings.changed',
       actorId: actor.userId,
@@ -83,6 +93,8 @@ async function writeSetting(
     });
     return version;
   });
+  ctx.configCache.invalidate(settingCacheKey(key));
+  return version;
 }
 
 /** Both settings a record operation needs, in one query. */
@@ -193,9 +205,11 @@ export async function checkCategory(
   process: ProcessKey,
   category: string | null | undefined,
   subcategory: string | null | undefined,
+  cache?: ConfigCache,
 ) {
   if (category === undefined && subcategory === undefined) return { category, subcategory };
-  const { value: list } = await getCategories(db, process);
+  const load = () => getCategories(db, process);
+  const { value: list } = await (cache ? cache.get(settingCacheKey(`${process}.categories`), load) : load());
   if (list.length === 0) return { category, subcategory };
   if (!category) {
     if (subcategory) throw invalid([{ field: 'subcategory', message: 'choose a category first' }]);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -149,10 +150,32 @@ function rowFrom(input: AgreementInput, base: Partial<AgreementRow>, now: Date):
 const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
 const actorId = (actor: Actor | 'system') => (actor === 'system' ? null : actor.userId);
 
+/** Cache key of "is any agreement agreed?", dropped whenever one becomes agreed. */
+export const AGREEMENTS_CACHE_KEY = 'sla:agreed';
+
+/**
+ * Whether any agreement is agreed: until one is, a record being created has no clock
+ * to start and needs no transaction for it. Cached per instance; agreeing an agreement drops
+ * the cache here and, through NOTIFY, on every other instance.
+ */
+export function anyAgreementAgreed(ctx: AppContext): Promise<boolean> {
+  return ctx.configCache.get(AGREEMENTS_CACHE_KEY, async () => {
+    const [row] = await ctx.db
+      .select({ id: agreements.id })
+      .from(agreements)
+      .where(eq(agreements.status, 'agreed'))
+      .limit(1);
+    return row !== undefined;
+  });
+}
+
 /** Insert a validated agreement inside a transaction (also used to turn an SLR into an SLA). */
 export async function insertAgreement(tx: Db, row: AgreementRow): Promise<AgreementRow> {
   await assertValid(tx, row);
-  if (row.status === 'agreed') await supersedePrevious(tx, row);
+  if (row.status === 'agreed') {
+    await supersedePrevious(tx, row);
+    await notifyChange(tx, ConfigCache.CHANNEL, AGREEMENTS_CACHE_KEY);
+  }
   const [inserted] = await tx.insert(agreements).values(row).returning();
   return inserted!;
 }
@@ -163,6 +186,7 @@ export async function createAgreement(ctx: AppContext, actor: Actor | 'system', 
   const row = await ctx.db.transaction((tx) =>
     insertAgreement(tx, rowFrom(input, { createdBy: actorId(actor) }, now)),
   );
+  if (row.status === 'agreed') ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
@@ -257,9 +281,11 @@ export async function agreeAgreement(
     };
     await assertValid(tx, next);
     await supersedePrevious(tx, next);
+    await notifyChange(tx, ConfigCache.CHANNEL, AGREEMENTS_CACHE_KEY);
     const [updated] = await tx.update(agreements).set(next).where(eq(agreements.id, id)).returning();
     return updated!;
   });
+  ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 

@@ -46,35 +46,13 @@ export type RecordClocks = {
 
 export const firedKey = (targetVersion: number, threshold: number) => `${targetVersion}:${threshold}`;
 
-export async function loadRecordClocks(tx: Db, recordId: string): Promise<RecordClocks> {
-  const [clocks, pauses, alerts] = await Promise.all([
-    tx
-      .select()
-      .from(slaClocks)
-      .where(eq(slaClocks.recordId, recordId))
-      .orderBy(slaClocks.createdAt)
-      .for('update'),
-    tx.select().from(slaPauses).where(eq(slaPauses.recordId, recordId)).orderBy(slaPauses.startedAt),
-    tx
-      .select({
-        clockId: slaAlerts.clockId,
-        threshold: slaAlerts.threshold,
-        targetVersion: slaAlerts.targetVersion,
-      })
-      .from(slaAlerts)
-      .where(eq(slaAlerts.recordId, recordId)),
-  ]);
-  const fired = new Map<string, Set<string>>();
-  for (const a of alerts) {
-    const set = fired.get(a.clockId) ?? new Set();
-    set.add(firedKey(a.targetVersion, a.threshold));
-    fired.set(a.clockId, set);
-  }
-  const state: RecordClocks = {
+/** The clock state of a record that has none yet (a record being created). */
+export function emptyRecordClocks(recordId: string): RecordClocks {
+  return {
     recordId,
-    clocks,
-    pauses,
-    fired,
+    clocks: [],
+    pauses: [],
+    fired: new Map(),
     agreements: new Map(),
     calendars: new Map(),
     created: new Set(),
@@ -83,6 +61,37 @@ export async function loadRecordClocks(tx: Db, recordId: string): Promise<Record
     events: [],
     alerts: [],
   };
+}
+
+export async function loadRecordClocks(tx: Db, recordId: string): Promise<RecordClocks> {
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const clocks = await tx
+    .select()
+    .from(slaClocks)
+    .where(eq(slaClocks.recordId, recordId))
+    .orderBy(slaClocks.createdAt)
+    .for('update');
+  const pauses = await tx
+    .select()
+    .from(slaPauses)
+    .where(eq(slaPauses.recordId, recordId))
+    .orderBy(slaPauses.startedAt);
+  const alerts = await tx
+    .select({
+      clockId: slaAlerts.clockId,
+      threshold: slaAlerts.threshold,
+      targetVersion: slaAlerts.targetVersion,
+    })
+    .from(slaAlerts)
+    .where(eq(slaAlerts.recordId, recordId));
+  const state = emptyRecordClocks(recordId);
+  state.clocks = clocks;
+  state.pauses = pauses;
+  for (const a of alerts) {
+    const set = state.fired.get(a.clockId) ?? new Set();
+    set.add(firedKey(a.targetVersion, a.threshold));
+    state.fired.set(a.clockId, set);
+  }
   await ensureAgreements(
     tx,
     state,

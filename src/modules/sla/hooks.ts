@@ -16,6 +16,7 @@
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/events.ts';
+import { anyAgreementAgreed } from './agreements.ts';
 import { enqueueAlert } from './alerts.ts';
 import { activeClocks, beginPause, type Cause, commandClock, endPause } from './clock-engine.ts';
 import {
@@ -29,6 +30,7 @@ import {
 } from './clock-rules.ts';
 import {
   earliestDue,
+  emptyRecordClocks,
   loadRecordClocks,
   type RecordClocks,
   saveRecordClocks,
@@ -165,7 +167,11 @@ export async function saveAndSync(
 }
 
 async function onRecordEvent(event: RecordEvent, ec: RecordEventContext): Promise<void> {
-  const state = await loadRecordClocks(ec.tx, event.record.id);
+  // A record being created has no clocks yet: nothing to read back.
+  const state =
+    event.kind === 'created'
+      ? emptyRecordClocks(event.record.id)
+      : await loadRecordClocks(ec.tx, event.record.id);
   const rc: RuleContext = {
     tx: ec.tx,
     state,
@@ -183,5 +189,9 @@ async function onRecordEvent(event: RecordEvent, ec: RecordEventContext): Promis
 }
 
 export function registerSlaHooks(): void {
-  registerRecordHook('sla.clocks', onRecordEvent);
+  // A record being created starts clocks only once some agreement is agreed; until then creating
+  // one needs no transaction on the SLA's account. Later events may meet clocks already running.
+  registerRecordHook('sla.clocks', onRecordEvent, undefined, (ctx, _cfg, kind) =>
+    kind === 'created' ? anyAgreementAgreed(ctx) : Promise.resolve(true),
+  );
 }

@@ -17,7 +17,7 @@ import { findService } from '../catalog/service.ts';
 import { organisations } from '../organisations/schema.ts';
 import { assertVersion } from '../records/service.ts';
 import { type AgreementRow, presentAgreements } from './agreement-present.ts';
-import { insertAgreement } from './agreements.ts';
+import { AGREEMENTS_CACHE_KEY, insertAgreement } from './agreements.ts';
 import { calendarExists } from './calendars.ts';
 import { lookUpNames } from './names.ts';
 import { agreements, serviceLevelRequirements } from './schema.ts';
@@ -279,6 +279,7 @@ export async function makeSlaFromRequirement(
     };
     return insertAgreement(tx, sla);
   });
+  ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 

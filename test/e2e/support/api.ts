@@ -2,6 +2,7 @@
 
 export type UserInfo = { id: string; email: string; name: string; roles: string[] };
 export type GroupInfo = { id: string; name: string; memberIds: string[]; version: number };
+export type CatalogItemInfo = { id: string; name: string; version: number };
 export type IncidentInfo = { id: string; number: string; title: string; version: number; state: string };
 
 export const PASSWORD = 'e2e-password-1234';
@@ -60,6 +61,7 @@ export class ApiSession {
     email: string;
     roles: string[];
     groupIds?: string[];
+    managerId?: string;
   }): Promise<UserInfo> {
     return this.call('POST', '/users', { password: PASSWORD, timeZone: 'Europe/Berlin', ...input });
   }
@@ -74,6 +76,29 @@ export class ApiSession {
 
   comment(recordId: string, body: string, visibility: 'public' | 'internal'): Promise<unknown> {
     return this.call('POST', `/records/${recordId}/comments`, { body, visibility });
+  }
+
+  /** A live business service (service managers and administrators). */
+  createService(input: { name: string; description?: string }): Promise<{ id: string; name: string }> {
+    return this.call('POST', '/services', {
+      kind: 'business',
+      criticality: 'medium',
+      lifecycleStatus: 'live',
+      ...input,
+    });
+  }
+
+  /** A catalog item with its form, approval policy and task templates (catalog managers). */
+  createCatalogItem(input: {
+    serviceId: string;
+    name: string;
+    description?: string;
+    category?: string;
+    form?: unknown[];
+    approvalPolicy?: unknown;
+    taskTemplates?: { title: string; groupId: string; order: number; description?: string }[];
+  }): Promise<CatalogItemInfo> {
+    return this.call('POST', '/catalog/items', input);
   }
 }
 

@@ -146,6 +146,7 @@ export type IncidentInput = {
   requesterId?: string;
   assigneeId?: string | null;
   groupId?: string | null;
+  serviceId?: string | null;
 };
 
 export type TransitionInput = {
@@ -156,7 +157,7 @@ export type TransitionInput = {
   commentVisibility?: 'public' | 'internal';
 };
 
-export const SORT_FIELDS = ['created', 'updated', 'priority', 'number'] as const;
+export const SORT_FIELDS = ['created', 'updated', 'priority', 'number', 'sla_due'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 
 export type IncidentListQuery = {

@@ -2,11 +2,14 @@
 import { Divider, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
   IconAdjustments,
+  IconAlertOctagon,
   IconClipboardList,
   IconInbox,
   IconKey,
   IconKeyboard,
   IconListSearch,
+  IconRoute,
+  IconSettingsAutomation,
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
@@ -14,6 +17,9 @@ import {
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
+import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
+import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
+import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
 import { adminAreas, hasAnyAdminArea } from '../lib/faces.ts';
 
 function Item({ to, label, icon, active }: { to: string; label: string; icon: ReactNode; active: boolean }) {
@@ -77,6 +83,15 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           icon={<IconClipboardList size={18} />}
           active={pathname === '/incidents/new'}
         />
+        <Item
+          to="/major-incidents"
+          label="Major incidents"
+          icon={<IconAlertOctagon size={18} />}
+          active={pathname === '/major-incidents'}
+        />
+        <RequestNavSection pathname={pathname} />
+        <CmdbNavSection pathname={pathname} />
+        <ServiceLevelNavSection pathname={pathname} />
         {hasAnyAdminArea(me) && <Section>Administration</Section>}
         {areas.users && (
           <Item
@@ -102,6 +117,23 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
             active={pathname.startsWith('/admin/priority-matrix')}
           />
         )}
+        {areas.processes && (
+          <Item
+            to="/admin/processes/incident/lifecycle"
+            label="Processes"
+            icon={<IconRoute size={18} />}
+            active={pathname.startsWith('/admin/processes')}
+          />
+        )}
+        {areas.automation && (
+          <Item
+            to="/admin/automation/incident"
+            label="Automation rules"
+            icon={<IconSettingsAutomation size={18} />}
+            active={pathname.startsWith('/admin/automation')}
+          />
+        )}
+        <CatalogAdminNavItem pathname={pathname} />
         {areas.audit && (
           <Item
             to="/admin/audit"

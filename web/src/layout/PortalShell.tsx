@@ -4,6 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { PageLoader } from '../components/States.tsx';
+import { PortalRequestNav } from '../features/portal/PortalRequestNav.tsx';
 import { Logo } from './Logo.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -27,8 +28,9 @@ export function PortalShell() {
                 variant={pathname === '/portal' ? 'light' : 'subtle'}
                 aria-current={pathname === '/portal' ? 'page' : undefined}
               >
-                My incidents
+                My incidents and requests
               </Button>
+              <PortalRequestNav pathname={pathname} />
               <Button component={Link} to="/portal/new" leftSection={<IconPlus size={16} />}>
                 Report a problem
               </Button>

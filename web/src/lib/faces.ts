@@ -17,6 +17,18 @@ export const adminAreas = (user: Pick<User, 'roles'>) => ({
   groups: has(user, ['admin', 'service_manager']),
   audit: has(user, ['admin', 'auditor']),
   priorityMatrix: has(user, ['admin', 'process_owner']),
+  processes: has(user, ['admin', 'process_owner']),
+  automation: has(user, ['admin', 'process_owner']),
+});
+
+/** Who maintains catalog items (their forms, approvals and tasks): the API's catalog managers. */
+export const canManageCatalog = (user: Pick<User, 'roles'>) => has(user, ['admin', 'service_manager']);
+
+/** What a user may do in the CMDB (browse, maintain and import, edit the class model). */
+export const cmdbAreas = (user: Pick<User, 'roles'>) => ({
+  browse: !isPortalUser(user),
+  manage: has(user, ['admin', 'service_manager', 'agent']),
+  classes: has(user, ['admin']),
 });
 
 export function hasAnyAdminArea(user: Pick<User, 'roles'>): boolean {

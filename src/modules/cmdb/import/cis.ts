@@ -10,6 +10,7 @@ import { type Db, queryRows } from '../../../db/client.ts';
 import { type AttributeValue, validateAttributes } from '../../../domain/cmdb/attributes.ts';
 import {
   type IdentityProbe,
+  type IdentityRule,
   identify,
   identityProbes,
   identityRules,
@@ -63,6 +64,23 @@ type Prepared = {
   probes: IdentityProbe[];
 };
 
+// Identity rules per class, worked out once per class model (each batch loads its own).
+const RULES = new WeakMap<ClassModel, Map<string, IdentityRule[]>>();
+
+function rulesOf(model: ClassModel, classKey: string): IdentityRule[] {
+  let byClass = RULES.get(model);
+  if (!byClass) {
+    byClass = new Map();
+    RULES.set(model, byClass);
+  }
+  let rules = byClass.get(classKey);
+  if (!rules) {
+    rules = identityRules(model.classes, classKey);
+    byClass.set(classKey, rules);
+  }
+  return rules;
+}
+
 /** Everything about a row that needs no database: class, fields, coerced attributes, identity probes. */
 function prepare(model: ClassModel, r: ImportRow): Prepared | RowOutcome {
   if (r.problem) return rejected(r.row, `Row ${r.problem}.`);
@@ -101,7 +119,7 @@ function prepare(model: ClassModel, r: ImportRow): Prepared | RowOutcome {
     owner: textField(r, 'owner'),
     group: textField(r, 'support_group'),
     attributes: checked.values,
-    probes: identityProbes(identityRules(model.classes, classKey), classKey, checked.values, name ?? null),
+    probes: identityProbes(rulesOf(model, classKey), classKey, checked.values, name ?? null),
   };
 }
 
@@ -232,25 +250,33 @@ const jsonArray = (values: unknown[]) => sql`${sql.param(values.map((v) => JSON.
 const nullableArray = (values: (string | null)[], type: 'uuid' | 'text') =>
   sql`${sql.param(values)}::${sql.raw(type)}[]`;
 
+/**
+ * The batch travels as one JSON document rather than nine arrays: serialising it is one native
+ * JSON.stringify instead of escaping every element of every array, and the server reads it in one go.
+ */
 async function insertCis(tx: Db, rows: NewCi[], at: Date) {
   if (rows.length === 0) return;
+  const doc = JSON.stringify(
+    rows.map((r) => ({
+      id: r.id,
+      class_key: r.classKey,
+      name: r.name,
+      status: r.status,
+      owner_id: r.ownerId,
+      support_group_id: r.supportGroupId,
+      location: r.location,
+      description: r.description,
+      attributes: r.attributes,
+    })),
+    // As the array parameters did (UTF-8 encoding), a lone surrogate becomes U+FFFD, not an error.
+    (_key, value) => (typeof value === 'string' ? value.toWellFormed() : value),
+  );
   await queryRows(
     tx,
     sql`insert into cis (id, class_key, name, status, owner_id, support_group_id, location, description, attributes, created_at, updated_at)
-        select t.*, ${at}::timestamptz, ${at}::timestamptz from unnest(
-          ${uuidArray(rows.map((r) => r.id))}, ${textArray(rows.map((r) => r.classKey))}, ${textArray(rows.map((r) => r.name))},
-          ${textArray(rows.map((r) => r.status))}, ${nullableArray(
-            rows.map((r) => r.ownerId),
-            'uuid',
-          )},
-          ${nullableArray(
-            rows.map((r) => r.supportGroupId),
-            'uuid',
-          )}, ${nullableArray(
-            rows.map((r) => r.location),
-            'text',
-          )},
-          ${textArray(rows.map((r) => r.description))}, ${jsonArray(rows.map((r) => r.attributes))}) as t`,
+        select t.*, ${at}::timestamptz, ${at}::timestamptz from jsonb_to_recordset(${doc}::jsonb) as t(id uuid,
+          class_key text, name text, status text, owner_id uuid, support_group_id uuid, location text, description text,
+          attributes jsonb)`,
   );
 }
 

@@ -17,7 +17,7 @@ import { namesFor } from '../present.ts';
 import { assetImporter } from './assets.ts';
 import { ciImporter } from './cis.ts';
 import { relationshipImporter } from './relationships.ts';
-import { ImportFileError, type ImportFormat, readImportFile } from './rows.ts';
+import { ImportFileError, type ImportFormat, type ImportRow, readImportFile } from './rows.ts';
 import { importRows, imports } from './schema.ts';
 import type { Importer, ImportType, Outcome, RowOutcome } from './types.ts';
 
@@ -114,9 +114,9 @@ export async function startImport(
   req: ImportRequest,
 ): Promise<{ view: ImportView; finished: boolean }> {
   assertCanImport(actor);
-  let total: number;
+  let parsed: ImportRow[];
   try {
-    total = readImportFile(req.format, req.content).length;
+    parsed = readImportFile(req.format, req.content);
   } catch (e) {
     if (e instanceof ImportFileError)
       throw new AppError('validation.failed', e.message, [{ field: 'file', message: e.message }]);
@@ -129,14 +129,14 @@ export async function startImport(
       format: req.format,
       filename: req.filename,
       dryRun: req.dryRun,
-      total,
+      total: parsed.length,
       content: req.content,
       createdBy: actor === 'system' ? null : actor.userId,
       createdAt: ctx.clock.now(),
     })
     .returning();
-  const now = req.mode === 'sync' || total <= SYNC_ROW_LIMIT || !ctx.jobs;
-  if (now) await processImport(ctx, imp!.id);
+  const now = req.mode === 'sync' || parsed.length <= SYNC_ROW_LIMIT || !ctx.jobs;
+  if (now) await processImport(ctx, imp!.id, parsed);
   else await ctx.jobs!.send(IMPORT_JOB, { importId: imp!.id }, { singletonKey: imp!.id });
   return { view: await presentImport(ctx, await loadImport(ctx, imp!.id)), finished: now };
 }
@@ -159,7 +159,7 @@ async function runBatch(
   ctx: AppContext,
   imp: ImportRecord,
   start: number,
-  rows: ReturnType<typeof readImportFile>,
+  rows: ImportRow[],
   seen: Map<string, number>,
 ) {
   return ctx.db.transaction(async (tx) => {
@@ -199,12 +199,13 @@ async function runBatch(
  * Process (or resume) an import. Idempotent: a finished import is left alone, and a batch
  * already recorded is never redone, so a job that runs twice has the effect of running once.
  */
-export async function processImport(ctx: AppContext, id: string): Promise<void> {
+export async function processImport(ctx: AppContext, id: string, parsed?: ImportRow[]): Promise<void> {
   const imp = await loadImport(ctx, id);
   if (imp.status === 'completed' || imp.status === 'failed') return;
-  let rows: ReturnType<typeof readImportFile>;
+  let rows: ImportRow[];
   try {
-    rows = readImportFile(imp.format as ImportFormat, imp.content);
+    // The request that stored the file has already read it; a job reads it from the import.
+    rows = parsed ?? readImportFile(imp.format as ImportFormat, imp.content);
   } catch (e) {
     if (e instanceof ImportFileError) return finish(ctx, id, e.message);
     throw e;

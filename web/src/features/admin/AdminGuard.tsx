@@ -9,12 +9,16 @@ const PATHS: Record<Area, string> = {
   users: '/admin/users',
   groups: '/admin/groups',
   priorityMatrix: '/admin/priority-matrix',
+  processes: '/admin/processes',
+  automation: '/admin/automation',
   audit: '/admin/audit',
 };
 const NAMES: Record<Area, string> = {
   users: 'user administration',
   groups: 'group administration',
   priorityMatrix: 'the priority matrix',
+  processes: 'process administration',
+  automation: 'automation rules',
   audit: 'the audit log',
 };
 

@@ -25,6 +25,8 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CHANNEL_LABELS, humanize, LEVEL_OPTIONS } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
+import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
+import { ServiceSelect } from '../services/ServiceSelect.tsx';
 import { PriorityPreview } from './priority.tsx';
 
 type Draft = {
@@ -35,6 +37,7 @@ type Draft = {
   category: string;
   subcategory: string;
   groupId: string | null;
+  serviceId: string | null;
   assignee: PersonRef | null;
 };
 
@@ -46,6 +49,7 @@ const draftOf = (r: Incident): Draft => ({
   category: r.category ?? '',
   subcategory: r.subcategory ?? '',
   groupId: r.group?.id ?? null,
+  serviceId: r.serviceId,
   assignee: r.assignee,
 });
 
@@ -58,6 +62,7 @@ function patchOf(base: Draft, d: Draft): IncidentInput {
   if (d.category !== base.category) p.category = d.category.trim() || null;
   if (d.subcategory !== base.subcategory) p.subcategory = d.subcategory.trim() || null;
   if (d.groupId !== base.groupId) p.groupId = d.groupId;
+  if (d.serviceId !== base.serviceId) p.serviceId = d.serviceId;
   if (d.assignee?.id !== base.assignee?.id) p.assigneeId = d.assignee?.id ?? null;
   return p;
 }
@@ -138,153 +143,162 @@ export function IncidentDetails({
   };
 
   return (
-    <Paper p="lg" component="section" aria-label="Details">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="md">
-          {stale && (
-            <Alert
-              color="orange"
-              icon={<IconAlertTriangle size={18} />}
-              title="Someone else changed this incident"
-              role="alert"
-            >
-              <Text size="sm" mb="xs">
-                {rec.number} was changed since you opened it, so your edits were not saved. Reload to see the
-                latest version; your unsaved edits will be discarded.
-              </Text>
-              <Button size="xs" leftSection={<IconRefresh size={14} />} onClick={reload} variant="white">
-                Reload incident
-              </Button>
-            </Alert>
-          )}
-          {!stale && <ErrorAlert error={save.error} title="Not saved" />}
-          <TextInput
-            label="Title"
-            required
-            readOnly={!canUpdate}
-            maxLength={LIMITS.titleMax}
-            value={draft.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={titleError}
-          />
-          <Textarea
-            label="Description"
-            readOnly={!canUpdate}
-            autosize
-            minRows={3}
-            maxRows={14}
-            value={draft.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={server.description}
-          />
-          <SimpleGrid cols={2}>
-            <Select
-              label="Impact"
-              data={LEVEL_OPTIONS}
-              value={String(draft.impact)}
-              onChange={(v) => set('impact', Number(v ?? draft.impact))}
-              readOnly={!canUpdate}
-              allowDeselect={false}
-              error={server.impact}
-            />
-            <Select
-              label="Urgency"
-              data={LEVEL_OPTIONS}
-              value={String(draft.urgency)}
-              onChange={(v) => set('urgency', Number(v ?? draft.urgency))}
-              readOnly={!canUpdate}
-              allowDeselect={false}
-              error={server.urgency}
-            />
-          </SimpleGrid>
-          <PriorityPreview impact={draft.impact} urgency={draft.urgency} />
-          <SimpleGrid cols={2}>
-            <TextInput
-              label="Category"
-              readOnly={!canUpdate}
-              maxLength={LIMITS.categoryMax}
-              value={draft.category}
-              onChange={(e) => set('category', e.currentTarget.value)}
-              error={server.category}
-            />
-            <TextInput
-              label="Subcategory"
-              readOnly={!canUpdate}
-              maxLength={LIMITS.categoryMax}
-              value={draft.subcategory}
-              onChange={(e) => set('subcategory', e.currentTarget.value)}
-              error={server.subcategory}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={2}>
-            <GroupSelect
-              label="Assignment group"
-              placeholder="Not assigned"
-              value={draft.groupId}
-              onChange={onGroup}
-              readOnly={!canAssign}
-              error={server.groupId}
-            />
-            <MemberSelect
-              label="Assignee"
-              placeholder="Not assigned"
-              groupId={draft.groupId}
-              value={draft.assignee}
-              onChange={(p) => set('assignee', p)}
-              readOnly={!canAssign}
-              error={server.assigneeId}
-            />
-          </SimpleGrid>
-          {(canUpdate || canAssign) && (
-            <Group justify="flex-end" gap="sm">
-              {dirty && (
-                <Button variant="default" onClick={() => setDraft(base.draft)} disabled={save.isPending}>
-                  Discard changes
+    <>
+      <Paper p="lg" component="section" aria-label="Details">
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Stack gap="md">
+            {stale && (
+              <Alert
+                color="orange"
+                icon={<IconAlertTriangle size={18} />}
+                title="Someone else changed this incident"
+                role="alert"
+              >
+                <Text size="sm" mb="xs">
+                  {rec.number} was changed since you opened it, so your edits were not saved. Reload to see
+                  the latest version; your unsaved edits will be discarded.
+                </Text>
+                <Button size="xs" leftSection={<IconRefresh size={14} />} onClick={reload} variant="white">
+                  Reload incident
                 </Button>
+              </Alert>
+            )}
+            {!stale && <ErrorAlert error={save.error} title="Not saved" />}
+            <TextInput
+              label="Title"
+              required
+              readOnly={!canUpdate}
+              maxLength={LIMITS.titleMax}
+              value={draft.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={titleError}
+            />
+            <Textarea
+              label="Description"
+              readOnly={!canUpdate}
+              autosize
+              minRows={3}
+              maxRows={14}
+              value={draft.description}
+              onChange={(e) => set('description', e.currentTarget.value)}
+              error={server.description}
+            />
+            <SimpleGrid cols={2}>
+              <Select
+                label="Impact"
+                data={LEVEL_OPTIONS}
+                value={String(draft.impact)}
+                onChange={(v) => set('impact', Number(v ?? draft.impact))}
+                readOnly={!canUpdate}
+                allowDeselect={false}
+                error={server.impact}
+              />
+              <Select
+                label="Urgency"
+                data={LEVEL_OPTIONS}
+                value={String(draft.urgency)}
+                onChange={(v) => set('urgency', Number(v ?? draft.urgency))}
+                readOnly={!canUpdate}
+                allowDeselect={false}
+                error={server.urgency}
+              />
+            </SimpleGrid>
+            <PriorityPreview impact={draft.impact} urgency={draft.urgency} />
+            <SimpleGrid cols={2}>
+              <TextInput
+                label="Category"
+                readOnly={!canUpdate}
+                maxLength={LIMITS.categoryMax}
+                value={draft.category}
+                onChange={(e) => set('category', e.currentTarget.value)}
+                error={server.category}
+              />
+              <TextInput
+                label="Subcategory"
+                readOnly={!canUpdate}
+                maxLength={LIMITS.categoryMax}
+                value={draft.subcategory}
+                onChange={(e) => set('subcategory', e.currentTarget.value)}
+                error={server.subcategory}
+              />
+            </SimpleGrid>
+            <ServiceSelect
+              value={draft.serviceId}
+              onChange={(v) => set('serviceId', v)}
+              readOnly={!canUpdate}
+              error={server.serviceId}
+            />
+            <SimpleGrid cols={2}>
+              <GroupSelect
+                label="Assignment group"
+                placeholder="Not assigned"
+                value={draft.groupId}
+                onChange={onGroup}
+                readOnly={!canAssign}
+                error={server.groupId}
+              />
+              <MemberSelect
+                label="Assignee"
+                placeholder="Not assigned"
+                groupId={draft.groupId}
+                value={draft.assignee}
+                onChange={(p) => set('assignee', p)}
+                readOnly={!canAssign}
+                error={server.assigneeId}
+              />
+            </SimpleGrid>
+            {(canUpdate || canAssign) && (
+              <Group justify="flex-end" gap="sm">
+                {dirty && (
+                  <Button variant="default" onClick={() => setDraft(base.draft)} disabled={save.isPending}>
+                    Discard changes
+                  </Button>
+                )}
+                <Button type="submit" disabled={!dirty || stale} loading={save.isPending}>
+                  Save changes
+                </Button>
+              </Group>
+            )}
+            <Divider />
+            <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
+              <Fact label="Requester">{rec.requester ? rec.requester.name : '—'}</Fact>
+              <Fact label="Channel">{CHANNEL_LABELS[rec.channel] ?? humanize(rec.channel)}</Fact>
+              <Fact label="Opened">
+                <Time iso={rec.createdAt} mode="absolute" />
+              </Fact>
+              <Fact label="Last updated">
+                <Time iso={rec.updatedAt} />
+              </Fact>
+              {rec.resolvedAt && (
+                <Fact label="Resolved">
+                  <Time iso={rec.resolvedAt} mode="absolute" />
+                </Fact>
               )}
-              <Button type="submit" disabled={!dirty || stale} loading={save.isPending}>
-                Save changes
-              </Button>
-            </Group>
-          )}
-          <Divider />
-          <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
-            <Fact label="Requester">{rec.requester ? rec.requester.name : '—'}</Fact>
-            <Fact label="Channel">{CHANNEL_LABELS[rec.channel] ?? humanize(rec.channel)}</Fact>
-            <Fact label="Opened">
-              <Time iso={rec.createdAt} mode="absolute" />
-            </Fact>
-            <Fact label="Last updated">
-              <Time iso={rec.updatedAt} />
-            </Fact>
-            {rec.resolvedAt && (
-              <Fact label="Resolved">
-                <Time iso={rec.resolvedAt} mode="absolute" />
+              {rec.closedAt && (
+                <Fact label="Closed">
+                  <Time iso={rec.closedAt} mode="absolute" />
+                </Fact>
+              )}
+              {rec.resolutionCode && <Fact label="Resolution code">{humanize(rec.resolutionCode)}</Fact>}
+              {rec.reopenCount > 0 && <Fact label="Reopened">{rec.reopenCount}×</Fact>}
+            </SimpleGrid>
+            {rec.resolutionNotes && (
+              <Fact label="Resolution notes">
+                <Text size="sm" className="pre-wrap">
+                  {rec.resolutionNotes}
+                </Text>
               </Fact>
             )}
-            {rec.closedAt && (
-              <Fact label="Closed">
-                <Time iso={rec.closedAt} mode="absolute" />
-              </Fact>
-            )}
-            {rec.resolutionCode && <Fact label="Resolution code">{humanize(rec.resolutionCode)}</Fact>}
-            {rec.reopenCount > 0 && <Fact label="Reopened">{rec.reopenCount}×</Fact>}
-          </SimpleGrid>
-          {rec.resolutionNotes && (
-            <Fact label="Resolution notes">
-              <Text size="sm" className="pre-wrap">
-                {rec.resolutionNotes}
-              </Text>
-            </Fact>
-          )}
-        </Stack>
-      </form>
-    </Paper>
+          </Stack>
+        </form>
+      </Paper>
+      <RecordCisPanel recordId={rec.id} canEdit={canUpdate} />
+    </>
   );
 }

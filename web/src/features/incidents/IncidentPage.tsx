@@ -4,11 +4,15 @@ import { notifications } from '@mantine/notifications';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useIncident } from '../../api/queries/incidents.ts';
+import { useMajorIncident } from '../../api/queries/process.ts';
 import { useActivity } from '../../api/queries/records.ts';
 import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { DeclareMajorButton } from '../major/DeclareMajorButton.tsx';
+import { FamilyPanel } from '../major/FamilyPanel.tsx';
+import { MajorIncidentPanel } from '../major/MajorIncidentPanel.tsx';
 import { ActivityStream } from './ActivityStream.tsx';
 import { CommentBox } from './CommentBox.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
@@ -21,6 +25,7 @@ export function IncidentPage() {
   const incident = useIncident(ref);
   const rec = incident.data;
   const activity = useActivity(rec?.id);
+  const major = useMajorIncident(rec);
   const resolvers = useResolvers(activity.data ?? [], true);
   useDocumentTitle(rec ? `${rec.number} ${rec.title}` : ref.toUpperCase());
 
@@ -68,13 +73,18 @@ export function IncidentPage() {
               </Text>
             </Group>
           </Stack>
-          <TransitionBar rec={rec} onStale={onStale} />
+          <Group gap="xs" align="flex-start">
+            <DeclareMajorButton rec={rec} />
+            <TransitionBar rec={rec} onStale={onStale} />
+          </Group>
         </Group>
       </Stack>
+      {major.data?.major && <MajorIncidentPanel rec={rec} view={major.data} />}
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, lg: 5 }}>
           <Stack gap="md">
             <IncidentDetails rec={rec} onReload={reload} />
+            <FamilyPanel rec={rec} major={!!major.data?.major} />
             <WatchersPanel rec={rec} showNames />
             <LinksPanel rec={rec} linkTo={(n) => `/incidents/${n}`} />
           </Stack>

@@ -1,10 +1,12 @@
-/** The queue table: sortable headers, coloured priority, click or keyboard to open a row. */
+/** The queue table: sortable headers, coloured priority, live SLA time left, click or keyboard to open a row. */
 import { Anchor, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { Link, useNavigate } from 'react-router-dom';
+import type { WithSlaDue } from '../../api/queries/serviceLevels.ts';
 import type { Incident, SortField } from '../../api/types.ts';
 import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
 import { Time } from '../../lib/time.tsx';
+import { SlaDue } from '../sla/SlaDue.tsx';
 
 type Sort = { sort: SortField; order: 'asc' | 'desc' };
 
@@ -43,13 +45,13 @@ export function IncidentTable({
   sort,
   onSort,
 }: {
-  items: Incident[];
+  items: (Incident & WithSlaDue)[];
   sort: Sort;
   onSort: (s: Sort) => void;
 }) {
   const navigate = useNavigate();
   return (
-    <Table.ScrollContainer minWidth={980}>
+    <Table.ScrollContainer minWidth={1100}>
       <Table verticalSpacing="xs" fz="sm" stickyHeader layout="fixed">
         <Table.Thead>
           <Table.Tr>
@@ -64,6 +66,7 @@ export function IncidentTable({
               firstOrder="asc"
               w={130}
             />
+            <SortHeader field="sla_due" label="SLA" current={sort} onSort={onSort} firstOrder="asc" w={120} />
             <Table.Th w={160}>Group</Table.Th>
             <Table.Th w={130}>Assignee</Table.Th>
             <Table.Th w={130}>Requester</Table.Th>
@@ -101,6 +104,9 @@ export function IncidentTable({
               </Table.Td>
               <Table.Td>
                 <PriorityBadge priority={r.priority} />
+              </Table.Td>
+              <Table.Td>
+                <SlaDue dueAt={r.slaDueAt} stateCategory={r.stateCategory} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" lineClamp={1}>

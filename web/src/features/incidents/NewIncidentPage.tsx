@@ -2,17 +2,20 @@
 import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
+import { type CiRef, useCi } from '../../api/queries/cmdb.ts';
 import { useGroups } from '../../api/queries/directory.ts';
 import { useCreateIncident, useIncidentOptions } from '../../api/queries/incidents.ts';
-import type { PersonRef } from '../../api/types.ts';
+import type { IncidentInput, PersonRef } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect, MemberSelect, UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CHANNEL_LABELS, LEVEL_OPTIONS } from '../../lib/labels.ts';
+import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
+import { ServiceSelect } from '../services/ServiceSelect.tsx';
 import { PriorityPreview } from './priority.tsx';
 
 export function NewIncidentPage() {
@@ -32,6 +35,17 @@ export function NewIncidentPage() {
   const [groupId, setGroupId] = useState<string | null>(null);
   const [assignee, setAssignee] = useState<PersonRef | null>(null);
   const [touched, setTouched] = useState(false);
+  // Raised from a CI's page (?ci=<id>): that CI is preselected once it has loaded.
+  const [searchParams] = useSearchParams();
+  // Raised from a service's page (?service=<id>): that service is preselected.
+  const [serviceId, setServiceId] = useState<string | null>(searchParams.get('service'));
+  const [cis, setCis] = useState<CiRef[]>([]);
+  const preset = useCi(searchParams.get('ci') ?? undefined);
+  const [presetTaken, setPresetTaken] = useState(false);
+  if (preset.data && !presetTaken) {
+    setPresetTaken(true);
+    setCis([preset.data]);
+  }
 
   const server = fieldErrorsOf(create.error);
   const titleError =
@@ -49,26 +63,26 @@ export function NewIncidentPage() {
   const submit = () => {
     setTouched(true);
     if (!title.trim() || title.length > LIMITS.titleMax || !requester) return;
-    create.mutate(
-      {
-        title: title.trim(),
-        description,
-        impact,
-        urgency,
-        category: category.trim() || null,
-        subcategory: subcategory.trim() || null,
-        channel,
-        requesterId: requester.id,
-        groupId,
-        assigneeId: assignee?.id ?? null,
+    const input: IncidentInput & { ciIds?: string[] } = {
+      title: title.trim(),
+      description,
+      impact,
+      urgency,
+      category: category.trim() || null,
+      subcategory: subcategory.trim() || null,
+      channel,
+      requesterId: requester.id,
+      groupId,
+      serviceId,
+      assigneeId: assignee?.id ?? null,
+      ...(cis.length ? { ciIds: cis.map((c) => c.id) } : {}),
+    };
+    create.mutate(input, {
+      onSuccess: (rec) => {
+        notifications.show({ color: 'teal', title: `${rec.number} created`, message: rec.title });
+        navigate(`/incidents/${rec.number}`);
       },
-      {
-        onSuccess: (rec) => {
-          notifications.show({ color: 'teal', title: `${rec.number} created`, message: rec.title });
-          navigate(`/incidents/${rec.number}`);
-        },
-      },
-    );
+    });
   };
 
   return (
@@ -121,6 +135,14 @@ export function NewIncidentPage() {
                     error={server.subcategory}
                   />
                 </Group>
+                <CiMultiPicker
+                  label="Configuration items"
+                  description="What is affected: servers, applications, services… Impact analysis starts from these."
+                  placeholder={cis.length ? undefined : 'Search by name, hostname or serial number'}
+                  value={cis}
+                  onChange={setCis}
+                  error={server.ciIds}
+                />
               </Stack>
             </Paper>
           </Grid.Col>
@@ -165,6 +187,7 @@ export function NewIncidentPage() {
                   />
                 </Group>
                 <PriorityPreview impact={impact} urgency={urgency} />
+                <ServiceSelect value={serviceId} onChange={setServiceId} error={server.serviceId} />
                 <GroupSelect
                   label="Assignment group"
                   placeholder="Not assigned"

@@ -1,4 +1,7 @@
-/** Watchers (watch / stop watching) and links to other records (add by number, remove). */
+/**
+ * Watchers (watch / stop watching), links to other records (add by number, remove), and for the
+ * service desk the record's SLA clocks above them.
+ */
 import {
   ActionIcon,
   Anchor,
@@ -22,8 +25,10 @@ import { useUserNames } from '../../api/queries/directory.ts';
 import { useAddLink, useLinks, useRemoveLink, useSetWatching } from '../../api/queries/records.ts';
 import { type Incident, LINK_KINDS, type LinkKind } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
+import { isPortalUser } from '../../lib/faces.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize, LINK_KIND_LABELS } from '../../lib/labels.ts';
+import { RecordSlaPanel } from '../sla/RecordSlaPanel.tsx';
 
 export function WatchersPanel({ rec, showNames }: { rec: Incident; showNames: boolean }) {
   const me = useMe();
@@ -32,38 +37,41 @@ export function WatchersPanel({ rec, showNames }: { rec: Incident; showNames: bo
   const set = useSetWatching(rec);
   const canWatch = rec.allowedActions.includes('watch');
   return (
-    <Paper p="md" component="section" aria-labelledby="watchers-title">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h5" id="watchers-title">
-          Watchers ({rec.watcherIds.length})
-        </Title>
-        {canWatch && (
-          <Button
-            size="xs"
-            variant={watching ? 'default' : 'light'}
-            leftSection={watching ? <IconEyeOff size={14} /> : <IconEye size={14} />}
-            loading={set.isPending}
-            onClick={() =>
-              set.mutate(
-                { userId: me.id, watching: !watching },
-                { onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }) },
-              )
-            }
-          >
-            {watching ? 'Stop watching' : 'Watch'}
-          </Button>
-        )}
-      </Group>
-      <Text size="sm" c={rec.watcherIds.length ? undefined : 'dimmed'}>
-        {rec.watcherIds.length === 0
-          ? 'Nobody is watching this incident.'
-          : showNames
-            ? rec.watcherIds.map((id) => (id === me.id ? 'You' : (names.get(id) ?? '…'))).join(', ')
-            : watching
-              ? 'You are watching this incident.'
-              : `${rec.watcherIds.length} watching`}
-      </Text>
-    </Paper>
+    <>
+      {!isPortalUser(me) && <RecordSlaPanel recordId={rec.id} />}
+      <Paper p="md" component="section" aria-labelledby="watchers-title">
+        <Group justify="space-between" mb="xs">
+          <Title order={2} size="h5" id="watchers-title">
+            Watchers ({rec.watcherIds.length})
+          </Title>
+          {canWatch && (
+            <Button
+              size="xs"
+              variant={watching ? 'default' : 'light'}
+              leftSection={watching ? <IconEyeOff size={14} /> : <IconEye size={14} />}
+              loading={set.isPending}
+              onClick={() =>
+                set.mutate(
+                  { userId: me.id, watching: !watching },
+                  { onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }) },
+                )
+              }
+            >
+              {watching ? 'Stop watching' : 'Watch'}
+            </Button>
+          )}
+        </Group>
+        <Text size="sm" c={rec.watcherIds.length ? undefined : 'dimmed'}>
+          {rec.watcherIds.length === 0
+            ? 'Nobody is watching this incident.'
+            : showNames
+              ? rec.watcherIds.map((id) => (id === me.id ? 'You' : (names.get(id) ?? '…'))).join(', ')
+              : watching
+                ? 'You are watching this incident.'
+                : `${rec.watcherIds.length} watching`}
+        </Text>
+      </Paper>
+    </>
   );
 }
 

@@ -1,6 +1,7 @@
 /** Lifecycle buttons from the record's `transitions`, with a dialog for what a transition requires. */
 import { Alert, Button, Group, Modal, Select, Stack, Switch, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -9,6 +10,18 @@ import type { Incident, TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
+
+/**
+ * A transition can move related records too (resolving a parent resolves its children), so the
+ * major-incident and parent/child views and other incidents are fetched again.
+ */
+function useFamilyRefresh() {
+  const qc = useQueryClient();
+  return () => {
+    void qc.invalidateQueries({ queryKey: ['major'] });
+    void qc.invalidateQueries({ queryKey: ['incidents', 'one'] });
+  };
+}
 
 /** Colours with enough contrast for white text on a filled button. */
 const COLORS: Record<string, string> = { canceled: 'red.9' };
@@ -26,6 +39,7 @@ function TransitionDialog({
 }) {
   const options = useIncidentOptions();
   const run = useTransition(rec);
+  const refreshFamily = useFamilyRefresh();
   const needs = new Set(transition.requires);
   const canInternal = rec.allowedActions.includes('comment_internal');
   const [code, setCode] = useState<string | null>(null);
@@ -63,6 +77,7 @@ function TransitionDialog({
       },
       {
         onSuccess: (r) => {
+          refreshFamily();
           notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` });
           onClose();
         },
@@ -151,6 +166,7 @@ function TransitionDialog({
 export function TransitionBar({ rec, onStale }: { rec: Incident; onStale: () => void }) {
   const [open, setOpen] = useState<TransitionOption | null>(null);
   const run = useTransition(rec);
+  const refreshFamily = useFamilyRefresh();
   if (rec.transitions.length === 0) return null;
   const take = (t: TransitionOption) => {
     if (t.requires.length > 0) {
@@ -160,8 +176,10 @@ export function TransitionBar({ rec, onStale }: { rec: Incident; onStale: () => 
     run.mutate(
       { to: t.key },
       {
-        onSuccess: (r) =>
-          notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` }),
+        onSuccess: (r) => {
+          refreshFamily();
+          notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` });
+        },
         onError: (e) => {
           if (e instanceof ApiError && e.isStale) onStale();
           else

@@ -1,0 +1,204 @@
+/** HTTP routes: each process's escalation policy, a record's escalations, and one's own notifications. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import {
+  ESCALATION_CLOCK_KINDS,
+  ESCALATION_METRICS,
+  ESCALATION_TRIGGERS,
+  NOTIFY_PARTIES,
+} from '../../domain/escalation/policy.ts';
+import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { IdParam, Limit, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { PROCESSES } from '../settings/service.ts';
+import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
+import { readEscalationPolicy, setEscalationPolicy } from './policy.ts';
+import { listRecordEscalations } from './records.ts';
+
+const Process = z.object({ process: z.enum(PROCESSES) });
+
+// Ranges and cross-field rules (thresholds, circles, unknown groups) are checked by the service,
+// which answers 422 with a message per field; the schema only fixes the shape.
+const EscalationPolicy = z
+  .object({
+    supportLevels: z
+      .array(
+        z.object({
+          groupId: Uuid.describe('A group, e.g. the service desk (first line)'),
+          nextGroupId: Uuid.describe('The group one support level up'),
+        }),
+      )
+      .max(100),
+    rules: z
+      .array(
+        z.object({
+          trigger: z.enum(ESCALATION_TRIGGERS),
+          threshold: z
+            .number()
+            .int()
+            .nullable()
+            .describe(
+              'Warnings: the percent of the target (1–99); null matches every warning. Breaches: null',
+            ),
+          clockKind: z.enum(ESCALATION_CLOCK_KINDS),
+          metric: z.enum(ESCALATION_METRICS),
+          reassign: z.boolean().describe('Functional escalation: move the record to the next support level'),
+          notify: z
+            .array(z.enum(NOTIFY_PARTIES))
+            .max(NOTIFY_PARTIES.length)
+            .describe('Hierarchical escalation'),
+          raciActivity: z
+            .string()
+            .min(1)
+            .max(40)
+            .default('resolve')
+            .describe('The RACI activity whose consulted and informed parties are told'),
+        }),
+      )
+      .max(50),
+  })
+  .meta({ id: 'EscalationPolicy' });
+
+const PolicyResponse = z.object({ policy: EscalationPolicy, version: z.number() });
+
+const Notification = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    record: z.object({ id: z.string(), number: z.string(), type: z.string() }).nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
+
+const GroupRef = z.object({ id: z.string(), name: z.string() }).nullable();
+const Escalation = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    trigger: z.string(),
+    threshold: z.number(),
+    clockKind: z.string(),
+    metric: z.string(),
+    matched: z.boolean().describe('False when no rule of the policy applied to the alert'),
+    reassign: z
+      .string()
+      .describe('done, not_asked, no_group, no_next_level, not_with_group, finished, refused'),
+    reason: z.string().nullable(),
+    fromGroup: GroupRef,
+    toGroup: GroupRef,
+    notified: z.array(z.object({ id: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'Escalation' });
+
+export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/settings/:process/escalation',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: 'The escalation policy: support levels and what SLA warnings and breaches trigger',
+          params: Process,
+          response: { 200: PolicyResponse, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const p = await readEscalationPolicy(ctx, requireActor(req), req.params.process);
+        return reply.header('etag', etagOf(p.version)).send({ policy: p.value, version: p.version });
+      },
+    );
+    app.put(
+      '/settings/:process/escalation',
+      {
+        schema: {
+          tags: ['settings'],
+          summary: 'Replace the escalation policy (admin, process owner)',
+          params: Process,
+          body: z.object({ policy: EscalationPolicy }),
+          response: { 200: PolicyResponse, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const p = await setEscalationPolicy(
+          ctx,
+          requireActor(req),
+          req.params.process,
+          req.body.policy,
+          ifMatchVersion(req),
+          clientIp(req),
+        );
+        return reply.header('etag', etagOf(p.version)).send({ policy: p.value, version: p.version });
+      },
+    );
+    app.get(
+      '/records/:id/escalations',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Escalations applied to a record on SLA warnings and breaches (staff)',
+          params: RecordRefParam,
+          response: { 200: z.array(Escalation), ...problemResponses },
+        },
+      },
+      async (req) => listRecordEscalations(ctx, requireActor(req), req.params.id),
+    );
+    app.get(
+      '/notifications',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'My notifications, newest first',
+          querystring: z.object({
+            unread: z
+              .enum(['true', 'false'])
+              .optional()
+              .transform((v) => v === 'true')
+              .describe('Only the unread ones'),
+            cursor: z.string().max(200).optional(),
+            limit: Limit,
+          }),
+          response: {
+            200: z.object({
+              items: z.array(Notification),
+              unreadCount: z.number(),
+              nextCursor: z.string().nullable(),
+            }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req) =>
+        listMyNotifications(ctx, requireActor(req), {
+          unread: req.query.unread,
+          cursor: req.query.cursor,
+          limit: req.query.limit,
+        }),
+    );
+    app.post(
+      '/notifications/:id/read',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Mark one of my notifications read',
+          params: IdParam,
+          response: { 200: Notification, ...problemResponses },
+        },
+      },
+      async (req) => markNotificationRead(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/notifications/read-all',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: 'Mark all my notifications read',
+          response: { 200: z.object({ marked: z.number() }), ...problemResponses },
+        },
+      },
+      async (req) => ({ marked: await markAllNotificationsRead(ctx, requireActor(req)) }),
+    );
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Escalations applied to records (one row per SLA alert: the unique alert id is what makes an
+ * escalation happen once, whichever worker or instance handles the alert, however often), and
+ * the notification outbox: messages for people, shown in the app and delivered later by mail.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { groups, users } from '../auth/schema.ts';
+import { records } from '../records/schema.ts';
+import { slaAlerts } from '../sla/clock-schema.ts';
+
+export type EscalationDetails = {
+  /** The functional step: what happened, or why it did not. */
+  reassign: 'done' | 'not_asked' | 'no_group' | 'no_next_level' | 'not_with_group' | 'finished' | 'refused';
+  /** Why the reassignment was refused, in words. */
+  reason?: string;
+  notifiedIds: string[];
+};
+
+export const escalations = pgTable(
+  'escalations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    alertId: uuid('alert_id')
+      .notNull()
+      .references(() => slaAlerts.id, { onDelete: 'cascade' }),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    /** warning | breach */
+    trigger: text('trigger').notNull(),
+    threshold: integer('threshold').notNull(),
+    /** sla | ola */
+    clockKind: text('clock_kind').notNull(),
+    /** response | resolution */
+    metric: text('metric').notNull(),
+    fromGroupId: uuid('from_group_id').references(() => groups.id, { onDelete: 'set null' }),
+    toGroupId: uuid('to_group_id').references(() => groups.id, { onDelete: 'set null' }),
+    /** False when no rule of the policy matched the alert. */
+    matched: boolean('matched').notNull(),
+    details: jsonb('details').$type<EscalationDetails>().notNull(),
+  },
+  (t) => [
+    uniqueIndex('escalations_alert_idx').on(t.alertId),
+    index('escalations_record_idx').on(t.recordId, t.at),
+  ],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipientId: uuid('recipient_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    recordId: uuid('record_id').references(() => records.id, { onDelete: 'cascade' }),
+    /** e.g. escalation.warning, escalation.breach */
+    kind: text('kind').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('notifications_recipient_idx').on(t.recipientId, t.createdAt, t.id),
+    index('notifications_unread_idx').on(t.recipientId, t.createdAt).where(sql`${t.readAt} is null`),
+  ],
+);

@@ -1,0 +1,405 @@
+/**
+ * Process administration (lifecycles, RACI, categories, options), automation rules and their
+ * runs, major incidents and parent/child incidents.
+ */
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../client.ts';
+import type { Incident, RequirableField, Role, StateCategory } from '../types.ts';
+import { incidentKeys } from './incidents.ts';
+
+// ---- shapes ----
+
+/** The processes whose settings the admin pages edit. */
+export const PROCESS_KEYS = ['incident', 'request', 'problem', 'change'] as const;
+export type ProcessKey = (typeof PROCESS_KEYS)[number];
+export const PROCESS_LABELS: Record<ProcessKey, string> = {
+  incident: 'Incident',
+  request: 'Service request',
+  problem: 'Problem',
+  change: 'Change',
+};
+export const isProcessKey = (s: string | undefined): s is ProcessKey =>
+  (PROCESS_KEYS as readonly string[]).includes(s ?? '');
+
+export const REQUIRABLE_FIELDS: RequirableField[] = [
+  'resolutionCode',
+  'resolutionNotes',
+  'comment',
+  'assigneeId',
+];
+
+export type LifecycleStateDef = { key: string; label: string; category: StateCategory };
+export type LifecycleTransitionDef = {
+  key: string;
+  label: string;
+  from: string[];
+  to: string;
+  roles: Role[];
+  requester: boolean;
+  requires: RequirableField[];
+  activity?: string;
+  system?: boolean;
+};
+export type LifecycleDef = {
+  initial: string;
+  states: LifecycleStateDef[];
+  transitions: LifecycleTransitionDef[];
+};
+export type LifecycleDoc = { lifecycle: LifecycleDef; version: number };
+
+export type RaciRef = { kind: 'role'; role: Role } | { kind: 'group'; groupId: string };
+export const RACI_LETTERS = ['responsible', 'accountable', 'consulted', 'informed'] as const;
+export type RaciLetter = (typeof RACI_LETTERS)[number];
+export type RaciActivity = { key: string; label: string } & Record<RaciLetter, RaciRef[]>;
+export type Raci = {
+  processOwnerId: string | null;
+  processManagerId: string | null;
+  activities: RaciActivity[];
+};
+export type RaciDoc = { raci: Raci; version: number };
+
+export type Category = { name: string; subcategories: string[] };
+export type CategoriesDoc = { categories: Category[]; version: number };
+export type ProcessOptions = { reopenWindowDays: number };
+
+export const AUTOMATION_EVENTS = ['created', 'updated', 'transitioned'] as const;
+export type AutomationEvent = (typeof AUTOMATION_EVENTS)[number];
+export const RULE_FIELDS = [
+  'title',
+  'description',
+  'state',
+  'impact',
+  'urgency',
+  'priority',
+  'category',
+  'subcategory',
+  'channel',
+  'assigneeId',
+  'groupId',
+  'serviceId',
+  'requesterId',
+] as const;
+export type RuleField = (typeof RULE_FIELDS)[number];
+export const SETTABLE_FIELDS = [
+  'impact',
+  'urgency',
+  'category',
+  'subcategory',
+  'channel',
+  'assigneeId',
+  'groupId',
+] as const;
+export type SettableField = (typeof SETTABLE_FIELDS)[number];
+export const CONDITION_OPS = [
+  'eq',
+  'neq',
+  'in',
+  'contains',
+  'changed',
+  'gt',
+  'lt',
+  'empty',
+  'not_empty',
+] as const;
+export type ConditionOp = (typeof CONDITION_OPS)[number];
+export const ASSIGN_STRATEGIES = ['group_only', 'round_robin', 'least_loaded'] as const;
+export type AssignStrategy = (typeof ASSIGN_STRATEGIES)[number];
+
+export type Scalar = string | number;
+export type RuleCondition = { field: RuleField; op: ConditionOp; value?: Scalar | null | Scalar[] };
+export type RuleAction =
+  | { type: 'set_field'; field: SettableField; value: Scalar | null }
+  | { type: 'assign'; groupId: string | null; assigneeId: string | null; strategy?: AssignStrategy }
+  | { type: 'add_comment'; body: string; visibility: 'public' | 'internal' };
+export type RuleInput = {
+  name: string;
+  event: AutomationEvent;
+  conditions: RuleCondition[];
+  actions: RuleAction[];
+  enabled?: boolean;
+  position?: number;
+};
+export type AutomationRule = Required<RuleInput> & {
+  id: string;
+  process: string;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+export type AutomationRun = {
+  id: number;
+  ruleId: string;
+  recordId: string;
+  at: string;
+  event: string;
+  outcome: string;
+  details: Record<string, unknown>;
+};
+
+export const COMM_AUDIENCES = ['internal', 'stakeholders', 'public'] as const;
+export type CommAudience = (typeof COMM_AUDIENCES)[number];
+export type ReviewAction = { description: string; ownerId: string | null; dueDate: string | null };
+export type PostIncidentReview = {
+  summary: string;
+  rootCause: string;
+  lessonsLearned: string;
+  actions: ReviewAction[];
+};
+export type MajorIncidentView = {
+  recordId: string;
+  number: string;
+  major: {
+    status: 'active' | 'stood_down' | string;
+    summary: string;
+    coordinatorId: string;
+    declaredBy: string | null;
+    declaredAt: string;
+    stoodDownAt: string | null;
+    review: PostIncidentReview | null;
+    reviewedAt: string | null;
+  } | null;
+  children: { id: string; number: string; title: string; state: string }[];
+  communications: {
+    id: string;
+    audience: CommAudience | string;
+    message: string;
+    authorId: string | null;
+    at: string;
+  }[];
+};
+export type MajorIncidentSummary = {
+  recordId: string;
+  number: string;
+  title: string;
+  state: string;
+  stateLabel: string;
+  stateCategory: StateCategory;
+  status: string;
+  summary: string;
+  coordinator: { id: string; name: string };
+  declaredAt: string;
+  reviewedAt: string | null;
+  childCount: number;
+};
+
+/** The record view carries its parent; the shared Incident type predates parent/child incidents. */
+export type IncidentWithParent = Incident & { parentId?: string | null };
+
+// ---- process settings ----
+
+const settingsKey = (process: ProcessKey, what: string) => ['settings', process, what] as const;
+
+export function useProcessLifecycle(process: ProcessKey) {
+  return useQuery({
+    queryKey: settingsKey(process, 'lifecycle'),
+    queryFn: () => api.get<LifecycleDoc>(`/settings/${process}/lifecycle`),
+  });
+}
+
+export function useSaveLifecycle(process: ProcessKey, version: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (lifecycle: LifecycleDef) =>
+      api.put<LifecycleDoc>(`/settings/${process}/lifecycle`, { lifecycle }, version),
+    onSuccess: (doc) => {
+      qc.setQueryData(settingsKey(process, 'lifecycle'), doc);
+      // Records present their state labels and transitions from the lifecycle.
+      void qc.invalidateQueries({ queryKey: ['incidents'] });
+    },
+  });
+}
+
+export function useRaci(process: ProcessKey) {
+  return useQuery({
+    queryKey: settingsKey(process, 'raci'),
+    queryFn: () => api.get<RaciDoc>(`/settings/${process}/raci`),
+  });
+}
+
+export function useSaveRaci(process: ProcessKey, version: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (raci: Raci) => api.put<RaciDoc>(`/settings/${process}/raci`, { raci }, version),
+    onSuccess: (doc) => qc.setQueryData(settingsKey(process, 'raci'), doc),
+  });
+}
+
+export function useCategories(process: ProcessKey) {
+  return useQuery({
+    queryKey: settingsKey(process, 'categories'),
+    queryFn: () => api.get<CategoriesDoc>(`/settings/${process}/categories`),
+  });
+}
+
+export function useSaveCategories(process: ProcessKey, version: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (categories: Category[]) =>
+      api.put<CategoriesDoc>(`/settings/${process}/categories`, { categories }, version),
+    onSuccess: (doc) => qc.setQueryData(settingsKey(process, 'categories'), doc),
+  });
+}
+
+export function useProcessOptions(process: ProcessKey) {
+  return useQuery({
+    queryKey: settingsKey(process, 'options'),
+    queryFn: () => api.get<ProcessOptions>(`/settings/${process}/options`),
+  });
+}
+
+export function useSaveProcessOptions(process: ProcessKey) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (options: ProcessOptions) => api.put<ProcessOptions>(`/settings/${process}/options`, options),
+    onSuccess: (o) => qc.setQueryData(settingsKey(process, 'options'), o),
+  });
+}
+
+// ---- automation ----
+
+const rulesKey = (process: ProcessKey) => ['automation', process, 'rules'] as const;
+
+export function useAutomationRules(process: ProcessKey) {
+  return useQuery({
+    queryKey: rulesKey(process),
+    queryFn: () => api.get<AutomationRule[]>(`/settings/${process}/automation-rules`),
+  });
+}
+
+export function useCreateRule(process: ProcessKey) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RuleInput) =>
+      api.post<AutomationRule>(`/settings/${process}/automation-rules`, input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
+  });
+}
+
+export function useUpdateRule(process: ProcessKey) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input, version }: { id: string; input: RuleInput; version: number }) =>
+      api.put<AutomationRule>(`/automation-rules/${id}`, input, version),
+    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
+  });
+}
+
+export function useDeleteRule(process: ProcessKey) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<void>(`/automation-rules/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
+  });
+}
+
+export function useRuleRuns(ruleId: string | undefined) {
+  return useQuery({
+    queryKey: ['automation', 'runs', ruleId],
+    queryFn: () => api.get<AutomationRun[]>(`/automation-rules/${ruleId}/runs`),
+    enabled: !!ruleId,
+  });
+}
+
+/** Numbers for record ids (incidents only; other processes show the id). */
+export function useIncidentNumbers(ids: readonly string[], enabled: boolean): Map<string, string> {
+  const unique = [...new Set(ids)];
+  const results = useQueries({
+    queries: unique.map((id) => ({
+      queryKey: incidentKeys.one(id),
+      queryFn: () => api.get<Incident>(`/incidents/${id}`),
+      enabled,
+      staleTime: 60_000,
+      retry: false,
+    })),
+  });
+  const out = new Map<string, string>();
+  for (const r of results) if (r.data) out.set(r.data.id, r.data.number);
+  return out;
+}
+
+// ---- major and parent/child incidents ----
+
+const majorKey = (ref: string) => ['major', ref.toUpperCase()] as const;
+
+export function useMajorIncidents(status: 'active' | 'stood_down' | undefined) {
+  return useQuery({
+    queryKey: ['major', 'list', status ?? 'all'],
+    queryFn: () => api.get<MajorIncidentSummary[]>('/major-incidents', { status }),
+  });
+}
+
+export function useMajorIncident(rec: Incident | undefined) {
+  return useQuery({
+    queryKey: majorKey(rec?.id ?? ''),
+    queryFn: () => api.get<MajorIncidentView>(`/incidents/${rec?.id}/major`),
+    enabled: !!rec,
+  });
+}
+
+/** After a major-incident change: its view, the incident (priority, version), its stream and lists. */
+function useMajorRefresh(rec: Incident) {
+  const qc = useQueryClient();
+  return (view?: MajorIncidentView) => {
+    if (view) qc.setQueryData(majorKey(rec.id), view);
+    else void qc.invalidateQueries({ queryKey: majorKey(rec.id) });
+    void qc.invalidateQueries({ queryKey: ['major', 'list'] });
+    void qc.invalidateQueries({ queryKey: incidentKeys.one(rec.number) });
+    void qc.invalidateQueries({ queryKey: incidentKeys.one(rec.id) });
+    void qc.invalidateQueries({ queryKey: ['records', rec.id] });
+    void qc.invalidateQueries({ queryKey: ['incidents', 'list'] });
+  };
+}
+
+export function useDeclareMajor(rec: Incident) {
+  const refresh = useMajorRefresh(rec);
+  return useMutation({
+    mutationFn: (input: { coordinatorId: string; summary: string }) =>
+      api.post<MajorIncidentView>(`/incidents/${rec.id}/major`, input),
+    onSuccess: (v) => refresh(v),
+  });
+}
+
+export function useStandDownMajor(rec: Incident) {
+  const refresh = useMajorRefresh(rec);
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<MajorIncidentView>(`/incidents/${rec.id}/major/stand-down`, { reason }),
+    onSuccess: (v) => refresh(v),
+  });
+}
+
+export function useAddMajorComm(rec: Incident) {
+  const refresh = useMajorRefresh(rec);
+  return useMutation({
+    mutationFn: (input: { audience: CommAudience; message: string }) =>
+      api.post<MajorIncidentView>(`/incidents/${rec.id}/major/communications`, input),
+    onSuccess: (v) => refresh(v),
+  });
+}
+
+export function useSaveReview(rec: Incident) {
+  const refresh = useMajorRefresh(rec);
+  return useMutation({
+    mutationFn: (review: PostIncidentReview) =>
+      api.put<MajorIncidentView>(`/incidents/${rec.id}/major/review`, review),
+    onSuccess: (v) => refresh(v),
+  });
+}
+
+/**
+ * Set or clear the parent of `childRef`. `parent` is this page's incident when linking children
+ * to it, or another incident's number when this incident becomes a child.
+ */
+export function useSetParent(rec: Incident) {
+  const refresh = useMajorRefresh(rec);
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ childRef, parent }: { childRef: string; parent: string | null }) =>
+      api.put<void>(`/incidents/${encodeURIComponent(childRef)}/parent`, { parent }),
+    onSuccess: (_v, { childRef }) => {
+      refresh();
+      void qc.invalidateQueries({ queryKey: incidentKeys.one(childRef) });
+      void qc.invalidateQueries({ queryKey: ['major'] });
+    },
+  });
+}

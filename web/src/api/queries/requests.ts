@@ -1,0 +1,334 @@
+/**
+ * Service requests: the live catalog and its orderable items, ordering, requests with their
+ * approvals and fulfilment tasks, the approvals inbox, and catalog item maintenance.
+ */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApprovalPolicy } from '../../../../src/domain/requests/approval.ts';
+import type { AnswerValue, FormField } from '../../../../src/domain/requests/form.ts';
+import { api } from '../client.ts';
+import type { Incident, IncidentListQuery, LifecycleSetting, Page, PersonRef } from '../types.ts';
+
+export type { ApprovalPolicy, FormField };
+
+type Ref = { id: string; name: string };
+
+export type TaskTemplate = { title: string; description?: string; groupId: string; order: number };
+
+export type CatalogItem = {
+  id: string;
+  service: Ref;
+  name: string;
+  description: string;
+  category: string | null;
+  active: boolean;
+  form: FormField[];
+  requiresApproval: boolean;
+  /** Catalog managers only; null for everyone else. */
+  approvalPolicy: ApprovalPolicy | null;
+  taskTemplates: TaskTemplate[] | null;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+};
+
+export type CatalogItemInput = {
+  serviceId?: string;
+  name?: string;
+  description?: string;
+  category?: string | null;
+  active?: boolean;
+  form?: FormField[];
+  approvalPolicy?: ApprovalPolicy | null;
+  taskTemplates?: TaskTemplate[];
+};
+
+/** A live business service as the portal shows it. */
+export type CatalogEntry = { id: string; name: string; description: string; category: string | null };
+
+/** A service of the portfolio (staff), for choosing where an item is offered. */
+export type ServiceSummary = { id: string; name: string; kind: string; lifecycleStatus: string };
+
+/** Every record shares the incident's fields (state, people, transitions, allowed actions). */
+export type RecordSummary = Incident;
+
+export type ApprovalLevelView = {
+  level: number;
+  name: string;
+  rule: string;
+  quorum: number | null;
+  state: string;
+  startedAt: string | null;
+  decidedAt: string | null;
+  approvers: Ref[];
+  votes: { approver: Ref; decision: string; reason: string | null; at: string }[];
+};
+
+export type RequestTaskLine = {
+  id: string | null;
+  number: string | null;
+  title: string;
+  order: number;
+  state: string;
+  stateLabel: string;
+  group: Ref | null;
+  assignee: Ref | null;
+};
+
+export type ServiceRequest = RecordSummary & {
+  catalogItem: Ref;
+  answers: { key: string; label: string; type: string; value: AnswerValue; display: string }[];
+  approval: {
+    state: 'not_required' | 'pending' | 'approved' | 'rejected' | 'canceled';
+    levels: ApprovalLevelView[];
+  };
+  tasks: RequestTaskLine[];
+};
+
+export type RequestTask = RecordSummary & {
+  request: { id: string; number: string; title: string; state: string };
+};
+
+export type PendingApproval = {
+  request: { id: string; number: string; title: string; state: string; createdAt: string };
+  requester: PersonRef;
+  catalogItem: Ref;
+  level: number;
+  levelName: string;
+  rule: string;
+  quorum: number | null;
+  startedAt: string | null;
+};
+
+export type RequestListQuery = Omit<IncidentListQuery, 'priority' | 'groupId'> & { groupId?: string[] };
+
+export type CatalogItemQuery = { q?: string; serviceId?: string; includeInactive?: boolean };
+
+export const requestKeys = {
+  items: (q: CatalogItemQuery) => ['catalog-items', 'list', q] as const,
+  item: (id: string) => ['catalog-items', 'one', id] as const,
+  entries: (q: string) => ['catalog', 'entries', q] as const,
+  list: (q: RequestListQuery) => ['requests', 'list', q] as const,
+  one: (ref: string) => ['requests', 'one', ref.toUpperCase()] as const,
+  tasks: (q: RequestListQuery) => ['request-tasks', 'list', q] as const,
+  task: (ref: string) => ['request-tasks', 'one', ref.toUpperCase()] as const,
+  approvals: ['approvals', 'pending'] as const,
+};
+
+// ---- Catalog -------------------------------------------------------------------------------
+
+/** The live business services (every signed-in person). */
+export function useCatalogEntries(q: string) {
+  return useQuery({
+    queryKey: requestKeys.entries(q),
+    queryFn: ({ signal }) =>
+      api.get<Page<CatalogEntry>>('/catalog', { q: q || undefined, limit: 100 }, signal),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useCatalogItems(query: CatalogItemQuery) {
+  return useQuery({
+    queryKey: requestKeys.items(query),
+    queryFn: ({ signal }) =>
+      api.get<{ items: CatalogItem[] }>(
+        '/catalog/items',
+        { ...query, includeInactive: query.includeInactive ? 'true' : undefined },
+        signal,
+      ),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useCatalogItem(id: string | undefined) {
+  return useQuery({
+    queryKey: requestKeys.item(id ?? ''),
+    queryFn: ({ signal }) => api.get<CatalogItem>(`/catalog/items/${id}`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+/** Services of the portfolio an item may be offered under (staff). */
+export function useServices(enabled = true) {
+  return useQuery({
+    queryKey: ['services', 'for-catalog'],
+    queryFn: ({ signal }) =>
+      api.get<Page<ServiceSummary>>('/services', { lifecycleStatus: 'pipeline,live', limit: 200 }, signal),
+    staleTime: 60_000,
+    enabled,
+  });
+}
+
+export function useSaveCatalogItem(item: CatalogItem | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CatalogItemInput) =>
+      item
+        ? api.patch<CatalogItem>(`/catalog/items/${item.id}`, input, item.version)
+        : api.post<CatalogItem>('/catalog/items', input),
+    onSuccess: (saved) => {
+      qc.setQueryData(requestKeys.item(saved.id), saved);
+      void qc.invalidateQueries({ queryKey: ['catalog-items', 'list'] });
+    },
+  });
+}
+
+// ---- Requests ------------------------------------------------------------------------------
+
+function rememberRequest(qc: ReturnType<typeof useQueryClient>, rec: ServiceRequest) {
+  qc.setQueryData(requestKeys.one(rec.number), rec);
+  qc.setQueryData(requestKeys.one(rec.id), rec);
+  void qc.invalidateQueries({ queryKey: ['requests', 'list'] });
+  void qc.invalidateQueries({ queryKey: ['records', rec.id] });
+  void qc.invalidateQueries({ queryKey: requestKeys.approvals });
+  void qc.invalidateQueries({ queryKey: ['request-tasks'] });
+}
+
+export function useOrderRequest() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { catalogItemId: string; answers: Record<string, unknown>; requesterId?: string }) =>
+      api.post<ServiceRequest>('/requests', input),
+    onSuccess: (r) => rememberRequest(qc, r),
+  });
+}
+
+export function useRequestList(query: RequestListQuery, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: requestKeys.list(query),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<RecordSummary>>('/requests', { ...query, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+/** One request; refreshed every so often while approvals or tasks may move it on. */
+export function useRequest(ref: string | undefined) {
+  return useQuery({
+    queryKey: requestKeys.one(ref ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<ServiceRequest>(`/requests/${encodeURIComponent(ref ?? '')}`, undefined, signal),
+    enabled: !!ref,
+    refetchInterval: (q) => (q.state.data && q.state.data.stateCategory !== 'closed' ? 15_000 : false),
+  });
+}
+
+export function useRequestTransition(rec: ServiceRequest | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { to: string; comment?: string; commentVisibility?: 'public' | 'internal' }) => {
+      if (!rec) throw new Error('No request loaded');
+      return api.post<ServiceRequest>(`/requests/${rec.id}/transitions`, input, rec.version);
+    },
+    onSuccess: (r) => rememberRequest(qc, r),
+  });
+}
+
+export type RequestPatch = {
+  assigneeId?: string | null;
+  groupId?: string | null;
+  impact?: number;
+  urgency?: number;
+  category?: string | null;
+};
+
+export function useUpdateRequest(rec: ServiceRequest | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: RequestPatch) => {
+      if (!rec) throw new Error('No request loaded');
+      return api.patch<ServiceRequest>(`/requests/${rec.id}`, patch, rec.version);
+    },
+    onSuccess: (r) => rememberRequest(qc, r),
+  });
+}
+
+/** The request lifecycle's states, for filters (staff). */
+export function useRequestLifecycle(process: 'request' | 'request_task', enabled = true) {
+  return useQuery({
+    queryKey: ['settings', process, 'lifecycle'],
+    queryFn: () => api.get<LifecycleSetting>(`/settings/${process}/lifecycle`),
+    staleTime: 10 * 60_000,
+    enabled,
+  });
+}
+
+// ---- Approvals -----------------------------------------------------------------------------
+
+export function usePendingApprovals() {
+  return useQuery({
+    queryKey: requestKeys.approvals,
+    queryFn: ({ signal }) => api.get<{ items: PendingApproval[] }>('/approvals', { mine: 'pending' }, signal),
+    refetchInterval: 30_000,
+  });
+}
+
+export function useDecideApproval() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: {
+      requestId: string;
+      decision: 'approve' | 'reject';
+      reason?: string;
+      level?: number;
+    }) =>
+      api.post<ServiceRequest>(`/requests/${input.requestId}/approval`, {
+        decision: input.decision,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.level ? { level: input.level } : {}),
+      }),
+    onSuccess: (r) => rememberRequest(qc, r),
+  });
+}
+
+// ---- Fulfilment tasks ----------------------------------------------------------------------
+
+export function useRequestTaskList(query: RequestListQuery, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: requestKeys.tasks(query),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<RecordSummary>>('/request-tasks', { ...query, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
+export function useRequestTask(ref: string | undefined) {
+  return useQuery({
+    queryKey: requestKeys.task(ref ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<RequestTask>(`/request-tasks/${encodeURIComponent(ref ?? '')}`, undefined, signal),
+    enabled: !!ref,
+  });
+}
+
+/** After a task changes, its request (state, task lines) may have moved on too. */
+function refreshTask(qc: ReturnType<typeof useQueryClient>, task: RequestTask) {
+  void qc.invalidateQueries({ queryKey: ['request-tasks'] });
+  void qc.invalidateQueries({ queryKey: ['records', task.id] });
+  void qc.invalidateQueries({ queryKey: ['requests'] });
+}
+
+export function useTaskTransition(task: RequestTask | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { to: string; comment?: string; commentVisibility?: 'public' | 'internal' }) => {
+      if (!task) throw new Error('No task loaded');
+      return api.post<RecordSummary>(`/request-tasks/${task.id}/transitions`, input, task.version);
+    },
+    onSuccess: () => task && refreshTask(qc, task),
+  });
+}
+
+export function useAssignTask(task: RequestTask | undefined) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: { assigneeId?: string | null; groupId?: string | null }) => {
+      if (!task) throw new Error('No task loaded');
+      return api.patch<RecordSummary>(`/request-tasks/${task.id}`, patch, task.version);
+    },
+    onSuccess: () => task && refreshTask(qc, task),
+  });
+}

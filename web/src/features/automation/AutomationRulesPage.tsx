@@ -1,0 +1,218 @@
+/** Automation rules of a process, in evaluation order: read, enable or disable, delete, open to edit. */
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  SegmentedControl,
+  Switch,
+  Table,
+  Text,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { useGroups, useUserNames } from '../../api/queries/directory.ts';
+import {
+  type AutomationRule,
+  isProcessKey,
+  PROCESS_KEYS,
+  PROCESS_LABELS,
+  type ProcessKey,
+  type RuleInput,
+  useAutomationRules,
+  useDeleteRule,
+  useUpdateRule,
+} from '../../api/queries/process.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ruleText } from './ruleText.ts';
+
+/** Names for the groups and people rules mention, for their one-line reading. */
+export function useRuleNames(rules: RuleInput[]) {
+  const groups = useGroups();
+  const userIds = rules.flatMap((r) => [
+    ...r.actions.flatMap((a) =>
+      a.type === 'assign'
+        ? [a.assigneeId]
+        : a.type === 'set_field' && a.field === 'assigneeId'
+          ? [a.value]
+          : [],
+    ),
+    ...r.conditions.flatMap((c) =>
+      c.field === 'assigneeId' || c.field === 'requesterId'
+        ? Array.isArray(c.value)
+          ? c.value
+          : [c.value]
+        : [],
+    ),
+  ]);
+  const people = useUserNames(userIds.filter((x): x is string => typeof x === 'string' && x.length > 0));
+  return {
+    group: (id: string) => groups.data?.find((g) => g.id === id)?.name ?? 'an unknown group',
+    user: (id: string) => people.get(id) ?? 'someone',
+  };
+}
+
+export const inputOf = (r: AutomationRule): RuleInput => ({
+  name: r.name,
+  event: r.event,
+  conditions: r.conditions,
+  actions: r.actions,
+  enabled: r.enabled,
+  position: r.position,
+});
+
+function RulesTable({ process, rules }: { process: ProcessKey; rules: AutomationRule[] }) {
+  const names = useRuleNames(rules);
+  const update = useUpdateRule(process);
+  const del = useDeleteRule(process);
+  const [deleting, setDeleting] = useState<AutomationRule | null>(null);
+  const toggle = (r: AutomationRule, enabled: boolean) =>
+    update.mutate(
+      { id: r.id, input: { ...inputOf(r), enabled }, version: r.version },
+      {
+        onSuccess: () =>
+          notifications.show({
+            color: 'teal',
+            message: `“${r.name}” is ${enabled ? 'enabled' : 'disabled'}`,
+          }),
+        onError: (e) =>
+          notifications.show({
+            color: 'red',
+            title: `Could not ${enabled ? 'enable' : 'disable'} “${r.name}”`,
+            message:
+              e instanceof ApiError && e.isStale
+                ? 'Someone else changed it; the list was reloaded.'
+                : errorMessage(e),
+          }),
+      },
+    );
+  return (
+    <Paper p="md">
+      <Table.ScrollContainer minWidth={760}>
+        <Table verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Order</Table.Th>
+              <Table.Th>Rule</Table.Th>
+              <Table.Th>Enabled</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Delete</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rules.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.position}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/automation/${process}/${r.id}`} fw={600}>
+                    {r.name}
+                  </Anchor>
+                  <Text size="sm" c="dimmed">
+                    {ruleText(r, names)}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    aria-label={`Enabled: ${r.name}`}
+                    checked={r.enabled}
+                    disabled={update.isPending && update.variables?.id === r.id}
+                    onChange={(e) => toggle(r, e.currentTarget.checked)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={`Delete ${r.name}`}
+                    onClick={() => setDeleting(r)}
+                  >
+                    <IconTrash size={16} />
+                  </ActionIcon>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {deleting && (
+        <Modal opened onClose={() => setDeleting(null)} title={`Delete “${deleting.name}”?`}>
+          <Text size="sm" mb="md">
+            The rule stops running at once. Records it changed keep their history.
+          </Text>
+          <ErrorAlert error={del.error} title="The rule was not deleted" />
+          <Group justify="flex-end" mt="md">
+            <Button variant="default" onClick={() => setDeleting(null)}>
+              Keep it
+            </Button>
+            <Button
+              color="red.9"
+              loading={del.isPending}
+              onClick={() =>
+                del.mutate(deleting.id, {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', message: `“${deleting.name}” deleted` });
+                    setDeleting(null);
+                  },
+                })
+              }
+            >
+              Delete rule
+            </Button>
+          </Group>
+        </Modal>
+      )}
+    </Paper>
+  );
+}
+
+export function AutomationRulesPage() {
+  const { process } = useParams();
+  const navigate = useNavigate();
+  const key: ProcessKey = isProcessKey(process) ? process : 'incident';
+  const rules = useAutomationRules(key);
+  if (!isProcessKey(process)) return <Navigate to="/admin/automation/incident" replace />;
+  return (
+    <>
+      <PageHeader
+        title="Automation rules"
+        description="When an event happens and all conditions hold, the actions run in the same change, in order."
+        actions={
+          <>
+            <SegmentedControl
+              aria-label="Process"
+              data={PROCESS_KEYS.map((p) => ({ value: p, label: PROCESS_LABELS[p] }))}
+              value={process}
+              onChange={(p) => navigate(`/admin/automation/${p}`)}
+            />
+            <Button
+              component={Link}
+              to={`/admin/automation/${process}/new`}
+              leftSection={<IconPlus size={16} />}
+            >
+              New rule
+            </Button>
+          </>
+        }
+      />
+      {rules.isPending ? (
+        <PageLoader label="Loading rules" />
+      ) : rules.isError ? (
+        <ErrorState error={rules.error} onRetry={() => rules.refetch()} />
+      ) : rules.data.length === 0 ? (
+        <EmptyState title="No automation rules">
+          Rules route, classify and comment on {PROCESS_LABELS[process].toLowerCase()} records as they change.
+        </EmptyState>
+      ) : (
+        <RulesTable process={process} rules={rules.data} />
+      )}
+    </>
+  );
+}

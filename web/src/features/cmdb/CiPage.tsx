@@ -1,0 +1,312 @@
+/** One configuration item: its fields, relationships, impact analysis, linked records and history. */
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import {
+  type Ci,
+  useCi,
+  useCiClasses,
+  useCiHistory,
+  useCiRecords,
+  useDeleteCi,
+  useUpdateCi,
+} from '../../api/queries/cmdb.ts';
+import { PriorityBadge } from '../../components/Badges.tsx';
+import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
+import { humanize } from '../../lib/labels.ts';
+import { Time } from '../../lib/time.tsx';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { CiForm, ciPatch, draftOfCi } from './CiForm.tsx';
+import { ImpactPanel } from './ImpactPanel.tsx';
+import { RelationshipsPanel } from './RelationshipsPanel.tsx';
+import { CiStatusBadge, HistoryTable } from './shared.tsx';
+
+const TABS = ['details', 'relationships', 'impact', 'records', 'history'] as const;
+type Tab = (typeof TABS)[number];
+
+function DetailsTab({ ci, onReload }: { ci: Ci; onReload: () => void }) {
+  const classes = useCiClasses();
+  const save = useUpdateCi(ci.id);
+  const [base, setBase] = useState({ version: ci.version, draft: draftOfCi(ci) });
+  const [draft, setDraft] = useState(base.draft);
+  const patch = ciPatch(base.draft, draft);
+  const dirty = Object.keys(patch).length > 0;
+  if (ci.version !== base.version && !dirty && !save.isPending) {
+    const next = { version: ci.version, draft: draftOfCi(ci) };
+    setBase(next);
+    setDraft(next.draft);
+  }
+  const stale = save.error instanceof ApiError && save.error.isStale;
+  return (
+    <Stack gap="sm">
+      {stale && (
+        <Paper withBorder p="sm" role="alert">
+          <Group justify="space-between">
+            <Group gap="xs">
+              <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" />
+              <Text size="sm">
+                Someone else changed this CI since you opened it; your edits were not saved.
+              </Text>
+            </Group>
+            <Button
+              size="xs"
+              variant="light"
+              onClick={() => {
+                save.reset();
+                setBase({ version: -1, draft: base.draft });
+                setDraft(base.draft);
+                onReload();
+              }}
+            >
+              Reload CI
+            </Button>
+          </Group>
+        </Paper>
+      )}
+      <CiForm
+        draft={draft}
+        onChange={setDraft}
+        classes={classes.data ?? []}
+        creating={false}
+        readOnly={!ci.allowedActions.includes('update')}
+        error={save.error}
+        saving={save.isPending}
+        dirty={dirty}
+        onDiscard={() => {
+          save.reset();
+          setDraft(base.draft);
+        }}
+        submitLabel="Save changes"
+        onSubmit={() =>
+          save.mutate(
+            { patch, version: base.version },
+            {
+              onSuccess: (fresh) => {
+                const next = { version: fresh.version, draft: draftOfCi(fresh) };
+                setBase(next);
+                setDraft(next.draft);
+                notifications.show({ color: 'teal', message: `${fresh.name} saved` });
+              },
+            },
+          )
+        }
+      />
+    </Stack>
+  );
+}
+
+function RecordsTab({ ci }: { ci: Ci }) {
+  const records = useCiRecords(ci.id);
+  if (records.isPending) return <PageLoader label="Loading records" />;
+  if (records.isError) return <ErrorState error={records.error} onRetry={() => records.refetch()} />;
+  if (records.data.length === 0)
+    return (
+      <EmptyState title="No records name this CI">
+        Incidents raised on this CI will be listed here.
+      </EmptyState>
+    );
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table fz="sm" verticalSpacing="xs" aria-label="Linked records">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={120}>Number</Table.Th>
+            <Table.Th>Title</Table.Th>
+            <Table.Th w={120}>State</Table.Th>
+            <Table.Th w={130}>Priority</Table.Th>
+            <Table.Th w={150}>Opened</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {records.data.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                {r.type === 'incident' ? (
+                  <Anchor component={Link} to={`/incidents/${r.number}`} fw={600} size="sm">
+                    {r.number}
+                  </Anchor>
+                ) : (
+                  r.number
+                )}
+              </Table.Td>
+              <Table.Td>{r.title}</Table.Td>
+              <Table.Td>{humanize(r.state)}</Table.Td>
+              <Table.Td>
+                <PriorityBadge priority={r.priority} />
+              </Table.Td>
+              <Table.Td>
+                <Time iso={r.createdAt} size="sm" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function HistoryTab({ ci }: { ci: Ci }) {
+  const history = useCiHistory(ci.id);
+  if (history.isPending) return <PageLoader label="Loading history" />;
+  if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
+  return <HistoryTable entries={history.data} label="CI history" />;
+}
+
+export function CiPage() {
+  const { id = '' } = useParams();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const ci = useCi(id);
+  const classes = useCiClasses();
+  const del = useDeleteCi();
+  const [deleting, deleteModal] = useDisclosure(false);
+  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
+    ? (params.get('tab') as Tab)
+    : 'details';
+  useDocumentTitle(ci.data?.name ?? 'Configuration item');
+
+  if (ci.isPending) return <PageLoader label="Loading configuration item" />;
+  if (ci.isError) {
+    if (ci.error instanceof ApiError && ci.error.isNotFound)
+      return (
+        <RecordNotFound number="this configuration item" backTo="/cmdb/cis" backLabel="Back to the CMDB" />
+      );
+    return <ErrorState error={ci.error} onRetry={() => ci.refetch()} />;
+  }
+  const rec = ci.data;
+  const isService = (() => {
+    const byKey = new Map((classes.data ?? []).map((c) => [c.key, c]));
+    for (let k: string | null = rec.classKey, n = 0; k && n < 50; n++) {
+      if (k === 'service') return true;
+      k = byKey.get(k)?.parent ?? null;
+    }
+    return false;
+  })();
+
+  return (
+    <Stack gap="lg">
+      <Stack gap={6}>
+        <Breadcrumbs>
+          <Anchor component={Link} to="/cmdb/cis" size="sm">
+            Configuration items
+          </Anchor>
+          <Text size="sm">{rec.name}</Text>
+        </Breadcrumbs>
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Stack gap={6}>
+            <Title order={1} size="h2">
+              {rec.name}
+            </Title>
+            <Group gap="xs">
+              <CiStatusBadge status={rec.status} />
+              <Text size="sm" c="dimmed">
+                {rec.classLabel}
+                {rec.supportGroup ? ` · ${rec.supportGroup.name}` : ''}
+                {rec.owner ? ` · owned by ${rec.owner.name}` : ''}
+                {rec.location ? ` · ${rec.location}` : ''}
+              </Text>
+            </Group>
+          </Stack>
+          <Group gap="sm">
+            <Button component={Link} to={`/incidents/new?ci=${rec.id}`} variant="light">
+              Raise incident
+            </Button>
+            {rec.allowedActions.includes('delete') && (
+              <Button
+                variant="subtle"
+                color="red"
+                leftSection={<IconTrash size={16} />}
+                onClick={deleteModal.open}
+              >
+                Delete
+              </Button>
+            )}
+          </Group>
+        </Group>
+      </Stack>
+      <Modal opened={deleting} onClose={deleteModal.close} title={`Delete ${rec.name}?`}>
+        <Stack>
+          <Text size="sm">
+            Delete a CI only when it was created by mistake. A CI that records refer to cannot be deleted; set
+            its status to Retired instead.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={deleteModal.close}>
+              Keep it
+            </Button>
+            <Button
+              color="red"
+              loading={del.isPending}
+              onClick={() =>
+                del.mutate(
+                  { id: rec.id, version: rec.version },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'teal', message: `${rec.name} deleted` });
+                      navigate('/cmdb/cis');
+                    },
+                    onError: (e) => {
+                      deleteModal.close();
+                      notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(e) });
+                    },
+                  },
+                )
+              }
+            >
+              Delete
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Tabs
+        value={tab}
+        onChange={(t) => {
+          const next = new URLSearchParams(params);
+          if (!t || t === 'details') next.delete('tab');
+          else next.set('tab', t);
+          setParams(next, { replace: true });
+        }}
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="details">Details</Tabs.Tab>
+          <Tabs.Tab value="relationships">Relationships</Tabs.Tab>
+          <Tabs.Tab value="impact">{isService ? 'Impact and dependencies' : 'Impact analysis'}</Tabs.Tab>
+          <Tabs.Tab value="records">Linked records</Tabs.Tab>
+          <Tabs.Tab value="history">History</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="details">
+          <DetailsTab key={rec.id} ci={rec} onReload={() => void ci.refetch()} />
+        </Tabs.Panel>
+        <Tabs.Panel value="relationships">
+          <RelationshipsPanel ci={rec} />
+        </Tabs.Panel>
+        <Tabs.Panel value="impact">
+          <ImpactPanel key={`${rec.id}-${isService}`} ciId={rec.id} isService={isService} />
+        </Tabs.Panel>
+        <Tabs.Panel value="records">
+          <RecordsTab ci={rec} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history">
+          <HistoryTab ci={rec} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * Impact analysis of a CI: downstream impact up to the services (with their customers and SLAs),
+ * or its dependency tree, as an interactive graph and as tables. The depth is chosen here.
+ */
+import {
+  Alert,
+  Badge,
+  Group,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { type Impact, useCiWalk } from '../../api/queries/cmdb.ts';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ImpactGraph } from './ImpactGraph.tsx';
+import { CiLink, CiStatusBadge } from './shared.tsx';
+
+const DEPTHS = [
+  { value: '1', label: '1 step' },
+  { value: '2', label: '2 steps' },
+  { value: '3', label: '3 steps' },
+  { value: '5', label: '5 steps' },
+  { value: '10', label: '10 steps' },
+  { value: 'all', label: 'All' },
+];
+
+export function ServicesTable({ impact, label }: { impact: Impact; label: string }) {
+  if (impact.services.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No service is affected.
+      </Text>
+    );
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table fz="sm" verticalSpacing="xs" aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Service</Table.Th>
+            <Table.Th w={80}>Distance</Table.Th>
+            <Table.Th>Why</Table.Th>
+            <Table.Th>Customers</Table.Th>
+            <Table.Th>Agreements</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {impact.services.map((s) => (
+            <Table.Tr key={s.ci.id}>
+              <Table.Td>
+                <CiLink ci={s.ci} />
+                <Text size="xs" c="dimmed">
+                  {s.ci.classLabel}
+                </Text>
+              </Table.Td>
+              <Table.Td>{s.depth}</Table.Td>
+              <Table.Td>
+                <Text size="xs">{s.because}</Text>
+              </Table.Td>
+              <Table.Td>{s.customers.map((c) => c.name).join(', ') || '—'}</Table.Td>
+              <Table.Td>
+                {s.slas.length
+                  ? s.slas.map((a) => (
+                      <Text size="xs" key={a.id}>
+                        {a.name}
+                        {a.detail ? ` (${a.detail})` : ''}
+                      </Text>
+                    ))
+                  : '—'}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function ItemsTable({ impact }: { impact: Impact }) {
+  return (
+    <Table.ScrollContainer minWidth={700}>
+      <Table fz="sm" verticalSpacing="xs" aria-label="Everything reached">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Configuration item</Table.Th>
+            <Table.Th w={160}>Class</Table.Th>
+            <Table.Th w={120}>Status</Table.Th>
+            <Table.Th w={80}>Distance</Table.Th>
+            <Table.Th>Why</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...impact.items]
+            .sort((a, b) => a.depth - b.depth || a.ci.name.localeCompare(b.ci.name))
+            .map((i) => (
+              <Table.Tr key={i.ci.id}>
+                <Table.Td>
+                  <CiLink ci={i.ci} />
+                </Table.Td>
+                <Table.Td>{i.ci.classLabel}</Table.Td>
+                <Table.Td>
+                  <CiStatusBadge status={i.ci.status} />
+                </Table.Td>
+                <Table.Td>{i.depth}</Table.Td>
+                <Table.Td>
+                  <Text size="xs">{i.because}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export function ImpactPanel({ ciId, isService }: { ciId: string; isService: boolean }) {
+  const [mode, setMode] = useState<'impact' | 'dependencies'>(isService ? 'dependencies' : 'impact');
+  const [depth, setDepth] = useState<string>('all');
+  const walk = useCiWalk(ciId, mode, depth === 'all' ? null : Number(depth));
+  const data = walk.data;
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <SegmentedControl
+          aria-label="Analysis"
+          value={mode}
+          onChange={(v) => setMode(v as 'impact' | 'dependencies')}
+          data={[
+            { value: 'impact', label: 'Impact of an outage' },
+            { value: 'dependencies', label: 'Dependencies' },
+          ]}
+        />
+        <Select
+          label="Depth"
+          data={DEPTHS}
+          value={depth}
+          onChange={(v) => setDepth(v ?? 'all')}
+          allowDeselect={false}
+          w={140}
+        />
+      </Group>
+      <Text size="sm" c="dimmed">
+        {mode === 'impact'
+          ? 'Everything an outage of this CI reaches, up to the services it hits.'
+          : 'Everything this CI relies on: for a service, its full dependency tree.'}
+      </Text>
+      {walk.isPending ? (
+        <PageLoader label="Analysing" />
+      ) : walk.isError ? (
+        <ErrorState error={walk.error} onRetry={() => walk.refetch()} />
+      ) : !data ? null : data.nodes.length <= 1 ? (
+        <EmptyState
+          title={mode === 'impact' ? 'Nothing else is affected' : 'This CI depends on nothing recorded'}
+        >
+          Relationships decide what an outage reaches; add them on the Relationships tab.
+        </EmptyState>
+      ) : (
+        <>
+          {data.truncated && (
+            <Alert color="orange" role="status">
+              The graph is large; only the nearest CIs are shown. Choose a smaller depth.
+            </Alert>
+          )}
+          <Paper withBorder p="sm" aria-busy={walk.isFetching}>
+            <ImpactGraph
+              nodes={data.nodes}
+              edges={data.edges}
+              label={mode === 'impact' ? 'Impact graph' : 'Dependency graph'}
+            />
+          </Paper>
+          {mode === 'impact' && (
+            <Stack gap="xs">
+              <Group gap="xs">
+                <Title order={3} size="h5">
+                  Services affected
+                </Title>
+                <Badge variant="light">{data.services.length}</Badge>
+              </Group>
+              <ServicesTable impact={data} label="Services affected" />
+            </Stack>
+          )}
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {mode === 'impact' ? 'Everything affected' : 'Everything depended on'} ({data.items.length})
+            </Title>
+            <ItemsTable impact={data} />
+          </Stack>
+        </>
+      )}
+    </Stack>
+  );
+}

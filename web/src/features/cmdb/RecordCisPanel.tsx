@@ -1,0 +1,140 @@
+/** On a work record: the CIs it concerns (link, unlink) and the services those CIs hit. */
+import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconUnlink } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../api/client.ts';
+import {
+  type CiRef,
+  useLinkRecordCis,
+  useRecordCis,
+  useRecordImpact,
+  useUnlinkRecordCi,
+} from '../../api/queries/cmdb.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { CiPicker } from './CiPicker.tsx';
+import { CiLink, CiStatusBadge, ciPath } from './shared.tsx';
+
+export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdit: boolean }) {
+  const cis = useRecordCis(recordId);
+  const impact = useRecordImpact(recordId);
+  const link = useLinkRecordCis(recordId);
+  const unlink = useUnlinkRecordCi(recordId);
+  const [picked, setPicked] = useState<CiRef | null>(null);
+  const linked = cis.data ?? [];
+  const services = impact.data?.services ?? [];
+
+  return (
+    <Paper p="lg" component="section" aria-label="Configuration items">
+      <Stack gap="sm">
+        <Title order={2} size="h5">
+          Configuration items
+        </Title>
+        <ErrorAlert error={cis.error} />
+        {linked.length === 0 && !cis.isPending && (
+          <Text size="sm" c="dimmed">
+            No configuration item is named on this record.
+          </Text>
+        )}
+        {linked.map((c) => (
+          <Group key={c.id} justify="space-between" wrap="nowrap">
+            <Group gap="xs">
+              <CiLink ci={c} />
+              <Text size="xs" c="dimmed">
+                {c.classLabel}
+              </Text>
+              <CiStatusBadge status={c.status} />
+            </Group>
+            {canEdit && (
+              <Tooltip label="Unlink">
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  aria-label={`Unlink ${c.name}`}
+                  loading={unlink.isPending && unlink.variables === c.id}
+                  onClick={() =>
+                    unlink.mutate(c.id, {
+                      onError: (e) =>
+                        notifications.show({ color: 'red', title: 'Not unlinked', message: errorMessage(e) }),
+                    })
+                  }
+                >
+                  <IconUnlink size={16} />
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </Group>
+        ))}
+        {canEdit && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (picked)
+                link.mutate([picked.id], {
+                  onSuccess: () => setPicked(null),
+                });
+            }}
+          >
+            <Group align="flex-end" gap="xs" wrap="nowrap">
+              <CiPicker
+                label="Link a configuration item"
+                placeholder="Search by name or hostname"
+                value={picked}
+                onChange={setPicked}
+                exclude={linked.map((c) => c.id)}
+                style={{ flex: 1 }}
+              />
+              <Button type="submit" variant="light" disabled={!picked} loading={link.isPending}>
+                Link
+              </Button>
+            </Group>
+            <ErrorAlert error={link.error} title="Not linked" />
+          </form>
+        )}
+        {linked.length > 0 && (
+          <Stack gap={6} aria-label="Services affected" component="section">
+            <Group gap="xs">
+              <Title order={3} size="h6">
+                Services affected
+              </Title>
+              <Badge variant="light">{services.length}</Badge>
+            </Group>
+            {impact.isPending && (
+              <Text size="sm" c="dimmed">
+                Analysing impact…
+              </Text>
+            )}
+            {!impact.isPending && services.length === 0 && (
+              <Text size="sm" c="dimmed">
+                No service depends on these configuration items.
+              </Text>
+            )}
+            {services.map((s) => (
+              <div key={s.ci.id}>
+                <Group gap="xs">
+                  <Anchor component={Link} to={ciPath(s.ci.id)} size="sm" fw={600}>
+                    {s.ci.name}
+                  </Anchor>
+                  <Text size="xs" c="dimmed">
+                    {s.ci.classLabel}
+                  </Text>
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {s.because}
+                </Text>
+                {(s.customers.length > 0 || s.slas.length > 0) && (
+                  <Text size="xs">
+                    {s.customers.length > 0 && `Customers: ${s.customers.map((c) => c.name).join(', ')}`}
+                    {s.customers.length > 0 && s.slas.length > 0 && ' · '}
+                    {s.slas.length > 0 && `Agreements: ${s.slas.map((a) => a.name).join(', ')}`}
+                  </Text>
+                )}
+              </div>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,170 @@
+/** A CI's relationships in both directions, named from its side ("runs on", "hosts"), added and removed here. */
+import { ActionIcon, Button, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import {
+  type Ci,
+  type CiClass,
+  type CiRef,
+  type RelationshipType,
+  useAddRelationship,
+  useCiClasses,
+  useCiRelationships,
+  useRelationshipTypes,
+  useRemoveRelationship,
+} from '../../api/queries/cmdb.ts';
+import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { CiPicker } from './CiPicker.tsx';
+import { CiLink, CiStatusBadge } from './shared.tsx';
+
+function isSubclass(classes: CiClass[], key: string, ancestor: string): boolean {
+  const byKey = new Map(classes.map((c) => [c.key, c]));
+  for (let k: string | null = key, n = 0; k && n < 50; n++) {
+    if (k === ancestor) return true;
+    k = byKey.get(k)?.parent ?? null;
+  }
+  return false;
+}
+
+/** The ways this CI can take part in each type: as the "from" end (forward) or the "to" end (reverse). */
+function directionOptions(types: RelationshipType[], classes: CiClass[], classKey: string) {
+  const out: { value: string; label: string }[] = [];
+  for (const t of types) {
+    const fits = (end: 'from' | 'to') =>
+      t.allowed.length === 0 || t.allowed.some((a) => isSubclass(classes, classKey, a[end]));
+    if (fits('from')) out.push({ value: `${t.key}|out`, label: `${t.forwardLabel} …` });
+    if (fits('to')) out.push({ value: `${t.key}|in`, label: `${t.reverseLabel} …` });
+  }
+  return out;
+}
+
+export function RelationshipsPanel({ ci }: { ci: Ci }) {
+  const rels = useCiRelationships(ci.id);
+  const types = useRelationshipTypes();
+  const classes = useCiClasses();
+  const add = useAddRelationship();
+  const remove = useRemoveRelationship();
+  const [choice, setChoice] = useState<string | null>(null);
+  const [other, setOther] = useState<CiRef | null>(null);
+  const canEdit = ci.allowedActions.includes('update');
+  const options = directionOptions(types.data ?? [], classes.data ?? [], ci.classKey);
+
+  const submit = () => {
+    if (!choice || !other) return;
+    const [type = '', dir] = choice.split('|');
+    const body =
+      dir === 'out' ? { type, fromId: ci.id, toId: other.id } : { type, fromId: other.id, toId: ci.id };
+    add.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: 'teal', message: 'Relationship added' });
+        setOther(null);
+      },
+    });
+  };
+
+  if (rels.isPending) return <PageLoader label="Loading relationships" />;
+  if (rels.isError) return <ErrorState error={rels.error} onRetry={() => rels.refetch()} />;
+  const sorted = [...rels.data].sort(
+    (a, b) => a.label.localeCompare(b.label) || a.ci.name.localeCompare(b.ci.name),
+  );
+
+  return (
+    <Stack gap="md">
+      {canEdit && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Stack gap="xs">
+            <Group align="flex-end" gap="sm" wrap="wrap">
+              <Text size="sm" fw={600} pb={8}>
+                {ci.name}
+              </Text>
+              <Select
+                label="Relationship"
+                placeholder="Choose"
+                data={options}
+                value={choice}
+                onChange={setChoice}
+                w={220}
+              />
+              <CiPicker
+                label="Configuration item"
+                placeholder="Search by name or hostname"
+                value={other}
+                onChange={setOther}
+                exclude={[ci.id]}
+                w={320}
+              />
+              <Button type="submit" disabled={!choice || !other} loading={add.isPending}>
+                Add relationship
+              </Button>
+            </Group>
+            <ErrorAlert error={add.error} title="Not added" />
+          </Stack>
+        </form>
+      )}
+      {sorted.length === 0 ? (
+        <EmptyState title="No relationships yet">
+          Relationships say what runs on what and what depends on what; impact analysis follows them.
+        </EmptyState>
+      ) : (
+        <Table.ScrollContainer minWidth={620}>
+          <Table fz="sm" verticalSpacing="xs" aria-label="Relationships">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={180}>{ci.name}</Table.Th>
+                <Table.Th>Configuration item</Table.Th>
+                <Table.Th w={160}>Class</Table.Th>
+                <Table.Th w={120}>Status</Table.Th>
+                {canEdit && <Table.Th w={60} aria-label="Actions" />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {sorted.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.label}</Table.Td>
+                  <Table.Td>
+                    <CiLink ci={r.ci} />
+                  </Table.Td>
+                  <Table.Td>{r.ci.classLabel}</Table.Td>
+                  <Table.Td>
+                    <CiStatusBadge status={r.ci.status} />
+                  </Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <Tooltip label="Remove relationship">
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove: ${r.label} ${r.ci.name}`}
+                          loading={remove.isPending && remove.variables === r.id}
+                          onClick={() =>
+                            remove.mutate(r.id, {
+                              onError: (e) =>
+                                notifications.show({
+                                  color: 'red',
+                                  title: 'Not removed',
+                                  message: errorMessage(e),
+                                }),
+                            })
+                          }
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * Parent and child incidents: this incident's parent (set by number, or detach) and its children
+ * (link an existing incident by number, unlink). Resolving a parent resolves its open children.
+ */
+import { ActionIcon, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconLinkOff } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { errorMessage } from '../../api/client.ts';
+import { useLifecycle } from '../../api/queries/admin.ts';
+import { useIncident } from '../../api/queries/incidents.ts';
+import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../api/queries/process.ts';
+import { StateBadge } from '../../components/Badges.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { RECORD_NUMBER } from '../../lib/labels.ts';
+
+function ParentSection({ rec }: { rec: IncidentWithParent }) {
+  const parent = useIncident(rec.parentId ?? undefined);
+  const set = useSetParent(rec);
+  const [number, setNumber] = useState('');
+  const canEdit = rec.allowedActions.includes('update');
+  if (rec.parentId)
+    return (
+      <Group justify="space-between" wrap="nowrap">
+        <Text size="sm">
+          Child of{' '}
+          {parent.data ? (
+            <Anchor component={Link} to={`/incidents/${parent.data.number}`}>
+              {parent.data.number} {parent.data.title}
+            </Anchor>
+          ) : (
+            '…'
+          )}
+          . It is resolved when its parent is.
+        </Text>
+        {canEdit && (
+          <Button
+            size="xs"
+            variant="default"
+            loading={set.isPending}
+            onClick={() =>
+              set.mutate(
+                { childRef: rec.id, parent: null },
+                {
+                  onSuccess: () =>
+                    notifications.show({ color: 'teal', message: `${rec.number} detached from its parent` }),
+                  onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                },
+              )
+            }
+          >
+            Detach from parent
+          </Button>
+        )}
+      </Group>
+    );
+  if (!canEdit)
+    return (
+      <Text size="sm" c="dimmed">
+        No parent incident.
+      </Text>
+    );
+  const valid = RECORD_NUMBER.test(number.trim());
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!valid) return;
+        set.mutate(
+          { childRef: rec.id, parent: number.trim().toUpperCase() },
+          {
+            onSuccess: () => {
+              notifications.show({
+                color: 'teal',
+                message: `${rec.number} is now a child of ${number.trim().toUpperCase()}`,
+              });
+              setNumber('');
+            },
+          },
+        );
+      }}
+    >
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          label="Parent incident"
+          placeholder="INC0001042"
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" variant="light" disabled={!valid} loading={set.isPending}>
+          Set parent
+        </Button>
+      </Group>
+      {set.error !== null && (
+        <Stack mt="xs">
+          <ErrorAlert error={set.error} title="The parent was not set" />
+        </Stack>
+      )}
+    </form>
+  );
+}
+
+export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: boolean }) {
+  const view = useMajorIncident(rec);
+  const lifecycle = useLifecycle();
+  const link = useSetParent(rec);
+  const unlink = useSetParent(rec);
+  const [number, setNumber] = useState('');
+  const children = view.data?.children ?? [];
+  const canEdit = rec.allowedActions.includes('update');
+  const state = (key: string) => lifecycle.data?.lifecycle.states.find((s) => s.key === key);
+  const valid = RECORD_NUMBER.test(number.trim());
+  const title = major ? 'Linked incidents' : 'Parent and child incidents';
+  return (
+    <Paper p="md" component="section" aria-labelledby="family-title">
+      <Title order={2} size="h5" id="family-title" mb="xs">
+        {title} {children.length > 0 ? `(${children.length})` : ''}
+      </Title>
+      <Stack gap="sm">
+        {!major && <ParentSection rec={rec} />}
+        {children.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {major
+              ? 'No incidents linked yet. Link the incidents this outage caused.'
+              : 'No child incidents.'}
+          </Text>
+        ) : (
+          <Stack
+            gap={6}
+            component="ul"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+            aria-label="Child incidents"
+          >
+            {children.map((c) => {
+              const s = state(c.state);
+              return (
+                <Group key={c.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
+                  <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
+                    <Anchor component={Link} to={`/incidents/${c.number}`} size="sm" fw={600}>
+                      {c.number}
+                    </Anchor>
+                    <Text size="sm" truncate>
+                      {c.title}
+                    </Text>
+                  </Group>
+                  <Group gap="xs" wrap="nowrap">
+                    <StateBadge label={s?.label ?? c.state} category={s?.category ?? 'open'} />
+                    {canEdit && (
+                      <ActionIcon
+                        variant="subtle"
+                        color="red"
+                        aria-label={`Unlink ${c.number}`}
+                        loading={unlink.isPending && unlink.variables?.childRef === c.id}
+                        onClick={() =>
+                          unlink.mutate(
+                            { childRef: c.id, parent: null },
+                            {
+                              onSuccess: () =>
+                                notifications.show({ color: 'teal', message: `${c.number} unlinked` }),
+                              onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                            },
+                          )
+                        }
+                      >
+                        <IconLinkOff size={16} />
+                      </ActionIcon>
+                    )}
+                  </Group>
+                </Group>
+              );
+            })}
+          </Stack>
+        )}
+        {canEdit && !rec.parentId && (
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!valid) return;
+              const child = number.trim().toUpperCase();
+              link.mutate(
+                { childRef: child, parent: rec.id },
+                {
+                  onSuccess: () => {
+                    notifications.show({ color: 'teal', message: `${child} linked to ${rec.number}` });
+                    setNumber('');
+                  },
+                },
+              );
+            }}
+          >
+            <Group align="flex-end" gap="xs">
+              <TextInput
+                label="Link an incident as a child"
+                placeholder="INC0001043"
+                value={number}
+                onChange={(e) => setNumber(e.currentTarget.value)}
+                style={{ flex: 1 }}
+              />
+              <Button type="submit" variant="light" disabled={!valid} loading={link.isPending}>
+                Link
+              </Button>
+            </Group>
+            {link.error !== null && (
+              <Stack mt="xs">
+                <ErrorAlert error={link.error} title="The incident was not linked" />
+              </Stack>
+            )}
+          </form>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

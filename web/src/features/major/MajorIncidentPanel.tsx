@@ -1,0 +1,273 @@
+/**
+ * The major-incident view on an incident: status, coordinator and summary, the communication log
+ * (what was told to whom), standing down, and the post-incident review once resolved.
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconSpeakerphone, IconUrgent } from '@tabler/icons-react';
+import { useState } from 'react';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { useUser, useUserNames } from '../../api/queries/directory.ts';
+import {
+  COMM_AUDIENCES,
+  type CommAudience,
+  type MajorIncidentView,
+  useAddMajorComm,
+  useStandDownMajor,
+} from '../../api/queries/process.ts';
+import type { Incident } from '../../api/types.ts';
+import { useMe } from '../../auth/session.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { Time } from '../../lib/time.tsx';
+import { mayDeclareMajor } from './DeclareMajorButton.tsx';
+import { ReviewSection } from './ReviewSection.tsx';
+
+export const AUDIENCE_LABELS: Record<CommAudience, string> = {
+  internal: 'Internal (responders)',
+  stakeholders: 'Stakeholders',
+  public: 'Public (all users)',
+};
+const AUDIENCE_COLORS: Record<CommAudience, string> = {
+  internal: 'gray.8',
+  stakeholders: 'violet.9',
+  public: 'blue.9',
+};
+const audienceOf = (a: string): CommAudience =>
+  (COMM_AUDIENCES as readonly string[]).includes(a) ? (a as CommAudience) : 'internal';
+
+function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentView }) {
+  const add = useAddMajorComm(rec);
+  const authors = useUserNames(view.communications.map((c) => c.authorId).filter((x): x is string => !!x));
+  const [audience, setAudience] = useState<CommAudience>('stakeholders');
+  const [message, setMessage] = useState('');
+  const [touched, setTouched] = useState(false);
+  const canAdd = rec.allowedActions.includes('update');
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h5">
+        Communication log ({view.communications.length})
+      </Title>
+      {view.communications.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Nothing communicated yet.
+        </Text>
+      ) : (
+        <Stack
+          gap={6}
+          component="ol"
+          aria-label="Communication log"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
+          {view.communications.map((c) => {
+            const a = audienceOf(c.audience);
+            return (
+              <Paper key={c.id} component="li" withBorder p="xs">
+                <Group gap="xs" mb={4}>
+                  <Badge color={AUDIENCE_COLORS[a]} variant="filled" size="sm">
+                    {AUDIENCE_LABELS[a]}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {c.authorId ? (authors.get(c.authorId) ?? '…') : 'Steward'} ·{' '}
+                    <Time iso={c.at} size="xs" />
+                  </Text>
+                </Group>
+                <Text size="sm" className="pre-wrap">
+                  {c.message}
+                </Text>
+              </Paper>
+            );
+          })}
+        </Stack>
+      )}
+      {canAdd && (
+        <form
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            setTouched(true);
+            if (!message.trim()) return;
+            add.mutate(
+              { audience, message: message.trim() },
+              {
+                onSuccess: () => {
+                  notifications.show({ color: 'teal', message: 'Communication logged' });
+                  setMessage('');
+                  setTouched(false);
+                },
+              },
+            );
+          }}
+        >
+          <Stack gap="xs">
+            <Group align="flex-start" gap="sm" wrap="nowrap">
+              <Select
+                label="Audience"
+                data={COMM_AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
+                value={audience}
+                allowDeselect={false}
+                onChange={(a) => a && setAudience(a as CommAudience)}
+                w={210}
+              />
+              <Textarea
+                label="Message sent"
+                autosize
+                minRows={2}
+                maxLength={LIMITS.commentMax}
+                value={message}
+                onChange={(e) => setMessage(e.currentTarget.value)}
+                error={touched && !message.trim() ? 'Enter the message that was sent' : undefined}
+                style={{ flex: 1 }}
+              />
+            </Group>
+            <ErrorAlert error={add.error} title="The communication was not logged" />
+            <Group justify="flex-end">
+              <Button
+                type="submit"
+                variant="light"
+                leftSection={<IconSpeakerphone size={16} />}
+                loading={add.isPending}
+              >
+                Log communication
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Stack>
+  );
+}
+
+function StandDown({ rec }: { rec: Incident }) {
+  const stand = useStandDownMajor(rec);
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  return (
+    <>
+      <Button size="xs" variant="default" onClick={() => setOpen(true)}>
+        Stand down
+      </Button>
+      {open && (
+        <Modal opened onClose={() => setOpen(false)} title={`Stand down ${rec.number}`}>
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (!reason.trim()) return;
+              stand.mutate(reason.trim(), {
+                onSuccess: () => {
+                  notifications.show({
+                    color: 'teal',
+                    message: `${rec.number} is no longer a major incident`,
+                  });
+                  setOpen(false);
+                },
+              });
+            }}
+          >
+            <Stack>
+              <Text size="sm">
+                It stays an incident with its children; the major-incident procedure ends.
+              </Text>
+              <Textarea
+                label="Reason"
+                required
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+              />
+              <ErrorAlert error={stand.error} title="Could not stand down" />
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => setOpen(false)}>
+                  Cancel
+                </Button>
+                <Button type="submit" disabled={!reason.trim()} loading={stand.isPending}>
+                  Stand down
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Modal>
+      )}
+    </>
+  );
+}
+
+export function MajorIncidentPanel({ rec, view }: { rec: Incident; view: MajorIncidentView }) {
+  const me = useMe();
+  const major = view.major;
+  const coordinator = useUser(major?.coordinatorId);
+  if (!major) return null;
+  const active = major.status === 'active';
+  const finished = rec.stateCategory === 'resolved' || rec.stateCategory === 'closed';
+  return (
+    <Paper
+      p="md"
+      component="section"
+      aria-labelledby="major-title"
+      style={{ borderLeft: `4px solid var(--mantine-color-${active ? 'red-9' : 'gray-6'})` }}
+    >
+      <Group justify="space-between" mb="xs">
+        <Group gap="xs">
+          <IconUrgent size={20} color={`var(--mantine-color-${active ? 'red-9' : 'gray-7'})`} aria-hidden />
+          <Title order={2} size="h4" id="major-title">
+            Major incident
+          </Title>
+          <Badge color={active ? 'red.9' : 'gray.7'} variant="filled">
+            {active ? 'Active' : 'Stood down'}
+          </Badge>
+        </Group>
+        {active && mayDeclareMajor(me) && <StandDown rec={rec} />}
+      </Group>
+      <Stack gap="md">
+        <Group gap="xl">
+          <div>
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+              Coordinator
+            </Text>
+            <Text size="sm" data-testid="major-coordinator">
+              {coordinator.data?.name ?? '…'}
+            </Text>
+          </div>
+          <div>
+            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+              Declared
+            </Text>
+            <Time iso={major.declaredAt} size="sm" />
+          </div>
+          {major.stoodDownAt && (
+            <div>
+              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+                Stood down
+              </Text>
+              <Time iso={major.stoodDownAt} size="sm" />
+            </div>
+          )}
+        </Group>
+        <Text size="sm" className="pre-wrap">
+          {major.summary}
+        </Text>
+        {finished && !major.review && (
+          <Alert color="blue" variant="light">
+            Resolved: the coordinator writes the post-incident review below.
+          </Alert>
+        )}
+        <CommunicationLog rec={rec} view={view} />
+        <ReviewSection rec={rec} view={view} finished={finished} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,248 @@
+/** The post-incident review: summary, root cause, lessons learned and follow-up actions with owners and dates. */
+import {
+  ActionIcon,
+  Button,
+  Group,
+  List,
+  Paper,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { useUserNames } from '../../api/queries/directory.ts';
+import {
+  type MajorIncidentView,
+  type PostIncidentReview,
+  type ReviewAction,
+  useSaveReview,
+} from '../../api/queries/process.ts';
+import type { Incident } from '../../api/types.ts';
+import { useMe } from '../../auth/session.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+import { Time } from '../../lib/time.tsx';
+import { UserIdPicker } from '../automation/ValueInput.tsx';
+import { mayDeclareMajor } from './DeclareMajorButton.tsx';
+
+const EMPTY: PostIncidentReview = { summary: '', rootCause: '', lessonsLearned: '', actions: [] };
+
+function ReviewRead({ review, reviewedAt }: { review: PostIncidentReview; reviewedAt: string | null }) {
+  const owners = useUserNames(review.actions.map((a) => a.ownerId).filter((x): x is string => !!x));
+  const block = (label: string, text: string) => (
+    <div>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" className="pre-wrap">
+        {text || '—'}
+      </Text>
+    </div>
+  );
+  return (
+    <Stack gap="xs">
+      <Text size="xs" c="dimmed">
+        Written <Time iso={reviewedAt} size="xs" />
+      </Text>
+      {block('Summary', review.summary)}
+      {block('Root cause', review.rootCause)}
+      {block('Lessons learned', review.lessonsLearned)}
+      {review.actions.length > 0 && (
+        <div>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            Actions
+          </Text>
+          <List size="sm">
+            {review.actions.map((a, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: review actions are a plain ordered list
+              <List.Item key={i}>
+                {a.description}
+                {a.ownerId ? ` — ${owners.get(a.ownerId) ?? '…'}` : ''}
+                {a.dueDate ? `, due ${a.dueDate}` : ''}
+              </List.Item>
+            ))}
+          </List>
+        </div>
+      )}
+    </Stack>
+  );
+}
+
+function ReviewForm({
+  rec,
+  initial,
+  onDone,
+}: {
+  rec: Incident;
+  initial: PostIncidentReview;
+  onDone: () => void;
+}) {
+  const save = useSaveReview(rec);
+  const [review, setReview] = useState<PostIncidentReview>(() => structuredClone(initial));
+  const [touched, setTouched] = useState(false);
+  const server = fieldErrorsOf(save.error);
+  const setAction = (i: number, patch: Partial<ReviewAction>) =>
+    setReview((r) => ({ ...r, actions: r.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
+  const required = (v: string) => (touched && !v.trim() ? 'Required' : undefined);
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        setTouched(true);
+        if (
+          !review.summary.trim() ||
+          !review.rootCause.trim() ||
+          review.actions.some((a) => !a.description.trim())
+        )
+          return;
+        save.mutate(review, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: 'Post-incident review saved' });
+            onDone();
+          },
+        });
+      }}
+    >
+      <Stack gap="sm">
+        <Textarea
+          label="Summary"
+          required
+          autosize
+          minRows={2}
+          maxLength={LIMITS.descriptionMax}
+          value={review.summary}
+          onChange={(e) => setReview({ ...review, summary: e.currentTarget.value })}
+          error={required(review.summary) ?? server.summary}
+        />
+        <Textarea
+          label="Root cause"
+          required
+          autosize
+          minRows={2}
+          maxLength={LIMITS.descriptionMax}
+          value={review.rootCause}
+          onChange={(e) => setReview({ ...review, rootCause: e.currentTarget.value })}
+          error={required(review.rootCause) ?? server.rootCause}
+        />
+        <Textarea
+          label="Lessons learned"
+          autosize
+          minRows={2}
+          maxLength={LIMITS.descriptionMax}
+          value={review.lessonsLearned}
+          onChange={(e) => setReview({ ...review, lessonsLearned: e.currentTarget.value })}
+        />
+        <Text size="sm" fw={500}>
+          Follow-up actions
+        </Text>
+        {review.actions.map((a, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: review actions are a plain ordered list
+          <Paper key={i} withBorder p="xs">
+            <Group align="flex-start" gap="sm" wrap="nowrap">
+              <TextInput
+                label={`Action ${i + 1}`}
+                value={a.description}
+                maxLength={1000}
+                onChange={(e) => setAction(i, { description: e.currentTarget.value })}
+                error={required(a.description)}
+                style={{ flex: 2 }}
+              />
+              <div style={{ flex: 1 }}>
+                <UserIdPicker
+                  label={`Owner of action ${i + 1}`}
+                  value={a.ownerId}
+                  onChange={(ownerId) => setAction(i, { ownerId })}
+                />
+              </div>
+              <TextInput
+                type="date"
+                label={`Due date of action ${i + 1}`}
+                value={a.dueDate ?? ''}
+                onChange={(e) => setAction(i, { dueDate: e.currentTarget.value || null })}
+                w={170}
+              />
+              <ActionIcon
+                mt={28}
+                variant="subtle"
+                color="red"
+                aria-label={`Remove action ${i + 1}`}
+                onClick={() => setReview((r) => ({ ...r, actions: r.actions.filter((_, j) => j !== i) }))}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Group>
+          </Paper>
+        ))}
+        <Group justify="space-between">
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() =>
+              setReview((r) => ({
+                ...r,
+                actions: [...r.actions, { description: '', ownerId: null, dueDate: null }],
+              }))
+            }
+          >
+            Add action
+          </Button>
+          <Group gap="sm">
+            <Button variant="default" onClick={onDone}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save review
+            </Button>
+          </Group>
+        </Group>
+        <ErrorAlert error={save.error} title="The review was not saved" />
+      </Stack>
+    </form>
+  );
+}
+
+export function ReviewSection({
+  rec,
+  view,
+  finished,
+}: {
+  rec: Incident;
+  view: MajorIncidentView;
+  finished: boolean;
+}) {
+  const me = useMe();
+  const [editing, setEditing] = useState(false);
+  const major = view.major;
+  if (!major) return null;
+  const mayWrite = me.id === major.coordinatorId || mayDeclareMajor(me);
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={3} size="h5">
+          Post-incident review
+        </Title>
+        {finished && mayWrite && !editing && (
+          <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+            {major.review ? 'Edit review' : 'Write review'}
+          </Button>
+        )}
+      </Group>
+      {editing ? (
+        <ReviewForm rec={rec} initial={major.review ?? EMPTY} onDone={() => setEditing(false)} />
+      ) : major.review ? (
+        <ReviewRead review={major.review} reviewedAt={major.reviewedAt} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          {finished ? 'Not written yet.' : 'Written after the incident is resolved.'}
+        </Text>
+      )}
+    </Stack>
+  );
+}

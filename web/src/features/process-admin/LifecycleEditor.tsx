@@ -1,0 +1,356 @@
+/**
+ * The lifecycle of one process as an editable table of states and transitions. The server
+ * validates a save (reachable states, a terminal state, transitions to existing states) and its
+ * problems are listed above the editor.
+ */
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Radio,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import {
+  type LifecycleDef,
+  type LifecycleDoc,
+  type LifecycleTransitionDef,
+  PROCESS_LABELS,
+  type ProcessKey,
+  useProcessLifecycle,
+  useRaci,
+  useSaveLifecycle,
+} from '../../api/queries/process.ts';
+import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
+import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { CATEGORY_LABELS, humanize } from '../../lib/labels.ts';
+import { CATEGORY_EFFECTS, keyFromLabel, REQUIREMENT_LABELS, transitionEffects } from './lifecycleText.ts';
+import { SaveProblems } from './SaveProblems.tsx';
+import { TransitionForm } from './TransitionForm.tsx';
+
+type DraftState = { key: string; label: string; category: StateCategory; saved: boolean };
+
+function Editor({
+  process,
+  doc,
+  canEdit,
+  onReload,
+}: {
+  process: ProcessKey;
+  doc: LifecycleDoc;
+  canEdit: boolean;
+  onReload: () => void;
+}) {
+  const raci = useRaci(process);
+  const save = useSaveLifecycle(process, doc.version);
+  const [initial, setInitial] = useState(doc.lifecycle.initial);
+  const [states, setStates] = useState<DraftState[]>(() =>
+    doc.lifecycle.states.map((s) => ({ ...s, saved: true })),
+  );
+  const [transitions, setTransitions] = useState<LifecycleTransitionDef[]>(doc.lifecycle.transitions);
+  const [editing, setEditing] = useState<number | 'new' | null>(null);
+  const top = useRef<HTMLDivElement>(null);
+
+  const draft: LifecycleDef = {
+    initial,
+    states: states.map(({ key, label, category }) => ({ key, label, category })),
+    transitions,
+  };
+  const dirty = JSON.stringify(draft) !== JSON.stringify(doc.lifecycle);
+  const activities = raci.data?.raci.activities.map((a) => ({ key: a.key, label: a.label })) ?? [];
+  const activityLabel = (k: string) => activities.find((a) => a.key === k)?.label ?? humanize(k);
+  const stateLabel = (k: string) => states.find((s) => s.key === k)?.label || k;
+  const isState = (k: string) => states.some((s) => s.key === k);
+  const setState = (i: number, patch: Partial<DraftState>) =>
+    setStates((cur) => cur.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+
+  const submit = () => {
+    save.mutate(draft, {
+      onSuccess: () =>
+        notifications.show({ color: 'teal', message: `${PROCESS_LABELS[process]} lifecycle saved` }),
+      onError: () => top.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
+    });
+  };
+  const reset = () => {
+    setInitial(doc.lifecycle.initial);
+    setStates(doc.lifecycle.states.map((s) => ({ ...s, saved: true })));
+    setTransitions(doc.lifecycle.transitions);
+    save.reset();
+  };
+
+  return (
+    <Stack gap="md" ref={top}>
+      <SaveProblems
+        error={save.error}
+        what={`The ${PROCESS_LABELS[process].toLowerCase()} lifecycle`}
+        title="The lifecycle was not saved"
+        onReload={onReload}
+      />
+      <Paper p="lg">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            States
+          </Title>
+          {canEdit && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() =>
+                setStates((cur) => [...cur, { key: '', label: '', category: 'open', saved: false }])
+              }
+            >
+              Add state
+            </Button>
+          )}
+        </Group>
+        <Table.ScrollContainer minWidth={720}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Initial</Table.Th>
+                <Table.Th>Label</Table.Th>
+                <Table.Th>Key</Table.Th>
+                <Table.Th>Category</Table.Th>
+                <Table.Th>Effect</Table.Th>
+                {canEdit && (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {states.map((s, i) => {
+                const name = s.label || s.key || `state ${i + 1}`;
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: new states have no key yet; rows keep their position
+                  <Table.Tr key={i}>
+                    <Table.Td>
+                      <Radio
+                        aria-label={`${name} is the initial state`}
+                        checked={initial === s.key && s.key !== ''}
+                        disabled={!canEdit || !s.key}
+                        onChange={() => setInitial(s.key)}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <TextInput
+                        aria-label={`Label of state ${i + 1}`}
+                        value={s.label}
+                        readOnly={!canEdit}
+                        maxLength={60}
+                        onChange={(e) => {
+                          const label = e.currentTarget.value;
+                          setState(i, s.saved ? { label } : { label, key: keyFromLabel(label) });
+                        }}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {s.saved ? (
+                        <Tooltip label="Records store this key, so a saved state keeps it" openDelay={300}>
+                          <Text size="sm" ff="monospace">
+                            {s.key}
+                          </Text>
+                        </Tooltip>
+                      ) : (
+                        <TextInput
+                          aria-label={`Key of state ${i + 1}`}
+                          value={s.key}
+                          maxLength={40}
+                          onChange={(e) => setState(i, { key: e.currentTarget.value })}
+                        />
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Select
+                        aria-label={`Category of ${name}`}
+                        data={STATE_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+                        value={s.category}
+                        readOnly={!canEdit}
+                        allowDeselect={false}
+                        onChange={(c) => c && setState(i, { category: c as StateCategory })}
+                        w={130}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {CATEGORY_EFFECTS[s.category]}
+                      </Text>
+                    </Table.Td>
+                    {canEdit && (
+                      <Table.Td>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove state ${name}`}
+                          onClick={() => setStates((cur) => cur.filter((_, j) => j !== i))}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+        <Text size="xs" c="dimmed" mt="xs">
+          A state without transitions leaving it is terminal. Removing a state leaves records in it readable;
+          staff can move them to a current state.
+        </Text>
+      </Paper>
+      <Paper p="lg">
+        <Group justify="space-between" mb="sm">
+          <Title order={2} size="h4">
+            Transitions
+          </Title>
+          {canEdit && (
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={() => setEditing('new')}
+            >
+              Add transition
+            </Button>
+          )}
+        </Group>
+        <Table.ScrollContainer minWidth={820}>
+          <Table verticalSpacing="xs">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Transition</Table.Th>
+                <Table.Th>From → to</Table.Th>
+                <Table.Th>Who</Table.Th>
+                <Table.Th>Requires</Table.Th>
+                <Table.Th>Effects</Table.Th>
+                {canEdit && (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {transitions.map((t, i) => (
+                <Table.Tr key={t.key}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {t.label}
+                    </Text>
+                    <Text size="xs" c="dimmed" ff="monospace">
+                      {t.key}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {t.from.map((f) => (isState(f) ? stateLabel(f) : `${f} (missing)`)).join(', ')} →{' '}
+                      {isState(t.to) ? (
+                        stateLabel(t.to)
+                      ) : (
+                        <Badge color="red.9" variant="filled" size="sm">
+                          {t.to} (missing)
+                        </Badge>
+                      )}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {t.system
+                        ? 'Steward (automatic)'
+                        : [...t.roles.map(humanize), ...(t.requester ? ['Requester (own)'] : [])].join(
+                            ', ',
+                          ) || 'Nobody'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{t.requires.map((f) => REQUIREMENT_LABELS[f]).join(', ') || '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed">
+                      {transitionEffects(draft, t, activityLabel).join(' · ') || '—'}
+                    </Text>
+                  </Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <Group gap={4} wrap="nowrap">
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`Edit transition ${t.label}`}
+                          onClick={() => setEditing(i)}
+                        >
+                          <IconPencil size={16} />
+                        </ActionIcon>
+                        <ActionIcon
+                          variant="subtle"
+                          color="red"
+                          aria-label={`Remove transition ${t.label}`}
+                          onClick={() => setTransitions((cur) => cur.filter((_, j) => j !== i))}
+                        >
+                          <IconTrash size={16} />
+                        </ActionIcon>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      {canEdit && (
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" disabled={!dirty} onClick={reset}>
+            Reset
+          </Button>
+          <Button onClick={submit} disabled={!dirty} loading={save.isPending}>
+            Save lifecycle
+          </Button>
+        </Group>
+      )}
+      {editing !== null && (
+        <TransitionForm
+          lifecycle={draft}
+          initial={editing === 'new' ? null : (transitions[editing] ?? null)}
+          otherKeys={transitions.filter((_, j) => j !== editing).map((t) => t.key)}
+          activities={activities}
+          onClose={() => setEditing(null)}
+          onSave={(t) => {
+            setTransitions((cur) =>
+              editing === 'new' ? [...cur, t] : cur.map((x, j) => (j === editing ? t : x)),
+            );
+            setEditing(null);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}
+
+export function LifecycleEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
+  const q = useProcessLifecycle(process);
+  if (q.isPending) return <PageLoader label="Loading lifecycle" />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  return (
+    <Editor
+      key={`${process}-${q.data.version}`}
+      process={process}
+      doc={q.data}
+      canEdit={canEdit}
+      onReload={() => void q.refetch()}
+    />
+  );
+}

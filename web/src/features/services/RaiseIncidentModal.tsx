@@ -1,0 +1,95 @@
+/** Raise an incident against a service straight from its page; the service's SLA applies to it. */
+import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { type Service, useRaiseIncidentForService } from '../../api/queries/serviceLevels.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+import { LEVEL_OPTIONS } from '../../lib/labels.ts';
+
+export function RaiseIncidentModal({ service, onClose }: { service: Service; onClose: () => void }) {
+  const raise = useRaiseIncidentForService(service.id);
+  const navigate = useNavigate();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [impact, setImpact] = useState('3');
+  const [urgency, setUrgency] = useState('3');
+  const [touched, setTouched] = useState(false);
+  const server = fieldErrorsOf(raise.error);
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={`Raise an incident on ${service.name}`}
+      size="lg"
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTouched(true);
+          if (!title.trim()) return;
+          raise.mutate(
+            { title: title.trim(), description, impact: Number(impact), urgency: Number(urgency) },
+            {
+              onSuccess: (rec) => {
+                notifications.show({ color: 'teal', title: `${rec.number} created`, message: rec.title });
+                onClose();
+                navigate(`/incidents/${rec.number}`);
+              },
+            },
+          );
+        }}
+      >
+        <Stack>
+          <ErrorAlert error={raise.error} title="The incident was not created" />
+          <TextInput
+            label="Title"
+            required
+            maxLength={LIMITS.titleMax}
+            value={title}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            error={(touched && !title.trim() ? 'Give the incident a short title' : undefined) ?? server.title}
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={3}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={server.description}
+          />
+          <Group grow>
+            <Select
+              label="Impact"
+              data={LEVEL_OPTIONS}
+              value={impact}
+              onChange={(v) => v && setImpact(v)}
+              allowDeselect={false}
+              error={server.impact}
+            />
+            <Select
+              label="Urgency"
+              data={LEVEL_OPTIONS}
+              value={urgency}
+              onChange={(v) => v && setUrgency(v)}
+              allowDeselect={false}
+              error={server.urgency}
+            />
+          </Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={raise.isPending}>
+              Raise incident
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

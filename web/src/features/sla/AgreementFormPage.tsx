@@ -1,0 +1,387 @@
+/**
+ * Draft an SLA, OLA or underpinning contract, or change a draft: who it binds, the calendar its
+ * targets count in, targets per priority, warning thresholds, which records it selects (service,
+ * record types, priorities) and when it is in force. Agreed versions are changed by drafting the
+ * next version.
+ */
+import {
+  Anchor,
+  Breadcrumbs,
+  Button,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { ApiError } from '../../api/client.ts';
+import {
+  AGREEMENT_KINDS,
+  type Agreement,
+  type AgreementKind,
+  type Target,
+  useAgreement,
+  useSaveAgreement,
+} from '../../api/queries/serviceLevels.ts';
+import { GroupSelect } from '../../components/Pickers.tsx';
+import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { PRIORITY_OPTIONS } from '../../lib/labels.ts';
+import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
+import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
+import { CalendarSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
+import { otherErrors, rootErrors } from './problems.ts';
+import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+
+const PLACED = [
+  'kind',
+  'name',
+  'description',
+  'serviceId',
+  'customerId',
+  'groupId',
+  'supplierId',
+  'calendarId',
+  'targets',
+  'warningThresholds',
+  'recordTypes',
+  'priorities',
+  'availabilityTarget',
+  'obligations',
+  'onReassign',
+  'effectiveFrom',
+  'effectiveTo',
+];
+
+function AgreementForm({ agreement }: { agreement?: Agreement }) {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const save = useSaveAgreement(agreement);
+  const kindParam = params.get('kind');
+  const [kind, setKind] = useState<AgreementKind>(
+    agreement?.kind ??
+      ((AGREEMENT_KINDS as readonly string[]).includes(kindParam ?? '')
+        ? (kindParam as AgreementKind)
+        : 'sla'),
+  );
+  const [name, setName] = useState(agreement?.name ?? '');
+  const [description, setDescription] = useState(agreement?.description ?? '');
+  const [serviceId, setServiceId] = useState<string | null>(
+    agreement ? (agreement.service?.id ?? null) : params.get('serviceId'),
+  );
+  const [customerId, setCustomerId] = useState<string | null>(agreement?.customer?.id ?? null);
+  const [groupId, setGroupId] = useState<string | null>(agreement?.group?.id ?? null);
+  const [supplierId, setSupplierId] = useState<string | null>(agreement?.supplier?.id ?? null);
+  const [calendarId, setCalendarId] = useState<string | null>(agreement?.calendar.id ?? null);
+  const [targets, setTargets] = useState<Target[]>(completeTargets(agreement?.targets ?? []));
+  const [thresholds, setThresholds] = useState((agreement?.warningThresholds ?? [75, 90]).join(', '));
+  const [recordTypes, setRecordTypes] = useState<string[]>(agreement?.recordTypes ?? []);
+  const [priorities, setPriorities] = useState<string[]>((agreement?.priorities ?? []).map(String));
+  const [availability, setAvailability] = useState<number | string>(agreement?.availabilityTarget ?? '');
+  const [obligations, setObligations] = useState(agreement?.obligations ?? '');
+  const [onReassign, setOnReassign] = useState<'restart' | 'continue'>(agreement?.onReassign ?? 'restart');
+  const [from, setFrom] = useState(
+    localInputValue(agreement ? new Date(agreement.effectiveFrom) : new Date()),
+  );
+  const [to, setTo] = useState(
+    agreement?.effectiveTo ? localInputValue(new Date(agreement.effectiveTo)) : '',
+  );
+  const [touched, setTouched] = useState(false);
+  const server = rootErrors(save.error);
+  const parsedThresholds = parseThresholds(thresholds);
+  const stale = save.error instanceof ApiError && save.error.isStale;
+
+  const submit = () => {
+    setTouched(true);
+    if (!name.trim() || !calendarId || !parsedThresholds || !from) return;
+    save.mutate(
+      {
+        kind,
+        name: name.trim(),
+        description,
+        serviceId,
+        customerId: kind === 'sla' ? customerId : null,
+        groupId: kind === 'ola' ? groupId : null,
+        supplierId: kind === 'uc' ? supplierId : null,
+        calendarId,
+        targets,
+        warningThresholds: parsedThresholds,
+        recordTypes: recordTypes.length ? recordTypes : null,
+        priorities: priorities.length ? priorities.map(Number) : null,
+        availabilityTarget: availability === '' ? null : Number(availability),
+        obligations,
+        ...(kind === 'ola' ? { onReassign } : {}),
+        effectiveFrom: fromLocalInput(from),
+        effectiveTo: to ? fromLocalInput(to) : null,
+      },
+      {
+        onSuccess: (a) => {
+          notifications.show({ color: 'teal', message: `${a.name} v${a.versionNumber} saved as a draft` });
+          navigate(`/service-levels/agreements/${a.id}`);
+        },
+      },
+    );
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack gap="md">
+        <ErrorAlert
+          error={save.error}
+          title={
+            stale
+              ? 'Someone else changed this draft; reload the page to edit the latest version'
+              : 'Not saved'
+          }
+        />
+        {otherErrors(save.error, PLACED).map((m) => (
+          <Text key={m} c="red.8" size="sm">
+            {m}
+          </Text>
+        ))}
+        <Paper p="md" component="section" aria-labelledby="agreement-parties">
+          <Title order={2} size="h4" id="agreement-parties" mb="sm">
+            Agreement
+          </Title>
+          <Stack gap="sm">
+            {!agreement && (
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id="agreement-kind-label">
+                  Kind
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="agreement-kind-label"
+                  value={kind}
+                  onChange={(v) => setKind(v as AgreementKind)}
+                  data={AGREEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+                />
+              </Stack>
+            )}
+            <TextInput
+              label="Name"
+              required
+              maxLength={LIMITS.nameMax}
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+            />
+            <Textarea
+              label="Description"
+              autosize
+              minRows={2}
+              maxLength={LIMITS.descriptionMax}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+              error={server.description}
+            />
+            <Group grow align="flex-start">
+              <ServiceSelect
+                label="Service"
+                placeholder="Every service"
+                value={serviceId}
+                onChange={setServiceId}
+                error={server.serviceId}
+              />
+              {kind === 'sla' && (
+                <OrganisationSelect
+                  label="Customer"
+                  placeholder="Every customer"
+                  kinds={['customer', 'internal']}
+                  value={customerId}
+                  onChange={setCustomerId}
+                  error={server.customerId}
+                />
+              )}
+              {kind === 'ola' && (
+                <GroupSelect
+                  label="Support group"
+                  required
+                  value={groupId}
+                  onChange={setGroupId}
+                  error={server.groupId}
+                />
+              )}
+              {kind === 'uc' && (
+                <OrganisationSelect
+                  label="Supplier"
+                  required
+                  kinds={['supplier']}
+                  value={supplierId}
+                  onChange={setSupplierId}
+                  error={server.supplierId}
+                />
+              )}
+            </Group>
+            {kind !== 'sla' && server.customerId && (
+              <Text size="sm" c="red.8">
+                Customer: {server.customerId}
+              </Text>
+            )}
+            <CalendarSelect
+              label="Business calendar"
+              description="Targets count working time in this calendar only"
+              required
+              value={calendarId}
+              onChange={setCalendarId}
+              error={(touched && !calendarId ? 'Choose a business calendar' : undefined) ?? server.calendarId}
+            />
+          </Stack>
+        </Paper>
+        <Paper p="md" component="section" aria-labelledby="agreement-targets">
+          <Title order={2} size="h4" id="agreement-targets" mb="sm">
+            Targets
+          </Title>
+          <Stack gap="sm">
+            <TargetsEditor value={targets} onChange={setTargets} error={save.error} />
+            <Group grow align="flex-start">
+              <TextInput
+                label="Warning thresholds (% of the target)"
+                description="Warnings fire at these shares of the target; the breach is at 100 %"
+                value={thresholds}
+                onChange={(e) => setThresholds(e.currentTarget.value)}
+                error={
+                  (parsedThresholds ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ??
+                  server.warningThresholds
+                }
+              />
+              <NumberInput
+                label="Availability target (%)"
+                placeholder="e.g. 99.9"
+                min={0}
+                max={100}
+                decimalScale={3}
+                value={availability}
+                onChange={setAvailability}
+                error={server.availabilityTarget}
+              />
+            </Group>
+            {kind === 'ola' && (
+              <Stack gap={4}>
+                <Text size="sm" fw={500} id="agreement-reassign-label">
+                  When a record is reassigned to this group
+                </Text>
+                <SegmentedControl
+                  aria-labelledby="agreement-reassign-label"
+                  value={onReassign}
+                  onChange={(v) => setOnReassign(v as 'restart' | 'continue')}
+                  data={[
+                    { value: 'restart', label: 'Restart the clock' },
+                    { value: 'continue', label: 'Continue from the first OLA start' },
+                  ]}
+                />
+              </Stack>
+            )}
+          </Stack>
+        </Paper>
+        <Paper p="md" component="section" aria-labelledby="agreement-scope">
+          <Title order={2} size="h4" id="agreement-scope" mb="sm">
+            Selection and validity
+          </Title>
+          <Stack gap="sm">
+            <Group grow align="flex-start">
+              <MultiSelect
+                label="Record types"
+                placeholder={recordTypes.length ? undefined : 'Every record type'}
+                data={RECORD_TYPES.map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] ?? t }))}
+                value={recordTypes}
+                onChange={setRecordTypes}
+                error={server.recordTypes}
+              />
+              <MultiSelect
+                label="Priorities"
+                placeholder={priorities.length ? undefined : 'Every priority'}
+                data={PRIORITY_OPTIONS}
+                value={priorities}
+                onChange={setPriorities}
+                error={server.priorities}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <TextInput
+                label="Effective from"
+                type="datetime-local"
+                required
+                value={from}
+                onChange={(e) => setFrom(e.currentTarget.value)}
+                error={(touched && !from ? 'Choose when it starts' : undefined) ?? server.effectiveFrom}
+              />
+              <TextInput
+                label="Effective until"
+                description="Leave empty for open-ended"
+                type="datetime-local"
+                value={to}
+                onChange={(e) => setTo(e.currentTarget.value)}
+                error={server.effectiveTo}
+              />
+            </Group>
+            <Textarea
+              label="Obligations"
+              autosize
+              minRows={2}
+              maxLength={LIMITS.descriptionMax}
+              value={obligations}
+              onChange={(e) => setObligations(e.currentTarget.value)}
+              error={server.obligations}
+            />
+          </Stack>
+        </Paper>
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            component={Link}
+            to={agreement ? `/service-levels/agreements/${agreement.id}` : '/service-levels/agreements'}
+          >
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            Save draft
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function AgreementFormPage() {
+  const { id } = useParams();
+  const agreement = useAgreement(id);
+  const title = id ? `Edit ${agreement.data?.name ?? 'agreement'}` : 'New agreement';
+  useDocumentTitle(title);
+  if (id && agreement.isPending) return <PageLoader label="Loading agreement" />;
+  if (id && agreement.isError)
+    return <ErrorState error={agreement.error} onRetry={() => agreement.refetch()} />;
+  return (
+    <Stack gap="md">
+      <Stack gap={6}>
+        <Breadcrumbs>
+          <Anchor component={Link} to="/service-levels/agreements" size="sm">
+            Agreements
+          </Anchor>
+          <Text size="sm">{id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}</Text>
+        </Breadcrumbs>
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        <Text size="sm" c="dimmed">
+          An agreement is saved as a draft; agree it to start measuring records with it.
+        </Text>
+      </Stack>
+      <AgreementForm key={agreement.data?.version ?? 'new'} agreement={id ? agreement.data : undefined} />
+    </Stack>
+  );
+}

@@ -1,0 +1,75 @@
+/** Business calendars: the working hours, time zone and holidays SLA clocks count in. */
+import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { useCalendars } from '../../api/queries/serviceLevels.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { Time } from '../../lib/time.tsx';
+import { useCanManageServiceLevels } from './permissions.ts';
+
+export function CalendarsPage() {
+  const calendars = useCalendars();
+  const canManage = useCanManageServiceLevels();
+  const items = [...(calendars.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <>
+      <PageHeader
+        title="Business calendars"
+        description="Working hours in a time zone, with holidays. SLA clocks only count time inside them."
+        actions={
+          canManage && (
+            <Button component={Link} to="/service-levels/calendars/new" leftSection={<IconPlus size={16} />}>
+              New calendar
+            </Button>
+          )
+        }
+      />
+      <Paper p={0} style={{ overflow: 'hidden' }}>
+        {calendars.isPending ? (
+          <PageLoader label="Loading calendars" />
+        ) : calendars.isError ? (
+          <ErrorState error={calendars.error} onRetry={() => calendars.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState title="No business calendars yet">
+            Every agreement counts its targets in a calendar; add one first.
+          </EmptyState>
+        ) : (
+          <Table verticalSpacing="sm" fz="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th w={200}>Time zone</Table.Th>
+                <Table.Th w={150}>Hours a week</Table.Th>
+                <Table.Th w={110}>Holidays</Table.Th>
+                <Table.Th w={150}>Changed</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/service-levels/calendars/${c.id}`} fw={600} size="sm">
+                      {c.name}
+                    </Anchor>
+                    {c.description && (
+                      <Text size="xs" c="dimmed" lineClamp={1}>
+                        {c.description}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{c.timeZone}</Table.Td>
+                  <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
+                  <Table.Td>{c.holidays.length}</Table.Td>
+                  <Table.Td>
+                    <Time iso={c.updatedAt} size="sm" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </Paper>
+    </>
+  );
+}

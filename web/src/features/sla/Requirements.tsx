@@ -1,0 +1,389 @@
+/**
+ * Service level requirements of a service: what a customer needs (support hours, targets,
+ * availability, obligations), reviewed draft → in review → agreed, then turned into an SLA.
+ */
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  Modal,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconChevronDown } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { errorMessage } from '../../api/client.ts';
+import {
+  type Requirement,
+  type RequirementStatus,
+  type ServiceDetail,
+  type Target,
+  useMoveRequirement,
+  useSaveRequirement,
+  useSlaFromRequirement,
+} from '../../api/queries/serviceLevels.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
+import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
+import { CalendarSelect, OrganisationSelect } from './pickers.tsx';
+import { otherErrors, rootErrors } from './problems.ts';
+import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+
+const PLACED = ['name', 'customerId', 'calendarId', 'availabilityTarget', 'targets', 'obligations'];
+
+export function RequirementModal({
+  service,
+  requirement,
+  onClose,
+}: {
+  service: ServiceDetail;
+  requirement?: Requirement;
+  onClose: () => void;
+}) {
+  const save = useSaveRequirement(service.id, requirement);
+  const [name, setName] = useState(requirement?.name ?? '');
+  const [customerId, setCustomerId] = useState<string | null>(
+    requirement ? (requirement.customer?.id ?? null) : (service.customers[0]?.id ?? null),
+  );
+  const [calendarId, setCalendarId] = useState<string | null>(requirement?.calendar.id ?? null);
+  const [availability, setAvailability] = useState<number | string>(requirement?.availabilityTarget ?? '');
+  const [targets, setTargets] = useState<Target[]>(completeTargets(requirement?.targets ?? []));
+  const [obligations, setObligations] = useState(requirement?.obligations ?? '');
+  const [touched, setTouched] = useState(false);
+  const server = rootErrors(save.error);
+  const submit = () => {
+    setTouched(true);
+    if (!name.trim() || !calendarId) return;
+    save.mutate(
+      {
+        name: name.trim(),
+        customerId,
+        calendarId,
+        availabilityTarget: availability === '' ? null : Number(availability),
+        targets,
+        obligations,
+      },
+      {
+        onSuccess: (r) => {
+          notifications.show({ color: 'teal', message: `Requirement ${r.name} saved` });
+          onClose();
+        },
+      },
+    );
+  };
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={requirement ? `Edit requirement ${requirement.name}` : `New requirement for ${service.name}`}
+      size="lg"
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <ErrorAlert error={save.error} title="The requirement was not saved" />
+          {otherErrors(save.error, PLACED).map((m) => (
+            <Text key={m} c="red.8" size="sm">
+              {m}
+            </Text>
+          ))}
+          <TextInput
+            label="Name"
+            required
+            maxLength={LIMITS.nameMax}
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+          />
+          <Group grow align="flex-start">
+            <OrganisationSelect
+              label="Customer"
+              placeholder="Every customer"
+              kinds={['customer', 'internal']}
+              value={customerId}
+              onChange={setCustomerId}
+              error={server.customerId}
+            />
+            <CalendarSelect
+              label="Support hours"
+              required
+              value={calendarId}
+              onChange={setCalendarId}
+              error={(touched && !calendarId ? 'Choose a business calendar' : undefined) ?? server.calendarId}
+            />
+          </Group>
+          <NumberInput
+            label="Availability target (%)"
+            placeholder="e.g. 99.9"
+            min={0}
+            max={100}
+            decimalScale={3}
+            value={availability}
+            onChange={setAvailability}
+            error={server.availabilityTarget}
+            w={220}
+          />
+          <TargetsEditor value={targets} onChange={setTargets} error={save.error} />
+          <Textarea
+            label="Obligations"
+            description="What each side commits to: reviews, reports, customer duties"
+            autosize
+            minRows={2}
+            maxLength={LIMITS.descriptionMax}
+            value={obligations}
+            onChange={(e) => setObligations(e.currentTarget.value)}
+            error={server.obligations}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              Save requirement
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+function SlaFromRequirementModal({
+  requirement,
+  onClose,
+}: {
+  requirement: Requirement;
+  onClose: () => void;
+}) {
+  const make = useSlaFromRequirement();
+  const navigate = useNavigate();
+  const [name, setName] = useState(requirement.name);
+  const [from, setFrom] = useState(localInputValue(new Date()));
+  const [thresholds, setThresholds] = useState('75, 90');
+  const server = rootErrors(make.error);
+  const parsed = parseThresholds(thresholds);
+  return (
+    <Modal
+      closeButtonProps={{ 'aria-label': 'Close' }}
+      opened
+      onClose={onClose}
+      title={`Turn ${requirement.name} into an SLA`}
+    >
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!parsed || !from) return;
+          make.mutate(
+            {
+              id: requirement.id,
+              input: {
+                name: name.trim() || undefined,
+                effectiveFrom: fromLocalInput(from),
+                warningThresholds: parsed,
+              },
+            },
+            {
+              onSuccess: (a) => {
+                notifications.show({ color: 'teal', message: `SLA ${a.name} v${a.versionNumber} agreed` });
+                onClose();
+                navigate(`/service-levels/agreements/${a.id}`);
+              },
+            },
+          );
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            The SLA takes the requirement’s customer, support hours, targets, availability and obligations,
+            and is agreed at once. If the requirement already made an SLA, this makes its next version.
+          </Text>
+          <ErrorAlert error={make.error} title="No SLA was made" />
+          <TextInput
+            label="SLA name"
+            value={name}
+            maxLength={LIMITS.nameMax}
+            onChange={(e) => setName(e.currentTarget.value)}
+            error={server.name}
+          />
+          <TextInput
+            label="Effective from"
+            type="datetime-local"
+            required
+            value={from}
+            onChange={(e) => setFrom(e.currentTarget.value)}
+            error={server.effectiveFrom}
+          />
+          <TextInput
+            label="Warning thresholds (% of the target)"
+            value={thresholds}
+            onChange={(e) => setThresholds(e.currentTarget.value)}
+            error={(parsed ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ?? server.warningThresholds}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={make.isPending}>
+              Make SLA
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const MOVES: Record<RequirementStatus, { to: RequirementStatus; label: string }[]> = {
+  draft: [{ to: 'in_review', label: 'Submit for review' }],
+  in_review: [
+    { to: 'agreed', label: 'Mark agreed' },
+    { to: 'draft', label: 'Back to draft' },
+  ],
+  agreed: [{ to: 'draft', label: 'Rework (back to draft)' }],
+};
+
+function RequirementActions({
+  requirement,
+  onEdit,
+  onMakeSla,
+}: {
+  requirement: Requirement;
+  onEdit: () => void;
+  onMakeSla: () => void;
+}) {
+  const move = useMoveRequirement();
+  const editable = requirement.status !== 'agreed';
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          size="xs"
+          variant="default"
+          rightSection={<IconChevronDown size={14} />}
+          loading={move.isPending}
+          aria-label={`Actions for requirement ${requirement.name}`}
+        >
+          Actions
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        {editable && <Menu.Item onClick={onEdit}>Edit</Menu.Item>}
+        {MOVES[requirement.status].map((m) => (
+          <Menu.Item
+            key={m.to}
+            onClick={() =>
+              move.mutate(
+                { requirement, status: m.to },
+                {
+                  onSuccess: (r) =>
+                    notifications.show({
+                      color: 'teal',
+                      message: `${r.name} is now ${REQUIREMENT_STATUS_LABELS[r.status].toLowerCase()}`,
+                    }),
+                  onError: (e) =>
+                    notifications.show({ color: 'red', title: 'Not moved', message: errorMessage(e) }),
+                },
+              )
+            }
+          >
+            {m.label}
+          </Menu.Item>
+        ))}
+        {requirement.status === 'agreed' && <Menu.Item onClick={onMakeSla}>Turn into SLA</Menu.Item>}
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+export function RequirementsTable({ service, canManage }: { service: ServiceDetail; canManage: boolean }) {
+  const [editing, setEditing] = useState<Requirement | null>(null);
+  const [making, setMaking] = useState<Requirement | null>(null);
+  const items = service.serviceLevels.requirements;
+  if (items.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        No requirements recorded. A requirement captures what a customer needs before an SLA is agreed.
+      </Text>
+    );
+  return (
+    <>
+      <Table.ScrollContainer minWidth={700}>
+        <Table verticalSpacing="xs" fz="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Name</Table.Th>
+              <Table.Th w={170}>Customer</Table.Th>
+              <Table.Th w={110}>Status</Table.Th>
+              <Table.Th w={170}>Support hours</Table.Th>
+              <Table.Th w={150}>SLAs made</Table.Th>
+              {canManage && <Table.Th w={120}>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {r.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {r.availabilityTarget !== null ? `Availability ${r.availabilityTarget} % · ` : ''}
+                    {r.targets.length} priorities with targets
+                  </Text>
+                </Table.Td>
+                <Table.Td>{r.customer?.name ?? 'Every customer'}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={REQUIREMENT_STATUS_COLORS[r.status]} size="sm">
+                    {REQUIREMENT_STATUS_LABELS[r.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{r.calendar.name}</Table.Td>
+                <Table.Td>
+                  {r.agreements.length === 0
+                    ? '—'
+                    : r.agreements.map((a, i) => (
+                        <span key={a.id}>
+                          {i > 0 && ', '}
+                          <Anchor component={Link} to={`/service-levels/agreements/${a.id}`} size="sm">
+                            v{a.versionNumber}
+                          </Anchor>
+                        </span>
+                      ))}
+                </Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <RequirementActions
+                      requirement={r}
+                      onEdit={() => setEditing(r)}
+                      onMakeSla={() => setMaking(r)}
+                    />
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {editing && (
+        <RequirementModal service={service} requirement={editing} onClose={() => setEditing(null)} />
+      )}
+      {making && <SlaFromRequirementModal requirement={making} onClose={() => setMaking(null)} />}
+    </>
+  );
+}
