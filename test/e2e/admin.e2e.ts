@@ -44,7 +44,7 @@ describe('administration', () => {
 
   it('signs in as administrator and opens the users page', async () => {
     await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('link', { name: 'Users', exact: true }).click();
     await visible(page.getByRole('heading', { name: 'Users', level: 1 }));
     await visible(page.getByRole('link', { name: 'Administrator' }).or(page.getByText(ADMIN_EMAIL)));
   });
@@ -75,7 +75,7 @@ describe('administration', () => {
   });
 
   it('creates a group and adds the user', async () => {
-    await page.getByRole('link', { name: 'Groups' }).click();
+    await page.getByRole('link', { name: 'Groups', exact: true }).click();
     await page.getByRole('button', { name: 'New group' }).click();
     const dialog = page.getByRole('dialog', { name: 'New group' });
     await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(groupName);

@@ -189,4 +189,45 @@ describe('service levels', () => {
     await visible(row.getByText('Paused', { exact: true }));
     expect(pageErrors).toEqual([]);
   });
+
+  it('engages a supplier: their underpinning contract clocks start, and release meets them', async () => {
+    const supplierName = `Carrier ${id}`;
+    const supplier = await server.admin.call<{ id: string }>('POST', '/organisations', {
+      name: supplierName,
+      kind: 'supplier',
+    });
+    const services = await server.admin.call<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/services?q=${encodeURIComponent(serviceName)}`,
+    );
+    const calendars = await server.admin.call<{ id: string; name: string }[]>('GET', '/calendars');
+    const uc = await server.admin.call<{ id: string }>('POST', '/agreements', {
+      kind: 'uc',
+      name: `Carrier contract ${id}`,
+      calendarId: calendars.find((c) => c.name === calendarName)?.id,
+      supplierId: supplier.id,
+      serviceId: services.items.find((s) => s.name === serviceName)?.id,
+      targets: [1, 2, 3, 4, 5].map((priority) => ({ priority, responseMinutes: 30, resolutionMinutes: 240 })),
+      effectiveFrom: '2026-01-01T00:00:00Z',
+    });
+    await server.admin.call('POST', `/agreements/${uc.id}/agree`);
+
+    const page = agentPage;
+    await page.getByRole('link', { name: incidentNumber }).click();
+    // The supplier was added after this page loaded its list of organisations.
+    await page.reload();
+    const sla = page.getByRole('region', { name: 'Service levels' });
+    await visible(sla.getByText('No supplier engaged.'));
+    await choose(page, 'Engage a supplier', supplierName);
+    await sla.getByRole('textbox', { name: 'Their ticket' }).fill('CASE-77');
+    await sla.getByRole('button', { name: 'Engage', exact: true }).click();
+    await visible(sla.getByRole('listitem', { name: 'UC resolution clock' }));
+    await visible(sla.getByText(`${supplierName} · CASE-77`));
+    await sla.getByRole('button', { name: 'Fulfilled' }).click();
+    await visible(sla.getByText('Released', { exact: true }));
+    await expect
+      .poll(() => text(sla.getByRole('listitem', { name: 'UC resolution clock' })))
+      .toContain('Met');
+    expect(pageErrors).toEqual([]);
+  });
 });

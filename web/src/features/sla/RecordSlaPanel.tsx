@@ -13,11 +13,13 @@ import {
   useCalendarMap,
   useRecordSla,
 } from '../../api/queries/serviceLevels.ts';
+import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
 import { formatWorkingSeconds } from './duration.ts';
 import { CLOCK_STATE_LABELS, KIND_SHORT, STOP_REASONS } from './labels.ts';
 import { SlaTimelineModal } from './SlaTimeline.tsx';
+import { SupplierEngagements } from './SupplierEngagements.tsx';
 import { useNow } from './useNow.ts';
 
 const METRIC_LABELS = { response: 'Response', resolution: 'Resolution' } as const;
@@ -125,6 +127,9 @@ function ClockStatus({ clock, remaining }: { clock: RecordClock; remaining: numb
 
 export function RecordSlaPanel({ recordId }: { recordId: string }) {
   const sla = useRecordSla(recordId);
+  const me = useMe();
+  // The API's supplier.engage permission: the roles that work records.
+  const mayEngage = me.roles.some((r) => ['admin', 'service_manager', 'process_owner', 'agent'].includes(r));
   const now = useNow();
   const [timelineOpen, timeline] = useDisclosure();
   const clocks = sla.data?.clocks ?? [];
@@ -179,6 +184,7 @@ export function RecordSlaPanel({ recordId }: { recordId: string }) {
           </Text>
         </Tooltip>
       )}
+      <SupplierEngagements recordId={recordId} canManage={mayEngage} />
       {timelineOpen && <SlaTimelineModal recordId={recordId} onClose={timeline.close} />}
     </Paper>
   );
