@@ -7,6 +7,7 @@
 import { registerAutomationHooks } from './automation/service.ts';
 import { registerCatalogHooks } from './catalog/hooks.ts';
 import { registerIncidentHooks } from './incidents/major.ts';
+import { registerTransitionEffectHooks } from './records/transition-effects.ts';
 import { registerRequestHooks } from './requests/fulfilment.ts';
 import { registerSlaHooks } from './sla/hooks.ts';
 
@@ -15,6 +16,7 @@ export function registerModuleHooks(): void {
   registerSlaHooks();
   registerIncidentHooks();
   registerRequestHooks();
+  registerTransitionEffectHooks();
   // Last: rules see the record as the other modules left it.
   registerAutomationHooks();
 }

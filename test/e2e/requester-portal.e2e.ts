@@ -131,4 +131,24 @@ describe('requester self-service portal', () => {
     await visible(page.getByRole('heading', { name: 'My incidents', level: 1 }));
     expect(pageErrors).toEqual([]);
   });
+
+  it('is told in the portal when the agent resolves the incident, and opens it from there', async () => {
+    const rec = await agent.call<IncidentInfo>('GET', `/incidents/${number}`);
+    await agent.call('POST', `/incidents/${rec.id}/transitions`, {
+      to: 'resolved',
+      resolutionCode: 'solved_permanently',
+      resolutionNotes: 'The fuser was replaced.',
+    });
+    await page.reload();
+    const bell = page.getByRole('button', { name: 'Notifications, 1 unread' });
+    await visible(bell);
+    await bell.click();
+    const note = page.getByRole('button', { name: new RegExp(`${number} is now Resolved`) });
+    await visible(note);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    await note.click();
+    await page.waitForURL(`**/portal/incidents/${number}`);
+    await visible(page.getByRole('button', { name: 'Notifications' }));
+    expect(pageErrors).toEqual([]);
+  });
 });

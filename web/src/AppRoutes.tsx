@@ -42,6 +42,9 @@ const PriorityMatrixPage = lazy(() =>
 const ProcessAdminPage = lazy(() =>
   import('./features/process-admin/ProcessAdminPage.tsx').then((m) => ({ default: m.ProcessAdminPage })),
 );
+const ProcessRolesPage = lazy(() =>
+  import('./features/process-admin/ProcessRolesPage.tsx').then((m) => ({ default: m.ProcessRolesPage })),
+);
 const AutomationRulesPage = lazy(() =>
   import('./features/automation/AutomationRulesPage.tsx').then((m) => ({ default: m.AutomationRulesPage })),
 );
@@ -67,6 +70,7 @@ export function AppRoutes() {
             <Route path="incidents/new" element={<NewIncidentPage />} />
             <Route path="incidents/:ref" element={<IncidentPage />} />
             <Route path="major-incidents" element={<MajorIncidentsPage />} />
+            <Route path="processes/:process/roles" element={<ProcessRolesPage />} />
             {cmdbRoutes()}
             {serviceLevelRoutes()}
             <Route path="admin" element={<AdminIndex />} />

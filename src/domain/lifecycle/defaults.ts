@@ -50,6 +50,8 @@ export const DEFAULT_INCIDENT_LIFECYCLE: Lifecycle = {
       roles: WORKERS,
       requester: false,
       requires: ['resolutionCode', 'resolutionNotes'],
+      activity: 'resolve',
+      effects: { notify: ['requester', 'informed'] },
     },
     {
       key: 'close',
@@ -69,6 +71,7 @@ export const DEFAULT_INCIDENT_LIFECYCLE: Lifecycle = {
       roles: WORKERS,
       requester: true,
       requires: ['comment'],
+      effects: { notify: ['assignee'] },
     },
     {
       key: 'cancel',
@@ -127,6 +130,7 @@ export const DEFAULT_REQUEST_LIFECYCLE: Lifecycle = {
       requester: false,
       requires: [],
       system: true,
+      effects: { notify: ['requester'] },
     },
     {
       key: 'reject',
@@ -137,6 +141,7 @@ export const DEFAULT_REQUEST_LIFECYCLE: Lifecycle = {
       requester: false,
       requires: [],
       system: true,
+      effects: { notify: ['requester'] },
     },
     {
       key: 'start_fulfilment',
@@ -157,6 +162,7 @@ export const DEFAULT_REQUEST_LIFECYCLE: Lifecycle = {
       requester: false,
       requires: [],
       system: true,
+      effects: { notify: ['requester'] },
     },
     {
       key: 'close',

@@ -8,6 +8,9 @@ import {
   checkTransition,
   isTerminal,
   type Lifecycle,
+  type LifecycleDraft,
+  lifecycleProblems,
+  slaEffect,
   validateLifecycle,
 } from './engine.ts';
 
@@ -256,5 +259,54 @@ describe('lifecycle validation', () => {
         },
       ),
     );
+  });
+});
+
+describe('transition effects', () => {
+  const withNotify = (key: string, notify: string[], activity?: string): LifecycleDraft => ({
+    ...L,
+    transitions: L.transitions.map((t) => {
+      if (t.key !== key) return t;
+      const { activity: _, ...rest } = t;
+      return { ...rest, ...(activity ? { activity } : {}), effects: { notify } };
+    }),
+  });
+  const index = (key: string) => L.transitions.findIndex((t) => t.key === key);
+
+  it('accepts every known party, with an activity for the RACI ones', () => {
+    expect(
+      lifecycleProblems(
+        withNotify('start', ['consulted', 'informed', 'requester', 'assignee', 'watchers'], 'log'),
+      ),
+    ).toEqual([]);
+    expect(lifecycleProblems(withNotify('start', []))).toEqual([]);
+  });
+
+  it('names the field of an unknown party, a repeated party and RACI parties without an activity', () => {
+    const field = `lifecycle.transitions.${index('start')}.effects.notify`;
+    expect(lifecycleProblems(withNotify('start', ['boss']))).toEqual([
+      { field, message: expect.stringContaining('unknown party "boss"') },
+    ]);
+    expect(lifecycleProblems(withNotify('start', ['requester', 'requester']))).toEqual([
+      { field, message: 'Transition "start" notifies "requester" twice.' },
+    ]);
+    expect(lifecycleProblems(withNotify('start', ['consulted', 'informed']))).toEqual([
+      {
+        field,
+        message:
+          'Transition "start" notifies the consulted and informed parties but has no RACI activity to take them from.',
+      },
+    ]);
+  });
+
+  it('derives the SLA effect from the states a transition joins', () => {
+    const effect = (key: string) => slaEffect(L, L.transitions.find((t) => t.key === key)!);
+    expect(effect('start')).toBe('none');
+    expect(effect('hold')).toBe('pause');
+    expect(effect('resume')).toBe('resume');
+    expect(effect('resolve')).toBe('meet');
+    expect(effect('close')).toBe('none');
+    expect(effect('reopen')).toBe('reopen');
+    expect(effect('cancel')).toBe('stop');
   });
 });

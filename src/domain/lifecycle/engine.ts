@@ -17,6 +17,21 @@ export type LifecycleState = {
 export const REQUIRABLE_FIELDS = ['resolutionCode', 'resolutionNotes', 'comment', 'assigneeId'] as const;
 export type RequirableField = (typeof REQUIRABLE_FIELDS)[number];
 
+/**
+ * Who is told when a transition is taken: the RACI matrix's Consulted and Informed parties for
+ * the transition's `activity`, the record's requester, its assignee, its watchers.
+ */
+export const NOTIFY_PARTIES = ['consulted', 'informed', 'requester', 'assignee', 'watchers'] as const;
+export type NotifyParty = (typeof NOTIFY_PARTIES)[number];
+
+/**
+ * What taking a transition does besides moving the record. SLA clocks are not listed here: they
+ * follow the target state's category (see `slaEffect`).
+ */
+export type TransitionEffects = {
+  notify?: NotifyParty[] | undefined;
+};
+
 export type LifecycleTransition = {
   key: string;
   label: string;
@@ -34,12 +49,23 @@ export type LifecycleTransition = {
    * done), never by a user, whatever their roles.
    */
   system?: boolean | undefined;
+  effects?: TransitionEffects | undefined;
 };
 
 export type Lifecycle = {
   initial: string;
   states: LifecycleState[];
   transitions: LifecycleTransition[];
+};
+
+/**
+ * A lifecycle as submitted, before validation: its notify parties are any text until
+ * `lifecycleProblems` has found none unknown.
+ */
+export type LifecycleDraft = Omit<Lifecycle, 'transitions'> & {
+  transitions: (Omit<LifecycleTransition, 'effects'> & {
+    effects?: { notify?: string[] | undefined } | undefined;
+  })[];
 };
 
 export type TransitionInput = Partial<Record<RequirableField, string | null | undefined>>;
@@ -154,11 +180,74 @@ export function findSystemTransition(
   return candidates.find((t) => t.system) ?? candidates[0];
 }
 
+/** What a transition does to SLA clocks, derived from the categories of its states. */
+export type SlaEffect = 'pause' | 'resume' | 'reopen' | 'meet' | 'stop' | 'none';
+
+export function slaEffect(lc: Lifecycle, t: LifecycleTransition): SlaEffect {
+  const cat = (key: string) => stateOf(lc, key)?.category;
+  const to = cat(t.to);
+  const from = t.from.map(cat);
+  if (to === 'resolved') return 'meet';
+  if (to === 'closed') return from.some((c) => c === 'open' || c === 'paused') ? 'stop' : 'none';
+  if (from.some((c) => c === 'resolved' || c === 'closed')) return 'reopen';
+  if (to === 'paused') return from.some((c) => c === 'open') ? 'pause' : 'none';
+  if (to === 'open' && from.some((c) => c === 'paused')) return 'resume';
+  return 'none';
+}
+
+/** A problem with a lifecycle, with the field it concerns (e.g. `transitions.3.effects.notify`). */
+export type LifecycleProblem = { field: string; message: string };
+
+/** Problems with the transitions' effects: unknown or repeated parties, RACI parties without an activity. */
+export function effectsProblems(lc: LifecycleDraft): LifecycleProblem[] {
+  const problems: LifecycleProblem[] = [];
+  lc.transitions.forEach((t, i) => {
+    const notify = t.effects?.notify;
+    if (notify === undefined) return;
+    const field = `transitions.${i}.effects.notify`;
+    const seen = new Set<string>();
+    for (const party of notify) {
+      if (!(NOTIFY_PARTIES as readonly string[]).includes(party))
+        problems.push({
+          field,
+          message: `Transition "${t.key}" notifies unknown party "${party}" (known: ${NOTIFY_PARTIES.join(', ')}).`,
+        });
+      else if (seen.has(party))
+        problems.push({ field, message: `Transition "${t.key}" notifies "${party}" twice.` });
+      seen.add(party);
+    }
+    const raciParties = notify.filter((p) => p === 'consulted' || p === 'informed');
+    if (raciParties.length > 0 && !t.activity)
+      problems.push({
+        field,
+        message: `Transition "${t.key}" notifies the ${raciParties.join(' and ')} parties but has no RACI activity to take them from.`,
+      });
+  });
+  return problems;
+}
+
+/**
+ * Every problem of a lifecycle with the field it concerns: the structural ones of
+ * `validateLifecycle` (on `lifecycle`) and those of the transitions' effects.
+ */
+export function lifecycleProblems(lc: LifecycleDraft): LifecycleProblem[] {
+  const structure: Lifecycle = { ...lc, transitions: lc.transitions.map(({ effects: _, ...t }) => t) };
+  return [
+    ...validateStructure(structure).map((message) => ({ field: 'lifecycle', message })),
+    ...effectsProblems(lc).map((p) => ({ field: `lifecycle.${p.field}`, message: p.message })),
+  ];
+}
+
+/** Every problem of a lifecycle, as messages. */
+export function validateLifecycle(lc: LifecycleDraft): string[] {
+  return lifecycleProblems(lc).map((p) => p.message);
+}
+
 /**
  * Problems that make a lifecycle unusable: unknown or duplicate states, unreachable states,
  * no terminal state, transitions to or from missing states, unknown roles or fields.
  */
-export function validateLifecycle(lc: Lifecycle): string[] {
+function validateStructure(lc: Lifecycle): string[] {
   const problems: string[] = [];
   const keys = new Set<string>();
   for (const s of lc.states) {

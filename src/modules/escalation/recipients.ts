@@ -8,7 +8,8 @@ import type { NotifyParty } from '../../domain/escalation/policy.ts';
 import type { Raci, RaciRef } from '../../domain/process/raci.ts';
 import { groupMembers, groups, userRoles, users } from '../auth/schema.ts';
 
-export type Audience = Map<string, { name: string; reasons: NotifyParty[] }>;
+/** The people to tell, by user id, each with their name and every reason they are told. */
+export type Audience<R extends string = NotifyParty> = Map<string, { name: string; reasons: R[] }>;
 
 export type AudienceFacts = {
   assigneeId: string | null;
@@ -33,7 +34,7 @@ async function managerOfGroup(tx: Db, groupId: string | null): Promise<string | 
 }
 
 /** The people a RACI reference stands for: holders of the role, or members of the group. */
-async function peopleOf(tx: Db, refs: RaciRef[]): Promise<string[]> {
+export async function peopleOf(tx: Db, refs: RaciRef[]): Promise<string[]> {
   const roles = refs.flatMap((r) => (r.kind === 'role' ? [r.role] : []));
   const groupIds = refs.flatMap((r) => (r.kind === 'group' ? [r.groupId] : []));
   const [byRole, byGroup] = await Promise.all([
@@ -89,18 +90,29 @@ export async function resolveAudience(tx: Db, parties: NotifyParty[], f: Audienc
     }
     for (const id of ids) if (id) wanted.push([party, id]);
   }
-  const audience: Audience = new Map();
+  return collectAudience(tx, wanted);
+}
+
+/**
+ * Group (reason, person) pairs into one entry per active person with all their reasons; people
+ * who are inactive or unknown are left out.
+ */
+export async function collectAudience<R extends string>(
+  tx: Db,
+  wanted: readonly (readonly [R, string])[],
+): Promise<Audience<R>> {
+  const audience: Audience<R> = new Map();
   if (wanted.length === 0) return audience;
   const people = await tx
     .select({ id: users.id, name: users.name })
     .from(users)
     .where(and(inArray(users.id, [...new Set(wanted.map(([, id]) => id))]), eq(users.active, true)));
   const names = new Map(people.map((p) => [p.id, p.name]));
-  for (const [party, id] of wanted) {
+  for (const [reason, id] of wanted) {
     const name = names.get(id);
     if (name === undefined) continue;
     const entry = audience.get(id) ?? { name, reasons: [] };
-    if (!entry.reasons.includes(party)) entry.reasons.push(party);
+    if (!entry.reasons.includes(reason)) entry.reasons.push(reason);
     audience.set(id, entry);
   }
   return audience;

@@ -50,6 +50,18 @@ const Lifecycle = z
           requires: z.array(z.enum(REQUIRABLE_FIELDS)),
           activity: z.string().max(40).optional(),
           system: z.boolean().optional().describe('Taken automatically by Steward, never by a user'),
+          effects: z
+            .object({
+              notify: z
+                .array(z.string().max(40))
+                .max(10)
+                .optional()
+                .describe(
+                  'Who is told when the transition is taken: consulted, informed (RACI parties of the activity), requester, assignee, watchers',
+                ),
+            })
+            .optional()
+            .describe('What the transition does besides moving the record; SLA clocks follow the states'),
         }),
       )
       .max(200),

@@ -15,7 +15,7 @@ import {
   DEFAULT_CHANGE_LIFECYCLE,
   DEFAULT_PROBLEM_LIFECYCLE,
 } from '../../domain/lifecycle/defaults-problem-change.ts';
-import { type Lifecycle, validateLifecycle } from '../../domain/lifecycle/engine.ts';
+import { type Lifecycle, type LifecycleDraft, lifecycleProblems } from '../../domain/lifecycle/engine.ts';
 import {
   DEFAULT_PRIORITY_MATRIX,
   type PriorityMatrix,
@@ -302,19 +302,17 @@ export async function setLifecycle(
   ctx: AppContext,
   actor: Actor,
   process: ProcessKey,
-  lifecycle: Lifecycle,
+  draft: LifecycleDraft,
   expectedVersion: number | undefined,
   ip: string | null,
 ) {
   if (!can(actor, 'settings.manage'))
     throw forbidden('Only administrators and process owners may change lifecycles.');
-  const problems = validateLifecycle(lifecycle);
+  const problems = lifecycleProblems(draft);
   if (problems.length)
-    throw new AppError(
-      'validation.failed',
-      problems.join(' '),
-      problems.map((message) => ({ field: 'lifecycle', message })),
-    );
+    throw new AppError('validation.failed', problems.map((p) => p.message).join(' '), problems);
+  // lifecycleProblems found no unknown notify party: the draft is a lifecycle.
+  const lifecycle = draft as Lifecycle;
   const version = await writeSetting(ctx, actor, `${process}.lifecycle`, lifecycle, expectedVersion, ip);
   return { value: lifecycle, version };
 }

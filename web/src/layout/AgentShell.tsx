@@ -5,6 +5,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { type RefObject, Suspense, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoader } from '../components/States.tsx';
+import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { RECORD_NUMBER } from '../lib/labels.ts';
 import { Logo } from './Logo.tsx';
 import { Navigation } from './Navigation.tsx';
@@ -105,6 +106,7 @@ export function AgentShell() {
           </Group>
           <GlobalSearch inputRef={searchRef} />
           <Group gap="sm" wrap="nowrap">
+            <NotificationsMenu />
             <UserMenu />
           </Group>
         </Group>

@@ -10,6 +10,7 @@ import {
   IconListSearch,
   IconRoute,
   IconSettingsAutomation,
+  IconSitemap,
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
@@ -88,6 +89,12 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           label="Major incidents"
           icon={<IconAlertOctagon size={18} />}
           active={pathname === '/major-incidents'}
+        />
+        <Item
+          to="/processes/incident/roles"
+          label="Roles and responsibilities"
+          icon={<IconSitemap size={18} />}
+          active={pathname.startsWith('/processes/')}
         />
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />

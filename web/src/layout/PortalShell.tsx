@@ -4,6 +4,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { PageLoader } from '../components/States.tsx';
+import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { PortalRequestNav } from '../features/portal/PortalRequestNav.tsx';
 import { Logo } from './Logo.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -34,6 +35,7 @@ export function PortalShell() {
               <Button component={Link} to="/portal/new" leftSection={<IconPlus size={16} />}>
                 Report a problem
               </Button>
+              <NotificationsMenu />
               <UserMenu />
             </Group>
           </Group>

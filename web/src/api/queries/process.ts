@@ -29,6 +29,10 @@ export const REQUIRABLE_FIELDS: RequirableField[] = [
 ];
 
 export type LifecycleStateDef = { key: string; label: string; category: StateCategory };
+/** Who is told when a transition is taken (RACI consulted and informed of its activity, and people of the record). */
+export const NOTIFY_PARTIES = ['requester', 'assignee', 'watchers', 'consulted', 'informed'] as const;
+export type NotifyParty = (typeof NOTIFY_PARTIES)[number];
+export type TransitionEffectsDef = { notify?: NotifyParty[] };
 export type LifecycleTransitionDef = {
   key: string;
   label: string;
@@ -39,6 +43,7 @@ export type LifecycleTransitionDef = {
   requires: RequirableField[];
   activity?: string;
   system?: boolean;
+  effects?: TransitionEffectsDef;
 };
 export type LifecycleDef = {
   initial: string;

@@ -7,6 +7,7 @@ import {
   ActionIcon,
   Badge,
   Button,
+  Checkbox,
   Group,
   Paper,
   Radio,
@@ -26,6 +27,8 @@ import {
   type LifecycleDef,
   type LifecycleDoc,
   type LifecycleTransitionDef,
+  NOTIFY_PARTIES,
+  type NotifyParty,
   PROCESS_LABELS,
   type ProcessKey,
   useProcessLifecycle,
@@ -35,11 +38,52 @@ import {
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import { CATEGORY_LABELS, humanize } from '../../lib/labels.ts';
-import { CATEGORY_EFFECTS, keyFromLabel, REQUIREMENT_LABELS, transitionEffects } from './lifecycleText.ts';
+import {
+  CATEGORY_EFFECTS,
+  keyFromLabel,
+  NOTIFY_LABELS,
+  notifyText,
+  REQUIREMENT_LABELS,
+  transitionEffects,
+  withNotify,
+} from './lifecycleText.ts';
 import { SaveProblems } from './SaveProblems.tsx';
 import { TransitionForm } from './TransitionForm.tsx';
 
 type DraftState = { key: string; label: string; category: StateCategory; saved: boolean };
+
+/** A transition's notify effect as check boxes in the table, one group per transition. */
+function NotifyBoxes({
+  t,
+  onChange,
+}: {
+  t: LifecycleTransitionDef;
+  onChange: (notify: NotifyParty[]) => void;
+}) {
+  const notify = t.effects?.notify ?? [];
+  return (
+    <Group gap="xs" role="group" aria-label={`Notify when “${t.label}” is taken`}>
+      <Text size="xs" fw={600}>
+        Notify:
+      </Text>
+      {NOTIFY_PARTIES.map((p) => (
+        <Checkbox
+          key={p}
+          size="xs"
+          label={NOTIFY_LABELS[p]}
+          checked={notify.includes(p)}
+          onChange={(e) =>
+            onChange(
+              e.currentTarget.checked
+                ? NOTIFY_PARTIES.filter((x) => x === p || notify.includes(x))
+                : notify.filter((x) => x !== p),
+            )
+          }
+        />
+      ))}
+    </Group>
+  );
+}
 
 function Editor({
   process,
@@ -228,7 +272,7 @@ function Editor({
             </Button>
           )}
         </Group>
-        <Table.ScrollContainer minWidth={820}>
+        <Table.ScrollContainer minWidth={980}>
           <Table verticalSpacing="xs">
             <Table.Thead>
               <Table.Tr>
@@ -280,9 +324,21 @@ function Editor({
                     <Text size="sm">{t.requires.map((f) => REQUIREMENT_LABELS[f]).join(', ') || '—'}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" c="dimmed">
-                      {transitionEffects(draft, t, activityLabel).join(' · ') || '—'}
-                    </Text>
+                    <Stack gap={4}>
+                      <Text size="sm" c="dimmed">
+                        {transitionEffects(draft, t, activityLabel).join(' · ') || 'No SLA change'}
+                      </Text>
+                      {canEdit ? (
+                        <NotifyBoxes
+                          t={t}
+                          onChange={(n) =>
+                            setTransitions((cur) => cur.map((x, j) => (j === i ? withNotify(x, n) : x)))
+                          }
+                        />
+                      ) : (
+                        <Text size="sm">{notifyText(t) ?? 'Notifies nobody'}</Text>
+                      )}
+                    </Stack>
                   </Table.Td>
                   {canEdit && (
                     <Table.Td>

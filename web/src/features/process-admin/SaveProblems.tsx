@@ -10,7 +10,9 @@ export function problemsOf(error: unknown): string[] {
   if (!(error instanceof ApiError) || error.isStale) return [];
   const listed = error.fieldErrors.map((e) => {
     const field = e.field.replace(/^body\./, '');
-    const whole = ['lifecycle', 'raci', 'categories', 'matrix'].includes(field);
+    // Lifecycle problems name their state or transition themselves.
+    const whole =
+      ['lifecycle', 'raci', 'categories', 'matrix'].includes(field) || field.startsWith('lifecycle.');
     const msg = e.message.charAt(0).toUpperCase() + e.message.slice(1);
     return whole || field === '' ? msg : `${field}: ${msg}`;
   });

@@ -16,13 +16,24 @@ import { useRoles } from '../../api/queries/directory.ts';
 import {
   type LifecycleDef,
   type LifecycleTransitionDef,
+  NOTIFY_PARTIES,
   REQUIRABLE_FIELDS,
 } from '../../api/queries/process.ts';
 import { type RequirableField, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { humanize } from '../../lib/labels.ts';
-import { keyFromLabel, REQUIREMENT_LABELS, transitionEffects } from './lifecycleText.ts';
+import {
+  keyFromLabel,
+  NOTIFY_LABELS,
+  REQUIREMENT_LABELS,
+  transitionEffects,
+  withNotify,
+} from './lifecycleText.ts';
 
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
+
+/** Consulted and informed parties come from the RACI activity, so they need one. */
+const needsActivity = (t: LifecycleTransitionDef) =>
+  !t.activity && (t.effects?.notify ?? []).some((p) => p === 'consulted' || p === 'informed');
 
 /** State choices, keeping keys a transition names that are no longer states (shown as missing). */
 function stateOptions(lc: LifecycleDef, referenced: string[]) {
@@ -77,6 +88,9 @@ export function TransitionForm({
     from: t.from.length > 0 ? undefined : 'Choose at least one state',
     to: t.to ? undefined : 'Choose the target state',
     who: t.roles.length > 0 || t.requester || t.system ? undefined : 'Someone must be able to take it',
+    notify: needsActivity(t)
+      ? 'Choose a RACI activity to notify its consulted or informed parties'
+      : undefined,
   };
   const valid = Object.values(errors).every((e) => !e);
   const show = (e: string | undefined) => (touched ? e : undefined);
@@ -186,16 +200,36 @@ export function TransitionForm({
           </Checkbox.Group>
           <Select
             label="RACI activity"
-            description="Ties the transition to the RACI matrix: approvals and closing are decided by it; consulted and informed parties are notified"
+            description="Ties the transition to the RACI matrix: approvals and closing are decided by it; its consulted and informed parties can be notified"
             clearable
             placeholder="None"
             data={activityOptions}
             value={t.activity ?? null}
             onChange={(a) => set({ activity: a ?? undefined })}
           />
+          <Checkbox.Group
+            label="Notify when taken"
+            description="Each person gets one notification; the person who takes the transition is never told"
+            value={t.effects?.notify ?? []}
+            onChange={(v) =>
+              setT((cur) =>
+                withNotify(
+                  cur,
+                  NOTIFY_PARTIES.filter((p) => v.includes(p)),
+                ),
+              )
+            }
+            error={show(errors.notify)}
+          >
+            <Group gap="lg" mt={6}>
+              {NOTIFY_PARTIES.map((p) => (
+                <Checkbox key={p} value={p} label={NOTIFY_LABELS[p]} />
+              ))}
+            </Group>
+          </Checkbox.Group>
           <div>
             <Text size="sm" fw={500}>
-              Effects
+              Derived effects
             </Text>
             <Text size="sm" c="dimmed">
               {effects.length > 0 ? effects.join(' · ') : 'None beyond the state change'}

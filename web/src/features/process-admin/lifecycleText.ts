@@ -1,5 +1,5 @@
 /** Plain-language descriptions of lifecycle states and transitions for the editor. */
-import type { LifecycleDef, LifecycleTransitionDef } from '../../api/queries/process.ts';
+import type { LifecycleDef, LifecycleTransitionDef, NotifyParty } from '../../api/queries/process.ts';
 import type { RequirableField, StateCategory } from '../../api/types.ts';
 
 export const REQUIREMENT_LABELS: Record<RequirableField, string> = {
@@ -17,6 +17,15 @@ export const CATEGORY_EFFECTS: Record<StateCategory, string> = {
   closed: 'All clocks stop; the record is finished',
 };
 
+/** Who a notify effect tells, as the editor's check boxes name them. */
+export const NOTIFY_LABELS: Record<NotifyParty, string> = {
+  requester: 'Requester',
+  assignee: 'Assignee',
+  watchers: 'Watchers',
+  consulted: 'Consulted (RACI)',
+  informed: 'Informed (RACI)',
+};
+
 /** "new_state" from "New state": lower-case letters, digits and _, starting with a letter. */
 export function keyFromLabel(label: string): string {
   const k = label
@@ -29,29 +38,57 @@ export function keyFromLabel(label: string): string {
   return k;
 }
 
-/** The effects of taking a transition: clocks by the target's category, RACI for the activity. */
+/**
+ * What a transition does to SLA clocks, which follows from the categories of the states it joins
+ * (the server applies the same rule): entering a paused state pauses, leaving it resumes, a
+ * resolved state meets the clocks, a closed one reached without resolution stops them.
+ */
+export function slaEffectText(lc: LifecycleDef, t: LifecycleTransitionDef): string | null {
+  const cat = (key: string) => lc.states.find((s) => s.key === key)?.category;
+  const to = cat(t.to);
+  const from = t.from.map(cat);
+  if (to === 'resolved') return 'Meets the SLA clocks';
+  if (to === 'closed')
+    return from.some((c) => c === 'open' || c === 'paused') ? 'Stops all SLA clocks' : null;
+  if (from.some((c) => c === 'resolved' || c === 'closed')) return 'Reopens: SLA clocks run again';
+  if (to === 'paused') return from.some((c) => c === 'open') ? 'Pauses SLA clocks' : null;
+  if (to === 'open' && from.some((c) => c === 'paused')) return 'Resumes SLA clocks';
+  return null;
+}
+
+const NOTIFY_NAMES: Record<NotifyParty, string> = {
+  requester: 'the requester',
+  assignee: 'the assignee',
+  watchers: 'the watchers',
+  consulted: 'the consulted parties (RACI)',
+  informed: 'the informed parties (RACI)',
+};
+
+/** "Notifies the requester and the informed parties (RACI)" for a transition, or null. */
+export function notifyText(t: LifecycleTransitionDef): string | null {
+  const names = (t.effects?.notify ?? []).map((p) => NOTIFY_NAMES[p]);
+  if (names.length === 0) return null;
+  const last = names.pop();
+  return `Notifies ${names.length > 0 ? `${names.join(', ')} and ${last}` : last}`;
+}
+
+/** The derived effects of taking a transition: SLA clocks by its states, RACI decisions, automation. */
 export function transitionEffects(
   lc: LifecycleDef,
   t: LifecycleTransitionDef,
   activityLabel: (key: string) => string,
 ): string[] {
-  const cat = (key: string) => lc.states.find((s) => s.key === key)?.category;
-  const to = cat(t.to);
   const out: string[] = [];
-  if (to === 'paused') out.push('Pauses SLA clocks');
-  else if (to === 'open' && t.from.some((f) => cat(f) === 'paused')) out.push('Resumes SLA clocks');
-  else if (to === 'open' && t.from.some((f) => cat(f) === 'resolved' || cat(f) === 'closed'))
-    out.push('Reopens: SLA clocks run again');
-  else if (to === 'resolved') out.push('Stops the resolution clock');
-  else if (to === 'closed') out.push('Stops all clocks');
-  if (t.activity) {
-    const label = activityLabel(t.activity);
-    out.push(
-      t.activity === 'close' || t.activity === 'approve'
-        ? `RACI "${label}": only responsible or accountable parties; consulted and informed are notified`
-        : `RACI "${label}": consulted and informed are notified`,
-    );
-  }
+  const sla = slaEffectText(lc, t);
+  if (sla) out.push(sla);
+  if (t.activity && (t.activity === 'close' || t.activity === 'approve'))
+    out.push(`RACI "${activityLabel(t.activity)}": only responsible or accountable parties may take it`);
   if (t.system) out.push('Taken automatically by Steward');
   return out;
+}
+
+/** The transition with its notify effect replaced; no effects at all when nobody is to be told. */
+export function withNotify(t: LifecycleTransitionDef, notify: NotifyParty[]): LifecycleTransitionDef {
+  const { effects: _, ...rest } = t;
+  return notify.length > 0 ? { ...rest, effects: { notify } } : rest;
 }

@@ -1,0 +1,115 @@
+/**
+ * What a lifecycle transition does besides moving the record: its `effects.notify` parties are
+ * told, one notification per person, in the transaction that took the transition. The parties
+ * are resolved with the escalation module's recipients (RACI consulted and informed of the
+ * transition's activity stand for everyone holding the role or in the group) and written to its
+ * notification outbox. The person who took the transition is never told about their own action.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  findSystemTransition,
+  type LifecycleTransition,
+  type NotifyParty,
+  stateOf,
+} from '../../domain/lifecycle/engine.ts';
+import { users } from '../auth/schema.ts';
+import { queueNotifications } from '../escalation/notifications.ts';
+import { collectAudience, peopleOf } from '../escalation/recipients.ts';
+import { getRaci } from '../settings/service.ts';
+import { type RecordEvent, type RecordEventContext, registerRecordHook } from './events.ts';
+import { recordWatchers } from './schema.ts';
+
+type Transitioned = Extract<RecordEvent, { kind: 'transitioned' }>;
+
+/** The lifecycle transition an event took: by its key, or the system's way between the two states. */
+export function transitionTaken(ec: RecordEventContext, e: Transitioned): LifecycleTransition | undefined {
+  const byKey = ec.lifecycle.transitions.find(
+    (t) => t.key === e.transition && t.to === e.to && t.from.includes(e.from),
+  );
+  if (byKey) return byKey;
+  if (!stateOf(ec.lifecycle, e.from)) return undefined;
+  const t = findSystemTransition(ec.lifecycle, e.from, e.to);
+  return t?.to === e.to ? t : undefined;
+}
+
+async function partyIds(
+  tx: Db,
+  ec: RecordEventContext,
+  e: Transitioned,
+  t: LifecycleTransition,
+  party: NotifyParty,
+): Promise<string[]> {
+  switch (party) {
+    case 'requester':
+      return [e.record.requesterId];
+    case 'assignee':
+      return e.record.assigneeId ? [e.record.assigneeId] : [];
+    case 'watchers':
+      return (
+        await tx
+          .select({ id: recordWatchers.userId })
+          .from(recordWatchers)
+          .where(eq(recordWatchers.recordId, e.record.id))
+      ).map((w) => w.id);
+    case 'consulted':
+    case 'informed': {
+      if (!t.activity) return [];
+      const { value: raci } = await getRaci(tx, ec.cfg.process);
+      const activity = raci.activities.find((a) => a.key === t.activity);
+      return activity ? peopleOf(tx, activity[party]) : [];
+    }
+  }
+}
+
+const REASONS: Record<NotifyParty, string> = {
+  requester: 'you raised it',
+  assignee: 'it is assigned to you',
+  watchers: 'you watch it',
+  consulted: 'you are consulted on this activity in the RACI matrix',
+  informed: 'you are informed of this activity in the RACI matrix',
+};
+
+/** Tell the transition's notify parties, once per person, never the actor. */
+export async function notifyTransitionEffects(e: Transitioned, ec: RecordEventContext): Promise<void> {
+  const t = transitionTaken(ec, e);
+  const notify = t?.effects?.notify;
+  if (!t || !notify || notify.length === 0) return;
+  const { tx } = ec;
+  const wanted: [NotifyParty, string][] = [];
+  for (const party of notify)
+    for (const id of await partyIds(tx, ec, e, t, party)) if (id !== ec.actorId) wanted.push([party, id]);
+  const audience = await collectAudience(tx, wanted);
+  if (audience.size === 0) return;
+  const [actor] = ec.actorId
+    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, ec.actorId))
+    : [];
+  const label = (key: string) => stateOf(ec.lifecycle, key)?.label ?? key;
+  const to = stateOf(ec.lifecycle, e.to);
+  const r = e.record;
+  const lines = [
+    `${r.number} "${r.title}" moved from ${label(e.from)} to ${label(e.to)} (${t.label}) by ${actor?.name ?? 'Steward'}.`,
+  ];
+  if (to?.category === 'resolved' && r.resolutionNotes) lines.push(`Resolution: ${r.resolutionNotes}`);
+  await queueNotifications(
+    tx,
+    ec.at,
+    [...audience].map(([recipientId, { reasons }]) => ({
+      recipientId,
+      recordId: r.id,
+      kind: 'record.transitioned',
+      subject: `${r.number} is now ${label(e.to)}: ${r.title}`,
+      body: [...lines, `You are told because ${reasons.map((x) => REASONS[x]).join(', and ')}.`].join('\n'),
+    })),
+  );
+}
+
+export function registerTransitionEffectHooks(): void {
+  registerRecordHook(
+    'lifecycle.transition-effects',
+    async (event, ec) => {
+      if (event.kind === 'transitioned') await notifyTransitionEffects(event, ec);
+    },
+    ['transitioned'],
+  );
+}

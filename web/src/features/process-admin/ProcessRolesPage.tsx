@@ -1,0 +1,98 @@
+/**
+ * "Roles and responsibilities": the RACI matrix of a process, its owner and manager, and who is
+ * told when each transition is taken, read-only for everyone on the staff side. Administrators
+ * and process owners get a link to edit it.
+ */
+import { Anchor, List, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import {
+  isProcessKey,
+  PROCESS_KEYS,
+  PROCESS_LABELS,
+  type ProcessKey,
+  useProcessLifecycle,
+  useRaci,
+} from '../../api/queries/process.ts';
+import { useMe } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { adminAreas } from '../../lib/faces.ts';
+import { notifyText } from './lifecycleText.ts';
+import { RaciMatrixView } from './RaciEditor.tsx';
+
+function Matrix({ process }: { process: ProcessKey }) {
+  const q = useRaci(process);
+  if (q.isPending) return <PageLoader label="Loading roles and responsibilities" />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  return <RaciMatrixView raci={q.data.raci} />;
+}
+
+function WhoIsTold({ process }: { process: ProcessKey }) {
+  const q = useProcessLifecycle(process);
+  if (q.isPending) return <PageLoader label="Loading lifecycle" />;
+  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
+  const told = q.data.lifecycle.transitions.flatMap((t) => {
+    const text = notifyText(t);
+    return text ? [{ key: t.key, label: t.label, text }] : [];
+  });
+  if (told.length === 0) return <Text size="sm">No transition of this process notifies anyone.</Text>;
+  return (
+    <List size="sm" spacing={4}>
+      {told.map((t) => (
+        <List.Item key={t.key}>
+          <Text span fw={600} size="sm">
+            {t.label}
+          </Text>
+          : {t.text.charAt(0).toLowerCase() + t.text.slice(1)}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
+
+export function ProcessRolesPage() {
+  const { process } = useParams();
+  const navigate = useNavigate();
+  const me = useMe();
+  if (!isProcessKey(process)) return <Navigate to="/processes/incident/roles" replace />;
+  const canEdit = adminAreas(me).processes;
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Roles and responsibilities"
+        description={`Who is responsible, accountable, consulted and informed in the ${PROCESS_LABELS[process].toLowerCase()} process.`}
+        actions={
+          <SegmentedControl
+            aria-label="Process"
+            data={PROCESS_KEYS.map((p) => ({ value: p, label: PROCESS_LABELS[p] }))}
+            value={process}
+            onChange={(p) => navigate(`/processes/${p}/roles`)}
+          />
+        }
+      />
+      <Paper p="lg">
+        <Title order={2} size="h4" mb="md">
+          RACI matrix
+        </Title>
+        <Matrix process={process} />
+        <Text size="sm" c="dimmed" mt="md">
+          Approving and closing may be done only by a responsible or accountable party.
+          {canEdit && (
+            <>
+              {' '}
+              <Anchor component={Link} to={`/admin/processes/${process}/raci`}>
+                Edit the matrix
+              </Anchor>
+            </>
+          )}
+        </Text>
+      </Paper>
+      <Paper p="lg">
+        <Title order={2} size="h4" mb="md">
+          Who is told
+        </Title>
+        <WhoIsTold process={process} />
+      </Paper>
+    </Stack>
+  );
+}
