@@ -2,9 +2,11 @@
  * Incident creation through the HTTP API under concurrency, on PGlite and on PostgreSQL, beside a
  * baseline in the same run: a bare Fastify route doing one parameterised INSERT of a similar row.
  */
+import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -18,6 +20,10 @@ import { type BenchRow, printTable, throwawayDatabase, writeResults } from './li
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+/** The duration is split into this many alternating rounds per side. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/** `pglite`, `postgres` or both (the default), comma-separated. */
+const DATABASES = (process.env.BENCH_HTTP_DATABASES ?? 'pglite,postgres').split(',').map((d) => d.trim());
 const body = JSON.stringify({
   title: 'Benchmark: printer on fire',
   description: 'Smoke from tray 2 after the firmware update',
@@ -26,18 +32,80 @@ const body = JSON.stringify({
 });
 
 type Load = { rps: number; p50: number; p99: number; errors: number };
+type Target = { url: string; headers: Record<string, string> };
+/** One round's raw figures: completed requests, seconds, failures, each response's latency in ms. */
+type Round = { requests: number; seconds: number; errors: number; latencies: number[] };
 
-async function load(url: string, headers: Record<string, string>): Promise<Load> {
-  const r = await autocannon({
-    url,
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'application/json', ...headers },
-    connections: CONNECTIONS,
-    duration: DURATION,
+const LOAD_FLAG = '--load-generator';
+
+/**
+ * Drive a target for one round with autocannon in a child process, so the load generator does not
+ * compete with the server under test for this process's event loop.
+ */
+function round(target: Target, seconds: number): Promise<Round> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG], { stdio: 'inherit' });
+    child.once('message', (m) => resolve(m as Round));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+    child.send({ target, seconds });
   });
-  const non2xx = r.non2xx + r.errors;
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: non2xx };
+}
+
+function generateLoad(target: Target, seconds: number): Promise<Round> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', ...target.headers },
+        connections: CONNECTIONS,
+        duration: seconds,
+      },
+      (err, r) => {
+        if (err) reject(err);
+        else
+          resolve({
+            requests: r.requests.total,
+            seconds: r.duration,
+            errors: r.non2xx + r.errors,
+            latencies,
+          });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+  });
+}
+
+const percentile = (sorted: number[], q: number) =>
+  sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!) : 0;
+
+/**
+ * Load Steward and the baseline in alternating rounds (baseline, Steward, baseline, …), so a
+ * neighbour's burst of CPU use on a shared machine falls on both rather than on one of them.
+ */
+async function compare(steward: Target, baseline: Target): Promise<{ steward: Load; baseline: Load }> {
+  const acc = { steward: [] as Round[], baseline: [] as Round[] };
+  for (let i = 0; i < ROUNDS; i++) {
+    acc.baseline.push(await round(baseline, DURATION / ROUNDS));
+    acc.steward.push(await round(steward, DURATION / ROUNDS));
+  }
+  const sum = (rs: Round[]): Load => {
+    const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const requests = rs.reduce((n, r) => n + r.requests, 0);
+    const seconds = rs.reduce((n, r) => n + r.seconds, 0);
+    return {
+      rps: requests / seconds,
+      p50: percentile(lat, 0.5),
+      p99: percentile(lat, 0.99),
+      errors: rs.reduce((n, r) => n + r.errors, 0),
+    };
+  };
+  return { steward: sum(acc.steward), baseline: sum(acc.baseline) };
 }
 
 const BASELINE_TABLE = `create table if not exists bench_baseline (id uuid primary key default gen_random_uuid(), number text not null, title text not null,
@@ -63,6 +131,10 @@ async function baselineServer(
 }
 
 const portOf = (app: FastifyInstance) => (app.server.address() as { port: number }).port;
+const stewardTarget = (s: { app: FastifyInstance; token: string }): Target => ({
+  url: `http://127.0.0.1:${portOf(s.app)}/api/v1/incidents`,
+  headers: { authorization: `Bearer ${s.token}` },
+});
 
 async function stewardServer(env: Record<string, string>) {
   const ctx = await createContext(
@@ -99,7 +171,7 @@ function rows(label: string, steward: Load, baseline: Load): BenchRow[] {
       name: `create incident, ${label}: Steward req/s`,
       value: Math.round(steward.rps),
       unit: 'req/s',
-      note: `${CONNECTIONS} connections, ${DURATION}s${steward.errors ? `, ${steward.errors} errors` : ''}`,
+      note: `${CONNECTIONS} connections, ${DURATION}s in ${ROUNDS} rounds alternating with the baseline${steward.errors ? `, ${steward.errors} errors` : ''}`,
     },
     {
       name: `create incident, ${label}: Steward p50 / p99`,
@@ -131,22 +203,20 @@ function rows(label: string, steward: Load, baseline: Load): BenchRow[] {
 export async function runHttpCreateBench(): Promise<BenchRow[]> {
   const out: BenchRow[] = [];
   // PGlite: Steward on a fresh data folder; baseline on another PGlite.
-  {
+  if (DATABASES.includes('pglite')) {
     const dir = mkdtempSync(path.join(tmpdir(), 'steward-bench-'));
     const s = await stewardServer({ DATA_DIR: dir });
-    const steward = await load(`http://127.0.0.1:${portOf(s.app)}/api/v1/incidents`, {
-      authorization: `Bearer ${s.token}`,
-    });
-    await s.close();
     const lite = await PGlite.create(path.join(dir, 'baseline'));
     await lite.exec(BASELINE_TABLE);
     const b = await baselineServer((t, p) => lite.query(t, p));
-    const baseline = await load(`http://127.0.0.1:${portOf(b)}/insert`, {});
+    const r = await compare(stewardTarget(s), { url: `http://127.0.0.1:${portOf(b)}/insert`, headers: {} });
     await b.close();
     await lite.close();
+    await s.close();
     rmSync(dir, { recursive: true, force: true });
-    out.push(...rows('PGlite', steward, baseline));
+    out.push(...rows('PGlite', r.steward, r.baseline));
   }
+  if (!DATABASES.includes('postgres')) return out;
   // PostgreSQL: both on throwaway databases of the same server.
   const db = await throwawayDatabase('steward_bench');
   if ('error' in db) {
@@ -158,21 +228,24 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
     const pool = new pg.Pool({ connectionString: db.url, max: 10 });
     await pool.query(BASELINE_TABLE);
     const b = await baselineServer((t, p) => pool.query(t, p));
-    const baseline = await load(`http://127.0.0.1:${portOf(b)}/insert`, {});
+    const r = await compare(stewardTarget(s), { url: `http://127.0.0.1:${portOf(b)}/insert`, headers: {} });
     await b.close();
     await pool.end();
-    const steward = await load(`http://127.0.0.1:${portOf(s.app)}/api/v1/incidents`, {
-      authorization: `Bearer ${s.token}`,
-    });
     await s.close();
-    out.push(...rows('PostgreSQL', steward, baseline));
+    out.push(...rows('PostgreSQL', r.steward, r.baseline));
   } finally {
     await db.drop();
   }
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv.includes(LOAD_FLAG)) {
+  process.once('message', async (m) => {
+    const { target, seconds } = m as { target: Target; seconds: number };
+    process.send?.(await generateLoad(target, seconds));
+    process.disconnect();
+  });
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runHttpCreateBench();
   printTable(r);
   console.log(`written to ${writeResults('http-create', r)}`);

@@ -33,6 +33,34 @@ describe('authentication cache', () => {
     expect((await u.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
+  it('serves a cached API token no longer than until it expires', async () => {
+    const u = await as(env, ['agent']);
+    const { token } = (
+      await u.post('/api/v1/tokens', { name: 'short', scopes: ['read'], expiresInDays: 1 })
+    ).json();
+    const call = () =>
+      env.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    expect((await call()).statusCode).toBe(200);
+    env.clock.advance(86400_000 - 10_000);
+    expect((await call()).statusCode).toBe(200); // cached now, with less than its time to live left
+    env.clock.advance(10_000);
+    expect((await call()).statusCode).toBe(401);
+  });
+
+  it('still records when a cached token was last used, at most once a minute', async () => {
+    const u = await as(env, ['agent']);
+    const lastUsed = async () =>
+      (await u.get('/api/v1/tokens'))
+        .json()
+        .find((t: { name: string; lastUsedAt: string }) => t.name === 'test').lastUsedAt as string;
+    const first = await lastUsed();
+    expect(first).toBe(env.clock.now().toISOString());
+    env.clock.advance(30_000);
+    expect(await lastUsed()).toBe(first);
+    env.clock.advance(31_000);
+    expect(await lastUsed()).toBe(env.clock.now().toISOString());
+  });
+
   it.runIf(process.env.TEST_DATABASE_URL)(
     'revokes a token on another instance sharing the database within moments',
     async () => {

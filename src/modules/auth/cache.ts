@@ -13,7 +13,13 @@ import type { Actor } from '../../domain/roles.ts';
 
 export const AUTH_CHANNEL = 'steward_auth';
 
-export type CachedAuth = { actor: Actor; csrfToken: string | null; validUntil: number };
+export type CachedAuth = {
+  actor: Actor;
+  csrfToken: string | null;
+  validUntil: number;
+  /** For an API token: its id and when its use was last written, to keep that write to once a minute. */
+  token?: { id: string; lastUsedAt: number };
+};
 
 export class AuthCache implements InvalidatedCache {
   private readonly entries = new Map<string, CachedAuth>();

@@ -403,6 +403,8 @@ export async function createGroup(
     const groupId = row!.id;
     const members = [...new Set(input.memberIds ?? [])];
     if (members.length) await tx.insert(groupMembers).values(members.map((userId) => ({ groupId, userId })));
+    // The members' cached credentials carry their group ids: drop them on every instance.
+    if (members.length) await notifyAuthChange(tx, members);
     await writeAudit(tx, now, {
       action: 'group.created',
       actorId: actor === 'system' ? null : actor.userId,
@@ -413,6 +415,7 @@ export async function createGroup(
     });
     return groupId;
   });
+  if (input.memberIds?.length) ctx.authCache.invalidateUsers(input.memberIds);
   const [row] = await ctx.db.select().from(groups).where(eq(groups.id, id));
   return (await presentGroups(ctx, [row!]))[0]!;
 }

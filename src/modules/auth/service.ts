@@ -9,6 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, can, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
+import { notifyAuthChange } from './cache.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
 
@@ -127,22 +128,69 @@ export async function purgeExpiredSessions(ctx: AppContext): Promise<number> {
   return gone.length;
 }
 
-const TOKEN_SQL = `select t.id, t.scopes, t.last_used_at, ${ACTOR_COLUMNS}
+const TOKEN_SQL = `select t.id, t.scopes, t.last_used_at, t.expires_at, ${ACTOR_COLUMNS}
   from api_tokens t join users u on u.id = t.user_id
   where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > $2)`;
 
+type TokenRow = ActorRow & {
+  id: string;
+  scopes: string[];
+  last_used_at: Date | null;
+  expires_at: Date | null;
+};
+
+/** Record use at most once a minute so busy integrations do not write on every call. */
+const LAST_USED_EVERY_MS = 60_000;
+
+/**
+ * A bearer token's actor, from the authentication cache when it holds the token (revocation,
+ * deactivation and role or group changes drop the entry on every instance; the entry never
+ * outlives the token's expiry), else with one query.
+ */
 export async function authenticateToken(ctx: AppContext, bearer: string): Promise<Actor | null> {
   if (!bearer.startsWith(TOKEN_PREFIX)) return null;
   const now = ctx.clock.now();
-  const [tok] = await ctx.database.prepared<
-    ActorRow & { id: string; scopes: string[]; last_used_at: Date | null }
-  >('auth.token', TOKEN_SQL, [sha256(bearer), now]);
-  if (!tok?.active) return null;
-  // Record use at most once a minute so busy integrations do not write on every call.
-  if (!tok.last_used_at || now.getTime() - new Date(tok.last_used_at).getTime() > 60_000) {
-    await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, tok.id));
+  const nowMs = now.getTime();
+  const hash = sha256(bearer);
+  const key = `token:${hash}`;
+  const cached = ctx.authCache.get(key, nowMs);
+  if (cached?.token) {
+    if (nowMs - cached.token.lastUsedAt > LAST_USED_EVERY_MS) {
+      cached.token.lastUsedAt = nowMs;
+      await touchToken(ctx, cached.token.id, now);
+    }
+    return cached.actor;
   }
-  return actorFrom(tok, tok.scopes as TokenScope[]);
+  const generation = ctx.authCache.begin();
+  const [tok] = await ctx.database.prepared<TokenRow>('auth.token', TOKEN_SQL, [hash, now]);
+  if (!tok?.active) return null;
+  let lastUsedAt = tok.last_used_at ? new Date(tok.last_used_at).getTime() : Number.NEGATIVE_INFINITY;
+  if (nowMs - lastUsedAt > LAST_USED_EVERY_MS) {
+    await touchToken(ctx, tok.id, now);
+    lastUsedAt = nowMs;
+  }
+  // Shared by every request the cache serves it to: frozen, so no caller can alter it for the others.
+  const actor = freezeActor(actorFrom(tok, tok.scopes as TokenScope[]));
+  const expiresAt = tok.expires_at ? new Date(tok.expires_at).getTime() : null;
+  ctx.authCache.set(
+    key,
+    { actor, csrfToken: null, token: { id: tok.id, lastUsedAt } },
+    nowMs,
+    expiresAt,
+    generation,
+  );
+  return actor;
+}
+
+function freezeActor(a: Actor): Actor {
+  Object.freeze(a.roles);
+  Object.freeze(a.groupIds);
+  if (a.scopes) Object.freeze(a.scopes);
+  return Object.freeze(a);
+}
+
+async function touchToken(ctx: AppContext, id: string, now: Date): Promise<void> {
+  await ctx.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
 }
 
 function presentToken(t: typeof apiTokens.$inferSelect) {
@@ -229,17 +277,19 @@ export async function revokeApiToken(
   if (!can(actor, 'token.manage_own')) throw forbidden('This credential may not revoke API tokens.');
   if (row.revokedAt) return presentToken(row);
   const now = ctx.clock.now();
-  const [updated] = await ctx.db
-    .update(apiTokens)
-    .set({ revokedAt: now })
-    .where(eq(apiTokens.id, id))
-    .returning();
-  await writeAudit(ctx.db, now, {
-    action: 'token.revoked',
-    actorId: actor.userId,
-    targetType: 'api_token',
-    targetId: id,
-    ip,
+  const updated = await ctx.db.transaction(async (tx) => {
+    const [u] = await tx.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, id)).returning();
+    await writeAudit(tx, now, {
+      action: 'token.revoked',
+      actorId: actor.userId,
+      targetType: 'api_token',
+      targetId: id,
+      ip,
+    });
+    // Every instance drops the owner's cached credentials, this token among them.
+    await notifyAuthChange(tx, [row.userId]);
+    return u!;
   });
-  return presentToken(updated!);
+  ctx.authCache.invalidateUsers([row.userId]);
+  return presentToken(updated);
 }
