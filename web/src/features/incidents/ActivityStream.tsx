@@ -74,9 +74,11 @@ function Header({ actor, at, children }: { actor: ActivityItem['actor']; at: str
 function ChangeLines({
   entry,
   resolvers,
+  noun,
 }: {
   entry: Extract<Entry, { kind: 'changes' }>;
   resolvers: Resolvers;
+  noun: string;
 }) {
   const described = entry.items.map((c) => ({ c, d: describeChange(c, resolvers) }));
   const created = described.find((x) => x.d.type === 'created');
@@ -84,7 +86,7 @@ function ChangeLines({
     <>
       <Header actor={entry.actor} at={entry.at}>
         <Text span size="sm" c="dimmed">
-          {created ? (created.d.type === 'created' ? created.d.text : '') : 'updated the incident'}
+          {created ? (created.d.type === 'created' ? created.d.text : '') : `updated the ${noun}`}
         </Text>
       </Header>
       <Stack gap={2} mt={4}>
@@ -180,11 +182,14 @@ export function ActivityStream({
   items,
   resolvers,
   reverse = false,
+  noun = 'incident',
 }: {
   items: ActivityItem[];
   resolvers: Resolvers;
   /** Newest first. */
   reverse?: boolean;
+  /** What the record is called in "updated the …". */
+  noun?: string;
 }) {
   if (items.length === 0) return <EmptyState title="No activity yet" />;
   const entries = reverse ? newestFirst(group(items)) : group(items);
@@ -210,7 +215,7 @@ export function ActivityStream({
             ) : e.kind === 'attachment' ? (
               <Attachment item={e.item} />
             ) : (
-              <ChangeLines entry={e} resolvers={resolvers} />
+              <ChangeLines entry={e} resolvers={resolvers} noun={noun} />
             )}
           </Timeline.Item>
         ))}

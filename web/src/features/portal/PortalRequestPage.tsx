@@ -88,7 +88,7 @@ export function PortalRequestPage() {
             ) : activity.isError ? (
               <ErrorState error={activity.error} onRetry={() => activity.refetch()} />
             ) : (
-              <ActivityStream items={visible} resolvers={resolvers} reverse />
+              <ActivityStream items={visible} resolvers={resolvers} reverse noun="request" />
             )}
           </Stack>
         </Grid.Col>

@@ -166,7 +166,7 @@ export function RequestPage() {
             ) : activity.isError ? (
               <ErrorState error={activity.error} onRetry={() => activity.refetch()} />
             ) : (
-              <ActivityStream items={activity.data} resolvers={resolvers} reverse />
+              <ActivityStream items={activity.data} resolvers={resolvers} reverse noun="request" />
             )}
           </Stack>
         </Grid.Col>

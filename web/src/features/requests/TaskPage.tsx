@@ -179,7 +179,7 @@ export function TaskPage() {
             ) : activity.isError ? (
               <ErrorState error={activity.error} onRetry={() => activity.refetch()} />
             ) : (
-              <ActivityStream items={activity.data} resolvers={resolvers} reverse />
+              <ActivityStream items={activity.data} resolvers={resolvers} reverse noun="task" />
             )}
           </Stack>
         </Grid.Col>
