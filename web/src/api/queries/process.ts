@@ -67,48 +67,24 @@ export type Category = { name: string; subcategories: string[] };
 export type CategoriesDoc = { categories: Category[]; version: number };
 export type ProcessOptions = { reopenWindowDays: number };
 
-export const AUTOMATION_EVENTS = ['created', 'updated', 'transitioned'] as const;
-export type AutomationEvent = (typeof AUTOMATION_EVENTS)[number];
-export const RULE_FIELDS = [
-  'title',
-  'description',
-  'state',
-  'impact',
-  'urgency',
-  'priority',
-  'category',
-  'subcategory',
-  'channel',
-  'assigneeId',
-  'groupId',
-  'serviceId',
-  'requesterId',
-] as const;
-export type RuleField = (typeof RULE_FIELDS)[number];
-export const SETTABLE_FIELDS = [
-  'impact',
-  'urgency',
-  'category',
-  'subcategory',
-  'channel',
-  'assigneeId',
-  'groupId',
-] as const;
-export type SettableField = (typeof SETTABLE_FIELDS)[number];
-export const CONDITION_OPS = [
-  'eq',
-  'neq',
-  'in',
-  'contains',
-  'changed',
-  'gt',
-  'lt',
-  'empty',
-  'not_empty',
-] as const;
-export type ConditionOp = (typeof CONDITION_OPS)[number];
-export const ASSIGN_STRATEGIES = ['group_only', 'round_robin', 'least_loaded'] as const;
-export type AssignStrategy = (typeof ASSIGN_STRATEGIES)[number];
+// The rule vocabulary is the server's own (pure domain code, shared rather than copied).
+export {
+  ASSIGN_STRATEGIES,
+  AUTOMATION_EVENTS,
+  CONDITION_OPS,
+  RULE_FIELDS,
+  SETTABLE_FIELDS,
+} from '../../../../src/domain/automation/rules.ts';
+
+import type {
+  AssignStrategy,
+  AutomationEvent,
+  ConditionOp,
+  RuleField,
+  SettableField,
+} from '../../../../src/domain/automation/rules.ts';
+
+export type { AssignStrategy, AutomationEvent, ConditionOp, RuleField, SettableField };
 
 export type Scalar = string | number;
 export type RuleCondition = { field: RuleField; op: ConditionOp; value?: Scalar | null | Scalar[] };
