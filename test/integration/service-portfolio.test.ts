@@ -144,11 +144,12 @@ describe('service portfolio', () => {
   });
 
   it('pages the portfolio by name with a cursor', async () => {
-    for (const n of ['Pg A', 'Pg B', 'Pg C']) await buildService(manager, { name: n });
-    const first = (await agent.get('/api/v1/services?q=Pg&limit=2')).json();
-    expect(first.items.map((s: { name: string }) => s.name)).toEqual(['Pg A', 'Pg B']);
-    const second = (await agent.get(`/api/v1/services?q=Pg&limit=2&cursor=${first.nextCursor}`)).json();
-    expect(second).toMatchObject({ items: [{ name: 'Pg C' }], nextCursor: null });
+    // A search word no other service of this file can contain (their names end in random letters).
+    for (const n of ['Paging A', 'Paging B', 'Paging C']) await buildService(manager, { name: n });
+    const first = (await agent.get('/api/v1/services?q=Paging&limit=2')).json();
+    expect(first.items.map((s: { name: string }) => s.name)).toEqual(['Paging A', 'Paging B']);
+    const second = (await agent.get(`/api/v1/services?q=Paging&limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second).toMatchObject({ items: [{ name: 'Paging C' }], nextCursor: null });
   });
 });
 
