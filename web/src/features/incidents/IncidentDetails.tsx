@@ -26,7 +26,7 @@ import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CHANNEL_LABELS, humanize, LEVEL_OPTIONS } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
-import { ServiceSelect } from '../services/ServiceSelect.tsx';
+import { ServiceSelect } from '../sla/pickers.tsx';
 import { PriorityPreview } from './priority.tsx';
 
 type Draft = {
@@ -229,6 +229,9 @@ export function IncidentDetails({
               />
             </SimpleGrid>
             <ServiceSelect
+              label="Service"
+              placeholder="No service"
+              liveOnly
               value={draft.serviceId}
               onChange={(v) => set('serviceId', v)}
               readOnly={!canUpdate}

@@ -15,7 +15,7 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CHANNEL_LABELS, LEVEL_OPTIONS } from '../../lib/labels.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
-import { ServiceSelect } from '../services/ServiceSelect.tsx';
+import { ServiceSelect } from '../sla/pickers.tsx';
 import { PriorityPreview } from './priority.tsx';
 
 export function NewIncidentPage() {
@@ -187,7 +187,14 @@ export function NewIncidentPage() {
                   />
                 </Group>
                 <PriorityPreview impact={impact} urgency={urgency} />
-                <ServiceSelect value={serviceId} onChange={setServiceId} error={server.serviceId} />
+                <ServiceSelect
+                  label="Service"
+                  placeholder="No service"
+                  liveOnly
+                  value={serviceId}
+                  onChange={setServiceId}
+                  error={server.serviceId}
+                />
                 <GroupSelect
                   label="Assignment group"
                   placeholder="Not assigned"

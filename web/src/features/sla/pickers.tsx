@@ -85,14 +85,23 @@ export function CalendarSelect({
   );
 }
 
+/** Services of a kind; `liveOnly` for records (which only live services take), keeping the current choice. */
 export function ServiceSelect({
   kind,
+  liveOnly = false,
   value,
   onChange,
   ...rest
-}: SelectBase & { kind?: ServiceKind; value: string | null; onChange: (id: string | null) => void }) {
+}: SelectBase & {
+  kind?: ServiceKind;
+  liveOnly?: boolean;
+  value: string | null;
+  onChange: (id: string | null) => void;
+}) {
   const services = useServiceChoices(kind);
-  const data = (services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const data = (services.data?.items ?? [])
+    .filter((s) => !liveOnly || s.lifecycleStatus === 'live' || s.id === value)
+    .map((s) => ({ value: s.id, label: s.name }));
   return (
     <Select
       searchable
