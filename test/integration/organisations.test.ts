@@ -33,6 +33,15 @@ describe('organisations', () => {
     expect(
       (await manager.patch(`/api/v1/organisations/${id}`, { notes: 'x' }, { 'if-match': '"1"' })).statusCode,
     ).toBe(412);
+    // Renaming checks the new name against the others, and keeps the organisation's own.
+    const renamed = await manager.patch(`/api/v1/organisations/${id}`, { name: 'Acme Group' });
+    expect(renamed.statusCode).toBe(200);
+    expect(renamed.json().name).toBe('Acme Group');
+    expect((await manager.patch(`/api/v1/organisations/${id}`, { name: 'acme group' })).statusCode).toBe(200);
+    const taken = await manager.patch(`/api/v1/organisations/${id}`, { name: 'dell support' });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.headers['content-type']).toContain('application/problem+json');
+    expect((await manager.get(`/api/v1/organisations/${id}`)).json().name).toBe('acme group');
   });
 
   it('validates input and refuses requesters', async () => {

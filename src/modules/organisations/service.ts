@@ -1,6 +1,7 @@
 /** Customers and suppliers: the organisations services are delivered to and supported by. */
 import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import { assertVersion } from '../records/service.ts';
@@ -60,8 +61,9 @@ export async function getOrganisation(ctx: AppContext, actor: Actor, id: string)
   return presentOrganisation(row);
 }
 
-async function assertNameFree(ctx: AppContext, name: string, exceptId?: string) {
-  const [dupe] = await ctx.db
+/** Checks within the caller's transaction when there is one (the embedded database has one connection). */
+async function assertNameFree(db: Db, name: string, exceptId?: string) {
+  const [dupe] = await db
     .select({ id: organisations.id })
     .from(organisations)
     .where(sql`lower(${organisations.name}) = ${name.toLowerCase()}`);
@@ -72,7 +74,7 @@ export async function createOrganisation(ctx: AppContext, actor: Actor | 'system
   if (actor !== 'system' && !can(actor, 'organisation.manage')) {
     throw forbidden('Only administrators and service managers may add organisations.');
   }
-  await assertNameFree(ctx, input.name);
+  await assertNameFree(ctx.db, input.name);
   const now = ctx.clock.now();
   const [row] = await ctx.db
     .insert(organisations)
@@ -95,7 +97,7 @@ export async function updateOrganisation(
     if (!cur) throw notFound('Organisation', id);
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
     if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase())
-      await assertNameFree(ctx, patch.name, id);
+      await assertNameFree(tx, patch.name, id);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const [row] = await tx
       .update(organisations)
