@@ -6,6 +6,7 @@ import type { Database, Db } from './db/client.ts';
 import type { Clock } from './domain/clock.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { AuthCache } from './modules/auth/cache.ts';
+import type { CiGraphStore } from './modules/cmdb/graph-store.ts';
 
 export type AppContext = {
   config: Config;
@@ -16,6 +17,8 @@ export type AppContext = {
   jobs: JobQueue | undefined;
   authCache: AuthCache;
   configCache: ConfigCache;
+  /** This instance's in-memory CI graph for impact analysis, kept current from the database. */
+  ciGraph: CiGraphStore;
   /** Stops background listeners started with the context. */
   stopListeners: () => Promise<void>;
 };

@@ -47,6 +47,8 @@ async function main() {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  // Impact analysis needs the graph in memory: load it now rather than on the first walk.
+  ctx.ciGraph.warm();
   const shown = config.publicUrl ?? `http://localhost:${config.port}`;
   console.log(
     `Steward is running at ${shown} (database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`,

@@ -128,6 +128,10 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
     expect(await text(services.getByRole('row').filter({ hasText: service }))).toContain(
       `${app} runs on ${vm}`,
     );
+    // The summary counts everything reached: the VM, the application and the service.
+    const summary = page.getByRole('region', { name: 'Summary' });
+    expect(await text(summary)).toContain('3 CIs affected');
+    expect(await text(summary)).toContain('1 services');
 
     // A shallower walk stops before the service.
     await page.getByRole('combobox', { name: 'Depth' }).click();

@@ -121,13 +121,33 @@ describe('impact analysis', () => {
     expect(impact.truncated).toBe(false);
   });
 
-  it('stops at the requested depth and reports truncation by maxNodes', async () => {
+  it('stops at the requested depth; shorter lists still come with complete counts', async () => {
     const shallow = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?depth=2`)).json();
     expect(names(shallow.items)).toEqual(['host1@1', 'vm1@2', 'vm2@2']);
     expect(shallow.services).toEqual([]);
-    const capped = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxNodes=3`)).json();
-    expect(capped.nodes).toHaveLength(3);
+    expect(shallow.counts).toMatchObject({ cis: 3, services: 0, byDepth: [1, 1, 2] });
+    const full = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact`)).json();
+    expect(full.truncated).toBe(false);
+    expect(full.counts.cis).toBe(full.items.length);
+    expect(full.counts.services).toBe(full.services.length);
+    expect(full.counts.byClass.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(
+      full.counts.cis,
+    );
+    const capped = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxNodes=2`)).json();
+    expect(capped.items.map((i: { depth: number }) => i.depth)).toEqual([1, 2]); // the nearest
     expect(capped.truncated).toBe(true);
+    expect(capped.counts).toEqual(full.counts);
+    // Services are listed on their own, each with the path that explains it.
+    expect(names(capped.services)).toEqual(names(full.services));
+    expect(capped.services.map((s: { because: string }) => s.because)).toEqual(
+      full.services.map((s: { because: string }) => s.because),
+    );
+    const oneService = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxServices=1`)).json();
+    expect(oneService.services).toHaveLength(1);
+    expect(oneService.truncated).toBe(full.services.length > 1);
+    const bad = await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxServices=0`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   it('visits each CI of a cycle once', async () => {

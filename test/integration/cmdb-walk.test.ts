@@ -1,9 +1,11 @@
 /**
- * The SQL walk over a graph wide enough to be fetched in slices: it must answer exactly as the pure
- * breadth-first walk over the same relationships held in memory, whatever the node limit.
+ * The walk behind the API runs over each instance's graph index, loaded from the database and kept
+ * current from the change log: it must reach exactly what the reference breadth-first walk over
+ * the same relationships reaches, whatever the list size, and follow every committed change.
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { walkImpact } from '../../src/domain/cmdb/impact.ts';
@@ -12,7 +14,8 @@ import {
   type RelationshipEdge,
   relationshipNeighbours,
 } from '../../src/domain/cmdb/relationships.ts';
-import { walkGraph } from '../../src/modules/cmdb/walk.ts';
+import { CiGraphStore } from '../../src/modules/cmdb/graph-store.ts';
+import { type GraphWalk, type WalkMode, walkGraph } from '../../src/modules/cmdb/walk.ts';
 import { createTestEnv, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
@@ -60,42 +63,55 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-describe('the SQL walk on a wide graph', () => {
-  // The SQL walk takes each CI's neighbours in id order, so a cut-short walk is deterministic.
-  const inMemory = (mode: 'impact' | 'dependencies', start: string, maxNodes: number, maxDepth?: number) => {
-    const neighbours = relationshipNeighbours(DEFAULT_RELATIONSHIP_TYPES, edges, mode);
-    const byId = (ids: string[]) =>
-      new Map(
-        [...neighbours(ids)].map(([id, list]) => [id, [...list].sort((a, b) => (a.id < b.id ? -1 : 1))]),
-      );
-    return walkImpact(start, byId, { maxNodes, ...(maxDepth === undefined ? {} : { maxDepth }) });
-  };
+const isService = (classKey: string) => classKey.endsWith('service');
+const walk = (mode: WalkMode, roots: string[], maxNodes: number, maxDepth?: number) =>
+  walkGraph(env.ctx, roots, mode, { maxNodes, maxServices: 10, maxDepth, isService });
 
-  for (const maxNodes of [1, 2, 150, 601, 602, 900, 1201, 1202, 5000]) {
-    it(`reaches the same CIs at the same depths as the in-memory walk (maxNodes ${maxNodes})`, async () => {
-      const reported: string[] = [];
-      const sqlWalk = await walkGraph(env.ctx, [hub], 'impact', { maxNodes }, (ids) => reported.push(...ids));
-      const expected = inMemory('impact', hub, maxNodes);
-      expect(sqlWalk.truncated).toBe(expected.truncated);
-      expect([...sqlWalk.nodes.values()].map((n) => [n.id, n.depth, n.parent, n.edge?.type ?? null])).toEqual(
-        [...expected.nodes.values()].map((n) => [n.id, n.depth, n.parent, n.via]),
-      );
-      // Each CI is reached through a stored relationship between it and its parent.
-      for (const n of sqlWalk.nodes.values()) {
-        if (n.parent === null) continue;
-        expect([n.edge?.from, n.edge?.to].sort()).toEqual([n.parent, n.id].sort());
-      }
-      // The walk reports exactly the CIs of its answer, each once, for their names to be loaded.
-      expect(reported).toEqual([...sqlWalk.nodes.keys()]);
-      // Every edge is a stored relationship between two reached CIs; all of them when not cut short.
-      const stored = new Map(edges.map((e) => [e.id, e]));
-      for (const e of sqlWalk.edges) {
-        expect(stored.get(e.id)).toMatchObject({ from: e.from, to: e.to, type: e.type });
-        expect(sqlWalk.nodes.has(e.from) && sqlWalk.nodes.has(e.to)).toBe(true);
-      }
-      if (!expected.truncated) {
-        const between = edges.filter((e) => sqlWalk.nodes.has(e.from) && sqlWalk.nodes.has(e.to));
-        expect(sqlWalk.edges.map((e) => e.id).sort()).toEqual(between.map((e) => e.id).sort());
+/** The reference walk: every reached CI with its depth. */
+const reference = (mode: WalkMode, start: string, maxDepth?: number) =>
+  walkImpact(start, relationshipNeighbours(DEFAULT_RELATIONSHIP_TYPES, edges, mode), {
+    maxNodes: 1_000_000,
+    ...(maxDepth === undefined ? {} : { maxDepth }),
+  });
+
+function histogram(depths: number[]): number[] {
+  const out: number[] = [];
+  for (const d of depths) out[d] = (out[d] ?? 0) + 1;
+  return out;
+}
+
+/** What holds of any answer: listed CIs nearest first, paths through stored relationships. */
+function expectConsistent(w: GraphWalk, expected: Map<string, { depth: number }>, maxNodes: number) {
+  const stored = new Map(edges.map((e) => [e.id, e]));
+  const listed = [...w.nodes.values()].filter((n) => n.listed && n.depth > 0);
+  expect(listed.length).toBe(Math.min(maxNodes, expected.size - 1));
+  const deepest = Math.max(0, ...listed.map((n) => n.depth));
+  for (const [id, e] of expected) if (e.depth < deepest) expect(w.nodes.get(id)?.listed).toBe(true);
+  for (const n of w.nodes.values()) {
+    expect(n.depth).toBe(expected.get(n.id)?.depth);
+    if (n.parent === null) continue;
+    expect(w.nodes.get(n.parent)?.depth).toBe(n.depth - 1);
+    expect(stored.get(n.edge!.id)).toMatchObject({ from: n.edge!.from, to: n.edge!.to, type: n.edge!.type });
+    expect([n.edge!.from, n.edge!.to].sort()).toEqual([n.parent, n.id].sort());
+  }
+  for (const e of w.edges) {
+    expect(stored.get(e.id)).toMatchObject({ from: e.from, to: e.to, type: e.type });
+    expect(w.nodes.has(e.from) && w.nodes.has(e.to)).toBe(true);
+  }
+}
+
+describe('the indexed walk on a wide graph', () => {
+  for (const maxNodes of [1, 150, 601, 1201, 5000]) {
+    it(`counts every CI the reference walk reaches, listing the nearest ${maxNodes}`, async () => {
+      const w = await walk('impact', [hub], maxNodes);
+      const expected = reference('impact', hub);
+      expect(w.counts.cis).toBe(expected.nodes.size - 1);
+      expect(w.counts.byDepth).toEqual(histogram([...expected.nodes.values()].map((n) => n.depth)));
+      expect(w.truncated).toBe(expected.nodes.size - 1 > maxNodes);
+      expectConsistent(w, expected.nodes, maxNodes);
+      if (!w.truncated) {
+        const between = edges.filter((e) => w.nodes.has(e.from) && w.nodes.has(e.to));
+        expect(w.edges.map((e) => e.id).sort()).toEqual(between.map((e) => e.id).sort());
       }
     });
   }
@@ -107,10 +123,114 @@ describe('the SQL walk on a wide graph', () => {
       ['dependencies', app, 2],
       ['dependencies', app, undefined],
     ] as const) {
-      const sqlWalk = await walkGraph(env.ctx, [start], mode, { maxNodes: 1000, maxDepth });
-      const expected = inMemory(mode, start, 1000, maxDepth);
-      expect([...sqlWalk.nodes.keys()]).toEqual([...expected.nodes.keys()]);
-      expect(sqlWalk.truncated).toBe(expected.truncated);
+      const w = await walk(mode, [start], 1000, maxDepth);
+      const expected = reference(mode, start, maxDepth);
+      expect(new Set(w.nodes.keys())).toEqual(new Set(expected.nodes.keys()));
+      expect(w.counts.cis).toBe(expected.nodes.size - 1);
+      expectConsistent(w, expected.nodes, 1000);
     }
   });
+
+  it('counts by class and walks from several roots as one', async () => {
+    const apps = edges.filter((e) => e.type === 'runs_on').map((e) => e.from);
+    const w = await walk('impact', [hub, apps[3]!], 50);
+    expect(w.nodes.get(apps[3]!)?.depth).toBe(0);
+    expect(w.counts.byClass.get('physical_server')).toBe(600);
+    expect(w.counts.byClass.get('application')).toBe(599);
+    expect(w.counts.byDepth[0]).toBe(2);
+  });
+});
+
+describe('keeping the index current', () => {
+  const newCi = async (classKey: string, name: string) => {
+    const id = randomUUID();
+    await queryRows(
+      env.ctx.db,
+      sql`insert into cis (id, class_key, name) values (${id}, ${classKey}, ${name})`,
+    );
+    return id;
+  };
+  const relate = (type: string, from: string, to: string) =>
+    queryRows(
+      env.ctx.db,
+      sql`insert into ci_relationships (type_key, from_id, to_id) values (${type}, ${from}, ${to})`,
+    );
+
+  it('follows CIs and relationships written by any path: deletions, renames and class changes included', async () => {
+    const db = await newCi('database', 'walk-db');
+    const before = await walk('impact', [db], 10);
+    expect(before.counts.cis).toBe(0);
+    const app = await newCi('application', 'walk-app');
+    const svc = await newCi('technical_service', 'walk-svc');
+    await relate('depends_on', app, db);
+    await relate('depends_on', svc, app);
+    let w = await walk('impact', [db], 10);
+    expect([...w.nodes.keys()]).toEqual([db, app, svc]);
+    expect(w.counts.services).toBe(1);
+    expect(w.serviceIds).toEqual([svc]);
+    expect(w.nodes.get(app)).toMatchObject({ name: 'walk-app', classKey: 'application', status: 'in_use' });
+    // Names and statuses shown come from the index too: an update reaches it through the log.
+    await queryRows(
+      env.ctx.db,
+      sql`update cis set name = 'walk-app-2', status = 'maintenance' where id = ${app}`,
+    );
+    w = await walk('impact', [db], 10);
+    expect(w.nodes.get(app)).toMatchObject({ name: 'walk-app-2', status: 'maintenance' });
+    await queryRows(env.ctx.db, sql`update cis set class_key = 'application' where id = ${svc}`);
+    w = await walk('impact', [db], 10);
+    expect(w.counts.services).toBe(0);
+    expect(w.counts.byClass.get('application')).toBe(2);
+    await queryRows(env.ctx.db, sql`delete from ci_relationships where from_id = ${svc}`);
+    expect((await walk('impact', [db], 10)).counts.cis).toBe(1);
+    await relate('depends_on', svc, app);
+    await queryRows(env.ctx.db, sql`delete from cis where id = ${app}`); // relationships go with it
+    expect((await walk('impact', [db], 10)).counts.cis).toBe(0);
+    // A freshly loaded index agrees with the one kept current from the log.
+    const fresh = new CiGraphStore(env.ctx.database);
+    const kept = await env.ctx.ciGraph.current();
+    const loaded = await fresh.current();
+    expect(loaded.size).toBeLessThanOrEqual(kept.size); // deleted CIs keep their slot
+    expect(loaded.edgeCount).toBe(kept.edgeCount);
+    for (const id of [db, svc, hub]) expect(kept.describe(id)).toEqual(loaded.describe(id));
+    const opts = { listLimit: 5, serviceLimit: 5, isService };
+    for (const mode of ['impact', 'dependencies'] as const) {
+      const a = kept.walk([hub, db], mode, opts);
+      const b = loaded.walk([hub, db], mode, opts);
+      expect([a.reached, a.services, [...a.byClass].sort(), a.byDepth]).toEqual([
+        b.reached,
+        b.services,
+        [...b.byClass].sort(),
+        b.byDepth,
+      ]);
+    }
+  });
+
+  // Two transactions at once need a server: the embedded database has one connection.
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'sees a change committed after a later one was already read',
+    async () => {
+      const db = await newCi('database', 'slow-db');
+      const early = await newCi('application', 'early-app');
+      const late = await newCi('application', 'late-app');
+      await walk('impact', [db], 10);
+      const slow = new pg.Client({ connectionString: env.databaseUrl });
+      await slow.connect();
+      try {
+        // The slow transaction writes first (so its row has the smaller sequence number)...
+        await slow.query('begin');
+        await slow.query(
+          `insert into ci_relationships (type_key, from_id, to_id) values ('depends_on', $1, $2)`,
+          [early, db],
+        );
+        // ...a later one commits and is read...
+        await relate('depends_on', late, db);
+        expect([...(await walk('impact', [db], 10)).nodes.keys()]).toEqual([db, late]);
+        // ...and the slow one, committed afterwards, is still seen.
+        await slow.query('commit');
+        expect(new Set((await walk('impact', [db], 10)).nodes.keys())).toEqual(new Set([db, early, late]));
+      } finally {
+        await slow.end();
+      }
+    },
+  );
 });

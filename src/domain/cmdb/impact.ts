@@ -39,12 +39,15 @@ export type TreeNode = { id: string; depth: number; via: string | null; children
 export type PathEdge = { from: string; to: string; via: string };
 
 /**
- * The default size bound of a walk. In a large CMDB an unbounded walk from a core switch or a
- * shared platform service reaches most of the estate; an answer of 500 CIs is already more than
- * anyone reads (the web app's graph shows as many), stays interactive (bench/cmdb.ts), and says
- * `truncated` so the caller can narrow the depth or ask for more (the API allows up to 20,000).
+ * How many reached CIs an answer lists by default, nearest first. In a large CMDB an outage of a
+ * core switch or a shared platform service reaches most of the estate: the walk still counts every
+ * CI (the API's `counts`), but a list of 500 CIs is already more than anyone reads (the web app's
+ * graph shows as many) and keeps the answer small. The API allows up to 20,000.
  */
 export const DEFAULT_MAX_NODES = 500;
+
+/** How many reached services an answer lists by default, nearest first; `counts` has them all. */
+export const DEFAULT_MAX_SERVICES = 200;
 
 function checkOptions(opts: WalkOptions): { maxDepth: number; maxNodes: number } {
   const maxDepth = opts.maxDepth ?? Number.POSITIVE_INFINITY;

@@ -4,6 +4,7 @@
  * service classes only; the CMDB module owns every other class.
  */
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { groups, users } from '../auth/schema.ts';
 import { ciRelationships, cis } from '../cmdb/schema.ts';
@@ -11,6 +12,8 @@ import { organisations } from '../organisations/schema.ts';
 import { serviceCustomers, services } from './schema.ts';
 
 export const SERVICE_CLASSES = ['business_service', 'technical_service'] as const;
+/** Cache key of the service → customers map impact analysis holds (impact.ts). */
+export const SERVICE_CUSTOMERS_CACHE_KEY = 'catalog:customers';
 /** Business services depend on the technical services that support them. */
 export const SUPPORT_RELATIONSHIP = 'depends_on';
 
@@ -125,7 +128,9 @@ export async function dependenciesOf(
   return { dependsOn, supports };
 }
 
+/** Replace a service's customers; every instance's impact cache of them is dropped on commit. */
 export async function replaceCustomers(tx: Db, serviceId: string, orgIds: string[]): Promise<void> {
+  await notifyChange(tx, ConfigCache.CHANNEL, SERVICE_CUSTOMERS_CACHE_KEY);
   await tx.delete(serviceCustomers).where(eq(serviceCustomers.serviceId, serviceId));
   if (orgIds.length)
     await tx

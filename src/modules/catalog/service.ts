@@ -29,6 +29,7 @@ import {
   replaceCustomers,
   replaceDependencies,
   SERVICE_CLASSES,
+  SERVICE_CUSTOMERS_CACHE_KEY,
   type ServiceRow,
   selectServices,
   serviceNameTaken,
@@ -139,6 +140,7 @@ export async function createService(ctx: AppContext, actor: Actor | 'system', in
     await replaceDependencies(tx, ci!.id, input.dependsOn ?? [], actorId, now);
     return ci!.id;
   });
+  ctx.configCache.invalidate(SERVICE_CUSTOMERS_CACHE_KEY);
   return (
     await presentServices(ctx.db, actor === 'system' ? SYSTEM_VIEWER : actor, [
       (await findService(ctx.db, id))!,
@@ -204,6 +206,7 @@ export async function updateService(
     if (patch.customerIds) await replaceCustomers(tx, row.id, patch.customerIds);
     if (patch.dependsOn) await replaceDependencies(tx, row.id, patch.dependsOn, actor.userId, now);
   });
+  if (patch.customerIds) ctx.configCache.invalidate(SERVICE_CUSTOMERS_CACHE_KEY);
   return getService(ctx, actor, id);
 }
 

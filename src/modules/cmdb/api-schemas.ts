@@ -1,7 +1,7 @@
 /** Zod shapes of the CMDB API, shared by its route files and fed to OpenAPI. */
 import { z } from 'zod';
 import type { AttributeType } from '../../domain/cmdb/classes.ts';
-import { DEFAULT_MAX_NODES } from '../../domain/cmdb/impact.ts';
+import { DEFAULT_MAX_NODES, DEFAULT_MAX_SERVICES } from '../../domain/cmdb/impact.ts';
 import { GroupRef, PersonRef } from '../../http/schemas.ts';
 import { CI_STATUSES } from './model.ts';
 
@@ -134,6 +134,8 @@ export const CiRelationship = z
   })
   .meta({ id: 'CiRelationshipFromCi' });
 
+const CustomerRef = z.object({ id: z.string(), name: z.string() });
+const AgreementRef = z.object({ id: z.string(), name: z.string(), detail: z.string().nullable() });
 const ImpactStep = z.object({
   relationshipId: z.string(),
   from: z.string(),
@@ -153,7 +155,17 @@ export const ImpactView = z
     mode: z.enum(['impact', 'dependencies']),
     roots: z.array(CiRef),
     depth: z.number().nullable(),
-    truncated: z.boolean().describe('true when maxNodes cut the walk short'),
+    truncated: z
+      .boolean()
+      .describe('true when the lists show only the nearest CIs or services; `counts` are always complete'),
+    counts: z
+      .object({
+        cis: z.number().describe('CIs reached, the analysed CIs excluded'),
+        services: z.number().describe('Services reached, the analysed CIs included'),
+        byClass: z.array(z.object({ classKey: z.string(), label: z.string(), count: z.number() })),
+        byDepth: z.array(z.number()).describe('CIs at each distance; index 0 counts the analysed CIs'),
+      })
+      .describe('Everything the walk reached, however many CIs the lists show'),
     nodes: z.array(CiRef.extend({ depth: z.number(), isService: z.boolean() })),
     edges: z.array(
       z.object({ id: z.string(), from: z.string(), to: z.string(), type: z.string(), label: z.string() }),
@@ -161,10 +173,18 @@ export const ImpactView = z
     items: z.array(ImpactItem),
     services: z.array(
       ImpactItem.extend({
-        customers: z.array(z.object({ id: z.string(), name: z.string() })),
-        slas: z.array(z.object({ id: z.string(), name: z.string(), detail: z.string().nullable() })),
+        customers: z.array(CustomerRef),
+        slas: z.array(AgreementRef),
       }),
     ),
+    customers: z
+      .array(CustomerRef)
+      .describe('Impact: every customer of every service reached, listed or not; dependencies: none'),
+    slas: z
+      .array(AgreementRef)
+      .describe(
+        'Impact: every agreement in force on every service reached, listed or not; dependencies: none',
+      ),
   })
   .meta({ id: 'CiImpact' });
 
@@ -182,9 +202,14 @@ export const ImpactQuery = z.object({
     .min(1)
     .max(20_000)
     .default(DEFAULT_MAX_NODES)
-    .describe(
-      'At most this many CIs in the answer (roots included); `truncated` says when more were in reach',
-    ),
+    .describe('List at most this many reached CIs, nearest first; `counts` has them all'),
+  maxServices: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20_000)
+    .default(DEFAULT_MAX_SERVICES)
+    .describe('List at most this many reached services, nearest first; `counts` has them all'),
 });
 
 /** Money in major units with at most cents; stored as numeric(14,2). */

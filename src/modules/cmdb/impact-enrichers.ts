@@ -26,19 +26,27 @@ export function unregisterImpactEnricher(name: string): void {
   enrichers.delete(name);
 }
 
-/** Everything every enricher knows, merged per service; each service gets both lists. */
+/**
+ * Everything every enricher knows, merged per service. Services no enricher knows anything of are
+ * left out (an outage may reach thousands of services, most with nothing to add).
+ */
 export async function enrichServices(
   ctx: AppContext,
   serviceIds: string[],
 ): Promise<Map<string, ServiceExtras>> {
-  const out = new Map<string, ServiceExtras>(serviceIds.map((id) => [id, { customers: [], slas: [] }]));
+  const out = new Map<string, ServiceExtras>();
   if (serviceIds.length === 0) return out;
-  for (const enricher of enrichers.values()) {
-    const found = await enricher(ctx, serviceIds);
+  const answers = await Promise.all([...enrichers.values()].map((enricher) => enricher(ctx, serviceIds)));
+  for (const found of answers) {
     for (const [id, extras] of found) {
-      const target = out.get(id);
-      if (!target) continue;
-      target.customers.push(...(extras.customers ?? []));
+      let target = out.get(id);
+      if (!target) {
+        target = { customers: [], slas: [] };
+        out.set(id, target);
+      }
+      // Several enrichers may know the same customer (the portfolio and an SLA): once each.
+      for (const c of extras.customers ?? [])
+        if (!target.customers.some((x) => x.id === c.id)) target.customers.push(c);
       target.slas.push(...(extras.slas ?? []));
     }
   }

@@ -3,21 +3,31 @@
  * services (with what enrichers know of their customers and agreements). Dependencies: everything a
  * CI relies on, e.g. a service's full tree down to hardware. Answers come as nodes and edges for a
  * graph, and as a flat list where each CI carries its depth and the chain of relationships that
- * explains why it is there.
+ * explains why it is there. The walk counts everything it reaches; the lists hold the nearest CIs
+ * and services (see walk.ts and src/domain/cmdb/graph-index.ts).
  */
 import type { AppContext } from '../../context.ts';
-import { DEFAULT_MAX_NODES } from '../../domain/cmdb/impact.ts';
+import { DEFAULT_MAX_NODES, DEFAULT_MAX_SERVICES } from '../../domain/cmdb/impact.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
 import { findCi, isUuid } from './ci-store.ts';
 import { assertCanRead } from './cis.ts';
-import { type AgreementRef, type CustomerRef, enrichServices } from './impact-enrichers.ts';
+import {
+  type AgreementRef,
+  type CustomerRef,
+  enrichServices,
+  type ServiceExtras,
+} from './impact-enrichers.ts';
 import { type ClassModel, loadClassModel } from './model.ts';
 import { type CiRef, ciRef } from './present.ts';
 import { relationshipType } from './relationships.ts';
 import { type GraphWalk, stepsTo, type WalkEdge, type WalkMode, walkGraph } from './walk.ts';
 
-export type ImpactOptions = { depth?: number | undefined; maxNodes?: number | undefined };
+export type ImpactOptions = {
+  depth?: number | undefined;
+  maxNodes?: number | undefined;
+  maxServices?: number | undefined;
+};
 
 export type ImpactNode = CiRef & { depth: number; isService: boolean };
 export type ImpactEdge = { id: string; from: string; to: string; type: string; label: string };
@@ -25,50 +35,34 @@ export type ImpactEdge = { id: string; from: string; to: string; type: string; l
 export type ImpactStep = { relationshipId: string; from: string; to: string; type: string; label: string };
 export type ImpactItem = { ci: CiRef; depth: number; path: ImpactStep[]; because: string };
 export type ImpactService = ImpactItem & { customers: CustomerRef[]; slas: AgreementRef[] };
+export type ImpactCounts = {
+  /** CIs reached, the analysed CIs excluded: complete, whatever the lists show. */
+  cis: number;
+  /** Services reached, analysed CIs included. */
+  services: number;
+  byClass: { classKey: string; label: string; count: number }[];
+  /** CIs at each distance; index 0 counts the analysed CIs. */
+  byDepth: number[];
+};
 
 export type ImpactView = {
   mode: WalkMode;
   roots: CiRef[];
   depth: number | null;
+  /** The lists (items, services, the graph) show the nearest CIs only; counts are complete. */
   truncated: boolean;
+  counts: ImpactCounts;
   nodes: ImpactNode[];
   edges: ImpactEdge[];
   items: ImpactItem[];
   services: ImpactService[];
+  /** Impact: every customer of every service reached, listed or not. Dependencies: none. */
+  customers: CustomerRef[];
+  /** Impact: every agreement in force on every service reached, listed or not. Dependencies: none. */
+  slas: AgreementRef[];
 };
 
-const NODES_SQL = 'select id, name, class_key as "classKey", status from cis where id = any($1::uuid[])';
-
 type NodeRow = { id: string; name: string; classKey: string; status: string };
-
-/**
- * Loads the name, class and status of CIs while the walk goes on: each batch the walk reports is
- * fetched at once (on another connection where there is a pool), so the answer does not wait for
- * one more query over every reached CI after the walk.
- */
-function nodeLoader(ctx: AppContext) {
-  const rows = new Map<string, NodeRow>();
-  const pending: Promise<unknown>[] = [];
-  const load = (ids: string[]) =>
-    ctx.database.prepared<NodeRow>('cmdb.walk_nodes', NODES_SQL, [ids]).then((found) => {
-      for (const r of found) rows.set(r.id, r);
-    });
-  return {
-    // Failures surface from `all`; until then they are held, never left unhandled.
-    onReached: (ids: string[]) => {
-      const p = load(ids);
-      p.catch(() => undefined);
-      pending.push(p);
-    },
-    /** Every CI of the walk; any the walk did not report is loaded now. */
-    async all(walk: GraphWalk): Promise<NodeRow[]> {
-      await Promise.all(pending);
-      const missing = [...walk.nodes.keys()].filter((id) => !rows.has(id));
-      if (missing.length) await load(missing);
-      return [...walk.nodes.keys()].flatMap((id) => rows.get(id) ?? []);
-    },
-  };
-}
 
 function stepOf(edge: WalkEdge, walkFrom: string, walkTo: string): ImpactStep {
   const type = relationshipType(edge.type);
@@ -93,54 +87,67 @@ function explain(steps: ImpactStep[], edges: Map<string, WalkEdge>, name: (id: s
     .join('; ');
 }
 
-async function presentWalk(
-  ctx: AppContext,
+/** Distinct by id, first seen first. */
+function distinct<T extends { id: string }>(lists: T[][]): T[] {
+  const out = new Map<string, T>();
+  for (const list of lists) for (const x of list) if (!out.has(x.id)) out.set(x.id, x);
+  return [...out.values()];
+}
+
+function presentWalk(
   model: ClassModel,
   walk: GraphWalk,
   rows: NodeRow[],
+  extras: Map<string, ServiceExtras>,
   meta: { mode: WalkMode; roots: string[]; depth: number | null; rootBecause: string },
-): Promise<ImpactView> {
+): ImpactView {
   const refs = new Map(rows.map((r) => [r.id, ciRef(model, r)]));
   const name = (id: string) => refs.get(id)?.name ?? id;
   const edgeById = new Map(walk.edges.map((e) => [e.id, e]));
+  for (const n of walk.nodes.values()) if (n.edge) edgeById.set(n.edge.id, n.edge);
   const nodes: ImpactNode[] = [];
   const items: ImpactItem[] = [];
-  const serviceItems: ImpactItem[] = [];
-  const serviceClasses = new Map<string, boolean>();
+  const services: ImpactService[] = [];
   for (const n of walk.nodes.values()) {
     const ci = refs.get(n.id);
-    if (!ci) continue;
-    let isService = serviceClasses.get(ci.classKey);
-    if (isService === undefined) {
-      isService = model.isService(ci.classKey);
-      serviceClasses.set(ci.classKey, isService);
-    }
-    nodes.push({ ...ci, depth: n.depth, isService });
-    const path = stepsTo(walk, n.id).map((s) => stepOf(s.edge!, s.parent!, s.id));
+    if (!ci) continue; // deleted since the index read the log
+    nodes.push({ ...ci, depth: n.depth, isService: model.isService(ci.classKey) });
+    const path = stepsTo(walk, n.id).flatMap((s) => (s.edge ? [stepOf(s.edge, s.parent!, s.id)] : []));
     const item = {
       ci,
       depth: n.depth,
       path,
       because: n.depth === 0 ? meta.rootBecause : explain(path, edgeById, name),
     };
-    if (n.depth > 0) items.push(item);
-    if (isService) serviceItems.push(item);
+    if (n.depth > 0 && n.listed) items.push(item);
+    if (n.service) services.push({ ...item, ...(extras.get(n.id) ?? { customers: [], slas: [] }) });
   }
-  const extras = await enrichServices(
-    ctx,
-    serviceItems.map((s) => s.ci.id),
-  );
+  // Nearest services first, so the nearest customers and agreements come first.
+  const all = meta.mode === 'impact' ? walk.serviceIds.flatMap((id) => extras.get(id) ?? []) : [];
   return {
     mode: meta.mode,
     roots: meta.roots.flatMap((id) => refs.get(id) ?? []),
     depth: meta.depth,
     truncated: walk.truncated,
+    counts: {
+      cis: walk.counts.cis,
+      services: walk.counts.services,
+      byClass: [...walk.counts.byClass]
+        .map(([classKey, count]) => ({ classKey, label: model.label(classKey), count }))
+        .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
+      byDepth: walk.counts.byDepth,
+    },
     nodes,
     edges: walk.edges.map((e) => ({ ...e, label: relationshipType(e.type)?.forwardLabel ?? e.type })),
     items,
-    services: serviceItems.map((s) => ({ ...s, ...(extras.get(s.ci.id) ?? { customers: [], slas: [] }) })),
+    services,
+    customers: distinct(all.map((x) => x.customers)),
+    slas: distinct(all.map((x) => x.slas)),
   };
 }
+
+const listedServices = (walk: GraphWalk) =>
+  [...walk.nodes.values()].filter((n) => n.service).map((n) => n.id);
 
 /** Walk from existing CIs and present the answer; used for CIs and for records' CIs alike. */
 export async function analyse(
@@ -150,20 +157,26 @@ export async function analyse(
   opts: ImpactOptions,
   rootBecause: string,
 ): Promise<ImpactView> {
-  // The class model is only needed to present the answer: load it while the walk runs.
-  const modelLoad = loadClassModel(ctx.db);
-  modelLoad.catch(() => undefined);
-  const loader = nodeLoader(ctx);
+  // The class model and the graph index's catch-up with the change log, side by side.
+  const [model, index] = await Promise.all([loadClassModel(ctx.db), ctx.ciGraph.current()]);
   const walk = await walkGraph(
     ctx,
     roots,
     mode,
-    { maxDepth: opts.depth, maxNodes: opts.maxNodes ?? DEFAULT_MAX_NODES },
-    loader.onReached,
+    {
+      maxDepth: opts.depth,
+      maxNodes: opts.maxNodes ?? DEFAULT_MAX_NODES,
+      maxServices: opts.maxServices ?? DEFAULT_MAX_SERVICES,
+      isService: (classKey) => model.isService(classKey),
+    },
+    index,
   );
-  const rows = await loader.all(walk);
-  const model = await modelLoad;
-  return presentWalk(ctx, model, walk, rows, { mode, roots, depth: opts.depth ?? null, rootBecause });
+  // The index holds the names shown (a deleted CI has no class). What other modules know of the
+  // services: an outage puts at risk the customers and agreements of every service it reaches; a
+  // dependency tree puts nothing at risk, so only its listed services are looked up.
+  const rows: NodeRow[] = [...walk.nodes.values()].filter((n) => n.classKey !== '');
+  const extras = await enrichServices(ctx, mode === 'impact' ? walk.serviceIds : listedServices(walk));
+  return presentWalk(model, walk, rows, extras, { mode, roots, depth: opts.depth ?? null, rootBecause });
 }
 
 async function analyseCi(ctx: AppContext, actor: Actor, id: string, mode: WalkMode, opts: ImpactOptions) {

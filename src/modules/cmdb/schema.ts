@@ -18,7 +18,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tsvector } from '../../db/types.ts';
+import { tsvector, xid8 } from '../../db/types.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import type { AttributeDef } from '../../domain/cmdb/classes.ts';
 import { groups, users } from '../auth/schema.ts';
@@ -117,6 +117,35 @@ export const ciRelationships = pgTable(
     uniqueIndex('ci_relationships_unique_idx').on(t.fromId, t.typeKey, t.toId),
     index('ci_relationships_to_idx').on(t.toId, t.typeKey),
   ],
+);
+
+/**
+ * Every change to the graph (a CI added, removed or re-classed; a relationship added or removed),
+ * written by triggers on `cis` and `ci_relationships` in the changing transaction, whatever wrote
+ * it. Each instance's in-memory graph index (graph-store.ts) replays it before every walk, so a
+ * walk on any instance sees every committed change. `xid` is the writing transaction: rows of
+ * transactions still open when an instance last read are read again (see graph-store.ts). Rows
+ * older than a day are pruned; an instance that has not read for that long loads afresh.
+ */
+export const ciGraphChanges = pgTable(
+  'ci_graph_changes',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    xid: xid8('xid').notNull().default(sql`pg_current_xact_id()`),
+    /** ci+ (added, or its class, name or status changed), ci- (removed), rel+ and rel- */
+    kind: text('kind').notNull(),
+    ciId: uuid('ci_id'),
+    classKey: text('class_key'),
+    /** A ci+ entry's name and status, which impact answers show. */
+    name: text('name'),
+    status: text('status'),
+    typeKey: text('type_key'),
+    fromId: uuid('from_id'),
+    toId: uuid('to_id'),
+    relationshipId: uuid('rel_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('ci_graph_changes_xid_idx').on(t.xid), index('ci_graph_changes_created_idx').on(t.createdAt)],
 );
 
 /** Which CIs a work record (incident, problem, change…) concerns. */

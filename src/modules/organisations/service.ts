@@ -1,10 +1,13 @@
 /** Customers and suppliers: the organisations services are delivered to and supported by. */
 import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
+import { SERVICE_CUSTOMERS_CACHE_KEY } from '../catalog/repository.ts';
 import { assertVersion } from '../records/service.ts';
+import { AGREEMENTS_CACHE_KEY } from '../sla/agreements.ts';
 import { organisations } from './schema.ts';
 
 export const ORGANISATION_KINDS = ['customer', 'supplier', 'internal'] as const;
@@ -83,6 +86,9 @@ export async function createOrganisation(ctx: AppContext, actor: Actor | 'system
   return presentOrganisation(row!);
 }
 
+/** Caches that hold organisation names: the customers and agreements impact analysis names. */
+const organisationNameCaches = () => [SERVICE_CUSTOMERS_CACHE_KEY, AGREEMENTS_CACHE_KEY];
+
 export async function updateOrganisation(
   ctx: AppContext,
   actor: Actor,
@@ -92,9 +98,11 @@ export async function updateOrganisation(
 ) {
   if (!can(actor, 'organisation.manage'))
     throw forbidden('Only administrators and service managers may change organisations.');
-  return ctx.db.transaction(async (tx) => {
+  const view = await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     if (!cur) throw notFound('Organisation', id);
+    // Impact analysis holds organisation names (customers, suppliers): drop those caches.
+    for (const key of organisationNameCaches()) await notifyChange(tx, ConfigCache.CHANNEL, key);
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
     if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase())
       await assertNameFree(tx, patch.name, id);
@@ -106,4 +114,6 @@ export async function updateOrganisation(
       .returning();
     return presentOrganisation(row!);
   });
+  for (const key of organisationNameCaches()) ctx.configCache.invalidate(key);
+  return view;
 }

@@ -357,6 +357,8 @@ export async function endAgreement(
       throw invalid([
         { field: 'effectiveTo', message: 'must fall after the start and not after the current end' },
       ]);
+    // What is in force changes: caches of agreed agreements (impact analysis) are dropped.
+    await notifyChange(tx, ConfigCache.CHANNEL, AGREEMENTS_CACHE_KEY);
     const [updated] = await tx
       .update(agreements)
       .set({ effectiveTo: end, updatedAt: now, version: cur.version + 1 })
@@ -364,6 +366,7 @@ export async function endAgreement(
       .returning();
     return updated!;
   });
+  ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 

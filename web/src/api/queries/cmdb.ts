@@ -122,15 +122,26 @@ export type ImpactService = ImpactItem & {
   customers: { id: string; name: string }[];
   slas: { id: string; name: string; detail: string | null }[];
 };
+export type ImpactCounts = {
+  /** CIs reached, the analysed CIs excluded: complete, whatever the lists show. */
+  cis: number;
+  services: number;
+  byClass: { classKey: string; label: string; count: number }[];
+  byDepth: number[];
+};
 export type Impact = {
   mode: 'impact' | 'dependencies';
   roots: CiRef[];
   depth: number | null;
+  /** The lists show the nearest CIs and services only; `counts` are complete. */
   truncated: boolean;
+  counts: ImpactCounts;
   nodes: ImpactNode[];
   edges: ImpactEdge[];
   items: ImpactItem[];
   services: ImpactService[];
+  customers: { id: string; name: string }[];
+  slas: { id: string; name: string; detail: string | null }[];
 };
 
 export type RecordCi = CiRef & { linkedAt: string };

@@ -117,6 +117,55 @@ function ItemsTable({ impact }: { impact: Impact }) {
   );
 }
 
+/** A count in bold and what it counts: "125,095 CIs affected". */
+function Stat({ value, label }: { value: number; label: string }) {
+  return (
+    <Text size="sm">
+      <Text span fw={700}>
+        {value.toLocaleString()}
+      </Text>{' '}
+      {label}
+    </Text>
+  );
+}
+
+/** Everything the walk reached, counted: totals, classes, customers and agreements hit. */
+function ImpactSummary({ impact }: { impact: Impact }) {
+  const noun = impact.mode === 'impact' ? 'affected' : 'depended on';
+  return (
+    <Paper withBorder p="sm">
+      <Stack gap={6} aria-label="Summary" component="section">
+        <Group gap="lg">
+          <Stat value={impact.counts.cis} label={`CIs ${noun}`} />
+          <Stat value={impact.counts.services} label="services" />
+          {impact.mode === 'impact' && (
+            <>
+              <Stat value={impact.customers.length} label="customers" />
+              <Stat value={impact.slas.length} label="agreements" />
+            </>
+          )}
+        </Group>
+        <Group gap={6}>
+          {impact.counts.byClass.map((c) => (
+            <Badge key={c.classKey} variant="default" tt="none">
+              {c.label}: {c.count.toLocaleString()}
+            </Badge>
+          ))}
+        </Group>
+        {impact.mode === 'impact' && impact.customers.length > 0 && (
+          <Text size="xs">Customers hit: {impact.customers.map((c) => c.name).join(', ')}</Text>
+        )}
+        {impact.mode === 'impact' && impact.slas.length > 0 && (
+          <Text size="xs">
+            Agreements at risk:{' '}
+            {impact.slas.map((a) => (a.detail ? `${a.name} (${a.detail})` : a.name)).join(', ')}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
 export function ImpactPanel({ ciId, isService }: { ciId: string; isService: boolean }) {
   const [mode, setMode] = useState<'impact' | 'dependencies'>(isService ? 'dependencies' : 'impact');
   const [depth, setDepth] = useState<string>('all');
@@ -160,9 +209,11 @@ export function ImpactPanel({ ciId, isService }: { ciId: string; isService: bool
         </EmptyState>
       ) : (
         <>
+          <ImpactSummary impact={data} />
           {data.truncated && (
-            <Alert color="orange" role="status">
-              The graph is large; only the nearest CIs are shown. Choose a smaller depth.
+            <Alert color="blue" role="status">
+              The lists and the graph show the nearest {data.items.length.toLocaleString()} CIs and{' '}
+              {data.services.length.toLocaleString()} services; the counts above cover everything reached.
             </Alert>
           )}
           <Paper withBorder p="sm" aria-busy={walk.isFetching}>
@@ -178,14 +229,15 @@ export function ImpactPanel({ ciId, isService }: { ciId: string; isService: bool
                 <Title order={3} size="h5">
                   Services affected
                 </Title>
-                <Badge variant="light">{data.services.length}</Badge>
+                <Badge variant="light">{data.counts.services}</Badge>
               </Group>
               <ServicesTable impact={data} label="Services affected" />
             </Stack>
           )}
           <Stack gap="xs">
             <Title order={3} size="h5">
-              {mode === 'impact' ? 'Everything affected' : 'Everything depended on'} ({data.items.length})
+              {mode === 'impact' ? 'Everything affected' : 'Everything depended on'} (
+              {data.counts.cis.toLocaleString()})
             </Title>
             <ItemsTable impact={data} />
           </Stack>

@@ -98,8 +98,19 @@ export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdi
               <Title order={3} size="h6">
                 Services affected
               </Title>
-              <Badge variant="light">{services.length}</Badge>
+              <Badge variant="light">{impact.data?.counts.services ?? services.length}</Badge>
             </Group>
+            {impact.data && impact.data.counts.services > services.length && (
+              <Text size="xs" c="dimmed">
+                The {services.length} nearest are listed; open a CI for the full analysis.
+              </Text>
+            )}
+            {impact.data && impact.data.customers.length > 0 && (
+              <Text size="xs">Customers hit: {impact.data.customers.map((c) => c.name).join(', ')}</Text>
+            )}
+            {impact.data && impact.data.slas.length > 0 && (
+              <Text size="xs">Agreements at risk: {impact.data.slas.map((a) => a.name).join(', ')}</Text>
+            )}
             {impact.isPending && (
               <Text size="sm" c="dimmed">
                 Analysing impact…
