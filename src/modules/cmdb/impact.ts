@@ -62,8 +62,6 @@ export type ImpactView = {
   slas: AgreementRef[];
 };
 
-type NodeRow = { id: string; name: string; classKey: string; status: string };
-
 function stepOf(edge: WalkEdge, walkFrom: string, walkTo: string): ImpactStep {
   const type = relationshipType(edge.type);
   const outward = edge.from === walkFrom;
@@ -97,11 +95,12 @@ function distinct<T extends { id: string }>(lists: T[][]): T[] {
 function presentWalk(
   model: ClassModel,
   walk: GraphWalk,
-  rows: NodeRow[],
   extras: Map<string, ServiceExtras>,
   meta: { mode: WalkMode; roots: string[]; depth: number | null; rootBecause: string },
 ): ImpactView {
-  const refs = new Map(rows.map((r) => [r.id, ciRef(model, r)]));
+  // Names, classes and statuses as the index holds them; a CI deleted meanwhile has no class.
+  const refs = new Map<string, CiRef>();
+  for (const n of walk.nodes.values()) if (n.classKey !== '') refs.set(n.id, ciRef(model, n));
   const name = (id: string) => refs.get(id)?.name ?? id;
   const edgeById = new Map(walk.edges.map((e) => [e.id, e]));
   for (const n of walk.nodes.values()) if (n.edge) edgeById.set(n.edge.id, n.edge);
@@ -110,7 +109,7 @@ function presentWalk(
   const services: ImpactService[] = [];
   for (const n of walk.nodes.values()) {
     const ci = refs.get(n.id);
-    if (!ci) continue; // deleted since the index read the log
+    if (!ci) continue; // deleted
     nodes.push({ ...ci, depth: n.depth, isService: model.isService(ci.classKey) });
     const path = stepsTo(walk, n.id).flatMap((s) => (s.edge ? [stepOf(s.edge, s.parent!, s.id)] : []));
     const item = {
@@ -171,12 +170,11 @@ export async function analyse(
     },
     index,
   );
-  // The index holds the names shown (a deleted CI has no class). What other modules know of the
-  // services: an outage puts at risk the customers and agreements of every service it reaches; a
-  // dependency tree puts nothing at risk, so only its listed services are looked up.
-  const rows: NodeRow[] = [...walk.nodes.values()].filter((n) => n.classKey !== '');
+  // What other modules know of the services: an outage puts at risk the customers and agreements
+  // of every service it reaches; a dependency tree puts nothing at risk, so only its listed
+  // services are looked up.
   const extras = await enrichServices(ctx, mode === 'impact' ? walk.serviceIds : listedServices(walk));
-  return presentWalk(model, walk, rows, extras, { mode, roots, depth: opts.depth ?? null, rootBecause });
+  return presentWalk(model, walk, extras, { mode, roots, depth: opts.depth ?? null, rootBecause });
 }
 
 async function analyseCi(ctx: AppContext, actor: Actor, id: string, mode: WalkMode, opts: ImpactOptions) {
