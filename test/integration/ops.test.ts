@@ -13,6 +13,16 @@ describe('operations endpoints', () => {
     const ready = await env.app.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready', jobs: 'running' });
+    expect(['idle', 'loading', 'loaded']).toContain(ready.json().cmdbGraph);
+  });
+
+  it('tells whether the CMDB graph index is loaded, and how large it is', async () => {
+    const index = await env.ctx.ciGraph.current();
+    expect((await env.app.inject({ url: '/readyz' })).json().cmdbGraph).toBe('loaded');
+    const metrics = (await env.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toContain(`steward_cmdb_graph_cis ${index.size}`);
+    expect(metrics).toContain(`steward_cmdb_graph_relationships ${index.edgeCount}`);
+    expect(metrics).toMatch(/steward_cmdb_graph_load_seconds \d/);
   });
 
   it('exposes Prometheus metrics including request durations by route', async () => {

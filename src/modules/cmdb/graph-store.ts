@@ -71,7 +71,14 @@ async function inSnapshot<T>(database: Database, fn: (query: Query) => Promise<T
   }
 }
 
-export type GraphStoreStats = { cis: number; relationships: number; loadedAt: Date | null; loadMs: number };
+export type GraphStoreStats = {
+  /** 'loading' until the first load ends (walks wait for it), 'loaded' after; 'idle' before any. */
+  state: 'idle' | 'loading' | 'loaded';
+  cis: number;
+  relationships: number;
+  loadedAt: Date | null;
+  loadMs: number;
+};
 
 export class CiGraphStore {
   #database: Database;
@@ -112,6 +119,7 @@ export class CiGraphStore {
 
   stats(): GraphStoreStats {
     return {
+      state: this.#index ? 'loaded' : this.#loading ? 'loading' : 'idle',
       cis: this.#index?.size ?? 0,
       relationships: this.#index?.edgeCount ?? 0,
       loadedAt: this.#loadedAt,
