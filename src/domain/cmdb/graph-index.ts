@@ -141,9 +141,9 @@ export class CiGraphIndex {
   /** Entries marked removed in the CSRs since they were built. */
   #removed = 0;
   #edgeCount = 0;
-  // Scratch for walks, reused: a walk is synchronous, so there is one at a time.
   /** One bit per CI of a service class, for the service flags in `key` (see #serviceBits). */
   #services: { key: string; bits: Int32Array } | null = null;
+  // Scratch for walks, reused: a walk is synchronous, so there is one at a time.
   #queue = new Int32Array(0);
   /** One bit per CI: reached by the current walk. Small enough to stay in the CPU's cache. */
   #seen = new Int32Array(0);
@@ -321,15 +321,15 @@ export class CiGraphIndex {
     const at = this.#append(edge);
     if (at === null) return;
     if (!this.#bulk) {
-      this.#markReachable(0, this.#add.impacted[at]!);
-      this.#markReachable(1, this.#add.failing[at]!);
-      for (const [d, source] of [
-        [0, this.#add.failing[at]!],
-        [1, this.#add.impacted[at]!],
+      // Impact walks go from the failing CI to the impacted one; dependency walks the other way.
+      for (const [d, source, target] of [
+        [0, this.#add.failing[at]!, this.#add.impacted[at]!],
+        [1, this.#add.impacted[at]!, this.#add.failing[at]!],
       ] as const) {
         const list = this.#addedBy[d]!.get(source);
         if (list) list.push(at);
         else this.#addedBy[d]!.set(source, [at]);
+        this.#markReachable(d, target);
       }
     }
     this.#compactIfLarge();
@@ -472,10 +472,7 @@ export class CiGraphIndex {
     const sorted = end - head >= SORTED_FRONTIER;
     const frontier = this.#frontier;
     const words = (this.#ids.length >> 5) + 1;
-    if (sorted) {
-      frontier.fill(0, 0, words);
-      for (let q = head; q < end; q++) frontier[queue[q]! >> 5]! |= 1 << (queue[q]! & 31);
-    }
+    if (sorted) this.#markQueued(frontier, head, end);
     let q = head;
     let w = 0;
     let bits = 0;
@@ -525,9 +522,8 @@ export class CiGraphIndex {
     const queue = this.#queue;
     const reachable = this.#reachable[dirIndex(direction)]!;
     const frontier = this.#frontier;
-    frontier.fill(0, 0, (this.#ids.length >> 5) + 1);
+    this.#markQueued(frontier, head, end);
     const words = Math.min((this.#ids.length >> 5) + 1, reachable.length);
-    for (let q = head; q < end; q++) frontier[queue[q]! >> 5]! |= 1 << (queue[q]! & 31);
     let tail = end;
     // Only CIs not reached yet that some relationship leads to, 32 at a time.
     for (let w = 0; w < words; w++) {
@@ -563,6 +559,13 @@ export class CiGraphIndex {
       }
     }
     return tail;
+  }
+
+  /** `bits` set to exactly the CIs of queue[from, to). */
+  #markQueued(bits: Int32Array, from: number, to: number): void {
+    const queue = this.#queue;
+    bits.fill(0, 0, (this.#ids.length >> 5) + 1);
+    for (let q = from; q < to; q++) bits[queue[q]! >> 5]! |= 1 << (queue[q]! & 31);
   }
 
   /** Distance of a reached CI from its queue position. */
@@ -620,15 +623,11 @@ export class CiGraphIndex {
     const byLevel: number[][] = levels.map(() => []);
     for (const [v, depth] of depthOf) if (depth > 0) byLevel[depth]!.push(v);
     const parents = new Map<number, Parent>();
-    const queue = this.#queue;
     const previous = this.#frontier;
-    const words = (this.#ids.length >> 5) + 1;
     for (let depth = byLevel.length - 1; depth > 0; depth--) {
       const need = byLevel[depth]!;
       if (need.length === 0) continue;
-      previous.fill(0, 0, words);
-      for (let q = levels[depth - 1]!; q < levels[depth]!; q++)
-        previous[queue[q]! >> 5]! |= 1 << (queue[q]! & 31);
+      this.#markQueued(previous, levels[depth - 1]!, levels[depth]!);
       for (const v of need) {
         const p = this.#parentOf(direction, v, previous);
         parents.set(v, p);
