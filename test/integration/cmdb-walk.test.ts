@@ -14,7 +14,7 @@ import {
   type RelationshipEdge,
   relationshipNeighbours,
 } from '../../src/domain/cmdb/relationships.ts';
-import { CiGraphStore } from '../../src/modules/cmdb/graph-store.ts';
+import { CiGraphStore, pruneGraphChanges } from '../../src/modules/cmdb/graph-store.ts';
 import { type GraphWalk, type WalkMode, walkGraph } from '../../src/modules/cmdb/walk.ts';
 import { createTestEnv, type TestEnv } from '../support/app.ts';
 
@@ -203,6 +203,30 @@ describe('keeping the index current', () => {
         b.byDepth,
       ]);
     }
+  });
+
+  it('prunes log rows older than a day, and only those', async () => {
+    const db = await newCi('database', 'prune-db');
+    await queryRows(
+      env.ctx.db,
+      sql`update ci_graph_changes set created_at = now() - interval '25 hours' where ci_id = ${db}`,
+    );
+    const recent = await newCi('database', 'prune-recent');
+    const logged = async (id: string) =>
+      (
+        await queryRows<{ n: number }>(
+          env.ctx.db,
+          sql`select count(*)::int as n from ci_graph_changes where ci_id = ${id}`,
+        )
+      )[0]!.n;
+    await env.ctx.ciGraph.current(); // read both before pruning, as any live instance has
+    expect(await pruneGraphChanges(env.ctx.database)).toBeGreaterThanOrEqual(1);
+    expect(await logged(db)).toBe(0);
+    expect(await logged(recent)).toBe(1);
+    // What the index applied stays: pruning takes nothing from it.
+    const index = await env.ctx.ciGraph.current();
+    expect(index.describe(db)).toEqual({ name: 'prune-db', status: 'in_use' });
+    expect(index.describe(recent)).toEqual({ name: 'prune-recent', status: 'in_use' });
   });
 
   // Two transactions at once need a server: the embedded database has one connection.

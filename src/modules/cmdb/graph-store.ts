@@ -16,11 +16,10 @@ import type { Database } from '../../db/client.ts';
 import { CiGraphIndex } from '../../domain/cmdb/graph-index.ts';
 import { RELATIONSHIP_TYPES } from './model.ts';
 
-/** Log rows older than this are pruned (see ciGraphChanges). */
+/** Log rows older than this are pruned by an hourly job (pruneGraphChanges, cmdb/jobs.ts). */
 const RETENTION_HOURS = 24;
 /** An instance that has not read the log for this long loads afresh instead. */
 const STALE_MS = (RETENTION_HOURS / 2) * 3_600_000;
-const PRUNE_EVERY_MS = 3_600_000;
 const CHUNK = 50_000;
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
@@ -89,7 +88,6 @@ export class CiGraphStore {
   /** Sequence numbers already applied among the rows that will be read again, with their xid. */
   #applied = new Map<number, bigint>();
   #lastRead = 0;
-  #lastPrune = 0;
   #running: Promise<void> | undefined;
   #queued: Promise<void> | undefined;
   #loadedAt: Date | null = null;
@@ -206,15 +204,18 @@ export class CiGraphStore {
     for (const [seq, xid] of this.#applied) if (xid < floor) this.#applied.delete(seq);
     this.#xmin = xmin;
     this.#lastRead = Date.now();
-    if (Date.now() - this.#lastPrune > PRUNE_EVERY_MS) {
-      this.#lastPrune = Date.now();
-      this.#database
-        .prepared(
-          'cmdb.graph_changes_prune',
-          `delete from ci_graph_changes where created_at < now() - interval '${RETENTION_HOURS} hours'`,
-          [],
-        )
-        .catch(() => undefined);
-    }
   }
+}
+
+const PRUNE_SQL = `with gone as (
+    delete from ci_graph_changes where created_at < now() - interval '${RETENTION_HOURS} hours' returning 1
+  ) select count(*)::int as n from gone`;
+
+/**
+ * Delete log rows older than the retention: every instance has read them long since, or reloads
+ * (STALE_MS) instead of reading them. Returns how many went.
+ */
+export async function pruneGraphChanges(database: Database): Promise<number> {
+  const [row] = await database.prepared<{ n: number }>('cmdb.graph_changes_prune', PRUNE_SQL, []);
+  return row?.n ?? 0;
 }

@@ -1,9 +1,14 @@
-/** The CMDB's background work: imports too large for a request, and the daily contract expiry check. */
+/**
+ * The CMDB's background work: imports too large for a request, the daily contract expiry check,
+ * and pruning the graph change log every hour.
+ */
 import type { AppContext } from '../../context.ts';
 import { recordExpiryWarnings } from './contracts/service.ts';
+import { pruneGraphChanges } from './graph-store.ts';
 import { IMPORT_JOB, processImport } from './import/service.ts';
 
 export const CONTRACT_EXPIRY_JOB = 'cmdb.contract-expiry';
+export const GRAPH_PRUNE_JOB = 'cmdb.graph-changes-prune';
 
 export async function registerCmdbJobs(ctx: AppContext): Promise<void> {
   const jobs = ctx.jobs;
@@ -15,4 +20,8 @@ export async function registerCmdbJobs(ctx: AppContext): Promise<void> {
     await recordExpiryWarnings(ctx);
   });
   await jobs.schedule(CONTRACT_EXPIRY_JOB, '15 6 * * *');
+  await jobs.work(GRAPH_PRUNE_JOB, async () => {
+    await pruneGraphChanges(ctx.database);
+  });
+  await jobs.schedule(GRAPH_PRUNE_JOB, '41 * * * *');
 }

@@ -125,7 +125,8 @@ export const ciRelationships = pgTable(
  * it. Each instance's in-memory graph index (graph-store.ts) replays it before every walk, so a
  * walk on any instance sees every committed change. `xid` is the writing transaction: rows of
  * transactions still open when an instance last read are read again (see graph-store.ts). Rows
- * older than a day are pruned; an instance that has not read for that long loads afresh.
+ * older than a day are pruned by an hourly job (jobs.ts); an instance that has not read the log
+ * for half that long loads afresh.
  */
 export const ciGraphChanges = pgTable(
   'ci_graph_changes',
