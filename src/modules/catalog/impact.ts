@@ -20,14 +20,12 @@ function customersByService(ctx: AppContext): Promise<Map<string, CustomerRef[]>
       CUSTOMERS_SQL,
       [],
     );
-    const out = new Map<string, CustomerRef[]>();
-    for (const r of rows) {
-      const list = out.get(r.serviceId);
-      const customer = { id: r.id, name: r.name };
-      if (list) list.push(customer);
-      else out.set(r.serviceId, [customer]);
-    }
-    return out;
+    return new Map(
+      [...Map.groupBy(rows, (r) => r.serviceId)].map(([serviceId, list]) => [
+        serviceId,
+        list.map((r) => ({ id: r.id, name: r.name })),
+      ]),
+    );
   });
 }
 

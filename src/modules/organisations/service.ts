@@ -98,22 +98,23 @@ export async function updateOrganisation(
 ) {
   if (!can(actor, 'organisation.manage'))
     throw forbidden('Only administrators and service managers may change organisations.');
-  const view = await ctx.db.transaction(async (tx) => {
+  const { view, renamed } = await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
     if (!cur) throw notFound('Organisation', id);
-    // Impact analysis holds organisation names (customers, suppliers): drop those caches.
-    for (const key of organisationNameCaches()) await notifyChange(tx, ConfigCache.CHANNEL, key);
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
-    if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase())
-      await assertNameFree(tx, patch.name, id);
+    const renamed = patch.name !== undefined && patch.name !== cur.name;
+    if (renamed && patch.name!.toLowerCase() !== cur.name.toLowerCase())
+      await assertNameFree(tx, patch.name!, id);
+    // Impact analysis holds organisation names (customers, suppliers): a new name drops them.
+    if (renamed) for (const key of organisationNameCaches()) await notifyChange(tx, ConfigCache.CHANNEL, key);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const [row] = await tx
       .update(organisations)
       .set({ ...defined, updatedAt: ctx.clock.now(), version: cur.version + 1 })
       .where(eq(organisations.id, id))
       .returning();
-    return presentOrganisation(row!);
+    return { view: presentOrganisation(row!), renamed };
   });
-  for (const key of organisationNameCaches()) ctx.configCache.invalidate(key);
+  if (renamed) for (const key of organisationNameCaches()) ctx.configCache.invalidate(key);
   return view;
 }

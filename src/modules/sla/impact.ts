@@ -47,13 +47,7 @@ function detail(r: Row): string {
 function agreedByService(ctx: AppContext): Promise<Map<string, Row[]>> {
   return ctx.configCache.get(IMPACT_AGREEMENTS_CACHE_KEY, async () => {
     const rows = await ctx.database.prepared<Row>('sla.impact_agreements', AGREEMENTS_SQL, []);
-    const out = new Map<string, Row[]>();
-    for (const r of rows) {
-      const list = out.get(r.serviceId);
-      if (list) list.push(r);
-      else out.set(r.serviceId, [r]);
-    }
-    return out;
+    return Map.groupBy(rows, (r) => r.serviceId);
   });
 }
 
@@ -61,8 +55,7 @@ async function serviceAgreements(ctx: AppContext, serviceIds: string[]) {
   const all = await agreedByService(ctx);
   const now = ctx.clock.now().getTime();
   const inForce = (r: Row) =>
-    new Date(r.effectiveFrom).getTime() <= now &&
-    (r.effectiveTo === null || new Date(r.effectiveTo).getTime() > now);
+    r.effectiveFrom.getTime() <= now && (r.effectiveTo === null || r.effectiveTo.getTime() > now);
   const out = new Map<string, { slas: AgreementRef[]; customers: CustomerRef[] }>();
   for (const id of serviceIds) {
     const rows = all.get(id)?.filter(inForce);
