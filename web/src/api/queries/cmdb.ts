@@ -118,10 +118,9 @@ export type ImpactStep = { relationshipId: string; from: string; to: string; typ
 export type ImpactItem = { ci: CiRef; depth: number; path: ImpactStep[]; because: string };
 export type ImpactNode = CiRef & { depth: number; isService: boolean };
 export type ImpactEdge = { id: string; from: string; to: string; type: string; label: string };
-export type ImpactService = ImpactItem & {
-  customers: { id: string; name: string }[];
-  slas: { id: string; name: string; detail: string | null }[];
-};
+export type CustomerRef = { id: string; name: string };
+export type AgreementRef = { id: string; name: string; detail: string | null };
+export type ImpactService = ImpactItem & { customers: CustomerRef[]; slas: AgreementRef[] };
 export type ImpactCounts = {
   /** CIs reached, the analysed CIs excluded: complete, whatever the lists show. */
   cis: number;
@@ -140,8 +139,8 @@ export type Impact = {
   edges: ImpactEdge[];
   items: ImpactItem[];
   services: ImpactService[];
-  customers: { id: string; name: string }[];
-  slas: { id: string; name: string; detail: string | null }[];
+  customers: CustomerRef[];
+  slas: AgreementRef[];
 };
 
 export type RecordCi = CiRef & { linkedAt: string };
