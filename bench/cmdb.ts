@@ -70,9 +70,9 @@ function pick(gen: GeneratedCmdb, classes: string[], n: number, seed: number): s
   });
 }
 
-/** `reached` and `services`: average CIs and services each walk reached (complete counts). */
-type Timing = { p50: number; p95: number; max: number; reached: number; services: number; listed: number };
+/** What one walk reached (complete counts) and listed; a Timing has the averages. */
 type Shape = { reached: number; services: number; listed: number };
+type Timing = Shape & { p50: number; p95: number; max: number };
 
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
