@@ -11,6 +11,18 @@ type AxeGlobal = { axe: { run: (options?: object) => Promise<AxeResults> } };
 export type A11yProblem = { id: string; impact: string; help: string; nodes: string[] };
 
 export async function seriousA11yProblems(page: Page): Promise<A11yProblem[]> {
+  // Judge the page as it settles, not a frame of a fade: wait for finite animations and
+  // transitions (a notification sliding in) to end. Spinners run forever and are not waited for.
+  await page.evaluate(() => {
+    type Running = { finished: Promise<unknown>; effect: { getTiming(): { iterations?: number } } | null };
+    const doc = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document;
+    return Promise.all(
+      doc
+        .getAnimations()
+        .filter((a) => a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .map((a) => a.finished.catch(() => undefined)),
+    );
+  });
   const loaded = await page.evaluate(() => 'axe' in globalThis);
   if (!loaded) await page.addScriptTag({ content: axeSource });
   const results = await page.evaluate(() =>

@@ -8,7 +8,8 @@ import { ApiError, errorMessage } from '../api/client.ts';
 export function PageLoader({ label = 'Loading' }: { label?: string }) {
   return (
     <Center py="xl">
-      <Loader aria-label={label} />
+      {/* A status, so the label is announced (a bare span may not carry one). */}
+      <Loader role="status" aria-label={label} />
     </Center>
   );
 }
