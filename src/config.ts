@@ -3,6 +3,7 @@
  * Every bad value is reported with the variable's name and what was expected.
  */
 import { z } from 'zod';
+import { ROLES, type Role } from './domain/roles.ts';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -37,6 +38,18 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   WEB_DIST: z.string().min(1).optional(),
+  OIDC_PROVIDERS: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9_]{0,30}(,[a-z][a-z0-9_]{0,30})*$/,
+      'must be a comma-separated list of ids such as corp,partner',
+    )
+    .optional(),
+  LDAP_URL: z
+    .string()
+    .regex(/^ldaps?:\/\//, 'must be an ldap:// or ldaps:// URL')
+    .optional(),
+  MFA_REQUIRED_ROLES: z.string().optional(),
 });
 
 export type Config = {
@@ -56,6 +69,12 @@ export type Config = {
   shutdownGraceMs: number;
   /** Folder of the built web app; web/dist when unset. */
   webDist: string | undefined;
+  /** OpenID Connect providers offered on the sign-in page, in the order of OIDC_PROVIDERS. */
+  oidcProviders: OidcProviderConfig[];
+  /** LDAP / Active Directory bind authentication; undefined when LDAP_URL is unset. */
+  ldap: LdapConfig | undefined;
+  /** Roles whose local accounts must sign in with a TOTP code. */
+  mfaRequiredRoles: Role[];
 };
 
 export class ConfigError extends Error {
@@ -79,6 +98,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
+  const sso = loadSsoConfig(env, e.OIDC_PROVIDERS, e.LDAP_URL, e.MFA_REQUIRED_ROLES);
+  if (sso.problems.length) throw new ConfigError(sso.problems);
+  if (sso.oidcProviders.length && !e.PUBLIC_URL) {
+    throw new ConfigError([
+      'PUBLIC_URL: must be set when OIDC_PROVIDERS is set (the callback address registered at each provider)',
+    ]);
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -95,5 +121,174 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     webDist: e.WEB_DIST,
+    oidcProviders: sso.oidcProviders,
+    ldap: sso.ldap,
+    mfaRequiredRoles: sso.mfaRequiredRoles,
   };
+}
+
+// ---- single sign-on and MFA ----
+
+/** Maps a claim or directory group value to Steward roles (case-insensitive keys). */
+export type RoleMap = Record<string, Role[]>;
+/** Maps a claim or directory group value to the names of Steward groups. */
+export type GroupMap = Record<string, string[]>;
+
+export type OidcProviderConfig = {
+  id: string;
+  label: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  /** The claim whose values (a string or an array of strings) the maps read. */
+  roleClaim: string;
+  roleMap: RoleMap;
+  groupMap: GroupMap;
+  defaultRole: Role;
+  /** Create unknown users at their first sign-in. */
+  createUsers: boolean;
+  /** Lower-case email domains allowed to sign in; empty allows any. */
+  allowedDomains: string[];
+};
+
+export type LdapConfig = {
+  url: string;
+  bindDn: string | undefined;
+  bindPassword: string | undefined;
+  userBase: string;
+  /** `{email}` is replaced by the escaped address the person typed. */
+  userFilter: string;
+  groupBase: string | undefined;
+  /** `{dn}` is replaced by the escaped DN of the user's entry. */
+  groupFilter: string;
+  emailAttribute: string;
+  nameAttribute: string;
+  roleMap: RoleMap;
+  groupMap: GroupMap;
+  defaultRole: Role;
+  createUsers: boolean;
+  allowedDomains: string[];
+  timeoutMs: number;
+};
+
+type SsoParse = {
+  oidcProviders: OidcProviderConfig[];
+  ldap: LdapConfig | undefined;
+  mfaRequiredRoles: Role[];
+  problems: string[];
+};
+
+const isRole = (r: string): r is Role => (ROLES as readonly string[]).includes(r);
+const ROLE_LIST = ROLES.join(', ');
+
+/** Reads the per-provider and LDAP variables; every bad one adds a readable problem. */
+function loadSsoConfig(
+  env: Record<string, string | undefined>,
+  providers: string | undefined,
+  ldapUrl: string | undefined,
+  mfaRoles: string | undefined,
+): SsoParse {
+  const problems: string[] = [];
+  const get = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const bad = (name: string, expected: string) =>
+    problems.push(`${name}=${JSON.stringify(env[name] ?? '')}: ${expected}`);
+  const required = (name: string): string => {
+    const v = get(name);
+    if (!v) problems.push(`${name}: must be set`);
+    return v ?? '';
+  };
+  const flag = (name: string, dflt: boolean): boolean => {
+    const v = get(name);
+    if (v === undefined) return dflt;
+    if (!/^(0|1|true|false|yes|no)$/.test(v)) bad(name, 'must be 0, 1, true, false, yes or no');
+    return v === '1' || v === 'true' || v === 'yes';
+  };
+  const role = (name: string): Role => {
+    const v = get(name) ?? 'requester';
+    if (!isRole(v)) bad(name, `must be one of ${ROLE_LIST}`);
+    return isRole(v) ? v : 'requester';
+  };
+  const domains = (name: string) =>
+    (get(name) ?? '')
+      .split(',')
+      .map((d) => d.trim().toLowerCase().replace(/^@/, ''))
+      .filter(Boolean);
+  const map = (name: string, roles: boolean): Record<string, string[]> => {
+    const v = get(name);
+    if (!v) return {};
+    const expected = `must be a JSON object of value → ${roles ? 'role' : 'group name'} list, e.g. {"it-staff":["${roles ? 'agent' : 'Service Desk'}"]}`;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(v);
+    } catch {
+      bad(name, expected);
+      return {};
+    }
+    const out: Record<string, string[]> = {};
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      bad(name, expected);
+      return out;
+    }
+    for (const [k, list] of Object.entries(parsed)) {
+      const items = typeof list === 'string' ? [list] : list;
+      if (!Array.isArray(items) || !items.every((x) => typeof x === 'string')) bad(name, expected);
+      else if (roles && !items.every(isRole))
+        bad(name, `names a role Steward does not know; roles: ${ROLE_LIST}`);
+      else out[k.toLowerCase()] = items;
+    }
+    return out;
+  };
+
+  const oidcProviders = (providers ? providers.split(',') : []).map((id): OidcProviderConfig => {
+    const p = `OIDC_${id.toUpperCase()}_`;
+    const issuer = required(`${p}ISSUER`);
+    if (issuer && !/^https?:\/\/[^\s]+$/.test(issuer)) bad(`${p}ISSUER`, 'must be an http(s) URL');
+    return {
+      id,
+      label: get(`${p}LABEL`) ?? id,
+      issuer,
+      clientId: required(`${p}CLIENT_ID`),
+      clientSecret: get(`${p}CLIENT_SECRET`),
+      scopes: get(`${p}SCOPES`) ?? 'openid email profile',
+      roleClaim: get(`${p}ROLE_CLAIM`) ?? 'groups',
+      roleMap: map(`${p}ROLE_MAP`, true) as RoleMap,
+      groupMap: map(`${p}GROUP_MAP`, false),
+      defaultRole: role(`${p}DEFAULT_ROLE`),
+      createUsers: flag(`${p}CREATE_USERS`, true),
+      allowedDomains: domains(`${p}ALLOWED_DOMAINS`),
+    };
+  });
+
+  const ldap: LdapConfig | undefined = ldapUrl
+    ? {
+        url: ldapUrl,
+        bindDn: get('LDAP_BIND_DN'),
+        bindPassword: get('LDAP_BIND_PASSWORD'),
+        userBase: required('LDAP_USER_BASE'),
+        userFilter: get('LDAP_USER_FILTER') ?? '(mail={email})',
+        groupBase: get('LDAP_GROUP_BASE'),
+        groupFilter: get('LDAP_GROUP_FILTER') ?? '(|(member={dn})(uniqueMember={dn}))',
+        emailAttribute: get('LDAP_EMAIL_ATTRIBUTE') ?? 'mail',
+        nameAttribute: get('LDAP_NAME_ATTRIBUTE') ?? 'cn',
+        roleMap: map('LDAP_ROLE_MAP', true) as RoleMap,
+        groupMap: map('LDAP_GROUP_MAP', false),
+        defaultRole: role('LDAP_DEFAULT_ROLE'),
+        createUsers: flag('LDAP_CREATE_USERS', true),
+        allowedDomains: domains('LDAP_ALLOWED_DOMAINS'),
+        timeoutMs: 5000,
+      }
+    : undefined;
+  if (ldap && !ldap.userFilter.includes('{email}')) bad('LDAP_USER_FILTER', 'must contain {email}');
+  if (ldap && Boolean(ldap.bindDn) !== Boolean(ldap.bindPassword))
+    problems.push('LDAP_BIND_DN / LDAP_BIND_PASSWORD: set both or neither');
+
+  const mfaRequiredRoles = (mfaRoles ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = mfaRequiredRoles.filter((r) => !isRole(r));
+  if (unknown.length)
+    bad('MFA_REQUIRED_ROLES', `names unknown roles (${unknown.join(', ')}); roles: ${ROLE_LIST}`);
+  return { oidcProviders, ldap, mfaRequiredRoles: mfaRequiredRoles.filter(isRole), problems };
 }
