@@ -21,6 +21,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { authRoutes } from '../modules/auth/routes.ts';
+import { ssoRoutes } from '../modules/auth/sso-routes.ts';
 import { automationRoutes } from '../modules/automation/routes.ts';
 import { serviceCatalogRoutes } from '../modules/catalog/routes.ts';
 import { cmdbRoutes } from '../modules/cmdb/routes.ts';
@@ -104,6 +105,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(
     async (api) => {
       await api.register(authRoutes(ctx));
+      await api.register(ssoRoutes(ctx));
       await api.register(incidentRoutes(ctx));
       await api.register(majorIncidentRoutes(ctx));
       await api.register(recordRoutes(ctx));
