@@ -38,8 +38,8 @@ function isLoopback(url: URL): boolean {
 
 /** The provider's discovered configuration, fetched once per instance (retried after a failure). */
 async function configurationOf(ctx: AppContext, p: OidcProviderConfig): Promise<oidc.Configuration> {
-  let byId = configs.get(ctx);
-  if (!byId) configs.set(ctx, (byId = new Map()));
+  const byId = configs.get(ctx) ?? new Map<string, Promise<oidc.Configuration>>();
+  configs.set(ctx, byId);
   let pending = byId.get(p.id);
   if (!pending) {
     const issuer = new URL(p.issuer);
