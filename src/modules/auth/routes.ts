@@ -17,10 +17,11 @@ import {
   updateGroup,
   updateUser,
 } from './directory.ts';
+import { MfaChallengeView } from './mfa-views.ts';
 import { createApiToken, listApiTokens, login, logout, revokeApiToken, SESSION_COOKIE } from './service.ts';
 
 const Role = z.enum(ROLES);
-const UserView = z
+export const UserView = z
   .object({
     id: z.string(),
     email: z.string(),
@@ -109,7 +110,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             email: z.string().min(1).max(LIMITS.emailMax),
             password: z.string().min(1).max(LIMITS.passwordMax),
           }),
-          response: { 200: z.object({ user: UserView, csrfToken: z.string() }), ...problemResponses },
+          response: {
+            200: z.object({ user: UserView, csrfToken: z.string() }),
+            202: MfaChallengeView,
+            ...problemResponses,
+          },
         },
       },
       async (req, reply) => {
@@ -118,6 +123,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ip: clientIp(req),
           userAgent: req.headers['user-agent'] ?? null,
         });
+        if ('mfa' in r) return reply.code(202).send({ mfaRequired: true, ...r.mfa });
         reply.setCookie(SESSION_COOKIE, r.sessionToken, {
           httpOnly: true,
           sameSite: 'lax',

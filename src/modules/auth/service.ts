@@ -10,6 +10,7 @@ import { type Actor, can, ROLES, type Role, type TokenScope } from '../../domain
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
 import { notifyAuthChange } from './cache.ts';
+import { type MfaChallenge, mfaStepFor } from './mfa.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
 
@@ -35,7 +36,7 @@ export type LoginResult = { sessionToken: string; csrfToken: string; userId: str
 export async function login(
   ctx: AppContext,
   input: { email: string; password: string; ip: string | null; userAgent: string | null },
-): Promise<LoginResult> {
+): Promise<LoginResult | { mfa: MfaChallenge }> {
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
   const failures = await countRecentFailedLogins(ctx.db, email, new Date(now.getTime() - LOGIN_WINDOW_MS));
@@ -59,6 +60,9 @@ export async function login(
     });
     throw new AppError('auth.invalid_credentials', 'The email or password is not correct.');
   }
+  // Second factor (TOTP): no session yet, only a short-lived challenge to answer with a code.
+  const mfa = await mfaStepFor(ctx, user);
+  if (mfa) return { mfa };
   const sessionToken = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3600_000);

@@ -10,6 +10,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { clientIp } from '../../http/auth.ts';
 import { problemResponses } from '../../http/schemas.ts';
+import { mfaRoutes } from './mfa-routes.ts';
 import { finishOidcLogin, OIDC_COOKIE, oidcProvider, startOidcLogin } from './oidc.ts';
 import { openSession, setSessionCookie } from './sso-session.ts';
 
@@ -35,6 +36,7 @@ function wantsHtml(req: FastifyRequest): boolean {
 
 export function ssoRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    await app.register(mfaRoutes(ctx));
     const secure = ctx.config.publicUrl?.startsWith('https://') ?? false;
     const cookiePath = '/api/v1/auth/oidc';
 
