@@ -137,13 +137,13 @@ async function checkCode(
       });
     return 'password+totp';
   }
-  if (await useTotp(ctx.db, userId, code, now)) return 'password+totp';
-  if (await useRecoveryCode(ctx.db, userId, code, now)) return 'password+recovery_code';
+  if (await redeemTotp(ctx.db, userId, code, now)) return 'password+totp';
+  if (await redeemRecoveryCode(ctx.db, userId, code, now)) return 'password+recovery_code';
   return null;
 }
 
 /** Accepts a code of the enabled (or, when enrolling, pending) secret once, moving its last step. */
-async function useTotp(db: Db, userId: string, code: string, now: Date, pending = false): Promise<boolean> {
+async function redeemTotp(db: Db, userId: string, code: string, now: Date, pending = false): Promise<boolean> {
   const [mfa] = await db.select().from(userMfa).where(eq(userMfa.userId, userId));
   if (!mfa || Boolean(mfa.enabledAt) === pending) return false;
   const step = acceptedStep(mfa.secret, code, now, mfa.lastStep);
@@ -157,7 +157,7 @@ async function useTotp(db: Db, userId: string, code: string, now: Date, pending 
   return moved.length === 1;
 }
 
-async function useRecoveryCode(db: Db, userId: string, code: string, now: Date): Promise<boolean> {
+async function redeemRecoveryCode(db: Db, userId: string, code: string, now: Date): Promise<boolean> {
   const normal = normalRecoveryCode(code);
   if (normal.length !== 10) return false;
   const used = await db
@@ -261,15 +261,15 @@ export async function confirmEnrolment(
 ): Promise<{ recoveryCodes: string[] }> {
   await userEmail(ctx, actor);
   const now = ctx.clock.now();
-  if (!(await useTotp(ctx.db, actor.userId, code, now, true))) throw badCode();
+  if (!(await redeemTotp(ctx.db, actor.userId, code, now, true))) throw badCode();
   return { recoveryCodes: await enableMfa(ctx.db, actor.userId, now, ip) };
 }
 
 async function requireCurrentCode(ctx: AppContext, actor: Actor, code: string): Promise<void> {
   const now = ctx.clock.now();
   const ok =
-    (await useTotp(ctx.db, actor.userId, code, now)) ||
-    (await useRecoveryCode(ctx.db, actor.userId, code, now));
+    (await redeemTotp(ctx.db, actor.userId, code, now)) ||
+    (await redeemRecoveryCode(ctx.db, actor.userId, code, now));
   if (!ok) throw badCode();
 }
 
