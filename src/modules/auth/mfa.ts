@@ -143,7 +143,13 @@ async function checkCode(
 }
 
 /** Accepts a code of the enabled (or, when enrolling, pending) secret once, moving its last step. */
-async function redeemTotp(db: Db, userId: string, code: string, now: Date, pending = false): Promise<boolean> {
+async function redeemTotp(
+  db: Db,
+  userId: string,
+  code: string,
+  now: Date,
+  pending = false,
+): Promise<boolean> {
   const [mfa] = await db.select().from(userMfa).where(eq(userMfa.userId, userId));
   if (!mfa || Boolean(mfa.enabledAt) === pending) return false;
   const step = acceptedStep(mfa.secret, code, now, mfa.lastStep);
