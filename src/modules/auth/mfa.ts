@@ -82,7 +82,7 @@ export async function completeMfaSignIn(
     .where(eq(mfaChallenges.idHash, idHash))
     .returning();
   const [user] = row ? await ctx.db.select().from(users).where(eq(users.id, row.userId)) : [];
-  if (!row || !user || !user.active || row.expiresAt <= now || row.attempts > CHALLENGE_ATTEMPTS) {
+  if (!row || !user?.active || row.expiresAt <= now || row.attempts > CHALLENGE_ATTEMPTS) {
     if (row) await ctx.db.delete(mfaChallenges).where(eq(mfaChallenges.idHash, idHash));
     throw new AppError(
       'auth.unauthenticated',
