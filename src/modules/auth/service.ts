@@ -10,6 +10,7 @@ import { type Actor, can, ROLES, type Role, type TokenScope } from '../../domain
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
 import { notifyAuthChange } from './cache.ts';
+import { directorySignIn } from './ldap.ts';
 import { type MfaChallenge, mfaStepFor } from './mfa.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
@@ -47,10 +48,16 @@ export async function login(
       'Too many failed sign-in attempts for this account. Try again in 15 minutes.',
     );
   }
-  const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
-  const ok = user
-    ? await verifyPassword(input.password, user.passwordHash)
-    : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
+  // Directory accounts (LDAP): a successful bind finds, creates or refreshes the Steward user.
+  const viaDirectory = await directorySignIn(ctx, email, input.password, input.ip);
+  const [user] = viaDirectory
+    ? [viaDirectory]
+    : await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
+  const ok = viaDirectory
+    ? true
+    : user
+      ? await verifyPassword(input.password, user.passwordHash)
+      : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
   if (!user || !ok || !user.active) {
     await writeAudit(ctx.db, now, {
       action: 'auth.login_failed',
