@@ -1,4 +1,7 @@
-/** Sign in with email and password; readable messages for wrong passwords and throttling. */
+/**
+ * Sign in with email and password (then a TOTP code when the account uses one) or with a
+ * configured identity provider; readable messages for wrong passwords, throttling and SSO failures.
+ */
 import {
   Alert,
   Anchor,
@@ -16,10 +19,14 @@ import { IconAlertTriangle, IconClockPause } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { useLogin, useSession } from '../../api/queries/auth.ts';
+import { isMfaChallenge, type MfaChallenge, useLogin, useSession } from '../../api/queries/auth.ts';
+import type { Session } from '../../api/types.ts';
 import { Logo } from '../../layout/Logo.tsx';
 import { homePath } from '../../lib/faces.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { RecoveryCodes } from './AuthenticatorSetup.tsx';
+import { MfaStep } from './MfaStep.tsx';
+import { SSO_FAILURES, SsoButtons } from './SsoButtons.tsx';
 
 /** Only same-site paths, so a crafted link cannot send people elsewhere after signing in. */
 function safeFrom(from: string | null): string | null {
@@ -44,21 +51,34 @@ function LoginError({ error }: { error: unknown }) {
   );
 }
 
+function SsoFailure({ reason }: { reason: string | null }) {
+  if (!reason) return null;
+  return (
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle size={18} />}
+      title="Single sign-on failed"
+      role="alert"
+      mb="md"
+    >
+      {SSO_FAILURES[reason] ?? SSO_FAILURES.refused}
+    </Alert>
+  );
+}
+
 export function SignInPage() {
   useDocumentTitle('Sign in');
   const session = useSession();
-  const login = useLogin();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [touched, setTouched] = useState(false);
+  const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
+  const [codes, setCodes] = useState<{ codes: string[]; session: Session } | null>(null);
   const from = safeFrom(params.get('from'));
+  const done = (s: Session) => navigate(from ?? homePath(s.user), { replace: true });
 
-  if (session.data && !login.isPending) return <Navigate to={from ?? homePath(session.data.user)} replace />;
-
-  const emailError = touched && !email.trim() ? 'Enter your email address' : undefined;
-  const passwordError = touched && !password ? 'Enter your password' : undefined;
+  // Between the password and the code (and while showing new recovery codes) stay on this page.
+  if (session.data && !challenge && !codes)
+    return <Navigate to={from ?? homePath(session.data.user)} replace />;
 
   return (
     <Center mih="100vh" p="md" bg="gray.0">
@@ -67,49 +87,22 @@ export function SignInPage() {
           <Logo />
         </Center>
         <Paper p="xl" shadow="sm" component="main">
-          <Title order={1} size="h3" mb={4}>
-            Sign in
-          </Title>
-          <Text c="dimmed" size="sm" mb="lg">
-            Use your work email address and password.
-          </Text>
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              setTouched(true);
-              if (!email.trim() || !password) return;
-              login.mutate(
-                { email: email.trim(), password },
-                { onSuccess: (s) => navigate(from ?? homePath(s.user), { replace: true }) },
-              );
-            }}
-          >
-            <Stack>
-              <LoginError error={login.error} />
-              <TextInput
-                label="Email"
-                type="email"
-                autoComplete="username"
-                required
-                autoFocus
-                value={email}
-                onChange={(e) => setEmail(e.currentTarget.value)}
-                error={emailError}
-              />
-              <PasswordInput
-                label="Password"
-                autoComplete="current-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={passwordError}
-              />
-              <Button type="submit" loading={login.isPending} fullWidth mt="xs">
-                Sign in
-              </Button>
-            </Stack>
-          </form>
+          {codes ? (
+            <RecoveryCodes codes={codes.codes} doneLabel="Continue" onDone={() => done(codes.session)} />
+          ) : challenge ? (
+            <MfaStep
+              challenge={challenge}
+              onRestart={() => setChallenge(null)}
+              onSignedIn={(s, recovery) => (recovery ? setCodes({ codes: recovery, session: s }) : done(s))}
+            />
+          ) : (
+            <PasswordStep
+              from={from}
+              onChallenge={setChallenge}
+              onSignedIn={done}
+              ssoFailure={params.get('sso')}
+            />
+          )}
         </Paper>
         <Text size="xs" c="dimmed" ta="center" mt="md">
           Forgotten your password? Ask your service desk or an administrator to reset it.{' '}
@@ -119,5 +112,74 @@ export function SignInPage() {
         </Text>
       </Box>
     </Center>
+  );
+}
+
+function PasswordStep({
+  from,
+  ssoFailure,
+  onChallenge,
+  onSignedIn,
+}: {
+  from: string | null;
+  ssoFailure: string | null;
+  onChallenge: (c: MfaChallenge) => void;
+  onSignedIn: (s: Session) => void;
+}) {
+  const login = useLogin();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [touched, setTouched] = useState(false);
+  const emailError = touched && !email.trim() ? 'Enter your email address' : undefined;
+  const passwordError = touched && !password ? 'Enter your password' : undefined;
+
+  return (
+    <>
+      <Title order={1} size="h3" mb={4}>
+        Sign in
+      </Title>
+      <Text c="dimmed" size="sm" mb="lg">
+        Use your work email address and password.
+      </Text>
+      <SsoFailure reason={ssoFailure} />
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTouched(true);
+          if (!email.trim() || !password) return;
+          login.mutate(
+            { email: email.trim(), password },
+            { onSuccess: (s) => (isMfaChallenge(s) ? onChallenge(s) : onSignedIn(s)) },
+          );
+        }}
+      >
+        <Stack>
+          <LoginError error={login.error} />
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            autoFocus
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+            error={emailError}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            error={passwordError}
+          />
+          <Button type="submit" loading={login.isPending} fullWidth mt="xs">
+            Sign in
+          </Button>
+        </Stack>
+      </form>
+      <SsoButtons returnTo={from} />
+    </>
   );
 }

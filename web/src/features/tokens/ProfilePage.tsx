@@ -1,4 +1,4 @@
-/** My profile: name, job title, phone and the time zone times are shown in. */
+/** My profile: name, job title, phone, the time zone times are shown in, and two-step verification. */
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx'
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { StaleAlert } from '../admin/StaleAlert.tsx';
 import { UserForm, userDraftOf, validateUser } from '../admin/UserForm.tsx';
+import { MfaSettings } from '../auth/MfaSettings.tsx';
 
 function ProfileForm({ user, onReload }: { user: User; onReload: () => void }) {
   const save = useUpdateUser(user);
@@ -74,6 +75,7 @@ export function ProfilePage() {
       ) : (
         <ProfileForm key={user.data.version} user={user.data} onReload={() => void user.refetch()} />
       )}
+      <MfaSettings />
     </>
   );
 }

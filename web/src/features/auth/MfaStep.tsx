@@ -1,0 +1,86 @@
+/** The second sign-in step: the code from the authenticator app (enrolling first when policy says so). */
+import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconAlertTriangle, IconClockPause } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ApiError, errorMessage } from '../../api/client.ts';
+import { type MfaChallenge, useVerifyMfa } from '../../api/queries/auth.ts';
+import type { Session } from '../../api/types.ts';
+import { AuthenticatorSetup } from './AuthenticatorSetup.tsx';
+
+function VerifyError({ error }: { error: unknown }) {
+  if (!error) return null;
+  const throttled = error instanceof ApiError && error.status === 429;
+  return (
+    <Alert
+      color={throttled ? 'orange' : 'red'}
+      icon={throttled ? <IconClockPause size={18} /> : <IconAlertTriangle size={18} />}
+      title={throttled ? 'Too many attempts' : 'Not signed in'}
+      role="alert"
+    >
+      {errorMessage(error)}
+    </Alert>
+  );
+}
+
+export function MfaStep({
+  challenge,
+  onSignedIn,
+  onRestart,
+}: {
+  challenge: MfaChallenge;
+  onSignedIn: (s: Session, recoveryCodes: string[] | null) => void;
+  onRestart: () => void;
+}) {
+  const verify = useVerifyMfa();
+  const [code, setCode] = useState('');
+  const [touched, setTouched] = useState(false);
+  const expired = verify.error instanceof ApiError && verify.error.code === 'auth.unauthenticated';
+  return (
+    <Stack>
+      <Title order={1} size="h3">
+        Two-step verification
+      </Title>
+      {challenge.enrol ? (
+        <>
+          <Text size="sm">Your role requires two-step verification. Set it up now to finish signing in.</Text>
+          <AuthenticatorSetup enrolment={challenge.enrol} />
+        </>
+      ) : (
+        <Text c="dimmed" size="sm">
+          Enter the 6-digit code from your authenticator app, or one of your recovery codes.
+        </Text>
+      )}
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setTouched(true);
+          if (!code.trim()) return;
+          verify.mutate(
+            { challenge: challenge.challenge, code: code.trim() },
+            { onSuccess: (s) => onSignedIn(s, s.recoveryCodes) },
+          );
+        }}
+      >
+        <Stack>
+          <VerifyError error={verify.error} />
+          <TextInput
+            label="Verification code"
+            autoComplete="one-time-code"
+            autoFocus
+            required
+            value={code}
+            onChange={(e) => setCode(e.currentTarget.value)}
+            error={touched && !code.trim() ? 'Enter the code from your app' : undefined}
+          />
+          <Button type="submit" loading={verify.isPending} disabled={expired} fullWidth>
+            Verify
+          </Button>
+          <Anchor component="button" type="button" size="sm" onClick={onRestart}>
+            Start again with email and password
+          </Anchor>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
