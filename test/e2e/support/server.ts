@@ -20,7 +20,7 @@ export type RunningServer = {
   stop(): Promise<void>;
 };
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.unref();
@@ -55,8 +55,11 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
+/** `port` when the caller needs the address first (e.g. to register it at an identity provider); extra `env`. */
+export async function startServer(
+  opts: { port?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
+  const port = opts.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
   let output = '';
   const child = spawn(process.execPath, ['src/server.ts'], {
@@ -72,6 +75,7 @@ export async function startServer(): Promise<RunningServer> {
       STEWARD_ADMIN_PASSWORD: ADMIN_PASSWORD,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -106,7 +106,7 @@ export function SignInPage() {
         </Paper>
         <Text size="xs" c="dimmed" ta="center" mt="md">
           Forgotten your password? Ask your service desk or an administrator to reset it.{' '}
-          <Anchor href="/api/docs" size="xs">
+          <Anchor href="/api/docs" size="xs" underline="always">
             API documentation
           </Anchor>
         </Text>
