@@ -93,6 +93,20 @@ describe('OIDC sign-in', () => {
     });
   });
 
+  it('answers 404 for a provider that is not configured', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/v1/auth/oidc/nope/start' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('refuses a return address on another site', async () => {
+    const res = await env.app.inject({
+      method: 'GET',
+      url: `/api/v1/auth/oidc/corp/start?returnTo=${encodeURIComponent('//evil.example/')}`,
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('sends the browser to the provider with PKCE (S256), state and nonce, and no secret in the URL', async () => {
     const { location } = await start();
     const url = new URL(location);
