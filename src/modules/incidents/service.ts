@@ -1,5 +1,6 @@
 /** Incident management on the records core: the ITIL incident lifecycle, priority matrix and resolution codes. */
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { assertCanLinkCis, linkCis } from '../cmdb/service.ts';
@@ -8,6 +9,7 @@ import {
   type CreateRecordInput,
   createRecord,
   getRecordView,
+  type RecordRow,
   type UpdateRecordInput,
   updateRecord,
 } from '../records/service.ts';
@@ -39,6 +41,24 @@ export const getIncident = (ctx: AppContext, actor: Actor, idOrNumber: string) =
 export const listIncidents = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
   listRecords(ctx, actor, INCIDENT, q);
 
+/** Changing the category without naming a subcategory clears the old subcategory; both are checked. */
+export async function normaliseIncidentPatch(
+  current: RecordRow,
+  patch: UpdateRecordInput,
+  tx: Db,
+): Promise<UpdateRecordInput> {
+  if (patch.category === undefined && patch.subcategory === undefined) return {};
+  const category = patch.category !== undefined ? patch.category : current.category;
+  const subcategory =
+    patch.subcategory !== undefined
+      ? patch.subcategory
+      : patch.category !== undefined
+        ? null
+        : current.subcategory;
+  const checked = await checkCategory(tx, 'incident', category, subcategory);
+  return { category: checked.category ?? null, subcategory: checked.subcategory ?? null };
+}
+
 export const updateIncident = (
   ctx: AppContext,
   actor: Actor,
@@ -46,19 +66,9 @@ export const updateIncident = (
   patch: UpdateRecordInput,
   expectedVersion?: number,
 ) =>
-  updateRecord(ctx, actor, INCIDENT, idOrNumber, patch, expectedVersion, async (current, tx) => {
-    if (patch.category === undefined && patch.subcategory === undefined) return {};
-    // Changing the category without naming a subcategory clears the old subcategory.
-    const category = patch.category !== undefined ? patch.category : current.category;
-    const subcategory =
-      patch.subcategory !== undefined
-        ? patch.subcategory
-        : patch.category !== undefined
-          ? null
-          : current.subcategory;
-    const checked = await checkCategory(tx, 'incident', category, subcategory);
-    return { category: checked.category ?? null, subcategory: checked.subcategory ?? null };
-  });
+  updateRecord(ctx, actor, INCIDENT, idOrNumber, patch, expectedVersion, (current, tx) =>
+    normaliseIncidentPatch(current, patch, tx),
+  );
 
 export const transitionIncident = (
   ctx: AppContext,

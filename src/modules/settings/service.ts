@@ -4,6 +4,7 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { PROCESS_KEY_LIST, type ProcessKey } from '../../contracts/record-types.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -28,8 +29,9 @@ import { writeAudit } from '../audit/service.ts';
 import { groups, users } from '../auth/schema.ts';
 import { processSettings } from './schema.ts';
 
-export const PROCESSES = ['incident', 'problem', 'change', 'request', 'request_task'] as const;
-export type ProcessKey = (typeof PROCESSES)[number];
+/** Every process, built as a record type or not yet (see `src/contracts/record-types.ts`). */
+export const PROCESSES = PROCESS_KEY_LIST;
+export type { ProcessKey };
 
 export const DEFAULT_LIFECYCLES: Record<ProcessKey, Lifecycle> = {
   incident: DEFAULT_INCIDENT_LIFECYCLE,
