@@ -4,7 +4,8 @@ import type { GroupRef, PersonRef } from '../../contracts/common.ts';
 import { RECORD_ACTIONS, type RecordView } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
 import { availableTransitions, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
-import { type Actor, canOnRecord } from '../../domain/roles.ts';
+import { mayTransition, recordAllows } from '../../domain/records/policy.ts';
+import type { Actor } from '../../domain/roles.ts';
 import { groups, users } from '../auth/schema.ts';
 import type { AccessibleRecord } from './access.ts';
 
@@ -45,9 +46,8 @@ export async function presentRecord(
   const person = new Map([...(known.people ?? []), ...fetchedPeople].map((p) => [p.id, p]));
   const team = new Map([...(known.groups ?? []), ...fetchedTeams].map((t) => [t.id, t]));
   return recs.map(({ row, watcherIds }) => {
-    const facts = { requesterId: row.requesterId, watcherIds };
     const st = stateOf(lifecycle, row.state);
-    const closed = st?.category === 'closed';
+    const facts = { requesterId: row.requesterId, watcherIds, stateCategory: st?.category };
     return {
       id: row.id,
       type: row.type,
@@ -78,14 +78,12 @@ export async function presentRecord(
       updatedAt: row.updatedAt.toISOString(),
       version: row.version,
       watcherIds,
-      allowedActions: RECORD_ACTIONS.filter(
-        (a) => canOnRecord(actor, a, facts) && !(closed && (a === 'update' || a === 'assign')),
-      ),
+      allowedActions: RECORD_ACTIONS.filter((a) => recordAllows(actor, a, facts)),
       transitions: availableTransitions(lifecycle, row.state, {
         roles: actor.roles,
         isRequester: row.requesterId === actor.userId,
       })
-        .filter(() => actor.scopes === null || actor.scopes.some((s) => s !== 'read'))
+        .filter(() => mayTransition(actor))
         .map((t) => ({ key: t.key, label: t.label, to: t.to, requires: t.requires })),
     };
   });

@@ -1,18 +1,17 @@
-/** HTTP routes for service requests, their approvals and their fulfilment tasks. */
+/**
+ * HTTP routes of service requests beyond the generic record-type routes (./record-type.ts):
+ * approving a request and the approver's queue.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
 import { problemResponses, RecordRefParam } from '../../http/schemas.ts';
-import { recordTypeRoutes } from '../records/type-routes.ts';
-import { requestTaskType, requestType } from './record-type.ts';
 import { ApprovalDecision, PendingApproval, RequestView } from './schemas.ts';
 import { decideRequestApproval, listPendingApprovals } from './service.ts';
 
 export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(recordTypeRoutes(ctx, requestType));
-    await app.register(recordTypeRoutes(ctx, requestTaskType));
     app.post(
       '/requests/:id/approval',
       {

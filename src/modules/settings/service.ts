@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { PROCESS_KEY_LIST, type ProcessKey } from '../../contracts/record-types.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
+import { assertVersion } from '../../db/version.ts';
 import {
   DEFAULT_INCIDENT_LIFECYCLE,
   DEFAULT_REQUEST_LIFECYCLE,
@@ -66,14 +67,7 @@ export async function writeSetting(
   const version = await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(processSettings).where(eq(processSettings.key, key)).for('update');
     const currentVersion = cur?.version ?? 0;
-    if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
-      throw new AppError(
-        'record.stale_version',
-        `Setting ${key} was changed by someone else (version ${currentVersion}).`,
-        [],
-        { currentVersion },
-      );
-    }
+    assertVersion({ version: currentVersion, number: `Setting ${key}` }, expectedVersion);
     const version = currentVersion + 1;
     if (cur) {
       await tx
