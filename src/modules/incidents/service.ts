@@ -3,7 +3,9 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { findService } from '../catalog/repository.ts';
 import { assertCanLinkCis, linkCis } from '../cmdb/service.ts';
+import { servicesOfCis } from '../cmdb/services-of.ts';
 import { listRecords, type RecordListQuery } from '../records/query.ts';
 import {
   type CreateRecordInput,
@@ -22,6 +24,21 @@ export type CreateIncidentInput = CreateRecordInput & {
   ciIds?: string[] | undefined;
 };
 
+/**
+ * The service of an incident raised on CIs without one: the single live service the CIs support,
+ * so the incident gets that service's agreements. None when they support several or none.
+ */
+async function serviceSupportedBy(ctx: AppContext, ciIds: string[]): Promise<string | null> {
+  const { services } = await servicesOfCis(ctx, ciIds);
+  const live: string[] = [];
+  for (const s of services) {
+    if ((await findService(ctx.db, s.id))?.lifecycleStatus !== 'live') continue;
+    live.push(s.id);
+    if (live.length > 1) return null;
+  }
+  return live[0] ?? null;
+}
+
 export async function createIncident(ctx: AppContext, actor: Actor, input: CreateIncidentInput) {
   const { ciIds, ...rest } = input;
   const record = {
@@ -30,6 +47,7 @@ export async function createIncident(ctx: AppContext, actor: Actor, input: Creat
   };
   if (!ciIds?.length) return createRecord(ctx, actor, INCIDENT, record);
   assertCanLinkCis(actor);
+  if (!record.serviceId) record.serviceId = await serviceSupportedBy(ctx, ciIds);
   return createRecord(ctx, actor, INCIDENT, record, {
     withRecord: (tx, row) => linkCis(tx, actor.userId, row.id, ciIds, row.createdAt),
   });
