@@ -304,17 +304,21 @@ export async function updateRecord(
   expectedVersion: number | undefined,
   /** Process-specific checks; returns normalised values to apply (e.g. canonical category names). */
   normalise?: (current: RecordRow, tx: Db) => Promise<UpdateRecordInput>,
+  /** The type's own fields in its detail table, saved in the same transaction (see ./detail.ts). */
+  detail?: { save: (tx: Db, recordId: string) => Promise<Change[]> },
 ): Promise<RecordView> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const { row } = await loadRecord(ctx, actor, idOrNumber, { type: cfg.type, lock: true, db: tx });
     const patch = normalise ? { ...patchIn, ...(await normalise(row, tx)) } : patchIn;
     const touchesAssignment = ASSIGNMENT_FIELDS.some((f) => patch[f] !== undefined);
-    const touchesOther = Object.keys(patch).some(
-      (k) =>
-        patch[k as keyof UpdateRecordInput] !== undefined &&
-        !(ASSIGNMENT_FIELDS as readonly string[]).includes(k),
-    );
+    const touchesOther =
+      detail !== undefined ||
+      Object.keys(patch).some(
+        (k) =>
+          patch[k as keyof UpdateRecordInput] !== undefined &&
+          !(ASSIGNMENT_FIELDS as readonly string[]).includes(k),
+      );
     if (touchesAssignment && !can(actor, 'record.assign'))
       throw forbidden(`You may not assign ${row.number}.`);
     if (touchesOther && !can(actor, 'record.update')) throw forbidden(`You may not edit ${row.number}.`);
@@ -340,7 +344,22 @@ export async function updateRecord(
       }
       await checkAssignment(tx, next.assigneeId, next.groupId);
     }
-    await writeRecordChanges({ ctx, tx, cfg, lifecycle, actorId: actor.userId, at: now }, row, next, patch);
+    const written = await writeRecordChanges(
+      { ctx, tx, cfg, lifecycle, actorId: actor.userId, at: now },
+      row,
+      next,
+      patch,
+    );
+    const detailChanges = detail ? await detail.save(tx, row.id) : [];
+    if (detailChanges.length) {
+      // The record's version covers its detail: a detail-only change still bumps it.
+      if (written.version === row.version)
+        await tx
+          .update(records)
+          .set({ updatedAt: now, version: row.version + 1 })
+          .where(eq(records.id, row.id));
+      await writeHistory(tx, row.id, actor.userId, now, detailChanges);
+    }
     return row.id;
   });
   return getRecordView(ctx, actor, cfg, id);
