@@ -27,8 +27,8 @@ import { serviceCatalogRoutes } from '../modules/catalog/routes.ts';
 import { cmdbRoutes } from '../modules/cmdb/routes.ts';
 import { escalationRoutes } from '../modules/escalation/routes.ts';
 import { majorIncidentRoutes } from '../modules/incidents/major-routes.ts';
-import { incidentRoutes } from '../modules/incidents/routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
+import { recordTypesRoutes } from '../modules/record-types.ts';
 import { recordRoutes } from '../modules/records/routes.ts';
 import { catalogRoutes } from '../modules/requests/catalog-routes.ts';
 import { requestRoutes } from '../modules/requests/routes.ts';
@@ -106,7 +106,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     async (api) => {
       await api.register(authRoutes(ctx));
       await api.register(ssoRoutes(ctx));
-      await api.register(incidentRoutes(ctx));
+      await api.register(recordTypesRoutes(ctx));
       await api.register(majorIncidentRoutes(ctx));
       await api.register(recordRoutes(ctx));
       await api.register(settingsRoutes(ctx));

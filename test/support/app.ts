@@ -9,6 +9,7 @@ import pg from 'pg';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
+import type { IncidentCreate, IncidentView as RecordView } from '../../src/contracts/incidents.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import type { Role, TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -158,7 +159,10 @@ export async function as(env: TestEnv, roles: Role[], over: { groupIds?: string[
 }
 
 /** Create an incident through the API as `client`, with defaults. */
-export async function buildIncident(client: Client, over: Record<string, unknown> = {}) {
+export async function buildIncident(
+  client: Client,
+  over: Partial<IncidentCreate> & Record<string, unknown> = {},
+): Promise<RecordView> {
   const res = await client.post('/api/v1/incidents', {
     title: 'Printer is on fire',
     description: 'Smoke from tray 2',
@@ -166,5 +170,5 @@ export async function buildIncident(client: Client, over: Record<string, unknown
     ...over,
   });
   if (res.statusCode !== 201) throw new Error(`buildIncident failed: ${res.statusCode} ${res.body}`);
-  return res.json() as { id: string; number: string; version: number; state: string; priority: number };
+  return res.json() as RecordView;
 }

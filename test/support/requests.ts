@@ -1,4 +1,5 @@
 /** Factories for service request tests: a service CI and catalog items created through the API. */
+import type { RequestView } from '../../src/contracts/requests.ts';
 import { createService } from '../../src/modules/catalog/service.ts';
 import type { Client, TestEnv } from './app.ts';
 
@@ -36,29 +37,8 @@ export async function buildCatalogItem(
   return res.json() as ItemView;
 }
 
-export type RequestBody = {
-  id: string;
-  number: string;
-  state: string;
-  version: number;
-  approval: {
-    state: string;
-    levels: {
-      level: number;
-      state: string;
-      votes: { approver: { id: string }; decision: string; reason: string | null }[];
-    }[];
-  };
-  tasks: {
-    id: string | null;
-    number: string | null;
-    title: string;
-    order: number;
-    state: string;
-    group: { id: string } | null;
-  }[];
-  answers: { key: string; value: unknown; display: string }[];
-};
+/** A request as the API answers it (the contract's shape). */
+export type RequestBody = RequestView;
 
 export async function order(
   client: Client,

@@ -9,7 +9,8 @@ import {
   RULE_FIELDS,
   SETTABLE_FIELDS,
 } from '../../domain/automation/rules.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses, Uuid } from '../../http/schemas.ts';
 import { PROCESSES } from '../settings/service.ts';
 import { createRule, deleteRule, listRules, listRuns, updateRule } from './service.ts';
@@ -100,7 +101,7 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const r = await updateRule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return reply.header('etag', etagOf(r.version)).send(r);
+        return withEtag(reply, r).send(r);
       },
     );
     app.delete(

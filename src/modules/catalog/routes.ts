@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { ServiceLevelsView } from '../sla/api-schemas.ts';
@@ -89,11 +90,7 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const s = await createService(ctx, requireActor(req), req.body);
-        return reply
-          .code(201)
-          .header('etag', etagOf(s.version))
-          .header('location', `/api/v1/services/${s.id}`)
-          .send(s);
+        return withEtag(reply.code(201), s).header('location', `/api/v1/services/${s.id}`).send(s);
       },
     );
     app.get(
@@ -108,7 +105,7 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const s = await getServiceDetail(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(s.version)).send(s);
+        return withEtag(reply, s).send(s);
       },
     );
     app.patch(
@@ -124,7 +121,7 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const s = await updateService(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return reply.header('etag', etagOf(s.version)).send(s);
+        return withEtag(reply, s).send(s);
       },
     );
     app.get(

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
@@ -61,7 +62,7 @@ function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const c = await getClass(ctx, requireActor(req), req.params.key);
-        return reply.header('etag', etagOf(c.version)).send(c);
+        return withEtag(reply, c).send(c);
       },
     );
     app.put(
@@ -84,10 +85,7 @@ function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.body,
           ifMatchVersion(req),
         );
-        return reply
-          .code(created ? 201 : 200)
-          .header('etag', etagOf(view.version))
-          .send(view);
+        return withEtag(reply.code(created ? 201 : 200), view).send(view);
       },
     );
     app.delete(
@@ -160,11 +158,7 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ci = await createCi(ctx, requireActor(req), req.body);
-        return reply
-          .code(201)
-          .header('etag', etagOf(ci.version))
-          .header('location', `/api/v1/cmdb/cis/${ci.id}`)
-          .send(ci);
+        return withEtag(reply.code(201), ci).header('location', `/api/v1/cmdb/cis/${ci.id}`).send(ci);
       },
     );
     app.get(
@@ -179,7 +173,7 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ci = await getCi(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(ci.version)).send(ci);
+        return withEtag(reply, ci).send(ci);
       },
     );
     app.patch(
@@ -195,7 +189,7 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const ci = await updateCi(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return reply.header('etag', etagOf(ci.version)).send(ci);
+        return withEtag(reply, ci).send(ci);
       },
     );
     app.delete(

@@ -3,10 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { csv, IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
 import { CiRef, ImpactQuery, ImpactView } from './api-schemas.ts';
 import { ciDependencies, ciImpact } from './impact.ts';
 import { attachRecordCis, detachRecordCi, listCiRecords, listRecordCis, recordImpact } from './record-cis.ts';
+import { listServicesOfCis } from './services-of.ts';
 
 const RecordCi = CiRef.extend({ linkedAt: z.string() }).meta({ id: 'RecordCi' });
 const CiRecord = z
@@ -22,8 +23,28 @@ const CiRecord = z
   })
   .meta({ id: 'CiRecord' });
 
+const SupportedServices = z.object({
+  services: z.array(z.object({ id: z.string(), name: z.string(), classKey: z.string(), depth: z.number() })),
+  total: z.number().describe('Every service reached; more than listed when the list is cut short'),
+});
+
 export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/cmdb/services-of',
+      {
+        schema: {
+          tags: ['cmdb'],
+          summary:
+            'The services these CIs support (an outage of them reaches), nearest first: the service choices of a record raised on them',
+          querystring: z.object({
+            ciIds: csv(Uuid).pipe(z.array(z.string()).min(1, 'name at least one CI').max(50)),
+          }),
+          response: { 200: SupportedServices, ...problemResponses },
+        },
+      },
+      async (req) => listServicesOfCis(ctx, requireActor(req), req.query.ciIds),
+    );
     app.get(
       '/cmdb/cis/:id/impact',
       {

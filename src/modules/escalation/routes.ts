@@ -8,7 +8,8 @@ import {
   ESCALATION_TRIGGERS,
   NOTIFY_PARTIES,
 } from '../../domain/escalation/policy.ts';
-import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { clientIp, requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, Limit, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
 import { PROCESSES } from '../settings/service.ts';
 import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
@@ -107,7 +108,7 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const p = await readEscalationPolicy(ctx, requireActor(req), req.params.process);
-        return reply.header('etag', etagOf(p.version)).send({ policy: p.value, version: p.version });
+        return withEtag(reply, p).send({ policy: p.value, version: p.version });
       },
     );
     app.put(
@@ -130,7 +131,7 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ifMatchVersion(req),
           clientIp(req),
         );
-        return reply.header('etag', etagOf(p.version)).send({ policy: p.value, version: p.version });
+        return withEtag(reply, p).send({ policy: p.value, version: p.version });
       },
     );
     app.get(

@@ -1,5 +1,6 @@
 /** Major incident management: the declaration, its coordinator, the communication log and the review. */
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { idColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -31,7 +32,7 @@ export const majorIncidents = pgTable('major_incidents', {
 export const majorIncidentComms = pgTable(
   'major_incident_comms',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),

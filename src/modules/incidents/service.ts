@@ -1,13 +1,17 @@
 /** Incident management on the records core: the ITIL incident lifecycle, priority matrix and resolution codes. */
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../db/client.ts';
 import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { findService } from '../catalog/repository.ts';
 import { assertCanLinkCis, linkCis } from '../cmdb/service.ts';
+import { servicesOfCis } from '../cmdb/services-of.ts';
 import { listRecords, type RecordListQuery } from '../records/query.ts';
 import {
   type CreateRecordInput,
   createRecord,
   getRecordView,
+  type RecordRow,
   type UpdateRecordInput,
   updateRecord,
 } from '../records/service.ts';
@@ -20,6 +24,21 @@ export type CreateIncidentInput = CreateRecordInput & {
   ciIds?: string[] | undefined;
 };
 
+/**
+ * The service of an incident raised on CIs without one: the single live service the CIs support,
+ * so the incident gets that service's agreements. None when they support several or none.
+ */
+async function serviceSupportedBy(ctx: AppContext, ciIds: string[]): Promise<string | null> {
+  const { services } = await servicesOfCis(ctx, ciIds);
+  const live: string[] = [];
+  for (const s of services) {
+    if ((await findService(ctx.db, s.id))?.lifecycleStatus !== 'live') continue;
+    live.push(s.id);
+    if (live.length > 1) return null;
+  }
+  return live[0] ?? null;
+}
+
 export async function createIncident(ctx: AppContext, actor: Actor, input: CreateIncidentInput) {
   const { ciIds, ...rest } = input;
   const record = {
@@ -28,6 +47,7 @@ export async function createIncident(ctx: AppContext, actor: Actor, input: Creat
   };
   if (!ciIds?.length) return createRecord(ctx, actor, INCIDENT, record);
   assertCanLinkCis(actor);
+  if (!record.serviceId) record.serviceId = await serviceSupportedBy(ctx, ciIds);
   return createRecord(ctx, actor, INCIDENT, record, {
     withRecord: (tx, row) => linkCis(tx, actor.userId, row.id, ciIds, row.createdAt),
   });
@@ -39,6 +59,24 @@ export const getIncident = (ctx: AppContext, actor: Actor, idOrNumber: string) =
 export const listIncidents = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
   listRecords(ctx, actor, INCIDENT, q);
 
+/** Changing the category without naming a subcategory clears the old subcategory; both are checked. */
+export async function normaliseIncidentPatch(
+  current: RecordRow,
+  patch: UpdateRecordInput,
+  tx: Db,
+): Promise<UpdateRecordInput> {
+  if (patch.category === undefined && patch.subcategory === undefined) return {};
+  const category = patch.category !== undefined ? patch.category : current.category;
+  const subcategory =
+    patch.subcategory !== undefined
+      ? patch.subcategory
+      : patch.category !== undefined
+        ? null
+        : current.subcategory;
+  const checked = await checkCategory(tx, 'incident', category, subcategory);
+  return { category: checked.category ?? null, subcategory: checked.subcategory ?? null };
+}
+
 export const updateIncident = (
   ctx: AppContext,
   actor: Actor,
@@ -46,19 +84,9 @@ export const updateIncident = (
   patch: UpdateRecordInput,
   expectedVersion?: number,
 ) =>
-  updateRecord(ctx, actor, INCIDENT, idOrNumber, patch, expectedVersion, async (current, tx) => {
-    if (patch.category === undefined && patch.subcategory === undefined) return {};
-    // Changing the category without naming a subcategory clears the old subcategory.
-    const category = patch.category !== undefined ? patch.category : current.category;
-    const subcategory =
-      patch.subcategory !== undefined
-        ? patch.subcategory
-        : patch.category !== undefined
-          ? null
-          : current.subcategory;
-    const checked = await checkCategory(tx, 'incident', category, subcategory);
-    return { category: checked.category ?? null, subcategory: checked.subcategory ?? null };
-  });
+  updateRecord(ctx, actor, INCIDENT, idOrNumber, patch, expectedVersion, (current, tx) =>
+    normaliseIncidentPatch(current, patch, tx),
+  );
 
 export const transitionIncident = (
   ctx: AppContext,

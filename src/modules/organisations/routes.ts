@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
@@ -79,7 +80,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const o = await getOrganisation(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(o.version)).send(o);
+        return withEtag(reply, o).send(o);
       },
     );
     app.patch(
@@ -101,7 +102,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.body,
           ifMatchVersion(req),
         );
-        return reply.header('etag', etagOf(o.version)).send(o);
+        return withEtag(reply, o).send(o);
       },
     );
   };

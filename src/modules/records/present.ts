@@ -1,58 +1,16 @@
 /** What leaves the API for a record: its fields, the names behind its ids, and what the viewer may do. */
 import { inArray } from 'drizzle-orm';
+import type { GroupRef, PersonRef } from '../../contracts/common.ts';
+import { RECORD_ACTIONS, type RecordView } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
 import { availableTransitions, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
-import { type Actor, canOnRecord, type RecordAction } from '../../domain/roles.ts';
+import { mayTransition, recordAllows } from '../../domain/records/policy.ts';
+import type { Actor } from '../../domain/roles.ts';
 import { groups, users } from '../auth/schema.ts';
 import type { AccessibleRecord } from './access.ts';
 
-export type PersonRef = { id: string; name: string; email: string };
-export type GroupRef = { id: string; name: string };
-
-export type RecordView = {
-  id: string;
-  type: string;
-  number: string;
-  title: string;
-  description: string;
-  state: string;
-  stateLabel: string;
-  stateCategory: string;
-  impact: number;
-  urgency: number;
-  priority: number;
-  category: string | null;
-  subcategory: string | null;
-  channel: string;
-  requester: PersonRef | null;
-  assignee: PersonRef | null;
-  group: GroupRef | null;
-  serviceId: string | null;
-  parentId: string | null;
-  resolutionCode: string | null;
-  resolutionNotes: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  reopenCount: number;
-  /** The earliest due instant of the record's running SLA clocks. */
-  slaDueAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  watcherIds: string[];
-  allowedActions: RecordAction[];
-  transitions: { key: string; label: string; to: string; requires: string[] }[];
-};
-
-const RECORD_ACTIONS: RecordAction[] = [
-  'comment_public',
-  'comment_internal',
-  'read_internal',
-  'attach',
-  'update',
-  'assign',
-  'watch',
-];
+export type { GroupRef, PersonRef } from '../../contracts/common.ts';
+export type { RecordView } from '../../contracts/records.ts';
 
 /** `known` names already loaded by the caller are not fetched again. */
 export async function presentRecord(
@@ -88,9 +46,8 @@ export async function presentRecord(
   const person = new Map([...(known.people ?? []), ...fetchedPeople].map((p) => [p.id, p]));
   const team = new Map([...(known.groups ?? []), ...fetchedTeams].map((t) => [t.id, t]));
   return recs.map(({ row, watcherIds }) => {
-    const facts = { requesterId: row.requesterId, watcherIds };
     const st = stateOf(lifecycle, row.state);
-    const closed = st?.category === 'closed';
+    const facts = { requesterId: row.requesterId, watcherIds, stateCategory: st?.category };
     return {
       id: row.id,
       type: row.type,
@@ -121,14 +78,12 @@ export async function presentRecord(
       updatedAt: row.updatedAt.toISOString(),
       version: row.version,
       watcherIds,
-      allowedActions: RECORD_ACTIONS.filter(
-        (a) => canOnRecord(actor, a, facts) && !(closed && (a === 'update' || a === 'assign')),
-      ),
+      allowedActions: RECORD_ACTIONS.filter((a) => recordAllows(actor, a, facts)),
       transitions: availableTransitions(lifecycle, row.state, {
         roles: actor.roles,
         isRequester: row.requesterId === actor.userId,
       })
-        .filter(() => actor.scopes === null || actor.scopes.some((s) => s !== 'read'))
+        .filter(() => mayTransition(actor))
         .map((t) => ({ key: t.key, label: t.label, to: t.to, requires: t.requires })),
     };
   });

@@ -1,6 +1,7 @@
 /** Record lists: filters, text search and keyset (cursor) pagination on a stable sort. */
 import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { RecordListQuery, SortField } from '../../contracts/records.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { getLifecycle } from '../settings/service.ts';
@@ -9,26 +10,7 @@ import { presentRecord, type RecordView } from './present.ts';
 import { records, recordWatchers } from './schema.ts';
 import type { RecordTypeConfig } from './types.ts';
 
-export const SORT_FIELDS = ['created', 'updated', 'priority', 'number', 'sla_due'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
-
-export type RecordListQuery = {
-  state?: string[] | undefined;
-  stateCategory?: string[] | undefined;
-  priority?: number[] | undefined;
-  groupId?: string[] | undefined;
-  /** a user id, 'me' or 'none' */
-  assigneeId?: string | undefined;
-  /** a user id or 'me' */
-  requesterId?: string | undefined;
-  /** Only records with a running SLA clock due before this instant (now: the breached ones). */
-  slaDueBefore?: Date | undefined;
-  q?: string | undefined;
-  sort: SortField;
-  order: 'asc' | 'desc';
-  cursor?: string | undefined;
-  limit: number;
-};
+export { type RecordListQuery, SORT_FIELDS, type SortField } from '../../contracts/records.ts';
 
 /** Records without a running clock have no due instant and sort after every one that has. */
 const slaDueKey = sql`coalesce(${records.slaDueAt}, 'infinity'::timestamptz)`;

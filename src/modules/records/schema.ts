@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { auditColumns, createdAtColumn, createdByColumn, idColumn } from '../../db/columns.ts';
 import { bytea, tsvector } from '../../db/types.ts';
 import { groups, users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
@@ -23,7 +24,7 @@ import { cis } from '../cmdb/schema.ts';
 export const records = pgTable(
   'records',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     type: text('type').notNull(),
     number: text('number').notNull(),
     title: text('title').notNull(),
@@ -50,10 +51,7 @@ export const records = pgTable(
     parentId: uuid('parent_id').references((): AnyPgColumn => records.id, { onDelete: 'set null' }),
     /** The earliest due instant of the record's running SLA clocks, kept by the SLA module for queues. */
     slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    ...auditColumns(() => users.id),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(number, '') || ' ' || coalesce(title, '') || ' ' || coalesce(description, ''))`,
     ),
@@ -94,14 +92,14 @@ export const recordHistory = pgTable(
 export const recordComments = pgTable(
   'record_comments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id),
     body: text('body').notNull(),
     visibility: text('visibility').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index('record_comments_record_idx').on(t.recordId, t.createdAt)],
 );
@@ -109,7 +107,7 @@ export const recordComments = pgTable(
 export const attachments = pgTable(
   'attachments',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
@@ -118,7 +116,7 @@ export const attachments = pgTable(
     size: integer('size').notNull(),
     sha256: text('sha256').notNull(),
     uploadedBy: uuid('uploaded_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index('attachments_record_idx').on(t.recordId)],
 );
@@ -140,7 +138,7 @@ export const recordWatchers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.recordId, t.userId] }), index('record_watchers_user_idx').on(t.userId)],
 );
@@ -148,7 +146,7 @@ export const recordWatchers = pgTable(
 export const recordLinks = pgTable(
   'record_links',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     fromId: uuid('from_id')
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
@@ -156,8 +154,8 @@ export const recordLinks = pgTable(
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
-    createdBy: uuid('created_by').references(() => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: createdByColumn(() => users.id),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     uniqueIndex('record_links_unique_idx').on(t.fromId, t.toId, t.kind),

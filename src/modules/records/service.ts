@@ -6,8 +6,10 @@
 import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, queryRows, sqlWithParams } from '../../db/client.ts';
+import { assertVersion } from '../../db/version.ts';
 import { type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { DEFAULT_PRIORITY_MATRIX, derivePriority } from '../../domain/priority.ts';
+import { isEditableState } from '../../domain/records/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
 import { groupMembers, groups, users } from '../auth/schema.ts';
@@ -47,16 +49,8 @@ export async function writeHistory(
   );
 }
 
-export function assertVersion(row: { version: number; number?: string }, expected: number | undefined): void {
-  if (expected !== undefined && expected !== row.version) {
-    throw new AppError(
-      'record.stale_version',
-      `${row.number ?? 'This item'} was changed by someone else since you loaded it (now version ${row.version}, you had ${expected}). Reload to see the changes, then try again.`,
-      [],
-      { currentVersion: row.version },
-    );
-  }
-}
+// One optimistic-concurrency check for every versioned row; re-exported for the modules that import it from here.
+export { assertVersion } from '../../db/version.ts';
 
 /**
  * Check that referenced people and groups exist, are active, and that the assignee belongs to
@@ -158,9 +152,13 @@ export async function createRecord(
   // With no active hook wanting 'created' and no follow-up work, the create is a single
   // statement and needs no transaction.
   const transactional = opts.withRecord !== undefined || (await needsRecordHooks('created', ctx, cfg, input));
-  const { raw, row, lifecycle } = transactional
-    ? await ctx.db.transaction((tx) => insert(tx))
-    : await insert(null);
+  if (transactional) {
+    // Hooks (automation rules, watchers, linked CIs) may have changed the record after the
+    // insert: answer with the record as committed.
+    const { row } = await ctx.db.transaction((tx) => insert(tx));
+    return getRecordView(ctx, actor, cfg, row.id);
+  }
+  const { raw, row, lifecycle } = await insert(null);
   known.people.push({
     id: requesterId,
     name: String(raw.requester_name),
@@ -181,17 +179,41 @@ const RETURNED_COLUMNS = Object.values(getTableColumns(records))
   .filter((n) => n !== 'search')
   .join(', ');
 
+/**
+ * The value of each inserted column, by the Drizzle table's property names; the SQL column names
+ * come from the table definition, so a renamed or retyped column cannot drift from this statement.
+ * Parameters: $1 requester, $2/$3 setting keys, $4 sequence, then the values in `insertRecordRow`.
+ */
+const INSERT_VALUES: Partial<Record<keyof typeof records.$inferInsert, string>> = {
+  type: '$5::text',
+  number: `$6::text || lpad(seq.n::text, greatest(7, length(seq.n::text)), '0')`,
+  title: '$7::text',
+  description: '$8::text',
+  state: `coalesce(cfg.lifecycle->>'initial', $9::text)`,
+  impact: '$10::int',
+  urgency: '$11::int',
+  priority: `coalesce((cfg.matrix -> ($10::int - 1) ->> ($11::int - 1))::int, $12::int)`,
+  category: '$13::text',
+  subcategory: '$14::text',
+  channel: '$15::text',
+  requesterId: '$1::uuid',
+  assigneeId: '$16::uuid',
+  groupId: '$17::uuid',
+  serviceId: '$18::uuid',
+  createdBy: '$19::uuid',
+  createdAt: '$20::timestamptz',
+  updatedAt: '$20::timestamptz',
+};
+const TABLE_COLUMNS = getTableColumns(records);
+const INSERT_ENTRIES = Object.entries(INSERT_VALUES) as [keyof typeof TABLE_COLUMNS, string][];
+
 const INSERT_RECORD_SQL = `with req as (select id, name, email from users where id = $1::uuid and active),
   cfg as (select (select value from process_settings where key = $2) as lifecycle,
                  (select value from process_settings where key = $3) as matrix),
   seq as (select nextval($4::regclass) as n where exists (select 1 from req)),
   rec as (
-    insert into records (type, number, title, description, state, impact, urgency, priority, category, subcategory, channel,
-      requester_id, assignee_id, group_id, service_id, created_by, created_at, updated_at)
-    select $5::text, $6::text || lpad(seq.n::text, greatest(7, length(seq.n::text)), '0'), $7::text, $8::text,
-      coalesce(cfg.lifecycle->>'initial', $9::text), $10::int, $11::int,
-      coalesce((cfg.matrix -> ($10::int - 1) ->> ($11::int - 1))::int, $12::int),
-      $13::text, $14::text, $15::text, $1::uuid, $16::uuid, $17::uuid, $18::uuid, $19::uuid, $20::timestamptz, $20::timestamptz
+    insert into records (${INSERT_ENTRIES.map(([k]) => TABLE_COLUMNS[k].name).join(', ')})
+    select ${INSERT_ENTRIES.map(([, v]) => v).join(', ')}
     from seq, cfg
     returning ${RETURNED_COLUMNS}
   )
@@ -282,24 +304,27 @@ export async function updateRecord(
   expectedVersion: number | undefined,
   /** Process-specific checks; returns normalised values to apply (e.g. canonical category names). */
   normalise?: (current: RecordRow, tx: Db) => Promise<UpdateRecordInput>,
+  /** The type's own fields in its detail table, saved in the same transaction (see ./detail.ts). */
+  detail?: { save: (tx: Db, recordId: string) => Promise<Change[]> },
 ): Promise<RecordView> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const { row } = await loadRecord(ctx, actor, idOrNumber, { type: cfg.type, lock: true, db: tx });
     const patch = normalise ? { ...patchIn, ...(await normalise(row, tx)) } : patchIn;
     const touchesAssignment = ASSIGNMENT_FIELDS.some((f) => patch[f] !== undefined);
-    const touchesOther = Object.keys(patch).some(
-      (k) =>
-        patch[k as keyof UpdateRecordInput] !== undefined &&
-        !(ASSIGNMENT_FIELDS as readonly string[]).includes(k),
-    );
+    const touchesOther =
+      detail !== undefined ||
+      Object.keys(patch).some(
+        (k) =>
+          patch[k as keyof UpdateRecordInput] !== undefined &&
+          !(ASSIGNMENT_FIELDS as readonly string[]).includes(k),
+      );
     if (touchesAssignment && !can(actor, 'record.assign'))
       throw forbidden(`You may not assign ${row.number}.`);
     if (touchesOther && !can(actor, 'record.update')) throw forbidden(`You may not edit ${row.number}.`);
     assertVersion(row, expectedVersion);
     const { value: lifecycle } = await getLifecycle(tx, cfg.process);
-    const cat = stateOf(lifecycle, row.state)?.category;
-    if (cat === 'closed')
+    if (!isEditableState(stateOf(lifecycle, row.state)?.category))
       throw new AppError(
         'lifecycle.transition_forbidden',
         `${row.number} is closed; closed records cannot be edited.`,
@@ -319,7 +344,22 @@ export async function updateRecord(
       }
       await checkAssignment(tx, next.assigneeId, next.groupId);
     }
-    await writeRecordChanges({ ctx, tx, cfg, lifecycle, actorId: actor.userId, at: now }, row, next, patch);
+    const written = await writeRecordChanges(
+      { ctx, tx, cfg, lifecycle, actorId: actor.userId, at: now },
+      row,
+      next,
+      patch,
+    );
+    const detailChanges = detail ? await detail.save(tx, row.id) : [];
+    if (detailChanges.length) {
+      // The record's version covers its detail: a detail-only change still bumps it.
+      if (written.version === row.version)
+        await tx
+          .update(records)
+          .set({ updatedAt: now, version: row.version + 1 })
+          .where(eq(records.id, row.id));
+      await writeHistory(tx, row.id, actor.userId, now, detailChanges);
+    }
     return row.id;
   });
   return getRecordView(ctx, actor, cfg, id);

@@ -7,6 +7,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { assertVersion } from '../../db/version.ts';
 import {
   checkTransition,
   type Lifecycle,
@@ -15,6 +16,7 @@ import {
   stateOf,
 } from '../../domain/lifecycle/engine.ts';
 import { describeRefs, raciAllows } from '../../domain/process/raci.ts';
+import { mayTransition } from '../../domain/records/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
 import { getLifecycle, getProcessOptions, getRaci } from '../settings/service.ts';
@@ -22,7 +24,7 @@ import { loadRecord, type RecordRow } from './access.ts';
 import { emitRecordEvent } from './events.ts';
 import type { RecordView } from './present.ts';
 import { recordComments, records } from './schema.ts';
-import { assertVersion, type Change, getRecordView, writeHistory } from './service.ts';
+import { type Change, getRecordView, writeHistory } from './service.ts';
 import type { RecordTypeConfig } from './types.ts';
 
 export type TransitionInput = {
@@ -124,6 +126,8 @@ export async function transitionRecord(
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const { row } = await loadRecord(ctx, actor, idOrNumber, { type: cfg.type, lock: true, db: tx });
+    // A stale version answers 412 before anything else: the state it was taken from may be gone.
+    assertVersion(row, expectedVersion);
     const { value: lifecycle } = await getLifecycle(tx, cfg.process);
     const check = checkTransition(
       lifecycle,
@@ -145,10 +149,8 @@ export async function transitionRecord(
         to: input.to,
       });
     }
-    if (actor.scopes !== null && !actor.scopes.some((s) => s !== 'read'))
-      throw forbidden('A read-only token cannot change records.');
+    if (!mayTransition(actor)) throw forbidden('A read-only token cannot change records.');
     await assertRaci(tx, cfg, check.transition, actor, row.requesterId === actor.userId);
-    assertVersion(row, expectedVersion);
     const target = stateOf(lifecycle, check.transition.to)!;
     if (
       target.category === 'resolved' &&

@@ -1,5 +1,9 @@
-/** How a process plugs into the records core: its type key, number prefix and settings key. */
-import type { ProcessKey } from '../settings/service.ts';
+/**
+ * How a process plugs into the records core: its type key, number prefix and settings key, read
+ * from the one list of record types in `src/contracts/record-types.ts`. What each type adds on top
+ * (contracts, routes, hooks) is declared with `defineRecordType` in `src/kernel/records/define.ts`.
+ */
+import { type ProcessKey, RECORD_TYPE_DATA, recordTypeData } from '../../contracts/record-types.ts';
 
 export type RecordTypeConfig = {
   type: string;
@@ -7,35 +11,31 @@ export type RecordTypeConfig = {
   prefix: string;
   process: ProcessKey;
   label: string;
+  /** URL path segment under /api/v1, e.g. `incidents`. */
+  path: string;
 };
 
-export const INCIDENT: RecordTypeConfig = {
-  type: 'incident',
-  prefix: 'INC',
-  process: 'incident',
-  label: 'Incident',
-};
+function configOf(key: ProcessKey): RecordTypeConfig {
+  const d = recordTypeData(key);
+  return { type: d.key, prefix: d.prefix, process: d.key, label: d.label, path: d.path };
+}
 
-export const REQUEST: RecordTypeConfig = {
-  type: 'request',
-  prefix: 'REQ',
-  process: 'request',
-  label: 'Request',
-};
+export const INCIDENT: RecordTypeConfig = configOf('incident');
+export const REQUEST: RecordTypeConfig = configOf('request');
+export const REQUEST_TASK: RecordTypeConfig = configOf('request_task');
 
-export const REQUEST_TASK: RecordTypeConfig = {
-  type: 'request_task',
-  prefix: 'RTK',
-  process: 'request_task',
-  label: 'Request task',
-};
+/** The record types that exist (processes marked `built`). */
+export const RECORD_TYPES: RecordTypeConfig[] = RECORD_TYPE_DATA.filter((t) => t.built).map((t) =>
+  configOf(t.key),
+);
 
-export const RECORD_TYPES: RecordTypeConfig[] = [INCIDENT, REQUEST, REQUEST_TASK];
+/** Add a type declared outside the list (e.g. by a test); a type already listed is left as it is. */
+export function registerRecordTypeConfig(cfg: RecordTypeConfig): void {
+  if (!RECORD_TYPES.some((t) => t.type === cfg.type)) RECORD_TYPES.push(cfg);
+}
 
 export function recordTypeOf(type: string): RecordTypeConfig | undefined {
   return RECORD_TYPES.find((t) => t.type === type);
 }
 
-export const LINK_KINDS = ['relates_to', 'duplicates', 'caused_by', 'parent_of'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-export const CHANNELS = ['portal', 'email', 'phone', 'chat', 'walk_in', 'api', 'monitoring'] as const;
+export { CHANNELS, LINK_KINDS, type LinkKind } from '../../contracts/records.ts';

@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { clientIp, requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses, Uuid } from '../../http/schemas.ts';
 import { createCatalogItem, getCatalogItem, listCatalogItems, updateCatalogItem } from './catalog.ts';
 import { CatalogItemCreate, CatalogItemPatch, CatalogItemView } from './schemas.ts';
@@ -44,7 +45,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const item = await getCatalogItem(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(item.version)).send(item);
+        return withEtag(reply, item).send(item);
       },
     );
     app.post(
@@ -59,9 +60,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const item = await createCatalogItem(ctx, requireActor(req), req.body, clientIp(req));
-        return reply
-          .code(201)
-          .header('etag', etagOf(item.version))
+        return withEtag(reply.code(201), item)
           .header('location', `/api/v1/catalog/items/${item.id}`)
           .send(item);
       },
@@ -87,7 +86,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ifMatchVersion(req),
           clientIp(req),
         );
-        return reply.header('etag', etagOf(item.version)).send(item);
+        return withEtag(reply, item).send(item);
       },
     );
   };

@@ -6,10 +6,11 @@
 import { and, asc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { assertVersion } from '../../db/version.ts';
 import { type ApprovalPolicy, validatePolicy } from '../../domain/requests/approval.ts';
 import { type FormField, validateFormDefinition } from '../../domain/requests/form.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
+import { type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/service.ts';
 import { groups } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
@@ -212,13 +213,7 @@ export async function updateCatalogItem(
   const row = await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(catalogItems).where(eq(catalogItems.id, id)).for('update');
     if (!cur) throw notFound('Catalog item', id);
-    if (expectedVersion !== undefined && expectedVersion !== cur.version)
-      throw new AppError(
-        'record.stale_version',
-        `The catalog item "${cur.name}" was changed by someone else (now version ${cur.version}, you had ${expectedVersion}).`,
-        [],
-        { currentVersion: cur.version },
-      );
+    assertVersion({ version: cur.version, number: `The catalog item "${cur.name}"` }, expectedVersion);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const next = { ...cur, ...defined } as CatalogItemRow;
     await checkItem(tx, next);

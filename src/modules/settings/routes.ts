@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { REQUIRABLE_FIELDS } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, ROLES } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
-import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { clientIp, requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { Limit, problemResponses, Uuid } from '../../http/schemas.ts';
 import { listAudit } from '../audit/service.ts';
 import {
@@ -88,7 +89,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         requireActor(req);
         const m = await getPriorityMatrix(ctx.db, req.params.process);
-        return reply.header('etag', etagOf(m.version)).send({ matrix: m.value, version: m.version });
+        return withEtag(reply, m).send({ matrix: m.value, version: m.version });
       },
     );
     app.put(
@@ -111,7 +112,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ifMatchVersion(req),
           clientIp(req),
         );
-        return reply.header('etag', etagOf(m.version)).send({ matrix: m.value, version: m.version });
+        return withEtag(reply, m).send({ matrix: m.value, version: m.version });
       },
     );
     app.get(
@@ -127,7 +128,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         requireSettingsRead(requireActor(req));
         const l = await getLifecycle(ctx.db, req.params.process);
-        return reply.header('etag', etagOf(l.version)).send({ lifecycle: l.value, version: l.version });
+        return withEtag(reply, l).send({ lifecycle: l.value, version: l.version });
       },
     );
     app.put(
@@ -150,7 +151,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ifMatchVersion(req),
           clientIp(req),
         );
-        return reply.header('etag', etagOf(l.version)).send({ lifecycle: l.value, version: l.version });
+        return withEtag(reply, l).send({ lifecycle: l.value, version: l.version });
       },
     );
     const RaciRef = z.discriminatedUnion('kind', [
@@ -188,7 +189,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         requireSettingsRead(requireActor(req));
         const r = await getRaci(ctx.db, req.params.process);
-        return reply.header('etag', etagOf(r.version)).send({ raci: r.value, version: r.version });
+        return withEtag(reply, r).send({ raci: r.value, version: r.version });
       },
     );
     app.put(
@@ -211,7 +212,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ifMatchVersion(req),
           clientIp(req),
         );
-        return reply.header('etag', etagOf(r.version)).send({ raci: r.value, version: r.version });
+        return withEtag(reply, r).send({ raci: r.value, version: r.version });
       },
     );
     const Categories = z
@@ -300,7 +301,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ifMatchVersion(req),
           clientIp(req),
         );
-        return reply.header('etag', etagOf(o.version)).send(o.value);
+        return withEtag(reply, o).send(o.value);
       },
     );
     app.get(

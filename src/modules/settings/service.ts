@@ -4,8 +4,10 @@
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { PROCESS_KEY_LIST, type ProcessKey } from '../../contracts/record-types.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
+import { assertVersion } from '../../db/version.ts';
 import {
   DEFAULT_INCIDENT_LIFECYCLE,
   DEFAULT_REQUEST_LIFECYCLE,
@@ -28,8 +30,9 @@ import { writeAudit } from '../audit/service.ts';
 import { groups, users } from '../auth/schema.ts';
 import { processSettings } from './schema.ts';
 
-export const PROCESSES = ['incident', 'problem', 'change', 'request', 'request_task'] as const;
-export type ProcessKey = (typeof PROCESSES)[number];
+/** Every process, built as a record type or not yet (see `src/contracts/record-types.ts`). */
+export const PROCESSES = PROCESS_KEY_LIST;
+export type { ProcessKey };
 
 export const DEFAULT_LIFECYCLES: Record<ProcessKey, Lifecycle> = {
   incident: DEFAULT_INCIDENT_LIFECYCLE,
@@ -64,14 +67,7 @@ export async function writeSetting(
   const version = await ctx.db.transaction(async (tx) => {
     const [cur] = await tx.select().from(processSettings).where(eq(processSettings.key, key)).for('update');
     const currentVersion = cur?.version ?? 0;
-    if (expectedVersion !== undefined && expectedVersion !== currentVersion) {
-      throw new AppError(
-        'record.stale_version',
-        `Setting ${key} was changed by someone else (version ${currentVersion}).`,
-        [],
-        { currentVersion },
-      );
-    }
+    assertVersion({ version: currentVersion, number: `Setting ${key}` }, expectedVersion);
     const version = currentVersion + 1;
     if (cur) {
       await tx

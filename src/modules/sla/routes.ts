@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
 import {
   agreeAgreement,
@@ -62,7 +63,7 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const c = await createCalendar(ctx, requireActor(req), req.body);
-        return reply.code(201).header('etag', etagOf(c.version)).send(c);
+        return withEtag(reply.code(201), c).send(c);
       },
     );
     app.get(
@@ -77,7 +78,7 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const c = await getCalendar(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(c.version)).send(c);
+        return withEtag(reply, c).send(c);
       },
     );
     app.patch(
@@ -93,7 +94,7 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const c = await updateCalendar(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return reply.header('etag', etagOf(c.version)).send(c);
+        return withEtag(reply, c).send(c);
       },
     );
     app.delete(
@@ -141,7 +142,7 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const r = await createRequirement(ctx, requireActor(req), req.params.id, req.body);
-        return reply.code(201).header('etag', etagOf(r.version)).send(r);
+        return withEtag(reply.code(201), r).send(r);
       },
     );
     app.get(
@@ -156,7 +157,7 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const r = await getRequirement(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(r.version)).send(r);
+        return withEtag(reply, r).send(r);
       },
     );
     app.patch(
@@ -178,7 +179,7 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.body,
           ifMatchVersion(req),
         );
-        return reply.header('etag', etagOf(r.version)).send(r);
+        return withEtag(reply, r).send(r);
       },
     );
     app.post(
@@ -200,7 +201,7 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.body.status,
           ifMatchVersion(req),
         );
-        return reply.header('etag', etagOf(r.version)).send(r);
+        return withEtag(reply, r).send(r);
       },
     );
     app.post(
@@ -216,11 +217,7 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await makeSlaFromRequirement(ctx, requireActor(req), req.params.id, req.body);
-        return reply
-          .code(201)
-          .header('etag', etagOf(a.version))
-          .header('location', `/api/v1/agreements/${a.id}`)
-          .send(a);
+        return withEtag(reply.code(201), a).header('location', `/api/v1/agreements/${a.id}`).send(a);
       },
     );
   };
@@ -262,11 +259,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await createAgreement(ctx, requireActor(req), req.body);
-        return reply
-          .code(201)
-          .header('etag', etagOf(a.version))
-          .header('location', `/api/v1/agreements/${a.id}`)
-          .send(a);
+        return withEtag(reply.code(201), a).header('location', `/api/v1/agreements/${a.id}`).send(a);
       },
     );
     app.get(
@@ -281,7 +274,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await getAgreement(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(a.version)).send(a);
+        return withEtag(reply, a).send(a);
       },
     );
     app.patch(
@@ -297,7 +290,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await updateAgreement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return reply.header('etag', etagOf(a.version)).send(a);
+        return withEtag(reply, a).send(a);
       },
     );
     app.post(
@@ -312,7 +305,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await agreeAgreement(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return reply.header('etag', etagOf(a.version)).send(a);
+        return withEtag(reply, a).send(a);
       },
     );
     app.post(
@@ -328,11 +321,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await draftNewVersion(ctx, requireActor(req), req.params.id, req.body ?? {});
-        return reply
-          .code(201)
-          .header('etag', etagOf(a.version))
-          .header('location', `/api/v1/agreements/${a.id}`)
-          .send(a);
+        return withEtag(reply.code(201), a).header('location', `/api/v1/agreements/${a.id}`).send(a);
       },
     );
     app.post(
@@ -354,7 +343,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           req.body ?? {},
           ifMatchVersion(req),
         );
-        return reply.header('etag', etagOf(a.version)).send(a);
+        return withEtag(reply, a).send(a);
       },
     );
   };

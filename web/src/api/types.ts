@@ -1,4 +1,18 @@
 /** The shapes the REST API answers with (see /api/v1/openapi.json). */
+import type { z } from 'zod';
+import type { IncidentCreate } from '../../../src/contracts/incidents.ts';
+import type {
+  Activity,
+  Attachment,
+  LinkKind,
+  RecordLink,
+  RecordListQueryInput,
+  RecordOptions,
+  RecordTransition,
+  RecordView,
+  SortField,
+  TransitionOption as TransitionOptionContract,
+} from '../../../src/contracts/records.ts';
 
 export type Problem = {
   type: string;
@@ -84,147 +98,59 @@ export type GroupInput = {
 
 export type RoleInfo = { key: Role; label: string };
 
-export type PersonRef = { id: string; name: string; email: string };
-export type GroupRef = { id: string; name: string };
+// Record shapes are inferred from the server's contracts (type-only imports: nothing of the server ships).
+export type { GroupRef, PersonRef } from '../../../src/contracts/common.ts';
 
-export type StateCategory = 'open' | 'paused' | 'resolved' | 'closed';
+export type StateCategory = RecordView['stateCategory'];
 export const STATE_CATEGORIES: StateCategory[] = ['open', 'paused', 'resolved', 'closed'];
 
-export type RecordAction =
-  | 'comment_public'
-  | 'comment_internal'
-  | 'read_internal'
-  | 'attach'
-  | 'update'
-  | 'assign'
-  | 'watch';
+export type RecordAction = RecordView['allowedActions'][number];
 
-export type RequirableField = 'resolutionCode' | 'resolutionNotes' | 'comment' | 'assigneeId';
+export type RequirableField = TransitionOption['requires'][number];
 
-export type TransitionOption = { key: string; label: string; to: string; requires: RequirableField[] };
+export type TransitionOption = z.infer<typeof TransitionOptionContract>;
 
-export type Incident = {
-  id: string;
-  type: string;
-  number: string;
-  title: string;
-  description: string;
-  state: string;
-  stateLabel: string;
-  stateCategory: StateCategory;
-  impact: number;
-  urgency: number;
-  priority: number;
-  category: string | null;
-  subcategory: string | null;
-  channel: string;
-  requester: PersonRef | null;
-  assignee: PersonRef | null;
-  group: GroupRef | null;
-  serviceId: string | null;
-  resolutionCode: string | null;
-  resolutionNotes: string | null;
-  resolvedAt: string | null;
-  closedAt: string | null;
-  reopenCount: number;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  watcherIds: string[];
-  allowedActions: RecordAction[];
-  transitions: TransitionOption[];
-};
+/** Every record type's view; incidents answer it as it is. */
+export type Incident = RecordView;
 
-export type IncidentInput = {
-  title?: string;
-  description?: string;
-  impact?: number;
-  urgency?: number;
-  category?: string | null;
-  subcategory?: string | null;
-  channel?: string;
-  requesterId?: string;
-  assigneeId?: string | null;
-  groupId?: string | null;
-  serviceId?: string | null;
-};
+/** Raising or editing an incident: every field optional, so one form state serves both. */
+export type IncidentInput = Partial<Omit<IncidentCreate, 'channel'>> & { channel?: string };
 
-export type TransitionInput = {
-  to: string;
-  resolutionCode?: string;
-  resolutionNotes?: string;
-  comment?: string;
-  commentVisibility?: 'public' | 'internal';
-};
+export type TransitionInput = RecordTransition;
 
-export const SORT_FIELDS = ['created', 'updated', 'priority', 'number', 'sla_due'] as const;
-export type SortField = (typeof SORT_FIELDS)[number];
+export const SORT_FIELDS = [
+  'created',
+  'updated',
+  'priority',
+  'number',
+  'sla_due',
+] as const satisfies readonly SortField[];
+export type { SortField };
 
-export type IncidentListQuery = {
+/** A record list query as the URL carries it (lists held as arrays, as the filter forms keep them). */
+export type IncidentListQuery = Pick<
+  RecordListQueryInput,
+  'assigneeId' | 'requesterId' | 'q' | 'sort' | 'order'
+> & {
   state?: string[];
   stateCategory?: StateCategory[];
   priority?: string[];
   groupId?: string;
-  assigneeId?: string;
-  requesterId?: string;
-  q?: string;
-  sort?: SortField;
-  order?: 'asc' | 'desc';
   limit?: number;
 };
 
-export type IncidentOptions = { resolutionCodes: string[]; channels: string[] };
+export type IncidentOptions = RecordOptions;
 
-export type ActivityActor = { id: string; name: string } | null;
-export type ActivityItem =
-  | {
-      kind: 'comment';
-      id: string;
-      at: string;
-      actor: ActivityActor;
-      body: string;
-      visibility: 'public' | 'internal' | string;
-    }
-  | {
-      kind: 'change';
-      id: string;
-      at: string;
-      actor: ActivityActor;
-      field: string;
-      oldValue: string | null;
-      newValue: string | null;
-    }
-  | {
-      kind: 'attachment';
-      id: string;
-      at: string;
-      actor: ActivityActor;
-      filename: string;
-      size: number;
-      contentType: string;
-    };
+export type ActivityItem = Activity;
+export type ActivityActor = Activity['actor'];
 
-export type Attachment = {
-  id: string;
-  recordId: string;
-  filename: string;
-  contentType: string;
-  size: number;
-  sha256: string;
-  uploadedBy: string | null;
-  createdAt: string;
-};
-
-export const LINK_KINDS = ['relates_to', 'duplicates', 'caused_by', 'parent_of'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
-
-export type RecordLink = {
-  id: string;
-  kind: LinkKind | string;
-  direction: 'outgoing' | 'incoming';
-  record: { id: string; number: string; title: string; type: string; state: string };
-  createdAt: string;
-};
+export type { Attachment, LinkKind, RecordLink };
+export const LINK_KINDS = [
+  'relates_to',
+  'duplicates',
+  'caused_by',
+  'parent_of',
+] as const satisfies readonly LinkKind[];
 
 export type ApiToken = {
   id: string;

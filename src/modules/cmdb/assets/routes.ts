@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { ASSET_STATES } from '../../../domain/cmdb/assets.ts';
 import { DEPRECIATION_METHODS } from '../../../domain/cmdb/depreciation.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../../http/auth.ts';
+import { requireActor } from '../../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
 import { csv, GroupRef, Limit, PersonRef, page, problemResponses, Uuid } from '../../../http/schemas.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import { CiRef, Currency, defined, HistoryEntry, IsoDate, Money } from '../api-schemas.ts';
@@ -111,11 +112,7 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await createAsset(ctx, requireActor(req), defined(req.body));
-        return reply
-          .code(201)
-          .header('etag', etagOf(a.version))
-          .header('location', `/api/v1/assets/${a.id}`)
-          .send(a);
+        return withEtag(reply.code(201), a).header('location', `/api/v1/assets/${a.id}`).send(a);
       },
     );
     app.get(
@@ -130,7 +127,7 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await getAsset(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(a.version)).send(a);
+        return withEtag(reply, a).send(a);
       },
     );
     app.patch(
@@ -152,7 +149,7 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           defined(req.body),
           ifMatchVersion(req),
         );
-        return reply.header('etag', etagOf(a.version)).send(a);
+        return withEtag(reply, a).send(a);
       },
     );
     app.post(
@@ -174,7 +171,7 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const a = await transitionAsset(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return reply.header('etag', etagOf(a.version)).send(a);
+        return withEtag(reply, a).send(a);
       },
     );
     app.get(

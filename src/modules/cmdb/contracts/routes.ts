@@ -2,7 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../../http/auth.ts';
+import { requireActor } from '../../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
 import { GroupRef, IdParam, Limit, page, problemResponses, Uuid } from '../../../http/schemas.ts';
 import { LIMITS } from '../../../shared/limits.ts';
 import { CiRef, Currency, defined, IsoDate, Money } from '../api-schemas.ts';
@@ -102,11 +103,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const c = await createContract(ctx, requireActor(req), defined(req.body));
-        return reply
-          .code(201)
-          .header('etag', etagOf(c.version))
-          .header('location', `/api/v1/contracts/${c.id}`)
-          .send(c);
+        return withEtag(reply.code(201), c).header('location', `/api/v1/contracts/${c.id}`).send(c);
       },
     );
     app.get(
@@ -121,7 +118,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const c = await getContract(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(c.version)).send(c);
+        return withEtag(reply, c).send(c);
       },
     );
     app.patch(
@@ -143,7 +140,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           defined(req.body),
           ifMatchVersion(req),
         );
-        return reply.header('etag', etagOf(c.version)).send(c);
+        return withEtag(reply, c).send(c);
       },
     );
     app.get(

@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { LICENCE_METRICS } from '../../../domain/cmdb/licences.ts';
-import { etagOf, ifMatchVersion, requireActor } from '../../../http/auth.ts';
+import { requireActor } from '../../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
 import { GroupRef, IdParam, Limit, PersonRef, page, problemResponses, Uuid } from '../../../http/schemas.ts';
 import { CiRef, Currency, defined, IsoDate, Money } from '../api-schemas.ts';
 import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
@@ -138,11 +139,7 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const l = await createLicence(ctx, requireActor(req), req.body);
-        return reply
-          .code(201)
-          .header('etag', etagOf(l.version))
-          .header('location', `/api/v1/licences/${l.id}`)
-          .send(l);
+        return withEtag(reply.code(201), l).header('location', `/api/v1/licences/${l.id}`).send(l);
       },
     );
     app.get(
@@ -157,7 +154,7 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const l = await getLicence(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(l.version)).send(l);
+        return withEtag(reply, l).send(l);
       },
     );
     app.patch(
@@ -179,7 +176,7 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           defined(req.body),
           ifMatchVersion(req),
         );
-        return reply.header('etag', etagOf(l.version)).send(l);
+        return withEtag(reply, l).send(l);
       },
     );
   };

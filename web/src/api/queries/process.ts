@@ -3,21 +3,23 @@
  * runs, major incidents and parent/child incidents.
  */
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  processKeysWhere,
+  RECORD_TYPE_DATA,
+  type RecordTypeEntry,
+} from '../../../../src/contracts/record-types.ts';
 import { api } from '../client.ts';
 import type { Incident, RequirableField, Role, StateCategory } from '../types.ts';
 import { incidentKeys } from './incidents.ts';
 
 // ---- shapes ----
 
-/** The processes whose settings the admin pages edit. */
-export const PROCESS_KEYS = ['incident', 'request', 'problem', 'change'] as const;
-export type ProcessKey = (typeof PROCESS_KEYS)[number];
-export const PROCESS_LABELS: Record<ProcessKey, string> = {
-  incident: 'Incident',
-  request: 'Service request',
-  problem: 'Problem',
-  change: 'Change',
-};
+/** The processes whose settings the admin pages edit (from the one list of record types). */
+export type ProcessKey = Extract<RecordTypeEntry, { administered: true }>['key'];
+export const PROCESS_KEYS: readonly ProcessKey[] = processKeysWhere<ProcessKey>('administered');
+export const PROCESS_LABELS = Object.fromEntries(
+  RECORD_TYPE_DATA.map((t) => [t.key, t.processLabel]),
+) as Record<ProcessKey, string>;
 export const isProcessKey = (s: string | undefined): s is ProcessKey =>
   (PROCESS_KEYS as readonly string[]).includes(s ?? '');
 

@@ -3,10 +3,11 @@
  * approvals and fulfilment tasks, the approvals inbox, and catalog item maintenance.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PendingApproval, RequestTaskView, RequestView } from '../../../../src/contracts/requests.ts';
 import type { ApprovalPolicy } from '../../../../src/domain/requests/approval.ts';
-import type { AnswerValue, FormField } from '../../../../src/domain/requests/form.ts';
+import type { FormField } from '../../../../src/domain/requests/form.ts';
 import { api } from '../client.ts';
-import type { Incident, IncidentListQuery, LifecycleSetting, Page, PersonRef } from '../types.ts';
+import type { Incident, IncidentListQuery, LifecycleSetting, Page } from '../types.ts';
 
 export type { ApprovalPolicy, FormField };
 
@@ -51,53 +52,11 @@ export type ServiceSummary = { id: string; name: string; kind: string; lifecycle
 /** Every record shares the incident's fields (state, people, transitions, allowed actions). */
 export type RecordSummary = Incident;
 
-export type ApprovalLevelView = {
-  level: number;
-  name: string;
-  rule: string;
-  quorum: number | null;
-  state: string;
-  startedAt: string | null;
-  decidedAt: string | null;
-  approvers: Ref[];
-  votes: { approver: Ref; decision: string; reason: string | null; at: string }[];
-};
-
-export type RequestTaskLine = {
-  id: string | null;
-  number: string | null;
-  title: string;
-  order: number;
-  state: string;
-  stateLabel: string;
-  group: Ref | null;
-  assignee: Ref | null;
-};
-
-export type ServiceRequest = RecordSummary & {
-  catalogItem: Ref;
-  answers: { key: string; label: string; type: string; value: AnswerValue; display: string }[];
-  approval: {
-    state: 'not_required' | 'pending' | 'approved' | 'rejected' | 'canceled';
-    levels: ApprovalLevelView[];
-  };
-  tasks: RequestTaskLine[];
-};
-
-export type RequestTask = RecordSummary & {
-  request: { id: string; number: string; title: string; state: string };
-};
-
-export type PendingApproval = {
-  request: { id: string; number: string; title: string; state: string; createdAt: string };
-  requester: PersonRef;
-  catalogItem: Ref;
-  level: number;
-  levelName: string;
-  rule: string;
-  quorum: number | null;
-  startedAt: string | null;
-};
+export type ServiceRequest = RequestView;
+export type ApprovalLevelView = RequestView['approval']['levels'][number];
+export type RequestTaskLine = RequestView['tasks'][number];
+export type RequestTask = RequestTaskView;
+export type { PendingApproval };
 
 export type RequestListQuery = Omit<IncidentListQuery, 'priority' | 'groupId'> & { groupId?: string[] };
 

@@ -1,5 +1,6 @@
 /** Human labels and colours for service level codes: agreement kinds, statuses, clock states. */
 import type { MantineColor } from '@mantine/core';
+import { processKeysWhere, RECORD_TYPE_DATA } from '../../../../src/contracts/record-types.ts';
 import type {
   AgreementKind,
   ClockState,
@@ -86,13 +87,11 @@ export const STOP_REASONS: Record<string, string> = {
   closed: 'closed without resolution',
 };
 
-export const RECORD_TYPES = ['incident', 'request', 'problem', 'change'] as const;
-export const RECORD_TYPE_LABELS: Record<string, string> = {
-  incident: 'Incidents',
-  request: 'Service requests',
-  problem: 'Problems',
-  change: 'Changes',
-};
+/** The record types service level targets may apply to, from the one list of record types. */
+export const RECORD_TYPES = processKeysWhere('slaTarget');
+export const RECORD_TYPE_LABELS: Record<string, string> = Object.fromEntries(
+  RECORD_TYPE_DATA.map((t) => [t.key, t.plural]),
+);
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 export const WEEKDAY_LABELS: Record<number, string> = {

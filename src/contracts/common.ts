@@ -1,0 +1,28 @@
+/** Zod shapes shared by many contracts: ids, references to people and groups, pages and lists in query strings. */
+import { z } from 'zod';
+import { LIMITS } from '../shared/limits.ts';
+
+export const Uuid = z.uuid({ message: 'must be a UUID' });
+export const IdParam = z.object({ id: Uuid });
+export const RecordRefParam = z.object({
+  id: z.string().min(1).max(40).describe('The record id (UUID) or its number, e.g. INC0001001'),
+});
+
+export const Limit = z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault);
+
+/** A comma-separated list in the query string: `state=new,in_progress` or repeated keys. */
+export const csv = <T extends z.ZodType>(item: T) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+    // The list items parse strings; Zod types coerce's input as unknown, hence the cast.
+    .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>);
+
+export const PersonRef = z.object({ id: z.string(), name: z.string(), email: z.string() });
+export type PersonRef = z.infer<typeof PersonRef>;
+export const GroupRef = z.object({ id: z.string(), name: z.string() });
+export type GroupRef = z.infer<typeof GroupRef>;
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export type Page<T> = { items: T[]; nextCursor: string | null };

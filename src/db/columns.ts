@@ -1,0 +1,23 @@
+/**
+ * The columns most tables share, defined once: a random uuid key, creation and update instants,
+ * the optimistic-concurrency version and who created the row. Spread them where the table had
+ * them, in the same order, so the generated schema does not change.
+ */
+import { type AnyPgColumn, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const idColumn = () => uuid('id').primaryKey().defaultRandom();
+
+export const createdAtColumn = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+export const updatedAtColumn = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+export const versionColumn = () => integer('version').notNull().default(1);
+
+/** `created_by`, referencing the users table (passed in: the platform does not import modules). */
+export const createdByColumn = (users: () => AnyPgColumn) => uuid('created_by').references(users);
+
+/** created_by, created_at, updated_at and version, in that order. */
+export const auditColumns = (users: () => AnyPgColumn) => ({
+  createdBy: createdByColumn(users),
+  createdAt: createdAtColumn(),
+  updatedAt: updatedAtColumn(),
+  version: versionColumn(),
+});
