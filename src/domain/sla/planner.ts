@@ -73,6 +73,11 @@ export type ClockPlan = {
   release: { engagementId: string; note: string }[];
   /** The nearest due instant of the record's running clocks after the plan. */
   dueAt: Date | null;
+  /**
+   * The clock book as a reload after applying the plan would read it (new pauses have no id yet):
+   * lets a caller plan several changes in a row without a database.
+   */
+  after: ClockBook;
 };
 
 /** A working copy: the planner never changes the facts it is given. */
@@ -196,6 +201,13 @@ function planOf(book: ClockBook, release: ClockPlan['release']): ClockPlan {
     timeline: book.events,
     release,
     dueAt: earliestDue(book.clocks),
+    after: {
+      ...copyBook(book),
+      created: new Set(),
+      changed: new Set(),
+      events: [],
+      alerts: [],
+    },
   };
 }
 
