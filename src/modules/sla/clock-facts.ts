@@ -13,7 +13,7 @@ import type { EngagementFacts, PlanContext } from '../../domain/sla/planner.ts';
 import { users } from '../auth/schema.ts';
 import { serviceCustomerIds } from '../catalog/service.ts';
 import type { RecordRow } from '../records/access.ts';
-import { ensureAgreements, ensureCalendars } from './clock-store.ts';
+import { ensureCalendars } from './clock-store.ts';
 import { openEngagements } from './engagement-store.ts';
 import { agreements } from './schema.ts';
 
@@ -114,7 +114,6 @@ export async function loadPlanFacts(tx: Db, input: FactsInput, needs: FactNeeds)
           supplierIds: suppliers,
         })
       : [];
-  await ensureAgreements(tx, book, []);
   await ensureCalendars(
     tx,
     book,

@@ -20,7 +20,7 @@ export type ClockRow = typeof slaClocks.$inferSelect;
 export type { PendingAlert };
 
 /** The clock book of a record that has none yet (a record being created). */
-export const emptyRecordClocks = (recordId: string): ClockBook => emptyBook(recordId, randomUUID);
+export const emptyClockBook = (recordId: string): ClockBook => emptyBook(recordId, randomUUID);
 
 export async function loadClockBook(tx: Db, recordId: string): Promise<ClockBook> {
   // One after the other: a transaction is one connection, which runs one query at a time.
@@ -43,7 +43,7 @@ export async function loadClockBook(tx: Db, recordId: string): Promise<ClockBook
     })
     .from(slaAlerts)
     .where(eq(slaAlerts.recordId, recordId));
-  const book = emptyRecordClocks(recordId);
+  const book = emptyClockBook(recordId);
   book.clocks = clocks;
   book.pauses = pauses;
   for (const a of alerts) {

@@ -22,7 +22,7 @@ import { type RecordEvent, type RecordEventContext, registerRecordHook } from '.
 import { anyAgreementAgreed } from './agreements.ts';
 import { enqueueAlert } from './alerts.ts';
 import { type FactNeeds, type FactsInput, loadPlanFacts } from './clock-facts.ts';
-import { applyPlan, emptyRecordClocks, loadClockBook } from './clock-store.ts';
+import { applyPlan, emptyClockBook, loadClockBook } from './clock-store.ts';
 import { lookUpNames } from './names.ts';
 
 async function updateCause(tx: Db, e: Extract<RecordEvent, { kind: 'updated' }>, actorId: string | null) {
@@ -110,7 +110,7 @@ async function onRecordEvent(event: RecordEvent, ec: RecordEventContext): Promis
     ec.tx,
     {
       // A record being created has no clocks yet: nothing to read back.
-      book: event.kind === 'created' ? emptyRecordClocks(event.record.id) : undefined,
+      book: event.kind === 'created' ? emptyClockBook(event.record.id) : undefined,
       record: event.record,
       lifecycle: ec.lifecycle,
       at: ec.at,
