@@ -1,6 +1,6 @@
 /**
  * A record's SLA, OLA and underpinning-contract clocks: state, due instant and working time left
- * (counted down live from the server's measurement with the clock's business calendar), and the
+ * (counted down live to the due instant in the clock's business calendar, as the queue does), and the
  * SLA timeline explaining every start, pause, resume, target change, warning and breach.
  */
 import { Badge, Button, Group, Paper, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
