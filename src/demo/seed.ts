@@ -16,6 +16,7 @@ import { addComment } from '../modules/records/collab.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
 import { seedDemoRequests } from './requests.ts';
+import { seedServiceLevelsDemo } from './service-levels.ts';
 
 export const DEMO_PASSWORD = 'steward-demo';
 
@@ -159,6 +160,13 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     group: (key) => groupIds.get(key)!,
     actor: actorFor,
   });
+  // Before the CMDB, whose business services then reuse the catalog services made here.
+  const serviceLevels = await seedServiceLevelsDemo(ctx, {
+    groups: groupIds,
+    manager: await actorFor(people.get('maria')!),
+    agent: deskAgent,
+    requesterId: requesters[0]!,
+  });
   const cmdb = await seedCmdbDemo(ctx, {
     people,
     groups: groupIds,
@@ -169,6 +177,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: DEMO_GROUPS.length,
     incidents: count,
     requests,
+    serviceLevels,
     cmdb,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),

@@ -3,6 +3,8 @@
  * server's field errors shown readably first), a live service and an SLA for it, and agrees the
  * SLA; an agent raises an incident against the service, sees its due time in the SLA panel and
  * the queue, puts it on hold and sees the clock paused, with the SLA timeline explaining why.
+ * Targets are entered in working days and hours of the calendar, and the time left reads the same
+ * in the queue as on the record: working time of an office-hours calendar.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,7 +116,11 @@ describe('service levels', () => {
       .toBe(serviceName);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(slaName);
     await choose(page, 'Business calendar', new RegExp(calendarName));
-    await page.getByRole('textbox', { name: 'P3 resolution minutes' }).fill('480');
+    // Targets are entered in working time of the chosen calendar: here a day is all 24 hours.
+    await visible(page.getByText('Targets per priority (in 1 d = 24 h of working time)'));
+    await page.getByRole('textbox', { name: 'P3 resolution target' }).fill('8 h');
+    await page.getByRole('textbox', { name: 'P4 resolution target' }).fill('1 d 6 h');
+    await visible(page.getByText('1800 working min'));
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/service-levels\/agreements\/[0-9a-f-]{36}$/);
@@ -124,6 +130,7 @@ describe('service levels', () => {
     await visible(page.getByText('In force', { exact: true }));
     await expect.poll(() => text(page.locator('main'))).toContain('Maria Manager');
     expect(await text(page.locator('main'))).toContain('8 h');
+    expect(await text(page.locator('main'))).toContain('1 d 6 h');
   });
 
   it('shows the agent the due time of an incident raised against the service', async () => {
@@ -228,6 +235,62 @@ describe('service levels', () => {
     await expect
       .poll(() => text(sla.getByRole('listitem', { name: 'UC resolution clock' })))
       .toContain('Met');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('counts SLA time left in working hours, the same in the queue as on the record page', async () => {
+    const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
+    const office = await server.admin.call<{ id: string }>('POST', '/calendars', {
+      name: `Office ${id}`,
+      timeZone: 'UTC',
+      intervals: weekdays,
+    });
+    const service = await server.admin.call<{ id: string }>('POST', '/services', {
+      kind: 'business',
+      name: `Expenses ${id}`,
+      criticality: 'high',
+      lifecycleStatus: 'live',
+    });
+    const sla = await server.admin.call<{ id: string }>('POST', '/agreements', {
+      kind: 'sla',
+      name: `Expenses SLA ${id}`,
+      calendarId: office.id,
+      serviceId: service.id,
+      targets: [1, 2, 3, 4, 5].map((priority) => ({
+        priority,
+        responseMinutes: 240,
+        resolutionMinutes: 960,
+      })),
+      effectiveFrom: '2026-01-01T00:00:00Z',
+    });
+    await server.admin.call('POST', `/agreements/${sla.id}/agree`);
+    const inc = await server.admin.call<{ number: string }>('POST', '/incidents', {
+      title: `Expense report bounced ${id}`,
+      impact: 2,
+      urgency: 2,
+      serviceId: service.id,
+    });
+    const minutesOf = (s: string) => {
+      const m = /(?:(\d+) h)?\s*(?:(\d+) min)? left/.exec(s);
+      if (!m || (!m[1] && !m[2])) throw new Error(`no time left in “${s}”`);
+      return Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0);
+    };
+
+    const page = agentPage;
+    await page.goto(`${server.baseUrl}/incidents/${inc.number}`);
+    const response = page
+      .getByRole('region', { name: 'Service levels' })
+      .getByRole('listitem', { name: 'SLA response clock' });
+    await expect.poll(() => text(response)).toMatch(/left in working time/);
+    const onRecord = minutesOf(await text(response));
+
+    await page.getByRole('link', { name: 'All incidents' }).click();
+    const row = page.getByRole('row').filter({ hasText: inc.number });
+    await expect.poll(() => text(row)).toMatch(/\d+ (h|min) left/);
+    const inQueue = minutesOf(await text(row));
+    // Four working hours at most, whatever the hour of the day: working time, not wall-clock time.
+    expect(inQueue).toBeLessThanOrEqual(240);
+    expect(Math.abs(inQueue - onRecord)).toBeLessThanOrEqual(1);
     expect(pageErrors).toEqual([]);
   });
 });

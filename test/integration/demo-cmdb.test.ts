@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
-import { buildCi } from '../support/cmdb.ts';
+import { buildService } from '../support/sla.ts';
 
 let env: TestEnv;
 let agent: Client;
@@ -10,7 +10,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   agent = await as(env, ['agent', 'service_manager']);
   // As if the service catalog's demo had created this service first.
-  await buildCi(agent, 'business_service', { name: 'Payroll' });
+  await buildService(agent, { name: 'Payroll' });
   await seedDemo(env.ctx, { incidents: 30 });
 });
 afterAll(() => env.close());

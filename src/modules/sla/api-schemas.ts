@@ -158,6 +158,27 @@ export const ServiceLevelsView = z.object({
 
 // ---- clocks on records ----
 
+export const NearestDueQuery = z.object({
+  records: z
+    .string()
+    .max(40 * 100)
+    .describe('Comma-separated record ids (UUIDs), at most 100')
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(Uuid).max(100, 'at most 100 records at a time')),
+});
+export const NearestDueView = z
+  .object({
+    recordId: z.string(),
+    dueAt: z.string().describe('The nearest due instant of the record’s running clocks'),
+    calendar: z.object({
+      id: z.string(),
+      timeZone: z.string(),
+      intervals: z.array(Interval),
+      holidays: z.array(Holiday),
+    }),
+  })
+  .meta({ id: 'SlaNearestDue' });
+
 export const RecordSlaView = z
   .object({
     recordId: z.string(),

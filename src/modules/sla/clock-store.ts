@@ -1,69 +1,28 @@
 /**
- * Loading and saving the SLA clocks of one record as a unit of work: everything the clock rules
- * need is read once (clocks locked for update, pauses, fired alerts, agreements, calendars), the
- * rules change it in memory, and `saveRecordClocks` writes the difference in the same
- * transaction as the change to the record that caused it.
+ * Loading and saving the SLA clocks of one record, around the pure planner
+ * (src/domain/sla/planner.ts): `loadClockBook` reads the clocks (locked for update), pauses,
+ * fired alerts, agreements and calendars; `applyPlan` writes what the planner decided in the same
+ * transaction as the change to the record that caused it. The direction is one way: this file
+ * and clock-facts.ts load, the planner decides, this file applies.
  */
+import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { BusinessCalendar } from '../../domain/sla/calendar.ts';
-import type { Pause } from '../../domain/sla/clock.ts';
+import { type ClockBook, emptyBook, firedKey, type PendingAlert } from '../../domain/sla/clock-book.ts';
+import type { ClockPlan } from '../../domain/sla/planner.ts';
 import { records } from '../records/schema.ts';
-import type { AgreementRow } from './agreement-present.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses } from './clock-schema.ts';
+import { markReleased } from './engagement-store.ts';
 import { agreements } from './schema.ts';
 
 export type ClockRow = typeof slaClocks.$inferSelect;
-export type PauseRow = Omit<typeof slaPauses.$inferSelect, 'id'> & { id: number | null };
-export type EventInsert = typeof slaEvents.$inferInsert;
+export type { PendingAlert };
 
-/** An alert decided in memory; it is only real once its unique row is inserted. */
-export type PendingAlert = {
-  clock: ClockRow;
-  kind: 'warning' | 'breach';
-  threshold: number;
-  targetVersion: number;
-  reachedAt: Date;
-  cause: string;
-};
+/** The clock book of a record that has none yet (a record being created). */
+export const emptyClockBook = (recordId: string): ClockBook => emptyBook(recordId, randomUUID);
 
-export type RecordClocks = {
-  recordId: string;
-  clocks: ClockRow[];
-  pauses: PauseRow[];
-  /** Per clock: `${targetVersion}:${threshold}` of every alert already fired. */
-  fired: Map<string, Set<string>>;
-  agreements: Map<string, AgreementRow>;
-  calendars: Map<string, BusinessCalendar>;
-  // what to write
-  created: Set<string>;
-  changed: Set<string>;
-  changedPauses: Set<PauseRow>;
-  events: EventInsert[];
-  alerts: PendingAlert[];
-};
-
-export const firedKey = (targetVersion: number, threshold: number) => `${targetVersion}:${threshold}`;
-
-/** The clock state of a record that has none yet (a record being created). */
-export function emptyRecordClocks(recordId: string): RecordClocks {
-  return {
-    recordId,
-    clocks: [],
-    pauses: [],
-    fired: new Map(),
-    agreements: new Map(),
-    calendars: new Map(),
-    created: new Set(),
-    changed: new Set(),
-    changedPauses: new Set(),
-    events: [],
-    alerts: [],
-  };
-}
-
-export async function loadRecordClocks(tx: Db, recordId: string): Promise<RecordClocks> {
+export async function loadClockBook(tx: Db, recordId: string): Promise<ClockBook> {
   // One after the other: a transaction is one connection, which runs one query at a time.
   const clocks = await tx
     .select()
@@ -84,43 +43,40 @@ export async function loadRecordClocks(tx: Db, recordId: string): Promise<Record
     })
     .from(slaAlerts)
     .where(eq(slaAlerts.recordId, recordId));
-  const state = emptyRecordClocks(recordId);
-  state.clocks = clocks;
-  state.pauses = pauses;
+  const book = emptyClockBook(recordId);
+  book.clocks = clocks;
+  book.pauses = pauses;
   for (const a of alerts) {
-    const set = state.fired.get(a.clockId) ?? new Set();
+    const set = book.fired.get(a.clockId) ?? new Set();
     set.add(firedKey(a.targetVersion, a.threshold));
-    state.fired.set(a.clockId, set);
+    book.fired.set(a.clockId, set);
   }
   await ensureAgreements(
     tx,
-    state,
+    book,
     clocks.map((c) => c.agreementId),
   );
-  return state;
+  return book;
 }
 
-/** Make agreements (and their calendars) available to the rules, loading those not yet known. */
-export async function ensureAgreements(tx: Db, state: RecordClocks, ids: string[]): Promise<void> {
-  const missing = [...new Set(ids)].filter((id) => !state.agreements.has(id));
+/** Make agreements (and the calendars of every agreement and clock) known to the planner. */
+export async function ensureAgreements(tx: Db, book: ClockBook, ids: string[]): Promise<void> {
+  const missing = [...new Set(ids)].filter((id) => !book.agreements.has(id));
   if (missing.length) {
     const rows = await tx.select().from(agreements).where(inArray(agreements.id, missing));
-    for (const r of rows) state.agreements.set(r.id, r);
+    for (const r of rows) book.agreements.set(r.id, r);
   }
-  const calendarIds = [...state.agreements.values(), ...state.clocks]
-    .map((x) => x.calendarId)
-    .filter((id) => !state.calendars.has(id));
-  if (calendarIds.length)
-    for (const [id, cal] of await loadCalendars(tx, calendarIds)) state.calendars.set(id, cal);
+  await ensureCalendars(
+    tx,
+    book,
+    [...book.agreements.values(), ...book.clocks].map((x) => x.calendarId),
+  );
 }
 
-export function addAgreement(state: RecordClocks, row: AgreementRow): void {
-  state.agreements.set(row.id, row);
+export async function ensureCalendars(tx: Db, book: ClockBook, ids: string[]): Promise<void> {
+  const missing = ids.filter((id) => !book.calendars.has(id));
+  if (missing.length) for (const [id, cal] of await loadCalendars(tx, missing)) book.calendars.set(id, cal);
 }
-
-/** The record's pauses in the shape the clock arithmetic takes. */
-export const pausesOf = (state: RecordClocks): Pause[] =>
-  state.pauses.map((p) => ({ start: p.startedAt, end: p.endedAt }));
 
 const clockUpdate = (c: ClockRow) => ({
   state: c.state,
@@ -134,38 +90,23 @@ const clockUpdate = (c: ClockRow) => ({
 });
 
 /**
- * Write what changed. Alerts go first and one by one: an alert whose unique row another process
- * inserted first is dropped with its timeline event, so each fires exactly once. Returns the
- * alerts this transaction fired.
+ * Alerts go one by one: an alert whose unique row another process inserted first is dropped with
+ * its timeline entry, so each fires exactly once. Returns how many this transaction fired.
  */
-export async function saveRecordClocks(
+async function insertAlerts(
   tx: Db,
-  state: RecordClocks,
+  recordId: string,
+  alerts: PendingAlert[],
   now: Date,
   onFired: (alert: PendingAlert & { id: string }) => Promise<void>,
 ): Promise<number> {
-  const created = state.clocks.filter((c) => state.created.has(c.id));
-  if (created.length) await tx.insert(slaClocks).values(created);
-  for (const c of state.clocks) {
-    if (state.changed.has(c.id) && !state.created.has(c.id))
-      await tx.update(slaClocks).set(clockUpdate(c)).where(eq(slaClocks.id, c.id));
-  }
-  for (const p of state.changedPauses) {
-    if (p.id === null) {
-      const [row] = await tx
-        .insert(slaPauses)
-        .values({ recordId: p.recordId, startedAt: p.startedAt, endedAt: p.endedAt, reason: p.reason })
-        .returning({ id: slaPauses.id });
-      p.id = row!.id;
-    } else await tx.update(slaPauses).set({ endedAt: p.endedAt }).where(eq(slaPauses.id, p.id));
-  }
   let fired = 0;
-  for (const a of state.alerts) {
+  for (const a of alerts) {
     const [row] = await tx
       .insert(slaAlerts)
       .values({
         clockId: a.clock.id,
-        recordId: state.recordId,
+        recordId,
         kind: a.kind,
         threshold: a.threshold,
         targetVersion: a.targetVersion,
@@ -177,7 +118,7 @@ export async function saveRecordClocks(
     if (!row) continue;
     fired++;
     await tx.insert(slaEvents).values({
-      recordId: state.recordId,
+      recordId,
       clockId: a.clock.id,
       at: a.reachedAt,
       kind: a.kind,
@@ -192,24 +133,33 @@ export async function saveRecordClocks(
     });
     await onFired({ ...a, id: row.id });
   }
-  if (state.events.length) await tx.insert(slaEvents).values(state.events);
-  state.created.clear();
-  state.changed.clear();
-  state.changedPauses.clear();
-  state.events = [];
-  state.alerts = [];
   return fired;
 }
 
-/** The earliest due instant of the record's running clocks, for queues sorted by urgency. */
-export function earliestDue(state: RecordClocks): Date | null {
-  let min: Date | null = null;
-  for (const c of state.clocks)
-    if (c.state === 'running' && c.dueAt && (min === null || c.dueAt.getTime() < min.getTime()))
-      min = c.dueAt;
-  return min;
-}
+export type ApplyOptions = {
+  now: Date;
+  /** Who released suppliers the plan releases. */
+  actorId: string | null;
+  /** The record's `sla_due_at` as it is stored, to write only a change. */
+  currentDue: Date | null;
+  onFired: (alert: PendingAlert & { id: string }) => Promise<void>;
+};
 
-export async function writeRecordDue(tx: Db, recordId: string, due: Date | null): Promise<void> {
-  await tx.update(records).set({ slaDueAt: due }).where(eq(records.id, recordId));
+/** Write the plan; returns how many alerts fired. */
+export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: ApplyOptions): Promise<number> {
+  if (plan.started.length) await tx.insert(slaClocks).values(plan.started);
+  for (const c of plan.changed) await tx.update(slaClocks).set(clockUpdate(c)).where(eq(slaClocks.id, c.id));
+  for (const p of plan.pauses) {
+    if (p.id === null)
+      await tx
+        .insert(slaPauses)
+        .values({ recordId: p.recordId, startedAt: p.startedAt, endedAt: p.endedAt, reason: p.reason });
+    else await tx.update(slaPauses).set({ endedAt: p.endedAt }).where(eq(slaPauses.id, p.id));
+  }
+  for (const r of plan.release) await markReleased(tx, r.engagementId, o.now, o.actorId, r.note);
+  const fired = await insertAlerts(tx, recordId, plan.alerts, o.now, o.onFired);
+  if (plan.timeline.length) await tx.insert(slaEvents).values(plan.timeline);
+  if ((plan.dueAt?.getTime() ?? null) !== (o.currentDue?.getTime() ?? null))
+    await tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId));
+  return fired;
 }

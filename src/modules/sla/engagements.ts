@@ -7,18 +7,21 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can } from '../../domain/roles.ts';
+import type { Cause } from '../../domain/sla/clock-book.ts';
+import { categoryOf } from '../../domain/sla/party-rules.ts';
+import type { PlanEvent } from '../../domain/sla/planner.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { organisations } from '../organisations/schema.ts';
+import type { RecordRow } from '../records/access.ts';
 import { loadRecord } from '../records/access.ts';
 import { recordTypeOf } from '../records/types.ts';
 import { getLifecycle } from '../settings/service.ts';
-import { addEvent, type Cause } from './clock-engine.ts';
-import { categoryOf, finishClocks, type RuleContext, reconcileUc } from './clock-rules.ts';
+import type { FactNeeds } from './clock-facts.ts';
 import { supplierEngagements } from './clock-schema.ts';
-import { loadRecordClocks } from './clock-store.ts';
 import type { EngagementRow } from './engagement-store.ts';
-import { saveAndSync } from './hooks.ts';
+import { runClockPlan } from './hooks.ts';
 import { lookUpNames } from './names.ts';
 
 export async function presentEngagements(db: Db, rows: EngagementRow[]) {
@@ -42,11 +45,14 @@ export async function presentEngagements(db: Db, rows: EngagementRow[]) {
 }
 export type EngagementView = Awaited<ReturnType<typeof presentEngagements>>[number];
 
-type Work = (rc: RuleContext) => Promise<EngagementRow>;
+/** A supplier change, inside the transaction holding the record. */
+type Rc = { tx: Db; record: RecordRow; lifecycle: Lifecycle; at: Date; cause: Cause };
+/** The engagement row after the change, and what the change does to the clocks (null: nothing). */
+type Work = (rc: Rc) => Promise<{ row: EngagementRow; event: PlanEvent | null; needs?: FactNeeds }>;
 
 /**
- * Run a supplier change inside a transaction holding the record, with its clocks loaded, and save
- * the clocks after: the same unit of work record changes use.
+ * Run a supplier change inside a transaction holding the record, then load, plan and apply its
+ * clocks: the same unit of work record changes use.
  */
 async function withRecordClocks(ctx: AppContext, actor: Actor, recordRef: string, text: string, work: Work) {
   if (!can(actor, 'supplier.engage')) throw forbidden('Only agents may engage or release suppliers.');
@@ -55,15 +61,15 @@ async function withRecordClocks(ctx: AppContext, actor: Actor, recordRef: string
     const { row: record } = await loadRecord(ctx, actor, recordRef, { lock: true, db: tx });
     const process = recordTypeOf(record.type)?.process ?? 'incident';
     const { value: lifecycle } = await getLifecycle(tx, process);
-    const state = await loadRecordClocks(tx, record.id);
-    const cause: Cause = { actorId: actor.userId, text };
-    const rc: RuleContext = { tx, state, record, lifecycle, at: now, cause };
-    const engagement = await work(rc);
-    await saveAndSync(ctx, tx, state, now, record.slaDueAt);
-    return engagement;
+    const rc: Rc = { tx, record, lifecycle, at: now, cause: { actorId: actor.userId, text } };
+    const done = await work(rc);
+    if (done.event) await runClockPlan(ctx, tx, rc, done.event, done.needs ?? {});
+    return done.row;
   });
   return (await presentEngagements(ctx.db, [row]))[0]!;
 }
+
+const factsOf = (e: EngagementRow) => ({ id: e.id, supplierId: e.supplierId, engagedAt: e.engagedAt });
 
 export async function engageSupplier(
   ctx: AppContext,
@@ -110,19 +116,16 @@ export async function engageSupplier(
       })
       .returning();
     rc.cause = { ...rc.cause, text: `Supplier ${supplier.name} engaged` };
-    const before = rc.state.clocks.length;
-    await reconcileUc(rc, e!);
-    addEvent(rc.state, null, rc.at, 'supplier_engaged', rc.cause, {
-      engagementId: e!.id,
-      supplierId: input.supplierId,
-      reference: input.reference ?? null,
-      contractApplies: rc.state.clocks.length > before,
-    });
-    return e!;
+    const engagement = factsOf(e!);
+    return {
+      row: e!,
+      event: { kind: 'supplier_engaged', engagement, reference: input.reference ?? null },
+      needs: { engaging: engagement },
+    };
   });
 }
 
-async function lockEngagement(rc: RuleContext, id: string): Promise<EngagementRow> {
+async function lockEngagement(rc: Rc, id: string): Promise<EngagementRow> {
   const [e] = await rc.tx
     .select()
     .from(supplierEngagements)
@@ -143,18 +146,13 @@ export async function acknowledgeSupplier(
 ) {
   return withRecordClocks(ctx, actor, recordRef, 'Supplier acknowledged', async (rc) => {
     const e = await lockEngagement(rc, engagementId);
-    if (e.acknowledgedAt) return e;
+    if (e.acknowledgedAt) return { row: e, event: null };
     const [updated] = await rc.tx
       .update(supplierEngagements)
       .set({ acknowledgedAt: rc.at })
       .where(eq(supplierEngagements.id, e.id))
       .returning();
-    finishClocks(rc, (c) => c.engagementId === e.id && c.metric === 'response', 'meet', 'acknowledged');
-    addEvent(rc.state, null, rc.at, 'supplier_acknowledged', rc.cause, {
-      engagementId: e.id,
-      supplierId: e.supplierId,
-    });
-    return updated!;
+    return { row: updated!, event: { kind: 'supplier_acknowledged', engagement: factsOf(e) } };
   });
 }
 
@@ -173,18 +171,10 @@ export async function releaseSupplier(
       .set({ releasedAt: rc.at, releasedBy: rc.cause.actorId, releaseNote: input.note ?? null })
       .where(eq(supplierEngagements.id, e.id))
       .returning();
-    finishClocks(
-      rc,
-      (c) => c.engagementId === e.id,
-      input.outcome === 'fulfilled' ? 'meet' : 'stop',
-      'released',
-    );
-    addEvent(rc.state, null, rc.at, 'supplier_released', rc.cause, {
-      engagementId: e.id,
-      supplierId: e.supplierId,
-      outcome: input.outcome,
-    });
-    return updated!;
+    return {
+      row: updated!,
+      event: { kind: 'supplier_released', engagement: factsOf(e), outcome: input.outcome },
+    };
   });
 }
 

@@ -5,8 +5,15 @@ import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
 import { problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { EngagementView, RecordSlaView, TimelineEntry } from './api-schemas.ts';
+import {
+  EngagementView,
+  NearestDueQuery,
+  NearestDueView,
+  RecordSlaView,
+  TimelineEntry,
+} from './api-schemas.ts';
 import { acknowledgeSupplier, engageSupplier, listEngagements, releaseSupplier } from './engagements.ts';
+import { nearestDue } from './nearest-due.ts';
 import { getRecordSla, getRecordSlaTimeline } from './record-sla.ts';
 
 const tags = ['service-levels'];
@@ -14,6 +21,18 @@ const EngagementParams = RecordRefParam.extend({ engagementId: Uuid });
 
 export function recordSlaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/sla/due',
+      {
+        schema: {
+          tags,
+          summary: 'For a queue: each record’s nearest due instant and the calendar its time left counts in',
+          querystring: NearestDueQuery,
+          response: { 200: z.array(NearestDueView), ...problemResponses },
+        },
+      },
+      async (req) => nearestDue(ctx, requireActor(req), req.query.records),
+    );
     app.get(
       '/records/:id/sla',
       {

@@ -11,11 +11,11 @@
 import { and, asc, eq, lte, notInArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { queryRows } from '../../db/client.ts';
+import { planSweep } from '../../domain/sla/planner.ts';
 import { deliverSlaAlerts } from './alerts.ts';
-import { SWEEP_CAUSE, settleClock } from './clock-engine.ts';
 import { slaClocks } from './clock-schema.ts';
-import { loadRecordClocks } from './clock-store.ts';
-import { saveAndSync } from './hooks.ts';
+import { loadClockBook } from './clock-store.ts';
+import { applyClockPlan } from './hooks.ts';
 
 export const SWEEP_QUEUE = 'sla.sweep';
 const BATCH = 200;
@@ -30,14 +30,14 @@ async function sweepRecord(ctx: AppContext, recordId: string, now: Date): Promis
       sql`select sla_due_at from records where id = ${recordId} for update skip locked`,
     );
     if (locked.length === 0) return null;
-    const state = await loadRecordClocks(tx, recordId);
-    for (const c of state.clocks) {
-      if (c.state === 'running' && c.nextCheckAt && c.nextCheckAt.getTime() <= now.getTime())
-        settleClock(state, c, now, SWEEP_CAUSE);
-    }
+    const book = await loadClockBook(tx, recordId);
+    const plan = planSweep(book, now);
     const current = locked[0]!.sla_due_at;
-    const { fired } = await saveAndSync(ctx, tx, state, now, current === null ? null : new Date(current));
-    return fired;
+    return applyClockPlan(ctx, tx, book, plan, {
+      now,
+      actorId: null,
+      currentDue: current === null ? null : new Date(current),
+    });
   });
 }
 

@@ -106,7 +106,7 @@ export function IncidentTable({
                 <PriorityBadge priority={r.priority} />
               </Table.Td>
               <Table.Td>
-                <SlaDue dueAt={r.slaDueAt} stateCategory={r.stateCategory} />
+                <SlaDue recordId={r.id} dueAt={r.slaDueAt} stateCategory={r.stateCategory} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm" lineClamp={1}>

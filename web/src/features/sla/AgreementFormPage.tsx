@@ -247,7 +247,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
             Targets
           </Title>
           <Stack gap="sm">
-            <TargetsEditor value={targets} onChange={setTargets} error={save.error} />
+            <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
             <Group grow align="flex-start">
               <TextInput
                 label="Warning thresholds (% of the target)"

@@ -14,7 +14,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -31,14 +30,13 @@ import {
   useAgreementList,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
-import { PRIORITY_LABELS } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { AgreementStatus } from './AgreementTable.tsx';
-import { formatMinutes } from './duration.ts';
 import { fromLocalInput, localInputValue } from './formValues.ts';
 import { KIND_LABELS, KIND_PARTY, RECORD_TYPE_LABELS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
+import { TargetsTable } from './TargetsEditor.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -310,28 +308,7 @@ export function AgreementPage() {
               <Title order={2} size="h4" id="agreement-terms" mb="sm">
                 Targets
               </Title>
-              <Table withTableBorder fz="sm" mb="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Priority</Table.Th>
-                    <Table.Th>Response</Table.Th>
-                    <Table.Th>Resolution</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {[...a.targets]
-                    .sort((x, y) => x.priority - y.priority)
-                    .map((t) => (
-                      <Table.Tr key={t.priority}>
-                        <Table.Td>
-                          P{t.priority} {PRIORITY_LABELS[t.priority] ?? ''}
-                        </Table.Td>
-                        <Table.Td>{formatMinutes(t.responseMinutes)}</Table.Td>
-                        <Table.Td>{formatMinutes(t.resolutionMinutes)}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                </Table.Tbody>
-              </Table>
+              <TargetsTable targets={a.targets} calendarId={a.calendar.id} />
               <Text size="sm">
                 Counted in{' '}
                 <Anchor component={Link} to={`/service-levels/calendars/${a.calendar.id}`} size="sm">

@@ -1,12 +1,12 @@
 /**
  * A record's SLA, OLA and underpinning-contract clocks: state, due instant and working time left
- * (counted down live from the server's measurement with the clock's business calendar), and the
+ * (counted down live to the due instant in the clock's business calendar, as the queue does), and the
  * SLA timeline explaining every start, pause, resume, target change, warning and breach.
  */
 import { Badge, Button, Group, Paper, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTimeline } from '@tabler/icons-react';
-import { elapsedWorkingTime } from '../../../../src/domain/sla/clock.ts';
+import { workingSecondsLeft } from '../../../../src/domain/sla/time-left.ts';
 import {
   type Calendar,
   type RecordClock,
@@ -25,19 +25,14 @@ import { useNow } from './useNow.ts';
 const METRIC_LABELS = { response: 'Response', resolution: 'Resolution' } as const;
 
 /**
- * Working seconds left at `at`: the server measured `remainingSeconds` at `measuredAt`; a running
- * clock has used the calendar's working time since then (a pause would have changed its state and
- * been refetched). Paused, met and stopped clocks stand still.
+ * Working seconds left at `at`, by the one definition the queue uses too
+ * (src/domain/sla/time-left.ts): for a running clock, the calendar's working time until its due
+ * instant. Paused, met and stopped clocks stand still at what the server measured.
  */
-export function remainingAt(
-  clock: RecordClock,
-  calendar: Calendar | undefined,
-  measuredAt: Date,
-  at: Date,
-): number {
-  if (clock.state !== 'running' || !calendar || at <= measuredAt) return clock.remainingSeconds;
+export function remainingAt(clock: RecordClock, calendar: Calendar | undefined, at: Date): number {
+  if (clock.state !== 'running' || !calendar || !clock.dueAt) return clock.remainingSeconds;
   try {
-    return clock.remainingSeconds - elapsedWorkingTime(measuredAt, at, calendar);
+    return workingSecondsLeft(new Date(clock.dueAt), at, calendar);
   } catch {
     return clock.remainingSeconds;
   }
@@ -172,7 +167,7 @@ export function RecordSlaPanel({ recordId }: { recordId: string }) {
             <ClockRow
               key={c.id}
               clock={c}
-              remaining={remainingAt(c, calendars.get(c.calendar.id), measuredAt, serverNow)}
+              remaining={remainingAt(c, calendars.get(c.calendar.id), serverNow)}
             />
           ))}
         </Stack>

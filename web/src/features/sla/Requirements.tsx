@@ -138,7 +138,7 @@ export function RequirementModal({
             error={server.availabilityTarget}
             w={220}
           />
-          <TargetsEditor value={targets} onChange={setTargets} error={save.error} />
+          <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
           <Textarea
             label="Obligations"
             description="What each side commits to: reviews, reports, customer duties"

@@ -1,26 +1,33 @@
 /**
- * The SLA column of a queue: time left until the record's earliest due instant, or how long it is
- * overdue, ticking live in the browser; "Paused" while the record waits in a paused state.
+ * The SLA column of a queue: working time left until the record's nearest due instant, or how long
+ * it is overdue, counted in the business calendar of the clock that is due first and ticking live
+ * in the browser — the same definition as the record page (src/domain/sla/time-left.ts). "Paused"
+ * while the record waits in a paused state.
  */
 import { Badge, Text, Tooltip } from '@mantine/core';
 import { IconPlayerPause } from '@tabler/icons-react';
+import { workingSecondsLeft } from '../../../../src/domain/sla/time-left.ts';
 import type { StateCategory } from '../../api/types.ts';
 import { formatFull, useTimeZone } from '../../lib/time.tsx';
-import { formatDuration } from './duration.ts';
+import { formatWorkingSeconds } from './duration.ts';
+import { useNearestDue } from './useNearestDue.ts';
 import { useNow } from './useNow.ts';
 
-/** Under this much wall-clock time left, the due time shows as urgent. */
-const SOON_MS = 60 * 60 * 1000;
+/** Under this much working time left, the due time shows as urgent. */
+const SOON_SECONDS = 60 * 60;
 
 export function SlaDue({
+  recordId,
   dueAt,
   stateCategory,
 }: {
+  recordId: string;
   dueAt: string | null | undefined;
   stateCategory: StateCategory;
 }) {
   const now = useNow();
   const tz = useTimeZone();
+  const nearest = useNearestDue(recordId, dueAt);
   if (!dueAt) {
     if (stateCategory === 'paused')
       return (
@@ -34,26 +41,33 @@ export function SlaDue({
       </Text>
     );
   }
-  const left = new Date(dueAt).getTime() - now;
   const label = `${formatFull(dueAt, tz)} (${tz})`;
+  const calendar = nearest.data?.dueAt === dueAt ? nearest.data.calendar : null;
+  if (!calendar)
+    return (
+      <Text size="sm" c="dimmed" component="time" dateTime={dueAt}>
+        Due {formatFull(dueAt, tz)}
+      </Text>
+    );
+  const left = workingSecondsLeft(new Date(dueAt), new Date(now), calendar);
   if (left <= 0)
     return (
-      <Tooltip label={`Was due ${label}`} openDelay={300} withArrow>
+      <Tooltip label={`Was due ${label}; counted in working time`} openDelay={300} withArrow>
         <Badge color="red.9" variant="filled" component="time" dateTime={dueAt}>
-          Overdue {formatDuration(-left / 1000)}
+          Overdue {formatWorkingSeconds(left)}
         </Badge>
       </Tooltip>
     );
   return (
-    <Tooltip label={`Due ${label}`} openDelay={300} withArrow>
+    <Tooltip label={`Due ${label}; counted in working time`} openDelay={300} withArrow>
       <Text
         size="sm"
-        fw={left < SOON_MS ? 700 : undefined}
-        c={left < SOON_MS ? 'orange.9' : undefined}
+        fw={left < SOON_SECONDS ? 700 : undefined}
+        c={left < SOON_SECONDS ? 'orange.9' : undefined}
         component="time"
         dateTime={dueAt}
       >
-        {formatDuration(left / 1000)} left
+        {formatWorkingSeconds(left)} left
       </Text>
     </Tooltip>
   );

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+let agent: Client;
+
+type Clock = { kind: string; metric: string; state: string; breached: boolean };
+type Incident = {
+  id: string;
+  number: string;
+  title: string;
+  serviceId: string | null;
+  slaDueAt: string | null;
+};
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  agent = await as(env, ['agent', 'service_manager']);
+  await seedDemo(env.ctx, { incidents: 3 });
+});
+afterAll(() => env.close());
+
+async function demoIncidents(): Promise<Incident[]> {
+  const items = (await agent.get('/api/v1/incidents?limit=100')).json().items as Incident[];
+  return items.filter((i) => i.serviceId !== null);
+}
+
+describe('demo service levels', () => {
+  it('agrees SLAs for two services and an OLA, on a business calendar with weekly hours and holidays', async () => {
+    const agreements = (await agent.get('/api/v1/agreements?limit=50')).json().items;
+    expect(agreements.map((a: { name: string; kind: string }) => [a.kind, a.name]).sort()).toEqual([
+      ['ola', 'Service Desk OLA'],
+      ['sla', 'Email & Collaboration SLA'],
+      ['sla', 'Payroll SLA'],
+    ]);
+    const calendars = (await agent.get('/api/v1/calendars')).json();
+    const office = calendars.find((c: { name: string }) => c.name === 'UK office hours');
+    expect(office).toMatchObject({ timeZone: 'Europe/London', weeklyHours: 50 });
+    expect(office.holidays.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows running, warned and breached clocks on first start', async () => {
+    const incidents = await demoIncidents();
+    expect(incidents.length).toBe(6);
+    const clocks: Clock[] = [];
+    const alerts: string[] = [];
+    for (const inc of incidents) {
+      clocks.push(...(await agent.get(`/api/v1/records/${inc.id}/sla`)).json().clocks);
+      const timeline = (await agent.get(`/api/v1/records/${inc.id}/sla/timeline`)).json();
+      alerts.push(...timeline.map((e: { kind: string }) => e.kind));
+    }
+    expect(clocks.filter((c) => c.state === 'running' && !c.breached).length).toBeGreaterThan(0);
+    expect(clocks.filter((c) => c.state === 'running' && c.breached).length).toBeGreaterThan(0);
+    expect(clocks.filter((c) => c.state === 'paused').length).toBeGreaterThan(0);
+    expect(clocks.filter((c) => c.state === 'met').length).toBeGreaterThan(0);
+    expect(alerts).toContain('warning');
+    expect(alerts).toContain('breach');
+  });
+
+  it('puts the demo incidents in the queue with their nearest due instant', async () => {
+    const running = (await demoIncidents()).filter((i) => i.slaDueAt !== null);
+    expect(running.length).toBeGreaterThanOrEqual(3);
+    const due = (await agent.get(`/api/v1/sla/due?records=${running.map((i) => i.id).join(',')}`)).json();
+    expect(due.map((d: { recordId: string }) => d.recordId).sort()).toEqual(running.map((i) => i.id).sort());
+  });
+});
