@@ -74,14 +74,17 @@ export function ListView<Row, S extends FilterSpec>(p: ListViewProps<Row, S>) {
   const prefs = useColumnPrefs(p.listKey, p.columns);
   const views = useSavedViews(p.listKey);
   const current = views.data?.items.find((v) => v.id === p.state.viewId);
-  // A link to a saved view brings its columns along, once per view opened.
-  const appliedView = useRef<string | null>(null);
+  // A link to a saved view brings its columns along, once per view opened. Leaving a view keeps
+  // the last one seen until the URL has caught up, so a stale render cannot apply it again.
+  const seenView = useRef<string | null>(null);
+  const viewId = p.state.viewId;
   useEffect(() => {
-    if (current && appliedView.current !== current.id) {
-      appliedView.current = current.id;
+    if (!viewId) seenView.current = null;
+    else if (current && seenView.current !== current.id) {
+      seenView.current = current.id;
       prefs.set(current.columns);
     }
-  }, [current, prefs]);
+  }, [viewId, current, prefs]);
   const items = useMemo(() => p.list.data?.pages.flatMap((pg) => pg.items) ?? [], [p.list.data]);
   const selection = useSelection();
   const [active, setActive] = useState(-1);
@@ -114,8 +117,8 @@ export function ListView<Row, S extends FilterSpec>(p: ListViewProps<Row, S>) {
   ]);
 
   const pick = (v: SavedView | null) => {
-    appliedView.current = v?.id ?? null;
     if (v) {
+      seenView.current = v.id;
       p.state.apply(new URLSearchParams(v.query), v.id);
       prefs.set(v.columns);
     } else {

@@ -170,7 +170,14 @@ export function recordColumns(kind: RecordListKind): ListColumn<RecordRow>[] {
       hidden: !kind.withPriority,
       render: (r) => <SlaDue dueAt={r.slaDueAt} stateCategory={r.stateCategory} />,
     },
-    { key: 'group', label: 'Group', width: 140, render: (r) => muted(r.group?.name) },
+    // Hidden by default where the SLA column shows, so the title keeps its room.
+    {
+      key: 'group',
+      label: 'Group',
+      width: 140,
+      hidden: kind.withPriority,
+      render: (r) => muted(r.group?.name),
+    },
     { key: 'assignee', label: 'Assignee', width: 132, render: (r) => muted(r.assignee?.name, 'Unassigned') },
     {
       key: 'requester',
