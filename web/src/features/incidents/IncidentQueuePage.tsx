@@ -58,7 +58,7 @@ export function IncidentQueuePage() {
         rowLabel={(r) => r.number}
         filters={<RecordFilterBar kind={KIND} state={state} states={states} />}
         exportHref={exportHref}
-        bulk={(rows, done) => <RecordBulkBar kind={KIND} rows={rows} states={states} onDone={done} />}
+        bulk={(rows, done) => <RecordBulkBar kind={KIND} rows={rows} onDone={done} />}
       />
     </>
   );

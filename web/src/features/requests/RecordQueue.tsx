@@ -51,7 +51,7 @@ export function RecordQueue({
         rowLabel={(r) => r.number}
         filters={<RecordFilterBar kind={kind} state={state} states={states} />}
         exportHref={exportHref}
-        bulk={(rows, done) => <RecordBulkBar kind={kind} rows={rows} states={states} onDone={done} />}
+        bulk={(rows, done) => <RecordBulkBar kind={kind} rows={rows} onDone={done} />}
       />
     </>
   );

@@ -99,7 +99,10 @@ export function ListView<Row, S extends FilterSpec>(p: ListViewProps<Row, S>) {
       label: 'Open the current row',
       run: () => {
         const row = items[activeIndex];
-        if (row && !(document.activeElement instanceof HTMLButtonElement)) navigate(p.rowHref(row));
+        // A focused link or button answers Enter itself.
+        const focused = document.activeElement;
+        if (row && !(focused instanceof HTMLButtonElement || focused instanceof HTMLAnchorElement))
+          navigate(p.rowHref(row));
       },
     },
     ...(p.bulk

@@ -31,7 +31,6 @@ export function RecordBulkBar({
 }: {
   kind: RecordListKind;
   rows: RecordRow[];
-  states?: { value: string; label: string }[];
   onDone: () => void;
 }) {
   const bulk = useBulkRecords(kind.cacheRoot);
