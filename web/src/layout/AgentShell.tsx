@@ -1,22 +1,16 @@
 /** The agent workspace frame: header with global search and account menu, navigation on the left. */
-import { AppShell, Burger, Group, Kbd, Modal, Table, Text, TextInput } from '@mantine/core';
-import { useDisclosure, useHotkeys } from '@mantine/hooks';
+import { AppShell, Burger, Group, Kbd, TextInput } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { type RefObject, Suspense, useRef, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoader } from '../components/States.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
+import { ShortcutHelp, useShortcuts } from '../kit/shortcuts.tsx';
 import { RECORD_NUMBER } from '../lib/labels.ts';
 import { Logo } from './Logo.tsx';
 import { Navigation } from './Navigation.tsx';
 import { UserMenu } from './UserMenu.tsx';
-
-const SHORTCUTS: [string, string][] = [
-  ['/', 'Focus the search box'],
-  ['n', 'New incident'],
-  ['q', 'Go to the incident queue'],
-  ['?', 'Show these shortcuts'],
-];
 
 function GlobalSearch({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
   const navigate = useNavigate();
@@ -70,15 +64,11 @@ export function AgentShell() {
     close();
   }
 
-  // Single-key shortcuts never fire while typing (Mantine skips inputs) or while a dialog is open.
-  const unlessDialog = (fn: () => void) => () => {
-    if (!document.querySelector('[role="dialog"]')) fn();
-  };
-  useHotkeys([
-    ['/', unlessDialog(() => searchRef.current?.focus())],
-    ['n', unlessDialog(() => navigate('/incidents/new'))],
-    ['q', unlessDialog(() => navigate('/incidents'))],
-    ['shift+?', unlessDialog(() => helpControls.open())],
+  useShortcuts('Everywhere', [
+    { key: '/', label: 'Focus the search box', run: () => searchRef.current?.focus() },
+    { key: 'n', label: 'New incident', run: () => navigate('/incidents/new') },
+    { key: 'q', label: 'Go to the incident queue', run: () => navigate('/incidents') },
+    { key: '?', label: 'Show these shortcuts', run: helpControls.open },
   ]);
 
   return (
@@ -119,23 +109,7 @@ export function AgentShell() {
           <Outlet />
         </Suspense>
       </AppShell.Main>
-      <Modal opened={help} onClose={helpControls.close} title="Keyboard shortcuts" size="sm">
-        <Table>
-          <Table.Tbody>
-            {SHORTCUTS.map(([key, what]) => (
-              <Table.Tr key={key}>
-                <Table.Td w={60}>
-                  <Kbd>{key}</Kbd>
-                </Table.Td>
-                <Table.Td>{what}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Text size="xs" c="dimmed" mt="sm">
-          Shortcuts are off while you type in a field.
-        </Text>
-      </Modal>
+      <ShortcutHelp opened={help} onClose={helpControls.close} />
     </AppShell>
   );
 }
