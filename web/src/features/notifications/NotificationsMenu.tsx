@@ -69,7 +69,7 @@ export function NotificationsMenu() {
       opened={opened}
       onChange={setOpened}
       position="bottom-end"
-      width={360}
+      width="min(360px, calc(100vw - 16px))"
       shadow="md"
       transitionProps={{ duration: 0 }}
     >
