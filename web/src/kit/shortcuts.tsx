@@ -75,7 +75,13 @@ export function useShortcuts(scope: string, shortcuts: Shortcut[]): void {
 export function ShortcutHelp({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const scopes = useRegisteredShortcuts();
   return (
-    <Modal opened={opened} onClose={onClose} title="Keyboard shortcuts" size="sm">
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title="Keyboard shortcuts"
+      size="sm"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="md">
         {scopes.map((s) => (
           <section key={s.scope} aria-label={s.scope}>

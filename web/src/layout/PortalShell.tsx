@@ -3,7 +3,7 @@
  * (phones, small tablets) the portal's links fold into a menu behind a burger button, so the bell
  * and the account menu stay on screen.
  */
-import { AppShell, Badge, Burger, Button, Container, Group, Menu } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Container, Group, NavLink, Popover, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconChecklist, IconGavel, IconPlus, IconShoppingCart } from '@tabler/icons-react';
 import { type ReactNode, Suspense, useState } from 'react';
@@ -42,38 +42,47 @@ function PortalMenu({ pathname }: { pathname: string }) {
   const pending = usePendingApprovals();
   const waiting = pending.data?.items.length ?? 0;
   const item = (to: string, label: string, icon: ReactNode, right?: ReactNode) => (
-    <Menu.Item
+    <NavLink
       component={Link}
       to={to}
+      label={label}
       leftSection={icon}
       rightSection={right}
+      active={pathname === to}
       aria-current={pathname === to ? 'page' : undefined}
-    >
-      {label}
-    </Menu.Item>
+      onClick={() => setOpened(false)}
+      styles={{ root: { borderRadius: 8 } }}
+    />
   );
   return (
-    <Menu opened={opened} onChange={setOpened} position="bottom-end" width={260} shadow="md">
-      <Menu.Target>
-        <Burger opened={opened} size="sm" aria-label="Portal menu" />
-      </Menu.Target>
-      <Menu.Dropdown aria-label="Portal menu">
-        {item('/portal', 'My incidents and requests', <IconChecklist size={16} />)}
-        {item('/portal/catalog', 'Catalog', <IconShoppingCart size={16} />)}
-        {item(
-          '/approvals',
-          'Approvals',
-          <IconGavel size={16} />,
-          waiting > 0 ? (
-            <Badge size="sm" variant="filled" circle aria-label={`${waiting} waiting`}>
-              {waiting}
-            </Badge>
-          ) : undefined,
-        )}
-        <Menu.Divider />
-        {item('/portal/new', 'Report a problem', <IconPlus size={16} />)}
-      </Menu.Dropdown>
-    </Menu>
+    <Popover opened={opened} onChange={setOpened} position="bottom-end" width={260} shadow="md">
+      <Popover.Target>
+        <Burger
+          opened={opened}
+          onClick={() => setOpened((o) => !o)}
+          size="sm"
+          aria-label="Portal menu"
+          aria-expanded={opened}
+        />
+      </Popover.Target>
+      <Popover.Dropdown p={6} aria-label="Portal menu">
+        <Stack gap={2}>
+          {item('/portal', 'My incidents and requests', <IconChecklist size={16} />)}
+          {item('/portal/catalog', 'Catalog', <IconShoppingCart size={16} />)}
+          {item(
+            '/approvals',
+            'Approvals',
+            <IconGavel size={16} />,
+            waiting > 0 ? (
+              <Badge size="sm" variant="filled" circle aria-label={`${waiting} waiting`}>
+                {waiting}
+              </Badge>
+            ) : undefined,
+          )}
+          {item('/portal/new', 'Report a problem', <IconPlus size={16} />)}
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
   );
 }
 
