@@ -21,6 +21,7 @@ describe('the record page', () => {
   let agent: UserInfo;
   let requester: UserInfo;
   let incident: IncidentInfo;
+  let service: { id: string; name: string };
   const id = unique();
   const title = `Printer queue stuck ${id}`;
 
@@ -45,7 +46,7 @@ describe('the record page', () => {
       intervals: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
       holidays: [],
     });
-    const service = await server.admin.createService({ name: `Printing ${id}` });
+    service = await server.admin.createService({ name: `Printing ${id}` });
     const draft = await server.admin.call<{ id: string }>('POST', '/agreements', {
       kind: 'sla',
       name: `Printing SLA ${id}`,
@@ -163,6 +164,35 @@ describe('the record page', () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await hidden(help);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('offers the services a chosen CI supports on a new incident, choosing the only one', async () => {
+    const spooler = await server.admin.call<{ id: string }>('POST', '/cmdb/cis', {
+      classKey: 'application',
+      name: `Print spooler ${id}`,
+      attributes: {},
+    });
+    await server.admin.call('POST', '/cmdb/relationships', {
+      type: 'depends_on',
+      fromId: service.id,
+      toId: spooler.id,
+    });
+    await page.goto(`/incidents/new?ci=${spooler.id}`);
+    await visible(page.getByRole('heading', { name: 'New incident' }));
+    const serviceBox = page.getByRole('combobox', { name: 'Service', exact: true });
+    await expect.poll(() => serviceBox.inputValue()).toBe(service.name);
+    await visible(page.getByText(`Chosen because Print spooler ${id} supports only this service.`));
+
+    // Cleared, it stays cleared, and the supported service is offered.
+    await page.getByRole('button', { name: 'Clear the service' }).click();
+    const offered = page
+      .getByRole('region', { name: 'Services these configuration items support' })
+      .getByRole('button', { name: service.name });
+    await visible(offered);
+    expect(await serviceBox.inputValue()).toBe('');
+    await offered.click();
+    await expect.poll(() => serviceBox.inputValue()).toBe(service.name);
     expect(pageErrors).toEqual([]);
   });
 

@@ -8,6 +8,7 @@ import { PageLoader } from '../components/States.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { ShortcutHelp, useShortcuts } from '../kit/shortcuts.tsx';
 import { RECORD_NUMBER } from '../lib/labels.ts';
+import { recordPath, recordTypeOfNumber } from '../records/registry.ts';
 import { Logo } from './Logo.tsx';
 import { Navigation } from './Navigation.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -18,7 +19,8 @@ function GlobalSearch({ inputRef }: { inputRef: RefObject<HTMLInputElement | nul
   const go = () => {
     const q = text.trim();
     if (!q) return;
-    if (RECORD_NUMBER.test(q)) navigate(`/incidents/${q.toUpperCase()}`);
+    if (RECORD_NUMBER.test(q))
+      navigate(recordPath(recordTypeOfNumber(q)?.key ?? 'incident', q.toUpperCase()));
     else navigate(`/incidents?q=${encodeURIComponent(q)}`);
     setText('');
     inputRef.current?.blur();
