@@ -234,7 +234,6 @@ export function NewIncidentPage() {
                   value={serviceId}
                   onChange={setServiceId}
                   description={autoNote}
-                  clearButtonProps={{ 'aria-label': 'Clear the service' }}
                   error={server.serviceId}
                 />
                 {!serviceId && <ServiceSuggestions services={supported.services} onPick={setServiceId} />}
