@@ -15,8 +15,8 @@ import { PortalRequestNav } from '../features/portal/PortalRequestNav.tsx';
 import { Logo } from './Logo.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-/** Below this width the portal's links move into the burger menu. */
-const COMPACT = '(max-width: 63.99em)';
+/** Below this width (1200 px) the portal's links move into the burger menu: the full bar needs about 1,100 px. */
+const COMPACT = '(max-width: 74.99em)';
 
 function PortalLinks({ pathname }: { pathname: string }) {
   return (
