@@ -11,6 +11,7 @@ import { useNavigate } from 'react-router-dom';
 import { fetchSearch, type SearchHit, useSearch } from '../../api/queries/search.ts';
 import { openShortcutsHelp, useShortcuts } from '../../kit/shortcuts.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
+import { recordPath } from '../../records/registry.ts';
 
 const TYPE_LABELS: Record<string, string> = {
   incident: 'Incident',
@@ -20,9 +21,7 @@ const TYPE_LABELS: Record<string, string> = {
 
 export function hitPath(hit: SearchHit): string {
   if (hit.kind === 'ci') return `/cmdb/cis/${hit.id}`;
-  if (hit.type === 'request') return `/requests/${hit.number}`;
-  if (hit.type === 'request_task') return `/tasks/${hit.number}`;
-  return `/incidents/${hit.number}`;
+  return recordPath(hit.type, hit.number);
 }
 
 const hitKey = (h: SearchHit) => `${h.kind}:${h.id}`;

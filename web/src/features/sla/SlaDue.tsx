@@ -63,7 +63,7 @@ export function SlaDue({
       <Text
         size="sm"
         fw={left < SOON_SECONDS ? 700 : undefined}
-        c={left < SOON_SECONDS ? 'orange.9' : undefined}
+        c={left < SOON_SECONDS ? 'red.9' : undefined}
         component="time"
         dateTime={dueAt}
       >

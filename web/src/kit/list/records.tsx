@@ -19,6 +19,7 @@ import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
 import { SlaDue } from '../../features/sla/SlaDue.tsx';
 import { CATEGORY_LABELS, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
+import { recordPath } from '../../records/registry.ts';
 import type { ListColumn } from './columns.ts';
 import { FilterBar, MultiFilter, SearchFilter, SelectFilter, UserFilter } from './filters.tsx';
 import type { ListState } from './listState.ts';
@@ -44,7 +45,7 @@ export const RECORD_LISTS = {
     listKey: 'incidents',
     path: '/incidents',
     cacheRoot: 'incidents',
-    href: (n) => `/incidents/${n}`,
+    href: (n) => recordPath('incident', n),
     withPriority: true,
   },
   request: {
@@ -52,7 +53,7 @@ export const RECORD_LISTS = {
     listKey: 'requests',
     path: '/requests',
     cacheRoot: 'requests',
-    href: (n) => `/requests/${n}`,
+    href: (n) => recordPath('request', n),
     withPriority: false,
   },
   request_task: {
@@ -60,7 +61,7 @@ export const RECORD_LISTS = {
     listKey: 'request-tasks',
     path: '/request-tasks',
     cacheRoot: 'request-tasks',
-    href: (n) => `/tasks/${n}`,
+    href: (n) => recordPath('request_task', n),
     withPriority: false,
   },
 } as const satisfies Record<string, RecordListKind>;
