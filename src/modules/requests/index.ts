@@ -1,0 +1,3 @@
+/** Request fulfilment's public face: ordering from the catalog and the request use cases. */
+export { type CatalogItemInput, createCatalogItem } from './catalog.ts';
+export { createRequest, getRequestView, listRequests, transitionRequest, updateRequest } from './service.ts';
