@@ -1,0 +1,4 @@
+import { defineModule } from '../define-module.ts';
+import { recordRoutes } from './routes.ts';
+
+export default defineModule({ name: 'records', routes: [recordRoutes] });
