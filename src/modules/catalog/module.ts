@@ -1,6 +1,9 @@
+import { followChanges } from '../../db/changes.ts';
 import { defineModule } from '../define-module.ts';
+import { ORGANISATION_RENAMED } from '../organisations/index.ts';
 import { registerCatalogHooks } from './hooks.ts';
 import { registerCatalogImpactEnricher } from './impact.ts';
+import { SERVICE_CUSTOMERS_CACHE_KEY } from './repository.ts';
 import { serviceCatalogRoutes } from './routes.ts';
 
 export default defineModule({
@@ -11,5 +14,6 @@ export default defineModule({
     registerCatalogHooks();
     // Impact answers name the customers a service is delivered to.
     registerCatalogImpactEnricher();
+    followChanges(ORGANISATION_RENAMED, SERVICE_CUSTOMERS_CACHE_KEY);
   },
 });

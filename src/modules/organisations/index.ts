@@ -5,4 +5,4 @@
  * cache organisation names follow that topic (followChanges) instead of being known here.
  */
 export { organisations } from './schema.ts';
-export { createOrganisation, getOrganisation } from './service.ts';
+export { createOrganisation, getOrganisation, ORGANISATION_RENAMED } from './service.ts';

@@ -1,4 +1,7 @@
+import { followChanges } from '../../db/changes.ts';
 import { defineModule } from '../define-module.ts';
+import { ORGANISATION_RENAMED } from '../organisations/index.ts';
+import { AGREEMENTS_CACHE_KEY } from './agreements.ts';
 import { ALERT_QUEUES } from './alerts.ts';
 import { registerSlaHooks } from './hooks.ts';
 import { registerSlaImpactEnricher } from './impact.ts';
@@ -25,5 +28,6 @@ export default defineModule({
     registerSlaHooks();
     // Impact answers name the agreements a service is covered by.
     registerSlaImpactEnricher();
+    followChanges(ORGANISATION_RENAMED, AGREEMENTS_CACHE_KEY);
   },
 });
