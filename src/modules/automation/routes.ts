@@ -11,7 +11,7 @@ import {
 } from '../../domain/automation/rules.ts';
 import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
 import { IdParam, problemResponses, Uuid } from '../../http/schemas.ts';
-import { PROCESSES } from '../settings/service.ts';
+import { PROCESSES } from '../settings/index.ts';
 import { createRule, deleteRule, listRules, listRuns, updateRule } from './service.ts';
 
 const Scalar = z.union([z.string().max(200), z.number()]);
