@@ -6,8 +6,7 @@ import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
 import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
 import { csv, Limit, page, problemResponses, RecordRefParam, RecordView, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { SORT_FIELDS } from '../records/query.ts';
-import { CHANNELS } from '../records/types.ts';
+import { CHANNELS, SORT_FIELDS } from '../records/index.ts';
 import { createIncident, getIncident, listIncidents, transitionIncident, updateIncident } from './service.ts';
 
 const Level = z.number().int().min(1).max(3);

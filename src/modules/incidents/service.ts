@@ -2,18 +2,20 @@
 import type { AppContext } from '../../context.ts';
 import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { assertCanLinkCis, linkCis } from '../cmdb/service.ts';
-import { listRecords, type RecordListQuery } from '../records/query.ts';
+import { assertCanLinkCis, linkCis } from '../cmdb/index.ts';
 import {
   type CreateRecordInput,
   createRecord,
   getRecordView,
+  INCIDENT,
+  listRecords,
+  type RecordListQuery,
+  type TransitionInput,
+  transitionRecord,
   type UpdateRecordInput,
   updateRecord,
-} from '../records/service.ts';
-import { type TransitionInput, transitionRecord } from '../records/transition.ts';
-import { INCIDENT } from '../records/types.ts';
-import { checkCategory } from '../settings/service.ts';
+} from '../records/index.ts';
+import { checkCategory } from '../settings/index.ts';
 
 export type CreateIncidentInput = CreateRecordInput & {
   /** Configuration items the incident concerns, linked in the same transaction. */
