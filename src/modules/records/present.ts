@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { availableTransitions, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { type Actor, canOnRecord, type RecordAction } from '../../domain/roles.ts';
-import { groups, users } from '../auth/schema.ts';
+import { groups, users } from '../auth/index.ts';
 import type { AccessibleRecord } from './access.ts';
 
 export type PersonRef = { id: string; name: string; email: string };

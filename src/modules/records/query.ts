@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'd
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { getLifecycle } from '../settings/service.ts';
+import { getLifecycle } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
 import { presentRecord, type RecordView } from './present.ts';
 import { records, recordWatchers } from './schema.ts';

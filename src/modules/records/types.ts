@@ -1,5 +1,5 @@
 /** How a process plugs into the records core: its type key, number prefix and settings key. */
-import type { ProcessKey } from '../settings/service.ts';
+import type { ProcessKey } from '../settings/index.ts';
 
 export type RecordTypeConfig = {
   type: string;
