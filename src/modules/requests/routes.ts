@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
 import { csv, Limit, page, problemResponses, RecordRefParam, RecordView, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { SORT_FIELDS } from '../records/query.ts';
+import { SORT_FIELDS } from '../records/index.ts';
 import { ApprovalDecision, PendingApproval, RequestTaskView, RequestView } from './schemas.ts';
 import {
   createRequest,
