@@ -7,7 +7,7 @@ import { type Actor, can, ROLES } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
 import { Limit, problemResponses, Uuid } from '../../http/schemas.ts';
-import { listAudit } from '../audit/service.ts';
+import { listAudit } from '../audit/index.ts';
 import {
   getCategories,
   getLifecycle,

@@ -24,8 +24,8 @@ import {
 import { defaultRaci, type Raci, validateRaci } from '../../domain/process/raci.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
-import { writeAudit } from '../audit/service.ts';
-import { groups, users } from '../auth/schema.ts';
+import { writeAudit } from '../audit/index.ts';
+import { groups, users } from '../auth/index.ts';
 import { processSettings } from './schema.ts';
 
 export const PROCESSES = ['incident', 'problem', 'change', 'request', 'request_task'] as const;
