@@ -13,7 +13,7 @@
 import type { Db } from '../../db/client.ts';
 import { type Lifecycle, type StateCategory, stateOf } from '../../domain/lifecycle/engine.ts';
 import { type AgreementKind, METRICS, type Metric, targetSeconds } from '../../domain/sla/agreement.ts';
-import type { RecordRow } from '../records/access.ts';
+import type { RecordRow } from '../records/index.ts';
 import type { AgreementRow } from './agreement-present.ts';
 import { activeClocks, type Cause, type ClockSpec, commandClock, startClock } from './clock-engine.ts';
 import { chooseAgreement, customerOf, firstResponseAt } from './clock-selection.ts';

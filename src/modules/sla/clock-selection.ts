@@ -6,9 +6,9 @@
 import { and, asc, type Column, eq, gt, isNull, lte, or, type SQL, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type SelectionFacts, selectAgreement } from '../../domain/sla/selection.ts';
-import { users } from '../auth/schema.ts';
-import { serviceCustomerIds } from '../catalog/service.ts';
-import type { RecordRow } from '../records/access.ts';
+import { users } from '../auth/index.ts';
+import { serviceCustomerIds } from '../catalog/index.ts';
+import type { RecordRow } from '../records/index.ts';
 import type { AgreementRow } from './agreement-present.ts';
 import { ensureAgreements, type RecordClocks } from './clock-store.ts';
 import { agreements } from './schema.ts';

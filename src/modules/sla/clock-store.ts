@@ -8,7 +8,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { BusinessCalendar } from '../../domain/sla/calendar.ts';
 import type { Pause } from '../../domain/sla/clock.ts';
-import { records } from '../records/schema.ts';
+import { records } from '../records/index.ts';
 import type { AgreementRow } from './agreement-present.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses } from './clock-schema.ts';

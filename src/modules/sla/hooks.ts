@@ -15,7 +15,7 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/events.ts';
+import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/index.ts';
 import { anyAgreementAgreed } from './agreements.ts';
 import { enqueueAlert } from './alerts.ts';
 import { activeClocks, beginPause, type Cause, commandClock, endPause } from './clock-engine.ts';
