@@ -25,9 +25,10 @@ const RULES = {
    */
   tableFile: /(^|\/)([\w-]+-)?schema\.ts$/,
   /**
-   * The tables a module deliberately shares for joins and foreign-key lookups (read-only by
-   * convention: writes go through the owner's service functions). The identity tables stand for
-   * people and groups everywhere; `records` is the base every process's record joins.
+   * The tables a module deliberately shares for joins and foreign-key lookups; writes belong to
+   * the owner's service functions (the catalog writes the CI rows of services, which are CIs).
+   * The identity tables stand for people and groups everywhere; `records` is the base every
+   * process's record joins. Shrink this list, never grow it casually.
    */
   sharedTables: {
     auth: ['users', 'groups', 'groupMembers', 'userRoles'],

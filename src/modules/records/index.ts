@@ -2,8 +2,9 @@
  * The records core's public face: what every process builds on. Processes create, change and
  * move records through these functions, and react to records through record events (hooks run
  * inside the changing transaction). The `records` base table and its watchers and comments are
- * shared read-only for joins (documented exception in the architecture test); they are written
- * only through the core.
+ * shared for joins (documented exception in the architecture test). Writes belong to the core;
+ * automation's rule comments and major incidents' priority and parent updates still write
+ * directly, to move behind core functions.
  */
 export { findRecord, loadRecord, type RecordRow } from './access.ts';
 export { type RecordEvent, type RecordEventContext, registerRecordHook } from './events.ts';
