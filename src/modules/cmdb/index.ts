@@ -1,7 +1,8 @@
 /**
  * The CMDB's public face: linking records to configuration items and extending impact answers.
- * Configuration items (services are CIs) and their relationships are shared read-only for joins
- * (documented exception in the architecture test); they change only through this module.
+ * Configuration items and their relationships are shared for joins (documented exception in the
+ * architecture test). Services are CIs: the catalog writes the CI rows of the service classes and
+ * the depends_on edges between services; every other CI changes only through this module.
  */
 export { ciRelationships, cis } from './schema.ts';
 export {
