@@ -3,7 +3,8 @@
  * told, one notification per person, in the transaction that took the transition. The parties
  * are resolved to people (RACI consulted and informed of the transition's activity stand for
  * everyone holding the role or in the group) and written to the notification outbox, in reaction
- * to the records core's `transitioned` event. The person who took the transition is never told about their own action.
+ * to the records core's `transitioned` event. The person who took the transition is never told
+ * about their own action.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
