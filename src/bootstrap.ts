@@ -14,11 +14,9 @@ import { AUTH_CHANNEL, AuthCache } from './modules/auth/cache.ts';
 import { createUser } from './modules/auth/directory.ts';
 import { generatePassword } from './modules/auth/password.ts';
 import { users } from './modules/auth/schema.ts';
-import { registerCatalogImpactEnricher } from './modules/catalog/impact.ts';
 import { CiGraphStore } from './modules/cmdb/graph-store.ts';
 import { seedDefaultClasses } from './modules/cmdb/service.ts';
-import { registerModuleHooks } from './modules/record-hooks.ts';
-import { registerSlaImpactEnricher } from './modules/sla/impact.ts';
+import { registerModuleHooks } from './modules/registry.ts';
 
 export async function createContext(
   config: Config,
@@ -26,9 +24,6 @@ export async function createContext(
 ): Promise<AppContext> {
   const log = pino({ level: config.logLevel, base: { app: 'steward' } });
   registerModuleHooks();
-  // What the portfolio and service level management add to impact answers: customers, agreements.
-  registerCatalogImpactEnricher();
-  registerSlaImpactEnricher();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();
   const authCache = new AuthCache();

@@ -75,9 +75,24 @@ export async function listenForChanges(
   };
 }
 
+/** Cache keys by the change topics they follow (see followChanges); the same on every instance. */
+const followers = new Map<string, Set<string>>();
+
+/**
+ * Declare that what is cached under `key` is derived from data another module owns: a change
+ * published on `topic` (e.g. `organisations:renamed`) drops the key too. The module that changes
+ * the data publishes its topic and need not know who caches what; the caching module follows it.
+ */
+export function followChanges(topic: string, key: string): void {
+  const keys = followers.get(topic) ?? new Set<string>();
+  keys.add(key);
+  followers.set(topic, keys);
+}
+
 /**
  * A small cache of configuration read on hot paths (which processes have automation rules…),
- * keyed by strings; `invalidate(prefix)` drops every key starting with the prefix.
+ * keyed by strings; `invalidate(prefix)` drops every key starting with the prefix, and every key
+ * that follows the prefix as a change topic.
  */
 export class ConfigCache implements InvalidatedCache {
   static readonly CHANNEL = 'steward_config';
@@ -95,7 +110,8 @@ export class ConfigCache implements InvalidatedCache {
 
   invalidate(prefix: string): void {
     this.generation++;
-    for (const k of this.entries.keys()) if (k.startsWith(prefix)) this.entries.delete(k);
+    const prefixes = [prefix, ...(followers.get(prefix) ?? [])];
+    for (const k of this.entries.keys()) if (prefixes.some((p) => k.startsWith(p))) this.entries.delete(k);
   }
 
   clear(): void {

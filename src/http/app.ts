@@ -20,24 +20,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
-import { authRoutes } from '../modules/auth/routes.ts';
-import { ssoRoutes } from '../modules/auth/sso-routes.ts';
-import { automationRoutes } from '../modules/automation/routes.ts';
-import { serviceCatalogRoutes } from '../modules/catalog/routes.ts';
-import { cmdbRoutes } from '../modules/cmdb/routes.ts';
-import { escalationRoutes } from '../modules/escalation/routes.ts';
-import { majorIncidentRoutes } from '../modules/incidents/major-routes.ts';
-import { organisationRoutes } from '../modules/organisations/routes.ts';
-import { recordTypesRoutes } from '../modules/record-types.ts';
-import { recordRoutes } from '../modules/records/routes.ts';
-import { catalogRoutes } from '../modules/requests/catalog-routes.ts';
-import { requestRoutes } from '../modules/requests/routes.ts';
-import { searchRoutes } from '../modules/search/routes.ts';
-import { settingsRoutes } from '../modules/settings/routes.ts';
-import { recordSlaRoutes } from '../modules/sla/record-routes.ts';
-import { serviceLevelRoutes } from '../modules/sla/routes.ts';
-import { viewRoutes } from '../modules/views/routes.ts';
-import { worklistRoutes } from '../modules/worklists/routes.ts';
+import { MODULES } from '../modules/registry.ts';
 import { authPlugin } from './auth.ts';
 import { opsRoutes } from './ops.ts';
 import { errorHandler, problemOf, sendProblem } from './problem.ts';
@@ -107,24 +90,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(opsRoutes(ctx));
   await app.register(
     async (api) => {
-      await api.register(authRoutes(ctx));
-      await api.register(ssoRoutes(ctx));
-      await api.register(recordTypesRoutes(ctx));
-      await api.register(majorIncidentRoutes(ctx));
-      await api.register(recordRoutes(ctx));
-      await api.register(settingsRoutes(ctx));
-      await api.register(organisationRoutes(ctx));
-      await api.register(automationRoutes(ctx));
-      await api.register(catalogRoutes(ctx));
-      await api.register(requestRoutes(ctx));
-      await api.register(serviceCatalogRoutes(ctx));
-      await api.register(serviceLevelRoutes(ctx));
-      await api.register(recordSlaRoutes(ctx));
-      await api.register(cmdbRoutes(ctx));
-      await api.register(escalationRoutes(ctx));
-      await api.register(viewRoutes(ctx));
-      await api.register(searchRoutes(ctx));
-      await api.register(worklistRoutes(ctx));
+      for (const m of MODULES) for (const routes of m.routes ?? []) await api.register(routes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

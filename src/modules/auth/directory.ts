@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
-import { writeAudit } from '../audit/service.ts';
+import { writeAudit } from '../audit/index.ts';
 import { notifyAuthChange } from './cache.ts';
 import { hashPassword } from './password.ts';
 import { groupMembers, groups, userRoles, users } from './schema.ts';

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Role } from '../../domain/roles.ts';
 import { AppError } from '../../errors.ts';
-import { writeAudit } from '../audit/service.ts';
+import { writeAudit } from '../audit/index.ts';
 import { notifyAuthChange } from './cache.ts';
 import { externalIdentities, groupMembers, groups, userRoles, users } from './schema.ts';
 

@@ -11,7 +11,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden } from '../../errors.ts';
-import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
+import { countRecentFailedLogins, writeAudit } from '../audit/index.ts';
 import { mfaChallenges, mfaRecoveryCodes, userMfa, userRoles, users } from './schema.ts';
 import type { LoginResult } from './service.ts';
 import { openSession, sha256 } from './sso-session.ts';

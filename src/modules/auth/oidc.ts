@@ -10,7 +10,7 @@ import * as oidc from 'openid-client';
 import type { OidcProviderConfig } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { writeAudit } from '../audit/service.ts';
+import { writeAudit } from '../audit/index.ts';
 import { type ExternalProfile, provisionExternalUser } from './external-users.ts';
 import { oidcLogins } from './schema.ts';
 import { sha256 } from './sso-session.ts';

@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
+import { countRecentFailedLogins, writeAudit } from '../audit/index.ts';
 import { notifyAuthChange } from './cache.ts';
 import { directorySignIn } from './ldap.ts';
 import { type MfaChallenge, mfaStepFor } from './mfa.ts';

@@ -7,7 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { writeAudit } from '../audit/service.ts';
+import { writeAudit } from '../audit/index.ts';
 import { sessions, users } from './schema.ts';
 import { type LoginResult, SESSION_COOKIE } from './service.ts';
 

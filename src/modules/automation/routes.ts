@@ -12,7 +12,7 @@ import {
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses, Uuid } from '../../http/schemas.ts';
-import { PROCESSES } from '../settings/service.ts';
+import { PROCESSES } from '../settings/index.ts';
 import { createRule, deleteRule, listRules, listRuns, updateRule } from './service.ts';
 
 const Scalar = z.union([z.string().max(200), z.number()]);

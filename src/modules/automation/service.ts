@@ -18,12 +18,19 @@ import {
 } from '../../domain/automation/rules.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
-import { groupMembers, groups, users } from '../auth/schema.ts';
-import type { RecordRow } from '../records/access.ts';
-import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/events.ts';
-import { recordComments, records } from '../records/schema.ts';
-import { assertVersion, writeHistory, writeRecordChanges } from '../records/service.ts';
-import type { ProcessKey } from '../settings/service.ts';
+import { groupMembers, groups, users } from '../auth/index.ts';
+import type { RecordRow } from '../records/index.ts';
+import {
+  assertVersion,
+  type RecordEvent,
+  type RecordEventContext,
+  recordComments,
+  records,
+  registerRecordHook,
+  writeHistory,
+  writeRecordChanges,
+} from '../records/index.ts';
+import type { ProcessKey } from '../settings/index.ts';
 import { assignmentCursors, automationRules, automationRuns } from './schema.ts';
 
 export type RuleInput = Omit<AutomationRule, 'id'> & {

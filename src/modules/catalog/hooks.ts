@@ -1,5 +1,5 @@
 /** Record hooks of the catalog: records may only be raised against live services. */
-import { registerRecordHook } from '../records/events.ts';
+import { registerRecordHook } from '../records/index.ts';
 import { assertServiceTakesRecords } from './service.ts';
 
 export function registerCatalogHooks(): void {

@@ -6,7 +6,7 @@
  * whenever a service's customers or an organisation change.
  */
 import type { AppContext } from '../../context.ts';
-import { type CustomerRef, registerImpactEnricher } from '../cmdb/service.ts';
+import { type CustomerRef, registerImpactEnricher } from '../cmdb/index.ts';
 import { SERVICE_CUSTOMERS_CACHE_KEY } from './repository.ts';
 
 const CUSTOMERS_SQL = `select sc.service_id as "serviceId", o.id, o.name

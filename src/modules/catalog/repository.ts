@@ -6,9 +6,9 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { groups, users } from '../auth/schema.ts';
-import { ciRelationships, cis } from '../cmdb/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { groups, users } from '../auth/index.ts';
+import { ciRelationships, cis } from '../cmdb/index.ts';
+import { organisations } from '../organisations/index.ts';
 import { serviceCustomers, services } from './schema.ts';
 
 export const SERVICE_CLASSES = ['business_service', 'technical_service'] as const;

@@ -6,35 +6,10 @@ import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { ServiceLevelsView } from '../sla/api-schemas.ts';
-import { getServiceDetail } from '../sla/service-levels.ts';
+import { ServiceView } from './api-schemas.ts';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
 import { createService, getCatalogEntry, listCatalog, listServices, updateService } from './service.ts';
 
-const Ref = z.object({ id: z.string(), name: z.string() });
-const ServiceLink = Ref.extend({ kind: z.enum(SERVICE_KINDS), lifecycleStatus: z.enum(LIFECYCLE_STATUSES) });
-export const ServiceView = z
-  .object({
-    id: z.string(),
-    kind: z.enum(SERVICE_KINDS),
-    name: z.string(),
-    description: z.string(),
-    category: z.string().nullable(),
-    criticality: z.enum(CRITICALITIES).nullable(),
-    lifecycleStatus: z.enum(LIFECYCLE_STATUSES),
-    lifecycleChangedAt: z.string(),
-    owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
-    supportGroup: Ref.nullable(),
-    customers: z.array(Ref),
-    dependsOn: z.array(ServiceLink).describe('Technical services this business service depends on'),
-    supports: z.array(ServiceLink).describe('Business services that depend on this technical service'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-    allowedActions: z.array(z.enum(['update', 'manage_service_levels'])),
-  })
-  .meta({ id: 'Service' });
-const ServiceDetail = ServiceView.extend({ serviceLevels: ServiceLevelsView }).meta({ id: 'ServiceDetail' });
 const CatalogEntry = z
   .object({ id: z.string(), name: z.string(), description: z.string(), category: z.string().nullable() })
   .meta({ id: 'CatalogEntry' });
@@ -91,21 +66,6 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const s = await createService(ctx, requireActor(req), req.body);
         return withEtag(reply.code(201), s).header('location', `/api/v1/services/${s.id}`).send(s);
-      },
-    );
-    app.get(
-      '/services/:id',
-      {
-        schema: {
-          tags: ['services'],
-          summary: 'A service with its requirements (SLRs), SLAs, OLAs and underpinning contracts',
-          params: IdParam,
-          response: { 200: ServiceDetail, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const s = await getServiceDetail(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, s).send(s);
       },
     );
     app.patch(

@@ -9,10 +9,10 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
-import { groups, users } from '../auth/schema.ts';
-import { cis } from '../cmdb/schema.ts';
-import { organisations } from '../organisations/schema.ts';
-import { assertVersion } from '../records/service.ts';
+import { groups, users } from '../auth/index.ts';
+import { cis } from '../cmdb/index.ts';
+import { organisations } from '../organisations/index.ts';
+import { assertVersion } from '../records/index.ts';
 import {
   type CatalogEntry,
   CLASS_OF_KIND,

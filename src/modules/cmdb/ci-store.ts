@@ -9,7 +9,7 @@ import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import { attributeOwner } from '../../domain/cmdb/classes.ts';
 import { type IdentityProbe, identityValue, probeKey } from '../../domain/cmdb/identify.ts';
 import { AppError, type FieldError } from '../../errors.ts';
-import { groups, users } from '../auth/schema.ts';
+import { groups, users } from '../auth/index.ts';
 import { attributeText, type ClassModel, lockIdentityKeys, textArray, uuidArray } from './model.ts';
 import { historyText } from './present.ts';
 import { ciHistory, cis } from './schema.ts';

@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { assertVersion } from '../records/service.ts';
+import { assertVersion } from '../records/index.ts';
 import {
   assertUnique,
   type CiChange,

@@ -17,7 +17,7 @@ import {
 import { validateRelationshipTypes } from '../../domain/cmdb/relationships.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { assertVersion } from '../records/service.ts';
+import { assertVersion } from '../records/index.ts';
 import { assertCanRead } from './cis.ts';
 import {
   attributeText,

@@ -3,7 +3,7 @@ import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { groups, users } from '../auth/schema.ts';
+import { groups, users } from '../auth/index.ts';
 import type { CiStatus, ClassModel } from './model.ts';
 import type { cis } from './schema.ts';
 

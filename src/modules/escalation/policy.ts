@@ -12,8 +12,8 @@ import {
 } from '../../domain/escalation/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid } from '../../errors.ts';
-import { groups } from '../auth/schema.ts';
-import { getRaci, type ProcessKey, readSetting, writeSetting } from '../settings/service.ts';
+import { groups } from '../auth/index.ts';
+import { getRaci, type ProcessKey, readSetting, writeSetting } from '../settings/index.ts';
 
 const keyOf = (process: ProcessKey) => `${process}.escalation`;
 

@@ -4,8 +4,8 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { canOnRecord } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
-import { groups, users } from '../auth/schema.ts';
-import { loadRecord } from '../records/service.ts';
+import { groups, users } from '../auth/index.ts';
+import { loadRecord } from '../records/index.ts';
 import { escalations } from './schema.ts';
 
 export async function listRecordEscalations(ctx: AppContext, actor: Actor, idOrNumber: string) {

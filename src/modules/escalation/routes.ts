@@ -1,4 +1,4 @@
-/** HTTP routes: each process's escalation policy, a record's escalations, and one's own notifications. */
+/** HTTP routes: each process's escalation policy and a record's escalations. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -10,9 +10,8 @@ import {
 } from '../../domain/escalation/policy.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, Limit, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
-import { PROCESSES } from '../settings/service.ts';
-import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
+import { problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { PROCESSES } from '../settings/index.ts';
 import { readEscalationPolicy, setEscalationPolicy } from './policy.ts';
 import { listRecordEscalations } from './records.ts';
 
@@ -61,18 +60,6 @@ const EscalationPolicy = z
   .meta({ id: 'EscalationPolicy' });
 
 const PolicyResponse = z.object({ policy: EscalationPolicy, version: z.number() });
-
-const Notification = z
-  .object({
-    id: z.string(),
-    kind: z.string(),
-    subject: z.string(),
-    body: z.string(),
-    record: z.object({ id: z.string(), number: z.string(), type: z.string() }).nullable(),
-    createdAt: z.string(),
-    readAt: z.string().nullable(),
-  })
-  .meta({ id: 'Notification' });
 
 const GroupRef = z.object({ id: z.string(), name: z.string() }).nullable();
 const Escalation = z
@@ -145,61 +132,6 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         },
       },
       async (req) => listRecordEscalations(ctx, requireActor(req), req.params.id),
-    );
-    app.get(
-      '/notifications',
-      {
-        schema: {
-          tags: ['notifications'],
-          summary: 'My notifications, newest first',
-          querystring: z.object({
-            unread: z
-              .enum(['true', 'false'])
-              .optional()
-              .transform((v) => v === 'true')
-              .describe('Only the unread ones'),
-            cursor: z.string().max(200).optional(),
-            limit: Limit,
-          }),
-          response: {
-            200: z.object({
-              items: z.array(Notification),
-              unreadCount: z.number(),
-              nextCursor: z.string().nullable(),
-            }),
-            ...problemResponses,
-          },
-        },
-      },
-      async (req) =>
-        listMyNotifications(ctx, requireActor(req), {
-          unread: req.query.unread,
-          cursor: req.query.cursor,
-          limit: req.query.limit,
-        }),
-    );
-    app.post(
-      '/notifications/:id/read',
-      {
-        schema: {
-          tags: ['notifications'],
-          summary: 'Mark one of my notifications read',
-          params: IdParam,
-          response: { 200: Notification, ...problemResponses },
-        },
-      },
-      async (req) => markNotificationRead(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/notifications/read-all',
-      {
-        schema: {
-          tags: ['notifications'],
-          summary: 'Mark all my notifications read',
-          response: { 200: z.object({ marked: z.number() }), ...problemResponses },
-        },
-      },
-      async (req) => ({ marked: await markAllNotificationsRead(ctx, requireActor(req)) }),
     );
   };
 }

@@ -1,9 +1,8 @@
 /**
  * Escalations applied to records (one row per SLA alert: the unique alert id is what makes an
- * escalation happen once, whichever worker or instance handles the alert, however often), and
- * the notification outbox: messages for people, shown in the app and delivered later by mail.
+ * escalation happen once, whichever worker or instance handles the alert, however often). The
+ * messages escalations send live in the notify module's outbox.
  */
-import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -15,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { groups, users } from '../auth/schema.ts';
+import { groups } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 import { slaAlerts } from '../sla/clock-schema.ts';
 
@@ -54,26 +53,5 @@ export const escalations = pgTable(
   (t) => [
     uniqueIndex('escalations_alert_idx').on(t.alertId),
     index('escalations_record_idx').on(t.recordId, t.at),
-  ],
-);
-
-export const notifications = pgTable(
-  'notifications',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    recipientId: uuid('recipient_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    recordId: uuid('record_id').references(() => records.id, { onDelete: 'cascade' }),
-    /** e.g. escalation.warning, escalation.breach */
-    kind: text('kind').notNull(),
-    subject: text('subject').notNull(),
-    body: text('body').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    readAt: timestamp('read_at', { withTimezone: true }),
-  },
-  (t) => [
-    index('notifications_recipient_idx').on(t.recipientId, t.createdAt, t.id),
-    index('notifications_unread_idx').on(t.recipientId, t.createdAt).where(sql`${t.readAt} is null`),
   ],
 );

@@ -23,14 +23,19 @@ import {
 } from '../../domain/escalation/policy.ts';
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { AppError } from '../../errors.ts';
-import { groups } from '../auth/schema.ts';
-import { findRecord, type RecordRow } from '../records/access.ts';
-import { checkAssignment, writeHistory, writeRecordChanges } from '../records/service.ts';
-import { type RecordTypeConfig, recordTypeOf } from '../records/types.ts';
-import { getLifecycle, getRaci } from '../settings/service.ts';
-import { ALERT_QUEUES, type SlaAlert } from '../sla/alerts.ts';
-import { slaClocks } from '../sla/clock-schema.ts';
-import { queueNotifications } from './notifications.ts';
+import { groups } from '../auth/index.ts';
+import { queueNotifications } from '../notify/index.ts';
+import {
+  checkAssignment,
+  findRecord,
+  type RecordRow,
+  type RecordTypeConfig,
+  recordTypeOf,
+  writeHistory,
+  writeRecordChanges,
+} from '../records/index.ts';
+import { getLifecycle, getRaci } from '../settings/index.ts';
+import { ALERT_QUEUES, type SlaAlert, slaClocks } from '../sla/index.ts';
 import { getEscalationPolicy } from './policy.ts';
 import { type Audience, resolveAudience } from './recipients.ts';
 import { type EscalationDetails, escalations } from './schema.ts';

@@ -8,14 +8,16 @@ import type { AppContext } from '../../context.ts';
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid } from '../../errors.ts';
-import { userRoles, users } from '../auth/schema.ts';
-import { loadRecord } from '../records/access.ts';
-import { registerRecordHook } from '../records/events.ts';
-import { records } from '../records/schema.ts';
-import { writeHistory } from '../records/service.ts';
-import { systemTransition } from '../records/transition.ts';
-import { INCIDENT } from '../records/types.ts';
-import { getLifecycle } from '../settings/service.ts';
+import { userRoles, users } from '../auth/index.ts';
+import {
+  INCIDENT,
+  loadRecord,
+  records,
+  registerRecordHook,
+  systemTransition,
+  writeHistory,
+} from '../records/index.ts';
+import { getLifecycle } from '../settings/index.ts';
 import { majorIncidentComms, majorIncidents, type PostIncidentReview } from './schema.ts';
 
 export const COMM_AUDIENCES = ['internal', 'stakeholders', 'public'] as const;

@@ -7,8 +7,7 @@ import {
   IncidentView,
 } from '../../contracts/incidents.ts';
 import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
-import { defineRecordType } from '../records/define.ts';
-import { INCIDENT } from '../records/types.ts';
+import { defineRecordType, INCIDENT } from '../records/index.ts';
 import { type CreateIncidentInput, createIncident, normaliseIncidentPatch } from './service.ts';
 
 export const incidentType = defineRecordType({

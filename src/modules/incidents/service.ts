@@ -3,21 +3,22 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { INCIDENT_RESOLUTION_CODES } from '../../domain/lifecycle/defaults.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { findService } from '../catalog/repository.ts';
-import { assertCanLinkCis, linkCis } from '../cmdb/service.ts';
-import { servicesOfCis } from '../cmdb/services-of.ts';
-import { listRecords, type RecordListQuery } from '../records/query.ts';
+import { findService } from '../catalog/index.ts';
+import { assertCanLinkCis, linkCis, servicesOfCis } from '../cmdb/index.ts';
 import {
   type CreateRecordInput,
   createRecord,
   getRecordView,
+  INCIDENT,
+  listRecords,
+  type RecordListQuery,
   type RecordRow,
+  type TransitionInput,
+  transitionRecord,
   type UpdateRecordInput,
   updateRecord,
-} from '../records/service.ts';
-import { type TransitionInput, transitionRecord } from '../records/transition.ts';
-import { INCIDENT } from '../records/types.ts';
-import { checkCategory } from '../settings/service.ts';
+} from '../records/index.ts';
+import { checkCategory } from '../settings/index.ts';
 
 export type CreateIncidentInput = CreateRecordInput & {
   /** Configuration items the incident concerns, linked in the same transaction. */

@@ -5,9 +5,7 @@ import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
-import { SERVICE_CUSTOMERS_CACHE_KEY } from '../catalog/repository.ts';
-import { assertVersion } from '../records/service.ts';
-import { AGREEMENTS_CACHE_KEY } from '../sla/agreements.ts';
+import { assertVersion } from '../records/index.ts';
 import { organisations } from './schema.ts';
 
 export const ORGANISATION_KINDS = ['customer', 'supplier', 'internal'] as const;
@@ -86,8 +84,11 @@ export async function createOrganisation(ctx: AppContext, actor: Actor | 'system
   return presentOrganisation(row!);
 }
 
-/** Caches that hold organisation names: the customers and agreements impact analysis names. */
-const organisationNameCaches = () => [SERVICE_CUSTOMERS_CACHE_KEY, AGREEMENTS_CACHE_KEY];
+/**
+ * The change topic a rename publishes: modules that cache organisation names (the customers and
+ * agreements impact analysis names) follow it with `followChanges`.
+ */
+export const ORGANISATION_RENAMED = 'organisations:renamed';
 
 export async function updateOrganisation(
   ctx: AppContext,
@@ -106,7 +107,7 @@ export async function updateOrganisation(
     if (renamed && patch.name!.toLowerCase() !== cur.name.toLowerCase())
       await assertNameFree(tx, patch.name!, id);
     // Impact analysis holds organisation names (customers, suppliers): a new name drops them.
-    if (renamed) for (const key of organisationNameCaches()) await notifyChange(tx, ConfigCache.CHANNEL, key);
+    if (renamed) await notifyChange(tx, ConfigCache.CHANNEL, ORGANISATION_RENAMED);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const [row] = await tx
       .update(organisations)
@@ -115,6 +116,6 @@ export async function updateOrganisation(
       .returning();
     return { view: presentOrganisation(row!), renamed };
   });
-  if (renamed) for (const key of organisationNameCaches()) ctx.configCache.invalidate(key);
+  if (renamed) ctx.configCache.invalidate(ORGANISATION_RENAMED);
   return view;
 }

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
-import { users } from '../auth/schema.ts';
+import { users } from '../auth/index.ts';
 import { findRecord, loadRecord } from './access.ts';
 import {
   attachmentBlobs,

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { availableTransitions, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { mayTransition, recordAllows } from '../../domain/records/policy.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { groups, users } from '../auth/schema.ts';
+import { groups, users } from '../auth/index.ts';
 import type { AccessibleRecord } from './access.ts';
 
 export type { GroupRef, PersonRef } from '../../contracts/common.ts';

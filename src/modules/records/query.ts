@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { RecordListQuery, SortField } from '../../contracts/records.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { getLifecycle } from '../settings/service.ts';
+import { getLifecycle } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
 import { presentRecord, type RecordView } from './present.ts';
 import { records, recordWatchers } from './schema.ts';

@@ -12,8 +12,8 @@ import { DEFAULT_PRIORITY_MATRIX, derivePriority } from '../../domain/priority.t
 import { isEditableState } from '../../domain/records/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
-import { groupMembers, groups, users } from '../auth/schema.ts';
-import { DEFAULT_LIFECYCLES, getLifecycle, getPriorityMatrix } from '../settings/service.ts';
+import { groupMembers, groups, users } from '../auth/index.ts';
+import { DEFAULT_LIFECYCLES, getLifecycle, getPriorityMatrix } from '../settings/index.ts';
 import { loadRecord, type RecordRow } from './access.ts';
 import { emitRecordEvent, needsRecordHooks, type RecordEventContext } from './events.ts';
 import { numberSequenceName } from './numbering.ts';

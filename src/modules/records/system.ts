@@ -2,7 +2,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { findSystemTransition, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { AppError, invalid } from '../../errors.ts';
-import { DEFAULT_LIFECYCLES, getLifecycle } from '../settings/service.ts';
+import { DEFAULT_LIFECYCLES, getLifecycle } from '../settings/index.ts';
 import { findRecord, type RecordRow } from './access.ts';
 import { emitRecordEvent } from './events.ts';
 import { recordComments } from './schema.ts';

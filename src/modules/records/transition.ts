@@ -19,7 +19,7 @@ import { describeRefs, raciAllows } from '../../domain/process/raci.ts';
 import { mayTransition } from '../../domain/records/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
-import { getLifecycle, getProcessOptions, getRaci } from '../settings/service.ts';
+import { getLifecycle, getProcessOptions, getRaci } from '../settings/index.ts';
 import { loadRecord, type RecordRow } from './access.ts';
 import { emitRecordEvent } from './events.ts';
 import type { RecordView } from './present.ts';

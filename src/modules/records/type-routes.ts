@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { problemResponses, RecordRefParam } from '../../http/schemas.ts';
-import type { RecordType } from './define.ts';
+import { definedRecordTypes, type RecordType } from './define.ts';
 import { detailPatch, splitDetail, withDetails } from './detail.ts';
 import { listRecords } from './query.ts';
 import { type CreateRecordInput, createRecord, getRecordView, updateRecord } from './service.ts';
@@ -160,5 +160,12 @@ export function recordTypeRoutes(ctx: AppContext, type: RecordType): FastifyPlug
         return { resolutionCodes: [...type.resolutionCodes], channels: [...CHANNELS] };
       },
     );
+  };
+}
+
+/** List, create, get, patch, transitions and options of every declared record type. */
+export function recordTypesRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    for (const type of definedRecordTypes()) await app.register(recordTypeRoutes(ctx, type));
   };
 }

@@ -15,11 +15,8 @@ import {
 } from '../../domain/requests/approval.ts';
 import { type Actor, can, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { groupMembers, userRoles, users } from '../auth/schema.ts';
-import { findRecord, type RecordRow } from '../records/access.ts';
-import { records } from '../records/schema.ts';
-import { takeSystemTransition } from '../records/system.ts';
-import { REQUEST } from '../records/types.ts';
+import { groupMembers, userRoles, users } from '../auth/index.ts';
+import { findRecord, REQUEST, type RecordRow, records, takeSystemTransition } from '../records/index.ts';
 import { advanceFulfilment } from './fulfilment.ts';
 import { catalogItems, requestApprovalLevels, requestApprovalVotes, requestDetails } from './schema.ts';
 

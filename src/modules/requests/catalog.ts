@@ -11,9 +11,9 @@ import { type ApprovalPolicy, validatePolicy } from '../../domain/requests/appro
 import { type FormField, validateFormDefinition } from '../../domain/requests/form.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
-import { writeAudit } from '../audit/service.ts';
-import { groups } from '../auth/schema.ts';
-import { cis } from '../cmdb/schema.ts';
+import { writeAudit } from '../audit/index.ts';
+import { groups } from '../auth/index.ts';
+import { cis } from '../cmdb/index.ts';
 import { catalogItems, type TaskTemplate } from './schema.ts';
 
 export type CatalogItemRow = typeof catalogItems.$inferSelect;

@@ -12,14 +12,24 @@ import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { nextTaskBatch } from '../../domain/requests/tasks.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
-import { findRecord, loadRecord, type RecordRow } from '../records/access.ts';
-import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/events.ts';
-import { records } from '../records/schema.ts';
-import { type UpdateRecordInput, updateRecord } from '../records/service.ts';
-import { createRecordInTransaction, takeSystemTransition } from '../records/system.ts';
-import { type TransitionInput, transitionRecord } from '../records/transition.ts';
-import { REQUEST, REQUEST_TASK } from '../records/types.ts';
-import { getLifecycle } from '../settings/service.ts';
+import {
+  createRecordInTransaction,
+  findRecord,
+  loadRecord,
+  REQUEST,
+  REQUEST_TASK,
+  type RecordEvent,
+  type RecordEventContext,
+  type RecordRow,
+  records,
+  registerRecordHook,
+  type TransitionInput,
+  takeSystemTransition,
+  transitionRecord,
+  type UpdateRecordInput,
+  updateRecord,
+} from '../records/index.ts';
+import { getLifecycle } from '../settings/index.ts';
 import { requestApprovalLevels, requestDetails, requestTasks } from './schema.ts';
 
 export type TaskState = {

@@ -13,8 +13,7 @@ import {
   RequestView,
   TaskPatch,
 } from '../../contracts/requests.ts';
-import { defineRecordType } from '../records/define.ts';
-import { REQUEST, REQUEST_TASK } from '../records/types.ts';
+import { defineRecordType, REQUEST, REQUEST_TASK } from '../records/index.ts';
 import type { OrderInput } from './ordering.ts';
 import {
   createRequest,

@@ -5,11 +5,18 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { listRecords, type RecordListQuery } from '../records/query.ts';
-import { records } from '../records/schema.ts';
-import { getRecordView, type UpdateRecordInput, updateRecord } from '../records/service.ts';
-import { type TransitionInput, transitionRecord } from '../records/transition.ts';
-import { REQUEST, REQUEST_TASK } from '../records/types.ts';
+import {
+  getRecordView,
+  listRecords,
+  REQUEST,
+  REQUEST_TASK,
+  type RecordListQuery,
+  records,
+  type TransitionInput,
+  transitionRecord,
+  type UpdateRecordInput,
+  updateRecord,
+} from '../records/index.ts';
 import { type DecisionInput, decideApproval } from './approvals.ts';
 import { type OrderInput, orderRequest } from './ordering.ts';
 import { requestTasks } from './schema.ts';

@@ -10,12 +10,18 @@ import { type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { type AnswerValue, displayAnswer } from '../../domain/requests/form.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
-import { groups, users } from '../auth/schema.ts';
-import { findRecord, type RecordRow } from '../records/access.ts';
-import { presentRecord, type RecordView } from '../records/present.ts';
-import { records, recordWatchers } from '../records/schema.ts';
-import { REQUEST, REQUEST_TASK } from '../records/types.ts';
-import { getLifecycle } from '../settings/service.ts';
+import { groups, users } from '../auth/index.ts';
+import {
+  findRecord,
+  presentRecord,
+  REQUEST,
+  REQUEST_TASK,
+  type RecordRow,
+  type RecordView,
+  records,
+  recordWatchers,
+} from '../records/index.ts';
+import { getLifecycle } from '../settings/index.ts';
 import {
   catalogItems,
   requestApprovalLevels,

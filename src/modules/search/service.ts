@@ -7,9 +7,8 @@
 import type { AppContext } from '../../context.ts';
 import type { SearchAnswer, SearchHit, SearchQuery } from '../../contracts/search.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { listCis } from '../cmdb/service.ts';
-import { listRecords } from '../records/query.ts';
-import { RECORD_TYPES } from '../records/types.ts';
+import { listCis } from '../cmdb/index.ts';
+import { listRecords, RECORD_TYPES } from '../records/index.ts';
 
 const NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
 

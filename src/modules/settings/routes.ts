@@ -8,7 +8,7 @@ import { forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { Limit, problemResponses, Uuid } from '../../http/schemas.ts';
-import { listAudit } from '../audit/service.ts';
+import { listAudit } from '../audit/index.ts';
 import {
   getCategories,
   getLifecycle,

@@ -26,8 +26,8 @@ import {
 import { defaultRaci, type Raci, validateRaci } from '../../domain/process/raci.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
-import { writeAudit } from '../audit/service.ts';
-import { groups, users } from '../auth/schema.ts';
+import { writeAudit } from '../audit/index.ts';
+import { groups, users } from '../auth/index.ts';
 import { processSettings } from './schema.ts';
 
 /** Every process, built as a record type or not yet (see `src/contracts/record-types.ts`). */

@@ -18,10 +18,10 @@ import {
   validateTerms,
 } from '../../domain/sla/agreement.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
-import { groups } from '../auth/schema.ts';
-import { findService } from '../catalog/service.ts';
-import { organisations } from '../organisations/schema.ts';
-import { assertVersion } from '../records/service.ts';
+import { groups } from '../auth/index.ts';
+import { findService } from '../catalog/index.ts';
+import { organisations } from '../organisations/index.ts';
+import { assertVersion } from '../records/index.ts';
 import { type AgreementRow, type AgreementView, presentAgreements } from './agreement-present.ts';
 import { calendarExists } from './calendars.ts';
 import { agreements } from './schema.ts';

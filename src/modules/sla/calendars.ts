@@ -10,7 +10,7 @@ import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla
 import { validateCalendar } from '../../domain/sla/calendar.ts';
 import { compileCalendar } from '../../domain/sla/compile.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { assertVersion } from '../records/service.ts';
+import { assertVersion } from '../records/index.ts';
 import { slaClocks } from './clock-schema.ts';
 import { businessCalendars } from './schema.ts';
 

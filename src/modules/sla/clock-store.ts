@@ -10,7 +10,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type ClockBook, emptyBook, firedKey, type PendingAlert } from '../../domain/sla/clock-book.ts';
 import type { ClockPlan } from '../../domain/sla/planner.ts';
-import { records } from '../records/schema.ts';
+import { records } from '../records/index.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses } from './clock-schema.ts';
 import { markReleased } from './engagement-store.ts';

@@ -18,7 +18,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Cause, ClockBook } from '../../domain/sla/clock-book.ts';
 import { CLOCK_FIELDS, type ClockPlan, type PlanEvent, planClocks } from '../../domain/sla/planner.ts';
-import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/events.ts';
+import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/index.ts';
 import { anyAgreementAgreed } from './agreements.ts';
 import { enqueueAlert } from './alerts.ts';
 import { type FactNeeds, type FactsInput, loadPlanFacts } from './clock-facts.ts';

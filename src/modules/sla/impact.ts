@@ -7,7 +7,7 @@
  * an agreement is agreed or ended or an organisation changes.
  */
 import type { AppContext } from '../../context.ts';
-import { type AgreementRef, type CustomerRef, registerImpactEnricher } from '../cmdb/service.ts';
+import { type AgreementRef, type CustomerRef, registerImpactEnricher } from '../cmdb/index.ts';
 import { AGREEMENTS_CACHE_KEY } from './agreements.ts';
 
 /** Under the "agreements agreed" key, so whatever drops that drops this too. */

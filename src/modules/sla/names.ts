@@ -1,9 +1,9 @@
 /** Batch look-up of the names behind ids that SLA views show (services, organisations, groups, users, calendars). */
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { groups, users } from '../auth/schema.ts';
-import { cis } from '../cmdb/schema.ts';
-import { organisations } from '../organisations/schema.ts';
+import { groups, users } from '../auth/index.ts';
+import { cis } from '../cmdb/index.ts';
+import { organisations } from '../organisations/index.ts';
 import { businessCalendars } from './schema.ts';
 
 export type Ref = { id: string; name: string };

@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { BusinessCalendar } from '../../domain/sla/calendar.ts';
-import { records } from '../records/schema.ts';
+import { records } from '../records/index.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaClocks } from './clock-schema.ts';
 

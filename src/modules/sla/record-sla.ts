@@ -14,7 +14,7 @@ import {
   type ClockState,
   measureClock,
 } from '../../domain/sla/clock-state.ts';
-import { loadRecord } from '../records/access.ts';
+import { loadRecord } from '../records/index.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses, supplierEngagements } from './clock-schema.ts';
 import type { ClockRow } from './clock-store.ts';

@@ -13,9 +13,9 @@ import {
   validateTerms,
 } from '../../domain/sla/agreement.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
-import { findService } from '../catalog/service.ts';
-import { organisations } from '../organisations/schema.ts';
-import { assertVersion } from '../records/service.ts';
+import { findService } from '../catalog/index.ts';
+import { organisations } from '../organisations/index.ts';
+import { assertVersion } from '../records/index.ts';
 import { type AgreementRow, presentAgreements } from './agreement-present.ts';
 import { AGREEMENTS_CACHE_KEY, insertAgreement } from './agreements.ts';
 import { calendarExists } from './calendars.ts';

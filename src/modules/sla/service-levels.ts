@@ -7,7 +7,7 @@ import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { can } from '../../domain/roles.ts';
-import { getService } from '../catalog/service.ts';
+import { getService } from '../catalog/index.ts';
 import { type AgreementView, presentAgreements } from './agreement-present.ts';
 import { presentRequirements } from './requirements.ts';
 import { agreements, serviceLevelRequirements } from './schema.ts';

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import type { ViewCreate, ViewPatch, SavedView as ViewShape } from '../../contracts/views.ts';
 import { type Actor, hasRole, scopeAllows } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import { users } from '../auth/schema.ts';
+import { users } from '../auth/index.ts';
 import { savedViews } from './schema.ts';
 
 type ViewRow = typeof savedViews.$inferSelect;

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import type { BulkRequest, BulkResult } from '../../contracts/worklists.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { AppError, invalid } from '../../errors.ts';
-import { findRecord } from '../records/access.ts';
+import { findRecord } from '../records/index.ts';
 import { OPERATIONS } from './operations.ts';
 
 export async function bulkChange(ctx: AppContext, actor: Actor, body: BulkRequest): Promise<BulkResult[]> {

@@ -7,9 +7,8 @@
 import type { AppContext } from '../../context.ts';
 import { DEFAULT_EXPORT_COLUMNS, type ExportColumn, type ExportQuery } from '../../contracts/worklists.ts';
 import type { Actor } from '../../domain/roles.ts';
-import type { RecordView } from '../records/present.ts';
-import { listRecords } from '../records/query.ts';
-import { recordTypeOf } from '../records/types.ts';
+import type { RecordView } from '../records/index.ts';
+import { listRecords, recordTypeOf } from '../records/index.ts';
 import { csvLine } from './csv.ts';
 
 const PAGE = 200;

@@ -5,16 +5,15 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { transitionIncident, updateIncident } from '../incidents/service.ts';
-import type { UpdateRecordInput } from '../records/service.ts';
-import type { TransitionInput } from '../records/transition.ts';
-import { INCIDENT, REQUEST, REQUEST_TASK, type RecordTypeConfig } from '../records/types.ts';
+import { transitionIncident, updateIncident } from '../incidents/index.ts';
+import type { TransitionInput, UpdateRecordInput } from '../records/index.ts';
+import { INCIDENT, REQUEST, REQUEST_TASK, type RecordTypeConfig } from '../records/index.ts';
 import {
   transitionRequest,
   transitionRequestTask,
   updateRequest,
   updateRequestTask,
-} from '../requests/service.ts';
+} from '../requests/index.ts';
 
 type Changed = Promise<{ id: string; number: string; version: number }>;
 

@@ -5,7 +5,7 @@ import type { Db } from '../../../db/client.ts';
 import { ASSET_STATE_LABELS, ASSET_TRANSITIONS, type AssetState } from '../../../domain/cmdb/assets.ts';
 import { currentValue, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { organisations } from '../../organisations/schema.ts';
+import { organisations } from '../../organisations/index.ts';
 import type { ClassModel } from '../model.ts';
 import { type CiRef, ciRef, namesFor, type PersonRef } from '../present.ts';
 import { cis } from '../schema.ts';

@@ -11,9 +11,9 @@ import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/asse
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
-import { users } from '../../auth/schema.ts';
-import { organisations } from '../../organisations/schema.ts';
-import { assertVersion } from '../../records/service.ts';
+import { users } from '../../auth/index.ts';
+import { organisations } from '../../organisations/index.ts';
+import { assertVersion } from '../../records/index.ts';
 import { isUuid } from '../ci-store.ts';
 import { diffFields, type FieldChange, writeAssetHistory } from '../history.ts';
 import { loadClassModel } from '../model.ts';

@@ -17,7 +17,7 @@ import {
 } from '../../../domain/cmdb/licences.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../../errors.ts';
-import { assertVersion } from '../../records/service.ts';
+import { assertVersion } from '../../records/index.ts';
 import { todayOf } from '../assets/service.ts';
 import { isUuid } from '../ci-store.ts';
 import { contracts } from '../contracts/schema.ts';

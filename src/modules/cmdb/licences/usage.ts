@@ -4,7 +4,7 @@ import type { AppContext } from '../../../context.ts';
 import { installationKind, type LicenceMetric } from '../../../domain/cmdb/licences.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { conflict, invalid, notFound } from '../../../errors.ts';
-import { users } from '../../auth/schema.ts';
+import { users } from '../../auth/index.ts';
 import { loadClassModel } from '../model.ts';
 import { type CiRef, ciRef } from '../present.ts';
 import { cis } from '../schema.ts';

@@ -9,7 +9,7 @@ import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, scopeAllows } from '../../domain/roles.ts';
 import { forbidden, notFound } from '../../errors.ts';
-import { records } from '../records/schema.ts';
+import { records } from '../records/index.ts';
 import { notifications } from './schema.ts';
 
 export type NotificationInput = {

@@ -1,9 +1,10 @@
 /**
  * What a lifecycle transition does besides moving the record: its `effects.notify` parties are
  * told, one notification per person, in the transaction that took the transition. The parties
- * are resolved with the escalation module's recipients (RACI consulted and informed of the
- * transition's activity stand for everyone holding the role or in the group) and written to its
- * notification outbox. The person who took the transition is never told about their own action.
+ * are resolved to people (RACI consulted and informed of the transition's activity stand for
+ * everyone holding the role or in the group) and written to the notification outbox, in reaction
+ * to the records core's `transitioned` event. The person who took the transition is never told
+ * about their own action.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -13,12 +14,16 @@ import {
   type NotifyParty,
   stateOf,
 } from '../../domain/lifecycle/engine.ts';
-import { users } from '../auth/schema.ts';
-import { queueNotifications } from '../escalation/notifications.ts';
-import { collectAudience, peopleOf } from '../escalation/recipients.ts';
-import { getRaci } from '../settings/service.ts';
-import { type RecordEvent, type RecordEventContext, registerRecordHook } from './events.ts';
-import { recordWatchers } from './schema.ts';
+import { users } from '../auth/index.ts';
+import {
+  type RecordEvent,
+  type RecordEventContext,
+  recordWatchers,
+  registerRecordHook,
+} from '../records/index.ts';
+import { getRaci } from '../settings/index.ts';
+import { collectAudience, peopleOf } from './audience.ts';
+import { queueNotifications } from './notifications.ts';
 
 type Transitioned = Extract<RecordEvent, { kind: 'transitioned' }>;
 

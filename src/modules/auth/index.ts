@@ -1,0 +1,6 @@
+/**
+ * The identity module's public face. People, groups, their memberships and roles are what every
+ * module names and joins, so the identity tables are shared read-only (documented exception in
+ * the architecture test); accounts change only through this module's services.
+ */
+export { groupMembers, groups, userRoles, users } from './schema.ts';

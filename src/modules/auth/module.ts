@@ -1,0 +1,16 @@
+import { defineModule } from '../define-module.ts';
+import { authRoutes } from './routes.ts';
+import { purgeExpiredSessions } from './service.ts';
+import { ssoRoutes } from './sso-routes.ts';
+
+export default defineModule({
+  name: 'auth',
+  routes: [authRoutes, ssoRoutes],
+  jobs: async (ctx, jobs) => {
+    await jobs.work('auth.purge-sessions', async () => {
+      const n = await purgeExpiredSessions(ctx);
+      if (n > 0) ctx.log.info({ purged: n }, 'expired sessions purged');
+    });
+    await jobs.schedule('auth.purge-sessions', '17 * * * *');
+  },
+});

@@ -1,0 +1,10 @@
+import { defineModule } from '../define-module.ts';
+import { notificationRoutes } from './routes.ts';
+import { registerTransitionEffectHooks } from './transition-effects.ts';
+
+export default defineModule({
+  name: 'notify',
+  routes: [notificationRoutes],
+  // Lifecycle transitions tell whom their effects name.
+  hooks: registerTransitionEffectHooks,
+});

@@ -1,0 +1,42 @@
+/**
+ * The records core's public face: what every process builds on. Processes create, change and
+ * move records through these functions, and react to records through record events (hooks run
+ * inside the changing transaction). The `records` base table and its watchers and comments are
+ * shared for joins (documented exception in the architecture test). Writes belong to the core;
+ * automation's rule comments and major incidents' priority and parent updates still write
+ * directly, to move behind core functions.
+ */
+export { findRecord, loadRecord, type RecordRow } from './access.ts';
+export {
+  definedRecordType,
+  definedRecordTypes,
+  defineRecordType,
+  type RecordType,
+  type RecordTypeDefinition,
+} from './define.ts';
+export { type RecordEvent, type RecordEventContext, registerRecordHook } from './events.ts';
+export { presentRecord, type RecordView } from './present.ts';
+export { listRecords, type RecordListQuery, SORT_FIELDS } from './query.ts';
+export { recordComments, records, recordWatchers } from './schema.ts';
+export {
+  assertVersion,
+  type CreateRecordInput,
+  checkAssignment,
+  createRecord,
+  getRecordView,
+  type UpdateRecordInput,
+  updateRecord,
+  writeHistory,
+  writeRecordChanges,
+} from './service.ts';
+export { createRecordInTransaction, takeSystemTransition } from './system.ts';
+export { systemTransition, type TransitionInput, transitionRecord } from './transition.ts';
+export {
+  CHANNELS,
+  INCIDENT,
+  RECORD_TYPES,
+  REQUEST,
+  REQUEST_TASK,
+  type RecordTypeConfig,
+  recordTypeOf,
+} from './types.ts';

@@ -1,0 +1,11 @@
+/** Request fulfilment's public face: ordering from the catalog and the request use cases. */
+export { type CatalogItemInput, createCatalogItem } from './catalog.ts';
+export {
+  createRequest,
+  getRequestView,
+  listRequests,
+  transitionRequest,
+  transitionRequestTask,
+  updateRequest,
+  updateRequestTask,
+} from './service.ts';

@@ -1,0 +1,7 @@
+/**
+ * Service level management's public face: the queues SLA warnings and breaches are sent on (other
+ * processes, e.g. escalation, work them) and the clocks table, shared read-only so a reaction can
+ * read the clock an alert fired on (documented exception in the architecture test).
+ */
+export { ALERT_QUEUES, type SlaAlert } from './alerts.ts';
+export { slaClocks } from './clock-schema.ts';

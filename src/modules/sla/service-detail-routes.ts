@@ -1,0 +1,33 @@
+/**
+ * A service as service level management shows it: the catalog's service with its requirements
+ * (SLRs), SLAs, OLAs and underpinning contracts.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../context.ts';
+import { etagOf, requireActor } from '../../http/auth.ts';
+import { IdParam, problemResponses } from '../../http/schemas.ts';
+import { ServiceView } from '../catalog/index.ts';
+import { ServiceLevelsView } from './api-schemas.ts';
+import { getServiceDetail } from './service-levels.ts';
+
+const ServiceDetail = ServiceView.extend({ serviceLevels: ServiceLevelsView }).meta({ id: 'ServiceDetail' });
+
+export function serviceDetailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/services/:id',
+      {
+        schema: {
+          tags: ['services'],
+          summary: 'A service with its requirements (SLRs), SLAs, OLAs and underpinning contracts',
+          params: IdParam,
+          response: { 200: ServiceDetail, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const s = await getServiceDetail(ctx, requireActor(req), req.params.id);
+        return reply.header('etag', etagOf(s.version)).send(s);
+      },
+    );
+  };
+}

@@ -1,0 +1,2 @@
+/** Saved views of lists; other modules use nothing of it. */
+export {};

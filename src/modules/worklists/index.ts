@@ -1,0 +1,2 @@
+/** Bulk changes and CSV export of record lists; other modules use nothing of it. */
+export {};
