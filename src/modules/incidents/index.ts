@@ -2,8 +2,6 @@
 export {
   type CreateIncidentInput,
   createIncident,
-  getIncident,
-  listIncidents,
   transitionIncident,
   updateIncident,
 } from './service.ts';

@@ -8,10 +8,7 @@ import { assertCanLinkCis, linkCis, servicesOfCis } from '../cmdb/index.ts';
 import {
   type CreateRecordInput,
   createRecord,
-  getRecordView,
   INCIDENT,
-  listRecords,
-  type RecordListQuery,
   type RecordRow,
   type TransitionInput,
   transitionRecord,
@@ -53,12 +50,6 @@ export async function createIncident(ctx: AppContext, actor: Actor, input: Creat
     withRecord: (tx, row) => linkCis(tx, actor.userId, row.id, ciIds, row.createdAt),
   });
 }
-
-export const getIncident = (ctx: AppContext, actor: Actor, idOrNumber: string) =>
-  getRecordView(ctx, actor, INCIDENT, idOrNumber);
-
-export const listIncidents = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
-  listRecords(ctx, actor, INCIDENT, q);
 
 /** Changing the category without naming a subcategory clears the old subcategory; both are checked. */
 export async function normaliseIncidentPatch(

@@ -3,7 +3,6 @@ export { type CatalogItemInput, createCatalogItem } from './catalog.ts';
 export {
   createRequest,
   getRequestView,
-  listRequests,
   transitionRequest,
   transitionRequestTask,
   updateRequest,

@@ -7,10 +7,8 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
 import {
   getRecordView,
-  listRecords,
   REQUEST,
   REQUEST_TASK,
-  type RecordListQuery,
   records,
   type TransitionInput,
   transitionRecord,
@@ -36,9 +34,6 @@ export async function createRequest(ctx: AppContext, actor: Actor, input: OrderI
   const id = await orderRequest(ctx, actor, input);
   return getRequestView(ctx, actor, id);
 }
-
-export const listRequests = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
-  listRecords(ctx, actor, REQUEST, q);
 
 export async function updateRequest(
   ctx: AppContext,
@@ -72,9 +67,6 @@ export async function decideRequestApproval(
   const id = await decideApproval(ctx, actor, idOrNumber, input);
   return getRequestView(ctx, actor, id);
 }
-
-export const listRequestTasks = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
-  listRecords(ctx, actor, REQUEST_TASK, q);
 
 /** A task with the request it fulfils, so an agent can open it. */
 export async function getRequestTask(ctx: AppContext, actor: Actor, idOrNumber: string) {
