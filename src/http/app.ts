@@ -35,8 +35,9 @@ import { settingsRoutes } from '../modules/settings/routes.ts';
 import { recordSlaRoutes } from '../modules/sla/record-routes.ts';
 import { serviceLevelRoutes } from '../modules/sla/routes.ts';
 import { authPlugin } from './auth.ts';
+import { refuseHostileInput } from './input.ts';
 import { opsRoutes } from './ops.ts';
-import { errorHandler, problemOf, sendProblem } from './problem.ts';
+import { errorHandler, frameworkErrors, problemOf, sendProblem } from './problem.ts';
 import { fastSerializerCompiler } from './serializer.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -53,6 +54,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors,
     forceCloseConnections: 'idle',
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
@@ -93,6 +95,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   // decorators and hooks
   await app.register(authPlugin, { ctx });
+  app.addHook('preValidation', refuseHostileInput);
   app.addHook('onSend', async (_req, reply) => {
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');

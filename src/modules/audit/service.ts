@@ -16,16 +16,32 @@ export type AuditEvent = {
   details?: Record<string, unknown>;
 };
 
+/**
+ * A value as the audit log can always store it: the log must never lose an entry because a
+ * hostile string (a NUL, an unpaired surrogate, which jsonb refuses) reached an event's details.
+ */
+export function storableForAudit(v: unknown, depth = 0): unknown {
+  if (typeof v === 'string') return v.replaceAll('\u0000', '\uFFFD').toWellFormed();
+  if (v === null || typeof v !== 'object' || depth > 8)
+    return typeof v === 'object' && v !== null ? '[nested]' : v;
+  if (Array.isArray(v)) return v.map((x) => storableForAudit(x, depth + 1));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [storableForAudit(k) as string, storableForAudit(x, depth + 1)]),
+  );
+}
+
+const storableText = (s: string | null | undefined) => (s == null ? null : (storableForAudit(s) as string));
+
 export async function writeAudit(db: Db, at: Date, e: AuditEvent): Promise<void> {
   await db.insert(auditLog).values({
     at,
     action: e.action,
     actorId: e.actorId ?? null,
-    actorLabel: e.actorLabel ?? null,
+    actorLabel: storableText(e.actorLabel),
     targetType: e.targetType ?? null,
-    targetId: e.targetId ?? null,
-    ip: e.ip ?? null,
-    details: e.details ?? {},
+    targetId: storableText(e.targetId),
+    ip: storableText(e.ip),
+    details: (storableForAudit(e.details ?? {}) as Record<string, unknown>) ?? {},
   });
 }
 
