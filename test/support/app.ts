@@ -10,7 +10,7 @@ import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
-import type { Role, TokenScope } from '../../src/domain/roles.ts';
+import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createGroup, createUser, type UserView } from '../../src/modules/auth/directory.ts';
 import { createApiToken, loadActor } from '../../src/modules/auth/service.ts';
@@ -124,7 +124,9 @@ export async function clientFor(
   scopes: TokenScope[] = ['read', 'write', 'admin'],
 ): Promise<Client> {
   const actor = await loadActor(env.ctx.db, user.id, null);
-  const { token } = await createApiToken(env.ctx, actor, { name: 'test', scopes }, null);
+  // A read-only person (the auditor) may only hold read-scoped tokens.
+  const allowed: TokenScope[] = isReadOnly(actor) ? ['read'] : scopes;
+  const { token } = await createApiToken(env.ctx, actor, { name: 'test', scopes: allowed }, null);
   const request = (o: InjectOptions) =>
     env.app.inject({ ...o, headers: { authorization: `Bearer ${token}`, ...(o.headers ?? {}) } });
   return {

@@ -199,7 +199,7 @@ export async function updateUser(
     'password',
   ] as const;
   const touchesAdmin = adminFields.some((f) => patch[f] !== undefined);
-  if (!can(actor, 'user.manage') && (!self || touchesAdmin)) {
+  if (!can(actor, 'user.manage') && (!self || touchesAdmin || !can(actor, 'profile.edit_own'))) {
     throw forbidden(
       self
         ? 'Only administrators may change email, roles, groups or status.'

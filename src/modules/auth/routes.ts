@@ -101,7 +101,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/login',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: { rateLimit: { max: 30, timeWindow: '1 minute' }, readOnlyRoleMay: true },
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets the session cookie',
@@ -132,7 +132,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: z.null() } } },
+      {
+        config: { readOnlyRoleMay: true },
+        schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: z.null() } } },
       async (req, reply) => {
         const actor = requireActor(req);
         if (req.auth?.via === 'session') await logout(ctx, req.auth.sessionHash, actor, clientIp(req));
@@ -198,6 +200,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/tokens',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['tokens'],
           summary: 'Create an API token; the secret is returned once and stored only as a hash',
@@ -216,6 +219,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete(
       '/tokens/:id',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['tokens'],
           summary: 'Revoke an API token',

@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { desc, eq, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { type Actor, can, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
+import { type Actor, can, isReadOnly, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
 import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
 import { notifyAuthChange } from './cache.ts';
@@ -225,6 +225,9 @@ export async function createApiToken(
     throw forbidden('Only administrators may create tokens for other users.');
   if (input.scopes.includes('admin') && ownerId === actor.userId && actor.scopes !== null) {
     throw forbidden('A token cannot mint another admin token.');
+  }
+  if (isReadOnly(actor) && input.scopes.some((s) => s !== 'read')) {
+    throw forbidden('Your role is read-only: your API tokens may have the read scope only.');
   }
   const token = `${TOKEN_PREFIX}${randomBytes(30).toString('base64url')}`;
   const now = ctx.clock.now();

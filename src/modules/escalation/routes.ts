@@ -180,6 +180,7 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/notifications/:id/read',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['notifications'],
           summary: 'Mark one of my notifications read',
@@ -192,6 +193,7 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/notifications/read-all',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['notifications'],
           summary: 'Mark all my notifications read',
