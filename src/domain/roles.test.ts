@@ -24,7 +24,14 @@ describe('role permissions', () => {
     const a = actor(['auditor']);
     const watched = { requesterId: 'u1', watcherIds: ['u1'] };
     expect(canOnRecord(a, 'read', watched)).toBe(true);
-    for (const action of ['watch', 'comment_public', 'attach', 'update', 'assign', 'comment_internal'] as const) {
+    for (const action of [
+      'watch',
+      'comment_public',
+      'attach',
+      'update',
+      'assign',
+      'comment_internal',
+    ] as const) {
       expect(canOnRecord(a, action, watched), action).toBe(false);
     }
   });

@@ -68,7 +68,10 @@ function assertMayChange(req: FastifyRequest, actor: Actor): void {
     throw new AppError('auth.token_scope', 'This API token has read scope: it may only read (GET).');
   }
   if (isReadOnly(actor) && req.routeOptions.config?.readOnlyRoleMay !== true) {
-    throw new AppError('auth.forbidden', 'Your role is read-only: you may read everything and change nothing.');
+    throw new AppError(
+      'auth.forbidden',
+      'Your role is read-only: you may read everything and change nothing.',
+    );
   }
 }
 

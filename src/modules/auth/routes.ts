@@ -134,7 +134,8 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       '/auth/logout',
       {
         config: { readOnlyRoleMay: true },
-        schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: z.null() } } },
+        schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: z.null() } },
+      },
       async (req, reply) => {
         const actor = requireActor(req);
         if (req.auth?.via === 'session') await logout(ctx, req.auth.sessionHash, actor, clientIp(req));
