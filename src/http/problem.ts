@@ -55,6 +55,8 @@ function fieldOf(location: string | undefined, issue: ZodIssueLike): string {
 
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    const retryAfter = err.extra.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
     return sendProblem(reply, problemOf(req, err.code, err.message, err.fieldErrors, err.extra));
   }
   const pgCode = postgresErrorCode(err);

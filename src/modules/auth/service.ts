@@ -8,14 +8,14 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can, isReadOnly, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import { countRecentFailedLogins, writeAudit } from '../audit/service.ts';
+import { writeAudit } from '../audit/service.ts';
 import { notifyAuthChange } from './cache.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
+import { alertIfUnderAttack, assertMayAttemptLogin } from './throttle.ts';
 
 export const SESSION_COOKIE = 'steward_session';
 export const TOKEN_PREFIX = 'stw_';
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -38,14 +38,7 @@ export async function login(
 ): Promise<LoginResult> {
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
-  const failures = await countRecentFailedLogins(ctx.db, email, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (failures >= ctx.config.loginMaxFailures) {
-    await writeAudit(ctx.db, now, { action: 'auth.login_throttled', ip: input.ip, details: { email } });
-    throw new AppError(
-      'auth.rate_limited',
-      'Too many failed sign-in attempts for this account. Try again in 15 minutes.',
-    );
-  }
+  await assertMayAttemptLogin(ctx, email, input.ip, now);
   const [user] = await ctx.db.select().from(users).where(sql`lower(${users.email}) = ${email}`);
   const ok = user
     ? await verifyPassword(input.password, user.passwordHash)
@@ -57,6 +50,7 @@ export async function login(
       ip: input.ip,
       details: { email, reason: !user ? 'unknown_email' : !ok ? 'bad_password' : 'inactive' },
     });
+    await alertIfUnderAttack(ctx, email, input.ip, now);
     throw new AppError('auth.invalid_credentials', 'The email or password is not correct.');
   }
   const sessionToken = randomBytes(32).toString('base64url');
