@@ -44,6 +44,11 @@ export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 
 export type BuildOptions = { logger?: boolean; webDist?: string };
 
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest n hops". */
+function trustProxyOption(t: AppContext['config']['trustProxy']) {
+  return typeof t === 'number' ? (_address: string, hop: number) => hop < t : t;
+}
+
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: opts.logger === false ? undefined : ctx.log,
@@ -51,7 +56,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies TRUST_PROXY names; off by default (anyone could forge them).
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: true,
     frameworkErrors,

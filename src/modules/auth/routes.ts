@@ -96,7 +96,9 @@ const GroupCreate = z.object({
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const secure = ctx.config.publicUrl?.startsWith('https://') ?? false;
+    // Secure cookies when users reach Steward over https: by its public URL, or directly, or
+    // through a trusted TLS proxy (X-Forwarded-Proto counts only from proxies TRUST_PROXY names).
+    const publicHttps = ctx.config.publicUrl?.startsWith('https://') ?? false;
 
     app.post(
       '/auth/login',
@@ -121,7 +123,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply.setCookie(SESSION_COOKIE, r.sessionToken, {
           httpOnly: true,
           sameSite: 'lax',
-          secure,
+          secure: publicHttps || req.protocol === 'https',
           path: '/',
           expires: r.expiresAt,
         });
