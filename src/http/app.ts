@@ -35,6 +35,7 @@ import { settingsRoutes } from '../modules/settings/routes.ts';
 import { recordSlaRoutes } from '../modules/sla/record-routes.ts';
 import { serviceLevelRoutes } from '../modules/sla/routes.ts';
 import { authPlugin } from './auth.ts';
+import { setSecurityHeaders } from './headers.ts';
 import { refuseHostileInput } from './input.ts';
 import { opsRoutes } from './ops.ts';
 import { errorHandler, frameworkErrors, problemOf, sendProblem } from './problem.ts';
@@ -102,10 +103,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   // decorators and hooks
   await app.register(authPlugin, { ctx });
   app.addHook('preValidation', refuseHostileInput);
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
+  app.addHook('onSend', async (req, reply) => {
+    setSecurityHeaders(req, reply);
   });
 
   // routes
