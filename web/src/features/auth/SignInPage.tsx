@@ -15,16 +15,12 @@ import {
 import { IconAlertTriangle, IconClockPause } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { safeReturnPath } from '../../../../src/shared/return-path.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useLogin, useSession } from '../../api/queries/auth.ts';
 import { Logo } from '../../layout/Logo.tsx';
 import { homePath } from '../../lib/faces.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-
-/** Only same-site paths, so a crafted link cannot send people elsewhere after signing in. */
-function safeFrom(from: string | null): string | null {
-  return from?.startsWith('/') && !from.startsWith('//') ? from : null;
-}
 
 function LoginError({ error }: { error: unknown }) {
   if (!error) return null;
@@ -53,7 +49,8 @@ export function SignInPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
-  const from = safeFrom(params.get('from'));
+  // Only same-site paths, so a crafted link cannot send people elsewhere after signing in.
+  const from = safeReturnPath(params.get('from'));
 
   if (session.data && !login.isPending) return <Navigate to={from ?? homePath(session.data.user)} replace />;
 
