@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -39,6 +38,7 @@ import { setSecurityHeaders } from './headers.ts';
 import { refuseHostileInput } from './input.ts';
 import { opsRoutes } from './ops.ts';
 import { errorHandler, frameworkErrors, problemOf, sendProblem } from './problem.ts';
+import { registerRateLimit } from './rate-limit.ts';
 import { fastSerializerCompiler } from './serializer.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -77,7 +77,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1, fields: 10 },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await registerRateLimit(app, ctx.config);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
