@@ -32,6 +32,7 @@ export const HOSTILE_STRINGS = [
   "' OR '1'='1' --",
   '"; drop table records; --',
   '<script>alert(1)</script>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, on purpose
   '${7*7}{{7*7}}',
   '../../../../etc/passwd',
   '%00%ff',
