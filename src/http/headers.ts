@@ -22,7 +22,9 @@ export const CONTENT_SECURITY_POLICY = [
 export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000; includeSubDomains';
 
 export function setSecurityHeaders(req: FastifyRequest, reply: FastifyReply): void {
-  reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  // A route may send a stricter policy of its own (attachments are served sandboxed).
+  if (!reply.hasHeader('content-security-policy'))
+    reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   reply.header('x-content-type-options', 'nosniff');
   reply.header('referrer-policy', 'same-origin');
   reply.header('x-frame-options', 'DENY');
