@@ -87,9 +87,7 @@ export function passwordWeakness(
   const email = owner.email.trim().toLowerCase();
   const local = email.split('@')[0] ?? '';
   const lower = password.toLowerCase();
-  if (lower.includes(email) || (local.length >= 3 && lower.includes(local))) {
-    return 'must not contain your email address';
-  }
+  if (lower.includes(email)) return 'must not contain your email address';
   const inputs = [
     email,
     local,
