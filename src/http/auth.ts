@@ -24,6 +24,8 @@ declare module 'fastify' {
      * their own API tokens (read scope only) and their notifications' read marks.
      */
     readOnlyRoleMay?: boolean;
+    /** The route copes with NULs and unpaired surrogates itself (see src/http/input.ts). */
+    ownInputHygiene?: boolean;
   }
 }
 

@@ -40,8 +40,18 @@ export function findInputProblem(value: unknown, location: string): FieldError |
   return null;
 }
 
-/** preValidation hook: refuse hostile strings in the path, query string and body. */
+/** A string with NULs and unpaired surrogates replaced by U+FFFD, for routes that take any input. */
+export function replaceHostileCharacters(s: string): string {
+  return s.replaceAll('\u0000', '\uFFFD').toWellFormed();
+}
+
+/**
+ * preValidation hook: refuse hostile strings in the path, query string and body, unless the
+ * route handles them itself (`ownInputHygiene`: sign-in, where a garbled email must still be a
+ * failed, audited and throttled attempt rather than a request nobody records).
+ */
 export async function refuseHostileInput(req: FastifyRequest): Promise<void> {
+  if (req.routeOptions.config?.ownInputHygiene === true) return;
   const problem =
     findInputProblem(req.params, 'params') ??
     findInputProblem(req.query, 'querystring') ??

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ROLE_LABELS, ROLES, TOKEN_SCOPES } from '../../domain/roles.ts';
 import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { replaceHostileCharacters } from '../../http/input.ts';
 import { IdParam, Limit, problemResponses, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
@@ -103,7 +104,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/login',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' }, readOnlyRoleMay: true },
+        config: {
+          rateLimit: { max: 30, timeWindow: '1 minute' },
+          readOnlyRoleMay: true,
+          ownInputHygiene: true,
+        },
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets the session cookie',
@@ -116,7 +121,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const r = await login(ctx, {
-          ...req.body,
+          // A garbled email is a failed sign-in like any other: audited and throttled.
+          email: replaceHostileCharacters(req.body.email),
+          password: req.body.password,
           ip: clientIp(req),
           userAgent: req.headers['user-agent'] ?? null,
         });
