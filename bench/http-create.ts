@@ -138,7 +138,15 @@ const stewardTarget = (s: { app: FastifyInstance; token: string }): Target => ({
 
 async function stewardServer(env: Record<string, string>) {
   const ctx = await createContext(
-    loadConfig({ LOG_LEVEL: 'silent', STEWARD_DEMO: '0', STEWARD_JOBS: '0', ...env }),
+    loadConfig({
+      LOG_LEVEL: 'silent',
+      STEWARD_DEMO: '0',
+      STEWARD_JOBS: '0',
+      // Throughput is what is measured here, not the API rate limits.
+      RATE_LIMIT_MAX: '0',
+      RATE_LIMIT_WRITE_MAX: '0',
+      ...env,
+    }),
     { startJobs: false },
   );
   const user = await createUser(ctx, 'system', {

@@ -6,7 +6,7 @@ import pino from 'pino';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { ConfigCache, listenForChanges } from './db/changes.ts';
-import { openDatabase } from './db/client.ts';
+import { logSafeError, openDatabase } from './db/client.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { registerJobs } from './jobs/register.ts';
@@ -22,7 +22,11 @@ export async function createContext(
   config: Config,
   opts: { clock?: Clock; startJobs?: boolean } = {},
 ): Promise<AppContext> {
-  const log = pino({ level: config.logLevel, base: { app: 'steward' } });
+  const log = pino({
+    level: config.logLevel,
+    base: { app: 'steward' },
+    serializers: { err: (e: Error) => pino.stdSerializers.err(logSafeError(e) as Error) },
+  });
   registerModuleHooks();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await database.migrate();

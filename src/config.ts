@@ -2,12 +2,48 @@
  * Configuration from the environment (12-factor), validated once at start-up.
  * Every bad value is reported with the variable's name and what was expected.
  */
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { ROLES, type Role } from './domain/roles.ts';
 
 const bool = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY besides addresses and CIDRs. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(s: string): boolean {
+  if (RANGE_NAMES.has(s)) return true;
+  const [addr, bits, ...rest] = s.split('/');
+  if (rest.length > 0 || !addr || isIP(addr) === 0) return false;
+  if (bits === undefined) return true;
+  const max = isIP(addr) === 4 ? 32 : 128;
+  return /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
+
+/**
+ * Which proxies' X-Forwarded-* headers to believe: off (the default; the connection's address is
+ * the client's), a hop count, or a comma-separated list of addresses and CIDR ranges.
+ */
+const TrustProxy = z
+  .string()
+  .trim()
+  .transform((v, c): false | number | string[] => {
+    if (['0', 'false', 'no', 'off'].includes(v)) return false;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    const list = v
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+    if (list.length > 0 && list.every(isAddressOrCidr)) return list;
+    c.addIssue({
+      code: 'custom',
+      message:
+        'must be a hop count (e.g. 1) or a comma-separated list of proxy addresses or CIDR ranges (e.g. 10.0.0.0/8,127.0.0.1)',
+    });
+    return z.NEVER;
+  });
 
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -36,6 +72,20 @@ const EnvSchema = z.object({
     .max(1024 * 1024 * 1024)
     .default(20 * 1024 * 1024),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(10),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
+  LOGIN_DELAY_MAX_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  TRUST_PROXY: TrustProxy.default(false),
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  RATE_LIMIT_WRITE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(300),
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_HOST: z.string().min(1).optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   WEB_DIST: z.string().min(1).optional(),
   OIDC_PROVIDERS: z
@@ -65,7 +115,22 @@ export type Config = {
   jobs: boolean;
   sessionTtlHours: number;
   attachmentMaxBytes: number;
+  /** Failed sign-ins for one account from one address before that address is locked out. */
   loginMaxFailures: number;
+  loginLockMinutes: number;
+  /** Cap of the exponential delay between sign-in attempts on an account under attack. */
+  loginDelayMaxSeconds: number;
+  trustProxy: false | number | string[];
+  /** Requests per user, token or anonymous address per window; 0 turns the limit off. */
+  rateLimitMax: number;
+  /** State-changing requests per user or token per window; 0 turns the limit off. */
+  rateLimitWriteMax: number;
+  rateLimitWindowSeconds: number;
+  /** Bearer token /metrics requires; unset, /metrics is served only on the metrics address. */
+  metricsToken: string | undefined;
+  /** A separate listen address for /metrics (no token needed there). */
+  metricsHost: string | undefined;
+  metricsPort: number | undefined;
   shutdownGraceMs: number;
   /** Folder of the built web app; web/dist when unset. */
   webDist: string | undefined;
@@ -119,6 +184,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlHours: e.SESSION_TTL_HOURS,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginDelayMaxSeconds: e.LOGIN_DELAY_MAX_SECONDS,
+    trustProxy: e.TRUST_PROXY,
+    rateLimitMax: e.RATE_LIMIT_MAX,
+    rateLimitWriteMax: e.RATE_LIMIT_WRITE_MAX,
+    rateLimitWindowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    metricsToken: e.METRICS_TOKEN,
+    metricsHost: e.METRICS_HOST,
+    metricsPort: e.METRICS_PORT,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     webDist: e.WEB_DIST,
     oidcProviders: sso.oidcProviders,

@@ -18,6 +18,8 @@ export const ERROR_CATALOGUE = {
   'attachment.too_large': { status: 413, title: 'Attachment too large' },
   'validation.failed': { status: 422, title: 'Validation failed' },
   'auth.rate_limited': { status: 429, title: 'Too many attempts' },
+  'request.rate_limited': { status: 429, title: 'Too many requests' },
+  'request.uri_too_long': { status: 414, title: 'URI too long' },
   'server.internal': { status: 500, title: 'Internal server error' },
   'server.unavailable': { status: 503, title: 'Service unavailable' },
 } as const;

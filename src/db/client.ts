@@ -163,4 +163,26 @@ export function sqlWithParams(text: string, params: unknown[]): SQL {
   return out;
 }
 
+/**
+ * An error as it may be logged: a failed query keeps its SQL text but never its parameter values
+ * (they can hold token hashes, passwords' hashes or personal data), and the database's `detail`
+ * (which quotes values, e.g. "Key (token_hash)=(…)") is dropped.
+ */
+export function logSafeError(err: unknown): unknown {
+  if (!(err instanceof Error)) return err;
+  const query = (err as { query?: unknown }).query;
+  if (typeof query !== 'string' || !('params' in err)) return err;
+  const cause = err.cause as { message?: unknown; code?: unknown; stack?: unknown } | undefined;
+  const safe = new Error(`Failed query: ${query}`);
+  safe.name = err.name;
+  safe.stack = `${safe.name}: ${safe.message}\n${String(err.stack ?? '')
+    .split('\n')
+    .filter((l) => l.startsWith('    at '))
+    .join('\n')}`;
+  if (cause && typeof cause === 'object') {
+    safe.cause = { message: String(cause.message ?? ''), code: cause.code, stack: cause.stack };
+  }
+  return safe;
+}
+
 export { sql };

@@ -1,20 +1,66 @@
-/** Opaque keyset cursors: the sort value and id of the last row of a page, base64url JSON. */
+/**
+ * Opaque keyset cursors: the sort value and id of the last row of a page, base64url JSON.
+ * A cursor comes back from the client, so it is checked like any input: the list says what
+ * kind of value each position holds, and a forged or replayed cursor (one from another sort)
+ * answers 400 instead of reaching the database.
+ */
 import { AppError } from '../errors.ts';
 
 export type CursorValue = string | number | null;
+
+/** What one position of a cursor holds. */
+export type CursorKind = 'text' | 'int' | 'timestamp' | 'uuid';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** ISO 8601 instants as toISOString writes them, within the years PostgreSQL and JS share. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+function fits(v: CursorValue, kind: CursorKind): boolean {
+  switch (kind) {
+    case 'text':
+      return (
+        v === null || (typeof v === 'string' && v.length <= 500 && !v.includes('\u0000') && v.isWellFormed())
+      );
+    case 'int':
+      return v === null || (typeof v === 'number' && Number.isSafeInteger(v));
+    case 'timestamp':
+      return (
+        v === null ||
+        v === 'infinity' ||
+        (typeof v === 'string' &&
+          INSTANT.test(v) &&
+          Number.isFinite(Date.parse(v)) &&
+          Number(v.slice(0, 4)) >= 1)
+      );
+    case 'uuid':
+      return typeof v === 'string' && UUID.test(v);
+  }
+}
 
 export function encodeCursor(values: CursorValue[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, arity: number): CursorValue[] {
+/** Kinds checked when a caller gives only the arity: any value, then the row id. */
+function looseKinds(arity: number): (CursorKind | 'any')[] {
+  return Array.from({ length: arity }, (_, i) => (arity >= 2 && i === arity - 1 ? 'uuid' : 'any'));
+}
+
+function valueFits(x: unknown, kind: CursorKind | 'any'): boolean {
+  if (kind !== 'any') return fits(x as CursorValue, kind);
+  if (typeof x === 'string') return fits(x, 'text');
+  return x === null || (typeof x === 'number' && Number.isFinite(x));
+}
+
+/**
+ * The values of a cursor. `shape` is either the kinds of its positions or, for the usual
+ * "sort value, then row id" cursors, just their number (the last position is then a UUID).
+ */
+export function decodeCursor(cursor: string, shape: number | readonly CursorKind[]): CursorValue[] {
+  const kinds = typeof shape === 'number' ? looseKinds(shape) : shape;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(v) &&
-      v.length === arity &&
-      v.every((x) => x === null || ['string', 'number'].includes(typeof x))
-    ) {
+    if (Array.isArray(v) && v.length === kinds.length && v.every((x, i) => valueFits(x, kinds[i]!))) {
       return v as CursorValue[];
     }
   } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, type Action, type Actor, can, canOnRecord, ROLES, type Role } from './roles.ts';
+import { ACTIONS, type Action, type Actor, can, canOnRecord, isReadOnly, ROLES, type Role } from './roles.ts';
 
 const actor = (roles: Role[], scopes: Actor['scopes'] = null, userId = 'u1'): Actor => ({
   userId,
@@ -13,12 +13,34 @@ describe('role permissions', () => {
     const a = actor(['auditor']);
     for (const action of Object.keys(ACTIONS) as Action[]) {
       const rule = ACTIONS[action];
-      if (rule.scope === 'read') continue;
-      if (rule.roles === 'any') continue;
+      if (rule.scope === 'read' || action === 'token.manage_own') continue;
       expect(can(a, action), action).toBe(false);
     }
     expect(can(a, 'record.read_all')).toBe(true);
     expect(can(a, 'audit.read')).toBe(true);
+  });
+
+  it('lets the auditor neither watch, comment on nor attach to a record it is involved in', () => {
+    const a = actor(['auditor']);
+    const watched = { requesterId: 'u1', watcherIds: ['u1'] };
+    expect(canOnRecord(a, 'read', watched)).toBe(true);
+    for (const action of [
+      'watch',
+      'comment_public',
+      'attach',
+      'update',
+      'assign',
+      'comment_internal',
+    ] as const) {
+      expect(canOnRecord(a, action, watched), action).toBe(false);
+    }
+  });
+
+  it('treats an auditor who also holds a working role by that role', () => {
+    const both = actor(['auditor', 'requester']);
+    expect(isReadOnly(both)).toBe(false);
+    expect(can(both, 'record.create')).toBe(true);
+    expect(isReadOnly(actor(['auditor']))).toBe(true);
   });
 
   it('gives a plain requester no directory, audit or settings access', () => {

@@ -67,6 +67,19 @@ const INTERNAL_WRITERS: Role[] = [
 
 type ActionRule = { roles: Role[] | 'any'; scope: TokenScope };
 
+/**
+ * Roles that read and never change anything. Someone who holds only these passes no rule of
+ * write or admin scope, whatever the rule's roles say ("any" and being involved in a record
+ * included), except the self-service actions below.
+ */
+export const READ_ONLY_ROLES: readonly Role[] = ['auditor'];
+/** What a read-only person may still do: keep their own credentials (tokens are read-only). */
+const READ_ONLY_MAY = new Set<string>(['token.manage_own']);
+
+export function isReadOnly(actor: Pick<Actor, 'roles'>): boolean {
+  return actor.roles.length > 0 && actor.roles.every((r) => READ_ONLY_ROLES.includes(r));
+}
+
 /** The single table of role-level permissions. */
 export const ACTIONS = {
   'record.read_all': { roles: READ_ALL, scope: 'read' },
@@ -84,6 +97,8 @@ export const ACTIONS = {
   'settings.read': { roles: READ_ALL, scope: 'read' },
   'settings.manage': { roles: ['admin', 'process_owner'], scope: 'admin' },
   'token.manage_own': { roles: 'any', scope: 'admin' },
+  /** One's own name, title, phone and time zone. */
+  'profile.edit_own': { roles: 'any', scope: 'write' },
   'incident.declare_major': { roles: ['admin', 'service_manager', 'process_owner'], scope: 'write' },
   'organisation.read': { roles: READ_ALL, scope: 'read' },
   'organisation.manage': { roles: ['admin', 'service_manager'], scope: 'write' },
@@ -130,7 +145,13 @@ export function scopeAllows(actor: Actor, needed: TokenScope): boolean {
 
 export function can(actor: Actor, action: Action): boolean {
   const rule: ActionRule = ACTIONS[action];
+  if (rule.scope !== 'read' && isReadOnly(actor) && !READ_ONLY_MAY.has(action)) return false;
   return hasRole(actor, rule.roles) && scopeAllows(actor, rule.scope);
+}
+
+/** Whether the actor may change anything at all (a token of write scope, a role that writes). */
+export function mayWrite(actor: Actor): boolean {
+  return scopeAllows(actor, 'write') && !isReadOnly(actor);
 }
 
 /** The parts of a record the record-level rules look at. */
@@ -157,8 +178,7 @@ export function canOnRecord(actor: Actor, action: RecordAction, rec: RecordAcces
     case 'comment_public':
     case 'attach':
       return (
-        scopeAllows(actor, 'write') &&
-        (can(actor, 'record.update') || can(actor, 'comment.write_internal') || involved)
+        mayWrite(actor) && (can(actor, 'record.update') || can(actor, 'comment.write_internal') || involved)
       );
     case 'comment_internal':
       return can(actor, 'comment.write_internal');
@@ -167,6 +187,6 @@ export function canOnRecord(actor: Actor, action: RecordAction, rec: RecordAcces
     case 'assign':
       return can(actor, 'record.assign');
     case 'watch':
-      return readable && scopeAllows(actor, 'write');
+      return readable && mayWrite(actor);
   }
 }

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -22,13 +21,21 @@ import {
 import type { AppContext } from '../context.ts';
 import { MODULES } from '../modules/registry.ts';
 import { authPlugin } from './auth.ts';
+import { setSecurityHeaders } from './headers.ts';
+import { refuseHostileInput } from './input.ts';
 import { opsRoutes } from './ops.ts';
-import { errorHandler, problemOf, sendProblem } from './problem.ts';
+import { errorHandler, frameworkErrors, problemOf, sendProblem } from './problem.ts';
+import { registerRateLimit } from './rate-limit.ts';
 import { fastSerializerCompiler } from './serializer.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
 export type BuildOptions = { logger?: boolean; webDist?: string };
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the nearest n hops". */
+function trustProxyOption(t: AppContext['config']['trustProxy']) {
+  return typeof t === 'number' ? (_address: string, hop: number) => hop < t : t;
+}
 
 export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -37,9 +44,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: true,
+    // X-Forwarded-* only from the proxies TRUST_PROXY names; off by default (anyone could forge them).
+    trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors,
     forceCloseConnections: 'idle',
     logController: new LogController({
       disableRequestLogging: ctx.config.logLevel !== 'debug' && ctx.config.logLevel !== 'trace',
@@ -55,7 +64,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   await app.register(fastifyMultipart, {
     limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1, fields: 10 },
   });
-  await app.register(fastifyRateLimit, { global: false });
+  await registerRateLimit(app, ctx.config);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -80,10 +89,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   // decorators and hooks
   await app.register(authPlugin, { ctx });
-  app.addHook('onSend', async (_req, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
+  app.addHook('preValidation', refuseHostileInput);
+  app.addHook('onSend', async (req, reply) => {
+    setSecurityHeaders(req, reply);
   });
 
   // routes

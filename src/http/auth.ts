@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../context.ts';
-import type { Actor } from '../domain/roles.ts';
+import { type Actor, isReadOnly, scopeAllows } from '../domain/roles.ts';
 import { AppError } from '../errors.ts';
 import { authenticateSession, authenticateToken, SESSION_COOKIE } from '../modules/auth/service.ts';
 
@@ -17,6 +17,15 @@ export type RequestAuth =
 declare module 'fastify' {
   interface FastifyRequest {
     auth: RequestAuth | null;
+  }
+  interface FastifyContextConfig {
+    /**
+     * A read-only person (the auditor) may call this state-changing route: signing in and out,
+     * their own API tokens (read scope only) and their notifications' read marks.
+     */
+    readOnlyRoleMay?: boolean;
+    /** The route copes with NULs and unpaired surrogates itself (see src/http/input.ts). */
+    ownInputHygiene?: boolean;
   }
 }
 
@@ -35,6 +44,7 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
       const actor = await authenticateToken(opts.ctx, value);
       if (!actor) throw new AppError('auth.unauthenticated', 'The API token is unknown, expired or revoked.');
       req.auth = { actor, via: 'token' };
+      assertMayChange(req, actor);
       return;
     }
     const cookie = req.cookies[SESSION_COOKIE];
@@ -45,8 +55,27 @@ export const authPlugin = fp(async (app: FastifyInstance, opts: { ctx: AppContex
     if (!SAFE.has(req.method) && req.headers['x-csrf-token'] !== s.csrfToken) {
       throw new AppError('auth.csrf', 'This request needs the x-csrf-token header from /api/v1/auth/me.');
     }
+    assertMayChange(req, s.actor);
   });
 });
+
+/**
+ * The two credentials that change nothing, refused before any route runs (the services check
+ * the same rules again): a read-scoped token may only GET, and a read-only person (the auditor)
+ * may only call the routes marked `readOnlyRoleMay`.
+ */
+function assertMayChange(req: FastifyRequest, actor: Actor): void {
+  if (SAFE.has(req.method)) return;
+  if (!scopeAllows(actor, 'write')) {
+    throw new AppError('auth.token_scope', 'This API token has read scope: it may only read (GET).');
+  }
+  if (isReadOnly(actor) && req.routeOptions.config?.readOnlyRoleMay !== true) {
+    throw new AppError(
+      'auth.forbidden',
+      'Your role is read-only: you may read everything and change nothing.',
+    );
+  }
+}
 
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.auth) throw new AppError('auth.unauthenticated', 'Sign in or send an API token.');

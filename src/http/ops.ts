@@ -1,8 +1,30 @@
-/** Operational endpoints: liveness, readiness (database reachable), Prometheus metrics. */
-import type { FastifyPluginAsync } from 'fastify';
+/**
+ * Operational endpoints: liveness, readiness (database reachable), Prometheus metrics. Metrics
+ * tell a lot about a deployment, so they are never public: /metrics needs METRICS_TOKEN as a
+ * bearer token, or is served only on its own listen address (METRICS_PORT, METRICS_HOST).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import type { AppContext } from '../context.ts';
+import { AppError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Where the separate metrics listener answers, once the app listens (METRICS_PORT). */
+    metricsAddress: () => { host: string; port: number } | null;
+  }
+}
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Whether the request carries the metrics bearer token (compared in constant time). */
+function hasMetricsToken(req: FastifyRequest, token: string): boolean {
+  const m = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
+  return m !== null && timingSafeEqual(digest(m[1]!), digest(token));
+}
 
 export function opsRoutes(ctx: AppContext): FastifyPluginAsync {
   return fp(async (app) => {
@@ -54,9 +76,54 @@ export function opsRoutes(ctx: AppContext): FastifyPluginAsync {
         return reply.code(503).send({ status: 'unavailable', database: ctx.database.kind });
       }
     });
-    app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    app.get('/metrics', { schema: { hide: true } }, async (req: FastifyRequest, reply: FastifyReply) => {
+      const token = ctx.config.metricsToken;
+      if (!token) {
+        throw new AppError(
+          'resource.not_found',
+          ctx.config.metricsPort === undefined
+            ? 'Metrics are off: set METRICS_TOKEN (then send it as a bearer token) or METRICS_PORT.'
+            : 'Metrics are served on the metrics address (METRICS_PORT).',
+        );
+      }
+      if (!hasMetricsToken(req, token)) {
+        reply.header('www-authenticate', 'Bearer realm="metrics"');
+        throw new AppError(
+          'auth.unauthenticated',
+          'Send the metrics token: Authorization: Bearer <METRICS_TOKEN>.',
+        );
+      }
       reply.header('content-type', registry.contentType);
       return registry.metrics();
     });
+
+    // The separate metrics listener, started and stopped with the app.
+    let server: Server | null = null;
+    app.decorate('metricsAddress', () => {
+      const a = server?.address();
+      return a && typeof a === 'object' ? { host: a.address, port: a.port } : null;
+    });
+    const metricsPort = ctx.config.metricsPort;
+    if (metricsPort !== undefined) {
+      app.addHook('onListen', async () => {
+        server = createServer((req, res) => {
+          if (req.method !== 'GET' || req.url?.split('?')[0] !== '/metrics') {
+            res.writeHead(404, { 'content-type': 'text/plain' }).end('Only /metrics is served here.\n');
+            return;
+          }
+          registry.metrics().then(
+            (body) => res.writeHead(200, { 'content-type': registry.contentType }).end(body),
+            () => res.writeHead(500).end(),
+          );
+        });
+        await new Promise<void>((resolve, reject) => {
+          server!.once('error', reject);
+          server!.listen(metricsPort, ctx.config.metricsHost ?? '127.0.0.1', resolve);
+        });
+      });
+      app.addHook('onClose', async () => {
+        await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      });
+    }
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { logSafeError } from '../db/client.ts';
 import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldError } from '../errors.ts';
 
 export type Problem = {
@@ -54,6 +55,8 @@ function fieldOf(location: string | undefined, issue: ZodIssueLike): string {
 
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof AppError) {
+    const retryAfter = err.extra.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
     return sendProblem(reply, problemOf(req, err.code, err.message, err.fieldErrors, err.extra));
   }
   const pgCode = postgresErrorCode(err);
@@ -65,6 +68,24 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   }
   if (pgCode === '23503') {
     return sendProblem(reply, problemOf(req, 'validation.failed', 'A referenced item does not exist.'));
+  }
+  // SQLSTATE class 22 (data exception): a value from the request the database cannot hold or
+  // compare — a date out of range, a number or id of the wrong form from a forged cursor.
+  if (pgCode?.startsWith('22')) {
+    return sendProblem(
+      reply,
+      problemOf(
+        req,
+        'request.invalid',
+        'A value in the request is out of range or not of the expected form.',
+      ),
+    );
+  }
+  if (isBrokenMultipart(req, err)) {
+    return sendProblem(
+      reply,
+      problemOf(req, 'request.malformed', 'The multipart/form-data body is incomplete or malformed.'),
+    );
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const location = (err as FastifyError).validationContext;
@@ -111,13 +132,16 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
   if (fe.statusCode === 429) {
     return sendProblem(
       reply,
-      problemOf(req, 'auth.rate_limited', 'Too many requests; wait a little and try again.'),
+      problemOf(req, 'request.rate_limited', 'Too many requests; wait a little and try again.'),
     );
+  }
+  if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, problemOf(req, 'request.uri_too_long', 'A path parameter is too long.'));
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(err)) {
     return sendProblem(reply, problemOf(req, 'request.malformed', fe.message));
   }
-  req.log.error({ err }, 'unexpected error');
+  req.log.error({ err: logSafeError(err) }, 'unexpected error');
   return sendProblem(
     reply,
     problemOf(
@@ -125,6 +149,25 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
       'server.internal',
       'Something went wrong on our side. Quote the request id when reporting it.',
     ),
+  );
+}
+
+/** Errors of the multipart parser (a truncated or malformed upload) carry no status of their own. */
+function isBrokenMultipart(req: FastifyRequest, err: Error): boolean {
+  return req.isMultipart() && /multipart|boundary|unexpected end/i.test(err.message);
+}
+
+/**
+ * Fastify's own answers before a route runs (a bad URL encoding, a path parameter over the
+ * length limit) as problem+json instead of its plain JSON.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendProblem(reply, problemOf(req, 'request.uri_too_long', 'A path parameter is too long.'));
+  }
+  return sendProblem(
+    reply,
+    problemOf(req, 'request.malformed', 'The URL is not valid (check its percent-encoding).'),
   );
 }
 

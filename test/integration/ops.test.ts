@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestEnv, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
+const METRICS_TOKEN = 'ops-test-metrics-token';
+const scrape = () =>
+  env.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
 beforeAll(async () => {
-  env = await createTestEnv({ jobs: true });
+  env = await createTestEnv({ jobs: true, env: { METRICS_TOKEN } });
 });
 afterAll(() => env.close());
 
@@ -19,7 +22,7 @@ describe('operations endpoints', () => {
   it('tells whether the CMDB graph index is loaded, and how large it is', async () => {
     const index = await env.ctx.ciGraph.current();
     expect((await env.app.inject({ url: '/readyz' })).json().cmdbGraph).toBe('loaded');
-    const metrics = (await env.app.inject({ url: '/metrics' })).body;
+    const metrics = (await scrape()).body;
     expect(metrics).toContain(`steward_cmdb_graph_cis ${index.size}`);
     expect(metrics).toContain(`steward_cmdb_graph_relationships ${index.edgeCount}`);
     expect(metrics).toMatch(/steward_cmdb_graph_load_seconds \d/);
@@ -27,7 +30,7 @@ describe('operations endpoints', () => {
 
   it('exposes Prometheus metrics including request durations by route', async () => {
     await env.app.inject({ url: '/healthz' });
-    const res = await env.app.inject({ url: '/metrics' });
+    const res = await scrape();
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('steward_http_request_duration_seconds_bucket');
     expect(res.body).toContain('route="/healthz"');

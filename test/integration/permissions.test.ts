@@ -64,7 +64,11 @@ const CASES: Case[] = [
     allowed: READ_ALL,
     call: (c) => c.get(`/api/v1/incidents/${incidentId}`),
   },
-  { name: 'POST /incidents', allowed: ALL, call: (c) => c.post('/api/v1/incidents', { title: 'matrix' }) },
+  {
+    name: 'POST /incidents',
+    allowed: ALL.filter((r) => r !== 'auditor'),
+    call: (c) => c.post('/api/v1/incidents', { title: 'matrix' }),
+  },
   {
     name: 'PATCH /incidents/:id title',
     allowed: WORKERS,
@@ -126,9 +130,21 @@ const CASES: Case[] = [
       }),
   },
   {
-    name: 'POST /tokens (own)',
-    allowed: ALL,
+    // The auditor's matrix client holds a read-scoped token, which may only GET; the auditor's
+    // own session may create read tokens (see the auditor section below).
+    name: 'POST /tokens (own, read scope)',
+    allowed: ALL.filter((r) => r !== 'auditor'),
     call: (c) => c.post('/api/v1/tokens', { name: 'x', scopes: ['read'] }),
+  },
+  {
+    name: 'POST /tokens (own, write scope)',
+    allowed: ALL.filter((r) => r !== 'auditor'),
+    call: (c) => c.post('/api/v1/tokens', { name: 'x', scopes: ['read', 'write'] }),
+  },
+  {
+    name: 'PUT /records/:id/watchers/:userId (oneself)',
+    allowed: READ_ALL.filter((r) => r !== 'auditor'),
+    call: (c) => c.put(`/api/v1/records/${incidentId}/watchers/${c.user.id}`),
   },
   { name: 'GET /tokens?all=true', allowed: ['admin'], call: (c) => c.get('/api/v1/tokens?all=true') },
   { name: 'GET /catalog/items', allowed: ALL, call: (c) => c.get('/api/v1/catalog/items') },
@@ -145,7 +161,7 @@ const CASES: Case[] = [
   },
   {
     name: 'POST /requests',
-    allowed: ALL,
+    allowed: ALL.filter((r) => r !== 'auditor'),
     call: (c) => c.post('/api/v1/requests', { catalogItemId, answers: {} }),
   },
   {
@@ -281,6 +297,118 @@ beforeAll(async () => {
   ).json().id;
 });
 afterAll(() => env.close());
+
+/**
+ * The state-changing operations the auditor (read-only) may call: its own session, its own
+ * API tokens (read scope only) and its notifications' read marks. Everything else in the
+ * OpenAPI document, including routes added later, must answer 403.
+ */
+const AUDITOR_MAY = new Set([
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/tokens',
+  'DELETE /api/v1/tokens/{id}',
+  'POST /api/v1/notifications/{id}/read',
+  'POST /api/v1/notifications/read-all',
+]);
+
+type Operation = { method: string; path: string };
+
+async function writeOperations(): Promise<Operation[]> {
+  const doc = (await env.app.inject({ url: '/api/v1/openapi.json' })).json() as {
+    paths: Record<string, Record<string, unknown>>;
+  };
+  return Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.keys(ops)
+      .filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => ({ method: m.toUpperCase(), path })),
+  );
+}
+
+/** A real id for the path's record where the matrix has one, so the check is not a 404. */
+function fillPath(path: string, auditorId: string): string {
+  const idFor = (p: string) =>
+    p.startsWith('/api/v1/requests')
+      ? requestId
+      : p.startsWith('/api/v1/request-tasks')
+        ? taskId
+        : p.startsWith('/api/v1/users')
+          ? auditorId
+          : p.startsWith('/api/v1/groups')
+            ? groupId
+            : p.startsWith('/api/v1/cmdb/cis')
+              ? ciId
+              : p.startsWith('/api/v1/catalog/items')
+                ? catalogItemId
+                : incidentId;
+  return path
+    .replace('{userId}', auditorId)
+    .replace('{id}', idFor(path))
+    .replace(/\{[^}]+\}/g, 'incident');
+}
+
+/** Bodies a working role would send, so the refusal is the role's and not the validator's. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/v1/incidents': { title: 'auditor writes' },
+  'POST /api/v1/requests': { catalogItemId: '', answers: {} },
+  'POST /api/v1/records/{id}/comments': { body: 'auditor comments' },
+  'PATCH /api/v1/users/{id}': { name: 'Auditor renamed' },
+};
+
+describe('the auditor is read-only on every write operation', () => {
+  let session: { cookie: string; csrf: string; userId: string };
+
+  beforeAll(async () => {
+    const password = 'auditor matrix password';
+    const u = await buildUser(env, { roles: ['auditor'], password });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: u.email, password },
+    });
+    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+    session = { cookie, csrf: res.json().csrfToken, userId: u.id };
+    // Involved as a watcher (added by an agent): still no public comments or attachments.
+    await clients.get('agent')!.put(`/api/v1/records/${incidentId}/watchers/${u.id}`);
+  });
+
+  const send = (method: string, url: string, payload?: unknown) =>
+    env.app.inject({
+      method: method as 'POST',
+      url,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+
+  it('is refused with 403 by every write operation in the OpenAPI document', async () => {
+    const ops = await writeOperations();
+    expect(ops.length).toBeGreaterThan(50);
+    const answered: string[] = [];
+    for (const op of ops) {
+      const key = `${op.method} ${op.path}`;
+      if (AUDITOR_MAY.has(key)) continue;
+      const body = key in SAMPLE_BODIES ? SAMPLE_BODIES[key] : op.method === 'DELETE' ? undefined : {};
+      const res = await send(op.method, fillPath(op.path, session.userId), body);
+      if (res.statusCode !== 403) answered.push(`${key} → ${res.statusCode}`);
+    }
+    expect(answered).toEqual([]);
+  });
+
+  it('may sign out, mark notifications read and hold read-only tokens', async () => {
+    expect((await send('POST', '/api/v1/notifications/read-all', {})).statusCode).toBe(200);
+    expect((await send('POST', '/api/v1/tokens', { name: 'w', scopes: ['write'] })).statusCode).toBe(403);
+    const tok = await send('POST', '/api/v1/tokens', { name: 'r', scopes: ['read'] });
+    expect(tok.statusCode).toBe(201);
+    expect((await send('DELETE', `/api/v1/tokens/${tok.json().info.id}`)).statusCode).toBe(200);
+  });
+
+  it('sees a record it watches but cannot comment on it or attach to it', async () => {
+    expect((await send('GET', `/api/v1/incidents/${incidentId}`)).statusCode).toBe(200);
+    const rec = (await send('GET', `/api/v1/incidents/${incidentId}`)).json();
+    expect(rec.allowedActions).toEqual(['read_internal']);
+    expect(rec.transitions).toEqual([]);
+  });
+});
 
 describe('route × role permission matrix', () => {
   for (const c of CASES) {

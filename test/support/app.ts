@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { IncidentCreate, IncidentView as RecordView } from '../../src/contracts/incidents.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
-import type { Role, TokenScope } from '../../src/domain/roles.ts';
+import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createGroup, createUser, type UserView } from '../../src/modules/auth/directory.ts';
 import { createApiToken, loadActor } from '../../src/modules/auth/service.ts';
@@ -125,7 +125,9 @@ export async function clientFor(
   scopes: TokenScope[] = ['read', 'write', 'admin'],
 ): Promise<Client> {
   const actor = await loadActor(env.ctx.db, user.id, null);
-  const { token } = await createApiToken(env.ctx, actor, { name: 'test', scopes }, null);
+  // A read-only person (the auditor) may only hold read-scoped tokens.
+  const allowed: TokenScope[] = isReadOnly(actor) ? ['read'] : scopes;
+  const { token } = await createApiToken(env.ctx, actor, { name: 'test', scopes: allowed }, null);
   const request = (o: InjectOptions) =>
     env.app.inject({ ...o, headers: { authorization: `Bearer ${token}`, ...(o.headers ?? {}) } });
   return {

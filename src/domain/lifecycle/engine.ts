@@ -2,7 +2,7 @@
  * Lifecycles as data: states, transitions, who may take each and what each requires.
  * Pure evaluation and validation; the records service applies the result in a transaction.
  */
-import { ROLES, type Role } from '../roles.ts';
+import { isReadOnly, ROLES, type Role } from '../roles.ts';
 
 /** What a state means to the rest of Steward (SLA clocks, queues, reports). */
 export type StateCategory = 'open' | 'paused' | 'resolved' | 'closed';
@@ -109,7 +109,7 @@ export function transitionsFrom(lc: Lifecycle, from: string): LifecycleTransitio
 export type TransitionActor = { roles: readonly Role[]; isRequester: boolean };
 
 export function mayTake(t: LifecycleTransition, actor: TransitionActor): boolean {
-  if (t.system) return false;
+  if (t.system || isReadOnly(actor)) return false;
   return actor.roles.some((r) => t.roles.includes(r)) || (t.requester && actor.isRequester);
 }
 

@@ -1,2 +1,2 @@
 /** The audit module's public face: append to the audit log and read it. */
-export { countRecentFailedLogins, listAudit, writeAudit } from './service.ts';
+export { type LoginFailureStats, listAudit, loginFailureStats, writeAudit } from './service.ts';

@@ -16,23 +16,62 @@ export type AuditEvent = {
   details?: Record<string, unknown>;
 };
 
+/**
+ * A value as the audit log can always store it: the log must never lose an entry because a
+ * hostile string (a NUL, an unpaired surrogate, which jsonb refuses) reached an event's details.
+ */
+export function storableForAudit(v: unknown, depth = 0): unknown {
+  if (typeof v === 'string') return v.replaceAll('\u0000', '\uFFFD').toWellFormed();
+  if (v === null || typeof v !== 'object' || depth > 8)
+    return typeof v === 'object' && v !== null ? '[nested]' : v;
+  if (Array.isArray(v)) return v.map((x) => storableForAudit(x, depth + 1));
+  return Object.fromEntries(
+    Object.entries(v).map(([k, x]) => [storableForAudit(k) as string, storableForAudit(x, depth + 1)]),
+  );
+}
+
+const storableText = (s: string | null | undefined) => (s == null ? null : (storableForAudit(s) as string));
+
 export async function writeAudit(db: Db, at: Date, e: AuditEvent): Promise<void> {
   await db.insert(auditLog).values({
     at,
     action: e.action,
     actorId: e.actorId ?? null,
-    actorLabel: e.actorLabel ?? null,
+    actorLabel: storableText(e.actorLabel),
     targetType: e.targetType ?? null,
-    targetId: e.targetId ?? null,
-    ip: e.ip ?? null,
-    details: e.details ?? {},
+    targetId: storableText(e.targetId),
+    ip: storableText(e.ip),
+    details: (storableForAudit(e.details ?? {}) as Record<string, unknown>) ?? {},
   });
 }
 
-/** Failed logins for one email in the recent window: the basis of login rate limiting. */
-export async function countRecentFailedLogins(db: Db, email: string, since: Date): Promise<number> {
-  const rows = await db
-    .select({ n: sql<number>`count(*)::int` })
+export type LoginFailureStats = {
+  /** Failed sign-ins on the account in the window, from anywhere. */
+  account: number;
+  /** Those from the given address. */
+  fromAddress: number;
+  lastAt: Date | null;
+  lastFromAddressAt: Date | null;
+  /** How many addresses they came from. */
+  addresses: number;
+};
+
+/** Failed sign-ins on one account since an instant: the basis of sign-in throttling. */
+export async function loginFailureStats(
+  db: Db,
+  email: string,
+  ip: string | null,
+  since: Date,
+): Promise<LoginFailureStats> {
+  const fromIp = ip === null ? sql`${auditLog.ip} is null` : sql`${auditLog.ip} = ${ip}`;
+  const [row] = await db
+    .select({
+      account: sql<number>`count(*)::int`,
+      fromAddress: sql<number>`(count(*) filter (where ${fromIp}))::int`,
+      lastAt: sql<Date | string | null>`max(${auditLog.at})`,
+      lastFromAddressAt: sql<Date | string | null>`max(${auditLog.at}) filter (where ${fromIp})`,
+      addresses: sql<number>`count(distinct ${auditLog.ip})::int`,
+    })
     .from(auditLog)
     .where(
       and(
@@ -41,7 +80,14 @@ export async function countRecentFailedLogins(db: Db, email: string, since: Date
         sql`${auditLog.details}->>'email' = ${email.toLowerCase()}`,
       ),
     );
-  return rows[0]?.n ?? 0;
+  const date = (v: Date | string | null | undefined) => (v == null ? null : new Date(v));
+  return {
+    account: row?.account ?? 0,
+    fromAddress: row?.fromAddress ?? 0,
+    lastAt: date(row?.lastAt),
+    lastFromAddressAt: date(row?.lastFromAddressAt),
+    addresses: row?.addresses ?? 0,
+  };
 }
 
 export type AuditQuery = {

@@ -6,7 +6,7 @@ import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/index.ts';
 import { notifyAuthChange } from './cache.ts';
-import { hashPassword } from './password.ts';
+import { assertStrongPassword, hashPassword } from './password.ts';
 import { groupMembers, groups, userRoles, users } from './schema.ts';
 
 export type UserView = {
@@ -135,6 +135,7 @@ export async function createUser(
   if (actor !== 'system' && !can(actor, 'user.manage'))
     throw forbidden('Only administrators may create users.');
   if (input.timeZone) assertTimeZone(input.timeZone);
+  if (input.password) assertStrongPassword(input.password, input);
   const now = ctx.clock.now();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const id = await ctx.db.transaction(async (tx) => {
@@ -199,7 +200,7 @@ export async function updateUser(
     'password',
   ] as const;
   const touchesAdmin = adminFields.some((f) => patch[f] !== undefined);
-  if (!can(actor, 'user.manage') && (!self || touchesAdmin)) {
+  if (!can(actor, 'user.manage') && (!self || touchesAdmin || !can(actor, 'profile.edit_own'))) {
     throw forbidden(
       self
         ? 'Only administrators may change email, roles, groups or status.'
@@ -226,6 +227,9 @@ export async function updateUser(
         [],
         { currentVersion: cur.version },
       );
+    }
+    if (patch.password !== undefined) {
+      assertStrongPassword(patch.password, { email: patch.email ?? cur.email, name: patch.name ?? cur.name });
     }
     if (patch.email && patch.email.toLowerCase() !== cur.email.toLowerCase()) {
       const [dupe] = await tx

@@ -4,3 +4,4 @@
  * the architecture test); accounts change only through this module's services.
  */
 export { groupMembers, groups, userRoles, users } from './schema.ts';
+export { type LoginAttackAlert, onLoginAttackSuspected } from './throttle.ts';

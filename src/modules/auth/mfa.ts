@@ -11,15 +11,15 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden } from '../../errors.ts';
-import { countRecentFailedLogins, writeAudit } from '../audit/index.ts';
+import { writeAudit } from '../audit/index.ts';
 import { mfaChallenges, mfaRecoveryCodes, userMfa, userRoles, users } from './schema.ts';
 import type { LoginResult } from './service.ts';
 import { openSession, sha256 } from './sso-session.ts';
+import { alertIfUnderAttack, assertMayAttemptLogin } from './throttle.ts';
 import { acceptedStep, newRecoveryCodes, newTotpSecret, normalRecoveryCode, otpauthUri } from './totp.ts';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const CHALLENGE_ATTEMPTS = 5;
-const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export type Enrolment = { secret: string; otpauthUrl: string; qrDataUrl: string };
 export type MfaChallenge = { challenge: string; expiresAt: string; enrol: Enrolment | null };
@@ -90,14 +90,8 @@ export async function completeMfaSignIn(
     );
   }
   const email = user.email.toLowerCase();
-  const failures = await countRecentFailedLogins(ctx.db, email, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (failures >= ctx.config.loginMaxFailures) {
-    await writeAudit(ctx.db, now, { action: 'auth.login_throttled', ip: input.ip, details: { email } });
-    throw new AppError(
-      'auth.rate_limited',
-      'Too many failed sign-in attempts for this account. Try again in 15 minutes.',
-    );
-  }
+  // The code step is throttled exactly like the password step.
+  await assertMayAttemptLogin(ctx, email, input.ip, now);
   const method = await checkCode(ctx, user.id, row.pendingSecret, input.code, now);
   if (!method) {
     await writeAudit(ctx.db, now, {
@@ -106,6 +100,7 @@ export async function completeMfaSignIn(
       ip: input.ip,
       details: { email, reason: 'bad_mfa_code' },
     });
+    await alertIfUnderAttack(ctx, email, input.ip, now);
     throw new AppError(
       'auth.invalid_credentials',
       'The code is not correct. Enter the current code from your app.',

@@ -1,5 +1,11 @@
-/** Password hashing with scrypt (Node's crypto, no native addon). Format: scrypt$N$r$p$salt$hash. */
+/**
+ * Password hashing with scrypt (Node's crypto, no native addon). Format: scrypt$N$r$p$salt$hash.
+ * And the password policy: long enough (the schema), not guessable, not the person's email.
+ */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import zxcvbnCore from '@zxcvbn-ts/core';
+import zxcvbnCommon from '@zxcvbn-ts/language-common';
+import { AppError } from '../../errors.ts';
 
 const N = 16384;
 const R = 8;
@@ -38,4 +44,71 @@ export function dummyPasswordHash(): Promise<string> {
 
 export function generatePassword(): string {
   return randomBytes(12).toString('base64url');
+}
+
+/*
+ * Password strength: zxcvbn's estimate (common passwords, breached-list dictionaries, keyboard
+ * patterns, repeats, dates) with the person's own email and name as extra dictionary words.
+ */
+const strength = new zxcvbnCore.ZxcvbnFactory({
+  dictionary: { ...zxcvbnCommon.dictionary },
+  graphs: zxcvbnCommon.adjacencyGraphs,
+});
+
+/** zxcvbn scores 0–4; 3 means "safely unguessable: moderate protection from offline attacks". */
+export const MIN_PASSWORD_SCORE = 3;
+
+const WARNINGS: Record<string, string> = {
+  topTen: 'it is one of the most used passwords',
+  topHundred: 'it is a very common password',
+  common: 'it is a common password',
+  similarToCommon: 'it is too close to a common password',
+  wordByItself: 'a single word is easy to guess',
+  namesByThemselves: 'names on their own are easy to guess',
+  commonNames: 'common names are easy to guess',
+  userInputs: 'it contains your own details',
+  straightRow: 'a row of keys is easy to guess',
+  keyPattern: 'a keyboard pattern is easy to guess',
+  simpleRepeat: 'repeated characters are easy to guess',
+  extendedRepeat: 'repeated groups of characters are easy to guess',
+  sequences: 'sequences like abc or 123 are easy to guess',
+  recentYears: 'recent years are easy to guess',
+  dates: 'dates are easy to guess',
+};
+
+/**
+ * Why a password must be refused, as a readable message for the person choosing it, or null
+ * when it is strong enough.
+ */
+export function passwordWeakness(
+  password: string,
+  owner: { email: string; name?: string | undefined },
+): string | null {
+  const email = owner.email.trim().toLowerCase();
+  const local = email.split('@')[0] ?? '';
+  const lower = password.toLowerCase();
+  if (lower.includes(email)) return 'must not contain your email address';
+  const inputs = [
+    email,
+    local,
+    ...local.split(/[._+-]/),
+    ...(owner.name?.toLowerCase().split(/\s+/) ?? []),
+  ].filter((s) => s.length >= 3);
+  const result = strength.check(password, inputs);
+  if (result.score >= MIN_PASSWORD_SCORE) return null;
+  const why = (result.feedback.warning && WARNINGS[result.feedback.warning]) || 'it is too easy to guess';
+  return `is too weak: ${why}. Use a longer passphrase of several unrelated words`;
+}
+
+/** Refuse a weak password with 422 and the reason on the `password` field. */
+export function assertStrongPassword(
+  password: string,
+  owner: { email: string; name?: string | undefined },
+): void {
+  const weakness = passwordWeakness(password, owner);
+  if (weakness) {
+    throw new AppError('validation.failed', `The password ${weakness}.`, [
+      { field: 'password', message: weakness },
+    ]);
+  }
 }

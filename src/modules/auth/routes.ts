@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ROLE_LABELS, ROLES, TOKEN_SCOPES } from '../../domain/roles.ts';
 import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { replaceHostileCharacters } from '../../http/input.ts';
 import { IdParam, Limit, problemResponses, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
@@ -97,12 +98,18 @@ const GroupCreate = z.object({
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const secure = ctx.config.publicUrl?.startsWith('https://') ?? false;
+    // Secure cookies when users reach Steward over https: by its public URL, or directly, or
+    // through a trusted TLS proxy (X-Forwarded-Proto counts only from proxies TRUST_PROXY names).
+    const publicHttps = ctx.config.publicUrl?.startsWith('https://') ?? false;
 
     app.post(
       '/auth/login',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: {
+          rateLimit: { max: 30, timeWindow: '1 minute' },
+          readOnlyRoleMay: true,
+          ownInputHygiene: true,
+        },
         schema: {
           tags: ['auth'],
           summary: 'Sign in with email and password; sets the session cookie',
@@ -119,7 +126,9 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const r = await login(ctx, {
-          ...req.body,
+          // A garbled email is a failed sign-in like any other: audited and throttled.
+          email: replaceHostileCharacters(req.body.email),
+          password: req.body.password,
           ip: clientIp(req),
           userAgent: req.headers['user-agent'] ?? null,
         });
@@ -127,7 +136,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         reply.setCookie(SESSION_COOKIE, r.sessionToken, {
           httpOnly: true,
           sameSite: 'lax',
-          secure,
+          secure: publicHttps || req.protocol === 'https',
           path: '/',
           expires: r.expiresAt,
         });
@@ -138,7 +147,10 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/logout',
-      { schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: z.null() } } },
+      {
+        config: { readOnlyRoleMay: true },
+        schema: { tags: ['auth'], summary: 'Sign out and end the session', response: { 204: z.null() } },
+      },
       async (req, reply) => {
         const actor = requireActor(req);
         if (req.auth?.via === 'session') await logout(ctx, req.auth.sessionHash, actor, clientIp(req));
@@ -204,6 +216,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/tokens',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['tokens'],
           summary: 'Create an API token; the secret is returned once and stored only as a hash',
@@ -222,6 +235,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.delete(
       '/tokens/:id',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['tokens'],
           summary: 'Revoke an API token',

@@ -6,18 +6,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { desc, eq, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { type Actor, can, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
+import { type Actor, can, isReadOnly, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
-import { countRecentFailedLogins, writeAudit } from '../audit/index.ts';
+import { writeAudit } from '../audit/index.ts';
 import { notifyAuthChange } from './cache.ts';
 import { directorySignIn } from './ldap.ts';
 import { type MfaChallenge, mfaStepFor } from './mfa.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
+import { alertIfUnderAttack, assertMayAttemptLogin } from './throttle.ts';
 
 export const SESSION_COOKIE = 'steward_session';
 export const TOKEN_PREFIX = 'stw_';
-const LOGIN_WINDOW_MS = 15 * 60 * 1000;
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -40,14 +40,7 @@ export async function login(
 ): Promise<LoginResult | { mfa: MfaChallenge }> {
   const now = ctx.clock.now();
   const email = input.email.trim().toLowerCase();
-  const failures = await countRecentFailedLogins(ctx.db, email, new Date(now.getTime() - LOGIN_WINDOW_MS));
-  if (failures >= ctx.config.loginMaxFailures) {
-    await writeAudit(ctx.db, now, { action: 'auth.login_throttled', ip: input.ip, details: { email } });
-    throw new AppError(
-      'auth.rate_limited',
-      'Too many failed sign-in attempts for this account. Try again in 15 minutes.',
-    );
-  }
+  await assertMayAttemptLogin(ctx, email, input.ip, now);
   // Directory accounts (LDAP): a successful bind finds, creates or refreshes the Steward user.
   const viaDirectory = await directorySignIn(ctx, email, input.password, input.ip);
   const [user] = viaDirectory
@@ -65,6 +58,7 @@ export async function login(
       ip: input.ip,
       details: { email, reason: !user ? 'unknown_email' : !ok ? 'bad_password' : 'inactive' },
     });
+    await alertIfUnderAttack(ctx, email, input.ip, now);
     throw new AppError('auth.invalid_credentials', 'The email or password is not correct.');
   }
   // Second factor (TOTP): no session yet, only a short-lived challenge to answer with a code.
@@ -236,6 +230,9 @@ export async function createApiToken(
     throw forbidden('Only administrators may create tokens for other users.');
   if (input.scopes.includes('admin') && ownerId === actor.userId && actor.scopes !== null) {
     throw forbidden('A token cannot mint another admin token.');
+  }
+  if (isReadOnly(actor) && input.scopes.some((s) => s !== 'read')) {
+    throw forbidden('Your role is read-only: your API tokens may have the read scope only.');
   }
   const token = `${TOKEN_PREFIX}${randomBytes(30).toString('base64url')}`;
   const now = ctx.clock.now();

@@ -55,6 +55,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/notifications/:id/read',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['notifications'],
           summary: 'Mark one of my notifications read',
@@ -67,6 +68,7 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/notifications/read-all',
       {
+        config: { readOnlyRoleMay: true },
         schema: {
           tags: ['notifications'],
           summary: 'Mark all my notifications read',

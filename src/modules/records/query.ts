@@ -97,8 +97,11 @@ export async function listRecords(
   }
   const col = sortColumn[q.sort];
   if (q.cursor) {
-    const [v, id] = decodeCursor(q.cursor, 2);
     const isTime = q.sort === 'created' || q.sort === 'updated' || q.sort === 'sla_due';
+    const [v, id] = decodeCursor(q.cursor, [
+      isTime ? 'timestamp' : q.sort === 'priority' ? 'int' : 'text',
+      'uuid',
+    ]);
     const value = isTime ? sql`${String(v)}::timestamptz` : sql`${v}`;
     conds.push(
       q.order === 'desc'

@@ -18,6 +18,7 @@ import {
 import { IconAlertTriangle, IconClockPause } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { safeReturnPath } from '../../../../src/shared/return-path.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { isMfaChallenge, type MfaChallenge, useLogin, useSession } from '../../api/queries/auth.ts';
 import type { Session } from '../../api/types.ts';
@@ -27,11 +28,6 @@ import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { RecoveryCodes } from './AuthenticatorSetup.tsx';
 import { MfaStep } from './MfaStep.tsx';
 import { SSO_FAILURES, SsoButtons } from './SsoButtons.tsx';
-
-/** Only same-site paths, so a crafted link cannot send people elsewhere after signing in. */
-function safeFrom(from: string | null): string | null {
-  return from?.startsWith('/') && !from.startsWith('//') ? from : null;
-}
 
 function LoginError({ error }: { error: unknown }) {
   if (!error) return null;
@@ -73,7 +69,8 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const [challenge, setChallenge] = useState<MfaChallenge | null>(null);
   const [codes, setCodes] = useState<{ codes: string[]; session: Session } | null>(null);
-  const from = safeFrom(params.get('from'));
+  // Only same-site paths, so a crafted link cannot send people elsewhere after signing in.
+  const from = safeReturnPath(params.get('from'));
   const done = (s: Session) => navigate(from ?? homePath(s.user), { replace: true });
 
   // Between the password and the code (and while showing new recovery codes) stay on this page.

@@ -1,0 +1,115 @@
+/**
+ * Headers and what they depend on: a Content-Security-Policy without inline scripts on every
+ * answer, HSTS only over https, X-Forwarded-* believed only from configured proxies, and
+ * /metrics only with its token or on its own address.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
+
+const password = 'headers test password';
+
+describe('security headers', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv({ env: { METRICS_TOKEN: 'a-metrics-token-of-length' } });
+  });
+  afterAll(() => env.close());
+
+  it('sends a CSP that allows no inline script and no framing, and no HSTS over http', async () => {
+    const res = await env.app.inject({ url: '/api/v1/auth/me' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('ignores X-Forwarded-For and X-Forwarded-Proto from a client when no proxy is trusted', async () => {
+    const u = await buildUser(env, { password });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '192.0.2.10',
+      headers: { 'x-forwarded-for': '203.0.113.77', 'x-forwarded-proto': 'https' },
+      payload: { email: u.email, password: 'wrong password here' },
+    });
+    expect(res.statusCode).toBe(401);
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+    const [entry] = await env.ctx.database.prepared<{ ip: string }>(
+      'test.audit_ip',
+      `select ip from audit_log where action = 'auth.login_failed' order by id desc limit 1`,
+      [],
+    );
+    expect(entry!.ip).toBe('192.0.2.10');
+  });
+
+  it('serves /metrics only with the metrics token', async () => {
+    const anonymous = await env.app.inject({ url: '/metrics' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.headers['content-type']).toContain('application/problem+json');
+    const wrong = await env.app.inject({ url: '/metrics', headers: { authorization: 'Bearer nope' } });
+    expect(wrong.statusCode).toBe(401);
+    const ok = await env.app.inject({
+      url: '/metrics',
+      headers: { authorization: 'Bearer a-metrics-token-of-length' },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('steward_http_request_duration_seconds');
+  });
+});
+
+describe('behind a trusted TLS proxy', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv({ env: { TRUST_PROXY: '127.0.0.1' } });
+  });
+  afterAll(() => env.close());
+
+  it('takes the client address and https from the proxy: Secure cookie, HSTS, audited address', async () => {
+    const u = await buildUser(env, { password });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      remoteAddress: '127.0.0.1',
+      headers: { 'x-forwarded-for': '203.0.113.5', 'x-forwarded-proto': 'https' },
+      payload: { email: u.email, password },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    const [entry] = await env.ctx.database.prepared<{ ip: string }>(
+      'test.audit_login_ip',
+      `select ip from audit_log where action = 'auth.login' order by id desc limit 1`,
+      [],
+    );
+    expect(entry!.ip).toBe('203.0.113.5');
+  });
+
+  it('does not believe the same headers from an address that is not the proxy', async () => {
+    const res = await env.app.inject({
+      url: '/api/v1/auth/me',
+      remoteAddress: '192.0.2.99',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(res.headers['strict-transport-security']).toBeUndefined();
+  });
+});
+
+describe('metrics without a token', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await createTestEnv({ env: { METRICS_PORT: '0', METRICS_HOST: '127.0.0.1' } });
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => env.close());
+
+  it('are not on the main address but on their own listener', async () => {
+    expect((await env.app.inject({ url: '/metrics' })).statusCode).toBe(404);
+    const where = env.app.metricsAddress();
+    expect(where).not.toBeNull();
+    const res = await fetch(`http://127.0.0.1:${where!.port}/metrics`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('steward_process_cpu_user_seconds_total');
+  });
+});
