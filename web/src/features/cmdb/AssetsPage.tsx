@@ -5,33 +5,31 @@ import {
   Button,
   Center,
   Group,
-  Modal,
   MultiSelect,
   Paper,
   Select,
-  Stack,
   Table,
   Text,
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import {
   ASSET_STATE_LABELS,
   ASSET_STATES,
   type AssetState,
+  assets,
   useAssetList,
-  useCreateAsset,
 } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
-import { AssetFields, assetBody, emptyAsset } from './AssetForm.tsx';
-import { CiLink, fieldErrorMap, formatMoney } from './shared.tsx';
+import { AssetFields, assetBody, emptyAsset, validateAsset } from './AssetForm.tsx';
+import { CiLink, formatMoney } from './shared.tsx';
 
 const STATE_COLORS: Record<AssetState, string> = {
   ordered: 'grape',
@@ -53,31 +51,23 @@ export function AssetStateBadge({ state }: { state: AssetState }) {
 export const assetPath = (tag: string) => `/cmdb/assets/${encodeURIComponent(tag)}`;
 
 function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
-  const create = useCreateAsset();
-  const [draft, setDraft] = useState(emptyAsset);
-  const [state, setState] = useState<AssetState>('in_stock');
   return (
-    <Modal opened={opened} onClose={onClose} title="Register an asset" size="xl">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(
-            { ...assetBody(draft), state },
-            {
-              onSuccess: (a) => {
-                notifications.show({ color: 'teal', message: `${a.assetTag} registered` });
-                navigate(assetPath(a.assetTag));
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          {create.error && !Object.keys(fieldErrorMap(create.error)).length ? (
-            <ErrorAlert error={create.error} title="Not registered" />
-          ) : null}
+    <CreateDialog
+      title="Register an asset"
+      opened={opened}
+      onClose={onClose}
+      size="xl"
+      create={assets.useCreate()}
+      empty={emptyAsset}
+      toBody={(d) => ({ ...assetBody(d), state: d.state })}
+      validate={validateAsset}
+      created={(a) => `${a.assetTag} registered`}
+      pathOf={(a) => assetPath(a.assetTag)}
+      submitLabel="Register asset"
+      errorTitle="Not registered"
+    >
+      {(form) => (
+        <>
           <Select
             label="Initial state"
             allowDeselect={false}
@@ -85,32 +75,13 @@ function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => vo
               value: s,
               label: ASSET_STATE_LABELS[s],
             }))}
-            value={state}
-            onChange={(v) => setState((v as AssetState | null) ?? 'in_stock')}
             w={220}
+            {...form.choice('state', { fallback: 'in_stock' })}
           />
-          <AssetFields
-            draft={draft}
-            onChange={setDraft}
-            errors={fieldErrorMap(create.error)}
-            readOnly={false}
-            withAssignment
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending}
-              disabled={!draft.assetTag.trim() || !draft.name.trim()}
-            >
-              Register asset
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <AssetFields form={form} withAssignment />
+        </>
+      )}
+    </CreateDialog>
   );
 }
 

@@ -6,7 +6,6 @@ import {
   Button,
   Center,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -14,18 +13,17 @@ import {
   Text,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { type ContractStatus, useContractList, useSaveContract } from '../../api/queries/cmdb.ts';
+import { Link, useSearchParams } from 'react-router-dom';
+import { type ContractStatus, contracts, useContractList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 import { ContractFields, contractBody, emptyContract } from './ContractForm.tsx';
-import { fieldErrorMap, formatMoney } from './shared.tsx';
+import { formatMoney } from './shared.tsx';
 
 const STATUS_COLORS: Record<ContractStatus, string> = {
   upcoming: 'blue',
@@ -53,43 +51,20 @@ export function ContractStatusBadge({ status, daysLeft }: { status: ContractStat
 }
 
 function NewContractModal({ onClose }: { onClose: () => void }) {
-  const navigate = useNavigate();
-  const save = useSaveContract(null);
-  const [draft, setDraft] = useState(emptyContract);
-  const errors = fieldErrorMap(save.error);
   return (
-    <Modal opened onClose={onClose} title="New contract" size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            { input: contractBody(draft) },
-            {
-              onSuccess: (c) => {
-                notifications.show({ color: 'teal', message: `${c.name} added` });
-                navigate(`/cmdb/contracts/${c.id}`);
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          {save.error && !Object.keys(errors).length ? (
-            <ErrorAlert error={save.error} title="Not added" />
-          ) : null}
-          <ContractFields draft={draft} onChange={setDraft} errors={errors} readOnly={false} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Add contract
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <CreateDialog
+      title="New contract"
+      onClose={onClose}
+      create={contracts.useCreate()}
+      empty={emptyContract}
+      toBody={contractBody}
+      created={(c) => `${c.name} added`}
+      pathOf={(c) => `/cmdb/contracts/${c.id}`}
+      submitLabel="Add contract"
+      errorTitle="Not added"
+    >
+      {(form) => <ContractFields form={form} />}
+    </CreateDialog>
   );
 }
 
