@@ -27,6 +27,10 @@ const ListQuery = z.object({
   groupId: csv(Uuid).optional(),
   assigneeId: z.union([Uuid, z.enum(['me', 'none'])]).optional(),
   requesterId: z.union([Uuid, z.literal('me')]).optional(),
+  slaState: z
+    .enum(['at_risk', 'breached'])
+    .optional()
+    .describe('at_risk: a running SLA clock reached a warning threshold; breached: overdue'),
   q: z.string().max(200).optional(),
   sort: z.enum(SORT_FIELDS).default('created'),
   order: z.enum(['asc', 'desc']).default('desc'),
