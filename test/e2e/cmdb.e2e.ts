@@ -181,4 +181,28 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
     await visible(page.getByRole('table', { name: 'Linked records' }).getByRole('link', { name: number }));
     expect(pageErrors).toEqual([]);
   });
+
+  it('edits one field of the server and history records only that field', async () => {
+    await visible(page.getByRole('heading', { name: host, level: 1 }));
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.getByRole('table', { name: 'CI history' });
+    await visible(history);
+    const before = await history.getByRole('row').count();
+
+    await page.getByRole('tab', { name: 'Details' }).click();
+    const details = page.getByRole('region', { name: 'CI details' });
+    const save = details.getByRole('button', { name: 'Save changes' });
+    expect(await save.isDisabled()).toBe(true);
+    await details.getByRole('textbox', { name: 'Location', exact: true }).fill(`Rack ${id}`);
+    await save.click();
+    await visible(page.getByText(`${host} saved`));
+    expect(await save.isDisabled()).toBe(true);
+
+    await page.getByRole('tab', { name: 'History' }).click();
+    await expect.poll(() => history.getByRole('row').count()).toBe(before + 1);
+    const newest = await text(history.getByRole('row').nth(1));
+    expect(newest).toContain('location');
+    expect(newest).toContain(`Rack ${id}`);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,86 +1,98 @@
 /** Users: search, list, create. */
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useCreateUser, useRoles, useUserList } from '../../api/queries/directory.ts';
-import type { Role } from '../../api/types.ts';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconUserPlus } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
+import type { Role, User } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
 import { Time } from '../../lib/time.tsx';
-import { emptyUser, UserForm, validateUser } from './UserForm.tsx';
+import { emptyUser, UserForm, userBody, validateUser } from './UserForm.tsx';
 
 function NewUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const create = useCreateUser();
-  const navigate = useNavigate();
-  const [draft, setDraft] = useState(emptyUser);
-  const [touched, setTouched] = useState(false);
-  const errors = { ...(touched ? validateUser(draft, true) : {}), ...fieldErrorsOf(create.error) };
-  const close = () => {
-    setDraft(emptyUser());
-    setTouched(false);
-    create.reset();
-    onClose();
-  };
   return (
-    <Modal opened={opened} onClose={close} title="New user" size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (Object.keys(validateUser(draft, true)).length) return;
-          create.mutate(
-            {
-              name: draft.name.trim(),
-              email: draft.email.trim(),
-              title: draft.title.trim() || null,
-              phone: draft.phone.trim() || null,
-              timeZone: draft.timeZone,
-              roles: draft.roles,
-              groupIds: draft.groupIds,
-              active: draft.active,
-              ...(draft.password ? { password: draft.password } : {}),
-            },
-            {
-              onSuccess: (u) => {
-                notifications.show({ color: 'teal', message: `${u.name} was created` });
-                close();
-                navigate(`/admin/users/${u.id}`);
-              },
-            },
-          );
-        }}
-      >
-        <ErrorAlert error={create.error} title="The user was not created" />
-        <UserForm draft={draft} onChange={setDraft} errors={errors} isNew />
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create user
-          </Button>
-        </Group>
-      </form>
-    </Modal>
+    <CreateDialog
+      title="New user"
+      opened={opened}
+      onClose={onClose}
+      create={users.useCreate()}
+      empty={emptyUser}
+      toBody={userBody}
+      validate={(d) => validateUser(d, true)}
+      created={(u) => `${u.name} was created`}
+      pathOf={(u) => `/admin/users/${u.id}`}
+      submitLabel="Create user"
+      errorTitle="The user was not created"
+    >
+      {(form) => <UserForm form={form} isNew />}
+    </CreateDialog>
   );
 }
 
-export function UsersPage() {
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q.trim(), 300);
-  const role = (params.get('role') as Role | null) ?? undefined;
-  const roles = useRoles();
-  const list = useUserList({ q: debounced || undefined, role, limit: 50 });
-  const [opened, modal] = useDisclosure(params.get('new') === '1');
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const roleLabel = (r: Role) => roles.data?.find((x) => x.key === r)?.label ?? r;
+function RoleBadges({ roles }: { roles: Role[] }) {
+  const known = useRoles();
+  return (
+    <Group gap={4}>
+      {roles.map((r) => (
+        <Badge key={r} variant="light" color={r === 'admin' ? 'red' : 'gray'} size="sm">
+          {known.data?.find((x) => x.key === r)?.label ?? r}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
 
+const FILTERS = { q: 'text', role: 'one' } as const;
+
+const COLUMNS: ListColumn<User>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    render: (u) => (
+      <>
+        <Anchor component={Link} to={`/admin/users/${u.id}`} fw={600} size="sm">
+          {u.name}
+        </Anchor>
+        {u.title && (
+          <Text size="xs" c="dimmed">
+            {u.title}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  { key: 'email', label: 'Email', width: 240, render: (u) => u.email },
+  { key: 'roles', label: 'Roles', width: 260, render: (u) => <RoleBadges roles={u.roles} /> },
+  {
+    key: 'status',
+    label: 'Status',
+    width: 100,
+    render: (u) => (
+      <Badge variant="light" color={u.active ? 'teal' : 'gray'} size="sm">
+        {u.active ? 'Active' : 'Inactive'}
+      </Badge>
+    ),
+  },
+  {
+    key: 'lastLogin',
+    label: 'Last sign-in',
+    width: 130,
+    render: (u) => <Time iso={u.lastLoginAt} size="sm" fallback="Never" />,
+  },
+];
+
+export function UsersPage() {
+  const state = useListState(FILTERS, { sort: 'name', order: 'asc' });
+  const roles = useRoles();
+  const { q, role } = state.filters;
+  const list = useUserList({ q: q || undefined, role: (role || undefined) as Role | undefined, limit: 50 });
+  const [params] = useSearchParams();
+  const [opened, modal] = useDisclosure(params.get('new') === '1');
   return (
     <>
       <PageHeader
@@ -92,96 +104,29 @@ export function UsersPage() {
           </Button>
         }
       />
-      <Group mb="md" align="flex-end">
-        <TextInput
-          label="Search users"
-          placeholder="Name or email"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          w={280}
-        />
-        <Select
-          label="Role"
-          placeholder="Any role"
-          clearable
-          data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
-          value={role ?? null}
-          onChange={(v) => {
-            const p = new URLSearchParams(params);
-            if (v) p.set('role', v);
-            else p.delete('role');
-            setParams(p, { replace: true });
-          }}
-          w={220}
-        />
-      </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading users" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No users found" />
-        ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Email</Table.Th>
-                  <Table.Th>Roles</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Last sign-in</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((u) => (
-                  <Table.Tr key={u.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/users/${u.id}`} fw={600} size="sm">
-                        {u.name}
-                      </Anchor>
-                      {u.title && (
-                        <Text size="xs" c="dimmed">
-                          {u.title}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{u.email}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {u.roles.map((r) => (
-                          <Badge key={r} variant="light" color={r === 'admin' ? 'red' : 'gray'} size="sm">
-                            {roleLabel(r)}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={u.active ? 'teal' : 'gray'} size="sm">
-                        {u.active ? 'Active' : 'Inactive'}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Time iso={u.lastLoginAt} size="sm" fallback="Never" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {list.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <ListView
+        listKey="admin-users"
+        label="Users"
+        noun={['user', 'users']}
+        columns={COLUMNS}
+        list={list}
+        state={state}
+        rowKey={(u) => u.id}
+        rowHref={(u) => `/admin/users/${u.id}`}
+        rowLabel={(u) => u.name}
+        filters={
+          <FilterBar state={state}>
+            <SearchFilter state={state} name="q" label="Search users" placeholder="Name or email" />
+            <SelectFilter
+              state={state}
+              name="role"
+              label="Role"
+              placeholder="Any role"
+              data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
+            />
+          </FilterBar>
+        }
+      />
       <NewUserModal opened={opened} onClose={modal.close} />
     </>
   );
