@@ -185,6 +185,15 @@ describe.skipIf(!server)('two instances on one database', () => {
     expect(done.map((r) => r.n)).toEqual(alerts.map(() => 1));
     expect(new Set(done.map((r) => r.alert_id))).toEqual(new Set(alerts.map((a) => a.id)));
 
+    // Each alert's job carries a heartbeat, so a job held by a killed instance is retried within
+    // seconds rather than after the 15-minute expiry; so do the sweep's.
+    const beats = await queryRows<{ heartbeat_seconds: number | null }>(
+      env.ctx.db,
+      sql`select heartbeat_seconds from pgboss.job where data->>'recordId' = ${inc.json.id}
+          union all select heartbeat_seconds from pgboss.queue where name = 'sla.sweep'`,
+    );
+    expect(beats.map((b) => b.heartbeat_seconds)).toEqual([...alerts.map(() => 10), 10]);
+
     // The surviving instance carries on.
     const after = await create(worker, 'After the other instance died');
     expect(after.status).toBe(201);
