@@ -9,7 +9,7 @@ import { ConfigCache, listenForChanges } from './db/changes.ts';
 import { logSafeError, openDatabase } from './db/client.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
 import { startJobQueue } from './jobs/queue.ts';
-import { registerJobs } from './jobs/register.ts';
+import { declareSentQueues, registerJobs } from './jobs/register.ts';
 import { AUTH_CHANNEL, AuthCache } from './modules/auth/cache.ts';
 import { createUser } from './modules/auth/directory.ts';
 import { generatePassword } from './modules/auth/password.ts';
@@ -54,12 +54,16 @@ export async function createContext(
   if (opts.startJobs ?? config.jobs) {
     ctx.jobs = await startJobQueue(database, config.databaseUrl);
     await registerJobs(ctx);
+  } else if (!database.pglite) {
+    ctx.jobSender = await startJobQueue(database, config.databaseUrl, { work: false });
+    await declareSentQueues(ctx.jobSender);
   }
   return ctx;
 }
 
 export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.jobs?.stop().catch(() => undefined);
+  await ctx.jobSender?.stop().catch(() => undefined);
   await ctx.stopListeners();
   await ctx.database.close();
 }

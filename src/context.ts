@@ -14,7 +14,13 @@ export type AppContext = {
   db: Db;
   clock: Clock;
   log: FastifyBaseLogger;
+  /** The job queue this instance works (undefined with STEWARD_JOBS=0 or in most tests). */
   jobs: JobQueue | undefined;
+  /**
+   * A send-only queue on an instance that works no jobs on a server database, so what its
+   * requests enqueue (SLA alert jobs) still reaches the instances that do.
+   */
+  jobSender?: JobQueue | undefined;
   authCache: AuthCache;
   configCache: ConfigCache;
   /** This instance's in-memory CI graph for impact analysis, kept current from the database. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigCache, followChanges } from './changes.ts';
+import { ConfigCache, followChanges, reconnectBackoff } from './changes.ts';
 
 describe('ConfigCache', () => {
   const cached = async (cache: ConfigCache, key: string) => {
@@ -29,5 +29,16 @@ describe('ConfigCache', () => {
     cache.invalidate('test-owner:renamed');
     expect(await cache.get('test-follower:names:impact', async () => 'reloaded')).toBe('reloaded');
     expect(await cache.get('test-bystander:names', async () => 'reloaded')).toBe(1);
+  });
+});
+
+describe('reconnectBackoff', () => {
+  it('doubles the delay up to its ceiling and starts over after a successful connection', () => {
+    const backoff = reconnectBackoff(1000, 30_000);
+    expect([1, 2, 3, 4, 5, 6, 7].map(() => backoff.next())).toEqual([
+      1000, 2000, 4000, 8000, 16_000, 30_000, 30_000,
+    ]);
+    backoff.reset();
+    expect(backoff.next()).toBe(1000);
   });
 });

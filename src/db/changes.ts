@@ -42,16 +42,20 @@ export async function listenForChanges(
   let stopped = false;
   let client: pg.Client | undefined;
   let retry: NodeJS.Timeout | undefined;
-  const connect = async (delayMs: number): Promise<void> => {
-    const again = () => {
-      if (!stopped) retry = setTimeout(() => void connect(Math.min(delayMs * 2, 30_000)), delayMs);
-    };
+  const backoff = reconnectBackoff();
+  const again = () => {
+    if (!stopped) retry = setTimeout(() => void connect(), backoff.next());
+  };
+  const connect = async (): Promise<void> => {
     try {
       const c = new pg.Client({ connectionString: databaseUrl });
       c.on('notification', (n) => {
         if (n.payload !== undefined) caches[n.channel]?.invalidate(n.payload);
       });
+      let failed = false;
       c.on('error', (err) => {
+        if (failed) return;
+        failed = true;
         setEnabled(false);
         onError(err);
         c.end().catch(() => undefined);
@@ -59,19 +63,44 @@ export async function listenForChanges(
       });
       await c.connect();
       for (const channel of Object.keys(caches)) await c.query(`listen ${channel}`);
+      if (stopped) {
+        await c.end().catch(() => undefined);
+        return;
+      }
       client = c;
+      // A connection that came up starts the next outage's backoff from the first delay again.
+      backoff.reset();
       setEnabled(true);
     } catch (err) {
       onError(err);
       again();
     }
   };
-  await connect(1000);
+  await connect();
   return async () => {
     stopped = true;
     setEnabled(false);
     if (retry) clearTimeout(retry);
     await client?.end().catch(() => undefined);
+  };
+}
+
+/**
+ * Delays between attempts to bring the listening connection back: 1 s, doubling up to 30 s, and
+ * back to 1 s once a connection succeeds (without the reset, an instance that had seen a few blips
+ * kept its caches off for 30 s after every later one).
+ */
+export function reconnectBackoff(firstMs = 1000, maxMs = 30_000): { next(): number; reset(): void } {
+  let delay = firstMs;
+  return {
+    next() {
+      const d = delay;
+      delay = Math.min(delay * 2, maxMs);
+      return d;
+    },
+    reset() {
+      delay = firstMs;
+    },
   };
 }
 

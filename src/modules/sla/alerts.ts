@@ -55,11 +55,18 @@ const toAlert = (a: PendingAlert & { id: string }): SlaAlert => ({
   agreementId: a.clock.agreementId,
 });
 
-/** Called for each alert as its unique row is inserted, inside the same transaction. */
+/**
+ * Called for each alert as its unique row is inserted, inside the same transaction. Every instance
+ * on a server database enqueues, whether it works jobs or only sends (STEWARD_JOBS=0): the unique
+ * row keeps the sweep from firing the alert again, so an alert without its job would never be
+ * escalated. Only an embedded database without a job queue (a single process running no jobs,
+ * e.g. a test) enqueues nothing, as nothing there could work the job.
+ */
 export function enqueueAlert(ctx: AppContext, tx: Db) {
   return async (a: PendingAlert & { id: string }): Promise<void> => {
-    if (!ctx.jobs) return;
-    await ctx.jobs.sendWithin(tx, ALERT_QUEUES[a.kind], toAlert(a));
+    const queue = ctx.jobs ?? ctx.jobSender;
+    if (!queue) return;
+    await queue.sendWithin(tx, ALERT_QUEUES[a.kind], toAlert(a));
   };
 }
 
