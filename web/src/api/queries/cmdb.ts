@@ -3,7 +3,9 @@
  * contracts, licences and imports. Shapes mirror src/modules/cmdb/api-schemas.ts and the route files.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, request } from '../client.ts';
+import type { HistoryEntry } from '../../kit/detail/HistoryPanel.tsx';
+import { api } from '../client.ts';
+import { defineResource } from '../resource.ts';
 import type { Page, PersonRef } from '../types.ts';
 
 export const CI_STATUSES = ['planned', 'in_use', 'maintenance', 'retired'] as const;
@@ -88,14 +90,7 @@ export type CiInput = {
 
 export type CiListQuery = { class?: string; status?: string[]; q?: string; limit?: number };
 
-export type HistoryEntry = {
-  id: string;
-  at: string;
-  actor: { id: string; name: string } | null;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-};
+export type { HistoryEntry } from '../../kit/detail/HistoryPanel.tsx';
 
 export type RelationshipType = {
   key: string;
@@ -158,9 +153,6 @@ export type CiRecord = {
 export const cmdbKeys = {
   classes: ['cmdb', 'classes'] as const,
   relTypes: ['cmdb', 'relationship-types'] as const,
-  cis: (q: CiListQuery) => ['cmdb', 'cis', 'list', q] as const,
-  ci: (id: string) => ['cmdb', 'cis', 'one', id] as const,
-  ciPart: (id: string, part: string) => ['cmdb', 'cis', 'one', id, part] as const,
   impact: (id: string, mode: string, depth: number | null) =>
     ['cmdb', 'cis', 'one', id, 'walk', mode, depth] as const,
   recordCis: (recordId: string) => ['records', recordId, 'cis'] as const,
@@ -204,88 +196,14 @@ export function useRelationshipTypes() {
 
 // ---- CIs ----
 
-export function useCiList(query: CiListQuery, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: cmdbKeys.cis(query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Ci>>('/cmdb/cis', { ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
-}
-
-/** One page of CIs matching a search, for pickers. */
-export function useCiSearch(query: CiListQuery, enabled = true) {
-  return useQuery({
-    queryKey: ['cmdb', 'cis', 'search', query],
-    queryFn: ({ signal }) => api.get<Page<Ci>>('/cmdb/cis', { limit: 20, ...query }, signal),
-    enabled,
-    placeholderData: (prev) => prev,
-  });
-}
-
-export function useCi(id: string | undefined) {
-  return useQuery({
-    queryKey: cmdbKeys.ci(id ?? ''),
-    queryFn: ({ signal }) => api.get<Ci>(`/cmdb/cis/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-}
-
-function rememberCi(qc: ReturnType<typeof useQueryClient>, ci: Ci) {
-  qc.setQueryData(cmdbKeys.ci(ci.id), ci);
-  void qc.invalidateQueries({ queryKey: ['cmdb', 'cis', 'list'] });
-  void qc.invalidateQueries({ queryKey: ['cmdb', 'cis', 'search'] });
-  void qc.invalidateQueries({ queryKey: cmdbKeys.ciPart(ci.id, 'history') });
-}
-
-export function useCreateCi() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CiInput) => api.post<Ci>('/cmdb/cis', input),
-    onSuccess: (ci) => rememberCi(qc, ci),
-  });
-}
-
-export function useUpdateCi(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ patch, version }: { patch: CiInput; version: number }) =>
-      api.patch<Ci>(`/cmdb/cis/${id}`, patch, version),
-    onSuccess: (ci) => rememberCi(qc, ci),
-  });
-}
-
-export function useDeleteCi() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, version }: { id: string; version: number }) =>
-      request<void>(`/cmdb/cis/${id}`, { method: 'DELETE', version }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['cmdb', 'cis'] }),
-  });
-}
-
-export function useCiHistory(id: string) {
-  return useQuery({
-    queryKey: cmdbKeys.ciPart(id, 'history'),
-    queryFn: ({ signal }) => api.get<HistoryEntry[]>(`/cmdb/cis/${id}/history`, undefined, signal),
-  });
-}
-
-export function useCiRecords(id: string) {
-  return useQuery({
-    queryKey: cmdbKeys.ciPart(id, 'records'),
-    queryFn: ({ signal }) => api.get<CiRecord[]>(`/cmdb/cis/${id}/records`, undefined, signal),
-  });
-}
-
-export function useCiRelationships(id: string) {
-  return useQuery({
-    queryKey: cmdbKeys.ciPart(id, 'relationships'),
-    queryFn: ({ signal }) => api.get<CiRelationship[]>(`/cmdb/cis/${id}/relationships`, undefined, signal),
-  });
-}
+/** Configuration items: list, search (pickers), one, create, update, delete, and their parts. */
+export const cis = defineResource<Ci, CiInput, CiListQuery>({ key: ['cmdb', 'cis'], path: '/cmdb/cis' });
+export const useCiList = cis.useList;
+export const useCiSearch = cis.useSearch;
+export const useCi = cis.useOne;
+export const useCiHistory = (id: string) => cis.usePart<HistoryEntry[]>(id, 'history');
+export const useCiRecords = (id: string) => cis.usePart<CiRecord[]>(id, 'records');
+export const useCiRelationships = (id: string) => cis.usePart<CiRelationship[]>(id, 'relationships');
 
 /** After a relationship changes, both ends' relationships, histories and every walk are stale. */
 function invalidateGraph(qc: ReturnType<typeof useQueryClient>) {
@@ -426,80 +344,32 @@ export type AssetInput = {
 
 export type AssetListQuery = { state?: string[]; q?: string; assignedToId?: string; limit?: number };
 
-export function useAssetList(query: AssetListQuery) {
-  return useInfiniteQuery({
-    queryKey: ['assets', 'list', query],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Asset>>('/assets', { ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-export function useAsset(ref: string | undefined) {
-  return useQuery({
-    queryKey: ['assets', 'one', ref ?? ''],
-    queryFn: ({ signal }) => api.get<Asset>(`/assets/${encodeURIComponent(ref ?? '')}`, undefined, signal),
-    enabled: !!ref,
-  });
-}
-
-export function useAssetHistory(id: string) {
-  return useQuery({
-    queryKey: ['assets', 'one', id, 'history'],
-    queryFn: ({ signal }) => api.get<HistoryEntry[]>(`/assets/${id}/history`, undefined, signal),
-  });
-}
-
-function rememberAsset(qc: ReturnType<typeof useQueryClient>, a: Asset) {
-  qc.setQueryData(['assets', 'one', a.id], a);
-  qc.setQueryData(['assets', 'one', a.assetTag], a);
-  void qc.invalidateQueries({ queryKey: ['assets', 'list'] });
-  void qc.invalidateQueries({ queryKey: ['assets', 'one', a.id, 'history'] });
-}
-
-export function useCreateAsset() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: AssetInput) => api.post<Asset>('/assets', input),
-    onSuccess: (a) => rememberAsset(qc, a),
-  });
-}
-
-export function useUpdateAsset(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ patch, version }: { patch: AssetInput; version: number }) =>
-      api.patch<Asset>(`/assets/${id}`, patch, version),
-    onSuccess: (a) => rememberAsset(qc, a),
-  });
-}
-
-export function useTransitionAsset(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      input,
-      version,
-    }: {
-      input: { to: AssetState; assignedToId?: string | null; location?: string | null; note?: string };
-      version: number;
-    }) => api.post<Asset>(`/assets/${id}/transitions`, input, version),
-    onSuccess: (a) => rememberAsset(qc, a),
-  });
-}
+/** Assets, also addressed by their tag; moved through their lifecycle with the `transitions` action. */
+export const assets = defineResource<Asset, AssetInput, AssetListQuery>({
+  key: ['assets'],
+  path: '/assets',
+  aliases: (a) => [a.assetTag],
+});
+export type AssetTransition = {
+  to: AssetState;
+  assignedToId?: string | null;
+  location?: string | null;
+  note?: string;
+};
+export const useAssetList = assets.useList;
+export const useAsset = assets.useOne;
+export const useAssetHistory = (id: string) => assets.usePart<HistoryEntry[]>(id, 'history');
 
 // ---- organisations (suppliers) ----
 
 export type Organisation = { id: string; name: string; kind: string };
 
-export function useSuppliers() {
-  return useQuery({
-    queryKey: ['organisations', 'supplier'],
-    queryFn: ({ signal }) => api.get<Organisation[]>('/organisations', { kind: 'supplier' }, signal),
-    staleTime: 60_000,
-  });
-}
+const organisations = defineResource<Organisation, never, { kind: string }>({
+  key: ['organisations'],
+  path: '/organisations',
+  staleTime: 60_000,
+});
+export const useSuppliers = () => organisations.useAll({ kind: 'supplier' });
 
 // ---- contracts ----
 
@@ -551,42 +421,13 @@ export type Coverage = {
 
 export type ContractListQuery = { expiringWithinDays?: number; kind?: string; q?: string; limit?: number };
 
-export function useContractList(query: ContractListQuery) {
-  return useInfiniteQuery({
-    queryKey: ['contracts', 'list', query],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Contract>>('/contracts', { ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-export function useContract(id: string | undefined) {
-  return useQuery({
-    queryKey: ['contracts', 'one', id ?? ''],
-    queryFn: ({ signal }) => api.get<Contract>(`/contracts/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-}
-
-export function useSaveContract(id: string | null) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ input, version }: { input: ContractInput; version?: number }) =>
-      id ? api.patch<Contract>(`/contracts/${id}`, input, version) : api.post<Contract>('/contracts', input),
-    onSuccess: (c) => {
-      qc.setQueryData(['contracts', 'one', c.id], c);
-      void qc.invalidateQueries({ queryKey: ['contracts', 'list'] });
-    },
-  });
-}
-
-export function useCoverage(contractId: string) {
-  return useQuery({
-    queryKey: ['contracts', 'one', contractId, 'coverage'],
-    queryFn: ({ signal }) => api.get<Coverage[]>(`/contracts/${contractId}/coverage`, undefined, signal),
-  });
-}
+export const contracts = defineResource<Contract, ContractInput, ContractListQuery>({
+  key: ['contracts'],
+  path: '/contracts',
+});
+export const useContractList = contracts.useList;
+export const useContract = contracts.useOne;
+export const useCoverage = (contractId: string) => contracts.usePart<Coverage[]>(contractId, 'coverage');
 
 export function useChangeCoverage(contractId: string) {
   const qc = useQueryClient();
@@ -678,40 +519,16 @@ export function useComplianceReport() {
   });
 }
 
-export function useLicence(id: string | undefined) {
-  return useQuery({
-    queryKey: ['licences', 'one', id ?? ''],
-    queryFn: ({ signal }) => api.get<Licence>(`/licences/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-}
-
-export function useSaveLicence(id: string | null) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ input, version }: { input: LicenceInput; version?: number }) =>
-      id ? api.patch<Licence>(`/licences/${id}`, input, version) : api.post<Licence>('/licences', input),
-    onSuccess: (l) => {
-      qc.setQueryData(['licences', 'one', l.id], l);
-      void qc.invalidateQueries({ queryKey: ['licences', 'compliance'] });
-    },
-  });
-}
-
-export function useEntitlements(licenceId: string) {
-  return useQuery({
-    queryKey: ['licences', 'one', licenceId, 'entitlements'],
-    queryFn: ({ signal }) => api.get<Entitlement[]>(`/licences/${licenceId}/entitlements`, undefined, signal),
-  });
-}
-
-export function useInstallations(licenceId: string) {
-  return useQuery({
-    queryKey: ['licences', 'one', licenceId, 'installations'],
-    queryFn: ({ signal }) =>
-      api.get<Installation[]>(`/licences/${licenceId}/installations`, undefined, signal),
-  });
-}
+export const licences = defineResource<Licence, LicenceInput>({
+  key: ['licences'],
+  path: '/licences',
+  alsoInvalidate: [['licences', 'compliance']],
+});
+export const useLicence = licences.useOne;
+export const useEntitlements = (licenceId: string) =>
+  licences.usePart<Entitlement[]>(licenceId, 'entitlements');
+export const useInstallations = (licenceId: string) =>
+  licences.usePart<Installation[]>(licenceId, 'installations');
 
 export function useLicenceUsage(licenceId: string) {
   const qc = useQueryClient();

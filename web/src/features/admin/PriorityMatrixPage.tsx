@@ -9,8 +9,8 @@ import type { PriorityMatrixSetting } from '../../api/types.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
 import { LEVEL_LABELS } from '../../lib/labels.ts';
-import { StaleAlert } from './StaleAlert.tsx';
 
 const LEVELS = [1, 2, 3];
 

@@ -2,8 +2,9 @@
 import { MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInput } from '@mantine/core';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useGroups, useRoles } from '../../api/queries/directory.ts';
-import type { Role, User } from '../../api/types.ts';
-import type { FieldErrors } from '../../lib/forms.ts';
+import type { Role, User, UserInput } from '../../api/types.ts';
+import type { FieldErrors } from '../../kit/form/patch.ts';
+import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 
 export type UserDraft = {
   name: string;
@@ -57,68 +58,52 @@ export function validateUser(d: UserDraft, isNew: boolean): FieldErrors {
   return e;
 }
 
+/** The draft as a body; the password only when creating with one. */
+export const userBody = (d: UserDraft): UserInput => ({
+  name: d.name.trim(),
+  email: d.email.trim(),
+  title: d.title.trim() || null,
+  phone: d.phone.trim() || null,
+  timeZone: d.timeZone,
+  roles: d.roles,
+  groupIds: d.groupIds,
+  active: d.active,
+  ...(d.password ? { password: d.password } : {}),
+});
+
 export function UserForm({
-  draft,
-  onChange,
-  errors,
+  form,
   isNew,
   canManage = true,
 }: {
-  draft: UserDraft;
-  onChange: (d: UserDraft) => void;
-  errors: FieldErrors;
+  form: DraftForm<UserDraft, UserInput>;
   isNew: boolean;
   canManage?: boolean;
 }) {
   const roles = useRoles();
   const groups = useGroups(canManage);
-  const set = <K extends keyof UserDraft>(k: K, v: UserDraft[K]) => onChange({ ...draft, [k]: v });
   return (
     <Stack>
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label="Name"
-          required
-          maxLength={LIMITS.nameMax}
-          value={draft.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-        />
+        <TextInput label="Name" required {...form.text('name', { max: 'nameMax' })} />
         <TextInput
           label="Email"
           type="email"
           required
-          maxLength={LIMITS.emailMax}
-          value={draft.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={errors.email}
-          readOnly={!canManage}
+          {...form.text('email', { max: 'emailMax' })}
+          readOnly={form.readOnly || !canManage}
         />
-        <TextInput
-          label="Job title"
-          maxLength={LIMITS.nameMax}
-          value={draft.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          error={errors.title}
-        />
-        <TextInput
-          label="Phone"
-          maxLength={40}
-          value={draft.phone}
-          onChange={(e) => set('phone', e.currentTarget.value)}
-          error={errors.phone}
-        />
+        <TextInput label="Job title" {...form.text('title', { max: 'nameMax' })} />
+        <TextInput label="Phone" {...form.text('phone', { max: 40 })} />
       </SimpleGrid>
       <Select
         label="Time zone"
         description="Times in Steward are shown in this zone."
         searchable
         data={timeZones()}
-        value={draft.timeZone}
-        onChange={(v) => set('timeZone', v ?? draft.timeZone)}
         allowDeselect={false}
-        error={errors.timeZone}
         limit={100}
+        {...form.choice('timeZone', { fallback: form.draft.timeZone })}
       />
       {canManage && (
         <>
@@ -126,24 +111,16 @@ export function UserForm({
             label="Roles"
             description="What this person may do. People with only Requester or Approver use the self-service portal."
             data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
-            value={draft.roles}
-            onChange={(v) => set('roles', v as Role[])}
-            error={errors.roles}
             searchable
+            {...form.list('roles')}
           />
           <MultiSelect
             label="Groups"
             data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-            value={draft.groupIds}
-            onChange={(v) => set('groupIds', v)}
-            error={errors.groupIds}
             searchable
+            {...form.list('groupIds')}
           />
-          <Switch
-            label="Active (may sign in and be assigned work)"
-            checked={draft.active}
-            onChange={(e) => set('active', e.currentTarget.checked)}
-          />
+          <Switch label="Active (may sign in and be assigned work)" {...form.toggle('active')} />
         </>
       )}
       {isNew && (
@@ -151,9 +128,7 @@ export function UserForm({
           label="Initial password"
           description={`Optional; at least ${LIMITS.passwordMin} characters. Without one the person cannot sign in until you set it.`}
           autoComplete="new-password"
-          value={draft.password}
-          onChange={(e) => set('password', e.currentTarget.value)}
-          error={errors.password}
+          {...form.text('password', { max: 'passwordMax' })}
         />
       )}
     </Stack>

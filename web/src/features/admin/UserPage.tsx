@@ -1,29 +1,19 @@
 /** One user: edit details, roles, groups and status; set a new password. */
-import {
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Grid,
-  Group,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Button, Group, PasswordInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
-import { useUpdateUser, useUser } from '../../api/queries/directory.ts';
+import { users, useUpdateUser, useUser } from '../../api/queries/directory.ts';
 import type { User } from '../../api/types.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { DetailPage } from '../../kit/detail/DetailPage.tsx';
+import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
+import { problemFieldErrors as fieldErrorsOf } from '../../kit/form/patch.ts';
+import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { Time } from '../../lib/time.tsx';
-import { StaleAlert } from './StaleAlert.tsx';
-import { UserForm, userDraftOf, validateUser } from './UserForm.tsx';
+import { UserForm, userBody, userDraftOf, validateUser } from './UserForm.tsx';
 
 function PasswordCard({ user }: { user: User }) {
   const save = useUpdateUser(user);
@@ -33,10 +23,7 @@ function PasswordCard({ user }: { user: User }) {
   const tooShort = password.length < LIMITS.passwordMin;
   const errors = fieldErrorsOf(save.error);
   return (
-    <Paper p="lg" component="section" aria-labelledby="pw-title">
-      <Title order={2} size="h4" id="pw-title" mb="sm">
-        Set password
-      </Title>
+    <Section title="Set password">
       <form
         noValidate
         onSubmit={(e) => {
@@ -84,91 +71,53 @@ function PasswordCard({ user }: { user: User }) {
           </Group>
         </Stack>
       </form>
-    </Paper>
+    </Section>
   );
 }
 
 function EditUser({ user, onReload }: { user: User; onReload: () => void }) {
-  const save = useUpdateUser(user);
-  const [draft, setDraft] = useState(() => userDraftOf(user));
-  const [touched, setTouched] = useState(false);
-  const errors = { ...(touched ? validateUser(draft, false) : {}), ...fieldErrorsOf(save.error) };
-  const stale = save.error instanceof ApiError && save.error.isStale;
   return (
-    <Paper p="lg" component="section" aria-labelledby="details-title">
-      <Title order={2} size="h4" id="details-title" mb="sm">
-        Details
-      </Title>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (Object.keys(validateUser(draft, false)).length) return;
-          save.mutate(
-            {
-              name: draft.name.trim(),
-              email: draft.email.trim(),
-              title: draft.title.trim() || null,
-              phone: draft.phone.trim() || null,
-              timeZone: draft.timeZone,
-              roles: draft.roles,
-              groupIds: draft.groupIds,
-              active: draft.active,
-            },
-            { onSuccess: (u) => notifications.show({ color: 'teal', message: `${u.name} saved` }) },
-          );
-        }}
-      >
-        <Stack>
-          {stale ? (
-            <StaleAlert what={user.name} onReload={onReload} />
-          ) : (
-            <ErrorAlert error={save.error} title="Not saved" />
-          )}
-          <UserForm draft={draft} onChange={setDraft} errors={errors} isNew={false} />
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending} disabled={stale}>
-              Save user
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Paper>
+    <RecordEditForm
+      record={user}
+      resource={users}
+      toDraft={userDraftOf}
+      toBody={userBody}
+      validate={(d) => validateUser(d, false)}
+      what={user.name}
+      saved={(u) => `${u.name} saved`}
+      onReload={onReload}
+      title="Details"
+      submitLabel="Save user"
+    >
+      {(form) => <UserForm form={form} isNew={false} />}
+    </RecordEditForm>
   );
 }
 
 export function UserPage() {
   const { id } = useParams();
   const user = useUser(id);
-  if (user.isPending) return <PageLoader label="Loading user" />;
-  if (user.isError) return <ErrorState error={user.error} onRetry={() => user.refetch()} />;
-  const u = user.data;
   return (
-    <>
-      <Breadcrumbs mb="xs">
-        <Anchor component={Link} to="/admin/users" size="sm">
-          Users
-        </Anchor>
-        <Text size="sm">{u.name}</Text>
-      </Breadcrumbs>
-      <PageHeader
-        title={u.name}
-        description={
+    <DetailPage
+      query={user}
+      what="user"
+      back={{ to: '/admin/users', label: 'Users' }}
+      header={(u) => ({
+        title: u.name,
+        meta: (
           <>
             {u.email} · created <Time iso={u.createdAt} size="sm" /> · last sign-in{' '}
             <Time iso={u.lastLoginAt} size="sm" fallback="never" />
           </>
-        }
-      />
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <EditUser key={u.version} user={u} onReload={() => void user.refetch()} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <PasswordCard key={u.version} user={u} />
-        </Grid.Col>
-      </Grid>
-    </>
+        ),
+      })}
+    >
+      {(u) => (
+        <DetailColumns
+          main={<EditUser user={u} onReload={() => void user.refetch()} />}
+          side={<PasswordCard key={u.version} user={u} />}
+        />
+      )}
+    </DetailPage>
   );
 }

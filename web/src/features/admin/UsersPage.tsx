@@ -1,72 +1,34 @@
 /** Users: search, list, create. */
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { useCreateUser, useRoles, useUserList } from '../../api/queries/directory.ts';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
 import type { Role } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { Time } from '../../lib/time.tsx';
-import { emptyUser, UserForm, validateUser } from './UserForm.tsx';
+import { emptyUser, UserForm, userBody, validateUser } from './UserForm.tsx';
 
 function NewUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const create = useCreateUser();
-  const navigate = useNavigate();
-  const [draft, setDraft] = useState(emptyUser);
-  const [touched, setTouched] = useState(false);
-  const errors = { ...(touched ? validateUser(draft, true) : {}), ...fieldErrorsOf(create.error) };
-  const close = () => {
-    setDraft(emptyUser());
-    setTouched(false);
-    create.reset();
-    onClose();
-  };
   return (
-    <Modal opened={opened} onClose={close} title="New user" size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          setTouched(true);
-          if (Object.keys(validateUser(draft, true)).length) return;
-          create.mutate(
-            {
-              name: draft.name.trim(),
-              email: draft.email.trim(),
-              title: draft.title.trim() || null,
-              phone: draft.phone.trim() || null,
-              timeZone: draft.timeZone,
-              roles: draft.roles,
-              groupIds: draft.groupIds,
-              active: draft.active,
-              ...(draft.password ? { password: draft.password } : {}),
-            },
-            {
-              onSuccess: (u) => {
-                notifications.show({ color: 'teal', message: `${u.name} was created` });
-                close();
-                navigate(`/admin/users/${u.id}`);
-              },
-            },
-          );
-        }}
-      >
-        <ErrorAlert error={create.error} title="The user was not created" />
-        <UserForm draft={draft} onChange={setDraft} errors={errors} isNew />
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={close}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            Create user
-          </Button>
-        </Group>
-      </form>
-    </Modal>
+    <CreateDialog
+      title="New user"
+      opened={opened}
+      onClose={onClose}
+      create={users.useCreate()}
+      empty={emptyUser}
+      toBody={userBody}
+      validate={(d) => validateUser(d, true)}
+      created={(u) => `${u.name} was created`}
+      pathOf={(u) => `/admin/users/${u.id}`}
+      submitLabel="Create user"
+      errorTitle="The user was not created"
+    >
+      {(form) => <UserForm form={form} isNew />}
+    </CreateDialog>
   );
 }
 

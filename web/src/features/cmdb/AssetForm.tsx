@@ -3,6 +3,7 @@ import { NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@ma
 import {
   type Asset,
   type AssetInput,
+  type AssetState,
   type CiRef,
   DEPRECIATION_METHODS,
   type DepreciationMethod,
@@ -10,11 +11,14 @@ import {
 } from '../../api/queries/cmdb.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
+import { textOrNull as txt } from '../../kit/form/patch.ts';
+import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { humanize } from '../../lib/labels.ts';
 import { CiPicker } from './CiPicker.tsx';
-import { numberOrNull } from './shared.tsx';
 
 export type AssetDraft = {
+  /** Chosen only when registering; later the lifecycle moves it. */
+  state: AssetState;
   assetTag: string;
   name: string;
   serialNumber: string;
@@ -35,6 +39,7 @@ export type AssetDraft = {
 };
 
 export const emptyAsset = (): AssetDraft => ({
+  state: 'in_stock',
   assetTag: '',
   name: '',
   serialNumber: '',
@@ -55,6 +60,7 @@ export const emptyAsset = (): AssetDraft => ({
 });
 
 export const draftOfAsset = (a: Asset): AssetDraft => ({
+  state: a.state,
   assetTag: a.assetTag,
   name: a.name,
   serialNumber: a.serialNumber ?? '',
@@ -74,11 +80,9 @@ export const draftOfAsset = (a: Asset): AssetDraft => ({
   notes: a.notes,
 });
 
-const txt = (s: string) => s.trim() || null;
-
-/** The draft as an API body; with a base, only what changed. */
-export function assetBody(d: AssetDraft, base?: AssetDraft): AssetInput {
-  const all: AssetInput = {
+/** The draft as an API body (the form kit sends only what changed when editing). */
+export function assetBody(d: AssetDraft): AssetInput {
+  return {
     assetTag: d.assetTag.trim(),
     name: d.name.trim(),
     serialNumber: txt(d.serialNumber),
@@ -97,177 +101,62 @@ export function assetBody(d: AssetDraft, base?: AssetDraft): AssetInput {
     salvageValue: d.salvageValue,
     notes: d.notes,
   };
-  if (!base) return all;
-  const before = assetBody(base);
-  return Object.fromEntries(
-    Object.entries(all).filter(([k, v]) => before[k as keyof AssetInput] !== v),
-  ) as AssetInput;
 }
 
+export const validateAsset = (d: AssetDraft): Record<string, string> => ({
+  ...(d.assetTag.trim() ? {} : { assetTag: 'Enter the asset tag' }),
+  ...(d.name.trim() ? {} : { name: 'Enter a name' }),
+});
+
 export function AssetFields({
-  draft,
-  onChange,
-  errors,
-  readOnly,
+  form,
   withAssignment,
 }: {
-  draft: AssetDraft;
-  onChange: (d: AssetDraft) => void;
-  errors: Record<string, string>;
-  readOnly: boolean;
+  form: DraftForm<AssetDraft, AssetInput>;
   withAssignment: boolean;
 }) {
   const suppliers = useSuppliers();
-  const set = <K extends keyof AssetDraft>(k: K, v: AssetDraft[K]) => onChange({ ...draft, [k]: v });
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label="Asset tag"
-          required
-          readOnly={readOnly}
-          value={draft.assetTag}
-          onChange={(e) => set('assetTag', e.currentTarget.value)}
-          error={errors.assetTag}
-        />
-        <TextInput
-          label="Name"
-          required
-          readOnly={readOnly}
-          value={draft.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-        />
-        <TextInput
-          label="Serial number"
-          readOnly={readOnly}
-          value={draft.serialNumber}
-          onChange={(e) => set('serialNumber', e.currentTarget.value)}
-          error={errors.serialNumber}
-        />
-        <TextInput
-          label="Model"
-          readOnly={readOnly}
-          value={draft.model}
-          onChange={(e) => set('model', e.currentTarget.value)}
-          error={errors.model}
-        />
-        <CiPicker
-          label="Configuration item"
-          placeholder="None"
-          readOnly={readOnly}
-          value={draft.ci}
-          onChange={(c) => set('ci', c)}
-          error={errors.ciId}
-        />
+        <TextInput label="Asset tag" required {...form.text('assetTag', { max: 'nameMax' })} />
+        <TextInput label="Name" required {...form.text('name', { max: 'nameMax' })} />
+        <TextInput label="Serial number" {...form.text('serialNumber', { max: 'nameMax' })} />
+        <TextInput label="Model" {...form.text('model', { max: 'nameMax' })} />
+        <CiPicker label="Configuration item" placeholder="None" {...form.value('ci', { errorKey: 'ciId' })} />
         <Select
           label="Supplier"
           placeholder="None"
           clearable
           searchable
-          readOnly={readOnly}
           data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          value={draft.supplierId}
-          onChange={(v) => set('supplierId', v)}
-          error={errors.supplierId}
+          {...form.choice('supplierId')}
         />
         {withAssignment && (
           <>
             <UserPicker
               label="Assigned to"
               placeholder="Nobody"
-              readOnly={readOnly}
-              value={draft.assignedTo}
-              onChange={(p) => set('assignedTo', p)}
-              error={errors.assignedToId}
+              {...form.value('assignedTo', { errorKey: 'assignedToId' })}
             />
-            <TextInput
-              label="Location"
-              readOnly={readOnly}
-              value={draft.location}
-              onChange={(e) => set('location', e.currentTarget.value)}
-              error={errors.location}
-            />
+            <TextInput label="Location" {...form.text('location', { max: 'nameMax' })} />
           </>
         )}
-        <TextInput
-          label="Purchase order"
-          readOnly={readOnly}
-          value={draft.purchaseOrder}
-          onChange={(e) => set('purchaseOrder', e.currentTarget.value)}
-          error={errors.purchaseOrder}
-        />
-        <TextInput
-          label="Purchase date"
-          type="date"
-          readOnly={readOnly}
-          value={draft.purchaseDate}
-          onChange={(e) => set('purchaseDate', e.currentTarget.value)}
-          error={errors.purchaseDate}
-        />
-        <NumberInput
-          label="Cost"
-          min={0}
-          decimalScale={2}
-          readOnly={readOnly}
-          value={draft.cost ?? ''}
-          onChange={(v) => set('cost', numberOrNull(v))}
-          error={errors.cost}
-        />
-        <TextInput
-          label="Currency"
-          placeholder="EUR"
-          maxLength={3}
-          readOnly={readOnly}
-          value={draft.currency}
-          onChange={(e) => set('currency', e.currentTarget.value.toUpperCase())}
-          error={errors.currency}
-        />
+        <TextInput label="Purchase order" {...form.text('purchaseOrder', { max: 'nameMax' })} />
+        <TextInput label="Purchase date" type="date" {...form.text('purchaseDate')} />
+        <NumberInput label="Cost" min={0} decimalScale={2} {...form.number('cost')} />
+        <TextInput label="Currency" placeholder="EUR" {...form.text('currency', { max: 3 })} />
         <Select
           label="Depreciation"
-          readOnly={readOnly}
           allowDeselect={false}
           data={DEPRECIATION_METHODS.map((m) => ({ value: m, label: humanize(m) }))}
-          value={draft.depreciationMethod}
-          onChange={(v) => set('depreciationMethod', (v as DepreciationMethod | null) ?? 'none')}
-          error={errors.depreciationMethod}
+          {...form.choice('depreciationMethod', { fallback: 'none' })}
         />
-        <NumberInput
-          label="Useful life (months)"
-          min={1}
-          max={600}
-          readOnly={readOnly}
-          value={draft.usefulLifeMonths ?? ''}
-          onChange={(v) => set('usefulLifeMonths', numberOrNull(v))}
-          error={errors.usefulLifeMonths}
-        />
-        <NumberInput
-          label="Salvage value"
-          min={0}
-          decimalScale={2}
-          readOnly={readOnly}
-          value={draft.salvageValue ?? ''}
-          onChange={(v) => set('salvageValue', numberOrNull(v))}
-          error={errors.salvageValue}
-        />
-        <TextInput
-          label="Warranty ends"
-          type="date"
-          readOnly={readOnly}
-          value={draft.warrantyEnd}
-          onChange={(e) => set('warrantyEnd', e.currentTarget.value)}
-          error={errors.warrantyEnd}
-        />
+        <NumberInput label="Useful life (months)" min={1} max={600} {...form.number('usefulLifeMonths')} />
+        <NumberInput label="Salvage value" min={0} decimalScale={2} {...form.number('salvageValue')} />
+        <TextInput label="Warranty ends" type="date" {...form.text('warrantyEnd')} />
       </SimpleGrid>
-      <Textarea
-        label="Notes"
-        autosize
-        minRows={2}
-        readOnly={readOnly}
-        value={draft.notes}
-        onChange={(e) => set('notes', e.currentTarget.value)}
-        error={errors.notes}
-      />
+      <Textarea label="Notes" autosize minRows={2} {...form.text('notes', { max: 'descriptionMax' })} />
     </Stack>
   );
 }

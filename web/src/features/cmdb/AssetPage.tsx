@@ -1,42 +1,31 @@
 /** One asset: its lifecycle (ordered → in stock → deployed → in repair → retired → disposed), fields and history. */
-import {
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
+import { useParams } from 'react-router-dom';
 import {
   ASSET_STATE_LABELS,
   ASSET_STATES,
   type Asset,
   type AssetState,
+  type AssetTransition,
+  assets,
   useAsset,
   useAssetHistory,
-  useTransitionAsset,
-  useUpdateAsset,
 } from '../../api/queries/cmdb.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
-import { ErrorAlert, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
-import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-import { AssetFields, assetBody, draftOfAsset } from './AssetForm.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { DetailPage } from '../../kit/detail/DetailPage.tsx';
+import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
+import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
+import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { AssetFields, assetBody, draftOfAsset, validateAsset } from './AssetForm.tsx';
 import { AssetStateBadge } from './AssetsPage.tsx';
-import { Fact, fieldErrorMap, formatMoney, HistoryTable } from './shared.tsx';
+import { formatMoney } from './shared.tsx';
 
 function Lifecycle({ asset }: { asset: Asset }) {
-  const move = useTransitionAsset(asset.id);
+  const move = assets.useAction<AssetTransition>('transitions');
   const [to, setTo] = useState<AssetState | null>(null);
   const [person, setPerson] = useState<PersonRef | null>(asset.assignedTo);
   const [location, setLocation] = useState(asset.location ?? '');
@@ -44,38 +33,33 @@ function Lifecycle({ asset }: { asset: Asset }) {
   const canMove = asset.allowedActions.includes('transition');
   const reached = ASSET_STATES.indexOf(asset.state);
   return (
-    <Paper p="lg" component="section" aria-label="Lifecycle">
-      <Stack gap="sm">
-        <Title order={2} size="h5">
-          Lifecycle
-        </Title>
-        <Group gap={4} aria-label="Lifecycle states">
-          {ASSET_STATES.map((s, i) => (
-            <Text
-              key={s}
-              size="xs"
-              fw={s === asset.state ? 700 : 400}
-              c={s === asset.state ? undefined : i < reached ? 'dimmed' : undefined}
-            >
+    <Section title="Lifecycle">
+      <Group gap={4} aria-label="Lifecycle states">
+        {ASSET_STATES.map((s, i) => (
+          <Text
+            key={s}
+            size="xs"
+            fw={s === asset.state ? 700 : 400}
+            c={s === asset.state ? undefined : i < reached ? 'dimmed' : undefined}
+          >
+            {ASSET_STATE_LABELS[s]}
+            {i < ASSET_STATES.length - 1 ? ' →' : ''}
+          </Text>
+        ))}
+      </Group>
+      {canMove && asset.nextStates.length > 0 ? (
+        <Group gap="xs">
+          {asset.nextStates.map((s) => (
+            <Button key={s} size="xs" variant="light" onClick={() => setTo(s)}>
               {ASSET_STATE_LABELS[s]}
-              {i < ASSET_STATES.length - 1 ? ' →' : ''}
-            </Text>
+            </Button>
           ))}
         </Group>
-        {canMove && asset.nextStates.length > 0 ? (
-          <Group gap="xs">
-            {asset.nextStates.map((s) => (
-              <Button key={s} size="xs" variant="light" onClick={() => setTo(s)}>
-                {ASSET_STATE_LABELS[s]}
-              </Button>
-            ))}
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            {asset.nextStates.length === 0 ? 'Disposal is final.' : 'You may not move assets.'}
-          </Text>
-        )}
-      </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {asset.nextStates.length === 0 ? 'Disposal is final.' : 'You may not move assets.'}
+        </Text>
+      )}
       <Modal
         opened={to !== null}
         onClose={() => setTo(null)}
@@ -87,6 +71,7 @@ function Lifecycle({ asset }: { asset: Asset }) {
             if (!to) return;
             move.mutate(
               {
+                id: asset.id,
                 input: {
                   to,
                   assignedToId: person?.id ?? null,
@@ -131,145 +116,70 @@ function Lifecycle({ asset }: { asset: Asset }) {
           </Stack>
         </form>
       </Modal>
-    </Paper>
+    </Section>
   );
 }
 
-function Details({ asset }: { asset: Asset }) {
-  const save = useUpdateAsset(asset.id);
-  const [base, setBase] = useState({ version: asset.version, draft: draftOfAsset(asset) });
-  const [draft, setDraft] = useState(base.draft);
-  const patch = assetBody(draft, base.draft);
-  const dirty = Object.keys(patch).length > 0;
-  if (asset.version !== base.version && !dirty && !save.isPending) {
-    const next = { version: asset.version, draft: draftOfAsset(asset) };
-    setBase(next);
-    setDraft(next.draft);
-  }
-  const canEdit = asset.allowedActions.includes('update');
-  const errors = fieldErrorMap(save.error);
+function Details({ asset, onReload }: { asset: Asset; onReload: () => void }) {
   return (
-    <Paper p="lg" component="section" aria-label="Asset details">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            { patch, version: base.version },
-            {
-              onSuccess: (a) => {
-                const next = { version: a.version, draft: draftOfAsset(a) };
-                setBase(next);
-                setDraft(next.draft);
-                notifications.show({ color: 'teal', message: `${a.assetTag} saved` });
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          {save.error && !Object.keys(errors).length ? (
-            <ErrorAlert
-              error={save.error}
-              title={
-                save.error instanceof ApiError && save.error.isStale
-                  ? 'Someone else changed this asset; reload the page'
-                  : 'Not saved'
-              }
-            />
-          ) : null}
-          <AssetFields
-            draft={draft}
-            onChange={setDraft}
-            errors={errors}
-            readOnly={!canEdit}
-            withAssignment={false}
-          />
-          {canEdit && (
-            <Group justify="flex-end">
-              {dirty && (
-                <Button variant="default" onClick={() => setDraft(base.draft)}>
-                  Discard changes
-                </Button>
-              )}
-              <Button type="submit" disabled={!dirty} loading={save.isPending}>
-                Save changes
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </form>
-    </Paper>
+    <RecordEditForm
+      record={asset}
+      resource={assets}
+      toDraft={draftOfAsset}
+      toBody={assetBody}
+      validate={validateAsset}
+      readOnly={!asset.allowedActions.includes('update')}
+      what={`Asset ${asset.assetTag}`}
+      saved={(a) => `${a.assetTag} saved`}
+      onReload={onReload}
+      label="Asset details"
+    >
+      {(form) => <AssetFields form={form} withAssignment={false} />}
+    </RecordEditForm>
   );
-}
-
-function History({ id }: { id: string }) {
-  const history = useAssetHistory(id);
-  if (history.isPending) return <PageLoader label="Loading history" />;
-  if (history.isError) return <ErrorState error={history.error} />;
-  return <HistoryTable entries={history.data} label="Asset history" />;
 }
 
 export function AssetPage() {
   const { ref = '' } = useParams();
   const asset = useAsset(ref);
-  useDocumentTitle(asset.data ? `${asset.data.assetTag} ${asset.data.name}` : ref);
-  if (asset.isPending) return <PageLoader label="Loading asset" />;
-  if (asset.isError) {
-    if (asset.error instanceof ApiError && asset.error.isNotFound)
-      return <RecordNotFound number={ref} backTo="/cmdb/assets" backLabel="Back to assets" />;
-    return <ErrorState error={asset.error} onRetry={() => asset.refetch()} />;
-  }
-  const a = asset.data;
   return (
-    <Stack gap="lg">
-      <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/cmdb/assets" size="sm">
-            Assets
-          </Anchor>
-          <Text size="sm">{a.assetTag}</Text>
-        </Breadcrumbs>
-        <Title order={1} size="h2">
-          <Text span inherit c="dimmed">
-            {a.assetTag}
-          </Text>{' '}
-          {a.name}
-        </Title>
-        <Group gap="xs">
-          <AssetStateBadge state={a.state} />
-          <Text size="sm" c="dimmed">
-            {a.assignedTo ? `with ${a.assignedTo.name}` : 'not assigned to anyone'}
-            {a.location ? ` · ${a.location}` : ''}
-          </Text>
-        </Group>
-      </Stack>
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, lg: 8 }}>
-          <Details key={a.id} asset={a} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 4 }}>
-          <Stack>
-            <Lifecycle key={`${a.id}-${a.version}`} asset={a} />
-            <Paper p="lg" component="section" aria-label="Value">
-              <Stack gap="xs">
-                <Fact label="Cost">{formatMoney(a.cost, a.currency)}</Fact>
-                <Fact label="Book value today">{formatMoney(a.currentValue, a.currency)}</Fact>
-                <Fact label="Warranty">
-                  {a.warrantyEnd ? `${a.underWarranty ? 'until' : 'ended'} ${a.warrantyEnd}` : '—'}
-                </Fact>
-                <Fact label="Supplier">{a.supplier?.name ?? '—'}</Fact>
-              </Stack>
-            </Paper>
-          </Stack>
-        </Grid.Col>
-      </Grid>
-      <Paper p="lg" component="section" aria-label="History">
-        <Title order={2} size="h5" mb="sm">
-          History
-        </Title>
-        <History id={a.id} />
-      </Paper>
-    </Stack>
+    <DetailPage
+      query={asset}
+      what="asset"
+      back={{ to: '/cmdb/assets', label: 'Assets' }}
+      header={(a) => ({
+        prefix: a.assetTag,
+        title: a.name,
+        badges: <AssetStateBadge state={a.state} />,
+        meta: `${a.assignedTo ? `with ${a.assignedTo.name}` : 'not assigned to anyone'}${a.location ? ` · ${a.location}` : ''}`,
+      })}
+    >
+      {(a) => (
+        <>
+          <DetailColumns
+            main={<Details key={a.id} asset={a} onReload={() => void asset.refetch()} />}
+            side={
+              <>
+                <Lifecycle key={`${a.id}-${a.version}`} asset={a} />
+                <Section label="Value">
+                  <Facts
+                    items={[
+                      ['Cost', formatMoney(a.cost, a.currency)],
+                      ['Book value today', formatMoney(a.currentValue, a.currency)],
+                      [
+                        'Warranty',
+                        a.warrantyEnd ? `${a.underWarranty ? 'until' : 'ended'} ${a.warrantyEnd}` : null,
+                      ],
+                      ['Supplier', a.supplier?.name],
+                    ]}
+                  />
+                </Section>
+              </>
+            }
+          />
+          <HistoryPanel id={a.id} useHistory={useAssetHistory} label="Asset history" />
+        </>
+      )}
+    </DetailPage>
   );
 }

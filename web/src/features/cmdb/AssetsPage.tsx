@@ -1,37 +1,26 @@
 /** The asset register: filters by state and text, book values, and registering a new asset. */
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Anchor, Badge, Button, Select, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
 import {
   ASSET_STATE_LABELS,
   ASSET_STATES,
+  type Asset,
   type AssetState,
+  assets,
   useAssetList,
-  useCreateAsset,
 } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, MultiFilter, SearchFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
 import { cmdbAreas } from '../../lib/faces.ts';
-import { AssetFields, assetBody, emptyAsset } from './AssetForm.tsx';
-import { CiLink, fieldErrorMap, formatMoney } from './shared.tsx';
+import { AssetFields, assetBody, emptyAsset, validateAsset } from './AssetForm.tsx';
+import { CiLink, formatMoney } from './shared.tsx';
 
 const STATE_COLORS: Record<AssetState, string> = {
   ordered: 'grape',
@@ -53,31 +42,23 @@ export function AssetStateBadge({ state }: { state: AssetState }) {
 export const assetPath = (tag: string) => `/cmdb/assets/${encodeURIComponent(tag)}`;
 
 function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
-  const create = useCreateAsset();
-  const [draft, setDraft] = useState(emptyAsset);
-  const [state, setState] = useState<AssetState>('in_stock');
   return (
-    <Modal opened={opened} onClose={onClose} title="Register an asset" size="xl">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          create.mutate(
-            { ...assetBody(draft), state },
-            {
-              onSuccess: (a) => {
-                notifications.show({ color: 'teal', message: `${a.assetTag} registered` });
-                navigate(assetPath(a.assetTag));
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          {create.error && !Object.keys(fieldErrorMap(create.error)).length ? (
-            <ErrorAlert error={create.error} title="Not registered" />
-          ) : null}
+    <CreateDialog
+      title="Register an asset"
+      opened={opened}
+      onClose={onClose}
+      size="xl"
+      create={assets.useCreate()}
+      empty={emptyAsset}
+      toBody={(d) => ({ ...assetBody(d), state: d.state })}
+      validate={validateAsset}
+      created={(a) => `${a.assetTag} registered`}
+      pathOf={(a) => assetPath(a.assetTag)}
+      submitLabel="Register asset"
+      errorTitle="Not registered"
+    >
+      {(form) => (
+        <>
           <Select
             label="Initial state"
             allowDeselect={false}
@@ -85,44 +66,58 @@ function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => vo
               value: s,
               label: ASSET_STATE_LABELS[s],
             }))}
-            value={state}
-            onChange={(v) => setState((v as AssetState | null) ?? 'in_stock')}
             w={220}
+            {...form.choice('state', { fallback: 'in_stock' })}
           />
-          <AssetFields
-            draft={draft}
-            onChange={setDraft}
-            errors={fieldErrorMap(create.error)}
-            readOnly={false}
-            withAssignment
-          />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button
-              type="submit"
-              loading={create.isPending}
-              disabled={!draft.assetTag.trim() || !draft.name.trim()}
-            >
-              Register asset
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <AssetFields form={form} withAssignment />
+        </>
+      )}
+    </CreateDialog>
   );
 }
 
+const FILTERS = { q: 'text', state: 'many' } as const;
+
+const COLUMNS: ListColumn<Asset>[] = [
+  {
+    key: 'tag',
+    label: 'Tag',
+    width: 110,
+    render: (a) => (
+      <Anchor component={Link} to={assetPath(a.assetTag)} fw={600} size="sm">
+        {a.assetTag}
+      </Anchor>
+    ),
+  },
+  { key: 'name', label: 'Name', render: (a) => a.name },
+  { key: 'state', label: 'State', width: 110, render: (a) => <AssetStateBadge state={a.state} /> },
+  { key: 'assignedTo', label: 'Assigned to', width: 150, render: (a) => a.assignedTo?.name ?? '—' },
+  { key: 'location', label: 'Location', width: 130, render: (a) => a.location ?? '—' },
+  { key: 'ci', label: 'CI', width: 150, render: (a) => (a.ci ? <CiLink ci={a.ci} /> : '—') },
+  { key: 'cost', label: 'Cost', width: 110, render: (a) => formatMoney(a.cost, a.currency) },
+  { key: 'value', label: 'Book value', width: 110, render: (a) => formatMoney(a.currentValue, a.currency) },
+  {
+    key: 'warranty',
+    label: 'Warranty',
+    width: 110,
+    render: (a) =>
+      a.underWarranty === null ? (
+        '—'
+      ) : a.underWarranty ? (
+        `until ${a.warrantyEnd}`
+      ) : (
+        <Text span size="sm" c="red.8">
+          expired
+        </Text>
+      ),
+  },
+];
+
 export function AssetsPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(q.trim(), 300);
-  const state = (params.get('state') ?? '').split(',').filter(Boolean);
-  const list = useAssetList({ state, q: debounced || undefined });
+  const state = useListState(FILTERS, { sort: 'tag', order: 'asc' });
+  const list = useAssetList({ state: state.filters.state, q: state.filters.q || undefined });
   const [opened, modal] = useDisclosure(false);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <PageHeader
@@ -136,93 +131,28 @@ export function AssetsPage() {
           )
         }
       />
-      <Group gap="sm" align="flex-end" mb="md" role="group" aria-label="Filters">
-        <TextInput
-          label="Search"
-          placeholder="Tag, serial or name"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-        />
-        <MultiSelect
-          label="State"
-          placeholder={state.length ? undefined : 'Any'}
-          data={ASSET_STATES.map((s) => ({ value: s, label: ASSET_STATE_LABELS[s] }))}
-          value={state}
-          onChange={(v) => {
-            const next = new URLSearchParams(params);
-            if (v.length) next.set('state', v.join(','));
-            else next.delete('state');
-            setParams(next, { replace: true });
-          }}
-          clearable
-        />
-      </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading assets" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No assets match">Register one, or import a file on the Import page.</EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={1000}>
-            <Table fz="sm" verticalSpacing="xs" aria-label="Assets">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={110}>Tag</Table.Th>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th w={110}>State</Table.Th>
-                  <Table.Th w={150}>Assigned to</Table.Th>
-                  <Table.Th w={130}>Location</Table.Th>
-                  <Table.Th w={150}>CI</Table.Th>
-                  <Table.Th w={110}>Cost</Table.Th>
-                  <Table.Th w={110}>Book value</Table.Th>
-                  <Table.Th w={110}>Warranty</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={assetPath(a.assetTag)} fw={600} size="sm">
-                        {a.assetTag}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{a.name}</Table.Td>
-                    <Table.Td>
-                      <AssetStateBadge state={a.state} />
-                    </Table.Td>
-                    <Table.Td>{a.assignedTo?.name ?? '—'}</Table.Td>
-                    <Table.Td>{a.location ?? '—'}</Table.Td>
-                    <Table.Td>{a.ci ? <CiLink ci={a.ci} /> : '—'}</Table.Td>
-                    <Table.Td>{formatMoney(a.cost, a.currency)}</Table.Td>
-                    <Table.Td>{formatMoney(a.currentValue, a.currency)}</Table.Td>
-                    <Table.Td>
-                      {a.underWarranty === null ? (
-                        '—'
-                      ) : a.underWarranty ? (
-                        `until ${a.warrantyEnd}`
-                      ) : (
-                        <Text span size="sm" c="red.8">
-                          expired
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {list.hasNextPage && (
-        <Center mt="sm">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Center>
-      )}
+      <ListView
+        listKey="cmdb-assets"
+        label="Assets"
+        noun={['asset', 'assets']}
+        columns={COLUMNS}
+        list={list}
+        state={state}
+        rowKey={(a) => a.id}
+        rowHref={(a) => assetPath(a.assetTag)}
+        rowLabel={(a) => a.assetTag}
+        filters={
+          <FilterBar state={state}>
+            <SearchFilter state={state} name="q" placeholder="Tag, serial or name" />
+            <MultiFilter
+              state={state}
+              name="state"
+              label="State"
+              data={ASSET_STATES.map((s) => ({ value: s, label: ASSET_STATE_LABELS[s] }))}
+            />
+          </FilterBar>
+        }
+      />
       {opened && <NewAssetModal opened={opened} onClose={modal.close} />}
     </>
   );

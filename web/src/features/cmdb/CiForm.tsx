@@ -3,22 +3,8 @@
  * class's attributes (own and inherited). Creating sends everything; editing sends only changes,
  * with If-Match. Server field errors land on their inputs, attributes included.
  */
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Divider, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   type AttributeValue,
@@ -30,10 +16,11 @@ import {
 } from '../../api/queries/cmdb.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
-import { ErrorAlert } from '../../components/States.tsx';
+import type { FieldErrors } from '../../kit/form/patch.ts';
+import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { AttributeInput } from './AttributeInput.tsx';
 import { classOptions } from './CiListPage.tsx';
-import { CI_STATUS_LABELS, fieldErrorMap } from './shared.tsx';
+import { CI_STATUS_LABELS } from './shared.tsx';
 
 export type CiDraft = {
   classKey: string | null;
@@ -68,32 +55,19 @@ export const draftOfCi = (ci: Ci): CiDraft => ({
   attributes: { ...ci.attributes },
 });
 
-const same = (a: AttributeValue | undefined, b: AttributeValue | undefined) => (a ?? null) === (b ?? null);
-
-/** What changed between two drafts, as a PATCH body. */
-export function ciPatch(base: CiDraft, d: CiDraft): CiInput {
-  const p: CiInput = {};
-  if (d.name !== base.name) p.name = d.name.trim();
-  if (d.status !== base.status) p.status = d.status;
-  if (d.owner?.id !== base.owner?.id) p.ownerId = d.owner?.id ?? null;
-  if (d.supportGroupId !== base.supportGroupId) p.supportGroupId = d.supportGroupId;
-  if (d.location !== base.location) p.location = d.location.trim() || null;
-  if (d.description !== base.description) p.description = d.description;
-  const attrs: Record<string, AttributeValue> = {};
-  for (const k of new Set([...Object.keys(base.attributes), ...Object.keys(d.attributes)]))
-    if (!same(base.attributes[k], d.attributes[k])) attrs[k] = d.attributes[k] ?? null;
-  if (Object.keys(attrs).length) p.attributes = attrs;
-  return p;
-}
-
-/** The whole draft as a create body; attributes the class does not have are left out. */
-export function ciCreateBody(d: CiDraft, cls: CiClass | undefined): CiInput {
+/**
+ * The draft as a body. Creating leaves out blank attributes and those the class does not have;
+ * editing keeps them all, so clearing one sends null (the kit patches attributes key by key).
+ */
+export function ciBody(d: CiDraft, cls: CiClass | undefined, creating: boolean): CiInput {
   const keys = new Set(cls?.effectiveAttributes.map((a) => a.key) ?? []);
-  const attributes = Object.fromEntries(
-    Object.entries(d.attributes).filter(([k, v]) => keys.has(k) && v !== null && v !== ''),
-  );
+  const attributes = creating
+    ? Object.fromEntries(
+        Object.entries(d.attributes).filter(([k, v]) => keys.has(k) && v !== null && v !== ''),
+      )
+    : d.attributes;
   return {
-    classKey: d.classKey ?? '',
+    ...(creating ? { classKey: d.classKey ?? '' } : {}),
     name: d.name.trim(),
     status: d.status,
     ownerId: d.owner?.id ?? null,
@@ -104,169 +78,106 @@ export function ciCreateBody(d: CiDraft, cls: CiClass | undefined): CiInput {
   };
 }
 
-export function CiForm({
-  draft,
-  onChange,
+export const validateCi = (d: CiDraft): FieldErrors => ({
+  ...(d.name.trim() ? {} : { name: 'Give the CI a name' }),
+  ...(d.classKey ? {} : { classKey: 'Choose a class' }),
+});
+
+const PLACED = [
+  'name',
+  'classKey',
+  'status',
+  'ownerId',
+  'supportGroupId',
+  'location',
+  'description',
+  'attributes',
+];
+
+/** Field errors of the save that no input shows (an attribute the class no longer has). */
+function Unplaced({ error, cls }: { error: unknown; cls: CiClass | undefined }) {
+  if (!(error instanceof ApiError) || error.fieldErrors.length === 0) return null;
+  const shown = new Set(cls?.effectiveAttributes.map((a) => `attributes.${a.key}`) ?? []);
+  const rest = error.fieldErrors
+    .map((e) => ({ ...e, field: e.field.replace(/^body\./, '') }))
+    .filter((e) => !PLACED.includes(e.field) && !shown.has(e.field));
+  return (
+    <Alert
+      color="red"
+      icon={<IconAlertTriangle size={18} />}
+      title="Please correct the marked fields"
+      role="alert"
+    >
+      {error.detail}
+      {rest.map((e) => (
+        <Text size="sm" key={e.field}>
+          {e.field.replace(/^attributes\./, '')}: {e.message}
+        </Text>
+      ))}
+    </Alert>
+  );
+}
+
+export function CiFields({
+  form,
   classes,
   creating,
-  readOnly,
-  error,
-  saving,
-  dirty,
-  onSubmit,
-  onDiscard,
-  submitLabel,
 }: {
-  draft: CiDraft;
-  onChange: (d: CiDraft) => void;
+  form: DraftForm<CiDraft, CiInput>;
   classes: CiClass[];
   creating: boolean;
-  readOnly: boolean;
-  error: unknown;
-  saving: boolean;
-  dirty: boolean;
-  onSubmit: () => void;
-  onDiscard?: () => void;
-  submitLabel: string;
 }) {
-  const [touched, setTouched] = useState(false);
-  const server = fieldErrorMap(error);
+  const { draft } = form;
   const cls = classes.find((c) => c.key === draft.classKey);
-  const set = <K extends keyof CiDraft>(k: K, v: CiDraft[K]) => onChange({ ...draft, [k]: v });
-  const setAttr = (k: string, v: AttributeValue) =>
-    onChange({ ...draft, attributes: { ...draft.attributes, [k]: v } });
-  const nameError = (touched && !draft.name.trim() ? 'Give the CI a name' : undefined) ?? server.name;
-  const classError = (touched && !draft.classKey ? 'Choose a class' : undefined) ?? server.classKey;
-  const attributeKeys = new Set(cls?.effectiveAttributes.map((a) => `attributes.${a.key}`) ?? []);
-  const placed = ['name', 'classKey', 'status', 'ownerId', 'supportGroupId', 'location', 'description'];
-  const unplaced = Object.entries(server).filter(([k]) => !placed.includes(k) && !attributeKeys.has(k));
-  const hasFieldErrors = Object.keys(server).length > 0;
-  const stale = error instanceof ApiError && error.isStale;
-
+  const setAttr = (k: string, v: AttributeValue) => form.set('attributes', { ...draft.attributes, [k]: v });
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        setTouched(true);
-        if (!draft.name.trim() || !draft.classKey) return;
-        onSubmit();
-      }}
-    >
-      <Paper p="lg" component="section" aria-label="CI details">
-        <Stack gap="md">
-          {error && !hasFieldErrors && !stale ? <ErrorAlert error={error} title="Not saved" /> : null}
-          {hasFieldErrors && (
-            <Alert
-              color="red"
-              icon={<IconAlertTriangle size={18} />}
-              title="Please correct the marked fields"
-              role="alert"
-            >
-              {error instanceof ApiError ? error.detail : null}
-              {unplaced.map(([k, v]) => (
-                <Text size="sm" key={k}>
-                  {k.replace(/^attributes\./, '')}: {v}
-                </Text>
-              ))}
-            </Alert>
-          )}
+    <Stack gap="md">
+      <Unplaced error={form.error} cls={cls} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Name" required {...form.text('name', { max: 'titleMax' })} />
+        <Select
+          label="Class"
+          required
+          searchable
+          data={classOptions(classes, { concreteOnly: true })}
+          description={creating ? 'Decides which attributes the CI has' : undefined}
+          {...form.choice('classKey')}
+          readOnly={form.readOnly || !creating}
+        />
+        <Select
+          label="Status"
+          allowDeselect={false}
+          data={CI_STATUSES.map((s) => ({ value: s, label: CI_STATUS_LABELS[s] }))}
+          {...form.choice('status', { fallback: draft.status })}
+        />
+        <TextInput label="Location" {...form.text('location', { max: 'nameMax' })} />
+        <UserPicker label="Owner" placeholder="Nobody" {...form.value('owner', { errorKey: 'ownerId' })} />
+        <GroupSelect label="Support group" placeholder="None" {...form.value('supportGroupId')} />
+      </SimpleGrid>
+      <Textarea
+        label="Description"
+        autosize
+        minRows={2}
+        maxRows={10}
+        {...form.text('description', { max: 'descriptionMax' })}
+      />
+      {cls && cls.effectiveAttributes.length > 0 && (
+        <>
+          <Divider label={`${cls.label} attributes`} labelPosition="left" />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Name"
-              required
-              readOnly={readOnly}
-              maxLength={LIMITS.titleMax}
-              value={draft.name}
-              onChange={(e) => set('name', e.currentTarget.value)}
-              error={nameError}
-            />
-            <Select
-              label="Class"
-              required
-              searchable
-              readOnly={readOnly || !creating}
-              data={classOptions(classes, { concreteOnly: true })}
-              value={draft.classKey}
-              onChange={(v) => set('classKey', v)}
-              error={classError}
-              description={creating ? 'Decides which attributes the CI has' : undefined}
-            />
-            <Select
-              label="Status"
-              readOnly={readOnly}
-              allowDeselect={false}
-              data={CI_STATUSES.map((s) => ({ value: s, label: CI_STATUS_LABELS[s] }))}
-              value={draft.status}
-              onChange={(v) => set('status', (v as CiStatus | null) ?? draft.status)}
-              error={server.status}
-            />
-            <TextInput
-              label="Location"
-              readOnly={readOnly}
-              maxLength={LIMITS.nameMax}
-              value={draft.location}
-              onChange={(e) => set('location', e.currentTarget.value)}
-              error={server.location}
-            />
-            <UserPicker
-              label="Owner"
-              placeholder="Nobody"
-              readOnly={readOnly}
-              value={draft.owner}
-              onChange={(p) => set('owner', p)}
-              error={server.ownerId}
-            />
-            <GroupSelect
-              label="Support group"
-              placeholder="None"
-              readOnly={readOnly}
-              value={draft.supportGroupId}
-              onChange={(g) => set('supportGroupId', g)}
-              error={server.supportGroupId}
-            />
+            {cls.effectiveAttributes.map((def) => (
+              <AttributeInput
+                key={def.key}
+                def={def}
+                value={draft.attributes[def.key]}
+                onChange={(v) => setAttr(def.key, v)}
+                error={form.errors[`attributes.${def.key}`]}
+                readOnly={form.readOnly}
+              />
+            ))}
           </SimpleGrid>
-          <Textarea
-            label="Description"
-            readOnly={readOnly}
-            autosize
-            minRows={2}
-            maxRows={10}
-            value={draft.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={server.description}
-          />
-          {cls && cls.effectiveAttributes.length > 0 && (
-            <>
-              <Divider label={`${cls.label} attributes`} labelPosition="left" />
-              <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                {cls.effectiveAttributes.map((def) => (
-                  <AttributeInput
-                    key={def.key}
-                    def={def}
-                    value={draft.attributes[def.key]}
-                    onChange={(v) => setAttr(def.key, v)}
-                    error={server[`attributes.${def.key}`]}
-                    readOnly={readOnly}
-                  />
-                ))}
-              </SimpleGrid>
-            </>
-          )}
-          {!readOnly && (
-            <Group justify="flex-end" gap="sm">
-              {dirty && onDiscard && (
-                <Button variant="default" onClick={onDiscard} disabled={saving}>
-                  Discard changes
-                </Button>
-              )}
-              <Button type="submit" disabled={!dirty || stale} loading={saving}>
-                {submitLabel}
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </Paper>
-    </form>
+        </>
+      )}
+    </Stack>
   );
 }

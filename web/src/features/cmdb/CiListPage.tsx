@@ -1,24 +1,14 @@
-/** Configuration items: filters (class, status, text) in the URL, a table, keyset "Load more". */
-import {
-  Anchor,
-  Button,
-  Center,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { CI_STATUSES, type CiClass, useCiClasses, useCiList } from '../../api/queries/cmdb.ts';
+/** Configuration items on the list kit: filters (class, status, text) in the URL, saved views, keyset "Load more". */
+import { Anchor, Button, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { CI_STATUSES, type Ci, type CiClass, useCiClasses, useCiList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
 import { Time } from '../../lib/time.tsx';
 import { CI_STATUS_LABELS, CiStatusBadge, ciPath } from './shared.tsx';
 
@@ -42,34 +32,40 @@ export function classOptions(classes: CiClass[], opts: { concreteOnly?: boolean 
   return out;
 }
 
+const FILTERS = { q: 'text', class: 'one', status: 'many' } as const;
+
+const COLUMNS: ListColumn<Ci>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    render: (ci) => (
+      <>
+        <Anchor component={Link} to={ciPath(ci.id)} fw={600} size="sm">
+          {ci.name}
+        </Anchor>
+        {typeof ci.attributes.hostname === 'string' && ci.attributes.hostname !== ci.name && (
+          <Text size="xs" c="dimmed">
+            {ci.attributes.hostname}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  { key: 'class', label: 'Class', width: 170, render: (ci) => ci.classLabel },
+  { key: 'status', label: 'Status', width: 130, render: (ci) => <CiStatusBadge status={ci.status} /> },
+  { key: 'supportGroup', label: 'Support group', width: 170, render: (ci) => ci.supportGroup?.name ?? '—' },
+  { key: 'owner', label: 'Owner', width: 150, render: (ci) => ci.owner?.name ?? '—' },
+  { key: 'location', label: 'Location', width: 140, render: (ci) => ci.location ?? '—' },
+  { key: 'updated', label: 'Updated', width: 110, render: (ci) => <Time iso={ci.updatedAt} size="sm" /> },
+];
+
 export function CiListPage() {
   const me = useMe();
-  const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
-  const classKey = params.get('class') ?? undefined;
-  const status = (params.get('status') ?? '').split(',').filter(Boolean);
-  const qParam = params.get('q') ?? '';
-  const [q, setQ] = useState(qParam);
-  useEffect(() => setQ((cur) => (cur.trim() === qParam ? cur : qParam)), [qParam]);
+  const state = useListState(FILTERS, { sort: 'name', order: 'asc' });
   const classes = useCiClasses();
-  const list = useCiList({ class: classKey, status, q: qParam || undefined });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
-  // Typing updates the URL after a pause; an effect (not a timer callback) so that nothing
-  // navigates back here once the person has followed a link.
-  const [debouncedQ] = useDebouncedValue(q.trim(), 350);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the typed text only
-  useEffect(() => {
-    if (debouncedQ !== qParam) set('q', debouncedQ || null);
-  }, [debouncedQ]);
-  const filtered = !!(classKey || status.length || qParam);
+  const { class: classKey, status, q } = state.filters;
+  const list = useCiList({ class: classKey || undefined, status, q: q || undefined });
   const canCreate = me.roles.some((r) => ['admin', 'service_manager', 'agent'].includes(r));
-
   return (
     <>
       <PageHeader
@@ -83,123 +79,29 @@ export function CiListPage() {
           )
         }
       />
-      <Group gap="sm" align="flex-end" wrap="wrap" mb="md" role="group" aria-label="Filters">
-        <TextInput
-          label="Search"
-          placeholder="Name, hostname, serial or tag"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          value={q}
-          onChange={(e) => setQ(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') set('q', q.trim() || null);
-          }}
-        />
-        <Select
-          label="Class"
-          placeholder="Any class"
-          searchable
-          clearable
-          data={classOptions(classes.data ?? [])}
-          value={classKey ?? null}
-          onChange={(v) => set('class', v)}
-        />
-        <MultiSelect
-          label="Status"
-          placeholder={status.length ? undefined : 'Any'}
-          data={CI_STATUSES.map((s) => ({ value: s, label: CI_STATUS_LABELS[s] }))}
-          value={status}
-          onChange={(v) => set('status', v.join(',') || null)}
-          clearable
-        />
-        {filtered && (
-          <Button
-            variant="subtle"
-            leftSection={<IconFilterOff size={16} />}
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
-          >
-            Clear filters
-          </Button>
-        )}
-      </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading configuration items" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No configuration items match">
-            {filtered ? 'Try removing a filter.' : 'Create one, or import a file on the Import page.'}
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" fz="sm" aria-label="Configuration items">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th w={170}>Class</Table.Th>
-                  <Table.Th w={130}>Status</Table.Th>
-                  <Table.Th w={170}>Support group</Table.Th>
-                  <Table.Th w={150}>Owner</Table.Th>
-                  <Table.Th w={140}>Location</Table.Th>
-                  <Table.Th w={110}>Updated</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((ci) => (
-                  <Table.Tr
-                    key={ci.id}
-                    className="queue-row"
-                    onClick={(e) => {
-                      if ((e.target as HTMLElement).closest('a')) return;
-                      navigate(ciPath(ci.id));
-                    }}
-                  >
-                    <Table.Td>
-                      <Anchor component={Link} to={ciPath(ci.id)} fw={600} size="sm">
-                        {ci.name}
-                      </Anchor>
-                      {typeof ci.attributes.hostname === 'string' && ci.attributes.hostname !== ci.name && (
-                        <Text size="xs" c="dimmed">
-                          {ci.attributes.hostname}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{ci.classLabel}</Table.Td>
-                    <Table.Td>
-                      <CiStatusBadge status={ci.status} />
-                    </Table.Td>
-                    <Table.Td>{ci.supportGroup?.name ?? '—'}</Table.Td>
-                    <Table.Td>{ci.owner?.name ?? '—'}</Table.Td>
-                    <Table.Td>{ci.location ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Time iso={ci.updatedAt} size="sm" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {items.length > 0 && (
-        <Group justify="space-between" mt="sm">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Showing {items.length} item{items.length === 1 ? '' : 's'}
-            {list.hasNextPage ? '' : ' (all)'}
-          </Text>
-          {list.hasNextPage && (
-            <Center>
-              <Button
-                variant="default"
-                onClick={() => list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </Center>
-          )}
-        </Group>
-      )}
+      <ListView
+        listKey="cmdb-cis"
+        label="Configuration items"
+        noun={['item', 'items']}
+        columns={COLUMNS}
+        list={list}
+        state={state}
+        rowKey={(ci) => ci.id}
+        rowHref={(ci) => ciPath(ci.id)}
+        rowLabel={(ci) => ci.name}
+        filters={
+          <FilterBar state={state}>
+            <SearchFilter state={state} name="q" placeholder="Name, hostname, serial or tag" />
+            <SelectFilter state={state} name="class" label="Class" data={classOptions(classes.data ?? [])} />
+            <MultiFilter
+              state={state}
+              name="status"
+              label="Status"
+              data={CI_STATUSES.map((s) => ({ value: s, label: CI_STATUS_LABELS[s] }))}
+            />
+          </FilterBar>
+        }
+      />
     </>
   );
 }

@@ -1,47 +1,62 @@
 /** Create a configuration item; the class chosen decides its attributes. */
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { useCiClasses, useCreateCi } from '../../api/queries/cmdb.ts';
+import { type CiClass, cis, useCiClasses } from '../../api/queries/cmdb.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
-import { CiForm, ciCreateBody, emptyDraft } from './CiForm.tsx';
+import { Section } from '../../kit/detail/Section.tsx';
+import { SaveForm } from '../../kit/form/SaveForm.tsx';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { CiFields, ciBody, emptyDraft, validateCi } from './CiForm.tsx';
 import { ciPath } from './shared.tsx';
 
-export function CiNewPage() {
-  const [params] = useSearchParams();
+function NewCiForm({ classes, classKey }: { classes: CiClass[]; classKey: string | null }) {
   const navigate = useNavigate();
-  const classes = useCiClasses();
-  const create = useCreateCi();
-  const [draft, setDraft] = useState(() => emptyDraft(params.get('class')));
-  if (classes.isPending) return <PageLoader label="Loading classes" />;
-  if (classes.isError) return <ErrorState error={classes.error} onRetry={() => classes.refetch()} />;
-  const cls = classes.data.find((c) => c.key === draft.classKey);
+  const create = cis.useCreate();
+  const form = useDraftForm(emptyDraft(classKey), {
+    toBody: (d) =>
+      ciBody(
+        d,
+        classes.find((c) => c.key === d.classKey),
+        true,
+      ),
+    validate: validateCi,
+    error: create.error,
+  });
   return (
-    <>
-      <PageHeader
-        title="New configuration item"
-        description="Choose its class first: the class decides its attributes."
-      />
-      <CiForm
-        draft={draft}
-        onChange={setDraft}
-        classes={classes.data}
-        creating
-        readOnly={false}
-        error={create.error}
-        saving={create.isPending}
-        dirty
+    <Section label="CI details">
+      <SaveForm
+        form={form}
+        save={create}
+        what="this CI"
         submitLabel="Create CI"
         onSubmit={() =>
-          create.mutate(ciCreateBody(draft, cls), {
+          create.mutate(form.body, {
             onSuccess: (ci) => {
               notifications.show({ color: 'teal', message: `${ci.name} created` });
               navigate(ciPath(ci.id));
             },
           })
         }
+      >
+        <CiFields form={form} classes={classes} creating />
+      </SaveForm>
+    </Section>
+  );
+}
+
+export function CiNewPage() {
+  const [params] = useSearchParams();
+  const classes = useCiClasses();
+  if (classes.isPending) return <PageLoader label="Loading classes" />;
+  if (classes.isError) return <ErrorState error={classes.error} onRetry={() => classes.refetch()} />;
+  return (
+    <>
+      <PageHeader
+        title="New configuration item"
+        description="Choose its class first: the class decides its attributes."
       />
+      <NewCiForm classes={classes.data} classKey={params.get('class')} />
     </>
   );
 }

@@ -1,114 +1,50 @@
 /** One configuration item: its fields, relationships, impact analysis, linked records and history. */
-import {
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconTrash } from '@tabler/icons-react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import {
-  type Ci,
-  useCi,
-  useCiClasses,
-  useCiHistory,
-  useCiRecords,
-  useDeleteCi,
-  useUpdateCi,
-} from '../../api/queries/cmdb.ts';
+import { type Ci, cis, useCi, useCiClasses, useCiHistory, useCiRecords } from '../../api/queries/cmdb.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
 import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
+import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
+import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+<<<<<<< HEAD
 import { recordPath } from '../../records/registry.ts';
 import { CiForm, ciPatch, draftOfCi } from './CiForm.tsx';
+=======
+import { CiFields, ciBody, draftOfCi, validateCi } from './CiForm.tsx';
+>>>>>>> formkit
 import { ImpactPanel } from './ImpactPanel.tsx';
 import { RelationshipsPanel } from './RelationshipsPanel.tsx';
-import { CiStatusBadge, HistoryTable } from './shared.tsx';
+import { CiStatusBadge } from './shared.tsx';
 
 const TABS = ['details', 'relationships', 'impact', 'records', 'history'] as const;
 type Tab = (typeof TABS)[number];
 
 function DetailsTab({ ci, onReload }: { ci: Ci; onReload: () => void }) {
   const classes = useCiClasses();
-  const save = useUpdateCi(ci.id);
-  const [base, setBase] = useState({ version: ci.version, draft: draftOfCi(ci) });
-  const [draft, setDraft] = useState(base.draft);
-  const patch = ciPatch(base.draft, draft);
-  const dirty = Object.keys(patch).length > 0;
-  if (ci.version !== base.version && !dirty && !save.isPending) {
-    const next = { version: ci.version, draft: draftOfCi(ci) };
-    setBase(next);
-    setDraft(next.draft);
-  }
-  const stale = save.error instanceof ApiError && save.error.isStale;
+  const cls = classes.data?.find((c) => c.key === ci.classKey);
   return (
-    <Stack gap="sm">
-      {stale && (
-        <Paper withBorder p="sm" role="alert">
-          <Group justify="space-between">
-            <Group gap="xs">
-              <IconAlertTriangle size={18} color="var(--mantine-color-orange-7)" />
-              <Text size="sm">
-                Someone else changed this CI since you opened it; your edits were not saved.
-              </Text>
-            </Group>
-            <Button
-              size="xs"
-              variant="light"
-              onClick={() => {
-                save.reset();
-                setBase({ version: -1, draft: base.draft });
-                setDraft(base.draft);
-                onReload();
-              }}
-            >
-              Reload CI
-            </Button>
-          </Group>
-        </Paper>
-      )}
-      <CiForm
-        draft={draft}
-        onChange={setDraft}
-        classes={classes.data ?? []}
-        creating={false}
-        readOnly={!ci.allowedActions.includes('update')}
-        error={save.error}
-        saving={save.isPending}
-        dirty={dirty}
-        onDiscard={() => {
-          save.reset();
-          setDraft(base.draft);
-        }}
-        submitLabel="Save changes"
-        onSubmit={() =>
-          save.mutate(
-            { patch, version: base.version },
-            {
-              onSuccess: (fresh) => {
-                const next = { version: fresh.version, draft: draftOfCi(fresh) };
-                setBase(next);
-                setDraft(next.draft);
-                notifications.show({ color: 'teal', message: `${fresh.name} saved` });
-              },
-            },
-          )
-        }
-      />
-    </Stack>
+    <RecordEditForm
+      record={ci}
+      resource={cis}
+      toDraft={draftOfCi}
+      toBody={(d) => ciBody(d, cls, false)}
+      merge={['attributes']}
+      validate={validateCi}
+      readOnly={!ci.allowedActions.includes('update')}
+      what="This CI"
+      saved={(fresh) => `${fresh.name} saved`}
+      onReload={onReload}
+      label="CI details"
+    >
+      {(form) => <CiFields form={form} classes={classes.data ?? []} creating={false} />}
+    </RecordEditForm>
   );
 }
 
@@ -158,20 +94,13 @@ function RecordsTab({ ci }: { ci: Ci }) {
   );
 }
 
-function HistoryTab({ ci }: { ci: Ci }) {
-  const history = useCiHistory(ci.id);
-  if (history.isPending) return <PageLoader label="Loading history" />;
-  if (history.isError) return <ErrorState error={history.error} onRetry={() => history.refetch()} />;
-  return <HistoryTable entries={history.data} label="CI history" />;
-}
-
 export function CiPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const ci = useCi(id);
   const classes = useCiClasses();
-  const del = useDeleteCi();
+  const del = cis.useDelete();
   const [deleting, deleteModal] = useDisclosure(false);
   const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
     ? (params.get('tab') as Tab)
@@ -301,7 +230,7 @@ export function CiPage() {
           <RecordsTab ci={rec} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
-          <HistoryTab ci={rec} />
+          <HistoryPanel id={rec.id} useHistory={useCiHistory} label="CI history" />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -41,9 +41,9 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { numberOrNull } from '../../kit/form/patch.ts';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { classOptions } from './CiListPage.tsx';
-import { numberOrNull } from './shared.tsx';
 
 const KEY = /^[a-z][a-z0-9_]{0,62}$/;
 const NUMERIC: AttributeType[] = ['integer', 'number'];

@@ -7,8 +7,8 @@ import {
   type ContractKind,
   useSuppliers,
 } from '../../api/queries/cmdb.ts';
+import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { humanize } from '../../lib/labels.ts';
-import { numberOrNull } from './shared.tsx';
 
 export type ContractDraft = {
   name: string;
@@ -49,131 +49,52 @@ export const draftOfContract = (c: Contract): ContractDraft => ({
   notes: c.notes,
 });
 
-export function contractBody(d: ContractDraft, base?: ContractDraft): ContractInput {
-  const all: ContractInput = {
-    name: d.name.trim(),
-    kind: d.kind,
-    ...(d.supplierId ? { supplierId: d.supplierId } : {}),
-    reference: d.reference.trim() || null,
-    startDate: d.startDate,
-    endDate: d.endDate,
-    cost: d.cost,
-    currency: d.currency.trim().toUpperCase() || null,
-    warnDays: d.warnDays,
-    notes: d.notes,
-  };
-  if (!base) return all;
-  const before = contractBody(base);
-  return Object.fromEntries(
-    Object.entries(all).filter(([k, v]) => before[k as keyof ContractInput] !== v),
-  ) as ContractInput;
-}
+export const contractBody = (d: ContractDraft): ContractInput => ({
+  name: d.name.trim(),
+  kind: d.kind,
+  ...(d.supplierId ? { supplierId: d.supplierId } : {}),
+  reference: d.reference.trim() || null,
+  startDate: d.startDate,
+  endDate: d.endDate,
+  cost: d.cost,
+  currency: d.currency.trim().toUpperCase() || null,
+  warnDays: d.warnDays,
+  notes: d.notes,
+});
 
-export function ContractFields({
-  draft,
-  onChange,
-  errors,
-  readOnly,
-}: {
-  draft: ContractDraft;
-  onChange: (d: ContractDraft) => void;
-  errors: Record<string, string>;
-  readOnly: boolean;
-}) {
+export function ContractFields({ form }: { form: DraftForm<ContractDraft, ContractInput> }) {
   const suppliers = useSuppliers();
-  const set = <K extends keyof ContractDraft>(k: K, v: ContractDraft[K]) => onChange({ ...draft, [k]: v });
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
-        <TextInput
-          label="Name"
-          required
-          readOnly={readOnly}
-          value={draft.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={errors.name}
-        />
+        <TextInput label="Name" required {...form.text('name', { max: 'nameMax' })} />
         <Select
           label="Kind"
           allowDeselect={false}
-          readOnly={readOnly}
           data={CONTRACT_KINDS.map((k) => ({ value: k, label: humanize(k) }))}
-          value={draft.kind}
-          onChange={(v) => set('kind', (v as ContractKind | null) ?? draft.kind)}
-          error={errors.kind}
+          {...form.choice('kind', { fallback: form.draft.kind })}
         />
         <Select
           label="Supplier"
           required
           searchable
-          readOnly={readOnly}
           data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          value={draft.supplierId}
-          onChange={(v) => set('supplierId', v)}
-          error={errors.supplierId}
           nothingFoundMessage={suppliers.isPending ? 'Loading…' : 'No supplier organisation found'}
+          {...form.choice('supplierId')}
         />
-        <TextInput
-          label="Reference"
-          readOnly={readOnly}
-          value={draft.reference}
-          onChange={(e) => set('reference', e.currentTarget.value)}
-          error={errors.reference}
-        />
-        <TextInput
-          label="Starts"
-          type="date"
-          required
-          readOnly={readOnly}
-          value={draft.startDate}
-          onChange={(e) => set('startDate', e.currentTarget.value)}
-          error={errors.startDate}
-        />
-        <TextInput
-          label="Ends"
-          type="date"
-          required
-          readOnly={readOnly}
-          value={draft.endDate}
-          onChange={(e) => set('endDate', e.currentTarget.value)}
-          error={errors.endDate}
-        />
-        <NumberInput
-          label="Cost"
-          min={0}
-          decimalScale={2}
-          readOnly={readOnly}
-          value={draft.cost ?? ''}
-          onChange={(v) => set('cost', numberOrNull(v))}
-          error={errors.cost}
-        />
-        <TextInput
-          label="Currency"
-          maxLength={3}
-          readOnly={readOnly}
-          value={draft.currency}
-          onChange={(e) => set('currency', e.currentTarget.value.toUpperCase())}
-          error={errors.currency}
-        />
+        <TextInput label="Reference" {...form.text('reference', { max: 'nameMax' })} />
+        <TextInput label="Starts" type="date" required {...form.text('startDate')} />
+        <TextInput label="Ends" type="date" required {...form.text('endDate')} />
+        <NumberInput label="Cost" min={0} decimalScale={2} {...form.number('cost')} />
+        <TextInput label="Currency" {...form.text('currency', { max: 3 })} />
         <NumberInput
           label="Warn days before the end"
           min={0}
           max={365}
-          readOnly={readOnly}
-          value={draft.warnDays}
-          onChange={(v) => set('warnDays', numberOrNull(v) ?? 30)}
-          error={errors.warnDays}
+          {...form.number('warnDays', { fallback: 30 })}
         />
       </SimpleGrid>
-      <Textarea
-        label="Notes"
-        autosize
-        minRows={2}
-        readOnly={readOnly}
-        value={draft.notes}
-        onChange={(e) => set('notes', e.currentTarget.value)}
-        error={errors.notes}
-      />
+      <Textarea label="Notes" autosize minRows={2} {...form.text('notes', { max: 'descriptionMax' })} />
     </Stack>
   );
 }

@@ -1,31 +1,20 @@
 /** Supplier contracts, soonest end first, with warnings for those expiring or expired. */
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { type ContractStatus, useContractList, useSaveContract } from '../../api/queries/cmdb.ts';
+import { Link } from 'react-router-dom';
+import { type Contract, type ContractStatus, contracts, useContractList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 import { ContractFields, contractBody, emptyContract } from './ContractForm.tsx';
-import { fieldErrorMap, formatMoney } from './shared.tsx';
+import { formatMoney } from './shared.tsx';
 
 const STATUS_COLORS: Record<ContractStatus, string> = {
   upcoming: 'blue',
@@ -53,54 +42,56 @@ export function ContractStatusBadge({ status, daysLeft }: { status: ContractStat
 }
 
 function NewContractModal({ onClose }: { onClose: () => void }) {
-  const navigate = useNavigate();
-  const save = useSaveContract(null);
-  const [draft, setDraft] = useState(emptyContract);
-  const errors = fieldErrorMap(save.error);
   return (
-    <Modal opened onClose={onClose} title="New contract" size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            { input: contractBody(draft) },
-            {
-              onSuccess: (c) => {
-                notifications.show({ color: 'teal', message: `${c.name} added` });
-                navigate(`/cmdb/contracts/${c.id}`);
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          {save.error && !Object.keys(errors).length ? (
-            <ErrorAlert error={save.error} title="Not added" />
-          ) : null}
-          <ContractFields draft={draft} onChange={setDraft} errors={errors} readOnly={false} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Add contract
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <CreateDialog
+      title="New contract"
+      onClose={onClose}
+      create={contracts.useCreate()}
+      empty={emptyContract}
+      toBody={contractBody}
+      created={(c) => `${c.name} added`}
+      pathOf={(c) => `/cmdb/contracts/${c.id}`}
+      submitLabel="Add contract"
+      errorTitle="Not added"
+    >
+      {(form) => <ContractFields form={form} />}
+    </CreateDialog>
   );
 }
 
+const FILTERS = { expiring: 'one' } as const;
+
+const COLUMNS: ListColumn<Contract>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    render: (c) => (
+      <Anchor component={Link} to={`/cmdb/contracts/${c.id}`} fw={600} size="sm">
+        {c.name}
+      </Anchor>
+    ),
+  },
+  { key: 'kind', label: 'Kind', width: 110, render: (c) => humanize(c.kind) },
+  { key: 'supplier', label: 'Supplier', width: 170, render: (c) => c.supplier?.name ?? '—' },
+  { key: 'startDate', label: 'Starts', width: 110, render: (c) => c.startDate },
+  { key: 'endDate', label: 'Ends', width: 110, render: (c) => c.endDate },
+  {
+    key: 'status',
+    label: 'Status',
+    width: 160,
+    render: (c) => <ContractStatusBadge status={c.status} daysLeft={c.daysLeft} />,
+  },
+  { key: 'covers', label: 'Covers', width: 80, render: (c) => c.coverageCount },
+  { key: 'cost', label: 'Cost', width: 110, render: (c) => formatMoney(c.cost, c.currency) },
+];
+
 export function ContractsPage() {
   const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const within = params.get('expiring');
+  const state = useListState(FILTERS, { sort: 'endDate', order: 'asc' });
+  const within = state.filters.expiring;
   const list = useContractList({ expiringWithinDays: within ? Number(within) : undefined });
   const warnings = useContractList({ expiringWithinDays: 90, limit: 100 });
   const [opened, modal] = useDisclosure(false);
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const soon = (warnings.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.status === 'expiring');
   return (
     <>
@@ -135,73 +126,32 @@ export function ContractsPage() {
           </Stack>
         </Alert>
       )}
-      <Group mb="md" role="group" aria-label="Filters">
-        <Select
-          label="Ending"
-          placeholder="Any time"
-          clearable
-          data={[
-            { value: '30', label: 'Within 30 days' },
-            { value: '90', label: 'Within 90 days' },
-            { value: '365', label: 'Within a year' },
-          ]}
-          value={within}
-          onChange={(v) => setParams(v ? { expiring: v } : {}, { replace: true })}
-        />
-      </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading contracts" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No contracts match" />
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table fz="sm" verticalSpacing="xs" aria-label="Contracts">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th w={110}>Kind</Table.Th>
-                  <Table.Th w={170}>Supplier</Table.Th>
-                  <Table.Th w={110}>Starts</Table.Th>
-                  <Table.Th w={110}>Ends</Table.Th>
-                  <Table.Th w={160}>Status</Table.Th>
-                  <Table.Th w={80}>Covers</Table.Th>
-                  <Table.Th w={110}>Cost</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((c) => (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/cmdb/contracts/${c.id}`} fw={600} size="sm">
-                        {c.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{humanize(c.kind)}</Table.Td>
-                    <Table.Td>{c.supplier?.name ?? '—'}</Table.Td>
-                    <Table.Td>{c.startDate}</Table.Td>
-                    <Table.Td>{c.endDate}</Table.Td>
-                    <Table.Td>
-                      <ContractStatusBadge status={c.status} daysLeft={c.daysLeft} />
-                    </Table.Td>
-                    <Table.Td>{c.coverageCount}</Table.Td>
-                    <Table.Td>{formatMoney(c.cost, c.currency)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {list.hasNextPage && (
-        <Center mt="sm">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Center>
-      )}
+      <ListView
+        listKey="cmdb-contracts"
+        label="Contracts"
+        noun={['contract', 'contracts']}
+        columns={COLUMNS}
+        list={list}
+        state={state}
+        rowKey={(c) => c.id}
+        rowHref={(c) => `/cmdb/contracts/${c.id}`}
+        rowLabel={(c) => c.name}
+        filters={
+          <FilterBar state={state}>
+            <SelectFilter
+              state={state}
+              name="expiring"
+              label="Ending"
+              placeholder="Any time"
+              data={[
+                { value: '30', label: 'Within 30 days' },
+                { value: '90', label: 'Within 90 days' },
+                { value: '365', label: 'Within a year' },
+              ]}
+            />
+          </FilterBar>
+        }
+      />
       {opened && <NewContractModal onClose={modal.close} />}
     </>
   );

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   Paper,
   Select,
   SimpleGrid,
@@ -15,23 +14,23 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import {
   type ComplianceStatus,
   LICENCE_METRICS,
   type LicenceMetric,
+  licences,
   useComplianceReport,
-  useSaveLicence,
 } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import type { FieldErrors } from '../../kit/form/patch.ts';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
-import { fieldErrorMap } from './shared.tsx';
 
 export const METRIC_LABELS: Record<LicenceMetric, string> = {
   per_install: 'Per installation',
@@ -65,69 +64,45 @@ function Stat({ label, value }: { label: string; value: number }) {
   );
 }
 
+const emptyLicence = { product: '', vendor: '', metric: 'per_install' as LicenceMetric, notes: '' };
+const licenceBody = (d: typeof emptyLicence) => ({
+  ...d,
+  product: d.product.trim(),
+  vendor: d.vendor.trim(),
+});
+
 function NewLicenceModal({ onClose }: { onClose: () => void }) {
-  const navigate = useNavigate();
-  const save = useSaveLicence(null);
-  const [product, setProduct] = useState('');
-  const [vendor, setVendor] = useState('');
-  const [metric, setMetric] = useState<LicenceMetric>('per_install');
-  const [notes, setNotes] = useState('');
-  const errors = fieldErrorMap(save.error);
   return (
-    <Modal opened onClose={onClose} title="New licence">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            { input: { product: product.trim(), vendor: vendor.trim(), metric, notes } },
-            {
-              onSuccess: (l) => {
-                notifications.show({ color: 'teal', message: `${l.product} added` });
-                navigate(`/cmdb/licences/${l.id}`);
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          {save.error && !Object.keys(errors).length ? (
-            <ErrorAlert error={save.error} title="Not added" />
-          ) : null}
-          <TextInput
-            label="Product"
-            required
-            value={product}
-            onChange={(e) => setProduct(e.currentTarget.value)}
-            error={errors.product}
-          />
-          <TextInput
-            label="Vendor"
-            required
-            value={vendor}
-            onChange={(e) => setVendor(e.currentTarget.value)}
-            error={errors.vendor}
-          />
+    <CreateDialog
+      title="New licence"
+      onClose={onClose}
+      create={licences.useCreate()}
+      empty={() => emptyLicence}
+      toBody={licenceBody}
+      validate={(d): FieldErrors => ({
+        ...(d.product.trim() ? {} : { product: 'Enter the product' }),
+        ...(d.vendor.trim() ? {} : { vendor: 'Enter the vendor' }),
+      })}
+      created={(l) => `${l.product} added`}
+      pathOf={(l) => `/cmdb/licences/${l.id}`}
+      submitLabel="Add licence"
+      errorTitle="Not added"
+    >
+      {(form) => (
+        <>
+          <TextInput label="Product" required {...form.text('product', { max: 'nameMax' })} />
+          <TextInput label="Vendor" required {...form.text('vendor', { max: 'nameMax' })} />
           <Select
             label="Metric"
             description="How use is counted; cannot change later"
             allowDeselect={false}
             data={LICENCE_METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
-            value={metric}
-            onChange={(v) => setMetric((v as LicenceMetric | null) ?? 'per_install')}
+            {...form.choice('metric', { fallback: 'per_install' })}
           />
-          <Textarea label="Notes" value={notes} onChange={(e) => setNotes(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending} disabled={!product.trim() || !vendor.trim()}>
-              Add licence
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+          <Textarea label="Notes" {...form.text('notes', { max: 'descriptionMax' })} />
+        </>
+      )}
+    </CreateDialog>
   );
 }
 

@@ -1,9 +1,10 @@
 /** Process administration: per process, its lifecycle, RACI matrix, categories and options. */
-import { SegmentedControl, Stack, Tabs } from '@mantine/core';
+import { SegmentedControl, Stack } from '@mantine/core';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { isProcessKey, PROCESS_KEYS, PROCESS_LABELS, type ProcessKey } from '../../api/queries/process.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { RouteTabs } from '../../kit/nav/RouteTabs.tsx';
 import { adminAreas } from '../../lib/faces.ts';
 import { CategoriesEditor } from './CategoriesEditor.tsx';
 import { LifecycleEditor } from './LifecycleEditor.tsx';
@@ -12,12 +13,6 @@ import { RaciPanel } from './RaciEditor.tsx';
 
 const SECTIONS = ['lifecycle', 'raci', 'categories', 'options'] as const;
 type Section = (typeof SECTIONS)[number];
-const SECTION_LABELS: Record<Section, string> = {
-  lifecycle: 'Lifecycle',
-  raci: 'RACI',
-  categories: 'Categories',
-  options: 'Options',
-};
 const isSection = (s: string | undefined): s is Section => (SECTIONS as readonly string[]).includes(s ?? '');
 
 export function ProcessAdminPage() {
@@ -45,31 +40,24 @@ export function ProcessAdminPage() {
           />
         }
       />
-      <Tabs
+      <RouteTabs
         value={section}
-        onChange={(s) => isSection(s ?? undefined) && go(process, s as Section)}
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          {SECTIONS.map((s) => (
-            <Tabs.Tab key={s} value={s}>
-              {SECTION_LABELS[s]}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
-        <Tabs.Panel value="lifecycle">
-          <LifecycleEditor process={process} canEdit={canEdit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="raci">
-          <RaciPanel process={process} canEdit={canEdit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="categories">
-          <CategoriesEditor process={process} canEdit={canEdit} />
-        </Tabs.Panel>
-        <Tabs.Panel value="options">
-          <OptionsForm process={process} canEdit={canEdit} />
-        </Tabs.Panel>
-      </Tabs>
+        pathOf={(s) => `/admin/processes/${process}/${s}`}
+        tabs={[
+          {
+            key: 'lifecycle',
+            label: 'Lifecycle',
+            panel: <LifecycleEditor process={process} canEdit={canEdit} />,
+          },
+          { key: 'raci', label: 'RACI', panel: <RaciPanel process={process} canEdit={canEdit} /> },
+          {
+            key: 'categories',
+            label: 'Categories',
+            panel: <CategoriesEditor process={process} canEdit={canEdit} />,
+          },
+          { key: 'options', label: 'Options', panel: <OptionsForm process={process} canEdit={canEdit} /> },
+        ]}
+      />
     </Stack>
   );
 }

@@ -3,7 +3,7 @@ import { Alert, List } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { StaleAlert } from '../admin/StaleAlert.tsx';
+import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
 
 /** The problems of a refused save, one per line; the detail when the server named none. */
 export function problemsOf(error: unknown): string[] {

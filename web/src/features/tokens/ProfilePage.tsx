@@ -1,58 +1,46 @@
 /** My profile: name, job title, phone, the time zone times are shown in, and two-step verification. */
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Paper, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { useUpdateUser, useUser } from '../../api/queries/directory.ts';
 import type { User } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
-import { StaleAlert } from '../admin/StaleAlert.tsx';
-import { UserForm, userDraftOf, validateUser } from '../admin/UserForm.tsx';
+import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { SaveForm } from '../../kit/form/SaveForm.tsx';
+import { useRecordForm } from '../../kit/form/useDraftForm.ts';
+import { UserForm, userBody, userDraftOf, validateUser } from '../admin/UserForm.tsx';
 import { MfaSettings } from '../auth/MfaSettings.tsx';
 
 function ProfileForm({ user, onReload }: { user: User; onReload: () => void }) {
   const save = useUpdateUser(user);
-  const [draft, setDraft] = useState(() => userDraftOf(user));
-  const errors = { ...validateUser(draft, false), ...fieldErrorsOf(save.error) };
-  const stale = save.error instanceof ApiError && save.error.isStale;
+  const form = useRecordForm(user, userDraftOf, {
+    toBody: userBody,
+    validate: (d) => validateUser(d, false),
+    error: save.error,
+  });
   return (
     <Paper p="lg" maw={720}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          if (!draft.name.trim()) return;
-          save.mutate(
-            {
-              name: draft.name.trim(),
-              title: draft.title.trim() || null,
-              phone: draft.phone.trim() || null,
-              timeZone: draft.timeZone,
+      <SaveForm
+        form={form}
+        save={save}
+        what="Your profile"
+        onReload={onReload}
+        submitLabel="Save profile"
+        onSubmit={() =>
+          save.mutate(form.patch, {
+            onSuccess: (u) => {
+              form.accept(u);
+              notifications.show({ color: 'teal', message: 'Profile saved' });
             },
-            { onSuccess: () => notifications.show({ color: 'teal', message: 'Profile saved' }) },
-          );
-        }}
+          })
+        }
       >
-        <Stack>
-          {stale ? (
-            <StaleAlert what="Your profile" onReload={onReload} />
-          ) : (
-            <ErrorAlert error={save.error} title="Not saved" />
-          )}
-          <UserForm draft={draft} onChange={setDraft} errors={errors} isNew={false} canManage={false} />
-          <Text size="xs" c="dimmed">
-            Your email, roles and groups are managed by an administrator.
-          </Text>
-          <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending} disabled={stale}>
-              Save profile
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+        <UserForm form={form} isNew={false} canManage={false} />
+        <Text size="xs" c="dimmed">
+          Your email, roles and groups are managed by an administrator.
+        </Text>
+      </SaveForm>
     </Paper>
   );
 }

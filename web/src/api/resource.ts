@@ -1,0 +1,164 @@
+/**
+ * A typed hook factory for one REST resource: list (keyset pages), all (unpaged), one, a sub-path of
+ * one (history, coverage…), create, update (PATCH with If-Match), delete, and a custom action —
+ * with one query-key layout (`[...root, 'list', query]`, `[...root, 'one', id, part?]`) so every
+ * write refreshes exactly what it made stale. A resource is declared once; its hooks replace the
+ * per-resource boilerplate the query files used to repeat.
+ */
+import {
+  type QueryClient,
+  type QueryKey,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { api, type Query, request } from './client.ts';
+import type { Page } from './types.ts';
+
+export type ResourceConfig<T> = {
+  /** The query-key root, e.g. `['cmdb', 'cis']`. */
+  key: readonly string[];
+  /** The collection path under /api/v1, e.g. `/cmdb/cis`. */
+  path: string;
+  /** Other ways to address one item (an asset by its tag): cached under these ids too. */
+  aliases?: (item: T) => string[];
+  /** Keys that a write makes stale besides this resource's lists (e.g. `['session']`). */
+  alsoInvalidate?: readonly QueryKey[];
+  /** How long the unpaged list and single items stay fresh. */
+  staleTime?: number;
+};
+
+type Identified = { id: string };
+export type UpdateVars<I> = { id: string; patch: I; version?: number };
+
+const enc = encodeURIComponent;
+
+export function defineResource<T extends Identified, Input, ListQuery extends Query = Query>(
+  cfg: ResourceConfig<T>,
+) {
+  const keys = {
+    all: cfg.key,
+    lists: [...cfg.key, 'list'] as const,
+    list: (q?: ListQuery) => (q === undefined ? [...cfg.key, 'list'] : [...cfg.key, 'list', q]),
+    search: (q: ListQuery) => [...cfg.key, 'search', q],
+    one: (id: string) => [...cfg.key, 'one', id],
+    part: (id: string, part: string) => [...cfg.key, 'one', id, part],
+  };
+  const itemPath = (id: string, part?: string) => `${cfg.path}/${enc(id)}${part ? `/${part}` : ''}`;
+
+  /** After a write: the item is cached as answered; lists, searches, its parts and listeners refresh. */
+  function remember(qc: QueryClient, item: T | undefined): void {
+    if (item && typeof item === 'object' && 'id' in item) {
+      for (const id of [item.id, ...(cfg.aliases?.(item) ?? [])]) qc.setQueryData(keys.one(id), item);
+      void qc.invalidateQueries({
+        predicate: (q) => {
+          const k = q.queryKey;
+          return k.length > keys.one(item.id).length && keys.one(item.id).every((p, i) => k[i] === p);
+        },
+      });
+    }
+    void qc.invalidateQueries({ queryKey: keys.lists });
+    void qc.invalidateQueries({ queryKey: [...cfg.key, 'search'] });
+    for (const k of cfg.alsoInvalidate ?? []) void qc.invalidateQueries({ queryKey: k });
+  }
+
+  return {
+    keys,
+    path: itemPath,
+    remember,
+
+    /** Keyset-paged list. */
+    useList(query: ListQuery, enabled = true) {
+      return useInfiniteQuery({
+        queryKey: keys.list(query),
+        queryFn: ({ pageParam, signal }) =>
+          api.get<Page<T>>(cfg.path, { ...query, cursor: pageParam }, signal),
+        initialPageParam: undefined as string | undefined,
+        getNextPageParam: (last) => last.nextCursor ?? undefined,
+        enabled,
+      });
+    },
+
+    /** One page matching a search, for pickers (keeps the previous answer while typing). */
+    useSearch(query: ListQuery, enabled = true) {
+      return useQuery({
+        queryKey: keys.search(query),
+        queryFn: ({ signal }) => api.get<Page<T>>(cfg.path, { limit: 20, ...query }, signal),
+        enabled,
+        placeholderData: (prev) => prev,
+      });
+    },
+
+    /** The whole collection when it is small and unpaged (groups, suppliers). */
+    useAll(query?: ListQuery, enabled = true) {
+      return useQuery({
+        queryKey: keys.list(query),
+        queryFn: ({ signal }) => api.get<T[]>(cfg.path, query, signal),
+        staleTime: cfg.staleTime,
+        enabled,
+      });
+    },
+
+    useOne(id: string | undefined) {
+      return useQuery({
+        queryKey: keys.one(id ?? ''),
+        queryFn: ({ signal }) => api.get<T>(itemPath(id ?? ''), undefined, signal),
+        enabled: !!id,
+        staleTime: cfg.staleTime,
+      });
+    },
+
+    /** A read-only sub-resource of one item: `GET {path}/{id}/{part}`. */
+    usePart<P>(id: string, part: string, enabled = true) {
+      return useQuery({
+        queryKey: keys.part(id, part),
+        queryFn: ({ signal }) => api.get<P>(itemPath(id, part), undefined, signal),
+        enabled: enabled && !!id,
+      });
+    },
+
+    useCreate() {
+      const qc = useQueryClient();
+      return useMutation({
+        mutationFn: (input: Input) => api.post<T>(cfg.path, input),
+        onSuccess: (item) => remember(qc, item),
+      });
+    },
+
+    /** PATCH with the version the edit started from (If-Match): a stale write answers 412. */
+    useUpdate() {
+      const qc = useQueryClient();
+      return useMutation({
+        mutationFn: ({ id, patch, version }: UpdateVars<Input>) => api.patch<T>(itemPath(id), patch, version),
+        onSuccess: (item) => remember(qc, item),
+      });
+    },
+
+    useDelete() {
+      const qc = useQueryClient();
+      return useMutation({
+        mutationFn: ({ id, version }: { id: string; version?: number }) =>
+          request<void>(itemPath(id), { method: 'DELETE', version }),
+        onSuccess: () => {
+          void qc.invalidateQueries({ queryKey: cfg.key });
+          for (const k of cfg.alsoInvalidate ?? []) void qc.invalidateQueries({ queryKey: k });
+        },
+      });
+    },
+
+    /** A state-changing sub-path answering the item: `POST {path}/{id}/{action}` with If-Match. */
+    useAction<A>(action: string) {
+      const qc = useQueryClient();
+      return useMutation({
+        mutationFn: ({ id, input, version }: { id: string; input: A; version?: number }) =>
+          api.post<T>(itemPath(id, action), input, version),
+        onSuccess: (item) => remember(qc, item),
+      });
+    },
+  };
+}
+
+export type Resource<T extends Identified, Input, Q extends Query = Query> = ReturnType<
+  typeof defineResource<T, Input, Q>
+>;

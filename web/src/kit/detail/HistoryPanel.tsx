@@ -1,0 +1,90 @@
+/** Field history of an item, newest first: who changed which field from what to what. */
+import { Table } from '@mantine/core';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { Time } from '../../lib/time.tsx';
+import { Section } from './Section.tsx';
+
+export type HistoryEntry = {
+  id: string;
+  at: string;
+  actor: { id: string; name: string } | null;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+};
+
+export function HistoryTable({ entries, label }: { entries: HistoryEntry[]; label: string }) {
+  if (entries.length === 0) return <EmptyState title="No changes recorded yet" />;
+  return (
+    <Table.ScrollContainer minWidth={640}>
+      <Table fz="sm" verticalSpacing="xs" aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={170}>When</Table.Th>
+            <Table.Th w={150}>Who</Table.Th>
+            <Table.Th>Field</Table.Th>
+            <Table.Th>From</Table.Th>
+            <Table.Th>To</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {[...entries].reverse().map((h) => (
+            <Table.Tr key={h.id}>
+              <Table.Td>
+                <Time iso={h.at} mode="absolute" size="sm" />
+              </Table.Td>
+              <Table.Td>{h.actor?.name ?? 'System'}</Table.Td>
+              <Table.Td>{h.field.replace(/^attributes\./, '')}</Table.Td>
+              <Table.Td c="dimmed">{h.oldValue ?? '—'}</Table.Td>
+              <Table.Td>{h.newValue ?? '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The "History" section of a detail page, fed by the item's history hook. */
+export function HistoryPanel({
+  id,
+  useHistory,
+  label,
+}: {
+  id: string;
+  useHistory: (id: string) => UseQueryResult<HistoryEntry[]>;
+  label: string;
+}) {
+  const query = useHistory(id);
+  return (
+    <Section title="History">
+      {query.isPending ? (
+        <PageLoader label="Loading history" />
+      ) : query.isError ? (
+        <ErrorState error={query.error} />
+      ) : (
+        <HistoryTable entries={query.data} label={label} />
+      )}
+    </Section>
+  );
+}
+
+/** A section body for a query: loader, error, empty state, or the rows. */
+export function QueryBody<T>({
+  query,
+  what,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T[]>;
+  what: string;
+  empty: string;
+  children: (rows: T[]) => ReactNode;
+}) {
+  if (query.isPending) return <PageLoader label={`Loading ${what}`} />;
+  if (query.isError) return <ErrorState error={query.error} />;
+  if (query.data.length === 0) return <EmptyState title={empty} />;
+  return <>{children(query.data)}</>;
+}
