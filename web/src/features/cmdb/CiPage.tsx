@@ -13,12 +13,8 @@ import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
-<<<<<<< HEAD
 import { recordPath } from '../../records/registry.ts';
-import { CiForm, ciPatch, draftOfCi } from './CiForm.tsx';
-=======
 import { CiFields, ciBody, draftOfCi, validateCi } from './CiForm.tsx';
->>>>>>> formkit
 import { ImpactPanel } from './ImpactPanel.tsx';
 import { RelationshipsPanel } from './RelationshipsPanel.tsx';
 import { CiStatusBadge } from './shared.tsx';
