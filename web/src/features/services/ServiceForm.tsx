@@ -22,8 +22,7 @@ import {
   type Service,
   type ServiceInput,
   type ServiceKind,
-  useCreateService,
-  useUpdateService,
+  services,
 } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
@@ -54,9 +53,7 @@ export function ServiceFormModal({
   onClose: () => void;
 }) {
   const navigate = useNavigate();
-  const create = useCreateService();
-  const update = useUpdateService(service);
-  const save = service ? update : create;
+  const save = services.useSave(service);
   const [kind, setKind] = useState<ServiceKind>(service?.kind ?? 'business');
   const [name, setName] = useState(service?.name ?? '');
   const [description, setDescription] = useState(service?.description ?? '');

@@ -105,7 +105,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
     if (!name.trim() || !calendarId || !parsedThresholds || !from) return;
     save.mutate(
       {
-        kind,
+        ...(agreement ? {} : { kind }),
         name: name.trim(),
         description,
         serviceId,

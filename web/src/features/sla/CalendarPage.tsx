@@ -311,12 +311,15 @@ function DeleteCalendar({ calendar }: { calendar: Calendar }) {
               color="red.8"
               loading={remove.isPending}
               onClick={() =>
-                remove.mutate(calendar.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `${calendar.name} deleted` });
-                    navigate('/service-levels/calendars');
+                remove.mutate(
+                  { id: calendar.id },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'teal', message: `${calendar.name} deleted` });
+                      navigate('/service-levels/calendars');
+                    },
                   },
-                })
+                )
               }
             >
               Delete calendar
