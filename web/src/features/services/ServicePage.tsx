@@ -97,7 +97,7 @@ function AgreementSection({
           {empty}
         </Text>
       ) : (
-        <AgreementTable items={items} showKind={false} />
+        <AgreementTable items={items} label={title} />
       )}
     </Paper>
   );
