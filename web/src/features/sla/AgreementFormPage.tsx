@@ -34,6 +34,7 @@ import {
 } from '../../api/queries/serviceLevels.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import { PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
@@ -160,17 +161,12 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
           </Title>
           <Stack gap="sm">
             {!agreement && (
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="agreement-kind-label">
-                  Kind
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="agreement-kind-label"
-                  value={kind}
-                  onChange={(v) => setKind(v as AgreementKind)}
-                  data={AGREEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-                />
-              </Stack>
+              <LabelledSegments
+                label="Kind"
+                value={kind}
+                onChange={setKind}
+                data={AGREEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+              />
             )}
             <TextInput
               label="Name"
