@@ -10,7 +10,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  NumberInput,
   Paper,
   SegmentedControl,
   Stack,
@@ -42,6 +41,7 @@ import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
 import { CalendarSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
 import { otherErrors, rootErrors } from './problems.ts';
 import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+import { AvailabilityInput, ObligationsInput } from './termFields.tsx';
 
 const PLACED = [
   'kind',
@@ -255,12 +255,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                   server.warningThresholds
                 }
               />
-              <NumberInput
-                label="Availability target (%)"
-                placeholder="e.g. 99.9"
-                min={0}
-                max={100}
-                decimalScale={3}
+              <AvailabilityInput
                 value={availability}
                 onChange={setAvailability}
                 error={server.availabilityTarget}
@@ -325,15 +320,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                 error={server.effectiveTo}
               />
             </Group>
-            <Textarea
-              label="Obligations"
-              autosize
-              minRows={2}
-              maxLength={LIMITS.descriptionMax}
-              value={obligations}
-              onChange={(e) => setObligations(e.currentTarget.value)}
-              error={server.obligations}
-            />
+            <ObligationsInput value={obligations} onChange={setObligations} error={server.obligations} />
           </Stack>
         </Paper>
         <Group justify="flex-end">
