@@ -27,6 +27,8 @@ export type ResourceConfig<T> = {
   alsoInvalidate?: readonly QueryKey[];
   /** How long the unpaged list and single items stay fresh. */
   staleTime?: number;
+  /** Writes answer less than `useOne` reads (a service without its agreements): refetch, not cache. */
+  writesAnswerSummary?: boolean;
 };
 
 type Identified = { id: string };
@@ -50,12 +52,12 @@ export function defineResource<T extends Identified, Input, ListQuery extends Qu
   /** After a write: the item is cached as answered; lists, searches, its parts and listeners refresh. */
   function remember(qc: QueryClient, item: T | undefined): void {
     if (item && typeof item === 'object' && 'id' in item) {
-      for (const id of [item.id, ...(cfg.aliases?.(item) ?? [])]) qc.setQueryData(keys.one(id), item);
+      const one = keys.one(item.id);
+      if (!cfg.writesAnswerSummary)
+        for (const id of [item.id, ...(cfg.aliases?.(item) ?? [])]) qc.setQueryData(keys.one(id), item);
+      const from = cfg.writesAnswerSummary ? one.length : one.length + 1;
       void qc.invalidateQueries({
-        predicate: (q) => {
-          const k = q.queryKey;
-          return k.length > keys.one(item.id).length && keys.one(item.id).every((p, i) => k[i] === p);
-        },
+        predicate: (q) => q.queryKey.length >= from && one.every((p, i) => q.queryKey[i] === p),
       });
     }
     void qc.invalidateQueries({ queryKey: keys.lists });
@@ -100,10 +102,11 @@ export function defineResource<T extends Identified, Input, ListQuery extends Qu
       });
     },
 
-    useOne(id: string | undefined) {
+    /** One item; `D` when the item endpoint answers more than the list (a detail view). */
+    useOne<D extends T = T>(id: string | undefined) {
       return useQuery({
         queryKey: keys.one(id ?? ''),
-        queryFn: ({ signal }) => api.get<T>(itemPath(id ?? ''), undefined, signal),
+        queryFn: ({ signal }) => api.get<D>(itemPath(id ?? ''), undefined, signal),
         enabled: !!id,
         staleTime: cfg.staleTime,
       });
@@ -131,6 +134,16 @@ export function defineResource<T extends Identified, Input, ListQuery extends Qu
       const qc = useQueryClient();
       return useMutation({
         mutationFn: ({ id, patch, version }: UpdateVars<Input>) => api.patch<T>(itemPath(id), patch, version),
+        onSuccess: (item) => remember(qc, item),
+      });
+    },
+
+    /** Create when `current` is absent, else PATCH it with the version it was read at (If-Match). */
+    useSave(current: { id: string; version: number } | undefined) {
+      const qc = useQueryClient();
+      return useMutation({
+        mutationFn: (input: Input) =>
+          current ? api.patch<T>(itemPath(current.id), input, current.version) : api.post<T>(cfg.path, input),
         onSuccess: (item) => remember(qc, item),
       });
     },

@@ -2,10 +2,11 @@
  * Service level management: the service portfolio, business calendars, service level
  * requirements, agreements (SLA, OLA, underpinning contract) and the SLA clocks on a record.
  */
-import { useInfiniteQuery, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { BusinessCalendar } from '../../../../src/domain/sla/calendar.ts';
 import { api } from '../client.ts';
-import type { Incident, Page } from '../types.ts';
+import { defineResource } from '../resource.ts';
+import type { Incident } from '../types.ts';
 
 export type Ref = { id: string; name: string };
 
@@ -71,64 +72,21 @@ export type ServiceListQuery = {
 };
 
 export const serviceLevelKeys = {
-  services: ['services'] as const,
-  serviceList: (q: ServiceListQuery) => ['services', 'list', q] as const,
-  service: (id: string) => ['services', 'one', id] as const,
-  calendars: ['calendars'] as const,
-  calendar: (id: string) => ['calendars', 'one', id] as const,
-  requirement: (id: string) => ['requirements', id] as const,
-  agreements: ['agreements'] as const,
-  agreementList: (q: AgreementListQuery) => ['agreements', 'list', q] as const,
-  agreement: (id: string) => ['agreements', 'one', id] as const,
   recordSla: (recordId: string) => ['records', recordId, 'sla'] as const,
   recordSlaTimeline: (recordId: string) => ['records', recordId, 'sla', 'timeline'] as const,
 };
 
-export function useServiceList(query: ServiceListQuery) {
-  return useInfiniteQuery({
-    queryKey: serviceLevelKeys.serviceList(query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Service>>('/services', { limit: 100, ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
+/** The portfolio: a write answers the service without its agreements, so its page refetches. */
+export const services = defineResource<Service, ServiceInput, ServiceListQuery>({
+  key: ['services'],
+  path: '/services',
+  writesAnswerSummary: true,
+  staleTime: 60_000,
+});
+export const useServiceList = (query: ServiceListQuery) => services.useList({ limit: 100, ...query });
 /** Up to 200 services of a kind, for pickers (dependencies, agreement scope). */
-export function useServiceChoices(kind?: ServiceKind) {
-  return useQuery({
-    queryKey: ['services', 'choices', kind ?? 'all'],
-    queryFn: ({ signal }) => api.get<Page<Service>>('/services', { kind, limit: 200 }, signal),
-    staleTime: 60_000,
-  });
-}
-
-export function useService(id: string | undefined) {
-  return useQuery({
-    queryKey: serviceLevelKeys.service(id ?? ''),
-    queryFn: ({ signal }) => api.get<ServiceDetail>(`/services/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-}
-
-export function useCreateService() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ServiceInput) => api.post<Service>('/services', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: serviceLevelKeys.services }),
-  });
-}
-
-export function useUpdateService(service: Service | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: ServiceInput) => {
-      if (!service) throw new Error('No service loaded');
-      return api.patch<Service>(`/services/${service.id}`, patch, service.version);
-    },
-    onSuccess: () => qc.invalidateQueries({ queryKey: serviceLevelKeys.services }),
-  });
-}
+export const useServiceChoices = (kind?: ServiceKind) => services.useSearch({ kind, limit: 200 });
+export const useService = (id: string | undefined) => services.useOne<ServiceDetail>(id);
 
 /** Raise an incident against a service (its SLA clocks start on creation). */
 export function useRaiseIncidentForService(serviceId: string) {
@@ -144,13 +102,12 @@ export function useRaiseIncidentForService(serviceId: string) {
 
 export type Organisation = { id: string; name: string; kind: 'customer' | 'supplier' | 'internal' };
 
-export function useOrganisations() {
-  return useQuery({
-    queryKey: ['organisations', 'all'],
-    queryFn: ({ signal }) => api.get<Organisation[]>('/organisations', undefined, signal),
-    staleTime: 60_000,
-  });
-}
+export const organisations = defineResource<Organisation, never>({
+  key: ['organisations'],
+  path: '/organisations',
+  staleTime: 60_000,
+});
+export const useOrganisations = () => organisations.useAll();
 
 // ---- calendars ----
 
@@ -166,29 +123,21 @@ export type Calendar = BusinessCalendar & {
 
 export type CalendarInput = BusinessCalendar & { name: string; description?: string };
 
-export function useCalendars() {
-  return useQuery({
-    queryKey: serviceLevelKeys.calendars,
-    queryFn: ({ signal }) => api.get<Calendar[]>('/calendars', undefined, signal),
-    staleTime: 30_000,
-  });
-}
-
-export function useCalendar(id: string | undefined) {
-  return useQuery({
-    queryKey: serviceLevelKeys.calendar(id ?? ''),
-    queryFn: ({ signal }) => api.get<Calendar>(`/calendars/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-}
+export const calendars = defineResource<Calendar, CalendarInput>({
+  key: ['calendars'],
+  path: '/calendars',
+  staleTime: 30_000,
+});
+export const useCalendars = () => calendars.useAll();
+export const useCalendar = calendars.useOne;
 
 /** Several calendars at once (the clocks of a record), keyed by id as they arrive. */
 export function useCalendarMap(ids: readonly string[]): Map<string, Calendar> {
   const unique = [...new Set(ids)];
   const results = useQueries({
     queries: unique.map((id) => ({
-      queryKey: serviceLevelKeys.calendar(id),
-      queryFn: () => api.get<Calendar>(`/calendars/${id}`),
+      queryKey: calendars.keys.one(id),
+      queryFn: () => api.get<Calendar>(calendars.path(id)),
       staleTime: 5 * 60_000,
     })),
   });
@@ -197,27 +146,8 @@ export function useCalendarMap(ids: readonly string[]): Map<string, Calendar> {
   return out;
 }
 
-export function useSaveCalendar(calendar: Calendar | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CalendarInput) =>
-      calendar
-        ? api.patch<Calendar>(`/calendars/${calendar.id}`, input, calendar.version)
-        : api.post<Calendar>('/calendars', input),
-    onSuccess: (c) => {
-      qc.setQueryData(serviceLevelKeys.calendar(c.id), c);
-      void qc.invalidateQueries({ queryKey: serviceLevelKeys.calendars, exact: true });
-    },
-  });
-}
-
-export function useDeleteCalendar() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/calendars/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: serviceLevelKeys.calendars }),
-  });
-}
+export const useSaveCalendar = calendars.useSave;
+export const useDeleteCalendar = calendars.useDelete;
 
 // ---- targets, requirements ----
 
@@ -263,8 +193,8 @@ export type SlaFromRequirementInput = {
 function useServiceRefresh() {
   const qc = useQueryClient();
   return () => {
-    void qc.invalidateQueries({ queryKey: serviceLevelKeys.services });
-    void qc.invalidateQueries({ queryKey: serviceLevelKeys.agreements });
+    void qc.invalidateQueries({ queryKey: services.keys.all });
+    void qc.invalidateQueries({ queryKey: agreements.keys.all });
   };
 }
 
@@ -361,43 +291,19 @@ export type AgreementListQuery = {
   limit?: number;
 };
 
-export function useAgreementList(query: AgreementListQuery) {
-  return useInfiniteQuery({
-    queryKey: serviceLevelKeys.agreementList(query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Agreement>>('/agreements', { limit: 100, ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-export function useAgreement(id: string | undefined) {
-  return useQuery({
-    queryKey: serviceLevelKeys.agreement(id ?? ''),
-    queryFn: ({ signal }) => api.get<Agreement>(`/agreements/${id}`, undefined, signal),
-    enabled: !!id,
-  });
-}
+/** Agreements: a write changes the service pages that list them. */
+export const agreements = defineResource<Agreement, AgreementInput, AgreementListQuery>({
+  key: ['agreements'],
+  path: '/agreements',
+  alsoInvalidate: [services.keys.all],
+});
+export const useAgreementList = (query: AgreementListQuery) => agreements.useList({ limit: 100, ...query });
+export const useAgreement = agreements.useOne;
+export const useSaveAgreement = agreements.useSave;
 
 function useAgreementRefresh() {
   const qc = useQueryClient();
-  return (a: Agreement) => {
-    qc.setQueryData(serviceLevelKeys.agreement(a.id), a);
-    void qc.invalidateQueries({ queryKey: serviceLevelKeys.agreements });
-    void qc.invalidateQueries({ queryKey: serviceLevelKeys.services });
-  };
-}
-
-export function useSaveAgreement(agreement: Agreement | undefined) {
-  const refresh = useAgreementRefresh();
-  return useMutation({
-    mutationFn: (input: AgreementInput) => {
-      if (!agreement) return api.post<Agreement>('/agreements', input);
-      const { kind: _kind, ...patch } = input;
-      return api.patch<Agreement>(`/agreements/${agreement.id}`, patch, agreement.version);
-    },
-    onSuccess: refresh,
-  });
+  return (a: Agreement) => agreements.remember(qc, a);
 }
 
 export function useAgreementAction(agreement: Agreement | undefined) {
@@ -410,7 +316,7 @@ export function useAgreementAction(agreement: Agreement | undefined) {
         | { type: 'end'; effectiveTo?: string },
     ) => {
       if (!agreement) throw new Error('No agreement loaded');
-      const base = `/agreements/${agreement.id}`;
+      const base = agreements.path(agreement.id);
       if (action.type === 'agree') return api.post<Agreement>(`${base}/agree`, {}, agreement.version);
       if (action.type === 'version')
         return api.post<Agreement>(

@@ -68,31 +68,13 @@ function AgreementSection({
           {empty}
         </Text>
       ) : (
-        <AgreementTable items={items} showKind={false} />
+        <AgreementTable items={items} label={title} />
       )}
     </Section>
   );
 }
 
-function ServiceBadges({ s }: { s: ServiceDetail }) {
-  return (
-    <>
-      <Badge variant="outline" color="dark">
-        {SERVICE_KIND_LABELS[s.kind]}
-      </Badge>
-      <Badge color={LIFECYCLE_COLORS[s.lifecycleStatus]} variant="light">
-        {LIFECYCLE_LABELS[s.lifecycleStatus]}
-      </Badge>
-      {s.criticality && (
-        <Badge color={CRITICALITY_COLORS[s.criticality]} variant="filled" autoContrast>
-          {CRITICALITY_LABELS[s.criticality]} criticality
-        </Badge>
-      )}
-    </>
-  );
-}
-
-function ServiceFacts({ s }: { s: ServiceDetail }) {
+function ServiceDetails({ s }: { s: ServiceDetail }) {
   return (
     <>
       <Section title="Details">
@@ -124,8 +106,7 @@ function ServiceFacts({ s }: { s: ServiceDetail }) {
   );
 }
 
-function ServiceLevels({ s }: { s: ServiceDetail }) {
-  const [addingReq, setAddingReq] = useState(false);
+function ServiceLevels({ s, onAddRequirement }: { s: ServiceDetail; onAddRequirement: () => void }) {
   const canManage = s.allowedActions.includes('manage_service_levels');
   const levels = s.serviceLevels;
   const newAgreement = (kind: 'sla' | 'uc') =>
@@ -141,17 +122,12 @@ function ServiceLevels({ s }: { s: ServiceDetail }) {
       </Button>
     );
   return (
-    <>
+    <Stack gap="md">
       <Section
         title={`Service level requirements (${levels.requirements.length})`}
         actions={
           canManage && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setAddingReq(true)}
-            >
+            <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAddRequirement}>
               New requirement
             </Button>
           )
@@ -180,24 +156,37 @@ function ServiceLevels({ s }: { s: ServiceDetail }) {
         empty="No supplier contract underpins this service."
         action={newAgreement('uc')}
       />
-      {addingReq && <RequirementModal service={s} onClose={() => setAddingReq(false)} />}
-    </>
+    </Stack>
   );
 }
 
 export function ServicePage() {
   const { id = '' } = useParams();
-  const service = useService(id);
   const [editing, setEditing] = useState(false);
   const [raising, setRaising] = useState(false);
+  const [addingReq, setAddingReq] = useState(false);
   return (
     <DetailPage
-      query={service}
+      query={useService(id)}
       what="service"
       back={{ to: '/services', label: 'Services' }}
       header={(s) => ({
         title: s.name,
-        badges: <ServiceBadges s={s} />,
+        badges: (
+          <>
+            <Badge variant="outline" color="dark">
+              {SERVICE_KIND_LABELS[s.kind]}
+            </Badge>
+            <Badge color={LIFECYCLE_COLORS[s.lifecycleStatus]} variant="light">
+              {LIFECYCLE_LABELS[s.lifecycleStatus]}
+            </Badge>
+            {s.criticality && (
+              <Badge color={CRITICALITY_COLORS[s.criticality]} variant="filled" autoContrast>
+                {CRITICALITY_LABELS[s.criticality]} criticality
+              </Badge>
+            )}
+          </>
+        ),
         actions: (
           <>
             {s.lifecycleStatus === 'live' && (
@@ -220,9 +209,13 @@ export function ServicePage() {
     >
       {(s) => (
         <>
-          <DetailColumns main={<ServiceLevels s={s} />} side={<ServiceFacts s={s} />} />
+          <DetailColumns
+            main={<ServiceLevels s={s} onAddRequirement={() => setAddingReq(true)} />}
+            side={<ServiceDetails s={s} />}
+          />
           {editing && <ServiceFormModal service={s} onClose={() => setEditing(false)} />}
           {raising && <RaiseIncidentModal service={s} onClose={() => setRaising(false)} />}
+          {addingReq && <RequirementModal service={s} onClose={() => setAddingReq(false)} />}
         </>
       )}
     </DetailPage>

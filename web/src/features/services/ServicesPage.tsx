@@ -1,31 +1,22 @@
 /** The service portfolio: business and technical services, filtered by kind, lifecycle and criticality. */
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Anchor, Badge, Button, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
 import {
   CRITICALITIES,
-  type Criticality,
   LIFECYCLE_STATUSES,
   type LifecycleStatus,
   SERVICE_KINDS,
+  type Service,
   type ServiceKind,
   useServiceList,
 } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
 import {
   CRITICALITY_COLORS,
   CRITICALITY_LABELS,
@@ -36,37 +27,89 @@ import {
 import { useCanManageServiceLevels } from '../sla/permissions.ts';
 import { ServiceFormModal } from './ServiceForm.tsx';
 
-const listParam = <T extends string>(p: URLSearchParams, key: string, allowed: readonly T[]): T[] =>
-  (p.get(key) ?? '').split(',').filter((v): v is T => (allowed as readonly string[]).includes(v));
+const FILTERS = { q: 'text', kind: 'one', lifecycle: 'many', criticality: 'many' } as const;
+const href = (s: Service) => `/services/${s.id}`;
+const oneOf = <T extends string>(allowed: readonly T[], v: string): v is T =>
+  (allowed as readonly string[]).includes(v);
+
+const COLUMNS: ListColumn<Service>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    render: (s) => (
+      <>
+        <Anchor component={Link} to={href(s)} fw={600} size="sm">
+          {s.name}
+        </Anchor>
+        {s.description && (
+          <Text size="xs" c="dimmed" lineClamp={1}>
+            {s.description}
+          </Text>
+        )}
+      </>
+    ),
+  },
+  { key: 'kind', label: 'Kind', width: 150, render: (s) => SERVICE_KIND_LABELS[s.kind] },
+  {
+    key: 'criticality',
+    label: 'Criticality',
+    width: 110,
+    render: (s) =>
+      s.criticality ? (
+        <Badge color={CRITICALITY_COLORS[s.criticality]} variant="filled" autoContrast>
+          {CRITICALITY_LABELS[s.criticality]}
+        </Badge>
+      ) : (
+        '—'
+      ),
+  },
+  {
+    key: 'lifecycle',
+    label: 'Lifecycle',
+    width: 100,
+    render: (s) => (
+      <Badge color={LIFECYCLE_COLORS[s.lifecycleStatus]} variant="light">
+        {LIFECYCLE_LABELS[s.lifecycleStatus]}
+      </Badge>
+    ),
+  },
+  { key: 'owner', label: 'Owner', width: 160, render: (s) => s.owner?.name ?? '—' },
+  { key: 'supportGroup', label: 'Support group', width: 160, render: (s) => s.supportGroup?.name ?? '—' },
+  {
+    key: 'customers',
+    label: 'Customers',
+    width: 180,
+    render: (s) => (
+      <Text size="sm" lineClamp={1}>
+        {s.customers.map((c) => c.name).join(', ') || '—'}
+      </Text>
+    ),
+  },
+];
 
 export function ServicesPage() {
-  const [params, setParams] = useSearchParams();
   const canManage = useCanManageServiceLevels();
   const [adding, add] = useDisclosure();
-  const kindParam = params.get('kind');
-  const kind = (SERVICE_KINDS as readonly string[]).includes(kindParam ?? '')
-    ? (kindParam as ServiceKind)
-    : undefined;
-  const lifecycle = listParam<LifecycleStatus>(params, 'lifecycle', LIFECYCLE_STATUSES);
-  const criticality = listParam<Criticality>(params, 'criticality', CRITICALITIES);
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [q] = useDebouncedValue(search.trim(), 250);
+  const state = useListState(FILTERS, { sort: 'name', order: 'asc' });
+  const { q, kind, lifecycle, criticality } = state.filters;
   const list = useServiceList({
-    kind,
-    lifecycleStatus: lifecycle.length ? lifecycle : undefined,
-    q: q || undefined,
+    kind: oneOf<ServiceKind>(SERVICE_KINDS, kind) ? kind : undefined,
+    lifecycleStatus: lifecycle.length
+      ? lifecycle.filter((l) => oneOf<LifecycleStatus>(LIFECYCLE_STATUSES, l))
+      : undefined,
+    q: q.trim() || undefined,
   });
-  const set = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   // Criticality is a service attribute the API does not filter on; the portfolio is small enough
   // to filter the loaded pages here.
-  const items = (list.data?.pages.flatMap((p) => p.items) ?? []).filter(
-    (s) => criticality.length === 0 || (s.criticality && criticality.includes(s.criticality)),
-  );
+  const data = list.data && {
+    ...list.data,
+    pages: list.data.pages.map((p) => ({
+      ...p,
+      items: p.items.filter(
+        (s) => !criticality.length || (s.criticality && criticality.includes(s.criticality)),
+      ),
+    })),
+  };
 
   return (
     <>
@@ -81,113 +124,40 @@ export function ServicesPage() {
           )
         }
       />
-      <Group mb="md" gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          label="Search"
-          placeholder="Name or description"
-          leftSection={<IconSearch size={16} />}
-          value={search}
-          onChange={(e) => setSearch(e.currentTarget.value)}
-          w={240}
-        />
-        <Select
-          label="Kind"
-          placeholder="Any kind"
-          clearable
-          data={SERVICE_KINDS.map((k) => ({ value: k, label: SERVICE_KIND_LABELS[k] }))}
-          value={kind ?? null}
-          onChange={(v) => set('kind', v)}
-          w={190}
-        />
-        <MultiSelect
-          label="Lifecycle"
-          placeholder={lifecycle.length ? undefined : 'Any stage'}
-          data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: LIFECYCLE_LABELS[s] }))}
-          value={lifecycle}
-          onChange={(v) => set('lifecycle', v.join(',') || null)}
-          w={240}
-        />
-        <MultiSelect
-          label="Criticality"
-          placeholder={criticality.length ? undefined : 'Any criticality'}
-          data={CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] }))}
-          value={criticality}
-          onChange={(v) => set('criticality', v.join(',') || null)}
-          w={260}
-        />
-      </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading services" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No services match this view">
-            {canManage ? 'Add a service, or remove a filter.' : 'Try removing a filter.'}
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="sm" fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th w={150}>Kind</Table.Th>
-                  <Table.Th w={110}>Criticality</Table.Th>
-                  <Table.Th w={100}>Lifecycle</Table.Th>
-                  <Table.Th w={160}>Owner</Table.Th>
-                  <Table.Th w={160}>Support group</Table.Th>
-                  <Table.Th w={180}>Customers</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/services/${s.id}`} fw={600} size="sm">
-                        {s.name}
-                      </Anchor>
-                      {s.description && (
-                        <Text size="xs" c="dimmed" lineClamp={1}>
-                          {s.description}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{SERVICE_KIND_LABELS[s.kind]}</Table.Td>
-                    <Table.Td>
-                      {s.criticality ? (
-                        <Badge color={CRITICALITY_COLORS[s.criticality]} variant="filled" autoContrast>
-                          {CRITICALITY_LABELS[s.criticality]}
-                        </Badge>
-                      ) : (
-                        '—'
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={LIFECYCLE_COLORS[s.lifecycleStatus]} variant="light">
-                        {LIFECYCLE_LABELS[s.lifecycleStatus]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{s.owner?.name ?? '—'}</Table.Td>
-                    <Table.Td>{s.supportGroup?.name ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" lineClamp={1}>
-                        {s.customers.map((c) => c.name).join(', ') || '—'}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {list.hasNextPage && (
-        <Group justify="center" mt="sm">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <ListView
+        listKey="services"
+        label="Services"
+        noun={['service', 'services']}
+        columns={COLUMNS}
+        list={{ ...list, data } as typeof list}
+        state={state}
+        rowKey={(s) => s.id}
+        rowHref={href}
+        rowLabel={(s) => s.name}
+        filters={
+          <FilterBar state={state}>
+            <SearchFilter state={state} name="q" placeholder="Name or description" />
+            <SelectFilter
+              state={state}
+              name="kind"
+              label="Kind"
+              data={SERVICE_KINDS.map((k) => ({ value: k, label: SERVICE_KIND_LABELS[k] }))}
+            />
+            <MultiFilter
+              state={state}
+              name="lifecycle"
+              label="Lifecycle"
+              data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: LIFECYCLE_LABELS[s] }))}
+            />
+            <MultiFilter
+              state={state}
+              name="criticality"
+              label="Criticality"
+              data={CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] }))}
+            />
+          </FilterBar>
+        }
+      />
       {adding && <ServiceFormModal onClose={add.close} />}
     </>
   );

@@ -10,7 +10,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  NumberInput,
   Paper,
   SegmentedControl,
   Stack,
@@ -34,6 +33,7 @@ import {
 } from '../../api/queries/serviceLevels.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import { PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
@@ -41,6 +41,7 @@ import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
 import { CalendarSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
 import { otherErrors, rootErrors } from './problems.ts';
 import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+import { AvailabilityInput, ObligationsInput } from './termFields.tsx';
 
 const PLACED = [
   'kind',
@@ -105,7 +106,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
     if (!name.trim() || !calendarId || !parsedThresholds || !from) return;
     save.mutate(
       {
-        kind,
+        ...(agreement ? {} : { kind }),
         name: name.trim(),
         description,
         serviceId,
@@ -160,17 +161,12 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
           </Title>
           <Stack gap="sm">
             {!agreement && (
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="agreement-kind-label">
-                  Kind
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="agreement-kind-label"
-                  value={kind}
-                  onChange={(v) => setKind(v as AgreementKind)}
-                  data={AGREEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-                />
-              </Stack>
+              <LabelledSegments
+                label="Kind"
+                value={kind}
+                onChange={setKind}
+                data={AGREEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+              />
             )}
             <TextInput
               label="Name"
@@ -259,12 +255,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                   server.warningThresholds
                 }
               />
-              <NumberInput
-                label="Availability target (%)"
-                placeholder="e.g. 99.9"
-                min={0}
-                max={100}
-                decimalScale={3}
+              <AvailabilityInput
                 value={availability}
                 onChange={setAvailability}
                 error={server.availabilityTarget}
@@ -329,15 +320,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                 error={server.effectiveTo}
               />
             </Group>
-            <Textarea
-              label="Obligations"
-              autosize
-              minRows={2}
-              maxLength={LIMITS.descriptionMax}
-              value={obligations}
-              onChange={(e) => setObligations(e.currentTarget.value)}
-              error={server.obligations}
-            />
+            <ObligationsInput value={obligations} onChange={setObligations} error={server.obligations} />
           </Stack>
         </Paper>
         <Group justify="flex-end">

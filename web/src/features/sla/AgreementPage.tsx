@@ -3,24 +3,10 @@
  * who agreed it, its other versions; and the actions its status allows (edit and agree a draft,
  * draft the next version, end it).
  */
-import {
-  Anchor,
-  Badge,
-  Breadcrumbs,
-  Button,
-  Grid,
-  Group,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconEdit, IconPlayerStop } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -29,27 +15,15 @@ import {
   useAgreementAction,
   useAgreementList,
 } from '../../api/queries/serviceLevels.ts';
-import { ErrorAlert, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { DetailPage } from '../../kit/detail/DetailPage.tsx';
+import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
 import { Time } from '../../lib/time.tsx';
-import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { AgreementStatus } from './AgreementTable.tsx';
 import { fromLocalInput, localInputValue } from './formValues.ts';
 import { KIND_LABELS, KIND_PARTY, RECORD_TYPE_LABELS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
 import { TargetsTable } from './TargetsEditor.tsx';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
 
 /** A dialog asking for one instant (new version from, end at) before an action. */
 function InstantDialog({
@@ -213,10 +187,7 @@ function Versions({ a }: { a: Agreement }) {
     .filter((v) => v.lineageId === a.lineageId)
     .sort((x, y) => y.versionNumber - x.versionNumber);
   return (
-    <Paper p="md" component="section" aria-labelledby="agreement-versions">
-      <Title order={2} size="h4" id="agreement-versions" mb="sm">
-        Versions
-      </Title>
+    <Section title="Versions">
       {versions.length === 0 ? (
         <Text size="sm" c="dimmed">
           {list.isPending ? 'Loading…' : 'Only this version.'}
@@ -248,152 +219,122 @@ function Versions({ a }: { a: Agreement }) {
           ))}
         </Stack>
       )}
-    </Paper>
+    </Section>
+  );
+}
+
+function AgreementTerms({ a }: { a: Agreement }) {
+  return (
+    <Stack gap="md">
+      <Section title="Targets">
+        <TargetsTable targets={a.targets} calendarId={a.calendar.id} />
+        <Text size="sm">
+          Counted in{' '}
+          <Anchor component={Link} to={`/service-levels/calendars/${a.calendar.id}`} size="sm">
+            {a.calendar.name}
+          </Anchor>
+          . Warnings at {a.warningThresholds.map((p) => `${p} %`).join(', ') || 'none'}; breach at 100 %.
+        </Text>
+        {a.kind === 'ola' && (
+          <Text size="sm">
+            On reassignment to the group the clock{' '}
+            {a.onReassign === 'restart' ? 'restarts' : 'continues from the first OLA start'}.
+          </Text>
+        )}
+      </Section>
+      {(a.description || a.obligations) && (
+        <Section title="Description and obligations">
+          {a.description && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {a.description}
+            </Text>
+          )}
+          {a.obligations && (
+            <Fact label="Obligations">
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {a.obligations}
+              </Text>
+            </Fact>
+          )}
+        </Section>
+      )}
+    </Stack>
+  );
+}
+
+function AgreementScope({ a }: { a: Agreement }) {
+  const party = a.customer ?? a.group ?? a.supplier;
+  return (
+    <Section title="Scope and validity">
+      <SimpleGrid cols={2} spacing="sm">
+        <Fact label="Service">
+          {a.service ? (
+            <Anchor component={Link} to={`/services/${a.service.id}`} size="sm">
+              {a.service.name}
+            </Anchor>
+          ) : (
+            'Every service'
+          )}
+        </Fact>
+        <Fact label={KIND_PARTY[a.kind]}>{party?.name ?? (a.kind === 'sla' ? 'Every customer' : '—')}</Fact>
+        <Fact label="Record types">
+          {a.recordTypes?.map((t) => RECORD_TYPE_LABELS[t] ?? t).join(', ') ?? 'Every type'}
+        </Fact>
+        <Fact label="Priorities">{a.priorities?.map((p) => `P${p}`).join(', ') ?? 'Every priority'}</Fact>
+        <Fact label="Effective from">
+          <Time iso={a.effectiveFrom} mode="absolute" size="sm" />
+        </Fact>
+        <Fact label="Effective until">
+          <Time iso={a.effectiveTo} mode="absolute" size="sm" fallback="Open-ended" />
+        </Fact>
+        <Fact label="Availability">{a.availabilityTarget !== null ? `${a.availabilityTarget} %` : '—'}</Fact>
+        <Fact label="Agreed by">
+          {a.agreedBy ? (
+            <>
+              {a.agreedBy.name}, <Time iso={a.agreedAt} mode="absolute" size="sm" />
+            </>
+          ) : (
+            'Not agreed yet'
+          )}
+        </Fact>
+      </SimpleGrid>
+    </Section>
   );
 }
 
 export function AgreementPage() {
   const { id = '' } = useParams();
-  const agreement = useAgreement(id);
   const canManage = useCanManageServiceLevels();
-  const a = agreement.data;
-  useDocumentTitle(a ? `${a.name} v${a.versionNumber}` : 'Agreement');
-  if (agreement.isPending) return <PageLoader label="Loading agreement" />;
-  if (agreement.isError) {
-    if (agreement.error instanceof ApiError && agreement.error.isNotFound)
-      return (
-        <RecordNotFound
-          number="this agreement"
-          backTo="/service-levels/agreements"
-          backLabel="Back to agreements"
-        />
-      );
-    return <ErrorState error={agreement.error} onRetry={() => agreement.refetch()} />;
-  }
-  if (!a) return null;
-  const party = a.customer ?? a.group ?? a.supplier;
   return (
-    <Stack gap="lg">
-      <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/service-levels/agreements" size="sm">
-            Agreements
-          </Anchor>
-          <Text size="sm">
-            {a.name} v{a.versionNumber}
-          </Text>
-        </Breadcrumbs>
-        <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Stack gap={6}>
-            <Title order={1} size="h2">
-              {a.name}{' '}
-              <Text span inherit c="dimmed" fw={500}>
-                v{a.versionNumber}
-              </Text>
-            </Title>
-            <Group gap="xs">
-              <Badge variant="outline" color="dark">
-                {KIND_LABELS[a.kind]}
-              </Badge>
-              <AgreementStatus a={a} />
-            </Group>
-          </Stack>
-          {canManage && <Actions a={a} />}
-        </Group>
-      </Stack>
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack gap="md">
-            <Paper p="md" component="section" aria-labelledby="agreement-terms">
-              <Title order={2} size="h4" id="agreement-terms" mb="sm">
-                Targets
-              </Title>
-              <TargetsTable targets={a.targets} calendarId={a.calendar.id} />
-              <Text size="sm">
-                Counted in{' '}
-                <Anchor component={Link} to={`/service-levels/calendars/${a.calendar.id}`} size="sm">
-                  {a.calendar.name}
-                </Anchor>
-                . Warnings at {a.warningThresholds.map((p) => `${p} %`).join(', ') || 'none'}; breach at 100
-                %.
-              </Text>
-              {a.kind === 'ola' && (
-                <Text size="sm" mt={4}>
-                  On reassignment to the group the clock{' '}
-                  {a.onReassign === 'restart' ? 'restarts' : 'continues from the first OLA start'}.
-                </Text>
-              )}
-            </Paper>
-            {(a.description || a.obligations) && (
-              <Paper p="md" component="section" aria-labelledby="agreement-text">
-                <Title order={2} size="h4" id="agreement-text" mb="sm">
-                  Description and obligations
-                </Title>
-                {a.description && (
-                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} mb="sm">
-                    {a.description}
-                  </Text>
-                )}
-                {a.obligations && (
-                  <Field label="Obligations">
-                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                      {a.obligations}
-                    </Text>
-                  </Field>
-                )}
-              </Paper>
-            )}
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
-            <Paper p="md" component="section" aria-labelledby="agreement-scope">
-              <Title order={2} size="h4" id="agreement-scope" mb="sm">
-                Scope and validity
-              </Title>
-              <SimpleGrid cols={2} spacing="sm">
-                <Field label="Service">
-                  {a.service ? (
-                    <Anchor component={Link} to={`/services/${a.service.id}`} size="sm">
-                      {a.service.name}
-                    </Anchor>
-                  ) : (
-                    'Every service'
-                  )}
-                </Field>
-                <Field label={KIND_PARTY[a.kind]}>
-                  {party?.name ?? (a.kind === 'sla' ? 'Every customer' : '—')}
-                </Field>
-                <Field label="Record types">
-                  {a.recordTypes?.map((t) => RECORD_TYPE_LABELS[t] ?? t).join(', ') ?? 'Every type'}
-                </Field>
-                <Field label="Priorities">
-                  {a.priorities?.map((p) => `P${p}`).join(', ') ?? 'Every priority'}
-                </Field>
-                <Field label="Effective from">
-                  <Time iso={a.effectiveFrom} mode="absolute" size="sm" />
-                </Field>
-                <Field label="Effective until">
-                  <Time iso={a.effectiveTo} mode="absolute" size="sm" fallback="Open-ended" />
-                </Field>
-                <Field label="Availability">
-                  {a.availabilityTarget !== null ? `${a.availabilityTarget} %` : '—'}
-                </Field>
-                <Field label="Agreed by">
-                  {a.agreedBy ? (
-                    <>
-                      {a.agreedBy.name}, <Time iso={a.agreedAt} mode="absolute" size="sm" />
-                    </>
-                  ) : (
-                    'Not agreed yet'
-                  )}
-                </Field>
-              </SimpleGrid>
-            </Paper>
-            <Versions a={a} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <DetailPage
+      query={useAgreement(id)}
+      what="agreement"
+      back={{ to: '/service-levels/agreements', label: 'Agreements' }}
+      header={(a) => ({
+        title: `${a.name} v${a.versionNumber}`,
+        badges: (
+          <>
+            <Badge variant="outline" color="dark">
+              {KIND_LABELS[a.kind]}
+            </Badge>
+            <AgreementStatus a={a} />
+          </>
+        ),
+        actions: canManage && <Actions a={a} />,
+      })}
+    >
+      {(a) => (
+        <DetailColumns
+          main={<AgreementTerms a={a} />}
+          side={
+            <>
+              <AgreementScope a={a} />
+              <Versions a={a} />
+            </>
+          }
+          sideSpan={5}
+        />
+      )}
+    </DetailPage>
   );
 }

@@ -1,7 +1,9 @@
 /** A table of agreements: name and version, kind, party, status, calendar and effective window. */
-import { Anchor, Badge, Group, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { Agreement } from '../../api/queries/serviceLevels.ts';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { ListTable } from '../../kit/list/ListTable.tsx';
 import { Time } from '../../lib/time.tsx';
 import { KIND_SHORT } from './labels.ts';
 
@@ -27,62 +29,64 @@ export function AgreementStatus({ a }: { a: Agreement }) {
 
 export const partyOf = (a: Agreement) => a.customer?.name ?? a.group?.name ?? a.supplier?.name ?? null;
 
-export function AgreementTable({ items, showKind = true }: { items: Agreement[]; showKind?: boolean }) {
+const dimmed = (text: string) => (
+  <Text span size="sm" c="dimmed">
+    {text}
+  </Text>
+);
+
+export const agreementHref = (a: Agreement) => `/service-levels/agreements/${a.id}`;
+
+export const AGREEMENT_COLUMNS: ListColumn<Agreement>[] = [
+  {
+    key: 'name',
+    label: 'Name',
+    render: (a) => (
+      <>
+        <Anchor component={Link} to={agreementHref(a)} fw={600} size="sm">
+          {a.name}
+        </Anchor>{' '}
+        <Text span size="xs" c="dimmed">
+          v{a.versionNumber}
+        </Text>
+      </>
+    ),
+  },
+  { key: 'kind', label: 'Kind', width: 70, render: (a) => KIND_SHORT[a.kind] },
+  { key: 'service', label: 'Service', width: 170, render: (a) => a.service?.name ?? dimmed('Every service') },
+  { key: 'party', label: 'Party', width: 170, render: (a) => partyOf(a) ?? dimmed('Any') },
+  { key: 'status', label: 'Status', width: 180, render: (a) => <AgreementStatus a={a} /> },
+  {
+    key: 'effective',
+    label: 'Effective',
+    width: 200,
+    render: (a) => (
+      <>
+        <Time iso={a.effectiveFrom} mode="absolute" size="sm" />
+        {a.effectiveTo && (
+          <>
+            {' – '}
+            <Time iso={a.effectiveTo} mode="absolute" size="sm" />
+          </>
+        )}
+      </>
+    ),
+  },
+];
+
+/** The agreements of one service (the kind column left out), without the list page's filters. */
+export function AgreementTable({ items, label }: { items: Agreement[]; label: string }) {
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table verticalSpacing="xs" fz="sm">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            {showKind && <Table.Th w={70}>Kind</Table.Th>}
-            <Table.Th w={170}>Service</Table.Th>
-            <Table.Th w={170}>Party</Table.Th>
-            <Table.Th w={180}>Status</Table.Th>
-            <Table.Th w={200}>Effective</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>
-                <Anchor component={Link} to={`/service-levels/agreements/${a.id}`} fw={600} size="sm">
-                  {a.name}
-                </Anchor>{' '}
-                <Text span size="xs" c="dimmed">
-                  v{a.versionNumber}
-                </Text>
-              </Table.Td>
-              {showKind && <Table.Td>{KIND_SHORT[a.kind]}</Table.Td>}
-              <Table.Td>
-                {a.service?.name ?? (
-                  <Text span size="sm" c="dimmed">
-                    Every service
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {partyOf(a) ?? (
-                  <Text span size="sm" c="dimmed">
-                    Any
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <AgreementStatus a={a} />
-              </Table.Td>
-              <Table.Td>
-                <Time iso={a.effectiveFrom} mode="absolute" size="sm" />
-                {a.effectiveTo && (
-                  <>
-                    {' – '}
-                    <Time iso={a.effectiveTo} mode="absolute" size="sm" />
-                  </>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      label={label}
+      columns={AGREEMENT_COLUMNS.filter((c) => c.key !== 'kind')}
+      rows={items}
+      rowKey={(a) => a.id}
+      rowHref={agreementHref}
+      rowLabel={(a) => `${a.name} v${a.versionNumber}`}
+      sort={{ sort: 'name', order: 'asc' }}
+      onSort={() => undefined}
+      activeIndex={-1}
+    />
   );
 }

@@ -64,6 +64,37 @@ const invalid = (flag: boolean) =>
       }
     : {};
 
+/** One end of an opening interval, "HH:MM". */
+function ClockTimeInput({
+  label,
+  placeholder,
+  value,
+  onChange,
+  invalid: bad,
+  readOnly,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onChange: (value: string) => void;
+  invalid: boolean;
+  readOnly: boolean;
+}) {
+  return (
+    <TextInput
+      aria-label={label}
+      placeholder={placeholder}
+      maxLength={5}
+      w={80}
+      size="xs"
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      {...invalid(bad)}
+      readOnly={readOnly}
+    />
+  );
+}
+
 function WeekEditor({
   draft,
   setDraft,
@@ -106,29 +137,23 @@ function WeekEditor({
                       // biome-ignore lint/suspicious/noArrayIndexKey: intervals have no identity but their position
                       <Stack key={i} gap={2}>
                         <Group gap="xs" wrap="nowrap">
-                          <TextInput
-                            aria-label={`${name} from (${i + 1})`}
+                          <ClockTimeInput
+                            label={`${name} from (${i + 1})`}
                             placeholder="09:00"
-                            maxLength={5}
-                            w={80}
-                            size="xs"
                             value={h.start}
-                            onChange={(e) => set({ start: e.currentTarget.value })}
-                            {...invalid(errs.length > 0)}
+                            onChange={(v) => set({ start: v })}
+                            invalid={errs.length > 0}
                             readOnly={readOnly}
                           />
                           <Text size="sm" aria-hidden>
                             –
                           </Text>
-                          <TextInput
-                            aria-label={`${name} to (${i + 1})`}
+                          <ClockTimeInput
+                            label={`${name} to (${i + 1})`}
                             placeholder="17:00"
-                            maxLength={5}
-                            w={80}
-                            size="xs"
                             value={h.end}
-                            onChange={(e) => set({ end: e.currentTarget.value })}
-                            {...invalid(errs.length > 0)}
+                            onChange={(v) => set({ end: v })}
+                            invalid={errs.length > 0}
                             readOnly={readOnly}
                           />
                           {!readOnly && (
@@ -311,12 +336,15 @@ function DeleteCalendar({ calendar }: { calendar: Calendar }) {
               color="red.8"
               loading={remove.isPending}
               onClick={() =>
-                remove.mutate(calendar.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `${calendar.name} deleted` });
-                    navigate('/service-levels/calendars');
+                remove.mutate(
+                  { id: calendar.id },
+                  {
+                    onSuccess: () => {
+                      notifications.show({ color: 'teal', message: `${calendar.name} deleted` });
+                      navigate('/service-levels/calendars');
+                    },
                   },
-                })
+                )
               }
             >
               Delete calendar

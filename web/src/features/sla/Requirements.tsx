@@ -2,20 +2,7 @@
  * Service level requirements of a service: what a customer needs (support hours, targets,
  * availability, obligations), reviewed draft → in review → agreed, then turned into an SLA.
  */
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Menu,
-  Modal,
-  NumberInput,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -37,6 +24,7 @@ import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.t
 import { CalendarSelect, OrganisationSelect } from './pickers.tsx';
 import { otherErrors, rootErrors } from './problems.ts';
 import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+import { AvailabilityInput, ObligationsInput } from './termFields.tsx';
 
 const PLACED = ['name', 'customerId', 'calendarId', 'availabilityTarget', 'targets', 'obligations'];
 
@@ -127,26 +115,17 @@ export function RequirementModal({
               error={(touched && !calendarId ? 'Choose a business calendar' : undefined) ?? server.calendarId}
             />
           </Group>
-          <NumberInput
-            label="Availability target (%)"
-            placeholder="e.g. 99.9"
-            min={0}
-            max={100}
-            decimalScale={3}
+          <AvailabilityInput
             value={availability}
             onChange={setAvailability}
             error={server.availabilityTarget}
             w={220}
           />
           <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
-          <Textarea
-            label="Obligations"
+          <ObligationsInput
             description="What each side commits to: reviews, reports, customer duties"
-            autosize
-            minRows={2}
-            maxLength={LIMITS.descriptionMax}
             value={obligations}
-            onChange={(e) => setObligations(e.currentTarget.value)}
+            onChange={setObligations}
             error={server.obligations}
           />
           <Group justify="flex-end">

@@ -1,5 +1,5 @@
 /** Pickers for service level forms: organisations, calendars and services. */
-import { MultiSelect, type MultiSelectProps, Select, type SelectProps } from '@mantine/core';
+import type { MultiSelectProps, SelectProps } from '@mantine/core';
 import {
   type Organisation,
   type ServiceKind,
@@ -7,137 +7,65 @@ import {
   useOrganisations,
   useServiceChoices,
 } from '../../api/queries/serviceLevels.ts';
+import { QueryMultiSelect, QuerySelect } from '../../kit/form/QuerySelect.tsx';
 
-type SelectBase = Omit<SelectProps, 'data' | 'value' | 'onChange'>;
-
-/** Organisations of the given kinds (customers: customer and internal; suppliers: supplier). */
-export function OrganisationSelect({
-  kinds,
-  value,
-  onChange,
-  ...rest
-}: SelectBase & {
-  kinds: Organisation['kind'][];
+type One = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
   value: string | null;
   onChange: (id: string | null) => void;
-}) {
-  const orgs = useOrganisations();
-  const data = (orgs.data ?? [])
-    .filter((o) => kinds.includes(o.kind) || o.id === value)
-    .map((o) => ({ value: o.id, label: o.name }));
-  return (
-    <Select
-      searchable
-      clearable
-      {...rest}
-      data={data}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={orgs.isPending ? 'Loading…' : 'No organisation found'}
-    />
-  );
-}
-
-export function CustomerMultiSelect({
-  value,
-  onChange,
-  ...rest
-}: Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
+};
+type Many = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   value: string[];
   onChange: (ids: string[]) => void;
-}) {
+};
+const option = (o: { id: string; name: string }) => ({ value: o.id, label: o.name });
+
+/** Organisations of the given kinds (customers: customer and internal; suppliers: supplier). */
+export function OrganisationSelect({ kinds, ...props }: One & { kinds: Organisation['kind'][] }) {
   const orgs = useOrganisations();
-  const data = (orgs.data ?? [])
-    .filter((o) => o.kind !== 'supplier' || value.includes(o.id))
-    .map((o) => ({ value: o.id, label: o.name }));
-  return (
-    <MultiSelect
-      searchable
-      clearable
-      {...rest}
-      data={data}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={orgs.isPending ? 'Loading…' : 'No organisation found'}
-    />
-  );
+  const data = (orgs.data ?? []).filter((o) => kinds.includes(o.kind) || o.id === props.value).map(option);
+  return <QuerySelect {...props} data={data} pending={orgs.isPending} empty="No organisation found" />;
 }
 
-export function CalendarSelect({
-  value,
-  onChange,
-  ...rest
-}: SelectBase & { value: string | null; onChange: (id: string | null) => void }) {
+export function CustomerMultiSelect(props: Many) {
+  const orgs = useOrganisations();
+  const data = (orgs.data ?? [])
+    .filter((o) => o.kind !== 'supplier' || props.value.includes(o.id))
+    .map(option);
+  return <QueryMultiSelect {...props} data={data} pending={orgs.isPending} empty="No organisation found" />;
+}
+
+export function CalendarSelect(props: One) {
   const calendars = useCalendars();
   const data = (calendars.data ?? []).map((c) => ({
     value: c.id,
     label: `${c.name} (${c.timeZone}, ${Math.round(c.weeklyHours * 10) / 10} h a week)`,
   }));
-  return (
-    <Select
-      searchable
-      {...rest}
-      data={data}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={calendars.isPending ? 'Loading…' : 'No calendar yet: add one under Calendars'}
-    />
-  );
+  const empty = 'No calendar yet: add one under Calendars';
+  return <QuerySelect clearable={false} {...props} data={data} pending={calendars.isPending} empty={empty} />;
 }
 
 /** Services of a kind; `liveOnly` for records (which only live services take), keeping the current choice. */
 export function ServiceSelect({
   kind,
   liveOnly = false,
-  value,
-  onChange,
-  ...rest
-}: SelectBase & {
-  kind?: ServiceKind;
-  liveOnly?: boolean;
-  value: string | null;
-  onChange: (id: string | null) => void;
-}) {
+  ...props
+}: One & { kind?: ServiceKind; liveOnly?: boolean }) {
   const services = useServiceChoices(kind);
   const data = (services.data?.items ?? [])
-    .filter((s) => !liveOnly || s.lifecycleStatus === 'live' || s.id === value)
-    .map((s) => ({ value: s.id, label: s.name }));
-  return (
-    <Select
-      searchable
-      clearable
-      {...rest}
-      data={data}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={services.isPending ? 'Loading…' : 'No service found'}
-    />
-  );
+    .filter((s) => !liveOnly || s.lifecycleStatus === 'live' || s.id === props.value)
+    .map(option);
+  return <QuerySelect {...props} data={data} pending={services.isPending} empty="No service found" />;
 }
 
-export function TechnicalServicesSelect({
-  exclude,
-  value,
-  onChange,
-  ...rest
-}: Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
-  exclude?: string;
-  value: string[];
-  onChange: (ids: string[]) => void;
-}) {
+export function TechnicalServicesSelect({ exclude, ...props }: Many & { exclude?: string }) {
   const services = useServiceChoices('technical');
-  const data = (services.data?.items ?? [])
-    .filter((s) => s.id !== exclude)
-    .map((s) => ({ value: s.id, label: s.name }));
+  const data = (services.data?.items ?? []).filter((s) => s.id !== exclude).map(option);
   return (
-    <MultiSelect
-      searchable
-      clearable
-      {...rest}
+    <QueryMultiSelect
+      {...props}
       data={data}
-      value={value}
-      onChange={onChange}
-      nothingFoundMessage={services.isPending ? 'Loading…' : 'No technical service found'}
+      pending={services.isPending}
+      empty="No technical service found"
     />
   );
 }
