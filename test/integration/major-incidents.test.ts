@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { as, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { as, buildIncident, resolveIncident, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
-
-const resolve = (c: Client, id: string) =>
-  c.post(`/api/v1/incidents/${id}/transitions`, {
-    to: 'resolved',
-    resolutionCode: 'solved_permanently',
-    resolutionNotes: 'Core switch replaced',
-  });
 
 describe('major incidents', () => {
   it('is declared by a service manager with a coordinator, raising priority to critical', async () => {
@@ -75,7 +68,7 @@ describe('major incidents', () => {
       actions: [],
     });
     expect(earlyReview.statusCode).toBe(409);
-    expect((await resolve(t.agent, parent.id)).json().state).toBe('resolved');
+    expect((await resolveIncident(t.agent, parent.id)).json().state).toBe('resolved');
     for (const k of kids) {
       const child = (await t.requester.get(`/api/v1/incidents/${k.id}`)).json();
       expect(child).toMatchObject({
@@ -131,7 +124,7 @@ describe('reopen window', () => {
       200,
     );
     const a = await buildIncident(t.requester);
-    await resolve(t.agent, a.id);
+    await resolveIncident(t.agent, a.id);
     t.env.clock.advance(6 * 86400_000);
     expect(
       (
@@ -141,7 +134,7 @@ describe('reopen window', () => {
         })
       ).statusCode,
     ).toBe(200);
-    await resolve(t.agent, a.id);
+    await resolveIncident(t.agent, a.id);
     t.env.clock.advance(8 * 86400_000);
     const late = await t.requester.post(`/api/v1/incidents/${a.id}/transitions`, {
       to: 'in_progress',

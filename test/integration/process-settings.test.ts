@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildIncident, resolveIncident, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ owner: ['process_owner'], agent: ['agent'] });
-
-const resolve = (c: Client, id: string) =>
-  c.post(`/api/v1/incidents/${id}/transitions`, {
-    to: 'resolved',
-    resolutionCode: 'solved_permanently',
-    resolutionNotes: 'done',
-  });
 
 describe('RACI matrix', () => {
   it('ships a default with one accountable party per activity and refuses an invalid one', async () => {
@@ -51,7 +44,7 @@ describe('RACI matrix', () => {
     expect((await t.owner.put('/api/v1/settings/incident/raci', { raci: onlyGroup })).statusCode).toBe(200);
     const someone = await as(t.env, ['requester']);
     const inc = await buildIncident(t.agent, { requesterId: someone.user.id });
-    await resolve(t.agent, inc.id);
+    await resolveIncident(t.agent, inc.id);
     const refused = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'closed' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().detail).toContain('RACI');
@@ -62,7 +55,7 @@ describe('RACI matrix', () => {
     // The requester confirming their own incident is not a RACI decision.
     const requester = await as(t.env, ['requester']);
     const own = await buildIncident(requester);
-    await resolve(t.agent, own.id);
+    await resolveIncident(t.agent, own.id);
     expect(
       (await requester.post(`/api/v1/incidents/${own.id}/transitions`, { to: 'closed' })).statusCode,
     ).toBe(200);

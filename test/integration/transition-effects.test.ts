@@ -11,6 +11,7 @@ import {
   buildUser,
   type Client,
   clientFor,
+  resolveIncident,
   setupTestEnv,
 } from '../support/app.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
@@ -22,13 +23,6 @@ const inbox = async (c: Client): Promise<Note[]> =>
   ((await c.get('/api/v1/notifications')).json() as { items: Note[] }).items;
 const about = async (c: Client, recordId: string) =>
   (await inbox(c)).filter((n) => n.kind === 'record.transitioned' && n.record?.id === recordId);
-
-const resolve = (c: Client, id: string) =>
-  c.post(`/api/v1/incidents/${id}/transitions`, {
-    to: 'resolved',
-    resolutionCode: 'solved_permanently',
-    resolutionNotes: 'Replaced the fuser.',
-  });
 
 async function putLifecycle(mutate: (lc: { transitions: Record<string, unknown>[] }) => void) {
   const doc = (await t.owner.get('/api/v1/settings/incident/lifecycle')).json();
@@ -59,7 +53,7 @@ describe('notify effects', () => {
     ).toBe(200);
 
     const inc = await buildIncident(t.requester);
-    expect((await resolve(t.agent, inc.id)).statusCode).toBe(200);
+    expect((await resolveIncident(t.agent, inc.id, 'Replaced the fuser.')).statusCode).toBe(200);
 
     const toRequester = await about(t.requester, inc.id);
     // Requester and informed: one message with both reasons.

@@ -179,6 +179,15 @@ export async function as(env: TestEnv, roles: Role[], over: { groupIds?: string[
   return clientFor(env, await buildUser(env, { roles, ...over }));
 }
 
+/** Resolve an incident as `client`, solved permanently with the given notes; the raw response. */
+export function resolveIncident(client: Client, id: string, resolutionNotes = 'Fixed.') {
+  return client.post(`/api/v1/incidents/${id}/transitions`, {
+    to: 'resolved',
+    resolutionCode: 'solved_permanently',
+    resolutionNotes,
+  });
+}
+
 /** Create an incident through the API as `client`, with defaults. */
 export async function buildIncident(
   client: Client,
