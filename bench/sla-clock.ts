@@ -5,27 +5,10 @@
  *   node bench/sla-clock.ts
  */
 
-import type { BusinessCalendar } from '../src/domain/sla/calendar.ts';
 import { compileCalendar, computeDueAt, elapsedWorkingTime } from '../src/domain/sla/clock.ts';
+import { BERLIN_8X5 } from '../src/domain/sla/test-fixtures.ts';
 
 export type BenchResult = { name: string; value: number; unit: string; note?: string };
-
-const BERLIN_8X5: BusinessCalendar = {
-  timeZone: 'Europe/Berlin',
-  intervals: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start: '09:00', end: '17:00' })),
-  holidays: [
-    { date: '2026-01-01', name: 'New Year', recurring: true },
-    { date: '2026-04-03', name: 'Good Friday', recurring: false },
-    { date: '2026-04-06', name: 'Easter Monday', recurring: false },
-    { date: '2026-05-01', name: 'Labour Day', recurring: true },
-    { date: '2026-05-14', name: 'Ascension Day', recurring: false },
-    { date: '2026-05-25', name: 'Whit Monday', recurring: false },
-    { date: '2026-10-03', name: 'German Unity Day', recurring: true },
-    { date: '2026-12-24', name: 'Christmas Eve', recurring: true },
-    { date: '2026-12-25', name: 'Christmas Day', recurring: true },
-    { date: '2026-12-26', name: 'Boxing Day', recurring: true },
-  ],
-};
 
 const TARGET_SECONDS = 8 * 3600;
 const STARTS = 4096;

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let admin: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  admin = await as(env, ['admin']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ admin: ['admin'] });
 
 describe('user administration', () => {
   it('creates a user with roles and groups, refuses duplicates case-insensitively', async () => {
-    const group = (await admin.post('/api/v1/groups', { name: 'Network' })).json();
-    const res = await admin.post('/api/v1/users', {
+    const group = (await t.admin.post('/api/v1/groups', { name: 'Network' })).json();
+    const res = await t.admin.post('/api/v1/users', {
       email: 'Jo@Example.com',
       name: 'Jo',
       roles: ['agent', 'cab_member'],
@@ -23,12 +16,12 @@ describe('user administration', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ roles: ['agent', 'cab_member'], groupIds: [group.id], active: true });
     expect(res.json()).not.toHaveProperty('passwordHash');
-    const dupe = await admin.post('/api/v1/users', { email: 'jo@example.com', name: 'Jo again' });
+    const dupe = await t.admin.post('/api/v1/users', { email: 'jo@example.com', name: 'Jo again' });
     expect(dupe.statusCode).toBe(409);
   });
 
   it('validates input with per-field messages', async () => {
-    const res = await admin.post('/api/v1/users', {
+    const res = await t.admin.post('/api/v1/users', {
       email: 'not-an-email',
       name: '',
       password: 'short',
@@ -39,7 +32,7 @@ describe('user administration', () => {
     expect(fields).toEqual(
       expect.arrayContaining(['body.email', 'body.name', 'body.password', 'body.roles.0']),
     );
-    const tz = await admin.post('/api/v1/users', {
+    const tz = await t.admin.post('/api/v1/users', {
       email: 'tz@example.com',
       name: 'Tz',
       timeZone: 'Mars/Olympus',
@@ -49,8 +42,8 @@ describe('user administration', () => {
   });
 
   it('changes roles with optimistic concurrency and audits the change', async () => {
-    const u = (await admin.post('/api/v1/users', { email: 'role@example.com', name: 'Role' })).json();
-    const res = await admin.patch(
+    const u = (await t.admin.post('/api/v1/users', { email: 'role@example.com', name: 'Role' })).json();
+    const res = await t.admin.patch(
       `/api/v1/users/${u.id}`,
       { roles: ['agent'] },
       { 'if-match': `"${u.version}"` },
@@ -58,10 +51,10 @@ describe('user administration', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().roles).toEqual(['agent']);
     expect(
-      (await admin.patch(`/api/v1/users/${u.id}`, { name: 'x' }, { 'if-match': `"${u.version}"` }))
+      (await t.admin.patch(`/api/v1/users/${u.id}`, { name: 'x' }, { 'if-match': `"${u.version}"` }))
         .statusCode,
     ).toBe(412);
-    const audit = (await admin.get('/api/v1/audit?action=user.roles_changed')).json();
+    const audit = (await t.admin.get('/api/v1/audit?action=user.roles_changed')).json();
     expect(audit.items[0]).toMatchObject({
       targetId: u.id,
       details: { before: ['requester'], after: ['agent'] },
@@ -69,7 +62,7 @@ describe('user administration', () => {
   });
 
   it('lets users edit their own profile but not their roles', async () => {
-    const me = await as(env, ['requester']);
+    const me = await as(t.env, ['requester']);
     expect(
       (await me.patch(`/api/v1/users/${me.user.id}`, { name: 'New Name', timeZone: 'Europe/Berlin' }))
         .statusCode,
@@ -78,50 +71,54 @@ describe('user administration', () => {
   });
 
   it('keeps an administrator from removing their own admin role or deactivating themselves', async () => {
-    expect((await admin.patch(`/api/v1/users/${admin.user.id}`, { roles: ['agent'] })).statusCode).toBe(422);
-    expect((await admin.patch(`/api/v1/users/${admin.user.id}`, { active: false })).statusCode).toBe(422);
+    expect((await t.admin.patch(`/api/v1/users/${t.admin.user.id}`, { roles: ['agent'] })).statusCode).toBe(
+      422,
+    );
+    expect((await t.admin.patch(`/api/v1/users/${t.admin.user.id}`, { active: false })).statusCode).toBe(422);
   });
 
   it('pages the user list by name with a cursor', async () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = (await admin.get(`/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`)).json() as {
+      const page = (
+        await t.admin.get(`/api/v1/users?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+      ).json() as {
         items: { id: string }[];
         nextCursor: string | null;
       };
       seen.push(...page.items.map((u) => u.id));
       cursor = page.nextCursor;
     } while (cursor);
-    const all = (await admin.get('/api/v1/users?limit=200')).json().items.map((u: { id: string }) => u.id);
+    const all = (await t.admin.get('/api/v1/users?limit=200')).json().items.map((u: { id: string }) => u.id);
     expect(seen).toEqual(all);
   });
 });
 
 describe('group administration', () => {
   it('creates a group, sets members, refuses deleting a group in use', async () => {
-    const agent = await as(env, ['agent']);
-    const g = (await admin.post('/api/v1/groups', { name: 'Desk', memberIds: [agent.user.id] })).json();
+    const agent = await as(t.env, ['agent']);
+    const g = (await t.admin.post('/api/v1/groups', { name: 'Desk', memberIds: [agent.user.id] })).json();
     expect(g.memberIds).toEqual([agent.user.id]);
-    const updated = await admin.patch(
+    const updated = await t.admin.patch(
       `/api/v1/groups/${g.id}`,
       { memberIds: [] },
       { 'if-match': `"${g.version}"` },
     );
     expect(updated.json().memberIds).toEqual([]);
-    expect((await admin.post('/api/v1/groups', { name: 'desk' })).statusCode).toBe(409);
-    await buildIncident(admin, { groupId: g.id });
-    const del = await admin.del(`/api/v1/groups/${g.id}`);
+    expect((await t.admin.post('/api/v1/groups', { name: 'desk' })).statusCode).toBe(409);
+    await buildIncident(t.admin, { groupId: g.id });
+    const del = await t.admin.del(`/api/v1/groups/${g.id}`);
     expect(del.statusCode).toBe(409);
     expect(del.json().detail).toContain('deactivate');
-    const spare = (await admin.post('/api/v1/groups', { name: 'Spare' })).json();
-    expect((await admin.del(`/api/v1/groups/${spare.id}`)).statusCode).toBe(204);
+    const spare = (await t.admin.post('/api/v1/groups', { name: 'Spare' })).json();
+    expect((await t.admin.del(`/api/v1/groups/${spare.id}`)).statusCode).toBe(204);
   });
 });
 
 describe('process settings', () => {
   it('recomputes priorities of new incidents from an edited matrix and refuses a malformed one', async () => {
-    const bad = await admin.put('/api/v1/settings/incident/priority-matrix', {
+    const bad = await t.admin.put('/api/v1/settings/incident/priority-matrix', {
       matrix: [
         [1, 2],
         [3, 9, 9],
@@ -129,7 +126,7 @@ describe('process settings', () => {
     });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.length).toBeGreaterThan(0);
-    const ok = await admin.put('/api/v1/settings/incident/priority-matrix', {
+    const ok = await t.admin.put('/api/v1/settings/incident/priority-matrix', {
       matrix: [
         [1, 1, 1],
         [2, 2, 2],
@@ -137,11 +134,11 @@ describe('process settings', () => {
       ],
     });
     expect(ok.statusCode).toBe(200);
-    const inc = await buildIncident(admin, { impact: 2, urgency: 3 });
+    const inc = await buildIncident(t.admin, { impact: 2, urgency: 3 });
     expect(inc.priority).toBe(2);
     expect(
       (
-        await admin.put(
+        await t.admin.put(
           '/api/v1/settings/incident/priority-matrix',
           {
             matrix: [
@@ -157,12 +154,12 @@ describe('process settings', () => {
   });
 
   it('refuses a lifecycle with an unreachable state or no terminal state, with a clear message', async () => {
-    const current = (await admin.get('/api/v1/settings/incident/lifecycle')).json().lifecycle;
+    const current = (await t.admin.get('/api/v1/settings/incident/lifecycle')).json().lifecycle;
     const broken = {
       ...current,
       states: [...current.states, { key: 'limbo', label: 'Limbo', category: 'open' }],
     };
-    const res = await admin.put('/api/v1/settings/incident/lifecycle', { lifecycle: broken });
+    const res = await t.admin.put('/api/v1/settings/incident/lifecycle', { lifecycle: broken });
     expect(res.statusCode).toBe(422);
     expect(res.json().detail).toContain('State "Limbo" cannot be reached');
     const noEnd = {
@@ -176,7 +173,7 @@ describe('process settings', () => {
         { key: 'ba', label: 'BA', from: ['b'], to: 'a', roles: ['agent'], requester: false, requires: [] },
       ],
     };
-    const res2 = await admin.put('/api/v1/settings/incident/lifecycle', { lifecycle: noEnd });
+    const res2 = await t.admin.put('/api/v1/settings/incident/lifecycle', { lifecycle: noEnd });
     expect(res2.json().detail).toContain('no terminal state');
   });
 });

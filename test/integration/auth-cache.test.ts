@@ -1,79 +1,72 @@
 /** Permission and credential changes take effect at once, on this instance and on every other. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let admin: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  admin = await as(env, ['admin']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ admin: ['admin'] });
 
 describe('authentication cache', () => {
   it('applies a role change on the very next request', async () => {
-    const agent = await as(env, ['agent']);
-    const inc = await buildIncident(admin);
+    const agent = await as(t.env, ['agent']);
+    const inc = await buildIncident(t.admin);
     expect((await agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'edited' })).statusCode).toBe(200);
-    await admin.patch(`/api/v1/users/${agent.user.id}`, { roles: ['requester'] });
+    await t.admin.patch(`/api/v1/users/${agent.user.id}`, { roles: ['requester'] });
     expect((await agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'again' })).statusCode).toBe(404);
   });
 
   it('applies deactivation and group changes on the very next request', async () => {
-    const u = await as(env, ['agent']);
+    const u = await as(t.env, ['agent']);
     expect((await u.get('/api/v1/auth/me')).json().user.groupIds).toEqual([]);
-    const g = (await admin.post('/api/v1/groups', { name: 'Cache group', memberIds: [u.user.id] })).json();
+    const g = (await t.admin.post('/api/v1/groups', { name: 'Cache group', memberIds: [u.user.id] })).json();
     const me = (await u.get('/api/v1/auth/me')).json();
     expect(me.user.groupIds).toEqual([g.id]);
-    await admin.patch(`/api/v1/users/${u.user.id}`, { active: false });
+    await t.admin.patch(`/api/v1/users/${u.user.id}`, { active: false });
     expect((await u.get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
   it('serves a cached API token no longer than until it expires', async () => {
-    const u = await as(env, ['agent']);
+    const u = await as(t.env, ['agent']);
     const { token } = (
       await u.post('/api/v1/tokens', { name: 'short', scopes: ['read'], expiresInDays: 1 })
     ).json();
     const call = () =>
-      env.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+      t.env.app.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
     expect((await call()).statusCode).toBe(200);
-    env.clock.advance(86400_000 - 10_000);
+    t.env.clock.advance(86400_000 - 10_000);
     expect((await call()).statusCode).toBe(200); // cached now, with less than its time to live left
-    env.clock.advance(10_000);
+    t.env.clock.advance(10_000);
     expect((await call()).statusCode).toBe(401);
   });
 
   it('still records when a cached token was last used, at most once a minute', async () => {
-    const u = await as(env, ['agent']);
+    const u = await as(t.env, ['agent']);
     const lastUsed = async () =>
       (await u.get('/api/v1/tokens'))
         .json()
-        .find((t: { name: string; lastUsedAt: string }) => t.name === 'test').lastUsedAt as string;
+        .find((token: { name: string; lastUsedAt: string }) => token.name === 'test').lastUsedAt as string;
     const first = await lastUsed();
-    expect(first).toBe(env.clock.now().toISOString());
-    env.clock.advance(30_000);
+    expect(first).toBe(t.env.clock.now().toISOString());
+    t.env.clock.advance(30_000);
     expect(await lastUsed()).toBe(first);
-    env.clock.advance(31_000);
-    expect(await lastUsed()).toBe(env.clock.now().toISOString());
+    t.env.clock.advance(31_000);
+    expect(await lastUsed()).toBe(t.env.clock.now().toISOString());
   });
 
   it.runIf(process.env.TEST_DATABASE_URL)(
     'revokes a token on another instance sharing the database within moments',
     async () => {
       const other = await createContext(
-        loadConfig({ DATABASE_URL: env.databaseUrl!, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
+        loadConfig({ DATABASE_URL: t.env.databaseUrl!, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
         {
-          clock: env.clock,
+          clock: t.env.clock,
           startJobs: false,
         },
       );
       const otherApp = await buildApp(other, { logger: false, webDist: '/nonexistent' });
       try {
-        const agent = await as(env, ['agent']);
+        const agent = await as(t.env, ['agent']);
         const call = () =>
           otherApp.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${agent.token}` } });
         expect((await call()).statusCode).toBe(200); // now cached on the other instance

@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let owner: Client;
-let agent: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  owner = await as(env, ['process_owner']);
-  agent = await as(env, ['agent']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ owner: ['process_owner'], agent: ['agent'] });
 
 describe('automation rules', () => {
   it('assigns, sets fields and comments when a record matching the conditions is created, with history and a run log', async () => {
-    const network = await buildGroup(env, { name: 'Network Ops' });
-    const rule = await owner.post('/api/v1/settings/incident/automation-rules', {
+    const network = await buildGroup(t.env, { name: 'Network Ops' });
+    const rule = await t.owner.post('/api/v1/settings/incident/automation-rules', {
       name: 'VPN issues go to network',
       event: 'created',
       conditions: [{ field: 'title', op: 'contains', value: 'vpn' }],
@@ -26,10 +17,10 @@ describe('automation rules', () => {
       ],
     });
     expect(rule.statusCode).toBe(201);
-    const inc = await buildIncident(agent, { title: 'VPN drops every hour', urgency: 3 });
-    const view = (await agent.get(`/api/v1/incidents/${inc.id}`)).json();
+    const inc = await buildIncident(t.agent, { title: 'VPN drops every hour', urgency: 3 });
+    const view = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
     expect(view).toMatchObject({ group: { name: 'Network Ops' }, urgency: 1, priority: 3 });
-    const activity = (await agent.get(`/api/v1/records/${inc.id}/activity`)).json();
+    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
     expect(
       activity.some(
         (a: { field?: string; newValue?: string }) =>
@@ -39,46 +30,50 @@ describe('automation rules', () => {
     expect(activity.some((a: { body?: string }) => a.body === 'Routed to Network Ops automatically.')).toBe(
       true,
     );
-    const runs = (await owner.get(`/api/v1/automation-rules/${rule.json().id}/runs`)).json();
+    const runs = (await t.owner.get(`/api/v1/automation-rules/${rule.json().id}/runs`)).json();
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ recordId: inc.id, outcome: 'applied', event: 'created' });
-    const other = await buildIncident(agent, { title: 'Printer jam' });
-    expect((await agent.get(`/api/v1/incidents/${other.id}`)).json().group).toBeNull();
-    await owner.del(`/api/v1/automation-rules/${rule.json().id}`);
+    const other = await buildIncident(t.agent, { title: 'Printer jam' });
+    expect((await t.agent.get(`/api/v1/incidents/${other.id}`)).json().group).toBeNull();
+    await t.owner.del(`/api/v1/automation-rules/${rule.json().id}`);
   });
 
   it('stops rules that trigger each other instead of looping', async () => {
-    const ping = await owner.post('/api/v1/settings/incident/automation-rules', {
+    const ping = await t.owner.post('/api/v1/settings/incident/automation-rules', {
       name: 'ping',
       event: 'updated',
       conditions: [{ field: 'urgency', op: 'changed' }],
       actions: [{ type: 'set_field', field: 'impact', value: 1 }],
     });
-    const pong = await owner.post('/api/v1/settings/incident/automation-rules', {
+    const pong = await t.owner.post('/api/v1/settings/incident/automation-rules', {
       name: 'pong',
       event: 'updated',
       conditions: [{ field: 'impact', op: 'changed' }],
       actions: [{ type: 'set_field', field: 'urgency', value: 2 }],
     });
-    const inc = await buildIncident(agent, { urgency: 3, impact: 3 });
-    const res = await agent.patch(`/api/v1/incidents/${inc.id}`, { urgency: 1 });
+    const inc = await buildIncident(t.agent, { urgency: 3, impact: 3 });
+    const res = await t.agent.patch(`/api/v1/incidents/${inc.id}`, { urgency: 1 });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ impact: 1, urgency: 2 });
-    const pingRuns = (await owner.get(`/api/v1/automation-rules/${ping.json().id}/runs`)).json();
-    const pongRuns = (await owner.get(`/api/v1/automation-rules/${pong.json().id}/runs`)).json();
+    const pingRuns = (await t.owner.get(`/api/v1/automation-rules/${ping.json().id}/runs`)).json();
+    const pongRuns = (await t.owner.get(`/api/v1/automation-rules/${pong.json().id}/runs`)).json();
     expect(pingRuns.filter((r: { outcome: string }) => r.outcome === 'applied')).toHaveLength(1);
     expect(pongRuns.filter((r: { outcome: string }) => r.outcome === 'applied')).toHaveLength(1);
-    await owner.del(`/api/v1/automation-rules/${ping.json().id}`);
-    await owner.del(`/api/v1/automation-rules/${pong.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${ping.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${pong.json().id}`);
   });
 
   it('assigns within a group in turn (round robin) or to the least loaded member', async () => {
-    const [ann, bob, cy] = [await as(env, ['agent']), await as(env, ['agent']), await as(env, ['agent'])];
-    const desk = await buildGroup(env, {
+    const [ann, bob, cy] = [
+      await as(t.env, ['agent']),
+      await as(t.env, ['agent']),
+      await as(t.env, ['agent']),
+    ];
+    const desk = await buildGroup(t.env, {
       name: 'Rota desk',
       memberIds: [ann.user.id, bob.user.id, cy.user.id],
     });
-    const rr = await owner.post('/api/v1/settings/incident/automation-rules', {
+    const rr = await t.owner.post('/api/v1/settings/incident/automation-rules', {
       name: 'rota',
       event: 'created',
       conditions: [{ field: 'category', op: 'eq', value: 'Rota' }],
@@ -86,35 +81,35 @@ describe('automation rules', () => {
     });
     const assignees: string[] = [];
     for (let i = 0; i < 4; i++) {
-      const inc = await buildIncident(agent, { category: 'Rota' });
-      assignees.push((await agent.get(`/api/v1/incidents/${inc.id}`)).json().assignee.id);
+      const inc = await buildIncident(t.agent, { category: 'Rota' });
+      assignees.push((await t.agent.get(`/api/v1/incidents/${inc.id}`)).json().assignee.id);
     }
     expect(new Set(assignees.slice(0, 3)).size).toBe(3);
     expect(assignees[3]).toBe(assignees[0]);
-    await owner.del(`/api/v1/automation-rules/${rr.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${rr.json().id}`);
     // Least loaded: everyone has one open record except the member we resolve for.
     const lightest = assignees[1]!;
-    const theirs = await agent.get(`/api/v1/incidents?assigneeId=${lightest}`);
+    const theirs = await t.agent.get(`/api/v1/incidents?assigneeId=${lightest}`);
     for (const i of theirs.json().items) {
-      await agent.post(`/api/v1/incidents/${i.id}/transitions`, {
+      await t.agent.post(`/api/v1/incidents/${i.id}/transitions`, {
         to: 'resolved',
         resolutionCode: 'user_error',
         resolutionNotes: 'x',
       });
     }
-    const ll = await owner.post('/api/v1/settings/incident/automation-rules', {
+    const ll = await t.owner.post('/api/v1/settings/incident/automation-rules', {
       name: 'least loaded',
       event: 'created',
       conditions: [{ field: 'category', op: 'eq', value: 'Load' }],
       actions: [{ type: 'assign', groupId: desk.id, assigneeId: null, strategy: 'least_loaded' }],
     });
-    const inc = await buildIncident(agent, { category: 'Load' });
-    expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().assignee.id).toBe(lightest);
-    await owner.del(`/api/v1/automation-rules/${ll.json().id}`);
+    const inc = await buildIncident(t.agent, { category: 'Load' });
+    expect((await t.agent.get(`/api/v1/incidents/${inc.id}`)).json().assignee.id).toBe(lightest);
+    await t.owner.del(`/api/v1/automation-rules/${ll.json().id}`);
   });
 
   it('refuses invalid rules and rules naming missing groups, and non-owners', async () => {
-    const bad = await owner.post('/api/v1/settings/incident/automation-rules', {
+    const bad = await t.owner.post('/api/v1/settings/incident/automation-rules', {
       name: 'bad',
       event: 'created',
       conditions: [{ field: 'priority', op: 'gt', value: 'high' }],
@@ -127,7 +122,7 @@ describe('automation rules', () => {
     ]);
     expect(
       (
-        await agent.post('/api/v1/settings/incident/automation-rules', {
+        await t.agent.post('/api/v1/settings/incident/automation-rules', {
           name: 'x',
           event: 'created',
           conditions: [],

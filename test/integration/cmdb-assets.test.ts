@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { recordExpiryWarnings } from '../../src/modules/cmdb/service.ts';
-import { as, buildUser, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildUser, setupTestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
 
-let env: TestEnv;
-let manager: Client;
-let agent: Client;
+const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'] });
 let supplierId: string;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager']);
-  agent = await as(env, ['agent']);
   supplierId = (
-    await manager.post('/api/v1/organisations', { name: 'Dell Technologies', kind: 'supplier' })
+    await t.manager.post('/api/v1/organisations', { name: 'Dell Technologies', kind: 'supplier' })
   ).json().id;
 });
-afterAll(() => env.close());
 
 describe('assets', () => {
   it('registers an asset with financials and computes its value today (the clock is 2026-03-02)', async () => {
-    const res = await agent.post('/api/v1/assets', {
+    const res = await t.agent.post('/api/v1/assets', {
       assetTag: 'LAP-0001',
       name: 'Laptop for Lena',
       serialNumber: 'CN0X1234',
@@ -44,13 +38,15 @@ describe('assets', () => {
       supplier: { name: 'Dell Technologies' },
       nextStates: ['deployed', 'in_repair', 'retired'],
     });
-    const declining = await agent.patch(`/api/v1/assets/LAP-0001`, {
+    const declining = await t.agent.patch(`/api/v1/assets/LAP-0001`, {
       depreciationMethod: 'declining_balance',
     });
     // Double-declining monthly: 1800 × (1 − 2/36)^24 ≈ 456.57.
     expect(declining.json().currentValue).toBe(456.57);
-    expect((await agent.post('/api/v1/assets', { assetTag: 'lap-0001', name: 'dupe' })).statusCode).toBe(409);
-    const invalid = await agent.post('/api/v1/assets', {
+    expect((await t.agent.post('/api/v1/assets', { assetTag: 'lap-0001', name: 'dupe' })).statusCode).toBe(
+      409,
+    );
+    const invalid = await t.agent.post('/api/v1/assets', {
       assetTag: 'X-1',
       name: 'x',
       depreciationMethod: 'straight_line',
@@ -64,12 +60,12 @@ describe('assets', () => {
   });
 
   it('moves through its lifecycle with the transitions enforced and every move in history', async () => {
-    const lena = await buildUser(env, { name: 'Lena' });
+    const lena = await buildUser(t.env, { name: 'Lena' });
     const a = (
-      await agent.post('/api/v1/assets', { assetTag: 'LAP-0002', name: 'Laptop', state: 'ordered' })
+      await t.agent.post('/api/v1/assets', { assetTag: 'LAP-0002', name: 'Laptop', state: 'ordered' })
     ).json();
     const go = (to: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-      agent.post(`/api/v1/assets/${a.id}/transitions`, { to, ...extra }, headers);
+      t.agent.post(`/api/v1/assets/${a.id}/transitions`, { to, ...extra }, headers);
     const skip = await go('deployed', { assignedToId: lena.id });
     expect(skip.statusCode).toBe(409);
     expect(skip.json().detail).toBe(
@@ -90,7 +86,7 @@ describe('assets', () => {
     expect((await go('retired')).json().assignedTo).toBeNull();
     expect((await go('disposed')).json().nextStates).toEqual([]);
     expect((await go('in_stock')).statusCode).toBe(409);
-    const history = (await agent.get(`/api/v1/assets/${a.id}/history`)).json();
+    const history = (await t.agent.get(`/api/v1/assets/${a.id}/history`)).json();
     expect(
       history
         .filter((h: { field: string }) => h.field === 'state')
@@ -100,15 +96,16 @@ describe('assets', () => {
   });
 
   it('links an asset to one CI at most, and lists with filters', async () => {
-    const server = await buildCi(agent, 'physical_server', { name: 'srv-asset' });
-    const one = await agent.post('/api/v1/assets', { assetTag: 'SRV-1', name: 'Server', ciId: server.id });
+    const server = await buildCi(t.agent, 'physical_server', { name: 'srv-asset' });
+    const one = await t.agent.post('/api/v1/assets', { assetTag: 'SRV-1', name: 'Server', ciId: server.id });
     expect(one.json().ci).toMatchObject({ name: 'srv-asset' });
     expect(
-      (await agent.post('/api/v1/assets', { assetTag: 'SRV-2', name: 'Server', ciId: server.id })).statusCode,
+      (await t.agent.post('/api/v1/assets', { assetTag: 'SRV-2', name: 'Server', ciId: server.id }))
+        .statusCode,
     ).toBe(409);
-    const listed = (await agent.get(`/api/v1/assets?ciId=${server.id}`)).json();
+    const listed = (await t.agent.get(`/api/v1/assets?ciId=${server.id}`)).json();
     expect(listed.items.map((x: { assetTag: string }) => x.assetTag)).toEqual(['SRV-1']);
-    const stock = (await agent.get('/api/v1/assets?state=in_stock&limit=1')).json();
+    const stock = (await t.agent.get('/api/v1/assets?state=in_stock&limit=1')).json();
     expect(stock.items).toHaveLength(1);
     expect(stock.nextCursor).not.toBeNull();
   });
@@ -117,7 +114,7 @@ describe('assets', () => {
 describe('contracts', () => {
   it('warns once before expiry, and again after a renewal', async () => {
     const create = (name: string, endDate: string, warnDays = 30) =>
-      manager.post('/api/v1/contracts', {
+      t.manager.post('/api/v1/contracts', {
         name,
         kind: 'support',
         supplierId,
@@ -133,7 +130,7 @@ describe('contracts', () => {
     expect(soon).toMatchObject({ status: 'expiring', daysLeft: 18, lastWarning: null });
     expect(
       (
-        await agent.post('/api/v1/contracts', {
+        await t.agent.post('/api/v1/contracts', {
           name: 'x',
           kind: 'support',
           supplierId,
@@ -143,32 +140,32 @@ describe('contracts', () => {
       ).statusCode,
     ).toBe(403);
 
-    const first = await recordExpiryWarnings(env.ctx);
+    const first = await recordExpiryWarnings(t.env.ctx);
     expect(first.map((w) => `${w.name} ${w.daysLeft}`)).toEqual(['ProSupport servers 18']);
-    expect(await recordExpiryWarnings(env.ctx)).toEqual([]);
-    env.clock.set(new Date('2026-03-06T09:00:00Z'));
-    expect((await recordExpiryWarnings(env.ctx)).map((w) => w.name)).toEqual(['Printer lease']);
+    expect(await recordExpiryWarnings(t.env.ctx)).toEqual([]);
+    t.env.clock.set(new Date('2026-03-06T09:00:00Z'));
+    expect((await recordExpiryWarnings(t.env.ctx)).map((w) => w.name)).toEqual(['Printer lease']);
 
-    const warned = (await agent.get(`/api/v1/contracts/${soon.id}`)).json();
+    const warned = (await t.agent.get(`/api/v1/contracts/${soon.id}`)).json();
     expect(warned.lastWarning).toMatchObject({ daysLeft: 18 });
-    await manager.patch(
+    await t.manager.patch(
       `/api/v1/contracts/${soon.id}`,
       { endDate: '2026-04-01' },
       { 'if-match': `"${warned.version}"` },
     );
-    expect((await recordExpiryWarnings(env.ctx)).map((w) => `${w.name} ${w.daysLeft}`)).toEqual([
+    expect((await recordExpiryWarnings(t.env.ctx)).map((w) => `${w.name} ${w.daysLeft}`)).toEqual([
       'ProSupport servers 26',
     ]);
-    env.clock.set(new Date('2026-03-02T09:00:00Z'));
+    t.env.clock.set(new Date('2026-03-02T09:00:00Z'));
   });
 
   it('lists contracts expiring within a number of days, soonest first', async () => {
-    const within = (await agent.get('/api/v1/contracts?expiringWithinDays=40')).json();
+    const within = (await t.agent.get('/api/v1/contracts?expiringWithinDays=40')).json();
     expect(within.items.map((c: { name: string }) => c.name)).toEqual([
       'Printer lease',
       'ProSupport servers',
     ]);
-    const all = (await agent.get('/api/v1/contracts')).json();
+    const all = (await t.agent.get('/api/v1/contracts')).json();
     expect(all.items.map((c: { name: string }) => c.name)).toEqual([
       'Printer lease',
       'ProSupport servers',
@@ -177,10 +174,10 @@ describe('contracts', () => {
   });
 
   it('covers CIs and assets, once each', async () => {
-    const c = (await agent.get('/api/v1/contracts?q=Switch')).json().items[0];
-    const sw = await buildCi(agent, 'network_device', { name: 'core-sw' });
-    const asset = (await agent.get('/api/v1/assets/SRV-1')).json();
-    const res = await manager.post(`/api/v1/contracts/${c.id}/coverage`, {
+    const c = (await t.agent.get('/api/v1/contracts?q=Switch')).json().items[0];
+    const sw = await buildCi(t.agent, 'network_device', { name: 'core-sw' });
+    const asset = (await t.agent.get('/api/v1/assets/SRV-1')).json();
+    const res = await t.manager.post(`/api/v1/contracts/${c.id}/coverage`, {
       ciIds: [sw.id],
       assetIds: [asset.id],
     });
@@ -193,10 +190,10 @@ describe('contracts', () => {
         ),
     ).toEqual(['core-sw', 'SRV-1']);
     expect(
-      (await manager.post(`/api/v1/contracts/${c.id}/coverage`, { ciIds: [sw.id] })).json(),
+      (await t.manager.post(`/api/v1/contracts/${c.id}/coverage`, { ciIds: [sw.id] })).json(),
     ).toHaveLength(2);
-    expect((await agent.get(`/api/v1/contracts/${c.id}`)).json().coverageCount).toBe(2);
-    expect((await manager.del(`/api/v1/contracts/${c.id}/coverage/${res.json()[0].id}`)).statusCode).toBe(
+    expect((await t.agent.get(`/api/v1/contracts/${c.id}`)).json().coverageCount).toBe(2);
+    expect((await t.manager.del(`/api/v1/contracts/${c.id}/coverage/${res.json()[0].id}`)).statusCode).toBe(
       204,
     );
   });
@@ -205,52 +202,55 @@ describe('contracts', () => {
 describe('licences', () => {
   it('reports over- and under-licensed products per licence and for the estate', async () => {
     const office = (
-      await agent.post('/api/v1/licences', {
+      await t.agent.post('/api/v1/licences', {
         product: 'Office 365 E3',
         vendor: 'Microsoft',
         metric: 'per_user',
       })
     ).json();
     const db = (
-      await agent.post('/api/v1/licences', {
+      await t.agent.post('/api/v1/licences', {
         product: 'SQL Server Enterprise',
         vendor: 'Microsoft',
         metric: 'per_core',
       })
     ).json();
-    await agent.post(`/api/v1/licences/${office.id}/entitlements`, {
+    await t.agent.post(`/api/v1/licences/${office.id}/entitlements`, {
       quantity: 10,
       purchasedOn: '2025-01-01',
       cost: 2400,
       currency: 'EUR',
     });
-    await agent.post(`/api/v1/licences/${office.id}/entitlements`, { quantity: 50, expiresOn: '2026-01-01' });
+    await t.agent.post(`/api/v1/licences/${office.id}/entitlements`, {
+      quantity: 50,
+      expiresOn: '2026-01-01',
+    });
     for (let i = 0; i < 4; i++) {
-      const u = await buildUser(env);
+      const u = await buildUser(t.env);
       expect(
-        (await agent.post(`/api/v1/licences/${office.id}/installations`, { userId: u.id })).statusCode,
+        (await t.agent.post(`/api/v1/licences/${office.id}/installations`, { userId: u.id })).statusCode,
       ).toBe(201);
     }
-    await agent.post(`/api/v1/licences/${db.id}/entitlements`, { quantity: 16 });
-    const big = await buildCi(agent, 'physical_server', { name: 'sql-1', attributes: { cpu_count: 16 } });
-    const small = await buildCi(agent, 'virtual_server', { name: 'sql-2', attributes: { cpu_count: 8 } });
-    await agent.post(`/api/v1/licences/${db.id}/installations`, { ciId: big.id });
-    await agent.post(`/api/v1/licences/${db.id}/installations`, { ciId: small.id, cores: 4 });
-    expect((await agent.post(`/api/v1/licences/${db.id}/installations`, { ciId: big.id })).statusCode).toBe(
+    await t.agent.post(`/api/v1/licences/${db.id}/entitlements`, { quantity: 16 });
+    const big = await buildCi(t.agent, 'physical_server', { name: 'sql-1', attributes: { cpu_count: 16 } });
+    const small = await buildCi(t.agent, 'virtual_server', { name: 'sql-2', attributes: { cpu_count: 8 } });
+    await t.agent.post(`/api/v1/licences/${db.id}/installations`, { ciId: big.id });
+    await t.agent.post(`/api/v1/licences/${db.id}/installations`, { ciId: small.id, cores: 4 });
+    expect((await t.agent.post(`/api/v1/licences/${db.id}/installations`, { ciId: big.id })).statusCode).toBe(
       409,
     );
     expect(
-      (await agent.post(`/api/v1/licences/${db.id}/installations`, { userId: agent.user.id })).statusCode,
+      (await t.agent.post(`/api/v1/licences/${db.id}/installations`, { userId: t.agent.user.id })).statusCode,
     ).toBe(422);
 
-    expect((await agent.get(`/api/v1/licences/${office.id}`)).json().compliance).toEqual({
+    expect((await t.agent.get(`/api/v1/licences/${office.id}`)).json().compliance).toEqual({
       entitled: 10,
       consumed: 4,
       unused: 6,
       shortfall: 0,
       status: 'over_licensed',
     });
-    const report = (await agent.get('/api/v1/licences/compliance')).json();
+    const report = (await t.agent.get('/api/v1/licences/compliance')).json();
     expect(report.summary).toEqual({
       licences: 2,
       compliant: 0,
@@ -265,7 +265,7 @@ describe('licences', () => {
       consumed: 20,
       status: 'under_licensed',
     });
-    const entitlements = (await agent.get(`/api/v1/licences/${office.id}/entitlements`)).json();
+    const entitlements = (await t.agent.get(`/api/v1/licences/${office.id}/entitlements`)).json();
     expect(
       entitlements.map((e: { quantity: number; inForce: boolean }) => `${e.quantity}:${e.inForce}`).sort(),
     ).toEqual(['10:true', '50:false']);

@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { buildGroup, setupTestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
 
-let env: TestEnv;
-let agent: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ agent: ['agent'] });
 
 describe('configuration items', () => {
   it('ships the default class model with inherited attributes', async () => {
-    const res = await agent.get('/api/v1/cmdb/classes/virtual_server');
+    const res = await t.agent.get('/api/v1/cmdb/classes/virtual_server');
     expect(res.statusCode).toBe(200);
     const cls = res.json();
     expect(cls).toMatchObject({ key: 'virtual_server', parent: 'server', builtin: true, abstract: false });
@@ -23,7 +16,7 @@ describe('configuration items', () => {
   });
 
   it('validates and coerces attributes on create, reporting every bad field', async () => {
-    const bad = await agent.post('/api/v1/cmdb/cis', {
+    const bad = await t.agent.post('/api/v1/cmdb/cis', {
       classKey: 'physical_server',
       name: 'bad',
       attributes: { cpu_count: 'many', os: 'plan9', colour: 'red' },
@@ -37,7 +30,7 @@ describe('configuration items', () => {
         { field: 'attributes.colour', message: 'colour is not an attribute of this class' },
       ]),
     );
-    const ok = await agent.post('/api/v1/cmdb/cis', {
+    const ok = await t.agent.post('/api/v1/cmdb/cis', {
       classKey: 'physical_server',
       name: 'db-host-1',
       attributes: { hostname: 'DB-HOST-1', cpu_count: '32', memory_gb: 256, os: 'Linux' },
@@ -52,24 +45,26 @@ describe('configuration items', () => {
   });
 
   it('refuses abstract and unknown classes', async () => {
-    const abstract = await agent.post('/api/v1/cmdb/cis', { classKey: 'hardware', name: 'x' });
+    const abstract = await t.agent.post('/api/v1/cmdb/cis', { classKey: 'hardware', name: 'x' });
     expect(abstract.statusCode).toBe(422);
     expect(abstract.json().errors[0].message).toContain('abstract');
-    expect((await agent.post('/api/v1/cmdb/cis', { classKey: 'spaceship', name: 'x' })).statusCode).toBe(422);
+    expect((await t.agent.post('/api/v1/cmdb/cis', { classKey: 'spaceship', name: 'x' })).statusCode).toBe(
+      422,
+    );
   });
 
   it('enforces unique attributes across the declaring class and its subclasses', async () => {
-    await buildCi(agent, 'physical_server', {
+    await buildCi(t.agent, 'physical_server', {
       attributes: { hostname: 'shared.example.net', asset_tag: 'AT-1' },
     });
-    const sameHostVm = await agent.post('/api/v1/cmdb/cis', {
+    const sameHostVm = await t.agent.post('/api/v1/cmdb/cis', {
       classKey: 'virtual_server',
       name: 'vm',
       attributes: { hostname: 'Shared.Example.NET' },
     });
     expect(sameHostVm.statusCode).toBe(409);
     expect(sameHostVm.json().errors[0]).toMatchObject({ field: 'attributes.hostname' });
-    const sameTagSwitch = await agent.post('/api/v1/cmdb/cis', {
+    const sameTagSwitch = await t.agent.post('/api/v1/cmdb/cis', {
       classKey: 'network_device',
       name: 'sw',
       attributes: { hostname: 'sw-unique', asset_tag: 'at-1' },
@@ -77,7 +72,7 @@ describe('configuration items', () => {
     expect(sameTagSwitch.statusCode).toBe(409);
     expect(sameTagSwitch.json().detail).toContain('unique across Hardware');
     // A network device's hostname lives in another scope than a server's.
-    const sw = await agent.post('/api/v1/cmdb/cis', {
+    const sw = await t.agent.post('/api/v1/cmdb/cis', {
       classKey: 'network_device',
       name: 'sw',
       attributes: { hostname: 'shared.example.net' },
@@ -86,9 +81,9 @@ describe('configuration items', () => {
   });
 
   it('edits with If-Match, keeps field history and answers 412 when stale', async () => {
-    const group = await buildGroup(env);
-    const ci = await buildCi(agent, 'database', { name: 'crm-db' });
-    const res = await agent.patch(
+    const group = await buildGroup(t.env);
+    const ci = await buildCi(t.agent, 'database', { name: 'crm-db' });
+    const res = await t.agent.patch(
       `/api/v1/cmdb/cis/${ci.id}`,
       { status: 'maintenance', supportGroupId: group.id, attributes: { version: '16.2', port: 5432 } },
       { 'if-match': '"1"' },
@@ -100,9 +95,13 @@ describe('configuration items', () => {
       supportGroup: { id: group.id },
       attributes: { engine: 'postgresql', version: '16.2', port: 5432 },
     });
-    const stale = await agent.patch(`/api/v1/cmdb/cis/${ci.id}`, { status: 'in_use' }, { 'if-match': '"1"' });
+    const stale = await t.agent.patch(
+      `/api/v1/cmdb/cis/${ci.id}`,
+      { status: 'in_use' },
+      { 'if-match': '"1"' },
+    );
     expect(stale.statusCode).toBe(412);
-    const history = (await agent.get(`/api/v1/cmdb/cis/${ci.id}/history`)).json();
+    const history = (await t.agent.get(`/api/v1/cmdb/cis/${ci.id}/history`)).json();
     expect(history.map((h: { field: string }) => h.field)).toEqual([
       'created',
       'status',
@@ -113,38 +112,38 @@ describe('configuration items', () => {
     expect(history[1]).toMatchObject({
       oldValue: 'in_use',
       newValue: 'maintenance',
-      actor: { id: agent.user.id },
+      actor: { id: t.agent.user.id },
     });
-    const cleared = await agent.patch(`/api/v1/cmdb/cis/${ci.id}`, { attributes: { engine: null } });
+    const cleared = await t.agent.patch(`/api/v1/cmdb/cis/${ci.id}`, { attributes: { engine: null } });
     expect(cleared.statusCode).toBe(422);
   });
 
   it('lists by class including subclasses, status, support group and text, a page at a time', async () => {
-    const group = await buildGroup(env);
+    const group = await buildGroup(t.env);
     for (const n of ['alpha', 'bravo', 'charlie']) {
-      await buildCi(agent, 'virtual_server', { name: `list-${n}`, supportGroupId: group.id });
+      await buildCi(t.agent, 'virtual_server', { name: `list-${n}`, supportGroupId: group.id });
     }
-    await buildCi(agent, 'physical_server', {
+    await buildCi(t.agent, 'physical_server', {
       name: 'list-delta',
       status: 'retired',
       supportGroupId: group.id,
     });
     const first = (
-      await agent.get(`/api/v1/cmdb/cis?class=server&supportGroupId=${group.id}&limit=2`)
+      await t.agent.get(`/api/v1/cmdb/cis?class=server&supportGroupId=${group.id}&limit=2`)
     ).json();
     expect(first.items.map((c: { name: string }) => c.name)).toEqual(['list-alpha', 'list-bravo']);
     const second = (
-      await agent.get(
+      await t.agent.get(
         `/api/v1/cmdb/cis?class=server&supportGroupId=${group.id}&limit=2&cursor=${first.nextCursor}`,
       )
     ).json();
     expect(second.items.map((c: { name: string }) => c.name)).toEqual(['list-charlie', 'list-delta']);
     expect(second.nextCursor).toBeNull();
-    const retired = (await agent.get(`/api/v1/cmdb/cis?status=retired&supportGroupId=${group.id}`)).json();
+    const retired = (await t.agent.get(`/api/v1/cmdb/cis?status=retired&supportGroupId=${group.id}`)).json();
     expect(retired.items.map((c: { name: string }) => c.name)).toEqual(['list-delta']);
-    const text = (await agent.get('/api/v1/cmdb/cis?q=list-char')).json();
+    const text = (await t.agent.get('/api/v1/cmdb/cis?q=list-char')).json();
     expect(text.items.map((c: { name: string }) => c.name)).toEqual(['list-charlie']);
-    const byHost = (await agent.get('/api/v1/cmdb/cis?q=DB-HOST-1')).json();
+    const byHost = (await t.agent.get('/api/v1/cmdb/cis?q=DB-HOST-1')).json();
     expect(byHost.items.map((c: { name: string }) => c.name)).toEqual(['db-host-1']);
   });
 });

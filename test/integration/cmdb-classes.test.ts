@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { setupTestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
 
-let env: TestEnv;
-let admin: Client;
-let agent: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  admin = await as(env, ['admin']);
-  agent = await as(env, ['agent']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ admin: ['admin'], agent: ['agent'] });
 
 const attr = (key: string, type = 'string', extra: Record<string, unknown> = {}) => ({
   key,
@@ -21,7 +12,7 @@ const attr = (key: string, type = 'string', extra: Record<string, unknown> = {})
 });
 
 async function getClass(key: string) {
-  return (await admin.get(`/api/v1/cmdb/classes/${key}`)).json();
+  return (await t.admin.get(`/api/v1/cmdb/classes/${key}`)).json();
 }
 
 /** The class as stored, with `change` applied, for a PUT. */
@@ -48,8 +39,8 @@ describe('class model administration', () => {
       parent: 'application',
       attributes: [attr('image', 'string', { required: true }), attr('replicas', 'integer', { min: 0 })],
     };
-    expect((await agent.put('/api/v1/cmdb/classes/container', body)).statusCode).toBe(403);
-    const res = await admin.put('/api/v1/cmdb/classes/container', body);
+    expect((await t.agent.put('/api/v1/cmdb/classes/container', body)).statusCode).toBe(403);
+    const res = await t.admin.put('/api/v1/cmdb/classes/container', body);
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ key: 'container', builtin: false, version: 1 });
     expect(res.json().effectiveAttributes.map((a: { key: string }) => a.key)).toEqual([
@@ -61,12 +52,12 @@ describe('class model administration', () => {
       'replicas',
     ]);
     expect((await getClass('application')).children).toContain('container');
-    const ci = await buildCi(agent, 'container', { attributes: { image: 'nginx:1.27', replicas: '3' } });
+    const ci = await buildCi(t.agent, 'container', { attributes: { image: 'nginx:1.27', replicas: '3' } });
     expect(ci.attributes).toMatchObject({ image: 'nginx:1.27', replicas: 3 });
   });
 
   it('validates the whole model and explains each problem', async () => {
-    const res = await admin.put('/api/v1/cmdb/classes/bad', {
+    const res = await t.admin.put('/api/v1/cmdb/classes/bad', {
       label: 'Bad',
       parent: 'nowhere',
       attributes: [attr('kind', 'enum'), attr('version', 'string')],
@@ -79,7 +70,7 @@ describe('class model administration', () => {
         'Attribute "kind" is an enum but lists no allowed values.',
       ]),
     );
-    const redefines = await admin.put('/api/v1/cmdb/classes/bad', {
+    const redefines = await t.admin.put('/api/v1/cmdb/classes/bad', {
       label: 'Bad',
       parent: 'application',
       attributes: [attr('version', 'integer')],
@@ -88,12 +79,12 @@ describe('class model administration', () => {
   });
 
   it('adds an optional attribute to a class in use without fuss', async () => {
-    await buildCi(agent, 'database', { name: 'orders-db' });
+    await buildCi(t.agent, 'database', { name: 'orders-db' });
     const { body, etag } = await edited('database', (c) => c.attributes.push(attr('backup_policy')));
-    const res = await admin.put('/api/v1/cmdb/classes/database', body, { 'if-match': etag });
+    const res = await t.admin.put('/api/v1/cmdb/classes/database', body, { 'if-match': etag });
     expect(res.statusCode).toBe(200);
     expect(res.json().version).toBe(2);
-    const stale = await admin.put('/api/v1/cmdb/classes/database', body, { 'if-match': etag });
+    const stale = await t.admin.put('/api/v1/cmdb/classes/database', body, { 'if-match': etag });
     expect(stale.statusCode).toBe(412);
   });
 
@@ -103,7 +94,7 @@ describe('class model administration', () => {
         (a) => a.key === 'backup_policy',
       )!.required = true;
     });
-    const res = await admin.put('/api/v1/cmdb/classes/database', body);
+    const res = await t.admin.put('/api/v1/cmdb/classes/database', body);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({
       brokenCount: 1,
@@ -112,12 +103,12 @@ describe('class model administration', () => {
   });
 
   it('refuses to make an attribute unique while values are shared, or to drop one that holds data', async () => {
-    await buildCi(agent, 'application', { name: 'app-1', attributes: { vendor: 'Acme' } });
-    await buildCi(agent, 'application', { name: 'app-2', attributes: { vendor: 'acme' } });
+    await buildCi(t.agent, 'application', { name: 'app-1', attributes: { vendor: 'Acme' } });
+    await buildCi(t.agent, 'application', { name: 'app-2', attributes: { vendor: 'acme' } });
     const unique = await edited('application', (c) => {
       (c.attributes as { key: string; unique?: boolean }[]).find((a) => a.key === 'vendor')!.unique = true;
     });
-    const res = await admin.put('/api/v1/cmdb/classes/application', unique.body);
+    const res = await t.admin.put('/api/v1/cmdb/classes/application', unique.body);
     expect(res.statusCode).toBe(409);
     expect(
       res
@@ -128,7 +119,7 @@ describe('class model administration', () => {
     const dropped = await edited('application', (c) => {
       c.attributes = (c.attributes as { key: string }[]).filter((a) => a.key !== 'vendor');
     });
-    const drop = await admin.put('/api/v1/cmdb/classes/application', dropped.body);
+    const drop = await t.admin.put('/api/v1/cmdb/classes/application', dropped.body);
     expect(drop.statusCode).toBe(409);
     expect(drop.json().brokenCis[0].problems).toEqual(['vendor is not an attribute of this class']);
   });
@@ -137,16 +128,16 @@ describe('class model administration', () => {
     const { body } = await edited('container', (c) => {
       c.abstract = true;
     });
-    const res = await admin.put('/api/v1/cmdb/classes/container', body);
+    const res = await t.admin.put('/api/v1/cmdb/classes/container', body);
     expect(res.statusCode).toBe(409);
     expect(res.json().brokenCis[0].problems[0]).toContain('abstract');
   });
 
   it('deletes only unused, non-shipped classes without subclasses', async () => {
-    expect((await admin.del('/api/v1/cmdb/classes/server')).statusCode).toBe(409);
-    expect((await admin.del('/api/v1/cmdb/classes/container')).statusCode).toBe(409);
-    await admin.put('/api/v1/cmdb/classes/scratch', { label: 'Scratch', attributes: [] });
-    expect((await admin.del('/api/v1/cmdb/classes/scratch')).statusCode).toBe(204);
-    expect((await admin.get('/api/v1/cmdb/classes/scratch')).statusCode).toBe(404);
+    expect((await t.admin.del('/api/v1/cmdb/classes/server')).statusCode).toBe(409);
+    expect((await t.admin.del('/api/v1/cmdb/classes/container')).statusCode).toBe(409);
+    await t.admin.put('/api/v1/cmdb/classes/scratch', { label: 'Scratch', attributes: [] });
+    expect((await t.admin.del('/api/v1/cmdb/classes/scratch')).statusCode).toBe(204);
+    expect((await t.admin.get('/api/v1/cmdb/classes/scratch')).statusCode).toBe(404);
   });
 });

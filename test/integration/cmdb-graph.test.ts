@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerImpactEnricher, unregisterImpactEnricher } from '../../src/modules/cmdb/service.ts';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 
-let env: TestEnv;
-let agent: Client;
+const t = setupTestEnv({ agent: ['agent'] });
 const ci: Record<string, CiJson> = {};
 
 type Item = { ci: { name: string }; depth: number; because: string; path: { label: string }[] };
 const names = (items: Item[]) => items.map((i) => `${i.ci.name}@${i.depth}`).sort();
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
   const build = async (key: string, cls: string, name: string) => {
-    ci[key] = await buildCi(agent, cls, { name });
+    ci[key] = await buildCi(t.agent, cls, { name });
   };
   await build('bs', 'business_service', 'Payroll service');
   await build('ts', 'technical_service', 'HR platform');
@@ -25,23 +22,22 @@ beforeAll(async () => {
   await build('vm2', 'virtual_server', 'vm2');
   await build('host1', 'physical_server', 'host1');
   await build('sw1', 'network_device', 'sw1');
-  await relate(agent, ci.bs!, 'depends_on', ci.ts!);
-  await relate(agent, ci.ts!, 'depends_on', ci.app!);
-  await relate(agent, ci.app!, 'depends_on', ci.db!);
-  await relate(agent, ci.app!, 'runs_on', ci.vm1!);
-  await relate(agent, ci.db!, 'runs_on', ci.vm2!);
-  await relate(agent, ci.vm1!, 'runs_on', ci.host1!);
-  await relate(agent, ci.vm2!, 'runs_on', ci.host1!);
-  await relate(agent, ci.host1!, 'connects_to', ci.sw1!);
+  await relate(t.agent, ci.bs!, 'depends_on', ci.ts!);
+  await relate(t.agent, ci.ts!, 'depends_on', ci.app!);
+  await relate(t.agent, ci.app!, 'depends_on', ci.db!);
+  await relate(t.agent, ci.app!, 'runs_on', ci.vm1!);
+  await relate(t.agent, ci.db!, 'runs_on', ci.vm2!);
+  await relate(t.agent, ci.vm1!, 'runs_on', ci.host1!);
+  await relate(t.agent, ci.vm2!, 'runs_on', ci.host1!);
+  await relate(t.agent, ci.host1!, 'connects_to', ci.sw1!);
   // A cycle: the two applications use each other.
-  await relate(agent, ci.app!, 'depends_on', ci.app2!);
-  await relate(agent, ci.app2!, 'depends_on', ci.app!);
+  await relate(t.agent, ci.app!, 'depends_on', ci.app2!);
+  await relate(t.agent, ci.app2!, 'depends_on', ci.app!);
 });
-afterAll(() => env.close());
 
 describe('relationships', () => {
   it('enforce the allowed class pairs with an explanation', async () => {
-    const res = await agent.post('/api/v1/cmdb/relationships', {
+    const res = await t.agent.post('/api/v1/cmdb/relationships', {
       type: 'runs_on',
       fromId: ci.app!.id,
       toId: ci.db!.id,
@@ -50,13 +46,13 @@ describe('relationships', () => {
     expect(res.json().detail).toBe(
       'A "runs on" relationship cannot go from Application to Database; it is allowed from Application to Hardware, Database to Hardware, Software to Hardware, Virtual server to Physical server.',
     );
-    const unknown = await agent.post('/api/v1/cmdb/relationships', {
+    const unknown = await t.agent.post('/api/v1/cmdb/relationships', {
       type: 'loves',
       fromId: ci.app!.id,
       toId: ci.db!.id,
     });
     expect(unknown.statusCode).toBe(422);
-    const self = await agent.post('/api/v1/cmdb/relationships', {
+    const self = await t.agent.post('/api/v1/cmdb/relationships', {
       type: 'depends_on',
       fromId: ci.app!.id,
       toId: ci.app!.id,
@@ -65,7 +61,7 @@ describe('relationships', () => {
   });
 
   it('refuses a duplicate with 409', async () => {
-    const res = await agent.post('/api/v1/cmdb/relationships', {
+    const res = await t.agent.post('/api/v1/cmdb/relationships', {
       type: 'runs_on',
       fromId: ci.vm1!.id,
       toId: ci.host1!.id,
@@ -75,7 +71,7 @@ describe('relationships', () => {
   });
 
   it('lists a CI’s relationships both ways, labelled from its side', async () => {
-    const list = (await agent.get(`/api/v1/cmdb/cis/${ci.host1!.id}/relationships`)).json();
+    const list = (await t.agent.get(`/api/v1/cmdb/cis/${ci.host1!.id}/relationships`)).json();
     expect(
       list.map(
         (r: { direction: string; label: string; ci: { name: string } }) =>
@@ -85,18 +81,18 @@ describe('relationships', () => {
   });
 
   it('can be removed, and the removal is in both CIs’ history', async () => {
-    const a = await buildCi(agent, 'application', { name: 'tmp-app' });
-    const id = await relate(agent, a, 'depends_on', ci.db!);
-    expect((await agent.del(`/api/v1/cmdb/relationships/${id}`)).statusCode).toBe(204);
-    expect((await agent.del(`/api/v1/cmdb/relationships/${id}`)).statusCode).toBe(404);
-    const history = (await agent.get(`/api/v1/cmdb/cis/${ci.db!.id}/history`)).json();
+    const a = await buildCi(t.agent, 'application', { name: 'tmp-app' });
+    const id = await relate(t.agent, a, 'depends_on', ci.db!);
+    expect((await t.agent.del(`/api/v1/cmdb/relationships/${id}`)).statusCode).toBe(204);
+    expect((await t.agent.del(`/api/v1/cmdb/relationships/${id}`)).statusCode).toBe(404);
+    const history = (await t.agent.get(`/api/v1/cmdb/cis/${ci.db!.id}/history`)).json();
     expect(history.map((h: { field: string }) => h.field)).toContain('relationship.removed');
   });
 });
 
 describe('impact analysis', () => {
   it('walks downstream from a failed switch to the services, with the reason for each CI', async () => {
-    const res = await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact`);
+    const res = await t.agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact`);
     expect(res.statusCode).toBe(200);
     const impact = res.json();
     expect(names(impact.items)).toEqual(
@@ -122,18 +118,18 @@ describe('impact analysis', () => {
   });
 
   it('stops at the requested depth; shorter lists still come with complete counts', async () => {
-    const shallow = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?depth=2`)).json();
+    const shallow = (await t.agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?depth=2`)).json();
     expect(names(shallow.items)).toEqual(['host1@1', 'vm1@2', 'vm2@2']);
     expect(shallow.services).toEqual([]);
     expect(shallow.counts).toMatchObject({ cis: 3, services: 0, byDepth: [1, 1, 2] });
-    const full = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact`)).json();
+    const full = (await t.agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact`)).json();
     expect(full.truncated).toBe(false);
     expect(full.counts.cis).toBe(full.items.length);
     expect(full.counts.services).toBe(full.services.length);
     expect(full.counts.byClass.reduce((n: number, c: { count: number }) => n + c.count, 0)).toBe(
       full.counts.cis,
     );
-    const capped = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxNodes=2`)).json();
+    const capped = (await t.agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxNodes=2`)).json();
     expect(capped.items.map((i: { depth: number }) => i.depth)).toEqual([1, 2]); // the nearest
     expect(capped.truncated).toBe(true);
     expect(capped.counts).toEqual(full.counts);
@@ -142,21 +138,21 @@ describe('impact analysis', () => {
     expect(capped.services.map((s: { because: string }) => s.because)).toEqual(
       full.services.map((s: { because: string }) => s.because),
     );
-    const oneService = (await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxServices=1`)).json();
+    const oneService = (await t.agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxServices=1`)).json();
     expect(oneService.services).toHaveLength(1);
     expect(oneService.truncated).toBe(full.services.length > 1);
-    const bad = await agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxServices=0`);
+    const bad = await t.agent.get(`/api/v1/cmdb/cis/${ci.sw1!.id}/impact?maxServices=0`);
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   it('visits each CI of a cycle once', async () => {
-    const impact = (await agent.get(`/api/v1/cmdb/cis/${ci.app!.id}/impact`)).json();
+    const impact = (await t.agent.get(`/api/v1/cmdb/cis/${ci.app!.id}/impact`)).json();
     expect(names(impact.items)).toEqual(['HR platform@1', 'Payroll service@2', 'Timesheets@1']);
   });
 
   it('gives a service’s full dependency tree', async () => {
-    const tree = (await agent.get(`/api/v1/cmdb/cis/${ci.bs!.id}/dependencies`)).json();
+    const tree = (await t.agent.get(`/api/v1/cmdb/cis/${ci.bs!.id}/dependencies`)).json();
     expect(tree.mode).toBe('dependencies');
     expect(names(tree.items)).toEqual(
       [
@@ -178,18 +174,18 @@ describe('impact analysis', () => {
       'runs on',
       'connects to',
     ]);
-    const two = (await agent.get(`/api/v1/cmdb/cis/${ci.bs!.id}/dependencies?depth=2`)).json();
+    const two = (await t.agent.get(`/api/v1/cmdb/cis/${ci.bs!.id}/dependencies?depth=2`)).json();
     expect(names(two.items)).toEqual(['HR platform@1', 'Payroll app@2']);
   });
 
   it('follows containment forward only: a chassis outage takes its blades, not the reverse', async () => {
-    const chassis = await buildCi(agent, 'physical_server', { name: 'chassis' });
-    const blade = await buildCi(agent, 'physical_server', { name: 'blade' });
-    await relate(agent, chassis, 'contains', blade);
-    expect(names((await agent.get(`/api/v1/cmdb/cis/${chassis.id}/impact`)).json().items)).toEqual([
+    const chassis = await buildCi(t.agent, 'physical_server', { name: 'chassis' });
+    const blade = await buildCi(t.agent, 'physical_server', { name: 'blade' });
+    await relate(t.agent, chassis, 'contains', blade);
+    expect(names((await t.agent.get(`/api/v1/cmdb/cis/${chassis.id}/impact`)).json().items)).toEqual([
       'blade@1',
     ]);
-    expect((await agent.get(`/api/v1/cmdb/cis/${blade.id}/impact`)).json().items).toEqual([]);
+    expect((await t.agent.get(`/api/v1/cmdb/cis/${blade.id}/impact`)).json().items).toEqual([]);
   });
 
   it('lets other modules attach customers and agreements to impacted services', async () => {
@@ -203,7 +199,7 @@ describe('impact analysis', () => {
       return out;
     });
     try {
-      const impact = (await agent.get(`/api/v1/cmdb/cis/${ci.db!.id}/impact`)).json();
+      const impact = (await t.agent.get(`/api/v1/cmdb/cis/${ci.db!.id}/impact`)).json();
       const payroll = impact.services.find((s: Item) => s.ci.name === 'Payroll service');
       expect(payroll).toMatchObject({
         customers: [{ name: 'Acme Corp' }],

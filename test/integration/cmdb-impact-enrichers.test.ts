@@ -2,28 +2,21 @@
  * An outage names the customers and agreements it hits: the portfolio's customers of each impacted
  * service and the agreements in force on it, whether or not the service is among those listed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { setupTestEnv } from '../support/app.ts';
 import { buildCi, relate } from '../support/cmdb.ts';
 import { buildAgreement, buildCalendar, buildOrganisation, buildService } from '../support/sla.ts';
 
-let env: TestEnv;
-let manager: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager', 'agent']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ manager: ['service_manager', 'agent'] });
 
 describe('customers and agreements in impact answers', () => {
   it('lists the customers and the agreements in force of every service an outage reaches', async () => {
-    const portfolioCustomer = await buildOrganisation(manager, 'customer');
-    const slaCustomer = await buildOrganisation(manager, 'customer');
-    const calendar = await buildCalendar(manager);
-    const payroll = await buildService(manager, { name: 'Payroll', customerIds: [portfolioCustomer.id] });
-    const hr = await buildService(manager, { name: 'HR portal' });
-    const gold = await buildAgreement(manager, {
+    const portfolioCustomer = await buildOrganisation(t.manager, 'customer');
+    const slaCustomer = await buildOrganisation(t.manager, 'customer');
+    const calendar = await buildCalendar(t.manager);
+    const payroll = await buildService(t.manager, { name: 'Payroll', customerIds: [portfolioCustomer.id] });
+    const hr = await buildService(t.manager, { name: 'HR portal' });
+    const gold = await buildAgreement(t.manager, {
       name: 'Payroll Gold',
       serviceId: payroll.id,
       customerId: slaCustomer.id,
@@ -31,7 +24,7 @@ describe('customers and agreements in impact answers', () => {
       availabilityTarget: 99.9,
     });
     // Not in force: a draft, and an agreement that starts next year.
-    await manager.post('/api/v1/agreements', {
+    await t.manager.post('/api/v1/agreements', {
       kind: 'sla',
       name: 'Payroll draft',
       serviceId: payroll.id,
@@ -39,17 +32,17 @@ describe('customers and agreements in impact answers', () => {
       targets: [{ priority: 1, responseMinutes: 10, resolutionMinutes: 60 }],
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    await buildAgreement(manager, {
+    await buildAgreement(t.manager, {
       name: 'Payroll later',
       serviceId: payroll.id,
       calendarId: calendar.id,
       effectiveFrom: '2099-01-01T00:00:00Z',
     });
-    const db = await buildCi(manager, 'database', { name: 'payroll-db' });
-    await relate(manager, { id: payroll.id } as never, 'depends_on', db);
-    await relate(manager, { id: hr.id } as never, 'depends_on', { id: payroll.id } as never);
+    const db = await buildCi(t.manager, 'database', { name: 'payroll-db' });
+    await relate(t.manager, { id: payroll.id } as never, 'depends_on', db);
+    await relate(t.manager, { id: hr.id } as never, 'depends_on', { id: payroll.id } as never);
 
-    const impact = (await manager.get(`/api/v1/cmdb/cis/${db.id}/impact`)).json();
+    const impact = (await t.manager.get(`/api/v1/cmdb/cis/${db.id}/impact`)).json();
     const payrollHit = impact.services.find((s: { ci: { id: string } }) => s.ci.id === payroll.id);
     expect(payrollHit.customers.map((c: { name: string }) => c.name).sort()).toEqual(
       [portfolioCustomer.name, slaCustomer.name].sort(),
@@ -62,7 +55,7 @@ describe('customers and agreements in impact answers', () => {
     expect(impact.slas.map((a: { name: string }) => a.name)).toEqual(['Payroll Gold']);
 
     // With one service listed, the answer still names every customer and agreement hit.
-    const short = (await manager.get(`/api/v1/cmdb/cis/${db.id}/impact?maxServices=1`)).json();
+    const short = (await t.manager.get(`/api/v1/cmdb/cis/${db.id}/impact?maxServices=1`)).json();
     expect(short.services).toHaveLength(1);
     expect(short.truncated).toBe(true);
     expect(short.customers).toEqual(impact.customers);
@@ -70,14 +63,16 @@ describe('customers and agreements in impact answers', () => {
 
     // What the answers name follows changes at once: a renamed customer, the portfolio's
     // customers replaced, an agreement ended.
-    const impactOf = async () => (await manager.get(`/api/v1/cmdb/cis/${db.id}/impact`)).json();
+    const impactOf = async () => (await t.manager.get(`/api/v1/cmdb/cis/${db.id}/impact`)).json();
     expect(
-      (await manager.patch(`/api/v1/organisations/${slaCustomer.id}`, { name: 'Renamed Ltd' })).statusCode,
+      (await t.manager.patch(`/api/v1/organisations/${slaCustomer.id}`, { name: 'Renamed Ltd' })).statusCode,
     ).toBe(200);
     expect((await impactOf()).slas[0].detail).toBe('SLA · Renamed Ltd · 99.9 % availability');
-    expect((await manager.patch(`/api/v1/services/${payroll.id}`, { customerIds: [] })).statusCode).toBe(200);
+    expect((await t.manager.patch(`/api/v1/services/${payroll.id}`, { customerIds: [] })).statusCode).toBe(
+      200,
+    );
     expect((await impactOf()).customers.map((c: { name: string }) => c.name)).toEqual(['Renamed Ltd']);
-    expect((await manager.post(`/api/v1/agreements/${gold.id}/end`, {})).statusCode).toBe(200);
+    expect((await t.manager.post(`/api/v1/agreements/${gold.id}/end`, {})).statusCode).toBe(200);
     const after = await impactOf();
     expect(after.slas).toEqual([]);
     expect(after.customers).toEqual([]);

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { setupTestEnv } from '../support/app.ts';
 import { type ImportJson, uploadImport } from '../support/cmdb.ts';
 
-let env: TestEnv;
-let agent: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv({ jobs: true });
-  agent = await as(env, ['agent']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ agent: ['agent'] }, { jobs: true });
 
 const ROWS = 1200;
 const csv = [
@@ -21,7 +14,7 @@ const csv = [
 async function waitFor(id: string): Promise<{ seen: ImportJson[]; done: ImportJson }> {
   const seen: ImportJson[] = [];
   for (let i = 0; i < 300; i++) {
-    const imp = (await agent.get(`/api/v1/cmdb/imports/${id}`)).json() as ImportJson;
+    const imp = (await t.agent.get(`/api/v1/cmdb/imports/${id}`)).json() as ImportJson;
     seen.push(imp);
     if (imp.status === 'completed' || imp.status === 'failed') return { seen, done: imp };
     await new Promise((r) => setTimeout(r, 200));
@@ -31,7 +24,7 @@ async function waitFor(id: string): Promise<{ seen: ImportJson[]; done: ImportJs
 
 describe('large imports', () => {
   it('run in a background job in batches, exposing progress until completed', async () => {
-    const res = await uploadImport(agent, 'bulk.csv', csv, 'type=cis');
+    const res = await uploadImport(t.agent, 'bulk.csv', csv, 'type=cis');
     expect(res.statusCode).toBe(202);
     const accepted = res.json();
     expect(accepted).toMatchObject({ status: 'pending', total: ROWS + 1, processed: 0, percent: 0 });
@@ -46,15 +39,17 @@ describe('large imports', () => {
     // Progress only moves forward.
     const processed = seen.map((s) => s.processed);
     expect(processed).toEqual([...processed].sort((a, b) => a - b));
-    const page = (await agent.get(`/api/v1/cmdb/imports/${accepted.id}/rows?outcome=created&limit=5`)).json();
+    const page = (
+      await t.agent.get(`/api/v1/cmdb/imports/${accepted.id}/rows?outcome=created&limit=5`)
+    ).json();
     expect(page.items).toHaveLength(5);
     expect(page.nextCursor).not.toBeNull();
-    const list = (await agent.get('/api/v1/cmdb/imports')).json();
+    const list = (await t.agent.get('/api/v1/cmdb/imports')).json();
     expect(list[0]).toMatchObject({ id: accepted.id, status: 'completed' });
   });
 
   it('changes nothing when the same large file is imported again', async () => {
-    const res = await uploadImport(agent, 'bulk.csv', csv, 'type=cis');
+    const res = await uploadImport(t.agent, 'bulk.csv', csv, 'type=cis');
     const { done } = await waitFor(res.json().id);
     expect(done.counts).toEqual({ created: 0, updated: 0, unchanged: ROWS, rejected: 1 });
   });

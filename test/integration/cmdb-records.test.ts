@@ -1,45 +1,41 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { registerImpactEnricher, unregisterImpactEnricher } from '../../src/modules/cmdb/service.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildIncident, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 
-let env: TestEnv;
-let agent: Client;
-let requester: Client;
+const t = setupTestEnv({ agent: ['agent'], requester: ['requester'] });
 const ci: Record<string, CiJson> = {};
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-  ci.email = await buildCi(agent, 'business_service', { name: 'Email' });
-  ci.crm = await buildCi(agent, 'business_service', { name: 'CRM' });
-  ci.exchange = await buildCi(agent, 'application', { name: 'Exchange' });
-  ci.crmApp = await buildCi(agent, 'application', { name: 'CRM app' });
-  ci.vm = await buildCi(agent, 'virtual_server', { name: 'mail-vm' });
-  ci.host = await buildCi(agent, 'physical_server', { name: 'host-7' });
-  await relate(agent, ci.email, 'depends_on', ci.exchange);
-  await relate(agent, ci.crm, 'depends_on', ci.crmApp);
-  await relate(agent, ci.exchange, 'runs_on', ci.vm);
-  await relate(agent, ci.vm, 'runs_on', ci.host);
-  await relate(agent, ci.crmApp, 'runs_on', ci.host);
+  ci.email = await buildCi(t.agent, 'business_service', { name: 'Email' });
+  ci.crm = await buildCi(t.agent, 'business_service', { name: 'CRM' });
+  ci.exchange = await buildCi(t.agent, 'application', { name: 'Exchange' });
+  ci.crmApp = await buildCi(t.agent, 'application', { name: 'CRM app' });
+  ci.vm = await buildCi(t.agent, 'virtual_server', { name: 'mail-vm' });
+  ci.host = await buildCi(t.agent, 'physical_server', { name: 'host-7' });
+  await relate(t.agent, ci.email, 'depends_on', ci.exchange);
+  await relate(t.agent, ci.crm, 'depends_on', ci.crmApp);
+  await relate(t.agent, ci.exchange, 'runs_on', ci.vm);
+  await relate(t.agent, ci.vm, 'runs_on', ci.host);
+  await relate(t.agent, ci.crmApp, 'runs_on', ci.host);
 });
-afterAll(() => env.close());
 
 describe('records and CIs', () => {
   it('links and unlinks CIs on a record, with the changes in its history', async () => {
-    const inc = await buildIncident(agent);
-    const linked = await agent.post(`/api/v1/records/${inc.number}/cis`, { ciIds: [ci.vm!.id, ci.host!.id] });
+    const inc = await buildIncident(t.agent);
+    const linked = await t.agent.post(`/api/v1/records/${inc.number}/cis`, {
+      ciIds: [ci.vm!.id, ci.host!.id],
+    });
     expect(linked.statusCode).toBe(200);
     expect(linked.json().map((c: { name: string }) => c.name)).toEqual(['host-7', 'mail-vm']);
     // Linking again keeps one link each.
-    expect((await agent.post(`/api/v1/records/${inc.id}/cis`, { ciIds: [ci.vm!.id] })).json()).toHaveLength(
+    expect((await t.agent.post(`/api/v1/records/${inc.id}/cis`, { ciIds: [ci.vm!.id] })).json()).toHaveLength(
       2,
     );
-    const after = await agent.del(`/api/v1/records/${inc.id}/cis/${ci.vm!.id}`);
+    const after = await t.agent.del(`/api/v1/records/${inc.id}/cis/${ci.vm!.id}`);
     expect(after.json().map((c: { name: string }) => c.name)).toEqual(['host-7']);
-    expect((await agent.del(`/api/v1/records/${inc.id}/cis/${ci.vm!.id}`)).statusCode).toBe(404);
-    const activity = (await agent.get(`/api/v1/records/${inc.id}/activity`)).json();
+    expect((await t.agent.del(`/api/v1/records/${inc.id}/cis/${ci.vm!.id}`)).statusCode).toBe(404);
+    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
     const changes = activity
       .filter((a: { kind: string }) => a.kind === 'change')
       .map(
@@ -49,7 +45,7 @@ describe('records and CIs', () => {
     expect(changes).toEqual(
       expect.arrayContaining(['ci.linked mail-vm', 'ci.linked host-7', 'ci.unlinked mail-vm']),
     );
-    const unknown = await agent.post(`/api/v1/records/${inc.id}/cis`, {
+    const unknown = await t.agent.post(`/api/v1/records/${inc.id}/cis`, {
       ciIds: ['00000000-0000-4000-8000-000000000000'],
     });
     expect(unknown.statusCode).toBe(422);
@@ -61,8 +57,8 @@ describe('records and CIs', () => {
       async (_ctx, ids) => new Map(ids.map((id) => [id, { customers: [{ id: `c-${id}`, name: 'Acme' }] }])),
     );
     try {
-      const inc = await buildIncident(agent, { ciIds: [ci.host!.id] });
-      const impact = (await agent.get(`/api/v1/records/${inc.id}/impact`)).json();
+      const inc = await buildIncident(t.agent, { ciIds: [ci.host!.id] });
+      const impact = (await t.agent.get(`/api/v1/records/${inc.id}/impact`)).json();
       expect(impact.roots.map((r: { name: string }) => r.name)).toEqual(['host-7']);
       expect(impact.services.map((s: { ci: { name: string } }) => s.ci.name).sort()).toEqual([
         'CRM',
@@ -79,51 +75,51 @@ describe('records and CIs', () => {
   });
 
   it('walks from all of a record’s CIs at once, each CI at its shortest distance', async () => {
-    const inc = await buildIncident(agent, { ciIds: [ci.host!.id, ci.exchange!.id] });
-    const impact = (await agent.get(`/api/v1/records/${inc.id}/impact?depth=1`)).json();
+    const inc = await buildIncident(t.agent, { ciIds: [ci.host!.id, ci.exchange!.id] });
+    const impact = (await t.agent.get(`/api/v1/records/${inc.id}/impact?depth=1`)).json();
     expect(
       impact.items.map((i: { ci: { name: string }; depth: number }) => `${i.ci.name}@${i.depth}`).sort(),
     ).toEqual(['CRM app@1', 'Email@1', 'mail-vm@1']);
-    const none = await buildIncident(agent);
-    expect((await agent.get(`/api/v1/records/${none.id}/impact`)).json()).toMatchObject({
+    const none = await buildIncident(t.agent);
+    expect((await t.agent.get(`/api/v1/records/${none.id}/impact`)).json()).toMatchObject({
       roots: [],
       services: [],
     });
   });
 
   it('creates an incident with its CIs atomically, and only for agents', async () => {
-    const bad = await agent.post('/api/v1/incidents', {
+    const bad = await t.agent.post('/api/v1/incidents', {
       title: 'x',
       ciIds: ['00000000-0000-4000-8000-000000000000'],
     });
     expect(bad.statusCode).toBe(422);
-    const list = (await agent.get('/api/v1/incidents?q=x')).json();
+    const list = (await t.agent.get('/api/v1/incidents?q=x')).json();
     expect(list.items.filter((i: { title: string }) => i.title === 'x')).toEqual([]);
     expect(
-      (await requester.post('/api/v1/incidents', { title: 'mine', ciIds: [ci.host!.id] })).statusCode,
+      (await t.requester.post('/api/v1/incidents', { title: 'mine', ciIds: [ci.host!.id] })).statusCode,
     ).toBe(403);
   });
 
   it('shows a requester the CIs and impact of their own record, and nothing else', async () => {
-    const own = await buildIncident(requester);
-    await agent.post(`/api/v1/records/${own.id}/cis`, { ciIds: [ci.exchange!.id] });
+    const own = await buildIncident(t.requester);
+    await t.agent.post(`/api/v1/records/${own.id}/cis`, { ciIds: [ci.exchange!.id] });
     expect(
-      (await requester.get(`/api/v1/records/${own.id}/cis`)).json().map((c: { name: string }) => c.name),
+      (await t.requester.get(`/api/v1/records/${own.id}/cis`)).json().map((c: { name: string }) => c.name),
     ).toEqual(['Exchange']);
-    expect((await requester.get(`/api/v1/records/${own.id}/impact`)).json().services).toHaveLength(1);
-    expect((await requester.post(`/api/v1/records/${own.id}/cis`, { ciIds: [ci.host!.id] })).statusCode).toBe(
-      403,
-    );
-    const other = await buildIncident(agent);
-    expect((await requester.get(`/api/v1/records/${other.id}/cis`)).statusCode).toBe(404);
-    expect((await requester.get(`/api/v1/cmdb/cis/${ci.host!.id}`)).statusCode).toBe(403);
+    expect((await t.requester.get(`/api/v1/records/${own.id}/impact`)).json().services).toHaveLength(1);
+    expect(
+      (await t.requester.post(`/api/v1/records/${own.id}/cis`, { ciIds: [ci.host!.id] })).statusCode,
+    ).toBe(403);
+    const other = await buildIncident(t.agent);
+    expect((await t.requester.get(`/api/v1/records/${other.id}/cis`)).statusCode).toBe(404);
+    expect((await t.requester.get(`/api/v1/cmdb/cis/${ci.host!.id}`)).statusCode).toBe(403);
   });
 
   it('refuses to delete a CI that records refer to', async () => {
-    const res = await agent.del(`/api/v1/cmdb/cis/${ci.host!.id}`);
+    const res = await t.agent.del(`/api/v1/cmdb/cis/${ci.host!.id}`);
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toContain('retired');
-    const spare = await buildCi(agent, 'application', { name: 'spare' });
-    expect((await agent.del(`/api/v1/cmdb/cis/${spare.id}`)).statusCode).toBe(204);
+    const spare = await buildCi(t.agent, 'application', { name: 'spare' });
+    expect((await t.agent.del(`/api/v1/cmdb/cis/${spare.id}`)).statusCode).toBe(204);
   });
 });

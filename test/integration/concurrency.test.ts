@@ -1,19 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let agent: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ agent: ['agent'] });
 
 describe('concurrency', () => {
   it('gives 50 parallel creates 50 distinct, gapless numbers', async () => {
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => agent.post('/api/v1/incidents', { title: `parallel ${i}` })),
+      Array.from({ length: 50 }, (_, i) => t.agent.post('/api/v1/incidents', { title: `parallel ${i}` })),
     );
     expect(results.every((r) => r.statusCode === 201)).toBe(true);
     const numbers = results.map((r) => r.json().number as string);
@@ -23,16 +16,16 @@ describe('concurrency', () => {
   });
 
   it('lets exactly one of two updates made from the same version win; the other gets 412', async () => {
-    const inc = await buildIncident(agent);
+    const inc = await buildIncident(t.agent);
     const [a, b] = await Promise.all([
-      agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'Alice was here' }, { 'if-match': '"1"' }),
-      agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'Bob was here' }, { 'if-match': '"1"' }),
+      t.agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'Alice was here' }, { 'if-match': '"1"' }),
+      t.agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'Bob was here' }, { 'if-match': '"1"' }),
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 412]);
     const winner = a.statusCode === 200 ? 'Alice was here' : 'Bob was here';
-    const now = (await agent.get(`/api/v1/incidents/${inc.id}`)).json();
+    const now = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
     expect(now).toMatchObject({ title: winner, version: 2 });
-    const history = (await agent.get(`/api/v1/records/${inc.id}/activity`))
+    const history = (await t.agent.get(`/api/v1/records/${inc.id}/activity`))
       .json()
       .filter((x: { field?: string }) => x.field === 'title');
     expect(history).toHaveLength(1);

@@ -1,59 +1,51 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, buildGroup, buildIncident, createTestEnv, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let agent: Client;
-let requester: Client;
-let other: Client;
+const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
 let groupId: string;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-  other = await as(env, ['requester']);
-  groupId = (await buildGroup(env, { name: 'Service Desk', memberIds: [agent.user.id] })).id;
+  groupId = (await buildGroup(t.env, { name: 'Service Desk', memberIds: [t.agent.user.id] })).id;
 });
-afterAll(() => env.close());
 
 describe('incidents', () => {
   it('numbers new incidents INC0001001 onwards and derives priority from impact × urgency', async () => {
-    const res = await agent.post('/api/v1/incidents', {
+    const res = await t.agent.post('/api/v1/incidents', {
       title: 'Email down',
       impact: 1,
       urgency: 1,
-      requesterId: requester.user.id,
+      requesterId: t.requester.user.id,
     });
     expect(res.statusCode).toBe(201);
     const inc = res.json();
     expect(inc.number).toMatch(/^INC\d{7}$/);
     expect(inc.priority).toBe(1);
     expect(inc.state).toBe('new');
-    expect(inc.requester.id).toBe(requester.user.id);
+    expect(inc.requester.id).toBe(t.requester.user.id);
     expect(res.headers.etag).toBe('"1"');
     expect(res.headers.location).toBe(`/api/v1/incidents/${inc.id}`);
   });
 
   it('lets a requester raise an incident but not set its impact or raise it for someone else', async () => {
-    const inc = await buildIncident(requester, { impact: 1, urgency: 1 });
+    const inc = await buildIncident(t.requester, { impact: 1, urgency: 1 });
     expect(inc.priority).toBe(3); // impact forced to low (3) × urgency high (1)
-    const res = await requester.post('/api/v1/incidents', { title: 'x', requesterId: other.user.id });
+    const res = await t.requester.post('/api/v1/incidents', { title: 'x', requesterId: t.other.user.id });
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 
   it('finds an incident by number as well as by id', async () => {
-    const inc = await buildIncident(agent);
-    const res = await agent.get(`/api/v1/incidents/${inc.number.toLowerCase()}`);
+    const inc = await buildIncident(t.agent);
+    const res = await t.agent.get(`/api/v1/incidents/${inc.number.toLowerCase()}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().id).toBe(inc.id);
   });
 
   it('assigns to a group and a member, records each field change in the history', async () => {
-    const inc = await buildIncident(agent);
-    const res = await agent.patch(
+    const inc = await buildIncident(t.agent);
+    const res = await t.agent.patch(
       `/api/v1/incidents/${inc.id}`,
-      { groupId, assigneeId: agent.user.id, urgency: 1 },
+      { groupId, assigneeId: t.agent.user.id, urgency: 1 },
       { 'if-match': '"1"' },
     );
     expect(res.statusCode).toBe(200);
@@ -61,7 +53,7 @@ describe('incidents', () => {
     expect(body.version).toBe(2);
     expect(body.group.name).toBe('Service Desk');
     expect(body.priority).toBe(3); // impact low (3) × urgency high (1)
-    const activity = (await agent.get(`/api/v1/records/${inc.id}/activity`)).json() as {
+    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as {
       kind: string;
       field?: string;
       oldValue?: string;
@@ -75,9 +67,9 @@ describe('incidents', () => {
   });
 
   it('refuses an assignee who is not in the assignment group', async () => {
-    const outsider = await as(env, ['agent']);
-    const inc = await buildIncident(agent);
-    const res = await agent.patch(`/api/v1/incidents/${inc.id}`, { groupId, assigneeId: outsider.user.id });
+    const outsider = await as(t.env, ['agent']);
+    const inc = await buildIncident(t.agent);
+    const res = await t.agent.patch(`/api/v1/incidents/${inc.id}`, { groupId, assigneeId: outsider.user.id });
     expect(res.statusCode).toBe(422);
     expect(res.json().errors).toEqual([
       { field: 'assigneeId', message: 'the assignee is not a member of the assignment group' },
@@ -85,36 +77,36 @@ describe('incidents', () => {
   });
 
   it('answers 412 to a stale If-Match and changes nothing', async () => {
-    const inc = await buildIncident(agent);
+    const inc = await buildIncident(t.agent);
     expect(
-      (await agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'first' }, { 'if-match': '"1"' }))
+      (await t.agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'first' }, { 'if-match': '"1"' }))
         .statusCode,
     ).toBe(200);
-    const stale = await agent.patch(
+    const stale = await t.agent.patch(
       `/api/v1/incidents/${inc.id}`,
       { title: 'second' },
       { 'if-match': '"1"' },
     );
     expect(stale.statusCode).toBe(412);
     expect(stale.json()).toMatchObject({ code: 'record.stale_version', currentVersion: 2 });
-    expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().title).toBe('first');
+    expect((await t.agent.get(`/api/v1/incidents/${inc.id}`)).json().title).toBe('first');
   });
 
   it('requires a resolution code and notes to resolve, then closes and can be reopened before closing', async () => {
-    const inc = await buildIncident(agent);
-    const missing = await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'resolved' });
+    const inc = await buildIncident(t.agent);
+    const missing = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'resolved' });
     expect(missing.statusCode).toBe(422);
     expect(missing.json().errors.map((e: { field: string }) => e.field)).toEqual([
       'resolutionCode',
       'resolutionNotes',
     ]);
-    const badCode = await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+    const badCode = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'magic',
       resolutionNotes: 'x',
     });
     expect(badCode.statusCode).toBe(400);
-    const resolved = await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+    const resolved = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'solved_permanently',
       resolutionNotes: 'Rebooted',
@@ -122,71 +114,71 @@ describe('incidents', () => {
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json()).toMatchObject({ state: 'resolved', resolutionCode: 'solved_permanently' });
     expect(resolved.json().resolvedAt).not.toBeNull();
-    const reopened = await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+    const reopened = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'in_progress',
       comment: 'Came back',
     });
     expect(reopened.json()).toMatchObject({ state: 'in_progress', reopenCount: 1, resolvedAt: null });
-    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+    await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'solved_workaround',
       resolutionNotes: 'Workaround',
     });
-    const closed = await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'closed' });
+    const closed = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'closed' });
     expect(closed.json().state).toBe('closed');
     expect(closed.json().transitions).toEqual([]);
-    const edit = await agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'too late' });
+    const edit = await t.agent.patch(`/api/v1/incidents/${inc.id}`, { title: 'too late' });
     expect(edit.statusCode).toBe(409);
   });
 
   it('answers 409 to a transition the lifecycle does not have', async () => {
-    const inc = await buildIncident(agent);
-    const res = await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'closed' });
+    const inc = await buildIncident(t.agent);
+    const res = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'closed' });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'lifecycle.transition_forbidden' });
     expect(res.json().detail).toContain('cannot move');
   });
 
   it('lets the requester close or reopen their own resolved incident but not resolve it', async () => {
-    const inc = await buildIncident(requester);
-    const forbidden = await requester.post(`/api/v1/incidents/${inc.id}/transitions`, {
+    const inc = await buildIncident(t.requester);
+    const forbidden = await t.requester.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'user_error',
       resolutionNotes: 'x',
     });
     expect(forbidden.statusCode).toBe(403);
-    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+    await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'user_error',
       resolutionNotes: 'Explained',
     });
-    const view = (await requester.get(`/api/v1/incidents/${inc.id}`)).json();
-    expect(view.transitions.map((t: { key: string }) => t.key).sort()).toEqual(['close', 'reopen']);
+    const view = (await t.requester.get(`/api/v1/incidents/${inc.id}`)).json();
+    expect(view.transitions.map((tr: { key: string }) => tr.key).sort()).toEqual(['close', 'reopen']);
     expect(
-      (await requester.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'closed' })).json().state,
+      (await t.requester.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'closed' })).json().state,
     ).toBe('closed');
   });
 
   it('never shows a requester other people’s incidents or internal notes', async () => {
-    const mine = await buildIncident(requester, { title: 'mine' });
-    const theirs = await buildIncident(other, { title: 'theirs' });
-    expect((await requester.get(`/api/v1/incidents/${theirs.id}`)).statusCode).toBe(404);
-    expect((await requester.get(`/api/v1/incidents/${theirs.number}`)).statusCode).toBe(404);
-    expect((await requester.get(`/api/v1/records/${theirs.id}/activity`)).statusCode).toBe(404);
-    expect((await requester.post(`/api/v1/records/${theirs.id}/comments`, { body: 'hi' })).statusCode).toBe(
+    const mine = await buildIncident(t.requester, { title: 'mine' });
+    const theirs = await buildIncident(t.other, { title: 'theirs' });
+    expect((await t.requester.get(`/api/v1/incidents/${theirs.id}`)).statusCode).toBe(404);
+    expect((await t.requester.get(`/api/v1/incidents/${theirs.number}`)).statusCode).toBe(404);
+    expect((await t.requester.get(`/api/v1/records/${theirs.id}/activity`)).statusCode).toBe(404);
+    expect((await t.requester.post(`/api/v1/records/${theirs.id}/comments`, { body: 'hi' })).statusCode).toBe(
       404,
     );
-    const list = (await requester.get('/api/v1/incidents?limit=200')).json();
-    expect(list.items.every((i: { requester: { id: string } }) => i.requester.id === requester.user.id)).toBe(
-      true,
-    );
+    const list = (await t.requester.get('/api/v1/incidents?limit=200')).json();
+    expect(
+      list.items.every((i: { requester: { id: string } }) => i.requester.id === t.requester.user.id),
+    ).toBe(true);
     expect(list.items.map((i: { id: string }) => i.id)).toContain(mine.id);
-    await agent.post(`/api/v1/records/${mine.id}/comments`, { body: 'public reply', visibility: 'public' });
-    await agent.post(`/api/v1/records/${mine.id}/comments`, {
+    await t.agent.post(`/api/v1/records/${mine.id}/comments`, { body: 'public reply', visibility: 'public' });
+    await t.agent.post(`/api/v1/records/${mine.id}/comments`, {
       body: 'internal note',
       visibility: 'internal',
     });
-    const activity = (await requester.get(`/api/v1/records/${mine.id}/activity`)).json() as {
+    const activity = (await t.requester.get(`/api/v1/records/${mine.id}/activity`)).json() as {
       kind: string;
       body?: string;
     }[];
@@ -194,13 +186,13 @@ describe('incidents', () => {
     expect(bodies).toEqual(['public reply']);
     expect(
       (
-        await requester.post(`/api/v1/records/${mine.id}/comments`, {
+        await t.requester.post(`/api/v1/records/${mine.id}/comments`, {
           body: 'sneaky',
           visibility: 'internal',
         })
       ).statusCode,
     ).toBe(403);
-    const agentView = (await agent.get(`/api/v1/records/${mine.id}/activity`)).json() as {
+    const agentView = (await t.agent.get(`/api/v1/records/${mine.id}/activity`)).json() as {
       kind: string;
       body?: string;
     }[];
@@ -211,14 +203,16 @@ describe('incidents', () => {
   });
 
   it('lets a watcher read a record they did not raise', async () => {
-    const inc = await buildIncident(other);
-    expect((await requester.get(`/api/v1/incidents/${inc.id}`)).statusCode).toBe(404);
-    expect((await agent.put(`/api/v1/records/${inc.id}/watchers/${requester.user.id}`)).statusCode).toBe(200);
-    expect((await requester.get(`/api/v1/incidents/${inc.id}`)).statusCode).toBe(200);
-    expect((await requester.del(`/api/v1/records/${inc.id}/watchers/${requester.user.id}`)).statusCode).toBe(
+    const inc = await buildIncident(t.other);
+    expect((await t.requester.get(`/api/v1/incidents/${inc.id}`)).statusCode).toBe(404);
+    expect((await t.agent.put(`/api/v1/records/${inc.id}/watchers/${t.requester.user.id}`)).statusCode).toBe(
       200,
     );
-    expect((await requester.get(`/api/v1/incidents/${inc.id}`)).statusCode).toBe(404);
+    expect((await t.requester.get(`/api/v1/incidents/${inc.id}`)).statusCode).toBe(200);
+    expect(
+      (await t.requester.del(`/api/v1/records/${inc.id}/watchers/${t.requester.user.id}`)).statusCode,
+    ).toBe(200);
+    expect((await t.requester.get(`/api/v1/incidents/${inc.id}`)).statusCode).toBe(404);
   });
 });
 
@@ -277,7 +271,7 @@ describe('incident lists', () => {
 
 describe('bad input', () => {
   it('answers malformed JSON with 400 problem+json', async () => {
-    const res = await agent.request({
+    const res = await t.agent.request({
       method: 'POST',
       url: '/api/v1/incidents',
       payload: '{bad',
@@ -287,24 +281,26 @@ describe('bad input', () => {
     expect(res.json()).toMatchObject({ code: 'request.malformed', status: 400 });
   });
   it('answers wrong types with 400 and per-field errors', async () => {
-    const res = await agent.post('/api/v1/incidents', { title: 42, urgency: 'high' });
+    const res = await t.agent.post('/api/v1/incidents', { title: 42, urgency: 'high' });
     expect(res.statusCode).toBe(400);
     const fields = res.json().errors.map((e: { field: string }) => e.field);
     expect(fields).toEqual(expect.arrayContaining(['body.title', 'body.urgency']));
   });
   it('answers unknown ids with 404 and unknown routes with 404 problem+json', async () => {
-    expect((await agent.get('/api/v1/incidents/00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
-    const res = await agent.get('/api/v1/nope');
+    expect((await t.agent.get('/api/v1/incidents/00000000-0000-4000-8000-000000000000')).statusCode).toBe(
+      404,
+    );
+    const res = await t.agent.get('/api/v1/nope');
     expect(res.statusCode).toBe(404);
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
   it('answers a missing credential with 401', async () => {
-    const res = await env.app.inject({ method: 'GET', url: '/api/v1/incidents' });
+    const res = await t.env.app.inject({ method: 'GET', url: '/api/v1/incidents' });
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('auth.unauthenticated');
   });
   it('answers a reference to a missing group with 422', async () => {
-    const res = await agent.post('/api/v1/incidents', {
+    const res = await t.agent.post('/api/v1/incidents', {
       title: 'x',
       groupId: '00000000-0000-4000-8000-000000000000',
     });

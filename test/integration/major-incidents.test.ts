@@ -1,108 +1,94 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, buildIncident, resolveIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let manager: Client;
-let agent: Client;
-let requester: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager']);
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-});
-afterAll(() => env.close());
-
-const resolve = (c: Client, id: string) =>
-  c.post(`/api/v1/incidents/${id}/transitions`, {
-    to: 'resolved',
-    resolutionCode: 'solved_permanently',
-    resolutionNotes: 'Core switch replaced',
-  });
+const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
 
 describe('major incidents', () => {
   it('is declared by a service manager with a coordinator, raising priority to critical', async () => {
-    const inc = await buildIncident(agent, { title: 'Core network down', impact: 2, urgency: 2 });
+    const inc = await buildIncident(t.agent, { title: 'Core network down', impact: 2, urgency: 2 });
     expect(
-      (await agent.post(`/api/v1/incidents/${inc.id}/major`, { coordinatorId: agent.user.id, summary: 'x' }))
-        .statusCode,
+      (
+        await t.agent.post(`/api/v1/incidents/${inc.id}/major`, {
+          coordinatorId: t.agent.user.id,
+          summary: 'x',
+        })
+      ).statusCode,
     ).toBe(403);
-    const res = await manager.post(`/api/v1/incidents/${inc.id}/major`, {
-      coordinatorId: agent.user.id,
+    const res = await t.manager.post(`/api/v1/incidents/${inc.id}/major`, {
+      coordinatorId: t.agent.user.id,
       summary: 'Core network outage, all sites',
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().major).toMatchObject({ status: 'active', coordinatorId: agent.user.id });
-    expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().priority).toBe(1);
+    expect(res.json().major).toMatchObject({ status: 'active', coordinatorId: t.agent.user.id });
+    expect((await t.agent.get(`/api/v1/incidents/${inc.id}`)).json().priority).toBe(1);
     expect(
       (
-        await manager.post(`/api/v1/incidents/${inc.id}/major`, {
-          coordinatorId: agent.user.id,
+        await t.manager.post(`/api/v1/incidents/${inc.id}/major`, {
+          coordinatorId: t.agent.user.id,
           summary: 'again',
         })
       ).statusCode,
     ).toBe(409);
-    const notStaff = await manager.post(`/api/v1/incidents/${(await buildIncident(agent)).id}/major`, {
-      coordinatorId: requester.user.id,
+    const notStaff = await t.manager.post(`/api/v1/incidents/${(await buildIncident(t.agent)).id}/major`, {
+      coordinatorId: t.requester.user.id,
       summary: 's',
     });
     expect(notStaff.statusCode).toBe(422);
   });
 
   it('resolves its children with it, and keeps a communication log and a post-incident review', async () => {
-    const parent = await buildIncident(agent, { title: 'Email outage' });
-    await manager.post(`/api/v1/incidents/${parent.id}/major`, {
-      coordinatorId: agent.user.id,
+    const parent = await buildIncident(t.agent, { title: 'Email outage' });
+    await t.manager.post(`/api/v1/incidents/${parent.id}/major`, {
+      coordinatorId: t.agent.user.id,
       summary: 'Email down for everyone',
     });
     const kids = [
-      await buildIncident(requester, { title: 'Cannot send mail' }),
-      await buildIncident(requester, { title: 'Outlook offline' }),
+      await buildIncident(t.requester, { title: 'Cannot send mail' }),
+      await buildIncident(t.requester, { title: 'Outlook offline' }),
     ];
     for (const k of kids)
       expect(
-        (await agent.put(`/api/v1/incidents/${k.id}/parent`, { parent: parent.number })).statusCode,
+        (await t.agent.put(`/api/v1/incidents/${k.id}/parent`, { parent: parent.number })).statusCode,
       ).toBe(204);
     expect(
-      (await agent.put(`/api/v1/incidents/${kids[0]!.id}/parent`, { parent: kids[1]!.number })).statusCode,
+      (await t.agent.put(`/api/v1/incidents/${kids[0]!.id}/parent`, { parent: kids[1]!.number })).statusCode,
     ).toBe(422);
-    await agent.post(`/api/v1/incidents/${parent.id}/major/communications`, {
+    await t.agent.post(`/api/v1/incidents/${parent.id}/major/communications`, {
       audience: 'public',
       message: 'We are aware of an email outage.',
     });
-    await agent.post(`/api/v1/incidents/${parent.id}/major/communications`, {
+    await t.agent.post(`/api/v1/incidents/${parent.id}/major/communications`, {
       audience: 'internal',
       message: 'Vendor engaged.',
     });
-    const earlyReview = await agent.put(`/api/v1/incidents/${parent.id}/major/review`, {
+    const earlyReview = await t.agent.put(`/api/v1/incidents/${parent.id}/major/review`, {
       summary: 's',
       rootCause: 'r',
       lessonsLearned: '',
       actions: [],
     });
     expect(earlyReview.statusCode).toBe(409);
-    expect((await resolve(agent, parent.id)).json().state).toBe('resolved');
+    expect((await resolveIncident(t.agent, parent.id)).json().state).toBe('resolved');
     for (const k of kids) {
-      const child = (await requester.get(`/api/v1/incidents/${k.id}`)).json();
+      const child = (await t.requester.get(`/api/v1/incidents/${k.id}`)).json();
       expect(child).toMatchObject({
         state: 'resolved',
         resolutionCode: 'solved_permanently',
         parentId: parent.id,
       });
-      const activity = (await requester.get(`/api/v1/records/${k.id}/activity`)).json();
+      const activity = (await t.requester.get(`/api/v1/records/${k.id}/activity`)).json();
       expect(
         activity.some((a: { body?: string }) =>
           a.body?.startsWith(`Resolved together with ${parent.number}`),
         ),
       ).toBe(true);
     }
-    const review = await agent.put(`/api/v1/incidents/${parent.id}/major/review`, {
+    const review = await t.agent.put(`/api/v1/incidents/${parent.id}/major/review`, {
       summary: 'Mail relay certificate expired',
       rootCause: 'No expiry monitoring',
       lessonsLearned: 'Monitor certificates',
       actions: [
-        { description: 'Add certificate expiry checks', ownerId: agent.user.id, dueDate: '2026-04-01' },
+        { description: 'Add certificate expiry checks', ownerId: t.agent.user.id, dueDate: '2026-04-01' },
       ],
     });
     expect(review.statusCode).toBe(200);
@@ -111,20 +97,20 @@ describe('major incidents', () => {
     expect(view.communications.map((c: { audience: string }) => c.audience)).toEqual(['public', 'internal']);
     expect(view.major.review.actions).toHaveLength(1);
     // A requester watching the parent sees only public communications.
-    await agent.put(`/api/v1/records/${parent.id}/watchers/${requester.user.id}`);
-    const publicView = (await requester.get(`/api/v1/incidents/${parent.id}/major`)).json();
+    await t.agent.put(`/api/v1/records/${parent.id}/watchers/${t.requester.user.id}`);
+    const publicView = (await t.requester.get(`/api/v1/incidents/${parent.id}/major`)).json();
     expect(publicView.communications.map((c: { message: string }) => c.message)).toEqual([
       'We are aware of an email outage.',
     ]);
   });
 
   it('stands down a major incident', async () => {
-    const inc = await buildIncident(agent);
-    await manager.post(`/api/v1/incidents/${inc.id}/major`, {
-      coordinatorId: agent.user.id,
+    const inc = await buildIncident(t.agent);
+    await t.manager.post(`/api/v1/incidents/${inc.id}/major`, {
+      coordinatorId: t.agent.user.id,
       summary: 'False alarm?',
     });
-    const res = await manager.post(`/api/v1/incidents/${inc.id}/major/stand-down`, {
+    const res = await t.manager.post(`/api/v1/incidents/${inc.id}/major/stand-down`, {
       reason: 'Single user affected',
     });
     expect(res.json().major.status).toBe('stood_down');
@@ -133,24 +119,24 @@ describe('major incidents', () => {
 
 describe('reopen window', () => {
   it('allows reopening within the window and refuses it after, with a readable reason', async () => {
-    const admin = await as(env, ['admin']);
+    const admin = await as(t.env, ['admin']);
     expect((await admin.put('/api/v1/settings/incident/options', { reopenWindowDays: 7 })).statusCode).toBe(
       200,
     );
-    const a = await buildIncident(requester);
-    await resolve(agent, a.id);
-    env.clock.advance(6 * 86400_000);
+    const a = await buildIncident(t.requester);
+    await resolveIncident(t.agent, a.id);
+    t.env.clock.advance(6 * 86400_000);
     expect(
       (
-        await requester.post(`/api/v1/incidents/${a.id}/transitions`, {
+        await t.requester.post(`/api/v1/incidents/${a.id}/transitions`, {
           to: 'in_progress',
           comment: 'Still broken',
         })
       ).statusCode,
     ).toBe(200);
-    await resolve(agent, a.id);
-    env.clock.advance(8 * 86400_000);
-    const late = await requester.post(`/api/v1/incidents/${a.id}/transitions`, {
+    await resolveIncident(t.agent, a.id);
+    t.env.clock.advance(8 * 86400_000);
+    const late = await t.requester.post(`/api/v1/incidents/${a.id}/transitions`, {
       to: 'in_progress',
       comment: 'Broken again',
     });
@@ -161,7 +147,7 @@ describe('reopen window', () => {
 
 describe('lifecycle edits', () => {
   it('keeps records in a removed state readable and movable', async () => {
-    const admin = await as(env, ['admin', 'agent']);
+    const admin = await as(t.env, ['admin', 'agent']);
     const inc = await buildIncident(admin);
     await admin.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'on_hold', comment: 'waiting' });
     const { lifecycle } = (await admin.get('/api/v1/settings/incident/lifecycle')).json();
@@ -169,16 +155,16 @@ describe('lifecycle edits', () => {
       ...lifecycle,
       states: lifecycle.states.filter((s: { key: string }) => s.key !== 'on_hold'),
       transitions: lifecycle.transitions
-        .filter((t: { to: string }) => t.to !== 'on_hold')
-        .map((t: { from: string[] }) => ({ ...t, from: t.from.filter((f) => f !== 'on_hold') }))
-        .filter((t: { from: string[] }) => t.from.length > 0),
+        .filter((tr: { to: string }) => tr.to !== 'on_hold')
+        .map((tr: { from: string[] }) => ({ ...tr, from: tr.from.filter((f) => f !== 'on_hold') }))
+        .filter((tr: { from: string[] }) => tr.from.length > 0),
     };
     expect(
       (await admin.put('/api/v1/settings/incident/lifecycle', { lifecycle: withoutHold })).statusCode,
     ).toBe(200);
     const view = (await admin.get(`/api/v1/incidents/${inc.id}`)).json();
     expect(view).toMatchObject({ state: 'on_hold', stateLabel: 'on_hold' });
-    expect(view.transitions.map((t: { to: string }) => t.to)).toContain('in_progress');
+    expect(view.transitions.map((tr: { to: string }) => tr.to)).toContain('in_progress');
     const moved = await admin.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'in_progress',
       comment: 'Hold state retired',

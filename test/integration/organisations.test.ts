@@ -1,51 +1,47 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let manager: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ manager: ['service_manager'] });
 
 describe('organisations', () => {
   it('keeps customers and suppliers, unique by name, with optimistic concurrency', async () => {
-    const acme = await manager.post('/api/v1/organisations', {
+    const acme = await t.manager.post('/api/v1/organisations', {
       name: 'Acme Corp',
       kind: 'customer',
       email: 'it@acme.example',
     });
     expect(acme.statusCode).toBe(201);
-    await manager.post('/api/v1/organisations', { name: 'Dell Support', kind: 'supplier' });
+    await t.manager.post('/api/v1/organisations', { name: 'Dell Support', kind: 'supplier' });
     expect(
-      (await manager.post('/api/v1/organisations', { name: 'ACME corp', kind: 'customer' })).statusCode,
+      (await t.manager.post('/api/v1/organisations', { name: 'ACME corp', kind: 'customer' })).statusCode,
     ).toBe(409);
-    const suppliers = (await manager.get('/api/v1/organisations?kind=supplier')).json();
+    const suppliers = (await t.manager.get('/api/v1/organisations?kind=supplier')).json();
     expect(suppliers.map((o: { name: string }) => o.name)).toEqual(['Dell Support']);
     const id = acme.json().id;
     expect(
       (
-        await manager.patch(`/api/v1/organisations/${id}`, { notes: 'Key account' }, { 'if-match': '"1"' })
+        await t.manager.patch(`/api/v1/organisations/${id}`, { notes: 'Key account' }, { 'if-match': '"1"' })
       ).json().version,
     ).toBe(2);
     expect(
-      (await manager.patch(`/api/v1/organisations/${id}`, { notes: 'x' }, { 'if-match': '"1"' })).statusCode,
+      (await t.manager.patch(`/api/v1/organisations/${id}`, { notes: 'x' }, { 'if-match': '"1"' }))
+        .statusCode,
     ).toBe(412);
     // Renaming checks the new name against the others, and keeps the organisation's own.
-    const renamed = await manager.patch(`/api/v1/organisations/${id}`, { name: 'Acme Group' });
+    const renamed = await t.manager.patch(`/api/v1/organisations/${id}`, { name: 'Acme Group' });
     expect(renamed.statusCode).toBe(200);
     expect(renamed.json().name).toBe('Acme Group');
-    expect((await manager.patch(`/api/v1/organisations/${id}`, { name: 'acme group' })).statusCode).toBe(200);
-    const taken = await manager.patch(`/api/v1/organisations/${id}`, { name: 'dell support' });
+    expect((await t.manager.patch(`/api/v1/organisations/${id}`, { name: 'acme group' })).statusCode).toBe(
+      200,
+    );
+    const taken = await t.manager.patch(`/api/v1/organisations/${id}`, { name: 'dell support' });
     expect(taken.statusCode).toBe(409);
     expect(taken.headers['content-type']).toContain('application/problem+json');
-    expect((await manager.get(`/api/v1/organisations/${id}`)).json().name).toBe('acme group');
+    expect((await t.manager.get(`/api/v1/organisations/${id}`)).json().name).toBe('acme group');
   });
 
   it('validates input and refuses requesters', async () => {
-    const bad = await manager.post('/api/v1/organisations', {
+    const bad = await t.manager.post('/api/v1/organisations', {
       name: 'X',
       kind: 'alien',
       website: 'not a url',
@@ -54,7 +50,7 @@ describe('organisations', () => {
     expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
       expect.arrayContaining(['body.kind', 'body.website']),
     );
-    const requester = await as(env, ['requester']);
+    const requester = await as(t.env, ['requester']);
     expect((await requester.get('/api/v1/organisations')).statusCode).toBe(403);
     expect((await requester.post('/api/v1/organisations', { name: 'Y', kind: 'customer' })).statusCode).toBe(
       403,

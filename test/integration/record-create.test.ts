@@ -3,34 +3,23 @@
  * create answers with the record as committed, and an incident raised on CIs takes the one
  * service they support (so its agreements apply).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 import { buildAgreement, buildCalendar, buildService, clocksOf } from '../support/sla.ts';
 
-let env: TestEnv;
-let agent: Client;
-let owner: Client;
-let manager: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-  owner = await as(env, ['process_owner']);
-  manager = await as(env, ['service_manager']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ agent: ['agent'], owner: ['process_owner'], manager: ['service_manager'] });
 
 describe('a stale transition', () => {
   it('answers 412 when the same move is sent again with the same If-Match', async () => {
-    const inc = await buildIncident(agent);
-    const first = await agent.post(
+    const inc = await buildIncident(t.agent);
+    const first = await t.agent.post(
       `/api/v1/incidents/${inc.id}/transitions`,
       { to: 'in_progress' },
       { 'if-match': '"1"' },
     );
     expect(first.statusCode).toBe(200);
-    const replay = await agent.post(
+    const replay = await t.agent.post(
       `/api/v1/incidents/${inc.id}/transitions`,
       { to: 'in_progress' },
       { 'if-match': '"1"' },
@@ -42,8 +31,8 @@ describe('a stale transition', () => {
 
 describe('the create response', () => {
   it('shows the record as an automation rule left it, with the ETag of that version', async () => {
-    const network = await buildGroup(env, { name: 'Network Ops' });
-    const rule = await owner.post('/api/v1/settings/incident/automation-rules', {
+    const network = await buildGroup(t.env, { name: 'Network Ops' });
+    const rule = await t.owner.post('/api/v1/settings/incident/automation-rules', {
       name: 'Wi-Fi goes to network',
       event: 'created',
       conditions: [{ field: 'title', op: 'contains', value: 'wi-fi' }],
@@ -53,14 +42,14 @@ describe('the create response', () => {
       ],
     });
     expect(rule.statusCode).toBe(201);
-    const res = await agent.post('/api/v1/incidents', { title: 'Wi-Fi down on floor 3', urgency: 3 });
+    const res = await t.agent.post('/api/v1/incidents', { title: 'Wi-Fi down on floor 3', urgency: 3 });
     expect(res.statusCode).toBe(201);
     const created = res.json();
-    const stored = (await agent.get(`/api/v1/incidents/${created.id}`)).json();
+    const stored = (await t.agent.get(`/api/v1/incidents/${created.id}`)).json();
     expect(created).toMatchObject({ group: { name: 'Network Ops' }, urgency: 1, version: stored.version });
     expect(created.priority).toBe(stored.priority);
     expect(res.headers.etag).toBe(`"${stored.version}"`);
-    await owner.del(`/api/v1/automation-rules/${rule.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${rule.json().id}`);
   });
 });
 
@@ -70,53 +59,53 @@ describe('an incident raised on CIs', () => {
   let intranet: string;
 
   beforeAll(async () => {
-    const calendarId = (await buildCalendar(manager)).id;
-    payroll = (await buildService(manager, { name: 'Payroll' })).id;
-    intranet = (await buildService(manager, { name: 'Intranet' })).id;
-    await buildAgreement(manager, { calendarId, serviceId: payroll, name: 'Payroll SLA' });
-    ci.payrollApp = await buildCi(agent, 'application', { name: 'payroll-app' });
-    ci.wiki = await buildCi(agent, 'application', { name: 'wiki' });
-    ci.payrollVm = await buildCi(agent, 'virtual_server', { name: 'payroll-vm' });
-    ci.sharedHost = await buildCi(agent, 'physical_server', { name: 'shared-host' });
+    const calendarId = (await buildCalendar(t.manager)).id;
+    payroll = (await buildService(t.manager, { name: 'Payroll' })).id;
+    intranet = (await buildService(t.manager, { name: 'Intranet' })).id;
+    await buildAgreement(t.manager, { calendarId, serviceId: payroll, name: 'Payroll SLA' });
+    ci.payrollApp = await buildCi(t.agent, 'application', { name: 'payroll-app' });
+    ci.wiki = await buildCi(t.agent, 'application', { name: 'wiki' });
+    ci.payrollVm = await buildCi(t.agent, 'virtual_server', { name: 'payroll-vm' });
+    ci.sharedHost = await buildCi(t.agent, 'physical_server', { name: 'shared-host' });
     const service = (id: string, name: string) => ({ id, name }) as CiJson;
-    await relate(agent, service(payroll, 'Payroll'), 'depends_on', ci.payrollApp);
-    await relate(agent, service(intranet, 'Intranet'), 'depends_on', ci.wiki);
-    await relate(agent, ci.payrollApp, 'runs_on', ci.payrollVm);
-    await relate(agent, ci.payrollVm, 'runs_on', ci.sharedHost);
-    await relate(agent, ci.wiki, 'runs_on', ci.sharedHost);
+    await relate(t.agent, service(payroll, 'Payroll'), 'depends_on', ci.payrollApp);
+    await relate(t.agent, service(intranet, 'Intranet'), 'depends_on', ci.wiki);
+    await relate(t.agent, ci.payrollApp, 'runs_on', ci.payrollVm);
+    await relate(t.agent, ci.payrollVm, 'runs_on', ci.sharedHost);
+    await relate(t.agent, ci.wiki, 'runs_on', ci.sharedHost);
   });
 
   it('takes the one service its CIs support, and that service’s agreement', async () => {
-    const inc = await buildIncident(agent, { ciIds: [ci.payrollVm!.id] });
-    const view = (await agent.get(`/api/v1/incidents/${inc.id}`)).json();
+    const inc = await buildIncident(t.agent, { ciIds: [ci.payrollVm!.id] });
+    const view = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
     expect(view.serviceId).toBe(payroll);
-    const clocks = await clocksOf(agent, inc.id);
+    const clocks = await clocksOf(t.agent, inc.id);
     expect(clocks.map((c) => c.agreement.name)).toContain('Payroll SLA');
   });
 
   it('takes no service when its CIs support several, and keeps a service named explicitly', async () => {
-    const shared = await buildIncident(agent, { ciIds: [ci.sharedHost!.id] });
-    expect((await agent.get(`/api/v1/incidents/${shared.id}`)).json().serviceId).toBeNull();
-    const named = await buildIncident(agent, { ciIds: [ci.payrollVm!.id], serviceId: intranet });
-    expect((await agent.get(`/api/v1/incidents/${named.id}`)).json().serviceId).toBe(intranet);
+    const shared = await buildIncident(t.agent, { ciIds: [ci.sharedHost!.id] });
+    expect((await t.agent.get(`/api/v1/incidents/${shared.id}`)).json().serviceId).toBeNull();
+    const named = await buildIncident(t.agent, { ciIds: [ci.payrollVm!.id], serviceId: intranet });
+    expect((await t.agent.get(`/api/v1/incidents/${named.id}`)).json().serviceId).toBe(intranet);
   });
 
   it('offers the services the CIs support, nearest first', async () => {
-    const one = await agent.get(`/api/v1/cmdb/services-of?ciIds=${ci.payrollVm!.id}`);
+    const one = await t.agent.get(`/api/v1/cmdb/services-of?ciIds=${ci.payrollVm!.id}`);
     expect(one.statusCode).toBe(200);
     expect(one.json()).toEqual({
       services: [expect.objectContaining({ id: payroll, name: 'Payroll', depth: 2 })],
       total: 1,
     });
     const both = (
-      await agent.get(`/api/v1/cmdb/services-of?ciIds=${ci.sharedHost!.id},${ci.wiki!.id}`)
+      await t.agent.get(`/api/v1/cmdb/services-of?ciIds=${ci.sharedHost!.id},${ci.wiki!.id}`)
     ).json();
     expect(both.services.map((s: { name: string }) => s.name)).toEqual(['Intranet', 'Payroll']);
     expect(both.total).toBe(2);
   });
 
   it('refuses a services question without CIs or with malformed ids', async () => {
-    expect((await agent.get('/api/v1/cmdb/services-of?ciIds=')).statusCode).toBe(400);
-    expect((await agent.get('/api/v1/cmdb/services-of?ciIds=nope')).statusCode).toBe(400);
+    expect((await t.agent.get('/api/v1/cmdb/services-of?ciIds=')).statusCode).toBe(400);
+    expect((await t.agent.get('/api/v1/cmdb/services-of?ciIds=nope')).statusCode).toBe(400);
   });
 });

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let agent: Client;
-let requester: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv({ env: { ATTACHMENT_MAX_BYTES: '4096' } });
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv(
+  { agent: ['agent'], requester: ['requester'] },
+  { env: { ATTACHMENT_MAX_BYTES: '4096' } },
+);
 
 function multipart(filename: string, contentType: string, content: Buffer) {
   const boundary = '----steward-test-boundary';
@@ -26,9 +20,9 @@ function multipart(filename: string, contentType: string, content: Buffer) {
 
 describe('attachments', () => {
   it('stores a file and serves it back with its type, a safe disposition and nosniff', async () => {
-    const inc = await buildIncident(requester);
+    const inc = await buildIncident(t.requester);
     const body = multipart('screenshot.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
-    const up = await requester.request({
+    const up = await t.requester.request({
       method: 'POST',
       url: `/api/v1/records/${inc.id}/attachments`,
       ...body,
@@ -36,7 +30,7 @@ describe('attachments', () => {
     expect(up.statusCode).toBe(201);
     const att = up.json();
     expect(att).toMatchObject({ filename: 'screenshot.png', contentType: 'image/png', size: 7 });
-    const down = await agent.get(`/api/v1/attachments/${att.id}/content`);
+    const down = await t.agent.get(`/api/v1/attachments/${att.id}/content`);
     expect(down.statusCode).toBe(200);
     expect(down.headers['content-type']).toBe('image/png');
     expect(down.headers['content-disposition']).toBe(
@@ -44,7 +38,7 @@ describe('attachments', () => {
     );
     expect(down.headers['x-content-type-options']).toBe('nosniff');
     expect(down.rawPayload).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
-    const activity = (await requester.get(`/api/v1/records/${inc.id}/activity`)).json();
+    const activity = (await t.requester.get(`/api/v1/records/${inc.id}/activity`)).json();
     expect(
       activity.some(
         (a: { kind: string; filename?: string }) =>
@@ -54,16 +48,20 @@ describe('attachments', () => {
   });
 
   it('forces risky types such as HTML to download, and strips paths from names', async () => {
-    const inc = await buildIncident(agent);
+    const inc = await buildIncident(t.agent);
     const body = multipart(
       '../../etc/évil<page>.html',
       'text/html',
       Buffer.from('<script>alert(1)</script>'),
     );
-    const up = await agent.request({ method: 'POST', url: `/api/v1/records/${inc.id}/attachments`, ...body });
+    const up = await t.agent.request({
+      method: 'POST',
+      url: `/api/v1/records/${inc.id}/attachments`,
+      ...body,
+    });
     expect(up.statusCode).toBe(201);
     expect(up.json().filename).toBe('évil_page_.html');
-    const down = await agent.get(`/api/v1/attachments/${up.json().id}/content`);
+    const down = await t.agent.get(`/api/v1/attachments/${up.json().id}/content`);
     expect(down.headers['content-type']).toBe('application/octet-stream');
     expect(down.headers['content-disposition']).toBe(
       `attachment; filename="_vil_page_.html"; filename*=UTF-8''%C3%A9vil_page_.html`,
@@ -72,44 +70,44 @@ describe('attachments', () => {
   });
 
   it('refuses a file over the size limit with 413 and stores nothing', async () => {
-    const inc = await buildIncident(agent);
+    const inc = await buildIncident(t.agent);
     const body = multipart('big.bin', 'application/octet-stream', Buffer.alloc(5000, 1));
-    const res = await agent.request({
+    const res = await t.agent.request({
       method: 'POST',
       url: `/api/v1/records/${inc.id}/attachments`,
       ...body,
     });
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('attachment.too_large');
-    expect((await agent.get(`/api/v1/records/${inc.id}/attachments`)).json()).toEqual([]);
+    expect((await t.agent.get(`/api/v1/records/${inc.id}/attachments`)).json()).toEqual([]);
   });
 
   it('hides attachments of records the caller may not read', async () => {
-    const inc = await buildIncident(agent);
-    const up = await agent.request({
+    const inc = await buildIncident(t.agent);
+    const up = await t.agent.request({
       method: 'POST',
       url: `/api/v1/records/${inc.id}/attachments`,
       ...multipart('a.txt', 'text/plain', Buffer.from('secret')),
     });
-    expect((await requester.get(`/api/v1/attachments/${up.json().id}/content`)).statusCode).toBe(404);
-    expect((await requester.del(`/api/v1/attachments/${up.json().id}`)).statusCode).toBe(404);
+    expect((await t.requester.get(`/api/v1/attachments/${up.json().id}/content`)).statusCode).toBe(404);
+    expect((await t.requester.del(`/api/v1/attachments/${up.json().id}`)).statusCode).toBe(404);
   });
 
   it('lets an agent remove an attachment and records it in the history', async () => {
-    const inc = await buildIncident(agent);
-    const up = await agent.request({
+    const inc = await buildIncident(t.agent);
+    const up = await t.agent.request({
       method: 'POST',
       url: `/api/v1/records/${inc.id}/attachments`,
       ...multipart('a.txt', 'text/plain', Buffer.from('x')),
     });
-    expect((await agent.del(`/api/v1/attachments/${up.json().id}`)).statusCode).toBe(204);
-    const activity = (await agent.get(`/api/v1/records/${inc.id}/activity`)).json();
+    expect((await t.agent.del(`/api/v1/attachments/${up.json().id}`)).statusCode).toBe(204);
+    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
     expect(activity.some((a: { field?: string }) => a.field === 'attachment_removed')).toBe(true);
   });
 
   it('refuses a non-multipart upload with a readable problem', async () => {
-    const inc = await buildIncident(agent);
-    const res = await agent.post(`/api/v1/records/${inc.id}/attachments`, { file: 'x' });
+    const inc = await buildIncident(t.agent);
+    const res = await t.agent.post(`/api/v1/records/${inc.id}/attachments`, { file: 'x' });
     expect(res.statusCode).toBe(400);
     expect(res.json().detail).toContain('multipart/form-data');
   });
@@ -117,30 +115,30 @@ describe('attachments', () => {
 
 describe('links', () => {
   it('links two records by number, refuses duplicates and self-links, and removes links', async () => {
-    const a = await buildIncident(agent, { title: 'A' });
-    const b = await buildIncident(agent, { title: 'B' });
-    const res = await agent.post(`/api/v1/records/${a.id}/links`, { target: b.number, kind: 'relates_to' });
+    const a = await buildIncident(t.agent, { title: 'A' });
+    const b = await buildIncident(t.agent, { title: 'B' });
+    const res = await t.agent.post(`/api/v1/records/${a.id}/links`, { target: b.number, kind: 'relates_to' });
     expect(res.statusCode).toBe(201);
     expect(res.json()[0]).toMatchObject({
       kind: 'relates_to',
       direction: 'outgoing',
       record: { number: b.number },
     });
-    const incoming = (await agent.get(`/api/v1/records/${b.id}/links`)).json();
+    const incoming = (await t.agent.get(`/api/v1/records/${b.id}/links`)).json();
     expect(incoming[0]).toMatchObject({ direction: 'incoming', record: { number: a.number } });
     expect(
-      (await agent.post(`/api/v1/records/${a.id}/links`, { target: b.number, kind: 'relates_to' }))
+      (await t.agent.post(`/api/v1/records/${a.id}/links`, { target: b.number, kind: 'relates_to' }))
         .statusCode,
     ).toBe(409);
     expect(
-      (await agent.post(`/api/v1/records/${a.id}/links`, { target: a.number, kind: 'relates_to' }))
+      (await t.agent.post(`/api/v1/records/${a.id}/links`, { target: a.number, kind: 'relates_to' }))
         .statusCode,
     ).toBe(422);
     expect(
-      (await agent.post(`/api/v1/records/${a.id}/links`, { target: 'INC9999999', kind: 'relates_to' }))
+      (await t.agent.post(`/api/v1/records/${a.id}/links`, { target: 'INC9999999', kind: 'relates_to' }))
         .statusCode,
     ).toBe(422);
-    const removed = await agent.del(`/api/v1/records/${a.id}/links/${res.json()[0].id}`);
+    const removed = await t.agent.del(`/api/v1/records/${a.id}/links/${res.json()[0].id}`);
     expect(removed.json()).toEqual([]);
   });
 });

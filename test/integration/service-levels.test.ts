@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { buildGroup, setupTestEnv } from '../support/app.ts';
 import {
   ALWAYS,
   buildAgreement,
@@ -9,23 +9,14 @@ import {
   targets,
 } from '../support/sla.ts';
 
-let env: TestEnv;
-let manager: Client;
-let agent: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager']);
-  agent = await as(env, ['agent']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'] });
 
 const fields = (res: { json(): unknown }) =>
   ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
 
 describe('business calendars', () => {
   it('stores named calendars with several intervals a day, a zone and holidays', async () => {
-    const res = await manager.post('/api/v1/calendars', {
+    const res = await t.manager.post('/api/v1/calendars', {
       name: 'London office',
       timeZone: 'Europe/London',
       intervals: [1, 2, 3, 4, 5].flatMap((day) => [
@@ -39,12 +30,12 @@ describe('business calendars', () => {
     });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ name: 'London office', weeklyHours: 42.5, version: 1 });
-    const list = (await agent.get('/api/v1/calendars')).json();
+    const list = (await t.agent.get('/api/v1/calendars')).json();
     expect(list.map((c: { name: string }) => c.name)).toContain('London office');
   });
 
   it('answers 422 with one error per field for an unknown zone, overlapping hours and impossible holidays', async () => {
-    const res = await manager.post('/api/v1/calendars', {
+    const res = await t.manager.post('/api/v1/calendars', {
       name: 'Broken',
       timeZone: 'Mars/Olympus_Mons',
       intervals: [
@@ -72,30 +63,30 @@ describe('business calendars', () => {
   });
 
   it('edits with If-Match, refuses a stale version, and will not remove a calendar in use', async () => {
-    const cal = await buildCalendar(manager);
-    const ok = await manager.patch(
+    const cal = await buildCalendar(t.manager);
+    const ok = await t.manager.patch(
       `/api/v1/calendars/${cal.id}`,
       { holidays: [{ date: '2026-01-01', name: 'New Year', recurring: true }] },
       { 'if-match': '"1"' },
     );
     expect(ok.statusCode).toBe(200);
     expect(
-      (await manager.patch(`/api/v1/calendars/${cal.id}`, { name: 'Late' }, { 'if-match': '"1"' }))
+      (await t.manager.patch(`/api/v1/calendars/${cal.id}`, { name: 'Late' }, { 'if-match': '"1"' }))
         .statusCode,
     ).toBe(412);
-    await buildAgreement(manager, { calendarId: cal.id });
-    expect((await manager.del(`/api/v1/calendars/${cal.id}`)).statusCode).toBe(409);
-    const unused = await buildCalendar(manager);
-    expect((await manager.del(`/api/v1/calendars/${unused.id}`)).statusCode).toBe(204);
+    await buildAgreement(t.manager, { calendarId: cal.id });
+    expect((await t.manager.del(`/api/v1/calendars/${cal.id}`)).statusCode).toBe(409);
+    const unused = await buildCalendar(t.manager);
+    expect((await t.manager.del(`/api/v1/calendars/${unused.id}`)).statusCode).toBe(204);
   });
 });
 
 describe('requirements become agreements', () => {
   it('reviews an SLR draft → in review → agreed, then turns it into an agreed, versioned SLA', async () => {
-    const cal = await buildCalendar(manager);
-    const customer = await buildOrganisation(manager);
-    const svc = await buildService(manager);
-    const created = await manager.post(`/api/v1/services/${svc.id}/requirements`, {
+    const cal = await buildCalendar(t.manager);
+    const customer = await buildOrganisation(t.manager);
+    const svc = await buildService(t.manager);
+    const created = await t.manager.post(`/api/v1/services/${svc.id}/requirements`, {
       name: 'Payroll needs',
       customerId: customer.id,
       calendarId: cal.id,
@@ -107,24 +98,24 @@ describe('requirements become agreements', () => {
     const slr = created.json();
     expect(slr.status).toBe('draft');
     // Incomplete targets are fine in a draft but not under review.
-    const review = await manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' });
+    const review = await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' });
     expect(review.statusCode).toBe(422);
     expect(review.json().errors[0].message).toContain('No targets for priority 3, 4, 5');
-    await manager.patch(`/api/v1/requirements/${slr.id}`, { targets: targets(30, 240) });
+    await t.manager.patch(`/api/v1/requirements/${slr.id}`, { targets: targets(30, 240) });
     expect(
-      (await manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' })).statusCode,
+      (await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' })).statusCode,
     ).toBe(409);
     expect(
-      (await manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' })).statusCode,
+      (await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' })).statusCode,
     ).toBe(200);
-    const early = await manager.post(`/api/v1/requirements/${slr.id}/sla`, {
+    const early = await t.manager.post(`/api/v1/requirements/${slr.id}/sla`, {
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
     expect(early.statusCode).toBe(409);
     expect(
-      (await manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' })).statusCode,
+      (await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' })).statusCode,
     ).toBe(200);
-    const made = await manager.post(`/api/v1/requirements/${slr.id}/sla`, {
+    const made = await t.manager.post(`/api/v1/requirements/${slr.id}/sla`, {
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
     expect(made.statusCode).toBe(201);
@@ -139,29 +130,29 @@ describe('requirements become agreements', () => {
       availabilityTarget: 99.5,
       obligations: 'Monthly service review',
       warningThresholds: [75, 90],
-      agreedBy: { id: manager.user.id },
+      agreedBy: { id: t.manager.user.id },
       agreedAt: '2026-03-02T09:00:00.000Z',
       requirementId: slr.id,
     });
     // Reworked and agreed again, the requirement makes version 2, which takes over from version 1.
-    await manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'draft' });
-    await manager.patch(`/api/v1/requirements/${slr.id}`, { targets: targets(15, 120) });
-    await manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' });
-    await manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' });
+    await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'draft' });
+    await t.manager.patch(`/api/v1/requirements/${slr.id}`, { targets: targets(15, 120) });
+    await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' });
+    await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' });
     const v2 = (
-      await manager.post(`/api/v1/requirements/${slr.id}/sla`, { effectiveFrom: '2026-04-01T00:00:00Z' })
+      await t.manager.post(`/api/v1/requirements/${slr.id}/sla`, { effectiveFrom: '2026-04-01T00:00:00Z' })
     ).json();
     expect(v2).toMatchObject({ versionNumber: 2, lineageId: sla.id, targets: targets(15, 120) });
-    expect((await manager.get(`/api/v1/agreements/${sla.id}`)).json().effectiveTo).toBe(
+    expect((await t.manager.get(`/api/v1/agreements/${sla.id}`)).json().effectiveTo).toBe(
       '2026-04-01T00:00:00.000Z',
     );
-    expect((await manager.get(`/api/v1/requirements/${slr.id}`)).json().agreements).toHaveLength(2);
+    expect((await t.manager.get(`/api/v1/requirements/${slr.id}`)).json().agreements).toHaveLength(2);
   });
 
   it('validates agreements: zero targets, thresholds, and the party each kind binds', async () => {
-    const cal = await buildCalendar(manager);
-    const customer = await buildOrganisation(manager);
-    const zero = await manager.post('/api/v1/agreements', {
+    const cal = await buildCalendar(t.manager);
+    const customer = await buildOrganisation(t.manager);
+    const zero = await t.manager.post('/api/v1/agreements', {
       kind: 'sla',
       name: 'Zero',
       calendarId: cal.id,
@@ -171,7 +162,7 @@ describe('requirements become agreements', () => {
     });
     expect(zero.statusCode).toBe(422);
     expect(fields(zero)).toEqual(['targets[0].responseMinutes', 'warningThresholds[1]']);
-    const ola = await manager.post('/api/v1/agreements', {
+    const ola = await t.manager.post('/api/v1/agreements', {
       kind: 'ola',
       name: 'No group',
       calendarId: cal.id,
@@ -180,7 +171,7 @@ describe('requirements become agreements', () => {
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
     expect(fields(ola).sort()).toEqual(['customerId', 'groupId']);
-    const uc = await manager.post('/api/v1/agreements', {
+    const uc = await t.manager.post('/api/v1/agreements', {
       kind: 'uc',
       name: 'Customer as supplier',
       calendarId: cal.id,
@@ -189,7 +180,7 @@ describe('requirements become agreements', () => {
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
     expect(fields(uc)).toEqual(['supplierId']);
-    const badDate = await manager.post('/api/v1/agreements', {
+    const badDate = await t.manager.post('/api/v1/agreements', {
       kind: 'sla',
       name: 'Bad date',
       calendarId: cal.id,
@@ -200,10 +191,10 @@ describe('requirements become agreements', () => {
   });
 
   it('edits drafts only; a new version is drafted from the agreed one and ends it when agreed', async () => {
-    const cal = await buildCalendar(manager);
-    const v1 = await buildAgreement(manager, { calendarId: cal.id, name: 'Gold' });
-    expect((await manager.patch(`/api/v1/agreements/${v1.id}`, { name: 'Platinum' })).statusCode).toBe(409);
-    const draft = await manager.post(`/api/v1/agreements/${v1.id}/versions`, {
+    const cal = await buildCalendar(t.manager);
+    const v1 = await buildAgreement(t.manager, { calendarId: cal.id, name: 'Gold' });
+    expect((await t.manager.patch(`/api/v1/agreements/${v1.id}`, { name: 'Platinum' })).statusCode).toBe(409);
+    const draft = await t.manager.post(`/api/v1/agreements/${v1.id}/versions`, {
       effectiveFrom: '2026-06-01T00:00:00Z',
     });
     expect(draft.statusCode).toBe(201);
@@ -213,46 +204,51 @@ describe('requirements become agreements', () => {
       lineageId: v1.id,
       inForce: false,
     });
-    const again = await manager.post(`/api/v1/agreements/${v1.id}/versions`);
+    const again = await t.manager.post(`/api/v1/agreements/${v1.id}/versions`);
     expect(again.statusCode, again.body).toBe(409);
     const d = draft.json();
     expect(
       (
-        await manager.patch(
+        await t.manager.patch(
           `/api/v1/agreements/${d.id}`,
           { targets: targets(30, 120) },
           { 'if-match': '"1"' },
         )
       ).statusCode,
     ).toBe(200);
-    const agreed = await manager.post(`/api/v1/agreements/${d.id}/agree`);
+    const agreed = await t.manager.post(`/api/v1/agreements/${d.id}/agree`);
     expect(agreed.json()).toMatchObject({ status: 'agreed', effectiveFrom: '2026-06-01T00:00:00.000Z' });
-    const before = (await manager.get(`/api/v1/agreements/${v1.id}`)).json();
+    const before = (await t.manager.get(`/api/v1/agreements/${v1.id}`)).json();
     expect(before).toMatchObject({ effectiveTo: '2026-06-01T00:00:00.000Z', inForce: true });
-    const all = (await agent.get(`/api/v1/agreements?q=Gold`)).json();
+    const all = (await t.agent.get(`/api/v1/agreements?q=Gold`)).json();
     expect(all.items.map((a: { versionNumber: number }) => a.versionNumber).sort()).toEqual([1, 2]);
   });
 
   it('shows a service with its SLRs, SLAs, OLAs and underpinning contracts', async () => {
-    const cal = await buildCalendar(manager, { ...ALWAYS });
-    const group = await buildGroup(env);
-    const supplier = await buildOrganisation(manager, 'supplier');
-    const svc = await buildService(manager, { supportGroupId: group.id });
-    await manager.post(`/api/v1/services/${svc.id}/requirements`, {
+    const cal = await buildCalendar(t.manager, { ...ALWAYS });
+    const group = await buildGroup(t.env);
+    const supplier = await buildOrganisation(t.manager, 'supplier');
+    const svc = await buildService(t.manager, { supportGroupId: group.id });
+    await t.manager.post(`/api/v1/services/${svc.id}/requirements`, {
       name: 'Req',
       calendarId: cal.id,
       targets: targets(),
     });
-    await buildAgreement(manager, { calendarId: cal.id, serviceId: svc.id, name: 'Svc SLA' });
-    await buildAgreement(manager, { kind: 'ola', calendarId: cal.id, groupId: group.id, name: 'Group OLA' });
-    await buildAgreement(manager, {
+    await buildAgreement(t.manager, { calendarId: cal.id, serviceId: svc.id, name: 'Svc SLA' });
+    await buildAgreement(t.manager, {
+      kind: 'ola',
+      calendarId: cal.id,
+      groupId: group.id,
+      name: 'Group OLA',
+    });
+    await buildAgreement(t.manager, {
       kind: 'uc',
       calendarId: cal.id,
       supplierId: supplier.id,
       serviceId: svc.id,
       name: 'UC',
     });
-    const detail = (await agent.get(`/api/v1/services/${svc.id}`)).json();
+    const detail = (await t.agent.get(`/api/v1/services/${svc.id}`)).json();
     expect(detail.serviceLevels.requirements.map((r: { name: string }) => r.name)).toEqual(['Req']);
     expect(detail.serviceLevels.slas.map((a: { name: string }) => a.name)).toEqual(['Svc SLA']);
     expect(detail.serviceLevels.olas.map((a: { name: string }) => a.name)).toEqual(['Group OLA']);

@@ -3,7 +3,7 @@
  * the transition's activity, the requester, the assignee, the watchers) each get one
  * notification, never the person who took it; effects that make no sense are refused with 422.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   as,
   buildGroup,
@@ -11,15 +11,12 @@ import {
   buildUser,
   type Client,
   clientFor,
-  createTestEnv,
-  type TestEnv,
+  resolveIncident,
+  setupTestEnv,
 } from '../support/app.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
 
-let env: TestEnv;
-let owner: Client;
-let agent: Client;
-let requester: Client;
+const t = setupTestEnv({ owner: ['process_owner'], agent: ['agent'], requester: ['requester'] });
 
 type Note = { kind: string; subject: string; body: string; record: { id: string; number: string } | null };
 const inbox = async (c: Client): Promise<Note[]> =>
@@ -27,25 +24,10 @@ const inbox = async (c: Client): Promise<Note[]> =>
 const about = async (c: Client, recordId: string) =>
   (await inbox(c)).filter((n) => n.kind === 'record.transitioned' && n.record?.id === recordId);
 
-beforeAll(async () => {
-  env = await createTestEnv();
-  owner = await as(env, ['process_owner']);
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-});
-afterAll(() => env.close());
-
-const resolve = (c: Client, id: string) =>
-  c.post(`/api/v1/incidents/${id}/transitions`, {
-    to: 'resolved',
-    resolutionCode: 'solved_permanently',
-    resolutionNotes: 'Replaced the fuser.',
-  });
-
 async function putLifecycle(mutate: (lc: { transitions: Record<string, unknown>[] }) => void) {
-  const doc = (await owner.get('/api/v1/settings/incident/lifecycle')).json();
+  const doc = (await t.owner.get('/api/v1/settings/incident/lifecycle')).json();
   mutate(doc.lifecycle);
-  return owner.put(
+  return t.owner.put(
     '/api/v1/settings/incident/lifecycle',
     { lifecycle: doc.lifecycle },
     {
@@ -56,24 +38,24 @@ async function putLifecycle(mutate: (lc: { transitions: Record<string, unknown>[
 
 describe('notify effects', () => {
   it('tells the requester and the RACI informed parties when an incident is resolved, once each, never the actor', async () => {
-    const watcherOfAll = await as(env, ['agent']);
-    const informed = await buildGroup(env, {
+    const watcherOfAll = await as(t.env, ['agent']);
+    const informed = await buildGroup(t.env, {
       name: 'Resolution watchers',
-      memberIds: [watcherOfAll.user.id, agent.user.id, requester.user.id],
+      memberIds: [watcherOfAll.user.id, t.agent.user.id, t.requester.user.id],
     });
-    const { raci, version } = (await owner.get('/api/v1/settings/incident/raci')).json();
+    const { raci, version } = (await t.owner.get('/api/v1/settings/incident/raci')).json();
     raci.activities = raci.activities.map((a: { key: string }) =>
       a.key === 'resolve' ? { ...a, informed: [{ kind: 'group', groupId: informed.id }] } : a,
     );
     expect(
-      (await owner.put('/api/v1/settings/incident/raci', { raci }, { 'if-match': `"${version}"` }))
+      (await t.owner.put('/api/v1/settings/incident/raci', { raci }, { 'if-match': `"${version}"` }))
         .statusCode,
     ).toBe(200);
 
-    const inc = await buildIncident(requester);
-    expect((await resolve(agent, inc.id)).statusCode).toBe(200);
+    const inc = await buildIncident(t.requester);
+    expect((await resolveIncident(t.agent, inc.id, 'Replaced the fuser.')).statusCode).toBe(200);
 
-    const toRequester = await about(requester, inc.id);
+    const toRequester = await about(t.requester, inc.id);
     // Requester and informed: one message with both reasons.
     expect(toRequester).toHaveLength(1);
     expect(toRequester[0]!.subject).toBe(`${inc.number} is now Resolved: Printer is on fire`);
@@ -81,31 +63,33 @@ describe('notify effects', () => {
     expect(toRequester[0]!.body).toContain('you raised it, and you are informed');
     expect(await about(watcherOfAll, inc.id)).toHaveLength(1);
     // The agent is informed too, but took the transition: no message about their own action.
-    expect(await about(agent, inc.id)).toHaveLength(0);
+    expect(await about(t.agent, inc.id)).toHaveLength(0);
   });
 
   it('tells watchers, the assignee and consulted parties as a custom transition says', async () => {
-    const consultant = await as(env, ['service_owner']);
-    const watcher = await as(env, ['agent']);
-    const assignee = await buildUser(env, { roles: ['agent'] });
+    const consultant = await as(t.env, ['service_owner']);
+    const watcher = await as(t.env, ['agent']);
+    const assignee = await buildUser(t.env, { roles: ['agent'] });
     const res = await putLifecycle((lc) => {
-      const start = lc.transitions.find((t) => t.key === 'start')!;
+      const start = lc.transitions.find((tr) => tr.key === 'start')!;
       start.activity = 'resolve';
       start.effects = { notify: ['watchers', 'assignee', 'consulted'] };
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json().lifecycle.transitions.find((t: { key: string }) => t.key === 'start').effects).toEqual({
+    expect(
+      res.json().lifecycle.transitions.find((tr: { key: string }) => tr.key === 'start').effects,
+    ).toEqual({
       notify: ['watchers', 'assignee', 'consulted'],
     });
 
-    const inc = await buildIncident(requester);
+    const inc = await buildIncident(t.requester);
     expect(
-      (await agent.patch(`/api/v1/incidents/${inc.id}`, { assigneeId: assignee.id }, { 'if-match': '"1"' }))
+      (await t.agent.patch(`/api/v1/incidents/${inc.id}`, { assigneeId: assignee.id }, { 'if-match': '"1"' }))
         .statusCode,
     ).toBe(200);
-    expect((await agent.put(`/api/v1/records/${inc.id}/watchers/${watcher.user.id}`)).statusCode).toBe(200);
+    expect((await t.agent.put(`/api/v1/records/${inc.id}/watchers/${watcher.user.id}`)).statusCode).toBe(200);
     expect(
-      (await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'in_progress' })).statusCode,
+      (await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'in_progress' })).statusCode,
     ).toBe(200);
 
     const w = await about(watcher, inc.id);
@@ -114,18 +98,18 @@ describe('notify effects', () => {
     const c = await about(consultant, inc.id);
     expect(c).toHaveLength(1);
     expect(c[0]!.body).toContain('consulted');
-    const a = await about(await clientFor(env, assignee), inc.id);
+    const a = await about(await clientFor(t.env, assignee), inc.id);
     expect(a).toHaveLength(1);
     expect(a[0]!.body).toContain('assigned to you');
     // Not a party of this transition.
-    expect(await about(requester, inc.id)).toHaveLength(0);
+    expect(await about(t.requester, inc.id)).toHaveLength(0);
   });
 
   it('tells the requester when their request is approved (a transition Steward takes)', async () => {
-    const boss = await as(env, ['requester']);
-    const employee = await clientFor(env, await buildUser(env, { managerId: boss.user.id }));
-    const manager = await as(env, ['service_manager']);
-    const item = await buildCatalogItem(manager, await buildService(env), {
+    const boss = await as(t.env, ['requester']);
+    const employee = await clientFor(t.env, await buildUser(t.env, { managerId: boss.user.id }));
+    const manager = await as(t.env, ['service_manager']);
+    const item = await buildCatalogItem(manager, await buildService(t.env), {
       approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
     });
     const req = await order(employee, item.id);
@@ -172,8 +156,8 @@ describe('validating effects', () => {
 
   it('ships defaults whose effects are valid', async () => {
     for (const process of ['incident', 'request', 'problem', 'change']) {
-      const doc = (await owner.get(`/api/v1/settings/${process}/lifecycle`)).json();
-      const res = await owner.put(
+      const doc = (await t.owner.get(`/api/v1/settings/${process}/lifecycle`)).json();
+      const res = await t.owner.put(
         `/api/v1/settings/${process}/lifecycle`,
         { lifecycle: doc.lifecycle },
         {

@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -72,6 +73,26 @@ export async function createTestEnv(
       await db.drop();
     },
   };
+}
+
+/**
+ * The usual test file setup: a fresh env opened before the file's tests and closed after them,
+ * with one signed-in client per named role list, built in the order given. The object is filled
+ * in `beforeAll`, so read its members inside tests (`t.agent`), not at load time.
+ */
+export function setupTestEnv<K extends string>(
+  clients: Record<K, Role[]>,
+  opts?: Parameters<typeof createTestEnv>[0],
+): { env: TestEnv } & Record<K, Client> {
+  const t = {} as { env: TestEnv } & Record<K, Client>;
+  beforeAll(async () => {
+    t.env = await createTestEnv(opts);
+    for (const [name, roles] of Object.entries<Role[]>(clients)) {
+      Object.assign(t, { [name]: await as(t.env, roles) });
+    }
+  });
+  afterAll(() => t.env.close());
+  return t;
 }
 
 let seq = 0;
@@ -158,6 +179,15 @@ export async function clientFor(
 /** A user with the given roles and a client for them, in one call. */
 export async function as(env: TestEnv, roles: Role[], over: { groupIds?: string[] } = {}): Promise<Client> {
   return clientFor(env, await buildUser(env, { roles, ...over }));
+}
+
+/** Resolve an incident as `client`, solved permanently with the given notes; the raw response. */
+export function resolveIncident(client: Client, id: string, resolutionNotes = 'Fixed.') {
+  return client.post(`/api/v1/incidents/${id}/transitions`, {
+    to: 'resolved',
+    resolutionCode: 'solved_permanently',
+    resolutionNotes,
+  });
 }
 
 /** Create an incident through the API as `client`, with defaults. */

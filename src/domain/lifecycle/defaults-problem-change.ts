@@ -1,8 +1,8 @@
 /** ITIL-aligned default lifecycles for problem and change management; admins change them as data. */
 import type { Role } from '../roles.ts';
 import type { Lifecycle } from './engine.ts';
+import { transition } from './transition.ts';
 
-const PROBLEM_WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];
 const PROBLEM_ACCOUNTABLE: Role[] = ['admin', 'service_manager', 'process_owner'];
 
 export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
@@ -16,61 +16,44 @@ export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
     { key: 'canceled', label: 'Canceled', category: 'closed' },
   ],
   transitions: [
-    {
-      key: 'investigate',
-      label: 'Start investigation',
-      from: ['new'],
-      to: 'investigation',
-      roles: PROBLEM_WORKERS,
-      requester: false,
-      requires: [],
-    },
-    {
+    transition({ key: 'investigate', label: 'Start investigation', from: ['new'], to: 'investigation' }),
+    transition({
       key: 'known_error',
       label: 'Record known error',
       from: ['investigation'],
       to: 'known_error',
-      roles: PROBLEM_WORKERS,
-      requester: false,
       requires: ['comment'],
-    },
-    {
+    }),
+    transition({
       key: 'resolve',
       label: 'Resolve',
       from: ['investigation', 'known_error'],
       to: 'resolved',
-      roles: PROBLEM_WORKERS,
-      requester: false,
       requires: ['resolutionCode', 'resolutionNotes'],
-    },
-    {
+    }),
+    transition({
       key: 'close',
       label: 'Close after review',
       from: ['resolved'],
       to: 'closed',
       roles: PROBLEM_ACCOUNTABLE,
-      requester: false,
-      requires: [],
       activity: 'close',
-    },
-    {
+    }),
+    transition({
       key: 'reopen',
       label: 'Reopen',
       from: ['resolved'],
       to: 'investigation',
-      roles: PROBLEM_WORKERS,
-      requester: false,
       requires: ['comment'],
-    },
-    {
+    }),
+    transition({
       key: 'cancel',
       label: 'Cancel',
       from: ['new', 'investigation'],
       to: 'canceled',
       roles: PROBLEM_ACCOUNTABLE,
-      requester: false,
       requires: ['comment'],
-    },
+    }),
   ],
 };
 
@@ -91,79 +74,67 @@ export const DEFAULT_CHANGE_LIFECYCLE: Lifecycle = {
     { key: 'canceled', label: 'Canceled', category: 'closed' },
   ],
   transitions: [
-    {
+    transition({
       key: 'submit',
       label: 'Submit for assessment',
       from: ['draft'],
       to: 'assess',
       roles: CHANGE_OWNERS,
-      requester: false,
-      requires: [],
-    },
-    {
+    }),
+    transition({
       key: 'request_authorization',
       label: 'Request authorization',
       from: ['assess'],
       to: 'authorize',
       roles: ['admin', 'change_manager'],
-      requester: false,
-      requires: [],
-    },
-    {
+    }),
+    transition({
       key: 'authorize',
       label: 'Authorize',
       from: ['authorize'],
       to: 'scheduled',
       roles: CHANGE_AUTHORITY,
-      requester: false,
       requires: ['comment'],
       activity: 'approve',
-    },
-    {
+    }),
+    transition({
       key: 'reject',
       label: 'Reject',
       from: ['assess', 'authorize'],
       to: 'rejected',
       roles: CHANGE_AUTHORITY,
-      requester: false,
       requires: ['comment'],
-    },
-    {
+    }),
+    transition({
       key: 'implement',
       label: 'Start implementation',
       from: ['scheduled'],
       to: 'implement',
       roles: CHANGE_OWNERS,
-      requester: false,
-      requires: [],
-    },
-    {
+    }),
+    transition({
       key: 'complete',
       label: 'Complete',
       from: ['implement'],
       to: 'review',
       roles: CHANGE_OWNERS,
-      requester: false,
       requires: ['resolutionCode', 'resolutionNotes'],
-    },
-    {
+    }),
+    transition({
       key: 'close',
       label: 'Close after review',
       from: ['review'],
       to: 'closed',
       roles: ['admin', 'change_manager'],
-      requester: false,
-      requires: [],
       activity: 'close',
-    },
-    {
+    }),
+    transition({
       key: 'cancel',
       label: 'Cancel',
       from: ['draft', 'assess', 'authorize', 'scheduled'],
       to: 'canceled',
       roles: CHANGE_OWNERS,
-      requester: false,
       requires: ['comment'],
-    },
+    }),
   ],
 };

@@ -1,8 +1,6 @@
 /** ITIL-aligned default lifecycles shipped with Steward; admins change them as data. */
-import type { Role } from '../roles.ts';
 import type { Lifecycle } from './engine.ts';
-
-const WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];
+import { transition } from './transition.ts';
 
 export const DEFAULT_INCIDENT_LIFECYCLE: Lifecycle = {
   initial: 'new',
@@ -15,73 +13,49 @@ export const DEFAULT_INCIDENT_LIFECYCLE: Lifecycle = {
     { key: 'canceled', label: 'Canceled', category: 'closed' },
   ],
   transitions: [
-    {
-      key: 'start',
-      label: 'Start work',
-      from: ['new'],
-      to: 'in_progress',
-      roles: WORKERS,
-      requester: false,
-      requires: [],
-    },
-    {
+    transition({ key: 'start', label: 'Start work', from: ['new'], to: 'in_progress' }),
+    transition({
       key: 'hold',
       label: 'Put on hold',
       from: ['new', 'in_progress'],
       to: 'on_hold',
-      roles: WORKERS,
-      requester: false,
       requires: ['comment'],
-    },
-    {
-      key: 'resume',
-      label: 'Resume',
-      from: ['on_hold'],
-      to: 'in_progress',
-      roles: WORKERS,
-      requester: false,
-      requires: [],
-    },
-    {
+    }),
+    transition({ key: 'resume', label: 'Resume', from: ['on_hold'], to: 'in_progress' }),
+    transition({
       key: 'resolve',
       label: 'Resolve',
       from: ['new', 'in_progress', 'on_hold'],
       to: 'resolved',
-      roles: WORKERS,
-      requester: false,
       requires: ['resolutionCode', 'resolutionNotes'],
       activity: 'resolve',
       effects: { notify: ['requester', 'informed'] },
-    },
-    {
+    }),
+    transition({
       key: 'close',
       label: 'Close',
       from: ['resolved'],
       to: 'closed',
-      roles: WORKERS,
       requester: true,
-      requires: [],
       activity: 'close',
-    },
-    {
+    }),
+    transition({
       key: 'reopen',
       label: 'Reopen',
       from: ['resolved'],
       to: 'in_progress',
-      roles: WORKERS,
       requester: true,
       requires: ['comment'],
       effects: { notify: ['assignee'] },
-    },
-    {
+    }),
+    transition({
       key: 'cancel',
       label: 'Cancel',
       from: ['new'],
       to: 'canceled',
-      roles: WORKERS,
       requester: true,
       requires: ['comment'],
-    },
+    }),
   ],
 };
 
@@ -111,77 +85,58 @@ export const DEFAULT_REQUEST_LIFECYCLE: Lifecycle = {
     { key: 'canceled', label: 'Canceled', category: 'closed' },
   ],
   transitions: [
-    {
+    transition({
       key: 'request_approval',
       label: 'Request approval',
       from: ['submitted'],
       to: 'awaiting_approval',
       roles: [],
-      requester: false,
-      requires: [],
       system: true,
-    },
-    {
+    }),
+    transition({
       key: 'approve',
       label: 'Approved',
       from: ['awaiting_approval'],
       to: 'in_fulfilment',
       roles: [],
-      requester: false,
-      requires: [],
       system: true,
       effects: { notify: ['requester'] },
-    },
-    {
+    }),
+    transition({
       key: 'reject',
       label: 'Rejected',
       from: ['awaiting_approval'],
       to: 'rejected',
       roles: [],
-      requester: false,
-      requires: [],
       system: true,
       effects: { notify: ['requester'] },
-    },
-    {
+    }),
+    transition({
       key: 'start_fulfilment',
       label: 'Start fulfilment',
       from: ['submitted'],
       to: 'in_fulfilment',
       roles: [],
-      requester: false,
-      requires: [],
       system: true,
-    },
-    {
+    }),
+    transition({
       key: 'fulfil',
       label: 'Fulfilled',
       from: ['in_fulfilment'],
       to: 'fulfilled',
       roles: [],
-      requester: false,
-      requires: [],
       system: true,
       effects: { notify: ['requester'] },
-    },
-    {
-      key: 'close',
-      label: 'Close',
-      from: ['fulfilled'],
-      to: 'closed',
-      roles: WORKERS,
-      requester: true,
-      requires: [],
-    },
-    {
+    }),
+    transition({ key: 'close', label: 'Close', from: ['fulfilled'], to: 'closed', requester: true }),
+    transition({
       key: 'cancel',
       label: 'Cancel',
       from: ['submitted', 'awaiting_approval', 'in_fulfilment'],
       to: 'canceled',
-      roles: WORKERS,
       requester: true,
       requires: ['comment'],
-    },
+    }),
   ],
 };
 
@@ -195,32 +150,14 @@ export const DEFAULT_REQUEST_TASK_LIFECYCLE: Lifecycle = {
     { key: 'canceled', label: 'Canceled', category: 'closed' },
   ],
   transitions: [
-    {
-      key: 'start',
-      label: 'Start work',
-      from: ['open'],
-      to: 'in_progress',
-      roles: WORKERS,
-      requester: false,
-      requires: [],
-    },
-    {
-      key: 'complete',
-      label: 'Complete',
-      from: ['open', 'in_progress'],
-      to: 'done',
-      roles: WORKERS,
-      requester: false,
-      requires: [],
-    },
-    {
+    transition({ key: 'start', label: 'Start work', from: ['open'], to: 'in_progress' }),
+    transition({ key: 'complete', label: 'Complete', from: ['open', 'in_progress'], to: 'done' }),
+    transition({
       key: 'cancel',
       label: 'Cancel',
       from: ['open', 'in_progress'],
       to: 'canceled',
-      roles: WORKERS,
-      requester: false,
       requires: ['comment'],
-    },
+    }),
   ],
 };

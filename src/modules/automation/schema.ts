@@ -11,13 +11,14 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import type { Condition, RuleAction } from '../../domain/automation/rules.ts';
 import { users } from '../auth/schema.ts';
 
 export const automationRules = pgTable(
   'automation_rules',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     name: text('name').notNull(),
     process: text('process').notNull(),
     event: text('event').notNull(),
@@ -26,9 +27,9 @@ export const automationRules = pgTable(
     enabled: boolean('enabled').notNull().default(true),
     position: integer('position').notNull().default(0),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [index('automation_rules_process_idx').on(t.process, t.event, t.position)],
 );

@@ -5,7 +5,7 @@ import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { groups, users } from '../auth/index.ts';
 import type { CiStatus, ClassModel } from './model.ts';
-import type { cis } from './schema.ts';
+import { cis } from './schema.ts';
 
 export type CiRow = typeof cis.$inferSelect;
 export type PersonRef = { id: string; name: string; email: string };
@@ -36,6 +36,24 @@ export function ciRef(
     classLabel: model.label(row.classKey),
     status: row.status as CiStatus,
   };
+}
+
+/** A left-joined CI's columns, selected under the names `joinedCiRef` reads. */
+export const joinedCiColumns = {
+  ciId: cis.id,
+  ciName: cis.name,
+  classKey: cis.classKey,
+  ciStatus: cis.status,
+};
+
+/** The CI of a row selected with `joinedCiColumns`, or null where the left join found none. */
+export function joinedCiRef(
+  model: ClassModel,
+  r: { ciId: string | null; ciName: string | null; classKey: string | null; ciStatus: string | null },
+): CiRef | null {
+  return r.ciId && r.ciName && r.classKey && r.ciStatus
+    ? ciRef(model, { id: r.ciId, name: r.ciName, classKey: r.classKey, status: r.ciStatus })
+    : null;
 }
 
 /** Names of the given people and groups, in two queries at most. */

@@ -9,7 +9,6 @@ import {
   bigserial,
   boolean,
   index,
-  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -18,6 +17,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import { tsvector, xid8 } from '../../db/types.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import type { AttributeDef } from '../../domain/cmdb/classes.ts';
@@ -35,9 +35,9 @@ export const ciClasses = pgTable('ci_classes', {
   identifiers: jsonb('identifiers').$type<string[] | null>(),
   /** Shipped with Steward: may be edited, never deleted (other modules rely on the keys). */
   builtin: boolean('builtin').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  version: integer('version').notNull().default(1),
+  createdAt: createdAtColumn(),
+  updatedAt: updatedAtColumn(),
+  version: versionColumn(),
 });
 
 /** Identity lookups (imports, search) compare these attributes case-insensitively. */
@@ -47,7 +47,7 @@ const identityIndex = (name: string, attribute: string) =>
 export const cis = pgTable(
   'cis',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     classKey: text('class_key')
       .notNull()
       .references(() => ciClasses.key),
@@ -59,9 +59,9 @@ export const cis = pgTable(
     location: text('location'),
     description: text('description').notNull().default(''),
     attributes: jsonb('attributes').$type<Record<string, AttributeValue>>().notNull().default({}),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))`,
     ),
@@ -100,7 +100,7 @@ export const ciHistory = pgTable(
 export const ciRelationships = pgTable(
   'ci_relationships',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** e.g. depends_on, runs_on, connects_to, contains (see src/domain/cmdb/relationships.ts) */
     typeKey: text('type_key').notNull(),
     fromId: uuid('from_id')
@@ -110,7 +110,7 @@ export const ciRelationships = pgTable(
       .notNull()
       .references(() => cis.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     // Together these two serve both directions of an impact walk by index alone.
@@ -144,7 +144,7 @@ export const ciGraphChanges = pgTable(
     fromId: uuid('from_id'),
     toId: uuid('to_id'),
     relationshipId: uuid('rel_id'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index('ci_graph_changes_xid_idx').on(t.xid), index('ci_graph_changes_created_idx').on(t.createdAt)],
 );
@@ -160,7 +160,7 @@ export const recordCis = pgTable(
       .notNull()
       .references(() => cis.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.recordId, t.ciId] }), index('record_cis_ci_idx').on(t.ciId)],
 );

@@ -14,6 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { idColumn } from '../../db/columns.ts';
 import { groups } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 import { slaAlerts } from '../sla/clock-schema.ts';
@@ -29,7 +30,7 @@ export type EscalationDetails = {
 export const escalations = pgTable(
   'escalations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     alertId: uuid('alert_id')
       .notNull()
       .references(() => slaAlerts.id, { onDelete: 'cascade' }),

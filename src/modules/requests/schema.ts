@@ -15,6 +15,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import type { ApprovalPolicy } from '../../domain/requests/approval.ts';
 import type { Answers, FormField } from '../../domain/requests/form.ts';
 import { users } from '../auth/schema.ts';
@@ -32,7 +33,7 @@ export type TaskTemplate = {
 export const catalogItems = pgTable(
   'catalog_items',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** The service CI the item is offered under. */
     serviceId: uuid('service_id')
       .notNull()
@@ -45,9 +46,9 @@ export const catalogItems = pgTable(
     approvalPolicy: jsonb('approval_policy').$type<ApprovalPolicy | null>(),
     taskTemplates: jsonb('task_templates').$type<TaskTemplate[]>().notNull().default([]),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [
     index('catalog_items_active_name_idx').on(t.active, t.name),

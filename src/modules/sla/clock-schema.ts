@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn } from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { records } from '../records/schema.ts';
@@ -23,7 +24,7 @@ import { agreements, businessCalendars } from './schema.ts';
 export const supplierEngagements = pgTable(
   'supplier_engagements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
@@ -46,7 +47,7 @@ export const supplierEngagements = pgTable(
 export const slaClocks = pgTable(
   'sla_clocks',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     recordId: uuid('record_id')
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
@@ -79,7 +80,7 @@ export const slaClocks = pgTable(
     dueAt: timestamp('due_at', { withTimezone: true }),
     /** When the sweep must next look at this clock: its earliest unfired threshold. */
     nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     index('sla_clocks_record_idx').on(t.recordId),
@@ -131,7 +132,7 @@ export const slaEvents = pgTable(
 export const slaAlerts = pgTable(
   'sla_alerts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     clockId: uuid('clock_id')
       .notNull()
       .references(() => slaClocks.id, { onDelete: 'cascade' }),

@@ -16,6 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import type { PriorityTarget } from '../../domain/sla/agreement.ts';
 import type { Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
 import { groups, users } from '../auth/schema.ts';
@@ -25,15 +26,15 @@ import { organisations } from '../organisations/schema.ts';
 export const businessCalendars = pgTable(
   'business_calendars',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     timeZone: text('time_zone').notNull(),
     intervals: jsonb('intervals').$type<WeeklyInterval[]>().notNull(),
     holidays: jsonb('holidays').$type<Holiday[]>().notNull().default([]),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [uniqueIndex('business_calendars_name_lower_idx').on(sql`lower(${t.name})`)],
 );
@@ -41,7 +42,7 @@ export const businessCalendars = pgTable(
 export const serviceLevelRequirements = pgTable(
   'service_level_requirements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     serviceId: uuid('service_id')
       .notNull()
       .references(() => services.ciId, { onDelete: 'cascade' }),
@@ -57,9 +58,9 @@ export const serviceLevelRequirements = pgTable(
     targets: jsonb('targets').$type<PriorityTarget[]>().notNull(),
     obligations: text('obligations').notNull().default(''),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [index('slr_service_idx').on(t.serviceId, t.createdAt)],
 );
@@ -67,7 +68,7 @@ export const serviceLevelRequirements = pgTable(
 export const agreements = pgTable(
   'agreements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** The id of the first version; all versions of one agreement share it. */
     lineageId: uuid('lineage_id').notNull(),
     versionNumber: integer('version_number').notNull().default(1),
@@ -100,10 +101,10 @@ export const agreements = pgTable(
     agreedBy: uuid('agreed_by').references(() => users.id, { onDelete: 'set null' }),
     agreedAt: timestamp('agreed_at', { withTimezone: true }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
     /** Optimistic concurrency (ETag), not the agreement's version number. */
-    version: integer('version').notNull().default(1),
+    version: versionColumn(),
   },
   (t) => [
     uniqueIndex('agreements_lineage_version_idx').on(t.lineageId, t.versionNumber),

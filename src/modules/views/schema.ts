@@ -1,12 +1,13 @@
 /** Saved views of lists: a named filter, sort and column choice, personal or shared. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 
 export const savedViews = pgTable(
   'saved_views',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** Which list the view belongs to: incidents, requests, request-tasks, cmdb-cis, … */
     list: text('list').notNull(),
     name: text('name').notNull(),
@@ -17,8 +18,8 @@ export const savedViews = pgTable(
     /** Filters and sort as a URL query string, exactly as the list keeps them. */
     query: text('query').notNull().default(''),
     columns: jsonb('columns').$type<string[]>().notNull().default([]),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
   },
   (t) => [
     index('saved_views_owner_list_idx').on(t.ownerId, t.list),

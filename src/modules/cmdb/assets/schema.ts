@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { cis } from '../schema.ts';
@@ -24,7 +25,7 @@ export const money = (name: string) => numeric(name, { precision: 14, scale: 2, 
 export const assets = pgTable(
   'assets',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     assetTag: text('asset_tag').notNull(),
     serialNumber: text('serial_number'),
     name: text('name').notNull(),
@@ -45,9 +46,9 @@ export const assets = pgTable(
     usefulLifeMonths: integer('useful_life_months'),
     salvageValue: money('salvage_value'),
     notes: text('notes').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [
     uniqueIndex('assets_tag_lower_idx').on(sql`lower(${t.assetTag})`),

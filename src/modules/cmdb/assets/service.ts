@@ -128,7 +128,8 @@ function throwFieldErrors(errors: FieldError[]): never {
   throw invalid(errors);
 }
 
-const EMPTY: Omit<AssetFields, 'assetTag' | 'name'> = {
+/** The optional fields of an asset with nothing given: what a create or an import starts from. */
+export const EMPTY_ASSET_FIELDS: Omit<AssetFields, 'assetTag' | 'name'> = {
   serialNumber: null,
   model: null,
   ciId: null,
@@ -158,7 +159,7 @@ export async function createAsset(
   input: AssetCreateInput,
 ): Promise<AssetView> {
   assertCanManageAssets(actor);
-  const fields: AssetFields = { ...EMPTY, ...input };
+  const fields: AssetFields = { ...EMPTY_ASSET_FIELDS, ...input };
   const state = input.state ?? 'in_stock';
   if (state === 'deployed' && !fields.assignedToId && !fields.location?.trim())
     throw invalid([

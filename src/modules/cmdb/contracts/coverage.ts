@@ -5,7 +5,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import { invalid, notFound } from '../../../errors.ts';
 import { assets } from '../assets/schema.ts';
 import { loadClassModel } from '../model.ts';
-import { type CiRef, ciRef } from '../present.ts';
+import { type CiRef, joinedCiColumns, joinedCiRef } from '../present.ts';
 import { cis } from '../schema.ts';
 import { contractCoverage } from './schema.ts';
 import { assertCanManageContracts, assertCanReadContracts, loadContract } from './service.ts';
@@ -30,10 +30,7 @@ export async function listCoverage(
       .select({
         id: contractCoverage.id,
         createdAt: contractCoverage.createdAt,
-        ciId: cis.id,
-        ciName: cis.name,
-        classKey: cis.classKey,
-        ciStatus: cis.status,
+        ...joinedCiColumns,
         assetId: assets.id,
         assetTag: assets.assetTag,
         assetName: assets.name,
@@ -51,10 +48,7 @@ export async function listCoverage(
   ]);
   return rows.map((r) => ({
     id: r.id,
-    ci:
-      r.ciId && r.ciName && r.classKey && r.ciStatus
-        ? ciRef(model, { id: r.ciId, name: r.ciName, classKey: r.classKey, status: r.ciStatus })
-        : null,
+    ci: joinedCiRef(model, r),
     asset:
       r.assetId && r.assetTag && r.assetName && r.assetState
         ? { id: r.assetId, assetTag: r.assetTag, name: r.assetName, state: r.assetState }

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../../db/columns.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { assets, money } from '../assets/schema.ts';
 import { cis } from '../schema.ts';
@@ -19,7 +20,7 @@ import { cis } from '../schema.ts';
 export const contracts = pgTable(
   'contracts',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     name: text('name').notNull(),
     /** support | maintenance | lease */
     kind: text('kind').notNull(),
@@ -35,9 +36,9 @@ export const contracts = pgTable(
     /** How many days before the end date the expiry warning is given. */
     warnDays: integer('warn_days').notNull().default(30),
     notes: text('notes').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [
     index('contracts_end_idx').on(t.endDate),
@@ -50,13 +51,13 @@ export const contracts = pgTable(
 export const contractCoverage = pgTable(
   'contract_coverage',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     contractId: uuid('contract_id')
       .notNull()
       .references(() => contracts.id, { onDelete: 'cascade' }),
     ciId: uuid('ci_id').references(() => cis.id, { onDelete: 'cascade' }),
     assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'cascade' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     check('contract_coverage_one_target', sql`(${t.ciId} is null) <> (${t.assetId} is null)`),

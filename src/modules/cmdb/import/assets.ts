@@ -16,7 +16,7 @@ import {
 } from '../../../domain/cmdb/identify.ts';
 import type { AssetRow } from '../assets/present.ts';
 import { assets } from '../assets/schema.ts';
-import { ASSET_FIELDS, type AssetFields } from '../assets/service.ts';
+import { ASSET_FIELDS, type AssetFields, EMPTY_ASSET_FIELDS } from '../assets/service.ts';
 import { diffFields, type FieldChange, writeAssetHistory } from '../history.ts';
 import type { ClassModel } from '../model.ts';
 import { type AssetRefs, type AssetRowFields, readAssetRow } from './asset-fields.ts';
@@ -110,24 +110,6 @@ async function resolver(batch: Batch, prepared: Prepared[]) {
   };
 }
 
-const EMPTY: Omit<AssetFields, 'assetTag' | 'name'> = {
-  serialNumber: null,
-  model: null,
-  ciId: null,
-  assignedToId: null,
-  location: null,
-  supplierId: null,
-  purchaseOrder: null,
-  cost: null,
-  currency: null,
-  purchaseDate: null,
-  warrantyEnd: null,
-  depreciationMethod: 'none',
-  usefulLifeMonths: null,
-  salvageValue: null,
-  notes: '',
-};
-
 /** Checks that need no database once references are resolved. */
 function fieldProblems(a: AssetFields & { state: AssetState }): string | null {
   const problems = checkDepreciation({ ...a, method: a.depreciationMethod }).map(
@@ -153,7 +135,7 @@ function decide(batch: Batch, p: Prepared, cur: AssetRow | null, refs: Partial<A
     if (!given.assetTag || !given.name)
       return rejected(p.row, 'asset_tag and name are required to create an asset.');
     const row = {
-      ...EMPTY,
+      ...EMPTY_ASSET_FIELDS,
       ...given,
       state: given.state ?? 'in_stock',
       id: randomUUID(),

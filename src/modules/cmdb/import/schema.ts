@@ -3,12 +3,13 @@
  * it in batches, and the outcome of every row, so a client can show a progress bar and a report.
  */
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn } from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 
 export const imports = pgTable(
   'imports',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     /** cis | relationships | assets */
     type: text('type').notNull(),
     /** csv | json */
@@ -28,7 +29,7 @@ export const imports = pgTable(
     /** The file as uploaded, kept so any instance's worker can process (or resume) it. */
     content: text('content').notNull(),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

@@ -1,16 +1,7 @@
 /** Software licences: what was bought (entitlements) and where it is used (installations). */
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { money } from '../assets/schema.ts';
 import { contracts } from '../contracts/schema.ts';
@@ -19,16 +10,16 @@ import { cis } from '../schema.ts';
 export const licences = pgTable(
   'licences',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     product: text('product').notNull(),
     vendor: text('vendor').notNull(),
     /** per_install | per_user | per_core (src/domain/cmdb/licences.ts) */
     metric: text('metric').notNull(),
     contractId: uuid('contract_id').references(() => contracts.id, { onDelete: 'set null' }),
     notes: text('notes').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [index('licences_product_id_idx').on(t.product, t.id)],
 );
@@ -37,7 +28,7 @@ export const licences = pgTable(
 export const licenceEntitlements = pgTable(
   'licence_entitlements',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     licenceId: uuid('licence_id')
       .notNull()
       .references(() => licences.id, { onDelete: 'cascade' }),
@@ -47,7 +38,7 @@ export const licenceEntitlements = pgTable(
     expiresOn: date('expires_on', { mode: 'string' }),
     cost: money('cost'),
     currency: text('currency'),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [index('licence_entitlements_licence_idx').on(t.licenceId)],
 );
@@ -56,7 +47,7 @@ export const licenceEntitlements = pgTable(
 export const licenceInstallations = pgTable(
   'licence_installations',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     licenceId: uuid('licence_id')
       .notNull()
       .references(() => licences.id, { onDelete: 'cascade' }),
@@ -65,7 +56,7 @@ export const licenceInstallations = pgTable(
     /** Per-core licences: cores licensed on this machine, when not the CI's cpu_count. */
     cores: integer('cores'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
   },
   (t) => [
     check('licence_installations_one_target', sql`(${t.ciId} is null) <> (${t.userId} is null)`),

@@ -6,7 +6,7 @@ import type { Actor } from '../../../domain/roles.ts';
 import { conflict, invalid, notFound } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
 import { loadClassModel } from '../model.ts';
-import { type CiRef, ciRef } from '../present.ts';
+import { type CiRef, joinedCiColumns, joinedCiRef } from '../present.ts';
 import { cis } from '../schema.ts';
 import { licenceEntitlements, licenceInstallations } from './schema.ts';
 import { assertCanManageLicences, assertCanReadLicences, loadLicence } from './service.ts';
@@ -112,10 +112,7 @@ export async function listInstallations(
         id: licenceInstallations.id,
         cores: licenceInstallations.cores,
         createdAt: licenceInstallations.createdAt,
-        ciId: cis.id,
-        ciName: cis.name,
-        classKey: cis.classKey,
-        ciStatus: cis.status,
+        ...joinedCiColumns,
         userId: users.id,
         userName: users.name,
         email: users.email,
@@ -128,10 +125,7 @@ export async function listInstallations(
   ]);
   return rows.map((r) => ({
     id: r.id,
-    ci:
-      r.ciId && r.ciName && r.classKey && r.ciStatus
-        ? ciRef(model, { id: r.ciId, name: r.ciName, classKey: r.classKey, status: r.ciStatus })
-        : null,
+    ci: joinedCiRef(model, r),
     user: r.userId && r.userName && r.email ? { id: r.userId, name: r.userName, email: r.email } : null,
     cores: r.cores,
     createdAt: r.createdAt.toISOString(),
