@@ -88,6 +88,10 @@ export const RecordListQuery = z.object({
     .transform((s) => new Date(s))
     .optional()
     .describe('Only records with a running SLA clock due before this instant (now = breached)'),
+  slaState: z
+    .enum(['at_risk', 'breached'])
+    .optional()
+    .describe('at_risk: a running SLA clock reached a warning threshold; breached: overdue'),
   q: z.string().max(200).optional().describe('Number, or words in title and description'),
   sort: z.enum(SORT_FIELDS).default('created'),
   order: z.enum(['asc', 'desc']).default('desc'),

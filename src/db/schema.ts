@@ -16,3 +16,4 @@ export * from '../modules/requests/schema.ts';
 export * from '../modules/settings/schema.ts';
 export * from '../modules/sla/clock-schema.ts';
 export * from '../modules/sla/schema.ts';
+export * from '../modules/views/schema.ts';

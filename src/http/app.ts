@@ -31,9 +31,12 @@ import { recordTypesRoutes } from '../modules/record-types.ts';
 import { recordRoutes } from '../modules/records/routes.ts';
 import { catalogRoutes } from '../modules/requests/catalog-routes.ts';
 import { requestRoutes } from '../modules/requests/routes.ts';
+import { searchRoutes } from '../modules/search/routes.ts';
 import { settingsRoutes } from '../modules/settings/routes.ts';
 import { recordSlaRoutes } from '../modules/sla/record-routes.ts';
 import { serviceLevelRoutes } from '../modules/sla/routes.ts';
+import { viewRoutes } from '../modules/views/routes.ts';
+import { worklistRoutes } from '../modules/worklists/routes.ts';
 import { authPlugin } from './auth.ts';
 import { opsRoutes } from './ops.ts';
 import { errorHandler, problemOf, sendProblem } from './problem.ts';
@@ -117,6 +120,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(recordSlaRoutes(ctx));
       await api.register(cmdbRoutes(ctx));
       await api.register(escalationRoutes(ctx));
+      await api.register(viewRoutes(ctx));
+      await api.register(searchRoutes(ctx));
+      await api.register(worklistRoutes(ctx));
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -163,7 +163,9 @@ describe('agent works an incident', () => {
     await visible(page.getByRole('heading', { name: 'Incidents', level: 1 }));
     await page.locator('body').click({ position: { x: 5, y: 500 } });
     await page.keyboard.press('/');
-    const search = page.getByRole('textbox', { name: 'Search incidents or jump to a number' });
+    const search = page.getByRole('textbox', {
+      name: 'Search records and configuration items, or jump to a number',
+    });
     await expect.poll(() => search.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await page.keyboard.type(number.toLowerCase());
     await page.keyboard.press('Enter');

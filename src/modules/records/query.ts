@@ -38,6 +38,23 @@ function cursorValue(row: RecordRow, sort: SortField): string | number {
   }
 }
 
+/**
+ * Both states start from the indexed earliest due instant. A clock is at risk once a warning
+ * has fired for its current target, or (before the sweep got to it) once the wall-clock time
+ * left is within its agreement's first warning threshold.
+ */
+function slaStateCondition(state: 'at_risk' | 'breached', now: Date): SQL {
+  const at = sql`${now.toISOString()}::timestamptz`;
+  if (state === 'breached') return sql`${records.slaDueAt} < ${at}`;
+  return sql`${records.slaDueAt} >= ${at} and exists (
+    select 1 from sla_clocks c join agreements a on a.id = c.agreement_id
+    where c.record_id = ${records.id} and c.state = 'running' and (
+      exists (select 1 from sla_alerts al where al.clock_id = c.id and al.kind = 'warning'
+              and al.target_version = c.target_version)
+      or c.due_at - ${at} <= make_interval(secs => c.target_seconds
+           * (100 - (select min(t) from unnest(a.warning_thresholds) t)) / 100.0)))`;
+}
+
 export async function listRecords(
   ctx: AppContext,
   actor: Actor,
@@ -67,6 +84,7 @@ export async function listRecords(
   if (q.requesterId)
     conds.push(eq(records.requesterId, q.requesterId === 'me' ? actor.userId : q.requesterId));
   if (q.slaDueBefore) conds.push(sql`${records.slaDueAt} < ${q.slaDueBefore.toISOString()}::timestamptz`);
+  if (q.slaState) conds.push(slaStateCondition(q.slaState, ctx.clock.now()));
   const text = q.q?.trim();
   if (text) {
     conds.push(

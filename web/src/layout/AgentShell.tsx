@@ -1,67 +1,18 @@
 /** The agent workspace frame: header with global search and account menu, navigation on the left. */
-import { AppShell, Burger, Group, Kbd, Modal, Table, Text, TextInput } from '@mantine/core';
-import { useDisclosure, useHotkeys } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { type RefObject, Suspense, useRef, useState } from 'react';
+import { AppShell, Burger, Group } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoader } from '../components/States.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
-import { RECORD_NUMBER } from '../lib/labels.ts';
+import { GlobalSearch } from '../features/search/GlobalSearch.tsx';
+import { openShortcutsHelp, ShortcutsHelp, useShortcuts } from '../kit/shortcuts.tsx';
 import { Logo } from './Logo.tsx';
 import { Navigation } from './Navigation.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
-const SHORTCUTS: [string, string][] = [
-  ['/', 'Focus the search box'],
-  ['n', 'New incident'],
-  ['q', 'Go to the incident queue'],
-  ['?', 'Show these shortcuts'],
-];
-
-function GlobalSearch({ inputRef }: { inputRef: RefObject<HTMLInputElement | null> }) {
-  const navigate = useNavigate();
-  const [text, setText] = useState('');
-  const go = () => {
-    const q = text.trim();
-    if (!q) return;
-    if (RECORD_NUMBER.test(q)) navigate(`/incidents/${q.toUpperCase()}`);
-    else navigate(`/incidents?q=${encodeURIComponent(q)}`);
-    setText('');
-    inputRef.current?.blur();
-  };
-  return (
-    <search style={{ flex: 1, maxWidth: 520 }}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          go();
-        }}
-      >
-        <TextInput
-          ref={inputRef}
-          aria-label="Search incidents or jump to a number"
-          placeholder="Search, or type a number like INC0001042"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={
-            <Kbd size="xs" visibleFrom="sm">
-              /
-            </Kbd>
-          }
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') e.currentTarget.blur();
-          }}
-        />
-      </form>
-    </search>
-  );
-}
-
 export function AgentShell() {
   const [opened, { toggle, close }] = useDisclosure();
-  const [help, helpControls] = useDisclosure();
-  const searchRef = useRef<HTMLInputElement>(null);
   const navigate = useNavigate();
   const location = useLocation();
   const [lastPath, setLastPath] = useState(location.pathname);
@@ -70,15 +21,9 @@ export function AgentShell() {
     close();
   }
 
-  // Single-key shortcuts never fire while typing (Mantine skips inputs) or while a dialog is open.
-  const unlessDialog = (fn: () => void) => () => {
-    if (!document.querySelector('[role="dialog"]')) fn();
-  };
-  useHotkeys([
-    ['/', unlessDialog(() => searchRef.current?.focus())],
-    ['n', unlessDialog(() => navigate('/incidents/new'))],
-    ['q', unlessDialog(() => navigate('/incidents'))],
-    ['shift+?', unlessDialog(() => helpControls.open())],
+  useShortcuts('Everywhere', [
+    { keys: 'n', label: 'New incident', run: () => navigate('/incidents/new') },
+    { keys: 'q', label: 'Go to the incident queue', run: () => navigate('/incidents') },
   ]);
 
   return (
@@ -104,7 +49,7 @@ export function AgentShell() {
               <Logo suffix="Service desk" />
             </Link>
           </Group>
-          <GlobalSearch inputRef={searchRef} />
+          <GlobalSearch />
           <Group gap="sm" wrap="nowrap">
             <NotificationsMenu />
             <UserMenu />
@@ -112,30 +57,14 @@ export function AgentShell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <Navigation onShowShortcuts={helpControls.open} />
+        <Navigation onShowShortcuts={openShortcutsHelp} />
       </AppShell.Navbar>
       <AppShell.Main id="main">
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>
       </AppShell.Main>
-      <Modal opened={help} onClose={helpControls.close} title="Keyboard shortcuts" size="sm">
-        <Table>
-          <Table.Tbody>
-            {SHORTCUTS.map(([key, what]) => (
-              <Table.Tr key={key}>
-                <Table.Td w={60}>
-                  <Kbd>{key}</Kbd>
-                </Table.Td>
-                <Table.Td>{what}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Text size="xs" c="dimmed" mt="sm">
-          Shortcuts are off while you type in a field.
-        </Text>
-      </Modal>
+      <ShortcutsHelp />
     </AppShell>
   );
 }

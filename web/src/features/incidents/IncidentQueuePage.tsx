@@ -1,76 +1,65 @@
-/** The incident queue: filters in the URL, sortable table, keyset "Load more". */
-import { Button, Center, Group, Paper, Text } from '@mantine/core';
+/** The incident queue on the list kit: URL filters, saved views, columns, export, bulk edit, keyboard. */
+import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { useIncidentList } from '../../api/queries/incidents.ts';
+import { Link } from 'react-router-dom';
+import { useLifecycle } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
-import { IncidentTable } from './IncidentTable.tsx';
-import { QueueFilterBar } from './QueueFilterBar.tsx';
-import { filtersToParams, hasFilters, parseFilters, type QueueFilters, toListQuery } from './queueParams.ts';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
+import { RecordBulkBar } from '../../kit/list/RecordBulkBar.tsx';
+import {
+  RECORD_FILTERS,
+  RECORD_LISTS,
+  RECORD_SORT,
+  RecordFilterBar,
+  type RecordListState,
+  recordColumns,
+  useRecordExportHref,
+  useRecordList,
+} from '../../kit/list/records.tsx';
 
-function titleOf(f: QueueFilters): string {
-  if (f.assigneeId === 'me') return 'My work';
-  if (f.assigneeId === 'none') return 'Unassigned incidents';
+const KIND = RECORD_LISTS.incident;
+const COLUMNS = recordColumns(KIND);
+
+function titleOf(state: RecordListState): string {
+  if (state.filters.assigneeId === 'me') return 'My work';
+  if (state.filters.assigneeId === 'none') return 'Unassigned incidents';
   return 'Incidents';
 }
 
 export function IncidentQueuePage() {
-  const [params, setParams] = useSearchParams();
-  const filters = parseFilters(params);
-  const list = useIncidentList(toListQuery(filters));
-  const update = (next: Partial<QueueFilters>) =>
-    setParams(filtersToParams({ ...filters, ...next }), { replace: true });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-
+  const state = useListState(RECORD_FILTERS, RECORD_SORT);
+  const list = useRecordList(KIND, state);
+  const exportHref = useRecordExportHref(KIND, state);
+  const lifecycle = useLifecycle();
+  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
   return (
     <>
       <PageHeader
-        title={titleOf(filters)}
-        description={filters.q ? `Matching “${filters.q}”` : 'Newest first unless you sort by a column.'}
+        title={titleOf(state)}
+        description={
+          state.filters.q ? `Matching “${state.filters.q}”` : 'Newest first unless you sort by a column.'
+        }
         actions={
           <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />}>
             New incident
           </Button>
         }
       />
-      <QueueFilterBar filters={filters} onChange={update} />
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading incidents" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No incidents match this view">
-            {hasFilters(filters) ? 'Try removing a filter.' : 'New incidents will appear here.'}
-          </EmptyState>
-        ) : (
-          <IncidentTable
-            items={items}
-            sort={{ sort: filters.sort, order: filters.order }}
-            onSort={(s) => update(s)}
-          />
-        )}
-      </Paper>
-      {items.length > 0 && (
-        <Group justify="space-between" mt="sm">
-          <Text size="sm" c="dimmed" aria-live="polite">
-            Showing {items.length} incident{items.length === 1 ? '' : 's'}
-            {list.hasNextPage ? '' : ' (all)'}
-          </Text>
-          {list.hasNextPage && (
-            <Center>
-              <Button
-                variant="default"
-                onClick={() => list.fetchNextPage()}
-                loading={list.isFetchingNextPage}
-              >
-                Load more
-              </Button>
-            </Center>
-          )}
-        </Group>
-      )}
+      <ListView
+        listKey={KIND.listKey}
+        label="Incidents"
+        noun={['incident', 'incidents']}
+        columns={COLUMNS}
+        list={list}
+        state={state}
+        rowKey={(r) => r.id}
+        rowHref={(r) => KIND.href(r.number)}
+        rowLabel={(r) => r.number}
+        filters={<RecordFilterBar kind={KIND} state={state} states={states} />}
+        exportHref={exportHref}
+        bulk={(rows, done) => <RecordBulkBar kind={KIND} rows={rows} onDone={done} />}
+      />
     </>
   );
 }

@@ -1,0 +1,33 @@
+/** Wire shapes of the global search (`/api/v1/search`). */
+import { z } from 'zod';
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1, 'is required').max(200),
+  limit: z.coerce.number().int().min(1).max(20).default(8),
+});
+export type SearchQuery = z.infer<typeof SearchQuery>;
+
+export const RecordHit = z.object({
+  kind: z.literal('record'),
+  id: z.string(),
+  type: z.string().describe('incident, request or request_task'),
+  number: z.string(),
+  title: z.string(),
+  state: z.string(),
+  stateLabel: z.string(),
+});
+export const CiHit = z.object({
+  kind: z.literal('ci'),
+  id: z.string(),
+  name: z.string(),
+  classKey: z.string(),
+  className: z.string(),
+});
+export const SearchHit = z.discriminatedUnion('kind', [RecordHit, CiHit]).meta({ id: 'SearchHit' });
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchAnswer = z.object({
+  items: z.array(SearchHit),
+  exact: SearchHit.nullable().describe('The record whose number the query is, when the caller may see it'),
+});
+export type SearchAnswer = z.infer<typeof SearchAnswer>;

@@ -1,0 +1,60 @@
+/**
+ * The global search: records of every type by number or words, and configuration items by name,
+ * each through its own module's list so the caller's permissions apply exactly as in the lists
+ * (a requester finds only the records they raised or watch; CIs only with CMDB read access).
+ */
+
+import type { AppContext } from '../../context.ts';
+import type { SearchAnswer, SearchHit, SearchQuery } from '../../contracts/search.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { listCis } from '../cmdb/service.ts';
+import { listRecords } from '../records/query.ts';
+import { RECORD_TYPES } from '../records/types.ts';
+
+const NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
+
+export async function search(ctx: AppContext, actor: Actor, query: SearchQuery): Promise<SearchAnswer> {
+  const q = query.q;
+  const isNumber = NUMBER.test(q);
+  // A number belongs to one type only: ask just that one.
+  const types = isNumber ? RECORD_TYPES.filter((t) => q.toUpperCase().startsWith(t.prefix)) : RECORD_TYPES;
+  const found: { hit: SearchHit; updatedAt: string }[] = [];
+  for (const cfg of types) {
+    const page = await listRecords(ctx, actor, cfg, {
+      q,
+      sort: 'updated',
+      order: 'desc',
+      limit: query.limit,
+    });
+    for (const r of page.items)
+      found.push({
+        updatedAt: r.updatedAt,
+        hit: {
+          kind: 'record',
+          id: r.id,
+          type: r.type,
+          number: r.number,
+          title: r.title,
+          state: r.state,
+          stateLabel: r.stateLabel,
+        },
+      });
+  }
+  const recordHits = found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((f) => f.hit);
+  const exact =
+    (isNumber && recordHits.find((h) => h.kind === 'record' && h.number === q.toUpperCase())) || null;
+  const ciHits: SearchHit[] =
+    !isNumber && can(actor, 'cmdb.read')
+      ? (await listCis(ctx, actor, { q, limit: Math.min(query.limit, 5) })).items.map((c) => ({
+          kind: 'ci',
+          id: c.id,
+          name: c.name,
+          classKey: c.classKey,
+          className: c.classLabel,
+        }))
+      : [];
+  // Exact number first, then newest records, then CIs; at most `limit` in all.
+  const records = exact ? [exact, ...recordHits.filter((h) => h !== exact)] : recordHits;
+  const recordRoom = Math.max(query.limit - ciHits.length, Math.ceil(query.limit / 2));
+  return { items: [...records.slice(0, recordRoom), ...ciHits].slice(0, query.limit), exact };
+}

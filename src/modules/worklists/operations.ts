@@ -1,0 +1,48 @@
+/**
+ * What a bulk change does to one record of each type: the type's own use cases, so every rule
+ * of a single edit holds (a task is worked by its group, incident categories and resolution
+ * codes are checked), each in its own transaction with the version the person saw.
+ */
+import type { AppContext } from '../../context.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { transitionIncident, updateIncident } from '../incidents/service.ts';
+import type { UpdateRecordInput } from '../records/service.ts';
+import type { TransitionInput } from '../records/transition.ts';
+import { INCIDENT, REQUEST, REQUEST_TASK, type RecordTypeConfig } from '../records/types.ts';
+import {
+  transitionRequest,
+  transitionRequestTask,
+  updateRequest,
+  updateRequestTask,
+} from '../requests/service.ts';
+
+type Changed = Promise<{ id: string; number: string; version: number }>;
+
+export type RecordOperations = {
+  cfg: RecordTypeConfig;
+  /** Fields this type lets a bulk patch set. */
+  patchable: readonly (keyof UpdateRecordInput)[];
+  update: (ctx: AppContext, actor: Actor, id: string, patch: UpdateRecordInput, version: number) => Changed;
+  transition: (ctx: AppContext, actor: Actor, id: string, input: TransitionInput, version: number) => Changed;
+};
+
+export const OPERATIONS: Record<'incident' | 'request' | 'request_task', RecordOperations> = {
+  incident: {
+    cfg: INCIDENT,
+    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    update: updateIncident,
+    transition: transitionIncident,
+  },
+  request: {
+    cfg: REQUEST,
+    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    update: updateRequest,
+    transition: transitionRequest,
+  },
+  request_task: {
+    cfg: REQUEST_TASK,
+    patchable: ['assigneeId', 'groupId'],
+    update: updateRequestTask,
+    transition: transitionRequestTask,
+  },
+};

@@ -1,0 +1,85 @@
+/** Choose and reorder a list's columns: a checkbox per column, move up/down, reset. */
+import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconColumns } from '@tabler/icons-react';
+import type { ColumnPrefs, ListColumn } from './columns.ts';
+
+export function ColumnsMenu<Row>({
+  columns,
+  prefs,
+}: {
+  columns: ListColumn<Row>[];
+  prefs: ColumnPrefs<Row>;
+}) {
+  // Shown columns first in their order, then the others in declaration order.
+  const ordered = [...prefs.visible, ...columns.filter((c) => !prefs.keys.includes(c.key))];
+  const move = (key: string, by: -1 | 1) => {
+    const keys = [...prefs.keys];
+    const i = keys.indexOf(key);
+    const j = i + by;
+    if (i < 0 || j < 0 || j >= keys.length) return;
+    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
+    prefs.set(keys);
+  };
+  return (
+    <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
+      <Popover.Target>
+        <Button variant="default" leftSection={<IconColumns size={16} aria-hidden />}>
+          Columns
+        </Button>
+      </Popover.Target>
+      <Popover.Dropdown aria-label="Columns">
+        <Stack gap={6} miw={240}>
+          <Text size="xs" c="dimmed">
+            Shown columns, in order
+          </Text>
+          {ordered.map((c) => {
+            const shown = prefs.keys.includes(c.key);
+            const i = prefs.keys.indexOf(c.key);
+            return (
+              <Group key={c.key} justify="space-between" wrap="nowrap" gap="xs">
+                <Checkbox
+                  label={c.label}
+                  checked={shown}
+                  onChange={(e) =>
+                    prefs.set(
+                      e.currentTarget.checked
+                        ? [...prefs.keys, c.key]
+                        : prefs.keys.filter((k) => k !== c.key),
+                    )
+                  }
+                />
+                {shown && (
+                  <Group gap={2} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      aria-label={`Move ${c.label} left`}
+                      disabled={i === 0}
+                      onClick={() => move(c.key, -1)}
+                    >
+                      <IconArrowUp size={14} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      size="sm"
+                      aria-label={`Move ${c.label} right`}
+                      disabled={i === prefs.keys.length - 1}
+                      onClick={() => move(c.key, 1)}
+                    >
+                      <IconArrowDown size={14} />
+                    </ActionIcon>
+                  </Group>
+                )}
+              </Group>
+            );
+          })}
+          <Button variant="subtle" size="xs" onClick={prefs.reset}>
+            Reset to default
+          </Button>
+        </Stack>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}

@@ -1,0 +1,162 @@
+/**
+ * Filter fields bound to a list's URL state (see listState.ts). Each takes the `state` and the
+ * filter's `name` in the spec:
+ *   <FilterBar state={state}>
+ *     <SearchFilter state={state} name="q" />
+ *     <MultiFilter state={state} name="stateCategory" label="Status" data={…} />
+ *     <SelectFilter state={state} name="slaState" label="SLA" data={…} />
+ *     <UserFilter state={state} name="assigneeId" label="Assignee" fixed={[{ value: 'me', label: 'Me' }]} />
+ *   </FilterBar>
+ * FilterBar adds the "Clear filters" button while any filter is set.
+ */
+import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
+import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useUser, useUserSearch } from '../../api/queries/directory.ts';
+import type { FilterSpec, FilterValues, ListState } from './listState.ts';
+
+type Option = { value: string; label: string };
+type FieldProps<S extends FilterSpec> = { state: ListState<S>; name: keyof S & string };
+
+const one = <S extends FilterSpec>(state: ListState<S>, name: keyof S) =>
+  (state.filters[name] as string) || null;
+const set = <S extends FilterSpec>(state: ListState<S>, name: keyof S, v: string | string[]) =>
+  state.set({ [name]: v } as unknown as Partial<FilterValues<S>>);
+
+export function FilterBar<S extends FilterSpec>({
+  state,
+  children,
+}: {
+  state: ListState<S>;
+  children: ReactNode;
+}) {
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap" role="group" aria-label="Filters">
+      {children}
+      {state.active && (
+        <Button variant="subtle" color="gray" leftSection={<IconFilterOff size={16} />} onClick={state.clear}>
+          Clear filters
+        </Button>
+      )}
+    </Group>
+  );
+}
+
+export function SearchFilter<S extends FilterSpec>({
+  state,
+  name,
+  label = 'Search',
+  placeholder = 'Number or words',
+}: FieldProps<S> & { label?: string; placeholder?: string }) {
+  const value = (state.filters[name] as string) ?? '';
+  const [q, setQ] = useState(value);
+  // Follow the URL (back button, cleared filters) without fighting the person typing.
+  useEffect(() => setQ((cur) => (cur.trim() === value ? cur : value)), [value]);
+  const push = useDebouncedCallback((v: string) => set(state, name, v.trim()), 350);
+  return (
+    <TextInput
+      label={label}
+      placeholder={placeholder}
+      leftSection={<IconSearch size={16} aria-hidden />}
+      value={q}
+      onChange={(e) => {
+        setQ(e.currentTarget.value);
+        push(e.currentTarget.value);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') set(state, name, q.trim());
+      }}
+      className="filter-field"
+    />
+  );
+}
+
+export function MultiFilter<S extends FilterSpec>({
+  state,
+  name,
+  label,
+  data,
+}: FieldProps<S> & { label: string; data: Option[] }) {
+  const value = state.filters[name] as string[];
+  return (
+    <MultiSelect
+      label={label}
+      placeholder={value.length ? undefined : 'Any'}
+      data={data}
+      value={value}
+      onChange={(v) => set(state, name, v)}
+      clearable
+      className="filter-field"
+    />
+  );
+}
+
+export function SelectFilter<S extends FilterSpec>({
+  state,
+  name,
+  label,
+  data,
+  placeholder = 'Any',
+}: FieldProps<S> & { label: string; data: Option[]; placeholder?: string }) {
+  return (
+    <Select
+      label={label}
+      placeholder={placeholder}
+      data={data}
+      value={one(state, name)}
+      onChange={(v) => set(state, name, v ?? '')}
+      searchable={data.length > 8}
+      clearable
+      className="filter-field"
+    />
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Anyone in the directory, found as you type, plus fixed choices such as "me" and "unassigned". */
+export function UserFilter<S extends FilterSpec>({
+  state,
+  name,
+  label,
+  fixed = [],
+  placeholder = 'Anyone',
+}: FieldProps<S> & { label: string; fixed?: Option[]; placeholder?: string }) {
+  const value = one(state, name);
+  const chosen = useUser(value && UUID.test(value) ? value : undefined);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const selectedLabel =
+    fixed.find((o) => o.value === value)?.label ?? (chosen.data ? chosen.data.name : undefined);
+  const typing = debounced !== '' && debounced !== selectedLabel;
+  const found = useUserSearch({ q: typing ? debounced : undefined, active: true });
+  const options = new Map<string, string>(fixed.map((o) => [o.value, o.label]));
+  if (value && !options.has(value)) options.set(value, chosen.data?.name ?? 'Selected person');
+  for (const u of found.data?.items ?? []) options.set(u.id, u.name);
+  return (
+    <Select
+      label={label}
+      placeholder={placeholder}
+      data={[...options].map(([v, l]) => ({ value: v, label: l }))}
+      value={value}
+      onChange={(v) => set(state, name, v ?? '')}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options: o, search: s }) =>
+        // Directory hits are already matched by the server; fixed choices match by label.
+        s && s !== selectedLabel
+          ? o.filter((x) =>
+              'value' in x && fixed.some((f) => f.value === x.value)
+                ? x.label.toLowerCase().includes(s.toLowerCase())
+                : true,
+            )
+          : o
+      }
+      nothingFoundMessage={found.isFetching ? 'Searching…' : 'Nobody found'}
+      clearable
+      className="filter-field"
+    />
+  );
+}
