@@ -46,7 +46,7 @@ export const RECORD_TYPE_DATA = [
     plural: 'Problems',
     processLabel: 'Problem',
     path: 'problems',
-    built: false,
+    built: true,
     administered: true,
     slaTarget: true,
   },

@@ -11,6 +11,7 @@ export * from '../modules/cmdb/schema.ts';
 export * from '../modules/escalation/schema.ts';
 export * from '../modules/incidents/schema.ts';
 export * from '../modules/organisations/schema.ts';
+export * from '../modules/problems/schema.ts';
 export * from '../modules/records/schema.ts';
 export * from '../modules/requests/schema.ts';
 export * from '../modules/settings/schema.ts';

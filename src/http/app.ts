@@ -27,6 +27,7 @@ import { cmdbRoutes } from '../modules/cmdb/routes.ts';
 import { escalationRoutes } from '../modules/escalation/routes.ts';
 import { majorIncidentRoutes } from '../modules/incidents/major-routes.ts';
 import { organisationRoutes } from '../modules/organisations/routes.ts';
+import { problemRoutes } from '../modules/problems/routes.ts';
 import { recordTypesRoutes } from '../modules/record-types.ts';
 import { recordRoutes } from '../modules/records/routes.ts';
 import { catalogRoutes } from '../modules/requests/catalog-routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
       await api.register(authRoutes(ctx));
       await api.register(recordTypesRoutes(ctx));
       await api.register(majorIncidentRoutes(ctx));
+      await api.register(problemRoutes(ctx));
       await api.register(recordRoutes(ctx));
       await api.register(settingsRoutes(ctx));
       await api.register(organisationRoutes(ctx));

@@ -5,11 +5,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.ts';
 import { incidentType } from './incidents/record-type.ts';
+import { problemType } from './problems/record-type.ts';
 import { definedRecordTypes } from './records/define.ts';
 import { recordTypeRoutes } from './records/type-routes.ts';
 import { requestTaskType, requestType } from './requests/record-type.ts';
 
-export const MODULE_RECORD_TYPES = [incidentType, requestType, requestTaskType];
+export const MODULE_RECORD_TYPES = [incidentType, requestType, requestTaskType, problemType];
 
 /** List, create, get, patch, transitions and options of every declared record type. */
 export function recordTypesRoutes(ctx: AppContext): FastifyPluginAsyncZod {

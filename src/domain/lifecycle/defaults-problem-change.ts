@@ -5,11 +5,18 @@ import type { Lifecycle } from './engine.ts';
 const PROBLEM_WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];
 const PROBLEM_ACCOUNTABLE: Role[] = ['admin', 'service_manager', 'process_owner'];
 
+/**
+ * Problem management: analysis finds the root cause, a known error records the workaround, a
+ * fix (a completed change, or a reason given at closing) resolves it. The problems module adds
+ * its own checks on the states of this default: `root_cause_known` needs a recorded cause,
+ * `known_error` a published known error, and closing a completed linked change or a reason.
+ */
 export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
   initial: 'new',
   states: [
     { key: 'new', label: 'New', category: 'open' },
-    { key: 'investigation', label: 'Root cause analysis', category: 'open' },
+    { key: 'analysis', label: 'Analysis', category: 'open' },
+    { key: 'root_cause_known', label: 'Root cause known', category: 'open' },
     { key: 'known_error', label: 'Known error', category: 'open' },
     { key: 'resolved', label: 'Resolved', category: 'resolved' },
     { key: 'closed', label: 'Closed', category: 'closed' },
@@ -17,10 +24,19 @@ export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
   ],
   transitions: [
     {
-      key: 'investigate',
-      label: 'Start investigation',
+      key: 'analyse',
+      label: 'Start analysis',
       from: ['new'],
-      to: 'investigation',
+      to: 'analysis',
+      roles: PROBLEM_WORKERS,
+      requester: false,
+      requires: [],
+    },
+    {
+      key: 'root_cause',
+      label: 'Root cause found',
+      from: ['analysis'],
+      to: 'root_cause_known',
       roles: PROBLEM_WORKERS,
       requester: false,
       requires: [],
@@ -28,20 +44,21 @@ export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
     {
       key: 'known_error',
       label: 'Record known error',
-      from: ['investigation'],
+      from: ['analysis', 'root_cause_known'],
       to: 'known_error',
       roles: PROBLEM_WORKERS,
       requester: false,
-      requires: ['comment'],
+      requires: [],
     },
     {
       key: 'resolve',
       label: 'Resolve',
-      from: ['investigation', 'known_error'],
+      from: ['analysis', 'root_cause_known', 'known_error'],
       to: 'resolved',
       roles: PROBLEM_WORKERS,
       requester: false,
       requires: ['resolutionCode', 'resolutionNotes'],
+      effects: { notify: ['watchers'] },
     },
     {
       key: 'close',
@@ -57,7 +74,7 @@ export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
       key: 'reopen',
       label: 'Reopen',
       from: ['resolved'],
-      to: 'investigation',
+      to: 'analysis',
       roles: PROBLEM_WORKERS,
       requester: false,
       requires: ['comment'],
@@ -65,7 +82,7 @@ export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
     {
       key: 'cancel',
       label: 'Cancel',
-      from: ['new', 'investigation'],
+      from: ['new', 'analysis', 'root_cause_known'],
       to: 'canceled',
       roles: PROBLEM_ACCOUNTABLE,
       requester: false,
@@ -73,6 +90,25 @@ export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
     },
   ],
 };
+
+/** How a problem ended; `fixed_by_change` is the usual one. */
+export const PROBLEM_RESOLUTION_CODES = [
+  'fixed_by_change',
+  'permanent_workaround',
+  'no_fix_possible',
+  'duplicate',
+  'not_reproducible',
+] as const;
+
+/** Root-cause analysis methods a problem records. */
+export const RCA_METHODS = [
+  'five_whys',
+  'ishikawa',
+  'fault_tree',
+  'kepner_tregoe',
+  'timeline',
+  'other',
+] as const;
 
 const CHANGE_OWNERS: Role[] = ['admin', 'change_manager', 'agent'];
 const CHANGE_AUTHORITY: Role[] = ['admin', 'change_manager', 'cab_member'];
