@@ -200,9 +200,14 @@ export async function searchKnownErrors(
   return { items: views.map((v, i) => ({ ...v, rank: Number(rows[i]!.rank) })) };
 }
 
-/** Weights of a suggestion's score: the same CI counts most, then text, then the same service. */
+/**
+ * Weights of a suggestion's score: the same CI counts most, then similar text (0.6, plus its
+ * relevance, kept below 1), then the same service.
+ */
 const CI_WEIGHT = 1;
+const TEXT_WEIGHT = 0.6;
 const SERVICE_WEIGHT = 0.5;
+const textScore = (rank: number) => (rank > 0 ? TEXT_WEIGHT + Math.min(rank, 0.39) : 0);
 
 /** Known errors that may explain an incident: similar text, the same CI or the same service. */
 export async function suggestKnownErrors(
@@ -234,7 +239,8 @@ export async function suggestKnownErrors(
   const scored = rows
     .map((r) => ({
       id: r.id,
-      score: Number(r.text_rank) + (r.same_ci ? CI_WEIGHT : 0) + (r.same_service ? SERVICE_WEIGHT : 0),
+      score:
+        textScore(Number(r.text_rank)) + (r.same_ci ? CI_WEIGHT : 0) + (r.same_service ? SERVICE_WEIGHT : 0),
       reasons: [
         ...(Number(r.text_rank) > 0 ? (['text'] as const) : []),
         ...(r.same_ci ? (['ci'] as const) : []),
