@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PROBLEM_RESOLUTION_CODES, RCA_METHODS } from '../domain/lifecycle/defaults-problem-change.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { Uuid } from './common.ts';
-import { RecordFields, RecordListQuery, RecordView, transitionContract } from './records.ts';
+import { RecordFields, RecordListQuery, RecordTransition, RecordView } from './records.ts';
 
 const LongText = z.string().max(LIMITS.descriptionMax);
 const Factors = z.array(z.string().trim().min(1).max(300)).max(30);
@@ -67,7 +67,8 @@ export const ProblemPatch = ProblemCreate.pick({
 }).partial();
 export type ProblemPatch = z.input<typeof ProblemPatch>;
 
-export const ProblemTransition = transitionContract(PROBLEM_RESOLUTION_CODES).extend({
+export const ProblemTransition = RecordTransition.extend({
+  resolutionCode: z.enum(PROBLEM_RESOLUTION_CODES).optional(),
   closureReason: z
     .string()
     .trim()

@@ -88,7 +88,7 @@ describe('agent works an incident', () => {
     await expect.poll(() => text(page.locator('main'))).toContain(`${groupName} · Sam Agent`);
   });
 
-  it('is told clearly when someone else changed the incident first (412), and reloads', async () => {
+  it('is told clearly when someone else changed the incident first (412), and reloads keeping the edit', async () => {
     const number = new URL(page.url()).pathname.split('/').pop() ?? '';
     await page
       .getByRole('textbox', { name: 'Description', exact: true })
@@ -113,9 +113,15 @@ describe('agent works an incident', () => {
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Category', exact: true }).inputValue())
       .toBe('Remote access');
+    // The reload keeps the user's draft on top of the latest version, ready to save.
     await expect
       .poll(() => page.getByRole('textbox', { name: 'Description', exact: true }).inputValue())
-      .toBe('Since this morning the VPN client disconnects.');
+      .toBe('My edit, based on an old version.');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    type Saved = IncidentInfo & { description: string; category: string };
+    const saved = () => server.admin.call<Saved>('GET', `/incidents/${number}`);
+    await expect.poll(async () => (await saved()).description).toBe('My edit, based on an old version.');
+    expect((await saved()).category).toBe('Remote access');
   });
 
   it('adds a public comment and an internal note', async () => {
@@ -214,6 +220,8 @@ describe('agent works an incident', () => {
     await page.getByRole('button', { name: 'Close', exact: true }).click();
     await visible(state('Closed'));
     await hidden(page.getByRole('group', { name: 'Lifecycle actions' }));
+    // The stream is fetched again after the step; wait for the close to arrive.
+    await expect.poll(() => text(activity())).toContain('Closed');
 
     const history = await text(activity());
     for (const expected of [

@@ -6,12 +6,10 @@ import { NotFoundPage } from './components/States.tsx';
 import { AdminGuard, AdminIndex } from './features/admin/AdminGuard.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
 import { cmdbRoutes } from './features/cmdb/routes.tsx';
-import { IncidentPage } from './features/incidents/IncidentPage.tsx';
 import { IncidentQueuePage } from './features/incidents/IncidentQueuePage.tsx';
 import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
 import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
-import { PortalIncidentPage } from './features/portal/PortalIncidentPage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
 import { requestRoutes } from './features/requests/routes.tsx';
 import { serviceLevelRoutes } from './features/services/routes.tsx';
@@ -20,6 +18,9 @@ import { TokensPage } from './features/tokens/TokensPage.tsx';
 import { AgentShell } from './layout/AgentShell.tsx';
 import { PortalShell } from './layout/PortalShell.tsx';
 import { isPortalUser } from './lib/faces.ts';
+import { recordTypes } from './records/registry.ts';
+
+const incident = recordTypes.incident;
 
 // Administration is used by few people; it loads on first visit.
 const UsersPage = lazy(() =>
@@ -66,9 +67,9 @@ export function AppRoutes() {
         <Route index element={<HomeRedirect />} />
         <Route element={<FaceShell />}>
           <Route element={<AgentOnly />}>
-            <Route path="incidents" element={<IncidentQueuePage />} />
-            <Route path="incidents/new" element={<NewIncidentPage />} />
-            <Route path="incidents/:ref" element={<IncidentPage />} />
+            <Route path={incident.route} element={<IncidentQueuePage />} />
+            <Route path={`${incident.route}/new`} element={<NewIncidentPage />} />
+            <Route path={`${incident.route}/:ref`} element={<incident.pages.record />} />
             <Route path="major-incidents" element={<MajorIncidentsPage />} />
             <Route path="processes/:process/roles" element={<ProcessRolesPage />} />
             {cmdbRoutes()}
@@ -102,7 +103,9 @@ export function AppRoutes() {
           <Route path="portal" element={<PortalOnly />}>
             <Route index element={<PortalHomePage />} />
             <Route path="new" element={<PortalNewIncidentPage />} />
-            <Route path="incidents/:ref" element={<PortalIncidentPage />} />
+            {incident.pages.portalRecord && (
+              <Route path="incidents/:ref" element={<incident.pages.portalRecord />} />
+            )}
           </Route>
           {requestRoutes()}
           <Route path="tokens" element={<TokensPage />} />

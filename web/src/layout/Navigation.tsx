@@ -4,7 +4,6 @@ import {
   IconAdjustments,
   IconAlertOctagon,
   IconClipboardList,
-  IconInbox,
   IconKey,
   IconKeyboard,
   IconListSearch,
@@ -22,6 +21,10 @@ import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
 import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
 import { adminAreas, hasAnyAdminArea } from '../lib/faces.ts';
+import { recordTypes } from '../records/registry.ts';
+
+const incidents = recordTypes.incident;
+const IncidentIcon = incidents.icon;
 
 function Item({ to, label, icon, active }: { to: string; label: string; icon: ReactNode; active: boolean }) {
   return (
@@ -50,7 +53,8 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
   const { pathname, search } = useLocation();
   const areas = adminAreas(me);
   const params = new URLSearchParams(search);
-  const onQueue = pathname === '/incidents';
+  const onQueue = pathname === incidents.listPath;
+  const newPath = incidents.newPath ?? `${incidents.listPath}/new`;
   const mine = onQueue && params.get('assigneeId') === 'me';
   const unassigned = onQueue && params.get('assigneeId') === 'none';
   return (
@@ -58,31 +62,31 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
       <ScrollArea.Autosize type="auto" mah="calc(100vh - 120px)">
         <Section>Service desk</Section>
         <Item
-          to="/incidents"
-          label="All incidents"
-          icon={<IconInbox size={18} />}
+          to={incidents.listPath}
+          label={`All ${incidents.plural.toLowerCase()}`}
+          icon={<IncidentIcon size={18} />}
           active={
             (onQueue && !mine && !unassigned) ||
-            (pathname.startsWith('/incidents/') && pathname !== '/incidents/new')
+            (pathname.startsWith(`${incidents.listPath}/`) && pathname !== newPath)
           }
         />
         <Item
-          to="/incidents?assigneeId=me&stateCategory=open,paused"
+          to={`${incidents.listPath}?assigneeId=me&stateCategory=open,paused`}
           label="My open work"
           icon={<IconUserCheck size={18} />}
           active={mine}
         />
         <Item
-          to="/incidents?assigneeId=none&stateCategory=open"
+          to={`${incidents.listPath}?assigneeId=none&stateCategory=open`}
           label="Unassigned"
           icon={<IconListSearch size={18} />}
           active={unassigned}
         />
         <Item
-          to="/incidents/new"
-          label="New incident"
+          to={newPath}
+          label={`New ${incidents.label.toLowerCase()}`}
           icon={<IconClipboardList size={18} />}
-          active={pathname === '/incidents/new'}
+          active={pathname === newPath}
         />
         <Item
           to="/major-incidents"

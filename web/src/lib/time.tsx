@@ -1,4 +1,7 @@
-/** Times in the signed-in user's time zone: relative or formatted, the exact instant on hover. */
+/**
+ * Times in the signed-in user's time zone: relative or formatted with the zone's name, the exact
+ * instant (and the zone) on hover.
+ */
 import { Text, type TextProps, Tooltip } from '@mantine/core';
 import { createContext, useContext } from 'react';
 
@@ -18,6 +21,7 @@ function safeZone(tz: string): string {
   }
 }
 
+/** Day and time with the zone's short name ("2 Dec 2026, 14:05 CET"), so a reader knows whose clock. */
 export function formatDateTime(iso: string, tz: string): string {
   return new Intl.DateTimeFormat(undefined, {
     timeZone: safeZone(tz),
@@ -26,6 +30,7 @@ export function formatDateTime(iso: string, tz: string): string {
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    timeZoneName: 'short',
   }).format(new Date(iso));
 }
 
@@ -75,8 +80,9 @@ export function Time({ iso, mode = 'relative', fallback = '—', ...rest }: Time
     );
   const recent = Math.abs(Date.now() - new Date(iso).getTime()) < 7 * 24 * 3600 * 1000;
   const shown = mode === 'relative' && recent ? formatRelative(iso) : formatDateTime(iso, tz);
+  const full = `${formatFull(iso, tz)} (${tz})`;
   return (
-    <Tooltip label={`${formatFull(iso, tz)} (${tz})`} openDelay={300} withArrow>
+    <Tooltip label={full} openDelay={300} withArrow>
       <Text span component="time" dateTime={iso} {...rest}>
         {shown}
       </Text>

@@ -32,6 +32,7 @@ import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../compon
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { recordPath } from '../../records/registry.ts';
 import { CiForm, ciPatch, draftOfCi } from './CiForm.tsx';
 import { ImpactPanel } from './ImpactPanel.tsx';
 import { RelationshipsPanel } from './RelationshipsPanel.tsx';
@@ -137,13 +138,9 @@ function RecordsTab({ ci }: { ci: Ci }) {
           {records.data.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>
-                {r.type === 'incident' ? (
-                  <Anchor component={Link} to={`/incidents/${r.number}`} fw={600} size="sm">
-                    {r.number}
-                  </Anchor>
-                ) : (
-                  r.number
-                )}
+                <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
+                  {r.number}
+                </Anchor>
               </Table.Td>
               <Table.Td>{r.title}</Table.Td>
               <Table.Td>{humanize(r.state)}</Table.Td>

@@ -1,6 +1,8 @@
-/** The incident's fields: editable where allowedActions say so, saved with If-Match. */
+/**
+ * The incident's fields: editable where allowedActions say so, saved as a minimal patch with
+ * If-Match; a record changed by someone else meanwhile is handled by the kit's draft.
+ */
 import {
-  Alert,
   Button,
   Divider,
   Group,
@@ -13,19 +15,19 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
-import { ApiError } from '../../api/client.ts';
 import { useGroups } from '../../api/queries/directory.ts';
 import { useUpdateIncident } from '../../api/queries/incidents.ts';
 import type { Incident, IncidentInput, PersonRef } from '../../api/types.ts';
 import { GroupSelect, MemberSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { Fact, FactGrid } from '../../kit/record/Fields.tsx';
+import { StaleNotice } from '../../kit/record/StaleNotice.tsx';
+import { useRecordDraft } from '../../kit/record/useRecordDraft.ts';
+import { EDIT_FIELD_ID } from '../../kit/record/useRecordShortcuts.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CHANNEL_LABELS, humanize, LEVEL_OPTIONS } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
-import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { PriorityPreview } from './priority.tsx';
 
@@ -67,19 +69,6 @@ function patchOf(base: Draft, d: Draft): IncidentInput {
   return p;
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children}
-      </Text>
-    </div>
-  );
-}
-
 export function IncidentDetails({
   rec,
   onReload,
@@ -91,36 +80,17 @@ export function IncidentDetails({
   const canAssign = rec.allowedActions.includes('assign');
   const groups = useGroups(canAssign);
   const save = useUpdateIncident(rec.id);
-  const [base, setBase] = useState({ version: rec.version, draft: draftOf(rec) });
-  const [draft, setDraft] = useState(base.draft);
-  const patch = patchOf(base.draft, draft);
+  const form = useRecordDraft(rec, draftOf, save, onReload);
+  const { draft, set } = form;
+  const patch = patchOf(form.base, draft);
   const dirty = Object.keys(patch).length > 0;
-
-  // Someone (or another tab) changed the record: follow it unless there are unsaved edits.
-  if (rec.version !== base.version && !dirty && !save.isPending) {
-    const next = { version: rec.version, draft: draftOf(rec) };
-    setBase(next);
-    setDraft(next.draft);
-  }
-  const stale =
-    (save.error instanceof ApiError && save.error.isStale) || (dirty && rec.version !== base.version);
+  const stale = form.stale;
   const server = fieldErrorsOf(save.error);
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const titleError = !draft.title.trim() ? 'The title cannot be empty' : server.title;
-
-  const reload = async () => {
-    save.reset();
-    const fresh = await onReload();
-    if (fresh) {
-      const next = { version: fresh.version, draft: draftOf(fresh) };
-      setBase(next);
-      setDraft(next.draft);
-    }
-  };
 
   const onGroup = (id: string | null) => {
     const g = groups.data?.find((x) => x.id === id);
-    setDraft((d) => ({
+    form.update((d) => ({
       ...d,
       groupId: id,
       assignee: d.assignee && g?.memberIds.includes(d.assignee.id) ? d.assignee : null,
@@ -130,12 +100,10 @@ export function IncidentDetails({
   const submit = () => {
     if (!dirty || !draft.title.trim()) return;
     save.mutate(
-      { patch, version: base.version },
+      { patch, version: form.version },
       {
         onSuccess: (r) => {
-          const next = { version: r.version, draft: draftOf(r) };
-          setBase(next);
-          setDraft(next.draft);
+          form.saved(r);
           notifications.show({ color: 'teal', message: `${r.number} saved` });
         },
       },
@@ -143,165 +111,148 @@ export function IncidentDetails({
   };
 
   return (
-    <>
-      <Paper p="lg" component="section" aria-label="Details">
-        <form
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Stack gap="md">
-            {stale && (
-              <Alert
-                color="orange"
-                icon={<IconAlertTriangle size={18} />}
-                title="Someone else changed this incident"
-                role="alert"
-              >
-                <Text size="sm" mb="xs">
-                  {rec.number} was changed since you opened it, so your edits were not saved. Reload to see
-                  the latest version; your unsaved edits will be discarded.
-                </Text>
-                <Button size="xs" leftSection={<IconRefresh size={14} />} onClick={reload} variant="white">
-                  Reload incident
-                </Button>
-              </Alert>
-            )}
-            {!stale && <ErrorAlert error={save.error} title="Not saved" />}
+    <Paper p="lg" component="section" aria-label="Details">
+      <form
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="md">
+          {stale && <StaleNotice number={rec.number} noun="incident" onReload={form.reloadKeepingDraft} />}
+          {!stale && <ErrorAlert error={save.error} title="Not saved" />}
+          <TextInput
+            id={EDIT_FIELD_ID}
+            label="Title"
+            required
+            readOnly={!canUpdate}
+            maxLength={LIMITS.titleMax}
+            value={draft.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+            error={titleError}
+          />
+          <Textarea
+            label="Description"
+            readOnly={!canUpdate}
+            autosize
+            minRows={3}
+            maxRows={14}
+            value={draft.description}
+            onChange={(e) => set('description', e.currentTarget.value)}
+            error={server.description}
+          />
+          <SimpleGrid cols={2}>
+            <Select
+              label="Impact"
+              data={LEVEL_OPTIONS}
+              value={String(draft.impact)}
+              onChange={(v) => set('impact', Number(v ?? draft.impact))}
+              readOnly={!canUpdate}
+              allowDeselect={false}
+              error={server.impact}
+            />
+            <Select
+              label="Urgency"
+              data={LEVEL_OPTIONS}
+              value={String(draft.urgency)}
+              onChange={(v) => set('urgency', Number(v ?? draft.urgency))}
+              readOnly={!canUpdate}
+              allowDeselect={false}
+              error={server.urgency}
+            />
+          </SimpleGrid>
+          <PriorityPreview impact={draft.impact} urgency={draft.urgency} />
+          <SimpleGrid cols={2}>
             <TextInput
-              label="Title"
-              required
+              label="Category"
               readOnly={!canUpdate}
-              maxLength={LIMITS.titleMax}
-              value={draft.title}
-              onChange={(e) => set('title', e.currentTarget.value)}
-              error={titleError}
+              maxLength={LIMITS.categoryMax}
+              value={draft.category}
+              onChange={(e) => set('category', e.currentTarget.value)}
+              error={server.category}
             />
-            <Textarea
-              label="Description"
+            <TextInput
+              label="Subcategory"
               readOnly={!canUpdate}
-              autosize
-              minRows={3}
-              maxRows={14}
-              value={draft.description}
-              onChange={(e) => set('description', e.currentTarget.value)}
-              error={server.description}
+              maxLength={LIMITS.categoryMax}
+              value={draft.subcategory}
+              onChange={(e) => set('subcategory', e.currentTarget.value)}
+              error={server.subcategory}
             />
-            <SimpleGrid cols={2}>
-              <Select
-                label="Impact"
-                data={LEVEL_OPTIONS}
-                value={String(draft.impact)}
-                onChange={(v) => set('impact', Number(v ?? draft.impact))}
-                readOnly={!canUpdate}
-                allowDeselect={false}
-                error={server.impact}
-              />
-              <Select
-                label="Urgency"
-                data={LEVEL_OPTIONS}
-                value={String(draft.urgency)}
-                onChange={(v) => set('urgency', Number(v ?? draft.urgency))}
-                readOnly={!canUpdate}
-                allowDeselect={false}
-                error={server.urgency}
-              />
-            </SimpleGrid>
-            <PriorityPreview impact={draft.impact} urgency={draft.urgency} />
-            <SimpleGrid cols={2}>
-              <TextInput
-                label="Category"
-                readOnly={!canUpdate}
-                maxLength={LIMITS.categoryMax}
-                value={draft.category}
-                onChange={(e) => set('category', e.currentTarget.value)}
-                error={server.category}
-              />
-              <TextInput
-                label="Subcategory"
-                readOnly={!canUpdate}
-                maxLength={LIMITS.categoryMax}
-                value={draft.subcategory}
-                onChange={(e) => set('subcategory', e.currentTarget.value)}
-                error={server.subcategory}
-              />
-            </SimpleGrid>
-            <ServiceSelect
-              label="Service"
-              placeholder="No service"
-              liveOnly
-              value={draft.serviceId}
-              onChange={(v) => set('serviceId', v)}
-              readOnly={!canUpdate}
-              error={server.serviceId}
+          </SimpleGrid>
+          <ServiceSelect
+            label="Service"
+            placeholder="No service"
+            liveOnly
+            value={draft.serviceId}
+            onChange={(v) => set('serviceId', v)}
+            readOnly={!canUpdate}
+            error={server.serviceId}
+          />
+          <SimpleGrid cols={2}>
+            <GroupSelect
+              label="Assignment group"
+              placeholder="Not assigned"
+              value={draft.groupId}
+              onChange={onGroup}
+              readOnly={!canAssign}
+              error={server.groupId}
             />
-            <SimpleGrid cols={2}>
-              <GroupSelect
-                label="Assignment group"
-                placeholder="Not assigned"
-                value={draft.groupId}
-                onChange={onGroup}
-                readOnly={!canAssign}
-                error={server.groupId}
-              />
-              <MemberSelect
-                label="Assignee"
-                placeholder="Not assigned"
-                groupId={draft.groupId}
-                value={draft.assignee}
-                onChange={(p) => set('assignee', p)}
-                readOnly={!canAssign}
-                error={server.assigneeId}
-              />
-            </SimpleGrid>
-            {(canUpdate || canAssign) && (
-              <Group justify="flex-end" gap="sm">
-                {dirty && (
-                  <Button variant="default" onClick={() => setDraft(base.draft)} disabled={save.isPending}>
-                    Discard changes
-                  </Button>
-                )}
-                <Button type="submit" disabled={!dirty || stale} loading={save.isPending}>
-                  Save changes
+            <MemberSelect
+              label="Assignee"
+              placeholder="Not assigned"
+              groupId={draft.groupId}
+              value={draft.assignee}
+              onChange={(p) => set('assignee', p)}
+              readOnly={!canAssign}
+              error={server.assigneeId}
+            />
+          </SimpleGrid>
+          {(canUpdate || canAssign) && (
+            <Group justify="flex-end" gap="sm">
+              {dirty && (
+                <Button variant="default" onClick={form.discard} disabled={save.isPending}>
+                  Discard changes
                 </Button>
-              </Group>
-            )}
-            <Divider />
-            <SimpleGrid cols={2} spacing="md" verticalSpacing="sm">
-              <Fact label="Requester">{rec.requester ? rec.requester.name : '—'}</Fact>
-              <Fact label="Channel">{CHANNEL_LABELS[rec.channel] ?? humanize(rec.channel)}</Fact>
-              <Fact label="Opened">
-                <Time iso={rec.createdAt} mode="absolute" />
-              </Fact>
-              <Fact label="Last updated">
-                <Time iso={rec.updatedAt} />
-              </Fact>
-              {rec.resolvedAt && (
-                <Fact label="Resolved">
-                  <Time iso={rec.resolvedAt} mode="absolute" />
-                </Fact>
               )}
-              {rec.closedAt && (
-                <Fact label="Closed">
-                  <Time iso={rec.closedAt} mode="absolute" />
-                </Fact>
-              )}
-              {rec.resolutionCode && <Fact label="Resolution code">{humanize(rec.resolutionCode)}</Fact>}
-              {rec.reopenCount > 0 && <Fact label="Reopened">{rec.reopenCount}×</Fact>}
-            </SimpleGrid>
-            {rec.resolutionNotes && (
-              <Fact label="Resolution notes">
-                <Text size="sm" className="pre-wrap">
-                  {rec.resolutionNotes}
-                </Text>
+              <Button type="submit" disabled={!dirty || stale} loading={save.isPending}>
+                Save changes
+              </Button>
+            </Group>
+          )}
+          <Divider />
+          <FactGrid>
+            <Fact label="Requester">{rec.requester ? rec.requester.name : '—'}</Fact>
+            <Fact label="Channel">{CHANNEL_LABELS[rec.channel] ?? humanize(rec.channel)}</Fact>
+            <Fact label="Opened">
+              <Time iso={rec.createdAt} mode="absolute" />
+            </Fact>
+            <Fact label="Last updated">
+              <Time iso={rec.updatedAt} />
+            </Fact>
+            {rec.resolvedAt && (
+              <Fact label="Resolved">
+                <Time iso={rec.resolvedAt} mode="absolute" />
               </Fact>
             )}
-          </Stack>
-        </form>
-      </Paper>
-      <RecordCisPanel recordId={rec.id} canEdit={canUpdate} />
-    </>
+            {rec.closedAt && (
+              <Fact label="Closed">
+                <Time iso={rec.closedAt} mode="absolute" />
+              </Fact>
+            )}
+            {rec.resolutionCode && <Fact label="Resolution code">{humanize(rec.resolutionCode)}</Fact>}
+            {rec.reopenCount > 0 && <Fact label="Reopened">{rec.reopenCount}×</Fact>}
+          </FactGrid>
+          {rec.resolutionNotes && (
+            <Fact label="Resolution notes">
+              <Text size="sm" className="pre-wrap">
+                {rec.resolutionNotes}
+              </Text>
+            </Fact>
+          )}
+        </Stack>
+      </form>
+    </Paper>
   );
 }

@@ -1,110 +1,108 @@
-/** One incident for agents: fields and side panels on the left, the activity stream on the right. */
-import { Anchor, Breadcrumbs, Grid, Group, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { Link, useParams } from 'react-router-dom';
-import { ApiError } from '../../api/client.ts';
-import { useIncident } from '../../api/queries/incidents.ts';
+/** One incident for agents, on the record-page kit: header, fields and panels, activity. */
+import { useQueryClient } from '@tanstack/react-query';
+import { useParams } from 'react-router-dom';
+import {
+  useIncident,
+  useIncidentOptions,
+  useTransition,
+  useUpdateIncident,
+} from '../../api/queries/incidents.ts';
 import { useMajorIncident } from '../../api/queries/process.ts';
-import { useActivity } from '../../api/queries/records.ts';
-import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
-import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
-import { Time } from '../../lib/time.tsx';
-import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import type { Incident } from '../../api/types.ts';
+import { useMe } from '../../auth/session.tsx';
+import { type AssignAction, assignAction, assignToMeInput } from '../../kit/record/AssignToMe.tsx';
+import { LinksPanel } from '../../kit/record/Links.tsx';
+import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
+import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
+import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
+import { WatchersPanel } from '../../kit/record/Watchers.tsx';
+import { listPath } from '../../records/registry.ts';
+import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
 import { DeclareMajorButton } from '../major/DeclareMajorButton.tsx';
 import { FamilyPanel } from '../major/FamilyPanel.tsx';
 import { MajorIncidentPanel } from '../major/MajorIncidentPanel.tsx';
-import { ActivityStream } from './ActivityStream.tsx';
-import { CommentBox } from './CommentBox.tsx';
+import { RecordSlaPanel } from '../sla/RecordSlaPanel.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
-import { LinksPanel, WatchersPanel } from './SidePanels.tsx';
-import { TransitionBar } from './Transitions.tsx';
-import { useResolvers } from './useResolvers.ts';
+
+const BACK = { label: 'Incidents', to: listPath('incident') };
 
 export function IncidentPage() {
   const { ref = '' } = useParams();
   const incident = useIncident(ref);
-  const rec = incident.data;
-  const activity = useActivity(rec?.id);
-  const major = useMajorIncident(rec);
-  const resolvers = useResolvers(activity.data ?? [], true);
-  useDocumentTitle(rec ? `${rec.number} ${rec.title}` : ref.toUpperCase());
-
-  if (incident.isPending) return <PageLoader label="Loading incident" />;
-  if (incident.isError) {
-    if (incident.error instanceof ApiError && incident.error.isNotFound)
-      return <RecordNotFound number={ref.toUpperCase()} backTo="/incidents" backLabel="Back to incidents" />;
-    return <ErrorState error={incident.error} onRetry={() => incident.refetch()} />;
-  }
-  if (!rec) return null;
   const reload = async () => (await incident.refetch()).data;
-  const onStale = () => {
-    notifications.show({
-      color: 'orange',
-      title: 'Someone else changed this incident',
-      message: `${rec.number} was changed since you opened it. We loaded the latest version; please try again.`,
-    });
-    void reload();
+  return (
+    <RecordGate query={incident} number={ref} noun="incident" back={BACK}>
+      {(rec) => <IncidentView rec={rec} reload={reload} />}
+    </RecordGate>
+  );
+}
+
+/** "Assign to me" for an incident: a minimal patch with If-Match. */
+function useAssign(rec: Incident, onStale: () => void): AssignAction {
+  const save = useUpdateIncident(rec.id);
+  return assignAction(
+    {
+      isPending: save.isPending,
+      mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
+    },
+    onStale,
+  );
+}
+
+function IncidentView({ rec, reload }: { rec: Incident; reload: () => Promise<Incident | undefined> }) {
+  const me = useMe();
+  const qc = useQueryClient();
+  const major = useMajorIncident(rec);
+  const options = useIncidentOptions();
+  const run = useTransition(rec);
+  const onStale = staleHandler(rec, 'incident', reload);
+  const assign = useAssign(rec, onStale);
+  const mine = assignToMeInput(rec, me);
+  useRecordShortcuts({ assignToMe: mine ? () => assign.run(mine) : null });
+
+  // A step can move related records too (resolving a parent resolves its children).
+  const refreshFamily = () => {
+    void qc.invalidateQueries({ queryKey: ['major'] });
+    void qc.invalidateQueries({ queryKey: ['incidents', 'one'] });
   };
 
   return (
-    <Stack gap="lg">
-      <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/incidents" size="sm">
-            Incidents
-          </Anchor>
-          <Text size="sm">{rec.number}</Text>
-        </Breadcrumbs>
-        <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
-          <Stack gap={6} style={{ flex: 1, minWidth: 280 }}>
-            <Title order={1} size="h2">
-              <Text span inherit c="dimmed" fw={600}>
-                {rec.number}
-              </Text>{' '}
-              {rec.title}
-            </Title>
-            <Group gap="xs">
-              <StateBadge label={rec.stateLabel} category={rec.stateCategory} />
-              <PriorityBadge priority={rec.priority} />
-              <Text size="sm" c="dimmed">
-                Opened by {rec.requester?.name ?? 'unknown'} <Time iso={rec.createdAt} size="sm" />
-                {rec.group ? ` · ${rec.group.name}` : ''}
-                {rec.assignee ? ` · ${rec.assignee.name}` : ' · Unassigned'}
-              </Text>
-            </Group>
-          </Stack>
-          <Group gap="xs" align="flex-start">
-            <DeclareMajorButton rec={rec} />
-            <TransitionBar rec={rec} onStale={onStale} />
-          </Group>
-        </Group>
-      </Stack>
-      {major.data?.major && <MajorIncidentPanel rec={rec} view={major.data} />}
-      <Grid gap="lg" align="flex-start">
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <Stack gap="md">
-            <IncidentDetails rec={rec} onReload={reload} />
-            <FamilyPanel rec={rec} major={!!major.data?.major} />
-            <WatchersPanel rec={rec} showNames />
-            <LinksPanel rec={rec} linkTo={(n) => `/incidents/${n}`} />
-          </Stack>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <Stack gap="md">
-            <Title order={2} size="h4">
-              Activity
-            </Title>
-            <CommentBox rec={rec} />
-            {activity.isPending ? (
-              <PageLoader label="Loading activity" />
-            ) : activity.isError ? (
-              <ErrorState error={activity.error} onRetry={() => activity.refetch()} />
-            ) : (
-              <ActivityStream items={activity.data} resolvers={resolvers} reverse />
-            )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+    <RecordLayout
+      header={
+        <RecordHeader
+          rec={rec}
+          back={BACK}
+          audience="staff"
+          assign={assign}
+          subtitle={<OpenedBy verb="Opened" rec={rec} />}
+          actions={
+            <>
+              <DeclareMajorButton rec={rec} />
+              <TransitionBar
+                rec={rec}
+                run={run}
+                noun="incident"
+                resolutionCodes={options.data?.resolutionCodes}
+                onStale={onStale}
+                onDone={refreshFamily}
+              />
+            </>
+          }
+        />
+      }
+      banners={major.data?.major && <MajorIncidentPanel rec={rec} view={major.data} />}
+      side={
+        <>
+          <IncidentDetails rec={rec} onReload={reload} />
+          <RecordSlaPanel recordId={rec.id} />
+          <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />
+          <FamilyPanel rec={rec} major={!!major.data?.major} />
+          <WatchersPanel rec={rec} showNames noun="incident" />
+          <LinksPanel rec={rec} portal={false} />
+        </>
+      }
+      activity={<ActivityPanel rec={rec} noun="incident" directory />}
+    />
   );
 }

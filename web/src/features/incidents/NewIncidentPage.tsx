@@ -1,5 +1,5 @@
 /** Raise an incident as an agent: on behalf of a requester, triaged and optionally assigned. */
-import { Button, Grid, Group, Paper, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Grid, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -17,6 +17,32 @@ import { CHANNEL_LABELS, LEVEL_OPTIONS } from '../../lib/labels.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { PriorityPreview } from './priority.tsx';
+import { type SupportedService, useCiServices } from './useCiServices.ts';
+
+/** The services the chosen CIs support, offered while no service is chosen. */
+function ServiceSuggestions({
+  services,
+  onPick,
+}: {
+  services: SupportedService[];
+  onPick: (id: string) => void;
+}) {
+  if (services.length === 0) return null;
+  return (
+    <Stack gap={4} aria-label="Services these configuration items support" component="section">
+      <Text size="xs" c="dimmed">
+        The chosen configuration items support:
+      </Text>
+      <Group gap={6}>
+        {services.slice(0, 8).map((s) => (
+          <Button key={s.id} size="compact-sm" variant="light" onClick={() => onPick(s.id)}>
+            {s.name}
+          </Button>
+        ))}
+      </Group>
+    </Stack>
+  );
+}
 
 export function NewIncidentPage() {
   const me = useMe();
@@ -46,6 +72,20 @@ export function NewIncidentPage() {
     setPresetTaken(true);
     setCis([preset.data]);
   }
+  // CIs chosen and no service yet: the only service they support is chosen (once per choice of CIs,
+  // so clearing it sticks); several are offered.
+  const supported = useCiServices(cis);
+  const ciKey = cis.map((c) => c.id).join(',');
+  const [autoPicked, setAutoPicked] = useState<{ ciKey: string; service: SupportedService } | null>(null);
+  const only = supported.services.length === 1 ? supported.services[0] : undefined;
+  if (only && !serviceId && !supported.pending && autoPicked?.ciKey !== ciKey) {
+    setAutoPicked({ ciKey, service: only });
+    setServiceId(only.id);
+  }
+  const autoNote =
+    autoPicked && autoPicked.ciKey === ciKey && serviceId === autoPicked.service.id
+      ? `Chosen because ${autoPicked.service.via} supports only this service.`
+      : undefined;
 
   const server = fieldErrorsOf(create.error);
   const titleError =
@@ -193,8 +233,10 @@ export function NewIncidentPage() {
                   liveOnly
                   value={serviceId}
                   onChange={setServiceId}
+                  description={autoNote}
                   error={server.serviceId}
                 />
+                {!serviceId && <ServiceSuggestions services={supported.services} onPick={setServiceId} />}
                 <GroupSelect
                   label="Assignment group"
                   placeholder="Not assigned"

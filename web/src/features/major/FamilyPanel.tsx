@@ -14,6 +14,7 @@ import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../a
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
+import { recordPath } from '../../records/registry.ts';
 
 function ParentSection({ rec }: { rec: IncidentWithParent }) {
   const parent = useIncident(rec.parentId ?? undefined);
@@ -26,7 +27,7 @@ function ParentSection({ rec }: { rec: IncidentWithParent }) {
         <Text size="sm">
           Child of{' '}
           {parent.data ? (
-            <Anchor component={Link} to={`/incidents/${parent.data.number}`}>
+            <Anchor component={Link} to={recordPath('incident', parent.data.number)}>
               {parent.data.number} {parent.data.title}
             </Anchor>
           ) : (
@@ -139,7 +140,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
               return (
                 <Group key={c.id} component="li" justify="space-between" wrap="nowrap" gap="xs">
                   <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-                    <Anchor component={Link} to={`/incidents/${c.number}`} size="sm" fw={600}>
+                    <Anchor component={Link} to={recordPath('incident', c.number)} size="sm" fw={600}>
                       {c.number}
                     </Anchor>
                     <Text size="sm" truncate>

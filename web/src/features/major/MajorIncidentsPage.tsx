@@ -6,6 +6,7 @@ import { StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
+import { recordPath } from '../../records/registry.ts';
 
 const FILTERS = [
   { value: 'active', label: 'Active' },
@@ -58,7 +59,7 @@ export function MajorIncidentsPage() {
                 {list.data.map((m) => (
                   <Table.Tr key={m.recordId}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/incidents/${m.number}`} fw={600}>
+                      <Anchor component={Link} to={recordPath('incident', m.number)} fw={600}>
                         {m.number} {m.title}
                       </Anchor>
                       <Text size="sm" c="dimmed" lineClamp={2}>

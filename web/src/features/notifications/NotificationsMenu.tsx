@@ -22,6 +22,7 @@ import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { isPortalUser } from '../../lib/faces.ts';
 import { Time } from '../../lib/time.tsx';
+import { recordPath } from '../../records/registry.ts';
 
 type Notification = {
   id: string;
@@ -35,13 +36,6 @@ type Notification = {
 type NotificationPage = { items: Notification[]; unreadCount: number; nextCursor: string | null };
 
 const KEY = ['notifications'] as const;
-
-/** Where a record opens for this person: the portal for requesters, the workspace for staff. */
-function recordPath(portal: boolean, r: NonNullable<Notification['record']>): string {
-  if (r.type === 'request') return portal ? `/portal/requests/${r.number}` : `/requests/${r.number}`;
-  if (r.type === 'request_task') return `/tasks/${r.number}`;
-  return portal ? `/portal/incidents/${r.number}` : `/incidents/${r.number}`;
-}
 
 export function NotificationsMenu() {
   const me = useMe();
@@ -68,14 +62,14 @@ export function NotificationsMenu() {
   const open = (n: Notification) => {
     if (!n.readAt) markRead.mutate(n.id);
     setOpened(false);
-    if (n.record) navigate(recordPath(portal, n.record));
+    if (n.record) navigate(recordPath(n.record.type, n.record.number, portal));
   };
   return (
     <Popover
       opened={opened}
       onChange={setOpened}
       position="bottom-end"
-      width={360}
+      width="min(360px, calc(100vw - 16px))"
       shadow="md"
       transitionProps={{ duration: 0 }}
     >

@@ -8,6 +8,7 @@ import { useCreateIncident } from '../../api/queries/incidents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
+import { recordPath } from '../../records/registry.ts';
 
 const URGENCY = [
   { value: '1', label: 'High: I cannot work at all' },
@@ -47,7 +48,7 @@ export function PortalNewIncidentPage() {
                     title: `Thank you, we received ${r.number}`,
                     message: 'We will keep you posted here.',
                   });
-                  navigate(`/portal/incidents/${r.number}`);
+                  navigate(recordPath('incident', r.number, true));
                 },
               },
             );

@@ -1,5 +1,9 @@
-/** How far a request has come: each approval level with its decisions, then the fulfilment tasks. */
+/**
+ * How far a request has come: each approval level with its decisions, then the fulfilment tasks;
+ * what was asked for; and the approval the signed-in approver is asked for.
+ */
 import {
+  Alert,
   Anchor,
   Badge,
   Group,
@@ -14,7 +18,9 @@ import {
 import { IconCheck, IconClock, IconHourglass, IconTool, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import type { ApprovalLevelView, ServiceRequest } from '../../api/queries/requests.ts';
+import { useMe } from '../../auth/session.tsx';
 import { Time } from '../../lib/time.tsx';
+import { ApprovalActions, levelToDecide } from '../approvals/ApprovalActions.tsx';
 
 export function ruleText(rule: string, quorum: number | null, approvers: number): string {
   if (rule === 'any') return 'Any one approver decides';
@@ -211,5 +217,20 @@ export function AnswersPanel({ rec }: { rec: ServiceRequest }) {
         </Stack>
       )}
     </Paper>
+  );
+}
+
+/** Asked of the signed-in approver right on the request. */
+export function ApprovalBanner({ rec }: { rec: ServiceRequest }) {
+  const me = useMe();
+  const decide = levelToDecide(rec, me.id);
+  if (!decide) return null;
+  return (
+    <Alert color="blue" title={`Your approval is requested: ${decide.name}`}>
+      <Stack gap="xs">
+        <Text size="sm">Check what was asked for, then decide.</Text>
+        <ApprovalActions requestId={rec.id} number={rec.number} level={decide.level} />
+      </Stack>
+    </Alert>
   );
 }

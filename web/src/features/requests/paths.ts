@@ -1,6 +1,7 @@
 /** Where request pages live: the portal for requesters and approvers, the workspace for staff. */
 import { useMe } from '../../auth/session.tsx';
 import { isPortalUser } from '../../lib/faces.ts';
+import { listPath, recordPath } from '../../records/registry.ts';
 
 export type RequestPaths = {
   portal: boolean;
@@ -15,11 +16,11 @@ export function pathsFor(portal: boolean): RequestPaths {
   const base = portal ? '/portal' : '';
   return {
     portal,
-    home: portal ? '/portal' : '/requests',
+    home: listPath('request', portal),
     catalog: `${base}/catalog`,
     item: (id) => `${base}/catalog/${id}`,
-    request: (n) => `${base}/requests/${n}`,
-    task: (n) => `/tasks/${n}`,
+    request: (n) => recordPath('request', n, portal),
+    task: (n) => recordPath('request_task', n, portal),
   };
 }
 

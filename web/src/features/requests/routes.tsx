@@ -4,6 +4,7 @@ import { Outlet, Route } from 'react-router-dom';
 import { useMe } from '../../auth/session.tsx';
 import { Forbidden } from '../../components/States.tsx';
 import { canManageCatalog } from '../../lib/faces.ts';
+import { recordTypes } from '../../records/registry.ts';
 import { PortalRequestRoutes, StaffRequestRoutes } from './guards.tsx';
 
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
@@ -16,12 +17,12 @@ const CatalogItemsAdminPage = page(
   'CatalogItemsAdminPage',
 );
 const CatalogItemEditPage = page(() => import('../catalog/CatalogItemEditPage.tsx'), 'CatalogItemEditPage');
-const PortalRequestPage = page(() => import('../portal/PortalRequestPage.tsx'), 'PortalRequestPage');
 const RequestQueuePage = page(() => import('./RequestQueuePage.tsx'), 'RequestQueuePage');
-const RequestPage = page(() => import('./RequestPage.tsx'), 'RequestPage');
 const TaskQueuePage = page(() => import('./TaskQueuePage.tsx'), 'TaskQueuePage');
-const TaskPage = page(() => import('./TaskPage.tsx'), 'TaskPage');
 const ApprovalsPage = page(() => import('../approvals/ApprovalsPage.tsx'), 'ApprovalsPage');
+
+const { request, request_task: task } = recordTypes;
+const PortalRequestPage = request.pages.portalRecord;
 
 function CatalogAdminGuard() {
   return canManageCatalog(useMe()) ? <Outlet /> : <Forbidden what="catalog administration" />;
@@ -32,10 +33,10 @@ export function requestRoutes() {
   return (
     <>
       <Route element={<StaffRequestRoutes />}>
-        <Route path="requests" element={<RequestQueuePage />} />
-        <Route path="requests/:ref" element={<RequestPage />} />
-        <Route path="tasks" element={<TaskQueuePage />} />
-        <Route path="tasks/:ref" element={<TaskPage />} />
+        <Route path={request.route} element={<RequestQueuePage />} />
+        <Route path={`${request.route}/:ref`} element={<request.pages.record />} />
+        <Route path={task.route} element={<TaskQueuePage />} />
+        <Route path={`${task.route}/:ref`} element={<task.pages.record />} />
         <Route path="catalog" element={<CatalogPage />} />
         <Route path="catalog/:itemId" element={<OrderItemPage />} />
         <Route path="admin/catalog-items" element={<CatalogAdminGuard />}>
@@ -46,7 +47,7 @@ export function requestRoutes() {
       <Route path="portal" element={<PortalRequestRoutes />}>
         <Route path="catalog" element={<CatalogPage />} />
         <Route path="catalog/:itemId" element={<OrderItemPage />} />
-        <Route path="requests/:ref" element={<PortalRequestPage />} />
+        {PortalRequestPage && <Route path="requests/:ref" element={<PortalRequestPage />} />}
       </Route>
       <Route path="approvals" element={<ApprovalsPage />} />
     </>

@@ -49,7 +49,7 @@ export function SlaDue({
       <Text
         size="sm"
         fw={left < SOON_MS ? 700 : undefined}
-        c={left < SOON_MS ? 'orange.9' : undefined}
+        c={left < SOON_MS ? 'red.9' : undefined}
         component="time"
         dateTime={dueAt}
       >

@@ -1,46 +1,54 @@
-/** Lifecycle buttons from the record's `transitions`, with a dialog for what a transition requires. */
+/**
+ * Lifecycle buttons from a record's `transitions`, for every record type: a step that needs
+ * nothing runs at once; one that requires a comment, a resolution or an assignee opens a dialog
+ * that insists on them. A 412 (someone else moved the record first) goes to `onStale`.
+ */
 import { Alert, Button, Group, Modal, Select, Stack, Switch, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQueryClient } from '@tanstack/react-query';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { useIncidentOptions, useTransition } from '../../api/queries/incidents.ts';
-import type { Incident, TransitionOption } from '../../api/types.ts';
+import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
+import type { RecordView, StepInput } from './types.ts';
 
-/**
- * A transition can move related records too (resolving a parent resolves its children), so the
- * major-incident and parent/child views and other incidents are fetched again.
- */
-function useFamilyRefresh() {
-  const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: ['major'] });
-    void qc.invalidateQueries({ queryKey: ['incidents', 'one'] });
-  };
-}
+export type StepRun = UseMutationResult<RecordView, Error, StepInput>;
+
+/** The group the "t" shortcut moves the focus into. */
+export const TRANSITIONS_ID = 'record-transitions';
 
 /** Colours with enough contrast for white text on a filled button. */
 const COLORS: Record<string, string> = { canceled: 'red.9' };
 
-function TransitionDialog({
+type Common = {
+  rec: RecordView;
+  run: StepRun;
+  /** What the record is called in messages ("incident", "task"). */
+  noun: string;
+  /** The choices for a resolution code, when a step of this type may ask for one. */
+  resolutionCodes?: readonly string[];
+  onStale: () => void;
+  /** After any step succeeded (e.g. to refresh related records). */
+  onDone?: (rec: RecordView) => void;
+};
+
+const moved = (r: RecordView) =>
+  notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` });
+
+function StepDialog({
   rec,
-  transition,
+  run,
+  noun,
+  resolutionCodes = [],
+  step,
   onClose,
   onStale,
-}: {
-  rec: Incident;
-  transition: TransitionOption;
-  onClose: () => void;
-  onStale: () => void;
-}) {
-  const options = useIncidentOptions();
-  const run = useTransition(rec);
-  const refreshFamily = useFamilyRefresh();
-  const needs = new Set(transition.requires);
+  onDone,
+}: Common & { step: TransitionOption; onClose: () => void }) {
+  const needs = new Set(step.requires);
   const canInternal = rec.allowedActions.includes('comment_internal');
   const [code, setCode] = useState<string | null>(null);
   const [notes, setNotes] = useState('');
@@ -51,24 +59,19 @@ function TransitionDialog({
 
   const missing = (field: 'resolutionCode' | 'resolutionNotes' | 'comment', value: string | null) =>
     touched && needs.has(field) && !value?.trim() ? 'Required for this step' : undefined;
-  const codeError = missing('resolutionCode', code) ?? server.resolutionCode;
-  const notesError = missing('resolutionNotes', notes) ?? server.resolutionNotes;
-  const commentError = missing('comment', comment) ?? server.comment;
   const needsAssignee = needs.has('assigneeId') && !rec.assignee;
   const showsResolution = needs.has('resolutionCode') || needs.has('resolutionNotes');
 
   const submit = () => {
     setTouched(true);
-    if (
+    const incomplete =
       (needs.has('resolutionCode') && !code) ||
       (needs.has('resolutionNotes') && !notes.trim()) ||
-      (needs.has('comment') && !comment.trim()) ||
-      needsAssignee
-    )
-      return;
+      (needs.has('comment') && !comment.trim());
+    if (incomplete || needsAssignee) return;
     run.mutate(
       {
-        to: transition.key,
+        to: step.key,
         ...(code ? { resolutionCode: code } : {}),
         ...(notes.trim() ? { resolutionNotes: notes } : {}),
         ...(comment.trim()
@@ -77,8 +80,8 @@ function TransitionDialog({
       },
       {
         onSuccess: (r) => {
-          refreshFamily();
-          notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` });
+          onDone?.(r);
+          moved(r);
           onClose();
         },
         onError: (e) => {
@@ -92,7 +95,7 @@ function TransitionDialog({
   };
 
   return (
-    <Modal opened onClose={onClose} title={`${transition.label}: ${rec.number}`} size="lg">
+    <Modal opened onClose={onClose} title={`${step.label}: ${rec.number}`} size="lg">
       <form
         noValidate
         onSubmit={(e) => {
@@ -103,7 +106,7 @@ function TransitionDialog({
         <Stack>
           {needsAssignee && (
             <Alert color="orange" role="alert">
-              Assign the incident to someone before you “{transition.label}”.
+              Assign the {noun} to someone before you “{step.label}”.
             </Alert>
           )}
           {showsResolution && (
@@ -111,10 +114,10 @@ function TransitionDialog({
               label="Resolution code"
               placeholder="How was it resolved?"
               required={needs.has('resolutionCode')}
-              data={(options.data?.resolutionCodes ?? []).map((c) => ({ value: c, label: humanize(c) }))}
+              data={resolutionCodes.map((c) => ({ value: c, label: humanize(c) }))}
               value={code}
               onChange={setCode}
-              error={codeError}
+              error={missing('resolutionCode', code) ?? server.resolutionCode}
             />
           )}
           {showsResolution && (
@@ -127,7 +130,7 @@ function TransitionDialog({
               maxLength={LIMITS.resolutionNotesMax}
               value={notes}
               onChange={(e) => setNotes(e.currentTarget.value)}
-              error={notesError}
+              error={missing('resolutionNotes', notes) ?? server.resolutionNotes}
             />
           )}
           <Textarea
@@ -139,7 +142,7 @@ function TransitionDialog({
             maxLength={LIMITS.commentMax}
             value={comment}
             onChange={(e) => setComment(e.currentTarget.value)}
-            error={commentError}
+            error={missing('comment', comment) ?? server.comment}
           />
           {canInternal && (
             <Switch
@@ -148,13 +151,13 @@ function TransitionDialog({
               onChange={(e) => setInternal(e.currentTarget.checked)}
             />
           )}
-          <ErrorAlert error={run.error} title={`Could not ${transition.label.toLowerCase()}`} />
+          <ErrorAlert error={run.error} title={`Could not ${step.label.toLowerCase()}`} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={run.isPending} color={COLORS[transition.to]}>
-              {transition.label}
+            <Button type="submit" loading={run.isPending} color={COLORS[step.to]}>
+              {step.label}
             </Button>
           </Group>
         </Stack>
@@ -163,13 +166,13 @@ function TransitionDialog({
   );
 }
 
-export function TransitionBar({ rec, onStale }: { rec: Incident; onStale: () => void }) {
+export function TransitionBar(props: Common) {
+  const { rec, run, onStale, onDone } = props;
   const [open, setOpen] = useState<TransitionOption | null>(null);
-  const run = useTransition(rec);
-  const refreshFamily = useFamilyRefresh();
   if (rec.transitions.length === 0) return null;
   const take = (t: TransitionOption) => {
     if (t.requires.length > 0) {
+      run.reset();
       setOpen(t);
       return;
     }
@@ -177,8 +180,8 @@ export function TransitionBar({ rec, onStale }: { rec: Incident; onStale: () => 
       { to: t.key },
       {
         onSuccess: (r) => {
-          refreshFamily();
-          notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` });
+          onDone?.(r);
+          moved(r);
         },
         onError: (e) => {
           if (e instanceof ApiError && e.isStale) onStale();
@@ -194,11 +197,11 @@ export function TransitionBar({ rec, onStale }: { rec: Incident; onStale: () => 
   };
   return (
     <>
-      <Group gap="xs" role="group" aria-label="Lifecycle actions">
+      <Group gap="xs" role="group" aria-label="Lifecycle actions" id={TRANSITIONS_ID}>
         {rec.transitions.map((t, i) => (
           <Button
             key={t.key}
-            variant={i === 0 ? 'filled' : 'default'}
+            variant={i === 0 && t.to !== 'canceled' ? 'filled' : 'default'}
             color={i === 0 ? COLORS[t.to] : undefined}
             onClick={() => take(t)}
             loading={run.isPending && run.variables?.to === t.key}
@@ -208,9 +211,7 @@ export function TransitionBar({ rec, onStale }: { rec: Incident; onStale: () => 
           </Button>
         ))}
       </Group>
-      {open && (
-        <TransitionDialog rec={rec} transition={open} onClose={() => setOpen(null)} onStale={onStale} />
-      )}
+      {open && <StepDialog {...props} step={open} onClose={() => setOpen(null)} />}
     </>
   );
 }

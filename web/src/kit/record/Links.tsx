@@ -1,7 +1,4 @@
-/**
- * Watchers (watch / stop watching), links to other records (add by number, remove), and for the
- * service desk the record's SLA clocks above them.
- */
+/** Links between records (add by number, remove), each opening on its own type's page. */
 import {
   ActionIcon,
   Anchor,
@@ -17,65 +14,27 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEye, IconEyeOff, IconLink, IconTrash } from '@tabler/icons-react';
+import { IconLink, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
-import { useUserNames } from '../../api/queries/directory.ts';
-import { useAddLink, useLinks, useRemoveLink, useSetWatching } from '../../api/queries/records.ts';
-import { type Incident, LINK_KINDS, type LinkKind } from '../../api/types.ts';
-import { useMe } from '../../auth/session.tsx';
-import { isPortalUser } from '../../lib/faces.ts';
+import { useAddLink, useLinks, useRemoveLink } from '../../api/queries/records.ts';
+import { LINK_KINDS, type LinkKind } from '../../api/types.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize, LINK_KIND_LABELS } from '../../lib/labels.ts';
-import { RecordSlaPanel } from '../sla/RecordSlaPanel.tsx';
+import { recordPath } from '../../records/registry.ts';
+import type { RecordView } from './types.ts';
 
-export function WatchersPanel({ rec, showNames }: { rec: Incident; showNames: boolean }) {
-  const me = useMe();
-  const watching = rec.watcherIds.includes(me.id);
-  const names = useUserNames(rec.watcherIds, showNames);
-  const set = useSetWatching(rec);
-  const canWatch = rec.allowedActions.includes('watch');
-  return (
-    <>
-      {!isPortalUser(me) && <RecordSlaPanel recordId={rec.id} />}
-      <Paper p="md" component="section" aria-labelledby="watchers-title">
-        <Group justify="space-between" mb="xs">
-          <Title order={2} size="h5" id="watchers-title">
-            Watchers ({rec.watcherIds.length})
-          </Title>
-          {canWatch && (
-            <Button
-              size="xs"
-              variant={watching ? 'default' : 'light'}
-              leftSection={watching ? <IconEyeOff size={14} /> : <IconEye size={14} />}
-              loading={set.isPending}
-              onClick={() =>
-                set.mutate(
-                  { userId: me.id, watching: !watching },
-                  { onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }) },
-                )
-              }
-            >
-              {watching ? 'Stop watching' : 'Watch'}
-            </Button>
-          )}
-        </Group>
-        <Text size="sm" c={rec.watcherIds.length ? undefined : 'dimmed'}>
-          {rec.watcherIds.length === 0
-            ? 'Nobody is watching this incident.'
-            : showNames
-              ? rec.watcherIds.map((id) => (id === me.id ? 'You' : (names.get(id) ?? '…'))).join(', ')
-              : watching
-                ? 'You are watching this incident.'
-                : `${rec.watcherIds.length} watching`}
-        </Text>
-      </Paper>
-    </>
-  );
-}
-
-export function LinksPanel({ rec, linkTo }: { rec: Incident; linkTo: (number: string) => string }) {
+export function LinksPanel({
+  rec,
+  portal,
+  onChanged,
+}: {
+  rec: RecordView;
+  /** Links open on the portal's pages (for requesters). */
+  portal: boolean;
+  onChanged?: () => void;
+}) {
   const links = useLinks(rec.id);
   const add = useAddLink(rec);
   const remove = useRemoveLink(rec);
@@ -102,7 +61,12 @@ export function LinksPanel({ rec, linkTo }: { rec: Incident; linkTo: (number: st
               <Badge variant="light" color="gray" size="sm">
                 {LINK_KIND_LABELS[l.kind]?.[l.direction] ?? humanize(l.kind)}
               </Badge>
-              <Anchor component={Link} to={linkTo(l.record.number)} size="sm" fw={600}>
+              <Anchor
+                component={Link}
+                to={recordPath(l.record.type, l.record.number, portal)}
+                size="sm"
+                fw={600}
+              >
                 {l.record.number}
               </Anchor>
               <Text size="sm" truncate title={l.record.title}>
@@ -118,6 +82,7 @@ export function LinksPanel({ rec, linkTo }: { rec: Incident; linkTo: (number: st
                   loading={remove.isPending && remove.variables === l.id}
                   onClick={() =>
                     remove.mutate(l.id, {
+                      onSuccess: onChanged,
                       onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
                     })
                   }
@@ -135,7 +100,15 @@ export function LinksPanel({ rec, linkTo }: { rec: Incident; linkTo: (number: st
           onSubmit={(e) => {
             e.preventDefault();
             if (!target.trim()) return;
-            add.mutate({ target: target.trim().toUpperCase(), kind }, { onSuccess: () => setTarget('') });
+            add.mutate(
+              { target: target.trim().toUpperCase(), kind },
+              {
+                onSuccess: () => {
+                  setTarget('');
+                  onChanged?.();
+                },
+              },
+            );
           }}
         >
           <Group mt="sm" gap="xs" align="flex-start" wrap="nowrap">

@@ -182,7 +182,7 @@ export function ActivityStream({
   items,
   resolvers,
   reverse = false,
-  noun = 'incident',
+  noun = 'record',
 }: {
   items: ActivityItem[];
   resolvers: Resolvers;

@@ -1,4 +1,7 @@
-/** Reply publicly or write an internal note (only when allowed), and attach files. */
+/**
+ * Reply publicly or write an internal note (only when allowed), and attach files. The text area
+ * has a fixed id so the record page's "c" shortcut can put the cursor in it.
+ */
 import { Button, FileButton, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLock, IconMessage, IconPaperclip } from '@tabler/icons-react';
@@ -6,10 +9,12 @@ import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useAddComment, useUploadAttachment } from '../../api/queries/records.ts';
-import type { Incident } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import type { RecordView } from './types.ts';
 
-export function CommentBox({ rec }: { rec: Incident }) {
+export const COMMENT_BOX_ID = 'record-comment';
+
+export function CommentBox({ rec, onSaved }: { rec: RecordView; onSaved?: () => void }) {
   const canPublic = rec.allowedActions.includes('comment_public');
   const canInternal = rec.allowedActions.includes('comment_internal');
   const canAttach = rec.allowedActions.includes('attach');
@@ -37,6 +42,7 @@ export function CommentBox({ rec }: { rec: Incident }) {
         onSuccess: () => {
           setBody('');
           setTouched(false);
+          onSaved?.();
           notifications.show({ color: 'teal', message: internal ? 'Internal note added' : 'Comment added' });
         },
       },
@@ -69,6 +75,7 @@ export function CommentBox({ rec }: { rec: Incident }) {
           {(canPublic || canInternal) && (
             <>
               <Textarea
+                id={COMMENT_BOX_ID}
                 label={internal ? 'Internal note' : 'Comment'}
                 description={
                   internal
@@ -98,8 +105,10 @@ export function CommentBox({ rec }: { rec: Incident }) {
                 onChange={(file) => {
                   if (!file) return;
                   upload.mutate(file, {
-                    onSuccess: (a) =>
-                      notifications.show({ color: 'teal', message: `${a.filename} attached` }),
+                    onSuccess: (a) => {
+                      onSaved?.();
+                      notifications.show({ color: 'teal', message: `${a.filename} attached` });
+                    },
                     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
                   });
                 }}

@@ -1,0 +1,64 @@
+/** Who watches a record (and watching or not watching it yourself). */
+import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconEye, IconEyeOff } from '@tabler/icons-react';
+import { errorMessage } from '../../api/client.ts';
+import { useUserNames } from '../../api/queries/directory.ts';
+import { useSetWatching } from '../../api/queries/records.ts';
+import { useMe } from '../../auth/session.tsx';
+import type { RecordView } from './types.ts';
+
+export function WatchersPanel({
+  rec,
+  showNames,
+  noun,
+  onChanged,
+}: {
+  rec: RecordView;
+  showNames: boolean;
+  noun: string;
+  onChanged?: () => void;
+}) {
+  const me = useMe();
+  const watching = rec.watcherIds.includes(me.id);
+  const names = useUserNames(rec.watcherIds, showNames);
+  const set = useSetWatching(rec);
+  const canWatch = rec.allowedActions.includes('watch');
+  return (
+    <Paper p="md" component="section" aria-labelledby="watchers-title">
+      <Group justify="space-between" mb="xs">
+        <Title order={2} size="h5" id="watchers-title">
+          Watchers ({rec.watcherIds.length})
+        </Title>
+        {canWatch && (
+          <Button
+            size="xs"
+            variant={watching ? 'default' : 'light'}
+            leftSection={watching ? <IconEyeOff size={14} /> : <IconEye size={14} />}
+            loading={set.isPending}
+            onClick={() =>
+              set.mutate(
+                { userId: me.id, watching: !watching },
+                {
+                  onSuccess: onChanged,
+                  onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                },
+              )
+            }
+          >
+            {watching ? 'Stop watching' : 'Watch'}
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c={rec.watcherIds.length ? undefined : 'dimmed'}>
+        {rec.watcherIds.length === 0
+          ? `Nobody is watching this ${noun}.`
+          : showNames
+            ? rec.watcherIds.map((id) => (id === me.id ? 'You' : (names.get(id) ?? '…'))).join(', ')
+            : watching
+              ? `You are watching this ${noun}.`
+              : `${rec.watcherIds.length} watching`}
+      </Text>
+    </Paper>
+  );
+}
