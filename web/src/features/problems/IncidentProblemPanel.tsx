@@ -44,9 +44,14 @@ export function IncidentProblemPanel({ rec }: { rec: Incident }) {
           )}
         </Group>
         {problems.length > 0 && (
-          <Stack gap={4} aria-label="Linked problems">
+          <Stack
+            gap={4}
+            component="ul"
+            aria-label="Linked problems"
+            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+          >
             {problems.map((l) => (
-              <Group key={l.id} gap="xs" wrap="nowrap">
+              <Group key={l.id} gap="xs" wrap="nowrap" component="li">
                 <Anchor component={Link} to={`/problems/${l.record.number}`} size="sm">
                   {l.record.number}
                 </Anchor>

@@ -120,7 +120,7 @@ export function KnownErrorPanel({ rec }: { rec: ProblemView }) {
         {rec.knownError ? (
           <Published ke={rec.knownError} editable={editable} />
         ) : editable ? (
-          <Publish rec={rec} />
+          <Publish key={rec.analysis.workaround ?? ''} rec={rec} />
         ) : (
           <Text size="sm" c="dimmed">
             No known error is published.
