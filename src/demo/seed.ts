@@ -15,6 +15,7 @@ import { createIncident, transitionIncident, updateIncident } from '../modules/i
 import { addComment } from '../modules/records/collab.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 
 export const DEMO_PASSWORD = 'steward-demo';
@@ -159,6 +160,11 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     group: (key) => groupIds.get(key)!,
     actor: actorFor,
   });
+  const problems = await seedDemoProblems(
+    ctx,
+    await actorFor(people.get('maria')!),
+    (key) => groupIds.get(key)!,
+  );
   const cmdb = await seedCmdbDemo(ctx, {
     people,
     groups: groupIds,
@@ -169,6 +175,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: DEMO_GROUPS.length,
     incidents: count,
     requests,
+    problems,
     cmdb,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
