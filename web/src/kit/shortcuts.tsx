@@ -106,7 +106,13 @@ export function ShortcutsHelp() {
     groups.set(r.group, list);
   }
   return (
-    <Modal opened={state.open} onClose={closeShortcutsHelp} title="Keyboard shortcuts" size="sm">
+    <Modal
+      opened={state.open}
+      onClose={closeShortcutsHelp}
+      title="Keyboard shortcuts"
+      size="sm"
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <Stack gap="md">
         {[...groups.entries()].map(([group, list]) => (
           <div key={group}>
