@@ -180,7 +180,7 @@ export const ProblemView = RecordView.extend({
   analysis: ProblemAnalysis,
   knownError: KnownErrorView.nullable(),
   incidents: z.array(ProblemIncident),
-}).meta({ id: 'Problem' });
+}).meta({ id: 'ProblemRecord' });
 export type ProblemView = z.infer<typeof ProblemView>;
 
 export const ResolveIncidentsResult = z.object({

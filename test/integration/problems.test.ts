@@ -254,3 +254,19 @@ describe('problems', () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('problems in the API document', () => {
+  it('documents the problem routes and keeps RFC 9457 Problem apart from the problem record', async () => {
+    const doc = (await agent.get('/api/v1/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/problems',
+        '/api/v1/problems/{id}/analysis',
+        '/api/v1/known-errors',
+        '/api/v1/incidents/{id}/known-errors',
+      ]),
+    );
+    expect(doc.components.schemas.ProblemRecord.properties.analysis).toBeDefined();
+    expect(doc.components.schemas.Problem.description).toBe('RFC 9457 problem details');
+  });
+});
