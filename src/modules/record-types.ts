@@ -10,6 +10,7 @@ import { definedRecordTypes } from './records/define.ts';
 import { recordTypeRoutes } from './records/type-routes.ts';
 import { requestTaskType, requestType } from './requests/record-type.ts';
 
+/** The modules' record types, declared as these modules load. */
 export const MODULE_RECORD_TYPES = [incidentType, requestType, requestTaskType, problemType];
 
 /** List, create, get, patch, transitions and options of every declared record type. */

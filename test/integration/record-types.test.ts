@@ -4,7 +4,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import {
   RecordFields,
   RecordListQuery,
@@ -13,7 +13,7 @@ import {
 } from '../../src/contracts/records.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { defineRecordType } from '../../src/modules/records/define.ts';
-import { createRecord } from '../../src/modules/records/service.ts';
+import type { RecordDetail } from '../../src/modules/records/detail.ts';
 import type { RecordTypeConfig } from '../../src/modules/records/types.ts';
 import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
 
@@ -24,22 +24,44 @@ const CHORE: RecordTypeConfig = {
   label: 'Chore',
   path: 'chores',
 };
-const ChoreCreate = RecordFields.pick({ title: true, description: true, urgency: true });
+const ChoreCreate = RecordFields.pick({ title: true, description: true, urgency: true }).extend({
+  room: z.string().max(40).optional(),
+});
+const ChoreView = RecordView.extend({ room: z.string().nullable() });
+
+/** The chore's own column, in its detail table (created by the test below, normally a migration). */
+const choreDetail: RecordDetail = {
+  fields: ['room'],
+  async load(db, ids) {
+    const rows = await queryRows<{ record_id: string; room: string }>(
+      db,
+      sql`select record_id, room from chore_details where record_id = any(${sql.param(ids)}::uuid[])`,
+    );
+    return new Map(rows.map((r) => [r.record_id, { room: r.room }]));
+  },
+  async save(tx, recordId, values, before) {
+    if (values.room === undefined || values.room === before?.room) return [];
+    await queryRows(
+      tx,
+      sql`insert into chore_details (record_id, room) values (${recordId}, ${values.room})
+          on conflict (record_id) do update set room = excluded.room`,
+    );
+    return [{ field: 'room', oldValue: before?.room ?? null, newValue: values.room }];
+  },
+};
 
 defineRecordType({
   config: CHORE,
   resolutionCodes: ['done_properly', 'done_badly'],
   contracts: {
-    view: RecordView,
-    listItem: RecordView,
+    view: ChoreView,
+    listItem: ChoreView,
     listQuery: RecordListQuery,
     create: ChoreCreate,
     patch: ChoreCreate.partial(),
     transition: transitionContract(['done_properly', 'done_badly']),
   },
-  operations: {
-    create: (ctx, actor, body: z.output<typeof ChoreCreate>) => createRecord(ctx, actor, CHORE, body),
-  },
+  detail: choreDetail,
 });
 
 let env: TestEnv;
@@ -49,11 +71,15 @@ beforeAll(async () => {
   env = await createTestEnv();
   // A new record type comes with its number sequence (normally in its migration).
   await queryRows(env.ctx.db, sql`create sequence record_number_chr start with 1001`);
+  await queryRows(
+    env.ctx.db,
+    sql`create table chore_details (record_id uuid primary key references records (id) on delete cascade, room text)`,
+  );
   agent = await as(env, ['agent']);
 });
 afterAll(() => env.close());
 
-type Chore = z.infer<typeof RecordView>;
+type Chore = z.infer<typeof ChoreView>;
 
 async function buildChore(title = 'Water the plants'): Promise<Chore> {
   const res = await agent.post('/api/v1/chores', { title, urgency: 2 });
@@ -63,10 +89,20 @@ async function buildChore(title = 'Water the plants'): Promise<Chore> {
 
 describe('a declared record type', () => {
   it('is created at its path with its own number prefix, ETag and location', async () => {
-    const res = await agent.post('/api/v1/chores', { title: 'Descale the kettle', urgency: 1 });
+    const res = await agent.post('/api/v1/chores', {
+      title: 'Descale the kettle',
+      urgency: 1,
+      room: 'Kitchen',
+    });
     expect(res.statusCode).toBe(201);
     const chore = res.json();
-    expect(chore).toMatchObject({ type: 'chore', title: 'Descale the kettle', urgency: 1, state: 'new' });
+    expect(chore).toMatchObject({
+      type: 'chore',
+      title: 'Descale the kettle',
+      urgency: 1,
+      state: 'new',
+      room: 'Kitchen',
+    });
     expect(chore.number).toMatch(/^CHR\d{7}$/);
     expect(res.headers.etag).toBe(`"${chore.version}"`);
     expect(res.headers.location).toBe(`/api/v1/chores/${chore.id}`);
@@ -155,6 +191,25 @@ describe('a declared record type', () => {
     });
     expect(right.statusCode, right.body).toBe(200);
     expect(right.json()).toMatchObject({ stateCategory: 'resolved', resolutionCode: 'done_properly' });
+  });
+
+  it('keeps its own fields in its detail table: shown in views and lists, edited with history', async () => {
+    const chore = await buildChore('Dust the shelves');
+    expect(chore.room).toBeNull();
+    const moved = await agent.patch(`/api/v1/chores/${chore.id}`, { room: 'Study' }, { 'if-match': '"1"' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ room: 'Study', version: 2 });
+    expect((await agent.get(`/api/v1/chores/${chore.number}`)).json().room).toBe('Study');
+    const listed = (await agent.get('/api/v1/chores?limit=100'))
+      .json()
+      .items.find((r: Chore) => r.id === chore.id);
+    expect(listed.room).toBe('Study');
+    const activity = (await agent.get(`/api/v1/records/${chore.id}/activity`)).json();
+    expect(activity).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'room', newValue: 'Study' })]),
+    );
+    const stale = await agent.patch(`/api/v1/chores/${chore.id}`, { room: 'Attic' }, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
   });
 
   it('offers its resolution codes and the channels at /meta/options', async () => {

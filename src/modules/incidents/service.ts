@@ -6,11 +6,9 @@ import type { Actor } from '../../domain/roles.ts';
 import { findService } from '../catalog/repository.ts';
 import { assertCanLinkCis, linkCis } from '../cmdb/service.ts';
 import { servicesOfCis } from '../cmdb/services-of.ts';
-import { listRecords, type RecordListQuery } from '../records/query.ts';
 import {
   type CreateRecordInput,
   createRecord,
-  getRecordView,
   type RecordRow,
   type UpdateRecordInput,
   updateRecord,
@@ -52,12 +50,6 @@ export async function createIncident(ctx: AppContext, actor: Actor, input: Creat
     withRecord: (tx, row) => linkCis(tx, actor.userId, row.id, ciIds, row.createdAt),
   });
 }
-
-export const getIncident = (ctx: AppContext, actor: Actor, idOrNumber: string) =>
-  getRecordView(ctx, actor, INCIDENT, idOrNumber);
-
-export const listIncidents = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
-  listRecords(ctx, actor, INCIDENT, q);
 
 /** Changing the category without naming a subcategory clears the old subcategory; both are checked. */
 export async function normaliseIncidentPatch(

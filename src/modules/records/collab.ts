@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { Activity } from '../../contracts/records.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/schema.ts';
@@ -306,33 +307,7 @@ export async function listLinks(ctx: AppContext, actor: Actor, recordId: string)
 
 // ---- activity ----
 
-export type ActivityItem =
-  | {
-      kind: 'comment';
-      id: string;
-      at: string;
-      actor: { id: string; name: string } | null;
-      body: string;
-      visibility: string;
-    }
-  | {
-      kind: 'change';
-      id: string;
-      at: string;
-      actor: { id: string; name: string } | null;
-      field: string;
-      oldValue: string | null;
-      newValue: string | null;
-    }
-  | {
-      kind: 'attachment';
-      id: string;
-      at: string;
-      actor: { id: string; name: string } | null;
-      filename: string;
-      size: number;
-      contentType: string;
-    };
+export type ActivityItem = Activity;
 
 /** One stream, oldest first: comments (internal ones only for those who may read them), history, attachments. */
 export async function listActivity(ctx: AppContext, actor: Actor, recordId: string): Promise<ActivityItem[]> {

@@ -1,8 +1,9 @@
 /**
  * The record-type registry. A record type is a declaration: its identity (key, number prefix,
  * process, label and URL path, from `src/contracts/record-types.ts`), its resolution codes, the
- * Zod contracts of its routes, and the use cases that differ from the records core's defaults
- * (a create of its own, checks on a patch, a detail view that loads its own table). The generic
+ * Zod contracts of its routes, its own columns (a detail table with load and save), and the use
+ * cases that differ from the records core's defaults (a create of its own, checks on a patch, a
+ * detail view). The generic
  * routes (`./type-routes.ts`) serve list, create, get, patch, transitions and options from it.
  */
 import type { z } from 'zod';
@@ -11,6 +12,7 @@ import type { RecordListQuery } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../domain/roles.ts';
 import type { RecordRow } from './access.ts';
+import type { RecordDetail } from './detail.ts';
 import type { UpdateRecordInput } from './service.ts';
 import type { TransitionInput } from './transition.ts';
 import { type RecordTypeConfig, registerRecordTypeConfig } from './types.ts';
@@ -37,8 +39,9 @@ export type RecordTypeSummaries = Partial<
 >;
 
 /**
- * The use cases of a type. Anything left out uses the records core (list, get, update, transition
- * with the type's resolution codes); `create` has no default.
+ * The use cases of a type. Anything left out uses the records core (create with the create
+ * contract, get, update, transition with the type's resolution codes), with the type's detail
+ * table when it has one. A type without a create contract has no create route.
  */
 export type RecordTypeOperations = {
   create?: (ctx: AppContext, actor: Actor, body: never) => Promise<Versioned>;
@@ -72,6 +75,8 @@ export type RecordTypeDefinition = {
    */
   normalisePatch?: (current: RecordRow, patch: UpdateRecordInput, tx: Db) => Promise<UpdateRecordInput>;
   operations?: RecordTypeOperations;
+  /** The type's own columns in its detail table; merged into views and split out of bodies. */
+  detail?: RecordDetail;
 };
 
 export type RecordType = RecordTypeDefinition & { tag: string; operations: RecordTypeOperations };

@@ -2,10 +2,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import {
+  Activity,
+  Attachment,
+  CommentCreate,
+  CommentView,
+  LinkCreate,
+  RecordLink,
+} from '../../contracts/records.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
-import { LIMITS } from '../../shared/limits.ts';
 import {
   addAttachment,
   addComment,
@@ -18,62 +25,6 @@ import {
   removeLink,
   setWatching,
 } from './collab.ts';
-import { LINK_KINDS } from './types.ts';
-
-const Actor = z.object({ id: z.string(), name: z.string() }).nullable();
-const Activity = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('comment'),
-    id: z.string(),
-    at: z.string(),
-    actor: Actor,
-    body: z.string(),
-    visibility: z.string(),
-  }),
-  z.object({
-    kind: z.literal('change'),
-    id: z.string(),
-    at: z.string(),
-    actor: Actor,
-    field: z.string(),
-    oldValue: z.string().nullable(),
-    newValue: z.string().nullable(),
-  }),
-  z.object({
-    kind: z.literal('attachment'),
-    id: z.string(),
-    at: z.string(),
-    actor: Actor,
-    filename: z.string(),
-    size: z.number(),
-    contentType: z.string(),
-  }),
-]);
-const Attachment = z
-  .object({
-    id: z.string(),
-    recordId: z.string(),
-    filename: z.string(),
-    contentType: z.string(),
-    size: z.number(),
-    sha256: z.string(),
-    uploadedBy: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'Attachment' });
-const Link = z.object({
-  id: z.string(),
-  kind: z.string(),
-  direction: z.enum(['outgoing', 'incoming']),
-  record: z.object({
-    id: z.string(),
-    number: z.string(),
-    title: z.string(),
-    type: z.string(),
-    state: z.string(),
-  }),
-  createdAt: z.string(),
-});
 
 /** RFC 6266 / RFC 5987 Content-Disposition with an ASCII fallback and a UTF-8 filename. */
 function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
@@ -102,20 +53,8 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['records'],
           summary: 'Add a public comment (seen by the requester) or an internal work note',
           params: RecordRefParam,
-          body: z.object({
-            body: z.string().trim().min(1, 'is required').max(LIMITS.commentMax),
-            visibility: z.enum(['public', 'internal']).default('public'),
-          }),
-          response: {
-            201: z.object({
-              id: z.string(),
-              body: z.string(),
-              visibility: z.string(),
-              authorId: z.string().nullable(),
-              createdAt: z.string(),
-            }),
-            ...problemResponses,
-          },
+          body: CommentCreate,
+          response: { 201: CommentView, ...problemResponses },
         },
       },
       async (req, reply) =>
@@ -231,7 +170,7 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['records'],
           summary: 'Links to and from other records',
           params: RecordRefParam,
-          response: { 200: z.array(Link), ...problemResponses },
+          response: { 200: z.array(RecordLink), ...problemResponses },
         },
       },
       async (req) => listLinks(ctx, requireActor(req), req.params.id),
@@ -243,8 +182,8 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['records'],
           summary: 'Link this record to another by id or number',
           params: RecordRefParam,
-          body: z.object({ target: z.string().min(1).max(40), kind: z.enum(LINK_KINDS) }),
-          response: { 201: z.array(Link), ...problemResponses },
+          body: LinkCreate,
+          response: { 201: z.array(RecordLink), ...problemResponses },
         },
       },
       async (req, reply) =>
@@ -257,7 +196,7 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: ['records'],
           summary: 'Remove a link',
           params: RecordRefParam.extend({ linkId: Uuid }),
-          response: { 200: z.array(Link), ...problemResponses },
+          response: { 200: z.array(RecordLink), ...problemResponses },
         },
       },
       async (req) => removeLink(ctx, requireActor(req), req.params.id, req.params.linkId),

@@ -3,12 +3,12 @@
  * transition. Each writes field history in the same transaction and bumps `version` for
  * optimistic concurrency (a stale `expectedVersion` answers 412 and changes nothing).
  */
-import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { type Db, queryRows, sqlWithParams } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import { type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
-import { DEFAULT_PRIORITY_MATRIX, derivePriority } from '../../domain/priority.ts';
+import { derivePriority } from '../../domain/priority.ts';
 import { isEditableState } from '../../domain/records/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
@@ -16,7 +16,7 @@ import { groupMembers, groups, users } from '../auth/schema.ts';
 import { DEFAULT_LIFECYCLES, getLifecycle, getPriorityMatrix } from '../settings/service.ts';
 import { loadRecord, type RecordRow } from './access.ts';
 import { emitRecordEvent, needsRecordHooks, type RecordEventContext } from './events.ts';
-import { numberSequenceName } from './numbering.ts';
+import { insertRecordRow, recordRowFromSql } from './insert.ts';
 import { type GroupRef, type PersonRef, presentRecord, type RecordView } from './present.ts';
 import { recordHistory, records } from './schema.ts';
 import type { RecordTypeConfig } from './types.ts';
@@ -167,108 +167,6 @@ export async function createRecord(
   return (await presentRecord(ctx.db, actor, lifecycle, [{ row, watcherIds: [] }], known))[0]!;
 }
 
-/**
- * One statement, one round trip, atomic: read the process's lifecycle and priority matrix,
- * allocate the number (only when the requester is valid, so no number is wasted) and insert the
- * record. Creation needs no history row: the record's own created_at and created_by say it, and
- * the activity stream shows them first. Returns the new row, the requester's name and the lifecycle.
- */
-// Every column but the full-text vector, which only the database needs.
-const RETURNED_COLUMNS = Object.values(getTableColumns(records))
-  .map((c) => c.name)
-  .filter((n) => n !== 'search')
-  .join(', ');
-
-/**
- * The value of each inserted column, by the Drizzle table's property names; the SQL column names
- * come from the table definition, so a renamed or retyped column cannot drift from this statement.
- * Parameters: $1 requester, $2/$3 setting keys, $4 sequence, then the values in `insertRecordRow`.
- */
-const INSERT_VALUES: Partial<Record<keyof typeof records.$inferInsert, string>> = {
-  type: '$5::text',
-  number: `$6::text || lpad(seq.n::text, greatest(7, length(seq.n::text)), '0')`,
-  title: '$7::text',
-  description: '$8::text',
-  state: `coalesce(cfg.lifecycle->>'initial', $9::text)`,
-  impact: '$10::int',
-  urgency: '$11::int',
-  priority: `coalesce((cfg.matrix -> ($10::int - 1) ->> ($11::int - 1))::int, $12::int)`,
-  category: '$13::text',
-  subcategory: '$14::text',
-  channel: '$15::text',
-  requesterId: '$1::uuid',
-  assigneeId: '$16::uuid',
-  groupId: '$17::uuid',
-  serviceId: '$18::uuid',
-  createdBy: '$19::uuid',
-  createdAt: '$20::timestamptz',
-  updatedAt: '$20::timestamptz',
-};
-const TABLE_COLUMNS = getTableColumns(records);
-const INSERT_ENTRIES = Object.entries(INSERT_VALUES) as [keyof typeof TABLE_COLUMNS, string][];
-
-const INSERT_RECORD_SQL = `with req as (select id, name, email from users where id = $1::uuid and active),
-  cfg as (select (select value from process_settings where key = $2) as lifecycle,
-                 (select value from process_settings where key = $3) as matrix),
-  seq as (select nextval($4::regclass) as n where exists (select 1 from req)),
-  rec as (
-    insert into records (${INSERT_ENTRIES.map(([k]) => TABLE_COLUMNS[k].name).join(', ')})
-    select ${INSERT_ENTRIES.map(([, v]) => v).join(', ')}
-    from seq, cfg
-    returning ${RETURNED_COLUMNS}
-  )
-  select rec.*, req.name as requester_name, req.email as requester_email, cfg.lifecycle as lifecycle_json from rec, req, cfg`;
-
-export async function insertRecordRow(
-  ctx: AppContext,
-  tx: Db | null,
-  createdBy: string | null,
-  cfg: RecordTypeConfig,
-  v: CreateRecordInput & { requesterId: string; impact: number; urgency: number },
-): Promise<Record<string, unknown> | undefined> {
-  const params = [
-    v.requesterId,
-    `${cfg.process}.lifecycle`,
-    `${cfg.process}.priority_matrix`,
-    numberSequenceName(cfg.prefix),
-    cfg.type,
-    cfg.prefix,
-    v.title,
-    v.description ?? '',
-    DEFAULT_LIFECYCLES[cfg.process].initial,
-    v.impact,
-    v.urgency,
-    derivePriority(DEFAULT_PRIORITY_MATRIX, v.impact, v.urgency),
-    v.category ?? null,
-    v.subcategory ?? null,
-    v.channel ?? 'portal',
-    v.assigneeId ?? null,
-    v.groupId ?? null,
-    v.serviceId ?? null,
-    createdBy,
-    ctx.clock.now(),
-  ];
-  if (!tx)
-    return (
-      await ctx.database.prepared<Record<string, unknown>>('records.insert', INSERT_RECORD_SQL, params)
-    )[0];
-  // Inside a transaction: the same statement through the transaction's connection.
-  const [raw] = await queryRows<Record<string, unknown>>(tx, sqlWithParams(INSERT_RECORD_SQL, params));
-  return raw;
-}
-
-const RECORD_COLUMNS = Object.entries(getTableColumns(records));
-
-/** Map a raw `records` row (snake_case, from hand-written SQL) to Drizzle's camelCase shape. */
-export function recordRowFromSql(raw: Record<string, unknown>): RecordRow {
-  const row: Record<string, unknown> = {};
-  for (const [key, col] of RECORD_COLUMNS) {
-    const v = raw[col.name];
-    row[key] = col.dataType === 'date' && v !== null && !(v instanceof Date) ? new Date(String(v)) : v;
-  }
-  return row as RecordRow;
-}
-
 export async function getRecordView(
   ctx: AppContext,
   actor: Actor,
@@ -304,17 +202,21 @@ export async function updateRecord(
   expectedVersion: number | undefined,
   /** Process-specific checks; returns normalised values to apply (e.g. canonical category names). */
   normalise?: (current: RecordRow, tx: Db) => Promise<UpdateRecordInput>,
+  /** The type's own fields in its detail table, saved in the same transaction (see ./detail.ts). */
+  detail?: { save: (tx: Db, recordId: string) => Promise<Change[]> },
 ): Promise<RecordView> {
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
     const { row } = await loadRecord(ctx, actor, idOrNumber, { type: cfg.type, lock: true, db: tx });
     const patch = normalise ? { ...patchIn, ...(await normalise(row, tx)) } : patchIn;
     const touchesAssignment = ASSIGNMENT_FIELDS.some((f) => patch[f] !== undefined);
-    const touchesOther = Object.keys(patch).some(
-      (k) =>
-        patch[k as keyof UpdateRecordInput] !== undefined &&
-        !(ASSIGNMENT_FIELDS as readonly string[]).includes(k),
-    );
+    const touchesOther =
+      detail !== undefined ||
+      Object.keys(patch).some(
+        (k) =>
+          patch[k as keyof UpdateRecordInput] !== undefined &&
+          !(ASSIGNMENT_FIELDS as readonly string[]).includes(k),
+      );
     if (touchesAssignment && !can(actor, 'record.assign'))
       throw forbidden(`You may not assign ${row.number}.`);
     if (touchesOther && !can(actor, 'record.update')) throw forbidden(`You may not edit ${row.number}.`);
@@ -340,7 +242,22 @@ export async function updateRecord(
       }
       await checkAssignment(tx, next.assigneeId, next.groupId);
     }
-    await writeRecordChanges({ ctx, tx, cfg, lifecycle, actorId: actor.userId, at: now }, row, next, patch);
+    const written = await writeRecordChanges(
+      { ctx, tx, cfg, lifecycle, actorId: actor.userId, at: now },
+      row,
+      next,
+      patch,
+    );
+    const detailChanges = detail ? await detail.save(tx, row.id) : [];
+    if (detailChanges.length) {
+      // The record's version covers its detail: a detail-only change still bumps it.
+      if (written.version === row.version)
+        await tx
+          .update(records)
+          .set({ updatedAt: now, version: row.version + 1 })
+          .where(eq(records.id, row.id));
+      await writeHistory(tx, row.id, actor.userId, now, detailChanges);
+    }
     return row.id;
   });
   return getRecordView(ctx, actor, cfg, id);

@@ -5,14 +5,9 @@ import { AppError, invalid } from '../../errors.ts';
 import { DEFAULT_LIFECYCLES, getLifecycle } from '../settings/service.ts';
 import { findRecord, type RecordRow } from './access.ts';
 import { emitRecordEvent } from './events.ts';
+import { insertRecordRow, recordRowFromSql } from './insert.ts';
 import { recordComments } from './schema.ts';
-import {
-  type CreateRecordInput,
-  checkAssignment,
-  insertRecordRow,
-  recordRowFromSql,
-  writeHistory,
-} from './service.ts';
+import { type CreateRecordInput, checkAssignment, writeHistory } from './service.ts';
 import { applyTransition } from './transition.ts';
 import type { RecordTypeConfig } from './types.ts';
 

@@ -1,18 +1,20 @@
 /**
- * The routes every declared record type gets, under its path: list, create (when it declares
- * one), get, patch and transitions (If-Match → 412 when stale; ETag on every answer), and the
+ * The routes every declared record type gets, under its path: list, create (when it has a
+ * create contract), get, patch and transitions (If-Match → 412 when stale; ETag on every answer), and the
  * choices its forms offer at `/{path}/meta/options`. Routes specific to a type stay in its module.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { page } from '../../contracts/common.ts';
 import { CHANNELS, RecordOptions } from '../../contracts/records.ts';
+import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { problemResponses, RecordRefParam } from '../../http/schemas.ts';
 import type { RecordType } from './define.ts';
+import { detailPatch, splitDetail, withDetails } from './detail.ts';
 import { listRecords } from './query.ts';
-import { getRecordView, updateRecord } from './service.ts';
+import { type CreateRecordInput, createRecord, getRecordView, updateRecord } from './service.ts';
 import { transitionRecord } from './transition.ts';
 
 export function recordTypeRoutes(ctx: AppContext, type: RecordType): FastifyPluginAsyncZod {
@@ -21,23 +23,46 @@ export function recordTypeRoutes(ctx: AppContext, type: RecordType): FastifyPlug
   const tags = [type.tag];
   const label = cfg.label.toLowerCase();
   const changedView = c.changedView ?? c.view;
-  const get = op.get ?? ((ctx, actor, id) => getRecordView(ctx, actor, cfg, id));
+  const detail = type.detail;
+  const get =
+    op.get ??
+    (async (ctx, actor, id) =>
+      (await withDetails(ctx.db, detail, [await getRecordView(ctx, actor, cfg, id)]))[0]!);
   const update =
     op.update ??
-    ((ctx, actor, id, patch, expected) =>
-      updateRecord(
+    (async (ctx, actor, id, body, expected) => {
+      const { base: patch, values } = splitDetail(detail, body);
+      const normalise = type.normalisePatch;
+      const rec = await updateRecord(
         ctx,
         actor,
         cfg,
         id,
         patch,
         expected,
-        type.normalisePatch && ((current, tx) => type.normalisePatch!(current, patch, tx)),
-      ));
+        normalise && ((current, tx) => normalise(current, patch, tx)),
+        detailPatch(detail, values),
+      );
+      return (await withDetails(ctx.db, detail, [rec]))[0]!;
+    });
   const transition =
     op.transition ??
-    ((ctx, actor, id, input, expected) =>
-      transitionRecord(ctx, actor, cfg, id, input, expected, type.resolutionCodes));
+    (async (ctx, actor, id, input, expected) => {
+      const rec = await transitionRecord(ctx, actor, cfg, id, input, expected, type.resolutionCodes);
+      return (await withDetails(ctx.db, detail, [rec]))[0]!;
+    });
+  const create =
+    op.create ??
+    (async (ctx: AppContext, actor: Actor, body: CreateRecordInput) => {
+      const { base, values } = splitDetail(detail, body);
+      const rec = await createRecord(ctx, actor, cfg, base, {
+        ...(detail &&
+          values && {
+            withRecord: async (tx, row) => void (await detail.save(tx, row.id, values, undefined)),
+          }),
+      });
+      return (await withDetails(ctx.db, detail, [rec]))[0]!;
+    });
 
   return async (app) => {
     app.get(
@@ -50,10 +75,12 @@ export function recordTypeRoutes(ctx: AppContext, type: RecordType): FastifyPlug
           response: { 200: page(c.listItem), ...problemResponses },
         },
       },
-      async (req) => listRecords(ctx, requireActor(req), cfg, req.query),
+      async (req) => {
+        const page = await listRecords(ctx, requireActor(req), cfg, req.query);
+        return { ...page, items: await withDetails(ctx.db, detail, page.items) };
+      },
     );
-    const create = op.create;
-    if (c.create && create) {
+    if (c.create) {
       app.post(
         base,
         {

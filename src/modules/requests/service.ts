@@ -5,7 +5,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { listRecords, type RecordListQuery } from '../records/query.ts';
 import { records } from '../records/schema.ts';
 import { getRecordView, type UpdateRecordInput, updateRecord } from '../records/service.ts';
 import { type TransitionInput, transitionRecord } from '../records/transition.ts';
@@ -29,9 +28,6 @@ export async function createRequest(ctx: AppContext, actor: Actor, input: OrderI
   const id = await orderRequest(ctx, actor, input);
   return getRequestView(ctx, actor, id);
 }
-
-export const listRequests = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
-  listRecords(ctx, actor, REQUEST, q);
 
 export async function updateRequest(
   ctx: AppContext,
@@ -65,9 +61,6 @@ export async function decideRequestApproval(
   const id = await decideApproval(ctx, actor, idOrNumber, input);
   return getRequestView(ctx, actor, id);
 }
-
-export const listRequestTasks = (ctx: AppContext, actor: Actor, q: RecordListQuery) =>
-  listRecords(ctx, actor, REQUEST_TASK, q);
 
 /** A task with the request it fulfils, so an agent can open it. */
 export async function getRequestTask(ctx: AppContext, actor: Actor, idOrNumber: string) {
