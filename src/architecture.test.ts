@@ -32,9 +32,12 @@ const RULES = {
    */
   sharedTables: {
     auth: ['users', 'groups', 'groupMembers', 'userRoles'],
-    cmdb: ['cis', 'ciRelationships'],
+    // recordCis: problems read which CIs a record concerns (known-error suggestions by CI).
+    cmdb: ['cis', 'ciRelationships', 'recordCis'],
     organisations: ['organisations'],
-    records: ['records', 'recordWatchers', 'recordComments'],
+    // recordLinks, recordHistory: problem management reads incident links and writes link
+    // history with the link in one transaction; to move behind core functions.
+    records: ['records', 'recordWatchers', 'recordComments', 'recordLinks', 'recordHistory'],
     sla: ['slaClocks'],
   } as Record<string, readonly string[]>,
   /** Modules the records core may use: the core sits under every process, never beside one. */

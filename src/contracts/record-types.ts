@@ -46,7 +46,7 @@ export const RECORD_TYPE_DATA = [
     plural: 'Problems',
     processLabel: 'Problem',
     path: 'problems',
-    built: false,
+    built: true,
     administered: true,
     slaTarget: true,
   },
@@ -102,3 +102,7 @@ export type RecordTypeEntry = (typeof RECORD_TYPE_DATA)[number];
 export function recordTypeData(key: ProcessKey): RecordTypeEntry {
   return RECORD_TYPE_DATA.find((t) => t.key === key)!;
 }
+
+type BuiltEntry = Extract<RecordTypeEntry, { built: true }>;
+/** The record types that exist (built), e.g. for the web app's record-type registry. */
+export const RECORD_TYPES: readonly BuiltEntry[] = RECORD_TYPE_DATA.filter((t): t is BuiltEntry => t.built);

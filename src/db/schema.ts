@@ -12,6 +12,7 @@ export * from '../modules/escalation/schema.ts';
 export * from '../modules/incidents/schema.ts';
 export * from '../modules/notify/schema.ts';
 export * from '../modules/organisations/schema.ts';
+export * from '../modules/problems/schema.ts';
 export * from '../modules/records/schema.ts';
 export * from '../modules/requests/schema.ts';
 export * from '../modules/settings/schema.ts';

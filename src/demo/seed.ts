@@ -15,6 +15,7 @@ import { createIncident, transitionIncident, updateIncident } from '../modules/i
 import { addComment } from '../modules/records/collab.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
 
@@ -167,6 +168,11 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     agent: deskAgent,
     requesterId: requesters[0]!,
   });
+  const problems = await seedDemoProblems(
+    ctx,
+    await actorFor(people.get('maria')!),
+    (key) => groupIds.get(key)!,
+  );
   const cmdb = await seedCmdbDemo(ctx, {
     people,
     groups: groupIds,
@@ -178,6 +184,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     incidents: count,
     requests,
     serviceLevels,
+    problems,
     cmdb,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),

@@ -16,6 +16,7 @@ import escalation from './escalation/module.ts';
 import incidents from './incidents/module.ts';
 import notify from './notify/module.ts';
 import organisations from './organisations/module.ts';
+import problems from './problems/module.ts';
 import records from './records/module.ts';
 import requests from './requests/module.ts';
 import search from './search/module.ts';
@@ -35,6 +36,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   sla,
   incidents,
   requests,
+  problems,
   notify,
   escalation,
   automation,

@@ -11,6 +11,7 @@ import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
 import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
+import { problemRoutes } from './features/problems/routes.tsx';
 import { requestRoutes } from './features/requests/routes.tsx';
 import { serviceLevelRoutes } from './features/services/routes.tsx';
 import { ProfilePage } from './features/tokens/ProfilePage.tsx';
@@ -71,6 +72,7 @@ export function AppRoutes() {
             <Route path={`${incident.route}/new`} element={<NewIncidentPage />} />
             <Route path={`${incident.route}/:ref`} element={<incident.pages.record />} />
             <Route path="major-incidents" element={<MajorIncidentsPage />} />
+            {problemRoutes()}
             <Route path="processes/:process/roles" element={<ProcessRolesPage />} />
             {cmdbRoutes()}
             {serviceLevelRoutes()}

@@ -5,31 +5,39 @@ import { transition } from './transition.ts';
 
 const PROBLEM_ACCOUNTABLE: Role[] = ['admin', 'service_manager', 'process_owner'];
 
+/**
+ * Problem management: analysis finds the root cause, a known error records the workaround, a
+ * fix (a completed change, or a reason given at closing) resolves it. The problems module adds
+ * its own checks on the states of this default: `root_cause_known` needs a recorded cause,
+ * `known_error` a published known error, and closing a completed linked change or a reason.
+ */
 export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
   initial: 'new',
   states: [
     { key: 'new', label: 'New', category: 'open' },
-    { key: 'investigation', label: 'Root cause analysis', category: 'open' },
+    { key: 'analysis', label: 'Analysis', category: 'open' },
+    { key: 'root_cause_known', label: 'Root cause known', category: 'open' },
     { key: 'known_error', label: 'Known error', category: 'open' },
     { key: 'resolved', label: 'Resolved', category: 'resolved' },
     { key: 'closed', label: 'Closed', category: 'closed' },
     { key: 'canceled', label: 'Canceled', category: 'closed' },
   ],
   transitions: [
-    transition({ key: 'investigate', label: 'Start investigation', from: ['new'], to: 'investigation' }),
+    transition({ key: 'analyse', label: 'Start analysis', from: ['new'], to: 'analysis' }),
+    transition({ key: 'root_cause', label: 'Root cause found', from: ['analysis'], to: 'root_cause_known' }),
     transition({
       key: 'known_error',
       label: 'Record known error',
-      from: ['investigation'],
+      from: ['analysis', 'root_cause_known'],
       to: 'known_error',
-      requires: ['comment'],
     }),
     transition({
       key: 'resolve',
       label: 'Resolve',
-      from: ['investigation', 'known_error'],
+      from: ['analysis', 'root_cause_known', 'known_error'],
       to: 'resolved',
       requires: ['resolutionCode', 'resolutionNotes'],
+      effects: { notify: ['watchers'] },
     }),
     transition({
       key: 'close',
@@ -39,23 +47,36 @@ export const DEFAULT_PROBLEM_LIFECYCLE: Lifecycle = {
       roles: PROBLEM_ACCOUNTABLE,
       activity: 'close',
     }),
-    transition({
-      key: 'reopen',
-      label: 'Reopen',
-      from: ['resolved'],
-      to: 'investigation',
-      requires: ['comment'],
-    }),
+    transition({ key: 'reopen', label: 'Reopen', from: ['resolved'], to: 'analysis', requires: ['comment'] }),
     transition({
       key: 'cancel',
       label: 'Cancel',
-      from: ['new', 'investigation'],
+      from: ['new', 'analysis', 'root_cause_known'],
       to: 'canceled',
       roles: PROBLEM_ACCOUNTABLE,
       requires: ['comment'],
     }),
   ],
 };
+
+/** How a problem ended; `fixed_by_change` is the usual one. */
+export const PROBLEM_RESOLUTION_CODES = [
+  'fixed_by_change',
+  'permanent_workaround',
+  'no_fix_possible',
+  'duplicate',
+  'not_reproducible',
+] as const;
+
+/** Root-cause analysis methods a problem records. */
+export const RCA_METHODS = [
+  'five_whys',
+  'ishikawa',
+  'fault_tree',
+  'kepner_tregoe',
+  'timeline',
+  'other',
+] as const;
 
 const CHANGE_OWNERS: Role[] = ['admin', 'change_manager', 'agent'];
 const CHANGE_AUTHORITY: Role[] = ['admin', 'change_manager', 'cab_member'];

@@ -17,7 +17,13 @@ export {
 export { type RecordEvent, type RecordEventContext, registerRecordHook } from './events.ts';
 export { presentRecord, type RecordView } from './present.ts';
 export { listRecords, type RecordListQuery, SORT_FIELDS } from './query.ts';
-export { recordComments, records, recordWatchers } from './schema.ts';
+export {
+  recordComments,
+  recordHistory,
+  recordLinks,
+  records,
+  recordWatchers,
+} from './schema.ts';
 export {
   assertVersion,
   type CreateRecordInput,
@@ -34,6 +40,7 @@ export { systemTransition, type TransitionInput, transitionRecord } from './tran
 export {
   CHANNELS,
   INCIDENT,
+  PROBLEM,
   RECORD_TYPES,
   REQUEST,
   REQUEST_TASK,

@@ -6,8 +6,16 @@
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { transitionIncident, updateIncident } from '../incidents/index.ts';
+import { transitionProblem } from '../problems/index.ts';
 import type { TransitionInput, UpdateRecordInput } from '../records/index.ts';
-import { INCIDENT, REQUEST, REQUEST_TASK, type RecordTypeConfig } from '../records/index.ts';
+import {
+  INCIDENT,
+  PROBLEM,
+  REQUEST,
+  REQUEST_TASK,
+  type RecordTypeConfig,
+  updateRecord,
+} from '../records/index.ts';
 import {
   transitionRequest,
   transitionRequestTask,
@@ -25,12 +33,18 @@ export type RecordOperations = {
   transition: (ctx: AppContext, actor: Actor, id: string, input: TransitionInput, version: number) => Changed;
 };
 
-export const OPERATIONS: Record<'incident' | 'request' | 'request_task', RecordOperations> = {
+export const OPERATIONS: Record<'incident' | 'problem' | 'request' | 'request_task', RecordOperations> = {
   incident: {
     cfg: INCIDENT,
     patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
     update: updateIncident,
     transition: transitionIncident,
+  },
+  problem: {
+    cfg: PROBLEM,
+    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    update: (ctx, actor, id, patch, version) => updateRecord(ctx, actor, PROBLEM, id, patch, version),
+    transition: transitionProblem,
   },
   request: {
     cfg: REQUEST,

@@ -18,6 +18,7 @@ import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
+import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
 import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
 import { adminAreas, hasAnyAdminArea } from '../lib/faces.ts';
@@ -100,6 +101,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           icon={<IconSitemap size={18} />}
           active={pathname.startsWith('/processes/')}
         />
+        <ProblemNavSection pathname={pathname} />
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />

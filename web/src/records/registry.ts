@@ -4,7 +4,7 @@
  * page components. Routes, navigation, notifications and every link to a record read it, so a new
  * record type is one entry here plus its pages.
  */
-import { type Icon, IconChecklist, IconInbox, IconTool } from '@tabler/icons-react';
+import { type Icon, IconBug, IconChecklist, IconInbox, IconTool } from '@tabler/icons-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { RECORD_TYPE_DATA } from '../../../src/contracts/record-types.ts';
 
@@ -50,6 +50,17 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     pages: {
       record: page(() => import('../features/incidents/IncidentPage.tsx'), 'IncidentPage'),
       portalRecord: page(() => import('../features/portal/PortalIncidentPage.tsx'), 'PortalIncidentPage'),
+    },
+  },
+  problem: {
+    icon: IconBug,
+    route: 'problems',
+    portalRoute: null,
+    listPath: '/problems?stateCategory=open',
+    newPath: '/problems/new',
+    pages: {
+      record: page(() => import('../features/problems/ProblemPage.tsx'), 'ProblemPage'),
+      portalRecord: null,
     },
   },
   request: {

@@ -22,6 +22,7 @@ import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
 import { DeclareMajorButton } from '../major/DeclareMajorButton.tsx';
 import { FamilyPanel } from '../major/FamilyPanel.tsx';
 import { MajorIncidentPanel } from '../major/MajorIncidentPanel.tsx';
+import { IncidentProblemPanel } from '../problems/IncidentProblemPanel.tsx';
 import { RecordSlaPanel } from '../sla/RecordSlaPanel.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
 
@@ -96,6 +97,7 @@ function IncidentView({ rec, reload }: { rec: Incident; reload: () => Promise<In
         <>
           <IncidentDetails rec={rec} onReload={reload} />
           <RecordSlaPanel recordId={rec.id} />
+          <IncidentProblemPanel rec={rec} />
           <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />
           <FamilyPanel rec={rec} major={!!major.data?.major} />
           <WatchersPanel rec={rec} showNames noun="incident" />

@@ -17,6 +17,7 @@ import {
   useRecordExportHref,
   useRecordList,
 } from '../../kit/list/records.tsx';
+import { RaiseProblemFromSelection } from '../problems/IncidentProblemPanel.tsx';
 
 const KIND = RECORD_LISTS.incident;
 const COLUMNS = recordColumns(KIND);
@@ -58,7 +59,12 @@ export function IncidentQueuePage() {
         rowLabel={(r) => r.number}
         filters={<RecordFilterBar kind={KIND} state={state} states={states} />}
         exportHref={exportHref}
-        bulk={(rows, done) => <RecordBulkBar kind={KIND} rows={rows} onDone={done} />}
+        bulk={(rows, done) => (
+          <>
+            <RaiseProblemFromSelection rows={rows} />
+            <RecordBulkBar kind={KIND} rows={rows} onDone={done} />
+          </>
+        )}
       />
     </>
   );

@@ -28,7 +28,7 @@ export type RecordRow = Incident & { slaDueAt?: string | null };
 
 export type RecordListKind = {
   /** The records core's type key (also the export's `type`). */
-  type: 'incident' | 'request' | 'request_task';
+  type: 'incident' | 'problem' | 'request' | 'request_task';
   /** Saved views and column choice are kept under this name. */
   listKey: string;
   /** The list API path and the query cache's root key (edits elsewhere invalidate it). */
@@ -46,6 +46,14 @@ export const RECORD_LISTS = {
     path: '/incidents',
     cacheRoot: 'incidents',
     href: (n) => recordPath('incident', n),
+    withPriority: true,
+  },
+  problem: {
+    type: 'problem',
+    listKey: 'problems',
+    path: '/problems',
+    cacheRoot: 'problems',
+    href: (n) => `/problems/${n}`,
     withPriority: true,
   },
   request: {

@@ -1,0 +1,188 @@
+/**
+ * Routes only problem management has (the generic record-type routes serve the problems'
+ * list, create, get, patch and transitions): the root-cause analysis, linking incidents,
+ * resolving a resolved problem's incidents, the known-error database, and known-error
+ * suggestions for an incident.
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import {
+  ApplyKnownError,
+  KnownErrorCreate,
+  KnownErrorHit,
+  KnownErrorPatch,
+  KnownErrorQuery,
+  KnownErrorSuggestion,
+  KnownErrorView,
+  LinkIncidents,
+  ProblemAnalysisPatch,
+  ProblemView,
+  ResolveIncidentsResult,
+} from '../../contracts/problems.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import {
+  applyKnownError,
+  getKnownError,
+  recordKnownError,
+  searchKnownErrors,
+  suggestKnownErrors,
+  updateKnownError,
+} from './known-errors.ts';
+import { resolveProblemIncidents } from './lifecycle.ts';
+import { addProblemIncidents, updateAnalysis } from './service.ts';
+
+const problems = ['problems'];
+const kedb = ['known-errors'];
+
+export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.patch(
+      '/problems/:id/analysis',
+      {
+        schema: {
+          tags: problems,
+          summary:
+            'Record the root-cause analysis: cause, method, contributing factors, workaround (If-Match)',
+          params: RecordRefParam,
+          body: ProblemAnalysisPatch,
+          response: { 200: ProblemView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await updateAnalysis(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.post(
+      '/problems/:id/incidents',
+      {
+        schema: {
+          tags: problems,
+          summary: 'Link incidents to the problem (each incident is caused_by it)',
+          params: RecordRefParam,
+          body: LinkIncidents,
+          response: { 200: ProblemView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await addProblemIncidents(ctx, requireActor(req), req.params.id, req.body.incidentIds);
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.post(
+      '/problems/:id/incidents/resolve',
+      {
+        schema: {
+          tags: problems,
+          summary: "Resolve a resolved problem's open incidents; each requester is told",
+          params: RecordRefParam,
+          response: { 200: ResolveIncidentsResult, ...problemResponses },
+        },
+      },
+      async (req) => resolveProblemIncidents(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/problems/:id/known-error',
+      {
+        schema: {
+          tags: kedb,
+          summary: "Record the problem's known error (symptoms and workaround) in the known-error database",
+          params: RecordRefParam,
+          body: KnownErrorCreate,
+          response: { 201: KnownErrorView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const ke = await recordKnownError(ctx, requireActor(req), req.params.id, req.body);
+        return withEtag(reply.code(201), ke).send(ke);
+      },
+    );
+    app.get(
+      '/known-errors',
+      {
+        schema: {
+          tags: kedb,
+          summary: 'Search the known-error database (full text, best matches first)',
+          querystring: KnownErrorQuery,
+          response: { 200: z.object({ items: z.array(KnownErrorHit) }), ...problemResponses },
+        },
+      },
+      async (req) => searchKnownErrors(ctx, requireActor(req), req.query),
+    );
+    app.get(
+      '/known-errors/:id',
+      {
+        schema: {
+          tags: kedb,
+          summary: 'A known error',
+          params: IdParam,
+          response: { 200: KnownErrorView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const ke = await getKnownError(ctx, requireActor(req), req.params.id);
+        return withEtag(reply, ke).send(ke);
+      },
+    );
+    app.patch(
+      '/known-errors/:id',
+      {
+        schema: {
+          tags: kedb,
+          summary: 'Edit a known error or change its status (If-Match)',
+          params: IdParam,
+          body: KnownErrorPatch,
+          response: { 200: KnownErrorView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const ke = await updateKnownError(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return withEtag(reply, ke).send(ke);
+      },
+    );
+    app.get(
+      '/incidents/:id/known-errors',
+      {
+        schema: {
+          tags: kedb,
+          summary: 'Known errors suggested for an incident: similar text, same CI or same service',
+          params: RecordRefParam,
+          response: { 200: z.object({ items: z.array(KnownErrorSuggestion) }), ...problemResponses },
+        },
+      },
+      async (req) => suggestKnownErrors(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/incidents/:id/known-errors',
+      {
+        schema: {
+          tags: kedb,
+          summary:
+            'Apply a known error: link the incident to its problem and copy the workaround as an internal note',
+          params: RecordRefParam,
+          body: ApplyKnownError,
+          response: {
+            200: z.object({ knownError: KnownErrorView, commentId: z.string() }),
+            ...problemResponses,
+          },
+        },
+      },
+      async (req) => applyKnownError(ctx, requireActor(req), req.params.id, req.body.knownErrorId),
+    );
+  };
+}

@@ -1,0 +1,165 @@
+/** Problems and the known-error database: one problem, its analysis, steps and incidents; search and suggestions. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  KnownErrorCreate,
+  KnownErrorHit,
+  KnownErrorPatch,
+  KnownErrorSuggestion,
+  KnownErrorView,
+  ProblemAnalysisPatch,
+  ProblemCreate,
+  ProblemView,
+} from '../../../../src/contracts/problems.ts';
+import type { RecordOptions } from '../../../../src/contracts/records.ts';
+import { api } from '../client.ts';
+import type { TransitionInput } from '../types.ts';
+
+/** A lifecycle step of a problem: closing may give a reason, resolving may resolve the incidents. */
+export type ProblemStep = TransitionInput & { closureReason?: string; resolveIncidents?: boolean };
+
+export type { KnownErrorHit, KnownErrorSuggestion, KnownErrorView, ProblemView };
+
+export const problemKeys = {
+  one: (ref: string) => ['problems', 'one', ref.toUpperCase()] as const,
+  options: ['problems', 'options'] as const,
+  knownErrors: (q: string, status: string) => ['known-errors', 'list', q, status] as const,
+  suggestions: (incidentId: string) => ['known-errors', 'suggestions', incidentId] as const,
+};
+
+export function useProblem(ref: string | undefined) {
+  return useQuery({
+    queryKey: problemKeys.one(ref ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<ProblemView>(`/problems/${encodeURIComponent(ref ?? '')}`, undefined, signal),
+    enabled: !!ref,
+  });
+}
+
+export function useProblemOptions() {
+  return useQuery({
+    queryKey: problemKeys.options,
+    queryFn: () => api.get<RecordOptions>('/problems/meta/options'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+function useRemember() {
+  const qc = useQueryClient();
+  return (p: ProblemView) => {
+    qc.setQueryData(problemKeys.one(p.number), p);
+    qc.setQueryData(problemKeys.one(p.id), p);
+    void qc.invalidateQueries({ queryKey: ['problems', 'list'] });
+    void qc.invalidateQueries({ queryKey: ['records', p.id] });
+    void qc.invalidateQueries({ queryKey: ['known-errors'] });
+  };
+}
+
+export function useCreateProblem() {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (input: ProblemCreate) => api.post<ProblemView>('/problems', input),
+    onSuccess: remember,
+  });
+}
+
+export function useUpdateProblem(p: ProblemView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: ({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
+      api.patch<ProblemView>(`/problems/${p.id}`, patch, version),
+    onSuccess: remember,
+  });
+}
+
+export function useProblemTransition(p: ProblemView) {
+  const remember = useRemember();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ProblemStep) =>
+      api.post<ProblemView>(`/problems/${p.id}/transitions`, input, p.version),
+    onSuccess: (r) => {
+      remember(r);
+      void qc.invalidateQueries({ queryKey: ['incidents'] });
+    },
+  });
+}
+
+export function useUpdateAnalysis(p: ProblemView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (patch: ProblemAnalysisPatch) =>
+      api.patch<ProblemView>(`/problems/${p.id}/analysis`, patch, p.version),
+    onSuccess: remember,
+  });
+}
+
+export function useResolveProblemIncidents(p: ProblemView) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ resolved: string[] }>(`/problems/${p.id}/incidents/resolve`),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['problems', 'one'] });
+      void qc.invalidateQueries({ queryKey: ['incidents'] });
+    },
+  });
+}
+
+export function useRecordKnownError(p: ProblemView) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: KnownErrorCreate) => api.post<KnownErrorView>(`/problems/${p.id}/known-error`, input),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['problems', 'one'] });
+      void qc.invalidateQueries({ queryKey: ['known-errors'] });
+      void qc.invalidateQueries({ queryKey: ['records', p.id] });
+    },
+  });
+}
+
+export function useUpdateKnownError(ke: KnownErrorView) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: KnownErrorPatch) =>
+      api.patch<KnownErrorView>(`/known-errors/${ke.id}`, patch, ke.version),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['problems', 'one'] });
+      void qc.invalidateQueries({ queryKey: ['known-errors'] });
+    },
+  });
+}
+
+export function useKnownErrors(q: string, status: string) {
+  return useQuery({
+    queryKey: problemKeys.knownErrors(q, status),
+    queryFn: ({ signal }) =>
+      api.get<{ items: KnownErrorHit[] }>(
+        '/known-errors',
+        { q: q || undefined, status: status || undefined },
+        signal,
+      ),
+  });
+}
+
+export function useKnownErrorSuggestions(incidentId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: problemKeys.suggestions(incidentId),
+    queryFn: ({ signal }) =>
+      api.get<{ items: KnownErrorSuggestion[] }>(`/incidents/${incidentId}/known-errors`, undefined, signal),
+    enabled,
+  });
+}
+
+export function useApplyKnownError(incidentId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (knownErrorId: string) =>
+      api.post<{ knownError: KnownErrorView; commentId: string }>(`/incidents/${incidentId}/known-errors`, {
+        knownErrorId,
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['known-errors', 'suggestions', incidentId] });
+      void qc.invalidateQueries({ queryKey: ['records', incidentId] });
+      void qc.invalidateQueries({ queryKey: ['problems'] });
+    },
+  });
+}

@@ -1,0 +1,102 @@
+/** The root-cause analysis of a problem: cause, method, contributing factors and workaround, saved together. */
+import { Button, Group, Paper, Select, Stack, TagsInput, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { RCA_METHODS } from '../../../../src/domain/lifecycle/defaults-problem-change.ts';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { ApiError } from '../../api/client.ts';
+import { type ProblemView, useUpdateAnalysis } from '../../api/queries/problems.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { RCA_LABELS } from './labels.ts';
+
+type Method = (typeof RCA_METHODS)[number];
+
+export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () => void }) {
+  const a = rec.analysis;
+  const save = useUpdateAnalysis(rec);
+  const editable = rec.allowedActions.includes('update');
+  const [rootCause, setRootCause] = useState(a.rootCause ?? '');
+  const [method, setMethod] = useState<string | null>(a.rcaMethod);
+  const [factors, setFactors] = useState<string[]>(a.contributingFactors);
+  const [workaround, setWorkaround] = useState(a.workaround ?? '');
+  const dirty =
+    rootCause !== (a.rootCause ?? '') ||
+    method !== a.rcaMethod ||
+    workaround !== (a.workaround ?? '') ||
+    factors.join('\n') !== a.contributingFactors.join('\n');
+  const submit = () =>
+    save.mutate(
+      {
+        rootCause: rootCause.trim() || null,
+        rcaMethod: (method as Method | null) ?? null,
+        contributingFactors: factors,
+        workaround: workaround.trim() || null,
+      },
+      {
+        onSuccess: () => notifications.show({ color: 'teal', message: 'Analysis saved' }),
+        onError: (e) => {
+          if (e instanceof ApiError && e.isStale) onStale();
+        },
+      },
+    );
+  return (
+    <Paper p="md" component="section" aria-labelledby="analysis-title">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h5" id="analysis-title">
+            Root-cause analysis
+          </Title>
+          <Select
+            label="Method"
+            clearable
+            readOnly={!editable}
+            data={RCA_METHODS.map((m) => ({ value: m, label: RCA_LABELS[m] }))}
+            value={method}
+            onChange={setMethod}
+          />
+          <Textarea
+            label="Root cause"
+            autosize
+            minRows={2}
+            readOnly={!editable}
+            maxLength={LIMITS.descriptionMax}
+            value={rootCause}
+            onChange={(e) => setRootCause(e.currentTarget.value)}
+          />
+          <TagsInput
+            label="Contributing factors"
+            description="Press Enter after each"
+            readOnly={!editable}
+            value={factors}
+            onChange={setFactors}
+          />
+          <Textarea
+            label="Workaround"
+            autosize
+            minRows={2}
+            readOnly={!editable}
+            maxLength={LIMITS.descriptionMax}
+            value={workaround}
+            onChange={(e) => setWorkaround(e.currentTarget.value)}
+          />
+          {rec.analysis.closureReason && (
+            <Textarea label="Closed because" readOnly autosize value={rec.analysis.closureReason} />
+          )}
+          <ErrorAlert error={save.error} title="Could not save the analysis" />
+          {editable && (
+            <Group justify="flex-end">
+              <Button type="submit" disabled={!dirty} loading={save.isPending}>
+                Save analysis
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,132 @@
+/** A problem's known error: publish it to the known-error database, or show and retire it. */
+import { Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import {
+  type KnownErrorView,
+  type ProblemView,
+  useRecordKnownError,
+  useUpdateKnownError,
+} from '../../api/queries/problems.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
+
+function Publish({ rec }: { rec: ProblemView }) {
+  const create = useRecordKnownError(rec);
+  const [title, setTitle] = useState(rec.title);
+  const [symptoms, setSymptoms] = useState('');
+  const [workaround, setWorkaround] = useState(rec.analysis.workaround ?? '');
+  const errors = fieldErrorsOf(create.error);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        create.mutate(
+          { title, symptoms, workaround },
+          { onSuccess: () => notifications.show({ color: 'teal', message: 'Known error published' }) },
+        );
+      }}
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Publish the symptoms and the workaround so agents find them on new incidents.
+        </Text>
+        <TextInput
+          label="Known error title"
+          maxLength={LIMITS.titleMax}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+        />
+        <Textarea
+          label="Symptoms"
+          required
+          autosize
+          minRows={2}
+          value={symptoms}
+          onChange={(e) => setSymptoms(e.currentTarget.value)}
+          error={errors.symptoms}
+        />
+        <Textarea
+          label="Workaround for the known error"
+          required
+          autosize
+          minRows={2}
+          value={workaround}
+          onChange={(e) => setWorkaround(e.currentTarget.value)}
+          error={errors.workaround}
+        />
+        <ErrorAlert error={create.error} title="Could not publish the known error" />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            Publish known error
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function Published({ ke, editable }: { ke: KnownErrorView; editable: boolean }) {
+  const update = useUpdateKnownError(ke);
+  const next = ke.status === 'retired' ? 'active' : 'retired';
+  return (
+    <Stack gap="xs">
+      <Group justify="space-between">
+        <Text fw={600}>{ke.title}</Text>
+        <Badge variant="light" color={ke.status === 'active' ? 'orange' : 'gray'}>
+          {KNOWN_ERROR_STATUS_LABELS[ke.status]}
+        </Badge>
+      </Group>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        Symptoms
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {ke.symptoms}
+      </Text>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        Workaround
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {ke.workaround}
+      </Text>
+      <ErrorAlert error={update.error} title="Could not change the known error" />
+      {editable && (
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            size="xs"
+            loading={update.isPending}
+            onClick={() => update.mutate({ status: next })}
+          >
+            {next === 'retired' ? 'Retire' : 'Make active again'}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+export function KnownErrorPanel({ rec }: { rec: ProblemView }) {
+  const editable = rec.allowedActions.includes('update');
+  return (
+    <Paper p="md" component="section" aria-labelledby="known-error-title">
+      <Stack gap="sm">
+        <Title order={2} size="h5" id="known-error-title">
+          Known error
+        </Title>
+        {rec.knownError ? (
+          <Published ke={rec.knownError} editable={editable} />
+        ) : editable ? (
+          <Publish key={rec.analysis.workaround ?? ''} rec={rec} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            No known error is published.
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,91 @@
+/** The known-error database: search symptoms and workarounds (best matches first), filter by status. */
+import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { useKnownErrors } from '../../api/queries/problems.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
+
+export function KnownErrorsPage() {
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const status = params.get('status') ?? 'active';
+  const [debounced] = useDebouncedValue(q, 250);
+  const list = useKnownErrors(debounced.trim(), status === 'all' ? '' : status);
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="Known errors"
+        description="Symptoms and workarounds of problems whose cause is known. Search by any words people would use."
+      />
+      <Group gap="md" align="flex-end">
+        <TextInput
+          label="Search known errors"
+          placeholder="e.g. mail stuck in outbox"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={q}
+          onChange={(e) => set('q', e.currentTarget.value)}
+          style={{ flex: 1, maxWidth: 480 }}
+        />
+        <SegmentedControl
+          aria-label="Status"
+          value={status}
+          onChange={(v) => set('status', v)}
+          data={[
+            { value: 'active', label: 'Active' },
+            { value: 'fixed', label: 'Fixed' },
+            { value: 'retired', label: 'Retired' },
+            { value: 'all', label: 'All' },
+          ]}
+        />
+      </Group>
+      {list.isPending ? (
+        <PageLoader label="Loading known errors" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title="No known errors match">Try other words, or another status.</EmptyState>
+      ) : (
+        <Stack gap="sm" component="ul" aria-label="Known errors" style={{ listStyle: 'none', padding: 0 }}>
+          {list.data.items.map((ke) => (
+            <Paper key={ke.id} withBorder p="md" radius="md" component="li">
+              <Stack gap={6}>
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={600}>{ke.title}</Text>
+                  <Group gap="xs" wrap="nowrap">
+                    <Badge variant="light" color={ke.status === 'active' ? 'orange' : 'gray'}>
+                      {KNOWN_ERROR_STATUS_LABELS[ke.status]}
+                    </Badge>
+                    <Anchor component={Link} to={`/problems/${ke.problemNumber}`} size="sm">
+                      {ke.problemNumber}
+                    </Anchor>
+                  </Group>
+                </Group>
+                <Text size="sm">
+                  <Text span fw={600} size="sm">
+                    Symptoms:{' '}
+                  </Text>
+                  {ke.symptoms}
+                </Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  <Text span fw={600} size="sm">
+                    Workaround:{' '}
+                  </Text>
+                  {ke.workaround}
+                </Text>
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
