@@ -14,6 +14,7 @@ import { directorySignIn } from './ldap.ts';
 import { type MfaChallenge, mfaStepFor } from './mfa.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
+import { openSession } from './sso-session.ts';
 import { alertIfUnderAttack, assertMayAttemptLogin } from './throttle.ts';
 
 export const SESSION_COOKIE = 'steward_session';
@@ -64,28 +65,11 @@ export async function login(
   // Second factor (TOTP): no session yet, only a short-lived challenge to answer with a code.
   const mfa = await mfaStepFor(ctx, user);
   if (mfa) return { mfa };
-  const sessionToken = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(24).toString('base64url');
-  const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3600_000);
-  await ctx.db.transaction(async (tx) => {
-    await tx.insert(sessions).values({
-      idHash: sha256(sessionToken),
-      userId: user.id,
-      csrfToken,
-      createdAt: now,
-      expiresAt,
-      ip: input.ip,
-      userAgent: input.userAgent?.slice(0, 300) ?? null,
-    });
-    await tx.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
-    await writeAudit(tx, now, {
-      action: 'auth.login',
-      actorId: user.id,
-      actorLabel: user.email,
-      ip: input.ip,
-    });
+  return openSession(ctx, user, {
+    ip: input.ip,
+    userAgent: input.userAgent,
+    method: viaDirectory ? 'ldap' : 'password',
   });
-  return { sessionToken, csrfToken, userId: user.id, expiresAt };
 }
 
 export type SessionAuth = { actor: Actor; csrfToken: string; sessionHash: string };
