@@ -67,6 +67,20 @@ describe('known-error database', () => {
     expect(twice.statusCode).toBe(409);
   });
 
+  it('lists every known error, most recently changed first, when no words are given', async () => {
+    const { ke } = await problemWithKnownError(
+      { title: 'Scanner drops pages' },
+      { symptoms: 'Pages missing from scans', workaround: 'Scan one page at a time' },
+    );
+    const res = await agent.get('/api/v1/known-errors');
+    expect(res.statusCode, res.body).toBe(200);
+    const items = (res.json() as { items: KnownErrorHit[] }).items;
+    expect(items.map((i) => i.id)).toContain(ke.id);
+    expect(items.every((i) => i.rank === 0)).toBe(true);
+    const changed = items.map((i) => Date.parse(i.updatedAt));
+    expect(changed).toEqual([...changed].sort((a, b) => b - a));
+  });
+
   it('searches by text, best matches first, title before symptoms before workaround', async () => {
     await problemWithKnownError(
       { title: 'Calendar sync fails' },

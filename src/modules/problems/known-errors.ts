@@ -188,7 +188,7 @@ export async function searchKnownErrors(
   assertCanRead(actor);
   const text = q.q?.trim();
   const query = sql`websearch_to_tsquery('english', ${text ?? ''})`;
-  const rank = text ? sql<number>`ts_rank(${knownErrors.search}, ${query})` : sql<number>`0`;
+  const rank = text ? sql<number>`ts_rank(${knownErrors.search}, ${query})` : sql<number>`0::real`;
   const conds = [
     q.status ? eq(knownErrors.status, q.status) : undefined,
     text ? sql`${knownErrors.search} @@ ${query}` : undefined,
@@ -197,7 +197,8 @@ export async function searchKnownErrors(
     .select({ row: knownErrors, rank })
     .from(knownErrors)
     .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(rank), desc(knownErrors.updatedAt), knownErrors.id)
+    // Without words there is no relevance: the most recently changed come first.
+    .orderBy(...(text ? [desc(rank)] : []), desc(knownErrors.updatedAt), knownErrors.id)
     .limit(q.limit);
   const views = await present(
     ctx.db,
