@@ -3,6 +3,7 @@
  * change after another on the book the previous plan left, the way the SLA module would after
  * saving and reloading.
  */
+import { DEFAULT_INCIDENT_LIFECYCLE } from '../lifecycle/defaults.ts';
 import type { Lifecycle } from '../lifecycle/engine.ts';
 import type { PriorityTarget } from './agreement.ts';
 import { CALENDAR_24X7 } from './calendar.ts';
@@ -24,18 +25,8 @@ export const HOUR = 3600;
 export const T0 = new Date('2026-03-02T08:00:00Z');
 export const CAL_24X7 = 'cal-24x7';
 
-export const LIFECYCLE: Lifecycle = {
-  initial: 'new',
-  states: [
-    { key: 'new', label: 'New', category: 'open' },
-    { key: 'in_progress', label: 'In progress', category: 'open' },
-    { key: 'on_hold', label: 'On hold', category: 'paused' },
-    { key: 'resolved', label: 'Resolved', category: 'resolved' },
-    { key: 'closed', label: 'Closed', category: 'closed' },
-    { key: 'canceled', label: 'Canceled', category: 'closed' },
-  ],
-  transitions: [],
-} as unknown as Lifecycle;
+/** The incident lifecycle Steward ships: the planner reads its states' categories and its initial state. */
+export const LIFECYCLE: Lifecycle = DEFAULT_INCIDENT_LIFECYCLE;
 
 /** Targets in minutes that grow with the priority number, as the integration tests use. */
 export function targets(response = 60, resolution = 240): PriorityTarget[] {
