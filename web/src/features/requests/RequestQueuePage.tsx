@@ -4,7 +4,7 @@ import { IconShoppingCart } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useRequestLifecycle } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { RecordQueue } from './RecordQueue.tsx';
+import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
 
 export function RequestQueuePage() {
   const lifecycle = useRequestLifecycle('request');

@@ -1,7 +1,7 @@
 /** The fulfilment task queue, on the list kit: by default the open tasks of my groups. */
 import { useRequestLifecycle } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { RecordQueue } from './RecordQueue.tsx';
+import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
 
 export function TaskQueuePage() {
   const lifecycle = useRequestLifecycle('request_task');
