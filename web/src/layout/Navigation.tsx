@@ -1,5 +1,5 @@
 /** The left navigation of the workspace; admin entries only for the roles that open them. */
-import { Divider, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Divider, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
   IconAdjustments,
   IconAlertOctagon,
@@ -15,31 +15,18 @@ import {
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { Link, useLocation } from 'react-router-dom';
+import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
 import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
+import { NavItem } from '../kit/nav/NavSection.tsx';
 import { adminAreas, hasAnyAdminArea } from '../lib/faces.ts';
 import { recordTypes } from '../records/registry.ts';
 
 const incidents = recordTypes.incident;
 const IncidentIcon = incidents.icon;
-
-function Item({ to, label, icon, active }: { to: string; label: string; icon: ReactNode; active: boolean }) {
-  return (
-    <NavLink
-      component={Link}
-      to={to}
-      label={label}
-      leftSection={icon}
-      active={active}
-      aria-current={active ? 'page' : undefined}
-      styles={{ root: { borderRadius: 8 } }}
-    />
-  );
-}
 
 function Section({ children }: { children: ReactNode }) {
   return (
@@ -62,7 +49,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
     <Stack justify="space-between" h="100%" gap={0}>
       <ScrollArea.Autosize type="auto" mah="calc(100vh - 120px)">
         <Section>Service desk</Section>
-        <Item
+        <NavItem
           to={incidents.listPath}
           label={`All ${incidents.plural.toLowerCase()}`}
           icon={<IncidentIcon size={18} />}
@@ -71,31 +58,31 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
             (pathname.startsWith(`${incidents.listPath}/`) && pathname !== newPath)
           }
         />
-        <Item
+        <NavItem
           to={`${incidents.listPath}?assigneeId=me&stateCategory=open,paused`}
           label="My open work"
           icon={<IconUserCheck size={18} />}
           active={mine}
         />
-        <Item
+        <NavItem
           to={`${incidents.listPath}?assigneeId=none&stateCategory=open`}
           label="Unassigned"
           icon={<IconListSearch size={18} />}
           active={unassigned}
         />
-        <Item
+        <NavItem
           to={newPath}
           label={`New ${incidents.label.toLowerCase()}`}
           icon={<IconClipboardList size={18} />}
           active={pathname === newPath}
         />
-        <Item
+        <NavItem
           to="/major-incidents"
           label="Major incidents"
           icon={<IconAlertOctagon size={18} />}
           active={pathname === '/major-incidents'}
         />
-        <Item
+        <NavItem
           to="/processes/incident/roles"
           label="Roles and responsibilities"
           icon={<IconSitemap size={18} />}
@@ -107,7 +94,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
         <ServiceLevelNavSection pathname={pathname} />
         {hasAnyAdminArea(me) && <Section>Administration</Section>}
         {areas.users && (
-          <Item
+          <NavItem
             to="/admin/users"
             label="Users"
             icon={<IconUsers size={18} />}
@@ -115,7 +102,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           />
         )}
         {areas.groups && (
-          <Item
+          <NavItem
             to="/admin/groups"
             label="Groups"
             icon={<IconUsersGroup size={18} />}
@@ -123,7 +110,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           />
         )}
         {areas.priorityMatrix && (
-          <Item
+          <NavItem
             to="/admin/priority-matrix"
             label="Priority matrix"
             icon={<IconAdjustments size={18} />}
@@ -131,7 +118,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           />
         )}
         {areas.processes && (
-          <Item
+          <NavItem
             to="/admin/processes/incident/lifecycle"
             label="Processes"
             icon={<IconRoute size={18} />}
@@ -139,7 +126,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           />
         )}
         {areas.automation && (
-          <Item
+          <NavItem
             to="/admin/automation/incident"
             label="Automation rules"
             icon={<IconSettingsAutomation size={18} />}
@@ -148,7 +135,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
         )}
         <CatalogAdminNavItem pathname={pathname} />
         {areas.audit && (
-          <Item
+          <NavItem
             to="/admin/audit"
             label="Audit log"
             icon={<IconClipboardList size={18} />}
@@ -156,7 +143,12 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           />
         )}
         <Section>Account</Section>
-        <Item to="/tokens" label="API tokens" icon={<IconKey size={18} />} active={pathname === '/tokens'} />
+        <NavItem
+          to="/tokens"
+          label="API tokens"
+          icon={<IconKey size={18} />}
+          active={pathname === '/tokens'}
+        />
       </ScrollArea.Autosize>
       <div>
         <Divider my="xs" />
