@@ -1,22 +1,17 @@
-/** Problem details for every route; the other shared shapes live in `src/contracts` and are re-exported here. */
-import { z } from 'zod';
+import { Problem } from '../contracts/common.ts';
 
-export { csv, GroupRef, IdParam, Limit, PersonRef, page, RecordRefParam, Uuid } from '../contracts/common.ts';
+export {
+  csv,
+  GroupRef,
+  IdParam,
+  Limit,
+  PersonRef,
+  Problem,
+  page,
+  RecordRefParam,
+  Uuid,
+} from '../contracts/common.ts';
 export { RecordView } from '../contracts/records.ts';
-
-export const Problem = z
-  .object({
-    type: z.string(),
-    code: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    instance: z.string(),
-    requestId: z.string(),
-    errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
-  })
-  .passthrough()
-  .meta({ id: 'Problem', description: 'RFC 9457 problem details' });
 
 export const problemResponses = {
   400: Problem,

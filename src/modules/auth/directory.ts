@@ -1,6 +1,8 @@
 /** The people directory: users, their roles, groups and group membership. */
+
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
@@ -9,23 +11,7 @@ import { notifyAuthChange } from './cache.ts';
 import { assertStrongPassword, hashPassword } from './password.ts';
 import { groupMembers, groups, userRoles, users } from './schema.ts';
 
-export type UserView = {
-  id: string;
-  email: string;
-  name: string;
-  title: string | null;
-  phone: string | null;
-  timeZone: string;
-  managerId: string | null;
-  organisationId: string | null;
-  active: boolean;
-  roles: Role[];
-  groupIds: string[];
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type UserView = CUserView;
 
 async function presentUsers(ctx: AppContext, rows: (typeof users.$inferSelect)[]): Promise<UserView[]> {
   if (rows.length === 0) return [];
@@ -313,18 +299,7 @@ export async function updateUser(
 
 // ---- groups ----
 
-export type GroupView = {
-  id: string;
-  name: string;
-  description: string;
-  email: string | null;
-  managerId: string | null;
-  active: boolean;
-  memberIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type GroupView = CGroupView;
 
 async function presentGroups(ctx: AppContext, rows: (typeof groups.$inferSelect)[]): Promise<GroupView[]> {
   if (rows.length === 0) return [];

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { UserView } from '../../contracts/directory.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
@@ -18,7 +19,6 @@ import {
   resetMfa,
 } from './mfa.ts';
 import { Enrolment } from './mfa-views.ts';
-import { UserView } from './routes.ts';
 import { setSessionCookie } from './sso-session.ts';
 
 const Code = z.object({ code: z.string().trim().min(6).max(32) });

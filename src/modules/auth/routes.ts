@@ -1,7 +1,9 @@
 /** HTTP routes for sign-in, the current user, API tokens, users and groups. Thin: parse, call, present. */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { GroupCreate, GroupView, Role, TokenView, UserCreate, UserView } from '../../contracts/directory.ts';
 import { ROLE_LABELS, ROLES, TOKEN_SCOPES } from '../../domain/roles.ts';
 import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
 import { replaceHostileCharacters } from '../../http/input.ts';
@@ -20,81 +22,6 @@ import {
 } from './directory.ts';
 import { MfaChallengeView } from './mfa-views.ts';
 import { createApiToken, listApiTokens, login, logout, revokeApiToken, SESSION_COOKIE } from './service.ts';
-
-const Role = z.enum(ROLES);
-export const UserView = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    title: z.string().nullable(),
-    phone: z.string().nullable(),
-    timeZone: z.string(),
-    managerId: z.string().nullable(),
-    organisationId: z.string().nullable(),
-    active: z.boolean(),
-    roles: z.array(Role),
-    groupIds: z.array(z.string()),
-    lastLoginAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  })
-  .meta({ id: 'User' });
-const GroupView = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    email: z.string().nullable(),
-    managerId: z.string().nullable(),
-    active: z.boolean(),
-    memberIds: z.array(z.string()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-  })
-  .meta({ id: 'Group' });
-const TokenView = z
-  .object({
-    id: z.string(),
-    userId: z.string(),
-    name: z.string(),
-    prefix: z.string(),
-    scopes: z.array(z.enum(TOKEN_SCOPES)),
-    createdAt: z.string(),
-    expiresAt: z.string().nullable(),
-    lastUsedAt: z.string().nullable(),
-    revokedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
-
-const Email = z.email({ message: 'must be an email address' }).max(LIMITS.emailMax);
-const Password = z
-  .string()
-  .min(LIMITS.passwordMin, `must be at least ${LIMITS.passwordMin} characters`)
-  .max(LIMITS.passwordMax);
-const UserCreate = z.object({
-  email: Email,
-  name: z.string().trim().min(1).max(LIMITS.nameMax),
-  password: Password.optional(),
-  title: z.string().max(LIMITS.nameMax).nullish(),
-  phone: z.string().max(40).nullish(),
-  timeZone: z.string().max(64).optional(),
-  managerId: Uuid.nullish(),
-  organisationId: Uuid.nullish().describe('The customer organisation the person belongs to'),
-  active: z.boolean().optional(),
-  roles: z.array(Role).max(ROLES.length).optional(),
-  groupIds: z.array(Uuid).max(200).optional(),
-});
-const GroupCreate = z.object({
-  name: z.string().trim().min(1).max(LIMITS.nameMax),
-  description: z.string().max(2000).optional(),
-  email: Email.nullish(),
-  managerId: Uuid.nullish(),
-  active: z.boolean().optional(),
-  memberIds: z.array(Uuid).max(5000).optional(),
-});
 
 export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {

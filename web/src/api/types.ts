@@ -14,87 +14,27 @@ import type {
   TransitionOption as TransitionOptionContract,
 } from '../../../src/contracts/records.ts';
 
-export type Problem = {
-  type: string;
-  code: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  requestId?: string;
-  errors?: { field: string; message: string }[];
-};
+export type { Problem } from '../../../src/contracts/common.ts';
 
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
-export const ROLE_KEYS = [
-  'admin',
-  'service_manager',
-  'service_owner',
-  'process_owner',
-  'agent',
-  'change_manager',
-  'cab_member',
-  'approver',
-  'requester',
-  'auditor',
-] as const;
-export type Role = (typeof ROLE_KEYS)[number];
+export type { GroupView as Group, UserView as User } from '../../../src/contracts/directory.ts';
+export { ROLES as ROLE_KEYS, type Role, TOKEN_SCOPES, type TokenScope } from '../../../src/domain/roles.ts';
 
-export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
-export type TokenScope = (typeof TOKEN_SCOPES)[number];
-
-export type User = {
-  id: string;
-  email: string;
-  name: string;
-  title: string | null;
-  phone: string | null;
-  timeZone: string;
-  managerId: string | null;
-  active: boolean;
-  roles: Role[];
-  groupIds: string[];
-  lastLoginAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
-
-export type UserInput = {
-  email?: string;
-  name?: string;
-  password?: string;
-  title?: string | null;
-  phone?: string | null;
-  timeZone?: string;
-  active?: boolean;
-  roles?: Role[];
-  groupIds?: string[];
-};
+import type {
+  TokenView as ApiToken,
+  GroupCreate,
+  UserView as User,
+  UserCreate,
+} from '../../../src/contracts/directory.ts';
+import type { Role } from '../../../src/domain/roles.ts';
+/** A new person's fields, or a patch of some of them. */
+export type UserInput = Partial<UserCreate>;
 
 export type Session = { user: User; csrfToken: string | null; via?: 'session' | 'token' };
 
-export type Group = {
-  id: string;
-  name: string;
-  description: string;
-  email: string | null;
-  managerId: string | null;
-  active: boolean;
-  memberIds: string[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
-
-export type GroupInput = {
-  name?: string;
-  description?: string;
-  email?: string | null;
-  active?: boolean;
-  memberIds?: string[];
-};
+/** A new group's fields, or a patch of some of them. */
+export type GroupInput = Partial<GroupCreate>;
 
 export type RoleInfo = { key: Role; label: string };
 
@@ -152,17 +92,7 @@ export const LINK_KINDS = [
   'parent_of',
 ] as const satisfies readonly LinkKind[];
 
-export type ApiToken = {
-  id: string;
-  userId: string;
-  name: string;
-  prefix: string;
-  scopes: TokenScope[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+export type { TokenView as ApiToken } from '../../../src/contracts/directory.ts';
 
 export type CreatedToken = { token: string; info: ApiToken };
 
