@@ -38,6 +38,7 @@ export {
 export { createRecordInTransaction, takeSystemTransition } from './system.ts';
 export { systemTransition, type TransitionInput, transitionRecord } from './transition.ts';
 export {
+  CHANGE,
   CHANNELS,
   INCIDENT,
   PROBLEM,
