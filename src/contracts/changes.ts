@@ -10,6 +10,7 @@ import { RISK_LEVELS, WEIGHT_MAX, WEIGHT_MIN } from '../domain/changes/risk.ts';
 import { CHANGE_RESOLUTION_CODES } from '../domain/lifecycle/defaults-problem-change.ts';
 import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { LIMITS } from '../shared/limits.ts';
+import { ConflictView } from './change-schedule.ts';
 import { PersonRef, Uuid } from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract } from './records.ts';
 
@@ -159,7 +160,12 @@ export const ChangeTemplateInput = z.object({
   backoutPlan: Plan.min(1, 'is required'),
   testPlan: Plan.default(''),
   riskLevel: RiskLevel.default('low'),
-  durationMinutes: z.number().int().min(5).max(7 * 24 * 60).default(60),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(60),
   groupId: Uuid.nullable().default(null),
   serviceId: Uuid.nullable().default(null),
   active: z.boolean().default(true),
@@ -266,6 +272,7 @@ export const CabAgendaItem = z.object({
   plannedEnd: z.string().nullable(),
   requester: PersonRef.nullable(),
   review: CabReviewView,
+  conflicts: z.array(ConflictView).describe('Scheduling conflicts of the change as planned'),
   myVote: z.enum(['approve', 'reject', 'comment', 'veto']).nullable(),
 });
 export type CabAgendaItem = z.infer<typeof CabAgendaItem>;
@@ -308,30 +315,10 @@ export const RaisedProblem = z.object({ id: z.string(), number: z.string() });
 
 // Scheduling conflicts
 
-export const CONFLICT_KINDS = [
-  'overlap_same_ci',
-  'overlap_dependent_ci',
-  'overlap_shared_service',
-  'freeze',
-  'outside_maintenance',
-] as const;
-
-export const ScheduleConflict = z.object({
-  kind: z.enum(CONFLICT_KINDS),
-  reason: z.string(),
-  otherRecordId: z.string().optional(),
-  otherNumber: z.string().optional(),
-  windowId: z.string().optional(),
-  ciIds: z.array(z.string()),
-});
-export type ScheduleConflict = z.infer<typeof ScheduleConflict>;
-
 export const ConflictReport = z.object({
-  conflicts: z.array(ScheduleConflict),
+  conflicts: z.array(ConflictView),
   overridden: z.boolean().describe('An override by the change manager covers exactly these conflicts'),
-  override: z
-    .object({ reason: z.string(), by: z.string().nullable(), at: z.string() })
-    .nullable(),
+  override: z.object({ reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
 });
 export type ConflictReport = z.infer<typeof ConflictReport>;
 

@@ -10,6 +10,7 @@ import audit from './audit/module.ts';
 import auth from './auth/module.ts';
 import automation from './automation/module.ts';
 import catalog from './catalog/module.ts';
+import changeSchedule from './change-schedule/module.ts';
 import changes from './changes/module.ts';
 import cmdb from './cmdb/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   incidents,
   requests,
   problems,
+  changeSchedule,
   changes,
   notify,
   escalation,

@@ -3,6 +3,7 @@ import type { CabAgenda, CabBoardView, ChangeTemplateView, ChangeView } from '..
 import type { ProblemView } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
 import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildCi } from '../support/cmdb.ts';
 
 let env: TestEnv;
 let agent: Client;
@@ -137,7 +138,9 @@ describe('changes', () => {
     expect(early.json().errors).toEqual([{ field: 'risk', message: 'answer the risk questionnaire' }]);
     const partial = await agent.put(`/api/v1/changes/${c.id}/risk`, { answers: { tested: 'yes' } });
     expect(partial.statusCode).toBe(422);
-    const scored = (await agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS })).json() as ChangeView;
+    const scored = (
+      await agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS })
+    ).json() as ChangeView;
     expect(scored).toMatchObject({ riskScore: 9, riskLevel: 'medium', riskAnswers: ANSWERS });
     expect(await activity(agent, c.id)).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'risk', newValue: 'medium (9)' }),
@@ -194,7 +197,10 @@ describe('changes', () => {
     );
     expect(history).toContainEqual(expect.objectContaining({ field: 'cab.comment' }));
     expect(history).toContainEqual(
-      expect.objectContaining({ field: 'reason', newValue: 'Authorised by Change Advisory Board (2 for, 0 against).' }),
+      expect.objectContaining({
+        field: 'reason',
+        newValue: 'Authorised by Change Advisory Board (2 for, 0 against).',
+      }),
     );
     const after = (await members[0]!.get(`/api/v1/cab-boards/${cab.id}/agenda`)).json() as CabAgenda;
     expect(after.items.map((i) => i.number)).not.toContain(c.number);
@@ -213,11 +219,16 @@ describe('changes', () => {
     const c = await atTheBoard();
     await vote(members[0]!, c, { decision: 'approve' });
     expect((await agent.post(`/api/v1/changes/${c.id}/cab/veto`, { reason: 'x' })).statusCode).toBe(403);
-    const vetoed = await manager.post(`/api/v1/changes/${c.id}/cab/veto`, { reason: 'Clashes with the audit' });
+    const vetoed = await manager.post(`/api/v1/changes/${c.id}/cab/veto`, {
+      reason: 'Clashes with the audit',
+    });
     expect(vetoed.statusCode, vetoed.body).toBe(200);
     expect(vetoed.json()).toMatchObject({ state: 'rejected', cab: { state: 'vetoed' } });
     expect(await activity(agent, c.id)).toContainEqual(
-      expect.objectContaining({ field: 'cab.veto', newValue: expect.stringContaining('Clashes with the audit') }),
+      expect.objectContaining({
+        field: 'cab.veto',
+        newValue: expect.stringContaining('Clashes with the audit'),
+      }),
     );
   });
 
@@ -236,7 +247,11 @@ describe('changes', () => {
     const ok = (await vote(members[0]!, c, { decision: 'approve', comment: 'Go' })).json() as ChangeView;
     expect(ok.state).toBe('scheduled');
     await moveOk(agent, c, { to: 'implement' });
-    const done = await moveOk(agent, c, { to: 'review', resolutionCode: 'successful', resolutionNotes: 'Patched.' });
+    const done = await moveOk(agent, c, {
+      to: 'review',
+      resolutionCode: 'successful',
+      resolutionNotes: 'Patched.',
+    });
     expect(done).toMatchObject({ outcome: 'successful', stateCategory: 'resolved' });
     expect(done.actualStart).not.toBeNull();
     expect(done.actualEnd).not.toBeNull();
@@ -267,11 +282,19 @@ describe('changes', () => {
     await agent.put(`/api/v1/changes/${c.id}/review`, {});
     expect((await moveOk(manager, c, { to: 'closed' })).state).toBe('closed');
     // A retired template raises nothing more.
-    const retired = await manager.patch(`/api/v1/change-templates/${template.id}`, { active: false }, { 'if-match': `"${template.version}"` });
+    const retired = await manager.patch(
+      `/api/v1/change-templates/${template.id}`,
+      { active: false },
+      { 'if-match': `"${template.version}"` },
+    );
     expect(retired.statusCode, retired.body).toBe(200);
     const refused = await agent.post('/api/v1/changes', { changeType: 'standard', templateId: template.id });
     expect(refused.statusCode).toBe(422);
-    await manager.patch(`/api/v1/change-templates/${template.id}`, { active: true }, { 'if-match': `"${retired.json().version}"` });
+    await manager.patch(
+      `/api/v1/change-templates/${template.id}`,
+      { active: true },
+      { 'if-match': `"${retired.json().version}"` },
+    );
   });
 
   it('records a failed change, its review and caused incidents, and raises a problem from it', async () => {
@@ -302,7 +325,9 @@ describe('changes', () => {
   });
 
   it('closes a problem with a successfully completed linked change, not a failed one', async () => {
-    const p = (await agent.post('/api/v1/problems', { title: 'Switch reboots under load' })).json() as ProblemView;
+    const p = (
+      await agent.post('/api/v1/problems', { title: 'Switch reboots under load' })
+    ).json() as ProblemView;
     await agent.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' });
     const resolve = await agent.post(`/api/v1/problems/${p.id}/transitions`, {
       to: 'resolved',
@@ -335,7 +360,11 @@ describe('changes', () => {
     const c = await atTheBoard();
     const cancelled = await moveOk(agent, c, { to: 'cancelled', comment: 'Superseded' });
     expect(cancelled.cab?.state).toBe('canceled');
-    const retire = await manager.patch(`/api/v1/cab-boards/${ecab.id}`, { active: false }, { 'if-match': `"${ecab.version}"` });
+    const retire = await manager.patch(
+      `/api/v1/cab-boards/${ecab.id}`,
+      { active: false },
+      { 'if-match': `"${ecab.version}"` },
+    );
     expect(retire.statusCode, retire.body).toBe(200);
     const e = await raise(agent, {
       changeType: 'emergency',
@@ -349,5 +378,64 @@ describe('changes', () => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().detail).toMatch(/No active emergency CAB/);
     expect(((await agent.get(`/api/v1/changes/${e.id}`)).json() as ChangeView).state).toBe('new');
+  });
+
+  it('finds scheduling conflicts, refuses to start over them, and takes a free slot or an override', async () => {
+    const server = await buildCi(agent, 'application', { name: 'Core switch manager' });
+    const first = await raise(agent, {
+      changeType: 'standard',
+      templateId: template.id,
+      plannedStart: at(100),
+      ciIds: [server.id],
+    });
+    await moveOk(agent, first, { to: 'scheduled' });
+    const second = await raise(agent, {
+      changeType: 'standard',
+      templateId: template.id,
+      plannedStart: at(100.25),
+      ciIds: [server.id],
+    });
+    const report = (await agent.get(`/api/v1/changes/${second.id}/conflicts`)).json();
+    expect(report).toMatchObject({ overridden: false, override: null });
+    expect(report.conflicts).toEqual([
+      expect.objectContaining({ kind: 'overlap_same_ci', otherNumber: first.number, ciIds: [server.id] }),
+    ]);
+    const refused = await move(agent, second, { to: 'scheduled' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().detail).toContain(first.number);
+    expect(refused.json().conflicts).toHaveLength(1);
+    // Only the change manager overrides, with a reason kept in the history.
+    expect(
+      (await agent.post(`/api/v1/changes/${second.id}/conflicts/override`, { reason: 'x' })).statusCode,
+    ).toBe(403);
+    const over = await manager.post(`/api/v1/changes/${second.id}/conflicts/override`, {
+      reason: 'Same engineer does both',
+    });
+    expect(over.statusCode, over.body).toBe(200);
+    expect(over.json()).toMatchObject({ overridden: true, override: { reason: 'Same engineer does both' } });
+    expect(await activity(agent, second.id)).toContainEqual(
+      expect.objectContaining({
+        field: 'conflictOverride',
+        newValue: `Same engineer does both (${first.number})`,
+      }),
+    );
+    // New dates drop the override; a free slot needs none.
+    const current = (await agent.get(`/api/v1/changes/${second.id}`)).json() as ChangeView;
+    const moved = await agent.patch(
+      `/api/v1/changes/${second.id}`,
+      { plannedStart: at(100.4), plannedEnd: at(100.45) },
+      { 'if-match': `"${current.version}"` },
+    );
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ conflictOverrideReason: null });
+    expect((await move(agent, second, { to: 'scheduled' })).statusCode).toBe(409);
+    const free = await agent.patch(
+      `/api/v1/changes/${second.id}`,
+      { plannedStart: at(101), plannedEnd: at(102) },
+      { 'if-match': `"${moved.json().version}"` },
+    );
+    expect(free.statusCode, free.body).toBe(200);
+    expect((await agent.get(`/api/v1/changes/${second.id}/conflicts`)).json().conflicts).toEqual([]);
+    expect((await moveOk(agent, second, { to: 'scheduled' })).state).toBe('scheduled');
   });
 });

@@ -33,7 +33,15 @@ describe('the change lifecycle per type', () => {
 
   it('gives each type its path', () => {
     expect(path('standard')).toEqual(['new', 'scheduled', 'implement', 'review', 'closed']);
-    expect(path('normal')).toEqual(['new', 'assess', 'authorise', 'scheduled', 'implement', 'review', 'closed']);
+    expect(path('normal')).toEqual([
+      'new',
+      'assess',
+      'authorise',
+      'scheduled',
+      'implement',
+      'review',
+      'closed',
+    ]);
     expect(path('emergency')).toEqual(['new', 'authorise', 'scheduled', 'implement', 'review', 'closed']);
   });
 
@@ -69,7 +77,9 @@ describe('closing a reviewed change', () => {
     expect(closeNeeds('normal', reviewed)).toBeNull();
     expect(closeNeeds('normal', { ...reviewed, reviewedAt: null })).toMatch(/review is not recorded/);
     expect(closeNeeds('normal', { ...reviewed, outcome: 'failed' })).toMatch(/lessons/);
-    expect(closeNeeds('normal', { ...reviewed, outcome: 'backed_out', lessons: 'Test the rollback' })).toBeNull();
+    expect(
+      closeNeeds('normal', { ...reviewed, outcome: 'backed_out', lessons: 'Test the rollback' }),
+    ).toBeNull();
     expect(closeNeeds('emergency', reviewed)).toMatch(/reviewed afterwards/);
   });
 });

@@ -13,9 +13,19 @@ const Q = DEFAULT_RISK_QUESTIONNAIRE;
 
 describe('risk scoring', () => {
   it('sums the weights of the answers given and maps the score to a level', () => {
-    const low = scoreRisk(Q, { users_affected: 'team', tested: 'yes', backout: 'easy', done_before: 'often' });
+    const low = scoreRisk(Q, {
+      users_affected: 'team',
+      tested: 'yes',
+      backout: 'easy',
+      done_before: 'often',
+    });
     expect(low).toEqual({ ok: true, assessment: { score: 2, level: 'low', maxScore: 33 } });
-    const medium = scoreRisk(Q, { users_affected: 'site', tested: 'partly', backout: 'easy', done_before: 'often' });
+    const medium = scoreRisk(Q, {
+      users_affected: 'site',
+      tested: 'partly',
+      backout: 'easy',
+      done_before: 'often',
+    });
     expect(medium).toMatchObject({ ok: true, assessment: { score: 9, level: 'medium' } });
     const high = scoreRisk(Q, { users_affected: 'all', tested: 'no', backout: 'easy', done_before: 'often' });
     expect(high).toMatchObject({ ok: true, assessment: { score: 18, level: 'high' } });
@@ -42,7 +52,14 @@ describe('risk scoring', () => {
     const bad: RiskQuestionnaire = {
       questions: [
         { key: 'a', text: 'A?', answers: [{ key: 'x', label: 'X', weight: 1.5 }] },
-        { key: 'a', text: 'Again?', answers: [{ key: 'y', label: 'Y', weight: 1 }, { key: 'y', label: 'Y', weight: 2 }] },
+        {
+          key: 'a',
+          text: 'Again?',
+          answers: [
+            { key: 'y', label: 'Y', weight: 1 },
+            { key: 'y', label: 'Y', weight: 2 },
+          ],
+        },
       ],
       thresholds: { medium: 5, high: 5 },
     };
@@ -90,7 +107,9 @@ describe('risk scoring properties', () => {
         const r = scoreRisk(q, answers);
         if (!r.ok) return false;
         const expected = picks.reduce((s, p, i) => s + weights[i]![p]!, 0);
-        return r.assessment.score === expected && r.assessment.score <= maxScore(q) && r.assessment.score >= 0;
+        return (
+          r.assessment.score === expected && r.assessment.score <= maxScore(q) && r.assessment.score >= 0
+        );
       }),
     );
   });

@@ -60,7 +60,10 @@ export function riskLevel(score: number, thresholds: RiskQuestionnaire['threshol
 
 /** The highest score the questionnaire can give. */
 export function maxScore(q: RiskQuestionnaire): number {
-  return q.questions.reduce((sum, question) => sum + Math.max(0, ...question.answers.map((a) => a.weight)), 0);
+  return q.questions.reduce(
+    (sum, question) => sum + Math.max(0, ...question.answers.map((a) => a.weight)),
+    0,
+  );
 }
 
 /**

@@ -105,9 +105,10 @@ describe('the shipped problem and change lifecycles', () => {
   });
   it('leave authorising a change to the board: nobody takes it by hand', () => {
     const manager = { roles: ['change_manager'] as Role[], isRequester: false };
-    expect(
-      checkTransition(DEFAULT_CHANGE_LIFECYCLE, 'authorise', 'scheduled', manager, {}),
-    ).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(checkTransition(DEFAULT_CHANGE_LIFECYCLE, 'authorise', 'scheduled', manager, {})).toMatchObject({
+      ok: false,
+      reason: 'forbidden',
+    });
     expect(checkTransition(DEFAULT_CHANGE_LIFECYCLE, 'assess', 'authorise', manager, {}).ok).toBe(true);
     expect(checkTransition(DEFAULT_CHANGE_LIFECYCLE, 'assess', 'authorise', agent, {})).toMatchObject({
       reason: 'forbidden',

@@ -32,8 +32,16 @@ import {
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
-import { CHANGE, loadRecord, type RecordRow, records, takeSystemTransition, writeHistory } from '../records/index.ts';
+import {
+  CHANGE,
+  loadRecord,
+  type RecordRow,
+  records,
+  takeSystemTransition,
+  writeHistory,
+} from '../records/index.ts';
 import { assertChangeManager, assertChangeReader, isChangeManager } from './access.ts';
+import { conflictsOf } from './conflicts.ts';
 import { cabBoards, changeCabReviews, changeCabVotes, changeDetails } from './schema.ts';
 
 type BoardRow = typeof cabBoards.$inferSelect;
@@ -71,8 +79,10 @@ async function presentBoards(db: Db, rows: BoardRow[]): Promise<CabBoardView[]> 
 
 function boardProblems(b: { rule: ApprovalRule; quorum: number | null; memberIds: string[] }) {
   const problems: { field: string; message: string }[] = [];
-  if (b.rule === 'quorum' && !b.quorum) problems.push({ field: 'quorum', message: 'a quorum rule needs a quorum' });
-  if (b.rule !== 'quorum' && b.quorum) problems.push({ field: 'quorum', message: 'only the quorum rule takes a quorum' });
+  if (b.rule === 'quorum' && !b.quorum)
+    problems.push({ field: 'quorum', message: 'a quorum rule needs a quorum' });
+  if (b.rule !== 'quorum' && b.quorum)
+    problems.push({ field: 'quorum', message: 'only the quorum rule takes a quorum' });
   if (b.quorum && b.quorum > new Set(b.memberIds).size)
     problems.push({ field: 'quorum', message: 'is larger than the number of members' });
   return problems;
@@ -81,7 +91,8 @@ function boardProblems(b: { rule: ApprovalRule; quorum: number | null; memberIds
 async function assertMembersExist(db: Db, ids: string[]) {
   const found = await db.select({ id: users.id }).from(users).where(inArray(users.id, ids));
   const missing = ids.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length) throw invalid([{ field: 'memberIds', message: `no user with id ${missing.join(', ')}` }]);
+  if (missing.length)
+    throw invalid([{ field: 'memberIds', message: `no user with id ${missing.join(', ')}` }]);
 }
 
 export async function listBoards(ctx: AppContext, actor: Actor): Promise<CabBoardView[]> {
@@ -97,7 +108,11 @@ export async function getBoard(ctx: AppContext, actor: Actor, id: string): Promi
   return (await presentBoards(ctx.db, [row]))[0]!;
 }
 
-export async function createBoard(ctx: AppContext, actor: Actor, input: CabBoardInput): Promise<CabBoardView> {
+export async function createBoard(
+  ctx: AppContext,
+  actor: Actor,
+  input: CabBoardInput,
+): Promise<CabBoardView> {
   assertChangeManager(actor, 'set up change advisory boards');
   const memberIds = [...new Set(input.memberIds)];
   const values = {
@@ -112,7 +127,10 @@ export async function createBoard(ctx: AppContext, actor: Actor, input: CabBoard
   const problems = boardProblems(values);
   if (problems.length) throw invalid(problems);
   await assertMembersExist(ctx.db, memberIds);
-  const [row] = await ctx.db.insert(cabBoards).values({ ...values, createdBy: actor.userId }).returning();
+  const [row] = await ctx.db
+    .insert(cabBoards)
+    .values({ ...values, createdBy: actor.userId })
+    .returning();
   return (await presentBoards(ctx.db, [row!]))[0]!;
 }
 
@@ -132,7 +150,8 @@ export async function updateBoard(
       name: patch.name ?? row.name,
       kind: patch.kind ?? row.kind,
       rule: patch.rule ?? row.rule,
-      quorum: patch.quorum !== undefined ? patch.quorum : patch.rule && patch.rule !== 'quorum' ? null : row.quorum,
+      quorum:
+        patch.quorum !== undefined ? patch.quorum : patch.rule && patch.rule !== 'quorum' ? null : row.quorum,
       memberIds: patch.memberIds ? [...new Set(patch.memberIds)] : row.memberIds,
       meets: patch.meets ?? row.meets,
       active: patch.active ?? row.active,
@@ -149,7 +168,11 @@ export async function updateBoard(
 }
 
 /** The board that authorises a change: the one named on it, else the first active board of its kind. */
-export async function boardFor(tx: Db, changeType: ChangeType, cabId: string | null): Promise<BoardRow | undefined> {
+export async function boardFor(
+  tx: Db,
+  changeType: ChangeType,
+  cabId: string | null,
+): Promise<BoardRow | undefined> {
   if (cabId) {
     const [b] = await tx.select().from(cabBoards).where(eq(cabBoards.id, cabId));
     return b?.active ? b : undefined;
@@ -190,7 +213,8 @@ export async function startReview(
     state: 'active',
     startedAt: at,
   });
-  if (!cabId) await tx.update(changeDetails).set({ cabId: board.id }).where(eq(changeDetails.recordId, change.id));
+  if (!cabId)
+    await tx.update(changeDetails).set({ cabId: board.id }).where(eq(changeDetails.recordId, change.id));
   await writeHistory(tx, change.id, actorId, at, [
     { field: 'cab.review', oldValue: null, newValue: `Sent to ${board.name}` },
   ]);
@@ -205,14 +229,23 @@ export async function cancelActiveReviews(tx: Db, recordId: string, at: Date): P
 }
 
 const ballots = (votes: VoteRow[]): Vote[] =>
-  votes.flatMap((v) => (v.decision === 'approve' || v.decision === 'reject' ? [{ userId: v.userId, decision: v.decision }] : []));
+  votes.flatMap((v) =>
+    v.decision === 'approve' || v.decision === 'reject' ? [{ userId: v.userId, decision: v.decision }] : [],
+  );
 
 async function presentReviews(db: Db, reviews: ReviewRow[]): Promise<Map<string, CabReviewView>> {
   if (reviews.length === 0) return new Map();
   const ids = reviews.map((r) => r.id);
   const [votes, boards] = await Promise.all([
-    db.select().from(changeCabVotes).where(inArray(changeCabVotes.reviewId, ids)).orderBy(asc(changeCabVotes.at)),
-    db.select().from(cabBoards).where(inArray(cabBoards.id, [...new Set(reviews.map((r) => r.boardId))])),
+    db
+      .select()
+      .from(changeCabVotes)
+      .where(inArray(changeCabVotes.reviewId, ids))
+      .orderBy(asc(changeCabVotes.at)),
+    db
+      .select()
+      .from(cabBoards)
+      .where(inArray(cabBoards.id, [...new Set(reviews.map((r) => r.boardId))])),
   ]);
   const who = await people(db, [...reviews.flatMap((r) => r.memberIds), ...votes.map((v) => v.userId)]);
   const unknown = { id: '', name: 'Unknown', email: '' };
@@ -228,7 +261,10 @@ async function presentReviews(db: Db, reviews: ReviewRow[]): Promise<Map<string,
           board: { id: board.id, name: board.name, kind: board.kind },
           rule: r.rule,
           quorum: r.quorum,
-          required: requiredApprovals({ rule: r.rule, quorum: r.quorum ?? undefined }, new Set(r.memberIds).size),
+          required: requiredApprovals(
+            { rule: r.rule, quorum: r.quorum ?? undefined },
+            new Set(r.memberIds).size,
+          ),
           approvals: counted.approvals,
           rejections: counted.rejections,
           members: r.memberIds.flatMap((id) => who.get(id) ?? []).sort(byName),
@@ -274,13 +310,23 @@ async function nameOf(tx: Db, userId: string): Promise<string> {
   return me?.name ?? 'someone';
 }
 
-const DECISION_WORDS = { approve: 'Approved', reject: 'Rejected', comment: 'Commented', veto: 'Vetoed' } as const;
+const DECISION_WORDS = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  comment: 'Commented',
+  veto: 'Vetoed',
+} as const;
 
 /**
  * A member's vote (approve or reject, once, with a comment) or a comment by a member or the change
  * manager. When the vote decides the review, the change is authorised or rejected.
  */
-export async function castVote(ctx: AppContext, actor: Actor, ref: string, input: CabVoteInput): Promise<string> {
+export async function castVote(
+  ctx: AppContext,
+  actor: Actor,
+  ref: string,
+  input: CabVoteInput,
+): Promise<string> {
   if (!can(actor, 'approval.decide')) throw forbidden('This credential may not vote.');
   return ctx.db.transaction(async (tx) => {
     const { row, review, votes } = await activeReviewFor(tx, actor, ref);
@@ -288,16 +334,21 @@ export async function castVote(ctx: AppContext, actor: Actor, ref: string, input
     const comment = input.comment?.trim() || null;
     if (input.decision === 'comment') {
       if (!member && !isChangeManager(actor))
-        throw forbidden(`Only members of the board and the change manager comment on ${row.number}'s review.`);
+        throw forbidden(
+          `Only members of the board and the change manager comment on ${row.number}'s review.`,
+        );
     } else {
       const may = mayVote(actor.userId, 'active', review.memberIds, ballots(votes));
       if (!may.ok) {
-        if (may.reason === 'not_approver') throw forbidden(`You are not a member of the board reviewing ${row.number}.`);
+        if (may.reason === 'not_approver')
+          throw forbidden(`You are not a member of the board reviewing ${row.number}.`);
         throw new AppError('resource.conflict', `${row.number}: ${may.detail}`);
       }
     }
     const now = ctx.clock.now();
-    await tx.insert(changeCabVotes).values({ reviewId: review.id, userId: actor.userId, decision: input.decision, comment, at: now });
+    await tx
+      .insert(changeCabVotes)
+      .values({ reviewId: review.id, userId: actor.userId, decision: input.decision, comment, at: now });
     const who = await nameOf(tx, actor.userId);
     await writeHistory(tx, row.id, actor.userId, now, [
       {
@@ -313,8 +364,14 @@ export async function castVote(ctx: AppContext, actor: Actor, ref: string, input
       { userId: actor.userId, decision: input.decision },
     ]);
     if (outcome === 'pending') return row.id;
-    await tx.update(changeCabReviews).set({ state: outcome, decidedAt: now }).where(eq(changeCabReviews.id, review.id));
-    const [board] = await tx.select({ name: cabBoards.name }).from(cabBoards).where(eq(cabBoards.id, review.boardId));
+    await tx
+      .update(changeCabReviews)
+      .set({ state: outcome, decidedAt: now })
+      .where(eq(changeCabReviews.id, review.id));
+    const [board] = await tx
+      .select({ name: cabBoards.name })
+      .from(cabBoards)
+      .where(eq(cabBoards.id, review.boardId));
     const { approvals, rejections } = countVotes(review.memberIds, [
       ...ballots(votes),
       { userId: actor.userId, decision: input.decision },
@@ -332,13 +389,23 @@ export async function castVote(ctx: AppContext, actor: Actor, ref: string, input
 }
 
 /** The change manager stops a change under review, whatever the votes: it is rejected with the reason. */
-export async function vetoChange(ctx: AppContext, actor: Actor, ref: string, reason: string): Promise<string> {
+export async function vetoChange(
+  ctx: AppContext,
+  actor: Actor,
+  ref: string,
+  reason: string,
+): Promise<string> {
   assertChangeManager(actor, 'veto a change');
   return ctx.db.transaction(async (tx) => {
     const { row, review } = await activeReviewFor(tx, actor, ref);
     const now = ctx.clock.now();
-    await tx.insert(changeCabVotes).values({ reviewId: review.id, userId: actor.userId, decision: 'veto', comment: reason, at: now });
-    await tx.update(changeCabReviews).set({ state: 'vetoed', decidedAt: now }).where(eq(changeCabReviews.id, review.id));
+    await tx
+      .insert(changeCabVotes)
+      .values({ reviewId: review.id, userId: actor.userId, decision: 'veto', comment: reason, at: now });
+    await tx
+      .update(changeCabReviews)
+      .set({ state: 'vetoed', decidedAt: now })
+      .where(eq(changeCabReviews.id, review.id));
     const who = await nameOf(tx, actor.userId);
     await writeHistory(tx, row.id, actor.userId, now, [
       { field: 'cab.veto', oldValue: null, newValue: `Vetoed by ${who}: ${reason}` },
@@ -371,11 +438,14 @@ export async function boardAgenda(ctx: AppContext, actor: Actor, boardId: string
     ctx.db,
     rows.map((r) => r.rec.requesterId),
   );
+  const conflicts = await Promise.all(rows.map(({ rec, d }) => conflictsOf(ctx, rec, d)));
   return {
     board,
-    items: rows.map(({ review, rec, d }) => {
+    items: rows.map(({ review, rec, d }, i) => {
       const view = reviews.get(review.id)!;
-      const mine = [...view.votes].reverse().find((v) => v.user.id === actor.userId && v.decision !== 'comment');
+      const mine = [...view.votes]
+        .reverse()
+        .find((v) => v.user.id === actor.userId && v.decision !== 'comment');
       return {
         id: rec.id,
         number: rec.number,
@@ -386,6 +456,7 @@ export async function boardAgenda(ctx: AppContext, actor: Actor, boardId: string
         plannedEnd: d.plannedEnd?.toISOString() ?? null,
         requester: requesters.get(rec.requesterId) ?? null,
         review: view,
+        conflicts: conflicts[i]!,
         myVote: mine?.decision ?? null,
       };
     }),

@@ -12,7 +12,14 @@ import { changeDetails } from './schema.ts';
 
 export type ChangeDetailRow = typeof changeDetails.$inferSelect;
 
-const INSTANTS = ['plannedStart', 'plannedEnd', 'actualStart', 'actualEnd', 'reviewedAt', 'conflictOverrideAt'] as const;
+const INSTANTS = [
+  'plannedStart',
+  'plannedEnd',
+  'actualStart',
+  'actualEnd',
+  'reviewedAt',
+  'conflictOverrideAt',
+] as const;
 
 /** The fields a patch may change; the others change through their own use cases. */
 export const PLAN_FIELDS = [

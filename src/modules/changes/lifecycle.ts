@@ -3,7 +3,8 @@
  * - a change takes only the transitions of its type (`src/domain/changes/lifecycle.ts`);
  * - going to the board (`authorise`) needs the plans and the planned window, and for a normal
  *   change its risk assessed; the review by the board starts in the same transaction (hook);
- * - scheduling by hand (standard changes) and starting implementation need the planned window;
+ * - scheduling by hand (standard changes) and starting implementation need the planned window
+ *   and a clear schedule: no conflicts, or the change manager's override (`./conflicts.ts`);
  * - completing records the outcome (successful, failed, backed out) and the actual end;
  *   starting implementation records the actual start;
  * - closing needs the post-implementation review (`closeNeeds`).
@@ -33,6 +34,7 @@ import {
 } from '../records/index.ts';
 import { getLifecycle } from '../settings/index.ts';
 import { cancelActiveReviews, startReview } from './cab.ts';
+import { assertScheduleClear, registerChangeSchedule } from './conflicts.ts';
 import { type ChangeDetailRow, loadDetailRow } from './details.ts';
 import { changeDetails } from './schema.ts';
 import { getChangeView } from './service.ts';
@@ -45,11 +47,20 @@ const TYPE_WORDS: Record<ChangeType, string> = {
 
 function missing(d: ChangeDetailRow, fields: (keyof ChangeDetailRow)[], message: string): void {
   const absent = fields.filter((f) => d[f] === null || d[f] === '');
-  if (absent.length) throw invalid(absent.map((f) => ({ field: f, message: 'is required' })), message);
+  if (absent.length)
+    throw invalid(
+      absent.map((f) => ({ field: f, message: 'is required' })),
+      message,
+    );
 }
 
 /** Module rules for moving a change of type `d.changeType` to `target`. */
-function assertChangeRules(d: ChangeDetailRow, target: string, fromCategory: string | undefined, targetCategory: string) {
+function assertChangeRules(
+  d: ChangeDetailRow,
+  target: string,
+  fromCategory: string | undefined,
+  targetCategory: string,
+) {
   if (target === CHANGE_STATES.authorise) {
     missing(
       d,
@@ -57,13 +68,21 @@ function assertChangeRules(d: ChangeDetailRow, target: string, fromCategory: str
       'The board needs the planned window, the implementation plan and the back-out plan.',
     );
     if (d.changeType === 'normal' && !d.riskLevel)
-      throw invalid([{ field: 'risk', message: 'answer the risk questionnaire' }], 'Assess the risk before the board.');
+      throw invalid(
+        [{ field: 'risk', message: 'answer the risk questionnaire' }],
+        'Assess the risk before the board.',
+      );
   }
   if (target === CHANGE_STATES.scheduled || target === CHANGE_STATES.implement)
     missing(d, ['plannedStart', 'plannedEnd'], 'Plan the start and end first.');
   if (fromCategory === 'resolved' && targetCategory === 'closed') {
-    const need = closeNeeds(d.changeType, { outcome: d.outcome, reviewedAt: d.reviewedAt, lessons: d.pirLessons });
-    if (need) throw invalid([{ field: 'review', message: need }], `Review the change before closing it: ${need}.`);
+    const need = closeNeeds(d.changeType, {
+      outcome: d.outcome,
+      reviewedAt: d.reviewedAt,
+      lessons: d.pirLessons,
+    });
+    if (need)
+      throw invalid([{ field: 'review', message: need }], `Review the change before closing it: ${need}.`);
   }
 }
 
@@ -93,8 +112,18 @@ export async function transitionChange(
   if (mine.ok && row.version === (expectedVersion ?? row.version)) {
     const target = stateOf(lifecycle, mine.transition.to)!;
     assertChangeRules(d, target.key, stateOf(lifecycle, row.state)?.category, target.category);
+    if (target.key === CHANGE_STATES.scheduled || target.key === CHANGE_STATES.implement)
+      await assertScheduleClear(ctx, row, d);
   }
-  const view = await transitionRecord(ctx, actor, CHANGE, row.id, input, expectedVersion, CHANGE_RESOLUTION_CODES);
+  const view = await transitionRecord(
+    ctx,
+    actor,
+    CHANGE,
+    row.id,
+    input,
+    expectedVersion,
+    CHANGE_RESOLUTION_CODES,
+  );
   return getChangeView(ctx, actor, view.id);
 }
 
@@ -118,11 +147,21 @@ async function onChangeMoved(event: RecordEvent, ec: RecordEventContext): Promis
     const outcome = event.record.resolutionCode as ChangeDetailRow['outcome'];
     await tx
       .update(changeDetails)
-      .set({ outcome: outcome && (CHANGE_RESOLUTION_CODES as readonly string[]).includes(outcome) ? outcome : null, actualEnd: at })
+      .set({
+        outcome: outcome && (CHANGE_RESOLUTION_CODES as readonly string[]).includes(outcome) ? outcome : null,
+        actualEnd: at,
+      })
       .where(eq(changeDetails.recordId, d.recordId));
   }
 }
 
+/** The module's reactions: its lifecycle hook and its place on the change schedule. */
 export function registerChangeHooks(): void {
-  registerRecordHook('changes.lifecycle', onChangeMoved, ['transitioned'], async (_ctx, cfg) => cfg.type === CHANGE.type);
+  registerChangeSchedule();
+  registerRecordHook(
+    'changes.lifecycle',
+    onChangeMoved,
+    ['transitioned'],
+    async (_ctx, cfg) => cfg.type === CHANGE.type,
+  );
 }

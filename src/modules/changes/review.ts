@@ -31,7 +31,12 @@ export async function recordReview(
   assertChangeWorker(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const { row } = await loadRecord(ctx, actor, ref, { type: CHANGE.type, need: 'update', lock: true, db: tx });
+    const { row } = await loadRecord(ctx, actor, ref, {
+      type: CHANGE.type,
+      need: 'update',
+      lock: true,
+      db: tx,
+    });
     assertVersion(row, expectedVersion);
     const { value: lifecycle } = await getLifecycle(tx, CHANGE.process);
     if (stateOf(lifecycle, row.state)?.category !== 'resolved')
@@ -44,7 +49,10 @@ export async function recordReview(
       .update(changeDetails)
       .set({ pirLessons: lessons, reviewedAt: now, reviewedBy: actor.userId })
       .where(eq(changeDetails.recordId, row.id));
-    await tx.update(records).set({ updatedAt: now, version: row.version + 1 }).where(eq(records.id, row.id));
+    await tx
+      .update(records)
+      .set({ updatedAt: now, version: row.version + 1 })
+      .where(eq(records.id, row.id));
     await writeHistory(tx, row.id, actor.userId, now, [
       { field: 'review.lessons', oldValue: before.pirLessons, newValue: lessons ?? '' },
     ]);
@@ -64,7 +72,10 @@ export async function raiseProblemFromChange(
   const d = await loadDetailRow(ctx.db, row.id);
   if (!isUnsuccessful(d.outcome))
     throw conflict(`${row.number} did not fail: problems are raised from failed or backed-out changes.`);
-  const cis = await ctx.db.select({ ciId: recordCis.ciId }).from(recordCis).where(eq(recordCis.recordId, row.id));
+  const cis = await ctx.db
+    .select({ ciId: recordCis.ciId })
+    .from(recordCis)
+    .where(eq(recordCis.recordId, row.id));
   const incidents = await linkedRecords(ctx.db, row.id, [INCIDENT.type], [CAUSED_BY]);
   const problem = await createProblem(ctx, actor, {
     title: input.title ?? `Failed change ${row.number}: ${row.title}`.slice(0, 200),

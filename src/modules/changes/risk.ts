@@ -65,7 +65,12 @@ export async function assessRisk(
   if (!scored.ok) throw invalid(scored.problems, 'Answer every question of the risk questionnaire.');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const { row } = await loadRecord(ctx, actor, ref, { type: CHANGE.type, need: 'update', lock: true, db: tx });
+    const { row } = await loadRecord(ctx, actor, ref, {
+      type: CHANGE.type,
+      need: 'update',
+      lock: true,
+      db: tx,
+    });
     assertVersion(row, expectedVersion);
     const { value: lifecycle } = await getLifecycle(tx, CHANGE.process);
     if (!ASSESSABLE.has(row.state))
@@ -78,7 +83,10 @@ export async function assessRisk(
       .update(changeDetails)
       .set({ riskAnswers: answers, riskScore: score, riskLevel: level })
       .where(eq(changeDetails.recordId, row.id));
-    await tx.update(records).set({ updatedAt: now, version: row.version + 1 }).where(eq(records.id, row.id));
+    await tx
+      .update(records)
+      .set({ updatedAt: now, version: row.version + 1 })
+      .where(eq(records.id, row.id));
     await writeHistory(tx, row.id, actor.userId, now, [
       {
         field: 'risk',

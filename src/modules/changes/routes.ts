@@ -18,6 +18,8 @@ import {
   ChangeTemplatePatch,
   ChangeTemplateView,
   ChangeView,
+  ConflictReport,
+  OverrideInput,
   RaisedProblem,
   RaiseProblem,
   ReviewInput,
@@ -32,6 +34,7 @@ import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
 import { boardAgenda, castVote, createBoard, getBoard, listBoards, updateBoard, vetoChange } from './cab.ts';
+import { conflictReport, overrideConflicts } from './conflicts.ts';
 import { raiseProblemFromChange, recordReview } from './review.ts';
 import { assessRisk, getQuestionnaire, saveQuestionnaire } from './risk.ts';
 import { getChangeView } from './service.ts';
@@ -69,7 +72,8 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: cab,
-          summary: "Vote on the change as a member of the reviewing board (approve or reject, once), or comment",
+          summary:
+            'Vote on the change as a member of the reviewing board (approve or reject, once), or comment',
           params: RecordRefParam,
           body: CabVoteInput,
           response: { 200: ChangeView, ...problemResponses },
@@ -101,7 +105,8 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags: changes,
-          summary: 'Record the post-implementation review: lessons and incidents caused by the change (If-Match)',
+          summary:
+            'Record the post-implementation review: lessons and incidents caused by the change (If-Match)',
           params: RecordRefParam,
           body: ReviewInput,
           response: { 200: ChangeView, ...problemResponses },
@@ -109,7 +114,11 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const actor = requireActor(req);
-        return answer(reply, actor, await recordReview(ctx, actor, req.params.id, req.body, ifMatchVersion(req)));
+        return answer(
+          reply,
+          actor,
+          await recordReview(ctx, actor, req.params.id, req.body, ifMatchVersion(req)),
+        );
       },
     );
     app.post(
@@ -123,7 +132,34 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 201: RaisedProblem, ...problemResponses },
         },
       },
-      async (req, reply) => reply.code(201).send(await raiseProblemFromChange(ctx, requireActor(req), req.params.id, req.body)),
+      async (req, reply) =>
+        reply.code(201).send(await raiseProblemFromChange(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    app.get(
+      '/changes/:id/conflicts',
+      {
+        schema: {
+          tags: changes,
+          summary:
+            'Scheduling conflicts of the change as planned (same or dependent CIs, shared services, freezes, maintenance windows) and whether an override covers them',
+          params: RecordRefParam,
+          response: { 200: ConflictReport, ...problemResponses },
+        },
+      },
+      async (req) => conflictReport(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/changes/:id/conflicts/override',
+      {
+        schema: {
+          tags: changes,
+          summary: "Accept the change's current conflicts with a reason (change manager)",
+          params: RecordRefParam,
+          body: OverrideInput,
+          response: { 200: ConflictReport, ...problemResponses },
+        },
+      },
+      async (req) => overrideConflicts(ctx, requireActor(req), req.params.id, req.body.reason),
     );
     app.get(
       '/change-settings/risk-questionnaire',
@@ -157,14 +193,23 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.get(
       '/cab-boards',
       {
-        schema: { tags: cab, summary: 'The change advisory boards', response: { 200: z.object({ items: z.array(CabBoardView) }), ...problemResponses } },
+        schema: {
+          tags: cab,
+          summary: 'The change advisory boards',
+          response: { 200: z.object({ items: z.array(CabBoardView) }), ...problemResponses },
+        },
       },
       async (req) => ({ items: await listBoards(ctx, requireActor(req)) }),
     );
     app.post(
       '/cab-boards',
       {
-        schema: { tags: cab, summary: 'Set up a board (change manager)', body: CabBoardInput, response: { 201: CabBoardView, ...problemResponses } },
+        schema: {
+          tags: cab,
+          summary: 'Set up a board (change manager)',
+          body: CabBoardInput,
+          response: { 201: CabBoardView, ...problemResponses },
+        },
       },
       async (req, reply) => {
         const b = await createBoard(ctx, requireActor(req), req.body);
@@ -173,7 +218,14 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/cab-boards/:id',
-      { schema: { tags: cab, summary: 'A board', params: IdParam, response: { 200: CabBoardView, ...problemResponses } } },
+      {
+        schema: {
+          tags: cab,
+          summary: 'A board',
+          params: IdParam,
+          response: { 200: CabBoardView, ...problemResponses },
+        },
+      },
       async (req, reply) => {
         const b = await getBoard(ctx, requireActor(req), req.params.id);
         return withEtag(reply, b).send(b);
@@ -236,7 +288,14 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/change-templates/:id',
-      { schema: { tags: templates, summary: 'A standard change template', params: IdParam, response: { 200: ChangeTemplateView, ...problemResponses } } },
+      {
+        schema: {
+          tags: templates,
+          summary: 'A standard change template',
+          params: IdParam,
+          response: { 200: ChangeTemplateView, ...problemResponses },
+        },
+      },
       async (req, reply) => {
         const t = await getTemplate(ctx, requireActor(req), req.params.id);
         return withEtag(reply, t).send(t);

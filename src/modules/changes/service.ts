@@ -57,7 +57,12 @@ export async function linkRecords(
 }
 
 /** Records of `type` named by id or number; unknown ones answer 422 on `field`. */
-export async function recordsNamed(db: Db, refs: string[], type: string, field: string): Promise<RecordRow[]> {
+export async function recordsNamed(
+  db: Db,
+  refs: string[],
+  type: string,
+  field: string,
+): Promise<RecordRow[]> {
   const rows: RecordRow[] = [];
   for (const [i, ref] of [...new Set(refs)].entries()) {
     const row = await findRecord(db, ref);
@@ -76,7 +81,9 @@ export async function createChange(ctx: AppContext, actor: Actor, input: ChangeC
   if (templateId && changeType !== 'standard')
     throw invalid([{ field: 'templateId', message: 'only standard changes come from templates' }]);
   if (templateId && !template?.active)
-    throw invalid([{ field: 'templateId', message: template ? 'the template is retired' : 'no such template' }]);
+    throw invalid([
+      { field: 'templateId', message: template ? 'the template is retired' : 'no such template' },
+    ]);
   const title = rest.title ?? template?.name;
   if (!title) throw invalid([{ field: 'title', message: 'is required' }]);
   if (ciIds?.length) assertCanLinkCis(actor);
@@ -136,7 +143,13 @@ export async function linkedRecords(db: Db, changeId: string, types: string[], k
   const ids = links.map((l) => (l.fromId === changeId ? l.toId : l.fromId));
   if (ids.length === 0) return [];
   return db
-    .select({ id: records.id, number: records.number, title: records.title, state: records.state, type: records.type })
+    .select({
+      id: records.id,
+      number: records.number,
+      title: records.title,
+      state: records.state,
+      type: records.type,
+    })
     .from(records)
     .where(and(inArray(records.id, ids), inArray(records.type, types)))
     .orderBy(records.number);

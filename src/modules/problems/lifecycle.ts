@@ -53,7 +53,7 @@ export async function hasCompletedChange(db: Db, problemId: string): Promise<boo
   const [done] = await db
     .select({ id: records.id })
     .from(records)
-        .where(
+    .where(
       and(
         inArray(records.id, ids),
         eq(records.type, 'change'),
@@ -88,7 +88,12 @@ async function assertProblemRules(
   if (from?.category === 'resolved' && target.category === 'closed') {
     if (!input.closureReason?.trim() && !(await hasCompletedChange(db, row.id)))
       throw invalid(
-        [{ field: 'closureReason', message: 'no successfully completed change is linked: give the reason for closing' }],
+        [
+          {
+            field: 'closureReason',
+            message: 'no successfully completed change is linked: give the reason for closing',
+          },
+        ],
         'Closing a problem needs its fix: a completed linked change, or a reason.',
       );
   }
