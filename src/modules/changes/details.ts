@@ -7,7 +7,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { ChangeDetails } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { invalid } from '../../errors.ts';
-import type { DetailValues, RecordDetail } from '../records/detail.ts';
+import type { DetailValues, RecordDetail } from '../records/index.ts';
 import { changeDetails } from './schema.ts';
 
 export type ChangeDetailRow = typeof changeDetails.$inferSelect;

@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
+import { ChangeNavSection } from '../features/changes/ChangeNavigation.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
@@ -89,6 +90,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           active={pathname.startsWith('/processes/')}
         />
         <ProblemNavSection pathname={pathname} />
+        <ChangeNavSection pathname={pathname} />
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />
