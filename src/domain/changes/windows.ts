@@ -133,7 +133,9 @@ export function occurrencesOf(w: ScheduleWindow, from: Date, to: Date): Occurren
   const out: Occurrence[] = [];
   rule.between(lo, hi, true, (f) => {
     const start = unfloat(f, w.timeZone);
-    const end = unfloat(new Date(f.getTime() + span), w.timeZone);
+    let end = unfloat(new Date(f.getTime() + span), w.timeZone);
+    // A window inside the hour the clocks skip would vanish: it keeps its length instead.
+    if (end.getTime() <= start.getTime()) end = new Date(start.getTime() + span);
     if (overlaps(start, end)) out.push({ windowId: w.id, start, end });
     return out.length < MAX_OCCURRENCES;
   });
