@@ -13,6 +13,7 @@ import { users } from '../modules/auth/schema.ts';
 import { loadActor } from '../modules/auth/service.ts';
 import { createIncident, transitionIncident, updateIncident } from '../modules/incidents/service.ts';
 import { addComment } from '../modules/records/collab.ts';
+import { seedScheduleDemo } from './change-schedule.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
 import { seedDemoProblems } from './problems.ts';
@@ -178,6 +179,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: groupIds,
     actor: await actorFor(people.get('maria')!),
   });
+  const schedule = await seedScheduleDemo(ctx);
   return {
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
@@ -186,6 +188,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     serviceLevels,
     problems,
     cmdb,
+    schedule,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };
