@@ -2,14 +2,18 @@
  * The change schedule through the API and its public face: windows, the calendar with a test
  * schedule source, conflict checks against a real CMDB graph, and the personal iCalendar feed.
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ScheduledItem } from '../../src/domain/changes/conflicts.ts';
+import { userRoles } from '../../src/modules/auth/schema.ts';
+import { loadActor } from '../../src/modules/auth/service.ts';
+import { createFeedToken } from '../../src/modules/change-schedule/feed.ts';
 import {
   checkConflicts,
   registerScheduleSource,
   unregisterScheduleSource,
 } from '../../src/modules/change-schedule/index.ts';
-import { setupTestEnv } from '../support/app.ts';
+import { buildUser, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 
 const t = setupTestEnv({ manager: ['change_manager'], agent: ['agent'], requester: ['requester'] });
@@ -314,9 +318,47 @@ describe('conflicts against the CMDB graph', () => {
 });
 
 describe('the iCalendar feed', () => {
-  it('is reached by a secret address, not by the session, and stops when revoked', async () => {
+  it('is made from a session, not with an API token', async () => {
     expect((await t.agent.get('/api/v1/change-calendar/feed-token')).json()).toMatchObject({ active: false });
-    // API tokens do not make feed addresses: a session does (the web app).
     expect((await t.agent.post('/api/v1/change-calendar/feed-token')).statusCode).toBe(403);
+  });
+
+  it('serves the calendar to its secret address only, as iCalendar, until revoked or replaced', async () => {
+    const agent = await loadActor(t.env.ctx.db, t.agent.user.id, null);
+    const made = await createFeedToken(t.env.ctx, agent);
+    expect(made.path).toMatch(/^\/api\/v1\/change-calendar\/feed\/stwcal_[\w-]{40,}\.ics$/);
+    // No credentials at all: the address is the credential (calendar programs cannot sign in).
+    const feed = await t.env.app.inject({ method: 'GET', url: made.path });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(feed.body).toContain('BEGIN:VCALENDAR');
+    expect(feed.body).toContain('SUMMARY:CHG0001001 Change 1');
+    expect(feed.body).toContain('SUMMARY:Freeze: Quarter close');
+    expect(feed.body).toContain('SUMMARY:Maintenance window: Sat 02-06 Paris');
+    expect((await t.agent.get('/api/v1/change-calendar/feed-token')).json()).toMatchObject({ active: true });
+    // A wrong or altered address finds nothing.
+    const wrong = await t.env.app.inject({ method: 'GET', url: made.path.replace(/stwcal_./, 'stwcal_x') });
+    expect(wrong.statusCode).toBe(404);
+    expect(
+      (await t.env.app.inject({ method: 'GET', url: '/api/v1/change-calendar/feed/nothing.ics' })).statusCode,
+    ).toBe(404);
+    // Replacing the address stops the old one.
+    const again = await createFeedToken(t.env.ctx, agent);
+    expect((await t.env.app.inject({ method: 'GET', url: made.path })).statusCode).toBe(404);
+    expect((await t.env.app.inject({ method: 'GET', url: again.path })).statusCode).toBe(200);
+    // Revoking stops it too.
+    expect((await t.agent.del('/api/v1/change-calendar/feed-token')).statusCode).toBe(204);
+    expect((await t.env.app.inject({ method: 'GET', url: again.path })).statusCode).toBe(404);
+  });
+
+  it('stops for someone who may no longer see the schedule', async () => {
+    const person = await buildUser(t.env, { roles: ['agent'] });
+    const made = await createFeedToken(t.env.ctx, await loadActor(t.env.ctx.db, person.id, null));
+    expect((await t.env.app.inject({ method: 'GET', url: made.path })).statusCode).toBe(200);
+    await t.env.ctx.db.delete(userRoles).where(eq(userRoles.userId, person.id));
+    await t.env.ctx.db.insert(userRoles).values({ userId: person.id, role: 'requester' });
+    expect((await t.env.app.inject({ method: 'GET', url: made.path })).statusCode).toBe(404);
+    const requester = await loadActor(t.env.ctx.db, person.id, null);
+    await expect(createFeedToken(t.env.ctx, requester)).rejects.toThrow(/may not see the change schedule/);
   });
 });

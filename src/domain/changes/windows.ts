@@ -8,7 +8,14 @@
  * not exist on the day the clocks go forward moves to the first instant after the gap.
  */
 import { DateTime } from 'luxon';
-import { Frequency, RRule } from 'rrule';
+import * as rruleModule from 'rrule';
+
+// The package's CommonJS build is what Node loads (its named exports are not detected there), its
+// ES module build what bundlers load: take the classes from whichever arrived.
+const rrule = ((rruleModule as unknown as { default?: typeof rruleModule }).default ??
+  rruleModule) as typeof rruleModule;
+const { Frequency, RRule } = rrule;
+type RRule = InstanceType<typeof RRule>;
 
 export const WINDOW_KINDS = ['maintenance', 'freeze'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
@@ -133,7 +140,9 @@ export function occurrencesOf(w: ScheduleWindow, from: Date, to: Date): Occurren
   const out: Occurrence[] = [];
   rule.between(lo, hi, true, (f) => {
     const start = unfloat(f, w.timeZone);
-    const end = unfloat(new Date(f.getTime() + span), w.timeZone);
+    let end = unfloat(new Date(f.getTime() + span), w.timeZone);
+    // A window inside the hour the clocks skip would vanish: it keeps its length instead.
+    if (end.getTime() <= start.getTime()) end = new Date(start.getTime() + span);
     if (overlaps(start, end)) out.push({ windowId: w.id, start, end });
     return out.length < MAX_OCCURRENCES;
   });

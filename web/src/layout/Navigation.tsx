@@ -17,6 +17,7 @@ import {
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
+import { ScheduleNavSection } from '../features/change-schedule/ScheduleNavigation.tsx';
 import { ChangeNavSection } from '../features/changes/ChangeNavigation.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
@@ -94,6 +95,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />
+        <ScheduleNavSection pathname={pathname} />
         {hasAnyAdminArea(me) && <Section>Administration</Section>}
         {areas.users && (
           <NavItem

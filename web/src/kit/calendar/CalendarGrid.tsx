@@ -1,16 +1,39 @@
 /**
- * A month or week grid of events, each on the day it starts in the viewer's time zone (or the
- * one given): the change calendar and maintenance windows build on it. Days outside the month
- * are dimmed; an event with a link opens it.
+ * A month or week grid of events, each on the days it spans in the viewer's time zone (or the
+ * one given; an event without an end on the day it starts): the change calendar and maintenance
+ * windows build on it. Days outside the month are dimmed; an event with a link opens it; `variant`
+ * and `color` tell kinds of events apart, and `description` shows on hover.
  */
 
 import type { MantineColor } from '@mantine/core';
 import { Anchor, Badge, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTimeZone } from '../../lib/time.tsx';
-import { type DayKey, dayInZone, monthWeeks, weekDays } from './days.ts';
+import { type DayKey, dayInZone, daysSpanned, monthWeeks, weekDays } from './days.ts';
 
-export type CalendarEvent = { id: string; title: string; start: string; href?: string; color?: MantineColor };
+export type CalendarEvent = {
+  id: string;
+  title: string;
+  start: string;
+  end?: string;
+  href?: string;
+  color?: MantineColor;
+  variant?: 'light' | 'outline' | 'filled' | 'dot';
+  /** A longer text shown on hover (times, kind). */
+  description?: string;
+};
+
+/** Events by the days they touch in the zone. */
+function byDays(events: CalendarEvent[], zone: string): Map<DayKey, CalendarEvent[]> {
+  const out = new Map<DayKey, CalendarEvent[]>();
+  for (const e of events)
+    for (const d of e.end ? daysSpanned(e.start, e.end, zone) : [dayInZone(e.start, zone)]) {
+      const list = out.get(d);
+      if (list) list.push(e);
+      else out.set(d, [e]);
+    }
+  return out;
+}
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
@@ -32,7 +55,7 @@ export function CalendarGrid({
   const zone = timeZone ?? viewerZone;
   const [year, month] = day.split('-').map(Number) as [number, number];
   const days = view === 'week' ? weekDays(day) : monthWeeks(year, month).flat();
-  const byDay = Map.groupBy(events, (e) => dayInZone(e.start, zone));
+  const byDay = byDays(events, zone);
   const inMonth = (d: DayKey) => view === 'week' || d.startsWith(day.slice(0, 7));
   return (
     <SimpleGrid cols={7} spacing={4} role="grid" aria-label={`${label} (${zone})`}>
@@ -48,7 +71,15 @@ export function CalendarGrid({
               {Number(d.slice(8))}
             </Text>
             {(byDay.get(d) ?? []).map((e) => (
-              <Badge key={e.id} size="sm" variant="light" color={e.color} fullWidth radius="sm">
+              <Badge
+                key={e.id}
+                size="sm"
+                variant={e.variant ?? 'light'}
+                color={e.color}
+                fullWidth
+                radius="sm"
+                title={e.description}
+              >
                 {e.href ? (
                   <Anchor component={Link} to={e.href} size="xs" inherit>
                     {e.title}
