@@ -3,19 +3,7 @@
  * and comment; members approve or reject (once, with a comment) or comment, the change manager
  * comments or vetoes.
  */
-import {
-  Badge,
-  Button,
-  Group,
-  List,
-  Modal,
-  Paper,
-  Progress,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
@@ -24,6 +12,7 @@ import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
 import { isChangeManager, RULE_LABELS } from './labels.ts';
+import { ReasonDialog } from './ReasonDialog.tsx';
 
 const STATE_COLORS: Record<string, string> = {
   active: 'blue',
@@ -46,7 +35,6 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
   const veto = useVeto(rec);
   const [comment, setComment] = useState('');
   const [vetoOpen, setVetoOpen] = useState(false);
-  const [reason, setReason] = useState('');
   if (!review)
     return rec.changeType === 'standard' ? null : (
       <Paper p="md" component="section" aria-labelledby="cab-title">
@@ -169,41 +157,25 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
           </>
         )}
       </Stack>
-      <Modal opened={vetoOpen} onClose={() => setVetoOpen(false)} title={`Veto ${rec.number}`}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+      {vetoOpen && (
+        <ReasonDialog
+          title={`Veto ${rec.number}`}
+          explanation="The change is rejected whatever the votes; the reason goes to its history."
+          action="Veto"
+          color="red.9"
+          pending={veto.isPending}
+          error={veto.error}
+          onClose={() => setVetoOpen(false)}
+          onSubmit={(reason) =>
             veto.mutate(reason, {
               onSuccess: () => {
                 setVetoOpen(false);
                 notifications.show({ color: 'teal', message: `${rec.number} vetoed` });
               },
-            });
-          }}
-        >
-          <Stack gap="sm">
-            <Text size="sm">The change is rejected whatever the votes; the reason goes to its history.</Text>
-            <Textarea
-              label="Reason"
-              required
-              autosize
-              minRows={2}
-              maxLength={LIMITS.resolutionNotesMax}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <ErrorAlert error={veto.error} title="Could not veto" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setVetoOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" color="red.9" disabled={!reason.trim()} loading={veto.isPending}>
-                Veto
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+            })
+          }
+        />
+      )}
     </Paper>
   );
 }

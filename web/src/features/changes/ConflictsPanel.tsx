@@ -2,28 +2,15 @@
  * Scheduling conflicts of the change as planned, each with its reason: shown to whoever plans the
  * change, so they move it to a free slot; the change manager may accept them with a reason instead.
  */
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  List,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeView, useConflicts, useOverrideConflicts } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { CONFLICT_LABELS, isChangeManager } from './labels.ts';
+import { ReasonDialog } from './ReasonDialog.tsx';
 
 const OPEN_STATES = new Set(['new', 'assess', 'authorise', 'scheduled']);
 
@@ -32,7 +19,6 @@ export function ConflictsPanel({ rec }: { rec: ChangeView }) {
   const report = useConflicts(rec);
   const override = useOverrideConflicts(rec);
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   if (!OPEN_STATES.has(rec.state)) return null;
   const conflicts = report.data?.conflicts ?? [];
   return (
@@ -82,7 +68,13 @@ export function ConflictsPanel({ rec }: { rec: ChangeView }) {
                         <>
                           {' '}
                           (
-                          <Anchor component={Link} to={`/changes/${c.otherNumber}`} size="sm">
+                          <Anchor
+                            component={Link}
+                            to={`/changes/${c.otherNumber}`}
+                            size="sm"
+                            c="blue.9"
+                            underline="always"
+                          >
                             {c.otherNumber}
                           </Anchor>
                           )
@@ -109,45 +101,24 @@ export function ConflictsPanel({ rec }: { rec: ChangeView }) {
           </>
         )}
       </Stack>
-      <Modal opened={open} onClose={() => setOpen(false)} title={`Override the conflicts of ${rec.number}`}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+      {open && (
+        <ReasonDialog
+          title={`Override the conflicts of ${rec.number}`}
+          explanation="The change may then be scheduled and implemented in this slot. New dates or new conflicts need a new override."
+          action="Override"
+          pending={override.isPending}
+          error={override.error}
+          onClose={() => setOpen(false)}
+          onSubmit={(reason) =>
             override.mutate(reason, {
               onSuccess: () => {
                 setOpen(false);
-                setReason('');
                 notifications.show({ color: 'teal', message: 'Conflicts accepted' });
               },
-            });
-          }}
-        >
-          <Stack gap="sm">
-            <Text size="sm">
-              The change may then be scheduled and implemented in this slot. New dates or new conflicts need a
-              new override.
-            </Text>
-            <Textarea
-              label="Reason"
-              required
-              autosize
-              minRows={2}
-              maxLength={LIMITS.resolutionNotesMax}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-            />
-            <ErrorAlert error={override.error} title="Could not override" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" disabled={!reason.trim()} loading={override.isPending}>
-                Override
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Modal>
+            })
+          }
+        />
+      )}
     </Paper>
   );
 }

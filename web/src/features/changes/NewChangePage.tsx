@@ -15,6 +15,7 @@ import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { CHANGE_TYPE_HELP, CHANGE_TYPE_LABELS, fromLocalInput } from './labels.ts';
+import { type PlanDraft, PlanFields } from './PlanFields.tsx';
 
 type Kind = 'standard' | 'normal' | 'emergency';
 
@@ -27,11 +28,7 @@ export function NewChangePage() {
   const [templateId, setTemplateId] = useState<string | null>(params.get('template'));
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
-  const [impl, setImpl] = useState('');
-  const [backout, setBackout] = useState('');
-  const [test, setTest] = useState('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
+  const [plan, setPlan] = useState<PlanDraft>({ start: '', end: '', impl: '', backout: '', test: '' });
   const [groupId, setGroupId] = useState<string | null>(null);
   const [serviceId, setServiceId] = useState<string | null>(null);
   const errors = fieldErrorsOf(create.error);
@@ -45,11 +42,11 @@ export function NewChangePage() {
         ...(title.trim() ? { title } : {}),
         ...(description ? { description } : {}),
         ...(standard && templateId ? { templateId } : {}),
-        ...(!standard && impl ? { implementationPlan: impl } : {}),
-        ...(!standard && backout ? { backoutPlan: backout } : {}),
-        ...(!standard && test ? { testPlan: test } : {}),
-        ...(start ? { plannedStart: fromLocalInput(start) } : {}),
-        ...(end ? { plannedEnd: fromLocalInput(end) } : {}),
+        ...(!standard && plan.impl ? { implementationPlan: plan.impl } : {}),
+        ...(!standard && plan.backout ? { backoutPlan: plan.backout } : {}),
+        ...(!standard && plan.test ? { testPlan: plan.test } : {}),
+        ...(plan.start ? { plannedStart: fromLocalInput(plan.start) } : {}),
+        ...(plan.end ? { plannedEnd: fromLocalInput(plan.end) } : {}),
         groupId,
         serviceId,
       },
@@ -134,51 +131,13 @@ export function NewChangePage() {
                 </Text>
               </Paper>
             )}
-            {!standard && (
-              <>
-                <Textarea
-                  label="Implementation plan"
-                  autosize
-                  minRows={2}
-                  maxLength={LIMITS.descriptionMax}
-                  value={impl}
-                  onChange={(e) => setImpl(e.currentTarget.value)}
-                />
-                <Textarea
-                  label="Back-out plan"
-                  autosize
-                  minRows={2}
-                  maxLength={LIMITS.descriptionMax}
-                  value={backout}
-                  onChange={(e) => setBackout(e.currentTarget.value)}
-                />
-                <Textarea
-                  label="Test plan"
-                  autosize
-                  minRows={1}
-                  maxLength={LIMITS.descriptionMax}
-                  value={test}
-                  onChange={(e) => setTest(e.currentTarget.value)}
-                />
-              </>
-            )}
-            <Group grow>
-              <TextInput
-                type="datetime-local"
-                label="Planned start"
-                value={start}
-                onChange={(e) => setStart(e.currentTarget.value)}
-                error={errors.plannedStart}
-              />
-              <TextInput
-                type="datetime-local"
-                label="Planned end"
-                description={standard ? 'Empty: start plus the template’s duration' : undefined}
-                value={end}
-                onChange={(e) => setEnd(e.currentTarget.value)}
-                error={errors.plannedEnd}
-              />
-            </Group>
+            <PlanFields
+              draft={plan}
+              onChange={setPlan}
+              errors={errors}
+              plans={!standard}
+              endDescription={standard ? 'Empty: start plus the template’s duration' : undefined}
+            />
             <Group grow>
               <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
               <ServiceSelect label="Service" value={serviceId} onChange={setServiceId} />
