@@ -17,9 +17,9 @@ import type { Actor } from '../../domain/roles.ts';
 import { conflict } from '../../errors.ts';
 import { checkConflicts, registerScheduleSource, type ScheduledItem } from '../change-schedule/index.ts';
 import { recordCis } from '../cmdb/index.ts';
-import { CHANGE, loadRecord, type RecordRow, records, writeHistory } from '../records/index.ts';
+import { CHANGE, loadRecord, type RecordRow, records } from '../records/index.ts';
 import { assertChangeManager } from './access.ts';
-import { type ChangeDetailRow, loadDetailRow } from './details.ts';
+import { type ChangeDetailRow, loadDetailRow, saveDetailEdit } from './details.ts';
 import { changeDetails } from './schema.ts';
 
 /** The states in which a change holds its slot on the schedule. */
@@ -159,26 +159,25 @@ export async function overrideConflicts(
   if (conflicts.length === 0) throw conflict(`${row.number} has no scheduling conflicts to override.`);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    await tx
-      .update(changeDetails)
-      .set({
+    await saveDetailEdit(
+      tx,
+      row,
+      actor.userId,
+      now,
+      {
         conflictOverrideReason: reason,
         conflictOverrideKey: conflictKey(conflicts),
         conflictOverrideBy: actor.userId,
         conflictOverrideAt: now,
-      })
-      .where(eq(changeDetails.recordId, row.id));
-    await tx
-      .update(records)
-      .set({ updatedAt: now, version: row.version + 1 })
-      .where(eq(records.id, row.id));
-    await writeHistory(tx, row.id, actor.userId, now, [
-      {
-        field: 'conflictOverride',
-        oldValue: null,
-        newValue: `${reason} (${conflicts.map((c) => c.otherNumber ?? c.kind).join(', ')})`,
       },
-    ]);
+      [
+        {
+          field: 'conflictOverride',
+          oldValue: null,
+          newValue: `${reason} (${conflicts.map((c) => c.otherNumber ?? c.kind).join(', ')})`,
+        },
+      ],
+    );
   });
   return conflictReport(ctx, actor, row.id);
 }

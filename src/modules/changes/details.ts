@@ -7,7 +7,13 @@ import { eq, inArray } from 'drizzle-orm';
 import type { ChangeDetails } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { invalid } from '../../errors.ts';
-import type { DetailValues, RecordDetail } from '../records/index.ts';
+import {
+  type DetailValues,
+  type RecordDetail,
+  type RecordRow,
+  records,
+  writeHistory,
+} from '../records/index.ts';
 import { changeDetails } from './schema.ts';
 
 export type ChangeDetailRow = typeof changeDetails.$inferSelect;
@@ -112,3 +118,23 @@ export const changeDetail: RecordDetail = {
     return changes;
   },
 };
+
+/**
+ * Write some of a change's own columns as one edit of the record, inside `tx`: the record's
+ * version moves on (its ETag covers its details) and the history says what changed.
+ */
+export async function saveDetailEdit(
+  tx: Db,
+  row: RecordRow,
+  actorId: string,
+  now: Date,
+  set: Partial<Omit<ChangeDetailRow, 'recordId'>>,
+  history: { field: string; oldValue: unknown; newValue: unknown }[],
+): Promise<void> {
+  await tx.update(changeDetails).set(set).where(eq(changeDetails.recordId, row.id));
+  await tx
+    .update(records)
+    .set({ updatedAt: now, version: row.version + 1 })
+    .where(eq(records.id, row.id));
+  await writeHistory(tx, row.id, actorId, now, history);
+}

@@ -14,11 +14,10 @@ import type { Actor } from '../../domain/roles.ts';
 import { conflict } from '../../errors.ts';
 import { recordCis } from '../cmdb/index.ts';
 import { createProblem } from '../problems/index.ts';
-import { CHANGE, findRecord, INCIDENT, loadRecord, records, writeHistory } from '../records/index.ts';
+import { CHANGE, findRecord, INCIDENT, loadRecord } from '../records/index.ts';
 import { getLifecycle } from '../settings/index.ts';
 import { assertChangeWorker } from './access.ts';
-import { loadDetailRow } from './details.ts';
-import { changeDetails } from './schema.ts';
+import { loadDetailRow, saveDetailEdit } from './details.ts';
 import { CAUSED_BY, linkedRecords, linkRecords, recordsNamed } from './service.ts';
 
 export async function recordReview(
@@ -45,17 +44,14 @@ export async function recordReview(
     const incidents = await recordsNamed(tx, input.incidentIds ?? [], INCIDENT.type, 'incidentIds');
     for (const inc of incidents) await linkRecords(tx, actor.userId, inc, row, CAUSED_BY, now);
     const lessons = input.lessons === undefined ? before.pirLessons : input.lessons || null;
-    await tx
-      .update(changeDetails)
-      .set({ pirLessons: lessons, reviewedAt: now, reviewedBy: actor.userId })
-      .where(eq(changeDetails.recordId, row.id));
-    await tx
-      .update(records)
-      .set({ updatedAt: now, version: row.version + 1 })
-      .where(eq(records.id, row.id));
-    await writeHistory(tx, row.id, actor.userId, now, [
-      { field: 'review.lessons', oldValue: before.pirLessons, newValue: lessons ?? '' },
-    ]);
+    await saveDetailEdit(
+      tx,
+      row,
+      actor.userId,
+      now,
+      { pirLessons: lessons, reviewedAt: now, reviewedBy: actor.userId },
+      [{ field: 'review.lessons', oldValue: before.pirLessons, newValue: lessons ?? '' }],
+    );
     return row.id;
   });
 }

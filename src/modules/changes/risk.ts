@@ -1,9 +1,3 @@
-/**
- * The risk questionnaire (a process setting the change manager edits) and a change's risk
- * assessment: answers scored by `src/domain/changes/risk.ts` into a score and level, kept on the
- * change with a history line.
- */
-import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RiskQuestionnaire, RiskQuestionnaireView } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
@@ -17,11 +11,10 @@ import {
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { conflict, invalid } from '../../errors.ts';
-import { CHANGE, loadRecord, records, writeHistory } from '../records/index.ts';
+import { CHANGE, loadRecord } from '../records/index.ts';
 import { getLifecycle, readSetting, writeSetting } from '../settings/index.ts';
 import { assertChangeManager, assertChangeReader, assertChangeWorker } from './access.ts';
-import { loadDetailRow } from './details.ts';
-import { changeDetails } from './schema.ts';
+import { loadDetailRow, saveDetailEdit } from './details.ts';
 
 const KEY = 'change.risk_questionnaire';
 
@@ -79,21 +72,20 @@ export async function assessRisk(
       );
     const before = await loadDetailRow(tx, row.id);
     const { score, level } = scored.assessment;
-    await tx
-      .update(changeDetails)
-      .set({ riskAnswers: answers, riskScore: score, riskLevel: level })
-      .where(eq(changeDetails.recordId, row.id));
-    await tx
-      .update(records)
-      .set({ updatedAt: now, version: row.version + 1 })
-      .where(eq(records.id, row.id));
-    await writeHistory(tx, row.id, actor.userId, now, [
-      {
-        field: 'risk',
-        oldValue: before.riskLevel ? `${before.riskLevel} (${before.riskScore})` : null,
-        newValue: `${level} (${score})`,
-      },
-    ]);
+    await saveDetailEdit(
+      tx,
+      row,
+      actor.userId,
+      now,
+      { riskAnswers: answers, riskScore: score, riskLevel: level },
+      [
+        {
+          field: 'risk',
+          oldValue: before.riskLevel ? `${before.riskLevel} (${before.riskScore})` : null,
+          newValue: `${level} (${score})`,
+        },
+      ],
+    );
     return row.id;
   });
 }
