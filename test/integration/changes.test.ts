@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CabAgenda, CabBoardView, ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
 import type { ProblemView } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
+import { createRecordInTransaction } from '../../src/modules/records/index.ts';
 import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
 
@@ -437,5 +438,27 @@ describe('changes', () => {
     expect(free.statusCode, free.body).toBe(200);
     expect((await agent.get(`/api/v1/changes/${second.id}/conflicts`)).json().conflicts).toEqual([]);
     expect((await moveOk(agent, second, { to: 'scheduled' })).state).toBe('scheduled');
+  });
+
+  it('shows a change raised by other means, without its own columns, as a normal change', async () => {
+    const row = await env.ctx.db.transaction((tx) =>
+      createRecordInTransaction(
+        env.ctx,
+        tx,
+        { type: 'change', prefix: 'CHG', process: 'change', label: 'Change', path: 'changes' },
+        { title: 'Raised by an integration', requesterId: agent.user.id },
+        agent.user.id,
+      ),
+    );
+    const res = await agent.get(`/api/v1/changes/${row.number}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ changeType: 'normal', plannedStart: null, cab: null });
+    const planned = await agent.patch(
+      `/api/v1/changes/${row.id}`,
+      { plannedStart: at(200), plannedEnd: at(201) },
+      { 'if-match': `"${row.version}"` },
+    );
+    expect(planned.statusCode, planned.body).toBe(200);
+    expect(planned.json()).toMatchObject({ plannedStart: at(200), plannedEnd: at(201) });
   });
 });

@@ -3,7 +3,7 @@
  * the change's, how views load them and how a patch saves them (with history). Instants are ISO
  * strings on the wire and timestamps in the table.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq, getTableColumns, inArray } from 'drizzle-orm';
 import type { ChangeDetails } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { invalid } from '../../errors.ts';
@@ -65,11 +65,16 @@ export const DETAIL_FIELDS = Object.keys(
   presentDetails({ changeType: 'normal' } as ChangeDetailRow),
 ) as (keyof ChangeDetails)[];
 
+/** A change without a detail row (raised by other means than change management): a normal change with nothing planned. */
+function emptyDetails(recordId: string): ChangeDetailRow {
+  const none = Object.fromEntries(Object.keys(getTableColumns(changeDetails)).map((k) => [k, null]));
+  return { ...(none as unknown as ChangeDetailRow), recordId, changeType: 'normal' };
+}
+
 export async function loadDetailRow(db: Db, recordId: string, lock = false): Promise<ChangeDetailRow> {
   const q = db.select().from(changeDetails).where(eq(changeDetails.recordId, recordId));
   const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw new Error(`change ${recordId} has no details`);
-  return row;
+  return row ?? emptyDetails(recordId);
 }
 
 /** Stored value of a plan field from its wire value. */
@@ -114,7 +119,10 @@ export const changeDetail: RecordDetail = {
       });
       changes.push({ field: 'conflictOverride', oldValue: before.conflictOverrideReason, newValue: null });
     }
-    await tx.update(changeDetails).set(set).where(eq(changeDetails.recordId, recordId));
+    await tx
+      .insert(changeDetails)
+      .values({ recordId, changeType: 'normal', ...set })
+      .onConflictDoUpdate({ target: changeDetails.recordId, set });
     return changes;
   },
 };
