@@ -17,7 +17,7 @@ import {
 import { listScheduledItems } from '../src/modules/change-schedule/sources.ts';
 import { createWindow } from '../src/modules/change-schedule/windows.ts';
 import { ciId, type GeneratedCmdb } from './cmdb-generate.ts';
-import type { BenchRow } from './lib.ts';
+import { type BenchRow, prng, quantile } from './lib.ts';
 
 const TARGET_MS = 100;
 const YEAR_START = Date.UTC(2027, 0, 1);
@@ -33,17 +33,6 @@ const CHANGED_CLASSES = [
   'application',
   'technical_service',
 ];
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomCi(gen: GeneratedCmdb, rnd: () => number, classes = CHANGED_CLASSES): string {
   const c = gen.classes.get(classes[Math.floor(rnd() * classes.length)]!)!;
@@ -79,8 +68,6 @@ function tableSource(ctx: AppContext) {
   };
 }
 
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 export async function benchConflicts(

@@ -32,7 +32,7 @@ import { loadActor } from '../src/modules/auth/service.ts';
 import { ciDependencies, ciImpact, type ImpactView } from '../src/modules/cmdb/service.ts';
 import { benchConflicts } from './change-conflicts.ts';
 import { ciId, type GeneratedCmdb, generateCmdb } from './cmdb-generate.ts';
-import { type BenchRow, printTable, throwawayDatabase, writeResults } from './lib.ts';
+import { type BenchRow, printTable, prng, quantile, throwawayDatabase, writeResults } from './lib.ts';
 
 const SCALE = Number(process.env.BENCH_CMDB_SCALE ?? 1);
 const SAMPLES = Number(process.env.BENCH_CMDB_SAMPLES ?? 200);
@@ -54,18 +54,6 @@ const IMPACT_CLASSES = [
 const SERVICE_CLASSES = ['business_service', 'technical_service'];
 const DEPTHS: (number | undefined)[] = [3, 6, undefined];
 
-/** A small deterministic generator (mulberry32), so every run walks from the same CIs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick(gen: GeneratedCmdb, classes: string[], n: number, seed: number): string[] {
   const rnd = prng(seed);
   return Array.from({ length: n }, (_, i) => {
@@ -77,10 +65,6 @@ function pick(gen: GeneratedCmdb, classes: string[], n: number, seed: number): s
 /** What one walk reached (complete counts) and listed; a Timing has the averages. */
 type Shape = { reached: number; services: number; listed: number };
 type Timing = Shape & { p50: number; p95: number; max: number };
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
 
 function summarise(ms: number[], views: Shape[]): Timing {
   const s = [...ms].sort((a, b) => a - b);

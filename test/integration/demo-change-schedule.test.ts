@@ -38,5 +38,5 @@ describe('demo change schedule', () => {
       serviceIds: [],
     });
     expect(conflicts.map((c) => c.kind)).toEqual(['freeze']);
-  });
+  }, 240_000);
 });

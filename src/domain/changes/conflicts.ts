@@ -68,8 +68,8 @@ export type ConflictGraph = {
   dependencyOf(ciId: string): string | null;
   /** The services the candidate's CIs support, and those it names. */
   candidateServices: ReadonlySet<string>;
-  /** The services another change's CIs support, and those it names. */
-  servicesOf(item: ScheduledItem): ReadonlySet<string>;
+  /** The services both the candidate and another change affect (through their CIs, or named). */
+  sharedServices(item: ScheduledItem): string[];
   /** A CI's or service's name for reasons. */
   name(id: string): string;
 };
@@ -89,8 +89,14 @@ export function formatInstant(d: Date): string {
 const span = (a: { start: Date; end: Date }) => `from ${formatInstant(a.start)} to ${formatInstant(a.end)}`;
 
 /**
- * The graph answers for one candidate from a reach function (the CMDB graph index): one walk per
- * candidate CI in each direction, and one impact walk per other change asked about, kept.
+ * The graph answers for one candidate from a reach function (the CMDB graph index). Walks run
+ * only when a question needs them, once each, so a check that meets no other change in its time
+ * slot walks at most once (for the services a service freeze asks about):
+ * - all candidate CIs together, in each direction: whether another CI is upstream or downstream
+ *   of any of them (a per-CI walk only to name which one, when it is);
+ * - the candidate's services (from its downstream walk) and, once, everything those services
+ *   depend on: another change shares a service exactly when one of its CIs is in there (its own
+ *   impact walk only to name the service, when it does).
  */
 export function conflictGraph(
   walk: ReachWalk,
@@ -98,24 +104,52 @@ export function conflictGraph(
   name: (id: string) => string,
 ): ConflictGraph {
   const roots = [...new Set(candidate.ciIds)];
-  const up = roots.map((c) => [c, walk([c], 'dependencies')] as const);
-  const down = roots.map((c) => [c, walk([c], 'impact')] as const);
-  const candidateServices = new Set(candidate.serviceIds);
-  for (const [, r] of down) for (const s of r.services) candidateServices.add(s);
-  const memo = new Map<string, ReadonlySet<string>>();
-  return {
-    dependentOn: (ciId) => up.find(([c, r]) => c !== ciId && r.has(ciId))?.[0] ?? null,
-    dependencyOf: (ciId) => down.find(([c, r]) => c !== ciId && r.has(ciId))?.[0] ?? null,
-    candidateServices,
-    servicesOf(item) {
-      let s = memo.get(item.recordId);
-      if (!s) {
-        const set = new Set(item.serviceIds);
-        if (item.ciIds.length > 0) for (const id of walk(item.ciIds, 'impact').services) set.add(id);
-        s = set;
-        memo.set(item.recordId, s);
+  const once = <T>(make: () => T) => {
+    let value: T | undefined;
+    return () => {
+      value ??= make();
+      return value;
+    };
+  };
+  const perRoot = (direction: 'impact' | 'dependencies') => {
+    const memo = new Map<string, Reach>();
+    return (c: string) => {
+      let r = memo.get(c);
+      if (!r) {
+        r = walk([c], direction);
+        memo.set(c, r);
       }
-      return s;
+      return r;
+    };
+  };
+  const upAll = once(() => walk(roots, 'dependencies'));
+  const downAll = once(() => walk(roots, 'impact'));
+  const upOf = perRoot('dependencies');
+  const downOf = perRoot('impact');
+  /** The candidate CI whose walk reaches `ciId`, if the walk of all of them does. */
+  const rootReaching = (all: () => Reach, one: (c: string) => Reach, ciId: string) => {
+    if (roots.length === 0 || !all().has(ciId)) return null;
+    return roots.find((c) => c !== ciId && (roots.length === 1 || one(c).has(ciId))) ?? null;
+  };
+  const services = once(() => {
+    const set = new Set(candidate.serviceIds);
+    if (roots.length > 0) for (const s of downAll().services) set.add(s);
+    return set;
+  });
+  const underServices = once(() => (services().size > 0 ? walk([...services()], 'dependencies') : null));
+  return {
+    dependentOn: (ciId) => rootReaching(upAll, upOf, ciId),
+    dependencyOf: (ciId) => rootReaching(downAll, downOf, ciId),
+    get candidateServices() {
+      return services();
+    },
+    sharedServices(item) {
+      const mine = services();
+      const shared = new Set(item.serviceIds.filter((s) => mine.has(s)));
+      const under = underServices();
+      if (under && item.ciIds.some((id) => under.has(id)))
+        for (const s of walk(item.ciIds, 'impact').services) if (mine.has(s)) shared.add(s);
+      return [...shared].sort();
     },
     name,
   };
@@ -153,8 +187,7 @@ function againstOther(c: ConflictCandidate, o: ScheduledItem, g: ConflictGraph):
         ...base,
       };
   }
-  const theirs = g.servicesOf(o);
-  const shared = [...g.candidateServices].filter((s) => theirs.has(s)).sort();
+  const shared = g.sharedServices(o);
   if (shared.length > 0) {
     const names = shared.slice(0, 3).map((s) => g.name(s));
     const more = shared.length > 3 ? ` and ${shared.length - 3} more` : '';
@@ -187,9 +220,9 @@ function freezes(c: ConflictCandidate, windows: readonly ScheduleWindow[], g: Co
   const out: Conflict[] = [];
   for (const w of windows) {
     if (w.kind !== 'freeze') continue;
-    if (w.serviceId !== null && !g.candidateServices.has(w.serviceId)) continue;
     const [hit] = occurrencesOf(w, c.start, c.end);
     if (!hit) continue;
+    if (w.serviceId !== null && !g.candidateServices.has(w.serviceId)) continue;
     const where = w.serviceId === null ? 'global freeze' : `freeze of ${g.name(w.serviceId)}`;
     out.push({
       kind: 'freeze',

@@ -53,8 +53,11 @@ export async function checkConflicts(
     serviceIds: [...new Set(candidate.serviceIds.map((id) => id.toLowerCase()))],
   };
   const range = { from: c.start, to: c.end };
-  const others = await listScheduledItems(ctx.db, range, {});
-  const windows = await loadWindows(ctx.db, range, { ciIds: c.ciIds, serviceIds: c.serviceIds });
-  const graph = await graphReach(ctx);
+  // Independent reads: on a server they overlap (the embedded database runs them in turn).
+  const [others, windows, graph] = await Promise.all([
+    listScheduledItems(ctx.db, range, {}),
+    loadWindows(ctx.db, range, { ciIds: c.ciIds, serviceIds: c.serviceIds }),
+    graphReach(ctx),
+  ]);
   return detectConflicts(c, others, windows, conflictGraph(graph.reach, c, graph.name));
 }

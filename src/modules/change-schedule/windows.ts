@@ -78,17 +78,8 @@ async function present(db: Db, rows: WindowRow[]): Promise<WindowView[]> {
   }));
 }
 
-type Definition = {
-  kind: WindowKind;
-  name: string;
-  description: string;
-  ciId: string | null;
-  serviceId: string | null;
-  timeZone: string;
-  start: Date;
-  end: Date;
-  rrule: string | null;
-};
+/** A window as written: its rules' fields (no id yet) and a description. */
+type Definition = Omit<ScheduleWindow, 'id'> & { description: string };
 
 /** Checks the definition, the CI and the service; the row's values. */
 async function validated(db: Db, d: Definition) {
@@ -171,9 +162,7 @@ export async function updateWindow(
 ): Promise<WindowView> {
   assertCanManage(actor);
   const row = await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(changeWindows).where(eq(changeWindows.id, id)).for('update');
-    if (!cur) throw notFound('Window', id);
-    assertVersion({ version: cur.version, number: `Window “${cur.name}”` }, expectedVersion);
+    const cur = await lockWindow(tx, id, expectedVersion);
     const values = await validated(tx, {
       kind: patch.kind ?? (cur.kind as WindowKind),
       name: patch.name?.trim() ?? cur.name,
@@ -195,17 +184,18 @@ export async function updateWindow(
   return (await present(ctx.db, [row]))[0]!;
 }
 
-export async function deleteWindow(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  expectedVersion: number | undefined,
-) {
+/** The window locked for a write at the version the writer read (412 otherwise). */
+async function lockWindow(tx: Db, id: string, expectedVersion: number | undefined): Promise<WindowRow> {
+  const [cur] = await tx.select().from(changeWindows).where(eq(changeWindows.id, id)).for('update');
+  if (!cur) throw notFound('Window', id);
+  assertVersion({ version: cur.version, number: `Window “${cur.name}”` }, expectedVersion);
+  return cur;
+}
+
+export async function deleteWindow(ctx: AppContext, actor: Actor, id: string, expected: number | undefined) {
   assertCanManage(actor);
   await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(changeWindows).where(eq(changeWindows.id, id)).for('update');
-    if (!cur) throw notFound('Window', id);
-    assertVersion({ version: cur.version, number: `Window “${cur.name}”` }, expectedVersion);
+    await lockWindow(tx, id, expected);
     await tx.delete(changeWindows).where(eq(changeWindows.id, id));
   });
 }

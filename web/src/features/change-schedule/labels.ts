@@ -5,9 +5,9 @@ export const ENTRY_STYLE: Record<
   CalendarEntry['kind'],
   { label: string; color: string; variant: 'light' | 'outline' | 'filled' }
 > = {
-  change: { label: 'Change', color: 'blue', variant: 'light' },
-  maintenance: { label: 'Maintenance window', color: 'teal', variant: 'outline' },
-  freeze: { label: 'Freeze', color: 'red', variant: 'filled' },
+  change: { label: 'Change', color: 'blue.9', variant: 'filled' },
+  maintenance: { label: 'Maintenance window', color: 'teal.9', variant: 'outline' },
+  freeze: { label: 'Freeze', color: 'red.9', variant: 'filled' },
 };
 
 export const entryTitle = (e: CalendarEntry) =>
