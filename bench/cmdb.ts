@@ -5,13 +5,15 @@
  *   unbounded, through the service functions the API calls (ciImpact, ciDependencies), beside a
  *   baseline: one indexed lookup of a relationship row with raw `pg`;
  * - a CSV import of 100,000 CIs through the CLI's import command, beside a baseline: the same rows
- *   written with raw `pg` multi-row INSERTs (unnest, 1,000 rows per statement) into the same table.
+ *   written with raw `pg` multi-row INSERTs (unnest, 1,000 rows per statement) into the same table;
+ * - change conflict checks against a year of scheduled changes and windows (change-conflicts.ts),
+ *   beside a baseline: the schedule query each check makes.
  *
  *   BENCH_SUITES=cmdb npm run bench        or        node bench/cmdb.ts
  *
  * Knobs: BENCH_CMDB_SCALE (1 = full size), BENCH_CMDB_SAMPLES (walks per row, default 200),
- * BENCH_CMDB_IMPORT_ROWS (default 100,000), BENCH_DATABASE_URL (the server; a database is created
- * and dropped).
+ * BENCH_CMDB_IMPORT_ROWS (default 100,000), BENCH_CMDB_PHASES (walks,catchup,import,conflicts: all by
+ * default), BENCH_DATABASE_URL (the server; a database is created and dropped).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -28,12 +30,14 @@ import type { Actor } from '../src/domain/roles.ts';
 import { createUser } from '../src/modules/auth/directory.ts';
 import { loadActor } from '../src/modules/auth/service.ts';
 import { ciDependencies, ciImpact, type ImpactView } from '../src/modules/cmdb/service.ts';
+import { benchConflicts } from './change-conflicts.ts';
 import { ciId, type GeneratedCmdb, generateCmdb } from './cmdb-generate.ts';
-import { type BenchRow, printTable, throwawayDatabase, writeResults } from './lib.ts';
+import { type BenchRow, printTable, prng, quantile, throwawayDatabase, writeResults } from './lib.ts';
 
 const SCALE = Number(process.env.BENCH_CMDB_SCALE ?? 1);
 const SAMPLES = Number(process.env.BENCH_CMDB_SAMPLES ?? 200);
 const IMPORT_ROWS = Number(process.env.BENCH_CMDB_IMPORT_ROWS ?? 100_000);
+const PHASES = new Set((process.env.BENCH_CMDB_PHASES ?? 'walks,catchup,import,conflicts').split(','));
 const TARGET_MS = 50;
 const TARGET_ROWS_PER_S = 5_000;
 
@@ -50,18 +54,6 @@ const IMPACT_CLASSES = [
 const SERVICE_CLASSES = ['business_service', 'technical_service'];
 const DEPTHS: (number | undefined)[] = [3, 6, undefined];
 
-/** A small deterministic generator (mulberry32), so every run walks from the same CIs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function pick(gen: GeneratedCmdb, classes: string[], n: number, seed: number): string[] {
   const rnd = prng(seed);
   return Array.from({ length: n }, (_, i) => {
@@ -73,10 +65,6 @@ function pick(gen: GeneratedCmdb, classes: string[], n: number, seed: number): s
 /** What one walk reached (complete counts) and listed; a Timing has the averages. */
 type Shape = { reached: number; services: number; listed: number };
 type Timing = Shape & { p50: number; p95: number; max: number };
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-}
 
 function summarise(ms: number[], views: Shape[]): Timing {
   const s = [...ms].sort((a, b) => a - b);
@@ -412,12 +400,21 @@ export async function runCmdbBench(): Promise<BenchRow[]> {
     console.log('loading the graph index…');
     await settle(db.url);
     rows.push(...(await benchGraphLoad(ctx)));
-    console.log('walking…');
-    rows.push(...(await benchWalks(ctx, db.url, gen, actor)));
-    rows.push(...(await benchCatchUp(ctx, db.url, gen, actor)));
-    console.log('importing…');
-    await settle(db.url);
-    rows.push(...(await benchImport(ctx, db.url)));
+    if (PHASES.has('walks')) {
+      console.log('walking…');
+      rows.push(...(await benchWalks(ctx, db.url, gen, actor)));
+    }
+    if (PHASES.has('conflicts')) {
+      console.log('checking change conflicts…');
+      await settle(db.url);
+      rows.push(...(await benchConflicts(ctx, db.url, gen, SCALE, SAMPLES)));
+    }
+    if (PHASES.has('catchup')) rows.push(...(await benchCatchUp(ctx, db.url, gen, actor)));
+    if (PHASES.has('import')) {
+      console.log('importing…');
+      await settle(db.url);
+      rows.push(...(await benchImport(ctx, db.url)));
+    }
     rows.push(machineRow(startLoad));
     return rows;
   } finally {

@@ -57,7 +57,7 @@ export const RECORD_TYPE_DATA = [
     plural: 'Changes',
     processLabel: 'Change',
     path: 'changes',
-    built: false,
+    built: true,
     administered: true,
     slaTarget: true,
   },

@@ -3,6 +3,8 @@ export * from '../modules/audit/schema.ts';
 export * from '../modules/auth/schema.ts';
 export * from '../modules/automation/schema.ts';
 export * from '../modules/catalog/schema.ts';
+export * from '../modules/change-schedule/schema.ts';
+export * from '../modules/changes/schema.ts';
 export * from '../modules/cmdb/assets/schema.ts';
 export * from '../modules/cmdb/contracts/schema.ts';
 export * from '../modules/cmdb/import/schema.ts';

@@ -13,6 +13,8 @@ import { users } from '../modules/auth/schema.ts';
 import { loadActor } from '../modules/auth/service.ts';
 import { createIncident, transitionIncident, updateIncident } from '../modules/incidents/service.ts';
 import { addComment } from '../modules/records/collab.ts';
+import { seedScheduleDemo } from './change-schedule.ts';
+import { seedDemoChanges } from './changes.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
 import { seedDemoProblems } from './problems.ts';
@@ -178,6 +180,14 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: groupIds,
     actor: await actorFor(people.get('maria')!),
   });
+  // After the CMDB and the problems: changes name demo CIs and fix a demo problem. The windows
+  // come after them, so the demo's planned changes show the conflicts windows bring.
+  const changes = await seedDemoChanges(ctx, {
+    person: (key) => people.get(key)!,
+    group: (key) => groupIds.get(key)!,
+    actor: actorFor,
+  });
+  const schedule = await seedScheduleDemo(ctx);
   return {
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
@@ -186,6 +196,8 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     serviceLevels,
     problems,
     cmdb,
+    changes,
+    schedule,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };

@@ -128,6 +128,9 @@ export const ACTIONS = {
   'asset.read': { roles: READ_ALL, scope: 'read' },
   'asset.manage': { roles: CMDB_KEEPERS, scope: 'write' },
   'contract.manage': { roles: ['admin', 'service_manager'], scope: 'write' },
+  /** The change calendar, maintenance and freeze windows, conflict checks. */
+  'change_schedule.read': { roles: READ_ALL, scope: 'read' },
+  'change_schedule.manage': { roles: ['admin', 'service_manager', 'change_manager'], scope: 'write' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

@@ -10,6 +10,8 @@ import audit from './audit/module.ts';
 import auth from './auth/module.ts';
 import automation from './automation/module.ts';
 import catalog from './catalog/module.ts';
+import changeSchedule from './change-schedule/module.ts';
+import changes from './changes/module.ts';
 import cmdb from './cmdb/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
@@ -40,6 +42,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   requests,
   problems,
   mail,
+  changeSchedule,
+  changes,
   notify,
   escalation,
   automation,

@@ -26,5 +26,5 @@ describe('demo data', () => {
     expect(kes.map((k) => k.status)).toEqual(['active', 'active']);
     const links = await env.ctx.db.select().from(recordLinks);
     expect(links.filter((l) => l.kind === 'caused_by').length).toBeGreaterThan(0);
-  });
+  }, 300_000);
 });

@@ -220,7 +220,8 @@ describe('known-error database', () => {
       { title: 'Certificate expired on the portal' },
       { symptoms: 'Browser warns about the portal', workaround: 'Use the internal address' },
     );
-    // Changes have no routes yet: a completed change is a record of type change with a resolution.
+    // The rule reads only the records core: a completed change is a change record resolved with
+    // the successful outcome (change management's own flow is tested in changes.test.ts).
     await env.ctx.db.execute(sql`create sequence if not exists record_number_chg start with 1001`);
     const change = await env.ctx.db.transaction((tx) =>
       createRecordInTransaction(
@@ -246,7 +247,7 @@ describe('known-error database', () => {
     const early = await manager.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'closed' });
     expect(early.statusCode).toBe(422); // the change is not completed yet
     await env.ctx.db.execute(
-      sql`update records set resolved_at = now(), state = 'review' where id = ${change.id}`,
+      sql`update records set resolved_at = now(), state = 'review', resolution_code = 'successful' where id = ${change.id}`,
     );
     const closed = await manager.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'closed' });
     expect(closed.statusCode, closed.body).toBe(200);

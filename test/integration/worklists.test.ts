@@ -179,7 +179,7 @@ describe('CSV export', () => {
     const bad = await csv(agent, 'type=incident&columns=number,password');
     expect(bad.res.statusCode).toBe(400);
     expect(bad.res.headers['content-type']).toContain('application/problem+json');
-    expect((await csv(agent, 'type=change')).res.statusCode).toBe(400);
+    expect((await csv(agent, 'type=release')).res.statusCode).toBe(400);
     expect((await csv(agent, 'type=incident&slaState=late')).res.statusCode).toBe(400);
   });
 });

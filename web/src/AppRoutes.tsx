@@ -5,6 +5,8 @@ import { AgentOnly, HomeRedirect, PortalOnly, RequireAuth, useMe } from './auth/
 import { NotFoundPage } from './components/States.tsx';
 import { AdminGuard, AdminIndex } from './features/admin/AdminGuard.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
+import { changeScheduleRoutes } from './features/change-schedule/routes.tsx';
+import { changeRoutes } from './features/changes/routes.tsx';
 import { cmdbRoutes } from './features/cmdb/routes.tsx';
 import { IncidentQueuePage } from './features/incidents/IncidentQueuePage.tsx';
 import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
@@ -73,9 +75,11 @@ export function AppRoutes() {
             <Route path={`${incident.route}/:ref`} element={<incident.pages.record />} />
             <Route path="major-incidents" element={<MajorIncidentsPage />} />
             {problemRoutes()}
+            {changeRoutes()}
             <Route path="processes/:process/roles" element={<ProcessRolesPage />} />
             {cmdbRoutes()}
             {serviceLevelRoutes()}
+            {changeScheduleRoutes()}
             <Route path="admin" element={<AdminIndex />} />
             <Route path="admin/users" element={<AdminGuard area="users" />}>
               <Route index element={<UsersPage />} />

@@ -405,10 +405,48 @@ export class CiGraphIndex {
   }
 
   /**
+   * Which CIs a walk from the roots reaches (roots included), as a membership test kept after the
+   * walk, and the services among them, nearest first. For questions about given CIs (is this one
+   * downstream of those?) that need no list: a copy of one bit per CI, whatever the walk's size.
+   */
+  reach(
+    rootIds: readonly string[],
+    direction: GraphDirection,
+    isService: (classKey: string) => boolean,
+  ): { has: (id: string) => boolean; size: number; services: string[] } {
+    const tail = this.#run(rootIds, direction, Number.POSITIVE_INFINITY).at(-1)!;
+    const bits = this.#seen.slice(0, (this.#ids.length >> 5) + 1);
+    const serviceBits = this.#serviceBits(this.#classKeys.map((k) => k !== '' && isService(k)));
+    const services: string[] = [];
+    for (let q = 0; q < tail; q++) {
+      const v = this.#queue[q]!;
+      if (serviceBits[v >> 5]! & (1 << (v & 31))) services.push(this.#ids[v]!);
+    }
+    const index = this.#index;
+    return {
+      has: (id) => {
+        const v = index.get(id);
+        return v !== undefined && v >> 5 < bits.length && (bits[v >> 5]! & (1 << (v & 31))) !== 0;
+      },
+      size: tail,
+      services,
+    };
+  }
+
+  /**
    * Breadth-first walk from the roots (ids unknown to the index are left out), counting everything
    * reached and keeping what the answer lists.
    */
   walk(rootIds: readonly string[], direction: GraphDirection, opts: GraphWalkOptions): GraphWalk {
+    return this.#answer(
+      direction,
+      opts,
+      this.#run(rootIds, direction, opts.maxDepth ?? Number.POSITIVE_INFINITY),
+    );
+  }
+
+  /** The walk itself: marks what it reaches in #seen and #queue; returns the level boundaries. */
+  #run(rootIds: readonly string[], direction: GraphDirection, maxDepth: number): number[] {
     const n = this.#ids.length;
     if (this.#queue.length < n) {
       this.#queue = new Int32Array(Math.ceil(n * 1.25));
@@ -427,8 +465,8 @@ export class CiGraphIndex {
     }
     // levels[d] is the queue position where distance d starts; the last entry ends the walk.
     const levels = [0, tail];
-    tail = this.#expand(direction, opts.maxDepth ?? Number.POSITIVE_INFINITY, tail, levels);
-    return this.#answer(direction, opts, levels);
+    this.#expand(direction, maxDepth, tail, levels);
+    return levels;
   }
 
   /**

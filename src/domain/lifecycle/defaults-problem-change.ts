@@ -79,51 +79,79 @@ export const RCA_METHODS = [
 ] as const;
 
 const CHANGE_OWNERS: Role[] = ['admin', 'change_manager', 'agent'];
-const CHANGE_AUTHORITY: Role[] = ['admin', 'change_manager', 'cab_member'];
+const CHANGE_MANAGERS: Role[] = ['admin', 'change_manager'];
 
+/**
+ * Change management, one lifecycle for the three change types. A transition whose key starts
+ * with `standard_`, `normal_` or `emergency_` is taken by changes of that type only (see
+ * `src/domain/changes/lifecycle.ts`): standard changes go straight to scheduling, normal ones are
+ * assessed and authorised by the CAB, emergency ones by the emergency CAB. Authorisation and
+ * rejection by a board are system transitions, taken when the board's vote is decided. Completing
+ * records the outcome (successful, failed, backed out) as the resolution code.
+ */
 export const DEFAULT_CHANGE_LIFECYCLE: Lifecycle = {
-  initial: 'draft',
+  initial: 'new',
   states: [
-    { key: 'draft', label: 'Draft', category: 'open' },
+    { key: 'new', label: 'New', category: 'open' },
     { key: 'assess', label: 'Assess', category: 'open' },
-    { key: 'authorize', label: 'Authorize', category: 'open' },
+    { key: 'authorise', label: 'Authorise', category: 'open' },
     { key: 'scheduled', label: 'Scheduled', category: 'open' },
     { key: 'implement', label: 'Implement', category: 'open' },
     { key: 'review', label: 'Review', category: 'resolved' },
     { key: 'closed', label: 'Closed', category: 'closed' },
     { key: 'rejected', label: 'Rejected', category: 'closed' },
-    { key: 'canceled', label: 'Canceled', category: 'closed' },
+    { key: 'cancelled', label: 'Cancelled', category: 'closed' },
   ],
   transitions: [
     transition({
-      key: 'submit',
+      key: 'standard_schedule',
+      label: 'Schedule (pre-approved)',
+      from: ['new'],
+      to: 'scheduled',
+      roles: CHANGE_OWNERS,
+    }),
+    transition({
+      key: 'normal_submit',
       label: 'Submit for assessment',
-      from: ['draft'],
+      from: ['new'],
       to: 'assess',
       roles: CHANGE_OWNERS,
     }),
     transition({
-      key: 'request_authorization',
-      label: 'Request authorization',
+      key: 'normal_request_authorisation',
+      label: 'Send to the CAB',
       from: ['assess'],
-      to: 'authorize',
-      roles: ['admin', 'change_manager'],
+      to: 'authorise',
+      roles: CHANGE_MANAGERS,
     }),
     transition({
-      key: 'authorize',
-      label: 'Authorize',
-      from: ['authorize'],
+      key: 'emergency_request_authorisation',
+      label: 'Send to the emergency CAB',
+      from: ['new'],
+      to: 'authorise',
+      roles: CHANGE_OWNERS,
+    }),
+    transition({
+      key: 'authorise',
+      label: 'Authorised by the board',
+      from: ['authorise'],
       to: 'scheduled',
-      roles: CHANGE_AUTHORITY,
-      requires: ['comment'],
+      system: true,
       activity: 'approve',
+    }),
+    transition({
+      key: 'cab_reject',
+      label: 'Rejected by the board',
+      from: ['authorise'],
+      to: 'rejected',
+      system: true,
     }),
     transition({
       key: 'reject',
       label: 'Reject',
-      from: ['assess', 'authorize'],
+      from: ['assess'],
       to: 'rejected',
-      roles: CHANGE_AUTHORITY,
+      roles: CHANGE_MANAGERS,
       requires: ['comment'],
     }),
     transition({
@@ -140,22 +168,26 @@ export const DEFAULT_CHANGE_LIFECYCLE: Lifecycle = {
       to: 'review',
       roles: CHANGE_OWNERS,
       requires: ['resolutionCode', 'resolutionNotes'],
+      effects: { notify: ['watchers'] },
     }),
     transition({
       key: 'close',
       label: 'Close after review',
       from: ['review'],
       to: 'closed',
-      roles: ['admin', 'change_manager'],
+      roles: CHANGE_MANAGERS,
       activity: 'close',
     }),
     transition({
       key: 'cancel',
       label: 'Cancel',
-      from: ['draft', 'assess', 'authorize', 'scheduled'],
-      to: 'canceled',
+      from: ['new', 'assess', 'authorise', 'scheduled'],
+      to: 'cancelled',
       roles: CHANGE_OWNERS,
       requires: ['comment'],
     }),
   ],
 };
+
+/** How a change ended: its implementation outcome. */
+export const CHANGE_RESOLUTION_CODES = ['successful', 'failed', 'backed_out'] as const;

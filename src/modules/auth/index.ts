@@ -4,4 +4,5 @@
  * the architecture test); accounts change only through this module's services.
  */
 export { groupMembers, groups, userRoles, users } from './schema.ts';
+export { loadActor } from './service.ts';
 export { type LoginAttackAlert, onLoginAttackSuspected } from './throttle.ts';

@@ -2,8 +2,8 @@
  * The rules problem management adds to its lifecycle, on top of the records core's checks:
  * - reaching `root_cause_known` needs a recorded root cause;
  * - reaching `known_error` needs a known error in the database that is not retired;
- * - closing a resolved problem needs its fix: a linked change that was completed (it has a
- *   resolution), or an explicit closure reason;
+ * - closing a resolved problem needs its fix: a linked change that was completed successfully,
+ *   or an explicit closure reason;
  * - resolving may also resolve the linked open incidents, each requester told by a public
  *   comment and the incident lifecycle's own notification on resolving.
  * A resolved problem's active known error becomes `fixed`; reopening makes it active again.
@@ -38,7 +38,11 @@ export type ProblemTransitionInput = TransitionInput & {
   resolveIncidents?: boolean | undefined;
 };
 
-/** Whether a change linked to the problem (either way) was completed: it carries a resolution. */
+/**
+ * Whether a change linked to the problem (either way) was completed successfully: it carries a
+ * resolution with the `successful` outcome. A failed or backed-out change linked to the problem
+ * (one that raised it, say) is not its fix.
+ */
 export async function hasCompletedChange(db: Db, problemId: string): Promise<boolean> {
   const links = await db
     .select({ fromId: recordLinks.fromId, toId: recordLinks.toId })
@@ -49,7 +53,14 @@ export async function hasCompletedChange(db: Db, problemId: string): Promise<boo
   const [done] = await db
     .select({ id: records.id })
     .from(records)
-    .where(and(inArray(records.id, ids), eq(records.type, 'change'), isNotNull(records.resolvedAt)))
+    .where(
+      and(
+        inArray(records.id, ids),
+        eq(records.type, 'change'),
+        isNotNull(records.resolvedAt),
+        eq(records.resolutionCode, 'successful'),
+      ),
+    )
     .limit(1);
   return done !== undefined;
 }
@@ -77,7 +88,12 @@ async function assertProblemRules(
   if (from?.category === 'resolved' && target.category === 'closed') {
     if (!input.closureReason?.trim() && !(await hasCompletedChange(db, row.id)))
       throw invalid(
-        [{ field: 'closureReason', message: 'no completed change is linked: give the reason for closing' }],
+        [
+          {
+            field: 'closureReason',
+            message: 'no successfully completed change is linked: give the reason for closing',
+          },
+        ],
         'Closing a problem needs its fix: a completed linked change, or a reason.',
       );
   }

@@ -14,6 +14,7 @@ export {
   type RecordType,
   type RecordTypeDefinition,
 } from './define.ts';
+export type { DetailValues, RecordDetail } from './detail.ts';
 export { type RecordEvent, type RecordEventContext, registerRecordHook } from './events.ts';
 export { presentRecord, type RecordView } from './present.ts';
 export { listRecords, type RecordListQuery, SORT_FIELDS } from './query.ts';
@@ -38,6 +39,7 @@ export {
 export { createRecordInTransaction, takeSystemTransition } from './system.ts';
 export { systemTransition, type TransitionInput, transitionRecord } from './transition.ts';
 export {
+  CHANGE,
   CHANNELS,
   INCIDENT,
   PROBLEM,

@@ -24,6 +24,7 @@ export const INCIDENT: RecordTypeConfig = configOf('incident');
 export const REQUEST: RecordTypeConfig = configOf('request');
 export const REQUEST_TASK: RecordTypeConfig = configOf('request_task');
 export const PROBLEM: RecordTypeConfig = configOf('problem');
+export const CHANGE: RecordTypeConfig = configOf('change');
 
 /** The record types that exist (processes marked `built`). */
 export const RECORD_TYPES: RecordTypeConfig[] = RECORD_TYPE_DATA.filter((t) => t.built).map((t) =>

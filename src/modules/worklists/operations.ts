@@ -5,10 +5,12 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { transitionChange, updateChange } from '../changes/index.ts';
 import { transitionIncident, updateIncident } from '../incidents/index.ts';
 import { transitionProblem } from '../problems/index.ts';
 import type { TransitionInput, UpdateRecordInput } from '../records/index.ts';
 import {
+  CHANGE,
   INCIDENT,
   PROBLEM,
   REQUEST,
@@ -33,7 +35,10 @@ export type RecordOperations = {
   transition: (ctx: AppContext, actor: Actor, id: string, input: TransitionInput, version: number) => Changed;
 };
 
-export const OPERATIONS: Record<'incident' | 'problem' | 'request' | 'request_task', RecordOperations> = {
+export const OPERATIONS: Record<
+  'incident' | 'problem' | 'change' | 'request' | 'request_task',
+  RecordOperations
+> = {
   incident: {
     cfg: INCIDENT,
     patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
@@ -45,6 +50,12 @@ export const OPERATIONS: Record<'incident' | 'problem' | 'request' | 'request_ta
     patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
     update: (ctx, actor, id, patch, version) => updateRecord(ctx, actor, PROBLEM, id, patch, version),
     transition: transitionProblem,
+  },
+  change: {
+    cfg: CHANGE,
+    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    update: updateChange,
+    transition: transitionChange,
   },
   request: {
     cfg: REQUEST,

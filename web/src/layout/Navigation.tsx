@@ -17,6 +17,8 @@ import {
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
+import { ScheduleNavSection } from '../features/change-schedule/ScheduleNavigation.tsx';
+import { ChangeNavSection } from '../features/changes/ChangeNavigation.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
@@ -89,9 +91,11 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           active={pathname.startsWith('/processes/')}
         />
         <ProblemNavSection pathname={pathname} />
+        <ChangeNavSection pathname={pathname} />
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />
+        <ScheduleNavSection pathname={pathname} />
         {hasAnyAdminArea(me) && <Section>Administration</Section>}
         {areas.users && (
           <NavItem

@@ -4,7 +4,14 @@
  * page components. Routes, navigation, notifications and every link to a record read it, so a new
  * record type is one entry here plus its pages.
  */
-import { type Icon, IconBug, IconChecklist, IconInbox, IconTool } from '@tabler/icons-react';
+import {
+  type Icon,
+  IconBug,
+  IconChecklist,
+  IconGitPullRequest,
+  IconInbox,
+  IconTool,
+} from '@tabler/icons-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { RECORD_TYPE_DATA } from '../../../src/contracts/record-types.ts';
 
@@ -60,6 +67,17 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     newPath: '/problems/new',
     pages: {
       record: page(() => import('../features/problems/ProblemPage.tsx'), 'ProblemPage'),
+      portalRecord: null,
+    },
+  },
+  change: {
+    icon: IconGitPullRequest,
+    route: 'changes',
+    portalRoute: null,
+    listPath: '/changes?stateCategory=open',
+    newPath: '/changes/new',
+    pages: {
+      record: page(() => import('../features/changes/ChangePage.tsx'), 'ChangePage'),
       portalRecord: null,
     },
   },

@@ -38,3 +38,67 @@ export function monthWeeks(year: number, month: number): DayKey[][] {
     weeks.push(weekDays(keyOf(d)));
   return weeks;
 }
+
+/** The day after (or `n` days after) a day. */
+export function shiftDay(day: DayKey, n: number): DayKey {
+  return keyOf(addDays(parse(day), n));
+}
+
+/** The same day of the month `n` months away (clamped to the month's last day). */
+export function shiftMonth(day: DayKey, n: number): DayKey {
+  const d = parse(day);
+  const target = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, 1));
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(d.getUTCDate(), last));
+  return keyOf(target);
+}
+
+/**
+ * Every day an event from `start` to `end` touches in a zone, first to last (an event ending at
+ * midnight does not touch the next day). At most `max` days.
+ */
+export function daysSpanned(start: string, end: string, timeZone: string, max = 62): DayKey[] {
+  const first = dayInZone(start, timeZone);
+  const endMs = Date.parse(end);
+  const last = endMs > Date.parse(start) ? dayInZone(new Date(endMs - 1).toISOString(), timeZone) : first;
+  const out: DayKey[] = [first];
+  while (out.at(-1)! < last && out.length < max) out.push(shiftDay(out.at(-1)!, 1));
+  return out;
+}
+
+/** Offset of a zone at an instant (local wall time minus UTC, ms). */
+function offsetAt(t: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(new Date(t));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - Math.floor(t / 1000) * 1000;
+}
+
+/** An instant as wall time in a zone, `2026-12-05T02:00` (what a datetime-local input holds). */
+export function wallTimeIn(iso: string, timeZone: string): string {
+  const t = Date.parse(iso);
+  return new Date(t + offsetAt(t, timeZone)).toISOString().slice(0, 16);
+}
+
+/**
+ * The instant a wall time (`2026-12-05T02:00`) stands for in a zone, as ISO 8601 UTC. A wall time
+ * the clocks skip resolves to the instant after the gap; a repeated one to the first.
+ */
+export function instantOf(wall: string, timeZone: string): string {
+  const asUtc = Date.parse(`${wall.length === 16 ? `${wall}:00` : wall}Z`);
+  if (!Number.isFinite(asUtc)) return '';
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  const second = asUtc - offsetAt(first, timeZone);
+  const fits = (t: number) => t + offsetAt(t, timeZone) === asUtc;
+  const candidates = [first, second].filter(fits).sort((a, b) => a - b);
+  return new Date(candidates[0] ?? Math.max(first, second)).toISOString();
+}

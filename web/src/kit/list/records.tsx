@@ -28,7 +28,7 @@ export type RecordRow = Incident & { slaDueAt?: string | null };
 
 export type RecordListKind = {
   /** The records core's type key (also the export's `type`). */
-  type: 'incident' | 'problem' | 'request' | 'request_task';
+  type: 'incident' | 'problem' | 'change' | 'request' | 'request_task';
   /** Saved views and column choice are kept under this name. */
   listKey: string;
   /** The list API path and the query cache's root key (edits elsewhere invalidate it). */
@@ -54,6 +54,14 @@ export const RECORD_LISTS = {
     path: '/problems',
     cacheRoot: 'problems',
     href: (n) => `/problems/${n}`,
+    withPriority: true,
+  },
+  change: {
+    type: 'change',
+    listKey: 'changes',
+    path: '/changes',
+    cacheRoot: 'changes',
+    href: (n) => recordPath('change', n),
     withPriority: true,
   },
   request: {

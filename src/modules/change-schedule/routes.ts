@@ -1,0 +1,210 @@
+/** HTTP routes of the change schedule: windows, the change calendar, conflict checks and the iCalendar feed. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import {
+  CalendarAnswer,
+  CalendarQuery,
+  ConflictCheck,
+  ConflictView,
+  FeedTokenCreated,
+  FeedTokenStatus,
+  WindowInput,
+  WindowListQuery,
+  WindowPatch,
+  WindowView,
+} from '../../contracts/change-schedule.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { IdParam, page, problemResponses } from '../../http/schemas.ts';
+import { changeCalendar } from './calendar.ts';
+import { checkConflicts, rememberGraph } from './conflicts.ts';
+import { createFeedToken, feedCalendar, feedTokenStatus, revokeFeedToken } from './feed.ts';
+import {
+  assertCanReadSchedule,
+  createWindow,
+  deleteWindow,
+  getWindow,
+  listWindows,
+  updateWindow,
+} from './windows.ts';
+
+const tags = ['change-schedule'];
+
+export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  rememberGraph(ctx);
+  return async (app) => {
+    app.get(
+      '/change-windows',
+      {
+        schema: {
+          tags,
+          summary: 'Maintenance and freeze windows, by first start',
+          querystring: WindowListQuery,
+          response: { 200: page(WindowView), ...problemResponses },
+        },
+      },
+      async (req) => listWindows(ctx, requireActor(req), req.query),
+    );
+    app.post(
+      '/change-windows',
+      {
+        schema: {
+          tags,
+          summary: 'Add a maintenance window (of a CI or a service) or a freeze (global or of a service)',
+          body: WindowInput,
+          response: { 201: WindowView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const w = await createWindow(ctx, requireActor(req), req.body);
+        return withEtag(reply.code(201), w).send(w);
+      },
+    );
+    app.get(
+      '/change-windows/:id',
+      {
+        schema: {
+          tags,
+          summary: 'A window',
+          params: IdParam,
+          response: { 200: WindowView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const w = await getWindow(ctx, requireActor(req), req.params.id);
+        return withEtag(reply, w).send(w);
+      },
+    );
+    app.patch(
+      '/change-windows/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a window (If-Match)',
+          params: IdParam,
+          body: WindowPatch,
+          response: { 200: WindowView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const w = await updateWindow(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
+        return withEtag(reply, w).send(w);
+      },
+    );
+    app.delete(
+      '/change-windows/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Remove a window (If-Match)',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteWindow(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/change-calendar',
+      {
+        schema: {
+          tags,
+          summary: 'Scheduled changes and window occurrences over a range (at most 400 days)',
+          querystring: CalendarQuery,
+          response: { 200: CalendarAnswer, ...problemResponses },
+        },
+      },
+      async (req) =>
+        changeCalendar(ctx, requireActor(req), {
+          from: new Date(req.query.from),
+          to: new Date(req.query.to),
+          serviceIds: req.query.serviceId,
+          ciIds: req.query.ciId,
+          groupId: req.query.groupId,
+          windows: req.query.windows !== 'false',
+        }),
+    );
+    app.post(
+      '/change-calendar/conflicts',
+      {
+        schema: {
+          tags,
+          summary: 'The conflicts a change planned at these times on these CIs and services would have',
+          body: ConflictCheck,
+          response: { 200: z.object({ conflicts: z.array(ConflictView) }), ...problemResponses },
+        },
+      },
+      async (req) => {
+        assertCanReadSchedule(requireActor(req));
+        const b = req.body;
+        const conflicts = await checkConflicts(ctx, {
+          ...(b.recordId ? { recordId: b.recordId } : {}),
+          start: new Date(b.start),
+          end: new Date(b.end),
+          ciIds: b.ciIds,
+          serviceIds: b.serviceIds,
+        });
+        return { conflicts };
+      },
+    );
+    app.get(
+      '/change-calendar/feed-token',
+      {
+        schema: {
+          tags,
+          summary: 'Whether you have a calendar feed address',
+          response: { 200: FeedTokenStatus, ...problemResponses },
+        },
+      },
+      async (req) => feedTokenStatus(ctx, requireActor(req)),
+    );
+    app.post(
+      '/change-calendar/feed-token',
+      {
+        schema: {
+          tags,
+          summary: 'A new secret address for your iCalendar feed (the previous one stops working)',
+          response: { 201: FeedTokenCreated, ...problemResponses },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await createFeedToken(ctx, requireActor(req))),
+    );
+    app.delete(
+      '/change-calendar/feed-token',
+      {
+        schema: {
+          tags,
+          summary: 'Revoke your calendar feed address',
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await revokeFeedToken(ctx, requireActor(req));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/change-calendar/feed/:file',
+      {
+        schema: {
+          tags,
+          summary:
+            'The change calendar as iCalendar, for calendar programs: the secret address is the credential',
+          params: z.object({ file: z.string().max(120) }),
+          produces: ['text/calendar'],
+        },
+      },
+      async (req, reply) => {
+        const text = await feedCalendar(ctx, req.params.file.replace(/\.ics$/, ''));
+        return reply
+          .header('content-type', 'text/calendar; charset=utf-8')
+          .header('cache-control', 'private, no-store')
+          .header('x-content-type-options', 'nosniff')
+          .send(text);
+      },
+    );
+  };
+}

@@ -1,0 +1,321 @@
+/**
+ * Routes only change management has (the generic record-type routes serve the changes' list,
+ * create, get, patch and transitions): risk assessment and the questionnaire, the board's votes,
+ * veto and agenda, boards and standard change templates, the post-implementation review and
+ * raising a problem from a failed change.
+ */
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import {
+  CabAgenda,
+  CabBoardInput,
+  CabBoardPatch,
+  CabBoardView,
+  CabVoteInput,
+  ChangeTemplateInput,
+  ChangeTemplatePatch,
+  ChangeTemplateView,
+  ChangeView,
+  ConflictReport,
+  OverrideInput,
+  RaisedProblem,
+  RaiseProblem,
+  ReviewInput,
+  RiskAnswers,
+  RiskQuestionnaire,
+  RiskQuestionnaireView,
+  TemplateListQuery,
+  VetoInput,
+} from '../../contracts/changes.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { boardAgenda, castVote, createBoard, getBoard, listBoards, updateBoard, vetoChange } from './cab.ts';
+import { conflictReport, overrideConflicts } from './conflicts.ts';
+import { raiseProblemFromChange, recordReview } from './review.ts';
+import { assessRisk, getQuestionnaire, saveQuestionnaire } from './risk.ts';
+import { getChangeView } from './service.ts';
+import { createTemplate, getTemplate, listTemplates, updateTemplate } from './templates.ts';
+
+const changes = ['changes'];
+const cab = ['change advisory boards'];
+const templates = ['change templates'];
+
+export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    const answer = async (reply: FastifyReply, actor: Actor, id: string) => {
+      const view = await getChangeView(ctx, actor, id);
+      return withEtag(reply, view).send(view);
+    };
+    app.put(
+      '/changes/:id/risk',
+      {
+        schema: {
+          tags: changes,
+          summary: 'Assess the risk: answer every question of the risk questionnaire (If-Match)',
+          params: RecordRefParam,
+          body: RiskAnswers,
+          response: { 200: ChangeView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        const id = await assessRisk(ctx, actor, req.params.id, req.body.answers, ifMatchVersion(req));
+        return answer(reply, actor, id);
+      },
+    );
+    app.post(
+      '/changes/:id/cab/votes',
+      {
+        schema: {
+          tags: cab,
+          summary:
+            'Vote on the change as a member of the reviewing board (approve or reject, once), or comment',
+          params: RecordRefParam,
+          body: CabVoteInput,
+          response: { 200: ChangeView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        return answer(reply, actor, await castVote(ctx, actor, req.params.id, req.body));
+      },
+    );
+    app.post(
+      '/changes/:id/cab/veto',
+      {
+        schema: {
+          tags: cab,
+          summary: 'Veto the change under review (change manager): it is rejected with the reason',
+          params: RecordRefParam,
+          body: VetoInput,
+          response: { 200: ChangeView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        return answer(reply, actor, await vetoChange(ctx, actor, req.params.id, req.body.reason));
+      },
+    );
+    app.put(
+      '/changes/:id/review',
+      {
+        schema: {
+          tags: changes,
+          summary:
+            'Record the post-implementation review: lessons and incidents caused by the change (If-Match)',
+          params: RecordRefParam,
+          body: ReviewInput,
+          response: { 200: ChangeView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const actor = requireActor(req);
+        return answer(
+          reply,
+          actor,
+          await recordReview(ctx, actor, req.params.id, req.body, ifMatchVersion(req)),
+        );
+      },
+    );
+    app.post(
+      '/changes/:id/problem',
+      {
+        schema: {
+          tags: changes,
+          summary: 'Raise a problem from a failed or backed-out change, linked to it',
+          params: RecordRefParam,
+          body: RaiseProblem,
+          response: { 201: RaisedProblem, ...problemResponses },
+        },
+      },
+      async (req, reply) =>
+        reply.code(201).send(await raiseProblemFromChange(ctx, requireActor(req), req.params.id, req.body)),
+    );
+    app.get(
+      '/changes/:id/conflicts',
+      {
+        schema: {
+          tags: changes,
+          summary:
+            'Scheduling conflicts of the change as planned (same or dependent CIs, shared services, freezes, maintenance windows) and whether an override covers them',
+          params: RecordRefParam,
+          response: { 200: ConflictReport, ...problemResponses },
+        },
+      },
+      async (req) => conflictReport(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/changes/:id/conflicts/override',
+      {
+        schema: {
+          tags: changes,
+          summary: "Accept the change's current conflicts with a reason (change manager)",
+          params: RecordRefParam,
+          body: OverrideInput,
+          response: { 200: ConflictReport, ...problemResponses },
+        },
+      },
+      async (req) => overrideConflicts(ctx, requireActor(req), req.params.id, req.body.reason),
+    );
+    app.get(
+      '/change-settings/risk-questionnaire',
+      {
+        schema: {
+          tags: changes,
+          summary: 'The risk questionnaire: questions, weighted answers and the thresholds of the levels',
+          response: { 200: RiskQuestionnaireView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const q = await getQuestionnaire(ctx, requireActor(req));
+        return withEtag(reply, q).send(q);
+      },
+    );
+    app.put(
+      '/change-settings/risk-questionnaire',
+      {
+        schema: {
+          tags: changes,
+          summary: 'Replace the risk questionnaire (change manager, If-Match)',
+          body: RiskQuestionnaire,
+          response: { 200: RiskQuestionnaireView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const q = await saveQuestionnaire(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip);
+        return withEtag(reply, q).send(q);
+      },
+    );
+    app.get(
+      '/cab-boards',
+      {
+        schema: {
+          tags: cab,
+          summary: 'The change advisory boards',
+          response: { 200: z.object({ items: z.array(CabBoardView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listBoards(ctx, requireActor(req)) }),
+    );
+    app.post(
+      '/cab-boards',
+      {
+        schema: {
+          tags: cab,
+          summary: 'Set up a board (change manager)',
+          body: CabBoardInput,
+          response: { 201: CabBoardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const b = await createBoard(ctx, requireActor(req), req.body);
+        return withEtag(reply.code(201), b).send(b);
+      },
+    );
+    app.get(
+      '/cab-boards/:id',
+      {
+        schema: {
+          tags: cab,
+          summary: 'A board',
+          params: IdParam,
+          response: { 200: CabBoardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const b = await getBoard(ctx, requireActor(req), req.params.id);
+        return withEtag(reply, b).send(b);
+      },
+    );
+    app.patch(
+      '/cab-boards/:id',
+      {
+        schema: {
+          tags: cab,
+          summary: 'Change a board: members, rule, quorum, retire (change manager, If-Match)',
+          params: IdParam,
+          body: CabBoardPatch,
+          response: { 200: CabBoardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const b = await updateBoard(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
+        return withEtag(reply, b).send(b);
+      },
+    );
+    app.get(
+      '/cab-boards/:id/agenda',
+      {
+        schema: {
+          tags: cab,
+          summary: "The board's meeting agenda: the changes awaiting its decision, earliest first",
+          params: IdParam,
+          response: { 200: CabAgenda, ...problemResponses },
+        },
+      },
+      async (req) => boardAgenda(ctx, requireActor(req), req.params.id),
+    );
+    app.get(
+      '/change-templates',
+      {
+        schema: {
+          tags: templates,
+          summary: 'Standard change templates (pre-approved)',
+          querystring: TemplateListQuery,
+          response: { 200: z.object({ items: z.array(ChangeTemplateView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listTemplates(ctx, requireActor(req), req.query.active) }),
+    );
+    app.post(
+      '/change-templates',
+      {
+        schema: {
+          tags: templates,
+          summary: 'Add a standard change template (change manager)',
+          body: ChangeTemplateInput,
+          response: { 201: ChangeTemplateView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const t = await createTemplate(ctx, requireActor(req), req.body);
+        return withEtag(reply.code(201), t).send(t);
+      },
+    );
+    app.get(
+      '/change-templates/:id',
+      {
+        schema: {
+          tags: templates,
+          summary: 'A standard change template',
+          params: IdParam,
+          response: { 200: ChangeTemplateView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const t = await getTemplate(ctx, requireActor(req), req.params.id);
+        return withEtag(reply, t).send(t);
+      },
+    );
+    app.patch(
+      '/change-templates/:id',
+      {
+        schema: {
+          tags: templates,
+          summary: 'Edit or retire (active: false) a standard change template (change manager, If-Match)',
+          params: IdParam,
+          body: ChangeTemplatePatch,
+          response: { 200: ChangeTemplateView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const t = await updateTemplate(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
+        return withEtag(reply, t).send(t);
+      },
+    );
+  };
+}

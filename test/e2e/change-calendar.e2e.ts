@@ -1,0 +1,140 @@
+/**
+ * The change calendar in the browser: a change manager adds a freeze from the windows page, sees
+ * it and a weekly maintenance window in the month, week and list views, filters by service (the
+ * filter lands in the URL), and makes a personal feed address that serves iCalendar without a session.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { seriousA11yProblems } from './support/axe.ts';
+import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+describe('the change calendar shows windows and freezes, filtered, and offers a feed', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let manager: UserInfo;
+  const id = unique();
+  const serviceName = `Payroll ${id}`;
+  const otherService = `Intranet ${id}`;
+
+  beforeAll(async () => {
+    server = await startServer();
+    manager = await server.admin.createUser({
+      name: 'Chris Change',
+      email: `chris.${id}@example.com`,
+      roles: ['change_manager'],
+    });
+    const admin = await ApiSession.signIn(server.baseUrl, server.admin.user.email, 'e2e-admin-password-123');
+    const payroll = await admin.createService({ name: serviceName });
+    const intranet = await admin.createService({ name: otherService });
+    const api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
+    // Saturdays 02:00–06:00 Berlin time on payroll; Wednesdays on the intranet.
+    await api.call('POST', '/change-windows', {
+      kind: 'maintenance',
+      name: `Payroll Saturday ${id}`,
+      serviceId: payroll.id,
+      timeZone: 'Europe/Berlin',
+      start: '2026-12-05T01:00:00Z',
+      end: '2026-12-05T05:00:00Z',
+      rrule: 'FREQ=WEEKLY;BYDAY=SA',
+    });
+    await api.call('POST', '/change-windows', {
+      kind: 'maintenance',
+      name: `Intranet Wednesday ${id}`,
+      serviceId: intranet.id,
+      timeZone: 'Europe/Berlin',
+      start: '2026-12-02T18:00:00Z',
+      end: '2026-12-02T20:00:00Z',
+      rrule: 'FREQ=WEEKLY;BYDAY=WE',
+    });
+    browser = await launchBrowser();
+    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    await signIn(page, manager.email, PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('adds a global freeze from the windows page', async () => {
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Maintenance and freezes' }).click();
+    await visible(page.getByRole('heading', { name: 'Maintenance and freeze windows' }));
+    await page.getByRole('button', { name: 'New window' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New window' });
+    const pick = async (label: string, option: string) => {
+      await dialog.getByRole('combobox', { name: label }).click();
+      await page.getByRole('option', { name: option }).first().click();
+    };
+    await pick('Kind', 'Freeze (no changes)');
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(`Year-end freeze ${id}`);
+    await pick('Repeats', 'Does not repeat');
+    await dialog.getByLabel('Starts (Europe/Berlin)').fill('2026-12-21T00:00');
+    await dialog.getByLabel('Ends (Europe/Berlin)').fill('2027-01-04T00:00');
+    await dialog.getByRole('button', { name: 'Add window' }).click();
+    await page.waitForURL(/\/change-windows\/[0-9a-f-]{36}$/);
+    await visible(page.getByRole('heading', { name: `Year-end freeze ${id}` }));
+    await visible(page.getByText('Global · once · Europe/Berlin'));
+  });
+
+  it('shows the freeze and the windows in the month, the week and the list', async () => {
+    await page.getByRole('link', { name: 'Change calendar' }).first().click();
+    await visible(page.getByRole('heading', { name: 'Change calendar' }));
+    await page.goto('/change-calendar?day=2026-12-15');
+    const grid = page.getByRole('table', { name: 'December 2026 (Europe/Berlin)' });
+    await visible(grid.getByRole('cell', { name: '2026-12-24' }).getByText(`Freeze: Year-end freeze ${id}`));
+    await visible(
+      grid.getByRole('cell', { name: '2026-12-12' }).getByText(`Maintenance window: Payroll Saturday ${id}`),
+    );
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await page.getByText('Week', { exact: true }).click();
+    await page.waitForURL(/view=week/);
+    await visible(page.getByRole('heading', { name: 'Week of 2026-12-14 to 2026-12-20' }));
+    await page.getByRole('button', { name: 'Next week' }).click();
+    const week = page.getByRole('table', { name: /Week of 2026-12-21/ });
+    await visible(
+      week
+        .getByRole('cell', { name: '2026-12-23' })
+        .getByText(`Maintenance window: Intranet Wednesday ${id}`),
+    );
+    await visible(week.getByRole('cell', { name: '2026-12-23' }).getByText(`Freeze: Year-end freeze ${id}`));
+
+    await page.getByText('List', { exact: true }).click();
+    const list = page.getByRole('table', { name: 'Scheduled changes and windows' });
+    await visible(list.getByRole('row', { name: new RegExp(`Freeze Year-end freeze ${id}`) }));
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
+  it('filters by service, keeping the global freeze, with the filter in the URL', async () => {
+    await choose(page, 'Service', serviceName);
+    await page.waitForURL(/serviceId=/);
+    const list = page.getByRole('table', { name: 'Scheduled changes and windows' });
+    await visible(list.getByText(`Payroll Saturday ${id}`));
+    expect(await list.getByText(`Intranet Wednesday ${id}`).count()).toBe(0);
+    await visible(list.getByText(`Year-end freeze ${id}`));
+    await page.reload();
+    await visible(
+      page.getByRole('table', { name: 'Scheduled changes and windows' }).getByText(`Payroll Saturday ${id}`),
+    );
+    expect(await page.getByText(`Intranet Wednesday ${id}`).count()).toBe(0);
+  });
+
+  it('makes a feed address that serves the calendar as iCalendar without a session', async () => {
+    await page.getByRole('button', { name: 'Calendar feed' }).click();
+    await page.getByRole('button', { name: 'Make my feed address' }).click();
+    const address = await (await visible(page.getByRole('textbox', { name: 'Your feed address' })))
+      .first()
+      .inputValue();
+    expect(address).toMatch(/\/api\/v1\/change-calendar\/feed\/stwcal_[\w-]+\.ics$/);
+    await visible(page.getByRole('button', { name: 'Copy feed address' }));
+    const feed = await fetch(address);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain(`SUMMARY:Freeze: Year-end freeze ${id}`);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,209 @@
+/** Change management: one change, its steps, risk, board votes, review and conflicts; templates, boards, agenda, questionnaire. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  CabAgenda,
+  CabBoardView,
+  CabVoteInput,
+  ChangeCreate,
+  ChangeTemplateInput,
+  ChangeTemplatePatch,
+  ChangeTemplateView,
+  ChangeView,
+  ConflictReport,
+  ReviewInput,
+  RiskQuestionnaire,
+  RiskQuestionnaireView,
+} from '../../../../src/contracts/changes.ts';
+import type { RecordOptions } from '../../../../src/contracts/records.ts';
+import { api } from '../client.ts';
+import type { TransitionInput } from '../types.ts';
+
+export type {
+  CabAgenda,
+  CabBoardView,
+  ChangeTemplateView,
+  ChangeView,
+  ConflictReport,
+  RiskQuestionnaire,
+  RiskQuestionnaireView,
+};
+
+export const changeKeys = {
+  one: (ref: string) => ['changes', 'one', ref.toUpperCase()] as const,
+  options: ['changes', 'options'] as const,
+  conflicts: (id: string) => ['changes', 'conflicts', id] as const,
+  templates: (active: string) => ['change-templates', active] as const,
+  boards: ['cab-boards'] as const,
+  agenda: (boardId: string) => ['cab-boards', 'agenda', boardId] as const,
+  questionnaire: ['change-settings', 'risk-questionnaire'] as const,
+};
+
+export function useChange(ref: string | undefined) {
+  return useQuery({
+    queryKey: changeKeys.one(ref ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<ChangeView>(`/changes/${encodeURIComponent(ref ?? '')}`, undefined, signal),
+    enabled: !!ref,
+  });
+}
+
+export function useChangeOptions() {
+  return useQuery({
+    queryKey: changeKeys.options,
+    queryFn: () => api.get<RecordOptions>('/changes/meta/options'),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+function useRemember() {
+  const qc = useQueryClient();
+  return (c: ChangeView) => {
+    qc.setQueryData(changeKeys.one(c.number), c);
+    qc.setQueryData(changeKeys.one(c.id), c);
+    void qc.invalidateQueries({ queryKey: ['changes', 'list'] });
+    void qc.invalidateQueries({ queryKey: ['changes', 'conflicts'] });
+    void qc.invalidateQueries({ queryKey: ['records', c.id] });
+    void qc.invalidateQueries({ queryKey: ['cab-boards', 'agenda'] });
+  };
+}
+
+export function useCreateChange() {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (input: ChangeCreate) => api.post<ChangeView>('/changes', input),
+    onSuccess: remember,
+  });
+}
+
+export function useUpdateChange(c: ChangeView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: ({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
+      api.patch<ChangeView>(`/changes/${c.id}`, patch, version),
+    onSuccess: remember,
+  });
+}
+
+export function useChangeTransition(c: ChangeView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (input: TransitionInput) =>
+      api.post<ChangeView>(`/changes/${c.id}/transitions`, input, c.version),
+    onSuccess: remember,
+  });
+}
+
+export function useAssessRisk(c: ChangeView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (answers: Record<string, string>) =>
+      api.put<ChangeView>(`/changes/${c.id}/risk`, { answers }, c.version),
+    onSuccess: remember,
+  });
+}
+
+export function useCabVote(c: ChangeView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (input: CabVoteInput) => api.post<ChangeView>(`/changes/${c.id}/cab/votes`, input),
+    onSuccess: remember,
+  });
+}
+
+export function useVeto(c: ChangeView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (reason: string) => api.post<ChangeView>(`/changes/${c.id}/cab/veto`, { reason }),
+    onSuccess: remember,
+  });
+}
+
+export function useRecordReview(c: ChangeView) {
+  const remember = useRemember();
+  return useMutation({
+    mutationFn: (input: ReviewInput) => api.put<ChangeView>(`/changes/${c.id}/review`, input, c.version),
+    onSuccess: remember,
+  });
+}
+
+export function useRaiseProblem(c: ChangeView) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<{ id: string; number: string }>(`/changes/${c.id}/problem`, {}),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: changeKeys.one(c.number) });
+      void qc.invalidateQueries({ queryKey: ['problems'] });
+    },
+  });
+}
+
+export function useConflicts(c: ChangeView) {
+  return useQuery({
+    queryKey: [...changeKeys.conflicts(c.id), c.version],
+    queryFn: ({ signal }) => api.get<ConflictReport>(`/changes/${c.id}/conflicts`, undefined, signal),
+    enabled: !!c.plannedStart && !!c.plannedEnd,
+  });
+}
+
+export function useOverrideConflicts(c: ChangeView) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) =>
+      api.post<ConflictReport>(`/changes/${c.id}/conflicts/override`, { reason }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['changes'] });
+      void qc.invalidateQueries({ queryKey: ['records', c.id] });
+    },
+  });
+}
+
+export function useChangeTemplates(active: 'true' | 'false' | 'all' = 'true') {
+  return useQuery({
+    queryKey: changeKeys.templates(active),
+    queryFn: ({ signal }) =>
+      api.get<{ items: ChangeTemplateView[] }>('/change-templates', { active }, signal),
+  });
+}
+
+export function useSaveTemplate(t: ChangeTemplateView | null) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ChangeTemplateInput | ChangeTemplatePatch) =>
+      t
+        ? api.patch<ChangeTemplateView>(`/change-templates/${t.id}`, input, t.version)
+        : api.post<ChangeTemplateView>('/change-templates', input),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['change-templates'] }),
+  });
+}
+
+export function useCabBoards() {
+  return useQuery({
+    queryKey: changeKeys.boards,
+    queryFn: ({ signal }) => api.get<{ items: CabBoardView[] }>('/cab-boards', undefined, signal),
+  });
+}
+
+export function useCabAgenda(boardId: string | null) {
+  return useQuery({
+    queryKey: changeKeys.agenda(boardId ?? ''),
+    queryFn: ({ signal }) => api.get<CabAgenda>(`/cab-boards/${boardId}/agenda`, undefined, signal),
+    enabled: !!boardId,
+  });
+}
+
+export function useRiskQuestionnaire() {
+  return useQuery({
+    queryKey: changeKeys.questionnaire,
+    queryFn: ({ signal }) =>
+      api.get<RiskQuestionnaireView>('/change-settings/risk-questionnaire', undefined, signal),
+  });
+}
+
+export function useSaveRiskQuestionnaire(version: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (value: RiskQuestionnaire) =>
+      api.put<RiskQuestionnaireView>('/change-settings/risk-questionnaire', value, version),
+    onSuccess: (q) => qc.setQueryData(changeKeys.questionnaire, q),
+  });
+}

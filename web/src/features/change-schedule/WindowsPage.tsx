@@ -1,0 +1,126 @@
+/** Maintenance and freeze windows, by first start, with a dialog to add one. */
+import { Anchor, Badge, Button } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
+import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
+import { type WindowView, windows } from './api.ts';
+import { ENTRY_STYLE } from './labels.ts';
+import { useCanManageWindows } from './permissions.ts';
+import { permissionsNote } from './texts.ts';
+import { emptyWindow, validateWindowDraft, WindowFields, windowBody } from './WindowForm.tsx';
+
+const FILTERS = { kind: 'one', q: 'text' } as const;
+
+export const windowPath = (w: { id: string }) => `/change-windows/${w.id}`;
+
+export function WindowKindBadge({ kind }: { kind: WindowView['kind'] }) {
+  const s = ENTRY_STYLE[kind];
+  return (
+    <Badge color={s.color} variant={s.variant} autoContrast>
+      {s.label}
+    </Badge>
+  );
+}
+
+/** "Global", a CI or a service. */
+export const windowScope = (w: WindowView) =>
+  w.ci?.name ?? w.service?.name ?? (w.kind === 'freeze' ? 'Global' : '—');
+
+function columns(zone: string): ListColumn<WindowView>[] {
+  return [
+    {
+      key: 'name',
+      label: 'Name',
+      render: (w) => (
+        <Anchor component={Link} to={windowPath(w)} fw={600} size="sm">
+          {w.name}
+        </Anchor>
+      ),
+    },
+    { key: 'kind', label: 'Kind', width: 190, render: (w) => <WindowKindBadge kind={w.kind} /> },
+    { key: 'scope', label: 'Applies to', width: 200, render: windowScope },
+    { key: 'start', label: 'First starts', width: 170, render: (w) => formatDateTime(w.start, zone) },
+    { key: 'repeats', label: 'Repeats', width: 190, render: (w) => w.rrule ?? 'No' },
+    { key: 'timeZone', label: 'Time zone', width: 150, render: (w) => w.timeZone },
+  ];
+}
+
+function NewWindowDialog({ zone, onClose }: { zone: string; onClose: () => void }) {
+  return (
+    <CreateDialog
+      title="New window"
+      onClose={onClose}
+      create={windows.useCreate()}
+      empty={() => emptyWindow(zone)}
+      toBody={windowBody}
+      validate={validateWindowDraft}
+      created={(w) => `${w.name} added`}
+      pathOf={windowPath}
+      submitLabel="Add window"
+      errorTitle="Not added"
+    >
+      {(form) => <WindowFields form={form} />}
+    </CreateDialog>
+  );
+}
+
+export function WindowsPage() {
+  const zone = useTimeZone();
+  const canManage = useCanManageWindows();
+  const state = useListState(FILTERS, { sort: 'start', order: 'asc' });
+  const list = windows.useList({ kind: state.filters.kind || undefined, q: state.filters.q || undefined });
+  const [opened, modal] = useDisclosure(false);
+  return (
+    <>
+      <PageHeader
+        title="Maintenance and freeze windows"
+        description={permissionsNote}
+        actions={
+          <>
+            <Button component={Link} to="/change-calendar" variant="default">
+              Change calendar
+            </Button>
+            {canManage && (
+              <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
+                New window
+              </Button>
+            )}
+          </>
+        }
+      />
+      <ListView
+        listKey="change-windows"
+        label="Windows"
+        noun={['window', 'windows']}
+        columns={columns(zone)}
+        list={list}
+        state={state}
+        rowKey={(w) => w.id}
+        rowHref={windowPath}
+        rowLabel={(w) => w.name}
+        filters={
+          <FilterBar state={state}>
+            <SearchFilter state={state} name="q" placeholder="Words of the name" />
+            <SelectFilter
+              state={state}
+              name="kind"
+              label="Kind"
+              data={[
+                { value: 'maintenance', label: 'Maintenance windows' },
+                { value: 'freeze', label: 'Freezes' },
+              ]}
+            />
+          </FilterBar>
+        }
+      />
+      {opened && <NewWindowDialog zone={zone} onClose={modal.close} />}
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+/** The change queue on the list kit: URL filters, saved views, columns, export, bulk edit, keyboard. */
+import { Button, Group } from '@mantine/core';
+import { IconGavel, IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { useProcessLifecycle } from '../../api/queries/process.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+
+export function ChangeQueuePage() {
+  const lifecycle = useProcessLifecycle('change');
+  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
+  return (
+    <RecordQueue
+      kind="change"
+      label="Changes"
+      noun={['change', 'changes']}
+      states={states}
+      header={(state) => (
+        <PageHeader
+          title="Changes"
+          description={
+            state.filters.q ? `Matching “${state.filters.q}”` : 'Controlled changes, newest first.'
+          }
+          actions={
+            <Group gap="sm">
+              <Button component={Link} to="/cab" variant="default" leftSection={<IconGavel size={16} />}>
+                CAB agenda
+              </Button>
+              <Button component={Link} to="/changes/new" leftSection={<IconPlus size={16} />}>
+                New change
+              </Button>
+            </Group>
+          }
+        />
+      )}
+    />
+  );
+}

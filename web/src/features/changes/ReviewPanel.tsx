@@ -1,0 +1,139 @@
+/**
+ * The post-implementation review: the outcome (recorded on completion, never hidden), the lessons,
+ * the incidents the change caused; a failed or backed-out change raises a problem in one click.
+ */
+import { Anchor, Badge, Button, Group, Paper, Stack, TagsInput, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { ApiError } from '../../api/client.ts';
+import { type ChangeView, useRaiseProblem, useRecordReview } from '../../api/queries/changes.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { Time } from '../../lib/time.tsx';
+import { OUTCOME_LABELS } from './labels.ts';
+
+export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => void }) {
+  const navigate = useNavigate();
+  const save = useRecordReview(rec);
+  const raise = useRaiseProblem(rec);
+  const [lessons, setLessons] = useState(rec.pirLessons ?? '');
+  const [incidents, setIncidents] = useState<string[]>([]);
+  if (!rec.outcome && rec.stateCategory !== 'resolved') return null;
+  const inReview = rec.stateCategory === 'resolved' && rec.allowedActions.includes('update');
+  const failed = rec.outcome === 'failed' || rec.outcome === 'backed_out';
+  return (
+    <Paper p="md" component="section" aria-labelledby="review-title">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Title order={2} size="h5" id="review-title">
+            Post-implementation review
+          </Title>
+          {rec.outcome && (
+            <Badge color={failed ? 'red' : 'teal'} variant="light">
+              {OUTCOME_LABELS[rec.outcome]}
+            </Badge>
+          )}
+        </Group>
+        {rec.reviewedAt ? (
+          <Text size="xs" c="dimmed">
+            Reviewed <Time iso={rec.reviewedAt} />
+          </Text>
+        ) : (
+          <Text size="sm" c="dimmed">
+            Not reviewed yet: record what was learnt before closing.
+          </Text>
+        )}
+        {rec.causedIncidents.length > 0 && (
+          <Text size="sm">
+            Incidents caused:{' '}
+            {rec.causedIncidents.map((i, n) => (
+              <span key={i.id}>
+                {n > 0 && ', '}
+                <Anchor component={Link} to={`/incidents/${i.number}`}>
+                  {i.number}
+                </Anchor>
+              </span>
+            ))}
+          </Text>
+        )}
+        {rec.problems.length > 0 && (
+          <Text size="sm">
+            Problems:{' '}
+            {rec.problems.map((p, n) => (
+              <span key={p.id}>
+                {n > 0 && ', '}
+                <Anchor component={Link} to={`/problems/${p.number}`}>
+                  {p.number}
+                </Anchor>
+              </span>
+            ))}
+          </Text>
+        )}
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate(
+              { lessons, ...(incidents.length ? { incidentIds: incidents } : {}) },
+              {
+                onSuccess: () => {
+                  setIncidents([]);
+                  notifications.show({ color: 'teal', message: 'Review recorded' });
+                },
+                onError: (err) => {
+                  if (err instanceof ApiError && err.isStale) onStale();
+                },
+              },
+            );
+          }}
+        >
+          <Stack gap="sm">
+            <Textarea
+              label="Lessons"
+              description={failed || rec.changeType === 'emergency' ? 'Needed before closing' : undefined}
+              autosize
+              minRows={2}
+              readOnly={!inReview}
+              maxLength={LIMITS.descriptionMax}
+              value={lessons}
+              onChange={(e) => setLessons(e.currentTarget.value)}
+            />
+            {inReview && (
+              <TagsInput
+                label="Incidents caused by the change"
+                description="Incident numbers; press Enter after each"
+                value={incidents}
+                onChange={(v) => setIncidents(v.map((x) => x.trim().toUpperCase()))}
+              />
+            )}
+            <ErrorAlert error={save.error} title="Could not record the review" />
+            <ErrorAlert error={raise.error} title="Could not raise a problem" />
+            {inReview && (
+              <Group justify="flex-end">
+                {failed && (
+                  <Button
+                    variant="outline"
+                    loading={raise.isPending}
+                    onClick={() =>
+                      raise.mutate(undefined, {
+                        onSuccess: (p) => {
+                          notifications.show({ color: 'teal', message: `${p.number} raised` });
+                          navigate(`/problems/${p.number}`);
+                        },
+                      })
+                    }
+                  >
+                    Raise problem
+                  </Button>
+                )}
+                <Button type="submit" loading={save.isPending}>
+                  Record review
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </form>
+      </Stack>
+    </Paper>
+  );
+}

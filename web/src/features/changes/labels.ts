@@ -1,0 +1,53 @@
+/** Words and colours for change management's keys, and the datetime-local ↔ ISO conversion its forms use. */
+import type { MantineColor } from '@mantine/core';
+import type { User } from '../../api/types.ts';
+
+export const CHANGE_TYPE_LABELS: Record<string, string> = {
+  standard: 'Standard',
+  normal: 'Normal',
+  emergency: 'Emergency',
+};
+
+export const CHANGE_TYPE_HELP: Record<string, string> = {
+  standard: 'Pre-approved from a template: no assessment, no CAB, straight to scheduling.',
+  normal: 'Assessed, then authorised by the CAB.',
+  emergency: 'Authorised at once by the emergency CAB, reviewed afterwards.',
+};
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  successful: 'Successful',
+  failed: 'Failed',
+  backed_out: 'Backed out',
+};
+
+export const RISK_COLORS: Record<string, MantineColor> = { low: 'teal', medium: 'yellow', high: 'red' };
+
+export const CONFLICT_LABELS: Record<string, string> = {
+  overlap_same_ci: 'Same CI',
+  overlap_dependent_ci: 'Dependent CI',
+  overlap_shared_service: 'Shared service',
+  freeze: 'Freeze',
+  outside_maintenance: 'Outside maintenance window',
+};
+
+export const RULE_LABELS: Record<string, string> = {
+  all: 'All members',
+  any: 'Any member',
+  quorum: 'Quorum',
+};
+
+/** An ISO instant as the value of a datetime-local input, in the browser's zone. */
+export function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A datetime-local value as an ISO instant; null when empty. */
+export function fromLocalInput(value: string): string | null {
+  return value ? new Date(value).toISOString() : null;
+}
+
+export const isChangeManager = (me: Pick<User, 'roles'>) =>
+  me.roles.includes('admin') || me.roles.includes('change_manager');
