@@ -18,6 +18,7 @@ import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
+import { seedStatusPageDemo } from './status-page.ts';
 
 export const DEMO_PASSWORD = 'steward-demo';
 
@@ -178,6 +179,10 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: groupIds,
     actor: await actorFor(people.get('maria')!),
   });
+  const statusPage = await seedStatusPageDemo(ctx, {
+    manager: await actorFor(people.get('maria')!),
+    agent: deskAgent,
+  });
   return {
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
@@ -186,6 +191,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     serviceLevels,
     problems,
     cmdb,
+    statusPage,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };
