@@ -47,8 +47,11 @@ import {
 
 const pub = ['status page (public)'];
 const admin = ['status page'];
-/** Browsers and proxies may keep the page 10 s, then must revalidate (a 304 is nearly free). */
-const CACHE_CONTROL = 'public, max-age=10, must-revalidate';
+/**
+ * Browsers revalidate every time (a 304 is nearly free, and a status must not lag); shared caches
+ * in front of Steward (a CDN, a reverse proxy) may answer from their copy for 5 s.
+ */
+const CACHE_CONTROL = 'public, max-age=0, must-revalidate, s-maxage=5';
 const ServiceParam = z.object({ serviceId: Uuid });
 
 const turnedOff = () => new AppError('resource.not_found', 'There is no status page here.');

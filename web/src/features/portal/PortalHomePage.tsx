@@ -149,7 +149,7 @@ export function PortalHomePage() {
     <>
       <AnnouncementBanner />
       <PageHeader
-        title="How can we help?"
+        title="My incidents and requests"
         description={`Hello ${me.name.split(' ')[0]}. Search, order, report a problem, or follow what you asked for.`}
         actions={
           <>
