@@ -34,35 +34,59 @@ export async function recompute(ctx: AppContext): Promise<CachedPage> {
     await onChanges(ctx, changes).catch((err) => ctx.log.error({ err }, 'status change mail failed'));
   const { generatedAt: _, ...stable } = page;
   const json = JSON.stringify(page);
-  // The ETag ignores when the answer was computed: the same page recomputed stays 304.
-  const etag = `"${createHash('sha1').update(JSON.stringify(stable)).digest('base64url')}"`;
+  // A weak ETag that ignores when the answer was computed: the same page recomputed stays 304.
+  const etag = `W/"${createHash('sha1').update(JSON.stringify(stable)).digest('base64url')}"`;
   return { enabled: true, page, json, etag, at: Date.now() };
 }
 
 const disabled = (): CachedPage => ({ enabled: false, page: null, json: '', etag: '', at: Date.now() });
 
-const inflight = new WeakMap<AppContext, Promise<CachedPage>>();
+/**
+ * What this instance has computed, with the token it was computed under. The token is an object
+ * the config cache holds under the page's key: a change (NOTIFY) drops it and the next read
+ * makes a new one, so a page computed under an old token is stale. With the listener down the
+ * config cache holds nothing and every read recomputes.
+ */
+type Held = { page: CachedPage; token: object };
+const held = new WeakMap<AppContext, Held>();
+const inflight = new WeakMap<AppContext, Promise<Held>>();
 
-/** The page as it is now, from the cache when fresh. */
+function computeUnder(ctx: AppContext, token: object, isEnabled: () => Promise<boolean>): Promise<Held> {
+  let p = inflight.get(ctx);
+  if (!p) {
+    // One computation at a time per instance: a burst of misses waits for the same one.
+    p = (async () => {
+      const page = (await isEnabled()) ? await recompute(ctx) : disabled();
+      const h = { page, token };
+      held.set(ctx, h);
+      return h;
+    })().finally(() => inflight.delete(ctx));
+    inflight.set(ctx, p);
+  }
+  return p;
+}
+
+/**
+ * The page as it is now. After a change, readers wait for the recomputation; when the page is
+ * only old (REFRESH_MS), readers get it at once while it is recomputed in the background.
+ */
 export async function cachedStatusPage(
   ctx: AppContext,
   isEnabled: () => Promise<boolean>,
 ): Promise<CachedPage> {
-  // One computation at a time per instance: a burst of misses waits for the same one.
-  const load = () => {
-    let p = inflight.get(ctx);
-    if (!p) {
-      p = (async () => ((await isEnabled()) ? recompute(ctx) : disabled()))().finally(() =>
-        inflight.delete(ctx),
+  const token = await ctx.configCache.get(KEY, async () => ({}));
+  const h = held.get(ctx);
+  if (h?.token === token) {
+    if (Date.now() - h.page.at >= REFRESH_MS && !inflight.has(ctx))
+      computeUnder(ctx, token, isEnabled).catch((err) =>
+        ctx.log.error({ err }, 'status page refresh failed'),
       );
-      inflight.set(ctx, p);
-    }
-    return p;
-  };
-  const hit = await ctx.configCache.get(KEY, load);
-  if (Date.now() - hit.at < REFRESH_MS) return hit;
-  ctx.configCache.invalidate(KEY);
-  return ctx.configCache.get(KEY, load);
+    return h.page;
+  }
+  let fresh = await computeUnder(ctx, token, isEnabled);
+  // A computation that started before this change is not enough: wait for one under the new token.
+  if (fresh.token !== token) fresh = await computeUnder(ctx, token, isEnabled);
+  return fresh.page;
 }
 
 /** Drop this instance's copy at once (the NOTIFY of the change drops the others'). */

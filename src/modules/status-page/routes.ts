@@ -56,9 +56,11 @@ const ServiceParam = z.object({ serviceId: Uuid });
 
 const turnedOff = () => new AppError('resource.not_found', 'There is no status page here.');
 
+/** If-None-Match compares weakly (RFC 9110 §13.1.2): W/ prefixes do not count. */
+const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
 function matches(req: FastifyRequest, etag: string): boolean {
   const h = req.headers['if-none-match'];
-  return typeof h === 'string' && h.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+  return typeof h === 'string' && (h.trim() === '*' || h.split(',').some((t) => opaque(t) === opaque(etag)));
 }
 
 /** Send a cached representation, or 304 when the client has it already. */
@@ -121,7 +123,9 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           const c = await page();
           const type =
             format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8';
-          return sendCached(req, reply, `"${format}-${c.etag.slice(1)}`, type, () => feedOf(c, format));
+          return sendCached(req, reply, `W/"${format}-${opaque(c.etag).slice(1)}`, type, () =>
+            feedOf(c, format),
+          );
         },
       );
     app.post(
