@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, signIn, visible } from './support/browser.ts';
+import { hidden, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
 import { type RunningServer, startServer } from './support/server.ts';
 
 type Doc = { document: { documentElement: { scrollWidth: number } } };
@@ -50,16 +50,7 @@ describe('portal home', () => {
   });
 
   const open = async (width: number): Promise<{ page: Page; errors: string[] }> => {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width, height: 900 },
-      timezoneId: 'Europe/Berlin',
-      locale: 'en-GB',
-    });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const { page, errors } = await newPerson(browser, server.baseUrl, width);
     await signIn(page, rita.email, PASSWORD);
     await page.waitForURL('**/portal');
     return { page, errors };

@@ -10,7 +10,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import {
   PublicStatus,
-  PublishedServiceView,
+  type PublishedServiceView,
+  PublishedServiceView as PublishedServiceViewSchema,
   PublishService,
   StatusOverride,
   StatusPageSettings,
@@ -21,7 +22,7 @@ import {
   SubscriptionOverview,
   TokenBody,
 } from '../../contracts/status-page.ts';
-import { can } from '../../domain/roles.ts';
+import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
@@ -91,6 +92,42 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     return f[format];
   };
   return async (app) => {
+    /** A PUT on one service's entry (If-Match), answering the entry with its ETag. */
+    const putEntry = <B extends z.ZodType>(
+      url: string,
+      summary: string,
+      body: B,
+      write: (
+        c: AppContext,
+        actor: Actor,
+        serviceId: string,
+        input: z.infer<B>,
+        version: number | undefined,
+      ) => Promise<PublishedServiceView>,
+    ) =>
+      app.put(
+        url,
+        {
+          schema: {
+            tags: admin,
+            summary,
+            params: ServiceParam,
+            body,
+            response: { 200: PublishedServiceViewSchema, ...problemResponses },
+          },
+        },
+        async (req, reply) => {
+          const params = req.params as z.infer<typeof ServiceParam>;
+          const view = await write(
+            ctx,
+            requireActor(req),
+            params.serviceId,
+            req.body as z.infer<B>,
+            ifMatchVersion(req),
+          );
+          return withEtag(reply, view).send(view);
+        },
+      );
     app.get(
       '/public/status',
       {
@@ -218,33 +255,16 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           tags: admin,
           summary:
             'The services on the status page with their status, what it is derived from, and any override',
-          response: { 200: z.object({ items: z.array(PublishedServiceView) }), ...problemResponses },
+          response: { 200: z.object({ items: z.array(PublishedServiceViewSchema) }), ...problemResponses },
         },
       },
       async (req) => ({ items: await listPublishedServices(ctx, requireActor(req)) }),
     );
-    app.put(
+    putEntry(
       '/status-page/services/:serviceId',
-      {
-        schema: {
-          tags: admin,
-          summary:
-            'Show a service on the status page, or change its name, description and position (If-Match)',
-          params: ServiceParam,
-          body: PublishService,
-          response: { 200: PublishedServiceView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await publishService(
-          ctx,
-          requireActor(req),
-          req.params.serviceId,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      'Show a service on the status page, or change its name, description and position (If-Match)',
+      PublishService,
+      publishService,
     );
     app.delete(
       '/status-page/services/:serviceId',
@@ -261,28 +281,11 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return reply.code(204).send(null);
       },
     );
-    app.put(
+    putEntry(
       '/status-page/services/:serviceId/override',
-      {
-        schema: {
-          tags: admin,
-          summary:
-            "Set a service's status by hand above what is derived, or clear it with status null (If-Match)",
-          params: ServiceParam,
-          body: StatusOverride,
-          response: { 200: PublishedServiceView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await setOverride(
-          ctx,
-          requireActor(req),
-          req.params.serviceId,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      "Set a service's status by hand above what is derived, or clear it with status null (If-Match)",
+      StatusOverride,
+      setOverride,
     );
     app.get(
       '/status-page/updates',

@@ -12,6 +12,7 @@ import type {
   StatusUpdateCreate,
   StatusUpdateView,
 } from '../../contracts/status-page.ts';
+import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
@@ -91,11 +92,7 @@ export async function publishService(
     );
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(statusPageServices)
-      .where(eq(statusPageServices.serviceId, serviceId))
-      .for('update');
+    const cur = await lockEntry(tx, serviceId);
     const values = {
       displayName: input.displayName ?? svc.name,
       description: input.description,
@@ -140,11 +137,7 @@ export async function setOverride(
   assertMay(actor, 'status_page.update');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx
-      .select()
-      .from(statusPageServices)
-      .where(eq(statusPageServices.serviceId, serviceId))
-      .for('update');
+    const cur = await lockEntry(tx, serviceId);
     if (!cur) throw notFound('Published service', serviceId);
     assertVersion(
       { version: cur.version, number: `Status page entry of ${cur.displayName}` },
@@ -165,6 +158,16 @@ export async function setOverride(
   });
   dropStatusPage(ctx);
   return onePublished(ctx, actor, serviceId);
+}
+
+/** A published service's entry, locked for a change in `tx`. */
+async function lockEntry(tx: Db, serviceId: string) {
+  const [cur] = await tx
+    .select()
+    .from(statusPageServices)
+    .where(eq(statusPageServices.serviceId, serviceId))
+    .for('update');
+  return cur;
 }
 
 function presentUpdate(
