@@ -2,13 +2,10 @@
  * Incident creation through the HTTP API under concurrency, on PGlite and on PostgreSQL, beside a
  * baseline in the same run: a bare Fastify route doing one parameterised INSERT of a similar row.
  */
-import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import autocannon from 'autocannon';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { closeContext, createContext } from '../src/bootstrap.ts';
@@ -17,6 +14,7 @@ import { buildApp } from '../src/http/app.ts';
 import { createUser } from '../src/modules/auth/directory.ts';
 import { createApiToken, loadActor } from '../src/modules/auth/service.ts';
 import { type BenchRow, printTable, throwawayDatabase, writeResults } from './lib.ts';
+import { compare as compareLoad, type Load, type Target } from './load.ts';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -30,83 +28,6 @@ const body = JSON.stringify({
   urgency: 2,
   category: 'Hardware',
 });
-
-type Load = { rps: number; p50: number; p99: number; errors: number };
-type Target = { url: string; headers: Record<string, string> };
-/** One round's raw figures: completed requests, seconds, failures, each response's latency in ms. */
-type Round = { requests: number; seconds: number; errors: number; latencies: number[] };
-
-const LOAD_FLAG = '--load-generator';
-
-/**
- * Drive a target for one round with autocannon in a child process, so the load generator does not
- * compete with the server under test for this process's event loop.
- */
-function round(target: Target, seconds: number): Promise<Round> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG], { stdio: 'inherit' });
-    child.once('message', (m) => resolve(m as Round));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
-    });
-    child.send({ target, seconds });
-  });
-}
-
-function generateLoad(target: Target, seconds: number): Promise<Round> {
-  const latencies: number[] = [];
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: target.url,
-        method: 'POST',
-        body,
-        headers: { 'content-type': 'application/json', ...target.headers },
-        connections: CONNECTIONS,
-        duration: seconds,
-      },
-      (err, r) => {
-        if (err) reject(err);
-        else
-          resolve({
-            requests: r.requests.total,
-            seconds: r.duration,
-            errors: r.non2xx + r.errors,
-            latencies,
-          });
-      },
-    );
-    instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
-  });
-}
-
-const percentile = (sorted: number[], q: number) =>
-  sorted.length ? Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!) : 0;
-
-/**
- * Load Steward and the baseline in alternating rounds (baseline, Steward, baseline, …), so a
- * neighbour's burst of CPU use on a shared machine falls on both rather than on one of them.
- */
-async function compare(steward: Target, baseline: Target): Promise<{ steward: Load; baseline: Load }> {
-  const acc = { steward: [] as Round[], baseline: [] as Round[] };
-  for (let i = 0; i < ROUNDS; i++) {
-    acc.baseline.push(await round(baseline, DURATION / ROUNDS));
-    acc.steward.push(await round(steward, DURATION / ROUNDS));
-  }
-  const sum = (rs: Round[]): Load => {
-    const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const requests = rs.reduce((n, r) => n + r.requests, 0);
-    const seconds = rs.reduce((n, r) => n + r.seconds, 0);
-    return {
-      rps: requests / seconds,
-      p50: percentile(lat, 0.5),
-      p99: percentile(lat, 0.99),
-      errors: rs.reduce((n, r) => n + r.errors, 0),
-    };
-  };
-  return { steward: sum(acc.steward), baseline: sum(acc.baseline) };
-}
 
 const BASELINE_TABLE = `create table if not exists bench_baseline (id uuid primary key default gen_random_uuid(), number text not null, title text not null,
   description text not null, state text not null, urgency int not null, category text, created_at timestamptz not null default now())`;
@@ -133,8 +54,25 @@ async function baselineServer(
 const portOf = (app: FastifyInstance) => (app.server.address() as { port: number }).port;
 const stewardTarget = (s: { app: FastifyInstance; token: string }): Target => ({
   url: `http://127.0.0.1:${portOf(s.app)}/api/v1/incidents`,
-  headers: { authorization: `Bearer ${s.token}` },
+  method: 'POST',
+  body,
+  headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
 });
+const baselineTarget = (b: FastifyInstance): Target => ({
+  url: `http://127.0.0.1:${portOf(b)}/insert`,
+  method: 'POST',
+  body,
+  headers: { 'content-type': 'application/json' },
+});
+
+async function compare(steward: Target, baseline: Target) {
+  const r = await compareLoad(steward, baseline, {
+    connections: CONNECTIONS,
+    seconds: DURATION,
+    rounds: ROUNDS,
+  });
+  return { steward: r.subject, baseline: r.baseline };
+}
 
 async function stewardServer(env: Record<string, string>) {
   const ctx = await createContext(
@@ -217,7 +155,7 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
     const lite = await PGlite.create(path.join(dir, 'baseline'));
     await lite.exec(BASELINE_TABLE);
     const b = await baselineServer((t, p) => lite.query(t, p));
-    const r = await compare(stewardTarget(s), { url: `http://127.0.0.1:${portOf(b)}/insert`, headers: {} });
+    const r = await compare(stewardTarget(s), baselineTarget(b));
     await b.close();
     await lite.close();
     await s.close();
@@ -236,7 +174,7 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
     const pool = new pg.Pool({ connectionString: db.url, max: 10 });
     await pool.query(BASELINE_TABLE);
     const b = await baselineServer((t, p) => pool.query(t, p));
-    const r = await compare(stewardTarget(s), { url: `http://127.0.0.1:${portOf(b)}/insert`, headers: {} });
+    const r = await compare(stewardTarget(s), baselineTarget(b));
     await b.close();
     await pool.end();
     await s.close();
@@ -247,13 +185,7 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
   return out;
 }
 
-if (process.argv.includes(LOAD_FLAG)) {
-  process.once('message', async (m) => {
-    const { target, seconds } = m as { target: Target; seconds: number };
-    process.send?.(await generateLoad(target, seconds));
-    process.disconnect();
-  });
-} else if (import.meta.url === `file://${process.argv[1]}`) {
+if (import.meta.url === `file://${process.argv[1]}`) {
   const r = await runHttpCreateBench();
   printTable(r);
   console.log(`written to ${writeResults('http-create', r)}`);

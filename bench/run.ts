@@ -8,12 +8,14 @@ import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
 import { runSlaClockBench } from './sla-clock.ts';
 import { runSlaEscalationBench } from './sla-escalation.ts';
+import { runStatusPageBench } from './status-page.ts';
 
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   'sla-clock': runSlaClockBench,
   'http-create': runHttpCreateBench,
   cmdb: runCmdbBench,
   'sla-escalation': runSlaEscalationBench,
+  'status-page': runStatusPageBench,
 };
 
 const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);

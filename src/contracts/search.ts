@@ -23,7 +23,16 @@ export const CiHit = z.object({
   classKey: z.string(),
   className: z.string(),
 });
-export const SearchHit = z.discriminatedUnion('kind', [RecordHit, CiHit]).meta({ id: 'SearchHit' });
+export const CatalogItemHit = z.object({
+  kind: z.literal('catalog_item'),
+  id: z.string(),
+  name: z.string(),
+  description: z.string(),
+  serviceName: z.string(),
+});
+export const SearchHit = z
+  .discriminatedUnion('kind', [RecordHit, CiHit, CatalogItemHit])
+  .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchAnswer = z.object({

@@ -1,4 +1,5 @@
 /** Every table of every module, for Drizzle's typed client and drizzle-kit's migration generator. */
+export * from '../modules/announcements/schema.ts';
 export * from '../modules/audit/schema.ts';
 export * from '../modules/auth/schema.ts';
 export * from '../modules/automation/schema.ts';
@@ -21,4 +22,5 @@ export * from '../modules/requests/schema.ts';
 export * from '../modules/settings/schema.ts';
 export * from '../modules/sla/clock-schema.ts';
 export * from '../modules/sla/schema.ts';
+export * from '../modules/status-page/schema.ts';
 export * from '../modules/views/schema.ts';

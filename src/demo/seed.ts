@@ -20,6 +20,7 @@ import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
+import { seedStatusPageDemo } from './status-page.ts';
 
 export const DEMO_PASSWORD = 'steward-demo';
 
@@ -188,6 +189,10 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     actor: actorFor,
   });
   const schedule = await seedScheduleDemo(ctx);
+  const statusPage = await seedStatusPageDemo(ctx, {
+    manager: await actorFor(people.get('maria')!),
+    agent: deskAgent,
+  });
   return {
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
@@ -198,6 +203,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     cmdb,
     changes,
     schedule,
+    statusPage,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };

@@ -131,6 +131,12 @@ export const ACTIONS = {
   /** The change calendar, maintenance and freeze windows, conflict checks. */
   'change_schedule.read': { roles: READ_ALL, scope: 'read' },
   'change_schedule.manage': { roles: ['admin', 'service_manager', 'change_manager'], scope: 'write' },
+  /** Announcements to requesters and staff. */
+  'announcement.manage': { roles: ['admin', 'service_manager', 'process_owner'], scope: 'write' },
+  /** Status page updates and overrides: the service desk. */
+  'status_page.update': { roles: WORKERS, scope: 'write' },
+  /** Which services the status page shows, turning it on and off, the subscriber list. */
+  'status_page.manage': { roles: ['admin', 'service_manager'], scope: 'write' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

@@ -6,6 +6,7 @@
  * record as the other modules left it. The SLA module declares the alert queues that escalation
  * works, so it comes first.
  */
+import announcements from './announcements/module.ts';
 import audit from './audit/module.ts';
 import auth from './auth/module.ts';
 import automation from './automation/module.ts';
@@ -26,6 +27,7 @@ import requests from './requests/module.ts';
 import search from './search/module.ts';
 import settings from './settings/module.ts';
 import sla from './sla/module.ts';
+import statusPage from './status-page/module.ts';
 import views from './views/module.ts';
 import worklists from './worklists/module.ts';
 
@@ -51,6 +53,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   search,
   worklists,
   live,
+  announcements,
+  statusPage,
 ];
 
 /** Subscribe every module's reactions; once per process (createContext), idempotent. */

@@ -1,7 +1,7 @@
 /** The route map: sign-in, the agent workspace, the self-service portal and administration. */
-import { lazy } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { Route, Routes } from 'react-router-dom';
-import { AgentOnly, HomeRedirect, PortalOnly, RequireAuth, useMe } from './auth/session.tsx';
+import { AgentOnly, FullPageLoader, HomeRedirect, PortalOnly, RequireAuth, useMe } from './auth/session.tsx';
 import { NotFoundPage } from './components/States.tsx';
 import { AdminGuard, AdminIndex } from './features/admin/AdminGuard.tsx';
 import { SignInPage } from './features/auth/SignInPage.tsx';
@@ -43,6 +43,21 @@ const PriorityMatrixPage = lazy(() =>
   import('./features/admin/PriorityMatrixPage.tsx').then((m) => ({ default: m.PriorityMatrixPage })),
 );
 
+const StatusAdminPage = lazy(() =>
+  import('./features/status-page/StatusAdminPage.tsx').then((m) => ({ default: m.StatusAdminPage })),
+);
+const AnnouncementsPage = lazy(() =>
+  import('./features/announcements/AnnouncementsPage.tsx').then((m) => ({ default: m.AnnouncementsPage })),
+);
+const PublicStatusPage = lazy(() =>
+  import('./features/status-page/PublicStatusPage.tsx').then((m) => ({ default: m.PublicStatusPage })),
+);
+const SubscriptionLinkPage = lazy(() =>
+  import('./features/status-page/SubscriptionLinkPage.tsx').then((m) => ({
+    default: m.SubscriptionLinkPage,
+  })),
+);
+
 const ProcessAdminPage = lazy(() =>
   import('./features/process-admin/ProcessAdminPage.tsx').then((m) => ({ default: m.ProcessAdminPage })),
 );
@@ -56,6 +71,11 @@ const RulePage = lazy(() =>
   import('./features/automation/RulePage.tsx').then((m) => ({ default: m.RulePage })),
 );
 
+/** A page anyone may open, loaded on first visit. */
+function Public({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullPageLoader />}>{children}</Suspense>;
+}
+
 /** The workspace or the portal frame, by the user's roles. */
 function FaceShell() {
   const me = useMe();
@@ -66,6 +86,31 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/signin" element={<SignInPage />} />
+      {/* The public status page: no sign-in, outside the app's frame. */}
+      <Route
+        path="/status"
+        element={
+          <Public>
+            <PublicStatusPage />
+          </Public>
+        }
+      />
+      <Route
+        path="/status/confirm"
+        element={
+          <Public>
+            <SubscriptionLinkPage what="confirm" />
+          </Public>
+        }
+      />
+      <Route
+        path="/status/unsubscribe"
+        element={
+          <Public>
+            <SubscriptionLinkPage what="unsubscribe" />
+          </Public>
+        }
+      />
       <Route element={<RequireAuth />}>
         <Route index element={<HomeRedirect />} />
         <Route element={<FaceShell />}>
@@ -74,6 +119,8 @@ export function AppRoutes() {
             <Route path={`${incident.route}/new`} element={<NewIncidentPage />} />
             <Route path={`${incident.route}/:ref`} element={<incident.pages.record />} />
             <Route path="major-incidents" element={<MajorIncidentsPage />} />
+            <Route path="status-page" element={<StatusAdminPage />} />
+            <Route path="announcements" element={<AnnouncementsPage />} />
             {problemRoutes()}
             {changeRoutes()}
             <Route path="processes/:process/roles" element={<ProcessRolesPage />} />

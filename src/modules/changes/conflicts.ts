@@ -36,53 +36,57 @@ async function cisOf(db: Db, recordIds: string[]): Promise<Map<string, string[]>
   return m;
 }
 
-/** The schedule source: changes holding a slot that overlaps the range, filtered by service, CI or group. */
+/** Changes holding a slot that overlaps the range, filtered by service, CI or group. */
+export async function listScheduledChanges(
+  db: Db,
+  range: { from: Date; to: Date },
+  filter: { serviceIds?: string[] | undefined; ciIds?: string[] | undefined; groupId?: string | undefined },
+): Promise<ScheduledItem[]> {
+  const conds = [
+    eq(records.type, CHANGE.type),
+    inArray(records.state, ON_SCHEDULE),
+    lt(changeDetails.plannedStart, range.to),
+    gt(changeDetails.plannedEnd, range.from),
+  ];
+  if (filter.groupId) conds.push(eq(records.groupId, filter.groupId));
+  const byService = filter.serviceIds?.length ? inArray(records.serviceId, filter.serviceIds) : undefined;
+  const byCi = filter.ciIds?.length
+    ? sql`exists (select 1 from record_cis rc where rc.record_id = ${records.id} and rc.ci_id in (${sql.join(
+        filter.ciIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}))`
+    : undefined;
+  const scope = byService && byCi ? or(byService, byCi) : (byService ?? byCi);
+  if (scope) conds.push(scope);
+  const rows = await db
+    .select({ rec: records, d: changeDetails })
+    .from(changeDetails)
+    .innerJoin(records, eq(records.id, changeDetails.recordId))
+    .where(and(...conds))
+    .limit(5000);
+  const cis = await cisOf(
+    db,
+    rows.map((r) => r.rec.id),
+  );
+  return rows.map(
+    ({ rec, d }): ScheduledItem => ({
+      recordId: rec.id,
+      number: rec.number,
+      title: rec.title,
+      state: rec.state,
+      changeType: d.changeType,
+      start: d.plannedStart!,
+      end: d.plannedEnd!,
+      ciIds: cis.get(rec.id) ?? [],
+      serviceIds: rec.serviceId ? [rec.serviceId] : [],
+      groupId: rec.groupId,
+    }),
+  );
+}
+
+/** The schedule source: the changes on the schedule (see listScheduledChanges). */
 export function registerChangeSchedule(): void {
-  registerScheduleSource({
-    key: 'changes',
-    async listScheduled(db, range, filter) {
-      const conds = [
-        eq(records.type, CHANGE.type),
-        inArray(records.state, ON_SCHEDULE),
-        lt(changeDetails.plannedStart, range.to),
-        gt(changeDetails.plannedEnd, range.from),
-      ];
-      if (filter.groupId) conds.push(eq(records.groupId, filter.groupId));
-      const byService = filter.serviceIds?.length ? inArray(records.serviceId, filter.serviceIds) : undefined;
-      const byCi = filter.ciIds?.length
-        ? sql`exists (select 1 from record_cis rc where rc.record_id = ${records.id} and rc.ci_id in (${sql.join(
-            filter.ciIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )}))`
-        : undefined;
-      const scope = byService && byCi ? or(byService, byCi) : (byService ?? byCi);
-      if (scope) conds.push(scope);
-      const rows = await db
-        .select({ rec: records, d: changeDetails })
-        .from(changeDetails)
-        .innerJoin(records, eq(records.id, changeDetails.recordId))
-        .where(and(...conds))
-        .limit(5000);
-      const cis = await cisOf(
-        db,
-        rows.map((r) => r.rec.id),
-      );
-      return rows.map(
-        ({ rec, d }): ScheduledItem => ({
-          recordId: rec.id,
-          number: rec.number,
-          title: rec.title,
-          state: rec.state,
-          changeType: d.changeType,
-          start: d.plannedStart!,
-          end: d.plannedEnd!,
-          ciIds: cis.get(rec.id) ?? [],
-          serviceIds: rec.serviceId ? [rec.serviceId] : [],
-          groupId: rec.groupId,
-        }),
-      );
-    },
-  });
+  registerScheduleSource({ key: 'changes', listScheduled: listScheduledChanges });
 }
 
 /** The conflicts an override covers are named by kind and the change or window they are with. */

@@ -38,6 +38,7 @@ import { assertScheduleClear, registerChangeSchedule } from './conflicts.ts';
 import { type ChangeDetailRow, loadDetailRow } from './details.ts';
 import { changeDetails } from './schema.ts';
 import { getChangeView } from './service.ts';
+import { registerChangeStatus } from './status.ts';
 
 const TYPE_WORDS: Record<ChangeType, string> = {
   standard: 'A standard change (pre-approved)',
@@ -158,6 +159,7 @@ async function onChangeMoved(event: RecordEvent, ec: RecordEventContext): Promis
 /** The module's reactions: its lifecycle hook and its place on the change schedule. */
 export function registerChangeHooks(): void {
   registerChangeSchedule();
+  registerChangeStatus();
   registerRecordHook(
     'changes.lifecycle',
     onChangeMoved,

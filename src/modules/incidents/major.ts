@@ -5,6 +5,8 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import type { Db } from '../../db/client.ts';
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid } from '../../errors.ts';
@@ -19,6 +21,33 @@ import {
 } from '../records/index.ts';
 import { getLifecycle } from '../settings/index.ts';
 import { majorIncidentComms, majorIncidents, type PostIncidentReview } from './schema.ts';
+
+/**
+ * Change topic published (NOTIFY, in the changing transaction) whenever a major incident is
+ * declared or stood down; what is cached from major incidents (the status page) follows it.
+ */
+export const MAJOR_INCIDENTS_CHANGED = 'incidents:major';
+
+/** Open major incidents (declared, not stood down, the incident not resolved or closed), oldest first. */
+export async function activeMajorIncidents(db: Db) {
+  const { value: lifecycle } = await getLifecycle(db, 'incident');
+  const open = lifecycle.states
+    .filter((s) => s.category === 'open' || s.category === 'paused')
+    .map((s) => s.key);
+  return db
+    .select({
+      recordId: records.id,
+      number: records.number,
+      title: records.title,
+      serviceId: records.serviceId,
+      summary: majorIncidents.summary,
+      declaredAt: majorIncidents.declaredAt,
+    })
+    .from(majorIncidents)
+    .innerJoin(records, eq(records.id, majorIncidents.recordId))
+    .where(and(eq(majorIncidents.status, 'active'), inArray(records.state, open.length ? open : [''])))
+    .orderBy(asc(majorIncidents.declaredAt));
+}
 
 export const COMM_AUDIENCES = ['internal', 'stakeholders', 'public'] as const;
 export type CommAudience = (typeof COMM_AUDIENCES)[number];
@@ -180,6 +209,7 @@ export async function declareMajorIncident(
       .update(records)
       .set({ impact: 1, urgency: 1, priority: 1, updatedAt: now, version: row.version + 1 })
       .where(eq(records.id, row.id));
+    await notifyChange(tx, ConfigCache.CHANNEL, MAJOR_INCIDENTS_CHANGED);
     await writeHistory(tx, row.id, actor.userId, now, [
       { field: 'major', oldValue: null, newValue: `declared; coordinator ${input.coordinatorId}` },
       ...(row.priority !== 1 ? [{ field: 'priority', oldValue: row.priority, newValue: 1 }] : []),
@@ -211,6 +241,7 @@ export async function standDownMajorIncident(
       .update(majorIncidents)
       .set({ status: 'stood_down', stoodDownAt: now })
       .where(eq(majorIncidents.recordId, row.id));
+    await notifyChange(tx, ConfigCache.CHANNEL, MAJOR_INCIDENTS_CHANGED);
     await writeHistory(tx, row.id, actor.userId, now, [
       { field: 'major', oldValue: 'declared', newValue: `stood down: ${reason}` },
     ]);

@@ -1,5 +1,5 @@
 /** Request fulfilment's public face: ordering from the catalog and the request use cases. */
-export { type CatalogItemInput, createCatalogItem } from './catalog.ts';
+export { type CatalogItemInput, createCatalogItem, listCatalogItems } from './catalog.ts';
 export {
   createRequest,
   getRequestView,

@@ -1,5 +1,6 @@
 /**
- * The global search: records of every type by number or words, and configuration items by name,
+ * The global search: records of every type by number or words, catalog items by name (what one
+ * can order), and configuration items by name,
  * each through its own module's list so the caller's permissions apply exactly as in the lists
  * (a requester finds only the records they raised or watch; CIs only with CMDB read access).
  */
@@ -9,6 +10,7 @@ import type { SearchAnswer, SearchHit, SearchQuery } from '../../contracts/searc
 import { type Actor, can } from '../../domain/roles.ts';
 import { listCis } from '../cmdb/index.ts';
 import { listRecords, RECORD_TYPES } from '../records/index.ts';
+import { listCatalogItems } from '../requests/index.ts';
 
 const NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
 
@@ -52,8 +54,19 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
           className: c.classLabel,
         }))
       : [];
-  // Exact number first, then newest records, then CIs; at most `limit` in all.
+  const itemHits: SearchHit[] =
+    !isNumber && can(actor, 'catalog.read')
+      ? (await listCatalogItems(ctx, actor, { q })).slice(0, Math.min(query.limit, 5)).map((i) => ({
+          kind: 'catalog_item',
+          id: i.id,
+          name: i.name,
+          description: i.description,
+          serviceName: i.service.name,
+        }))
+      : [];
+  // Exact number first, then newest records, then catalog items and CIs; at most `limit` in all.
   const records = exact ? [exact, ...recordHits.filter((h) => h !== exact)] : recordHits;
-  const recordRoom = Math.max(query.limit - ciHits.length, Math.ceil(query.limit / 2));
-  return { items: [...records.slice(0, recordRoom), ...ciHits].slice(0, query.limit), exact };
+  const others = [...itemHits, ...ciHits];
+  const recordRoom = Math.max(query.limit - others.length, Math.ceil(query.limit / 2));
+  return { items: [...records.slice(0, recordRoom), ...others].slice(0, query.limit), exact };
 }

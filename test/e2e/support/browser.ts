@@ -16,14 +16,15 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (own cookies) with a desktop viewport, collecting page errors. */
+/** A fresh browser profile (own cookies) with a desktop viewport (or `width` px wide), collecting page errors. */
 export async function newPerson(
   browser: Browser,
   baseUrl: string,
+  width = 1440,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 1440, height: 900 },
+    viewport: { width, height: 900 },
     timezoneId: 'Europe/Berlin',
     locale: 'en-GB',
   });

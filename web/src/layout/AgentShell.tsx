@@ -4,6 +4,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { PageLoader } from '../components/States.tsx';
+import { AnnouncementBanner } from '../features/announcements/AnnouncementBanner.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { GlobalSearch } from '../features/search/GlobalSearch.tsx';
 import { openShortcutsHelp, ShortcutsHelp, useShortcuts } from '../kit/shortcuts.tsx';
@@ -62,6 +63,7 @@ export function AgentShell() {
         <Navigation onShowShortcuts={openShortcutsHelp} />
       </AppShell.Navbar>
       <AppShell.Main id="main">
+        <AnnouncementBanner />
         <Suspense fallback={<PageLoader />}>
           <Outlet />
         </Suspense>

@@ -1,6 +1,7 @@
 /** The left navigation of the workspace; admin entries only for the roles that open them. */
 import { Divider, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import {
+  IconActivityHeartbeat,
   IconAdjustments,
   IconAlertOctagon,
   IconClipboardList,
@@ -10,6 +11,7 @@ import {
   IconRoute,
   IconSettingsAutomation,
   IconSitemap,
+  IconSpeakerphone,
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
@@ -19,6 +21,7 @@ import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
 import { ScheduleNavSection } from '../features/change-schedule/ScheduleNavigation.tsx';
 import { ChangeNavSection } from '../features/changes/ChangeNavigation.tsx';
+import { mayManageAnnouncements } from '../features/announcements/permissions.ts';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
@@ -84,6 +87,20 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           icon={<IconAlertOctagon size={18} />}
           active={pathname === '/major-incidents'}
         />
+        <NavItem
+          to="/status-page"
+          label="Status page"
+          icon={<IconActivityHeartbeat size={18} />}
+          active={pathname === '/status-page'}
+        />
+        {mayManageAnnouncements(me.roles) && (
+          <NavItem
+            to="/announcements"
+            label="Announcements"
+            icon={<IconSpeakerphone size={18} />}
+            active={pathname === '/announcements'}
+          />
+        )}
         <NavItem
           to="/processes/incident/roles"
           label="Roles and responsibilities"

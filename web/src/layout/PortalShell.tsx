@@ -5,7 +5,13 @@
  */
 import { AppShell, Badge, Burger, Button, Container, Group, NavLink, Popover, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconChecklist, IconGavel, IconPlus, IconShoppingCart } from '@tabler/icons-react';
+import {
+  IconActivityHeartbeat,
+  IconChecklist,
+  IconGavel,
+  IconPlus,
+  IconShoppingCart,
+} from '@tabler/icons-react';
 import { type ReactNode, Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { usePendingApprovals } from '../api/queries/requests.ts';
@@ -81,6 +87,7 @@ function PortalMenu({ pathname }: { pathname: string }) {
             ) : undefined,
           )}
           {item('/portal/new', 'Report a problem', <IconPlus size={16} />)}
+          {item('/status', 'Service status', <IconActivityHeartbeat size={16} />)}
         </Stack>
       </Popover.Dropdown>
     </Popover>

@@ -12,7 +12,8 @@ export type SearchHit =
       state: string;
       stateLabel: string;
     }
-  | { kind: 'ci'; id: string; name: string; classKey: string; className: string };
+  | { kind: 'ci'; id: string; name: string; classKey: string; className: string }
+  | { kind: 'catalog_item'; id: string; name: string; description: string; serviceName: string };
 
 export type SearchAnswer = {
   items: SearchHit[];

@@ -1,16 +1,22 @@
-/** The portal's home: my service requests and my incidents, open ones first. */
-import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+/**
+ * The portal's home: search (things to order, my records), announcements, quick ways to report
+ * a problem, order or approve, the services' status, and my requests and incidents, open first.
+ */
+import { Anchor, Button, Card, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconPlus, IconShoppingCart } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useIncidentList } from '../../api/queries/incidents.ts';
-import { useRequestList } from '../../api/queries/requests.ts';
+import { usePendingApprovals, useRequestList } from '../../api/queries/requests.ts';
 import type { Incident, StateCategory } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
+import { AnnouncementBanner } from '../announcements/AnnouncementBanner.tsx';
+import { ServiceStatusSummary } from '../status-page/ServiceStatusSummary.tsx';
+import { PortalSearch } from './PortalSearch.tsx';
 
 const VIEWS: Record<string, StateCategory[] | undefined> = {
   open: ['open', 'paused', 'resolved'],
@@ -137,11 +143,14 @@ function MyIncidents() {
 
 export function PortalHomePage() {
   const me = useMe();
+  const pending = usePendingApprovals();
+  const waiting = pending.data?.items.length ?? 0;
   return (
     <>
+      <AnnouncementBanner />
       <PageHeader
         title="My incidents and requests"
-        description={`Hello ${me.name.split(' ')[0]}. Here is everything you have ordered or reported.`}
+        description={`Hello ${me.name.split(' ')[0]}. Search, order, report a problem, or follow what you asked for.`}
         actions={
           <>
             <Button
@@ -158,10 +167,30 @@ export function PortalHomePage() {
           </>
         }
       />
-      <Stack gap="xl">
-        <MyRequests />
-        <MyIncidents />
-      </Stack>
+      <Grid gap="xl">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="xl">
+            <PortalSearch />
+            <MyRequests />
+            <MyIncidents />
+          </Stack>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Stack gap="md">
+            {waiting > 0 && (
+              <Card withBorder component="section" aria-label="Approvals">
+                <Text size="sm">
+                  {waiting === 1 ? 'One request waits' : `${waiting} requests wait`} for your approval.
+                </Text>
+                <Anchor component={Link} to="/approvals" size="sm" fw={600}>
+                  Open my approvals
+                </Anchor>
+              </Card>
+            )}
+            <ServiceStatusSummary />
+          </Stack>
+        </Grid.Col>
+      </Grid>
     </>
   );
 }

@@ -19,9 +19,10 @@ const TYPE_LABELS: Record<string, string> = {
   request_task: 'Task',
 };
 
-export function hitPath(hit: SearchHit): string {
+export function hitPath(hit: SearchHit, portal = false): string {
   if (hit.kind === 'ci') return `/cmdb/cis/${hit.id}`;
-  return recordPath(hit.type, hit.number);
+  if (hit.kind === 'catalog_item') return `${portal ? '/portal' : ''}/catalog/${hit.id}`;
+  return recordPath(hit.type, hit.number, portal);
 }
 
 const hitKey = (h: SearchHit) => `${h.kind}:${h.id}`;
@@ -40,6 +41,18 @@ function HitOption({ hit }: { hit: SearchHit }) {
       </Text>
       <Text size="xs" c="dimmed">
         {hit.stateLabel}
+      </Text>
+    </Group>
+  ) : hit.kind === 'catalog_item' ? (
+    <Group gap="xs" wrap="nowrap">
+      <Badge variant="light" color="teal" size="sm" w={72}>
+        Order
+      </Badge>
+      <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }}>
+        {hit.name}
+      </Text>
+      <Text size="xs" c="dimmed">
+        {hit.serviceName}
       </Text>
     </Group>
   ) : (

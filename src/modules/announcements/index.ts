@@ -1,0 +1,2 @@
+/** Announcements' public face: other modules use nothing of it yet. */
+export {};

@@ -1,0 +1,108 @@
+/**
+ * The public status page without signing in: a major incident on a published service shows as a
+ * major outage with the service desk's updates, and the page returns to operational once the
+ * incident is resolved (with the incident in the history). The service desk publishes an update
+ * from the status page administration.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { seriousA11yProblems } from './support/axe.ts';
+import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+describe('public status page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let visitor: Page;
+  let visitorErrors: string[];
+  let agent: UserInfo;
+  let agentSession: ApiSession;
+  let incident: { id: string; number: string };
+  const id = unique();
+  const serviceName = `Webmail ${id}`;
+
+  beforeAll(async () => {
+    server = await startServer();
+    agent = await server.admin.createUser({
+      name: 'Dana Desk',
+      email: `dana.${id}@example.com`,
+      roles: ['agent'],
+    });
+    agentSession = await ApiSession.signIn(server.baseUrl, agent.email, PASSWORD);
+    const service = await server.admin.createService({ name: serviceName });
+    await server.admin.call('PUT', `/status-page/services/${service.id}`, {
+      description: 'Mail in the browser',
+    });
+    incident = await agentSession.call('POST', '/incidents', {
+      title: 'Webmail cluster unreachable',
+      urgency: 1,
+      serviceId: service.id,
+    });
+    await server.admin.call('POST', `/incidents/${incident.id}/major`, {
+      coordinatorId: agent.id,
+      summary: 'Webmail down for everyone',
+    });
+    await agentSession.call('POST', '/status-page/updates', {
+      recordId: incident.id,
+      title: 'Webmail unavailable',
+      phase: 'investigating',
+      message: 'Webmail does not load. We are investigating.',
+    });
+    browser = await launchBrowser();
+    ({ page: visitor, errors: visitorErrors } = await newPerson(browser, server.baseUrl));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the major incident and its updates without signing in', async () => {
+    await visitor.goto('/status');
+    await visible(visitor.getByRole('heading', { name: 'Service status', level: 1 }));
+    await visible(visitor.getByRole('status').getByText('Major outage'));
+    const card = visitor.getByRole('article', { name: serviceName });
+    await visible(card.getByText('Major outage'));
+    const event = visitor.getByRole('article', { name: 'Webmail unavailable' });
+    await visible(event.getByText('Webmail does not load. We are investigating.'));
+    expect(visitor.url()).toMatch(/\/status$/);
+    expect(await seriousA11yProblems(visitor)).toEqual([]);
+  });
+
+  it('shows an update the service desk publishes from the administration', async () => {
+    const { page: desk } = await newPerson(browser, server.baseUrl);
+    await signIn(desk, agent.email, PASSWORD);
+    await desk.goto('/status-page');
+    await visible(desk.getByRole('heading', { name: 'Status page', level: 1 }));
+    await visible(desk.getByRole('table', { name: 'Services on the status page' }).getByText(serviceName));
+    await choose(desk, 'Major incident', new RegExp(incident.number));
+    await desk.getByRole('textbox', { name: 'Public title' }).fill('Webmail unavailable');
+    await choose(desk, 'Phase', 'Identified');
+    await desk
+      .getByRole('textbox', { name: 'Message' })
+      .fill('A failed storage node is the cause; we are replacing it.');
+    await desk.getByRole('button', { name: 'Publish update' }).click();
+    await visible(desk.getByText('Update published; subscribers are being told.'));
+    expect(await seriousA11yProblems(desk)).toEqual([]);
+    await desk.context().close();
+
+    await visitor.reload();
+    await visible(visitor.getByText('A failed storage node is the cause; we are replacing it.'));
+  });
+
+  it('returns to operational once the incident is resolved, with the incident in the history', async () => {
+    await agentSession.call('POST', `/incidents/${incident.id}/transitions`, {
+      to: 'resolved',
+      resolutionCode: 'solved_permanently',
+      resolutionNotes: 'Storage node replaced.',
+    });
+    await visitor.reload();
+    await visible(visitor.getByRole('status').getByText('All systems operational'));
+    await visible(visitor.getByRole('article', { name: serviceName }).getByText('Operational'));
+    const past = visitor.getByRole('region', { name: 'Past incidents (90 days)' });
+    await visible(past.getByText('Webmail unavailable').first());
+    await visible(past.getByText('A failed storage node is the cause; we are replacing it.'));
+    expect(visitorErrors).toEqual([]);
+  });
+});

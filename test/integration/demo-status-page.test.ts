@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { as, createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+});
+afterAll(() => env.close());
+
+describe('demo data', () => {
+  it('publishes a status page with one past incident and two announcements', async () => {
+    const r = await seedDemo(env.ctx, { incidents: 20 });
+    expect(r.statusPage).toEqual({ services: 2, announcements: 2, pastIncidents: 1 });
+    const res = await env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
+    expect(res.statusCode).toBe(200);
+    const page = res.json();
+    expect(page.status).toBe('operational');
+    expect(page.services.map((s: { name: string }) => s.name)).toEqual(['Email & Collaboration', 'Payroll']);
+    expect(page.history).toHaveLength(1);
+    expect(page.history[0]).toMatchObject({
+      serviceName: 'Email & Collaboration',
+      status: 'major_outage',
+      cause: 'Delayed delivery of external email',
+    });
+    expect(page.history[0].updates.map((u: { phase: string }) => u.phase)).toEqual([
+      'resolved',
+      'identified',
+      'investigating',
+    ]);
+    const email = page.services[0];
+    expect(email.uptime90).toBeGreaterThan(99);
+    expect(email.uptime90).toBeLessThan(100);
+    const someone = await as(env, ['requester']);
+    const current = (await someone.get('/api/v1/announcements/current')).json().items;
+    expect(current.map((a: { title: string }) => a.title)).toEqual([
+      'New service desk hours from next month',
+    ]);
+  });
+});

@@ -1,0 +1,417 @@
+/**
+ * The public status page: statuses derived from major incidents (on a service and on what it
+ * depends on) and from a status source, overrides, updates, 90-day history and uptime, the cache
+ * and its invalidation, ETag / 304, the feed, turning the page off, and e-mail subscriptions with
+ * double opt-in delivered to a real SMTP server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeContext, createContext } from '../../src/bootstrap.ts';
+import { loadConfig } from '../../src/config.ts';
+import { ConfigCache, notifyChange } from '../../src/db/changes.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { createService } from '../../src/modules/catalog/service.ts';
+import { deliverDueMail } from '../../src/modules/mail/index.ts';
+import { registerStatusSource, unregisterStatusSource } from '../../src/modules/status-page/index.ts';
+import { statusUpdates } from '../../src/modules/status-page/schema.ts';
+import {
+  as,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  resolveIncident,
+  type TestEnv,
+} from '../support/app.ts';
+import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+
+let env: TestEnv;
+let peer: SmtpPeer;
+let manager: Client;
+let agent: Client;
+let requester: Client;
+let email: string;
+let backend: string;
+
+type Page = {
+  status: string;
+  services: {
+    id: string;
+    name: string;
+    status: string;
+    uptime90: number | null;
+    note: string | null;
+    days: unknown[];
+  }[];
+  active: {
+    key: string;
+    kind: string;
+    title: string;
+    status: string;
+    updates: { message: string; phase: string }[];
+  }[];
+  planned: { title: string }[];
+  history: { serviceName: string; status: string; cause: string; updates: unknown[] }[];
+};
+
+const publicGet = (url: string, headers: Record<string, string> = {}) =>
+  env.app.inject({ method: 'GET', url, headers });
+const statusPage = async () => {
+  const res = await publicGet('/api/v1/public/status');
+  expect(res.statusCode).toBe(200);
+  return res.json() as Page;
+};
+const statusOf = (p: Page, id: string) => p.services.find((s) => s.id === id)?.status;
+
+beforeAll(async () => {
+  peer = await startSmtpPeer();
+  env = await createTestEnv({
+    env: {
+      SMTP_URL: peer.url,
+      MAIL_FROM: 'Status <status@steward.test>',
+      PUBLIC_URL: 'https://status.steward.test',
+    },
+  });
+  manager = await as(env, ['service_manager']);
+  agent = await as(env, ['agent']);
+  requester = await as(env, ['requester']);
+  backend = (
+    await createService(env.ctx, 'system', {
+      kind: 'technical',
+      name: 'Mail backend',
+      criticality: 'high',
+      lifecycleStatus: 'live',
+    })
+  ).id;
+  email = (
+    await createService(env.ctx, 'system', {
+      kind: 'business',
+      name: 'Email',
+      criticality: 'high',
+      lifecycleStatus: 'live',
+      dependsOn: [backend],
+    })
+  ).id;
+  for (const [id, position] of [
+    [email, 1],
+    [backend, 2],
+  ] as const)
+    expect((await manager.put(`/api/v1/status-page/services/${id}`, { position })).statusCode).toBe(200);
+});
+afterAll(async () => {
+  await env.close();
+  await peer.close();
+});
+
+describe('status page', () => {
+  it('is public, operational at first, and answers 304 to a matching ETag', async () => {
+    const res = await publicGet('/api/v1/public/status');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=5');
+    const etag = res.headers.etag as string;
+    expect(etag).toMatch(/^W\/"/);
+    const page = res.json() as Page;
+    expect(page.status).toBe('operational');
+    expect(page.services.map((s) => s.name)).toEqual(['Email', 'Mail backend']);
+    expect(page.services[0]!.days).toHaveLength(90);
+    const again = await publicGet('/api/v1/public/status', { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('derives a major outage from a major incident on the service and a partial one on its dependants', async () => {
+    const before = (await publicGet('/api/v1/public/status')).headers.etag;
+    const inc = await buildIncident(agent, { title: 'Backend cluster down', serviceId: backend });
+    expect(
+      (
+        await manager.post(`/api/v1/incidents/${inc.id}/major`, {
+          coordinatorId: agent.user.id,
+          summary: 'Backend down',
+        })
+      ).statusCode,
+    ).toBe(200);
+    // The declaration invalidated the cache: the next read sees it.
+    let page = await statusPage();
+    expect(statusOf(page, backend)).toBe('major_outage');
+    expect(statusOf(page, email)).toBe('partial_outage');
+    expect(page.status).toBe('major_outage');
+    expect((await publicGet('/api/v1/public/status', { 'if-none-match': before as string })).statusCode).toBe(
+      200,
+    );
+
+    const update = await agent.post('/api/v1/status-page/updates', {
+      recordId: inc.id,
+      title: 'Email delays',
+      phase: 'investigating',
+      message: 'We are looking into delayed mail.',
+    });
+    expect(update.statusCode).toBe(201);
+    expect(update.json().serviceIds.sort()).toEqual([backend, email].sort());
+    page = await statusPage();
+    const event = page.active.find((e) => e.kind === 'incident')!;
+    expect(event).toMatchObject({ key: inc.number, title: 'Email delays', status: 'major_outage' });
+    expect(event.updates.map((u) => u.message)).toEqual(['We are looking into delayed mail.']);
+    // Requesters may not write updates.
+    expect(
+      (await requester.post('/api/v1/status-page/updates', { title: 'x', phase: 'notice', message: 'y' }))
+        .statusCode,
+    ).toBe(403);
+
+    env.clock.advance(2 * 3_600_000);
+    expect((await resolveIncident(agent, inc.id)).statusCode).toBe(200);
+    page = await statusPage();
+    expect(statusOf(page, backend)).toBe('operational');
+    expect(statusOf(page, email)).toBe('operational');
+    expect(page.active.filter((e) => e.kind === 'incident')).toEqual([]);
+    const past = page.history.filter((h) => h.serviceName === 'Mail backend');
+    expect(past).toHaveLength(1);
+    expect(past[0]).toMatchObject({ status: 'major_outage', cause: 'Email delays' });
+    expect(past[0]!.updates).toHaveLength(1);
+    // Two hours of major outage out of two recorded hours and more: uptime below 100.
+    env.clock.advance(2 * 3_600_000);
+    await manager.put(`/api/v1/status-page/services/${email}/override`, { status: 'degraded', note: 'tick' });
+    await manager.put(`/api/v1/status-page/services/${email}/override`, { status: null });
+    page = await statusPage();
+    expect(page.services.find((s) => s.id === backend)!.uptime90).toBeCloseTo(50, 0);
+  });
+
+  it('takes changes in progress and planned maintenance from a status source', async () => {
+    const now = env.clock.now().getTime();
+    registerStatusSource({
+      key: 'test-changes',
+      items: async () => [
+        {
+          id: 'CHG1',
+          title: 'Mail server patching',
+          serviceIds: [backend],
+          start: new Date(now - 60_000),
+          end: new Date(now + 3_600_000),
+        },
+        {
+          id: 'CHG2',
+          title: 'Storage upgrade',
+          ciIds: [email],
+          start: new Date(now + 86_400_000),
+          end: new Date(now + 90_000_000),
+        },
+      ],
+    });
+    try {
+      env.ctx.configCache.invalidate('status-page:');
+      const page = await statusPage();
+      expect(statusOf(page, backend)).toBe('under_maintenance');
+      expect(statusOf(page, email)).toBe('under_maintenance');
+      expect(page.active.find((e) => e.kind === 'maintenance')?.title).toBe('Mail server patching');
+      expect(page.planned.map((p) => p.title)).toEqual(['Storage upgrade']);
+    } finally {
+      unregisterStatusSource('test-changes');
+      env.ctx.configCache.invalidate('status-page:');
+    }
+    expect(statusOf(await statusPage(), backend)).toBe('operational');
+  });
+
+  it('lets the service desk override a status, above what is derived', async () => {
+    const list = (await agent.get('/api/v1/status-page/services')).json().items as {
+      serviceId: string;
+      version: number;
+    }[];
+    const entry = list.find((s) => s.serviceId === email)!;
+    const res = await agent.put(
+      `/api/v1/status-page/services/${email}/override`,
+      { status: 'degraded', note: 'Slow delivery to external domains' },
+      { 'if-match': `"${entry.version}"` },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      status: 'degraded',
+      derived: 'operational',
+      override: { status: 'degraded' },
+    });
+    const stale = await agent.put(
+      `/api/v1/status-page/services/${email}/override`,
+      { status: null },
+      { 'if-match': `"${entry.version}"` },
+    );
+    expect(stale.statusCode).toBe(412);
+    let page = await statusPage();
+    expect(page.services.find((s) => s.id === email)).toMatchObject({
+      status: 'degraded',
+      note: 'Slow delivery to external domains',
+    });
+    expect(
+      (await agent.put(`/api/v1/status-page/services/${email}/override`, { status: null })).json().status,
+    ).toBe('operational');
+    page = await statusPage();
+    expect(statusOf(page, email)).toBe('operational');
+    expect(
+      (await requester.put(`/api/v1/status-page/services/${email}/override`, { status: 'major_outage' }))
+        .statusCode,
+    ).toBe(403);
+  });
+
+  it('serves Atom and RSS feeds of the updates', async () => {
+    const atom = await publicGet('/api/v1/public/status/feed.atom');
+    expect(atom.statusCode).toBe(200);
+    expect(atom.headers['content-type']).toContain('application/atom+xml');
+    expect(atom.body).toContain('<feed');
+    expect(atom.body).toContain('We are looking into delayed mail.');
+    const rss = await publicGet('/api/v1/public/status/feed.rss');
+    expect(rss.body).toContain('<rss');
+    expect(rss.body).toContain('Email delays — investigating');
+    expect(
+      (await publicGet('/api/v1/public/status/feed.atom', { 'if-none-match': atom.headers.etag as string }))
+        .statusCode,
+    ).toBe(304);
+  });
+
+  it('subscribes with double opt-in, mails updates to confirmed subscribers only, and unsubscribes', async () => {
+    const base = peer.received.length;
+    const sub = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/status/subscriptions',
+      payload: { email: 'Fan@Example.test', serviceId: email },
+    });
+    expect(sub.statusCode).toBe(202);
+    const bad = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/status/subscriptions',
+      payload: { email: 'nope' },
+    });
+    expect(bad.statusCode).toBe(400);
+    await deliverDueMail(env.ctx);
+    const [confirmation] = (await peer.waitFor(base + 1)).slice(base);
+    expect(confirmation!.envelopeTo).toEqual(['fan@example.test']);
+    const confirmUrl = /https:\/\/status\.steward\.test\/status\/confirm\?token=([\w-]+)/.exec(
+      confirmation!.parsed.text ?? '',
+    );
+    expect(confirmUrl).not.toBeNull();
+
+    // Not confirmed yet: an update reaches nobody.
+    await agent.post('/api/v1/status-page/updates', {
+      serviceIds: [email],
+      title: 'Webmail slow',
+      phase: 'investigating',
+      message: 'Looking.',
+    });
+    expect(await deliverDueMail(env.ctx)).toBe(0);
+
+    const confirmed = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/status/subscriptions/confirm',
+      payload: { token: confirmUrl![1] },
+    });
+    expect(confirmed.statusCode).toBe(200);
+    expect(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/v1/public/status/subscriptions/confirm',
+          payload: { token: 'x'.repeat(32) },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect((await manager.get('/api/v1/status-page/subscriptions')).json()).toMatchObject({
+      confirmed: 1,
+      pending: 0,
+    });
+
+    await agent.post('/api/v1/status-page/updates', {
+      serviceIds: [email],
+      title: 'Webmail slow',
+      phase: 'resolved',
+      message: 'Back to normal.',
+    });
+    // An update about another service does not reach a subscriber of Email only.
+    await agent.post('/api/v1/status-page/updates', {
+      serviceIds: [backend],
+      title: 'Backend notice',
+      phase: 'notice',
+      message: 'FYI.',
+    });
+    expect(await deliverDueMail(env.ctx)).toBe(1);
+    const [update] = (await peer.waitFor(base + 2)).slice(base + 1);
+    expect(update!.parsed.subject).toBe('[Resolved] Webmail slow');
+    expect(update!.parsed.text).toContain('Back to normal.');
+    const unsubscribeUrl = /\/status\/unsubscribe\?token=([\w-]+)/.exec(update!.parsed.text ?? '');
+    expect(update!.raw).toMatch(
+      /^List-Unsubscribe:\s+<https:\/\/status\.steward\.test\/status\/unsubscribe\?token=/m,
+    );
+
+    const gone = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/public/status/subscriptions/unsubscribe',
+      payload: { token: unsubscribeUrl![1] },
+    });
+    expect(gone.json()).toEqual({ email: 'fan@example.test' });
+    await agent.post('/api/v1/status-page/updates', {
+      serviceIds: [email],
+      title: 'Another',
+      phase: 'notice',
+      message: 'Nobody hears this.',
+    });
+    expect(await deliverDueMail(env.ctx)).toBe(0);
+  });
+
+  it('serves the page from its cache until a change is published, on every instance', async () => {
+    const titles = async (app = env.app) =>
+      ((await app.inject({ method: 'GET', url: '/api/v1/public/status' })).json() as Page).active.map(
+        (e) => e.title,
+      );
+    // Let the notifications of earlier changes arrive (a server delivers them asynchronously).
+    await new Promise((r) => setTimeout(r, 500));
+    await statusPage();
+    // Written behind the module's back, without a NOTIFY: the cached page does not see it.
+    await env.ctx.db
+      .insert(statusUpdates)
+      .values({ title: 'Quiet notice', phase: 'notice', message: 'm', at: env.clock.now() });
+    expect(await titles()).not.toContain('Quiet notice');
+    // A NOTIFY, as another instance's change sends it, drops the cache once delivered.
+    await notifyChange(env.ctx.db, ConfigCache.CHANNEL, 'status-page:');
+    await expect.poll(titles, { timeout: 5000 }).toContain('Quiet notice');
+
+    if (!env.databaseUrl) return;
+    // A second instance on the same PostgreSQL database sees a change made through the first.
+    const ctx2 = await createContext(
+      loadConfig({ DATABASE_URL: env.databaseUrl, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
+      { clock: env.clock, startJobs: false },
+    );
+    const app2 = await buildApp(ctx2, { logger: false, webDist: '/nonexistent' });
+    try {
+      expect(await titles(app2)).toContain('Quiet notice');
+      await agent.post('/api/v1/status-page/updates', {
+        title: 'Seen everywhere',
+        phase: 'notice',
+        message: 'x',
+      });
+      await expect.poll(() => titles(app2), { timeout: 5000 }).toContain('Seen everywhere');
+    } finally {
+      await app2.close();
+      await closeContext(ctx2);
+    }
+  });
+
+  it('answers 404 everywhere public when turned off, and comes back when turned on', async () => {
+    const settings = await manager.get('/api/v1/status-page/settings');
+    expect(settings.json()).toMatchObject({ enabled: true });
+    expect((await agent.put('/api/v1/status-page/settings', { enabled: false, title: 'x' })).statusCode).toBe(
+      403,
+    );
+    const off = await manager.put(
+      '/api/v1/status-page/settings',
+      { enabled: false, title: 'IT status' },
+      { 'if-match': settings.headers.etag as string },
+    );
+    expect(off.statusCode).toBe(200);
+    for (const url of ['/api/v1/public/status', '/api/v1/public/status/feed.atom'])
+      expect((await publicGet(url)).statusCode).toBe(404);
+    expect(
+      (
+        await env.app.inject({
+          method: 'POST',
+          url: '/api/v1/public/status/subscriptions',
+          payload: { email: 'a@example.test' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    await manager.put('/api/v1/status-page/settings', { enabled: true, title: 'IT status' });
+    expect((await statusPage()) as unknown as { title: string }).toMatchObject({ title: 'IT status' });
+  });
+});

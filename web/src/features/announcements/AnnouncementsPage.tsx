@@ -1,0 +1,280 @@
+/** Announcements management (`/announcements`): list by when they run, write, edit and delete. */
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import { useMe } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { GroupSelect } from '../../components/Pickers.tsx';
+import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { Time } from '../../lib/time.tsx';
+import { mayManageAnnouncements } from './permissions.ts';
+import { type AnnouncementView, announcements } from './queries.ts';
+
+type Draft = {
+  title: string;
+  body: string;
+  severity: AnnouncementView['severity'];
+  audience: AnnouncementView['audience'];
+  serviceId: string | null;
+  groupId: string | null;
+  startsAt: string;
+  endsAt: string;
+};
+
+/** `datetime-local` value of an instant, in the browser's zone. */
+const local = (iso: string | null) => {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+const instant = (v: string) => (v ? new Date(v).toISOString() : null);
+
+const draftOf = (a?: AnnouncementView): Draft => ({
+  title: a?.title ?? '',
+  body: a?.body ?? '',
+  severity: a?.severity ?? 'info',
+  audience: a?.audience ?? 'everyone',
+  serviceId: a?.service?.id ?? null,
+  groupId: a?.group?.id ?? null,
+  startsAt: local(a?.startsAt ?? new Date().toISOString()),
+  endsAt: local(a?.endsAt ?? null),
+});
+
+function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () => void }) {
+  const [d, setD] = useState<Draft>(() => draftOf(current));
+  const save = announcements.useSave(current);
+  const services = useServiceChoices();
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  return (
+    <Modal opened onClose={onClose} title={current ? 'Edit announcement' : 'New announcement'} size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(
+            {
+              title: d.title,
+              body: d.body,
+              severity: d.severity,
+              audience: d.audience,
+              serviceId: d.audience === 'service' ? d.serviceId : null,
+              groupId: d.audience === 'group' ? d.groupId : null,
+              startsAt: instant(d.startsAt) ?? new Date().toISOString(),
+              endsAt: instant(d.endsAt),
+            },
+            {
+              onSuccess: () => {
+                notifications.show({ message: current ? 'Announcement saved.' : 'Announcement published.' });
+                onClose();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <TextInput
+            label="Title"
+            required
+            value={d.title}
+            onChange={(e) => set('title', e.currentTarget.value)}
+          />
+          <Textarea
+            label="Text"
+            autosize
+            minRows={3}
+            value={d.body}
+            onChange={(e) => set('body', e.currentTarget.value)}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label="Severity"
+              allowDeselect={false}
+              data={[
+                { value: 'info', label: 'Information' },
+                { value: 'warning', label: 'Warning' },
+                { value: 'critical', label: 'Critical' },
+              ]}
+              value={d.severity}
+              onChange={(v) => v && set('severity', v as Draft['severity'])}
+            />
+            <Select
+              label="Audience"
+              allowDeselect={false}
+              data={[
+                { value: 'everyone', label: 'Everyone' },
+                { value: 'service', label: 'Customers of a service' },
+                { value: 'group', label: 'Members of a group' },
+              ]}
+              value={d.audience}
+              onChange={(v) => v && set('audience', v as Draft['audience'])}
+            />
+          </SimpleGrid>
+          {d.audience === 'service' && (
+            <Select
+              label="Service"
+              required
+              searchable
+              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              value={d.serviceId}
+              onChange={(v) => set('serviceId', v)}
+              nothingFoundMessage={services.isPending ? 'Loading…' : 'No service found'}
+            />
+          )}
+          {d.audience === 'group' && (
+            <GroupSelect label="Group" required value={d.groupId} onChange={(v) => set('groupId', v)} />
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Shown from"
+              type="datetime-local"
+              required
+              value={d.startsAt}
+              onChange={(e) => set('startsAt', e.currentTarget.value)}
+            />
+            <TextInput
+              label="Shown until"
+              description="Empty: until deleted"
+              type="datetime-local"
+              value={d.endsAt}
+              onChange={(e) => set('endsAt', e.currentTarget.value)}
+            />
+          </SimpleGrid>
+          {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={save.isPending}>
+              {current ? 'Save' : 'Publish'}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+const SEVERITY_COLOURS = { info: 'blue', warning: 'yellow', critical: 'red' } as const;
+
+function audienceText(a: AnnouncementView) {
+  if (a.audience === 'service') return `Customers of ${a.service?.name ?? 'a service'}`;
+  if (a.audience === 'group') return `Members of ${a.group?.name ?? 'a group'}`;
+  return 'Everyone';
+}
+
+export function AnnouncementsPage() {
+  const me = useMe();
+  const [when, setWhen] = useState('current');
+  const [editing, setEditing] = useState<AnnouncementView | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<AnnouncementView | null>(null);
+  const list = announcements.useList({ when }, mayManageAnnouncements(me.roles));
+  const del = announcements.useDelete();
+  if (!mayManageAnnouncements(me.roles)) return <Forbidden what="announcements" />;
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Announcements"
+        description="Messages shown at the top of the portal and the workspace to the people they are meant for."
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            New announcement
+          </Button>
+        }
+      />
+      <SegmentedControl
+        aria-label="Which announcements"
+        mb="md"
+        value={when}
+        onChange={setWhen}
+        data={[
+          { value: 'current', label: 'Running' },
+          { value: 'upcoming', label: 'Upcoming' },
+          { value: 'past', label: 'Ended' },
+          { value: 'all', label: 'All' },
+        ]}
+      />
+      {list.isPending ? (
+        <PageLoader label="Loading announcements" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title="No announcements here" />
+      ) : (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Announcements">
+          {items.map((a) => (
+            <Card key={a.id} withBorder component="li" padding="md">
+              <Group justify="space-between" align="flex-start" wrap="wrap">
+                <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
+                  <Group gap="xs">
+                    <Text fw={600}>{a.title}</Text>
+                    <Badge color={SEVERITY_COLOURS[a.severity]} variant="light" size="sm">
+                      {a.severity}
+                    </Badge>
+                  </Group>
+                  <Text size="sm" c="dimmed">
+                    {audienceText(a)} · from <Time iso={a.startsAt} mode="absolute" size="sm" />
+                    {a.endsAt ? (
+                      <>
+                        {' '}
+                        until <Time iso={a.endsAt} mode="absolute" size="sm" />
+                      </>
+                    ) : null}
+                  </Text>
+                  {a.body && (
+                    <Text size="sm" lineClamp={2}>
+                      {a.body}
+                    </Text>
+                  )}
+                </Stack>
+                <Group gap="xs">
+                  <Button size="xs" variant="default" onClick={() => setEditing(a)}>
+                    Edit
+                  </Button>
+                  <Button size="xs" variant="subtle" color="red" onClick={() => setDeleting(a)}>
+                    Delete
+                  </Button>
+                </Group>
+              </Group>
+            </Card>
+          ))}
+        </Stack>
+      )}
+      {list.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
+            Load more
+          </Button>
+        </Group>
+      )}
+      {editing && (
+        <Editor current={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />
+      )}
+      <ConfirmDialog
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title="Delete the announcement?"
+        pending={del.isPending}
+        error={del.error}
+        onConfirm={() => deleting && del.mutate({ id: deleting.id }, { onSuccess: () => setDeleting(null) })}
+      >
+        “{deleting?.title}” disappears for everyone.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,445 @@
+/**
+ * The status page for the service desk (`/status-page`): turn it on or off, choose the services
+ * it shows, override a status, write updates (an incident's timeline or a notice), and see who
+ * follows it.
+ */
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { UPDATE_PHASES } from '../../../../src/contracts/status-page.ts';
+import { useMajorIncidents } from '../../api/queries/process.ts';
+import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import type { Role } from '../../api/types.ts';
+import { useMe } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { Time } from '../../lib/time.tsx';
+import {
+  type PublishedServiceView,
+  useCreateStatusUpdate,
+  usePublishedServices,
+  usePublishService,
+  useSaveStatusSettings,
+  useSetOverride,
+  useStatusSettings,
+  useStatusUpdates,
+  useSubscriptionOverview,
+  useUnpublishService,
+} from './queries.ts';
+import { SERVICE_STATUSES, STATUS_LABELS, StatusBadge } from './StatusBits.tsx';
+
+const has = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((r) => allowed.includes(r));
+export const mayUpdateStatus = (roles: readonly Role[]) =>
+  has(roles, ['admin', 'service_manager', 'process_owner', 'agent']);
+const mayManage = (roles: readonly Role[]) => has(roles, ['admin', 'service_manager']);
+
+function SettingsCard({ manage }: { manage: boolean }) {
+  const settings = useStatusSettings();
+  const save = useSaveStatusSettings();
+  const [title, setTitle] = useState('');
+  useEffect(() => {
+    if (settings.data) setTitle(settings.data.title);
+  }, [settings.data]);
+  if (settings.isPending) return <PageLoader label="Loading the settings" />;
+  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
+  const s = settings.data;
+  const write = (value: { enabled: boolean; title: string }) =>
+    save.mutate(
+      { value, version: s.version },
+      {
+        onSuccess: (v) =>
+          notifications.show({
+            message: v.enabled ? 'The status page is public.' : 'The status page is off.',
+          }),
+      },
+    );
+  return (
+    <Card withBorder component="section" aria-labelledby="sp-settings">
+      <Title order={2} size="h4" id="sp-settings" mb="sm">
+        Public page
+      </Title>
+      <Stack gap="sm">
+        <Switch
+          label="Publish the status page (off: its address answers “not found”)"
+          checked={s.enabled}
+          disabled={!manage || save.isPending}
+          onChange={(e) => write({ enabled: e.currentTarget.checked, title: s.title })}
+        />
+        <Group align="flex-end" gap="sm">
+          <TextInput
+            label="Title"
+            value={title}
+            disabled={!manage}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+            style={{ flex: 1 }}
+          />
+          {manage && (
+            <Button
+              variant="default"
+              onClick={() => write({ enabled: s.enabled, title })}
+              disabled={!title.trim() || title === s.title}
+              loading={save.isPending}
+            >
+              Save title
+            </Button>
+          )}
+        </Group>
+        <Anchor href="/status" target="_blank" size="sm">
+          Open the public page
+        </Anchor>
+        {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
+      </Stack>
+    </Card>
+  );
+}
+
+function OverrideControl({ s }: { s: PublishedServiceView }) {
+  const set = useSetOverride();
+  const [status, setStatus] = useState<string | null>(s.override?.status ?? null);
+  const [note, setNote] = useState(s.override?.note ?? '');
+  return (
+    <Stack gap={4}>
+      <Group gap={6} wrap="nowrap" align="flex-end">
+        <Select
+          aria-label={`Manual status of ${s.displayName}`}
+          placeholder="Derived"
+          clearable
+          size="xs"
+          data={SERVICE_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))}
+          value={status}
+          onChange={setStatus}
+          w={170}
+        />
+        <TextInput
+          aria-label={`Note for ${s.displayName}`}
+          placeholder="Note for the public"
+          size="xs"
+          value={note}
+          onChange={(e) => setNote(e.currentTarget.value)}
+          disabled={!status}
+        />
+        <Button
+          size="xs"
+          variant="default"
+          loading={set.isPending}
+          onClick={() =>
+            set.mutate(
+              {
+                serviceId: s.serviceId,
+                body: {
+                  status: (status as PublishedServiceView['status'] | null) ?? null,
+                  note: note.trim() || null,
+                },
+                version: s.version,
+              },
+              { onSuccess: () => notifications.show({ message: `${s.displayName}: status saved.` }) },
+            )
+          }
+        >
+          {status ? 'Set' : 'Clear'}
+        </Button>
+      </Group>
+      {set.isError && <ErrorAlert error={set.error} title="Not saved" />}
+    </Stack>
+  );
+}
+
+function ServicesCard({ manage }: { manage: boolean }) {
+  const list = usePublishedServices();
+  const choices = useServiceChoices();
+  const publish = usePublishService();
+  const unpublish = useUnpublishService();
+  const [adding, setAdding] = useState<string | null>(null);
+  const shown = new Set(list.data?.items.map((s) => s.serviceId));
+  return (
+    <Card withBorder component="section" aria-labelledby="sp-services">
+      <Title order={2} size="h4" id="sp-services" mb="sm">
+        Services on the page
+      </Title>
+      {list.isPending ? (
+        <PageLoader label="Loading the services" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title="No service is shown yet">
+          Add the services people ask about during an outage.
+        </EmptyState>
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="xs" aria-label="Services on the status page">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Service</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Because of</Table.Th>
+                <Table.Th>Manual status</Table.Th>
+                <Table.Th>Subscribers</Table.Th>
+                {manage && <Table.Th />}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.items.map((s) => (
+                <Table.Tr key={s.serviceId}>
+                  <Table.Td>
+                    <Text fw={600} size="sm">
+                      {s.displayName}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={s.status} size="sm" />
+                    {s.override && (
+                      <Text size="xs" c="dimmed">
+                        derived: {STATUS_LABELS[s.derived]}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{s.causes.map((c) => c.title).join(', ') || '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <OverrideControl key={`${s.serviceId}-${s.version}`} s={s} />
+                  </Table.Td>
+                  <Table.Td>{s.subscribers}</Table.Td>
+                  {manage && (
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        loading={unpublish.isPending && unpublish.variables === s.serviceId}
+                        onClick={() => unpublish.mutate(s.serviceId)}
+                        aria-label={`Remove ${s.displayName} from the status page`}
+                      >
+                        Remove
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {manage && (
+        <Group align="flex-end" gap="sm" mt="md">
+          <Select
+            label="Add a service"
+            searchable
+            clearable
+            placeholder="Choose a service"
+            data={(choices.data?.items ?? [])
+              .filter((c) => !shown.has(c.id))
+              .map((c) => ({ value: c.id, label: c.name }))}
+            value={adding}
+            onChange={setAdding}
+            nothingFoundMessage={choices.isPending ? 'Loading…' : 'No service found'}
+            style={{ flex: 1 }}
+          />
+          <Button
+            disabled={!adding}
+            loading={publish.isPending}
+            onClick={() =>
+              adding &&
+              publish.mutate(
+                { serviceId: adding, body: { position: list.data?.items.length ?? 0 } },
+                { onSuccess: () => setAdding(null) },
+              )
+            }
+          >
+            Add to the page
+          </Button>
+        </Group>
+      )}
+      {(publish.isError || unpublish.isError) && (
+        <ErrorAlert error={publish.error ?? unpublish.error} title="Not saved" />
+      )}
+    </Card>
+  );
+}
+
+function UpdateForm() {
+  const majors = useMajorIncidents('active');
+  const services = usePublishedServices();
+  const create = useCreateStatusUpdate();
+  const [recordId, setRecordId] = useState<string | null>(null);
+  const [serviceIds, setServiceIds] = useState<string[]>([]);
+  const [title, setTitle] = useState('');
+  const [phase, setPhase] = useState<string | null>('investigating');
+  const [message, setMessage] = useState('');
+  return (
+    <Card withBorder component="section" aria-labelledby="sp-update">
+      <Title order={2} size="h4" id="sp-update" mb="sm">
+        Write an update
+      </Title>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate(
+            {
+              recordId,
+              serviceIds,
+              title,
+              phase: phase as (typeof UPDATE_PHASES)[number],
+              message,
+            },
+            {
+              onSuccess: () => {
+                notifications.show({ message: 'Update published; subscribers are being told.' });
+                setMessage('');
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Select
+            label="Major incident"
+            description="Leave empty for a notice of its own"
+            clearable
+            searchable
+            data={(majors.data ?? []).map((m) => ({ value: m.recordId, label: `${m.number} · ${m.title}` }))}
+            value={recordId}
+            onChange={setRecordId}
+            nothingFoundMessage={majors.isPending ? 'Loading…' : 'No active major incident'}
+          />
+          <MultiSelect
+            label="Services"
+            description="For an incident, empty means the services it affects"
+            data={(services.data?.items ?? []).map((s) => ({ value: s.serviceId, label: s.displayName }))}
+            value={serviceIds}
+            onChange={setServiceIds}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              label="Public title"
+              required
+              value={title}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+            />
+            <Select
+              label="Phase"
+              required
+              data={UPDATE_PHASES.map((p) => ({ value: p, label: p.charAt(0).toUpperCase() + p.slice(1) }))}
+              value={phase}
+              onChange={setPhase}
+              allowDeselect={false}
+            />
+          </SimpleGrid>
+          <Textarea
+            label="Message"
+            required
+            autosize
+            minRows={3}
+            value={message}
+            onChange={(e) => setMessage(e.currentTarget.value)}
+          />
+          {create.isError && <ErrorAlert error={create.error} title="Not published" />}
+          <Group>
+            <Button type="submit" loading={create.isPending} disabled={!title.trim() || !message.trim()}>
+              Publish update
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}
+
+function RecentUpdates() {
+  const updates = useStatusUpdates();
+  return (
+    <Card withBorder component="section" aria-labelledby="sp-recent">
+      <Title order={2} size="h4" id="sp-recent" mb="sm">
+        Recent updates
+      </Title>
+      {updates.isPending ? (
+        <PageLoader label="Loading the updates" />
+      ) : updates.isError ? (
+        <ErrorState error={updates.error} onRetry={() => updates.refetch()} />
+      ) : updates.data.items.length === 0 ? (
+        <Text c="dimmed">No updates yet.</Text>
+      ) : (
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {updates.data.items.map((u) => (
+            <li key={u.id}>
+              <Text size="sm" fw={600}>
+                {u.title} · {u.phase}
+                {u.recordNumber ? ` · ${u.recordNumber}` : ''}
+              </Text>
+              <Text size="sm">{u.message}</Text>
+              <Text size="xs" c="dimmed">
+                {u.author?.name ?? 'Someone'}, <Time iso={u.at} size="xs" />
+              </Text>
+            </li>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+function Subscribers() {
+  const overview = useSubscriptionOverview(true);
+  if (overview.isPending) return null;
+  if (overview.isError) return <ErrorAlert error={overview.error} title="Subscribers could not be loaded" />;
+  const o = overview.data;
+  return (
+    <Card withBorder component="section" aria-labelledby="sp-subs">
+      <Title order={2} size="h4" id="sp-subs" mb="sm">
+        Subscribers
+      </Title>
+      <Text size="sm">
+        {o.confirmed} confirmed, {o.pending} waiting for confirmation.
+      </Text>
+      {o.byService.length > 0 && (
+        <Stack gap={2} mt="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {o.byService.map((b) => (
+            <Text component="li" size="sm" key={b.serviceId ?? 'all'}>
+              {b.name}: {b.confirmed}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Card>
+  );
+}
+
+export function StatusAdminPage() {
+  const me = useMe();
+  if (!mayUpdateStatus(me.roles)) return <Forbidden what="the status page administration" />;
+  const manage = mayManage(me.roles);
+  return (
+    <>
+      <PageHeader
+        title="Status page"
+        description="What the public status page shows: statuses are derived from major incidents and maintenance; override them and write updates here."
+      />
+      <Stack gap="lg">
+        <ServicesCard manage={manage} />
+        <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="lg">
+          <UpdateForm />
+          <Stack gap="lg">
+            <SettingsCard manage={manage} />
+            {manage && <Subscribers />}
+            <RecentUpdates />
+          </Stack>
+        </SimpleGrid>
+      </Stack>
+    </>
+  );
+}
