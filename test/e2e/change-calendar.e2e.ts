@@ -31,25 +31,19 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
     const payroll = await admin.createService({ name: serviceName });
     const intranet = await admin.createService({ name: otherService });
     const api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
-    // Saturdays 02:00–06:00 Berlin time on payroll; Wednesdays on the intranet.
-    await api.call('POST', '/change-windows', {
-      kind: 'maintenance',
-      name: `Payroll Saturday ${id}`,
-      serviceId: payroll.id,
-      timeZone: 'Europe/Berlin',
-      start: '2026-12-05T01:00:00Z',
-      end: '2026-12-05T05:00:00Z',
-      rrule: 'FREQ=WEEKLY;BYDAY=SA',
-    });
-    await api.call('POST', '/change-windows', {
-      kind: 'maintenance',
-      name: `Intranet Wednesday ${id}`,
-      serviceId: intranet.id,
-      timeZone: 'Europe/Berlin',
-      start: '2026-12-02T18:00:00Z',
-      end: '2026-12-02T20:00:00Z',
-      rrule: 'FREQ=WEEKLY;BYDAY=WE',
-    });
+    // Saturdays 02:00–06:00 Berlin time on payroll; Wednesdays 19:00–21:00 on the intranet.
+    const weekly = (name: string, serviceId: string, start: string, end: string, day: string) =>
+      api.call('POST', '/change-windows', {
+        kind: 'maintenance',
+        name: `${name} ${id}`,
+        serviceId,
+        timeZone: 'Europe/Berlin',
+        start,
+        end,
+        rrule: `FREQ=WEEKLY;BYDAY=${day}`,
+      });
+    await weekly('Payroll Saturday', payroll.id, '2026-12-05T01:00:00Z', '2026-12-05T05:00:00Z', 'SA');
+    await weekly('Intranet Wednesday', intranet.id, '2026-12-02T18:00:00Z', '2026-12-02T20:00:00Z', 'WE');
     browser = await launchBrowser();
     ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
     await signIn(page, manager.email, PASSWORD);
