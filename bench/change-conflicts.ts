@@ -16,23 +16,15 @@ import {
 } from '../src/modules/change-schedule/index.ts';
 import { listScheduledItems } from '../src/modules/change-schedule/sources.ts';
 import { createWindow } from '../src/modules/change-schedule/windows.ts';
-import { ciId, type GeneratedCmdb } from './cmdb-generate.ts';
+import { ciId, type GeneratedCmdb, IMPACT_CLASSES } from './cmdb-generate.ts';
 import { type BenchRow, prng, quantile } from './lib.ts';
 
 const TARGET_MS = 100;
 const YEAR_START = Date.UTC(2027, 0, 1);
 const YEAR_MS = 365 * 86_400_000;
 const HOUR_MS = 3_600_000;
-/** Classes whose CIs changes touch (services included: changes to a service itself). */
-const CHANGED_CLASSES = [
-  'network_device',
-  'storage',
-  'physical_server',
-  'virtual_server',
-  'database',
-  'application',
-  'technical_service',
-];
+/** Classes whose CIs changes touch: those impact walks start from (services included). */
+const CHANGED_CLASSES = IMPACT_CLASSES;
 
 function randomCi(gen: GeneratedCmdb, rnd: () => number, classes = CHANGED_CLASSES): string {
   const c = gen.classes.get(classes[Math.floor(rnd() * classes.length)]!)!;

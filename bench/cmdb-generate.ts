@@ -168,6 +168,17 @@ const RELATIONSHIPS: RelSpec[] = [
   },
 ];
 
+/** Classes whose CIs the benchmarks pick as the failing CI of an impact walk (or a changed CI), equally often. */
+export const IMPACT_CLASSES = [
+  'network_device',
+  'storage',
+  'physical_server',
+  'virtual_server',
+  'database',
+  'application',
+  'technical_service',
+];
+
 export type GeneratedClass = { key: string; first: number; count: number };
 export type GeneratedCmdb = {
   classes: Map<string, GeneratedClass>;

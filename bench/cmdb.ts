@@ -31,7 +31,7 @@ import { createUser } from '../src/modules/auth/directory.ts';
 import { loadActor } from '../src/modules/auth/service.ts';
 import { ciDependencies, ciImpact, type ImpactView } from '../src/modules/cmdb/service.ts';
 import { benchConflicts } from './change-conflicts.ts';
-import { ciId, type GeneratedCmdb, generateCmdb } from './cmdb-generate.ts';
+import { ciId, type GeneratedCmdb, generateCmdb, IMPACT_CLASSES } from './cmdb-generate.ts';
 import { type BenchRow, printTable, prng, quantile, throwawayDatabase, writeResults } from './lib.ts';
 
 const SCALE = Number(process.env.BENCH_CMDB_SCALE ?? 1);
@@ -41,16 +41,6 @@ const PHASES = new Set((process.env.BENCH_CMDB_PHASES ?? 'walks,catchup,import,c
 const TARGET_MS = 50;
 const TARGET_ROWS_PER_S = 5_000;
 
-/** Classes whose CIs are picked as the failing CI of an impact walk, equally often. */
-const IMPACT_CLASSES = [
-  'network_device',
-  'storage',
-  'physical_server',
-  'virtual_server',
-  'database',
-  'application',
-  'technical_service',
-];
 const SERVICE_CLASSES = ['business_service', 'technical_service'];
 const DEPTHS: (number | undefined)[] = [3, 6, undefined];
 

@@ -10,6 +10,7 @@ import {
   type ConflictCandidate,
   conflictGraph,
   detectConflicts,
+  type FindFirst,
   overlaps,
   type ReachWalk,
   type ScheduledItem,
@@ -17,7 +18,11 @@ import {
 import type { ScheduleWindow } from './windows.ts';
 
 /** payroll (service) depends on app and app3; app depends on db; db runs on vm; web is alone. */
-function graph(extra: [string, string, string][] = []): { walk: ReachWalk; name: (id: string) => string } {
+function graph(extra: [string, string, string][] = []): {
+  walk: ReachWalk;
+  findFirst: FindFirst;
+  name: (id: string) => string;
+} {
   const index = new CiGraphIndex(DEFAULT_RELATIONSHIP_TYPES);
   const classes: Record<string, string> = {
     payroll: 'service',
@@ -41,6 +46,7 @@ function graph(extra: [string, string, string][] = []): { walk: ReachWalk; name:
     index.addEdge({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, type, from, to });
   return {
     walk: (roots, direction) => index.reach(roots, direction, (k) => k === 'service'),
+    findFirst: (roots, direction, accept) => index.findFirst(roots, direction, accept),
     name: (id) => index.describe(id)?.name ?? id,
   };
 }
@@ -73,7 +79,7 @@ const cand = (ciIds: string[], from = 22, to = 23, serviceIds: string[] = []): C
 });
 
 function check(c: ConflictCandidate, others: ScheduledItem[], windows: ScheduleWindow[] = [], g = graph()) {
-  return detectConflicts(c, others, windows, conflictGraph(g.walk, c, g.name));
+  return detectConflicts(c, others, windows, conflictGraph(g.walk, c, g.name, g.findFirst));
 }
 
 describe('changes overlapping in time', () => {
@@ -203,6 +209,25 @@ describe('windows', () => {
     expect(check(at('2026-07-04T01:00:00Z', '2026-07-04T05:00:00Z'), [], [sat]).map((c) => c.kind)).toEqual([
       'outside_maintenance',
     ]);
+  });
+});
+
+describe('the graph questions', () => {
+  it('findFirst stops at the nearest accepted CI and agrees with the full walk', () => {
+    const g = graph();
+    expect(g.findFirst(['vm'], 'impact', (id) => id === 'payroll')).toBe('payroll');
+    expect(g.findFirst(['web'], 'impact', (id) => id === 'payroll')).toBeNull();
+    for (const from of ['vm', 'db', 'app', 'app3', 'web'])
+      expect(g.findFirst([from], 'impact', (id) => id === 'payroll') !== null).toBe(
+        g.walk([from], 'impact').has('payroll'),
+      );
+  });
+
+  it('without findFirst, the shared service is named from a whole walk, the same', () => {
+    const g = graph();
+    const c = cand(['db']);
+    const plain = detectConflicts(c, [item(1, ['app3'])], [], conflictGraph(g.walk, c, g.name));
+    expect(plain).toEqual(check(c, [item(1, ['app3'])]));
   });
 });
 

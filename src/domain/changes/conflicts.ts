@@ -77,6 +77,12 @@ export type ConflictGraph = {
 /** Which CIs a walk from some roots reaches (roots included) and the services among them. */
 export type Reach = { has(id: string): boolean; services: readonly string[] };
 export type ReachWalk = (roots: string[], direction: 'impact' | 'dependencies') => Reach;
+/** The nearest CI a walk from the roots reaches that `accept` takes (the walk stops there), or null. */
+export type FindFirst = (
+  roots: string[],
+  direction: 'impact' | 'dependencies',
+  accept: (id: string) => boolean,
+) => string | null;
 
 export const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }): boolean =>
   a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
@@ -95,13 +101,14 @@ const span = (a: { start: Date; end: Date }) => `from ${formatInstant(a.start)} 
  * - all candidate CIs together, in each direction: whether another CI is upstream or downstream
  *   of any of them (a per-CI walk only to name which one, when it is);
  * - the candidate's services (from its downstream walk) and, once, everything those services
- *   depend on: another change shares a service exactly when one of its CIs is in there (its own
- *   impact walk only to name the service, when it does).
+ *   depend on: another change shares a service exactly when one of its CIs is in there (a walk
+ *   from its CIs that stops at the nearest shared service names it).
  */
 export function conflictGraph(
   walk: ReachWalk,
   candidate: Pick<ConflictCandidate, 'ciIds' | 'serviceIds'>,
   name: (id: string) => string,
+  findFirst?: FindFirst,
 ): ConflictGraph {
   const roots = [...new Set(candidate.ciIds)];
   const once = <T>(make: () => T) => {
@@ -147,8 +154,14 @@ export function conflictGraph(
       const mine = services();
       const shared = new Set(item.serviceIds.filter((s) => mine.has(s)));
       const under = underServices();
-      if (under && item.ciIds.some((id) => under.has(id)))
-        for (const s of walk(item.ciIds, 'impact').services) if (mine.has(s)) shared.add(s);
+      const reaching = under ? item.ciIds.filter((id) => under.has(id)) : [];
+      if (reaching.length > 0) {
+        // Name the nearest shared service: a walk that stops there, or a whole walk without one.
+        if (findFirst) {
+          const s = findFirst(reaching, 'impact', (id) => mine.has(id));
+          if (s !== null) shared.add(s);
+        } else for (const s of walk(reaching, 'impact').services) if (mine.has(s)) shared.add(s);
+      }
       return [...shared].sort();
     },
     name,

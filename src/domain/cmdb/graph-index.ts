@@ -434,6 +434,48 @@ export class CiGraphIndex {
   }
 
   /**
+   * The nearest CI a walk from the roots reaches (roots included) that `accept` takes, or null;
+   * the walk stops there, so finding a nearby answer costs only the CIs nearer than it.
+   */
+  findFirst(
+    rootIds: readonly string[],
+    direction: GraphDirection,
+    accept: (id: string) => boolean,
+  ): string | null {
+    const d = dirIndex(direction);
+    const { nodes: csrNodes, offsets, edges } = this.#csr[d]!;
+    const addedBy = this.#addedBy[d]!;
+    const addedTarget = d === 0 ? this.#add.impacted : this.#add.failing;
+    const seen = new Set<number>();
+    let frontier: number[] = [];
+    for (const id of rootIds) {
+      const r = this.#index.get(id);
+      if (r !== undefined && !seen.has(r)) {
+        seen.add(r);
+        frontier.push(r);
+      }
+    }
+    while (frontier.length > 0) {
+      for (const u of frontier) if (accept(this.#ids[u]!)) return this.#ids[u]!;
+      const next: number[] = [];
+      const visit = (v: number) => {
+        if (!seen.has(v)) {
+          seen.add(v);
+          next.push(v);
+        }
+      };
+      for (const u of frontier) {
+        if (u < csrNodes)
+          for (let k = offsets[u]!, last = offsets[u + 1]!; k < last; k++)
+            if ((edges[k]! & 255) !== REMOVED) visit(edges[k]! >>> 8);
+        for (const k of addedBy.get(u) ?? []) if (this.#add.types[k] !== REMOVED) visit(addedTarget[k]!);
+      }
+      frontier = next;
+    }
+    return null;
+  }
+
+  /**
    * Breadth-first walk from the roots (ids unknown to the index are left out), counting everything
    * reached and keeping what the answer lists.
    */

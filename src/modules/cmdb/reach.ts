@@ -13,6 +13,8 @@ export type CiReach = { has(id: string): boolean; services: readonly string[] };
 export type GraphReach = {
   /** Walk from the roots (ids unknown to the CMDB reach nothing but themselves). */
   reach(roots: string[], direction: GraphDirection): CiReach;
+  /** The nearest CI the walk reaches that `accept` takes; the walk stops there. */
+  findFirst(roots: string[], direction: GraphDirection, accept: (id: string) => boolean): string | null;
   /** A CI's name, or its id when the CMDB does not know it. */
   name(id: string): string;
 };
@@ -27,6 +29,12 @@ export async function graphReach(ctx: Pick<AppContext, 'db' | 'ciGraph'>): Promi
       const known = new Set(ids);
       return { has: (id) => known.has(id) || r.has(id), services: r.services };
     },
+    findFirst: (roots, direction, accept) =>
+      index.findFirst(
+        roots.map((id) => id.toLowerCase()),
+        direction,
+        accept,
+      ),
     name: (id) => index.describe(id)?.name || id,
   };
 }
