@@ -39,6 +39,8 @@ export type NotifyEventInput = {
    * policy's audience, a transition's notify effects). Added to the rule's parties.
    */
   named?: readonly (readonly [string, string])[];
+  /** Only people who may read internal notes hear of it (an internal update), whatever the event. */
+  internal?: boolean;
 };
 
 const WEB_ROUTES: Record<string, { agent: string; portal: string | null }> = {
@@ -186,7 +188,7 @@ export async function notifyEvent(ctx: AppContext, tx: Db, input: NotifyEventInp
   if (!rule.enabled) return [];
   const parties = rule.parties ?? def.defaultParties ?? [];
   const facts = await factsOf(tx, def, input.record, parties);
-  const internal = def.internal ?? false;
+  const internal = input.internal ?? def.internal ?? false;
   // Who may read internal notes is known only once the people are loaded; load everyone named.
   const candidates = chooseRecipients({
     parties,
