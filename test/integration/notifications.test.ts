@@ -286,7 +286,7 @@ describe('mail', () => {
       await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&status=sent&limit=200`)
     ).json() as DeliveryPage;
     expect(sent.items.filter((d) => d.event === 'record.commented')).toHaveLength(100);
-  });
+  }, 240_000);
 });
 
 describe('preferences', () => {
