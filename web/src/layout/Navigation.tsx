@@ -3,16 +3,19 @@ import { Divider, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core'
 import {
   IconAdjustments,
   IconAlertOctagon,
+  IconBellCog,
   IconClipboardList,
   IconKey,
   IconKeyboard,
   IconListSearch,
+  IconMailForward,
   IconRoute,
   IconSettingsAutomation,
   IconSitemap,
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
@@ -131,6 +134,30 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
             label="Automation rules"
             icon={<IconSettingsAutomation size={18} />}
             active={pathname.startsWith('/admin/automation')}
+          />
+        )}
+        {areas.notifications && (
+          <NavItem
+            to="/admin/notifications"
+            label="Notifications"
+            icon={<IconBellCog size={18} />}
+            active={pathname.startsWith('/admin/notifications')}
+          />
+        )}
+        {areas.webhooks && (
+          <NavItem
+            to="/admin/webhooks"
+            label="Webhooks"
+            icon={<IconWebhook size={18} />}
+            active={pathname.startsWith('/admin/webhooks')}
+          />
+        )}
+        {areas.notificationLog && (
+          <NavItem
+            to="/admin/notification-log"
+            label="Delivery log"
+            icon={<IconMailForward size={18} />}
+            active={pathname.startsWith('/admin/notification-log')}
           />
         )}
         <CatalogAdminNavItem pathname={pathname} />
