@@ -1,9 +1,9 @@
 /** The notification delivery log for administrators: every mail a notification caused, with its state. */
-import { Badge, Button, Group, Paper, Select, Table, Text } from '@mantine/core';
+import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useSearchParams } from 'react-router-dom';
 import { useDeliveryLog } from '../../api/queries/notifications.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { PagedLog } from '../../kit/list/PagedLog.tsx';
 import { Time } from '../../lib/time.tsx';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -42,69 +42,53 @@ export function DeliveryLogPage() {
           }}
         />
       </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {log.isPending ? (
-          <PageLoader label="Loading the delivery log" />
-        ) : log.isError ? (
-          <ErrorState error={log.error} onRetry={() => log.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No deliveries" />
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={180}>When</Table.Th>
-                  <Table.Th>Recipient</Table.Th>
-                  <Table.Th>Subject</Table.Th>
-                  <Table.Th w={80}>Channel</Table.Th>
-                  <Table.Th w={100}>Status</Table.Th>
-                  <Table.Th w={80}>Attempts</Table.Th>
-                  <Table.Th>Error</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((d) => (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <Time iso={d.createdAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{d.recipient.name}</Text>
-                      <Text size="xs" c="dimmed">
-                        {d.recipient.email}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{d.subject}</Text>
-                      <Text size="xs" c="dimmed">
-                        {d.event}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>{d.channel}</Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATUS_COLORS[d.status] ?? 'gray'}>
-                        {d.status}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{d.attempts}</Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{d.error ?? ''}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {log.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" loading={log.isFetchingNextPage} onClick={() => log.fetchNextPage()}>
-            Show more
-          </Button>
-        </Group>
-      )}
+      <PagedLog
+        query={log}
+        count={items.length}
+        loadingLabel="Loading the delivery log"
+        emptyTitle="No deliveries"
+        head={
+          <>
+            <Table.Th w={180}>When</Table.Th>
+            <Table.Th>Recipient</Table.Th>
+            <Table.Th>Subject</Table.Th>
+            <Table.Th w={80}>Channel</Table.Th>
+            <Table.Th w={100}>Status</Table.Th>
+            <Table.Th w={80}>Attempts</Table.Th>
+            <Table.Th>Error</Table.Th>
+          </>
+        }
+      >
+        {items.map((d) => (
+          <Table.Tr key={d.id}>
+            <Table.Td>
+              <Time iso={d.createdAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{d.recipient.name}</Text>
+              <Text size="xs" c="dimmed">
+                {d.recipient.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{d.subject}</Text>
+              <Text size="xs" c="dimmed">
+                {d.event}
+              </Text>
+            </Table.Td>
+            <Table.Td>{d.channel}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={STATUS_COLORS[d.status] ?? 'gray'}>
+                {d.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{d.attempts}</Table.Td>
+            <Table.Td>
+              <Text size="xs">{d.error ?? ''}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </PagedLog>
     </>
   );
 }
