@@ -23,6 +23,7 @@ import {
   createTestEnv,
   type TestEnv,
 } from '../support/app.ts';
+import { buildCatalogItem, buildService, order } from '../support/requests.ts';
 import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
 
 let env: TestEnv;
@@ -156,6 +157,61 @@ describe('who is told', () => {
         )
       ).statusCode,
     ).toBe(412);
+  });
+});
+
+describe('approvals and major incidents', () => {
+  it('asks the approvers and tells the requester of the decision', async () => {
+    const boss = await as(env, ['requester']);
+    const employee = await clientFor(env, await buildUser(env, { managerId: boss.user.id }));
+    const manager = await as(env, ['service_manager']);
+    const item = await buildCatalogItem(manager, await buildService(env), {
+      approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
+    });
+    const req = await order(employee, item.id);
+    const asked = (await inbox(boss, req.id)).filter((n) => n.kind === 'approval.requested');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.subject).toBe(`Your approval is asked for ${req.number}: ${req.title}`);
+    const res = await boss.post(`/api/v1/requests/${req.id}/approval`, {
+      decision: 'reject',
+      reason: 'No budget',
+    });
+    expect(res.statusCode).toBe(200);
+    const decided = (await inbox(employee, req.id)).filter((n) => n.kind === 'approval.decided');
+    expect(decided).toHaveLength(1);
+    expect(decided[0]!.body).toBe(
+      `${boss.user.name} rejected ${req.number} "${req.title}".\nReason: No budget`,
+    );
+  });
+
+  it('tells the coordinator and the requester of a declared major incident; internal updates never reach the requester', async () => {
+    const manager = await as(env, ['service_manager']);
+    const coordinator = await as(env, ['agent']);
+    const inc = await buildIncident(agent, { requesterId: requester.user.id });
+    const declared = await manager.post(`/api/v1/incidents/${inc.id}/major`, {
+      coordinatorId: coordinator.user.id,
+      summary: 'Mail is down for everyone',
+    });
+    expect(declared.statusCode).toBe(200);
+    expect(await kinds(coordinator, inc.id)).toEqual(['major_incident.declared']);
+    expect(
+      (await inbox(requester, inc.id)).find((n) => n.kind === 'major_incident.declared')?.body,
+    ).toContain('Mail is down for everyone');
+    await agent.put(`/api/v1/records/${inc.id}/watchers/${requester.user.id}`);
+    await agent.put(`/api/v1/records/${inc.id}/watchers/${coordinator.user.id}`);
+    const say = (audience: string, message: string) =>
+      manager.post(`/api/v1/incidents/${inc.id}/major/communications`, { audience, message });
+    expect((await say('internal', 'Vendor escalation opened')).statusCode).toBe(200);
+    expect((await say('public', 'We are working on it')).statusCode).toBe(200);
+    const updates = (c: Client) =>
+      inbox(c, inc.id).then((ns) => ns.filter((n) => n.kind === 'major_incident.updated').map((n) => n.body));
+    expect(await updates(requester)).toEqual([
+      `${manager.user.name} posted an update:\n\nWe are working on it`,
+    ]);
+    expect((await updates(coordinator)).sort()).toEqual([
+      `${manager.user.name} posted an update:\n\nVendor escalation opened`,
+      `${manager.user.name} posted an update:\n\nWe are working on it`,
+    ]);
   });
 });
 
