@@ -347,6 +347,21 @@ async function adminIds(db: Db): Promise<string[]> {
 }
 
 /**
+ * Due deliveries: waiting ones whose time has come, and ones claimed by an instance that died
+ * mid-request (claimed longer ago than a request can take).
+ */
+function due(ctx: AppContext, now: Date) {
+  const stale = new Date(now.getTime() - ctx.config.webhooks.timeoutMs - 60_000);
+  return or(
+    and(
+      inArray(webhookDeliveries.status, ['pending', 'retrying']),
+      lte(webhookDeliveries.nextAttemptAt, now),
+    ),
+    and(eq(webhookDeliveries.status, 'delivering'), lt(webhookDeliveries.nextAttemptAt, stale)),
+  )!;
+}
+
+/**
  * One attempt at one delivery, if it is due and nobody else has it: claimed by a conditional
  * update, so a job run twice posts once. Returns the delivery's status afterwards.
  */
@@ -354,14 +369,9 @@ export async function deliverWebhook(ctx: AppContext, id: string): Promise<strin
   const now = ctx.clock.now();
   const [d] = await ctx.db
     .update(webhookDeliveries)
-    .set({ status: 'delivering', attempts: sql`${webhookDeliveries.attempts} + 1` })
-    .where(
-      and(
-        eq(webhookDeliveries.id, id),
-        inArray(webhookDeliveries.status, ['pending', 'retrying']),
-        lte(webhookDeliveries.nextAttemptAt, now),
-      ),
-    )
+    // While delivering, nextAttemptAt is when it was claimed.
+    .set({ status: 'delivering', attempts: sql`${webhookDeliveries.attempts} + 1`, nextAttemptAt: now })
+    .where(and(eq(webhookDeliveries.id, id), due(ctx, now)))
     .returning();
   if (!d) return 'skipped';
   const [ep] = await ctx.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, d.endpointId));
@@ -451,20 +461,15 @@ export async function deliverWebhook(ctx: AppContext, id: string): Promise<strin
   return disabled ? 'failed' : giveUp ? 'failed' : 'retrying';
 }
 
-/** Every due delivery (the minute sweep for deliveries whose job was lost, and tests). */
+/** Every due delivery (the minute sweep for deliveries whose job was lost or whose sender died, and tests). */
 export async function deliverDueWebhooks(ctx: AppContext, limit = 200): Promise<number> {
-  const due = await ctx.db
+  const rows = await ctx.db
     .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(
-      and(
-        inArray(webhookDeliveries.status, ['pending', 'retrying']),
-        lte(webhookDeliveries.nextAttemptAt, ctx.clock.now()),
-      ),
-    )
+    .where(due(ctx, ctx.clock.now()))
     .orderBy(webhookDeliveries.nextAttemptAt)
     .limit(limit);
   let done = 0;
-  for (const { id } of due) if ((await deliverWebhook(ctx, id)) === 'succeeded') done++;
+  for (const { id } of rows) if ((await deliverWebhook(ctx, id)) === 'succeeded') done++;
   return done;
 }
