@@ -166,7 +166,9 @@ describe('deliveries', () => {
       lastError: 'The endpoint answered 500.',
     });
     // Not due before its backoff.
-    expect(await deliverDueWebhooks(env.ctx)).toBe(0);
+    await deliverDueWebhooks(env.ctx);
+    expect((await deliveries(hook.id))[0]).toMatchObject({ status: 'retrying', attempts: 1 });
+    expect(at('/flaky')).toHaveLength(1);
     env.clock.advance(1000);
     // Due now: the retry job or the sweep (whichever comes first; the claim lets only one post) sends it.
     await deliverDueWebhooks(env.ctx);
