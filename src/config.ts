@@ -115,6 +115,10 @@ const EnvSchema = z.object({
     )
     .default('Steward <steward@localhost>'),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(20),
 });
 
 export type Config = {
@@ -161,6 +165,8 @@ export type Config = {
   mailFrom: string;
   /** Delivery attempts per message before it is marked failed (exponential backoff between). */
   mailMaxAttempts: number;
+  /** Outgoing webhooks: request timeout, attempts per delivery, first retry delay, failures in a row before an endpoint is disabled. */
+  webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; disableAfter: number };
 };
 
 export class ConfigError extends Error {
@@ -222,6 +228,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
+    webhooks: {
+      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: e.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
+      disableAfter: e.WEBHOOK_DISABLE_AFTER,
+    },
   };
 }
 

@@ -39,6 +39,15 @@ const GroupPage = lazy(() =>
 const AuditPage = lazy(() =>
   import('./features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
 );
+const TemplatesPage = lazy(() =>
+  import('./features/notifications/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
+);
+const WebhooksPage = lazy(() =>
+  import('./features/notifications/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })),
+);
+const DeliveryLogPage = lazy(() =>
+  import('./features/notifications/DeliveryLogPage.tsx').then((m) => ({ default: m.DeliveryLogPage })),
+);
 const PriorityMatrixPage = lazy(() =>
   import('./features/admin/PriorityMatrixPage.tsx').then((m) => ({ default: m.PriorityMatrixPage })),
 );
@@ -138,6 +147,16 @@ export function AppRoutes() {
             </Route>
             <Route path="admin/audit" element={<AdminGuard area="audit" />}>
               <Route index element={<AuditPage />} />
+            </Route>
+            <Route path="admin/notifications" element={<AdminGuard area="notifications" />}>
+              <Route index element={<TemplatesPage />} />
+              <Route path=":event" element={<TemplatesPage />} />
+            </Route>
+            <Route path="admin/webhooks" element={<AdminGuard area="webhooks" />}>
+              <Route index element={<WebhooksPage />} />
+            </Route>
+            <Route path="admin/notification-log" element={<AdminGuard area="notificationLog" />}>
+              <Route index element={<DeliveryLogPage />} />
             </Route>
             <Route path="admin/priority-matrix" element={<AdminGuard area="priorityMatrix" />}>
               <Route index element={<PriorityMatrixPage />} />

@@ -24,7 +24,7 @@ import {
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { AppError } from '../../errors.ts';
 import { groups } from '../auth/index.ts';
-import { queueNotifications } from '../notify/index.ts';
+import { notifyEvent } from '../notify/index.ts';
 import {
   checkAssignment,
   findRecord,
@@ -148,24 +148,23 @@ function messageFor(
   alert: SlaAlert,
   trigger: string,
   moved: string,
-  reasons: string[],
-): { subject: string; body: string } {
+): { headline: string; message: string } {
   const reached =
     alert.kind === 'breach'
       ? `breached its ${alert.clockKind.toUpperCase()} ${alert.metric} target`
       : `reached ${alert.threshold}% of its ${alert.clockKind.toUpperCase()} ${alert.metric} target`;
   return {
-    subject: `${row.number} ${trigger}: ${row.title}`,
-    body: [
+    headline: `${row.number} ${trigger}: ${row.title}`,
+    message: [
       `${row.number} "${row.title}" (priority ${row.priority}) ${reached} at ${alert.reachedAt}.`,
       ...(moved ? [`${moved[0]!.toUpperCase()}${moved.slice(1)}.`] : []),
-      `You are told as: ${reasons.join(', ')}.`,
     ].join('\n'),
   };
 }
 
 /** The history line and the notifications of one escalation; returns who was told. */
 async function writeTrail(
+  ctx: AppContext,
   tx: Db,
   row: RecordRow,
   alert: SlaAlert,
@@ -186,22 +185,18 @@ async function writeTrail(
   await writeHistory(tx, row.id, null, at, [
     { field: 'escalation', oldValue: null, newValue: `${trigger}: ${outcome.filter(Boolean).join('; ')}` },
   ]);
-  await queueNotifications(
-    tx,
+  await notifyEvent(ctx, tx, {
+    event: `escalation.${alert.kind}`,
+    record: row,
+    actorId: null,
     at,
-    [...audience].map(([recipientId, p]) => ({
-      recipientId,
-      recordId: row.id,
-      kind: `escalation.${alert.kind}`,
-      ...messageFor(
-        row,
-        alert,
-        trigger,
-        moved,
-        p.reasons.map((r) => NOTIFY_PARTY_LABELS[r]),
-      ),
-    })),
-  );
+    vars: {
+      ...messageFor(row, alert, trigger, moved),
+      target: `${alert.clockKind.toUpperCase()} ${alert.metric}`,
+      dueAt: alert.reachedAt,
+    },
+    named: [...audience].flatMap(([id, p]) => p.reasons.map((r) => [id, NOTIFY_PARTY_LABELS[r]] as const)),
+  });
   return [...audience.keys()];
 }
 
@@ -252,7 +247,7 @@ export async function escalateAlert(ctx: AppContext, alert: SlaAlert): Promise<E
         raci,
         raciActivities: plan.raciActivities,
       });
-      const notifiedIds = await writeTrail(tx, row, alert, functional, next, audience, at);
+      const notifiedIds = await writeTrail(ctx, tx, row, alert, functional, next, audience, at);
       result = { ...result, matched: true, toGroupId: functional.toGroupId, notifiedIds };
       details = {
         reassign: functional.outcome,

@@ -11,6 +11,7 @@ import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid } from '../../errors.ts';
 import { userRoles, users } from '../auth/index.ts';
+import { notifyEvent } from '../notify/index.ts';
 import {
   INCIDENT,
   loadRecord,
@@ -214,6 +215,18 @@ export async function declareMajorIncident(
       { field: 'major', oldValue: null, newValue: `declared; coordinator ${input.coordinatorId}` },
       ...(row.priority !== 1 ? [{ field: 'priority', oldValue: row.priority, newValue: 1 }] : []),
     ]);
+    const [coordinator] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, input.coordinatorId));
+    await notifyEvent(ctx, tx, {
+      event: 'major_incident.declared',
+      record: { ...row, impact: 1, urgency: 1, priority: 1 },
+      actorId: actor.userId,
+      at: now,
+      vars: { summary: input.summary, coordinator: coordinator?.name ?? null },
+      named: [[input.coordinatorId, 'you coordinate it']],
+    });
   });
   return getMajorIncident(ctx, actor, row.id);
 }
@@ -258,12 +271,23 @@ export async function addMajorIncidentComm(
   const { row } = await loadRecord(ctx, actor, idOrNumber, { type: 'incident', need: 'update' });
   const [m] = await ctx.db.select().from(majorIncidents).where(eq(majorIncidents.recordId, row.id));
   if (!m) throw conflict(`${row.number} is not a major incident.`);
-  await ctx.db.insert(majorIncidentComms).values({
-    recordId: row.id,
-    audience: input.audience,
-    message: input.message,
-    authorId: actor.userId,
-    at: ctx.clock.now(),
+  const at = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await tx.insert(majorIncidentComms).values({
+      recordId: row.id,
+      audience: input.audience,
+      message: input.message,
+      authorId: actor.userId,
+      at,
+    });
+    await notifyEvent(ctx, tx, {
+      event: 'major_incident.updated',
+      record: row,
+      actorId: actor.userId,
+      at,
+      vars: { update: input.message, audience: input.audience },
+      internal: input.audience !== 'public',
+    });
   });
   return getMajorIncident(ctx, actor, row.id);
 }

@@ -13,4 +13,5 @@ export {
   recordMessageIds,
   recordOfMessageId,
 } from './outbox.ts';
+export { type MailState, mailStates } from './status.ts';
 export { closeTransports } from './transport.ts';

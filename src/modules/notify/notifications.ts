@@ -76,7 +76,7 @@ export type NotificationQuery = { unread?: boolean | undefined; cursor?: string 
 
 /** The actor's own notifications, newest first, with how many are unread. */
 export async function listMyNotifications(ctx: AppContext, actor: Actor, q: NotificationQuery) {
-  const mine = eq(notifications.recipientId, actor.userId);
+  const mine = and(eq(notifications.recipientId, actor.userId), eq(notifications.inApp, true))!;
   const conds: SQL[] = [mine];
   if (q.unread) conds.push(isNull(notifications.readAt));
   if (q.cursor) {

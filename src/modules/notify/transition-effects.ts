@@ -3,8 +3,8 @@
  * told, one notification per person, in the transaction that took the transition. The parties
  * are resolved to people (RACI consulted and informed of the transition's activity stand for
  * everyone holding the role or in the group) and written to the notification outbox, in reaction
- * to the records core's `transitioned` event. The person who took the transition is never told
- * about their own action.
+ * to the records core's `transitioned` event, through the record.transitioned templates. The
+ * person who took the transition is never told about their own action.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -14,7 +14,7 @@ import {
   type NotifyParty,
   stateOf,
 } from '../../domain/lifecycle/engine.ts';
-import { users } from '../auth/index.ts';
+import { RECIPIENT_PARTY_LABELS } from '../../domain/notify/recipients.ts';
 import {
   type RecordEvent,
   type RecordEventContext,
@@ -22,8 +22,8 @@ import {
   registerRecordHook,
 } from '../records/index.ts';
 import { getRaci } from '../settings/index.ts';
-import { collectAudience, peopleOf } from './audience.ts';
-import { queueNotifications } from './notifications.ts';
+import { peopleOf } from './audience.ts';
+import { notifyEvent } from './dispatch.ts';
 
 type Transitioned = Extract<RecordEvent, { kind: 'transitioned' }>;
 
@@ -67,46 +67,34 @@ async function partyIds(
   }
 }
 
-const REASONS: Record<NotifyParty, string> = {
-  requester: 'you raised it',
-  assignee: 'it is assigned to you',
-  watchers: 'you watch it',
-  consulted: 'you are consulted on this activity in the RACI matrix',
-  informed: 'you are informed of this activity in the RACI matrix',
-};
-
-/** Tell the transition's notify parties, once per person, never the actor. */
+/** Tell the transition's notify parties, once per person, never the actor; a resolved problem tells its rule's parties. */
 export async function notifyTransitionEffects(e: Transitioned, ec: RecordEventContext): Promise<void> {
   const t = transitionTaken(ec, e);
-  const notify = t?.effects?.notify;
-  if (!t || !notify || notify.length === 0) return;
   const { tx } = ec;
-  const wanted: [NotifyParty, string][] = [];
-  for (const party of notify)
-    for (const id of await partyIds(tx, ec, e, t, party)) if (id !== ec.actorId) wanted.push([party, id]);
-  const audience = await collectAudience(tx, wanted);
-  if (audience.size === 0) return;
-  const [actor] = ec.actorId
-    ? await tx.select({ name: users.name }).from(users).where(eq(users.id, ec.actorId))
-    : [];
   const label = (key: string) => stateOf(ec.lifecycle, key)?.label ?? key;
   const to = stateOf(ec.lifecycle, e.to);
   const r = e.record;
-  const lines = [
-    `${r.number} "${r.title}" moved from ${label(e.from)} to ${label(e.to)} (${t.label}) by ${actor?.name ?? 'Steward'}.`,
-  ];
-  if (to?.category === 'resolved' && r.resolutionNotes) lines.push(`Resolution: ${r.resolutionNotes}`);
-  await queueNotifications(
-    tx,
-    ec.at,
-    [...audience].map(([recipientId, { reasons }]) => ({
-      recipientId,
-      recordId: r.id,
-      kind: 'record.transitioned',
-      subject: `${r.number} is now ${label(e.to)}: ${r.title}`,
-      body: [...lines, `You are told because ${reasons.map((x) => REASONS[x]).join(', and ')}.`].join('\n'),
-    })),
-  );
+  const resolution = to?.category === 'resolved' ? r.resolutionNotes : null;
+  const vars = {
+    fromState: label(e.from),
+    toState: label(e.to),
+    transition: t?.label ?? e.transition,
+    resolution,
+  };
+  const base = { record: r, actorId: ec.actorId, at: ec.at };
+  const notify = t?.effects?.notify;
+  if (t && notify && notify.length > 0) {
+    const named: [string, string][] = [];
+    for (const party of notify)
+      for (const id of await partyIds(tx, ec, e, t, party)) named.push([id, RECIPIENT_PARTY_LABELS[party]]);
+    await notifyEvent(ec.ctx, tx, { ...base, event: 'record.transitioned', vars, named });
+  }
+  if (
+    r.type === 'problem' &&
+    to?.category === 'resolved' &&
+    stateOf(ec.lifecycle, e.from)?.category !== 'resolved'
+  )
+    await notifyEvent(ec.ctx, tx, { ...base, event: 'problem.resolved', vars: { resolution } });
 }
 
 export function registerTransitionEffectHooks(): void {

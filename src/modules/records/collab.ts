@@ -10,6 +10,7 @@ import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
 import { findRecord, loadRecord } from './access.ts';
+import { emitCommentAdded } from './events.ts';
 import {
   attachmentBlobs,
   attachments,
@@ -45,6 +46,15 @@ export async function addComment(
       })
       .returning();
     await tx.update(records).set({ updatedAt: now }).where(eq(records.id, row.id));
+    const c = inserted[0]!;
+    await emitCommentAdded({
+      ctx,
+      tx,
+      record: row,
+      comment: { id: c.id, body: c.body, visibility: input.visibility, authorId: c.authorId },
+      actorId: actor.userId,
+      at: now,
+    });
     return inserted;
   });
   return {

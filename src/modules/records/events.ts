@@ -95,3 +95,24 @@ export async function emitRecordEvent(event: RecordEvent, ec: RecordEventContext
     await h.hook(event, ec);
   }
 }
+
+/** A comment added to a record, told to the modules that react to comments (notifications). */
+export type CommentEvent = {
+  ctx: AppContext;
+  tx: Db;
+  record: RecordRow;
+  comment: { id: string; body: string; visibility: 'public' | 'internal'; authorId: string | null };
+  actorId: string | null;
+  at: Date;
+};
+export type CommentHook = (event: CommentEvent) => Promise<void>;
+const commentHooks = new Map<string, CommentHook>();
+
+/** React to comments, inside the transaction that adds them; registering a name again replaces it. */
+export function registerCommentHook(name: string, hook: CommentHook): void {
+  commentHooks.set(name, hook);
+}
+
+export async function emitCommentAdded(event: CommentEvent): Promise<void> {
+  for (const hook of commentHooks.values()) await hook(event);
+}

@@ -15,7 +15,13 @@ export {
   type RecordTypeDefinition,
 } from './define.ts';
 export type { DetailValues, RecordDetail } from './detail.ts';
-export { type RecordEvent, type RecordEventContext, registerRecordHook } from './events.ts';
+export {
+  type CommentEvent,
+  type RecordEvent,
+  type RecordEventContext,
+  registerCommentHook,
+  registerRecordHook,
+} from './events.ts';
 export { presentRecord, type RecordView } from './present.ts';
 export { listRecords, type RecordListQuery, SORT_FIELDS } from './query.ts';
 export {

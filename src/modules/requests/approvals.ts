@@ -16,6 +16,7 @@ import {
 import { type Actor, can, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { groupMembers, userRoles, users } from '../auth/index.ts';
+import { notifyEvent } from '../notify/index.ts';
 import { findRecord, REQUEST, type RecordRow, records, takeSystemTransition } from '../records/index.ts';
 import { advanceFulfilment } from './fulfilment.ts';
 import { catalogItems, requestApprovalLevels, requestApprovalVotes, requestDetails } from './schema.ts';
@@ -82,9 +83,47 @@ export async function startApprovals(
       startedAt: i === 0 ? now : null,
     })),
   );
+  await askApprovers(ctx, tx, request, 1, approvers[0] ?? []);
   await takeSystemTransition(ctx, tx, REQUEST, request.id, {
     to: 'awaiting_approval',
     reason: `Waiting for approval: ${policy.levels.map((l) => l.name).join(', then ')}.`,
+  });
+}
+
+/** Tell a level's approvers that their approval is asked. */
+async function askApprovers(
+  ctx: AppContext,
+  tx: Db,
+  request: RecordRow,
+  level: number,
+  approverIds: string[],
+) {
+  await notifyEvent(ctx, tx, {
+    event: 'approval.requested',
+    record: request,
+    actorId: null,
+    at: ctx.clock.now(),
+    vars: { level: String(level) },
+    named: approverIds.map((id) => [id, 'your approval is asked'] as const),
+  });
+}
+
+/** Tell the requester (and the rule's parties) how the approval ended. */
+async function tellDecision(
+  ctx: AppContext,
+  tx: Db,
+  actor: Actor,
+  request: RecordRow,
+  decision: 'approved' | 'rejected',
+  reason: string | null,
+) {
+  const [me] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
+  await notifyEvent(ctx, tx, {
+    event: 'approval.decided',
+    record: request,
+    actorId: actor.userId,
+    at: ctx.clock.now(),
+    vars: { decision, approver: me?.name ?? 'An approver', reason },
   });
 }
 
@@ -157,17 +196,20 @@ async function applyOutcome(
       reason: `Rejected at level ${level.level} (${level.name}) by ${me?.name ?? 'an approver'}: ${d.reason}`,
       comment: { body: `Request rejected: ${d.reason}`, authorId: actor.userId },
     });
+    await tellDecision(ctx, tx, actor, d.request, 'rejected', d.reason);
     return;
   }
   const next = d.levels.find((l) => l.level === level.level + 1);
   if (next) {
     await setLevel(next.level, 'active', true);
+    await askApprovers(ctx, tx, d.request, next.level, next.approverIds);
     return;
   }
   const approved = await takeSystemTransition(ctx, tx, REQUEST, d.request.id, {
     to: 'in_fulfilment',
     reason: d.levels.length > 1 ? 'Approved at every level.' : `Approved (${level.name}).`,
   });
+  await tellDecision(ctx, tx, actor, approved, 'approved', d.reason);
   await advanceFulfilment(ctx, tx, approved, actor.userId);
 }
 

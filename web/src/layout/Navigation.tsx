@@ -4,10 +4,12 @@ import {
   IconActivityHeartbeat,
   IconAdjustments,
   IconAlertOctagon,
+  IconBellCog,
   IconClipboardList,
   IconKey,
   IconKeyboard,
   IconListSearch,
+  IconMailForward,
   IconRoute,
   IconSettingsAutomation,
   IconSitemap,
@@ -15,6 +17,7 @@ import {
   IconUserCheck,
   IconUsers,
   IconUsersGroup,
+  IconWebhook,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
@@ -152,6 +155,30 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
             label="Automation rules"
             icon={<IconSettingsAutomation size={18} />}
             active={pathname.startsWith('/admin/automation')}
+          />
+        )}
+        {areas.notifications && (
+          <NavItem
+            to="/admin/notifications"
+            label="Notifications"
+            icon={<IconBellCog size={18} />}
+            active={pathname.startsWith('/admin/notifications')}
+          />
+        )}
+        {areas.webhooks && (
+          <NavItem
+            to="/admin/webhooks"
+            label="Webhooks"
+            icon={<IconWebhook size={18} />}
+            active={pathname.startsWith('/admin/webhooks')}
+          />
+        )}
+        {areas.notificationLog && (
+          <NavItem
+            to="/admin/notification-log"
+            label="Delivery log"
+            icon={<IconMailForward size={18} />}
+            active={pathname.startsWith('/admin/notification-log')}
           />
         )}
         <CatalogAdminNavItem pathname={pathname} />

@@ -19,6 +19,9 @@ export const adminAreas = (user: Pick<User, 'roles'>) => ({
   priorityMatrix: has(user, ['admin', 'process_owner']),
   processes: has(user, ['admin', 'process_owner']),
   automation: has(user, ['admin', 'process_owner']),
+  notifications: has(user, ['admin', 'process_owner']),
+  webhooks: has(user, ['admin', 'process_owner']),
+  notificationLog: has(user, ['admin', 'auditor']),
 });
 
 /** Who maintains catalog items (their forms, approvals and tasks): the API's catalog managers. */

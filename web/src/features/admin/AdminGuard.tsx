@@ -12,6 +12,9 @@ const PATHS: Record<Area, string> = {
   processes: '/admin/processes',
   automation: '/admin/automation',
   audit: '/admin/audit',
+  notifications: '/admin/notifications',
+  webhooks: '/admin/webhooks',
+  notificationLog: '/admin/notification-log',
 };
 const NAMES: Record<Area, string> = {
   users: 'user administration',
@@ -20,6 +23,9 @@ const NAMES: Record<Area, string> = {
   processes: 'process administration',
   automation: 'automation rules',
   audit: 'the audit log',
+  notifications: 'notification settings',
+  webhooks: 'webhooks',
+  notificationLog: 'the notification delivery log',
 };
 
 export function AdminGuard({ area }: { area: Area }) {

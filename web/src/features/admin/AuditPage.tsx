@@ -1,11 +1,11 @@
 /** The append-only audit log, newest first, filterable by action. */
-import { Badge, Button, Code, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Code, Group, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useAudit } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { PagedLog } from '../../kit/list/PagedLog.tsx';
 import { Time } from '../../lib/time.tsx';
 
 function color(action: string): string {
@@ -42,79 +42,64 @@ export function AuditPage() {
           w={260}
         />
       </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {audit.isPending ? (
-          <PageLoader label="Loading the audit log" />
-        ) : audit.isError ? (
-          <ErrorState error={audit.error} onRetry={() => audit.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No entries" />
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={190}>When</Table.Th>
-                  <Table.Th w={220}>Action</Table.Th>
-                  <Table.Th>Actor</Table.Th>
-                  <Table.Th>Target</Table.Th>
-                  <Table.Th w={120}>IP</Table.Th>
-                  <Table.Th>Details</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Time iso={a.at} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={color(a.action)} tt="none" size="sm">
-                        {a.action}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{a.actorLabel ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {a.targetType ? (
-                        <Text size="sm" title={a.targetId ?? undefined}>
-                          {a.targetType} {a.targetId ? <Code>{a.targetId.slice(0, 8)}</Code> : null}
-                        </Text>
-                      ) : (
-                        <Text size="sm">—</Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{a.ip ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {Object.keys(a.details).length ? (
-                        <Text size="xs" className="pre-wrap">
-                          {Object.entries(a.details)
-                            .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-                            .join('\n')}
-                        </Text>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
-      {audit.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
-            Load older entries
-          </Button>
-        </Group>
-      )}
+      <PagedLog
+        query={audit}
+        count={items.length}
+        loadingLabel="Loading the audit log"
+        emptyTitle="No entries"
+        moreLabel="Load older entries"
+        head={
+          <>
+            <Table.Th w={190}>When</Table.Th>
+            <Table.Th w={220}>Action</Table.Th>
+            <Table.Th>Actor</Table.Th>
+            <Table.Th>Target</Table.Th>
+            <Table.Th w={120}>IP</Table.Th>
+            <Table.Th>Details</Table.Th>
+          </>
+        }
+      >
+        {items.map((a) => (
+          <Table.Tr key={a.id}>
+            <Table.Td>
+              <Time iso={a.at} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+            </Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={color(a.action)} tt="none" size="sm">
+                {a.action}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{a.actorLabel ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              {a.targetType ? (
+                <Text size="sm" title={a.targetId ?? undefined}>
+                  {a.targetType} {a.targetId ? <Code>{a.targetId.slice(0, 8)}</Code> : null}
+                </Text>
+              ) : (
+                <Text size="sm">—</Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{a.ip ?? '—'}</Text>
+            </Table.Td>
+            <Table.Td>
+              {Object.keys(a.details).length ? (
+                <Text size="xs" className="pre-wrap">
+                  {Object.entries(a.details)
+                    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+                    .join('\n')}
+                </Text>
+              ) : (
+                <Text size="sm" c="dimmed">
+                  —
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </PagedLog>
     </>
   );
 }

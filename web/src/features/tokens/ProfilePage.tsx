@@ -11,6 +11,7 @@ import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { useRecordForm } from '../../kit/form/useDraftForm.ts';
 import { UserForm, userBody, userDraftOf, validateUser } from '../admin/UserForm.tsx';
 import { MfaSettings } from '../auth/MfaSettings.tsx';
+import { PreferencesPanel } from '../notifications/PreferencesPanel.tsx';
 
 function ProfileForm({ user, onReload }: { user: User; onReload: () => void }) {
   const save = useUpdateUser(user);
@@ -64,6 +65,7 @@ export function ProfilePage() {
         <ProfileForm key={user.data.version} user={user.data} onReload={() => void user.refetch()} />
       )}
       <MfaSettings />
+      <PreferencesPanel />
     </>
   );
 }

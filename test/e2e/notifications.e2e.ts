@@ -1,0 +1,88 @@
+/**
+ * Notification templates in the browser: an administrator opens an event's templates, edits the
+ * email text and HTML, sees the preview on the sample record change as they type (values escaped),
+ * saves it, and finds it marked as customised after a reload; then sets their own preferences.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousA11yProblems } from './support/axe.ts';
+import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+
+describe('an administrator edits a notification template with a live preview', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('previews and saves the email template of public comments', async () => {
+    await page.getByRole('link', { name: 'Notifications', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Notifications', level: 1 }));
+    await page.getByRole('navigation', { name: 'Notification events' }).getByText('Public comment').click();
+    await visible(page.getByRole('heading', { name: 'Public comment' }));
+    await page.getByRole('tab', { name: 'Email' }).click();
+
+    const preview = page.getByRole('region', { name: 'Email preview' });
+    await visible(
+      preview.getByText('[INC0001001] Alex Agent commented on INC0001001: Printer on floor 3 is on fire'),
+    );
+
+    await page
+      .getByRole('textbox', { name: 'Email subject' })
+      .fill('New reply on {{recordNumber}} from {{actor}}');
+    await page
+      .getByRole('textbox', { name: 'Email HTML (optional)' })
+      .fill('<h2>{{title}}</h2><blockquote>{{comment}}</blockquote>');
+    await visible(preview.getByText('New reply on INC0001001 from Alex Agent'));
+    const frame = page.frameLocator('iframe[title="Email HTML preview"]');
+    await visible(frame.getByRole('heading', { name: 'Printer on floor 3 is on fire' }));
+    await visible(frame.getByText('I have ordered a new fuser; it arrives tomorrow.'));
+
+    // A mistake is explained instead of previewed.
+    await page.getByRole('textbox', { name: 'Email subject' }).fill('Oops {{nothing}}');
+    await visible(preview.getByText(/\{\{nothing\}\} is not a variable of this event/));
+    await page
+      .getByRole('textbox', { name: 'Email subject' })
+      .fill('New reply on {{recordNumber}} from {{actor}}');
+    await visible(preview.getByText('New reply on INC0001001 from Alex Agent'));
+
+    await page.getByRole('button', { name: 'Save email template' }).click();
+    await visible(page.getByText('Email template saved'));
+    await page.reload();
+    await page.getByRole('tab', { name: 'Email' }).click();
+    await visible(page.getByText('Customised (version 1)'));
+    expect(await page.getByRole('textbox', { name: 'Email subject' }).inputValue()).toBe(
+      'New reply on {{recordNumber}} from {{actor}}',
+    );
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
+  it('keeps the administrator’s own notification preferences', async () => {
+    await page.goto('/profile');
+    const prefs = page.getByRole('region', { name: 'Notifications' });
+    await prefs.getByRole('checkbox', { name: 'Record created: by email' }).uncheck();
+    await prefs.getByRole('button', { name: 'Save preferences' }).click();
+    await visible(page.getByText('Notification preferences saved'));
+    await page.reload();
+    expect(
+      await page
+        .getByRole('region', { name: 'Notifications' })
+        .getByRole('checkbox', { name: 'Record created: by email' })
+        .isChecked(),
+    ).toBe(false);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});

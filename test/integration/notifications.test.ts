@@ -1,0 +1,419 @@
+/**
+ * Notifications end to end: the right people hear of records being opened, assigned and commented
+ * (a requester never of internal notes), templates and their preview, preferences with digests
+ * and the unsubscribe link, and mail as a real SMTP server in the test process receives it:
+ * parts, threading headers, Reply-To, Auto-Submitted; 100 notifications through an SMTP outage
+ * arrive exactly once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  DeliveryPage,
+  NotificationEventView,
+  PreferenceView,
+} from '../../src/contracts/notifications.ts';
+import { deliverDueMail } from '../../src/modules/mail/index.ts';
+import { sendDigests } from '../../src/modules/notify/email.ts';
+import {
+  as,
+  buildGroup,
+  buildIncident,
+  buildUser,
+  type Client,
+  clientFor,
+  createTestEnv,
+  type TestEnv,
+} from '../support/app.ts';
+import { buildCatalogItem, buildService, order } from '../support/requests.ts';
+import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+
+let env: TestEnv;
+let peer: SmtpPeer;
+let admin: Client;
+let agent: Client;
+let requester: Client;
+
+beforeAll(async () => {
+  peer = await startSmtpPeer();
+  env = await createTestEnv({
+    env: {
+      SMTP_URL: peer.url,
+      MAIL_FROM: 'Service Desk <desk@steward.test>',
+      PUBLIC_URL: 'https://steward.test',
+    },
+  });
+  admin = await as(env, ['admin']);
+  agent = await as(env, ['agent']);
+  requester = await as(env, ['requester']);
+});
+afterAll(async () => {
+  await peer.close();
+  await env.close();
+});
+
+type Note = { kind: string; subject: string; body: string; record: { id: string } | null };
+const inbox = async (c: Client, recordId: string): Promise<Note[]> =>
+  ((await c.get('/api/v1/notifications?limit=200')).json() as { items: Note[] }).items.filter(
+    (n) => n.record?.id === recordId,
+  );
+const kinds = async (c: Client, recordId: string) => (await inbox(c, recordId)).map((n) => n.kind).sort();
+const comment = (c: Client, id: string, body: string, visibility: 'public' | 'internal' = 'public') =>
+  c.post(`/api/v1/records/${id}/comments`, { body, visibility });
+const mailTo = (address: string) => peer.received.filter((m) => m.envelopeTo.includes(address));
+
+describe('who is told', () => {
+  it('tells the requester, the assignee, the group and watchers, never the actor, and keeps internal notes from the requester', async () => {
+    const member = await as(env, ['agent']);
+    const assignee = await as(env, ['agent']);
+    const watcher = await as(env, ['agent']);
+    const group = await buildGroup(env, { memberIds: [member.user.id, assignee.user.id] });
+    const inc = await buildIncident(agent, { requesterId: requester.user.id });
+    expect(await kinds(requester, inc.id)).toEqual(['record.created']);
+    expect(await kinds(agent, inc.id)).toEqual([]);
+
+    const moved = await agent.patch(`/api/v1/incidents/${inc.id}`, {
+      groupId: group.id,
+      assigneeId: assignee.user.id,
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(await kinds(assignee, inc.id)).toEqual(['record.assigned']);
+    expect(await kinds(member, inc.id)).toEqual(['record.assigned']);
+    expect((await inbox(assignee, inc.id))[0]!.subject).toBe(
+      `${inc.number} assigned to ${assignee.user.name}: ${inc.title}`,
+    );
+
+    expect((await agent.put(`/api/v1/records/${inc.id}/watchers/${watcher.user.id}`)).statusCode).toBe(200);
+    // The requester watches too: still only the public comment reaches them.
+    expect((await requester.put(`/api/v1/records/${inc.id}/watchers/${requester.user.id}`)).statusCode).toBe(
+      200,
+    );
+    expect((await comment(agent, inc.id, 'Vendor says <b>firmware</b> bug.', 'internal')).statusCode).toBe(
+      201,
+    );
+    expect((await comment(agent, inc.id, 'We are on it.')).statusCode).toBe(201);
+
+    expect(await kinds(requester, inc.id)).toEqual(['record.commented', 'record.created']);
+    expect(await kinds(watcher, inc.id)).toEqual(['record.commented', 'record.commented_internal']);
+    expect(await kinds(assignee, inc.id)).toEqual([
+      'record.assigned',
+      'record.commented',
+      'record.commented_internal',
+    ]);
+    const internal = (await inbox(watcher, inc.id)).find((n) => n.kind === 'record.commented_internal')!;
+    expect(internal.body).toContain('Vendor says <b>firmware</b> bug.');
+
+    // Mail follows the same audience: the requester's mail never carries the internal note.
+    await deliverDueMail(env.ctx);
+    const toRequester = mailTo(requester.user.email);
+    expect(toRequester.length).toBe(2);
+    expect(toRequester.some((m) => m.raw.includes('firmware'))).toBe(false);
+  });
+
+  it('follows an administrator rule: an event switched off tells nobody, extra parties are told', async () => {
+    const events = (await admin.get('/api/v1/admin/notifications/events')).json()
+      .items as NotificationEventView[];
+    const created = events.find((e) => e.key === 'record.created')!;
+    expect(created.rule).toMatchObject({ enabled: true, version: 0 });
+    const manager = await buildUser(env, { roles: ['service_manager'] });
+    const managed = await buildGroup(env, { memberIds: [] });
+    // A group names its manager through the directory: set it the way administrators do.
+    const g = await admin.patch(`/api/v1/groups/${managed.id}`, { managerId: manager.id });
+    expect(g.statusCode).toBe(200);
+    const managerClient = await clientFor(env, manager);
+
+    expect(
+      (await agent.put('/api/v1/admin/notifications/events/record.created/rule', { enabled: false }))
+        .statusCode,
+    ).toBe(403);
+    const off = await admin.put(
+      '/api/v1/admin/notifications/events/record.created/rule',
+      { enabled: false },
+      { 'if-match': '"0"' },
+    );
+    expect(off.statusCode).toBe(200);
+    const quiet = await buildIncident(agent, { requesterId: requester.user.id });
+    expect(await kinds(requester, quiet.id)).toEqual([]);
+
+    const on = await admin.put(
+      '/api/v1/admin/notifications/events/record.created/rule',
+      { enabled: true, parties: ['requester', 'group_manager'] },
+      { 'if-match': '"1"' },
+    );
+    expect(on.statusCode).toBe(200);
+    expect(on.json().rule).toMatchObject({
+      enabled: true,
+      parties: ['requester', 'group_manager'],
+      version: 2,
+    });
+    const loud = await buildIncident(agent, { requesterId: requester.user.id, groupId: managed.id });
+    expect(await kinds(managerClient, loud.id)).toEqual(['record.created']);
+    expect(await kinds(requester, loud.id)).toEqual(['record.created']);
+    // Stale version: 412.
+    expect(
+      (
+        await admin.put(
+          '/api/v1/admin/notifications/events/record.created/rule',
+          { enabled: true },
+          { 'if-match': '"1"' },
+        )
+      ).statusCode,
+    ).toBe(412);
+  });
+});
+
+describe('approvals and major incidents', () => {
+  it('asks the approvers and tells the requester of the decision', async () => {
+    const boss = await as(env, ['requester']);
+    const employee = await clientFor(env, await buildUser(env, { managerId: boss.user.id }));
+    const manager = await as(env, ['service_manager']);
+    const item = await buildCatalogItem(manager, await buildService(env), {
+      approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
+    });
+    const req = await order(employee, item.id);
+    const asked = (await inbox(boss, req.id)).filter((n) => n.kind === 'approval.requested');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]!.subject).toBe(`Your approval is asked for ${req.number}: ${req.title}`);
+    const res = await boss.post(`/api/v1/requests/${req.id}/approval`, {
+      decision: 'reject',
+      reason: 'No budget',
+    });
+    expect(res.statusCode).toBe(200);
+    const decided = (await inbox(employee, req.id)).filter((n) => n.kind === 'approval.decided');
+    expect(decided).toHaveLength(1);
+    expect(decided[0]!.body).toBe(
+      `${boss.user.name} rejected ${req.number} "${req.title}".\nReason: No budget`,
+    );
+  });
+
+  it('tells the coordinator and the requester of a declared major incident; internal updates never reach the requester', async () => {
+    const manager = await as(env, ['service_manager']);
+    const coordinator = await as(env, ['agent']);
+    const inc = await buildIncident(agent, { requesterId: requester.user.id });
+    const declared = await manager.post(`/api/v1/incidents/${inc.id}/major`, {
+      coordinatorId: coordinator.user.id,
+      summary: 'Mail is down for everyone',
+    });
+    expect(declared.statusCode).toBe(200);
+    expect(await kinds(coordinator, inc.id)).toEqual(['major_incident.declared']);
+    expect(
+      (await inbox(requester, inc.id)).find((n) => n.kind === 'major_incident.declared')?.body,
+    ).toContain('Mail is down for everyone');
+    await agent.put(`/api/v1/records/${inc.id}/watchers/${requester.user.id}`);
+    await agent.put(`/api/v1/records/${inc.id}/watchers/${coordinator.user.id}`);
+    const say = (audience: string, message: string) =>
+      manager.post(`/api/v1/incidents/${inc.id}/major/communications`, { audience, message });
+    expect((await say('internal', 'Vendor escalation opened')).statusCode).toBe(200);
+    expect((await say('public', 'We are working on it')).statusCode).toBe(200);
+    const updates = (c: Client) =>
+      inbox(c, inc.id).then((ns) => ns.filter((n) => n.kind === 'major_incident.updated').map((n) => n.body));
+    expect(await updates(requester)).toEqual([
+      `${manager.user.name} posted an update:\n\nWe are working on it`,
+    ]);
+    expect((await updates(coordinator)).sort()).toEqual([
+      `${manager.user.name} posted an update:\n\nVendor escalation opened`,
+      `${manager.user.name} posted an update:\n\nWe are working on it`,
+    ]);
+  });
+});
+
+describe('templates', () => {
+  it('previews a template on a sample record with values escaped in HTML, saves an override and uses it', async () => {
+    const preview = await admin.post('/api/v1/admin/notifications/events/record.commented/preview', {
+      channel: 'email',
+      subject: 'New on {{recordNumber}}',
+      body: '{{actor}} wrote: {{comment}}',
+      html: '<h1>{{title}}</h1><p>{{comment}}</p>',
+    });
+    expect(preview.statusCode).toBe(200);
+    expect(preview.json()).toMatchObject({
+      subject: 'New on INC0001001',
+      body: 'Alex Agent wrote: I have ordered a new fuser; it arrives tomorrow.',
+      html: '<h1>Printer on floor 3 is on fire</h1><p>I have ordered a new fuser; it arrives tomorrow.</p>',
+    });
+    const bad = await admin.post('/api/v1/admin/notifications/events/record.commented/preview', {
+      channel: 'in_app',
+      subject: '{{#title}}unclosed',
+      body: '{{nope}}',
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(
+      bad
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['body', 'subject']);
+
+    const saved = await admin.put(
+      '/api/v1/admin/notifications/events/record.commented/templates/email',
+      {
+        subject: 'Re: {{title}} [{{recordNumber}}]',
+        body: '{{comment}}\n-- {{actor}}',
+        html: '<p>{{comment}}</p><a href="{{link}}">open</a>',
+      },
+      { 'if-match': '"0"' },
+    );
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject({ overridden: true, version: 1 });
+    expect(
+      (await agent.put('/api/v1/admin/notifications/events/record.commented/templates/email', saved.json()))
+        .statusCode,
+    ).toBe(403);
+
+    const inc = await buildIncident(agent, { requesterId: requester.user.id, title: 'Scanner <jams>' });
+    await comment(agent, inc.id, 'Try <script>alert(1)</script> now & again');
+    const before = peer.received.length;
+    await deliverDueMail(env.ctx);
+    await peer.waitFor(before + 2);
+    const m = mailTo(requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
+    expect(m.parsed.subject).toBe(`Re: Scanner <jams> [${inc.number}]`);
+    expect(m.parsed.text?.trim()).toBe(`Try <script>alert(1)</script> now & again\n-- ${agent.user.name}`);
+    expect(m.parsed.html).toContain('<p>Try &lt;script&gt;alert(1)&lt;/script&gt; now &amp; again</p>');
+    // A requester's link opens the portal.
+    expect(m.parsed.html).toContain(`href="https://steward.test/portal/incidents/${inc.number}"`);
+
+    const reset = await admin.del('/api/v1/admin/notifications/events/record.commented/templates/email');
+    expect(reset.json()).toMatchObject({ overridden: false, version: 0 });
+  });
+});
+
+describe('mail', () => {
+  it('sends HTML and text parts with a record Message-ID, threading, a plus-addressed Reply-To and Auto-Submitted', async () => {
+    const inc = await buildIncident(agent, { requesterId: requester.user.id });
+    await comment(agent, inc.id, 'First update');
+    await comment(agent, inc.id, 'Second update');
+    await deliverDueMail(env.ctx);
+    const mine = mailTo(requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
+    expect(mine).toHaveLength(3);
+    const created = mine.find((m) => m.parsed.subject?.includes('opened'));
+    const first = mine.find((m) => m.parsed.text?.includes('First update'));
+    const second = mine.find((m) => m.parsed.text?.includes('Second update'));
+    const idPattern = new RegExp(`^<steward\\.${inc.id}\\.[0-9a-f]{16}@steward\\.test>$`);
+    for (const m of [created!, first!, second!]) {
+      expect(m.parsed.messageId).toMatch(idPattern);
+      expect(m.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+      expect(m.parsed.replyTo?.text).toBe(`desk+${inc.number}@steward.test`);
+      expect(m.parsed.html).toBeTruthy();
+      expect(m.parsed.text).toBeTruthy();
+    }
+    expect(created!.parsed.inReplyTo).toBeUndefined();
+    expect(first!.parsed.inReplyTo).toBe(created!.parsed.messageId);
+    expect(second!.parsed.inReplyTo).toBe(first!.parsed.messageId);
+    expect(second!.parsed.references).toEqual([created!.parsed.messageId, first!.parsed.messageId]);
+    expect(first!.parsed.text).toContain(`https://steward.test/portal/incidents/${inc.number}`);
+    expect(first!.parsed.text).toContain('You are told because you raised it.');
+
+    // The delivery log shows each mail as sent, with its Message-ID, to administrators only.
+    expect((await agent.get('/api/v1/admin/notifications/deliveries')).statusCode).toBe(403);
+    const log = (
+      await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}`)
+    ).json() as DeliveryPage;
+    expect(log.items).toHaveLength(3);
+    expect(log.items.every((d) => d.status === 'sent' && d.attempts === 1 && d.channel === 'email')).toBe(
+      true,
+    );
+    expect(log.items.map((d) => d.messageId).sort()).toEqual(
+      [created!, first!, second!].map((m) => m.parsed.messageId).sort(),
+    );
+  });
+
+  it('keeps 100 notifications through an SMTP outage and delivers each exactly once', async () => {
+    const person = await as(env, ['requester']);
+    const inc = await buildIncident(agent, { requesterId: person.user.id });
+    await deliverDueMail(env.ctx);
+    const port = peer.port;
+    await peer.close();
+    for (let i = 0; i < 100; i++) expect((await comment(agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
+    expect(await deliverDueMail(env.ctx)).toBe(0);
+    const waiting = (
+      await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&limit=200`)
+    ).json() as DeliveryPage;
+    const updates = waiting.items.filter((d) => d.event === 'record.commented');
+    expect(updates).toHaveLength(100);
+    expect(updates.every((d) => d.status === 'queued' && d.attempts === 1 && d.error)).toBe(true);
+
+    peer = await startSmtpPeer({ port });
+    env.clock.advance(60_000);
+    expect(await deliverDueMail(env.ctx)).toBe(100);
+    expect(await deliverDueMail(env.ctx)).toBe(0);
+    const got = mailTo(person.user.email);
+    expect(got).toHaveLength(100);
+    expect(new Set(got.map((m) => m.parsed.text?.match(/Update \d+/)?.[0])).size).toBe(100);
+    expect(new Set(got.map((m) => m.parsed.messageId)).size).toBe(100);
+    const sent = (
+      await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&status=sent&limit=200`)
+    ).json() as DeliveryPage;
+    expect(sent.items.filter((d) => d.event === 'record.commented')).toHaveLength(100);
+  }, 240_000);
+});
+
+describe('preferences', () => {
+  it('lists defaults, keeps choices, sends digests with a working List-Unsubscribe', async () => {
+    const person = await as(env, ['requester']);
+    const prefs = (await person.get('/api/v1/notifications/preferences')).json()
+      .preferences as PreferenceView[];
+    expect(prefs.find((p) => p.event === 'record.commented')).toMatchObject({
+      inApp: true,
+      email: true,
+      mode: 'immediate',
+      isDefault: true,
+    });
+    const saved = await person.put('/api/v1/notifications/preferences', {
+      preferences: [
+        { event: 'record.commented', inApp: true, email: true, mode: 'digest' },
+        { event: 'record.created', inApp: false, email: false, mode: 'immediate' },
+      ],
+    });
+    expect(saved.statusCode).toBe(200);
+    expect(
+      (
+        await person.put('/api/v1/notifications/preferences', {
+          preferences: [{ event: 'nope', inApp: true, email: true, mode: 'digest' }],
+        })
+      ).statusCode,
+    ).toBe(422);
+
+    const inc = await buildIncident(agent, { requesterId: person.user.id });
+    await comment(agent, inc.id, 'Digest one');
+    await comment(agent, inc.id, 'Digest two');
+    await deliverDueMail(env.ctx);
+    // No mail yet, no in-app item for the created event.
+    expect(mailTo(person.user.email)).toHaveLength(0);
+    expect(await kinds(person, inc.id)).toEqual(['record.commented', 'record.commented']);
+
+    expect(await sendDigests(env.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await sendDigests(env.ctx)).toBe(0);
+    await deliverDueMail(env.ctx);
+    const [digest, ...more] = mailTo(person.user.email);
+    expect(more).toHaveLength(0);
+    expect(digest!.parsed.subject).toBe('Your Steward digest: 2 updates');
+    expect(digest!.parsed.text).toContain('Digest one');
+    expect(digest!.parsed.text).toContain('Digest two');
+    const url = /^List-Unsubscribe:\s*<([^>]+)>/im.exec(digest!.raw)?.[1] ?? '';
+    expect(url).toMatch(/^https:\/\/steward\.test\/api\/v1\/notifications\/unsubscribe\?token=/);
+    expect(digest!.raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/im);
+    expect(digest!.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+
+    const path = url.replace('https://steward.test', '');
+    const res = await env.app.inject({
+      method: 'POST',
+      url: path,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('You are unsubscribed');
+    const after = (await person.get('/api/v1/notifications/preferences')).json()
+      .preferences as PreferenceView[];
+    expect(after.find((p) => p.event === 'record.commented')).toMatchObject({
+      email: false,
+      mode: 'immediate',
+    });
+    expect(
+      (
+        await env.app.inject({
+          method: 'GET',
+          url: '/api/v1/notifications/unsubscribe?token=not-a-real-token',
+        })
+      ).statusCode,
+    ).toBe(404);
+  });
+});

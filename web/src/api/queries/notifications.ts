@@ -1,0 +1,181 @@
+/** Notification settings: events with rules and templates, preview, preferences, the delivery log and webhooks. */
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  DeliveryPage,
+  NotificationChannel,
+  NotificationEventView,
+  PreferenceInput,
+  PreferenceView,
+  PreviewInput,
+  PreviewView,
+  RuleInput,
+  TemplateInput,
+  TemplateView,
+} from '../../../../src/contracts/notifications.ts';
+import type {
+  WebhookDeliveryPage,
+  WebhookDeliveryView,
+  WebhookInput,
+  WebhookView,
+  WebhookWithSecret,
+} from '../../../../src/contracts/webhooks.ts';
+import { api } from '../client.ts';
+
+const EVENTS = ['notification-events'] as const;
+
+export function useNotificationEvents() {
+  return useQuery({
+    queryKey: EVENTS,
+    queryFn: ({ signal }) =>
+      api.get<{ items: NotificationEventView[] }>('/admin/notifications/events', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+const eventPath = (event: string) => `/admin/notifications/events/${encodeURIComponent(event)}`;
+
+export function useSaveTemplate(event: string, channel: NotificationChannel) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, version }: { input: TemplateInput; version: number }) =>
+      api.put<TemplateView>(`${eventPath(event)}/templates/${channel}`, input, version),
+    onSuccess: () => qc.invalidateQueries({ queryKey: EVENTS }),
+  });
+}
+
+export function useResetTemplate(event: string, channel: NotificationChannel) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<TemplateView>(`${eventPath(event)}/templates/${channel}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: EVENTS }),
+  });
+}
+
+export function useSaveRule(event: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, version }: { input: RuleInput; version: number }) =>
+      api.put<NotificationEventView>(`${eventPath(event)}/rule`, input, version),
+    onSuccess: () => qc.invalidateQueries({ queryKey: EVENTS }),
+  });
+}
+
+/** The preview of a template as typed; refreshed as it changes. */
+export function usePreview(event: string, input: PreviewInput, enabled: boolean) {
+  return useQuery({
+    queryKey: ['notification-preview', event, input],
+    queryFn: () => api.post<PreviewView>(`${eventPath(event)}/preview`, input),
+    enabled,
+    retry: false,
+    placeholderData: (prev) => prev,
+  });
+}
+
+const PREFS = ['notification-preferences'] as const;
+
+export function useMyPreferences() {
+  return useQuery({
+    queryKey: PREFS,
+    queryFn: ({ signal }) =>
+      api.get<{ preferences: PreferenceView[] }>('/notifications/preferences', undefined, signal),
+    select: (d) => d.preferences,
+  });
+}
+
+export function useSavePreferences() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (preferences: PreferenceInput[]) =>
+      api.put<{ preferences: PreferenceView[] }>('/notifications/preferences', { preferences }),
+    onSuccess: (d) => qc.setQueryData(PREFS, d),
+  });
+}
+
+export function useResetPreferences() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<{ preferences: PreferenceView[] }>('/notifications/preferences'),
+    onSuccess: (d) => qc.setQueryData(PREFS, d),
+  });
+}
+
+export function useDeliveryLog(status: string | undefined) {
+  return useInfiniteQuery({
+    queryKey: ['notification-deliveries', status],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<DeliveryPage>(
+        '/admin/notifications/deliveries',
+        { status, limit: 50, cursor: pageParam ?? undefined },
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+const HOOKS = ['webhooks'] as const;
+
+export function useWebhooks() {
+  return useQuery({
+    queryKey: HOOKS,
+    queryFn: ({ signal }) => api.get<{ items: WebhookView[] }>('/admin/webhooks', undefined, signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCreateWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: WebhookInput) => api.post<WebhookWithSecret>('/admin/webhooks', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
+  });
+}
+
+export function useUpdateWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, input, version }: { id: string; input: WebhookInput; version: number }) =>
+      api.put<WebhookView>(`/admin/webhooks/${id}`, input, version),
+    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
+  });
+}
+
+export function useDeleteWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.delete<null>(`/admin/webhooks/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
+  });
+}
+
+export function useRotateSecret() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<WebhookWithSecret>(`/admin/webhooks/${id}/rotate-secret`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
+  });
+}
+
+export function useWebhookDeliveries(id: string | null) {
+  return useInfiniteQuery({
+    queryKey: ['webhook-deliveries', id],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<WebhookDeliveryPage>(
+        `/admin/webhooks/${id}/deliveries`,
+        { limit: 25, cursor: pageParam ?? undefined },
+        signal,
+      ),
+    enabled: !!id,
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useRedeliver(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (deliveryId: string) =>
+      api.post<WebhookDeliveryView>(`/admin/webhooks/${id}/deliveries/${deliveryId}/redeliver`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['webhook-deliveries', id] }),
+  });
+}

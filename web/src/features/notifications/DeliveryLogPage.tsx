@@ -1,0 +1,94 @@
+/** The notification delivery log for administrators: every mail a notification caused, with its state. */
+import { Badge, Group, Select, Table, Text } from '@mantine/core';
+import { useSearchParams } from 'react-router-dom';
+import { useDeliveryLog } from '../../api/queries/notifications.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PagedLog } from '../../kit/list/PagedLog.tsx';
+import { Time } from '../../lib/time.tsx';
+
+const STATUS_COLORS: Record<string, string> = {
+  sent: 'teal',
+  queued: 'blue',
+  sending: 'blue',
+  digest: 'grape',
+  failed: 'red',
+  skipped: 'gray',
+};
+
+export function DeliveryLogPage() {
+  const [params, setParams] = useSearchParams();
+  const status = params.get('status') ?? undefined;
+  const log = useDeliveryLog(status);
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Notification delivery log"
+        description="Mail sent for notifications: to whom, about what, and how delivery went."
+      />
+      <Group mb="md">
+        <Select
+          label="Status"
+          placeholder="Any"
+          clearable
+          w={200}
+          value={status ?? null}
+          data={['queued', 'sending', 'digest', 'sent', 'failed', 'skipped']}
+          onChange={(v) => {
+            const p = new URLSearchParams(params);
+            if (v) p.set('status', v);
+            else p.delete('status');
+            setParams(p, { replace: true });
+          }}
+        />
+      </Group>
+      <PagedLog
+        query={log}
+        count={items.length}
+        loadingLabel="Loading the delivery log"
+        emptyTitle="No deliveries"
+        head={
+          <>
+            <Table.Th w={180}>When</Table.Th>
+            <Table.Th>Recipient</Table.Th>
+            <Table.Th>Subject</Table.Th>
+            <Table.Th w={80}>Channel</Table.Th>
+            <Table.Th w={100}>Status</Table.Th>
+            <Table.Th w={80}>Attempts</Table.Th>
+            <Table.Th>Error</Table.Th>
+          </>
+        }
+      >
+        {items.map((d) => (
+          <Table.Tr key={d.id}>
+            <Table.Td>
+              <Time iso={d.createdAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{d.recipient.name}</Text>
+              <Text size="xs" c="dimmed">
+                {d.recipient.email}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{d.subject}</Text>
+              <Text size="xs" c="dimmed">
+                {d.event}
+              </Text>
+            </Table.Td>
+            <Table.Td>{d.channel}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={STATUS_COLORS[d.status] ?? 'gray'}>
+                {d.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{d.attempts}</Table.Td>
+            <Table.Td>
+              <Text size="xs">{d.error ?? ''}</Text>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </PagedLog>
+    </>
+  );
+}

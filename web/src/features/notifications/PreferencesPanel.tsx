@@ -1,0 +1,132 @@
+/** My notification preferences, in my profile: per event, the inbox and/or mail, immediately or as a daily digest. */
+import { Button, Checkbox, Group, Paper, SegmentedControl, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { PreferenceInput, PreferenceView } from '../../../../src/contracts/notifications.ts';
+import {
+  useMyPreferences,
+  useResetPreferences,
+  useSavePreferences,
+} from '../../api/queries/notifications.ts';
+import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+
+function PreferencesForm({ initial }: { initial: PreferenceView[] }) {
+  const [prefs, setPrefs] = useState<PreferenceInput[]>(
+    initial.map(({ event, inApp, email, mode }) => ({ event, inApp, email, mode })),
+  );
+  const save = useSavePreferences();
+  const reset = useResetPreferences();
+  const set = (event: string, change: Partial<PreferenceInput>) =>
+    setPrefs((ps) => ps.map((p) => (p.event === event ? { ...p, ...change } : p)));
+  return (
+    <>
+      <Table.ScrollContainer minWidth={640}>
+        <Table verticalSpacing="xs">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Event</Table.Th>
+              <Table.Th w={80}>In-app</Table.Th>
+              <Table.Th w={80}>Email</Table.Th>
+              <Table.Th w={220}>Email delivery</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {prefs.map((p) => {
+              const view = initial.find((i) => i.event === p.event)!;
+              return (
+                <Table.Tr key={p.event}>
+                  <Table.Td>
+                    <Text size="sm" fw={500}>
+                      {view.label}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {view.description}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`${view.label}: in the app`}
+                      checked={p.inApp}
+                      onChange={(e) => set(p.event, { inApp: e.currentTarget.checked })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Checkbox
+                      aria-label={`${view.label}: by email`}
+                      checked={p.email}
+                      onChange={(e) => set(p.event, { email: e.currentTarget.checked })}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <SegmentedControl
+                      size="xs"
+                      aria-label={`${view.label}: email delivery`}
+                      disabled={!p.email}
+                      value={p.mode}
+                      onChange={(v) => set(p.event, { mode: v as PreferenceInput['mode'] })}
+                      data={[
+                        { value: 'immediate', label: 'Immediately' },
+                        { value: 'digest', label: 'Daily digest' },
+                      ]}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      <ErrorAlert error={save.error ?? reset.error} title="Your preferences were not saved" />
+      <Group mt="sm">
+        <Button
+          loading={save.isPending}
+          onClick={() =>
+            save.mutate(prefs, {
+              onSuccess: () =>
+                notifications.show({ color: 'teal', message: 'Notification preferences saved' }),
+            })
+          }
+        >
+          Save preferences
+        </Button>
+        <Button
+          variant="default"
+          loading={reset.isPending}
+          onClick={() =>
+            reset.mutate(undefined, {
+              onSuccess: (d) => {
+                setPrefs(
+                  d.preferences.map(({ event, inApp, email, mode }) => ({ event, inApp, email, mode })),
+                );
+                notifications.show({ color: 'teal', message: 'Back to the defaults' });
+              },
+            })
+          }
+        >
+          Use the defaults
+        </Button>
+      </Group>
+    </>
+  );
+}
+
+export function PreferencesPanel() {
+  const prefs = useMyPreferences();
+  return (
+    <Paper p="lg" maw={900} mt="lg" component="section" aria-labelledby="notification-preferences">
+      <Title order={2} size="h4" id="notification-preferences" mb="xs">
+        Notifications
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        Choose what you hear about, where, and whether mail comes at once or in one digest a day.
+      </Text>
+      {prefs.isPending ? (
+        <PageLoader label="Loading your preferences" />
+      ) : prefs.isError ? (
+        <ErrorAlert error={prefs.error} title="Your preferences could not be loaded" />
+      ) : (
+        <PreferencesForm initial={prefs.data} />
+      )}
+    </Paper>
+  );
+}

@@ -1,0 +1,398 @@
+/**
+ * Webhooks: endpoints administrators register per event type, their signing secret (shown once),
+ * switching them on and off, and each endpoint's delivery log with redelivery.
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  MultiSelect,
+  Paper,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { WebhookView, WebhookWithSecret } from '../../../../src/contracts/webhooks.ts';
+import {
+  useCreateWebhook,
+  useDeleteWebhook,
+  useNotificationEvents,
+  useRedeliver,
+  useRotateSecret,
+  useUpdateWebhook,
+  useWebhookDeliveries,
+  useWebhooks,
+} from '../../api/queries/notifications.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { Time } from '../../lib/time.tsx';
+import { ApiErrorAlert } from './fieldErrors.tsx';
+
+function useEventOptions() {
+  const events = useNotificationEvents();
+  return (events.data ?? []).map((e) => ({ value: e.key, label: `${e.label} (${e.key})` }));
+}
+
+function WebhookForm({
+  initial,
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+  onCancel,
+}: {
+  initial: { url: string; description: string; events: string[] };
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (v: { url: string; description: string; events: string[] }) => void;
+  onCancel: () => void;
+}) {
+  const [url, setUrl] = useState(initial.url);
+  const [description, setDescription] = useState(initial.description);
+  const [events, setEvents] = useState(initial.events);
+  const options = useEventOptions();
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit({ url: url.trim(), description, events });
+      }}
+    >
+      <Stack gap="sm">
+        <TextInput
+          label="Endpoint URL"
+          description="http:// or https://; requests time out and are retried with backoff."
+          placeholder="https://example.com/hooks/steward"
+          required
+          value={url}
+          onChange={(e) => setUrl(e.currentTarget.value)}
+        />
+        <TextInput
+          label="Description"
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+        />
+        <MultiSelect label="Events" required data={options} value={events} onChange={setEvents} searchable />
+        <ApiErrorAlert error={error} title="The webhook was not saved" />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={pending} disabled={!url.trim() || events.length === 0}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SecretNotice({ hook, onClose }: { hook: WebhookWithSecret; onClose: () => void }) {
+  return (
+    <Alert
+      color="yellow"
+      title="Signing secret: copy it now"
+      withCloseButton
+      onClose={onClose}
+      closeButtonLabel="Dismiss"
+    >
+      <Text size="sm" mb="xs">
+        Steward signs each request to {hook.url} with this secret. It is shown only once.
+      </Text>
+      <Group gap="xs">
+        <Code data-testid="webhook-secret">{hook.secret}</Code>
+        <CopyButton value={hook.secret}>
+          {({ copied, copy }) => (
+            <Button size="compact-xs" variant="light" onClick={copy}>
+              {copied ? 'Copied' : 'Copy'}
+            </Button>
+          )}
+        </CopyButton>
+      </Group>
+    </Alert>
+  );
+}
+
+function Deliveries({ hook }: { hook: WebhookView }) {
+  const log = useWebhookDeliveries(hook.id);
+  const redeliver = useRedeliver(hook.id);
+  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Paper withBorder p="md" mt="md" component="section" aria-label={`Deliveries to ${hook.url}`}>
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h5">
+          Deliveries to {hook.url}
+        </Title>
+        <Button size="compact-sm" variant="default" onClick={() => log.refetch()} loading={log.isFetching}>
+          Refresh
+        </Button>
+      </Group>
+      <ErrorAlert error={redeliver.error} title="Could not send again" />
+      {log.isPending ? (
+        <PageLoader label="Loading deliveries" />
+      ) : log.isError ? (
+        <ErrorAlert error={log.error} title="Deliveries could not be loaded" />
+      ) : items.length === 0 ? (
+        <EmptyState title="Nothing delivered yet" />
+      ) : (
+        <Table.ScrollContainer minWidth={760}>
+          <Table verticalSpacing="xs" striped>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>When</Table.Th>
+                <Table.Th>Event</Table.Th>
+                <Table.Th>Status</Table.Th>
+                <Table.Th>Attempts</Table.Th>
+                <Table.Th>Last answer</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {items.map((d) => (
+                <Table.Tr key={d.id}>
+                  <Table.Td>
+                    <Time iso={d.createdAt} mode="absolute" size="sm" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{d.event}</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge
+                      variant="light"
+                      color={d.status === 'succeeded' ? 'teal' : d.status === 'failed' ? 'red' : 'blue'}
+                    >
+                      {d.status}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{d.attempts}</Table.Td>
+                  <Table.Td>
+                    <Text size="xs">
+                      {d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '')}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      disabled={!hook.active}
+                      loading={redeliver.isPending && redeliver.variables === d.id}
+                      onClick={() =>
+                        redeliver.mutate(d.id, {
+                          onSuccess: () => notifications.show({ color: 'teal', message: 'Sent again' }),
+                        })
+                      }
+                    >
+                      Send again
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {log.hasNextPage && (
+        <Button
+          mt="sm"
+          variant="default"
+          onClick={() => log.fetchNextPage()}
+          loading={log.isFetchingNextPage}
+        >
+          Show more
+        </Button>
+      )}
+    </Paper>
+  );
+}
+
+export function WebhooksPage() {
+  const hooks = useWebhooks();
+  const create = useCreateWebhook();
+  const update = useUpdateWebhook();
+  const remove = useDeleteWebhook();
+  const rotate = useRotateSecret();
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<WebhookView | null>(null);
+  const [secret, setSecret] = useState<WebhookWithSecret | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<WebhookView | null>(null);
+  if (hooks.isPending) return <PageLoader label="Loading webhooks" />;
+  if (hooks.isError) return <ErrorState error={hooks.error} onRetry={() => hooks.refetch()} />;
+  const shown = hooks.data.find((h) => h.id === selected) ?? null;
+  return (
+    <>
+      <PageHeader
+        title="Webhooks"
+        description="Signed JSON posts to other systems when events happen. See the documentation for verifying signatures."
+        actions={<Button onClick={() => setCreating(true)}>Add webhook</Button>}
+      />
+      {secret && <SecretNotice hook={secret} onClose={() => setSecret(null)} />}
+      <ErrorAlert error={update.error ?? rotate.error} title="The webhook was not changed" />
+      <Paper p={0} mt="md" style={{ overflow: 'hidden' }}>
+        {hooks.data.length === 0 ? (
+          <EmptyState title="No webhooks yet" />
+        ) : (
+          <Table.ScrollContainer minWidth={860}>
+            <Table verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Endpoint</Table.Th>
+                  <Table.Th>Events</Table.Th>
+                  <Table.Th w={120}>On</Table.Th>
+                  <Table.Th w={320}>Actions</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {hooks.data.map((h) => (
+                  <Table.Tr key={h.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
+                        {h.url}
+                      </Text>
+                      {h.description && (
+                        <Text size="xs" c="dimmed">
+                          {h.description}
+                        </Text>
+                      )}
+                      {h.disabledReason && (
+                        <Text size="xs" c="red.8">
+                          {h.disabledReason}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {h.events.map((e) => (
+                          <Badge key={e} variant="light" tt="none" size="sm">
+                            {e}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      <Switch
+                        aria-label={`${h.url} switched on`}
+                        checked={h.active}
+                        onChange={(e) =>
+                          update.mutate({
+                            id: h.id,
+                            version: h.version,
+                            input: {
+                              url: h.url,
+                              description: h.description,
+                              events: h.events,
+                              active: e.currentTarget.checked,
+                            },
+                          })
+                        }
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Button size="compact-xs" variant="light" onClick={() => setSelected(h.id)}>
+                          Deliveries
+                        </Button>
+                        <Button size="compact-xs" variant="default" onClick={() => setEditing(h)}>
+                          Edit
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          onClick={() => rotate.mutate(h.id, { onSuccess: (w) => setSecret(w) })}
+                        >
+                          New secret
+                        </Button>
+                        <Button
+                          size="compact-xs"
+                          color="red"
+                          variant="subtle"
+                          onClick={() => {
+                            if (window.confirm(`Remove the webhook to ${h.url} and its log?`))
+                              remove.mutate(h.id, {
+                                onSuccess: () => selected === h.id && setSelected(null),
+                              });
+                          }}
+                        >
+                          Remove
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Paper>
+      {shown && <Deliveries key={shown.id} hook={shown} />}
+      <ConfirmDialog
+        opened={!!removing}
+        onClose={() => setRemoving(null)}
+        title="Remove webhook?"
+        confirmLabel="Remove"
+        pending={remove.isPending}
+        error={remove.error}
+        errorTitle="Not removed"
+        onConfirm={() =>
+          removing &&
+          remove.mutate(removing.id, {
+            onSuccess: () => {
+              if (selected === removing.id) setSelected(null);
+              setRemoving(null);
+            },
+          })
+        }
+      >
+        <Text size="sm">Steward stops posting to {removing?.url} and forgets its delivery log.</Text>
+      </ConfirmDialog>
+      <Modal opened={creating} onClose={() => setCreating(false)} title="Add webhook" size="lg">
+        <WebhookForm
+          initial={{ url: '', description: '', events: [] }}
+          submitLabel="Add webhook"
+          pending={create.isPending}
+          error={create.error}
+          onCancel={() => setCreating(false)}
+          onSubmit={(v) =>
+            create.mutate(
+              { ...v, active: true },
+              {
+                onSuccess: (w) => {
+                  setCreating(false);
+                  setSecret(w);
+                },
+              },
+            )
+          }
+        />
+      </Modal>
+      <Modal opened={!!editing} onClose={() => setEditing(null)} title="Edit webhook" size="lg">
+        {editing && (
+          <WebhookForm
+            initial={editing}
+            submitLabel="Save webhook"
+            pending={update.isPending}
+            error={update.error}
+            onCancel={() => setEditing(null)}
+            onSubmit={(v) =>
+              update.mutate(
+                { id: editing.id, version: editing.version, input: { ...v, active: editing.active } },
+                { onSuccess: () => setEditing(null) },
+              )
+            }
+          />
+        )}
+      </Modal>
+    </>
+  );
+}
