@@ -23,7 +23,16 @@ export const CiHit = z.object({
   classKey: z.string(),
   className: z.string(),
 });
-export const SearchHit = z.discriminatedUnion('kind', [RecordHit, CiHit]).meta({ id: 'SearchHit' });
+export const ArticleSearchHit = z.object({
+  kind: z.literal('article'),
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  snippet: z.string().describe('HTML: escaped text with the matches in <mark>'),
+});
+export const SearchHit = z
+  .discriminatedUnion('kind', [RecordHit, CiHit, ArticleSearchHit])
+  .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchAnswer = z.object({

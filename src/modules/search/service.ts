@@ -1,13 +1,15 @@
 /**
- * The global search: records of every type by number or words, and configuration items by name,
- * each through its own module's list so the caller's permissions apply exactly as in the lists
- * (a requester finds only the records they raised or watch; CIs only with CMDB read access).
+ * The global search: records of every type by number or words, configuration items by name, and
+ * knowledge articles by full text, each through its own module so the caller's permissions apply
+ * exactly as in the lists (a requester finds only the records they raised or watch and the
+ * published articles meant for them; CIs only with CMDB read access).
  */
 
 import type { AppContext } from '../../context.ts';
 import type { SearchAnswer, SearchHit, SearchQuery } from '../../contracts/search.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { listCis } from '../cmdb/index.ts';
+import { searchArticles } from '../knowledge/index.ts';
 import { listRecords, RECORD_TYPES } from '../records/index.ts';
 
 const NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
@@ -52,8 +54,19 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
           className: c.classLabel,
         }))
       : [];
-  // Exact number first, then newest records, then CIs; at most `limit` in all.
+  const articleHits: SearchHit[] =
+    !isNumber && can(actor, 'knowledge.read')
+      ? (await searchArticles(ctx, actor, { q, limit: Math.min(query.limit, 5) })).items.map((a) => ({
+          kind: 'article',
+          id: a.id,
+          number: a.number,
+          title: a.title,
+          snippet: a.snippet,
+        }))
+      : [];
+  // Exact number first, then newest records, then CIs and articles; at most `limit` in all.
   const records = exact ? [exact, ...recordHits.filter((h) => h !== exact)] : recordHits;
-  const recordRoom = Math.max(query.limit - ciHits.length, Math.ceil(query.limit / 2));
-  return { items: [...records.slice(0, recordRoom), ...ciHits].slice(0, query.limit), exact };
+  const others = [...ciHits, ...articleHits];
+  const recordRoom = Math.max(query.limit - others.length, Math.ceil(query.limit / 2));
+  return { items: [...records.slice(0, recordRoom), ...others].slice(0, query.limit), exact };
 }
