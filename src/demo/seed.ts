@@ -15,6 +15,7 @@ import { createIncident, transitionIncident, updateIncident } from '../modules/i
 import { addComment } from '../modules/records/collab.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedKnowledgeDemo } from './knowledge.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
@@ -178,6 +179,12 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: groupIds,
     actor: await actorFor(people.get('maria')!),
   });
+  // After the CMDB and service levels: articles name the services they are about.
+  const knowledge = await seedKnowledgeDemo(ctx, {
+    person: (key) => people.get(key)!,
+    actor: actorFor,
+    manager: await actorFor(people.get('maria')!),
+  });
   return {
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
@@ -186,6 +193,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     serviceLevels,
     problems,
     cmdb,
+    knowledge,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };

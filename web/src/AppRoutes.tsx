@@ -8,6 +8,7 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 import { cmdbRoutes } from './features/cmdb/routes.tsx';
 import { IncidentQueuePage } from './features/incidents/IncidentQueuePage.tsx';
 import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
+import { knowledgeRoutes, portalKnowledgeRoutes } from './features/knowledge/routes.tsx';
 import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
@@ -73,6 +74,7 @@ export function AppRoutes() {
             <Route path={`${incident.route}/:ref`} element={<incident.pages.record />} />
             <Route path="major-incidents" element={<MajorIncidentsPage />} />
             {problemRoutes()}
+            {knowledgeRoutes()}
             <Route path="processes/:process/roles" element={<ProcessRolesPage />} />
             {cmdbRoutes()}
             {serviceLevelRoutes()}
@@ -105,6 +107,7 @@ export function AppRoutes() {
           <Route path="portal" element={<PortalOnly />}>
             <Route index element={<PortalHomePage />} />
             <Route path="new" element={<PortalNewIncidentPage />} />
+            {portalKnowledgeRoutes()}
             {incident.pages.portalRecord && (
               <Route path="incidents/:ref" element={<incident.pages.portalRecord />} />
             )}

@@ -18,6 +18,7 @@ import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
+import { KnowledgeNavSection } from '../features/knowledge/KnowledgeNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
 import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
@@ -89,6 +90,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           active={pathname.startsWith('/processes/')}
         />
         <ProblemNavSection pathname={pathname} />
+        <KnowledgeNavSection pathname={pathname} />
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />

@@ -5,7 +5,7 @@
  */
 import { AppShell, Badge, Burger, Button, Container, Group, NavLink, Popover, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconChecklist, IconGavel, IconPlus, IconShoppingCart } from '@tabler/icons-react';
+import { IconBooks, IconChecklist, IconGavel, IconPlus, IconShoppingCart } from '@tabler/icons-react';
 import { type ReactNode, Suspense, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router-dom';
 import { usePendingApprovals } from '../api/queries/requests.ts';
@@ -30,6 +30,14 @@ function PortalLinks({ pathname }: { pathname: string }) {
         My incidents and requests
       </Button>
       <PortalRequestNav pathname={pathname} />
+      <Button
+        component={Link}
+        to="/portal/knowledge"
+        variant={pathname.startsWith('/portal/knowledge') ? 'light' : 'subtle'}
+        aria-current={pathname === '/portal/knowledge' ? 'page' : undefined}
+      >
+        Help articles
+      </Button>
       <Button component={Link} to="/portal/new" leftSection={<IconPlus size={16} />}>
         Report a problem
       </Button>
@@ -79,6 +87,7 @@ function PortalMenu({ pathname }: { pathname: string }) {
               </Badge>
             ) : undefined,
           )}
+          {item('/portal/knowledge', 'Help articles', <IconBooks size={16} />)}
           {item('/portal/new', 'Report a problem', <IconPlus size={16} />)}
         </Stack>
       </Popover.Dropdown>

@@ -1,4 +1,4 @@
-/** The top bar's search: records of every type by number or words, configuration items by name. */
+/** The top bar's search: records of every type by number or words, configuration items by name, knowledge articles. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../client.ts';
 
@@ -12,7 +12,9 @@ export type SearchHit =
       state: string;
       stateLabel: string;
     }
-  | { kind: 'ci'; id: string; name: string; classKey: string; className: string };
+  | { kind: 'ci'; id: string; name: string; classKey: string; className: string }
+  /** A knowledge article; `snippet` is sanitised HTML with the matches in <mark>. */
+  | { kind: 'article'; id: string; number: string; title: string; snippet: string };
 
 export type SearchAnswer = {
   items: SearchHit[];

@@ -21,12 +21,27 @@ const TYPE_LABELS: Record<string, string> = {
 
 export function hitPath(hit: SearchHit): string {
   if (hit.kind === 'ci') return `/cmdb/cis/${hit.id}`;
+  if (hit.kind === 'article') return `/knowledge/${hit.number}`;
   return recordPath(hit.type, hit.number);
 }
 
 const hitKey = (h: SearchHit) => `${h.kind}:${h.id}`;
 
 function HitOption({ hit }: { hit: SearchHit }) {
+  if (hit.kind === 'article')
+    return (
+      <Group gap="xs" wrap="nowrap">
+        <Badge variant="light" color="teal" size="sm" w={72}>
+          Article
+        </Badge>
+        <Text size="sm" fw={600}>
+          {hit.number}
+        </Text>
+        <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
+          {hit.title}
+        </Text>
+      </Group>
+    );
   return hit.kind === 'record' ? (
     <Group gap="xs" wrap="nowrap">
       <Badge variant="light" size="sm" w={72}>
