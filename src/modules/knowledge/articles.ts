@@ -480,14 +480,15 @@ export async function listArticles(
   };
 }
 
-function assertStaff(reader: Reader, ref: string): void {
+/** An article for what only staff see (versions, diffs, feedback); 404 for anyone else. */
+export async function loadForStaff(ctx: AppContext, actor: Actor, ref: string): Promise<ArticleRow> {
+  const reader = await readerOf(ctx.db, actor);
   if (!reader.staff) throw notFound('Article', ref);
+  return loadArticle(ctx.db, reader, ref);
 }
 
 export async function listVersions(ctx: AppContext, actor: Actor, ref: string) {
-  const reader = await readerOf(ctx.db, actor);
-  assertStaff(reader, ref);
-  const row = await loadArticle(ctx.db, reader, ref);
+  const row = await loadForStaff(ctx, actor, ref);
   const versions = await ctx.db
     .select()
     .from(knowledgeArticleVersions)
@@ -514,9 +515,7 @@ export async function diffArticle(
   ref: string,
   q: { from: number; to: number; mode: DiffMode },
 ): Promise<ArticleDiff> {
-  const reader = await readerOf(ctx.db, actor);
-  assertStaff(reader, ref);
-  const row = await loadArticle(ctx.db, reader, ref);
+  const row = await loadForStaff(ctx, actor, ref);
   const versions = await ctx.db
     .select()
     .from(knowledgeArticleVersions)

@@ -12,7 +12,7 @@ import { forbidden, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
 import { loadRecord, writeHistory } from '../records/index.ts';
 import { readerOf } from './access.ts';
-import { assertCanWrite, loadArticle, presentSummaries } from './articles.ts';
+import { assertCanWrite, loadArticle, loadForStaff, presentSummaries } from './articles.ts';
 import {
   knowledgeArticles,
   knowledgeDeflections,
@@ -81,9 +81,7 @@ export function recordDeflection(ctx: AppContext, actor: Actor, ref: string, que
 }
 
 export async function listFeedback(ctx: AppContext, actor: Actor, ref: string) {
-  const reader = await readerOf(ctx.db, actor);
-  if (!reader.staff) throw notFound('Article', ref);
-  const row = await loadArticle(ctx.db, reader, ref);
+  const row = await loadForStaff(ctx, actor, ref);
   const rows = await ctx.db
     .select({
       id: knowledgeFeedback.id,

@@ -27,49 +27,54 @@ export function hitPath(hit: SearchHit): string {
 
 const hitKey = (h: SearchHit) => `${h.kind}:${h.id}`;
 
-function HitOption({ hit }: { hit: SearchHit }) {
-  if (hit.kind === 'article')
-    return (
-      <Group gap="xs" wrap="nowrap">
-        <Badge variant="light" color="teal" size="sm" w={72}>
-          Article
-        </Badge>
-        <Text size="sm" fw={600}>
-          {hit.number}
-        </Text>
+function HitRow({
+  badge,
+  color,
+  strong,
+  text,
+  note,
+}: {
+  badge: string;
+  color?: string;
+  strong: string;
+  text?: string;
+  note?: string;
+}) {
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <Badge variant="light" color={color} size="sm" w={72}>
+        {badge}
+      </Badge>
+      <Text size="sm" fw={600} lineClamp={1} style={text ? undefined : { flex: 1 }}>
+        {strong}
+      </Text>
+      {text && (
         <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
-          {hit.title}
+          {text}
         </Text>
-      </Group>
-    );
-  return hit.kind === 'record' ? (
-    <Group gap="xs" wrap="nowrap">
-      <Badge variant="light" size="sm" w={72}>
-        {TYPE_LABELS[hit.type] ?? hit.type}
-      </Badge>
-      <Text size="sm" fw={600}>
-        {hit.number}
-      </Text>
-      <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
-        {hit.title}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {hit.stateLabel}
-      </Text>
-    </Group>
-  ) : (
-    <Group gap="xs" wrap="nowrap">
-      <Badge variant="light" color="grape" size="sm" w={72}>
-        CI
-      </Badge>
-      <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }}>
-        {hit.name}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {hit.className}
-      </Text>
+      )}
+      {note && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
     </Group>
   );
+}
+
+function HitOption({ hit }: { hit: SearchHit }) {
+  if (hit.kind === 'article')
+    return <HitRow badge="Article" color="teal" strong={hit.number} text={hit.title} />;
+  if (hit.kind === 'record')
+    return (
+      <HitRow
+        badge={TYPE_LABELS[hit.type] ?? hit.type}
+        strong={hit.number}
+        text={hit.title}
+        note={hit.stateLabel}
+      />
+    );
+  return <HitRow badge="CI" color="grape" strong={hit.name} note={hit.className} />;
 }
 
 export function GlobalSearch() {
