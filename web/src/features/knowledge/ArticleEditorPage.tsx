@@ -19,6 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
+import type { CiRef } from '../../api/queries/cmdb.ts';
 import {
   type ArticleView,
   useArticle,
@@ -31,6 +32,7 @@ import { useServices } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
+import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
 import { ArticleHtml } from './ArticleParts.tsx';
 import { AUDIENCE_LABELS, LANGUAGE_LABELS } from './labels.ts';
 
@@ -43,6 +45,7 @@ type Draft = {
   audience: string;
   audienceServiceId: string | null;
   serviceIds: string[];
+  cis: CiRef[];
   reviewBy: string;
   note: string;
 };
@@ -56,6 +59,13 @@ const fromArticle = (a: ArticleView | undefined): Draft => ({
   audience: a?.audience ?? 'internal',
   audienceServiceId: a?.audienceService?.id ?? null,
   serviceIds: a?.services.map((s) => s.id) ?? [],
+  // The article names its CIs only; the picker shows them until new ones are searched.
+  cis: (a?.cis ?? []).map((c) => ({
+    ...c,
+    classKey: '',
+    classLabel: 'configuration item',
+    status: 'in_use' as CiRef['status'],
+  })),
   reviewBy: a?.reviewBy ?? '',
   note: '',
 });
@@ -85,6 +95,7 @@ function Editor({ article }: { article?: ArticleView }) {
       audience: draft.audience as 'internal' | 'requesters' | 'customers',
       audienceServiceId: draft.audience === 'customers' ? draft.audienceServiceId : null,
       serviceIds: draft.serviceIds,
+      ciIds: draft.cis.map((c) => c.id),
       reviewBy: draft.reviewBy || null,
     };
     const done = (a: ArticleView) => {
@@ -170,6 +181,12 @@ function Editor({ article }: { article?: ArticleView }) {
                   error={errors.audienceServiceId}
                 />
               )}
+              <CiMultiPicker
+                label="About configuration items"
+                value={draft.cis}
+                onChange={(v) => set('cis', v)}
+                error={errors.ciIds}
+              />
               <MultiSelect
                 label="About services"
                 searchable
