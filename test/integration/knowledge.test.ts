@@ -295,6 +295,9 @@ describe('audience rules', () => {
     expect(list.items.map((i: { id: string }) => i.id)).not.toContain(internal.id);
     const global = (await requester.get('/api/v1/search?q=quasarvault')).json() as SearchAnswer;
     expect(global.items.map((h) => h.id)).not.toContain(internal.id);
+    const byNumber = (await requester.get(`/api/v1/search?q=${internal.number}`)).json() as SearchAnswer;
+    expect(byNumber).toEqual({ items: [], exact: null });
+    expect((await author.get(`/api/v1/search?q=${internal.number}`)).json().exact?.id).toBe(internal.id);
     // Typo tolerance obeys the same rules.
     expect((await search(requester, 'Rotate the qasarvault kyes')).map((h) => h.id)).not.toContain(
       internal.id,

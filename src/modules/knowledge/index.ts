@@ -4,4 +4,4 @@
  */
 
 export { sendReviewReminders } from './reminders.ts';
-export { searchArticles, suggestArticles } from './search.ts';
+export { ARTICLE_NUMBER, searchArticles, suggestArticles } from './search.ts';

@@ -138,7 +138,13 @@ function toHit(r: HitRow, match: ArticleHit['match']): ArticleHit {
   };
 }
 
-/** Search articles the caller may read: full text first, similar titles when that finds nothing. */
+/** An article number, e.g. KB0001001. */
+export const ARTICLE_NUMBER = /^KB\d{4,}$/i;
+
+/**
+ * Search articles the caller may read: an article number finds that article; otherwise full text
+ * first, similar titles when that finds nothing.
+ */
 export async function searchArticles(
   ctx: AppContext,
   actor: Actor,
@@ -146,6 +152,15 @@ export async function searchArticles(
 ): Promise<{ items: ArticleHit[] }> {
   const reader = await readerOf(ctx.db, actor);
   const opts = { limit: q.limit, publishedOnly: !reader.staff };
+  if (ARTICLE_NUMBER.test(q.q)) {
+    const rows = await queryRows<HitRow>(
+      ctx.db,
+      sql`select a.id, a.number, a.title, a.state, a.audience, a.summary, null as headline, 1::float8 as rank
+          from knowledge_articles a
+          where ${where(reader, sql`a.number = ${q.q.toUpperCase()}`, opts.publishedOnly)}`,
+    );
+    return { items: rows.map((r) => toHit(r, 'text')) };
+  }
   const found = await fullText(ctx, reader, q.q, { ...opts, mode: 'all_words' });
   if (found.length > 0) return { items: found.map((r) => toHit(r, 'text')) };
   const similar = await similarTitles(ctx, reader, q.q, opts);

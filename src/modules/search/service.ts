@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import type { SearchAnswer, SearchHit, SearchQuery } from '../../contracts/search.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { listCis } from '../cmdb/index.ts';
-import { searchArticles } from '../knowledge/index.ts';
+import { ARTICLE_NUMBER, searchArticles } from '../knowledge/index.ts';
 import { listRecords, RECORD_TYPES } from '../records/index.ts';
 
 const NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
@@ -55,7 +55,7 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
         }))
       : [];
   const articleHits: SearchHit[] =
-    !isNumber && can(actor, 'knowledge.read')
+    (!isNumber || ARTICLE_NUMBER.test(q)) && can(actor, 'knowledge.read')
       ? (await searchArticles(ctx, actor, { q, limit: Math.min(query.limit, 5) })).items.map((a) => ({
           kind: 'article',
           id: a.id,
@@ -64,9 +64,13 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
           snippet: a.snippet,
         }))
       : [];
+  const exactArticle = (ARTICLE_NUMBER.test(q) && articleHits[0]) || null;
   // Exact number first, then newest records, then CIs and articles; at most `limit` in all.
   const records = exact ? [exact, ...recordHits.filter((h) => h !== exact)] : recordHits;
   const others = [...ciHits, ...articleHits];
   const recordRoom = Math.max(query.limit - others.length, Math.ceil(query.limit / 2));
-  return { items: [...records.slice(0, recordRoom), ...others].slice(0, query.limit), exact };
+  return {
+    items: [...records.slice(0, recordRoom), ...others].slice(0, query.limit),
+    exact: exact ?? exactArticle,
+  };
 }
