@@ -20,7 +20,7 @@ import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
-import { ArticleHtml, ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
+import { ArticleHtml, ArticleStateBadge, AudienceBadge, DialogActions } from './ArticleParts.tsx';
 import { VersionsPanel } from './DiffView.tsx';
 import { LANGUAGE_LABELS } from './labels.ts';
 
@@ -73,14 +73,12 @@ function StepButtons({ article }: { article: ArticleView }) {
               onChange={(e) => setComment(e.currentTarget.value)}
             />
             <ErrorAlert error={take.error} title="Not done" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setAsking(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={take.isPending} disabled={!comment.trim()}>
-                {asking?.label}
-              </Button>
-            </Group>
+            <DialogActions
+              onCancel={() => setAsking(null)}
+              submitLabel={asking?.label ?? ''}
+              pending={take.isPending}
+              disabled={!comment.trim()}
+            />
           </Stack>
         </form>
       </Modal>

@@ -1,16 +1,5 @@
 /** Knowledge categories and their reviewers (service managers and administrators maintain them). */
-import {
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Modal, MultiSelect, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -20,6 +9,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
+import { DialogActions } from './ArticleParts.tsx';
 
 function CategoryDialog({ category, onClose }: { category: CategoryView | null; onClose: () => void }) {
   const save = useSaveCategory(category ?? undefined);
@@ -67,14 +57,7 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
             error={errors.reviewerIds}
           />
           <ErrorAlert error={save.error} title="Not saved" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel={'Save'} pending={save.isPending} />
         </Stack>
       </form>
     </Modal>

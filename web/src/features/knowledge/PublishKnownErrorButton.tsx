@@ -1,11 +1,12 @@
 /** On a known error: publish it as a knowledge article in one step, or open the article it already is. */
-import { Anchor, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBooks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCategories, useKnownErrorArticle, usePublishKnownError } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from './ArticleParts.tsx';
 import { AUDIENCE_LABELS, articlePath } from './labels.ts';
 
 export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId: string; title: string }) {
@@ -77,14 +78,12 @@ export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId:
               allowDeselect={false}
             />
             <ErrorAlert error={publish.error} title="Not published" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setOpen(false)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={publish.isPending} disabled={!categoryId}>
-                Publish
-              </Button>
-            </Group>
+            <DialogActions
+              onCancel={() => setOpen(false)}
+              submitLabel={'Publish'}
+              pending={publish.isPending}
+              disabled={!categoryId}
+            />
           </Stack>
         </form>
       </Modal>
