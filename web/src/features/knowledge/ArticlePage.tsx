@@ -6,14 +6,13 @@
 import { Anchor, Badge, Button, Group, List, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
   type ArticleView,
   useArticle,
   useArticleFeedback,
   useArticleStep,
-  useRecordView,
 } from '../../api/queries/knowledge.ts';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
@@ -23,6 +22,7 @@ import { recordPath } from '../../records/registry.ts';
 import { ArticleHtml, ArticleStateBadge, AudienceBadge, DialogActions } from './ArticleParts.tsx';
 import { VersionsPanel } from './DiffView.tsx';
 import { LANGUAGE_LABELS } from './labels.ts';
+import { useCountView } from './useCountView.ts';
 
 type Step = ArticleView['steps'][number];
 
@@ -109,18 +109,6 @@ function FeedbackPanel({ articleId }: { articleId: string }) {
       ))}
     </List>
   );
-}
-
-/** Count one reading per opening of the page. */
-export function useCountView(id: string | undefined) {
-  const view = useRecordView();
-  const counted = useRef<string | null>(null);
-  useEffect(() => {
-    if (id && counted.current !== id) {
-      counted.current = id;
-      view.mutate(id);
-    }
-  }, [id, view]);
 }
 
 function ArticleBody({ article }: { article: ArticleView }) {

@@ -9,8 +9,8 @@ import { IconBulb } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type ArticleHit, useArticle, useDeflect, useSuggestions } from '../../api/queries/knowledge.ts';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { useCountView } from './ArticlePage.tsx';
 import { ArticleHtml, Snippet } from './ArticleParts.tsx';
+import { useCountView } from './useCountView.ts';
 
 function SuggestedArticle({
   hit,

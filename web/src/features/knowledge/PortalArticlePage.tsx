@@ -7,8 +7,8 @@ import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx'
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ArticleFeedback } from './ArticleFeedback.tsx';
-import { useCountView } from './ArticlePage.tsx';
 import { ArticleHtml } from './ArticleParts.tsx';
+import { useCountView } from './useCountView.ts';
 
 export function PortalArticlePage() {
   const { ref = '' } = useParams();
