@@ -30,8 +30,16 @@ export const CatalogItemHit = z.object({
   description: z.string(),
   serviceName: z.string(),
 });
+
+export const ArticleSearchHit = z.object({
+  kind: z.literal('article'),
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  snippet: z.string().describe('HTML: escaped text with the matches in <mark>'),
+});
 export const SearchHit = z
-  .discriminatedUnion('kind', [RecordHit, CiHit, CatalogItemHit])
+  .discriminatedUnion('kind', [RecordHit, CiHit, CatalogItemHit, ArticleSearchHit])
   .meta({ id: 'SearchHit' });
 export type SearchHit = z.infer<typeof SearchHit>;
 

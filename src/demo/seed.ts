@@ -17,6 +17,7 @@ import { seedScheduleDemo } from './change-schedule.ts';
 import { seedDemoChanges } from './changes.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedKnowledgeDemo } from './knowledge.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
@@ -193,6 +194,12 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     manager: await actorFor(people.get('maria')!),
     agent: deskAgent,
   });
+  // After the CMDB and service levels: articles name the services they are about.
+  const knowledge = await seedKnowledgeDemo(ctx, {
+    person: (key) => people.get(key)!,
+    actor: actorFor,
+    manager: await actorFor(people.get('maria')!),
+  });
   return {
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
@@ -204,6 +211,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     changes,
     schedule,
     statusPage,
+    knowledge,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };

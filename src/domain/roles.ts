@@ -137,6 +137,15 @@ export const ACTIONS = {
   'status_page.update': { roles: WORKERS, scope: 'write' },
   /** Which services the status page shows, turning it on and off, the subscriber list. */
   'status_page.manage': { roles: ['admin', 'service_manager'], scope: 'write' },
+  /** Internal knowledge articles, drafts and retired articles. */
+  'knowledge.read_internal': { roles: READ_ALL, scope: 'read' },
+  /** Write articles and submit them for review (publishing is for the category's reviewers). */
+  'knowledge.write': { roles: INTERNAL_WRITERS, scope: 'write' },
+  /** Knowledge categories and their reviewers. */
+  'knowledge.manage': { roles: ['admin', 'service_manager'], scope: 'write' },
+  /** Read published articles meant for one, give feedback, say an article solved one's problem. */
+  'knowledge.read': { roles: 'any', scope: 'read' },
+  'knowledge.feedback': { roles: 'any', scope: 'write' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

@@ -17,6 +17,7 @@ import cmdb from './cmdb/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
 import incidents from './incidents/module.ts';
+import knowledge from './knowledge/module.ts';
 import live from './live/module.ts';
 import mail from './mail/module.ts';
 import notify from './notify/module.ts';
@@ -46,6 +47,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   mail,
   changeSchedule,
   changes,
+  knowledge,
   notify,
   escalation,
   automation,

@@ -10,6 +10,7 @@ import { changeRoutes } from './features/changes/routes.tsx';
 import { cmdbRoutes } from './features/cmdb/routes.tsx';
 import { IncidentQueuePage } from './features/incidents/IncidentQueuePage.tsx';
 import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
+import { knowledgeRoutes, portalKnowledgeRoutes } from './features/knowledge/routes.tsx';
 import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
@@ -132,6 +133,7 @@ export function AppRoutes() {
             <Route path="announcements" element={<AnnouncementsPage />} />
             {problemRoutes()}
             {changeRoutes()}
+            {knowledgeRoutes()}
             <Route path="processes/:process/roles" element={<ProcessRolesPage />} />
             {cmdbRoutes()}
             {serviceLevelRoutes()}
@@ -175,6 +177,7 @@ export function AppRoutes() {
           <Route path="portal" element={<PortalOnly />}>
             <Route index element={<PortalHomePage />} />
             <Route path="new" element={<PortalNewIncidentPage />} />
+            {portalKnowledgeRoutes()}
             {incident.pages.portalRecord && (
               <Route path="incidents/:ref" element={<incident.pages.portalRecord />} />
             )}

@@ -306,4 +306,13 @@ export async function serviceCustomerIds(db: Db, serviceId: string): Promise<str
   return rows.map((r) => r.organisation_id);
 }
 
+/** The services an organisation is a customer of. */
+export async function servicesOfCustomer(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await queryRows<{ service_id: string }>(
+    db,
+    sql`select service_id from service_customers where organisation_id = ${organisationId} order by service_id`,
+  );
+  return rows.map((r) => r.service_id);
+}
+
 export { findService };

@@ -1,14 +1,16 @@
 /**
  * The global search: records of every type by number or words, catalog items by name (what one
- * can order), and configuration items by name,
- * each through its own module's list so the caller's permissions apply exactly as in the lists
- * (a requester finds only the records they raised or watch; CIs only with CMDB read access).
+ * can order), configuration items by name, and knowledge articles by full text, each through its
+ * own module so the caller's permissions apply exactly as in the lists (a requester finds only
+ * the records they raised or watch and the published articles meant for them; CIs only with
+ * CMDB read access).
  */
 
 import type { AppContext } from '../../context.ts';
 import type { SearchAnswer, SearchHit, SearchQuery } from '../../contracts/search.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { listCis } from '../cmdb/index.ts';
+import { ARTICLE_NUMBER, searchArticles } from '../knowledge/index.ts';
 import { listRecords, RECORD_TYPES } from '../records/index.ts';
 import { listCatalogItems } from '../requests/index.ts';
 
@@ -64,9 +66,23 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
           serviceName: i.service.name,
         }))
       : [];
-  // Exact number first, then newest records, then catalog items and CIs; at most `limit` in all.
+  const articleHits: SearchHit[] =
+    (!isNumber || ARTICLE_NUMBER.test(q)) && can(actor, 'knowledge.read')
+      ? (await searchArticles(ctx, actor, { q, limit: Math.min(query.limit, 5) })).items.map((a) => ({
+          kind: 'article',
+          id: a.id,
+          number: a.number,
+          title: a.title,
+          snippet: a.snippet,
+        }))
+      : [];
+  const exactArticle = (ARTICLE_NUMBER.test(q) && articleHits[0]) || null;
+  // Exact number first, then newest records, then catalog items, CIs and articles; at most `limit` in all.
   const records = exact ? [exact, ...recordHits.filter((h) => h !== exact)] : recordHits;
-  const others = [...itemHits, ...ciHits];
+  const others = [...itemHits, ...ciHits, ...articleHits];
   const recordRoom = Math.max(query.limit - others.length, Math.ceil(query.limit / 2));
-  return { items: [...records.slice(0, recordRoom), ...others].slice(0, query.limit), exact };
+  return {
+    items: [...records.slice(0, recordRoom), ...others].slice(0, query.limit),
+    exact: exact ?? exactArticle,
+  };
 }

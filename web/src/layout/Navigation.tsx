@@ -22,10 +22,11 @@ import {
 import type { ReactNode } from 'react';
 import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
+import { mayManageAnnouncements } from '../features/announcements/permissions.ts';
 import { ScheduleNavSection } from '../features/change-schedule/ScheduleNavigation.tsx';
 import { ChangeNavSection } from '../features/changes/ChangeNavigation.tsx';
-import { mayManageAnnouncements } from '../features/announcements/permissions.ts';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
+import { KnowledgeNavSection } from '../features/knowledge/KnowledgeNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
 import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
@@ -112,6 +113,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
         />
         <ProblemNavSection pathname={pathname} />
         <ChangeNavSection pathname={pathname} />
+        <KnowledgeNavSection pathname={pathname} />
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />

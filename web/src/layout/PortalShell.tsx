@@ -7,6 +7,7 @@ import { AppShell, Badge, Burger, Button, Container, Group, NavLink, Popover, St
 import { useMediaQuery } from '@mantine/hooks';
 import {
   IconActivityHeartbeat,
+  IconBooks,
   IconChecklist,
   IconGavel,
   IconPlus,
@@ -37,6 +38,14 @@ function PortalLinks({ pathname }: { pathname: string }) {
         My incidents and requests
       </Button>
       <PortalRequestNav pathname={pathname} />
+      <Button
+        component={Link}
+        to="/portal/knowledge"
+        variant={pathname.startsWith('/portal/knowledge') ? 'light' : 'subtle'}
+        aria-current={pathname === '/portal/knowledge' ? 'page' : undefined}
+      >
+        Help articles
+      </Button>
       <Button component={Link} to="/portal/new" leftSection={<IconPlus size={16} />}>
         Report a problem
       </Button>
@@ -86,6 +95,7 @@ function PortalMenu({ pathname }: { pathname: string }) {
               </Badge>
             ) : undefined,
           )}
+          {item('/portal/knowledge', 'Help articles', <IconBooks size={16} />)}
           {item('/portal/new', 'Report a problem', <IconPlus size={16} />)}
           {item('/status', 'Service status', <IconActivityHeartbeat size={16} />)}
         </Stack>

@@ -1,25 +1,10 @@
-/** The top bar's search: records of every type by number or words, configuration items by name. */
+/** The top bar's search: records of every type by number or words, configuration items by name, knowledge articles. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../client.ts';
 
-export type SearchHit =
-  | {
-      kind: 'record';
-      id: string;
-      type: 'incident' | 'request' | 'request_task';
-      number: string;
-      title: string;
-      state: string;
-      stateLabel: string;
-    }
-  | { kind: 'ci'; id: string; name: string; classKey: string; className: string }
-  | { kind: 'catalog_item'; id: string; name: string; description: string; serviceName: string };
+export type { SearchAnswer, SearchHit } from '../../../../src/contracts/search.ts';
 
-export type SearchAnswer = {
-  items: SearchHit[];
-  /** The record whose number the query is, when the viewer may see it. */
-  exact: SearchHit | null;
-};
+import type { SearchAnswer } from '../../../../src/contracts/search.ts';
 
 export const fetchSearch = (q: string, signal?: AbortSignal) =>
   api.get<SearchAnswer>('/search', { q }, signal);

@@ -1,4 +1,7 @@
-/** Report a problem: a title, what happened, and how urgent it is. */
+/**
+ * Report a problem: a title, what happened, and how urgent it is. Articles that may solve it are
+ * suggested while typing; one that does ends the report without raising an incident.
+ */
 import { Button, Group, Paper, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -9,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { recordPath } from '../../records/registry.ts';
+import { DeflectionSuggestions } from '../knowledge/DeflectionSuggestions.tsx';
 
 const URGENCY = [
   { value: '1', label: 'High: I cannot work at all' },
@@ -74,6 +78,17 @@ export function PortalNewIncidentPage() {
               value={description}
               onChange={(e) => setDescription(e.currentTarget.value)}
               error={server.description}
+            />
+            <DeflectionSuggestions
+              text={`${title}\n${description}`}
+              onSolved={(hit) => {
+                notifications.show({
+                  color: 'teal',
+                  title: 'Glad that helped',
+                  message: `No ticket was raised. "${hit.title}" is in the help articles if you need it again.`,
+                });
+                navigate('/portal');
+              }}
             />
             <Radio.Group
               label="How urgent is it?"

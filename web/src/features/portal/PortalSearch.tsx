@@ -1,6 +1,6 @@
 /**
- * The portal's search: catalog items one can order, one's own records (and, once published,
- * knowledge articles) through the global search, which answers only what the requester may see.
+ * The portal's search: catalog items one can order, one's own records and the help articles meant
+ * for one, through the global search, which answers only what the requester may see.
  */
 import { Anchor, Badge, Card, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
@@ -23,6 +23,8 @@ function label(hit: SearchHit): { badge: string; title: string; detail: string }
       return { badge: 'Order', title: hit.name, detail: hit.serviceName };
     case 'ci':
       return { badge: 'Item', title: hit.name, detail: hit.className };
+    case 'article':
+      return { badge: 'Help article', title: hit.title, detail: hit.number };
   }
 }
 
@@ -36,7 +38,7 @@ export function PortalSearch() {
       <TextInput
         size="md"
         label="What do you need?"
-        placeholder="Search things to order and your incidents and requests"
+        placeholder="Search help articles, things to order and your incidents and requests"
         leftSection={<IconSearch size={18} />}
         value={text}
         onChange={(e) => setText(e.currentTarget.value)}

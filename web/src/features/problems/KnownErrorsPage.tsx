@@ -6,6 +6,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useKnownErrors } from '../../api/queries/problems.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { PublishKnownErrorButton } from '../knowledge/PublishKnownErrorButton.tsx';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
 
 export function KnownErrorsPage() {
@@ -67,6 +68,7 @@ export function KnownErrorsPage() {
                     <Anchor component={Link} to={`/problems/${ke.problemNumber}`} size="sm">
                       {ke.problemNumber}
                     </Anchor>
+                    <PublishKnownErrorButton knownErrorId={ke.id} title={ke.title} />
                   </Group>
                 </Group>
                 <Text size="sm">

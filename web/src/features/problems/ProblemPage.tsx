@@ -11,6 +11,7 @@ import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { listPath } from '../../records/registry.ts';
 import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
+import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { KnownErrorPanel } from './KnownErrorPanel.tsx';
 import { ProblemIncidentsPanel } from './ProblemIncidentsPanel.tsx';
@@ -80,6 +81,7 @@ function ProblemRecord({
           <AnalysisPanel key={rec.version} rec={rec} onStale={onStale} />
           <KnownErrorPanel rec={rec} />
           <ProblemIncidentsPanel rec={rec} />
+          <RecordKnowledgePanel rec={rec} />
           <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />
           <WatchersPanel rec={rec} showNames noun="problem" />
           <LinksPanel rec={rec} portal={false} />

@@ -22,52 +22,62 @@ const TYPE_LABELS: Record<string, string> = {
 export function hitPath(hit: SearchHit, portal = false): string {
   if (hit.kind === 'ci') return `/cmdb/cis/${hit.id}`;
   if (hit.kind === 'catalog_item') return `${portal ? '/portal' : ''}/catalog/${hit.id}`;
+  if (hit.kind === 'article') return `${portal ? '/portal' : ''}/knowledge/${hit.number}`;
   return recordPath(hit.type, hit.number, portal);
 }
 
 const hitKey = (h: SearchHit) => `${h.kind}:${h.id}`;
 
-function HitOption({ hit }: { hit: SearchHit }) {
-  return hit.kind === 'record' ? (
+function HitRow({
+  badge,
+  color,
+  strong,
+  text,
+  note,
+}: {
+  badge: string;
+  color?: string;
+  strong: string;
+  text?: string;
+  note?: string;
+}) {
+  return (
     <Group gap="xs" wrap="nowrap">
-      <Badge variant="light" size="sm" w={72}>
-        {TYPE_LABELS[hit.type] ?? hit.type}
+      <Badge variant="light" color={color} size="sm" w={72}>
+        {badge}
       </Badge>
-      <Text size="sm" fw={600}>
-        {hit.number}
+      <Text size="sm" fw={600} lineClamp={1} style={text ? undefined : { flex: 1 }}>
+        {strong}
       </Text>
-      <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
-        {hit.title}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {hit.stateLabel}
-      </Text>
-    </Group>
-  ) : hit.kind === 'catalog_item' ? (
-    <Group gap="xs" wrap="nowrap">
-      <Badge variant="light" color="teal" size="sm" w={72}>
-        Order
-      </Badge>
-      <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }}>
-        {hit.name}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {hit.serviceName}
-      </Text>
-    </Group>
-  ) : (
-    <Group gap="xs" wrap="nowrap">
-      <Badge variant="light" color="grape" size="sm" w={72}>
-        CI
-      </Badge>
-      <Text size="sm" fw={600} lineClamp={1} style={{ flex: 1 }}>
-        {hit.name}
-      </Text>
-      <Text size="xs" c="dimmed">
-        {hit.className}
-      </Text>
+      {text && (
+        <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
+          {text}
+        </Text>
+      )}
+      {note && (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      )}
     </Group>
   );
+}
+
+function HitOption({ hit }: { hit: SearchHit }) {
+  if (hit.kind === 'article')
+    return <HitRow badge="Article" color="teal" strong={hit.number} text={hit.title} />;
+  if (hit.kind === 'catalog_item')
+    return <HitRow badge="Order" color="teal" strong={hit.name} note={hit.serviceName} />;
+  if (hit.kind === 'record')
+    return (
+      <HitRow
+        badge={TYPE_LABELS[hit.type] ?? hit.type}
+        strong={hit.number}
+        text={hit.title}
+        note={hit.stateLabel}
+      />
+    );
+  return <HitRow badge="CI" color="grape" strong={hit.name} note={hit.className} />;
 }
 
 export function GlobalSearch() {

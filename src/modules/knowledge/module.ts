@@ -1,0 +1,15 @@
+import { defineModule } from '../define-module.ts';
+import { REVIEW_REMINDER_QUEUE, sendReviewReminders } from './reminders.ts';
+import { knowledgeRoutes } from './routes.ts';
+
+export default defineModule({
+  name: 'knowledge',
+  routes: [knowledgeRoutes],
+  jobs: async (ctx, jobs) => {
+    await jobs.work(REVIEW_REMINDER_QUEUE, async () => {
+      const n = await sendReviewReminders(ctx);
+      if (n > 0) ctx.log.info({ reminded: n }, 'knowledge review reminders sent');
+    });
+    await jobs.schedule(REVIEW_REMINDER_QUEUE, '7 * * * *');
+  },
+});

@@ -1,0 +1,147 @@
+/**
+ * The knowledge base in the browser: a requester describing a problem in the portal is offered an
+ * article, reads it, says it solved the problem, and no incident is raised; an article goes from
+ * draft through review to published, published by a reviewer of its category.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { seriousA11yProblems } from './support/axe.ts';
+import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+type Article = { id: string; number: string; state: string; deflectionCount: number; version: number };
+
+describe('knowledge base and deflection', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let author: UserInfo;
+  let reviewer: UserInfo;
+  let requester: UserInfo;
+  let authorApi: ApiSession;
+  let reviewerApi: ApiSession;
+  let categoryName: string;
+  let helpful: Article;
+  let internal: Article;
+  const id = unique();
+  const pageErrors: string[] = [];
+
+  async function person(email: string): Promise<Page> {
+    const { page, errors } = await newPerson(browser, server.baseUrl);
+    page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
+    void errors;
+    await signIn(page, email, PASSWORD);
+    return page;
+  }
+
+  beforeAll(async () => {
+    server = await startServer();
+    [author, reviewer, requester] = await Promise.all([
+      server.admin.createUser({ name: 'Ari Author', email: `ari.${id}@example.com`, roles: ['agent'] }),
+      server.admin.createUser({ name: 'Rene Reviewer', email: `rene.${id}@example.com`, roles: ['agent'] }),
+      server.admin.createUser({
+        name: 'Quinn Requester',
+        email: `quinn.${id}@example.com`,
+        roles: ['requester'],
+      }),
+    ]);
+    categoryName = `Network ${id}`;
+    const category = await server.admin.call<{ id: string }>('POST', '/knowledge/categories', {
+      name: categoryName,
+      reviewerIds: [reviewer.id],
+    });
+    authorApi = await ApiSession.signIn(server.baseUrl, author.email, PASSWORD);
+    reviewerApi = await ApiSession.signIn(server.baseUrl, reviewer.email, PASSWORD);
+    const publish = async (input: Record<string, unknown>) => {
+      const a = await authorApi.call<Article>('POST', '/knowledge/articles', {
+        categoryId: category.id,
+        ...input,
+      });
+      await authorApi.call('POST', `/knowledge/articles/${a.id}/steps`, { step: 'submit' });
+      return reviewerApi.call<Article>('POST', `/knowledge/articles/${a.id}/steps`, { step: 'publish' });
+    };
+    helpful = await publish({
+      title: `VPN disconnects every few minutes ${id}`,
+      summary: 'Switch the VPN client to the TCP profile.',
+      body: '## Fix\n\n1. Open the VPN client.\n2. Choose the **TCP** profile.\n3. Connect again.',
+      audience: 'requesters',
+    });
+    internal = await publish({
+      title: `VPN gateway failover runbook ${id}`,
+      body: 'Internal: fail the VPN gateway over to the standby node.',
+      audience: 'internal',
+    });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('suggests an article while a requester types, and "this solved my problem" raises no incident', async () => {
+    const page = await person(requester.email);
+    await page.goto('/portal/new');
+    await page
+      .getByRole('textbox', { name: 'What is the problem?' })
+      .fill(`My VPN disconnects all the time ${id}`);
+    const suggestions = page.getByRole('region', { name: 'Articles that may help' });
+    await visible(suggestions.getByRole('button', { name: `VPN disconnects every few minutes ${id}` }));
+    // The internal runbook is never offered to a requester.
+    expect(await suggestions.getByText(`VPN gateway failover runbook ${id}`).count()).toBe(0);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await suggestions.getByRole('button', { name: `VPN disconnects every few minutes ${id}` }).click();
+    const dialog = page.getByRole('dialog', { name: `VPN disconnects every few minutes ${id}` });
+    await visible(dialog.getByText('Choose the'));
+    await dialog.getByRole('button', { name: 'This solved my problem' }).click();
+    await page.waitForURL((u) => u.pathname === '/portal');
+    await visible(page.getByText('No ticket was raised'));
+
+    const requesterApi = await ApiSession.signIn(server.baseUrl, requester.email, PASSWORD);
+    const mine = await requesterApi.call<{ items: unknown[] }>('GET', '/incidents');
+    expect(mine.items).toEqual([]);
+    const counted = await authorApi.call<Article>('GET', `/knowledge/articles/${helpful.id}`);
+    expect(counted.deflectionCount).toBe(1);
+    // Nor can the requester open the internal article by its address.
+    await page.goto(`/portal/knowledge/${internal.number}`);
+    await visible(page.getByText('Article not found'));
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('takes an article from draft through review to published', async () => {
+    const writer = await person(author.email);
+    await writer.goto('/knowledge/new');
+    await writer.getByRole('textbox', { name: 'Title' }).fill(`Map a network drive ${id}`);
+    await choose(writer, 'Category', categoryName);
+    await choose(writer, 'Audience', 'All requesters');
+    await writer
+      .getByRole('textbox', { name: 'Body (Markdown)' })
+      .fill('Open **Explorer** and choose *Map network drive*.');
+    await writer.getByRole('tab', { name: 'Preview' }).click();
+    await visible(writer.getByRole('region', { name: 'Preview' }).locator('strong', { hasText: 'Explorer' }));
+    await writer.getByRole('button', { name: 'Save draft' }).click();
+    await writer.waitForURL(/\/knowledge\/KB\d+$/);
+    await visible(writer.locator('main .mantine-Badge-root', { hasText: /^Draft$/ }));
+    // The author cannot publish: only the submit step is offered.
+    expect(await writer.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+    await writer.getByRole('button', { name: 'Submit for review' }).click();
+    await visible(writer.locator('main .mantine-Badge-root', { hasText: /^In review$/ }));
+    const number = decodeURIComponent(new URL(writer.url()).pathname.split('/').pop() ?? '');
+
+    const checker = await person(reviewer.email);
+    await checker.goto('/knowledge/review');
+    const waiting = checker.getByRole('region', { name: 'Waiting for you' });
+    await waiting.getByRole('link', { name: new RegExp(`${number} Map a network drive`) }).click();
+    await checker.waitForURL(new RegExp(`/knowledge/${number}$`));
+    expect(await seriousA11yProblems(checker)).toEqual([]);
+    await checker.getByRole('button', { name: 'Publish' }).click();
+    await visible(checker.locator('main .mantine-Badge-root', { hasText: /^Published$/ }));
+
+    const requesterPage = await person(requester.email);
+    await requesterPage.goto(`/portal/knowledge?q=${encodeURIComponent('network drive')}`);
+    await requesterPage.getByRole('link', { name: `Map a network drive ${id}` }).click();
+    await visible(requesterPage.getByRole('region', { name: 'Article text' }).getByText('Explorer'));
+    expect(pageErrors).toEqual([]);
+  });
+});

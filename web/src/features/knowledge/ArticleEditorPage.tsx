@@ -1,0 +1,287 @@
+/**
+ * Write or edit an article: title, summary, category, language, audience, linked services,
+ * review-by date, and the Markdown body with a preview rendered and sanitised by the server, as
+ * readers will see it. Editing a published article saves a new version, with a note.
+ */
+import {
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import type { CiRef } from '../../api/queries/cmdb.ts';
+import {
+  type ArticleView,
+  useArticle,
+  useCategories,
+  useCreateArticle,
+  usePreview,
+  useUpdateArticle,
+} from '../../api/queries/knowledge.ts';
+import { useServices } from '../../api/queries/requests.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
+import { ArticleHtml } from './ArticleParts.tsx';
+import { AUDIENCE_LABELS, LANGUAGE_LABELS } from './labels.ts';
+
+type Draft = {
+  title: string;
+  summary: string;
+  body: string;
+  categoryId: string | null;
+  language: string;
+  audience: string;
+  audienceServiceId: string | null;
+  serviceIds: string[];
+  cis: CiRef[];
+  reviewBy: string;
+  note: string;
+};
+
+const fromArticle = (a: ArticleView | undefined): Draft => ({
+  title: a?.title ?? '',
+  summary: a?.summary ?? '',
+  body: a?.body ?? '',
+  categoryId: a?.category.id ?? null,
+  language: a?.language ?? 'en',
+  audience: a?.audience ?? 'internal',
+  audienceServiceId: a?.audienceService?.id ?? null,
+  serviceIds: a?.services.map((s) => s.id) ?? [],
+  // The article names its CIs only; the picker shows them until new ones are searched.
+  cis: (a?.cis ?? []).map((c) => ({
+    ...c,
+    classKey: '',
+    classLabel: 'configuration item',
+    status: 'in_use' as CiRef['status'],
+  })),
+  reviewBy: a?.reviewBy ?? '',
+  note: '',
+});
+
+function Editor({ article }: { article?: ArticleView }) {
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState<Draft>(() => fromArticle(article));
+  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
+  const categories = useCategories();
+  const services = useServices();
+  const preview = usePreview();
+  const create = useCreateArticle();
+  const update = useUpdateArticle(article);
+  const save = article ? update : create;
+  const errors = fieldErrorsOf(save.error);
+  const [tab, setTab] = useState<string | null>('write');
+  const serviceOptions = (services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const published = article?.state === 'published' || article?.state === 'retired';
+
+  const submit = () => {
+    const input = {
+      title: draft.title,
+      summary: draft.summary,
+      body: draft.body,
+      categoryId: draft.categoryId ?? '',
+      language: draft.language,
+      audience: draft.audience as 'internal' | 'requesters' | 'customers',
+      audienceServiceId: draft.audience === 'customers' ? draft.audienceServiceId : null,
+      serviceIds: draft.serviceIds,
+      ciIds: draft.cis.map((c) => c.id),
+      reviewBy: draft.reviewBy || null,
+    };
+    const done = (a: ArticleView) => {
+      notifications.show({ color: 'teal', message: `${a.number} saved.` });
+      navigate(`/knowledge/${a.number}`);
+    };
+    if (article)
+      update.mutate({ ...input, ...(draft.note ? { note: draft.note } : {}) }, { onSuccess: done });
+    else create.mutate(input, { onSuccess: done });
+  };
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack>
+        <ErrorAlert error={save.error} title="Not saved" />
+        <Paper p="lg">
+          <Stack>
+            <TextInput
+              label="Title"
+              required
+              maxLength={LIMITS.titleMax}
+              value={draft.title}
+              onChange={(e) => set('title', e.currentTarget.value)}
+              error={errors.title}
+            />
+            <TextInput
+              label="Summary"
+              description="One sentence shown in search results and suggestions."
+              maxLength={500}
+              value={draft.summary}
+              onChange={(e) => set('summary', e.currentTarget.value)}
+              error={errors.summary}
+            />
+            <Group grow align="flex-start">
+              <Select
+                label="Category"
+                required
+                data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                value={draft.categoryId}
+                onChange={(v) => set('categoryId', v)}
+                error={errors.categoryId}
+                nothingFoundMessage="No categories yet: ask a service manager to create one"
+              />
+              <Select
+                label="Language"
+                description="Search stems words in this language."
+                data={Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }))}
+                value={draft.language}
+                onChange={(v) => set('language', v ?? 'en')}
+                allowDeselect={false}
+              />
+              <TextInput
+                type="date"
+                label="Review by"
+                description="The owner is reminded on this day."
+                value={draft.reviewBy}
+                onChange={(e) => set('reviewBy', e.currentTarget.value)}
+                error={errors.reviewBy}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <Select
+                label="Audience"
+                data={Object.entries(AUDIENCE_LABELS).map(([value, label]) => ({ value, label }))}
+                value={draft.audience}
+                onChange={(v) => set('audience', v ?? 'internal')}
+                allowDeselect={false}
+              />
+              {draft.audience === 'customers' && (
+                <Select
+                  label="Customers of service"
+                  required
+                  searchable
+                  data={serviceOptions}
+                  value={draft.audienceServiceId}
+                  onChange={(v) => set('audienceServiceId', v)}
+                  error={errors.audienceServiceId}
+                />
+              )}
+              <CiMultiPicker
+                label="About configuration items"
+                value={draft.cis}
+                onChange={(v) => set('cis', v)}
+                error={errors.ciIds}
+              />
+              <MultiSelect
+                label="About services"
+                searchable
+                data={serviceOptions}
+                value={draft.serviceIds}
+                onChange={(v) => set('serviceIds', v)}
+              />
+            </Group>
+          </Stack>
+        </Paper>
+        <Paper p="lg">
+          <Tabs
+            value={tab}
+            onChange={(t) => {
+              setTab(t);
+              if (t === 'preview') preview.mutate(draft.body);
+            }}
+          >
+            <Tabs.List>
+              <Tabs.Tab value="write">Write</Tabs.Tab>
+              <Tabs.Tab value="preview">Preview</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="write" pt="md">
+              <Textarea
+                label="Body (Markdown)"
+                description="Headings with #, lists with -, **bold**, `code`, [links](https://…)."
+                autosize
+                minRows={14}
+                value={draft.body}
+                onChange={(e) => set('body', e.currentTarget.value)}
+                error={errors.body}
+                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="preview" pt="md">
+              {preview.isPending ? (
+                <PageLoader label="Rendering preview" />
+              ) : preview.isError ? (
+                <ErrorAlert error={preview.error} title="No preview" />
+              ) : preview.data?.html ? (
+                <ArticleHtml html={preview.data.html} label="Preview" />
+              ) : (
+                <Text c="dimmed" size="sm">
+                  Nothing to preview yet.
+                </Text>
+              )}
+            </Tabs.Panel>
+          </Tabs>
+        </Paper>
+        {published && (
+          <TextInput
+            label="What changed"
+            description="Kept with the new version this edit makes."
+            maxLength={500}
+            value={draft.note}
+            onChange={(e) => set('note', e.currentTarget.value)}
+          />
+        )}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            onClick={() => navigate(article ? `/knowledge/${article.number}` : '/knowledge')}
+          >
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {article ? (published ? 'Save as new version' : 'Save') : 'Save draft'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function NewArticlePage() {
+  return (
+    <>
+      <PageHeader
+        title="New article"
+        description="Saved as a draft; submit it for review when it is ready."
+      />
+      <Editor />
+    </>
+  );
+}
+
+export function EditArticlePage() {
+  const { ref = '' } = useParams();
+  const article = useArticle(ref);
+  if (article.isPending) return <PageLoader label="Loading article" />;
+  if (article.isError) return <ErrorState error={article.error} onRetry={() => article.refetch()} />;
+  return (
+    <>
+      <PageHeader title={`Edit ${article.data.number}`} description={article.data.title} />
+      <Editor key={`${article.data.id}:${article.data.version}`} article={article.data} />
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+/** The knowledge base for staff: every article in a kit list, filtered by state, category and title. */
+import { Button, Group, Text } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { type ArticleSummary, useArticleList, useCategories } from '../../api/queries/knowledge.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
+import { Time } from '../../lib/time.tsx';
+import { ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
+import { ARTICLE_STATE_LABELS, articlePath } from './labels.ts';
+
+const FILTERS = { q: 'text', state: 'one', categoryId: 'one' } as const;
+
+const COLUMNS: ListColumn<ArticleSummary>[] = [
+  { key: 'number', label: 'Number', width: 120, render: (a) => <Text fw={600}>{a.number}</Text> },
+  { key: 'title', label: 'Title', render: (a) => a.title },
+  { key: 'state', label: 'State', width: 120, render: (a) => <ArticleStateBadge state={a.state} /> },
+  { key: 'audience', label: 'Audience', width: 170, render: (a) => <AudienceBadge audience={a.audience} /> },
+  { key: 'category', label: 'Category', width: 170, render: (a) => a.category.name },
+  { key: 'owner', label: 'Owner', width: 160, render: (a) => a.owner.name },
+  { key: 'views', label: 'Views', width: 80, render: (a) => a.viewCount },
+  {
+    key: 'helpful',
+    label: 'Helpful',
+    width: 90,
+    render: (a) => `${a.helpfulCount} / ${a.helpfulCount + a.notHelpfulCount}`,
+  },
+  { key: 'deflections', label: 'Solved', width: 80, render: (a) => a.deflectionCount },
+  { key: 'reviewBy', label: 'Review by', width: 120, hidden: true, render: (a) => a.reviewBy ?? '—' },
+  { key: 'updated', label: 'Updated', width: 140, render: (a) => <Time iso={a.updatedAt} size="sm" /> },
+];
+
+export function KnowledgeListPage() {
+  const state = useListState(FILTERS, { sort: 'updated', order: 'desc' });
+  const { q, state: articleState, categoryId } = state.filters;
+  const categories = useCategories();
+  const list = useArticleList({
+    q: q.trim() || undefined,
+    state: articleState || undefined,
+    categoryId: categoryId || undefined,
+  });
+  return (
+    <>
+      <PageHeader
+        title="Knowledge base"
+        description="Articles for the service desk and for requesters: how-tos, known errors and their workarounds."
+        actions={
+          <Group gap="sm">
+            <Button component={Link} to="/knowledge/review" variant="default">
+              Review queue
+            </Button>
+            <Button component={Link} to="/knowledge/new" leftSection={<IconPlus size={16} />}>
+              New article
+            </Button>
+          </Group>
+        }
+      />
+      <ListView
+        listKey="knowledge-articles"
+        label="Articles"
+        noun={['article', 'articles']}
+        columns={COLUMNS}
+        list={list}
+        state={state}
+        rowKey={(a) => a.id}
+        rowHref={(a) => articlePath(a.number)}
+        rowLabel={(a) => a.number}
+        filters={
+          <FilterBar state={state}>
+            <SearchFilter state={state} name="q" placeholder="Title or number" />
+            <SelectFilter
+              state={state}
+              name="state"
+              label="State"
+              placeholder="Any state"
+              data={Object.entries(ARTICLE_STATE_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <SelectFilter
+              state={state}
+              name="categoryId"
+              label="Category"
+              placeholder="Every category"
+              data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            />
+          </FilterBar>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+/** On a known error: publish it as a knowledge article in one step, or open the article it already is. */
+import { Anchor, Button, Modal, Select, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconBooks } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { useCategories, useKnownErrorArticle, usePublishKnownError } from '../../api/queries/knowledge.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from './ArticleParts.tsx';
+import { AUDIENCE_LABELS, articlePath } from './labels.ts';
+
+export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId: string; title: string }) {
+  const existing = useKnownErrorArticle(knownErrorId);
+  const [open, setOpen] = useState(false);
+  const [categoryId, setCategoryId] = useState<string | null>(null);
+  const [audience, setAudience] = useState('internal');
+  const categories = useCategories();
+  const publish = usePublishKnownError(knownErrorId);
+  const navigate = useNavigate();
+  const article = existing.data?.article;
+  if (article)
+    return (
+      <Anchor component={Link} to={articlePath(article.number)} size="sm">
+        Article {article.number}
+      </Anchor>
+    );
+  return (
+    <>
+      <Button
+        size="compact-sm"
+        variant="light"
+        leftSection={<IconBooks size={14} />}
+        onClick={() => setOpen(true)}
+      >
+        Publish as article
+      </Button>
+      <Modal opened={open} onClose={() => setOpen(false)} title={`Publish "${title}" as an article`}>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!categoryId) return;
+            publish.mutate(
+              { categoryId, audience },
+              {
+                onSuccess: (a) => {
+                  notifications.show({
+                    color: 'teal',
+                    message:
+                      a.state === 'published'
+                        ? `${a.number} is published.`
+                        : `${a.number} waits for a reviewer of ${a.category.name}.`,
+                  });
+                  navigate(articlePath(a.number));
+                },
+              },
+            );
+          }}
+        >
+          <Stack>
+            <Text size="sm">
+              The symptoms and workaround become the article; it is published at once if you review the
+              category.
+            </Text>
+            <Select
+              label="Category"
+              required
+              data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+              value={categoryId}
+              onChange={setCategoryId}
+            />
+            <Select
+              label="Audience"
+              data={Object.entries(AUDIENCE_LABELS)
+                .filter(([v]) => v !== 'customers')
+                .map(([value, label]) => ({ value, label }))}
+              value={audience}
+              onChange={(v) => setAudience(v ?? 'internal')}
+              allowDeselect={false}
+            />
+            <ErrorAlert error={publish.error} title="Not published" />
+            <DialogActions
+              onCancel={() => setOpen(false)}
+              submitLabel={'Publish'}
+              pending={publish.isPending}
+              disabled={!categoryId}
+            />
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
