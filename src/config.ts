@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { type InboundMailConfig, loadInboundMailConfig } from './config-mail-in.ts';
 import { ROLES, type Role } from './domain/roles.ts';
 
 const bool = z
@@ -140,6 +141,8 @@ export type Config = {
   ldap: LdapConfig | undefined;
   /** Roles whose local accounts must sign in with a TOTP code. */
   mfaRequiredRoles: Role[];
+  /** Email in: the SMTP listener and IMAP polling (see config-mail-in.ts). */
+  inboundMail: InboundMailConfig;
 };
 
 export class ConfigError extends Error {
@@ -164,7 +167,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const sso = loadSsoConfig(env, e.OIDC_PROVIDERS, e.LDAP_URL, e.MFA_REQUIRED_ROLES);
-  if (sso.problems.length) throw new ConfigError(sso.problems);
+  const inbound = loadInboundMailConfig(env);
+  if (sso.problems.length || inbound.problems.length)
+    throw new ConfigError([...sso.problems, ...inbound.problems]);
   if (sso.oidcProviders.length && !e.PUBLIC_URL) {
     throw new ConfigError([
       'PUBLIC_URL: must be set when OIDC_PROVIDERS is set (the callback address registered at each provider)',
@@ -198,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidcProviders: sso.oidcProviders,
     ldap: sso.ldap,
     mfaRequiredRoles: sso.mfaRequiredRoles,
+    inboundMail: inbound.config,
   };
 }
 
