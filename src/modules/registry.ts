@@ -14,6 +14,7 @@ import cmdb from './cmdb/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
 import incidents from './incidents/module.ts';
+import mail from './mail/module.ts';
 import notify from './notify/module.ts';
 import organisations from './organisations/module.ts';
 import problems from './problems/module.ts';
@@ -37,6 +38,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   incidents,
   requests,
   problems,
+  mail,
   notify,
   escalation,
   automation,
