@@ -65,7 +65,10 @@ export function loadInboundMailConfig(env: Record<string, string | undefined>): 
       u = undefined;
     }
     if (!u || !['imap:', 'imaps:'].includes(u.protocol) || !u.hostname) {
-      bad('INBOUND_IMAP_URL', 'must be an imap:// or imaps:// URL such as imaps://desk%40example.com:secret@mail.example.com');
+      bad(
+        'INBOUND_IMAP_URL',
+        'must be an imap:// or imaps:// URL such as imaps://desk%40example.com:secret@mail.example.com',
+      );
     } else if (!u.username || !u.password) {
       problems.push('INBOUND_IMAP_URL: must carry the user name and password (imaps://user:password@host)');
     } else {

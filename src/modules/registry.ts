@@ -13,6 +13,7 @@ import catalog from './catalog/module.ts';
 import cmdb from './cmdb/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
+import inboundMail from './inbound-mail/module.ts';
 import incidents from './incidents/module.ts';
 import mail from './mail/module.ts';
 import notify from './notify/module.ts';
@@ -39,6 +40,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   requests,
   problems,
   mail,
+  inboundMail,
   notify,
   escalation,
   automation,

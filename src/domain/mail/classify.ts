@@ -24,15 +24,18 @@ export type Automated =
   | { kind: 'bulk'; reason: string }
   | { kind: 'loop'; reason: string };
 
-const MAILER_DAEMON = /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|no-?reply|do-?not-?reply)([+-][^@]*)?@/i;
+const MAILER_DAEMON =
+  /^(mailer-daemon|postmaster|mail-daemon|mailerdaemon|bounces?|no-?reply|do-?not-?reply)([+-][^@]*)?@/i;
 const BOUNCE_SUBJECT =
   /^(undeliverable|undelivered mail|delivery status notification|mail delivery (failed|failure|subsystem)|returned mail|delivery failure|failure notice)/i;
-const AUTO_SUBJECT = /^(auto(matic)?[ -]?(reply|response)|out of (the )?office|abwesenheitsnotiz|réponse automatique)\b/i;
+const AUTO_SUBJECT =
+  /^(auto(matic)?[ -]?(reply|response)|out of (the )?office|abwesenheitsnotiz|réponse automatique)\b/i;
 
 const first = (f: MailFacts, name: string) => f.headers.get(name)?.[0]?.trim() ?? '';
 
 /** Our own outbound Message-IDs: `steward.{record id}.{random}@{domain}`. */
-export const OWN_MESSAGE_ID = /^steward\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[^@]+@.+$/i;
+export const OWN_MESSAGE_ID =
+  /^steward\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.[^@]+@.+$/i;
 
 export function isOwnMessageId(id: string | null | undefined): boolean {
   return !!id && OWN_MESSAGE_ID.test(stripAngles(id));
@@ -46,7 +49,10 @@ export function stripAngles(id: string): string {
  * Classify a mail as machine-written, or null for a person's mail. The order matters: a DSN is
  * a bounce even though it is also auto-submitted, and a loop is named as such.
  */
-export function classifyAutomated(f: MailFacts, opts: { ownMessageIds?: ReadonlySet<string> } = {}): Automated | null {
+export function classifyAutomated(
+  f: MailFacts,
+  opts: { ownMessageIds?: ReadonlySet<string> } = {},
+): Automated | null {
   const ct = f.contentType.toLowerCase();
   if (ct.startsWith('multipart/report') && /report-type\s*=\s*"?delivery-status/.test(ct))
     return { kind: 'bounce', reason: 'a delivery status notification (multipart/report)' };
@@ -69,7 +75,10 @@ export function classifyAutomated(f: MailFacts, opts: { ownMessageIds?: Readonly
     return { kind: 'auto_reply', reason: `Auto-Submitted: ${autoSubmitted}` };
   const suppress = first(f, 'x-auto-response-suppress').toLowerCase();
   if (first(f, 'x-autoreply') || first(f, 'x-autorespond') || /\b(oof|autoreply|all)\b/.test(suppress))
-    return { kind: 'auto_reply', reason: 'an auto-responder header (X-Autoreply / X-Autorespond / X-Auto-Response-Suppress)' };
+    return {
+      kind: 'auto_reply',
+      reason: 'an auto-responder header (X-Autoreply / X-Autorespond / X-Auto-Response-Suppress)',
+    };
   const precedence = first(f, 'precedence').toLowerCase();
   if (['bulk', 'junk', 'list', 'auto_reply'].includes(precedence))
     return precedence === 'auto_reply'
@@ -101,7 +110,11 @@ export function failedRecipients(deliveryStatus: string): FailedRecipient[] {
     const recipient = fields.get('final-recipient') ?? fields.get('original-recipient');
     const action = (fields.get('action') ?? '').toLowerCase();
     if (!recipient || action !== 'failed') continue;
-    const address = recipient.replace(/^[^;]*;\s*/, '').replace(/^<|>$/g, '').trim().toLowerCase();
+    const address = recipient
+      .replace(/^[^;]*;\s*/, '')
+      .replace(/^<|>$/g, '')
+      .trim()
+      .toLowerCase();
     if (!address.includes('@')) continue;
     out.push({
       address,

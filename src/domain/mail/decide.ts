@@ -28,7 +28,12 @@ export type DecisionFacts = {
 
 export type Decision =
   | { action: 'ignore'; status: 'ignored' | 'bounced'; reason: string; detail: string }
-  | { action: 'refuse'; reason: 'unknown_sender' | 'no_address' | 'inactive_sender'; reply: boolean; detail: string }
+  | {
+      action: 'refuse';
+      reason: 'unknown_sender' | 'no_address' | 'inactive_sender';
+      reply: boolean;
+      detail: string;
+    }
   | {
       action: 'comment';
       recordId: string;
@@ -52,7 +57,12 @@ export function decideInbound(f: DecisionFacts): Decision {
       : { action: 'ignore', status: 'ignored', reason: f.automated.kind, detail: f.automated.reason };
   }
   if (f.sender.known && !f.sender.active)
-    return { action: 'refuse', reason: 'inactive_sender', reply: false, detail: 'the sender’s account is deactivated' };
+    return {
+      action: 'refuse',
+      reason: 'inactive_sender',
+      reply: false,
+      detail: 'the sender’s account is deactivated',
+    };
   // Without a configured address (a reply sent to another of our addresses) strangers are refused.
   const unknownPolicy = f.address?.unknownSenderPolicy ?? 'refuse';
   const strangerPolicy = f.address?.strangerReplyPolicy ?? 'add_watcher';

@@ -9,7 +9,10 @@
 import { OWN_MESSAGE_ID, stripAngles } from './classify.ts';
 
 /** Every message id in In-Reply-To and References, most recent first, without angle brackets. */
-export function referencedIds(inReplyTo: string | string[] | null | undefined, references: string | string[] | null | undefined): string[] {
+export function referencedIds(
+  inReplyTo: string | string[] | null | undefined,
+  references: string | string[] | null | undefined,
+): string[] {
   const parse = (v: string | string[] | null | undefined) =>
     (Array.isArray(v) ? v.join(' ') : (v ?? '')).match(/<[^<>\s]+>|[^<>\s,]+@[^<>\s,]+/g) ?? [];
   const refs = parse(references).map(stripAngles).reverse();

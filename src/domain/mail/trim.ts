@@ -17,11 +17,14 @@ const REPLY_HEADER_ONE_LINE = [
   /^-{2,}\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original)\s*-{2,}\s*$/i,
 ];
 const HEADER_FROM = /^\*?(From|Von|De|Van|Från)\s*:\*?\s*\S/i;
-const HEADER_NEXT = /^\*?(Sent|Date|Gesendet|Datum|Envoyé|Enviado|Verzonden|Skickat|To|An|À|Para|Aan|Subject|Betreff|Objet|Asunto)\s*:/i;
+const HEADER_NEXT =
+  /^\*?(Sent|Date|Gesendet|Datum|Envoyé|Enviado|Verzonden|Skickat|To|An|À|Para|Aan|Subject|Betreff|Objet|Asunto)\s*:/i;
 const RULE = /^_{8,}\s*$/;
-const FORWARD = /^(-{2,}\s*(Forwarded message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:)\s*$/i;
+const FORWARD =
+  /^(-{2,}\s*(Forwarded message|Weitergeleitete Nachricht|Message transféré)\s*-{2,}|Begin forwarded message:)\s*$/i;
 const SIGNATURE_DASHES = /^--\s?$/;
-const MOBILE_SIGNATURE = /^(Sent from my \w[\w ]{0,30}|Get Outlook for \w+|Sent from (Mail|Outlook) for \w+|Von meinem \w+ gesendet|Envoyé de mon \w+)\.?\s*$/i;
+const MOBILE_SIGNATURE =
+  /^(Sent from my \w[\w ]{0,30}|Get Outlook for \w+|Sent from (Mail|Outlook) for \w+|Von meinem \w+ gesendet|Envoyé de mon \w+)\.?\s*$/i;
 
 export type Trimmed = {
   /** The text to show: new words only. */
@@ -37,7 +40,10 @@ function quoteStart(lines: readonly string[]): number {
     if (FORWARD.test(line)) return -1;
     if (REPLY_HEADER_ONE_LINE.some((re) => re.test(line))) return i;
     // "On Mon, 2 Mar 2026 at 09:00, Maria Lopez <maria@example.com>\nwrote:" wrapped over two lines.
-    if (/^(On|Le|Am)\b/i.test(line) && /^(wrote|a écrit|schrieb)\b.{0,60}:\s*$/i.test(lines[i + 1]?.trim() ?? ''))
+    if (
+      /^(On|Le|Am)\b/i.test(line) &&
+      /^(wrote|a écrit|schrieb)\b.{0,60}:\s*$/i.test(lines[i + 1]?.trim() ?? '')
+    )
       return i;
     // Outlook: an optional rule, then From: followed by Sent:/To:/Subject: lines.
     const fromAt = RULE.test(line) ? i + 1 : i;

@@ -43,7 +43,11 @@ const addressesOf = (v: AddressObject | AddressObject[] | undefined): string[] =
     .filter((a): a is string => !!a);
 
 /** Decode a header line's value: the part after the name, unfolded. */
-const headerValue = (line: string) => line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+const headerValue = (line: string) =>
+  line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 
 export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
   const m = await simpleParser(raw, { keepDeliveryStatus: true, skipImageLinks: true });
@@ -61,8 +65,8 @@ export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
     from: from?.address ? { address: from.address.trim().toLowerCase(), name: from.name ?? '' } : null,
     to: addressesOf(m.to),
     cc: addressesOf(m.cc),
-    deliveredTo: [...(headerMap.get('delivered-to') ?? []), ...(headerMap.get('x-original-to') ?? [])].map((a) =>
-      stripAngles(a).toLowerCase(),
+    deliveredTo: [...(headerMap.get('delivered-to') ?? []), ...(headerMap.get('x-original-to') ?? [])].map(
+      (a) => stripAngles(a).toLowerCase(),
     ),
     subject: (m.subject ?? '').trim(),
     inReplyTo: m.inReplyTo ?? null,
@@ -75,7 +79,8 @@ export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
     attachments: m.attachments
       .filter((a) => a !== statusPart && !a.contentType.toLowerCase().startsWith('message/delivery-status'))
       .map((a) => ({
-        filename: a.filename ?? (a.contentType.toLowerCase() === 'message/rfc822' ? 'message.eml' : 'attachment'),
+        filename:
+          a.filename ?? (a.contentType.toLowerCase() === 'message/rfc822' ? 'message.eml' : 'attachment'),
         contentType: a.contentType,
         data: a.content,
         inline: !!a.related || (a.contentDisposition === 'inline' && !!a.cid),

@@ -6,7 +6,17 @@
  * addresses that bounced (notifications read it to stop mailing a failing address).
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { auditColumns, createdAtColumn, idColumn } from '../../db/columns.ts';
 import { bytea } from '../../db/types.ts';
 import { users } from '../auth/schema.ts';
@@ -49,7 +59,8 @@ export const inboundMessages = pgTable(
     toAddresses: jsonb('to_addresses').$type<string[]>().notNull().default([]),
     subject: text('subject').notNull().default(''),
     /** The SMTP envelope / IMAP folder facts the headers do not carry. */
-    envelope: jsonb('envelope').$type<{ mailFrom?: string | null; rcptTo?: string[]; mailbox?: string }>()
+    envelope: jsonb('envelope')
+      .$type<{ mailFrom?: string | null; rcptTo?: string[]; mailbox?: string }>()
       .notNull()
       .default({}),
     raw: bytea('raw').notNull(),

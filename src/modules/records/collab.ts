@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import type { Db } from '../../db/client.ts';
 import type { Activity } from '../../contracts/records.ts';
+import type { Db } from '../../db/client.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
