@@ -33,7 +33,7 @@ export function recordIdOfMessageId(id: string): string | null {
 export function recordNumbersInSubject(subject: string, prefixes: readonly string[]): string[] {
   if (prefixes.length === 0) return [];
   const alternatives = prefixes.map((p) => p.replace(/[^A-Za-z0-9]/g, '')).join('|');
-  const re = new RegExp(`(?:^|[^A-Za-z0-9])(${alternatives})(\\d{7,})(?![0-9])`, 'gi');
+  const re = new RegExp(`(?:^|[^A-Za-z0-9])(${alternatives})(\\d{7,})(?![0-9A-Za-z])`, 'gi');
   const out: string[] = [];
   for (const m of subject.matchAll(re)) {
     const n = `${m[1]!.toUpperCase()}${m[2]}`;
