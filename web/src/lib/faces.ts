@@ -19,6 +19,8 @@ export const adminAreas = (user: Pick<User, 'roles'>) => ({
   priorityMatrix: has(user, ['admin', 'process_owner']),
   processes: has(user, ['admin', 'process_owner']),
   automation: has(user, ['admin', 'process_owner']),
+  inboundMail: has(user, ['admin', 'process_owner', 'auditor']),
+  inboundMailManage: has(user, ['admin', 'process_owner']),
 });
 
 /** Who maintains catalog items (their forms, approvals and tasks): the API's catalog managers. */

@@ -12,6 +12,8 @@ const PATHS: Record<Area, string> = {
   processes: '/admin/processes',
   automation: '/admin/automation',
   audit: '/admin/audit',
+  inboundMail: '/admin/inbound-mail',
+  inboundMailManage: '/admin/inbound-mail',
 };
 const NAMES: Record<Area, string> = {
   users: 'user administration',
@@ -20,6 +22,8 @@ const NAMES: Record<Area, string> = {
   processes: 'process administration',
   automation: 'automation rules',
   audit: 'the audit log',
+  inboundMail: 'email in',
+  inboundMailManage: 'email in',
 };
 
 export function AdminGuard({ area }: { area: Area }) {
