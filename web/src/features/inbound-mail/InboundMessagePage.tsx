@@ -136,8 +136,8 @@ export function InboundMessagePage() {
               <Table.ScrollContainer minWidth={700}>
                 <Table verticalSpacing={4} aria-label="Headers">
                   <Table.Tbody>
-                    {m.headers.map((h, i) => (
-                      <Table.Tr key={`${h.name}-${i}`}>
+                    {m.headers.map((h) => (
+                      <Table.Tr key={`${h.name}:${h.value}`}>
                         <Table.Td w={200}>
                           <Code>{h.name}</Code>
                         </Table.Td>
