@@ -76,6 +76,7 @@ export function InboundMessagePage() {
       <Stack>
         <ErrorAlert error={reprocess.error} title="Could not process the message again" />
         <Alert
+          variant="outline"
           color={STATUS_COLOR[m.status]}
           title={
             <Group gap="xs">
