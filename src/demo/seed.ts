@@ -15,6 +15,7 @@ import { createIncident, transitionIncident, updateIncident } from '../modules/i
 import { addComment } from '../modules/records/collab.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedInboundMailDemo } from './inbound-mail.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
@@ -178,7 +179,13 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: groupIds,
     actor: await actorFor(people.get('maria')!),
   });
+  const alex = DEMO_PEOPLE.find((p) => p.key === 'alex')!;
+  const inboundMail = await seedInboundMailDemo(ctx, {
+    adminId: people.get('maria')!,
+    requester: { email: alex.email, name: alex.name },
+  });
   return {
+    inboundMail,
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
     incidents: count,

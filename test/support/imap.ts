@@ -7,7 +7,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { onPath, startScriptServer } from './ldap.ts';
 
-const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/imap-test-server.sh');
+const SCRIPT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../scripts/imap-test-server.sh',
+);
 
 export type TestMailServer = { url: string; stop(): void } | { missing: string };
 
