@@ -15,6 +15,7 @@ import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
 import inboundMail from './inbound-mail/module.ts';
 import incidents from './incidents/module.ts';
+import live from './live/module.ts';
 import mail from './mail/module.ts';
 import notify from './notify/module.ts';
 import organisations from './organisations/module.ts';
@@ -47,6 +48,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   views,
   search,
   worklists,
+  live,
 ];
 
 /** Subscribe every module's reactions; once per process (createContext), idempotent. */

@@ -1,3 +1,3 @@
 /** The service portfolio's public face: finding services, their customers, and the API shape of a service. */
-export { ServiceView } from './api-schemas.ts';
+export { ServiceView } from '../../contracts/services.ts';
 export { findService, getService, serviceCustomerIds } from './service.ts';

@@ -1,21 +1,22 @@
 /** What leaves the API for a service: the portfolio view for staff, the catalog entry for everyone. */
+import type { ServiceView as CServiceView } from '../../contracts/services.ts';
 import type { Db } from '../../db/client.ts';
+import {
+  CRITICALITIES,
+  type Criticality,
+  LIFECYCLE_STATUSES,
+  type LifecycleStatus,
+  SERVICE_KINDS,
+  type ServiceKind,
+} from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import {
   customersOf,
   dependenciesOf,
   peopleAndGroups,
-  type Ref,
   type ServiceRef,
   type ServiceRow,
 } from './repository.ts';
-
-export const SERVICE_KINDS = ['business', 'technical'] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
-export const LIFECYCLE_STATUSES = ['pipeline', 'live', 'retired'] as const;
-export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
-export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
-export type Criticality = (typeof CRITICALITIES)[number];
 
 export const CLASS_OF_KIND: Record<ServiceKind, string> = {
   business: 'business_service',
@@ -26,25 +27,7 @@ export const kindOfClass = (classKey: string): ServiceKind =>
 
 type ServiceLink = { id: string; name: string; kind: ServiceKind; lifecycleStatus: LifecycleStatus };
 
-export type ServiceView = {
-  id: string;
-  kind: ServiceKind;
-  name: string;
-  description: string;
-  category: string | null;
-  criticality: Criticality | null;
-  lifecycleStatus: LifecycleStatus;
-  lifecycleChangedAt: string;
-  owner: { id: string; name: string; email: string } | null;
-  supportGroup: Ref | null;
-  customers: Ref[];
-  dependsOn: ServiceLink[];
-  supports: ServiceLink[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: ('update' | 'manage_service_levels')[];
-};
+export type ServiceView = CServiceView;
 
 export type CatalogEntry = { id: string; name: string; description: string; category: string | null };
 
@@ -103,3 +86,12 @@ export const presentCatalogEntry = (r: ServiceRow): CatalogEntry => ({
   description: r.description,
   category: r.category,
 });
+
+export {
+  CRITICALITIES,
+  type Criticality,
+  LIFECYCLE_STATUSES,
+  type LifecycleStatus,
+  SERVICE_KINDS,
+  type ServiceKind,
+};

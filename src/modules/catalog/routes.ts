@@ -2,11 +2,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { ServiceView } from '../../contracts/services.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
-import { ServiceView } from './api-schemas.ts';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
 import { createService, getCatalogEntry, listCatalog, listServices, updateService } from './service.ts';
 

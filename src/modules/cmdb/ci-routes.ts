@@ -1,13 +1,12 @@
 /** HTTP routes for the class model, CIs and relationships. Thin: parse, call, present. */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
-import { LIMITS } from '../../shared/limits.ts';
 import {
   Attributes,
+  CiInput,
+  CiPatch,
   CiRelationship,
   CiStatus,
   CiView,
@@ -17,23 +16,15 @@ import {
   HistoryEntry,
   Relationship,
   RelationshipType,
-} from './api-schemas.ts';
+} from '../../contracts/cmdb.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
 import { createCi, deleteCi, getCi, listCiHistory, listCis, updateCi } from './cis.ts';
 import { deleteClass, getClass, listClasses, putClass } from './classes.ts';
 import { RELATIONSHIP_TYPES } from './model.ts';
 import { addRelationship, listCiRelationships, removeRelationship } from './relationships.ts';
 
-const CiInput = z.object({
-  classKey: ClassKey,
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
-  status: CiStatus.optional(),
-  ownerId: Uuid.nullish(),
-  supportGroupId: Uuid.nullish(),
-  location: z.string().max(LIMITS.nameMax).nullish(),
-  description: z.string().max(LIMITS.descriptionMax).optional(),
-  attributes: z.record(z.string(), z.unknown()).optional().describe('Values by attribute key; see the class'),
-});
-const CiPatch = CiInput.omit({ classKey: true }).partial();
 const KeyParam = z.object({ key: ClassKey });
 const tags = ['cmdb'];
 

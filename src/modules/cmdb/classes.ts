@@ -3,8 +3,10 @@
  * (validateClassModel) and against the CIs already recorded: a change that would leave existing
  * CIs invalid is refused with the list of CIs that would break, so nothing is silently orphaned.
  */
+
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { ClassView as CClassView } from '../../contracts/cmdb.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
 import {
@@ -39,20 +41,7 @@ export type ClassInput = {
   identifiers?: string[] | null | undefined;
 };
 
-export type ClassView = {
-  key: string;
-  label: string;
-  parent: string | null;
-  abstract: boolean;
-  builtin: boolean;
-  attributes: AttributeDef[];
-  identifiers: string[] | null;
-  effectiveAttributes: (AttributeDef & { inheritedFrom: string | null })[];
-  effectiveIdentifiers: string[];
-  children: string[];
-  version: number;
-  updatedAt: string;
-};
+export type ClassView = CClassView;
 
 export function presentClass(model: ClassModel, key: string): ClassView {
   const row = model.rows.get(key)!;

@@ -3,10 +3,11 @@
  * about an impacted service, such as the customers it serves and the agreements at risk, without
  * the CMDB depending on them. Register once at start-up; enrichers run for every impact answer.
  */
-import type { AppContext } from '../../context.ts';
 
-export type CustomerRef = { id: string; name: string };
-export type AgreementRef = { id: string; name: string; detail: string | null };
+import type { AppContext } from '../../context.ts';
+import type { AgreementRef, CustomerRef } from '../../contracts/cmdb.ts';
+
+export type { AgreementRef, CustomerRef };
 export type ServiceExtras = { customers: CustomerRef[]; slas: AgreementRef[] };
 
 /** For each service CI id asked about, what the enricher knows; ids it knows nothing of may be left out. */

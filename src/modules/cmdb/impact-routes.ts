@@ -1,27 +1,14 @@
 /** HTTP routes for impact analysis, dependency trees and the CIs of work records. */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { CiRecord, ImpactQuery, ImpactView, RecordCi } from '../../contracts/cmdb.ts';
 import { requireActor } from '../../http/auth.ts';
 import { csv, IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
-import { CiRef, ImpactQuery, ImpactView } from './api-schemas.ts';
 import { ciDependencies, ciImpact } from './impact.ts';
 import { attachRecordCis, detachRecordCi, listCiRecords, listRecordCis, recordImpact } from './record-cis.ts';
 import { listServicesOfCis } from './services-of.ts';
-
-const RecordCi = CiRef.extend({ linkedAt: z.string() }).meta({ id: 'RecordCi' });
-const CiRecord = z
-  .object({
-    id: z.string(),
-    type: z.string(),
-    number: z.string(),
-    title: z.string(),
-    state: z.string(),
-    priority: z.number(),
-    createdAt: z.string(),
-    linkedAt: z.string(),
-  })
-  .meta({ id: 'CiRecord' });
 
 const SupportedServices = z.object({
   services: z.array(z.object({ id: z.string(), name: z.string(), classKey: z.string(), depth: z.number() })),

@@ -6,7 +6,9 @@
  * explains why it is there. The walk counts everything it reaches; the lists hold the nearest CIs
  * and services (see walk.ts and src/domain/cmdb/graph-index.ts).
  */
+
 import type { AppContext } from '../../context.ts';
+import type { ImpactItem as CImpactItem, ImpactView as CImpactView } from '../../contracts/cmdb.ts';
 import { DEFAULT_MAX_NODES, DEFAULT_MAX_SERVICES } from '../../domain/cmdb/impact.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
@@ -33,34 +35,11 @@ export type ImpactNode = CiRef & { depth: number; isService: boolean };
 export type ImpactEdge = { id: string; from: string; to: string; type: string; label: string };
 /** One step of a walk, read "from <label> to": "switch1 connected from host1", "app depends on db". */
 export type ImpactStep = { relationshipId: string; from: string; to: string; type: string; label: string };
-export type ImpactItem = { ci: CiRef; depth: number; path: ImpactStep[]; because: string };
+export type ImpactItem = CImpactItem;
 export type ImpactService = ImpactItem & { customers: CustomerRef[]; slas: AgreementRef[] };
-export type ImpactCounts = {
-  /** CIs reached, the analysed CIs excluded: complete, whatever the lists show. */
-  cis: number;
-  /** Services reached, analysed CIs included. */
-  services: number;
-  byClass: { classKey: string; label: string; count: number }[];
-  /** CIs at each distance; index 0 counts the analysed CIs. */
-  byDepth: number[];
-};
+export type ImpactCounts = CImpactView['counts'];
 
-export type ImpactView = {
-  mode: WalkMode;
-  roots: CiRef[];
-  depth: number | null;
-  /** The lists (items, services, the graph) show the nearest CIs only; counts are complete. */
-  truncated: boolean;
-  counts: ImpactCounts;
-  nodes: ImpactNode[];
-  edges: ImpactEdge[];
-  items: ImpactItem[];
-  services: ImpactService[];
-  /** Impact: every customer of every service reached, listed or not. Dependencies: none. */
-  customers: CustomerRef[];
-  /** Impact: every agreement in force on every service reached, listed or not. Dependencies: none. */
-  slas: AgreementRef[];
-};
+export type ImpactView = CImpactView;
 
 function stepOf(edge: WalkEdge, walkFrom: string, walkTo: string): ImpactStep {
   const type = relationshipType(edge.type);

@@ -20,8 +20,7 @@ export type ClassRow = typeof ciClasses.$inferSelect;
 /** Relationship types are fixed in this release; see docs/cmdb.md. */
 export const RELATIONSHIP_TYPES: readonly RelationshipType[] = DEFAULT_RELATIONSHIP_TYPES;
 
-export const CI_STATUSES = ['planned', 'in_use', 'maintenance', 'retired'] as const;
-export type CiStatus = (typeof CI_STATUSES)[number];
+export { CI_STATUSES, type CiStatus } from '../../domain/cmdb/vocabulary.ts';
 
 /** The root class of services; CIs of its subclasses are what impact analysis reports as services. */
 export const SERVICE_CLASS = 'service';

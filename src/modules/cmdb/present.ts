@@ -1,5 +1,7 @@
 /** What leaves the API for CIs: their fields, the names behind their ids, and what the viewer may do. */
+
 import { inArray } from 'drizzle-orm';
+import type { CiRef as CCiRef, HistoryEntry as CHistoryEntry } from '../../contracts/cmdb.ts';
 import type { Db } from '../../db/client.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -11,7 +13,7 @@ export type CiRow = typeof cis.$inferSelect;
 export type PersonRef = { id: string; name: string; email: string };
 export type GroupRef = { id: string; name: string };
 
-export type CiRef = { id: string; name: string; classKey: string; classLabel: string; status: CiStatus };
+export type CiRef = CCiRef;
 
 export type CiView = CiRef & {
   owner: PersonRef | null;
@@ -96,14 +98,7 @@ export async function presentCis(db: Db, model: ClassModel, actor: Actor, rows: 
   }));
 }
 
-export type HistoryEntry = {
-  id: string;
-  at: string;
-  actor: { id: string; name: string } | null;
-  field: string;
-  oldValue: string | null;
-  newValue: string | null;
-};
+export type HistoryEntry = CHistoryEntry;
 
 /** History rows (any of the CMDB history tables) with the names of who made each change. */
 export async function presentHistory(

@@ -3,8 +3,10 @@
  * Whoever may read a record sees its CIs and the services they hit; linking and unlinking takes
  * the right to edit the record. Every link and unlink is written to the record's history.
  */
+
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { CiRecord as CCiRecord } from '../../contracts/cmdb.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
@@ -114,16 +116,7 @@ export async function recordImpact(
   return analyse(ctx, linked.map((l) => l.ciId).sort(), 'impact', opts, `named on ${row.number}`);
 }
 
-export type CiRecordView = {
-  id: string;
-  type: string;
-  number: string;
-  title: string;
-  state: string;
-  priority: number;
-  createdAt: string;
-  linkedAt: string;
-};
+export type CiRecordView = CCiRecord;
 
 /** The work records that name a CI, newest first. Whoever may browse the CMDB may read every record. */
 export async function listCiRecords(ctx: AppContext, actor: Actor, ciId: string): Promise<CiRecordView[]> {

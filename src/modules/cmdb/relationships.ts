@@ -3,8 +3,13 @@
  * only between certain classes; the same (from, type, to) may exist once. Cycles are allowed
  * (real estates have them: clusters, mutual dependencies); impact walks visit each CI once.
  */
+
 import { eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type {
+  CiRelationship as CCiRelationship,
+  Relationship as CRelationship,
+} from '../../contracts/cmdb.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { checkRelationshipAllowed } from '../../domain/cmdb/relationships.ts';
 import type { Actor } from '../../domain/roles.ts';
@@ -12,30 +17,14 @@ import { conflict, invalid, notFound } from '../../errors.ts';
 import { findCi, writeCiHistory } from './ci-store.ts';
 import { assertCanManage, assertCanRead } from './cis.ts';
 import { type ClassModel, loadClassModel, lockModelShared, RELATIONSHIP_TYPES } from './model.ts';
-import { type CiRef, ciRef } from './present.ts';
+import { ciRef } from './present.ts';
 import { ciRelationships } from './schema.ts';
 
 export type RelationshipInput = { type: string; fromId: string; toId: string };
 
-export type RelationshipView = {
-  id: string;
-  type: string;
-  label: string;
-  reverseLabel: string;
-  from: CiRef;
-  to: CiRef;
-  createdAt: string;
-};
+export type RelationshipView = CRelationship;
 
-/** One relationship as seen from one of its CIs: outgoing reads "this <label> ci". */
-export type CiRelationshipView = {
-  id: string;
-  type: string;
-  direction: 'outgoing' | 'incoming';
-  label: string;
-  ci: CiRef;
-  createdAt: string;
-};
+export type CiRelationshipView = CCiRelationship;
 
 export function relationshipType(key: string) {
   return RELATIONSHIP_TYPES.find((t) => t.key === key);

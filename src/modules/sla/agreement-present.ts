@@ -1,42 +1,13 @@
 /** What leaves the API for an SLA, OLA or underpinning contract. */
+import type { AgreementView as CAgreementView } from '../../contracts/service-levels.ts';
 import type { Db } from '../../db/client.ts';
-import type { AgreementKind, PriorityTarget } from '../../domain/sla/agreement.ts';
-import { lookUpNames, type Ref } from './names.ts';
+import type { AgreementKind } from '../../domain/sla/agreement.ts';
+import { lookUpNames } from './names.ts';
 import type { agreements } from './schema.ts';
 
 export type AgreementRow = typeof agreements.$inferSelect;
 
-export type AgreementView = {
-  id: string;
-  lineageId: string;
-  versionNumber: number;
-  kind: AgreementKind;
-  name: string;
-  description: string;
-  status: 'draft' | 'agreed';
-  /** Whether the agreement is agreed and in force now. */
-  inForce: boolean;
-  service: Ref | null;
-  customer: Ref | null;
-  group: Ref | null;
-  supplier: Ref | null;
-  requirementId: string | null;
-  calendar: Ref;
-  targets: PriorityTarget[];
-  warningThresholds: number[];
-  recordTypes: string[] | null;
-  priorities: number[] | null;
-  availabilityTarget: number | null;
-  obligations: string;
-  onReassign: 'restart' | 'continue';
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  agreedBy: Ref | null;
-  agreedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type AgreementView = CAgreementView;
 
 export async function presentAgreements(db: Db, rows: AgreementRow[], now: Date): Promise<AgreementView[]> {
   const names = await lookUpNames(db, {

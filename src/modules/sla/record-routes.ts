@@ -2,16 +2,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireActor } from '../../http/auth.ts';
-import { problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
-import { LIMITS } from '../../shared/limits.ts';
 import {
   EngagementView,
   NearestDueQuery,
   NearestDueView,
   RecordSlaView,
   TimelineEntry,
-} from './api-schemas.ts';
+} from '../../contracts/service-levels.ts';
+import { requireActor } from '../../http/auth.ts';
+import { problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { LIMITS } from '../../shared/limits.ts';
 import { acknowledgeSupplier, engageSupplier, listEngagements, releaseSupplier } from './engagements.ts';
 import { nearestDue } from './nearest-due.ts';
 import { getRecordSla, getRecordSlaTimeline } from './record-sla.ts';

@@ -4,8 +4,10 @@
  * start, pause, resume, target change, warning and breach. Requesters see their customer SLA
  * only; OLAs, underpinning contracts and supplier events are internal.
  */
+
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { TimelineEntry as CTimelineEntry } from '../../contracts/service-levels.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { AgreementKind, Metric } from '../../domain/sla/agreement.ts';
 import {
@@ -18,7 +20,7 @@ import { loadRecord } from '../records/index.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses, supplierEngagements } from './clock-schema.ts';
 import type { ClockRow } from './clock-store.ts';
-import { lookUpNames, type Names, type Ref } from './names.ts';
+import { lookUpNames, type Names } from './names.ts';
 import { agreements } from './schema.ts';
 import { describeEvent } from './timeline-text.ts';
 
@@ -140,16 +142,7 @@ async function suppliersOfEngagements(ctx: AppContext, ids: (string | null)[]): 
   return new Map(rows.map((r) => [r.id, r.supplierId]));
 }
 
-export type TimelineEntry = {
-  id: number;
-  at: string;
-  kind: string;
-  clock: { id: string; kind: string; metric: string; agreement: string } | null;
-  actor: Ref | null;
-  cause: string;
-  summary: string;
-  details: Record<string, unknown>;
-};
+export type TimelineEntry = CTimelineEntry;
 
 export async function getRecordSlaTimeline(
   ctx: AppContext,

@@ -3,9 +3,11 @@
  * service — support hours, availability, response and resolution per priority, other
  * obligations — reviewed (draft → in review → agreed) and then turned into a versioned SLA.
  */
+
 import { desc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { REQUIREMENT_STATUSES, type RequirementStatus } from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import {
   DEFAULT_WARNING_THRESHOLDS,
@@ -22,8 +24,6 @@ import { calendarExists } from './calendars.ts';
 import { lookUpNames } from './names.ts';
 import { agreements, serviceLevelRequirements } from './schema.ts';
 
-export const REQUIREMENT_STATUSES = ['draft', 'in_review', 'agreed'] as const;
-export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
 const MOVES: Record<RequirementStatus, RequirementStatus[]> = {
   draft: ['in_review'],
   in_review: ['draft', 'agreed'],
@@ -302,3 +302,5 @@ export async function listRequirementsOfService(ctx: AppContext, actor: Actor, s
     .orderBy(serviceLevelRequirements.createdAt);
   return presentRequirements(ctx.db, rows);
 }
+
+export { REQUIREMENT_STATUSES, type RequirementStatus };

@@ -2,6 +2,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import {
+  AgreementInput,
+  AgreementPatch,
+  AgreementView,
+  CalendarInput,
+  CalendarView,
+  RequirementInput,
+  RequirementView,
+  SlaFromRequirement,
+} from '../../contracts/service-levels.ts';
 import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
@@ -15,16 +25,6 @@ import {
   listAgreements,
   updateAgreement,
 } from './agreements.ts';
-import {
-  AgreementInput,
-  AgreementPatch,
-  AgreementView,
-  CalendarInput,
-  CalendarView,
-  RequirementInput,
-  RequirementView,
-  SlaFromRequirement,
-} from './api-schemas.ts';
 import { createCalendar, deleteCalendar, getCalendar, listCalendars, updateCalendar } from './calendars.ts';
 import {
   createRequirement,

@@ -4,10 +4,10 @@
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
+import { ServiceLevelsView } from '../../contracts/service-levels.ts';
 import { etagOf, requireActor } from '../../http/auth.ts';
 import { IdParam, problemResponses } from '../../http/schemas.ts';
 import { ServiceView } from '../catalog/index.ts';
-import { ServiceLevelsView } from './api-schemas.ts';
 import { getServiceDetail } from './service-levels.ts';
 
 const ServiceDetail = ServiceView.extend({ serviceLevels: ServiceLevelsView }).meta({ id: 'ServiceDetail' });

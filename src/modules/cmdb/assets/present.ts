@@ -1,47 +1,20 @@
 /** What leaves the API for an asset, with its book value computed for today. */
 
 import { inArray } from 'drizzle-orm';
+import type { AssetView as CAssetView } from '../../../contracts/cmdb.ts';
 import type { Db } from '../../../db/client.ts';
 import { ASSET_STATE_LABELS, ASSET_TRANSITIONS, type AssetState } from '../../../domain/cmdb/assets.ts';
 import { currentValue, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { organisations } from '../../organisations/index.ts';
 import type { ClassModel } from '../model.ts';
-import { type CiRef, ciRef, namesFor, type PersonRef } from '../present.ts';
+import { ciRef, namesFor } from '../present.ts';
 import { cis } from '../schema.ts';
 import type { assets } from './schema.ts';
 
 export type AssetRow = typeof assets.$inferSelect;
 
-export type AssetView = {
-  id: string;
-  assetTag: string;
-  serialNumber: string | null;
-  name: string;
-  model: string | null;
-  state: AssetState;
-  stateLabel: string;
-  nextStates: AssetState[];
-  ci: CiRef | null;
-  assignedTo: PersonRef | null;
-  location: string | null;
-  supplier: { id: string; name: string } | null;
-  purchaseOrder: string | null;
-  cost: number | null;
-  currency: string | null;
-  purchaseDate: string | null;
-  warrantyEnd: string | null;
-  underWarranty: boolean | null;
-  depreciationMethod: DepreciationMethod;
-  usefulLifeMonths: number | null;
-  salvageValue: number | null;
-  currentValue: number | null;
-  notes: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: ('update' | 'transition')[];
-};
+export type AssetView = CAssetView;
 
 export async function presentAssets(
   db: Db,

@@ -1,14 +1,19 @@
 /** HTTP routes for IT assets: register, lifecycle transitions, history. */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
-import { ASSET_STATES } from '../../../domain/cmdb/assets.ts';
-import { DEPRECIATION_METHODS } from '../../../domain/cmdb/depreciation.ts';
+import {
+  AssetInput,
+  AssetPatch,
+  AssetState,
+  AssetTransition,
+  AssetView,
+  HistoryEntry,
+} from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
-import { csv, GroupRef, Limit, PersonRef, page, problemResponses, Uuid } from '../../../http/schemas.ts';
-import { LIMITS } from '../../../shared/limits.ts';
-import { CiRef, Currency, defined, HistoryEntry, IsoDate, Money } from '../api-schemas.ts';
+import { csv, defined, Limit, page, problemResponses, Uuid } from '../../../http/schemas.ts';
 import {
   createAsset,
   getAsset,
@@ -17,63 +22,6 @@ import {
   transitionAsset,
   updateAsset,
 } from './service.ts';
-
-const AssetState = z.enum(ASSET_STATES);
-const Text = (max: number) => z.string().trim().max(max);
-
-const AssetInput = z.object({
-  assetTag: Text(50).min(1, 'is required'),
-  name: Text(LIMITS.titleMax).min(1, 'is required'),
-  serialNumber: Text(100).nullish(),
-  model: Text(100).nullish(),
-  state: AssetState.optional().describe('Initial state, in_stock by default; later moves use transitions'),
-  ciId: Uuid.nullish(),
-  assignedToId: Uuid.nullish(),
-  location: Text(LIMITS.nameMax).nullish(),
-  supplierId: Uuid.nullish(),
-  purchaseOrder: Text(100).nullish(),
-  cost: Money.nullish(),
-  currency: Currency.nullish(),
-  purchaseDate: IsoDate.nullish(),
-  warrantyEnd: IsoDate.nullish(),
-  depreciationMethod: z.enum(DEPRECIATION_METHODS).optional(),
-  usefulLifeMonths: z.number().int().min(1).max(600).nullish(),
-  salvageValue: Money.nullish(),
-  notes: z.string().max(5000).optional(),
-});
-const AssetPatch = AssetInput.omit({ state: true }).partial();
-
-export const AssetView = z
-  .object({
-    id: z.string(),
-    assetTag: z.string(),
-    serialNumber: z.string().nullable(),
-    name: z.string(),
-    model: z.string().nullable(),
-    state: AssetState,
-    stateLabel: z.string(),
-    nextStates: z.array(AssetState),
-    ci: CiRef.nullable(),
-    assignedTo: PersonRef.nullable(),
-    location: z.string().nullable(),
-    supplier: GroupRef.nullable(),
-    purchaseOrder: z.string().nullable(),
-    cost: z.number().nullable(),
-    currency: z.string().nullable(),
-    purchaseDate: z.string().nullable(),
-    warrantyEnd: z.string().nullable(),
-    underWarranty: z.boolean().nullable(),
-    depreciationMethod: z.enum(DEPRECIATION_METHODS),
-    usefulLifeMonths: z.number().nullable(),
-    salvageValue: z.number().nullable(),
-    currentValue: z.number().nullable().describe('Book value today after depreciation'),
-    notes: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-    allowedActions: z.array(z.enum(['update', 'transition'])),
-  })
-  .meta({ id: 'Asset' });
 
 const RefParam = z.object({ id: z.string().min(1).max(60).describe('Asset id or asset tag') });
 const tags = ['assets'];
@@ -160,12 +108,7 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary:
             'Move an asset through its lifecycle (ordered → in stock → deployed → in repair → retired → disposed)',
           params: RefParam,
-          body: z.object({
-            to: AssetState,
-            assignedToId: Uuid.nullish(),
-            location: Text(LIMITS.nameMax).nullish(),
-            note: z.string().max(2000).optional(),
-          }),
+          body: AssetTransition,
           response: { 200: AssetView, ...problemResponses },
         },
       },

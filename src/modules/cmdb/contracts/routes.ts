@@ -1,66 +1,14 @@
 /** HTTP routes for supplier contracts, their coverage and expiry. */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
+import { ContractInput, ContractView, Coverage } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
-import { GroupRef, IdParam, Limit, page, problemResponses, Uuid } from '../../../http/schemas.ts';
-import { LIMITS } from '../../../shared/limits.ts';
-import { CiRef, Currency, defined, IsoDate, Money } from '../api-schemas.ts';
+import { defined, IdParam, Limit, page, problemResponses, Uuid } from '../../../http/schemas.ts';
 import { addCoverage, listCoverage, removeCoverage } from './coverage.ts';
 import { CONTRACT_KINDS, createContract, getContract, listContracts, updateContract } from './service.ts';
-
-const ContractInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
-  kind: z.enum(CONTRACT_KINDS),
-  supplierId: Uuid.describe('An organisation of kind supplier'),
-  reference: z.string().trim().max(100).nullish(),
-  startDate: IsoDate,
-  endDate: IsoDate,
-  cost: Money.nullish(),
-  currency: Currency.nullish(),
-  warnDays: z
-    .number()
-    .int()
-    .min(0)
-    .max(365)
-    .optional()
-    .describe('Days before the end date to warn; 30 by default'),
-  notes: z.string().max(5000).optional(),
-});
-
-const ContractView = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    kind: z.enum(CONTRACT_KINDS),
-    supplier: GroupRef.nullable(),
-    reference: z.string().nullable(),
-    startDate: z.string(),
-    endDate: z.string(),
-    cost: z.number().nullable(),
-    currency: z.string().nullable(),
-    warnDays: z.number(),
-    notes: z.string(),
-    status: z.enum(['upcoming', 'active', 'expiring', 'expired']),
-    daysLeft: z.number(),
-    lastWarning: z.object({ warnedAt: z.string(), daysLeft: z.number() }).nullable(),
-    coverageCount: z.number(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-    allowedActions: z.array(z.literal('update')),
-  })
-  .meta({ id: 'Contract' });
-
-const Coverage = z
-  .object({
-    id: z.string(),
-    ci: CiRef.nullable(),
-    asset: z.object({ id: z.string(), assetTag: z.string(), name: z.string(), state: z.string() }).nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'ContractCoverage' });
 
 const tags = ['contracts'];
 

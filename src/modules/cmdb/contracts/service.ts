@@ -7,6 +7,7 @@ import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'dr
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../../db/cursor.ts';
+import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
 import { organisations } from '../../organisations/index.ts';
@@ -15,8 +16,7 @@ import { todayOf } from '../assets/service.ts';
 import { isUuid } from '../ci-store.ts';
 import { contractCoverage, contracts, contractWarnings } from './schema.ts';
 
-export const CONTRACT_KINDS = ['support', 'maintenance', 'lease'] as const;
-export type ContractKind = (typeof CONTRACT_KINDS)[number];
+export { CONTRACT_KINDS, type ContractKind };
 
 export type ContractFields = {
   name: string;

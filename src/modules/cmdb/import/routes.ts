@@ -1,7 +1,9 @@
 /** HTTP routes for CMDB imports: upload (multipart), progress and the per-row report. */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
+import { ImportRowView, ImportView } from '../../../contracts/cmdb.ts';
 import { AppError } from '../../../errors.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { IdParam, Limit, page, problemResponses } from '../../../http/schemas.ts';
@@ -11,41 +13,6 @@ import { IMPORT_TYPES, OUTCOMES } from './types.ts';
 
 /** Imports carry whole estates; larger than an attachment, still bounded. */
 const IMPORT_MAX_BYTES = 64 * 1024 * 1024;
-
-const ImportView = z
-  .object({
-    id: z.string(),
-    type: z.enum(IMPORT_TYPES),
-    format: z.enum(IMPORT_FORMATS),
-    filename: z.string(),
-    dryRun: z.boolean(),
-    status: z.enum(['pending', 'running', 'completed', 'failed']),
-    total: z.number(),
-    processed: z.number(),
-    percent: z.number(),
-    counts: z.object({
-      created: z.number(),
-      updated: z.number(),
-      unchanged: z.number(),
-      rejected: z.number(),
-    }),
-    failure: z.string().nullable(),
-    createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
-    createdAt: z.string(),
-    startedAt: z.string().nullable(),
-    finishedAt: z.string().nullable(),
-    errors: z.array(z.object({ row: z.number(), message: z.string() })),
-  })
-  .meta({ id: 'CmdbImport' });
-
-const ImportRowView = z
-  .object({
-    row: z.number(),
-    outcome: z.enum(OUTCOMES),
-    targetId: z.string().nullable(),
-    message: z.string().nullable(),
-  })
-  .meta({ id: 'CmdbImportRow' });
 
 const tags = ['cmdb'];
 

@@ -5,10 +5,11 @@
  * `attributes` object may hold a CI's attributes. Column and key names are normalised to
  * snake_case, so `Support Group`, `supportGroup` and `support_group` are the same field.
  */
+
+import { IMPORT_FORMATS, type ImportFormat } from '../../../domain/cmdb/vocabulary.ts';
 import { CsvError, parseCsv } from '../../../shared/csv.ts';
 
-export const IMPORT_FORMATS = ['csv', 'json'] as const;
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, type ImportFormat };
 
 export type ImportRow = {
   /** The CSV line the row starts on, or the 1-based position of the object in a JSON file. */

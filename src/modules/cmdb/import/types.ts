@@ -1,14 +1,16 @@
 /** What every importer (CIs, relationships, assets) shares: row outcomes and the batch context. */
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
+import {
+  IMPORT_TYPES,
+  type ImportType,
+  IMPORT_OUTCOMES as OUTCOMES,
+  type ImportOutcome as Outcome,
+} from '../../../domain/cmdb/vocabulary.ts';
 import type { ClassModel } from '../model.ts';
 import type { ImportRow } from './rows.ts';
 
-export const IMPORT_TYPES = ['cis', 'relationships', 'assets'] as const;
-export type ImportType = (typeof IMPORT_TYPES)[number];
-
-export const OUTCOMES = ['created', 'updated', 'unchanged', 'rejected'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { IMPORT_TYPES, type ImportType, OUTCOMES, type Outcome };
 
 export type RowOutcome = { row: number; outcome: Outcome; targetId: string | null; message: string | null };
 

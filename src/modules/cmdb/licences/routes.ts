@@ -1,12 +1,22 @@
 /** HTTP routes for software licences, their entitlements, installations and compliance. */
+
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
-import { LICENCE_METRICS } from '../../../domain/cmdb/licences.ts';
+import {
+  Compliance,
+  Currency,
+  Entitlement,
+  Installation,
+  IsoDate,
+  LicenceInput,
+  LicenceMetric,
+  LicenceView,
+  Money,
+} from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
-import { GroupRef, IdParam, Limit, PersonRef, page, problemResponses, Uuid } from '../../../http/schemas.ts';
-import { CiRef, Currency, defined, IsoDate, Money } from '../api-schemas.ts';
+import { defined, IdParam, Limit, page, problemResponses, Uuid } from '../../../http/schemas.ts';
 import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
 import {
   addEntitlement,
@@ -16,62 +26,6 @@ import {
   removeEntitlement,
   removeInstallation,
 } from './usage.ts';
-
-const Metric = z.enum(LICENCE_METRICS);
-const Compliance = z
-  .object({
-    entitled: z.number(),
-    consumed: z.number(),
-    unused: z.number().describe('Entitlements paid for and not used'),
-    shortfall: z.number().describe('Use beyond the entitlements'),
-    status: z.enum(['compliant', 'over_licensed', 'under_licensed']),
-  })
-  .meta({ id: 'LicenceCompliance' });
-
-const LicenceInput = z.object({
-  product: z.string().trim().min(1, 'is required').max(200),
-  vendor: z.string().trim().min(1, 'is required').max(200),
-  metric: Metric,
-  contractId: Uuid.nullish(),
-  notes: z.string().max(5000).optional(),
-});
-const LicenceView = z
-  .object({
-    id: z.string(),
-    product: z.string(),
-    vendor: z.string(),
-    metric: Metric,
-    contract: GroupRef.nullable(),
-    notes: z.string(),
-    compliance: Compliance,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
-    allowedActions: z.array(z.literal('update')),
-  })
-  .meta({ id: 'Licence' });
-const Entitlement = z
-  .object({
-    id: z.string(),
-    quantity: z.number(),
-    purchaseOrder: z.string().nullable(),
-    purchasedOn: z.string().nullable(),
-    expiresOn: z.string().nullable(),
-    inForce: z.boolean(),
-    cost: z.number().nullable(),
-    currency: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'LicenceEntitlement' });
-const Installation = z
-  .object({
-    id: z.string(),
-    ci: CiRef.nullable(),
-    user: PersonRef.nullable(),
-    cores: z.number().nullable(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'LicenceInstallation' });
 
 const tags = ['licences'];
 
@@ -85,7 +39,7 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           summary: 'List software licences with their compliance',
           querystring: z.object({
             q: z.string().max(200).optional(),
-            metric: Metric.optional(),
+            metric: LicenceMetric.optional(),
             cursor: z.string().max(500).optional(),
             limit: Limit,
           }),
@@ -116,7 +70,7 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
                     id: z.string(),
                     product: z.string(),
                     vendor: z.string(),
-                    metric: Metric,
+                    metric: LicenceMetric,
                   }),
                 }),
               ),

@@ -3,152 +3,51 @@
  * contracts, licences and imports. Shapes mirror src/modules/cmdb/api-schemas.ts and the route files.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { HistoryEntry } from '../../kit/detail/HistoryPanel.tsx';
 import { api } from '../client.ts';
 import { defineResource } from '../resource.ts';
-import type { Page, PersonRef } from '../types.ts';
+import type { Page } from '../types.ts';
 
-export const CI_STATUSES = ['planned', 'in_use', 'maintenance', 'retired'] as const;
-export type CiStatus = (typeof CI_STATUSES)[number];
+export { ATTRIBUTE_TYPES, type AttributeType } from '../../../../src/domain/cmdb/classes.ts';
+export { CI_STATUSES, type CiStatus } from '../../../../src/domain/cmdb/vocabulary.ts';
 
-export const ATTRIBUTE_TYPES = [
-  'string',
-  'text',
-  'integer',
-  'number',
-  'boolean',
-  'date',
-  'datetime',
-  'enum',
-  'ip',
-  'url',
-  'reference',
-] as const;
-export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
-export type AttributeValue = string | number | boolean | null;
+import type {
+  CiView as Ci,
+  ClassView as CiClass,
+  CiInput,
+  CiRecord,
+  CiRelationship,
+  ClassInput,
+  HistoryEntry,
+  ImpactView as Impact,
+  RecordCi,
+  RelationshipType,
+} from '../../../../src/contracts/cmdb.ts';
 
-export type AttributeDef = {
-  key: string;
-  label: string;
-  type: AttributeType;
-  required: boolean;
-  unique: boolean;
-  allowedValues?: string[];
-  min?: number;
-  max?: number;
-  maxLength?: number;
-  referenceClass?: string;
-};
-
-export type CiClass = {
-  key: string;
-  label: string;
-  parent: string | null;
-  abstract: boolean;
-  builtin: boolean;
-  attributes: AttributeDef[];
-  identifiers: string[] | null;
-  effectiveAttributes: (AttributeDef & { inheritedFrom: string | null })[];
-  effectiveIdentifiers: string[];
-  children: string[];
-  version: number;
-  updatedAt: string;
-};
-
-export type ClassInput = {
-  label: string;
-  parent: string | null;
-  abstract: boolean;
-  attributes: AttributeDef[];
-  identifiers?: string[] | null;
-};
-
-export type CiRef = { id: string; name: string; classKey: string; classLabel: string; status: CiStatus };
-
-export type Ci = CiRef & {
-  owner: PersonRef | null;
-  supportGroup: { id: string; name: string } | null;
-  location: string | null;
-  description: string;
-  attributes: Record<string, AttributeValue>;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: ('update' | 'delete')[];
-};
-
-export type CiInput = {
-  classKey?: string;
-  name?: string;
-  status?: CiStatus;
-  ownerId?: string | null;
-  supportGroupId?: string | null;
-  location?: string | null;
-  description?: string;
-  attributes?: Record<string, AttributeValue>;
-};
+export type {
+  AgreementRef,
+  AttributeDef,
+  AttributeValue,
+  CiInput,
+  CiRecord,
+  CiRef,
+  CiRelationship,
+  CiView as Ci,
+  ClassInput,
+  ClassView as CiClass,
+  CustomerRef,
+  HistoryEntry,
+  ImpactItem,
+  ImpactStep,
+  ImpactView as Impact,
+  RecordCi,
+  RelationshipType,
+} from '../../../../src/contracts/cmdb.ts';
 
 export type CiListQuery = { class?: string; status?: string[]; q?: string; limit?: number };
-
-export type { HistoryEntry } from '../../kit/detail/HistoryPanel.tsx';
-
-export type RelationshipType = {
-  key: string;
-  forwardLabel: string;
-  reverseLabel: string;
-  allowed: { from: string; to: string }[];
-  propagatesImpact: 'forward' | 'reverse' | 'none';
-};
-
-export type CiRelationship = {
-  id: string;
-  type: string;
-  direction: 'outgoing' | 'incoming';
-  label: string;
-  ci: CiRef;
-  createdAt: string;
-};
-
-export type ImpactStep = { relationshipId: string; from: string; to: string; type: string; label: string };
-export type ImpactItem = { ci: CiRef; depth: number; path: ImpactStep[]; because: string };
-export type ImpactNode = CiRef & { depth: number; isService: boolean };
-export type ImpactEdge = { id: string; from: string; to: string; type: string; label: string };
-export type CustomerRef = { id: string; name: string };
-export type AgreementRef = { id: string; name: string; detail: string | null };
-export type ImpactService = ImpactItem & { customers: CustomerRef[]; slas: AgreementRef[] };
-export type ImpactCounts = {
-  /** CIs reached, the analysed CIs excluded: complete, whatever the lists show. */
-  cis: number;
-  services: number;
-  byClass: { classKey: string; label: string; count: number }[];
-  byDepth: number[];
-};
-export type Impact = {
-  mode: 'impact' | 'dependencies';
-  roots: CiRef[];
-  depth: number | null;
-  /** The lists show the nearest CIs and services only; `counts` are complete. */
-  truncated: boolean;
-  counts: ImpactCounts;
-  nodes: ImpactNode[];
-  edges: ImpactEdge[];
-  items: ImpactItem[];
-  services: ImpactService[];
-  customers: CustomerRef[];
-  slas: AgreementRef[];
-};
-
-export type RecordCi = CiRef & { linkedAt: string };
-export type CiRecord = {
-  id: string;
-  type: string;
-  number: string;
-  title: string;
-  state: string;
-  priority: number;
-  createdAt: string;
-  linkedAt: string;
-};
+export type ImpactNode = Impact['nodes'][number];
+export type ImpactEdge = Impact['edges'][number];
+export type ImpactService = Impact['services'][number];
+export type ImpactCounts = Impact['counts'];
 
 export const cmdbKeys = {
   classes: ['cmdb', 'classes'] as const,
@@ -278,69 +177,15 @@ export function useUnlinkRecordCi(recordId: string) {
 
 // ---- assets ----
 
-export const ASSET_STATES = ['ordered', 'in_stock', 'deployed', 'in_repair', 'retired', 'disposed'] as const;
-export type AssetState = (typeof ASSET_STATES)[number];
-export const ASSET_STATE_LABELS: Record<AssetState, string> = {
-  ordered: 'Ordered',
-  in_stock: 'In stock',
-  deployed: 'Deployed',
-  in_repair: 'In repair',
-  retired: 'Retired',
-  disposed: 'Disposed',
-};
-export const DEPRECIATION_METHODS = ['none', 'straight_line', 'declining_balance'] as const;
-export type DepreciationMethod = (typeof DEPRECIATION_METHODS)[number];
+export type { AssetInput, AssetTransition, AssetView as Asset } from '../../../../src/contracts/cmdb.ts';
+export {
+  ASSET_STATE_LABELS,
+  ASSET_STATES,
+  type AssetState,
+} from '../../../../src/domain/cmdb/assets.ts';
+export { DEPRECIATION_METHODS, type DepreciationMethod } from '../../../../src/domain/cmdb/depreciation.ts';
 
-export type Asset = {
-  id: string;
-  assetTag: string;
-  serialNumber: string | null;
-  name: string;
-  model: string | null;
-  state: AssetState;
-  stateLabel: string;
-  nextStates: AssetState[];
-  ci: CiRef | null;
-  assignedTo: PersonRef | null;
-  location: string | null;
-  supplier: { id: string; name: string } | null;
-  purchaseOrder: string | null;
-  cost: number | null;
-  currency: string | null;
-  purchaseDate: string | null;
-  warrantyEnd: string | null;
-  underWarranty: boolean | null;
-  depreciationMethod: DepreciationMethod;
-  usefulLifeMonths: number | null;
-  salvageValue: number | null;
-  currentValue: number | null;
-  notes: string;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: ('update' | 'transition')[];
-};
-
-export type AssetInput = {
-  assetTag?: string;
-  name?: string;
-  serialNumber?: string | null;
-  model?: string | null;
-  state?: AssetState;
-  ciId?: string | null;
-  assignedToId?: string | null;
-  location?: string | null;
-  supplierId?: string | null;
-  purchaseOrder?: string | null;
-  cost?: number | null;
-  currency?: string | null;
-  purchaseDate?: string | null;
-  warrantyEnd?: string | null;
-  depreciationMethod?: DepreciationMethod;
-  usefulLifeMonths?: number | null;
-  salvageValue?: number | null;
-  notes?: string;
-};
+import type { AssetView as Asset, AssetInput } from '../../../../src/contracts/cmdb.ts';
 
 export type AssetListQuery = { state?: string[]; q?: string; assignedToId?: string; limit?: number };
 
@@ -350,12 +195,6 @@ export const assets = defineResource<Asset, AssetInput, AssetListQuery>({
   path: '/assets',
   aliases: (a) => [a.assetTag],
 });
-export type AssetTransition = {
-  to: AssetState;
-  assignedToId?: string | null;
-  location?: string | null;
-  note?: string;
-};
 export const useAssetList = assets.useList;
 export const useAsset = assets.useOne;
 export const useAssetHistory = (id: string) => assets.usePart<HistoryEntry[]>(id, 'history');
@@ -373,51 +212,17 @@ export const useSuppliers = () => organisations.useAll({ kind: 'supplier' });
 
 // ---- contracts ----
 
-export const CONTRACT_KINDS = ['support', 'maintenance', 'lease'] as const;
-export type ContractKind = (typeof CONTRACT_KINDS)[number];
-export type ContractStatus = 'upcoming' | 'active' | 'expiring' | 'expired';
+export type { ContractView as Contract, Coverage } from '../../../../src/contracts/cmdb.ts';
+export { CONTRACT_KINDS, type ContractKind } from '../../../../src/domain/cmdb/vocabulary.ts';
 
-export type Contract = {
-  id: string;
-  name: string;
-  kind: ContractKind;
-  supplier: { id: string; name: string } | null;
-  reference: string | null;
-  startDate: string;
-  endDate: string;
-  cost: number | null;
-  currency: string | null;
-  warnDays: number;
-  notes: string;
-  status: ContractStatus;
-  daysLeft: number;
-  lastWarning: { warnedAt: string; daysLeft: number } | null;
-  coverageCount: number;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: 'update'[];
-};
-
-export type ContractInput = {
-  name?: string;
-  kind?: ContractKind;
-  supplierId?: string;
-  reference?: string | null;
-  startDate?: string;
-  endDate?: string;
-  cost?: number | null;
-  currency?: string | null;
-  warnDays?: number;
-  notes?: string;
-};
-
-export type Coverage = {
-  id: string;
-  ci: CiRef | null;
-  asset: { id: string; assetTag: string; name: string; state: string } | null;
-  createdAt: string;
-};
+import type {
+  ContractView as Contract,
+  ContractInput as ContractCreate,
+  Coverage,
+} from '../../../../src/contracts/cmdb.ts';
+/** A new contract's fields, or a patch of some of them. */
+export type ContractInput = Partial<ContractCreate>;
+export type ContractStatus = Contract['status'];
 
 export type ContractListQuery = { expiringWithinDays?: number; kind?: string; q?: string; limit?: number };
 
@@ -447,58 +252,24 @@ export function useChangeCoverage(contractId: string) {
 
 // ---- licences ----
 
-export const LICENCE_METRICS = ['per_install', 'per_user', 'per_core'] as const;
-export type LicenceMetric = (typeof LICENCE_METRICS)[number];
-export type ComplianceStatus = 'compliant' | 'over_licensed' | 'under_licensed';
-export type Compliance = {
-  entitled: number;
-  consumed: number;
-  unused: number;
-  shortfall: number;
-  status: ComplianceStatus;
-};
+export type {
+  Compliance,
+  Entitlement,
+  Installation,
+  LicenceInput,
+  LicenceView as Licence,
+} from '../../../../src/contracts/cmdb.ts';
+export { LICENCE_METRICS, type LicenceMetric } from '../../../../src/domain/cmdb/licences.ts';
 
-export type Licence = {
-  id: string;
-  product: string;
-  vendor: string;
-  metric: LicenceMetric;
-  contract: { id: string; name: string } | null;
-  notes: string;
-  compliance: Compliance;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: 'update'[];
-};
-
-export type LicenceInput = {
-  product?: string;
-  vendor?: string;
-  metric?: LicenceMetric;
-  contractId?: string | null;
-  notes?: string;
-};
-
-export type Entitlement = {
-  id: string;
-  quantity: number;
-  purchaseOrder: string | null;
-  purchasedOn: string | null;
-  expiresOn: string | null;
-  inForce: boolean;
-  cost: number | null;
-  currency: string | null;
-  createdAt: string;
-};
-
-export type Installation = {
-  id: string;
-  ci: CiRef | null;
-  user: PersonRef | null;
-  cores: number | null;
-  createdAt: string;
-};
+import type {
+  Compliance,
+  Entitlement,
+  Installation,
+  LicenceView as Licence,
+  LicenceInput,
+} from '../../../../src/contracts/cmdb.ts';
+import type { LicenceMetric } from '../../../../src/domain/cmdb/licences.ts';
+export type ComplianceStatus = Compliance['status'];
 
 export type ComplianceReport = {
   summary: {
@@ -563,35 +334,21 @@ export function useLicenceUsage(licenceId: string) {
 
 // ---- imports ----
 
-export const IMPORT_TYPES = ['cis', 'relationships', 'assets'] as const;
-export type ImportType = (typeof IMPORT_TYPES)[number];
-export type ImportOutcome = 'created' | 'updated' | 'unchanged' | 'rejected';
+export type {
+  ImportRowView as ImportRowResult,
+  ImportView as ImportJob,
+} from '../../../../src/contracts/cmdb.ts';
+export {
+  IMPORT_TYPES,
+  type ImportOutcome,
+  type ImportType,
+} from '../../../../src/domain/cmdb/vocabulary.ts';
 
-export type ImportJob = {
-  id: string;
-  type: ImportType;
-  format: 'csv' | 'json';
-  filename: string;
-  dryRun: boolean;
-  status: 'pending' | 'running' | 'completed' | 'failed';
-  total: number;
-  processed: number;
-  percent: number;
-  counts: Record<ImportOutcome, number>;
-  failure: string | null;
-  createdBy: { id: string; name: string } | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  errors: { row: number; message: string }[];
-};
-
-export type ImportRowResult = {
-  row: number;
-  outcome: ImportOutcome;
-  targetId: string | null;
-  message: string | null;
-};
+import type {
+  ImportView as ImportJob,
+  ImportRowView as ImportRowResult,
+} from '../../../../src/contracts/cmdb.ts';
+import type { ImportOutcome, ImportType } from '../../../../src/domain/cmdb/vocabulary.ts';
 
 export const importDone = (j: ImportJob | undefined) => j?.status === 'completed' || j?.status === 'failed';
 

@@ -8,38 +8,27 @@ import { api } from '../client.ts';
 import { defineResource } from '../resource.ts';
 import type { Incident } from '../types.ts';
 
+export type { ServiceLink, ServiceView as Service } from '../../../../src/contracts/services.ts';
+
+import type { ServiceView as Service } from '../../../../src/contracts/services.ts';
+import type {
+  Criticality,
+  LifecycleStatus,
+  RequirementStatus,
+  ServiceKind,
+} from '../../../../src/domain/portfolio.ts';
 export type Ref = { id: string; name: string };
 
 // ---- services ----
 
-export const SERVICE_KINDS = ['business', 'technical'] as const;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
-export const LIFECYCLE_STATUSES = ['pipeline', 'live', 'retired'] as const;
-export type LifecycleStatus = (typeof LIFECYCLE_STATUSES)[number];
-export const CRITICALITIES = ['critical', 'high', 'medium', 'low'] as const;
-export type Criticality = (typeof CRITICALITIES)[number];
-
-export type ServiceLink = Ref & { kind: ServiceKind; lifecycleStatus: LifecycleStatus };
-
-export type Service = {
-  id: string;
-  kind: ServiceKind;
-  name: string;
-  description: string;
-  category: string | null;
-  criticality: Criticality | null;
-  lifecycleStatus: LifecycleStatus;
-  lifecycleChangedAt: string;
-  owner: { id: string; name: string; email: string } | null;
-  supportGroup: Ref | null;
-  customers: Ref[];
-  dependsOn: ServiceLink[];
-  supports: ServiceLink[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: ('update' | 'manage_service_levels')[];
-};
+export {
+  CRITICALITIES,
+  type Criticality,
+  LIFECYCLE_STATUSES,
+  type LifecycleStatus,
+  SERVICE_KINDS,
+  type ServiceKind,
+} from '../../../../src/domain/portfolio.ts';
 
 export type ServiceDetail = Service & {
   serviceLevels: {
@@ -153,24 +142,13 @@ export const useDeleteCalendar = calendars.useDelete;
 
 export type Target = { priority: number; responseMinutes: number; resolutionMinutes: number };
 
-export const REQUIREMENT_STATUSES = ['draft', 'in_review', 'agreed'] as const;
-export type RequirementStatus = (typeof REQUIREMENT_STATUSES)[number];
+export type { RequirementView as Requirement } from '../../../../src/contracts/service-levels.ts';
+export { REQUIREMENT_STATUSES, type RequirementStatus } from '../../../../src/domain/portfolio.ts';
 
-export type Requirement = {
-  id: string;
-  service: Ref;
-  customer: Ref | null;
-  name: string;
-  status: RequirementStatus;
-  calendar: Ref;
-  availabilityTarget: number | null;
-  targets: Target[];
-  obligations: string;
-  agreements: { id: string; versionNumber: number; status: string }[];
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+import type {
+  AgreementView as Agreement,
+  RequirementView as Requirement,
+} from '../../../../src/contracts/service-levels.ts';
 
 export type RequirementInput = {
   name: string;
@@ -232,36 +210,7 @@ export function useSlaFromRequirement() {
 export const AGREEMENT_KINDS = ['sla', 'ola', 'uc'] as const;
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
 
-export type Agreement = {
-  id: string;
-  lineageId: string;
-  versionNumber: number;
-  kind: AgreementKind;
-  name: string;
-  description: string;
-  status: 'draft' | 'agreed';
-  inForce: boolean;
-  service: Ref | null;
-  customer: Ref | null;
-  group: Ref | null;
-  supplier: Ref | null;
-  requirementId: string | null;
-  calendar: Ref;
-  targets: Target[];
-  warningThresholds: number[];
-  recordTypes: string[] | null;
-  priorities: number[] | null;
-  availabilityTarget: number | null;
-  obligations: string;
-  onReassign: 'restart' | 'continue';
-  effectiveFrom: string;
-  effectiveTo: string | null;
-  agreedBy: Ref | null;
-  agreedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+export type { AgreementView as Agreement } from '../../../../src/contracts/service-levels.ts';
 
 export type AgreementInput = {
   kind?: AgreementKind;
@@ -335,47 +284,17 @@ export function useAgreementAction(agreement: Agreement | undefined) {
 
 // ---- clocks on records ----
 
-export type ClockState = 'running' | 'paused' | 'met' | 'stopped';
+export type {
+  RecordClockView as RecordClock,
+  RecordSlaView as RecordSla,
+  TimelineEntry as SlaTimelineEntry,
+} from '../../../../src/contracts/service-levels.ts';
 
-export type RecordClock = {
-  id: string;
-  kind: AgreementKind;
-  metric: 'response' | 'resolution';
-  state: ClockState;
-  stopReason: string | null;
-  agreement: { id: string; name: string; versionNumber: number };
-  party: (Ref & { type: 'customer' | 'group' | 'supplier' }) | null;
-  calendar: Ref;
-  priority: number;
-  targetSeconds: number;
-  targetVersion: number;
-  startedAt: string;
-  stoppedAt: string | null;
-  dueAt: string | null;
-  elapsedSeconds: number;
-  remainingSeconds: number;
-  breached: boolean;
-  thresholds: { percent: number; firedAt: string | null }[];
-};
-
-export type RecordSla = {
-  recordId: string;
-  number: string;
-  slaDueAt: string | null;
-  now: string;
-  clocks: RecordClock[];
-};
-
-export type SlaTimelineEntry = {
-  id: number;
-  at: string;
-  kind: string;
-  clock: { id: string; kind: string; metric: string; agreement: string } | null;
-  actor: Ref | null;
-  cause: string;
-  summary: string;
-  details: Record<string, unknown>;
-};
+import type {
+  RecordSlaView as RecordSla,
+  TimelineEntry as SlaTimelineEntry,
+} from '../../../../src/contracts/service-levels.ts';
+export type ClockState = RecordSla['clocks'][number]['state'];
 
 /** What the record views carry about SLA beyond the shared record fields. */
 export type WithSlaDue = { slaDueAt?: string | null };

@@ -4,12 +4,13 @@
  * belong to the domain validators, which answer 422 with one error per field.
  */
 import { z } from 'zod';
-import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
-import { Uuid } from '../../http/schemas.ts';
-import { LIMITS } from '../../shared/limits.ts';
-import { REQUIREMENT_STATUSES } from './requirements.ts';
+import { REQUIREMENT_STATUSES } from '../domain/portfolio.ts';
+import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
+import { LIMITS } from '../shared/limits.ts';
+import { Uuid } from './common.ts';
 
-const Ref = z.object({ id: z.string(), name: z.string() });
+import { Ref } from './services.ts';
+
 const Instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-04-01T00:00:00Z' })
   .transform((s) => new Date(s));
@@ -240,3 +241,14 @@ export const EngagementView = z
     releaseNote: z.string().nullable(),
   })
   .meta({ id: 'SupplierEngagement' });
+
+export type CalendarView = z.infer<typeof CalendarView>;
+export type RequirementView = z.infer<typeof RequirementView>;
+export type RequirementInput = z.input<typeof RequirementInput>;
+export type SlaFromRequirement = z.input<typeof SlaFromRequirement>;
+export type AgreementView = z.infer<typeof AgreementView>;
+export type ServiceLevelsView = z.infer<typeof ServiceLevelsView>;
+export type RecordSlaView = z.infer<typeof RecordSlaView>;
+export type RecordClockView = RecordSlaView['clocks'][number];
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+export type EngagementView = z.infer<typeof EngagementView>;

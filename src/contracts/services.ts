@@ -1,9 +1,15 @@
-/** Zod shape of a service as the API answers it; service level management extends it with its agreements. */
+/**
+ * Wire shapes of the service portfolio (`/api/v1/services`): a service as the API answers it;
+ * service level management extends it with its agreements.
+ */
 import { z } from 'zod';
-import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
+import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from '../domain/portfolio.ts';
 
-const Ref = z.object({ id: z.string(), name: z.string() });
-const ServiceLink = Ref.extend({ kind: z.enum(SERVICE_KINDS), lifecycleStatus: z.enum(LIFECYCLE_STATUSES) });
+export const Ref = z.object({ id: z.string(), name: z.string() });
+export const ServiceLink = Ref.extend({
+  kind: z.enum(SERVICE_KINDS),
+  lifecycleStatus: z.enum(LIFECYCLE_STATUSES),
+});
 export const ServiceView = z
   .object({
     id: z.string(),
@@ -25,3 +31,6 @@ export const ServiceView = z
     allowedActions: z.array(z.enum(['update', 'manage_service_levels'])),
   })
   .meta({ id: 'Service' });
+
+export type ServiceView = z.infer<typeof ServiceView>;
+export type ServiceLink = z.infer<typeof ServiceLink>;
