@@ -9,7 +9,21 @@ import { deliverMail } from '../modules/inbound-mail/service.ts';
 
 const DESK = 'servicedesk@example.com';
 
-const mail = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n`);
+/** A plain-text mail from `from` to the desk: its headers (plus `extra`), a blank line, the body. */
+const mail = (from: string, subject: string, n: number, extra: string[], body: string[]) =>
+  Buffer.from(
+    `${[
+      `From: ${from}`,
+      `To: IT Service Desk <${DESK}>`,
+      `Subject: ${subject}`,
+      `Message-ID: <demo-mail-000${n}@example.com>`,
+      ...extra,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      ...body,
+    ].join('\r\n')}\r\n`,
+  );
 
 export async function seedInboundMailDemo(
   ctx: AppContext,
@@ -26,61 +40,48 @@ export async function seedInboundMailDemo(
     active: true,
   });
   const r = opts.requester;
-  const first = await deliverMail(
-    ctx,
-    mail([
-      `From: ${r.name} <${r.email}>`,
-      `To: IT Service Desk <${DESK}>`,
-      'Subject: Second monitor flickers since the docking station update',
-      'Message-ID: <demo-mail-0001@example.com>',
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'Hello,',
-      '',
-      'since yesterday\u2019s update my second monitor flickers every few seconds when the laptop is docked.',
-      '',
-      'Thanks,',
-      r.name,
-    ]),
-    'smtp',
-    { rcptTo: [DESK] },
-  );
-  await deliverMail(
-    ctx,
-    mail([
-      `From: ${r.name} <${r.email}>`,
-      `To: IT Service Desk <${DESK}>`,
-      'Subject: Re: Second monitor flickers since the docking station update',
-      'Message-ID: <demo-mail-0002@example.com>',
-      'In-Reply-To: <demo-mail-0001@example.com>',
-      'References: <demo-mail-0001@example.com>',
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'It also happens with the HDMI cable, so it is not the cable.',
-      '',
-      `On Monday, ${r.name} wrote:`,
-      '> since yesterday\u2019s update my second monitor flickers every few seconds',
-    ]),
-    'smtp',
-    { rcptTo: [DESK] },
-  );
-  await deliverMail(
-    ctx,
-    mail([
-      `From: ${r.name} <${r.email}>`,
-      `To: IT Service Desk <${DESK}>`,
-      'Subject: Automatic reply: Second monitor flickers since the docking station update',
-      'Message-ID: <demo-mail-0003@example.com>',
-      'Auto-Submitted: auto-replied',
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'I am out of the office until Monday.',
-    ]),
-    'smtp',
-    { rcptTo: [DESK] },
-  );
-  return { addresses: 1, messages: first.duplicate ? 0 : 3 };
+  const from = `${r.name} <${r.email}>`;
+  const subject = 'Second monitor flickers since the docking station update';
+  const mails = [
+    mail(
+      from,
+      subject,
+      1,
+      [],
+      [
+        'Hello,',
+        '',
+        'since yesterday\u2019s update my second monitor flickers every few seconds when the laptop is docked.',
+        '',
+        'Thanks,',
+        r.name,
+      ],
+    ),
+    mail(
+      from,
+      `Re: ${subject}`,
+      2,
+      ['In-Reply-To: <demo-mail-0001@example.com>', 'References: <demo-mail-0001@example.com>'],
+      [
+        'It also happens with the HDMI cable, so it is not the cable.',
+        '',
+        `On Monday, ${r.name} wrote:`,
+        '> since yesterday\u2019s update my second monitor flickers every few seconds',
+      ],
+    ),
+    mail(
+      from,
+      `Automatic reply: ${subject}`,
+      3,
+      ['Auto-Submitted: auto-replied'],
+      ['I am out of the office until Monday.'],
+    ),
+  ];
+  let stored = 0;
+  // In order: the reply threads on the first mail, stored before it.
+  for (const raw of mails) {
+    const { duplicate } = await deliverMail(ctx, raw, 'smtp', { rcptTo: [DESK] });
+    if (!duplicate) stored++;
+  }
+  return { addresses: 1, messages: stored };
 }

@@ -2,7 +2,7 @@
  * Email in for administrators: the addresses Steward receives at (with their policies) and every
  * inbound message with where it landed or why it did not.
  */
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Modal, Select, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconMailPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -19,6 +19,7 @@ import { adminAreas } from '../../lib/faces.ts';
 import { Time } from '../../lib/time.tsx';
 import { AddressForm } from './AddressForm.tsx';
 import { STATUS_COLOR, STATUS_LABEL } from './statusColor.ts';
+import { TableFrame } from './TableFrame.tsx';
 
 const POLICY = {
   create_requester: 'creates a requester',
@@ -44,90 +45,86 @@ function Addresses({ canManage }: { canManage: boolean }) {
         )}
       </Group>
       <ErrorAlert error={remove.error} title="Could not remove the address" />
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading addresses" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : list.data.length === 0 ? (
-          <EmptyState title="No receiving address yet">
-            Add the address people write to, e.g. servicedesk@example.com.
-          </EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={800}>
-            <Table verticalSpacing="xs" aria-label="Receiving addresses">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Address</Table.Th>
-                  <Table.Th>Opens</Table.Th>
-                  <Table.Th>Unknown sender</Table.Th>
-                  <Table.Th>Reply from someone not on the record</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  {canManage && <Table.Th w={180}>Actions</Table.Th>}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((a) => (
-                  <Table.Tr key={a.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {a.address}
-                      </Text>
-                      <Text size="xs" c="dimmed">
-                        {a.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {a.recordType === 'incident' ? 'Incident' : 'Problem'}
-                        {a.serviceName ? ` for ${a.serviceName}` : ''}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{POLICY[a.unknownSenderPolicy]}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={a.active ? 'teal' : 'gray'}>
-                        {a.active ? 'Receiving' : 'Paused'}
-                      </Badge>
-                    </Table.Td>
-                    {canManage && (
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          <Button
-                            size="xs"
-                            variant="default"
-                            onClick={() => setEditing(a)}
-                            aria-label={`Edit ${a.address}`}
-                          >
-                            Edit
-                          </Button>
-                          <Button
-                            size="xs"
-                            variant="subtle"
-                            color="red"
-                            loading={remove.isPending}
-                            aria-label={`Remove ${a.address}`}
-                            onClick={() => {
-                              if (window.confirm(`Stop receiving mail at ${a.address}?`))
-                                remove.mutate({ id: a.id });
-                            }}
-                          >
-                            Remove
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+      {list.isPending ? (
+        <PageLoader label="Loading addresses" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.length === 0 ? (
+        <EmptyState title="No receiving address yet">
+          Add the address people write to, e.g. servicedesk@example.com.
+        </EmptyState>
+      ) : (
+        <TableFrame minWidth={800} label="Receiving addresses">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Address</Table.Th>
+              <Table.Th>Opens</Table.Th>
+              <Table.Th>Unknown sender</Table.Th>
+              <Table.Th>Reply from someone not on the record</Table.Th>
+              <Table.Th>Status</Table.Th>
+              {canManage && <Table.Th w={180}>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {a.address}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {a.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {a.recordType === 'incident' ? 'Incident' : 'Problem'}
+                    {a.serviceName ? ` for ${a.serviceName}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{POLICY[a.unknownSenderPolicy]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={a.active ? 'teal' : 'gray'}>
+                    {a.active ? 'Receiving' : 'Paused'}
+                  </Badge>
+                </Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(a)}
+                        aria-label={`Edit ${a.address}`}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        loading={remove.isPending}
+                        aria-label={`Remove ${a.address}`}
+                        onClick={() => {
+                          if (window.confirm(`Stop receiving mail at ${a.address}?`))
+                            remove.mutate({ id: a.id });
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </TableFrame>
+      )}
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -170,66 +167,62 @@ function Messages() {
           w={200}
         />
       </Group>
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        {messages.isPending ? (
-          <PageLoader label="Loading messages" />
-        ) : messages.isError ? (
-          <ErrorState error={messages.error} onRetry={() => messages.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No messages" />
-        ) : (
-          <Table.ScrollContainer minWidth={900}>
-            <Table verticalSpacing="xs" striped aria-label="Inbound messages">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={190}>Received</Table.Th>
-                  <Table.Th>From</Table.Th>
-                  <Table.Th>Subject</Table.Th>
-                  <Table.Th w={130}>Outcome</Table.Th>
-                  <Table.Th w={140}>Record</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((m) => (
-                  <Table.Tr key={m.id}>
-                    <Table.Td>
-                      <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/inbound-mail/messages/${m.id}`} size="sm">
-                        {m.subject || '(no subject)'}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light" color={STATUS_COLOR[m.status]} title={m.detail ?? undefined}>
-                        {STATUS_LABEL[m.status]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      {m.record ? (
-                        <Anchor
-                          component={Link}
-                          to={`/${m.record.type === 'problem' ? 'problems' : 'incidents'}/${m.record.number}`}
-                          size="sm"
-                        >
-                          {m.record.number}
-                        </Anchor>
-                      ) : (
-                        <Text size="sm" c="dimmed">
-                          {m.reason ?? '—'}
-                        </Text>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+      {messages.isPending ? (
+        <PageLoader label="Loading messages" />
+      ) : messages.isError ? (
+        <ErrorState error={messages.error} onRetry={() => messages.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title="No messages" />
+      ) : (
+        <TableFrame minWidth={900} label="Inbound messages" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={190}>Received</Table.Th>
+              <Table.Th>From</Table.Th>
+              <Table.Th>Subject</Table.Th>
+              <Table.Th w={130}>Outcome</Table.Th>
+              <Table.Th w={140}>Record</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/inbound-mail/messages/${m.id}`} size="sm">
+                    {m.subject || '(no subject)'}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={STATUS_COLOR[m.status]} title={m.detail ?? undefined}>
+                    {STATUS_LABEL[m.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {m.record ? (
+                    <Anchor
+                      component={Link}
+                      to={`/${m.record.type === 'problem' ? 'problems' : 'incidents'}/${m.record.number}`}
+                      size="sm"
+                    >
+                      {m.record.number}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {m.reason ?? '—'}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </TableFrame>
+      )}
       {messages.hasNextPage && (
         <Group justify="center" mt="md">
           <Button
