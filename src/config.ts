@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { type InboundMailConfig, loadInboundMailConfig } from './config-mail-in.ts';
 import { ROLES, type Role } from './domain/roles.ts';
 
 const bool = z
@@ -167,6 +168,8 @@ export type Config = {
   mailMaxAttempts: number;
   /** Outgoing webhooks: request timeout, attempts per delivery, first retry delay, failures in a row before an endpoint is disabled. */
   webhooks: { timeoutMs: number; maxAttempts: number; retryBaseMs: number; disableAfter: number };
+  /** Email in: the SMTP listener and IMAP polling (see config-mail-in.ts). */
+  inboundMail: InboundMailConfig;
 };
 
 export class ConfigError extends Error {
@@ -191,7 +194,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const sso = loadSsoConfig(env, e.OIDC_PROVIDERS, e.LDAP_URL, e.MFA_REQUIRED_ROLES);
-  if (sso.problems.length) throw new ConfigError(sso.problems);
+  const inbound = loadInboundMailConfig(env);
+  if (sso.problems.length || inbound.problems.length)
+    throw new ConfigError([...sso.problems, ...inbound.problems]);
   if (sso.oidcProviders.length && !e.PUBLIC_URL) {
     throw new ConfigError([
       'PUBLIC_URL: must be set when OIDC_PROVIDERS is set (the callback address registered at each provider)',
@@ -234,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.WEBHOOK_RETRY_BASE_MS,
       disableAfter: e.WEBHOOK_DISABLE_AFTER,
     },
+    inboundMail: inbound.config,
   };
 }
 

@@ -17,6 +17,7 @@ import { seedScheduleDemo } from './change-schedule.ts';
 import { seedDemoChanges } from './changes.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedInboundMailDemo } from './inbound-mail.ts';
 import { seedKnowledgeDemo } from './knowledge.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
@@ -200,7 +201,13 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     actor: actorFor,
     manager: await actorFor(people.get('maria')!),
   });
+  const alex = DEMO_PEOPLE.find((p) => p.key === 'alex')!;
+  const inboundMail = await seedInboundMailDemo(ctx, {
+    adminId: people.get('maria')!,
+    requester: { email: alex.email, name: alex.name },
+  });
   return {
+    inboundMail,
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
     incidents: count,

@@ -14,7 +14,7 @@ const SCRIPT = path.join(ROOT, 'scripts/ldap-test-server.sh');
 
 export type TestDirectory = { url: string; stop(): void } | { missing: string };
 
-function onPath(bin: string): boolean {
+export function onPath(bin: string): boolean {
   const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/sbin', '/usr/local/sbin'];
   return dirs.some((d) => d && existsSync(path.join(d, bin)));
 }
@@ -28,12 +28,17 @@ export function startTestDirectory(): TestDirectory {
       missing: `${missing.join(' and ')} not installed (Debian: apt-get install slapd ldap-utils); LDAP tests skipped`,
     };
   }
-  const dir = mkdtempSync(path.join(tmpdir(), 'steward-ldap-'));
-  const url = execFileSync('bash', [SCRIPT, 'start', dir], { encoding: 'utf8' }).trim();
+  return startScriptServer(SCRIPT, 'steward-ldap-');
+}
+
+/** Run a `scripts/*-test-server.sh start DIR` in a fresh folder: its URL, and how to stop it. */
+export function startScriptServer(script: string, prefix: string): { url: string; stop(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  const url = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8' }).trim();
   return {
     url,
     stop: () => {
-      execFileSync('bash', [SCRIPT, 'stop', dir]);
+      execFileSync('bash', [script, 'stop', dir]);
       rmSync(dir, { recursive: true, force: true });
     },
   };

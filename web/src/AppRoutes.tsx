@@ -68,6 +68,12 @@ const SubscriptionLinkPage = lazy(() =>
   })),
 );
 
+const InboundMailPage = lazy(() =>
+  import('./features/inbound-mail/InboundMailPage.tsx').then((m) => ({ default: m.InboundMailPage })),
+);
+const InboundMessagePage = lazy(() =>
+  import('./features/inbound-mail/InboundMessagePage.tsx').then((m) => ({ default: m.InboundMessagePage })),
+);
 const ProcessAdminPage = lazy(() =>
   import('./features/process-admin/ProcessAdminPage.tsx').then((m) => ({ default: m.ProcessAdminPage })),
 );
@@ -146,6 +152,10 @@ export function AppRoutes() {
             <Route path="admin/groups" element={<AdminGuard area="groups" />}>
               <Route index element={<GroupsPage />} />
               <Route path=":id" element={<GroupPage />} />
+            </Route>
+            <Route path="admin/inbound-mail" element={<AdminGuard area="inboundMail" />}>
+              <Route index element={<InboundMailPage />} />
+              <Route path="messages/:id" element={<InboundMessagePage />} />
             </Route>
             <Route path="admin/audit" element={<AdminGuard area="audit" />}>
               <Route index element={<AuditPage />} />

@@ -3,6 +3,7 @@
  * module names and joins, so the identity tables are shared read-only (documented exception in
  * the architecture test); accounts change only through this module's services.
  */
+export { createUser } from './directory.ts';
 export { groupMembers, groups, userRoles, users } from './schema.ts';
 export { loadActor } from './service.ts';
 export { type LoginAttackAlert, onLoginAttackSuspected } from './throttle.ts';

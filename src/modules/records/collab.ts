@@ -6,10 +6,11 @@ import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Activity } from '../../contracts/records.ts';
+import type { Db } from '../../db/client.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
-import { findRecord, loadRecord } from './access.ts';
+import { findRecord, loadRecord, type RecordRow } from './access.ts';
 import { emitCommentAdded } from './events.ts';
 import {
   attachmentBlobs,
@@ -33,37 +34,47 @@ export async function addComment(
 ) {
   const need = input.visibility === 'internal' ? 'comment_internal' : 'comment_public';
   const { row } = await loadRecord(ctx, actor, recordId, { need });
-  const now = ctx.clock.now();
-  const [c] = await ctx.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(recordComments)
-      .values({
-        recordId: row.id,
-        authorId: actor.userId,
-        body: input.body,
-        visibility: input.visibility,
-        createdAt: now,
-      })
-      .returning();
-    await tx.update(records).set({ updatedAt: now }).where(eq(records.id, row.id));
-    const c = inserted[0]!;
-    await emitCommentAdded({
-      ctx,
-      tx,
-      record: row,
-      comment: { id: c.id, body: c.body, visibility: input.visibility, authorId: c.authorId },
-      actorId: actor.userId,
-      at: now,
-    });
-    return inserted;
-  });
+  const c = await ctx.db.transaction((tx) =>
+    addCommentWithin(tx, row.id, actor.userId, input, ctx.clock.now(), { ctx, record: row }),
+  );
   return {
-    id: c!.id,
-    body: c!.body,
-    visibility: c!.visibility,
-    authorId: c!.authorId,
-    createdAt: c!.createdAt.toISOString(),
+    id: c.id,
+    body: c.body,
+    visibility: c.visibility,
+    authorId: c.authorId,
+    createdAt: c.createdAt.toISOString(),
   };
+}
+
+/**
+ * Add a comment inside the caller's transaction, for a use case that already decided the author
+ * may write it (mail in: the sender's reply becomes their public comment).
+ */
+export async function addCommentWithin(
+  tx: Db,
+  recordId: string,
+  authorId: string | null,
+  input: { body: string; visibility: 'public' | 'internal' },
+  at: Date,
+  /** Tell the modules that react to comments (notifications), as the comment API does. */
+  announce?: { ctx: AppContext; record?: RecordRow },
+) {
+  const [c] = await tx
+    .insert(recordComments)
+    .values({ recordId, authorId, body: input.body, visibility: input.visibility, createdAt: at })
+    .returning();
+  await tx.update(records).set({ updatedAt: at }).where(eq(records.id, recordId));
+  const record = announce && (announce.record ?? (await findRecord(tx, recordId)));
+  if (announce && record)
+    await emitCommentAdded({
+      ctx: announce.ctx,
+      tx,
+      record,
+      comment: { id: c!.id, body: c!.body, visibility: input.visibility, authorId: c!.authorId },
+      actorId: authorId,
+      at,
+    });
+  return c!;
 }
 
 // ---- attachments ----
@@ -105,28 +116,38 @@ export async function addAttachment(
     );
   }
   if (file.data.length === 0) throw invalid([{ field: 'file', message: 'the file is empty' }]);
+  const att = await ctx.db.transaction((tx) =>
+    addAttachmentWithin(tx, row.id, actor.userId, file, ctx.clock.now()),
+  );
+  return presentAttachment(att);
+}
+
+/** Store an attachment inside the caller's transaction; the caller checked the size and the right to attach. */
+export async function addAttachmentWithin(
+  tx: Db,
+  recordId: string,
+  uploadedBy: string | null,
+  file: { filename: string; contentType: string; data: Buffer },
+  at: Date,
+) {
   const contentType = CONTENT_TYPE.test(file.contentType.toLowerCase())
     ? file.contentType.toLowerCase()
     : 'application/octet-stream';
-  const now = ctx.clock.now();
-  const att = await ctx.db.transaction(async (tx) => {
-    const [a] = await tx
-      .insert(attachments)
-      .values({
-        recordId: row.id,
-        filename: safeFilename(file.filename),
-        contentType,
-        size: file.data.length,
-        sha256: createHash('sha256').update(file.data).digest('hex'),
-        uploadedBy: actor.userId,
-        createdAt: now,
-      })
-      .returning();
-    await tx.insert(attachmentBlobs).values({ attachmentId: a!.id, data: file.data });
-    await tx.update(records).set({ updatedAt: now }).where(eq(records.id, row.id));
-    return a!;
-  });
-  return presentAttachment(att);
+  const [a] = await tx
+    .insert(attachments)
+    .values({
+      recordId,
+      filename: safeFilename(file.filename),
+      contentType,
+      size: file.data.length,
+      sha256: createHash('sha256').update(file.data).digest('hex'),
+      uploadedBy,
+      createdAt: at,
+    })
+    .returning();
+  await tx.insert(attachmentBlobs).values({ attachmentId: a!.id, data: file.data });
+  await tx.update(records).set({ updatedAt: at }).where(eq(records.id, recordId));
+  return a!;
 }
 
 function presentAttachment(a: typeof attachments.$inferSelect) {
@@ -203,11 +224,7 @@ export async function setWatching(
   }
   const [u] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, userId));
   if (!u) throw invalid([{ field: 'userId', message: 'no user with this id' }]);
-  if (watching)
-    await ctx.db
-      .insert(recordWatchers)
-      .values({ recordId: row.id, userId, createdAt: ctx.clock.now() })
-      .onConflictDoNothing();
+  if (watching) await addWatcherWithin(ctx.db, row.id, userId, ctx.clock.now());
   else
     await ctx.db
       .delete(recordWatchers)
@@ -217,6 +234,11 @@ export async function setWatching(
     .from(recordWatchers)
     .where(eq(recordWatchers.recordId, row.id));
   return list.map((w) => w.userId);
+}
+
+/** Make someone a watcher inside the caller's transaction (nothing happens if they already are). */
+export async function addWatcherWithin(tx: Db, recordId: string, userId: string, at: Date): Promise<void> {
+  await tx.insert(recordWatchers).values({ recordId, userId, createdAt: at }).onConflictDoNothing();
 }
 
 // ---- links ----
@@ -240,21 +262,32 @@ export async function addLink(
       and(eq(recordLinks.fromId, row.id), eq(recordLinks.toId, target.id), eq(recordLinks.kind, input.kind)),
     );
   if (existing) throw conflict(`${row.number} is already linked to ${target.number} as ${input.kind}.`);
-  await ctx.db.transaction(async (tx) => {
-    await tx
-      .insert(recordLinks)
-      .values({ fromId: row.id, toId: target.id, kind: input.kind, createdBy: actor.userId, createdAt: now });
-    await tx.insert(recordHistory).values({
-      recordId: row.id,
-      actorId: actor.userId,
-      at: now,
-      field: `link.${input.kind}`,
-      oldValue: null,
-      newValue: target.number,
-    });
-  });
+  await ctx.db.transaction((tx) => linkRecordsWithin(tx, row.id, target, input.kind, actor.userId, now));
   await touch(ctx, row.id, now);
   return listLinks(ctx, actor, row.id);
+}
+
+/** Link two records inside the caller's transaction, with the link in the history of the first. */
+export async function linkRecordsWithin(
+  tx: Db,
+  fromId: string,
+  to: { id: string; number: string },
+  kind: LinkKind,
+  actorId: string | null,
+  at: Date,
+): Promise<void> {
+  await tx
+    .insert(recordLinks)
+    .values({ fromId, toId: to.id, kind, createdBy: actorId, createdAt: at })
+    .onConflictDoNothing();
+  await tx.insert(recordHistory).values({
+    recordId: fromId,
+    actorId,
+    at,
+    field: `link.${kind}`,
+    oldValue: null,
+    newValue: to.number,
+  });
 }
 
 export async function removeLink(ctx: AppContext, actor: Actor, recordId: string, linkId: string) {

@@ -7,6 +7,7 @@
  * directly, to move behind core functions.
  */
 export { findRecord, loadRecord, type RecordRow } from './access.ts';
+export { addAttachmentWithin, addCommentWithin, addWatcherWithin, linkRecordsWithin } from './collab.ts';
 export {
   definedRecordType,
   definedRecordTypes,

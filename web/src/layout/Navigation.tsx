@@ -184,6 +184,14 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           />
         )}
         <CatalogAdminNavItem pathname={pathname} />
+        {areas.inboundMail && (
+          <NavItem
+            to="/admin/inbound-mail"
+            label="Email in"
+            icon={<IconMailForward size={18} />}
+            active={pathname.startsWith('/admin/inbound-mail')}
+          />
+        )}
         {areas.audit && (
           <NavItem
             to="/admin/audit"

@@ -22,6 +22,8 @@ export const adminAreas = (user: Pick<User, 'roles'>) => ({
   notifications: has(user, ['admin', 'process_owner']),
   webhooks: has(user, ['admin', 'process_owner']),
   notificationLog: has(user, ['admin', 'auditor']),
+  inboundMail: has(user, ['admin', 'process_owner', 'auditor']),
+  inboundMailManage: has(user, ['admin', 'process_owner']),
 });
 
 /** Who maintains catalog items (their forms, approvals and tasks): the API's catalog managers. */

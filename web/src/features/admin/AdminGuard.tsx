@@ -15,6 +15,8 @@ const PATHS: Record<Area, string> = {
   notifications: '/admin/notifications',
   webhooks: '/admin/webhooks',
   notificationLog: '/admin/notification-log',
+  inboundMail: '/admin/inbound-mail',
+  inboundMailManage: '/admin/inbound-mail',
 };
 const NAMES: Record<Area, string> = {
   users: 'user administration',
@@ -26,6 +28,8 @@ const NAMES: Record<Area, string> = {
   notifications: 'notification settings',
   webhooks: 'webhooks',
   notificationLog: 'the notification delivery log',
+  inboundMail: 'email in',
+  inboundMailManage: 'email in',
 };
 
 export function AdminGuard({ area }: { area: Area }) {

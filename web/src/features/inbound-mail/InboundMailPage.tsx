@@ -1,0 +1,271 @@
+/**
+ * Email in for administrators: the addresses Steward receives at (with their policies) and every
+ * inbound message with where it landed or why it did not.
+ */
+import { Anchor, Badge, Button, Group, Modal, Select, Table, Tabs, Text, Title } from '@mantine/core';
+import { IconMailPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import {
+  type InboundAddressView,
+  type InboundStatus,
+  inboundAddresses,
+  inboundMessages,
+} from '../../api/queries/inboundMail.ts';
+import { useMe } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { adminAreas } from '../../lib/faces.ts';
+import { Time } from '../../lib/time.tsx';
+import { AddressForm } from './AddressForm.tsx';
+import { STATUS_COLOR, STATUS_LABEL } from './statusColor.ts';
+import { TableFrame } from './TableFrame.tsx';
+
+const POLICY = {
+  create_requester: 'creates a requester',
+  refuse: 'refused politely',
+  add_watcher: 'added as watcher',
+  new_record: 'opens a new record',
+} as const;
+
+function Addresses({ canManage }: { canManage: boolean }) {
+  const list = inboundAddresses.useAll();
+  const remove = inboundAddresses.useDelete();
+  const [editing, setEditing] = useState<InboundAddressView | 'new' | null>(null);
+  return (
+    <>
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          Receiving addresses
+        </Title>
+        {canManage && (
+          <Button leftSection={<IconMailPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+            Add address
+          </Button>
+        )}
+      </Group>
+      <ErrorAlert error={remove.error} title="Could not remove the address" />
+      {list.isPending ? (
+        <PageLoader label="Loading addresses" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.length === 0 ? (
+        <EmptyState title="No receiving address yet">
+          Add the address people write to, e.g. servicedesk@example.com.
+        </EmptyState>
+      ) : (
+        <TableFrame minWidth={800} label="Receiving addresses">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Address</Table.Th>
+              <Table.Th>Opens</Table.Th>
+              <Table.Th>Unknown sender</Table.Th>
+              <Table.Th>Reply from someone not on the record</Table.Th>
+              <Table.Th>Status</Table.Th>
+              {canManage && <Table.Th w={180}>Actions</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {a.address}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {a.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {a.recordType === 'incident' ? 'Incident' : 'Problem'}
+                    {a.serviceName ? ` for ${a.serviceName}` : ''}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{POLICY[a.unknownSenderPolicy]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={a.active ? 'teal' : 'gray'}>
+                    {a.active ? 'Receiving' : 'Paused'}
+                  </Badge>
+                </Table.Td>
+                {canManage && (
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(a)}
+                        aria-label={`Edit ${a.address}`}
+                      >
+                        Edit
+                      </Button>
+                      <Button
+                        size="xs"
+                        variant="subtle"
+                        color="red"
+                        loading={remove.isPending}
+                        aria-label={`Remove ${a.address}`}
+                        onClick={() => {
+                          if (window.confirm(`Stop receiving mail at ${a.address}?`))
+                            remove.mutate({ id: a.id });
+                        }}
+                      >
+                        Remove
+                      </Button>
+                    </Group>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </TableFrame>
+      )}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing === 'new' ? 'Add a receiving address' : 'Edit the receiving address'}
+        size="lg"
+      >
+        {editing !== null && (
+          <AddressForm current={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+        )}
+      </Modal>
+    </>
+  );
+}
+
+const STATUSES = Object.keys(STATUS_LABEL) as InboundStatus[];
+
+function Messages() {
+  const [params, setParams] = useSearchParams();
+  const status = (params.get('status') ?? '') as InboundStatus | '';
+  const messages = inboundMessages.useList({ ...(status ? { status } : {}), limit: 50 });
+  const items = messages.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <>
+      <Group justify="space-between" mb="sm" align="flex-end">
+        <Title order={2} size="h4">
+          Inbound messages
+        </Title>
+        <Select
+          label="Outcome"
+          placeholder="All"
+          clearable
+          data={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+          value={status || null}
+          onChange={(v) => {
+            const p = new URLSearchParams(params);
+            if (v) p.set('status', v);
+            else p.delete('status');
+            setParams(p, { replace: true });
+          }}
+          w={200}
+        />
+      </Group>
+      {messages.isPending ? (
+        <PageLoader label="Loading messages" />
+      ) : messages.isError ? (
+        <ErrorState error={messages.error} onRetry={() => messages.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title="No messages" />
+      ) : (
+        <TableFrame minWidth={900} label="Inbound messages" striped>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={190}>Received</Table.Th>
+              <Table.Th>From</Table.Th>
+              <Table.Th>Subject</Table.Th>
+              <Table.Th w={130}>Outcome</Table.Th>
+              <Table.Th w={140}>Record</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/inbound-mail/messages/${m.id}`} size="sm">
+                    {m.subject || '(no subject)'}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={STATUS_COLOR[m.status]} title={m.detail ?? undefined}>
+                    {STATUS_LABEL[m.status]}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>
+                  {m.record ? (
+                    <Anchor
+                      component={Link}
+                      to={`/${m.record.type === 'problem' ? 'problems' : 'incidents'}/${m.record.number}`}
+                      size="sm"
+                    >
+                      {m.record.number}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {m.reason ?? '—'}
+                    </Text>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </TableFrame>
+      )}
+      {messages.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button
+            variant="default"
+            loading={messages.isFetchingNextPage}
+            onClick={() => messages.fetchNextPage()}
+          >
+            Load more
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}
+
+export function InboundMailPage() {
+  const me = useMe();
+  const canManage = adminAreas(me).inboundMailManage;
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') === 'addresses' ? 'addresses' : 'messages';
+  return (
+    <>
+      <PageHeader
+        title="Email in"
+        description="Mail to these addresses opens records; replies become comments. Every message is kept with its outcome."
+      />
+      <Tabs
+        value={tab}
+        onChange={(t) => {
+          const p = new URLSearchParams();
+          if (t === 'addresses') p.set('tab', 'addresses');
+          setParams(p, { replace: true });
+        }}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="messages">Messages</Tabs.Tab>
+          <Tabs.Tab value="addresses">Addresses</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="messages">{tab === 'messages' && <Messages />}</Tabs.Panel>
+        <Tabs.Panel value="addresses">
+          {tab === 'addresses' && <Addresses canManage={canManage} />}
+        </Tabs.Panel>
+      </Tabs>
+    </>
+  );
+}
