@@ -128,6 +128,10 @@ export const ACTIONS = {
   'asset.read': { roles: READ_ALL, scope: 'read' },
   'asset.manage': { roles: CMDB_KEEPERS, scope: 'write' },
   'contract.manage': { roles: ['admin', 'service_manager'], scope: 'write' },
+  /** KPIs, dashboards, drill-downs, reports and their exports: internal data, never requesters. */
+  'report.read': { roles: READ_ALL, scope: 'read' },
+  /** Arrange one's own dashboards and share them. */
+  'dashboard.manage': { roles: INTERNAL_WRITERS, scope: 'write' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

@@ -1,0 +1,33 @@
+CREATE TABLE "dashboards" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"name" text NOT NULL,
+	"role" text NOT NULL,
+	"owner_id" uuid NOT NULL,
+	"shared" boolean DEFAULT false NOT NULL,
+	"widgets" jsonb NOT NULL,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"version" integer DEFAULT 1 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "report_clock_durations" (
+	"clock_id" uuid PRIMARY KEY NOT NULL,
+	"record_id" uuid NOT NULL,
+	"working_seconds" double precision NOT NULL,
+	"calendar_seconds" double precision NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "dashboards" ADD CONSTRAINT "dashboards_owner_id_users_id_fk" FOREIGN KEY ("owner_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dashboards" ADD CONSTRAINT "dashboards_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_clock_durations" ADD CONSTRAINT "report_clock_durations_clock_id_sla_clocks_id_fk" FOREIGN KEY ("clock_id") REFERENCES "public"."sla_clocks"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "report_clock_durations" ADD CONSTRAINT "report_clock_durations_record_id_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."records"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "dashboards_owner_idx" ON "dashboards" USING btree ("owner_id","name");--> statement-breakpoint
+CREATE INDEX "dashboards_shared_idx" ON "dashboards" USING btree ("name") WHERE "dashboards"."shared";--> statement-breakpoint
+CREATE INDEX "report_clock_durations_record_idx" ON "report_clock_durations" USING btree ("record_id");--> statement-breakpoint
+-- hand-written
+-- Reporting reads records by when they were resolved and clocks by when they stopped or fall due.
+CREATE INDEX IF NOT EXISTS "report_records_resolved_idx" ON "records" USING btree ("resolved_at") WHERE "resolved_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "report_records_created_idx" ON "records" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "report_sla_clocks_stopped_idx" ON "sla_clocks" USING btree ("kind", "metric", "stopped_at") WHERE "state" = 'met';--> statement-breakpoint
+CREATE INDEX IF NOT EXISTS "report_sla_clocks_due_idx" ON "sla_clocks" USING btree ("kind", "metric", "due_at") WHERE "state" IN ('running', 'paused');

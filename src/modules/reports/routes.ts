@@ -1,0 +1,229 @@
+/** Reporting's HTTP routes: the KPI library, KPI values and drill-downs, their exports, dashboards. */
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { IdParam } from '../../contracts/common.ts';
+import {
+  DashboardInput,
+  DashboardList,
+  DashboardPatch,
+  DashboardView,
+  DrillPage,
+  DrillQuery,
+  EXPORT_FORMATS,
+  KpiBatchQuery,
+  KpiDefinitionView,
+  KpiQuery,
+  KpiResult,
+} from '../../contracts/reports.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { problemResponses } from '../../http/schemas.ts';
+import {
+  createDashboard,
+  deleteDashboard,
+  getDashboard,
+  listDashboards,
+  ROLE_DASHBOARDS,
+  updateDashboard,
+} from './dashboards.ts';
+import { CONTENT_TYPES, fileName, type Table, tableCsv, tablesXlsx } from './exports.ts';
+import {
+  assertMayReport,
+  kpiRecords,
+  kpiRecordsTable,
+  kpiTable,
+  kpiValue,
+  kpiValues,
+  listKpis,
+} from './service.ts';
+
+const tags = ['reports'];
+const KeyParam = z.object({ key: z.string().min(1).max(60) });
+const Format = z.object({ format: z.enum(EXPORT_FORMATS).default('csv') });
+
+/** Send a table as a CSV or XLSX download. */
+export async function sendTable(reply: FastifyReply, table: Table, format: 'csv' | 'xlsx') {
+  const body = format === 'csv' ? tableCsv(table) : await tablesXlsx([table]);
+  return reply
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="${fileName(table.title, format)}"`)
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(body);
+}
+
+export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/reports/kpis',
+      {
+        schema: {
+          tags,
+          summary: 'The KPI library: every KPI with its definition, unit, target and whether its data exists',
+          response: { 200: z.object({ items: z.array(KpiDefinitionView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listKpis(ctx, requireActor(req)) }),
+    );
+    app.get(
+      '/reports/kpi-values',
+      {
+        schema: {
+          tags,
+          summary:
+            'Several KPIs over one period and cut at once (a dashboard), each with previous period and trend',
+          querystring: KpiBatchQuery.extend({ split: KpiQuery.shape.split }),
+          response: { 200: z.object({ items: z.array(KpiResult) }), ...problemResponses },
+        },
+      },
+      async (req) => {
+        const { keys, ...q } = req.query;
+        return { items: await kpiValues(ctx, requireActor(req), keys, q) };
+      },
+    );
+    app.get(
+      '/reports/kpis/:key',
+      {
+        schema: {
+          tags,
+          summary:
+            'One KPI over a period and cut: value, previous period, red/amber/green, trend and breakdown',
+          params: KeyParam,
+          querystring: KpiQuery,
+          response: { 200: KpiResult, ...problemResponses },
+        },
+      },
+      async (req) => kpiValue(ctx, requireActor(req), req.params.key, req.query),
+    );
+    app.get(
+      '/reports/kpis/:key/records',
+      {
+        schema: {
+          tags,
+          summary: 'The exact rows behind a KPI value (drill-down), newest first, in keyset pages',
+          params: KeyParam,
+          querystring: DrillQuery,
+          response: { 200: DrillPage, ...problemResponses },
+        },
+      },
+      async (req) => kpiRecords(ctx, requireActor(req), req.params.key, req.query),
+    );
+    const exports = [
+      {
+        path: '/reports/kpis/:key/table',
+        summary: 'A KPI by a dimension (or its trend) as CSV or XLSX',
+        query: KpiQuery,
+        table: (actor: Actor, key: string, q: KpiQuery) => kpiTable(ctx, actor, key, q),
+      },
+      {
+        path: '/reports/kpis/:key/records/export',
+        summary: 'Every row behind a KPI value (up to 100 000) as CSV or XLSX',
+        query: DrillQuery.omit({ cursor: true, limit: true }),
+        table: (actor: Actor, key: string, q: Omit<DrillQuery, 'cursor' | 'limit'>) =>
+          kpiRecordsTable(ctx, actor, key, { ...q, limit: 200 }),
+      },
+    ] as const;
+    for (const e of exports)
+      app.get(
+        e.path,
+        {
+          schema: {
+            tags,
+            summary: e.summary,
+            params: KeyParam,
+            querystring: e.query.extend(Format.shape),
+            produces: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+          },
+        },
+        async (req, reply) => {
+          const { format, ...q } = req.query as { format: 'csv' | 'xlsx' } & KpiQuery;
+          return sendTable(reply, await e.table(requireActor(req), req.params.key, q), format);
+        },
+      );
+    app.get(
+      '/reports/dashboards',
+      {
+        schema: {
+          tags,
+          summary: "The role dashboards, and the caller's own and shared dashboards",
+          response: { 200: DashboardList, ...problemResponses },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        assertMayReport(actor);
+        return { roles: ROLE_DASHBOARDS, items: await listDashboards(ctx.db, actor) };
+      },
+    );
+    app.post(
+      '/reports/dashboards',
+      {
+        schema: {
+          tags,
+          summary: 'Arrange a dashboard of KPI widgets (shared: visible to every internal user)',
+          body: DashboardInput,
+          response: { 201: DashboardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await createDashboard(ctx.db, requireActor(req), req.body);
+        return withEtag(reply.code(201), view).send(view);
+      },
+    );
+    app.get(
+      '/reports/dashboards/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One dashboard',
+          params: IdParam,
+          response: { 200: DashboardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await getDashboard(ctx.db, requireActor(req), req.params.id);
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.patch(
+      '/reports/dashboards/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change, reorder or share one of your dashboards (If-Match)',
+          params: IdParam,
+          body: DashboardPatch,
+          response: { 200: DashboardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await updateDashboard(
+          ctx.db,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.delete(
+      '/reports/dashboards/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete one of your dashboards',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteDashboard(ctx.db, requireActor(req), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}
