@@ -12,6 +12,7 @@ import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
 import { problemRoutes } from './features/problems/routes.tsx';
+import { reportRoutes } from './features/reports/routes.tsx';
 import { requestRoutes } from './features/requests/routes.tsx';
 import { serviceLevelRoutes } from './features/services/routes.tsx';
 import { ProfilePage } from './features/tokens/ProfilePage.tsx';
@@ -76,6 +77,7 @@ export function AppRoutes() {
             <Route path="processes/:process/roles" element={<ProcessRolesPage />} />
             {cmdbRoutes()}
             {serviceLevelRoutes()}
+            {reportRoutes()}
             <Route path="admin" element={<AdminIndex />} />
             <Route path="admin/users" element={<AdminGuard area="users" />}>
               <Route index element={<UsersPage />} />

@@ -19,6 +19,7 @@ import { useLocation } from 'react-router-dom';
 import { useMe } from '../auth/session.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
+import { ReportNavSection } from '../features/reports/ReportNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
 import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
 import { NavItem } from '../kit/nav/NavSection.tsx';
@@ -92,6 +93,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
         <RequestNavSection pathname={pathname} />
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />
+        <ReportNavSection pathname={pathname} />
         {hasAnyAdminArea(me) && <Section>Administration</Section>}
         {areas.users && (
           <NavItem
