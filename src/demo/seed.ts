@@ -15,6 +15,7 @@ import { createIncident, transitionIncident, updateIncident } from '../modules/i
 import { addComment } from '../modules/records/collab.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedReportHistory } from './history.ts';
 import { seedDemoProblems } from './problems.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
@@ -178,6 +179,13 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     groups: groupIds,
     actor: await actorFor(people.get('maria')!),
   });
+  // Last: the history's records count against the services and agreements made above.
+  const history = await seedReportHistory(ctx, {
+    groups: groupIds,
+    groupMembers,
+    requesters,
+    deskAgentId: deskAgent.userId,
+  });
   return {
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,
@@ -186,6 +194,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     serviceLevels,
     problems,
     cmdb,
+    history,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };
