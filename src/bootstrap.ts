@@ -16,6 +16,7 @@ import { generatePassword } from './modules/auth/password.ts';
 import { users } from './modules/auth/schema.ts';
 import { CiGraphStore } from './modules/cmdb/graph-store.ts';
 import { seedDefaultClasses } from './modules/cmdb/service.ts';
+import { LIVE_CHANNEL, LiveHub } from './modules/live/index.ts';
 import { registerModuleHooks } from './modules/registry.ts';
 
 export async function createContext(
@@ -43,12 +44,13 @@ export async function createContext(
     authCache,
     configCache,
     ciGraph: new CiGraphStore(database),
+    live: new LiveHub(),
     stopListeners: async () => {},
   };
   ctx.stopListeners = await listenForChanges(
     database,
     config.databaseUrl,
-    { [AUTH_CHANNEL]: authCache, [ConfigCache.CHANNEL]: configCache },
+    { [AUTH_CHANNEL]: authCache, [ConfigCache.CHANNEL]: configCache, [LIVE_CHANNEL]: ctx.live },
     (err) => log.warn({ err }, 'change listener interrupted; caches off until it reconnects'),
   );
   if (opts.startJobs ?? config.jobs) {

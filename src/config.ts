@@ -100,6 +100,21 @@ const EnvSchema = z.object({
     .regex(/^ldaps?:\/\//, 'must be an ldap:// or ldaps:// URL')
     .optional(),
   MFA_REQUIRED_ROLES: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(
+      /^smtps?:\/\/[^\s]+$/,
+      'must be an smtp:// or smtps:// URL such as smtp://user:pass@mail.example.com:587',
+    )
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^([^<>]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+      'must be an address such as steward@example.com or "Service Desk <steward@example.com>"',
+    )
+    .default('Steward <steward@localhost>'),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
 });
 
 export type Config = {
@@ -140,6 +155,12 @@ export type Config = {
   ldap: LdapConfig | undefined;
   /** Roles whose local accounts must sign in with a TOTP code. */
   mfaRequiredRoles: Role[];
+  /** Outgoing mail server; unset, mail is kept in the outbox unsent until it is set. */
+  smtpUrl: string | undefined;
+  /** The From of every message Steward sends; its domain names our Message-IDs. */
+  mailFrom: string;
+  /** Delivery attempts per message before it is marked failed (exponential backoff between). */
+  mailMaxAttempts: number;
 };
 
 export class ConfigError extends Error {
@@ -198,6 +219,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     oidcProviders: sso.oidcProviders,
     ldap: sso.ldap,
     mfaRequiredRoles: sso.mfaRequiredRoles,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    mailMaxAttempts: e.MAIL_MAX_ATTEMPTS,
   };
 }
 

@@ -7,6 +7,7 @@ import type { Clock } from './domain/clock.ts';
 import type { JobQueue } from './jobs/queue.ts';
 import type { AuthCache } from './modules/auth/cache.ts';
 import type { CiGraphStore } from './modules/cmdb/graph-store.ts';
+import type { LiveHub } from './modules/live/index.ts';
 
 export type AppContext = {
   config: Config;
@@ -25,6 +26,8 @@ export type AppContext = {
   configCache: ConfigCache;
   /** This instance's in-memory CI graph for impact analysis, kept current from the database. */
   ciGraph: CiGraphStore;
+  /** Announcements of record changes heard on this instance, passed to its live streams. */
+  live: LiveHub;
   /** Stops background listeners started with the context. */
   stopListeners: () => Promise<void>;
 };

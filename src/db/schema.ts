@@ -10,6 +10,7 @@ export * from '../modules/cmdb/licences/schema.ts';
 export * from '../modules/cmdb/schema.ts';
 export * from '../modules/escalation/schema.ts';
 export * from '../modules/incidents/schema.ts';
+export * from '../modules/mail/schema.ts';
 export * from '../modules/notify/schema.ts';
 export * from '../modules/organisations/schema.ts';
 export * from '../modules/problems/schema.ts';

@@ -19,6 +19,11 @@ export type ModuleDefinition = {
    * generic routes (list, create, get, patch, transitions, options).
    */
   recordTypes?: readonly RecordType[];
+  /**
+   * Queues the module enqueues to inside a transaction (JobQueue.sendWithin): declared at start-up
+   * on every instance, also on one that works no jobs, because declaring needs a second connection.
+   */
+  sentQueues?: readonly string[];
   /** Workers and schedules; called only on an instance that runs jobs. Handlers are idempotent. */
   jobs?: (ctx: AppContext, jobs: JobQueue) => Promise<void>;
   /** Subscribes the module's reactions, once per process; registering again replaces, never doubles. */

@@ -14,6 +14,8 @@ import cmdb from './cmdb/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
 import incidents from './incidents/module.ts';
+import live from './live/module.ts';
+import mail from './mail/module.ts';
 import notify from './notify/module.ts';
 import organisations from './organisations/module.ts';
 import problems from './problems/module.ts';
@@ -38,6 +40,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   incidents,
   requests,
   problems,
+  mail,
   notify,
   escalation,
   reports,
@@ -45,6 +48,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   views,
   search,
   worklists,
+  live,
 ];
 
 /** Subscribe every module's reactions; once per process (createContext), idempotent. */

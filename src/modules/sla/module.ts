@@ -13,10 +13,10 @@ import { runSlaSweep, SWEEP_QUEUE } from './sweep.ts';
 export default defineModule({
   name: 'sla',
   routes: [serviceLevelRoutes, serviceDetailRoutes, recordSlaRoutes],
+  // SLA warnings and breaches are enqueued inside the transaction that fires them; the processes
+  // that act on them register their workers.
+  sentQueues: Object.values(ALERT_QUEUES),
   jobs: async (ctx, jobs) => {
-    // SLA warnings and breaches are enqueued inside the transaction that fires them, which needs
-    // their queues to exist beforehand; the processes that act on them register their workers.
-    for (const queue of Object.values(ALERT_QUEUES)) await jobs.declare(queue);
     await jobs.work(SWEEP_QUEUE, async () => {
       const r = await runSlaSweep(ctx);
       if (r.fired > 0) ctx.log.info(r, 'SLA sweep fired warnings or breaches');

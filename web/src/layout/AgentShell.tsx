@@ -7,6 +7,7 @@ import { PageLoader } from '../components/States.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { GlobalSearch } from '../features/search/GlobalSearch.tsx';
 import { openShortcutsHelp, ShortcutsHelp, useShortcuts } from '../kit/shortcuts.tsx';
+import { useLiveUpdates } from '../records/live.ts';
 import { Logo } from './Logo.tsx';
 import { Navigation } from './Navigation.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -21,6 +22,7 @@ export function AgentShell() {
     close();
   }
 
+  useLiveUpdates();
   useShortcuts('Everywhere', [
     { keys: 'n', label: 'New incident', run: () => navigate('/incidents/new') },
     { keys: 'q', label: 'Go to the incident queue', run: () => navigate('/incidents') },

@@ -12,6 +12,7 @@ import { usePendingApprovals } from '../api/queries/requests.ts';
 import { PageLoader } from '../components/States.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { PortalRequestNav } from '../features/portal/PortalRequestNav.tsx';
+import { useLiveUpdates } from '../records/live.ts';
 import { Logo } from './Logo.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
@@ -87,6 +88,7 @@ function PortalMenu({ pathname }: { pathname: string }) {
 }
 
 export function PortalShell() {
+  useLiveUpdates();
   const { pathname } = useLocation();
   const compact = useMediaQuery(COMPACT) ?? false;
   return (

@@ -162,14 +162,13 @@ export function useRequestList(query: RequestListQuery, enabled = true) {
   });
 }
 
-/** One request; refreshed every so often while approvals or tasks may move it on. */
+/** One request; the live stream refreshes it when approvals or tasks move it on. */
 export function useRequest(ref: string | undefined) {
   return useQuery({
     queryKey: requestKeys.one(ref ?? ''),
     queryFn: ({ signal }) =>
       api.get<ServiceRequest>(`/requests/${encodeURIComponent(ref ?? '')}`, undefined, signal),
     enabled: !!ref,
-    refetchInterval: (q) => (q.state.data && q.state.data.stateCategory !== 'closed' ? 15_000 : false),
   });
 }
 
@@ -219,7 +218,6 @@ export function usePendingApprovals() {
   return useQuery({
     queryKey: requestKeys.approvals,
     queryFn: ({ signal }) => api.get<{ items: PendingApproval[] }>('/approvals', { mine: 'pending' }, signal),
-    refetchInterval: 30_000,
   });
 }
 

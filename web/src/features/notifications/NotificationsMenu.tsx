@@ -46,7 +46,7 @@ export function NotificationsMenu() {
   const list = useQuery({
     queryKey: KEY,
     queryFn: ({ signal }) => api.get<NotificationPage>('/notifications', { limit: 20 }, signal),
-    refetchInterval: 60_000,
+    // New notifications arrive over the live stream (see records/live.ts).
   });
   const refresh = () => qc.invalidateQueries({ queryKey: KEY });
   const markRead = useMutation({

@@ -1,0 +1,88 @@
+/**
+ * Live updates: an agent has an incident open; a colleague comments on it and moves it on through
+ * the API; the comment and the new state appear on the agent's page without a reload, and the
+ * queue the agent returns to shows the change too.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { seriousA11yProblems } from './support/axe.ts';
+import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+describe('live updates', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let agent: UserInfo;
+  let colleague: ApiSession;
+  let incident: IncidentInfo;
+  const id = unique();
+
+  beforeAll(async () => {
+    server = await startServer();
+    agent = await server.admin.createUser({
+      name: 'Lee Agent',
+      email: `lee.${id}@example.com`,
+      roles: ['agent'],
+    });
+    const other = await server.admin.createUser({
+      name: 'Kim Colleague',
+      email: `kim.${id}@example.com`,
+      roles: ['agent'],
+    });
+    colleague = await ApiSession.signIn(server.baseUrl, other.email, PASSWORD);
+    incident = await server.admin.call<IncidentInfo>('POST', '/incidents', {
+      title: `Badge readers offline ${id}`,
+      description: 'Doors on floor 3 do not open.',
+      impact: 2,
+      urgency: 2,
+    });
+    browser = await launchBrowser();
+    ({ page } = await newPerson(browser, server.baseUrl));
+    await signIn(page, agent.email, PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("shows a colleague's comment and state change on the open record without a reload", async () => {
+    await page.goto(`${server.baseUrl}/incidents/${incident.number}`);
+    await visible(page.getByRole('heading', { name: new RegExp(`Badge readers offline ${id}`) }));
+    let reloaded = false;
+    page.once('load', () => {
+      reloaded = true;
+    });
+
+    await colleague.call('POST', `/records/${incident.id}/comments`, {
+      body: `Replaced the controller fuse ${id}`,
+      visibility: 'internal',
+    });
+    await visible(page.getByText(`Replaced the controller fuse ${id}`));
+
+    const current = await colleague.call<IncidentInfo>('GET', `/incidents/${incident.number}`);
+    await colleague.call(
+      'POST',
+      `/incidents/${incident.id}/transitions`,
+      { to: 'in_progress' },
+      { 'if-match': `"${current.version}"` },
+    );
+    await visible(page.getByText('In progress').first());
+    expect(reloaded).toBe(false);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
+  it('shows a new incident in the open queue as it is raised', async () => {
+    await page.goto(`${server.baseUrl}/incidents`);
+    await visible(page.getByRole('link', { name: incident.number }));
+    const raised = await colleague.call<IncidentInfo>('POST', '/incidents', {
+      title: `Lift stuck ${id}`,
+      impact: 3,
+      urgency: 3,
+    });
+    await visible(page.getByRole('link', { name: raised.number }));
+    await visible(page.getByText(`Lift stuck ${id}`));
+  });
+});

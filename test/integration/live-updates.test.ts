@@ -1,0 +1,122 @@
+/**
+ * Live updates over server-sent events: what each viewer hears (staff everything, a requester only
+ * their own records and never internal notes), and, on a PostgreSQL server, a change made through
+ * one instance heard by a browser connected to another.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeContext, createContext } from '../../src/bootstrap.ts';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
+import { queueNotifications } from '../../src/modules/notify/index.ts';
+import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { type LiveStream, openLiveStream } from '../support/live.ts';
+
+let env: TestEnv;
+let baseUrl: string;
+let agent: Client;
+let requester: Client;
+let other: Client;
+const streams: LiveStream[] = [];
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  baseUrl = await env.app.listen({ port: 0, host: '127.0.0.1' });
+  agent = await as(env, ['agent']);
+  requester = await as(env, ['requester']);
+  other = await as(env, ['requester']);
+});
+afterAll(async () => {
+  for (const s of streams) s.close();
+  await env.close();
+});
+
+async function stream(client: Client, url = baseUrl): Promise<LiveStream> {
+  const s = await openLiveStream(url, client.token);
+  streams.push(s);
+  return s;
+}
+
+describe('live updates', () => {
+  it('tells staff and the requester about a record and its comments, and keeps internal notes from requesters', async () => {
+    const agentStream = await stream(agent);
+    const requesterStream = await stream(requester);
+    const otherStream = await stream(other);
+
+    const inc = await buildIncident(requester, { title: 'Live: VPN drops' });
+    await agentStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
+    await requesterStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
+
+    const internal = await agent.post(`/api/v1/records/${inc.id}/comments`, {
+      body: 'Checking the concentrator',
+      visibility: 'internal',
+    });
+    expect(internal.statusCode).toBe(201);
+    const pub = await agent.post(`/api/v1/records/${inc.id}/comments`, {
+      body: 'On it',
+      visibility: 'public',
+    });
+    expect(pub.statusCode).toBe(201);
+
+    const comments = (s: LiveStream) =>
+      s.events.filter((e) => e.event === 'comment' && e.data.recordId === inc.id);
+    await requesterStream.waitFor((e) => e.event === 'comment' && e.data.recordId === inc.id);
+    await agentStream.waitFor(() => comments(agentStream).length === 2);
+    // The public comment came after the internal one: had the internal one reached the
+    // requester, it would be there by now.
+    expect(comments(requesterStream)).toHaveLength(1);
+    expect(comments(requesterStream)[0]!.data).toMatchObject({ number: inc.number, type: 'incident' });
+
+    // Someone else's requester hears nothing of it.
+    const theirs = await buildIncident(other, { title: 'Live: their own' });
+    await otherStream.waitFor((e) => e.data.recordId === theirs.id);
+    expect(otherStream.events.some((e) => e.data.recordId === inc.id)).toBe(false);
+  });
+
+  it('tells only its recipient about a new notification', async () => {
+    const mine = await stream(requester);
+    const theirs = await stream(other);
+    await queueNotifications(env.ctx.db, env.clock.now(), [
+      { recipientId: requester.user.id, recordId: null, kind: 'test', subject: 'Hello', body: 'Live' },
+    ]);
+    await mine.waitFor((e) => e.event === 'notification');
+    // A record event after it shows the other stream is flowing, yet heard no notification.
+    const marker = await buildIncident(other, { title: 'Live: marker' });
+    await theirs.waitFor((e) => e.data.recordId === marker.id);
+    expect(theirs.events.some((e) => e.event === 'notification')).toBe(false);
+  });
+
+  it('refuses a stream without a session', async () => {
+    const res = await fetch(`${baseUrl}/api/v1/live`);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)(
+    'fans a change on one instance out to a stream on another through LISTEN/NOTIFY',
+    async () => {
+      const config = loadConfig({
+        DATA_DIR: 'memory://',
+        LOG_LEVEL: 'silent',
+        STEWARD_DEMO: '0',
+        STEWARD_JOBS: '0',
+        DATABASE_URL: env.databaseUrl!,
+      });
+      const ctx2 = await createContext(config, { startJobs: false });
+      const app2 = await buildApp(ctx2, { logger: false, webDist: '/nonexistent' });
+      try {
+        const url2 = await app2.listen({ port: 0, host: '127.0.0.1' });
+        const onSecond = await stream(agent, url2);
+        const inc = await buildIncident(requester, { title: 'Live: across instances' });
+        await agent.post(`/api/v1/records/${inc.id}/comments`, {
+          body: 'Seen from afar',
+          visibility: 'public',
+        });
+        await onSecond.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
+        await onSecond.waitFor((e) => e.event === 'comment' && e.data.recordId === inc.id);
+      } finally {
+        await app2.close();
+        await closeContext(ctx2);
+      }
+    },
+  );
+});
