@@ -160,3 +160,96 @@ export const RoleDashboard = z.object({
 });
 export type RoleDashboard = z.infer<typeof RoleDashboard>;
 export const DashboardList = z.object({ roles: z.array(RoleDashboard), items: z.array(DashboardView) });
+
+export const ComplianceQuery = z.object({
+  from: KpiFilter.shape.from,
+  to: KpiFilter.shape.to,
+  customerId: Uuid.optional(),
+  agreementId: Uuid.optional().describe('Any version of the agreement: every version of its lineage counts'),
+  kind: z.enum(['sla', 'ola', 'uc']).optional(),
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
+export type ComplianceQuery = z.infer<typeof ComplianceQuery>;
+
+const MetricCompliance = z.object({
+  due: z.number(),
+  met: z.number(),
+  breached: z.number(),
+  compliance: z.number().nullable(),
+});
+export const ComplianceRow = z.object({
+  agreementId: z.string(),
+  name: z.string(),
+  kind: z.enum(['sla', 'ola', 'uc']),
+  party: z.string().nullable(),
+  service: z.string().nullable(),
+  response: MetricCompliance,
+  resolution: MetricCompliance,
+});
+export const BreachExplained = z.object({
+  recordId: z.string(),
+  number: z.string(),
+  title: z.string(),
+  agreement: z.string(),
+  kind: z.string(),
+  metric: z.string(),
+  priority: z.number(),
+  customer: z.string().nullable(),
+  startedAt: z.string(),
+  dueAt: z.string(),
+  stoppedAt: z.string().nullable(),
+  lateSeconds: z.number(),
+  /** Why: the clock's facts in a sentence, then its timeline (when recorded). */
+  explanation: z.array(z.string()),
+});
+export type BreachExplained = z.infer<typeof BreachExplained>;
+export const ComplianceReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  customer: z.string().nullable(),
+  rows: z.array(ComplianceRow),
+  breaches: z.array(BreachExplained),
+  /** More breaches than listed (the list stops at 500). */
+  moreBreaches: z.boolean(),
+});
+export type ComplianceReport = z.infer<typeof ComplianceReport>;
+
+export const ServiceReviewQuery = z.object({
+  from: KpiFilter.shape.from,
+  to: KpiFilter.shape.to,
+  format: z.enum(['json', 'pdf', 'csv', 'xlsx']).default('json'),
+});
+const Figure = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.number().nullable(),
+  formatted: z.string(),
+  previous: z.number().nullable(),
+  previousFormatted: z.string(),
+  target: z.string().nullable(),
+  rag: z.enum(['green', 'amber', 'red']).nullable(),
+});
+export type Figure = z.infer<typeof Figure>;
+export const ServiceReview = z.object({
+  service: z.object({
+    id: z.string(),
+    name: z.string(),
+    description: z.string(),
+    owner: z.string().nullable(),
+  }),
+  from: z.string(),
+  to: z.string(),
+  generatedAt: z.string(),
+  availability: z.object({
+    percent: z.number(),
+    target: z.number().nullable(),
+    met: z.boolean().nullable(),
+    outageSeconds: z.number(),
+    outages: z.array(z.object({ number: z.string(), title: z.string(), from: z.string(), to: z.string() })),
+  }),
+  sections: z.array(z.object({ key: z.string(), title: z.string(), figures: z.array(Figure) })),
+  agreements: z.array(ComplianceRow),
+  breaches: z.array(BreachExplained),
+  problems: z.array(z.object({ number: z.string(), title: z.string(), state: z.string() })),
+});
+export type ServiceReview = z.infer<typeof ServiceReview>;

@@ -253,7 +253,7 @@ export async function seedReportHistory(
       };
     };
     for (const a of [sla, ola]) {
-      if (!a || !a.targets.some((t) => t.priority === priority)) continue;
+      if (!a?.targets.some((t) => t.priority === priority)) continue;
       clockRows.push(clock(a, 'response', acknowledged), clock(a, 'resolution', resolved));
     }
   }

@@ -26,11 +26,15 @@ describe('demo history', () => {
     const period = `from=${from}T00:00:00Z&to=${to}T00:00:00Z`;
     const dashboards = (await manager.get('/api/v1/reports/dashboards')).json();
     const keys = [
-      ...new Set(dashboards.roles.flatMap((d: { widgets: { kpi: string }[] }) => d.widgets.map((w) => w.kpi))),
+      ...new Set(
+        dashboards.roles.flatMap((d: { widgets: { kpi: string }[] }) => d.widgets.map((w) => w.kpi)),
+      ),
     ] as string[];
     const empty: string[] = [];
     for (let i = 0; i < keys.length; i += 12) {
-      const res = await manager.get(`/api/v1/reports/kpi-values?${period}&keys=${keys.slice(i, i + 12).join(',')}`);
+      const res = await manager.get(
+        `/api/v1/reports/kpi-values?${period}&keys=${keys.slice(i, i + 12).join(',')}`,
+      );
       expect(res.statusCode, res.body).toBe(200);
       for (const k of res.json().items as KpiResult[])
         if (k.kpi.available && (k.value === null || k.count === 0)) empty.push(k.kpi.key);

@@ -6,7 +6,14 @@
  */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DashboardView, DrillRow, KpiResult } from '../../src/contracts/reports.ts';
+import type {
+  ComplianceReport,
+  DashboardView,
+  DrillRow,
+  KpiResult,
+  ServiceReview,
+} from '../../src/contracts/reports.ts';
+import { renderServiceReviewPdf } from '../../src/modules/reports/pdf.ts';
 import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
@@ -99,6 +106,13 @@ beforeAll(async () => {
   at('2026-03-04T10:00:00Z');
   const res = await agent.patch(`/api/v1/incidents/${d.id}`, { impact: 1, urgency: 1 });
   expect(res.json().priority).toBe(1);
+  // D becomes a major incident at 10:30 and stays open: Printing is down from then on.
+  at('2026-03-04T10:30:00Z');
+  const major = await manager.post(`/api/v1/incidents/${d.id}/major`, {
+    coordinatorId: manager.user.id,
+    summary: 'Printing is down everywhere',
+  });
+  expect(major.statusCode, major.body).toBe(200);
   at('2026-03-09T12:00:00Z');
 });
 afterAll(() => env.close());
@@ -271,5 +285,90 @@ describe('dashboards', () => {
     const batch = await manager.get(`/api/v1/reports/kpi-values?${WEEK}&keys=volume,sla_breaches,backlog`);
     expect(batch.statusCode, batch.body).toBe(200);
     expect(batch.json().items.map((k: KpiResult) => k.value)).toEqual([4, 3, 1]);
+  });
+});
+
+/** The text of an uncompressed pdfkit PDF: its TJ arrays' hex strings, decoded, one line each. */
+function pdfText(pdf: Buffer): string {
+  const lines: string[] = [];
+  for (const m of pdf.toString('latin1').matchAll(/\[([^\]]*)\] TJ/g))
+    lines.push(
+      [...m[1]!.matchAll(/<([0-9a-f]*)>/gi)]
+        .map((h) => Buffer.from(h[1]!, 'hex').toString('latin1'))
+        .join(''),
+    );
+  // WinAnsi's dashes, where Latin-1 has control characters.
+  return lines.join('\n').replaceAll('\x96', '–').replaceAll('\x97', '—');
+}
+
+describe('reports', () => {
+  it('reports SLA compliance per agreement with every breach explained from the timeline', async () => {
+    const res = await manager.get(`/api/v1/reports/sla-compliance?${WEEK}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json() as ComplianceReport;
+    expect(r.rows).toHaveLength(1);
+    expect(r.rows[0]).toMatchObject({
+      name: 'Mail SLA',
+      kind: 'sla',
+      response: { due: 4, met: 3, breached: 1, compliance: 75 },
+      resolution: { due: 4, met: 2, breached: 2, compliance: 50 },
+    });
+    const c = r.breaches.find((b) => b.title.startsWith('C:'))!;
+    expect(c.explanation[0]).toBe(
+      'Raised 2026-03-02 09:00 UTC; the resolution target of 4 h working time at P3 fell due 2026-03-02 13:00 UTC; met 2026-03-02 16:00 UTC, 3 h late.',
+    );
+    expect(c.explanation.join('\n')).toContain('running again: the record was reopened');
+    const d = r.breaches.find((b) => b.title.startsWith('D:') && b.metric === 'response')!;
+    expect(d.explanation.join('\n')).toContain('target changed from 1 h (P3) to 15 min (P1)');
+    const xlsx = await manager.get(`/api/v1/reports/sla-compliance?${WEEK}&format=xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['SLA compliance', 'Breaches']);
+    expect(wb.worksheets[1]!.rowCount).toBe(4);
+    const csv = await manager.get(`/api/v1/reports/sla-compliance?${WEEK}&format=csv`);
+    expect(csv.body).toContain('Mail SLA,SLA,');
+  });
+
+  it('reviews a service: availability from major incidents, figures, and a PDF that reads as a document', async () => {
+    const printing = (
+      await manager.get(`/api/v1/reports/services/${otherServiceId}/review?${WEEK}`)
+    ).json() as ServiceReview;
+    // Down from Wednesday 10:30 to the end of the week: 109.5 h of 168 h.
+    expect(printing.availability.outageSeconds).toBe(109.5 * HOUR);
+    expect(printing.availability.percent).toBeCloseTo(100 * (1 - 109.5 / 168), 6);
+    expect(printing.availability.outages.map((o) => o.title)).toEqual(['D: re-prioritised']);
+    const res = await manager.get(`/api/v1/reports/services/${serviceId}/review?${WEEK}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const mail = res.json() as ServiceReview;
+    expect(mail.availability.percent).toBe(100);
+    const incidents = mail.sections.find((s) => s.key === 'incidents')!;
+    expect(incidents.figures.find((f) => f.key === 'volume')).toMatchObject({ value: 3, formatted: '3' });
+    expect(incidents.figures.find((f) => f.key === 'ttr_mean_working')?.formatted).toBe('3 h 30 min');
+    expect(mail.sections.map((s) => s.key)).not.toContain('changes');
+    expect(mail.breaches.map((b) => b.number)).toHaveLength(1);
+
+    const text = pdfText(await renderServiceReviewPdf(mail, { compress: false }));
+    for (const expected of [
+      'Service review',
+      'Mail',
+      '2 March 2026 – 8 March 2026',
+      'Availability',
+      '100.000 %',
+      'Incidents raised',
+      'Mean time to resolve (working time)',
+      '3 h 30 min',
+      'Mail SLA (SLA)',
+      'C: resolved late and reopened',
+      'State In progress -> Resolved',
+      'page 1 of 2',
+    ])
+      expect(text).toContain(expected);
+    const pdf = await manager.get(`/api/v1/reports/services/${serviceId}/review?${WEEK}&format=pdf`);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await manager.get(`/api/v1/reports/services/${manager.user.id}/review?${WEEK}`)).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -39,6 +39,11 @@ export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** Tables as one CSV (one after another, a blank line between) or one XLSX workbook (a sheet each). */
+export async function tablesFile(tables: readonly Table[], format: 'csv' | 'xlsx'): Promise<Buffer | string> {
+  return format === 'csv' ? tables.map(tableCsv).join('\r\n') : tablesXlsx(tables);
+}
+
 export const CONTENT_TYPES = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

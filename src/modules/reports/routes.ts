@@ -5,6 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { IdParam } from '../../contracts/common.ts';
 import {
+  ComplianceQuery,
+  ComplianceReport,
   DashboardInput,
   DashboardList,
   DashboardPatch,
@@ -16,6 +18,8 @@ import {
   KpiDefinitionView,
   KpiQuery,
   KpiResult,
+  ServiceReview,
+  ServiceReviewQuery,
 } from '../../contracts/reports.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
@@ -29,7 +33,9 @@ import {
   ROLE_DASHBOARDS,
   updateDashboard,
 } from './dashboards.ts';
-import { CONTENT_TYPES, fileName, type Table, tableCsv, tablesXlsx } from './exports.ts';
+import { complianceTables, serviceReview, serviceReviewTables, slaComplianceReport } from './documents.ts';
+import { CONTENT_TYPES, fileName, type Table, tablesFile } from './exports.ts';
+import { renderServiceReviewPdf } from './pdf.ts';
 import {
   assertMayReport,
   kpiRecords,
@@ -44,16 +50,28 @@ const tags = ['reports'];
 const KeyParam = z.object({ key: z.string().min(1).max(60) });
 const Format = z.object({ format: z.enum(EXPORT_FORMATS).default('csv') });
 
-/** Send a table as a CSV or XLSX download. */
-export async function sendTable(reply: FastifyReply, table: Table, format: 'csv' | 'xlsx') {
-  const body = format === 'csv' ? tableCsv(table) : await tablesXlsx([table]);
+/** Send a report file as a download. */
+function sendFile(
+  reply: FastifyReply,
+  body: Buffer | string,
+  format: keyof typeof CONTENT_TYPES,
+  base: string,
+) {
   return reply
     .header('content-type', CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="${fileName(table.title, format)}"`)
+    .header('content-disposition', `attachment; filename="${fileName(base, format)}"`)
     .header('cache-control', 'private, no-store')
     .header('x-content-type-options', 'nosniff')
     .send(body);
 }
+
+/** Tables as one CSV (tables one after another, a blank line between) or one XLSX workbook (a sheet each). */
+async function sendTables(reply: FastifyReply, tables: Table[], format: 'csv' | 'xlsx', base: string) {
+  return sendFile(reply, await tablesFile(tables, format), format, base);
+}
+
+const sendTable = (reply: FastifyReply, table: Table, format: 'csv' | 'xlsx') =>
+  sendTables(reply, [table], format, table.title);
 
 export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
@@ -143,6 +161,49 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           return sendTable(reply, await e.table(requireActor(req), req.params.key, q), format);
         },
       );
+    app.get(
+      '/reports/sla-compliance',
+      {
+        schema: {
+          tags,
+          summary:
+            'SLA compliance per agreement (SLA, OLA, UC) for a period, optionally one customer or agreement, with every breach explained; JSON, CSV or XLSX',
+          querystring: ComplianceQuery,
+          response: { 200: ComplianceReport, ...problemResponses },
+          produces: ['application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+        },
+      },
+      async (req, reply) => {
+        const { format, ...q } = req.query;
+        const report = await slaComplianceReport(ctx, requireActor(req), q);
+        if (format === 'json') return report;
+        const tables = complianceTables(report);
+        return sendTables(reply, tables, format, `sla-compliance-${q.from.toISOString().slice(0, 10)}`);
+      },
+    );
+    app.get(
+      '/reports/services/:id/review',
+      {
+        schema: {
+          tags,
+          summary:
+            'The service review of one service for a period: availability, incidents, requests, SLA performance, problems, changes; JSON, PDF, CSV or XLSX',
+          params: IdParam,
+          querystring: ServiceReviewQuery,
+          response: { 200: ServiceReview, ...problemResponses },
+          produces: ['application/json', CONTENT_TYPES.pdf, CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+        },
+      },
+      async (req, reply) => {
+        const { format, ...q } = req.query;
+        const review = await serviceReview(ctx, requireActor(req), req.params.id, q);
+        if (format === 'json') return review;
+        const base = `service-review-${review.service.name}-${q.from.toISOString().slice(0, 10)}`;
+        if (format === 'pdf') return sendFile(reply, await renderServiceReviewPdf(review), 'pdf', base);
+        return sendTables(reply, serviceReviewTables(review), format, base);
+      },
+    );
+
     app.get(
       '/reports/dashboards',
       {
