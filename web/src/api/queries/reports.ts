@@ -97,3 +97,26 @@ export function useDeleteDashboard() {
     onSuccess: () => qc.invalidateQueries({ queryKey: keys.dashboards }),
   });
 }
+
+export type { ComplianceReport, ServiceReview } from '../../../../src/contracts/reports.ts';
+
+import type { ComplianceReport, ServiceReview } from '../../../../src/contracts/reports.ts';
+
+export function useComplianceReport(query: Query) {
+  return useQuery({
+    queryKey: ['reports', 'compliance', query],
+    queryFn: ({ signal }) => api.get<ComplianceReport>('/reports/sla-compliance', query, signal),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useServiceReview(serviceId: string, query: Query) {
+  return useQuery({
+    queryKey: ['reports', 'review', serviceId, query],
+    queryFn: ({ signal }) => api.get<ServiceReview>(`/reports/services/${serviceId}/review`, query, signal),
+    enabled: !!serviceId,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export const reportHref = (path: string, query: Query) => `/api/v1${path}${toQueryString(query)}`;

@@ -1,5 +1,10 @@
 /** The "Reporting" section of the workspace navigation: dashboards and the KPI library. */
-import { IconChartBar, IconLayoutDashboard } from '@tabler/icons-react';
+import {
+  IconChartBar,
+  IconFileAnalytics,
+  IconLayoutDashboard,
+  IconReportAnalytics,
+} from '@tabler/icons-react';
 import { isAtOrBelow, NavSection } from '../../kit/nav/NavSection.tsx';
 
 export function ReportNavSection({ pathname }: { pathname: string }) {
@@ -16,10 +21,12 @@ export function ReportNavSection({ pathname }: { pathname: string }) {
         },
         {
           to: '/reports',
-          label: 'KPIs and reports',
+          label: 'KPI library',
           icon: <IconChartBar size={18} />,
-          active: (p) => isAtOrBelow(p, '/reports'),
+          active: (p) => p === '/reports' || isAtOrBelow(p, '/reports/kpis'),
         },
+        { to: '/reports/sla-compliance', label: 'SLA compliance', icon: <IconReportAnalytics size={18} /> },
+        { to: '/reports/service-review', label: 'Service review', icon: <IconFileAnalytics size={18} /> },
       ]}
     />
   );

@@ -8,6 +8,8 @@ const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 const DashboardPage = page(() => import('./DashboardPage.tsx'), 'DashboardPage');
 const KpiLibraryPage = page(() => import('./KpiLibraryPage.tsx'), 'KpiLibraryPage');
 const KpiPage = page(() => import('./KpiPage.tsx'), 'KpiPage');
+const SlaCompliancePage = page(() => import('./ReportDocuments.tsx'), 'SlaCompliancePage');
+const ServiceReviewPage = page(() => import('./ReportDocuments.tsx'), 'ServiceReviewPage');
 
 export function reportRoutes() {
   return (
@@ -16,6 +18,8 @@ export function reportRoutes() {
       <Route path="dashboard/:board" element={<DashboardPage />} />
       <Route path="reports" element={<KpiLibraryPage />} />
       <Route path="reports/kpis/:key" element={<KpiPage />} />
+      <Route path="reports/sla-compliance" element={<SlaCompliancePage />} />
+      <Route path="reports/service-review" element={<ServiceReviewPage />} />
     </>
   );
 }
