@@ -253,3 +253,68 @@ export const ServiceReview = z.object({
   problems: z.array(z.object({ number: z.string(), title: z.string(), state: z.string() })),
 });
 export type ServiceReview = z.infer<typeof ServiceReview>;
+
+export const SCHEDULED_REPORTS = ['kpi_table', 'sla_compliance', 'service_review'] as const;
+export const ScheduleInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    report: z.enum(SCHEDULED_REPORTS),
+    params: z
+      .object({
+        kpi: z.string().min(1).max(60).optional(),
+        by: z.enum(DIMENSIONS).optional(),
+        serviceId: Uuid.optional(),
+        customerId: Uuid.optional(),
+      })
+      .default({}),
+    format: z.enum(['pdf', 'csv', 'xlsx']),
+    frequency: z.enum(['daily', 'weekly', 'monthly']),
+    recipientUserIds: z.array(Uuid).max(50).default([]),
+    recipientGroupIds: z.array(Uuid).max(20).default([]),
+    active: z.boolean().default(true),
+  })
+  .refine((s) => s.recipientUserIds.length + s.recipientGroupIds.length > 0, {
+    message: 'name at least one person or group',
+    path: ['recipientUserIds'],
+  })
+  .refine((s) => s.format !== 'pdf' || s.report === 'service_review', {
+    message: 'PDF is for the service review; choose CSV or XLSX',
+    path: ['format'],
+  })
+  .refine((s) => s.report !== 'service_review' || !!s.params.serviceId, {
+    message: 'a service review needs a service',
+    path: ['params', 'serviceId'],
+  })
+  .refine((s) => s.report !== 'kpi_table' || !!s.params.kpi, {
+    message: 'choose a KPI',
+    path: ['params', 'kpi'],
+  });
+export type ScheduleInput = z.infer<typeof ScheduleInput>;
+export const ScheduleView = z.object({
+  id: z.string(),
+  name: z.string(),
+  report: z.enum(SCHEDULED_REPORTS),
+  params: z.record(z.string(), z.string()),
+  format: z.enum(['pdf', 'csv', 'xlsx']),
+  frequency: z.enum(['daily', 'weekly', 'monthly']),
+  recipientUserIds: z.array(z.string()),
+  recipientGroupIds: z.array(z.string()),
+  active: z.boolean(),
+  nextRunAt: z.string(),
+  owner: z.object({ id: z.string(), name: z.string() }),
+  version: z.number(),
+});
+export type ScheduleView = z.infer<typeof ScheduleView>;
+export const DeliveryView = z.object({
+  id: z.string(),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  ranAt: z.string(),
+  status: z.enum(['queued', 'failed']),
+  recipients: z.array(z.string()),
+  filename: z.string().nullable(),
+  error: z.string().nullable(),
+  /** The outbox's word on the message: queued, sending, sent, failed. */
+  mailStatus: z.string().nullable(),
+});
+export type DeliveryView = z.infer<typeof DeliveryView>;

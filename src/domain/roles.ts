@@ -132,6 +132,8 @@ export const ACTIONS = {
   'report.read': { roles: READ_ALL, scope: 'read' },
   /** Arrange one's own dashboards and share them. */
   'dashboard.manage': { roles: INTERNAL_WRITERS, scope: 'write' },
+  /** Mail reports on a schedule to people and groups. */
+  'report.schedule': { roles: ['admin', 'service_manager', 'process_owner'], scope: 'write' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

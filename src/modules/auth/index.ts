@@ -4,4 +4,6 @@
  * the architecture test); accounts change only through this module's services.
  */
 export { groupMembers, groups, userRoles, users } from './schema.ts';
+/** Who a person is as an actor (roles, groups): scheduled work acts with its owner's rights. */
+export { loadActor } from './service.ts';
 export { type LoginAttackAlert, onLoginAttackSuspected } from './throttle.ts';

@@ -11,6 +11,7 @@ import {
   DashboardList,
   DashboardPatch,
   DashboardView,
+  DeliveryView,
   DrillPage,
   DrillQuery,
   EXPORT_FORMATS,
@@ -18,6 +19,8 @@ import {
   KpiDefinitionView,
   KpiQuery,
   KpiResult,
+  ScheduleInput,
+  ScheduleView,
   ServiceReview,
   ServiceReviewQuery,
 } from '../../contracts/reports.ts';
@@ -36,6 +39,14 @@ import {
 import { complianceTables, serviceReview, serviceReviewTables, slaComplianceReport } from './documents.ts';
 import { CONTENT_TYPES, fileName, type Table, tablesFile } from './exports.ts';
 import { renderServiceReviewPdf } from './pdf.ts';
+import {
+  createSchedule,
+  deleteSchedule,
+  listDeliveries,
+  listSchedules,
+  runScheduleNow,
+  updateSchedule,
+} from './schedules.ts';
 import {
   assertMayReport,
   kpiRecords,
@@ -202,6 +213,95 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         if (format === 'pdf') return sendFile(reply, await renderServiceReviewPdf(review), 'pdf', base);
         return sendTables(reply, serviceReviewTables(review), format, base);
       },
+    );
+
+    app.get(
+      '/reports/schedules',
+      {
+        schema: {
+          tags,
+          summary: 'Scheduled reports',
+          response: { 200: z.object({ items: z.array(ScheduleView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listSchedules(ctx, requireActor(req)) }),
+    );
+    app.post(
+      '/reports/schedules',
+      {
+        schema: {
+          tags,
+          summary: 'Mail a report daily, weekly or monthly as PDF, CSV or XLSX to people and groups',
+          body: ScheduleInput,
+          response: { 201: ScheduleView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await createSchedule(ctx, requireActor(req), req.body);
+        return withEtag(reply.code(201), view).send(view);
+      },
+    );
+    app.put(
+      '/reports/schedules/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a scheduled report (If-Match)',
+          params: IdParam,
+          body: ScheduleInput,
+          response: { 200: ScheduleView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await updateSchedule(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.delete(
+      '/reports/schedules/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Stop and delete a scheduled report',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteSchedule(ctx, requireActor(req), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/reports/schedules/:id/deliveries',
+      {
+        schema: {
+          tags,
+          summary:
+            'The delivery log of a scheduled report: each period, to whom, and what became of the mail',
+          params: IdParam,
+          response: { 200: z.object({ items: z.array(DeliveryView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listDeliveries(ctx, requireActor(req), req.params.id) }),
+    );
+    app.post(
+      '/reports/schedules/:id/send',
+      {
+        schema: {
+          tags,
+          summary: 'Send the report for the period that has just ended now; answers the delivery log',
+          params: IdParam,
+          response: { 200: z.object({ items: z.array(DeliveryView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await runScheduleNow(ctx, requireActor(req), req.params.id) }),
     );
 
     app.get(

@@ -4,7 +4,17 @@
  * arrange and share.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, doublePrecision, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { auditColumns, idColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
@@ -50,5 +60,64 @@ export const dashboards = pgTable(
   (t) => [
     index('dashboards_owner_idx').on(t.ownerId, t.name),
     index('dashboards_shared_idx').on(t.name).where(sql`${t.shared}`),
+  ],
+);
+
+export type ScheduleParams = {
+  /** kpi_table: the KPI and the dimension it is cut by. */
+  kpi?: string;
+  by?: string;
+  /** service_review: the service. */
+  serviceId?: string;
+  /** sla_compliance (and kpi_table): one customer only. */
+  customerId?: string;
+};
+
+/** Reports mailed on a schedule to people and groups. */
+export const reportSchedules = pgTable(
+  'report_schedules',
+  {
+    id: idColumn(),
+    name: text('name').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** kpi_table | sla_compliance | service_review */
+    report: text('report').notNull(),
+    params: jsonb('params').$type<ScheduleParams>().notNull().default({}),
+    /** pdf | csv | xlsx */
+    format: text('format').notNull(),
+    /** daily | weekly | monthly */
+    frequency: text('frequency').notNull(),
+    recipientUserIds: uuid('recipient_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    recipientGroupIds: uuid('recipient_group_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    active: boolean('active').notNull().default(true),
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+    ...auditColumns(() => users.id),
+  },
+  (t) => [index('report_schedules_due_idx').on(t.nextRunAt).where(sql`${t.active}`)],
+);
+
+/** One row per schedule and period: what was sent to whom, or why not. The key makes a run happen once. */
+export const reportDeliveries = pgTable(
+  'report_deliveries',
+  {
+    id: idColumn(),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => reportSchedules.id, { onDelete: 'cascade' }),
+    periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
+    periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
+    /** queued (handed to the mail outbox) | failed */
+    status: text('status').notNull(),
+    recipients: text('recipients').array().notNull(),
+    mailId: uuid('mail_id'),
+    filename: text('filename'),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('report_deliveries_once_idx').on(t.scheduleId, t.periodFrom),
+    index('report_deliveries_ran_idx').on(t.scheduleId, t.ranAt),
   ],
 );
