@@ -44,7 +44,10 @@ describe('scheduled reports', () => {
     expect(created.statusCode, created.body).toBe(201);
     const s = created.json() as ScheduleView;
     expect(s.nextRunAt).toBe('2026-03-09T00:00:00.000Z');
-    expect((await agent.post('/api/v1/reports/schedules', { ...created.json(), id: undefined })).statusCode).toBe(403);
+    expect(
+      (await agent.post('/api/v1/reports/schedules', { ...(created.json() as object), id: undefined }))
+        .statusCode,
+    ).toBe(403);
 
     expect(await runDueSchedules(env.ctx)).toBe(0);
     env.clock.set('2026-03-09T00:00:30Z');
@@ -58,9 +61,16 @@ describe('scheduled reports', () => {
     expect(attachment.filename).toBe('weekly-volume-2026-03-02.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(attachment.content as unknown as ArrayBuffer);
-    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, 'priority', 'Volume', 'Formatted', 'Rows']);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([
+      undefined,
+      'priority',
+      'Volume',
+      'Formatted',
+      'Rows',
+    ]);
 
-    const log = (await manager.get(`/api/v1/reports/schedules/${s.id}/deliveries`)).json().items as DeliveryView[];
+    const log = (await manager.get(`/api/v1/reports/schedules/${s.id}/deliveries`)).json()
+      .items as DeliveryView[];
     expect(log).toEqual([
       expect.objectContaining({
         periodFrom: '2026-03-02T00:00:00.000Z',
@@ -102,7 +112,8 @@ describe('scheduled reports', () => {
         recipientGroupIds: [empty.id],
       })
     ).json() as ScheduleView;
-    const failed = (await manager.post(`/api/v1/reports/schedules/${bad.id}/send`)).json().items as DeliveryView[];
+    const failed = (await manager.post(`/api/v1/reports/schedules/${bad.id}/send`)).json()
+      .items as DeliveryView[];
     expect(failed[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('No recipient') });
 
     const pdfForCsvReport = await manager.post('/api/v1/reports/schedules', {
