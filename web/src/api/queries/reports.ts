@@ -120,3 +120,43 @@ export function useServiceReview(serviceId: string, query: Query) {
 }
 
 export const reportHref = (path: string, query: Query) => `/api/v1${path}${toQueryString(query)}`;
+
+export type { DeliveryView, ScheduleView } from '../../../../src/contracts/reports.ts';
+
+import type { DeliveryView, ScheduleView } from '../../../../src/contracts/reports.ts';
+export type ScheduleInput = Omit<ScheduleView, 'id' | 'owner' | 'version' | 'nextRunAt'>;
+
+export function useSchedules() {
+  return useQuery({
+    queryKey: ['reports', 'schedules'],
+    queryFn: ({ signal }) => api.get<{ items: ScheduleView[] }>('/reports/schedules', undefined, signal),
+  });
+}
+
+export function useDeliveries(id: string | null) {
+  return useQuery({
+    queryKey: ['reports', 'schedules', id, 'deliveries'],
+    queryFn: ({ signal }) =>
+      api.get<{ items: DeliveryView[] }>(`/reports/schedules/${id}/deliveries`, undefined, signal),
+    enabled: !!id,
+  });
+}
+
+export function useScheduleActions() {
+  const qc = useQueryClient();
+  const refresh = () => qc.invalidateQueries({ queryKey: ['reports', 'schedules'] });
+  return {
+    create: useMutation({
+      mutationFn: (input: ScheduleInput) => api.post<ScheduleView>('/reports/schedules', input),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) => request<void>(`/reports/schedules/${id}`, { method: 'DELETE' }),
+      onSuccess: refresh,
+    }),
+    send: useMutation({
+      mutationFn: (id: string) => api.post<{ items: DeliveryView[] }>(`/reports/schedules/${id}/send`),
+      onSuccess: refresh,
+    }),
+  };
+}

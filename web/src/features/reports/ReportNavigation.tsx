@@ -3,6 +3,7 @@ import {
   IconChartBar,
   IconFileAnalytics,
   IconLayoutDashboard,
+  IconMailForward,
   IconReportAnalytics,
 } from '@tabler/icons-react';
 import { isAtOrBelow, NavSection } from '../../kit/nav/NavSection.tsx';
@@ -27,6 +28,7 @@ export function ReportNavSection({ pathname }: { pathname: string }) {
         },
         { to: '/reports/sla-compliance', label: 'SLA compliance', icon: <IconReportAnalytics size={18} /> },
         { to: '/reports/service-review', label: 'Service review', icon: <IconFileAnalytics size={18} /> },
+        { to: '/reports/schedules', label: 'Scheduled reports', icon: <IconMailForward size={18} /> },
       ]}
     />
   );

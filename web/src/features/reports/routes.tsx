@@ -10,6 +10,7 @@ const KpiLibraryPage = page(() => import('./KpiLibraryPage.tsx'), 'KpiLibraryPag
 const KpiPage = page(() => import('./KpiPage.tsx'), 'KpiPage');
 const SlaCompliancePage = page(() => import('./ReportDocuments.tsx'), 'SlaCompliancePage');
 const ServiceReviewPage = page(() => import('./ReportDocuments.tsx'), 'ServiceReviewPage');
+const SchedulesPage = page(() => import('./SchedulesPage.tsx'), 'SchedulesPage');
 
 export function reportRoutes() {
   return (
@@ -20,6 +21,7 @@ export function reportRoutes() {
       <Route path="reports/kpis/:key" element={<KpiPage />} />
       <Route path="reports/sla-compliance" element={<SlaCompliancePage />} />
       <Route path="reports/service-review" element={<ServiceReviewPage />} />
+      <Route path="reports/schedules" element={<SchedulesPage />} />
     </>
   );
 }
