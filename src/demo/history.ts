@@ -24,6 +24,7 @@ import { recordHistory, records } from '../modules/records/schema.ts';
 import { refreshClockDurations } from '../modules/reports/index.ts';
 import { slaClocks, slaPauses } from '../modules/sla/clock-schema.ts';
 import { DEMO_INCIDENTS } from './data.ts';
+import { rng } from './random.ts';
 
 export type HistoryInput = {
   groups: ReadonlyMap<string, string>;
@@ -46,17 +47,6 @@ type Agreement = {
   calendar_id: string;
   targets: { priority: number; responseMinutes: number; resolutionMinutes: number }[];
 };
-
-/** mulberry32: the same stream for the same seed. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3600;
 const DAY_MS = 86_400_000;

@@ -17,21 +17,11 @@ import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
 import { seedReportHistory } from './history.ts';
 import { seedDemoProblems } from './problems.ts';
+import { rng } from './random.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
 
 export const DEMO_PASSWORD = 'steward-demo';
-
-/** Small deterministic PRNG (mulberry32) so every demo database looks the same. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {}) {
   const total = opts.incidents ?? 240;
