@@ -4,7 +4,18 @@
  * screen readers as a table).
  */
 import { BarChart, LineChart, Sparkline } from '@mantine/charts';
-import { Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Box, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import type { ReactNode } from 'react';
+
+/** A chart as a labelled figure: charts themselves may not carry a label. */
+function Figure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box component="figure" m={0} aria-label={label}>
+      {children}
+    </Box>
+  );
+}
+
 import type { KpiResult } from '../../api/queries/reports.ts';
 import { formatValue } from './format.ts';
 
@@ -13,25 +24,30 @@ const day = (iso: string) => iso.slice(5, 10);
 export function TrendChart({ result, h = 180 }: { result: KpiResult; h?: number }) {
   const data = result.trend.map((p) => ({ at: day(p.at), value: p.value }));
   return (
-    <LineChart
-      h={h}
-      data={data}
-      dataKey="at"
-      series={[{ name: 'value', label: result.kpi.label, color: 'blue.6' }]}
-      curveType="linear"
-      connectNulls
-      withDots={data.length < 20}
-      referenceLines={[{ y: result.kpi.target, label: 'Target', color: 'gray.6' }]}
-      valueFormatter={(v) => formatValue(v, result.kpi)}
-      aria-label={`${result.kpi.label}: trend`}
-    />
+    <Figure label={`${result.kpi.label}: trend`}>
+      <LineChart
+        h={h}
+        data={data}
+        dataKey="at"
+        series={[{ name: 'value', label: result.kpi.label, color: 'blue.6' }]}
+        curveType="linear"
+        connectNulls
+        withDots={data.length < 20}
+        referenceLines={[{ y: result.kpi.target, label: 'Target', color: 'gray.6' }]}
+        valueFormatter={(v) => formatValue(v, result.kpi)}
+      />
+    </Figure>
   );
 }
 
 export function Spark({ result }: { result: KpiResult }) {
   const values = result.trend.map((p) => p.value ?? 0);
   if (values.length < 2) return null;
-  return <Sparkline h={40} data={values} curveType="linear" color="blue" aria-hidden />;
+  return (
+    <Figure label={`${result.kpi.label}: sparkline of the period`}>
+      <Sparkline h={40} data={values} curveType="linear" color="blue" />
+    </Figure>
+  );
 }
 
 export function BreakdownBars({ result, h = 200 }: { result: KpiResult; h?: number }) {
@@ -43,14 +59,15 @@ export function BreakdownBars({ result, h = 200 }: { result: KpiResult; h?: numb
       </Text>
     );
   return (
-    <BarChart
-      h={h}
-      data={data}
-      dataKey="name"
-      series={[{ name: 'value', label: result.kpi.label, color: 'indigo.6' }]}
-      valueFormatter={(v) => formatValue(v, result.kpi)}
-      aria-label={`${result.kpi.label} by ${result.breakdown.length} groups`}
-    />
+    <Figure label={`${result.kpi.label} by ${result.breakdown.length} groups`}>
+      <BarChart
+        h={h}
+        data={data}
+        dataKey="name"
+        series={[{ name: 'value', label: result.kpi.label, color: 'indigo.6' }]}
+        valueFormatter={(v) => formatValue(v, result.kpi)}
+      />
+    </Figure>
   );
 }
 
@@ -65,15 +82,16 @@ export function StackedBars({ result, h = 200 }: { result: KpiResult; h?: number
     );
   const data = result.trend.map((p) => ({ at: day(p.at), ...(p.series ?? {}) }));
   return (
-    <BarChart
-      h={h}
-      data={data}
-      dataKey="at"
-      type="stacked"
-      withLegend
-      series={result.series.map((s, i) => ({ name: s.key, label: s.label, color: SERIES_COLORS[i % 6]! }))}
-      aria-label={`${result.kpi.label} over time, stacked by state`}
-    />
+    <Figure label={`${result.kpi.label} over time, stacked by state`}>
+      <BarChart
+        h={h}
+        data={data}
+        dataKey="at"
+        type="stacked"
+        withLegend
+        series={result.series.map((s, i) => ({ name: s.key, label: s.label, color: SERIES_COLORS[i % 6]! }))}
+      />
+    </Figure>
   );
 }
 

@@ -30,13 +30,13 @@ const DIMENSIONS = [
 ];
 
 const COLUMNS: ListColumn<DrillRow>[] = [
-  { key: 'number', label: 'Number', width: 130, render: (r) => r.number },
+  { key: 'number', label: 'Number', width: 120, render: (r) => r.number },
   { key: 'title', label: 'Title', render: (r) => r.title },
-  { key: 'at', label: 'Counted at', width: 170, render: (r) => new Date(r.at).toLocaleString() },
+  { key: 'at', label: 'Counted at', width: 150, render: (r) => new Date(r.at).toLocaleString() },
   {
     key: 'outcome',
     label: 'Outcome',
-    width: 100,
+    width: 90,
     render: (r) =>
       r.outcome === null ? (
         ''
@@ -46,11 +46,17 @@ const COLUMNS: ListColumn<DrillRow>[] = [
         </Badge>
       ),
   },
-  { key: 'measure', label: 'Measure', width: 140, render: (r) => r.formatted },
-  { key: 'band', label: 'Band', width: 110, render: (r) => r.band ?? '' },
-  { key: 'priority', label: 'Priority', width: 80, render: (r) => (r.priority ? `P${r.priority}` : '') },
-  { key: 'service', label: 'Service', width: 160, render: (r) => r.service ?? '' },
-  { key: 'group', label: 'Group', width: 150, render: (r) => r.group ?? '' },
+  { key: 'measure', label: 'Measure', width: 120, render: (r) => r.formatted },
+  { key: 'band', label: 'Band', width: 110, render: (r) => r.band ?? '', hidden: true },
+  {
+    key: 'priority',
+    label: 'Priority',
+    width: 80,
+    render: (r) => (r.priority ? `P${r.priority}` : ''),
+    hidden: true,
+  },
+  { key: 'service', label: 'Service', width: 140, render: (r) => r.service ?? '' },
+  { key: 'group', label: 'Group', width: 150, render: (r) => r.group ?? '', hidden: true },
   { key: 'assignee', label: 'Assignee', width: 150, render: (r) => r.assignee ?? '', hidden: true },
   { key: 'customer', label: 'Customer', width: 150, render: (r) => r.customer ?? '', hidden: true },
   { key: 'state', label: 'State', width: 110, render: (r) => r.state ?? '', hidden: true },
