@@ -6,6 +6,7 @@
 import { runCmdbBench } from './cmdb.ts';
 import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
+import { runReportsBench } from './reports.ts';
 import { runSlaClockBench } from './sla-clock.ts';
 import { runSlaEscalationBench } from './sla-escalation.ts';
 import { runStatusPageBench } from './status-page.ts';
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   cmdb: runCmdbBench,
   'sla-escalation': runSlaEscalationBench,
   'status-page': runStatusPageBench,
+  reports: runReportsBench,
 };
 
 const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);

@@ -20,6 +20,7 @@ export * from '../modules/notify/schema.ts';
 export * from '../modules/organisations/schema.ts';
 export * from '../modules/problems/schema.ts';
 export * from '../modules/records/schema.ts';
+export * from '../modules/reports/schema.ts';
 export * from '../modules/requests/schema.ts';
 export * from '../modules/settings/schema.ts';
 export * from '../modules/sla/clock-schema.ts';

@@ -17,25 +17,16 @@ import { seedScheduleDemo } from './change-schedule.ts';
 import { seedDemoChanges } from './changes.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
+import { seedReportHistory } from './history.ts';
 import { seedInboundMailDemo } from './inbound-mail.ts';
 import { seedKnowledgeDemo } from './knowledge.ts';
 import { seedDemoProblems } from './problems.ts';
+import { rng } from './random.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
 import { seedStatusPageDemo } from './status-page.ts';
 
 export const DEMO_PASSWORD = 'steward-demo';
-
-/** Small deterministic PRNG (mulberry32) so every demo database looks the same. */
-function rng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {}) {
   const total = opts.incidents ?? 240;
@@ -206,6 +197,13 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     adminId: people.get('maria')!,
     requester: { email: alex.email, name: alex.name },
   });
+  // Last: the history's records count against the services and agreements made above.
+  const history = await seedReportHistory(ctx, {
+    groups: groupIds,
+    groupMembers,
+    requesters,
+    deskAgentId: deskAgent.userId,
+  });
   return {
     inboundMail,
     users: DEMO_PEOPLE.length,
@@ -219,6 +217,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     schedule,
     statusPage,
     knowledge,
+    history,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };

@@ -146,6 +146,12 @@ export const ACTIONS = {
   /** Read published articles meant for one, give feedback, say an article solved one's problem. */
   'knowledge.read': { roles: 'any', scope: 'read' },
   'knowledge.feedback': { roles: 'any', scope: 'write' },
+  /** KPIs, dashboards, drill-downs, reports and their exports: internal data, never requesters. */
+  'report.read': { roles: READ_ALL, scope: 'read' },
+  /** Arrange one's own dashboards and share them. */
+  'dashboard.manage': { roles: INTERNAL_WRITERS, scope: 'write' },
+  /** Mail reports on a schedule to people and groups. */
+  'report.schedule': { roles: ['admin', 'service_manager', 'process_owner'], scope: 'write' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

@@ -25,6 +25,7 @@ import notify from './notify/module.ts';
 import organisations from './organisations/module.ts';
 import problems from './problems/module.ts';
 import records from './records/module.ts';
+import reports from './reports/module.ts';
 import requests from './requests/module.ts';
 import search from './search/module.ts';
 import settings from './settings/module.ts';
@@ -52,6 +53,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   inboundMail,
   notify,
   escalation,
+  reports,
   automation,
   views,
   search,

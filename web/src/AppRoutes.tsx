@@ -15,6 +15,7 @@ import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
 import { problemRoutes } from './features/problems/routes.tsx';
+import { reportRoutes } from './features/reports/routes.tsx';
 import { requestRoutes } from './features/requests/routes.tsx';
 import { serviceLevelRoutes } from './features/services/routes.tsx';
 import { ProfilePage } from './features/tokens/ProfilePage.tsx';
@@ -144,6 +145,7 @@ export function AppRoutes() {
             {cmdbRoutes()}
             {serviceLevelRoutes()}
             {changeScheduleRoutes()}
+            {reportRoutes()}
             <Route path="admin" element={<AdminIndex />} />
             <Route path="admin/users" element={<AdminGuard area="users" />}>
               <Route index element={<UsersPage />} />

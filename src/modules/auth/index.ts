@@ -5,5 +5,6 @@
  */
 export { createUser } from './directory.ts';
 export { groupMembers, groups, userRoles, users } from './schema.ts';
+/** Who a person is as an actor (roles, groups): scheduled work acts with its owner's rights. */
 export { loadActor } from './service.ts';
 export { type LoginAttackAlert, onLoginAttackSuspected } from './throttle.ts';

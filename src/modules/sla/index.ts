@@ -5,3 +5,5 @@
  */
 export { ALERT_QUEUES, type SlaAlert } from './alerts.ts';
 export { slaClocks } from './clock-schema.ts';
+/** How the SLA timeline words its events; reports explain breaches with the same words. */
+export { describeEvent, formatDuration } from './timeline-text.ts';

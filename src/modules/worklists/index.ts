@@ -1,2 +1,2 @@
-/** Bulk changes and CSV export of record lists; other modules use nothing of it. */
-export {};
+/** Bulk changes and CSV export of record lists; reporting writes its tables with the same CSV cells. */
+export { csvLine } from './csv.ts';

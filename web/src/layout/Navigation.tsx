@@ -28,6 +28,7 @@ import { ChangeNavSection } from '../features/changes/ChangeNavigation.tsx';
 import { CmdbNavSection } from '../features/cmdb/CmdbNavigation.tsx';
 import { KnowledgeNavSection } from '../features/knowledge/KnowledgeNavigation.tsx';
 import { ProblemNavSection } from '../features/problems/ProblemNavigation.tsx';
+import { ReportNavSection } from '../features/reports/ReportNavigation.tsx';
 import { CatalogAdminNavItem, RequestNavSection } from '../features/requests/RequestNavigation.tsx';
 import { ServiceLevelNavSection } from '../features/services/ServiceLevelNavigation.tsx';
 import { NavItem } from '../kit/nav/NavSection.tsx';
@@ -118,6 +119,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
         <CmdbNavSection pathname={pathname} />
         <ServiceLevelNavSection pathname={pathname} />
         <ScheduleNavSection pathname={pathname} />
+        <ReportNavSection pathname={pathname} />
         {hasAnyAdminArea(me) && <Section>Administration</Section>}
         {areas.users && (
           <NavItem

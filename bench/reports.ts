@@ -1,0 +1,193 @@
+/**
+ * Reporting on the PostgreSQL server: a year of incident history with SLA and OLA clocks (the
+ * demo history generator, set-based), then the server-side time of
+ * - a dashboard: the service manager's 8 KPI widgets over a quarter (values, previous period,
+ *   trends, cuts), computed in parallel as the web app asks for them;
+ * - a drill-down page: 50 breached clocks behind the SLA breaches KPI, and the page after it;
+ * - a service review PDF: the review's data and its rendering;
+ * with a baseline of one indexed primary-key lookup in the same run.
+ *
+ *   BENCH_SUITES=reports BENCH_REPORTS_RECORDS=100000 npm run bench
+ */
+import { sql } from 'drizzle-orm';
+import { closeContext, createContext } from '../src/bootstrap.ts';
+import { loadConfig } from '../src/config.ts';
+import { queryRows } from '../src/db/client.ts';
+import { DEMO_GROUPS } from '../src/demo/data.ts';
+import { seedReportHistory } from '../src/demo/history.ts';
+import { createGroup, createUser } from '../src/modules/auth/directory.ts';
+import { loadActor } from '../src/modules/auth/service.ts';
+import { createService } from '../src/modules/catalog/service.ts';
+import { ROLE_DASHBOARDS } from '../src/modules/reports/dashboards.ts';
+import { serviceReview } from '../src/modules/reports/documents.ts';
+import { computeKpi, drillDown } from '../src/modules/reports/engine.ts';
+import { renderServiceReviewPdf } from '../src/modules/reports/pdf.ts';
+import type { DashboardWidget } from '../src/modules/reports/schema.ts';
+import { agreeAgreement, createAgreement } from '../src/modules/sla/agreements.ts';
+import { createCalendar } from '../src/modules/sla/calendars.ts';
+import { type BenchRow, throwawayDatabase } from './lib.ts';
+
+const RECORDS = Number(process.env.BENCH_REPORTS_RECORDS ?? 100_000);
+const DAYS = 365;
+
+function p95(samples: number[]): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
+}
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+function widgetQuery(w: DashboardWidget) {
+  if (w.chart === 'bars')
+    return { by: w.kpi === 'backlog' || w.kpi.endsWith('_breaches') ? 'band' : 'service' } as const;
+  if (w.chart === 'stacked') return { split: 'state' } as const;
+  if (w.chart === 'heatmap') return { by: 'weekday_hour' } as const;
+  return {};
+}
+
+export async function runReportsBench(): Promise<BenchRow[]> {
+  const db = await throwawayDatabase('steward_bench_reports');
+  if ('error' in db) return [{ name: 'reports', value: 0, unit: 'skipped', note: db.error }];
+  const ctx = await createContext(
+    loadConfig({ LOG_LEVEL: 'silent', STEWARD_DEMO: '0', DATABASE_URL: db.url }),
+    {
+      startJobs: false,
+    },
+  );
+  try {
+    const manager = await createUser(ctx, 'system', {
+      email: 'bench-manager@example.com',
+      name: 'Bench Manager',
+      roles: ['service_manager'],
+    });
+    const actor = await loadActor(ctx.db, manager.id, null);
+    const people = [];
+    for (let i = 0; i < 40; i++)
+      people.push(
+        await createUser(ctx, 'system', {
+          email: `p${i}@example.com`,
+          name: `Person ${i}`,
+          roles: ['agent'],
+        }),
+      );
+    const groups = new Map<string, string>();
+    const members = new Map<string, string[]>();
+    for (const [i, g] of DEMO_GROUPS.entries()) {
+      const memberIds = people.slice(i * 4, i * 4 + 4).map((p) => p.id);
+      groups.set(g.key, (await createGroup(ctx, 'system', { name: g.name, memberIds })).id);
+      members.set(g.key, memberIds);
+    }
+    const cal = await createCalendar(ctx, actor, {
+      name: 'Office hours',
+      timeZone: 'Europe/London',
+      intervals: ([1, 2, 3, 4, 5] as const).map((day) => ({ day, start: '08:00', end: '18:00' })),
+      holidays: [],
+    });
+    const services: string[] = [];
+    for (const name of ['Email', 'Payroll', 'CRM', 'Network']) {
+      const svc = await createService(ctx, actor, {
+        kind: 'business',
+        name,
+        criticality: 'high',
+        lifecycleStatus: 'live',
+      });
+      services.push(svc.id);
+      if (name === 'Network') continue;
+      const draft = await createAgreement(ctx, actor, {
+        kind: 'sla',
+        name: `${name} SLA`,
+        serviceId: svc.id,
+        calendarId: cal.id,
+        targets: [1, 2, 3, 4, 5].map((p) => ({
+          priority: p,
+          responseMinutes: 30 * p,
+          resolutionMinutes: 240 * p,
+        })),
+        effectiveFrom: new Date('2020-01-01T00:00:00Z'),
+      });
+      await agreeAgreement(ctx, actor, draft.id);
+    }
+    const draft = await createAgreement(ctx, actor, {
+      kind: 'ola',
+      name: 'Desk OLA',
+      groupId: groups.get('desk')!,
+      calendarId: cal.id,
+      targets: [1, 2, 3, 4, 5].map((p) => ({
+        priority: p,
+        responseMinutes: 15 * p,
+        resolutionMinutes: 120 * p,
+      })),
+      effectiveFrom: new Date('2020-01-01T00:00:00Z'),
+    });
+    await agreeAgreement(ctx, actor, draft.id);
+
+    const t0 = performance.now();
+    const made = await seedReportHistory(ctx, {
+      groups,
+      groupMembers: members,
+      requesters: people.map((p) => p.id),
+      deskAgentId: people[0]!.id,
+      records: RECORDS,
+      days: DAYS,
+    });
+    const loadS = (performance.now() - t0) / 1000;
+    await ctx.db.execute(sql`analyze`);
+
+    const now = ctx.clock.now();
+    const to = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+    const from = new Date(to.getTime() - 91 * 86_400_000);
+    const quarter = { from, to };
+    const [any] = await queryRows<{ id: string }>(ctx.db, sql`select id from records limit 1`);
+    const anyId = any!.id;
+    const baseline = await time(200, () => queryRows(ctx.db, sql`select * from records where id = ${anyId}`));
+
+    const widgets = ROLE_DASHBOARDS.find((d) => d.role === 'service_manager')!.widgets;
+    const dashboard = () =>
+      Promise.all(widgets.map((w) => computeKpi(ctx.db, w.kpi, { ...quarter, ...widgetQuery(w) }, now)));
+    await dashboard(); // warm
+    const dash = await time(15, dashboard);
+
+    const first = await drillDown(ctx.db, 'sla_breaches', { ...quarter, limit: 50 }, now);
+    const drill = await time(40, () => drillDown(ctx.db, 'sla_breaches', { ...quarter, limit: 50 }, now));
+    const drill2 = await time(40, () =>
+      drillDown(
+        ctx.db,
+        'sla_breaches',
+        { ...quarter, limit: 50, cursor: first.nextCursor ?? undefined },
+        now,
+      ),
+    );
+    const review = await time(5, async () =>
+      renderServiceReviewPdf(await serviceReview(ctx, actor, services[0]!, quarter)),
+    );
+    const note = `${made.records.toLocaleString('en-US')} records, ${made.clocks.toLocaleString('en-US')} clocks over ${DAYS} days, loaded in ${loadS.toFixed(0)} s`;
+    return [
+      { name: 'reports: baseline pk lookup p95', value: p95(baseline), unit: 'ms', note },
+      {
+        name: 'reports: dashboard 8 KPIs quarter p95',
+        value: p95(dash),
+        unit: 'ms',
+        note: 'target ≤ 300 ms',
+      },
+      { name: 'reports: drill-down page p95', value: p95(drill), unit: 'ms', note: 'target ≤ 50 ms' },
+      { name: 'reports: drill-down next page p95', value: p95(drill2), unit: 'ms', note: 'target ≤ 50 ms' },
+      {
+        name: 'reports: service review PDF max',
+        value: Math.max(...review),
+        unit: 'ms',
+        note: 'target ≤ 2000 ms',
+      },
+    ];
+  } finally {
+    await closeContext(ctx);
+    await db.drop();
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The working time each met SLA clock measured, kept in `report_clock_durations` so KPIs over a
+ * quarter aggregate stored numbers instead of walking calendars. Exact by construction: a
+ * record's rows are recomputed from its clocks, pauses and calendars inside the transaction that
+ * changes the record (after the SLA module moved its clocks), and that transaction holds the
+ * record's row lock, so two changes of one record never interleave; a reopened record's clocks
+ * run again and lose their rows until they are met again.
+ */
+import { sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.ts';
+import type { Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
+import { compileCalendar, elapsedWorkingTime, type Pause } from '../../domain/sla/clock.ts';
+import { clockPauses } from '../../domain/sla/clock-state.ts';
+import { reportClockDurations } from './schema.ts';
+
+type ClockRow = {
+  id: string;
+  record_id: string;
+  started_at: Date | string;
+  stopped_at: Date | string;
+  target_seconds: number;
+  target_version: number;
+  calendar_id: string;
+};
+
+const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const uuidList = (ids: readonly string[]) =>
+  sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+
+/** Recompute the durations of the met clocks of these records (any number; done in chunks). */
+export async function refreshClockDurations(tx: Db, recordIds: readonly string[]): Promise<number> {
+  let written = 0;
+  for (let i = 0; i < recordIds.length; i += 2000) {
+    const ids = recordIds.slice(i, i + 2000);
+    await tx.execute(sql`delete from report_clock_durations where record_id = any(${uuidList(ids)})`);
+    const clocks = await queryRows<ClockRow>(
+      tx,
+      sql`select id, record_id, started_at, stopped_at, target_seconds, target_version, calendar_id
+        from sla_clocks where record_id = any(${uuidList(ids)}) and state = 'met' and stopped_at is not null`,
+    );
+    if (clocks.length === 0) continue;
+    const calendarIds = [...new Set(clocks.map((c) => c.calendar_id))];
+    const calendars = new Map(
+      (
+        await queryRows<{ id: string; time_zone: string; intervals: WeeklyInterval[]; holidays: Holiday[] }>(
+          tx,
+          sql`select id, time_zone, intervals, holidays from business_calendars where id = any(${uuidList(calendarIds)})`,
+        )
+      ).map((c) => [
+        c.id,
+        compileCalendar({ timeZone: c.time_zone, intervals: c.intervals, holidays: c.holidays }),
+      ]),
+    );
+    const pauses = new Map<string, Pause[]>();
+    for (const p of await queryRows<{
+      record_id: string;
+      started_at: Date | string;
+      ended_at: Date | string | null;
+    }>(
+      tx,
+      sql`select record_id, started_at, ended_at from sla_pauses where record_id = any(${uuidList(ids)}) order by started_at`,
+    )) {
+      const list = pauses.get(p.record_id) ?? [];
+      list.push({ start: asDate(p.started_at), end: p.ended_at === null ? null : asDate(p.ended_at) });
+      pauses.set(p.record_id, list);
+    }
+    const values = clocks.map((c) => {
+      const facts = {
+        state: 'met' as const,
+        startedAt: asDate(c.started_at),
+        stoppedAt: asDate(c.stopped_at),
+        targetSeconds: c.target_seconds,
+        targetVersion: c.target_version,
+      };
+      const own = clockPauses(facts, pauses.get(c.record_id) ?? []);
+      return {
+        clockId: c.id,
+        recordId: c.record_id,
+        workingSeconds: elapsedWorkingTime(
+          facts.startedAt,
+          facts.stoppedAt,
+          calendars.get(c.calendar_id)!,
+          own,
+        ),
+        calendarSeconds: (facts.stoppedAt.getTime() - facts.startedAt.getTime()) / 1000,
+      };
+    });
+    for (let j = 0; j < values.length; j += 1000)
+      await tx.insert(reportClockDurations).values(values.slice(j, j + 1000));
+    written += values.length;
+  }
+  return written;
+}

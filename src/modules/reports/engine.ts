@@ -1,0 +1,425 @@
+/**
+ * Computing a KPI from its declared population: filter by the cut, aggregate over the period and
+ * the previous one (one statement), draw the trend, cut by a dimension, and list the rows behind
+ * the number (keyset pages). Every KPI goes through these same functions.
+ */
+import { type SQL, sql } from 'drizzle-orm';
+import type {
+  BreakdownRow,
+  Dimension,
+  DrillQuery,
+  DrillRow,
+  KpiDefinitionView,
+  KpiFilter,
+  KpiQuery,
+  KpiResult,
+} from '../../contracts/reports.ts';
+import { type Db, queryRows } from '../../db/client.ts';
+import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import {
+  AGE_BANDS,
+  bucketFor,
+  bucketStarts,
+  formatKpiValue,
+  formatSeconds,
+  percentChange,
+  previousWindow,
+  ragOf,
+  type Window,
+} from '../../domain/reports/kpi.ts';
+import { isKnownTimeZone } from '../../domain/sla/zone.ts';
+import { invalid, notFound } from '../../errors.ts';
+import { type KpiDefinition, kpiDefinition, type PopulationWindow } from './catalog.ts';
+
+const MAX_DAYS = 3 * 366;
+
+export function checkWindow(f: Pick<KpiFilter, 'from' | 'to' | 'tz'>): Window {
+  if (f.to.getTime() <= f.from.getTime())
+    throw invalid(
+      [{ field: 'query.to', message: 'must be after from' }],
+      'The period ends before it starts.',
+    );
+  if (f.to.getTime() - f.from.getTime() > MAX_DAYS * 86_400_000)
+    throw invalid(
+      [{ field: 'query.from', message: 'at most three years' }],
+      'The period is longer than three years.',
+    );
+  if (f.tz && !isKnownTimeZone(f.tz))
+    throw invalid([{ field: 'query.tz', message: 'not an IANA time zone' }], `Unknown time zone ${f.tz}.`);
+  return { from: f.from, to: f.to };
+}
+
+export function requireKpi(key: string): KpiDefinition {
+  const def = kpiDefinition(key);
+  if (!def) throw notFound('KPI', key);
+  return def;
+}
+
+const typesCache = new Map<string, { at: number; exists: boolean }>();
+
+/** Whether any record of the type exists (cached for a minute): KPIs of unbuilt processes wait for it. */
+export async function typeHasRecords(db: Db, type: string): Promise<boolean> {
+  const hit = typesCache.get(type);
+  if (hit && Date.now() - hit.at < 60_000) return hit.exists;
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`select 1 as one from records where type = ${type} limit 1`,
+  );
+  typesCache.set(type, { at: Date.now(), exists: rows.length > 0 });
+  return rows.length > 0;
+}
+
+export async function presentDefinition(db: Db, d: KpiDefinition): Promise<KpiDefinitionView> {
+  return {
+    key: d.key,
+    label: d.label,
+    definition: d.definition,
+    category: d.category,
+    unit: d.unit,
+    goodWhen: d.goodWhen,
+    aggregate: d.aggregate,
+    target: d.target.target,
+    tolerance: d.target.tolerance,
+    snapshot: d.snapshot ?? false,
+    defaultTypes: [...(d.defaultTypes ?? [])],
+    available: d.needsType ? await typeHasRecords(db, d.needsType) : true,
+  };
+}
+
+function aggregateSql(d: KpiDefinition, filter?: SQL): SQL {
+  const f = filter ? sql` filter (where ${filter})` : sql``;
+  switch (d.aggregate) {
+    case 'count':
+      return sql`count(*)${f}::float8`;
+    case 'mean':
+      return sql`avg(p.v)${f}`;
+    case 'median':
+      return sql`percentile_cont(0.5) within group (order by p.v)${f}`;
+    case 'rate':
+      return filter
+        ? sql`100.0 * count(*) filter (where ${filter} and p.hit) / nullif(count(*) filter (where ${filter}), 0)`
+        : sql`100.0 * count(*) filter (where p.hit) / nullif(count(*), 0)`;
+  }
+}
+
+/** Rows that count toward n: with a measure, those that have one. */
+const counted = (d: KpiDefinition) =>
+  d.aggregate === 'mean' || d.aggregate === 'median' ? sql`p.v is not null` : sql`true`;
+
+function whereOf(d: KpiDefinition, f: KpiFilter): SQL {
+  const parts: SQL[] = [counted(d)];
+  const types = f.type?.length ? f.type : d.defaultTypes;
+  if (types?.length && d.key !== 'ci_completeness')
+    parts.push(
+      sql`p.type in (${sql.join(
+        types.map((t) => sql`${t}`),
+        sql`, `,
+      )})`,
+    );
+  if (f.serviceId) parts.push(sql`p.service_id = ${f.serviceId}`);
+  if (f.customerId) parts.push(sql`p.customer_id = ${f.customerId}`);
+  if (f.groupId) parts.push(sql`p.group_id = ${f.groupId}`);
+  if (f.assigneeId) parts.push(sql`p.assignee_id = ${f.assigneeId}`);
+  if (f.priority) parts.push(sql`p.priority = ${f.priority}`);
+  return sql.join(parts, sql` and `);
+}
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+type Aggregated = { value: number | null; count: number };
+
+/** The KPI over one window (snapshot KPIs at its end). */
+async function aggregateOver(
+  db: Db,
+  d: KpiDefinition,
+  f: KpiFilter,
+  w: PopulationWindow,
+): Promise<Aggregated> {
+  const [row] = await queryRows<{ value: unknown; n: unknown }>(
+    db,
+    sql`select ${aggregateSql(d)} as value, count(*) as n from (${d.population(w)}) p where ${whereOf(d, f)}`,
+  );
+  return { value: num(row?.value), count: Number(row?.n ?? 0) };
+}
+
+/** The KPI over the window and the previous one, in one statement for event KPIs. */
+async function valueAndPrevious(
+  db: Db,
+  d: KpiDefinition,
+  f: KpiFilter,
+  w: Window,
+  now: Date,
+): Promise<{ current: Aggregated; previous: Aggregated }> {
+  const prev = previousWindow(w);
+  if (d.snapshot) {
+    const [current, previous] = await Promise.all([
+      aggregateOver(db, d, f, { ...w, now }),
+      aggregateOver(db, d, f, { ...prev, now }),
+    ]);
+    return { current, previous };
+  }
+  const inCurrent = sql`p.at >= ${w.from}`;
+  const inPrevious = sql`p.at < ${w.from}`;
+  const [row] = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${aggregateSql(d, inCurrent)} as cur, count(*) filter (where ${inCurrent}) as cur_n,
+      ${aggregateSql(d, inPrevious)} as prev, count(*) filter (where ${inPrevious}) as prev_n
+    from (${d.population({ from: prev.from, to: w.to, now })}) p where ${whereOf(d, f)}`,
+  );
+  return {
+    current: { value: num(row?.cur), count: Number(row?.cur_n ?? 0) },
+    previous: { value: num(row?.prev), count: Number(row?.prev_n ?? 0) },
+  };
+}
+
+/** Dimension → the population column and how its keys are named. */
+const DIMENSION_SQL: Record<Exclude<Dimension, 'weekday_hour'>, { key: SQL; label: SQL }> = {
+  service: { key: sql`p.service_id::text`, label: sql`(select name from cis where id = p.service_id)` },
+  customer: {
+    key: sql`p.customer_id::text`,
+    label: sql`(select name from organisations where id = p.customer_id)`,
+  },
+  group: { key: sql`p.group_id::text`, label: sql`(select name from groups where id = p.group_id)` },
+  agent: { key: sql`p.assignee_id::text`, label: sql`(select name from users where id = p.assignee_id)` },
+  priority: { key: sql`p.priority::text`, label: sql`'P' || p.priority::text` },
+  type: { key: sql`p.type`, label: sql`p.type` },
+  state: { key: sql`p.state`, label: sql`p.state` },
+  band: { key: sql`p.band`, label: sql`p.band` },
+};
+
+const BAND_LABELS: Record<string, string> = Object.fromEntries(AGE_BANDS.map((b) => [b.key, b.label]));
+const NONE_LABEL: Record<string, string> = {
+  service: 'No service',
+  customer: 'No customer',
+  group: 'No group',
+  agent: 'Unassigned',
+  priority: 'No priority',
+  type: 'No type',
+  state: 'No state',
+  band: 'Other',
+};
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+async function breakdown(
+  db: Db,
+  d: KpiDefinition,
+  f: KpiFilter,
+  w: PopulationWindow,
+  by: Dimension,
+): Promise<BreakdownRow[]> {
+  const pop = d.population(w);
+  const where = whereOf(d, f);
+  if (by === 'weekday_hour') {
+    const tz = f.tz ?? 'UTC';
+    const rows = await queryRows<{ dow: number; hour: number; value: unknown; n: unknown }>(
+      db,
+      sql`select extract(isodow from p.at at time zone ${tz})::int as dow, extract(hour from p.at at time zone ${tz})::int as hour,
+        ${aggregateSql(d)} as value, count(*) as n
+      from (${pop}) p where ${where} group by 1, 2 order by 1, 2`,
+    );
+    return rows.map((r) => ({
+      key: `${r.dow}-${r.hour}`,
+      label: `${WEEKDAYS[r.dow - 1]} ${String(r.hour).padStart(2, '0')}:00`,
+      value: num(r.value),
+      count: Number(r.n),
+    }));
+  }
+  const dim = DIMENSION_SQL[by];
+  const rows = await queryRows<{ key: string | null; label: string | null; value: unknown; n: unknown }>(
+    db,
+    sql`select k.key, k.label, k.value, k.n from (
+        select ${dim.key} as key, min(${dim.label}) as label, ${aggregateSql(d)} as value, count(*) as n
+        from (${pop}) p where ${where} group by 1
+      ) k order by k.n desc, k.key limit 50`,
+  );
+  return rows.map((r) => ({
+    key: r.key,
+    label:
+      r.key === null
+        ? NONE_LABEL[by]!
+        : by === 'band'
+          ? (BAND_LABELS[r.key] ?? r.label ?? r.key)
+          : (r.label ?? r.key),
+    value: num(r.value),
+    count: Number(r.n),
+  }));
+}
+
+async function trend(
+  db: Db,
+  d: KpiDefinition,
+  f: KpiFilter,
+  w: Window,
+  now: Date,
+  split: Dimension | undefined,
+): Promise<{ points: KpiResult['trend']; series: KpiResult['series']; bucket: KpiResult['bucket'] }> {
+  const bucket = bucketFor(w);
+  const starts = bucketStarts(w, bucket);
+  if (d.snapshot) {
+    // A snapshot KPI is taken at the end of each bucket.
+    const points = await Promise.all(
+      starts.map(async (start, i) => {
+        const end = starts[i + 1] ?? w.to;
+        const a = await aggregateOver(db, d, f, { from: start, to: end, now });
+        return { at: start.toISOString(), value: a.value, count: a.count };
+      }),
+    );
+    return { points, series: [], bucket };
+  }
+  const pw = { ...w, now };
+  const where = whereOf(d, f);
+  const rows = await queryRows<{ b: Date | string; value: unknown; n: unknown }>(
+    db,
+    sql`select date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${aggregateSql(d)} as value, count(*) as n
+      from (${d.population(pw)}) p where ${where} group by 1`,
+  );
+  const key = (b: Date | string) =>
+    typeof b === 'string' ? `${b.slice(0, 10)}` : b.toISOString().slice(0, 10);
+  const byBucket = new Map(rows.map((r) => [key(r.b), r]));
+  let series: KpiResult['series'] = [];
+  const splitValues = new Map<string, Record<string, number>>();
+  if (split && split !== 'weekday_hour') {
+    const top = (await breakdown(db, d, f, pw, split)).slice(0, 6);
+    series = top.map((t) => ({ key: t.key ?? 'none', label: t.label }));
+    const dim = DIMENSION_SQL[split];
+    const splitRows = await queryRows<{ b: Date | string; k: string | null; value: unknown }>(
+      db,
+      sql`select date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${dim.key} as k, ${aggregateSql(d)} as value
+        from (${d.population(pw)}) p where ${where} group by 1, 2`,
+    );
+    const wanted = new Set(series.map((s) => s.key));
+    for (const r of splitRows) {
+      const k = r.k ?? 'none';
+      if (!wanted.has(k)) continue;
+      const m = splitValues.get(key(r.b)) ?? {};
+      m[k] = num(r.value) ?? 0;
+      splitValues.set(key(r.b), m);
+    }
+  }
+  const points = starts.map((s) => {
+    const r = byBucket.get(s.toISOString().slice(0, 10));
+    const value = r ? num(r.value) : d.aggregate === 'count' ? 0 : null;
+    return {
+      at: s.toISOString(),
+      value,
+      count: r ? Number(r.n) : 0,
+      ...(split ? { series: splitValues.get(s.toISOString().slice(0, 10)) ?? {} } : {}),
+    };
+  });
+  return { points, series, bucket };
+}
+
+export async function computeKpi(db: Db, key: string, q: KpiQuery, now: Date): Promise<KpiResult> {
+  const d = requireKpi(key);
+  const w = checkWindow(q);
+  const view = await presentDefinition(db, d);
+  const [{ current, previous }, tr, cut] = await Promise.all([
+    valueAndPrevious(db, d, q, w, now),
+    trend(db, d, q, w, now, q.split),
+    q.by ? breakdown(db, d, q, { ...w, now }, q.by) : Promise.resolve([]),
+  ]);
+  return {
+    kpi: view,
+    value: current.value,
+    count: current.count,
+    previous: previous.value,
+    previousCount: previous.count,
+    changePercent: percentChange(current.value, previous.value),
+    rag: ragOf(current.value, d.target, d.goodWhen),
+    formatted: formatKpiValue(current.value, d.unit),
+    bucket: tr.bucket,
+    trend: tr.points,
+    series: tr.series,
+    breakdown: cut,
+  };
+}
+
+const TYPE_PATHS: Record<string, string> = {
+  incident: '/incidents',
+  problem: '/problems',
+  request: '/requests',
+  request_task: '/tasks',
+  change: '/changes',
+};
+
+/** The rows behind a KPI's value, newest first, in keyset pages. */
+export async function drillDown(
+  db: Db,
+  key: string,
+  q: DrillQuery,
+  now: Date,
+): Promise<{ items: DrillRow[]; nextCursor: string | null }> {
+  const d = requireKpi(key);
+  const w = checkWindow(q);
+  const parts: SQL[] = [whereOf(d, q)];
+  if (q.outcome) parts.push(q.outcome === 'hit' ? sql`p.hit` : sql`not p.hit`);
+  if (q.band) parts.push(sql`p.band = ${q.band}`);
+  if (q.cursor) {
+    const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
+    parts.push(sql`(p.at, p.record_id) < (${at}::timestamptz, ${id}::uuid)`);
+  }
+  const rows = await queryRows<{
+    record_id: string;
+    at: Date | string;
+    v: unknown;
+    hit: boolean | null;
+    band: string | null;
+    type: string;
+    state: string | null;
+    priority: number | null;
+    number: string | null;
+    title: string | null;
+    service: string | null;
+    grp: string | null;
+    assignee: string | null;
+    customer: string | null;
+  }>(
+    db,
+    sql`select p.record_id, p.at, p.v, p.hit, p.band, p.type, p.state, p.priority,
+        coalesce(rr.number, ci.name) as number, coalesce(rr.title, ci.description) as title,
+        (select name from cis where id = p.service_id) as service,
+        (select name from groups where id = p.group_id) as grp,
+        (select name from users where id = p.assignee_id) as assignee,
+        (select name from organisations where id = p.customer_id) as customer
+      from (${d.population({ ...w, now })}) p
+      left join records rr on rr.id = p.record_id
+      left join cis ci on ci.id = p.record_id and rr.id is null
+      where ${sql.join(parts, sql` and `)}
+      order by p.at desc, p.record_id desc
+      limit ${q.limit + 1}`,
+  );
+  const more = rows.length > q.limit;
+  const page = rows.slice(0, q.limit);
+  const items: DrillRow[] = page.map((r) => {
+    const at = new Date(r.at);
+    const value = num(r.v);
+    return {
+      id: r.record_id,
+      number: r.number ?? r.record_id,
+      title: r.title ?? '',
+      type: r.type,
+      state: r.state,
+      priority: r.priority,
+      service: r.service,
+      group: r.grp,
+      assignee: r.assignee,
+      customer: r.customer,
+      at: at.toISOString(),
+      value,
+      formatted: value === null ? '' : value < 0 ? `${formatSeconds(-value)} to spare` : formatSeconds(value),
+      outcome: r.hit === null ? null : r.hit ? 'hit' : 'miss',
+      band: r.band,
+      href:
+        r.type === 'ci'
+          ? `/cmdb/cis/${r.record_id}`
+          : TYPE_PATHS[r.type]
+            ? `${TYPE_PATHS[r.type]}/${r.number}`
+            : null,
+    };
+  });
+  const last = page.at(-1);
+  return {
+    items,
+    nextCursor: more && last ? encodeCursor([new Date(last.at).toISOString(), last.record_id]) : null,
+  };
+}

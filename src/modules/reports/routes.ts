@@ -1,0 +1,390 @@
+/** Reporting's HTTP routes: the KPI library, KPI values and drill-downs, their exports, dashboards. */
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import { IdParam } from '../../contracts/common.ts';
+import {
+  ComplianceQuery,
+  ComplianceReport,
+  DashboardInput,
+  DashboardList,
+  DashboardPatch,
+  DashboardView,
+  DeliveryView,
+  DrillPage,
+  DrillQuery,
+  EXPORT_FORMATS,
+  KpiBatchQuery,
+  KpiDefinitionView,
+  KpiQuery,
+  KpiResult,
+  ScheduleInput,
+  ScheduleView,
+  ServiceReview,
+  ServiceReviewQuery,
+} from '../../contracts/reports.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { problemResponses } from '../../http/schemas.ts';
+import {
+  createDashboard,
+  deleteDashboard,
+  getDashboard,
+  listDashboards,
+  ROLE_DASHBOARDS,
+  updateDashboard,
+} from './dashboards.ts';
+import { complianceTables, serviceReview, serviceReviewTables, slaComplianceReport } from './documents.ts';
+import { CONTENT_TYPES, fileName, type Table, tablesFile } from './exports.ts';
+import { renderServiceReviewPdf } from './pdf.ts';
+import {
+  createSchedule,
+  deleteSchedule,
+  listDeliveries,
+  listSchedules,
+  runScheduleNow,
+  updateSchedule,
+} from './schedules.ts';
+import {
+  assertMayReport,
+  kpiRecords,
+  kpiRecordsTable,
+  kpiTable,
+  kpiValue,
+  kpiValues,
+  listKpis,
+} from './service.ts';
+
+const tags = ['reports'];
+const KeyParam = z.object({ key: z.string().min(1).max(60) });
+const Format = z.object({ format: z.enum(EXPORT_FORMATS).default('csv') });
+
+/** Send a report file as a download. */
+function sendFile(
+  reply: FastifyReply,
+  body: Buffer | string,
+  format: keyof typeof CONTENT_TYPES,
+  base: string,
+) {
+  return reply
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="${fileName(base, format)}"`)
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(body);
+}
+
+/** Tables as one CSV (tables one after another, a blank line between) or one XLSX workbook (a sheet each). */
+async function sendTables(reply: FastifyReply, tables: Table[], format: 'csv' | 'xlsx', base: string) {
+  return sendFile(reply, await tablesFile(tables, format), format, base);
+}
+
+const sendTable = (reply: FastifyReply, table: Table, format: 'csv' | 'xlsx') =>
+  sendTables(reply, [table], format, table.title);
+
+export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/reports/kpis',
+      {
+        schema: {
+          tags,
+          summary: 'The KPI library: every KPI with its definition, unit, target and whether its data exists',
+          response: { 200: z.object({ items: z.array(KpiDefinitionView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listKpis(ctx, requireActor(req)) }),
+    );
+    app.get(
+      '/reports/kpi-values',
+      {
+        schema: {
+          tags,
+          summary:
+            'Several KPIs over one period and cut at once (a dashboard), each with previous period and trend',
+          querystring: KpiBatchQuery.extend({ split: KpiQuery.shape.split }),
+          response: { 200: z.object({ items: z.array(KpiResult) }), ...problemResponses },
+        },
+      },
+      async (req) => {
+        const { keys, ...q } = req.query;
+        return { items: await kpiValues(ctx, requireActor(req), keys, q) };
+      },
+    );
+    app.get(
+      '/reports/kpis/:key',
+      {
+        schema: {
+          tags,
+          summary:
+            'One KPI over a period and cut: value, previous period, red/amber/green, trend and breakdown',
+          params: KeyParam,
+          querystring: KpiQuery,
+          response: { 200: KpiResult, ...problemResponses },
+        },
+      },
+      async (req) => kpiValue(ctx, requireActor(req), req.params.key, req.query),
+    );
+    app.get(
+      '/reports/kpis/:key/records',
+      {
+        schema: {
+          tags,
+          summary: 'The exact rows behind a KPI value (drill-down), newest first, in keyset pages',
+          params: KeyParam,
+          querystring: DrillQuery,
+          response: { 200: DrillPage, ...problemResponses },
+        },
+      },
+      async (req) => kpiRecords(ctx, requireActor(req), req.params.key, req.query),
+    );
+    const exports = [
+      {
+        path: '/reports/kpis/:key/table',
+        summary: 'A KPI by a dimension (or its trend) as CSV or XLSX',
+        query: KpiQuery,
+        table: (actor: Actor, key: string, q: KpiQuery) => kpiTable(ctx, actor, key, q),
+      },
+      {
+        path: '/reports/kpis/:key/records/export',
+        summary: 'Every row behind a KPI value (up to 100 000) as CSV or XLSX',
+        query: DrillQuery.omit({ cursor: true, limit: true }),
+        table: (actor: Actor, key: string, q: Omit<DrillQuery, 'cursor' | 'limit'>) =>
+          kpiRecordsTable(ctx, actor, key, { ...q, limit: 200 }),
+      },
+    ] as const;
+    for (const e of exports)
+      app.get(
+        e.path,
+        {
+          schema: {
+            tags,
+            summary: e.summary,
+            params: KeyParam,
+            querystring: e.query.extend(Format.shape),
+            produces: [CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+          },
+        },
+        async (req, reply) => {
+          const { format, ...q } = req.query as { format: 'csv' | 'xlsx' } & KpiQuery;
+          return sendTable(reply, await e.table(requireActor(req), req.params.key, q), format);
+        },
+      );
+    app.get(
+      '/reports/sla-compliance',
+      {
+        schema: {
+          tags,
+          summary:
+            'SLA compliance per agreement (SLA, OLA, UC) for a period, optionally one customer or agreement, with every breach explained; JSON, CSV or XLSX',
+          querystring: ComplianceQuery,
+          response: { 200: ComplianceReport, ...problemResponses },
+          produces: ['application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+        },
+      },
+      async (req, reply) => {
+        const { format, ...q } = req.query;
+        const report = await slaComplianceReport(ctx, requireActor(req), q);
+        if (format === 'json') return report;
+        const tables = complianceTables(report);
+        return sendTables(reply, tables, format, `sla-compliance-${q.from.toISOString().slice(0, 10)}`);
+      },
+    );
+    app.get(
+      '/reports/services/:id/review',
+      {
+        schema: {
+          tags,
+          summary:
+            'The service review of one service for a period: availability, incidents, requests, SLA performance, problems, changes; JSON, PDF, CSV or XLSX',
+          params: IdParam,
+          querystring: ServiceReviewQuery,
+          response: { 200: ServiceReview, ...problemResponses },
+          produces: ['application/json', CONTENT_TYPES.pdf, CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+        },
+      },
+      async (req, reply) => {
+        const { format, ...q } = req.query;
+        const review = await serviceReview(ctx, requireActor(req), req.params.id, q);
+        if (format === 'json') return review;
+        const base = `service-review-${review.service.name}-${q.from.toISOString().slice(0, 10)}`;
+        if (format === 'pdf') return sendFile(reply, await renderServiceReviewPdf(review), 'pdf', base);
+        return sendTables(reply, serviceReviewTables(review), format, base);
+      },
+    );
+
+    app.get(
+      '/reports/schedules',
+      {
+        schema: {
+          tags,
+          summary: 'Scheduled reports',
+          response: { 200: z.object({ items: z.array(ScheduleView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listSchedules(ctx, requireActor(req)) }),
+    );
+    app.post(
+      '/reports/schedules',
+      {
+        schema: {
+          tags,
+          summary: 'Mail a report daily, weekly or monthly as PDF, CSV or XLSX to people and groups',
+          body: ScheduleInput,
+          response: { 201: ScheduleView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await createSchedule(ctx, requireActor(req), req.body);
+        return withEtag(reply.code(201), view).send(view);
+      },
+    );
+    app.put(
+      '/reports/schedules/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change a scheduled report (If-Match)',
+          params: IdParam,
+          body: ScheduleInput,
+          response: { 200: ScheduleView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await updateSchedule(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.delete(
+      '/reports/schedules/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Stop and delete a scheduled report',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteSchedule(ctx, requireActor(req), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/reports/schedules/:id/deliveries',
+      {
+        schema: {
+          tags,
+          summary:
+            'The delivery log of a scheduled report: each period, to whom, and what became of the mail',
+          params: IdParam,
+          response: { 200: z.object({ items: z.array(DeliveryView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await listDeliveries(ctx, requireActor(req), req.params.id) }),
+    );
+    app.post(
+      '/reports/schedules/:id/send',
+      {
+        schema: {
+          tags,
+          summary: 'Send the report for the period that has just ended now; answers the delivery log',
+          params: IdParam,
+          response: { 200: z.object({ items: z.array(DeliveryView) }), ...problemResponses },
+        },
+      },
+      async (req) => ({ items: await runScheduleNow(ctx, requireActor(req), req.params.id) }),
+    );
+
+    app.get(
+      '/reports/dashboards',
+      {
+        schema: {
+          tags,
+          summary: "The role dashboards, and the caller's own and shared dashboards",
+          response: { 200: DashboardList, ...problemResponses },
+        },
+      },
+      async (req) => {
+        const actor = requireActor(req);
+        assertMayReport(actor);
+        return { roles: ROLE_DASHBOARDS, items: await listDashboards(ctx.db, actor) };
+      },
+    );
+    app.post(
+      '/reports/dashboards',
+      {
+        schema: {
+          tags,
+          summary: 'Arrange a dashboard of KPI widgets (shared: visible to every internal user)',
+          body: DashboardInput,
+          response: { 201: DashboardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await createDashboard(ctx.db, requireActor(req), req.body);
+        return withEtag(reply.code(201), view).send(view);
+      },
+    );
+    app.get(
+      '/reports/dashboards/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One dashboard',
+          params: IdParam,
+          response: { 200: DashboardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await getDashboard(ctx.db, requireActor(req), req.params.id);
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.patch(
+      '/reports/dashboards/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Change, reorder or share one of your dashboards (If-Match)',
+          params: IdParam,
+          body: DashboardPatch,
+          response: { 200: DashboardView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await updateDashboard(
+          ctx.db,
+          requireActor(req),
+          req.params.id,
+          req.body,
+          ifMatchVersion(req),
+        );
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.delete(
+      '/reports/dashboards/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete one of your dashboards',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteDashboard(ctx.db, requireActor(req), req.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * Reporting's own tables: the working time each finished SLA clock measured (kept exact by the
+ * record hook in the transaction that finishes or reopens the clock), and the dashboards people
+ * arrange and share.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { auditColumns, idColumn } from '../../db/columns.ts';
+import { users } from '../auth/schema.ts';
+import { records } from '../records/schema.ts';
+import { slaClocks } from '../sla/clock-schema.ts';
+
+/**
+ * One row per met SLA/OLA/UC clock: the working seconds it measured (its calendar, its pauses)
+ * and the calendar seconds from its start to its stop. A clock that runs again (the record was
+ * reopened) loses its row until it is met again.
+ */
+export const reportClockDurations = pgTable(
+  'report_clock_durations',
+  {
+    clockId: uuid('clock_id')
+      .primaryKey()
+      .references(() => slaClocks.id, { onDelete: 'cascade' }),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    workingSeconds: doublePrecision('working_seconds').notNull(),
+    calendarSeconds: doublePrecision('calendar_seconds').notNull(),
+  },
+  (t) => [index('report_clock_durations_record_idx').on(t.recordId)],
+);
+
+export type DashboardWidget = { kpi: string; chart: 'value' | 'trend' | 'bars' | 'stacked' | 'heatmap' };
+
+export const dashboards = pgTable(
+  'dashboards',
+  {
+    id: idColumn(),
+    name: text('name').notNull(),
+    /** The role dashboard it started from: service_manager, process_owner, executive, team_lead, agent. */
+    role: text('role').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Shared dashboards are visible to every internal user; only the owner changes them. */
+    shared: boolean('shared').notNull().default(false),
+    widgets: jsonb('widgets').$type<DashboardWidget[]>().notNull(),
+    ...auditColumns(() => users.id),
+  },
+  (t) => [
+    index('dashboards_owner_idx').on(t.ownerId, t.name),
+    index('dashboards_shared_idx').on(t.name).where(sql`${t.shared}`),
+  ],
+);
+
+export type ScheduleParams = {
+  /** kpi_table: the KPI and the dimension it is cut by. */
+  kpi?: string;
+  by?: string;
+  /** service_review: the service. */
+  serviceId?: string;
+  /** sla_compliance (and kpi_table): one customer only. */
+  customerId?: string;
+};
+
+/** Reports mailed on a schedule to people and groups. */
+export const reportSchedules = pgTable(
+  'report_schedules',
+  {
+    id: idColumn(),
+    name: text('name').notNull(),
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** kpi_table | sla_compliance | service_review */
+    report: text('report').notNull(),
+    params: jsonb('params').$type<ScheduleParams>().notNull().default({}),
+    /** pdf | csv | xlsx */
+    format: text('format').notNull(),
+    /** daily | weekly | monthly */
+    frequency: text('frequency').notNull(),
+    recipientUserIds: uuid('recipient_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    recipientGroupIds: uuid('recipient_group_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    active: boolean('active').notNull().default(true),
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+    ...auditColumns(() => users.id),
+  },
+  (t) => [index('report_schedules_due_idx').on(t.nextRunAt).where(sql`${t.active}`)],
+);
+
+/** One row per schedule and period: what was sent to whom, or why not. The key makes a run happen once. */
+export const reportDeliveries = pgTable(
+  'report_deliveries',
+  {
+    id: idColumn(),
+    scheduleId: uuid('schedule_id')
+      .notNull()
+      .references(() => reportSchedules.id, { onDelete: 'cascade' }),
+    periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
+    periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
+    ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),
+    /** queued (handed to the mail outbox) | failed */
+    status: text('status').notNull(),
+    recipients: text('recipients').array().notNull(),
+    mailId: uuid('mail_id'),
+    filename: text('filename'),
+    error: text('error'),
+  },
+  (t) => [
+    uniqueIndex('report_deliveries_once_idx').on(t.scheduleId, t.periodFrom),
+    index('report_deliveries_ran_idx').on(t.scheduleId, t.ranAt),
+  ],
+);

@@ -1,0 +1,110 @@
+/**
+ * Reporting in the browser: a service manager opens the dashboard, cuts it to one service,
+ * drills from the SLA breaches widget into the records behind the number, and exports them.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { seriousA11yProblems } from './support/axe.ts';
+import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
+import { type RunningServer, startServer } from './support/server.ts';
+
+describe('a service manager reads the dashboard and drills into breaches', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  let pageErrors: string[];
+  let manager: UserInfo;
+  let api: ApiSession;
+  let raisedAt = 0;
+  const late: IncidentInfo[] = [];
+  let other: IncidentInfo;
+  const id = unique();
+
+  beforeAll(async () => {
+    server = await startServer();
+    manager = await server.admin.createUser({
+      name: 'Maren Manager',
+      email: `maren.${id}@example.com`,
+      roles: ['service_manager', 'agent'],
+    });
+    api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
+    const calendar = await api.call<{ id: string }>('POST', '/calendars', {
+      name: `Always ${id}`,
+      timeZone: 'UTC',
+      intervals: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
+      holidays: [],
+    });
+    const mail = await api.createService({ name: `Mail ${id}` });
+    const print = await api.createService({ name: `Print ${id}` });
+    // One minute to respond and to resolve: the incidents below breach while the test runs.
+    const draft = await api.call<{ id: string }>('POST', '/agreements', {
+      kind: 'sla',
+      name: `Mail SLA ${id}`,
+      serviceId: mail.id,
+      calendarId: calendar.id,
+      targets: [1, 2, 3, 4, 5].map((priority) => ({ priority, responseMinutes: 1, resolutionMinutes: 1 })),
+      effectiveFrom: '2026-01-01T00:00:00Z',
+    });
+    await api.call('POST', `/agreements/${draft.id}/agree`);
+    raisedAt = Date.now();
+    for (const title of [`Mail bounces ${id}`, `Calendar invites lost ${id}`])
+      late.push(await api.call<IncidentInfo>('POST', '/incidents', { title, serviceId: mail.id }));
+    other = await api.call<IncidentInfo>('POST', '/incidents', {
+      title: `Printer jam ${id}`,
+      serviceId: print.id,
+    });
+    browser = await launchBrowser();
+    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    await signIn(page, manager.email, PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens the service manager dashboard and cuts it to one service', async () => {
+    await page.goto('/dashboard');
+    await visible(page.getByRole('heading', { name: 'Service manager dashboard' }));
+    const volume = page.getByRole('region', { name: 'Volume' }).first();
+    await visible(volume.getByTestId('kpi-value-volume'));
+    expect(await volume.getByTestId('kpi-value-volume').textContent()).toBe('3');
+    await choose(page, 'Service', `Mail ${id}`);
+    await page.waitForURL(/serviceId=/);
+    await expect
+      .poll(() => volume.getByTestId('kpi-value-volume').textContent(), { timeout: 15_000 })
+      .toBe('2');
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
+  it('drills from the breaches widget into the breached records and exports them', async () => {
+    // Let the one-minute targets pass.
+    const wait = raisedAt + 65_000 - Date.now();
+    if (wait > 0) await page.waitForTimeout(wait);
+    await page.reload();
+    const breaches = page.getByRole('region', { name: 'SLA breaches' }).first();
+    await expect
+      .poll(() => breaches.getByTestId('kpi-value-sla_breaches').textContent(), { timeout: 15_000 })
+      .toBe('4');
+    await breaches.getByRole('link', { name: 'Records behind sla breaches' }).click();
+    await visible(page.getByRole('heading', { name: 'SLA breaches' }));
+    const rows = page.getByRole('table', { name: 'Records behind SLA breaches' });
+    for (const inc of late) await visible(rows.getByText(inc.number).first());
+    expect(await rows.getByText(other.number).count()).toBe(0);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toContain('Number,Title');
+    expect(lines).toHaveLength(5);
+    for (const inc of late) expect(csv).toContain(inc.number);
+    expect(csv).not.toContain(other.number);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KpiResult } from '../../src/contracts/reports.ts';
+import { seedDemo } from '../../src/demo/seed.ts';
+import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+let manager: Client;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  manager = await as(env, ['service_manager']);
+});
+afterAll(() => env.close());
+
+describe('demo history', () => {
+  it('fills six months of history quickly and deterministically, so every dashboard shows something', async () => {
+    const started = performance.now();
+    const r = await seedDemo(env.ctx, { incidents: 40 });
+    const seconds = (performance.now() - started) / 1000;
+    expect(r.history.records).toBe(182 * 17);
+    expect(r.history.clocks).toBeGreaterThan(1000);
+    console.info(`demo with history seeded in ${seconds.toFixed(1)} s`);
+
+    const to = new Date(env.clock.now().getTime() + 86_400_000).toISOString().slice(0, 10);
+    const from = new Date(env.clock.now().getTime() - 90 * 86_400_000).toISOString().slice(0, 10);
+    const period = `from=${from}T00:00:00Z&to=${to}T00:00:00Z`;
+    const dashboards = (await manager.get('/api/v1/reports/dashboards')).json();
+    const keys = [
+      ...new Set(
+        dashboards.roles.flatMap((d: { widgets: { kpi: string }[] }) => d.widgets.map((w) => w.kpi)),
+      ),
+    ] as string[];
+    const empty: string[] = [];
+    for (let i = 0; i < keys.length; i += 12) {
+      const res = await manager.get(
+        `/api/v1/reports/kpi-values?${period}&keys=${keys.slice(i, i + 12).join(',')}`,
+      );
+      expect(res.statusCode, res.body).toBe(200);
+      for (const k of res.json().items as KpiResult[])
+        if (k.kpi.available && (k.value === null || k.count === 0)) empty.push(k.kpi.key);
+    }
+    expect(empty).toEqual([]);
+    const compliance = (await manager.get(`/api/v1/reports/kpis/sla_resolution_compliance?${period}`)).json();
+    // Met and breached both appear.
+    expect(compliance.value).toBeGreaterThan(60);
+    expect(compliance.value).toBeLessThan(99);
+    const reopen = (await manager.get(`/api/v1/reports/kpis/reopen_rate?${period}`)).json();
+    expect(reopen.value).toBeGreaterThan(1);
+    // The whole demo, not only the history: slow on a busy machine.
+  }, 240_000);
+});

@@ -1,0 +1,129 @@
+/**
+ * Scheduled reports delivered to a real SMTP peer: due schedules run once per period through
+ * the mail outbox with the report attached, and the delivery log says what happened.
+ */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeliveryView, ScheduleView } from '../../src/contracts/reports.ts';
+import { deliverDueMail } from '../../src/modules/mail/index.ts';
+import { runDueSchedules } from '../../src/modules/reports/schedules.ts';
+import { as, buildGroup, buildUser, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+
+let env: TestEnv;
+let peer: SmtpPeer;
+let manager: Client;
+let agent: Client;
+
+beforeAll(async () => {
+  peer = await startSmtpPeer();
+  env = await createTestEnv({ env: { SMTP_URL: peer.url, MAIL_FROM: 'Steward <reports@steward.test>' } });
+  manager = await as(env, ['service_manager']);
+  agent = await as(env, ['agent']);
+  env.clock.set('2026-03-04T15:00:00Z'); // a Wednesday
+});
+afterAll(async () => {
+  await peer.close();
+  await env.close();
+});
+
+describe('scheduled reports', () => {
+  it('mails the report of the week just ended to people and groups, once, and logs the delivery', async () => {
+    const lead = await buildUser(env, { roles: ['agent'], email: 'lead@example.test' });
+    const member = await buildUser(env, { roles: ['agent'], email: 'member@example.test' });
+    const team = await buildGroup(env, { name: 'Reporting team', memberIds: [member.id] });
+    const created = await manager.post('/api/v1/reports/schedules', {
+      name: 'Weekly volume',
+      report: 'kpi_table',
+      params: { kpi: 'volume', by: 'priority' },
+      format: 'xlsx',
+      frequency: 'weekly',
+      recipientUserIds: [lead.id],
+      recipientGroupIds: [team.id],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const s = created.json() as ScheduleView;
+    expect(s.nextRunAt).toBe('2026-03-09T00:00:00.000Z');
+    expect(
+      (await agent.post('/api/v1/reports/schedules', { ...(created.json() as object), id: undefined }))
+        .statusCode,
+    ).toBe(403);
+
+    expect(await runDueSchedules(env.ctx)).toBe(0);
+    env.clock.set('2026-03-09T00:00:30Z');
+    expect(await runDueSchedules(env.ctx)).toBe(1);
+    expect(await runDueSchedules(env.ctx)).toBe(0);
+    expect(await deliverDueMail(env.ctx)).toBe(1);
+    const [m] = await peer.waitFor(1);
+    expect(m!.parsed.subject).toBe('Weekly volume: KPI report for 2026-03-02 – 2026-03-08');
+    expect(m!.parsed.to).toMatchObject({ text: 'lead@example.test, member@example.test' });
+    const attachment = m!.parsed.attachments[0]!;
+    expect(attachment.filename).toBe('weekly-volume-2026-03-02.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(attachment.content as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([
+      undefined,
+      'priority',
+      'Volume',
+      'Formatted',
+      'Rows',
+    ]);
+
+    const log = (await manager.get(`/api/v1/reports/schedules/${s.id}/deliveries`)).json()
+      .items as DeliveryView[];
+    expect(log).toEqual([
+      expect.objectContaining({
+        periodFrom: '2026-03-02T00:00:00.000Z',
+        periodTo: '2026-03-09T00:00:00.000Z',
+        status: 'queued',
+        mailStatus: 'sent',
+        recipients: ['lead@example.test', 'member@example.test'],
+      }),
+    ]);
+    const after = (await manager.get('/api/v1/reports/schedules')).json().items as ScheduleView[];
+    expect(after.find((x) => x.id === s.id)?.nextRunAt).toBe('2026-03-16T00:00:00.000Z');
+  });
+
+  it('sends the SLA compliance report as CSV now, and logs a schedule that cannot be delivered', async () => {
+    const user = await buildUser(env, { roles: ['service_manager'], email: 'sm@example.test' });
+    const ok = (
+      await manager.post('/api/v1/reports/schedules', {
+        name: 'Monthly compliance',
+        report: 'sla_compliance',
+        format: 'csv',
+        frequency: 'monthly',
+        recipientUserIds: [user.id],
+      })
+    ).json() as ScheduleView;
+    const sent = await manager.post(`/api/v1/reports/schedules/${ok.id}/send`);
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(sent.json().items[0]).toMatchObject({ status: 'queued', periodFrom: '2026-02-01T00:00:00.000Z' });
+    await deliverDueMail(env.ctx);
+    const mail = (await peer.waitFor(2))[1]!;
+    expect(mail.parsed.attachments[0]!.content.toString()).toContain('Agreement,Kind,Party,Service');
+
+    const empty = await buildGroup(env, { name: 'Nobody here' });
+    const bad = (
+      await manager.post('/api/v1/reports/schedules', {
+        name: 'Goes nowhere',
+        report: 'sla_compliance',
+        format: 'csv',
+        frequency: 'daily',
+        recipientGroupIds: [empty.id],
+      })
+    ).json() as ScheduleView;
+    const failed = (await manager.post(`/api/v1/reports/schedules/${bad.id}/send`)).json()
+      .items as DeliveryView[];
+    expect(failed[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('No recipient') });
+
+    const pdfForCsvReport = await manager.post('/api/v1/reports/schedules', {
+      name: 'x',
+      report: 'sla_compliance',
+      format: 'pdf',
+      frequency: 'daily',
+      recipientUserIds: [user.id],
+    });
+    expect(pdfForCsvReport.statusCode).toBe(400);
+    expect(pdfForCsvReport.body).toContain('PDF is for the service review');
+  });
+});

@@ -1,0 +1,306 @@
+/**
+ * The SLA compliance report (per customer and agreement, every breach explained) and the service
+ * review (one service over a period), as web pages with PDF, CSV and XLSX downloads.
+ */
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import {
+  type ComplianceReport,
+  reportHref,
+  type ServiceReview,
+  useComplianceReport,
+  useServiceReview,
+} from '../../api/queries/reports.ts';
+import { useOrganisations, useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
+import { PERIODS, useReportFilters } from './filters.tsx';
+import { RAG_COLORS, RAG_LABELS } from './format.ts';
+
+const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
+
+function Downloads({
+  path,
+  query,
+  formats,
+}: {
+  path: string;
+  query: Record<string, string>;
+  formats: string[];
+}) {
+  return (
+    <Group gap="xs">
+      {formats.map((format) => (
+        <Button
+          key={format}
+          component="a"
+          href={reportHref(path, { ...query, format })}
+          download
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
+          {format.toUpperCase()}
+        </Button>
+      ))}
+    </Group>
+  );
+}
+
+function AgreementTable({ rows }: { rows: ComplianceReport['rows'] }) {
+  if (rows.length === 0) return <EmptyState title="No agreement clocks fell due in this period" />;
+  return (
+    <Table striped aria-label="Compliance per agreement">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Agreement</Table.Th>
+          <Table.Th>Party</Table.Th>
+          <Table.Th>Service</Table.Th>
+          <Table.Th>Response</Table.Th>
+          <Table.Th>Resolution</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((r) => (
+          <Table.Tr key={r.agreementId}>
+            <Table.Td>
+              {r.name} <Badge variant="light">{r.kind.toUpperCase()}</Badge>
+            </Table.Td>
+            <Table.Td>{r.party ?? 'All customers'}</Table.Td>
+            <Table.Td>{r.service ?? ''}</Table.Td>
+            <Table.Td>
+              {pct(r.response.compliance)} ({r.response.met}/{r.response.due})
+            </Table.Td>
+            <Table.Td>
+              {pct(r.resolution.compliance)} ({r.resolution.met}/{r.resolution.due})
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function Breaches({ breaches }: { breaches: ComplianceReport['breaches'] }) {
+  if (breaches.length === 0) return <Text c="dimmed">No target was breached in this period.</Text>;
+  return (
+    <Stack gap="sm" component="ul" style={{ listStyle: 'none', padding: 0 }} aria-label="Breaches">
+      {breaches.map((b) => (
+        <Paper key={`${b.recordId}-${b.agreement}-${b.metric}`} withBorder p="sm" component="li">
+          <Group gap="xs">
+            <Text component={Link} to={`/incidents/${b.number}`} fw={600} c="blue.8">
+              {b.number}
+            </Text>
+            <Text fw={600}>{b.title}</Text>
+            <Badge color="red" variant="light">
+              {b.metric} breached
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {b.agreement} · P{b.priority}
+              {b.customer ? ` · ${b.customer}` : ''}
+            </Text>
+          </Group>
+          <List size="sm" mt={4}>
+            {b.explanation.map((line) => (
+              <List.Item key={line}>{line}</List.Item>
+            ))}
+          </List>
+        </Paper>
+      ))}
+    </Stack>
+  );
+}
+
+const SPEC = { period: 'one', customerId: 'one', kind: 'one' } as const;
+
+export function SlaCompliancePage() {
+  const { state, query } = useReportFilters(SPEC);
+  const customers = useOrganisations();
+  const r = useComplianceReport(query);
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="SLA compliance"
+        description="Every agreement's response and resolution targets due in the period, how many were met, and each breach with the explanation from its SLA timeline."
+        actions={<Downloads path="/reports/sla-compliance" query={query} formats={['csv', 'xlsx']} />}
+      />
+      <FilterBar state={state}>
+        <SelectFilter
+          state={state}
+          name="period"
+          label="Period"
+          placeholder="Last quarter (90 days)"
+          data={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
+        />
+        <SelectFilter
+          state={state}
+          name="customerId"
+          label="Customer"
+          data={(customers.data ?? [])
+            .filter((o) => o.kind === 'customer')
+            .map((o) => ({ value: o.id, label: o.name }))}
+        />
+        <SelectFilter
+          state={state}
+          name="kind"
+          label="Agreement kind"
+          data={[
+            { value: 'sla', label: 'SLA' },
+            { value: 'ola', label: 'OLA' },
+            { value: 'uc', label: 'Underpinning contract' },
+          ]}
+        />
+      </FilterBar>
+      {r.isPending ? (
+        <PageLoader label="Computing compliance" />
+      ) : r.isError ? (
+        <ErrorState error={r.error} onRetry={() => r.refetch()} />
+      ) : (
+        <>
+          <AgreementTable rows={r.data.rows} />
+          <Title order={2} size="h4">
+            Breaches ({r.data.breaches.length}
+            {r.data.moreBreaches ? '+' : ''})
+          </Title>
+          {r.data.moreBreaches && (
+            <Alert color="yellow">The first 500 breaches are listed; the downloads hold the same.</Alert>
+          )}
+          <Breaches breaches={r.data.breaches} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function ReviewBody({ review }: { review: ServiceReview }) {
+  const a = review.availability;
+  return (
+    <Stack gap="md">
+      <Paper withBorder p="md">
+        <Title order={2} size="h4">
+          Availability
+        </Title>
+        <Text size="xl" fw={700} c={a.met === false ? 'red.8' : undefined}>
+          {a.percent.toFixed(3)} %
+        </Text>
+        <Text size="sm">
+          {a.target === null
+            ? 'No availability target is agreed for this service.'
+            : `Target ${a.target} % — ${a.met ? 'met' : 'not met'}.`}{' '}
+          Outage {Math.round(a.outageSeconds / 60)} minutes from {a.outages.length} major incident
+          {a.outages.length === 1 ? '' : 's'}.
+        </Text>
+      </Paper>
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        {review.sections.map((s) => (
+          <Paper key={s.key} withBorder p="md" component="section" aria-label={s.title}>
+            <Title order={2} size="h4" mb="xs">
+              {s.title}
+            </Title>
+            <Table aria-label={s.title}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Measure</Table.Th>
+                  <Table.Th>This period</Table.Th>
+                  <Table.Th>Previous</Table.Th>
+                  <Table.Th>Target</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.figures.map((f) => (
+                  <Table.Tr key={`${f.key}-${f.label}`}>
+                    <Table.Td>{f.label}</Table.Td>
+                    <Table.Td>
+                      <Group gap={6} wrap="nowrap">
+                        {f.formatted}
+                        {f.rag && (
+                          <Badge size="xs" color={RAG_COLORS[f.rag]} variant="light">
+                            {RAG_LABELS[f.rag]}
+                          </Badge>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>{f.previousFormatted}</Table.Td>
+                    <Table.Td>{f.target}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        ))}
+      </SimpleGrid>
+      <Title order={2} size="h4">
+        Agreements
+      </Title>
+      <AgreementTable rows={review.agreements} />
+      <Title order={2} size="h4">
+        Breaches
+      </Title>
+      <Breaches breaches={review.breaches} />
+    </Stack>
+  );
+}
+
+const REVIEW_SPEC = { period: 'one', serviceId: 'one' } as const;
+
+export function ServiceReviewPage() {
+  const { state, query } = useReportFilters(REVIEW_SPEC);
+  const services = useServiceChoices();
+  const { serviceId = '', ...period } = query;
+  const r = useServiceReview(serviceId, period);
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={r.data ? `Service review: ${r.data.service.name}` : 'Service review'}
+        description="One service over a period: availability against target, incidents, requests, service level performance, problems and changes; as a PDF to hand to the customer."
+        actions={
+          serviceId ? (
+            <Downloads
+              path={`/reports/services/${serviceId}/review`}
+              query={period}
+              formats={['pdf', 'csv', 'xlsx']}
+            />
+          ) : undefined
+        }
+      />
+      <FilterBar state={state}>
+        <SelectFilter
+          state={state}
+          name="serviceId"
+          label="Service"
+          placeholder="Choose a service"
+          data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        />
+        <SelectFilter
+          state={state}
+          name="period"
+          label="Period"
+          placeholder="Last quarter (90 days)"
+          data={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
+        />
+      </FilterBar>
+      {!serviceId ? (
+        <EmptyState title="Choose a service">The review covers one service over the period.</EmptyState>
+      ) : r.isPending ? (
+        <PageLoader label="Preparing the review" />
+      ) : r.isError ? (
+        <ErrorState error={r.error} onRetry={() => r.refetch()} />
+      ) : (
+        <ReviewBody review={r.data} />
+      )}
+    </Stack>
+  );
+}

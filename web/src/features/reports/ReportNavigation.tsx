@@ -1,0 +1,35 @@
+/** The "Reporting" section of the workspace navigation: dashboards and the KPI library. */
+import {
+  IconChartBar,
+  IconFileAnalytics,
+  IconLayoutDashboard,
+  IconMailForward,
+  IconReportAnalytics,
+} from '@tabler/icons-react';
+import { isAtOrBelow, NavSection } from '../../kit/nav/NavSection.tsx';
+
+export function ReportNavSection({ pathname }: { pathname: string }) {
+  return (
+    <NavSection
+      title="Reporting"
+      pathname={pathname}
+      items={[
+        {
+          to: '/dashboard',
+          label: 'Dashboard',
+          icon: <IconLayoutDashboard size={18} />,
+          active: (p) => isAtOrBelow(p, '/dashboard'),
+        },
+        {
+          to: '/reports',
+          label: 'KPI library',
+          icon: <IconChartBar size={18} />,
+          active: (p) => p === '/reports' || isAtOrBelow(p, '/reports/kpis'),
+        },
+        { to: '/reports/sla-compliance', label: 'SLA compliance', icon: <IconReportAnalytics size={18} /> },
+        { to: '/reports/service-review', label: 'Service review', icon: <IconFileAnalytics size={18} /> },
+        { to: '/reports/schedules', label: 'Scheduled reports', icon: <IconMailForward size={18} /> },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,276 @@
+/** Scheduled reports: what is mailed to whom how often, a form to add one, "Send now", and each one's delivery log. */
+import {
+  Badge,
+  Button,
+  Group,
+  MultiSelect,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { errorMessage } from '../../api/client.ts';
+import { useGroups } from '../../api/queries/directory.ts';
+import {
+  type ScheduleInput,
+  type ScheduleView,
+  useDeliveries,
+  useKpiDefinitions,
+  useScheduleActions,
+  useSchedules,
+} from '../../api/queries/reports.ts';
+import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { UserPicker } from '../../components/Pickers.tsx';
+import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+
+const REPORTS = [
+  { value: 'kpi_table', label: 'KPI table' },
+  { value: 'sla_compliance', label: 'SLA compliance' },
+  { value: 'service_review', label: 'Service review' },
+];
+const FREQUENCIES = [
+  { value: 'daily', label: 'Daily' },
+  { value: 'weekly', label: 'Weekly (Mondays)' },
+  { value: 'monthly', label: 'Monthly (the 1st)' },
+];
+
+function Deliveries({ schedule }: { schedule: ScheduleView }) {
+  const log = useDeliveries(schedule.id);
+  if (log.isPending) return <Text size="sm">Loading the delivery log…</Text>;
+  if (log.isError) return <ErrorAlert error={log.error} />;
+  if (log.data.items.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        Not sent yet.
+      </Text>
+    );
+  return (
+    <Table aria-label={`Deliveries of ${schedule.name}`}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Period</Table.Th>
+          <Table.Th>Run</Table.Th>
+          <Table.Th>To</Table.Th>
+          <Table.Th>Outcome</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {log.data.items.map((d) => (
+          <Table.Tr key={d.id}>
+            <Table.Td>
+              {d.periodFrom.slice(0, 10)} –{' '}
+              {new Date(new Date(d.periodTo).getTime() - 1).toISOString().slice(0, 10)}
+            </Table.Td>
+            <Table.Td>{new Date(d.ranAt).toLocaleString()}</Table.Td>
+            <Table.Td>{d.recipients.join(', ')}</Table.Td>
+            <Table.Td>
+              {d.status === 'failed' ? (
+                <Text size="sm" c="red.8">
+                  Failed: {d.error}
+                </Text>
+              ) : (
+                <Badge variant="light">{d.mailStatus ?? 'queued'}</Badge>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function NewSchedule({ onDone }: { onDone: () => void }) {
+  const { create } = useScheduleActions();
+  const kpis = useKpiDefinitions();
+  const services = useServiceChoices();
+  const groups = useGroups();
+  const [name, setName] = useState('');
+  const [report, setReport] = useState<ScheduleInput['report']>('sla_compliance');
+  const [kpi, setKpi] = useState<string | null>(null);
+  const [serviceId, setServiceId] = useState<string | null>(null);
+  const [format, setFormat] = useState<ScheduleInput['format']>('xlsx');
+  const [frequency, setFrequency] = useState<ScheduleInput['frequency']>('weekly');
+  const [person, setPerson] = useState<{ id: string; name: string; email: string } | null>(null);
+  const [groupIds, setGroupIds] = useState<string[]>([]);
+  const submit = () =>
+    create.mutate(
+      {
+        name,
+        report,
+        params: {
+          ...(kpi && report === 'kpi_table' ? { kpi } : {}),
+          ...(serviceId && report === 'service_review' ? { serviceId } : {}),
+        },
+        format,
+        frequency,
+        recipientUserIds: person ? [person.id] : [],
+        recipientGroupIds: groupIds,
+        active: true,
+      },
+      {
+        onSuccess: (s) => {
+          notifications.show({ color: 'teal', message: `${s.name} scheduled` });
+          onDone();
+        },
+      },
+    );
+  return (
+    <Paper
+      withBorder
+      p="md"
+      component="form"
+      aria-label="New scheduled report"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <Stack gap="sm">
+        <Group align="flex-end" wrap="wrap">
+          <TextInput
+            label="Name"
+            required
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            w={260}
+          />
+          <Select
+            label="Report"
+            data={REPORTS}
+            value={report}
+            onChange={(v) => v && setReport(v as ScheduleInput['report'])}
+            allowDeselect={false}
+          />
+          {report === 'kpi_table' && (
+            <Select
+              label="KPI"
+              searchable
+              data={(kpis.data?.items ?? []).map((k) => ({ value: k.key, label: k.label }))}
+              value={kpi}
+              onChange={setKpi}
+            />
+          )}
+          {report === 'service_review' && (
+            <Select
+              label="Service"
+              searchable
+              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              value={serviceId}
+              onChange={setServiceId}
+            />
+          )}
+          <Select
+            label="Format"
+            data={[
+              ...(report === 'service_review' ? [{ value: 'pdf', label: 'PDF' }] : []),
+              { value: 'csv', label: 'CSV' },
+              { value: 'xlsx', label: 'XLSX' },
+            ]}
+            value={format}
+            onChange={(v) => v && setFormat(v as ScheduleInput['format'])}
+            allowDeselect={false}
+          />
+          <Select
+            label="How often"
+            data={FREQUENCIES}
+            value={frequency}
+            onChange={(v) => v && setFrequency(v as ScheduleInput['frequency'])}
+            allowDeselect={false}
+          />
+        </Group>
+        <Group align="flex-end" wrap="wrap">
+          <UserPicker label="Send to a person" value={person} onChange={setPerson} w={260} clearable />
+          <MultiSelect
+            label="Send to groups"
+            data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            value={groupIds}
+            onChange={setGroupIds}
+            searchable
+            w={320}
+          />
+        </Group>
+        {create.isError && <ErrorAlert error={create.error} title="The report was not scheduled" />}
+        <Group>
+          <Button type="submit" loading={create.isPending}>
+            Schedule report
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Cancel
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function SchedulesPage() {
+  const list = useSchedules();
+  const { remove, send } = useScheduleActions();
+  const [adding, setAdding] = useState(false);
+  const [open, setOpen] = useState<string | null>(null);
+  const fail = (e: unknown) => notifications.show({ color: 'red', message: errorMessage(e) });
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title="Scheduled reports"
+        description="Reports mailed daily, weekly or monthly to people and groups, each covering the period just ended, with a log of every delivery."
+        actions={!adding && <Button onClick={() => setAdding(true)}>New scheduled report</Button>}
+      />
+      {adding && <NewSchedule onDone={() => setAdding(false)} />}
+      {list.isPending ? (
+        <PageLoader label="Loading scheduled reports" />
+      ) : list.isError ? (
+        <ErrorState error={list.error} onRetry={() => list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title="No scheduled reports">
+          Schedule one to have it mailed as PDF, CSV or XLSX.
+        </EmptyState>
+      ) : (
+        list.data.items.map((s) => (
+          <Paper key={s.id} withBorder p="md" component="section" aria-label={s.name}>
+            <Group justify="space-between" wrap="wrap">
+              <Stack gap={2}>
+                <Title order={2} size="h5">
+                  {s.name}
+                </Title>
+                <Text size="sm" c="dimmed">
+                  {REPORTS.find((r) => r.value === s.report)?.label} · {s.format.toUpperCase()} ·{' '}
+                  {FREQUENCIES.find((f) => f.value === s.frequency)?.label} · next{' '}
+                  {new Date(s.nextRunAt).toLocaleString()} · by {s.owner.name}
+                </Text>
+              </Stack>
+              <Group gap="xs">
+                <Button variant="default" size="xs" onClick={() => setOpen(open === s.id ? null : s.id)}>
+                  {open === s.id ? 'Hide deliveries' : 'Deliveries'}
+                </Button>
+                <Button
+                  variant="default"
+                  size="xs"
+                  loading={send.isPending && send.variables === s.id}
+                  onClick={() => send.mutate(s.id, { onSuccess: () => setOpen(s.id), onError: fail })}
+                >
+                  Send now
+                </Button>
+                <Button
+                  variant="subtle"
+                  color="red"
+                  size="xs"
+                  onClick={() => remove.mutate(s.id, { onError: fail })}
+                >
+                  Delete
+                </Button>
+              </Group>
+            </Group>
+            {open === s.id && <Deliveries schedule={s} />}
+          </Paper>
+        ))
+      )}
+    </Stack>
+  );
+}
