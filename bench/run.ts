@@ -6,6 +6,7 @@
 import { runCmdbBench } from './cmdb.ts';
 import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
+import { runRecordsBench } from './records.ts';
 import { runSlaClockBench } from './sla-clock.ts';
 import { runSlaEscalationBench } from './sla-escalation.ts';
 
@@ -14,6 +15,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   'http-create': runHttpCreateBench,
   cmdb: runCmdbBench,
   'sla-escalation': runSlaEscalationBench,
+  records: runRecordsBench,
 };
 
 const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -90,7 +91,10 @@ async function openPglite(dataDir: string): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   if (!memory) mkdirSync(dataDir, { recursive: true });
   const unlock = memory ? () => {} : lockDataDir(dataDir);
-  const client = await PGlite.create(memory ? undefined : path.resolve(dataDir)).catch((e: unknown) => {
+  const client = await PGlite.create(memory ? undefined : path.resolve(dataDir), {
+    // Trigram matching for misspelt search words (the record_search_words index).
+    extensions: { pg_trgm },
+  }).catch((e: unknown) => {
     unlock();
     throw e;
   });

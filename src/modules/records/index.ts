@@ -7,6 +7,7 @@
  * directly, to move behind core functions.
  */
 export { findRecord, loadRecord, type RecordRow } from './access.ts';
+export { recordCounts } from './counts.ts';
 export {
   definedRecordType,
   definedRecordTypes,
@@ -36,6 +37,7 @@ export {
   writeRecordChanges,
 } from './service.ts';
 export { createRecordInTransaction, takeSystemTransition } from './system.ts';
+export { type RecordSearchHit, searchRecords } from './text-search.ts';
 export { systemTransition, type TransitionInput, transitionRecord } from './transition.ts';
 export {
   CHANNELS,

@@ -1,45 +1,34 @@
 /**
- * The global search: records of every type by number or words, and configuration items by name,
- * each through its own module's list so the caller's permissions apply exactly as in the lists
- * (a requester finds only the records they raised or watch; CIs only with CMDB read access).
+ * The global search: records of every type by number or by words (titles, descriptions and the
+ * comments the caller may read, ranked by relevance), and configuration items by name, each
+ * through its own module so the caller's permissions apply exactly as in the lists (a requester
+ * finds only the records they raised or watch, by their public words; CIs only with CMDB read access).
  */
 
 import type { AppContext } from '../../context.ts';
 import type { SearchAnswer, SearchHit, SearchQuery } from '../../contracts/search.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { listCis } from '../cmdb/index.ts';
-import { listRecords, RECORD_TYPES } from '../records/index.ts';
+import { listRecords, RECORD_TYPES, searchRecords } from '../records/index.ts';
 
 const NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
 
 export async function search(ctx: AppContext, actor: Actor, query: SearchQuery): Promise<SearchAnswer> {
   const q = query.q;
   const isNumber = NUMBER.test(q);
-  // A number belongs to one type only: ask just that one.
-  const types = isNumber ? RECORD_TYPES.filter((t) => q.toUpperCase().startsWith(t.prefix)) : RECORD_TYPES;
-  const found: { hit: SearchHit; updatedAt: string }[] = [];
-  for (const cfg of types) {
-    const page = await listRecords(ctx, actor, cfg, {
-      q,
-      sort: 'updated',
-      order: 'desc',
-      limit: query.limit,
-    });
-    for (const r of page.items)
-      found.push({
-        updatedAt: r.updatedAt,
-        hit: {
+  const recordHits: SearchHit[] = isNumber
+    ? await recordsByNumber(ctx, actor, q, query.limit)
+    : (await searchRecords(ctx, actor, { text: q, limit: query.limit })).map(
+        ({ id, type, number, title, state, stateLabel }) => ({
           kind: 'record',
-          id: r.id,
-          type: r.type,
-          number: r.number,
-          title: r.title,
-          state: r.state,
-          stateLabel: r.stateLabel,
-        },
-      });
-  }
-  const recordHits = found.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).map((f) => f.hit);
+          id,
+          type,
+          number,
+          title,
+          state,
+          stateLabel,
+        }),
+      );
   const exact =
     (isNumber && recordHits.find((h) => h.kind === 'record' && h.number === q.toUpperCase())) || null;
   const ciHits: SearchHit[] =
@@ -52,8 +41,32 @@ export async function search(ctx: AppContext, actor: Actor, query: SearchQuery):
           className: c.classLabel,
         }))
       : [];
-  // Exact number first, then newest records, then CIs; at most `limit` in all.
+  // Exact number first, then records by relevance, then CIs; at most `limit` in all.
   const records = exact ? [exact, ...recordHits.filter((h) => h !== exact)] : recordHits;
   const recordRoom = Math.max(query.limit - ciHits.length, Math.ceil(query.limit / 2));
   return { items: [...records.slice(0, recordRoom), ...ciHits].slice(0, query.limit), exact };
+}
+
+/** A number belongs to one type only: ask just that one, through its list (the caller's permissions apply). */
+async function recordsByNumber(
+  ctx: AppContext,
+  actor: Actor,
+  q: string,
+  limit: number,
+): Promise<SearchHit[]> {
+  const out: SearchHit[] = [];
+  for (const cfg of RECORD_TYPES.filter((t) => q.toUpperCase().startsWith(t.prefix))) {
+    const page = await listRecords(ctx, actor, cfg, { q, sort: 'updated', order: 'desc', limit });
+    for (const r of page.items)
+      out.push({
+        kind: 'record',
+        id: r.id,
+        type: r.type,
+        number: r.number,
+        title: r.title,
+        state: r.state,
+        stateLabel: r.stateLabel,
+      });
+  }
+  return out;
 }
