@@ -17,6 +17,7 @@ CREATE TABLE "record_search_words" (
 	"word" text PRIMARY KEY NOT NULL
 );
 --> statement-breakpoint
+DROP INDEX "records_type_priority_idx";--> statement-breakpoint
 DROP INDEX "records_requester_idx";--> statement-breakpoint
 ALTER TABLE "records" drop column "search";--> statement-breakpoint
 ALTER TABLE "records" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')) STORED;--> statement-breakpoint
@@ -24,12 +25,15 @@ ALTER TABLE "record_comments" ADD COLUMN "search" "tsvector" GENERATED ALWAYS AS
 CREATE INDEX "record_comments_search_idx" ON "record_comments" USING gin ("search");--> statement-breakpoint
 CREATE INDEX "record_comments_created_idx" ON "record_comments" USING btree ("created_at");--> statement-breakpoint
 CREATE INDEX "record_comments_public_search_idx" ON "record_comments" USING gin ("search") WHERE visibility = 'public';--> statement-breakpoint
+CREATE INDEX "records_type_priority_due_idx" ON "records" USING btree ("type","priority",coalesce("sla_due_at", 'infinity'::timestamptz),"id");--> statement-breakpoint
 CREATE INDEX "records_open_group_priority_idx" ON "records" USING btree ("type","group_id","priority",coalesce("sla_due_at", 'infinity'::timestamptz),"id") WHERE state not in ('resolved', 'closed', 'canceled', 'fulfilled', 'rejected', 'done', 'review');--> statement-breakpoint
 CREATE INDEX "records_open_assignee_priority_idx" ON "records" USING btree ("type","assignee_id","priority",coalesce("sla_due_at", 'infinity'::timestamptz),"id") WHERE state not in ('resolved', 'closed', 'canceled', 'fulfilled', 'rejected', 'done', 'review');--> statement-breakpoint
 CREATE INDEX "records_open_priority_idx" ON "records" USING btree ("type","priority",coalesce("sla_due_at", 'infinity'::timestamptz),"id") WHERE state not in ('resolved', 'closed', 'canceled', 'fulfilled', 'rejected', 'done', 'review');--> statement-breakpoint
 CREATE INDEX "records_open_sla_due_idx" ON "records" USING btree ("type",coalesce("sla_due_at", 'infinity'::timestamptz),"id") WHERE state not in ('resolved', 'closed', 'canceled', 'fulfilled', 'rejected', 'done', 'review');--> statement-breakpoint
 CREATE INDEX "records_requester_created_idx" ON "records" USING btree ("requester_id","type","created_at","id");--> statement-breakpoint
 CREATE INDEX "records_updated_idx" ON "records" USING btree ("updated_at");--> statement-breakpoint
+CREATE INDEX "sla_clocks_running_target_idx" ON "sla_clocks" USING btree ("target_seconds") WHERE "sla_clocks"."state" = 'running';
+--> statement-breakpoint
 -- hand-written
 -- Dropping the generated column dropped its full-text index: build it on the new vector.
 CREATE INDEX "records_search_idx" ON "records" USING gin ("search");

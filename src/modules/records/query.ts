@@ -95,7 +95,10 @@ export function onlyOpenWork(states: string[]): boolean {
 export function slaStateCondition(state: 'at_risk' | 'breached', now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
   if (state === 'breached') return sql`${slaDueKey} < ${at}`;
-  return sql`${slaDueKey} >= ${at} and ${records.slaDueAt} is not null and exists (
+  // Either way no more of the target than all of it is left: the longest running target bounds
+  // the due window, so only that stretch of the due index is read.
+  return sql`${slaDueKey} >= ${at} and ${slaDueKey} <= ${at} + make_interval(secs => coalesce((
+    select max(target_seconds) from sla_clocks where state = 'running'), 0)) and exists (
     select 1 from sla_clocks c join agreements a on a.id = c.agreement_id
     where c.record_id = ${records.id} and c.state = 'running' and (
       exists (select 1 from sla_alerts al where al.clock_id = c.id and al.kind = 'warning'
@@ -135,7 +138,8 @@ export function listStatements(
   if (q.slaDueBefore) conds.push(sql`${records.slaDueAt} < ${q.slaDueBefore.toISOString()}::timestamptz`);
   if (q.slaState) conds.push(slaStateCondition(q.slaState, ctx.clock.now()));
   const text = q.q?.trim();
-  if (text && NUMBER_LIKE.test(text)) conds.push(eq(records.number, text.toUpperCase()));
+  if (text && NUMBER_LIKE.test(text) && text.toUpperCase().startsWith(cfg.prefix))
+    conds.push(eq(records.number, text.toUpperCase()));
   else if (text) {
     const words = tsQueryText(searchWords(text));
     conds.push(

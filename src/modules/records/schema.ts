@@ -69,7 +69,13 @@ export const records = pgTable(
     uniqueIndex('records_number_idx').on(t.number),
     index('records_type_created_idx').on(t.type, t.createdAt, t.id),
     index('records_type_updated_idx').on(t.type, t.updatedAt, t.id),
-    index('records_type_priority_idx').on(t.type, t.priority, t.id),
+    // Priority lists order by priority, then the earliest due instant (see query.ts).
+    index('records_type_priority_due_idx').on(
+      t.type,
+      t.priority,
+      sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`,
+      t.id,
+    ),
     index('records_type_state_idx').on(t.type, t.state),
     index('records_assignee_idx').on(t.assigneeId),
     index('records_group_idx').on(t.groupId),

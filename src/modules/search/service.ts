@@ -15,7 +15,8 @@ const NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
 
 export async function search(ctx: AppContext, actor: Actor, query: SearchQuery): Promise<SearchAnswer> {
   const q = query.q;
-  const isNumber = NUMBER.test(q);
+  // A record number: the shape and a known prefix (ref12345 is a word).
+  const isNumber = NUMBER.test(q) && RECORD_TYPES.some((t) => q.toUpperCase().startsWith(t.prefix));
   const recordHits: SearchHit[] = isNumber
     ? await recordsByNumber(ctx, actor, q, query.limit)
     : (await searchRecords(ctx, actor, { text: q, limit: query.limit })).map(
