@@ -7,6 +7,7 @@ import { runCmdbBench } from './cmdb.ts';
 import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
 import { runRecordsBench } from './records.ts';
+import { runServerStartBench } from './server-start.ts';
 import { runSlaClockBench } from './sla-clock.ts';
 import { runSlaEscalationBench } from './sla-escalation.ts';
 
@@ -16,6 +17,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   cmdb: runCmdbBench,
   'sla-escalation': runSlaEscalationBench,
   records: runRecordsBench,
+  'server-start': runServerStartBench,
 };
 
 const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);
