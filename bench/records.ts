@@ -41,6 +41,8 @@ const PGLITE_TOTAL = Number(process.env.BENCH_RECORDS_PGLITE ?? 50_000);
 const SAMPLES = Number(process.env.BENCH_RECORDS_SAMPLES ?? 60);
 const KEEP = process.env.BENCH_RECORDS_KEEP === '1';
 const DATABASES = (process.env.BENCH_RECORDS_DATABASES ?? 'postgres,pglite').split(',');
+/** Which parts to measure: queues, search, counts, requesters (all by default). */
+const PHASES = (process.env.BENCH_RECORDS_PHASES ?? 'queues,search,counts,requesters').split(',');
 const LIST_MS = 20;
 const SEARCH_MS = 50;
 const COUNT_MS = 50;
@@ -312,14 +314,17 @@ async function measure(db: Db): Promise<BenchRow[]> {
     { name: `${db.label} baseline: one record by primary key: p50`, value: round(base.p50, 3), unit: 'ms' },
     { name: `${db.label} baseline: one record by primary key: p95`, value: round(base.p95, 3), unit: 'ms' },
   ];
-  console.log('queues…');
-  rows.push(...(await benchQueues(db, base)));
-  console.log('search…');
-  rows.push(...(await benchSearch(db, base)));
-  console.log('counts…');
-  rows.push(...(await benchCounts(db, base)));
-  console.log('requesters…');
-  rows.push(...(await benchRequesters(db, base)));
+  const phases: [string, (db: Db, base: Timing) => Promise<BenchRow[]>][] = [
+    ['queues', benchQueues],
+    ['search', benchSearch],
+    ['counts', benchCounts],
+    ['requesters', benchRequesters],
+  ];
+  for (const [name, run] of phases) {
+    if (!PHASES.includes(name)) continue;
+    console.log(`${name}…`);
+    rows.push(...(await run(db, base)));
+  }
   return rows;
 }
 

@@ -13,7 +13,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { loadActor } from '../../src/modules/auth/service.ts';
 import { INCIDENT } from '../../src/modules/records/index.ts';
 import { listStatements } from '../../src/modules/records/query.ts';
-import { rankedMatchesSql, similarWordsSql } from '../../src/modules/records/text-search.ts';
+import { completionsSql, rankedMatchesSql, similarWordsSql } from '../../src/modules/records/text-search.ts';
 import { getLifecycle } from '../../src/modules/settings/index.ts';
 import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 
@@ -121,6 +121,8 @@ describe('workspace counts', () => {
   });
 });
 
+const wordQuery = (last: string) => ({ all: [], last, completions: ['kerberos', 'kerberoast'], known: [] });
+
 /** Every index a plan reads, and whether it scans `records` sequentially. */
 function planIndexes(plan: unknown): { indexes: string[]; seqScans: string[] } {
   const indexes: string[] = [];
@@ -145,6 +147,7 @@ async function explain(stmt: SQLWrapper | SQL) {
     await tx.execute(sql`set local enable_seqscan = off`);
     const rows = await queryRows<Record<string, unknown>>(tx, sql`explain (format json) ${stmt}`);
     const raw = Object.values(rows[0]!)[0];
+    if (process.env.DEBUG_PLANS) console.log(JSON.stringify(raw).slice(0, 600));
     return planIndexes(typeof raw === 'string' ? JSON.parse(raw) : raw);
   });
 }
@@ -194,13 +197,13 @@ describe('plans on generated records', () => {
 
   it('searches words through the full-text indexes, and misspellings through the vocabulary', async () => {
     const agent = await loadActor(t.env.ctx.db, userId(0), null);
-    const plan = await explain(rankedMatchesSql(agent, 'kerberos', ['incident', 'request'], 8));
+    const plan = await explain(rankedMatchesSql(agent, wordQuery('kerberos'), ['incident', 'request'], 8));
     expect(plan.indexes).toEqual(
       expect.arrayContaining(['records_search_idx', 'record_comments_search_idx']),
     );
     expect(plan.seqScans).toEqual([]);
     const requester = await loadActor(t.env.ctx.db, userId(700), null);
-    const mine = await explain(rankedMatchesSql(requester, 'kerberos', ['incident'], 8));
+    const mine = await explain(rankedMatchesSql(requester, wordQuery('kerberos'), ['incident'], 8));
     expect(mine.indexes).toContain('records_requester_created_idx');
     expect(mine.seqScans).toEqual([]);
     // A vocabulary of a real size (tens of thousands of words), so the plan is the one it gets.
@@ -211,5 +214,7 @@ describe('plans on generated records', () => {
     await t.env.ctx.db.execute(sql`analyze record_search_words`);
     const words = await explain(similarWordsSql('pasword'));
     expect(words.indexes).toContain('record_search_words_trgm_idx');
+    const completions = await explain(completionsSql('kerb'));
+    expect(completions.indexes).toContain('record_search_words_pkey');
   });
 });

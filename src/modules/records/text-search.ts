@@ -19,17 +19,44 @@ export function searchWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 8);
 }
 
-/**
- * A tsquery text: every word must occur; the last one also as a prefix (typing ahead), when it has
- * at least three letters. Null when the text has no word.
- */
-export function tsQueryText(words: string[], prefix = true): string | null {
-  if (!words.length) return null;
-  return words.map((w, i) => (prefix && i === words.length - 1 && w.length >= 3 ? `${w}:*` : w)).join(' & ');
+/** A tsquery text in which every word must occur (stemmed by the English configuration). */
+export function tsQueryText(words: string[]): string | null {
+  return words.length ? words.join(' & ') : null;
 }
 
-/** The query, inlined so the planner folds it to a constant and estimates its selectivity. */
+/** The English full-text query of a text, inlined so the planner folds it and estimates its selectivity. */
 export const tsQuery = (text: string): SQL => sql`to_tsquery('english', ${text})`;
+
+/**
+ * What a search looks for: every word (English stemming), the last one also completed from the
+ * vocabulary (typing ahead), and known words (already stems) that stand in for misspelt ones.
+ * Completions are spelled out as words rather than as a `word:*` prefix query: the planner has no
+ * statistics for prefixes (it assumes 2 % of all rows match any prefix) and would read the whole
+ * update-time index for a rare one; for spelled-out words it has them.
+ */
+export type WordQuery = { all: string[]; last: string | null; completions: string[]; known: string[] };
+
+function wordQuerySql(w: WordQuery): SQL {
+  const english = (t: string) => sql`to_tsquery('english', ${t})`;
+  const simple = (t: string) => sql`to_tsquery('simple', ${t})`;
+  const parts: SQL[] = [];
+  if (w.all.length) parts.push(english(w.all.join(' & ')));
+  for (const k of w.known) parts.push(simple(k));
+  if (w.last)
+    parts.push(
+      w.completions.length
+        ? sql`(${english(w.last)} || ${simple(w.completions.join(' | '))})`
+        : english(w.last),
+    );
+  return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/** Up to 20 vocabulary words that start with `w` (three letters or more), through its primary key. */
+export const completionsSql = (w: string): SQL => {
+  const next = w.slice(0, -1) + String.fromCodePoint(w.codePointAt(w.length - 1)! + 1);
+  return sql`select word from record_search_words
+    where word >= ${w} and word < ${next} and left(word, ${w.length}) = ${w} order by word limit 20`;
+};
 
 /** How many of the newest matches of each kind are ranked (all of them for any but common words). */
 const CANDIDATES = 300;
@@ -46,18 +73,23 @@ export async function searchRecordIds(
   opts: { text: string; types: string[]; limit: number },
 ): Promise<TextHit[]> {
   const words = searchWords(opts.text);
-  const query = tsQueryText(words);
-  if (!query) return [];
+  if (!words.length) return [];
+  const last = words.at(-1)!;
+  const completions =
+    last.length >= 3 && !/\d/.test(last)
+      ? (await queryRows<{ word: string }>(db, completionsSql(last))).map((r) => r.word)
+      : [];
+  const query: WordQuery = { all: words.slice(0, -1), last, completions, known: [] };
   const hits = await rankedMatches(db, actor, query, opts.types, opts.limit);
   if (hits.length) return hits;
   // Nothing matched: try the vocabulary's words that each misspelt word resembles.
-  const alternatives = await similarWords(db, words);
-  if (!alternatives) return [];
-  return rankedMatches(db, actor, alternatives, opts.types, opts.limit);
+  const known = await similarWords(db, words);
+  if (!known) return [];
+  return rankedMatches(db, actor, { all: [], last: null, completions: [], known }, opts.types, opts.limit);
 }
 
-/** For each word, the known words it resembles most (trigram similarity ≥ 0.45), as a tsquery text. */
-async function similarWords(db: Db, words: string[]): Promise<string | null> {
+/** For each word, the known words it resembles most (trigram similarity ≥ 0.45), as tsquery texts. */
+async function similarWords(db: Db, words: string[]): Promise<string[] | null> {
   const groups: string[] = [];
   for (const w of words) {
     if (w.length < 4 || /\d/.test(w)) {
@@ -66,9 +98,9 @@ async function similarWords(db: Db, words: string[]): Promise<string | null> {
     }
     const rows = await queryRows<{ word: string }>(db, similarWordsSql(w));
     if (!rows.length) return null;
-    groups.push(`(${rows.map((r) => r.word).join(' | ')})`);
+    groups.push(rows.map((r) => r.word).join(' | '));
   }
-  return groups.join(' & ');
+  return groups;
 }
 
 /** Known words resembling `w` (exported for the plan tests). */
@@ -79,7 +111,7 @@ export const similarWordsSql = (w: string): SQL =>
 async function rankedMatches(
   db: Db,
   actor: Actor,
-  query: string,
+  query: WordQuery,
   types: string[],
   limit: number,
 ): Promise<TextHit[]> {
@@ -91,8 +123,8 @@ async function rankedMatches(
 }
 
 /** The ranking statement (exported for the plan tests). */
-export function rankedMatchesSql(actor: Actor, query: string, types: string[], limit: number): SQL {
-  const q = tsQuery(query);
+export function rankedMatchesSql(actor: Actor, query: WordQuery, types: string[], limit: number): SQL {
+  const q = wordQuerySql(query);
   const all = can(actor, 'record.read_all');
   const typeList = sql`array[${sql.join(
     types.map((t) => sql`${t}`),
