@@ -204,10 +204,10 @@ function layout(scale: number): Map<string, GeneratedClass> {
   return out;
 }
 
-type Saved = { drop: string[]; create: string[] };
+export type Saved = { drop: string[]; create: string[] };
 
 /** Drop the secondary indexes and outgoing foreign keys of a table; return how to recreate them. */
-async function dropForLoad(client: pg.Client, table: string, keepPrimaryKey: boolean): Promise<Saved> {
+export async function dropForLoad(client: pg.Client, table: string, keepPrimaryKey: boolean): Promise<Saved> {
   const cons = await client.query<{ name: string; def: string; type: string }>(
     `select conname as name, pg_get_constraintdef(oid) as def, contype as type from pg_constraint
      where conrelid = $1::regclass and contype in ('f', 'p', 'u') order by contype desc`,
@@ -234,7 +234,7 @@ async function dropForLoad(client: pg.Client, table: string, keepPrimaryKey: boo
   return saved;
 }
 
-const rank = (s: string) => (/primary key|unique \(/i.test(s) ? 0 : /foreign key/i.test(s) ? 2 : 1);
+export const rank = (s: string) => (/primary key|unique \(/i.test(s) ? 0 : /foreign key/i.test(s) ? 2 : 1);
 
 function ciSql(c: ClassSpec, g: GeneratedClass): string {
   return `insert into cis (id, class_key, name, status, location, description, attributes)

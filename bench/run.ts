@@ -6,7 +6,9 @@
 import { runCmdbBench } from './cmdb.ts';
 import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
+import { runRecordsBench } from './records.ts';
 import { runReportsBench } from './reports.ts';
+import { runServerStartBench } from './server-start.ts';
 import { runSlaClockBench } from './sla-clock.ts';
 import { runSlaEscalationBench } from './sla-escalation.ts';
 import { runStatusPageBench } from './status-page.ts';
@@ -18,6 +20,8 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   'sla-escalation': runSlaEscalationBench,
   'status-page': runStatusPageBench,
   reports: runReportsBench,
+  records: runRecordsBench,
+  'server-start': runServerStartBench,
 };
 
 const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);

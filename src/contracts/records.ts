@@ -219,3 +219,27 @@ export const RecordLink = z.object({
 export type RecordLink = z.infer<typeof RecordLink>;
 export const LinkCreate = z.object({ target: z.string().min(1).max(40), kind: z.enum(LINK_KINDS) });
 export type LinkCreate = z.infer<typeof LinkCreate>;
+
+/** The counts a workspace shows for one record type; exact (see docs/scaling.md). */
+export const RecordCounts = z
+  .object({
+    type: z.string(),
+    total: z.number().int(),
+    byState: z.array(
+      z.object({ state: z.string(), label: z.string(), category: z.string(), count: z.number().int() }),
+    ),
+    byPriority: z.array(z.object({ priority: z.number().int(), count: z.number().int() })),
+    queues: z
+      .object({
+        open: z.number().int().describe('Open and paused records'),
+        mine: z.number().int().describe('Open work assigned to the caller'),
+        unassigned: z.number().int(),
+        breached: z.number().int().describe('Open work past its earliest SLA due instant'),
+        atRisk: z.number().int(),
+        groups: z.array(z.object({ groupId: z.string(), count: z.number().int() })),
+      })
+      .nullable()
+      .describe('Queue badges; null for a requester, whose totals cover the records they raised or watch'),
+  })
+  .meta({ id: 'RecordCounts' });
+export type RecordCounts = z.infer<typeof RecordCounts>;

@@ -91,8 +91,8 @@ async function openPglite(dataDir: string): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   if (!memory) mkdirSync(dataDir, { recursive: true });
   const unlock = memory ? () => {} : lockDataDir(dataDir);
-  // Extensions the migrations create must be loaded into every PGlite instance (trigram
-  // similarity for typo-tolerant title search).
+  // Extensions the migrations create must be loaded into every PGlite instance: trigram matching
+  // for typo-tolerant article titles and misspelt search words (the record_search_words index).
   const client = await PGlite.create(memory ? undefined : path.resolve(dataDir), {
     extensions: { pg_trgm },
   }).catch((e: unknown) => {

@@ -47,6 +47,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     // X-Forwarded-* only from the proxies TRUST_PROXY names; off by default (anyone could forge them).
     trustProxy: trustProxyOption(ctx.config.trustProxy),
     bodyLimit: 2 * 1024 * 1024,
+    // A plugin that is slow to load on a busy machine (the API docs UI reads its assets) must
+    // not abort the start: readiness is what /readyz reports.
+    pluginTimeout: 0,
     return503OnClosing: true,
     frameworkErrors,
     forceCloseConnections: 'idle',

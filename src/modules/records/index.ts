@@ -8,6 +8,7 @@
  */
 export { findRecord, loadRecord, type RecordRow } from './access.ts';
 export { addAttachmentWithin, addCommentWithin, addWatcherWithin, linkRecordsWithin } from './collab.ts';
+export { recordCounts } from './counts.ts';
 export {
   definedRecordType,
   definedRecordTypes,
@@ -44,6 +45,7 @@ export {
   writeRecordChanges,
 } from './service.ts';
 export { createRecordInTransaction, takeSystemTransition } from './system.ts';
+export { type RecordSearchHit, searchRecords } from './text-search.ts';
 export { systemTransition, type TransitionInput, transitionRecord } from './transition.ts';
 export {
   CHANGE,

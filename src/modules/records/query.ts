@@ -1,13 +1,15 @@
 /** Record lists: filters, text search and keyset (cursor) pagination on a stable sort. */
-import { and, asc, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RecordListQuery, SortField } from '../../contracts/records.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { getLifecycle } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
 import { presentRecord, type RecordView } from './present.ts';
-import { records, recordWatchers } from './schema.ts';
+import { FINAL_STATES, OPEN_WORK_PREDICATE, records, recordWatchers } from './schema.ts';
+import { searchWords, tsQuery, tsQueryText } from './text-search.ts';
 import type { RecordTypeConfig } from './types.ts';
 
 export { type RecordListQuery, SORT_FIELDS, type SortField } from '../../contracts/records.ts';
@@ -15,27 +17,74 @@ export { type RecordListQuery, SORT_FIELDS, type SortField } from '../../contrac
 /** Records without a running clock have no due instant and sort after every one that has. */
 const slaDueKey = sql`coalesce(${records.slaDueAt}, 'infinity'::timestamptz)`;
 
-const sortColumn = {
-  created: records.createdAt,
-  updated: records.updatedAt,
-  priority: records.priority,
-  number: records.number,
-  sla_due: slaDueKey,
+/**
+ * What each sort orders by, before the id. Priority queues order by priority, then the earliest
+ * due instant, as the open-work indexes do.
+ */
+const sortColumns: Record<SortField, SQL[]> = {
+  created: [sql`${records.createdAt}`],
+  updated: [sql`${records.updatedAt}`],
+  priority: [sql`${records.priority}`, slaDueKey],
+  number: [sql`${records.number}`],
+  sla_due: [slaDueKey],
 };
 
-function cursorValue(row: RecordRow, sort: SortField): string | number {
+type CursorKinds = ('timestamp' | 'int' | 'text' | 'uuid')[];
+const cursorKinds: Record<SortField, CursorKinds> = {
+  created: ['timestamp', 'uuid'],
+  updated: ['timestamp', 'uuid'],
+  priority: ['int', 'timestamp', 'uuid'],
+  number: ['text', 'uuid'],
+  sla_due: ['timestamp', 'uuid'],
+};
+
+const dueValue = (row: RecordRow) => row.slaDueAt?.toISOString() ?? 'infinity';
+
+function cursorValues(row: RecordRow, sort: SortField): (string | number)[] {
   switch (sort) {
     case 'created':
-      return row.createdAt.toISOString();
+      return [row.createdAt.toISOString(), row.id];
     case 'updated':
-      return row.updatedAt.toISOString();
+      return [row.updatedAt.toISOString(), row.id];
     case 'priority':
-      return row.priority;
+      return [row.priority, dueValue(row), row.id];
     case 'number':
-      return row.number;
+      return [row.number, row.id];
     case 'sla_due':
-      return row.slaDueAt?.toISOString() ?? 'infinity';
+      return [dueValue(row), row.id];
   }
+}
+
+/** The same order in memory, for merging the pages of a requester's two lists. */
+function compareRows(a: RecordRow, b: RecordRow, sort: SortField): number {
+  const time = (s: string) => (s === 'infinity' ? Number.POSITIVE_INFINITY : Date.parse(s));
+  const ka = cursorValues(a, sort);
+  const kb = cursorValues(b, sort);
+  const kinds = cursorKinds[sort];
+  for (let i = 0; i < ka.length; i++) {
+    const x = ka[i]!;
+    const y = kb[i]!;
+    const c =
+      kinds[i] === 'timestamp'
+        ? time(String(x)) - time(String(y))
+        : typeof x === 'number'
+          ? x - Number(y)
+          : String(x) < String(y)
+            ? -1
+            : String(x) > String(y)
+              ? 1
+              : 0;
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+/** A record number (INC0001234): looked up by the unique number index alone. */
+const NUMBER_LIKE = /^[A-Za-z]{2,5}\d{4,}$/;
+
+/** Whether every listed state is one the open-work indexes hold (no final state of the shipped lifecycles). */
+export function onlyOpenWork(states: string[]): boolean {
+  return states.length > 0 && states.every((s) => !FINAL_STATES.includes(s));
 }
 
 /**
@@ -43,10 +92,13 @@ function cursorValue(row: RecordRow, sort: SortField): string | number {
  * has fired for its current target, or (before the sweep got to it) once the wall-clock time
  * left is within its agreement's first warning threshold.
  */
-function slaStateCondition(state: 'at_risk' | 'breached', now: Date): SQL {
+export function slaStateCondition(state: 'at_risk' | 'breached', now: Date): SQL {
   const at = sql`${now.toISOString()}::timestamptz`;
-  if (state === 'breached') return sql`${records.slaDueAt} < ${at}`;
-  return sql`${records.slaDueAt} >= ${at} and exists (
+  if (state === 'breached') return sql`${slaDueKey} < ${at}`;
+  // Either way no more of the target than all of it is left: the longest running target bounds
+  // the due window, so only that stretch of the due index is read.
+  return sql`${slaDueKey} >= ${at} and ${slaDueKey} <= ${at} + make_interval(secs => coalesce((
+    select max(target_seconds) from sla_clocks where state = 'running'), 0)) and exists (
     select 1 from sla_clocks c join agreements a on a.id = c.agreement_id
     where c.record_id = ${records.id} and c.state = 'running' and (
       exists (select 1 from sla_alerts al where al.clock_id = c.id and al.kind = 'warning'
@@ -55,27 +107,27 @@ function slaStateCondition(state: 'at_risk' | 'breached', now: Date): SQL {
            * (100 - (select min(t) from unnest(a.warning_thresholds) t)) / 100.0)))`;
 }
 
-export async function listRecords(
+/**
+ * The statements of one list page: one for agents; for a requester, one over the records they
+ * raised and one over those they watch (each served by its own index), merged by the caller.
+ * Exported for the plan tests.
+ */
+export function listStatements(
   ctx: AppContext,
   actor: Actor,
   cfg: RecordTypeConfig,
   q: RecordListQuery,
-): Promise<{ items: RecordView[]; nextCursor: string | null }> {
-  const { value: lifecycle } = await getLifecycle(ctx.db, cfg.process);
+  lifecycle: Lifecycle,
+) {
   const conds: SQL[] = [eq(records.type, cfg.type)];
-  if (!can(actor, 'record.read_all')) {
-    conds.push(
-      or(
-        eq(records.requesterId, actor.userId),
-        sql`exists (select 1 from ${recordWatchers} w where w.record_id = ${records.id} and w.user_id = ${actor.userId})`,
-      )!,
-    );
-  }
   const states = [...(q.state ?? [])];
   if (q.stateCategory?.length)
     states.push(...lifecycle.states.filter((s) => q.stateCategory!.includes(s.category)).map((s) => s.key));
-  if (q.state?.length || q.stateCategory?.length)
+  if (q.state?.length || q.stateCategory?.length) {
     conds.push(inArray(records.state, states.length ? states : ['']));
+    // Repeat the open-work indexes' predicate, so the planner may use them.
+    if (onlyOpenWork(states)) conds.push(OPEN_WORK_PREDICATE);
+  }
   if (q.priority?.length) conds.push(inArray(records.priority, q.priority));
   if (q.groupId?.length) conds.push(inArray(records.groupId, q.groupId));
   if (q.assigneeId === 'none') conds.push(isNull(records.assigneeId));
@@ -86,36 +138,72 @@ export async function listRecords(
   if (q.slaDueBefore) conds.push(sql`${records.slaDueAt} < ${q.slaDueBefore.toISOString()}::timestamptz`);
   if (q.slaState) conds.push(slaStateCondition(q.slaState, ctx.clock.now()));
   const text = q.q?.trim();
-  if (text) {
+  if (text && NUMBER_LIKE.test(text) && text.toUpperCase().startsWith(cfg.prefix))
+    conds.push(eq(records.number, text.toUpperCase()));
+  else if (text) {
+    const words = tsQueryText(searchWords(text));
     conds.push(
       or(
         eq(records.number, text.toUpperCase()),
-        sql`${records.search} @@ plainto_tsquery('simple', ${text})`,
-        ilike(records.title, `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+        words ? sql`${records.search} @@ ${tsQuery(words)}` : sql`false`,
       )!,
     );
   }
-  const col = sortColumn[q.sort];
+  const cols = sortColumns[q.sort];
   if (q.cursor) {
-    const isTime = q.sort === 'created' || q.sort === 'updated' || q.sort === 'sla_due';
-    const [v, id] = decodeCursor(q.cursor, [
-      isTime ? 'timestamp' : q.sort === 'priority' ? 'int' : 'text',
-      'uuid',
-    ]);
-    const value = isTime ? sql`${String(v)}::timestamptz` : sql`${v}`;
-    conds.push(
-      q.order === 'desc'
-        ? sql`(${col}, ${records.id}) < (${value}, ${String(id)}::uuid)`
-        : sql`(${col}, ${records.id}) > (${value}, ${String(id)}::uuid)`,
+    const kinds = cursorKinds[q.sort];
+    const values = decodeCursor(q.cursor, kinds);
+    const value = (v: unknown, i: number) =>
+      kinds[i] === 'timestamp'
+        ? sql`${String(v)}::timestamptz`
+        : kinds[i] === 'uuid'
+          ? sql`${String(v)}::uuid`
+          : sql`${v}`;
+    const left = sql.join([...cols, sql`${records.id}`], sql`, `);
+    const right = sql.join(
+      values.map((v, i) => value(v, i)),
+      sql`, `,
     );
+    conds.push(q.order === 'desc' ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`);
   }
   const dir = q.order === 'desc' ? desc : asc;
-  const rows = await ctx.db
-    .select()
-    .from(records)
-    .where(and(...conds))
-    .orderBy(dir(col), dir(records.id))
-    .limit(q.limit + 1);
+  const page1 = (extra: SQL[]) =>
+    ctx.db
+      .select()
+      .from(records)
+      .where(and(...conds, ...extra))
+      .orderBy(...cols.map((c) => dir(c)), dir(records.id))
+      .limit(q.limit + 1);
+  if (can(actor, 'record.read_all')) return [page1([])];
+  return [
+    page1([eq(records.requesterId, actor.userId)]),
+    page1([
+      ne(records.requesterId, actor.userId),
+      sql`${records.id} in (select record_id from ${recordWatchers} w where w.user_id = ${actor.userId})`,
+    ]),
+  ];
+}
+
+export async function listRecords(
+  ctx: AppContext,
+  actor: Actor,
+  cfg: RecordTypeConfig,
+  q: RecordListQuery,
+): Promise<{ items: RecordView[]; nextCursor: string | null }> {
+  const { value: lifecycle } = await getLifecycle(ctx.db, cfg.process);
+  const statements = listStatements(ctx, actor, cfg, q, lifecycle);
+
+  let rows: RecordRow[];
+  if (statements.length === 1) rows = await statements[0]!;
+  else {
+    // A requester sees what they raised or watch: two indexed lists, merged in the same order.
+    const pages = await Promise.all(statements);
+    const sign = q.order === 'desc' ? -1 : 1;
+    rows = pages
+      .flat()
+      .sort((a, b) => sign * compareRows(a, b, q.sort))
+      .slice(0, q.limit + 1);
+  }
   const page = rows.slice(0, q.limit);
   const watchers = page.length
     ? await ctx.db
@@ -140,6 +228,6 @@ export async function listRecords(
   const last = page.at(-1);
   return {
     items,
-    nextCursor: rows.length > q.limit && last ? encodeCursor([cursorValue(last, q.sort), last.id]) : null,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(cursorValues(last, q.sort)) : null,
   };
 }

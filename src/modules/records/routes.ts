@@ -8,6 +8,7 @@ import {
   CommentCreate,
   CommentView,
   LinkCreate,
+  RecordCounts,
   RecordLink,
 } from '../../contracts/records.ts';
 import { AppError } from '../../errors.ts';
@@ -25,6 +26,8 @@ import {
   removeLink,
   setWatching,
 } from './collab.ts';
+import { recordCounts } from './counts.ts';
+import { RECORD_TYPES } from './types.ts';
 
 /** RFC 6266 / RFC 5987 Content-Disposition with an ASCII fallback and a UTF-8 filename. */
 function contentDisposition(kind: 'inline' | 'attachment', filename: string): string {
@@ -34,6 +37,19 @@ function contentDisposition(kind: 'inline' | 'attachment', filename: string): st
 
 export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
+    app.get(
+      '/records/counts',
+      {
+        schema: {
+          tags: ['records'],
+          summary: 'Exact totals by state and priority of one record type, and the queue badges',
+          querystring: z.object({ type: z.enum(RECORD_TYPES.map((t) => t.type) as [string, ...string[]]) }),
+          response: { 200: RecordCounts, ...problemResponses },
+        },
+      },
+      async (req) =>
+        recordCounts(ctx, requireActor(req), RECORD_TYPES.find((t) => t.type === req.query.type)!),
+    );
     app.get(
       '/records/:id/activity',
       {

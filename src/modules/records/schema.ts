@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
   index,
   integer,
@@ -20,6 +21,22 @@ import { auditColumns, createdAtColumn, createdByColumn, idColumn } from '../../
 import { bytea, tsvector } from '../../db/types.ts';
 import { groups, users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
+
+/**
+ * Records not in a final state of the shipped lifecycles (resolved, closed, canceled, cancelled,
+ * fulfilled, rejected, done, review). A custom lifecycle's own final states are merely indexed as well.
+ */
+export const FINAL_STATES = [
+  'resolved',
+  'closed',
+  'canceled',
+  'cancelled',
+  'fulfilled',
+  'rejected',
+  'done',
+  'review',
+];
+export const OPEN_WORK_PREDICATE = sql.raw(`state not in (${FINAL_STATES.map((s) => `'${s}'`).join(', ')})`);
 
 export const records = pgTable(
   'records',
@@ -52,17 +69,23 @@ export const records = pgTable(
     /** The earliest due instant of the record's running SLA clocks, kept by the SLA module for queues. */
     slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
     ...auditColumns(() => users.id),
+    // Words of the title weigh more than those of the description; English stemming.
     search: tsvector('search').generatedAlwaysAs(
-      sql`to_tsvector('simple', coalesce(number, '') || ' ' || coalesce(title, '') || ' ' || coalesce(description, ''))`,
+      sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', coalesce(description, '')), 'B')`,
     ),
   },
   (t) => [
     uniqueIndex('records_number_idx').on(t.number),
     index('records_type_created_idx').on(t.type, t.createdAt, t.id),
     index('records_type_updated_idx').on(t.type, t.updatedAt, t.id),
-    index('records_type_priority_idx').on(t.type, t.priority, t.id),
+    // Priority lists order by priority, then the earliest due instant (see query.ts).
+    index('records_type_priority_due_idx').on(
+      t.type,
+      t.priority,
+      sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`,
+      t.id,
+    ),
     index('records_type_state_idx').on(t.type, t.state),
-    index('records_requester_idx').on(t.requesterId),
     index('records_assignee_idx').on(t.assigneeId),
     index('records_group_idx').on(t.groupId),
     index('records_parent_idx').on(t.parentId),
@@ -70,8 +93,56 @@ export const records = pgTable(
     // Queues sorted by urgency: records without a running clock sort last.
     index('records_type_sla_due_idx').on(t.type, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id),
     index('records_search_idx').using('gin', t.search),
+    // Queues of open work. Records in a final state of the shipped lifecycles (most of a long
+    // history) are left out, so these stay small; see OPEN_WORK in query.ts, which repeats the predicate.
+    index('records_open_group_priority_idx')
+      .on(t.type, t.groupId, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
+      .where(OPEN_WORK_PREDICATE),
+    index('records_open_assignee_priority_idx')
+      .on(t.type, t.assigneeId, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
+      .where(OPEN_WORK_PREDICATE),
+    index('records_open_priority_idx')
+      .on(t.type, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
+      .where(OPEN_WORK_PREDICATE),
+    index('records_open_sla_due_idx')
+      .on(t.type, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
+      .where(OPEN_WORK_PREDICATE),
+    // A requester's records, newest first (and their foreign key to users).
+    index('records_requester_created_idx').on(t.requesterId, t.type, t.createdAt, t.id),
+    // The newest matches of a common search word, across types.
+    index('records_updated_idx').on(t.updatedAt),
   ],
 );
+
+/**
+ * Exact totals of records by type, state and priority, kept by triggers on `records` in the
+ * writing transaction: each change appends signed deltas, and a reader folds them into the totals
+ * now and then (see counts.ts). Appending instead of updating one row per total keeps concurrent
+ * creates from queueing on the same counter row.
+ */
+export const recordCounts = pgTable(
+  'record_counts',
+  {
+    type: text('type').notNull(),
+    state: text('state').notNull(),
+    priority: integer('priority').notNull(),
+    n: bigint('n', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.type, t.state, t.priority] })],
+);
+
+export const recordCountDeltas = pgTable('record_count_deltas', {
+  type: text('type').notNull(),
+  state: text('state').notNull(),
+  priority: integer('priority').notNull(),
+  n: integer('n').notNull(),
+});
+
+/**
+ * The words of record titles and descriptions (as stemmed lexemes), kept by a trigger, with a
+ * trigram index (created by hand, after the pg_trgm extension): a misspelt word is looked up here and searched as the words it resembles.
+ */
+export const recordSearchWords = pgTable('record_search_words', { word: text('word').primaryKey() });
 
 export const recordHistory = pgTable(
   'record_history',
@@ -100,8 +171,15 @@ export const recordComments = pgTable(
     body: text('body').notNull(),
     visibility: text('visibility').notNull(),
     createdAt: createdAtColumn(),
+    search: tsvector('search').generatedAlwaysAs(sql`to_tsvector('english', body)`),
   },
-  (t) => [index('record_comments_record_idx').on(t.recordId, t.createdAt)],
+  (t) => [
+    index('record_comments_record_idx').on(t.recordId, t.createdAt),
+    index('record_comments_search_idx').using('gin', t.search),
+    index('record_comments_created_idx').on(t.createdAt),
+    // What a requester may search: the public comments only.
+    index('record_comments_public_search_idx').using('gin', t.search).where(sql`visibility = 'public'`),
+  ],
 );
 
 export const attachments = pgTable(

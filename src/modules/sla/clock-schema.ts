@@ -86,6 +86,8 @@ export const slaClocks = pgTable(
     index('sla_clocks_record_idx').on(t.recordId),
     index('sla_clocks_next_check_idx').on(t.nextCheckAt).where(sql`${t.nextCheckAt} is not null`),
     index('sla_clocks_calendar_idx').on(t.calendarId),
+    // The longest running target: bounds the due window of the at-risk queue.
+    index('sla_clocks_running_target_idx').on(t.targetSeconds).where(sql`${t.state} = 'running'`),
   ],
 );
 

@@ -1,0 +1,134 @@
+/**
+ * The counts a workspace shows for one record type: totals by state and by priority, and the
+ * queue badges (open work, mine, unassigned, each of my groups, breached, at risk). All exact:
+ *
+ * - totals come from `record_counts` plus the signed deltas that triggers on `records` append in
+ *   every writing transaction (see migration `scale`), so a count is exactly what the reader's
+ *   snapshot holds; a reader folds the deltas into the totals when it can take the fold lock
+ *   without waiting (one statement: delete the deltas, add them to the totals);
+ * - badges count open work on the partial open-work indexes (records in a final state left out),
+ *   index-only, so their cost follows the open backlog, not the history.
+ *
+ * A requester sees totals of the records they raised or watch, and no queues.
+ */
+import { sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
+import type { RecordCounts } from '../../contracts/records.ts';
+import { queryRows } from '../../db/client.ts';
+import { type Actor, can } from '../../domain/roles.ts';
+import { getLifecycle } from '../settings/index.ts';
+import { slaStateCondition } from './query.ts';
+import { OPEN_WORK_PREDICATE } from './schema.ts';
+import type { RecordTypeConfig } from './types.ts';
+
+/** An arbitrary constant: the advisory lock that one folding reader at a time holds. */
+const FOLD_LOCK = 7_310_412;
+/** Fold once this many deltas have piled up. */
+const FOLD_AFTER = 200;
+
+type Total = { state: string; priority: number; n: number };
+
+async function foldDeltas(ctx: AppContext): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const [lock] = await queryRows<{ ok: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(${FOLD_LOCK}) as ok`,
+    );
+    if (!lock?.ok) return;
+    await tx.execute(sql`with moved as (delete from record_count_deltas returning type, state, priority, n)
+      insert into record_counts (type, state, priority, n)
+      select type, state, priority, sum(n) from moved group by 1, 2, 3
+      on conflict (type, state, priority) do update set n = record_counts.n + excluded.n`);
+  });
+}
+
+async function totals(ctx: AppContext, actor: Actor, type: string): Promise<Total[]> {
+  if (!can(actor, 'record.read_all')) {
+    return queryRows<Total>(
+      ctx.db,
+      sql`select state, priority, count(*)::int as n from records
+          where type = ${type} and id in (select id from records where requester_id = ${actor.userId}
+            union select record_id from record_watchers where user_id = ${actor.userId})
+          group by 1, 2`,
+    );
+  }
+  const [pending] = await queryRows<{ n: number }>(
+    ctx.db,
+    sql`select count(*)::int as n from (select 1 from record_count_deltas limit ${FOLD_AFTER}) d`,
+  );
+  if ((pending?.n ?? 0) >= FOLD_AFTER) await foldDeltas(ctx);
+  return queryRows<Total>(
+    ctx.db,
+    sql`select state, priority, sum(n)::int as n from (
+          select state, priority, n from record_counts where type = ${type}
+          union all select state, priority, n from record_count_deltas where type = ${type}) t
+        group by 1, 2 having sum(n) <> 0`,
+  );
+}
+
+export async function recordCounts(
+  ctx: AppContext,
+  actor: Actor,
+  cfg: RecordTypeConfig,
+): Promise<RecordCounts> {
+  const { value: lifecycle } = await getLifecycle(ctx.db, cfg.process);
+  const rows = await totals(ctx, actor, cfg.type);
+  const byState = lifecycle.states.map((s) => ({
+    state: s.key,
+    label: s.label,
+    category: s.category,
+    count: rows.filter((r) => r.state === s.key).reduce((a, r) => a + r.n, 0),
+  }));
+  const priorities = [...new Set(rows.map((r) => r.priority))].sort();
+  const byPriority = priorities.map((p) => ({
+    priority: p,
+    count: rows.filter((r) => r.priority === p).reduce((a, r) => a + r.n, 0),
+  }));
+  const total = rows.reduce((a, r) => a + r.n, 0);
+  if (!can(actor, 'record.read_all')) return { type: cfg.type, total, byState, byPriority, queues: null };
+  const openStates = lifecycle.states.filter((s) => s.category === 'open' || s.category === 'paused');
+  const open = byState
+    .filter((s) => openStates.some((o) => o.key === s.state))
+    .reduce((a, s) => a + s.count, 0);
+  const keys = sql.join(
+    openStates.map((s) => sql`${s.key}`),
+    sql`, `,
+  );
+  const openWork = sql`type = ${cfg.type} and state in (${keys}) and ${OPEN_WORK_PREDICATE}`;
+  const groupIds = actor.groupIds ?? [];
+  const now = ctx.clock.now();
+  const [badges] = await queryRows<{ mine: number; unassigned: number; breached: number; at_risk: number }>(
+    ctx.db,
+    sql`select
+          (select count(*) from records where ${openWork} and assignee_id = ${actor.userId})::int as mine,
+          (select count(*) from records where ${openWork} and assignee_id is null)::int as unassigned,
+          (select count(*) from records where ${openWork}
+             and coalesce(sla_due_at, 'infinity'::timestamptz) < ${now.toISOString()}::timestamptz)::int as breached,
+          (select count(*) from records where ${openWork} and ${slaStateCondition('at_risk', now)})::int as at_risk`,
+  );
+  const groups = groupIds.length
+    ? await queryRows<{ group_id: string; n: number }>(
+        ctx.db,
+        sql`select group_id, count(*)::int as n from records
+            where ${openWork} and group_id in (${sql.join(
+              groupIds.map((g) => sql`${g}::uuid`),
+              sql`, `,
+            )})
+            group by group_id`,
+      )
+    : [];
+  return {
+    type: cfg.type,
+    total,
+    byState,
+    byPriority,
+    queues: {
+      open,
+      mine: badges!.mine,
+      unassigned: badges!.unassigned,
+      breached: badges!.breached,
+      atRisk: badges!.at_risk,
+      groups: groupIds.map((g) => ({ groupId: g, count: groups.find((r) => r.group_id === g)?.n ?? 0 })),
+    },
+  };
+}
