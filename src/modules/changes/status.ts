@@ -9,24 +9,36 @@ import { registerRecordHook } from '../records/index.ts';
 import { registerStatusSource, statusSourceChanged } from '../status-page/index.ts';
 import { listScheduledChanges } from './conflicts.ts';
 
-const SHOWN = new Set<string>([CHANGE_STATES.scheduled, CHANGE_STATES.implement]);
+/** How far back an implementation still running may have been planned to start. */
+const LOOK_BACK_MS = 30 * 86_400_000;
 
 export function registerChangeStatus(): void {
   registerStatusSource({
     key: 'changes',
     async items(ctx, window) {
-      const scheduled = await listScheduledChanges(ctx.db, window, {});
-      return scheduled
-        .filter((c) => SHOWN.has(c.state))
-        .map((c) => ({
-          id: c.number,
-          title: 'Planned maintenance',
-          serviceIds: c.serviceIds,
-          ciIds: c.ciIds,
-          start: c.start,
-          end: c.end,
-          impact: 'under_maintenance' as const,
-        }));
+      const now = ctx.clock.now();
+      // A change being implemented is in progress whatever its plan said (it may have started
+      // early or be overrunning): look back far enough to find it.
+      const scheduled = await listScheduledChanges(
+        ctx.db,
+        { from: new Date(Math.min(window.from.getTime(), now.getTime()) - LOOK_BACK_MS), to: window.to },
+        {},
+      );
+      return scheduled.flatMap((c) => {
+        const running = c.state === CHANGE_STATES.implement;
+        if (!running && (c.state !== CHANGE_STATES.scheduled || c.end <= window.from)) return [];
+        return [
+          {
+            id: c.number,
+            title: 'Planned maintenance',
+            serviceIds: c.serviceIds,
+            ciIds: c.ciIds,
+            start: running && c.start > now ? now : c.start,
+            end: running && c.end <= now ? null : c.end,
+            impact: 'under_maintenance' as const,
+          },
+        ];
+      });
     },
   });
   // A change moving on or rescheduled changes what the page shows: recompute it on commit.

@@ -1,0 +1,90 @@
+/**
+ * Changes on the public status page: a scheduled change is listed as planned maintenance on its
+ * service (under a public title, never the change's own), the service shows "under maintenance"
+ * while the change is implemented, and it is operational again once the change is done.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
+import { createService } from '../../src/modules/catalog/service.ts';
+import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+
+let env: TestEnv;
+let manager: Client;
+let agent: Client;
+let service: string;
+let template: ChangeTemplateView;
+
+type Page = {
+  services: { id: string; status: string }[];
+  active: { kind: string; title: string }[];
+  planned: { title: string; start: string }[];
+};
+
+async function statusPage(): Promise<Page> {
+  const res = await env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
+  expect(res.statusCode).toBe(200);
+  return res.json() as Page;
+}
+const statusOf = (p: Page) => p.services.find((s) => s.id === service)?.status;
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  manager = await as(env, ['service_manager', 'change_manager']);
+  agent = await as(env, ['agent']);
+  service = (
+    await createService(env.ctx, 'system', {
+      kind: 'business',
+      name: 'Payroll',
+      criticality: 'high',
+      lifecycleStatus: 'live',
+    })
+  ).id;
+  expect((await manager.put(`/api/v1/status-page/services/${service}`, { position: 1 })).statusCode).toBe(
+    200,
+  );
+  const t = await manager.post('/api/v1/change-templates', {
+    name: 'Patch the payroll servers',
+    implementationPlan: 'Apply the monthly patches.',
+    backoutPlan: 'Restore the snapshots.',
+    durationMinutes: 120,
+  });
+  expect(t.statusCode, t.body).toBe(201);
+  template = t.json() as ChangeTemplateView;
+});
+afterAll(() => env.close());
+
+describe('changes on the status page', () => {
+  it('lists a scheduled change as planned maintenance, shows it running, and clears it when done', async () => {
+    const start = new Date(env.clock.now().getTime() + 2 * 3_600_000).toISOString();
+    const raised = await agent.post('/api/v1/changes', {
+      changeType: 'standard',
+      templateId: template.id,
+      serviceId: service,
+      plannedStart: start,
+    });
+    expect(raised.statusCode, raised.body).toBe(201);
+    const change = raised.json() as ChangeView;
+    expect(statusOf(await statusPage())).toBe('operational');
+
+    const move = async (body: Record<string, unknown>) => {
+      const res = await agent.post(`/api/v1/changes/${change.id}/transitions`, body);
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    await move({ to: 'scheduled' });
+    let page = await statusPage();
+    expect(statusOf(page)).toBe('operational');
+    expect(page.planned.map((p) => p.title)).toEqual(['Planned maintenance']);
+    expect(JSON.stringify(page)).not.toContain('Patch the payroll servers');
+
+    // Started early: in progress now, whatever the plan said.
+    await move({ to: 'implement' });
+    page = await statusPage();
+    expect(statusOf(page)).toBe('under_maintenance');
+    expect(page.active.some((a) => a.kind === 'maintenance')).toBe(true);
+
+    await move({ to: 'review', resolutionCode: 'successful', resolutionNotes: 'Patched.' });
+    page = await statusPage();
+    expect(statusOf(page)).toBe('operational');
+    expect(page.planned).toEqual([]);
+  });
+});
