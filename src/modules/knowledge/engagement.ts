@@ -8,7 +8,7 @@ import type { AppContext } from '../../context.ts';
 import type { ArticleSummary } from '../../contracts/knowledge.ts';
 import { type Audience, mayRead } from '../../domain/knowledge/audience.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { forbidden } from '../../errors.ts';
 import { users } from '../auth/index.ts';
 import { loadRecord, writeHistory } from '../records/index.ts';
 import { readerOf } from './access.ts';
