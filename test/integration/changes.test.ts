@@ -1,7 +1,9 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CabAgenda, CabBoardView, ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
 import type { ProblemView } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
+import { notifications } from '../../src/modules/notify/schema.ts';
 import { createRecordInTransaction } from '../../src/modules/records/index.ts';
 import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
@@ -101,10 +103,27 @@ async function atTheBoard(over: Record<string, unknown> = {}): Promise<ChangeVie
   return moveOk(manager, c, { to: 'authorise' });
 }
 
+/** The in-app notifications of one kind a person has received. */
+const toldOf = (c: Client, kind: string) =>
+  env.ctx.db
+    .select()
+    .from(notifications)
+    .where(and(eq(notifications.recipientId, c.user.id), eq(notifications.kind, kind)));
+
 const activity = async (c: Client, id: string) =>
   (await c.get(`/api/v1/records/${id}/activity`)).json() as Activity[];
 
 describe('changes', () => {
+  it('tells the people on a change when it is scheduled, not the person who scheduled it', async () => {
+    const c = await raise(agent, { changeType: 'standard', templateId: template.id, plannedStart: at(300) });
+    await moveOk(manager, c, { to: 'scheduled' });
+    const told = (await toldOf(agent, 'change.scheduled')).filter((n) => n.recordId === c.id);
+    expect(told).toHaveLength(1);
+    expect(told[0]!.subject).toBe(`Change ${c.number} scheduled`);
+    expect(told[0]!.body).toContain('2027-01-22 12:00 UTC');
+    expect((await toldOf(manager, 'change.scheduled')).filter((n) => n.recordId === c.id)).toEqual([]);
+  });
+
   it('raises changes numbered CHG…, each type on its own path', async () => {
     const c = await normalChange();
     expect(c.number).toMatch(/^CHG\d{7}$/);
@@ -414,6 +433,11 @@ describe('changes', () => {
     });
     expect(over.statusCode, over.body).toBe(200);
     expect(over.json()).toMatchObject({ overridden: true, override: { reason: 'Same engineer does both' } });
+    // The people on the change hear that it goes ahead over its conflicts, and why.
+    const told = await toldOf(agent, 'change.conflicting');
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toContain('Same engineer does both');
+    expect(told[0]!.body).toContain(first.number);
     expect(await activity(agent, second.id)).toContainEqual(
       expect.objectContaining({
         field: 'conflictOverride',

@@ -20,6 +20,7 @@ import { recordCis } from '../cmdb/index.ts';
 import { CHANGE, loadRecord, type RecordRow, records } from '../records/index.ts';
 import { assertChangeManager } from './access.ts';
 import { type ChangeDetailRow, loadDetailRow, saveDetailEdit } from './details.ts';
+import { notifyChangeConflicting } from './notifications.ts';
 import { changeDetails } from './schema.ts';
 
 /** The states in which a change holds its slot on the schedule. */
@@ -182,6 +183,7 @@ export async function overrideConflicts(
         },
       ],
     );
+    await notifyChangeConflicting(ctx, tx, row, conflicts, reason, actor.userId, now);
   });
   return conflictReport(ctx, actor, row.id);
 }

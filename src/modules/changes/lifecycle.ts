@@ -36,6 +36,7 @@ import { getLifecycle } from '../settings/index.ts';
 import { cancelActiveReviews, startReview } from './cab.ts';
 import { assertScheduleClear, registerChangeSchedule } from './conflicts.ts';
 import { type ChangeDetailRow, loadDetailRow } from './details.ts';
+import { notifyChangeScheduled, registerChangeNotifications } from './notifications.ts';
 import { changeDetails } from './schema.ts';
 import { getChangeView } from './service.ts';
 import { registerChangeStatus } from './status.ts';
@@ -141,6 +142,8 @@ async function onChangeMoved(event: RecordEvent, ec: RecordEventContext): Promis
     await startReview(tx, event.record, d.changeType, d.cabId, ec.actorId, at);
   if (event.from === CHANGE_STATES.authorise && event.to !== CHANGE_STATES.authorise)
     await cancelActiveReviews(tx, event.record.id, at);
+  if (event.to === CHANGE_STATES.scheduled && event.from !== CHANGE_STATES.scheduled)
+    await notifyChangeScheduled(ec.ctx, tx, event.record, d, ec.actorId, at);
   if (event.to === CHANGE_STATES.implement && !d.actualStart)
     await tx.update(changeDetails).set({ actualStart: at }).where(eq(changeDetails.recordId, d.recordId));
   const target = stateOf(ec.lifecycle, event.to);
@@ -158,6 +161,7 @@ async function onChangeMoved(event: RecordEvent, ec: RecordEventContext): Promis
 
 /** The module's reactions: its lifecycle hook and its place on the change schedule. */
 export function registerChangeHooks(): void {
+  registerChangeNotifications();
   registerChangeSchedule();
   registerChangeStatus();
   registerRecordHook(
