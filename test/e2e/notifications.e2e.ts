@@ -1,12 +1,13 @@
 /**
  * Notification templates in the browser: an administrator opens an event's templates, edits the
  * email text and HTML, sees the preview on the sample record change as they type (values escaped),
- * saves it, and finds it marked as customised after a reload; then sets their own preferences.
+ * saves it, and finds it marked as customised after a reload; then sets their own preferences and
+ * names a group's on-call person.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
+import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
 
 describe('an administrator edits a notification template with a live preview', () => {
@@ -82,6 +83,29 @@ describe('an administrator edits a notification template with a live preview', (
         .getByRole('checkbox', { name: 'Record created: by email' })
         .isChecked(),
     ).toBe(false);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("names a group's on-call person on the group's page", async () => {
+    const member = await server.admin.createUser({
+      name: 'Olive Oncall',
+      email: `olive.${Date.now()}@example.com`,
+      roles: ['agent'],
+    });
+    const group = await server.admin.createGroup({
+      name: `Night shift ${Date.now()}`,
+      memberIds: [member.id],
+    });
+    await page.goto(`/admin/groups/${group.id}`);
+    const section = page.getByRole('region', { name: 'On call' });
+    await visible(section);
+    await choose(page, 'On call', 'Olive Oncall');
+    await section.getByRole('button', { name: 'Save on call' }).click();
+    await visible(page.getByText(`Olive Oncall is on call for ${group.name}`));
+    await page.reload();
+    // After a reload the page shows who is on call.
+    await visible(page.getByRole('region', { name: 'On call' }).locator('input[value="Olive Oncall"]'));
     expect(await seriousA11yProblems(page)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });

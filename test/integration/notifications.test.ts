@@ -215,6 +215,46 @@ describe('approvals and major incidents', () => {
   });
 });
 
+describe('on call', () => {
+  it("names a member of a group as on call, refuses a stranger, and tells them of a major incident on the group's work", async () => {
+    const manager = await as(env, ['service_manager']);
+    const onCall = await as(env, ['agent']);
+    const stranger = await as(env, ['agent']);
+    const group = await buildGroup(env, { memberIds: [onCall.user.id, agent.user.id] });
+    expect(
+      (await agent.put(`/api/v1/admin/notifications/on-call/${group.id}`, { userId: onCall.user.id }))
+        .statusCode,
+    ).toBe(403);
+    const refused = await admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, {
+      userId: stranger.user.id,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors).toEqual([{ field: 'userId', message: 'must be a member of the group' }]);
+    const named = await admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, {
+      userId: onCall.user.id,
+    });
+    expect(named.statusCode, named.body).toBe(200);
+    const list = (await admin.get('/api/v1/admin/notifications/on-call')).json().items;
+    expect(list).toContainEqual({ groupId: group.id, userId: onCall.user.id });
+
+    const inc = await buildIncident(agent, { groupId: group.id });
+    const declared = await manager.post(`/api/v1/incidents/${inc.id}/major`, {
+      coordinatorId: agent.user.id,
+      summary: 'Payments are failing',
+    });
+    expect(declared.statusCode, declared.body).toBe(200);
+    expect(await kinds(onCall, inc.id)).toContain('major_incident.declared');
+    expect(await kinds(stranger, inc.id)).toEqual([]);
+
+    expect(
+      (await admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, { userId: null })).statusCode,
+    ).toBe(200);
+    expect((await admin.get('/api/v1/admin/notifications/on-call')).json().items).not.toContainEqual(
+      expect.objectContaining({ groupId: group.id }),
+    );
+  });
+});
+
 describe('templates', () => {
   it('previews a template on a sample record with values escaped in HTML, saves an override and uses it', async () => {
     const preview = await admin.post('/api/v1/admin/notifications/events/record.commented/preview', {

@@ -1,5 +1,5 @@
 /** Administrators' notification routes: events with rules and templates, preview, the delivery log, on-call people. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -14,11 +14,11 @@ import {
   TemplateView,
 } from '../../contracts/notifications.ts';
 import { can } from '../../domain/roles.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { forbidden, invalid, notFound } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { Limit, problemResponses, Uuid } from '../../http/schemas.ts';
-import { groups } from '../auth/index.ts';
+import { groupMembers, groups } from '../auth/index.ts';
 import { assertReadSettings, eventView, listDeliveries, listEvents } from './admin.ts';
 import { saveRule } from './rules.ts';
 import { notificationOnCall } from './schema.ts';
@@ -164,7 +164,7 @@ export function notificationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod 
       {
         schema: {
           tags,
-          summary: "Name the group's on-call person (null: nobody)",
+          summary: "Name the group's on-call person, one of its members (null: nobody)",
           params: z.object({ groupId: Uuid }),
           body: z.object({ userId: Uuid.nullable() }),
           response: {
@@ -179,6 +179,17 @@ export function notificationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod 
         const [g] = await ctx.db.select({ id: groups.id }).from(groups).where(eq(groups.id, groupId));
         if (!g) throw notFound('Group', groupId);
         const { userId } = req.body;
+        if (userId !== null) {
+          const [member] = await ctx.db
+            .select({ userId: groupMembers.userId })
+            .from(groupMembers)
+            .where(and(eq(groupMembers.groupId, groupId), eq(groupMembers.userId, userId)));
+          if (!member)
+            throw invalid(
+              [{ field: 'userId', message: 'must be a member of the group' }],
+              'Only a member of the group can be on call for it.',
+            );
+        }
         if (userId === null)
           await ctx.db.delete(notificationOnCall).where(eq(notificationOnCall.groupId, groupId));
         else

@@ -15,6 +15,7 @@ import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
+import { OnCallSection } from '../notifications/OnCallSection.tsx';
 import { GroupFields, groupBody, groupDraftOf, validateGroup } from './GroupForm.tsx';
 
 function Members({ group, onReload }: { group: GroupT; onReload: () => void }) {
@@ -189,6 +190,7 @@ export function GroupPage() {
               >
                 {(form) => <GroupFields form={form} isNew={false} />}
               </RecordEditForm>
+              <OnCallSection group={g} />
               <DeleteGroup group={g} />
             </Stack>
           }
