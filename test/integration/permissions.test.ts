@@ -310,6 +310,13 @@ const AUDITOR_MAY = new Set([
   'DELETE /api/v1/tokens/{id}',
   'POST /api/v1/notifications/{id}/read',
   'POST /api/v1/notifications/read-all',
+  // One's own notification choices, the digest's unsubscribe link, and hiding an announcement
+  // from oneself change nothing of anyone else's; a template preview only renders.
+  'PUT /api/v1/notifications/preferences',
+  'DELETE /api/v1/notifications/preferences',
+  'POST /api/v1/notifications/unsubscribe',
+  'POST /api/v1/announcements/{id}/dismiss',
+  'POST /api/v1/admin/notifications/events/{event}/preview',
 ]);
 
 type Operation = { method: string; path: string };
