@@ -164,7 +164,7 @@ type Story = {
 };
 
 /** Raised so that, now, clocks run with time left, have passed warnings, are breached or met. */
-const STORIES: Story[] = [
+export const SLA_STORIES: readonly Story[] = [
   // Email P1, resolution 4 h: raised 5 h ago and worked on, but not fixed — breached.
   {
     title: 'Nobody on the sales floor can send mail',
@@ -233,7 +233,7 @@ export async function seedServiceLevelsDemo(ctx: AppContext, input: SlaDemoInput
   const clock = new ManualClock(now);
   const sctx: AppContext = { ...ctx, clock };
   const desk = input.groups.get('desk') ?? null;
-  for (const s of STORIES) {
+  for (const s of SLA_STORIES) {
     const calendar = s.service === 'payroll' ? OFFICE_HOURS : ROUND_THE_CLOCK;
     clock.set(workingAgo(calendar, now, s.raisedAgo));
     let inc = await createIncident(sctx, input.agent, {
@@ -264,5 +264,5 @@ export async function seedServiceLevelsDemo(ctx: AppContext, input: SlaDemoInput
   }
   // What the minute-by-minute sweep would have fired had the demo been running all along.
   const sweep = await runSlaSweep(ctx);
-  return { agreements: 3, calendars: 2, incidents: STORIES.length, alerts: sweep.fired };
+  return { agreements: 3, calendars: 2, incidents: SLA_STORIES.length, alerts: sweep.fired };
 }

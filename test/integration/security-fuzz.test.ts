@@ -126,6 +126,8 @@ describe('API fuzzing', () => {
     'answers every list and read with hostile query values without a 5xx',
     async () => {
       for (const { path, op } of operations(['get'])) {
+        // The live stream never ends by design (its refusals are tested in live-updates.test.ts).
+        if (path === '/api/v1/live') continue;
         const params = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
         const base = withId(path, realId);
         for (const value of HOSTILE_QUERY_VALUES) {
