@@ -49,7 +49,10 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
   // Impact analysis needs the graph in memory: load it now rather than on the first walk.
   ctx.ciGraph.warm();
-  const shown = config.publicUrl ?? `http://localhost:${config.port}`;
+  // PORT=0 picks a free port: show the one the server got.
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.publicUrl ?? `http://localhost:${port}`;
   console.log(
     `Steward is running at ${shown} (database: ${ctx.database.kind}${ctx.database.kind === 'pglite' ? ` in ${config.dataDir}` : ''})`,
   );
