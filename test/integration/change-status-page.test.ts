@@ -26,6 +26,9 @@ async function statusPage(): Promise<Page> {
   return res.json() as Page;
 }
 const statusOf = (p: Page) => p.services.find((s) => s.id === service)?.status;
+/** The page is dropped from the cache when the change's commit is announced (NOTIFY): wait for it. */
+const eventually = <T>(read: (p: Page) => T) =>
+  expect.poll(async () => read(await statusPage()), { timeout: 10_000, interval: 100 });
 
 beforeAll(async () => {
   env = await createTestEnv();
@@ -71,20 +74,19 @@ describe('changes on the status page', () => {
       expect(res.statusCode, res.body).toBe(200);
     };
     await move({ to: 'scheduled' });
+    await eventually((p) => p.planned.map((x) => x.title)).toEqual(['Planned maintenance']);
     let page = await statusPage();
     expect(statusOf(page)).toBe('operational');
-    expect(page.planned.map((p) => p.title)).toEqual(['Planned maintenance']);
     expect(JSON.stringify(page)).not.toContain('Patch the payroll servers');
 
     // Started early: in progress now, whatever the plan said.
     await move({ to: 'implement' });
+    await eventually(statusOf).toBe('under_maintenance');
     page = await statusPage();
-    expect(statusOf(page)).toBe('under_maintenance');
     expect(page.active.some((a) => a.kind === 'maintenance')).toBe(true);
 
     await move({ to: 'review', resolutionCode: 'successful', resolutionNotes: 'Patched.' });
-    page = await statusPage();
-    expect(statusOf(page)).toBe('operational');
-    expect(page.planned).toEqual([]);
+    await eventually(statusOf).toBe('operational');
+    expect((await statusPage()).planned).toEqual([]);
   });
 });
