@@ -13,6 +13,8 @@ export default defineConfig({
     // Each file starts its own server and browser; running them one at a time keeps timings stable.
     fileParallelism: false,
     pool: 'forks',
+    // A page under a loaded machine may take seconds to settle; polls wait for it, not 1 s.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     reporters: ['default'],
   },
 });

@@ -21,7 +21,7 @@ import { registerModuleHooks } from './modules/registry.ts';
 
 export async function createContext(
   config: Config,
-  opts: { clock?: Clock; startJobs?: boolean } = {},
+  opts: { clock?: Clock; startJobs?: boolean; initialData?: Blob } = {},
 ): Promise<AppContext> {
   const log = pino({
     level: config.logLevel,
@@ -29,7 +29,11 @@ export async function createContext(
     serializers: { err: (e: Error) => pino.stdSerializers.err(logSafeError(e) as Error) },
   });
   registerModuleHooks();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    initialData: opts.initialData,
+  });
   await database.migrate();
   const authCache = new AuthCache();
   const configCache = new ConfigCache();

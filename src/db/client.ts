@@ -47,12 +47,18 @@ export type OpenOptions = {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * Embedded in-memory databases only: start from this data folder (a tarball from PGlite's
+   * `dumpDataDir`) instead of an empty cluster; the tests open every database this way from one
+   * migrated copy.
+   */
+  initialData?: Blob | undefined;
 };
 
 /** dataDir 'memory://' gives a throwaway in-memory database. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? './data');
+  return openPglite(opts.dataDir ?? './data', opts.initialData);
 }
 
 /**
@@ -87,13 +93,16 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, initialData: Blob | undefined): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
+  if (initialData && !memory) throw new Error('Initial data is only for in-memory databases.');
   if (!memory) mkdirSync(dataDir, { recursive: true });
   const unlock = memory ? () => {} : lockDataDir(dataDir);
   // Extensions the migrations create must be loaded into every PGlite instance: trigram matching
   // for typo-tolerant article titles and misspelt search words (the record_search_words index).
-  const client = await PGlite.create(memory ? undefined : path.resolve(dataDir), {
+  const client = await PGlite.create({
+    ...(memory ? {} : { dataDir: path.resolve(dataDir) }),
+    ...(initialData ? { loadDataDir: initialData } : {}),
     extensions: { pg_trgm },
   }).catch((e: unknown) => {
     unlock();

@@ -123,7 +123,7 @@ describe('the record page', () => {
       { description: 'Their wording.' },
       { 'if-match': `"${current.version}"` },
     );
-    await page.getByRole('button', { name: 'Save changes' }).click();
+    // The live stream brings their change: the page flags it before any save is tried.
     const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
     await visible(alert);
     expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
@@ -132,6 +132,30 @@ describe('the record page', () => {
     expect(await description().inputValue()).toBe('My wording.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(async () => (await saved()).description).toBe('My wording.');
+  });
+
+  it('refuses a save over a change it never heard of, and reloads keeping the draft', async () => {
+    // With its live stream cut (a proxy dropped it), only the save's If-Match finds the change.
+    await page.route('**/api/v1/live', (route) => route.abort());
+    try {
+      await page.goto(`/incidents/${incident.number}`);
+      await description().fill('My second wording.');
+      const current = await saved();
+      await server.admin.call('PATCH', `/incidents/${current.id}`, { description: 'Theirs again.' });
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
+      await visible(alert);
+      expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+      await alert.getByRole('button', { name: /Reload incident, keep my edits/ }).click();
+      await hidden(alert);
+      expect(await description().inputValue()).toBe('My second wording.');
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      await expect.poll(async () => (await saved()).description).toBe('My second wording.');
+    } finally {
+      await page.unroute('**/api/v1/live');
+      await page.goto(`/incidents/${incident.number}`);
+      await visible(header());
+    }
   });
 
   it('answers its keyboard shortcuts and lists them under "?"', async () => {

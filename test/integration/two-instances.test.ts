@@ -36,7 +36,7 @@ async function startInstance(databaseUrl: string, env: Record<string, string> = 
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
   let output = '';
   const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`instance did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`instance did not start:\n${output}`)), 90_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
       const m = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
@@ -95,7 +95,7 @@ describe.skipIf(!server)('two instances on one database', () => {
     // One after the other, so the second finds the schema migrated.
     worker = await startInstance(env.databaseUrl!);
     noJobs = await startInstance(env.databaseUrl!, { STEWARD_JOBS: '0' });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => {
     for (const i of [worker, noJobs]) if (i && i.proc.exitCode === null) i.proc.kill('SIGTERM');
     await Promise.all([worker?.exited, noJobs?.exited]);

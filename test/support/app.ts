@@ -4,9 +4,10 @@
  * and clients that authenticate as a given user.
  */
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -30,9 +31,11 @@ async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () =
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) return { url: undefined, drop: async () => {} };
   const name = `steward_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  // A copy of the run's migrated template (test/support/global-setup.ts), else an empty one.
+  const template = inject('serverTemplate');
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
-  await client.query(`create database ${name}`);
+  await client.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
@@ -47,6 +50,15 @@ async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () =
   };
 }
 
+let template: Promise<Blob | undefined> | undefined;
+
+/** The run's migrated embedded database (test/support/global-setup.ts), read once per file. */
+function pgliteTemplate(): Promise<Blob | undefined> {
+  const file = inject('pgliteTemplate');
+  template ??= file ? readFile(file).then((b) => new Blob([b])) : Promise.resolve(undefined);
+  return template;
+}
+
 export async function createTestEnv(
   opts: { jobs?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestEnv> {
@@ -59,7 +71,11 @@ export async function createTestEnv(
     ...opts.env,
   });
   const clock = new ManualClock('2026-03-02T09:00:00Z');
-  const ctx = await createContext(config, { clock, startJobs: opts.jobs ?? false });
+  const ctx = await createContext(config, {
+    clock,
+    startJobs: opts.jobs ?? false,
+    ...(db.url ? {} : { initialData: await pgliteTemplate() }),
+  });
   const app = await buildApp(ctx, { logger: false, webDist: '/nonexistent' });
   await app.ready();
   return {

@@ -4,9 +4,19 @@
  * on a fresh clone without a separate `npm run build:web`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../../../src/db/client.ts';
 import { ROOT } from './paths.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** A migrated embedded data folder; each server starts from a copy. */
+    e2eDataTemplate: string;
+  }
+}
 
 function newest(p: string): number {
   if (!existsSync(p)) return 0;
@@ -17,7 +27,16 @@ function newest(p: string): number {
   return t;
 }
 
-export default function setup(): void {
+export default async function setup(project: TestProject): Promise<() => void> {
+  buildWebIfStale();
+  const dir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-template-'));
+  const database = await openDatabase({ dataDir: dir });
+  await database.migrate().finally(() => database.close());
+  project.provide('e2eDataTemplate', dir);
+  return () => rmSync(dir, { recursive: true, force: true });
+}
+
+function buildWebIfStale(): void {
   const built = path.join(
     process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : path.join(ROOT, 'web/dist'),
     'index.html',

@@ -3,10 +3,11 @@
  * on a free port with a fresh data directory, waits for /readyz, and stops it by PID.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { ApiSession } from './api.ts';
 import { ROOT } from './paths.ts';
 
@@ -61,6 +62,9 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
+  // A copy of the run's migrated database (global-setup.ts): no empty cluster, no migrations.
+  const template = inject('e2eDataTemplate');
+  if (template) cpSync(template, dataDir, { recursive: true });
   let output = '';
   const child = spawn(process.execPath, ['src/server.ts'], {
     cwd: ROOT,
