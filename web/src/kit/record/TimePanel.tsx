@@ -201,7 +201,7 @@ function TimerControls({ rec }: { rec: RecordView }) {
   if (here && running) {
     return (
       <Group gap="xs" justify="space-between" wrap="wrap">
-        <Text size="sm" role="status">
+        <Text size="sm" role="status" component="div">
           <Badge color="green" variant="light" mr={6}>
             Timer running
           </Badge>
