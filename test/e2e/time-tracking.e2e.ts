@@ -101,6 +101,12 @@ describe('time tracking', () => {
     );
     expect(body).toContain(`Payroll ${id},91,90,1,`);
     expect(await seriousA11yProblems(page)).toEqual([]);
+
+    // A row opens the effort KPI cut by that service.
+    await row.getByRole('cell').first().click();
+    await page.waitForURL(/\/reports\/kpis\/effort\?.*serviceId=/);
+    await visible(page.getByRole('heading', { name: 'Effort', exact: true }));
+    await expect.poll(async () => text(page.locator('main'))).toContain('1.5 h');
     expect(pageErrors).toEqual([]);
   });
 });

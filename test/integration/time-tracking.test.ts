@@ -231,13 +231,24 @@ describe('the timer', () => {
     expect((await t.other.get('/api/v1/time/timer')).json()).toEqual({ timer: null });
 
     // Two starts at once leave one timer and book at most one entry.
+    const timerEntries = async () => {
+      let n = 0;
+      for (const r of [first, second]) {
+        const items = (await t.other.get(`/api/v1/records/${r.id}/time`)).json().items as Entry[];
+        n += items.filter((e) => e.source === 'timer').length;
+      }
+      return n;
+    };
+    const before = await timerEntries();
     t.env.clock.advance(5 * 60_000);
-    await Promise.all([
+    const both = await Promise.all([
       t.other.post('/api/v1/time/timer', { record: first.id }),
       t.other.post('/api/v1/time/timer', { record: second.id }),
     ]);
+    expect(both.map((r) => r.statusCode)).toEqual([201, 201]);
     const timers = (await t.other.get('/api/v1/time/timer')).json();
     expect([first.number, second.number]).toContain(timers.timer.record.number);
+    expect((await timerEntries()) - before).toBe(1);
     expect((await t.other.del('/api/v1/time/timer')).statusCode).toBe(204);
     expect((await t.other.get('/api/v1/time/timer')).json()).toEqual({ timer: null });
 
