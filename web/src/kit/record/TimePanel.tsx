@@ -57,6 +57,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 const localTime = (d: Date) => `${pad(d.getHours())}:${pad(d.getMinutes())}`;
 
+/** The fields whose errors show beside an input of the form. */
+const PLACED = ['duration', 'minutes', 'endedAt', 'startedAt', 'note'];
+
 type Draft = { duration: string; date: string; start: string; billable: boolean; note: string };
 
 function draftOf(entry?: TimeEntryView): Draft {
@@ -97,12 +100,8 @@ function EntryForm({
   const update = useUpdateTimeEntry();
   const mutation = entry ? update : log;
   const errors = fieldErrorsOf(mutation.error);
-  const general =
-    mutation.error && Object.keys(errors).length === 0
-      ? errorMessage(mutation.error)
-      : mutation.error instanceof ApiError && !errors.duration && !errors.startedAt
-        ? mutation.error.detail
-        : null;
+  /** A refusal not about one of the form's fields (e.g. the record was closed meanwhile). */
+  const general = mutation.error && !PLACED.some((k) => errors[k]) ? errorMessage(mutation.error) : null;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
