@@ -26,4 +26,5 @@ export * from '../modules/settings/schema.ts';
 export * from '../modules/sla/clock-schema.ts';
 export * from '../modules/sla/schema.ts';
 export * from '../modules/status-page/schema.ts';
+export * from '../modules/time-tracking/schema.ts';
 export * from '../modules/views/schema.ts';

@@ -25,6 +25,7 @@ import { rng } from './random.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
 import { seedStatusPageDemo } from './status-page.ts';
+import { seedTimeDemo } from './time-tracking.ts';
 
 export const DEMO_PASSWORD = 'steward-demo';
 
@@ -204,6 +205,8 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     requesters,
     deskAgentId: deskAgent.userId,
   });
+  // After every record: time logged on the live records and on the history.
+  const time = await seedTimeDemo(ctx);
   return {
     inboundMail,
     users: DEMO_PEOPLE.length,
@@ -218,6 +221,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     statusPage,
     knowledge,
     history,
+    time,
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };

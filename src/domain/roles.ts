@@ -150,6 +150,12 @@ export const ACTIONS = {
   'report.read': { roles: READ_ALL, scope: 'read' },
   /** Arrange one's own dashboards and share them. */
   'dashboard.manage': { roles: INTERNAL_WRITERS, scope: 'write' },
+  /** Time entries on records and the time report: internal data, never requesters. */
+  'time.read': { roles: READ_ALL, scope: 'read' },
+  /** Log one's own work time on records (manual entries and the timer). */
+  'time.log': { roles: INTERNAL_WRITERS, scope: 'write' },
+  /** Correct or delete other people's time entries. */
+  'time.manage_any': { roles: ['admin', 'service_manager'], scope: 'write' },
   /** Mail reports on a schedule to people and groups. */
   'report.schedule': { roles: ['admin', 'service_manager', 'process_owner'], scope: 'write' },
 } as const satisfies Record<string, ActionRule>;

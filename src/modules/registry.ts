@@ -31,6 +31,7 @@ import search from './search/module.ts';
 import settings from './settings/module.ts';
 import sla from './sla/module.ts';
 import statusPage from './status-page/module.ts';
+import timeTracking from './time-tracking/module.ts';
 import views from './views/module.ts';
 import worklists from './worklists/module.ts';
 
@@ -61,6 +62,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   live,
   announcements,
   statusPage,
+  timeTracking,
 ];
 
 /** Subscribe every module's reactions; once per process (createContext), idempotent. */

@@ -46,6 +46,14 @@ describe('demo history', () => {
     expect(compliance.value).toBeLessThan(99);
     const reopen = (await manager.get(`/api/v1/reports/kpis/reopen_rate?${period}`)).json();
     expect(reopen.value).toBeGreaterThan(1);
+    // Time is logged on a good share of the records: the time report and effort show it.
+    expect(r.time.entries).toBeGreaterThan(1000);
+    const time = (await manager.get(`/api/v1/time/report?${period}&by=service`)).json();
+    expect(time.rows.length).toBeGreaterThan(2);
+    expect(time.billableMinutes).toBeGreaterThan(0);
+    expect(time.billableMinutes).toBeLessThan(time.totalMinutes);
+    const effort = (await manager.get(`/api/v1/reports/kpis/effort?${period}`)).json();
+    expect(effort.value).toBeCloseTo(time.totalMinutes / 60);
     // The whole demo, not only the history: slow on a busy machine.
   }, 240_000);
 });

@@ -5,7 +5,7 @@
  * (which SQL measures what) uses these; the web app shows their answers.
  */
 
-export type KpiUnit = 'count' | 'percent' | 'seconds';
+export type KpiUnit = 'count' | 'percent' | 'seconds' | 'hours';
 /** Whether a higher value is good news (compliance) or bad news (breaches, time to resolve). */
 export type GoodWhen = 'up' | 'down';
 export type Rag = 'green' | 'amber' | 'red';
@@ -125,5 +125,6 @@ export function formatKpiValue(value: number | null, unit: KpiUnit): string {
   if (value === null) return '—';
   if (unit === 'percent') return `${value.toFixed(1)} %`;
   if (unit === 'seconds') return formatSeconds(value);
+  if (unit === 'hours') return `${value.toLocaleString('en', { maximumFractionDigits: 1 })} h`;
   return Math.round(value).toLocaleString('en');
 }

@@ -12,7 +12,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { GoodWhen, KpiTarget, KpiUnit } from '../../domain/reports/kpi.ts';
 import { AGE_BANDS } from '../../domain/reports/kpi.ts';
 
-export type KpiAggregate = 'count' | 'mean' | 'median' | 'rate';
+/** `sum` adds the measures up (hours of effort). */
+export type KpiAggregate = 'count' | 'mean' | 'median' | 'rate' | 'sum';
 
 /** The window a population is taken over; `now` is the clock's present (open clocks breach against it). */
 export type PopulationWindow = { from: Date; to: Date; now: Date };
@@ -22,7 +23,16 @@ export type KpiDefinition = {
   label: string;
   /** What the number means, exactly, in words people read under the KPI. */
   definition: string;
-  category: 'volume' | 'speed' | 'quality' | 'service levels' | 'requests' | 'problems' | 'changes' | 'cmdb';
+  category:
+    | 'volume'
+    | 'speed'
+    | 'quality'
+    | 'service levels'
+    | 'requests'
+    | 'problems'
+    | 'changes'
+    | 'cmdb'
+    | 'effort';
   unit: KpiUnit;
   goodWhen: GoodWhen;
   aggregate: KpiAggregate;

@@ -95,6 +95,8 @@ function aggregateSql(d: KpiDefinition, filter?: SQL): SQL {
       return sql`avg(p.v)${f}`;
     case 'median':
       return sql`percentile_cont(0.5) within group (order by p.v)${f}`;
+    case 'sum':
+      return sql`coalesce(sum(p.v)${f}, 0)`;
     case 'rate':
       return filter
         ? sql`100.0 * count(*) filter (where ${filter} and p.hit) / nullif(count(*) filter (where ${filter}), 0)`
@@ -104,7 +106,9 @@ function aggregateSql(d: KpiDefinition, filter?: SQL): SQL {
 
 /** Rows that count toward n: with a measure, those that have one. */
 const counted = (d: KpiDefinition) =>
-  d.aggregate === 'mean' || d.aggregate === 'median' ? sql`p.v is not null` : sql`true`;
+  d.aggregate === 'mean' || d.aggregate === 'median' || d.aggregate === 'sum'
+    ? sql`p.v is not null`
+    : sql`true`;
 
 function whereOf(d: KpiDefinition, f: KpiFilter): SQL {
   const parts: SQL[] = [counted(d)];
@@ -298,7 +302,7 @@ async function trend(
   }
   const points = starts.map((s) => {
     const r = byBucket.get(s.toISOString().slice(0, 10));
-    const value = r ? num(r.value) : d.aggregate === 'count' ? 0 : null;
+    const value = r ? num(r.value) : d.aggregate === 'count' || d.aggregate === 'sum' ? 0 : null;
     return {
       at: s.toISOString(),
       value,
@@ -406,7 +410,14 @@ export async function drillDown(
       customer: r.customer,
       at: at.toISOString(),
       value,
-      formatted: value === null ? '' : value < 0 ? `${formatSeconds(-value)} to spare` : formatSeconds(value),
+      formatted:
+        value === null
+          ? ''
+          : d.unit !== 'seconds'
+            ? formatKpiValue(value, d.unit)
+            : value < 0
+              ? `${formatSeconds(-value)} to spare`
+              : formatSeconds(value),
       outcome: r.hit === null ? null : r.hit ? 'hit' : 'miss',
       band: r.band,
       href:

@@ -4,6 +4,7 @@
  * as numbers.
  */
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
 import { csvLine } from '../worklists/index.ts';
 
 export type Cell = string | number | null;
@@ -58,3 +59,18 @@ export const fileName = (base: string, ext: string) =>
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'report'
   }.${ext}`;
+
+/** Send a report file as a download, never cached, never sniffed. */
+export function sendReportFile(
+  reply: FastifyReply,
+  body: Buffer | string,
+  format: keyof typeof CONTENT_TYPES,
+  base: string,
+) {
+  return reply
+    .header('content-type', CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="${fileName(base, format)}"`)
+    .header('cache-control', 'private, no-store')
+    .header('x-content-type-options', 'nosniff')
+    .send(body);
+}

@@ -37,7 +37,7 @@ import {
   updateDashboard,
 } from './dashboards.ts';
 import { complianceTables, serviceReview, serviceReviewTables, slaComplianceReport } from './documents.ts';
-import { CONTENT_TYPES, fileName, type Table, tablesFile } from './exports.ts';
+import { CONTENT_TYPES, sendReportFile, type Table, tablesFile } from './exports.ts';
 import { renderServiceReviewPdf } from './pdf.ts';
 import {
   createSchedule,
@@ -61,20 +61,7 @@ const tags = ['reports'];
 const KeyParam = z.object({ key: z.string().min(1).max(60) });
 const Format = z.object({ format: z.enum(EXPORT_FORMATS).default('csv') });
 
-/** Send a report file as a download. */
-function sendFile(
-  reply: FastifyReply,
-  body: Buffer | string,
-  format: keyof typeof CONTENT_TYPES,
-  base: string,
-) {
-  return reply
-    .header('content-type', CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="${fileName(base, format)}"`)
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(body);
-}
+const sendFile = sendReportFile;
 
 /** Tables as one CSV (tables one after another, a blank line between) or one XLSX workbook (a sheet each). */
 async function sendTables(reply: FastifyReply, tables: Table[], format: 'csv' | 'xlsx', base: string) {

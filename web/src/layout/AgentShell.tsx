@@ -7,6 +7,7 @@ import { PageLoader } from '../components/States.tsx';
 import { AnnouncementBanner } from '../features/announcements/AnnouncementBanner.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { GlobalSearch } from '../features/search/GlobalSearch.tsx';
+import { TimerIndicator } from '../features/time/TimerIndicator.tsx';
 import { openShortcutsHelp, ShortcutsHelp, useShortcuts } from '../kit/shortcuts.tsx';
 import { useLiveUpdates } from '../records/live.ts';
 import { Logo } from './Logo.tsx';
@@ -54,6 +55,7 @@ export function AgentShell() {
           </Group>
           <GlobalSearch />
           <Group gap="sm" wrap="nowrap">
+            <TimerIndicator />
             <NotificationsMenu />
             <UserMenu />
           </Group>

@@ -13,6 +13,7 @@ import { type AssignAction, assignAction, assignToMeInput } from '../../kit/reco
 import { LinksPanel } from '../../kit/record/Links.tsx';
 import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
 import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import { TimePanel } from '../../kit/record/TimePanel.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
@@ -103,6 +104,7 @@ function ChangeRecord({ rec, reload }: { rec: ChangeView; reload: () => Promise<
           <RiskPanel key={`risk-${rec.version}`} rec={rec} onStale={onStale} />
           <ReviewPanel key={`review-${rec.version}`} rec={rec} onStale={onStale} />
           <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />
+          <TimePanel rec={rec} />
           <WatchersPanel rec={rec} showNames noun="change" />
           <LinksPanel rec={rec} portal={false} />
         </>

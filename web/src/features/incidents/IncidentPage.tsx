@@ -14,6 +14,7 @@ import { type AssignAction, assignAction, assignToMeInput } from '../../kit/reco
 import { LinksPanel } from '../../kit/record/Links.tsx';
 import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
 import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import { TimePanel } from '../../kit/record/TimePanel.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
@@ -102,6 +103,7 @@ function IncidentView({ rec, reload }: { rec: Incident; reload: () => Promise<In
           <RecordKnowledgePanel rec={rec} />
           <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />
           <FamilyPanel rec={rec} major={!!major.data?.major} />
+          <TimePanel rec={rec} />
           <WatchersPanel rec={rec} showNames noun="incident" />
           <LinksPanel rec={rec} portal={false} />
         </>

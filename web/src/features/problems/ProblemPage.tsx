@@ -7,6 +7,7 @@ import { type AssignAction, assignAction, assignToMeInput } from '../../kit/reco
 import { LinksPanel } from '../../kit/record/Links.tsx';
 import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
 import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import { TimePanel } from '../../kit/record/TimePanel.tsx';
 import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { listPath } from '../../records/registry.ts';
@@ -83,6 +84,7 @@ function ProblemRecord({
           <ProblemIncidentsPanel rec={rec} />
           <RecordKnowledgePanel rec={rec} />
           <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />
+          <TimePanel rec={rec} />
           <WatchersPanel rec={rec} showNames noun="problem" />
           <LinksPanel rec={rec} portal={false} />
         </>

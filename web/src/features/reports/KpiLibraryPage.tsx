@@ -49,6 +49,7 @@ const CATEGORY_ORDER = [
   'problems',
   'changes',
   'cmdb',
+  'effort',
 ];
 const CATEGORY_LABELS: Record<string, string> = {
   volume: 'Volume and backlog',
@@ -59,6 +60,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   problems: 'Problems',
   changes: 'Changes',
   cmdb: 'CMDB',
+  effort: 'Effort',
 };
 
 export function KpiLibraryPage() {

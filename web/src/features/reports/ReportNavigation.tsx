@@ -1,6 +1,7 @@
-/** The "Reporting" section of the workspace navigation: dashboards and the KPI library. */
+/** The "Reporting" section of the workspace navigation: dashboards, the KPI library and the reports. */
 import {
   IconChartBar,
+  IconClockHour4,
   IconFileAnalytics,
   IconLayoutDashboard,
   IconMailForward,
@@ -28,6 +29,7 @@ export function ReportNavSection({ pathname }: { pathname: string }) {
         },
         { to: '/reports/sla-compliance', label: 'SLA compliance', icon: <IconReportAnalytics size={18} /> },
         { to: '/reports/service-review', label: 'Service review', icon: <IconFileAnalytics size={18} /> },
+        { to: '/reports/time', label: 'Time report', icon: <IconClockHour4 size={18} /> },
         { to: '/reports/schedules', label: 'Scheduled reports', icon: <IconMailForward size={18} /> },
       ]}
     />

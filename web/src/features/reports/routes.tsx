@@ -11,6 +11,7 @@ const KpiPage = page(() => import('./KpiPage.tsx'), 'KpiPage');
 const SlaCompliancePage = page(() => import('./ReportDocuments.tsx'), 'SlaCompliancePage');
 const ServiceReviewPage = page(() => import('./ReportDocuments.tsx'), 'ServiceReviewPage');
 const SchedulesPage = page(() => import('./SchedulesPage.tsx'), 'SchedulesPage');
+const TimeReportPage = page(() => import('./TimeReportPage.tsx'), 'TimeReportPage');
 
 export function reportRoutes() {
   return (
@@ -22,6 +23,7 @@ export function reportRoutes() {
       <Route path="reports/sla-compliance" element={<SlaCompliancePage />} />
       <Route path="reports/service-review" element={<ServiceReviewPage />} />
       <Route path="reports/schedules" element={<SchedulesPage />} />
+      <Route path="reports/time" element={<TimeReportPage />} />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { Fact } from '../../kit/record/Fields.tsx';
 import { LinksPanel } from '../../kit/record/Links.tsx';
 import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
 import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import { TimePanel } from '../../kit/record/TimePanel.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
@@ -81,6 +82,7 @@ function RequestView({
             <Fact label="Catalog item">{rec.catalogItem.name}</Fact>
           </AssignmentPanel>
           <RecordKnowledgePanel rec={rec} />
+          <TimePanel rec={rec} />
           <WatchersPanel rec={rec} showNames noun="request" onChanged={refresh} />
           <LinksPanel rec={rec} portal={false} onChanged={refresh} />
         </>

@@ -13,6 +13,7 @@ import { AssignmentPanel } from '../../kit/record/AssignmentPanel.tsx';
 import { assignAction, assignToMeInput } from '../../kit/record/AssignToMe.tsx';
 import { RecordHeader } from '../../kit/record/RecordHeader.tsx';
 import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import { TimePanel } from '../../kit/record/TimePanel.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
@@ -95,6 +96,7 @@ function TaskView({ task, reload }: { task: RequestTask; reload: () => Promise<R
             reload={reload}
             groupRequired
           />
+          <TimePanel rec={task} />
           <WatchersPanel rec={task} showNames noun="task" onChanged={refresh} />
         </>
       }

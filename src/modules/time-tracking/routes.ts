@@ -1,0 +1,187 @@
+/**
+ * HTTP routes of time tracking: a record's time (`/records/:id/time`, beside its comments and
+ * links), one entry (`/time/entries/:id`), the signed-in person's timer (`/time/timer`) and the
+ * time report (`/time/report`, JSON, CSV or XLSX).
+ */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../context.ts';
+import {
+  CurrentTimer,
+  RecordTime,
+  TimeEntryCreate,
+  TimeEntryPatch,
+  TimeEntryView,
+  TimeReport,
+  TimeReportQuery,
+  TimerStart,
+  TimerStarted,
+  TimerStop,
+} from '../../contracts/time-tracking.ts';
+import { requireActor } from '../../http/auth.ts';
+import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { CONTENT_TYPES, sendReportFile, tablesFile } from '../reports/index.ts';
+import { timeReport, timeReportTable } from './report.ts';
+import {
+  createEntry,
+  currentTimer,
+  deleteEntry,
+  discardTimer,
+  getEntry,
+  listRecordTime,
+  startTimer,
+  stopTimer,
+  updateEntry,
+} from './service.ts';
+
+const tags = ['time tracking'];
+
+export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/records/:id/time',
+      {
+        schema: {
+          tags,
+          summary: 'The time logged on a record, newest first, with the total and the billable total',
+          params: RecordRefParam,
+          response: { 200: RecordTime, ...problemResponses },
+        },
+      },
+      async (req) => listRecordTime(ctx, requireActor(req), req.params.id),
+    );
+    app.post(
+      '/records/:id/time',
+      {
+        schema: {
+          tags,
+          summary: 'Log time on a record by hand: how long ("1h 30m"), when, billable, a note',
+          params: RecordRefParam,
+          body: TimeEntryCreate,
+          response: { 201: TimeEntryView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await createEntry(ctx, requireActor(req), req.params.id, req.body);
+        return withEtag(reply.code(201), view).send(view);
+      },
+    );
+    app.get(
+      '/time/entries/:id',
+      {
+        schema: {
+          tags,
+          summary: 'One time entry',
+          params: IdParam,
+          response: { 200: TimeEntryView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await getEntry(ctx, requireActor(req), req.params.id);
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.patch(
+      '/time/entries/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Correct a time entry (yours; managers any) — If-Match optional',
+          params: IdParam,
+          body: TimeEntryPatch,
+          response: { 200: TimeEntryView, ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        const view = await updateEntry(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
+        return withEtag(reply, view).send(view);
+      },
+    );
+    app.delete(
+      '/time/entries/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Delete a time entry (yours; managers any) — If-Match optional',
+          params: IdParam,
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteEntry(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/time/timer',
+      {
+        schema: {
+          tags,
+          summary: 'Your running timer, if any',
+          response: { 200: CurrentTimer, ...problemResponses },
+        },
+      },
+      async (req) => currentTimer(ctx, requireActor(req)),
+    );
+    app.post(
+      '/time/timer',
+      {
+        schema: {
+          tags,
+          summary:
+            'Start your timer on a record; a timer running on another record is stopped and its time booked',
+          body: TimerStart,
+          response: { 201: TimerStarted, ...problemResponses },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await startTimer(ctx, requireActor(req), req.body)),
+    );
+    app.post(
+      '/time/timer/stop',
+      {
+        schema: {
+          tags,
+          summary: 'Stop your timer and book its time as an entry (409 when none is running)',
+          body: TimerStop.nullish(),
+          response: { 201: TimeEntryView, ...problemResponses },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await stopTimer(ctx, requireActor(req), req.body ?? {})),
+    );
+    app.delete(
+      '/time/timer',
+      {
+        schema: {
+          tags,
+          summary: 'Throw your running timer away without booking it',
+          response: { 204: z.null(), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await discardTimer(ctx, requireActor(req));
+        return reply.code(204).send(null);
+      },
+    );
+    app.get(
+      '/time/report',
+      {
+        schema: {
+          tags,
+          summary:
+            'Time logged in a period by service, customer, group, agent or record type, billable and in all; JSON, CSV or XLSX',
+          querystring: TimeReportQuery,
+          response: { 200: TimeReport, ...problemResponses },
+          produces: ['application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+        },
+      },
+      async (req, reply) => {
+        const { format, ...q } = req.query;
+        const report = await timeReport(ctx, requireActor(req), q);
+        if (format === 'json') return report;
+        const table = timeReportTable(report);
+        return sendReportFile(reply, await tablesFile([table], format), format, table.title);
+      },
+    );
+  };
+}

@@ -1,0 +1,46 @@
+/** Work time logged on records (time entries) and each person's running timer. */
+import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { auditColumns, idColumn } from '../../db/columns.ts';
+import { users } from '../auth/schema.ts';
+import { records } from '../records/schema.ts';
+
+export const timeEntries = pgTable(
+  'time_entries',
+  {
+    id: idColumn(),
+    recordId: uuid('record_id')
+      .notNull()
+      .references(() => records.id, { onDelete: 'cascade' }),
+    /** Whose work it was. */
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    minutes: integer('minutes').notNull(),
+    billable: boolean('billable').notNull().default(false),
+    note: text('note').notNull().default(''),
+    /** manual | timer */
+    source: text('source').notNull().default('manual'),
+    ...auditColumns(() => users.id),
+  },
+  (t) => [
+    index('time_entries_record_idx').on(t.recordId, t.startedAt),
+    index('time_entries_user_idx').on(t.userId, t.startedAt),
+    index('time_entries_started_idx').on(t.startedAt),
+    check('time_entries_minutes_check', sql`${t.minutes} > 0 and ${t.minutes} <= 1440`),
+  ],
+);
+
+/** At most one running timer per person: the key is the person. */
+export const timeTimers = pgTable('time_timers', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  recordId: uuid('record_id')
+    .notNull()
+    .references(() => records.id, { onDelete: 'cascade' }),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+  billable: boolean('billable').notNull().default(false),
+  note: text('note').notNull().default(''),
+});
