@@ -11,7 +11,14 @@ describe('the list of record types', () => {
   });
 
   it('lists every process, built or not, for the settings', () => {
-    expect(PROCESS_KEY_LIST).toEqual(['incident', 'problem', 'change', 'request', 'request_task']);
+    expect(PROCESS_KEY_LIST).toEqual([
+      'incident',
+      'problem',
+      'change',
+      'request',
+      'request_task',
+      'improvement',
+    ]);
     expect(RECORD_TYPE_DATA.filter((t) => !t.built).map((t) => t.key)).toEqual([]);
   });
 
