@@ -23,7 +23,13 @@ describe('the list of record types', () => {
   });
 
   it('puts the record types that exist first in the admin and service level lists', () => {
-    expect(processKeysWhere('administered')).toEqual(['incident', 'problem', 'change', 'request']);
+    expect(processKeysWhere('administered')).toEqual([
+      'incident',
+      'problem',
+      'change',
+      'request',
+      'improvement',
+    ]);
     expect(processKeysWhere('slaTarget')).toEqual(['incident', 'problem', 'change', 'request']);
   });
 });

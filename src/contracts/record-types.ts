@@ -91,7 +91,7 @@ export const RECORD_TYPE_DATA = [
     processLabel: 'Continual improvement',
     path: 'improvements',
     built: true,
-    administered: false,
+    administered: true,
     slaTarget: false,
   },
 ] as const satisfies readonly RecordTypeData[];
