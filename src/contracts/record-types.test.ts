@@ -11,12 +11,25 @@ describe('the list of record types', () => {
   });
 
   it('lists every process, built or not, for the settings', () => {
-    expect(PROCESS_KEY_LIST).toEqual(['incident', 'problem', 'change', 'request', 'request_task']);
+    expect(PROCESS_KEY_LIST).toEqual([
+      'incident',
+      'problem',
+      'change',
+      'request',
+      'request_task',
+      'improvement',
+    ]);
     expect(RECORD_TYPE_DATA.filter((t) => !t.built).map((t) => t.key)).toEqual([]);
   });
 
   it('puts the record types that exist first in the admin and service level lists', () => {
-    expect(processKeysWhere('administered')).toEqual(['incident', 'problem', 'change', 'request']);
+    expect(processKeysWhere('administered')).toEqual([
+      'incident',
+      'problem',
+      'change',
+      'request',
+      'improvement',
+    ]);
     expect(processKeysWhere('slaTarget')).toEqual(['incident', 'problem', 'change', 'request']);
   });
 });

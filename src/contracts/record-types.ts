@@ -83,6 +83,17 @@ export const RECORD_TYPE_DATA = [
     administered: false,
     slaTarget: false,
   },
+  {
+    key: 'improvement',
+    prefix: 'CSI',
+    label: 'Improvement',
+    plural: 'Improvements',
+    processLabel: 'Continual improvement',
+    path: 'improvements',
+    built: true,
+    administered: true,
+    slaTarget: false,
+  },
 ] as const satisfies readonly RecordTypeData[];
 
 export type ProcessKey = (typeof RECORD_TYPE_DATA)[number]['key'];

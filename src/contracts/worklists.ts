@@ -4,7 +4,14 @@ import { csv, Uuid } from '../http/schemas.ts';
 import { SORT_FIELDS } from '../modules/records/query.ts';
 import { LIMITS } from '../shared/limits.ts';
 
-export const BULK_TYPES = ['incident', 'problem', 'change', 'request', 'request_task'] as const;
+export const BULK_TYPES = [
+  'incident',
+  'problem',
+  'change',
+  'request',
+  'request_task',
+  'improvement',
+] as const;
 export const BULK_MAX_ITEMS = 100;
 
 const Level = z.number().int().min(1).max(3);

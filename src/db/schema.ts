@@ -12,6 +12,7 @@ export * from '../modules/cmdb/import/schema.ts';
 export * from '../modules/cmdb/licences/schema.ts';
 export * from '../modules/cmdb/schema.ts';
 export * from '../modules/escalation/schema.ts';
+export * from '../modules/improvements/schema.ts';
 export * from '../modules/inbound-mail/schema.ts';
 export * from '../modules/incidents/schema.ts';
 export * from '../modules/knowledge/schema.ts';

@@ -18,6 +18,7 @@ import { seedDemoChanges } from './changes.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
 import { seedReportHistory } from './history.ts';
+import { seedDemoImprovements } from './improvements.ts';
 import { seedInboundMailDemo } from './inbound-mail.ts';
 import { seedKnowledgeDemo } from './knowledge.ts';
 import { seedDemoProblems } from './problems.ts';
@@ -207,7 +208,13 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
   });
   // After every record: time logged on the live records and on the history.
   const time = await seedTimeDemo(ctx);
+  // After the history: the proposals' baselines and outcomes are measured on it.
+  const improvements = await seedDemoImprovements(ctx, await actorFor(people.get('maria')!), [
+    people.get('maria')!,
+    deskAgent.userId,
+  ]);
   return {
+    improvements,
     inboundMail,
     users: DEMO_PEOPLE.length,
     groups: DEMO_GROUPS.length,

@@ -16,6 +16,7 @@ import changes from './changes/module.ts';
 import cmdb from './cmdb/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
+import improvements from './improvements/module.ts';
 import inboundMail from './inbound-mail/module.ts';
 import incidents from './incidents/module.ts';
 import knowledge from './knowledge/module.ts';
@@ -55,6 +56,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   notify,
   escalation,
   reports,
+  improvements,
   automation,
   views,
   search,

@@ -8,6 +8,7 @@ import { SignInPage } from './features/auth/SignInPage.tsx';
 import { changeScheduleRoutes } from './features/change-schedule/routes.tsx';
 import { changeRoutes } from './features/changes/routes.tsx';
 import { cmdbRoutes } from './features/cmdb/routes.tsx';
+import { improvementRoutes } from './features/improvements/routes.tsx';
 import { IncidentQueuePage } from './features/incidents/IncidentQueuePage.tsx';
 import { NewIncidentPage } from './features/incidents/NewIncidentPage.tsx';
 import { knowledgeRoutes, portalKnowledgeRoutes } from './features/knowledge/routes.tsx';
@@ -146,6 +147,7 @@ export function AppRoutes() {
             {serviceLevelRoutes()}
             {changeScheduleRoutes()}
             {reportRoutes()}
+            {improvementRoutes()}
             <Route path="admin" element={<AdminIndex />} />
             <Route path="admin/users" element={<AdminGuard area="users" />}>
               <Route index element={<UsersPage />} />

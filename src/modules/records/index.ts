@@ -50,6 +50,7 @@ export { systemTransition, type TransitionInput, transitionRecord } from './tran
 export {
   CHANGE,
   CHANNELS,
+  IMPROVEMENT,
   INCIDENT,
   PROBLEM,
   RECORD_TYPES,

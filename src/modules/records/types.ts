@@ -25,6 +25,7 @@ export const REQUEST: RecordTypeConfig = configOf('request');
 export const REQUEST_TASK: RecordTypeConfig = configOf('request_task');
 export const PROBLEM: RecordTypeConfig = configOf('problem');
 export const CHANGE: RecordTypeConfig = configOf('change');
+export const IMPROVEMENT: RecordTypeConfig = configOf('improvement');
 
 /** The record types that exist (processes marked `built`). */
 export const RECORD_TYPES: RecordTypeConfig[] = RECORD_TYPE_DATA.filter((t) => t.built).map((t) =>

@@ -434,3 +434,19 @@ export async function drillDown(
     nextCursor: more && last ? encodeCursor([new Date(last.at).toISOString(), last.record_id]) : null,
   };
 }
+
+/**
+ * A KPI's value and count over one window, without trend or comparison: what other modules
+ * measure with (an improvement's before and after, a KPI's months when looking for a red streak).
+ */
+export async function kpiValueOver(
+  db: Db,
+  key: string,
+  f: Omit<KpiFilter, 'from' | 'to'>,
+  w: Window,
+  now: Date,
+): Promise<{ value: number | null; count: number }> {
+  const d = requireKpi(key);
+  checkWindow({ ...w, tz: undefined });
+  return aggregateOver(db, d, { ...f, ...w }, { ...w, now });
+}

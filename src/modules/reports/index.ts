@@ -1,8 +1,10 @@
 /**
  * Reporting's public face: the KPI catalog is open, so another module declares its own KPIs
- * (CSAT, effort, change KPIs refined by change management) with `defineKpi`; and the export
- * writers, so another module's report downloads as the same CSV and XLSX.
+ * (CSAT, effort, change KPIs refined by change management) with `defineKpi`; other modules
+ * measure KPIs through the engine (`computeKpi`, `kpiValueOver`) and export their own report
+ * tables with the same CSV/XLSX helpers.
  */
-export { defineKpi, type KpiDefinition } from './catalog.ts';
+export { defineKpi, type KpiDefinition, kpiDefinition, kpiDefinitions } from './catalog.ts';
 export { refreshClockDurations } from './durations.ts';
-export { CONTENT_TYPES, sendReportFile, type Table, tablesFile } from './exports.ts';
+export { computeKpi, kpiValueOver, presentDefinition, requireKpi } from './engine.ts';
+export { type Cell, CONTENT_TYPES, fileName, sendReportFile, type Table, tablesFile } from './exports.ts';

@@ -13,6 +13,7 @@ import {
   DEFAULT_REQUEST_LIFECYCLE,
   DEFAULT_REQUEST_TASK_LIFECYCLE,
 } from '../../domain/lifecycle/defaults.ts';
+import { DEFAULT_IMPROVEMENT_LIFECYCLE } from '../../domain/lifecycle/defaults-improvement.ts';
 import {
   DEFAULT_CHANGE_LIFECYCLE,
   DEFAULT_PROBLEM_LIFECYCLE,
@@ -40,6 +41,7 @@ export const DEFAULT_LIFECYCLES: Record<ProcessKey, Lifecycle> = {
   change: DEFAULT_CHANGE_LIFECYCLE,
   request: DEFAULT_REQUEST_LIFECYCLE,
   request_task: DEFAULT_REQUEST_TASK_LIFECYCLE,
+  improvement: DEFAULT_IMPROVEMENT_LIFECYCLE,
 };
 
 /** Cache key of a setting read on hot paths; every write drops it here and, by NOTIFY, elsewhere. */

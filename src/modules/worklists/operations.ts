@@ -11,11 +11,14 @@ import { transitionProblem } from '../problems/index.ts';
 import type { TransitionInput, UpdateRecordInput } from '../records/index.ts';
 import {
   CHANGE,
+  definedRecordType,
+  IMPROVEMENT,
   INCIDENT,
   PROBLEM,
   REQUEST,
   REQUEST_TASK,
   type RecordTypeConfig,
+  transitionRecord,
   updateRecord,
 } from '../records/index.ts';
 import {
@@ -36,7 +39,7 @@ export type RecordOperations = {
 };
 
 export const OPERATIONS: Record<
-  'incident' | 'problem' | 'change' | 'request' | 'request_task',
+  'incident' | 'problem' | 'change' | 'request' | 'request_task' | 'improvement',
   RecordOperations
 > = {
   incident: {
@@ -68,5 +71,18 @@ export const OPERATIONS: Record<
     patchable: ['assigneeId', 'groupId'],
     update: updateRequestTask,
     transition: transitionRequestTask,
+  },
+  // Improvements move through their declared type's transition (approving retakes the baseline),
+  // found in the record-type registry so worklists need not depend on continual improvement.
+  improvement: {
+    cfg: IMPROVEMENT,
+    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    update: (ctx, actor, id, patch, version) => updateRecord(ctx, actor, IMPROVEMENT, id, patch, version),
+    transition: (ctx, actor, id, input, version) => {
+      const own = definedRecordType(IMPROVEMENT.type)?.operations.transition;
+      return own
+        ? (own(ctx, actor, id, input, version) as Changed)
+        : transitionRecord(ctx, actor, IMPROVEMENT, id, input, version, []);
+    },
   },
 };

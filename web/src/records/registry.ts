@@ -7,6 +7,7 @@
 import {
   type Icon,
   IconBug,
+  IconBulb,
   IconChecklist,
   IconGitPullRequest,
   IconInbox,
@@ -90,6 +91,17 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     pages: {
       record: page(() => import('../features/requests/RequestPage.tsx'), 'RequestPage'),
       portalRecord: page(() => import('../features/portal/PortalRequestPage.tsx'), 'PortalRequestPage'),
+    },
+  },
+  improvement: {
+    icon: IconBulb,
+    route: 'improvements',
+    portalRoute: null,
+    listPath: '/improvements?stateCategory=open',
+    newPath: '/improvements/new',
+    pages: {
+      record: page(() => import('../features/improvements/ImprovementPage.tsx'), 'ImprovementPage'),
+      portalRecord: null,
     },
   },
   request_task: {

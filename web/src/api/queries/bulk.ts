@@ -10,7 +10,7 @@ export type BulkPatch = {
 };
 
 export type BulkInput = {
-  type: 'incident' | 'problem' | 'change' | 'request' | 'request_task';
+  type: 'incident' | 'problem' | 'change' | 'request' | 'request_task' | 'improvement';
   items: { id: string; version: number }[];
   patch?: BulkPatch;
   transition?: { to: string; comment?: string };

@@ -9,11 +9,14 @@ import { Link, useNavigate } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import { type ChangeView, useRaiseProblem, useRecordReview } from '../../api/queries/changes.ts';
+import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
+import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 
 export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => void }) {
+  const me = useMe();
   const navigate = useNavigate();
   const save = useRecordReview(rec);
   const raise = useRaiseProblem(rec);
@@ -36,9 +39,16 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
           )}
         </Group>
         {rec.reviewedAt ? (
-          <Text size="xs" c="dimmed">
-            Reviewed <Time iso={rec.reviewedAt} />
-          </Text>
+          <Group justify="space-between" gap="xs">
+            <Text size="xs" c="dimmed">
+              Reviewed <Time iso={rec.reviewedAt} />
+            </Text>
+            {mayRaiseImprovement(me.roles) && (
+              <Anchor component={Link} to={raiseImprovementPath({ kind: 'pir', ref: rec.number })} size="sm">
+                Raise improvement
+              </Anchor>
+            )}
+          </Group>
         ) : (
           <Text size="sm" c="dimmed">
             Not reviewed yet: record what was learnt before closing.

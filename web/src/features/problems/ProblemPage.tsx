@@ -1,6 +1,7 @@
 /** One problem for agents, on the record-page kit: analysis, known error, incidents, CIs, activity. */
-import { Text } from '@mantine/core';
-import { useParams } from 'react-router-dom';
+import { Button, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router-dom';
+import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
 import { type ProblemView, useProblem, useUpdateProblem } from '../../api/queries/problems.ts';
 import { useMe } from '../../auth/session.tsx';
 import { type AssignAction, assignAction, assignToMeInput } from '../../kit/record/AssignToMe.tsx';
@@ -69,7 +70,20 @@ function ProblemRecord({
               {rec.analysis.proactive && <Text span> · proactive</Text>}
             </>
           }
-          actions={<ProblemSteps rec={rec} onStale={onStale} />}
+          actions={
+            <>
+              <ProblemSteps rec={rec} onStale={onStale} />
+              {mayRaiseImprovement(me.roles) && (
+                <Button
+                  component={Link}
+                  to={raiseImprovementPath({ kind: 'problem', ref: rec.number })}
+                  variant="default"
+                >
+                  Raise improvement
+                </Button>
+              )}
+            </>
+          }
         />
       }
       side={

@@ -4,9 +4,11 @@
  * list kit (filters in the URL, saved views, columns, CSV export).
  */
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { IconBulb, IconDownload } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
+import { kpiCutOf, mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
 import { type DrillRow, kpiExportHref, useKpi, useKpiRecords } from '../../api/queries/reports.ts';
+import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
@@ -64,6 +66,7 @@ const COLUMNS: ListColumn<DrillRow>[] = [
 
 export function KpiPage() {
   const { key = '' } = useParams();
+  const me = useMe();
   const { state, query } = useReportFilters(DRILL_SPEC);
   const by = state.filters.by || 'service';
   const { outcome, band, by: _by, ...cut } = query;
@@ -80,9 +83,22 @@ export function KpiPage() {
         title={r.kpi.label}
         description={r.kpi.definition}
         actions={
-          <Button component={Link} to={`/reports${window.location.search}`} variant="default">
-            KPI library
-          </Button>
+          <Group gap="xs">
+            {mayRaiseImprovement(me.roles) && (
+              <Button
+                component={Link}
+                to={raiseImprovementPath({ kind: 'kpi', ref: key, cut: kpiCutOf(cut) })}
+                leftSection={<IconBulb size={16} aria-hidden />}
+                color={r.rag === 'red' ? 'orange' : undefined}
+                variant={r.rag === 'red' ? 'filled' : 'default'}
+              >
+                Raise improvement
+              </Button>
+            )}
+            <Button component={Link} to={`/reports${window.location.search}`} variant="default">
+              KPI library
+            </Button>
+          </Group>
         }
       />
       <ReportFilterBar state={state} />

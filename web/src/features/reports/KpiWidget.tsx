@@ -7,7 +7,9 @@ import { Anchor, Badge, Group, Paper, Skeleton, Stack, Text, Tooltip } from '@ma
 import { IconInfoCircle } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
+import { kpiCutOf, mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
 import type { DashboardWidget, KpiResult } from '../../api/queries/reports.ts';
+import { useMe } from '../../auth/session.tsx';
 import { ErrorState } from '../../components/States.tsx';
 import { changeText, formatValue, RAG_COLORS, RAG_LABELS } from './format.ts';
 import { BreakdownBars, HeatMap, Spark, StackedBars, TrendChart } from './KpiChart.tsx';
@@ -57,6 +59,7 @@ export function KpiWidget({
   onRetry?: () => void;
   actions?: ReactNode;
 }) {
+  const me = useMe();
   const title = result?.kpi.label ?? widget.kpi;
   return (
     <Paper p="md" withBorder component="section" aria-label={title} h="100%">
@@ -96,9 +99,21 @@ export function KpiWidget({
             ) : (
               <HeatMap result={result} />
             )}
-            <Anchor component={Link} to={kpiPath(result.kpi.key, search)} size="sm">
-              Records behind {result.kpi.label.toLowerCase()}
-            </Anchor>
+            <Group justify="space-between" gap="xs">
+              <Anchor component={Link} to={kpiPath(result.kpi.key, search)} size="sm">
+                Records behind {result.kpi.label.toLowerCase()}
+              </Anchor>
+              {result.rag === 'red' && result.kpi.available && mayRaiseImprovement(me.roles) && (
+                <Anchor
+                  component={Link}
+                  to={raiseImprovementPath({ kind: 'kpi', ref: result.kpi.key, cut: kpiCutOf(search) })}
+                  size="sm"
+                  aria-label={`Raise improvement for ${result.kpi.label}`}
+                >
+                  Raise improvement
+                </Anchor>
+              )}
+            </Group>
           </>
         )}
       </Stack>

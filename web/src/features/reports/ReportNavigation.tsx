@@ -1,5 +1,6 @@
-/** The "Reporting" section of the workspace navigation: dashboards, the KPI library and the reports. */
+/** The "Reporting" section of the workspace navigation: dashboards, the KPI library, reports and the improvement register. */
 import {
+  IconBulb,
   IconChartBar,
   IconClockHour4,
   IconFileAnalytics,
@@ -31,6 +32,13 @@ export function ReportNavSection({ pathname }: { pathname: string }) {
         { to: '/reports/service-review', label: 'Service review', icon: <IconFileAnalytics size={18} /> },
         { to: '/reports/time', label: 'Time report', icon: <IconClockHour4 size={18} /> },
         { to: '/reports/schedules', label: 'Scheduled reports', icon: <IconMailForward size={18} /> },
+        {
+          to: '/improvements?stateCategory=open',
+          label: 'Improvement register',
+          icon: <IconBulb size={18} />,
+          active: (p) => isAtOrBelow(p, '/improvements'),
+        },
+        { to: '/reports/improvements', label: 'Improvement report', icon: <IconFileAnalytics size={18} /> },
       ]}
     />
   );

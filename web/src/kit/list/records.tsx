@@ -28,7 +28,7 @@ export type RecordRow = Incident & { slaDueAt?: string | null };
 
 export type RecordListKind = {
   /** The records core's type key (also the export's `type`). */
-  type: 'incident' | 'problem' | 'change' | 'request' | 'request_task';
+  type: 'incident' | 'problem' | 'change' | 'request' | 'request_task' | 'improvement';
   /** Saved views and column choice are kept under this name. */
   listKey: string;
   /** The list API path and the query cache's root key (edits elsewhere invalidate it). */
@@ -71,6 +71,14 @@ export const RECORD_LISTS = {
     cacheRoot: 'requests',
     href: (n) => recordPath('request', n),
     withPriority: false,
+  },
+  improvement: {
+    type: 'improvement',
+    listKey: 'improvements',
+    path: '/improvements',
+    cacheRoot: 'improvements',
+    href: (n) => recordPath('improvement', n),
+    withPriority: true,
   },
   request_task: {
     type: 'request_task',

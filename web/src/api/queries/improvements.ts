@@ -1,0 +1,116 @@
+/** Continual improvement: one proposal, raising and moving it, KPI suggestions and the register report. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ImprovementCreate,
+  ImprovementOutcome,
+  ImprovementView,
+  RegisterReport,
+  RegisterRow,
+  SuggestionList,
+} from '../../../../src/contracts/improvements.ts';
+import { api } from '../client.ts';
+import type { TransitionInput } from '../types.ts';
+
+export type { ImprovementOutcome, ImprovementView, RegisterReport, RegisterRow, SuggestionList };
+
+export const improvementKeys = {
+  one: (ref: string) => ['improvements', 'one', ref.toUpperCase()] as const,
+  suggestions: (serviceId: string) => ['improvements', 'suggestions', serviceId] as const,
+  register: (q: Record<string, string>) => ['improvements', 'register', q] as const,
+};
+
+export function useImprovement(ref: string | undefined) {
+  return useQuery({
+    queryKey: improvementKeys.one(ref ?? ''),
+    queryFn: ({ signal }) =>
+      api.get<ImprovementView>(`/improvements/${encodeURIComponent(ref ?? '')}`, undefined, signal),
+    enabled: !!ref,
+  });
+}
+
+/** After any change: the record, the lists, the register and the suggestions are fetched again. */
+function useRefresh() {
+  const qc = useQueryClient();
+  return (p: { id: string; number: string }) => {
+    void qc.invalidateQueries({ queryKey: ['improvements'] });
+    void qc.invalidateQueries({ queryKey: ['records', p.id] });
+  };
+}
+
+export function useCreateImprovement() {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: ImprovementCreate) => api.post<ImprovementView>('/improvements', input),
+    onSuccess: refresh,
+  });
+}
+
+export function useUpdateImprovement(p: ImprovementView) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: ({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
+      api.patch<ImprovementView>(`/improvements/${p.id}`, patch, version),
+    onSuccess: refresh,
+  });
+}
+
+export function useImprovementTransition(p: ImprovementView) {
+  const refresh = useRefresh();
+  return useMutation({
+    mutationFn: (input: TransitionInput) =>
+      api.post<ImprovementView>(`/improvements/${p.id}/transitions`, input, p.version),
+    onSuccess: refresh,
+  });
+}
+
+export function useSuggestions(serviceId: string) {
+  return useQuery({
+    queryKey: improvementKeys.suggestions(serviceId),
+    queryFn: ({ signal }) =>
+      api.get<SuggestionList>('/improvements/suggestions', serviceId ? { serviceId } : undefined, signal),
+    staleTime: 60_000,
+  });
+}
+
+export function useDismissSuggestion() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { kpiKey: string; serviceId: string | null }) =>
+      api.post('/improvements/suggestions/dismissals', input),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['improvements', 'suggestions'] }),
+  });
+}
+
+export function useRegister(query: Record<string, string>) {
+  return useQuery({
+    queryKey: improvementKeys.register(query),
+    queryFn: ({ signal }) => api.get<RegisterReport>('/improvements/register', query, signal),
+    placeholderData: (prev) => prev,
+  });
+}
+
+/** The "Raise improvement" form, prefilled with its source (a KPI and its cut, a problem, a change's review). */
+export function raiseImprovementPath(source: {
+  kind: 'kpi' | 'problem' | 'pir' | 'service_review';
+  ref: string;
+  cut?: Partial<Record<'serviceId' | 'groupId' | 'priority' | 'type', string>>;
+}): string {
+  const p = new URLSearchParams({ source: source.kind, ref: source.ref });
+  for (const [k, v] of Object.entries(source.cut ?? {})) if (v) p.set(k, v);
+  return `/improvements/new?${p}`;
+}
+
+/** Who raises proposals: those who work records (the server checks the same). */
+export const mayRaiseImprovement = (roles: readonly string[]) =>
+  roles.some((r) => r === 'admin' || r === 'service_manager' || r === 'process_owner' || r === 'agent');
+
+/** The KPI cut in a report page's query string, for a proposal raised from it. */
+export function kpiCutOf(search: string | Record<string, string>) {
+  const p = new URLSearchParams(search);
+  return {
+    serviceId: p.get('serviceId') ?? '',
+    groupId: p.get('groupId') ?? '',
+    priority: p.get('priority') ?? '',
+    type: p.getAll('type').join(','),
+  };
+}

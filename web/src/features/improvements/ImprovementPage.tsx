@@ -1,0 +1,158 @@
+/** One improvement proposal on the record-page kit: its source, benefit, services, KPIs, measured outcome, activity. */
+import { Anchor, Badge, Group, Text } from '@mantine/core';
+import { Link, useParams } from 'react-router-dom';
+import {
+  type ImprovementView,
+  useImprovement,
+  useImprovementTransition,
+  useUpdateImprovement,
+} from '../../api/queries/improvements.ts';
+import { useKpiDefinitions } from '../../api/queries/reports.ts';
+import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import { useMe } from '../../auth/session.tsx';
+import { Facts, Section } from '../../kit/detail/Section.tsx';
+import { type AssignAction, assignAction, assignToMeInput } from '../../kit/record/AssignToMe.tsx';
+import { LinksPanel } from '../../kit/record/Links.tsx';
+import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
+import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
+import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
+import { WatchersPanel } from '../../kit/record/Watchers.tsx';
+import { listPath, recordPath } from '../../records/registry.ts';
+import { kpiPath } from '../reports/KpiWidget.tsx';
+import { SOURCE_LABELS } from './labels.ts';
+import { OutcomeTable } from './OutcomeTable.tsx';
+
+const BACK = { label: 'Improvements', to: listPath('improvement') };
+
+export function ImprovementPage() {
+  const { ref = '' } = useParams();
+  const improvement = useImprovement(ref);
+  const reload = async () => (await improvement.refetch()).data;
+  return (
+    <RecordGate query={improvement} number={ref} noun="improvement" back={BACK}>
+      {(rec) => <ImprovementRecord rec={rec} reload={reload} />}
+    </RecordGate>
+  );
+}
+
+function useAssign(rec: ImprovementView, onStale: () => void): AssignAction {
+  const save = useUpdateImprovement(rec);
+  return assignAction(
+    {
+      isPending: save.isPending,
+      mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
+    },
+    onStale,
+  );
+}
+
+/** Where the proposal came from, as a link where there is something to open. */
+function SourceText({ rec }: { rec: ImprovementView }) {
+  const kpis = useKpiDefinitions();
+  const ref = rec.sourceRef;
+  if (!ref) return <Text size="sm">{SOURCE_LABELS[rec.sourceKind]}</Text>;
+  const search = rec.kpiFilter?.serviceId ? `?serviceId=${rec.kpiFilter.serviceId}` : '';
+  const link =
+    rec.sourceKind === 'kpi'
+      ? { to: kpiPath(ref, search), label: kpis.data?.items.find((k) => k.key === ref)?.label ?? ref }
+      : rec.sourceKind === 'problem'
+        ? { to: recordPath('problem', ref), label: ref }
+        : rec.sourceKind === 'pir'
+          ? { to: recordPath('change', ref), label: ref }
+          : { to: `/services/${ref}`, label: 'the service' };
+  return (
+    <Text size="sm">
+      {SOURCE_LABELS[rec.sourceKind]}:{' '}
+      <Anchor component={Link} to={link.to}>
+        {link.label}
+      </Anchor>
+    </Text>
+  );
+}
+
+function DetailsPanel({ rec }: { rec: ImprovementView }) {
+  const services = useServiceChoices();
+  const name = (id: string) => services.data?.items.find((s) => s.id === id)?.name ?? 'A service';
+  return (
+    <Section title="Proposal">
+      <Facts
+        items={[
+          ['Source', <SourceText key="source" rec={rec} />],
+          [
+            'Expected benefit',
+            <Text key="benefit" size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {rec.expectedBenefit}
+            </Text>,
+          ],
+          ['Owner', rec.assignee?.name ?? 'No owner yet'],
+          [
+            'Services',
+            rec.serviceIds.length ? (
+              <Group key="services" gap={4}>
+                {rec.serviceIds.map((id) => (
+                  <Badge key={id} variant="light" color="gray">
+                    {name(id)}
+                  </Badge>
+                ))}
+              </Group>
+            ) : (
+              'None'
+            ),
+          ],
+        ]}
+      />
+    </Section>
+  );
+}
+
+function ImprovementRecord({
+  rec,
+  reload,
+}: {
+  rec: ImprovementView;
+  reload: () => Promise<ImprovementView | undefined>;
+}) {
+  const me = useMe();
+  const onStale = staleHandler(rec, 'improvement', reload);
+  const assign = useAssign(rec, onStale);
+  const run = useImprovementTransition(rec);
+  const mine = assignToMeInput(rec, me);
+  useRecordShortcuts({ assignToMe: mine ? () => assign.run(mine) : null });
+  return (
+    <RecordLayout
+      header={
+        <RecordHeader
+          rec={rec}
+          back={BACK}
+          audience="staff"
+          assign={assign}
+          showSla={false}
+          subtitle={<OpenedBy verb="Proposed" rec={rec} />}
+          actions={<TransitionBar rec={rec} run={run} noun="improvement" onStale={onStale} />}
+        />
+      }
+      side={
+        <>
+          {rec.description && (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {rec.description}
+            </Text>
+          )}
+          <DetailsPanel rec={rec} />
+          <Section title="Measured outcome">
+            <OutcomeTable outcomes={rec.outcomes} label={`Outcome of ${rec.number}`} />
+            <Text size="xs" c="dimmed">
+              Before: the {rec.outcomeDays} days before it was{' '}
+              {rec.state === 'proposed' ? 'raised' : 'approved'}. After: the {rec.outcomeDays} days after it
+              was done.
+            </Text>
+          </Section>
+          <WatchersPanel rec={rec} showNames noun="improvement" />
+          <LinksPanel rec={rec} portal={false} />
+        </>
+      }
+      activity={<ActivityPanel rec={rec} noun="improvement" directory />}
+    />
+  );
+}

@@ -1,0 +1,55 @@
+/** The continual improvement register on the list kit, with the KPIs that suggest a proposal. */
+import { Button, Group } from '@mantine/core';
+import { IconPlus, IconReportAnalytics } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+import { mayRaiseImprovement } from '../../api/queries/improvements.ts';
+import { useProcessLifecycle } from '../../api/queries/process.ts';
+import { useMe } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { SuggestionsPanel } from './SuggestionsPanel.tsx';
+
+export function ImprovementQueuePage() {
+  const me = useMe();
+  const canRaise = mayRaiseImprovement(me.roles);
+  const lifecycle = useProcessLifecycle('improvement');
+  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
+  return (
+    <RecordQueue
+      kind="improvement"
+      label="Improvements"
+      noun={['improvement', 'improvements']}
+      states={states}
+      header={(state) => (
+        <>
+          <PageHeader
+            title="Improvement register"
+            description={
+              state.filters.q
+                ? `Matching “${state.filters.q}”`
+                : 'Continual improvement proposals, from KPIs, reviews, problems and people.'
+            }
+            actions={
+              <Group gap="sm">
+                <Button
+                  component={Link}
+                  to="/reports/improvements"
+                  variant="default"
+                  leftSection={<IconReportAnalytics size={16} />}
+                >
+                  Register report
+                </Button>
+                {canRaise && (
+                  <Button component={Link} to="/improvements/new" leftSection={<IconPlus size={16} />}>
+                    Raise improvement
+                  </Button>
+                )}
+              </Group>
+            }
+          />
+          <SuggestionsPanel canRaise={canRaise} />
+        </>
+      )}
+    />
+  );
+}

@@ -1,0 +1,253 @@
+/**
+ * Raise an improvement proposal. "Raise improvement" on a KPI, a dashboard widget, a problem or
+ * a change's review opens it prefilled (`?source=kpi&ref=<kpi key>&serviceId=…`); the linked
+ * KPIs are measured with the same cut, before now and after the proposal is done.
+ */
+import {
+  Button,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import type { ImprovementKpiFilter, ImprovementSource } from '../../../../src/contracts/improvements.ts';
+import { LIMITS } from '../../../../src/shared/limits.ts';
+import { useCreateImprovement } from '../../api/queries/improvements.ts';
+import { useKpiDefinitions } from '../../api/queries/reports.ts';
+import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import type { PersonRef } from '../../api/types.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { fieldErrorsOf } from '../../lib/forms.ts';
+import { LEVEL_OPTIONS } from '../../lib/labels.ts';
+import { SOURCE_LABELS, SOURCE_OPTIONS } from './labels.ts';
+
+const SOURCES = Object.keys(SOURCE_LABELS) as ImprovementSource[];
+
+/** The KPI cut carried in the URL (the KPI page's filters). */
+function cutOf(params: URLSearchParams): ImprovementKpiFilter | null {
+  const cut: ImprovementKpiFilter = {};
+  const serviceId = params.get('serviceId');
+  const groupId = params.get('groupId');
+  const priority = Number(params.get('priority'));
+  const type = params.get('type');
+  if (serviceId) cut.serviceId = serviceId;
+  if (groupId) cut.groupId = groupId;
+  if (priority >= 1 && priority <= 5) cut.priority = priority;
+  if (type) cut.type = type.split(',').filter(Boolean);
+  return Object.keys(cut).length ? cut : null;
+}
+
+export function NewImprovementPage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const create = useCreateImprovement();
+  const kpis = useKpiDefinitions();
+  const services = useServiceChoices();
+  const initialSource = params.get('source') as ImprovementSource | null;
+  const [source, setSource] = useState<ImprovementSource>(
+    initialSource && SOURCES.includes(initialSource) ? initialSource : 'person',
+  );
+  const [ref, setRef] = useState(params.get('ref') ?? '');
+  const cut = cutOf(params);
+  const kpiLabel = (key: string) => kpis.data?.items.find((k) => k.key === key)?.label ?? key;
+  const [title, setTitle] = useState(params.get('title') ?? '');
+  const [description, setDescription] = useState('');
+  const [benefit, setBenefit] = useState('');
+  const [impact, setImpact] = useState('3');
+  const [urgency, setUrgency] = useState('3');
+  const [owner, setOwner] = useState<PersonRef | null>(null);
+  const [groupId, setGroupId] = useState<string | null>(null);
+  const [serviceIds, setServiceIds] = useState<string[]>([]);
+  const [kpiKeys, setKpiKeys] = useState<string[]>([]);
+  const [days, setDays] = useState<number>(30);
+  const errors = fieldErrorsOf(create.error);
+  const kpiOptions = (kpis.data?.items ?? []).map((k) => ({ value: k.key, label: k.label }));
+  const cutService = cut?.serviceId ? services.data?.items.find((s) => s.id === cut.serviceId)?.name : null;
+  const shownTitle =
+    title || (source === 'kpi' && ref ? `Bring ${kpiLabel(ref).toLowerCase()} back on target` : '');
+
+  const submit = () =>
+    create.mutate(
+      {
+        title: shownTitle,
+        description,
+        expectedBenefit: benefit,
+        impact: Number(impact),
+        urgency: Number(urgency),
+        assigneeId: owner?.id ?? null,
+        groupId,
+        sourceKind: source,
+        sourceRef: source === 'person' ? null : ref.trim() || null,
+        kpiFilter: source === 'kpi' ? cut : null,
+        serviceIds,
+        kpiKeys: kpiKeys.filter((k) => !(source === 'kpi' && k === ref)),
+        outcomeDays: days,
+      },
+      {
+        onSuccess: (p) => {
+          notifications.show({ color: 'teal', message: `${p.number} proposed` });
+          navigate(`/improvements/${p.number}`);
+        },
+      },
+    );
+
+  return (
+    <Stack gap="lg" maw={760}>
+      <PageHeader
+        title="Raise improvement"
+        description="Propose an improvement to a service or process; its outcome is measured by the KPIs you link."
+      />
+      <Paper withBorder p="lg" radius="md">
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            submit();
+          }}
+        >
+          <Stack gap="md">
+            <Group grow align="flex-start">
+              <Select
+                label="Source"
+                data={SOURCE_OPTIONS}
+                value={source}
+                onChange={(v) => v && setSource(v as ImprovementSource)}
+                allowDeselect={false}
+              />
+              {source === 'kpi' ? (
+                <Select
+                  label="KPI off target"
+                  required
+                  searchable
+                  data={kpiOptions}
+                  value={ref || null}
+                  onChange={(v) => setRef(v ?? '')}
+                  error={errors.sourceRef}
+                />
+              ) : source === 'problem' || source === 'pir' ? (
+                <TextInput
+                  label={source === 'problem' ? 'Problem number' : 'Change number'}
+                  required
+                  value={ref}
+                  onChange={(e) => setRef(e.currentTarget.value)}
+                  error={errors.sourceRef}
+                />
+              ) : source === 'service_review' ? (
+                <Select
+                  label="Reviewed service"
+                  searchable
+                  clearable
+                  data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                  value={ref || null}
+                  onChange={(v) => setRef(v ?? '')}
+                  error={errors.sourceRef}
+                />
+              ) : (
+                <div />
+              )}
+            </Group>
+            {source === 'kpi' && cut && (
+              <Text size="sm" c="dimmed">
+                Measured for {cutService ?? 'the chosen cut'}
+                {cut.priority ? `, priority ${cut.priority}` : ''}
+                {cut.type?.length ? `, ${cut.type.join(', ')}` : ''}.
+              </Text>
+            )}
+            <TextInput
+              label="Title"
+              required
+              maxLength={LIMITS.titleMax}
+              value={shownTitle}
+              onChange={(e) => setTitle(e.currentTarget.value)}
+              error={errors.title}
+            />
+            <Textarea
+              label="Expected benefit"
+              description="What should get better, and by how much"
+              required
+              autosize
+              minRows={2}
+              maxLength={LIMITS.descriptionMax}
+              value={benefit}
+              onChange={(e) => setBenefit(e.currentTarget.value)}
+              error={errors.expectedBenefit}
+            />
+            <Textarea
+              label="Description"
+              autosize
+              minRows={3}
+              maxLength={LIMITS.descriptionMax}
+              value={description}
+              onChange={(e) => setDescription(e.currentTarget.value)}
+            />
+            <Group grow>
+              <Select
+                label="Impact"
+                data={LEVEL_OPTIONS}
+                value={impact}
+                onChange={(v) => setImpact(v ?? '3')}
+              />
+              <Select
+                label="Urgency"
+                data={LEVEL_OPTIONS}
+                value={urgency}
+                onChange={(v) => setUrgency(v ?? '3')}
+              />
+            </Group>
+            <Group grow align="flex-start">
+              <UserPicker label="Owner" value={owner} onChange={setOwner} error={errors.assigneeId} />
+              <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
+            </Group>
+            <MultiSelect
+              label="Services"
+              description={
+                source === 'kpi' && cut?.serviceId ? 'The KPI’s service is added' : 'The services it concerns'
+              }
+              searchable
+              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              value={serviceIds}
+              onChange={setServiceIds}
+            />
+            <Group grow align="flex-start">
+              <MultiSelect
+                label={source === 'kpi' ? 'Other KPIs to measure' : 'KPIs to measure'}
+                searchable
+                data={kpiOptions.filter((k) => !(source === 'kpi' && k.value === ref))}
+                value={kpiKeys}
+                onChange={setKpiKeys}
+                error={errors.kpiKeys}
+              />
+              <NumberInput
+                label="Measurement window (days)"
+                description="Before approval and after done"
+                min={7}
+                max={366}
+                value={days}
+                onChange={(v) => setDays(Number(v) || 30)}
+                error={errors.outcomeDays}
+              />
+            </Group>
+            <ErrorAlert error={create.error} title="Could not raise the improvement" />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => navigate(-1)}>
+                Cancel
+              </Button>
+              <Button type="submit" loading={create.isPending}>
+                Raise improvement
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+    </Stack>
+  );
+}
