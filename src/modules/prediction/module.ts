@@ -17,6 +17,9 @@ export default defineModule({
       await refreshScores(ctx);
     });
     await jobs.work(SCORE_QUEUE, async () => {
+      // Until there is a model (a new installation, or history still being loaded when the
+      // start-up training ran), each scoring round tries to train one first.
+      if (!(await latestModel(ctx))) await trainModel(ctx);
       await refreshScores(ctx);
     });
     // Nightly refit on the newest history; scores follow the queue every five minutes.
