@@ -6,6 +6,7 @@
 import { runCmdbBench } from './cmdb.ts';
 import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
+import { runPredictionBench } from './prediction.ts';
 import { runRecordsBench } from './records.ts';
 import { runReportsBench } from './reports.ts';
 import { runServerStartBench } from './server-start.ts';
@@ -22,6 +23,7 @@ const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   reports: runReportsBench,
   records: runRecordsBench,
   'server-start': runServerStartBench,
+  prediction: runPredictionBench,
 };
 
 const wanted = process.env.BENCH_SUITES?.split(',').map((s) => s.trim()) ?? Object.keys(SUITES);

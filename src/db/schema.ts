@@ -19,6 +19,7 @@ export * from '../modules/knowledge/schema.ts';
 export * from '../modules/mail/schema.ts';
 export * from '../modules/notify/schema.ts';
 export * from '../modules/organisations/schema.ts';
+export * from '../modules/prediction/schema.ts';
 export * from '../modules/problems/schema.ts';
 export * from '../modules/records/schema.ts';
 export * from '../modules/reports/schema.ts';

@@ -24,6 +24,7 @@ import live from './live/module.ts';
 import mail from './mail/module.ts';
 import notify from './notify/module.ts';
 import organisations from './organisations/module.ts';
+import prediction from './prediction/module.ts';
 import problems from './problems/module.ts';
 import records from './records/module.ts';
 import reports from './reports/module.ts';
@@ -57,6 +58,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   escalation,
   reports,
   improvements,
+  prediction,
   automation,
   views,
   search,

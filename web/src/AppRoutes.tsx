@@ -15,6 +15,7 @@ import { knowledgeRoutes, portalKnowledgeRoutes } from './features/knowledge/rou
 import { MajorIncidentsPage } from './features/major/MajorIncidentsPage.tsx';
 import { PortalHomePage } from './features/portal/PortalHomePage.tsx';
 import { PortalNewIncidentPage } from './features/portal/PortalNewIncidentPage.tsx';
+import { LikelyToBreachPage } from './features/prediction/LikelyToBreachPage.tsx';
 import { problemRoutes } from './features/problems/routes.tsx';
 import { reportRoutes } from './features/reports/routes.tsx';
 import { requestRoutes } from './features/requests/routes.tsx';
@@ -137,6 +138,7 @@ export function AppRoutes() {
             <Route path={`${incident.route}/new`} element={<NewIncidentPage />} />
             <Route path={`${incident.route}/:ref`} element={<incident.pages.record />} />
             <Route path="major-incidents" element={<MajorIncidentsPage />} />
+            <Route path="likely-to-breach" element={<LikelyToBreachPage />} />
             <Route path="status-page" element={<StatusAdminPage />} />
             <Route path="announcements" element={<AnnouncementsPage />} />
             {problemRoutes()}

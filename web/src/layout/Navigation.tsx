@@ -6,6 +6,7 @@ import {
   IconAlertOctagon,
   IconBellCog,
   IconClipboardList,
+  IconHourglassHigh,
   IconKey,
   IconKeyboard,
   IconListSearch,
@@ -79,6 +80,12 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
           label="Unassigned"
           icon={<IconListSearch size={18} />}
           active={unassigned}
+        />
+        <NavItem
+          to="/likely-to-breach"
+          label="Likely to breach"
+          icon={<IconHourglassHigh size={18} />}
+          active={pathname === '/likely-to-breach'}
         />
         <NavItem
           to={newPath}

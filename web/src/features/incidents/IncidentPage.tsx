@@ -24,6 +24,7 @@ import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
 import { DeclareMajorButton } from '../major/DeclareMajorButton.tsx';
 import { FamilyPanel } from '../major/FamilyPanel.tsx';
 import { MajorIncidentPanel } from '../major/MajorIncidentPanel.tsx';
+import { BreachRiskPanel } from '../prediction/BreachRiskPanel.tsx';
 import { IncidentProblemPanel } from '../problems/IncidentProblemPanel.tsx';
 import { RecordSlaPanel } from '../sla/RecordSlaPanel.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
@@ -99,6 +100,7 @@ function IncidentView({ rec, reload }: { rec: Incident; reload: () => Promise<In
         <>
           <IncidentDetails rec={rec} onReload={reload} />
           <RecordSlaPanel recordId={rec.id} />
+          <BreachRiskPanel recordId={rec.id} />
           <IncidentProblemPanel rec={rec} />
           <RecordKnowledgePanel rec={rec} />
           <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />

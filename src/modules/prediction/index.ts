@@ -1,0 +1,2 @@
+/** Breach prediction; other modules use nothing of it (its KPI is declared into reporting's catalog). */
+export {};

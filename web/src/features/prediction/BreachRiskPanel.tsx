@@ -1,0 +1,53 @@
+/** On a record page: how likely its running SLA clocks are to breach, and the factors that weigh. */
+import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useRecordPrediction } from '../../api/queries/prediction.ts';
+import { useMe } from '../../auth/session.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { isPortalUser } from '../../lib/faces.ts';
+import { formatWorkingSeconds } from '../sla/duration.ts';
+import { FactorLine, ProbabilityBadge } from './factors.tsx';
+
+export function BreachRiskPanel({ recordId }: { recordId: string }) {
+  const me = useMe();
+  const staff = !isPortalUser(me);
+  const prediction = useRecordPrediction(recordId, staff);
+  if (!staff || prediction.isPending) return null;
+  if (prediction.isError) return <ErrorAlert error={prediction.error} />;
+  const p = prediction.data;
+  // Nothing to say without a model or a running clock that is not yet overdue.
+  if (!p.model || p.clocks.length === 0) return null;
+  const clock = p.clocks[0]!;
+  // The factors that move the odds noticeably, at most four; the largest one at least.
+  const weighty = clock.factors.filter((f) => Math.abs(f.contribution) >= 0.05).slice(0, 4);
+  const shownFactors = weighty.length ? weighty : clock.factors.slice(0, 1);
+  return (
+    <Paper p="md" component="section" aria-labelledby="breach-risk-title">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={3} size="h5" id="breach-risk-title">
+            Breach risk
+          </Title>
+          <ProbabilityBadge probability={clock.probability} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {clock.kind.toUpperCase()} {clock.metric} clock, {formatWorkingSeconds(clock.workingSecondsLeft)} of
+          working time left. What weighs most:
+        </Text>
+        <Stack
+          gap={4}
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: 'none' }}
+          aria-label="Breach risk factors"
+        >
+          {shownFactors.map((f) => (
+            <li key={f.feature}>
+              <FactorLine factor={f} />
+            </li>
+          ))}
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,155 @@
+/**
+ * The "Likely to breach" queue: open records whose running SLA clock the breach model gives the
+ * highest chance of breaching, with the factor that weighs most, filtered by group, service,
+ * priority and threshold; under it, how well the model did on held-out history.
+ */
+import { Anchor, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router-dom';
+import { useGroups } from '../../api/queries/directory.ts';
+import type { ModelQuality, PredictionItem } from '../../api/queries/prediction.ts';
+import { useLikelyToBreach, useModelQuality } from '../../api/queries/prediction.ts';
+import { useServices } from '../../api/queries/requests.ts';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
+import { ListView } from '../../kit/list/ListView.tsx';
+import { useListState } from '../../kit/list/listState.ts';
+import { Time } from '../../lib/time.tsx';
+import { recordPath } from '../../records/registry.ts';
+import { formatWorkingSeconds } from '../sla/duration.ts';
+import { FactorLine, ProbabilityBadge, percent, topFactor } from './factors.tsx';
+
+const FILTERS = { groupId: 'one', serviceId: 'one', priority: 'one', minProbability: 'one' } as const;
+const THRESHOLDS = [
+  { value: '0.7', label: '70% or more' },
+  { value: '0.3', label: '30% or more' },
+  { value: '0', label: 'Every scored record' },
+];
+const PRIORITIES = [1, 2, 3, 4, 5].map((p) => ({ value: String(p), label: `P${p}` }));
+
+const COLUMNS: ListColumn<PredictionItem>[] = [
+  {
+    key: 'number',
+    label: 'Number',
+    width: 120,
+    render: (r) => (
+      <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
+        {r.number}
+      </Anchor>
+    ),
+  },
+  { key: 'title', label: 'Title', render: (r) => r.title },
+  { key: 'group', label: 'Group', width: 150, render: (r) => r.group?.name ?? '—' },
+  { key: 'assignee', label: 'Assignee', width: 140, render: (r) => r.assignee?.name ?? 'Unassigned' },
+  {
+    key: 'time_left',
+    label: 'Time left',
+    width: 140,
+    render: (r) => `${formatWorkingSeconds(r.clock.workingSecondsLeft)} (${r.clock.metric})`,
+  },
+  {
+    key: 'probability',
+    label: 'Probability',
+    width: 100,
+    render: (r) => <ProbabilityBadge probability={r.clock.probability} />,
+  },
+  {
+    key: 'factor',
+    label: 'Top factor',
+    width: 280,
+    render: (r) => {
+      const f = topFactor(r.clock.factors);
+      return f ? <FactorLine factor={f} /> : '—';
+    },
+  },
+  { key: 'priority', label: 'Priority', width: 90, render: (r) => `P${r.priority}`, hidden: true },
+  { key: 'service', label: 'Service', width: 160, render: (r) => r.service?.name ?? '—', hidden: true },
+];
+
+function ModelSummary({ quality }: { quality: ModelQuality }) {
+  const held = quality.heldOut;
+  if (!quality.model || !held)
+    return (
+      <Text size="sm" c="dimmed">
+        No breach model yet: one is trained from finished SLA clocks, nightly and at start-up.
+      </Text>
+    );
+  return (
+    <Text size="sm" c="dimmed">
+      Model trained <Time iso={quality.model.trainedAt} span size="sm" /> on {quality.trainingSize} finished
+      clocks. On {held.sampleSize} held-out clocks: precision{' '}
+      {held.precision === null ? '—' : percent(held.precision)} and recall{' '}
+      {held.recall === null ? '—' : percent(held.recall)} at {percent(held.threshold)} (base rate{' '}
+      {percent(held.baseRate)}), Brier score {held.brier.toFixed(3)} against {held.baselineBrier.toFixed(3)}{' '}
+      for always guessing the base rate, calibration error {percent(held.calibrationError)}.
+    </Text>
+  );
+}
+
+export function LikelyToBreachPage() {
+  const state = useListState(FILTERS, { sort: 'probability', order: 'desc' });
+  const { groupId, serviceId, priority, minProbability } = state.filters;
+  const list = useLikelyToBreach({
+    groupId: groupId || undefined,
+    serviceId: serviceId || undefined,
+    priority: priority || undefined,
+    minProbability: minProbability || undefined,
+  });
+  const groups = useGroups();
+  const services = useServices();
+  const quality = useModelQuality();
+  return (
+    <>
+      <PageHeader
+        title="Likely to breach"
+        description="Open records whose running SLA clock is likely to breach, estimated from the queue's state and the history of similar records. The factor shown weighs most towards a breach."
+      />
+      <ListView
+        listKey="likely-to-breach"
+        label="Likely to breach"
+        noun={['record', 'records']}
+        columns={COLUMNS}
+        list={list}
+        state={state}
+        rowKey={(r) => r.recordId}
+        rowHref={(r) => recordPath(r.type, r.number)}
+        rowLabel={(r) => r.number}
+        filters={
+          <FilterBar state={state}>
+            <SelectFilter
+              state={state}
+              name="groupId"
+              label="Group"
+              placeholder="Every group"
+              data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            />
+            <SelectFilter
+              state={state}
+              name="serviceId"
+              label="Service"
+              placeholder="Every service"
+              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            />
+            <SelectFilter
+              state={state}
+              name="priority"
+              label="Priority"
+              placeholder="Any"
+              data={PRIORITIES}
+            />
+            <SelectFilter
+              state={state}
+              name="minProbability"
+              label="Likelihood"
+              placeholder="50% or more"
+              data={THRESHOLDS}
+            />
+          </FilterBar>
+        }
+      />
+      <Paper p="md" mt="md">
+        <Stack gap={4}>{quality.data && <ModelSummary quality={quality.data} />}</Stack>
+      </Paper>
+    </>
+  );
+}
