@@ -406,7 +406,14 @@ export async function drillDown(
       customer: r.customer,
       at: at.toISOString(),
       value,
-      formatted: value === null ? '' : value < 0 ? `${formatSeconds(-value)} to spare` : formatSeconds(value),
+      formatted:
+        value === null
+          ? ''
+          : d.unit === 'score'
+            ? formatKpiValue(value, d.unit)
+            : value < 0
+              ? `${formatSeconds(-value)} to spare`
+              : formatSeconds(value),
       outcome: r.hit === null ? null : r.hit ? 'hit' : 'miss',
       band: r.band,
       href:
