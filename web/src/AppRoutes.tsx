@@ -69,6 +69,10 @@ const SubscriptionLinkPage = lazy(() =>
   })),
 );
 
+const PublicSurveyPage = lazy(() =>
+  import('./features/csat/PublicSurveyPage.tsx').then((m) => ({ default: m.PublicSurveyPage })),
+);
+
 const InboundMailPage = lazy(() =>
   import('./features/inbound-mail/InboundMailPage.tsx').then((m) => ({ default: m.InboundMailPage })),
 );
@@ -109,6 +113,15 @@ export function AppRoutes() {
         element={
           <Public>
             <PublicStatusPage />
+          </Public>
+        }
+      />
+      {/* A satisfaction survey's mailed link: answered without signing in. */}
+      <Route
+        path="/survey/:token"
+        element={
+          <Public>
+            <PublicSurveyPage />
           </Public>
         }
       />
