@@ -321,18 +321,38 @@ function surveyOf(
     createdAt: r.resolved,
     expiresAt: new Date(r.resolved.getTime() + SURVEY_DAYS * DAY_MS),
   };
-  const answers = rand() < 0.3;
-  const answeredAt = new Date(r.resolved.getTime() + (0.2 + rand() ** 3 * 96) * HOUR * 1000);
-  const score = weighted(rand, r.poor ? SCORE_WEIGHTS.poor : SCORE_WEIGHTS.good) + 1;
+  const answers = rand() < DEMO_RESPONSE_RATE;
+  const answer = demoSurveyAnswer(rand, r.poor);
+  if (!answers || answer.answeredAt(r.resolved).getTime() >= r.now) return base;
+  return {
+    ...base,
+    score: answer.score,
+    comment: answer.comment ?? null,
+    answeredAt: answer.answeredAt(r.resolved),
+    answeredVia: rand() < 0.7 ? 'link' : 'portal',
+  };
+}
+
+/** Share of the demo's surveys that are answered. */
+export const DEMO_RESPONSE_RATE = 0.3;
+
+/**
+ * A demo answer: a score drawn from a realistic distribution (worse when the record breached or
+ * was reopened), a comment on about half of them and on every low score, and how long after the
+ * resolution it came (mostly within hours, a few after days).
+ */
+export function demoSurveyAnswer(
+  rand: () => number,
+  poor: boolean,
+): { score: number; comment?: string; answeredAt: (resolved: Date) => Date } {
+  const delay = (0.2 + rand() ** 3 * 96) * HOUR * 1000;
+  const score = weighted(rand, poor ? SCORE_WEIGHTS.poor : SCORE_WEIGHTS.good) + 1;
   const withComment = rand() < 0.45;
   const comments = CSAT_COMMENTS[score]!;
   const comment = comments[Math.floor(rand() * comments.length)]!;
-  if (!answers || answeredAt.getTime() >= r.now) return base;
   return {
-    ...base,
     score,
-    comment: withComment || score <= 2 ? comment : null,
-    answeredAt,
-    answeredVia: rand() < 0.7 ? 'link' : 'portal',
+    ...(withComment || score <= 2 ? { comment } : {}),
+    answeredAt: (resolved) => new Date(resolved.getTime() + delay),
   };
 }

@@ -1,6 +1,5 @@
 /**
- * Customer-satisfaction surveys' public face: the table (for the demo history and reporting,
- * read-only) and the rules of a survey's token. Surveys are created by the module's own record
- * hook when an incident or request is resolved.
+ * Customer-satisfaction surveys' public face. Surveys are created by the module's own record
+ * hook when an incident or request is resolved; answering signed in is open to the demo data.
  */
-export { createSurveyWithin, hashToken } from './service.ts';
+export { answerAsRequester, createSurveyWithin, hashToken } from './service.ts';
