@@ -2,14 +2,14 @@
  * Satisfaction surveys in the browser: the agent resolves a requester's incident; the requester
  * finds "How did we do?" on the portal's home, answers on the record, and the agent sees the
  * score and comment on the record page and in its history. The mailed link's page explains an
- * unknown link. Axe checks each page.
+ * unknown link, and an administrator changes the low-score threshold. Axe checks each page.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
 
 describe('satisfaction survey', () => {
   let server: RunningServer;
@@ -85,6 +85,24 @@ describe('satisfaction survey', () => {
     expect(await seriousA11yProblems(agent.page)).toEqual([]);
     expect(agent.errors).toEqual([]);
     await agent.context.close();
+  });
+
+  it('lets an administrator change which scores count as low', async () => {
+    const admin = await newPerson(browser, server.baseUrl);
+    await signIn(admin.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await admin.page.goto('/admin/processes/incident/options');
+    const form = await visible(admin.page.getByRole('region', { name: 'Satisfaction survey' }));
+    expect(await seriousA11yProblems(admin.page)).toEqual([]);
+    await form.getByRole('textbox', { name: /Low score/ }).fill('3');
+    await form.getByRole('button', { name: 'Save survey settings' }).click();
+    await visible(admin.page.getByText('Survey settings saved'));
+    const saved = await server.admin.call<{ lowScoreThreshold: number; version: number }>(
+      'GET',
+      '/csat/settings',
+    );
+    expect(saved).toMatchObject({ lowScoreThreshold: 3, version: 1 });
+    expect(admin.errors).toEqual([]);
+    await admin.context.close();
   });
 
   it('explains a survey link that leads nowhere, without signing in', async () => {

@@ -56,3 +56,21 @@ export function useAnswerPublicSurvey(token: string) {
       api.post<{ status: 'answered' }>(`/public/surveys/${encodeURIComponent(token)}/answer`, answer),
   });
 }
+
+export type CsatSettings = { lowScoreThreshold: number; expiryDays: number; version: number };
+
+export function useCsatSettings() {
+  return useQuery({
+    queryKey: ['csat', 'settings'],
+    queryFn: ({ signal }) => api.get<CsatSettings>('/csat/settings', undefined, signal),
+  });
+}
+
+export function useSaveCsatSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ version, ...input }: CsatSettings) =>
+      api.put<CsatSettings>('/csat/settings', input, version),
+    onSuccess: (saved) => qc.setQueryData(['csat', 'settings'], saved),
+  });
+}
