@@ -251,6 +251,11 @@ describe('answering from the portal and low scores', () => {
     expect(
       (await agent.put('/api/v1/csat/settings', { lowScoreThreshold: 3, expiryDays: 14 })).statusCode,
     ).toBe(403);
+    expect((await requester.get('/api/v1/csat/settings')).statusCode).toBe(403);
+    expect((await agent.get('/api/v1/csat/settings')).json()).toMatchObject({
+      lowScoreThreshold: 2,
+      version: 0,
+    });
     const saved = await admin.put('/api/v1/csat/settings', { lowScoreThreshold: 3, expiryDays: 14 });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ lowScoreThreshold: 3, expiryDays: 14, version: 1 });

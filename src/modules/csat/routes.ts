@@ -13,6 +13,8 @@ import {
   PublicSurveyView,
   SurveyTokenParam,
 } from '../../contracts/csat.ts';
+import { can } from '../../domain/roles.ts';
+import { forbidden } from '../../errors.ts';
 import { clientIp, ifMatchVersion, requireActor } from '../../http/auth.ts';
 import { IdParam, Problem, problemResponses, RecordRefParam } from '../../http/schemas.ts';
 import {
@@ -109,12 +111,13 @@ export function csatRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       {
         schema: {
           tags,
-          summary: 'Survey settings: the low-score threshold and how long a survey takes answers',
+          summary: 'Survey settings: the low-score threshold and how long a survey takes answers (staff)',
           response: { 200: CsatSettingsView, ...responses },
         },
       },
       async (req) => {
-        requireActor(req);
+        if (!can(requireActor(req), 'settings.read'))
+          throw forbidden('Survey settings are for the IT organisation.');
         return getCsatSettings(ctx.db);
       },
     );
