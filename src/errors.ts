@@ -13,6 +13,7 @@ export const ERROR_CATALOGUE = {
   'auth.token_scope': { status: 403, title: 'Token scope insufficient' },
   'resource.not_found': { status: 404, title: 'Not found' },
   'resource.conflict': { status: 409, title: 'Conflict' },
+  'resource.gone': { status: 410, title: 'Gone' },
   'lifecycle.transition_forbidden': { status: 409, title: 'Transition not allowed' },
   'record.stale_version': { status: 412, title: 'Stale version' },
   'attachment.too_large': { status: 413, title: 'Attachment too large' },

@@ -20,7 +20,7 @@ export const KpiDefinitionView = z.object({
   label: z.string(),
   definition: z.string(),
   category: z.string(),
-  unit: z.enum(['count', 'percent', 'seconds', 'hours']),
+  unit: z.enum(['count', 'percent', 'seconds', 'hours', 'score']),
   goodWhen: z.enum(['up', 'down']),
   aggregate: z.enum(['count', 'mean', 'median', 'rate', 'sum']),
   target: z.number(),

@@ -11,6 +11,7 @@ export * from '../modules/cmdb/contracts/schema.ts';
 export * from '../modules/cmdb/import/schema.ts';
 export * from '../modules/cmdb/licences/schema.ts';
 export * from '../modules/cmdb/schema.ts';
+export * from '../modules/csat/schema.ts';
 export * from '../modules/escalation/schema.ts';
 export * from '../modules/improvements/schema.ts';
 export * from '../modules/inbound-mail/schema.ts';

@@ -5,9 +5,11 @@
  * late, some put on hold, some resolved and reopened. Deterministic (a seeded generator), and
  * written set-based: a few multi-row inserts instead of thousands of use-case calls, then the
  * working-time durations of the met clocks in one pass. The records, clocks and pauses look
- * exactly as the lifecycle and the SLA module would have left them.
+ * exactly as the lifecycle and the SLA module would have left them. Every resolution sent the
+ * requester a satisfaction survey; about three in ten answered, mostly satisfied, less so when
+ * the record breached or was reopened.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { queryRows } from '../db/client.ts';
@@ -20,6 +22,7 @@ import {
   type Pause,
 } from '../domain/sla/clock.ts';
 import { clockPauses } from '../domain/sla/clock-state.ts';
+import { csatSurveys } from '../modules/csat/schema.ts';
 import { recordHistory, records } from '../modules/records/schema.ts';
 import { refreshClockDurations } from '../modules/reports/index.ts';
 import { slaClocks, slaPauses } from '../modules/sla/clock-schema.ts';
@@ -59,6 +62,26 @@ const ROUND_THE_CLOCK = compileCalendar({
 const HOUR_WEIGHTS = [1, 1, 1, 1, 1, 2, 4, 10, 16, 18, 16, 12, 10, 14, 15, 13, 10, 6, 4, 3, 2, 2, 1, 1];
 const PRIORITY_WEIGHTS = [3, 12, 45, 30, 10];
 
+/** How often each score 1–5 is given: on time, and late or reopened. */
+const SCORE_WEIGHTS = { good: [3, 4, 10, 33, 50], poor: [14, 18, 24, 28, 16] } as const;
+const SURVEY_DAYS = 14;
+const CSAT_COMMENTS: Record<number, readonly string[]> = {
+  1: [
+    'Nobody told me it was fixed; I found out by trying again.',
+    'Took far too long and I had to chase twice.',
+  ],
+  2: ['Fixed in the end, but the updates were sparse.', 'I had to explain the problem three times.'],
+  3: ['Fine, although it took a while.', 'Solved, but the workaround is clumsy.'],
+  4: ['Quick and friendly, thanks.', 'Good job, the explanation helped.'],
+  5: [
+    'Excellent, fixed before I finished my coffee!',
+    'Very helpful, thank you so much.',
+    'Great service as always.',
+  ],
+};
+
+type SurveyRow = typeof csatSurveys.$inferInsert;
+
 function weighted(rand: () => number, weights: readonly number[]): number {
   let x = rand() * weights.reduce((a, b) => a + b, 0);
   for (let i = 0; i < weights.length; i++) {
@@ -73,8 +96,10 @@ type ClockRow = typeof slaClocks.$inferInsert;
 export async function seedReportHistory(
   ctx: AppContext,
   input: HistoryInput,
-): Promise<{ records: number; clocks: number }> {
+): Promise<{ records: number; clocks: number; surveys: number }> {
   const rand = rng(input.seed ?? 7);
+  // Surveys draw from their own sequence, so the records stay what they were without them.
+  const csatRand = rng((input.seed ?? 7) + 101);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const days = input.days ?? 182;
   const total = input.records ?? days * 17;
@@ -119,6 +144,7 @@ export async function seedReportHistory(
   const clockRows: ClockRow[] = [];
   const pauseRows: (typeof slaPauses.$inferInsert)[] = [];
   const historyRows: (typeof recordHistory.$inferInsert)[] = [];
+  const surveyRows: SurveyRow[] = [];
 
   for (let i = 0; i < total; i++) {
     // The day, fewer at weekends, then the hour.
@@ -246,6 +272,20 @@ export async function seedReportHistory(
       if (!a?.targets.some((t) => t.priority === priority)) continue;
       clockRows.push(clock(a, 'response', acknowledged), clock(a, 'resolution', resolved));
     }
+    const survey = surveyOf(csatRand, {
+      recordId: id,
+      requesterId,
+      resolved,
+      now,
+      poor: reopenCount > 0 || resolveWork > resolutionTarget,
+    });
+    surveyRows.push(survey);
+    historyRows.push({ recordId: id, at: resolved, field: 'csat.sent', oldValue: null, newValue: 'sent' });
+    if (survey.answeredAt) {
+      const answer = { recordId: id, actorId: requesterId, at: survey.answeredAt, oldValue: null };
+      historyRows.push({ ...answer, field: 'csat', newValue: String(survey.score) });
+      if (survey.comment) historyRows.push({ ...answer, field: 'csat.comment', newValue: survey.comment });
+    }
   }
 
   await ctx.db.transaction(async (tx) => {
@@ -257,10 +297,62 @@ export async function seedReportHistory(
       await tx.insert(slaPauses).values(pauseRows.slice(i, i + 500));
     for (let i = 0; i < historyRows.length; i += 500)
       await tx.insert(recordHistory).values(historyRows.slice(i, i + 500));
+    for (let i = 0; i < surveyRows.length; i += 500)
+      await tx.insert(csatSurveys).values(surveyRows.slice(i, i + 500));
     await refreshClockDurations(
       tx,
       recordRows.map((r) => r.id!),
     );
   });
-  return { records: recordRows.length, clocks: clockRows.length };
+  return { records: recordRows.length, clocks: clockRows.length, surveys: surveyRows.length };
+}
+
+/** The survey a resolution sent: answered by about three in ten, within a few days, or left to expire. */
+function surveyOf(
+  rand: () => number,
+  r: { recordId: string; requesterId: string; resolved: Date; now: number; poor: boolean },
+): SurveyRow {
+  const base: SurveyRow = {
+    recordId: r.recordId,
+    requesterId: r.requesterId,
+    // Nobody holds the token of a demo survey: the hash of a random value.
+    tokenHash: createHash('sha256').update(randomUUID()).digest('hex'),
+    resolvedAt: r.resolved,
+    createdAt: r.resolved,
+    expiresAt: new Date(r.resolved.getTime() + SURVEY_DAYS * DAY_MS),
+  };
+  const answers = rand() < DEMO_RESPONSE_RATE;
+  const answer = demoSurveyAnswer(rand, r.poor);
+  if (!answers || answer.answeredAt(r.resolved).getTime() >= r.now) return base;
+  return {
+    ...base,
+    score: answer.score,
+    comment: answer.comment ?? null,
+    answeredAt: answer.answeredAt(r.resolved),
+    answeredVia: rand() < 0.7 ? 'link' : 'portal',
+  };
+}
+
+/** Share of the demo's surveys that are answered. */
+export const DEMO_RESPONSE_RATE = 0.3;
+
+/**
+ * A demo answer: a score drawn from a realistic distribution (worse when the record breached or
+ * was reopened), a comment on about half of them and on every low score, and how long after the
+ * resolution it came (mostly within hours, a few after days).
+ */
+export function demoSurveyAnswer(
+  rand: () => number,
+  poor: boolean,
+): { score: number; comment?: string; answeredAt: (resolved: Date) => Date } {
+  const delay = (0.2 + rand() ** 3 * 96) * HOUR * 1000;
+  const score = weighted(rand, poor ? SCORE_WEIGHTS.poor : SCORE_WEIGHTS.good) + 1;
+  const withComment = rand() < 0.45;
+  const comments = CSAT_COMMENTS[score]!;
+  const comment = comments[Math.floor(rand() * comments.length)]!;
+  return {
+    score,
+    ...(withComment || score <= 2 ? { comment } : {}),
+    answeredAt: (resolved) => new Date(resolved.getTime() + delay),
+  };
 }

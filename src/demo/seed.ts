@@ -3,7 +3,7 @@
  * hundred incidents spread over the last two months in every state, with comments and history.
  * Everything goes through the same use cases the API uses, on a clock that walks forward in time.
  */
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { ManualClock } from '../domain/clock.ts';
 import type { Actor, Role } from '../domain/roles.ts';
@@ -11,13 +11,15 @@ import { createGroup, createUser } from '../modules/auth/directory.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { users } from '../modules/auth/schema.ts';
 import { loadActor } from '../modules/auth/service.ts';
+import { answerAsRequester } from '../modules/csat/index.ts';
+import { csatSurveys } from '../modules/csat/schema.ts';
 import { createIncident, transitionIncident, updateIncident } from '../modules/incidents/service.ts';
 import { addComment } from '../modules/records/collab.ts';
 import { seedScheduleDemo } from './change-schedule.ts';
 import { seedDemoChanges } from './changes.ts';
 import { seedCmdbDemo } from './cmdb.ts';
 import { DEMO_GROUPS, DEMO_INCIDENTS, DEMO_PEOPLE } from './data.ts';
-import { seedReportHistory } from './history.ts';
+import { DEMO_RESPONSE_RATE, demoSurveyAnswer, seedReportHistory } from './history.ts';
 import { seedDemoImprovements } from './improvements.ts';
 import { seedInboundMailDemo } from './inbound-mail.ts';
 import { seedKnowledgeDemo } from './knowledge.ts';
@@ -33,6 +35,8 @@ export const DEMO_PASSWORD = 'steward-demo';
 export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {}) {
   const total = opts.incidents ?? 240;
   const rand = rng(42);
+  // The requesters' satisfaction answers draw from their own sequence, leaving the rest as it was.
+  const csatRand = rng(4242);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const end = ctx.clock.now().getTime();
   const begin = end - 60 * 86400_000;
@@ -149,6 +153,20 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
       resolutionNotes: tpl.resolution,
       comment: `${tpl.resolution} Please let us know if the problem comes back.`,
     });
+    // About three in ten requesters answer the survey the resolution sent them.
+    if (csatRand() < DEMO_RESPONSE_RATE) {
+      const answer = demoSurveyAnswer(csatRand, false);
+      const at = answer.answeredAt(clock.now());
+      const [survey] = await ctx.db
+        .select({ id: csatSurveys.id })
+        .from(csatSurveys)
+        .where(and(eq(csatSurveys.recordId, cur.id), isNull(csatSurveys.answeredAt)));
+      if (survey && at.getTime() < end)
+        await answerAsRequester({ ...ctx, clock: new ManualClock(at) }, requester, survey.id, {
+          score: answer.score,
+          ...(answer.comment ? { comment: answer.comment } : {}),
+        });
+    }
     if (stage === 4) {
       if (!step(86400_000 + Math.floor(rand() * 2 * 86400_000))) continue;
       await transitionIncident(sctx, rand() < 0.3 ? requester : agent, cur.id, { to: 'closed' });

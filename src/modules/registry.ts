@@ -14,6 +14,7 @@ import catalog from './catalog/module.ts';
 import changeSchedule from './change-schedule/module.ts';
 import changes from './changes/module.ts';
 import cmdb from './cmdb/module.ts';
+import csat from './csat/module.ts';
 import type { ModuleDefinition } from './define-module.ts';
 import escalation from './escalation/module.ts';
 import improvements from './improvements/module.ts';
@@ -55,6 +56,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   knowledge,
   inboundMail,
   notify,
+  csat,
   escalation,
   reports,
   improvements,

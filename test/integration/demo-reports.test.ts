@@ -54,6 +54,14 @@ describe('demo history', () => {
     expect(time.billableMinutes).toBeLessThan(time.totalMinutes);
     const effort = (await manager.get(`/api/v1/reports/kpis/effort?${period}`)).json();
     expect(effort.value).toBeCloseTo(time.totalMinutes / 60);
+    // Every resolution sent a survey; about three in ten were answered, mostly satisfied.
+    expect(r.history.surveys).toBe(182 * 17);
+    const csat = (await manager.get(`/api/v1/reports/kpis/csat?${period}`)).json();
+    expect(csat.value).toBeGreaterThan(3.5);
+    expect(csat.value).toBeLessThan(4.6);
+    const responses = (await manager.get(`/api/v1/reports/kpis/csat_response_rate?${period}`)).json();
+    expect(responses.value).toBeGreaterThan(22);
+    expect(responses.value).toBeLessThan(38);
     // The whole demo, not only the history: slow on a busy machine.
   }, 240_000);
 });

@@ -71,6 +71,10 @@ const SubscriptionLinkPage = lazy(() =>
   })),
 );
 
+const PublicSurveyPage = lazy(() =>
+  import('./features/csat/PublicSurveyPage.tsx').then((m) => ({ default: m.PublicSurveyPage })),
+);
+
 const InboundMailPage = lazy(() =>
   import('./features/inbound-mail/InboundMailPage.tsx').then((m) => ({ default: m.InboundMailPage })),
 );
@@ -111,6 +115,15 @@ export function AppRoutes() {
         element={
           <Public>
             <PublicStatusPage />
+          </Public>
+        }
+      />
+      {/* A satisfaction survey's mailed link: answered without signing in. */}
+      <Route
+        path="/survey/:token"
+        element={
+          <Public>
+            <PublicSurveyPage />
           </Public>
         }
       />

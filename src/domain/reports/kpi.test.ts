@@ -66,6 +66,7 @@ describe('KPI maths', () => {
     expect(formatKpiValue(93.456, 'percent')).toBe('93.5 %');
     expect(formatKpiValue(5400, 'seconds')).toBe('1 h 30 min');
     expect(formatKpiValue(1234.56, 'hours')).toBe('1,234.6 h');
+    expect(formatKpiValue(4.2149, 'score')).toBe('4.21 / 5');
     expect(formatKpiValue(90_000, 'seconds')).toBe('1 d 1 h');
     expect(formatKpiValue(1234, 'count')).toBe('1,234');
     expect(formatKpiValue(null, 'count')).toBe('—');

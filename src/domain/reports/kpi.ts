@@ -5,7 +5,8 @@
  * (which SQL measures what) uses these; the web app shows their answers.
  */
 
-export type KpiUnit = 'count' | 'percent' | 'seconds' | 'hours';
+/** score: a mean of 1–5 answers (customer satisfaction), shown with two decimals. */
+export type KpiUnit = 'count' | 'percent' | 'seconds' | 'hours' | 'score';
 /** Whether a higher value is good news (compliance) or bad news (breaches, time to resolve). */
 export type GoodWhen = 'up' | 'down';
 export type Rag = 'green' | 'amber' | 'red';
@@ -120,10 +121,11 @@ export function formatSeconds(seconds: number): string {
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
 }
 
-/** A KPI value in words: counts as integers, percentages with one decimal, durations in words. */
+/** A KPI value in words: counts as integers, percentages with one decimal, durations in words, scores of 5 with two decimals. */
 export function formatKpiValue(value: number | null, unit: KpiUnit): string {
   if (value === null) return '—';
   if (unit === 'percent') return `${value.toFixed(1)} %`;
+  if (unit === 'score') return `${value.toFixed(2)} / 5`;
   if (unit === 'seconds') return formatSeconds(value);
   if (unit === 'hours') return `${value.toLocaleString('en', { maximumFractionDigits: 1 })} h`;
   return Math.round(value).toLocaleString('en');

@@ -41,6 +41,11 @@ export type NotifyEventInput = {
   named?: readonly (readonly [string, string])[];
   /** Only people who may read internal notes hear of it (an internal update), whatever the event. */
   internal?: boolean;
+  /**
+   * Variables only the rendered templates see, never the webhook payload (a survey's secret
+   * link, which only its recipient's mail may carry).
+   */
+  templateVars?: Record<string, string>;
 };
 
 const WEB_ROUTES: Record<string, { agent: string; portal: string | null }> = {
@@ -239,6 +244,7 @@ export async function notifyEvent(ctx: AppContext, tx: Db, input: NotifyEventInp
     const portal = !can(actorOf(person), 'record.read_all');
     const vars: TemplateVars = {
       ...base,
+      ...(input.templateVars ?? {}),
       link: input.record ? recordLink(ctx, input.record, portal) : appUrl(ctx),
       recipient: person.name,
       reasons: reasons.join(', and '),

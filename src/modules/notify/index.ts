@@ -6,6 +6,6 @@
  * other processes call notifyEvent.
  */
 export { type Audience, collectAudience, peopleOf } from './audience.ts';
-export { type NotifyEventInput, notifyEvent, recordLink } from './dispatch.ts';
+export { appUrl, type NotifyEventInput, notifyEvent, recordLink } from './dispatch.ts';
 export { type NotificationEventDefinition, registerNotificationEvent } from './events.ts';
 export { type NotificationInput, queueNotifications } from './notifications.ts';

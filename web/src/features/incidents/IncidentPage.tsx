@@ -20,6 +20,7 @@ import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { listPath } from '../../records/registry.ts';
 import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
+import { RecordCsatPanel } from '../csat/RecordCsatPanel.tsx';
 import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
 import { DeclareMajorButton } from '../major/DeclareMajorButton.tsx';
 import { FamilyPanel } from '../major/FamilyPanel.tsx';
@@ -101,6 +102,7 @@ function IncidentView({ rec, reload }: { rec: Incident; reload: () => Promise<In
           <IncidentDetails rec={rec} onReload={reload} />
           <RecordSlaPanel recordId={rec.id} />
           <BreachRiskPanel recordId={rec.id} />
+          <RecordCsatPanel recordId={rec.id} version={rec.version} />
           <IncidentProblemPanel rec={rec} />
           <RecordKnowledgePanel rec={rec} />
           <RecordCisPanel recordId={rec.id} canEdit={rec.allowedActions.includes('update')} />

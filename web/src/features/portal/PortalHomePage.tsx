@@ -15,6 +15,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AnnouncementBanner } from '../announcements/AnnouncementBanner.tsx';
+import { PendingSurveys } from '../csat/SurveyPrompt.tsx';
 import { ServiceStatusSummary } from '../status-page/ServiceStatusSummary.tsx';
 import { PortalSearch } from './PortalSearch.tsx';
 
@@ -177,6 +178,7 @@ export function PortalHomePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="md">
+            <PendingSurveys />
             {waiting > 0 && (
               <Card withBorder component="section" aria-label="Approvals">
                 <Text size="sm">

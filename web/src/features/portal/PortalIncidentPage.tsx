@@ -11,6 +11,7 @@ import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { listPath } from '../../records/registry.ts';
+import { SurveyPrompt } from '../csat/SurveyPrompt.tsx';
 
 /** Requesters see the conversation and the state, not the service desk's internal routing. */
 const HIDDEN_FIELDS = new Set(['assigneeId', 'groupId', 'impact', 'priority', 'serviceId']);
@@ -31,6 +32,7 @@ function PortalIncident({ rec, reload }: { rec: Incident; reload: () => unknown 
   return (
     <RecordLayout
       requester
+      banners={<SurveyPrompt recordId={rec.id} version={rec.version} />}
       header={
         <RecordHeader
           rec={rec}

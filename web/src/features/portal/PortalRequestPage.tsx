@@ -6,6 +6,7 @@ import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
 import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { listPath } from '../../records/registry.ts';
+import { SurveyPrompt } from '../csat/SurveyPrompt.tsx';
 import { AnswersPanel, ApprovalBanner, RequestProgress } from '../requests/RequestProgress.tsx';
 
 /** Requesters follow the request, not the service desk's internal routing. */
@@ -44,7 +45,12 @@ function PortalRequest({ rec, reload }: { rec: ServiceRequest; reload: () => unk
           }
         />
       }
-      banners={<ApprovalBanner rec={rec} />}
+      banners={
+        <>
+          <ApprovalBanner rec={rec} />
+          <SurveyPrompt recordId={rec.id} version={rec.version} />
+        </>
+      }
       side={
         <>
           <RequestProgress rec={rec} />

@@ -6,6 +6,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RouteTabs } from '../../kit/nav/RouteTabs.tsx';
 import { adminAreas } from '../../lib/faces.ts';
+import { CsatSettingsForm } from '../csat/CsatSettingsForm.tsx';
 import { CategoriesEditor } from './CategoriesEditor.tsx';
 import { LifecycleEditor } from './LifecycleEditor.tsx';
 import { OptionsForm } from './OptionsForm.tsx';
@@ -55,7 +56,17 @@ export function ProcessAdminPage() {
             label: 'Categories',
             panel: <CategoriesEditor process={process} canEdit={canEdit} />,
           },
-          { key: 'options', label: 'Options', panel: <OptionsForm process={process} canEdit={canEdit} /> },
+          {
+            key: 'options',
+            label: 'Options',
+            panel: (
+              <Stack gap="md">
+                <OptionsForm process={process} canEdit={canEdit} />
+                {/* Resolving incidents and requests sends satisfaction surveys. */}
+                {(process === 'incident' || process === 'request') && <CsatSettingsForm canEdit={canEdit} />}
+              </Stack>
+            ),
+          },
         ]}
       />
     </Stack>

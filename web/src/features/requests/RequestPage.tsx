@@ -18,6 +18,7 @@ import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { listPath, recordPath } from '../../records/registry.ts';
+import { RecordCsatPanel } from '../csat/RecordCsatPanel.tsx';
 import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
 import { AnswersPanel, ApprovalBanner, RequestProgress } from './RequestProgress.tsx';
 
@@ -81,6 +82,7 @@ function RequestView({
             </Fact>
             <Fact label="Catalog item">{rec.catalogItem.name}</Fact>
           </AssignmentPanel>
+          <RecordCsatPanel recordId={rec.id} version={rec.version} />
           <RecordKnowledgePanel rec={rec} />
           <TimePanel rec={rec} />
           <WatchersPanel rec={rec} showNames noun="request" onChanged={refresh} />

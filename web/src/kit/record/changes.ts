@@ -36,6 +36,7 @@ const FIELD_LABELS: Record<string, string> = {
   serviceId: 'Service',
   resolutionCode: 'Resolution code',
   resolutionNotes: 'Resolution notes',
+  'csat.comment': 'Satisfaction comment',
 };
 
 const EMPTY = '—';
@@ -65,6 +66,12 @@ function valueText(field: string, v: string | null, r: Resolvers): string {
 
 export function describeChange(c: ChangeItem, r: Resolvers): DescribedChange {
   if (c.field === 'created') return { type: 'created', text: `created ${c.newValue ?? 'the record'}` };
+  if (c.field === 'csat.sent') return { type: 'event', text: 'sent the requester a satisfaction survey' };
+  if (c.field === 'csat')
+    return {
+      type: 'event',
+      text: `rated how this was handled ${c.newValue ?? '?'}/5 in the satisfaction survey`,
+    };
   if (c.field === 'attachment_removed')
     return { type: 'event', text: `removed the attachment ${c.oldValue ?? ''}` };
   if (c.field.startsWith('link.')) {
@@ -75,7 +82,7 @@ export function describeChange(c: ChangeItem, r: Resolvers): DescribedChange {
       : { type: 'event', text: `removed a link: ${label.toLowerCase()} ${c.oldValue ?? ''}` };
   }
   const label = FIELD_LABELS[c.field] ?? humanize(c.field);
-  const long = c.field === 'description' || c.field === 'resolutionNotes';
+  const long = c.field === 'description' || c.field === 'resolutionNotes' || c.field === 'csat.comment';
   return {
     type: 'field',
     label,

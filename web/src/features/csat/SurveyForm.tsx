@@ -1,0 +1,70 @@
+/**
+ * The one question of a satisfaction survey: a score of 1–5, each with its words, and an optional
+ * comment. Used by the mailed link's page and by the portal's "How did we do?" prompt.
+ */
+import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import { CSAT_QUESTION, CSAT_SCORE_LABELS } from '../../../../src/contracts/csat.ts';
+import type { CsatAnswerInput } from '../../api/queries/csat.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+
+export function SurveyForm({
+  onSubmit,
+  pending,
+  error,
+  idPrefix,
+}: {
+  onSubmit: (answer: CsatAnswerInput) => void;
+  pending: boolean;
+  error: unknown;
+  /** Distinguishes the form's fields when more than one is on a page. */
+  idPrefix: string;
+}) {
+  const [score, setScore] = useState<string>('');
+  const [comment, setComment] = useState('');
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!score) return;
+        onSubmit({ score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) });
+      }}
+    >
+      <Stack gap="sm">
+        <Radio.Group
+          id={`${idPrefix}-score`}
+          label={CSAT_QUESTION}
+          value={score}
+          onChange={setScore}
+          required
+        >
+          <Stack gap={6} mt={6}>
+            {CSAT_SCORE_LABELS.map((label, i) => (
+              <Radio key={label} value={String(i + 1)} label={`${i + 1} – ${label}`} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        <Textarea
+          id={`${idPrefix}-comment`}
+          label="Anything you would like to add? (optional)"
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          maxLength={2000}
+          autosize
+          minRows={2}
+        />
+        {error !== null && error !== undefined && (
+          <ErrorAlert error={error} title="The answer was not saved" />
+        )}
+        <Group>
+          <Button type="submit" loading={pending} disabled={!score}>
+            Send my answer
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A score in words: "4/5 – Satisfied". */
+export const scoreText = (score: number) => `${score}/5 – ${CSAT_SCORE_LABELS[score - 1] ?? ''}`;
