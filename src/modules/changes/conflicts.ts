@@ -47,6 +47,9 @@ export async function listScheduledChanges(
   const conds = [
     eq(records.type, CHANGE.type),
     inArray(records.state, ON_SCHEDULE),
+    // Served by the GiST index on the planned window (change_details_planned_range_idx): only the
+    // changes overlapping the range are read, however long the schedule's history.
+    sql`tstzrange(${changeDetails.plannedStart}, greatest(${changeDetails.plannedStart}, ${changeDetails.plannedEnd})) && tstzrange(${range.from}::timestamptz, ${range.to}::timestamptz)`,
     lt(changeDetails.plannedStart, range.to),
     gt(changeDetails.plannedEnd, range.from),
   ];
