@@ -164,6 +164,17 @@ describe('change and knowledge KPIs', () => {
     const r = await kpi('knowledge_deflection');
     expect(r.count).toBe(3);
     expect(r.value).toBeCloseTo(200 / 3, 5);
+    // The rows behind it are the articles, by number and title, linked to their pages.
+    const res = await reporter.get(`/api/v1/reports/kpis/knowledge_deflection/records?${WEEK}&outcome=miss`);
+    expect(res.statusCode, res.body).toBe(200);
+    const rows = (res.json() as { items: { number: string; title: string; href: string | null }[] }).items;
+    expect(rows).toEqual([
+      expect.objectContaining({
+        number: expect.stringMatching(/^KB/),
+        title: 'Reset your password',
+        href: expect.stringMatching(/^\/knowledge\/KB/),
+      }),
+    ]);
   });
 
   it('are in the KPI library with their definitions', async () => {
