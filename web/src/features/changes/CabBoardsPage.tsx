@@ -115,17 +115,18 @@ function MembersField<B extends object>({ form }: { form: DraftForm<BoardDraft, 
   const members = form.draft.members;
   return (
     <Stack gap="xs">
-      <UserPicker
-        label="Add a member"
-        placeholder="Search by name or email"
-        value={person}
-        readOnly={form.readOnly}
-        error={form.errors.memberIds}
-        onChange={(p) => {
-          if (p && !members.some((m) => m.id === p.id)) form.set('members', [...members, p]);
-          setPerson(null);
-        }}
-      />
+      {!form.readOnly && (
+        <UserPicker
+          label="Add a member"
+          placeholder="Search by name or email"
+          value={person}
+          error={form.errors.memberIds}
+          onChange={(p) => {
+            if (p && !members.some((m) => m.id === p.id)) form.set('members', [...members, p]);
+            setPerson(null);
+          }}
+        />
+      )}
       {members.length === 0 ? (
         <Text size="sm" c="dimmed">
           No members yet.
@@ -178,19 +179,28 @@ function BoardFields<B extends object>({ form }: { form: DraftForm<BoardDraft, B
   return (
     <>
       <TextInput label="Name" required {...form.text('name', { max: 'nameMax' })} />
-      <LabelledSegments
-        label="Kind"
-        value={form.draft.kind}
-        onChange={(k) => form.set('kind', k)}
-        data={(['normal', 'emergency'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
-      />
-      <LabelledSegments
-        label="Approval rule"
-        value={form.draft.rule}
-        onChange={(r) => form.set('rule', r)}
-        data={(['all', 'any', 'quorum'] as const).map((r) => ({ value: r, label: RULE_LABELS[r] }))}
-      />
-      {form.draft.rule === 'quorum' && (
+      {form.readOnly ? (
+        <Group grow>
+          <TextInput label="Kind" readOnly value={KIND_LABELS[form.draft.kind]} />
+          <TextInput label="Approval rule" readOnly value={ruleText(form.draft, form.draft.members.length)} />
+        </Group>
+      ) : (
+        <>
+          <LabelledSegments
+            label="Kind"
+            value={form.draft.kind}
+            onChange={(k) => form.set('kind', k)}
+            data={(['normal', 'emergency'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          />
+          <LabelledSegments
+            label="Approval rule"
+            value={form.draft.rule}
+            onChange={(r) => form.set('rule', r)}
+            data={(['all', 'any', 'quorum'] as const).map((r) => ({ value: r, label: RULE_LABELS[r] }))}
+          />
+        </>
+      )}
+      {form.draft.rule === 'quorum' && !form.readOnly && (
         <NumberInput
           label="Quorum"
           description="How many members must approve"
