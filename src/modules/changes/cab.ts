@@ -159,12 +159,70 @@ export async function updateBoard(
     const problems = boardProblems(next);
     if (problems.length) throw invalid(problems);
     if (patch.memberIds) await assertMembersExist(tx, next.memberIds);
+    if (row.active && !next.active) await assertNothingAwaits(tx, row, 'retire');
     await tx
       .update(cabBoards)
       .set({ ...next, updatedAt: ctx.clock.now(), version: row.version + 1 })
       .where(eq(cabBoards.id, id));
   });
   return getBoard(ctx, actor, id);
+}
+
+/** Changes awaiting the board's decision, by number. */
+async function awaiting(tx: Db, boardId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ number: records.number })
+    .from(changeCabReviews)
+    .innerJoin(records, eq(records.id, changeCabReviews.recordId))
+    .where(and(eq(changeCabReviews.boardId, boardId), eq(changeCabReviews.state, 'active')))
+    .orderBy(asc(records.number));
+  return rows.map((r) => r.number);
+}
+
+/** A board may not be retired or deleted while changes await its decision: they would be stranded. */
+async function assertNothingAwaits(tx: Db, board: BoardRow, verb: 'retire' | 'delete'): Promise<void> {
+  const waiting = await awaiting(tx, board.id);
+  if (waiting.length === 0) return;
+  const shown =
+    waiting.slice(0, 5).join(', ') + (waiting.length > 5 ? ` and ${waiting.length - 5} more` : '');
+  throw conflict(
+    `${board.name} cannot be ${verb === 'retire' ? 'retired' : 'deleted'}: ${shown} ${waiting.length === 1 ? 'awaits' : 'await'} its decision. Let the board decide, or cancel ${waiting.length === 1 ? 'that change' : 'those changes'}, first.`,
+    { awaiting: waiting },
+  );
+}
+
+/**
+ * Delete a board that never reviewed a change and is named on none; a board with a history is
+ * retired instead (its past decisions keep naming it). Refused while a change awaits it.
+ */
+export async function deleteBoard(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+): Promise<void> {
+  assertChangeManager(actor, 'delete change advisory boards');
+  await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.select().from(cabBoards).where(eq(cabBoards.id, id)).for('update');
+    if (!row) throw notFound('Board', id);
+    assertVersion({ version: row.version, number: row.name }, expectedVersion);
+    await assertNothingAwaits(tx, row, 'delete');
+    const [reviewed] = await tx
+      .select({ id: changeCabReviews.id })
+      .from(changeCabReviews)
+      .where(eq(changeCabReviews.boardId, id))
+      .limit(1);
+    const [named] = await tx
+      .select({ id: changeDetails.recordId })
+      .from(changeDetails)
+      .where(eq(changeDetails.cabId, id))
+      .limit(1);
+    if (reviewed || named)
+      throw conflict(
+        `${row.name} has reviewed or is named on changes, so it keeps its place in their history: retire it instead of deleting it.`,
+      );
+    await tx.delete(cabBoards).where(eq(cabBoards.id, id));
+  });
 }
 
 /** The board that authorises a change: the one named on it, else the first active board of its kind. */

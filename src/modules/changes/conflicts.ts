@@ -16,8 +16,9 @@ import { CHANGE_STATES } from '../../domain/changes/lifecycle.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { conflict } from '../../errors.ts';
 import { checkConflicts, registerScheduleSource, type ScheduledItem } from '../change-schedule/index.ts';
-import { recordCis } from '../cmdb/index.ts';
-import { CHANGE, loadRecord, type RecordRow, records } from '../records/index.ts';
+import { cis, type RecordCisChange, recordCis } from '../cmdb/index.ts';
+import { CHANGE, findRecord, loadRecord, type RecordRow, records, writeHistory } from '../records/index.ts';
+import { statusSourceChanged } from '../status-page/index.ts';
 import { assertChangeManager } from './access.ts';
 import { type ChangeDetailRow, loadDetailRow, saveDetailEdit } from './details.ts';
 import { notifyChangeConflicting } from './notifications.ts';
@@ -46,6 +47,9 @@ export async function listScheduledChanges(
   const conds = [
     eq(records.type, CHANGE.type),
     inArray(records.state, ON_SCHEDULE),
+    // Served by the GiST index on the planned window (change_details_planned_range_idx): only the
+    // changes overlapping the range are read, however long the schedule's history.
+    sql`tstzrange(${changeDetails.plannedStart}, greatest(${changeDetails.plannedStart}, ${changeDetails.plannedEnd})) && tstzrange(${range.from}::timestamptz, ${range.to}::timestamptz)`,
     lt(changeDetails.plannedStart, range.to),
     gt(changeDetails.plannedEnd, range.from),
   ];
@@ -113,6 +117,102 @@ export async function conflictsOf(
     ciIds: cis.get(row.id) ?? [],
     serviceIds: row.serviceId ? [row.serviceId] : [],
   });
+}
+
+/** What a change's place on the schedule rested on before an edit. */
+export type SlotBasis = {
+  ciIds: string[];
+  serviceId: string | null;
+  plannedStart: Date | null;
+  plannedEnd: Date | null;
+};
+
+/** The CIs a change names now. */
+export async function changeCiIds(db: Db, recordId: string): Promise<string[]> {
+  return (await cisOf(db, [recordId])).get(recordId) ?? [];
+}
+
+/**
+ * Re-check the conflicts of a change after what its slot rests on changed (planned dates, CIs,
+ * service), once that edit committed. A change holding a slot on the schedule (before the board,
+ * scheduled or being implemented) that gained conflicts its override does not cover has them
+ * written to its history, and its people are told (`change.conflicting`) with `why`.
+ */
+export async function recheckConflicts(
+  ctx: AppContext,
+  actorId: string | null,
+  recordId: string,
+  before: SlotBasis,
+  why: string,
+): Promise<ConflictView[]> {
+  const row = await findRecord(ctx.db, recordId);
+  if (!row || row.type !== CHANGE.type || !(ON_SCHEDULE as readonly string[]).includes(row.state)) return [];
+  const d = await loadDetailRow(ctx.db, row.id);
+  const after = await conflictsOf(ctx, row, d);
+  if (after.length === 0 || report(after, d).overridden) return [];
+  const old =
+    before.plannedStart && before.plannedEnd && before.plannedEnd > before.plannedStart
+      ? await checkConflicts(ctx, {
+          recordId: row.id,
+          start: before.plannedStart,
+          end: before.plannedEnd,
+          ciIds: before.ciIds,
+          serviceIds: before.serviceId ? [before.serviceId] : [],
+        })
+      : [];
+  const known = new Set(old.map((c) => conflictKey([c])));
+  const fresh = after.filter((c) => !known.has(conflictKey([c])));
+  if (fresh.length === 0) return [];
+  const now = ctx.clock.now();
+  await ctx.db.transaction(async (tx) => {
+    await writeHistory(tx, row.id, actorId, now, [
+      { field: 'conflicts', oldValue: null, newValue: fresh.map((c) => c.reason).join(' ') },
+    ]);
+    await notifyChangeConflicting(ctx, tx, row, fresh, why, actorId, now);
+  });
+  return fresh;
+}
+
+/**
+ * CIs linked to or unlinked from a change (through the CMDB's routes): its version moves on (its
+ * page and conflict panel follow at once, as after new dates) and its conflicts are re-checked.
+ */
+export async function onChangeCisChanged(change: RecordCisChange): Promise<void> {
+  const { ctx, record, added, removed, at } = change;
+  if (record.type !== CHANGE.type) return;
+  await ctx.db.transaction(async (tx) => {
+    await tx
+      .update(records)
+      .set({ version: sql`${records.version} + 1`, updatedAt: at })
+      .where(eq(records.id, record.id));
+    await statusSourceChanged(tx);
+  });
+  const lower = (ids: string[]) => new Set(ids.map((id) => id.toLowerCase()));
+  const gained = lower(added);
+  const lost = lower(removed);
+  const now = (await changeCiIds(ctx.db, record.id)).map((id) => id.toLowerCase());
+  const d = await loadDetailRow(ctx.db, record.id);
+  const names = await ctx.db
+    .select({ id: cis.id, name: cis.name })
+    .from(cis)
+    .where(inArray(cis.id, [...gained, ...lost]));
+  const name = (id: string) => names.find((n) => n.id.toLowerCase() === id)?.name ?? id;
+  const said = [
+    gained.size ? `linked ${[...gained].map(name).join(', ')}` : '',
+    lost.size ? `unlinked ${[...lost].map(name).join(', ')}` : '',
+  ].filter(Boolean);
+  await recheckConflicts(
+    ctx,
+    change.actor.userId,
+    record.id,
+    {
+      ciIds: [...now.filter((id) => !gained.has(id)), ...lost],
+      serviceId: record.serviceId,
+      plannedStart: d.plannedStart,
+      plannedEnd: d.plannedEnd,
+    },
+    `The CIs the change affects changed (${said.join('; ')}).`,
+  );
 }
 
 function report(conflicts: ConflictView[], d: ChangeDetailRow): ConflictReport {

@@ -23,6 +23,7 @@ import { CHANGE_RESOLUTION_CODES } from '../../domain/lifecycle/defaults-problem
 import { checkTransition, stateOf } from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { AppError, invalid } from '../../errors.ts';
+import { registerRecordCisHook } from '../cmdb/index.ts';
 import {
   CHANGE,
   loadRecord,
@@ -34,7 +35,7 @@ import {
 } from '../records/index.ts';
 import { getLifecycle } from '../settings/index.ts';
 import { cancelActiveReviews, startReview } from './cab.ts';
-import { assertScheduleClear, registerChangeSchedule } from './conflicts.ts';
+import { assertScheduleClear, onChangeCisChanged, registerChangeSchedule } from './conflicts.ts';
 import { type ChangeDetailRow, loadDetailRow } from './details.ts';
 import { notifyChangeScheduled, registerChangeNotifications } from './notifications.ts';
 import { changeDetails } from './schema.ts';
@@ -164,6 +165,7 @@ export function registerChangeHooks(): void {
   registerChangeNotifications();
   registerChangeSchedule();
   registerChangeStatus();
+  registerRecordCisHook('changes.conflicts', onChangeCisChanged);
   registerRecordHook(
     'changes.lifecycle',
     onChangeMoved,

@@ -1,7 +1,7 @@
 /**
  * What changes tell people: a change scheduled (authorised by its board, or a standard change
- * planned), and a change going ahead over scheduling conflicts (the change manager's override,
- * with the conflicts and the reason). Both reach the change's requester, watchers, assignee and
+ * planned), and scheduling conflicts: the change manager's override (with the conflicts and the
+ * reason), or new conflicts a change on the schedule gained when its CIs, service or dates changed. Both reach the change's requester, watchers, assignee and
  * group by default, and an administrator can change that like any other notification rule.
  */
 
@@ -35,19 +35,20 @@ export function registerChangeNotifications(): void {
   });
   registerNotificationEvent({
     key: CHANGE_CONFLICTING,
-    label: 'Change goes ahead over conflicts',
-    description: 'The change manager accepted a change’s scheduling conflicts with a reason.',
+    label: 'Change has scheduling conflicts',
+    description:
+      'The change manager accepted a change’s scheduling conflicts with a reason, or a change on the schedule gained new conflicts when its CIs, service or dates changed.',
     variables: ['conflicts', 'reason'],
     defaultParties: ['requester', 'watchers', 'assignee', 'group'],
     emailByDefault: true,
     templates: {
       inApp: {
-        subject: 'Change {{recordNumber}} goes ahead over scheduling conflicts',
+        subject: 'Scheduling conflicts on change {{recordNumber}}',
         body: 'Conflicts: {{conflicts}}\nReason: {{reason}}',
       },
       email: {
-        subject: 'Change {{recordNumber}} goes ahead over scheduling conflicts: {{title}}',
-        text: '{{actor}} accepted the scheduling conflicts of change {{recordNumber}} "{{title}}".\n\nConflicts: {{conflicts}}\nReason: {{reason}}\n\n{{link}}',
+        subject: 'Scheduling conflicts on change {{recordNumber}}: {{title}}',
+        text: 'Change {{recordNumber}} "{{title}}" has scheduling conflicts ({{actor}}).\n\nConflicts: {{conflicts}}\nReason: {{reason}}\n\n{{link}}',
       },
     },
     sample: {

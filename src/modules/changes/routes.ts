@@ -33,7 +33,16 @@ import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
-import { boardAgenda, castVote, createBoard, getBoard, listBoards, updateBoard, vetoChange } from './cab.ts';
+import {
+  boardAgenda,
+  castVote,
+  createBoard,
+  deleteBoard,
+  getBoard,
+  listBoards,
+  updateBoard,
+  vetoChange,
+} from './cab.ts';
 import { conflictReport, overrideConflicts } from './conflicts.ts';
 import { raiseProblemFromChange, recordReview } from './review.ts';
 import { assessRisk, getQuestionnaire, saveQuestionnaire } from './risk.ts';
@@ -245,6 +254,22 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const b = await updateBoard(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
         return withEtag(reply, b).send(b);
+      },
+    );
+    app.delete(
+      '/cab-boards/:id',
+      {
+        schema: {
+          tags: cab,
+          summary:
+            'Delete a board that never reviewed a change (change manager, If-Match); one with a history is retired instead',
+          params: IdParam,
+          response: { 204: z.null().describe('Deleted'), ...problemResponses },
+        },
+      },
+      async (req, reply) => {
+        await deleteBoard(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
+        return reply.code(204).send(null);
       },
     );
     app.get(

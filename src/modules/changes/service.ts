@@ -18,6 +18,7 @@ import {
   findRecord,
   getRecordView,
   INCIDENT,
+  loadRecord,
   PROBLEM,
   type RecordRow,
   recordHistory,
@@ -27,6 +28,7 @@ import {
 } from '../records/index.ts';
 import { assertChangeWorker } from './access.ts';
 import { latestReview } from './cab.ts';
+import { changeCiIds, recheckConflicts, type SlotBasis } from './conflicts.ts';
 import { changeDetail, loadDetailRow, PLAN_FIELDS, presentDetails } from './details.ts';
 import { changeDetails } from './schema.ts';
 import { templateRow } from './templates.ts';
@@ -190,6 +192,36 @@ export async function updateChange(
           changeDetail.save(tx, recordId, values, (await changeDetail.load(tx, [recordId])).get(recordId)),
       }
     : undefined;
+  const moves = 'serviceId' in base || 'plannedStart' in values || 'plannedEnd' in values;
+  const prior = moves ? await slotBasis(ctx, actor, ref) : undefined;
   const rec = await updateRecord(ctx, actor, CHANGE, ref, base, expectedVersion, undefined, detail);
+  if (prior) {
+    const why = [
+      prior.basis.serviceId !== rec.serviceId ? 'its service changed' : '',
+      'plannedStart' in values || 'plannedEnd' in values ? 'its planned dates changed' : '',
+    ].filter(Boolean);
+    if (why.length)
+      await recheckConflicts(
+        ctx,
+        actor.userId,
+        rec.id,
+        prior.basis,
+        `The change was edited: ${why.join(' and ')}.`,
+      );
+  }
   return getChangeView(ctx, actor, rec.id);
+}
+
+/** What the change's slot rests on before an edit (see recheckConflicts). */
+async function slotBasis(ctx: AppContext, actor: Actor, ref: string): Promise<{ basis: SlotBasis }> {
+  const { row } = await loadRecord(ctx, actor, ref, { type: CHANGE.type });
+  const d = await loadDetailRow(ctx.db, row.id);
+  return {
+    basis: {
+      ciIds: await changeCiIds(ctx.db, row.id),
+      serviceId: row.serviceId,
+      plannedStart: d.plannedStart,
+      plannedEnd: d.plannedEnd,
+    },
+  };
 }

@@ -12,6 +12,8 @@ export {
   type CustomerRef,
   linkCis,
   listCis,
+  type RecordCisChange,
   registerImpactEnricher,
+  registerRecordCisHook,
 } from './service.ts';
 export { servicesOfCis } from './services-of.ts';

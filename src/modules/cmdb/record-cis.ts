@@ -10,7 +10,7 @@ import type { CiRecord as CCiRecord } from '../../contracts/cmdb.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
-import { loadRecord, records, writeHistory } from '../records/index.ts';
+import { loadRecord, type RecordRow, records, writeHistory } from '../records/index.ts';
 import { findCi } from './ci-store.ts';
 import { assertCanRead } from './cis.ts';
 import { analyse, type ImpactOptions, type ImpactView } from './impact.ts';
@@ -50,8 +50,46 @@ export async function listRecordCis(
  * Refuses unknown CI ids with a field error naming them.
  */
 export async function linkCis(tx: Db, actorId: string | null, recordId: string, ciIds: string[], at: Date) {
+  await insertCiLinks(tx, actorId, recordId, ciIds, at);
+}
+
+/** What the CIs of a record became, told after the change committed (see registerRecordCisHook). */
+export type RecordCisChange = {
+  ctx: AppContext;
+  actor: Actor;
+  /** The record as it was loaded before the change. */
+  record: RecordRow;
+  added: string[];
+  removed: string[];
+  at: Date;
+};
+type RecordCisHook = (change: RecordCisChange) => Promise<void>;
+const cisHooks = new Map<string, RecordCisHook>();
+
+/**
+ * React to CIs linked to or unlinked from an existing record through the CMDB's routes, after the
+ * change committed (change management re-checks a change's scheduling conflicts). Registering the
+ * same name again replaces the hook.
+ */
+export function registerRecordCisHook(name: string, hook: RecordCisHook): void {
+  cisHooks.set(name, hook);
+}
+
+async function recordCisChanged(change: RecordCisChange): Promise<void> {
+  if (change.added.length === 0 && change.removed.length === 0) return;
+  for (const hook of cisHooks.values()) await hook(change);
+}
+
+/** Link CIs and answer the ids newly linked. */
+async function insertCiLinks(
+  tx: Db,
+  actorId: string | null,
+  recordId: string,
+  ciIds: string[],
+  at: Date,
+): Promise<string[]> {
   const wanted = [...new Set(ciIds)];
-  if (wanted.length === 0) return;
+  if (wanted.length === 0) return [];
   const found = await tx.select({ id: cis.id, name: cis.name }).from(cis).where(inArray(cis.id, wanted));
   const missing = wanted.filter((id) => !found.some((f) => f.id === id));
   if (missing.length) throw invalid([{ field: 'ciIds', message: `no CI with id ${missing.join(', ')}` }]);
@@ -68,6 +106,7 @@ export async function linkCis(tx: Db, actorId: string | null, recordId: string, 
     at,
     added.map((a) => ({ field: 'ci.linked', oldValue: null, newValue: name.get(a.ciId) })),
   );
+  return added.map((a) => a.ciId);
 }
 
 /** Linking CIs is part of working a record: agents and the like, not requesters. */
@@ -79,7 +118,9 @@ export function assertCanLinkCis(actor: Actor): void {
 export async function attachRecordCis(ctx: AppContext, actor: Actor, recordRef: string, ciIds: string[]) {
   assertCanLinkCis(actor);
   const { row } = await loadRecord(ctx, actor, recordRef, { need: 'update' });
-  await ctx.db.transaction((tx) => linkCis(tx, actor.userId, row.id, ciIds, ctx.clock.now()));
+  const at = ctx.clock.now();
+  const added = await ctx.db.transaction((tx) => insertCiLinks(tx, actor.userId, row.id, ciIds, at));
+  await recordCisChanged({ ctx, actor, record: row, added, removed: [], at });
   return listRecordCis(ctx, actor, row.id);
 }
 
@@ -98,6 +139,7 @@ export async function detachRecordCi(ctx: AppContext, actor: Actor, recordRef: s
       { field: 'ci.unlinked', oldValue: ci?.name ?? ciId, newValue: null },
     ]);
   });
+  await recordCisChanged({ ctx, actor, record: row, added: [], removed: [ciId], at: now });
   return listRecordCis(ctx, actor, row.id);
 }
 

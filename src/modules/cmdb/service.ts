@@ -23,5 +23,12 @@ export { registerCmdbJobs } from './jobs.ts';
 export { createLicence } from './licences/service.ts';
 export { addEntitlement, addInstallation } from './licences/usage.ts';
 export { loadClassModel, seedDefaultClasses } from './model.ts';
-export { assertCanLinkCis, linkCis, listRecordCis, recordImpact } from './record-cis.ts';
+export {
+  assertCanLinkCis,
+  linkCis,
+  listRecordCis,
+  type RecordCisChange,
+  recordImpact,
+  registerRecordCisHook,
+} from './record-cis.ts';
 export { addRelationship } from './relationships.ts';

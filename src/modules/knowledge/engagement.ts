@@ -15,6 +15,7 @@ import { readerOf } from './access.ts';
 import { assertCanWrite, loadArticle, loadForStaff, presentSummaries } from './articles.ts';
 import {
   knowledgeArticles,
+  knowledgeArticleViews,
   knowledgeDeflections,
   knowledgeFeedback,
   knowledgeRecordLinks,
@@ -47,9 +48,13 @@ async function bump(
   });
 }
 
-/** Count one reading of an article (the web app calls this once per opening). */
+/** Count one reading of an article (the web app calls this once per opening), with who and when. */
 export function recordView(ctx: AppContext, actor: Actor, ref: string) {
-  return bump(ctx, actor, ref, 'viewCount');
+  return bump(ctx, actor, ref, 'viewCount', async (tx, articleId) => {
+    await tx
+      .insert(knowledgeArticleViews)
+      .values({ articleId, userId: actor.userId, viewedAt: ctx.clock.now() });
+  });
 }
 
 export function giveFeedback(

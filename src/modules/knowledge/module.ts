@@ -1,10 +1,12 @@
 import { defineModule } from '../define-module.ts';
+import { registerKnowledgeKpis } from './kpis.ts';
 import { REVIEW_REMINDER_QUEUE, sendReviewReminders } from './reminders.ts';
 import { knowledgeRoutes } from './routes.ts';
 
 export default defineModule({
   name: 'knowledge',
   routes: [knowledgeRoutes],
+  hooks: registerKnowledgeKpis,
   jobs: async (ctx, jobs) => {
     await jobs.work(REVIEW_REMINDER_QUEUE, async () => {
       const n = await sendReviewReminders(ctx);

@@ -174,6 +174,23 @@ export const knowledgeFeedback = pgTable(
   (t) => [index('knowledge_feedback_article_idx').on(t.articleId, t.createdAt)],
 );
 
+/** One reading of an article (who and when), for the "knowledge article use" KPI; the article keeps a running total too. */
+export const knowledgeArticleViews = pgTable(
+  'knowledge_article_views',
+  {
+    id: idColumn(),
+    articleId: uuid('article_id')
+      .notNull()
+      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('knowledge_article_views_at_idx').on(t.viewedAt),
+    index('knowledge_article_views_article_idx').on(t.articleId, t.viewedAt),
+  ],
+);
+
 /** A requester's "this solved my problem": an incident that was never raised. */
 export const knowledgeDeflections = pgTable(
   'knowledge_deflections',
@@ -187,7 +204,10 @@ export const knowledgeDeflections = pgTable(
     query: text('query').notNull().default(''),
     createdAt: createdAtColumn(),
   },
-  (t) => [index('knowledge_deflections_article_idx').on(t.articleId)],
+  (t) => [
+    index('knowledge_deflections_article_idx').on(t.articleId),
+    index('knowledge_deflections_created_idx').on(t.createdAt),
+  ],
 );
 
 export const knowledgeRecordLinks = pgTable(

@@ -31,6 +31,7 @@ export type KpiDefinition = {
     | 'requests'
     | 'problems'
     | 'changes'
+    | 'knowledge'
     | 'cmdb'
     | 'effort';
   unit: KpiUnit;
@@ -401,6 +402,44 @@ defineKpi(
     'emergency',
   ),
 );
+
+/**
+ * Changes causing incidents. A change caused an incident when an incident is linked to it as
+ * caused by it (the post-implementation review, or any caused_by link), or when an incident was
+ * raised on one of the change's CIs within CHANGE_INCIDENT_HOURS after its implementation ended.
+ */
+export const CHANGE_INCIDENT_HOURS = 24;
+const changeIncidentAfter = `${CHANGE_INCIDENT_HOURS} hours`;
+defineKpi({
+  key: 'changes_causing_incidents',
+  label: 'Changes causing incidents',
+  definition: `Share of the changes completed in the period (implementation ended, its outcome recorded) that caused an incident: an incident is linked to the change as caused by it, or an incident was raised on one of the change's CIs within ${CHANGE_INCIDENT_HOURS} hours after its implementation ended. Out of all changes completed in the period; cut by band to see the outcomes.`,
+  category: 'changes',
+  unit: 'percent',
+  goodWhen: 'down',
+  aggregate: 'rate',
+  target: { target: 5, tolerance: 5 },
+  defaultTypes: ['change'],
+  needsType: 'change',
+  population: (w) => sql`
+    select r.id as record_id, d.actual_end as at, null::float8 as v,
+      (exists (select 1 from record_links l join records i on i.id = l.from_id
+                where l.to_id = r.id and l.kind = 'caused_by' and i.type = 'incident')
+        or exists (select 1 from record_links l join records i on i.id = l.to_id
+                where l.from_id = r.id and l.kind = 'caused_by' and i.type = 'incident')
+        or exists (select 1 from record_cis rc
+                join record_cis ic on ic.ci_id = rc.ci_id and ic.record_id <> rc.record_id
+                join records i on i.id = ic.record_id
+                where rc.record_id = r.id and i.type = 'incident'
+                  and i.created_at >= d.actual_end
+                  and i.created_at < d.actual_end + ${changeIncidentAfter}::interval)) as hit,
+      r.type, r.service_id, r.group_id, r.assignee_id, r.priority, u.organisation_id as customer_id,
+      r.state, d.outcome as band
+    from change_details d
+    join records r on r.id = d.record_id
+    join users u on u.id = r.requester_id
+    where d.actual_end >= ${w.from} and d.actual_end < ${w.to}`,
+});
 
 // ---------------------------------------------------------------- CMDB
 

@@ -344,6 +344,7 @@ const TYPE_PATHS: Record<string, string> = {
   request: '/requests',
   request_task: '/tasks',
   change: '/changes',
+  article: '/knowledge',
 };
 
 /** The rows behind a KPI's value, newest first, in keyset pages. */
@@ -380,7 +381,7 @@ export async function drillDown(
   }>(
     db,
     sql`select p.record_id, p.at, p.v, p.hit, p.band, p.type, p.state, p.priority,
-        coalesce(rr.number, ci.name) as number, coalesce(rr.title, ci.description) as title,
+        coalesce(rr.number, ci.name, ka.number) as number, coalesce(rr.title, ci.description, ka.title) as title,
         (select name from cis where id = p.service_id) as service,
         (select name from groups where id = p.group_id) as grp,
         (select name from users where id = p.assignee_id) as assignee,
@@ -388,6 +389,7 @@ export async function drillDown(
       from (${d.population({ ...w, now })}) p
       left join records rr on rr.id = p.record_id
       left join cis ci on ci.id = p.record_id and rr.id is null
+      left join knowledge_articles ka on ka.id = p.record_id and p.type = 'article'
       where ${sql.join(parts, sql` and `)}
       order by p.at desc, p.record_id desc
       limit ${q.limit + 1}`,

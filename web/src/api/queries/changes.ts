@@ -2,6 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CabAgenda,
+  CabBoardInput,
+  CabBoardPatch,
   CabBoardView,
   CabVoteInput,
   ChangeCreate,
@@ -16,6 +18,7 @@ import type {
 } from '../../../../src/contracts/changes.ts';
 import type { RecordOptions } from '../../../../src/contracts/records.ts';
 import { api } from '../client.ts';
+import { defineResource } from '../resource.ts';
 import type { TransitionInput } from '../types.ts';
 
 export type {
@@ -182,6 +185,15 @@ export function useCabBoards() {
     queryFn: ({ signal }) => api.get<{ items: CabBoardView[] }>('/cab-boards', undefined, signal),
   });
 }
+
+/** One board, and creating, editing, retiring (active: false) and deleting boards (change manager). */
+export const cabBoards = defineResource<CabBoardView, CabBoardInput | CabBoardPatch>({
+  key: changeKeys.boards,
+  path: '/cab-boards',
+  // The list (`changeKeys.boards`) answers `{ items }` and is read by useCabBoards.
+  alsoInvalidate: [changeKeys.boards],
+});
+export const useCabBoard = cabBoards.useOne;
 
 export function useCabAgenda(boardId: string | null) {
   return useQuery({

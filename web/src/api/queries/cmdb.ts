@@ -156,6 +156,8 @@ export function useRecordImpact(recordId: string, enabled = true) {
 
 function invalidateRecord(qc: ReturnType<typeof useQueryClient>, recordId: string) {
   void qc.invalidateQueries({ queryKey: ['records', recordId] });
+  // A change's CIs are part of it (its version moves on, its conflicts are re-checked).
+  void qc.invalidateQueries({ queryKey: ['changes', 'one'] });
   void qc.invalidateQueries({ queryKey: ['cmdb', 'cis', 'one'] });
 }
 

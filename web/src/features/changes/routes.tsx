@@ -1,4 +1,4 @@
-/** Change management pages in the agent workspace (called, not rendered): queue, new, record, CAB agenda, templates, questionnaire. */
+/** Change management pages in the agent workspace (called, not rendered): queue, new, record, CAB agenda, CAB boards, templates, questionnaire. */
 import { type ComponentType, lazy } from 'react';
 import { Route } from 'react-router-dom';
 import { recordTypes } from '../../records/registry.ts';
@@ -10,6 +10,8 @@ const ChangeQueuePage = page(() => import('./ChangeQueuePage.tsx'), 'ChangeQueue
 const NewChangePage = page(() => import('./NewChangePage.tsx'), 'NewChangePage');
 const CabAgendaPage = page(() => import('./CabAgendaPage.tsx'), 'CabAgendaPage');
 const ChangeTemplatesPage = page(() => import('./ChangeTemplatesPage.tsx'), 'ChangeTemplatesPage');
+const CabBoardsPage = page(() => import('./CabBoardsPage.tsx'), 'CabBoardsPage');
+const CabBoardPage = page(() => import('./CabBoardsPage.tsx'), 'CabBoardPage');
 const RiskQuestionnairePage = page(() => import('./RiskQuestionnairePage.tsx'), 'RiskQuestionnairePage');
 
 const change = recordTypes.change;
@@ -21,6 +23,8 @@ export function changeRoutes() {
       <Route path={`${change.route}/new`} element={<NewChangePage />} />
       <Route path={`${change.route}/:ref`} element={<change.pages.record />} />
       <Route path="cab" element={<CabAgendaPage />} />
+      <Route path="cab-boards" element={<CabBoardsPage />} />
+      <Route path="cab-boards/:id" element={<CabBoardPage />} />
       <Route path="change-templates" element={<ChangeTemplatesPage />} />
       <Route path="change-risk" element={<RiskQuestionnairePage />} />
     </>

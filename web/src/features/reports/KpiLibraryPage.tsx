@@ -48,6 +48,7 @@ const CATEGORY_ORDER = [
   'requests',
   'problems',
   'changes',
+  'knowledge',
   'cmdb',
   'effort',
 ];
@@ -59,6 +60,7 @@ const CATEGORY_LABELS: Record<string, string> = {
   requests: 'Service requests',
   problems: 'Problems',
   changes: 'Changes',
+  knowledge: 'Knowledge',
   cmdb: 'CMDB',
   effort: 'Effort',
 };

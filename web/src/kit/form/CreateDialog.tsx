@@ -50,7 +50,13 @@ export function CreateDialog<T, D extends object, B extends object>({
     onClose();
   };
   return (
-    <Modal opened={opened} onClose={close} title={title} size={size ?? 'lg'}>
+    <Modal
+      opened={opened}
+      onClose={close}
+      title={title}
+      size={size ?? 'lg'}
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
       <SaveForm
         form={form}
         save={create}

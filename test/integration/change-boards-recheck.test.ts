@@ -1,0 +1,222 @@
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type {
+  CabBoardView,
+  ChangeTemplateView,
+  ChangeView,
+  ConflictReport,
+} from '../../src/contracts/changes.ts';
+import type { Activity } from '../../src/contracts/records.ts';
+import { notifications } from '../../src/modules/notify/schema.ts';
+import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildCi } from '../support/cmdb.ts';
+
+let env: TestEnv;
+let agent: Client;
+let manager: Client;
+let member: Client;
+let admin: Client;
+let template: ChangeTemplateView;
+
+const HOUR = 3_600_000;
+const at = (h: number) => new Date(Date.UTC(2027, 2, 1, 0, 0) + h * HOUR).toISOString();
+const ANSWERS = { users_affected: 'site', tested: 'partly', backout: 'easy', done_before: 'often' };
+
+beforeAll(async () => {
+  env = await createTestEnv();
+  agent = await as(env, ['agent']);
+  manager = await as(env, ['agent', 'change_manager']);
+  member = await as(env, ['cab_member']);
+  admin = await as(env, ['admin']);
+  const t = await manager.post('/api/v1/change-templates', {
+    name: 'Patch a server',
+    implementationPlan: 'Apply the patches and reboot.',
+    backoutPlan: 'Restore the snapshot.',
+    durationMinutes: 60,
+  });
+  expect(t.statusCode, t.body).toBe(201);
+  template = t.json() as ChangeTemplateView;
+});
+afterAll(() => env.close());
+
+async function raise(client: Client, body: Record<string, unknown>): Promise<ChangeView> {
+  const res = await client.post('/api/v1/changes', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as ChangeView;
+}
+
+async function moveOk(client: Client, c: { id: string }, to: string): Promise<ChangeView> {
+  const res = await client.post(`/api/v1/changes/${c.id}/transitions`, { to });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as ChangeView;
+}
+
+/** A standard change planned at hour `h` and scheduled. */
+async function scheduled(h: number, over: Record<string, unknown> = {}): Promise<ChangeView> {
+  const c = await raise(agent, {
+    changeType: 'standard',
+    templateId: template.id,
+    plannedStart: at(h),
+    ...over,
+  });
+  return moveOk(manager, c, 'scheduled');
+}
+
+const told = async (c: Client, recordId: string) =>
+  env.ctx.db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.recipientId, c.user.id),
+        eq(notifications.kind, 'change.conflicting'),
+        eq(notifications.recordId, recordId),
+      ),
+    );
+
+const conflicts = async (id: string) =>
+  (await agent.get(`/api/v1/changes/${id}/conflicts`)).json() as ConflictReport;
+const view = async (id: string) => (await agent.get(`/api/v1/changes/${id}`)).json() as ChangeView;
+
+async function board(name: string, over: Record<string, unknown> = {}): Promise<CabBoardView> {
+  const res = await manager.post('/api/v1/cab-boards', {
+    name,
+    kind: 'normal',
+    rule: 'all',
+    memberIds: [member.user.id],
+    ...over,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as CabBoardView;
+}
+
+describe('conflicts re-checked when what a change affects changes', () => {
+  it('finds a conflict as soon as a CI is linked to a scheduled change, and tells its people', async () => {
+    const db = await buildCi(agent, 'database', { name: 'payroll-db' });
+    const other = await buildCi(agent, 'database', { name: 'intranet-web' });
+    const first = await scheduled(10, { ciIds: [db.id] });
+    const second = await scheduled(10.5, { ciIds: [other.id] });
+    expect((await conflicts(second.id)).conflicts).toEqual([]);
+
+    const linked = await manager.post(`/api/v1/records/${second.id}/cis`, { ciIds: [db.id] });
+    expect(linked.statusCode, linked.body).toBe(200);
+    // The change moved on: its page reloads and shows the conflict at once.
+    const after = await view(second.id);
+    expect(after.version).toBeGreaterThan(second.version);
+    expect((await conflicts(second.id)).conflicts).toEqual([
+      expect.objectContaining({ kind: 'overlap_same_ci', otherNumber: first.number }),
+    ]);
+    const notes = await told(agent, second.id);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain(first.number);
+    expect(notes[0]!.body).toContain('linked payroll-db');
+    const activity = (await agent.get(`/api/v1/records/${second.id}/activity`)).json() as Activity[];
+    expect(activity).toContainEqual(
+      expect.objectContaining({ field: 'conflicts', newValue: expect.stringContaining(first.number) }),
+    );
+
+    // Unlinking it frees the slot again; nobody is told of a conflict going away.
+    const unlinked = await manager.del(`/api/v1/records/${second.id}/cis/${db.id}`);
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect((await view(second.id)).version).toBeGreaterThan(after.version);
+    expect((await conflicts(second.id)).conflicts).toEqual([]);
+    expect(await told(agent, second.id)).toHaveLength(1);
+
+    // Linking a CI that conflicts with nothing new tells no one.
+    expect((await manager.post(`/api/v1/records/${second.id}/cis`, { ciIds: [other.id] })).statusCode).toBe(
+      200,
+    );
+    expect(await told(agent, second.id)).toHaveLength(1);
+  });
+
+  it('re-checks when the service of a scheduled change changes', async () => {
+    const svc = await admin.post('/api/v1/services', {
+      kind: 'business',
+      name: 'Payroll',
+      criticality: 'high',
+      lifecycleStatus: 'live',
+    });
+    expect(svc.statusCode, svc.body).toBe(201);
+    const serviceId = (svc.json() as { id: string }).id;
+    const first = await scheduled(20, { serviceId });
+    const second = await scheduled(20.25);
+    expect((await conflicts(second.id)).conflicts).toEqual([]);
+    const edited = await manager.patch(
+      `/api/v1/changes/${second.id}`,
+      { serviceId },
+      { 'if-match': `"${second.version}"` },
+    );
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await conflicts(second.id)).conflicts).toEqual([
+      expect.objectContaining({ kind: 'overlap_shared_service', otherNumber: first.number }),
+    ]);
+    const notes = await told(agent, second.id);
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.body).toContain('its service changed');
+  });
+
+  it('leaves a change not yet on the schedule to its page: no notification', async () => {
+    const ci = await buildCi(agent, 'database', { name: 'mail-relay' });
+    await scheduled(30, { ciIds: [ci.id] });
+    const draft = await raise(agent, {
+      changeType: 'standard',
+      templateId: template.id,
+      plannedStart: at(30),
+    });
+    expect((await manager.post(`/api/v1/records/${draft.id}/cis`, { ciIds: [ci.id] })).statusCode).toBe(200);
+    expect((await conflicts(draft.id)).conflicts).toHaveLength(1);
+    expect(await told(agent, draft.id)).toEqual([]);
+  });
+});
+
+describe('retiring and deleting boards', () => {
+  it('refuses to retire or delete a board a change awaits, and deletes only a board without history', async () => {
+    const b = await board('Network CAB');
+    const c = await raise(agent, {
+      changeType: 'normal',
+      title: 'Replace the edge router',
+      implementationPlan: 'Swap the router.',
+      backoutPlan: 'Swap it back.',
+      plannedStart: at(50),
+      plannedEnd: at(51),
+      cabId: b.id,
+    });
+    await moveOk(agent, c, 'assess');
+    expect((await agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS })).statusCode).toBe(200);
+    await moveOk(manager, c, 'authorise');
+
+    const retire = await manager.patch(
+      `/api/v1/cab-boards/${b.id}`,
+      { active: false },
+      { 'if-match': `"${b.version}"` },
+    );
+    expect(retire.statusCode).toBe(409);
+    expect(retire.headers['content-type']).toContain('application/problem+json');
+    expect(retire.json().detail).toContain(`${c.number} awaits its decision`);
+    expect(retire.json().awaiting).toEqual([c.number]);
+    const del = await manager.del(`/api/v1/cab-boards/${b.id}`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().detail).toContain('cannot be deleted');
+
+    // Once the board decided, it may retire, but its history keeps it from being deleted.
+    expect((await member.post(`/api/v1/changes/${c.id}/cab/votes`, { decision: 'approve' })).statusCode).toBe(
+      200,
+    );
+    const gone = await manager.del(`/api/v1/cab-boards/${b.id}`);
+    expect(gone.statusCode).toBe(409);
+    expect(gone.json().detail).toContain('retire it instead');
+    const current = (await manager.get(`/api/v1/cab-boards/${b.id}`)).json() as CabBoardView;
+    const retired = await manager.patch(
+      `/api/v1/cab-boards/${b.id}`,
+      { active: false },
+      { 'if-match': `"${current.version}"` },
+    );
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect(retired.json()).toMatchObject({ active: false });
+
+    const fresh = await board('Unused board');
+    expect((await agent.del(`/api/v1/cab-boards/${fresh.id}`)).statusCode).toBe(403);
+    expect((await manager.del(`/api/v1/cab-boards/${fresh.id}`)).statusCode).toBe(204);
+    expect((await manager.get(`/api/v1/cab-boards/${fresh.id}`)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,435 @@
+/**
+ * Change advisory boards: the list, a new board, and one board's page where the change manager
+ * edits its name, kind, members and approval rule, retires or reactivates it, or deletes one that
+ * never reviewed a change. Refusals (a change awaiting the board) come back as readable problems.
+ */
+import {
+  ActionIcon,
+  Badge,
+  Button,
+  Group,
+  NumberInput,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconArchive, IconArchiveOff, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { type CabBoardView, cabBoards, useCabBoard, useCabBoards } from '../../api/queries/changes.ts';
+import type { PersonRef } from '../../api/types.ts';
+import { useMe } from '../../auth/session.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { UserPicker } from '../../components/Pickers.tsx';
+import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { DetailPage } from '../../kit/detail/DetailPage.tsx';
+import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
+import type { FieldErrors } from '../../kit/form/patch.ts';
+import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import type { DraftForm } from '../../kit/form/useDraftForm.ts';
+import type { ListColumn } from '../../kit/list/columns.ts';
+import { ListTable } from '../../kit/list/ListTable.tsx';
+import { isChangeManager } from './labels.ts';
+
+type Kind = CabBoardView['kind'];
+type Rule = CabBoardView['rule'];
+
+type BoardDraft = {
+  name: string;
+  kind: Kind;
+  rule: Rule;
+  quorum: number | null;
+  members: PersonRef[];
+  meets: string;
+};
+
+type BoardBody = {
+  name: string;
+  kind: Kind;
+  rule: Rule;
+  quorum: number | null;
+  memberIds: string[];
+  meets: string;
+};
+
+const KIND_LABELS: Record<Kind, string> = { normal: 'CAB (normal changes)', emergency: 'Emergency CAB' };
+const RULE_LABELS: Record<Rule, string> = {
+  all: 'Every member approves',
+  any: 'Any one member approves',
+  quorum: 'A quorum approves',
+};
+
+const emptyBoard = (): BoardDraft => ({
+  name: '',
+  kind: 'normal',
+  rule: 'all',
+  quorum: null,
+  members: [],
+  meets: '',
+});
+
+const toDraft = (b: CabBoardView): BoardDraft => ({
+  name: b.name,
+  kind: b.kind,
+  rule: b.rule,
+  quorum: b.quorum,
+  members: b.members,
+  meets: b.meets,
+});
+
+const toBody = (d: BoardDraft): BoardBody => ({
+  name: d.name.trim(),
+  kind: d.kind,
+  rule: d.rule,
+  quorum: d.rule === 'quorum' ? d.quorum : null,
+  memberIds: d.members.map((m) => m.id),
+  meets: d.meets.trim(),
+});
+
+function validate(d: BoardDraft): FieldErrors {
+  const errors: FieldErrors = {};
+  if (!d.name.trim()) errors.name = 'Enter a name';
+  if (d.members.length === 0) errors.memberIds = 'Add at least one member';
+  if (d.rule === 'quorum') {
+    if (!d.quorum) errors.quorum = 'Say how many members must approve';
+    else if (d.quorum > d.members.length) errors.quorum = 'Cannot be more than the number of members';
+  }
+  return errors;
+}
+
+function ruleText(b: Pick<CabBoardView, 'rule' | 'quorum'>, members: number): string {
+  if (b.rule === 'quorum') return `${b.quorum ?? '?'} of ${members} approve`;
+  return b.rule === 'all' ? `All ${members} approve` : 'Any one approves';
+}
+
+/** The members: added with the person picker, each removable. */
+function MembersField<B extends object>({ form }: { form: DraftForm<BoardDraft, B> }) {
+  const [person, setPerson] = useState<PersonRef | null>(null);
+  const members = form.draft.members;
+  return (
+    <Stack gap="xs">
+      {!form.readOnly && (
+        <UserPicker
+          label="Add a member"
+          placeholder="Search by name or email"
+          value={person}
+          error={form.errors.memberIds}
+          onChange={(p) => {
+            if (p && !members.some((m) => m.id === p.id)) form.set('members', [...members, p]);
+            setPerson(null);
+          }}
+        />
+      )}
+      {members.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No members yet.
+        </Text>
+      ) : (
+        <Table verticalSpacing={4} aria-label="Members">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Member</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th w={50}>
+                <VisuallyHidden>Remove</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {members.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">{m.email}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {!form.readOnly && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove ${m.name}`}
+                      onClick={() =>
+                        form.set(
+                          'members',
+                          members.filter((x) => x.id !== m.id),
+                        )
+                      }
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}
+
+function BoardFields<B extends object>({ form }: { form: DraftForm<BoardDraft, B> }) {
+  return (
+    <>
+      <TextInput label="Name" required {...form.text('name', { max: 'nameMax' })} />
+      {form.readOnly ? (
+        <Group grow>
+          <TextInput label="Kind" readOnly value={KIND_LABELS[form.draft.kind]} />
+          <TextInput label="Approval rule" readOnly value={ruleText(form.draft, form.draft.members.length)} />
+        </Group>
+      ) : (
+        <>
+          <LabelledSegments
+            label="Kind"
+            value={form.draft.kind}
+            onChange={(k) => form.set('kind', k)}
+            data={(['normal', 'emergency'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+          />
+          <LabelledSegments
+            label="Approval rule"
+            value={form.draft.rule}
+            onChange={(r) => form.set('rule', r)}
+            data={(['all', 'any', 'quorum'] as const).map((r) => ({ value: r, label: RULE_LABELS[r] }))}
+          />
+        </>
+      )}
+      {form.draft.rule === 'quorum' && !form.readOnly && (
+        <NumberInput
+          label="Quorum"
+          description="How many members must approve"
+          required
+          min={1}
+          max={Math.max(1, form.draft.members.length)}
+          allowDecimal={false}
+          {...form.number('quorum')}
+        />
+      )}
+      <TextInput
+        label="Meets"
+        description="When the board meets, in words"
+        {...form.text('meets', { max: 200 })}
+      />
+      <MembersField form={form} />
+    </>
+  );
+}
+
+const COLUMNS: ListColumn<CabBoardView>[] = [
+  {
+    key: 'name',
+    label: 'Board',
+    render: (b) => (
+      <Text component={Link} to={`/cab-boards/${b.id}`} fw={600} size="sm" c="blue.9" td="underline">
+        {b.name}
+      </Text>
+    ),
+  },
+  { key: 'kind', label: 'Kind', width: 200, render: (b) => KIND_LABELS[b.kind] },
+  { key: 'rule', label: 'Approval', width: 170, render: (b) => ruleText(b, b.members.length) },
+  { key: 'members', label: 'Members', width: 100, render: (b) => b.members.length },
+  {
+    key: 'status',
+    label: 'Status',
+    width: 110,
+    render: (b) => (
+      <Badge variant="light" color={b.active ? 'teal' : 'gray'} size="sm">
+        {b.active ? 'Active' : 'Retired'}
+      </Badge>
+    ),
+  },
+];
+
+export function CabBoardsPage() {
+  const me = useMe();
+  const boards = useCabBoards();
+  const create = cabBoards.useCreate();
+  const [opened, modal] = useDisclosure();
+  const manager = isChangeManager(me);
+  const items = boards.data?.items ?? [];
+  return (
+    <Stack gap="lg">
+      <PageHeader
+        title="CAB boards"
+        description="The boards that authorise normal and emergency changes: their members and approval rule."
+        actions={
+          manager && (
+            <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
+              New board
+            </Button>
+          )
+        }
+      />
+      <Paper p={0} style={{ overflow: 'hidden' }}>
+        {boards.isPending ? (
+          <PageLoader label="Loading boards" />
+        ) : boards.isError ? (
+          <ErrorState error={boards.error} onRetry={() => void boards.refetch()} />
+        ) : items.length === 0 ? (
+          <EmptyState title="No boards yet">
+            Set up a CAB for normal changes and an emergency CAB before sending changes for authorisation.
+          </EmptyState>
+        ) : (
+          <ListTable
+            label="CAB boards"
+            columns={COLUMNS}
+            rows={items}
+            rowKey={(b) => b.id}
+            rowHref={(b) => `/cab-boards/${b.id}`}
+            rowLabel={(b) => b.name}
+            sort={{ sort: 'kind', order: 'asc' }}
+            onSort={() => undefined}
+            activeIndex={-1}
+          />
+        )}
+      </Paper>
+      {manager && (
+        <CreateDialog
+          title="New board"
+          opened={opened}
+          onClose={modal.close}
+          create={create}
+          empty={emptyBoard}
+          toBody={toBody}
+          validate={validate}
+          created={(b) => `${b.name} set up`}
+          pathOf={(b) => `/cab-boards/${b.id}`}
+          submitLabel="Create board"
+          errorTitle="The board was not created"
+        >
+          {(form) => <BoardFields form={form} />}
+        </CreateDialog>
+      )}
+    </Stack>
+  );
+}
+
+/** Retire (or bring back) a board; refused with the changes awaiting it. */
+function RetireBoard({ board }: { board: CabBoardView }) {
+  const save = cabBoards.useUpdate();
+  return (
+    <Stack gap="xs">
+      <ErrorAlert error={save.error} title={board.active ? 'Not retired' : 'Not reactivated'} />
+      <Button
+        variant="default"
+        w="fit-content"
+        loading={save.isPending}
+        leftSection={board.active ? <IconArchive size={16} /> : <IconArchiveOff size={16} />}
+        onClick={() =>
+          save.mutate(
+            { id: board.id, patch: { active: !board.active }, version: board.version },
+            {
+              onSuccess: (b) =>
+                notifications.show({
+                  color: 'teal',
+                  message: b.active ? `${b.name} is active again` : `${b.name} retired`,
+                }),
+            },
+          )
+        }
+      >
+        {board.active ? 'Retire board' : 'Reactivate board'}
+      </Button>
+    </Stack>
+  );
+}
+
+function DeleteBoard({ board }: { board: CabBoardView }) {
+  const remove = cabBoards.useDelete();
+  const navigate = useNavigate();
+  const [confirm, controls] = useDisclosure();
+  return (
+    <>
+      <Button
+        variant="subtle"
+        color="red"
+        w="fit-content"
+        leftSection={<IconTrash size={16} />}
+        onClick={() => {
+          remove.reset();
+          controls.open();
+        }}
+      >
+        Delete board
+      </Button>
+      <ConfirmDialog
+        opened={confirm}
+        onClose={controls.close}
+        title={`Delete ${board.name}?`}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(
+            { id: board.id, version: board.version },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: `${board.name} deleted` });
+                navigate('/cab-boards');
+              },
+            },
+          )
+        }
+      >
+        Only a board that never reviewed a change can be deleted; retire a board with a history instead.
+      </ConfirmDialog>
+    </>
+  );
+}
+
+export function CabBoardPage() {
+  const { id } = useParams();
+  const me = useMe();
+  const board = useCabBoard(id);
+  const manager = isChangeManager(me);
+  return (
+    <DetailPage
+      query={board}
+      what="board"
+      back={{ to: '/cab-boards', label: 'CAB boards' }}
+      header={(b) => ({
+        title: b.name,
+        badges: (
+          <>
+            <Badge variant="light">{KIND_LABELS[b.kind]}</Badge>
+            <Badge variant="light" color={b.active ? 'teal' : 'gray'}>
+              {b.active ? 'Active' : 'Retired'}
+            </Badge>
+          </>
+        ),
+        meta: ruleText(b, b.members.length),
+      })}
+    >
+      {(b) => (
+        <Stack maw={760}>
+          <RecordEditForm
+            record={b}
+            resource={cabBoards}
+            toDraft={toDraft}
+            toBody={toBody}
+            validate={validate}
+            readOnly={!manager}
+            what={b.name}
+            saved={(x) => `${x.name} saved`}
+            onReload={() => void board.refetch()}
+            title="Board"
+            submitLabel="Save board"
+          >
+            {(form) => <BoardFields form={form} />}
+          </RecordEditForm>
+          {manager && (
+            <Group align="flex-start" justify="space-between">
+              <RetireBoard board={b} />
+              <DeleteBoard board={b} />
+            </Group>
+          )}
+        </Stack>
+      )}
+    </DetailPage>
+  );
+}
