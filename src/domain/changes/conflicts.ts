@@ -100,9 +100,9 @@ const span = (a: { start: Date; end: Date }) => `from ${formatInstant(a.start)} 
  * slot walks at most once (for the services a service freeze asks about):
  * - all candidate CIs together, in each direction: whether another CI is upstream or downstream
  *   of any of them (a per-CI walk only to name which one, when it is);
- * - the candidate's services (from its downstream walk) and, once, everything those services
- *   depend on: another change shares a service exactly when one of its CIs is in there (a walk
- *   from its CIs that stops at the nearest shared service names it).
+ * - the candidate's services (from its downstream walk); another change shares one exactly when
+ *   a walk up from its CIs, stopping at the nearest of them, finds one (without a stopping walk:
+ *   once, everything those services depend on, and a whole walk to name the shared ones).
  */
 export function conflictGraph(
   walk: ReachWalk,
@@ -143,6 +143,7 @@ export function conflictGraph(
     if (roots.length > 0) for (const s of downAll().services) set.add(s);
     return set;
   });
+  // Without a stopping walk: once, everything the candidate's services depend on.
   const underServices = once(() => (services().size > 0 ? walk([...services()], 'dependencies') : null));
   return {
     dependentOn: (ciId) => rootReaching(upAll, upOf, ciId),
@@ -153,15 +154,19 @@ export function conflictGraph(
     sharedServices(item) {
       const mine = services();
       const shared = new Set(item.serviceIds.filter((s) => mine.has(s)));
+      if (mine.size === 0 || item.ciIds.length === 0) return [...shared].sort();
+      if (findFirst) {
+        // A walk up from the other change's CIs that stops at the nearest of the candidate's
+        // services: it shares one exactly when that walk finds one. Most stop within a few steps,
+        // where walking down from all the candidate's services would cover most of the graph.
+        const s = findFirst(item.ciIds, 'impact', (id) => mine.has(id));
+        if (s !== null) shared.add(s);
+        return [...shared].sort();
+      }
       const under = underServices();
       const reaching = under ? item.ciIds.filter((id) => under.has(id)) : [];
-      if (reaching.length > 0) {
-        // Name the nearest shared service: a walk that stops there, or a whole walk without one.
-        if (findFirst) {
-          const s = findFirst(reaching, 'impact', (id) => mine.has(id));
-          if (s !== null) shared.add(s);
-        } else for (const s of walk(reaching, 'impact').services) if (mine.has(s)) shared.add(s);
-      }
+      if (reaching.length > 0)
+        for (const s of walk(reaching, 'impact').services) if (mine.has(s)) shared.add(s);
       return [...shared].sort();
     },
     name,
