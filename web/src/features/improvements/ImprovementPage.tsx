@@ -1,6 +1,6 @@
 /** One improvement proposal on the record-page kit: its source, benefit, services, KPIs, measured outcome, activity. */
 import { Anchor, Badge, Group, Text } from '@mantine/core';
-import { Link, useParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import {
   type ImprovementView,
   useImprovement,
@@ -9,15 +9,14 @@ import {
 } from '../../api/queries/improvements.ts';
 import { useKpiDefinitions } from '../../api/queries/reports.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
-import { useMe } from '../../auth/session.tsx';
 import { Facts, Section } from '../../kit/detail/Section.tsx';
-import { type AssignAction, assignAction, assignToMeInput } from '../../kit/record/AssignToMe.tsx';
-import { LinksPanel } from '../../kit/record/Links.tsx';
-import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
-import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
+import type { AssignSave } from '../../kit/record/AssignToMe.tsx';
+import {
+  type StaffRecordFrame,
+  StaffRecordPage,
+  type StaffRecordParts,
+} from '../../kit/record/StaffRecordPage.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
-import { useRecordShortcuts } from '../../kit/record/useRecordShortcuts.ts';
-import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { listPath, recordPath } from '../../records/registry.ts';
 import { kpiPath } from '../reports/KpiWidget.tsx';
 import { SOURCE_LABELS } from './labels.ts';
@@ -25,26 +24,13 @@ import { OutcomeTable } from './OutcomeTable.tsx';
 
 const BACK = { label: 'Improvements', to: listPath('improvement') };
 
-export function ImprovementPage() {
-  const { ref = '' } = useParams();
-  const improvement = useImprovement(ref);
-  const reload = async () => (await improvement.refetch()).data;
-  return (
-    <RecordGate query={improvement} number={ref} noun="improvement" back={BACK}>
-      {(rec) => <ImprovementRecord rec={rec} reload={reload} />}
-    </RecordGate>
-  );
-}
-
-function useAssign(rec: ImprovementView, onStale: () => void): AssignAction {
+/** "Assign to me" (the owner) through the proposal's update: a minimal patch with If-Match. */
+function useAssignSave(rec: ImprovementView): AssignSave {
   const save = useUpdateImprovement(rec);
-  return assignAction(
-    {
-      isPending: save.isPending,
-      mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
-    },
-    onStale,
-  );
+  return {
+    isPending: save.isPending,
+    mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
+  };
 }
 
 /** Where the proposal came from, as a link where there is something to open. */
@@ -106,53 +92,35 @@ function DetailsPanel({ rec }: { rec: ImprovementView }) {
   );
 }
 
-function ImprovementRecord({
-  rec,
-  reload,
-}: {
-  rec: ImprovementView;
-  reload: () => Promise<ImprovementView | undefined>;
-}) {
-  const me = useMe();
-  const onStale = staleHandler(rec, 'improvement', reload);
-  const assign = useAssign(rec, onStale);
+function useImprovementParts({ rec, onStale }: StaffRecordFrame<ImprovementView>): StaffRecordParts {
   const run = useImprovementTransition(rec);
-  const mine = assignToMeInput(rec, me);
-  useRecordShortcuts({ assignToMe: mine ? () => assign.run(mine) : null });
+  return {
+    verb: 'Proposed',
+    actions: <TransitionBar rec={rec} run={run} noun="improvement" onStale={onStale} />,
+    panels: (
+      <>
+        <DetailsPanel rec={rec} />
+        <Section title="Measured outcome">
+          <OutcomeTable outcomes={rec.outcomes} label={`Outcome of ${rec.number}`} />
+          <Text size="xs" c="dimmed">
+            Before: the {rec.outcomeDays} days before it was{' '}
+            {rec.state === 'proposed' ? 'raised' : 'approved'}. After: the {rec.outcomeDays} days after it was
+            done.
+          </Text>
+        </Section>
+      </>
+    ),
+  };
+}
+
+export function ImprovementPage() {
   return (
-    <RecordLayout
-      header={
-        <RecordHeader
-          rec={rec}
-          back={BACK}
-          audience="staff"
-          assign={assign}
-          showSla={false}
-          subtitle={<OpenedBy verb="Proposed" rec={rec} />}
-          actions={<TransitionBar rec={rec} run={run} noun="improvement" onStale={onStale} />}
-        />
-      }
-      side={
-        <>
-          {rec.description && (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {rec.description}
-            </Text>
-          )}
-          <DetailsPanel rec={rec} />
-          <Section title="Measured outcome">
-            <OutcomeTable outcomes={rec.outcomes} label={`Outcome of ${rec.number}`} />
-            <Text size="xs" c="dimmed">
-              Before: the {rec.outcomeDays} days before it was{' '}
-              {rec.state === 'proposed' ? 'raised' : 'approved'}. After: the {rec.outcomeDays} days after it
-              was done.
-            </Text>
-          </Section>
-          <WatchersPanel rec={rec} showNames noun="improvement" />
-          <LinksPanel rec={rec} portal={false} />
-        </>
-      }
-      activity={<ActivityPanel rec={rec} noun="improvement" directory />}
+    <StaffRecordPage
+      noun="improvement"
+      back={BACK}
+      useRecord={useImprovement}
+      useAssignSave={useAssignSave}
+      useParts={useImprovementParts}
     />
   );
 }

@@ -42,7 +42,7 @@ export function AssignToMeButton({ rec, assign }: { rec: RecordView; assign: Ass
   );
 }
 
-type AssignSave = {
+export type AssignSave = {
   mutate: (
     input: AssignInput,
     opts: { onSuccess: (r: RecordView) => void; onError: (e: Error) => void },
