@@ -40,8 +40,10 @@ export type StaffRecordParts = {
   panels: ReactNode;
   /** The header's nearest SLA due time (types with SLA clocks). */
   showSla?: boolean;
-  /** The verb of "… by": Raised, Ordered, Proposed. */
+  /** The verb of "… by": Raised, Ordered, Proposed, Opened. */
   verb?: string;
+  /** Instead of "Raised by … when" and the subtitle: a header line of the type's own. */
+  byline?: ReactNode;
 };
 
 export type StaffRecordPageProps<R extends RecordView> = {
@@ -51,6 +53,12 @@ export type StaffRecordPageProps<R extends RecordView> = {
   /** The type's update mutation as "Assign to me" needs it (a minimal patch with If-Match). */
   useAssignSave: (rec: R) => AssignSave;
   useParts: (frame: StaffRecordFrame<R>) => StaffRecordParts;
+  /** Show the description above the panels (default); off where a panel of the type shows or edits it. */
+  description?: boolean;
+  /** The links panel (default on). */
+  links?: boolean;
+  /** The priority in the header (default on). */
+  showPriority?: boolean;
 };
 
 export function StaffRecordPage<R extends RecordView>(props: StaffRecordPageProps<R>) {
@@ -71,6 +79,9 @@ function StaffRecord<R extends RecordView>({
   back,
   useAssignSave,
   useParts,
+  description = true,
+  links = true,
+  showPriority = true,
 }: StaffRecordPageProps<R> & { rec: R; reload: () => Promise<R | undefined> }) {
   const me = useMe();
   const onStale = staleHandler(rec, noun, reload);
@@ -87,12 +98,15 @@ function StaffRecord<R extends RecordView>({
           back={back}
           audience="staff"
           assign={assign}
+          showPriority={showPriority}
           showSla={parts.showSla ?? false}
           subtitle={
-            <Group gap="xs" component="span">
-              <OpenedBy verb={parts.verb ?? 'Raised'} rec={rec} />
-              {parts.subtitle}
-            </Group>
+            parts.byline ?? (
+              <Group gap="xs" component="span">
+                <OpenedBy verb={parts.verb ?? 'Raised'} rec={rec} />
+                {parts.subtitle}
+              </Group>
+            )
           }
           actions={parts.actions}
         />
@@ -100,7 +114,7 @@ function StaffRecord<R extends RecordView>({
       banners={parts.banners}
       side={
         <>
-          {rec.description && (
+          {description && rec.description && (
             <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
               {rec.description}
             </Text>
@@ -108,7 +122,7 @@ function StaffRecord<R extends RecordView>({
           {parts.panels}
           <TimePanel rec={rec} />
           <WatchersPanel rec={rec} showNames noun={noun} onChanged={refresh} />
-          <LinksPanel rec={rec} portal={false} onChanged={refresh} />
+          {links && <LinksPanel rec={rec} portal={false} onChanged={refresh} />}
         </>
       }
       activity={<ActivityPanel rec={rec} noun={noun} directory onChanged={refresh} />}
