@@ -2,16 +2,18 @@
  * Raise a change: standard (from a pre-approved template, which fills in the plans and the risk),
  * normal or emergency, with its plans and planned window. `?type=standard&template=<id>` preselects.
  */
-import { Button, Group, Paper, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Group, Paper, Select, Text } from '@mantine/core';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
+import { useSearchParams } from 'react-router-dom';
 import { useChangeTemplates, useCreateChange } from '../../api/queries/changes.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect } from '../../components/Pickers.tsx';
-import { ErrorAlert } from '../../components/States.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
+import {
+  DescriptionField,
+  NewRecordForm,
+  TitleField,
+  useOpenCreated,
+} from '../../kit/form/NewRecordForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { CHANGE_TYPE_HELP, CHANGE_TYPE_LABELS, fromLocalInput } from './labels.ts';
@@ -20,9 +22,9 @@ import { type PlanDraft, PlanFields } from './PlanFields.tsx';
 type Kind = 'standard' | 'normal' | 'emergency';
 
 export function NewChangePage() {
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const create = useCreateChange();
+  const opened = useOpenCreated('raised', (n) => `/changes/${n}`);
   const templates = useChangeTemplates('true');
   const [type, setType] = useState<Kind>((params.get('type') as Kind | null) ?? 'normal');
   const [templateId, setTemplateId] = useState<string | null>(params.get('template'));
@@ -50,110 +52,80 @@ export function NewChangePage() {
         groupId,
         serviceId,
       },
-      {
-        onSuccess: (c) => {
-          notifications.show({ color: 'teal', message: `${c.number} raised` });
-          navigate(`/changes/${c.number}`);
-        },
-      },
+      { onSuccess: opened },
     );
 
   return (
-    <Stack gap="lg" maw={760}>
-      <PageHeader title="New change" description="Plan a change to services or configuration items." />
-      <Paper withBorder p="lg" radius="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Stack gap="md">
-            <LabelledSegments
-              label="Type"
-              value={type}
-              onChange={(v) => setType(v as Kind)}
-              data={(['standard', 'normal', 'emergency'] as const).map((k) => ({
-                value: k,
-                label: CHANGE_TYPE_LABELS[k]!,
-              }))}
-            />
-            <Text size="sm" c="dimmed">
-              {CHANGE_TYPE_HELP[type]}
-            </Text>
-            {standard && (
-              <Select
-                label="Template"
-                required
-                searchable
-                data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
-                value={templateId}
-                onChange={setTemplateId}
-                error={errors.templateId}
-                description={
-                  template
-                    ? `${template.riskLevel} risk · about ${template.durationMinutes} minutes`
-                    : undefined
-                }
-              />
-            )}
-            <TextInput
-              label="Title"
-              required={!standard}
-              placeholder={template?.name}
-              description={standard ? 'Empty: the template’s name' : undefined}
-              maxLength={LIMITS.titleMax}
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.title}
-            />
-            <Textarea
-              label="Description"
-              autosize
-              minRows={2}
-              maxLength={LIMITS.descriptionMax}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-            />
-            {standard && template && (
-              <Paper withBorder p="sm" radius="sm" aria-label="From the template">
-                <Text size="sm" fw={500}>
-                  Implementation plan
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {template.implementationPlan}
-                </Text>
-                <Text size="sm" fw={500} mt="xs">
-                  Back-out plan
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {template.backoutPlan}
-                </Text>
-              </Paper>
-            )}
-            <PlanFields
-              draft={plan}
-              onChange={setPlan}
-              errors={errors}
-              plans={!standard}
-              endDescription={standard ? 'Empty: start plus the template’s duration' : undefined}
-            />
-            <Group grow>
-              <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
-              <ServiceSelect label="Service" value={serviceId} onChange={setServiceId} />
-            </Group>
-            <ErrorAlert error={create.error} title="Could not raise the change" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(-1)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Raise change
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </Stack>
+    <NewRecordForm
+      title="New change"
+      description="Plan a change to services or configuration items."
+      onSubmit={submit}
+      create={create}
+      errorTitle="Could not raise the change"
+      submitLabel="Raise change"
+    >
+      <LabelledSegments
+        label="Type"
+        value={type}
+        onChange={(v) => setType(v as Kind)}
+        data={(['standard', 'normal', 'emergency'] as const).map((k) => ({
+          value: k,
+          label: CHANGE_TYPE_LABELS[k]!,
+        }))}
+      />
+      <Text size="sm" c="dimmed">
+        {CHANGE_TYPE_HELP[type]}
+      </Text>
+      {standard && (
+        <Select
+          label="Template"
+          required
+          searchable
+          data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          value={templateId}
+          onChange={setTemplateId}
+          error={errors.templateId}
+          description={
+            template ? `${template.riskLevel} risk · about ${template.durationMinutes} minutes` : undefined
+          }
+        />
+      )}
+      <TitleField
+        required={!standard}
+        placeholder={template?.name}
+        description={standard ? 'Empty: the template’s name' : undefined}
+        value={title}
+        onChange={setTitle}
+        error={errors.title}
+      />
+      <DescriptionField minRows={2} value={description} onChange={setDescription} />
+      {standard && template && (
+        <Paper withBorder p="sm" radius="sm" aria-label="From the template">
+          <Text size="sm" fw={500}>
+            Implementation plan
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {template.implementationPlan}
+          </Text>
+          <Text size="sm" fw={500} mt="xs">
+            Back-out plan
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {template.backoutPlan}
+          </Text>
+        </Paper>
+      )}
+      <PlanFields
+        draft={plan}
+        onChange={setPlan}
+        errors={errors}
+        plans={!standard}
+        endDescription={standard ? 'Empty: start plus the template’s duration' : undefined}
+      />
+      <Group grow>
+        <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
+        <ServiceSelect label="Service" value={serviceId} onChange={setServiceId} />
+      </Group>
+    </NewRecordForm>
   );
 }

@@ -3,32 +3,23 @@
  * a change's review opens it prefilled (`?source=kpi&ref=<kpi key>&serviceId=…`); the linked
  * KPIs are measured with the same cut, before now and after the proposal is done.
  */
-import {
-  Button,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Group, MultiSelect, NumberInput, Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import type { ImprovementKpiFilter, ImprovementSource } from '../../../../src/contracts/improvements.ts';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useCreateImprovement } from '../../api/queries/improvements.ts';
 import { useKpiDefinitions } from '../../api/queries/reports.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
-import { ErrorAlert } from '../../components/States.tsx';
+import {
+  DescriptionField,
+  ImpactUrgencyFields,
+  NewRecordForm,
+  TitleField,
+  useOpenCreated,
+} from '../../kit/form/NewRecordForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { LEVEL_OPTIONS } from '../../lib/labels.ts';
 import { SOURCE_LABELS, SOURCE_OPTIONS } from './labels.ts';
 
 const SOURCES = Object.keys(SOURCE_LABELS) as ImprovementSource[];
@@ -48,9 +39,9 @@ function cutOf(params: URLSearchParams): ImprovementKpiFilter | null {
 }
 
 export function NewImprovementPage() {
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   const create = useCreateImprovement();
+  const opened = useOpenCreated('proposed', (n) => `/improvements/${n}`);
   const kpis = useKpiDefinitions();
   const services = useServiceChoices();
   const initialSource = params.get('source') as ImprovementSource | null;
@@ -93,161 +84,110 @@ export function NewImprovementPage() {
         kpiKeys: kpiKeys.filter((k) => !(source === 'kpi' && k === ref)),
         outcomeDays: days,
       },
-      {
-        onSuccess: (p) => {
-          notifications.show({ color: 'teal', message: `${p.number} proposed` });
-          navigate(`/improvements/${p.number}`);
-        },
-      },
+      { onSuccess: opened },
     );
 
   return (
-    <Stack gap="lg" maw={760}>
-      <PageHeader
-        title="Raise improvement"
-        description="Propose an improvement to a service or process; its outcome is measured by the KPIs you link."
+    <NewRecordForm
+      title="Raise improvement"
+      description="Propose an improvement to a service or process; its outcome is measured by the KPIs you link."
+      onSubmit={submit}
+      create={create}
+      errorTitle="Could not raise the improvement"
+      submitLabel="Raise improvement"
+    >
+      <Group grow align="flex-start">
+        <Select
+          label="Source"
+          data={SOURCE_OPTIONS}
+          value={source}
+          onChange={(v) => v && setSource(v as ImprovementSource)}
+          allowDeselect={false}
+        />
+        {source === 'kpi' ? (
+          <Select
+            label="KPI off target"
+            required
+            searchable
+            data={kpiOptions}
+            value={ref || null}
+            onChange={(v) => setRef(v ?? '')}
+            error={errors.sourceRef}
+          />
+        ) : source === 'problem' || source === 'pir' ? (
+          <TextInput
+            label={source === 'problem' ? 'Problem number' : 'Change number'}
+            required
+            value={ref}
+            onChange={(e) => setRef(e.currentTarget.value)}
+            error={errors.sourceRef}
+          />
+        ) : source === 'service_review' ? (
+          <Select
+            label="Reviewed service"
+            searchable
+            clearable
+            data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={ref || null}
+            onChange={(v) => setRef(v ?? '')}
+            error={errors.sourceRef}
+          />
+        ) : (
+          <div />
+        )}
+      </Group>
+      {source === 'kpi' && cut && (
+        <Text size="sm" c="dimmed">
+          Measured for {cutService ?? 'the chosen cut'}
+          {cut.priority ? `, priority ${cut.priority}` : ''}
+          {cut.type?.length ? `, ${cut.type.join(', ')}` : ''}.
+        </Text>
+      )}
+      <TitleField required value={shownTitle} onChange={setTitle} error={errors.title} />
+      <DescriptionField
+        label="Expected benefit"
+        description="What should get better, and by how much"
+        required
+        minRows={2}
+        value={benefit}
+        onChange={setBenefit}
+        error={errors.expectedBenefit}
       />
-      <Paper withBorder p="lg" radius="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
-          <Stack gap="md">
-            <Group grow align="flex-start">
-              <Select
-                label="Source"
-                data={SOURCE_OPTIONS}
-                value={source}
-                onChange={(v) => v && setSource(v as ImprovementSource)}
-                allowDeselect={false}
-              />
-              {source === 'kpi' ? (
-                <Select
-                  label="KPI off target"
-                  required
-                  searchable
-                  data={kpiOptions}
-                  value={ref || null}
-                  onChange={(v) => setRef(v ?? '')}
-                  error={errors.sourceRef}
-                />
-              ) : source === 'problem' || source === 'pir' ? (
-                <TextInput
-                  label={source === 'problem' ? 'Problem number' : 'Change number'}
-                  required
-                  value={ref}
-                  onChange={(e) => setRef(e.currentTarget.value)}
-                  error={errors.sourceRef}
-                />
-              ) : source === 'service_review' ? (
-                <Select
-                  label="Reviewed service"
-                  searchable
-                  clearable
-                  data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-                  value={ref || null}
-                  onChange={(v) => setRef(v ?? '')}
-                  error={errors.sourceRef}
-                />
-              ) : (
-                <div />
-              )}
-            </Group>
-            {source === 'kpi' && cut && (
-              <Text size="sm" c="dimmed">
-                Measured for {cutService ?? 'the chosen cut'}
-                {cut.priority ? `, priority ${cut.priority}` : ''}
-                {cut.type?.length ? `, ${cut.type.join(', ')}` : ''}.
-              </Text>
-            )}
-            <TextInput
-              label="Title"
-              required
-              maxLength={LIMITS.titleMax}
-              value={shownTitle}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-              error={errors.title}
-            />
-            <Textarea
-              label="Expected benefit"
-              description="What should get better, and by how much"
-              required
-              autosize
-              minRows={2}
-              maxLength={LIMITS.descriptionMax}
-              value={benefit}
-              onChange={(e) => setBenefit(e.currentTarget.value)}
-              error={errors.expectedBenefit}
-            />
-            <Textarea
-              label="Description"
-              autosize
-              minRows={3}
-              maxLength={LIMITS.descriptionMax}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-            />
-            <Group grow>
-              <Select
-                label="Impact"
-                data={LEVEL_OPTIONS}
-                value={impact}
-                onChange={(v) => setImpact(v ?? '3')}
-              />
-              <Select
-                label="Urgency"
-                data={LEVEL_OPTIONS}
-                value={urgency}
-                onChange={(v) => setUrgency(v ?? '3')}
-              />
-            </Group>
-            <Group grow align="flex-start">
-              <UserPicker label="Owner" value={owner} onChange={setOwner} error={errors.assigneeId} />
-              <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
-            </Group>
-            <MultiSelect
-              label="Services"
-              description={
-                source === 'kpi' && cut?.serviceId ? 'The KPI’s service is added' : 'The services it concerns'
-              }
-              searchable
-              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              value={serviceIds}
-              onChange={setServiceIds}
-            />
-            <Group grow align="flex-start">
-              <MultiSelect
-                label={source === 'kpi' ? 'Other KPIs to measure' : 'KPIs to measure'}
-                searchable
-                data={kpiOptions.filter((k) => !(source === 'kpi' && k.value === ref))}
-                value={kpiKeys}
-                onChange={setKpiKeys}
-                error={errors.kpiKeys}
-              />
-              <NumberInput
-                label="Measurement window (days)"
-                description="Before approval and after done"
-                min={7}
-                max={366}
-                value={days}
-                onChange={(v) => setDays(Number(v) || 30)}
-                error={errors.outcomeDays}
-              />
-            </Group>
-            <ErrorAlert error={create.error} title="Could not raise the improvement" />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(-1)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Raise improvement
-              </Button>
-            </Group>
-          </Stack>
-        </form>
-      </Paper>
-    </Stack>
+      <DescriptionField value={description} onChange={setDescription} />
+      <ImpactUrgencyFields impact={impact} urgency={urgency} onImpact={setImpact} onUrgency={setUrgency} />
+      <Group grow align="flex-start">
+        <UserPicker label="Owner" value={owner} onChange={setOwner} error={errors.assigneeId} />
+        <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
+      </Group>
+      <MultiSelect
+        label="Services"
+        description={
+          source === 'kpi' && cut?.serviceId ? 'The KPI’s service is added' : 'The services it concerns'
+        }
+        searchable
+        data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        value={serviceIds}
+        onChange={setServiceIds}
+      />
+      <Group grow align="flex-start">
+        <MultiSelect
+          label={source === 'kpi' ? 'Other KPIs to measure' : 'KPIs to measure'}
+          searchable
+          data={kpiOptions.filter((k) => !(source === 'kpi' && k.value === ref))}
+          value={kpiKeys}
+          onChange={setKpiKeys}
+          error={errors.kpiKeys}
+        />
+        <NumberInput
+          label="Measurement window (days)"
+          description="Before approval and after done"
+          min={7}
+          max={366}
+          value={days}
+          onChange={(v) => setDays(Number(v) || 30)}
+          error={errors.outcomeDays}
+        />
+      </Group>
+    </NewRecordForm>
   );
 }
