@@ -26,3 +26,11 @@ export function withEtag<R extends { header(name: string, value: string): R }>(
 ): R {
   return reply.header('etag', etagOf(entity.version));
 }
+
+/** Send the entity with its ETag: `return sendWithEtag(reply, await getThing(…))`. */
+export function sendWithEtag<
+  E extends { version: number },
+  R extends { header(name: string, value: string): R; send(payload: E): unknown },
+>(reply: R, entity: E): ReturnType<R['send']> {
+  return withEtag(reply, entity).send(entity) as ReturnType<R['send']>;
+}

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { Problem } from '../contracts/common.ts';
 
 export {
@@ -30,4 +31,31 @@ export function defined<T extends Record<string, unknown>>(
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], undefined>;
   };
+}
+
+/** What a route declares: its summary, its inputs, and its success body (`ok`, with `status`, 200 by default). */
+type RouteSpec = {
+  summary: string;
+  description?: string;
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  ok: z.ZodType;
+  status?: number;
+};
+
+type RouteResponse<S extends RouteSpec> = {
+  [K in S['status'] extends number ? S['status'] : 200]: S['ok'];
+} & typeof problemResponses;
+
+/**
+ * A route's options: its OpenAPI tags and summary, its inputs, and its success body beside every
+ * problem response: `app.get(path, route(tags, { summary, params: IdParam, ok: View }), handler)`.
+ */
+export function route<const S extends RouteSpec>(
+  tags: string[],
+  { ok, status = 200, ...schema }: S,
+): { schema: { tags: string[] } & Omit<S, 'ok' | 'status'> & { response: RouteResponse<S> } } {
+  const response = { [status]: ok, ...problemResponses } as RouteResponse<S>;
+  return { schema: { tags, ...(schema as Omit<S, 'ok' | 'status'>), response } };
 }

@@ -9,8 +9,8 @@ import {
   AnnouncementView,
 } from '../../contracts/announcements.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, page, problemResponses } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { IdParam, page, route } from '../../http/schemas.ts';
 import {
   createAnnouncement,
   currentAnnouncements,
@@ -27,26 +27,23 @@ export function announcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/announcements/current',
-      {
-        schema: {
-          tags,
-          summary:
-            'The announcements meant for you now (running, your audience, not dismissed), most severe first',
-          response: { 200: z.object({ items: z.array(AnnouncementView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'The announcements meant for you now (running, your audience, not dismissed), most severe first',
+        ok: z.object({ items: z.array(AnnouncementView) }),
+      }),
       async (req) => ({ items: await currentAnnouncements(ctx, requireActor(req)) }),
     );
     app.post(
       '/announcements/:id/dismiss',
       {
         config: { readOnlyRoleMay: true },
-        schema: {
-          tags,
+        ...route(tags, {
           summary: 'Stop showing an announcement to you',
           params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
+          ok: z.null(),
+          status: 204,
+        }),
       },
       async (req, reply) => {
         await dismissAnnouncement(ctx, requireActor(req), req.params.id);
@@ -55,78 +52,55 @@ export function announcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/announcements',
-      {
-        schema: {
-          tags,
-          summary: 'Every announcement, newest start first (for those who manage them)',
-          querystring: AnnouncementListQuery,
-          response: { 200: page(AnnouncementView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Every announcement, newest start first (for those who manage them)',
+        querystring: AnnouncementListQuery,
+        ok: page(AnnouncementView),
+      }),
       async (req) => listAnnouncements(ctx, requireActor(req), req.query),
     );
     app.post(
       '/announcements',
-      {
-        schema: {
-          tags,
-          summary: "Announce something to everyone, a service's customers or a group",
-          body: AnnouncementCreate,
-          response: { 201: AnnouncementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await createAnnouncement(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), view).send(view);
-      },
+      route(tags, {
+        summary: "Announce something to everyone, a service's customers or a group",
+        body: AnnouncementCreate,
+        ok: AnnouncementView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createAnnouncement(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/announcements/:id',
-      {
-        schema: {
-          tags,
-          summary: 'An announcement',
-          params: IdParam,
-          response: { 200: AnnouncementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await getAnnouncement(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, view).send(view);
-      },
+      route(tags, {
+        summary: 'An announcement',
+        params: IdParam,
+        ok: AnnouncementView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getAnnouncement(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/announcements/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change an announcement (If-Match)',
-          params: IdParam,
-          body: AnnouncementPatch,
-          response: { 200: AnnouncementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await updateAnnouncement(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      route(tags, {
+        summary: 'Change an announcement (If-Match)',
+        params: IdParam,
+        body: AnnouncementPatch,
+        ok: AnnouncementView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateAnnouncement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/announcements/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Delete an announcement',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Delete an announcement',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteAnnouncement(ctx, requireActor(req), req.params.id);
         return reply.code(204).send(null);

@@ -28,8 +28,8 @@ import {
   VersionList,
 } from '../../contracts/knowledge.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   assertCanWrite,
   createArticle,
@@ -63,83 +63,64 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/knowledge/categories',
-      {
-        schema: {
-          tags,
-          summary: 'Knowledge categories (with their reviewers, for staff)',
-          response: { 200: z.object({ items: z.array(CategoryView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Knowledge categories (with their reviewers, for staff)',
+        ok: z.object({ items: z.array(CategoryView) }),
+      }),
       async (req) => listCategories(ctx, requireActor(req)),
     );
     app.post(
       '/knowledge/categories',
-      {
-        schema: {
-          tags,
-          summary: 'Create a category and name its reviewers',
-          body: CategoryInput,
-          response: { 201: CategoryView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await createCategory(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), c).send(c);
-      },
+      route(tags, {
+        summary: 'Create a category and name its reviewers',
+        body: CategoryInput,
+        ok: CategoryView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createCategory(ctx, requireActor(req), req.body)),
     );
     app.patch(
       '/knowledge/categories/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Rename a category or change its reviewers (If-Match)',
-          params: IdParam,
-          body: CategoryPatch,
-          response: { 200: CategoryView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await updateCategory(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, c).send(c);
-      },
+      route(tags, {
+        summary: 'Rename a category or change its reviewers (If-Match)',
+        params: IdParam,
+        body: CategoryPatch,
+        ok: CategoryView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateCategory(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/knowledge/articles',
-      {
-        schema: {
-          tags,
-          summary: 'Articles you may read, newest change first (keyset pages)',
-          querystring: ArticleListQuery,
-          response: { 200: ArticlePage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Articles you may read, newest change first (keyset pages)',
+        querystring: ArticleListQuery,
+        ok: ArticlePage,
+      }),
       async (req) => listArticles(ctx, requireActor(req), req.query),
     );
     app.post(
       '/knowledge/articles',
-      {
-        schema: {
-          tags,
-          summary: 'Write a new article (a draft)',
-          body: ArticleCreate,
-          response: { 201: ArticleView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await createArticle(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), a).send(a);
-      },
+      route(tags, {
+        summary: 'Write a new article (a draft)',
+        body: ArticleCreate,
+        ok: ArticleView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createArticle(ctx, requireActor(req), req.body)),
     );
     app.post(
       '/knowledge/preview',
-      {
-        schema: {
-          tags,
-          summary: 'Render Markdown as an article would show it (sanitised HTML), for the editor preview',
-          body: PreviewInput,
-          response: { 200: z.object({ html: z.string() }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Render Markdown as an article would show it (sanitised HTML), for the editor preview',
+        body: PreviewInput,
+        ok: z.object({ html: z.string() }),
+      }),
       async (req) => {
         assertCanWrite(requireActor(req));
         return { html: renderMarkdown(req.body.body) };
@@ -147,217 +128,166 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/knowledge/search',
-      {
-        schema: {
-          tags,
-          summary:
-            'Full-text search with ranking, stemming in each article’s language and highlighted snippets; similar titles when nothing matches',
-          querystring: ArticleSearchQuery,
-          response: { 200: ArticleHits, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Full-text search with ranking, stemming in each article’s language and highlighted snippets; similar titles when nothing matches',
+        querystring: ArticleSearchQuery,
+        ok: ArticleHits,
+      }),
       async (req) => searchArticles(ctx, requireActor(req), req.query),
     );
     app.get(
       '/knowledge/suggestions',
-      {
-        schema: {
-          tags,
-          summary: 'Published articles for a problem being described (any word; same service first)',
-          querystring: SuggestQuery,
-          response: { 200: ArticleHits, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Published articles for a problem being described (any word; same service first)',
+        querystring: SuggestQuery,
+        ok: ArticleHits,
+      }),
       async (req) => suggestArticles(ctx, requireActor(req), req.query),
     );
     app.get(
       '/knowledge/articles/:id',
-      {
-        schema: {
-          tags,
-          summary: 'An article, its body rendered from Markdown and sanitised',
-          params: ArticleRef,
-          response: { 200: ArticleView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await getArticle(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, a).send(a);
-      },
+      route(tags, {
+        summary: 'An article, its body rendered from Markdown and sanitised',
+        params: ArticleRef,
+        ok: ArticleView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getArticle(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/knowledge/articles/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Edit an article (If-Match); editing a published article adds a version',
-          params: ArticleRef,
-          body: ArticlePatch,
-          response: { 200: ArticleView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await updateArticle(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, a).send(a);
-      },
+      route(tags, {
+        summary: 'Edit an article (If-Match); editing a published article adds a version',
+        params: ArticleRef,
+        body: ArticlePatch,
+        ok: ArticleView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateArticle(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/knowledge/articles/:id/steps',
-      {
-        schema: {
-          tags,
-          summary: 'Take a workflow step: submit, publish, send_back, retire or reopen (If-Match)',
-          params: ArticleRef,
-          body: ArticleStep,
-          response: { 200: ArticleView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await stepArticle(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, a).send(a);
-      },
+      route(tags, {
+        summary: 'Take a workflow step: submit, publish, send_back, retire or reopen (If-Match)',
+        params: ArticleRef,
+        body: ArticleStep,
+        ok: ArticleView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await stepArticle(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/knowledge/articles/:id/versions',
-      {
-        schema: {
-          tags,
-          summary: "The article's versions, newest first",
-          params: ArticleRef,
-          response: { 200: VersionList, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: "The article's versions, newest first",
+        params: ArticleRef,
+        ok: VersionList,
+      }),
       async (req) => listVersions(ctx, requireActor(req), req.params.id),
     );
     app.get(
       '/knowledge/articles/:id/diff',
-      {
-        schema: {
-          tags,
-          summary: 'What changed between two versions, by words or by lines',
-          params: ArticleRef,
-          querystring: DiffQuery,
-          response: { 200: ArticleDiff, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'What changed between two versions, by words or by lines',
+        params: ArticleRef,
+        querystring: DiffQuery,
+        ok: ArticleDiff,
+      }),
       async (req) => diffArticle(ctx, requireActor(req), req.params.id, req.query),
     );
     app.post(
       '/knowledge/articles/:id/views',
-      {
-        schema: {
-          tags,
-          summary: 'Count one reading of the article',
-          params: ArticleRef,
-          response: { 200: Counts, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Count one reading of the article',
+        params: ArticleRef,
+        ok: Counts,
+      }),
       async (req) => recordView(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/knowledge/articles/:id/feedback',
-      {
-        schema: {
-          tags,
-          summary: 'Say whether the article helped, with a comment',
-          params: ArticleRef,
-          body: FeedbackInput,
-          response: { 200: Counts, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Say whether the article helped, with a comment',
+        params: ArticleRef,
+        body: FeedbackInput,
+        ok: Counts,
+      }),
       async (req) => giveFeedback(ctx, requireActor(req), req.params.id, req.body),
     );
     app.get(
       '/knowledge/articles/:id/feedback',
-      {
-        schema: {
-          tags,
-          summary: 'Feedback readers gave, newest first (staff)',
-          params: ArticleRef,
-          response: { 200: FeedbackList, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Feedback readers gave, newest first (staff)',
+        params: ArticleRef,
+        ok: FeedbackList,
+      }),
       async (req) => listFeedback(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/knowledge/articles/:id/deflections',
-      {
-        schema: {
-          tags,
-          summary: '"This solved my problem": no incident is raised and the article is credited',
-          params: ArticleRef,
-          body: DeflectInput,
-          response: { 200: Counts, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: '"This solved my problem": no incident is raised and the article is credited',
+        params: ArticleRef,
+        body: DeflectInput,
+        ok: Counts,
+      }),
       async (req) => recordDeflection(ctx, requireActor(req), req.params.id, req.body.query),
     );
     app.get(
       '/records/:id/articles',
-      {
-        schema: {
-          tags,
-          summary: 'Articles linked to a record',
-          params: RecordRefParam,
-          response: { 200: RecordArticles, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Articles linked to a record',
+        params: RecordRefParam,
+        ok: RecordArticles,
+      }),
       async (req) => articlesOfRecord(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/records/:id/articles',
-      {
-        schema: {
-          tags,
-          summary: 'Link an article to a record',
-          params: RecordRefParam,
-          body: LinkArticleInput,
-          response: { 200: RecordArticles, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Link an article to a record',
+        params: RecordRefParam,
+        body: LinkArticleInput,
+        ok: RecordArticles,
+      }),
       async (req) => linkArticle(ctx, requireActor(req), req.params.id, req.body.articleId),
     );
     app.delete(
       '/records/:id/articles/:articleId',
-      {
-        schema: {
-          tags,
-          summary: 'Unlink an article from a record',
-          params: RecordRefParam.extend({ articleId: z.string().min(1).max(40) }),
-          response: { 200: RecordArticles, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Unlink an article from a record',
+        params: RecordRefParam.extend({ articleId: z.string().min(1).max(40) }),
+        ok: RecordArticles,
+      }),
       async (req) => unlinkArticle(ctx, requireActor(req), req.params.id, req.params.articleId),
     );
     app.get(
       '/known-errors/:id/article',
-      {
-        schema: {
-          tags,
-          summary: 'The article a known error is published as, if any',
-          params: IdParam,
-          response: {
-            200: z.object({
-              article: z.object({ id: z.string(), number: z.string(), state: z.string() }).nullable(),
-            }),
-            ...problemResponses,
-          },
-        },
-      },
+      route(tags, {
+        summary: 'The article a known error is published as, if any',
+        params: IdParam,
+        ok: z.object({
+          article: z.object({ id: z.string(), number: z.string(), state: z.string() }).nullable(),
+        }),
+      }),
       async (req) => articleOfKnownError(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/known-errors/:id/article',
-      {
-        schema: {
-          tags,
-          summary:
-            'Publish a known error as an article in one step (in review instead when you do not review the category)',
-          params: IdParam,
-          body: FromKnownErrorInput,
-          response: { 201: ArticleView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Publish a known error as an article in one step (in review instead when you do not review the category)',
+        params: IdParam,
+        body: FromKnownErrorInput,
+        ok: ArticleView,
+        status: 201,
+      }),
       async (req, reply) => {
         const { article } = await publishKnownError(ctx, requireActor(req), req.params.id, req.body);
         return withEtag(reply.code(201), article).send(article);

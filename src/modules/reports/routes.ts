@@ -26,8 +26,8 @@ import {
 } from '../../contracts/reports.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { problemResponses } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { problemResponses, route } from '../../http/schemas.ts';
 import {
   createDashboard,
   deleteDashboard,
@@ -75,26 +75,20 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/reports/kpis',
-      {
-        schema: {
-          tags,
-          summary: 'The KPI library: every KPI with its definition, unit, target and whether its data exists',
-          response: { 200: z.object({ items: z.array(KpiDefinitionView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The KPI library: every KPI with its definition, unit, target and whether its data exists',
+        ok: z.object({ items: z.array(KpiDefinitionView) }),
+      }),
       async (req) => ({ items: await listKpis(ctx, requireActor(req)) }),
     );
     app.get(
       '/reports/kpi-values',
-      {
-        schema: {
-          tags,
-          summary:
-            'Several KPIs over one period and cut at once (a dashboard), each with previous period and trend',
-          querystring: KpiBatchQuery.extend({ split: KpiQuery.shape.split }),
-          response: { 200: z.object({ items: z.array(KpiResult) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Several KPIs over one period and cut at once (a dashboard), each with previous period and trend',
+        querystring: KpiBatchQuery.extend({ split: KpiQuery.shape.split }),
+        ok: z.object({ items: z.array(KpiResult) }),
+      }),
       async (req) => {
         const { keys, ...q } = req.query;
         return { items: await kpiValues(ctx, requireActor(req), keys, q) };
@@ -102,29 +96,23 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/reports/kpis/:key',
-      {
-        schema: {
-          tags,
-          summary:
-            'One KPI over a period and cut: value, previous period, red/amber/green, trend and breakdown',
-          params: KeyParam,
-          querystring: KpiQuery,
-          response: { 200: KpiResult, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'One KPI over a period and cut: value, previous period, red/amber/green, trend and breakdown',
+        params: KeyParam,
+        querystring: KpiQuery,
+        ok: KpiResult,
+      }),
       async (req) => kpiValue(ctx, requireActor(req), req.params.key, req.query),
     );
     app.get(
       '/reports/kpis/:key/records',
-      {
-        schema: {
-          tags,
-          summary: 'The exact rows behind a KPI value (drill-down), newest first, in keyset pages',
-          params: KeyParam,
-          querystring: DrillQuery,
-          response: { 200: DrillPage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The exact rows behind a KPI value (drill-down), newest first, in keyset pages',
+        params: KeyParam,
+        querystring: DrillQuery,
+        ok: DrillPage,
+      }),
       async (req) => kpiRecords(ctx, requireActor(req), req.params.key, req.query),
     );
     const exports = [
@@ -204,62 +192,45 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/reports/schedules',
-      {
-        schema: {
-          tags,
-          summary: 'Scheduled reports',
-          response: { 200: z.object({ items: z.array(ScheduleView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Scheduled reports',
+        ok: z.object({ items: z.array(ScheduleView) }),
+      }),
       async (req) => ({ items: await listSchedules(ctx, requireActor(req)) }),
     );
     app.post(
       '/reports/schedules',
-      {
-        schema: {
-          tags,
-          summary: 'Mail a report daily, weekly or monthly as PDF, CSV or XLSX to people and groups',
-          body: ScheduleInput,
-          response: { 201: ScheduleView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await createSchedule(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), view).send(view);
-      },
+      route(tags, {
+        summary: 'Mail a report daily, weekly or monthly as PDF, CSV or XLSX to people and groups',
+        body: ScheduleInput,
+        ok: ScheduleView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createSchedule(ctx, requireActor(req), req.body)),
     );
     app.put(
       '/reports/schedules/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a scheduled report (If-Match)',
-          params: IdParam,
-          body: ScheduleInput,
-          response: { 200: ScheduleView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await updateSchedule(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      route(tags, {
+        summary: 'Change a scheduled report (If-Match)',
+        params: IdParam,
+        body: ScheduleInput,
+        ok: ScheduleView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateSchedule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/reports/schedules/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Stop and delete a scheduled report',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Stop and delete a scheduled report',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteSchedule(ctx, requireActor(req), req.params.id);
         return reply.code(204).send(null);
@@ -267,39 +238,29 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/reports/schedules/:id/deliveries',
-      {
-        schema: {
-          tags,
-          summary:
-            'The delivery log of a scheduled report: each period, to whom, and what became of the mail',
-          params: IdParam,
-          response: { 200: z.object({ items: z.array(DeliveryView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The delivery log of a scheduled report: each period, to whom, and what became of the mail',
+        params: IdParam,
+        ok: z.object({ items: z.array(DeliveryView) }),
+      }),
       async (req) => ({ items: await listDeliveries(ctx, requireActor(req), req.params.id) }),
     );
     app.post(
       '/reports/schedules/:id/send',
-      {
-        schema: {
-          tags,
-          summary: 'Send the report for the period that has just ended now; answers the delivery log',
-          params: IdParam,
-          response: { 200: z.object({ items: z.array(DeliveryView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Send the report for the period that has just ended now; answers the delivery log',
+        params: IdParam,
+        ok: z.object({ items: z.array(DeliveryView) }),
+      }),
       async (req) => ({ items: await runScheduleNow(ctx, requireActor(req), req.params.id) }),
     );
 
     app.get(
       '/reports/dashboards',
-      {
-        schema: {
-          tags,
-          summary: "The role dashboards, and the caller's own and shared dashboards",
-          response: { 200: DashboardList, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: "The role dashboards, and the caller's own and shared dashboards",
+        ok: DashboardList,
+      }),
       async (req) => {
         const actor = requireActor(req);
         assertMayReport(actor);
@@ -308,66 +269,46 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/reports/dashboards',
-      {
-        schema: {
-          tags,
-          summary: 'Arrange a dashboard of KPI widgets (shared: visible to every internal user)',
-          body: DashboardInput,
-          response: { 201: DashboardView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await createDashboard(ctx.db, requireActor(req), req.body);
-        return withEtag(reply.code(201), view).send(view);
-      },
+      route(tags, {
+        summary: 'Arrange a dashboard of KPI widgets (shared: visible to every internal user)',
+        body: DashboardInput,
+        ok: DashboardView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createDashboard(ctx.db, requireActor(req), req.body)),
     );
     app.get(
       '/reports/dashboards/:id',
-      {
-        schema: {
-          tags,
-          summary: 'One dashboard',
-          params: IdParam,
-          response: { 200: DashboardView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await getDashboard(ctx.db, requireActor(req), req.params.id);
-        return withEtag(reply, view).send(view);
-      },
+      route(tags, {
+        summary: 'One dashboard',
+        params: IdParam,
+        ok: DashboardView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getDashboard(ctx.db, requireActor(req), req.params.id)),
     );
     app.patch(
       '/reports/dashboards/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change, reorder or share one of your dashboards (If-Match)',
-          params: IdParam,
-          body: DashboardPatch,
-          response: { 200: DashboardView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await updateDashboard(
-          ctx.db,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      route(tags, {
+        summary: 'Change, reorder or share one of your dashboards (If-Match)',
+        params: IdParam,
+        body: DashboardPatch,
+        ok: DashboardView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateDashboard(ctx.db, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/reports/dashboards/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Delete one of your dashboards',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Delete one of your dashboards',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteDashboard(ctx.db, requireActor(req), req.params.id);
         return reply.code(204).send(null);

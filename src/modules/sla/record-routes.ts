@@ -10,7 +10,7 @@ import {
   TimelineEntry,
 } from '../../contracts/service-levels.ts';
 import { requireActor } from '../../http/auth.ts';
-import { problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { RecordRefParam, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { acknowledgeSupplier, engageSupplier, listEngagements, releaseSupplier } from './engagements.ts';
 import { nearestDue } from './nearest-due.ts';
@@ -23,98 +23,78 @@ export function recordSlaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/sla/due',
-      {
-        schema: {
-          tags,
-          summary: 'For a queue: each record’s nearest due instant and the calendar its time left counts in',
-          querystring: NearestDueQuery,
-          response: { 200: z.array(NearestDueView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'For a queue: each record’s nearest due instant and the calendar its time left counts in',
+        querystring: NearestDueQuery,
+        ok: z.array(NearestDueView),
+      }),
       async (req) => nearestDue(ctx, requireActor(req), req.query.records),
     );
     app.get(
       '/records/:id/sla',
-      {
-        schema: {
-          tags,
-          summary: 'The record’s SLA, OLA and underpinning-contract clocks, measured now',
-          params: RecordRefParam,
-          response: { 200: RecordSlaView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The record’s SLA, OLA and underpinning-contract clocks, measured now',
+        params: RecordRefParam,
+        ok: RecordSlaView,
+      }),
       async (req) => getRecordSla(ctx, requireActor(req), req.params.id),
     );
     app.get(
       '/records/:id/sla/timeline',
-      {
-        schema: {
-          tags,
-          summary: 'Every clock start, pause, resume, target change, warning and breach, with its cause',
-          params: RecordRefParam,
-          response: { 200: z.array(TimelineEntry), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Every clock start, pause, resume, target change, warning and breach, with its cause',
+        params: RecordRefParam,
+        ok: z.array(TimelineEntry),
+      }),
       async (req) => getRecordSlaTimeline(ctx, requireActor(req), req.params.id),
     );
     app.get(
       '/records/:id/suppliers',
-      {
-        schema: {
-          tags,
-          summary: 'Suppliers engaged on the record, past and present',
-          params: RecordRefParam,
-          response: { 200: z.array(EngagementView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Suppliers engaged on the record, past and present',
+        params: RecordRefParam,
+        ok: z.array(EngagementView),
+      }),
       async (req) => listEngagements(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/records/:id/suppliers',
-      {
-        schema: {
-          tags,
-          summary: 'Engage a supplier: their underpinning contract’s clocks start',
-          params: RecordRefParam,
-          body: z.object({
-            supplierId: Uuid,
-            reference: z.string().max(LIMITS.categoryMax).nullish().describe('The supplier’s ticket number'),
-            note: z.string().max(LIMITS.commentMax).optional(),
-          }),
-          response: { 201: EngagementView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Engage a supplier: their underpinning contract’s clocks start',
+        params: RecordRefParam,
+        body: z.object({
+          supplierId: Uuid,
+          reference: z.string().max(LIMITS.categoryMax).nullish().describe('The supplier’s ticket number'),
+          note: z.string().max(LIMITS.commentMax).optional(),
+        }),
+        ok: EngagementView,
+        status: 201,
+      }),
       async (req, reply) =>
         reply.code(201).send(await engageSupplier(ctx, requireActor(req), req.params.id, req.body)),
     );
     app.post(
       '/records/:id/suppliers/:engagementId/acknowledge',
-      {
-        schema: {
-          tags,
-          summary: 'The supplier acknowledged the work: their response target is met',
-          params: EngagementParams,
-          response: { 200: EngagementView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The supplier acknowledged the work: their response target is met',
+        params: EngagementParams,
+        ok: EngagementView,
+      }),
       async (req) => acknowledgeSupplier(ctx, requireActor(req), req.params.id, req.params.engagementId),
     );
     app.post(
       '/records/:id/suppliers/:engagementId/release',
-      {
-        schema: {
-          tags,
-          summary: 'Release the supplier: fulfilled meets their resolution target, withdrawn stops it',
-          params: EngagementParams,
-          body: z
-            .object({
-              outcome: z.enum(['fulfilled', 'withdrawn']).default('fulfilled'),
-              note: z.string().max(LIMITS.commentMax).optional(),
-            })
-            .nullish(),
-          response: { 200: EngagementView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Release the supplier: fulfilled meets their resolution target, withdrawn stops it',
+        params: EngagementParams,
+        body: z
+          .object({
+            outcome: z.enum(['fulfilled', 'withdrawn']).default('fulfilled'),
+            note: z.string().max(LIMITS.commentMax).optional(),
+          })
+          .nullish(),
+        ok: EngagementView,
+      }),
       async (req) =>
         releaseSupplier(
           ctx,
