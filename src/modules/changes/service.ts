@@ -4,7 +4,7 @@
  * records it is linked to. Lifecycle rules are in `./lifecycle.ts`, the board in `./cab.ts`, the
  * post-implementation review in `./review.ts`.
  */
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { ChangeCreate, ChangePatch, ChangeView } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
@@ -18,6 +18,7 @@ import {
   findRecord,
   getRecordView,
   INCIDENT,
+  linkedRecordIds,
   loadRecord,
   PROBLEM,
   type RecordRow,
@@ -133,16 +134,7 @@ export async function createChange(ctx: AppContext, actor: Actor, input: ChangeC
 
 /** Records of `types` linked to the change, either way, with `kinds`. */
 export async function linkedRecords(db: Db, changeId: string, types: string[], kinds: string[]) {
-  const links = await db
-    .select({ fromId: recordLinks.fromId, toId: recordLinks.toId })
-    .from(recordLinks)
-    .where(
-      and(
-        inArray(recordLinks.kind, kinds),
-        or(eq(recordLinks.fromId, changeId), eq(recordLinks.toId, changeId)),
-      ),
-    );
-  const ids = links.map((l) => (l.fromId === changeId ? l.toId : l.fromId));
+  const ids = await linkedRecordIds(db, changeId, kinds);
   if (ids.length === 0) return [];
   return db
     .select({

@@ -8,7 +8,7 @@
  *   comment and the incident lifecycle's own notification on resolving.
  * A resolved problem's active known error becomes `fixed`; reopening makes it active again.
  */
-import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { ProblemView } from '../../contracts/problems.ts';
 import type { Db } from '../../db/client.ts';
@@ -18,10 +18,10 @@ import type { Actor } from '../../domain/roles.ts';
 import { conflict, invalid } from '../../errors.ts';
 import {
   INCIDENT,
+  linkedRecordIds,
   loadRecord,
   PROBLEM,
   type RecordRow,
-  recordLinks,
   records,
   systemTransition,
   type TransitionInput,
@@ -44,11 +44,7 @@ export type ProblemTransitionInput = TransitionInput & {
  * (one that raised it, say) is not its fix.
  */
 export async function hasCompletedChange(db: Db, problemId: string): Promise<boolean> {
-  const links = await db
-    .select({ fromId: recordLinks.fromId, toId: recordLinks.toId })
-    .from(recordLinks)
-    .where(or(eq(recordLinks.fromId, problemId), eq(recordLinks.toId, problemId)));
-  const ids = links.map((l) => (l.fromId === problemId ? l.toId : l.fromId));
+  const ids = await linkedRecordIds(db, problemId);
   if (ids.length === 0) return false;
   const [done] = await db
     .select({ id: records.id })

@@ -6,7 +6,7 @@
  * Who sees problems: agents and everyone who reads all records. A requester sees a problem only
  * when an agent adds them as a watcher (the records core's rule); they never create one.
  */
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type {
   ProblemAnalysis,
@@ -26,6 +26,7 @@ import {
   findRecord,
   getRecordView,
   INCIDENT,
+  linkedRecordIds,
   loadRecord,
   PROBLEM,
   type RecordRow,
@@ -174,16 +175,7 @@ export async function linkedIncidents(
   db: Db,
   problemId: string,
 ): Promise<(RecordRow & { category: string })[]> {
-  const links = await db
-    .select({ fromId: recordLinks.fromId, toId: recordLinks.toId })
-    .from(recordLinks)
-    .where(
-      and(
-        eq(recordLinks.kind, PROBLEM_LINK),
-        or(eq(recordLinks.toId, problemId), eq(recordLinks.fromId, problemId)),
-      ),
-    );
-  const ids = links.map((l) => (l.toId === problemId ? l.fromId : l.toId));
+  const ids = await linkedRecordIds(db, problemId, [PROBLEM_LINK]);
   if (ids.length === 0) return [];
   const rows = await db
     .select()

@@ -301,6 +301,16 @@ export async function removeLink(ctx: AppContext, actor: Actor, recordId: string
   return listLinks(ctx, actor, row.id);
 }
 
+/** The ids of the records linked to `recordId` either way, by links of `kinds` (any kind when absent). */
+export async function linkedRecordIds(db: Db, recordId: string, kinds?: string[]): Promise<string[]> {
+  const either = or(eq(recordLinks.fromId, recordId), eq(recordLinks.toId, recordId));
+  const links = await db
+    .select({ fromId: recordLinks.fromId, toId: recordLinks.toId })
+    .from(recordLinks)
+    .where(kinds ? and(inArray(recordLinks.kind, kinds), either) : either);
+  return links.map((l) => (l.fromId === recordId ? l.toId : l.fromId));
+}
+
 export async function listLinks(ctx: AppContext, actor: Actor, recordId: string) {
   const { row } = await loadRecord(ctx, actor, recordId);
   const links = await ctx.db

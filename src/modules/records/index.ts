@@ -7,7 +7,13 @@
  * directly, to move behind core functions.
  */
 export { findRecord, loadRecord, type RecordRow } from './access.ts';
-export { addAttachmentWithin, addCommentWithin, addWatcherWithin, linkRecordsWithin } from './collab.ts';
+export {
+  addAttachmentWithin,
+  addCommentWithin,
+  addWatcherWithin,
+  linkedRecordIds,
+  linkRecordsWithin,
+} from './collab.ts';
 export { recordCounts } from './counts.ts';
 export {
   definedRecordType,
