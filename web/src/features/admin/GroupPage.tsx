@@ -1,16 +1,15 @@
 /** One group: its details, its members (add and remove), and deleting it. */
 import { ActionIcon, Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { groups, useGroup, useUserList } from '../../api/queries/directory.ts';
 import type { Group as GroupT, PersonRef } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
-import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
@@ -124,40 +123,16 @@ function Members({ group, onReload }: { group: GroupT; onReload: () => void }) {
 
 function DeleteGroup({ group }: { group: GroupT }) {
   const remove = groups.useDelete();
-  const navigate = useNavigate();
-  const [confirm, confirmControls] = useDisclosure();
   return (
-    <>
-      <Button
-        variant="subtle"
-        color="red"
-        leftSection={<IconTrash size={16} />}
-        onClick={confirmControls.open}
-        w="fit-content"
-      >
-        Delete group
-      </Button>
-      <ConfirmDialog
-        opened={confirm}
-        onClose={confirmControls.close}
-        title={`Delete ${group.name}?`}
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={() =>
-          remove.mutate(
-            { id: group.id },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: `${group.name} deleted` });
-                navigate('/admin/groups');
-              },
-            },
-          )
-        }
-      >
-        A group that incidents still use cannot be deleted; make it inactive instead.
-      </ConfirmDialog>
-    </>
+    <DeleteButton
+      label="Delete group"
+      name={group.name}
+      remove={remove}
+      vars={{ id: group.id }}
+      backTo="/admin/groups"
+    >
+      A group that incidents still use cannot be deleted; make it inactive instead.
+    </DeleteButton>
   );
 }
 

@@ -1,9 +1,8 @@
 /** One window: its definition (edited in place with If-Match), its next occurrences, and removal. */
 import { Button, Table } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { notifications } from '@mantine/notifications';
-import { useNavigate, useParams } from 'react-router-dom';
-import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { useParams } from 'react-router-dom';
+import { DeleteDialog } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
@@ -60,7 +59,6 @@ export function WindowPage() {
   const query = windows.useOne(id);
   const canManage = useCanManageWindows();
   const remove = windows.useDelete();
-  const navigate = useNavigate();
   const [confirming, confirm] = useDisclosure(false);
   return (
     <DetailPage
@@ -99,26 +97,16 @@ export function WindowPage() {
             }
             side={<NextOccurrences w={w} />}
           />
-          <ConfirmDialog
+          <DeleteDialog
             opened={confirming}
             onClose={confirm.close}
-            title={`Delete ${w.name}?`}
-            pending={remove.isPending}
-            error={remove.error}
-            onConfirm={() =>
-              remove.mutate(
-                { id: w.id, version: w.version },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `${w.name} deleted` });
-                    navigate('/change-windows');
-                  },
-                },
-              )
-            }
+            name={w.name}
+            remove={remove}
+            vars={{ id: w.id, version: w.version }}
+            backTo="/change-windows"
           >
             Changes will no longer be checked against this window.
-          </ConfirmDialog>
+          </DeleteDialog>
         </>
       )}
     </DetailPage>

@@ -20,14 +20,14 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { type CabBoardView, cabBoards, useCabBoard, useCabBoards } from '../../api/queries/changes.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
@@ -342,43 +342,16 @@ function RetireBoard({ board }: { board: CabBoardView }) {
 
 function DeleteBoard({ board }: { board: CabBoardView }) {
   const remove = cabBoards.useDelete();
-  const navigate = useNavigate();
-  const [confirm, controls] = useDisclosure();
   return (
-    <>
-      <Button
-        variant="subtle"
-        color="red"
-        w="fit-content"
-        leftSection={<IconTrash size={16} />}
-        onClick={() => {
-          remove.reset();
-          controls.open();
-        }}
-      >
-        Delete board
-      </Button>
-      <ConfirmDialog
-        opened={confirm}
-        onClose={controls.close}
-        title={`Delete ${board.name}?`}
-        pending={remove.isPending}
-        error={remove.error}
-        onConfirm={() =>
-          remove.mutate(
-            { id: board.id, version: board.version },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: `${board.name} deleted` });
-                navigate('/cab-boards');
-              },
-            },
-          )
-        }
-      >
-        Only a board that never reviewed a change can be deleted; retire a board with a history instead.
-      </ConfirmDialog>
-    </>
+    <DeleteButton
+      label="Delete board"
+      name={board.name}
+      remove={remove}
+      vars={{ id: board.id, version: board.version }}
+      backTo="/cab-boards"
+    >
+      Only a board that never reviewed a change can be deleted; retire a board with a history instead.
+    </DeleteButton>
   );
 }
 
