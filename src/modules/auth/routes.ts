@@ -5,9 +5,10 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { GroupCreate, GroupView, Role, TokenView, UserCreate, UserView } from '../../contracts/directory.ts';
 import { ROLE_LABELS, ROLES, TOKEN_SCOPES } from '../../domain/roles.ts';
-import { clientIp, etagOf, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { clientIp, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { sendWithEtag } from '../../http/etag.ts';
 import { replaceHostileCharacters } from '../../http/input.ts';
-import { IdParam, Limit, problemResponses, Uuid } from '../../http/schemas.ts';
+import { IdParam, Limit, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
   createGroup,
@@ -130,14 +131,11 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     // ---- API tokens ----
     app.get(
       '/tokens',
-      {
-        schema: {
-          tags: ['tokens'],
-          summary: 'Your API tokens (all tokens with ?all=true, admins only)',
-          querystring: z.object({ all: z.stringbool().optional() }),
-          response: { 200: z.array(TokenView), ...problemResponses },
-        },
-      },
+      route(['tokens'], {
+        summary: 'Your API tokens (all tokens with ?all=true, admins only)',
+        querystring: z.object({ all: z.stringbool().optional() }),
+        ok: z.array(TokenView),
+      }),
       async (req) => listApiTokens(ctx, requireActor(req), req.query.all ?? false),
     );
     app.post(
@@ -198,133 +196,106 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/users',
-      {
-        schema: {
-          tags: ['users'],
-          summary: 'Create a user (admin)',
-          body: UserCreate,
-          response: { 201: UserView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const u = await createUser(ctx, requireActor(req), req.body, clientIp(req));
-        return reply.code(201).header('etag', etagOf(u.version)).send(u);
-      },
+      route(['users'], {
+        summary: 'Create a user (admin)',
+        body: UserCreate,
+        ok: UserView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createUser(ctx, requireActor(req), req.body, clientIp(req))),
     );
     app.get(
       '/users/:id',
-      {
-        schema: {
-          tags: ['users'],
-          summary: 'Get a user',
-          params: IdParam,
-          response: { 200: UserView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const u = await getUser(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(u.version)).send(u);
-      },
+      route(['users'], {
+        summary: 'Get a user',
+        params: IdParam,
+        ok: UserView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getUser(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/users/:id',
-      {
-        schema: {
-          tags: ['users'],
-          summary:
-            'Change a user: admins change anything, users their own name, title, phone and time zone. Send If-Match.',
-          params: IdParam,
-          body: UserCreate.partial(),
-          response: { 200: UserView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const u = await updateUser(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return reply.header('etag', etagOf(u.version)).send(u);
-      },
+      route(['users'], {
+        summary:
+          'Change a user: admins change anything, users their own name, title, phone and time zone. Send If-Match.',
+        params: IdParam,
+        body: UserCreate.partial(),
+        ok: UserView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateUser(
+            ctx,
+            requireActor(req),
+            req.params.id,
+            req.body,
+            ifMatchVersion(req),
+            clientIp(req),
+          ),
+        ),
     );
 
     // ---- groups ----
     app.get(
       '/groups',
-      {
-        schema: {
-          tags: ['groups'],
-          summary: 'List groups',
-          querystring: z.object({ q: z.string().max(100).optional() }),
-          response: { 200: z.array(GroupView), ...problemResponses },
-        },
-      },
+      route(['groups'], {
+        summary: 'List groups',
+        querystring: z.object({ q: z.string().max(100).optional() }),
+        ok: z.array(GroupView),
+      }),
       async (req) => listGroups(ctx, requireActor(req), req.query),
     );
     app.post(
       '/groups',
-      {
-        schema: {
-          tags: ['groups'],
-          summary: 'Create a group',
-          body: GroupCreate,
-          response: { 201: GroupView, ...problemResponses },
-        },
-      },
+      route(['groups'], {
+        summary: 'Create a group',
+        body: GroupCreate,
+        ok: GroupView,
+        status: 201,
+      }),
       async (req, reply) =>
         reply.code(201).send(await createGroup(ctx, requireActor(req), req.body, clientIp(req))),
     );
     app.get(
       '/groups/:id',
-      {
-        schema: {
-          tags: ['groups'],
-          summary: 'Get a group with its members',
-          params: IdParam,
-          response: { 200: GroupView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const g = await getGroup(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(g.version)).send(g);
-      },
+      route(['groups'], {
+        summary: 'Get a group with its members',
+        params: IdParam,
+        ok: GroupView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getGroup(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/groups/:id',
-      {
-        schema: {
-          tags: ['groups'],
-          summary: 'Change a group or its members. Send If-Match.',
-          params: IdParam,
-          body: GroupCreate.partial(),
-          response: { 200: GroupView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const g = await updateGroup(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return reply.header('etag', etagOf(g.version)).send(g);
-      },
+      route(['groups'], {
+        summary: 'Change a group or its members. Send If-Match.',
+        params: IdParam,
+        body: GroupCreate.partial(),
+        ok: GroupView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateGroup(
+            ctx,
+            requireActor(req),
+            req.params.id,
+            req.body,
+            ifMatchVersion(req),
+            clientIp(req),
+          ),
+        ),
     );
     app.delete(
       '/groups/:id',
-      {
-        schema: {
-          tags: ['groups'],
-          summary: 'Delete a group that no record uses',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(['groups'], {
+        summary: 'Delete a group that no record uses',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteGroup(ctx, requireActor(req), req.params.id, clientIp(req));
         return reply.code(204).send(null);
