@@ -16,6 +16,7 @@ import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { listPath, recordPath } from '../../records/registry.ts';
 import { RecordCsatPanel } from '../csat/RecordCsatPanel.tsx';
 import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
+import { BreachRiskPanel } from '../prediction/BreachRiskPanel.tsx';
 import { AnswersPanel, ApprovalBanner, RequestProgress } from './RequestProgress.tsx';
 
 const BACK = { label: 'Service requests', to: listPath('request') };
@@ -46,6 +47,7 @@ function useRequestParts({ rec, reload, onStale }: StaffRecordFrame<ServiceReque
           </Fact>
           <Fact label="Catalog item">{rec.catalogItem.name}</Fact>
         </AssignmentPanel>
+        <BreachRiskPanel recordId={rec.id} />
         <RecordCsatPanel recordId={rec.id} version={rec.version} />
         <RecordKnowledgePanel rec={rec} />
       </>
