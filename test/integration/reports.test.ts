@@ -345,6 +345,13 @@ describe('reports', () => {
     expect(incidents.figures.find((f) => f.key === 'volume')).toMatchObject({ value: 3, formatted: '3' });
     expect(incidents.figures.find((f) => f.key === 'ttr_mean_working')?.formatted).toBe('3 h 30 min');
     expect(mail.sections.map((s) => s.key)).not.toContain('changes');
+    // Customer satisfaction comes with the CSAT module's KPIs: the resolutions sent surveys, and
+    // none was answered here.
+    const satisfaction = mail.sections.find((s) => s.key === 'satisfaction')!;
+    expect(satisfaction.figures.map((f) => [f.key, f.value])).toEqual([
+      ['csat', null],
+      ['csat_response_rate', 0],
+    ]);
     expect(mail.breaches.map((b) => b.number)).toHaveLength(1);
 
     const text = pdfText(await renderServiceReviewPdf(mail, { compress: false }));
@@ -358,6 +365,8 @@ describe('reports', () => {
       'Mean time to resolve (working time)',
       '3 h 30 min',
       'Mail SLA (SLA)',
+      'Customer satisfaction',
+      'Mean satisfaction score (1–5)',
       'C: resolved late and reopened',
       'State In progress -> Resolved',
       'page 1 of 2',

@@ -2,8 +2,8 @@
  * The two reports a service manager hands on: SLA compliance per customer and per agreement
  * (SLA, OLA, UC) with every breach explained from its clock and SLA timeline, and the service
  * review of one service over a period (availability from major incidents, incidents, requests,
- * SLA performance, problems, and changes once they exist). Both are plain data here; the web
- * page, the PDF and the spreadsheets present the same data.
+ * SLA performance, problems, changes once they exist, and customer satisfaction). Both are plain
+ * data here; the web page, the PDF and the spreadsheets present the same data.
  */
 import { type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
@@ -20,6 +20,7 @@ import { formatKpiValue } from '../../domain/reports/kpi.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
 import { describeEvent, formatDuration } from '../sla/index.ts';
+import { kpiDefinition } from './catalog.ts';
 import { checkWindow, computeKpi } from './engine.ts';
 import type { Table } from './exports.ts';
 import { assertMayReport } from './service.ts';
@@ -267,7 +268,17 @@ export function complianceTables(r: ComplianceReport): Table[] {
 
 type FigureSpec = { key: string; label: string; types?: string[] };
 
-const SECTIONS: { key: string; title: string; figures: FigureSpec[]; needsType?: string }[] = [
+/**
+ * The review's sections. `needsType`: shown once records of that type exist; `needsKpi`: shown
+ * when a module declared that KPI (customer satisfaction comes with the CSAT module).
+ */
+const SECTIONS: {
+  key: string;
+  title: string;
+  figures: FigureSpec[];
+  needsType?: string;
+  needsKpi?: string;
+}[] = [
   {
     key: 'incidents',
     title: 'Incidents',
@@ -324,6 +335,15 @@ const SECTIONS: { key: string; title: string; figures: FigureSpec[]; needsType?:
       { key: 'volume', label: 'Changes raised', types: ['change'] },
       { key: 'change_success_rate', label: 'Change success rate' },
       { key: 'emergency_change_share', label: 'Emergency changes' },
+    ],
+  },
+  {
+    key: 'satisfaction',
+    title: 'Customer satisfaction',
+    needsKpi: 'csat',
+    figures: [
+      { key: 'csat', label: 'Mean satisfaction score (1–5)' },
+      { key: 'csat_response_rate', label: 'Surveys answered' },
     ],
   },
 ];
@@ -391,31 +411,33 @@ export async function serviceReview(
       )
     ).length > 0;
   const sections = await Promise.all(
-    SECTIONS.filter((s) => !s.needsType || hasChanges).map(async (s) => ({
-      key: s.key,
-      title: s.title,
-      figures: await Promise.all(
-        s.figures.map(async (f): Promise<Figure> => {
-          const filter: KpiFilter = {
-            from: w.from,
-            to: w.to,
-            serviceId,
-            ...(f.types ? { type: f.types } : {}),
-          };
-          const r = await computeKpi(ctx.db, f.key, filter, now);
-          return {
-            key: f.key,
-            label: f.label,
-            value: r.value,
-            formatted: r.formatted,
-            previous: r.previous,
-            previousFormatted: formatKpiValue(r.previous, r.kpi.unit),
-            target: formatKpiValue(r.kpi.target, r.kpi.unit),
-            rag: r.rag,
-          };
-        }),
-      ),
-    })),
+    SECTIONS.filter((s) => (!s.needsType || hasChanges) && (!s.needsKpi || kpiDefinition(s.needsKpi))).map(
+      async (s) => ({
+        key: s.key,
+        title: s.title,
+        figures: await Promise.all(
+          s.figures.map(async (f): Promise<Figure> => {
+            const filter: KpiFilter = {
+              from: w.from,
+              to: w.to,
+              serviceId,
+              ...(f.types ? { type: f.types } : {}),
+            };
+            const r = await computeKpi(ctx.db, f.key, filter, now);
+            return {
+              key: f.key,
+              label: f.label,
+              value: r.value,
+              formatted: r.formatted,
+              previous: r.previous,
+              previousFormatted: formatKpiValue(r.previous, r.kpi.unit),
+              target: formatKpiValue(r.kpi.target, r.kpi.unit),
+              rag: r.rag,
+            };
+          }),
+        ),
+      }),
+    ),
   );
   const scope: Scope = { from: w.from, to: w.to, now, serviceId };
   const [agreements, { breaches }, problems] = await Promise.all([
