@@ -230,6 +230,8 @@ const Figure = z.object({
   rag: z.enum(['green', 'amber', 'red']).nullable(),
 });
 export type Figure = z.infer<typeof Figure>;
+/** A record the review lists: its number, title and state. */
+const ReviewRecord = z.object({ number: z.string(), title: z.string(), state: z.string() });
 export const ServiceReview = z.object({
   service: z.object({
     id: z.string(),
@@ -250,7 +252,9 @@ export const ServiceReview = z.object({
   sections: z.array(z.object({ key: z.string(), title: z.string(), figures: z.array(Figure) })),
   agreements: z.array(ComplianceRow),
   breaches: z.array(BreachExplained),
-  problems: z.array(z.object({ number: z.string(), title: z.string(), state: z.string() })),
+  problems: z.array(ReviewRecord),
+  /** Improvement proposals on the service open in the period (the continual improvement register). */
+  improvements: z.array(ReviewRecord),
 });
 export type ServiceReview = z.infer<typeof ServiceReview>;
 

@@ -275,6 +275,19 @@ describe('improvement register', () => {
     expect(csv.body).toContain('Mean time to resolve (calendar),lower,1 d,9 h,improved');
   });
 
+  it("lists the service's improvement actions and its open problems in the service review", async () => {
+    const now = env.clock.now().getTime();
+    const period = `from=${new Date(now - 90 * 86_400_000).toISOString()}&to=${new Date(now + 86_400_000).toISOString()}`;
+    const res = await manager.get(`/api/v1/reports/services/${serviceId}/review?${period}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const review = res.json() as {
+      improvements: { number: string; state: string }[];
+      problems: { number: string }[];
+    };
+    expect(review.improvements.map((i) => i.number)).toContain(proposal.number);
+    expect(review.problems.length).toBeGreaterThan(0);
+  });
+
   it('keeps the register from requesters', async () => {
     expect((await requester.get('/api/v1/improvements/register')).statusCode).toBe(403);
     expect((await requester.get('/api/v1/improvements/suggestions')).statusCode).toBe(403);

@@ -367,6 +367,7 @@ describe('reports', () => {
       'Mail SLA (SLA)',
       'Customer satisfaction',
       'Mean satisfaction score (1–5)',
+      'Improvement actions',
       'C: resolved late and reopened',
       'State In progress -> Resolved',
       'page 1 of 2',

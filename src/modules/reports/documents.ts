@@ -440,14 +440,18 @@ export async function serviceReview(
     ),
   );
   const scope: Scope = { from: w.from, to: w.to, now, serviceId };
-  const [agreements, { breaches }, problems] = await Promise.all([
-    complianceRows(ctx, scope),
-    explainedBreaches(ctx, scope, 25),
+  // Records of a type on the service that were open at some point in the period.
+  const openOnService = (type: string) =>
     queryRows<{ number: string; title: string; state: string }>(
       ctx.db,
-      sql`select number, title, state from records where type = 'problem' and service_id = ${serviceId}
+      sql`select number, title, state from records where type = ${type} and service_id = ${serviceId}
         and created_at < ${w.to} and (closed_at is null or closed_at >= ${w.from}) order by created_at desc limit 25`,
-    ),
+    );
+  const [agreements, { breaches }, problems, improvements] = await Promise.all([
+    complianceRows(ctx, scope),
+    explainedBreaches(ctx, scope, 25),
+    openOnService('problem'),
+    openOnService('improvement'),
   ]);
   return {
     service: svc,
@@ -470,6 +474,7 @@ export async function serviceReview(
     agreements,
     breaches,
     problems,
+    improvements,
   };
 }
 

@@ -2,7 +2,7 @@
  * The service review as a PDF a manager can hand to a customer (pdfkit): a title block with the
  * service, period and owner; availability against target; each section's figures in a table
  * with the previous period and the target, status in words; the agreements' compliance; the
- * breaches with their explanation; open problems. A4, page numbers, no images or fonts to load.
+ * breaches with their explanation; open problems and improvement actions. A4, page numbers, no images or fonts to load.
  */
 import PDFDocument from 'pdfkit';
 import type { ServiceReview } from '../../contracts/reports.ts';
@@ -219,22 +219,26 @@ export function renderServiceReviewPdf(r: ServiceReview, opts: PdfOptions = {}):
     doc.moveDown(0.4);
   }
 
-  heading('Problems');
-  if (r.problems.length === 0)
-    doc
-      .font('Helvetica')
-      .fontSize(10)
-      .fillColor(INK)
-      .text('No problem was open on this service in the period.');
-  else
-    table(
-      [
-        { title: 'Problem', share: 0.2 },
-        { title: 'Title', share: 0.6 },
-        { title: 'State', share: 0.2 },
-      ],
-      r.problems.map((p) => [p.number, p.title, p.state.replace(/_/g, ' ')]),
-    );
+  const records = (title: string, noun: string, none: string, rows: ServiceReview['problems']) => {
+    heading(title);
+    if (rows.length === 0) doc.font('Helvetica').fontSize(10).fillColor(INK).text(none);
+    else
+      table(
+        [
+          { title: noun, share: 0.2 },
+          { title: 'Title', share: 0.6 },
+          { title: 'State', share: 0.2 },
+        ],
+        rows.map((p) => [p.number, p.title, p.state.replace(/_/g, ' ')]),
+      );
+  };
+  records('Problems', 'Problem', 'No problem was open on this service in the period.', r.problems);
+  records(
+    'Improvement actions',
+    'Proposal',
+    'No improvement proposal was open on this service in the period.',
+    r.improvements,
+  );
 
   const pages = doc.bufferedPageRange();
   for (let i = pages.start; i < pages.start + pages.count; i++) {

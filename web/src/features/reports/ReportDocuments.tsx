@@ -4,6 +4,7 @@
  */
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Group,
@@ -28,6 +29,7 @@ import { useOrganisations, useServiceChoices } from '../../api/queries/serviceLe
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
+import { recordPath } from '../../records/registry.ts';
 import { PERIODS, useReportFilters } from './filters.tsx';
 import { RAG_COLORS, RAG_LABELS } from './format.ts';
 
@@ -185,6 +187,55 @@ export function SlaCompliancePage() {
   );
 }
 
+/** Records the review lists (open problems, improvement actions), each linked to its page. */
+function ReviewRecords({
+  title,
+  type,
+  none,
+  rows,
+}: {
+  title: string;
+  type: string;
+  none: string;
+  rows: ServiceReview['problems'];
+}) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      {rows.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {none}
+        </Text>
+      ) : (
+        <Table aria-label={title}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Number</Table.Th>
+              <Table.Th>Title</Table.Th>
+              <Table.Th>State</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((r) => (
+              <Table.Tr key={r.number}>
+                <Table.Td>
+                  <Anchor component={Link} to={recordPath(type, r.number)}>
+                    {r.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{r.title}</Table.Td>
+                <Table.Td>{r.state.replace(/_/g, ' ')}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}
+
 function ReviewBody({ review }: { review: ServiceReview }) {
   const a = review.availability;
   return (
@@ -250,6 +301,20 @@ function ReviewBody({ review }: { review: ServiceReview }) {
         Breaches
       </Title>
       <Breaches breaches={review.breaches} />
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <ReviewRecords
+          title="Problems"
+          type="problem"
+          none="No problem was open on this service in the period."
+          rows={review.problems}
+        />
+        <ReviewRecords
+          title="Improvement actions"
+          type="improvement"
+          none="No improvement proposal was open on this service in the period."
+          rows={review.improvements}
+        />
+      </SimpleGrid>
     </Stack>
   );
 }
@@ -265,7 +330,7 @@ export function ServiceReviewPage() {
     <Stack gap="md">
       <PageHeader
         title={r.data ? `Service review: ${r.data.service.name}` : 'Service review'}
-        description="One service over a period: availability against target, incidents, requests, service level performance, problems and changes; as a PDF to hand to the customer."
+        description="One service over a period: availability against target, incidents, requests, service level performance, problems, changes, customer satisfaction and improvement actions; as a PDF to hand to the customer."
         actions={
           serviceId ? (
             <Downloads
