@@ -20,6 +20,8 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
   let raisedAt = 0;
   const late: IncidentInfo[] = [];
   let other: IncidentInfo;
+  let mailId = '';
+  let proposal = '';
   const id = unique();
 
   beforeAll(async () => {
@@ -38,6 +40,15 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
     });
     const mail = await api.createService({ name: `Mail ${id}` });
     const print = await api.createService({ name: `Print ${id}` });
+    mailId = mail.id;
+    proposal = (
+      await api.call<{ number: string }>('POST', '/improvements', {
+        title: `Filter bounces at the gateway ${id}`,
+        expectedBenefit: 'Fewer mail incidents',
+        sourceKind: 'person',
+        serviceIds: [mail.id],
+      })
+    ).number;
     // One minute to respond and to resolve: the incidents below breach while the test runs.
     const draft = await api.call<{ id: string }>('POST', '/agreements', {
       kind: 'sla',
@@ -79,8 +90,19 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
+  it('reads the service review of one service, with satisfaction and improvement actions', async () => {
+    await page.goto(`/reports/service-review?serviceId=${mailId}`);
+    await visible(page.getByRole('heading', { name: `Service review: Mail ${id}` }));
+    const satisfaction = page.getByRole('region', { name: 'Customer satisfaction' });
+    await visible(satisfaction.getByText('Mean satisfaction score (1–5)'));
+    const actions = page.getByRole('region', { name: 'Improvement actions' });
+    await visible(actions.getByRole('link', { name: proposal }));
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
   it('drills from the breaches widget into the breached records and exports them', async () => {
-    // Let the one-minute targets pass.
+    // Back on the dashboard cut to the mail service; let the one-minute targets pass.
+    await page.goto(`/dashboard?serviceId=${mailId}`);
     const wait = raisedAt + 65_000 - Date.now();
     if (wait > 0) await page.waitForTimeout(wait);
     await page.reload();
