@@ -1,9 +1,9 @@
 /** One group: its details, its members (add and remove), and deleting it. */
-import { ActionIcon, Anchor, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { groups, useGroup, useUserList } from '../../api/queries/directory.ts';
 import type { Group as GroupT, PersonRef } from '../../api/types.ts';
@@ -11,6 +11,7 @@ import { UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
+import { PeopleTable } from '../../kit/detail/PeopleTable.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
@@ -76,46 +77,18 @@ function Members({ group, onReload }: { group: GroupT; onReload: () => void }) {
           {members.isPending ? 'Loading…' : 'No members yet.'}
         </Text>
       ) : (
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th w={60}>
-                <VisuallyHidden>Remove</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {people.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/users/${u.id}`} size="sm">
-                    {u.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{u.email}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Remove ${u.name} from the group`}
-                    onClick={() =>
-                      change(
-                        group.memberIds.filter((m) => m !== u.id),
-                        `${u.name} removed from ${group.name}`,
-                      )
-                    }
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <PeopleTable
+          people={people}
+          label="Members"
+          linkTo={(u) => `/admin/users/${u.id}`}
+          removeLabel={(u) => `Remove ${u.name} from the group`}
+          onRemove={(u) =>
+            change(
+              group.memberIds.filter((m) => m !== u.id),
+              `${u.name} removed from ${group.name}`,
+            )
+          }
+        />
       )}
     </Section>
   );

@@ -3,22 +3,10 @@
  * edits its name, kind, members and approval rule, retires or reactivates it, or deletes one that
  * never reviewed a change. Refusals (a change awaiting the board) come back as readable problems.
  */
-import {
-  ActionIcon,
-  Badge,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArchiveOff, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { type CabBoardView, cabBoards, useCabBoard, useCabBoards } from '../../api/queries/changes.ts';
@@ -29,6 +17,7 @@ import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
+import { PeopleTable } from '../../kit/detail/PeopleTable.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
@@ -132,44 +121,19 @@ function MembersField<B extends object>({ form }: { form: DraftForm<BoardDraft, 
           No members yet.
         </Text>
       ) : (
-        <Table verticalSpacing={4} aria-label="Members">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Member</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th w={50}>
-                <VisuallyHidden>Remove</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>{m.name}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">{m.email}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {!form.readOnly && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove ${m.name}`}
-                      onClick={() =>
-                        form.set(
-                          'members',
-                          members.filter((x) => x.id !== m.id),
-                        )
-                      }
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <PeopleTable
+          people={members}
+          label="Members"
+          onRemove={
+            form.readOnly
+              ? undefined
+              : (m) =>
+                  form.set(
+                    'members',
+                    members.filter((x) => x.id !== m.id),
+                  )
+          }
+        />
       )}
     </Stack>
   );

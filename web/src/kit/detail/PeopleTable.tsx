@@ -1,0 +1,66 @@
+/** People in a list (a group's members, a board's members): name, email, and a remove button. */
+import { ActionIcon, Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
+
+type Person = { id: string; name: string; email?: string | null };
+
+export function PeopleTable<P extends Person>({
+  people,
+  label,
+  linkTo,
+  onRemove,
+  removeLabel = (p) => `Remove ${p.name}`,
+}: {
+  people: readonly P[];
+  label: string;
+  /** Where a name links to, when people have a page. */
+  linkTo?: (p: P) => string;
+  /** Without it (read only), no remove buttons. */
+  onRemove?: ((p: P) => void) | undefined;
+  removeLabel?: (p: P) => string;
+}) {
+  return (
+    <Table verticalSpacing="xs" aria-label={label}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Name</Table.Th>
+          <Table.Th>Email</Table.Th>
+          <Table.Th w={60}>
+            <VisuallyHidden>Remove</VisuallyHidden>
+          </Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {people.map((p) => (
+          <Table.Tr key={p.id}>
+            <Table.Td>
+              {linkTo ? (
+                <Anchor component={Link} to={linkTo(p)} size="sm">
+                  {p.name}
+                </Anchor>
+              ) : (
+                p.name
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{p.email}</Text>
+            </Table.Td>
+            <Table.Td>
+              {onRemove && (
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={removeLabel(p)}
+                  onClick={() => onRemove(p)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
