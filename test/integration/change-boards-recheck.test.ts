@@ -9,6 +9,7 @@ import type {
 import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
 import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildChangeTemplate, raiseChange, stepChange } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 
 let env: TestEnv;
@@ -28,28 +29,12 @@ beforeAll(async () => {
   manager = await as(env, ['agent', 'change_manager']);
   member = await as(env, ['cab_member']);
   admin = await as(env, ['admin']);
-  const t = await manager.post('/api/v1/change-templates', {
-    name: 'Patch a server',
-    implementationPlan: 'Apply the patches and reboot.',
-    backoutPlan: 'Restore the snapshot.',
-    durationMinutes: 60,
-  });
-  expect(t.statusCode, t.body).toBe(201);
-  template = t.json() as ChangeTemplateView;
+  template = await buildChangeTemplate(manager, {});
 });
 afterAll(() => env.close());
 
-async function raise(client: Client, body: Record<string, unknown>): Promise<ChangeView> {
-  const res = await client.post('/api/v1/changes', body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as ChangeView;
-}
-
-async function moveOk(client: Client, c: { id: string }, to: string): Promise<ChangeView> {
-  const res = await client.post(`/api/v1/changes/${c.id}/transitions`, { to });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ChangeView;
-}
+const raise = raiseChange;
+const moveOk = stepChange;
 
 /** A standard change planned at hour `h` and scheduled. */
 async function scheduled(h: number, over: Record<string, unknown> = {}): Promise<ChangeView> {

@@ -6,6 +6,7 @@ import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
 import { createRecordInTransaction } from '../../src/modules/records/index.ts';
 import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildChangeTemplate, raiseChange, stepChange } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 
 let env: TestEnv;
@@ -52,22 +53,16 @@ beforeAll(async () => {
   });
   expect(emergency.statusCode, emergency.body).toBe(201);
   ecab = emergency.json() as CabBoardView;
-  const t = await manager.post('/api/v1/change-templates', {
+  template = await buildChangeTemplate(manager, {
     name: 'Restart the print spooler',
     implementationPlan: 'Stop and start the spooler service.',
     backoutPlan: 'Reboot the print server.',
     durationMinutes: 30,
   });
-  expect(t.statusCode, t.body).toBe(201);
-  template = t.json() as ChangeTemplateView;
 });
 afterAll(() => env.close());
 
-async function raise(client: Client, body: Record<string, unknown>): Promise<ChangeView> {
-  const res = await client.post('/api/v1/changes', body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as ChangeView;
-}
+const raise = raiseChange;
 
 const normalChange = (over: Record<string, unknown> = {}) =>
   raise(agent, {
@@ -84,11 +79,7 @@ async function move(client: Client, c: { id: string }, body: Record<string, unkn
   return client.post(`/api/v1/changes/${c.id}/transitions`, body);
 }
 
-async function moveOk(client: Client, c: { id: string }, body: Record<string, unknown>): Promise<ChangeView> {
-  const res = await move(client, c, body);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ChangeView;
-}
+const moveOk = stepChange;
 
 async function vote(client: Client, c: { id: string }, body: Record<string, unknown>) {
   return client.post(`/api/v1/changes/${c.id}/cab/votes`, body);

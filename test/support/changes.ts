@@ -1,0 +1,41 @@
+/** Change management factories for the tests: templates, changes, and steps through the lifecycle. */
+import { expect } from 'vitest';
+import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
+import type { Client } from './app.ts';
+
+/** A standard-change template, as a change manager makes one. */
+export async function buildChangeTemplate(
+  client: Client,
+  over: Partial<{ name: string; implementationPlan: string; backoutPlan: string; durationMinutes: number }>,
+): Promise<ChangeTemplateView> {
+  const res = await client.post('/api/v1/change-templates', {
+    name: 'Patch a server',
+    implementationPlan: 'Apply the patches and reboot.',
+    backoutPlan: 'Restore the snapshot.',
+    durationMinutes: 60,
+    ...over,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as ChangeTemplateView;
+}
+
+/** Raise a change; it must be created. */
+export async function raiseChange(client: Client, body: Record<string, unknown>): Promise<ChangeView> {
+  const res = await client.post('/api/v1/changes', body);
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as ChangeView;
+}
+
+/** Take a lifecycle step (`to` alone, or a whole transition body); it must succeed. */
+export async function stepChange(
+  client: Client,
+  c: { id: string },
+  step: string | Record<string, unknown>,
+): Promise<ChangeView> {
+  const res = await client.post(
+    `/api/v1/changes/${c.id}/transitions`,
+    typeof step === 'string' ? { to: step } : step,
+  );
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as ChangeView;
+}
