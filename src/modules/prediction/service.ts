@@ -328,12 +328,14 @@ export async function listPredictions(ctx: AppContext, q: PredictionQuery) {
 const modelRef = (m: StoredModel) => ({ id: m.id, trainedAt: m.trainedAt.toISOString() });
 
 export async function recordPrediction(ctx: AppContext, record: { id: string; number: string }) {
-  const stored = await latestModel(ctx);
-  const [overdue] = await queryRows<{ n: number }>(
-    ctx.db,
-    sql`select count(*)::int as n from sla_clocks
-        where record_id = ${record.id} and state = 'running' and due_at <= ${ctx.clock.now()}`,
-  );
+  const [stored, [overdue]] = await Promise.all([
+    latestModel(ctx),
+    queryRows<{ n: number }>(
+      ctx.db,
+      sql`select count(*)::int as n from sla_clocks
+          where record_id = ${record.id} and state = 'running' and due_at <= ${ctx.clock.now()}`,
+    ),
+  ]);
   const clocks = stored
     ? (await scoreOpenClocks(ctx, stored, { recordId: record.id })).map((s) => s.prediction)
     : [];

@@ -77,11 +77,13 @@ function ModelSummary({ quality }: { quality: ModelQuality }) {
   return (
     <Text size="sm" c="dimmed">
       Model trained <Time iso={quality.model.trainedAt} span size="sm" /> on {quality.trainingSize} finished
-      clocks. On {held.sampleSize} held-out clocks: precision{' '}
-      {held.precision === null ? '—' : percent(held.precision)} and recall{' '}
-      {held.recall === null ? '—' : percent(held.recall)} at {percent(held.threshold)} (base rate{' '}
-      {percent(held.baseRate)}), Brier score {held.brier.toFixed(3)} against {held.baselineBrier.toFixed(3)}{' '}
-      for always guessing the base rate, calibration error {percent(held.calibrationError)}.
+      clocks and checked on {held.sampleSize} others it had not seen. Of the clocks it rated{' '}
+      {percent(held.threshold)} or more likely to breach,{' '}
+      {held.precision === null ? '—' : percent(held.precision)} did breach (precision); of the clocks that
+      breached, it flagged {held.recall === null ? '—' : percent(held.recall)} (recall).{' '}
+      {percent(held.baseRate)} of those clocks breached in all. Brier score (lower is better){' '}
+      {held.brier.toFixed(3)}, against {held.baselineBrier.toFixed(3)} for guessing that rate every time;
+      calibration error {percent(held.calibrationError)}.
     </Text>
   );
 }
