@@ -188,8 +188,8 @@ export async function createEntry(
       throw forbidden('Only managers and administrators may log time for someone else.');
     await assertInternalUser(ctx.db, userId);
   }
-  const span = resolveSpan(input, ctx.clock.now());
   const now = ctx.clock.now();
+  const span = resolveSpan(input, now);
   const [created] = await ctx.db
     .insert(timeEntries)
     .values({

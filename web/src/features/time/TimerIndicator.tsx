@@ -5,25 +5,21 @@
 import { ActionIcon, Button, Group, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClock, IconPlayerStopFilled } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatMinutes } from '../../../../src/domain/time/duration.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useCurrentTimer, useStopTimer } from '../../api/queries/time.ts';
 import { elapsedMinutes } from '../../kit/record/TimePanel.tsx';
 import { recordPath } from '../../records/registry.ts';
+import { useNow } from '../sla/useNow.ts';
 
 export function TimerIndicator() {
   const timer = useCurrentTimer();
   const stop = useStopTimer();
-  const [, setTick] = useState(0);
-  useEffect(() => {
-    const id = window.setInterval(() => setTick((n) => n + 1), 30_000);
-    return () => window.clearInterval(id);
-  }, []);
+  const now = useNow();
   const running = timer.data?.timer;
   if (!running) return null;
-  const elapsed = formatMinutes(elapsedMinutes(running.startedAt));
+  const elapsed = formatMinutes(elapsedMinutes(running.startedAt, now));
   return (
     <Group gap={4} wrap="nowrap" role="status" aria-label="Running timer">
       <Tooltip label={`Timer on ${running.record.number} ${running.record.title}`}>

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClockPlay, IconClockStop, IconPencil, IconPlus, IconX } from '@tabler/icons-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatMinutes } from '../../../../src/domain/time/duration.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -35,23 +35,15 @@ import {
   useStopTimer,
   useUpdateTimeEntry,
 } from '../../api/queries/time.ts';
+import { useNow } from '../../features/sla/useNow.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
 import { RemoveButton } from '../detail/RemoveButton.tsx';
 import type { RecordView } from './types.ts';
 
-/** Re-render every `ms` so elapsed times move on. */
-function useTick(ms: number) {
-  const [, setNow] = useState(0);
-  useEffect(() => {
-    const id = window.setInterval(() => setNow(Date.now()), ms);
-    return () => window.clearInterval(id);
-  }, [ms]);
-}
-
-export const elapsedMinutes = (startedAt: string) =>
-  Math.max(0, Math.floor((Date.now() - new Date(startedAt).getTime()) / 60_000));
+export const elapsedMinutes = (startedAt: string, now = Date.now()) =>
+  Math.max(0, Math.floor((now - new Date(startedAt).getTime()) / 60_000));
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const localDate = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
@@ -193,7 +185,7 @@ function TimerControls({ rec }: { rec: RecordView }) {
   const start = useStartTimer();
   const stop = useStopTimer();
   const discard = useDiscardTimer();
-  useTick(30_000);
+  const now = useNow();
   const running = timer.data?.timer ?? null;
   const here = running?.record.id === rec.id;
   const fail = (e: Error) => notifications.show({ color: 'red', title: 'Timer', message: errorMessage(e) });
@@ -204,7 +196,7 @@ function TimerControls({ rec }: { rec: RecordView }) {
           <Badge color="green" variant="light" mr={6}>
             Timer running
           </Badge>
-          {formatMinutes(elapsedMinutes(running.startedAt))} so far
+          {formatMinutes(elapsedMinutes(running.startedAt, now))} so far
         </Text>
         <Group gap="xs">
           <Button
