@@ -15,7 +15,8 @@ import {
 } from '../../contracts/csat.ts';
 import { can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
-import { clientIp, ifMatchVersion, requireActor } from '../../http/auth.ts';
+import { clientIp, requireActor } from '../../http/auth.ts';
+import { ifMatchVersion } from '../../http/etag.ts';
 import { IdParam, Problem, problemResponses, RecordRefParam } from '../../http/schemas.ts';
 import {
   answerAsRequester,

@@ -6,6 +6,7 @@ import { Alert, Anchor, Card, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useAnswerSurvey, usePendingSurveys, useRecordSurveys } from '../../api/queries/csat.ts';
 import { Time } from '../../lib/time.tsx';
+import { recordPath } from '../../records/registry.ts';
 import { SurveyForm, scoreText } from './SurveyForm.tsx';
 
 /** On the requester's record: the question while a survey waits, then their answer. */
@@ -47,8 +48,6 @@ export function SurveyPrompt({ recordId, version }: { recordId: string; version:
   );
 }
 
-const PORTAL_PATHS: Record<string, string> = { incident: '/portal/incidents', request: '/portal/requests' };
-
 /** On the portal's home: the resolved records whose survey waits for an answer. */
 export function PendingSurveys() {
   const pending = usePendingSurveys();
@@ -65,11 +64,7 @@ export function PendingSurveys() {
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Surveys to answer">
         {items.map((s) => (
           <Card key={s.id} component="li" withBorder padding="sm">
-            <Anchor
-              component={Link}
-              to={`${PORTAL_PATHS[s.record.type] ?? '/portal'}/${s.record.number}`}
-              fw={600}
-            >
+            <Anchor component={Link} to={recordPath(s.record.type, s.record.number, true)} fw={600}>
               Rate {s.record.number}: {s.record.title}
             </Anchor>
             <Text size="xs" c="dimmed">
