@@ -10,17 +10,16 @@ import {
   type ConflictCandidate,
   conflictGraph,
   detectConflicts,
-  type FindFirst,
   overlaps,
-  type ReachWalk,
+  type ProbeFrom,
   type ScheduledItem,
 } from './conflicts.ts';
 import type { ScheduleWindow } from './windows.ts';
 
 /** payroll (service) depends on app and app3; app depends on db; db runs on vm; web is alone. */
 function graph(extra: [string, string, string][] = []): {
-  walk: ReachWalk;
-  findFirst: FindFirst;
+  index: CiGraphIndex;
+  probe: ProbeFrom;
   name: (id: string) => string;
 } {
   const index = new CiGraphIndex(DEFAULT_RELATIONSHIP_TYPES);
@@ -45,8 +44,8 @@ function graph(extra: [string, string, string][] = []): {
   for (const [from, type, to] of edges)
     index.addEdge({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`, type, from, to });
   return {
-    walk: (roots, direction) => index.reach(roots, direction, (k) => k === 'service'),
-    findFirst: (roots, direction, accept) => index.findFirst(roots, direction, accept),
+    index,
+    probe: (roots, direction) => index.probe(roots, direction, (k) => k === 'service'),
     name: (id) => index.describe(id)?.name ?? id,
   };
 }
@@ -79,7 +78,7 @@ const cand = (ciIds: string[], from = 22, to = 23, serviceIds: string[] = []): C
 });
 
 function check(c: ConflictCandidate, others: ScheduledItem[], windows: ScheduleWindow[] = [], g = graph()) {
-  return detectConflicts(c, others, windows, conflictGraph(g.walk, c, g.name, g.findFirst));
+  return detectConflicts(c, others, windows, conflictGraph(g.probe, c, g.name));
 }
 
 describe('changes overlapping in time', () => {
@@ -213,21 +212,46 @@ describe('windows', () => {
 });
 
 describe('the graph questions', () => {
-  it('findFirst stops at the nearest accepted CI and agrees with the full walk', () => {
-    const g = graph();
-    expect(g.findFirst(['vm'], 'impact', (id) => id === 'payroll')).toBe('payroll');
-    expect(g.findFirst(['web'], 'impact', (id) => id === 'payroll')).toBeNull();
-    for (const from of ['vm', 'db', 'app', 'app3', 'web'])
-      expect(g.findFirst([from], 'impact', (id) => id === 'payroll') !== null).toBe(
-        g.walk([from], 'impact').has('payroll'),
-      );
+  it('findFirst stops at the nearest accepted CI', () => {
+    const { index } = graph();
+    expect(index.findFirst(['vm'], 'impact', (id) => id === 'payroll')).toBe('payroll');
+    expect(index.findFirst(['vm'], 'impact', (id) => id === 'payroll' || id === 'db')).toBe('db');
+    expect(index.findFirst(['web'], 'impact', (id) => id === 'payroll')).toBeNull();
   });
 
-  it('without findFirst, the shared service is named from a whole walk, the same', () => {
-    const g = graph();
-    const c = cand(['db']);
-    const plain = detectConflicts(c, [item(1, ['app3'])], [], conflictGraph(g.walk, c, g.name));
-    expect(plain).toEqual(check(c, [item(1, ['app3'])]));
+  it('a probe answers as a whole walk does, from either end and after changes', () => {
+    const g = graph([['web', 'depends_on', 'vm']]);
+    const cis = ['payroll', 'app', 'app3', 'db', 'vm', 'web', 'mail'];
+    const whole = (roots: string[], direction: 'impact' | 'dependencies') => {
+      const seen = new Set<string>();
+      for (const r of roots) {
+        if (!g.index.has(r)) continue;
+        const w = g.index.walk([r], direction, {
+          listLimit: 100,
+          serviceLimit: 100,
+          isService: (k) => k === 'service',
+        });
+        seen.add(r);
+        for (const id of w.nodes.keys()) seen.add(id);
+      }
+      return seen;
+    };
+    for (const direction of ['impact', 'dependencies'] as const)
+      for (const roots of [['vm'], ['db', 'web'], ['payroll'], ['mail']]) {
+        const p = g.probe(roots, direction);
+        for (const id of cis) {
+          const from = p.reaches(id);
+          if (!whole(roots, direction).has(id)) expect(from).toBeNull();
+          else expect(whole([from!], direction).has(id)).toBe(true);
+        }
+      }
+    // Shared services: payroll depends on app3 and, through app and db, on vm; web depends on vm
+    // but no service depends on web; mail is alone.
+    expect(g.probe(['vm'], 'impact').sharedService(['app3'])).toBe('payroll');
+    expect(g.probe(['db'], 'impact').sharedService(['web', 'app3'])).toBe('payroll');
+    expect(g.probe(['web'], 'impact').sharedService(['app3'])).toBeNull();
+    expect(g.probe(['mail'], 'impact').sharedService(['app3'])).toBeNull();
+    expect(g.probe(['app3'], 'impact').sharedService(['mail'])).toBeNull();
   });
 });
 

@@ -66,23 +66,28 @@ export type ConflictGraph = {
   dependentOn(ciId: string): string | null;
   /** A candidate CI that `ciId` depends on, directly or transitively; null when none. */
   dependencyOf(ciId: string): string | null;
-  /** The services the candidate's CIs support, and those it names. */
-  candidateServices: ReadonlySet<string>;
-  /** The services both the candidate and another change affect (through their CIs, or named). */
+  /** Whether the candidate affects the service: it names it, or its CIs support it. */
+  servesService(id: string): boolean;
+  /**
+   * Services both the candidate and another change affect (through their CIs, or named): all the
+   * named ones, and through CIs the nearest one shared, which is enough to tell a conflict.
+   */
   sharedServices(item: ScheduledItem): string[];
   /** A CI's or service's name for reasons. */
   name(id: string): string;
 };
 
-/** Which CIs a walk from some roots reaches (roots included) and the services among them. */
-export type Reach = { has(id: string): boolean; services: readonly string[] };
-export type ReachWalk = (roots: string[], direction: 'impact' | 'dependencies') => Reach;
-/** The nearest CI a walk from the roots reaches that `accept` takes (the walk stops there), or null. */
-export type FindFirst = (
-  roots: string[],
-  direction: 'impact' | 'dependencies',
-  accept: (id: string) => boolean,
-) => string | null;
+/**
+ * Questions about what a walk from some CIs reaches, each answered as far as it needs (the CMDB
+ * graph index searches from both ends, see `CiGraphIndex.probe`).
+ */
+export type Probe = {
+  /** A root whose walk reaches the CI (itself for a root), or null when none does. */
+  reaches(id: string): string | null;
+  /** A service the roots' walk and a walk the same way from `others` both reach, or null. */
+  sharedService(others: readonly string[]): string | null;
+};
+export type ProbeFrom = (roots: string[], direction: 'impact' | 'dependencies') => Probe;
 
 export const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }): boolean =>
   a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
@@ -95,22 +100,24 @@ export function formatInstant(d: Date): string {
 const span = (a: { start: Date; end: Date }) => `from ${formatInstant(a.start)} to ${formatInstant(a.end)}`;
 
 /**
- * The graph answers for one candidate from a reach function (the CMDB graph index). Walks run
- * only when a question needs them, once each, so a check that meets no other change in its time
- * slot walks at most once (for the services a service freeze asks about):
- * - all candidate CIs together, in each direction: whether another CI is upstream or downstream
- *   of any of them (a per-CI walk only to name which one, when it is);
- * - the candidate's services (from its downstream walk); another change shares one exactly when
- *   a walk up from its CIs, stopping at the nearest of them, finds one (without a stopping walk:
- *   once, everything those services depend on, and a whole walk to name the shared ones).
+ * The graph answers for one candidate, from probes of the CMDB graph index: one from all the
+ * candidate's CIs in each direction, made when a question first needs it, so a check that meets no
+ * other change in its time slot asks nothing of the graph (unless a service freeze applies). Each
+ * question searches from both ends and stops when they meet, so related CIs cost their
+ * neighbourhoods, not the whole walk (which on a large CMDB covers much of it):
+ * - whether another CI is upstream or downstream of a candidate CI, and which one;
+ * - whether the candidate affects a service (one it names, or one its CIs' walk up reaches);
+ * - whether another change shares a service with it: walks up from both change's CIs reach a common
+ *   CI that a service depends on (then the service nearest to it is the one named), or a service
+ *   the candidate names depends on one of the other change's CIs.
  */
 export function conflictGraph(
-  walk: ReachWalk,
+  probe: ProbeFrom,
   candidate: Pick<ConflictCandidate, 'ciIds' | 'serviceIds'>,
   name: (id: string) => string,
-  findFirst?: FindFirst,
 ): ConflictGraph {
   const roots = [...new Set(candidate.ciIds)];
+  const named = new Set(candidate.serviceIds);
   const once = <T>(make: () => T) => {
     let value: T | undefined;
     return () => {
@@ -118,55 +125,35 @@ export function conflictGraph(
       return value;
     };
   };
-  const perRoot = (direction: 'impact' | 'dependencies') => {
-    const memo = new Map<string, Reach>();
-    return (c: string) => {
-      let r = memo.get(c);
-      if (!r) {
-        r = walk([c], direction);
-        memo.set(c, r);
-      }
-      return r;
-    };
+  const up = once(() => probe(roots, 'dependencies'));
+  const down = once(() => probe(roots, 'impact'));
+  const underNamed = once(() => probe([...named], 'dependencies'));
+  /** A candidate CI whose walk reaches `ciId` (another one, when `ciId` is a candidate CI). */
+  const rootReaching = (direction: 'impact' | 'dependencies', all: () => Probe, ciId: string) => {
+    if (roots.length === 0) return null;
+    const from = all().reaches(ciId);
+    if (from !== ciId) return from;
+    const rest = roots.filter((c) => c !== ciId);
+    return rest.length > 0 ? probe(rest, direction).reaches(ciId) : null;
   };
-  const upAll = once(() => walk(roots, 'dependencies'));
-  const downAll = once(() => walk(roots, 'impact'));
-  const upOf = perRoot('dependencies');
-  const downOf = perRoot('impact');
-  /** The candidate CI whose walk reaches `ciId`, if the walk of all of them does. */
-  const rootReaching = (all: () => Reach, one: (c: string) => Reach, ciId: string) => {
-    if (roots.length === 0 || !all().has(ciId)) return null;
-    return roots.find((c) => c !== ciId && (roots.length === 1 || one(c).has(ciId))) ?? null;
-  };
-  const services = once(() => {
-    const set = new Set(candidate.serviceIds);
-    if (roots.length > 0) for (const s of downAll().services) set.add(s);
-    return set;
-  });
-  // Without a stopping walk: once, everything the candidate's services depend on.
-  const underServices = once(() => (services().size > 0 ? walk([...services()], 'dependencies') : null));
+  const servesService = (id: string) => named.has(id) || (roots.length > 0 && down().reaches(id) !== null);
   return {
-    dependentOn: (ciId) => rootReaching(upAll, upOf, ciId),
-    dependencyOf: (ciId) => rootReaching(downAll, downOf, ciId),
-    get candidateServices() {
-      return services();
-    },
+    dependentOn: (ciId) => rootReaching('dependencies', up, ciId),
+    dependencyOf: (ciId) => rootReaching('impact', down, ciId),
+    servesService,
     sharedServices(item) {
-      const mine = services();
-      const shared = new Set(item.serviceIds.filter((s) => mine.has(s)));
-      if (mine.size === 0 || item.ciIds.length === 0) return [...shared].sort();
-      if (findFirst) {
-        // A walk up from the other change's CIs that stops at the nearest of the candidate's
-        // services: it shares one exactly when that walk finds one. Most stop within a few steps,
-        // where walking down from all the candidate's services would cover most of the graph.
-        const s = findFirst(item.ciIds, 'impact', (id) => mine.has(id));
+      const shared = new Set(item.serviceIds.filter(servesService));
+      if (item.ciIds.length > 0) {
+        const s = roots.length > 0 ? down().sharedService(item.ciIds) : null;
         if (s !== null) shared.add(s);
-        return [...shared].sort();
+        if (named.size > 0) {
+          // A service the candidate names that one of the other change's CIs supports.
+          for (const ci of item.ciIds) {
+            const service = underNamed().reaches(ci);
+            if (service !== null) shared.add(service);
+          }
+        }
       }
-      const under = underServices();
-      const reaching = under ? item.ciIds.filter((id) => under.has(id)) : [];
-      if (reaching.length > 0)
-        for (const s of walk(reaching, 'impact').services) if (mine.has(s)) shared.add(s);
       return [...shared].sort();
     },
     name,
@@ -240,7 +227,7 @@ function freezes(c: ConflictCandidate, windows: readonly ScheduleWindow[], g: Co
     if (w.kind !== 'freeze') continue;
     const [hit] = occurrencesOf(w, c.start, c.end);
     if (!hit) continue;
-    if (w.serviceId !== null && !g.candidateServices.has(w.serviceId)) continue;
+    if (w.serviceId !== null && !g.servesService(w.serviceId)) continue;
     const where = w.serviceId === null ? 'global freeze' : `freeze of ${g.name(w.serviceId)}`;
     out.push({
       kind: 'freeze',

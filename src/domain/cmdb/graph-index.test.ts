@@ -89,6 +89,31 @@ function check(
   expect([...w.nodes.values()].filter((x) => x.service)).toHaveLength(Math.min(2, w.services));
 }
 
+/** A probe's answers against the reference walk, from the roots and from each CI. */
+function checkProbe(index: CiGraphIndex, edges: RelationshipEdge[], roots: string[], others: string[]) {
+  const universe = [...new Set([...roots, ...others, ...edges.flatMap((e) => [e.from, e.to])])];
+  const isServiceId = (id: string) => isService(classOf(Number(id.slice(1))));
+  for (const mode of ['impact', 'dependencies'] as const) {
+    const expected = reference(edges, roots, mode);
+    const probe = index.probe(roots, mode, isService);
+    for (const id of universe) {
+      const from = probe.reaches(id);
+      if (!expected.has(id)) expect(from).toBeNull();
+      else expect(reference(edges, [from!], mode).has(id)).toBe(true);
+    }
+  }
+  // Several questions to one probe: later ones may be answered from what earlier ones grew.
+  const mine = reference(edges, roots, 'impact');
+  const probe = index.probe(roots, 'impact', isService);
+  for (const asked of [others, ...others.map((o) => [o]), others]) {
+    const theirs = reference(edges, asked, 'impact');
+    const common = [...mine.keys()].filter((id) => theirs.has(id) && isServiceId(id));
+    const shared = probe.sharedService(asked);
+    if (common.length === 0) expect(shared).toBeNull();
+    else expect(common).toContain(shared);
+  }
+}
+
 const arbEdges = (n: number) =>
   fc.uniqueArray(
     fc.record({
@@ -117,7 +142,9 @@ describe('CiGraphIndex', () => {
   it('reaches what the reference walk reaches, at the same depths, loaded at once', () => {
     fc.assert(
       fc.property(arbCase, ({ n, edges, roots, mode, maxDepth }) => {
-        check(build(n, edges), edges, roots, mode, maxDepth);
+        const index = build(n, edges);
+        check(index, edges, roots, mode, maxDepth);
+        checkProbe(index, edges, roots, [`c${n - 1}`, `c${Math.floor(n / 2)}`]);
       }),
       { numRuns: 300 },
     );
@@ -139,8 +166,10 @@ describe('CiGraphIndex', () => {
           }
         });
         check(index, [...current.values()], roots, mode, maxDepth);
+        checkProbe(index, [...current.values()], roots, [`c${n - 1}`]);
         index.compact();
         check(index, [...current.values()], roots, mode, maxDepth);
+        checkProbe(index, [...current.values()], roots, [`c${n - 1}`]);
       }),
       { numRuns: 300 },
     );
@@ -186,6 +215,20 @@ describe('CiGraphIndex', () => {
     }
     for (const mode of ['impact', 'dependencies'] as const) {
       for (const roots of [['c1'], ['c6050', 'c4']]) check(index, [...all.values()], roots, mode);
+    }
+    for (const roots of [['c1'], ['c6050', 'c4', 'c17']]) {
+      const edges = [...all.values()];
+      const probe = index.probe(roots, 'impact', isService);
+      const expected = reference(edges, roots, 'impact');
+      for (let i = 0; i < n + 100; i += 37) {
+        const from = probe.reaches(`c${i}`);
+        expect(from !== null).toBe(expected.has(`c${i}`));
+      }
+      expect(probe.sharedService(['c4000']) !== null).toBe(
+        [...reference(edges, ['c4000'], 'impact').keys()].some(
+          (id) => expected.has(id) && isService(classOf(Number(id.slice(1)))),
+        ),
+      );
     }
   });
 

@@ -86,6 +86,35 @@ const BOTTOM_UP_RATIO = 4;
 /** A top-down level with at least this many CIs reads them in CI order. */
 const SORTED_FRONTIER = 1024;
 const dirIndex = (d: GraphDirection) => (d === 'impact' ? 0 : 1);
+const has = (bits: Int32Array, v: number) => v >> 5 < bits.length && (bits[v >> 5]! & (1 << (v & 31))) !== 0;
+
+/** One side of a two-ended search (`probe`): what it reached, and the level it expands next. */
+type ProbeSide = {
+  /** Direction index its edges are read in. */
+  d: number;
+  seen: Int32Array;
+  queue: Int32Array;
+  /** queue[head, tail) is the level to expand next. */
+  head: number;
+  tail: number;
+  /** Per reached CI, the position of the root it was reached from (several roots only). */
+  owner: Int32Array | null;
+  /** When set, only CIs with a bit here are entered. */
+  within: Int32Array | null;
+  /** Nothing left to expand: `seen` is everything the side reaches. */
+  done: boolean;
+};
+
+/** Questions about the walk from some roots (see `CiGraphIndex.probe`). */
+export type GraphProbe = {
+  /** A root whose walk reaches the CI (itself for a root), or null when none does. */
+  reaches(id: string): string | null;
+  /**
+   * A service that both the roots' walk and a walk the same way from `others` reach (the nearest
+   * to where they meet), or null when they share none.
+   */
+  sharedService(others: readonly string[]): string | null;
+};
 
 /** A typed array at least `need` long, its contents kept. */
 function grow<T extends Int32Array | Uint8Array | Uint16Array>(
@@ -154,6 +183,15 @@ export class CiGraphIndex {
    * the other direction's CSR, or an added edge, leads to it): bottom-up steps look at no others.
    */
   #reachable: Int32Array[] = [new Int32Array(0), new Int32Array(0)];
+  /** Counts changes of edges and classes, so what is derived from them knows when it is stale. */
+  #generation = 0;
+  /** One bit per CI that some service depends on, or that is one (see #supporting). */
+  #support: { key: string; generation: number; bits: Int32Array } | null = null;
+  /** The far side of a `GraphProbe` question, reused (cleared through its queue after each). */
+  #far: ProbeSide | null = null;
+  /** Scratch of `findFirst`, apart from the walks'. */
+  #searchQueue = new Int32Array(0);
+  #searchSeen = new Int32Array(0);
 
   constructor(types: readonly GraphEdgeType[]) {
     if (types.length >= REMOVED) throw new RangeError('At most 254 relationship types are supported');
@@ -220,7 +258,10 @@ export class CiGraphIndex {
       this.#statusIndex.set(status, st);
     }
     const i = this.#node(id); // first: it may replace #classOf
-    if (this.#classOf[i] !== c) this.#services = null;
+    if (this.#classOf[i] !== c) {
+      this.#services = null;
+      this.#generation += 1;
+    }
     this.#classOf[i] = c;
     this.#names[i] = name;
     this.#statusOf[i] = st;
@@ -235,6 +276,7 @@ export class CiGraphIndex {
     if (i === undefined) return;
     this.#classOf[i] = 0;
     this.#services = null;
+    this.#generation += 1;
   }
 
   /** Type index, failing CI and impacted CI of an edge; null when walks do not cross it. */
@@ -262,6 +304,7 @@ export class CiGraphIndex {
     a.types[at] = e[0];
     writeUuid(a.ids, at * ID_BYTES, edge.id);
     this.#edgeCount += 1;
+    this.#generation += 1;
     return at;
   }
 
@@ -275,6 +318,7 @@ export class CiGraphIndex {
   }
 
   finishLoad(): void {
+    this.#generation += 1; // CIs are numbered anew
     this.compact();
     const [imp, dep] = this.#csr as [Csr, Csr];
     const { order, place } = localityOrder(imp, dep);
@@ -341,6 +385,7 @@ export class CiGraphIndex {
     const [type, failing, impacted] = e;
     if (this.#removeAdded(type, failing, impacted) || this.#removeFromCsr(type, failing, impacted)) {
       this.#edgeCount -= 1;
+      this.#generation += 1;
       this.#compactIfLarge();
     }
   }
@@ -405,35 +450,6 @@ export class CiGraphIndex {
   }
 
   /**
-   * Which CIs a walk from the roots reaches (roots included), as a membership test kept after the
-   * walk, and the services among them, nearest first. For questions about given CIs (is this one
-   * downstream of those?) that need no list: a copy of one bit per CI, whatever the walk's size.
-   */
-  reach(
-    rootIds: readonly string[],
-    direction: GraphDirection,
-    isService: (classKey: string) => boolean,
-  ): { has: (id: string) => boolean; size: number; services: string[] } {
-    const tail = this.#run(rootIds, direction, Number.POSITIVE_INFINITY).at(-1)!;
-    const bits = this.#seen.slice(0, (this.#ids.length >> 5) + 1);
-    const serviceBits = this.#serviceBits(this.#classKeys.map((k) => k !== '' && isService(k)));
-    const services: string[] = [];
-    for (let q = 0; q < tail; q++) {
-      const v = this.#queue[q]!;
-      if (serviceBits[v >> 5]! & (1 << (v & 31))) services.push(this.#ids[v]!);
-    }
-    const index = this.#index;
-    return {
-      has: (id) => {
-        const v = index.get(id);
-        return v !== undefined && v >> 5 < bits.length && (bits[v >> 5]! & (1 << (v & 31))) !== 0;
-      },
-      size: tail,
-      services,
-    };
-  }
-
-  /**
    * The nearest CI a walk from the roots reaches (roots included) that `accept` takes, or null;
    * the walk stops there, so finding a nearby answer costs only the CIs nearer than it.
    */
@@ -446,33 +462,258 @@ export class CiGraphIndex {
     const { nodes: csrNodes, offsets, edges } = this.#csr[d]!;
     const addedBy = this.#addedBy[d]!;
     const addedTarget = d === 0 ? this.#add.impacted : this.#add.failing;
-    const seen = new Set<number>();
-    let frontier: number[] = [];
+    const addType = this.#add.types;
+    const n = this.#ids.length;
+    // Its own scratch (a bit per CI and a queue), so a search never disturbs a walk's.
+    if (this.#searchQueue.length < n) {
+      this.#searchQueue = new Int32Array(Math.ceil(n * 1.25));
+      this.#searchSeen = new Int32Array(Math.ceil((n * 1.25) / 32) + 1);
+    }
+    const seen = this.#searchSeen;
+    const queue = this.#searchQueue;
+    seen.fill(0, 0, (n >> 5) + 1);
+    const ids = this.#ids;
+    let tail = 0;
     for (const id of rootIds) {
       const r = this.#index.get(id);
-      if (r !== undefined && !seen.has(r)) {
-        seen.add(r);
-        frontier.push(r);
-      }
+      if (r === undefined || seen[r >> 5]! & (1 << (r & 31))) continue;
+      seen[r >> 5]! |= 1 << (r & 31);
+      queue[tail++] = r;
     }
-    while (frontier.length > 0) {
-      for (const u of frontier) if (accept(this.#ids[u]!)) return this.#ids[u]!;
-      const next: number[] = [];
-      const visit = (v: number) => {
-        if (!seen.has(v)) {
-          seen.add(v);
-          next.push(v);
+    // Breadth first, so the CI found is a nearest one.
+    for (let head = 0; head < tail; head++) {
+      const u = queue[head]!;
+      if (accept(ids[u]!)) return ids[u]!;
+      if (u < csrNodes)
+        for (let k = offsets[u]!, last = offsets[u + 1]!; k < last; k++) {
+          const e = edges[k]!;
+          const v = e >>> 8;
+          const bit = 1 << (v & 31);
+          if ((seen[v >> 5]! & bit) === 0 && (e & 255) !== REMOVED) {
+            seen[v >> 5]! |= bit;
+            queue[tail++] = v;
+          }
         }
-      };
-      for (const u of frontier) {
-        if (u < csrNodes)
-          for (let k = offsets[u]!, last = offsets[u + 1]!; k < last; k++)
-            if ((edges[k]! & 255) !== REMOVED) visit(edges[k]! >>> 8);
-        for (const k of addedBy.get(u) ?? []) if (this.#add.types[k] !== REMOVED) visit(addedTarget[k]!);
+      if (addedBy.size === 0) continue;
+      for (const k of addedBy.get(u) ?? []) {
+        const v = addedTarget[k]!;
+        const bit = 1 << (v & 31);
+        if ((seen[v >> 5]! & bit) === 0 && addType[k] !== REMOVED) {
+          seen[v >> 5]! |= bit;
+          queue[tail++] = v;
+        }
       }
-      frontier = next;
     }
     return null;
+  }
+
+  /**
+   * Questions about what a walk from the roots reaches, answered by searching from both ends: the
+   * roots' side grows level by level only as far as a question needs and is kept for the next
+   * question; the other side starts at the CI asked about. A question whose answer is near costs
+   * the two small neighbourhoods that meet, not the whole walk (which can be most of the graph);
+   * one whose answer is no stops when either side runs out.
+   */
+  probe(
+    rootIds: readonly string[],
+    direction: GraphDirection,
+    isService: (classKey: string) => boolean,
+  ): GraphProbe {
+    const d = dirIndex(direction);
+    const roots = [...new Set(rootIds)].flatMap((id) => this.#index.get(id) ?? []);
+    const near = this.#newSide(d, roots.length, roots.length > 1);
+    for (const [k, r] of roots.entries()) this.#enter(near, r, k);
+    const ids = this.#ids;
+    const rootOf = (v: number) => ids[roots[near.owner ? near.owner[v]! : 0]!]!;
+    const generation = this.#generation;
+    const current = () => {
+      if (this.#generation !== generation) throw new Error('The CMDB graph changed during a probe');
+    };
+    // What far sides have cost so far: once they cost more than the near side has, the near side
+    // is grown instead (it is kept; a far side is not), so a run of questions whose answer is no
+    // costs at most about twice the whole walk.
+    let spentReaching = 0;
+    let spentSharing = 0;
+    /** Far-side work allowed before it counts against the near side: small graphs never count it. */
+    const allowance = Math.max(10_000, this.#ids.length >> 4);
+    /** Everything the services the near side reaches depend on: shared-service questions by bit. */
+    let underServices: Int32Array | null = null;
+    const services = () => this.#serviceBits(this.#classKeys.map((k) => k !== '' && isService(k)));
+    const nearestService = (from: number) => {
+      const bits = services();
+      return this.findFirst([ids[from]!], direction, (sid) => has(bits, this.#index.get(sid)!));
+    };
+    return {
+      reaches: (id) => {
+        current();
+        const t = this.#index.get(id);
+        if (t === undefined) return null;
+        if (has(near.seen, t)) return rootOf(t);
+        if (near.done) return null;
+        const far = this.#farSide(1 - d, null);
+        this.#enter(far, t, 0);
+        try {
+          const met = this.#meet(near, far, false, () => spentReaching + far.tail > near.tail + allowance);
+          return met < 0 ? null : rootOf(met);
+        } finally {
+          spentReaching += far.tail;
+          this.#clear(far);
+        }
+      },
+      sharedService: (otherIds) => {
+        current();
+        const support = this.#supporting(isService);
+        const starts = otherIds.flatMap((id) => {
+          const v = this.#index.get(id);
+          return v !== undefined && has(support, v) ? [v] : [];
+        });
+        if (starts.length === 0) return null;
+        if (underServices) {
+          const reaching = starts.filter((v) => has(underServices!, v));
+          if (reaching.length === 0) return null;
+          const bits = services();
+          return this.findFirst(
+            reaching.map((v) => ids[v]!),
+            direction,
+            (sid) => has(bits, this.#index.get(sid)!) && has(near.seen, this.#index.get(sid)!),
+          );
+        }
+        const far = this.#farSide(d, support);
+        try {
+          let met = -1;
+          for (const v of starts) {
+            this.#enter(far, v, 0);
+            if (met < 0 && has(near.seen, v)) met = v;
+          }
+          if (met < 0) met = this.#meet(near, far, true, () => false);
+          return met < 0 ? null : nearestService(met);
+        } finally {
+          spentSharing += far.tail;
+          this.#clear(far);
+          if (spentSharing > near.tail + 2 * allowance && !underServices) {
+            // Questions answered no have cost more than the near side: finish it, and answer the
+            // rest from what its services depend on.
+            while (!near.done) this.#advance(near, near);
+            const bits = services();
+            const roots: string[] = [];
+            for (let q = 0; q < near.tail; q++)
+              if (has(bits, near.queue[q]!)) roots.push(ids[near.queue[q]!]!);
+            this.#run(roots, d === 0 ? 'dependencies' : 'impact', Number.POSITIVE_INFINITY);
+            underServices = this.#seen.slice(0, (this.#ids.length >> 5) + 1);
+          }
+        }
+      },
+    };
+  }
+
+  /**
+   * Grow the two sides, the one with the smaller level first (the near one when `nearFirst` says
+   * so), until a CI is reached by both (its number) or the search is over (-1). Sides walking toward
+   * each other (`sameWay` false) are over when either runs out; sides walking the same way only
+   * when both have.
+   */
+  #meet(near: ProbeSide, far: ProbeSide, sameWay: boolean, nearFirst: () => boolean): number {
+    for (;;) {
+      const over = sameWay ? near.done && far.done : near.done || far.done;
+      if (over) return -1;
+      const growNear =
+        far.done || (!near.done && (near.tail - near.head <= far.tail - far.head || nearFirst()));
+      const met = growNear ? this.#advance(near, far) : this.#advance(far, near);
+      if (met >= 0) return met;
+    }
+  }
+
+  #newSide(d: number, roots: number, owners: boolean): ProbeSide {
+    const n = this.#ids.length;
+    return {
+      d,
+      seen: new Int32Array((n >> 5) + 1),
+      queue: new Int32Array(Math.max(64, roots * 2)),
+      head: 0,
+      tail: 0,
+      owner: owners ? new Int32Array(n) : null,
+      within: null,
+      done: roots === 0,
+    };
+  }
+
+  /** The reused far side, empty, walking in direction `d` through the CIs of `within` (all when null). */
+  #farSide(d: number, within: Int32Array | null): ProbeSide {
+    const n = this.#ids.length;
+    if (!this.#far || this.#far.seen.length < (n >> 5) + 1) this.#far = this.#newSide(d, 0, false);
+    const far = this.#far;
+    Object.assign(far, { d, within, head: 0, tail: 0, done: false });
+    return far;
+  }
+
+  /** Forget what the far side reached (only its own bits are set). */
+  #clear(side: ProbeSide): void {
+    for (let q = 0; q < side.tail; q++) side.seen[side.queue[q]! >> 5] = 0;
+    side.tail = 0;
+    side.head = 0;
+  }
+
+  #enter(side: ProbeSide, v: number, owner: number): void {
+    if (has(side.seen, v)) return;
+    side.seen[v >> 5]! |= 1 << (v & 31);
+    if (side.tail >= side.queue.length)
+      side.queue = grow(side.queue, side.tail * 2, (k) => new Int32Array(k));
+    side.queue[side.tail++] = v;
+    if (side.owner) side.owner[v] = owner;
+    side.done = false;
+  }
+
+  /**
+   * Expand one level of `side`. Returns a CI of the new level that `other` has reached, or -1; the
+   * level is expanded whole either way, so the side can go on later.
+   */
+  #advance(side: ProbeSide, other: ProbeSide): number {
+    const { nodes: csrNodes, offsets, edges } = this.#csr[side.d]!;
+    const addedBy = this.#addedBy[side.d]!;
+    const addedTarget = side.d === 0 ? this.#add.impacted : this.#add.failing;
+    const addType = this.#add.types;
+    const { seen, owner, within } = side;
+    const otherSeen = other.seen;
+    const end = side.tail;
+    let met = -1;
+    const visit = (u: number, v: number) => {
+      const bit = 1 << (v & 31);
+      if ((seen[v >> 5]! & bit) !== 0 || (within !== null && (within[v >> 5]! & bit) === 0)) return;
+      seen[v >> 5]! |= bit;
+      if (side.tail >= side.queue.length)
+        side.queue = grow(side.queue, side.tail * 2, (k) => new Int32Array(k));
+      side.queue[side.tail++] = v;
+      if (owner !== null) owner[v] = owner[u]!;
+      if (met < 0 && (otherSeen[v >> 5]! & bit) !== 0) met = v;
+    };
+    for (let q = side.head; q < end; q++) {
+      const u = side.queue[q]!;
+      if (u < csrNodes)
+        for (let k = offsets[u]!, last = offsets[u + 1]!; k < last; k++) {
+          const e = edges[k]!;
+          if ((e & 255) !== REMOVED) visit(u, e >>> 8);
+        }
+      if (addedBy.size === 0) continue;
+      for (const k of addedBy.get(u) ?? []) if (addType[k] !== REMOVED) visit(u, addedTarget[k]!);
+    }
+    side.head = end;
+    if (side.tail === end) side.done = true;
+    return met;
+  }
+
+  /** One bit per CI that is a service or that some service depends on, directly or not. */
+  #supporting(isService: (classKey: string) => boolean): Int32Array {
+    const flags = this.#classKeys.map((k) => k !== '' && isService(k));
+    const key = flags.map((x) => (x ? '1' : '0')).join('');
+    const cached = this.#support;
+    if (cached?.key === key && cached.generation === this.#generation) return cached.bits;
+    const services = this.#serviceBits(flags);
+    const roots: string[] = [];
+    for (let v = 0; v < this.#ids.length; v++) if (has(services, v)) roots.push(this.#ids[v]!);
+    this.#run(roots, 'dependencies', Number.POSITIVE_INFINITY);
+    const bits = this.#seen.slice(0, (this.#ids.length >> 5) + 1);
+    this.#support = { key, generation: this.#generation, bits };
+    return bits;
   }
 
   /**

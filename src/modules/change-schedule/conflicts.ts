@@ -59,5 +59,5 @@ export async function checkConflicts(
     loadWindows(ctx.db, range, { ciIds: c.ciIds, serviceIds: c.serviceIds }),
     graphReach(ctx),
   ]);
-  return detectConflicts(c, others, windows, conflictGraph(graph.reach, c, graph.name, graph.findFirst));
+  return detectConflicts(c, others, windows, conflictGraph(graph.probe, c, graph.name));
 }

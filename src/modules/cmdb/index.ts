@@ -4,7 +4,7 @@
  * architecture test). Services are CIs: the catalog writes the CI rows of the service classes and
  * the depends_on edges between services; every other CI changes only through this module.
  */
-export { type CiReach, type GraphReach, graphReach } from './reach.ts';
+export { type GraphReach, graphReach } from './reach.ts';
 export { ciRelationships, cis, recordCis } from './schema.ts';
 export {
   type AgreementRef,
