@@ -64,25 +64,31 @@ async function totals(ctx: AppContext, actor: Actor, type: string): Promise<Tota
   if (!can(actor, 'record.read_all')) {
     return queryRows<Total>(ctx.db, requesterTotalsSql(actor, type));
   }
-  const [pending] = await queryRows<{ n: number }>(
-    ctx.db,
-    sql`select count(*)::int as n from (select 1 from record_count_deltas limit ${FOLD_AFTER}) d`,
-  );
-  if ((pending?.n ?? 0) >= FOLD_AFTER) await foldDeltas(ctx);
-  return queryRows<Total>(
-    ctx.db,
-    sql`select state, priority, sum(n)::int as n from (
-          select state, priority, n from record_counts where type = ${type}
-          union all select state, priority, n from record_count_deltas where type = ${type}) t
-        group by 1, 2 having sum(n) <> 0`,
-  );
+  const read = () =>
+    queryRows<Total & { pending: number }>(
+      ctx.db,
+      sql`select state, priority, sum(n)::int as n,
+            (select count(*) from (select 1 from record_count_deltas limit ${FOLD_AFTER}) d)::int as pending
+          from (
+            select state, priority, n from record_counts where type = ${type}
+            union all select state, priority, n from record_count_deltas where type = ${type}) t
+          group by 1, 2 having sum(n) <> 0`,
+    );
+  const rows = await read();
+  // Enough deltas have piled up: fold them into the totals, then read again.
+  if ((rows[0]?.pending ?? 0) >= FOLD_AFTER) {
+    await foldDeltas(ctx);
+    return read();
+  }
+  return rows;
 }
 
 /**
- * The statements of the queue badges (exported for the plan tests): each counts open work on a
- * partial open-work index that carries every column the count reads, so it is an index-only scan.
+ * The statement of the queue badges, one round trip (exported for the plan tests): each counts
+ * open work on a partial open-work index that carries every column the count reads, so it is an
+ * index-only scan.
  */
-export function badgeStatements(ctx: AppContext, actor: Actor, cfg: RecordTypeConfig, lifecycle: Lifecycle) {
+export function badgeStatement(ctx: AppContext, actor: Actor, cfg: RecordTypeConfig, lifecycle: Lifecycle) {
   const openStates = lifecycle.states.filter((s) => s.category === 'open' || s.category === 'paused');
   const keys = sql.join(
     openStates.map((s) => sql`${s.key}`),
@@ -91,22 +97,22 @@ export function badgeStatements(ctx: AppContext, actor: Actor, cfg: RecordTypeCo
   const openWork = sql`type = ${cfg.type} and state in (${keys}) and ${OPEN_WORK_PREDICATE}`;
   const groupIds = actor.groupIds ?? [];
   const now = ctx.clock.now();
-  return {
-    badges: sql`select
-          (select count(*) from records where ${openWork} and assignee_id = ${actor.userId})::int as mine,
-          (select count(*) from records where ${openWork} and assignee_id is null)::int as unassigned,
-          (select count(*) from records where ${openWork}
-             and coalesce(sla_due_at, 'infinity'::timestamptz) < ${now.toISOString()}::timestamptz)::int as breached,
-          (select count(*) from records where ${openWork} and ${slaStateCondition('at_risk', now)})::int as at_risk`,
-    groups: groupIds.length
-      ? sql`select group_id, count(*)::int as n from records
-            where ${openWork} and group_id in (${sql.join(
-              groupIds.map((g) => sql`${g}::uuid`),
-              sql`, `,
-            )})
-            group by group_id`
-      : null,
-  };
+  const groups = groupIds.length
+    ? sql`(select coalesce(json_object_agg(group_id, n), '{}'::json) from (
+          select group_id, count(*)::int as n from records
+          where ${openWork} and group_id in (${sql.join(
+            groupIds.map((g) => sql`${g}::uuid`),
+            sql`, `,
+          )})
+          group by group_id) g)`
+    : sql`'{}'::json`;
+  return sql`select
+      (select count(*) from records where ${openWork} and assignee_id = ${actor.userId})::int as mine,
+      (select count(*) from records where ${openWork} and assignee_id is null)::int as unassigned,
+      (select count(*) from records where ${openWork}
+         and coalesce(sla_due_at, 'infinity'::timestamptz) < ${now.toISOString()}::timestamptz)::int as breached,
+      (select count(*) from records where ${openWork} and ${slaStateCondition('at_risk', now)})::int as at_risk,
+      ${groups} as groups`;
 }
 
 export async function recordCounts(
@@ -133,15 +139,14 @@ export async function recordCounts(
   const open = byState
     .filter((s) => openStates.some((o) => o.key === s.state))
     .reduce((a, s) => a + s.count, 0);
-  const statements = badgeStatements(ctx, actor, cfg, lifecycle);
-  const [badges] = await queryRows<{ mine: number; unassigned: number; breached: number; at_risk: number }>(
-    ctx.db,
-    statements.badges,
-  );
+  const [badges] = await queryRows<{
+    mine: number;
+    unassigned: number;
+    breached: number;
+    at_risk: number;
+    groups: Record<string, number>;
+  }>(ctx.db, badgeStatement(ctx, actor, cfg, lifecycle));
   const groupIds = actor.groupIds ?? [];
-  const groups = statements.groups
-    ? await queryRows<{ group_id: string; n: number }>(ctx.db, statements.groups)
-    : [];
   return {
     type: cfg.type,
     total,
@@ -153,7 +158,7 @@ export async function recordCounts(
       unassigned: badges!.unassigned,
       breached: badges!.breached,
       atRisk: badges!.at_risk,
-      groups: groupIds.map((g) => ({ groupId: g, count: groups.find((r) => r.group_id === g)?.n ?? 0 })),
+      groups: groupIds.map((g) => ({ groupId: g, count: badges!.groups[g] ?? 0 })),
     },
   };
 }
