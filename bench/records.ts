@@ -8,7 +8,8 @@
  *
  * Knobs: BENCH_RECORDS (default 1,000,000), BENCH_RECORDS_SAMPLES (timed calls per row, default 60),
  * BENCH_RECORDS_KEEP=1 keeps the generated database (`steward_bench_records_<count>`) for the
- * next run, which then reuses it (migrations are applied to it first); BENCH_RECORDS_DATABASES
+ * next run, which then reuses it (migrations are applied to it first); BENCH_RECORDS_DB names that
+ * database instead (so runs side by side on one server keep apart); BENCH_RECORDS_DATABASES
  * (`postgres`, `pglite` or both, the default; the embedded run uses BENCH_RECORDS_PGLITE records,
  * default 50,000).
  */
@@ -40,6 +41,8 @@ const TOTAL = Number(process.env.BENCH_RECORDS ?? 1_000_000);
 const PGLITE_TOTAL = Number(process.env.BENCH_RECORDS_PGLITE ?? 50_000);
 const SAMPLES = Number(process.env.BENCH_RECORDS_SAMPLES ?? 60);
 const KEEP = process.env.BENCH_RECORDS_KEEP === '1';
+/** The PostgreSQL database's name; by default it says how many records it holds. */
+const DB_NAME = process.env.BENCH_RECORDS_DB;
 const DATABASES = (process.env.BENCH_RECORDS_DATABASES ?? 'postgres,pglite').split(',');
 /** Which parts to measure: queues, search, counts, requesters (all by default). */
 const PHASES = (process.env.BENCH_RECORDS_PHASES ?? 'queues,search,counts,requesters').split(',');
@@ -332,7 +335,8 @@ async function measure(db: Db): Promise<BenchRow[]> {
 async function postgresDatabase(
   total: number,
 ): Promise<{ url: string; fresh: boolean; drop: () => Promise<void> } | { error: string }> {
-  const name = `steward_bench_records_${total}`;
+  const name = DB_NAME ?? `steward_bench_records_${total}`;
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) return { error: `not a plain database name: ${name}` };
   const admin = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();

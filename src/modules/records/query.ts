@@ -1,13 +1,14 @@
 /** Record lists: filters, text search and keyset (cursor) pagination on a stable sort. */
-import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RecordListQuery, SortField } from '../../contracts/records.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { getLifecycle } from '../settings/index.ts';
+import { groups, users } from '../auth/index.ts';
+import { cachedLifecycle } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
-import { presentRecord, type RecordView } from './present.ts';
+import { type GroupRef, type PersonRef, presentRecord, type RecordView } from './present.ts';
 import { FINAL_STATES, OPEN_WORK_PREDICATE, records, recordWatchers } from './schema.ts';
 import { searchWords, tsQuery, tsQueryText } from './text-search.ts';
 import type { RecordTypeConfig } from './types.ts';
@@ -107,6 +108,34 @@ export function slaStateCondition(state: 'at_risk' | 'breached', now: Date): SQL
            * (100 - (select min(t) from unnest(a.warning_thresholds) t)) / 100.0)))`;
 }
 
+/** A person or group named on a row, as the page statement returns it (JSON, parsed by the driver). */
+type Named = { id: string; name: string; email?: string } | null;
+
+/**
+ * What a page row carries beside the record: its watchers and the names of its requester,
+ * assignee and group, each read by primary key for the page's rows only (the planner evaluates
+ * such subqueries after the sort and limit), so a page is one round trip.
+ */
+const pageColumns = {
+  ...getTableColumns(records),
+  watcherIds: sql<
+    string[]
+  >`array(select w.user_id from ${recordWatchers} w where w.record_id = ${records.id})`,
+  requesterRef: sql<Named>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email)
+    from ${users} u where u.id = ${records.requesterId})`,
+  assigneeRef: sql<Named>`(select json_build_object('id', u.id, 'name', u.name, 'email', u.email)
+    from ${users} u where u.id = ${records.assigneeId})`,
+  groupRef: sql<Named>`(select json_build_object('id', g.id, 'name', g.name)
+    from ${groups} g where g.id = ${records.groupId})`,
+};
+
+type PageRow = RecordRow & {
+  watcherIds: string[];
+  requesterRef: Named;
+  assigneeRef: Named;
+  groupRef: Named;
+};
+
 /**
  * The statements of one list page: one for agents; for a requester, one over the records they
  * raised and one over those they watch (each served by its own index), merged by the caller.
@@ -169,7 +198,7 @@ export function listStatements(
   const dir = q.order === 'desc' ? desc : asc;
   const page1 = (extra: SQL[]) =>
     ctx.db
-      .select()
+      .select(pageColumns)
       .from(records)
       .where(and(...conds, ...extra))
       .orderBy(...cols.map((c) => dir(c)), dir(records.id))
@@ -190,10 +219,10 @@ export async function listRecords(
   cfg: RecordTypeConfig,
   q: RecordListQuery,
 ): Promise<{ items: RecordView[]; nextCursor: string | null }> {
-  const { value: lifecycle } = await getLifecycle(ctx.db, cfg.process);
+  const { value: lifecycle } = await cachedLifecycle(ctx, cfg.process);
   const statements = listStatements(ctx, actor, cfg, q, lifecycle);
 
-  let rows: RecordRow[];
+  let rows: PageRow[];
   if (statements.length === 1) rows = await statements[0]!;
   else {
     // A requester sees what they raised or watch: two indexed lists, merged in the same order.
@@ -205,26 +234,18 @@ export async function listRecords(
       .slice(0, q.limit + 1);
   }
   const page = rows.slice(0, q.limit);
-  const watchers = page.length
-    ? await ctx.db
-        .select()
-        .from(recordWatchers)
-        .where(
-          inArray(
-            recordWatchers.recordId,
-            page.map((r) => r.id),
-          ),
-        )
-    : [];
-  const items = await presentRecord(
-    ctx.db,
-    actor,
-    lifecycle,
-    page.map((row) => ({
-      row,
-      watcherIds: watchers.filter((w) => w.recordId === row.id).map((w) => w.userId),
-    })),
-  );
+  const people = new Map<string, PersonRef>();
+  const teams = new Map<string, GroupRef>();
+  const recs = page.map(({ watcherIds, requesterRef, assigneeRef, groupRef, ...row }) => {
+    for (const p of [requesterRef, assigneeRef])
+      if (p) people.set(p.id, { id: p.id, name: p.name, email: p.email ?? '' });
+    if (groupRef) teams.set(groupRef.id, { id: groupRef.id, name: groupRef.name });
+    return { row, watcherIds };
+  });
+  const items = await presentRecord(ctx.db, actor, lifecycle, recs, {
+    people: [...people.values()],
+    groups: [...teams.values()],
+  });
   const last = page.at(-1);
   return {
     items,

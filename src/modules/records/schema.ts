@@ -107,7 +107,25 @@ export const records = pgTable(
     index('records_open_sla_due_idx')
       .on(t.type, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
       .where(OPEN_WORK_PREDICATE),
-    // A requester's records, newest first (and their foreign key to users).
+    // Unassigned open work by priority: `assignee_id is null` is no equality to the planner, so the
+    // assignee index above would be read in full and sorted; this one is read in order.
+    index('records_open_unassigned_priority_idx')
+      .on(t.type, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
+      .where(sql`${OPEN_WORK_PREDICATE} and ${t.assigneeId} is null`),
+    // A group's open work by every other sort the queues offer, each read in order.
+    index('records_open_group_sla_due_idx')
+      .on(t.type, t.groupId, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
+      .where(OPEN_WORK_PREDICATE),
+    index('records_open_group_created_idx')
+      .on(t.type, t.groupId, t.createdAt, t.id)
+      .where(OPEN_WORK_PREDICATE),
+    index('records_open_group_updated_idx')
+      .on(t.type, t.groupId, t.updatedAt, t.id)
+      .where(OPEN_WORK_PREDICATE),
+    index('records_open_group_number_idx').on(t.type, t.groupId, t.number, t.id).where(OPEN_WORK_PREDICATE),
+    // A requester's records, newest first (and their foreign key to users). It also carries state
+    // and priority (INCLUDE, written by hand in migration `open_work_queues`), so a requester's
+    // counts read this index alone.
     index('records_requester_created_idx').on(t.requesterId, t.type, t.createdAt, t.id),
     // The newest matches of a common search word, across types.
     index('records_updated_idx').on(t.updatedAt),

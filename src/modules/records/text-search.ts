@@ -10,7 +10,7 @@ import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { getLifecycle } from '../settings/index.ts';
+import { cachedLifecycle } from '../settings/index.ts';
 import { records } from './schema.ts';
 import { RECORD_TYPES, type RecordTypeConfig } from './types.ts';
 
@@ -133,12 +133,19 @@ export function rankedMatchesSql(actor: Actor, query: WordQuery, types: string[]
   // A requester sees the records they raised or watch: start from those (an indexed, short list).
   const mine = sql`(select id from records where requester_id = ${actor.userId}
                     union all select record_id from record_watchers where user_id = ${actor.userId})`;
-  const recordScope = all ? sql`true` : sql`r.id in ${mine}`;
   const commentScope = all ? sql`true` : sql`c.visibility = 'public' and c.record_id in ${mine}`;
-  return sql`with a as (
-          select r.id, r.updated_at, ts_rank(r.search, ${q}, 1) as score from records r
-          where r.search @@ ${q} and r.type = any(${typeList}) and ${recordScope}
-          order by r.updated_at desc limit ${CANDIDATES}),
+  const matches = (scope: SQL) => sql`select r.id, r.updated_at, ts_rank(r.search, ${q}, 1) as score
+    from records r where r.search @@ ${q} and r.type = any(${typeList}) and ${scope}`;
+  // A requester's matches in two branches, each with a plain condition the planner can serve from
+  // an index: those they raised (the requester index and the full-text index, intersected as
+  // bitmaps when both are large) and those they watch (a short list by the watchers' user index).
+  const a = all
+    ? sql`${matches(sql`true`)} order by r.updated_at desc limit ${CANDIDATES}`
+    : sql`select * from (${matches(sql`r.requester_id = ${actor.userId}`)}
+        union all ${matches(sql`r.requester_id <> ${actor.userId} and r.id in (
+          select record_id from record_watchers where user_id = ${actor.userId})`)}) m
+        order by updated_at desc limit ${CANDIDATES}`;
+  return sql`with a as (${a}),
         b as (
           select c.record_id as id, max(ts_rank(c.search, ${q})) as score from (
             select c.record_id, c.search from record_comments c
@@ -190,7 +197,7 @@ export async function searchRecords(
   const byId = new Map(rows.map((r) => [r.id, r]));
   const labels = new Map<string, Map<string, string>>();
   for (const t of types) {
-    const { value } = await getLifecycle(ctx.db, t.process);
+    const { value } = await cachedLifecycle(ctx, t.process);
     labels.set(t.type, new Map(value.states.map((s) => [s.key, s.label])));
   }
   return hits.flatMap((h) => {

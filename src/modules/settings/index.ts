@@ -1,5 +1,6 @@
 /** Process settings' public face: lifecycles, the priority matrix, RACI, categories and options. */
 export {
+  cachedLifecycle,
   checkCategory,
   DEFAULT_LIFECYCLES,
   getLifecycle,

@@ -296,6 +296,17 @@ export async function getLifecycle(
   );
 }
 
+/**
+ * The lifecycle as hot paths read it (every list page, every count): kept in the configuration
+ * cache, which a change of the setting drops on every instance (writeSetting notifies its key).
+ */
+export async function cachedLifecycle(
+  ctx: { db: Db; configCache: ConfigCache },
+  process: ProcessKey,
+): Promise<{ value: Lifecycle; version: number }> {
+  return ctx.configCache.get(settingCacheKey(`${process}.lifecycle`), () => getLifecycle(ctx.db, process));
+}
+
 export async function setLifecycle(
   ctx: AppContext,
   actor: Actor,

@@ -88,6 +88,10 @@ export const slaClocks = pgTable(
     index('sla_clocks_calendar_idx').on(t.calendarId),
     // The longest running target: bounds the due window of the at-risk queue.
     index('sla_clocks_running_target_idx').on(t.targetSeconds).where(sql`${t.state} = 'running'`),
+    // A record's running clocks as the at-risk queue and badge check them: the index also carries
+    // agreement, due instant, target and its version (INCLUDE, written by hand in migration
+    // `at_risk_clocks`), so the check reads no clock row.
+    index('sla_clocks_running_record_idx').on(t.recordId).where(sql`${t.state} = 'running'`),
   ],
 );
 
