@@ -7,6 +7,7 @@ import { groups, useGroups } from '../../api/queries/directory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
 function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -54,14 +55,9 @@ export function GroupsPage() {
           <EmptyState title="No groups yet">Create one to start assigning incidents to a team.</EmptyState>
         ) : (
           <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th w={110}>Members</Table.Th>
-                <Table.Th w={110}>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
+            />
             <Table.Tbody>
               {items.map((g) => (
                 <Table.Tr key={g.id}>

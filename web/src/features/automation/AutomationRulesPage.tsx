@@ -10,7 +10,6 @@ import {
   Switch,
   Table,
   Text,
-  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -31,6 +30,7 @@ import {
 } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { ruleText } from './ruleText.ts';
 
 /** Names for the groups and people rules mention, for their one-line reading. */
@@ -97,16 +97,7 @@ function RulesTable({ process, rules }: { process: ProcessKey; rules: Automation
     <Paper p="md">
       <Table.ScrollContainer minWidth={760}>
         <Table verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Order</Table.Th>
-              <Table.Th>Rule</Table.Th>
-              <Table.Th>Enabled</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Delete</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['Order', 'Rule', 'Enabled', { label: 'Delete', hidden: true }]} />
           <Table.Tbody>
             {rules.map((r) => (
               <Table.Tr key={r.id}>

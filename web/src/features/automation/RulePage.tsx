@@ -15,6 +15,7 @@ import {
 } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, NotFoundPage, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { inputOf, useRuleNames } from './AutomationRulesPage.tsx';
@@ -52,15 +53,7 @@ function RunLog({ process, rule }: { process: ProcessKey; rule: AutomationRule }
       ) : (
         <Table.ScrollContainer minWidth={600}>
           <Table verticalSpacing="xs" aria-label="Run log">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Record</Table.Th>
-                <Table.Th>Event</Table.Th>
-                <Table.Th>Outcome</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['When', 'Record', 'Event', 'Outcome', 'Details']} />
             <Table.Tbody>
               {[...runs.data].reverse().map((r) => {
                 const number = numbers.get(r.recordId);

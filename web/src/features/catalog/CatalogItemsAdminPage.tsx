@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 
 export function CatalogItemsAdminPage() {
@@ -46,16 +47,7 @@ export function CatalogItemsAdminPage() {
         ) : (
           <Table.ScrollContainer minWidth={820}>
             <Table verticalSpacing="xs" fz="sm" aria-label="Catalog items">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Service</Table.Th>
-                  <Table.Th>Category</Table.Th>
-                  <Table.Th>Set-up</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Updated</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']} />
               <Table.Tbody>
                 {list.map((i) => (
                   <Table.Tr key={i.id}>

@@ -22,6 +22,7 @@ import {
 } from '../../kit/calendar/days.ts';
 import { FilterBar } from '../../kit/list/filters.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { CiPicker } from '../cmdb/CiPicker.tsx';
 import { ServiceSelect } from '../sla/pickers.tsx';
@@ -97,14 +98,9 @@ function EntryList({ items, zone }: { items: CalendarEntry[]; zone: string }) {
     );
   return (
     <Table verticalSpacing="sm" fz="sm" aria-label="Scheduled changes and windows">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={170}>Starts</Table.Th>
-          <Table.Th w={170}>Ends</Table.Th>
-          <Table.Th w={190}>Kind</Table.Th>
-          <Table.Th>What</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead
+        columns={[{ label: 'Starts', w: 170 }, { label: 'Ends', w: 170 }, { label: 'Kind', w: 190 }, 'What']}
+      />
       <Table.Tbody>
         {items.map((e) => (
           <Table.Tr key={e.key}>

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCabAgenda, useCabBoards } from '../../api/queries/changes.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 import { CHANGE_TYPE_LABELS, RISK_COLORS, RULE_LABELS } from './labels.ts';
 
@@ -52,16 +53,9 @@ export function CabAgendaPage() {
           {agenda.data && agenda.data.items.length > 0 && (
             <Paper withBorder>
               <Table striped aria-label="Agenda">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Change</Table.Th>
-                    <Table.Th>Type and risk</Table.Th>
-                    <Table.Th>Planned</Table.Th>
-                    <Table.Th>Conflicts</Table.Th>
-                    <Table.Th>Votes</Table.Th>
-                    <Table.Th>Your vote</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead
+                  columns={['Change', 'Type and risk', 'Planned', 'Conflicts', 'Votes', 'Your vote']}
+                />
                 <Table.Tbody>
                   {agenda.data.items.map((i) => (
                     <Table.Tr key={i.id}>

@@ -23,6 +23,7 @@ import { type ChangeTemplateView, useChangeTemplates, useSaveTemplate } from '..
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { isChangeManager, RISK_COLORS } from './labels.ts';
 
@@ -54,15 +55,7 @@ export function ChangeTemplatesPage() {
       ) : (
         <Paper withBorder>
           <Table striped aria-label="Templates">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Risk</Table.Th>
-                <Table.Th>Duration</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Actions</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Name', 'Risk', 'Duration', 'Status', 'Actions']} />
             <Table.Tbody>
               {templates.data?.items.map((t) => (
                 <Table.Tr key={t.id}>

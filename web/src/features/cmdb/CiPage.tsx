@@ -10,6 +10,7 @@ import { PriorityBadge } from '../../components/Badges.tsx';
 import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -57,15 +58,15 @@ function RecordsTab({ ci }: { ci: Ci }) {
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table fz="sm" verticalSpacing="xs" aria-label="Linked records">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={120}>Number</Table.Th>
-            <Table.Th>Title</Table.Th>
-            <Table.Th w={120}>State</Table.Th>
-            <Table.Th w={130}>Priority</Table.Th>
-            <Table.Th w={150}>Opened</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            { label: 'Number', w: 120 },
+            'Title',
+            { label: 'State', w: 120 },
+            { label: 'Priority', w: 130 },
+            { label: 'Opened', w: 150 },
+          ]}
+        />
         <Table.Tbody>
           {records.data.map((r) => (
             <Table.Tr key={r.id}>

@@ -42,6 +42,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { numberOrNull } from '../../kit/form/patch.ts';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { classOptions } from './CiListPage.tsx';
 
@@ -397,17 +398,17 @@ function ClassEditor({
           </Text>
           <Table.ScrollContainer minWidth={820}>
             <Table fz="sm" verticalSpacing={4} aria-label="Own attributes">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={150}>Key</Table.Th>
-                  <Table.Th w={160}>Label</Table.Th>
-                  <Table.Th w={120}>Type</Table.Th>
-                  <Table.Th w={70}>Required</Table.Th>
-                  <Table.Th w={60}>Unique</Table.Th>
-                  <Table.Th>Allowed values / bounds</Table.Th>
-                  <Table.Th w={40} aria-label="Actions" />
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  { label: 'Key', w: 150 },
+                  { label: 'Label', w: 160 },
+                  { label: 'Type', w: 120 },
+                  { label: 'Required', w: 70 },
+                  { label: 'Unique', w: 60 },
+                  'Allowed values / bounds',
+                  { label: 'Actions', w: 40, hidden: true },
+                ]}
+              />
               <Table.Tbody>
                 {draft.attributes.map((a, i) => (
                   <AttributeRow

@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { type Impact, useCiWalk } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { ImpactGraph } from './ImpactGraph.tsx';
 import { CiLink, CiStatusBadge } from './shared.tsx';
 
@@ -39,15 +40,7 @@ export function ServicesTable({ impact, label }: { impact: Impact; label: string
   return (
     <Table.ScrollContainer minWidth={700}>
       <Table fz="sm" verticalSpacing="xs" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Service</Table.Th>
-            <Table.Th w={80}>Distance</Table.Th>
-            <Table.Th>Why</Table.Th>
-            <Table.Th>Customers</Table.Th>
-            <Table.Th>Agreements</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Service', { label: 'Distance', w: 80 }, 'Why', 'Customers', 'Agreements']} />
         <Table.Tbody>
           {impact.services.map((s) => (
             <Table.Tr key={s.ci.id}>
@@ -84,15 +77,15 @@ function ItemsTable({ impact }: { impact: Impact }) {
   return (
     <Table.ScrollContainer minWidth={700}>
       <Table fz="sm" verticalSpacing="xs" aria-label="Everything reached">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Configuration item</Table.Th>
-            <Table.Th w={160}>Class</Table.Th>
-            <Table.Th w={120}>Status</Table.Th>
-            <Table.Th w={80}>Distance</Table.Th>
-            <Table.Th>Why</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead
+          columns={[
+            'Configuration item',
+            { label: 'Class', w: 160 },
+            { label: 'Status', w: 120 },
+            { label: 'Distance', w: 80 },
+            'Why',
+          ]}
+        />
         <Table.Tbody>
           {[...impact.items]
             .sort((a, b) => a.depth - b.depth || a.ci.name.localeCompare(b.ci.name))

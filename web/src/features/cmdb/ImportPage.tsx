@@ -36,6 +36,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, Forbidden, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { Time } from '../../lib/time.tsx';
 import { ciPath } from './shared.tsx';
@@ -95,13 +96,7 @@ function RowsTable({ job }: { job: ImportJob }) {
       ) : (
         <Table.ScrollContainer minWidth={600}>
           <Table fz="sm" verticalSpacing={4} aria-label="Rows">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={70}>Row</Table.Th>
-                <Table.Th w={120}>Outcome</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={[{ label: 'Row', w: 70 }, { label: 'Outcome', w: 120 }, 'Details']} />
             <Table.Tbody>
               {items.map((r) => (
                 <Table.Tr key={r.row}>
@@ -219,17 +214,7 @@ function RecentImports() {
       </Title>
       <Table.ScrollContainer minWidth={700}>
         <Table fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Mode</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Outcome</Table.Th>
-              <Table.Th>By</Table.Th>
-              <Table.Th>When</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['File', 'Type', 'Mode', 'Status', 'Outcome', 'By', 'When']} />
           <Table.Tbody>
             {recent.data.map((j) => (
               <Table.Tr key={j.id}>

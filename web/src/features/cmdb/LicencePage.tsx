@@ -20,6 +20,7 @@ import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
 import { type FieldErrors, numberOrNull, textOrNull } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { ComplianceBadge, METRIC_LABELS } from './LicencesPage.tsx';
 import { CiLink, formatMoney } from './shared.tsx';
@@ -74,15 +75,15 @@ function Entitlements({ licence, canEdit }: { licence: Licence; canEdit: boolean
       <QueryBody query={useEntitlements(licence.id)} what="purchases" empty="Nothing bought yet">
         {(rows) => (
           <Table fz="sm" verticalSpacing={4} aria-label="Purchases">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Quantity</Table.Th>
-                <Table.Th>Order</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Cost</Table.Th>
-                {canEdit && <Table.Th w={40} aria-label="Actions" />}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                'Quantity',
+                'Order',
+                'Expires',
+                'Cost',
+                canEdit && { label: 'Actions', w: 40, hidden: true },
+              ]}
+            />
             <Table.Tbody>
               {rows.map((e) => (
                 <Table.Tr key={e.id} c={e.inForce ? undefined : 'dimmed'}>

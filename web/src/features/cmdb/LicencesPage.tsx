@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 
@@ -158,18 +159,18 @@ export function LicencesPage() {
             ) : (
               <Table.ScrollContainer minWidth={800}>
                 <Table fz="sm" verticalSpacing="xs" aria-label="Licence compliance">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Product</Table.Th>
-                      <Table.Th w={150}>Vendor</Table.Th>
-                      <Table.Th w={140}>Metric</Table.Th>
-                      <Table.Th w={90}>Entitled</Table.Th>
-                      <Table.Th w={90}>Used</Table.Th>
-                      <Table.Th w={90}>Shortfall</Table.Th>
-                      <Table.Th w={90}>Unused</Table.Th>
-                      <Table.Th w={150}>Status</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
+                  <TableHead
+                    columns={[
+                      'Product',
+                      { label: 'Vendor', w: 150 },
+                      { label: 'Metric', w: 140 },
+                      { label: 'Entitled', w: 90 },
+                      { label: 'Used', w: 90 },
+                      { label: 'Shortfall', w: 90 },
+                      { label: 'Unused', w: 90 },
+                      { label: 'Status', w: 150 },
+                    ]}
+                  />
                   <Table.Tbody>
                     {items.map((i) => (
                       <Table.Tr key={i.licence.id}>

@@ -16,6 +16,7 @@ import {
   useRemoveRelationship,
 } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { CiLink, CiStatusBadge } from './shared.tsx';
 
@@ -115,15 +116,15 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
       ) : (
         <Table.ScrollContainer minWidth={620}>
           <Table fz="sm" verticalSpacing="xs" aria-label="Relationships">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={180}>{ci.name}</Table.Th>
-                <Table.Th>Configuration item</Table.Th>
-                <Table.Th w={160}>Class</Table.Th>
-                <Table.Th w={120}>Status</Table.Th>
-                {canEdit && <Table.Th w={60} aria-label="Actions" />}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                { label: ci.name, w: 180 },
+                'Configuration item',
+                { label: 'Class', w: 160 },
+                { label: 'Status', w: 120 },
+                canEdit && { label: 'Actions', w: 60, hidden: true },
+              ]}
+            />
             <Table.Tbody>
               {sorted.map((r) => (
                 <Table.Tr key={r.id}>

@@ -5,6 +5,7 @@
  */
 import { Badge, Table, Text } from '@mantine/core';
 import type { ImprovementOutcome } from '../../api/queries/improvements.ts';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { goodDirection, VERDICT_COLORS, VERDICT_LABELS } from './labels.ts';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
@@ -28,14 +29,7 @@ export function OutcomeTable({ outcomes, label }: { outcomes: ImprovementOutcome
     );
   return (
     <Table aria-label={label} verticalSpacing={4}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>KPI</Table.Th>
-          <Table.Th>Before</Table.Th>
-          <Table.Th>After</Table.Th>
-          <Table.Th>Outcome</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={['KPI', 'Before', 'After', 'Outcome']} />
       <Table.Tbody>
         {outcomes.map((o) => (
           <Table.Tr key={o.kpi.key}>

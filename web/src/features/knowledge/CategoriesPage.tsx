@@ -8,6 +8,7 @@ import { type CategoryView, useCategories, useSaveCategory } from '../../api/que
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { DialogActions } from './ArticleParts.tsx';
 
@@ -91,16 +92,7 @@ export function CategoriesPage() {
       ) : (
         <Paper p="md">
           <Table aria-label="Categories">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Reviewers</Table.Th>
-                <Table.Th>Articles</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Name', 'Reviewers', 'Articles', { label: 'Actions', hidden: true }]} />
             <Table.Tbody>
               {categories.data.items.map((c) => (
                 <Table.Tr key={c.id}>

@@ -3,6 +3,7 @@ import { Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Title
 import { useEffect, useState } from 'react';
 import { type ArticleDiff, useArticleDiff, useArticleVersions } from '../../api/queries/knowledge.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 
 type Segments = ArticleDiff['body']['segments'];
@@ -66,15 +67,7 @@ export function VersionsPanel({ articleId }: { articleId: string }) {
   return (
     <Stack>
       <Table aria-label="Versions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>Title</Table.Th>
-            <Table.Th>Note</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th>When</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Version', 'Title', 'Note', 'By', 'When']} />
         <Table.Tbody>
           {items.map((v) => (
             <Table.Tr key={v.number}>

@@ -5,6 +5,7 @@ import { useMajorIncidents } from '../../api/queries/process.ts';
 import { StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
 
@@ -45,16 +46,7 @@ export function MajorIncidentsPage() {
         <Paper p="md">
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" aria-label="Major incidents">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Incident</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Coordinator</Table.Th>
-                  <Table.Th>Linked</Table.Th>
-                  <Table.Th>Declared</Table.Th>
-                  <Table.Th>Review</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['Incident', 'State', 'Coordinator', 'Linked', 'Declared', 'Review']} />
               <Table.Tbody>
                 {list.data.map((m) => (
                   <Table.Tr key={m.recordId}>

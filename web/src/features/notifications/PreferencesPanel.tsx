@@ -9,6 +9,7 @@ import {
   useSavePreferences,
 } from '../../api/queries/notifications.ts';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 
 function PreferencesForm({ initial }: { initial: PreferenceView[] }) {
   const [prefs, setPrefs] = useState<PreferenceInput[]>(
@@ -22,14 +23,14 @@ function PreferencesForm({ initial }: { initial: PreferenceView[] }) {
     <>
       <Table.ScrollContainer minWidth={640}>
         <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Event</Table.Th>
-              <Table.Th w={80}>In-app</Table.Th>
-              <Table.Th w={80}>Email</Table.Th>
-              <Table.Th w={220}>Email delivery</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              'Event',
+              { label: 'In-app', w: 80 },
+              { label: 'Email', w: 80 },
+              { label: 'Email delivery', w: 220 },
+            ]}
+          />
           <Table.Tbody>
             {prefs.map((p) => {
               const view = initial.find((i) => i.event === p.event)!;

@@ -35,6 +35,7 @@ import {
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
@@ -148,16 +149,7 @@ function Deliveries({ hook }: { hook: WebhookView }) {
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Event</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Attempts</Table.Th>
-                <Table.Th>Last answer</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['When', 'Event', 'Status', 'Attempts', 'Last answer', '']} />
             <Table.Tbody>
               {items.map((d) => (
                 <Table.Tr key={d.id}>
@@ -245,14 +237,9 @@ export function WebhooksPage() {
         ) : (
           <Table.ScrollContainer minWidth={860}>
             <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Endpoint</Table.Th>
-                  <Table.Th>Events</Table.Th>
-                  <Table.Th w={120}>On</Table.Th>
-                  <Table.Th w={320}>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={['Endpoint', 'Events', { label: 'On', w: 120 }, { label: 'Actions', w: 320 }]}
+              />
               <Table.Tbody>
                 {hooks.data.map((h) => (
                   <Table.Tr key={h.id}>

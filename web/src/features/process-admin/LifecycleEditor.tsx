@@ -18,7 +18,6 @@ import {
   TextInput,
   Title,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -37,6 +36,7 @@ import {
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { CATEGORY_LABELS, humanize } from '../../lib/labels.ts';
 import {
   CATEGORY_EFFECTS,
@@ -161,20 +161,16 @@ function Editor({
         </Group>
         <Table.ScrollContainer minWidth={720}>
           <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Initial</Table.Th>
-                <Table.Th>Label</Table.Th>
-                <Table.Th>Key</Table.Th>
-                <Table.Th>Category</Table.Th>
-                <Table.Th>Effect</Table.Th>
-                {canEdit && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                'Initial',
+                'Label',
+                'Key',
+                'Category',
+                'Effect',
+                canEdit && { label: 'Actions', hidden: true },
+              ]}
+            />
             <Table.Tbody>
               {states.map((s, i) => {
                 const name = s.label || s.key || `state ${i + 1}`;
@@ -274,20 +270,16 @@ function Editor({
         </Group>
         <Table.ScrollContainer minWidth={980}>
           <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Transition</Table.Th>
-                <Table.Th>From → to</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Requires</Table.Th>
-                <Table.Th>Effects</Table.Th>
-                {canEdit && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                'Transition',
+                'From → to',
+                'Who',
+                'Requires',
+                'Effects',
+                canEdit && { label: 'Actions', hidden: true },
+              ]}
+            />
             <Table.Tbody>
               {transitions.map((t, i) => (
                 <Table.Tr key={t.key}>

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCalendars } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useCanManageServiceLevels } from './permissions.ts';
 
@@ -36,15 +37,15 @@ export function CalendarsPage() {
           </EmptyState>
         ) : (
           <Table verticalSpacing="sm" fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th w={200}>Time zone</Table.Th>
-                <Table.Th w={150}>Hours a week</Table.Th>
-                <Table.Th w={110}>Holidays</Table.Th>
-                <Table.Th w={150}>Changed</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={[
+                'Name',
+                { label: 'Time zone', w: 200 },
+                { label: 'Hours a week', w: 150 },
+                { label: 'Holidays', w: 110 },
+                { label: 'Changed', w: 150 },
+              ]}
+            />
             <Table.Tbody>
               {items.map((c) => (
                 <Table.Tr key={c.id}>

@@ -19,6 +19,7 @@ import {
   useSlaFromRequirement,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
 import { CalendarSelect, OrganisationSelect } from './pickers.tsx';
@@ -304,16 +305,16 @@ export function RequirementsTable({ service, canManage }: { service: ServiceDeta
     <>
       <Table.ScrollContainer minWidth={700}>
         <Table verticalSpacing="xs" fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th w={170}>Customer</Table.Th>
-              <Table.Th w={110}>Status</Table.Th>
-              <Table.Th w={170}>Support hours</Table.Th>
-              <Table.Th w={150}>SLAs made</Table.Th>
-              {canManage && <Table.Th w={120}>Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              'Name',
+              { label: 'Customer', w: 170 },
+              { label: 'Status', w: 110 },
+              { label: 'Support hours', w: 170 },
+              { label: 'SLAs made', w: 150 },
+              canManage && { label: 'Actions', w: 120 },
+            ]}
+          />
           <Table.Tbody>
             {items.map((r) => (
               <Table.Tr key={r.id}>

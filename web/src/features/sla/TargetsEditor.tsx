@@ -11,6 +11,7 @@ import {
   workingDayMinutes,
 } from '../../../../src/domain/sla/working-duration.ts';
 import { type Target, useCalendarMap } from '../../api/queries/serviceLevels.ts';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { PRIORITY_LABELS } from '../../lib/labels.ts';
 import { formatWorkingSeconds } from './duration.ts';
 import { problemFields } from './problems.ts';
@@ -91,13 +92,7 @@ export function TargetsEditor({
         Targets per priority (in {dayLegend(day)})
       </Text>
       <Table withTableBorder fz="sm" aria-labelledby="targets-label">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={150}>Priority</Table.Th>
-            <Table.Th>Response</Table.Th>
-            <Table.Th>Resolution</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[{ label: 'Priority', w: 150 }, 'Response', 'Resolution']} />
         <Table.Tbody>
           {value.map((t, i) => (
             <Table.Tr key={t.priority}>
@@ -140,13 +135,7 @@ export function TargetsTable({ targets, calendarId }: { targets: readonly Target
   return (
     <Table withTableBorder fz="sm" mb="sm" aria-label={`Targets, in ${dayLegend(day)}`}>
       <Table.Caption>Targets in {dayLegend(day)}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Priority</Table.Th>
-          <Table.Th>Response</Table.Th>
-          <Table.Th>Resolution</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={['Priority', 'Response', 'Resolution']} />
       <Table.Tbody>
         {[...targets]
           .sort((x, y) => x.priority - y.priority)

@@ -28,6 +28,7 @@ import type { Role } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
@@ -182,16 +183,9 @@ function ServicesCard({ manage }: { manage: boolean }) {
       ) : (
         <Table.ScrollContainer minWidth={760}>
           <Table verticalSpacing="xs" aria-label="Services on the status page">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Because of</Table.Th>
-                <Table.Th>Manual status</Table.Th>
-                <Table.Th>Subscribers</Table.Th>
-                {manage && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead
+              columns={['Service', 'Status', 'Because of', 'Manual status', 'Subscribers', manage && '']}
+            />
             <Table.Tbody>
               {list.data.items.map((s) => (
                 <Table.Tr key={s.serviceId}>

@@ -27,6 +27,7 @@ import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/adm
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -239,20 +240,18 @@ export function TokensPage() {
         ) : (
           <Table.ScrollContainer minWidth={760}>
             <Table verticalSpacing="sm" aria-label="API tokens">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Token</Table.Th>
-                  <Table.Th>Scopes</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>
-                    <span style={{ position: 'absolute', left: -9999 }}>Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead
+                columns={[
+                  'Name',
+                  'Token',
+                  'Scopes',
+                  'Created',
+                  'Expires',
+                  'Last used',
+                  'Status',
+                  { label: 'Actions', hidden: true },
+                ]}
+              />
               <Table.Tbody>
                 {items.map((t) => {
                   const status = statusOf(t);

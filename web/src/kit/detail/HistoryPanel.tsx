@@ -4,6 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
+import { TableHead } from '../list/TableHead.tsx';
 import { Section } from './Section.tsx';
 
 export type HistoryEntry = {
@@ -20,15 +21,7 @@ export function HistoryTable({ entries, label }: { entries: HistoryEntry[]; labe
   return (
     <Table.ScrollContainer minWidth={640}>
       <Table fz="sm" verticalSpacing="xs" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={170}>When</Table.Th>
-            <Table.Th w={150}>Who</Table.Th>
-            <Table.Th>Field</Table.Th>
-            <Table.Th>From</Table.Th>
-            <Table.Th>To</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={[{ label: 'When', w: 170 }, { label: 'Who', w: 150 }, 'Field', 'From', 'To']} />
         <Table.Tbody>
           {[...entries].reverse().map((h) => (
             <Table.Tr key={h.id}>

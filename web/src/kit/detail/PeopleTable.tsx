@@ -1,7 +1,8 @@
 /** People in a list (a group's members, a board's members): name, email, and a remove button. */
-import { ActionIcon, Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
+import { TableHead } from '../list/TableHead.tsx';
 
 type Person = { id: string; name: string; email?: string | null };
 
@@ -22,15 +23,7 @@ export function PeopleTable<P extends Person>({
 }) {
   return (
     <Table verticalSpacing="xs" aria-label={label}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Email</Table.Th>
-          <Table.Th w={60}>
-            <VisuallyHidden>Remove</VisuallyHidden>
-          </Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={['Name', 'Email', { label: 'Remove', w: 60, hidden: true }]} />
       <Table.Tbody>
         {people.map((p) => (
           <Table.Tr key={p.id}>
