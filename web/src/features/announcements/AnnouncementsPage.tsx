@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { mayManageAnnouncements } from './permissions.ts';
 import { type AnnouncementView, announcements } from './queries.ts';
@@ -63,9 +64,8 @@ function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   return (
     <Modal opened onClose={onClose} title={current ? 'Edit announcement' : 'New announcement'} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           save.mutate(
             {
               title: d.title,
@@ -164,7 +164,7 @@ function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () 
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

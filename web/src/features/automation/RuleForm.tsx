@@ -31,6 +31,7 @@ import {
 } from '../../api/queries/process.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import {
   ACTION_LABELS,
   EVENT_LABELS,
@@ -280,10 +281,9 @@ export function RuleForm({
   const stale = error instanceof ApiError && error.isStale;
 
   return (
-    <form
+    <SubmitForm
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         setTouched(true);
         if (!rule.name.trim() || rule.actions.length === 0) return;
         onSubmit({ ...rule, name: rule.name.trim() });
@@ -422,6 +422,6 @@ export function RuleForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

@@ -19,6 +19,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useCatalogItem, useOrderRequest } from '../../api/queries/requests.ts';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useRequestPaths } from '../requests/paths.ts';
 import { DynamicForm } from './DynamicForm.tsx';
@@ -99,14 +100,7 @@ export function OrderItemPage() {
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper p="lg">
-            <form
-              noValidate
-              aria-label={`Order ${it.name}`}
-              onSubmit={(e) => {
-                e.preventDefault();
-                submit();
-              }}
-            >
+            <SubmitForm noValidate aria-label={`Order ${it.name}`} onSubmit={submit}>
               <Stack>
                 {tried && problems.length > 0 && (
                   <Alert
@@ -158,7 +152,7 @@ export function OrderItemPage() {
                   </Button>
                 </Group>
               </Stack>
-            </form>
+            </SubmitForm>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -23,6 +23,7 @@ import { type ChangeTemplateView, useChangeTemplates, useSaveTemplate } from '..
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { isChangeManager, RISK_COLORS } from './labels.ts';
@@ -117,9 +118,8 @@ function TemplateDialog({ template, onClose }: { template: ChangeTemplateView | 
       title={template ? `Edit ${template.name}` : 'New standard change template'}
       size="lg"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           save.mutate(
             {
               name,
@@ -213,7 +213,7 @@ function TemplateDialog({ template, onClose }: { template: ChangeTemplateView | 
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -20,6 +20,7 @@ import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { AssetFields, assetBody, draftOfAsset, validateAsset } from './AssetForm.tsx';
 import { AssetStateBadge } from './AssetsPage.tsx';
 import { formatMoney } from './shared.tsx';
@@ -65,9 +66,8 @@ function Lifecycle({ asset }: { asset: Asset }) {
         onClose={() => setTo(null)}
         title={to ? `Move to ${ASSET_STATE_LABELS[to]}` : ''}
       >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             if (!to) return;
             move.mutate(
               {
@@ -114,7 +114,7 @@ function Lifecycle({ asset }: { asset: Asset }) {
               </Button>
             </Group>
           </Stack>
-        </form>
+        </SubmitForm>
       </Modal>
     </Section>
   );

@@ -42,6 +42,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { numberOrNull } from '../../kit/form/patch.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { classOptions } from './CiListPage.tsx';
@@ -305,13 +306,7 @@ function ClassEditor({
 
   return (
     <Paper p="lg" component="section" aria-label="Class editor">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Stack gap="md">
           <Group justify="space-between">
             <Title order={2} size="h4">
@@ -474,7 +469,7 @@ function ClassEditor({
             </Group>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

@@ -19,6 +19,7 @@ import { RemoveButton } from '../../kit/detail/RemoveButton.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
 import { type FieldErrors, numberOrNull, textOrNull } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { CiPicker } from './CiPicker.tsx';
@@ -121,9 +122,8 @@ function NewInstallation({ licence }: { licence: Licence }) {
   const [cores, setCores] = useState<number | null>(null);
   const perUser = licence.metric === 'per_user';
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         const input = perUser
           ? { userId: user?.id }
           : { ciId: ci?.id, ...(licence.metric === 'per_core' ? { cores } : {}) };
@@ -164,7 +164,7 @@ function NewInstallation({ licence }: { licence: Licence }) {
           {perUser ? 'Assign' : 'Record installation'}
         </Button>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

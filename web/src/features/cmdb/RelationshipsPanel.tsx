@@ -16,6 +16,7 @@ import {
   useRemoveRelationship,
 } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { CiLink, CiStatusBadge } from './shared.tsx';
@@ -74,12 +75,7 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
   return (
     <Stack gap="md">
       {canEdit && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
+        <SubmitForm onSubmit={submit}>
           <Stack gap="xs">
             <Group align="flex-end" gap="sm" wrap="wrap">
               <Text size="sm" fw={600} pb={8}>
@@ -107,7 +103,7 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
             </Group>
             <ErrorAlert error={add.error} title="Not added" />
           </Stack>
-        </form>
+        </SubmitForm>
       )}
       {sorted.length === 0 ? (
         <EmptyState title="No relationships yet">

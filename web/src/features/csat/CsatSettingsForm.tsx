@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type CsatSettings, useCsatSettings, useSaveCsatSettings } from '../../api/queries/csat.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from '../process-admin/SaveProblems.tsx';
 
 const whole = (v: number | string, min: number, max: number): v is number =>
@@ -25,10 +26,9 @@ function Form({
   const changed = threshold !== settings.lowScoreThreshold || days !== settings.expiryDays;
   return (
     <Paper p="lg" maw={640} component="section" aria-labelledby="csat-settings-title">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!whole(threshold, 1, 4) || !whole(days, 1, 90)) return;
           save.mutate(
             { lowScoreThreshold: threshold, expiryDays: days, version: settings.version },
@@ -88,7 +88,7 @@ function Form({
             </Text>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

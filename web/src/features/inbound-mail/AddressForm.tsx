@@ -8,6 +8,7 @@ import {
 } from '../../api/queries/inboundMail.ts';
 import { useServices } from '../../api/queries/requests.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf, unplacedErrors } from '../../lib/forms.ts';
 
 const FIELDS = [
@@ -38,9 +39,8 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
   const err = (f: string) => errors[f];
   const showAlert = !!save.error && (other.length > 0 || Object.keys(errors).length === 0);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         save.mutate(v, { onSuccess: onDone });
       }}
     >
@@ -122,6 +122,6 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

@@ -8,6 +8,7 @@ import { type CategoryView, useCategories, useSaveCategory } from '../../api/que
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { DialogActions } from './ArticleParts.tsx';
@@ -26,10 +27,9 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
   const errors = fieldErrorsOf(save.error);
   return (
     <Modal opened onClose={onClose} title={category ? `Edit ${category.name}` : 'New category'}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           save.mutate({ name, description, reviewerIds: reviewers.map((r) => r.id) }, { onSuccess: onClose });
         }}
       >
@@ -60,7 +60,7 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
           <ErrorAlert error={save.error} title="Not saved" />
           <DialogActions onCancel={onClose} submitLabel={'Save'} pending={save.isPending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

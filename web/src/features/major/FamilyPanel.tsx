@@ -13,6 +13,7 @@ import { useIncident } from '../../api/queries/incidents.ts';
 import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../api/queries/process.ts';
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
 
@@ -64,10 +65,9 @@ function ParentSection({ rec }: { rec: IncidentWithParent }) {
     );
   const valid = RECORD_NUMBER.test(number.trim());
   return (
-    <form
+    <SubmitForm
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (!valid) return;
         set.mutate(
           { childRef: rec.id, parent: number.trim().toUpperCase() },
@@ -100,7 +100,7 @@ function ParentSection({ rec }: { rec: IncidentWithParent }) {
           <ErrorAlert error={set.error} title="The parent was not set" />
         </Stack>
       )}
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -176,10 +176,9 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
           </Stack>
         )}
         {canEdit && !rec.parentId && (
-          <form
+          <SubmitForm
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               if (!valid) return;
               const child = number.trim().toUpperCase();
               link.mutate(
@@ -210,7 +209,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
                 <ErrorAlert error={link.error} title="The incident was not linked" />
               </Stack>
             )}
-          </form>
+          </SubmitForm>
         )}
       </Stack>
     </Paper>

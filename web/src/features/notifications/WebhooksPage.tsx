@@ -35,6 +35,7 @@ import {
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
@@ -64,9 +65,8 @@ function WebhookForm({
   const [events, setEvents] = useState(initial.events);
   const options = useEventOptions();
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         onSubmit({ url: url.trim(), description, events });
       }}
     >
@@ -95,7 +95,7 @@ function WebhookForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -10,6 +10,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useCreateIncident } from '../../api/queries/incidents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { recordPath } from '../../records/registry.ts';
 import { DeflectionSuggestions } from '../knowledge/DeflectionSuggestions.tsx';
@@ -37,10 +38,9 @@ export function PortalNewIncidentPage() {
         description="Tell us what is not working; the service desk will pick it up."
       />
       <Paper p="lg" maw={760}>
-        <form
+        <SubmitForm
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             setTouched(true);
             if (!title.trim()) return;
             create.mutate(
@@ -111,7 +111,7 @@ export function PortalNewIncidentPage() {
               </Button>
             </Group>
           </Stack>
-        </form>
+        </SubmitForm>
       </Paper>
     </>
   );

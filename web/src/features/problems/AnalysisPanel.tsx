@@ -7,6 +7,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import { type ProblemView, useUpdateAnalysis } from '../../api/queries/problems.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { RCA_LABELS } from './labels.ts';
 
 type Method = (typeof RCA_METHODS)[number];
@@ -41,12 +42,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
     );
   return (
     <Paper p="md" component="section" aria-labelledby="analysis-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack gap="sm">
           <Title order={2} size="h5" id="analysis-title">
             Root-cause analysis
@@ -96,7 +92,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
             </Group>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

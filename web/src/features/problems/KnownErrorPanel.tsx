@@ -10,6 +10,7 @@ import {
   useUpdateKnownError,
 } from '../../api/queries/problems.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
 
@@ -20,9 +21,8 @@ function Publish({ rec }: { rec: ProblemView }) {
   const [workaround, setWorkaround] = useState(rec.analysis.workaround ?? '');
   const errors = fieldErrorsOf(create.error);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         create.mutate(
           { title, symptoms, workaround },
           { onSuccess: () => notifications.show({ color: 'teal', message: 'Known error published' }) },
@@ -65,7 +65,7 @@ function Publish({ rec }: { rec: ProblemView }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -11,6 +11,7 @@ import { ApiError } from '../../api/client.ts';
 import { type ProblemView, useProblemOptions, useProblemTransition } from '../../api/queries/problems.ts';
 import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -55,12 +56,7 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
     );
   return (
     <Modal opened onClose={onClose} title={`${step.label}: ${rec.number}`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack gap="sm">
           {resolving ? (
             <>
@@ -119,7 +115,7 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

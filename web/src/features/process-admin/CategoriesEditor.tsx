@@ -12,6 +12,7 @@ import {
   useSaveCategories,
 } from '../../api/queries/process.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
 function Editor({
@@ -34,10 +35,9 @@ function Editor({
 
   return (
     <Paper p="lg">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           save.mutate(
             cats.map((c) => ({ name: c.name.trim(), subcategories: c.subcategories.map((s) => s.trim()) })),
             {
@@ -119,7 +119,7 @@ function Editor({
             </Group>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

@@ -10,6 +10,7 @@ import {
   useSaveProcessOptions,
 } from '../../api/queries/process.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
 function Form({
@@ -28,10 +29,9 @@ function Form({
   const valid = typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 3650;
   return (
     <Paper p="lg" maw={640}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!valid) return;
           save.mutate(
             { reopenWindowDays: days },
@@ -81,7 +81,7 @@ function Form({
             </Text>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

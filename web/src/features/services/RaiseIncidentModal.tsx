@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type Service, useRaiseIncidentForService } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { LEVEL_OPTIONS } from '../../lib/labels.ts';
 
@@ -26,10 +27,9 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
       title={`Raise an incident on ${service.name}`}
       size="lg"
     >
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!title.trim()) return;
           raise.mutate(
@@ -89,7 +89,7 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -34,6 +34,7 @@ import {
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
@@ -134,13 +135,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm noValidate onSubmit={submit}>
       <Stack gap="md">
         <ErrorAlert
           error={save.error}
@@ -336,7 +331,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

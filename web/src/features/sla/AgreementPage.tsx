@@ -18,6 +18,7 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AgreementStatus } from './AgreementTable.tsx';
 import { fromLocalInput, localInputValue } from './formValues.ts';
@@ -48,10 +49,9 @@ function InstantDialog({
   const [value, setValue] = useState(localInputValue(new Date()));
   return (
     <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={title}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (value) onConfirm(fromLocalInput(value));
         }}
       >
@@ -74,7 +74,7 @@ function InstantDialog({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -19,6 +19,7 @@ import {
   useSlaFromRequirement,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
@@ -77,13 +78,7 @@ export function RequirementModal({
       title={requirement ? `Edit requirement ${requirement.name}` : `New requirement for ${service.name}`}
       size="lg"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Stack>
           <ErrorAlert error={save.error} title="The requirement was not saved" />
           {otherErrors(save.error, PLACED).map((m) => (
@@ -138,7 +133,7 @@ export function RequirementModal({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -164,10 +159,9 @@ function SlaFromRequirementModal({
       onClose={onClose}
       title={`Turn ${requirement.name} into an SLA`}
     >
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!parsed || !from) return;
           make.mutate(
             {
@@ -224,7 +218,7 @@ function SlaFromRequirementModal({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -22,6 +22,7 @@ import { IconRss } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Logo } from '../../layout/Logo.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { type PublicStatus, subscribe, usePublicStatus } from './queries.ts';
@@ -44,9 +45,8 @@ function Subscribe({ services }: { services: PublicStatus['services'] }) {
           {state.done}
         </Alert>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             setState({ pending: true });
             subscribe(email, serviceId)
               .then((r) => setState({ done: r.message }))
@@ -84,7 +84,7 @@ function Subscribe({ services }: { services: PublicStatus['services'] }) {
             We send a confirmation link first; nothing else arrives until you use it. Every message has an
             unsubscribe link.
           </Text>
-        </form>
+        </SubmitForm>
       )}
     </Paper>
   );

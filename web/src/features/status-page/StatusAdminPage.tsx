@@ -28,6 +28,7 @@ import type { Role } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { Time } from '../../lib/time.tsx';
 import {
@@ -280,9 +281,8 @@ function UpdateForm() {
       <Title order={2} size="h4" id="sp-update" mb="sm">
         Write an update
       </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           create.mutate(
             {
               recordId,
@@ -349,7 +349,7 @@ function UpdateForm() {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Card>
   );
 }

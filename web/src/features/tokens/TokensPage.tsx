@@ -27,6 +27,7 @@ import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/adm
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
@@ -108,10 +109,9 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
 
   return (
     <Modal opened={opened} onClose={close} title="New API token">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!name.trim() || scopes.length === 0) return;
           create.mutate(
@@ -167,7 +167,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

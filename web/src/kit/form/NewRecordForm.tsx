@@ -21,6 +21,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { LEVEL_OPTIONS } from '../../lib/labels.ts';
+import { SubmitForm } from './SubmitForm.tsx';
 
 export function NewRecordForm({
   title,
@@ -45,12 +46,7 @@ export function NewRecordForm({
     <Stack gap="lg" maw={760}>
       <PageHeader title={title} description={description} />
       <Paper withBorder p="lg" radius="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit();
-          }}
-        >
+        <SubmitForm onSubmit={onSubmit}>
           <Stack gap="md">
             {children}
             <ErrorAlert error={create.error} title={errorTitle} />
@@ -63,7 +59,7 @@ export function NewRecordForm({
               </Button>
             </Group>
           </Stack>
-        </form>
+        </SubmitForm>
       </Paper>
     </Stack>
   );

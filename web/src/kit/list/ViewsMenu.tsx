@@ -16,6 +16,7 @@ import {
   useUpdateView,
 } from '../../api/queries/views.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../form/SubmitForm.tsx';
 
 type Props = {
   listKey: string;
@@ -48,9 +49,8 @@ function NameDialog({
   const [shared, setShared] = useState(false);
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="sm">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           if (name.trim()) onSave(name.trim(), shared);
         }}
       >
@@ -80,7 +80,7 @@ function NameDialog({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }
