@@ -7,7 +7,7 @@ import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 
 export function CatalogItemsAdminPage() {
@@ -45,43 +45,44 @@ export function CatalogItemsAdminPage() {
             {q ? 'Try other words.' : 'Add the first thing people can order.'}
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="xs" fz="sm" aria-label="Catalog items">
-              <TableHead columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']} />
-              <Table.Tbody>
-                {list.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/catalog-items/${i.id}`} fw={600} size="sm">
-                        {i.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{i.service.name}</Table.Td>
-                    <Table.Td>{i.category ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
-                        {i.approvalPolicy
-                          ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
-                          : 'no approval'}{' '}
-                        · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                          {i.active ? 'Offered' : 'Withdrawn'}
-                        </Badge>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Time iso={i.updatedAt} size="sm" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={820}
+            verticalSpacing="xs"
+            fz="sm"
+            aria-label="Catalog items"
+            columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']}
+          >
+            {list.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/catalog-items/${i.id}`} fw={600} size="sm">
+                    {i.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{i.service.name}</Table.Td>
+                <Table.Td>{i.category ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
+                    {i.approvalPolicy
+                      ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
+                      : 'no approval'}{' '}
+                    · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
+                      {i.active ? 'Offered' : 'Withdrawn'}
+                    </Badge>
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Time iso={i.updatedAt} size="sm" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Paper>
     </>

@@ -24,7 +24,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { isChangeManager, RISK_COLORS } from './labels.ts';
 
@@ -55,42 +55,43 @@ export function ChangeTemplatesPage() {
         </EmptyState>
       ) : (
         <Paper withBorder>
-          <Table striped aria-label="Templates">
-            <TableHead columns={['Name', 'Risk', 'Duration', 'Status', 'Actions']} />
-            <Table.Tbody>
-              {templates.data?.items.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>{t.name}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={RISK_COLORS[t.riskLevel]}>
-                      {t.riskLevel}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{t.durationMinutes} min</Table.Td>
-                  <Table.Td>{t.active ? 'Active' : 'Retired'}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      {t.active && (
-                        <Anchor component={Link} to={`/changes/new?type=standard&template=${t.id}`} size="sm">
-                          Raise
-                        </Anchor>
-                      )}
-                      {manager && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setEditing(t)}
-                          aria-label={`Edit ${t.name}`}
-                        >
-                          Edit
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            striped
+            aria-label="Templates"
+            columns={['Name', 'Risk', 'Duration', 'Status', 'Actions']}
+          >
+            {templates.data?.items.map((t) => (
+              <Table.Tr key={t.id}>
+                <Table.Td>{t.name}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={RISK_COLORS[t.riskLevel]}>
+                    {t.riskLevel}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{t.durationMinutes} min</Table.Td>
+                <Table.Td>{t.active ? 'Active' : 'Retired'}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    {t.active && (
+                      <Anchor component={Link} to={`/changes/new?type=standard&template=${t.id}`} size="sm">
+                        Raise
+                      </Anchor>
+                    )}
+                    {manager && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setEditing(t)}
+                        aria-label={`Edit ${t.name}`}
+                      >
+                        Edit
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Paper>
       )}
       {editing && (

@@ -10,7 +10,7 @@ import { PriorityBadge } from '../../components/Badges.tsx';
 import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -56,38 +56,37 @@ function RecordsTab({ ci }: { ci: Ci }) {
       </EmptyState>
     );
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table fz="sm" verticalSpacing="xs" aria-label="Linked records">
-        <TableHead
-          columns={[
-            { label: 'Number', w: 120 },
-            'Title',
-            { label: 'State', w: 120 },
-            { label: 'Priority', w: 130 },
-            { label: 'Opened', w: 150 },
-          ]}
-        />
-        <Table.Tbody>
-          {records.data.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
-                  {r.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{r.title}</Table.Td>
-              <Table.Td>{humanize(r.state)}</Table.Td>
-              <Table.Td>
-                <PriorityBadge priority={r.priority} />
-              </Table.Td>
-              <Table.Td>
-                <Time iso={r.createdAt} size="sm" />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={640}
+      fz="sm"
+      verticalSpacing="xs"
+      aria-label="Linked records"
+      columns={[
+        { label: 'Number', w: 120 },
+        'Title',
+        { label: 'State', w: 120 },
+        { label: 'Priority', w: 130 },
+        { label: 'Opened', w: 150 },
+      ]}
+    >
+      {records.data.map((r) => (
+        <Table.Tr key={r.id}>
+          <Table.Td>
+            <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
+              {r.number}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{r.title}</Table.Td>
+          <Table.Td>{humanize(r.state)}</Table.Td>
+          <Table.Td>
+            <PriorityBadge priority={r.priority} />
+          </Table.Td>
+          <Table.Td>
+            <Time iso={r.createdAt} size="sm" />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

@@ -43,7 +43,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { numberOrNull } from '../../kit/form/patch.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { classOptions } from './CiListPage.tsx';
 
@@ -391,43 +391,42 @@ function ClassEditor({
           <Text size="sm" fw={600}>
             Own attributes
           </Text>
-          <Table.ScrollContainer minWidth={820}>
-            <Table fz="sm" verticalSpacing={4} aria-label="Own attributes">
-              <TableHead
-                columns={[
-                  { label: 'Key', w: 150 },
-                  { label: 'Label', w: 160 },
-                  { label: 'Type', w: 120 },
-                  { label: 'Required', w: 70 },
-                  { label: 'Unique', w: 60 },
-                  'Allowed values / bounds',
-                  { label: 'Actions', w: 40, hidden: true },
-                ]}
+          <DataTable
+            minWidth={820}
+            fz="sm"
+            verticalSpacing={4}
+            aria-label="Own attributes"
+            columns={[
+              { label: 'Key', w: 150 },
+              { label: 'Label', w: 160 },
+              { label: 'Type', w: 120 },
+              { label: 'Required', w: 70 },
+              { label: 'Unique', w: 60 },
+              'Allowed values / bounds',
+              { label: 'Actions', w: 40, hidden: true },
+            ]}
+          >
+            {draft.attributes.map((a, i) => (
+              <AttributeRow
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, keys may be blank or change
+                key={i}
+                def={a}
+                classes={classes}
+                onChange={(d) =>
+                  set(
+                    'attributes',
+                    draft.attributes.map((x, j) => (j === i ? d : x)),
+                  )
+                }
+                onRemove={() =>
+                  set(
+                    'attributes',
+                    draft.attributes.filter((_, j) => j !== i),
+                  )
+                }
               />
-              <Table.Tbody>
-                {draft.attributes.map((a, i) => (
-                  <AttributeRow
-                    // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, keys may be blank or change
-                    key={i}
-                    def={a}
-                    classes={classes}
-                    onChange={(d) =>
-                      set(
-                        'attributes',
-                        draft.attributes.map((x, j) => (j === i ? d : x)),
-                      )
-                    }
-                    onRemove={() =>
-                      set(
-                        'attributes',
-                        draft.attributes.filter((_, j) => j !== i),
-                      )
-                    }
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+            ))}
+          </DataTable>
           <Group justify="space-between">
             <Button
               variant="default"

@@ -36,7 +36,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, Forbidden, PageLoader } from '../../components/States.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { Time } from '../../lib/time.tsx';
 import { ciPath } from './shared.tsx';
@@ -94,34 +94,35 @@ function RowsTable({ job }: { job: ImportJob }) {
       {rows.isPending ? (
         <PageLoader label="Loading rows" />
       ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table fz="sm" verticalSpacing={4} aria-label="Rows">
-            <TableHead columns={[{ label: 'Row', w: 70 }, { label: 'Outcome', w: 120 }, 'Details']} />
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.row}>
-                  <Table.Td>{r.row}</Table.Td>
-                  <Table.Td>
-                    <Badge color={OUTCOME_COLORS[r.outcome]} variant="light">
-                      {r.outcome}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.message ?? ''}
-                    {linkable && r.targetId && (
-                      <>
-                        {r.message ? ' · ' : ''}
-                        <Anchor component={Link} to={ciPath(r.targetId)} size="sm">
-                          open CI
-                        </Anchor>
-                      </>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={600}
+          fz="sm"
+          verticalSpacing={4}
+          aria-label="Rows"
+          columns={[{ label: 'Row', w: 70 }, { label: 'Outcome', w: 120 }, 'Details']}
+        >
+          {items.map((r) => (
+            <Table.Tr key={r.row}>
+              <Table.Td>{r.row}</Table.Td>
+              <Table.Td>
+                <Badge color={OUTCOME_COLORS[r.outcome]} variant="light">
+                  {r.outcome}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {r.message ?? ''}
+                {linkable && r.targetId && (
+                  <>
+                    {r.message ? ' · ' : ''}
+                    <Anchor component={Link} to={ciPath(r.targetId)} size="sm">
+                      open CI
+                    </Anchor>
+                  </>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {rows.hasNextPage && (
         <Button
@@ -212,29 +213,29 @@ function RecentImports() {
       <Title order={2} size="h4" mb="sm">
         Recent imports
       </Title>
-      <Table.ScrollContainer minWidth={700}>
-        <Table fz="sm" verticalSpacing={4}>
-          <TableHead columns={['File', 'Type', 'Mode', 'Status', 'Outcome', 'By', 'When']} />
-          <Table.Tbody>
-            {recent.data.map((j) => (
-              <Table.Tr key={j.id}>
-                <Table.Td>{j.filename}</Table.Td>
-                <Table.Td>{TYPE_LABELS[j.type]}</Table.Td>
-                <Table.Td>{j.dryRun ? 'Dry run' : 'Import'}</Table.Td>
-                <Table.Td>{j.status === 'running' ? `${j.percent}%` : j.status}</Table.Td>
-                <Table.Td>
-                  {j.counts.created} created, {j.counts.updated} updated, {j.counts.unchanged} unchanged,{' '}
-                  {j.counts.rejected} rejected
-                </Table.Td>
-                <Table.Td>{j.createdBy?.name ?? 'System'}</Table.Td>
-                <Table.Td>
-                  <Time iso={j.createdAt} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={700}
+        fz="sm"
+        verticalSpacing={4}
+        columns={['File', 'Type', 'Mode', 'Status', 'Outcome', 'By', 'When']}
+      >
+        {recent.data.map((j) => (
+          <Table.Tr key={j.id}>
+            <Table.Td>{j.filename}</Table.Td>
+            <Table.Td>{TYPE_LABELS[j.type]}</Table.Td>
+            <Table.Td>{j.dryRun ? 'Dry run' : 'Import'}</Table.Td>
+            <Table.Td>{j.status === 'running' ? `${j.percent}%` : j.status}</Table.Td>
+            <Table.Td>
+              {j.counts.created} created, {j.counts.updated} updated, {j.counts.unchanged} unchanged,{' '}
+              {j.counts.rejected} rejected
+            </Table.Td>
+            <Table.Td>{j.createdBy?.name ?? 'System'}</Table.Td>
+            <Table.Td>
+              <Time iso={j.createdAt} size="sm" />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Paper>
   );
 }

@@ -21,7 +21,7 @@ import { type FieldErrors, numberOrNull, textOrNull } from '../../kit/form/patch
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { ComplianceBadge, METRIC_LABELS } from './LicencesPage.tsx';
 import { CiLink, formatMoney } from './shared.tsx';
@@ -75,39 +75,39 @@ function Entitlements({ licence, canEdit }: { licence: Licence; canEdit: boolean
     <Section title="Purchases" label="Entitlements">
       <QueryBody query={useEntitlements(licence.id)} what="purchases" empty="Nothing bought yet">
         {(rows) => (
-          <Table fz="sm" verticalSpacing={4} aria-label="Purchases">
-            <TableHead
-              columns={[
-                'Quantity',
-                'Order',
-                'Expires',
-                'Cost',
-                canEdit && { label: 'Actions', w: 40, hidden: true },
-              ]}
-            />
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.id} c={e.inForce ? undefined : 'dimmed'}>
+          <DataTable
+            fz="sm"
+            verticalSpacing={4}
+            aria-label="Purchases"
+            columns={[
+              'Quantity',
+              'Order',
+              'Expires',
+              'Cost',
+              canEdit && { label: 'Actions', w: 40, hidden: true },
+            ]}
+          >
+            {rows.map((e) => (
+              <Table.Tr key={e.id} c={e.inForce ? undefined : 'dimmed'}>
+                <Table.Td>
+                  {e.quantity}
+                  {e.inForce ? '' : ' (expired)'}
+                </Table.Td>
+                <Table.Td>{e.purchaseOrder ?? '—'}</Table.Td>
+                <Table.Td>{e.expiresOn ?? 'never'}</Table.Td>
+                <Table.Td>{formatMoney(e.cost, e.currency)}</Table.Td>
+                {canEdit && (
                   <Table.Td>
-                    {e.quantity}
-                    {e.inForce ? '' : ' (expired)'}
+                    <RemoveButton
+                      label={`Remove purchase of ${e.quantity}`}
+                      mutation={usage.removeEntitlement}
+                      vars={e.id}
+                    />
                   </Table.Td>
-                  <Table.Td>{e.purchaseOrder ?? '—'}</Table.Td>
-                  <Table.Td>{e.expiresOn ?? 'never'}</Table.Td>
-                  <Table.Td>{formatMoney(e.cost, e.currency)}</Table.Td>
-                  {canEdit && (
-                    <Table.Td>
-                      <RemoveButton
-                        label={`Remove purchase of ${e.quantity}`}
-                        mutation={usage.removeEntitlement}
-                        vars={e.id}
-                      />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                )}
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </QueryBody>
       {canEdit && <NewPurchase licence={licence} />}

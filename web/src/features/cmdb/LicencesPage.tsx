@@ -29,7 +29,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 
@@ -157,42 +157,41 @@ export function LicencesPage() {
             {items.length === 0 ? (
               <EmptyState title="No licences" />
             ) : (
-              <Table.ScrollContainer minWidth={800}>
-                <Table fz="sm" verticalSpacing="xs" aria-label="Licence compliance">
-                  <TableHead
-                    columns={[
-                      'Product',
-                      { label: 'Vendor', w: 150 },
-                      { label: 'Metric', w: 140 },
-                      { label: 'Entitled', w: 90 },
-                      { label: 'Used', w: 90 },
-                      { label: 'Shortfall', w: 90 },
-                      { label: 'Unused', w: 90 },
-                      { label: 'Status', w: 150 },
-                    ]}
-                  />
-                  <Table.Tbody>
-                    {items.map((i) => (
-                      <Table.Tr key={i.licence.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/cmdb/licences/${i.licence.id}`} fw={600} size="sm">
-                            {i.licence.product}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{i.licence.vendor}</Table.Td>
-                        <Table.Td>{METRIC_LABELS[i.licence.metric]}</Table.Td>
-                        <Table.Td>{i.entitled}</Table.Td>
-                        <Table.Td>{i.consumed}</Table.Td>
-                        <Table.Td c={i.shortfall ? 'red.8' : undefined}>{i.shortfall}</Table.Td>
-                        <Table.Td>{i.unused}</Table.Td>
-                        <Table.Td>
-                          <ComplianceBadge status={i.status} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={800}
+                fz="sm"
+                verticalSpacing="xs"
+                aria-label="Licence compliance"
+                columns={[
+                  'Product',
+                  { label: 'Vendor', w: 150 },
+                  { label: 'Metric', w: 140 },
+                  { label: 'Entitled', w: 90 },
+                  { label: 'Used', w: 90 },
+                  { label: 'Shortfall', w: 90 },
+                  { label: 'Unused', w: 90 },
+                  { label: 'Status', w: 150 },
+                ]}
+              >
+                {items.map((i) => (
+                  <Table.Tr key={i.licence.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/cmdb/licences/${i.licence.id}`} fw={600} size="sm">
+                        {i.licence.product}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{i.licence.vendor}</Table.Td>
+                    <Table.Td>{METRIC_LABELS[i.licence.metric]}</Table.Td>
+                    <Table.Td>{i.entitled}</Table.Td>
+                    <Table.Td>{i.consumed}</Table.Td>
+                    <Table.Td c={i.shortfall ? 'red.8' : undefined}>{i.shortfall}</Table.Td>
+                    <Table.Td>{i.unused}</Table.Td>
+                    <Table.Td>
+                      <ComplianceBadge status={i.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             )}
           </Paper>
         </Stack>

@@ -17,7 +17,7 @@ import {
 } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { CiLink, CiStatusBadge } from './shared.tsx';
 
@@ -110,57 +110,56 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
           Relationships say what runs on what and what depends on what; impact analysis follows them.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={620}>
-          <Table fz="sm" verticalSpacing="xs" aria-label="Relationships">
-            <TableHead
-              columns={[
-                { label: ci.name, w: 180 },
-                'Configuration item',
-                { label: 'Class', w: 160 },
-                { label: 'Status', w: 120 },
-                canEdit && { label: 'Actions', w: 60, hidden: true },
-              ]}
-            />
-            <Table.Tbody>
-              {sorted.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.label}</Table.Td>
-                  <Table.Td>
-                    <CiLink ci={r.ci} />
-                  </Table.Td>
-                  <Table.Td>{r.ci.classLabel}</Table.Td>
-                  <Table.Td>
-                    <CiStatusBadge status={r.ci.status} />
-                  </Table.Td>
-                  {canEdit && (
-                    <Table.Td>
-                      <Tooltip label="Remove relationship">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove: ${r.label} ${r.ci.name}`}
-                          loading={remove.isPending && remove.variables === r.id}
-                          onClick={() =>
-                            remove.mutate(r.id, {
-                              onError: (e) =>
-                                notifications.show({
-                                  color: 'red',
-                                  title: 'Not removed',
-                                  message: errorMessage(e),
-                                }),
-                            })
-                          }
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={620}
+          fz="sm"
+          verticalSpacing="xs"
+          aria-label="Relationships"
+          columns={[
+            { label: ci.name, w: 180 },
+            'Configuration item',
+            { label: 'Class', w: 160 },
+            { label: 'Status', w: 120 },
+            canEdit && { label: 'Actions', w: 60, hidden: true },
+          ]}
+        >
+          {sorted.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{r.label}</Table.Td>
+              <Table.Td>
+                <CiLink ci={r.ci} />
+              </Table.Td>
+              <Table.Td>{r.ci.classLabel}</Table.Td>
+              <Table.Td>
+                <CiStatusBadge status={r.ci.status} />
+              </Table.Td>
+              {canEdit && (
+                <Table.Td>
+                  <Tooltip label="Remove relationship">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove: ${r.label} ${r.ci.name}`}
+                      loading={remove.isPending && remove.variables === r.id}
+                      onClick={() =>
+                        remove.mutate(r.id, {
+                          onError: (e) =>
+                            notifications.show({
+                              color: 'red',
+                              title: 'Not removed',
+                              message: errorMessage(e),
+                            }),
+                        })
+                      }
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

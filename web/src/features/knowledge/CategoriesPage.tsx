@@ -9,7 +9,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { DialogActions } from './ArticleParts.tsx';
 
@@ -91,37 +91,37 @@ export function CategoriesPage() {
         <EmptyState title="No categories yet">Create one to start writing articles.</EmptyState>
       ) : (
         <Paper p="md">
-          <Table aria-label="Categories">
-            <TableHead columns={['Name', 'Reviewers', 'Articles', { label: 'Actions', hidden: true }]} />
-            <Table.Tbody>
-              {categories.data.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {c.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {c.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{c.reviewers.map((r) => r.name).join(', ') || '—'}</Table.Td>
-                  <Table.Td>{c.articleCount}</Table.Td>
-                  <Table.Td>
-                    {canManage && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(c)}
-                        aria-label={`Edit ${c.name}`}
-                      >
-                        Edit
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            aria-label="Categories"
+            columns={['Name', 'Reviewers', 'Articles', { label: 'Actions', hidden: true }]}
+          >
+            {categories.data.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {c.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {c.description}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{c.reviewers.map((r) => r.name).join(', ') || '—'}</Table.Td>
+                <Table.Td>{c.articleCount}</Table.Td>
+                <Table.Td>
+                  {canManage && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEditing(c)}
+                      aria-label={`Edit ${c.name}`}
+                    >
+                      Edit
+                    </Button>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Paper>
       )}
       {editing && (

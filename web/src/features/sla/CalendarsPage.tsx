@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCalendars } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useCanManageServiceLevels } from './permissions.ts';
 
@@ -36,39 +36,38 @@ export function CalendarsPage() {
             Every agreement counts its targets in a calendar; add one first.
           </EmptyState>
         ) : (
-          <Table verticalSpacing="sm" fz="sm">
-            <TableHead
-              columns={[
-                'Name',
-                { label: 'Time zone', w: 200 },
-                { label: 'Hours a week', w: 150 },
-                { label: 'Holidays', w: 110 },
-                { label: 'Changed', w: 150 },
-              ]}
-            />
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/service-levels/calendars/${c.id}`} fw={600} size="sm">
-                      {c.name}
-                    </Anchor>
-                    {c.description && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {c.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.timeZone}</Table.Td>
-                  <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
-                  <Table.Td>{c.holidays.length}</Table.Td>
-                  <Table.Td>
-                    <Time iso={c.updatedAt} size="sm" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+          <DataTable
+            verticalSpacing="sm"
+            fz="sm"
+            columns={[
+              'Name',
+              { label: 'Time zone', w: 200 },
+              { label: 'Hours a week', w: 150 },
+              { label: 'Holidays', w: 110 },
+              { label: 'Changed', w: 150 },
+            ]}
+          >
+            {items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/service-levels/calendars/${c.id}`} fw={600} size="sm">
+                    {c.name}
+                  </Anchor>
+                  {c.description && (
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {c.description}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{c.timeZone}</Table.Td>
+                <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
+                <Table.Td>{c.holidays.length}</Table.Td>
+                <Table.Td>
+                  <Time iso={c.updatedAt} size="sm" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Paper>
     </>

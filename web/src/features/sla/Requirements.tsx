@@ -20,7 +20,7 @@ import {
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
 import { CalendarSelect, OrganisationSelect } from './pickers.tsx';
@@ -297,63 +297,61 @@ export function RequirementsTable({ service, canManage }: { service: ServiceDeta
     );
   return (
     <>
-      <Table.ScrollContainer minWidth={700}>
-        <Table verticalSpacing="xs" fz="sm">
-          <TableHead
-            columns={[
-              'Name',
-              { label: 'Customer', w: 170 },
-              { label: 'Status', w: 110 },
-              { label: 'Support hours', w: 170 },
-              { label: 'SLAs made', w: 150 },
-              canManage && { label: 'Actions', w: 120 },
-            ]}
-          />
-          <Table.Tbody>
-            {items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {r.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {r.availabilityTarget !== null ? `Availability ${r.availabilityTarget} % · ` : ''}
-                    {r.targets.length} priorities with targets
-                  </Text>
-                </Table.Td>
-                <Table.Td>{r.customer?.name ?? 'Every customer'}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={REQUIREMENT_STATUS_COLORS[r.status]} size="sm">
-                    {REQUIREMENT_STATUS_LABELS[r.status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{r.calendar.name}</Table.Td>
-                <Table.Td>
-                  {r.agreements.length === 0
-                    ? '—'
-                    : r.agreements.map((a, i) => (
-                        <span key={a.id}>
-                          {i > 0 && ', '}
-                          <Anchor component={Link} to={`/service-levels/agreements/${a.id}`} size="sm">
-                            v{a.versionNumber}
-                          </Anchor>
-                        </span>
-                      ))}
-                </Table.Td>
-                {canManage && (
-                  <Table.Td>
-                    <RequirementActions
-                      requirement={r}
-                      onEdit={() => setEditing(r)}
-                      onMakeSla={() => setMaking(r)}
-                    />
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={700}
+        verticalSpacing="xs"
+        fz="sm"
+        columns={[
+          'Name',
+          { label: 'Customer', w: 170 },
+          { label: 'Status', w: 110 },
+          { label: 'Support hours', w: 170 },
+          { label: 'SLAs made', w: 150 },
+          canManage && { label: 'Actions', w: 120 },
+        ]}
+      >
+        {items.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {r.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.availabilityTarget !== null ? `Availability ${r.availabilityTarget} % · ` : ''}
+                {r.targets.length} priorities with targets
+              </Text>
+            </Table.Td>
+            <Table.Td>{r.customer?.name ?? 'Every customer'}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={REQUIREMENT_STATUS_COLORS[r.status]} size="sm">
+                {REQUIREMENT_STATUS_LABELS[r.status]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{r.calendar.name}</Table.Td>
+            <Table.Td>
+              {r.agreements.length === 0
+                ? '—'
+                : r.agreements.map((a, i) => (
+                    <span key={a.id}>
+                      {i > 0 && ', '}
+                      <Anchor component={Link} to={`/service-levels/agreements/${a.id}`} size="sm">
+                        v{a.versionNumber}
+                      </Anchor>
+                    </span>
+                  ))}
+            </Table.Td>
+            {canManage && (
+              <Table.Td>
+                <RequirementActions
+                  requirement={r}
+                  onEdit={() => setEditing(r)}
+                  onMakeSla={() => setMaking(r)}
+                />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
       {editing && (
         <RequirementModal service={service} requirement={editing} onClose={() => setEditing(null)} />
       )}

@@ -29,7 +29,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
@@ -182,53 +182,51 @@ function ServicesCard({ manage }: { manage: boolean }) {
           Add the services people ask about during an outage.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="xs" aria-label="Services on the status page">
-            <TableHead
-              columns={['Service', 'Status', 'Because of', 'Manual status', 'Subscribers', manage && '']}
-            />
-            <Table.Tbody>
-              {list.data.items.map((s) => (
-                <Table.Tr key={s.serviceId}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {s.displayName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={s.status} size="sm" />
-                    {s.override && (
-                      <Text size="xs" c="dimmed">
-                        derived: {STATUS_LABELS[s.derived]}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{s.causes.map((c) => c.title).join(', ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <OverrideControl key={`${s.serviceId}-${s.version}`} s={s} />
-                  </Table.Td>
-                  <Table.Td>{s.subscribers}</Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={unpublish.isPending && unpublish.variables === s.serviceId}
-                        onClick={() => unpublish.mutate(s.serviceId)}
-                        aria-label={`Remove ${s.displayName} from the status page`}
-                      >
-                        Remove
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={760}
+          verticalSpacing="xs"
+          aria-label="Services on the status page"
+          columns={['Service', 'Status', 'Because of', 'Manual status', 'Subscribers', manage && '']}
+        >
+          {list.data.items.map((s) => (
+            <Table.Tr key={s.serviceId}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {s.displayName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={s.status} size="sm" />
+                {s.override && (
+                  <Text size="xs" c="dimmed">
+                    derived: {STATUS_LABELS[s.derived]}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{s.causes.map((c) => c.title).join(', ') || '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <OverrideControl key={`${s.serviceId}-${s.version}`} s={s} />
+              </Table.Td>
+              <Table.Td>{s.subscribers}</Table.Td>
+              {manage && (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    loading={unpublish.isPending && unpublish.variables === s.serviceId}
+                    onClick={() => unpublish.mutate(s.serviceId)}
+                    aria-label={`Remove ${s.displayName} from the status page`}
+                  >
+                    Remove
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {manage && (
         <Group align="flex-end" gap="sm" mt="md">

@@ -28,7 +28,7 @@ import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from 
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -238,63 +238,61 @@ export function TokensPage() {
             Create one to use the REST API from scripts and tools.
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" aria-label="API tokens">
-              <TableHead
-                columns={[
-                  'Name',
-                  'Token',
-                  'Scopes',
-                  'Created',
-                  'Expires',
-                  'Last used',
-                  'Status',
-                  { label: 'Actions', hidden: true },
-                ]}
-              />
-              <Table.Tbody>
-                {items.map((t) => {
-                  const status = statusOf(t);
-                  return (
-                    <Table.Tr key={t.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {t.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Code>{t.prefix}…</Code>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {t.scopes.map((s) => (
-                            <Badge key={s} size="sm" variant="light" color="gray">
-                              {s}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Time iso={t.createdAt} size="sm" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={status.color}>
-                          {status.label}
+          <DataTable
+            minWidth={760}
+            verticalSpacing="sm"
+            aria-label="API tokens"
+            columns={[
+              'Name',
+              'Token',
+              'Scopes',
+              'Created',
+              'Expires',
+              'Last used',
+              'Status',
+              { label: 'Actions', hidden: true },
+            ]}
+          >
+            {items.map((t) => {
+              const status = statusOf(t);
+              return (
+                <Table.Tr key={t.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {t.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{t.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {t.scopes.map((s) => (
+                        <Badge key={s} size="sm" variant="light" color="gray">
+                          {s}
                         </Badge>
-                      </Table.Td>
-                      <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Time iso={t.createdAt} size="sm" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={status.color}>
+                      {status.label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </DataTable>
         )}
       </Paper>
       <CreateTokenModal opened={opened} onClose={modal.close} />

@@ -4,7 +4,7 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
-import { TableHead } from '../list/TableHead.tsx';
+import { DataTable } from '../list/DataTable.tsx';
 import { Section } from './Section.tsx';
 
 export type HistoryEntry = {
@@ -19,24 +19,25 @@ export type HistoryEntry = {
 export function HistoryTable({ entries, label }: { entries: HistoryEntry[]; label: string }) {
   if (entries.length === 0) return <EmptyState title="No changes recorded yet" />;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table fz="sm" verticalSpacing="xs" aria-label={label}>
-        <TableHead columns={[{ label: 'When', w: 170 }, { label: 'Who', w: 150 }, 'Field', 'From', 'To']} />
-        <Table.Tbody>
-          {[...entries].reverse().map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>
-                <Time iso={h.at} mode="absolute" size="sm" />
-              </Table.Td>
-              <Table.Td>{h.actor?.name ?? 'System'}</Table.Td>
-              <Table.Td>{h.field.replace(/^attributes\./, '')}</Table.Td>
-              <Table.Td c="dimmed">{h.oldValue ?? '—'}</Table.Td>
-              <Table.Td>{h.newValue ?? '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={640}
+      fz="sm"
+      verticalSpacing="xs"
+      aria-label={label}
+      columns={[{ label: 'When', w: 170 }, { label: 'Who', w: 150 }, 'Field', 'From', 'To']}
+    >
+      {[...entries].reverse().map((h) => (
+        <Table.Tr key={h.id}>
+          <Table.Td>
+            <Time iso={h.at} mode="absolute" size="sm" />
+          </Table.Td>
+          <Table.Td>{h.actor?.name ?? 'System'}</Table.Td>
+          <Table.Td>{h.field.replace(/^attributes\./, '')}</Table.Td>
+          <Table.Td c="dimmed">{h.oldValue ?? '—'}</Table.Td>
+          <Table.Td>{h.newValue ?? '—'}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

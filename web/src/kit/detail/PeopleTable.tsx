@@ -2,7 +2,7 @@
 import { ActionIcon, Anchor, Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import { TableHead } from '../list/TableHead.tsx';
+import { DataTable } from '../list/DataTable.tsx';
 
 type Person = { id: string; name: string; email?: string | null };
 
@@ -22,38 +22,39 @@ export function PeopleTable<P extends Person>({
   removeLabel?: (p: P) => string;
 }) {
   return (
-    <Table verticalSpacing="xs" aria-label={label}>
-      <TableHead columns={['Name', 'Email', { label: 'Remove', w: 60, hidden: true }]} />
-      <Table.Tbody>
-        {people.map((p) => (
-          <Table.Tr key={p.id}>
-            <Table.Td>
-              {linkTo ? (
-                <Anchor component={Link} to={linkTo(p)} size="sm">
-                  {p.name}
-                </Anchor>
-              ) : (
-                p.name
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{p.email}</Text>
-            </Table.Td>
-            <Table.Td>
-              {onRemove && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={removeLabel(p)}
-                  onClick={() => onRemove(p)}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <DataTable
+      verticalSpacing="xs"
+      aria-label={label}
+      columns={['Name', 'Email', { label: 'Remove', w: 60, hidden: true }]}
+    >
+      {people.map((p) => (
+        <Table.Tr key={p.id}>
+          <Table.Td>
+            {linkTo ? (
+              <Anchor component={Link} to={linkTo(p)} size="sm">
+                {p.name}
+              </Anchor>
+            ) : (
+              p.name
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{p.email}</Text>
+          </Table.Td>
+          <Table.Td>
+            {onRemove && (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={removeLabel(p)}
+                onClick={() => onRemove(p)}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
