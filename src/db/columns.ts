@@ -14,6 +14,10 @@ export const versionColumn = () => integer('version').notNull().default(1);
 /** `created_by`, referencing the users table (passed in: the platform does not import modules). */
 export const createdByColumn = (users: () => AnyPgColumn) => uuid('created_by').references(users);
 
+/** A not-null reference to the row this one belongs to, deleted with it (ON DELETE CASCADE). */
+export const parentColumn = <N extends string>(name: N, parent: () => AnyPgColumn) =>
+  uuid(name).notNull().references(parent, { onDelete: 'cascade' });
+
 /** created_by, created_at, updated_at and version, in that order. */
 export const auditColumns = (users: () => AnyPgColumn) => ({
   createdBy: createdByColumn(users),

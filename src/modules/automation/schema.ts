@@ -11,7 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import type { Condition, RuleAction } from '../../domain/automation/rules.ts';
 import { users } from '../auth/schema.ts';
 
@@ -38,9 +38,7 @@ export const automationRules = pgTable(
 export const assignmentCursors = pgTable(
   'assignment_cursors',
   {
-    ruleId: uuid('rule_id')
-      .notNull()
-      .references(() => automationRules.id, { onDelete: 'cascade' }),
+    ruleId: parentColumn('rule_id', () => automationRules.id),
     groupId: uuid('group_id').notNull(),
     lastUserId: uuid('last_user_id'),
   },

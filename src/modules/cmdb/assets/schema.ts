@@ -15,7 +15,13 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  updatedAtColumn,
+  versionColumn,
+} from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { cis } from '../schema.ts';
@@ -65,9 +71,7 @@ export const assetHistory = pgTable(
   'asset_history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    assetId: uuid('asset_id')
-      .notNull()
-      .references(() => assets.id, { onDelete: 'cascade' }),
+    assetId: parentColumn('asset_id', () => assets.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     field: text('field').notNull(),
