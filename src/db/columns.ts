@@ -3,9 +3,12 @@
  * the optimistic-concurrency version and who created the row. Spread them where the table had
  * them, in the same order, so the generated schema does not change.
  */
-import { type AnyPgColumn, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const idColumn = () => uuid('id').primaryKey().defaultRandom();
+
+/** A bigserial key, for append-only logs read in insertion order. */
+export const serialIdColumn = () => bigserial('id', { mode: 'number' }).primaryKey();
 
 export const createdAtColumn = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAtColumn = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();

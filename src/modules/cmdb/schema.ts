@@ -17,7 +17,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  serialIdColumn,
+  updatedAtColumn,
+  versionColumn,
+} from '../../db/columns.ts';
 import { tsvector, xid8 } from '../../db/types.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import type { AttributeDef } from '../../domain/cmdb/classes.ts';
@@ -83,7 +90,7 @@ export const cis = pgTable(
 export const ciHistory = pgTable(
   'ci_history',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialIdColumn(),
     ciId: parentColumn('ci_id', () => cis.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),

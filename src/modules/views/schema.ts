@@ -1,6 +1,6 @@
 /** Saved views of lists: a named filter, sort and column choice, personal or shared. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { createdAtColumn, idColumn, parentColumn, updatedAtColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 

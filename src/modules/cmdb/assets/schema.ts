@@ -4,7 +4,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   date,
   index,
   integer,
@@ -19,6 +18,7 @@ import {
   createdAtColumn,
   idColumn,
   parentColumn,
+  serialIdColumn,
   updatedAtColumn,
   versionColumn,
 } from '../../../db/columns.ts';
@@ -70,7 +70,7 @@ export const assets = pgTable(
 export const assetHistory = pgTable(
   'asset_history',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialIdColumn(),
     assetId: parentColumn('asset_id', () => assets.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),

@@ -1,7 +1,6 @@
 /** Supplier contracts (support, maintenance, lease), what they cover, and expiry warnings already given. */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   check,
   date,
   index,
@@ -16,6 +15,7 @@ import {
   createdAtColumn,
   idColumn,
   parentColumn,
+  serialIdColumn,
   updatedAtColumn,
   versionColumn,
 } from '../../../db/columns.ts';
@@ -81,7 +81,7 @@ export const contractCoverage = pgTable(
 export const contractWarnings = pgTable(
   'contract_warnings',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialIdColumn(),
     contractId: parentColumn('contract_id', () => contracts.id),
     endDate: date('end_date', { mode: 'string' }).notNull(),
     daysLeft: integer('days_left').notNull(),
