@@ -10,7 +10,7 @@ import {
   SETTABLE_FIELDS,
 } from '../../domain/automation/rules.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { PROCESSES } from '../settings/index.ts';
 import { createRule, deleteRule, listRules, listRuns, updateRule } from './service.ts';
@@ -91,10 +91,11 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: RuleInput,
         ok: Rule,
       }),
-      async (req, reply) => {
-        const r = await updateRule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, r).send(r);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateRule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/automation-rules/:id',

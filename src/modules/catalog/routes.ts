@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ServiceView } from '../../contracts/services.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { csv, IdParam, Limit, page, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
@@ -71,10 +71,11 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: ServicePatch,
         ok: ServiceView,
       }),
-      async (req, reply) => {
-        const s = await updateService(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, s).send(s);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateService(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/catalog',

@@ -15,7 +15,7 @@ import {
   WindowView,
 } from '../../contracts/change-schedule.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { IdParam, page, route } from '../../http/schemas.ts';
 import { changeCalendar } from './calendar.ts';
 import { checkConflicts, rememberGraph } from './conflicts.ts';
@@ -51,10 +51,8 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: WindowView,
         status: 201,
       }),
-      async (req, reply) => {
-        const w = await createWindow(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), w).send(w);
-      },
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createWindow(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/change-windows/:id',
@@ -63,10 +61,7 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: WindowView,
       }),
-      async (req, reply) => {
-        const w = await getWindow(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, w).send(w);
-      },
+      async (req, reply) => sendWithEtag(reply, await getWindow(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/change-windows/:id',
@@ -76,10 +71,11 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: WindowPatch,
         ok: WindowView,
       }),
-      async (req, reply) => {
-        const w = await updateWindow(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, w).send(w);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateWindow(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/change-windows/:id',

@@ -31,7 +31,7 @@ import {
 } from '../../contracts/changes.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
@@ -156,10 +156,7 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         summary: 'The risk questionnaire: questions, weighted answers and the thresholds of the levels',
         ok: RiskQuestionnaireView,
       }),
-      async (req, reply) => {
-        const q = await getQuestionnaire(ctx, requireActor(req));
-        return withEtag(reply, q).send(q);
-      },
+      async (req, reply) => sendWithEtag(reply, await getQuestionnaire(ctx, requireActor(req))),
     );
     app.put(
       '/change-settings/risk-questionnaire',
@@ -168,10 +165,11 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: RiskQuestionnaire,
         ok: RiskQuestionnaireView,
       }),
-      async (req, reply) => {
-        const q = await saveQuestionnaire(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip);
-        return withEtag(reply, q).send(q);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await saveQuestionnaire(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip),
+        ),
     );
     app.get(
       '/cab-boards',
@@ -189,10 +187,8 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: CabBoardView,
         status: 201,
       }),
-      async (req, reply) => {
-        const b = await createBoard(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), b).send(b);
-      },
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createBoard(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/cab-boards/:id',
@@ -201,10 +197,7 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: CabBoardView,
       }),
-      async (req, reply) => {
-        const b = await getBoard(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, b).send(b);
-      },
+      async (req, reply) => sendWithEtag(reply, await getBoard(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/cab-boards/:id',
@@ -214,10 +207,11 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: CabBoardPatch,
         ok: CabBoardView,
       }),
-      async (req, reply) => {
-        const b = await updateBoard(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, b).send(b);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateBoard(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/cab-boards/:id',
@@ -259,10 +253,8 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: ChangeTemplateView,
         status: 201,
       }),
-      async (req, reply) => {
-        const t = await createTemplate(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), t).send(t);
-      },
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createTemplate(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/change-templates/:id',
@@ -271,10 +263,7 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: ChangeTemplateView,
       }),
-      async (req, reply) => {
-        const t = await getTemplate(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, t).send(t);
-      },
+      async (req, reply) => sendWithEtag(reply, await getTemplate(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/change-templates/:id',
@@ -284,10 +273,11 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: ChangeTemplatePatch,
         ok: ChangeTemplateView,
       }),
-      async (req, reply) => {
-        const t = await updateTemplate(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, t).send(t);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateTemplate(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
   };
 }

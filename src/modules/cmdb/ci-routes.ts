@@ -18,7 +18,7 @@ import {
   RelationshipType,
 } from '../../contracts/cmdb.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { csv, IdParam, Limit, page, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { createCi, deleteCi, getCi, listCiHistory, listCis, updateCi } from './cis.ts';
 import { deleteClass, getClass, listClasses, putClass } from './classes.ts';
@@ -45,10 +45,7 @@ function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: KeyParam,
         ok: ClassView,
       }),
-      async (req, reply) => {
-        const c = await getClass(ctx, requireActor(req), req.params.key);
-        return withEtag(reply, c).send(c);
-      },
+      async (req, reply) => sendWithEtag(reply, await getClass(ctx, requireActor(req), req.params.key)),
     );
     app.put(
       '/cmdb/classes/:key',
@@ -143,10 +140,7 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: CiView,
       }),
-      async (req, reply) => {
-        const ci = await getCi(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, ci).send(ci);
-      },
+      async (req, reply) => sendWithEtag(reply, await getCi(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/cmdb/cis/:id',
@@ -156,10 +150,11 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: CiPatch.extend({ attributes: Attributes.optional() }),
         ok: CiView,
       }),
-      async (req, reply) => {
-        const ci = await updateCi(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, ci).send(ci);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateCi(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/cmdb/cis/:id',

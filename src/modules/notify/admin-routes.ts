@@ -16,7 +16,7 @@ import {
 import { can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { Limit, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { groupMembers, groups } from '../auth/index.ts';
 import { assertReadSettings, eventView, listDeliveries, listEvents } from './admin.ts';
@@ -74,17 +74,18 @@ export function notificationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod 
         body: TemplateInput,
         ok: TemplateView,
       }),
-      async (req, reply) => {
-        const t = await saveTemplate(
-          ctx,
-          requireActor(req),
-          req.params.event,
-          req.params.channel,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, t).send(t);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await saveTemplate(
+            ctx,
+            requireActor(req),
+            req.params.event,
+            req.params.channel,
+            req.body,
+            ifMatchVersion(req),
+          ),
+        ),
     );
     app.delete(
       '/admin/notifications/events/:event/templates/:channel',

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { IdParam, route } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
@@ -70,10 +70,7 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: Organisation,
       }),
-      async (req, reply) => {
-        const o = await getOrganisation(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, o).send(o);
-      },
+      async (req, reply) => sendWithEtag(reply, await getOrganisation(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/organisations/:id',
@@ -83,16 +80,11 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: OrganisationInput.partial(),
         ok: Organisation,
       }),
-      async (req, reply) => {
-        const o = await updateOrganisation(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, o).send(o);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateOrganisation(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
   };
 }

@@ -21,7 +21,7 @@ import {
   ResolveIncidentsResult,
 } from '../../contracts/problems.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { IdParam, problemResponses, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   applyKnownError,
@@ -47,16 +47,11 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: ProblemAnalysisPatch,
         ok: ProblemView,
       }),
-      async (req, reply) => {
-        const view = await updateAnalysis(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateAnalysis(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/problems/:id/incidents',
@@ -66,10 +61,11 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: LinkIncidents,
         ok: ProblemView,
       }),
-      async (req, reply) => {
-        const view = await addProblemIncidents(ctx, requireActor(req), req.params.id, req.body.incidentIds);
-        return withEtag(reply, view).send(view);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await addProblemIncidents(ctx, requireActor(req), req.params.id, req.body.incidentIds),
+        ),
     );
     app.post(
       '/problems/:id/incidents/resolve',
@@ -89,10 +85,11 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: KnownErrorView,
         status: 201,
       }),
-      async (req, reply) => {
-        const ke = await recordKnownError(ctx, requireActor(req), req.params.id, req.body);
-        return withEtag(reply.code(201), ke).send(ke);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply.code(201),
+          await recordKnownError(ctx, requireActor(req), req.params.id, req.body),
+        ),
     );
     app.get(
       '/known-errors',
@@ -110,10 +107,7 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: KnownErrorView,
       }),
-      async (req, reply) => {
-        const ke = await getKnownError(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, ke).send(ke);
-      },
+      async (req, reply) => sendWithEtag(reply, await getKnownError(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/known-errors/:id',
@@ -123,16 +117,11 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: KnownErrorPatch,
         ok: KnownErrorView,
       }),
-      async (req, reply) => {
-        const ke = await updateKnownError(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, ke).send(ke);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateKnownError(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/incidents/:id/known-errors',

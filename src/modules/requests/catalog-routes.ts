@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { IdParam, route, Uuid } from '../../http/schemas.ts';
 import { createCatalogItem, getCatalogItem, listCatalogItems, updateCatalogItem } from './catalog.ts';
 import { CatalogItemCreate, CatalogItemPatch, CatalogItemView } from './schemas.ts';
@@ -37,10 +37,7 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: CatalogItemView,
       }),
-      async (req, reply) => {
-        const item = await getCatalogItem(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, item).send(item);
-      },
+      async (req, reply) => sendWithEtag(reply, await getCatalogItem(ctx, requireActor(req), req.params.id)),
     );
     app.post(
       '/catalog/items',
@@ -66,17 +63,18 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: CatalogItemPatch,
         ok: CatalogItemView,
       }),
-      async (req, reply) => {
-        const item = await updateCatalogItem(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, item).send(item);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateCatalogItem(
+            ctx,
+            requireActor(req),
+            req.params.id,
+            req.body,
+            ifMatchVersion(req),
+            clientIp(req),
+          ),
+        ),
     );
   };
 }

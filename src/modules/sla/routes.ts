@@ -14,7 +14,7 @@ import {
 } from '../../contracts/service-levels.ts';
 import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { IdParam, Limit, page, route, Uuid } from '../../http/schemas.ts';
 import {
   agreeAgreement,
@@ -56,10 +56,8 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: CalendarView,
         status: 201,
       }),
-      async (req, reply) => {
-        const c = await createCalendar(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), c).send(c);
-      },
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createCalendar(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/calendars/:id',
@@ -68,10 +66,7 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: CalendarView,
       }),
-      async (req, reply) => {
-        const c = await getCalendar(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, c).send(c);
-      },
+      async (req, reply) => sendWithEtag(reply, await getCalendar(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/calendars/:id',
@@ -81,10 +76,11 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: CalendarInput.partial(),
         ok: CalendarView,
       }),
-      async (req, reply) => {
-        const c = await updateCalendar(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, c).send(c);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateCalendar(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/calendars/:id',
@@ -122,10 +118,11 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: RequirementView,
         status: 201,
       }),
-      async (req, reply) => {
-        const r = await createRequirement(ctx, requireActor(req), req.params.id, req.body);
-        return withEtag(reply.code(201), r).send(r);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply.code(201),
+          await createRequirement(ctx, requireActor(req), req.params.id, req.body),
+        ),
     );
     app.get(
       '/requirements/:id',
@@ -134,10 +131,7 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: RequirementView,
       }),
-      async (req, reply) => {
-        const r = await getRequirement(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, r).send(r);
-      },
+      async (req, reply) => sendWithEtag(reply, await getRequirement(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/requirements/:id',
@@ -147,16 +141,11 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: RequirementInput.partial(),
         ok: RequirementView,
       }),
-      async (req, reply) => {
-        const r = await updateRequirement(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, r).send(r);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateRequirement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/requirements/:id/status',
@@ -166,16 +155,11 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
         ok: RequirementView,
       }),
-      async (req, reply) => {
-        const r = await moveRequirement(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body.status,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, r).send(r);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await moveRequirement(ctx, requireActor(req), req.params.id, req.body.status, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/requirements/:id/sla',
@@ -235,10 +219,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: AgreementView,
       }),
-      async (req, reply) => {
-        const a = await getAgreement(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, a).send(a);
-      },
+      async (req, reply) => sendWithEtag(reply, await getAgreement(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/agreements/:id',
@@ -248,10 +229,11 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: AgreementPatch,
         ok: AgreementView,
       }),
-      async (req, reply) => {
-        const a = await updateAgreement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, a).send(a);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateAgreement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/agreements/:id/agree',
@@ -260,10 +242,8 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: AgreementView,
       }),
-      async (req, reply) => {
-        const a = await agreeAgreement(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return withEtag(reply, a).send(a);
-      },
+      async (req, reply) =>
+        sendWithEtag(reply, await agreeAgreement(ctx, requireActor(req), req.params.id, ifMatchVersion(req))),
     );
     app.post(
       '/agreements/:id/versions',
@@ -287,16 +267,11 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: z.object({ effectiveTo: AgreementInput.shape.effectiveFrom.optional() }).nullish(),
         ok: AgreementView,
       }),
-      async (req, reply) => {
-        const a = await endAgreement(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body ?? {},
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, a).send(a);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await endAgreement(ctx, requireActor(req), req.params.id, req.body ?? {}, ifMatchVersion(req)),
+        ),
     );
   };
 }

@@ -25,7 +25,7 @@ import {
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { type CachedPage, cachedStatusPage } from './cache.ts';
 import { statusFeed } from './feed.ts';
@@ -220,16 +220,11 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: StatusPageSettings,
         ok: StatusPageSettingsView,
       }),
-      async (req, reply) => {
-        const view = await saveStatusSettings(
-          ctx,
-          requireActor(req),
-          req.body,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await saveStatusSettings(ctx, requireActor(req), req.body, ifMatchVersion(req), clientIp(req)),
+        ),
     );
     app.get(
       '/status-page/services',

@@ -19,7 +19,7 @@ import {
   TimerStop,
 } from '../../contracts/time-tracking.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import { CONTENT_TYPES, sendReportFile, tablesFile } from '../reports/index.ts';
 import { timeReport, timeReportTable } from './report.ts';
@@ -57,10 +57,8 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: TimeEntryView,
         status: 201,
       }),
-      async (req, reply) => {
-        const view = await createEntry(ctx, requireActor(req), req.params.id, req.body);
-        return withEtag(reply.code(201), view).send(view);
-      },
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createEntry(ctx, requireActor(req), req.params.id, req.body)),
     );
     app.get(
       '/time/entries/:id',
@@ -69,10 +67,7 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: TimeEntryView,
       }),
-      async (req, reply) => {
-        const view = await getEntry(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, view).send(view);
-      },
+      async (req, reply) => sendWithEtag(reply, await getEntry(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/time/entries/:id',
@@ -82,10 +77,11 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: TimeEntryPatch,
         ok: TimeEntryView,
       }),
-      async (req, reply) => {
-        const view = await updateEntry(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, view).send(view);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateEntry(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/time/entries/:id',

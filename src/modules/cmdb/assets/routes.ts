@@ -12,7 +12,7 @@ import {
   HistoryEntry,
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
 import { csv, defined, Limit, page, route, Uuid } from '../../../http/schemas.ts';
 import {
   createAsset,
@@ -65,10 +65,7 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: RefParam,
         ok: AssetView,
       }),
-      async (req, reply) => {
-        const a = await getAsset(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, a).send(a);
-      },
+      async (req, reply) => sendWithEtag(reply, await getAsset(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/assets/:id',
@@ -78,16 +75,11 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: AssetPatch,
         ok: AssetView,
       }),
-      async (req, reply) => {
-        const a = await updateAsset(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          defined(req.body),
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, a).send(a);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateAsset(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/assets/:id/transitions',
@@ -98,10 +90,11 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: AssetTransition,
         ok: AssetView,
       }),
-      async (req, reply) => {
-        const a = await transitionAsset(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, a).send(a);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await transitionAsset(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/assets/:id/history',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { ContractInput, ContractView, Coverage } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
 import { defined, IdParam, Limit, page, route, Uuid } from '../../../http/schemas.ts';
 import { addCoverage, listCoverage, removeCoverage } from './coverage.ts';
 import { CONTRACT_KINDS, createContract, getContract, listContracts, updateContract } from './service.ts';
@@ -56,10 +56,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: ContractView,
       }),
-      async (req, reply) => {
-        const c = await getContract(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, c).send(c);
-      },
+      async (req, reply) => sendWithEtag(reply, await getContract(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/contracts/:id',
@@ -69,16 +66,11 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: ContractInput.partial(),
         ok: ContractView,
       }),
-      async (req, reply) => {
-        const c = await updateContract(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          defined(req.body),
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, c).send(c);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateContract(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/contracts/:id/coverage',

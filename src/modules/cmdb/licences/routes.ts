@@ -15,7 +15,7 @@ import {
   Money,
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
 import { defined, IdParam, Limit, page, problemResponses, route, Uuid } from '../../../http/schemas.ts';
 import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
 import {
@@ -98,10 +98,7 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         params: IdParam,
         ok: LicenceView,
       }),
-      async (req, reply) => {
-        const l = await getLicence(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, l).send(l);
-      },
+      async (req, reply) => sendWithEtag(reply, await getLicence(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/licences/:id',
@@ -111,16 +108,11 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         body: LicenceInput.partial(),
         ok: LicenceView,
       }),
-      async (req, reply) => {
-        const l = await updateLicence(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          defined(req.body),
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, l).send(l);
-      },
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateLicence(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
+        ),
     );
   };
 }
