@@ -22,6 +22,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { mayManageAnnouncements } from './permissions.ts';
@@ -155,14 +156,11 @@ function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () 
             />
           </SimpleGrid>
           {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {current ? 'Save' : 'Publish'}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={onClose}
+            submitLabel={current ? 'Save' : 'Publish'}
+            pending={save.isPending}
+          />
         </Stack>
       </SubmitForm>
     </Modal>

@@ -1,17 +1,5 @@
 /** Order one catalog item: its description, its form, and what happens after ordering. */
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Grid,
-  Group,
-  List,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,6 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useCatalogItem, useOrderRequest } from '../../api/queries/requests.ts';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useRequestPaths } from '../requests/paths.ts';
@@ -143,14 +132,11 @@ export function OrderItemPage() {
                     }}
                   />
                 )}
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => navigate(paths.catalog)}>
-                    Cancel
-                  </Button>
-                  <Button type="submit" loading={order.isPending}>
-                    Order
-                  </Button>
-                </Group>
+                <DialogActions
+                  onCancel={() => navigate(paths.catalog)}
+                  submitLabel="Order"
+                  pending={order.isPending}
+                />
               </Stack>
             </SubmitForm>
           </Paper>

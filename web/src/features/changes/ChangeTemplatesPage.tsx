@@ -22,6 +22,7 @@ import { type ChangeTemplateView, useChangeTemplates, useSaveTemplate } from '..
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
@@ -172,14 +173,7 @@ function TemplateDialog({ template, onClose }: { template: ChangeTemplateView | 
           </Group>
           <Switch label="Active (offered for new standard changes)" {...form.toggle('active')} />
           <ErrorAlert error={save.error} title="Could not save the template" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Save" pending={save.isPending} />
         </Stack>
       </SubmitForm>
     </Modal>

@@ -17,10 +17,11 @@ import {
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
-import { ArticleHtml, ArticleStateBadge, AudienceBadge, DialogActions } from './ArticleParts.tsx';
+import { ArticleHtml, ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
 import { VersionsPanel } from './DiffView.tsx';
 import { LANGUAGE_LABELS } from './labels.ts';
 import { useCountView } from './useCountView.ts';

@@ -8,10 +8,10 @@ import { type CategoryView, useCategories, useSaveCategory } from '../../api/que
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { DialogActions } from './ArticleParts.tsx';
 
 function CategoryDialog({ category, onClose }: { category: CategoryView | null; onClose: () => void }) {
   const save = useSaveCategory(category ?? undefined);

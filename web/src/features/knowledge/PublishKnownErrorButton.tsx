@@ -6,8 +6,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCategories, useKnownErrorArticle, usePublishKnownError } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { DialogActions } from './ArticleParts.tsx';
 import { AUDIENCE_LABELS, articlePath } from './labels.ts';
 
 export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId: string; title: string }) {

@@ -35,6 +35,7 @@ import {
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -86,14 +87,12 @@ function WebhookForm({
         />
         <MultiSelect label="Events" required data={options} value={events} onChange={setEvents} searchable />
         <ApiErrorAlert error={error} title="The webhook was not saved" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} disabled={!url.trim() || events.length === 0}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onCancel}
+          submitLabel={submitLabel}
+          pending={pending}
+          disabled={!url.trim() || events.length === 0}
+        />
       </Stack>
     </SubmitForm>
   );

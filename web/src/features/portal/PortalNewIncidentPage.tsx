@@ -2,7 +2,7 @@
  * Report a problem: a title, what happened, and how urgent it is. Articles that may solve it are
  * suggested while typing; one that does ends the report without raising an incident.
  */
-import { Button, Group, Paper, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Paper, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useCreateIncident } from '../../api/queries/incidents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { recordPath } from '../../records/registry.ts';
@@ -102,14 +103,11 @@ export function PortalNewIncidentPage() {
                 ))}
               </Stack>
             </Radio.Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate('/portal')}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Submit
-              </Button>
-            </Group>
+            <DialogActions
+              onCancel={() => navigate('/portal')}
+              submitLabel="Submit"
+              pending={create.isPending}
+            />
           </Stack>
         </SubmitForm>
       </Paper>

@@ -18,6 +18,7 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AgreementStatus } from './AgreementTable.tsx';
@@ -65,14 +66,7 @@ function InstantDialog({
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              {confirm}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel={confirm} pending={pending} />
         </Stack>
       </SubmitForm>
     </Modal>

@@ -19,6 +19,7 @@ import {
   useSlaFromRequirement,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
@@ -124,14 +125,7 @@ export function RequirementModal({
             onChange={setObligations}
             error={server.obligations}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save requirement
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Save requirement" pending={save.isPending} />
         </Stack>
       </SubmitForm>
     </Modal>
@@ -209,14 +203,7 @@ function SlaFromRequirementModal({
             onChange={(e) => setThresholds(e.currentTarget.value)}
             error={(parsed ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ?? server.warningThresholds}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={make.isPending}>
-              Make SLA
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Make SLA" pending={make.isPending} />
         </Stack>
       </SubmitForm>
     </Modal>
