@@ -14,7 +14,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { useMe } from '../../auth/session.tsx';
@@ -24,6 +23,7 @@ import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../..
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { mayManageAnnouncements } from './permissions.ts';
 import { type AnnouncementView, announcements } from './queries.ts';
@@ -189,11 +189,7 @@ export function AnnouncementsPage() {
       <PageHeader
         title="Announcements"
         description="Messages shown at the top of the portal and the workspace to the people they are meant for."
-        actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            New announcement
-          </Button>
-        }
+        actions={<NewButton onClick={() => setEditing('new')}>New announcement</NewButton>}
       />
       <SegmentedControl
         aria-label="Which announcements"

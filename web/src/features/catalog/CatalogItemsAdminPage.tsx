@@ -1,13 +1,14 @@
 /** Catalog items for the people who maintain the catalog: active and withdrawn, with their set-up. */
-import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 
 export function CatalogItemsAdminPage() {
@@ -20,11 +21,7 @@ export function CatalogItemsAdminPage() {
       <PageHeader
         title="Catalog items"
         description="What people can order, with each item's form, approvals and fulfilment tasks."
-        actions={
-          <Button component={Link} to="/admin/catalog-items/new" leftSection={<IconPlus size={16} />}>
-            New catalog item
-          </Button>
-        }
+        actions={<NewButton to="/admin/catalog-items/new">New catalog item</NewButton>}
       />
       <TextInput
         label="Search"

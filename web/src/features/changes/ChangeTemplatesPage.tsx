@@ -15,7 +15,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type ChangeTemplateView, useChangeTemplates, useSaveTemplate } from '../../api/queries/changes.ts';
@@ -26,6 +25,7 @@ import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { isChangeManager, RISK_COLORS } from './labels.ts';
 
 export function ChangeTemplatesPage() {
@@ -38,13 +38,7 @@ export function ChangeTemplatesPage() {
       <PageHeader
         title="Standard change templates"
         description="Pre-approved changes: raised from a template, they skip assessment and the CAB."
-        actions={
-          manager && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              New template
-            </Button>
-          )
-        }
+        actions={manager && <NewButton onClick={() => setEditing('new')}>New template</NewButton>}
       />
       <ErrorAlert error={templates.error} title="Could not load the templates" />
       {templates.isPending ? (

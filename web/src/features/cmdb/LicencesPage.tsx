@@ -2,7 +2,6 @@
 import {
   Anchor,
   Badge,
-  Button,
   Group,
   Paper,
   Select,
@@ -14,7 +13,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -30,6 +28,7 @@ import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx'
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 
@@ -118,13 +117,7 @@ export function LicencesPage() {
       <PageHeader
         title="Licences"
         description="What has been bought against what is used. Under-licensed is a compliance risk; over-licensed is money unused."
-        actions={
-          cmdbAreas(me).manage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-              New licence
-            </Button>
-          )
-        }
+        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>New licence</NewButton>}
       />
       {report.isPending ? (
         <PageLoader label="Loading licences" />

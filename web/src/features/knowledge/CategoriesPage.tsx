@@ -1,7 +1,6 @@
 /** Knowledge categories and their reviewers (service managers and administrators maintain them). */
 import { Button, Modal, MultiSelect, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useUserSearch } from '../../api/queries/directory.ts';
 import { type CategoryView, useCategories, useSaveCategory } from '../../api/queries/knowledge.ts';
@@ -11,6 +10,7 @@ import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 
 function CategoryDialog({ category, onClose }: { category: CategoryView | null; onClose: () => void }) {
@@ -75,13 +75,7 @@ export function CategoriesPage() {
       <PageHeader
         title="Knowledge categories"
         description="Each category names the reviewers who publish its articles."
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              New category
-            </Button>
-          )
-        }
+        actions={canManage && <NewButton onClick={() => setEditing('new')}>New category</NewButton>}
       />
       {categories.isPending ? (
         <PageLoader label="Loading categories" />

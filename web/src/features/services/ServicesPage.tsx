@@ -1,7 +1,6 @@
 /** The service portfolio: business and technical services, filtered by kind, lifecycle and criticality. */
-import { Anchor, Badge, Button, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import {
   CRITICALITIES,
@@ -17,6 +16,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import {
   CRITICALITY_COLORS,
   CRITICALITY_LABELS,
@@ -116,13 +116,7 @@ export function ServicesPage() {
       <PageHeader
         title="Services"
         description="The service portfolio: what IT delivers, to whom, and what it depends on."
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
-              New service
-            </Button>
-          )
-        }
+        actions={canManage && <NewButton onClick={add.open}>New service</NewButton>}
       />
       <ListView
         listKey="services"

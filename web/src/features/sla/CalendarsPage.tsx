@@ -1,11 +1,11 @@
 /** Business calendars: the working hours, time zone and holidays SLA clocks count in. */
-import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Paper, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useCalendars } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useCanManageServiceLevels } from './permissions.ts';
 
@@ -18,13 +18,7 @@ export function CalendarsPage() {
       <PageHeader
         title="Business calendars"
         description="Working hours in a time zone, with holidays. SLA clocks only count time inside them."
-        actions={
-          canManage && (
-            <Button component={Link} to="/service-levels/calendars/new" leftSection={<IconPlus size={16} />}>
-              New calendar
-            </Button>
-          )
-        }
+        actions={canManage && <NewButton to="/service-levels/calendars/new">New calendar</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
         {calendars.isPending ? (

@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -29,6 +29,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -222,11 +223,7 @@ export function TokensPage() {
       <PageHeader
         title="API tokens"
         description="Personal tokens for scripts and integrations. They act as you, limited to the scopes you choose."
-        actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-            New token
-          </Button>
-        }
+        actions={<NewButton onClick={modal.open}>New token</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
         {tokens.isPending ? (
