@@ -3,7 +3,7 @@ import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type CsatSettings, useCsatSettings, useSaveCsatSettings } from '../../api/queries/csat.ts';
-import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from '../process-admin/SaveProblems.tsx';
 
@@ -94,8 +94,9 @@ function Form({
 }
 
 export function CsatSettingsForm({ canEdit }: { canEdit: boolean }) {
-  const q = useCsatSettings();
-  if (q.isPending) return <PageLoader label="Loading survey settings" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
-  return <Form key={q.data.version} settings={q.data} canEdit={canEdit} onReload={() => void q.refetch()} />;
+  return (
+    <Loaded query={useCsatSettings()} label="Loading survey settings" resetKey={(s) => s.version}>
+      {(settings, reload) => <Form settings={settings} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
+  );
 }

@@ -11,7 +11,8 @@ import {
   useCategories,
   useSaveCategories,
 } from '../../api/queries/process.ts';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
@@ -125,16 +126,13 @@ function Editor({
 }
 
 export function CategoriesEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  const q = useCategories(process);
-  if (q.isPending) return <PageLoader label="Loading categories" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
-    <Editor
-      key={`${process}-${q.data.version}`}
-      process={process}
-      doc={q.data}
-      canEdit={canEdit}
-      onReload={() => void q.refetch()}
-    />
+    <Loaded
+      query={useCategories(process)}
+      label="Loading categories"
+      resetKey={(d) => `${process}-${d.version}`}
+    >
+      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
   );
 }

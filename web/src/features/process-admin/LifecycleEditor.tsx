@@ -35,7 +35,7 @@ import {
   useSaveLifecycle,
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
-import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CATEGORY_LABELS, humanize } from '../../lib/labels.ts';
 import {
@@ -382,16 +382,13 @@ function Editor({
 }
 
 export function LifecycleEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  const q = useProcessLifecycle(process);
-  if (q.isPending) return <PageLoader label="Loading lifecycle" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
-    <Editor
-      key={`${process}-${q.data.version}`}
-      process={process}
-      doc={q.data}
-      canEdit={canEdit}
-      onReload={() => void q.refetch()}
-    />
+    <Loaded
+      query={useProcessLifecycle(process)}
+      label="Loading lifecycle"
+      resetKey={(d) => `${process}-${d.version}`}
+    >
+      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
   );
 }
