@@ -67,6 +67,15 @@ function newAction(type: RuleAction['type']): RuleAction {
   return { type, body: '', visibility: 'internal' };
 }
 
+/** What a condition's or an action's row gets: its place, its change, removal and the rule's errors. */
+type RowProps<T> = {
+  process: ProcessKey;
+  index: number;
+  onChange: (v: T) => void;
+  onRemove: () => void;
+  errors: Map<string, string>;
+};
+
 function ConditionRow({
   process,
   index,
@@ -74,14 +83,7 @@ function ConditionRow({
   onChange,
   onRemove,
   errors,
-}: {
-  process: ProcessKey;
-  index: number;
-  c: RuleCondition;
-  onChange: (c: RuleCondition) => void;
-  onRemove: () => void;
-  errors: Map<string, string>;
-}) {
+}: RowProps<RuleCondition> & { c: RuleCondition }) {
   const n = index + 1;
   const err = errors.get(`conditions.${index}.value`) ?? errors.get(`conditions.${index}`);
   const list = Array.isArray(c.value) ? c.value : c.value === null || c.value === undefined ? [] : [c.value];
@@ -152,14 +154,7 @@ function ActionRow({
   onChange,
   onRemove,
   errors,
-}: {
-  process: ProcessKey;
-  index: number;
-  a: RuleAction;
-  onChange: (a: RuleAction) => void;
-  onRemove: () => void;
-  errors: Map<string, string>;
-}) {
+}: RowProps<RuleAction> & { a: RuleAction }) {
   const n = index + 1;
   const err = (k: string) => errors.get(`actions.${index}.${k}`);
   const whole = errors.get(`actions.${index}`);
