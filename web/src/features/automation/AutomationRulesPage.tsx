@@ -31,6 +31,7 @@ import {
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { ruleText } from './ruleText.ts';
 
 /** Names for the groups and people rules mention, for their one-line reading. */
@@ -178,7 +179,7 @@ export function AutomationRulesPage() {
           <>
             <SegmentedControl
               aria-label="Process"
-              data={PROCESS_KEYS.map((p) => ({ value: p, label: PROCESS_LABELS[p] }))}
+              data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
               value={process}
               onChange={(p) => navigate(`/admin/automation/${p}`)}
             />

@@ -32,6 +32,7 @@ import {
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import {
   ACTION_LABELS,
   EVENT_LABELS,
@@ -91,7 +92,7 @@ function ConditionRow({
     <Group align="flex-start" gap="sm" wrap="nowrap">
       <Select
         label={`Condition ${n} field`}
-        data={RULE_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] }))}
+        data={optionsOf(RULE_FIELDS, FIELD_LABELS)}
         value={c.field}
         allowDeselect={false}
         onChange={(f) => f && onChange({ field: f as RuleCondition['field'], op: c.op, value: null })}
@@ -99,7 +100,7 @@ function ConditionRow({
       />
       <Select
         label={`Condition ${n} test`}
-        data={CONDITION_OPS.map((o) => ({ value: o, label: OP_LABELS[o] }))}
+        data={optionsOf(CONDITION_OPS, OP_LABELS)}
         value={c.op}
         allowDeselect={false}
         onChange={(o) => {
@@ -164,7 +165,7 @@ function ActionRow({
       <SimpleGrid cols={2} style={{ flex: 1 }}>
         <Select
           label={`Action ${n} field`}
-          data={SETTABLE_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] }))}
+          data={optionsOf(SETTABLE_FIELDS, FIELD_LABELS)}
           value={a.field}
           allowDeselect={false}
           onChange={(f) => f && onChange({ ...a, field: f as typeof a.field, value: null })}
@@ -196,7 +197,7 @@ function ActionRow({
         />
         <Select
           label={`Action ${n} pick within the group`}
-          data={ASSIGN_STRATEGIES.map((s) => ({ value: s, label: STRATEGY_LABELS[s] }))}
+          data={optionsOf(ASSIGN_STRATEGIES, STRATEGY_LABELS)}
           value={a.strategy ?? 'group_only'}
           allowDeselect={false}
           disabled={!a.groupId || !!a.assigneeId}
@@ -308,7 +309,7 @@ export function RuleForm({
             />
             <Select
               label="When"
-              data={AUTOMATION_EVENTS.map((ev) => ({ value: ev, label: EVENT_LABELS[ev] }))}
+              data={optionsOf(AUTOMATION_EVENTS, EVENT_LABELS)}
               value={rule.event}
               allowDeselect={false}
               onChange={(ev) => ev && setRule({ ...rule, event: ev as RuleInput['event'] })}

@@ -14,6 +14,7 @@ import {
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
 import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   text: 'Short text',
@@ -335,7 +336,7 @@ export function FormFieldsEditor({
             />
             <Select
               label="Type"
-              data={FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }))}
+              data={optionsOf(FIELD_TYPES, FIELD_TYPE_LABELS)}
               value={f.type}
               onChange={(v) =>
                 v &&

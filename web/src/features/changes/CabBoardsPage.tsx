@@ -26,6 +26,7 @@ import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { ListTable } from '../../kit/list/ListTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { isChangeManager } from './labels.ts';
 
 type Kind = CabBoardView['kind'];
@@ -155,13 +156,13 @@ function BoardFields<B extends object>({ form }: { form: DraftForm<BoardDraft, B
             label="Kind"
             value={form.draft.kind}
             onChange={(k) => form.set('kind', k)}
-            data={(['normal', 'emergency'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            data={optionsOf(['normal', 'emergency'] as const, KIND_LABELS)}
           />
           <LabelledSegments
             label="Approval rule"
             value={form.draft.rule}
             onChange={(r) => form.set('rule', r)}
-            data={(['all', 'any', 'quorum'] as const).map((r) => ({ value: r, label: RULE_LABELS[r] }))}
+            data={optionsOf(['all', 'any', 'quorum'] as const, RULE_LABELS)}
           />
         </>
       )}

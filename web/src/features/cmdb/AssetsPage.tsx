@@ -19,6 +19,7 @@ import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { AssetFields, assetBody, emptyAsset, validateAsset } from './AssetForm.tsx';
 import { CiLink, formatMoney } from './shared.tsx';
 
@@ -142,7 +143,7 @@ export function AssetsPage() {
               state={state}
               name="state"
               label="State"
-              data={ASSET_STATES.map((s) => ({ value: s, label: ASSET_STATE_LABELS[s] }))}
+              data={optionsOf(ASSET_STATES, ASSET_STATE_LABELS)}
             />
           </FilterBar>
         }

@@ -9,6 +9,7 @@ import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/li
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { CI_STATUS_LABELS, CiStatusBadge, ciPath } from './shared.tsx';
 
@@ -91,7 +92,7 @@ export function CiListPage() {
               state={state}
               name="status"
               label="Status"
-              data={CI_STATUSES.map((s) => ({ value: s, label: CI_STATUS_LABELS[s] }))}
+              data={optionsOf(CI_STATUSES, CI_STATUS_LABELS)}
             />
           </FilterBar>
         }

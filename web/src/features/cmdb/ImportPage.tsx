@@ -38,6 +38,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, Forbidden, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { ciPath } from './shared.tsx';
 
@@ -268,7 +269,7 @@ export function ImportPage() {
               setType(v as ImportType);
               setJobId(null);
             }}
-            data={IMPORT_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+            data={optionsOf(IMPORT_TYPES, TYPE_LABELS)}
             w="fit-content"
           />
           <FileInput

@@ -30,7 +30,7 @@ import type { FieldErrors } from '../../kit/form/patch.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
-import { humanize } from '../../lib/labels.ts';
+import { humanize, optionsOf } from '../../lib/labels.ts';
 
 export const METRIC_LABELS: Record<LicenceMetric, string> = {
   per_install: 'Per installation',
@@ -96,7 +96,7 @@ function NewLicenceModal({ onClose }: { onClose: () => void }) {
             label="Metric"
             description="How use is counted; cannot change later"
             allowDeselect={false}
-            data={LICENCE_METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
+            data={optionsOf(LICENCE_METRICS, METRIC_LABELS)}
             {...form.choice('metric', { fallback: 'per_install' })}
           />
           <Textarea label="Notes" {...form.text('notes', { max: 'descriptionMax' })} />

@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { adminAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { AddressForm } from './AddressForm.tsx';
 import { STATUS_COLOR, STATUS_LABEL } from './statusColor.ts';
@@ -157,7 +158,7 @@ function Messages() {
           label="Outcome"
           placeholder="All"
           clearable
-          data={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+          data={optionsOf(STATUSES, STATUS_LABEL)}
           value={status || null}
           onChange={(v) => {
             const p = new URLSearchParams(params);

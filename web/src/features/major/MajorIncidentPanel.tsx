@@ -31,6 +31,7 @@ import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { mayDeclareMajor } from './DeclareMajorButton.tsx';
 import { ReviewSection } from './ReviewSection.tsx';
@@ -114,7 +115,7 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
             <Group align="flex-start" gap="sm" wrap="nowrap">
               <Select
                 label="Audience"
-                data={COMM_AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
+                data={optionsOf(COMM_AUDIENCES, AUDIENCE_LABELS)}
                 value={audience}
                 allowDeselect={false}
                 onChange={(a) => a && setAudience(a as CommAudience)}

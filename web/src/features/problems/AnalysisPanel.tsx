@@ -8,6 +8,7 @@ import { ApiError } from '../../api/client.ts';
 import { type ProblemView, useUpdateAnalysis } from '../../api/queries/problems.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { RCA_LABELS } from './labels.ts';
 
 type Method = (typeof RCA_METHODS)[number];
@@ -51,7 +52,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
             label="Method"
             clearable
             readOnly={!editable}
-            data={RCA_METHODS.map((m) => ({ value: m, label: RCA_LABELS[m] }))}
+            data={optionsOf(RCA_METHODS, RCA_LABELS)}
             value={method}
             onChange={setMethod}
           />

@@ -37,7 +37,7 @@ import {
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
 import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
-import { CATEGORY_LABELS, humanize } from '../../lib/labels.ts';
+import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {
   CATEGORY_EFFECTS,
   keyFromLabel,
@@ -215,7 +215,7 @@ function Editor({
                 <Table.Td>
                   <Select
                     aria-label={`Category of ${name}`}
-                    data={STATE_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+                    data={optionsOf(STATE_CATEGORIES, CATEGORY_LABELS)}
                     value={s.category}
                     readOnly={!canEdit}
                     allowDeselect={false}

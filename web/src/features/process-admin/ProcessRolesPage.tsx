@@ -18,6 +18,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
 import { adminAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { notifyText } from './lifecycleText.ts';
 import { RaciMatrixView } from './RaciEditor.tsx';
 
@@ -66,7 +67,7 @@ export function ProcessRolesPage() {
         actions={
           <SegmentedControl
             aria-label="Process"
-            data={PROCESS_KEYS.map((p) => ({ value: p, label: PROCESS_LABELS[p] }))}
+            data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
             value={process}
             onChange={(p) => navigate(`/processes/${p}/roles`)}
           />

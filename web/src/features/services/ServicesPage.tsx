@@ -17,6 +17,7 @@ import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/li
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import {
   CRITICALITY_COLORS,
   CRITICALITY_LABELS,
@@ -135,19 +136,19 @@ export function ServicesPage() {
               state={state}
               name="kind"
               label="Kind"
-              data={SERVICE_KINDS.map((k) => ({ value: k, label: SERVICE_KIND_LABELS[k] }))}
+              data={optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS)}
             />
             <MultiFilter
               state={state}
               name="lifecycle"
               label="Lifecycle"
-              data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: LIFECYCLE_LABELS[s] }))}
+              data={optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS)}
             />
             <MultiFilter
               state={state}
               name="criticality"
               label="Criticality"
-              data={CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] }))}
+              data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
             />
           </FilterBar>
         }

@@ -30,6 +30,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
@@ -122,7 +123,7 @@ function OverrideControl({ s }: { s: PublishedServiceView }) {
           placeholder="Derived"
           clearable
           size="xs"
-          data={SERVICE_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))}
+          data={optionsOf(SERVICE_STATUSES, STATUS_LABELS)}
           value={status}
           onChange={setStatus}
           w={170}
