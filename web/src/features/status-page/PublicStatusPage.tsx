@@ -8,8 +8,6 @@ import {
   Anchor,
   Button,
   Card,
-  Container,
-  Divider,
   Group,
   Paper,
   Select,
@@ -23,7 +21,7 @@ import { type ReactNode, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { Logo } from '../../layout/Logo.tsx';
+import { PublicFrame } from '../../layout/PublicFrame.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { type PublicStatus, subscribe, usePublicStatus } from './queries.ts';
 import { DayBars, STATUS_COLOURS, STATUS_LABELS, StatusBadge, UpdateTimeline } from './StatusBits.tsx';
@@ -239,21 +237,9 @@ export function PublicStatusFrame({
   children: ReactNode;
 }) {
   return (
-    <Container size="md" py="lg" px="sm">
-      <Group justify="space-between" mb="lg">
-        <Logo suffix="Status" />
-        <Anchor href="/" size="sm">
-          Sign in
-        </Anchor>
-      </Group>
-      <Divider mb="lg" />
-      <main id="main">
-        <Title order={1} size="h2" mb="md">
-          {title}
-        </Title>
-        {children}
-      </main>
-    </Container>
+    <PublicFrame suffix="Status" size="md" title={title}>
+      {children}
+    </PublicFrame>
   );
 }
 
