@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { parentColumn } from '../../db/columns.ts';
+import { createdAtColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import { organisations } from '../organisations/schema.ts';
 
 export const users = pgTable(
@@ -29,9 +29,9 @@ export const users = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     active: boolean('active').notNull().default(true),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
@@ -58,9 +58,9 @@ export const groups = pgTable(
     email: text('email'),
     managerId: uuid('manager_id').references(() => users.id, { onDelete: 'set null' }),
     active: boolean('active').notNull().default(true),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-    version: integer('version').notNull().default(1),
+    createdAt: createdAtColumn(),
+    updatedAt: updatedAtColumn(),
+    version: versionColumn(),
   },
   (t) => [uniqueIndex('groups_name_lower_idx').on(sql`lower(${t.name})`)],
 );
@@ -81,7 +81,7 @@ export const sessions = pgTable(
     idHash: text('id_hash').primaryKey(),
     userId: parentColumn('user_id', () => users.id),
     csrfToken: text('csrf_token').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
@@ -99,7 +99,7 @@ export const apiTokens = pgTable(
     prefix: text('prefix').notNull(),
     tokenHash: text('token_hash').notNull(),
     scopes: text('scopes').array().notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
@@ -118,7 +118,7 @@ export const userMfa = pgTable('user_mfa', {
   secret: text('secret').notNull(),
   enabledAt: timestamp('enabled_at', { withTimezone: true }),
   lastStep: integer('last_step').notNull().default(0),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAtColumn(),
 });
 
 /** One-time recovery codes, stored only as sha256 hashes (the codes are shown once). */
@@ -156,7 +156,7 @@ export const externalIdentities = pgTable(
     provider: text('provider').notNull(),
     subject: text('subject').notNull(),
     userId: parentColumn('user_id', () => users.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAtColumn(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
   },
   (t) => [
