@@ -3,9 +3,12 @@
  * the optimistic-concurrency version and who created the row. Spread them where the table had
  * them, in the same order, so the generated schema does not change.
  */
-import { type AnyPgColumn, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const idColumn = () => uuid('id').primaryKey().defaultRandom();
+
+/** A bigserial key, for append-only logs read in insertion order. */
+export const serialIdColumn = () => bigserial('id', { mode: 'number' }).primaryKey();
 
 export const createdAtColumn = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 export const updatedAtColumn = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -13,6 +16,10 @@ export const versionColumn = () => integer('version').notNull().default(1);
 
 /** `created_by`, referencing the users table (passed in: the platform does not import modules). */
 export const createdByColumn = (users: () => AnyPgColumn) => uuid('created_by').references(users);
+
+/** A not-null reference to the row this one belongs to, deleted with it (ON DELETE CASCADE). */
+export const parentColumn = <N extends string>(name: N, parent: () => AnyPgColumn) =>
+  uuid(name).notNull().references(parent, { onDelete: 'cascade' });
 
 /** created_by, created_at, updated_at and version, in that order. */
 export const auditColumns = (users: () => AnyPgColumn) => ({

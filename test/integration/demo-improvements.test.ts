@@ -1,25 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImprovementView, RegisterReport } from '../../src/contracts/improvements.ts';
 import { seedDemoImprovements } from '../../src/demo/improvements.ts';
 import { loadActor } from '../../src/modules/auth/service.ts';
-import { as, buildUser, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildUser, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let manager: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ manager: ['service_manager'] });
 
 describe('demo improvements', () => {
   it('fills the register with proposals in every state, measured before and after', async () => {
-    env.clock.set('2026-09-01T10:00:00Z');
-    const owner = await buildUser(env, { roles: ['service_manager', 'agent'] });
-    const actor = await loadActor(env.ctx.db, owner.id, null);
-    expect(await seedDemoImprovements(env.ctx, actor!, [owner.id])).toEqual({ improvements: 6 });
-    const res = await manager.get('/api/v1/improvements/register');
+    t.env.clock.set('2026-09-01T10:00:00Z');
+    const owner = await buildUser(t.env, { roles: ['service_manager', 'agent'] });
+    const actor = await loadActor(t.env.ctx.db, owner.id, null);
+    expect(await seedDemoImprovements(t.env.ctx, actor!, [owner.id])).toEqual({ improvements: 6 });
+    const res = await t.manager.get('/api/v1/improvements/register');
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as RegisterReport;
     expect(report.byStatus.map((c) => [c.key, c.count])).toEqual([
@@ -39,7 +32,7 @@ describe('demo improvements', () => {
     // Without the problem it names, the VPN proposal counts as a person's idea.
     const vpn = report.items.find((r) => r.title.startsWith('Renew VPN'))!;
     expect(vpn.sourceKind).toBe('person');
-    const one = (await manager.get(`/api/v1/improvements/${triage.number}`)).json() as ImprovementView;
+    const one = (await t.manager.get(`/api/v1/improvements/${triage.number}`)).json() as ImprovementView;
     expect(one.baselineAt).toBe(
       new Date(Date.parse('2026-09-01T10:00:00Z') - 145 * 86_400_000).toISOString(),
     );

@@ -1,23 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ArticleHit } from '../../src/contracts/knowledge.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { knowledgeArticles } from '../../src/modules/knowledge/schema.ts';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let requester: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  requester = await as(env, ['requester']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ requester: ['requester'] });
 
 describe('demo knowledge base', () => {
   it('loads categories and published articles, some internal, one in review', async () => {
-    const r = await seedDemo(env.ctx, { incidents: 20 });
+    const r = await seedDemo(t.env.ctx, { incidents: 20 });
     expect(r.knowledge).toEqual({ categories: 5, articles: 13 });
-    const rows = await env.ctx.db
+    const rows = await t.env.ctx.db
       .select({ state: knowledgeArticles.state, audience: knowledgeArticles.audience })
       .from(knowledgeArticles);
     expect(rows.filter((a) => a.state === 'published')).toHaveLength(12);
@@ -25,9 +18,9 @@ describe('demo knowledge base', () => {
     expect(rows.filter((a) => a.audience === 'internal').length).toBeGreaterThanOrEqual(3);
     expect(rows.filter((a) => a.audience === 'customers')).toHaveLength(1);
     // A requester finds the password article, but never the internal runbooks.
-    const hits = (await requester.get('/api/v1/knowledge/search?q=password')).json().items as ArticleHit[];
+    const hits = (await t.requester.get('/api/v1/knowledge/search?q=password')).json().items as ArticleHit[];
     expect(hits.map((h) => h.title)).toContain('Reset your password');
-    const vpn = (await requester.get('/api/v1/knowledge/search?q=vpn%20gateway')).json()
+    const vpn = (await t.requester.get('/api/v1/knowledge/search?q=vpn%20gateway')).json()
       .items as ArticleHit[];
     expect(vpn.map((h) => h.title)).not.toContain('Fail the VPN gateway over to the standby node');
   });

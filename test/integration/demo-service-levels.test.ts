@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { SLA_STORIES } from '../../src/demo/service-levels.ts';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
-
-let env: TestEnv;
-let agent: Client;
+import { setupTestEnv } from '../support/app.ts';
 
 type Clock = { kind: string; metric: string; state: string; breached: boolean };
 type Incident = {
@@ -15,19 +12,17 @@ type Incident = {
   slaDueAt: string | null;
 };
 
+const t = setupTestEnv({ agent: ['agent', 'service_manager'] });
 beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent', 'service_manager']);
-  await seedDemo(env.ctx, { incidents: 3 });
+  await seedDemo(t.env.ctx, { incidents: 3 });
 });
-afterAll(() => env.close());
 
 /** The incidents the service-level demo tells the story of (the reporting history has many more). */
 async function demoIncidents(): Promise<Incident[]> {
   const titles = new Set(SLA_STORIES.map((s) => s.title));
   const found: Incident[] = [];
   for (const title of titles) {
-    const items = (await agent.get(`/api/v1/incidents?limit=20&q=${encodeURIComponent(title)}`)).json()
+    const items = (await t.agent.get(`/api/v1/incidents?limit=20&q=${encodeURIComponent(title)}`)).json()
       .items as Incident[];
     found.push(...items.filter((i) => i.title === title && i.serviceId !== null));
   }
@@ -36,13 +31,13 @@ async function demoIncidents(): Promise<Incident[]> {
 
 describe('demo service levels', () => {
   it('agrees SLAs for two services and an OLA, on a business calendar with weekly hours and holidays', async () => {
-    const agreements = (await agent.get('/api/v1/agreements?limit=50')).json().items;
+    const agreements = (await t.agent.get('/api/v1/agreements?limit=50')).json().items;
     expect(agreements.map((a: { name: string; kind: string }) => [a.kind, a.name]).sort()).toEqual([
       ['ola', 'Service Desk OLA'],
       ['sla', 'Email & Collaboration SLA'],
       ['sla', 'Payroll SLA'],
     ]);
-    const calendars = (await agent.get('/api/v1/calendars')).json();
+    const calendars = (await t.agent.get('/api/v1/calendars')).json();
     const office = calendars.find((c: { name: string }) => c.name === 'UK office hours');
     expect(office).toMatchObject({ timeZone: 'Europe/London', weeklyHours: 50 });
     expect(office.holidays.length).toBeGreaterThanOrEqual(3);
@@ -54,8 +49,8 @@ describe('demo service levels', () => {
     const clocks: Clock[] = [];
     const alerts: string[] = [];
     for (const inc of incidents) {
-      clocks.push(...(await agent.get(`/api/v1/records/${inc.id}/sla`)).json().clocks);
-      const timeline = (await agent.get(`/api/v1/records/${inc.id}/sla/timeline`)).json();
+      clocks.push(...(await t.agent.get(`/api/v1/records/${inc.id}/sla`)).json().clocks);
+      const timeline = (await t.agent.get(`/api/v1/records/${inc.id}/sla/timeline`)).json();
       alerts.push(...timeline.map((e: { kind: string }) => e.kind));
     }
     expect(clocks.filter((c) => c.state === 'running' && !c.breached).length).toBeGreaterThan(0);
@@ -69,7 +64,7 @@ describe('demo service levels', () => {
   it('puts the demo incidents in the queue with their nearest due instant', async () => {
     const running = (await demoIncidents()).filter((i) => i.slaDueAt !== null);
     expect(running.length).toBeGreaterThanOrEqual(3);
-    const due = (await agent.get(`/api/v1/sla/due?records=${running.map((i) => i.id).join(',')}`)).json();
+    const due = (await t.agent.get(`/api/v1/sla/due?records=${running.map((i) => i.id).join(',')}`)).json();
     expect(due.map((d: { recordId: string }) => d.recordId).sort()).toEqual(running.map((i) => i.id).sort());
   });
 });

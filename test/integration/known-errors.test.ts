@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   KnownErrorHit,
   KnownErrorSuggestion,
@@ -8,59 +8,51 @@ import type {
 } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
 import { createRecordInTransaction } from '../../src/modules/records/system.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildIncident, setupTestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
 import { buildService } from '../support/requests.ts';
 
-let env: TestEnv;
-let agent: Client;
-let admin: Client;
-let requester: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-  admin = await as(env, ['admin']);
-  requester = await as(env, ['requester']);
-});
-afterAll(() => env.close());
+const t = setupTestEnv({ agent: ['agent'], admin: ['admin'], requester: ['requester'] });
 
 async function problemWithKnownError(
   problem: Record<string, unknown>,
   ke: { title?: string; symptoms: string; workaround: string },
 ): Promise<{ problem: ProblemView; ke: KnownErrorView }> {
-  const p = await agent.post('/api/v1/problems', problem);
+  const p = await t.agent.post('/api/v1/problems', problem);
   expect(p.statusCode, p.body).toBe(201);
-  const created = await agent.post(`/api/v1/problems/${p.json().id}/known-error`, ke);
+  const created = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, ke);
   expect(created.statusCode, created.body).toBe(201);
   return { problem: p.json() as ProblemView, ke: created.json() as KnownErrorView };
 }
 
 const search = async (q: string) =>
-  ((await agent.get(`/api/v1/known-errors?q=${encodeURIComponent(q)}`)).json() as { items: KnownErrorHit[] })
-    .items;
+  (
+    (await t.agent.get(`/api/v1/known-errors?q=${encodeURIComponent(q)}`)).json() as {
+      items: KnownErrorHit[];
+    }
+  ).items;
 const suggestions = async (incidentId: string) =>
   (
-    (await agent.get(`/api/v1/incidents/${incidentId}/known-errors`)).json() as {
+    (await t.agent.get(`/api/v1/incidents/${incidentId}/known-errors`)).json() as {
       items: KnownErrorSuggestion[];
     }
   ).items;
 
 describe('known-error database', () => {
   it('records a known error from a problem, one per problem, with a workaround', async () => {
-    const p = await agent.post('/api/v1/problems', { title: 'Badge readers reject new cards' });
-    const none = await agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
+    const p = await t.agent.post('/api/v1/problems', { title: 'Badge readers reject new cards' });
+    const none = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
       symptoms: 'Door stays shut',
     });
     expect(none.statusCode).toBe(422);
     expect(none.json().errors[0].field).toBe('workaround');
-    const ok = await agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
+    const ok = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
       symptoms: 'Door stays shut, reader blinks red',
       workaround: 'Re-encode the card at reception',
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ title: 'Badge readers reject new cards', status: 'active' });
-    const twice = await agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
+    const twice = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
       symptoms: 'x',
       workaround: 'y',
     });
@@ -72,7 +64,7 @@ describe('known-error database', () => {
       { title: 'Scanner drops pages' },
       { symptoms: 'Pages missing from scans', workaround: 'Scan one page at a time' },
     );
-    const res = await agent.get('/api/v1/known-errors');
+    const res = await t.agent.get('/api/v1/known-errors');
     expect(res.statusCode, res.body).toBe(200);
     const items = (res.json() as { items: KnownErrorHit[] }).items;
     expect(items.map((i) => i.id)).toContain(ke.id);
@@ -114,8 +106,8 @@ describe('known-error database', () => {
   });
 
   it('suggests known errors for a new incident by similar text, same CI or same service', async () => {
-    const serviceId = await buildService(env, 'Payroll');
-    const server = await buildCi(admin, 'physical_server', { name: 'payroll-db-01' });
+    const serviceId = await buildService(t.env, 'Payroll');
+    const server = await buildCi(t.admin, 'physical_server', { name: 'payroll-db-01' });
     const byText = await problemWithKnownError(
       { title: 'Timesheet export times out' },
       { symptoms: 'Timesheet export spins forever', workaround: 'Export one week at a time' },
@@ -133,7 +125,7 @@ describe('known-error database', () => {
       { symptoms: 'Laptops drop off the network', workaround: 'Use cable' },
     );
 
-    const inc = await buildIncident(agent, {
+    const inc = await buildIncident(t.agent, {
       title: 'Timesheet export does not finish',
       description: 'It spins',
       serviceId,
@@ -149,7 +141,7 @@ describe('known-error database', () => {
     expect(found.map((s) => s.id)).toEqual([byCi.ke.id, byText.ke.id, byService.ke.id]);
 
     // Retired known errors are no longer suggested.
-    const retire = await agent.patch(
+    const retire = await t.agent.patch(
       `/api/v1/known-errors/${byService.ke.id}`,
       { status: 'retired' },
       { 'if-match': '"1"' },
@@ -166,14 +158,14 @@ describe('known-error database', () => {
         workaround: 'Clear the SSO cookie and sign in again',
       },
     );
-    const inc = await buildIncident(requester, {
+    const inc = await buildIncident(t.requester, {
       title: 'Login page reloads endlessly after password change',
     });
     expect((await suggestions(inc.id))[0]).toMatchObject({ id: ke.id, applied: false });
 
-    const res = await agent.post(`/api/v1/incidents/${inc.id}/known-errors`, { knownErrorId: ke.id });
+    const res = await t.agent.post(`/api/v1/incidents/${inc.id}/known-errors`, { knownErrorId: ke.id });
     expect(res.statusCode, res.body).toBe(200);
-    const activity = (await agent.get(`/api/v1/records/${inc.id}/activity`)).json() as Activity[];
+    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as Activity[];
     expect(activity).toContainEqual(
       expect.objectContaining({
         kind: 'comment',
@@ -181,12 +173,12 @@ describe('known-error database', () => {
         body: expect.stringContaining('Clear the SSO cookie and sign in again'),
       }),
     );
-    const p = (await agent.get(`/api/v1/problems/${problem.id}`)).json() as ProblemView;
+    const p = (await t.agent.get(`/api/v1/problems/${problem.id}`)).json() as ProblemView;
     expect(p.incidents.map((i) => i.id)).toContain(inc.id);
     expect((await suggestions(inc.id))[0]).toMatchObject({ id: ke.id, applied: true });
     // Applying it again adds the note again but not a second link.
-    await agent.post(`/api/v1/incidents/${inc.id}/known-errors`, { knownErrorId: ke.id });
-    const again = (await agent.get(`/api/v1/problems/${problem.id}`)).json() as ProblemView;
+    await t.agent.post(`/api/v1/incidents/${inc.id}/known-errors`, { knownErrorId: ke.id });
+    const again = (await t.agent.get(`/api/v1/problems/${problem.id}`)).json() as ProblemView;
     expect(again.incidents.filter((i) => i.id === inc.id)).toHaveLength(1);
   });
 
@@ -195,18 +187,18 @@ describe('known-error database', () => {
       { title: 'Scanner to mail fails' },
       { symptoms: 'Scans never arrive', workaround: 'Scan to the shared folder' },
     );
-    expect((await requester.get('/api/v1/known-errors')).statusCode).toBe(403);
-    const inc = await buildIncident(requester, { title: 'My scans never arrive' });
-    expect((await requester.get(`/api/v1/incidents/${inc.id}/known-errors`)).statusCode).toBe(403);
-    const stale = await agent.patch(
+    expect((await t.requester.get('/api/v1/known-errors')).statusCode).toBe(403);
+    const inc = await buildIncident(t.requester, { title: 'My scans never arrive' });
+    expect((await t.requester.get(`/api/v1/incidents/${inc.id}/known-errors`)).statusCode).toBe(403);
+    const stale = await t.agent.patch(
       `/api/v1/known-errors/${ke.id}`,
       { workaround: 'x' },
       { 'if-match': '"7"' },
     );
     expect(stale.statusCode).toBe(412);
-    const missing = await agent.get('/api/v1/known-errors/00000000-0000-4000-8000-000000000000');
+    const missing = await t.agent.get('/api/v1/known-errors/00000000-0000-4000-8000-000000000000');
     expect(missing.statusCode).toBe(404);
-    const edited = await agent.patch(
+    const edited = await t.agent.patch(
       `/api/v1/known-errors/${ke.id}`,
       { workaround: 'Scan to USB' },
       { 'if-match': '"1"' },
@@ -222,31 +214,31 @@ describe('known-error database', () => {
     );
     // The rule reads only the records core: a completed change is a change record resolved with
     // the successful outcome (change management's own flow is tested in changes.test.ts).
-    await env.ctx.db.execute(sql`create sequence if not exists record_number_chg start with 1001`);
-    const change = await env.ctx.db.transaction((tx) =>
+    await t.env.ctx.db.execute(sql`create sequence if not exists record_number_chg start with 1001`);
+    const change = await t.env.ctx.db.transaction((tx) =>
       createRecordInTransaction(
-        env.ctx,
+        t.env.ctx,
         tx,
         { type: 'change', prefix: 'CHG', process: 'change', label: 'Change', path: 'changes' },
-        { title: 'Renew the portal certificate', requesterId: agent.user.id },
-        agent.user.id,
+        { title: 'Renew the portal certificate', requesterId: t.agent.user.id },
+        t.agent.user.id,
       ),
     );
-    const link = await agent.post(`/api/v1/records/${problem.id}/links`, {
+    const link = await t.agent.post(`/api/v1/records/${problem.id}/links`, {
       target: change.number,
       kind: 'relates_to',
     });
     expect(link.statusCode, link.body).toBeLessThan(300);
-    const manager = await as(env, ['service_manager']);
-    await agent.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'analysis' });
-    await agent.post(`/api/v1/problems/${problem.id}/transitions`, {
+    const manager = await as(t.env, ['service_manager']);
+    await t.agent.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'analysis' });
+    await t.agent.post(`/api/v1/problems/${problem.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'fixed_by_change',
       resolutionNotes: 'Certificate renewed',
     });
     const early = await manager.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'closed' });
     expect(early.statusCode).toBe(422); // the change is not completed yet
-    await env.ctx.db.execute(
+    await t.env.ctx.db.execute(
       sql`update records set resolved_at = now(), state = 'review', resolution_code = 'successful' where id = ${change.id}`,
     );
     const closed = await manager.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'closed' });

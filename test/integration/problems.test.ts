@@ -1,25 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProblemView } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let agent: Client;
-let manager: Client;
-let requester: Client;
-let otherRequester: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-  manager = await as(env, ['service_manager']);
-  requester = await as(env, ['requester']);
-  otherRequester = await as(env, ['requester']);
+const t = setupTestEnv({
+  agent: ['agent'],
+  manager: ['service_manager'],
+  requester: ['requester'],
+  otherRequester: ['requester'],
 });
-afterAll(() => env.close());
 
 async function raise(body: Record<string, unknown>): Promise<ProblemView> {
-  const res = await agent.post('/api/v1/problems', { title: 'Mail relay drops messages', ...body });
+  const res = await t.agent.post('/api/v1/problems', { title: 'Mail relay drops messages', ...body });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as ProblemView;
 }
@@ -39,7 +31,7 @@ async function moveOk(
 }
 
 async function analyse(p: { id: string }, body: Record<string, unknown>): Promise<ProblemView> {
-  const res = await agent.patch(`/api/v1/problems/${p.id}/analysis`, body);
+  const res = await t.agent.patch(`/api/v1/problems/${p.id}/analysis`, body);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as ProblemView;
 }
@@ -49,25 +41,25 @@ const activity = async (c: Client, id: string) =>
 
 describe('problems', () => {
   it('raises a problem from incidents, numbered PRB…, linked both ways', async () => {
-    const a = await buildIncident(requester, { title: 'No mail since 9am' });
-    const b = await buildIncident(otherRequester, { title: 'Outgoing mail stuck' });
+    const a = await buildIncident(t.requester, { title: 'No mail since 9am' });
+    const b = await buildIncident(t.otherRequester, { title: 'Outgoing mail stuck' });
     const p = await raise({ incidentIds: [a.number, b.id] });
     expect(p.number).toMatch(/^PRB\d{7}$/);
     expect(p.state).toBe('new');
     expect(p.analysis.proactive).toBe(false);
     expect(p.incidents.map((i) => i.number).sort()).toEqual([a.number, b.number].sort());
 
-    const links = (await agent.get(`/api/v1/records/${a.id}/links`)).json() as unknown[];
+    const links = (await t.agent.get(`/api/v1/records/${a.id}/links`)).json() as unknown[];
     expect(links).toContainEqual(
       expect.objectContaining({ kind: 'caused_by', record: expect.objectContaining({ number: p.number }) }),
     );
-    const history = await activity(agent, a.id);
+    const history = await activity(t.agent, a.id);
     expect(history).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'link.caused_by', newValue: p.number }),
     );
 
-    const c = await buildIncident(requester, { title: 'Mail bounced' });
-    const more = await agent.post(`/api/v1/problems/${p.number}/incidents`, { incidentIds: [c.number] });
+    const c = await buildIncident(t.requester, { title: 'Mail bounced' });
+    const more = await t.agent.post(`/api/v1/problems/${p.number}/incidents`, { incidentIds: [c.number] });
     expect(more.statusCode, more.body).toBe(200);
     expect((more.json() as ProblemView).incidents).toHaveLength(3);
   });
@@ -77,18 +69,18 @@ describe('problems', () => {
     expect(p.analysis.proactive).toBe(true);
     expect(p.analysis.rcaMethod).toBe('timeline');
     expect(p.incidents).toEqual([]);
-    const bad = await agent.post('/api/v1/problems', { title: 'x', incidentIds: ['INC9999999'] });
+    const bad = await t.agent.post('/api/v1/problems', { title: 'x', incidentIds: ['INC9999999'] });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toBe('incidentIds.0');
   });
 
   it('walks the lifecycle new → analysis → root cause known → known error → resolved → closed', async () => {
     let p = await raise({});
-    p = await moveOk(agent, p, { to: 'analysis' });
+    p = await moveOk(t.agent, p, { to: 'analysis' });
     expect(p.stateLabel).toBe('Analysis');
 
     // The root cause must be recorded before the state says it is known.
-    const early = await move(agent, p, { to: 'root_cause_known' });
+    const early = await move(t.agent, p, { to: 'root_cause_known' });
     expect(early.statusCode).toBe(422);
     expect(early.json().errors[0].field).toBe('rootCause');
     p = await analyse(p, {
@@ -99,18 +91,20 @@ describe('problems', () => {
     });
     expect(p.analysis.contributingFactors).toEqual(['Filter timeout of 2 s', 'No queue alerting']);
     expect(p.version).toBe(3);
-    p = await moveOk(agent, p, { to: 'root_cause_known' });
+    p = await moveOk(t.agent, p, { to: 'root_cause_known' });
 
-    const noKe = await move(agent, p, { to: 'known_error' });
+    const noKe = await move(t.agent, p, { to: 'known_error' });
     expect(noKe.statusCode).toBe(422);
     expect(noKe.json().errors[0].field).toBe('knownError');
-    const ke = await agent.post(`/api/v1/problems/${p.id}/known-error`, { symptoms: 'Mail stuck in outbox' });
+    const ke = await t.agent.post(`/api/v1/problems/${p.id}/known-error`, {
+      symptoms: 'Mail stuck in outbox',
+    });
     expect(ke.statusCode, ke.body).toBe(201);
     expect(ke.json().workaround).toBe('Restart the filter service, then flush the queue');
-    p = await moveOk(agent, p, { to: 'known_error' });
+    p = await moveOk(t.agent, p, { to: 'known_error' });
     expect(p.knownError?.status).toBe('active');
 
-    p = await moveOk(agent, p, {
+    p = await moveOk(t.agent, p, {
       to: 'resolved',
       resolutionCode: 'permanent_workaround',
       resolutionNotes: 'Filter timeout raised to 30 s',
@@ -118,7 +112,7 @@ describe('problems', () => {
     expect(p.stateCategory).toBe('resolved');
     expect(p.knownError?.status).toBe('fixed');
 
-    const history = await activity(agent, p.id);
+    const history = await activity(t.agent, p.id);
     expect(history).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'analysis.rootCause', oldValue: null }),
     );
@@ -126,37 +120,37 @@ describe('problems', () => {
 
   it('closes a problem only with its fix: a completed linked change or an explicit reason', async () => {
     let p = await raise({});
-    p = await moveOk(agent, p, { to: 'analysis' });
-    p = await moveOk(agent, p, {
+    p = await moveOk(t.agent, p, { to: 'analysis' });
+    p = await moveOk(t.agent, p, {
       to: 'resolved',
       resolutionCode: 'fixed_by_change',
       resolutionNotes: 'Patched',
     });
 
-    const bare = await move(manager, p, { to: 'closed' });
+    const bare = await move(t.manager, p, { to: 'closed' });
     expect(bare.statusCode).toBe(422);
     expect(bare.headers['content-type']).toContain('application/problem+json');
     expect(bare.json().errors[0].field).toBe('closureReason');
 
     // Agents resolve; closing after review is for the accountable roles.
-    const byAgent = await move(agent, p, { to: 'closed', closureReason: 'Fixed by the vendor patch' });
+    const byAgent = await move(t.agent, p, { to: 'closed', closureReason: 'Fixed by the vendor patch' });
     expect(byAgent.statusCode).toBe(403);
 
-    p = await moveOk(manager, p, {
+    p = await moveOk(t.manager, p, {
       to: 'closed',
       closureReason: 'Fixed by the vendor patch, no change needed',
     });
     expect(p.stateCategory).toBe('closed');
     expect(p.analysis.closureReason).toBe('Fixed by the vendor patch, no change needed');
-    const edit = await agent.patch(`/api/v1/problems/${p.id}/analysis`, { rootCause: 'late edit' });
+    const edit = await t.agent.patch(`/api/v1/problems/${p.id}/analysis`, { rootCause: 'late edit' });
     expect(edit.statusCode).toBe(409);
   });
 
   it('resolving offers to resolve the open incidents, each requester told', async () => {
-    const a = await buildIncident(requester, { title: 'VPN drops every hour' });
-    const b = await buildIncident(otherRequester, { title: 'VPN disconnects' });
-    const done = await buildIncident(requester, { title: 'VPN slow' });
-    await agent.post(`/api/v1/incidents/${done.id}/transitions`, {
+    const a = await buildIncident(t.requester, { title: 'VPN drops every hour' });
+    const b = await buildIncident(t.otherRequester, { title: 'VPN disconnects' });
+    const done = await buildIncident(t.requester, { title: 'VPN slow' });
+    await t.agent.post(`/api/v1/incidents/${done.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'user_error',
       resolutionNotes: 'Wrong profile',
@@ -164,11 +158,11 @@ describe('problems', () => {
     let p = await raise({ title: 'VPN concentrator rekeys too often', incidentIds: [a.id, b.id, done.id] });
 
     // Before the problem is resolved there is nothing to offer.
-    const tooEarly = await agent.post(`/api/v1/problems/${p.id}/incidents/resolve`);
+    const tooEarly = await t.agent.post(`/api/v1/problems/${p.id}/incidents/resolve`);
     expect(tooEarly.statusCode).toBe(409);
 
-    p = await moveOk(agent, p, { to: 'analysis' });
-    p = await moveOk(agent, p, {
+    p = await moveOk(t.agent, p, { to: 'analysis' });
+    p = await moveOk(t.agent, p, {
       to: 'resolved',
       resolutionCode: 'fixed_by_change',
       resolutionNotes: 'Rekey interval set to 8 h',
@@ -178,13 +172,13 @@ describe('problems', () => {
     expect(byNumber.get(a.number)?.stateCategory).toBe('resolved');
     expect(byNumber.get(b.number)?.stateCategory).toBe('resolved');
 
-    const incident = (await agent.get(`/api/v1/incidents/${a.id}`)).json();
+    const incident = (await t.agent.get(`/api/v1/incidents/${a.id}`)).json();
     expect(incident.resolutionCode).toBe('resolved_by_change');
     expect(incident.resolutionNotes).toBe('Rekey interval set to 8 h');
 
     for (const [client, inc] of [
-      [requester, a],
-      [otherRequester, b],
+      [t.requester, a],
+      [t.otherRequester, b],
     ] as const) {
       const seen = await activity(client, inc.id);
       expect(seen).toContainEqual(
@@ -205,48 +199,48 @@ describe('problems', () => {
       );
     }
     // The already resolved incident was left alone; a second offer resolves nothing more.
-    const again = await agent.post(`/api/v1/problems/${p.id}/incidents/resolve`);
+    const again = await t.agent.post(`/api/v1/problems/${p.id}/incidents/resolve`);
     expect(again.json()).toEqual({ resolved: [] });
   });
 
   it('keeps problems from requesters unless an agent makes them a watcher', async () => {
-    const inc = await buildIncident(requester, { title: 'Printer queue stuck' });
+    const inc = await buildIncident(t.requester, { title: 'Printer queue stuck' });
     const p = await raise({ incidentIds: [inc.id] });
 
-    expect((await requester.get(`/api/v1/problems/${p.id}`)).statusCode).toBe(404);
-    expect((await requester.get('/api/v1/problems')).json().items).toEqual([]);
-    expect((await requester.post('/api/v1/problems', { title: 'mine' })).statusCode).toBe(403);
+    expect((await t.requester.get(`/api/v1/problems/${p.id}`)).statusCode).toBe(404);
+    expect((await t.requester.get('/api/v1/problems')).json().items).toEqual([]);
+    expect((await t.requester.post('/api/v1/problems', { title: 'mine' })).statusCode).toBe(403);
     // The requester's incident shows that a problem is linked, not what it says.
-    const links = (await requester.get(`/api/v1/records/${inc.id}/links`)).json() as {
+    const links = (await t.requester.get(`/api/v1/records/${inc.id}/links`)).json() as {
       record: { title: string };
     }[];
     expect(links.map((l) => l.record.title)).toEqual(['(not visible to you)']);
 
-    const watch = await agent.put(`/api/v1/records/${p.id}/watchers/${requester.user.id}`);
+    const watch = await t.agent.put(`/api/v1/records/${p.id}/watchers/${t.requester.user.id}`);
     expect(watch.statusCode, watch.body).toBeLessThan(300);
-    const seen = await requester.get(`/api/v1/problems/${p.id}`);
+    const seen = await t.requester.get(`/api/v1/problems/${p.id}`);
     expect(seen.statusCode).toBe(200);
     expect(
-      (await requester.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' })).statusCode,
+      (await t.requester.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' })).statusCode,
     ).toBe(403);
-    expect((await requester.patch(`/api/v1/problems/${p.id}/analysis`, { rootCause: 'x' })).statusCode).toBe(
-      403,
-    );
+    expect(
+      (await t.requester.patch(`/api/v1/problems/${p.id}/analysis`, { rootCause: 'x' })).statusCode,
+    ).toBe(403);
   });
 
   it('answers 412 on a stale analysis edit and offers the problem resolution codes', async () => {
     const p = await raise({});
-    const stale = await agent.patch(
+    const stale = await t.agent.patch(
       `/api/v1/problems/${p.id}/analysis`,
       { rootCause: 'x' },
       { 'if-match': '"99"' },
     );
     expect(stale.statusCode).toBe(412);
-    const options = (await agent.get('/api/v1/problems/meta/options')).json();
+    const options = (await t.agent.get('/api/v1/problems/meta/options')).json();
     expect(options.resolutionCodes).toContain('fixed_by_change');
-    const wrongCode = await agent.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' });
+    const wrongCode = await t.agent.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' });
     expect(wrongCode.statusCode).toBe(200);
-    const bad = await move(agent, p, {
+    const bad = await move(t.agent, p, {
       to: 'resolved',
       resolutionCode: 'solved_permanently',
       resolutionNotes: 'x',
@@ -257,7 +251,7 @@ describe('problems', () => {
 
 describe('problems in the API document', () => {
   it('documents the problem routes and keeps RFC 9457 Problem apart from the problem record', async () => {
-    const doc = (await agent.get('/api/v1/openapi.json')).json();
+    const doc = (await t.agent.get('/api/v1/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/problems',

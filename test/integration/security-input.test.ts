@@ -3,20 +3,16 @@
  * forged cursors, out-of-range dates, truncated uploads and over-long path ids all answer
  * RFC 9457 problem+json with a 4xx status.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { encodeCursor } from '../../src/db/cursor.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let agent: Client;
 let incidentId: string;
 
+const t = setupTestEnv({ agent: ['agent'] });
 beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-  incidentId = (await buildIncident(agent)).id;
+  incidentId = (await buildIncident(t.agent)).id;
 });
-afterAll(() => env.close());
 
 function expectProblem(
   res: { statusCode: number; headers: Record<string, unknown>; body: string },
@@ -28,26 +24,26 @@ function expectProblem(
 
 describe('hostile input', () => {
   it('refuses a NUL character in a body field with 400', async () => {
-    const res = await agent.post('/api/v1/incidents', { title: 'a\u0000b' });
+    const res = await t.agent.post('/api/v1/incidents', { title: 'a\u0000b' });
     expectProblem(res, [400]);
     expect(res.json().errors[0].field).toBe('body.title');
   });
 
   it('refuses a NUL character as a path id', async () => {
-    expectProblem(await agent.patch('/api/v1/incidents/%00', { title: 'x' }), [400, 404]);
-    expectProblem(await agent.get('/api/v1/incidents/%00'), [400, 404]);
+    expectProblem(await t.agent.patch('/api/v1/incidents/%00', { title: 'x' }), [400, 404]);
+    expectProblem(await t.agent.get('/api/v1/incidents/%00'), [400, 404]);
   });
 
   it('refuses NUL in query strings', async () => {
-    expectProblem(await agent.get('/api/v1/incidents?q=%00'), [400]);
-    expectProblem(await agent.get('/api/v1/cmdb/cis?q=%00'), [400]);
+    expectProblem(await t.agent.get('/api/v1/incidents?q=%00'), [400]);
+    expectProblem(await t.agent.get('/api/v1/cmdb/cis?q=%00'), [400]);
   });
 
   it('refuses unpaired surrogates in a token name', async () => {
-    const tok = await env.app.inject({
+    const tok = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/tokens',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${agent.token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${t.agent.token}` },
       payload: '{"name":"\\udc00","scopes":["read"]}',
     });
     expectProblem(tok, [400]);
@@ -55,7 +51,7 @@ describe('hostile input', () => {
 
   it('audits a sign-in with a garbled email as a failed sign-in', async () => {
     for (const email of ['\\ud800x', 'nul\\u0000@x.example']) {
-      const res = await env.app.inject({
+      const res = await t.env.app.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
         headers: { 'content-type': 'application/json' },
@@ -63,7 +59,7 @@ describe('hostile input', () => {
       });
       expectProblem(res, [401]);
     }
-    const rows = await env.ctx.database.prepared<{ email: string }>(
+    const rows = await t.env.ctx.database.prepared<{ email: string }>(
       'test.garbled_logins',
       `select details->>'email' as email from audit_log where action = 'auth.login_failed' order by id`,
       [],
@@ -82,17 +78,17 @@ describe('hostile input', () => {
       `/api/v1/assets?cursor=${forged}`,
       `/api/v1/notifications?cursor=${forged}`,
     ]) {
-      expectProblem(await agent.get(url), [400]);
+      expectProblem(await t.agent.get(url), [400]);
     }
   });
 
   it('answers 400 to a date the database cannot hold', async () => {
-    expectProblem(await agent.get('/api/v1/incidents?slaDueBefore=0000-01-01T00:00:00Z'), [400]);
+    expectProblem(await t.agent.get('/api/v1/incidents?slaDueBefore=0000-01-01T00:00:00Z'), [400]);
   });
 
   it('answers 400 to a truncated multipart upload', async () => {
     const boundary = 'XyZ123';
-    const res = await agent.request({
+    const res = await t.agent.request({
       method: 'POST',
       url: `/api/v1/records/${incidentId}/attachments`,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
@@ -102,6 +98,6 @@ describe('hostile input', () => {
   });
 
   it('answers problem+json 414 to an over-long path parameter', async () => {
-    expectProblem(await agent.get(`/api/v1/incidents/${'a'.repeat(300)}`), [400, 404, 414]);
+    expectProblem(await t.agent.get(`/api/v1/incidents/${'a'.repeat(300)}`), [400, 404, 414]);
   });
 });

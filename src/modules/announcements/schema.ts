@@ -1,6 +1,6 @@
 /** Announcements to requesters and staff, with their audience, window and per-person dismissals. */
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn } from '../../db/columns.ts';
+import { auditColumns, idColumn, parentColumn } from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
 
@@ -26,12 +26,8 @@ export const announcements = pgTable(
 export const announcementDismissals = pgTable(
   'announcement_dismissals',
   {
-    announcementId: uuid('announcement_id')
-      .notNull()
-      .references(() => announcements.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    announcementId: parentColumn('announcement_id', () => announcements.id),
+    userId: parentColumn('user_id', () => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.announcementId, t.userId] })],

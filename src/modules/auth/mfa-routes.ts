@@ -7,7 +7,7 @@ import { UserView } from '../../contracts/directory.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { IdParam, problemResponses } from '../../http/schemas.ts';
+import { IdParam, problemResponses, route } from '../../http/schemas.ts';
 import { getUser } from './directory.ts';
 import {
   beginEnrolment,
@@ -88,13 +88,10 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.post(
       '/auth/mfa/enrolment',
-      {
-        schema: {
-          tags: ['auth'],
-          summary: 'Start enrolling an authenticator app: a new secret and its QR code',
-          response: { 200: Enrolment, ...problemResponses },
-        },
-      },
+      route(['auth'], {
+        summary: 'Start enrolling an authenticator app: a new secret and its QR code',
+        ok: Enrolment,
+      }),
       async (req) => beginEnrolment(ctx, sessionActor(req)),
     );
     app.post(
@@ -141,14 +138,12 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/users/:id/mfa',
-      {
-        schema: {
-          tags: ['users'],
-          summary: 'Reset a person’s two-step verification (admin); they enrol again',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(['users'], {
+        summary: 'Reset a person’s two-step verification (admin); they enrol again',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await resetMfa(ctx, requireActor(req), req.params.id, clientIp(req));
         return reply.code(204).send(null);

@@ -10,8 +10,8 @@ import {
   SETTABLE_FIELDS,
 } from '../../domain/automation/rules.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses, Uuid } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { IdParam, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { PROCESSES } from '../settings/index.ts';
 import { createRule, deleteRule, listRules, listRuns, updateRule } from './service.ts';
 
@@ -64,56 +64,47 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const Process = z.object({ process: z.enum(PROCESSES) });
     app.get(
       '/settings/:process/automation-rules',
-      {
-        schema: {
-          tags: ['automation'],
-          summary: 'Automation rules of a process, in evaluation order',
-          params: Process,
-          response: { 200: z.array(Rule), ...problemResponses },
-        },
-      },
+      route(['automation'], {
+        summary: 'Automation rules of a process, in evaluation order',
+        params: Process,
+        ok: z.array(Rule),
+      }),
       async (req) => listRules(ctx, requireActor(req), req.params.process),
     );
     app.post(
       '/settings/:process/automation-rules',
-      {
-        schema: {
-          tags: ['automation'],
-          summary: 'Add a rule: when <event> and <conditions> then <actions>',
-          params: Process,
-          body: RuleInput,
-          response: { 201: Rule, ...problemResponses },
-        },
-      },
+      route(['automation'], {
+        summary: 'Add a rule: when <event> and <conditions> then <actions>',
+        params: Process,
+        body: RuleInput,
+        ok: Rule,
+        status: 201,
+      }),
       async (req, reply) =>
         reply.code(201).send(await createRule(ctx, requireActor(req), req.params.process, req.body)),
     );
     app.put(
       '/automation-rules/:id',
-      {
-        schema: {
-          tags: ['automation'],
-          summary: 'Replace a rule (If-Match)',
-          params: IdParam,
-          body: RuleInput,
-          response: { 200: Rule, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const r = await updateRule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, r).send(r);
-      },
+      route(['automation'], {
+        summary: 'Replace a rule (If-Match)',
+        params: IdParam,
+        body: RuleInput,
+        ok: Rule,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateRule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/automation-rules/:id',
-      {
-        schema: {
-          tags: ['automation'],
-          summary: 'Delete a rule',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(['automation'], {
+        summary: 'Delete a rule',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteRule(ctx, requireActor(req), req.params.id);
         return reply.code(204).send(null);

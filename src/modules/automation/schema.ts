@@ -1,6 +1,5 @@
 /** Automation rules and the audit trail of every run. */
 import {
-  bigserial,
   boolean,
   index,
   integer,
@@ -11,7 +10,14 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  serialIdColumn,
+  updatedAtColumn,
+  versionColumn,
+} from '../../db/columns.ts';
 import type { Condition, RuleAction } from '../../domain/automation/rules.ts';
 import { users } from '../auth/schema.ts';
 
@@ -38,9 +44,7 @@ export const automationRules = pgTable(
 export const assignmentCursors = pgTable(
   'assignment_cursors',
   {
-    ruleId: uuid('rule_id')
-      .notNull()
-      .references(() => automationRules.id, { onDelete: 'cascade' }),
+    ruleId: parentColumn('rule_id', () => automationRules.id),
     groupId: uuid('group_id').notNull(),
     lastUserId: uuid('last_user_id'),
   },
@@ -50,7 +54,7 @@ export const assignmentCursors = pgTable(
 export const automationRuns = pgTable(
   'automation_runs',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    id: serialIdColumn(),
     ruleId: uuid('rule_id').notNull(),
     recordId: uuid('record_id').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ServiceView } from '../../contracts/services.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { csv, IdParam, Limit, page, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
 import { createService, getCatalogEntry, listCatalog, listServices, updateService } from './service.ts';
@@ -36,33 +36,28 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/services',
-      {
-        schema: {
-          tags: ['services'],
-          summary: 'The service portfolio: business and technical services in every lifecycle stage',
-          querystring: z.object({
-            kind: z.enum(SERVICE_KINDS).optional(),
-            lifecycleStatus: csv(z.enum(LIFECYCLE_STATUSES)).optional().describe('Comma-separated'),
-            customerId: Uuid.optional(),
-            q: z.string().max(200).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: Limit,
-          }),
-          response: { 200: page(ServiceView), ...problemResponses },
-        },
-      },
+      route(['services'], {
+        summary: 'The service portfolio: business and technical services in every lifecycle stage',
+        querystring: z.object({
+          kind: z.enum(SERVICE_KINDS).optional(),
+          lifecycleStatus: csv(z.enum(LIFECYCLE_STATUSES)).optional().describe('Comma-separated'),
+          customerId: Uuid.optional(),
+          q: z.string().max(200).optional(),
+          cursor: z.string().max(500).optional(),
+          limit: Limit,
+        }),
+        ok: page(ServiceView),
+      }),
       async (req) => listServices(ctx, requireActor(req), req.query),
     );
     app.post(
       '/services',
-      {
-        schema: {
-          tags: ['services'],
-          summary: 'Add a business or technical service (service managers)',
-          body: ServiceCreate,
-          response: { 201: ServiceView, ...problemResponses },
-        },
-      },
+      route(['services'], {
+        summary: 'Add a business or technical service (service managers)',
+        body: ServiceCreate,
+        ok: ServiceView,
+        status: 201,
+      }),
       async (req, reply) => {
         const s = await createService(ctx, requireActor(req), req.body);
         return withEtag(reply.code(201), s).header('location', `/api/v1/services/${s.id}`).send(s);
@@ -70,47 +65,39 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.patch(
       '/services/:id',
-      {
-        schema: {
-          tags: ['services'],
-          summary: 'Change a service (service managers, or its owner). Send If-Match; 412 when stale.',
-          params: IdParam,
-          body: ServicePatch,
-          response: { 200: ServiceView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const s = await updateService(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, s).send(s);
-      },
+      route(['services'], {
+        summary: 'Change a service (service managers, or its owner). Send If-Match; 412 when stale.',
+        params: IdParam,
+        body: ServicePatch,
+        ok: ServiceView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateService(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/catalog',
-      {
-        schema: {
-          tags: ['catalog'],
-          summary: 'The live service catalog: business services anyone may raise records against',
-          querystring: z.object({
-            q: z.string().max(200).optional(),
-            category: z.string().max(LIMITS.categoryMax).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: Limit,
-          }),
-          response: { 200: page(CatalogEntry), ...problemResponses },
-        },
-      },
+      route(['catalog'], {
+        summary: 'The live service catalog: business services anyone may raise records against',
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          category: z.string().max(LIMITS.categoryMax).optional(),
+          cursor: z.string().max(500).optional(),
+          limit: Limit,
+        }),
+        ok: page(CatalogEntry),
+      }),
       async (req) => listCatalog(ctx, requireActor(req), req.query),
     );
     app.get(
       '/catalog/:id',
-      {
-        schema: {
-          tags: ['catalog'],
-          summary: 'One live catalog entry',
-          params: IdParam,
-          response: { 200: CatalogEntry, ...problemResponses },
-        },
-      },
+      route(['catalog'], {
+        summary: 'One live catalog entry',
+        params: IdParam,
+        ok: CatalogEntry,
+      }),
       async (req) => getCatalogEntry(ctx, requireActor(req), req.params.id),
     );
   };

@@ -7,6 +7,7 @@
  * `ci_relationships` rows.
  */
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -30,12 +31,8 @@ export const services = pgTable(
 export const serviceCustomers = pgTable(
   'service_customers',
   {
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.ciId, { onDelete: 'cascade' }),
-    organisationId: uuid('organisation_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    serviceId: parentColumn('service_id', () => services.ciId),
+    organisationId: parentColumn('organisation_id', () => organisations.id),
   },
   (t) => [
     primaryKey({ columns: [t.serviceId, t.organisationId] }),

@@ -15,8 +15,8 @@ import {
   WindowView,
 } from '../../contracts/change-schedule.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, page, problemResponses } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { IdParam, page, route } from '../../http/schemas.ts';
 import { changeCalendar } from './calendar.ts';
 import { checkConflicts, rememberGraph } from './conflicts.ts';
 import { createFeedToken, feedCalendar, feedTokenStatus, revokeFeedToken } from './feed.ts';
@@ -36,72 +36,55 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/change-windows',
-      {
-        schema: {
-          tags,
-          summary: 'Maintenance and freeze windows, by first start',
-          querystring: WindowListQuery,
-          response: { 200: page(WindowView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Maintenance and freeze windows, by first start',
+        querystring: WindowListQuery,
+        ok: page(WindowView),
+      }),
       async (req) => listWindows(ctx, requireActor(req), req.query),
     );
     app.post(
       '/change-windows',
-      {
-        schema: {
-          tags,
-          summary: 'Add a maintenance window (of a CI or a service) or a freeze (global or of a service)',
-          body: WindowInput,
-          response: { 201: WindowView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const w = await createWindow(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), w).send(w);
-      },
+      route(tags, {
+        summary: 'Add a maintenance window (of a CI or a service) or a freeze (global or of a service)',
+        body: WindowInput,
+        ok: WindowView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createWindow(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/change-windows/:id',
-      {
-        schema: {
-          tags,
-          summary: 'A window',
-          params: IdParam,
-          response: { 200: WindowView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const w = await getWindow(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, w).send(w);
-      },
+      route(tags, {
+        summary: 'A window',
+        params: IdParam,
+        ok: WindowView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getWindow(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/change-windows/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a window (If-Match)',
-          params: IdParam,
-          body: WindowPatch,
-          response: { 200: WindowView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const w = await updateWindow(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, w).send(w);
-      },
+      route(tags, {
+        summary: 'Change a window (If-Match)',
+        params: IdParam,
+        body: WindowPatch,
+        ok: WindowView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateWindow(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/change-windows/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Remove a window (If-Match)',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Remove a window (If-Match)',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteWindow(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
         return reply.code(204).send(null);
@@ -109,14 +92,11 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/change-calendar',
-      {
-        schema: {
-          tags,
-          summary: 'Scheduled changes and window occurrences over a range (at most 400 days)',
-          querystring: CalendarQuery,
-          response: { 200: CalendarAnswer, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Scheduled changes and window occurrences over a range (at most 400 days)',
+        querystring: CalendarQuery,
+        ok: CalendarAnswer,
+      }),
       async (req) =>
         changeCalendar(ctx, requireActor(req), {
           from: new Date(req.query.from),
@@ -129,14 +109,11 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/change-calendar/conflicts',
-      {
-        schema: {
-          tags,
-          summary: 'The conflicts a change planned at these times on these CIs and services would have',
-          body: ConflictCheck,
-          response: { 200: z.object({ conflicts: z.array(ConflictView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The conflicts a change planned at these times on these CIs and services would have',
+        body: ConflictCheck,
+        ok: z.object({ conflicts: z.array(ConflictView) }),
+      }),
       async (req) => {
         assertCanReadSchedule(requireActor(req));
         const b = req.body;
@@ -152,35 +129,28 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/change-calendar/feed-token',
-      {
-        schema: {
-          tags,
-          summary: 'Whether you have a calendar feed address',
-          response: { 200: FeedTokenStatus, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Whether you have a calendar feed address',
+        ok: FeedTokenStatus,
+      }),
       async (req) => feedTokenStatus(ctx, requireActor(req)),
     );
     app.post(
       '/change-calendar/feed-token',
-      {
-        schema: {
-          tags,
-          summary: 'A new secret address for your iCalendar feed (the previous one stops working)',
-          response: { 201: FeedTokenCreated, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'A new secret address for your iCalendar feed (the previous one stops working)',
+        ok: FeedTokenCreated,
+        status: 201,
+      }),
       async (req, reply) => reply.code(201).send(await createFeedToken(ctx, requireActor(req))),
     );
     app.delete(
       '/change-calendar/feed-token',
-      {
-        schema: {
-          tags,
-          summary: 'Revoke your calendar feed address',
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Revoke your calendar feed address',
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await revokeFeedToken(ctx, requireActor(req));
         return reply.code(204).send(null);

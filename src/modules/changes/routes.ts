@@ -31,8 +31,8 @@ import {
 } from '../../contracts/changes.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
   castVote,
@@ -61,15 +61,12 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     };
     app.put(
       '/changes/:id/risk',
-      {
-        schema: {
-          tags: changes,
-          summary: 'Assess the risk: answer every question of the risk questionnaire (If-Match)',
-          params: RecordRefParam,
-          body: RiskAnswers,
-          response: { 200: ChangeView, ...problemResponses },
-        },
-      },
+      route(changes, {
+        summary: 'Assess the risk: answer every question of the risk questionnaire (If-Match)',
+        params: RecordRefParam,
+        body: RiskAnswers,
+        ok: ChangeView,
+      }),
       async (req, reply) => {
         const actor = requireActor(req);
         const id = await assessRisk(ctx, actor, req.params.id, req.body.answers, ifMatchVersion(req));
@@ -78,16 +75,13 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/changes/:id/cab/votes',
-      {
-        schema: {
-          tags: cab,
-          summary:
-            'Vote on the change as a member of the reviewing board (approve or reject, once), or comment',
-          params: RecordRefParam,
-          body: CabVoteInput,
-          response: { 200: ChangeView, ...problemResponses },
-        },
-      },
+      route(cab, {
+        summary:
+          'Vote on the change as a member of the reviewing board (approve or reject, once), or comment',
+        params: RecordRefParam,
+        body: CabVoteInput,
+        ok: ChangeView,
+      }),
       async (req, reply) => {
         const actor = requireActor(req);
         return answer(reply, actor, await castVote(ctx, actor, req.params.id, req.body));
@@ -95,15 +89,12 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/changes/:id/cab/veto',
-      {
-        schema: {
-          tags: cab,
-          summary: 'Veto the change under review (change manager): it is rejected with the reason',
-          params: RecordRefParam,
-          body: VetoInput,
-          response: { 200: ChangeView, ...problemResponses },
-        },
-      },
+      route(cab, {
+        summary: 'Veto the change under review (change manager): it is rejected with the reason',
+        params: RecordRefParam,
+        body: VetoInput,
+        ok: ChangeView,
+      }),
       async (req, reply) => {
         const actor = requireActor(req);
         return answer(reply, actor, await vetoChange(ctx, actor, req.params.id, req.body.reason));
@@ -111,16 +102,13 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/changes/:id/review',
-      {
-        schema: {
-          tags: changes,
-          summary:
-            'Record the post-implementation review: lessons and incidents caused by the change (If-Match)',
-          params: RecordRefParam,
-          body: ReviewInput,
-          response: { 200: ChangeView, ...problemResponses },
-        },
-      },
+      route(changes, {
+        summary:
+          'Record the post-implementation review: lessons and incidents caused by the change (If-Match)',
+        params: RecordRefParam,
+        body: ReviewInput,
+        ok: ChangeView,
+      }),
       async (req, reply) => {
         const actor = requireActor(req);
         return answer(
@@ -132,141 +120,108 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/changes/:id/problem',
-      {
-        schema: {
-          tags: changes,
-          summary: 'Raise a problem from a failed or backed-out change, linked to it',
-          params: RecordRefParam,
-          body: RaiseProblem,
-          response: { 201: RaisedProblem, ...problemResponses },
-        },
-      },
+      route(changes, {
+        summary: 'Raise a problem from a failed or backed-out change, linked to it',
+        params: RecordRefParam,
+        body: RaiseProblem,
+        ok: RaisedProblem,
+        status: 201,
+      }),
       async (req, reply) =>
         reply.code(201).send(await raiseProblemFromChange(ctx, requireActor(req), req.params.id, req.body)),
     );
     app.get(
       '/changes/:id/conflicts',
-      {
-        schema: {
-          tags: changes,
-          summary:
-            'Scheduling conflicts of the change as planned (same or dependent CIs, shared services, freezes, maintenance windows) and whether an override covers them',
-          params: RecordRefParam,
-          response: { 200: ConflictReport, ...problemResponses },
-        },
-      },
+      route(changes, {
+        summary:
+          'Scheduling conflicts of the change as planned (same or dependent CIs, shared services, freezes, maintenance windows) and whether an override covers them',
+        params: RecordRefParam,
+        ok: ConflictReport,
+      }),
       async (req) => conflictReport(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/changes/:id/conflicts/override',
-      {
-        schema: {
-          tags: changes,
-          summary: "Accept the change's current conflicts with a reason (change manager)",
-          params: RecordRefParam,
-          body: OverrideInput,
-          response: { 200: ConflictReport, ...problemResponses },
-        },
-      },
+      route(changes, {
+        summary: "Accept the change's current conflicts with a reason (change manager)",
+        params: RecordRefParam,
+        body: OverrideInput,
+        ok: ConflictReport,
+      }),
       async (req) => overrideConflicts(ctx, requireActor(req), req.params.id, req.body.reason),
     );
     app.get(
       '/change-settings/risk-questionnaire',
-      {
-        schema: {
-          tags: changes,
-          summary: 'The risk questionnaire: questions, weighted answers and the thresholds of the levels',
-          response: { 200: RiskQuestionnaireView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const q = await getQuestionnaire(ctx, requireActor(req));
-        return withEtag(reply, q).send(q);
-      },
+      route(changes, {
+        summary: 'The risk questionnaire: questions, weighted answers and the thresholds of the levels',
+        ok: RiskQuestionnaireView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getQuestionnaire(ctx, requireActor(req))),
     );
     app.put(
       '/change-settings/risk-questionnaire',
-      {
-        schema: {
-          tags: changes,
-          summary: 'Replace the risk questionnaire (change manager, If-Match)',
-          body: RiskQuestionnaire,
-          response: { 200: RiskQuestionnaireView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const q = await saveQuestionnaire(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip);
-        return withEtag(reply, q).send(q);
-      },
+      route(changes, {
+        summary: 'Replace the risk questionnaire (change manager, If-Match)',
+        body: RiskQuestionnaire,
+        ok: RiskQuestionnaireView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await saveQuestionnaire(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip),
+        ),
     );
     app.get(
       '/cab-boards',
-      {
-        schema: {
-          tags: cab,
-          summary: 'The change advisory boards',
-          response: { 200: z.object({ items: z.array(CabBoardView) }), ...problemResponses },
-        },
-      },
+      route(cab, {
+        summary: 'The change advisory boards',
+        ok: z.object({ items: z.array(CabBoardView) }),
+      }),
       async (req) => ({ items: await listBoards(ctx, requireActor(req)) }),
     );
     app.post(
       '/cab-boards',
-      {
-        schema: {
-          tags: cab,
-          summary: 'Set up a board (change manager)',
-          body: CabBoardInput,
-          response: { 201: CabBoardView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const b = await createBoard(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), b).send(b);
-      },
+      route(cab, {
+        summary: 'Set up a board (change manager)',
+        body: CabBoardInput,
+        ok: CabBoardView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createBoard(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/cab-boards/:id',
-      {
-        schema: {
-          tags: cab,
-          summary: 'A board',
-          params: IdParam,
-          response: { 200: CabBoardView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const b = await getBoard(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, b).send(b);
-      },
+      route(cab, {
+        summary: 'A board',
+        params: IdParam,
+        ok: CabBoardView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getBoard(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/cab-boards/:id',
-      {
-        schema: {
-          tags: cab,
-          summary: 'Change a board: members, rule, quorum, retire (change manager, If-Match)',
-          params: IdParam,
-          body: CabBoardPatch,
-          response: { 200: CabBoardView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const b = await updateBoard(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, b).send(b);
-      },
+      route(cab, {
+        summary: 'Change a board: members, rule, quorum, retire (change manager, If-Match)',
+        params: IdParam,
+        body: CabBoardPatch,
+        ok: CabBoardView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateBoard(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/cab-boards/:id',
-      {
-        schema: {
-          tags: cab,
-          summary:
-            'Delete a board that never reviewed a change (change manager, If-Match); one with a history is retired instead',
-          params: IdParam,
-          response: { 204: z.null().describe('Deleted'), ...problemResponses },
-        },
-      },
+      route(cab, {
+        summary:
+          'Delete a board that never reviewed a change (change manager, If-Match); one with a history is retired instead',
+        params: IdParam,
+        ok: z.null().describe('Deleted'),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteBoard(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
         return reply.code(204).send(null);
@@ -274,73 +229,55 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/cab-boards/:id/agenda',
-      {
-        schema: {
-          tags: cab,
-          summary: "The board's meeting agenda: the changes awaiting its decision, earliest first",
-          params: IdParam,
-          response: { 200: CabAgenda, ...problemResponses },
-        },
-      },
+      route(cab, {
+        summary: "The board's meeting agenda: the changes awaiting its decision, earliest first",
+        params: IdParam,
+        ok: CabAgenda,
+      }),
       async (req) => boardAgenda(ctx, requireActor(req), req.params.id),
     );
     app.get(
       '/change-templates',
-      {
-        schema: {
-          tags: templates,
-          summary: 'Standard change templates (pre-approved)',
-          querystring: TemplateListQuery,
-          response: { 200: z.object({ items: z.array(ChangeTemplateView) }), ...problemResponses },
-        },
-      },
+      route(templates, {
+        summary: 'Standard change templates (pre-approved)',
+        querystring: TemplateListQuery,
+        ok: z.object({ items: z.array(ChangeTemplateView) }),
+      }),
       async (req) => ({ items: await listTemplates(ctx, requireActor(req), req.query.active) }),
     );
     app.post(
       '/change-templates',
-      {
-        schema: {
-          tags: templates,
-          summary: 'Add a standard change template (change manager)',
-          body: ChangeTemplateInput,
-          response: { 201: ChangeTemplateView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const t = await createTemplate(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), t).send(t);
-      },
+      route(templates, {
+        summary: 'Add a standard change template (change manager)',
+        body: ChangeTemplateInput,
+        ok: ChangeTemplateView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createTemplate(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/change-templates/:id',
-      {
-        schema: {
-          tags: templates,
-          summary: 'A standard change template',
-          params: IdParam,
-          response: { 200: ChangeTemplateView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const t = await getTemplate(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, t).send(t);
-      },
+      route(templates, {
+        summary: 'A standard change template',
+        params: IdParam,
+        ok: ChangeTemplateView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getTemplate(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/change-templates/:id',
-      {
-        schema: {
-          tags: templates,
-          summary: 'Edit or retire (active: false) a standard change template (change manager, If-Match)',
-          params: IdParam,
-          body: ChangeTemplatePatch,
-          response: { 200: ChangeTemplateView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const t = await updateTemplate(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, t).send(t);
-      },
+      route(templates, {
+        summary: 'Edit or retire (active: false) a standard change template (change manager, If-Match)',
+        params: IdParam,
+        body: ChangeTemplatePatch,
+        ok: ChangeTemplateView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateTemplate(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
   };
 }

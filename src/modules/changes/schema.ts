@@ -7,7 +7,7 @@
  * `change_cab_votes` the members' votes, comments and the change manager's veto.
  */
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn } from '../../db/columns.ts';
+import { auditColumns, idColumn, parentColumn } from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -77,9 +77,7 @@ export const changeCabReviews = pgTable(
   'change_cab_reviews',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     boardId: uuid('board_id')
       .notNull()
       .references(() => cabBoards.id),
@@ -100,9 +98,7 @@ export const changeCabVotes = pgTable(
   'change_cab_votes',
   {
     id: idColumn(),
-    reviewId: uuid('review_id')
-      .notNull()
-      .references(() => changeCabReviews.id, { onDelete: 'cascade' }),
+    reviewId: parentColumn('review_id', () => changeCabReviews.id),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

@@ -18,8 +18,8 @@ import {
   RelationshipType,
 } from '../../contracts/cmdb.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { csv, IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { csv, IdParam, Limit, page, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { createCi, deleteCi, getCi, listCiHistory, listCis, updateCi } from './cis.ts';
 import { deleteClass, getClass, listClasses, putClass } from './classes.ts';
 import { RELATIONSHIP_TYPES } from './model.ts';
@@ -32,29 +32,20 @@ function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/cmdb/classes',
-      {
-        schema: {
-          tags,
-          summary: 'The CI class model',
-          response: { 200: z.array(ClassView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The CI class model',
+        ok: z.array(ClassView),
+      }),
       async (req) => listClasses(ctx, requireActor(req)),
     );
     app.get(
       '/cmdb/classes/:key',
-      {
-        schema: {
-          tags,
-          summary: 'A CI class',
-          params: KeyParam,
-          response: { 200: ClassView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await getClass(ctx, requireActor(req), req.params.key);
-        return withEtag(reply, c).send(c);
-      },
+      route(tags, {
+        summary: 'A CI class',
+        params: KeyParam,
+        ok: ClassView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getClass(ctx, requireActor(req), req.params.key)),
     );
     app.put(
       '/cmdb/classes/:key',
@@ -81,14 +72,12 @@ function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/cmdb/classes/:key',
-      {
-        schema: {
-          tags,
-          summary: 'Delete an unused CI class (admins)',
-          params: KeyParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Delete an unused CI class (admins)',
+        params: KeyParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteClass(ctx, requireActor(req), req.params.key);
         return reply.code(204).send(null);
@@ -96,13 +85,10 @@ function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/cmdb/relationship-types',
-      {
-        schema: {
-          tags,
-          summary: 'Relationship types: names both ways, allowed classes, impact direction',
-          response: { 200: z.array(RelationshipType), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Relationship types: names both ways, allowed classes, impact direction',
+        ok: z.array(RelationshipType),
+      }),
       async (req) => {
         requireActor(req);
         return [...RELATIONSHIP_TYPES];
@@ -115,38 +101,33 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/cmdb/cis',
-      {
-        schema: {
-          tags,
-          summary: 'List CIs with filters and keyset pagination (sorted by name)',
-          querystring: z.object({
-            class: ClassKey.optional().describe('A class key; its subclasses are included'),
-            status: csv(CiStatus).optional(),
-            supportGroupId: csv(Uuid).optional(),
-            ownerId: z.union([Uuid, z.literal('me')]).optional(),
-            q: z
-              .string()
-              .max(200)
-              .optional()
-              .describe('Words of the name or description, or an exact hostname, serial number or asset tag'),
-            cursor: z.string().max(500).optional(),
-            limit: Limit,
-          }),
-          response: { 200: page(CiView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'List CIs with filters and keyset pagination (sorted by name)',
+        querystring: z.object({
+          class: ClassKey.optional().describe('A class key; its subclasses are included'),
+          status: csv(CiStatus).optional(),
+          supportGroupId: csv(Uuid).optional(),
+          ownerId: z.union([Uuid, z.literal('me')]).optional(),
+          q: z
+            .string()
+            .max(200)
+            .optional()
+            .describe('Words of the name or description, or an exact hostname, serial number or asset tag'),
+          cursor: z.string().max(500).optional(),
+          limit: Limit,
+        }),
+        ok: page(CiView),
+      }),
       async (req) => listCis(ctx, requireActor(req), { ...req.query, classKey: req.query.class }),
     );
     app.post(
       '/cmdb/cis',
-      {
-        schema: {
-          tags,
-          summary: 'Create a CI',
-          body: CiInput,
-          response: { 201: CiView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Create a CI',
+        body: CiInput,
+        ok: CiView,
+        status: 201,
+      }),
       async (req, reply) => {
         const ci = await createCi(ctx, requireActor(req), req.body);
         return withEtag(reply.code(201), ci).header('location', `/api/v1/cmdb/cis/${ci.id}`).send(ci);
@@ -154,45 +135,35 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/cmdb/cis/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Get a CI',
-          params: IdParam,
-          response: { 200: CiView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const ci = await getCi(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, ci).send(ci);
-      },
+      route(tags, {
+        summary: 'Get a CI',
+        params: IdParam,
+        ok: CiView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getCi(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/cmdb/cis/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Edit a CI; attributes are merged (null clears one). If-Match avoids lost updates (412).',
-          params: IdParam,
-          body: CiPatch.extend({ attributes: Attributes.optional() }),
-          response: { 200: CiView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const ci = await updateCi(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, ci).send(ci);
-      },
+      route(tags, {
+        summary: 'Edit a CI; attributes are merged (null clears one). If-Match avoids lost updates (412).',
+        params: IdParam,
+        body: CiPatch.extend({ attributes: Attributes.optional() }),
+        ok: CiView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateCi(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/cmdb/cis/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Delete a CI created by mistake (retire CIs that records refer to)',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Delete a CI created by mistake (retire CIs that records refer to)',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteCi(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
         return reply.code(204).send(null);
@@ -200,14 +171,11 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/cmdb/cis/:id/history',
-      {
-        schema: {
-          tags,
-          summary: 'Field history of a CI, oldest first',
-          params: IdParam,
-          response: { 200: z.array(HistoryEntry), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Field history of a CI, oldest first',
+        params: IdParam,
+        ok: z.array(HistoryEntry),
+      }),
       async (req) => listCiHistory(ctx, requireActor(req), req.params.id),
     );
   };
@@ -217,38 +185,31 @@ function relationshipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/cmdb/cis/:id/relationships',
-      {
-        schema: {
-          tags,
-          summary: 'A CI’s relationships in both directions, labelled from its side',
-          params: IdParam,
-          response: { 200: z.array(CiRelationship), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'A CI’s relationships in both directions, labelled from its side',
+        params: IdParam,
+        ok: z.array(CiRelationship),
+      }),
       async (req) => listCiRelationships(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/cmdb/relationships',
-      {
-        schema: {
-          tags,
-          summary: 'Relate two CIs ("from <type> to": app depends_on db); 409 if it exists',
-          body: z.object({ type: z.string().min(1).max(63), fromId: Uuid, toId: Uuid }),
-          response: { 201: Relationship, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Relate two CIs ("from <type> to": app depends_on db); 409 if it exists',
+        body: z.object({ type: z.string().min(1).max(63), fromId: Uuid, toId: Uuid }),
+        ok: Relationship,
+        status: 201,
+      }),
       async (req, reply) => reply.code(201).send(await addRelationship(ctx, requireActor(req), req.body)),
     );
     app.delete(
       '/cmdb/relationships/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Remove a relationship',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Remove a relationship',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await removeRelationship(ctx, requireActor(req), req.params.id);
         return reply.code(204).send(null);

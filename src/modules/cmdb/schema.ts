@@ -17,7 +17,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  serialIdColumn,
+  updatedAtColumn,
+  versionColumn,
+} from '../../db/columns.ts';
 import { tsvector, xid8 } from '../../db/types.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import type { AttributeDef } from '../../domain/cmdb/classes.ts';
@@ -83,10 +90,8 @@ export const cis = pgTable(
 export const ciHistory = pgTable(
   'ci_history',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    ciId: uuid('ci_id')
-      .notNull()
-      .references(() => cis.id, { onDelete: 'cascade' }),
+    id: serialIdColumn(),
+    ciId: parentColumn('ci_id', () => cis.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     /** A column (name, status…), `attributes.<key>`, or an event such as `relationship.added`. */
@@ -103,12 +108,8 @@ export const ciRelationships = pgTable(
     id: idColumn(),
     /** e.g. depends_on, runs_on, connects_to, contains (see src/domain/cmdb/relationships.ts) */
     typeKey: text('type_key').notNull(),
-    fromId: uuid('from_id')
-      .notNull()
-      .references(() => cis.id, { onDelete: 'cascade' }),
-    toId: uuid('to_id')
-      .notNull()
-      .references(() => cis.id, { onDelete: 'cascade' }),
+    fromId: parentColumn('from_id', () => cis.id),
+    toId: parentColumn('to_id', () => cis.id),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAtColumn(),
   },
@@ -153,12 +154,8 @@ export const ciGraphChanges = pgTable(
 export const recordCis = pgTable(
   'record_cis',
   {
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
-    ciId: uuid('ci_id')
-      .notNull()
-      .references(() => cis.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
+    ciId: parentColumn('ci_id', () => cis.id),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAtColumn(),
   },

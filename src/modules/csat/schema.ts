@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn } from '../../db/columns.ts';
+import { createdAtColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -13,9 +13,7 @@ export const csatSurveys = pgTable(
   'csat_surveys',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     requesterId: uuid('requester_id')
       .notNull()
       .references(() => users.id),

@@ -10,7 +10,7 @@ import {
 } from '../../domain/escalation/policy.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { RecordRefParam, route, Uuid } from '../../http/schemas.ts';
 import { PROCESSES } from '../settings/index.ts';
 import { readEscalationPolicy, setEscalationPolicy } from './policy.ts';
 import { listRecordEscalations } from './records.ts';
@@ -85,14 +85,11 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/settings/:process/escalation',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'The escalation policy: support levels and what SLA warnings and breaches trigger',
-          params: Process,
-          response: { 200: PolicyResponse, ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'The escalation policy: support levels and what SLA warnings and breaches trigger',
+        params: Process,
+        ok: PolicyResponse,
+      }),
       async (req, reply) => {
         const p = await readEscalationPolicy(ctx, requireActor(req), req.params.process);
         return withEtag(reply, p).send({ policy: p.value, version: p.version });
@@ -100,15 +97,12 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/settings/:process/escalation',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Replace the escalation policy (admin, process owner)',
-          params: Process,
-          body: z.object({ policy: EscalationPolicy }),
-          response: { 200: PolicyResponse, ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Replace the escalation policy (admin, process owner)',
+        params: Process,
+        body: z.object({ policy: EscalationPolicy }),
+        ok: PolicyResponse,
+      }),
       async (req, reply) => {
         const p = await setEscalationPolicy(
           ctx,
@@ -123,14 +117,11 @@ export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/records/:id/escalations',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Escalations applied to a record on SLA warnings and breaches (staff)',
-          params: RecordRefParam,
-          response: { 200: z.array(Escalation), ...problemResponses },
-        },
-      },
+      route(['records'], {
+        summary: 'Escalations applied to a record on SLA warnings and breaches (staff)',
+        params: RecordRefParam,
+        ok: z.array(Escalation),
+      }),
       async (req) => listRecordEscalations(ctx, requireActor(req), req.params.id),
     );
   };

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { idColumn } from '../../db/columns.ts';
+import { idColumn, parentColumn } from '../../db/columns.ts';
 import { groups } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 import { slaAlerts } from '../sla/clock-schema.ts';
@@ -31,12 +31,8 @@ export const escalations = pgTable(
   'escalations',
   {
     id: idColumn(),
-    alertId: uuid('alert_id')
-      .notNull()
-      .references(() => slaAlerts.id, { onDelete: 'cascade' }),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    alertId: parentColumn('alert_id', () => slaAlerts.id),
+    recordId: parentColumn('record_id', () => records.id),
     at: timestamp('at', { withTimezone: true }).notNull(),
     /** warning | breach */
     trigger: text('trigger').notNull(),

@@ -13,7 +13,7 @@ import {
 } from '../../contracts/improvements.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion } from '../../http/etag.ts';
-import { problemResponses } from '../../http/schemas.ts';
+import { problemResponses, route } from '../../http/schemas.ts';
 import { CONTENT_TYPES, fileName, tablesFile } from '../reports/index.ts';
 import { registerReport, registerTables } from './register.ts';
 import { assertRegisterReader } from './service.ts';
@@ -41,15 +41,12 @@ export function improvementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/improvements/suggestions',
-      {
-        schema: {
-          tags,
-          summary:
-            'KPIs off target (red) for the last N whole months running: suggested improvement proposals, to accept or dismiss',
-          querystring: SuggestionQuery,
-          response: { 200: SuggestionList, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'KPIs off target (red) for the last N whole months running: suggested improvement proposals, to accept or dismiss',
+        querystring: SuggestionQuery,
+        ok: SuggestionList,
+      }),
       async (req) => listSuggestions(ctx, requireActor(req), req.query),
     );
     app.post(
@@ -69,13 +66,10 @@ export function improvementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/improvements/settings',
-      {
-        schema: {
-          tags,
-          summary: 'How suggestions are made: the months a KPI must be red running',
-          response: { 200: SettingsAnswer, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'How suggestions are made: the months a KPI must be red running',
+        ok: SettingsAnswer,
+      }),
       async (req) => {
         assertRegisterReader(requireActor(req));
         return readImprovementSettings(ctx);
@@ -83,28 +77,22 @@ export function improvementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/improvements/settings',
-      {
-        schema: {
-          tags,
-          summary: 'Set how suggestions are made (If-Match with the version)',
-          body: ImprovementSettings,
-          response: { 200: SettingsAnswer, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Set how suggestions are made (If-Match with the version)',
+        body: ImprovementSettings,
+        ok: SettingsAnswer,
+      }),
       async (req) => saveImprovementSettings(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip),
     );
     app.get(
       '/improvements/register',
-      {
-        schema: {
-          tags,
-          summary:
-            'The improvement register as a report: proposals with owner, services, source and measured outcome, counted by status, owner and service; JSON, CSV or XLSX',
-          querystring: RegisterQuery,
-          response: { 200: RegisterReport, ...problemResponses },
-          produces: ['application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
-        },
-      },
+      route(tags, {
+        summary:
+          'The improvement register as a report: proposals with owner, services, source and measured outcome, counted by status, owner and service; JSON, CSV or XLSX',
+        querystring: RegisterQuery,
+        produces: ['application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+        ok: RegisterReport,
+      }),
       async (req, reply) => {
         const { format, ...q } = req.query;
         const report = await registerReport(ctx, requireActor(req), q);

@@ -17,7 +17,7 @@ import { can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses } from '../../http/schemas.ts';
+import { IdParam, route } from '../../http/schemas.ts';
 import { createAddress, deleteAddress, getAddress, listAddresses, updateAddress } from './addresses.ts';
 import { getMessage, getRawMessage, listMessages, reprocessMessage } from './service.ts';
 
@@ -41,13 +41,10 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/admin/inbound-mail/addresses',
-      {
-        schema: {
-          tags,
-          summary: 'The addresses Steward receives mail at, with their policies',
-          response: { 200: z.array(InboundAddressView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The addresses Steward receives mail at, with their policies',
+        ok: z.array(InboundAddressView),
+      }),
       async (req) => {
         mayRead(req);
         return listAddresses(ctx);
@@ -55,15 +52,13 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/admin/inbound-mail/addresses',
-      {
-        schema: {
-          tags,
-          summary:
-            'Receive mail at an address: which record type and service a new mail opens, and its policies',
-          body: InboundAddressInput,
-          response: { 201: InboundAddressView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Receive mail at an address: which record type and service a new mail opens, and its policies',
+        body: InboundAddressInput,
+        ok: InboundAddressView,
+        status: 201,
+      }),
       async (req, reply) => {
         const actor = mayManage(req);
         const view = await createAddress(ctx, actor.userId, req.body);
@@ -72,14 +67,11 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/admin/inbound-mail/addresses/:id',
-      {
-        schema: {
-          tags,
-          summary: 'One receiving address',
-          params: IdParam,
-          response: { 200: InboundAddressView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'One receiving address',
+        params: IdParam,
+        ok: InboundAddressView,
+      }),
       async (req, reply) => {
         mayRead(req);
         const view = await getAddress(ctx, req.params.id);
@@ -88,15 +80,12 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.patch(
       '/admin/inbound-mail/addresses/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a receiving address (If-Match)',
-          params: IdParam,
-          body: InboundAddressPatch,
-          response: { 200: InboundAddressView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Change a receiving address (If-Match)',
+        params: IdParam,
+        body: InboundAddressPatch,
+        ok: InboundAddressView,
+      }),
       async (req, reply) => {
         mayManage(req);
         const view = await updateAddress(ctx, req.params.id, req.body, ifMatchVersion(req));
@@ -105,14 +94,12 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/admin/inbound-mail/addresses/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Stop receiving at an address',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Stop receiving at an address',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         mayManage(req);
         await deleteAddress(ctx, req.params.id);
@@ -122,14 +109,11 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
     app.get(
       '/admin/inbound-mail/messages',
-      {
-        schema: {
-          tags,
-          summary: 'Inbound messages, newest first, with where each landed or why it was refused',
-          querystring: InboundMessageQuery,
-          response: { 200: InboundMessagePage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Inbound messages, newest first, with where each landed or why it was refused',
+        querystring: InboundMessageQuery,
+        ok: InboundMessagePage,
+      }),
       async (req) => {
         mayRead(req);
         return listMessages(ctx.db, req.query);
@@ -137,15 +121,11 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/admin/inbound-mail/messages/:id',
-      {
-        schema: {
-          tags,
-          summary:
-            'One inbound message: headers, full and trimmed text, sanitised HTML, attachments, outcome',
-          params: IdParam,
-          response: { 200: InboundMessageView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'One inbound message: headers, full and trimmed text, sanitised HTML, attachments, outcome',
+        params: IdParam,
+        ok: InboundMessageView,
+      }),
       async (req) => {
         mayRead(req);
         return getMessage(ctx.db, req.params.id);
@@ -167,15 +147,12 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/admin/inbound-mail/messages/:id/reprocess',
-      {
-        schema: {
-          tags,
-          summary:
-            'Process a message again (one that was refused, ignored or failed); a landed one answers 409',
-          params: IdParam,
-          response: { 200: InboundMessageView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Process a message again (one that was refused, ignored or failed); a landed one answers 409',
+        params: IdParam,
+        ok: InboundMessageView,
+      }),
       async (req) => {
         mayManage(req);
         await reprocessMessage(ctx, req.params.id);

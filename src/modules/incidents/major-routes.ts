@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { problemResponses, RecordRefParam, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
   addMajorIncidentComm,
@@ -182,16 +182,14 @@ export function majorIncidentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/incidents/:id/parent',
-      {
-        schema: {
-          tags: ['incidents'],
-          summary:
-            'Make this incident a child of another (id or number), or detach it with null; resolving the parent resolves its children',
-          params: RecordRefParam,
-          body: z.object({ parent: z.string().min(1).max(40).nullable() }),
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(['incidents'], {
+        summary:
+          'Make this incident a child of another (id or number), or detach it with null; resolving the parent resolves its children',
+        params: RecordRefParam,
+        body: z.object({ parent: z.string().min(1).max(40).nullable() }),
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await setParentIncident(ctx, requireActor(req), req.params.id, req.body.parent);
         return reply.code(204).send(null);

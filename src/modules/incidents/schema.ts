@@ -1,6 +1,6 @@
 /** Major incident management: the declaration, its coordinator, the communication log and the review. */
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn } from '../../db/columns.ts';
+import { idColumn, parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -33,9 +33,7 @@ export const majorIncidentComms = pgTable(
   'major_incident_comms',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     /** internal (responders) | stakeholders (management, service owners) | public (all users) */
     audience: text('audience').notNull(),
     message: text('message').notNull(),

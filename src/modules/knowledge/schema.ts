@@ -20,7 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, createdAtColumn, idColumn } from '../../db/columns.ts';
+import { auditColumns, createdAtColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { tsvector } from '../../db/types.ts';
 import { tsConfigCase } from '../../domain/knowledge/language.ts';
 import { users } from '../auth/schema.ts';
@@ -44,12 +44,8 @@ export const knowledgeCategories = pgTable(
 export const knowledgeCategoryReviewers = pgTable(
   'knowledge_category_reviewers',
   {
-    categoryId: uuid('category_id')
-      .notNull()
-      .references(() => knowledgeCategories.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    categoryId: parentColumn('category_id', () => knowledgeCategories.id),
+    userId: parentColumn('user_id', () => users.id),
   },
   (t) => [
     primaryKey({ columns: [t.categoryId, t.userId] }),
@@ -112,9 +108,7 @@ export const knowledgeArticleVersions = pgTable(
   'knowledge_article_versions',
   {
     id: idColumn(),
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    articleId: parentColumn('article_id', () => knowledgeArticles.id),
     number: integer('number').notNull(),
     title: text('title').notNull(),
     summary: text('summary').notNull(),
@@ -130,12 +124,8 @@ export const knowledgeArticleVersions = pgTable(
 export const knowledgeArticleCis = pgTable(
   'knowledge_article_cis',
   {
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
-    ciId: uuid('ci_id')
-      .notNull()
-      .references(() => cis.id, { onDelete: 'cascade' }),
+    articleId: parentColumn('article_id', () => knowledgeArticles.id),
+    ciId: parentColumn('ci_id', () => cis.id),
     role: text('role').notNull(),
   },
   (t) => [primaryKey({ columns: [t.articleId, t.ciId] }), index('knowledge_article_cis_ci_idx').on(t.ciId)],
@@ -146,9 +136,7 @@ export const knowledgeArticleEvents = pgTable(
   'knowledge_article_events',
   {
     id: idColumn(),
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    articleId: parentColumn('article_id', () => knowledgeArticles.id),
     kind: text('kind').notNull(),
     fromState: text('from_state'),
     toState: text('to_state'),
@@ -163,9 +151,7 @@ export const knowledgeFeedback = pgTable(
   'knowledge_feedback',
   {
     id: idColumn(),
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    articleId: parentColumn('article_id', () => knowledgeArticles.id),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     helpful: boolean('helpful').notNull(),
     comment: text('comment').notNull().default(''),
@@ -179,9 +165,7 @@ export const knowledgeArticleViews = pgTable(
   'knowledge_article_views',
   {
     id: idColumn(),
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    articleId: parentColumn('article_id', () => knowledgeArticles.id),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     viewedAt: timestamp('viewed_at', { withTimezone: true }).notNull(),
   },
@@ -196,9 +180,7 @@ export const knowledgeDeflections = pgTable(
   'knowledge_deflections',
   {
     id: idColumn(),
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    articleId: parentColumn('article_id', () => knowledgeArticles.id),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
     /** What the requester had typed. */
     query: text('query').notNull().default(''),
@@ -213,12 +195,8 @@ export const knowledgeDeflections = pgTable(
 export const knowledgeRecordLinks = pgTable(
   'knowledge_record_links',
   {
-    articleId: uuid('article_id')
-      .notNull()
-      .references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    articleId: parentColumn('article_id', () => knowledgeArticles.id),
+    recordId: parentColumn('record_id', () => records.id),
     linkedBy: uuid('linked_by').references(() => users.id, { onDelete: 'set null' }),
     linkedAt: timestamp('linked_at', { withTimezone: true }).notNull(),
   },

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { can } from '../../domain/roles.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { problemResponses } from '../../http/schemas.ts';
+import { route } from '../../http/schemas.ts';
 import { loadRecord } from '../records/index.ts';
 import type { LiveEvent } from './hub.ts';
 
@@ -23,17 +23,14 @@ export function liveRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     });
     app.get(
       '/live',
-      {
-        schema: {
-          tags: ['live'],
-          summary: 'Changes to the records you may see, as server-sent events',
-          description:
-            'A `text/event-stream`. Each `record` event (a record created or changed) and `comment` event ' +
-            '(a comment added; internal ones only for staff) carries `{ recordId, type, number, version }`. ' +
-            'A `notification` event says you have a new in-app notification. A `resync` event means announcements may have been missed: refetch what is shown.',
-          response: { 200: z.string().describe('text/event-stream'), ...problemResponses },
-        },
-      },
+      route(['live'], {
+        summary: 'Changes to the records you may see, as server-sent events',
+        description:
+          'A `text/event-stream`. Each `record` event (a record created or changed) and `comment` event ' +
+          '(a comment added; internal ones only for staff) carries `{ recordId, type, number, version }`. ' +
+          'A `notification` event says you have a new in-app notification. A `resync` event means announcements may have been missed: refetch what is shown.',
+        ok: z.string().describe('text/event-stream'),
+      }),
       async (req, reply) => {
         const actor = requireActor(req);
         const count = open.get(actor.userId) ?? 0;

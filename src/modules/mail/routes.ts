@@ -5,7 +5,7 @@ import { MailListQuery, MailMessage, MailPage } from '../../contracts/mail.ts';
 import { can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { IdParam, problemResponses } from '../../http/schemas.ts';
+import { IdParam, route } from '../../http/schemas.ts';
 import { getMail, listMail, retryMail } from './outbox.ts';
 
 export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -17,14 +17,11 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     };
     app.get(
       '/admin/mail',
-      {
-        schema: {
-          tags,
-          summary: 'The mail outbox and delivery log, newest first',
-          querystring: MailListQuery,
-          response: { 200: MailPage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The mail outbox and delivery log, newest first',
+        querystring: MailListQuery,
+        ok: MailPage,
+      }),
       async (req) => {
         mayRead(req);
         return listMail(ctx, req.query);
@@ -32,14 +29,11 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/admin/mail/:id',
-      {
-        schema: {
-          tags,
-          summary: 'One message with its headers, body and delivery attempts',
-          params: IdParam,
-          response: { 200: MailMessage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'One message with its headers, body and delivery attempts',
+        params: IdParam,
+        ok: MailMessage,
+      }),
       async (req) => {
         mayRead(req);
         return getMail(ctx, req.params.id);
@@ -47,14 +41,11 @@ export function mailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/admin/mail/:id/retry',
-      {
-        schema: {
-          tags,
-          summary: 'Try a queued or failed message again now',
-          params: IdParam,
-          response: { 200: MailMessage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Try a queued or failed message again now',
+        params: IdParam,
+        ok: MailMessage,
+      }),
       async (req) => {
         if (!can(requireActor(req), 'settings.manage'))
           throw forbidden('Only administrators and process owners may retry mail.');

@@ -16,8 +16,8 @@ import {
 import { can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { Limit, problemResponses, Uuid } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { Limit, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { groupMembers, groups } from '../auth/index.ts';
 import { assertReadSettings, eventView, listDeliveries, listEvents } from './admin.ts';
 import { saveRule } from './rules.ts';
@@ -32,25 +32,19 @@ export function notificationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod 
   return async (app) => {
     app.get(
       '/admin/notifications/events',
-      {
-        schema: {
-          tags,
-          summary: 'Every notification event with its recipient rule and the templates in force',
-          response: { 200: z.object({ items: z.array(NotificationEventView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Every notification event with its recipient rule and the templates in force',
+        ok: z.object({ items: z.array(NotificationEventView) }),
+      }),
       async (req) => ({ items: await listEvents(ctx, requireActor(req)) }),
     );
     app.get(
       '/admin/notifications/events/:event',
-      {
-        schema: {
-          tags,
-          summary: 'One notification event',
-          params: EventParam,
-          response: { 200: NotificationEventView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'One notification event',
+        params: EventParam,
+        ok: NotificationEventView,
+      }),
       async (req) => {
         assertReadSettings(requireActor(req));
         const def = eventOrThrow(req.params.event);
@@ -60,15 +54,12 @@ export function notificationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod 
     );
     app.put(
       '/admin/notifications/events/:event/rule',
-      {
-        schema: {
-          tags,
-          summary: 'Who is told of the event, and whether at all (If-Match: the rule version)',
-          params: EventParam,
-          body: RuleInput,
-          response: { 200: NotificationEventView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Who is told of the event, and whether at all (If-Match: the rule version)',
+        params: EventParam,
+        body: RuleInput,
+        ok: NotificationEventView,
+      }),
       async (req) => {
         const def = eventOrThrow(req.params.event);
         const rule = await saveRule(ctx, requireActor(req), def, req.body, ifMatchVersion(req));
@@ -77,37 +68,32 @@ export function notificationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod 
     );
     app.put(
       '/admin/notifications/events/:event/templates/:channel',
-      {
-        schema: {
-          tags,
-          summary: "Override the event's template for a channel (If-Match: its version, 0 for the default)",
-          params: TemplateParams,
-          body: TemplateInput,
-          response: { 200: TemplateView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const t = await saveTemplate(
-          ctx,
-          requireActor(req),
-          req.params.event,
-          req.params.channel,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, t).send(t);
-      },
+      route(tags, {
+        summary: "Override the event's template for a channel (If-Match: its version, 0 for the default)",
+        params: TemplateParams,
+        body: TemplateInput,
+        ok: TemplateView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await saveTemplate(
+            ctx,
+            requireActor(req),
+            req.params.event,
+            req.params.channel,
+            req.body,
+            ifMatchVersion(req),
+          ),
+        ),
     );
     app.delete(
       '/admin/notifications/events/:event/templates/:channel',
-      {
-        schema: {
-          tags,
-          summary: 'Drop the override: the shipped template applies again',
-          params: TemplateParams,
-          response: { 200: TemplateView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Drop the override: the shipped template applies again',
+        params: TemplateParams,
+        ok: TemplateView,
+      }),
       async (req) => resetTemplate(ctx, requireActor(req), req.params.event, req.params.channel),
     );
     app.post(
@@ -126,20 +112,17 @@ export function notificationAdminRoutes(ctx: AppContext): FastifyPluginAsyncZod 
     );
     app.get(
       '/admin/notifications/deliveries',
-      {
-        schema: {
-          tags,
-          summary:
-            'The notification delivery log (mail per notification: status, attempts, error), newest first',
-          querystring: z.object({
-            status: z.enum(['queued', 'sending', 'digest', 'sent', 'failed', 'skipped']).optional(),
-            recordId: Uuid.optional(),
-            cursor: z.string().max(300).optional(),
-            limit: Limit,
-          }),
-          response: { 200: DeliveryPage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'The notification delivery log (mail per notification: status, attempts, error), newest first',
+        querystring: z.object({
+          status: z.enum(['queued', 'sending', 'digest', 'sent', 'failed', 'skipped']).optional(),
+          recordId: Uuid.optional(),
+          cursor: z.string().max(300).optional(),
+          limit: Limit,
+        }),
+        ok: DeliveryPage,
+      }),
       async (req) => listDeliveries(ctx, requireActor(req), req.query),
     );
     app.get(

@@ -10,7 +10,7 @@ import {
 } from '../../contracts/notifications.ts';
 import { escapeHtml } from '../../domain/notify/template.ts';
 import { requireActor } from '../../http/auth.ts';
-import { IdParam, Limit, problemResponses } from '../../http/schemas.ts';
+import { IdParam, Limit, problemResponses, route } from '../../http/schemas.ts';
 import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';
 import { myPreferences, resetMyPreferences, saveMyPreferences, unsubscribeDigest } from './preferences.ts';
 
@@ -20,22 +20,19 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/notifications',
-      {
-        schema: {
-          tags,
-          summary: 'My notifications, newest first',
-          querystring: z.object({
-            unread: z
-              .enum(['true', 'false'])
-              .optional()
-              .transform((v) => v === 'true')
-              .describe('Only the unread ones'),
-            cursor: z.string().max(200).optional(),
-            limit: Limit,
-          }),
-          response: { 200: NotificationPage, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'My notifications, newest first',
+        querystring: z.object({
+          unread: z
+            .enum(['true', 'false'])
+            .optional()
+            .transform((v) => v === 'true')
+            .describe('Only the unread ones'),
+          cursor: z.string().max(200).optional(),
+          limit: Limit,
+        }),
+        ok: NotificationPage,
+      }),
       async (req) =>
         listMyNotifications(ctx, requireActor(req), {
           unread: req.query.unread,
@@ -70,13 +67,10 @@ export function notificationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/notifications/preferences',
-      {
-        schema: {
-          tags,
-          summary: 'My notification preferences per event (defaults where I have not chosen)',
-          response: { 200: z.object({ preferences: z.array(PreferenceView) }), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'My notification preferences per event (defaults where I have not chosen)',
+        ok: z.object({ preferences: z.array(PreferenceView) }),
+      }),
       async (req) => ({ preferences: await myPreferences(ctx, requireActor(req)) }),
     );
     app.put(

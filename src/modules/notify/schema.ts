@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, versionColumn } from '../../db/columns.ts';
+import { idColumn, parentColumn, versionColumn } from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -16,9 +16,7 @@ export const notifications = pgTable(
   'notifications',
   {
     id: idColumn(),
-    recipientId: uuid('recipient_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    recipientId: parentColumn('recipient_id', () => users.id),
     recordId: uuid('record_id').references(() => records.id, { onDelete: 'cascade' }),
     /** The event: record.created, record.commented, escalation.breach, … */
     kind: text('kind').notNull(),
@@ -41,9 +39,7 @@ export const notificationDeliveries = pgTable(
   'notification_deliveries',
   {
     id: idColumn(),
-    notificationId: uuid('notification_id')
-      .notNull()
-      .references(() => notifications.id, { onDelete: 'cascade' }),
+    notificationId: parentColumn('notification_id', () => notifications.id),
     channel: text('channel').notNull(),
     /** queued (handed to the mail outbox), digest (waits for the daily digest), sent, failed, skipped. */
     status: text('status').notNull(),
@@ -92,9 +88,7 @@ export const notificationRules = pgTable('notification_rules', {
 export const notificationPreferences = pgTable(
   'notification_preferences',
   {
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: parentColumn('user_id', () => users.id),
     event: text('event').notNull(),
     inApp: boolean('in_app').notNull(),
     email: boolean('email').notNull(),
@@ -118,9 +112,7 @@ export const notificationOnCall = pgTable('notification_on_call', {
   groupId: uuid('group_id')
     .primaryKey()
     .references(() => groups.id, { onDelete: 'cascade' }),
-  userId: uuid('user_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: parentColumn('user_id', () => users.id),
 });
 
 export const webhookEndpoints = pgTable('webhook_endpoints', {
@@ -143,9 +135,7 @@ export const webhookDeliveries = pgTable(
   'webhook_deliveries',
   {
     id: idColumn(),
-    endpointId: uuid('endpoint_id')
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
+    endpointId: parentColumn('endpoint_id', () => webhookEndpoints.id),
     /** The event's own id: the same for every endpoint and every redelivery. */
     eventId: uuid('event_id').notNull(),
     event: text('event').notNull(),

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { IdParam, route } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
   createOrganisation,
@@ -43,67 +43,48 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/organisations',
-      {
-        schema: {
-          tags: ['organisations'],
-          summary: 'Customers, suppliers and internal organisations',
-          querystring: z.object({
-            kind: z.enum(ORGANISATION_KINDS).optional(),
-            q: z.string().max(100).optional(),
-          }),
-          response: { 200: z.array(Organisation), ...problemResponses },
-        },
-      },
+      route(['organisations'], {
+        summary: 'Customers, suppliers and internal organisations',
+        querystring: z.object({
+          kind: z.enum(ORGANISATION_KINDS).optional(),
+          q: z.string().max(100).optional(),
+        }),
+        ok: z.array(Organisation),
+      }),
       async (req) => listOrganisations(ctx, requireActor(req), req.query),
     );
     app.post(
       '/organisations',
-      {
-        schema: {
-          tags: ['organisations'],
-          summary: 'Add an organisation',
-          body: OrganisationInput,
-          response: { 201: Organisation, ...problemResponses },
-        },
-      },
+      route(['organisations'], {
+        summary: 'Add an organisation',
+        body: OrganisationInput,
+        ok: Organisation,
+        status: 201,
+      }),
       async (req, reply) => reply.code(201).send(await createOrganisation(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/organisations/:id',
-      {
-        schema: {
-          tags: ['organisations'],
-          summary: 'Get an organisation',
-          params: IdParam,
-          response: { 200: Organisation, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const o = await getOrganisation(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, o).send(o);
-      },
+      route(['organisations'], {
+        summary: 'Get an organisation',
+        params: IdParam,
+        ok: Organisation,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getOrganisation(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/organisations/:id',
-      {
-        schema: {
-          tags: ['organisations'],
-          summary: 'Change an organisation (If-Match)',
-          params: IdParam,
-          body: OrganisationInput.partial(),
-          response: { 200: Organisation, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const o = await updateOrganisation(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, o).send(o);
-      },
+      route(['organisations'], {
+        summary: 'Change an organisation (If-Match)',
+        params: IdParam,
+        body: OrganisationInput.partial(),
+        ok: Organisation,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateOrganisation(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
   };
 }

@@ -10,7 +10,7 @@ import {
 import { can } from '../../domain/roles.ts';
 import { conflict, forbidden } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { RecordRefParam, route } from '../../http/schemas.ts';
 import { loadRecord } from '../records/index.ts';
 import { listPredictions, modelQuality, recordPrediction, refreshScores, trainModel } from './service.ts';
 
@@ -25,15 +25,11 @@ export function predictionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/predictions',
-      {
-        schema: {
-          tags,
-          summary:
-            'Open records with a running SLA clock, by how likely they are to breach, with the factors',
-          querystring: PredictionQuery,
-          response: { 200: PredictionList, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Open records with a running SLA clock, by how likely they are to breach, with the factors',
+        querystring: PredictionQuery,
+        ok: PredictionList,
+      }),
       async (req) => {
         requireInternal(requireActor(req));
         return listPredictions(ctx, req.query);
@@ -41,14 +37,11 @@ export function predictionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/predictions/model',
-      {
-        schema: {
-          tags,
-          summary:
-            'The breach model: when trained, on how much, its weights and its quality on held-out records',
-          response: { 200: ModelQuality, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'The breach model: when trained, on how much, its weights and its quality on held-out records',
+        ok: ModelQuality,
+      }),
       async (req) => {
         requireInternal(requireActor(req));
         return modelQuality(ctx);
@@ -56,13 +49,11 @@ export function predictionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/predictions/model',
-      {
-        schema: {
-          tags,
-          summary: 'Train the breach model now on the finished clocks (it is also refitted nightly)',
-          response: { 201: ModelQuality, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Train the breach model now on the finished clocks (it is also refitted nightly)',
+        ok: ModelQuality,
+        status: 201,
+      }),
       async (req, reply) => {
         if (!can(requireActor(req), 'service_level.manage'))
           throw forbidden('Training the breach model is for service level managers.');
@@ -75,14 +66,11 @@ export function predictionRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/records/:id/prediction',
-      {
-        schema: {
-          tags,
-          summary: 'How likely each running SLA clock of the record is to breach, and why',
-          params: RecordRefParam,
-          response: { 200: RecordPrediction, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'How likely each running SLA clock of the record is to breach, and why',
+        params: RecordRefParam,
+        ok: RecordPrediction,
+      }),
       async (req) => {
         const actor = requireInternal(requireActor(req));
         const { row } = await loadRecord(ctx, actor, req.params.id);

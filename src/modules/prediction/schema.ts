@@ -4,7 +4,7 @@
  * running clock, refreshed by a job so the dashboard's KPI can count them in SQL.
  */
 import { index, integer, jsonb, pgTable, real, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn } from '../../db/columns.ts';
+import { idColumn, parentColumn } from '../../db/columns.ts';
 import type { Model, Quality } from '../../domain/prediction/model.ts';
 import type { ServiceRates } from '../../domain/prediction/training.ts';
 import { records } from '../records/schema.ts';
@@ -33,9 +33,7 @@ export const predictionScores = pgTable(
     clockId: uuid('clock_id')
       .primaryKey()
       .references(() => slaClocks.id, { onDelete: 'cascade' }),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     probability: real('probability').notNull(),
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),
   },

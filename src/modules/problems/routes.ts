@@ -21,8 +21,8 @@ import {
   ResolveIncidentsResult,
 } from '../../contracts/problems.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { IdParam, problemResponses, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   applyKnownError,
   getKnownError,
@@ -41,130 +41,95 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.patch(
       '/problems/:id/analysis',
-      {
-        schema: {
-          tags: problems,
-          summary:
-            'Record the root-cause analysis: cause, method, contributing factors, workaround (If-Match)',
-          params: RecordRefParam,
-          body: ProblemAnalysisPatch,
-          response: { 200: ProblemView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await updateAnalysis(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      route(problems, {
+        summary: 'Record the root-cause analysis: cause, method, contributing factors, workaround (If-Match)',
+        params: RecordRefParam,
+        body: ProblemAnalysisPatch,
+        ok: ProblemView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateAnalysis(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/problems/:id/incidents',
-      {
-        schema: {
-          tags: problems,
-          summary: 'Link incidents to the problem (each incident is caused_by it)',
-          params: RecordRefParam,
-          body: LinkIncidents,
-          response: { 200: ProblemView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await addProblemIncidents(ctx, requireActor(req), req.params.id, req.body.incidentIds);
-        return withEtag(reply, view).send(view);
-      },
+      route(problems, {
+        summary: 'Link incidents to the problem (each incident is caused_by it)',
+        params: RecordRefParam,
+        body: LinkIncidents,
+        ok: ProblemView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await addProblemIncidents(ctx, requireActor(req), req.params.id, req.body.incidentIds),
+        ),
     );
     app.post(
       '/problems/:id/incidents/resolve',
-      {
-        schema: {
-          tags: problems,
-          summary: "Resolve a resolved problem's open incidents; each requester is told",
-          params: RecordRefParam,
-          response: { 200: ResolveIncidentsResult, ...problemResponses },
-        },
-      },
+      route(problems, {
+        summary: "Resolve a resolved problem's open incidents; each requester is told",
+        params: RecordRefParam,
+        ok: ResolveIncidentsResult,
+      }),
       async (req) => resolveProblemIncidents(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/problems/:id/known-error',
-      {
-        schema: {
-          tags: kedb,
-          summary: "Record the problem's known error (symptoms and workaround) in the known-error database",
-          params: RecordRefParam,
-          body: KnownErrorCreate,
-          response: { 201: KnownErrorView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const ke = await recordKnownError(ctx, requireActor(req), req.params.id, req.body);
-        return withEtag(reply.code(201), ke).send(ke);
-      },
+      route(kedb, {
+        summary: "Record the problem's known error (symptoms and workaround) in the known-error database",
+        params: RecordRefParam,
+        body: KnownErrorCreate,
+        ok: KnownErrorView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply.code(201),
+          await recordKnownError(ctx, requireActor(req), req.params.id, req.body),
+        ),
     );
     app.get(
       '/known-errors',
-      {
-        schema: {
-          tags: kedb,
-          summary: 'Search the known-error database (full text, best matches first)',
-          querystring: KnownErrorQuery,
-          response: { 200: z.object({ items: z.array(KnownErrorHit) }), ...problemResponses },
-        },
-      },
+      route(kedb, {
+        summary: 'Search the known-error database (full text, best matches first)',
+        querystring: KnownErrorQuery,
+        ok: z.object({ items: z.array(KnownErrorHit) }),
+      }),
       async (req) => searchKnownErrors(ctx, requireActor(req), req.query),
     );
     app.get(
       '/known-errors/:id',
-      {
-        schema: {
-          tags: kedb,
-          summary: 'A known error',
-          params: IdParam,
-          response: { 200: KnownErrorView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const ke = await getKnownError(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, ke).send(ke);
-      },
+      route(kedb, {
+        summary: 'A known error',
+        params: IdParam,
+        ok: KnownErrorView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getKnownError(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/known-errors/:id',
-      {
-        schema: {
-          tags: kedb,
-          summary: 'Edit a known error or change its status (If-Match)',
-          params: IdParam,
-          body: KnownErrorPatch,
-          response: { 200: KnownErrorView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const ke = await updateKnownError(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, ke).send(ke);
-      },
+      route(kedb, {
+        summary: 'Edit a known error or change its status (If-Match)',
+        params: IdParam,
+        body: KnownErrorPatch,
+        ok: KnownErrorView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateKnownError(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/incidents/:id/known-errors',
-      {
-        schema: {
-          tags: kedb,
-          summary: 'Known errors suggested for an incident: similar text, same CI or same service',
-          params: RecordRefParam,
-          response: { 200: z.object({ items: z.array(KnownErrorSuggestion) }), ...problemResponses },
-        },
-      },
+      route(kedb, {
+        summary: 'Known errors suggested for an incident: similar text, same CI or same service',
+        params: RecordRefParam,
+        ok: z.object({ items: z.array(KnownErrorSuggestion) }),
+      }),
       async (req) => suggestKnownErrors(ctx, requireActor(req), req.params.id),
     );
     app.post(

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn } from '../../db/columns.ts';
+import { auditColumns, idColumn, parentColumn } from '../../db/columns.ts';
 import { tsvector } from '../../db/types.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
@@ -31,9 +31,7 @@ export const knownErrors = pgTable(
   'known_errors',
   {
     id: idColumn(),
-    problemId: uuid('problem_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    problemId: parentColumn('problem_id', () => records.id),
     title: text('title').notNull(),
     symptoms: text('symptoms').notNull(),
     workaround: text('workaround').notNull(),

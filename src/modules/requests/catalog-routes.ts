@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses, Uuid } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { IdParam, route, Uuid } from '../../http/schemas.ts';
 import { createCatalogItem, getCatalogItem, listCatalogItems, updateCatalogItem } from './catalog.ts';
 import { CatalogItemCreate, CatalogItemPatch, CatalogItemView } from './schemas.ts';
 
@@ -23,41 +23,30 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/catalog/items',
-      {
-        schema: {
-          tags: ['catalog'],
-          summary: 'The orderable items of the catalog (active ones unless includeInactive)',
-          querystring: ListQuery,
-          response: { 200: z.object({ items: z.array(CatalogItemView) }), ...problemResponses },
-        },
-      },
+      route(['catalog'], {
+        summary: 'The orderable items of the catalog (active ones unless includeInactive)',
+        querystring: ListQuery,
+        ok: z.object({ items: z.array(CatalogItemView) }),
+      }),
       async (req) => ({ items: await listCatalogItems(ctx, requireActor(req), req.query) }),
     );
     app.get(
       '/catalog/items/:id',
-      {
-        schema: {
-          tags: ['catalog'],
-          summary: 'One catalog item with its order form',
-          params: IdParam,
-          response: { 200: CatalogItemView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const item = await getCatalogItem(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, item).send(item);
-      },
+      route(['catalog'], {
+        summary: 'One catalog item with its order form',
+        params: IdParam,
+        ok: CatalogItemView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getCatalogItem(ctx, requireActor(req), req.params.id)),
     );
     app.post(
       '/catalog/items',
-      {
-        schema: {
-          tags: ['catalog'],
-          summary: 'Add a catalog item with its form, approval policy and task templates (service managers)',
-          body: CatalogItemCreate,
-          response: { 201: CatalogItemView, ...problemResponses },
-        },
-      },
+      route(['catalog'], {
+        summary: 'Add a catalog item with its form, approval policy and task templates (service managers)',
+        body: CatalogItemCreate,
+        ok: CatalogItemView,
+        status: 201,
+      }),
       async (req, reply) => {
         const item = await createCatalogItem(ctx, requireActor(req), req.body, clientIp(req));
         return withEtag(reply.code(201), item)
@@ -67,27 +56,25 @@ export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.patch(
       '/catalog/items/:id',
-      {
-        schema: {
-          tags: ['catalog'],
-          summary:
-            'Change or withdraw (active: false) a catalog item; requests already ordered keep their copy',
-          params: IdParam,
-          body: CatalogItemPatch,
-          response: { 200: CatalogItemView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const item = await updateCatalogItem(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, item).send(item);
-      },
+      route(['catalog'], {
+        summary:
+          'Change or withdraw (active: false) a catalog item; requests already ordered keep their copy',
+        params: IdParam,
+        body: CatalogItemPatch,
+        ok: CatalogItemView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateCatalogItem(
+            ctx,
+            requireActor(req),
+            req.params.id,
+            req.body,
+            ifMatchVersion(req),
+            clientIp(req),
+          ),
+        ),
     );
   };
 }

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { RecordRefParam, route } from '../../http/schemas.ts';
 import { ApprovalDecision, PendingApproval, RequestView } from './schemas.ts';
 import { decideRequestApproval, listPendingApprovals } from './service.ts';
 
@@ -14,28 +14,22 @@ export function requestRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.post(
       '/requests/:id/approval',
-      {
-        schema: {
-          tags: ['approvals'],
-          summary:
-            'Approve or reject the active approval level (approvers of the level only; reason required to reject)',
-          params: RecordRefParam,
-          body: ApprovalDecision,
-          response: { 200: RequestView, ...problemResponses },
-        },
-      },
+      route(['approvals'], {
+        summary:
+          'Approve or reject the active approval level (approvers of the level only; reason required to reject)',
+        params: RecordRefParam,
+        body: ApprovalDecision,
+        ok: RequestView,
+      }),
       async (req) => decideRequestApproval(ctx, requireActor(req), req.params.id, req.body),
     );
     app.get(
       '/approvals',
-      {
-        schema: {
-          tags: ['approvals'],
-          summary: 'Approvals the caller can decide now',
-          querystring: z.object({ mine: z.literal('pending').default('pending') }),
-          response: { 200: z.object({ items: z.array(PendingApproval) }), ...problemResponses },
-        },
-      },
+      route(['approvals'], {
+        summary: 'Approvals the caller can decide now',
+        querystring: z.object({ mine: z.literal('pending').default('pending') }),
+        ok: z.object({ items: z.array(PendingApproval) }),
+      }),
       async (req) => ({ items: await listPendingApprovals(ctx, requireActor(req)) }),
     );
   };

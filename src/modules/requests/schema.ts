@@ -15,7 +15,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import type { ApprovalPolicy } from '../../domain/requests/approval.ts';
 import type { Answers, FormField } from '../../domain/requests/form.ts';
 import { users } from '../auth/schema.ts';
@@ -83,9 +83,7 @@ export type ApprovalLevelState = (typeof APPROVAL_LEVEL_STATES)[number];
 export const requestApprovalLevels = pgTable(
   'request_approval_levels',
   {
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    requestId: parentColumn('request_id', () => records.id),
     level: integer('level').notNull(),
     name: text('name').notNull(),
     rule: text('rule').notNull(),
@@ -105,9 +103,7 @@ export const requestApprovalLevels = pgTable(
 export const requestApprovalVotes = pgTable(
   'request_approval_votes',
   {
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    requestId: parentColumn('request_id', () => records.id),
     level: integer('level').notNull(),
     userId: uuid('user_id')
       .notNull()
@@ -126,9 +122,7 @@ export const requestTasks = pgTable(
     recordId: uuid('record_id')
       .primaryKey()
       .references(() => records.id, { onDelete: 'cascade' }),
-    requestId: uuid('request_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    requestId: parentColumn('request_id', () => records.id),
     sequence: integer('sequence').notNull(),
     templateIndex: integer('template_index').notNull(),
   },

@@ -7,7 +7,7 @@ import { type Actor, can, ROLES } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { Limit, problemResponses, Uuid } from '../../http/schemas.ts';
+import { Limit, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { listAudit } from '../audit/index.ts';
 import {
   getCategories,
@@ -78,14 +78,11 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/settings/:process/priority-matrix',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'The impact × urgency → priority matrix',
-          params: Process,
-          response: { 200: z.object({ matrix: Matrix, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'The impact × urgency → priority matrix',
+        params: Process,
+        ok: z.object({ matrix: Matrix, version: z.number() }),
+      }),
       async (req, reply) => {
         requireActor(req);
         const m = await getPriorityMatrix(ctx.db, req.params.process);
@@ -94,15 +91,12 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/settings/:process/priority-matrix',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Replace the priority matrix (admin, process owner)',
-          params: Process,
-          body: z.object({ matrix: Matrix }),
-          response: { 200: z.object({ matrix: Matrix, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Replace the priority matrix (admin, process owner)',
+        params: Process,
+        body: z.object({ matrix: Matrix }),
+        ok: z.object({ matrix: Matrix, version: z.number() }),
+      }),
       async (req, reply) => {
         const m = await setPriorityMatrix(
           ctx,
@@ -117,14 +111,11 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/settings/:process/lifecycle',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'The lifecycle: states and transitions',
-          params: Process,
-          response: { 200: z.object({ lifecycle: Lifecycle, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'The lifecycle: states and transitions',
+        params: Process,
+        ok: z.object({ lifecycle: Lifecycle, version: z.number() }),
+      }),
       async (req, reply) => {
         requireSettingsRead(requireActor(req));
         const l = await getLifecycle(ctx.db, req.params.process);
@@ -133,15 +124,12 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/settings/:process/lifecycle',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Replace the lifecycle (validated: reachable states, a terminal state, known roles)',
-          params: Process,
-          body: z.object({ lifecycle: Lifecycle }),
-          response: { 200: z.object({ lifecycle: Lifecycle, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Replace the lifecycle (validated: reachable states, a terminal state, known roles)',
+        params: Process,
+        body: z.object({ lifecycle: Lifecycle }),
+        ok: z.object({ lifecycle: Lifecycle, version: z.number() }),
+      }),
       async (req, reply) => {
         const l = await setLifecycle(
           ctx,
@@ -178,14 +166,11 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       .meta({ id: 'Raci' });
     app.get(
       '/settings/:process/raci',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'The RACI matrix of the process, its owner and manager',
-          params: Process,
-          response: { 200: z.object({ raci: RaciSchema, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'The RACI matrix of the process, its owner and manager',
+        params: Process,
+        ok: z.object({ raci: RaciSchema, version: z.number() }),
+      }),
       async (req, reply) => {
         requireSettingsRead(requireActor(req));
         const r = await getRaci(ctx.db, req.params.process);
@@ -194,15 +179,12 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/settings/:process/raci',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Replace the RACI matrix (exactly one accountable party per activity)',
-          params: Process,
-          body: z.object({ raci: RaciSchema }),
-          response: { 200: z.object({ raci: RaciSchema, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Replace the RACI matrix (exactly one accountable party per activity)',
+        params: Process,
+        body: z.object({ raci: RaciSchema }),
+        ok: z.object({ raci: RaciSchema, version: z.number() }),
+      }),
       async (req, reply) => {
         const r = await setRaci(
           ctx,
@@ -226,14 +208,11 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       .meta({ id: 'Categories' });
     app.get(
       '/settings/:process/categories',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Categories and subcategories (empty: free text)',
-          params: Process,
-          response: { 200: z.object({ categories: Categories, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Categories and subcategories (empty: free text)',
+        params: Process,
+        ok: z.object({ categories: Categories, version: z.number() }),
+      }),
       async (req) => {
         requireActor(req);
         const c = await getCategories(ctx.db, req.params.process);
@@ -242,15 +221,12 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/settings/:process/categories',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Replace the categories (admin, process owner)',
-          params: Process,
-          body: z.object({ categories: Categories }),
-          response: { 200: z.object({ categories: Categories, version: z.number() }), ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Replace the categories (admin, process owner)',
+        params: Process,
+        body: z.object({ categories: Categories }),
+        ok: z.object({ categories: Categories, version: z.number() }),
+      }),
       async (req) => {
         const c = await setCategories(
           ctx,
@@ -268,14 +244,11 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       .meta({ id: 'ProcessOptions' });
     app.get(
       '/settings/:process/options',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Process options (reopen window)',
-          params: Process,
-          response: { 200: Options, ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Process options (reopen window)',
+        params: Process,
+        ok: Options,
+      }),
       async (req) => {
         requireSettingsRead(requireActor(req));
         return getProcessOptions(ctx.db, req.params.process);
@@ -283,15 +256,12 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/settings/:process/options',
-      {
-        schema: {
-          tags: ['settings'],
-          summary: 'Change process options (admin, process owner)',
-          params: Process,
-          body: Options,
-          response: { 200: Options, ...problemResponses },
-        },
-      },
+      route(['settings'], {
+        summary: 'Change process options (admin, process owner)',
+        params: Process,
+        body: Options,
+        ok: Options,
+      }),
       async (req, reply) => {
         const o = await setProcessOptions(
           ctx,

@@ -4,18 +4,8 @@
  * fired (exactly once each, by a unique key), and the suppliers engaged on a record.
  */
 import { sql } from 'drizzle-orm';
-import {
-  bigserial,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn } from '../../db/columns.ts';
+import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, parentColumn, serialIdColumn } from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { records } from '../records/schema.ts';
@@ -25,9 +15,7 @@ export const supplierEngagements = pgTable(
   'supplier_engagements',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     supplierId: uuid('supplier_id')
       .notNull()
       .references(() => organisations.id, { onDelete: 'restrict' }),
@@ -48,9 +36,7 @@ export const slaClocks = pgTable(
   'sla_clocks',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     agreementId: uuid('agreement_id')
       .notNull()
       .references(() => agreements.id, { onDelete: 'restrict' }),
@@ -99,10 +85,8 @@ export const slaClocks = pgTable(
 export const slaPauses = pgTable(
   'sla_pauses',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    id: serialIdColumn(),
+    recordId: parentColumn('record_id', () => records.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     /** paused_state (the record is in a paused state) | resolved (until reopened) */
@@ -114,10 +98,8 @@ export const slaPauses = pgTable(
 export const slaEvents = pgTable(
   'sla_events',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    id: serialIdColumn(),
+    recordId: parentColumn('record_id', () => records.id),
     clockId: uuid('clock_id').references(() => slaClocks.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull(),
     kind: text('kind').notNull(),
@@ -139,12 +121,8 @@ export const slaAlerts = pgTable(
   'sla_alerts',
   {
     id: idColumn(),
-    clockId: uuid('clock_id')
-      .notNull()
-      .references(() => slaClocks.id, { onDelete: 'cascade' }),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    clockId: parentColumn('clock_id', () => slaClocks.id),
+    recordId: parentColumn('record_id', () => records.id),
     /** warning | breach */
     kind: text('kind').notNull(),
     threshold: integer('threshold').notNull(),

@@ -14,8 +14,8 @@ import {
 } from '../../contracts/service-levels.ts';
 import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, Limit, page, problemResponses, Uuid } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { IdParam, Limit, page, route, Uuid } from '../../http/schemas.ts';
 import {
   agreeAgreement,
   createAgreement,
@@ -42,71 +42,54 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/calendars',
-      {
-        schema: {
-          tags,
-          summary: 'Business calendars',
-          response: { 200: z.array(CalendarView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Business calendars',
+        ok: z.array(CalendarView),
+      }),
       async (req) => listCalendars(ctx, requireActor(req)),
     );
     app.post(
       '/calendars',
-      {
-        schema: {
-          tags,
-          summary: 'Add a business calendar: weekly hours in a time zone, and holidays',
-          body: CalendarInput,
-          response: { 201: CalendarView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await createCalendar(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), c).send(c);
-      },
+      route(tags, {
+        summary: 'Add a business calendar: weekly hours in a time zone, and holidays',
+        body: CalendarInput,
+        ok: CalendarView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createCalendar(ctx, requireActor(req), req.body)),
     );
     app.get(
       '/calendars/:id',
-      {
-        schema: {
-          tags,
-          summary: 'A business calendar',
-          params: IdParam,
-          response: { 200: CalendarView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await getCalendar(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, c).send(c);
-      },
+      route(tags, {
+        summary: 'A business calendar',
+        params: IdParam,
+        ok: CalendarView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getCalendar(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/calendars/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a calendar (If-Match); running clocks on it are recomputed by the next sweep',
-          params: IdParam,
-          body: CalendarInput.partial(),
-          response: { 200: CalendarView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await updateCalendar(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, c).send(c);
-      },
+      route(tags, {
+        summary: 'Change a calendar (If-Match); running clocks on it are recomputed by the next sweep',
+        params: IdParam,
+        body: CalendarInput.partial(),
+        ok: CalendarView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateCalendar(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/calendars/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Remove a calendar nothing uses',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Remove a calendar nothing uses',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteCalendar(ctx, requireActor(req), req.params.id);
         return reply.code(204).send(null);
@@ -119,102 +102,74 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/services/:id/requirements',
-      {
-        schema: {
-          tags,
-          summary: 'Service level requirements of a service',
-          params: IdParam,
-          response: { 200: z.array(RequirementView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Service level requirements of a service',
+        params: IdParam,
+        ok: z.array(RequirementView),
+      }),
       async (req) => listRequirementsOfService(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/services/:id/requirements',
-      {
-        schema: {
-          tags,
-          summary: 'Record a customer’s service level requirement (starts as a draft)',
-          params: IdParam,
-          body: RequirementInput,
-          response: { 201: RequirementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const r = await createRequirement(ctx, requireActor(req), req.params.id, req.body);
-        return withEtag(reply.code(201), r).send(r);
-      },
+      route(tags, {
+        summary: 'Record a customer’s service level requirement (starts as a draft)',
+        params: IdParam,
+        body: RequirementInput,
+        ok: RequirementView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply.code(201),
+          await createRequirement(ctx, requireActor(req), req.params.id, req.body),
+        ),
     );
     app.get(
       '/requirements/:id',
-      {
-        schema: {
-          tags,
-          summary: 'A service level requirement',
-          params: IdParam,
-          response: { 200: RequirementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const r = await getRequirement(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, r).send(r);
-      },
+      route(tags, {
+        summary: 'A service level requirement',
+        params: IdParam,
+        ok: RequirementView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getRequirement(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/requirements/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a draft or in-review requirement (If-Match)',
-          params: IdParam,
-          body: RequirementInput.partial(),
-          response: { 200: RequirementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const r = await updateRequirement(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, r).send(r);
-      },
+      route(tags, {
+        summary: 'Change a draft or in-review requirement (If-Match)',
+        params: IdParam,
+        body: RequirementInput.partial(),
+        ok: RequirementView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateRequirement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/requirements/:id/status',
-      {
-        schema: {
-          tags,
-          summary: 'Review a requirement: draft → in_review → agreed, or back to draft',
-          params: IdParam,
-          body: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
-          response: { 200: RequirementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const r = await moveRequirement(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body.status,
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, r).send(r);
-      },
+      route(tags, {
+        summary: 'Review a requirement: draft → in_review → agreed, or back to draft',
+        params: IdParam,
+        body: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
+        ok: RequirementView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await moveRequirement(ctx, requireActor(req), req.params.id, req.body.status, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/requirements/:id/sla',
-      {
-        schema: {
-          tags,
-          summary: 'Turn an agreed requirement into an agreed SLA (again: the next version of that SLA)',
-          params: IdParam,
-          body: SlaFromRequirement,
-          response: { 201: AgreementView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Turn an agreed requirement into an agreed SLA (again: the next version of that SLA)',
+        params: IdParam,
+        body: SlaFromRequirement,
+        ok: AgreementView,
+        status: 201,
+      }),
       async (req, reply) => {
         const a = await makeSlaFromRequirement(ctx, requireActor(req), req.params.id, req.body);
         return withEtag(reply.code(201), a).header('location', `/api/v1/agreements/${a.id}`).send(a);
@@ -227,36 +182,31 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/agreements',
-      {
-        schema: {
-          tags,
-          summary: 'SLAs, OLAs and underpinning contracts, every version, by name',
-          querystring: z.object({
-            kind: z.enum(AGREEMENT_KINDS).optional(),
-            status: z.enum(['draft', 'agreed']).optional(),
-            serviceId: Uuid.optional(),
-            customerId: Uuid.optional(),
-            groupId: Uuid.optional(),
-            supplierId: Uuid.optional(),
-            q: z.string().max(200).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: Limit,
-          }),
-          response: { 200: page(AgreementView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'SLAs, OLAs and underpinning contracts, every version, by name',
+        querystring: z.object({
+          kind: z.enum(AGREEMENT_KINDS).optional(),
+          status: z.enum(['draft', 'agreed']).optional(),
+          serviceId: Uuid.optional(),
+          customerId: Uuid.optional(),
+          groupId: Uuid.optional(),
+          supplierId: Uuid.optional(),
+          q: z.string().max(200).optional(),
+          cursor: z.string().max(500).optional(),
+          limit: Limit,
+        }),
+        ok: page(AgreementView),
+      }),
       async (req) => listAgreements(ctx, requireActor(req), req.query),
     );
     app.post(
       '/agreements',
-      {
-        schema: {
-          tags,
-          summary: 'Draft an SLA, OLA or underpinning contract',
-          body: AgreementInput,
-          response: { 201: AgreementView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Draft an SLA, OLA or underpinning contract',
+        body: AgreementInput,
+        ok: AgreementView,
+        status: 201,
+      }),
       async (req, reply) => {
         const a = await createAgreement(ctx, requireActor(req), req.body);
         return withEtag(reply.code(201), a).header('location', `/api/v1/agreements/${a.id}`).send(a);
@@ -264,61 +214,46 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/agreements/:id',
-      {
-        schema: {
-          tags,
-          summary: 'An agreement (one version)',
-          params: IdParam,
-          response: { 200: AgreementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await getAgreement(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, a).send(a);
-      },
+      route(tags, {
+        summary: 'An agreement (one version)',
+        params: IdParam,
+        ok: AgreementView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getAgreement(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/agreements/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a draft agreement (If-Match); agreed versions are immutable',
-          params: IdParam,
-          body: AgreementPatch,
-          response: { 200: AgreementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await updateAgreement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, a).send(a);
-      },
+      route(tags, {
+        summary: 'Change a draft agreement (If-Match); agreed versions are immutable',
+        params: IdParam,
+        body: AgreementPatch,
+        ok: AgreementView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateAgreement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.post(
       '/agreements/:id/agree',
-      {
-        schema: {
-          tags,
-          summary: 'Agree a draft: records who and when; an earlier version ends where this one starts',
-          params: IdParam,
-          response: { 200: AgreementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await agreeAgreement(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return withEtag(reply, a).send(a);
-      },
+      route(tags, {
+        summary: 'Agree a draft: records who and when; an earlier version ends where this one starts',
+        params: IdParam,
+        ok: AgreementView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply, await agreeAgreement(ctx, requireActor(req), req.params.id, ifMatchVersion(req))),
     );
     app.post(
       '/agreements/:id/versions',
-      {
-        schema: {
-          tags,
-          summary: 'Draft the next version of an agreement, as a copy of its latest version',
-          params: IdParam,
-          body: z.object({ effectiveFrom: AgreementInput.shape.effectiveFrom.optional() }).nullish(),
-          response: { 201: AgreementView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Draft the next version of an agreement, as a copy of its latest version',
+        params: IdParam,
+        body: z.object({ effectiveFrom: AgreementInput.shape.effectiveFrom.optional() }).nullish(),
+        ok: AgreementView,
+        status: 201,
+      }),
       async (req, reply) => {
         const a = await draftNewVersion(ctx, requireActor(req), req.params.id, req.body ?? {});
         return withEtag(reply.code(201), a).header('location', `/api/v1/agreements/${a.id}`).send(a);
@@ -326,25 +261,17 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/agreements/:id/end',
-      {
-        schema: {
-          tags,
-          summary: 'End an agreed agreement (default: now); records created later are not measured by it',
-          params: IdParam,
-          body: z.object({ effectiveTo: AgreementInput.shape.effectiveFrom.optional() }).nullish(),
-          response: { 200: AgreementView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const a = await endAgreement(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          req.body ?? {},
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, a).send(a);
-      },
+      route(tags, {
+        summary: 'End an agreed agreement (default: now); records created later are not measured by it',
+        params: IdParam,
+        body: z.object({ effectiveTo: AgreementInput.shape.effectiveFrom.optional() }).nullish(),
+        ok: AgreementView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await endAgreement(ctx, requireActor(req), req.params.id, req.body ?? {}, ifMatchVersion(req)),
+        ),
     );
   };
 }

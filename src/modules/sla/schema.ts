@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import type { PriorityTarget } from '../../domain/sla/agreement.ts';
 import type { Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
 import { groups, users } from '../auth/schema.ts';
@@ -43,9 +43,7 @@ export const serviceLevelRequirements = pgTable(
   'service_level_requirements',
   {
     id: idColumn(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => services.ciId, { onDelete: 'cascade' }),
+    serviceId: parentColumn('service_id', () => services.ciId),
     customerId: uuid('customer_id').references(() => organisations.id, { onDelete: 'restrict' }),
     name: text('name').notNull(),
     /** draft | in_review | agreed */

@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { ServiceLevelsView } from '../../contracts/service-levels.ts';
 import { etagOf, requireActor } from '../../http/auth.ts';
-import { IdParam, problemResponses } from '../../http/schemas.ts';
+import { IdParam, route } from '../../http/schemas.ts';
 import { ServiceView } from '../catalog/index.ts';
 import { getServiceDetail } from './service-levels.ts';
 
@@ -16,14 +16,11 @@ export function serviceDetailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/services/:id',
-      {
-        schema: {
-          tags: ['services'],
-          summary: 'A service with its requirements (SLRs), SLAs, OLAs and underpinning contracts',
-          params: IdParam,
-          response: { 200: ServiceDetail, ...problemResponses },
-        },
-      },
+      route(['services'], {
+        summary: 'A service with its requirements (SLRs), SLAs, OLAs and underpinning contracts',
+        params: IdParam,
+        ok: ServiceDetail,
+      }),
       async (req, reply) => {
         const s = await getServiceDetail(ctx, requireActor(req), req.params.id);
         return reply.header('etag', etagOf(s.version)).send(s);

@@ -25,8 +25,8 @@ import {
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { problemResponses, Uuid } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { type CachedPage, cachedStatusPage } from './cache.ts';
 import { statusFeed } from './feed.ts';
 import {
@@ -107,15 +107,12 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     ) =>
       app.put(
         url,
-        {
-          schema: {
-            tags: admin,
-            summary,
-            params: ServiceParam,
-            body,
-            response: { 200: PublishedServiceViewSchema, ...problemResponses },
-          },
-        },
+        route(admin, {
+          summary,
+          params: ServiceParam,
+          body,
+          ok: PublishedServiceViewSchema,
+        }),
         async (req, reply) => {
           const params = req.params as z.infer<typeof ServiceParam>;
           const view = await write(
@@ -167,16 +164,14 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       );
     app.post(
       '/public/status/subscriptions',
-      {
-        schema: {
-          tags: pub,
-          summary:
-            'Subscribe an e-mail address to updates (a confirmation link is mailed; nothing else is sent before it is used)',
-          security: [],
-          body: SubscribeBody,
-          response: { 202: z.object({ message: z.string() }), ...problemResponses },
-        },
-      },
+      route(pub, {
+        summary:
+          'Subscribe an e-mail address to updates (a confirmation link is mailed; nothing else is sent before it is used)',
+        security: [],
+        body: SubscribeBody,
+        ok: z.object({ message: z.string() }),
+        status: 202,
+      }),
       async (req, reply) => {
         if (!(await enabled())) throw turnedOff();
         await subscribe(ctx, configuredBase(ctx), req.body);
@@ -185,40 +180,31 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/public/status/subscriptions/confirm',
-      {
-        schema: {
-          tags: pub,
-          summary: 'Confirm a subscription with the token of the mailed link',
-          security: [],
-          body: TokenBody,
-          response: { 200: z.object({ email: z.string() }), ...problemResponses },
-        },
-      },
+      route(pub, {
+        summary: 'Confirm a subscription with the token of the mailed link',
+        security: [],
+        body: TokenBody,
+        ok: z.object({ email: z.string() }),
+      }),
       async (req) => confirmSubscription(ctx, req.body.token),
     );
     app.post(
       '/public/status/subscriptions/unsubscribe',
-      {
-        schema: {
-          tags: pub,
-          summary: 'End a subscription with the token of the unsubscribe link',
-          security: [],
-          body: TokenBody,
-          response: { 200: z.object({ email: z.string() }), ...problemResponses },
-        },
-      },
+      route(pub, {
+        summary: 'End a subscription with the token of the unsubscribe link',
+        security: [],
+        body: TokenBody,
+        ok: z.object({ email: z.string() }),
+      }),
       async (req) => unsubscribe(ctx, req.body.token),
     );
 
     app.get(
       '/status-page/settings',
-      {
-        schema: {
-          tags: admin,
-          summary: 'Whether the status page is on, and its title',
-          response: { 200: StatusPageSettingsView, ...problemResponses },
-        },
-      },
+      route(admin, {
+        summary: 'Whether the status page is on, and its title',
+        ok: StatusPageSettingsView,
+      }),
       async (req, reply) => {
         if (!can(requireActor(req), 'status_page.update'))
           throw forbidden('Only the service desk may see the status page settings.');
@@ -229,35 +215,24 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.put(
       '/status-page/settings',
-      {
-        schema: {
-          tags: admin,
-          summary: 'Turn the status page on or off (off: its URLs answer 404) and set its title (If-Match)',
-          body: StatusPageSettings,
-          response: { 200: StatusPageSettingsView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await saveStatusSettings(
-          ctx,
-          requireActor(req),
-          req.body,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, view).send(view);
-      },
+      route(admin, {
+        summary: 'Turn the status page on or off (off: its URLs answer 404) and set its title (If-Match)',
+        body: StatusPageSettings,
+        ok: StatusPageSettingsView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await saveStatusSettings(ctx, requireActor(req), req.body, ifMatchVersion(req), clientIp(req)),
+        ),
     );
     app.get(
       '/status-page/services',
-      {
-        schema: {
-          tags: admin,
-          summary:
-            'The services on the status page with their status, what it is derived from, and any override',
-          response: { 200: z.object({ items: z.array(PublishedServiceViewSchema) }), ...problemResponses },
-        },
-      },
+      route(admin, {
+        summary:
+          'The services on the status page with their status, what it is derived from, and any override',
+        ok: z.object({ items: z.array(PublishedServiceViewSchema) }),
+      }),
       async (req) => ({ items: await listPublishedServices(ctx, requireActor(req)) }),
     );
     putEntry(
@@ -268,14 +243,12 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/status-page/services/:serviceId',
-      {
-        schema: {
-          tags: admin,
-          summary: 'Take a service off the status page',
-          params: ServiceParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(admin, {
+        summary: 'Take a service off the status page',
+        params: ServiceParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await unpublishService(ctx, requireActor(req), req.params.serviceId);
         return reply.code(204).send(null);
@@ -316,27 +289,22 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/status-page/updates',
-      {
-        schema: {
-          tags: admin,
-          summary:
-            'Write a status update (shown on the page and mailed to subscribers of the services concerned)',
-          body: StatusUpdateCreate,
-          response: { 201: StatusUpdateView, ...problemResponses },
-        },
-      },
+      route(admin, {
+        summary:
+          'Write a status update (shown on the page and mailed to subscribers of the services concerned)',
+        body: StatusUpdateCreate,
+        ok: StatusUpdateView,
+        status: 201,
+      }),
       async (req, reply) =>
         reply.code(201).send(await createStatusUpdate(ctx, requireActor(req), configuredBase(ctx), req.body)),
     );
     app.get(
       '/status-page/subscriptions',
-      {
-        schema: {
-          tags: admin,
-          summary: 'How many people follow the status page, by service',
-          response: { 200: SubscriptionOverview, ...problemResponses },
-        },
-      },
+      route(admin, {
+        summary: 'How many people follow the status page, by service',
+        ok: SubscriptionOverview,
+      }),
       async (req) => {
         if (!can(requireActor(req), 'status_page.manage'))
           throw forbidden('Only service managers and administrators may see the subscribers.');

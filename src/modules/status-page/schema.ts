@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
 import { records } from '../records/schema.ts';
@@ -50,9 +50,7 @@ export const statusPeriods = pgTable(
   'status_periods',
   {
     id: idColumn(),
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => cis.id, { onDelete: 'cascade' }),
+    serviceId: parentColumn('service_id', () => cis.id),
     status: text('status').notNull(),
     /** What the status came from: numbers and titles of incidents, change items, the override note. */
     cause: text('cause').notNull().default(''),

@@ -19,8 +19,8 @@ import {
   TimerStop,
 } from '../../contracts/time-tracking.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses, RecordRefParam } from '../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import { CONTENT_TYPES, sendReportFile, tablesFile } from '../reports/index.ts';
 import { timeReport, timeReportTable } from './report.ts';
 import {
@@ -41,73 +41,56 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/records/:id/time',
-      {
-        schema: {
-          tags,
-          summary: 'The time logged on a record, newest first, with the total and the billable total',
-          params: RecordRefParam,
-          response: { 200: RecordTime, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'The time logged on a record, newest first, with the total and the billable total',
+        params: RecordRefParam,
+        ok: RecordTime,
+      }),
       async (req) => listRecordTime(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/records/:id/time',
-      {
-        schema: {
-          tags,
-          summary: 'Log time on a record by hand: how long ("1h 30m"), when, billable, a note',
-          params: RecordRefParam,
-          body: TimeEntryCreate,
-          response: { 201: TimeEntryView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await createEntry(ctx, requireActor(req), req.params.id, req.body);
-        return withEtag(reply.code(201), view).send(view);
-      },
+      route(tags, {
+        summary: 'Log time on a record by hand: how long ("1h 30m"), when, billable, a note',
+        params: RecordRefParam,
+        body: TimeEntryCreate,
+        ok: TimeEntryView,
+        status: 201,
+      }),
+      async (req, reply) =>
+        sendWithEtag(reply.code(201), await createEntry(ctx, requireActor(req), req.params.id, req.body)),
     );
     app.get(
       '/time/entries/:id',
-      {
-        schema: {
-          tags,
-          summary: 'One time entry',
-          params: IdParam,
-          response: { 200: TimeEntryView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await getEntry(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, view).send(view);
-      },
+      route(tags, {
+        summary: 'One time entry',
+        params: IdParam,
+        ok: TimeEntryView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getEntry(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/time/entries/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Correct a time entry (yours; managers any) — If-Match optional',
-          params: IdParam,
-          body: TimeEntryPatch,
-          response: { 200: TimeEntryView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const view = await updateEntry(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, view).send(view);
-      },
+      route(tags, {
+        summary: 'Correct a time entry (yours; managers any) — If-Match optional',
+        params: IdParam,
+        body: TimeEntryPatch,
+        ok: TimeEntryView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateEntry(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
+        ),
     );
     app.delete(
       '/time/entries/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Delete a time entry (yours; managers any) — If-Match optional',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Delete a time entry (yours; managers any) — If-Match optional',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await deleteEntry(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
         return reply.code(204).send(null);
@@ -115,49 +98,40 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/time/timer',
-      {
-        schema: {
-          tags,
-          summary: 'Your running timer, if any',
-          response: { 200: CurrentTimer, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Your running timer, if any',
+        ok: CurrentTimer,
+      }),
       async (req) => currentTimer(ctx, requireActor(req)),
     );
     app.post(
       '/time/timer',
-      {
-        schema: {
-          tags,
-          summary:
-            'Start your timer on a record; a timer running on another record is stopped and its time booked',
-          body: TimerStart,
-          response: { 201: TimerStarted, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Start your timer on a record; a timer running on another record is stopped and its time booked',
+        body: TimerStart,
+        ok: TimerStarted,
+        status: 201,
+      }),
       async (req, reply) => reply.code(201).send(await startTimer(ctx, requireActor(req), req.body)),
     );
     app.post(
       '/time/timer/stop',
-      {
-        schema: {
-          tags,
-          summary: 'Stop your timer and book its time as an entry (409 when none is running)',
-          body: TimerStop.nullish(),
-          response: { 201: TimeEntryView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Stop your timer and book its time as an entry (409 when none is running)',
+        body: TimerStop.nullish(),
+        ok: TimeEntryView,
+        status: 201,
+      }),
       async (req, reply) => reply.code(201).send(await stopTimer(ctx, requireActor(req), req.body ?? {})),
     );
     app.delete(
       '/time/timer',
-      {
-        schema: {
-          tags,
-          summary: 'Throw your running timer away without booking it',
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Throw your running timer away without booking it',
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await discardTimer(ctx, requireActor(req));
         return reply.code(204).send(null);
@@ -165,16 +139,13 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/time/report',
-      {
-        schema: {
-          tags,
-          summary:
-            'Time logged in a period by service, customer, group, agent or record type, billable and in all; JSON, CSV or XLSX',
-          querystring: TimeReportQuery,
-          response: { 200: TimeReport, ...problemResponses },
-          produces: ['application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
-        },
-      },
+      route(tags, {
+        summary:
+          'Time logged in a period by service, customer, group, agent or record type, billable and in all; JSON, CSV or XLSX',
+        querystring: TimeReportQuery,
+        produces: ['application/json', CONTENT_TYPES.csv, CONTENT_TYPES.xlsx],
+        ok: TimeReport,
+      }),
       async (req, reply) => {
         const { format, ...q } = req.query;
         const report = await timeReport(ctx, requireActor(req), q);

@@ -1,7 +1,7 @@
 /** Work time logged on records (time entries) and each person's running timer. */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn } from '../../db/columns.ts';
+import { auditColumns, idColumn, parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -9,9 +9,7 @@ export const timeEntries = pgTable(
   'time_entries',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     /** Whose work it was. */
     userId: uuid('user_id')
       .notNull()
@@ -37,9 +35,7 @@ export const timeTimers = pgTable('time_timers', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  recordId: uuid('record_id')
-    .notNull()
-    .references(() => records.id, { onDelete: 'cascade' }),
+  recordId: parentColumn('record_id', () => records.id),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   billable: boolean('billable').notNull().default(false),
   note: text('note').notNull().default(''),

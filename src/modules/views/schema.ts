@@ -1,7 +1,7 @@
 /** Saved views of lists: a named filter, sort and column choice, personal or shared. */
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn } from '../../db/columns.ts';
+import { boolean, index, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
+import { createdAtColumn, idColumn, parentColumn, updatedAtColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 
 export const savedViews = pgTable(
@@ -11,9 +11,7 @@ export const savedViews = pgTable(
     /** Which list the view belongs to: incidents, requests, request-tasks, cmdb-cis, … */
     list: text('list').notNull(),
     name: text('name').notNull(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: parentColumn('owner_id', () => users.id),
     shared: boolean('shared').notNull().default(false),
     /** Filters and sort as a URL query string, exactly as the list keeps them. */
     query: text('query').notNull().default(''),

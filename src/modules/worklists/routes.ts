@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { BulkAnswer, BulkRequest, ExportQuery } from '../../contracts/worklists.ts';
 import { requireActor } from '../../http/auth.ts';
-import { problemResponses } from '../../http/schemas.ts';
+import { route } from '../../http/schemas.ts';
 import { bulkChange } from './bulk.ts';
 import { exportRecords } from './export.ts';
 
@@ -13,15 +13,12 @@ export function worklistRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     const tags = ['records'];
     app.post(
       '/records/bulk',
-      {
-        schema: {
-          tags,
-          summary:
-            'Edit or transition many records of one type; each is checked and versioned on its own and its outcome reported',
-          body: BulkRequest,
-          response: { 200: BulkAnswer, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Edit or transition many records of one type; each is checked and versioned on its own and its outcome reported',
+        body: BulkRequest,
+        ok: BulkAnswer,
+      }),
       async (req) => ({ results: await bulkChange(ctx, requireActor(req), req.body) }),
     );
     app.get(

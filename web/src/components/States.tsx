@@ -24,20 +24,52 @@ export function ErrorAlert({ error, title = 'Something went wrong' }: { error: u
   );
 }
 
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** A whole-page state: a big icon, a heading, a line of explanation and what to do next. */
+function PageState({
+  icon,
+  color,
+  title,
+  children,
+  action,
+}: {
+  icon: ReactNode;
+  color: 'red' | 'gray';
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <Center py={64}>
       <Stack align="center" maw={520} gap="sm">
-        <ThemeIcon size={56} radius="xl" color="red" variant="light">
-          <IconAlertTriangle size={30} />
+        <ThemeIcon size={56} radius="xl" color={color} variant="light">
+          {icon}
         </ThemeIcon>
-        <Title order={2}>We could not load this page</Title>
+        <Title order={2}>{title}</Title>
         <Text c="dimmed" ta="center">
-          {errorMessage(error)}
+          {children}
         </Text>
-        {onRetry && <Button onClick={onRetry}>Try again</Button>}
+        {action}
       </Stack>
     </Center>
+  );
+}
+
+const homeButton = (
+  <Button component={Link} to="/" variant="light">
+    Go to the start page
+  </Button>
+);
+
+export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  return (
+    <PageState
+      icon={<IconAlertTriangle size={30} />}
+      color="red"
+      title="We could not load this page"
+      action={onRetry && <Button onClick={onRetry}>Try again</Button>}
+    >
+      {errorMessage(error)}
+    </PageState>
   );
 }
 
@@ -70,60 +102,39 @@ export function RecordNotFound({
   backLabel: string;
 }) {
   return (
-    <Center py={64}>
-      <Stack align="center" maw={520} gap="sm">
-        <ThemeIcon size={56} radius="xl" color="gray" variant="light">
-          <IconSearchOff size={30} />
-        </ThemeIcon>
-        <Title order={2}>Not found or not visible to you</Title>
-        <Text c="dimmed" ta="center">
-          We could not find {number}. It may not exist, or it belongs to someone else and is not shared with
-          you. Check the number or ask the service desk.
-        </Text>
+    <PageState
+      icon={<IconSearchOff size={30} />}
+      color="gray"
+      title="Not found or not visible to you"
+      action={
         <Button component={Link} to={backTo} variant="light">
           {backLabel}
         </Button>
-      </Stack>
-    </Center>
+      }
+    >
+      We could not find {number}. It may not exist, or it belongs to someone else and is not shared with you.
+      Check the number or ask the service desk.
+    </PageState>
   );
 }
 
 export function Forbidden({ what = 'this page' }: { what?: string }) {
   return (
-    <Center py={64}>
-      <Stack align="center" maw={520} gap="sm">
-        <ThemeIcon size={56} radius="xl" color="gray" variant="light">
-          <IconLock size={30} />
-        </ThemeIcon>
-        <Title order={2}>No access</Title>
-        <Text c="dimmed" ta="center">
-          Your roles do not give you access to {what}. Ask an administrator if you need it.
-        </Text>
-        <Button component={Link} to="/" variant="light">
-          Go to the start page
-        </Button>
-      </Stack>
-    </Center>
+    <PageState icon={<IconLock size={30} />} color="gray" title="No access" action={homeButton}>
+      Your roles do not give you access to {what}. Ask an administrator if you need it.
+    </PageState>
   );
 }
 
 export function NotFoundPage() {
   return (
-    <Center py={64}>
-      <Stack align="center" maw={520} gap="sm">
-        <ThemeIcon size={56} radius="xl" color="gray" variant="light">
-          <IconSearchOff size={30} />
-        </ThemeIcon>
-        <Title order={2}>Page not found</Title>
-        <Text c="dimmed" ta="center">
-          There is no page at this address.
-        </Text>
-        <Group>
-          <Button component={Link} to="/" variant="light">
-            Go to the start page
-          </Button>
-        </Group>
-      </Stack>
-    </Center>
+    <PageState
+      icon={<IconSearchOff size={30} />}
+      color="gray"
+      title="Page not found"
+      action={<Group>{homeButton}</Group>}
+    >
+      There is no page at this address.
+    </PageState>
   );
 }

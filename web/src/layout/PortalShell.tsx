@@ -19,6 +19,7 @@ import { usePendingApprovals } from '../api/queries/requests.ts';
 import { PageLoader } from '../components/States.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { PortalRequestNav } from '../features/portal/PortalRequestNav.tsx';
+import { NewButton } from '../kit/nav/NewButton.tsx';
 import { useLiveUpdates } from '../records/live.ts';
 import { Logo } from './Logo.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -46,9 +47,7 @@ function PortalLinks({ pathname }: { pathname: string }) {
       >
         Help articles
       </Button>
-      <Button component={Link} to="/portal/new" leftSection={<IconPlus size={16} />}>
-        Report a problem
-      </Button>
+      <NewButton to="/portal/new">Report a problem</NewButton>
     </>
   );
 }

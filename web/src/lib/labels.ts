@@ -69,3 +69,7 @@ export function formatBytes(n: number): string {
 
 /** A record number such as INC0001042 (any prefix of 2–5 letters). */
 export const RECORD_NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
+
+/** Select options from a list of values and the label of each. */
+export const optionsOf = <V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) =>
+  values.map((value) => ({ value, label: labels[value] }));

@@ -4,7 +4,6 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   date,
   index,
   integer,
@@ -15,7 +14,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  serialIdColumn,
+  updatedAtColumn,
+  versionColumn,
+} from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { cis } from '../schema.ts';
@@ -64,10 +70,8 @@ export const assets = pgTable(
 export const assetHistory = pgTable(
   'asset_history',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    assetId: uuid('asset_id')
-      .notNull()
-      .references(() => assets.id, { onDelete: 'cascade' }),
+    id: serialIdColumn(),
+    assetId: parentColumn('asset_id', () => assets.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     field: text('field').notNull(),

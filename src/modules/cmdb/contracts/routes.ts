@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { ContractInput, ContractView, Coverage } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
-import { defined, IdParam, Limit, page, problemResponses, Uuid } from '../../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
+import { defined, IdParam, Limit, page, route, Uuid } from '../../../http/schemas.ts';
 import { addCoverage, listCoverage, removeCoverage } from './coverage.ts';
 import { CONTRACT_KINDS, createContract, getContract, listContracts, updateContract } from './service.ts';
 
@@ -16,39 +16,34 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/contracts',
-      {
-        schema: {
-          tags,
-          summary: 'List contracts, soonest end date first',
-          querystring: z.object({
-            expiringWithinDays: z.coerce
-              .number()
-              .int()
-              .min(0)
-              .max(3650)
-              .optional()
-              .describe('Only contracts ending between today and this many days ahead'),
-            supplierId: Uuid.optional(),
-            kind: z.enum(CONTRACT_KINDS).optional(),
-            q: z.string().max(200).optional(),
-            cursor: z.string().max(500).optional(),
-            limit: Limit,
-          }),
-          response: { 200: page(ContractView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'List contracts, soonest end date first',
+        querystring: z.object({
+          expiringWithinDays: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(3650)
+            .optional()
+            .describe('Only contracts ending between today and this many days ahead'),
+          supplierId: Uuid.optional(),
+          kind: z.enum(CONTRACT_KINDS).optional(),
+          q: z.string().max(200).optional(),
+          cursor: z.string().max(500).optional(),
+          limit: Limit,
+        }),
+        ok: page(ContractView),
+      }),
       async (req) => listContracts(ctx, requireActor(req), req.query),
     );
     app.post(
       '/contracts',
-      {
-        schema: {
-          tags,
-          summary: 'Add a contract',
-          body: ContractInput,
-          response: { 201: ContractView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Add a contract',
+        body: ContractInput,
+        ok: ContractView,
+        status: 201,
+      }),
       async (req, reply) => {
         const c = await createContract(ctx, requireActor(req), defined(req.body));
         return withEtag(reply.code(201), c).header('location', `/api/v1/contracts/${c.id}`).send(c);
@@ -56,67 +51,47 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/contracts/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Get a contract',
-          params: IdParam,
-          response: { 200: ContractView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await getContract(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, c).send(c);
-      },
+      route(tags, {
+        summary: 'Get a contract',
+        params: IdParam,
+        ok: ContractView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getContract(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/contracts/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a contract, e.g. renew it with a new end date (If-Match)',
-          params: IdParam,
-          body: ContractInput.partial(),
-          response: { 200: ContractView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const c = await updateContract(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          defined(req.body),
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, c).send(c);
-      },
+      route(tags, {
+        summary: 'Change a contract, e.g. renew it with a new end date (If-Match)',
+        params: IdParam,
+        body: ContractInput.partial(),
+        ok: ContractView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateContract(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
+        ),
     );
     app.get(
       '/contracts/:id/coverage',
-      {
-        schema: {
-          tags,
-          summary: 'CIs and assets the contract covers',
-          params: IdParam,
-          response: { 200: z.array(Coverage), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'CIs and assets the contract covers',
+        params: IdParam,
+        ok: z.array(Coverage),
+      }),
       async (req) => listCoverage(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/contracts/:id/coverage',
-      {
-        schema: {
-          tags,
-          summary: 'Cover more CIs and assets (already covered ones are kept)',
-          params: IdParam,
-          body: z.object({
-            ciIds: z.array(Uuid).max(500).optional(),
-            assetIds: z.array(Uuid).max(500).optional(),
-          }),
-          response: { 200: z.array(Coverage), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Cover more CIs and assets (already covered ones are kept)',
+        params: IdParam,
+        body: z.object({
+          ciIds: z.array(Uuid).max(500).optional(),
+          assetIds: z.array(Uuid).max(500).optional(),
+        }),
+        ok: z.array(Coverage),
+      }),
       async (req) => {
         const actor = requireActor(req);
         await addCoverage(ctx, actor, req.params.id, req.body);
@@ -125,14 +100,12 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/contracts/:id/coverage/:coverageId',
-      {
-        schema: {
-          tags,
-          summary: 'Stop covering a CI or asset',
-          params: IdParam.extend({ coverageId: Uuid }),
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Stop covering a CI or asset',
+        params: IdParam.extend({ coverageId: Uuid }),
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await removeCoverage(ctx, requireActor(req), req.params.id, req.params.coverageId);
         return reply.code(204).send(null);

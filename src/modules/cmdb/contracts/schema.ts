@@ -1,7 +1,6 @@
 /** Supplier contracts (support, maintenance, lease), what they cover, and expiry warnings already given. */
 import { sql } from 'drizzle-orm';
 import {
-  bigserial,
   check,
   date,
   index,
@@ -12,7 +11,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  serialIdColumn,
+  updatedAtColumn,
+  versionColumn,
+} from '../../../db/columns.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { assets, money } from '../assets/schema.ts';
 import { cis } from '../schema.ts';
@@ -52,9 +58,7 @@ export const contractCoverage = pgTable(
   'contract_coverage',
   {
     id: idColumn(),
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
+    contractId: parentColumn('contract_id', () => contracts.id),
     ciId: uuid('ci_id').references(() => cis.id, { onDelete: 'cascade' }),
     assetId: uuid('asset_id').references(() => assets.id, { onDelete: 'cascade' }),
     createdAt: createdAtColumn(),
@@ -77,10 +81,8 @@ export const contractCoverage = pgTable(
 export const contractWarnings = pgTable(
   'contract_warnings',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    contractId: uuid('contract_id')
-      .notNull()
-      .references(() => contracts.id, { onDelete: 'cascade' }),
+    id: serialIdColumn(),
+    contractId: parentColumn('contract_id', () => contracts.id),
     endDate: date('end_date', { mode: 'string' }).notNull(),
     daysLeft: integer('days_left').notNull(),
     warnedAt: timestamp('warned_at', { withTimezone: true }).notNull().defaultNow(),

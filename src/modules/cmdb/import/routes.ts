@@ -6,7 +6,7 @@ import type { AppContext } from '../../../context.ts';
 import { ImportRowView, ImportView } from '../../../contracts/cmdb.ts';
 import { AppError } from '../../../errors.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { IdParam, Limit, page, problemResponses } from '../../../http/schemas.ts';
+import { IdParam, Limit, page, problemResponses, route } from '../../../http/schemas.ts';
 import { formatOf, IMPORT_FORMATS } from './rows.ts';
 import { getImport, listImportRows, listImports, startImport } from './service.ts';
 import { IMPORT_TYPES, OUTCOMES } from './types.ts';
@@ -68,43 +68,34 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/cmdb/imports',
-      {
-        schema: {
-          tags,
-          summary: 'Recent imports, newest first',
-          querystring: z.object({ limit: Limit }),
-          response: { 200: z.array(ImportView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Recent imports, newest first',
+        querystring: z.object({ limit: Limit }),
+        ok: z.array(ImportView),
+      }),
       async (req) => listImports(ctx, requireActor(req), req.query.limit),
     );
     app.get(
       '/cmdb/imports/:id',
-      {
-        schema: {
-          tags,
-          summary: 'An import: status, progress (processed of total), counts and the first rejected rows',
-          params: IdParam,
-          response: { 200: ImportView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'An import: status, progress (processed of total), counts and the first rejected rows',
+        params: IdParam,
+        ok: ImportView,
+      }),
       async (req) => getImport(ctx, requireActor(req), req.params.id),
     );
     app.get(
       '/cmdb/imports/:id/rows',
-      {
-        schema: {
-          tags,
-          summary: 'What happened to each row (created, updated, unchanged, rejected and why)',
-          params: IdParam,
-          querystring: z.object({
-            outcome: z.enum(OUTCOMES).optional(),
-            cursor: z.string().max(200).optional(),
-            limit: Limit,
-          }),
-          response: { 200: page(ImportRowView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'What happened to each row (created, updated, unchanged, rejected and why)',
+        params: IdParam,
+        querystring: z.object({
+          outcome: z.enum(OUTCOMES).optional(),
+          cursor: z.string().max(200).optional(),
+          limit: Limit,
+        }),
+        ok: page(ImportRowView),
+      }),
       async (req) => listImportRows(ctx, requireActor(req), req.params.id, req.query),
     );
   };

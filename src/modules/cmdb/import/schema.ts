@@ -3,7 +3,7 @@
  * it in batches, and the outcome of every row, so a client can show a progress bar and a report.
  */
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn } from '../../../db/columns.ts';
+import { createdAtColumn, idColumn, parentColumn } from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 
 export const imports = pgTable(
@@ -39,9 +39,7 @@ export const imports = pgTable(
 export const importRows = pgTable(
   'import_rows',
   {
-    importId: uuid('import_id')
-      .notNull()
-      .references(() => imports.id, { onDelete: 'cascade' }),
+    importId: parentColumn('import_id', () => imports.id),
     /** Line of the row in the file (CSV), or its 1-based position (JSON). */
     row: integer('row').notNull(),
     /** created | updated | unchanged | rejected */

@@ -15,8 +15,8 @@ import {
   Money,
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../../http/etag.ts';
-import { defined, IdParam, Limit, page, problemResponses, Uuid } from '../../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
+import { defined, IdParam, Limit, page, problemResponses, route, Uuid } from '../../../http/schemas.ts';
 import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
 import {
   addEntitlement,
@@ -33,19 +33,16 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/licences',
-      {
-        schema: {
-          tags,
-          summary: 'List software licences with their compliance',
-          querystring: z.object({
-            q: z.string().max(200).optional(),
-            metric: LicenceMetric.optional(),
-            cursor: z.string().max(500).optional(),
-            limit: Limit,
-          }),
-          response: { 200: page(LicenceView), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'List software licences with their compliance',
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          metric: LicenceMetric.optional(),
+          cursor: z.string().max(500).optional(),
+          limit: Limit,
+        }),
+        ok: page(LicenceView),
+      }),
       async (req) => listLicences(ctx, requireActor(req), req.query),
     );
     app.get(
@@ -83,14 +80,12 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/licences',
-      {
-        schema: {
-          tags,
-          summary: 'Add a licence',
-          body: LicenceInput,
-          response: { 201: LicenceView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Add a licence',
+        body: LicenceInput,
+        ok: LicenceView,
+        status: 201,
+      }),
       async (req, reply) => {
         const l = await createLicence(ctx, requireActor(req), req.body);
         return withEtag(reply.code(201), l).header('location', `/api/v1/licences/${l.id}`).send(l);
@@ -98,40 +93,26 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/licences/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Get a licence',
-          params: IdParam,
-          response: { 200: LicenceView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const l = await getLicence(ctx, requireActor(req), req.params.id);
-        return withEtag(reply, l).send(l);
-      },
+      route(tags, {
+        summary: 'Get a licence',
+        params: IdParam,
+        ok: LicenceView,
+      }),
+      async (req, reply) => sendWithEtag(reply, await getLicence(ctx, requireActor(req), req.params.id)),
     );
     app.patch(
       '/licences/:id',
-      {
-        schema: {
-          tags,
-          summary: 'Change a licence (If-Match); its metric is fixed',
-          params: IdParam,
-          body: LicenceInput.partial(),
-          response: { 200: LicenceView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const l = await updateLicence(
-          ctx,
-          requireActor(req),
-          req.params.id,
-          defined(req.body),
-          ifMatchVersion(req),
-        );
-        return withEtag(reply, l).send(l);
-      },
+      route(tags, {
+        summary: 'Change a licence (If-Match); its metric is fixed',
+        params: IdParam,
+        body: LicenceInput.partial(),
+        ok: LicenceView,
+      }),
+      async (req, reply) =>
+        sendWithEtag(
+          reply,
+          await updateLicence(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
+        ),
     );
   };
 }
@@ -140,47 +121,40 @@ function licenceUsageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/licences/:id/entitlements',
-      {
-        schema: {
-          tags,
-          summary: 'Purchases of the licence',
-          params: IdParam,
-          response: { 200: z.array(Entitlement), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Purchases of the licence',
+        params: IdParam,
+        ok: z.array(Entitlement),
+      }),
       async (req) => listEntitlements(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/licences/:id/entitlements',
-      {
-        schema: {
-          tags,
-          summary: 'Record a purchase of a quantity of the licence',
-          params: IdParam,
-          body: z.object({
-            quantity: z.number().int().min(1).max(10_000_000),
-            purchaseOrder: z.string().trim().max(100).nullish(),
-            purchasedOn: IsoDate.nullish(),
-            expiresOn: IsoDate.nullish().describe('Subscriptions: no longer counted after this day'),
-            cost: Money.nullish(),
-            currency: Currency.nullish(),
-          }),
-          response: { 201: Entitlement, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Record a purchase of a quantity of the licence',
+        params: IdParam,
+        body: z.object({
+          quantity: z.number().int().min(1).max(10_000_000),
+          purchaseOrder: z.string().trim().max(100).nullish(),
+          purchasedOn: IsoDate.nullish(),
+          expiresOn: IsoDate.nullish().describe('Subscriptions: no longer counted after this day'),
+          cost: Money.nullish(),
+          currency: Currency.nullish(),
+        }),
+        ok: Entitlement,
+        status: 201,
+      }),
       async (req, reply) =>
         reply.code(201).send(await addEntitlement(ctx, requireActor(req), req.params.id, req.body)),
     );
     app.delete(
       '/licences/:id/entitlements/:entitlementId',
-      {
-        schema: {
-          tags,
-          summary: 'Remove a purchase',
-          params: IdParam.extend({ entitlementId: Uuid }),
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Remove a purchase',
+        params: IdParam.extend({ entitlementId: Uuid }),
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await removeEntitlement(ctx, requireActor(req), req.params.id, req.params.entitlementId);
         return reply.code(204).send(null);
@@ -188,38 +162,33 @@ function licenceUsageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/licences/:id/installations',
-      {
-        schema: {
-          tags,
-          summary: 'Where the licence is used',
-          params: IdParam,
-          response: { 200: z.array(Installation), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Where the licence is used',
+        params: IdParam,
+        ok: z.array(Installation),
+      }),
       async (req) => listInstallations(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/licences/:id/installations',
-      {
-        schema: {
-          tags,
-          summary:
-            'Record an installation on a CI (per install, per core) or an assignment to a user (per user)',
-          params: IdParam,
-          body: z.object({
-            ciId: Uuid.optional(),
-            userId: Uuid.optional(),
-            cores: z
-              .number()
-              .int()
-              .min(1)
-              .max(100_000)
-              .nullish()
-              .describe('Per core: cores licensed, if not the CI’s cpu_count'),
-          }),
-          response: { 201: z.array(Installation), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary:
+          'Record an installation on a CI (per install, per core) or an assignment to a user (per user)',
+        params: IdParam,
+        body: z.object({
+          ciId: Uuid.optional(),
+          userId: Uuid.optional(),
+          cores: z
+            .number()
+            .int()
+            .min(1)
+            .max(100_000)
+            .nullish()
+            .describe('Per core: cores licensed, if not the CI’s cpu_count'),
+        }),
+        ok: z.array(Installation),
+        status: 201,
+      }),
       async (req, reply) => {
         const actor = requireActor(req);
         await addInstallation(ctx, actor, req.params.id, req.body);
@@ -228,14 +197,12 @@ function licenceUsageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/licences/:id/installations/:installationId',
-      {
-        schema: {
-          tags,
-          summary: 'Remove an installation',
-          params: IdParam.extend({ installationId: Uuid }),
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Remove an installation',
+        params: IdParam.extend({ installationId: Uuid }),
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => {
         await removeInstallation(ctx, requireActor(req), req.params.id, req.params.installationId);
         return reply.code(204).send(null);

@@ -1,7 +1,13 @@
 /** Software licences: what was bought (entitlements) and where it is used (installations). */
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  updatedAtColumn,
+  versionColumn,
+} from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { money } from '../assets/schema.ts';
 import { contracts } from '../contracts/schema.ts';
@@ -29,9 +35,7 @@ export const licenceEntitlements = pgTable(
   'licence_entitlements',
   {
     id: idColumn(),
-    licenceId: uuid('licence_id')
-      .notNull()
-      .references(() => licences.id, { onDelete: 'cascade' }),
+    licenceId: parentColumn('licence_id', () => licences.id),
     quantity: integer('quantity').notNull(),
     purchaseOrder: text('purchase_order'),
     purchasedOn: date('purchased_on', { mode: 'string' }),
@@ -48,9 +52,7 @@ export const licenceInstallations = pgTable(
   'licence_installations',
   {
     id: idColumn(),
-    licenceId: uuid('licence_id')
-      .notNull()
-      .references(() => licences.id, { onDelete: 'cascade' }),
+    licenceId: parentColumn('licence_id', () => licences.id),
     ciId: uuid('ci_id').references(() => cis.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     /** Per-core licences: cores licensed on this machine, when not the CI's cpu_count. */

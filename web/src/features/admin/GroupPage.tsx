@@ -15,6 +15,7 @@ import { PeopleTable } from '../../kit/detail/PeopleTable.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { OnCallSection } from '../notifications/OnCallSection.tsx';
 import { GroupFields, groupBody, groupDraftOf, validateGroup } from './GroupForm.tsx';
 
@@ -41,10 +42,9 @@ function Members({ group, onReload }: { group: GroupT; onReload: () => void }) {
       ) : (
         <ErrorAlert error={save.error} title="Membership not changed" />
       )}
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!person) return;
           if (group.memberIds.includes(person.id)) {
             notifications.show({ color: 'gray', message: `${person.name} is already a member` });
@@ -71,7 +71,7 @@ function Members({ group, onReload }: { group: GroupT; onReload: () => void }) {
             Add
           </Button>
         </Group>
-      </form>
+      </SubmitForm>
       {people.length === 0 ? (
         <Text size="sm" c="dimmed">
           {members.isPending ? 'Loading…' : 'No members yet.'}

@@ -7,6 +7,7 @@ import { groups, useGroups } from '../../api/queries/directory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
 function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -53,38 +54,31 @@ export function GroupsPage() {
         ) : items.length === 0 ? (
           <EmptyState title="No groups yet">Create one to start assigning incidents to a team.</EmptyState>
         ) : (
-          <Table verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Description</Table.Th>
-                <Table.Th w={110}>Members</Table.Th>
-                <Table.Th w={110}>Status</Table.Th>
+          <DataTable
+            verticalSpacing="sm"
+            columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
+          >
+            {items.map((g) => (
+              <Table.Tr key={g.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/groups/${g.id}`} fw={600} size="sm">
+                    {g.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
+                    {g.description || '—'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{g.memberIds.length}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={g.active ? 'teal' : 'gray'} size="sm">
+                    {g.active ? 'Active' : 'Inactive'}
+                  </Badge>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((g) => (
-                <Table.Tr key={g.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/groups/${g.id}`} fw={600} size="sm">
-                      {g.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
-                      {g.description || '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{g.memberIds.length}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={g.active ? 'teal' : 'gray'} size="sm">
-                      {g.active ? 'Active' : 'Inactive'}
-                    </Badge>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </Paper>
       <NewGroupModal opened={opened} onClose={modal.close} />

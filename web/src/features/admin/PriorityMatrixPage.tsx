@@ -10,6 +10,7 @@ import { PriorityBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { LEVEL_LABELS } from '../../lib/labels.ts';
 
 const LEVELS = [1, 2, 3];
@@ -31,10 +32,9 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
 
   return (
     <Paper p="lg" maw={920}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           // Send what was typed: the server validates and explains what is wrong.
           const matrix = cells.map((row) => row.map((c) => (typeof c === 'number' ? c : Number(c))));
           save.mutate(matrix, {
@@ -121,7 +121,7 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
             </Button>
           </Group>
         </Group>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

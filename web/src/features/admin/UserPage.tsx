@@ -12,6 +12,7 @@ import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { problemFieldErrors as fieldErrorsOf } from '../../kit/form/patch.ts';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { UserForm, userBody, userDraftOf, validateUser } from './UserForm.tsx';
 
@@ -24,10 +25,9 @@ function PasswordCard({ user }: { user: User }) {
   const errors = fieldErrorsOf(save.error);
   return (
     <Section title="Set password">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (tooShort || password !== confirm) return;
           save.mutate(
@@ -70,7 +70,7 @@ function PasswordCard({ user }: { user: User }) {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Section>
   );
 }

@@ -14,7 +14,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { useMe } from '../../auth/session.tsx';
@@ -22,6 +21,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { mayManageAnnouncements } from './permissions.ts';
 import { type AnnouncementView, announcements } from './queries.ts';
@@ -63,9 +65,8 @@ function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () 
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   return (
     <Modal opened onClose={onClose} title={current ? 'Edit announcement' : 'New announcement'} size="lg">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           save.mutate(
             {
               title: d.title,
@@ -155,16 +156,13 @@ function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () 
             />
           </SimpleGrid>
           {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              {current ? 'Save' : 'Publish'}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={onClose}
+            submitLabel={current ? 'Save' : 'Publish'}
+            pending={save.isPending}
+          />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -191,11 +189,7 @@ export function AnnouncementsPage() {
       <PageHeader
         title="Announcements"
         description="Messages shown at the top of the portal and the workspace to the people they are meant for."
-        actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            New announcement
-          </Button>
-        }
+        actions={<NewButton onClick={() => setEditing('new')}>New announcement</NewButton>}
       />
       <SegmentedControl
         aria-label="Which announcements"

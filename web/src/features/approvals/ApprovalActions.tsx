@@ -7,6 +7,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import { type ServiceRequest, useDecideApproval } from '../../api/queries/requests.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 /** The level the viewer may decide now, if any. */
 export function levelToDecide(rec: ServiceRequest, userId: string) {
@@ -37,10 +38,9 @@ function RejectDialog({
   const missing = touched && !reason.trim() ? 'Tell the requester why' : undefined;
   return (
     <Modal opened onClose={onClose} title={`Reject ${number}`}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!reason.trim()) return;
           decide.mutate(
@@ -78,7 +78,7 @@ function RejectDialog({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -12,6 +12,7 @@ import {
   useReplaceRecoveryCodes,
 } from '../../api/queries/auth.ts';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { AuthenticatorSetup, RecoveryCodes } from './AuthenticatorSetup.tsx';
 
@@ -42,10 +43,9 @@ function Enrol({ enrolment, onDone }: { enrolment: MfaEnrolment; onDone: (codes:
   const confirm = useConfirmMfaEnrolment();
   const [code, setCode] = useState('');
   return (
-    <form
+    <SubmitForm
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (code.trim()) confirm.mutate(code.trim(), { onSuccess: (r) => onDone(r.recoveryCodes) });
       }}
     >
@@ -64,7 +64,7 @@ function Enrol({ enrolment, onDone }: { enrolment: MfaEnrolment; onDone: (codes:
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

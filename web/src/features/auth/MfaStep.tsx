@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { type MfaChallenge, useVerifyMfa } from '../../api/queries/auth.ts';
 import type { Session } from '../../api/types.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { AuthenticatorSetup } from './AuthenticatorSetup.tsx';
 
 function VerifyError({ error }: { error: unknown }) {
@@ -50,10 +51,9 @@ export function MfaStep({
           Enter the 6-digit code from your authenticator app, or one of your recovery codes.
         </Text>
       )}
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!code.trim()) return;
           verify.mutate(
@@ -80,7 +80,7 @@ export function MfaStep({
             Start again with email and password
           </Anchor>
         </Stack>
-      </form>
+      </SubmitForm>
     </Stack>
   );
 }

@@ -22,6 +22,7 @@ import { safeReturnPath } from '../../../../src/shared/return-path.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { isMfaChallenge, type MfaChallenge, useLogin, useSession } from '../../api/queries/auth.ts';
 import type { Session } from '../../api/types.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Logo } from '../../layout/Logo.tsx';
 import { homePath } from '../../lib/faces.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -139,10 +140,9 @@ function PasswordStep({
         Use your work email address and password.
       </Text>
       <SsoFailure reason={ssoFailure} />
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!email.trim() || !password) return;
           login.mutate(
@@ -175,7 +175,7 @@ function PasswordStep({
             Sign in
           </Button>
         </Stack>
-      </form>
+      </SubmitForm>
       <SsoButtons returnTo={from} />
     </>
   );

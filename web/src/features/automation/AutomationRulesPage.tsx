@@ -10,7 +10,6 @@ import {
   Switch,
   Table,
   Text,
-  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
@@ -31,6 +30,8 @@ import {
 } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { ruleText } from './ruleText.ts';
 
 /** Names for the groups and people rules mention, for their one-line reading. */
@@ -95,53 +96,43 @@ function RulesTable({ process, rules }: { process: ProcessKey; rules: Automation
     );
   return (
     <Paper p="md">
-      <Table.ScrollContainer minWidth={760}>
-        <Table verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Order</Table.Th>
-              <Table.Th>Rule</Table.Th>
-              <Table.Th>Enabled</Table.Th>
-              <Table.Th>
-                <VisuallyHidden>Delete</VisuallyHidden>
-              </Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rules.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{r.position}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/automation/${process}/${r.id}`} fw={600}>
-                    {r.name}
-                  </Anchor>
-                  <Text size="sm" c="dimmed">
-                    {ruleText(r, names)}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={`Enabled: ${r.name}`}
-                    checked={r.enabled}
-                    disabled={update.isPending && update.variables?.id === r.id}
-                    onChange={(e) => toggle(r, e.currentTarget.checked)}
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={`Delete ${r.name}`}
-                    onClick={() => setDeleting(r)}
-                  >
-                    <IconTrash size={16} />
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={760}
+        verticalSpacing="sm"
+        columns={['Order', 'Rule', 'Enabled', { label: 'Delete', hidden: true }]}
+      >
+        {rules.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>{r.position}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/admin/automation/${process}/${r.id}`} fw={600}>
+                {r.name}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {ruleText(r, names)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Switch
+                aria-label={`Enabled: ${r.name}`}
+                checked={r.enabled}
+                disabled={update.isPending && update.variables?.id === r.id}
+                onChange={(e) => toggle(r, e.currentTarget.checked)}
+              />
+            </Table.Td>
+            <Table.Td>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={`Delete ${r.name}`}
+                onClick={() => setDeleting(r)}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
       {deleting && (
         <Modal opened onClose={() => setDeleting(null)} title={`Delete “${deleting.name}”?`}>
           <Text size="sm" mb="md">
@@ -188,7 +179,7 @@ export function AutomationRulesPage() {
           <>
             <SegmentedControl
               aria-label="Process"
-              data={PROCESS_KEYS.map((p) => ({ value: p, label: PROCESS_LABELS[p] }))}
+              data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
               value={process}
               onChange={(p) => navigate(`/admin/automation/${p}`)}
             />

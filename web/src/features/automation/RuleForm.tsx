@@ -31,6 +31,8 @@ import {
 } from '../../api/queries/process.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import {
   ACTION_LABELS,
   EVENT_LABELS,
@@ -66,6 +68,15 @@ function newAction(type: RuleAction['type']): RuleAction {
   return { type, body: '', visibility: 'internal' };
 }
 
+/** What a condition's or an action's row gets: its place, its change, removal and the rule's errors. */
+type RowProps<T> = {
+  process: ProcessKey;
+  index: number;
+  onChange: (v: T) => void;
+  onRemove: () => void;
+  errors: Map<string, string>;
+};
+
 function ConditionRow({
   process,
   index,
@@ -73,14 +84,7 @@ function ConditionRow({
   onChange,
   onRemove,
   errors,
-}: {
-  process: ProcessKey;
-  index: number;
-  c: RuleCondition;
-  onChange: (c: RuleCondition) => void;
-  onRemove: () => void;
-  errors: Map<string, string>;
-}) {
+}: RowProps<RuleCondition> & { c: RuleCondition }) {
   const n = index + 1;
   const err = errors.get(`conditions.${index}.value`) ?? errors.get(`conditions.${index}`);
   const list = Array.isArray(c.value) ? c.value : c.value === null || c.value === undefined ? [] : [c.value];
@@ -88,7 +92,7 @@ function ConditionRow({
     <Group align="flex-start" gap="sm" wrap="nowrap">
       <Select
         label={`Condition ${n} field`}
-        data={RULE_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] }))}
+        data={optionsOf(RULE_FIELDS, FIELD_LABELS)}
         value={c.field}
         allowDeselect={false}
         onChange={(f) => f && onChange({ field: f as RuleCondition['field'], op: c.op, value: null })}
@@ -96,7 +100,7 @@ function ConditionRow({
       />
       <Select
         label={`Condition ${n} test`}
-        data={CONDITION_OPS.map((o) => ({ value: o, label: OP_LABELS[o] }))}
+        data={optionsOf(CONDITION_OPS, OP_LABELS)}
         value={c.op}
         allowDeselect={false}
         onChange={(o) => {
@@ -151,14 +155,7 @@ function ActionRow({
   onChange,
   onRemove,
   errors,
-}: {
-  process: ProcessKey;
-  index: number;
-  a: RuleAction;
-  onChange: (a: RuleAction) => void;
-  onRemove: () => void;
-  errors: Map<string, string>;
-}) {
+}: RowProps<RuleAction> & { a: RuleAction }) {
   const n = index + 1;
   const err = (k: string) => errors.get(`actions.${index}.${k}`);
   const whole = errors.get(`actions.${index}`);
@@ -168,7 +165,7 @@ function ActionRow({
       <SimpleGrid cols={2} style={{ flex: 1 }}>
         <Select
           label={`Action ${n} field`}
-          data={SETTABLE_FIELDS.map((f) => ({ value: f, label: FIELD_LABELS[f] }))}
+          data={optionsOf(SETTABLE_FIELDS, FIELD_LABELS)}
           value={a.field}
           allowDeselect={false}
           onChange={(f) => f && onChange({ ...a, field: f as typeof a.field, value: null })}
@@ -200,7 +197,7 @@ function ActionRow({
         />
         <Select
           label={`Action ${n} pick within the group`}
-          data={ASSIGN_STRATEGIES.map((s) => ({ value: s, label: STRATEGY_LABELS[s] }))}
+          data={optionsOf(ASSIGN_STRATEGIES, STRATEGY_LABELS)}
           value={a.strategy ?? 'group_only'}
           allowDeselect={false}
           disabled={!a.groupId || !!a.assigneeId}
@@ -280,10 +277,9 @@ export function RuleForm({
   const stale = error instanceof ApiError && error.isStale;
 
   return (
-    <form
+    <SubmitForm
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         setTouched(true);
         if (!rule.name.trim() || rule.actions.length === 0) return;
         onSubmit({ ...rule, name: rule.name.trim() });
@@ -313,7 +309,7 @@ export function RuleForm({
             />
             <Select
               label="When"
-              data={AUTOMATION_EVENTS.map((ev) => ({ value: ev, label: EVENT_LABELS[ev] }))}
+              data={optionsOf(AUTOMATION_EVENTS, EVENT_LABELS)}
               value={rule.event}
               allowDeselect={false}
               onChange={(ev) => ev && setRule({ ...rule, event: ev as RuleInput['event'] })}
@@ -422,6 +418,6 @@ export function RuleForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

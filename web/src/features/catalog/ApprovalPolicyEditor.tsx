@@ -1,19 +1,17 @@
 /** Edit who approves an order: levels one after the other, each with its approvers and rule. */
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Group,
   MultiSelect,
   NumberInput,
-  Paper,
   Select,
   Stack,
   Switch,
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import type {
   ApprovalLevel,
   ApprovalPolicy,
@@ -21,6 +19,7 @@ import type {
 } from '../../../../src/domain/requests/approval.ts';
 import { useGroups, useRoles } from '../../api/queries/directory.ts';
 import type { Role } from '../../api/types.ts';
+import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
 
 type Err = (path: string) => string | undefined;
 
@@ -60,99 +59,83 @@ function LevelEditor({
   const at = `approvalPolicy.levels.${index}`;
   const groupError = level.approvers.map((_, j) => err(`${at}.approvers.${j}.groupId`)).find(Boolean);
   return (
-    <Paper
-      p="sm"
-      withBorder
-      component="fieldset"
-      aria-label={`Approval level ${index + 1}`}
-      style={{ margin: 0 }}
+    <ItemFieldset
+      label={`Approval level ${index + 1}`}
+      title={`Level ${index + 1}`}
+      removeLabel={`Remove approval level ${index + 1}`}
+      onRemove={onRemove}
     >
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text fw={600} size="sm">
-            Level {index + 1}
-          </Text>
-          <ActionIcon
-            variant="subtle"
-            color="red.9"
-            aria-label={`Remove approval level ${index + 1}`}
-            onClick={onRemove}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
-        </Group>
-        <Group gap="xs" align="flex-start" wrap="wrap">
-          <TextInput
-            label="Name"
-            required
-            value={level.name}
-            onChange={(e) => onChange({ ...level, name: e.currentTarget.value })}
-            error={err(`${at}.name`)}
-            style={{ flex: '1 1 220px' }}
-          />
-          <Select
-            label="Rule"
-            data={RULE_OPTIONS}
-            value={level.rule}
-            allowDeselect={false}
-            onChange={(v) =>
-              v &&
-              onChange({
-                ...level,
-                rule: v as ApprovalRule,
-                quorum: v === 'quorum' ? (level.quorum ?? 2) : undefined,
-              })
-            }
-            style={{ flex: '1 1 240px' }}
-          />
-          {level.rule === 'quorum' && (
-            <NumberInput
-              label="Approvals needed"
-              min={1}
-              value={level.quorum ?? ''}
-              onChange={(v) => onChange({ ...level, quorum: typeof v === 'number' ? v : undefined })}
-              error={err(`${at}.quorum`)}
-              w={160}
-            />
-          )}
-        </Group>
-        <Text size="sm" fw={500}>
-          Approvers
-        </Text>
-        <Checkbox
-          label="The requester’s manager"
-          checked={manager}
-          onChange={(e) => setApprovers(e.currentTarget.checked, groupIds, roleKeys)}
+      <Group gap="xs" align="flex-start" wrap="wrap">
+        <TextInput
+          label="Name"
+          required
+          value={level.name}
+          onChange={(e) => onChange({ ...level, name: e.currentTarget.value })}
+          error={err(`${at}.name`)}
+          style={{ flex: '1 1 220px' }}
         />
-        <Group gap="xs" align="flex-start" wrap="wrap">
-          <MultiSelect
-            label="Members of groups"
-            placeholder={groupIds.length ? undefined : 'No group'}
-            data={(groups.data ?? [])
-              .filter((g) => g.active || groupIds.includes(g.id))
-              .map((g) => ({ value: g.id, label: g.name }))}
-            value={groupIds}
-            onChange={(v) => setApprovers(manager, v, roleKeys)}
-            searchable
-            error={groupError}
-            style={{ flex: '1 1 260px' }}
+        <Select
+          label="Rule"
+          data={RULE_OPTIONS}
+          value={level.rule}
+          allowDeselect={false}
+          onChange={(v) =>
+            v &&
+            onChange({
+              ...level,
+              rule: v as ApprovalRule,
+              quorum: v === 'quorum' ? (level.quorum ?? 2) : undefined,
+            })
+          }
+          style={{ flex: '1 1 240px' }}
+        />
+        {level.rule === 'quorum' && (
+          <NumberInput
+            label="Approvals needed"
+            min={1}
+            value={level.quorum ?? ''}
+            onChange={(v) => onChange({ ...level, quorum: typeof v === 'number' ? v : undefined })}
+            error={err(`${at}.quorum`)}
+            w={160}
           />
-          <MultiSelect
-            label="Holders of roles"
-            placeholder={roleKeys.length ? undefined : 'No role'}
-            data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
-            value={roleKeys}
-            onChange={(v) => setApprovers(manager, groupIds, v as Role[])}
-            style={{ flex: '1 1 260px' }}
-          />
-        </Group>
-        {err(`${at}.approvers`) && (
-          <Text size="sm" c="red.9" role="alert">
-            {err(`${at}.approvers`)}
-          </Text>
         )}
-      </Stack>
-    </Paper>
+      </Group>
+      <Text size="sm" fw={500}>
+        Approvers
+      </Text>
+      <Checkbox
+        label="The requester’s manager"
+        checked={manager}
+        onChange={(e) => setApprovers(e.currentTarget.checked, groupIds, roleKeys)}
+      />
+      <Group gap="xs" align="flex-start" wrap="wrap">
+        <MultiSelect
+          label="Members of groups"
+          placeholder={groupIds.length ? undefined : 'No group'}
+          data={(groups.data ?? [])
+            .filter((g) => g.active || groupIds.includes(g.id))
+            .map((g) => ({ value: g.id, label: g.name }))}
+          value={groupIds}
+          onChange={(v) => setApprovers(manager, v, roleKeys)}
+          searchable
+          error={groupError}
+          style={{ flex: '1 1 260px' }}
+        />
+        <MultiSelect
+          label="Holders of roles"
+          placeholder={roleKeys.length ? undefined : 'No role'}
+          data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
+          value={roleKeys}
+          onChange={(v) => setApprovers(manager, groupIds, v as Role[])}
+          style={{ flex: '1 1 260px' }}
+        />
+      </Group>
+      {err(`${at}.approvers`) && (
+        <Text size="sm" c="red.9" role="alert">
+          {err(`${at}.approvers`)}
+        </Text>
+      )}
+    </ItemFieldset>
   );
 }
 

@@ -31,6 +31,7 @@ import {
   useServices,
 } from '../../api/queries/requests.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ApprovalPolicyEditor } from './ApprovalPolicyEditor.tsx';
 import { cleanField, FormFieldsEditor } from './FormFieldsEditor.tsx';
@@ -122,13 +123,7 @@ function Editor({ item }: { item: CatalogItem | undefined }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm noValidate onSubmit={submit}>
       <Stack gap="md">
         {save.error instanceof ApiError && (
           <Alert
@@ -237,7 +232,7 @@ function Editor({ item }: { item: CatalogItem | undefined }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -1,12 +1,14 @@
 /** Catalog items for the people who maintain the catalog: active and withdrawn, with their set-up. */
-import { Anchor, Badge, Button, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 
 export function CatalogItemsAdminPage() {
@@ -19,11 +21,7 @@ export function CatalogItemsAdminPage() {
       <PageHeader
         title="Catalog items"
         description="What people can order, with each item's form, approvals and fulfilment tasks."
-        actions={
-          <Button component={Link} to="/admin/catalog-items/new" leftSection={<IconPlus size={16} />}>
-            New catalog item
-          </Button>
-        }
+        actions={<NewButton to="/admin/catalog-items/new">New catalog item</NewButton>}
       />
       <TextInput
         label="Search"
@@ -44,52 +42,44 @@ export function CatalogItemsAdminPage() {
             {q ? 'Try other words.' : 'Add the first thing people can order.'}
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="xs" fz="sm" aria-label="Catalog items">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Service</Table.Th>
-                  <Table.Th>Category</Table.Th>
-                  <Table.Th>Set-up</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Updated</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.map((i) => (
-                  <Table.Tr key={i.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/catalog-items/${i.id}`} fw={600} size="sm">
-                        {i.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{i.service.name}</Table.Td>
-                    <Table.Td>{i.category ?? '—'}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm">
-                        {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
-                        {i.approvalPolicy
-                          ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
-                          : 'no approval'}{' '}
-                        · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                          {i.active ? 'Offered' : 'Withdrawn'}
-                        </Badge>
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Time iso={i.updatedAt} size="sm" />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={820}
+            verticalSpacing="xs"
+            fz="sm"
+            aria-label="Catalog items"
+            columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']}
+          >
+            {list.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/admin/catalog-items/${i.id}`} fw={600} size="sm">
+                    {i.name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{i.service.name}</Table.Td>
+                <Table.Td>{i.category ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Text size="sm">
+                    {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
+                    {i.approvalPolicy
+                      ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
+                      : 'no approval'}{' '}
+                    · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
+                      {i.active ? 'Offered' : 'Withdrawn'}
+                    </Badge>
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Time iso={i.updatedAt} size="sm" />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Paper>
     </>

@@ -6,7 +6,6 @@ import {
   Group,
   MultiSelect,
   NumberInput,
-  Paper,
   Select,
   Stack,
   Text,
@@ -14,6 +13,8 @@ import {
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
+import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   text: 'Short text',
@@ -27,6 +28,9 @@ export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
 };
 
 type Err = (path: string) => string | undefined;
+
+/** What each part of one field's editor gets: the field, its place, its change and its errors. */
+type FieldPartProps = { field: FormField; index: number; onChange: (f: FormField) => void; err: Err };
 
 const isChoice = (t: FieldType) => t === 'choice' || t === 'multi_choice';
 
@@ -51,17 +55,7 @@ export function cleanField(f: FormField): FormField {
   return out;
 }
 
-function OptionsEditor({
-  field,
-  index,
-  onChange,
-  err,
-}: {
-  field: FormField;
-  index: number;
-  onChange: (f: FormField) => void;
-  err: Err;
-}) {
+function OptionsEditor({ field, index, onChange, err }: FieldPartProps) {
   const options = field.options ?? [];
   const set = (next: { value: string; label: string }[]) => onChange({ ...field, options: next });
   return (
@@ -137,13 +131,7 @@ function ConditionEditor({
   index,
   onChange,
   err,
-}: {
-  field: FormField;
-  earlier: FormField[];
-  index: number;
-  onChange: (f: FormField) => void;
-  err: Err;
-}) {
+}: FieldPartProps & { earlier: FormField[] }) {
   const cond = field.visibleIf;
   const controller = earlier.find((f) => f.key === cond?.field);
   return (
@@ -185,17 +173,7 @@ function ConditionEditor({
   );
 }
 
-function TypeSettings({
-  field,
-  index,
-  onChange,
-  err,
-}: {
-  field: FormField;
-  index: number;
-  onChange: (f: FormField) => void;
-  err: Err;
-}) {
+function TypeSettings({ field, index, onChange, err }: FieldPartProps) {
   const num = (v: string | number) => (typeof v === 'number' ? v : undefined);
   switch (field.type) {
     case 'text':
@@ -306,112 +284,97 @@ export function FormFieldsEditor({
         </Text>
       )}
       {fields.map((f, i) => (
-        <Paper
+        <ItemFieldset
           // biome-ignore lint/suspicious/noArrayIndexKey: fields are edited in place; keys may be blank while typing
           key={i}
-          p="sm"
-          withBorder
-          component="fieldset"
-          aria-label={`Field ${i + 1}`}
-          style={{ margin: 0 }}
+          label={`Field ${i + 1}`}
+          title={`Field ${i + 1}${f.label ? `: ${f.label}` : ''}`}
+          removeLabel={`Remove field ${i + 1}`}
+          onRemove={() => onChange(fields.filter((_, j) => j !== i))}
+          actions={
+            <>
+              <ActionIcon
+                variant="subtle"
+                aria-label={`Move field ${i + 1} up`}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+              >
+                <IconArrowUp size={16} />
+              </ActionIcon>
+              <ActionIcon
+                variant="subtle"
+                aria-label={`Move field ${i + 1} down`}
+                disabled={i === fields.length - 1}
+                onClick={() => move(i, 1)}
+              >
+                <IconArrowDown size={16} />
+              </ActionIcon>
+            </>
+          }
         >
-          <Stack gap="xs">
-            <Group justify="space-between">
-              <Text fw={600} size="sm">
-                Field {i + 1}
-                {f.label ? `: ${f.label}` : ''}
-              </Text>
-              <Group gap={4}>
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={`Move field ${i + 1} up`}
-                  disabled={i === 0}
-                  onClick={() => move(i, -1)}
-                >
-                  <IconArrowUp size={16} />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  aria-label={`Move field ${i + 1} down`}
-                  disabled={i === fields.length - 1}
-                  onClick={() => move(i, 1)}
-                >
-                  <IconArrowDown size={16} />
-                </ActionIcon>
-                <ActionIcon
-                  variant="subtle"
-                  color="red.9"
-                  aria-label={`Remove field ${i + 1}`}
-                  onClick={() => onChange(fields.filter((_, j) => j !== i))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Group>
-            </Group>
-            <Group gap="xs" align="flex-start" wrap="wrap">
-              <TextInput
-                label="Label"
-                required
-                value={f.label}
-                onChange={(e) => {
-                  const label = e.currentTarget.value;
-                  const auto = f.key === slug(f.label);
-                  update(i, { ...f, label, key: auto ? slug(label) : f.key });
-                }}
-                error={err(`form.${i}.label`)}
-                style={{ flex: '2 1 220px' }}
-              />
-              <TextInput
-                label="Key"
-                description="Lower-case letters, digits and _"
-                required
-                value={f.key}
-                onChange={(e) => update(i, { ...f, key: e.currentTarget.value })}
-                error={err(`form.${i}.key`)}
-                style={{ flex: '1 1 160px' }}
-              />
-              <Select
-                label="Type"
-                data={FIELD_TYPES.map((t) => ({ value: t, label: FIELD_TYPE_LABELS[t] }))}
-                value={f.type}
-                onChange={(v) =>
-                  v &&
-                  update(i, {
-                    ...f,
-                    type: v as FieldType,
-                    options: isChoice(v as FieldType) ? (f.options ?? []) : undefined,
-                  })
-                }
-                allowDeselect={false}
-                style={{ flex: '1 1 170px' }}
-              />
-            </Group>
-            <Group gap="md" align="flex-end" wrap="wrap">
-              <TextInput
-                label="Help text"
-                value={f.help ?? ''}
-                onChange={(e) => update(i, { ...f, help: e.currentTarget.value })}
-                style={{ flex: '1 1 300px' }}
-              />
-              <Checkbox
-                label="Required"
-                checked={!!f.required}
-                onChange={(e) => update(i, { ...f, required: e.currentTarget.checked })}
-                mb={8}
-              />
-            </Group>
-            <TypeSettings field={f} index={i} onChange={(x) => update(i, x)} err={err} />
-            {i > 0 && (
-              <ConditionEditor
-                field={f}
-                earlier={fields.slice(0, i)}
-                index={i}
-                onChange={(x) => update(i, x)}
-                err={err}
-              />
-            )}
-          </Stack>
-        </Paper>
+          <Group gap="xs" align="flex-start" wrap="wrap">
+            <TextInput
+              label="Label"
+              required
+              value={f.label}
+              onChange={(e) => {
+                const label = e.currentTarget.value;
+                const auto = f.key === slug(f.label);
+                update(i, { ...f, label, key: auto ? slug(label) : f.key });
+              }}
+              error={err(`form.${i}.label`)}
+              style={{ flex: '2 1 220px' }}
+            />
+            <TextInput
+              label="Key"
+              description="Lower-case letters, digits and _"
+              required
+              value={f.key}
+              onChange={(e) => update(i, { ...f, key: e.currentTarget.value })}
+              error={err(`form.${i}.key`)}
+              style={{ flex: '1 1 160px' }}
+            />
+            <Select
+              label="Type"
+              data={optionsOf(FIELD_TYPES, FIELD_TYPE_LABELS)}
+              value={f.type}
+              onChange={(v) =>
+                v &&
+                update(i, {
+                  ...f,
+                  type: v as FieldType,
+                  options: isChoice(v as FieldType) ? (f.options ?? []) : undefined,
+                })
+              }
+              allowDeselect={false}
+              style={{ flex: '1 1 170px' }}
+            />
+          </Group>
+          <Group gap="md" align="flex-end" wrap="wrap">
+            <TextInput
+              label="Help text"
+              value={f.help ?? ''}
+              onChange={(e) => update(i, { ...f, help: e.currentTarget.value })}
+              style={{ flex: '1 1 300px' }}
+            />
+            <Checkbox
+              label="Required"
+              checked={!!f.required}
+              onChange={(e) => update(i, { ...f, required: e.currentTarget.checked })}
+              mb={8}
+            />
+          </Group>
+          <TypeSettings field={f} index={i} onChange={(x) => update(i, x)} err={err} />
+          {i > 0 && (
+            <ConditionEditor
+              field={f}
+              earlier={fields.slice(0, i)}
+              index={i}
+              onChange={(x) => update(i, x)}
+              err={err}
+            />
+          )}
+        </ItemFieldset>
       ))}
       <Button
         variant="light"

@@ -1,17 +1,5 @@
 /** Order one catalog item: its description, its form, and what happens after ordering. */
-import {
-  Alert,
-  Anchor,
-  Breadcrumbs,
-  Button,
-  Grid,
-  Group,
-  List,
-  Paper,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Button, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,6 +7,8 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useCatalogItem, useOrderRequest } from '../../api/queries/requests.ts';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useRequestPaths } from '../requests/paths.ts';
 import { DynamicForm } from './DynamicForm.tsx';
@@ -99,14 +89,7 @@ export function OrderItemPage() {
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper p="lg">
-            <form
-              noValidate
-              aria-label={`Order ${it.name}`}
-              onSubmit={(e) => {
-                e.preventDefault();
-                submit();
-              }}
-            >
+            <SubmitForm noValidate aria-label={`Order ${it.name}`} onSubmit={submit}>
               <Stack>
                 {tried && problems.length > 0 && (
                   <Alert
@@ -149,16 +132,13 @@ export function OrderItemPage() {
                     }}
                   />
                 )}
-                <Group justify="flex-end">
-                  <Button variant="default" onClick={() => navigate(paths.catalog)}>
-                    Cancel
-                  </Button>
-                  <Button type="submit" loading={order.isPending}>
-                    Order
-                  </Button>
-                </Group>
+                <DialogActions
+                  onCancel={() => navigate(paths.catalog)}
+                  submitLabel="Order"
+                  pending={order.isPending}
+                />
               </Stack>
-            </form>
+            </SubmitForm>
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

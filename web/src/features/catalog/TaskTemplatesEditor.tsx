@@ -1,18 +1,9 @@
 /** Edit the fulfilment tasks an order creates: same step runs in parallel, higher steps wait. */
-import {
-  ActionIcon,
-  Button,
-  Group,
-  NumberInput,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Group, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { IconPlus } from '@tabler/icons-react';
 import type { TaskTemplate } from '../../api/queries/requests.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
+import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
 
 type Err = (path: string) => string | undefined;
 
@@ -45,66 +36,50 @@ export function TaskTemplatesEditor({
           : `Plan: ${planText(templates)}. Tasks with the same step run in parallel; the next step starts when all earlier tasks are finished.`}
       </Text>
       {templates.map((t, i) => (
-        <Paper
+        <ItemFieldset
           // biome-ignore lint/suspicious/noArrayIndexKey: tasks are edited in place; their position is their identity
           key={i}
-          p="sm"
-          withBorder
-          component="fieldset"
-          aria-label={`Task ${i + 1}`}
-          style={{ margin: 0 }}
+          label={`Task ${i + 1}`}
+          title={`Task ${i + 1}`}
+          removeLabel={`Remove task ${i + 1}`}
+          onRemove={() => onChange(templates.filter((_, j) => j !== i))}
         >
-          <Stack gap="xs">
-            <Group justify="space-between">
-              <Text fw={600} size="sm">
-                Task {i + 1}
-              </Text>
-              <ActionIcon
-                variant="subtle"
-                color="red.9"
-                aria-label={`Remove task ${i + 1}`}
-                onClick={() => onChange(templates.filter((_, j) => j !== i))}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Group>
-            <Group gap="xs" align="flex-start" wrap="wrap">
-              <TextInput
-                label="Task title"
-                required
-                value={t.title}
-                onChange={(e) => update(i, { ...t, title: e.currentTarget.value })}
-                error={err(`taskTemplates.${i}.title`)}
-                style={{ flex: '2 1 240px' }}
-              />
-              <GroupSelect
-                label="Group"
-                required
-                value={t.groupId || null}
-                onChange={(v) => update(i, { ...t, groupId: v ?? '' })}
-                error={err(`taskTemplates.${i}.groupId`)}
-                style={{ flex: '1 1 200px' }}
-              />
-              <NumberInput
-                label="Step"
-                min={1}
-                max={99}
-                required
-                value={t.order}
-                onChange={(v) => update(i, { ...t, order: typeof v === 'number' ? v : 1 })}
-                error={err(`taskTemplates.${i}.order`)}
-                w={100}
-              />
-            </Group>
-            <Textarea
-              label="Instructions"
-              autosize
-              minRows={2}
-              value={t.description ?? ''}
-              onChange={(e) => update(i, { ...t, description: e.currentTarget.value })}
+          <Group gap="xs" align="flex-start" wrap="wrap">
+            <TextInput
+              label="Task title"
+              required
+              value={t.title}
+              onChange={(e) => update(i, { ...t, title: e.currentTarget.value })}
+              error={err(`taskTemplates.${i}.title`)}
+              style={{ flex: '2 1 240px' }}
             />
-          </Stack>
-        </Paper>
+            <GroupSelect
+              label="Group"
+              required
+              value={t.groupId || null}
+              onChange={(v) => update(i, { ...t, groupId: v ?? '' })}
+              error={err(`taskTemplates.${i}.groupId`)}
+              style={{ flex: '1 1 200px' }}
+            />
+            <NumberInput
+              label="Step"
+              min={1}
+              max={99}
+              required
+              value={t.order}
+              onChange={(v) => update(i, { ...t, order: typeof v === 'number' ? v : 1 })}
+              error={err(`taskTemplates.${i}.order`)}
+              w={100}
+            />
+          </Group>
+          <Textarea
+            label="Instructions"
+            autosize
+            minRows={2}
+            value={t.description ?? ''}
+            onChange={(e) => update(i, { ...t, description: e.currentTarget.value })}
+          />
+        </ItemFieldset>
       ))}
       <Button
         variant="light"

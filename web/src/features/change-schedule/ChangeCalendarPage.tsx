@@ -20,6 +20,7 @@ import {
   shiftMonth,
   weekDays,
 } from '../../kit/calendar/days.ts';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { FilterBar } from '../../kit/list/filters.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
@@ -96,39 +97,34 @@ function EntryList({ items, zone }: { items: CalendarEntry[]; zone: string }) {
       </EmptyState>
     );
   return (
-    <Table verticalSpacing="sm" fz="sm" aria-label="Scheduled changes and windows">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={170}>Starts</Table.Th>
-          <Table.Th w={170}>Ends</Table.Th>
-          <Table.Th w={190}>Kind</Table.Th>
-          <Table.Th>What</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {items.map((e) => (
-          <Table.Tr key={e.key}>
-            <Table.Td>{formatDateTime(e.start, zone)}</Table.Td>
-            <Table.Td>{formatDateTime(e.end, zone)}</Table.Td>
-            <Table.Td>
-              <Badge color={ENTRY_STYLE[e.kind].color} variant={ENTRY_STYLE[e.kind].variant} autoContrast>
-                {ENTRY_STYLE[e.kind].label}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Text component={Link} to={entryHref(e)} size="sm" fw={600} c="blue">
-                {e.kind === 'change' ? `${e.number} ${e.title}` : e.title}
+    <DataTable
+      verticalSpacing="sm"
+      fz="sm"
+      aria-label="Scheduled changes and windows"
+      columns={[{ label: 'Starts', w: 170 }, { label: 'Ends', w: 170 }, { label: 'Kind', w: 190 }, 'What']}
+    >
+      {items.map((e) => (
+        <Table.Tr key={e.key}>
+          <Table.Td>{formatDateTime(e.start, zone)}</Table.Td>
+          <Table.Td>{formatDateTime(e.end, zone)}</Table.Td>
+          <Table.Td>
+            <Badge color={ENTRY_STYLE[e.kind].color} variant={ENTRY_STYLE[e.kind].variant} autoContrast>
+              {ENTRY_STYLE[e.kind].label}
+            </Badge>
+          </Table.Td>
+          <Table.Td>
+            <Text component={Link} to={entryHref(e)} size="sm" fw={600} c="blue">
+              {e.kind === 'change' ? `${e.number} ${e.title}` : e.title}
+            </Text>
+            {e.kind === 'change' && (
+              <Text size="xs" c="dimmed">
+                {e.changeType} · {e.state}
               </Text>
-              {e.kind === 'change' && (
-                <Text size="xs" c="dimmed">
-                  {e.changeType} · {e.state}
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

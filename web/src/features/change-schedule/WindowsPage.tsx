@@ -1,7 +1,6 @@
 /** Maintenance and freeze windows, by first start, with a dialog to add one. */
 import { Anchor, Badge, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
@@ -9,6 +8,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { type WindowView, windows } from './api.ts';
 import { ENTRY_STYLE } from './labels.ts';
@@ -87,11 +87,7 @@ export function WindowsPage() {
             <Button component={Link} to="/change-calendar" variant="default">
               Change calendar
             </Button>
-            {canManage && (
-              <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-                New window
-              </Button>
-            )}
+            {canManage && <NewButton onClick={modal.open}>New window</NewButton>}
           </>
         }
       />

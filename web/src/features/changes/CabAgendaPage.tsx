@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { useCabAgenda, useCabBoards } from '../../api/queries/changes.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 import { CHANGE_TYPE_LABELS, RISK_COLORS, RULE_LABELS } from './labels.ts';
 
@@ -51,57 +52,49 @@ export function CabAgendaPage() {
           )}
           {agenda.data && agenda.data.items.length > 0 && (
             <Paper withBorder>
-              <Table striped aria-label="Agenda">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Change</Table.Th>
-                    <Table.Th>Type and risk</Table.Th>
-                    <Table.Th>Planned</Table.Th>
-                    <Table.Th>Conflicts</Table.Th>
-                    <Table.Th>Votes</Table.Th>
-                    <Table.Th>Your vote</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {agenda.data.items.map((i) => (
-                    <Table.Tr key={i.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/changes/${i.number}`}>
-                          {i.number}
-                        </Anchor>
-                        <Text size="sm">{i.title}</Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          <Badge variant="light">{CHANGE_TYPE_LABELS[i.changeType]}</Badge>
-                          {i.riskLevel && (
-                            <Badge variant="light" color={RISK_COLORS[i.riskLevel]}>
-                              {i.riskLevel}
-                            </Badge>
-                          )}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        {i.plannedStart ? <Time iso={i.plannedStart} mode="absolute" /> : '—'}
-                      </Table.Td>
-                      <Table.Td>
-                        {i.conflicts.length === 0 ? (
-                          <Text size="sm">None</Text>
-                        ) : (
-                          <Text size="sm" c="red.9">
-                            {i.conflicts.map((c) => c.reason).join(' ')}
-                          </Text>
+              <DataTable
+                striped
+                aria-label="Agenda"
+                columns={['Change', 'Type and risk', 'Planned', 'Conflicts', 'Votes', 'Your vote']}
+              >
+                {agenda.data.items.map((i) => (
+                  <Table.Tr key={i.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/changes/${i.number}`}>
+                        {i.number}
+                      </Anchor>
+                      <Text size="sm">{i.title}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        <Badge variant="light">{CHANGE_TYPE_LABELS[i.changeType]}</Badge>
+                        {i.riskLevel && (
+                          <Badge variant="light" color={RISK_COLORS[i.riskLevel]}>
+                            {i.riskLevel}
+                          </Badge>
                         )}
-                      </Table.Td>
-                      <Table.Td>
-                        {i.review.approvals} of {i.review.required} for
-                        {i.review.rejections ? `, ${i.review.rejections} against` : ''}
-                      </Table.Td>
-                      <Table.Td>{i.myVote ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {i.plannedStart ? <Time iso={i.plannedStart} mode="absolute" /> : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {i.conflicts.length === 0 ? (
+                        <Text size="sm">None</Text>
+                      ) : (
+                        <Text size="sm" c="red.9">
+                          {i.conflicts.map((c) => c.reason).join(' ')}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {i.review.approvals} of {i.review.required} for
+                      {i.review.rejections ? `, ${i.review.rejections} against` : ''}
+                    </Table.Td>
+                    <Table.Td>{i.myVote ?? '—'}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             </Paper>
           )}
         </>

@@ -6,7 +6,7 @@
 import { Badge, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconArchive, IconArchiveOff, IconPlus } from '@tabler/icons-react';
+import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { type CabBoardView, cabBoards, useCabBoard, useCabBoards } from '../../api/queries/changes.ts';
@@ -25,6 +25,8 @@ import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { ListTable } from '../../kit/list/ListTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { isChangeManager } from './labels.ts';
 
 type Kind = CabBoardView['kind'];
@@ -154,13 +156,13 @@ function BoardFields<B extends object>({ form }: { form: DraftForm<BoardDraft, B
             label="Kind"
             value={form.draft.kind}
             onChange={(k) => form.set('kind', k)}
-            data={(['normal', 'emergency'] as const).map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+            data={optionsOf(['normal', 'emergency'] as const, KIND_LABELS)}
           />
           <LabelledSegments
             label="Approval rule"
             value={form.draft.rule}
             onChange={(r) => form.set('rule', r)}
-            data={(['all', 'any', 'quorum'] as const).map((r) => ({ value: r, label: RULE_LABELS[r] }))}
+            data={optionsOf(['all', 'any', 'quorum'] as const, RULE_LABELS)}
           />
         </>
       )}
@@ -222,13 +224,7 @@ export function CabBoardsPage() {
       <PageHeader
         title="CAB boards"
         description="The boards that authorise normal and emergency changes: their members and approval rule."
-        actions={
-          manager && (
-            <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-              New board
-            </Button>
-          )
-        }
+        actions={manager && <NewButton onClick={modal.open}>New board</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
         {boards.isPending ? (

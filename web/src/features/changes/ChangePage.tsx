@@ -7,7 +7,7 @@ import {
   useChangeTransition,
   useUpdateChange,
 } from '../../api/queries/changes.ts';
-import type { AssignSave } from '../../kit/record/AssignToMe.tsx';
+import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
 import {
   type StaffRecordFrame,
   StaffRecordPage,
@@ -25,14 +25,7 @@ import { RiskPanel } from './RiskPanel.tsx';
 
 const BACK = { label: 'Changes', to: listPath('change') };
 
-/** "Assign to me" through the change's update: a minimal patch with If-Match. */
-function useAssignSave(rec: ChangeView): AssignSave {
-  const save = useUpdateChange(rec);
-  return {
-    isPending: save.isPending,
-    mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
-  };
-}
+const useAssignSave = (rec: ChangeView) => assignByPatch(useUpdateChange(rec), rec);
 
 function useChangeParts({ rec, onStale }: StaffRecordFrame<ChangeView>): StaffRecordParts {
   const run = useChangeTransition(rec);

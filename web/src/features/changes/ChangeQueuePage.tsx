@@ -1,10 +1,11 @@
 /** The change queue on the list kit: URL filters, saved views, columns, export, bulk edit, keyboard. */
 import { Button, Group } from '@mantine/core';
-import { IconGavel, IconPlus } from '@tabler/icons-react';
+import { IconGavel } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 
 export function ChangeQueuePage() {
   const lifecycle = useProcessLifecycle('change');
@@ -26,9 +27,7 @@ export function ChangeQueuePage() {
               <Button component={Link} to="/cab" variant="default" leftSection={<IconGavel size={16} />}>
                 CAB agenda
               </Button>
-              <Button component={Link} to="/changes/new" leftSection={<IconPlus size={16} />}>
-                New change
-              </Button>
+              <NewButton to="/changes/new">New change</NewButton>
             </Group>
           }
         />

@@ -15,15 +15,17 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeTemplateView, useChangeTemplates, useSaveTemplate } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { isChangeManager, RISK_COLORS } from './labels.ts';
 
 export function ChangeTemplatesPage() {
@@ -36,13 +38,7 @@ export function ChangeTemplatesPage() {
       <PageHeader
         title="Standard change templates"
         description="Pre-approved changes: raised from a template, they skip assessment and the CAB."
-        actions={
-          manager && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              New template
-            </Button>
-          )
-        }
+        actions={manager && <NewButton onClick={() => setEditing('new')}>New template</NewButton>}
       />
       <ErrorAlert error={templates.error} title="Could not load the templates" />
       {templates.isPending ? (
@@ -53,50 +49,43 @@ export function ChangeTemplatesPage() {
         </EmptyState>
       ) : (
         <Paper withBorder>
-          <Table striped aria-label="Templates">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Risk</Table.Th>
-                <Table.Th>Duration</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Actions</Table.Th>
+          <DataTable
+            striped
+            aria-label="Templates"
+            columns={['Name', 'Risk', 'Duration', 'Status', 'Actions']}
+          >
+            {templates.data?.items.map((t) => (
+              <Table.Tr key={t.id}>
+                <Table.Td>{t.name}</Table.Td>
+                <Table.Td>
+                  <Badge variant="light" color={RISK_COLORS[t.riskLevel]}>
+                    {t.riskLevel}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{t.durationMinutes} min</Table.Td>
+                <Table.Td>{t.active ? 'Active' : 'Retired'}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    {t.active && (
+                      <Anchor component={Link} to={`/changes/new?type=standard&template=${t.id}`} size="sm">
+                        Raise
+                      </Anchor>
+                    )}
+                    {manager && (
+                      <Button
+                        size="compact-sm"
+                        variant="subtle"
+                        onClick={() => setEditing(t)}
+                        aria-label={`Edit ${t.name}`}
+                      >
+                        Edit
+                      </Button>
+                    )}
+                  </Group>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {templates.data?.items.map((t) => (
-                <Table.Tr key={t.id}>
-                  <Table.Td>{t.name}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={RISK_COLORS[t.riskLevel]}>
-                      {t.riskLevel}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{t.durationMinutes} min</Table.Td>
-                  <Table.Td>{t.active ? 'Active' : 'Retired'}</Table.Td>
-                  <Table.Td>
-                    <Group gap="xs">
-                      {t.active && (
-                        <Anchor component={Link} to={`/changes/new?type=standard&template=${t.id}`} size="sm">
-                          Raise
-                        </Anchor>
-                      )}
-                      {manager && (
-                        <Button
-                          size="compact-sm"
-                          variant="subtle"
-                          onClick={() => setEditing(t)}
-                          aria-label={`Edit ${t.name}`}
-                        >
-                          Edit
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         </Paper>
       )}
       {editing && (
@@ -106,17 +95,31 @@ export function ChangeTemplatesPage() {
   );
 }
 
+type TemplateDraft = {
+  name: string;
+  description: string;
+  implementationPlan: string;
+  backoutPlan: string;
+  testPlan: string;
+  riskLevel: 'low' | 'medium' | 'high';
+  durationMinutes: number;
+  active: boolean;
+};
+
+const templateDraft = (t: ChangeTemplateView | null): TemplateDraft => ({
+  name: t?.name ?? '',
+  description: t?.description ?? '',
+  implementationPlan: t?.implementationPlan ?? '',
+  backoutPlan: t?.backoutPlan ?? '',
+  testPlan: t?.testPlan ?? '',
+  riskLevel: t?.riskLevel ?? 'low',
+  durationMinutes: t?.durationMinutes ?? 60,
+  active: t?.active ?? true,
+});
+
 function TemplateDialog({ template, onClose }: { template: ChangeTemplateView | null; onClose: () => void }) {
   const save = useSaveTemplate(template);
-  const [name, setName] = useState(template?.name ?? '');
-  const [description, setDescription] = useState(template?.description ?? '');
-  const [impl, setImpl] = useState(template?.implementationPlan ?? '');
-  const [backout, setBackout] = useState(template?.backoutPlan ?? '');
-  const [test, setTest] = useState(template?.testPlan ?? '');
-  const [risk, setRisk] = useState<string>(template?.riskLevel ?? 'low');
-  const [duration, setDuration] = useState<number>(template?.durationMinutes ?? 60);
-  const [active, setActive] = useState(template?.active ?? true);
-  const errors = fieldErrorsOf(save.error);
+  const form = useDraftForm(templateDraft(template), { toBody: (d) => d, error: save.error });
   return (
     <Modal
       opened
@@ -124,103 +127,49 @@ function TemplateDialog({ template, onClose }: { template: ChangeTemplateView | 
       title={template ? `Edit ${template.name}` : 'New standard change template'}
       size="lg"
     >
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(
-            {
-              name,
-              description,
-              implementationPlan: impl,
-              backoutPlan: backout,
-              testPlan: test,
-              riskLevel: risk as 'low' | 'medium' | 'high',
-              durationMinutes: duration,
-              active,
+      <SubmitForm
+        onSubmit={() =>
+          save.mutate(form.body, {
+            onSuccess: () => {
+              notifications.show({ color: 'teal', message: 'Template saved' });
+              onClose();
             },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'teal', message: 'Template saved' });
-                onClose();
-              },
-            },
-          );
-        }}
+          })
+        }
       >
         <Stack gap="sm">
-          <TextInput
-            label="Name"
-            required
-            maxLength={LIMITS.titleMax}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={2}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
+          <TextInput label="Name" required {...form.text('name', { max: 'titleMax' })} />
+          <Textarea label="Description" autosize minRows={2} {...form.text('description')} />
           <Textarea
             label="Implementation plan"
             required
             autosize
             minRows={2}
-            value={impl}
-            onChange={(e) => setImpl(e.currentTarget.value)}
-            error={errors.implementationPlan}
+            {...form.text('implementationPlan')}
           />
-          <Textarea
-            label="Back-out plan"
-            required
-            autosize
-            minRows={2}
-            value={backout}
-            onChange={(e) => setBackout(e.currentTarget.value)}
-            error={errors.backoutPlan}
-          />
-          <Textarea
-            label="Test plan"
-            autosize
-            minRows={1}
-            value={test}
-            onChange={(e) => setTest(e.currentTarget.value)}
-          />
+          <Textarea label="Back-out plan" required autosize minRows={2} {...form.text('backoutPlan')} />
+          <Textarea label="Test plan" autosize minRows={1} {...form.text('testPlan')} />
           <Group grow>
             <Select
               label="Risk"
               data={['low', 'medium', 'high']}
-              value={risk}
-              onChange={(v) => setRisk(v ?? 'low')}
+              {...form.choice('riskLevel', { fallback: 'low' })}
               allowDeselect={false}
             />
             <NumberInput
               label="Duration (minutes)"
               min={5}
               max={10080}
-              value={duration}
-              onChange={(v) => setDuration(Number(v) || 60)}
-              error={errors.durationMinutes}
+              value={form.draft.durationMinutes}
+              onChange={(v) => form.set('durationMinutes', Number(v) || 60)}
+              error={form.errors.durationMinutes}
             />
           </Group>
-          <Switch
-            label="Active (offered for new standard changes)"
-            checked={active}
-            onChange={(e) => setActive(e.currentTarget.checked)}
-          />
+          <Switch label="Active (offered for new standard changes)" {...form.toggle('active')} />
           <ErrorAlert error={save.error} title="Could not save the template" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Save" pending={save.isPending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { type ChangeView, useUpdateChange } from '../../api/queries/changes.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { fromLocalInput, toLocalInput } from './labels.ts';
 import { type PlanDraft, PlanFields } from './PlanFields.tsx';
@@ -37,9 +38,8 @@ export function PlanPanel({ rec, onStale }: { rec: ChangeView; onStale: () => vo
   const patch = patchOf(draft, draftOf(rec));
   return (
     <Paper p="md" component="section" aria-labelledby="plan-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           save.mutate(
             { patch, version: rec.version },
             {
@@ -70,7 +70,7 @@ export function PlanPanel({ rec, onStale }: { rec: ChangeView; onStale: () => vo
             </Group>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

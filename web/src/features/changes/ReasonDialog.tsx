@@ -3,6 +3,7 @@ import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 export function ReasonDialog({
   title,
@@ -27,9 +28,8 @@ export function ReasonDialog({
   const [reason, setReason] = useState('');
   return (
     <Modal opened onClose={onClose} title={title}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           onSubmit(reason.trim());
         }}
       >
@@ -54,7 +54,7 @@ export function ReasonDialog({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

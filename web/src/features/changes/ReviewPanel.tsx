@@ -12,6 +12,7 @@ import { type ChangeView, useRaiseProblem, useRecordReview } from '../../api/que
 import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 
@@ -80,9 +81,8 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
             ))}
           </Text>
         )}
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             save.mutate(
               { lessons, ...(incidents.length ? { incidentIds: incidents } : {}) },
               {
@@ -142,7 +142,7 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
               </Group>
             )}
           </Stack>
-        </form>
+        </SubmitForm>
       </Stack>
     </Paper>
   );

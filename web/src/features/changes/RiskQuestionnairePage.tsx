@@ -16,6 +16,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { isChangeManager } from './labels.ts';
 
@@ -44,9 +45,8 @@ function Editor({ view }: { view: RiskQuestionnaireView }) {
         title="Risk questionnaire"
         description="Each answer weighs on the change's risk score; the thresholds turn the score into low, medium or high."
       />
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           save.mutate(draft, {
             onSuccess: () => notifications.show({ color: 'teal', message: 'Questionnaire saved' }),
             onError: (err) => {
@@ -218,7 +218,7 @@ function Editor({ view }: { view: RiskQuestionnaireView }) {
             </Group>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Stack>
   );
 }

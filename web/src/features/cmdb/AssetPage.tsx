@@ -19,7 +19,9 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { AssetFields, assetBody, draftOfAsset, validateAsset } from './AssetForm.tsx';
 import { AssetStateBadge } from './AssetsPage.tsx';
 import { formatMoney } from './shared.tsx';
@@ -65,9 +67,8 @@ function Lifecycle({ asset }: { asset: Asset }) {
         onClose={() => setTo(null)}
         title={to ? `Move to ${ASSET_STATE_LABELS[to]}` : ''}
       >
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             if (!to) return;
             move.mutate(
               {
@@ -105,16 +106,9 @@ function Lifecycle({ asset }: { asset: Asset }) {
               onChange={(e) => setLocation(e.currentTarget.value)}
             />
             <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => setTo(null)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={move.isPending}>
-                Move
-              </Button>
-            </Group>
+            <DialogActions onCancel={() => setTo(null)} submitLabel="Move" pending={move.isPending} />
           </Stack>
-        </form>
+        </SubmitForm>
       </Modal>
     </Section>
   );

@@ -1,7 +1,6 @@
 /** The asset register: filters by state and text, book values, and registering a new asset. */
-import { Anchor, Badge, Button, Select, Text } from '@mantine/core';
+import { Anchor, Badge, Select, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import {
   ASSET_STATE_LABELS,
@@ -18,7 +17,9 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, MultiFilter, SearchFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { AssetFields, assetBody, emptyAsset, validateAsset } from './AssetForm.tsx';
 import { CiLink, formatMoney } from './shared.tsx';
 
@@ -123,13 +124,7 @@ export function AssetsPage() {
       <PageHeader
         title="Assets"
         description="IT assets from order to disposal: who has them, where they are and what they are worth."
-        actions={
-          cmdbAreas(me).manage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-              Register asset
-            </Button>
-          )
-        }
+        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>Register asset</NewButton>}
       />
       <ListView
         listKey="cmdb-assets"
@@ -148,7 +143,7 @@ export function AssetsPage() {
               state={state}
               name="state"
               label="State"
-              data={ASSET_STATES.map((s) => ({ value: s, label: ASSET_STATE_LABELS[s] }))}
+              data={optionsOf(ASSET_STATES, ASSET_STATE_LABELS)}
             />
           </FilterBar>
         }

@@ -18,6 +18,7 @@ import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { AttributeInput } from './AttributeInput.tsx';
 import { classOptions } from './CiListPage.tsx';
 import { CI_STATUS_LABELS } from './shared.tsx';
@@ -147,7 +148,7 @@ export function CiFields({
         <Select
           label="Status"
           allowDeselect={false}
-          data={CI_STATUSES.map((s) => ({ value: s, label: CI_STATUS_LABELS[s] }))}
+          data={optionsOf(CI_STATUSES, CI_STATUS_LABELS)}
           {...form.choice('status', { fallback: draft.status })}
         />
         <TextInput label="Location" {...form.text('location', { max: 'nameMax' })} />

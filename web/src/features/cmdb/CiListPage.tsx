@@ -1,6 +1,5 @@
 /** Configuration items on the list kit: filters (class, status, text) in the URL, saved views, keyset "Load more". */
-import { Anchor, Button, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { CI_STATUSES, type Ci, type CiClass, useCiClasses, useCiList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
@@ -9,6 +8,8 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { CI_STATUS_LABELS, CiStatusBadge, ciPath } from './shared.tsx';
 
@@ -71,13 +72,7 @@ export function CiListPage() {
       <PageHeader
         title="Configuration items"
         description="Servers, applications, databases, services and everything else the CMDB records."
-        actions={
-          canCreate && (
-            <Button component={Link} to="/cmdb/cis/new" leftSection={<IconPlus size={16} />}>
-              New CI
-            </Button>
-          )
-        }
+        actions={canCreate && <NewButton to="/cmdb/cis/new">New CI</NewButton>}
       />
       <ListView
         listKey="cmdb-cis"
@@ -97,7 +92,7 @@ export function CiListPage() {
               state={state}
               name="status"
               label="Status"
-              data={CI_STATUSES.map((s) => ({ value: s, label: CI_STATUS_LABELS[s] }))}
+              data={optionsOf(CI_STATUSES, CI_STATUS_LABELS)}
             />
           </FilterBar>
         }

@@ -10,6 +10,7 @@ import { PriorityBadge } from '../../components/Badges.tsx';
 import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -55,38 +56,37 @@ function RecordsTab({ ci }: { ci: Ci }) {
       </EmptyState>
     );
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table fz="sm" verticalSpacing="xs" aria-label="Linked records">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={120}>Number</Table.Th>
-            <Table.Th>Title</Table.Th>
-            <Table.Th w={120}>State</Table.Th>
-            <Table.Th w={130}>Priority</Table.Th>
-            <Table.Th w={150}>Opened</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {records.data.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
-                  {r.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{r.title}</Table.Td>
-              <Table.Td>{humanize(r.state)}</Table.Td>
-              <Table.Td>
-                <PriorityBadge priority={r.priority} />
-              </Table.Td>
-              <Table.Td>
-                <Time iso={r.createdAt} size="sm" />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={640}
+      fz="sm"
+      verticalSpacing="xs"
+      aria-label="Linked records"
+      columns={[
+        { label: 'Number', w: 120 },
+        'Title',
+        { label: 'State', w: 120 },
+        { label: 'Priority', w: 130 },
+        { label: 'Opened', w: 150 },
+      ]}
+    >
+      {records.data.map((r) => (
+        <Table.Tr key={r.id}>
+          <Table.Td>
+            <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
+              {r.number}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{r.title}</Table.Td>
+          <Table.Td>{humanize(r.state)}</Table.Td>
+          <Table.Td>
+            <PriorityBadge priority={r.priority} />
+          </Table.Td>
+          <Table.Td>
+            <Time iso={r.createdAt} size="sm" />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 

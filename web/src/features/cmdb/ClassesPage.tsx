@@ -42,6 +42,8 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { numberOrNull } from '../../kit/form/patch.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { classOptions } from './CiListPage.tsx';
 
@@ -304,13 +306,7 @@ function ClassEditor({
 
   return (
     <Paper p="lg" component="section" aria-label="Class editor">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Stack gap="md">
           <Group justify="space-between">
             <Title order={2} size="h4">
@@ -395,43 +391,42 @@ function ClassEditor({
           <Text size="sm" fw={600}>
             Own attributes
           </Text>
-          <Table.ScrollContainer minWidth={820}>
-            <Table fz="sm" verticalSpacing={4} aria-label="Own attributes">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th w={150}>Key</Table.Th>
-                  <Table.Th w={160}>Label</Table.Th>
-                  <Table.Th w={120}>Type</Table.Th>
-                  <Table.Th w={70}>Required</Table.Th>
-                  <Table.Th w={60}>Unique</Table.Th>
-                  <Table.Th>Allowed values / bounds</Table.Th>
-                  <Table.Th w={40} aria-label="Actions" />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {draft.attributes.map((a, i) => (
-                  <AttributeRow
-                    // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, keys may be blank or change
-                    key={i}
-                    def={a}
-                    classes={classes}
-                    onChange={(d) =>
-                      set(
-                        'attributes',
-                        draft.attributes.map((x, j) => (j === i ? d : x)),
-                      )
-                    }
-                    onRemove={() =>
-                      set(
-                        'attributes',
-                        draft.attributes.filter((_, j) => j !== i),
-                      )
-                    }
-                  />
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={820}
+            fz="sm"
+            verticalSpacing={4}
+            aria-label="Own attributes"
+            columns={[
+              { label: 'Key', w: 150 },
+              { label: 'Label', w: 160 },
+              { label: 'Type', w: 120 },
+              { label: 'Required', w: 70 },
+              { label: 'Unique', w: 60 },
+              'Allowed values / bounds',
+              { label: 'Actions', w: 40, hidden: true },
+            ]}
+          >
+            {draft.attributes.map((a, i) => (
+              <AttributeRow
+                // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place, keys may be blank or change
+                key={i}
+                def={a}
+                classes={classes}
+                onChange={(d) =>
+                  set(
+                    'attributes',
+                    draft.attributes.map((x, j) => (j === i ? d : x)),
+                  )
+                }
+                onRemove={() =>
+                  set(
+                    'attributes',
+                    draft.attributes.filter((_, j) => j !== i),
+                  )
+                }
+              />
+            ))}
+          </DataTable>
           <Group justify="space-between">
             <Button
               variant="default"
@@ -473,7 +468,7 @@ function ClassEditor({
             </Group>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

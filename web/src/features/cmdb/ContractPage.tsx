@@ -17,6 +17,7 @@ import { QueryBody } from '../../kit/detail/HistoryPanel.tsx';
 import { RemoveButton } from '../../kit/detail/RemoveButton.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { assetPath } from './AssetsPage.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { ContractFields, contractBody, draftOfContract } from './ContractForm.tsx';
@@ -49,9 +50,8 @@ function CoveragePanel({ contract }: { contract: Contract }) {
   return (
     <Section title="Covers" label="Coverage">
       {canEdit && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             if (ci) change.add.mutate({ ciIds: [ci.id] }, { onSuccess: () => setCi(null) });
           }}
         >
@@ -62,7 +62,7 @@ function CoveragePanel({ contract }: { contract: Contract }) {
             </Button>
           </Group>
           <ErrorAlert error={change.add.error} title="Not added" />
-        </form>
+        </SubmitForm>
       )}
       <QueryBody query={coverage} what="coverage" empty="Covers nothing yet">
         {(rows) => (

@@ -1,7 +1,7 @@
 /** Supplier contracts, soonest end first, with warnings for those expiring or expired. */
-import { Alert, Anchor, Badge, Button, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
+import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { type Contract, type ContractStatus, contracts, useContractList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
@@ -11,6 +11,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 import { ContractFields, contractBody, emptyContract } from './ContractForm.tsx';
@@ -98,13 +99,7 @@ export function ContractsPage() {
       <PageHeader
         title="Contracts"
         description="Support, maintenance and lease contracts with suppliers, and what they cover."
-        actions={
-          cmdbAreas(me).manage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-              New contract
-            </Button>
-          )
-        }
+        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>New contract</NewButton>}
       />
       {soon.length > 0 && (
         <Alert

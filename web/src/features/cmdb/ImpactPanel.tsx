@@ -17,6 +17,7 @@ import {
 import { useState } from 'react';
 import { type Impact, useCiWalk } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { ImpactGraph } from './ImpactGraph.tsx';
 import { CiLink, CiStatusBadge } from './shared.tsx';
 
@@ -37,83 +38,75 @@ export function ServicesTable({ impact, label }: { impact: Impact; label: string
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table fz="sm" verticalSpacing="xs" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Service</Table.Th>
-            <Table.Th w={80}>Distance</Table.Th>
-            <Table.Th>Why</Table.Th>
-            <Table.Th>Customers</Table.Th>
-            <Table.Th>Agreements</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {impact.services.map((s) => (
-            <Table.Tr key={s.ci.id}>
-              <Table.Td>
-                <CiLink ci={s.ci} />
-                <Text size="xs" c="dimmed">
-                  {s.ci.classLabel}
-                </Text>
-              </Table.Td>
-              <Table.Td>{s.depth}</Table.Td>
-              <Table.Td>
-                <Text size="xs">{s.because}</Text>
-              </Table.Td>
-              <Table.Td>{s.customers.map((c) => c.name).join(', ') || '—'}</Table.Td>
-              <Table.Td>
-                {s.slas.length
-                  ? s.slas.map((a) => (
-                      <Text size="xs" key={a.id}>
-                        {a.name}
-                        {a.detail ? ` (${a.detail})` : ''}
-                      </Text>
-                    ))
-                  : '—'}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={700}
+      fz="sm"
+      verticalSpacing="xs"
+      aria-label={label}
+      columns={['Service', { label: 'Distance', w: 80 }, 'Why', 'Customers', 'Agreements']}
+    >
+      {impact.services.map((s) => (
+        <Table.Tr key={s.ci.id}>
+          <Table.Td>
+            <CiLink ci={s.ci} />
+            <Text size="xs" c="dimmed">
+              {s.ci.classLabel}
+            </Text>
+          </Table.Td>
+          <Table.Td>{s.depth}</Table.Td>
+          <Table.Td>
+            <Text size="xs">{s.because}</Text>
+          </Table.Td>
+          <Table.Td>{s.customers.map((c) => c.name).join(', ') || '—'}</Table.Td>
+          <Table.Td>
+            {s.slas.length
+              ? s.slas.map((a) => (
+                  <Text size="xs" key={a.id}>
+                    {a.name}
+                    {a.detail ? ` (${a.detail})` : ''}
+                  </Text>
+                ))
+              : '—'}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 
 function ItemsTable({ impact }: { impact: Impact }) {
   return (
-    <Table.ScrollContainer minWidth={700}>
-      <Table fz="sm" verticalSpacing="xs" aria-label="Everything reached">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Configuration item</Table.Th>
-            <Table.Th w={160}>Class</Table.Th>
-            <Table.Th w={120}>Status</Table.Th>
-            <Table.Th w={80}>Distance</Table.Th>
-            <Table.Th>Why</Table.Th>
+    <DataTable
+      minWidth={700}
+      fz="sm"
+      verticalSpacing="xs"
+      aria-label="Everything reached"
+      columns={[
+        'Configuration item',
+        { label: 'Class', w: 160 },
+        { label: 'Status', w: 120 },
+        { label: 'Distance', w: 80 },
+        'Why',
+      ]}
+    >
+      {[...impact.items]
+        .sort((a, b) => a.depth - b.depth || a.ci.name.localeCompare(b.ci.name))
+        .map((i) => (
+          <Table.Tr key={i.ci.id}>
+            <Table.Td>
+              <CiLink ci={i.ci} />
+            </Table.Td>
+            <Table.Td>{i.ci.classLabel}</Table.Td>
+            <Table.Td>
+              <CiStatusBadge status={i.ci.status} />
+            </Table.Td>
+            <Table.Td>{i.depth}</Table.Td>
+            <Table.Td>
+              <Text size="xs">{i.because}</Text>
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...impact.items]
-            .sort((a, b) => a.depth - b.depth || a.ci.name.localeCompare(b.ci.name))
-            .map((i) => (
-              <Table.Tr key={i.ci.id}>
-                <Table.Td>
-                  <CiLink ci={i.ci} />
-                </Table.Td>
-                <Table.Td>{i.ci.classLabel}</Table.Td>
-                <Table.Td>
-                  <CiStatusBadge status={i.ci.status} />
-                </Table.Td>
-                <Table.Td>{i.depth}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{i.because}</Text>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+    </DataTable>
   );
 }
 

@@ -36,7 +36,9 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, Forbidden, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { ciPath } from './shared.tsx';
 
@@ -93,40 +95,35 @@ function RowsTable({ job }: { job: ImportJob }) {
       {rows.isPending ? (
         <PageLoader label="Loading rows" />
       ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table fz="sm" verticalSpacing={4} aria-label="Rows">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={70}>Row</Table.Th>
-                <Table.Th w={120}>Outcome</Table.Th>
-                <Table.Th>Details</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((r) => (
-                <Table.Tr key={r.row}>
-                  <Table.Td>{r.row}</Table.Td>
-                  <Table.Td>
-                    <Badge color={OUTCOME_COLORS[r.outcome]} variant="light">
-                      {r.outcome}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.message ?? ''}
-                    {linkable && r.targetId && (
-                      <>
-                        {r.message ? ' · ' : ''}
-                        <Anchor component={Link} to={ciPath(r.targetId)} size="sm">
-                          open CI
-                        </Anchor>
-                      </>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={600}
+          fz="sm"
+          verticalSpacing={4}
+          aria-label="Rows"
+          columns={[{ label: 'Row', w: 70 }, { label: 'Outcome', w: 120 }, 'Details']}
+        >
+          {items.map((r) => (
+            <Table.Tr key={r.row}>
+              <Table.Td>{r.row}</Table.Td>
+              <Table.Td>
+                <Badge color={OUTCOME_COLORS[r.outcome]} variant="light">
+                  {r.outcome}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {r.message ?? ''}
+                {linkable && r.targetId && (
+                  <>
+                    {r.message ? ' · ' : ''}
+                    <Anchor component={Link} to={ciPath(r.targetId)} size="sm">
+                      open CI
+                    </Anchor>
+                  </>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {rows.hasNextPage && (
         <Button
@@ -217,39 +214,29 @@ function RecentImports() {
       <Title order={2} size="h4" mb="sm">
         Recent imports
       </Title>
-      <Table.ScrollContainer minWidth={700}>
-        <Table fz="sm" verticalSpacing={4}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>File</Table.Th>
-              <Table.Th>Type</Table.Th>
-              <Table.Th>Mode</Table.Th>
-              <Table.Th>Status</Table.Th>
-              <Table.Th>Outcome</Table.Th>
-              <Table.Th>By</Table.Th>
-              <Table.Th>When</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {recent.data.map((j) => (
-              <Table.Tr key={j.id}>
-                <Table.Td>{j.filename}</Table.Td>
-                <Table.Td>{TYPE_LABELS[j.type]}</Table.Td>
-                <Table.Td>{j.dryRun ? 'Dry run' : 'Import'}</Table.Td>
-                <Table.Td>{j.status === 'running' ? `${j.percent}%` : j.status}</Table.Td>
-                <Table.Td>
-                  {j.counts.created} created, {j.counts.updated} updated, {j.counts.unchanged} unchanged,{' '}
-                  {j.counts.rejected} rejected
-                </Table.Td>
-                <Table.Td>{j.createdBy?.name ?? 'System'}</Table.Td>
-                <Table.Td>
-                  <Time iso={j.createdAt} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={700}
+        fz="sm"
+        verticalSpacing={4}
+        columns={['File', 'Type', 'Mode', 'Status', 'Outcome', 'By', 'When']}
+      >
+        {recent.data.map((j) => (
+          <Table.Tr key={j.id}>
+            <Table.Td>{j.filename}</Table.Td>
+            <Table.Td>{TYPE_LABELS[j.type]}</Table.Td>
+            <Table.Td>{j.dryRun ? 'Dry run' : 'Import'}</Table.Td>
+            <Table.Td>{j.status === 'running' ? `${j.percent}%` : j.status}</Table.Td>
+            <Table.Td>
+              {j.counts.created} created, {j.counts.updated} updated, {j.counts.unchanged} unchanged,{' '}
+              {j.counts.rejected} rejected
+            </Table.Td>
+            <Table.Td>{j.createdBy?.name ?? 'System'}</Table.Td>
+            <Table.Td>
+              <Time iso={j.createdAt} size="sm" />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </DataTable>
     </Paper>
   );
 }
@@ -282,7 +269,7 @@ export function ImportPage() {
               setType(v as ImportType);
               setJobId(null);
             }}
-            data={IMPORT_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+            data={optionsOf(IMPORT_TYPES, TYPE_LABELS)}
             w="fit-content"
           />
           <FileInput

@@ -19,7 +19,9 @@ import { RemoveButton } from '../../kit/detail/RemoveButton.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
 import { type FieldErrors, numberOrNull, textOrNull } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { ComplianceBadge, METRIC_LABELS } from './LicencesPage.tsx';
 import { CiLink, formatMoney } from './shared.tsx';
@@ -73,39 +75,39 @@ function Entitlements({ licence, canEdit }: { licence: Licence; canEdit: boolean
     <Section title="Purchases" label="Entitlements">
       <QueryBody query={useEntitlements(licence.id)} what="purchases" empty="Nothing bought yet">
         {(rows) => (
-          <Table fz="sm" verticalSpacing={4} aria-label="Purchases">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Quantity</Table.Th>
-                <Table.Th>Order</Table.Th>
-                <Table.Th>Expires</Table.Th>
-                <Table.Th>Cost</Table.Th>
-                {canEdit && <Table.Th w={40} aria-label="Actions" />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((e) => (
-                <Table.Tr key={e.id} c={e.inForce ? undefined : 'dimmed'}>
+          <DataTable
+            fz="sm"
+            verticalSpacing={4}
+            aria-label="Purchases"
+            columns={[
+              'Quantity',
+              'Order',
+              'Expires',
+              'Cost',
+              canEdit && { label: 'Actions', w: 40, hidden: true },
+            ]}
+          >
+            {rows.map((e) => (
+              <Table.Tr key={e.id} c={e.inForce ? undefined : 'dimmed'}>
+                <Table.Td>
+                  {e.quantity}
+                  {e.inForce ? '' : ' (expired)'}
+                </Table.Td>
+                <Table.Td>{e.purchaseOrder ?? '—'}</Table.Td>
+                <Table.Td>{e.expiresOn ?? 'never'}</Table.Td>
+                <Table.Td>{formatMoney(e.cost, e.currency)}</Table.Td>
+                {canEdit && (
                   <Table.Td>
-                    {e.quantity}
-                    {e.inForce ? '' : ' (expired)'}
+                    <RemoveButton
+                      label={`Remove purchase of ${e.quantity}`}
+                      mutation={usage.removeEntitlement}
+                      vars={e.id}
+                    />
                   </Table.Td>
-                  <Table.Td>{e.purchaseOrder ?? '—'}</Table.Td>
-                  <Table.Td>{e.expiresOn ?? 'never'}</Table.Td>
-                  <Table.Td>{formatMoney(e.cost, e.currency)}</Table.Td>
-                  {canEdit && (
-                    <Table.Td>
-                      <RemoveButton
-                        label={`Remove purchase of ${e.quantity}`}
-                        mutation={usage.removeEntitlement}
-                        vars={e.id}
-                      />
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+                )}
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </QueryBody>
       {canEdit && <NewPurchase licence={licence} />}
@@ -120,9 +122,8 @@ function NewInstallation({ licence }: { licence: Licence }) {
   const [cores, setCores] = useState<number | null>(null);
   const perUser = licence.metric === 'per_user';
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         const input = perUser
           ? { userId: user?.id }
           : { ciId: ci?.id, ...(licence.metric === 'per_core' ? { cores } : {}) };
@@ -163,7 +164,7 @@ function NewInstallation({ licence }: { licence: Licence }) {
           {perUser ? 'Assign' : 'Record installation'}
         </Button>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

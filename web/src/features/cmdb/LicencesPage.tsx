@@ -2,7 +2,6 @@
 import {
   Anchor,
   Badge,
-  Button,
   Group,
   Paper,
   Select,
@@ -14,7 +13,6 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import {
@@ -29,8 +27,10 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
-import { humanize } from '../../lib/labels.ts';
+import { humanize, optionsOf } from '../../lib/labels.ts';
 
 export const METRIC_LABELS: Record<LicenceMetric, string> = {
   per_install: 'Per installation',
@@ -96,7 +96,7 @@ function NewLicenceModal({ onClose }: { onClose: () => void }) {
             label="Metric"
             description="How use is counted; cannot change later"
             allowDeselect={false}
-            data={LICENCE_METRICS.map((m) => ({ value: m, label: METRIC_LABELS[m] }))}
+            data={optionsOf(LICENCE_METRICS, METRIC_LABELS)}
             {...form.choice('metric', { fallback: 'per_install' })}
           />
           <Textarea label="Notes" {...form.text('notes', { max: 'descriptionMax' })} />
@@ -117,13 +117,7 @@ export function LicencesPage() {
       <PageHeader
         title="Licences"
         description="What has been bought against what is used. Under-licensed is a compliance risk; over-licensed is money unused."
-        actions={
-          cmdbAreas(me).manage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-              New licence
-            </Button>
-          )
-        }
+        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>New licence</NewButton>}
       />
       {report.isPending ? (
         <PageLoader label="Loading licences" />
@@ -156,42 +150,41 @@ export function LicencesPage() {
             {items.length === 0 ? (
               <EmptyState title="No licences" />
             ) : (
-              <Table.ScrollContainer minWidth={800}>
-                <Table fz="sm" verticalSpacing="xs" aria-label="Licence compliance">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>Product</Table.Th>
-                      <Table.Th w={150}>Vendor</Table.Th>
-                      <Table.Th w={140}>Metric</Table.Th>
-                      <Table.Th w={90}>Entitled</Table.Th>
-                      <Table.Th w={90}>Used</Table.Th>
-                      <Table.Th w={90}>Shortfall</Table.Th>
-                      <Table.Th w={90}>Unused</Table.Th>
-                      <Table.Th w={150}>Status</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {items.map((i) => (
-                      <Table.Tr key={i.licence.id}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/cmdb/licences/${i.licence.id}`} fw={600} size="sm">
-                            {i.licence.product}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{i.licence.vendor}</Table.Td>
-                        <Table.Td>{METRIC_LABELS[i.licence.metric]}</Table.Td>
-                        <Table.Td>{i.entitled}</Table.Td>
-                        <Table.Td>{i.consumed}</Table.Td>
-                        <Table.Td c={i.shortfall ? 'red.8' : undefined}>{i.shortfall}</Table.Td>
-                        <Table.Td>{i.unused}</Table.Td>
-                        <Table.Td>
-                          <ComplianceBadge status={i.status} />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <DataTable
+                minWidth={800}
+                fz="sm"
+                verticalSpacing="xs"
+                aria-label="Licence compliance"
+                columns={[
+                  'Product',
+                  { label: 'Vendor', w: 150 },
+                  { label: 'Metric', w: 140 },
+                  { label: 'Entitled', w: 90 },
+                  { label: 'Used', w: 90 },
+                  { label: 'Shortfall', w: 90 },
+                  { label: 'Unused', w: 90 },
+                  { label: 'Status', w: 150 },
+                ]}
+              >
+                {items.map((i) => (
+                  <Table.Tr key={i.licence.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/cmdb/licences/${i.licence.id}`} fw={600} size="sm">
+                        {i.licence.product}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{i.licence.vendor}</Table.Td>
+                    <Table.Td>{METRIC_LABELS[i.licence.metric]}</Table.Td>
+                    <Table.Td>{i.entitled}</Table.Td>
+                    <Table.Td>{i.consumed}</Table.Td>
+                    <Table.Td c={i.shortfall ? 'red.8' : undefined}>{i.shortfall}</Table.Td>
+                    <Table.Td>{i.unused}</Table.Td>
+                    <Table.Td>
+                      <ComplianceBadge status={i.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
             )}
           </Paper>
         </Stack>

@@ -13,6 +13,7 @@ import {
   useUnlinkRecordCi,
 } from '../../api/queries/cmdb.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { CiLink, CiStatusBadge, ciPath } from './shared.tsx';
 
@@ -67,9 +68,8 @@ export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdi
           </Group>
         ))}
         {canEdit && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
+          <SubmitForm
+            onSubmit={() => {
               if (picked)
                 link.mutate([picked.id], {
                   onSuccess: () => setPicked(null),
@@ -90,7 +90,7 @@ export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdi
               </Button>
             </Group>
             <ErrorAlert error={link.error} title="Not linked" />
-          </form>
+          </SubmitForm>
         )}
         {linked.length > 0 && (
           <Stack gap={6} aria-label="Services affected" component="section">

@@ -16,6 +16,8 @@ import {
   useRemoveRelationship,
 } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { CiLink, CiStatusBadge } from './shared.tsx';
 
@@ -73,12 +75,7 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
   return (
     <Stack gap="md">
       {canEdit && (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            submit();
-          }}
-        >
+        <SubmitForm onSubmit={submit}>
           <Stack gap="xs">
             <Group align="flex-end" gap="sm" wrap="wrap">
               <Text size="sm" fw={600} pb={8}>
@@ -106,64 +103,63 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
             </Group>
             <ErrorAlert error={add.error} title="Not added" />
           </Stack>
-        </form>
+        </SubmitForm>
       )}
       {sorted.length === 0 ? (
         <EmptyState title="No relationships yet">
           Relationships say what runs on what and what depends on what; impact analysis follows them.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={620}>
-          <Table fz="sm" verticalSpacing="xs" aria-label="Relationships">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={180}>{ci.name}</Table.Th>
-                <Table.Th>Configuration item</Table.Th>
-                <Table.Th w={160}>Class</Table.Th>
-                <Table.Th w={120}>Status</Table.Th>
-                {canEdit && <Table.Th w={60} aria-label="Actions" />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {sorted.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.label}</Table.Td>
-                  <Table.Td>
-                    <CiLink ci={r.ci} />
-                  </Table.Td>
-                  <Table.Td>{r.ci.classLabel}</Table.Td>
-                  <Table.Td>
-                    <CiStatusBadge status={r.ci.status} />
-                  </Table.Td>
-                  {canEdit && (
-                    <Table.Td>
-                      <Tooltip label="Remove relationship">
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove: ${r.label} ${r.ci.name}`}
-                          loading={remove.isPending && remove.variables === r.id}
-                          onClick={() =>
-                            remove.mutate(r.id, {
-                              onError: (e) =>
-                                notifications.show({
-                                  color: 'red',
-                                  title: 'Not removed',
-                                  message: errorMessage(e),
-                                }),
-                            })
-                          }
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={620}
+          fz="sm"
+          verticalSpacing="xs"
+          aria-label="Relationships"
+          columns={[
+            { label: ci.name, w: 180 },
+            'Configuration item',
+            { label: 'Class', w: 160 },
+            { label: 'Status', w: 120 },
+            canEdit && { label: 'Actions', w: 60, hidden: true },
+          ]}
+        >
+          {sorted.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>{r.label}</Table.Td>
+              <Table.Td>
+                <CiLink ci={r.ci} />
+              </Table.Td>
+              <Table.Td>{r.ci.classLabel}</Table.Td>
+              <Table.Td>
+                <CiStatusBadge status={r.ci.status} />
+              </Table.Td>
+              {canEdit && (
+                <Table.Td>
+                  <Tooltip label="Remove relationship">
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove: ${r.label} ${r.ci.name}`}
+                      loading={remove.isPending && remove.variables === r.id}
+                      onClick={() =>
+                        remove.mutate(r.id, {
+                          onError: (e) =>
+                            notifications.show({
+                              color: 'red',
+                              title: 'Not removed',
+                              message: errorMessage(e),
+                            }),
+                        })
+                      }
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Tooltip>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
     </Stack>
   );

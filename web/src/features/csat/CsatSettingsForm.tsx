@@ -3,7 +3,8 @@ import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type CsatSettings, useCsatSettings, useSaveCsatSettings } from '../../api/queries/csat.ts';
-import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from '../process-admin/SaveProblems.tsx';
 
 const whole = (v: number | string, min: number, max: number): v is number =>
@@ -25,10 +26,9 @@ function Form({
   const changed = threshold !== settings.lowScoreThreshold || days !== settings.expiryDays;
   return (
     <Paper p="lg" maw={640} component="section" aria-labelledby="csat-settings-title">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!whole(threshold, 1, 4) || !whole(days, 1, 90)) return;
           save.mutate(
             { lowScoreThreshold: threshold, expiryDays: days, version: settings.version },
@@ -88,14 +88,15 @@ function Form({
             </Text>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }
 
 export function CsatSettingsForm({ canEdit }: { canEdit: boolean }) {
-  const q = useCsatSettings();
-  if (q.isPending) return <PageLoader label="Loading survey settings" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
-  return <Form key={q.data.version} settings={q.data} canEdit={canEdit} onReload={() => void q.refetch()} />;
+  return (
+    <Loaded query={useCsatSettings()} label="Loading survey settings" resetKey={(s) => s.version}>
+      {(settings, reload) => <Form settings={settings} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
+  );
 }

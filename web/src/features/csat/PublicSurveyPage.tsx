@@ -1,10 +1,10 @@
 /** Where the survey mail's link lands (`/survey/<token>`): answer without signing in. */
-import { Alert, Anchor, Container, Divider, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Paper, Stack, Text } from '@mantine/core';
 import { useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useAnswerPublicSurvey, usePublicSurvey } from '../../api/queries/csat.ts';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
-import { Logo } from '../../layout/Logo.tsx';
+import { PublicFrame } from '../../layout/PublicFrame.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { SurveyForm } from './SurveyForm.tsx';
 
@@ -36,46 +36,34 @@ export function PublicSurveyPage() {
   const survey = usePublicSurvey(token);
   const answer = useAnswerPublicSurvey(token);
   return (
-    <Container size="sm" py="lg" px="sm">
-      <Group justify="space-between" mb="lg">
-        <Logo suffix="Service desk" />
-        <Anchor href="/" size="sm">
-          Sign in
-        </Anchor>
-      </Group>
-      <Divider mb="lg" />
-      <main id="main">
-        <Title order={1} size="h2" mb="md">
-          How did we do?
-        </Title>
-        {survey.isPending ? (
-          <PageLoader label="Loading the survey" />
-        ) : survey.isError ? (
-          <LinkProblem error={survey.error} />
-        ) : answer.isSuccess || survey.data.status === 'answered' ? (
-          answer.isSuccess ? (
-            THANKS
-          ) : (
-            <Alert color="gray" title="Already answered">
-              This survey was answered already; it takes one answer. Thank you.
-            </Alert>
-          )
+    <PublicFrame suffix="Service desk" size="sm" title="How did we do?">
+      {survey.isPending ? (
+        <PageLoader label="Loading the survey" />
+      ) : survey.isError ? (
+        <LinkProblem error={survey.error} />
+      ) : answer.isSuccess || survey.data.status === 'answered' ? (
+        answer.isSuccess ? (
+          THANKS
         ) : (
-          <Paper withBorder p="md">
-            <Stack gap="md">
-              <Text>
-                <b>{survey.data.record.number}</b> “{survey.data.record.title}” was resolved.
-              </Text>
-              <SurveyForm
-                idPrefix="survey"
-                pending={answer.isPending}
-                error={answer.error}
-                onSubmit={(a) => answer.mutate(a)}
-              />
-            </Stack>
-          </Paper>
-        )}
-      </main>
-    </Container>
+          <Alert color="gray" title="Already answered">
+            This survey was answered already; it takes one answer. Thank you.
+          </Alert>
+        )
+      ) : (
+        <Paper withBorder p="md">
+          <Stack gap="md">
+            <Text>
+              <b>{survey.data.record.number}</b> “{survey.data.record.title}” was resolved.
+            </Text>
+            <SurveyForm
+              idPrefix="survey"
+              pending={answer.isPending}
+              error={answer.error}
+              onSubmit={(a) => answer.mutate(a)}
+            />
+          </Stack>
+        </Paper>
+      )}
+    </PublicFrame>
   );
 }

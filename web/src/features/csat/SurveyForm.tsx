@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { CSAT_QUESTION, CSAT_SCORE_LABELS } from '../../../../src/contracts/csat.ts';
 import type { CsatAnswerInput } from '../../api/queries/csat.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 export function SurveyForm({
   onSubmit,
@@ -23,9 +24,8 @@ export function SurveyForm({
   const [score, setScore] = useState<string>('');
   const [comment, setComment] = useState('');
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         if (!score) return;
         onSubmit({ score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) });
       }}
@@ -62,7 +62,7 @@ export function SurveyForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

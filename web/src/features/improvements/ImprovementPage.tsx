@@ -10,7 +10,7 @@ import {
 import { useKpiDefinitions } from '../../api/queries/reports.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { Facts, Section } from '../../kit/detail/Section.tsx';
-import type { AssignSave } from '../../kit/record/AssignToMe.tsx';
+import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
 import {
   type StaffRecordFrame,
   StaffRecordPage,
@@ -24,14 +24,7 @@ import { OutcomeTable } from './OutcomeTable.tsx';
 
 const BACK = { label: 'Improvements', to: listPath('improvement') };
 
-/** "Assign to me" (the owner) through the proposal's update: a minimal patch with If-Match. */
-function useAssignSave(rec: ImprovementView): AssignSave {
-  const save = useUpdateImprovement(rec);
-  return {
-    isPending: save.isPending,
-    mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
-  };
-}
+const useAssignSave = (rec: ImprovementView) => assignByPatch(useUpdateImprovement(rec), rec);
 
 /** Where the proposal came from, as a link where there is something to open. */
 function SourceText({ rec }: { rec: ImprovementView }) {

@@ -1,12 +1,13 @@
 /** The continual improvement register on the list kit, with the KPIs that suggest a proposal. */
 import { Button, Group } from '@mantine/core';
-import { IconPlus, IconReportAnalytics } from '@tabler/icons-react';
+import { IconReportAnalytics } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { mayRaiseImprovement } from '../../api/queries/improvements.ts';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
 export function ImprovementQueuePage() {
@@ -39,11 +40,7 @@ export function ImprovementQueuePage() {
                 >
                   Register report
                 </Button>
-                {canRaise && (
-                  <Button component={Link} to="/improvements/new" leftSection={<IconPlus size={16} />}>
-                    Raise improvement
-                  </Button>
-                )}
+                {canRaise && <NewButton to="/improvements/new">Raise improvement</NewButton>}
               </Group>
             }
           />

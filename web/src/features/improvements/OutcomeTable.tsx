@@ -5,6 +5,7 @@
  */
 import { Badge, Table, Text } from '@mantine/core';
 import type { ImprovementOutcome } from '../../api/queries/improvements.ts';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { goodDirection, VERDICT_COLORS, VERDICT_LABELS } from './labels.ts';
 
 const day = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
@@ -27,51 +28,41 @@ export function OutcomeTable({ outcomes, label }: { outcomes: ImprovementOutcome
       </Text>
     );
   return (
-    <Table aria-label={label} verticalSpacing={4}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>KPI</Table.Th>
-          <Table.Th>Before</Table.Th>
-          <Table.Th>After</Table.Th>
-          <Table.Th>Outcome</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {outcomes.map((o) => (
-          <Table.Tr key={o.kpi.key}>
-            <Table.Td>
-              <Text size="sm">{o.kpi.label}</Text>
+    <DataTable aria-label={label} verticalSpacing={4} columns={['KPI', 'Before', 'After', 'Outcome']}>
+      {outcomes.map((o) => (
+        <Table.Tr key={o.kpi.key}>
+          <Table.Td>
+            <Text size="sm">{o.kpi.label}</Text>
+            <Text size="xs" c="dimmed">
+              {goodDirection(o.kpi.goodWhen)}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" fw={600} data-testid={`before-${o.kpi.key}`}>
+              {o.beforeFormatted}
+            </Text>
+            {o.before && (
               <Text size="xs" c="dimmed">
-                {goodDirection(o.kpi.goodWhen)}
+                {span(o.before)}
               </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={600} data-testid={`before-${o.kpi.key}`}>
-                {o.beforeFormatted}
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" fw={600}>
+              {o.after ? o.afterFormatted : 'Once done'}
+            </Text>
+            {o.after && (
+              <Text size="xs" c="dimmed">
+                {span(o.after)}
+                {o.after.complete ? '' : ' (so far)'}
               </Text>
-              {o.before && (
-                <Text size="xs" c="dimmed">
-                  {span(o.before)}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm" fw={600}>
-                {o.after ? o.afterFormatted : 'Once done'}
-              </Text>
-              {o.after && (
-                <Text size="xs" c="dimmed">
-                  {span(o.after)}
-                  {o.after.complete ? '' : ' (so far)'}
-                </Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <VerdictBadge verdict={o.verdict} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <VerdictBadge verdict={o.verdict} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }

@@ -1,5 +1,5 @@
 /** Create or change a receiving address: what a new mail opens and how strangers are treated. */
-import { Button, Group, Select, Stack, Switch, TextInput } from '@mantine/core';
+import { Select, Stack, Switch, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import {
   type InboundAddressInput,
@@ -8,6 +8,8 @@ import {
 } from '../../api/queries/inboundMail.ts';
 import { useServices } from '../../api/queries/requests.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf, unplacedErrors } from '../../lib/forms.ts';
 
 const FIELDS = [
@@ -38,9 +40,8 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
   const err = (f: string) => errors[f];
   const showAlert = !!save.error && (other.length > 0 || Object.keys(errors).length === 0);
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         save.mutate(v, { onSuccess: onDone });
       }}
     >
@@ -113,15 +114,12 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
           onChange={(e) => setV({ ...v, active: e.currentTarget.checked })}
         />
         {showAlert && <ErrorAlert error={save.error} title="Could not save the address" />}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {current ? 'Save address' : 'Add address'}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onDone}
+          submitLabel={current ? 'Save address' : 'Add address'}
+          pending={save.isPending}
+        />
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

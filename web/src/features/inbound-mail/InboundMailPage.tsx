@@ -15,7 +15,9 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { adminAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { AddressForm } from './AddressForm.tsx';
 import { STATUS_COLOR, STATUS_LABEL } from './statusColor.ts';
@@ -55,16 +57,16 @@ function Addresses({ canManage }: { canManage: boolean }) {
         </EmptyState>
       ) : (
         <TableFrame minWidth={800} label="Receiving addresses">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Address</Table.Th>
-              <Table.Th>Opens</Table.Th>
-              <Table.Th>Unknown sender</Table.Th>
-              <Table.Th>Reply from someone not on the record</Table.Th>
-              <Table.Th>Status</Table.Th>
-              {canManage && <Table.Th w={180}>Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              'Address',
+              'Opens',
+              'Unknown sender',
+              'Reply from someone not on the record',
+              'Status',
+              canManage && { label: 'Actions', w: 180 },
+            ]}
+          />
           <Table.Tbody>
             {list.data.map((a) => (
               <Table.Tr key={a.id}>
@@ -156,7 +158,7 @@ function Messages() {
           label="Outcome"
           placeholder="All"
           clearable
-          data={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+          data={optionsOf(STATUSES, STATUS_LABEL)}
           value={status || null}
           onChange={(v) => {
             const p = new URLSearchParams(params);
@@ -175,15 +177,15 @@ function Messages() {
         <EmptyState title="No messages" />
       ) : (
         <TableFrame minWidth={900} label="Inbound messages" striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={190}>Received</Table.Th>
-              <Table.Th>From</Table.Th>
-              <Table.Th>Subject</Table.Th>
-              <Table.Th w={130}>Outcome</Table.Th>
-              <Table.Th w={140}>Record</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead
+            columns={[
+              { label: 'Received', w: 190 },
+              'From',
+              'Subject',
+              { label: 'Outcome', w: 130 },
+              { label: 'Record', w: 140 },
+            ]}
+          />
           <Table.Tbody>
             {items.map((m) => (
               <Table.Tr key={m.id}>

@@ -21,6 +21,7 @@ import { useUpdateIncident } from '../../api/queries/incidents.ts';
 import type { Incident, IncidentInput, PersonRef } from '../../api/types.ts';
 import { GroupSelect, MemberSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Fact, FactGrid } from '../../kit/record/Fields.tsx';
 import { StaleNotice } from '../../kit/record/StaleNotice.tsx';
 import { useRecordDraft } from '../../kit/record/useRecordDraft.ts';
@@ -112,13 +113,7 @@ export function IncidentDetails({
 
   return (
     <Paper p="lg" component="section" aria-label="Details">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Stack gap="md">
           {stale && <StaleNotice number={rec.number} noun="incident" onReload={form.reloadKeepingDraft} />}
           {!stale && <ErrorAlert error={save.error} title="Not saved" />}
@@ -252,7 +247,7 @@ export function IncidentDetails({
             </Fact>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

@@ -8,7 +8,7 @@ import {
 } from '../../api/queries/incidents.ts';
 import { useMajorIncident } from '../../api/queries/process.ts';
 import type { Incident } from '../../api/types.ts';
-import type { AssignSave } from '../../kit/record/AssignToMe.tsx';
+import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
 import {
   type StaffRecordFrame,
   StaffRecordPage,
@@ -29,14 +29,7 @@ import { IncidentDetails } from './IncidentDetails.tsx';
 
 const BACK = { label: 'Incidents', to: listPath('incident') };
 
-/** "Assign to me" through the incident's update: a minimal patch with If-Match. */
-function useAssignSave(rec: Incident): AssignSave {
-  const save = useUpdateIncident(rec.id);
-  return {
-    isPending: save.isPending,
-    mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
-  };
-}
+const useAssignSave = (rec: Incident) => assignByPatch(useUpdateIncident(rec.id), rec);
 
 function useIncidentParts({ rec, reload, onStale }: StaffRecordFrame<Incident>): StaffRecordParts {
   const qc = useQueryClient();

@@ -1,11 +1,8 @@
-/** The incident queue on the list kit: URL filters, saved views, columns, export, bulk edit, keyboard. */
-import { Button } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
-import { Link } from 'react-router-dom';
 import { useLifecycle } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
 import type { RecordListState } from '../../kit/list/records.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { RaiseProblemFromSelection } from '../problems/IncidentProblemPanel.tsx';
 
 function titleOf(state: RecordListState): string {
@@ -29,11 +26,7 @@ export function IncidentQueuePage() {
           description={
             state.filters.q ? `Matching “${state.filters.q}”` : 'Newest first unless you sort by a column.'
           }
-          actions={
-            <Button component={Link} to="/incidents/new" leftSection={<IconPlus size={16} />}>
-              New incident
-            </Button>
-          }
+          actions={<NewButton to="/incidents/new">New incident</NewButton>}
         />
       )}
       bulkActions={(rows) => <RaiseProblemFromSelection rows={rows} />}

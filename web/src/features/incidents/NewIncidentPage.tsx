@@ -12,6 +12,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect, MemberSelect, UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CHANNEL_LABELS, LEVEL_OPTIONS } from '../../lib/labels.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
@@ -128,13 +129,7 @@ export function NewIncidentPage() {
   return (
     <>
       <PageHeader title="New incident" description="Record a disruption or a request for help." />
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Paper p="lg">
@@ -264,7 +259,7 @@ export function NewIncidentPage() {
             </Paper>
           </Grid.Col>
         </Grid>
-      </form>
+      </SubmitForm>
     </>
   );
 }

@@ -31,6 +31,7 @@ import {
 import { useServices } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
 import { ArticleHtml } from './ArticleParts.tsx';
@@ -108,13 +109,7 @@ function Editor({ article }: { article?: ArticleView }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm noValidate onSubmit={submit}>
       <Stack>
         <ErrorAlert error={save.error} title="Not saved" />
         <Paper p="lg">
@@ -257,7 +252,7 @@ function Editor({ article }: { article?: ArticleView }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

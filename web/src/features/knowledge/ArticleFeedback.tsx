@@ -3,6 +3,7 @@ import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useGiveFeedback } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 export function ArticleFeedback({ articleId }: { articleId: string }) {
   const give = useGiveFeedback(articleId);
@@ -16,9 +17,8 @@ export function ArticleFeedback({ articleId }: { articleId: string }) {
     );
   return (
     <Paper withBorder p="md" component="section" aria-label="Feedback">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           if (helpful !== null) give.mutate({ helpful, comment });
         }}
       >
@@ -59,7 +59,7 @@ export function ArticleFeedback({ articleId }: { articleId: string }) {
           )}
           <ErrorAlert error={give.error} title="Not sent" />
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

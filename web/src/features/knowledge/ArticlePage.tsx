@@ -17,9 +17,11 @@ import {
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
-import { ArticleHtml, ArticleStateBadge, AudienceBadge, DialogActions } from './ArticleParts.tsx';
+import { ArticleHtml, ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
 import { VersionsPanel } from './DiffView.tsx';
 import { LANGUAGE_LABELS } from './labels.ts';
 import { useCountView } from './useCountView.ts';
@@ -56,9 +58,8 @@ function StepButtons({ article }: { article: ArticleView }) {
       ))}
       {!asking && <ErrorAlert error={take.error} title="Not done" />}
       <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking?.label ?? ''}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             if (asking) run(asking, comment);
           }}
         >
@@ -80,7 +81,7 @@ function StepButtons({ article }: { article: ArticleView }) {
               disabled={!comment.trim()}
             />
           </Stack>
-        </form>
+        </SubmitForm>
       </Modal>
     </>
   );

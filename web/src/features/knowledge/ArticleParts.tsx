@@ -1,5 +1,5 @@
 /** Pieces every knowledge page shares: the rendered article body, state and audience badges, a snippet. */
-import { Badge, Button, Group, Text, Typography } from '@mantine/core';
+import { Badge, Text, Typography } from '@mantine/core';
 import { ARTICLE_STATE_LABELS, AUDIENCE_COLORS, AUDIENCE_LABELS, STATE_COLORS } from './labels.ts';
 
 /** The body as the server rendered it from Markdown and sanitised it. */
@@ -39,29 +39,5 @@ export function AudienceBadge({ audience }: { audience: string }) {
     <Badge variant="outline" color={AUDIENCE_COLORS[audience] ?? 'gray'}>
       {AUDIENCE_LABELS[audience as keyof typeof AUDIENCE_LABELS] ?? audience}
     </Badge>
-  );
-}
-
-/** The buttons under a dialog's form: Cancel, and the submit button. */
-export function DialogActions({
-  onCancel,
-  submitLabel,
-  pending,
-  disabled,
-}: {
-  onCancel: () => void;
-  submitLabel: string;
-  pending: boolean;
-  disabled?: boolean;
-}) {
-  return (
-    <Group justify="flex-end">
-      <Button variant="default" onClick={onCancel}>
-        Cancel
-      </Button>
-      <Button type="submit" loading={pending} disabled={disabled}>
-        {submitLabel}
-      </Button>
-    </Group>
   );
 }

@@ -1,15 +1,17 @@
 /** Knowledge categories and their reviewers (service managers and administrators maintain them). */
 import { Button, Modal, MultiSelect, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useUserSearch } from '../../api/queries/directory.ts';
 import { type CategoryView, useCategories, useSaveCategory } from '../../api/queries/knowledge.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { DialogActions } from './ArticleParts.tsx';
 
 function CategoryDialog({ category, onClose }: { category: CategoryView | null; onClose: () => void }) {
   const save = useSaveCategory(category ?? undefined);
@@ -25,10 +27,9 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
   const errors = fieldErrorsOf(save.error);
   return (
     <Modal opened onClose={onClose} title={category ? `Edit ${category.name}` : 'New category'}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           save.mutate({ name, description, reviewerIds: reviewers.map((r) => r.id) }, { onSuccess: onClose });
         }}
       >
@@ -59,7 +60,7 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
           <ErrorAlert error={save.error} title="Not saved" />
           <DialogActions onCancel={onClose} submitLabel={'Save'} pending={save.isPending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -74,13 +75,7 @@ export function CategoriesPage() {
       <PageHeader
         title="Knowledge categories"
         description="Each category names the reviewers who publish its articles."
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-              New category
-            </Button>
-          )
-        }
+        actions={canManage && <NewButton onClick={() => setEditing('new')}>New category</NewButton>}
       />
       {categories.isPending ? (
         <PageLoader label="Loading categories" />
@@ -90,46 +85,37 @@ export function CategoriesPage() {
         <EmptyState title="No categories yet">Create one to start writing articles.</EmptyState>
       ) : (
         <Paper p="md">
-          <Table aria-label="Categories">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Reviewers</Table.Th>
-                <Table.Th>Articles</Table.Th>
-                <Table.Th>
-                  <span className="visually-hidden">Actions</span>
-                </Table.Th>
+          <DataTable
+            aria-label="Categories"
+            columns={['Name', 'Reviewers', 'Articles', { label: 'Actions', hidden: true }]}
+          >
+            {categories.data.items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {c.name}
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    {c.description}
+                  </Text>
+                </Table.Td>
+                <Table.Td>{c.reviewers.map((r) => r.name).join(', ') || '—'}</Table.Td>
+                <Table.Td>{c.articleCount}</Table.Td>
+                <Table.Td>
+                  {canManage && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEditing(c)}
+                      aria-label={`Edit ${c.name}`}
+                    >
+                      Edit
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {categories.data.items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {c.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {c.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{c.reviewers.map((r) => r.name).join(', ') || '—'}</Table.Td>
-                  <Table.Td>{c.articleCount}</Table.Td>
-                  <Table.Td>
-                    {canManage && (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(c)}
-                        aria-label={`Edit ${c.name}`}
-                      >
-                        Edit
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         </Paper>
       )}
       {editing && (

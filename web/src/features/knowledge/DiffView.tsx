@@ -3,6 +3,7 @@ import { Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Title
 import { useEffect, useState } from 'react';
 import { type ArticleDiff, useArticleDiff, useArticleVersions } from '../../api/queries/knowledge.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 
 type Segments = ArticleDiff['body']['segments'];
@@ -65,30 +66,19 @@ export function VersionsPanel({ articleId }: { articleId: string }) {
   const options = items.map((v) => ({ value: String(v.number), label: `Version ${v.number}` }));
   return (
     <Stack>
-      <Table aria-label="Versions">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Version</Table.Th>
-            <Table.Th>Title</Table.Th>
-            <Table.Th>Note</Table.Th>
-            <Table.Th>By</Table.Th>
-            <Table.Th>When</Table.Th>
+      <DataTable aria-label="Versions" columns={['Version', 'Title', 'Note', 'By', 'When']}>
+        {items.map((v) => (
+          <Table.Tr key={v.number}>
+            <Table.Td>{v.number}</Table.Td>
+            <Table.Td>{v.title}</Table.Td>
+            <Table.Td>{v.note || '—'}</Table.Td>
+            <Table.Td>{v.createdBy?.name ?? '—'}</Table.Td>
+            <Table.Td>
+              <Time iso={v.createdAt} size="sm" />
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((v) => (
-            <Table.Tr key={v.number}>
-              <Table.Td>{v.number}</Table.Td>
-              <Table.Td>{v.title}</Table.Td>
-              <Table.Td>{v.note || '—'}</Table.Td>
-              <Table.Td>{v.createdBy?.name ?? '—'}</Table.Td>
-              <Table.Td>
-                <Time iso={v.createdAt} size="sm" />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
       {items.length < 2 ? (
         <Text size="sm" c="dimmed">
           There is one version so far. Editing the published article adds the next one.

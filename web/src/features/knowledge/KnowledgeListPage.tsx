@@ -1,6 +1,5 @@
 /** The knowledge base for staff: every article in a kit list, filtered by state, category and title. */
 import { Button, Group, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { type ArticleSummary, useArticleList, useCategories } from '../../api/queries/knowledge.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -8,6 +7,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
 import { ARTICLE_STATE_LABELS, articlePath } from './labels.ts';
@@ -52,9 +52,7 @@ export function KnowledgeListPage() {
             <Button component={Link} to="/knowledge/review" variant="default">
               Review queue
             </Button>
-            <Button component={Link} to="/knowledge/new" leftSection={<IconPlus size={16} />}>
-              New article
-            </Button>
+            <NewButton to="/knowledge/new">New article</NewButton>
           </Group>
         }
       />

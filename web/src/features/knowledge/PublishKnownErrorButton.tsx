@@ -6,7 +6,8 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCategories, useKnownErrorArticle, usePublishKnownError } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { DialogActions } from './ArticleParts.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { AUDIENCE_LABELS, articlePath } from './labels.ts';
 
 export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId: string; title: string }) {
@@ -35,9 +36,8 @@ export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId:
         Publish as article
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={`Publish "${title}" as an article`}>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             if (!categoryId) return;
             publish.mutate(
               { categoryId, audience },
@@ -85,7 +85,7 @@ export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId:
               disabled={!categoryId}
             />
           </Stack>
-        </form>
+        </SubmitForm>
       </Modal>
     </>
   );

@@ -9,6 +9,7 @@ import type { Incident, PersonRef, User } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 
 /** Navigation only: the API decides (incident.declare_major). */
@@ -29,10 +30,9 @@ function DeclareDialog({ rec, onClose }: { rec: Incident; onClose: () => void })
   const summaryError = (touched && !summary.trim() ? 'Describe the impact' : undefined) ?? server.summary;
   return (
     <Modal opened onClose={onClose} title={`Declare ${rec.number} a major incident`} size="lg">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!coordinator || !summary.trim()) return;
           declare.mutate(
@@ -84,7 +84,7 @@ function DeclareDialog({ rec, onClose }: { rec: Incident; onClose: () => void })
             </Button>
           </Stack>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

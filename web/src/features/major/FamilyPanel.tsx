@@ -13,13 +13,60 @@ import { useIncident } from '../../api/queries/incidents.ts';
 import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../api/queries/process.ts';
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
+
+/** A record number typed in and sent (trimmed, in capitals); the button waits for a well-formed number. */
+function NumberForm({
+  label,
+  placeholder,
+  submitLabel,
+  save,
+  errorTitle,
+  onSubmit,
+}: {
+  label: string;
+  placeholder: string;
+  submitLabel: string;
+  save: { isPending: boolean; error: unknown };
+  errorTitle: string;
+  /** Send the number; `done` empties the field. */
+  onSubmit: (number: string, done: () => void) => void;
+}) {
+  const [number, setNumber] = useState('');
+  const valid = RECORD_NUMBER.test(number.trim());
+  return (
+    <SubmitForm
+      noValidate
+      onSubmit={() => {
+        if (valid) onSubmit(number.trim().toUpperCase(), () => setNumber(''));
+      }}
+    >
+      <Group align="flex-end" gap="xs">
+        <TextInput
+          label={label}
+          placeholder={placeholder}
+          value={number}
+          onChange={(e) => setNumber(e.currentTarget.value)}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" variant="light" disabled={!valid} loading={save.isPending}>
+          {submitLabel}
+        </Button>
+      </Group>
+      {save.error !== null && (
+        <Stack mt="xs">
+          <ErrorAlert error={save.error} title={errorTitle} />
+        </Stack>
+      )}
+    </SubmitForm>
+  );
+}
 
 function ParentSection({ rec }: { rec: IncidentWithParent }) {
   const parent = useIncident(rec.parentId ?? undefined);
   const set = useSetParent(rec);
-  const [number, setNumber] = useState('');
   const canEdit = rec.allowedActions.includes('update');
   if (rec.parentId)
     return (
@@ -62,45 +109,25 @@ function ParentSection({ rec }: { rec: IncidentWithParent }) {
         No parent incident.
       </Text>
     );
-  const valid = RECORD_NUMBER.test(number.trim());
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!valid) return;
+    <NumberForm
+      label="Parent incident"
+      placeholder="INC0001042"
+      submitLabel="Set parent"
+      save={set}
+      errorTitle="The parent was not set"
+      onSubmit={(parent, done) =>
         set.mutate(
-          { childRef: rec.id, parent: number.trim().toUpperCase() },
+          { childRef: rec.id, parent },
           {
             onSuccess: () => {
-              notifications.show({
-                color: 'teal',
-                message: `${rec.number} is now a child of ${number.trim().toUpperCase()}`,
-              });
-              setNumber('');
+              notifications.show({ color: 'teal', message: `${rec.number} is now a child of ${parent}` });
+              done();
             },
           },
-        );
-      }}
-    >
-      <Group align="flex-end" gap="xs">
-        <TextInput
-          label="Parent incident"
-          placeholder="INC0001042"
-          value={number}
-          onChange={(e) => setNumber(e.currentTarget.value)}
-          style={{ flex: 1 }}
-        />
-        <Button type="submit" variant="light" disabled={!valid} loading={set.isPending}>
-          Set parent
-        </Button>
-      </Group>
-      {set.error !== null && (
-        <Stack mt="xs">
-          <ErrorAlert error={set.error} title="The parent was not set" />
-        </Stack>
-      )}
-    </form>
+        )
+      }
+    />
   );
 }
 
@@ -109,11 +136,9 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
   const lifecycle = useLifecycle();
   const link = useSetParent(rec);
   const unlink = useSetParent(rec);
-  const [number, setNumber] = useState('');
   const children = view.data?.children ?? [];
   const canEdit = rec.allowedActions.includes('update');
   const state = (key: string) => lifecycle.data?.lifecycle.states.find((s) => s.key === key);
-  const valid = RECORD_NUMBER.test(number.trim());
   const title = major ? 'Linked incidents' : 'Parent and child incidents';
   return (
     <Paper p="md" component="section" aria-labelledby="family-title">
@@ -176,41 +201,24 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
           </Stack>
         )}
         {canEdit && !rec.parentId && (
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (!valid) return;
-              const child = number.trim().toUpperCase();
+          <NumberForm
+            label="Link an incident as a child"
+            placeholder="INC0001043"
+            submitLabel="Link"
+            save={link}
+            errorTitle="The incident was not linked"
+            onSubmit={(child, done) =>
               link.mutate(
                 { childRef: child, parent: rec.id },
                 {
                   onSuccess: () => {
                     notifications.show({ color: 'teal', message: `${child} linked to ${rec.number}` });
-                    setNumber('');
+                    done();
                   },
                 },
-              );
-            }}
-          >
-            <Group align="flex-end" gap="xs">
-              <TextInput
-                label="Link an incident as a child"
-                placeholder="INC0001043"
-                value={number}
-                onChange={(e) => setNumber(e.currentTarget.value)}
-                style={{ flex: 1 }}
-              />
-              <Button type="submit" variant="light" disabled={!valid} loading={link.isPending}>
-                Link
-              </Button>
-            </Group>
-            {link.error !== null && (
-              <Stack mt="xs">
-                <ErrorAlert error={link.error} title="The incident was not linked" />
-              </Stack>
-            )}
-          </form>
+              )
+            }
+          />
         )}
       </Stack>
     </Paper>

@@ -30,6 +30,8 @@ import {
 import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { mayDeclareMajor } from './DeclareMajorButton.tsx';
 import { ReviewSection } from './ReviewSection.tsx';
@@ -92,10 +94,9 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
         </Stack>
       )}
       {canAdd && (
-        <form
+        <SubmitForm
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             setTouched(true);
             if (!message.trim()) return;
             add.mutate(
@@ -114,7 +115,7 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
             <Group align="flex-start" gap="sm" wrap="nowrap">
               <Select
                 label="Audience"
-                data={COMM_AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))}
+                data={optionsOf(COMM_AUDIENCES, AUDIENCE_LABELS)}
                 value={audience}
                 allowDeselect={false}
                 onChange={(a) => a && setAudience(a as CommAudience)}
@@ -143,7 +144,7 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
               </Button>
             </Group>
           </Stack>
-        </form>
+        </SubmitForm>
       )}
     </Stack>
   );
@@ -160,10 +161,9 @@ function StandDown({ rec }: { rec: Incident }) {
       </Button>
       {open && (
         <Modal opened onClose={() => setOpen(false)} title={`Stand down ${rec.number}`}>
-          <form
+          <SubmitForm
             noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               if (!reason.trim()) return;
               stand.mutate(reason.trim(), {
                 onSuccess: () => {
@@ -199,7 +199,7 @@ function StandDown({ rec }: { rec: Incident }) {
                 </Button>
               </Group>
             </Stack>
-          </form>
+          </SubmitForm>
         </Modal>
       )}
     </>

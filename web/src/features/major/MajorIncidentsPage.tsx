@@ -5,6 +5,7 @@ import { useMajorIncidents } from '../../api/queries/process.ts';
 import { StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
 
@@ -43,50 +44,41 @@ export function MajorIncidentsPage() {
         </EmptyState>
       ) : (
         <Paper p="md">
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" aria-label="Major incidents">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Incident</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Coordinator</Table.Th>
-                  <Table.Th>Linked</Table.Th>
-                  <Table.Th>Declared</Table.Th>
-                  <Table.Th>Review</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.data.map((m) => (
-                  <Table.Tr key={m.recordId}>
-                    <Table.Td>
-                      <Anchor component={Link} to={recordPath('incident', m.number)} fw={600}>
-                        {m.number} {m.title}
-                      </Anchor>
-                      <Text size="sm" c="dimmed" lineClamp={2}>
-                        {m.summary}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <StateBadge label={m.stateLabel} category={m.stateCategory} />
-                      {m.status === 'stood_down' && (
-                        <Badge ml={4} color="gray.7" variant="filled" size="sm">
-                          Stood down
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>{m.coordinator.name}</Table.Td>
-                    <Table.Td>{m.childCount}</Table.Td>
-                    <Table.Td>
-                      <Time iso={m.declaredAt} size="sm" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{m.reviewedAt ? 'Written' : '—'}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={760}
+            verticalSpacing="sm"
+            aria-label="Major incidents"
+            columns={['Incident', 'State', 'Coordinator', 'Linked', 'Declared', 'Review']}
+          >
+            {list.data.map((m) => (
+              <Table.Tr key={m.recordId}>
+                <Table.Td>
+                  <Anchor component={Link} to={recordPath('incident', m.number)} fw={600}>
+                    {m.number} {m.title}
+                  </Anchor>
+                  <Text size="sm" c="dimmed" lineClamp={2}>
+                    {m.summary}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StateBadge label={m.stateLabel} category={m.stateCategory} />
+                  {m.status === 'stood_down' && (
+                    <Badge ml={4} color="gray.7" variant="filled" size="sm">
+                      Stood down
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{m.coordinator.name}</Table.Td>
+                <Table.Td>{m.childCount}</Table.Td>
+                <Table.Td>
+                  <Time iso={m.declaredAt} size="sm" />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{m.reviewedAt ? 'Written' : '—'}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         </Paper>
       )}
     </>

@@ -25,6 +25,7 @@ import {
 import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
 import { UserIdPicker } from '../automation/ValueInput.tsx';
@@ -90,10 +91,9 @@ function ReviewForm({
     setReview((r) => ({ ...r, actions: r.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
   const required = (v: string) => (touched && !v.trim() ? 'Required' : undefined);
   return (
-    <form
+    <SubmitForm
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         setTouched(true);
         if (
           !review.summary.trim() ||
@@ -204,7 +204,7 @@ function ReviewForm({
         </Group>
         <ErrorAlert error={save.error} title="The review was not saved" />
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -11,6 +11,7 @@ import { useUserList } from '../../api/queries/directory.ts';
 import type { Group as GroupT } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Section } from '../../kit/detail/Section.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 const KEY = ['notifications', 'on-call'] as const;
 type OnCall = { groupId: string; userId: string };
@@ -48,10 +49,9 @@ export function OnCallSection({ group }: { group: GroupT }) {
         incident on the group&apos;s work.
       </Text>
       <ErrorAlert error={current.error ?? save.error} title="On call not changed" />
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           save.mutate(chosen ?? null);
         }}
       >
@@ -70,7 +70,7 @@ export function OnCallSection({ group }: { group: GroupT }) {
             Save on call
           </Button>
         </Group>
-      </form>
+      </SubmitForm>
     </Section>
   );
 }

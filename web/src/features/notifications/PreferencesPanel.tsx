@@ -9,6 +9,7 @@ import {
   useSavePreferences,
 } from '../../api/queries/notifications.ts';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 
 function PreferencesForm({ initial }: { initial: PreferenceView[] }) {
   const [prefs, setPrefs] = useState<PreferenceInput[]>(
@@ -20,62 +21,59 @@ function PreferencesForm({ initial }: { initial: PreferenceView[] }) {
     setPrefs((ps) => ps.map((p) => (p.event === event ? { ...p, ...change } : p)));
   return (
     <>
-      <Table.ScrollContainer minWidth={640}>
-        <Table verticalSpacing="xs">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Event</Table.Th>
-              <Table.Th w={80}>In-app</Table.Th>
-              <Table.Th w={80}>Email</Table.Th>
-              <Table.Th w={220}>Email delivery</Table.Th>
+      <DataTable
+        minWidth={640}
+        verticalSpacing="xs"
+        columns={[
+          'Event',
+          { label: 'In-app', w: 80 },
+          { label: 'Email', w: 80 },
+          { label: 'Email delivery', w: 220 },
+        ]}
+      >
+        {prefs.map((p) => {
+          const view = initial.find((i) => i.event === p.event)!;
+          return (
+            <Table.Tr key={p.event}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {view.label}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {view.description}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Checkbox
+                  aria-label={`${view.label}: in the app`}
+                  checked={p.inApp}
+                  onChange={(e) => set(p.event, { inApp: e.currentTarget.checked })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <Checkbox
+                  aria-label={`${view.label}: by email`}
+                  checked={p.email}
+                  onChange={(e) => set(p.event, { email: e.currentTarget.checked })}
+                />
+              </Table.Td>
+              <Table.Td>
+                <SegmentedControl
+                  size="xs"
+                  aria-label={`${view.label}: email delivery`}
+                  disabled={!p.email}
+                  value={p.mode}
+                  onChange={(v) => set(p.event, { mode: v as PreferenceInput['mode'] })}
+                  data={[
+                    { value: 'immediate', label: 'Immediately' },
+                    { value: 'digest', label: 'Daily digest' },
+                  ]}
+                />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {prefs.map((p) => {
-              const view = initial.find((i) => i.event === p.event)!;
-              return (
-                <Table.Tr key={p.event}>
-                  <Table.Td>
-                    <Text size="sm" fw={500}>
-                      {view.label}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {view.description}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={`${view.label}: in the app`}
-                      checked={p.inApp}
-                      onChange={(e) => set(p.event, { inApp: e.currentTarget.checked })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={`${view.label}: by email`}
-                      checked={p.email}
-                      onChange={(e) => set(p.event, { email: e.currentTarget.checked })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <SegmentedControl
-                      size="xs"
-                      aria-label={`${view.label}: email delivery`}
-                      disabled={!p.email}
-                      value={p.mode}
-                      onChange={(v) => set(p.event, { mode: v as PreferenceInput['mode'] })}
-                      data={[
-                        { value: 'immediate', label: 'Immediately' },
-                        { value: 'digest', label: 'Daily digest' },
-                      ]}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          );
+        })}
+      </DataTable>
       <ErrorAlert error={save.error ?? reset.error} title="Your preferences were not saved" />
       <Group mt="sm">
         <Button

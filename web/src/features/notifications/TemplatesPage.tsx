@@ -38,9 +38,10 @@ import {
 } from '../../api/queries/notifications.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
-const PARTY_OPTIONS = RECIPIENT_PARTIES.map((p) => ({ value: p, label: RECIPIENT_PARTY_LABELS[p] }));
+const PARTY_OPTIONS = optionsOf(RECIPIENT_PARTIES, RECIPIENT_PARTY_LABELS);
 const CHANNEL_LABELS: Record<NotificationChannel, string> = { in_app: 'In-app', email: 'Email' };
 
 function RuleEditor({ event }: { event: NotificationEventView }) {

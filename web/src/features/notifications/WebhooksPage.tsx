@@ -35,6 +35,9 @@ import {
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
@@ -63,9 +66,8 @@ function WebhookForm({
   const [events, setEvents] = useState(initial.events);
   const options = useEventOptions();
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
+    <SubmitForm
+      onSubmit={() => {
         onSubmit({ url: url.trim(), description, events });
       }}
     >
@@ -85,16 +87,14 @@ function WebhookForm({
         />
         <MultiSelect label="Events" required data={options} value={events} onChange={setEvents} searchable />
         <ApiErrorAlert error={error} title="The webhook was not saved" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} disabled={!url.trim() || events.length === 0}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={onCancel}
+          submitLabel={submitLabel}
+          pending={pending}
+          disabled={!url.trim() || events.length === 0}
+        />
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 
@@ -146,61 +146,50 @@ function Deliveries({ hook }: { hook: WebhookView }) {
       ) : items.length === 0 ? (
         <EmptyState title="Nothing delivered yet" />
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="xs" striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Event</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Attempts</Table.Th>
-                <Table.Th>Last answer</Table.Th>
-                <Table.Th />
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((d) => (
-                <Table.Tr key={d.id}>
-                  <Table.Td>
-                    <Time iso={d.createdAt} mode="absolute" size="sm" />
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{d.event}</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge
-                      variant="light"
-                      color={d.status === 'succeeded' ? 'teal' : d.status === 'failed' ? 'red' : 'blue'}
-                    >
-                      {d.status}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{d.attempts}</Table.Td>
-                  <Table.Td>
-                    <Text size="xs">
-                      {d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="compact-xs"
-                      variant="light"
-                      disabled={!hook.active}
-                      loading={redeliver.isPending && redeliver.variables === d.id}
-                      onClick={() =>
-                        redeliver.mutate(d.id, {
-                          onSuccess: () => notifications.show({ color: 'teal', message: 'Sent again' }),
-                        })
-                      }
-                    >
-                      Send again
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={760}
+          verticalSpacing="xs"
+          striped
+          columns={['When', 'Event', 'Status', 'Attempts', 'Last answer', '']}
+        >
+          {items.map((d) => (
+            <Table.Tr key={d.id}>
+              <Table.Td>
+                <Time iso={d.createdAt} mode="absolute" size="sm" />
+              </Table.Td>
+              <Table.Td>
+                <Code>{d.event}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Badge
+                  variant="light"
+                  color={d.status === 'succeeded' ? 'teal' : d.status === 'failed' ? 'red' : 'blue'}
+                >
+                  {d.status}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{d.attempts}</Table.Td>
+              <Table.Td>
+                <Text size="xs">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Button
+                  size="compact-xs"
+                  variant="light"
+                  disabled={!hook.active}
+                  loading={redeliver.isPending && redeliver.variables === d.id}
+                  onClick={() =>
+                    redeliver.mutate(d.id, {
+                      onSuccess: () => notifications.show({ color: 'teal', message: 'Sent again' }),
+                    })
+                  }
+                >
+                  Send again
+                </Button>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {log.hasNextPage && (
         <Button
@@ -243,96 +232,88 @@ export function WebhooksPage() {
         {hooks.data.length === 0 ? (
           <EmptyState title="No webhooks yet" />
         ) : (
-          <Table.ScrollContainer minWidth={860}>
-            <Table verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Endpoint</Table.Th>
-                  <Table.Th>Events</Table.Th>
-                  <Table.Th w={120}>On</Table.Th>
-                  <Table.Th w={320}>Actions</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {hooks.data.map((h) => (
-                  <Table.Tr key={h.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
-                        {h.url}
-                      </Text>
-                      {h.description && (
-                        <Text size="xs" c="dimmed">
-                          {h.description}
-                        </Text>
-                      )}
-                      {h.disabledReason && (
-                        <Text size="xs" c="red.8">
-                          {h.disabledReason}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {h.events.map((e) => (
-                          <Badge key={e} variant="light" tt="none" size="sm">
-                            {e}
-                          </Badge>
-                        ))}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      <Switch
-                        aria-label={`${h.url} switched on`}
-                        checked={h.active}
-                        onChange={(e) =>
-                          update.mutate({
-                            id: h.id,
-                            version: h.version,
-                            input: {
-                              url: h.url,
-                              description: h.description,
-                              events: h.events,
-                              active: e.currentTarget.checked,
-                            },
-                          })
-                        }
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={6}>
-                        <Button size="compact-xs" variant="light" onClick={() => setSelected(h.id)}>
-                          Deliveries
-                        </Button>
-                        <Button size="compact-xs" variant="default" onClick={() => setEditing(h)}>
-                          Edit
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          variant="default"
-                          onClick={() => rotate.mutate(h.id, { onSuccess: (w) => setSecret(w) })}
-                        >
-                          New secret
-                        </Button>
-                        <Button
-                          size="compact-xs"
-                          color="red"
-                          variant="subtle"
-                          onClick={() => {
-                            if (window.confirm(`Remove the webhook to ${h.url} and its log?`))
-                              remove.mutate(h.id, {
-                                onSuccess: () => selected === h.id && setSelected(null),
-                              });
-                          }}
-                        >
-                          Remove
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable
+            minWidth={860}
+            verticalSpacing="xs"
+            columns={['Endpoint', 'Events', { label: 'On', w: 120 }, { label: 'Actions', w: 320 }]}
+          >
+            {hooks.data.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>
+                  <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
+                    {h.url}
+                  </Text>
+                  {h.description && (
+                    <Text size="xs" c="dimmed">
+                      {h.description}
+                    </Text>
+                  )}
+                  {h.disabledReason && (
+                    <Text size="xs" c="red.8">
+                      {h.disabledReason}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={4}>
+                    {h.events.map((e) => (
+                      <Badge key={e} variant="light" tt="none" size="sm">
+                        {e}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Table.Td>
+                <Table.Td>
+                  <Switch
+                    aria-label={`${h.url} switched on`}
+                    checked={h.active}
+                    onChange={(e) =>
+                      update.mutate({
+                        id: h.id,
+                        version: h.version,
+                        input: {
+                          url: h.url,
+                          description: h.description,
+                          events: h.events,
+                          active: e.currentTarget.checked,
+                        },
+                      })
+                    }
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Group gap={6}>
+                    <Button size="compact-xs" variant="light" onClick={() => setSelected(h.id)}>
+                      Deliveries
+                    </Button>
+                    <Button size="compact-xs" variant="default" onClick={() => setEditing(h)}>
+                      Edit
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      variant="default"
+                      onClick={() => rotate.mutate(h.id, { onSuccess: (w) => setSecret(w) })}
+                    >
+                      New secret
+                    </Button>
+                    <Button
+                      size="compact-xs"
+                      color="red"
+                      variant="subtle"
+                      onClick={() => {
+                        if (window.confirm(`Remove the webhook to ${h.url} and its log?`))
+                          remove.mutate(h.id, {
+                            onSuccess: () => selected === h.id && setSelected(null),
+                          });
+                      }}
+                    >
+                      Remove
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
         )}
       </Paper>
       {shown && <Deliveries key={shown.id} hook={shown} />}

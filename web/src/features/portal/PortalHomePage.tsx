@@ -3,7 +3,7 @@
  * a problem, order or approve, the services' status, and my requests and incidents, open first.
  */
 import { Anchor, Button, Card, Grid, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconPlus, IconShoppingCart } from '@tabler/icons-react';
+import { IconShoppingCart } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useIncidentList } from '../../api/queries/incidents.ts';
@@ -13,6 +13,7 @@ import { useMe } from '../../auth/session.tsx';
 import { StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AnnouncementBanner } from '../announcements/AnnouncementBanner.tsx';
 import { PendingSurveys } from '../csat/SurveyPrompt.tsx';
@@ -162,9 +163,7 @@ export function PortalHomePage() {
             >
               Order something
             </Button>
-            <Button component={Link} to="/portal/new" leftSection={<IconPlus size={16} />}>
-              Report a problem
-            </Button>
+            <NewButton to="/portal/new">Report a problem</NewButton>
           </>
         }
       />

@@ -4,14 +4,13 @@ import { useParams } from 'react-router-dom';
 import { useIncident, useTransition } from '../../api/queries/incidents.ts';
 import type { Incident } from '../../api/types.ts';
 import { LinksPanel } from '../../kit/record/Links.tsx';
-import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
-import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
-import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
+import { ActivityPanel, RecordGate, RecordLayout } from '../../kit/record/RecordPage.tsx';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { listPath } from '../../records/registry.ts';
 import { SurveyPrompt } from '../csat/SurveyPrompt.tsx';
+import { PortalRecordHeader } from './PortalRecordHeader.tsx';
 
 /** Requesters see the conversation and the state, not the service desk's internal routing. */
 const HIDDEN_FIELDS = new Set(['assigneeId', 'groupId', 'impact', 'priority', 'serviceId']);
@@ -34,19 +33,13 @@ function PortalIncident({ rec, reload }: { rec: Incident; reload: () => unknown 
       requester
       banners={<SurveyPrompt recordId={rec.id} version={rec.version} />}
       header={
-        <RecordHeader
+        <PortalRecordHeader
           rec={rec}
+          run={run}
+          noun="incident"
           back={{ label: 'My incidents', to: BACK.to }}
-          audience="requester"
-          subtitle={<OpenedBy verb="Reported" rec={rec} />}
-          actions={
-            <TransitionBar
-              rec={rec}
-              run={run}
-              noun="incident"
-              onStale={staleHandler(rec, 'incident', reload)}
-            />
-          }
+          verb="Reported"
+          reload={reload}
         />
       }
       side={

@@ -2,7 +2,7 @@
  * Report a problem: a title, what happened, and how urgent it is. Articles that may solve it are
  * suggested while typing; one that does ends the report without raising an incident.
  */
-import { Button, Group, Paper, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Paper, Radio, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -10,6 +10,8 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useCreateIncident } from '../../api/queries/incidents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { recordPath } from '../../records/registry.ts';
 import { DeflectionSuggestions } from '../knowledge/DeflectionSuggestions.tsx';
@@ -37,10 +39,9 @@ export function PortalNewIncidentPage() {
         description="Tell us what is not working; the service desk will pick it up."
       />
       <Paper p="lg" maw={760}>
-        <form
+        <SubmitForm
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             setTouched(true);
             if (!title.trim()) return;
             create.mutate(
@@ -102,16 +103,13 @@ export function PortalNewIncidentPage() {
                 ))}
               </Stack>
             </Radio.Group>
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate('/portal')}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                Submit
-              </Button>
-            </Group>
+            <DialogActions
+              onCancel={() => navigate('/portal')}
+              submitLabel="Submit"
+              pending={create.isPending}
+            />
           </Stack>
-        </form>
+        </SubmitForm>
       </Paper>
     </>
   );

@@ -2,12 +2,11 @@
 import { useParams } from 'react-router-dom';
 import { type ServiceRequest, useRequest, useRequestTransition } from '../../api/queries/requests.ts';
 import { useMe } from '../../auth/session.tsx';
-import { OpenedBy, RecordHeader } from '../../kit/record/RecordHeader.tsx';
-import { ActivityPanel, RecordGate, RecordLayout, staleHandler } from '../../kit/record/RecordPage.tsx';
-import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
+import { ActivityPanel, RecordGate, RecordLayout } from '../../kit/record/RecordPage.tsx';
 import { listPath } from '../../records/registry.ts';
 import { SurveyPrompt } from '../csat/SurveyPrompt.tsx';
 import { AnswersPanel, ApprovalBanner, RequestProgress } from '../requests/RequestProgress.tsx';
+import { PortalRecordHeader } from './PortalRecordHeader.tsx';
 
 /** Requesters follow the request, not the service desk's internal routing. */
 const HIDDEN_FIELDS = new Set(['assigneeId', 'groupId', 'impact', 'urgency', 'priority', 'serviceId']);
@@ -30,19 +29,13 @@ function PortalRequest({ rec, reload }: { rec: ServiceRequest; reload: () => unk
     <RecordLayout
       requester
       header={
-        <RecordHeader
+        <PortalRecordHeader
           rec={rec}
+          run={run}
+          noun="request"
           back={{ label: rec.requester?.id === me.id ? 'My requests' : 'Home', to: BACK.to }}
-          audience="requester"
-          subtitle={<OpenedBy verb="Ordered" rec={rec} />}
-          actions={
-            <TransitionBar
-              rec={rec}
-              run={run}
-              noun="request"
-              onStale={staleHandler(rec, 'request', reload)}
-            />
-          }
+          verb="Ordered"
+          reload={reload}
         />
       }
       banners={

@@ -7,6 +7,8 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import { type ProblemView, useUpdateAnalysis } from '../../api/queries/problems.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { RCA_LABELS } from './labels.ts';
 
 type Method = (typeof RCA_METHODS)[number];
@@ -41,12 +43,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
     );
   return (
     <Paper p="md" component="section" aria-labelledby="analysis-title">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack gap="sm">
           <Title order={2} size="h5" id="analysis-title">
             Root-cause analysis
@@ -55,7 +52,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
             label="Method"
             clearable
             readOnly={!editable}
-            data={RCA_METHODS.map((m) => ({ value: m, label: RCA_LABELS[m] }))}
+            data={optionsOf(RCA_METHODS, RCA_LABELS)}
             value={method}
             onChange={setMethod}
           />
@@ -96,7 +93,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
             </Group>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

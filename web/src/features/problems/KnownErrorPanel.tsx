@@ -1,8 +1,6 @@
 /** A problem's known error: publish it to the known-error database, or show and retire it. */
 import { Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import {
   type KnownErrorView,
   type ProblemView,
@@ -10,53 +8,36 @@ import {
   useUpdateKnownError,
 } from '../../api/queries/problems.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
 
 function Publish({ rec }: { rec: ProblemView }) {
   const create = useRecordKnownError(rec);
-  const [title, setTitle] = useState(rec.title);
-  const [symptoms, setSymptoms] = useState('');
-  const [workaround, setWorkaround] = useState(rec.analysis.workaround ?? '');
-  const errors = fieldErrorsOf(create.error);
+  const form = useDraftForm(
+    { title: rec.title, symptoms: '', workaround: rec.analysis.workaround ?? '' },
+    { toBody: (d) => d, error: create.error },
+  );
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate(
-          { title, symptoms, workaround },
-          { onSuccess: () => notifications.show({ color: 'teal', message: 'Known error published' }) },
-        );
-      }}
+    <SubmitForm
+      onSubmit={() =>
+        create.mutate(form.body, {
+          onSuccess: () => notifications.show({ color: 'teal', message: 'Known error published' }),
+        })
+      }
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           Publish the symptoms and the workaround so agents find them on new incidents.
         </Text>
-        <TextInput
-          label="Known error title"
-          maxLength={LIMITS.titleMax}
-          value={title}
-          onChange={(e) => setTitle(e.currentTarget.value)}
-          error={errors.title}
-        />
-        <Textarea
-          label="Symptoms"
-          required
-          autosize
-          minRows={2}
-          value={symptoms}
-          onChange={(e) => setSymptoms(e.currentTarget.value)}
-          error={errors.symptoms}
-        />
+        <TextInput label="Known error title" {...form.text('title', { max: 'titleMax' })} />
+        <Textarea label="Symptoms" required autosize minRows={2} {...form.text('symptoms')} />
         <Textarea
           label="Workaround for the known error"
           required
           autosize
           minRows={2}
-          value={workaround}
-          onChange={(e) => setWorkaround(e.currentTarget.value)}
-          error={errors.workaround}
+          {...form.text('workaround')}
         />
         <ErrorAlert error={create.error} title="Could not publish the known error" />
         <Group justify="flex-end">
@@ -65,7 +46,7 @@ function Publish({ rec }: { rec: ProblemView }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

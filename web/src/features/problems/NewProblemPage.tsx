@@ -16,6 +16,7 @@ import {
   useOpenCreated,
 } from '../../kit/form/NewRecordForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { RCA_LABELS } from './labels.ts';
 
@@ -105,7 +106,7 @@ export function NewProblemPage() {
       <Select
         label="Analysis method"
         clearable
-        data={RCA_METHODS.map((m) => ({ value: m, label: RCA_LABELS[m] }))}
+        data={optionsOf(RCA_METHODS, RCA_LABELS)}
         value={method}
         onChange={setMethod}
       />

@@ -9,6 +9,7 @@ import { type ProblemView, useResolveProblemIncidents } from '../../api/queries/
 import type { StateCategory } from '../../api/types.ts';
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { humanize } from '../../lib/labels.ts';
 
 export function ProblemIncidentsPanel({ rec }: { rec: ProblemView }) {
@@ -79,9 +80,8 @@ export function ProblemIncidentsPanel({ rec }: { rec: ProblemView }) {
         )}
         <ErrorAlert error={resolve.error} title="Could not resolve the incidents" />
         {editable && rec.stateCategory !== 'closed' && (
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
+          <SubmitForm
+            onSubmit={() => {
               if (ref.trim()) link.mutate(ref.trim());
             }}
           >
@@ -97,7 +97,7 @@ export function ProblemIncidentsPanel({ rec }: { rec: ProblemView }) {
                 Link
               </Button>
             </Group>
-          </form>
+          </SubmitForm>
         )}
         <ErrorAlert error={link.error} title="Could not link the incident" />
       </Stack>

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
 import { type ProblemView, useProblem, useUpdateProblem } from '../../api/queries/problems.ts';
 import { useMe } from '../../auth/session.tsx';
-import type { AssignSave } from '../../kit/record/AssignToMe.tsx';
+import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
 import {
   type StaffRecordFrame,
   StaffRecordPage,
@@ -20,14 +20,7 @@ import { ProblemSteps } from './ProblemSteps.tsx';
 
 const BACK = { label: 'Problems', to: listPath('problem') };
 
-/** "Assign to me" through the problem's update: a minimal patch with If-Match. */
-function useAssignSave(rec: ProblemView): AssignSave {
-  const save = useUpdateProblem(rec);
-  return {
-    isPending: save.isPending,
-    mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
-  };
-}
+const useAssignSave = (rec: ProblemView) => assignByPatch(useUpdateProblem(rec), rec);
 
 function useProblemParts({ rec, onStale }: StaffRecordFrame<ProblemView>): StaffRecordParts {
   const me = useMe();

@@ -1,10 +1,11 @@
 /** The problem queue on the list kit: URL filters, saved views, columns, export, bulk edit, keyboard. */
 import { Button, Group } from '@mantine/core';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 
 export function ProblemQueuePage() {
   const lifecycle = useProcessLifecycle('problem');
@@ -31,9 +32,7 @@ export function ProblemQueuePage() {
               >
                 Known errors
               </Button>
-              <Button component={Link} to="/problems/new" leftSection={<IconPlus size={16} />}>
-                New problem
-              </Button>
+              <NewButton to="/problems/new">New problem</NewButton>
             </Group>
           }
         />

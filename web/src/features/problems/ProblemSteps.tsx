@@ -3,7 +3,7 @@
  * its own: resolving (with the offer to resolve the open incidents, whose requesters are told)
  * and closing (with the reason, unless a completed change is linked).
  */
-import { Alert, Button, Checkbox, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
@@ -11,6 +11,8 @@ import { ApiError } from '../../api/client.ts';
 import { type ProblemView, useProblemOptions, useProblemTransition } from '../../api/queries/problems.ts';
 import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -55,12 +57,7 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
     );
   return (
     <Modal opened onClose={onClose} title={`${step.label}: ${rec.number}`}>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm onSubmit={submit}>
         <Stack gap="sm">
           {resolving ? (
             <>
@@ -110,16 +107,9 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
             </>
           )}
           <ErrorAlert error={run.error} title={`Could not ${step.label.toLowerCase()}`} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={run.isPending}>
-              {step.label}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel={step.label} pending={run.isPending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -11,7 +11,9 @@ import {
   useCategories,
   useSaveCategories,
 } from '../../api/queries/process.ts';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
 function Editor({
@@ -34,10 +36,9 @@ function Editor({
 
   return (
     <Paper p="lg">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           save.mutate(
             cats.map((c) => ({ name: c.name.trim(), subcategories: c.subcategories.map((s) => s.trim()) })),
             {
@@ -119,22 +120,19 @@ function Editor({
             </Group>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }
 
 export function CategoriesEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  const q = useCategories(process);
-  if (q.isPending) return <PageLoader label="Loading categories" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
-    <Editor
-      key={`${process}-${q.data.version}`}
-      process={process}
-      doc={q.data}
-      canEdit={canEdit}
-      onReload={() => void q.refetch()}
-    />
+    <Loaded
+      query={useCategories(process)}
+      label="Loading categories"
+      resetKey={(d) => `${process}-${d.version}`}
+    >
+      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
   );
 }

@@ -18,7 +18,6 @@ import {
   TextInput,
   Title,
   Tooltip,
-  VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
@@ -36,8 +35,9 @@ import {
   useSaveLifecycle,
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
-import { ErrorState, PageLoader } from '../../components/States.tsx';
-import { CATEGORY_LABELS, humanize } from '../../lib/labels.ts';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {
   CATEGORY_EFFECTS,
   keyFromLabel,
@@ -159,98 +159,91 @@ function Editor({
             </Button>
           )}
         </Group>
-        <Table.ScrollContainer minWidth={720}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Initial</Table.Th>
-                <Table.Th>Label</Table.Th>
-                <Table.Th>Key</Table.Th>
-                <Table.Th>Category</Table.Th>
-                <Table.Th>Effect</Table.Th>
+        <DataTable
+          minWidth={720}
+          verticalSpacing="xs"
+          columns={[
+            'Initial',
+            'Label',
+            'Key',
+            'Category',
+            'Effect',
+            canEdit && { label: 'Actions', hidden: true },
+          ]}
+        >
+          {states.map((s, i) => {
+            const name = s.label || s.key || `state ${i + 1}`;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: new states have no key yet; rows keep their position
+              <Table.Tr key={i}>
+                <Table.Td>
+                  <Radio
+                    aria-label={`${name} is the initial state`}
+                    checked={initial === s.key && s.key !== ''}
+                    disabled={!canEdit || !s.key}
+                    onChange={() => setInitial(s.key)}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <TextInput
+                    aria-label={`Label of state ${i + 1}`}
+                    value={s.label}
+                    readOnly={!canEdit}
+                    maxLength={60}
+                    onChange={(e) => {
+                      const label = e.currentTarget.value;
+                      setState(i, s.saved ? { label } : { label, key: keyFromLabel(label) });
+                    }}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  {s.saved ? (
+                    <Tooltip label="Records store this key, so a saved state keeps it" openDelay={300}>
+                      <Text size="sm" ff="monospace">
+                        {s.key}
+                      </Text>
+                    </Tooltip>
+                  ) : (
+                    <TextInput
+                      aria-label={`Key of state ${i + 1}`}
+                      value={s.key}
+                      maxLength={40}
+                      onChange={(e) => setState(i, { key: e.currentTarget.value })}
+                    />
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Select
+                    aria-label={`Category of ${name}`}
+                    data={optionsOf(STATE_CATEGORIES, CATEGORY_LABELS)}
+                    value={s.category}
+                    readOnly={!canEdit}
+                    allowDeselect={false}
+                    onChange={(c) => c && setState(i, { category: c as StateCategory })}
+                    w={130}
+                  />
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" c="dimmed">
+                    {CATEGORY_EFFECTS[s.category]}
+                  </Text>
+                </Table.Td>
                 {canEdit && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
+                  <Table.Td>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove state ${name}`}
+                      onClick={() => setStates((cur) => cur.filter((_, j) => j !== i))}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Table.Td>
                 )}
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {states.map((s, i) => {
-                const name = s.label || s.key || `state ${i + 1}`;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: new states have no key yet; rows keep their position
-                  <Table.Tr key={i}>
-                    <Table.Td>
-                      <Radio
-                        aria-label={`${name} is the initial state`}
-                        checked={initial === s.key && s.key !== ''}
-                        disabled={!canEdit || !s.key}
-                        onChange={() => setInitial(s.key)}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <TextInput
-                        aria-label={`Label of state ${i + 1}`}
-                        value={s.label}
-                        readOnly={!canEdit}
-                        maxLength={60}
-                        onChange={(e) => {
-                          const label = e.currentTarget.value;
-                          setState(i, s.saved ? { label } : { label, key: keyFromLabel(label) });
-                        }}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      {s.saved ? (
-                        <Tooltip label="Records store this key, so a saved state keeps it" openDelay={300}>
-                          <Text size="sm" ff="monospace">
-                            {s.key}
-                          </Text>
-                        </Tooltip>
-                      ) : (
-                        <TextInput
-                          aria-label={`Key of state ${i + 1}`}
-                          value={s.key}
-                          maxLength={40}
-                          onChange={(e) => setState(i, { key: e.currentTarget.value })}
-                        />
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`Category of ${name}`}
-                        data={STATE_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
-                        value={s.category}
-                        readOnly={!canEdit}
-                        allowDeselect={false}
-                        onChange={(c) => c && setState(i, { category: c as StateCategory })}
-                        w={130}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" c="dimmed">
-                        {CATEGORY_EFFECTS[s.category]}
-                      </Text>
-                    </Table.Td>
-                    {canEdit && (
-                      <Table.Td>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove state ${name}`}
-                          onClick={() => setStates((cur) => cur.filter((_, j) => j !== i))}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            );
+          })}
+        </DataTable>
         <Text size="xs" c="dimmed" mt="xs">
           A state without transitions leaving it is terminal. Removing a state leaves records in it readable;
           staff can move them to a current state.
@@ -272,100 +265,92 @@ function Editor({
             </Button>
           )}
         </Group>
-        <Table.ScrollContainer minWidth={980}>
-          <Table verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Transition</Table.Th>
-                <Table.Th>From → to</Table.Th>
-                <Table.Th>Who</Table.Th>
-                <Table.Th>Requires</Table.Th>
-                <Table.Th>Effects</Table.Th>
-                {canEdit && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {transitions.map((t, i) => (
-                <Table.Tr key={t.key}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {t.label}
-                    </Text>
-                    <Text size="xs" c="dimmed" ff="monospace">
-                      {t.key}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {t.from.map((f) => (isState(f) ? stateLabel(f) : `${f} (missing)`)).join(', ')} →{' '}
-                      {isState(t.to) ? (
-                        stateLabel(t.to)
-                      ) : (
-                        <Badge color="red.9" variant="filled" size="sm">
-                          {t.to} (missing)
-                        </Badge>
-                      )}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {t.system
-                        ? 'Steward (automatic)'
-                        : [...t.roles.map(humanize), ...(t.requester ? ['Requester (own)'] : [])].join(
-                            ', ',
-                          ) || 'Nobody'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{t.requires.map((f) => REQUIREMENT_LABELS[f]).join(', ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Stack gap={4}>
-                      <Text size="sm" c="dimmed">
-                        {transitionEffects(draft, t, activityLabel).join(' · ') || 'No SLA change'}
-                      </Text>
-                      {canEdit ? (
-                        <NotifyBoxes
-                          t={t}
-                          onChange={(n) =>
-                            setTransitions((cur) => cur.map((x, j) => (j === i ? withNotify(x, n) : x)))
-                          }
-                        />
-                      ) : (
-                        <Text size="sm">{notifyText(t) ?? 'Notifies nobody'}</Text>
-                      )}
-                    </Stack>
-                  </Table.Td>
-                  {canEdit && (
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Edit transition ${t.label}`}
-                          onClick={() => setEditing(i)}
-                        >
-                          <IconPencil size={16} />
-                        </ActionIcon>
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={`Remove transition ${t.label}`}
-                          onClick={() => setTransitions((cur) => cur.filter((_, j) => j !== i))}
-                        >
-                          <IconTrash size={16} />
-                        </ActionIcon>
-                      </Group>
-                    </Table.Td>
+        <DataTable
+          minWidth={980}
+          verticalSpacing="xs"
+          columns={[
+            'Transition',
+            'From → to',
+            'Who',
+            'Requires',
+            'Effects',
+            canEdit && { label: 'Actions', hidden: true },
+          ]}
+        >
+          {transitions.map((t, i) => (
+            <Table.Tr key={t.key}>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {t.label}
+                </Text>
+                <Text size="xs" c="dimmed" ff="monospace">
+                  {t.key}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {t.from.map((f) => (isState(f) ? stateLabel(f) : `${f} (missing)`)).join(', ')} →{' '}
+                  {isState(t.to) ? (
+                    stateLabel(t.to)
+                  ) : (
+                    <Badge color="red.9" variant="filled" size="sm">
+                      {t.to} (missing)
+                    </Badge>
                   )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {t.system
+                    ? 'Steward (automatic)'
+                    : [...t.roles.map(humanize), ...(t.requester ? ['Requester (own)'] : [])].join(', ') ||
+                      'Nobody'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{t.requires.map((f) => REQUIREMENT_LABELS[f]).join(', ') || '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Stack gap={4}>
+                  <Text size="sm" c="dimmed">
+                    {transitionEffects(draft, t, activityLabel).join(' · ') || 'No SLA change'}
+                  </Text>
+                  {canEdit ? (
+                    <NotifyBoxes
+                      t={t}
+                      onChange={(n) =>
+                        setTransitions((cur) => cur.map((x, j) => (j === i ? withNotify(x, n) : x)))
+                      }
+                    />
+                  ) : (
+                    <Text size="sm">{notifyText(t) ?? 'Notifies nobody'}</Text>
+                  )}
+                </Stack>
+              </Table.Td>
+              {canEdit && (
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    <ActionIcon
+                      variant="subtle"
+                      aria-label={`Edit transition ${t.label}`}
+                      onClick={() => setEditing(i)}
+                    >
+                      <IconPencil size={16} />
+                    </ActionIcon>
+                    <ActionIcon
+                      variant="subtle"
+                      color="red"
+                      aria-label={`Remove transition ${t.label}`}
+                      onClick={() => setTransitions((cur) => cur.filter((_, j) => j !== i))}
+                    >
+                      <IconTrash size={16} />
+                    </ActionIcon>
+                  </Group>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
       </Paper>
       {canEdit && (
         <Group justify="flex-end" gap="sm">
@@ -397,16 +382,13 @@ function Editor({
 }
 
 export function LifecycleEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  const q = useProcessLifecycle(process);
-  if (q.isPending) return <PageLoader label="Loading lifecycle" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
-    <Editor
-      key={`${process}-${q.data.version}`}
-      process={process}
-      doc={q.data}
-      canEdit={canEdit}
-      onReload={() => void q.refetch()}
-    />
+    <Loaded
+      query={useProcessLifecycle(process)}
+      label="Loading lifecycle"
+      resetKey={(d) => `${process}-${d.version}`}
+    >
+      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
   );
 }

@@ -9,7 +9,8 @@ import {
   useProcessOptions,
   useSaveProcessOptions,
 } from '../../api/queries/process.ts';
-import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
 function Form({
@@ -28,10 +29,9 @@ function Form({
   const valid = typeof days === 'number' && Number.isInteger(days) && days >= 0 && days <= 3650;
   return (
     <Paper p="lg" maw={640}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!valid) return;
           save.mutate(
             { reopenWindowDays: days },
@@ -81,22 +81,19 @@ function Form({
             </Text>
           )}
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }
 
 export function OptionsForm({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  const q = useProcessOptions(process);
-  if (q.isPending) return <PageLoader label="Loading options" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
-    <Form
-      key={`${process}-${q.data.reopenWindowDays}`}
-      process={process}
-      options={q.data}
-      canEdit={canEdit}
-      onReload={() => void q.refetch()}
-    />
+    <Loaded
+      query={useProcessOptions(process)}
+      label="Loading options"
+      resetKey={(o) => `${process}-${o.reopenWindowDays}`}
+    >
+      {(options, reload) => <Form process={process} options={options} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
   );
 }

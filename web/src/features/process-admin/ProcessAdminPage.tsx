@@ -6,6 +6,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RouteTabs } from '../../kit/nav/RouteTabs.tsx';
 import { adminAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { CsatSettingsForm } from '../csat/CsatSettingsForm.tsx';
 import { CategoriesEditor } from './CategoriesEditor.tsx';
 import { LifecycleEditor } from './LifecycleEditor.tsx';
@@ -35,7 +36,7 @@ export function ProcessAdminPage() {
         actions={
           <SegmentedControl
             aria-label="Process"
-            data={PROCESS_KEYS.map((p) => ({ value: p, label: PROCESS_LABELS[p] }))}
+            data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
             value={process}
             onChange={(p) => go(p as ProcessKey, section)}
           />

@@ -16,15 +16,18 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
 import { adminAreas } from '../../lib/faces.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { notifyText } from './lifecycleText.ts';
 import { RaciMatrixView } from './RaciEditor.tsx';
 
 function Matrix({ process }: { process: ProcessKey }) {
-  const q = useRaci(process);
-  if (q.isPending) return <PageLoader label="Loading roles and responsibilities" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
-  return <RaciMatrixView raci={q.data.raci} />;
+  return (
+    <Loaded query={useRaci(process)} label="Loading roles and responsibilities">
+      {(doc) => <RaciMatrixView raci={doc.raci} />}
+    </Loaded>
+  );
 }
 
 function WhoIsTold({ process }: { process: ProcessKey }) {
@@ -64,7 +67,7 @@ export function ProcessRolesPage() {
         actions={
           <SegmentedControl
             aria-label="Process"
-            data={PROCESS_KEYS.map((p) => ({ value: p, label: PROCESS_LABELS[p] }))}
+            data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
             value={process}
             onChange={(p) => navigate(`/processes/${p}/roles`)}
           />

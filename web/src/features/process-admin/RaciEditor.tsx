@@ -37,6 +37,7 @@ import {
 import { type PersonRef, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { keyFromLabel } from './lifecycleText.ts';
 import { SaveProblems } from './SaveProblems.tsx';
@@ -184,10 +185,9 @@ function Editor({
   ].filter((o) => !parties.includes(o.value));
 
   return (
-    <form
+    <SubmitForm
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         save.mutate(raci, {
           onSuccess: () => {
             notifications.show({ color: 'teal', message: `${PROCESS_LABELS[process]} RACI matrix saved` });
@@ -353,7 +353,7 @@ function Editor({
           and approving, only responsible and accountable parties may act.
         </Text>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

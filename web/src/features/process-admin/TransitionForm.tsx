@@ -20,6 +20,7 @@ import {
   REQUIRABLE_FIELDS,
 } from '../../api/queries/process.ts';
 import { type RequirableField, ROLE_KEYS, type Role } from '../../api/types.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { humanize } from '../../lib/labels.ts';
 import {
   keyFromLabel,
@@ -114,10 +115,9 @@ export function TransitionForm({
       title={initial ? `Edit transition “${initial.label}”` : 'New transition'}
       size="lg"
     >
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (valid) onSave({ ...t, label: t.label.trim(), activity: t.activity || undefined });
         }}
@@ -242,7 +242,7 @@ export function TransitionForm({
             <Button type="submit">{initial ? 'Apply' : 'Add transition'}</Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

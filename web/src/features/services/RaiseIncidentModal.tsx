@@ -1,11 +1,13 @@
 /** Raise an incident against a service straight from its page; the service's SLA applies to it. */
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type Service, useRaiseIncidentForService } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { LEVEL_OPTIONS } from '../../lib/labels.ts';
 
@@ -26,10 +28,9 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
       title={`Raise an incident on ${service.name}`}
       size="lg"
     >
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!title.trim()) return;
           raise.mutate(
@@ -80,16 +81,9 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
               error={server.urgency}
             />
           </Group>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={raise.isPending}>
-              Raise incident
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Raise incident" pending={raise.isPending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -17,6 +17,7 @@ import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { type DraftForm, useRecordForm } from '../../kit/form/useDraftForm.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { CRITICALITY_LABELS, LIFECYCLE_LABELS, NEXT_STAGES, SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { CustomerMultiSelect, TechnicalServicesSelect } from '../sla/pickers.tsx';
 
@@ -108,14 +109,14 @@ function ServiceFields({
         <TextInput label="Category" {...form.text('category', { max: 'categoryMax' })} />
         <Select
           label="Criticality"
-          data={CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] }))}
+          data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
           allowDeselect={false}
           {...form.choice('criticality', { fallback: form.draft.criticality })}
         />
         <Select
           label="Lifecycle status"
           description={service ? 'Pipeline → live → retired' : undefined}
-          data={stages.map((s) => ({ value: s, label: LIFECYCLE_LABELS[s] }))}
+          data={optionsOf(stages, LIFECYCLE_LABELS)}
           allowDeselect={false}
           {...form.choice('lifecycleStatus', { fallback: form.draft.lifecycleStatus })}
         />

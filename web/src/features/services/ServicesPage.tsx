@@ -1,7 +1,6 @@
 /** The service portfolio: business and technical services, filtered by kind, lifecycle and criticality. */
-import { Anchor, Badge, Button, Text } from '@mantine/core';
+import { Anchor, Badge, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import {
   CRITICALITIES,
@@ -17,6 +16,8 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import {
   CRITICALITY_COLORS,
   CRITICALITY_LABELS,
@@ -116,13 +117,7 @@ export function ServicesPage() {
       <PageHeader
         title="Services"
         description="The service portfolio: what IT delivers, to whom, and what it depends on."
-        actions={
-          canManage && (
-            <Button leftSection={<IconPlus size={16} />} onClick={add.open}>
-              New service
-            </Button>
-          )
-        }
+        actions={canManage && <NewButton onClick={add.open}>New service</NewButton>}
       />
       <ListView
         listKey="services"
@@ -141,19 +136,19 @@ export function ServicesPage() {
               state={state}
               name="kind"
               label="Kind"
-              data={SERVICE_KINDS.map((k) => ({ value: k, label: SERVICE_KIND_LABELS[k] }))}
+              data={optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS)}
             />
             <MultiFilter
               state={state}
               name="lifecycle"
               label="Lifecycle"
-              data={LIFECYCLE_STATUSES.map((s) => ({ value: s, label: LIFECYCLE_LABELS[s] }))}
+              data={optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS)}
             />
             <MultiFilter
               state={state}
               name="criticality"
               label="Criticality"
-              data={CRITICALITIES.map((c) => ({ value: c, label: CRITICALITY_LABELS[c] }))}
+              data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
             />
           </FilterBar>
         }

@@ -34,7 +34,8 @@ import {
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
-import { PRIORITY_OPTIONS } from '../../lib/labels.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
@@ -134,13 +135,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm noValidate onSubmit={submit}>
       <Stack gap="md">
         <ErrorAlert
           error={save.error}
@@ -165,7 +160,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                 label="Kind"
                 value={kind}
                 onChange={setKind}
-                data={AGREEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+                data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
               />
             )}
             <TextInput
@@ -336,7 +331,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -18,6 +18,8 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AgreementStatus } from './AgreementTable.tsx';
 import { fromLocalInput, localInputValue } from './formValues.ts';
@@ -48,10 +50,9 @@ function InstantDialog({
   const [value, setValue] = useState(localInputValue(new Date()));
   return (
     <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={title}>
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (value) onConfirm(fromLocalInput(value));
         }}
       >
@@ -65,16 +66,9 @@ function InstantDialog({
             value={value}
             onChange={(e) => setValue(e.currentTarget.value)}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={pending}>
-              {confirm}
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel={confirm} pending={pending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

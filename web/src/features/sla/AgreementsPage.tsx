@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { AGREEMENT_COLUMNS, agreementHref } from './AgreementTable.tsx';
 import { KIND_LABELS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
@@ -70,7 +71,7 @@ export function AgreementsPage() {
               name="kind"
               label="Kind"
               placeholder="Every kind"
-              data={AGREEMENT_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))}
+              data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
             />
             <SelectFilter
               state={state}

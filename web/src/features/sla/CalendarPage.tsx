@@ -35,6 +35,7 @@ import {
   useSaveCalendar,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useTimeZone } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import {
@@ -389,13 +390,7 @@ function CalendarEditor({ calendar, onReload }: { calendar?: Calendar; onReload:
   };
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <SubmitForm noValidate onSubmit={submit}>
       <Stack gap="md">
         {save.error && (
           <Alert
@@ -521,7 +516,7 @@ function CalendarEditor({ calendar, onReload }: { calendar?: Calendar; onReload:
           </Group>
         )}
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

@@ -1,10 +1,11 @@
 /** Business calendars: the working hours, time zone and holidays SLA clocks count in. */
-import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Anchor, Paper, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useCalendars } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useCanManageServiceLevels } from './permissions.ts';
 
@@ -17,13 +18,7 @@ export function CalendarsPage() {
       <PageHeader
         title="Business calendars"
         description="Working hours in a time zone, with holidays. SLA clocks only count time inside them."
-        actions={
-          canManage && (
-            <Button component={Link} to="/service-levels/calendars/new" leftSection={<IconPlus size={16} />}>
-              New calendar
-            </Button>
-          )
-        }
+        actions={canManage && <NewButton to="/service-levels/calendars/new">New calendar</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
         {calendars.isPending ? (
@@ -35,39 +30,38 @@ export function CalendarsPage() {
             Every agreement counts its targets in a calendar; add one first.
           </EmptyState>
         ) : (
-          <Table verticalSpacing="sm" fz="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th w={200}>Time zone</Table.Th>
-                <Table.Th w={150}>Hours a week</Table.Th>
-                <Table.Th w={110}>Holidays</Table.Th>
-                <Table.Th w={150}>Changed</Table.Th>
+          <DataTable
+            verticalSpacing="sm"
+            fz="sm"
+            columns={[
+              'Name',
+              { label: 'Time zone', w: 200 },
+              { label: 'Hours a week', w: 150 },
+              { label: 'Holidays', w: 110 },
+              { label: 'Changed', w: 150 },
+            ]}
+          >
+            {items.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/service-levels/calendars/${c.id}`} fw={600} size="sm">
+                    {c.name}
+                  </Anchor>
+                  {c.description && (
+                    <Text size="xs" c="dimmed" lineClamp={1}>
+                      {c.description}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{c.timeZone}</Table.Td>
+                <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
+                <Table.Td>{c.holidays.length}</Table.Td>
+                <Table.Td>
+                  <Time iso={c.updatedAt} size="sm" />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/service-levels/calendars/${c.id}`} fw={600} size="sm">
-                      {c.name}
-                    </Anchor>
-                    {c.description && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {c.description}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{c.timeZone}</Table.Td>
-                  <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
-                  <Table.Td>{c.holidays.length}</Table.Td>
-                  <Table.Td>
-                    <Time iso={c.updatedAt} size="sm" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </Paper>
     </>

@@ -19,6 +19,9 @@ import {
   useSlaFromRequirement,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
 import { CalendarSelect, OrganisationSelect } from './pickers.tsx';
@@ -76,13 +79,7 @@ export function RequirementModal({
       title={requirement ? `Edit requirement ${requirement.name}` : `New requirement for ${service.name}`}
       size="lg"
     >
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Stack>
           <ErrorAlert error={save.error} title="The requirement was not saved" />
           {otherErrors(save.error, PLACED).map((m) => (
@@ -128,16 +125,9 @@ export function RequirementModal({
             onChange={setObligations}
             error={server.obligations}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save requirement
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Save requirement" pending={save.isPending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -163,10 +153,9 @@ function SlaFromRequirementModal({
       onClose={onClose}
       title={`Turn ${requirement.name} into an SLA`}
     >
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           if (!parsed || !from) return;
           make.mutate(
             {
@@ -214,16 +203,9 @@ function SlaFromRequirementModal({
             onChange={(e) => setThresholds(e.currentTarget.value)}
             error={(parsed ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ?? server.warningThresholds}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={make.isPending}>
-              Make SLA
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Make SLA" pending={make.isPending} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -302,63 +284,61 @@ export function RequirementsTable({ service, canManage }: { service: ServiceDeta
     );
   return (
     <>
-      <Table.ScrollContainer minWidth={700}>
-        <Table verticalSpacing="xs" fz="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Name</Table.Th>
-              <Table.Th w={170}>Customer</Table.Th>
-              <Table.Th w={110}>Status</Table.Th>
-              <Table.Th w={170}>Support hours</Table.Th>
-              <Table.Th w={150}>SLAs made</Table.Th>
-              {canManage && <Table.Th w={120}>Actions</Table.Th>}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {r.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {r.availabilityTarget !== null ? `Availability ${r.availabilityTarget} % · ` : ''}
-                    {r.targets.length} priorities with targets
-                  </Text>
-                </Table.Td>
-                <Table.Td>{r.customer?.name ?? 'Every customer'}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={REQUIREMENT_STATUS_COLORS[r.status]} size="sm">
-                    {REQUIREMENT_STATUS_LABELS[r.status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{r.calendar.name}</Table.Td>
-                <Table.Td>
-                  {r.agreements.length === 0
-                    ? '—'
-                    : r.agreements.map((a, i) => (
-                        <span key={a.id}>
-                          {i > 0 && ', '}
-                          <Anchor component={Link} to={`/service-levels/agreements/${a.id}`} size="sm">
-                            v{a.versionNumber}
-                          </Anchor>
-                        </span>
-                      ))}
-                </Table.Td>
-                {canManage && (
-                  <Table.Td>
-                    <RequirementActions
-                      requirement={r}
-                      onEdit={() => setEditing(r)}
-                      onMakeSla={() => setMaking(r)}
-                    />
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+      <DataTable
+        minWidth={700}
+        verticalSpacing="xs"
+        fz="sm"
+        columns={[
+          'Name',
+          { label: 'Customer', w: 170 },
+          { label: 'Status', w: 110 },
+          { label: 'Support hours', w: 170 },
+          { label: 'SLAs made', w: 150 },
+          canManage && { label: 'Actions', w: 120 },
+        ]}
+      >
+        {items.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {r.name}
+              </Text>
+              <Text size="xs" c="dimmed">
+                {r.availabilityTarget !== null ? `Availability ${r.availabilityTarget} % · ` : ''}
+                {r.targets.length} priorities with targets
+              </Text>
+            </Table.Td>
+            <Table.Td>{r.customer?.name ?? 'Every customer'}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={REQUIREMENT_STATUS_COLORS[r.status]} size="sm">
+                {REQUIREMENT_STATUS_LABELS[r.status]}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{r.calendar.name}</Table.Td>
+            <Table.Td>
+              {r.agreements.length === 0
+                ? '—'
+                : r.agreements.map((a, i) => (
+                    <span key={a.id}>
+                      {i > 0 && ', '}
+                      <Anchor component={Link} to={`/service-levels/agreements/${a.id}`} size="sm">
+                        v{a.versionNumber}
+                      </Anchor>
+                    </span>
+                  ))}
+            </Table.Td>
+            {canManage && (
+              <Table.Td>
+                <RequirementActions
+                  requirement={r}
+                  onEdit={() => setEditing(r)}
+                  onMakeSla={() => setMaking(r)}
+                />
+              </Table.Td>
+            )}
+          </Table.Tr>
+        ))}
+      </DataTable>
       {editing && (
         <RequirementModal service={service} requirement={editing} onClose={() => setEditing(null)} />
       )}

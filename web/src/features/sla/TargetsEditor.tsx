@@ -11,6 +11,8 @@ import {
   workingDayMinutes,
 } from '../../../../src/domain/sla/working-duration.ts';
 import { type Target, useCalendarMap } from '../../api/queries/serviceLevels.ts';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { TableHead } from '../../kit/list/TableHead.tsx';
 import { PRIORITY_LABELS } from '../../lib/labels.ts';
 import { formatWorkingSeconds } from './duration.ts';
 import { problemFields } from './problems.ts';
@@ -90,41 +92,37 @@ export function TargetsEditor({
       <Text size="sm" fw={500} mb={4} id="targets-label">
         Targets per priority (in {dayLegend(day)})
       </Text>
-      <Table withTableBorder fz="sm" aria-labelledby="targets-label">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={150}>Priority</Table.Th>
-            <Table.Th>Response</Table.Th>
-            <Table.Th>Resolution</Table.Th>
+      <DataTable
+        withTableBorder
+        fz="sm"
+        aria-labelledby="targets-label"
+        columns={[{ label: 'Priority', w: 150 }, 'Response', 'Resolution']}
+      >
+        {value.map((t, i) => (
+          <Table.Tr key={t.priority}>
+            <Table.Td>
+              P{t.priority} {PRIORITY_LABELS[t.priority] ?? ''}
+            </Table.Td>
+            {KEYS.map((key) => {
+              const text = texts.get(cell(i, key)) ?? '';
+              const parsed = parseWorkingDuration(text, day);
+              return (
+                <Table.Td key={key}>
+                  <TextInput
+                    aria-label={`P${t.priority} ${key === 'responseMinutes' ? 'response' : 'resolution'} target`}
+                    value={text}
+                    onChange={(e) => set(i, key, e.currentTarget.value)}
+                    placeholder="e.g. 4 h or 1 d"
+                    description={'minutes' in parsed ? `${parsed.minutes} working min` : undefined}
+                    error={('error' in parsed ? parsed.error : undefined) ?? serverAt(i, key)}
+                    size="xs"
+                  />
+                </Table.Td>
+              );
+            })}
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {value.map((t, i) => (
-            <Table.Tr key={t.priority}>
-              <Table.Td>
-                P{t.priority} {PRIORITY_LABELS[t.priority] ?? ''}
-              </Table.Td>
-              {KEYS.map((key) => {
-                const text = texts.get(cell(i, key)) ?? '';
-                const parsed = parseWorkingDuration(text, day);
-                return (
-                  <Table.Td key={key}>
-                    <TextInput
-                      aria-label={`P${t.priority} ${key === 'responseMinutes' ? 'response' : 'resolution'} target`}
-                      value={text}
-                      onChange={(e) => set(i, key, e.currentTarget.value)}
-                      placeholder="e.g. 4 h or 1 d"
-                      description={'minutes' in parsed ? `${parsed.minutes} working min` : undefined}
-                      error={('error' in parsed ? parsed.error : undefined) ?? serverAt(i, key)}
-                      size="xs"
-                    />
-                  </Table.Td>
-                );
-              })}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </DataTable>
       {general.map((p) => (
         <Text key={p.field + p.message} c="red.8" size="sm" mt={4}>
           {p.message}
@@ -140,13 +138,7 @@ export function TargetsTable({ targets, calendarId }: { targets: readonly Target
   return (
     <Table withTableBorder fz="sm" mb="sm" aria-label={`Targets, in ${dayLegend(day)}`}>
       <Table.Caption>Targets in {dayLegend(day)}</Table.Caption>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Priority</Table.Th>
-          <Table.Th>Response</Table.Th>
-          <Table.Th>Resolution</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={['Priority', 'Response', 'Resolution']} />
       <Table.Tbody>
         {[...targets]
           .sort((x, y) => x.priority - y.priority)

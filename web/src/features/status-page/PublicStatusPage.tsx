@@ -8,8 +8,6 @@ import {
   Anchor,
   Button,
   Card,
-  Container,
-  Divider,
   Group,
   Paper,
   Select,
@@ -22,7 +20,8 @@ import { IconRss } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
-import { Logo } from '../../layout/Logo.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { PublicFrame } from '../../layout/PublicFrame.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { type PublicStatus, subscribe, usePublicStatus } from './queries.ts';
 import { DayBars, STATUS_COLOURS, STATUS_LABELS, StatusBadge, UpdateTimeline } from './StatusBits.tsx';
@@ -44,9 +43,8 @@ function Subscribe({ services }: { services: PublicStatus['services'] }) {
           {state.done}
         </Alert>
       ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
+        <SubmitForm
+          onSubmit={() => {
             setState({ pending: true });
             subscribe(email, serviceId)
               .then((r) => setState({ done: r.message }))
@@ -84,7 +82,7 @@ function Subscribe({ services }: { services: PublicStatus['services'] }) {
             We send a confirmation link first; nothing else arrives until you use it. Every message has an
             unsubscribe link.
           </Text>
-        </form>
+        </SubmitForm>
       )}
     </Paper>
   );
@@ -239,21 +237,9 @@ export function PublicStatusFrame({
   children: ReactNode;
 }) {
   return (
-    <Container size="md" py="lg" px="sm">
-      <Group justify="space-between" mb="lg">
-        <Logo suffix="Status" />
-        <Anchor href="/" size="sm">
-          Sign in
-        </Anchor>
-      </Group>
-      <Divider mb="lg" />
-      <main id="main">
-        <Title order={1} size="h2" mb="md">
-          {title}
-        </Title>
-        {children}
-      </main>
-    </Container>
+    <PublicFrame suffix="Status" size="md" title={title}>
+      {children}
+    </PublicFrame>
   );
 }
 

@@ -28,6 +28,9 @@ import type { Role } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
@@ -120,7 +123,7 @@ function OverrideControl({ s }: { s: PublishedServiceView }) {
           placeholder="Derived"
           clearable
           size="xs"
-          data={SERVICE_STATUSES.map((v) => ({ value: v, label: STATUS_LABELS[v] }))}
+          data={optionsOf(SERVICE_STATUSES, STATUS_LABELS)}
           value={status}
           onChange={setStatus}
           w={170}
@@ -180,60 +183,51 @@ function ServicesCard({ manage }: { manage: boolean }) {
           Add the services people ask about during an outage.
         </EmptyState>
       ) : (
-        <Table.ScrollContainer minWidth={760}>
-          <Table verticalSpacing="xs" aria-label="Services on the status page">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Service</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>Because of</Table.Th>
-                <Table.Th>Manual status</Table.Th>
-                <Table.Th>Subscribers</Table.Th>
-                {manage && <Table.Th />}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.items.map((s) => (
-                <Table.Tr key={s.serviceId}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {s.displayName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={s.status} size="sm" />
-                    {s.override && (
-                      <Text size="xs" c="dimmed">
-                        derived: {STATUS_LABELS[s.derived]}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{s.causes.map((c) => c.title).join(', ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <OverrideControl key={`${s.serviceId}-${s.version}`} s={s} />
-                  </Table.Td>
-                  <Table.Td>{s.subscribers}</Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={unpublish.isPending && unpublish.variables === s.serviceId}
-                        onClick={() => unpublish.mutate(s.serviceId)}
-                        aria-label={`Remove ${s.displayName} from the status page`}
-                      >
-                        Remove
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <DataTable
+          minWidth={760}
+          verticalSpacing="xs"
+          aria-label="Services on the status page"
+          columns={['Service', 'Status', 'Because of', 'Manual status', 'Subscribers', manage && '']}
+        >
+          {list.data.items.map((s) => (
+            <Table.Tr key={s.serviceId}>
+              <Table.Td>
+                <Text fw={600} size="sm">
+                  {s.displayName}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={s.status} size="sm" />
+                {s.override && (
+                  <Text size="xs" c="dimmed">
+                    derived: {STATUS_LABELS[s.derived]}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{s.causes.map((c) => c.title).join(', ') || '—'}</Text>
+              </Table.Td>
+              <Table.Td>
+                <OverrideControl key={`${s.serviceId}-${s.version}`} s={s} />
+              </Table.Td>
+              <Table.Td>{s.subscribers}</Table.Td>
+              {manage && (
+                <Table.Td>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    loading={unpublish.isPending && unpublish.variables === s.serviceId}
+                    onClick={() => unpublish.mutate(s.serviceId)}
+                    aria-label={`Remove ${s.displayName} from the status page`}
+                  >
+                    Remove
+                  </Button>
+                </Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </DataTable>
       )}
       {manage && (
         <Group align="flex-end" gap="sm" mt="md">
@@ -286,9 +280,8 @@ function UpdateForm() {
       <Title order={2} size="h4" id="sp-update" mb="sm">
         Write an update
       </Title>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           create.mutate(
             {
               recordId,
@@ -355,7 +348,7 @@ function UpdateForm() {
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Card>
   );
 }

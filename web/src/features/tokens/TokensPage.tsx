@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconCopy, IconKey, IconPlus } from '@tabler/icons-react';
+import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
@@ -27,6 +27,9 @@ import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/adm
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -107,10 +110,9 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
 
   return (
     <Modal opened={opened} onClose={close} title="New API token">
-      <form
+      <SubmitForm
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTouched(true);
           if (!name.trim() || scopes.length === 0) return;
           create.mutate(
@@ -166,7 +168,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }
@@ -221,11 +223,7 @@ export function TokensPage() {
       <PageHeader
         title="API tokens"
         description="Personal tokens for scripts and integrations. They act as you, limited to the scopes you choose."
-        actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={modal.open}>
-            New token
-          </Button>
-        }
+        actions={<NewButton onClick={modal.open}>New token</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
         {tokens.isPending ? (
@@ -237,65 +235,61 @@ export function TokensPage() {
             Create one to use the REST API from scripts and tools.
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={760}>
-            <Table verticalSpacing="sm" aria-label="API tokens">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Token</Table.Th>
-                  <Table.Th>Scopes</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Expires</Table.Th>
-                  <Table.Th>Last used</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>
-                    <span style={{ position: 'absolute', left: -9999 }}>Actions</span>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((t) => {
-                  const status = statusOf(t);
-                  return (
-                    <Table.Tr key={t.id}>
-                      <Table.Td>
-                        <Text size="sm" fw={600}>
-                          {t.name}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Code>{t.prefix}…</Code>
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {t.scopes.map((s) => (
-                            <Badge key={s} size="sm" variant="light" color="gray">
-                              {s}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Time iso={t.createdAt} size="sm" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge size="sm" variant="light" color={status.color}>
-                          {status.label}
+          <DataTable
+            minWidth={760}
+            verticalSpacing="sm"
+            aria-label="API tokens"
+            columns={[
+              'Name',
+              'Token',
+              'Scopes',
+              'Created',
+              'Expires',
+              'Last used',
+              'Status',
+              { label: 'Actions', hidden: true },
+            ]}
+          >
+            {items.map((t) => {
+              const status = statusOf(t);
+              return (
+                <Table.Tr key={t.id}>
+                  <Table.Td>
+                    <Text size="sm" fw={600}>
+                      {t.name}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Code>{t.prefix}…</Code>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {t.scopes.map((s) => (
+                        <Badge key={s} size="sm" variant="light" color="gray">
+                          {s}
                         </Badge>
-                      </Table.Td>
-                      <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Time iso={t.createdAt} size="sm" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge size="sm" variant="light" color={status.color}>
+                      {status.label}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </DataTable>
         )}
       </Paper>
       <CreateTokenModal opened={opened} onClose={modal.close} />

@@ -1,9 +1,10 @@
 /** Field history of an item, newest first: who changed which field from what to what. */
 import { Table } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
+import { DataTable } from '../list/DataTable.tsx';
 import { Section } from './Section.tsx';
 
 export type HistoryEntry = {
@@ -18,32 +19,25 @@ export type HistoryEntry = {
 export function HistoryTable({ entries, label }: { entries: HistoryEntry[]; label: string }) {
   if (entries.length === 0) return <EmptyState title="No changes recorded yet" />;
   return (
-    <Table.ScrollContainer minWidth={640}>
-      <Table fz="sm" verticalSpacing="xs" aria-label={label}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={170}>When</Table.Th>
-            <Table.Th w={150}>Who</Table.Th>
-            <Table.Th>Field</Table.Th>
-            <Table.Th>From</Table.Th>
-            <Table.Th>To</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {[...entries].reverse().map((h) => (
-            <Table.Tr key={h.id}>
-              <Table.Td>
-                <Time iso={h.at} mode="absolute" size="sm" />
-              </Table.Td>
-              <Table.Td>{h.actor?.name ?? 'System'}</Table.Td>
-              <Table.Td>{h.field.replace(/^attributes\./, '')}</Table.Td>
-              <Table.Td c="dimmed">{h.oldValue ?? '—'}</Table.Td>
-              <Table.Td>{h.newValue ?? '—'}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <DataTable
+      minWidth={640}
+      fz="sm"
+      verticalSpacing="xs"
+      aria-label={label}
+      columns={[{ label: 'When', w: 170 }, { label: 'Who', w: 150 }, 'Field', 'From', 'To']}
+    >
+      {[...entries].reverse().map((h) => (
+        <Table.Tr key={h.id}>
+          <Table.Td>
+            <Time iso={h.at} mode="absolute" size="sm" />
+          </Table.Td>
+          <Table.Td>{h.actor?.name ?? 'System'}</Table.Td>
+          <Table.Td>{h.field.replace(/^attributes\./, '')}</Table.Td>
+          <Table.Td c="dimmed">{h.oldValue ?? '—'}</Table.Td>
+          <Table.Td>{h.newValue ?? '—'}</Table.Td>
+        </Table.Tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -69,6 +63,27 @@ export function HistoryPanel({
       )}
     </Section>
   );
+}
+
+/**
+ * What a query loaded, once it has: a loader while pending, the error with a retry, then
+ * `children(data, reload)`. A change of `resetKey` remounts the children (an editor that starts
+ * over from what was saved after a save or a conflict).
+ */
+export function Loaded<T>({
+  query,
+  label,
+  resetKey,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  label: string;
+  resetKey?: (data: T) => string | number;
+  children: (data: T, reload: () => void) => ReactNode;
+}) {
+  if (query.isPending) return <PageLoader label={label} />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  return <Fragment key={resetKey?.(query.data)}>{children(query.data, () => void query.refetch())}</Fragment>;
 }
 
 /** A section body for a query: loader, error, empty state, or the rows. */

@@ -1,7 +1,8 @@
 /** People in a list (a group's members, a board's members): name, email, and a remove button. */
-import { ActionIcon, Anchor, Table, Text, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Table, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
+import { DataTable } from '../list/DataTable.tsx';
 
 type Person = { id: string; name: string; email?: string | null };
 
@@ -21,46 +22,39 @@ export function PeopleTable<P extends Person>({
   removeLabel?: (p: P) => string;
 }) {
   return (
-    <Table verticalSpacing="xs" aria-label={label}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Name</Table.Th>
-          <Table.Th>Email</Table.Th>
-          <Table.Th w={60}>
-            <VisuallyHidden>Remove</VisuallyHidden>
-          </Table.Th>
+    <DataTable
+      verticalSpacing="xs"
+      aria-label={label}
+      columns={['Name', 'Email', { label: 'Remove', w: 60, hidden: true }]}
+    >
+      {people.map((p) => (
+        <Table.Tr key={p.id}>
+          <Table.Td>
+            {linkTo ? (
+              <Anchor component={Link} to={linkTo(p)} size="sm">
+                {p.name}
+              </Anchor>
+            ) : (
+              p.name
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{p.email}</Text>
+          </Table.Td>
+          <Table.Td>
+            {onRemove && (
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={removeLabel(p)}
+                onClick={() => onRemove(p)}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            )}
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {people.map((p) => (
-          <Table.Tr key={p.id}>
-            <Table.Td>
-              {linkTo ? (
-                <Anchor component={Link} to={linkTo(p)} size="sm">
-                  {p.name}
-                </Anchor>
-              ) : (
-                p.name
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{p.email}</Text>
-            </Table.Td>
-            <Table.Td>
-              {onRemove && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={removeLabel(p)}
-                  onClick={() => onRemove(p)}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }

@@ -4,7 +4,6 @@
  * urgency) and the step after a create: a notification, then on to the new record's page.
  */
 import {
-  Button,
   Group,
   Paper,
   Select,
@@ -21,6 +20,8 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { LEVEL_OPTIONS } from '../../lib/labels.ts';
+import { DialogActions } from './DialogActions.tsx';
+import { SubmitForm } from './SubmitForm.tsx';
 
 export function NewRecordForm({
   title,
@@ -45,25 +46,17 @@ export function NewRecordForm({
     <Stack gap="lg" maw={760}>
       <PageHeader title={title} description={description} />
       <Paper withBorder p="lg" radius="md">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            onSubmit();
-          }}
-        >
+        <SubmitForm onSubmit={onSubmit}>
           <Stack gap="md">
             {children}
             <ErrorAlert error={create.error} title={errorTitle} />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={() => navigate(-1)}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={create.isPending}>
-                {submitLabel}
-              </Button>
-            </Group>
+            <DialogActions
+              onCancel={() => navigate(-1)}
+              submitLabel={submitLabel}
+              pending={create.isPending}
+            />
           </Stack>
-        </form>
+        </SubmitForm>
       </Paper>
     </Stack>
   );

@@ -9,6 +9,7 @@ import { ApiError } from '../../api/client.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { problemFieldErrors } from './patch.ts';
 import { StaleAlert } from './StaleAlert.tsx';
+import { SubmitForm } from './SubmitForm.tsx';
 
 /** What the frame needs of a draft form, whatever its draft and body shapes. */
 export type FormFrame = {
@@ -50,10 +51,9 @@ export function SaveForm({
   const stale = save.error instanceof ApiError && save.error.isStale;
   const fieldErrors = Object.keys(problemFieldErrors(save.error)).length > 0;
   return (
-    <form
+    <SubmitForm
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         if (form.check()) onSubmit();
       }}
     >
@@ -93,6 +93,6 @@ export function SaveForm({
           </Group>
         )}
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }

@@ -3,7 +3,7 @@
  * save the current view under a name (personal or shared), and rename, share, update or delete
  * the view in use when the person may edit it.
  */
-import { Button, Checkbox, Group, Menu, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Menu, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBookmark, IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -16,6 +16,8 @@ import {
   useUpdateView,
 } from '../../api/queries/views.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../form/DialogActions.tsx';
+import { SubmitForm } from '../form/SubmitForm.tsx';
 
 type Props = {
   listKey: string;
@@ -48,9 +50,8 @@ function NameDialog({
   const [shared, setShared] = useState(false);
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="sm">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
+      <SubmitForm
+        onSubmit={() => {
           if (name.trim()) onSave(name.trim(), shared);
         }}
       >
@@ -71,16 +72,9 @@ function NameDialog({
               onChange={(e) => setShared(e.currentTarget.checked)}
             />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={saving}>
-              Save
-            </Button>
-          </Group>
+          <DialogActions onCancel={onClose} submitLabel="Save" pending={saving} />
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

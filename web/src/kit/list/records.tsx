@@ -17,7 +17,7 @@ import { STATE_CATEGORIES } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
 import { SlaDue } from '../../features/sla/SlaDue.tsx';
-import { CATEGORY_LABELS, PRIORITY_OPTIONS } from '../../lib/labels.ts';
+import { CATEGORY_LABELS, optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
 import type { ListColumn } from './columns.ts';
@@ -256,7 +256,7 @@ export function RecordFilterBar({
         state={state}
         name="stateCategory"
         label="Status"
-        data={STATE_CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }))}
+        data={optionsOf(STATE_CATEGORIES, CATEGORY_LABELS)}
       />
       <MultiFilter state={state} name="state" label="State" data={states} />
       {kind.withPriority && (

@@ -50,6 +50,23 @@ export type AssignSave = {
   isPending: boolean;
 };
 
+/** A record type's update mutation that sends a patch with the version it was read at (If-Match). */
+type VersionedUpdate = {
+  mutate: (
+    input: { patch: AssignInput; version: number },
+    opts: { onSuccess: (r: RecordView) => void; onError: (e: Error) => void },
+  ) => void;
+  isPending: boolean;
+};
+
+/** "Assign to me" through a record type's update that takes a minimal patch with If-Match. */
+export function assignByPatch(save: VersionedUpdate, rec: RecordView): AssignSave {
+  return {
+    isPending: save.isPending,
+    mutate: (patch, opts) => save.mutate({ patch, version: rec.version }, opts),
+  };
+}
+
 /** "Assign to me" through a record type's update mutation; a 412 goes to `onStale`. */
 export function assignAction(save: AssignSave, onStale: () => void): AssignAction {
   return {

@@ -10,6 +10,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useAddComment, useUploadAttachment } from '../../api/queries/records.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../form/SubmitForm.tsx';
 import type { RecordView } from './types.ts';
 
 export const COMMENT_BOX_ID = 'record-comment';
@@ -51,13 +52,7 @@ export function CommentBox({ rec, onSaved }: { rec: RecordView; onSaved?: () => 
 
   return (
     <Paper p="md" className={internal ? 'activity-internal' : undefined}>
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Stack gap="sm">
           {canPublic && canInternal && (
             <SegmentedControl
@@ -145,7 +140,7 @@ export function CommentBox({ rec, onSaved }: { rec: RecordView; onSaved?: () => 
             )}
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Paper>
   );
 }

@@ -23,6 +23,7 @@ import { LINK_KINDS, type LinkKind } from '../../api/types.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize, LINK_KIND_LABELS } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
+import { SubmitForm } from '../form/SubmitForm.tsx';
 import type { RecordView } from './types.ts';
 
 export function LinksPanel({
@@ -95,10 +96,9 @@ export function LinksPanel({
         ))}
       </Stack>
       {canEdit && (
-        <form
+        <SubmitForm
           noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             if (!target.trim()) return;
             add.mutate(
               { target: target.trim().toUpperCase(), kind },
@@ -140,7 +140,7 @@ export function LinksPanel({
               Link
             </Button>
           </Group>
-        </form>
+        </SubmitForm>
       )}
     </Paper>
   );

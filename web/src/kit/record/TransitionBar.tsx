@@ -13,6 +13,7 @@ import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
+import { SubmitForm } from '../form/SubmitForm.tsx';
 import type { RecordView, StepInput } from './types.ts';
 
 export type StepRun = UseMutationResult<RecordView, Error, StepInput>;
@@ -96,13 +97,7 @@ function StepDialog({
 
   return (
     <Modal opened onClose={onClose} title={`${step.label}: ${rec.number}`} size="lg">
-      <form
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
+      <SubmitForm noValidate onSubmit={submit}>
         <Stack>
           {needsAssignee && (
             <Alert color="orange" role="alert">
@@ -161,7 +156,7 @@ function StepDialog({
             </Button>
           </Group>
         </Stack>
-      </form>
+      </SubmitForm>
     </Modal>
   );
 }

@@ -1,0 +1,31 @@
+/**
+ * A plain table of rows under a header of column labels (see TableHead), scrolling sideways
+ * below `minWidth` when one is given. The caller gives the rows; Mantine's table props pass
+ * through (striped, verticalSpacing, aria-label, …).
+ */
+import { Table, type TableProps } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { type HeadCell, TableHead } from './TableHead.tsx';
+
+export function DataTable({
+  columns,
+  minWidth,
+  children,
+  ...table
+}: TableProps & {
+  columns: readonly (HeadCell | false | null | undefined)[];
+  minWidth?: number;
+  children: ReactNode;
+}) {
+  const body = (
+    <Table {...table}>
+      <TableHead columns={columns} />
+      <Table.Tbody>{children}</Table.Tbody>
+    </Table>
+  );
+  return minWidth === undefined ? (
+    body
+  ) : (
+    <Table.ScrollContainer minWidth={minWidth}>{body}</Table.ScrollContainer>
+  );
+}
