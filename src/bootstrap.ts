@@ -47,7 +47,7 @@ export async function createContext(
     jobs: undefined,
     authCache,
     configCache,
-    ciGraph: new CiGraphStore(database),
+    ciGraph: new CiGraphStore(database, { snapshotDir: config.graphSnapshotDir }),
     live: new LiveHub(),
     stopListeners: async () => {},
   };
@@ -71,6 +71,7 @@ export async function closeContext(ctx: AppContext): Promise<void> {
   await ctx.jobs?.stop().catch(() => undefined);
   await ctx.jobSender?.stop().catch(() => undefined);
   await ctx.stopListeners();
+  await ctx.ciGraph.settled();
   await ctx.database.close();
 }
 

@@ -2,7 +2,10 @@
  * Configuration from the environment (12-factor), validated once at start-up.
  * Every bad value is reported with the variable's name and what was expected.
  */
+
 import { isIP } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { z } from 'zod';
 import { type InboundMailConfig, loadInboundMailConfig } from './config-mail-in.ts';
 import { ROLES, type Role } from './domain/roles.ts';
@@ -52,6 +55,7 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  GRAPH_SNAPSHOT_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://steward.example.com' }).optional(),
@@ -125,6 +129,8 @@ const EnvSchema = z.object({
 export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where the CMDB graph index keeps its snapshot files; null for none. */
+  graphSnapshotDir: string | null;
   port: number;
   host: string;
   publicUrl: string | undefined;
@@ -205,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    graphSnapshotDir: graphSnapshotDir(e.GRAPH_SNAPSHOT_DIR, e.DATABASE_URL, e.DATA_DIR),
     port: e.PORT,
     host: e.HOST,
     publicUrl: e.PUBLIC_URL,
@@ -407,4 +414,19 @@ function loadSsoConfig(
   if (unknown.length)
     bad('MFA_REQUIRED_ROLES', `names unknown roles (${unknown.join(', ')}); roles: ${ROLE_LIST}`);
   return { oidcProviders, ldap, mfaRequiredRoles: mfaRequiredRoles.filter(isRole), problems };
+}
+
+/**
+ * The graph index's snapshot folder: as set (`off` for none); by default the embedded database's
+ * folder, or a folder in the system's temporary directory beside a PostgreSQL server.
+ */
+function graphSnapshotDir(
+  set: string | undefined,
+  databaseUrl: string | undefined,
+  dataDir: string,
+): string | null {
+  if (set === 'off') return null;
+  if (set) return set;
+  if (databaseUrl) return path.join(os.tmpdir(), 'steward-graph');
+  return dataDir === 'memory://' ? null : dataDir;
 }

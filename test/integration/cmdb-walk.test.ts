@@ -4,6 +4,9 @@
  * the same relationships reaches, whatever the list size, and follow every committed change.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -202,6 +205,66 @@ describe('keeping the index current', () => {
         [...b.byClass].sort(),
         b.byDepth,
       ]);
+    }
+  });
+
+  it('starts from a snapshot file and reads only the log since; a torn or foreign file is not used', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'steward-graph-'));
+    const store = () => new CiGraphStore(env.ctx.database, { snapshotDir: dir, snapshotMinCis: 1 });
+    try {
+      const first = store();
+      await first.current();
+      await first.settled();
+      expect(first.stats().source).toBe('database');
+      const files = readdirSync(dir);
+      expect(files).toHaveLength(1);
+      const file = path.join(dir, files[0]!);
+      // Changes after the snapshot reach a store started from it through the log.
+      const db = await newCi('database', 'snap-db');
+      const app = await newCi('application', 'snap-app');
+      await relate('depends_on', app, db);
+      await queryRows(env.ctx.db, sql`update cis set name = 'host0-renamed' where name = 'host0'`);
+      const second = store();
+      const fromFile = await second.current();
+      expect(second.stats().source).toBe('snapshot');
+      const loaded = await new CiGraphStore(env.ctx.database).current();
+      expect(fromFile.edgeCount).toBe(loaded.edgeCount);
+      expect(fromFile.describe(app)).toEqual({ name: 'snap-app', status: 'in_use' });
+      const opts = { listLimit: 5, serviceLimit: 5, isService };
+      for (const mode of ['impact', 'dependencies'] as const) {
+        const a = fromFile.walk([hub, db], mode, opts);
+        const b = loaded.walk([hub, db], mode, opts);
+        expect([a.reached, a.services, [...a.byClass].sort(), a.byDepth]).toEqual([
+          b.reached,
+          b.services,
+          [...b.byClass].sort(),
+          b.byDepth,
+        ]);
+        expect([...a.nodes.values()].map((n) => n.name).sort()).toEqual(
+          [...b.nodes.values()].map((n) => n.name).sort(),
+        );
+      }
+      // A torn file, or one of another database, is read past: the store loads from the database.
+      const bytes = readFileSync(file);
+      writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      const torn = store();
+      await torn.current();
+      await torn.settled();
+      expect(torn.stats().source).toBe('database');
+      const rewritten = readFileSync(file);
+      expect(rewritten.length).toBeGreaterThan(bytes.length / 2); // written whole again
+      // The same bytes but another database's identity (as long, so the file stays whole).
+      const other = rewritten
+        .toString('latin1')
+        .replace(/"identity":"([^"]*)"/, (_, id: string) => `"identity":"${'9'.repeat(id.length)}"`);
+      expect(other).not.toBe(rewritten.toString('latin1'));
+      writeFileSync(file, other, 'latin1');
+      const foreign = store();
+      await foreign.current();
+      expect(foreign.stats().source).toBe('database');
+      await foreign.settled();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -150,6 +150,33 @@ describe('CiGraphIndex', () => {
     );
   });
 
+  it('comes back from a snapshot as it was, changes included', () => {
+    fc.assert(
+      fc.property(arbCase, ({ n, edges, later, roots, mode, maxDepth }) => {
+        const index = build(n, edges);
+        const current = new Map(edges.map((e) => [`${e.from}|${e.type}|${e.to}`, e]));
+        for (const e of later) {
+          const key = `${e.from}|${e.type}|${e.to}`;
+          if (current.has(key)) {
+            index.removeEdge(e);
+            current.delete(key);
+          } else {
+            index.addEdge(withId(e));
+            current.set(key, e);
+          }
+        }
+        const snap = structuredClone(index.toSnapshot());
+        const back = CiGraphIndex.fromSnapshot(TYPES, snap);
+        check(back, [...current.values()], roots, mode, maxDepth);
+        for (let i = 0; i < n; i++) expect(back.describe(`c${i}`)).toEqual(index.describe(`c${i}`));
+        expect(back.edgeCount).toBe(index.edgeCount);
+      }),
+      { numRuns: 200 },
+    );
+    const other = [...TYPES, { key: 'documents', propagatesImpact: 'none' as const }];
+    expect(() => CiGraphIndex.fromSnapshot(other, build(2, []).toSnapshot())).toThrow(RangeError);
+  });
+
   it('stays equal to the reference walk through additions, removals and compaction', () => {
     fc.assert(
       fc.property(arbCase, ({ n, edges, later, roots, mode, maxDepth }) => {

@@ -105,6 +105,25 @@ type ProbeSide = {
   done: boolean;
 };
 
+/** The index as plain data (see `CiGraphIndex.toSnapshot`). */
+export type GraphSnapshot = {
+  types: string[];
+  ids: string[];
+  names: string[];
+  classKeys: string[];
+  statusKeys: string[];
+  edgeCount: number;
+  /** CIs the impact CSR covers. */
+  nodes: number;
+  arrays: {
+    classOf: Uint16Array;
+    statusOf: Uint8Array;
+    offsets: Int32Array;
+    edges: Uint32Array;
+    edgeIds: Uint8Array;
+  };
+};
+
 /** Questions about the walk from some roots (see `CiGraphIndex.probe`). */
 export type GraphProbe = {
   /** A root whose walk reaches the CI (itself for a root), or null when none does. */
@@ -240,6 +259,64 @@ export class CiGraphIndex {
       this.#statusOf = grow(this.#statusOf, i + 1, (n) => new Uint8Array(n));
     }
     return i;
+  }
+
+  /**
+   * The index as plain data, to be written to a file and read back with `fromSnapshot` (compacted
+   * first, so the added-edge overlay is empty). Arrays are views of the index's own memory: write
+   * them out before the index changes.
+   */
+  toSnapshot(): GraphSnapshot {
+    this.compact();
+    const n = this.#ids.length;
+    const imp = this.#csr[0]!;
+    return {
+      types: [...this.#typeKeys],
+      ids: this.#ids,
+      names: this.#names,
+      classKeys: this.#classKeys,
+      statusKeys: this.#statusKeys,
+      edgeCount: this.#edgeCount,
+      nodes: imp.nodes,
+      arrays: {
+        classOf: this.#classOf.subarray(0, n),
+        statusOf: this.#statusOf.subarray(0, n),
+        offsets: imp.offsets,
+        edges: imp.edges,
+        edgeIds: this.#csrIds.subarray(0, imp.edges.length * ID_BYTES),
+      },
+    };
+  }
+
+  /** An index from `toSnapshot`'s data; throws a RangeError when it does not fit the types. */
+  static fromSnapshot(types: readonly GraphEdgeType[], snap: GraphSnapshot): CiGraphIndex {
+    const index = new CiGraphIndex(types);
+    if (snap.types.join('\n') !== index.#typeKeys.join('\n'))
+      throw new RangeError('The snapshot was taken with other relationship types');
+    const n = snap.ids.length;
+    const { classOf, statusOf, offsets, edges, edgeIds } = snap.arrays;
+    if (
+      snap.names.length !== n ||
+      classOf.length !== n ||
+      statusOf.length !== n ||
+      snap.nodes > n ||
+      offsets.length !== snap.nodes + 1 ||
+      edgeIds.length !== edges.length * ID_BYTES
+    )
+      throw new RangeError('The snapshot is inconsistent');
+    index.#ids = snap.ids;
+    index.#names = snap.names;
+    index.#classKeys = snap.classKeys;
+    index.#statusKeys = snap.statusKeys;
+    index.#classIndex = new Map(snap.classKeys.map((k, i) => [k, i]));
+    index.#statusIndex = new Map(snap.statusKeys.map((k, i) => [k, i]));
+    index.#classOf = grow(new Uint16Array(classOf), n + 1, (k) => new Uint16Array(k));
+    index.#statusOf = grow(new Uint8Array(statusOf), n + 1, (k) => new Uint8Array(k));
+    for (let i = 0; i < n; i++) index.#index.set(snap.ids[i]!, i);
+    index.#edgeCount = snap.edgeCount;
+    index.#setImpact({ nodes: snap.nodes, offsets, edges }, edgeIds);
+    index.#generation += 1;
+    return index;
   }
 
   /** Add a CI or change its class, name or status. */

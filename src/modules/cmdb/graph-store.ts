@@ -11,9 +11,18 @@
  * and reads again every row written by that transaction or later ones, skipping the rows it has
  * already applied. Rows of transactions older than xmin are final: committed and seen, or aborted.
  */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import type { PoolClient } from 'pg';
 import type { Database } from '../../db/client.ts';
 import { CiGraphIndex } from '../../domain/cmdb/graph-index.ts';
+import {
+  decodeSnapshot,
+  encodeSnapshot,
+  readSnapshotFile,
+  type SnapshotState,
+  writeSnapshotFile,
+} from './graph-snapshot.ts';
 import { RELATIONSHIP_TYPES } from './model.ts';
 
 /** Log rows older than this are pruned by an hourly job (pruneGraphChanges, cmdb/jobs.ts). */
@@ -21,6 +30,10 @@ const RETENTION_HOURS = 24;
 /** An instance that has not read the log for this long loads afresh instead. */
 const STALE_MS = (RETENTION_HOURS / 2) * 3_600_000;
 const CHUNK = 50_000;
+/** A snapshot file is written again once it is this old (after a read of the log). */
+const SNAPSHOT_EVERY_MS = 3_600_000;
+/** Smaller graphs load from the database in about a second: no file for them. */
+const SNAPSHOT_MIN_CIS = 50_000;
 const FIRST_UUID = '00000000-0000-0000-0000-000000000000';
 
 type Query = <T>(text: string, values?: unknown[]) => Promise<T[]>;
@@ -70,9 +83,18 @@ async function inSnapshot<T>(database: Database, fn: (query: Query) => Promise<T
   }
 }
 
+export type GraphStoreOptions = {
+  /** Where snapshot files are kept; none when null. */
+  snapshotDir?: string | null;
+  /** Graphs with fewer CIs are not written to a snapshot. */
+  snapshotMinCis?: number;
+};
+
 export type GraphStoreStats = {
   /** 'loading' until the first load ends (walks wait for it), 'loaded' after; 'idle' before any. */
   state: 'idle' | 'loading' | 'loaded';
+  /** What the last load read: every CI and relationship, or a snapshot file and the log since. */
+  source: 'database' | 'snapshot' | null;
   cis: number;
   relationships: number;
   loadedAt: Date | null;
@@ -92,9 +114,18 @@ export class CiGraphStore {
   #queued: Promise<void> | undefined;
   #loadedAt: Date | null = null;
   #loadMs = 0;
+  #source: GraphStoreStats['source'] = null;
+  #snapshotDir: string | null;
+  #snapshotMinCis: number;
+  /** The snapshot file of this database, once its identity is known. */
+  #snapshotFile: string | null = null;
+  #snapshotAt = 0;
+  #writing: Promise<void> | undefined;
 
-  constructor(database: Database) {
+  constructor(database: Database, opts: GraphStoreOptions = {}) {
     this.#database = database;
+    this.#snapshotDir = opts.snapshotDir ?? null;
+    this.#snapshotMinCis = opts.snapshotMinCis ?? SNAPSHOT_MIN_CIS;
   }
 
   /** The index, up to date with every graph change committed before this call. */
@@ -120,13 +151,27 @@ export class CiGraphStore {
       state: this.#index ? 'loaded' : this.#loading ? 'loading' : 'idle',
       cis: this.#index?.size ?? 0,
       relationships: this.#index?.edgeCount ?? 0,
+      source: this.#source,
       loadedAt: this.#loadedAt,
       loadMs: this.#loadMs,
     };
   }
 
+  /** Wait for a snapshot being written (tests, shutdown). */
+  async settled(): Promise<void> {
+    await this.#writing;
+  }
+
   async #load(): Promise<CiGraphIndex> {
     const began = performance.now();
+    const fromFile = await this.#loadSnapshot().catch(() => null);
+    if (fromFile) {
+      this.#index = fromFile;
+      this.#source = 'snapshot';
+      this.#loadedAt = new Date();
+      this.#loadMs = performance.now() - began;
+      return fromFile;
+    }
     const index = new CiGraphIndex(RELATIONSHIP_TYPES);
     const { xmin, applied } = await inSnapshot(this.#database, async (query) => {
       const [snap] = await query<{ xmin: string }>(`select ${SNAPSHOT_XMIN}::text as xmin`);
@@ -163,9 +208,66 @@ export class CiGraphStore {
     this.#applied = new Map(applied.map((r) => [Number(r.seq), BigInt(r.xid)]));
     this.#lastRead = Date.now();
     this.#index = index;
+    this.#source = 'database';
     this.#loadedAt = new Date();
     this.#loadMs = performance.now() - began;
+    this.#saveSnapshot(index);
     return index;
+  }
+
+  /**
+   * The index from this database's snapshot file, with where the log stood then; null when there
+   * is no usable file: none, another database's, torn, or older than the log keeps (it is read
+   * again from the database then, and the file written anew).
+   */
+  async #loadSnapshot(): Promise<CiGraphIndex | null> {
+    if (!this.#snapshotDir) return null;
+    const [row] = await this.#database.prepared<{ identity: string; now: Date }>(
+      'cmdb.graph_identity',
+      `select (select system_identifier::text from pg_control_system()) || '-' ||
+         (select oid::text from pg_database where datname = current_database()) as identity, now() as now`,
+      [],
+    );
+    this.#snapshotFile = path.join(this.#snapshotDir, `ci-graph-${row!.identity}.snapshot`);
+    const bytes = await readSnapshotFile(this.#snapshotFile);
+    const decoded = bytes && decodeSnapshot(bytes);
+    if (!decoded || decoded.state.identity !== row!.identity) return null;
+    const age = new Date(row!.now).getTime() - new Date(decoded.state.takenAt).getTime();
+    if (!(age >= 0 && age < STALE_MS)) return null;
+    const index = CiGraphIndex.fromSnapshot(RELATIONSHIP_TYPES, decoded.snap);
+    this.#xmin = decoded.state.xmin;
+    this.#applied = new Map(decoded.state.applied.map(([seq, xid]) => [seq, BigInt(xid)]));
+    this.#lastRead = Date.now();
+    this.#snapshotAt = Date.now() - age;
+    return index;
+  }
+
+  /**
+   * Write the index and where the log stands to the snapshot file, in the background; called when
+   * the index matches the log position exactly (after a load or a read of the log). The bytes are
+   * copied at once, so later changes to the index do not reach the file.
+   */
+  #saveSnapshot(index: CiGraphIndex): void {
+    if (!this.#snapshotDir || !this.#snapshotFile || this.#writing) return;
+    if (index.size < this.#snapshotMinCis) return;
+    const state: SnapshotState = {
+      identity: path.basename(this.#snapshotFile).slice('ci-graph-'.length, -'.snapshot'.length),
+      takenAt: new Date().toISOString(),
+      xmin: this.#xmin,
+      applied: [...this.#applied].map(([seq, xid]) => [seq, xid.toString()]),
+    };
+    const bytes = encodeSnapshot(index.toSnapshot(), state);
+    const file = this.#snapshotFile;
+    const dir = this.#snapshotDir;
+    this.#snapshotAt = Date.now();
+    this.#writing = mkdir(dir, { recursive: true })
+      .then(() => writeSnapshotFile(file, bytes))
+      .catch(() => {
+        this.#snapshotAt = 0; // try again after the next read of the log
+      })
+      .finally(() => {
+        this.#writing = undefined;
+      });
   }
 
   /** Apply the log; a call waits for a read that starts after it, never for an older one only. */
@@ -204,6 +306,7 @@ export class CiGraphStore {
     for (const [seq, xid] of this.#applied) if (xid < floor) this.#applied.delete(seq);
     this.#xmin = xmin;
     this.#lastRead = Date.now();
+    if (Date.now() - this.#snapshotAt > SNAPSHOT_EVERY_MS) this.#saveSnapshot(index);
   }
 }
 
