@@ -34,8 +34,8 @@ CREATE INDEX "record_history_regrouped_idx" ON "record_history" USING btree ("re
 CREATE INDEX "records_type_resolved_idx" ON "records" USING btree ("type","resolved_at");--> statement-breakpoint
 CREATE INDEX "records_type_open_until_idx" ON "records" USING btree ("type",coalesce(least("resolved_at", "closed_at"), 'infinity'::timestamptz));--> statement-breakpoint
 CREATE INDEX "sla_clocks_met_breached_idx" ON "sla_clocks" USING btree ("kind","stopped_at","record_id") WHERE "sla_clocks"."state" = 'met' and "sla_clocks"."due_at" <= "sla_clocks"."stopped_at";--> statement-breakpoint
-CREATE INDEX "sla_clocks_met_stopped_idx" ON "sla_clocks" USING btree ("kind","metric","stopped_at") WHERE "sla_clocks"."state" = 'met';--> statement-breakpoint
-CREATE INDEX "sla_clocks_open_due_idx" ON "sla_clocks" USING btree ("kind","due_at","record_id") WHERE "sla_clocks"."state" in ('running', 'paused');--> statement-breakpoint
+CREATE INDEX "sla_clocks_open_due_idx" ON "sla_clocks" USING btree ("kind","due_at","record_id") WHERE "sla_clocks"."state" in ('running', 'paused');
+--> statement-breakpoint
 -- hand-written
 -- Rollups of the KPI populations that depend on one row of one table (see docs/reporting.md).
 -- Each source row yields a few facts; statement triggers append the facts of the rows a

@@ -236,6 +236,7 @@ defineKpi({
   aggregate: 'rate',
   target: { target: 70, tolerance: 10 },
   defaultTypes: ['incident'],
+  rollup: { source: 'first_contact', dims: RECORD_ROLLUP_DIMS },
   population: (w) =>
     resolvedRecords(
       w,
@@ -281,10 +282,13 @@ function clocksDuePart(w: PopulationWindow, kind: string, metric: Clock | null, 
       ? sql`c.state = 'met' and c.stopped_at >= ${w.from} and c.stopped_at < ${w.to}`
       : sql`c.state in ('running', 'paused') and c.due_at >= ${w.from} and c.due_at < ${w.to}
           and c.due_at <= ${w.now}::timestamptz`;
+  // A met clock has its stop (the window holds it), so its arm names c.stopped_at where the open
+  // arm says coalesce(c.stopped_at, now): the same values, in the terms of its partial indexes.
+  const end = part === 'met' ? sql`c.stopped_at` : sql`coalesce(c.stopped_at, ${w.now}::timestamptz)`;
   return sql`
     select r.id as record_id, ${part === 'met' ? sql`c.stopped_at` : sql`coalesce(c.stopped_at, c.due_at)`} as at,
-      extract(epoch from (coalesce(c.stopped_at, ${w.now}::timestamptz) - c.due_at))::float8 as v,
-      not (c.due_at is not null and c.due_at <= coalesce(c.stopped_at, ${w.now}::timestamptz)) as hit,
+      extract(epoch from (${end} - c.due_at))::float8 as v,
+      not (c.due_at is not null and c.due_at <= ${end}) as hit,
       r.type, r.service_id, coalesce(c.group_id, r.group_id) as group_id, r.assignee_id, c.priority,
       coalesce(c.customer_id, u.organisation_id) as customer_id, r.state, c.metric as band
     from sla_clocks c

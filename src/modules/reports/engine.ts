@@ -165,9 +165,12 @@ async function valueAndPrevious(
 ): Promise<{ current: Aggregated; previous: Aggregated }> {
   const prev = previousWindow(w);
   const use = rollupFor(d, f, w, 'value');
-  if (use && use.spec.ended) {
+  if (use?.spec.ended) {
     const counts = await snapshotCounts(db, d, f, [w.to, prev.to]);
-    const at = (t: Date) => ({ value: counts.get(t.getTime())!, count: counts.get(t.getTime())! });
+    const at = (t: Date) => {
+      const n = counts.get(t.getTime()) ?? 0;
+      return { value: n, count: n };
+    };
     return { current: at(w.to), previous: at(prev.to) };
   }
   if (use && !d.snapshot) {
@@ -355,7 +358,7 @@ async function trend(
     const ends = starts.map((_, i) => starts[i + 1] ?? w.to);
     const counts = await snapshotCounts(db, d, f, ends);
     const points = starts.map((start, i) => {
-      const n = counts.get(ends[i]!.getTime())!;
+      const n = counts.get(ends[i]!.getTime()) ?? 0;
       return { at: start.toISOString(), value: n, count: n };
     });
     return { points, series: [], bucket };

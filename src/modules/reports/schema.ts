@@ -82,6 +82,24 @@ export const reportRollupDeltas = pgTable('report_rollup_deltas', rollupColumns(
   index('report_rollup_deltas_source_idx').on(t.source, t.at),
 ]);
 
+/**
+ * One row per resolved record: when, its dimensions, and whether it was resolved at first
+ * contact (never reopened, never passed from one group to another). It depends on the record
+ * and its history, so triggers on both recompute a record's row from the two tables after
+ * locking the record (migration `report_first_contact`); the rollup of this table's own rows
+ * (source `first_contact`) then follows like the others.
+ */
+export const reportResolutions = pgTable('report_resolutions', {
+  recordId: uuid('record_id')
+    .primaryKey()
+    .references(() => records.id, { onDelete: 'cascade' }),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
+  type: text('type').notNull(),
+  serviceId: uuid('service_id'),
+  priority: integer('priority'),
+  firstContact: boolean('first_contact').notNull(),
+});
+
 export type DashboardWidget = { kpi: string; chart: 'value' | 'trend' | 'bars' | 'stacked' | 'heatmap' };
 
 export const dashboards = pgTable(
