@@ -56,6 +56,11 @@ export type KpiDefinition = {
    * in, the dimensions those keep, and the population rows left out of them (computed directly).
    */
   rollup?: RollupSpec;
+  /**
+   * The population as disjoint parts whose union it is, each ordered by its own index: a
+   * drill-down page reads the newest rows of each and merges them.
+   */
+  parts?: (w: PopulationWindow) => SQL[];
 };
 
 const catalog = new Map<string, KpiDefinition>();
@@ -283,10 +288,11 @@ function clocksDuePart(w: PopulationWindow, kind: string, metric: Clock | null, 
       : sql`c.state in ('running', 'paused') and c.due_at >= ${w.from} and c.due_at < ${w.to}
           and c.due_at <= ${w.now}::timestamptz`;
   // A met clock has its stop (the window holds it), so its arm names c.stopped_at where the open
-  // arm says coalesce(c.stopped_at, now): the same values, in the terms of its partial indexes.
+  // arm says coalesce(c.stopped_at, now): the same values, in the terms of its partial indexes
+  // (and c.record_id for r.id, so a drill-down's order is the index's).
   const end = part === 'met' ? sql`c.stopped_at` : sql`coalesce(c.stopped_at, ${w.now}::timestamptz)`;
   return sql`
-    select r.id as record_id, ${part === 'met' ? sql`c.stopped_at` : sql`coalesce(c.stopped_at, c.due_at)`} as at,
+    select c.record_id, ${part === 'met' ? sql`c.stopped_at` : sql`coalesce(c.stopped_at, c.due_at)`} as at,
       extract(epoch from (${end} - c.due_at))::float8 as v,
       not (c.due_at is not null and c.due_at <= ${end}) as hit,
       r.type, r.service_id, coalesce(c.group_id, r.group_id) as group_id, r.assignee_id, c.priority,
@@ -313,6 +319,7 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
         band: metric,
         residual: (w) => clocksDuePart(w, kind, metric, 'open'),
       },
+      parts: (w) => [clocksDuePart(w, kind, metric, 'met'), clocksDuePart(w, kind, metric, 'open')],
       population: (w) => clocksDue(w, kind, metric),
     });
   }
@@ -331,6 +338,10 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
       misses: true,
       residual: (w) => sql`select * from (${clocksDuePart(w, kind, null, 'open')}) due where not due.hit`,
     },
+    parts: (w) =>
+      (['met', 'open'] as const).map(
+        (part) => sql`select * from (${clocksDuePart(w, kind, null, part)}) due where not due.hit`,
+      ),
     population: (w) => sql`select * from (${clocksDue(w, kind, null)}) due where not due.hit`,
   });
 }

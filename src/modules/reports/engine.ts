@@ -447,14 +447,23 @@ async function trend(
   return { points, series, bucket };
 }
 
-export async function computeKpi(db: Db, key: string, q: KpiQuery, now: Date): Promise<KpiResult> {
+/** The KPI over the query's period; `trend: false` leaves the trend out (a report's figure). */
+export async function computeKpi(
+  db: Db,
+  key: string,
+  q: KpiQuery,
+  now: Date,
+  opts: { trend?: boolean } = {},
+): Promise<KpiResult> {
   const d = requireKpi(key);
   const w = checkWindow(q);
   if (d.rollup) await foldRollups(db);
   const view = await presentDefinition(db, d);
   const [{ current, previous }, tr, cut] = await Promise.all([
     valueAndPrevious(db, d, q, w, now),
-    trend(db, d, q, w, now, q.split),
+    opts.trend === false
+      ? Promise.resolve({ points: [], series: [], bucket: bucketFor(w) })
+      : trend(db, d, q, w, now, q.split),
     q.by ? breakdown(db, d, q, { ...w, now }, q.by) : Promise.resolve([]),
   ]);
   return {
@@ -482,6 +491,23 @@ const TYPE_PATHS: Record<string, string> = {
   article: '/knowledge',
 };
 
+type DrillDbRow = {
+  record_id: string;
+  at: Date | string;
+  v: unknown;
+  hit: boolean | null;
+  band: string | null;
+  type: string;
+  state: string | null;
+  priority: number | null;
+  number: string | null;
+  title: string | null;
+  service: string | null;
+  grp: string | null;
+  assignee: string | null;
+  customer: string | null;
+};
+
 /** The rows behind a KPI's value, newest first, in keyset pages. */
 export async function drillDown(
   db: Db,
@@ -498,37 +524,36 @@ export async function drillDown(
     const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
     parts.push(sql`(p.at, p.record_id) < (${at}::timestamptz, ${id}::uuid)`);
   }
-  const rows = await queryRows<{
-    record_id: string;
-    at: Date | string;
-    v: unknown;
-    hit: boolean | null;
-    band: string | null;
-    type: string;
-    state: string | null;
-    priority: number | null;
-    number: string | null;
-    title: string | null;
-    service: string | null;
-    grp: string | null;
-    assignee: string | null;
-    customer: string | null;
-  }>(
-    db,
-    sql`select p.record_id, p.at, p.v, p.hit, p.band, p.type, p.state, p.priority,
+  const pageOf = (population: SQL) =>
+    queryRows<DrillDbRow>(
+      db,
+      sql`select p.record_id, p.at, p.v, p.hit, p.band, p.type, p.state, p.priority,
         coalesce(rr.number, ci.name, ka.number) as number, coalesce(rr.title, ci.description, ka.title) as title,
         (select name from cis where id = p.service_id) as service,
         (select name from groups where id = p.group_id) as grp,
         (select name from users where id = p.assignee_id) as assignee,
         (select name from organisations where id = p.customer_id) as customer
-      from (${d.population({ ...w, now })}) p
+      from (${population}) p
       left join records rr on rr.id = p.record_id
       left join cis ci on ci.id = p.record_id and rr.id is null
       left join knowledge_articles ka on ka.id = p.record_id and p.type = 'article'
       where ${sql.join(parts, sql` and `)}
       order by p.at desc, p.record_id desc
       limit ${q.limit + 1}`,
-  );
+    );
+  // A population made of disjoint parts is paged part by part, each in its own index order, and
+  // the pages merged: the same rows in the same order as one statement over their union.
+  const pw = { ...w, now };
+  const rows = d.parts
+    ? (await Promise.all(d.parts(pw).map(pageOf)))
+        .flat()
+        .sort(
+          (x, y) =>
+            new Date(y.at).getTime() - new Date(x.at).getTime() ||
+            (x.record_id < y.record_id ? 1 : x.record_id > y.record_id ? -1 : 0),
+        )
+        .slice(0, q.limit + 1)
+    : await pageOf(d.population(pw));
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const items: DrillRow[] = page.map((r) => {
