@@ -59,6 +59,29 @@ export async function throwawayDatabase(
   };
 }
 
+/**
+ * A database on the PostgreSQL server kept between runs under the given name (created when
+ * missing); `drop` leaves it in place.
+ */
+export async function keptDatabase(
+  name: string,
+): Promise<{ url: string; drop: () => Promise<void> } | { error: string }> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) return { error: `not a plain database name: ${name}` };
+  const admin = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) await admin.query(`create database ${name}`);
+  } catch (e) {
+    return { error: `PostgreSQL not reachable at the benchmark URL (${(e as Error).message})` };
+  } finally {
+    await admin.end().catch(() => undefined);
+  }
+  const url = new URL(BENCH_PG_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => undefined };
+}
+
 /** A small deterministic generator (mulberry32), so every run picks the same CIs and times. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;

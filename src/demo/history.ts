@@ -12,7 +12,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
-import { queryRows } from '../db/client.ts';
+import { type Db, queryRows } from '../db/client.ts';
 import type { Holiday, WeeklyInterval } from '../domain/sla/calendar.ts';
 import {
   addWorkingTime,
@@ -65,6 +65,7 @@ const PRIORITY_WEIGHTS = [3, 12, 45, 30, 10];
 /** How often each score 1–5 is given: on time, and late or reopened. */
 const SCORE_WEIGHTS = { good: [3, 4, 10, 33, 50], poor: [14, 18, 24, 28, 16] } as const;
 const SURVEY_DAYS = 14;
+const FLUSH_EVERY = 20_000;
 const CSAT_COMMENTS: Record<number, readonly string[]> = {
   1: [
     'Nobody told me it was fixed; I found out by trying again.',
@@ -140,155 +141,15 @@ export async function seedReportHistory(
     sql`select nextval('record_number_inc') as n from generate_series(1, ${total})`,
   );
 
-  const recordRows: (typeof records.$inferInsert)[] = [];
-  const clockRows: ClockRow[] = [];
-  const pauseRows: (typeof slaPauses.$inferInsert)[] = [];
-  const historyRows: (typeof recordHistory.$inferInsert)[] = [];
-  const surveyRows: SurveyRow[] = [];
+  let recordRows: (typeof records.$inferInsert)[] = [];
+  let clockRows: ClockRow[] = [];
+  let pauseRows: (typeof slaPauses.$inferInsert)[] = [];
+  let historyRows: (typeof recordHistory.$inferInsert)[] = [];
+  let surveyRows: SurveyRow[] = [];
+  const made = { records: 0, clocks: 0, surveys: 0 };
 
-  for (let i = 0; i < total; i++) {
-    // The day, fewer at weekends, then the hour.
-    let dayStart: number;
-    do dayStart = begin + Math.floor(rand() * days) * DAY_MS;
-    while ([0, 6].includes(new Date(dayStart).getUTCDay()) && rand() < 0.75);
-    const created = new Date(
-      dayStart -
-        (dayStart % DAY_MS) +
-        weighted(rand, HOUR_WEIGHTS) * HOUR * 1000 +
-        Math.floor(rand() * HOUR * 1000),
-    );
-    const tpl = pick(DEMO_INCIDENTS);
-    const groupId = input.groups.get(tpl.group) ?? null;
-    const members = input.groupMembers.get(tpl.group) ?? [];
-    const assigneeId = members.length ? pick(members) : null;
-    const priority = weighted(rand, PRIORITY_WEIGHTS) + 1;
-    const serviceId =
-      covered.length && rand() < 0.55
-        ? pick(covered)
-        : services.length && rand() < 0.7
-          ? pick(services).id
-          : null;
-    const sla = serviceId ? slaByService.get(serviceId) : undefined;
-    const ola = groupId ? olaByGroup.get(groupId) : undefined;
-    const cal = sla ? calendars.get(sla.calendar_id)! : ROUND_THE_CLOCK;
-    const target = sla?.targets.find((t) => t.priority === priority);
-    const responseTarget = (target?.responseMinutes ?? 60) * 60;
-    const resolutionTarget = (target?.resolutionMinutes ?? 16 * 60) * 60;
-    // Most are on time; the tail runs late (about one in eight resolutions breaches).
-    const resolveWork = Math.max(600, resolutionTarget * (0.08 + rand() ** 1.6 * 1.25));
-    const hold = rand() < 0.22;
-    const responseWork = Math.min(
-      responseTarget * (0.05 + rand() ** 2 * 1.3),
-      resolveWork * (hold ? 0.35 : 0.9),
-    );
-    const acknowledged = addWorkingTime(created, responseWork, cal);
-    const pauses: (Pause & { reason: 'paused_state' | 'resolved' })[] = [];
-    let resolved: Date;
-    if (hold) {
-      const holdStart = addWorkingTime(created, resolveWork * 0.4, cal);
-      const holdEnd = new Date(holdStart.getTime() + (2 + rand() * 40) * HOUR * 1000);
-      pauses.push({ start: holdStart, end: holdEnd, reason: 'paused_state' });
-      resolved = addWorkingTime(holdEnd, resolveWork * 0.6, cal);
-    } else resolved = addWorkingTime(created, resolveWork, cal);
-    let reopenCount = 0;
-    if (rand() < 0.06) {
-      const reopened = new Date(resolved.getTime() + (3 + rand() * 27) * HOUR * 1000);
-      pauses.push({ start: resolved, end: reopened, reason: 'resolved' });
-      resolved = addWorkingTime(reopened, resolveWork * 0.3, cal);
-      reopenCount = 1;
-    }
-    const closedAt = resolved.getTime() + (1 + rand() * 3) * DAY_MS;
-    const closed = closedAt < now ? new Date(closedAt) : null;
-    const id = randomUUID();
-    const requesterId = pick(input.requesters);
-    recordRows.push({
-      id,
-      type: 'incident',
-      number: `INC${String(numbers[i]!.n).padStart(7, '0')}`,
-      title: tpl.title,
-      description: tpl.description,
-      state: closed ? 'closed' : 'resolved',
-      impact: Math.min(3, Math.ceil(priority / 2)),
-      urgency: Math.min(3, Math.ceil(priority / 2)),
-      priority,
-      category: tpl.category,
-      subcategory: tpl.subcategory,
-      channel: pick(['portal', 'email', 'phone', 'chat'] as const),
-      requesterId,
-      assigneeId,
-      groupId,
-      serviceId,
-      resolutionCode: pick(['solved_permanently', 'solved_permanently', 'solved_workaround', 'user_error']),
-      resolutionNotes: tpl.resolution,
-      resolvedAt: resolved,
-      closedAt: closed,
-      reopenCount,
-      createdBy: rand() < 0.45 ? input.deskAgentId : requesterId,
-      createdAt: created,
-      updatedAt: closed ?? resolved,
-      version: closed ? 5 : 4,
-    });
-    // One group change in ten: first-contact resolution misses those.
-    if (groupId && rand() < 0.1)
-      historyRows.push({
-        recordId: id,
-        at: acknowledged,
-        field: 'groupId',
-        oldValue: input.groups.get('desk') ?? null,
-        newValue: groupId,
-      });
-    for (const p of pauses)
-      pauseRows.push({ recordId: id, startedAt: p.start, endedAt: p.end, reason: p.reason });
-    const clock = (a: Agreement, metric: 'response' | 'resolution', stoppedAt: Date): ClockRow => {
-      const t = a.targets.find((x) => x.priority === priority)!;
-      const seconds = (metric === 'response' ? t.responseMinutes : t.resolutionMinutes) * 60;
-      const facts = {
-        state: 'met' as const,
-        startedAt: created,
-        stoppedAt,
-        targetSeconds: seconds,
-        targetVersion: 1,
-      };
-      return {
-        recordId: id,
-        agreementId: a.id,
-        kind: a.kind,
-        metric,
-        groupId: a.kind === 'ola' ? groupId : null,
-        customerId: a.customer_id,
-        calendarId: a.calendar_id,
-        priority,
-        targetSeconds: seconds,
-        startedAt: created,
-        selectedAt: created,
-        state: 'met',
-        stoppedAt,
-        stopReason: metric === 'resolution' ? 'resolved' : a.kind === 'ola' ? 'assigned' : 'responded',
-        dueAt: computeDueAt(created, seconds, calendars.get(a.calendar_id)!, clockPauses(facts, pauses)),
-        nextCheckAt: null,
-      };
-    };
-    for (const a of [sla, ola]) {
-      if (!a?.targets.some((t) => t.priority === priority)) continue;
-      clockRows.push(clock(a, 'response', acknowledged), clock(a, 'resolution', resolved));
-    }
-    const survey = surveyOf(csatRand, {
-      recordId: id,
-      requesterId,
-      resolved,
-      now,
-      poor: reopenCount > 0 || resolveWork > resolutionTarget,
-    });
-    surveyRows.push(survey);
-    historyRows.push({ recordId: id, at: resolved, field: 'csat.sent', oldValue: null, newValue: 'sent' });
-    if (survey.answeredAt) {
-      const answer = { recordId: id, actorId: requesterId, at: survey.answeredAt, oldValue: null };
-      historyRows.push({ ...answer, field: 'csat', newValue: String(survey.score) });
-      if (survey.comment) historyRows.push({ ...answer, field: 'csat.comment', newValue: survey.comment });
-    }
-  }
-
-  await ctx.db.transaction(async (tx) => {
+  // Written in slices of FLUSH_EVERY records, so a large history does not sit in memory at once.
+  const flush = async (tx: Db) => {
     for (let i = 0; i < recordRows.length; i += 500)
       await tx.insert(records).values(recordRows.slice(i, i + 500));
     for (let i = 0; i < clockRows.length; i += 500)
@@ -303,8 +164,163 @@ export async function seedReportHistory(
       tx,
       recordRows.map((r) => r.id!),
     );
+    made.records += recordRows.length;
+    made.clocks += clockRows.length;
+    made.surveys += surveyRows.length;
+    recordRows = [];
+    clockRows = [];
+    pauseRows = [];
+    historyRows = [];
+    surveyRows = [];
+  };
+
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < total; i++) {
+      if (recordRows.length >= FLUSH_EVERY) await flush(tx);
+      // The day, fewer at weekends, then the hour.
+      let dayStart: number;
+      do dayStart = begin + Math.floor(rand() * days) * DAY_MS;
+      while ([0, 6].includes(new Date(dayStart).getUTCDay()) && rand() < 0.75);
+      const created = new Date(
+        dayStart -
+          (dayStart % DAY_MS) +
+          weighted(rand, HOUR_WEIGHTS) * HOUR * 1000 +
+          Math.floor(rand() * HOUR * 1000),
+      );
+      const tpl = pick(DEMO_INCIDENTS);
+      const groupId = input.groups.get(tpl.group) ?? null;
+      const members = input.groupMembers.get(tpl.group) ?? [];
+      const assigneeId = members.length ? pick(members) : null;
+      const priority = weighted(rand, PRIORITY_WEIGHTS) + 1;
+      const serviceId =
+        covered.length && rand() < 0.55
+          ? pick(covered)
+          : services.length && rand() < 0.7
+            ? pick(services).id
+            : null;
+      const sla = serviceId ? slaByService.get(serviceId) : undefined;
+      const ola = groupId ? olaByGroup.get(groupId) : undefined;
+      const cal = sla ? calendars.get(sla.calendar_id)! : ROUND_THE_CLOCK;
+      const target = sla?.targets.find((t) => t.priority === priority);
+      const responseTarget = (target?.responseMinutes ?? 60) * 60;
+      const resolutionTarget = (target?.resolutionMinutes ?? 16 * 60) * 60;
+      // Most are on time; the tail runs late (about one in eight resolutions breaches).
+      const resolveWork = Math.max(600, resolutionTarget * (0.08 + rand() ** 1.6 * 1.25));
+      const hold = rand() < 0.22;
+      const responseWork = Math.min(
+        responseTarget * (0.05 + rand() ** 2 * 1.3),
+        resolveWork * (hold ? 0.35 : 0.9),
+      );
+      const acknowledged = addWorkingTime(created, responseWork, cal);
+      const pauses: (Pause & { reason: 'paused_state' | 'resolved' })[] = [];
+      let resolved: Date;
+      if (hold) {
+        const holdStart = addWorkingTime(created, resolveWork * 0.4, cal);
+        const holdEnd = new Date(holdStart.getTime() + (2 + rand() * 40) * HOUR * 1000);
+        pauses.push({ start: holdStart, end: holdEnd, reason: 'paused_state' });
+        resolved = addWorkingTime(holdEnd, resolveWork * 0.6, cal);
+      } else resolved = addWorkingTime(created, resolveWork, cal);
+      let reopenCount = 0;
+      if (rand() < 0.06) {
+        const reopened = new Date(resolved.getTime() + (3 + rand() * 27) * HOUR * 1000);
+        pauses.push({ start: resolved, end: reopened, reason: 'resolved' });
+        resolved = addWorkingTime(reopened, resolveWork * 0.3, cal);
+        reopenCount = 1;
+      }
+      const closedAt = resolved.getTime() + (1 + rand() * 3) * DAY_MS;
+      const closed = closedAt < now ? new Date(closedAt) : null;
+      const id = randomUUID();
+      const requesterId = pick(input.requesters);
+      recordRows.push({
+        id,
+        type: 'incident',
+        number: `INC${String(numbers[i]!.n).padStart(7, '0')}`,
+        title: tpl.title,
+        description: tpl.description,
+        state: closed ? 'closed' : 'resolved',
+        impact: Math.min(3, Math.ceil(priority / 2)),
+        urgency: Math.min(3, Math.ceil(priority / 2)),
+        priority,
+        category: tpl.category,
+        subcategory: tpl.subcategory,
+        channel: pick(['portal', 'email', 'phone', 'chat'] as const),
+        requesterId,
+        assigneeId,
+        groupId,
+        serviceId,
+        resolutionCode: pick(['solved_permanently', 'solved_permanently', 'solved_workaround', 'user_error']),
+        resolutionNotes: tpl.resolution,
+        resolvedAt: resolved,
+        closedAt: closed,
+        reopenCount,
+        createdBy: rand() < 0.45 ? input.deskAgentId : requesterId,
+        createdAt: created,
+        updatedAt: closed ?? resolved,
+        version: closed ? 5 : 4,
+      });
+      // One group change in ten: first-contact resolution misses those.
+      if (groupId && rand() < 0.1)
+        historyRows.push({
+          recordId: id,
+          at: acknowledged,
+          field: 'groupId',
+          oldValue: input.groups.get('desk') ?? null,
+          newValue: groupId,
+        });
+      for (const p of pauses)
+        pauseRows.push({ recordId: id, startedAt: p.start, endedAt: p.end, reason: p.reason });
+      const clock = (a: Agreement, metric: 'response' | 'resolution', stoppedAt: Date): ClockRow => {
+        const t = a.targets.find((x) => x.priority === priority)!;
+        const seconds = (metric === 'response' ? t.responseMinutes : t.resolutionMinutes) * 60;
+        const facts = {
+          state: 'met' as const,
+          startedAt: created,
+          stoppedAt,
+          targetSeconds: seconds,
+          targetVersion: 1,
+        };
+        return {
+          recordId: id,
+          agreementId: a.id,
+          kind: a.kind,
+          metric,
+          groupId: a.kind === 'ola' ? groupId : null,
+          customerId: a.customer_id,
+          calendarId: a.calendar_id,
+          priority,
+          targetSeconds: seconds,
+          startedAt: created,
+          selectedAt: created,
+          state: 'met',
+          stoppedAt,
+          stopReason: metric === 'resolution' ? 'resolved' : a.kind === 'ola' ? 'assigned' : 'responded',
+          dueAt: computeDueAt(created, seconds, calendars.get(a.calendar_id)!, clockPauses(facts, pauses)),
+          nextCheckAt: null,
+        };
+      };
+      for (const a of [sla, ola]) {
+        if (!a?.targets.some((t) => t.priority === priority)) continue;
+        clockRows.push(clock(a, 'response', acknowledged), clock(a, 'resolution', resolved));
+      }
+      const survey = surveyOf(csatRand, {
+        recordId: id,
+        requesterId,
+        resolved,
+        now,
+        poor: reopenCount > 0 || resolveWork > resolutionTarget,
+      });
+      surveyRows.push(survey);
+      historyRows.push({ recordId: id, at: resolved, field: 'csat.sent', oldValue: null, newValue: 'sent' });
+      if (survey.answeredAt) {
+        const answer = { recordId: id, actorId: requesterId, at: survey.answeredAt, oldValue: null };
+        historyRows.push({ ...answer, field: 'csat', newValue: String(survey.score) });
+        if (survey.comment) historyRows.push({ ...answer, field: 'csat.comment', newValue: survey.comment });
+      }
+    }
+
+    await flush(tx);
   });
-  return { records: recordRows.length, clocks: clockRows.length, surveys: surveyRows.length };
+  return made;
 }
 
 /** The survey a resolution sent: answered by about three in ten, within a few days, or left to expire. */

@@ -22,6 +22,7 @@ export function defineCsatKpis(): void {
     goodWhen: 'up',
     aggregate: 'mean',
     target: { target: 4.2, tolerance: 0.4 },
+    rollup: { source: 'csat', dims: ['band'] },
     population: (w) => sql`
       select r.id as record_id, s.answered_at as at, s.score::float8 as v, (s.score >= 4) as hit, ${DIMS},
         s.score::text as band

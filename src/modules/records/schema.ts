@@ -128,6 +128,13 @@ export const records = pgTable(
     // counts read this index alone.
     index('records_requester_created_idx').on(t.requesterId, t.type, t.createdAt, t.id),
     // The newest matches of a common search word, across types.
+    // Reporting: records resolved in a period, and the backlog at an instant (open until then:
+    // neither resolved nor closed before it, as `coalesce(least(resolved_at, closed_at), 'infinity')`).
+    index('records_type_resolved_idx').on(t.type, t.resolvedAt),
+    index('records_type_open_until_idx').on(
+      t.type,
+      sql`coalesce(least(${t.resolvedAt}, ${t.closedAt}), 'infinity'::timestamptz)`,
+    ),
     index('records_updated_idx').on(t.updatedAt),
   ],
 );
@@ -175,7 +182,13 @@ export const recordHistory = pgTable(
     oldValue: text('old_value'),
     newValue: text('new_value'),
   },
-  (t) => [index('record_history_record_idx').on(t.recordId, t.id)],
+  (t) => [
+    index('record_history_record_idx').on(t.recordId, t.id),
+    // Reporting (first-contact resolution): the records ever passed from one group to another.
+    index('record_history_regrouped_idx')
+      .on(t.recordId)
+      .where(sql`${t.field} = 'groupId' and ${t.oldValue} is not null`),
+  ],
 );
 
 export const recordComments = pgTable(

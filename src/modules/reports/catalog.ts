@@ -11,6 +11,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { GoodWhen, KpiTarget, KpiUnit } from '../../domain/reports/kpi.ts';
 import { AGE_BANDS } from '../../domain/reports/kpi.ts';
+import type { RollupSpec } from './rollups.ts';
 
 /** `sum` adds the measures up (hours of effort). */
 export type KpiAggregate = 'count' | 'mean' | 'median' | 'rate' | 'sum';
@@ -50,6 +51,16 @@ export type KpiDefinition = {
    * the dimensions type, service_id, group_id, assignee_id, priority, customer_id, state, band.
    */
   population: (w: PopulationWindow) => SQL;
+  /**
+   * Where the KPI can be read from the rollups (rollups.ts): the source its facts are rolled up
+   * in, the dimensions those keep, and the population rows left out of them (computed directly).
+   */
+  rollup?: RollupSpec;
+  /**
+   * The population as disjoint parts whose union it is, each ordered by its own index: a
+   * drill-down page reads the newest rows of each and merges them.
+   */
+  parts?: (w: PopulationWindow) => SQL[];
 };
 
 const catalog = new Map<string, KpiDefinition>();
@@ -73,6 +84,9 @@ const RECORD_DIMS = sql.raw(
 );
 const FROM_RECORDS = sql.raw('records r join users u on u.id = r.requester_id');
 
+/** The record dimensions the record rollups keep. */
+const RECORD_ROLLUP_DIMS = ['type', 'service', 'priority'] as const;
+
 const epoch = (a: string, b: string) => sql.raw(`extract(epoch from (${a} - ${b}))::float8`);
 
 // ---------------------------------------------------------------- volume and backlog
@@ -88,6 +102,7 @@ defineKpi({
   aggregate: 'count',
   target: { target: 400, tolerance: 100 },
   defaultTypes: ['incident'],
+  rollup: { source: 'opened', hourly: 'opened_hourly', dims: RECORD_ROLLUP_DIMS },
   population: (w) => sql`
     select r.id as record_id, r.created_at as at, null::float8 as v, null::boolean as hit, ${RECORD_DIMS},
       null::text as band
@@ -119,13 +134,15 @@ defineKpi({
   target: { target: 60, tolerance: 20 },
   snapshot: true,
   defaultTypes: ['incident'],
+  rollup: { source: 'opened', ended: 'ended', dims: RECORD_ROLLUP_DIMS },
+  // Open at w.to: neither resolved nor closed before it, written as the indexed `open until`
+  // instant (least ignores a null; both null is open for good).
   population: (w) => sql`
     select r.id as record_id, r.created_at as at, extract(epoch from (${w.to}::timestamptz - r.created_at))::float8 as v,
       null::boolean as hit, ${RECORD_DIMS}, ${bandCase(w.to)} as band
     from ${FROM_RECORDS}
     where r.created_at < ${w.to}
-      and (r.resolved_at is null or r.resolved_at >= ${w.to})
-      and (r.closed_at is null or r.closed_at >= ${w.to})`,
+      and coalesce(least(r.resolved_at, r.closed_at), 'infinity'::timestamptz) >= ${w.to}`,
 });
 
 // ---------------------------------------------------------------- speed: acknowledge and resolve
@@ -174,6 +191,9 @@ for (const stat of ['mean', 'median'] as const) {
           ? { target: 30 * 60, tolerance: 30 * 60 }
           : { target: 2 * 3600, tolerance: 3600 },
       defaultTypes: ['incident'],
+      ...(stat === 'mean' && measure === 'working'
+        ? { rollup: { source: 'work:sla:response', dims: ['type'] } }
+        : {}),
       population: (w) => metClocks(w, 'sla', 'response', measure),
     });
     defineKpi({
@@ -192,6 +212,14 @@ for (const stat of ['mean', 'median'] as const) {
           ? { target: 8 * 3600, tolerance: 4 * 3600 }
           : { target: 24 * 3600, tolerance: 12 * 3600 },
       defaultTypes: ['incident'],
+      ...(stat === 'mean'
+        ? {
+            rollup:
+              measure === 'working'
+                ? { source: 'work:sla:resolution', dims: ['type'] }
+                : { source: 'resolved', dims: RECORD_ROLLUP_DIMS },
+          }
+        : {}),
       population: (w) =>
         measure === 'working'
           ? metClocks(w, 'sla', 'resolution', 'working')
@@ -213,6 +241,7 @@ defineKpi({
   aggregate: 'rate',
   target: { target: 70, tolerance: 10 },
   defaultTypes: ['incident'],
+  rollup: { source: 'first_contact', dims: RECORD_ROLLUP_DIMS },
   population: (w) =>
     resolvedRecords(
       w,
@@ -233,6 +262,7 @@ defineKpi({
   aggregate: 'rate',
   target: { target: 5, tolerance: 5 },
   defaultTypes: ['incident'],
+  rollup: { source: 'resolved', dims: RECORD_ROLLUP_DIMS },
   population: (w) => resolvedRecords(w, sql`null::float8`, sql`r.reopen_count > 0`),
 });
 
@@ -243,22 +273,33 @@ const KIND_WORDS = { sla: 'SLA', ola: 'OLA', uc: 'underpinning contract' } as co
 /**
  * Clocks that finished in the window (met) or fell due in it while still open; `hit` is whether
  * the target was kept. A clock breached when its due instant came before it was met (or before
- * now while still running).
+ * now while still running). Two parts, each on its own index: the met clocks (rolled up) and the
+ * open ones (whether they breached depends on now).
  */
 export function clocksDue(w: PopulationWindow, kind: string, metric: Clock | null): SQL {
+  return sql`${clocksDuePart(w, kind, metric, 'met')} union all ${clocksDuePart(w, kind, metric, 'open')}`;
+}
+
+function clocksDuePart(w: PopulationWindow, kind: string, metric: Clock | null, part: 'met' | 'open'): SQL {
   const metricCond = metric ? sql`and c.metric = ${metric}` : sql``;
+  const cond =
+    part === 'met'
+      ? sql`c.state = 'met' and c.stopped_at >= ${w.from} and c.stopped_at < ${w.to}`
+      : sql`c.state in ('running', 'paused') and c.due_at >= ${w.from} and c.due_at < ${w.to}
+          and c.due_at <= ${w.now}::timestamptz`;
+  // A met clock has its stop (the window holds it), so its arm names c.stopped_at where the open
+  // arm says coalesce(c.stopped_at, now): the same values, in the terms of its partial indexes
+  // (and c.record_id for r.id, so a drill-down's order is the index's).
+  const end = part === 'met' ? sql`c.stopped_at` : sql`coalesce(c.stopped_at, ${w.now}::timestamptz)`;
   return sql`
-    select r.id as record_id, coalesce(c.stopped_at, c.due_at) as at,
-      extract(epoch from (coalesce(c.stopped_at, ${w.now}::timestamptz) - c.due_at))::float8 as v,
-      not (c.due_at is not null and c.due_at <= coalesce(c.stopped_at, ${w.now}::timestamptz)) as hit,
+    select c.record_id, ${part === 'met' ? sql`c.stopped_at` : sql`coalesce(c.stopped_at, c.due_at)`} as at,
+      extract(epoch from (${end} - c.due_at))::float8 as v,
+      not (c.due_at is not null and c.due_at <= ${end}) as hit,
       r.type, r.service_id, coalesce(c.group_id, r.group_id) as group_id, r.assignee_id, c.priority,
       coalesce(c.customer_id, u.organisation_id) as customer_id, r.state, c.metric as band
     from sla_clocks c
     join ${FROM_RECORDS} on r.id = c.record_id
-    where c.kind = ${kind} ${metricCond}
-      and ((c.state = 'met' and c.stopped_at >= ${w.from} and c.stopped_at < ${w.to})
-        or (c.state in ('running', 'paused') and c.due_at >= ${w.from} and c.due_at < ${w.to}
-          and c.due_at <= ${w.now}::timestamptz))`;
+    where c.kind = ${kind} ${metricCond} and ${cond}`;
 }
 
 for (const kind of ['sla', 'ola', 'uc'] as const) {
@@ -272,6 +313,13 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
       goodWhen: 'up',
       aggregate: 'rate',
       target: { target: 95, tolerance: 5 },
+      rollup: {
+        source: `clock:${kind}`,
+        dims: ['priority', 'band'],
+        band: metric,
+        residual: (w) => clocksDuePart(w, kind, metric, 'open'),
+      },
+      parts: (w) => [clocksDuePart(w, kind, metric, 'met'), clocksDuePart(w, kind, metric, 'open')],
       population: (w) => clocksDue(w, kind, metric),
     });
   }
@@ -284,6 +332,16 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
     goodWhen: 'down',
     aggregate: 'count',
     target: { target: 10, tolerance: 10 },
+    rollup: {
+      source: `clock:${kind}`,
+      dims: ['priority', 'band'],
+      misses: true,
+      residual: (w) => sql`select * from (${clocksDuePart(w, kind, null, 'open')}) due where not due.hit`,
+    },
+    parts: (w) =>
+      (['met', 'open'] as const).map(
+        (part) => sql`select * from (${clocksDuePart(w, kind, null, part)}) due where not due.hit`,
+      ),
     population: (w) => sql`select * from (${clocksDue(w, kind, null)}) due where not due.hit`,
   });
 }
@@ -301,6 +359,7 @@ defineKpi({
   aggregate: 'mean',
   target: { target: 3 * 86_400, tolerance: 2 * 86_400 },
   defaultTypes: ['request'],
+  rollup: { source: 'resolved', dims: RECORD_ROLLUP_DIMS },
   population: (w) => resolvedRecords(w, epoch('r.resolved_at', 'r.created_at')),
 });
 

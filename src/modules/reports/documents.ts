@@ -423,7 +423,7 @@ export async function serviceReview(
               serviceId,
               ...(f.types ? { type: f.types } : {}),
             };
-            const r = await computeKpi(ctx.db, f.key, filter, now);
+            const r = await computeKpi(ctx.db, f.key, filter, now, { trend: false });
             return {
               key: f.key,
               label: f.label,

@@ -21,6 +21,9 @@ type ClockRow = {
   target_seconds: number;
   target_version: number;
   calendar_id: string;
+  kind: string;
+  metric: string;
+  type: string;
 };
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
@@ -38,8 +41,10 @@ export async function refreshClockDurations(tx: Db, recordIds: readonly string[]
     await tx.execute(sql`delete from report_clock_durations where record_id = any(${uuidList(ids)})`);
     const clocks = await queryRows<ClockRow>(
       tx,
-      sql`select id, record_id, started_at, stopped_at, target_seconds, target_version, calendar_id
-        from sla_clocks where record_id = any(${uuidList(ids)}) and state = 'met' and stopped_at is not null`,
+      sql`select c.id, c.record_id, c.started_at, c.stopped_at, c.target_seconds, c.target_version, c.calendar_id,
+          c.kind, c.metric, r.type
+        from sla_clocks c join records r on r.id = c.record_id
+        where c.record_id = any(${uuidList(ids)}) and c.state = 'met' and c.stopped_at is not null`,
     );
     if (clocks.length === 0) continue;
     const calendarIds = [...new Set(clocks.map((c) => c.calendar_id))];
@@ -86,6 +91,10 @@ export async function refreshClockDurations(tx: Db, recordIds: readonly string[]
           own,
         ),
         calendarSeconds: (facts.stoppedAt.getTime() - facts.startedAt.getTime()) / 1000,
+        kind: c.kind,
+        metric: c.metric,
+        stoppedAt: facts.stoppedAt,
+        type: c.type,
       };
     });
     for (let j = 0; j < values.length; j += 1000)

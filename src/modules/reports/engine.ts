@@ -30,6 +30,14 @@ import {
 import { isKnownTimeZone } from '../../domain/sla/zone.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { type KpiDefinition, kpiDefinition, type PopulationWindow } from './catalog.ts';
+import {
+  aggregateRollup,
+  foldRollups,
+  rollupAggregate,
+  rollupDimSql,
+  rollupFor,
+  snapshotCounts,
+} from './rollups.ts';
 
 const MAX_DAYS = 3 * 366;
 
@@ -92,7 +100,8 @@ function aggregateSql(d: KpiDefinition, filter?: SQL): SQL {
     case 'count':
       return sql`count(*)${f}::float8`;
     case 'mean':
-      return sql`avg(p.v)${f}`;
+      // Over the exact sum of the measures, rounded once: what the rollups give too.
+      return sql`avg(p.v::numeric)${f}::float8`;
     case 'median':
       return sql`percentile_cont(0.5) within group (order by p.v)${f}`;
     case 'sum':
@@ -155,6 +164,33 @@ async function valueAndPrevious(
   now: Date,
 ): Promise<{ current: Aggregated; previous: Aggregated }> {
   const prev = previousWindow(w);
+  const use = rollupFor(d, f, w, 'value');
+  if (use?.spec.ended) {
+    const counts = await snapshotCounts(db, d, f, [w.to, prev.to]);
+    const at = (t: Date) => {
+      const n = counts.get(t.getTime()) ?? 0;
+      return { value: n, count: n };
+    };
+    return { current: at(w.to), previous: at(prev.to) };
+  }
+  if (use && !d.snapshot) {
+    const rows = await aggregateRollup<{ cur: boolean }>(
+      db,
+      d,
+      f,
+      use,
+      { from: prev.from, to: w.to, now },
+      { rollup: sql`(r.at >= ${w.from}) as cur`, residual: sql`(p.at >= ${w.from}) as cur`, names: 'cur' },
+      whereOf(d, f),
+    );
+    const part = (cur: boolean): Aggregated => {
+      const r = rows.find((x) => x.cur === cur);
+      return r
+        ? { value: num(r.value), count: Number(r.n ?? 0) }
+        : { value: d.aggregate === 'count' || d.aggregate === 'sum' ? 0 : null, count: 0 };
+    };
+    return { current: part(true), previous: part(false) };
+  }
   if (d.snapshot) {
     const [current, previous] = await Promise.all([
       aggregateOver(db, d, f, { ...w, now }),
@@ -213,6 +249,57 @@ async function breakdown(
 ): Promise<BreakdownRow[]> {
   const pop = d.population(w);
   const where = whereOf(d, f);
+  const use = rollupFor(d, f, w, by);
+  if (use && by === 'weekday_hour') {
+    const tz = f.tz ?? 'UTC';
+    const rows = await aggregateRollup<{ dow: number; hour: number }>(
+      db,
+      d,
+      f,
+      use,
+      w,
+      {
+        rollup: sql`extract(isodow from r.at at time zone ${tz})::int as dow, extract(hour from r.at at time zone ${tz})::int as hour`,
+        residual: sql`extract(isodow from p.at at time zone ${tz})::int as dow, extract(hour from p.at at time zone ${tz})::int as hour`,
+        names: 'dow, hour',
+      },
+      where,
+      true,
+    );
+    return rows
+      .sort((a, b) => a.dow - b.dow || a.hour - b.hour)
+      .map((r) => ({
+        key: `${r.dow}-${r.hour}`,
+        label: `${WEEKDAYS[r.dow - 1]} ${String(r.hour).padStart(2, '0')}:00`,
+        value: num(r.value),
+        count: Number(r.n),
+      }));
+  }
+  if (use && by !== 'weekday_hour') {
+    const dim = DIMENSION_SQL[by];
+    const grouped = rollupAggregate(
+      d,
+      f,
+      use,
+      w,
+      { rollup: sql`${rollupDimSql(by)} as key`, residual: sql`${dim.key} as key`, names: 'key' },
+      where,
+      true,
+    );
+    const label =
+      by === 'service'
+        ? sql`(select name from cis where id = k.key::uuid)`
+        : by === 'priority'
+          ? sql`'P' || k.key`
+          : sql`k.key`;
+    return cutRows(
+      by,
+      await queryRows<{ key: string | null; label: string | null; value: unknown; n: unknown }>(
+        db,
+        sql`select k.key, ${label} as label, k.value, k.n from (${grouped}) k order by k.n desc, k.key limit 50`,
+      ),
+    );
+  }
   if (by === 'weekday_hour') {
     const tz = f.tz ?? 'UTC';
     const rows = await queryRows<{ dow: number; hour: number; value: unknown; n: unknown }>(
@@ -236,6 +323,13 @@ async function breakdown(
         from (${pop}) p where ${where} group by 1
       ) k order by k.n desc, k.key limit 50`,
   );
+  return cutRows(by, rows);
+}
+
+function cutRows(
+  by: Dimension,
+  rows: { key: string | null; label: string | null; value: unknown; n: unknown }[],
+): BreakdownRow[] {
   return rows.map((r) => ({
     key: r.key,
     label:
@@ -259,6 +353,16 @@ async function trend(
 ): Promise<{ points: KpiResult['trend']; series: KpiResult['series']; bucket: KpiResult['bucket'] }> {
   const bucket = bucketFor(w);
   const starts = bucketStarts(w, bucket);
+  const use = rollupFor(d, f, w, 'trend');
+  if (d.snapshot && use?.spec.ended) {
+    const ends = starts.map((_, i) => starts[i + 1] ?? w.to);
+    const counts = await snapshotCounts(db, d, f, ends);
+    const points = starts.map((start, i) => {
+      const n = counts.get(ends[i]!.getTime()) ?? 0;
+      return { at: start.toISOString(), value: n, count: n };
+    });
+    return { points, series: [], bucket };
+  }
   if (d.snapshot) {
     // A snapshot KPI is taken at the end of each bucket.
     const points = await Promise.all(
@@ -272,11 +376,25 @@ async function trend(
   }
   const pw = { ...w, now };
   const where = whereOf(d, f);
-  const rows = await queryRows<{ b: Date | string; value: unknown; n: unknown }>(
-    db,
-    sql`select date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${aggregateSql(d)} as value, count(*) as n
+  const rows = use
+    ? await aggregateRollup<{ b: Date | string }>(
+        db,
+        d,
+        f,
+        use,
+        pw,
+        {
+          rollup: sql`date_trunc(${bucket}, r.at at time zone 'UTC') as b`,
+          residual: sql`date_trunc(${bucket}, p.at at time zone 'UTC') as b`,
+          names: 'b',
+        },
+        where,
+      )
+    : await queryRows<{ b: Date | string; value: unknown; n: unknown }>(
+        db,
+        sql`select date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${aggregateSql(d)} as value, count(*) as n
       from (${d.population(pw)}) p where ${where} group by 1`,
-  );
+      );
   const key = (b: Date | string) =>
     typeof b === 'string' ? `${b.slice(0, 10)}` : b.toISOString().slice(0, 10);
   const byBucket = new Map(rows.map((r) => [key(r.b), r]));
@@ -286,11 +404,27 @@ async function trend(
     const top = (await breakdown(db, d, f, pw, split)).slice(0, 6);
     series = top.map((t) => ({ key: t.key ?? 'none', label: t.label }));
     const dim = DIMENSION_SQL[split];
-    const splitRows = await queryRows<{ b: Date | string; k: string | null; value: unknown }>(
-      db,
-      sql`select date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${dim.key} as k, ${aggregateSql(d)} as value
+    const splitUse = rollupFor(d, f, w, split);
+    const splitRows = splitUse
+      ? await aggregateRollup<{ b: Date | string; k: string | null }>(
+          db,
+          d,
+          f,
+          splitUse,
+          pw,
+          {
+            rollup: sql`date_trunc(${bucket}, r.at at time zone 'UTC') as b, ${rollupDimSql(split)} as k`,
+            residual: sql`date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${dim.key} as k`,
+            names: 'b, k',
+          },
+          where,
+          true,
+        )
+      : await queryRows<{ b: Date | string; k: string | null; value: unknown }>(
+          db,
+          sql`select date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${dim.key} as k, ${aggregateSql(d)} as value
         from (${d.population(pw)}) p where ${where} group by 1, 2`,
-    );
+        );
     const wanted = new Set(series.map((s) => s.key));
     for (const r of splitRows) {
       const k = r.k ?? 'none';
@@ -313,13 +447,23 @@ async function trend(
   return { points, series, bucket };
 }
 
-export async function computeKpi(db: Db, key: string, q: KpiQuery, now: Date): Promise<KpiResult> {
+/** The KPI over the query's period; `trend: false` leaves the trend out (a report's figure). */
+export async function computeKpi(
+  db: Db,
+  key: string,
+  q: KpiQuery,
+  now: Date,
+  opts: { trend?: boolean } = {},
+): Promise<KpiResult> {
   const d = requireKpi(key);
   const w = checkWindow(q);
+  if (d.rollup) await foldRollups(db);
   const view = await presentDefinition(db, d);
   const [{ current, previous }, tr, cut] = await Promise.all([
     valueAndPrevious(db, d, q, w, now),
-    trend(db, d, q, w, now, q.split),
+    opts.trend === false
+      ? Promise.resolve({ points: [], series: [], bucket: bucketFor(w) })
+      : trend(db, d, q, w, now, q.split),
     q.by ? breakdown(db, d, q, { ...w, now }, q.by) : Promise.resolve([]),
   ]);
   return {
@@ -347,6 +491,23 @@ const TYPE_PATHS: Record<string, string> = {
   article: '/knowledge',
 };
 
+type DrillDbRow = {
+  record_id: string;
+  at: Date | string;
+  v: unknown;
+  hit: boolean | null;
+  band: string | null;
+  type: string;
+  state: string | null;
+  priority: number | null;
+  number: string | null;
+  title: string | null;
+  service: string | null;
+  grp: string | null;
+  assignee: string | null;
+  customer: string | null;
+};
+
 /** The rows behind a KPI's value, newest first, in keyset pages. */
 export async function drillDown(
   db: Db,
@@ -363,37 +524,36 @@ export async function drillDown(
     const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
     parts.push(sql`(p.at, p.record_id) < (${at}::timestamptz, ${id}::uuid)`);
   }
-  const rows = await queryRows<{
-    record_id: string;
-    at: Date | string;
-    v: unknown;
-    hit: boolean | null;
-    band: string | null;
-    type: string;
-    state: string | null;
-    priority: number | null;
-    number: string | null;
-    title: string | null;
-    service: string | null;
-    grp: string | null;
-    assignee: string | null;
-    customer: string | null;
-  }>(
-    db,
-    sql`select p.record_id, p.at, p.v, p.hit, p.band, p.type, p.state, p.priority,
+  const pageOf = (population: SQL) =>
+    queryRows<DrillDbRow>(
+      db,
+      sql`select p.record_id, p.at, p.v, p.hit, p.band, p.type, p.state, p.priority,
         coalesce(rr.number, ci.name, ka.number) as number, coalesce(rr.title, ci.description, ka.title) as title,
         (select name from cis where id = p.service_id) as service,
         (select name from groups where id = p.group_id) as grp,
         (select name from users where id = p.assignee_id) as assignee,
         (select name from organisations where id = p.customer_id) as customer
-      from (${d.population({ ...w, now })}) p
+      from (${population}) p
       left join records rr on rr.id = p.record_id
       left join cis ci on ci.id = p.record_id and rr.id is null
       left join knowledge_articles ka on ka.id = p.record_id and p.type = 'article'
       where ${sql.join(parts, sql` and `)}
       order by p.at desc, p.record_id desc
       limit ${q.limit + 1}`,
-  );
+    );
+  // A population made of disjoint parts is paged part by part, each in its own index order, and
+  // the pages merged: the same rows in the same order as one statement over their union.
+  const pw = { ...w, now };
+  const rows = d.parts
+    ? (await Promise.all(d.parts(pw).map(pageOf)))
+        .flat()
+        .sort(
+          (x, y) =>
+            new Date(y.at).getTime() - new Date(x.at).getTime() ||
+            (x.record_id < y.record_id ? 1 : x.record_id > y.record_id ? -1 : 0),
+        )
+        .slice(0, q.limit + 1)
+    : await pageOf(d.population(pw));
   const more = rows.length > q.limit;
   const page = rows.slice(0, q.limit);
   const items: DrillRow[] = page.map((r) => {

@@ -5,13 +5,17 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   doublePrecision,
   index,
+  integer,
   jsonb,
+  numeric,
   pgTable,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -36,9 +40,65 @@ export const reportClockDurations = pgTable(
       .references(() => records.id, { onDelete: 'cascade' }),
     workingSeconds: doublePrecision('working_seconds').notNull(),
     calendarSeconds: doublePrecision('calendar_seconds').notNull(),
+    /**
+     * The clock's kind, metric and stop and the record's type when the row was written: the
+     * rollup triggers read a row's facts from the row alone, so a row removed after its clock
+     * moved (or with its record) takes away exactly what it added.
+     */
+    kind: text('kind'),
+    metric: text('metric'),
+    stoppedAt: timestamp('stopped_at', { withTimezone: true }),
+    type: text('type'),
   },
   (t) => [index('report_clock_durations_record_idx').on(t.recordId)],
 );
+
+/**
+ * Daily (and, for records raised, hourly) rollups of the KPI populations that depend on one row
+ * of one table: per source, UTC bucket and dimension the number of facts (n), those with a
+ * measure (nv), the measures' exact sum (sv) and those that kept their target (hits). Kept
+ * exact by statement triggers on the source tables, which append signed rows to
+ * `report_rollup_deltas` in the writing transaction; a reader adds the two tables up and folds
+ * the deltas into the totals now and then (see rollups.ts and docs/reporting.md).
+ */
+const rollupColumns = () => ({
+  source: text('source').notNull(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  type: text('type'),
+  serviceId: uuid('service_id'),
+  priority: integer('priority'),
+  band: text('band'),
+  n: bigint('n', { mode: 'number' }).notNull(),
+  nv: bigint('nv', { mode: 'number' }).notNull(),
+  sv: numeric('sv').notNull(),
+  hits: bigint('hits', { mode: 'number' }).notNull(),
+});
+
+export const reportRollups = pgTable('report_rollups', rollupColumns(), (t) => [
+  unique('report_rollups_key').on(t.source, t.at, t.type, t.serviceId, t.priority, t.band).nullsNotDistinct(),
+]);
+
+export const reportRollupDeltas = pgTable('report_rollup_deltas', rollupColumns(), (t) => [
+  index('report_rollup_deltas_source_idx').on(t.source, t.at),
+]);
+
+/**
+ * One row per resolved record: when, its dimensions, and whether it was resolved at first
+ * contact (never reopened, never passed from one group to another). It depends on the record
+ * and its history, so triggers on both recompute a record's row from the two tables after
+ * locking the record (migration `report_first_contact`); the rollup of this table's own rows
+ * (source `first_contact`) then follows like the others.
+ */
+export const reportResolutions = pgTable('report_resolutions', {
+  recordId: uuid('record_id')
+    .primaryKey()
+    .references(() => records.id, { onDelete: 'cascade' }),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
+  type: text('type').notNull(),
+  serviceId: uuid('service_id'),
+  priority: integer('priority'),
+  firstContact: boolean('first_contact').notNull(),
+});
 
 export type DashboardWidget = { kpi: string; chart: 'value' | 'trend' | 'bars' | 'stacked' | 'heatmap' };
 

@@ -78,6 +78,14 @@ export const slaClocks = pgTable(
     // agreement, due instant, target and its version (INCLUDE, written by hand in migration
     // `at_risk_clocks`), so the check reads no clock row.
     index('sla_clocks_running_record_idx').on(t.recordId).where(sql`${t.state} = 'running'`),
+    // Reporting (with the indexes of migration `reports`): breached met clocks newest first (breach
+    // drill-downs, keyset pages) and open clocks by due instant, ordered like the drill-down.
+    index('sla_clocks_met_breached_idx')
+      .on(t.kind, t.stoppedAt, t.recordId)
+      .where(sql`${t.state} = 'met' and ${t.dueAt} <= ${t.stoppedAt}`),
+    index('sla_clocks_open_due_idx')
+      .on(t.kind, t.dueAt, t.recordId)
+      .where(sql`${t.state} in ('running', 'paused')`),
   ],
 );
 
