@@ -206,11 +206,8 @@ export class CiGraphIndex {
   #generation = 0;
   /** One bit per CI that some service depends on, or that is one (see #supporting). */
   #support: { key: string; generation: number; bits: Int32Array } | null = null;
-  /** The far side of a `GraphProbe` question, reused (cleared through its queue after each). */
+  /** The far side of a `GraphProbe` question or a `findFirst`, reused (cleared through its queue after each). */
   #far: ProbeSide | null = null;
-  /** Scratch of `findFirst`, apart from the walks'. */
-  #searchQueue = new Int32Array(0);
-  #searchSeen = new Int32Array(0);
 
   constructor(types: readonly GraphEdgeType[]) {
     if (types.length >= REMOVED) throw new RangeError('At most 254 relationship types are supported');
@@ -535,53 +532,22 @@ export class CiGraphIndex {
     direction: GraphDirection,
     accept: (id: string) => boolean,
   ): string | null {
-    const d = dirIndex(direction);
-    const { nodes: csrNodes, offsets, edges } = this.#csr[d]!;
-    const addedBy = this.#addedBy[d]!;
-    const addedTarget = d === 0 ? this.#add.impacted : this.#add.failing;
-    const addType = this.#add.types;
-    const n = this.#ids.length;
-    // Its own scratch (a bit per CI and a queue), so a search never disturbs a walk's.
-    if (this.#searchQueue.length < n) {
-      this.#searchQueue = new Int32Array(Math.ceil(n * 1.25));
-      this.#searchSeen = new Int32Array(Math.ceil((n * 1.25) / 32) + 1);
-    }
-    const seen = this.#searchSeen;
-    const queue = this.#searchQueue;
-    seen.fill(0, 0, (n >> 5) + 1);
     const ids = this.#ids;
-    let tail = 0;
-    for (const id of rootIds) {
-      const r = this.#index.get(id);
-      if (r === undefined || seen[r >> 5]! & (1 << (r & 31))) continue;
-      seen[r >> 5]! |= 1 << (r & 31);
-      queue[tail++] = r;
-    }
-    // Breadth first, so the CI found is a nearest one.
-    for (let head = 0; head < tail; head++) {
-      const u = queue[head]!;
-      if (accept(ids[u]!)) return ids[u]!;
-      if (u < csrNodes)
-        for (let k = offsets[u]!, last = offsets[u + 1]!; k < last; k++) {
-          const e = edges[k]!;
-          const v = e >>> 8;
-          const bit = 1 << (v & 31);
-          if ((seen[v >> 5]! & bit) === 0 && (e & 255) !== REMOVED) {
-            seen[v >> 5]! |= bit;
-            queue[tail++] = v;
-          }
-        }
-      if (addedBy.size === 0) continue;
-      for (const k of addedBy.get(u) ?? []) {
-        const v = addedTarget[k]!;
-        const bit = 1 << (v & 31);
-        if ((seen[v >> 5]! & bit) === 0 && addType[k] !== REMOVED) {
-          seen[v >> 5]! |= bit;
-          queue[tail++] = v;
-        }
+    const side = this.#farSide(dirIndex(direction), null);
+    try {
+      for (const id of rootIds) {
+        const r = this.#index.get(id);
+        if (r !== undefined) this.#enter(side, r, 0);
       }
+      // Level by level, so the CI found is a nearest one.
+      for (let q = 0; ; ) {
+        for (; q < side.tail; q++) if (accept(ids[side.queue[q]!]!)) return ids[side.queue[q]!]!;
+        if (side.head === side.tail) return null;
+        this.#advance(side, side);
+      }
+    } finally {
+      this.#clear(side);
     }
-    return null;
   }
 
   /**
@@ -656,14 +622,13 @@ export class CiGraphIndex {
           );
         }
         const far = this.#farSide(d, support);
+        let met = -1;
         try {
-          let met = -1;
           for (const v of starts) {
             this.#enter(far, v, 0);
             if (met < 0 && has(near.seen, v)) met = v;
           }
           if (met < 0) met = this.#meet(near, far, true, () => false);
-          return met < 0 ? null : nearestService(met);
         } finally {
           spentSharing += far.tail;
           this.#clear(far);
@@ -679,6 +644,7 @@ export class CiGraphIndex {
             underServices = this.#seen.slice(0, (this.#ids.length >> 5) + 1);
           }
         }
+        return met < 0 ? null : nearestService(met);
       },
     };
   }
