@@ -11,6 +11,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
+import type { CiGraphIndex } from '../../src/domain/cmdb/graph-index.ts';
 import { walkImpact } from '../../src/domain/cmdb/impact.ts';
 import {
   DEFAULT_RELATIONSHIP_TYPES,
@@ -76,6 +77,23 @@ const reference = (mode: WalkMode, start: string, maxDepth?: number) =>
     maxNodes: 1_000_000,
     ...(maxDepth === undefined ? {} : { maxDepth }),
   });
+
+/** Two indexes walk alike from the roots, both ways: counts, services, classes, depths, names listed. */
+function expectSameWalks(a: CiGraphIndex, b: CiGraphIndex, roots: string[]) {
+  const opts = { listLimit: 5, serviceLimit: 5, isService };
+  for (const mode of ['impact', 'dependencies'] as const) {
+    const x = a.walk(roots, mode, opts);
+    const y = b.walk(roots, mode, opts);
+    expect([x.reached, x.services, [...x.byClass].sort(), x.byDepth]).toEqual([
+      y.reached,
+      y.services,
+      [...y.byClass].sort(),
+      y.byDepth,
+    ]);
+    const names = (w: typeof x) => [...w.nodes.values()].map((n) => n.name).sort();
+    expect(names(x)).toEqual(names(y));
+  }
+}
 
 function histogram(depths: number[]): number[] {
   const out: number[] = [];
@@ -195,17 +213,7 @@ describe('keeping the index current', () => {
     expect(loaded.size).toBeLessThanOrEqual(kept.size); // deleted CIs keep their slot
     expect(loaded.edgeCount).toBe(kept.edgeCount);
     for (const id of [db, svc, hub]) expect(kept.describe(id)).toEqual(loaded.describe(id));
-    const opts = { listLimit: 5, serviceLimit: 5, isService };
-    for (const mode of ['impact', 'dependencies'] as const) {
-      const a = kept.walk([hub, db], mode, opts);
-      const b = loaded.walk([hub, db], mode, opts);
-      expect([a.reached, a.services, [...a.byClass].sort(), a.byDepth]).toEqual([
-        b.reached,
-        b.services,
-        [...b.byClass].sort(),
-        b.byDepth,
-      ]);
-    }
+    expectSameWalks(kept, loaded, [hub, db]);
   });
 
   it('starts from a snapshot file and reads only the log since; a torn or foreign file is not used', async () => {
@@ -230,20 +238,7 @@ describe('keeping the index current', () => {
       const loaded = await new CiGraphStore(env.ctx.database).current();
       expect(fromFile.edgeCount).toBe(loaded.edgeCount);
       expect(fromFile.describe(app)).toEqual({ name: 'snap-app', status: 'in_use' });
-      const opts = { listLimit: 5, serviceLimit: 5, isService };
-      for (const mode of ['impact', 'dependencies'] as const) {
-        const a = fromFile.walk([hub, db], mode, opts);
-        const b = loaded.walk([hub, db], mode, opts);
-        expect([a.reached, a.services, [...a.byClass].sort(), a.byDepth]).toEqual([
-          b.reached,
-          b.services,
-          [...b.byClass].sort(),
-          b.byDepth,
-        ]);
-        expect([...a.nodes.values()].map((n) => n.name).sort()).toEqual(
-          [...b.nodes.values()].map((n) => n.name).sort(),
-        );
-      }
+      expectSameWalks(fromFile, loaded, [hub, db]);
       // A torn file, or one of another database, is read past: the store loads from the database.
       const bytes = readFileSync(file);
       writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
