@@ -4,6 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+/**
+ * These run the CLI on the embedded database whatever the suite's database: the run on a
+ * PostgreSQL server (TEST_DATABASE_URL) would only repeat them.
+ */
+const serverRun = Boolean(process.env.TEST_DATABASE_URL);
+
 const dir = mkdtempSync(path.join(tmpdir(), 'steward-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -16,7 +22,7 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-describe('admin CLI', () => {
+describe.skipIf(serverRun)('admin CLI', () => {
   it('migrates, creates an admin and a token for them', () => {
     expect(cli('migrate')).toMatchObject({ code: 0 });
     const admin = cli('create-admin', '--email', 'ops@example.com', '--name', 'Ops');
@@ -51,7 +57,7 @@ describe('admin CLI', () => {
   });
 });
 
-describe('embedded database lock', () => {
+describe.skipIf(serverRun)('embedded database lock', () => {
   it('refuses a second process on the same data folder with a clear message, and frees it on exit', async () => {
     const { spawn } = await import('node:child_process');
     const holder = spawn(
@@ -80,7 +86,7 @@ describe('embedded database lock', () => {
   });
 });
 
-describe('CLI import', () => {
+describe.skipIf(serverRun)('CLI import', () => {
   const file = path.join(dir, 'cis.csv');
   writeFileSync(
     file,

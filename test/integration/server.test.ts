@@ -6,6 +6,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
+/**
+ * These run the server process on the embedded database whatever the suite's database: the run on a
+ * PostgreSQL server (TEST_DATABASE_URL) would only repeat them.
+ */
+const serverRun = Boolean(process.env.TEST_DATABASE_URL);
+
 const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
@@ -39,7 +45,7 @@ function start(env: Record<string, string>): {
   return { child, output: () => out, exited };
 }
 
-describe('server process', () => {
+describe.skipIf(serverRun)('server process', () => {
   it('starts on the embedded database, prints the first admin once, serves requests and stops gracefully on SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'steward-server-'));
     dirs.push(dir);

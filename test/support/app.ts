@@ -36,6 +36,9 @@ async function freshDatabaseUrl(): Promise<{ url: string | undefined; drop: () =
   const client = new pg.Client({ connectionString: admin });
   await client.connect();
   await client.query(`create database ${name}${template ? ` template ${template}` : ''}`);
+  // A throwaway database: commits need not wait for the disk (what the tests check is what
+  // committed, never what survives a crash of the server).
+  await client.query(`alter database ${name} set synchronous_commit to off`);
   await client.end();
   const url = new URL(admin);
   url.pathname = `/${name}`;
