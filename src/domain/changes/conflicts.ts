@@ -15,6 +15,7 @@
  * Each other change gives at most one conflict, the most specific. The graph is asked through
  * `ConflictGraph`, which the loader builds from the CMDB's graph index (see `conflictGraph`).
  */
+import type { GraphProbe } from '../cmdb/graph-index.ts';
 import { type Occurrence, occurrencesOf, type ScheduleWindow } from './windows.ts';
 
 export const CONFLICT_KINDS = [
@@ -78,16 +79,10 @@ export type ConflictGraph = {
 };
 
 /**
- * Questions about what a walk from some CIs reaches, each answered as far as it needs (the CMDB
- * graph index searches from both ends, see `CiGraphIndex.probe`).
+ * Questions about the walk from some CIs, each answered only as far as it needs (the CMDB graph
+ * index searches from both ends, see `CiGraphIndex.probe`).
  */
-export type Probe = {
-  /** A root whose walk reaches the CI (itself for a root), or null when none does. */
-  reaches(id: string): string | null;
-  /** A service the roots' walk and a walk the same way from `others` both reach, or null. */
-  sharedService(others: readonly string[]): string | null;
-};
-export type ProbeFrom = (roots: string[], direction: 'impact' | 'dependencies') => Probe;
+export type ProbeFrom = (roots: string[], direction: 'impact' | 'dependencies') => GraphProbe;
 
 export const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }): boolean =>
   a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
@@ -129,7 +124,7 @@ export function conflictGraph(
   const down = once(() => probe(roots, 'impact'));
   const underNamed = once(() => probe([...named], 'dependencies'));
   /** A candidate CI whose walk reaches `ciId` (another one, when `ciId` is a candidate CI). */
-  const rootReaching = (direction: 'impact' | 'dependencies', all: () => Probe, ciId: string) => {
+  const rootReaching = (direction: 'impact' | 'dependencies', all: () => GraphProbe, ciId: string) => {
     if (roots.length === 0) return null;
     const from = all().reaches(ciId);
     if (from !== ciId) return from;

@@ -117,7 +117,8 @@ export class CiGraphStore {
   #source: GraphStoreStats['source'] = null;
   #snapshotDir: string | null;
   #snapshotMinCis: number;
-  /** The snapshot file of this database, once its identity is known. */
+  /** This database's identity and snapshot file, once asked. */
+  #identity: string | null = null;
   #snapshotFile: string | null = null;
   #snapshotAt = 0;
   #writing: Promise<void> | undefined;
@@ -228,6 +229,7 @@ export class CiGraphStore {
          (select oid::text from pg_database where datname = current_database()) as identity, now() as now`,
       [],
     );
+    this.#identity = row!.identity;
     this.#snapshotFile = path.join(this.#snapshotDir, `ci-graph-${row!.identity}.snapshot`);
     const bytes = await readSnapshotFile(this.#snapshotFile);
     const decoded = bytes && decodeSnapshot(bytes);
@@ -248,10 +250,10 @@ export class CiGraphStore {
    * copied at once, so later changes to the index do not reach the file.
    */
   #saveSnapshot(index: CiGraphIndex): void {
-    if (!this.#snapshotDir || !this.#snapshotFile || this.#writing) return;
+    if (!this.#snapshotDir || !this.#snapshotFile || !this.#identity || this.#writing) return;
     if (index.size < this.#snapshotMinCis) return;
     const state: SnapshotState = {
-      identity: path.basename(this.#snapshotFile).slice('ci-graph-'.length, -'.snapshot'.length),
+      identity: this.#identity,
       takenAt: new Date().toISOString(),
       xmin: this.#xmin,
       applied: [...this.#applied].map(([seq, xid]) => [seq, xid.toString()]),
