@@ -95,20 +95,24 @@ export const records = pgTable(
     index('records_search_idx').using('gin', t.search),
     // Queues of open work. Records in a final state of the shipped lifecycles (most of a long
     // history) are left out, so these stay small; see OPEN_WORK in query.ts, which repeats the predicate.
+    // INCLUDE columns for index-only badge counts: written by hand in migration `open_work_queues`.
     index('records_open_group_priority_idx')
       .on(t.type, t.groupId, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
       .where(OPEN_WORK_PREDICATE),
+    // INCLUDE columns for index-only badge counts: written by hand in migration `open_work_queues`.
     index('records_open_assignee_priority_idx')
       .on(t.type, t.assigneeId, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
       .where(OPEN_WORK_PREDICATE),
     index('records_open_priority_idx')
       .on(t.type, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
       .where(OPEN_WORK_PREDICATE),
+    // INCLUDE columns for index-only badge counts: written by hand in migration `open_work_queues`.
     index('records_open_sla_due_idx')
       .on(t.type, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
       .where(OPEN_WORK_PREDICATE),
     // Unassigned open work by priority: `assignee_id is null` is no equality to the planner, so the
     // assignee index above would be read in full and sorted; this one is read in order.
+    // INCLUDE columns for index-only badge counts: written by hand in migration `open_work_queues`.
     index('records_open_unassigned_priority_idx')
       .on(t.type, t.priority, sql`coalesce(${t.slaDueAt}, 'infinity'::timestamptz)`, t.id)
       .where(sql`${OPEN_WORK_PREDICATE} and ${t.assigneeId} is null`),
@@ -127,7 +131,6 @@ export const records = pgTable(
     // and priority (INCLUDE, written by hand in migration `open_work_queues`), so a requester's
     // counts read this index alone.
     index('records_requester_created_idx').on(t.requesterId, t.type, t.createdAt, t.id),
-    // The newest matches of a common search word, across types.
     // Reporting: records resolved in a period, and the backlog at an instant (open until then:
     // neither resolved nor closed before it, as `coalesce(least(resolved_at, closed_at), 'infinity')`).
     index('records_type_resolved_idx').on(t.type, t.resolvedAt),
@@ -135,6 +138,7 @@ export const records = pgTable(
       t.type,
       sql`coalesce(least(${t.resolvedAt}, ${t.closedAt}), 'infinity'::timestamptz)`,
     ),
+    // The newest matches of a common search word, across types.
     index('records_updated_idx').on(t.updatedAt),
   ],
 );
