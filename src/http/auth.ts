@@ -82,9 +82,6 @@ export function requireActor(req: FastifyRequest): Actor {
   return req.auth.actor;
 }
 
-// The ETag helpers moved to ./etag.ts; re-exported for the routes that still import them from here.
-export { etagOf, ifMatchVersion } from './etag.ts';
-
 export function clientIp(req: FastifyRequest): string | null {
   return req.ip ?? null;
 }

@@ -31,7 +31,7 @@ import {
 } from '../../contracts/changes.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
@@ -57,7 +57,7 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     const answer = async (reply: FastifyReply, actor: Actor, id: string) => {
       const view = await getChangeView(ctx, actor, id);
-      return withEtag(reply, view).send(view);
+      return sendWithEtag(reply, view);
     };
     app.put(
       '/changes/:id/risk',

@@ -16,7 +16,7 @@ import {
 import { can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { IdParam, route } from '../../http/schemas.ts';
 import { createAddress, deleteAddress, getAddress, listAddresses, updateAddress } from './addresses.ts';
 import { getMessage, getRawMessage, listMessages, reprocessMessage } from './service.ts';
@@ -62,7 +62,7 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         const actor = mayManage(req);
         const view = await createAddress(ctx, actor.userId, req.body);
-        return withEtag(reply, view).code(201).send(view);
+        return sendWithEtag(reply.code(201), view);
       },
     );
     app.get(
@@ -75,7 +75,7 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         mayRead(req);
         const view = await getAddress(ctx, req.params.id);
-        return withEtag(reply, view).send(view);
+        return sendWithEtag(reply, view);
       },
     );
     app.patch(
@@ -89,7 +89,7 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) => {
         mayManage(req);
         const view = await updateAddress(ctx, req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, view).send(view);
+        return sendWithEtag(reply, view);
       },
     );
     app.delete(

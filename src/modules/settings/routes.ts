@@ -7,7 +7,7 @@ import { type Actor, can, ROLES } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
-import { Limit, problemResponses, route, Uuid } from '../../http/schemas.ts';
+import { Limit, route, Uuid } from '../../http/schemas.ts';
 import { listAudit } from '../audit/index.ts';
 import {
   getCategories,
@@ -276,37 +276,31 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/audit',
-      {
-        schema: {
-          tags: ['audit'],
-          summary: 'The append-only audit log, newest first (admin, auditor)',
-          querystring: z.object({
-            action: z.string().max(60).optional(),
-            actorId: Uuid.optional(),
-            cursor: z.coerce.number().int().positive().optional(),
-            limit: Limit,
-          }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({
-                  id: z.number(),
-                  at: z.string(),
-                  action: z.string(),
-                  actorId: z.string().nullable(),
-                  actorLabel: z.string().nullable(),
-                  targetType: z.string().nullable(),
-                  targetId: z.string().nullable(),
-                  ip: z.string().nullable(),
-                  details: z.record(z.string(), z.unknown()),
-                }),
-              ),
-              nextCursor: z.string().nullable(),
+      route(['audit'], {
+        summary: 'The append-only audit log, newest first (admin, auditor)',
+        querystring: z.object({
+          action: z.string().max(60).optional(),
+          actorId: Uuid.optional(),
+          cursor: z.coerce.number().int().positive().optional(),
+          limit: Limit,
+        }),
+        ok: z.object({
+          items: z.array(
+            z.object({
+              id: z.number(),
+              at: z.string(),
+              action: z.string(),
+              actorId: z.string().nullable(),
+              actorLabel: z.string().nullable(),
+              targetType: z.string().nullable(),
+              targetId: z.string().nullable(),
+              ip: z.string().nullable(),
+              details: z.record(z.string(), z.unknown()),
             }),
-            ...problemResponses,
-          },
-        },
-      },
+          ),
+          nextCursor: z.string().nullable(),
+        }),
+      }),
       async (req) =>
         listAudit(ctx, requireActor(req), {
           action: req.query.action,

@@ -5,7 +5,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../context.ts';
 import { ServiceLevelsView } from '../../contracts/service-levels.ts';
-import { etagOf, requireActor } from '../../http/auth.ts';
+import { requireActor } from '../../http/auth.ts';
+import { sendWithEtag } from '../../http/etag.ts';
 import { IdParam, route } from '../../http/schemas.ts';
 import { ServiceView } from '../catalog/index.ts';
 import { getServiceDetail } from './service-levels.ts';
@@ -23,7 +24,7 @@ export function serviceDetailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req, reply) => {
         const s = await getServiceDetail(ctx, requireActor(req), req.params.id);
-        return reply.header('etag', etagOf(s.version)).send(s);
+        return sendWithEtag(reply, s);
       },
     );
   };

@@ -25,7 +25,7 @@ import {
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { type CachedPage, cachedStatusPage } from './cache.ts';
 import { statusFeed } from './feed.ts';
@@ -122,7 +122,7 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             req.body as z.infer<B>,
             ifMatchVersion(req),
           );
-          return withEtag(reply, view).send(view);
+          return sendWithEtag(reply, view);
         },
       );
     app.get(
@@ -210,7 +210,7 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           throw forbidden('Only the service desk may see the status page settings.');
         const s = await readStatusSettings(ctx.db);
         const view = { ...s.value, version: s.version };
-        return withEtag(reply, view).send(view);
+        return sendWithEtag(reply, view);
       },
     );
     app.put(
