@@ -2,13 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-
-/**
- * These run the CLI on the embedded database whatever the suite's database: the run on a
- * PostgreSQL server (TEST_DATABASE_URL) would only repeat them.
- */
-const serverRun = Boolean(process.env.TEST_DATABASE_URL);
+import { afterAll, expect, it } from 'vitest';
+import { embeddedOnly } from '../support/app.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'steward-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +17,7 @@ function cli(...args: string[]) {
   return { code: r.status, out: r.stdout + r.stderr };
 }
 
-describe.skipIf(serverRun)('admin CLI', () => {
+embeddedOnly('admin CLI', () => {
   it('migrates, creates an admin and a token for them', () => {
     expect(cli('migrate')).toMatchObject({ code: 0 });
     const admin = cli('create-admin', '--email', 'ops@example.com', '--name', 'Ops');
@@ -57,7 +52,7 @@ describe.skipIf(serverRun)('admin CLI', () => {
   });
 });
 
-describe.skipIf(serverRun)('embedded database lock', () => {
+embeddedOnly('embedded database lock', () => {
   it('refuses a second process on the same data folder with a clear message, and frees it on exit', async () => {
     const { spawn } = await import('node:child_process');
     const holder = spawn(
@@ -86,7 +81,7 @@ describe.skipIf(serverRun)('embedded database lock', () => {
   });
 });
 
-describe.skipIf(serverRun)('CLI import', () => {
+embeddedOnly('CLI import', () => {
   const file = path.join(dir, 'cis.csv');
   writeFileSync(
     file,

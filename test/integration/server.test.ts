@@ -4,13 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-
-/**
- * These run the server process on the embedded database whatever the suite's database: the run on a
- * PostgreSQL server (TEST_DATABASE_URL) would only repeat them.
- */
-const serverRun = Boolean(process.env.TEST_DATABASE_URL);
+import { afterAll, expect, it } from 'vitest';
+import { embeddedOnly } from '../support/app.ts';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -45,7 +40,7 @@ function start(env: Record<string, string>): {
   return { child, output: () => out, exited };
 }
 
-describe.skipIf(serverRun)('server process', () => {
+embeddedOnly('server process', () => {
   it('starts on the embedded database, prints the first admin once, serves requests and stops gracefully on SIGTERM', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'steward-server-'));
     dirs.push(dir);

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -223,3 +223,9 @@ export async function buildIncident(
   if (res.statusCode !== 201) throw new Error(`buildIncident failed: ${res.statusCode} ${res.body}`);
   return res.json() as RecordView;
 }
+
+/**
+ * For files that start the CLI or the server on the embedded database whatever the suite's
+ * database: the run on a PostgreSQL server (TEST_DATABASE_URL) would only repeat them.
+ */
+export const embeddedOnly = describe.skipIf(Boolean(process.env.TEST_DATABASE_URL));
