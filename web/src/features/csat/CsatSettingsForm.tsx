@@ -3,7 +3,7 @@ import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type CsatSettings, useCsatSettings, useSaveCsatSettings } from '../../api/queries/csat.ts';
-import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from '../process-admin/SaveProblems.tsx';
 

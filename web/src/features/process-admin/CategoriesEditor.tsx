@@ -12,7 +12,7 @@ import {
   useSaveCategories,
 } from '../../api/queries/process.ts';
 import { EmptyState } from '../../components/States.tsx';
-import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 

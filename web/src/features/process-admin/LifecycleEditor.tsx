@@ -35,7 +35,7 @@ import {
   useSaveLifecycle,
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
-import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {

@@ -9,7 +9,7 @@ import {
   useProcessOptions,
   useSaveProcessOptions,
 } from '../../api/queries/process.ts';
-import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 

@@ -16,7 +16,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
-import { Loaded } from '../../kit/detail/HistoryPanel.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { adminAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { notifyText } from './lifecycleText.ts';

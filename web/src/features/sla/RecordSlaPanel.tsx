@@ -16,11 +16,11 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Time } from '../../lib/time.tsx';
+import { useNow } from '../../lib/useNow.ts';
 import { formatWorkingSeconds } from './duration.ts';
 import { CLOCK_STATE_LABELS, KIND_SHORT, STOP_REASONS } from './labels.ts';
 import { SlaTimelineModal } from './SlaTimeline.tsx';
 import { SupplierEngagements } from './SupplierEngagements.tsx';
-import { useNow } from './useNow.ts';
 
 const METRIC_LABELS = { response: 'Response', resolution: 'Resolution' } as const;
 

@@ -9,9 +9,9 @@ import { IconPlayerPause } from '@tabler/icons-react';
 import { workingSecondsLeft } from '../../../../src/domain/sla/time-left.ts';
 import type { StateCategory } from '../../api/types.ts';
 import { formatFull, useTimeZone } from '../../lib/time.tsx';
+import { useNow } from '../../lib/useNow.ts';
 import { formatWorkingSeconds } from './duration.ts';
 import { useNearestDue } from './useNearestDue.ts';
-import { useNow } from './useNow.ts';
 
 /** Under this much working time left, the due time shows as urgent. */
 const SOON_SECONDS = 60 * 60;

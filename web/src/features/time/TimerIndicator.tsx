@@ -10,8 +10,8 @@ import { formatMinutes } from '../../../../src/domain/time/duration.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useCurrentTimer, useStopTimer } from '../../api/queries/time.ts';
 import { elapsedMinutes } from '../../kit/record/TimePanel.tsx';
+import { useNow } from '../../lib/useNow.ts';
 import { recordPath } from '../../records/registry.ts';
-import { useNow } from '../sla/useNow.ts';
 
 export function TimerIndicator() {
   const timer = useCurrentTimer();

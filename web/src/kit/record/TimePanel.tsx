@@ -35,9 +35,9 @@ import {
   useStopTimer,
   useUpdateTimeEntry,
 } from '../../api/queries/time.ts';
-import { useNow } from '../../features/sla/useNow.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
+import { useNow } from '../../lib/useNow.ts';
 import { recordPath } from '../../records/registry.ts';
 import { RemoveButton } from '../detail/RemoveButton.tsx';
 import type { RecordView } from './types.ts';
