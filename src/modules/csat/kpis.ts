@@ -22,7 +22,7 @@ export function defineCsatKpis(): void {
     goodWhen: 'up',
     aggregate: 'mean',
     target: { target: 4.2, tolerance: 0.4 },
-    rollup: { source: 'csat', dims: ['band'] },
+    rollup: { source: 'csat', dims: ['type', 'service', 'band'] },
     population: (w) => sql`
       select r.id as record_id, s.answered_at as at, s.score::float8 as v, (s.score >= 4) as hit, ${DIMS},
         s.score::text as band
@@ -41,6 +41,9 @@ export function defineCsatKpis(): void {
     goodWhen: 'up',
     aggregate: 'rate',
     target: { target: 30, tolerance: 10 },
+    // Surveys sent, on the day sent, a hit once answered; the band (answered or not) is the
+    // population's.
+    rollup: { source: 'csat_sent', dims: ['type', 'service'] },
     population: (w) => sql`
       select r.id as record_id, s.created_at as at, null::float8 as v, (s.answered_at is not null) as hit, ${DIMS},
         case when s.answered_at is not null then 'answered' else 'unanswered' end as band

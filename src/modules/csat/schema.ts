@@ -29,6 +29,12 @@ export const csatSurveys = pgTable(
     answeredAt: timestamp('answered_at', { withTimezone: true }),
     /** link (the mail's link, no sign-in) | portal (signed in) */
     answeredVia: text('answered_via'),
+    /**
+     * Copies of the record's type and service for reporting's rollups: set by a trigger when the
+     * survey is written and again when the record changes either (migration `report_record_dims`).
+     */
+    recordType: text('record_type'),
+    recordServiceId: uuid('record_service_id'),
   },
   (t) => [
     index('csat_surveys_record_idx').on(t.recordId, t.createdAt),

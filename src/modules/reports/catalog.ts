@@ -192,7 +192,7 @@ for (const stat of ['mean', 'median'] as const) {
           : { target: 2 * 3600, tolerance: 3600 },
       defaultTypes: ['incident'],
       ...(stat === 'mean' && measure === 'working'
-        ? { rollup: { source: 'work:sla:response', dims: ['type'] } }
+        ? { rollup: { source: 'work:sla:response', dims: ['type', 'service'] } }
         : {}),
       population: (w) => metClocks(w, 'sla', 'response', measure),
     });
@@ -216,7 +216,7 @@ for (const stat of ['mean', 'median'] as const) {
         ? {
             rollup:
               measure === 'working'
-                ? { source: 'work:sla:resolution', dims: ['type'] }
+                ? { source: 'work:sla:resolution', dims: ['type', 'service'] }
                 : { source: 'resolved', dims: RECORD_ROLLUP_DIMS },
           }
         : {}),
@@ -268,6 +268,9 @@ defineKpi({
 
 // ---------------------------------------------------------------- service levels
 
+/** Clock facts keep the record's type and service (copied onto the clock) and their own priority and metric. */
+const CLOCK_ROLLUP_DIMS = ['type', 'service', 'priority', 'band'] as const;
+
 const KIND_WORDS = { sla: 'SLA', ola: 'OLA', uc: 'underpinning contract' } as const;
 
 /**
@@ -315,7 +318,7 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
       target: { target: 95, tolerance: 5 },
       rollup: {
         source: `clock:${kind}`,
-        dims: ['priority', 'band'],
+        dims: CLOCK_ROLLUP_DIMS,
         band: metric,
         residual: (w) => clocksDuePart(w, kind, metric, 'open'),
       },
@@ -334,7 +337,7 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
     target: { target: 10, tolerance: 10 },
     rollup: {
       source: `clock:${kind}`,
-      dims: ['priority', 'band'],
+      dims: CLOCK_ROLLUP_DIMS,
       misses: true,
       residual: (w) => sql`select * from (${clocksDuePart(w, kind, null, 'open')}) due where not due.hit`,
     },

@@ -24,6 +24,7 @@ type ClockRow = {
   kind: string;
   metric: string;
   type: string;
+  service_id: string | null;
 };
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
@@ -42,7 +43,7 @@ export async function refreshClockDurations(tx: Db, recordIds: readonly string[]
     const clocks = await queryRows<ClockRow>(
       tx,
       sql`select c.id, c.record_id, c.started_at, c.stopped_at, c.target_seconds, c.target_version, c.calendar_id,
-          c.kind, c.metric, r.type
+          c.kind, c.metric, r.type, r.service_id
         from sla_clocks c join records r on r.id = c.record_id
         where c.record_id = any(${uuidList(ids)}) and c.state = 'met' and c.stopped_at is not null`,
     );
@@ -95,6 +96,7 @@ export async function refreshClockDurations(tx: Db, recordIds: readonly string[]
         metric: c.metric,
         stoppedAt: facts.stoppedAt,
         type: c.type,
+        serviceId: c.service_id,
       };
     });
     for (let j = 0; j < values.length; j += 1000)

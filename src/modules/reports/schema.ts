@@ -49,6 +49,8 @@ export const reportClockDurations = pgTable(
     metric: text('metric'),
     stoppedAt: timestamp('stopped_at', { withTimezone: true }),
     type: text('type'),
+    /** The record's service, kept like the type (and moved with it by a trigger on records). */
+    serviceId: uuid('service_id'),
   },
   (t) => [index('report_clock_durations_record_idx').on(t.recordId)],
 );

@@ -67,6 +67,13 @@ export const slaClocks = pgTable(
     /** When the sweep must next look at this clock: its earliest unfired threshold. */
     nextCheckAt: timestamp('next_check_at', { withTimezone: true }),
     createdAt: createdAtColumn(),
+    /**
+     * Copies of the record's type and service for reporting, so the clock rollups keep them and a
+     * service's clocks are found without the record: set by a trigger when the clock is written
+     * and again when the record changes either (migration `report_record_dims`).
+     */
+    recordType: text('record_type'),
+    recordServiceId: uuid('record_service_id'),
   },
   (t) => [
     index('sla_clocks_record_idx').on(t.recordId),
@@ -86,6 +93,10 @@ export const slaClocks = pgTable(
     index('sla_clocks_open_due_idx')
       .on(t.kind, t.dueAt, t.recordId)
       .where(sql`${t.state} in ('running', 'paused')`),
+    // A service's met clocks by stop (the service review's compliance and breaches).
+    index('sla_clocks_service_met_idx')
+      .on(t.recordServiceId, t.stoppedAt)
+      .where(sql`${t.state} = 'met'`),
   ],
 );
 

@@ -16,7 +16,8 @@ import { slaAlerts, slaClocks, slaEvents, slaPauses } from './clock-schema.ts';
 import { markReleased } from './engagement-store.ts';
 import { agreements } from './schema.ts';
 
-export type ClockRow = typeof slaClocks.$inferSelect;
+/** A clock as the SLA rules see it (the record's type and service copied for reporting are a trigger's). */
+export type ClockRow = Omit<typeof slaClocks.$inferSelect, 'recordType' | 'recordServiceId'>;
 export type { PendingAlert };
 
 /** The clock book of a record that has none yet (a record being created). */
