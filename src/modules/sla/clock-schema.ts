@@ -94,9 +94,7 @@ export const slaClocks = pgTable(
       .on(t.kind, t.dueAt, t.recordId)
       .where(sql`${t.state} in ('running', 'paused')`),
     // A service's met clocks by stop (the service review's compliance and breaches).
-    index('sla_clocks_service_met_idx')
-      .on(t.recordServiceId, t.stoppedAt)
-      .where(sql`${t.state} = 'met'`),
+    index('sla_clocks_service_met_idx').on(t.recordServiceId, t.stoppedAt).where(sql`${t.state} = 'met'`),
   ],
 );
 
