@@ -13,6 +13,7 @@ import type { KpiQuery } from '../../src/contracts/reports.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { kpiDefinitions } from '../../src/modules/reports/catalog.ts';
+import { refreshClockDurations } from '../../src/modules/reports/durations.ts';
 import { computeKpi, drillDown } from '../../src/modules/reports/engine.ts';
 import { foldRollups, rollupSettings } from '../../src/modules/reports/rollups.ts';
 import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
@@ -119,6 +120,27 @@ async function expectRollupsExact(): Promise<void> {
         where (s.record_type, s.record_service_id) is distinct from (r.type, r.service_id))::int as surveys`,
   );
   expect(stale).toEqual({ clocks: 0, durations: 0, surveys: 0 });
+  // The durations kept row by row are the ones recomputed from scratch (in a transaction rolled back).
+  const durations = sql`select clock_id, record_id, working_seconds, calendar_seconds, kind, metric, stopped_at, type,
+    service_id from report_clock_durations order by clock_id`;
+  const kept = await queryRows(env.ctx.db, durations);
+  let fresh: unknown[] = [];
+  await env.ctx.db
+    .transaction(async (tx) => {
+      await tx.execute(sql`delete from report_clock_durations`);
+      const ids = await queryRows<{ id: string }>(tx, sql`select id from records`);
+      await refreshClockDurations(
+        tx,
+        ids.map((r) => r.id),
+      );
+      fresh = await queryRows(tx, durations);
+      throw new Error('roll back');
+    })
+    .catch((e: Error) => {
+      if (e.message !== 'roll back') throw e;
+    });
+  expect(kept.length).toBeGreaterThan(0);
+  expect(kept).toEqual(fresh);
 }
 
 type Row = { id: string; number: string; state: string; version: number };

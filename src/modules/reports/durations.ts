@@ -2,7 +2,7 @@
  * The working time each met SLA clock measured, kept in `report_clock_durations` so KPIs over a
  * quarter aggregate stored numbers instead of walking calendars. Exact by construction: a
  * record's rows are recomputed from its clocks, pauses and calendars inside the transaction that
- * changes the record (after the SLA module moved its clocks), and that transaction holds the
+ * changes the record (and written only where they changed) (after the SLA module moved its clocks), and that transaction holds the
  * record's row lock, so two changes of one record never interleave; a reopened record's clocks
  * run again and lose their rows until they are met again.
  */
@@ -39,13 +39,18 @@ export async function refreshClockDurations(tx: Db, recordIds: readonly string[]
   let written = 0;
   for (let i = 0; i < recordIds.length; i += 2000) {
     const ids = recordIds.slice(i, i + 2000);
-    await tx.execute(sql`delete from report_clock_durations where record_id = any(${uuidList(ids)})`);
     const clocks = await queryRows<ClockRow>(
       tx,
       sql`select c.id, c.record_id, c.started_at, c.stopped_at, c.target_seconds, c.target_version, c.calendar_id,
           c.kind, c.metric, r.type, r.service_id
         from sla_clocks c join records r on r.id = c.record_id
         where c.record_id = any(${uuidList(ids)}) and c.state = 'met' and c.stopped_at is not null`,
+    );
+    // Rows of clocks no longer met go; the others are written only where they changed, so an
+    // update of a record that moved no clock leaves the rows (and the rollups) alone.
+    await tx.execute(
+      sql`delete from report_clock_durations where record_id = any(${uuidList(ids)})
+        and clock_id <> all(${clocks.length ? uuidList(clocks.map((c) => c.id)) : sql`array[]::uuid[]`})`,
     );
     if (clocks.length === 0) continue;
     const calendarIds = [...new Set(clocks.map((c) => c.calendar_id))];
@@ -100,7 +105,27 @@ export async function refreshClockDurations(tx: Db, recordIds: readonly string[]
       };
     });
     for (let j = 0; j < values.length; j += 1000)
-      await tx.insert(reportClockDurations).values(values.slice(j, j + 1000));
+      await tx
+        .insert(reportClockDurations)
+        .values(values.slice(j, j + 1000))
+        .onConflictDoUpdate({
+          target: reportClockDurations.clockId,
+          set: {
+            recordId: sql`excluded.record_id`,
+            workingSeconds: sql`excluded.working_seconds`,
+            calendarSeconds: sql`excluded.calendar_seconds`,
+            kind: sql`excluded.kind`,
+            metric: sql`excluded.metric`,
+            stoppedAt: sql`excluded.stopped_at`,
+            type: sql`excluded.type`,
+            serviceId: sql`excluded.service_id`,
+          },
+          setWhere: sql`(report_clock_durations.record_id, report_clock_durations.working_seconds,
+            report_clock_durations.calendar_seconds, report_clock_durations.kind, report_clock_durations.metric,
+            report_clock_durations.stopped_at, report_clock_durations.type, report_clock_durations.service_id)
+            is distinct from (excluded.record_id, excluded.working_seconds, excluded.calendar_seconds, excluded.kind,
+            excluded.metric, excluded.stopped_at, excluded.type, excluded.service_id)`,
+        });
     written += values.length;
   }
   return written;
