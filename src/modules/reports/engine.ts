@@ -32,7 +32,6 @@ import { invalid, notFound } from '../../errors.ts';
 import { type KpiDefinition, kpiDefinition, type PopulationWindow } from './catalog.ts';
 import {
   aggregateRollup,
-  foldRollups,
   rollupAggregate,
   rollupDimSql,
   rollupFor,
@@ -457,7 +456,6 @@ export async function computeKpi(
 ): Promise<KpiResult> {
   const d = requireKpi(key);
   const w = checkWindow(q);
-  if (d.rollup) await foldRollups(db);
   const view = await presentDefinition(db, d);
   const [{ current, previous }, tr, cut] = await Promise.all([
     valueAndPrevious(db, d, q, w, now),

@@ -1,5 +1,6 @@
 import { defineModule } from '../define-module.ts';
 import { registerReportHooks } from './hooks.ts';
+import { foldRollups } from './rollups.ts';
 import { reportRoutes } from './routes.ts';
 import { runDueSchedules, SCHEDULE_QUEUE } from './schedules.ts';
 
@@ -11,6 +12,9 @@ export default defineModule({
     await jobs.work(SCHEDULE_QUEUE, async () => {
       const ran = await runDueSchedules(ctx);
       if (ran > 0) ctx.log.info({ ran }, 'Scheduled reports run');
+      // The minute's rollup deltas into the totals (here, so reading a KPI never writes: reports
+      // can be read from a replica).
+      await foldRollups(ctx.db);
     });
     await jobs.schedule(SCHEDULE_QUEUE, '* * * * *');
   },

@@ -202,13 +202,14 @@ export async function snapshotCounts(
   return out;
 }
 
-/** An arbitrary constant: the advisory lock one folding reader at a time holds. */
+/** An arbitrary constant: the advisory lock one folder at a time holds. */
 const FOLD_LOCK = 7_310_413;
 /** Fold once this many deltas have piled up. */
 const FOLD_AFTER = 500;
 
 /**
- * Fold the deltas into the totals when enough have piled up and no one else is folding: one
+ * Fold the deltas into the totals when enough have piled up and no one else is folding (the
+ * reports module's job, every minute, on whichever instance runs it): one
  * statement deletes them and adds them to the totals, so every reader sees either both tables
  * before or both after. Totals that come to nothing stay (readers skip them).
  */
