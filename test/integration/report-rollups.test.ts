@@ -241,7 +241,7 @@ describe('rollups', () => {
     expect(moved[0]!.n).toBeGreaterThan(0);
     await expectRollupsExact();
     await expectRollupsEqualPopulations(false);
-    await foldRollups(env.ctx.db, true);
+    expect(await foldRollups(env.ctx.db, true)).toBeGreaterThan(0);
     const [left] = await queryRows<{ n: number }>(
       env.ctx.db,
       sql`select count(*)::int as n from report_rollup_deltas`,

@@ -211,28 +211,38 @@ const FOLD_AFTER = 500;
  * Fold the deltas into the totals when enough have piled up and no one else is folding (the
  * reports module's job, every minute, on whichever instance runs it): one
  * statement deletes them and adds them to the totals, so every reader sees either both tables
- * before or both after. Totals that come to nothing stay (readers skip them).
+ * before or both after, then vacuums the deltas. Totals that come to nothing stay (readers skip
+ * them). Returns how many deltas were folded.
  */
-export async function foldRollups(db: Db, force = false): Promise<void> {
+export async function foldRollups(db: Db, force = false): Promise<number> {
   if (!force) {
     const [pending] = await queryRows<{ n: number }>(
       db,
       sql`select count(*)::int as n from (select 1 from report_rollup_deltas limit ${FOLD_AFTER}) d`,
     );
-    if ((pending?.n ?? 0) < FOLD_AFTER) return;
+    if ((pending?.n ?? 0) < FOLD_AFTER) return 0;
   }
-  await db.transaction(async (tx) => {
+  const moved = await db.transaction(async (tx) => {
     const [lock] = await queryRows<{ ok: boolean }>(
       tx,
       sql`select pg_try_advisory_xact_lock(${FOLD_LOCK}) as ok`,
     );
-    if (!lock?.ok) return;
-    await tx.execute(sql`with moved as (delete from report_rollup_deltas returning *)
-      insert into report_rollups (source, at, type, service_id, priority, band, n, nv, sv, hits)
-      select source, at, type, service_id, priority, band, sum(n), sum(nv), sum(sv), sum(hits)
-      from moved group by 1, 2, 3, 4, 5, 6
-      on conflict on constraint report_rollups_key do update set n = report_rollups.n + excluded.n,
-        nv = report_rollups.nv + excluded.nv, sv = report_rollups.sv + excluded.sv,
-        hits = report_rollups.hits + excluded.hits`);
+    if (!lock?.ok) return 0;
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`with moved as (delete from report_rollup_deltas returning *),
+        folded as (insert into report_rollups (source, at, type, service_id, priority, band, n, nv, sv, hits)
+          select source, at, type, service_id, priority, band, sum(n), sum(nv), sum(sv), sum(hits)
+          from moved group by 1, 2, 3, 4, 5, 6
+          on conflict on constraint report_rollups_key do update set n = report_rollups.n + excluded.n,
+            nv = report_rollups.nv + excluded.nv, sv = report_rollups.sv + excluded.sv,
+            hits = report_rollups.hits + excluded.hits)
+        select count(*)::int as n from moved`,
+    );
+    return row?.n ?? 0;
   });
+  // The folded rows are dead tuples every reader of the deltas would step over until a vacuum
+  // (the embedded database has no autovacuum): reclaim them now, outside the transaction.
+  if (moved > 0) await db.execute(sql`vacuum (analyze) report_rollup_deltas`);
+  return moved;
 }
