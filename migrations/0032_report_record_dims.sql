@@ -172,7 +172,7 @@ ALTER TABLE csat_surveys ENABLE TRIGGER report_rollups_surveys_update;
 --> statement-breakpoint
 ALTER TABLE report_clock_durations ENABLE TRIGGER report_rollups_durations_update;
 --> statement-breakpoint
-CREATE INDEX "sla_clocks_service_met_idx" ON "sla_clocks" USING btree ("record_service_id","stopped_at") WHERE "sla_clocks"."state" = 'met';
+CREATE INDEX "sla_clocks_service_met_idx" ON "sla_clocks" USING btree ("record_service_id","stopped_at") INCLUDE ("due_at", "agreement_id", "metric", "id") WHERE "sla_clocks"."state" = 'met';
 --> statement-breakpoint
 DELETE FROM report_rollup_deltas WHERE source LIKE 'clock:%' OR source LIKE 'work:%' OR source IN ('csat', 'csat_sent');
 --> statement-breakpoint

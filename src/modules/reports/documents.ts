@@ -38,9 +38,10 @@ type Scope = {
 /**
  * The clocks due in the window (met in it, or open and past due in it), from the clock rows alone:
  * two parts, each on its own index (a service's met clocks by the copy of the record's service on
- * the clock); the record and its requester are read only to filter by customer.
+ * the clock, which also carries what compliance and the breach list read, so those read no clock
+ * row); the record and its requester are read only to filter by customer. `cols` over `c`.
  */
-function dueClocks(s: Scope): SQL {
+function dueClocks(s: Scope, cols: SQL): SQL {
   const conds: SQL[] = [];
   if (s.kind) conds.push(sql`c.kind = ${s.kind}`);
   if (s.serviceId) conds.push(sql`c.record_service_id = ${s.serviceId}`);
@@ -52,8 +53,6 @@ function dueClocks(s: Scope): SQL {
       sql`c.agreement_id in (select id from agreements where lineage_id = (select lineage_id from agreements where id = ${s.agreementId}))`,
     );
   const and = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
-  const cols = sql`c.id, c.record_id, c.agreement_id, c.kind, c.metric, c.priority, c.target_seconds, c.started_at,
-    c.due_at, c.stopped_at, c.customer_id`;
   return sql`
     select ${cols}, not (c.due_at is not null and c.due_at <= c.stopped_at) as hit
     from sla_clocks c
@@ -86,7 +85,7 @@ async function complianceRows(ctx: AppContext, s: Scope) {
         min(coalesce(o.name, g.name, sup.name)) as party, min(svc.name) as service, d.metric,
         sum(d.due)::int as due, sum(d.met)::int as met
       from (select d.agreement_id, d.metric, count(*) as due, count(*) filter (where d.hit) as met
-        from (${dueClocks(s)}) d group by 1, 2) d
+        from (${dueClocks(s, sql`c.agreement_id, c.metric`)}) d group by 1, 2) d
       join agreements a on a.id = d.agreement_id
       left join organisations o on o.id = a.customer_id
       left join groups g on g.id = a.group_id
@@ -136,11 +135,13 @@ async function explainedBreaches(ctx: AppContext, s: Scope, limit = BREACH_LIMIT
     title: string;
   }>(
     ctx.db,
-    sql`select d.*, a.name as agreement, r.number, r.title,
-        (select name from organisations where id = coalesce(d.customer_id, u.organisation_id)) as customer
-      from (select * from (${dueClocks(s)}) d where not d.hit order by d.due_at, d.id limit ${limit + 1}) d
-      join agreements a on a.id = d.agreement_id
-      join records r on r.id = d.record_id
+    sql`select c.id, c.record_id, c.kind, c.metric, c.priority, c.target_seconds, c.started_at, c.due_at, c.stopped_at,
+        a.name as agreement, r.number, r.title,
+        (select name from organisations where id = coalesce(c.customer_id, u.organisation_id)) as customer
+      from (select * from (${dueClocks(s, sql`c.id, c.due_at`)}) d where not d.hit order by d.due_at, d.id limit ${limit + 1}) d
+      join sla_clocks c on c.id = d.id
+      join agreements a on a.id = c.agreement_id
+      join records r on r.id = c.record_id
       join users u on u.id = r.requester_id
       order by d.due_at, d.id`,
   );
