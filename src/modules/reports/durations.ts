@@ -2,9 +2,9 @@
  * The working time each met SLA clock measured, kept in `report_clock_durations` so KPIs over a
  * quarter aggregate stored numbers instead of walking calendars. Exact by construction: a
  * record's rows are recomputed from its clocks, pauses and calendars inside the transaction that
- * changes the record (and written only where they changed) (after the SLA module moved its clocks), and that transaction holds the
- * record's row lock, so two changes of one record never interleave; a reopened record's clocks
- * run again and lose their rows until they are met again.
+ * changes the record (after the SLA module moved its clocks) and written only where they changed;
+ * that transaction holds the record's row lock, so two changes of one record never interleave; a
+ * reopened record's clocks run again and lose their rows until they are met again.
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
