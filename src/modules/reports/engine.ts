@@ -30,13 +30,7 @@ import {
 import { isKnownTimeZone } from '../../domain/sla/zone.ts';
 import { invalid, notFound } from '../../errors.ts';
 import { type KpiDefinition, kpiDefinition, type PopulationWindow } from './catalog.ts';
-import {
-  aggregateRollup,
-  rollupAggregate,
-  rollupDimSql,
-  rollupFor,
-  snapshotCounts,
-} from './rollups.ts';
+import { aggregateRollup, rollupAggregate, rollupDimSql, rollupFor, snapshotCounts } from './rollups.ts';
 
 const MAX_DAYS = 3 * 366;
 
