@@ -17,6 +17,7 @@ import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RecordCounts } from '../../contracts/records.ts';
 import { queryRows } from '../../db/client.ts';
+import { type Fold, foldDeltas } from '../../db/fold.ts';
 import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { cachedLifecycle } from '../settings/index.ts';
@@ -24,26 +25,19 @@ import { slaStateCondition } from './query.ts';
 import { OPEN_WORK_PREDICATE } from './schema.ts';
 import type { RecordTypeConfig } from './types.ts';
 
-/** An arbitrary constant: the advisory lock that one folding reader at a time holds. */
-const FOLD_LOCK = 7_310_412;
 /** Fold once this many deltas have piled up. */
 const FOLD_AFTER = 200;
 
-type Total = { state: string; priority: number; n: number };
+const COUNTS_FOLD: Fold = {
+  // An arbitrary constant: the advisory lock that one folding reader at a time holds.
+  lock: 7_310_412,
+  deltas: 'record_count_deltas',
+  into: sql`insert into record_counts (type, state, priority, n)
+    select type, state, priority, sum(n) from moved group by 1, 2, 3
+    on conflict (type, state, priority) do update set n = record_counts.n + excluded.n`,
+};
 
-async function foldDeltas(ctx: AppContext): Promise<void> {
-  await ctx.db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ ok: boolean }>(
-      tx,
-      sql`select pg_try_advisory_xact_lock(${FOLD_LOCK}) as ok`,
-    );
-    if (!lock?.ok) return;
-    await tx.execute(sql`with moved as (delete from record_count_deltas returning type, state, priority, n)
-      insert into record_counts (type, state, priority, n)
-      select type, state, priority, sum(n) from moved group by 1, 2, 3
-      on conflict (type, state, priority) do update set n = record_counts.n + excluded.n`);
-  });
-}
+type Total = { state: string; priority: number; n: number };
 
 /**
  * A requester's totals: what they raised, read from the requester index alone (it carries state
@@ -77,7 +71,7 @@ async function totals(ctx: AppContext, actor: Actor, type: string): Promise<Tota
   const rows = await read();
   // Enough deltas have piled up: fold them into the totals, then read again.
   if ((rows[0]?.pending ?? 0) >= FOLD_AFTER) {
-    await foldDeltas(ctx);
+    await foldDeltas(ctx.db, COUNTS_FOLD);
     return read();
   }
   return rows;

@@ -12,6 +12,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Dimension, KpiFilter } from '../../contracts/reports.ts';
 import { type Db, queryRows } from '../../db/client.ts';
+import { type Fold, foldDeltas } from '../../db/fold.ts';
 import type { Window } from '../../domain/reports/kpi.ts';
 import type { KpiDefinition, PopulationWindow } from './catalog.ts';
 
@@ -202,17 +203,25 @@ export async function snapshotCounts(
   return out;
 }
 
-/** An arbitrary constant: the advisory lock one folder at a time holds. */
-const FOLD_LOCK = 7_310_413;
 /** Fold once this many deltas have piled up. */
 const FOLD_AFTER = 500;
 
+const ROLLUP_FOLD: Fold = {
+  // An arbitrary constant: the advisory lock one folder at a time holds.
+  lock: 7_310_413,
+  deltas: 'report_rollup_deltas',
+  into: sql`insert into report_rollups (source, at, type, service_id, priority, band, n, nv, sv, hits)
+    select source, at, type, service_id, priority, band, sum(n), sum(nv), sum(sv), sum(hits)
+    from moved group by 1, 2, 3, 4, 5, 6
+    on conflict on constraint report_rollups_key do update set n = report_rollups.n + excluded.n,
+      nv = report_rollups.nv + excluded.nv, sv = report_rollups.sv + excluded.sv,
+      hits = report_rollups.hits + excluded.hits`,
+};
+
 /**
- * Fold the deltas into the totals when enough have piled up and no one else is folding (the
- * reports module's job, every minute, on whichever instance runs it): one
- * statement deletes them and adds them to the totals, so every reader sees either both tables
- * before or both after, then vacuums the deltas. Totals that come to nothing stay (readers skip
- * them). Returns how many deltas were folded.
+ * Fold the deltas into the totals (db/fold.ts) when enough have piled up: the reports module's
+ * job does, every minute, on whichever instance runs it. Totals that come to nothing stay
+ * (readers skip them). Returns how many deltas were folded.
  */
 export async function foldRollups(db: Db, force = false): Promise<number> {
   if (!force) {
@@ -222,27 +231,5 @@ export async function foldRollups(db: Db, force = false): Promise<number> {
     );
     if ((pending?.n ?? 0) < FOLD_AFTER) return 0;
   }
-  const moved = await db.transaction(async (tx) => {
-    const [lock] = await queryRows<{ ok: boolean }>(
-      tx,
-      sql`select pg_try_advisory_xact_lock(${FOLD_LOCK}) as ok`,
-    );
-    if (!lock?.ok) return 0;
-    const [row] = await queryRows<{ n: number }>(
-      tx,
-      sql`with moved as (delete from report_rollup_deltas returning *),
-        folded as (insert into report_rollups (source, at, type, service_id, priority, band, n, nv, sv, hits)
-          select source, at, type, service_id, priority, band, sum(n), sum(nv), sum(sv), sum(hits)
-          from moved group by 1, 2, 3, 4, 5, 6
-          on conflict on constraint report_rollups_key do update set n = report_rollups.n + excluded.n,
-            nv = report_rollups.nv + excluded.nv, sv = report_rollups.sv + excluded.sv,
-            hits = report_rollups.hits + excluded.hits)
-        select count(*)::int as n from moved`,
-    );
-    return row?.n ?? 0;
-  });
-  // The folded rows are dead tuples every reader of the deltas would step over until a vacuum
-  // (the embedded database has no autovacuum): reclaim them now, outside the transaction.
-  if (moved > 0) await db.execute(sql`vacuum (analyze) report_rollup_deltas`);
-  return moved;
+  return foldDeltas(db, ROLLUP_FOLD);
 }
