@@ -17,7 +17,7 @@ import type { TemplateVars } from '../../domain/notify/template.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { groupMembers, groups, userRoles, users } from '../auth/index.ts';
 import { type RecordRow, recordTypeOf, recordWatchers } from '../records/index.ts';
-import { getLifecycle, getRaci } from '../settings/index.ts';
+import { cachedLifecycle, getRaci } from '../settings/index.ts';
 import { peopleOf } from './audience.ts';
 import { queueNotificationMail } from './email.ts';
 import { type NotificationEventDefinition, notificationEvent } from './events.ts';
@@ -157,6 +157,7 @@ async function namesOf(tx: Db, ids: (string | null)[]): Promise<Map<string, stri
 
 /** The common variables of a record event. */
 async function recordVars(
+  ctx: AppContext,
   tx: Db,
   rec: RecordRow | null,
   actorId: string | null,
@@ -169,8 +170,9 @@ async function recordVars(
     : '';
   const cfg = recordTypeOf(rec.type);
   const state = cfg
-    ? ((await getLifecycle(tx, cfg.process)).value.states.find((s) => s.key === rec.state)?.label ??
-      rec.state)
+    ? ((await cachedLifecycle({ db: tx, configCache: ctx.configCache }, cfg.process)).value.states.find(
+        (s) => s.key === rec.state,
+      )?.label ?? rec.state)
     : rec.state;
   return {
     recordNumber: rec.number,
@@ -189,7 +191,7 @@ async function recordVars(
 export async function notifyEvent(ctx: AppContext, tx: Db, input: NotifyEventInput): Promise<string[]> {
   const def = notificationEvent(input.event);
   if (!def) throw new Error(`Notification event ${input.event} is not registered.`);
-  const rule = await ruleFor(tx, def);
+  const rule = await ruleFor(ctx, tx, def);
   if (!rule.enabled) return [];
   const parties = rule.parties ?? def.defaultParties ?? [];
   const facts = await factsOf(tx, def, input.record, parties);
@@ -217,7 +219,7 @@ export async function notifyEvent(ctx: AppContext, tx: Db, input: NotifyEventInp
         },
       })
     : candidates;
-  const base = { ...(await recordVars(tx, input.record, input.actorId)), ...(input.vars ?? {}) };
+  const base = { ...(await recordVars(ctx, tx, input.record, input.actorId)), ...(input.vars ?? {}) };
   await queueWebhooks(ctx, tx, {
     event: def.key,
     record: input.record

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RuleInput } from '../../contracts/notifications.ts';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import type { RecipientParty } from '../../domain/notify/recipients.ts';
@@ -26,10 +27,22 @@ export async function rulesByEvent(db: Db): Promise<Map<string, Rule>> {
   );
 }
 
-export async function ruleFor(db: Db, def: NotificationEventDefinition): Promise<Rule> {
-  const [r] = await db.select().from(notificationRules).where(eq(notificationRules.event, def.key));
+/** Cache key of the stored rules; a saved rule drops it here and, by NOTIFY, on every instance. */
+const RULES_CACHE_KEY = 'notify:rules';
+
+/**
+ * The rule an event is sent by (read on every record write, so kept in the configuration cache).
+ * A miss reads through `db`, the caller's transaction: the embedded database has one connection.
+ */
+export async function ruleFor(
+  ctx: Pick<AppContext, 'configCache'>,
+  db: Db,
+  def: NotificationEventDefinition,
+): Promise<Rule> {
+  const rules = await ctx.configCache.get(RULES_CACHE_KEY, () => rulesByEvent(db));
+  const r = rules.get(def.key);
   return r
-    ? { enabled: r.enabled, parties: r.parties as RecipientParty[], version: r.version }
+    ? { ...r, parties: r.parties ? [...r.parties] : null }
     : { enabled: true, parties: def.defaultParties ? [...def.defaultParties] : null, version: 0 };
 }
 
@@ -44,7 +57,7 @@ export async function saveRule(
     throw forbidden('Only administrators and process owners may change who is notified.');
   const parties = [...new Set(input.parties ?? def.defaultParties ?? [])];
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(notificationRules)
@@ -62,6 +75,9 @@ export async function saveRule(
           .insert(notificationRules)
           .values({ event: def.key, ...values })
           .returning();
+    await notifyChange(tx, ConfigCache.CHANNEL, RULES_CACHE_KEY);
     return { enabled: row!.enabled, parties: row!.parties as RecipientParty[], version: row!.version };
   });
+  ctx.configCache.invalidate(RULES_CACHE_KEY);
+  return saved;
 }

@@ -16,6 +16,7 @@ import type {
   WebhookView,
   WebhookWithSecret,
 } from '../../contracts/webhooks.ts';
+import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { assertVersion } from '../../db/version.ts';
@@ -37,6 +38,28 @@ export const WEBHOOK_QUEUE = 'webhook.deliver';
 export const WEBHOOK_SWEEP_QUEUE = 'webhook.sweep';
 
 type EndpointRow = typeof webhookEndpoints.$inferSelect;
+
+/**
+ * Cache key of the active endpoints and their events, read on every record write. Every change of
+ * an endpoint's url, events or switch drops it here and, by NOTIFY, on every instance.
+ */
+const ENDPOINTS_CACHE_KEY = 'notify:webhooks';
+
+/** The active endpoints with the events each is subscribed to; a miss reads through `db` (the caller's transaction). */
+function activeEndpoints(ctx: Pick<AppContext, 'configCache'>, db: Db) {
+  return ctx.configCache.get(ENDPOINTS_CACHE_KEY, () =>
+    db
+      .select({ id: webhookEndpoints.id, events: webhookEndpoints.events })
+      .from(webhookEndpoints)
+      .where(eq(webhookEndpoints.active, true)),
+  );
+}
+
+/** Drop the cached endpoints everywhere once `db`'s change commits (on `db` itself when it is no transaction). */
+async function endpointsChanged(ctx: AppContext, db: Db): Promise<void> {
+  await notifyChange(db, ConfigCache.CHANNEL, ENDPOINTS_CACHE_KEY);
+  ctx.configCache.invalidate(ENDPOINTS_CACHE_KEY);
+}
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 const view = (r: EndpointRow): WebhookView => ({
@@ -118,6 +141,7 @@ export async function createWebhook(
       updatedAt: now,
     })
     .returning();
+  await endpointsChanged(ctx, ctx.db);
   return { ...view(r!), secret: r!.secret };
 }
 
@@ -151,6 +175,7 @@ export async function updateWebhook(
     .returning();
   if (!r)
     throw conflict('This webhook was changed by someone else at the same moment; reload and try again.');
+  await endpointsChanged(ctx, ctx.db);
   return view(r);
 }
 
@@ -173,6 +198,7 @@ export async function deleteWebhook(ctx: AppContext, actor: Actor, id: string): 
   assertAdmin(actor, true);
   const gone = await ctx.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).returning();
   if (gone.length === 0) throw notFound('Webhook', id);
+  await endpointsChanged(ctx, ctx.db);
 }
 
 export async function listWebhookDeliveries(
@@ -281,10 +307,7 @@ export function webhookPayload(e: WebhookEvent, id: string): WebhookPayload {
 
 /** Write the event's deliveries to every active endpoint subscribed to it (in the caller's transaction). */
 export async function queueWebhooks(ctx: AppContext, tx: Db, e: WebhookEvent): Promise<void> {
-  const endpoints = await tx
-    .select({ id: webhookEndpoints.id })
-    .from(webhookEndpoints)
-    .where(and(eq(webhookEndpoints.active, true), sql`${e.event} = any(${webhookEndpoints.events})`));
+  const endpoints = (await activeEndpoints(ctx, tx)).filter((ep) => ep.events.includes(e.event));
   if (endpoints.length === 0) return;
   const eventId = randomUUID();
   const body = JSON.stringify(webhookPayload(e, eventId));
@@ -450,8 +473,10 @@ export async function deliverWebhook(ctx: AppContext, id: string): Promise<strin
         body: `${reason}\nCheck the endpoint, then switch it on again in Administration → Webhooks and send the failed deliveries again.`,
       })),
     );
+    await notifyChange(tx, ConfigCache.CHANNEL, ENDPOINTS_CACHE_KEY);
     return true;
   });
+  if (disabled) ctx.configCache.invalidate(ENDPOINTS_CACHE_KEY);
   if (next && !disabled)
     await queueOf(ctx)?.send(
       WEBHOOK_QUEUE,

@@ -13,7 +13,7 @@ import { isEditableState } from '../../domain/records/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
 import { groupMembers, groups, users } from '../auth/index.ts';
-import { DEFAULT_LIFECYCLES, getLifecycle, getPriorityMatrix } from '../settings/index.ts';
+import { cachedLifecycle, DEFAULT_LIFECYCLES, getLifecycle, getPriorityMatrix } from '../settings/index.ts';
 import { loadRecord, type RecordRow } from './access.ts';
 import { emitRecordEvent, needsRecordHooks, type RecordEventContext } from './events.ts';
 import { insertRecordRow, recordRowFromSql } from './insert.ts';
@@ -174,7 +174,7 @@ export async function getRecordView(
   idOrNumber: string,
 ): Promise<RecordView> {
   const rec = await loadRecord(ctx, actor, idOrNumber, { type: cfg.type });
-  const { value: lifecycle } = await getLifecycle(ctx.db, cfg.process);
+  const { value: lifecycle } = await cachedLifecycle(ctx, cfg.process);
   return (await presentRecord(ctx.db, actor, lifecycle, [rec]))[0]!;
 }
 
