@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compileDeclaredSerializers } from '../../src/http/serializer.ts';
 import { createTestEnv, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
@@ -35,6 +36,10 @@ describe('operations endpoints', () => {
     expect(res.body).toContain('steward_http_request_duration_seconds_bucket');
     expect(res.body).toContain('route="/healthz"');
     expect(res.body).toContain('steward_process_cpu_user_seconds_total');
+  });
+
+  it('compiles the response serializer of every route (they are compiled on first use)', () => {
+    expect(compileDeclaredSerializers()).toBeGreaterThan(100);
   });
 
   it('publishes an OpenAPI 3.1 document describing the API, with a browsable reference', async () => {
