@@ -5,7 +5,6 @@
  * could not take stays unseen and is fetched again at the next poll; one stored twice is
  * recognised by its Message-ID.
  */
-import { ImapFlow } from 'imapflow';
 import type { InboundMailConfig } from '../../config-mail-in.ts';
 import type { AppContext } from '../../context.ts';
 import { deliverMail } from './service.ts';
@@ -15,6 +14,8 @@ type ImapSettings = NonNullable<InboundMailConfig['imap']>;
 export type PollResult = { mailbox: string; fetched: number; stored: number; failed: number }[];
 
 export async function pollImapOnce(ctx: AppContext, imap: ImapSettings): Promise<PollResult> {
+  // Loaded on the first poll: only instances reading a mailbox need it.
+  const { ImapFlow } = await import('imapflow');
   const client = new ImapFlow({
     host: imap.host,
     port: imap.port,

@@ -4,7 +4,7 @@
  * the rest of the module uses, and sanitises the HTML part for display.
  */
 import { createHash } from 'node:crypto';
-import { type AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { failedRecipients, type MailFacts, stripAngles } from '../../domain/mail/classify.ts';
 
@@ -50,6 +50,8 @@ const headerValue = (line: string) =>
     .trim();
 
 export async function parseMail(raw: Buffer): Promise<ParsedInbound> {
+  // Loaded on the first message: only instances that receive mail need it.
+  const { simpleParser } = await import('mailparser');
   const m = await simpleParser(raw, { keepDeliveryStatus: true, skipImageLinks: true });
   const headers = m.headerLines.map((h) => ({ name: h.key, value: headerValue(h.line) }));
   const headerMap = new Map<string, string[]>();

@@ -1,10 +1,13 @@
 /** Sending one stored message over SMTP with nodemailer (one pooled transport per SMTP_URL). */
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { mailOutbox } from './schema.ts';
 
 const transports = new Map<string, Transporter>();
 
-function transportFor(url: string): Transporter {
+async function transportFor(url: string): Promise<Transporter> {
+  // Loaded on the first message sent: instances without SMTP never need it. Loaded before the
+  // map is read, so two first messages at once still share one transport.
+  const { default: nodemailer } = await import('nodemailer');
   let t = transports.get(url);
   if (!t) {
     const u = new URL(url);
@@ -34,7 +37,7 @@ export function closeTransports(): void {
 }
 
 export async function sendOverSmtp(url: string, m: typeof mailOutbox.$inferSelect): Promise<void> {
-  await transportFor(url).sendMail({
+  await (await transportFor(url)).sendMail({
     from: m.fromAddress,
     to: m.toAddresses,
     cc: m.ccAddresses.length ? m.ccAddresses : undefined,

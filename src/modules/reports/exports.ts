@@ -3,7 +3,6 @@
  * an XLSX workbook (exceljs): a bold header row, frozen, columns sized to their contents, numbers
  * as numbers.
  */
-import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 import { csvLine } from '../worklists/index.ts';
 
@@ -18,6 +17,8 @@ export function tableCsv(t: Table): string {
 const sheetName = (title: string) => title.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31) || 'Report';
 
 export async function tablesXlsx(tables: readonly Table[]): Promise<Buffer> {
+  // Loaded on the first workbook: most instances never write one.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Steward';
   const used = new Set<string>();

@@ -4,7 +4,6 @@
  * with the previous period and the target, status in words; the agreements' compliance; the
  * breaches with their explanation; open problems and improvement actions. A4, page numbers, no images or fonts to load.
  */
-import PDFDocument from 'pdfkit';
 import type { ServiceReview } from '../../contracts/reports.ts';
 
 const RAG_WORDS = { green: 'On target', amber: 'Near target', red: 'Off target' } as const;
@@ -27,7 +26,9 @@ const day = (iso: string) =>
 
 export type PdfOptions = { compress?: boolean };
 
-export function renderServiceReviewPdf(r: ServiceReview, opts: PdfOptions = {}): Promise<Buffer> {
+export async function renderServiceReviewPdf(r: ServiceReview, opts: PdfOptions = {}): Promise<Buffer> {
+  // Loaded on the first document: most instances never render one.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
