@@ -32,6 +32,7 @@ export async function createContext(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    sharedBuffers: config.embeddedSharedBuffers,
     initialData: opts.initialData,
   });
   await database.migrate();

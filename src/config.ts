@@ -55,6 +55,10 @@ const EnvSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// connection URL')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  EMBEDDED_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB')
+    .default('32MB'),
   GRAPH_SNAPSHOT_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -129,6 +133,8 @@ const EnvSchema = z.object({
 export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** The embedded database's buffer pool (PostgreSQL's shared_buffers), resident for the process's life. */
+  embeddedSharedBuffers: string;
   /** Where the CMDB graph index keeps its snapshot files; null for none. */
   graphSnapshotDir: string | null;
   port: number;
@@ -211,6 +217,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
+    embeddedSharedBuffers: e.EMBEDDED_SHARED_BUFFERS,
     graphSnapshotDir: graphSnapshotDir(e.GRAPH_SNAPSHOT_DIR, e.DATABASE_URL, e.DATA_DIR),
     port: e.PORT,
     host: e.HOST,

@@ -48,6 +48,13 @@ export type OpenOptions = {
   dataDir?: string | undefined;
   poolSize?: number;
   /**
+   * Embedded databases only: PostgreSQL's shared_buffers (default 32MB). The pool lives in the
+   * process's memory from the start; PostgreSQL's own default of 128MB held about 100 MB more
+   * for a database that fits in a few megabytes, and reads beyond the pool come from the
+   * operating system's file cache.
+   */
+  sharedBuffers?: string | undefined;
+  /**
    * Embedded in-memory databases only: start from this data folder (a tarball from PGlite's
    * `dumpDataDir`) instead of an empty cluster; the tests open every database this way from one
    * migrated copy.
@@ -58,7 +65,7 @@ export type OpenOptions = {
 /** dataDir 'memory://' gives a throwaway in-memory database. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir ?? './data', opts.initialData);
+  return openPglite(opts.dataDir ?? './data', opts.initialData, opts.sharedBuffers ?? '32MB');
 }
 
 /**
@@ -93,7 +100,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
-async function openPglite(dataDir: string, initialData: Blob | undefined): Promise<Database> {
+async function openPglite(
+  dataDir: string,
+  initialData: Blob | undefined,
+  sharedBuffers: string,
+): Promise<Database> {
   const memory = dataDir.startsWith('memory://');
   if (initialData && !memory) throw new Error('Initial data is only for in-memory databases.');
   if (!memory) mkdirSync(dataDir, { recursive: true });
@@ -104,6 +115,7 @@ async function openPglite(dataDir: string, initialData: Blob | undefined): Promi
     ...(memory ? {} : { dataDir: path.resolve(dataDir) }),
     ...(initialData ? { loadDataDir: initialData } : {}),
     extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`],
   }).catch((e: unknown) => {
     unlock();
     throw e;
