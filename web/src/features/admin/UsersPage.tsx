@@ -7,6 +7,7 @@ import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
 import type { Role, User } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
@@ -72,11 +73,7 @@ const COLUMNS: ListColumn<User>[] = [
     key: 'status',
     label: 'Status',
     width: 100,
-    render: (u) => (
-      <Badge variant="light" color={u.active ? 'teal' : 'gray'} size="sm">
-        {u.active ? 'Active' : 'Inactive'}
-      </Badge>
-    ),
+    render: (u) => <ActiveBadge active={u.active} size="sm" />,
   },
   {
     key: 'lastLogin',

@@ -1,5 +1,5 @@
 /** Catalog items for the people who maintain the catalog: active and withdrawn, with their set-up. */
-import { Anchor, Badge, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Paper, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -69,9 +70,7 @@ export function CatalogItemsAdminPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                      {i.active ? 'Offered' : 'Withdrawn'}
-                    </Badge>
+                    <ActiveBadge active={i.active} on="Offered" off="Withdrawn" />
                   </Group>
                 </Table.Td>
                 <Table.Td>
