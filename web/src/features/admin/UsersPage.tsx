@@ -9,7 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { Time } from '../../lib/time.tsx';
@@ -112,8 +112,7 @@ export function UsersPage() {
         rowHref={(u) => `/admin/users/${u.id}`}
         rowLabel={(u) => u.name}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" label="Search users" placeholder="Name or email" />
+          <SearchFilterBar state={state} label="Search users" placeholder="Name or email">
             <SelectFilter
               state={state}
               name="role"
@@ -121,7 +120,7 @@ export function UsersPage() {
               placeholder="Any role"
               data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
       <NewUserModal opened={opened} onClose={modal.close} />

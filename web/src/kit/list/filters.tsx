@@ -7,7 +7,8 @@
  *     <SelectFilter state={state} name="slaState" label="SLA" data={…} />
  *     <UserFilter state={state} name="assigneeId" label="Assignee" fixed={[{ value: 'me', label: 'Me' }]} />
  *   </FilterBar>
- * FilterBar adds the "Clear filters" button while any filter is set.
+ * FilterBar adds the "Clear filters" button while any filter is set. SearchFilterBar is a FilterBar
+ * that starts with the search on `q`.
  */
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
@@ -40,6 +41,26 @@ export function FilterBar<S extends FilterSpec>({
         </Button>
       )}
     </Group>
+  );
+}
+
+/** The usual bar of a list: its search (the `q` filter) first, then the list's own filters. */
+export function SearchFilterBar<S extends FilterSpec & { q: 'text' }>({
+  state,
+  label,
+  placeholder,
+  children,
+}: {
+  state: ListState<S>;
+  label?: string;
+  placeholder: string;
+  children: ReactNode;
+}) {
+  return (
+    <FilterBar state={state}>
+      <SearchFilter state={state} name="q" label={label} placeholder={placeholder} />
+      {children}
+    </FilterBar>
   );
 }
 
