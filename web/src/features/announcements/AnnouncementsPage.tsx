@@ -59,6 +59,17 @@ const draftOf = (a?: AnnouncementView): Draft => ({
   endsAt: local(a?.endsAt ?? null),
 });
 
+const SEVERITY_OPTIONS = [
+  { value: 'info', label: 'Information' },
+  { value: 'warning', label: 'Warning' },
+  { value: 'critical', label: 'Critical' },
+];
+const AUDIENCE_OPTIONS = [
+  { value: 'everyone', label: 'Everyone' },
+  { value: 'service', label: 'Customers of a service' },
+  { value: 'group', label: 'Members of a group' },
+];
+
 const bodyOf = (d: Draft) => ({
   title: d.title,
   body: d.body,
@@ -93,21 +104,13 @@ function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () 
             <Select
               label="Severity"
               allowDeselect={false}
-              data={[
-                { value: 'info', label: 'Information' },
-                { value: 'warning', label: 'Warning' },
-                { value: 'critical', label: 'Critical' },
-              ]}
+              data={SEVERITY_OPTIONS}
               {...form.choice('severity', { fallback: d.severity })}
             />
             <Select
               label="Audience"
               allowDeselect={false}
-              data={[
-                { value: 'everyone', label: 'Everyone' },
-                { value: 'service', label: 'Customers of a service' },
-                { value: 'group', label: 'Members of a group' },
-              ]}
+              data={AUDIENCE_OPTIONS}
               {...form.choice('audience', { fallback: d.audience })}
             />
           </SimpleGrid>
