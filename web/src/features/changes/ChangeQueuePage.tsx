@@ -5,17 +5,17 @@ import { Link } from 'react-router-dom';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { lifecycleStateOptions } from '../../kit/list/records.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 
 export function ChangeQueuePage() {
   const lifecycle = useProcessLifecycle('change');
-  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
   return (
     <RecordQueue
       kind="change"
       label="Changes"
       noun={['change', 'changes']}
-      states={states}
+      states={lifecycleStateOptions(lifecycle.data)}
       header={(state) => (
         <PageHeader
           title="Changes"
