@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
-import { lifecycleStateOptions } from '../../kit/list/records.tsx';
+import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 
 export function ChangeQueuePage() {
@@ -19,9 +19,7 @@ export function ChangeQueuePage() {
       header={(state) => (
         <PageHeader
           title="Changes"
-          description={
-            state.filters.q ? `Matching “${state.filters.q}”` : 'Controlled changes, newest first.'
-          }
+          description={queueDescription(state, 'Controlled changes, newest first.')}
           actions={
             <Group gap="sm">
               <Button component={Link} to="/cab" variant="default" leftSection={<IconGavel size={16} />}>

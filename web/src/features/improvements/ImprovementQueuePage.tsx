@@ -7,7 +7,7 @@ import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
-import { lifecycleStateOptions } from '../../kit/list/records.tsx';
+import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
@@ -25,11 +25,10 @@ export function ImprovementQueuePage() {
         <>
           <PageHeader
             title="Improvement register"
-            description={
-              state.filters.q
-                ? `Matching “${state.filters.q}”`
-                : 'Continual improvement proposals, from KPIs, reviews, problems and people.'
-            }
+            description={queueDescription(
+              state,
+              'Continual improvement proposals, from KPIs, reviews, problems and people.',
+            )}
             actions={
               <Group gap="sm">
                 <Button

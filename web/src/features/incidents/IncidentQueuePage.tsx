@@ -2,7 +2,7 @@ import { useLifecycle } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
 import type { RecordListState } from '../../kit/list/records.tsx';
-import { lifecycleStateOptions } from '../../kit/list/records.tsx';
+import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { RaiseProblemFromSelection } from '../problems/IncidentProblemPanel.tsx';
 
@@ -23,9 +23,7 @@ export function IncidentQueuePage() {
       header={(state) => (
         <PageHeader
           title={titleOf(state)}
-          description={
-            state.filters.q ? `Matching “${state.filters.q}”` : 'Newest first unless you sort by a column.'
-          }
+          description={queueDescription(state, 'Newest first unless you sort by a column.')}
           actions={<NewButton to="/incidents/new">New incident</NewButton>}
         />
       )}
