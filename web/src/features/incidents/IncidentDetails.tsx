@@ -4,6 +4,7 @@
  */
 import { Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { ChangeEvent } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useGroups } from '../../api/queries/directory.ts';
 import { useUpdateIncident } from '../../api/queries/incidents.ts';
@@ -77,6 +78,13 @@ export function IncidentDetails({
   const stale = form.stale;
   const server = fieldErrorsOf(save.error);
   const titleError = !draft.title.trim() ? 'The title cannot be empty' : server.title;
+  // Value, change handler, read-only state and server error of a field, by kind of field.
+  const text = (k: 'title' | 'description' | 'category' | 'subcategory') => ({
+    value: draft[k],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.currentTarget.value),
+    readOnly: !canUpdate,
+    error: server[k],
+  });
   const level = (k: 'impact' | 'urgency') => ({
     value: draft[k],
     onChange: (v: number) => set(k, v),
@@ -116,44 +124,19 @@ export function IncidentDetails({
             id={EDIT_FIELD_ID}
             label="Title"
             required
-            readOnly={!canUpdate}
             maxLength={LIMITS.titleMax}
-            value={draft.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
+            {...text('title')}
             error={titleError}
           />
-          <Textarea
-            label="Description"
-            readOnly={!canUpdate}
-            autosize
-            minRows={3}
-            maxRows={14}
-            value={draft.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={server.description}
-          />
+          <Textarea label="Description" autosize minRows={3} maxRows={14} {...text('description')} />
           <SimpleGrid cols={2}>
             <LevelSelect label="Impact" {...level('impact')} />
             <LevelSelect label="Urgency" {...level('urgency')} />
           </SimpleGrid>
           <PriorityPreview impact={draft.impact} urgency={draft.urgency} />
           <SimpleGrid cols={2}>
-            <TextInput
-              label="Category"
-              readOnly={!canUpdate}
-              maxLength={LIMITS.categoryMax}
-              value={draft.category}
-              onChange={(e) => set('category', e.currentTarget.value)}
-              error={server.category}
-            />
-            <TextInput
-              label="Subcategory"
-              readOnly={!canUpdate}
-              maxLength={LIMITS.categoryMax}
-              value={draft.subcategory}
-              onChange={(e) => set('subcategory', e.currentTarget.value)}
-              error={server.subcategory}
-            />
+            <TextInput label="Category" maxLength={LIMITS.categoryMax} {...text('category')} />
+            <TextInput label="Subcategory" maxLength={LIMITS.categoryMax} {...text('subcategory')} />
           </SimpleGrid>
           <ServiceSelect
             label="Service"
