@@ -42,11 +42,10 @@ export function AssetStateBadge({ state }: { state: AssetState }) {
 
 export const assetPath = (tag: string) => `/cmdb/assets/${encodeURIComponent(tag)}`;
 
-function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function NewAssetModal({ onClose }: { onClose: () => void }) {
   return (
     <CreateDialog
       title="Register an asset"
-      opened={opened}
       onClose={onClose}
       size="xl"
       create={assets.useCreate()}
@@ -147,7 +146,7 @@ export function AssetsPage() {
           </SearchFilterBar>
         }
       />
-      {opened && <NewAssetModal opened={opened} onClose={modal.close} />}
+      {opened && <NewAssetModal onClose={modal.close} />}
     </>
   );
 }
