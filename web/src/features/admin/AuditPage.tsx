@@ -1,11 +1,11 @@
 /** The append-only audit log, newest first, filterable by action. */
-import { Badge, Code, Group, Table, Text, TextInput } from '@mantine/core';
+import { Badge, Code, Group, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useAudit } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedLog } from '../../kit/list/PagedLog.tsx';
+import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { Time } from '../../lib/time.tsx';
 
 function color(action: string): string {
@@ -28,14 +28,13 @@ export function AuditPage() {
         description="Who did what and when: sign-ins, administration and settings."
       />
       <Group mb="md">
-        <TextInput
+        <SearchInput
           label="Action"
           placeholder="e.g. auth.login"
-          leftSection={<IconSearch size={16} aria-hidden />}
           value={action}
-          onChange={(e) => {
+          onChange={(text) => {
             const p = new URLSearchParams(params);
-            if (e.currentTarget.value) p.set('action', e.currentTarget.value);
+            if (text) p.set('action', text);
             else p.delete('action');
             setParams(p, { replace: true });
           }}

@@ -1,5 +1,5 @@
 /** Groups: list and create. */
-import { Anchor, Badge, Button, Paper, Table, Text } from '@mantine/core';
+import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
@@ -7,6 +7,7 @@ import { groups, useGroups } from '../../api/queries/directory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
@@ -72,9 +73,7 @@ export function GroupsPage() {
                 </Table.Td>
                 <Table.Td>{g.memberIds.length}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={g.active ? 'teal' : 'gray'} size="sm">
-                    {g.active ? 'Active' : 'Inactive'}
-                  </Badge>
+                  <ActiveBadge active={g.active} size="sm" />
                 </Table.Td>
               </Table.Tr>
             ))}

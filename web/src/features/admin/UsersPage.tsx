@@ -7,8 +7,9 @@ import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
 import type { Role, User } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { Time } from '../../lib/time.tsx';
@@ -72,11 +73,7 @@ const COLUMNS: ListColumn<User>[] = [
     key: 'status',
     label: 'Status',
     width: 100,
-    render: (u) => (
-      <Badge variant="light" color={u.active ? 'teal' : 'gray'} size="sm">
-        {u.active ? 'Active' : 'Inactive'}
-      </Badge>
-    ),
+    render: (u) => <ActiveBadge active={u.active} size="sm" />,
   },
   {
     key: 'lastLogin',
@@ -115,8 +112,7 @@ export function UsersPage() {
         rowHref={(u) => `/admin/users/${u.id}`}
         rowLabel={(u) => u.name}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" label="Search users" placeholder="Name or email" />
+          <SearchFilterBar state={state} label="Search users" placeholder="Name or email">
             <SelectFilter
               state={state}
               name="role"
@@ -124,7 +120,7 @@ export function UsersPage() {
               placeholder="Any role"
               data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
       <NewUserModal opened={opened} onClose={modal.close} />

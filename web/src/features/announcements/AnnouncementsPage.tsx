@@ -15,7 +15,6 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect } from '../../components/Pickers.tsx';
@@ -23,8 +22,10 @@ import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../..
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
+import { ServiceSelect } from '../sla/pickers.tsx';
 import { mayManageAnnouncements } from './permissions.ts';
 import { type AnnouncementView, announcements } from './queries.ts';
 
@@ -58,101 +59,72 @@ const draftOf = (a?: AnnouncementView): Draft => ({
   endsAt: local(a?.endsAt ?? null),
 });
 
+const SEVERITY_OPTIONS = [
+  { value: 'info', label: 'Information' },
+  { value: 'warning', label: 'Warning' },
+  { value: 'critical', label: 'Critical' },
+];
+const AUDIENCE_OPTIONS = [
+  { value: 'everyone', label: 'Everyone' },
+  { value: 'service', label: 'Customers of a service' },
+  { value: 'group', label: 'Members of a group' },
+];
+
+const bodyOf = (d: Draft) => ({
+  title: d.title,
+  body: d.body,
+  severity: d.severity,
+  audience: d.audience,
+  serviceId: d.audience === 'service' ? d.serviceId : null,
+  groupId: d.audience === 'group' ? d.groupId : null,
+  startsAt: instant(d.startsAt) ?? new Date().toISOString(),
+  endsAt: instant(d.endsAt),
+});
+
 function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () => void }) {
-  const [d, setD] = useState<Draft>(() => draftOf(current));
+  const form = useDraftForm(draftOf(current), { toBody: bodyOf });
+  const d = form.draft;
   const save = announcements.useSave(current);
-  const services = useServiceChoices();
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   return (
     <Modal opened onClose={onClose} title={current ? 'Edit announcement' : 'New announcement'} size="lg">
       <SubmitForm
         onSubmit={() => {
-          save.mutate(
-            {
-              title: d.title,
-              body: d.body,
-              severity: d.severity,
-              audience: d.audience,
-              serviceId: d.audience === 'service' ? d.serviceId : null,
-              groupId: d.audience === 'group' ? d.groupId : null,
-              startsAt: instant(d.startsAt) ?? new Date().toISOString(),
-              endsAt: instant(d.endsAt),
+          save.mutate(bodyOf(d), {
+            onSuccess: () => {
+              notifications.show({ message: current ? 'Announcement saved.' : 'Announcement published.' });
+              onClose();
             },
-            {
-              onSuccess: () => {
-                notifications.show({ message: current ? 'Announcement saved.' : 'Announcement published.' });
-                onClose();
-              },
-            },
-          );
+          });
         }}
       >
         <Stack gap="sm">
-          <TextInput
-            label="Title"
-            required
-            value={d.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-          />
-          <Textarea
-            label="Text"
-            autosize
-            minRows={3}
-            value={d.body}
-            onChange={(e) => set('body', e.currentTarget.value)}
-          />
+          <TextInput label="Title" required {...form.text('title')} />
+          <Textarea label="Text" autosize minRows={3} {...form.text('body')} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label="Severity"
               allowDeselect={false}
-              data={[
-                { value: 'info', label: 'Information' },
-                { value: 'warning', label: 'Warning' },
-                { value: 'critical', label: 'Critical' },
-              ]}
-              value={d.severity}
-              onChange={(v) => v && set('severity', v as Draft['severity'])}
+              data={SEVERITY_OPTIONS}
+              {...form.choice('severity', { fallback: d.severity })}
             />
             <Select
               label="Audience"
               allowDeselect={false}
-              data={[
-                { value: 'everyone', label: 'Everyone' },
-                { value: 'service', label: 'Customers of a service' },
-                { value: 'group', label: 'Members of a group' },
-              ]}
-              value={d.audience}
-              onChange={(v) => v && set('audience', v as Draft['audience'])}
+              data={AUDIENCE_OPTIONS}
+              {...form.choice('audience', { fallback: d.audience })}
             />
           </SimpleGrid>
           {d.audience === 'service' && (
-            <Select
-              label="Service"
-              required
-              searchable
-              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-              value={d.serviceId}
-              onChange={(v) => set('serviceId', v)}
-              nothingFoundMessage={services.isPending ? 'Loading…' : 'No service found'}
-            />
+            <ServiceSelect label="Service" required clearable={false} {...form.choice('serviceId')} />
           )}
-          {d.audience === 'group' && (
-            <GroupSelect label="Group" required value={d.groupId} onChange={(v) => set('groupId', v)} />
-          )}
+          {d.audience === 'group' && <GroupSelect label="Group" required {...form.choice('groupId')} />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Shown from"
-              type="datetime-local"
-              required
-              value={d.startsAt}
-              onChange={(e) => set('startsAt', e.currentTarget.value)}
-            />
+            <TextInput label="Shown from" type="datetime-local" required {...form.text('startsAt')} />
             <TextInput
               label="Shown until"
               description="Empty: until deleted"
               type="datetime-local"
-              value={d.endsAt}
-              onChange={(e) => set('endsAt', e.currentTarget.value)}
+              {...form.text('endsAt')}
             />
           </SimpleGrid>
           {save.isError && <ErrorAlert error={save.error} title="Not saved" />}

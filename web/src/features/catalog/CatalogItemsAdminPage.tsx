@@ -1,13 +1,14 @@
 /** Catalog items for the people who maintain the catalog: active and withdrawn, with their set-up. */
-import { Anchor, Badge, Group, Paper, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Paper, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 
@@ -23,12 +24,11 @@ export function CatalogItemsAdminPage() {
         description="What people can order, with each item's form, approvals and fulfilment tasks."
         actions={<NewButton to="/admin/catalog-items/new">New catalog item</NewButton>}
       />
-      <TextInput
+      <SearchInput
         label="Search"
         placeholder="Words in the name"
-        leftSection={<IconSearch size={16} aria-hidden />}
         value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
+        onChange={setQ}
         maw={360}
         mb="md"
       />
@@ -69,9 +69,7 @@ export function CatalogItemsAdminPage() {
                 </Table.Td>
                 <Table.Td>
                   <Group gap={4}>
-                    <Badge variant="light" color={i.active ? 'teal' : 'gray'}>
-                      {i.active ? 'Offered' : 'Withdrawn'}
-                    </Badge>
+                    <ActiveBadge active={i.active} on="Offered" off="Withdrawn" />
                   </Group>
                 </Table.Td>
                 <Table.Td>

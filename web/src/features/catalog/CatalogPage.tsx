@@ -1,11 +1,11 @@
 /** The live service catalog: services and what can be ordered under each, searchable. */
-import { Anchor, Badge, Card, Chip, Group, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Card, Chip, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { type CatalogItem, useCatalogEntries, useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { useRequestPaths } from '../requests/paths.ts';
 
 function byService(items: CatalogItem[]): { id: string; name: string; items: CatalogItem[] }[] {
@@ -41,12 +41,11 @@ export function CatalogPage() {
         description="Order what you need: pick an item, fill in its form, and follow it to delivery."
       />
       <Stack gap="md">
-        <TextInput
+        <SearchInput
           label="Search the catalog"
           placeholder="For example: laptop, access, software"
-          leftSection={<IconSearch size={16} aria-hidden />}
           value={q}
-          onChange={(e) => set('q', e.currentTarget.value)}
+          onChange={(text) => set('q', text)}
           maw={480}
         />
         {(entries.data?.items.length ?? 0) > 0 && (

@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -102,8 +102,7 @@ export function WindowsPage() {
         rowHref={windowPath}
         rowLabel={(w) => w.name}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" placeholder="Words of the name" />
+          <SearchFilterBar state={state} placeholder="Words of the name">
             <SelectFilter
               state={state}
               name="kind"
@@ -113,7 +112,7 @@ export function WindowsPage() {
                 { value: 'freeze', label: 'Freezes' },
               ]}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
       {opened && <NewWindowDialog zone={zone} onClose={modal.close} />}

@@ -23,6 +23,7 @@ import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
+import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { ListTable } from '../../kit/list/ListTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -204,11 +205,7 @@ const COLUMNS: ListColumn<CabBoardView>[] = [
     key: 'status',
     label: 'Status',
     width: 110,
-    render: (b) => (
-      <Badge variant="light" color={b.active ? 'teal' : 'gray'} size="sm">
-        {b.active ? 'Active' : 'Retired'}
-      </Badge>
-    ),
+    render: (b) => <ActiveBadge active={b.active} off="Retired" size="sm" />,
   },
 ];
 
@@ -330,9 +327,7 @@ export function CabBoardPage() {
         badges: (
           <>
             <Badge variant="light">{KIND_LABELS[b.kind]}</Badge>
-            <Badge variant="light" color={b.active ? 'teal' : 'gray'}>
-              {b.active ? 'Active' : 'Retired'}
-            </Badge>
+            <ActiveBadge active={b.active} off="Retired" />
           </>
         ),
         meta: ruleText(b, b.members.length),

@@ -5,23 +5,21 @@ import { Link } from 'react-router-dom';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 
 export function ChangeQueuePage() {
   const lifecycle = useProcessLifecycle('change');
-  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
   return (
     <RecordQueue
       kind="change"
       label="Changes"
       noun={['change', 'changes']}
-      states={states}
+      states={lifecycleStateOptions(lifecycle.data)}
       header={(state) => (
         <PageHeader
           title="Changes"
-          description={
-            state.filters.q ? `Matching “${state.filters.q}”` : 'Controlled changes, newest first.'
-          }
+          description={queueDescription(state, 'Controlled changes, newest first.')}
           actions={
             <Group gap="sm">
               <Button component={Link} to="/cab" variant="default" leftSection={<IconGavel size={16} />}>

@@ -16,6 +16,18 @@ import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Time } from '../../lib/time.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 
+/** Record numbers as links, separated by commas: "INC0000012, INC0000015". */
+function NumberLinks({ records, base }: { records: { id: string; number: string }[]; base: string }) {
+  return records.map((r, n) => (
+    <span key={r.id}>
+      {n > 0 && ', '}
+      <Anchor component={Link} to={`${base}/${r.number}`}>
+        {r.number}
+      </Anchor>
+    </span>
+  ));
+}
+
 export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
@@ -57,28 +69,12 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
         )}
         {rec.causedIncidents.length > 0 && (
           <Text size="sm">
-            Incidents caused:{' '}
-            {rec.causedIncidents.map((i, n) => (
-              <span key={i.id}>
-                {n > 0 && ', '}
-                <Anchor component={Link} to={`/incidents/${i.number}`}>
-                  {i.number}
-                </Anchor>
-              </span>
-            ))}
+            Incidents caused: <NumberLinks records={rec.causedIncidents} base="/incidents" />
           </Text>
         )}
         {rec.problems.length > 0 && (
           <Text size="sm">
-            Problems:{' '}
-            {rec.problems.map((p, n) => (
-              <span key={p.id}>
-                {n > 0 && ', '}
-                <Anchor component={Link} to={`/problems/${p.number}`}>
-                  {p.number}
-                </Anchor>
-              </span>
-            ))}
+            Problems: <NumberLinks records={rec.problems} base="/problems" />
           </Text>
         )}
         <SubmitForm

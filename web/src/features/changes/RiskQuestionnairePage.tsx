@@ -39,6 +39,13 @@ function Editor({ view }: { view: RiskQuestionnaireView }) {
   const errors = fieldErrorsOf(save.error);
   const setQuestion = (i: number, next: RiskQuestionnaire['questions'][number]) =>
     setDraft({ ...draft, questions: draft.questions.map((x, j) => (j === i ? next : x)) });
+  const threshold = (k: keyof RiskQuestionnaire['thresholds']) => ({
+    readOnly: !editable,
+    value: draft.thresholds[k],
+    onChange: (v: string | number) =>
+      setDraft({ ...draft, thresholds: { ...draft.thresholds, [k]: Number(v) || 0 } }),
+    error: errors[`thresholds.${k}`],
+  });
   return (
     <Stack gap="lg" maw={860}>
       <PageHeader
@@ -188,26 +195,8 @@ function Editor({ view }: { view: RiskQuestionnaireView }) {
             The highest possible score is {view.maxScore}.
           </Text>
           <Group>
-            <NumberInput
-              label="Medium risk from"
-              min={1}
-              readOnly={!editable}
-              value={draft.thresholds.medium}
-              onChange={(v) =>
-                setDraft({ ...draft, thresholds: { ...draft.thresholds, medium: Number(v) || 0 } })
-              }
-              error={errors['thresholds.medium']}
-            />
-            <NumberInput
-              label="High risk from"
-              min={2}
-              readOnly={!editable}
-              value={draft.thresholds.high}
-              onChange={(v) =>
-                setDraft({ ...draft, thresholds: { ...draft.thresholds, high: Number(v) || 0 } })
-              }
-              error={errors['thresholds.high']}
-            />
+            <NumberInput label="Medium risk from" min={1} {...threshold('medium')} />
+            <NumberInput label="High risk from" min={2} {...threshold('high')} />
           </Group>
           <ErrorAlert error={save.error} title="Could not save the questionnaire" />
           {editable && (

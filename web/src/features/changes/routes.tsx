@@ -1,18 +1,15 @@
 /** Change management pages in the agent workspace (called, not rendered): queue, new, record, CAB agenda, CAB boards, templates, questionnaire. */
-import { type ComponentType, lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { lazyPage } from '../../kit/nav/lazyPage.ts';
 import { recordTypes } from '../../records/registry.ts';
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const ChangeQueuePage = page(() => import('./ChangeQueuePage.tsx'), 'ChangeQueuePage');
-const NewChangePage = page(() => import('./NewChangePage.tsx'), 'NewChangePage');
-const CabAgendaPage = page(() => import('./CabAgendaPage.tsx'), 'CabAgendaPage');
-const ChangeTemplatesPage = page(() => import('./ChangeTemplatesPage.tsx'), 'ChangeTemplatesPage');
-const CabBoardsPage = page(() => import('./CabBoardsPage.tsx'), 'CabBoardsPage');
-const CabBoardPage = page(() => import('./CabBoardsPage.tsx'), 'CabBoardPage');
-const RiskQuestionnairePage = page(() => import('./RiskQuestionnairePage.tsx'), 'RiskQuestionnairePage');
+const ChangeQueuePage = lazyPage(() => import('./ChangeQueuePage.tsx'), 'ChangeQueuePage');
+const NewChangePage = lazyPage(() => import('./NewChangePage.tsx'), 'NewChangePage');
+const CabAgendaPage = lazyPage(() => import('./CabAgendaPage.tsx'), 'CabAgendaPage');
+const ChangeTemplatesPage = lazyPage(() => import('./ChangeTemplatesPage.tsx'), 'ChangeTemplatesPage');
+const CabBoardsPage = lazyPage(() => import('./CabBoardsPage.tsx'), 'CabBoardsPage');
+const CabBoardPage = lazyPage(() => import('./CabBoardsPage.tsx'), 'CabBoardPage');
+const RiskQuestionnairePage = lazyPage(() => import('./RiskQuestionnairePage.tsx'), 'RiskQuestionnairePage');
 
 const change = recordTypes.change;
 

@@ -14,7 +14,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, MultiFilter, SearchFilter } from '../../kit/list/filters.tsx';
+import { MultiFilter, SearchFilterBar } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -42,11 +42,10 @@ export function AssetStateBadge({ state }: { state: AssetState }) {
 
 export const assetPath = (tag: string) => `/cmdb/assets/${encodeURIComponent(tag)}`;
 
-function NewAssetModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function NewAssetModal({ onClose }: { onClose: () => void }) {
   return (
     <CreateDialog
       title="Register an asset"
-      opened={opened}
       onClose={onClose}
       size="xl"
       create={assets.useCreate()}
@@ -137,18 +136,17 @@ export function AssetsPage() {
         rowHref={(a) => assetPath(a.assetTag)}
         rowLabel={(a) => a.assetTag}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" placeholder="Tag, serial or name" />
+          <SearchFilterBar state={state} placeholder="Tag, serial or name">
             <MultiFilter
               state={state}
               name="state"
               label="State"
               data={optionsOf(ASSET_STATES, ASSET_STATE_LABELS)}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
-      {opened && <NewAssetModal opened={opened} onClose={modal.close} />}
+      {opened && <NewAssetModal onClose={modal.close} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import { CI_STATUSES, type Ci, type CiClass, useCiClasses, useCiList } from '../
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -85,8 +85,7 @@ export function CiListPage() {
         rowHref={(ci) => ciPath(ci.id)}
         rowLabel={(ci) => ci.name}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" placeholder="Name, hostname, serial or tag" />
+          <SearchFilterBar state={state} placeholder="Name, hostname, serial or tag">
             <SelectFilter state={state} name="class" label="Class" data={classOptions(classes.data ?? [])} />
             <MultiFilter
               state={state}
@@ -94,7 +93,7 @@ export function CiListPage() {
               label="Status"
               data={optionsOf(CI_STATUSES, CI_STATUS_LABELS)}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
     </>

@@ -1,5 +1,5 @@
 /** One configuration item: its fields, relationships, impact analysis, linked records and history. */
-import { Anchor, Breadcrumbs, Button, Group, Modal, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Breadcrumbs, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -8,6 +8,7 @@ import { ApiError, errorMessage } from '../../api/client.ts';
 import { type Ci, cis, useCi, useCiClasses, useCiHistory, useCiRecords } from '../../api/queries/cmdb.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
 import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
+import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
@@ -162,40 +163,30 @@ export function CiPage() {
           </Group>
         </Group>
       </Stack>
-      <Modal opened={deleting} onClose={deleteModal.close} title={`Delete ${rec.name}?`}>
-        <Stack>
-          <Text size="sm">
-            Delete a CI only when it was created by mistake. A CI that records refer to cannot be deleted; set
-            its status to Retired instead.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={deleteModal.close}>
-              Keep it
-            </Button>
-            <Button
-              color="red"
-              loading={del.isPending}
-              onClick={() =>
-                del.mutate(
-                  { id: rec.id, version: rec.version },
-                  {
-                    onSuccess: () => {
-                      notifications.show({ color: 'teal', message: `${rec.name} deleted` });
-                      navigate('/cmdb/cis');
-                    },
-                    onError: (e) => {
-                      deleteModal.close();
-                      notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(e) });
-                    },
-                  },
-                )
-              }
-            >
-              Delete
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmDialog
+        opened={deleting}
+        onClose={deleteModal.close}
+        title={`Delete ${rec.name}?`}
+        pending={del.isPending}
+        onConfirm={() =>
+          del.mutate(
+            { id: rec.id, version: rec.version },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: `${rec.name} deleted` });
+                navigate('/cmdb/cis');
+              },
+              onError: (e) => {
+                deleteModal.close();
+                notifications.show({ color: 'red', title: 'Not deleted', message: errorMessage(e) });
+              },
+            },
+          )
+        }
+      >
+        Delete a CI only when it was created by mistake. A CI that records refer to cannot be deleted; set its
+        status to Retired instead.
+      </ConfirmDialog>
       <Tabs
         value={tab}
         onChange={(t) => {

@@ -25,7 +25,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -150,25 +150,27 @@ function AttributeRow({
   onRemove: () => void;
 }) {
   const set = <K extends keyof AttributeDef>(k: K, v: AttributeDef[K]) => onChange({ ...def, [k]: v });
+  // Value and change handler of the row's cells, by kind of field.
+  const text = (k: 'key' | 'label') => ({
+    value: def[k],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.currentTarget.value),
+  });
+  const flag = (k: 'required' | 'unique') => ({
+    checked: def[k],
+    onChange: (e: ChangeEvent<HTMLInputElement>) => set(k, e.currentTarget.checked),
+  });
+  const bound = (k: 'min' | 'max' | 'maxLength') => ({
+    value: def[k] ?? '',
+    onChange: (v: string | number) => set(k, numberOrNull(v) ?? undefined),
+  });
   const keyError = def.key && !KEY.test(def.key) ? 'lowercase_snake_case' : undefined;
   return (
     <Table.Tr>
       <Table.Td>
-        <TextInput
-          aria-label="Key"
-          value={def.key}
-          onChange={(e) => set('key', e.currentTarget.value)}
-          error={keyError}
-          size="xs"
-        />
+        <TextInput aria-label="Key" {...text('key')} error={keyError} size="xs" />
       </Table.Td>
       <Table.Td>
-        <TextInput
-          aria-label="Label"
-          value={def.label}
-          onChange={(e) => set('label', e.currentTarget.value)}
-          size="xs"
-        />
+        <TextInput aria-label="Label" {...text('label')} size="xs" />
       </Table.Td>
       <Table.Td>
         <Select
@@ -181,18 +183,10 @@ function AttributeRow({
         />
       </Table.Td>
       <Table.Td>
-        <Checkbox
-          aria-label="Required"
-          checked={def.required}
-          onChange={(e) => set('required', e.currentTarget.checked)}
-        />
+        <Checkbox aria-label="Required" {...flag('required')} />
       </Table.Td>
       <Table.Td>
-        <Checkbox
-          aria-label="Unique"
-          checked={def.unique}
-          onChange={(e) => set('unique', e.currentTarget.checked)}
-        />
+        <Checkbox aria-label="Unique" {...flag('unique')} />
       </Table.Td>
       <Table.Td>
         {def.type === 'enum' && (
@@ -206,22 +200,8 @@ function AttributeRow({
         )}
         {NUMERIC.includes(def.type) && (
           <Group gap={4} wrap="nowrap">
-            <NumberInput
-              aria-label="Minimum"
-              size="xs"
-              placeholder="min"
-              value={def.min ?? ''}
-              onChange={(v) => set('min', numberOrNull(v) ?? undefined)}
-              w={80}
-            />
-            <NumberInput
-              aria-label="Maximum"
-              size="xs"
-              placeholder="max"
-              value={def.max ?? ''}
-              onChange={(v) => set('max', numberOrNull(v) ?? undefined)}
-              w={80}
-            />
+            <NumberInput aria-label="Minimum" size="xs" placeholder="min" {...bound('min')} w={80} />
+            <NumberInput aria-label="Maximum" size="xs" placeholder="max" {...bound('max')} w={80} />
           </Group>
         )}
         {LENGTHED.includes(def.type) && (
@@ -230,8 +210,7 @@ function AttributeRow({
             size="xs"
             placeholder="max length"
             min={1}
-            value={def.maxLength ?? ''}
-            onChange={(v) => set('maxLength', numberOrNull(v) ?? undefined)}
+            {...bound('maxLength')}
             w={110}
           />
         )}

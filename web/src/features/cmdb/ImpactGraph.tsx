@@ -126,28 +126,8 @@ export function ImpactGraph({
             <clipPath id="impact-node-clip">
               <rect x={0} y={0} width={NODE_W - 10} height={NODE_H} />
             </clipPath>
-            <marker
-              id="impact-arrow"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="#6b7280" />
-            </marker>
-            <marker
-              id="impact-arrow-lit"
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="#1c7ed6" />
-            </marker>
+            <ArrowMarker id="impact-arrow" fill="#6b7280" />
+            <ArrowMarker id="impact-arrow-lit" fill="#1c7ed6" />
           </defs>
           {edges.map((e) => {
             const a = placed.get(e.from);
@@ -243,6 +223,23 @@ export function ImpactGraph({
         </Text>
       </Group>
     </Box>
+  );
+}
+
+/** An arrowhead for the edges' ends, in one colour. */
+function ArrowMarker({ id, fill }: { id: string; fill: string }) {
+  return (
+    <marker
+      id={id}
+      viewBox="0 0 10 10"
+      refX="9"
+      refY="5"
+      markerWidth="7"
+      markerHeight="7"
+      orient="auto-start-reverse"
+    >
+      <path d="M 0 0 L 10 5 L 0 10 z" fill={fill} />
+    </marker>
   );
 }
 

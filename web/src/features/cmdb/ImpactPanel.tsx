@@ -19,7 +19,7 @@ import { type Impact, useCiWalk } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { ImpactGraph } from './ImpactGraph.tsx';
-import { CiLink, CiStatusBadge } from './shared.tsx';
+import { CiCells, CiLink } from './shared.tsx';
 
 const DEPTHS = [
   { value: '1', label: '1 step' },
@@ -93,13 +93,7 @@ function ItemsTable({ impact }: { impact: Impact }) {
         .sort((a, b) => a.depth - b.depth || a.ci.name.localeCompare(b.ci.name))
         .map((i) => (
           <Table.Tr key={i.ci.id}>
-            <Table.Td>
-              <CiLink ci={i.ci} />
-            </Table.Td>
-            <Table.Td>{i.ci.classLabel}</Table.Td>
-            <Table.Td>
-              <CiStatusBadge status={i.ci.status} />
-            </Table.Td>
+            <CiCells ci={i.ci} />
             <Table.Td>{i.depth}</Table.Td>
             <Table.Td>
               <Text size="xs">{i.because}</Text>

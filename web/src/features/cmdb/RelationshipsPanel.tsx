@@ -19,7 +19,7 @@ import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CiPicker } from './CiPicker.tsx';
-import { CiLink, CiStatusBadge } from './shared.tsx';
+import { CiCells } from './shared.tsx';
 
 function isSubclass(classes: CiClass[], key: string, ancestor: string): boolean {
   const byKey = new Map(classes.map((c) => [c.key, c]));
@@ -126,13 +126,7 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
           {sorted.map((r) => (
             <Table.Tr key={r.id}>
               <Table.Td>{r.label}</Table.Td>
-              <Table.Td>
-                <CiLink ci={r.ci} />
-              </Table.Td>
-              <Table.Td>{r.ci.classLabel}</Table.Td>
-              <Table.Td>
-                <CiStatusBadge status={r.ci.status} />
-              </Table.Td>
+              <CiCells ci={r.ci} />
               {canEdit && (
                 <Table.Td>
                   <Tooltip label="Remove relationship">

@@ -1,21 +1,18 @@
 /** The CMDB's pages in the agent workspace, each loaded on first visit. */
-import { type ComponentType, lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { lazyPage } from '../../kit/nav/lazyPage.ts';
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const CiListPage = page(() => import('./CiListPage.tsx'), 'CiListPage');
-const CiNewPage = page(() => import('./CiNewPage.tsx'), 'CiNewPage');
-const CiPage = page(() => import('./CiPage.tsx'), 'CiPage');
-const ClassesPage = page(() => import('./ClassesPage.tsx'), 'ClassesPage');
-const AssetsPage = page(() => import('./AssetsPage.tsx'), 'AssetsPage');
-const AssetPage = page(() => import('./AssetPage.tsx'), 'AssetPage');
-const ContractsPage = page(() => import('./ContractsPage.tsx'), 'ContractsPage');
-const ContractPage = page(() => import('./ContractPage.tsx'), 'ContractPage');
-const LicencesPage = page(() => import('./LicencesPage.tsx'), 'LicencesPage');
-const LicencePage = page(() => import('./LicencePage.tsx'), 'LicencePage');
-const ImportPage = page(() => import('./ImportPage.tsx'), 'ImportPage');
+const CiListPage = lazyPage(() => import('./CiListPage.tsx'), 'CiListPage');
+const CiNewPage = lazyPage(() => import('./CiNewPage.tsx'), 'CiNewPage');
+const CiPage = lazyPage(() => import('./CiPage.tsx'), 'CiPage');
+const ClassesPage = lazyPage(() => import('./ClassesPage.tsx'), 'ClassesPage');
+const AssetsPage = lazyPage(() => import('./AssetsPage.tsx'), 'AssetsPage');
+const AssetPage = lazyPage(() => import('./AssetPage.tsx'), 'AssetPage');
+const ContractsPage = lazyPage(() => import('./ContractsPage.tsx'), 'ContractsPage');
+const ContractPage = lazyPage(() => import('./ContractPage.tsx'), 'ContractPage');
+const LicencesPage = lazyPage(() => import('./LicencesPage.tsx'), 'LicencesPage');
+const LicencePage = lazyPage(() => import('./LicencePage.tsx'), 'LicencePage');
+const ImportPage = lazyPage(() => import('./ImportPage.tsx'), 'ImportPage');
 
 /** Route elements for inside the agent-only branch of the route map (called, not rendered). */
 export function cmdbRoutes() {

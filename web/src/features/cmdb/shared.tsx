@@ -1,5 +1,5 @@
 /** Small pieces every CMDB page shares: status badges, CI links and money. */
-import { Anchor, Badge } from '@mantine/core';
+import { Anchor, Badge, Table } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { CiRef, CiStatus } from '../../api/queries/cmdb.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -32,6 +32,21 @@ export function CiLink({ ci }: { ci: Pick<CiRef, 'id' | 'name'> }) {
     <Anchor component={Link} to={ciPath(ci.id)} size="sm" fw={600}>
       {ci.name}
     </Anchor>
+  );
+}
+
+/** A CI's cells in a table row: its name as a link, its class and its status. */
+export function CiCells({ ci }: { ci: Pick<CiRef, 'id' | 'name' | 'classLabel' | 'status'> }) {
+  return (
+    <>
+      <Table.Td>
+        <CiLink ci={ci} />
+      </Table.Td>
+      <Table.Td>{ci.classLabel}</Table.Td>
+      <Table.Td>
+        <CiStatusBadge status={ci.status} />
+      </Table.Td>
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
@@ -14,22 +15,20 @@ export function ImprovementQueuePage() {
   const me = useMe();
   const canRaise = mayRaiseImprovement(me.roles);
   const lifecycle = useProcessLifecycle('improvement');
-  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
   return (
     <RecordQueue
       kind="improvement"
       label="Improvements"
       noun={['improvement', 'improvements']}
-      states={states}
+      states={lifecycleStateOptions(lifecycle.data)}
       header={(state) => (
         <>
           <PageHeader
             title="Improvement register"
-            description={
-              state.filters.q
-                ? `Matching “${state.filters.q}”`
-                : 'Continual improvement proposals, from KPIs, reviews, problems and people.'
-            }
+            description={queueDescription(
+              state,
+              'Continual improvement proposals, from KPIs, reviews, problems and people.',
+            )}
             actions={
               <Group gap="sm">
                 <Button

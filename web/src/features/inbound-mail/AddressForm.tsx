@@ -1,6 +1,5 @@
 /** Create or change a receiving address: what a new mail opens and how strangers are treated. */
 import { Select, Stack, Switch, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import {
   type InboundAddressInput,
   type InboundAddressView,
@@ -10,7 +9,8 @@ import { useServices } from '../../api/queries/requests.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { fieldErrorsOf, unplacedErrors } from '../../lib/forms.ts';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { unplacedErrors } from '../../lib/forms.ts';
 
 const FIELDS = [
   'address',
@@ -22,27 +22,47 @@ const FIELDS = [
   'imapMailbox',
 ];
 
+const RECORD_TYPES = [
+  { value: 'incident', label: 'An incident' },
+  { value: 'problem', label: 'A problem' },
+];
+const UNKNOWN_SENDER_POLICIES = [
+  { value: 'create_requester', label: 'Create a requester and open a record' },
+  { value: 'refuse', label: 'Refuse with a polite reply' },
+];
+const STRANGER_REPLY_POLICIES = [
+  { value: 'add_watcher', label: 'Add them as a watcher and keep their comment' },
+  { value: 'new_record', label: 'Open a new record linked to it' },
+];
+
+/** A blank folder means none. */
+const addressBody = (v: InboundAddressInput): InboundAddressInput => ({
+  ...v,
+  imapMailbox: v.imapMailbox || null,
+});
+
 export function AddressForm({ current, onDone }: { current?: InboundAddressView; onDone: () => void }) {
-  const [v, setV] = useState<InboundAddressInput>({
-    address: current?.address ?? '',
-    name: current?.name ?? '',
-    recordType: current?.recordType ?? 'incident',
-    serviceId: current?.serviceId ?? null,
-    unknownSenderPolicy: current?.unknownSenderPolicy ?? 'create_requester',
-    strangerReplyPolicy: current?.strangerReplyPolicy ?? 'add_watcher',
-    imapMailbox: current?.imapMailbox ?? null,
-    active: current?.active ?? true,
-  });
   const save = inboundAddresses.useSave(current);
+  const form = useDraftForm<InboundAddressInput, InboundAddressInput>(
+    {
+      address: current?.address ?? '',
+      name: current?.name ?? '',
+      recordType: current?.recordType ?? 'incident',
+      serviceId: current?.serviceId ?? null,
+      unknownSenderPolicy: current?.unknownSenderPolicy ?? 'create_requester',
+      strangerReplyPolicy: current?.strangerReplyPolicy ?? 'add_watcher',
+      imapMailbox: current?.imapMailbox ?? null,
+      active: current?.active ?? true,
+    },
+    { toBody: addressBody, error: save.error },
+  );
   const services = useServices();
-  const errors = fieldErrorsOf(save.error);
   const other = unplacedErrors(save.error, FIELDS);
-  const err = (f: string) => errors[f];
-  const showAlert = !!save.error && (other.length > 0 || Object.keys(errors).length === 0);
+  const showAlert = !!save.error && (other.length > 0 || Object.keys(form.errors).length === 0);
   return (
     <SubmitForm
       onSubmit={() => {
-        save.mutate(v, { onSuccess: onDone });
+        save.mutate(form.body, { onSuccess: onDone });
       }}
     >
       <Stack>
@@ -50,25 +70,13 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
           label="Address"
           description="Plus-addressed variants (desk+INC0001234@…) reach it too"
           required
-          value={v.address}
-          onChange={(e) => setV({ ...v, address: e.currentTarget.value })}
-          error={err('address')}
+          {...form.text('address')}
         />
-        <TextInput
-          label="Name"
-          required
-          value={v.name}
-          onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
-          error={err('name')}
-        />
+        <TextInput label="Name" required {...form.text('name')} />
         <Select
           label="A new mail opens"
-          data={[
-            { value: 'incident', label: 'An incident' },
-            { value: 'problem', label: 'A problem' },
-          ]}
-          value={v.recordType ?? 'incident'}
-          onChange={(x) => setV({ ...v, recordType: (x ?? 'incident') as 'incident' })}
+          data={RECORD_TYPES}
+          {...form.choice('recordType', { fallback: 'incident' })}
           allowDeselect={false}
         />
         <Select
@@ -77,42 +85,26 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
           clearable
           searchable
           data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          value={v.serviceId ?? null}
-          onChange={(x) => setV({ ...v, serviceId: x })}
-          error={err('serviceId')}
+          {...form.choice('serviceId')}
         />
         <Select
           label="Mail from an unknown sender"
-          data={[
-            { value: 'create_requester', label: 'Create a requester and open a record' },
-            { value: 'refuse', label: 'Refuse with a polite reply' },
-          ]}
-          value={v.unknownSenderPolicy ?? 'create_requester'}
-          onChange={(x) => setV({ ...v, unknownSenderPolicy: (x ?? 'create_requester') as 'refuse' })}
+          data={UNKNOWN_SENDER_POLICIES}
+          {...form.choice('unknownSenderPolicy', { fallback: 'create_requester' })}
           allowDeselect={false}
         />
         <Select
           label="A reply from someone not on the record"
-          data={[
-            { value: 'add_watcher', label: 'Add them as a watcher and keep their comment' },
-            { value: 'new_record', label: 'Open a new record linked to it' },
-          ]}
-          value={v.strangerReplyPolicy ?? 'add_watcher'}
-          onChange={(x) => setV({ ...v, strangerReplyPolicy: (x ?? 'add_watcher') as 'new_record' })}
+          data={STRANGER_REPLY_POLICIES}
+          {...form.choice('strangerReplyPolicy', { fallback: 'add_watcher' })}
           allowDeselect={false}
         />
         <TextInput
           label="IMAP folder"
           description="Mail polled from this folder belongs to this address when no recipient names it"
-          value={v.imapMailbox ?? ''}
-          onChange={(e) => setV({ ...v, imapMailbox: e.currentTarget.value || null })}
-          error={err('imapMailbox')}
+          {...form.text('imapMailbox')}
         />
-        <Switch
-          label="Receiving"
-          checked={v.active ?? true}
-          onChange={(e) => setV({ ...v, active: e.currentTarget.checked })}
-        />
+        <Switch label="Receiving" {...form.toggle('active')} />
         {showAlert && <ErrorAlert error={save.error} title="Could not save the address" />}
         <DialogActions
           onCancel={onDone}

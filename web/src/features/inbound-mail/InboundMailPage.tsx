@@ -15,6 +15,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { adminAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -91,9 +92,7 @@ function Addresses({ canManage }: { canManage: boolean }) {
                   <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
                 </Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={a.active ? 'teal' : 'gray'}>
-                    {a.active ? 'Receiving' : 'Paused'}
-                  </Badge>
+                  <ActiveBadge active={a.active} on="Receiving" off="Paused" />
                 </Table.Td>
                 {canManage && (
                   <Table.Td>

@@ -2,19 +2,9 @@
  * The incident's fields: editable where allowedActions say so, saved as a minimal patch with
  * If-Match; a record changed by someone else meanwhile is handled by the kit's draft.
  */
-import {
-  Button,
-  Divider,
-  Group,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Button, Divider, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { ChangeEvent } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useGroups } from '../../api/queries/directory.ts';
 import { useUpdateIncident } from '../../api/queries/incidents.ts';
@@ -27,10 +17,10 @@ import { StaleNotice } from '../../kit/record/StaleNotice.tsx';
 import { useRecordDraft } from '../../kit/record/useRecordDraft.ts';
 import { EDIT_FIELD_ID } from '../../kit/record/useRecordShortcuts.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { CHANNEL_LABELS, humanize, LEVEL_OPTIONS } from '../../lib/labels.ts';
+import { CHANNEL_LABELS, humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { ServiceSelect } from '../sla/pickers.tsx';
-import { PriorityPreview } from './priority.tsx';
+import { LevelSelect, PriorityPreview } from './priority.tsx';
 
 type Draft = {
   title: string;
@@ -88,6 +78,19 @@ export function IncidentDetails({
   const stale = form.stale;
   const server = fieldErrorsOf(save.error);
   const titleError = !draft.title.trim() ? 'The title cannot be empty' : server.title;
+  // Value, change handler, read-only state and server error of a field, by kind of field.
+  const text = (k: 'title' | 'description' | 'category' | 'subcategory') => ({
+    value: draft[k],
+    onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => set(k, e.currentTarget.value),
+    readOnly: !canUpdate,
+    error: server[k],
+  });
+  const level = (k: 'impact' | 'urgency') => ({
+    value: draft[k],
+    onChange: (v: number) => set(k, v),
+    readOnly: !canUpdate,
+    error: server[k],
+  });
 
   const onGroup = (id: string | null) => {
     const g = groups.data?.find((x) => x.id === id);
@@ -121,60 +124,19 @@ export function IncidentDetails({
             id={EDIT_FIELD_ID}
             label="Title"
             required
-            readOnly={!canUpdate}
             maxLength={LIMITS.titleMax}
-            value={draft.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
+            {...text('title')}
             error={titleError}
           />
-          <Textarea
-            label="Description"
-            readOnly={!canUpdate}
-            autosize
-            minRows={3}
-            maxRows={14}
-            value={draft.description}
-            onChange={(e) => set('description', e.currentTarget.value)}
-            error={server.description}
-          />
+          <Textarea label="Description" autosize minRows={3} maxRows={14} {...text('description')} />
           <SimpleGrid cols={2}>
-            <Select
-              label="Impact"
-              data={LEVEL_OPTIONS}
-              value={String(draft.impact)}
-              onChange={(v) => set('impact', Number(v ?? draft.impact))}
-              readOnly={!canUpdate}
-              allowDeselect={false}
-              error={server.impact}
-            />
-            <Select
-              label="Urgency"
-              data={LEVEL_OPTIONS}
-              value={String(draft.urgency)}
-              onChange={(v) => set('urgency', Number(v ?? draft.urgency))}
-              readOnly={!canUpdate}
-              allowDeselect={false}
-              error={server.urgency}
-            />
+            <LevelSelect label="Impact" {...level('impact')} />
+            <LevelSelect label="Urgency" {...level('urgency')} />
           </SimpleGrid>
           <PriorityPreview impact={draft.impact} urgency={draft.urgency} />
           <SimpleGrid cols={2}>
-            <TextInput
-              label="Category"
-              readOnly={!canUpdate}
-              maxLength={LIMITS.categoryMax}
-              value={draft.category}
-              onChange={(e) => set('category', e.currentTarget.value)}
-              error={server.category}
-            />
-            <TextInput
-              label="Subcategory"
-              readOnly={!canUpdate}
-              maxLength={LIMITS.categoryMax}
-              value={draft.subcategory}
-              onChange={(e) => set('subcategory', e.currentTarget.value)}
-              error={server.subcategory}
-            />
+            <TextInput label="Category" maxLength={LIMITS.categoryMax} {...text('category')} />
+            <TextInput label="Subcategory" maxLength={LIMITS.categoryMax} {...text('subcategory')} />
           </SimpleGrid>
           <ServiceSelect
             label="Service"

@@ -2,6 +2,7 @@ import { useLifecycle } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
 import type { RecordListState } from '../../kit/list/records.tsx';
+import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { RaiseProblemFromSelection } from '../problems/IncidentProblemPanel.tsx';
 
@@ -13,19 +14,16 @@ function titleOf(state: RecordListState): string {
 
 export function IncidentQueuePage() {
   const lifecycle = useLifecycle();
-  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
   return (
     <RecordQueue
       kind="incident"
       label="Incidents"
       noun={['incident', 'incidents']}
-      states={states}
+      states={lifecycleStateOptions(lifecycle.data)}
       header={(state) => (
         <PageHeader
           title={titleOf(state)}
-          description={
-            state.filters.q ? `Matching “${state.filters.q}”` : 'Newest first unless you sort by a column.'
-          }
+          description={queueDescription(state, 'Newest first unless you sort by a column.')}
           actions={<NewButton to="/incidents/new">New incident</NewButton>}
         />
       )}

@@ -14,10 +14,10 @@ import { GroupSelect, MemberSelect, UserPicker } from '../../components/Pickers.
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { CHANNEL_LABELS, LEVEL_OPTIONS } from '../../lib/labels.ts';
+import { CHANNEL_LABELS } from '../../lib/labels.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
 import { ServiceSelect } from '../sla/pickers.tsx';
-import { PriorityPreview } from './priority.tsx';
+import { LevelSelect, PriorityPreview } from './priority.tsx';
 import { type SupportedService, useCiServices } from './useCiServices.ts';
 
 /** The services the chosen CIs support, offered while no service is chosen. */
@@ -204,22 +204,8 @@ export function NewIncidentPage() {
                   error={server.channel}
                 />
                 <Group grow>
-                  <Select
-                    label="Impact"
-                    data={LEVEL_OPTIONS}
-                    value={String(impact)}
-                    onChange={(v) => setImpact(Number(v ?? 3))}
-                    allowDeselect={false}
-                    error={server.impact}
-                  />
-                  <Select
-                    label="Urgency"
-                    data={LEVEL_OPTIONS}
-                    value={String(urgency)}
-                    onChange={(v) => setUrgency(Number(v ?? 3))}
-                    allowDeselect={false}
-                    error={server.urgency}
-                  />
+                  <LevelSelect label="Impact" value={impact} onChange={setImpact} error={server.impact} />
+                  <LevelSelect label="Urgency" value={urgency} onChange={setUrgency} error={server.urgency} />
                 </Group>
                 <PriorityPreview impact={impact} urgency={urgency} />
                 <ServiceSelect

@@ -18,7 +18,6 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import type { CiRef } from '../../api/queries/cmdb.ts';
 import {
   type ArticleView,
@@ -32,7 +31,7 @@ import { useServices } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
 import { ArticleHtml } from './ArticleParts.tsx';
 import { AUDIENCE_LABELS, LANGUAGE_LABELS } from './labels.ts';
@@ -71,34 +70,35 @@ const fromArticle = (a: ArticleView | undefined): Draft => ({
   note: '',
 });
 
+const articleInput = (draft: Draft) => ({
+  title: draft.title,
+  summary: draft.summary,
+  body: draft.body,
+  categoryId: draft.categoryId ?? '',
+  language: draft.language,
+  audience: draft.audience as 'internal' | 'requesters' | 'customers',
+  audienceServiceId: draft.audience === 'customers' ? draft.audienceServiceId : null,
+  serviceIds: draft.serviceIds,
+  ciIds: draft.cis.map((c) => c.id),
+  reviewBy: draft.reviewBy || null,
+});
+
 function Editor({ article }: { article?: ArticleView }) {
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<Draft>(() => fromArticle(article));
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setDraft((d) => ({ ...d, [k]: v }));
   const categories = useCategories();
   const services = useServices();
   const preview = usePreview();
   const create = useCreateArticle();
   const update = useUpdateArticle(article);
   const save = article ? update : create;
-  const errors = fieldErrorsOf(save.error);
+  const form = useDraftForm(fromArticle(article), { toBody: articleInput, error: save.error });
+  const { draft } = form;
   const [tab, setTab] = useState<string | null>('write');
   const serviceOptions = (services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
   const published = article?.state === 'published' || article?.state === 'retired';
 
   const submit = () => {
-    const input = {
-      title: draft.title,
-      summary: draft.summary,
-      body: draft.body,
-      categoryId: draft.categoryId ?? '',
-      language: draft.language,
-      audience: draft.audience as 'internal' | 'requesters' | 'customers',
-      audienceServiceId: draft.audience === 'customers' ? draft.audienceServiceId : null,
-      serviceIds: draft.serviceIds,
-      ciIds: draft.cis.map((c) => c.id),
-      reviewBy: draft.reviewBy || null,
-    };
+    const input = form.body;
     const done = (a: ArticleView) => {
       notifications.show({ color: 'teal', message: `${a.number} saved.` });
       navigate(`/knowledge/${a.number}`);
@@ -114,55 +114,39 @@ function Editor({ article }: { article?: ArticleView }) {
         <ErrorAlert error={save.error} title="Not saved" />
         <Paper p="lg">
           <Stack>
-            <TextInput
-              label="Title"
-              required
-              maxLength={LIMITS.titleMax}
-              value={draft.title}
-              onChange={(e) => set('title', e.currentTarget.value)}
-              error={errors.title}
-            />
+            <TextInput label="Title" required {...form.text('title', { max: 'titleMax' })} />
             <TextInput
               label="Summary"
               description="One sentence shown in search results and suggestions."
-              maxLength={500}
-              value={draft.summary}
-              onChange={(e) => set('summary', e.currentTarget.value)}
-              error={errors.summary}
+              {...form.text('summary', { max: 500 })}
             />
             <Group grow align="flex-start">
               <Select
                 label="Category"
                 required
                 data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-                value={draft.categoryId}
-                onChange={(v) => set('categoryId', v)}
-                error={errors.categoryId}
+                {...form.choice('categoryId')}
                 nothingFoundMessage="No categories yet: ask a service manager to create one"
               />
               <Select
                 label="Language"
                 description="Search stems words in this language."
                 data={Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }))}
-                value={draft.language}
-                onChange={(v) => set('language', v ?? 'en')}
+                {...form.choice('language', { fallback: 'en' })}
                 allowDeselect={false}
               />
               <TextInput
                 type="date"
                 label="Review by"
                 description="The owner is reminded on this day."
-                value={draft.reviewBy}
-                onChange={(e) => set('reviewBy', e.currentTarget.value)}
-                error={errors.reviewBy}
+                {...form.text('reviewBy')}
               />
             </Group>
             <Group grow align="flex-start">
               <Select
                 label="Audience"
                 data={Object.entries(AUDIENCE_LABELS).map(([value, label]) => ({ value, label }))}
-                value={draft.audience}
-                onChange={(v) => set('audience', v ?? 'internal')}
+                {...form.choice('audience', { fallback: 'internal' })}
                 allowDeselect={false}
               />
               {draft.audience === 'customers' && (
@@ -171,23 +155,20 @@ function Editor({ article }: { article?: ArticleView }) {
                   required
                   searchable
                   data={serviceOptions}
-                  value={draft.audienceServiceId}
-                  onChange={(v) => set('audienceServiceId', v)}
-                  error={errors.audienceServiceId}
+                  {...form.choice('audienceServiceId')}
                 />
               )}
               <CiMultiPicker
                 label="About configuration items"
                 value={draft.cis}
-                onChange={(v) => set('cis', v)}
-                error={errors.ciIds}
+                onChange={(v) => form.set('cis', v)}
+                error={form.errors.ciIds}
               />
               <MultiSelect
                 label="About services"
                 searchable
                 data={serviceOptions}
-                value={draft.serviceIds}
-                onChange={(v) => set('serviceIds', v)}
+                {...form.list('serviceIds')}
               />
             </Group>
           </Stack>
@@ -210,9 +191,7 @@ function Editor({ article }: { article?: ArticleView }) {
                 description="Headings with #, lists with -, **bold**, `code`, [links](https://…)."
                 autosize
                 minRows={14}
-                value={draft.body}
-                onChange={(e) => set('body', e.currentTarget.value)}
-                error={errors.body}
+                {...form.text('body')}
                 styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               />
             </Tabs.Panel>
@@ -235,9 +214,7 @@ function Editor({ article }: { article?: ArticleView }) {
           <TextInput
             label="What changed"
             description="Kept with the new version this edit makes."
-            maxLength={500}
-            value={draft.note}
-            onChange={(e) => set('note', e.currentTarget.value)}
+            {...form.text('note', { max: 500 })}
           />
         )}
         <Group justify="flex-end">

@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { type ArticleSummary, useArticleList, useCategories } from '../../api/queries/knowledge.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -67,8 +67,7 @@ export function KnowledgeListPage() {
         rowHref={(a) => articlePath(a.number)}
         rowLabel={(a) => a.number}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" placeholder="Title or number" />
+          <SearchFilterBar state={state} placeholder="Title or number">
             <SelectFilter
               state={state}
               name="state"
@@ -83,7 +82,7 @@ export function KnowledgeListPage() {
               placeholder="Every category"
               data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
     </>

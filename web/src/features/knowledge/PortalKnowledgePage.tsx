@@ -1,11 +1,11 @@
 /** The portal's knowledge search: published articles meant for the requester, best matches first, with highlights. */
-import { Anchor, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Paper, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useKnowledgeSearch } from '../../api/queries/knowledge.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { Snippet } from './ArticleParts.tsx';
 import { articlePath } from './labels.ts';
 
@@ -20,14 +20,11 @@ export function PortalKnowledgePage() {
         title="Help articles"
         description="Answers to common questions and fixes you can apply yourself."
       />
-      <TextInput
+      <SearchInput
         label="Search help articles"
         placeholder="e.g. reset my password"
-        leftSection={<IconSearch size={16} aria-hidden />}
         value={q}
-        onChange={(e) =>
-          setParams(e.currentTarget.value ? { q: e.currentTarget.value } : {}, { replace: true })
-        }
+        onChange={(text) => setParams(text ? { q: text } : {}, { replace: true })}
         maw={640}
       />
       {debounced.length < 2 ? (

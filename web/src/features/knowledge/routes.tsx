@@ -1,18 +1,15 @@
 /** Knowledge pages (called, not rendered): the agent workspace's and the portal's. */
-import { type ComponentType, lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { lazyPage } from '../../kit/nav/lazyPage.ts';
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const KnowledgeListPage = page(() => import('./KnowledgeListPage.tsx'), 'KnowledgeListPage');
-const ArticlePage = page(() => import('./ArticlePage.tsx'), 'ArticlePage');
-const NewArticlePage = page(() => import('./ArticleEditorPage.tsx'), 'NewArticlePage');
-const EditArticlePage = page(() => import('./ArticleEditorPage.tsx'), 'EditArticlePage');
-const ReviewQueuePage = page(() => import('./ReviewQueuePage.tsx'), 'ReviewQueuePage');
-const CategoriesPage = page(() => import('./CategoriesPage.tsx'), 'CategoriesPage');
-const PortalKnowledgePage = page(() => import('./PortalKnowledgePage.tsx'), 'PortalKnowledgePage');
-const PortalArticlePage = page(() => import('./PortalArticlePage.tsx'), 'PortalArticlePage');
+const KnowledgeListPage = lazyPage(() => import('./KnowledgeListPage.tsx'), 'KnowledgeListPage');
+const ArticlePage = lazyPage(() => import('./ArticlePage.tsx'), 'ArticlePage');
+const NewArticlePage = lazyPage(() => import('./ArticleEditorPage.tsx'), 'NewArticlePage');
+const EditArticlePage = lazyPage(() => import('./ArticleEditorPage.tsx'), 'EditArticlePage');
+const ReviewQueuePage = lazyPage(() => import('./ReviewQueuePage.tsx'), 'ReviewQueuePage');
+const CategoriesPage = lazyPage(() => import('./CategoriesPage.tsx'), 'CategoriesPage');
+const PortalKnowledgePage = lazyPage(() => import('./PortalKnowledgePage.tsx'), 'PortalKnowledgePage');
+const PortalArticlePage = lazyPage(() => import('./PortalArticlePage.tsx'), 'PortalArticlePage');
 
 export function knowledgeRoutes() {
   return (

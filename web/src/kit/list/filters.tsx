@@ -7,14 +7,16 @@
  *     <SelectFilter state={state} name="slaState" label="SLA" data={…} />
  *     <UserFilter state={state} name="assigneeId" label="Assignee" fixed={[{ value: 'me', label: 'Me' }]} />
  *   </FilterBar>
- * FilterBar adds the "Clear filters" button while any filter is set.
+ * FilterBar adds the "Clear filters" button while any filter is set. SearchFilterBar is a FilterBar
+ * that starts with the search on `q`.
  */
-import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
+import { Button, Group, MultiSelect, Select } from '@mantine/core';
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
+import { IconFilterOff } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useUser, useUserSearch } from '../../api/queries/directory.ts';
 import type { FilterSpec, FilterValues, ListState } from './listState.ts';
+import { SearchInput } from './SearchInput.tsx';
 
 type Option = { value: string; label: string };
 type FieldProps<S extends FilterSpec> = { state: ListState<S>; name: keyof S & string };
@@ -43,6 +45,26 @@ export function FilterBar<S extends FilterSpec>({
   );
 }
 
+/** The usual bar of a list: its search (the `q` filter) first, then the list's own filters. */
+export function SearchFilterBar<S extends FilterSpec & { q: 'text' }>({
+  state,
+  label,
+  placeholder,
+  children,
+}: {
+  state: ListState<S>;
+  label?: string;
+  placeholder: string;
+  children: ReactNode;
+}) {
+  return (
+    <FilterBar state={state}>
+      <SearchFilter state={state} name="q" label={label} placeholder={placeholder} />
+      {children}
+    </FilterBar>
+  );
+}
+
 export function SearchFilter<S extends FilterSpec>({
   state,
   name,
@@ -55,14 +77,13 @@ export function SearchFilter<S extends FilterSpec>({
   useEffect(() => setQ((cur) => (cur.trim() === value ? cur : value)), [value]);
   const push = useDebouncedCallback((v: string) => set(state, name, v.trim()), 350);
   return (
-    <TextInput
+    <SearchInput
       label={label}
       placeholder={placeholder}
-      leftSection={<IconSearch size={16} aria-hidden />}
       value={q}
-      onChange={(e) => {
-        setQ(e.currentTarget.value);
-        push(e.currentTarget.value);
+      onChange={(text) => {
+        setQ(text);
+        push(text);
       }}
       onKeyDown={(e) => {
         if (e.key === 'Enter') set(state, name, q.trim());

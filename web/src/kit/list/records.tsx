@@ -230,6 +230,15 @@ export function recordColumns(kind: RecordListKind): ListColumn<RecordRow>[] {
   return cols.filter((c): c is ListColumn<RecordRow> => c !== false);
 }
 
+/** A queue's description: what is being searched for, else what the queue holds. */
+export const queueDescription = (state: RecordListState, description: string) =>
+  state.filters.q ? `Matching “${state.filters.q}”` : description;
+
+/** The state filter's choices: the states of the record type's lifecycle, once it has loaded. */
+export const lifecycleStateOptions = (
+  setting: { lifecycle: { states: { key: string; label: string }[] } } | undefined,
+) => (setting?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
+
 const SLA_OPTIONS = [
   { value: 'at_risk', label: 'At risk' },
   { value: 'breached', label: 'Breached' },
