@@ -1,7 +1,7 @@
 /** Categories and their subcategories for a process; an empty list lets people type any category. */
-import { ActionIcon, Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
   type CategoriesDoc,
@@ -13,6 +13,7 @@ import {
 } from '../../api/queries/process.ts';
 import { EmptyState } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
@@ -84,15 +85,11 @@ function Editor({
                 style={{ flex: 1 }}
               />
               {canEdit && (
-                <ActionIcon
+                <TrashButton
                   mt={28}
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove category ${c.name || i + 1}`}
+                  label={`Remove category ${c.name || i + 1}`}
                   onClick={() => setCats((cur) => cur.filter((_, j) => j !== i))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
+                />
               )}
             </Group>
           ))}

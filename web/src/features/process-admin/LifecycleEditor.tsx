@@ -20,7 +20,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import {
   type LifecycleDef,
@@ -36,6 +36,7 @@ import {
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {
@@ -230,14 +231,10 @@ function Editor({
                 </Table.Td>
                 {canEdit && (
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove state ${name}`}
+                    <TrashButton
+                      label={`Remove state ${name}`}
                       onClick={() => setStates((cur) => cur.filter((_, j) => j !== i))}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -337,14 +334,10 @@ function Editor({
                     >
                       <IconPencil size={16} />
                     </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove transition ${t.label}`}
+                    <TrashButton
+                      label={`Remove transition ${t.label}`}
                       onClick={() => setTransitions((cur) => cur.filter((_, j) => j !== i))}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    />
                   </Group>
                 </Table.Td>
               )}
