@@ -12,22 +12,12 @@ import {
   useSaveCategories,
 } from '../../api/queries/process.ts';
 import { EmptyState } from '../../components/States.tsx';
-import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { type DocEditorProps, ProcessDoc } from './ProcessDoc.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
-function Editor({
-  process,
-  doc,
-  canEdit,
-  onReload,
-}: {
-  process: ProcessKey;
-  doc: CategoriesDoc;
-  canEdit: boolean;
-  onReload: () => void;
-}) {
+function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDoc>) {
   const save = useSaveCategories(process, doc.version);
   const [cats, setCats] = useState<Category[]>(() => structuredClone(doc.categories));
   const dirty = JSON.stringify(cats) !== JSON.stringify(doc.categories);
@@ -124,12 +114,12 @@ function Editor({
 
 export function CategoriesEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
   return (
-    <Loaded
+    <ProcessDoc
+      process={process}
+      canEdit={canEdit}
       query={useCategories(process)}
       label="Loading categories"
-      resetKey={(d) => `${process}-${d.version}`}
-    >
-      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
-    </Loaded>
+      editor={Editor}
+    />
   );
 }

@@ -35,7 +35,6 @@ import {
   useSaveLifecycle,
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
-import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
@@ -48,6 +47,7 @@ import {
   transitionEffects,
   withNotify,
 } from './lifecycleText.ts';
+import { type DocEditorProps, ProcessDoc } from './ProcessDoc.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 import { TransitionForm } from './TransitionForm.tsx';
 
@@ -86,17 +86,7 @@ function NotifyBoxes({
   );
 }
 
-function Editor({
-  process,
-  doc,
-  canEdit,
-  onReload,
-}: {
-  process: ProcessKey;
-  doc: LifecycleDoc;
-  canEdit: boolean;
-  onReload: () => void;
-}) {
+function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc>) {
   const raci = useRaci(process);
   const save = useSaveLifecycle(process, doc.version);
   const [initial, setInitial] = useState(doc.lifecycle.initial);
@@ -376,12 +366,12 @@ function Editor({
 
 export function LifecycleEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
   return (
-    <Loaded
+    <ProcessDoc
+      process={process}
+      canEdit={canEdit}
       query={useProcessLifecycle(process)}
       label="Loading lifecycle"
-      resetKey={(d) => `${process}-${d.version}`}
-    >
-      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
-    </Loaded>
+      editor={Editor}
+    />
   );
 }

@@ -1,0 +1,36 @@
+/**
+ * A process's versioned settings document (lifecycle, categories) in its editor: loaded first,
+ * then edited from a fresh copy of each saved version, so a save or a reload after a conflict
+ * starts the editor over.
+ */
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { ComponentType } from 'react';
+import type { ProcessKey } from '../../api/queries/process.ts';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
+
+export type DocEditorProps<D> = {
+  process: ProcessKey;
+  doc: D;
+  canEdit: boolean;
+  onReload: () => void;
+};
+
+export function ProcessDoc<D extends { version: number }>({
+  process,
+  canEdit,
+  query,
+  label,
+  editor: Editor,
+}: {
+  process: ProcessKey;
+  canEdit: boolean;
+  query: UseQueryResult<D>;
+  label: string;
+  editor: ComponentType<DocEditorProps<D>>;
+}) {
+  return (
+    <Loaded query={query} label={label} resetKey={(d) => `${process}-${d.version}`}>
+      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
+    </Loaded>
+  );
+}
