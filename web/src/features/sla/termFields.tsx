@@ -7,41 +7,38 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { parseThresholds } from './formValues.ts';
 import { otherErrors } from './problems.ts';
 
-type TextFieldProps = { value: string; onChange: (value: string) => void; error?: string };
+type TextFieldProps = {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  description?: string;
+};
 
 export function NameInput({
   label = 'Name',
   required = true,
-  value,
   onChange,
-  error,
+  ...field
 }: TextFieldProps & { label?: string; required?: boolean }) {
   return (
     <TextInput
       label={label}
       required={required}
       maxLength={LIMITS.nameMax}
-      value={value}
+      {...field}
       onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
     />
   );
 }
 
 /** Comma-separated percentages of the target; says so when they do not parse, else shows `error`. */
-export function ThresholdsInput({
-  value,
-  onChange,
-  error,
-  description,
-}: TextFieldProps & { description?: string }) {
+export function ThresholdsInput({ onChange, error, ...field }: TextFieldProps) {
   return (
     <TextInput
       label="Warning thresholds (% of the target)"
-      description={description}
-      value={value}
+      {...field}
       onChange={(e) => onChange(e.currentTarget.value)}
-      error={(parseThresholds(value) ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ?? error}
+      error={(parseThresholds(field.value) ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ?? error}
     />
   );
 }
@@ -68,22 +65,15 @@ export function AvailabilityInput(props: Pick<NumberInputProps, 'value' | 'onCha
   );
 }
 
-export function ObligationsInput({
-  value,
-  onChange,
-  error,
-  description,
-}: TextFieldProps & { description?: string }) {
+export function ObligationsInput({ onChange, ...field }: TextFieldProps) {
   return (
     <Textarea
       label="Obligations"
-      description={description}
       autosize
       minRows={2}
       maxLength={LIMITS.descriptionMax}
-      value={value}
+      {...field}
       onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
     />
   );
 }
