@@ -7,14 +7,13 @@ import {
   type CategoriesDoc,
   type Category,
   PROCESS_LABELS,
-  type ProcessKey,
   useCategories,
   useSaveCategories,
 } from '../../api/queries/process.ts';
 import { EmptyState } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { type DocEditorProps, ProcessDoc } from './ProcessDoc.tsx';
+import { type DocEditorProps, processDocPanel } from './ProcessDoc.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
 function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDoc>) {
@@ -112,14 +111,4 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDo
   );
 }
 
-export function CategoriesEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  return (
-    <ProcessDoc
-      process={process}
-      canEdit={canEdit}
-      query={useCategories(process)}
-      label="Loading categories"
-      editor={Editor}
-    />
-  );
-}
+export const CategoriesEditor = processDocPanel(useCategories, 'Loading categories', Editor);

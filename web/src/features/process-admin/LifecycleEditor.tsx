@@ -21,7 +21,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil, IconPlus } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import {
   type LifecycleDef,
   type LifecycleDoc,
@@ -29,7 +29,6 @@ import {
   NOTIFY_PARTIES,
   type NotifyParty,
   PROCESS_LABELS,
-  type ProcessKey,
   useProcessLifecycle,
   useRaci,
   useSaveLifecycle,
@@ -47,7 +46,7 @@ import {
   transitionEffects,
   withNotify,
 } from './lifecycleText.ts';
-import { type DocEditorProps, ProcessDoc } from './ProcessDoc.tsx';
+import { type DocEditorProps, processDocPanel } from './ProcessDoc.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 import { TransitionForm } from './TransitionForm.tsx';
 
@@ -83,6 +82,36 @@ function NotifyBoxes({
         />
       ))}
     </Group>
+  );
+}
+
+/** A titled list of the lifecycle (states, transitions) with its "Add" button for editors. */
+function ListSection({
+  title,
+  addLabel,
+  onAdd,
+  children,
+}: {
+  title: string;
+  /** The add button's label; null hides it. */
+  addLabel: string | null;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Paper p="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {addLabel && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAdd}>
+            {addLabel}
+          </Button>
+        )}
+      </Group>
+      {children}
+    </Paper>
   );
 }
 
@@ -132,24 +161,11 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
         title="The lifecycle was not saved"
         onReload={onReload}
       />
-      <Paper p="lg">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">
-            States
-          </Title>
-          {canEdit && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() =>
-                setStates((cur) => [...cur, { key: '', label: '', category: 'open', saved: false }])
-              }
-            >
-              Add state
-            </Button>
-          )}
-        </Group>
+      <ListSection
+        title="States"
+        addLabel={canEdit ? 'Add state' : null}
+        onAdd={() => setStates((cur) => [...cur, { key: '', label: '', category: 'open', saved: false }])}
+      >
         <DataTable
           minWidth={720}
           verticalSpacing="xs"
@@ -235,23 +251,12 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
           A state without transitions leaving it is terminal. Removing a state leaves records in it readable;
           staff can move them to a current state.
         </Text>
-      </Paper>
-      <Paper p="lg">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">
-            Transitions
-          </Title>
-          {canEdit && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setEditing('new')}
-            >
-              Add transition
-            </Button>
-          )}
-        </Group>
+      </ListSection>
+      <ListSection
+        title="Transitions"
+        addLabel={canEdit ? 'Add transition' : null}
+        onAdd={() => setEditing('new')}
+      >
         <DataTable
           minWidth={980}
           verticalSpacing="xs"
@@ -334,7 +339,7 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
             </Table.Tr>
           ))}
         </DataTable>
-      </Paper>
+      </ListSection>
       {canEdit && (
         <Group justify="flex-end" gap="sm">
           <Button variant="default" disabled={!dirty} onClick={reset}>
@@ -364,14 +369,4 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
   );
 }
 
-export function LifecycleEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  return (
-    <ProcessDoc
-      process={process}
-      canEdit={canEdit}
-      query={useProcessLifecycle(process)}
-      label="Loading lifecycle"
-      editor={Editor}
-    />
-  );
-}
+export const LifecycleEditor = processDocPanel(useProcessLifecycle, 'Loading lifecycle', Editor);

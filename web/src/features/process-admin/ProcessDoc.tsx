@@ -15,22 +15,17 @@ export type DocEditorProps<D> = {
   onReload: () => void;
 };
 
-export function ProcessDoc<D extends { version: number }>({
-  process,
-  canEdit,
-  query,
-  label,
-  editor: Editor,
-}: {
-  process: ProcessKey;
-  canEdit: boolean;
-  query: UseQueryResult<D>;
-  label: string;
-  editor: ComponentType<DocEditorProps<D>>;
-}) {
-  return (
-    <Loaded query={query} label={label} resetKey={(d) => `${process}-${d.version}`}>
-      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
-    </Loaded>
-  );
+/** The panel for one process: `useDoc` loads the document, `Editor` edits it. */
+export function processDocPanel<D extends { version: number }>(
+  useDoc: (process: ProcessKey) => UseQueryResult<D>,
+  label: string,
+  Editor: ComponentType<DocEditorProps<D>>,
+) {
+  return function ProcessDocPanel({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
+    return (
+      <Loaded query={useDoc(process)} label={label} resetKey={(d) => `${process}-${d.version}`}>
+        {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
+      </Loaded>
+    );
+  };
 }
