@@ -2,7 +2,7 @@
  * Parent and child incidents: this incident's parent (set by number, or detach) and its children
  * (link an existing incident by number, unlink). Resolving a parent resolves its open children.
  */
-import { ActionIcon, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconLinkOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -14,6 +14,7 @@ import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../a
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
 
@@ -141,10 +142,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
   const state = (key: string) => lifecycle.data?.lifecycle.states.find((s) => s.key === key);
   const title = major ? 'Linked incidents' : 'Parent and child incidents';
   return (
-    <Paper p="md" component="section" aria-labelledby="family-title">
-      <Title order={2} size="h5" id="family-title" mb="xs">
-        {title} {children.length > 0 ? `(${children.length})` : ''}
-      </Title>
+    <RecordPanel id="family-title" title={`${title} ${children.length > 0 ? `(${children.length})` : ''}`}>
       <Stack gap="sm">
         {!major && <ParentSection rec={rec} />}
         {children.length === 0 ? (
@@ -221,6 +219,6 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
           />
         )}
       </Stack>
-    </Paper>
+    </RecordPanel>
   );
 }

@@ -30,6 +30,7 @@ import {
 import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -190,14 +191,12 @@ function StandDown({ rec }: { rec: Incident }) {
                 onChange={(e) => setReason(e.currentTarget.value)}
               />
               <ErrorAlert error={stand.error} title="Could not stand down" />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={() => setOpen(false)}>
-                  Cancel
-                </Button>
-                <Button type="submit" disabled={!reason.trim()} loading={stand.isPending}>
-                  Stand down
-                </Button>
-              </Group>
+              <DialogActions
+                onCancel={() => setOpen(false)}
+                submitLabel="Stand down"
+                pending={stand.isPending}
+                disabled={!reason.trim()}
+              />
             </Stack>
           </SubmitForm>
         </Modal>

@@ -1,18 +1,7 @@
 /** The post-incident review: summary, root cause, lessons learned and follow-up actions with owners and dates. */
-import {
-  ActionIcon,
-  Button,
-  Group,
-  List,
-  Paper,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, List, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useUserNames } from '../../api/queries/directory.ts';
@@ -25,6 +14,7 @@ import {
 import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
@@ -167,15 +157,11 @@ function ReviewForm({
                 onChange={(e) => setAction(i, { dueDate: e.currentTarget.value || null })}
                 w={170}
               />
-              <ActionIcon
+              <TrashButton
                 mt={28}
-                variant="subtle"
-                color="red"
-                aria-label={`Remove action ${i + 1}`}
+                label={`Remove action ${i + 1}`}
                 onClick={() => setReview((r) => ({ ...r, actions: r.actions.filter((_, j) => j !== i) }))}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              />
             </Group>
           </Paper>
         ))}

@@ -1,10 +1,11 @@
 /** A requester's view of their incident: status, public conversation, comments, files and the steps offered. */
-import { Paper, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useParams } from 'react-router-dom';
 import { useIncident, useTransition } from '../../api/queries/incidents.ts';
 import type { Incident } from '../../api/types.ts';
 import { LinksPanel } from '../../kit/record/Links.tsx';
 import { ActivityPanel, RecordGate, RecordLayout } from '../../kit/record/RecordPage.tsx';
+import { ProseOrNone, RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -44,13 +45,8 @@ function PortalIncident({ rec, reload }: { rec: Incident; reload: () => unknown 
       }
       side={
         <>
-          <Paper p="md" component="section" aria-labelledby="about-title">
-            <Title order={2} size="h5" id="about-title" mb="xs">
-              About this incident
-            </Title>
-            <Text size="sm" className="pre-wrap" c={rec.description ? undefined : 'dimmed'}>
-              {rec.description || 'No details given.'}
-            </Text>
+          <RecordPanel id="about-title" title="About this incident">
+            <ProseOrNone text={rec.description} none="No details given." />
             {rec.resolutionCode && (
               <Text size="sm" mt="sm">
                 <b>Resolution:</b> {humanize(rec.resolutionCode)}
@@ -60,7 +56,7 @@ function PortalIncident({ rec, reload }: { rec: Incident; reload: () => unknown 
             <Text size="xs" c="dimmed" mt="sm">
               Last updated <Time iso={rec.updatedAt} size="xs" />
             </Text>
-          </Paper>
+          </RecordPanel>
           <WatchersPanel rec={rec} showNames={false} noun="incident" />
           <LinksPanel rec={rec} portal />
         </>

@@ -13,6 +13,31 @@ import { RCA_LABELS } from './labels.ts';
 
 type Method = (typeof RCA_METHODS)[number];
 
+/** A paragraph or more of the analysis, growing as it is written. */
+function ProseInput({
+  label,
+  readOnly,
+  value,
+  onChange,
+}: {
+  label: string;
+  readOnly: boolean;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Textarea
+      label={label}
+      autosize
+      minRows={2}
+      readOnly={readOnly}
+      maxLength={LIMITS.descriptionMax}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  );
+}
+
 export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () => void }) {
   const a = rec.analysis;
   const save = useUpdateAnalysis(rec);
@@ -56,15 +81,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
             value={method}
             onChange={setMethod}
           />
-          <Textarea
-            label="Root cause"
-            autosize
-            minRows={2}
-            readOnly={!editable}
-            maxLength={LIMITS.descriptionMax}
-            value={rootCause}
-            onChange={(e) => setRootCause(e.currentTarget.value)}
-          />
+          <ProseInput label="Root cause" readOnly={!editable} value={rootCause} onChange={setRootCause} />
           <TagsInput
             label="Contributing factors"
             description="Press Enter after each"
@@ -72,15 +89,7 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
             value={factors}
             onChange={setFactors}
           />
-          <Textarea
-            label="Workaround"
-            autosize
-            minRows={2}
-            readOnly={!editable}
-            maxLength={LIMITS.descriptionMax}
-            value={workaround}
-            onChange={(e) => setWorkaround(e.currentTarget.value)}
-          />
+          <ProseInput label="Workaround" readOnly={!editable} value={workaround} onChange={setWorkaround} />
           {rec.analysis.closureReason && (
             <Textarea label="Closed because" readOnly autosize value={rec.analysis.closureReason} />
           )}

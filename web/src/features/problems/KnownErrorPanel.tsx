@@ -50,6 +50,20 @@ function Publish({ rec }: { rec: ProblemView }) {
   );
 }
 
+/** A labelled passage of the known error, line breaks kept. */
+function Passage({ label, text }: { label: string; text: string }) {
+  return (
+    <>
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        {label}
+      </Text>
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {text}
+      </Text>
+    </>
+  );
+}
+
 function Published({ ke, editable }: { ke: KnownErrorView; editable: boolean }) {
   const update = useUpdateKnownError(ke);
   const next = ke.status === 'retired' ? 'active' : 'retired';
@@ -61,18 +75,8 @@ function Published({ ke, editable }: { ke: KnownErrorView; editable: boolean }) 
           {KNOWN_ERROR_STATUS_LABELS[ke.status]}
         </Badge>
       </Group>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        Symptoms
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {ke.symptoms}
-      </Text>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        Workaround
-      </Text>
-      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-        {ke.workaround}
-      </Text>
+      <Passage label="Symptoms" text={ke.symptoms} />
+      <Passage label="Workaround" text={ke.workaround} />
       <ErrorAlert error={update.error} title="Could not change the known error" />
       {editable && (
         <Group justify="flex-end">

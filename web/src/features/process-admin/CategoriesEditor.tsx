@@ -1,32 +1,22 @@
 /** Categories and their subcategories for a process; an empty list lets people type any category. */
-import { ActionIcon, Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Stack, TagsInput, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import {
   type CategoriesDoc,
   type Category,
   PROCESS_LABELS,
-  type ProcessKey,
   useCategories,
   useSaveCategories,
 } from '../../api/queries/process.ts';
 import { EmptyState } from '../../components/States.tsx';
-import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { type DocEditorProps, processDocPanel } from './ProcessDoc.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 
-function Editor({
-  process,
-  doc,
-  canEdit,
-  onReload,
-}: {
-  process: ProcessKey;
-  doc: CategoriesDoc;
-  canEdit: boolean;
-  onReload: () => void;
-}) {
+function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDoc>) {
   const save = useSaveCategories(process, doc.version);
   const [cats, setCats] = useState<Category[]>(() => structuredClone(doc.categories));
   const dirty = JSON.stringify(cats) !== JSON.stringify(doc.categories);
@@ -84,15 +74,11 @@ function Editor({
                 style={{ flex: 1 }}
               />
               {canEdit && (
-                <ActionIcon
+                <TrashButton
                   mt={28}
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove category ${c.name || i + 1}`}
+                  label={`Remove category ${c.name || i + 1}`}
                   onClick={() => setCats((cur) => cur.filter((_, j) => j !== i))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
+                />
               )}
             </Group>
           ))}
@@ -125,14 +111,4 @@ function Editor({
   );
 }
 
-export function CategoriesEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  return (
-    <Loaded
-      query={useCategories(process)}
-      label="Loading categories"
-      resetKey={(d) => `${process}-${d.version}`}
-    >
-      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
-    </Loaded>
-  );
-}
+export const CategoriesEditor = processDocPanel(useCategories, 'Loading categories', Editor);

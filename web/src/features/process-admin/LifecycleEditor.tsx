@@ -20,8 +20,8 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { type ReactNode, useRef, useState } from 'react';
 import {
   type LifecycleDef,
   type LifecycleDoc,
@@ -29,13 +29,12 @@ import {
   NOTIFY_PARTIES,
   type NotifyParty,
   PROCESS_LABELS,
-  type ProcessKey,
   useProcessLifecycle,
   useRaci,
   useSaveLifecycle,
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
-import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {
@@ -47,6 +46,7 @@ import {
   transitionEffects,
   withNotify,
 } from './lifecycleText.ts';
+import { type DocEditorProps, processDocPanel } from './ProcessDoc.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
 import { TransitionForm } from './TransitionForm.tsx';
 
@@ -85,17 +85,37 @@ function NotifyBoxes({
   );
 }
 
-function Editor({
-  process,
-  doc,
-  canEdit,
-  onReload,
+/** A titled list of the lifecycle (states, transitions) with its "Add" button for editors. */
+function ListSection({
+  title,
+  addLabel,
+  onAdd,
+  children,
 }: {
-  process: ProcessKey;
-  doc: LifecycleDoc;
-  canEdit: boolean;
-  onReload: () => void;
+  title: string;
+  /** The add button's label; null hides it. */
+  addLabel: string | null;
+  onAdd: () => void;
+  children: ReactNode;
 }) {
+  return (
+    <Paper p="lg">
+      <Group justify="space-between" mb="sm">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {addLabel && (
+          <Button size="xs" variant="light" leftSection={<IconPlus size={14} />} onClick={onAdd}>
+            {addLabel}
+          </Button>
+        )}
+      </Group>
+      {children}
+    </Paper>
+  );
+}
+
+function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc>) {
   const raci = useRaci(process);
   const save = useSaveLifecycle(process, doc.version);
   const [initial, setInitial] = useState(doc.lifecycle.initial);
@@ -141,24 +161,11 @@ function Editor({
         title="The lifecycle was not saved"
         onReload={onReload}
       />
-      <Paper p="lg">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">
-            States
-          </Title>
-          {canEdit && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() =>
-                setStates((cur) => [...cur, { key: '', label: '', category: 'open', saved: false }])
-              }
-            >
-              Add state
-            </Button>
-          )}
-        </Group>
+      <ListSection
+        title="States"
+        addLabel={canEdit ? 'Add state' : null}
+        onAdd={() => setStates((cur) => [...cur, { key: '', label: '', category: 'open', saved: false }])}
+      >
         <DataTable
           minWidth={720}
           verticalSpacing="xs"
@@ -230,14 +237,10 @@ function Editor({
                 </Table.Td>
                 {canEdit && (
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove state ${name}`}
+                    <TrashButton
+                      label={`Remove state ${name}`}
                       onClick={() => setStates((cur) => cur.filter((_, j) => j !== i))}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 )}
               </Table.Tr>
@@ -248,23 +251,12 @@ function Editor({
           A state without transitions leaving it is terminal. Removing a state leaves records in it readable;
           staff can move them to a current state.
         </Text>
-      </Paper>
-      <Paper p="lg">
-        <Group justify="space-between" mb="sm">
-          <Title order={2} size="h4">
-            Transitions
-          </Title>
-          {canEdit && (
-            <Button
-              size="xs"
-              variant="light"
-              leftSection={<IconPlus size={14} />}
-              onClick={() => setEditing('new')}
-            >
-              Add transition
-            </Button>
-          )}
-        </Group>
+      </ListSection>
+      <ListSection
+        title="Transitions"
+        addLabel={canEdit ? 'Add transition' : null}
+        onAdd={() => setEditing('new')}
+      >
         <DataTable
           minWidth={980}
           verticalSpacing="xs"
@@ -337,21 +329,17 @@ function Editor({
                     >
                       <IconPencil size={16} />
                     </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove transition ${t.label}`}
+                    <TrashButton
+                      label={`Remove transition ${t.label}`}
                       onClick={() => setTransitions((cur) => cur.filter((_, j) => j !== i))}
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    />
                   </Group>
                 </Table.Td>
               )}
             </Table.Tr>
           ))}
         </DataTable>
-      </Paper>
+      </ListSection>
       {canEdit && (
         <Group justify="flex-end" gap="sm">
           <Button variant="default" disabled={!dirty} onClick={reset}>
@@ -381,14 +369,4 @@ function Editor({
   );
 }
 
-export function LifecycleEditor({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
-  return (
-    <Loaded
-      query={useProcessLifecycle(process)}
-      label="Loading lifecycle"
-      resetKey={(d) => `${process}-${d.version}`}
-    >
-      {(doc, reload) => <Editor process={process} doc={doc} canEdit={canEdit} onReload={reload} />}
-    </Loaded>
-  );
-}
+export const LifecycleEditor = processDocPanel(useProcessLifecycle, 'Loading lifecycle', Editor);

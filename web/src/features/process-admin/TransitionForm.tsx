@@ -1,6 +1,5 @@
 /** The dialog that adds or edits one lifecycle transition: who may take it, what it needs, what it does. */
 import {
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -20,6 +19,7 @@ import {
   REQUIRABLE_FIELDS,
 } from '../../api/queries/process.ts';
 import { type RequirableField, ROLE_KEYS, type Role } from '../../api/types.ts';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { humanize } from '../../lib/labels.ts';
 import {
@@ -235,12 +235,11 @@ export function TransitionForm({
               {effects.length > 0 ? effects.join(' · ') : 'None beyond the state change'}
             </Text>
           </div>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit">{initial ? 'Apply' : 'Add transition'}</Button>
-          </Group>
+          <DialogActions
+            onCancel={onClose}
+            submitLabel={initial ? 'Apply' : 'Add transition'}
+            pending={false}
+          />
         </Stack>
       </SubmitForm>
     </Modal>

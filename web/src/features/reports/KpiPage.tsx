@@ -12,6 +12,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { REPORT_SPEC, ReportFilterBar, useReportFilters } from './filters.tsx';
@@ -122,24 +123,19 @@ export function KpiPage() {
             />
           </Group>
           <BreakdownBars result={r} />
-          <Table striped aria-label={`${r.kpi.label} by ${by} as a table`}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{DIMENSIONS.find((d) => d.value === by)?.label}</Table.Th>
-                <Table.Th>{r.kpi.label}</Table.Th>
-                <Table.Th>Rows</Table.Th>
+          <DataTable
+            striped
+            aria-label={`${r.kpi.label} by ${by} as a table`}
+            columns={[DIMENSIONS.find((d) => d.value === by)?.label ?? '', r.kpi.label, 'Rows']}
+          >
+            {r.breakdown.map((b) => (
+              <Table.Tr key={b.key ?? 'none'}>
+                <Table.Td>{b.label}</Table.Td>
+                <Table.Td>{formatValue(b.value, r.kpi)}</Table.Td>
+                <Table.Td>{b.count}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.breakdown.map((b) => (
-                <Table.Tr key={b.key ?? 'none'}>
-                  <Table.Td>{b.label}</Table.Td>
-                  <Table.Td>{formatValue(b.value, r.kpi)}</Table.Td>
-                  <Table.Td>{b.count}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </DataTable>
           <Group gap="xs">
             {(['csv', 'xlsx'] as const).map((format) => (
               <Button

@@ -6,7 +6,6 @@ import {
   Alert,
   Anchor,
   Badge,
-  Button,
   Group,
   List,
   Paper,
@@ -16,83 +15,48 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import {
   type ComplianceReport,
-  reportHref,
   type ServiceReview,
   useComplianceReport,
   useServiceReview,
 } from '../../api/queries/reports.ts';
-import { useOrganisations, useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { recordPath } from '../../records/registry.ts';
-import { PERIODS, useReportFilters } from './filters.tsx';
+import { Downloads } from './Downloads.tsx';
+import { CustomerFilter, PeriodFilter, ServiceFilter, useReportFilters } from './filters.tsx';
 import { RAG_COLORS, RAG_LABELS } from './format.ts';
 
 const pct = (v: number | null) => (v === null ? '—' : `${v.toFixed(1)} %`);
 
-function Downloads({
-  path,
-  query,
-  formats,
-}: {
-  path: string;
-  query: Record<string, string>;
-  formats: string[];
-}) {
-  return (
-    <Group gap="xs">
-      {formats.map((format) => (
-        <Button
-          key={format}
-          component="a"
-          href={reportHref(path, { ...query, format })}
-          download
-          variant="default"
-          leftSection={<IconDownload size={16} aria-hidden />}
-        >
-          {format.toUpperCase()}
-        </Button>
-      ))}
-    </Group>
-  );
-}
-
 function AgreementTable({ rows }: { rows: ComplianceReport['rows'] }) {
   if (rows.length === 0) return <EmptyState title="No agreement clocks fell due in this period" />;
   return (
-    <Table striped aria-label="Compliance per agreement">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Agreement</Table.Th>
-          <Table.Th>Party</Table.Th>
-          <Table.Th>Service</Table.Th>
-          <Table.Th>Response</Table.Th>
-          <Table.Th>Resolution</Table.Th>
+    <DataTable
+      striped
+      aria-label="Compliance per agreement"
+      columns={['Agreement', 'Party', 'Service', 'Response', 'Resolution']}
+    >
+      {rows.map((r) => (
+        <Table.Tr key={r.agreementId}>
+          <Table.Td>
+            {r.name} <Badge variant="light">{r.kind.toUpperCase()}</Badge>
+          </Table.Td>
+          <Table.Td>{r.party ?? 'All customers'}</Table.Td>
+          <Table.Td>{r.service ?? ''}</Table.Td>
+          <Table.Td>
+            {pct(r.response.compliance)} ({r.response.met}/{r.response.due})
+          </Table.Td>
+          <Table.Td>
+            {pct(r.resolution.compliance)} ({r.resolution.met}/{r.resolution.due})
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map((r) => (
-          <Table.Tr key={r.agreementId}>
-            <Table.Td>
-              {r.name} <Badge variant="light">{r.kind.toUpperCase()}</Badge>
-            </Table.Td>
-            <Table.Td>{r.party ?? 'All customers'}</Table.Td>
-            <Table.Td>{r.service ?? ''}</Table.Td>
-            <Table.Td>
-              {pct(r.response.compliance)} ({r.response.met}/{r.response.due})
-            </Table.Td>
-            <Table.Td>
-              {pct(r.resolution.compliance)} ({r.resolution.met}/{r.resolution.due})
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 
@@ -130,7 +94,6 @@ const SPEC = { period: 'one', customerId: 'one', kind: 'one' } as const;
 
 export function SlaCompliancePage() {
   const { state, query } = useReportFilters(SPEC);
-  const customers = useOrganisations();
   const r = useComplianceReport(query);
   return (
     <Stack gap="md">
@@ -140,21 +103,8 @@ export function SlaCompliancePage() {
         actions={<Downloads path="/reports/sla-compliance" query={query} formats={['csv', 'xlsx']} />}
       />
       <FilterBar state={state}>
-        <SelectFilter
-          state={state}
-          name="period"
-          label="Period"
-          placeholder="Last quarter (90 days)"
-          data={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
-        />
-        <SelectFilter
-          state={state}
-          name="customerId"
-          label="Customer"
-          data={(customers.data ?? [])
-            .filter((o) => o.kind === 'customer')
-            .map((o) => ({ value: o.id, label: o.name }))}
-        />
+        <PeriodFilter state={state} />
+        <CustomerFilter state={state} />
         <SelectFilter
           state={state}
           name="kind"
@@ -209,28 +159,19 @@ function ReviewRecords({
           {none}
         </Text>
       ) : (
-        <Table aria-label={title}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Number</Table.Th>
-              <Table.Th>Title</Table.Th>
-              <Table.Th>State</Table.Th>
+        <DataTable aria-label={title} columns={['Number', 'Title', 'State']}>
+          {rows.map((r) => (
+            <Table.Tr key={r.number}>
+              <Table.Td>
+                <Anchor component={Link} to={recordPath(type, r.number)}>
+                  {r.number}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{r.title}</Table.Td>
+              <Table.Td>{r.state.replace(/_/g, ' ')}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.number}>
-                <Table.Td>
-                  <Anchor component={Link} to={recordPath(type, r.number)}>
-                    {r.number}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{r.title}</Table.Td>
-                <Table.Td>{r.state.replace(/_/g, ' ')}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </Paper>
   );
@@ -261,35 +202,25 @@ function ReviewBody({ review }: { review: ServiceReview }) {
             <Title order={2} size="h4" mb="xs">
               {s.title}
             </Title>
-            <Table aria-label={s.title}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Measure</Table.Th>
-                  <Table.Th>This period</Table.Th>
-                  <Table.Th>Previous</Table.Th>
-                  <Table.Th>Target</Table.Th>
+            <DataTable aria-label={s.title} columns={['Measure', 'This period', 'Previous', 'Target']}>
+              {s.figures.map((f) => (
+                <Table.Tr key={`${f.key}-${f.label}`}>
+                  <Table.Td>{f.label}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6} wrap="nowrap">
+                      {f.formatted}
+                      {f.rag && (
+                        <Badge size="xs" color={RAG_COLORS[f.rag]} variant="light">
+                          {RAG_LABELS[f.rag]}
+                        </Badge>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{f.previousFormatted}</Table.Td>
+                  <Table.Td>{f.target}</Table.Td>
                 </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {s.figures.map((f) => (
-                  <Table.Tr key={`${f.key}-${f.label}`}>
-                    <Table.Td>{f.label}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6} wrap="nowrap">
-                        {f.formatted}
-                        {f.rag && (
-                          <Badge size="xs" color={RAG_COLORS[f.rag]} variant="light">
-                            {RAG_LABELS[f.rag]}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{f.previousFormatted}</Table.Td>
-                    <Table.Td>{f.target}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+              ))}
+            </DataTable>
           </Paper>
         ))}
       </SimpleGrid>
@@ -323,7 +254,6 @@ const REVIEW_SPEC = { period: 'one', serviceId: 'one' } as const;
 
 export function ServiceReviewPage() {
   const { state, query } = useReportFilters(REVIEW_SPEC);
-  const services = useServiceChoices();
   const { serviceId = '', ...period } = query;
   const r = useServiceReview(serviceId, period);
   return (
@@ -342,20 +272,8 @@ export function ServiceReviewPage() {
         }
       />
       <FilterBar state={state}>
-        <SelectFilter
-          state={state}
-          name="serviceId"
-          label="Service"
-          placeholder="Choose a service"
-          data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-        />
-        <SelectFilter
-          state={state}
-          name="period"
-          label="Period"
-          placeholder="Last quarter (90 days)"
-          data={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
-        />
+        <ServiceFilter state={state} placeholder="Choose a service" />
+        <PeriodFilter state={state} />
       </FilterBar>
       {!serviceId ? (
         <EmptyState title="Choose a service">The review covers one service over the period.</EmptyState>

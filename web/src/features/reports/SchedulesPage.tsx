@@ -28,6 +28,7 @@ import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 
 const REPORTS = [
   { value: 'kpi_table', label: 'KPI table' },
@@ -51,37 +52,27 @@ function Deliveries({ schedule }: { schedule: ScheduleView }) {
       </Text>
     );
   return (
-    <Table aria-label={`Deliveries of ${schedule.name}`}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Period</Table.Th>
-          <Table.Th>Run</Table.Th>
-          <Table.Th>To</Table.Th>
-          <Table.Th>Outcome</Table.Th>
+    <DataTable aria-label={`Deliveries of ${schedule.name}`} columns={['Period', 'Run', 'To', 'Outcome']}>
+      {log.data.items.map((d) => (
+        <Table.Tr key={d.id}>
+          <Table.Td>
+            {d.periodFrom.slice(0, 10)} –{' '}
+            {new Date(new Date(d.periodTo).getTime() - 1).toISOString().slice(0, 10)}
+          </Table.Td>
+          <Table.Td>{new Date(d.ranAt).toLocaleString()}</Table.Td>
+          <Table.Td>{d.recipients.join(', ')}</Table.Td>
+          <Table.Td>
+            {d.status === 'failed' ? (
+              <Text size="sm" c="red.8">
+                Failed: {d.error}
+              </Text>
+            ) : (
+              <Badge variant="light">{d.mailStatus ?? 'queued'}</Badge>
+            )}
+          </Table.Td>
         </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {log.data.items.map((d) => (
-          <Table.Tr key={d.id}>
-            <Table.Td>
-              {d.periodFrom.slice(0, 10)} –{' '}
-              {new Date(new Date(d.periodTo).getTime() - 1).toISOString().slice(0, 10)}
-            </Table.Td>
-            <Table.Td>{new Date(d.ranAt).toLocaleString()}</Table.Td>
-            <Table.Td>{d.recipients.join(', ')}</Table.Td>
-            <Table.Td>
-              {d.status === 'failed' ? (
-                <Text size="sm" c="red.8">
-                  Failed: {d.error}
-                </Text>
-              ) : (
-                <Badge variant="light">{d.mailStatus ?? 'queued'}</Badge>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+      ))}
+    </DataTable>
   );
 }
 

@@ -3,11 +3,9 @@
  * record type, billable and in all, in the list kit's table (sortable; a row opens the effort
  * KPI cut the same way) with the totals and a CSV download.
  */
-import { Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
+import { Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { TIME_REPORT_DIMENSIONS, type TimeReportDimension } from '../../../../src/contracts/time-tracking.ts';
 import { formatMinutes } from '../../../../src/domain/time/duration.ts';
-import { reportHref } from '../../api/queries/reports.ts';
 import { type TimeReport, useTimeReport } from '../../api/queries/time.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
@@ -15,7 +13,8 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListTable } from '../../kit/list/ListTable.tsx';
 import { type SortState, useListState } from '../../kit/list/listState.ts';
-import { DEFAULT_PERIOD, PERIODS, periodWindow } from './filters.tsx';
+import { Downloads } from './Downloads.tsx';
+import { DEFAULT_PERIOD, PeriodFilter, periodWindow } from './filters.tsx';
 
 type Row = TimeReport['rows'][number];
 
@@ -105,26 +104,10 @@ export function TimeReportPage() {
       <PageHeader
         title="Time report"
         description="The time logged on records in the period (by when the work started), billable and in all, grouped as you choose. A row opens the effort KPI cut the same way."
-        actions={
-          <Button
-            component="a"
-            href={reportHref('/time/report', { ...query, format: 'csv' })}
-            download
-            variant="default"
-            leftSection={<IconDownload size={16} aria-hidden />}
-          >
-            CSV
-          </Button>
-        }
+        actions={<Downloads path="/time/report" query={query} formats={['csv']} />}
       />
       <FilterBar state={state}>
-        <SelectFilter
-          state={state}
-          name="period"
-          label="Period"
-          placeholder={PERIODS.find((p) => p.value === DEFAULT_PERIOD)!.label}
-          data={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
-        />
+        <PeriodFilter state={state} />
         <SelectFilter
           state={state}
           name="by"

@@ -51,34 +51,62 @@ export function useReportFilters<S extends FilterSpec = typeof REPORT_SPEC>(
 }
 
 const PRIORITIES = [1, 2, 3, 4, 5].map((p) => ({ value: String(p), label: `P${p}` }));
+const PERIOD_OPTIONS = PERIODS.map((p) => ({ value: p.value, label: p.label }));
+const DEFAULT_PERIOD_LABEL = PERIODS.find((p) => p.value === DEFAULT_PERIOD)!.label;
+
+type CutProps<S extends FilterSpec> = { state: ListState<S> };
+
+/** The period preset; left empty it is the default quarter. */
+export function PeriodFilter<S extends FilterSpec & { period: 'one' }>({ state }: CutProps<S>) {
+  return (
+    <SelectFilter
+      state={state}
+      name="period"
+      label="Period"
+      placeholder={DEFAULT_PERIOD_LABEL}
+      data={PERIOD_OPTIONS}
+    />
+  );
+}
+
+export function ServiceFilter<S extends FilterSpec & { serviceId: 'one' }>({
+  state,
+  placeholder,
+}: CutProps<S> & { placeholder?: string }) {
+  const services = useServiceChoices();
+  return (
+    <SelectFilter
+      state={state}
+      name="serviceId"
+      label="Service"
+      placeholder={placeholder}
+      data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+    />
+  );
+}
+
+/** The customer organisations (not the suppliers). */
+export function CustomerFilter<S extends FilterSpec & { customerId: 'one' }>({ state }: CutProps<S>) {
+  const customers = useOrganisations();
+  return (
+    <SelectFilter
+      state={state}
+      name="customerId"
+      label="Customer"
+      data={(customers.data ?? [])
+        .filter((o) => o.kind === 'customer')
+        .map((o) => ({ value: o.id, label: o.name }))}
+    />
+  );
+}
 
 export function ReportFilterBar<S extends typeof REPORT_SPEC>({ state }: { state: ListState<S> }) {
-  const services = useServiceChoices();
-  const customers = useOrganisations();
   const groups = useGroups();
   return (
     <FilterBar state={state}>
-      <SelectFilter
-        state={state}
-        name="period"
-        label="Period"
-        placeholder={PERIODS.find((p) => p.value === DEFAULT_PERIOD)!.label}
-        data={PERIODS.map((p) => ({ value: p.value, label: p.label }))}
-      />
-      <SelectFilter
-        state={state}
-        name="serviceId"
-        label="Service"
-        data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-      />
-      <SelectFilter
-        state={state}
-        name="customerId"
-        label="Customer"
-        data={(customers.data ?? [])
-          .filter((o) => o.kind === 'customer')
-          .map((o) => ({ value: o.id, label: o.name }))}
-      />
+      <PeriodFilter state={state} />
+      <ServiceFilter state={state} />
+      <CustomerFilter state={state} />
       <SelectFilter
         state={state}
         name="groupId"

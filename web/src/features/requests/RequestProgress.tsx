@@ -19,6 +19,7 @@ import { IconCheck, IconClock, IconHourglass, IconTool, IconX } from '@tabler/ic
 import { Link } from 'react-router-dom';
 import type { ApprovalLevelView, ServiceRequest } from '../../api/queries/requests.ts';
 import { useMe } from '../../auth/session.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApprovalActions, levelToDecide } from '../approvals/ApprovalActions.tsx';
 
@@ -194,10 +195,7 @@ export function RequestProgress({
 /** The answers given when ordering, as label and value. */
 export function AnswersPanel({ rec }: { rec: ServiceRequest }) {
   return (
-    <Paper p="md" component="section" aria-labelledby="answers-title">
-      <Title order={2} size="h5" id="answers-title" mb="xs">
-        {rec.catalogItem.name}: what was asked for
-      </Title>
+    <RecordPanel id="answers-title" title={`${rec.catalogItem.name}: what was asked for`}>
       {rec.answers.length === 0 ? (
         <Text size="sm" c="dimmed">
           No details were needed.
@@ -216,7 +214,7 @@ export function AnswersPanel({ rec }: { rec: ServiceRequest }) {
           ))}
         </Stack>
       )}
-    </Paper>
+    </RecordPanel>
   );
 }
 

@@ -1,5 +1,5 @@
 /** One fulfilment task, on the record-page kit: what to do, for which request, who works it; its steps. */
-import { Anchor, Paper, Text, Title } from '@mantine/core';
+import { Anchor, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import {
   type RequestTask,
@@ -9,6 +9,7 @@ import {
   useTaskTransition,
 } from '../../api/queries/requests.ts';
 import { AssignmentPanel } from '../../kit/record/AssignmentPanel.tsx';
+import { ProseOrNone, RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import {
   type StaffRecordFrame,
   StaffRecordPage,
@@ -39,19 +40,14 @@ function useTaskParts({ rec: task, reload, onStale }: StaffRecordFrame<RequestTa
     actions: <TransitionBar rec={task} run={run} noun="task" onStale={onStale} />,
     panels: (
       <>
-        <Paper p="md" component="section" aria-labelledby="todo-title">
-          <Title order={2} size="h5" id="todo-title" mb="xs">
-            What to do
-          </Title>
-          <Text size="sm" className="pre-wrap" c={task.description ? undefined : 'dimmed'}>
-            {task.description || 'No instructions given.'}
-          </Text>
+        <RecordPanel id="todo-title" title="What to do">
+          <ProseOrNone text={task.description} none="No instructions given." />
           {task.requester && (
             <Text size="sm" mt="sm">
               <b>For:</b> {task.requester.name} ({task.requester.email})
             </Text>
           )}
-        </Paper>
+        </RecordPanel>
         {request.data && <AnswersPanel rec={request.data} />}
         <AssignmentPanel
           rec={task}

@@ -39,10 +39,16 @@ import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
-import { CalendarSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
-import { otherErrors, rootErrors } from './problems.ts';
+import { CalendarSelect, CustomerSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
+import { rootErrors } from './problems.ts';
 import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
-import { AvailabilityInput, ObligationsInput } from './termFields.tsx';
+import {
+  AvailabilityInput,
+  NameInput,
+  ObligationsInput,
+  OtherErrors,
+  ThresholdsInput,
+} from './termFields.tsx';
 
 const PLACED = [
   'kind',
@@ -145,11 +151,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               : 'Not saved'
           }
         />
-        {otherErrors(save.error, PLACED).map((m) => (
-          <Text key={m} c="red.8" size="sm">
-            {m}
-          </Text>
-        ))}
+        <OtherErrors error={save.error} placed={PLACED} />
         <Paper p="md" component="section" aria-labelledby="agreement-parties">
           <Title order={2} size="h4" id="agreement-parties" mb="sm">
             Agreement
@@ -163,12 +165,9 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                 data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
               />
             )}
-            <TextInput
-              label="Name"
-              required
-              maxLength={LIMITS.nameMax}
+            <NameInput
               value={name}
-              onChange={(e) => setName(e.currentTarget.value)}
+              onChange={setName}
               error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
             />
             <Textarea
@@ -189,14 +188,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                 error={server.serviceId}
               />
               {kind === 'sla' && (
-                <OrganisationSelect
-                  label="Customer"
-                  placeholder="Every customer"
-                  kinds={['customer', 'internal']}
-                  value={customerId}
-                  onChange={setCustomerId}
-                  error={server.customerId}
-                />
+                <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
               )}
               {kind === 'ola' && (
                 <GroupSelect
@@ -240,15 +232,11 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
           <Stack gap="sm">
             <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
             <Group grow align="flex-start">
-              <TextInput
-                label="Warning thresholds (% of the target)"
+              <ThresholdsInput
                 description="Warnings fire at these shares of the target; the breach is at 100 %"
                 value={thresholds}
-                onChange={(e) => setThresholds(e.currentTarget.value)}
-                error={
-                  (parsedThresholds ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ??
-                  server.warningThresholds
-                }
+                onChange={setThresholds}
+                error={server.warningThresholds}
               />
               <AvailabilityInput
                 value={availability}

@@ -4,7 +4,6 @@
  * calendar; its field errors are shown on the rows they concern and listed in words above.
  */
 import {
-  ActionIcon,
   Alert,
   Anchor,
   Breadcrumbs,
@@ -35,6 +34,7 @@ import {
   useSaveCalendar,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useTimeZone } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -64,6 +64,15 @@ const invalid = (flag: boolean) =>
         styles: { input: { borderColor: 'var(--mantine-color-red-8)', borderWidth: 2 } },
       }
     : {};
+
+/** The server's messages for one row, under it. */
+function RowErrors({ messages }: { messages: string[] }) {
+  return messages.map((m) => (
+    <Text key={m} size="xs" c="red.8">
+      {m}
+    </Text>
+  ));
+}
 
 /** One end of an opening interval, "HH:MM". */
 function ClockTimeInput({
@@ -158,26 +167,18 @@ function WeekEditor({
                             readOnly={readOnly}
                           />
                           {!readOnly && (
-                            <ActionIcon
-                              variant="subtle"
-                              color="red"
-                              aria-label={`Remove ${name} ${h.start}–${h.end}`}
+                            <TrashButton
+                              label={`Remove ${name} ${h.start}–${h.end}`}
                               onClick={() =>
                                 setDay(
                                   day,
                                   hours.filter((_, j) => j !== i),
                                 )
                               }
-                            >
-                              <IconTrash size={16} />
-                            </ActionIcon>
+                            />
                           )}
                         </Group>
-                        {errs.map((m) => (
-                          <Text key={m} size="xs" c="red.8">
-                            {m}
-                          </Text>
-                        ))}
+                        <RowErrors messages={errs} />
                       </Stack>
                     );
                   })}
@@ -266,21 +267,13 @@ function HolidaysEditor({
                 disabled={readOnly}
               />
               {!readOnly && (
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  aria-label={`Remove holiday ${h.name || i + 1}`}
+                <TrashButton
+                  label={`Remove holiday ${h.name || i + 1}`}
                   onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((_, j) => j !== i) })}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
+                />
               )}
             </Group>
-            {errs.map((m) => (
-              <Text key={m} size="xs" c="red.8">
-                {m}
-              </Text>
-            ))}
+            <RowErrors messages={errs} />
           </Stack>
         );
       })}

@@ -3,7 +3,7 @@
  * (counted down live to the due instant in the clock's business calendar, as the queue does), and the
  * SLA timeline explaining every start, pause, resume, target change, warning and breach.
  */
-import { Badge, Button, Group, Paper, Progress, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Progress, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconTimeline } from '@tabler/icons-react';
 import { workingSecondsLeft } from '../../../../src/domain/sla/time-left.ts';
@@ -15,6 +15,7 @@ import {
 } from '../../api/queries/serviceLevels.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useNow } from '../../lib/useNow.ts';
 import { formatWorkingSeconds } from './duration.ts';
@@ -134,11 +135,10 @@ export function RecordSlaPanel({ recordId }: { recordId: string }) {
   const serverNow = new Date(measuredAt.getTime() + Math.max(0, now - sla.dataUpdatedAt));
   const shown = [...clocks].sort((a, b) => rank(a) - rank(b));
   return (
-    <Paper p="md" component="section" aria-labelledby="sla-title">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h5" id="sla-title">
-          Service levels
-        </Title>
+    <RecordPanel
+      id="sla-title"
+      title="Service levels"
+      actions={
         <Button
           size="xs"
           variant="light"
@@ -148,7 +148,8 @@ export function RecordSlaPanel({ recordId }: { recordId: string }) {
         >
           SLA timeline
         </Button>
-      </Group>
+      }
+    >
       {sla.isError && <ErrorAlert error={sla.error} title="The SLA clocks could not be loaded" />}
       {sla.isPending && (
         <Text size="sm" c="dimmed">
@@ -181,7 +182,7 @@ export function RecordSlaPanel({ recordId }: { recordId: string }) {
       )}
       <SupplierEngagements recordId={recordId} canManage={mayEngage} />
       {timelineOpen && <SlaTimelineModal recordId={recordId} onClose={timeline.close} />}
-    </Paper>
+    </RecordPanel>
   );
 }
 

@@ -7,7 +7,6 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import {
   type Requirement,
@@ -24,10 +23,16 @@ import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
-import { CalendarSelect, OrganisationSelect } from './pickers.tsx';
-import { otherErrors, rootErrors } from './problems.ts';
+import { CalendarSelect, CustomerSelect } from './pickers.tsx';
+import { rootErrors } from './problems.ts';
 import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
-import { AvailabilityInput, ObligationsInput } from './termFields.tsx';
+import {
+  AvailabilityInput,
+  NameInput,
+  ObligationsInput,
+  OtherErrors,
+  ThresholdsInput,
+} from './termFields.tsx';
 
 const PLACED = ['name', 'customerId', 'calendarId', 'availabilityTarget', 'targets', 'obligations'];
 
@@ -82,28 +87,14 @@ export function RequirementModal({
       <SubmitForm noValidate onSubmit={submit}>
         <Stack>
           <ErrorAlert error={save.error} title="The requirement was not saved" />
-          {otherErrors(save.error, PLACED).map((m) => (
-            <Text key={m} c="red.8" size="sm">
-              {m}
-            </Text>
-          ))}
-          <TextInput
-            label="Name"
-            required
-            maxLength={LIMITS.nameMax}
+          <OtherErrors error={save.error} placed={PLACED} />
+          <NameInput
             value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
+            onChange={setName}
             error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
           />
           <Group grow align="flex-start">
-            <OrganisationSelect
-              label="Customer"
-              placeholder="Every customer"
-              kinds={['customer', 'internal']}
-              value={customerId}
-              onChange={setCustomerId}
-              error={server.customerId}
-            />
+            <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
             <CalendarSelect
               label="Support hours"
               required
@@ -182,13 +173,7 @@ function SlaFromRequirementModal({
             and is agreed at once. If the requirement already made an SLA, this makes its next version.
           </Text>
           <ErrorAlert error={make.error} title="No SLA was made" />
-          <TextInput
-            label="SLA name"
-            value={name}
-            maxLength={LIMITS.nameMax}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={server.name}
-          />
+          <NameInput label="SLA name" required={false} value={name} onChange={setName} error={server.name} />
           <TextInput
             label="Effective from"
             type="datetime-local"
@@ -197,12 +182,7 @@ function SlaFromRequirementModal({
             onChange={(e) => setFrom(e.currentTarget.value)}
             error={server.effectiveFrom}
           />
-          <TextInput
-            label="Warning thresholds (% of the target)"
-            value={thresholds}
-            onChange={(e) => setThresholds(e.currentTarget.value)}
-            error={(parsed ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ?? server.warningThresholds}
-          />
+          <ThresholdsInput value={thresholds} onChange={setThresholds} error={server.warningThresholds} />
           <DialogActions onCancel={onClose} submitLabel="Make SLA" pending={make.isPending} />
         </Stack>
       </SubmitForm>

@@ -26,6 +26,18 @@ export function OrganisationSelect({ kinds, ...props }: One & { kinds: Organisat
   return <QuerySelect {...props} data={data} pending={orgs.isPending} empty="No organisation found" />;
 }
 
+/** The customer an agreement or requirement is for; none means every customer. */
+export function CustomerSelect(props: One) {
+  return (
+    <OrganisationSelect
+      label="Customer"
+      placeholder="Every customer"
+      kinds={['customer', 'internal']}
+      {...props}
+    />
+  );
+}
+
 export function CustomerMultiSelect(props: Many) {
   const orgs = useOrganisations();
   const data = (orgs.data ?? [])

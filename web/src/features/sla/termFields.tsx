@@ -1,6 +1,56 @@
-/** Fields that requirements and agreements share: the availability target and the obligations. */
-import { NumberInput, type NumberInputProps, Textarea } from '@mantine/core';
+/**
+ * Fields that requirements and agreements share: the name, the warning thresholds, the
+ * availability target and the obligations, and the server's messages no field shows.
+ */
+import { NumberInput, type NumberInputProps, Text, Textarea, TextInput } from '@mantine/core';
 import { LIMITS } from '../../../../src/shared/limits.ts';
+import { parseThresholds } from './formValues.ts';
+import { otherErrors } from './problems.ts';
+
+type TextFieldProps = {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  description?: string;
+};
+
+export function NameInput({
+  label = 'Name',
+  required = true,
+  onChange,
+  ...field
+}: TextFieldProps & { label?: string; required?: boolean }) {
+  return (
+    <TextInput
+      label={label}
+      required={required}
+      maxLength={LIMITS.nameMax}
+      {...field}
+      onChange={(e) => onChange(e.currentTarget.value)}
+    />
+  );
+}
+
+/** Comma-separated percentages of the target; says so when they do not parse, else shows `error`. */
+export function ThresholdsInput({ onChange, error, ...field }: TextFieldProps) {
+  return (
+    <TextInput
+      label="Warning thresholds (% of the target)"
+      {...field}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      error={(parseThresholds(field.value) ? undefined : 'Numbers between 1 and 99, e.g. 75, 90') ?? error}
+    />
+  );
+}
+
+/** The problem's messages for fields the form does not place next to a field. */
+export function OtherErrors({ error, placed }: { error: unknown; placed: readonly string[] }) {
+  return otherErrors(error, placed).map((m) => (
+    <Text key={m} c="red.8" size="sm">
+      {m}
+    </Text>
+  ));
+}
 
 export function AvailabilityInput(props: Pick<NumberInputProps, 'value' | 'onChange' | 'error' | 'w'>) {
   return (
@@ -15,27 +65,15 @@ export function AvailabilityInput(props: Pick<NumberInputProps, 'value' | 'onCha
   );
 }
 
-export function ObligationsInput({
-  value,
-  onChange,
-  error,
-  description,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  error?: string;
-  description?: string;
-}) {
+export function ObligationsInput({ onChange, ...field }: TextFieldProps) {
   return (
     <Textarea
       label="Obligations"
-      description={description}
       autosize
       minRows={2}
       maxLength={LIMITS.descriptionMax}
-      value={value}
+      {...field}
       onChange={(e) => onChange(e.currentTarget.value)}
-      error={error}
     />
   );
 }

@@ -9,7 +9,7 @@ import { Link } from 'react-router-dom';
 import { formatMinutes } from '../../../../src/domain/time/duration.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useCurrentTimer, useStopTimer } from '../../api/queries/time.ts';
-import { elapsedMinutes } from '../../kit/record/TimePanel.tsx';
+import { elapsedMinutes, stopAndBook } from '../../kit/record/TimePanel.tsx';
 import { useNow } from '../../lib/useNow.ts';
 import { recordPath } from '../../records/registry.ts';
 
@@ -42,14 +42,7 @@ export function TimerIndicator() {
           aria-label={`Stop the timer on ${running.record.number}`}
           loading={stop.isPending}
           onClick={() =>
-            stop.mutate(undefined, {
-              onSuccess: (e) =>
-                notifications.show({
-                  color: 'green',
-                  message: `Booked ${formatMinutes(e.minutes)} on ${e.record.number}.`,
-                }),
-              onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-            })
+            stopAndBook(stop, (e) => notifications.show({ color: 'red', message: errorMessage(e) }))
           }
         >
           <IconPlayerStopFilled size={16} />

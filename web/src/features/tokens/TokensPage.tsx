@@ -27,6 +27,7 @@ import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/adm
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -159,14 +160,12 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
             allowDeselect={false}
             error={server.expiresInDays}
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={create.isPending} leftSection={<IconKey size={16} />}>
-              Create token
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={close}
+            submitLabel="Create token"
+            pending={create.isPending}
+            icon={<IconKey size={16} />}
+          />
         </Stack>
       </SubmitForm>
     </Modal>

@@ -1,8 +1,8 @@
 /** People in a list (a group's members, a board's members): name, email, and a remove button. */
-import { ActionIcon, Anchor, Table, Text } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { Anchor, Table, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { DataTable } from '../list/DataTable.tsx';
+import { TrashButton } from './RemoveButton.tsx';
 
 type Person = { id: string; name: string; email?: string | null };
 
@@ -42,16 +42,7 @@ export function PeopleTable<P extends Person>({
             <Text size="sm">{p.email}</Text>
           </Table.Td>
           <Table.Td>
-            {onRemove && (
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={removeLabel(p)}
-                onClick={() => onRemove(p)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            )}
+            {onRemove && <TrashButton label={removeLabel(p)} onClick={() => onRemove(p)} />}
           </Table.Td>
         </Table.Tr>
       ))}

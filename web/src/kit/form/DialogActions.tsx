@@ -1,5 +1,5 @@
 /** The buttons under a dialog's form: Cancel, and the submit button (busy while the save runs). */
-import { Button, Group } from '@mantine/core';
+import { Button, type ButtonProps, Group } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export function DialogActions({
@@ -7,18 +7,22 @@ export function DialogActions({
   submitLabel,
   pending,
   disabled,
+  color,
+  icon,
 }: {
   onCancel: () => void;
   submitLabel: ReactNode;
   pending: boolean;
   disabled?: boolean;
+  color?: ButtonProps['color'];
+  icon?: ReactNode;
 }) {
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel}>
         Cancel
       </Button>
-      <Button type="submit" loading={pending} disabled={disabled}>
+      <Button type="submit" loading={pending} disabled={disabled} color={color} leftSection={icon}>
         {submitLabel}
       </Button>
     </Group>

@@ -2,12 +2,13 @@
  * Who works a record: its group and assignee, saved as a minimal patch with If-Match. A record
  * changed by someone else meanwhile is followed, or flagged with a reload that keeps the choice.
  */
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ReactNode } from 'react';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, MemberSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { RecordPanel } from './RecordPanel.tsx';
 import { StaleNotice } from './StaleNotice.tsx';
 import type { RecordView } from './types.ts';
 import { useRecordDraft } from './useRecordDraft.ts';
@@ -57,10 +58,7 @@ export function AssignmentPanel<R extends RecordView>({
   const id = `${noun}-assignment-title`;
 
   return (
-    <Paper p="md" component="section" aria-labelledby={id}>
-      <Title order={2} size="h5" id={id} mb="xs">
-        {title}
-      </Title>
+    <RecordPanel id={id} title={title}>
       <Stack gap="sm">
         {children}
         {form.stale && <StaleNotice number={rec.number} noun={noun} onReload={form.reloadKeepingDraft} />}
@@ -106,6 +104,6 @@ export function AssignmentPanel<R extends RecordView>({
           </Group>
         )}
       </Stack>
-    </Paper>
+    </RecordPanel>
   );
 }

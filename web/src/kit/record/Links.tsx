@@ -5,12 +5,10 @@ import {
   Badge,
   Button,
   Group,
-  Paper,
   Select,
   Stack,
   Text,
   TextInput,
-  Title,
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -24,6 +22,7 @@ import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize, LINK_KIND_LABELS } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
 import { SubmitForm } from '../form/SubmitForm.tsx';
+import { RecordPanel } from './RecordPanel.tsx';
 import type { RecordView } from './types.ts';
 
 export function LinksPanel({
@@ -46,10 +45,7 @@ export function LinksPanel({
   const items = links.data ?? [];
   if (!canEdit && items.length === 0) return null;
   return (
-    <Paper p="md" component="section" aria-labelledby="links-title">
-      <Title order={2} size="h5" id="links-title" mb="xs">
-        Linked records ({items.length})
-      </Title>
+    <RecordPanel id="links-title" title={`Linked records (${items.length})`}>
       <Stack gap={6}>
         {items.length === 0 && (
           <Text size="sm" c="dimmed">
@@ -142,6 +138,6 @@ export function LinksPanel({
           </Group>
         </SubmitForm>
       )}
-    </Paper>
+    </RecordPanel>
   );
 }

@@ -180,6 +180,18 @@ function EntryForm({
   );
 }
 
+/** Stops the running timer and says what it booked; `onError` says why it could not. */
+export function stopAndBook(stop: ReturnType<typeof useStopTimer>, onError: (e: Error) => void) {
+  stop.mutate(undefined, {
+    onSuccess: (e) =>
+      notifications.show({
+        color: 'green',
+        message: `Booked ${formatMinutes(e.minutes)} on ${e.record.number}.`,
+      }),
+    onError,
+  });
+}
+
 function TimerControls({ rec }: { rec: RecordView }) {
   const timer = useCurrentTimer();
   const start = useStartTimer();
@@ -204,16 +216,7 @@ function TimerControls({ rec }: { rec: RecordView }) {
             color="red"
             leftSection={<IconClockStop size={14} aria-hidden />}
             loading={stop.isPending}
-            onClick={() =>
-              stop.mutate(undefined, {
-                onSuccess: (e) =>
-                  notifications.show({
-                    color: 'green',
-                    message: `Booked ${formatMinutes(e.minutes)} on ${e.record.number}.`,
-                  }),
-                onError: fail,
-              })
-            }
+            onClick={() => stopAndBook(stop, fail)}
           >
             Stop timer
           </Button>

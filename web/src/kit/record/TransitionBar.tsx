@@ -13,6 +13,7 @@ import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
+import { DialogActions } from '../form/DialogActions.tsx';
 import { SubmitForm } from '../form/SubmitForm.tsx';
 import type { RecordView, StepInput } from './types.ts';
 
@@ -147,14 +148,12 @@ function StepDialog({
             />
           )}
           <ErrorAlert error={run.error} title={`Could not ${step.label.toLowerCase()}`} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={run.isPending} color={COLORS[step.to]}>
-              {step.label}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={onClose}
+            submitLabel={step.label}
+            pending={run.isPending}
+            color={COLORS[step.to]}
+          />
         </Stack>
       </SubmitForm>
     </Modal>

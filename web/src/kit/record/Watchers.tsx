@@ -1,11 +1,12 @@
 /** Who watches a record (and watching or not watching it yourself). */
-import { Button, Group, Paper, Text, Title } from '@mantine/core';
+import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import { errorMessage } from '../../api/client.ts';
 import { useUserNames } from '../../api/queries/directory.ts';
 import { useSetWatching } from '../../api/queries/records.ts';
 import { useMe } from '../../auth/session.tsx';
+import { RecordPanel } from './RecordPanel.tsx';
 import type { RecordView } from './types.ts';
 
 export function WatchersPanel({
@@ -25,12 +26,11 @@ export function WatchersPanel({
   const set = useSetWatching(rec);
   const canWatch = rec.allowedActions.includes('watch');
   return (
-    <Paper p="md" component="section" aria-labelledby="watchers-title">
-      <Group justify="space-between" mb="xs">
-        <Title order={2} size="h5" id="watchers-title">
-          Watchers ({rec.watcherIds.length})
-        </Title>
-        {canWatch && (
+    <RecordPanel
+      id="watchers-title"
+      title={`Watchers (${rec.watcherIds.length})`}
+      actions={
+        canWatch && (
           <Button
             size="xs"
             variant={watching ? 'default' : 'light'}
@@ -48,8 +48,9 @@ export function WatchersPanel({
           >
             {watching ? 'Stop watching' : 'Watch'}
           </Button>
-        )}
-      </Group>
+        )
+      }
+    >
       <Text size="sm" c={rec.watcherIds.length ? undefined : 'dimmed'}>
         {rec.watcherIds.length === 0
           ? `Nobody is watching this ${noun}.`
@@ -59,6 +60,6 @@ export function WatchersPanel({
               ? `You are watching this ${noun}.`
               : `${rec.watcherIds.length} watching`}
       </Text>
-    </Paper>
+    </RecordPanel>
   );
 }
