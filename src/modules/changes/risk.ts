@@ -12,14 +12,14 @@ import { stateOf } from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { conflict, invalid } from '../../errors.ts';
 import { CHANGE, loadRecord } from '../records/index.ts';
-import { getLifecycle, readSetting, writeSetting } from '../settings/index.ts';
+import { getLifecycle, readSettingOr, writeSetting } from '../settings/index.ts';
 import { assertChangeManager, assertChangeReader, assertChangeWorker } from './access.ts';
 import { loadDetailRow, saveDetailEdit } from './details.ts';
 
 const KEY = 'change.risk_questionnaire';
 
 export async function readQuestionnaire(db: Db): Promise<{ value: RiskQuestionnaire; version: number }> {
-  return (await readSetting<RiskQuestionnaire>(db, KEY)) ?? { value: DEFAULT_RISK_QUESTIONNAIRE, version: 0 };
+  return readSettingOr(db, KEY, DEFAULT_RISK_QUESTIONNAIRE);
 }
 
 export async function getQuestionnaire(ctx: AppContext, actor: Actor): Promise<RiskQuestionnaireView> {
