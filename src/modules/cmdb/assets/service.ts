@@ -6,7 +6,7 @@
 import { and, asc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
 import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/assets.ts';
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
@@ -331,12 +331,8 @@ export async function listAssets(ctx: AppContext, actor: Actor, q: AssetListQuer
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(assets.assetTag), asc(assets.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await present(ctx, actor, page),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.assetTag, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.assetTag, last.id]);
+  return { items: await present(ctx, actor, page), nextCursor };
 }
 
 export async function listAssetHistory(ctx: AppContext, actor: Actor, id: string) {
