@@ -204,17 +204,35 @@ export async function updateAsset(
   patch: AssetPatchInput,
   expectedVersion: number | undefined,
 ): Promise<AssetView> {
+  return reviseAsset(ctx, actor, id, expectedVersion, (cur) => {
+    const changes = diffFields(cur, patch, ASSET_FIELDS);
+    if (changes.length === 0) return null;
+    const next = { ...cur, ...Object.fromEntries(changes.map((c) => [c.field, c.newValue])) } as AssetRow;
+    return { next, changes };
+  });
+}
+
+/**
+ * Change an asset under lock: once its version is checked, `change` gives the next row and
+ * what changed (null: nothing), which is checked like a new asset and saved with its history.
+ */
+async function reviseAsset(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+  change: (cur: AssetRow) => { next: AssetRow; changes: FieldChange[] } | null,
+): Promise<AssetView> {
   assertCanManageAssets(actor);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const cur = await loadAsset(tx, id, true);
     assertVersion({ version: cur.version, number: cur.assetTag }, expectedVersion);
-    const changes = diffFields(cur, patch, ASSET_FIELDS);
-    if (changes.length === 0) return cur;
-    const next = { ...cur, ...Object.fromEntries(changes.map((c) => [c.field, c.newValue])) } as AssetRow;
-    const errors = await checkAssetFields(tx, fieldsOf(next), cur.id);
+    const revision = change(cur);
+    if (!revision) return cur;
+    const errors = await checkAssetFields(tx, fieldsOf(revision.next), cur.id);
     if (errors.length) throwFieldErrors(errors);
-    return saveAsset(tx, cur, next, changes, actor.userId, now);
+    return saveAsset(tx, cur, revision.next, revision.changes, actor.userId, now);
   });
   return (await present(ctx, actor, [row]))[0]!;
 }
@@ -267,11 +285,7 @@ export async function transitionAsset(
   input: AssetTransitionInput,
   expectedVersion: number | undefined,
 ): Promise<AssetView> {
-  assertCanManageAssets(actor);
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await loadAsset(tx, id, true);
-    assertVersion({ version: cur.version, number: cur.assetTag }, expectedVersion);
+  return reviseAsset(ctx, actor, id, expectedVersion, (cur) => {
     const assignedToId =
       input.assignedToId !== undefined
         ? input.assignedToId
@@ -291,11 +305,8 @@ export async function transitionAsset(
     const next: AssetRow = { ...cur, state: input.to, assignedToId, location };
     const changes = diffFields(cur, next, ['state', 'assignedToId', 'location']);
     if (input.note?.trim()) changes.push({ field: 'note', oldValue: null, newValue: input.note.trim() });
-    const errors = await checkAssetFields(tx, fieldsOf(next), cur.id);
-    if (errors.length) throwFieldErrors(errors);
-    return saveAsset(tx, cur, next, changes, actor.userId, now);
+    return { next, changes };
   });
-  return (await present(ctx, actor, [row]))[0]!;
 }
 
 export type AssetListQuery = {
