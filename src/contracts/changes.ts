@@ -12,7 +12,7 @@ import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { ConflictView } from './change-schedule.ts';
 import { PersonRef, Uuid } from './common.ts';
-import { RecordFields, RecordListQuery, RecordView, transitionContract } from './records.ts';
+import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 
 const Plan = z.string().max(LIMITS.descriptionMax);
 const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant');
@@ -62,16 +62,10 @@ const ChangePlanFields = z.object({
   cabId: Uuid.nullable().describe('The board that authorises it; the default board of its kind if empty'),
 });
 
-export const ChangeCreate = RecordFields.pick({
-  title: true,
-  description: true,
-  impact: true,
-  urgency: true,
-  category: true,
-  assigneeId: true,
-  groupId: true,
-  serviceId: true,
-})
+/** What a change is raised and edited with, besides its plan. */
+const CHANGE_FIELDS = { ...WORK_FIELDS, category: true, serviceId: true } as const;
+
+export const ChangeCreate = RecordFields.pick(CHANGE_FIELDS)
   .extend({
     title: RecordFields.shape.title.optional().describe("Defaults to the template's name"),
     changeType: ChangeType,
@@ -86,16 +80,7 @@ export const ChangeCreate = RecordFields.pick({
   .extend(ChangePlanFields.partial().shape);
 export type ChangeCreate = z.input<typeof ChangeCreate>;
 
-export const ChangePatch = RecordFields.pick({
-  title: true,
-  description: true,
-  impact: true,
-  urgency: true,
-  category: true,
-  assigneeId: true,
-  groupId: true,
-  serviceId: true,
-})
+export const ChangePatch = RecordFields.pick(CHANGE_FIELDS)
   .partial()
   .extend(ChangePlanFields.partial().shape);
 export type ChangePatch = z.input<typeof ChangePatch>;

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
 import { csv, Uuid } from './common.ts';
-import { RecordFields, RecordListQuery, RecordView, transitionContract } from './records.ts';
+import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 import { KpiDefinitionView } from './reports.ts';
 
 export const IMPROVEMENT_SOURCES = ['kpi', 'service_review', 'problem', 'pir', 'person'] as const;
@@ -77,14 +77,7 @@ const ServiceIds = z.array(Uuid).max(20);
 const KpiKeys = z.array(KpiKey).max(6);
 const OutcomeDays = z.number().int().min(7).max(366);
 
-export const ImprovementCreate = RecordFields.pick({
-  title: true,
-  description: true,
-  impact: true,
-  urgency: true,
-  assigneeId: true,
-  groupId: true,
-}).extend({
+export const ImprovementCreate = RecordFields.pick(WORK_FIELDS).extend({
   assigneeId: Uuid.nullish().describe('The owner of the improvement'),
   sourceKind: z.enum(IMPROVEMENT_SOURCES),
   sourceRef: z.string().trim().min(1).max(60).nullish(),

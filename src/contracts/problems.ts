@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { PROBLEM_RESOLUTION_CODES, RCA_METHODS } from '../domain/lifecycle/defaults-problem-change.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { Uuid } from './common.ts';
-import { RecordFields, RecordListQuery, RecordTransition, RecordView } from './records.ts';
+import { RecordFields, RecordListQuery, RecordTransition, RecordView, WORK_FIELDS } from './records.ts';
 
 const LongText = z.string().max(LIMITS.descriptionMax);
 const Factors = z.array(z.string().trim().min(1).max(300)).max(30);
@@ -36,15 +36,10 @@ export const ProblemAnalysisPatch = z
   .partial();
 export type ProblemAnalysisPatch = z.input<typeof ProblemAnalysisPatch>;
 
-export const ProblemCreate = RecordFields.pick({
-  title: true,
-  description: true,
-  impact: true,
-  urgency: true,
-  assigneeId: true,
-  groupId: true,
-  serviceId: true,
-}).extend({
+/** What a problem is raised and edited with. */
+const PROBLEM_FIELDS = { ...WORK_FIELDS, serviceId: true } as const;
+
+export const ProblemCreate = RecordFields.pick(PROBLEM_FIELDS).extend({
   incidentIds: z
     .array(z.string().min(1).max(40))
     .max(100)
@@ -56,15 +51,7 @@ export const ProblemCreate = RecordFields.pick({
 });
 export type ProblemCreate = z.input<typeof ProblemCreate>;
 
-export const ProblemPatch = ProblemCreate.pick({
-  title: true,
-  description: true,
-  impact: true,
-  urgency: true,
-  assigneeId: true,
-  groupId: true,
-  serviceId: true,
-}).partial();
+export const ProblemPatch = ProblemCreate.pick(PROBLEM_FIELDS).partial();
 export type ProblemPatch = z.input<typeof ProblemPatch>;
 
 export const ProblemTransition = RecordTransition.extend({

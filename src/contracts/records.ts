@@ -119,6 +119,19 @@ export const RecordFields = z.object({
   serviceId: Uuid.nullish(),
 });
 
+/**
+ * The fields the managed processes (problems, changes, improvements) are raised and edited
+ * with: what it is, how much it matters, who works it. `RecordFields.pick(WORK_FIELDS)`.
+ */
+export const WORK_FIELDS = {
+  title: true,
+  description: true,
+  impact: true,
+  urgency: true,
+  assigneeId: true,
+  groupId: true,
+} as const;
+
 /** A lifecycle move; types with resolution codes narrow `resolutionCode` to theirs. */
 export const RecordTransition = z.object({
   to: z.string().min(1).max(40).describe('Target state key or transition key'),

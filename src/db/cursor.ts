@@ -72,3 +72,17 @@ export function decodeCursor(cursor: string, shape: number | readonly CursorKind
     [{ field: 'query.cursor', message: 'not a cursor returned by this list' }],
   );
 }
+
+/**
+ * One page of a keyset list read with `limit + 1` rows: the first `limit` rows, and the cursor
+ * after the last of them (its values from `cursorOf`) when there were more, else null.
+ */
+export function keysetPage<R>(
+  rows: R[],
+  limit: number,
+  cursorOf: (last: R) => CursorValue[],
+): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, nextCursor: rows.length > limit && last ? encodeCursor(cursorOf(last)) : null };
+}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { agreement } from './planner-fixtures.ts';
 import {
   type AgreementCandidate,
   compareCandidates,
@@ -11,21 +12,9 @@ import {
 
 const FROM = new Date('2026-01-01T00:00:00Z');
 
-const sla = (id: string, over: Partial<AgreementCandidate> = {}): AgreementCandidate => ({
-  id,
-  kind: 'sla',
-  status: 'agreed',
-  versionNumber: 1,
-  serviceId: null,
-  customerId: null,
-  groupId: null,
-  supplierId: null,
-  recordTypes: null,
-  priorities: null,
-  effectiveFrom: FROM,
-  effectiveTo: null,
-  ...over,
-});
+/** An agreed SLA that applies to everything from FROM on, unless `over` narrows it. */
+const sla = (id: string, over: Partial<AgreementCandidate> = {}): AgreementCandidate =>
+  agreement({ id, effectiveFrom: FROM, ...over });
 
 const facts: SelectionFacts = {
   kind: 'sla',

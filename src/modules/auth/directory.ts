@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -79,12 +79,8 @@ export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery)
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(users.name), asc(users.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await presentUsers(ctx, page),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.name, last.id]);
+  return { items: await presentUsers(ctx, page), nextCursor };
 }
 
 export type UserInput = {

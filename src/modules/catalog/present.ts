@@ -10,13 +10,8 @@ import {
   type ServiceKind,
 } from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import {
-  customersOf,
-  dependenciesOf,
-  peopleAndGroups,
-  type ServiceRef,
-  type ServiceRow,
-} from './repository.ts';
+import { namesOf } from '../auth/index.ts';
+import { customersOf, dependenciesOf, type ServiceRef, type ServiceRow } from './repository.ts';
 
 export const CLASS_OF_KIND: Record<ServiceKind, string> = {
   business: 'business_service',
@@ -50,7 +45,7 @@ export async function presentServices(db: Db, actor: Actor, rows: ServiceRow[]):
   const [customers, deps, names] = await Promise.all([
     customersOf(db, ids),
     dependenciesOf(db, ids),
-    peopleAndGroups(db, ownerIds, groupIds),
+    namesOf(db, ownerIds, groupIds),
   ]);
   return rows.map((r) => {
     const criticality = r.attributes.criticality;
@@ -64,7 +59,7 @@ export async function presentServices(db: Db, actor: Actor, rows: ServiceRow[]):
       lifecycleStatus: r.lifecycleStatus as LifecycleStatus,
       lifecycleChangedAt: r.lifecycleChangedAt.toISOString(),
       owner: r.ownerId ? (names.people.get(r.ownerId) ?? null) : null,
-      supportGroup: r.supportGroupId ? (names.teams.get(r.supportGroupId) ?? null) : null,
+      supportGroup: r.supportGroupId ? (names.groups.get(r.supportGroupId) ?? null) : null,
       customers: customers.get(r.id) ?? [],
       dependsOn: (deps.dependsOn.get(r.id) ?? []).map(link),
       supports: (deps.supports.get(r.id) ?? []).map(link),

@@ -6,7 +6,6 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { groups, users } from '../auth/index.ts';
 import { ciRelationships, cis } from '../cmdb/index.ts';
 import { organisations } from '../organisations/index.ts';
 import { serviceCustomers, services } from './schema.ts';
@@ -165,23 +164,4 @@ export async function replaceDependencies(
         createdAt: at,
       })),
     );
-}
-
-export async function peopleAndGroups(
-  db: Db,
-  userIds: string[],
-  groupIds: string[],
-): Promise<{ people: Map<string, { id: string; name: string; email: string }>; teams: Map<string, Ref> }> {
-  const [people, teams] = await Promise.all([
-    userIds.length
-      ? db
-          .select({ id: users.id, name: users.name, email: users.email })
-          .from(users)
-          .where(inArray(users.id, userIds))
-      : [],
-    groupIds.length
-      ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, groupIds))
-      : [],
-  ]);
-  return { people: new Map(people.map((p) => [p.id, p])), teams: new Map(teams.map((t) => [t.id, t])) };
 }

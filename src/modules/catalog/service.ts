@@ -6,7 +6,7 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
@@ -235,9 +235,7 @@ function keyset(cursor: string | undefined): SQL | undefined {
 async function pageOf(db: Db, conds: SQL[], q: { cursor?: string | undefined; limit: number }) {
   const after = keyset(q.cursor);
   const rows = await selectServices(db, and(...conds, ...(after ? [after] : [])), { limit: q.limit + 1 });
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return { page, nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null };
+  return keysetPage(rows, q.limit, (last) => [last.name, last.id]);
 }
 
 export async function listServices(ctx: AppContext, actor: Actor, q: ServiceListQuery) {

@@ -7,7 +7,6 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RaiseProblem, ReviewInput } from '../../contracts/changes.ts';
-import { assertVersion } from '../../db/version.ts';
 import { isUnsuccessful } from '../../domain/changes/lifecycle.ts';
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
@@ -15,8 +14,7 @@ import { conflict } from '../../errors.ts';
 import { recordCis } from '../cmdb/index.ts';
 import { createProblem } from '../problems/index.ts';
 import { CHANGE, findRecord, INCIDENT, loadRecord } from '../records/index.ts';
-import { getLifecycle } from '../settings/index.ts';
-import { assertChangeWorker } from './access.ts';
+import { assertChangeWorker, lockChangeForEdit } from './access.ts';
 import { loadDetailRow, saveDetailEdit } from './details.ts';
 import { CAUSED_BY, linkedRecords, linkRecords, recordsNamed } from './service.ts';
 
@@ -30,14 +28,7 @@ export async function recordReview(
   assertChangeWorker(actor);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const { row } = await loadRecord(ctx, actor, ref, {
-      type: CHANGE.type,
-      need: 'update',
-      lock: true,
-      db: tx,
-    });
-    assertVersion(row, expectedVersion);
-    const { value: lifecycle } = await getLifecycle(tx, CHANGE.process);
+    const { row, lifecycle } = await lockChangeForEdit(ctx, actor, ref, tx, expectedVersion);
     if (stateOf(lifecycle, row.state)?.category !== 'resolved')
       throw conflict(`${row.number} is not in review: the review follows the implementation.`);
     const before = await loadDetailRow(tx, row.id);

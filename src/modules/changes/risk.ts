@@ -1,7 +1,6 @@
 import type { AppContext } from '../../context.ts';
 import type { RiskQuestionnaire, RiskQuestionnaireView } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
 import {
   DEFAULT_RISK_QUESTIONNAIRE,
   maxScore,
@@ -11,15 +10,14 @@ import {
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { conflict, invalid } from '../../errors.ts';
-import { CHANGE, loadRecord } from '../records/index.ts';
-import { getLifecycle, readSetting, writeSetting } from '../settings/index.ts';
-import { assertChangeManager, assertChangeReader, assertChangeWorker } from './access.ts';
+import { readSettingOr, writeSetting } from '../settings/index.ts';
+import { assertChangeManager, assertChangeReader, assertChangeWorker, lockChangeForEdit } from './access.ts';
 import { loadDetailRow, saveDetailEdit } from './details.ts';
 
 const KEY = 'change.risk_questionnaire';
 
 export async function readQuestionnaire(db: Db): Promise<{ value: RiskQuestionnaire; version: number }> {
-  return (await readSetting<RiskQuestionnaire>(db, KEY)) ?? { value: DEFAULT_RISK_QUESTIONNAIRE, version: 0 };
+  return readSettingOr(db, KEY, DEFAULT_RISK_QUESTIONNAIRE);
 }
 
 export async function getQuestionnaire(ctx: AppContext, actor: Actor): Promise<RiskQuestionnaireView> {
@@ -58,14 +56,7 @@ export async function assessRisk(
   if (!scored.ok) throw invalid(scored.problems, 'Answer every question of the risk questionnaire.');
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const { row } = await loadRecord(ctx, actor, ref, {
-      type: CHANGE.type,
-      need: 'update',
-      lock: true,
-      db: tx,
-    });
-    assertVersion(row, expectedVersion);
-    const { value: lifecycle } = await getLifecycle(tx, CHANGE.process);
+    const { row, lifecycle } = await lockChangeForEdit(ctx, actor, ref, tx, expectedVersion);
     if (!ASSESSABLE.has(row.state))
       throw conflict(
         `${row.number} is "${stateOf(lifecycle, row.state)?.label ?? row.state}": its risk is assessed before authorisation.`,

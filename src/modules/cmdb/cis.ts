@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
@@ -255,12 +255,8 @@ export async function listCis(ctx: AppContext, actor: Actor, q: CiListQuery) {
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(cis.name), asc(cis.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await presentCis(ctx.db, model, actor, page),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.name, last.id]);
+  return { items: await presentCis(ctx.db, model, actor, page), nextCursor };
 }
 
 export async function listCiHistory(ctx: AppContext, actor: Actor, id: string) {

@@ -1,11 +1,10 @@
 /** What leaves the API for CIs: their fields, the names behind their ids, and what the viewer may do. */
 
-import { inArray } from 'drizzle-orm';
 import type { CiRef as CCiRef, HistoryEntry as CHistoryEntry } from '../../contracts/cmdb.ts';
 import type { Db } from '../../db/client.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { groups, users } from '../auth/index.ts';
+import { namesOf } from '../auth/index.ts';
 import type { CiStatus, ClassModel } from './model.ts';
 import { cis } from './schema.ts';
 
@@ -60,21 +59,8 @@ export function joinedCiRef(
 
 /** Names of the given people and groups, in two queries at most. */
 export async function namesFor(db: Db, userIds: (string | null)[], groupIds: (string | null)[]) {
-  const u = [...new Set(userIds.filter((x): x is string => x !== null))];
-  const g = [...new Set(groupIds.filter((x): x is string => x !== null))];
-  const [people, teams] = await Promise.all([
-    u.length
-      ? db
-          .select({ id: users.id, name: users.name, email: users.email })
-          .from(users)
-          .where(inArray(users.id, u))
-      : [],
-    g.length ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, g)) : [],
-  ]);
-  return {
-    person: new Map<string, PersonRef>(people.map((p) => [p.id, p])),
-    group: new Map<string, GroupRef>(teams.map((t) => [t.id, t])),
-  };
+  const { people, groups } = await namesOf(db, userIds, groupIds);
+  return { person: people, group: groups };
 }
 
 export async function presentCis(db: Db, model: ClassModel, actor: Actor, rows: CiRow[]): Promise<CiView[]> {

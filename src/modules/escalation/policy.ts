@@ -10,10 +10,17 @@ import {
   type EscalationPolicy,
   validateEscalationPolicy,
 } from '../../domain/escalation/policy.ts';
-import { type Actor, can } from '../../domain/roles.ts';
-import { forbidden, invalid } from '../../errors.ts';
+import type { Actor } from '../../domain/roles.ts';
+import { invalid } from '../../errors.ts';
 import { groups } from '../auth/index.ts';
-import { getRaci, type ProcessKey, readSetting, writeSetting } from '../settings/index.ts';
+import {
+  assertMayChangeSettings,
+  assertMayReadSettings,
+  getRaci,
+  type ProcessKey,
+  readSettingOr,
+  writeSetting,
+} from '../settings/index.ts';
 
 const keyOf = (process: ProcessKey) => `${process}.escalation`;
 
@@ -21,17 +28,12 @@ export async function getEscalationPolicy(
   db: Db,
   process: ProcessKey,
 ): Promise<{ value: EscalationPolicy; version: number }> {
-  return (
-    (await readSetting<EscalationPolicy>(db, keyOf(process))) ?? {
-      value: DEFAULT_ESCALATION_POLICY,
-      version: 0,
-    }
-  );
+  return readSettingOr(db, keyOf(process), DEFAULT_ESCALATION_POLICY);
 }
 
 /** Read access for everyone who may read process settings. */
 export async function readEscalationPolicy(ctx: AppContext, actor: Actor, process: ProcessKey) {
-  if (!can(actor, 'settings.read')) throw forbidden('You may not read process settings.');
+  assertMayReadSettings(actor);
   return getEscalationPolicy(ctx.db, process);
 }
 
@@ -48,8 +50,7 @@ export async function setEscalationPolicy(
   expectedVersion: number | undefined,
   ip: string | null,
 ) {
-  if (!can(actor, 'settings.manage'))
-    throw forbidden('Only administrators and process owners may change the escalation policy.');
+  assertMayChangeSettings(actor, 'the escalation policy');
   const errors = validateEscalationPolicy(policy);
   const ids = [...new Set(policy.supportLevels.flatMap((l) => [l.groupId, l.nextGroupId]))];
   const active = new Set(

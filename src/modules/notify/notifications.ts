@@ -6,7 +6,7 @@
 import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { type Actor, scopeAllows } from '../../domain/roles.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { records } from '../records/index.ts';
@@ -102,13 +102,8 @@ export async function listMyNotifications(ctx: AppContext, actor: Actor, q: Noti
       .from(notifications)
       .where(and(mine, isNull(notifications.readAt))),
   ]);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(present),
-    unreadCount: count?.n ?? 0,
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.createdAt.toISOString(), last.id]);
+  return { items: page.map(present), unreadCount: count?.n ?? 0, nextCursor };
 }
 
 function assertWrite(actor: Actor) {

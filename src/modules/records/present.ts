@@ -1,12 +1,11 @@
 /** What leaves the API for a record: its fields, the names behind its ids, and what the viewer may do. */
-import { inArray } from 'drizzle-orm';
 import type { GroupRef, PersonRef } from '../../contracts/common.ts';
 import { RECORD_ACTIONS, type RecordView } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
 import { availableTransitions, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { mayTransition, recordAllows } from '../../domain/records/policy.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { groups, users } from '../auth/index.ts';
+import { namesOf } from '../auth/index.ts';
 import type { AccessibleRecord } from './access.ts';
 
 export type { GroupRef, PersonRef } from '../../contracts/common.ts';
@@ -32,19 +31,9 @@ export async function presentRecord(
   const groupIds = [
     ...new Set(recs.map(({ row }) => row.groupId).filter((x): x is string => !!x && !knownGroups.has(x))),
   ];
-  const [fetchedPeople, fetchedTeams] = await Promise.all([
-    userIds.length
-      ? db
-          .select({ id: users.id, name: users.name, email: users.email })
-          .from(users)
-          .where(inArray(users.id, userIds))
-      : [],
-    groupIds.length
-      ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, groupIds))
-      : [],
-  ]);
-  const person = new Map([...(known.people ?? []), ...fetchedPeople].map((p) => [p.id, p]));
-  const team = new Map([...(known.groups ?? []), ...fetchedTeams].map((t) => [t.id, t]));
+  const fetched = await namesOf(db, userIds, groupIds);
+  const person = new Map([...(known.people ?? []).map((p) => [p.id, p] as const), ...fetched.people]);
+  const team = new Map([...(known.groups ?? []).map((t) => [t.id, t] as const), ...fetched.groups]);
   return recs.map(({ row, watcherIds }) => {
     const st = stateOf(lifecycle, row.state);
     const facts = { requesterId: row.requesterId, watcherIds, stateCategory: st?.category };

@@ -21,7 +21,7 @@ import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
 import { getLifecycle, getProcessOptions, getRaci } from '../settings/index.ts';
 import { loadRecord, type RecordRow } from './access.ts';
-import { emitRecordEvent } from './events.ts';
+import { emitRecordEvent, type RecordEventContext } from './events.ts';
 import type { RecordView } from './present.ts';
 import { recordComments, records } from './schema.ts';
 import { type Change, getRecordView, writeHistory } from './service.ts';
@@ -163,26 +163,13 @@ export async function transitionRecord(
     }
     await assertReopenWindow(tx, cfg, lifecycle, row, target, now);
     const applied = await applyTransition(tx, lifecycle, row, target, input, actor.userId, now);
-    if (input.comment?.trim()) {
-      const internal = input.commentVisibility === 'internal' && can(actor, 'comment.write_internal');
-      await tx.insert(recordComments).values({
-        recordId: row.id,
-        authorId: actor.userId,
-        body: input.comment,
-        visibility: internal ? 'internal' : 'public',
-        createdAt: now,
-      });
-    }
-    await emitRecordEvent(
-      {
-        kind: 'transitioned',
-        record: applied.record,
-        before: row,
-        from: row.state,
-        to: target.key,
-        transition: check.transition.key,
-      },
+    const internal = input.commentVisibility === 'internal' && can(actor, 'comment.write_internal');
+    await noteTransition(
       { ctx, tx, cfg, lifecycle, actorId: actor.userId, at: now },
+      row,
+      applied,
+      check.transition.key,
+      input.comment?.trim() ? { body: input.comment, visibility: internal ? 'internal' : 'public' } : null,
     );
     return row.id;
   });
@@ -225,23 +212,37 @@ export async function systemTransition(
     opts.actorId,
     now,
   );
-  await tx.insert(recordComments).values({
-    recordId: row.id,
-    authorId: opts.actorId,
+  await noteTransition({ ctx, tx, cfg, lifecycle, actorId: opts.actorId, at: now }, row, applied, 'system', {
     body: opts.reason,
     visibility: 'public',
-    createdAt: now,
   });
+  return true;
+}
+
+/**
+ * What follows a move, in its transaction: the comment that came with it (by the actor, when
+ * there is one) and the `transitioned` event the other modules react to.
+ */
+async function noteTransition(
+  ec: RecordEventContext,
+  before: RecordRow,
+  applied: Applied,
+  transition: string,
+  comment: { body: string; visibility: 'internal' | 'public' } | null,
+): Promise<void> {
+  if (comment)
+    await ec.tx
+      .insert(recordComments)
+      .values({ recordId: before.id, authorId: ec.actorId, ...comment, createdAt: ec.at });
   await emitRecordEvent(
     {
       kind: 'transitioned',
       record: applied.record,
-      before: row,
-      from: row.state,
-      to: target.key,
-      transition: 'system',
+      before,
+      from: before.state,
+      to: applied.record.state,
+      transition,
     },
-    { ctx, tx, cfg, lifecycle, actorId: opts.actorId, at: now },
+    ec,
   );
-  return true;
 }

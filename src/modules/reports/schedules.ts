@@ -10,7 +10,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { DeliveryView, ScheduleInput, ScheduleView } from '../../contracts/reports.ts';
-import { queryRows } from '../../db/client.ts';
+import { type Db, queryRows } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import { type Frequency, nextRun, reportedPeriod } from '../../domain/reports/schedule.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -247,6 +247,24 @@ export async function runSchedule(ctx: AppContext, s: Row, runAt: Date): Promise
     return 'done';
   }
   const recipients = await recipientsOf(ctx, s);
+  /** Note the run of this period (once: a concurrent run's note wins) and move the schedule on. */
+  const noteRun = async (
+    db: Db,
+    outcome: { status: 'queued'; mailId: string; filename: string } | { status: 'failed'; error: string },
+  ) => {
+    await db
+      .insert(reportDeliveries)
+      .values({
+        scheduleId: s.id,
+        periodFrom: from,
+        periodTo: to,
+        ranAt: ctx.clock.now(),
+        recipients,
+        ...outcome,
+      })
+      .onConflictDoNothing();
+    await db.update(reportSchedules).set(advance).where(eq(reportSchedules.id, s.id));
+  };
   try {
     if (recipients.length === 0)
       throw new Error('No recipient with an email address: the people and groups named have none.');
@@ -261,37 +279,11 @@ export async function runSchedule(ctx: AppContext, s: Row, runAt: Date): Promise
         text: `${s.name}\n${period}\n\n${file.summary}\n\nThe report is attached (${file.filename}).\n\nScheduled in Steward; change or stop it under Reporting → Scheduled reports.`,
         attachments: [{ filename: file.filename, contentType: file.contentType, content: file.body }],
       });
-      await tx
-        .insert(reportDeliveries)
-        .values({
-          scheduleId: s.id,
-          periodFrom: from,
-          periodTo: to,
-          ranAt: ctx.clock.now(),
-          status: 'queued',
-          recipients,
-          mailId: mail.id,
-          filename: file.filename,
-        })
-        .onConflictDoNothing();
-      await tx.update(reportSchedules).set(advance).where(eq(reportSchedules.id, s.id));
+      await noteRun(tx, { status: 'queued', mailId: mail.id, filename: file.filename });
     });
     return 'sent';
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    await ctx.db
-      .insert(reportDeliveries)
-      .values({
-        scheduleId: s.id,
-        periodFrom: from,
-        periodTo: to,
-        ranAt: ctx.clock.now(),
-        status: 'failed',
-        recipients,
-        error: message,
-      })
-      .onConflictDoNothing();
-    await ctx.db.update(reportSchedules).set(advance).where(eq(reportSchedules.id, s.id));
+    await noteRun(ctx.db, { status: 'failed', error: err instanceof Error ? err.message : String(err) });
     ctx.log.warn({ err, scheduleId: s.id }, 'Scheduled report failed');
     return 'failed';
   }

@@ -1,5 +1,7 @@
 /** Process settings' public face: lifecycles, the priority matrix, RACI, categories and options. */
 export {
+  assertMayChangeSettings,
+  assertMayReadSettings,
   cachedLifecycle,
   checkCategory,
   DEFAULT_LIFECYCLES,
@@ -10,5 +12,6 @@ export {
   PROCESSES,
   type ProcessKey,
   readSetting,
+  readSettingOr,
   writeSetting,
 } from './service.ts';

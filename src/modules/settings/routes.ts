@@ -1,21 +1,23 @@
 /** HTTP routes for process settings (priority matrix, lifecycle) and the audit log. */
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { REQUIRABLE_FIELDS } from '../../domain/lifecycle/engine.ts';
-import { type Actor, can, ROLES } from '../../domain/roles.ts';
-import { forbidden } from '../../errors.ts';
+import { type Actor, ROLES } from '../../domain/roles.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, withEtag } from '../../http/etag.ts';
 import { Limit, route, Uuid } from '../../http/schemas.ts';
 import { listAudit } from '../audit/index.ts';
 import {
+  assertMayReadSettings,
   getCategories,
   getLifecycle,
   getPriorityMatrix,
   getProcessOptions,
   getRaci,
   PROCESSES,
+  type ProcessKey,
   setCategories,
   setLifecycle,
   setPriorityMatrix,
@@ -70,175 +72,148 @@ const Lifecycle = z
   .meta({ id: 'Lifecycle' });
 const Process = z.object({ process: z.enum(PROCESSES) });
 
-function requireSettingsRead(actor: Actor) {
-  if (!can(actor, 'settings.read')) throw forbidden('You may not read process settings.');
+/**
+ * A process setting served as the document `{ <key>: value, version }`: GET reads it (with the
+ * settings.read ability, or as any signed-in user when `openToAll`), PUT replaces it (If-Match).
+ */
+type SettingDocument<K extends string, T> = {
+  path: string;
+  key: K;
+  schema: z.ZodType<T>;
+  summaries: { get: string; put: string };
+  openToAll?: boolean;
+  /** Answer with an ETag header (the version is always in the body). */
+  etag?: boolean;
+  get(db: AppContext['db'], process: ProcessKey): Promise<{ value: T; version: number }>;
+  set(
+    ctx: AppContext,
+    actor: Actor,
+    process: ProcessKey,
+    value: T,
+    expectedVersion: number | undefined,
+    ip: string | null,
+  ): Promise<{ value: T; version: number }>;
+};
+
+function settingDocumentRoutes<K extends string, T>(
+  app: Parameters<FastifyPluginAsyncZod>[0],
+  ctx: AppContext,
+  { path, key, schema, summaries, openToAll = false, etag = true, get, set }: SettingDocument<K, T>,
+): void {
+  const Body = z.object({ [key]: schema } as Record<K, z.ZodType<T>>);
+  const Document = z.object({ [key]: schema, version: z.number() });
+  const send = (reply: FastifyReply, doc: { value: T; version: number }) => {
+    const body = { [key]: doc.value, version: doc.version };
+    return etag ? withEtag(reply, doc).send(body) : reply.send(body);
+  };
+  app.get(
+    `/settings/:process/${path}`,
+    route(['settings'], { summary: summaries.get, params: Process, ok: Document }),
+    async (req, reply) => {
+      const actor = requireActor(req);
+      if (!openToAll) assertMayReadSettings(actor);
+      return send(reply, await get(ctx.db, req.params.process));
+    },
+  );
+  app.put(
+    `/settings/:process/${path}`,
+    route(['settings'], { summary: summaries.put, params: Process, body: Body, ok: Document }),
+    async (req, reply) =>
+      send(
+        reply,
+        await set(
+          ctx,
+          requireActor(req),
+          req.params.process,
+          (req.body as Record<K, T>)[key],
+          ifMatchVersion(req),
+          clientIp(req),
+        ),
+      ),
+  );
 }
+
+const RaciRef = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('role'), role: z.enum(ROLES) }),
+  z.object({ kind: z.literal('group'), groupId: Uuid }),
+]);
+const RaciSchema = z
+  .object({
+    processOwnerId: Uuid.nullable(),
+    processManagerId: Uuid.nullable(),
+    activities: z
+      .array(
+        z.object({
+          key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+          label: z.string().min(1).max(80),
+          responsible: z.array(RaciRef),
+          accountable: z.array(RaciRef),
+          consulted: z.array(RaciRef),
+          informed: z.array(RaciRef),
+        }),
+      )
+      .max(40),
+  })
+  .meta({ id: 'Raci' });
+const Categories = z
+  .array(
+    z.object({
+      name: z.string().trim().min(1).max(80),
+      subcategories: z.array(z.string().trim().min(1).max(80)).max(100),
+    }),
+  )
+  .max(200)
+  .meta({ id: 'Categories' });
 
 export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/settings/:process/priority-matrix',
-      route(['settings'], {
-        summary: 'The impact × urgency → priority matrix',
-        params: Process,
-        ok: z.object({ matrix: Matrix, version: z.number() }),
-      }),
-      async (req, reply) => {
-        requireActor(req);
-        const m = await getPriorityMatrix(ctx.db, req.params.process);
-        return withEtag(reply, m).send({ matrix: m.value, version: m.version });
+    settingDocumentRoutes(app, ctx, {
+      path: 'priority-matrix',
+      key: 'matrix',
+      schema: Matrix,
+      summaries: {
+        get: 'The impact × urgency → priority matrix',
+        put: 'Replace the priority matrix (admin, process owner)',
       },
-    );
-    app.put(
-      '/settings/:process/priority-matrix',
-      route(['settings'], {
-        summary: 'Replace the priority matrix (admin, process owner)',
-        params: Process,
-        body: z.object({ matrix: Matrix }),
-        ok: z.object({ matrix: Matrix, version: z.number() }),
-      }),
-      async (req, reply) => {
-        const m = await setPriorityMatrix(
-          ctx,
-          requireActor(req),
-          req.params.process,
-          req.body.matrix,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, m).send({ matrix: m.value, version: m.version });
+      openToAll: true,
+      get: getPriorityMatrix,
+      set: setPriorityMatrix,
+    });
+    settingDocumentRoutes(app, ctx, {
+      path: 'lifecycle',
+      key: 'lifecycle',
+      schema: Lifecycle,
+      summaries: {
+        get: 'The lifecycle: states and transitions',
+        put: 'Replace the lifecycle (validated: reachable states, a terminal state, known roles)',
       },
-    );
-    app.get(
-      '/settings/:process/lifecycle',
-      route(['settings'], {
-        summary: 'The lifecycle: states and transitions',
-        params: Process,
-        ok: z.object({ lifecycle: Lifecycle, version: z.number() }),
-      }),
-      async (req, reply) => {
-        requireSettingsRead(requireActor(req));
-        const l = await getLifecycle(ctx.db, req.params.process);
-        return withEtag(reply, l).send({ lifecycle: l.value, version: l.version });
+      get: getLifecycle,
+      set: setLifecycle,
+    });
+    settingDocumentRoutes(app, ctx, {
+      path: 'raci',
+      key: 'raci',
+      schema: RaciSchema,
+      summaries: {
+        get: 'The RACI matrix of the process, its owner and manager',
+        put: 'Replace the RACI matrix (exactly one accountable party per activity)',
       },
-    );
-    app.put(
-      '/settings/:process/lifecycle',
-      route(['settings'], {
-        summary: 'Replace the lifecycle (validated: reachable states, a terminal state, known roles)',
-        params: Process,
-        body: z.object({ lifecycle: Lifecycle }),
-        ok: z.object({ lifecycle: Lifecycle, version: z.number() }),
-      }),
-      async (req, reply) => {
-        const l = await setLifecycle(
-          ctx,
-          requireActor(req),
-          req.params.process,
-          req.body.lifecycle,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, l).send({ lifecycle: l.value, version: l.version });
+      get: getRaci,
+      set: setRaci,
+    });
+    settingDocumentRoutes(app, ctx, {
+      path: 'categories',
+      key: 'categories',
+      schema: Categories,
+      summaries: {
+        get: 'Categories and subcategories (empty: free text)',
+        put: 'Replace the categories (admin, process owner)',
       },
-    );
-    const RaciRef = z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('role'), role: z.enum(ROLES) }),
-      z.object({ kind: z.literal('group'), groupId: Uuid }),
-    ]);
-    const RaciSchema = z
-      .object({
-        processOwnerId: Uuid.nullable(),
-        processManagerId: Uuid.nullable(),
-        activities: z
-          .array(
-            z.object({
-              key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
-              label: z.string().min(1).max(80),
-              responsible: z.array(RaciRef),
-              accountable: z.array(RaciRef),
-              consulted: z.array(RaciRef),
-              informed: z.array(RaciRef),
-            }),
-          )
-          .max(40),
-      })
-      .meta({ id: 'Raci' });
-    app.get(
-      '/settings/:process/raci',
-      route(['settings'], {
-        summary: 'The RACI matrix of the process, its owner and manager',
-        params: Process,
-        ok: z.object({ raci: RaciSchema, version: z.number() }),
-      }),
-      async (req, reply) => {
-        requireSettingsRead(requireActor(req));
-        const r = await getRaci(ctx.db, req.params.process);
-        return withEtag(reply, r).send({ raci: r.value, version: r.version });
-      },
-    );
-    app.put(
-      '/settings/:process/raci',
-      route(['settings'], {
-        summary: 'Replace the RACI matrix (exactly one accountable party per activity)',
-        params: Process,
-        body: z.object({ raci: RaciSchema }),
-        ok: z.object({ raci: RaciSchema, version: z.number() }),
-      }),
-      async (req, reply) => {
-        const r = await setRaci(
-          ctx,
-          requireActor(req),
-          req.params.process,
-          req.body.raci,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, r).send({ raci: r.value, version: r.version });
-      },
-    );
-    const Categories = z
-      .array(
-        z.object({
-          name: z.string().trim().min(1).max(80),
-          subcategories: z.array(z.string().trim().min(1).max(80)).max(100),
-        }),
-      )
-      .max(200)
-      .meta({ id: 'Categories' });
-    app.get(
-      '/settings/:process/categories',
-      route(['settings'], {
-        summary: 'Categories and subcategories (empty: free text)',
-        params: Process,
-        ok: z.object({ categories: Categories, version: z.number() }),
-      }),
-      async (req) => {
-        requireActor(req);
-        const c = await getCategories(ctx.db, req.params.process);
-        return { categories: c.value, version: c.version };
-      },
-    );
-    app.put(
-      '/settings/:process/categories',
-      route(['settings'], {
-        summary: 'Replace the categories (admin, process owner)',
-        params: Process,
-        body: z.object({ categories: Categories }),
-        ok: z.object({ categories: Categories, version: z.number() }),
-      }),
-      async (req) => {
-        const c = await setCategories(
-          ctx,
-          requireActor(req),
-          req.params.process,
-          req.body.categories,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return { categories: c.value, version: c.version };
-      },
-    );
+      openToAll: true,
+      etag: false,
+      get: getCategories,
+      set: setCategories,
+    });
     const Options = z
       .object({ reopenWindowDays: z.number().int().min(0).max(3650) })
       .meta({ id: 'ProcessOptions' });
@@ -250,7 +225,7 @@ export function settingsRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: Options,
       }),
       async (req) => {
-        requireSettingsRead(requireActor(req));
+        assertMayReadSettings(requireActor(req));
         return getProcessOptions(ctx.db, req.params.process);
       },
     );

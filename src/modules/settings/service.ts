@@ -56,6 +56,50 @@ export async function readSetting<T>(
   return row ? { value: row.value as T, version: row.version } : undefined;
 }
 
+/** A stored setting and its version, or `fallback` at version 0 until someone saves one. */
+export async function readSettingOr<T>(
+  db: Db,
+  key: string,
+  fallback: T,
+): Promise<{ value: T; version: number }> {
+  return (await readSetting<T>(db, key)) ?? { value: fallback, version: 0 };
+}
+
+/** Reading process settings takes the settings.read ability. */
+export function assertMayReadSettings(actor: Actor): void {
+  if (!can(actor, 'settings.read')) throw forbidden('You may not read process settings.');
+}
+
+/** Process settings are changed by administrators and process owners only. */
+export function assertMayChangeSettings(actor: Actor, what: string): void {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden(`Only administrators and process owners may change ${what}.`);
+}
+
+/** Refuse a setting with 422 listing its problems, each against `field`. */
+function refuseProblems(field: string, problems: string[]): void {
+  if (problems.length)
+    throw new AppError(
+      'validation.failed',
+      problems.join(' '),
+      problems.map((message) => ({ field, message })),
+    );
+}
+
+/** Save a process's setting `<process>.<name>` and answer it with its new version. */
+async function saveProcessSetting<T>(
+  ctx: AppContext,
+  actor: Actor,
+  process: ProcessKey,
+  name: string,
+  value: T,
+  expectedVersion: number | undefined,
+  ip: string | null,
+): Promise<{ value: T; version: number }> {
+  const version = await writeSetting(ctx, actor, `${process}.${name}`, value, expectedVersion, ip);
+  return { value, version };
+}
+
 /** Save a setting (optimistic concurrency on its version) and audit the change; returns the new version. */
 export async function writeSetting(
   ctx: AppContext,
@@ -113,7 +157,7 @@ export async function getProcessSettings(
 }
 
 export async function getRaci(db: Db, process: ProcessKey): Promise<{ value: Raci; version: number }> {
-  return (await readSetting<Raci>(db, `${process}.raci`)) ?? { value: defaultRaci(process), version: 0 };
+  return readSettingOr(db, `${process}.raci`, defaultRaci(process));
 }
 
 export async function setRaci(
@@ -124,8 +168,7 @@ export async function setRaci(
   expectedVersion: number | undefined,
   ip: string | null,
 ) {
-  if (!can(actor, 'settings.manage'))
-    throw forbidden('Only administrators and process owners may change the RACI matrix.');
+  assertMayChangeSettings(actor, 'the RACI matrix');
   const problems = validateRaci(raci);
   const groupIds = [
     ...new Set(
@@ -149,14 +192,8 @@ export async function setRaci(
     if (id && !(await ctx.db.select({ id: users.id }).from(users).where(eq(users.id, id))).length)
       problems.push(`${field}: no user ${id}.`);
   }
-  if (problems.length)
-    throw new AppError(
-      'validation.failed',
-      problems.join(' '),
-      problems.map((message) => ({ field: 'raci', message })),
-    );
-  const version = await writeSetting(ctx, actor, `${process}.raci`, raci, expectedVersion, ip);
-  return { value: raci, version };
+  refuseProblems('raci', problems);
+  return saveProcessSetting(ctx, actor, process, 'raci', raci, expectedVersion, ip);
 }
 
 /** Categories and their subcategories; an empty list means free text. */
@@ -166,7 +203,7 @@ export async function getCategories(
   db: Db,
   process: ProcessKey,
 ): Promise<{ value: Category[]; version: number }> {
-  return (await readSetting<Category[]>(db, `${process}.categories`)) ?? { value: [], version: 0 };
+  return readSettingOr<Category[]>(db, `${process}.categories`, []);
 }
 
 export async function setCategories(
@@ -177,8 +214,7 @@ export async function setCategories(
   expectedVersion: number | undefined,
   ip: string | null,
 ) {
-  if (!can(actor, 'settings.manage'))
-    throw forbidden('Only administrators and process owners may change categories.');
+  assertMayChangeSettings(actor, 'categories');
   const problems: string[] = [];
   const names = new Set<string>();
   for (const c of categories) {
@@ -187,14 +223,8 @@ export async function setCategories(
     if (new Set(c.subcategories.map((x) => x.toLowerCase())).size !== c.subcategories.length)
       problems.push(`Category "${c.name}" lists a subcategory twice.`);
   }
-  if (problems.length)
-    throw new AppError(
-      'validation.failed',
-      problems.join(' '),
-      problems.map((message) => ({ field: 'categories', message })),
-    );
-  const version = await writeSetting(ctx, actor, `${process}.categories`, categories, expectedVersion, ip);
-  return { value: categories, version };
+  refuseProblems('categories', problems);
+  return saveProcessSetting(ctx, actor, process, 'categories', categories, expectedVersion, ip);
 }
 
 /** Check a category/subcategory pair against the process's list (when it has one); returns the canonical spelling. */
@@ -245,22 +275,15 @@ export async function setProcessOptions(
   expectedVersion: number | undefined,
   ip: string | null,
 ) {
-  if (!can(actor, 'settings.manage'))
-    throw forbidden('Only administrators and process owners may change process options.');
-  const version = await writeSetting(ctx, actor, `${process}.options`, options, expectedVersion, ip);
-  return { value: options, version };
+  assertMayChangeSettings(actor, 'process options');
+  return saveProcessSetting(ctx, actor, process, 'options', options, expectedVersion, ip);
 }
 
 export async function getPriorityMatrix(
   db: Db,
   process: ProcessKey,
 ): Promise<{ value: PriorityMatrix; version: number }> {
-  return (
-    (await readSetting<PriorityMatrix>(db, `${process}.priority_matrix`)) ?? {
-      value: DEFAULT_PRIORITY_MATRIX,
-      version: 0,
-    }
-  );
+  return readSettingOr(db, `${process}.priority_matrix`, DEFAULT_PRIORITY_MATRIX);
 }
 
 export async function setPriorityMatrix(
@@ -271,29 +294,16 @@ export async function setPriorityMatrix(
   expectedVersion: number | undefined,
   ip: string | null,
 ) {
-  if (!can(actor, 'settings.manage'))
-    throw forbidden('Only administrators and process owners may change the priority matrix.');
-  const problems = validatePriorityMatrix(matrix);
-  if (problems.length)
-    throw new AppError(
-      'validation.failed',
-      problems.join(' '),
-      problems.map((message) => ({ field: 'matrix', message })),
-    );
-  const version = await writeSetting(ctx, actor, `${process}.priority_matrix`, matrix, expectedVersion, ip);
-  return { value: matrix, version };
+  assertMayChangeSettings(actor, 'the priority matrix');
+  refuseProblems('matrix', validatePriorityMatrix(matrix));
+  return saveProcessSetting(ctx, actor, process, 'priority_matrix', matrix, expectedVersion, ip);
 }
 
 export async function getLifecycle(
   db: Db,
   process: ProcessKey,
 ): Promise<{ value: Lifecycle; version: number }> {
-  return (
-    (await readSetting<Lifecycle>(db, `${process}.lifecycle`)) ?? {
-      value: DEFAULT_LIFECYCLES[process],
-      version: 0,
-    }
-  );
+  return readSettingOr(db, `${process}.lifecycle`, DEFAULT_LIFECYCLES[process]);
 }
 
 /**
@@ -315,13 +325,10 @@ export async function setLifecycle(
   expectedVersion: number | undefined,
   ip: string | null,
 ) {
-  if (!can(actor, 'settings.manage'))
-    throw forbidden('Only administrators and process owners may change lifecycles.');
+  assertMayChangeSettings(actor, 'lifecycles');
   const problems = lifecycleProblems(draft);
   if (problems.length)
     throw new AppError('validation.failed', problems.map((p) => p.message).join(' '), problems);
   // lifecycleProblems found no unknown notify party: the draft is a lifecycle.
-  const lifecycle = draft as Lifecycle;
-  const version = await writeSetting(ctx, actor, `${process}.lifecycle`, lifecycle, expectedVersion, ip);
-  return { value: lifecycle, version };
+  return saveProcessSetting(ctx, actor, process, 'lifecycle', draft as Lifecycle, expectedVersion, ip);
 }

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import {
   type AgreementKind,
@@ -409,10 +409,6 @@ export async function listAgreements(ctx: AppContext, actor: Actor, q: Agreement
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(agreements.name), asc(agreements.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await presentAgreements(ctx.db, page, ctx.clock.now()),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.name, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.name, last.id]);
+  return { items: await presentAgreements(ctx.db, page, ctx.clock.now()), nextCursor };
 }

@@ -150,25 +150,21 @@ async function lockRequirement(tx: Db, id: string): Promise<RequirementRow> {
   return row;
 }
 
-export async function updateRequirement(
+/**
+ * Change a requirement under lock: `change` checks the current row (its version already
+ * checked) and gives the next one, which is validated and saved with the version bumped.
+ */
+async function reviseRequirement(
   ctx: AppContext,
-  actor: Actor,
   id: string,
-  patch: Partial<RequirementInput>,
   expectedVersion: number | undefined,
+  change: (cur: RequirementRow) => RequirementRow,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may change requirements.');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const cur = await lockRequirement(tx, id);
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
-    if (cur.status === 'agreed')
-      throw new AppError(
-        'lifecycle.transition_forbidden',
-        `${cur.name} is agreed; move it back to draft before changing what it requires.`,
-      );
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const next = { ...cur, ...defined, updatedAt: now, version: cur.version + 1 } as RequirementRow;
+    const next = { ...change(cur), updatedAt: now, version: cur.version + 1 };
     await assertValid(tx, next);
     const [updated] = await tx
       .update(serviceLevelRequirements)
@@ -180,6 +176,25 @@ export async function updateRequirement(
   return (await presentRequirements(ctx.db, [row]))[0]!;
 }
 
+export async function updateRequirement(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<RequirementInput>,
+  expectedVersion: number | undefined,
+) {
+  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may change requirements.');
+  return reviseRequirement(ctx, id, expectedVersion, (cur) => {
+    if (cur.status === 'agreed')
+      throw new AppError(
+        'lifecycle.transition_forbidden',
+        `${cur.name} is agreed; move it back to draft before changing what it requires.`,
+      );
+    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    return { ...cur, ...defined } as RequirementRow;
+  });
+}
+
 /** Review: draft → in review → agreed, or back to draft to rework. */
 export async function moveRequirement(
   ctx: AppContext,
@@ -189,10 +204,7 @@ export async function moveRequirement(
   expectedVersion?: number,
 ) {
   if (!mayManage(actor)) throw forbidden('Only administrators and service managers may review requirements.');
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await lockRequirement(tx, id);
-    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+  return reviseRequirement(ctx, id, expectedVersion, (cur) => {
     if (!MOVES[cur.status as RequirementStatus].includes(status))
       throw new AppError(
         'lifecycle.transition_forbidden',
@@ -200,16 +212,8 @@ export async function moveRequirement(
         [],
         { from: cur.status, to: status },
       );
-    const next = { ...cur, status, updatedAt: now, version: cur.version + 1 };
-    await assertValid(tx, next);
-    const [updated] = await tx
-      .update(serviceLevelRequirements)
-      .set(next)
-      .where(eq(serviceLevelRequirements.id, id))
-      .returning();
-    return updated!;
+    return { ...cur, status };
   });
-  return (await presentRequirements(ctx.db, [row]))[0]!;
 }
 
 export type SlaFromRequirementInput = {

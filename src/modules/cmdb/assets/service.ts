@@ -6,7 +6,7 @@
 import { and, asc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
 import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/assets.ts';
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
@@ -204,17 +204,35 @@ export async function updateAsset(
   patch: AssetPatchInput,
   expectedVersion: number | undefined,
 ): Promise<AssetView> {
+  return reviseAsset(ctx, actor, id, expectedVersion, (cur) => {
+    const changes = diffFields(cur, patch, ASSET_FIELDS);
+    if (changes.length === 0) return null;
+    const next = { ...cur, ...Object.fromEntries(changes.map((c) => [c.field, c.newValue])) } as AssetRow;
+    return { next, changes };
+  });
+}
+
+/**
+ * Change an asset under lock: once its version is checked, `change` gives the next row and
+ * what changed (null: nothing), which is checked like a new asset and saved with its history.
+ */
+async function reviseAsset(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  expectedVersion: number | undefined,
+  change: (cur: AssetRow) => { next: AssetRow; changes: FieldChange[] } | null,
+): Promise<AssetView> {
   assertCanManageAssets(actor);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const cur = await loadAsset(tx, id, true);
     assertVersion({ version: cur.version, number: cur.assetTag }, expectedVersion);
-    const changes = diffFields(cur, patch, ASSET_FIELDS);
-    if (changes.length === 0) return cur;
-    const next = { ...cur, ...Object.fromEntries(changes.map((c) => [c.field, c.newValue])) } as AssetRow;
-    const errors = await checkAssetFields(tx, fieldsOf(next), cur.id);
+    const revision = change(cur);
+    if (!revision) return cur;
+    const errors = await checkAssetFields(tx, fieldsOf(revision.next), cur.id);
     if (errors.length) throwFieldErrors(errors);
-    return saveAsset(tx, cur, next, changes, actor.userId, now);
+    return saveAsset(tx, cur, revision.next, revision.changes, actor.userId, now);
   });
   return (await present(ctx, actor, [row]))[0]!;
 }
@@ -267,11 +285,7 @@ export async function transitionAsset(
   input: AssetTransitionInput,
   expectedVersion: number | undefined,
 ): Promise<AssetView> {
-  assertCanManageAssets(actor);
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await loadAsset(tx, id, true);
-    assertVersion({ version: cur.version, number: cur.assetTag }, expectedVersion);
+  return reviseAsset(ctx, actor, id, expectedVersion, (cur) => {
     const assignedToId =
       input.assignedToId !== undefined
         ? input.assignedToId
@@ -291,11 +305,8 @@ export async function transitionAsset(
     const next: AssetRow = { ...cur, state: input.to, assignedToId, location };
     const changes = diffFields(cur, next, ['state', 'assignedToId', 'location']);
     if (input.note?.trim()) changes.push({ field: 'note', oldValue: null, newValue: input.note.trim() });
-    const errors = await checkAssetFields(tx, fieldsOf(next), cur.id);
-    if (errors.length) throwFieldErrors(errors);
-    return saveAsset(tx, cur, next, changes, actor.userId, now);
+    return { next, changes };
   });
-  return (await present(ctx, actor, [row]))[0]!;
 }
 
 export type AssetListQuery = {
@@ -331,12 +342,8 @@ export async function listAssets(ctx: AppContext, actor: Actor, q: AssetListQuer
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(assets.assetTag), asc(assets.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await present(ctx, actor, page),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.assetTag, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.assetTag, last.id]);
+  return { items: await present(ctx, actor, page), nextCursor };
 }
 
 export async function listAssetHistory(ctx: AppContext, actor: Actor, id: string) {

@@ -6,7 +6,7 @@
 import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
@@ -222,12 +222,8 @@ export async function listContracts(ctx: AppContext, actor: Actor, q: ContractLi
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(contracts.endDate), asc(contracts.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await presentContracts(ctx.db, actor, page, today),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.endDate, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.endDate, last.id]);
+  return { items: await presentContracts(ctx.db, actor, page, today), nextCursor };
 }
 
 export type ExpiryWarning = { contractId: string; name: string; endDate: string; daysLeft: number };

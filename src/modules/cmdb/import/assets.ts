@@ -18,12 +18,11 @@ import type { AssetRow } from '../assets/present.ts';
 import { assets } from '../assets/schema.ts';
 import { ASSET_FIELDS, type AssetFields, EMPTY_ASSET_FIELDS } from '../assets/service.ts';
 import { diffFields, type FieldChange, writeAssetHistory } from '../history.ts';
-import type { ClassModel } from '../model.ts';
 import { type AssetRefs, type AssetRowFields, readAssetRow } from './asset-fields.ts';
 import { resolveCiRefs } from './ci-refs.ts';
 import { resolveSuppliers, resolveUsers } from './people.ts';
 import type { ImportRow } from './rows.ts';
-import { type Batch, claimKeys, type Importer, type RowOutcome, rejected } from './types.ts';
+import { type Batch, claimKeys, type Importer, importerOf, type RowOutcome, rejected } from './types.ts';
 
 type Prepared = { row: number; fields: AssetRowFields; refs: AssetRefs; probes: IdentityProbe[] };
 
@@ -251,29 +250,19 @@ async function checkCiLinks(
   });
 }
 
-async function reconcile(batch: Batch, rows: ImportRow[]): Promise<RowOutcome[]> {
-  const out = new Map<number, RowOutcome>();
-  const prepared: Prepared[] = [];
-  for (const r of rows) {
-    const p = prepare(r);
-    if ('outcome' in p) out.set(r.row, p);
-    else {
-      const dupe = claimKeys(batch.seen, p.row, p.probes.map(probeKey), 'asset');
-      if (dupe) out.set(p.row, rejected(p.row, `Identifies ${dupe}.`));
-      else prepared.push(p);
-    }
-  }
+/** Reconcile the rows that read well, their outcomes to `out`. */
+async function reconcile(batch: Batch, prepared: Prepared[], out: Map<number, RowOutcome>): Promise<void> {
   const [found, resolve] = await Promise.all([lookup(batch, prepared), resolver(batch, prepared)]);
   const decisions = await checkCiLinks(batch, decideAll(batch, prepared, found, resolve, out), out);
   if (!batch.dryRun) await write(batch, decisions);
-  return rows.map((r) => out.get(r.row)!);
 }
 
-function remember(_model: ClassModel, rows: ImportRow[], seen: Map<string, number>): void {
-  for (const r of rows) {
-    const p = prepare(r);
-    if (!('outcome' in p)) claimKeys(seen, p.row, p.probes.map(probeKey), 'asset');
-  }
-}
-
-export const assetImporter: Importer = { reconcile, remember };
+export const assetImporter: Importer = importerOf<Prepared>(
+  {
+    parse: (_model, r) => prepare(r),
+    keys: (p) => p.probes.map(probeKey),
+    what: 'asset',
+    verb: 'Identifies',
+  },
+  reconcile,
+);

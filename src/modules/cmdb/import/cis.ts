@@ -36,7 +36,7 @@ import type { CiRow } from '../present.ts';
 import { cis } from '../schema.ts';
 import { resolveGroups, resolveUsers } from './people.ts';
 import { type ImportRow, textField } from './rows.ts';
-import { type Batch, claimKeys, type Importer, type RowOutcome, rejected } from './types.ts';
+import { type Batch, claimKeys, type Importer, importerOf, type RowOutcome, rejected } from './types.ts';
 
 const RESERVED = new Set([
   'id',
@@ -365,18 +365,8 @@ async function checkRowReferences(
   return ok;
 }
 
-async function reconcile(batch: Batch, rows: ImportRow[]): Promise<RowOutcome[]> {
-  const out = new Map<number, RowOutcome>();
-  const prepared: Prepared[] = [];
-  for (const r of rows) {
-    const p = prepare(batch.model, r);
-    if ('outcome' in p) out.set(r.row, p);
-    else {
-      const dupe = claimKeys(batch.seen, p.row, keysOf(p), 'CI');
-      if (dupe) out.set(r.row, rejected(r.row, `Identifies ${dupe}.`));
-      else prepared.push(p);
-    }
-  }
+/** Reconcile the rows that read well, their outcomes to `out`. */
+async function reconcile(batch: Batch, prepared: Prepared[], out: Map<number, RowOutcome>): Promise<void> {
   const checked = await checkRowReferences(batch, prepared, out);
   const { inserts, updates, changes } = await plan(batch, checked, out);
   if (!batch.dryRun) {
@@ -384,14 +374,9 @@ async function reconcile(batch: Batch, rows: ImportRow[]): Promise<RowOutcome[]>
     await updateCis(batch.tx, updates, batch.at);
     await writeCiHistory(batch.tx, batch.actorId, batch.at, changes);
   }
-  return rows.map((r) => out.get(r.row)!);
 }
 
-function remember(model: ClassModel, rows: ImportRow[], seen: Map<string, number>): void {
-  for (const r of rows) {
-    const p = prepare(model, r);
-    if (!('outcome' in p)) claimKeys(seen, p.row, keysOf(p), 'CI');
-  }
-}
-
-export const ciImporter: Importer = { reconcile, remember };
+export const ciImporter: Importer = importerOf<Prepared>(
+  { parse: prepare, keys: keysOf, what: 'CI', verb: 'Identifies' },
+  reconcile,
+);

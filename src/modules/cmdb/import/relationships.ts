@@ -11,7 +11,7 @@ import { type ClassModel, textArray, uuidArray } from '../model.ts';
 import { relationshipProblem, relationshipType } from '../relationships.ts';
 import { resolveCiRefs } from './ci-refs.ts';
 import { type ImportRow, textField } from './rows.ts';
-import { type Batch, claimKeys, type Importer, type RowOutcome, rejected } from './types.ts';
+import { type Batch, claimKeys, type Importer, importerOf, type RowOutcome, rejected } from './types.ts';
 
 type Prepared = {
   row: number;
@@ -135,18 +135,8 @@ async function insertEdges(batch: Batch, edges: Edge[]) {
   await writeCiHistory(batch.tx, batch.actorId, batch.at, history);
 }
 
-async function reconcile(batch: Batch, rows: ImportRow[]): Promise<RowOutcome[]> {
-  const out = new Map<number, RowOutcome>();
-  const prepared: Prepared[] = [];
-  for (const r of rows) {
-    const p = prepare(batch.model, r);
-    if ('outcome' in p) out.set(r.row, p);
-    else {
-      const dupe = claimKeys(batch.seen, p.row, [keyOf(p)], 'relationship');
-      if (dupe) out.set(p.row, rejected(p.row, `Names ${dupe}.`));
-      else prepared.push(p);
-    }
-  }
+/** Reconcile the rows that read well, their outcomes to `out`. */
+async function reconcile(batch: Batch, prepared: Prepared[], out: Map<number, RowOutcome>): Promise<void> {
   const edges = await toEdges(batch, prepared, out);
   const found = await existing(batch.tx, edges);
   const fresh: Edge[] = [];
@@ -162,14 +152,14 @@ async function reconcile(batch: Batch, rows: ImportRow[]): Promise<RowOutcome[]>
     }
   }
   if (!batch.dryRun) await insertEdges(batch, fresh);
-  return rows.map((r) => out.get(r.row)!);
 }
 
-function remember(model: ClassModel, rows: ImportRow[], seen: Map<string, number>): void {
-  for (const r of rows) {
-    const p = prepare(model, r);
-    if (!('outcome' in p)) claimKeys(seen, p.row, [keyOf(p)], 'relationship');
-  }
-}
-
-export const relationshipImporter: Importer = { reconcile, remember };
+export const relationshipImporter: Importer = importerOf<Prepared>(
+  {
+    parse: prepare,
+    keys: (p) => [keyOf(p)],
+    what: 'relationship',
+    verb: 'Names',
+  },
+  reconcile,
+);

@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { queryRows } from '../../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../../errors.ts';
 import { isUuid } from '../ci-store.ts';
@@ -277,7 +277,6 @@ export async function listImportRows(
     )
     .orderBy(asc(importRows.row))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit) as RowOutcome[];
-  const last = page.at(-1);
-  return { items: page, nextCursor: rows.length > q.limit && last ? encodeCursor([last.row]) : null };
+  const { page, nextCursor } = keysetPage(rows as RowOutcome[], q.limit, (last) => [last.row]);
+  return { items: page, nextCursor };
 }

@@ -59,3 +59,60 @@ export function claimKeys(
   for (const k of keys) seen.set(k, row);
   return null;
 }
+
+/** How an importer reads a row: parsed (or its outcome when it cannot be) and the keys of its item. */
+export type RowReader<P extends { row: number }> = {
+  parse(model: ClassModel, r: ImportRow): P | RowOutcome;
+  keys(p: P): string[];
+  /** A repeated item, in words: `${verb} the same ${what} as row …` ("Identifies", "CI"). */
+  what: string;
+  verb: string;
+};
+
+const isOutcome = (p: object): p is RowOutcome => 'outcome' in p;
+
+/**
+ * The rows of a batch that parse and name no item an earlier row of the file named; the
+ * outcomes of the others (unreadable, or repeated) go to `out`.
+ */
+function readRows<P extends { row: number }>(
+  batch: Batch,
+  rows: ImportRow[],
+  reader: RowReader<P>,
+  out: Map<number, RowOutcome>,
+): P[] {
+  const read: P[] = [];
+  for (const r of rows) {
+    const p = reader.parse(batch.model, r);
+    if (isOutcome(p)) out.set(r.row, p);
+    else {
+      const dupe = claimKeys(batch.seen, p.row, reader.keys(p), reader.what);
+      if (dupe) out.set(p.row, rejected(p.row, `${reader.verb} ${dupe}.`));
+      else read.push(p);
+    }
+  }
+  return read;
+}
+
+/**
+ * An importer from how it reads a row and how it reconciles the rows that read well: rows that
+ * cannot be read or repeat an earlier item get their outcome before `reconcile` sees the rest.
+ */
+export function importerOf<P extends { row: number }>(
+  reader: RowReader<P>,
+  reconcile: (batch: Batch, read: P[], out: Map<number, RowOutcome>) => Promise<void>,
+): Importer {
+  return {
+    async reconcile(batch, rows) {
+      const out = new Map<number, RowOutcome>();
+      await reconcile(batch, readRows(batch, rows, reader, out), out);
+      return rows.map((r) => out.get(r.row)!);
+    },
+    remember(model, rows, seen) {
+      for (const r of rows) {
+        const p = reader.parse(model, r);
+        if (!isOutcome(p)) claimKeys(seen, p.row, reader.keys(p), reader.what);
+      }
+    },
+  };
+}

@@ -6,7 +6,7 @@
 import { and, asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../../db/cursor.ts';
+import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
 import {
   type Compliance,
   compliance,
@@ -218,12 +218,8 @@ export async function listLicences(
     .where(conds.length ? and(...conds) : undefined)
     .orderBy(asc(licences.product), asc(licences.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await presentLicences(ctx.db, actor, page, todayOf(ctx)),
-    nextCursor: rows.length > q.limit && last ? encodeCursor([last.product, last.id]) : null,
-  };
+  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.product, last.id]);
+  return { items: await presentLicences(ctx.db, actor, page, todayOf(ctx)), nextCursor };
 }
 
 /** Compliance of every licence, worst first (largest shortfall, then most unused), and the totals. */
