@@ -22,6 +22,7 @@ import { requestRoutes } from './features/requests/routes.tsx';
 import { serviceLevelRoutes } from './features/services/routes.tsx';
 import { ProfilePage } from './features/tokens/ProfilePage.tsx';
 import { TokensPage } from './features/tokens/TokensPage.tsx';
+import { lazyPage } from './kit/nav/lazyPage.ts';
 import { AgentShell } from './layout/AgentShell.tsx';
 import { PortalShell } from './layout/PortalShell.tsx';
 import { isPortalUser } from './lib/faces.ts';
@@ -30,69 +31,64 @@ import { recordTypes } from './records/registry.ts';
 const incident = recordTypes.incident;
 
 // Administration is used by few people; it loads on first visit.
-const UsersPage = lazy(() =>
-  import('./features/admin/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+const UsersPage = lazyPage(() => import('./features/admin/UsersPage.tsx'), 'UsersPage');
+const UserPage = lazyPage(() => import('./features/admin/UserPage.tsx'), 'UserPage');
+const GroupsPage = lazyPage(() => import('./features/admin/GroupsPage.tsx'), 'GroupsPage');
+const GroupPage = lazyPage(() => import('./features/admin/GroupPage.tsx'), 'GroupPage');
+const AuditPage = lazyPage(() => import('./features/admin/AuditPage.tsx'), 'AuditPage');
+const TemplatesPage = lazyPage(() => import('./features/notifications/TemplatesPage.tsx'), 'TemplatesPage');
+const WebhooksPage = lazyPage(() => import('./features/notifications/WebhooksPage.tsx'), 'WebhooksPage');
+const DeliveryLogPage = lazyPage(
+  () => import('./features/notifications/DeliveryLogPage.tsx'),
+  'DeliveryLogPage',
 );
-const UserPage = lazy(() => import('./features/admin/UserPage.tsx').then((m) => ({ default: m.UserPage })));
-const GroupsPage = lazy(() =>
-  import('./features/admin/GroupsPage.tsx').then((m) => ({ default: m.GroupsPage })),
-);
-const GroupPage = lazy(() =>
-  import('./features/admin/GroupPage.tsx').then((m) => ({ default: m.GroupPage })),
-);
-const AuditPage = lazy(() =>
-  import('./features/admin/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
-);
-const TemplatesPage = lazy(() =>
-  import('./features/notifications/TemplatesPage.tsx').then((m) => ({ default: m.TemplatesPage })),
-);
-const WebhooksPage = lazy(() =>
-  import('./features/notifications/WebhooksPage.tsx').then((m) => ({ default: m.WebhooksPage })),
-);
-const DeliveryLogPage = lazy(() =>
-  import('./features/notifications/DeliveryLogPage.tsx').then((m) => ({ default: m.DeliveryLogPage })),
-);
-const PriorityMatrixPage = lazy(() =>
-  import('./features/admin/PriorityMatrixPage.tsx').then((m) => ({ default: m.PriorityMatrixPage })),
+const PriorityMatrixPage = lazyPage(
+  () => import('./features/admin/PriorityMatrixPage.tsx'),
+  'PriorityMatrixPage',
 );
 
-const StatusAdminPage = lazy(() =>
-  import('./features/status-page/StatusAdminPage.tsx').then((m) => ({ default: m.StatusAdminPage })),
+const StatusAdminPage = lazyPage(
+  () => import('./features/status-page/StatusAdminPage.tsx'),
+  'StatusAdminPage',
 );
-const AnnouncementsPage = lazy(() =>
-  import('./features/announcements/AnnouncementsPage.tsx').then((m) => ({ default: m.AnnouncementsPage })),
+const AnnouncementsPage = lazyPage(
+  () => import('./features/announcements/AnnouncementsPage.tsx'),
+  'AnnouncementsPage',
 );
-const PublicStatusPage = lazy(() =>
-  import('./features/status-page/PublicStatusPage.tsx').then((m) => ({ default: m.PublicStatusPage })),
+const PublicStatusPage = lazyPage(
+  () => import('./features/status-page/PublicStatusPage.tsx'),
+  'PublicStatusPage',
 );
+// Takes a prop (what the link does), so it is not one of the prop-less pages of lazyPage.
 const SubscriptionLinkPage = lazy(() =>
   import('./features/status-page/SubscriptionLinkPage.tsx').then((m) => ({
     default: m.SubscriptionLinkPage,
   })),
 );
 
-const PublicSurveyPage = lazy(() =>
-  import('./features/csat/PublicSurveyPage.tsx').then((m) => ({ default: m.PublicSurveyPage })),
-);
+const PublicSurveyPage = lazyPage(() => import('./features/csat/PublicSurveyPage.tsx'), 'PublicSurveyPage');
 
-const InboundMailPage = lazy(() =>
-  import('./features/inbound-mail/InboundMailPage.tsx').then((m) => ({ default: m.InboundMailPage })),
+const InboundMailPage = lazyPage(
+  () => import('./features/inbound-mail/InboundMailPage.tsx'),
+  'InboundMailPage',
 );
-const InboundMessagePage = lazy(() =>
-  import('./features/inbound-mail/InboundMessagePage.tsx').then((m) => ({ default: m.InboundMessagePage })),
+const InboundMessagePage = lazyPage(
+  () => import('./features/inbound-mail/InboundMessagePage.tsx'),
+  'InboundMessagePage',
 );
-const ProcessAdminPage = lazy(() =>
-  import('./features/process-admin/ProcessAdminPage.tsx').then((m) => ({ default: m.ProcessAdminPage })),
+const ProcessAdminPage = lazyPage(
+  () => import('./features/process-admin/ProcessAdminPage.tsx'),
+  'ProcessAdminPage',
 );
-const ProcessRolesPage = lazy(() =>
-  import('./features/process-admin/ProcessRolesPage.tsx').then((m) => ({ default: m.ProcessRolesPage })),
+const ProcessRolesPage = lazyPage(
+  () => import('./features/process-admin/ProcessRolesPage.tsx'),
+  'ProcessRolesPage',
 );
-const AutomationRulesPage = lazy(() =>
-  import('./features/automation/AutomationRulesPage.tsx').then((m) => ({ default: m.AutomationRulesPage })),
+const AutomationRulesPage = lazyPage(
+  () => import('./features/automation/AutomationRulesPage.tsx'),
+  'AutomationRulesPage',
 );
-const RulePage = lazy(() =>
-  import('./features/automation/RulePage.tsx').then((m) => ({ default: m.RulePage })),
-);
+const RulePage = lazyPage(() => import('./features/automation/RulePage.tsx'), 'RulePage');
 
 /** A page anyone may open, loaded on first visit. */
 function Public({ children }: { children: ReactNode }) {

@@ -13,8 +13,9 @@ import {
   IconInbox,
   IconTool,
 } from '@tabler/icons-react';
-import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { ComponentType, LazyExoticComponent } from 'react';
 import { RECORD_TYPE_DATA } from '../../../src/contracts/record-types.ts';
+import { lazyPage } from '../kit/nav/lazyPage.ts';
 
 type Contract = Extract<(typeof RECORD_TYPE_DATA)[number], { built: true }>;
 /** The record types that have records (and so pages); the others are processes being built. */
@@ -44,7 +45,7 @@ export type WebRecordType = {
 
 /** A named export of a module, loaded on first use. */
 const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): Page =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
+  lazyPage(load, name);
 
 type Extra = Omit<WebRecordType, 'key' | 'prefix' | 'label' | 'plural' | 'apiPath'>;
 

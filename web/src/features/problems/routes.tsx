@@ -1,14 +1,11 @@
 /** Problem management pages in the agent workspace (called, not rendered): queue, new, record, known errors. */
-import { type ComponentType, lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { lazyPage } from '../../kit/nav/lazyPage.ts';
 import { recordTypes } from '../../records/registry.ts';
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const ProblemQueuePage = page(() => import('./ProblemQueuePage.tsx'), 'ProblemQueuePage');
-const NewProblemPage = page(() => import('./NewProblemPage.tsx'), 'NewProblemPage');
-const KnownErrorsPage = page(() => import('./KnownErrorsPage.tsx'), 'KnownErrorsPage');
+const ProblemQueuePage = lazyPage(() => import('./ProblemQueuePage.tsx'), 'ProblemQueuePage');
+const NewProblemPage = lazyPage(() => import('./NewProblemPage.tsx'), 'NewProblemPage');
+const KnownErrorsPage = lazyPage(() => import('./KnownErrorsPage.tsx'), 'KnownErrorsPage');
 
 const problem = recordTypes.problem;
 

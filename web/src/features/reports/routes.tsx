@@ -1,17 +1,14 @@
 /** Reporting pages in the agent workspace (called, not rendered): dashboards, the KPI library, one KPI. */
-import { type ComponentType, lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { lazyPage } from '../../kit/nav/lazyPage.ts';
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const DashboardPage = page(() => import('./DashboardPage.tsx'), 'DashboardPage');
-const KpiLibraryPage = page(() => import('./KpiLibraryPage.tsx'), 'KpiLibraryPage');
-const KpiPage = page(() => import('./KpiPage.tsx'), 'KpiPage');
-const SlaCompliancePage = page(() => import('./ReportDocuments.tsx'), 'SlaCompliancePage');
-const ServiceReviewPage = page(() => import('./ReportDocuments.tsx'), 'ServiceReviewPage');
-const SchedulesPage = page(() => import('./SchedulesPage.tsx'), 'SchedulesPage');
-const TimeReportPage = page(() => import('./TimeReportPage.tsx'), 'TimeReportPage');
+const DashboardPage = lazyPage(() => import('./DashboardPage.tsx'), 'DashboardPage');
+const KpiLibraryPage = lazyPage(() => import('./KpiLibraryPage.tsx'), 'KpiLibraryPage');
+const KpiPage = lazyPage(() => import('./KpiPage.tsx'), 'KpiPage');
+const SlaCompliancePage = lazyPage(() => import('./ReportDocuments.tsx'), 'SlaCompliancePage');
+const ServiceReviewPage = lazyPage(() => import('./ReportDocuments.tsx'), 'ServiceReviewPage');
+const SchedulesPage = lazyPage(() => import('./SchedulesPage.tsx'), 'SchedulesPage');
+const TimeReportPage = lazyPage(() => import('./TimeReportPage.tsx'), 'TimeReportPage');
 
 export function reportRoutes() {
   return (

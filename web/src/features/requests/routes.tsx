@@ -1,25 +1,25 @@
 /** Service request pages: portal, workspace, approvals and catalog administration (called, not rendered). */
-import { type ComponentType, lazy } from 'react';
 import { Outlet, Route } from 'react-router-dom';
 import { useMe } from '../../auth/session.tsx';
 import { Forbidden } from '../../components/States.tsx';
+import { lazyPage } from '../../kit/nav/lazyPage.ts';
 import { canManageCatalog } from '../../lib/faces.ts';
 import { recordTypes } from '../../records/registry.ts';
 import { PortalRequestRoutes, StaffRequestRoutes } from './guards.tsx';
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const CatalogPage = page(() => import('../catalog/CatalogPage.tsx'), 'CatalogPage');
-const OrderItemPage = page(() => import('../catalog/OrderItemPage.tsx'), 'OrderItemPage');
-const CatalogItemsAdminPage = page(
+const CatalogPage = lazyPage(() => import('../catalog/CatalogPage.tsx'), 'CatalogPage');
+const OrderItemPage = lazyPage(() => import('../catalog/OrderItemPage.tsx'), 'OrderItemPage');
+const CatalogItemsAdminPage = lazyPage(
   () => import('../catalog/CatalogItemsAdminPage.tsx'),
   'CatalogItemsAdminPage',
 );
-const CatalogItemEditPage = page(() => import('../catalog/CatalogItemEditPage.tsx'), 'CatalogItemEditPage');
-const RequestQueuePage = page(() => import('./RequestQueuePage.tsx'), 'RequestQueuePage');
-const TaskQueuePage = page(() => import('./TaskQueuePage.tsx'), 'TaskQueuePage');
-const ApprovalsPage = page(() => import('../approvals/ApprovalsPage.tsx'), 'ApprovalsPage');
+const CatalogItemEditPage = lazyPage(
+  () => import('../catalog/CatalogItemEditPage.tsx'),
+  'CatalogItemEditPage',
+);
+const RequestQueuePage = lazyPage(() => import('./RequestQueuePage.tsx'), 'RequestQueuePage');
+const TaskQueuePage = lazyPage(() => import('./TaskQueuePage.tsx'), 'TaskQueuePage');
+const ApprovalsPage = lazyPage(() => import('../approvals/ApprovalsPage.tsx'), 'ApprovalsPage');
 
 const { request, request_task: task } = recordTypes;
 const PortalRequestPage = request.pages.portalRecord;

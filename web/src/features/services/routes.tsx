@@ -1,17 +1,14 @@
 /** Service level management pages in the agent workspace (portfolio, agreements, calendars), loaded on first visit. */
-import { type ComponentType, lazy } from 'react';
 import { Route } from 'react-router-dom';
+import { lazyPage } from '../../kit/nav/lazyPage.ts';
 
-const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((m) => ({ default: m[name] })));
-
-const ServicesPage = page(() => import('./ServicesPage.tsx'), 'ServicesPage');
-const ServicePage = page(() => import('./ServicePage.tsx'), 'ServicePage');
-const AgreementsPage = page(() => import('../sla/AgreementsPage.tsx'), 'AgreementsPage');
-const AgreementPage = page(() => import('../sla/AgreementPage.tsx'), 'AgreementPage');
-const AgreementFormPage = page(() => import('../sla/AgreementFormPage.tsx'), 'AgreementFormPage');
-const CalendarsPage = page(() => import('../sla/CalendarsPage.tsx'), 'CalendarsPage');
-const CalendarPage = page(() => import('../sla/CalendarPage.tsx'), 'CalendarPage');
+const ServicesPage = lazyPage(() => import('./ServicesPage.tsx'), 'ServicesPage');
+const ServicePage = lazyPage(() => import('./ServicePage.tsx'), 'ServicePage');
+const AgreementsPage = lazyPage(() => import('../sla/AgreementsPage.tsx'), 'AgreementsPage');
+const AgreementPage = lazyPage(() => import('../sla/AgreementPage.tsx'), 'AgreementPage');
+const AgreementFormPage = lazyPage(() => import('../sla/AgreementFormPage.tsx'), 'AgreementFormPage');
+const CalendarsPage = lazyPage(() => import('../sla/CalendarsPage.tsx'), 'CalendarsPage');
+const CalendarPage = lazyPage(() => import('../sla/CalendarPage.tsx'), 'CalendarPage');
 
 /** Route elements for inside the agent-only branch of the route map (called, not rendered). */
 export function serviceLevelRoutes() {
