@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('administration', () => {
   let server: RunningServer;
@@ -26,10 +26,7 @@ describe('administration', () => {
     ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('gets a readable message for a wrong password', async () => {
     await page.goto('/signin');

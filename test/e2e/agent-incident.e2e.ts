@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('agent works an incident', () => {
   let server: RunningServer;
@@ -41,10 +41,7 @@ describe('agent works an incident', () => {
     ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   const activity = () => page.getByRole('region', { name: 'Activity' });
   const state = (label: string) =>

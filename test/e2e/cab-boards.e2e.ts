@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { choose, hidden, launchBrowser, signedInPerson, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 type Rec = { id: string; number: string; version: number };
 
@@ -51,14 +51,10 @@ describe('the change manager manages CAB boards', () => {
     manager = await ApiSession.signIn(server.baseUrl, mgr.email, PASSWORD);
     agent = await ApiSession.signIn(server.baseUrl, eng.email, PASSWORD);
     browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
-    await signIn(page, mgr.email, PASSWORD);
+    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, mgr.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('sets up a board with a quorum of members picked from the directory', async () => {
     await page.goto('/changes');

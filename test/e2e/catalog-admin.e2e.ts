@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('catalog and process administration', () => {
   let server: RunningServer;
@@ -48,10 +48,7 @@ describe('catalog and process administration', () => {
     browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   async function person(email: string, password: string, who: string): Promise<Page> {
     const { page } = await newPerson(browser, server.baseUrl);

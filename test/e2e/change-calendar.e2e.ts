@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { choose, hidden, launchBrowser, signedInPerson, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('the change calendar shows windows and freezes, filtered, and offers a feed', () => {
   let server: RunningServer;
@@ -45,14 +45,10 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
     await weekly('Payroll Saturday', payroll.id, '2026-12-05T01:00:00Z', '2026-12-05T05:00:00Z', 'SA');
     await weekly('Intranet Wednesday', intranet.id, '2026-12-02T18:00:00Z', '2026-12-02T20:00:00Z', 'WE');
     browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
-    await signIn(page, manager.email, PASSWORD);
+    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, manager.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('adds a global freeze from the windows page', async () => {
     await page.goto('/');

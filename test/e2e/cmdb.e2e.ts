@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { launchBrowser, signedInPerson, text, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('CMDB: import, impact analysis and incidents on CIs', () => {
   let server: RunningServer;
@@ -49,14 +49,10 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
       roles: ['agent'],
     });
     browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
-    await signIn(page, agent.email, PASSWORD);
+    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   const upload = async (name: string, content: string) => {
     await page.locator('input[type="file"]').setInputFiles({

@@ -10,7 +10,14 @@ import { fixture, sendOverSmtp } from '../support/mail-in.ts';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort, type RunningServer, startServer } from './support/server.ts';
+import {
+  ADMIN_EMAIL,
+  ADMIN_PASSWORD,
+  freePort,
+  type RunningServer,
+  shutDown,
+  startServer,
+} from './support/server.ts';
 
 describe('a requester replies by mail and the agent sees the comment', () => {
   let server: RunningServer;
@@ -46,10 +53,7 @@ describe('a requester replies by mail and the agent sees the comment', () => {
     ({ page: agentPage } = await newPerson(browser, server.baseUrl));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('an administrator adds the receiving address', async () => {
     await signIn(adminPage, ADMIN_EMAIL, ADMIN_PASSWORD);

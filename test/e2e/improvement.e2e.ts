@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { launchBrowser, signedInPerson, text, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('a service manager raises an improvement from an off-target KPI', () => {
   let server: RunningServer;
@@ -40,14 +40,10 @@ describe('a service manager raises an improvement from an off-target KPI', () =>
     await api.call('POST', `/incidents/${inc.id}/transitions`, { to: 'reopen', comment: 'Still missing.' });
     await api.call('POST', `/incidents/${inc.id}/transitions`, resolve);
     browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
-    await signIn(page, manager.email, PASSWORD);
+    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, manager.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('opens the off-target KPI and raises a proposal from it', async () => {
     await page.goto(`/reports/kpis/reopen_rate?serviceId=${serviceId}`);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 type Article = { id: string; number: string; state: string; deflectionCount: number; version: number };
 
@@ -74,10 +74,7 @@ describe('knowledge base and deflection', () => {
     browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('suggests an article while a requester types, and "this solved my problem" raises no incident', async () => {
     const page = await person(requester.email);

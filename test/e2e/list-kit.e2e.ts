@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/shared/csv.ts';
-import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { hidden, launchBrowser, signedInPerson, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('the list kit on the incident queue', () => {
   let server: RunningServer;
@@ -54,14 +54,10 @@ describe('the list kit on the incident queue', () => {
       attributes: { hostname: `KIT-${id}`, cpu_count: '2', memory_gb: 8, os: 'Linux' },
     });
     browser = await launchBrowser();
-    ({ page } = await newPerson(browser, server.baseUrl));
-    await signIn(page, agent.email, PASSWORD);
+    ({ page } = await signedInPerson(browser, server.baseUrl, agent.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('gives the title column the room at 1440 px', async () => {
     await openQueue(`?q=${id}`);

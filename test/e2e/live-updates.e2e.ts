@@ -7,8 +7,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { launchBrowser, signedInPerson, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('live updates', () => {
   let server: RunningServer;
@@ -39,14 +39,10 @@ describe('live updates', () => {
       urgency: 2,
     });
     browser = await launchBrowser();
-    ({ page } = await newPerson(browser, server.baseUrl));
-    await signIn(page, agent.email, PASSWORD);
+    ({ page } = await signedInPerson(browser, server.baseUrl, agent.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it("shows a colleague's comment and state change on the open record without a reload", async () => {
     await page.goto(`${server.baseUrl}/incidents/${incident.number}`);

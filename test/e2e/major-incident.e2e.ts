@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('major incident', () => {
   let server: RunningServer;
@@ -42,10 +42,7 @@ describe('major incident', () => {
     ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   const majorPanel = () => page.getByRole('region', { name: 'Major incident' });
   const linked = () => page.getByRole('region', { name: /Linked incidents/ });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('two-step verification', () => {
   let server: RunningServer;
@@ -31,10 +31,7 @@ describe('two-step verification', () => {
     ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('sets up an authenticator from the profile and shows the recovery codes once', async () => {
     await signIn(page, email, PASSWORD);

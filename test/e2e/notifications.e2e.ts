@@ -7,8 +7,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+import { choose, launchBrowser, signedInPerson, visible } from './support/browser.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('an administrator edits a notification template with a live preview', () => {
   let server: RunningServer;
@@ -19,14 +19,15 @@ describe('an administrator edits a notification template with a live preview', (
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
-    await signIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    ({ page, errors: pageErrors } = await signedInPerson(
+      browser,
+      server.baseUrl,
+      ADMIN_EMAIL,
+      ADMIN_PASSWORD,
+    ));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('previews and saves the email template of public comments', async () => {
     await page.getByRole('link', { name: 'Notifications', exact: true }).click();

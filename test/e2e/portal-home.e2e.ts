@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 type Doc = { document: { documentElement: { scrollWidth: number } } };
 
@@ -44,10 +44,7 @@ describe('portal home', () => {
     browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   const open = async (width: number): Promise<{ page: Page; errors: string[] }> => {
     const { page, errors } = await newPerson(browser, server.baseUrl, width);

@@ -22,7 +22,7 @@ import { createCalendar } from '../../src/modules/sla/calendars.ts';
 import { PASSWORD } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, startServer } from './support/server.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
 
 type PredictionList = { items: { number: string; title: string }[] };
 const AGENT_EMAIL = 'sam.agent@example.com';
@@ -119,8 +119,7 @@ describe('likely to breach', () => {
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await shutDown(browser, server);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 

@@ -6,8 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
-import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { launchBrowser, signedInPerson, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('an incident leads to a problem and a known error that helps the next incident', () => {
   let server: RunningServer;
@@ -34,14 +34,10 @@ describe('an incident leads to a problem and a known error that helps the next i
       description: 'The reader blinks red for every card since this morning',
     });
     browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
-    await signIn(page, agent.email, PASSWORD);
+    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('raises a problem from the incident page', async () => {
     await page.goto(`/incidents/${first.number}`);

@@ -8,8 +8,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { hidden, launchBrowser, signedInPerson, signIn, text, visible } from './support/browser.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 type Saved = IncidentInfo & { description: string; assignee: { id: string } | null };
 
@@ -70,14 +70,10 @@ describe('the record page', () => {
       requesterId: requester.id,
     });
     browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
-    await signIn(page, agent.email, PASSWORD);
+    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   const header = () => page.getByRole('region', { name: `${incident.number} summary` });
   const description = () => page.getByRole('textbox', { name: 'Description', exact: true });

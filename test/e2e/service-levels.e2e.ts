@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('service levels', () => {
   let server: RunningServer;
@@ -49,10 +49,7 @@ describe('service levels', () => {
     a.page.on('pageerror', (e) => pageErrors.push(e.message));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('defines a business calendar, with the server’s objections shown on the hours they concern', async () => {
     const page = managerPage;

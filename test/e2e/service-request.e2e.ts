@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogItemInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('service request from order to closure', () => {
   let server: RunningServer;
@@ -104,10 +104,7 @@ describe('service request from order to closure', () => {
     browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   /** A signed-in person in their own browser profile. */
   async function person(user: UserInfo): Promise<Page> {

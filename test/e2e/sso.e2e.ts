@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { launchBrowser, newPerson, text, visible } from './support/browser.ts';
-import { freePort, type RunningServer, startServer } from './support/server.ts';
+import { freePort, type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('single sign-on with OpenID Connect', () => {
   let idp: TestProvider;
@@ -42,8 +42,7 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await shutDown(browser, server);
     await idp?.close();
   });
 

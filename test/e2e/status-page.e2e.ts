@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, startServer } from './support/server.ts';
+import { type RunningServer, shutDown, startServer } from './support/server.ts';
 
 describe('public status page', () => {
   let server: RunningServer;
@@ -53,10 +53,7 @@ describe('public status page', () => {
     ({ page: visitor, errors: visitorErrors } = await newPerson(browser, server.baseUrl));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => shutDown(browser, server));
 
   it('shows the major incident and its updates without signing in', async () => {
     await visitor.goto('/status');

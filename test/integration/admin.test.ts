@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { as, buildIncident, setupTestEnv } from '../support/app.ts';
+import { as, buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ admin: ['admin'] });
 
@@ -28,7 +28,7 @@ describe('user administration', () => {
       roles: ['wizard'],
     });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field);
+    const fields = errorFields(res);
     expect(fields).toEqual(
       expect.arrayContaining(['body.email', 'body.name', 'body.password', 'body.roles.0']),
     );

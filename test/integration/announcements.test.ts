@@ -1,6 +1,5 @@
 /** Announcements: who may write them, who sees them (everyone, a service's customers, a group), their window and dismissal. */
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../src/modules/auth/directory.ts';
 import { createOrganisation } from '../../src/modules/organisations/service.ts';
 import { buildGroup, buildUser, clientFor, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
@@ -35,7 +34,7 @@ describe('announcements', () => {
     // The customer belongs to the organisation the service is delivered to.
     const customer = await clientFor(
       t.env,
-      await createUser(t.env.ctx, 'system', {
+      await buildUser(t.env, {
         email: 'buyer@acme.test',
         name: 'Acme Buyer',
         roles: ['requester'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ owner: ['process_owner'], agent: ['agent'] });
 
@@ -116,10 +116,7 @@ describe('automation rules', () => {
       actions: [{ type: 'assign', groupId: '00000000-0000-4000-8000-000000000000', assigneeId: null }],
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
-      'conditions.0.value',
-      'actions.0.groupId',
-    ]);
+    expect(errorFields(bad)).toEqual(['conditions.0.value', 'actions.0.groupId']);
     expect(
       (
         await t.agent.post('/api/v1/settings/incident/automation-rules', {

@@ -13,7 +13,7 @@ import {
   registerScheduleSource,
   unregisterScheduleSource,
 } from '../../src/modules/change-schedule/index.ts';
-import { buildUser, setupTestEnv } from '../support/app.ts';
+import { buildUser, errorFields, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 
 const t = setupTestEnv({ manager: ['change_manager'], agent: ['agent'], requester: ['requester'] });
@@ -128,12 +128,7 @@ describe('windows', () => {
       rrule: 'FREQ=MINUTELY',
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['ciId', 'end', 'rrule', 'timeZone']);
+    expect(errorFields(bad).sort()).toEqual(['ciId', 'end', 'rrule', 'timeZone']);
     const byAgent = await t.agent.post('/api/v1/change-windows', {
       kind: 'freeze',
       name: 'No',

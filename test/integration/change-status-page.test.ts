@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
-import { createService } from '../../src/modules/catalog/service.ts';
 import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildService } from '../support/requests.ts';
 
 let env: TestEnv;
 let manager: Client;
@@ -34,14 +34,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   manager = await as(env, ['service_manager', 'change_manager']);
   agent = await as(env, ['agent']);
-  service = (
-    await createService(env.ctx, 'system', {
-      kind: 'business',
-      name: 'Payroll',
-      criticality: 'high',
-      lifecycleStatus: 'live',
-    })
-  ).id;
+  service = await buildService(env, 'Payroll', { criticality: 'high' });
   expect((await manager.put(`/api/v1/status-page/services/${service}`, { position: 1 })).statusCode).toBe(
     200,
   );

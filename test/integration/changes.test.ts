@@ -4,9 +4,8 @@ import type { CabAgenda, CabBoardView, ChangeTemplateView, ChangeView } from '..
 import type { ProblemView } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
-import { createRecordInTransaction } from '../../src/modules/records/index.ts';
 import { as, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
-import { buildChangeTemplate, raiseChange, stepChange } from '../support/changes.ts';
+import { buildChangeTemplate, createBareChange, raiseChange, stepChange } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 
 let members: Client[];
@@ -461,15 +460,7 @@ describe('changes', () => {
   });
 
   it('shows a change raised by other means, without its own columns, as a normal change', async () => {
-    const row = await t.env.ctx.db.transaction((tx) =>
-      createRecordInTransaction(
-        t.env.ctx,
-        tx,
-        { type: 'change', prefix: 'CHG', process: 'change', label: 'Change', path: 'changes' },
-        { title: 'Raised by an integration', requesterId: t.agent.user.id },
-        t.agent.user.id,
-      ),
-    );
+    const row = await createBareChange(t.env, t.agent, 'Raised by an integration');
     const res = await t.agent.get(`/api/v1/changes/${row.number}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ changeType: 'normal', plannedStart: null, cab: null });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { recordExpiryWarnings } from '../../src/modules/cmdb/service.ts';
-import { buildUser, setupTestEnv } from '../support/app.ts';
+import { buildUser, errorFields, setupTestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'] });
@@ -52,11 +52,7 @@ describe('assets', () => {
       depreciationMethod: 'straight_line',
     });
     expect(invalid.statusCode).toBe(422);
-    expect(invalid.json().errors.map((e: { field: string }) => e.field)).toEqual([
-      'cost',
-      'purchaseDate',
-      'usefulLifeMonths',
-    ]);
+    expect(errorFields(invalid)).toEqual(['cost', 'purchaseDate', 'usefulLifeMonths']);
   });
 
   it('moves through its lifecycle with the transitions enforced and every move in history', async () => {

@@ -7,25 +7,19 @@
  */
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { CsatSurveyView } from '../../src/contracts/csat.ts';
 import { groups } from '../../src/modules/auth/index.ts';
 import { csatSurveys } from '../../src/modules/csat/schema.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
-import {
-  as,
-  buildGroup,
-  buildIncident,
-  type Client,
-  createTestEnv,
-  resolveIncident,
-  type TestEnv,
-} from '../support/app.ts';
+import { as, buildGroup, buildIncident, type Client, resolveIncident } from '../support/app.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
-import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+import { setupMailTestEnv } from '../support/smtp.ts';
 
-let env: TestEnv;
-let peer: SmtpPeer;
+const t = setupMailTestEnv({
+  MAIL_FROM: 'Service Desk <desk@steward.test>',
+  PUBLIC_URL: 'https://steward.test',
+});
 let admin: Client;
 let agent: Client;
 let lead: Client;
@@ -37,45 +31,39 @@ let ledGroup: { id: string };
 let openGroup: { id: string };
 
 beforeAll(async () => {
-  peer = await startSmtpPeer();
-  env = await createTestEnv({
-    env: {
-      SMTP_URL: peer.url,
-      MAIL_FROM: 'Service Desk <desk@steward.test>',
-      PUBLIC_URL: 'https://steward.test',
-    },
-  });
-  admin = await as(env, ['admin']);
-  agent = await as(env, ['agent']);
-  lead = await as(env, ['agent']);
-  memberA = await as(env, ['agent']);
-  memberB = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-  other = await as(env, ['requester']);
-  ledGroup = await buildGroup(env, { memberIds: [agent.user.id, lead.user.id] });
-  await env.ctx.db.update(groups).set({ managerId: lead.user.id }).where(eq(groups.id, ledGroup.id));
-  openGroup = await buildGroup(env, { memberIds: [memberA.user.id, memberB.user.id] });
-});
-afterAll(async () => {
-  await peer.close();
-  await env.close();
+  admin = await as(t.env, ['admin']);
+  agent = await as(t.env, ['agent']);
+  lead = await as(t.env, ['agent']);
+  memberA = await as(t.env, ['agent']);
+  memberB = await as(t.env, ['agent']);
+  requester = await as(t.env, ['requester']);
+  other = await as(t.env, ['requester']);
+  ledGroup = await buildGroup(t.env, { memberIds: [agent.user.id, lead.user.id] });
+  await t.env.ctx.db.update(groups).set({ managerId: lead.user.id }).where(eq(groups.id, ledGroup.id));
+  openGroup = await buildGroup(t.env, { memberIds: [memberA.user.id, memberB.user.id] });
 });
 
 const anonymous = (method: 'GET' | 'POST', url: string, payload?: object) =>
-  env.app.inject({ method, url, ...(payload ? { payload } : {}) });
+  t.env.app.inject({ method, url, ...(payload ? { payload } : {}) });
 const surveysOf = async (c: Client, id: string) =>
   ((await c.get(`/api/v1/records/${id}/csat`)).json() as { items: CsatSurveyView[] }).items;
-const mailTo = (address: string) => peer.received.filter((m) => m.envelopeTo.includes(address));
+const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.includes(address));
 
-/** Resolve an incident of the requester's as the agent and read the survey link from the mail sent. */
-async function resolveAndReadLink(groupId: string | undefined, title: string) {
+/** An incident of the requester's (in `groupId` when given), resolved by the agent; and the answer to that. */
+async function resolveForRequester(groupId: string | undefined, title: string) {
   const inc = await buildIncident(agent, {
     requesterId: requester.user.id,
     title,
     ...(groupId ? { groupId } : {}),
   });
-  expect((await resolveIncident(agent, inc.id)).statusCode).toBe(200);
-  await deliverDueMail(env.ctx);
+  return { inc, resolved: await resolveIncident(agent, inc.id) };
+}
+
+/** Resolve an incident of the requester's as the agent and read the survey link from the mail sent. */
+async function resolveAndReadLink(groupId: string | undefined, title: string) {
+  const { inc, resolved } = await resolveForRequester(groupId, title);
+  expect(resolved.statusCode).toBe(200);
+  await deliverDueMail(t.env.ctx);
   const find = () =>
     mailTo(requester.user.email).find(
       (m) => m.parsed.subject?.includes(inc.number) && m.parsed.subject?.includes('How did we do'),
@@ -100,7 +88,7 @@ describe('a resolution asks the requester', () => {
     const list = await surveysOf(agent, inc.id);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ status: 'pending', score: null, canAnswer: false });
-    const [row] = await env.ctx.db.select().from(csatSurveys).where(eq(csatSurveys.recordId, inc.id));
+    const [row] = await t.env.ctx.db.select().from(csatSurveys).where(eq(csatSurveys.recordId, inc.id));
     expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
     // The in-app notice carries no link with the token.
@@ -164,8 +152,8 @@ describe('a resolution asks the requester', () => {
 
 describe('service requests', () => {
   it('asks the requester when a request is fulfilled', async () => {
-    const serviceManager = await as(env, ['service_manager']);
-    const item = await buildCatalogItem(serviceManager, await buildService(env), { name: 'Headset' });
+    const serviceManager = await as(t.env, ['service_manager']);
+    const item = await buildCatalogItem(serviceManager, await buildService(t.env), { name: 'Headset' });
     // Nothing to approve and no tasks: the request is fulfilled as it is ordered.
     const req = await order(requester, item.id);
     expect(req.state).toBe('fulfilled');
@@ -177,12 +165,7 @@ describe('service requests', () => {
 
 describe('answering from the portal and low scores', () => {
   it('lets only the requester answer signed in; a low score tells the group manager by app and mail', async () => {
-    const inc = await buildIncident(agent, {
-      requesterId: requester.user.id,
-      groupId: ledGroup.id,
-      title: 'VPN drops',
-    });
-    await resolveIncident(agent, inc.id);
+    const { inc } = await resolveForRequester(ledGroup.id, 'VPN drops');
     const pending = ((await requester.get('/api/v1/csat/pending')).json() as { items: CsatSurveyView[] })
       .items;
     const survey = pending.find((s) => s.record.id === inc.id)!;
@@ -214,7 +197,7 @@ describe('answering from the portal and low scores', () => {
           (n) => n.kind === 'survey.low_score',
         ),
       ).toBe(false);
-    await deliverDueMail(env.ctx);
+    await deliverDueMail(t.env.ctx);
     const deadline = Date.now() + 5000;
     while (
       !mailTo(lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')) &&
@@ -226,12 +209,7 @@ describe('answering from the portal and low scores', () => {
   });
 
   it('tells the group members when the group has no manager', async () => {
-    const inc = await buildIncident(agent, {
-      requesterId: requester.user.id,
-      groupId: openGroup.id,
-      title: 'Printer offline',
-    });
-    await resolveIncident(agent, inc.id);
+    const { inc } = await resolveForRequester(openGroup.id, 'Printer offline');
     const [survey] = await surveysOf(requester, inc.id);
     expect((await requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 1 })).statusCode).toBe(
       201,
@@ -259,12 +237,7 @@ describe('answering from the portal and low scores', () => {
     const saved = await admin.put('/api/v1/csat/settings', { lowScoreThreshold: 3, expiryDays: 14 });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ lowScoreThreshold: 3, expiryDays: 14, version: 1 });
-    const inc = await buildIncident(agent, {
-      requesterId: requester.user.id,
-      groupId: openGroup.id,
-      title: 'Slow share',
-    });
-    await resolveIncident(agent, inc.id);
+    const { inc } = await resolveForRequester(openGroup.id, 'Slow share');
     const [survey] = await surveysOf(requester, inc.id);
     await requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 3 });
     scores.push({ group: openGroup.id, score: 3 });
@@ -278,8 +251,7 @@ describe('answering from the portal and low scores', () => {
 
 describe('reopening and expiry', () => {
   it('withdraws the survey on a reopen and sends a new one on the next resolution', async () => {
-    const inc = await buildIncident(agent, { requesterId: requester.user.id, title: 'Mail bounces' });
-    await resolveIncident(agent, inc.id);
+    const { inc } = await resolveForRequester(undefined, 'Mail bounces');
     const reopened = await requester.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'in_progress',
       comment: 'Still bouncing.',
@@ -301,8 +273,8 @@ describe('reopening and expiry', () => {
 
   it('answers 410 once a survey has expired', async () => {
     const { token } = await resolveAndReadLink(undefined, 'Expiring');
-    const start = env.clock.now();
-    env.clock.advance(14 * 86_400_000 + 1000);
+    const start = t.env.clock.now();
+    t.env.clock.advance(14 * 86_400_000 + 1000);
     try {
       const late = await anonymous('POST', `/api/v1/public/surveys/${token}/answer`, { score: 4 });
       expect(late.statusCode).toBe(410);
@@ -310,7 +282,7 @@ describe('reopening and expiry', () => {
       expect(late.json().code).toBe('resource.gone');
       expect((await anonymous('GET', `/api/v1/public/surveys/${token}`)).statusCode).toBe(410);
     } finally {
-      env.clock.set(start);
+      t.env.clock.set(start);
     }
   });
 });
@@ -319,7 +291,7 @@ describe('CSAT KPIs', () => {
   const period = 'from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z';
 
   it('computes the mean score and the response rate by hand', async () => {
-    const manager = await as(env, ['service_manager']);
+    const manager = await as(t.env, ['service_manager']);
     // Answers given above: 5, 2, 1, 3, 4.
     expect(scores.map((s) => s.score)).toEqual([5, 2, 1, 3, 4]);
     const csat = await manager.get(`/api/v1/reports/kpis/csat?${period}&by=group`);
@@ -358,7 +330,7 @@ describe('CSAT KPIs', () => {
   });
 
   it('is usable as a dashboard widget', async () => {
-    const manager = await as(env, ['service_manager']);
+    const manager = await as(t.env, ['service_manager']);
     const made = await manager.post('/api/v1/reports/dashboards', {
       name: 'Satisfaction',
       role: 'team_lead',

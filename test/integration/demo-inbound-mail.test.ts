@@ -1,19 +1,17 @@
 /** The demo's email in: the desk's address and a mailed incident with its reply as a comment. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { inboundMessages } from '../../src/modules/inbound-mail/schema.ts';
-import { createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
+const t = setupTestEnv({});
 beforeAll(async () => {
-  env = await createTestEnv();
-  await seedDemo(env.ctx, { incidents: 10 });
+  await seedDemo(t.env.ctx, { incidents: 10 });
 });
-afterAll(() => env.close());
 
 describe('demo email in', () => {
   it('has the desk address and three messages: a new incident, its reply as a comment, an ignored auto-reply', async () => {
-    const rows = await env.ctx.db.select().from(inboundMessages).orderBy(inboundMessages.messageId);
+    const rows = await t.env.ctx.db.select().from(inboundMessages).orderBy(inboundMessages.messageId);
     expect(rows.map((r) => [r.messageId, r.status])).toEqual([
       ['demo-mail-0001@example.com', 'created'],
       ['demo-mail-0002@example.com', 'commented'],

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { records } from '../../src/modules/records/schema.ts';
-import { createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const t = setupTestEnv({});
 
 describe('demo data', () => {
   it('loads a catalog and requests at every stage of fulfilment', async () => {
-    const r = await seedDemo(env.ctx, { incidents: 3 });
+    const r = await seedDemo(t.env.ctx, { incidents: 3 });
     expect(r.requests).toBe(6);
-    const rows = await env.ctx.db.select({ type: records.type, state: records.state }).from(records);
+    const rows = await t.env.ctx.db.select({ type: records.type, state: records.state }).from(records);
     const states = rows.filter((x) => x.type === 'request').map((x) => x.state);
     expect(states.sort()).toEqual([
       'awaiting_approval',

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/demo/seed.ts';
-import { as, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const t = setupTestEnv({});
 
 describe('demo data', () => {
   it('publishes a status page with one past incident and two announcements', async () => {
-    const r = await seedDemo(env.ctx, { incidents: 20 });
+    const r = await seedDemo(t.env.ctx, { incidents: 20 });
     expect(r.statusPage).toEqual({ services: 2, announcements: 2, pastIncidents: 1 });
-    const res = await env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
+    const res = await t.env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
     expect(res.statusCode).toBe(200);
     const page = res.json();
     expect(page.status).toBe('operational');
@@ -32,7 +27,7 @@ describe('demo data', () => {
     const email = page.services[0];
     expect(email.uptime90).toBeGreaterThan(99);
     expect(email.uptime90).toBeLessThan(100);
-    const someone = await as(env, ['requester']);
+    const someone = await as(t.env, ['requester']);
     const current = (await someone.get('/api/v1/announcements/current')).json().items;
     expect(current.map((a: { title: string }) => a.title)).toEqual([
       'New service desk hours from next month',

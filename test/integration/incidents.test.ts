@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, createTestEnv, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildIncident, createTestEnv, errorFields, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
 let groupId: string;
@@ -96,10 +96,7 @@ describe('incidents', () => {
     const inc = await buildIncident(t.agent);
     const missing = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'resolved' });
     expect(missing.statusCode).toBe(422);
-    expect(missing.json().errors.map((e: { field: string }) => e.field)).toEqual([
-      'resolutionCode',
-      'resolutionNotes',
-    ]);
+    expect(errorFields(missing)).toEqual(['resolutionCode', 'resolutionNotes']);
     const badCode = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'magic',
@@ -283,7 +280,7 @@ describe('bad input', () => {
   it('answers wrong types with 400 and per-field errors', async () => {
     const res = await t.agent.post('/api/v1/incidents', { title: 42, urgency: 'high' });
     expect(res.statusCode).toBe(400);
-    const fields = res.json().errors.map((e: { field: string }) => e.field);
+    const fields = errorFields(res);
     expect(fields).toEqual(expect.arrayContaining(['body.title', 'body.urgency']));
   });
   it('answers unknown ids with 404 and unknown routes with 404 problem+json', async () => {

@@ -7,8 +7,8 @@ import type {
   ProblemView,
 } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
-import { createRecordInTransaction } from '../../src/modules/records/system.ts';
 import { as, buildIncident, setupTestEnv } from '../support/app.ts';
+import { createBareChange } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 import { buildService } from '../support/requests.ts';
 
@@ -215,15 +215,7 @@ describe('known-error database', () => {
     // The rule reads only the records core: a completed change is a change record resolved with
     // the successful outcome (change management's own flow is tested in changes.test.ts).
     await t.env.ctx.db.execute(sql`create sequence if not exists record_number_chg start with 1001`);
-    const change = await t.env.ctx.db.transaction((tx) =>
-      createRecordInTransaction(
-        t.env.ctx,
-        tx,
-        { type: 'change', prefix: 'CHG', process: 'change', label: 'Change', path: 'changes' },
-        { title: 'Renew the portal certificate', requesterId: t.agent.user.id },
-        t.agent.user.id,
-      ),
-    );
+    const change = await createBareChange(t.env, t.agent, 'Renew the portal certificate');
     const link = await t.agent.post(`/api/v1/records/${problem.id}/links`, {
       target: change.number,
       kind: 'relates_to',

@@ -2,30 +2,23 @@
  * The mail outbox against a real SMTP server in the test process: headers and parts as sent,
  * an SMTP outage that delays mail without losing or doubling it, the admin log and retry.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { deliverDueMail, queueMail } from '../../src/modules/mail/index.ts';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
-import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+import { as, type Client } from '../support/app.ts';
+import { setupMailTestEnv, startSmtpPeer } from '../support/smtp.ts';
 
-let env: TestEnv;
-let peer: SmtpPeer;
+const t = setupMailTestEnv({ MAIL_FROM: 'Service Desk <desk@steward.test>' });
 let admin: Client;
 let agent: Client;
 
 beforeAll(async () => {
-  peer = await startSmtpPeer();
-  env = await createTestEnv({ env: { SMTP_URL: peer.url, MAIL_FROM: 'Service Desk <desk@steward.test>' } });
-  admin = await as(env, ['admin']);
-  agent = await as(env, ['agent']);
-});
-afterAll(async () => {
-  await peer.close();
-  await env.close();
+  admin = await as(t.env, ['admin']);
+  agent = await as(t.env, ['agent']);
 });
 
 describe('mail outbox', () => {
   it('sends HTML and plain text with threading headers and attachments', async () => {
-    const { messageId } = await queueMail(env.ctx, env.ctx.db, {
+    const { messageId } = await queueMail(t.env.ctx, t.env.ctx.db, {
       purpose: 'test',
       to: ['jo@example.test'],
       subject: 'INC0000001: printer on fire',
@@ -38,8 +31,8 @@ describe('mail outbox', () => {
       attachments: [{ filename: 'report.csv', contentType: 'text/csv', content: 'a,b\n1,2\n' }],
     });
     expect(messageId).toMatch(/^<steward\.[0-9a-f]{24}@steward\.test>$/);
-    expect(await deliverDueMail(env.ctx)).toBe(1);
-    const [m] = await peer.waitFor(1);
+    expect(await deliverDueMail(t.env.ctx)).toBe(1);
+    const [m] = await t.peer.waitFor(1);
     expect(m!.parsed.messageId).toBe(messageId);
     expect(m!.parsed.inReplyTo).toBe('<earlier@steward.test>');
     expect(m!.parsed.references).toEqual(['<first@steward.test>', '<earlier@steward.test>']);
@@ -50,16 +43,16 @@ describe('mail outbox', () => {
     expect(m!.parsed.html).toContain('<p>HTML body</p>');
     expect(m!.parsed.attachments[0]?.content.toString()).toBe('a,b\n1,2\n');
     // Sent once: a second sweep finds nothing due.
-    expect(await deliverDueMail(env.ctx)).toBe(0);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
   });
 
   it('keeps 100 messages through an SMTP outage and delivers each exactly once', async () => {
-    const port = peer.port;
-    const before = peer.received.length;
-    await peer.close();
+    const port = t.peer.port;
+    const before = t.peer.received.length;
+    await t.peer.close();
     const ids = new Set<string>();
     for (let i = 0; i < 100; i++) {
-      const q = await queueMail(env.ctx, env.ctx.db, {
+      const q = await queueMail(t.env.ctx, t.env.ctx.db, {
         purpose: 'test',
         to: [`user${i}@example.test`],
         subject: `Outage message ${i}`,
@@ -67,20 +60,20 @@ describe('mail outbox', () => {
       });
       ids.add(q.messageId);
     }
-    expect(await deliverDueMail(env.ctx)).toBe(0);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
     const log = await admin.get('/api/v1/admin/mail?status=queued&limit=200');
     expect(log.statusCode).toBe(200);
     const queued = log.json().items as { attempts: number; lastError: string | null }[];
     expect(queued).toHaveLength(100);
     expect(queued.every((m) => m.attempts === 1 && m.lastError)).toBe(true);
     // Not due yet: the backoff holds them.
-    expect(await deliverDueMail(env.ctx)).toBe(0);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
 
-    peer = await startSmtpPeer({ port });
-    env.clock.advance(60_000);
-    expect(await deliverDueMail(env.ctx)).toBe(100);
-    expect(await deliverDueMail(env.ctx)).toBe(0);
-    const got = peer.received.map((m) => m.parsed.messageId);
+    t.peer = await startSmtpPeer({ port });
+    t.env.clock.advance(60_000);
+    expect(await deliverDueMail(t.env.ctx)).toBe(100);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
+    const got = t.peer.received.map((m) => m.parsed.messageId);
     expect(got).toHaveLength(100);
     expect(new Set(got)).toEqual(ids);
     expect(before).toBe(1);
@@ -108,7 +101,7 @@ describe('mail outbox', () => {
 
   it('refuses a header that would inject lines', async () => {
     await expect(
-      queueMail(env.ctx, env.ctx.db, {
+      queueMail(t.env.ctx, t.env.ctx.db, {
         purpose: 'test',
         to: ['x@example.test'],
         subject: 's',

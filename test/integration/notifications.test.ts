@@ -5,7 +5,7 @@
  * parts, threading headers, Reply-To, Auto-Submitted; 100 notifications through an SMTP outage
  * arrive exactly once.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   DeliveryPage,
   NotificationEventView,
@@ -20,34 +20,23 @@ import {
   buildUser,
   type Client,
   clientFor,
-  createTestEnv,
-  type TestEnv,
+  errorFields,
 } from '../support/app.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
-import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+import { setupMailTestEnv, startSmtpPeer } from '../support/smtp.ts';
 
-let env: TestEnv;
-let peer: SmtpPeer;
+const t = setupMailTestEnv({
+  MAIL_FROM: 'Service Desk <desk@steward.test>',
+  PUBLIC_URL: 'https://steward.test',
+});
 let admin: Client;
 let agent: Client;
 let requester: Client;
 
 beforeAll(async () => {
-  peer = await startSmtpPeer();
-  env = await createTestEnv({
-    env: {
-      SMTP_URL: peer.url,
-      MAIL_FROM: 'Service Desk <desk@steward.test>',
-      PUBLIC_URL: 'https://steward.test',
-    },
-  });
-  admin = await as(env, ['admin']);
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-});
-afterAll(async () => {
-  await peer.close();
-  await env.close();
+  admin = await as(t.env, ['admin']);
+  agent = await as(t.env, ['agent']);
+  requester = await as(t.env, ['requester']);
 });
 
 type Note = { kind: string; subject: string; body: string; record: { id: string } | null };
@@ -58,14 +47,14 @@ const inbox = async (c: Client, recordId: string): Promise<Note[]> =>
 const kinds = async (c: Client, recordId: string) => (await inbox(c, recordId)).map((n) => n.kind).sort();
 const comment = (c: Client, id: string, body: string, visibility: 'public' | 'internal' = 'public') =>
   c.post(`/api/v1/records/${id}/comments`, { body, visibility });
-const mailTo = (address: string) => peer.received.filter((m) => m.envelopeTo.includes(address));
+const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.includes(address));
 
 describe('who is told', () => {
   it('tells the requester, the assignee, the group and watchers, never the actor, and keeps internal notes from the requester', async () => {
-    const member = await as(env, ['agent']);
-    const assignee = await as(env, ['agent']);
-    const watcher = await as(env, ['agent']);
-    const group = await buildGroup(env, { memberIds: [member.user.id, assignee.user.id] });
+    const member = await as(t.env, ['agent']);
+    const assignee = await as(t.env, ['agent']);
+    const watcher = await as(t.env, ['agent']);
+    const group = await buildGroup(t.env, { memberIds: [member.user.id, assignee.user.id] });
     const inc = await buildIncident(agent, { requesterId: requester.user.id });
     expect(await kinds(requester, inc.id)).toEqual(['record.created']);
     expect(await kinds(agent, inc.id)).toEqual([]);
@@ -102,7 +91,7 @@ describe('who is told', () => {
     expect(internal.body).toContain('Vendor says <b>firmware</b> bug.');
 
     // Mail follows the same audience: the requester's mail never carries the internal note.
-    await deliverDueMail(env.ctx);
+    await deliverDueMail(t.env.ctx);
     const toRequester = mailTo(requester.user.email);
     expect(toRequester.length).toBe(2);
     expect(toRequester.some((m) => m.raw.includes('firmware'))).toBe(false);
@@ -113,12 +102,12 @@ describe('who is told', () => {
       .items as NotificationEventView[];
     const created = events.find((e) => e.key === 'record.created')!;
     expect(created.rule).toMatchObject({ enabled: true, version: 0 });
-    const manager = await buildUser(env, { roles: ['service_manager'] });
-    const managed = await buildGroup(env, { memberIds: [] });
+    const manager = await buildUser(t.env, { roles: ['service_manager'] });
+    const managed = await buildGroup(t.env, { memberIds: [] });
     // A group names its manager through the directory: set it the way administrators do.
     const g = await admin.patch(`/api/v1/groups/${managed.id}`, { managerId: manager.id });
     expect(g.statusCode).toBe(200);
-    const managerClient = await clientFor(env, manager);
+    const managerClient = await clientFor(t.env, manager);
 
     expect(
       (await agent.put('/api/v1/admin/notifications/events/record.created/rule', { enabled: false }))
@@ -162,10 +151,10 @@ describe('who is told', () => {
 
 describe('approvals and major incidents', () => {
   it('asks the approvers and tells the requester of the decision', async () => {
-    const boss = await as(env, ['requester']);
-    const employee = await clientFor(env, await buildUser(env, { managerId: boss.user.id }));
-    const manager = await as(env, ['service_manager']);
-    const item = await buildCatalogItem(manager, await buildService(env), {
+    const boss = await as(t.env, ['requester']);
+    const employee = await clientFor(t.env, await buildUser(t.env, { managerId: boss.user.id }));
+    const manager = await as(t.env, ['service_manager']);
+    const item = await buildCatalogItem(manager, await buildService(t.env), {
       approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
     });
     const req = await order(employee, item.id);
@@ -185,8 +174,8 @@ describe('approvals and major incidents', () => {
   });
 
   it('tells the coordinator and the requester of a declared major incident; internal updates never reach the requester', async () => {
-    const manager = await as(env, ['service_manager']);
-    const coordinator = await as(env, ['agent']);
+    const manager = await as(t.env, ['service_manager']);
+    const coordinator = await as(t.env, ['agent']);
     const inc = await buildIncident(agent, { requesterId: requester.user.id });
     const declared = await manager.post(`/api/v1/incidents/${inc.id}/major`, {
       coordinatorId: coordinator.user.id,
@@ -217,10 +206,10 @@ describe('approvals and major incidents', () => {
 
 describe('on call', () => {
   it("names a member of a group as on call, refuses a stranger, and tells them of a major incident on the group's work", async () => {
-    const manager = await as(env, ['service_manager']);
-    const onCall = await as(env, ['agent']);
-    const stranger = await as(env, ['agent']);
-    const group = await buildGroup(env, { memberIds: [onCall.user.id, agent.user.id] });
+    const manager = await as(t.env, ['service_manager']);
+    const onCall = await as(t.env, ['agent']);
+    const stranger = await as(t.env, ['agent']);
+    const group = await buildGroup(t.env, { memberIds: [onCall.user.id, agent.user.id] });
     expect(
       (await agent.put(`/api/v1/admin/notifications/on-call/${group.id}`, { userId: onCall.user.id }))
         .statusCode,
@@ -275,12 +264,7 @@ describe('templates', () => {
       body: '{{nope}}',
     });
     expect(bad.statusCode).toBe(422);
-    expect(
-      bad
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['body', 'subject']);
+    expect(errorFields(bad).sort()).toEqual(['body', 'subject']);
 
     const saved = await admin.put(
       '/api/v1/admin/notifications/events/record.commented/templates/email',
@@ -300,9 +284,9 @@ describe('templates', () => {
 
     const inc = await buildIncident(agent, { requesterId: requester.user.id, title: 'Scanner <jams>' });
     await comment(agent, inc.id, 'Try <script>alert(1)</script> now & again');
-    const before = peer.received.length;
-    await deliverDueMail(env.ctx);
-    await peer.waitFor(before + 2);
+    const before = t.peer.received.length;
+    await deliverDueMail(t.env.ctx);
+    await t.peer.waitFor(before + 2);
     const m = mailTo(requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
     expect(m.parsed.subject).toBe(`Re: Scanner <jams> [${inc.number}]`);
     expect(m.parsed.text?.trim()).toBe(`Try <script>alert(1)</script> now & again\n-- ${agent.user.name}`);
@@ -320,7 +304,7 @@ describe('mail', () => {
     const inc = await buildIncident(agent, { requesterId: requester.user.id });
     await comment(agent, inc.id, 'First update');
     await comment(agent, inc.id, 'Second update');
-    await deliverDueMail(env.ctx);
+    await deliverDueMail(t.env.ctx);
     const mine = mailTo(requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
     expect(mine).toHaveLength(3);
     const created = mine.find((m) => m.parsed.subject?.includes('opened'));
@@ -356,13 +340,13 @@ describe('mail', () => {
   });
 
   it('keeps 100 notifications through an SMTP outage and delivers each exactly once', async () => {
-    const person = await as(env, ['requester']);
+    const person = await as(t.env, ['requester']);
     const inc = await buildIncident(agent, { requesterId: person.user.id });
-    await deliverDueMail(env.ctx);
-    const port = peer.port;
-    await peer.close();
+    await deliverDueMail(t.env.ctx);
+    const port = t.peer.port;
+    await t.peer.close();
     for (let i = 0; i < 100; i++) expect((await comment(agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
-    expect(await deliverDueMail(env.ctx)).toBe(0);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
     const waiting = (
       await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&limit=200`)
     ).json() as DeliveryPage;
@@ -370,10 +354,10 @@ describe('mail', () => {
     expect(updates).toHaveLength(100);
     expect(updates.every((d) => d.status === 'queued' && d.attempts === 1 && d.error)).toBe(true);
 
-    peer = await startSmtpPeer({ port });
-    env.clock.advance(60_000);
-    expect(await deliverDueMail(env.ctx)).toBe(100);
-    expect(await deliverDueMail(env.ctx)).toBe(0);
+    t.peer = await startSmtpPeer({ port });
+    t.env.clock.advance(60_000);
+    expect(await deliverDueMail(t.env.ctx)).toBe(100);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
     const got = mailTo(person.user.email);
     expect(got).toHaveLength(100);
     expect(new Set(got.map((m) => m.parsed.text?.match(/Update \d+/)?.[0])).size).toBe(100);
@@ -387,7 +371,7 @@ describe('mail', () => {
 
 describe('preferences', () => {
   it('lists defaults, keeps choices, sends digests with a working List-Unsubscribe', async () => {
-    const person = await as(env, ['requester']);
+    const person = await as(t.env, ['requester']);
     const prefs = (await person.get('/api/v1/notifications/preferences')).json()
       .preferences as PreferenceView[];
     expect(prefs.find((p) => p.event === 'record.commented')).toMatchObject({
@@ -414,14 +398,14 @@ describe('preferences', () => {
     const inc = await buildIncident(agent, { requesterId: person.user.id });
     await comment(agent, inc.id, 'Digest one');
     await comment(agent, inc.id, 'Digest two');
-    await deliverDueMail(env.ctx);
+    await deliverDueMail(t.env.ctx);
     // No mail yet, no in-app item for the created event.
     expect(mailTo(person.user.email)).toHaveLength(0);
     expect(await kinds(person, inc.id)).toEqual(['record.commented', 'record.commented']);
 
-    expect(await sendDigests(env.ctx)).toBeGreaterThanOrEqual(1);
-    expect(await sendDigests(env.ctx)).toBe(0);
-    await deliverDueMail(env.ctx);
+    expect(await sendDigests(t.env.ctx)).toBeGreaterThanOrEqual(1);
+    expect(await sendDigests(t.env.ctx)).toBe(0);
+    await deliverDueMail(t.env.ctx);
     const [digest, ...more] = mailTo(person.user.email);
     expect(more).toHaveLength(0);
     expect(digest!.parsed.subject).toBe('Your Steward digest: 2 updates');
@@ -433,7 +417,7 @@ describe('preferences', () => {
     expect(digest!.parsed.headers.get('auto-submitted')).toBe('auto-generated');
 
     const path = url.replace('https://steward.test', '');
-    const res = await env.app.inject({
+    const res = await t.env.app.inject({
       method: 'POST',
       url: path,
       payload: 'List-Unsubscribe=One-Click',
@@ -449,7 +433,7 @@ describe('preferences', () => {
     });
     expect(
       (
-        await env.app.inject({
+        await t.env.app.inject({
           method: 'GET',
           url: '/api/v1/notifications/unsubscribe?token=not-a-real-token',
         })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { as, setupTestEnv } from '../support/app.ts';
+import { as, errorFields, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'] });
 
@@ -47,9 +47,7 @@ describe('organisations', () => {
       website: 'not a url',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(
-      expect.arrayContaining(['body.kind', 'body.website']),
-    );
+    expect(errorFields(bad)).toEqual(expect.arrayContaining(['body.kind', 'body.website']));
     const requester = await as(t.env, ['requester']);
     expect((await requester.get('/api/v1/organisations')).statusCode).toBe(403);
     expect((await requester.post('/api/v1/organisations', { name: 'Y', kind: 'customer' })).statusCode).toBe(

@@ -15,7 +15,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { defineRecordType } from '../../src/modules/records/define.ts';
 import type { RecordDetail } from '../../src/modules/records/detail.ts';
 import type { RecordTypeConfig } from '../../src/modules/records/types.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildIncident, type Client, createTestEnv, errorFields, type TestEnv } from '../support/app.ts';
 
 const CHORE: RecordTypeConfig = {
   type: 'chore',
@@ -111,12 +111,7 @@ describe('a declared record type', () => {
   it('validates the create body with its contract', async () => {
     const res = await agent.post('/api/v1/chores', { title: '', urgency: 9 });
     expect(res.statusCode).toBe(400);
-    expect(
-      res
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['body.title', 'body.urgency']);
+    expect(errorFields(res).sort()).toEqual(['body.title', 'body.urgency']);
   });
 
   it('is read by id or number, and is not an incident', async () => {

@@ -3,35 +3,28 @@
  * the mail outbox with the report attached, and the delivery log says what happened.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryView, ScheduleView } from '../../src/contracts/reports.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { runDueSchedules } from '../../src/modules/reports/schedules.ts';
-import { as, buildGroup, buildUser, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
-import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+import { as, buildGroup, buildUser, type Client } from '../support/app.ts';
+import { setupMailTestEnv } from '../support/smtp.ts';
 
-let env: TestEnv;
-let peer: SmtpPeer;
+const t = setupMailTestEnv({ MAIL_FROM: 'Steward <reports@steward.test>' });
 let manager: Client;
 let agent: Client;
 
 beforeAll(async () => {
-  peer = await startSmtpPeer();
-  env = await createTestEnv({ env: { SMTP_URL: peer.url, MAIL_FROM: 'Steward <reports@steward.test>' } });
-  manager = await as(env, ['service_manager']);
-  agent = await as(env, ['agent']);
-  env.clock.set('2026-03-04T15:00:00Z'); // a Wednesday
-});
-afterAll(async () => {
-  await peer.close();
-  await env.close();
+  manager = await as(t.env, ['service_manager']);
+  agent = await as(t.env, ['agent']);
+  t.env.clock.set('2026-03-04T15:00:00Z'); // a Wednesday
 });
 
 describe('scheduled reports', () => {
   it('mails the report of the week just ended to people and groups, once, and logs the delivery', async () => {
-    const lead = await buildUser(env, { roles: ['agent'], email: 'lead@example.test' });
-    const member = await buildUser(env, { roles: ['agent'], email: 'member@example.test' });
-    const team = await buildGroup(env, { name: 'Reporting team', memberIds: [member.id] });
+    const lead = await buildUser(t.env, { roles: ['agent'], email: 'lead@example.test' });
+    const member = await buildUser(t.env, { roles: ['agent'], email: 'member@example.test' });
+    const team = await buildGroup(t.env, { name: 'Reporting team', memberIds: [member.id] });
     const created = await manager.post('/api/v1/reports/schedules', {
       name: 'Weekly volume',
       report: 'kpi_table',
@@ -49,12 +42,12 @@ describe('scheduled reports', () => {
         .statusCode,
     ).toBe(403);
 
-    expect(await runDueSchedules(env.ctx)).toBe(0);
-    env.clock.set('2026-03-09T00:00:30Z');
-    expect(await runDueSchedules(env.ctx)).toBe(1);
-    expect(await runDueSchedules(env.ctx)).toBe(0);
-    expect(await deliverDueMail(env.ctx)).toBe(1);
-    const [m] = await peer.waitFor(1);
+    expect(await runDueSchedules(t.env.ctx)).toBe(0);
+    t.env.clock.set('2026-03-09T00:00:30Z');
+    expect(await runDueSchedules(t.env.ctx)).toBe(1);
+    expect(await runDueSchedules(t.env.ctx)).toBe(0);
+    expect(await deliverDueMail(t.env.ctx)).toBe(1);
+    const [m] = await t.peer.waitFor(1);
     expect(m!.parsed.subject).toBe('Weekly volume: KPI report for 2026-03-02 – 2026-03-08');
     expect(m!.parsed.to).toMatchObject({ text: 'lead@example.test, member@example.test' });
     const attachment = m!.parsed.attachments[0]!;
@@ -85,7 +78,7 @@ describe('scheduled reports', () => {
   });
 
   it('sends the SLA compliance report as CSV now, and logs a schedule that cannot be delivered', async () => {
-    const user = await buildUser(env, { roles: ['service_manager'], email: 'sm@example.test' });
+    const user = await buildUser(t.env, { roles: ['service_manager'], email: 'sm@example.test' });
     const ok = (
       await manager.post('/api/v1/reports/schedules', {
         name: 'Monthly compliance',
@@ -98,11 +91,11 @@ describe('scheduled reports', () => {
     const sent = await manager.post(`/api/v1/reports/schedules/${ok.id}/send`);
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().items[0]).toMatchObject({ status: 'queued', periodFrom: '2026-02-01T00:00:00.000Z' });
-    await deliverDueMail(env.ctx);
-    const mail = (await peer.waitFor(2))[1]!;
+    await deliverDueMail(t.env.ctx);
+    const mail = (await t.peer.waitFor(2))[1]!;
     expect(mail.parsed.attachments[0]!.content.toString()).toContain('Agreement,Kind,Party,Service');
 
-    const empty = await buildGroup(env, { name: 'Nobody here' });
+    const empty = await buildGroup(t.env, { name: 'Nobody here' });
     const bad = (
       await manager.post('/api/v1/reports/schedules', {
         name: 'Goes nowhere',

@@ -11,6 +11,7 @@ import {
   type Client,
   clientFor,
   createTestEnv,
+  errorFields,
   type TestEnv,
 } from '../support/app.ts';
 import { buildCatalogItem, buildService, order, type RequestBody } from '../support/requests.ts';
@@ -102,7 +103,7 @@ describe('catalog items', () => {
       taskTemplates: [{ title: 'T', groupId: '00000000-0000-4000-8000-000000000000', order: 1 }],
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
+    expect(errorFields(res)).toEqual([
       'form.0.options',
       'form.1.visibleIf.field',
       'approvalPolicy.levels.0.approvers',
@@ -165,10 +166,7 @@ describe('ordering', () => {
       answers: { for_whom: missing, system: missing },
     });
     expect(res.statusCode).toBe(422);
-    expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([
-      'answers.for_whom',
-      'answers.system',
-    ]);
+    expect(errorFields(res)).toEqual(['answers.for_whom', 'answers.system']);
     const ok = await order(requester, item.id, { for_whom: other.user.id, system: serviceId });
     expect(ok.answers.map((a) => a.key)).toEqual(['for_whom', 'system']);
   });

@@ -3,20 +3,16 @@
  * answer, HSTS only over https, X-Forwarded-* believed only from configured proxies, and
  * /metrics only with its token or on its own address.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, setupTestEnv } from '../support/app.ts';
 
 const password = 'headers test password';
 
 describe('security headers', () => {
-  let env: TestEnv;
-  beforeAll(async () => {
-    env = await createTestEnv({ env: { METRICS_TOKEN: 'a-metrics-token-of-length' } });
-  });
-  afterAll(() => env.close());
+  const t = setupTestEnv({}, { env: { METRICS_TOKEN: 'a-metrics-token-of-length' } });
 
   it('sends a CSP that allows no inline script and no framing, and no HSTS over http', async () => {
-    const res = await env.app.inject({ url: '/api/v1/auth/me' });
+    const res = await t.env.app.inject({ url: '/api/v1/auth/me' });
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
@@ -26,8 +22,8 @@ describe('security headers', () => {
   });
 
   it('ignores X-Forwarded-For and X-Forwarded-Proto from a client when no proxy is trusted', async () => {
-    const u = await buildUser(env, { password });
-    const res = await env.app.inject({
+    const u = await buildUser(t.env, { password });
+    const res = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       remoteAddress: '192.0.2.10',
@@ -36,7 +32,7 @@ describe('security headers', () => {
     });
     expect(res.statusCode).toBe(401);
     expect(res.headers['strict-transport-security']).toBeUndefined();
-    const [entry] = await env.ctx.database.prepared<{ ip: string }>(
+    const [entry] = await t.env.ctx.database.prepared<{ ip: string }>(
       'test.audit_ip',
       `select ip from audit_log where action = 'auth.login_failed' order by id desc limit 1`,
       [],
@@ -45,12 +41,12 @@ describe('security headers', () => {
   });
 
   it('serves /metrics only with the metrics token', async () => {
-    const anonymous = await env.app.inject({ url: '/metrics' });
+    const anonymous = await t.env.app.inject({ url: '/metrics' });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.headers['content-type']).toContain('application/problem+json');
-    const wrong = await env.app.inject({ url: '/metrics', headers: { authorization: 'Bearer nope' } });
+    const wrong = await t.env.app.inject({ url: '/metrics', headers: { authorization: 'Bearer nope' } });
     expect(wrong.statusCode).toBe(401);
-    const ok = await env.app.inject({
+    const ok = await t.env.app.inject({
       url: '/metrics',
       headers: { authorization: 'Bearer a-metrics-token-of-length' },
     });
@@ -60,15 +56,11 @@ describe('security headers', () => {
 });
 
 describe('behind a trusted TLS proxy', () => {
-  let env: TestEnv;
-  beforeAll(async () => {
-    env = await createTestEnv({ env: { TRUST_PROXY: '127.0.0.1' } });
-  });
-  afterAll(() => env.close());
+  const t = setupTestEnv({}, { env: { TRUST_PROXY: '127.0.0.1' } });
 
   it('takes the client address and https from the proxy: Secure cookie, HSTS, audited address', async () => {
-    const u = await buildUser(env, { password });
-    const res = await env.app.inject({
+    const u = await buildUser(t.env, { password });
+    const res = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',
       remoteAddress: '127.0.0.1',
@@ -78,7 +70,7 @@ describe('behind a trusted TLS proxy', () => {
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
     expect(res.headers['strict-transport-security']).toContain('max-age=');
-    const [entry] = await env.ctx.database.prepared<{ ip: string }>(
+    const [entry] = await t.env.ctx.database.prepared<{ ip: string }>(
       'test.audit_login_ip',
       `select ip from audit_log where action = 'auth.login' order by id desc limit 1`,
       [],
@@ -87,7 +79,7 @@ describe('behind a trusted TLS proxy', () => {
   });
 
   it('does not believe the same headers from an address that is not the proxy', async () => {
-    const res = await env.app.inject({
+    const res = await t.env.app.inject({
       url: '/api/v1/auth/me',
       remoteAddress: '192.0.2.99',
       headers: { 'x-forwarded-proto': 'https' },
@@ -97,16 +89,14 @@ describe('behind a trusted TLS proxy', () => {
 });
 
 describe('metrics without a token', () => {
-  let env: TestEnv;
+  const t = setupTestEnv({}, { env: { METRICS_PORT: '0', METRICS_HOST: '127.0.0.1' } });
   beforeAll(async () => {
-    env = await createTestEnv({ env: { METRICS_PORT: '0', METRICS_HOST: '127.0.0.1' } });
-    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    await t.env.app.listen({ port: 0, host: '127.0.0.1' });
   });
-  afterAll(() => env.close());
 
   it('are not on the main address but on their own listener', async () => {
-    expect((await env.app.inject({ url: '/metrics' })).statusCode).toBe(404);
-    const where = env.app.metricsAddress();
+    expect((await t.env.app.inject({ url: '/metrics' })).statusCode).toBe(404);
+    const where = t.env.app.metricsAddress();
     expect(where).not.toBeNull();
     const res = await fetch(`http://127.0.0.1:${where!.port}/metrics`);
     expect(res.status).toBe(200);

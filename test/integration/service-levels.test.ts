@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGroup, setupTestEnv } from '../support/app.ts';
+import { buildGroup, errorFields, setupTestEnv } from '../support/app.ts';
 import {
   ALWAYS,
   buildAgreement,
@@ -10,9 +10,6 @@ import {
 } from '../support/sla.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'] });
-
-const fields = (res: { json(): unknown }) =>
-  ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
 
 describe('business calendars', () => {
   it('stores named calendars with several intervals a day, a zone and holidays', async () => {
@@ -48,7 +45,7 @@ describe('business calendars', () => {
     });
     expect(res.statusCode).toBe(422);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(fields(res).sort()).toEqual(
+    expect(errorFields(res).sort()).toEqual(
       [
         'timeZone',
         'intervals[1]',
@@ -161,7 +158,7 @@ describe('requirements become agreements', () => {
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
     expect(zero.statusCode).toBe(422);
-    expect(fields(zero)).toEqual(['targets[0].responseMinutes', 'warningThresholds[1]']);
+    expect(errorFields(zero)).toEqual(['targets[0].responseMinutes', 'warningThresholds[1]']);
     const ola = await t.manager.post('/api/v1/agreements', {
       kind: 'ola',
       name: 'No group',
@@ -170,7 +167,7 @@ describe('requirements become agreements', () => {
       targets: targets(),
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    expect(fields(ola).sort()).toEqual(['customerId', 'groupId']);
+    expect(errorFields(ola).sort()).toEqual(['customerId', 'groupId']);
     const uc = await t.manager.post('/api/v1/agreements', {
       kind: 'uc',
       name: 'Customer as supplier',
@@ -179,7 +176,7 @@ describe('requirements become agreements', () => {
       targets: targets(),
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    expect(fields(uc)).toEqual(['supplierId']);
+    expect(errorFields(uc)).toEqual(['supplierId']);
     const badDate = await t.manager.post('/api/v1/agreements', {
       kind: 'sla',
       name: 'Bad date',

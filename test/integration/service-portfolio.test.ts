@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
-import { as, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
 import { buildOrganisation, buildService } from '../support/sla.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
@@ -68,12 +68,7 @@ describe('service portfolio', () => {
       customerIds: [supplier.id],
     });
     expect(res.statusCode).toBe(422);
-    expect(
-      res
-        .json()
-        .errors.map((e: { field: string }) => e.field)
-        .sort(),
-    ).toEqual(['customerIds[0]', 'dependsOn[0]']);
+    expect(errorFields(res).sort()).toEqual(['customerIds[0]', 'dependsOn[0]']);
   });
 
   it('moves a service pipeline → live → retired only, with optimistic concurrency', async () => {

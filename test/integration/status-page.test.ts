@@ -4,27 +4,22 @@
  * and its invalidation, ETag / 304, the feed, turning the page off, and e-mail subscriptions with
  * double opt-in delivered to a real SMTP server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { ConfigCache, notifyChange } from '../../src/db/changes.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { createService } from '../../src/modules/catalog/service.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { registerStatusSource, unregisterStatusSource } from '../../src/modules/status-page/index.ts';
 import { statusUpdates } from '../../src/modules/status-page/schema.ts';
-import {
-  as,
-  buildIncident,
-  type Client,
-  createTestEnv,
-  resolveIncident,
-  type TestEnv,
-} from '../support/app.ts';
-import { type SmtpPeer, startSmtpPeer } from '../support/smtp.ts';
+import { as, buildIncident, type Client, resolveIncident } from '../support/app.ts';
+import { buildService } from '../support/requests.ts';
+import { setupMailTestEnv } from '../support/smtp.ts';
 
-let env: TestEnv;
-let peer: SmtpPeer;
+const t = setupMailTestEnv({
+  MAIL_FROM: 'Status <status@steward.test>',
+  PUBLIC_URL: 'https://status.steward.test',
+});
 let manager: Client;
 let agent: Client;
 let requester: Client;
@@ -53,7 +48,7 @@ type Page = {
 };
 
 const publicGet = (url: string, headers: Record<string, string> = {}) =>
-  env.app.inject({ method: 'GET', url, headers });
+  t.env.app.inject({ method: 'GET', url, headers });
 const statusPage = async () => {
   const res = await publicGet('/api/v1/public/status');
   expect(res.statusCode).toBe(200);
@@ -62,43 +57,16 @@ const statusPage = async () => {
 const statusOf = (p: Page, id: string) => p.services.find((s) => s.id === id)?.status;
 
 beforeAll(async () => {
-  peer = await startSmtpPeer();
-  env = await createTestEnv({
-    env: {
-      SMTP_URL: peer.url,
-      MAIL_FROM: 'Status <status@steward.test>',
-      PUBLIC_URL: 'https://status.steward.test',
-    },
-  });
-  manager = await as(env, ['service_manager']);
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-  backend = (
-    await createService(env.ctx, 'system', {
-      kind: 'technical',
-      name: 'Mail backend',
-      criticality: 'high',
-      lifecycleStatus: 'live',
-    })
-  ).id;
-  email = (
-    await createService(env.ctx, 'system', {
-      kind: 'business',
-      name: 'Email',
-      criticality: 'high',
-      lifecycleStatus: 'live',
-      dependsOn: [backend],
-    })
-  ).id;
+  manager = await as(t.env, ['service_manager']);
+  agent = await as(t.env, ['agent']);
+  requester = await as(t.env, ['requester']);
+  backend = await buildService(t.env, 'Mail backend', { kind: 'technical', criticality: 'high' });
+  email = await buildService(t.env, 'Email', { criticality: 'high', dependsOn: [backend] });
   for (const [id, position] of [
     [email, 1],
     [backend, 2],
   ] as const)
     expect((await manager.put(`/api/v1/status-page/services/${id}`, { position })).statusCode).toBe(200);
-});
-afterAll(async () => {
-  await env.close();
-  await peer.close();
 });
 
 describe('status page', () => {
@@ -155,7 +123,7 @@ describe('status page', () => {
         .statusCode,
     ).toBe(403);
 
-    env.clock.advance(2 * 3_600_000);
+    t.env.clock.advance(2 * 3_600_000);
     expect((await resolveIncident(agent, inc.id)).statusCode).toBe(200);
     page = await statusPage();
     expect(statusOf(page, backend)).toBe('operational');
@@ -166,7 +134,7 @@ describe('status page', () => {
     expect(past[0]).toMatchObject({ status: 'major_outage', cause: 'Email delays' });
     expect(past[0]!.updates).toHaveLength(1);
     // Two hours of major outage out of two recorded hours and more: uptime below 100.
-    env.clock.advance(2 * 3_600_000);
+    t.env.clock.advance(2 * 3_600_000);
     await manager.put(`/api/v1/status-page/services/${email}/override`, { status: 'degraded', note: 'tick' });
     await manager.put(`/api/v1/status-page/services/${email}/override`, { status: null });
     page = await statusPage();
@@ -174,7 +142,7 @@ describe('status page', () => {
   });
 
   it('takes changes in progress and planned maintenance from a status source', async () => {
-    const now = env.clock.now().getTime();
+    const now = t.env.clock.now().getTime();
     registerStatusSource({
       key: 'test-changes',
       items: async () => [
@@ -195,7 +163,7 @@ describe('status page', () => {
       ],
     });
     try {
-      env.ctx.configCache.invalidate('status-page:');
+      t.env.ctx.configCache.invalidate('status-page:');
       const page = await statusPage();
       expect(statusOf(page, backend)).toBe('under_maintenance');
       expect(statusOf(page, email)).toBe('under_maintenance');
@@ -203,7 +171,7 @@ describe('status page', () => {
       expect(page.planned.map((p) => p.title)).toEqual(['Storage upgrade']);
     } finally {
       unregisterStatusSource('test-changes');
-      env.ctx.configCache.invalidate('status-page:');
+      t.env.ctx.configCache.invalidate('status-page:');
     }
     expect(statusOf(await statusPage(), backend)).toBe('operational');
   });
@@ -264,24 +232,24 @@ describe('status page', () => {
 
   it('subscribes with double opt-in, mails updates to confirmed subscribers only, and unsubscribes', async () => {
     // Send what earlier tests queued (notifications of their incidents) first: from here on the
-    // peer receives only this test's mail.
-    // (A message counts as sent once the peer has accepted it, so it has arrived by then.)
-    await deliverDueMail(env.ctx);
-    const base = peer.received.length;
-    const sub = await env.app.inject({
+    // t.peer receives only this test's mail.
+    // (A message counts as sent once the t.peer has accepted it, so it has arrived by then.)
+    await deliverDueMail(t.env.ctx);
+    const base = t.peer.received.length;
+    const sub = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/public/status/subscriptions',
       payload: { email: 'Fan@Example.test', serviceId: email },
     });
     expect(sub.statusCode).toBe(202);
-    const bad = await env.app.inject({
+    const bad = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/public/status/subscriptions',
       payload: { email: 'nope' },
     });
     expect(bad.statusCode).toBe(400);
-    await deliverDueMail(env.ctx);
-    const [confirmation] = (await peer.waitFor(base + 1)).slice(base);
+    await deliverDueMail(t.env.ctx);
+    const [confirmation] = (await t.peer.waitFor(base + 1)).slice(base);
     expect(confirmation!.envelopeTo).toEqual(['fan@example.test']);
     const confirmUrl = /https:\/\/status\.steward\.test\/status\/confirm\?token=([\w-]+)/.exec(
       confirmation!.parsed.text ?? '',
@@ -295,9 +263,9 @@ describe('status page', () => {
       phase: 'investigating',
       message: 'Looking.',
     });
-    expect(await deliverDueMail(env.ctx)).toBe(0);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
 
-    const confirmed = await env.app.inject({
+    const confirmed = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/public/status/subscriptions/confirm',
       payload: { token: confirmUrl![1] },
@@ -305,7 +273,7 @@ describe('status page', () => {
     expect(confirmed.statusCode).toBe(200);
     expect(
       (
-        await env.app.inject({
+        await t.env.app.inject({
           method: 'POST',
           url: '/api/v1/public/status/subscriptions/confirm',
           payload: { token: 'x'.repeat(32) },
@@ -330,8 +298,8 @@ describe('status page', () => {
       phase: 'notice',
       message: 'FYI.',
     });
-    expect(await deliverDueMail(env.ctx)).toBe(1);
-    const [update] = (await peer.waitFor(base + 2)).slice(base + 1);
+    expect(await deliverDueMail(t.env.ctx)).toBe(1);
+    const [update] = (await t.peer.waitFor(base + 2)).slice(base + 1);
     expect(update!.parsed.subject).toBe('[Resolved] Webmail slow');
     expect(update!.parsed.text).toContain('Back to normal.');
     const unsubscribeUrl = /\/status\/unsubscribe\?token=([\w-]+)/.exec(update!.parsed.text ?? '');
@@ -339,7 +307,7 @@ describe('status page', () => {
       /^List-Unsubscribe:\s+<https:\/\/status\.steward\.test\/status\/unsubscribe\?token=/m,
     );
 
-    const gone = await env.app.inject({
+    const gone = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/public/status/subscriptions/unsubscribe',
       payload: { token: unsubscribeUrl![1] },
@@ -351,11 +319,11 @@ describe('status page', () => {
       phase: 'notice',
       message: 'Nobody hears this.',
     });
-    expect(await deliverDueMail(env.ctx)).toBe(0);
+    expect(await deliverDueMail(t.env.ctx)).toBe(0);
   });
 
   it('serves the page from its cache until a change is published, on every instance', async () => {
-    const titles = async (app = env.app) =>
+    const titles = async (app = t.env.app) =>
       ((await app.inject({ method: 'GET', url: '/api/v1/public/status' })).json() as Page).active.map(
         (e) => e.title,
       );
@@ -363,19 +331,19 @@ describe('status page', () => {
     await new Promise((r) => setTimeout(r, 500));
     await statusPage();
     // Written behind the module's back, without a NOTIFY: the cached page does not see it.
-    await env.ctx.db
+    await t.env.ctx.db
       .insert(statusUpdates)
-      .values({ title: 'Quiet notice', phase: 'notice', message: 'm', at: env.clock.now() });
+      .values({ title: 'Quiet notice', phase: 'notice', message: 'm', at: t.env.clock.now() });
     expect(await titles()).not.toContain('Quiet notice');
     // A NOTIFY, as another instance's change sends it, drops the cache once delivered.
-    await notifyChange(env.ctx.db, ConfigCache.CHANNEL, 'status-page:');
+    await notifyChange(t.env.ctx.db, ConfigCache.CHANNEL, 'status-page:');
     await expect.poll(titles, { timeout: 5000 }).toContain('Quiet notice');
 
-    if (!env.databaseUrl) return;
+    if (!t.env.databaseUrl) return;
     // A second instance on the same PostgreSQL database sees a change made through the first.
     const ctx2 = await createContext(
-      loadConfig({ DATABASE_URL: env.databaseUrl, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
-      { clock: env.clock, startJobs: false },
+      loadConfig({ DATABASE_URL: t.env.databaseUrl, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
+      { clock: t.env.clock, startJobs: false },
     );
     const app2 = await buildApp(ctx2, { logger: false, webDist: '/nonexistent' });
     try {
@@ -408,7 +376,7 @@ describe('status page', () => {
       expect((await publicGet(url)).statusCode).toBe(404);
     expect(
       (
-        await env.app.inject({
+        await t.env.app.inject({
           method: 'POST',
           url: '/api/v1/public/status/subscriptions',
           payload: { email: 'a@example.test' },

@@ -4,9 +4,15 @@
  * KPI.
  */
 import { describe, expect, it } from 'vitest';
-import { createUser } from '../../src/modules/auth/directory.ts';
 import { createOrganisation } from '../../src/modules/organisations/service.ts';
-import { buildGroup, buildIncident, type Client, clientFor, setupTestEnv } from '../support/app.ts';
+import {
+  buildGroup,
+  buildIncident,
+  buildUser,
+  type Client,
+  clientFor,
+  setupTestEnv,
+} from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({
@@ -265,7 +271,7 @@ describe('the time report and the effort KPI', () => {
     const org = await createOrganisation(t.env.ctx, 'system', { name: 'Acme Retail', kind: 'customer' });
     const customer = await clientFor(
       t.env,
-      await createUser(t.env.ctx, 'system', {
+      await buildUser(t.env, {
         email: 'buyer@acme.time.test',
         name: 'Acme Buyer',
         roles: ['requester'],

@@ -126,6 +126,7 @@ export async function buildUser(
     password?: string;
     groupIds?: string[];
     managerId?: string;
+    organisationId?: string;
   } = {},
 ): Promise<UserView> {
   seq++;
@@ -136,6 +137,7 @@ export async function buildUser(
     ...(over.password ? { password: over.password } : {}),
     ...(over.groupIds ? { groupIds: over.groupIds } : {}),
     ...(over.managerId ? { managerId: over.managerId } : {}),
+    ...(over.organisationId ? { organisationId: over.organisationId } : {}),
   });
 }
 
@@ -198,6 +200,11 @@ export async function clientFor(
 /** A user with the given roles and a client for them, in one call. */
 export async function as(env: TestEnv, roles: Role[], over: { groupIds?: string[] } = {}): Promise<Client> {
   return clientFor(env, await buildUser(env, { roles, ...over }));
+}
+
+/** The fields named by the `errors` of a problem+json answer, in its order (none when it has no list). */
+export function errorFields(res: { json(): unknown }): string[] {
+  return ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
 }
 
 /** Resolve an incident as `client`, solved permanently with the given notes; the raw response. */

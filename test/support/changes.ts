@@ -1,7 +1,8 @@
 /** Change management factories for the tests: templates, changes, and steps through the lifecycle. */
 import { expect } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
-import type { Client } from './app.ts';
+import { createRecordInTransaction } from '../../src/modules/records/index.ts';
+import type { Client, TestEnv } from './app.ts';
 
 /** A standard-change template, as a change manager makes one. */
 export async function buildChangeTemplate(
@@ -38,4 +39,20 @@ export async function stepChange(
   );
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as ChangeView;
+}
+
+/**
+ * A change record made through the records core alone, as an integration or another module would
+ * make one: no change columns of its own. Raised by `client` for themself.
+ */
+export function createBareChange(env: TestEnv, client: Client, title: string) {
+  return env.ctx.db.transaction((tx) =>
+    createRecordInTransaction(
+      env.ctx,
+      tx,
+      { type: 'change', prefix: 'CHG', process: 'change', label: 'Change', path: 'changes' },
+      { title, requesterId: client.user.id },
+      client.user.id,
+    ),
+  );
 }

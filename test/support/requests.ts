@@ -5,13 +5,19 @@ import type { Client, TestEnv } from './app.ts';
 
 let seq = 0;
 
-export async function buildService(env: TestEnv, name?: string): Promise<string> {
+/** A live service (a business one of medium criticality unless told), made by the system; its id. */
+export async function buildService(
+  env: TestEnv,
+  name?: string,
+  over: Partial<Parameters<typeof createService>[2]> = {},
+): Promise<string> {
   seq++;
   const created = await createService(env.ctx, 'system', {
     kind: 'business',
     name: name ?? `Service ${seq} ${Math.random().toString(36).slice(2, 6)}`,
     criticality: 'medium',
     lifecycleStatus: 'live',
+    ...over,
   });
   return created.id;
 }

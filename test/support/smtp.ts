@@ -6,6 +6,8 @@
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { createTestEnv, type TestEnv } from './app.ts';
 
 export type ReceivedMail = { parsed: ParsedMail; raw: string; envelopeTo: string[] };
 
@@ -57,4 +59,22 @@ export async function startSmtpPeer(opts: { port?: number } = {}): Promise<SmtpP
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A test file's env whose mail goes to an SMTP peer in this process: both started before the file's
+ * tests (the env with SMTP_URL pointing at the peer, plus `settings`) and closed after them. The
+ * object is filled in `beforeAll`; a test that restarts the peer puts the new one in `peer`.
+ */
+export function setupMailTestEnv(settings: Record<string, string>): { env: TestEnv; peer: SmtpPeer } {
+  const t = {} as { env: TestEnv; peer: SmtpPeer };
+  beforeAll(async () => {
+    t.peer = await startSmtpPeer();
+    t.env = await createTestEnv({ env: { SMTP_URL: t.peer.url, ...settings } });
+  });
+  afterAll(async () => {
+    await t.env?.close();
+    await t.peer?.close();
+  });
+  return t;
 }

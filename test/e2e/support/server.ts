@@ -7,6 +7,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { inject } from 'vitest';
 import { ApiSession } from './api.ts';
 import { ROOT } from './paths.ts';
@@ -110,4 +111,13 @@ export async function startServer(
     await stop();
     throw e;
   }
+}
+
+/** After a file's tests: close its browser, then stop its server (either may never have started). */
+export async function shutDown(
+  browser: Browser | undefined,
+  server: RunningServer | undefined,
+): Promise<void> {
+  await browser?.close();
+  await server?.stop();
 }
