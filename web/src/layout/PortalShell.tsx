@@ -3,7 +3,7 @@
  * (phones, small tablets) the portal's links fold into a menu behind a burger button, so the bell
  * and the account menu stay on screen.
  */
-import { AppShell, Badge, Burger, Button, Container, Group, NavLink, Popover, Stack } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Container, Group, Popover, Stack } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
   IconActivityHeartbeat,
@@ -19,6 +19,7 @@ import { usePendingApprovals } from '../api/queries/requests.ts';
 import { PageLoader } from '../components/States.tsx';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu.tsx';
 import { PortalRequestNav } from '../features/portal/PortalRequestNav.tsx';
+import { NavItem } from '../kit/nav/NavSection.tsx';
 import { NewButton } from '../kit/nav/NewButton.tsx';
 import { useLiveUpdates } from '../records/live.ts';
 import { Logo } from './Logo.tsx';
@@ -57,16 +58,13 @@ function PortalMenu({ pathname }: { pathname: string }) {
   const pending = usePendingApprovals();
   const waiting = pending.data?.items.length ?? 0;
   const item = (to: string, label: string, icon: ReactNode, right?: ReactNode) => (
-    <NavLink
-      component={Link}
+    <NavItem
       to={to}
       label={label}
-      leftSection={icon}
-      rightSection={right}
+      icon={icon}
+      right={right}
       active={pathname === to}
-      aria-current={pathname === to ? 'page' : undefined}
       onClick={() => setOpened(false)}
-      styles={{ root: { borderRadius: 8 } }}
     />
   );
   return (

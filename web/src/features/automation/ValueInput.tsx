@@ -9,6 +9,7 @@ import {
   useProcessLifecycle,
 } from '../../api/queries/process.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
+import { lifecycleStateOptions } from '../../kit/list/records.tsx';
 import { CHANNEL_LABELS, LEVEL_OPTIONS, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 
 /** A person chosen by id, showing their name. */
@@ -63,7 +64,7 @@ export function ValueInput({
       return (
         <Select
           label={label}
-          data={(lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }))}
+          data={lifecycleStateOptions(lifecycle.data)}
           value={str}
           onChange={onChange}
           error={error}

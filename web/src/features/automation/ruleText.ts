@@ -7,6 +7,7 @@ import type {
   RuleField,
   RuleInput,
 } from '../../api/queries/process.ts';
+import { RECORD_FIELD_LABELS } from '../../kit/record/changes.ts';
 
 export const EVENT_LABELS: Record<AutomationEvent, string> = {
   created: 'a record is created',
@@ -15,18 +16,7 @@ export const EVENT_LABELS: Record<AutomationEvent, string> = {
 };
 
 export const FIELD_LABELS: Record<RuleField, string> = {
-  title: 'Title',
-  description: 'Description',
-  state: 'State',
-  impact: 'Impact',
-  urgency: 'Urgency',
-  priority: 'Priority',
-  category: 'Category',
-  subcategory: 'Subcategory',
-  channel: 'Channel',
-  assigneeId: 'Assignee',
-  groupId: 'Assignment group',
-  serviceId: 'Service',
+  ...RECORD_FIELD_LABELS,
   requesterId: 'Requester',
 };
 

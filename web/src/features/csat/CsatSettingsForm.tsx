@@ -10,6 +10,37 @@ import { SaveProblems } from '../process-admin/SaveProblems.tsx';
 const whole = (v: number | string, min: number, max: number): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
+/** A whole-number setting that shows `error` while its value is outside min..max. */
+function WholeNumberField({
+  min,
+  max,
+  value,
+  error,
+  ...props
+}: {
+  label: string;
+  description: string;
+  min: number;
+  max: number;
+  readOnly: boolean;
+  value: number | string;
+  onChange: (v: number | string) => void;
+  error: string;
+}) {
+  return (
+    <NumberInput
+      {...props}
+      min={min}
+      max={max}
+      allowDecimal={false}
+      clampBehavior="none"
+      value={value}
+      error={whole(value, min, max) ? undefined : error}
+      w={260}
+    />
+  );
+}
+
 function Form({
   settings,
   canEdit,
@@ -50,31 +81,25 @@ function Form({
             title="The survey settings were not saved"
             onReload={onReload}
           />
-          <NumberInput
+          <WholeNumberField
             label="Low score (at or below)"
             description="Such a score tells the manager of the record's group, or its members when it has none."
             min={1}
             max={4}
-            allowDecimal={false}
-            clampBehavior="none"
             readOnly={!canEdit}
             value={threshold}
             onChange={setThreshold}
-            error={whole(threshold, 1, 4) ? undefined : 'Use a whole number from 1 to 4'}
-            w={260}
+            error="Use a whole number from 1 to 4"
           />
-          <NumberInput
+          <WholeNumberField
             label="Survey runs for (days)"
             description="After this many days the survey takes no more answers; applies to surveys sent afterwards."
             min={1}
             max={90}
-            allowDecimal={false}
-            clampBehavior="none"
             readOnly={!canEdit}
             value={days}
             onChange={setDays}
-            error={whole(days, 1, 90) ? undefined : 'Use a whole number of days from 1 to 90'}
-            w={260}
+            error="Use a whole number of days from 1 to 90"
           />
           {canEdit ? (
             <Group justify="flex-end">

@@ -1,13 +1,13 @@
 /** The continual improvement register on the list kit, with the KPIs that suggest a proposal. */
-import { Button, Group } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { IconReportAnalytics } from '@tabler/icons-react';
-import { Link } from 'react-router-dom';
 import { mayRaiseImprovement } from '../../api/queries/improvements.ts';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
 import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
+import { LinkButton } from '../../kit/nav/LinkButton.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
@@ -31,14 +31,9 @@ export function ImprovementQueuePage() {
             )}
             actions={
               <Group gap="sm">
-                <Button
-                  component={Link}
-                  to="/reports/improvements"
-                  variant="default"
-                  leftSection={<IconReportAnalytics size={16} />}
-                >
+                <LinkButton to="/reports/improvements" icon={<IconReportAnalytics size={16} />}>
                   Register report
-                </Button>
+                </LinkButton>
                 {canRaise && <NewButton to="/improvements/new">Raise improvement</NewButton>}
               </Group>
             }

@@ -12,6 +12,7 @@ import { useProcessLifecycle } from '../../api/queries/process.ts';
 import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { lifecycleStateOptions } from '../../kit/list/records.tsx';
 import { recordPath } from '../../records/registry.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { SOURCE_LABELS } from './labels.ts';
@@ -86,7 +87,7 @@ export function RegisterReportPage() {
         <Select
           label="Status"
           clearable
-          data={(lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }))}
+          data={lifecycleStateOptions(lifecycle.data)}
           value={params.get('state')}
           onChange={(v) => set('state', v)}
         />

@@ -32,6 +32,7 @@ import {
   useWebhookDeliveries,
   useWebhooks,
 } from '../../api/queries/notifications.ts';
+import { TagBadges } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
@@ -255,13 +256,7 @@ export function WebhooksPage() {
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Group gap={4}>
-                    {h.events.map((e) => (
-                      <Badge key={e} variant="light" tt="none" size="sm">
-                        {e}
-                      </Badge>
-                    ))}
-                  </Group>
+                  <TagBadges tags={h.events} tt="none" />
                 </Table.Td>
                 <Table.Td>
                   <Switch

@@ -7,13 +7,12 @@ import { Alert, Button, Checkbox, Modal, Select, Stack, Textarea } from '@mantin
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
-import { ApiError } from '../../api/client.ts';
 import { type ProblemView, useProblemOptions, useProblemTransition } from '../../api/queries/problems.ts';
 import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
+import { closeWhenStale, TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
 
@@ -47,12 +46,7 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
           notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` });
           onClose();
         },
-        onError: (e) => {
-          if (e instanceof ApiError && e.isStale) {
-            onClose();
-            onStale();
-          }
-        },
+        onError: closeWhenStale(onClose, onStale),
       },
     );
   return (

@@ -5,20 +5,20 @@ import { Link } from 'react-router-dom';
 import { useRequestLifecycle } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
 
 export function RequestQueuePage() {
   const lifecycle = useRequestLifecycle('request');
-  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
   return (
     <RecordQueue
       kind="request"
       label="Service requests"
       noun={['request', 'requests']}
-      states={states}
+      states={lifecycleStateOptions(lifecycle.data)}
       header={(state) => (
         <PageHeader
           title={state.filters.assigneeId === 'me' ? 'My requests to coordinate' : 'Service requests'}
-          description={state.filters.q ? `Matching “${state.filters.q}”` : 'Newest first.'}
+          description={queueDescription(state, 'Newest first.')}
           actions={
             <Button component={Link} to="/catalog" leftSection={<IconShoppingCart size={16} />}>
               Order from the catalog

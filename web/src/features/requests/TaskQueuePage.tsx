@@ -2,16 +2,16 @@
 import { useRequestLifecycle } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
+import { lifecycleStateOptions } from '../../kit/list/records.tsx';
 
 export function TaskQueuePage() {
   const lifecycle = useRequestLifecycle('request_task');
-  const states = (lifecycle.data?.lifecycle.states ?? []).map((s) => ({ value: s.key, label: s.label }));
   return (
     <RecordQueue
       kind="request_task"
       label="Fulfilment tasks"
       noun={['task', 'tasks']}
-      states={states}
+      states={lifecycleStateOptions(lifecycle.data)}
       header={(state) => (
         <PageHeader
           title={state.filters.groupId === 'mine' ? 'My groups’ tasks' : 'Fulfilment tasks'}

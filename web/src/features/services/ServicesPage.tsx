@@ -13,7 +13,7 @@ import {
 } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, MultiFilter, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -130,8 +130,7 @@ export function ServicesPage() {
         rowHref={href}
         rowLabel={(s) => s.name}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" placeholder="Name or description" />
+          <SearchFilterBar state={state} placeholder="Name or description">
             <SelectFilter
               state={state}
               name="kind"
@@ -150,7 +149,7 @@ export function ServicesPage() {
               label="Criticality"
               data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
       {adding && <ServiceFormModal onClose={add.close} />}

@@ -4,7 +4,7 @@ import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { AGREEMENT_KINDS, type AgreementKind, useAgreementList } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { FilterBar, SearchFilter, SelectFilter } from '../../kit/list/filters.tsx';
+import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -64,8 +64,7 @@ export function AgreementsPage() {
         rowHref={agreementHref}
         rowLabel={(a) => `${a.name} v${a.versionNumber}`}
         filters={
-          <FilterBar state={state}>
-            <SearchFilter state={state} name="q" placeholder="Name" />
+          <SearchFilterBar state={state} placeholder="Name">
             <SelectFilter
               state={state}
               name="kind"
@@ -80,7 +79,7 @@ export function AgreementsPage() {
               placeholder="Any status"
               data={STATUSES}
             />
-          </FilterBar>
+          </SearchFilterBar>
         }
       />
     </>

@@ -11,7 +11,6 @@ import {
   Checkbox,
   Group,
   List,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -22,7 +21,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconAlertTriangle, IconPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
@@ -34,6 +33,7 @@ import {
   useSaveCalendar,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
+import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useTimeZone } from '../../lib/time.tsx';
@@ -296,57 +296,18 @@ function HolidaysEditor({
 }
 
 function DeleteCalendar({ calendar }: { calendar: Calendar }) {
-  const [open, setOpen] = useState(false);
-  const remove = useDeleteCalendar();
-  const navigate = useNavigate();
   return (
-    <>
-      <Button
-        variant="subtle"
-        color="red"
-        leftSection={<IconTrash size={16} />}
-        onClick={() => setOpen(true)}
-      >
-        Delete
-      </Button>
-      <Modal
-        closeButtonProps={{ 'aria-label': 'Close' }}
-        opened={open}
-        onClose={() => setOpen(false)}
-        title={`Delete ${calendar.name}?`}
-      >
-        <Stack>
-          <Text size="sm">A calendar an agreement or requirement uses cannot be deleted.</Text>
-          {remove.error && (
-            <Alert color="red" role="alert" icon={<IconAlertTriangle size={18} />}>
-              {errorMessage(remove.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)}>
-              Cancel
-            </Button>
-            <Button
-              color="red.8"
-              loading={remove.isPending}
-              onClick={() =>
-                remove.mutate(
-                  { id: calendar.id },
-                  {
-                    onSuccess: () => {
-                      notifications.show({ color: 'teal', message: `${calendar.name} deleted` });
-                      navigate('/service-levels/calendars');
-                    },
-                  },
-                )
-              }
-            >
-              Delete calendar
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
-    </>
+    <DeleteButton
+      label="Delete"
+      name={calendar.name}
+      remove={useDeleteCalendar()}
+      vars={{ id: calendar.id }}
+      backTo="/service-levels/calendars"
+      confirmLabel="Delete calendar"
+      cancelLabel="Cancel"
+    >
+      A calendar an agreement or requirement uses cannot be deleted.
+    </DeleteButton>
   );
 }
 

@@ -20,7 +20,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { UPDATE_PHASES } from '../../../../src/contracts/status-page.ts';
 import { useMajorIncidents } from '../../api/queries/process.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
@@ -51,6 +51,18 @@ export const mayUpdateStatus = (roles: readonly Role[]) =>
   has(roles, ['admin', 'service_manager', 'process_owner', 'agent']);
 const mayManage = (roles: readonly Role[]) => has(roles, ['admin', 'service_manager']);
 
+/** One titled part of the page, named by its heading. */
+function AdminCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Title order={2} size="h4" id={id} mb="sm">
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
 function SettingsCard({ manage }: { manage: boolean }) {
   const settings = useStatusSettings();
   const save = useSaveStatusSettings();
@@ -72,10 +84,7 @@ function SettingsCard({ manage }: { manage: boolean }) {
       },
     );
   return (
-    <Card withBorder component="section" aria-labelledby="sp-settings">
-      <Title order={2} size="h4" id="sp-settings" mb="sm">
-        Public page
-      </Title>
+    <AdminCard id="sp-settings" title="Public page">
       <Stack gap="sm">
         <Switch
           label="Publish the status page (off: its address answers “not found”)"
@@ -107,7 +116,7 @@ function SettingsCard({ manage }: { manage: boolean }) {
         </Anchor>
         {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
       </Stack>
-    </Card>
+    </AdminCard>
   );
 }
 
@@ -170,10 +179,7 @@ function ServicesCard({ manage }: { manage: boolean }) {
   const [adding, setAdding] = useState<string | null>(null);
   const shown = new Set(list.data?.items.map((s) => s.serviceId));
   return (
-    <Card withBorder component="section" aria-labelledby="sp-services">
-      <Title order={2} size="h4" id="sp-services" mb="sm">
-        Services on the page
-      </Title>
+    <AdminCard id="sp-services" title="Services on the page">
       {list.isPending ? (
         <PageLoader label="Loading the services" />
       ) : list.isError ? (
@@ -262,7 +268,7 @@ function ServicesCard({ manage }: { manage: boolean }) {
       {(publish.isError || unpublish.isError) && (
         <ErrorAlert error={publish.error ?? unpublish.error} title="Not saved" />
       )}
-    </Card>
+    </AdminCard>
   );
 }
 
@@ -276,10 +282,7 @@ function UpdateForm() {
   const [phase, setPhase] = useState<string | null>('investigating');
   const [message, setMessage] = useState('');
   return (
-    <Card withBorder component="section" aria-labelledby="sp-update">
-      <Title order={2} size="h4" id="sp-update" mb="sm">
-        Write an update
-      </Title>
+    <AdminCard id="sp-update" title="Write an update">
       <SubmitForm
         onSubmit={() => {
           create.mutate(
@@ -349,17 +352,14 @@ function UpdateForm() {
           </Group>
         </Stack>
       </SubmitForm>
-    </Card>
+    </AdminCard>
   );
 }
 
 function RecentUpdates() {
   const updates = useStatusUpdates();
   return (
-    <Card withBorder component="section" aria-labelledby="sp-recent">
-      <Title order={2} size="h4" id="sp-recent" mb="sm">
-        Recent updates
-      </Title>
+    <AdminCard id="sp-recent" title="Recent updates">
       {updates.isPending ? (
         <PageLoader label="Loading the updates" />
       ) : updates.isError ? (
@@ -382,7 +382,7 @@ function RecentUpdates() {
           ))}
         </Stack>
       )}
-    </Card>
+    </AdminCard>
   );
 }
 
@@ -392,10 +392,7 @@ function Subscribers() {
   if (overview.isError) return <ErrorAlert error={overview.error} title="Subscribers could not be loaded" />;
   const o = overview.data;
   return (
-    <Card withBorder component="section" aria-labelledby="sp-subs">
-      <Title order={2} size="h4" id="sp-subs" mb="sm">
-        Subscribers
-      </Title>
+    <AdminCard id="sp-subs" title="Subscribers">
       <Text size="sm">
         {o.confirmed} confirmed, {o.pending} waiting for confirmation.
       </Text>
@@ -408,7 +405,7 @@ function Subscribers() {
           ))}
         </Stack>
       )}
-    </Card>
+    </AdminCard>
   );
 }
 

@@ -25,6 +25,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/admin.ts';
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
+import { TagBadges } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
@@ -262,13 +263,7 @@ export function TokensPage() {
                     <Code>{t.prefix}…</Code>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
-                      {t.scopes.map((s) => (
-                        <Badge key={s} size="sm" variant="light" color="gray">
-                          {s}
-                        </Badge>
-                      ))}
-                    </Group>
+                    <TagBadges tags={t.scopes} color="gray" />
                   </Table.Td>
                   <Table.Td>
                     <Time iso={t.createdAt} size="sm" />

@@ -21,6 +21,9 @@ type DeleteProps<V> = {
   backTo: string;
   /** What deleting means (or why it may be refused). */
   children: ReactNode;
+  /** The dialog's buttons, when not "Delete" and "Keep it". */
+  confirmLabel?: string;
+  cancelLabel?: string;
 };
 
 export function DeleteDialog<V>({
@@ -31,6 +34,8 @@ export function DeleteDialog<V>({
   vars,
   backTo,
   children,
+  confirmLabel,
+  cancelLabel,
 }: DeleteProps<V> & { opened: boolean; onClose: () => void }) {
   const navigate = useNavigate();
   return (
@@ -38,6 +43,8 @@ export function DeleteDialog<V>({
       opened={opened}
       onClose={onClose}
       title={`Delete ${name}?`}
+      confirmLabel={confirmLabel}
+      cancelLabel={cancelLabel}
       pending={remove.isPending}
       error={remove.error}
       onConfirm={() =>

@@ -28,7 +28,8 @@ export function NavItem({
   icon,
   right,
   active,
-}: Omit<NavEntry, 'show' | 'active'> & { active: boolean }) {
+  onClick,
+}: Omit<NavEntry, 'show' | 'active'> & { active: boolean; onClick?: () => void }) {
   return (
     <NavLink
       component={Link}
@@ -38,6 +39,7 @@ export function NavItem({
       rightSection={right}
       active={active}
       aria-current={active ? 'page' : undefined}
+      onClick={onClick}
       styles={{ root: { borderRadius: 8 } }}
     />
   );

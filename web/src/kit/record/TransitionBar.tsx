@@ -40,6 +40,14 @@ type Common = {
 const moved = (r: RecordView) =>
   notifications.show({ color: 'teal', message: `${r.number} is now ${r.stateLabel.toLowerCase()}` });
 
+/** A step dialog's save error: when the record changed underneath, close the dialog and say so. */
+export const closeWhenStale = (onClose: () => void, onStale: () => void) => (e: unknown) => {
+  if (e instanceof ApiError && e.isStale) {
+    onClose();
+    onStale();
+  }
+};
+
 function StepDialog({
   rec,
   run,
@@ -86,12 +94,7 @@ function StepDialog({
           moved(r);
           onClose();
         },
-        onError: (e) => {
-          if (e instanceof ApiError && e.isStale) {
-            onClose();
-            onStale();
-          }
-        },
+        onError: closeWhenStale(onClose, onStale),
       },
     );
   };

@@ -21,10 +21,11 @@ export type DescribedChange =
   | { type: 'field'; label: string; from: string; to: string; long?: boolean }
   | { type: 'event'; text: string };
 
-const FIELD_LABELS: Record<string, string> = {
-  state: 'State',
+/** Labels of the fields every record type shares; automation rules name the same fields. */
+export const RECORD_FIELD_LABELS = {
   title: 'Title',
   description: 'Description',
+  state: 'State',
   impact: 'Impact',
   urgency: 'Urgency',
   priority: 'Priority',
@@ -34,6 +35,10 @@ const FIELD_LABELS: Record<string, string> = {
   assigneeId: 'Assignee',
   groupId: 'Assignment group',
   serviceId: 'Service',
+} as const;
+
+const FIELD_LABELS: Record<string, string> = {
+  ...RECORD_FIELD_LABELS,
   resolutionCode: 'Resolution code',
   resolutionNotes: 'Resolution notes',
   'csat.comment': 'Satisfaction comment',
