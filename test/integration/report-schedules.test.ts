@@ -19,6 +19,16 @@ beforeAll(async () => {
   t.env.clock.set('2026-03-04T15:00:00Z'); // a Wednesday
 });
 
+/** The SLA compliance report as CSV, scheduled by the service manager for `recipients`. */
+async function csvComplianceSchedule(
+  name: string,
+  frequency: string,
+  recipients: { recipientUserIds?: string[]; recipientGroupIds?: string[] },
+): Promise<ScheduleView> {
+  const body = { name, report: 'sla_compliance', format: 'csv', frequency, ...recipients };
+  return (await t.manager.post('/api/v1/reports/schedules', body)).json() as ScheduleView;
+}
+
 describe('scheduled reports', () => {
   it('mails the report of the week just ended to people and groups, once, and logs the delivery', async () => {
     const lead = await buildUser(t.env, { roles: ['agent'], email: 'lead@example.test' });
@@ -78,15 +88,7 @@ describe('scheduled reports', () => {
 
   it('sends the SLA compliance report as CSV now, and logs a schedule that cannot be delivered', async () => {
     const user = await buildUser(t.env, { roles: ['service_manager'], email: 'sm@example.test' });
-    const ok = (
-      await t.manager.post('/api/v1/reports/schedules', {
-        name: 'Monthly compliance',
-        report: 'sla_compliance',
-        format: 'csv',
-        frequency: 'monthly',
-        recipientUserIds: [user.id],
-      })
-    ).json() as ScheduleView;
+    const ok = await csvComplianceSchedule('Monthly compliance', 'monthly', { recipientUserIds: [user.id] });
     const sent = await t.manager.post(`/api/v1/reports/schedules/${ok.id}/send`);
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().items[0]).toMatchObject({ status: 'queued', periodFrom: '2026-02-01T00:00:00.000Z' });
@@ -95,15 +97,7 @@ describe('scheduled reports', () => {
     expect(mail.parsed.attachments[0]!.content.toString()).toContain('Agreement,Kind,Party,Service');
 
     const empty = await buildGroup(t.env, { name: 'Nobody here' });
-    const bad = (
-      await t.manager.post('/api/v1/reports/schedules', {
-        name: 'Goes nowhere',
-        report: 'sla_compliance',
-        format: 'csv',
-        frequency: 'daily',
-        recipientGroupIds: [empty.id],
-      })
-    ).json() as ScheduleView;
+    const bad = await csvComplianceSchedule('Goes nowhere', 'daily', { recipientGroupIds: [empty.id] });
     const failed = (await t.manager.post(`/api/v1/reports/schedules/${bad.id}/send`)).json()
       .items as DeliveryView[];
     expect(failed[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('No recipient') });
