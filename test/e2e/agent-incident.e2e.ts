@@ -26,16 +26,8 @@ describe('agent works an incident', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    agent = await server.admin.createUser({
-      name: 'Sam Agent',
-      email: `sam.${id}@example.com`,
-      roles: ['agent'],
-    });
-    await server.admin.createUser({
-      name: 'Rita Requester',
-      email: `rita.${id}@example.com`,
-      roles: ['requester'],
-    });
+    agent = await server.admin.createPerson('Sam Agent', ['agent'], id);
+    await server.admin.createPerson('Rita Requester', ['requester'], id);
     await server.admin.createGroup({ name: groupName, memberIds: [agent.id] });
     browser = await launchBrowser();
     ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));

@@ -26,27 +26,11 @@ describe('the change manager manages CAB boards', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const mgr = await server.admin.createUser({
-      name: 'Cora Manager',
-      email: `cora.${id}@example.com`,
-      roles: ['agent', 'change_manager'],
-    });
-    const eng = await server.admin.createUser({
-      name: 'Eli Engineer',
-      email: `eli.${id}@example.com`,
-      roles: ['agent'],
-    });
+    const mgr = await server.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
+    const eng = await server.admin.createPerson('Eli Engineer', ['agent'], id);
     members = [
-      await server.admin.createUser({
-        name: `Mo Member ${id}`,
-        email: `mo.${id}@example.com`,
-        roles: ['cab_member'],
-      }),
-      await server.admin.createUser({
-        name: `Ada Member ${id}`,
-        email: `ada.${id}@example.com`,
-        roles: ['cab_member'],
-      }),
+      await server.admin.createPerson(`Mo Member ${id}`, ['cab_member'], id),
+      await server.admin.createPerson(`Ada Member ${id}`, ['cab_member'], id),
     ];
     manager = await ApiSession.signIn(server.baseUrl, mgr.email, PASSWORD);
     agent = await ApiSession.signIn(server.baseUrl, eng.email, PASSWORD);

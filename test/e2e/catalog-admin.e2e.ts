@@ -27,22 +27,9 @@ describe('catalog and process administration', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    mia = await server.admin.createUser({
-      name: 'Mia Manager',
-      email: `mia.${id}@example.com`,
-      roles: ['requester'],
-    });
-    rob = await server.admin.createUser({
-      name: 'Rob Requester',
-      email: `rob.${id}@example.com`,
-      roles: ['requester'],
-      managerId: mia.id,
-    });
-    agent = await server.admin.createUser({
-      name: 'Ada Agent',
-      email: `ada.${id}@example.com`,
-      roles: ['agent'],
-    });
+    mia = await server.admin.createPerson('Mia Manager', ['requester'], id);
+    rob = await server.admin.createPerson('Rob Requester', ['requester'], id, { managerId: mia.id });
+    agent = await server.admin.createPerson('Ada Agent', ['agent'], id);
     await server.admin.createGroup({ name: groupName, memberIds: [agent.id] });
     await server.admin.createService({ name: serviceName, description: 'Rooms, desks and catering.' });
     browser = await launchBrowser();

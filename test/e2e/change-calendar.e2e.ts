@@ -22,11 +22,7 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
 
   beforeAll(async () => {
     server = await startServer();
-    manager = await server.admin.createUser({
-      name: 'Chris Change',
-      email: `chris.${id}@example.com`,
-      roles: ['change_manager'],
-    });
+    manager = await server.admin.createPerson('Chris Change', ['change_manager'], id);
     const admin = await ApiSession.signIn(server.baseUrl, server.admin.user.email, 'e2e-admin-password-123');
     const payroll = await admin.createService({ name: serviceName });
     const intranet = await admin.createService({ name: otherService });

@@ -37,32 +37,12 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
 
   beforeAll(async () => {
     server = await startServer();
-    engineer = await server.admin.createUser({
-      name: 'Eli Engineer',
-      email: `eli.${id}@example.com`,
-      roles: ['agent'],
-    });
-    const mgr = await server.admin.createUser({
-      name: 'Cora Manager',
-      email: `cora.${id}@example.com`,
-      roles: ['agent', 'change_manager'],
-    });
+    engineer = await server.admin.createPerson('Eli Engineer', ['agent'], id);
+    const mgr = await server.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
     members = [
-      await server.admin.createUser({
-        name: 'Mo Member',
-        email: `mo.${id}@example.com`,
-        roles: ['cab_member'],
-      }),
-      await server.admin.createUser({
-        name: 'Ada Member',
-        email: `ada.${id}@example.com`,
-        roles: ['cab_member'],
-      }),
-      await server.admin.createUser({
-        name: 'Uma Member',
-        email: `uma.${id}@example.com`,
-        roles: ['cab_member'],
-      }),
+      await server.admin.createPerson('Mo Member', ['cab_member'], id),
+      await server.admin.createPerson('Ada Member', ['cab_member'], id),
+      await server.admin.createPerson('Uma Member', ['cab_member'], id),
     ];
     manager = await ApiSession.signIn(server.baseUrl, mgr.email, PASSWORD);
     engineerApi = await ApiSession.signIn(server.baseUrl, engineer.email, PASSWORD);

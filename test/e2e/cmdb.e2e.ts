@@ -43,11 +43,7 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    agent = await server.admin.createUser({
-      name: 'Casey Config',
-      email: `casey.${id}@example.com`,
-      roles: ['agent'],
-    });
+    agent = await server.admin.createPerson('Casey Config', ['agent'], id);
     browser = await launchBrowser();
     ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
   });

@@ -24,16 +24,8 @@ describe('satisfaction survey', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    ann = await server.admin.createUser({
-      name: 'Ann Agent',
-      email: `ann.${id}@example.com`,
-      roles: ['agent'],
-    });
-    rita = await server.admin.createUser({
-      name: 'Rita Requester',
-      email: `rita.${id}@example.com`,
-      roles: ['requester'],
-    });
+    ann = await server.admin.createPerson('Ann Agent', ['agent'], id);
+    rita = await server.admin.createPerson('Rita Requester', ['requester'], id);
     const ritaApi = await ApiSession.signIn(server.baseUrl, rita.email, PASSWORD);
     incident = await ritaApi.createIncident({ title: `Docking station ignores the monitor ${id}` });
     const annApi = await ApiSession.signIn(server.baseUrl, ann.email, PASSWORD);

@@ -36,16 +36,8 @@ describe('a requester replies by mail and the agent sees the comment', () => {
     server = await startServer({
       env: { STEWARD_JOBS: '1', INBOUND_SMTP_PORT: String(smtpPort), INBOUND_SMTP_HOST: '127.0.0.1' },
     });
-    requester = await server.admin.createUser({
-      name: 'Robin Requester',
-      email: `robin.${id}@example.com`,
-      roles: ['requester'],
-    });
-    agent = await server.admin.createUser({
-      name: 'Sam Agent',
-      email: `sam.${id}@example.com`,
-      roles: ['agent'],
-    });
+    requester = await server.admin.createPerson('Robin Requester', ['requester'], id);
+    agent = await server.admin.createPerson('Sam Agent', ['agent'], id);
     const asRequester = await ApiSession.signIn(server.baseUrl, requester.email, PASSWORD);
     incident = await asRequester.createIncident({ title: `Printer on floor 3 jams ${id}` });
     browser = await launchBrowser();

@@ -22,11 +22,7 @@ describe('a service manager raises an improvement from an off-target KPI', () =>
 
   beforeAll(async () => {
     server = await startServer();
-    manager = await server.admin.createUser({
-      name: 'Ines Improver',
-      email: `ines.${id}@example.com`,
-      roles: ['service_manager', 'agent'],
-    });
+    manager = await server.admin.createPerson('Ines Improver', ['service_manager', 'agent'], id);
     const api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
     serviceId = (await api.createService({ name: `Payroll ${id}` })).id;
     // Resolved, reopened and resolved again: the reopen rate for the service is 100 %, far off

@@ -37,13 +37,9 @@ describe('knowledge base and deflection', () => {
   beforeAll(async () => {
     server = await startServer();
     [author, reviewer, requester] = await Promise.all([
-      server.admin.createUser({ name: 'Ari Author', email: `ari.${id}@example.com`, roles: ['agent'] }),
-      server.admin.createUser({ name: 'Rene Reviewer', email: `rene.${id}@example.com`, roles: ['agent'] }),
-      server.admin.createUser({
-        name: 'Quinn Requester',
-        email: `quinn.${id}@example.com`,
-        roles: ['requester'],
-      }),
+      server.admin.createPerson('Ari Author', ['agent'], id),
+      server.admin.createPerson('Rene Reviewer', ['agent'], id),
+      server.admin.createPerson('Quinn Requester', ['requester'], id),
     ]);
     categoryName = `Network ${id}`;
     const category = await server.admin.call<{ id: string }>('POST', '/knowledge/categories', {

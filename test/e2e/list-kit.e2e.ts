@@ -31,11 +31,7 @@ describe('the list kit on the incident queue', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    agent = await server.admin.createUser({
-      name: 'Kim Agent',
-      email: `kim.${id}@example.com`,
-      roles: ['agent'],
-    });
+    agent = await server.admin.createPerson('Kim Agent', ['agent'], id);
     const group = await server.admin.createGroup({ name: `Desk ${id}`, memberIds: [agent.id] });
     for (const n of [1, 2, 3])
       incidents.push(await server.admin.createIncident({ title: `Kit ${id} printer ${n}`, urgency: 2 }));

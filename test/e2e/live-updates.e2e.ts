@@ -21,16 +21,8 @@ describe('live updates', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    agent = await server.admin.createUser({
-      name: 'Lee Agent',
-      email: `lee.${id}@example.com`,
-      roles: ['agent'],
-    });
-    const other = await server.admin.createUser({
-      name: 'Kim Colleague',
-      email: `kim.${id}@example.com`,
-      roles: ['agent'],
-    });
+    agent = await server.admin.createPerson('Lee Agent', ['agent'], id);
+    const other = await server.admin.createPerson('Kim Colleague', ['agent'], id);
     colleague = await ApiSession.signIn(server.baseUrl, other.email, PASSWORD);
     incident = await server.admin.call<IncidentInfo>('POST', '/incidents', {
       title: `Badge readers offline ${id}`,

@@ -20,11 +20,7 @@ describe('portal home', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    rita = await server.admin.createUser({
-      name: 'Rita Requester',
-      email: `rita.${id}@example.com`,
-      roles: ['requester'],
-    });
+    rita = await server.admin.createPerson('Rita Requester', ['requester'], id);
     const service = await server.admin.createService({ name: `Laptops ${id}` });
     await server.admin.createCatalogItem({
       serviceId: service.id,

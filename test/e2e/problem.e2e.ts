@@ -23,11 +23,7 @@ describe('an incident leads to a problem and a known error that helps the next i
 
   beforeAll(async () => {
     server = await startServer();
-    agent = await server.admin.createUser({
-      name: 'Pat Problem',
-      email: `pat.${id}@example.com`,
-      roles: ['agent'],
-    });
+    agent = await server.admin.createPerson('Pat Problem', ['agent'], id);
     api = await ApiSession.signIn(server.baseUrl, agent.email, PASSWORD);
     first = await api.createIncident({
       title: `Badge reader rejects cards at door ${id}`,

@@ -28,17 +28,8 @@ describe('the record page', () => {
   beforeAll(async () => {
     server = await startServer();
     const group = await server.admin.createGroup({ name: `Desk ${id}` });
-    agent = await server.admin.createUser({
-      name: 'Sam Agent',
-      email: `sam.${id}@example.com`,
-      roles: ['agent'],
-      groupIds: [group.id],
-    });
-    requester = await server.admin.createUser({
-      name: 'Rita Requester',
-      email: `rita.${id}@example.com`,
-      roles: ['requester'],
-    });
+    agent = await server.admin.createPerson('Sam Agent', ['agent'], id, { groupIds: [group.id] });
+    requester = await server.admin.createPerson('Rita Requester', ['requester'], id);
     // An SLA in force around the clock: response in 60 min × priority.
     const calendar = await server.admin.call<{ id: string }>('POST', '/calendars', {
       name: `Always ${id}`,

@@ -26,11 +26,7 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
 
   beforeAll(async () => {
     server = await startServer();
-    manager = await server.admin.createUser({
-      name: 'Maren Manager',
-      email: `maren.${id}@example.com`,
-      roles: ['service_manager', 'agent'],
-    });
+    manager = await server.admin.createPerson('Maren Manager', ['service_manager', 'agent'], id);
     api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
     const calendar = await api.call<{ id: string }>('POST', '/calendars', {
       name: `Always ${id}`,

@@ -24,21 +24,9 @@ describe('requester self-service portal', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    const agentUser = await server.admin.createUser({
-      name: 'Ann Agent',
-      email: `ann.${id}@example.com`,
-      roles: ['agent'],
-    });
-    rita = await server.admin.createUser({
-      name: 'Rita Requester',
-      email: `rita.${id}@example.com`,
-      roles: ['requester'],
-    });
-    const bob = await server.admin.createUser({
-      name: 'Bob Other',
-      email: `bob.${id}@example.com`,
-      roles: ['requester'],
-    });
+    const agentUser = await server.admin.createPerson('Ann Agent', ['agent'], id);
+    rita = await server.admin.createPerson('Rita Requester', ['requester'], id);
+    const bob = await server.admin.createPerson('Bob Other', ['requester'], id);
     agent = await ApiSession.signIn(server.baseUrl, agentUser.email, PASSWORD);
     const bobSession = await ApiSession.signIn(server.baseUrl, bob.email, PASSWORD);
     othersIncident = await bobSession.createIncident({ title: `Bob's private laptop issue ${id}` });

@@ -30,16 +30,8 @@ describe('service levels', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    manager = await server.admin.createUser({
-      name: 'Maria Manager',
-      email: `maria.${id}@example.com`,
-      roles: ['service_manager', 'agent'],
-    });
-    agent = await server.admin.createUser({
-      name: 'Sam Agent',
-      email: `sam.${id}@example.com`,
-      roles: ['agent'],
-    });
+    manager = await server.admin.createPerson('Maria Manager', ['service_manager', 'agent'], id);
+    agent = await server.admin.createPerson('Sam Agent', ['agent'], id);
     browser = await launchBrowser();
     const m = await newPerson(browser, server.baseUrl);
     const a = await newPerson(browser, server.baseUrl);

@@ -26,27 +26,10 @@ describe('service request from order to closure', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    mona = await server.admin.createUser({
-      name: 'Mona Manager',
-      email: `mona.${id}@example.com`,
-      roles: ['requester'],
-    });
-    rita = await server.admin.createUser({
-      name: 'Rita Requester',
-      email: `rita.${id}@example.com`,
-      roles: ['requester'],
-      managerId: mona.id,
-    });
-    hank = await server.admin.createUser({
-      name: 'Hank Hardware',
-      email: `hank.${id}@example.com`,
-      roles: ['agent'],
-    });
-    alice = await server.admin.createUser({
-      name: 'Alice Access',
-      email: `alice.${id}@example.com`,
-      roles: ['agent'],
-    });
+    mona = await server.admin.createPerson('Mona Manager', ['requester'], id);
+    rita = await server.admin.createPerson('Rita Requester', ['requester'], id, { managerId: mona.id });
+    hank = await server.admin.createPerson('Hank Hardware', ['agent'], id);
+    alice = await server.admin.createPerson('Alice Access', ['agent'], id);
     const hardware = await server.admin.createGroup({
       name: `End-User Computing ${id}`,
       memberIds: [hank.id],

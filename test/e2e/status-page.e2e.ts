@@ -24,11 +24,7 @@ describe('public status page', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    agent = await server.admin.createUser({
-      name: 'Dana Desk',
-      email: `dana.${id}@example.com`,
-      roles: ['agent'],
-    });
+    agent = await server.admin.createPerson('Dana Desk', ['agent'], id);
     agentSession = await ApiSession.signIn(server.baseUrl, agent.email, PASSWORD);
     const service = await server.admin.createService({ name: serviceName });
     await server.admin.call('PUT', `/status-page/services/${service.id}`, {

@@ -23,12 +23,7 @@ describe('time tracking', () => {
   beforeAll(async () => {
     server = await startServer();
     const group = await server.admin.createGroup({ name: `Desk ${id}` });
-    agent = await server.admin.createUser({
-      name: 'Tess Timer',
-      email: `tess.${id}@example.com`,
-      roles: ['agent'],
-      groupIds: [group.id],
-    });
+    agent = await server.admin.createPerson('Tess Timer', ['agent'], id, { groupIds: [group.id] });
     service = await server.admin.createService({ name: `Payroll ${id}` });
     incident = await server.admin.call<IncidentInfo>('POST', '/incidents', {
       title: `Payslips missing ${id}`,

@@ -7,6 +7,9 @@ const t = setupTestEnv({ agent: ['agent'] });
 const ci: Record<string, CiJson> = {};
 
 type Item = { ci: { name: string }; depth: number; because: string; path: { label: string }[] };
+/** Ask for a relationship without expecting it to be made (as `relate` does). */
+const postRelationship = (type: string, from: CiJson, to: CiJson) =>
+  t.agent.post('/api/v1/cmdb/relationships', { type, fromId: from.id, toId: to.id });
 const names = (items: Item[]) => items.map((i) => `${i.ci.name}@${i.depth}`).sort();
 
 beforeAll(async () => {
@@ -37,35 +40,19 @@ beforeAll(async () => {
 
 describe('relationships', () => {
   it('enforce the allowed class pairs with an explanation', async () => {
-    const res = await t.agent.post('/api/v1/cmdb/relationships', {
-      type: 'runs_on',
-      fromId: ci.app!.id,
-      toId: ci.db!.id,
-    });
+    const res = await postRelationship('runs_on', ci.app!, ci.db!);
     expect(res.statusCode).toBe(422);
     expect(res.json().detail).toBe(
       'A "runs on" relationship cannot go from Application to Database; it is allowed from Application to Hardware, Database to Hardware, Software to Hardware, Virtual server to Physical server.',
     );
-    const unknown = await t.agent.post('/api/v1/cmdb/relationships', {
-      type: 'loves',
-      fromId: ci.app!.id,
-      toId: ci.db!.id,
-    });
+    const unknown = await postRelationship('loves', ci.app!, ci.db!);
     expect(unknown.statusCode).toBe(422);
-    const self = await t.agent.post('/api/v1/cmdb/relationships', {
-      type: 'depends_on',
-      fromId: ci.app!.id,
-      toId: ci.app!.id,
-    });
+    const self = await postRelationship('depends_on', ci.app!, ci.app!);
     expect(self.statusCode).toBe(422);
   });
 
   it('refuses a duplicate with 409', async () => {
-    const res = await t.agent.post('/api/v1/cmdb/relationships', {
-      type: 'runs_on',
-      fromId: ci.vm1!.id,
-      toId: ci.host1!.id,
-    });
+    const res = await postRelationship('runs_on', ci.vm1!, ci.host1!);
     expect(res.statusCode).toBe(409);
     expect(res.json().detail).toBe('vm1 already runs on host1.');
   });

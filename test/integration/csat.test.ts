@@ -16,31 +16,28 @@ import { as, buildGroup, buildIncident, type Client, resolveIncident } from '../
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
 
-const t = setupMailTestEnv({
-  MAIL_FROM: 'Service Desk <desk@steward.test>',
-  PUBLIC_URL: 'https://steward.test',
-});
-let admin: Client;
-let agent: Client;
-let lead: Client;
-let memberA: Client;
-let memberB: Client;
-let requester: Client;
-let other: Client;
+const t = setupMailTestEnv(
+  {
+    MAIL_FROM: 'Service Desk <desk@steward.test>',
+    PUBLIC_URL: 'https://steward.test',
+  },
+  {
+    admin: ['admin'],
+    agent: ['agent'],
+    lead: ['agent'],
+    memberA: ['agent'],
+    memberB: ['agent'],
+    requester: ['requester'],
+    other: ['requester'],
+  },
+);
 let ledGroup: { id: string };
 let openGroup: { id: string };
 
 beforeAll(async () => {
-  admin = await as(t.env, ['admin']);
-  agent = await as(t.env, ['agent']);
-  lead = await as(t.env, ['agent']);
-  memberA = await as(t.env, ['agent']);
-  memberB = await as(t.env, ['agent']);
-  requester = await as(t.env, ['requester']);
-  other = await as(t.env, ['requester']);
-  ledGroup = await buildGroup(t.env, { memberIds: [agent.user.id, lead.user.id] });
-  await t.env.ctx.db.update(groups).set({ managerId: lead.user.id }).where(eq(groups.id, ledGroup.id));
-  openGroup = await buildGroup(t.env, { memberIds: [memberA.user.id, memberB.user.id] });
+  ledGroup = await buildGroup(t.env, { memberIds: [t.agent.user.id, t.lead.user.id] });
+  await t.env.ctx.db.update(groups).set({ managerId: t.lead.user.id }).where(eq(groups.id, ledGroup.id));
+  openGroup = await buildGroup(t.env, { memberIds: [t.memberA.user.id, t.memberB.user.id] });
 });
 
 const anonymous = (method: 'GET' | 'POST', url: string, payload?: object) =>
@@ -51,12 +48,12 @@ const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.i
 
 /** An incident of the requester's (in `groupId` when given), resolved by the agent; and the answer to that. */
 async function resolveForRequester(groupId: string | undefined, title: string) {
-  const inc = await buildIncident(agent, {
-    requesterId: requester.user.id,
+  const inc = await buildIncident(t.agent, {
+    requesterId: t.requester.user.id,
     title,
     ...(groupId ? { groupId } : {}),
   });
-  return { inc, resolved: await resolveIncident(agent, inc.id) };
+  return { inc, resolved: await resolveIncident(t.agent, inc.id) };
 }
 
 /** Resolve an incident of the requester's as the agent and read the survey link from the mail sent. */
@@ -65,7 +62,7 @@ async function resolveAndReadLink(groupId: string | undefined, title: string) {
   expect(resolved.statusCode).toBe(200);
   await deliverDueMail(t.env.ctx);
   const find = () =>
-    mailTo(requester.user.email).find(
+    mailTo(t.requester.user.email).find(
       (m) => m.parsed.subject?.includes(inc.number) && m.parsed.subject?.includes('How did we do'),
     );
   const deadline = Date.now() + 5000;
@@ -85,14 +82,14 @@ let sent = 0;
 describe('a resolution asks the requester', () => {
   it('creates one survey, mails its link and keeps only the hash of the token', async () => {
     const { inc, token } = await resolveAndReadLink(ledGroup.id, 'Laptop will not boot');
-    const list = await surveysOf(agent, inc.id);
+    const list = await surveysOf(t.agent, inc.id);
     expect(list).toHaveLength(1);
     expect(list[0]).toMatchObject({ status: 'pending', score: null, canAnswer: false });
     const [row] = await t.env.ctx.db.select().from(csatSurveys).where(eq(csatSurveys.recordId, inc.id));
     expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
     // The in-app notice carries no link with the token.
-    const inbox = (await requester.get('/api/v1/notifications?limit=50')).json() as {
+    const inbox = (await t.requester.get('/api/v1/notifications?limit=50')).json() as {
       items: { kind: string; body: string }[];
     };
     const note = inbox.items.find((n) => n.kind === 'survey.requested');
@@ -114,21 +111,21 @@ describe('a resolution asks the requester', () => {
     expect(again.headers['content-type']).toContain('application/problem+json');
     expect(again.json().code).toBe('resource.conflict');
 
-    const [seen] = await surveysOf(agent, inc.id);
+    const [seen] = await surveysOf(t.agent, inc.id);
     expect(seen).toMatchObject({
       status: 'answered',
       score: 5,
       comment: 'Back up in ten minutes, thanks!',
       answeredVia: 'link',
     });
-    const activity = (await agent.get(`/api/v1/records/${inc.id}/activity`)).json() as {
+    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as {
       field?: string;
       newValue?: string | null;
     }[];
     expect(activity.some((a) => a.field === 'csat' && a.newValue === '5')).toBe(true);
     expect(activity.some((a) => a.field === 'csat.sent')).toBe(true);
     // A score of 5 tells nobody.
-    const leadInbox = (await lead.get('/api/v1/notifications?limit=50')).json() as {
+    const leadInbox = (await t.lead.get('/api/v1/notifications?limit=50')).json() as {
       items: { kind: string }[];
     };
     expect(leadInbox.items.some((n) => n.kind === 'survey.low_score')).toBe(false);
@@ -155,9 +152,9 @@ describe('service requests', () => {
     const serviceManager = await as(t.env, ['service_manager']);
     const item = await buildCatalogItem(serviceManager, await buildService(t.env), { name: 'Headset' });
     // Nothing to approve and no tasks: the request is fulfilled as it is ordered.
-    const req = await order(requester, item.id);
+    const req = await order(t.requester, item.id);
     expect(req.state).toBe('fulfilled');
-    const [survey] = await surveysOf(requester, req.id);
+    const [survey] = await surveysOf(t.requester, req.id);
     expect(survey).toMatchObject({ status: 'pending', canAnswer: true, record: { type: 'request' } });
     sent++;
   });
@@ -166,32 +163,34 @@ describe('service requests', () => {
 describe('answering from the portal and low scores', () => {
   it('lets only the requester answer signed in; a low score tells the group manager by app and mail', async () => {
     const { inc } = await resolveForRequester(ledGroup.id, 'VPN drops');
-    const pending = ((await requester.get('/api/v1/csat/pending')).json() as { items: CsatSurveyView[] })
+    const pending = ((await t.requester.get('/api/v1/csat/pending')).json() as { items: CsatSurveyView[] })
       .items;
     const survey = pending.find((s) => s.record.id === inc.id)!;
     expect(survey).toMatchObject({ canAnswer: true, status: 'pending', record: { number: inc.number } });
-    expect((await other.post(`/api/v1/csat/surveys/${survey.id}/answer`, { score: 5 })).statusCode).toBe(404);
-    expect((await other.get(`/api/v1/records/${inc.id}/csat`)).statusCode).toBe(404);
+    expect((await t.other.post(`/api/v1/csat/surveys/${survey.id}/answer`, { score: 5 })).statusCode).toBe(
+      404,
+    );
+    expect((await t.other.get(`/api/v1/records/${inc.id}/csat`)).statusCode).toBe(404);
 
-    const answered = await requester.post(`/api/v1/csat/surveys/${survey.id}/answer`, {
+    const answered = await t.requester.post(`/api/v1/csat/surveys/${survey.id}/answer`, {
       score: 2,
       comment: 'Took three days and nobody called back.',
     });
     expect(answered.statusCode, answered.body).toBe(201);
     expect(answered.json().survey).toMatchObject({ status: 'answered', score: 2, answeredVia: 'portal' });
     scores.push({ group: ledGroup.id, score: 2 });
-    expect((await requester.post(`/api/v1/csat/surveys/${survey.id}/answer`, { score: 4 })).statusCode).toBe(
-      409,
-    );
+    expect(
+      (await t.requester.post(`/api/v1/csat/surveys/${survey.id}/answer`, { score: 4 })).statusCode,
+    ).toBe(409);
 
-    const leadNotes = (await lead.get('/api/v1/notifications?limit=50')).json() as {
+    const leadNotes = (await t.lead.get('/api/v1/notifications?limit=50')).json() as {
       items: { kind: string; subject: string; body: string }[];
     };
     const low = leadNotes.items.find((n) => n.kind === 'survey.low_score');
     expect(low?.subject).toBe(`Low satisfaction score on ${inc.number}: 2/5`);
     expect(low?.body).toContain('Took three days and nobody called back.');
     // Only the manager: the group's other member and the requester hear nothing of it.
-    for (const c of [agent, requester])
+    for (const c of [t.agent, t.requester])
       expect(
         ((await c.get('/api/v1/notifications?limit=50')).json() as { items: { kind: string }[] }).items.some(
           (n) => n.kind === 'survey.low_score',
@@ -200,22 +199,22 @@ describe('answering from the portal and low scores', () => {
     await deliverDueMail(t.env.ctx);
     const deadline = Date.now() + 5000;
     while (
-      !mailTo(lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')) &&
+      !mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')) &&
       Date.now() < deadline
     )
       await new Promise((r) => setTimeout(r, 50));
-    const mail = mailTo(lead.user.email).find((m) => m.parsed.subject?.includes('Low satisfaction'));
+    const mail = mailTo(t.lead.user.email).find((m) => m.parsed.subject?.includes('Low satisfaction'));
     expect(mail?.parsed.subject).toBe(`[${inc.number}] Low satisfaction score: 2/5`);
   });
 
   it('tells the group members when the group has no manager', async () => {
     const { inc } = await resolveForRequester(openGroup.id, 'Printer offline');
-    const [survey] = await surveysOf(requester, inc.id);
-    expect((await requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 1 })).statusCode).toBe(
-      201,
-    );
+    const [survey] = await surveysOf(t.requester, inc.id);
+    expect(
+      (await t.requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 1 })).statusCode,
+    ).toBe(201);
     scores.push({ group: openGroup.id, score: 1 });
-    for (const c of [memberA, memberB]) {
+    for (const c of [t.memberA, t.memberB]) {
       const notes = (await c.get('/api/v1/notifications?limit=50')).json() as {
         items: { kind: string; subject: string }[];
       };
@@ -227,46 +226,50 @@ describe('answering from the portal and low scores', () => {
 
   it('takes the low-score threshold from the settings', async () => {
     expect(
-      (await agent.put('/api/v1/csat/settings', { lowScoreThreshold: 3, expiryDays: 14 })).statusCode,
+      (await t.agent.put('/api/v1/csat/settings', { lowScoreThreshold: 3, expiryDays: 14 })).statusCode,
     ).toBe(403);
-    expect((await requester.get('/api/v1/csat/settings')).statusCode).toBe(403);
-    expect((await agent.get('/api/v1/csat/settings')).json()).toMatchObject({
+    expect((await t.requester.get('/api/v1/csat/settings')).statusCode).toBe(403);
+    expect((await t.agent.get('/api/v1/csat/settings')).json()).toMatchObject({
       lowScoreThreshold: 2,
       version: 0,
     });
-    const saved = await admin.put('/api/v1/csat/settings', { lowScoreThreshold: 3, expiryDays: 14 });
+    const saved = await t.admin.put('/api/v1/csat/settings', { lowScoreThreshold: 3, expiryDays: 14 });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(saved.json()).toMatchObject({ lowScoreThreshold: 3, expiryDays: 14, version: 1 });
     const { inc } = await resolveForRequester(openGroup.id, 'Slow share');
-    const [survey] = await surveysOf(requester, inc.id);
-    await requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 3 });
+    const [survey] = await surveysOf(t.requester, inc.id);
+    await t.requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 3 });
     scores.push({ group: openGroup.id, score: 3 });
-    const notes = (await memberA.get('/api/v1/notifications?limit=50')).json() as {
+    const notes = (await t.memberA.get('/api/v1/notifications?limit=50')).json() as {
       items: { subject: string }[];
     };
     expect(notes.items.some((n) => n.subject === `Low satisfaction score on ${inc.number}: 3/5`)).toBe(true);
-    await admin.put('/api/v1/csat/settings', { lowScoreThreshold: 2, expiryDays: 14 }, { 'if-match': '"1"' });
+    await t.admin.put(
+      '/api/v1/csat/settings',
+      { lowScoreThreshold: 2, expiryDays: 14 },
+      { 'if-match': '"1"' },
+    );
   });
 });
 
 describe('reopening and expiry', () => {
   it('withdraws the survey on a reopen and sends a new one on the next resolution', async () => {
     const { inc } = await resolveForRequester(undefined, 'Mail bounces');
-    const reopened = await requester.post(`/api/v1/incidents/${inc.id}/transitions`, {
+    const reopened = await t.requester.post(`/api/v1/incidents/${inc.id}/transitions`, {
       to: 'in_progress',
       comment: 'Still bouncing.',
     });
     expect(reopened.statusCode, reopened.body).toBe(200);
-    const [withdrawn] = await surveysOf(requester, inc.id);
+    const [withdrawn] = await surveysOf(t.requester, inc.id);
     expect(withdrawn!.status).toBe('expired');
     expect(
-      (await requester.post(`/api/v1/csat/surveys/${withdrawn!.id}/answer`, { score: 4 })).statusCode,
+      (await t.requester.post(`/api/v1/csat/surveys/${withdrawn!.id}/answer`, { score: 4 })).statusCode,
     ).toBe(410);
-    await resolveIncident(agent, inc.id);
-    const list = await surveysOf(requester, inc.id);
+    await resolveIncident(t.agent, inc.id);
+    const list = await surveysOf(t.requester, inc.id);
     expect(list.map((s) => s.status)).toEqual(['pending', 'expired']);
     expect(
-      (await requester.post(`/api/v1/csat/surveys/${list[0]!.id}/answer`, { score: 4 })).statusCode,
+      (await t.requester.post(`/api/v1/csat/surveys/${list[0]!.id}/answer`, { score: 4 })).statusCode,
     ).toBe(201);
     scores.push({ group: null, score: 4 });
   });

@@ -220,32 +220,21 @@ describe('improvement register', () => {
   });
 
   it('answers bad input with problem+json', async () => {
-    const badKind = await manager.post('/api/v1/improvements', {
-      title: 'x',
-      expectedBenefit: 'y',
-      sourceKind: 'rumour',
-    });
+    // An otherwise complete proposal from the given source.
+    const proposeFrom = (source: { sourceKind: string; sourceRef?: string }) =>
+      manager.post('/api/v1/improvements', { title: 'x', expectedBenefit: 'y', ...source });
+    const badKind = await proposeFrom({ sourceKind: 'rumour' });
     expect(badKind.statusCode).toBe(400);
     expect(badKind.headers['content-type']).toContain('application/problem+json');
     const noBenefit = await manager.post('/api/v1/improvements', { title: 'x', sourceKind: 'person' });
     expect(noBenefit.statusCode).toBe(400);
-    const noKpi = await manager.post('/api/v1/improvements', {
-      title: 'x',
-      expectedBenefit: 'y',
-      sourceKind: 'kpi',
-      sourceRef: 'no_such_kpi',
-    });
+    const noKpi = await proposeFrom({ sourceKind: 'kpi', sourceRef: 'no_such_kpi' });
     expect(noKpi.statusCode).toBe(422);
     expect(noKpi.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(noKpi.json())).toContain('sourceRef');
     const badPeriods = await manager.get('/api/v1/improvements/suggestions?periods=0');
     expect(badPeriods.statusCode).toBe(400);
-    const badProblem = await manager.post('/api/v1/improvements', {
-      title: 'x',
-      expectedBenefit: 'y',
-      sourceKind: 'problem',
-      sourceRef: 'PRB9999999',
-    });
+    const badProblem = await proposeFrom({ sourceKind: 'problem', sourceRef: 'PRB9999999' });
     expect(badProblem.statusCode).toBe(422);
   });
 

@@ -20,26 +20,19 @@ import { type SmtpListener, startSmtpListener } from '../../src/modules/inbound-
 import { queueMail } from '../../src/modules/mail/index.ts';
 import { mailOutbox } from '../../src/modules/mail/schema.ts';
 import { attachments, records, recordWatchers } from '../../src/modules/records/schema.ts';
-import { as, buildIncident, buildUser, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildIncident, buildUser, setupTestEnv } from '../support/app.ts';
 import { type Fill, fixture, sendOverSmtp } from '../support/mail-in.ts';
 
 const DESK = 'desk@steward.test';
 const STRICT = 'strict@steward.test';
 
-let env: TestEnv;
-let admin: Client;
-let agent: Client;
-let requester: Client;
+const t = setupTestEnv({ admin: ['admin'], agent: ['agent'], requester: ['requester'] });
 let smtp: SmtpListener;
 let incident: { id: string; number: string };
 let fill: Fill;
 let outboxId: string;
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  admin = await as(env, ['admin']);
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
   for (const body of [
     { address: DESK, name: 'Service Desk' },
     {
@@ -49,30 +42,29 @@ beforeAll(async () => {
       strangerReplyPolicy: 'new_record',
     },
   ]) {
-    const res = await admin.post('/api/v1/admin/inbound-mail/addresses', body);
+    const res = await t.admin.post('/api/v1/admin/inbound-mail/addresses', body);
     expect(res.statusCode, res.body).toBe(201);
   }
-  incident = await buildIncident(requester, { title: 'Printer on floor 3 jams' });
+  incident = await buildIncident(t.requester, { title: 'Printer on floor 3 jams' });
   fill = {
-    REQUESTER: requester.user.email,
+    REQUESTER: t.requester.user.email,
     DESK,
     NUMBER: incident.number,
     OUR_ID: `steward.${incident.id}.a1b2c3@steward.test`,
   };
   // A notification the outbox sent about the incident; Gmail's reply answers this one.
-  const sent = await queueMail(env.ctx, env.ctx.db, {
+  const sent = await queueMail(t.env.ctx, t.env.ctx.db, {
     purpose: 'notification',
     recordId: incident.id,
-    to: [requester.user.email],
+    to: [t.requester.user.email],
     subject: `[${incident.number}] Printer on floor 3 jams`,
     text: 'We have received your incident.',
   });
   outboxId = sent.messageId.replace(/^<|>$/g, '');
-  smtp = await startSmtpListener(env.ctx, { port: 0, host: '127.0.0.1', maxBytes: 5_000_000 });
+  smtp = await startSmtpListener(t.env.ctx, { port: 0, host: '127.0.0.1', maxBytes: 5_000_000 });
 });
 afterAll(async () => {
   await smtp?.close();
-  await env?.close();
 });
 
 async function deliver(name: string, over: Partial<Fill> = {}, to = [DESK]) {
@@ -80,15 +72,15 @@ async function deliver(name: string, over: Partial<Fill> = {}, to = [DESK]) {
   const raw = fixture(name, f);
   await sendOverSmtp(smtp.port, raw, { from: f.REQUESTER, to });
   const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw.toString('latin1'))![1]!;
-  const [row] = await env.ctx.db
+  const [row] = await t.env.ctx.db
     .select({ id: inboundMessages.id })
     .from(inboundMessages)
     .where(eq(inboundMessages.messageId, messageId));
-  return (await admin.get(`/api/v1/admin/inbound-mail/messages/${row!.id}`)).json() as InboundMessageView;
+  return (await t.admin.get(`/api/v1/admin/inbound-mail/messages/${row!.id}`)).json() as InboundMessageView;
 }
 
 const activity = async (id: string) =>
-  ((await agent.get(`/api/v1/records/${id}/activity`)).json() as Activity[]).filter(
+  ((await t.agent.get(`/api/v1/records/${id}/activity`)).json() as Activity[]).filter(
     (a) => a.kind === 'comment',
   );
 
@@ -201,7 +193,7 @@ describe('the inbound corpus over SMTP', () => {
     if (c.status === 'created') {
       expect(view.record).not.toBeNull();
       expect(view.record!.id).not.toBe(incident.id);
-      const rec = (await agent.get(`/api/v1/incidents/${view.record!.id}`)).json() as {
+      const rec = (await t.agent.get(`/api/v1/incidents/${view.record!.id}`)).json() as {
         description: string;
         channel: string;
       };
@@ -213,7 +205,7 @@ describe('the inbound corpus over SMTP', () => {
 
   it('decodes charsets and encoded words into the title', async () => {
     const titleOf = async (file: string) =>
-      ((await agent.get(`/api/v1/incidents/${landed.get(file)!.record!.id}`)).json() as { title: string })
+      ((await t.agent.get(`/api/v1/incidents/${landed.get(file)!.record!.id}`)).json() as { title: string })
         .title;
     expect(await titleOf('latin1-qp.eml')).toBe('Drucker im Flur druckt nur graue Seiten – bitte prüfen');
     expect(await titleOf('koi8r-base64.eml')).toBe('Нет доступа к общему диску');
@@ -223,7 +215,7 @@ describe('the inbound corpus over SMTP', () => {
   it('keeps attachments and inline images on the record', async () => {
     const files = async (file: string) =>
       (
-        await env.ctx.db
+        await t.env.ctx.db
           .select({
             filename: attachments.filename,
             contentType: attachments.contentType,
@@ -249,18 +241,18 @@ describe('the inbound corpus over SMTP', () => {
   });
 
   it('marks the bounced address as failing, not the delayed one', async () => {
-    expect(await isAddressFailing(env.ctx.db, 'Gone.Person@example.net')).toBe(true);
-    expect(await isAddressFailing(env.ctx.db, 'slow.person@example.net')).toBe(false);
+    expect(await isAddressFailing(t.env.ctx.db, 'Gone.Person@example.net')).toBe(true);
+    expect(await isAddressFailing(t.env.ctx.db, 'slow.person@example.net')).toBe(false);
     expect(landed.get('dsn-bounce.eml')!.detail).toContain('gone.person@example.net');
   });
 
   it('adds a stranger who replies as a watcher, created as a requester', async () => {
-    const [sam] = await env.ctx.db
+    const [sam] = await t.env.ctx.db
       .select()
       .from(users)
       .where(eq(users.email, 'sam.stranger@partner.example'));
     expect(sam?.name).toBe('Sam Stranger');
-    const watchers = await env.ctx.db
+    const watchers = await t.env.ctx.db
       .select()
       .from(recordWatchers)
       .where(eq(recordWatchers.recordId, incident.id));
@@ -270,7 +262,7 @@ describe('the inbound corpus over SMTP', () => {
   });
 
   it('answered nothing machine-written: the outbox holds only notifications', async () => {
-    const out = await env.ctx.db.select({ purpose: mailOutbox.purpose }).from(mailOutbox);
+    const out = await t.env.ctx.db.select({ purpose: mailOutbox.purpose }).from(mailOutbox);
     expect(out.length).toBeGreaterThan(0);
     expect(out.filter((o) => !o.purpose.startsWith('notification'))).toEqual([]);
     // A reply by mail is a comment like any other: the people on the record are told of it.
@@ -293,12 +285,12 @@ describe('policies', () => {
       from: 'vera.visitor@visitor.example',
       to: [STRICT],
     });
-    const [row] = await env.ctx.db
+    const [row] = await t.env.ctx.db
       .select()
       .from(inboundMessages)
       .where(eq(inboundMessages.messageId, 'unknown-0002@visitor.example'));
     expect(row).toMatchObject({ status: 'refused', reason: 'unknown_sender', recordId: null });
-    const refusals = await env.ctx.db
+    const refusals = await t.env.ctx.db
       .select()
       .from(mailOutbox)
       .where(eq(mailOutbox.purpose, 'inbound-refusal'));
@@ -310,20 +302,20 @@ describe('policies', () => {
     expect(refusals[0]!.headers['Auto-Submitted']).toBe('auto-replied');
 
     // An admin adds Vera; processing the message again opens her record.
-    await buildUser(env, { email: 'vera.visitor@visitor.example', name: 'Vera Visitor' });
-    const again = await admin.post(`/api/v1/admin/inbound-mail/messages/${row!.id}/reprocess`);
+    await buildUser(t.env, { email: 'vera.visitor@visitor.example', name: 'Vera Visitor' });
+    const again = await t.admin.post(`/api/v1/admin/inbound-mail/messages/${row!.id}/reprocess`);
     expect(again.statusCode, again.body).toBe(200);
     expect((again.json() as InboundMessageView).status).toBe('created');
-    const twice = await admin.post(`/api/v1/admin/inbound-mail/messages/${row!.id}/reprocess`);
+    const twice = await t.admin.post(`/api/v1/admin/inbound-mail/messages/${row!.id}/reprocess`);
     expect(twice.statusCode).toBe(409);
     expect(twice.json().detail).toMatch(/already landed \(created on INC\d+\)/);
   });
 
   it('opens a linked follow-up for a reply to a closed record', async () => {
-    const old = await buildIncident(requester, { title: 'Old closed issue' });
-    await env.ctx.db
+    const old = await buildIncident(t.requester, { title: 'Old closed issue' });
+    await t.env.ctx.db
       .update(records)
-      .set({ closedAt: env.clock.now(), state: 'closed' })
+      .set({ closedAt: t.env.clock.now(), state: 'closed' })
       .where(eq(records.id, old.id));
     const raw = fixture('gmail-reply.eml', {
       ...fill,
@@ -332,13 +324,13 @@ describe('policies', () => {
     })
       .toString('latin1')
       .replace('gmail-reply-7f3a9c', 'gmail-reply-closed');
-    await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), { from: requester.user.email, to: [DESK] });
-    const [row] = await env.ctx.db
+    await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), { from: t.requester.user.email, to: [DESK] });
+    const [row] = await t.env.ctx.db
       .select()
       .from(inboundMessages)
       .where(eq(inboundMessages.messageId, 'CAJx8Hq3=gmail-reply-closed@mail.gmail.com'));
     expect(row).toMatchObject({ status: 'created', reason: 'closed_record' });
-    const links = (await agent.get(`/api/v1/records/${row!.recordId}/links`)).json() as {
+    const links = (await t.agent.get(`/api/v1/records/${row!.recordId}/links`)).json() as {
       record: { id: string };
     }[];
     expect(links.map((l) => l.record.id)).toEqual([old.id]);
@@ -346,7 +338,7 @@ describe('policies', () => {
 
   it('opens a new record for a stranger where the address says new_record', async () => {
     // Nina has an account (the strict address refuses unknown senders) but is not on the incident.
-    await buildUser(env, { email: 'nina.neighbour@steward.test', name: 'Nina Neighbour' });
+    await buildUser(t.env, { email: 'nina.neighbour@steward.test', name: 'Nina Neighbour' });
     const raw = fixture('stranger-reply.eml', { ...fill, DESK: STRICT })
       .toString('latin1')
       .replaceAll('sam.stranger@partner.example', 'nina.neighbour@steward.test')
@@ -355,7 +347,7 @@ describe('policies', () => {
       from: 'nina.neighbour@steward.test',
       to: [STRICT],
     });
-    const [row] = await env.ctx.db
+    const [row] = await t.env.ctx.db
       .select()
       .from(inboundMessages)
       .where(eq(inboundMessages.messageId, 'stranger-0002@partner.example'));
@@ -364,12 +356,12 @@ describe('policies', () => {
   });
 
   it('does not trust a record number in the subject from someone who cannot see the record', async () => {
-    const other = await buildUser(env, { email: 'olli.other@steward.test' });
+    const other = await buildUser(t.env, { email: 'olli.other@steward.test' });
     const raw = fixture('subject-number-reply.eml', { ...fill, REQUESTER: other.email })
       .toString('latin1')
       .replace('subject-0001', 'subject-0002');
     await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), { from: other.email, to: [DESK] });
-    const [row] = await env.ctx.db
+    const [row] = await t.env.ctx.db
       .select()
       .from(inboundMessages)
       .where(eq(inboundMessages.messageId, 'subject-0002@example.com'));
@@ -379,14 +371,14 @@ describe('policies', () => {
   it('threads on the plus-address of the reply-to', async () => {
     const raw = fixture('new-from-unknown.eml', fill)
       .toString('latin1')
-      .replace('una.known@visitor.example', requester.user.email)
+      .replace('una.known@visitor.example', t.requester.user.email)
       .replace('unknown-0001', 'plus-0001')
       .replace(`To: ${DESK}`, `To: desk+${incident.number.toLowerCase()}@steward.test`);
     await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), {
-      from: requester.user.email,
+      from: t.requester.user.email,
       to: [`desk+${incident.number.toLowerCase()}@steward.test`],
     });
-    const [row] = await env.ctx.db
+    const [row] = await t.env.ctx.db
       .select()
       .from(inboundMessages)
       .where(eq(inboundMessages.messageId, 'plus-0001@visitor.example'));
@@ -405,7 +397,7 @@ describe('delivery', () => {
   });
 
   it('answers 451 when the database cannot take the message, so the sender retries', async () => {
-    const broken = new Proxy(env.ctx.db, {
+    const broken = new Proxy(t.env.ctx.db, {
       get(target, prop, receiver) {
         if (prop === 'insert' || prop === 'select')
           return () => {
@@ -415,7 +407,7 @@ describe('delivery', () => {
       },
     });
     const down = await startSmtpListener(
-      { ...env.ctx, db: broken },
+      { ...t.env.ctx, db: broken },
       { port: 0, host: '127.0.0.1', maxBytes: 1_000_000 },
     );
     try {
@@ -439,43 +431,43 @@ describe('delivery', () => {
       fixture('forward.eml', fill).toString('latin1').replace('forward-1a2b3c', 'forward-pending'),
       'latin1',
     );
-    const { id } = await receiveMail(env.ctx, raw, 'smtp', { rcptTo: [DESK] });
-    expect(await processPending(env.ctx)).toBeGreaterThanOrEqual(1);
-    const [row] = await env.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
+    const { id } = await receiveMail(t.env.ctx, raw, 'smtp', { rcptTo: [DESK] });
+    expect(await processPending(t.env.ctx)).toBeGreaterThanOrEqual(1);
+    const [row] = await t.env.ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
     expect(row!.status).toBe('created');
   });
 });
 
 describe('the admin API', () => {
   it('lists, reads and changes addresses with If-Match; validates input', async () => {
-    const list = (await admin.get('/api/v1/admin/inbound-mail/addresses')).json() as InboundAddressView[];
+    const list = (await t.admin.get('/api/v1/admin/inbound-mail/addresses')).json() as InboundAddressView[];
     expect(list.map((a) => a.address)).toEqual([DESK, STRICT]);
     const desk = list[0]!;
-    const stale = await admin.patch(
+    const stale = await t.admin.patch(
       `/api/v1/admin/inbound-mail/addresses/${desk.id}`,
       { name: 'x' },
       { 'if-match': '"99"' },
     );
     expect(stale.statusCode).toBe(412);
-    const ok = await admin.patch(
+    const ok = await t.admin.patch(
       `/api/v1/admin/inbound-mail/addresses/${desk.id}`,
       { name: 'IT Service Desk' },
       { 'if-match': `"${desk.version}"` },
     );
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.headers.etag).toBe(`"${desk.version + 1}"`);
-    const bad = await admin.post('/api/v1/admin/inbound-mail/addresses', {
+    const bad = await t.admin.post('/api/v1/admin/inbound-mail/addresses', {
       address: 'desk+x@steward.test',
       name: 'x',
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('without a +tag');
-    const dupe = await admin.post('/api/v1/admin/inbound-mail/addresses', {
+    const dupe = await t.admin.post('/api/v1/admin/inbound-mail/addresses', {
       address: 'DESK@steward.test',
       name: 'x',
     });
     expect(dupe.statusCode).toBe(409);
-    const noService = await admin.post('/api/v1/admin/inbound-mail/addresses', {
+    const noService = await t.admin.post('/api/v1/admin/inbound-mail/addresses', {
       address: 'x@steward.test',
       name: 'x',
       serviceId: '00000000-0000-4000-8000-000000000000',
@@ -483,39 +475,46 @@ describe('the admin API', () => {
     expect(noService.statusCode).toBe(422);
     expect(noService.body).toContain('no service with this id');
     const made = (
-      await admin.post('/api/v1/admin/inbound-mail/addresses', { address: 'gone@steward.test', name: 'Gone' })
+      await t.admin.post('/api/v1/admin/inbound-mail/addresses', {
+        address: 'gone@steward.test',
+        name: 'Gone',
+      })
     ).json() as InboundAddressView;
-    expect((await admin.del(`/api/v1/admin/inbound-mail/addresses/${made.id}`)).statusCode).toBe(204);
-    expect((await admin.get(`/api/v1/admin/inbound-mail/addresses/${made.id}`)).statusCode).toBe(404);
+    expect((await t.admin.del(`/api/v1/admin/inbound-mail/addresses/${made.id}`)).statusCode).toBe(204);
+    expect((await t.admin.get(`/api/v1/admin/inbound-mail/addresses/${made.id}`)).statusCode).toBe(404);
   });
 
   it('keeps inbound mail from agents and requesters', async () => {
-    expect((await agent.get('/api/v1/admin/inbound-mail/messages')).statusCode).toBe(403);
-    expect((await requester.get('/api/v1/admin/inbound-mail/addresses')).statusCode).toBe(403);
+    expect((await t.agent.get('/api/v1/admin/inbound-mail/messages')).statusCode).toBe(403);
+    expect((await t.requester.get('/api/v1/admin/inbound-mail/addresses')).statusCode).toBe(403);
     expect(
-      (await agent.post('/api/v1/admin/inbound-mail/addresses', { address: 'agent@steward.test', name: 'a' }))
-        .statusCode,
+      (
+        await t.agent.post('/api/v1/admin/inbound-mail/addresses', {
+          address: 'agent@steward.test',
+          name: 'a',
+        })
+      ).statusCode,
     ).toBe(403);
   });
 
   it('pages messages newest first, filters by status and serves the raw source', async () => {
     const first = (
-      await admin.get('/api/v1/admin/inbound-mail/messages?limit=5')
+      await t.admin.get('/api/v1/admin/inbound-mail/messages?limit=5')
     ).json() as InboundMessagePage;
     expect(first.items).toHaveLength(5);
     const second = (
-      await admin.get(`/api/v1/admin/inbound-mail/messages?limit=5&cursor=${first.nextCursor}`)
+      await t.admin.get(`/api/v1/admin/inbound-mail/messages?limit=5&cursor=${first.nextCursor}`)
     ).json() as InboundMessagePage;
     expect(second.items[0]!.receivedAt <= first.items[4]!.receivedAt).toBe(true);
     expect(new Set([...first.items, ...second.items].map((m) => m.id)).size).toBe(10);
     const ignored = (
-      await admin.get('/api/v1/admin/inbound-mail/messages?status=ignored')
+      await t.admin.get('/api/v1/admin/inbound-mail/messages?status=ignored')
     ).json() as InboundMessagePage;
     expect(ignored.items.length).toBe(5);
     expect(ignored.items.every((m) => m.status === 'ignored')).toBe(true);
-    const raw = await admin.get(`/api/v1/admin/inbound-mail/messages/${ignored.items[0]!.id}/raw`);
+    const raw = await t.admin.get(`/api/v1/admin/inbound-mail/messages/${ignored.items[0]!.id}/raw`);
     expect(raw.headers['content-type']).toContain('message/rfc822');
     expect(raw.body).toContain('Message-ID:');
-    expect((await admin.get('/api/v1/admin/inbound-mail/messages?cursor=nonsense')).statusCode).toBe(400);
+    expect((await t.admin.get('/api/v1/admin/inbound-mail/messages?cursor=nonsense')).statusCode).toBe(400);
   });
 });

@@ -2,19 +2,14 @@
  * The mail outbox against a real SMTP server in the test process: headers and parts as sent,
  * an SMTP outage that delays mail without losing or doubling it, the admin log and retry.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { deliverDueMail, queueMail } from '../../src/modules/mail/index.ts';
-import { as, type Client } from '../support/app.ts';
 import { setupMailTestEnv, startSmtpPeer } from '../support/smtp.ts';
 
-const t = setupMailTestEnv({ MAIL_FROM: 'Service Desk <desk@steward.test>' });
-let admin: Client;
-let agent: Client;
-
-beforeAll(async () => {
-  admin = await as(t.env, ['admin']);
-  agent = await as(t.env, ['agent']);
-});
+const t = setupMailTestEnv(
+  { MAIL_FROM: 'Service Desk <desk@steward.test>' },
+  { admin: ['admin'], agent: ['agent'] },
+);
 
 describe('mail outbox', () => {
   it('sends HTML and plain text with threading headers and attachments', async () => {
@@ -61,7 +56,7 @@ describe('mail outbox', () => {
       ids.add(q.messageId);
     }
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
-    const log = await admin.get('/api/v1/admin/mail?status=queued&limit=200');
+    const log = await t.admin.get('/api/v1/admin/mail?status=queued&limit=200');
     expect(log.statusCode).toBe(200);
     const queued = log.json().items as { attempts: number; lastError: string | null }[];
     expect(queued).toHaveLength(100);
@@ -80,22 +75,22 @@ describe('mail outbox', () => {
   });
 
   it('shows the log to administrators only, pages by cursor and retries a failed message', async () => {
-    expect((await agent.get('/api/v1/admin/mail')).statusCode).toBe(403);
-    const first = await admin.get('/api/v1/admin/mail?limit=40');
+    expect((await t.agent.get('/api/v1/admin/mail')).statusCode).toBe(403);
+    const first = await t.admin.get('/api/v1/admin/mail?limit=40');
     expect(first.statusCode).toBe(200);
     const page1 = first.json() as { items: { id: string; status: string }[]; nextCursor: string };
     expect(page1.items).toHaveLength(40);
-    const second = await admin.get(`/api/v1/admin/mail?limit=40&cursor=${page1.nextCursor}`);
+    const second = await t.admin.get(`/api/v1/admin/mail?limit=40&cursor=${page1.nextCursor}`);
     const page2 = second.json() as { items: { id: string }[] };
     expect(page2.items.some((m) => page1.items.some((n) => n.id === m.id))).toBe(false);
-    expect((await admin.get('/api/v1/admin/mail?cursor=not-a-cursor')).statusCode).toBe(422);
+    expect((await t.admin.get('/api/v1/admin/mail?cursor=not-a-cursor')).statusCode).toBe(422);
 
     const sent = page1.items[0]!;
     expect(sent.status).toBe('sent');
-    const again = await admin.post(`/api/v1/admin/mail/${sent.id}/retry`);
+    const again = await t.admin.post(`/api/v1/admin/mail/${sent.id}/retry`);
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
-    const one = await admin.get(`/api/v1/admin/mail/${sent.id}`);
+    const one = await t.admin.get(`/api/v1/admin/mail/${sent.id}`);
     expect(one.json().text).toMatch(/^n=\d+$/);
   });
 

@@ -5,7 +5,7 @@
  * parts, threading headers, Reply-To, Auto-Submitted; 100 notifications through an SMTP outage
  * arrive exactly once.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   DeliveryPage,
   NotificationEventView,
@@ -22,22 +22,16 @@ import {
   clientFor,
   errorFields,
 } from '../support/app.ts';
-import { buildCatalogItem, buildService, order } from '../support/requests.ts';
+import { orderNeedingManagerApproval } from '../support/requests.ts';
 import { setupMailTestEnv, startSmtpPeer } from '../support/smtp.ts';
 
-const t = setupMailTestEnv({
-  MAIL_FROM: 'Service Desk <desk@steward.test>',
-  PUBLIC_URL: 'https://steward.test',
-});
-let admin: Client;
-let agent: Client;
-let requester: Client;
-
-beforeAll(async () => {
-  admin = await as(t.env, ['admin']);
-  agent = await as(t.env, ['agent']);
-  requester = await as(t.env, ['requester']);
-});
+const t = setupMailTestEnv(
+  {
+    MAIL_FROM: 'Service Desk <desk@steward.test>',
+    PUBLIC_URL: 'https://steward.test',
+  },
+  { admin: ['admin'], agent: ['agent'], requester: ['requester'] },
+);
 
 type Note = { kind: string; subject: string; body: string; record: { id: string } | null };
 const inbox = async (c: Client, recordId: string): Promise<Note[]> =>
@@ -55,11 +49,11 @@ describe('who is told', () => {
     const assignee = await as(t.env, ['agent']);
     const watcher = await as(t.env, ['agent']);
     const group = await buildGroup(t.env, { memberIds: [member.user.id, assignee.user.id] });
-    const inc = await buildIncident(agent, { requesterId: requester.user.id });
-    expect(await kinds(requester, inc.id)).toEqual(['record.created']);
-    expect(await kinds(agent, inc.id)).toEqual([]);
+    const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id });
+    expect(await kinds(t.requester, inc.id)).toEqual(['record.created']);
+    expect(await kinds(t.agent, inc.id)).toEqual([]);
 
-    const moved = await agent.patch(`/api/v1/incidents/${inc.id}`, {
+    const moved = await t.agent.patch(`/api/v1/incidents/${inc.id}`, {
       groupId: group.id,
       assigneeId: assignee.user.id,
     });
@@ -70,17 +64,17 @@ describe('who is told', () => {
       `${inc.number} assigned to ${assignee.user.name}: ${inc.title}`,
     );
 
-    expect((await agent.put(`/api/v1/records/${inc.id}/watchers/${watcher.user.id}`)).statusCode).toBe(200);
+    expect((await t.agent.put(`/api/v1/records/${inc.id}/watchers/${watcher.user.id}`)).statusCode).toBe(200);
     // The requester watches too: still only the public comment reaches them.
-    expect((await requester.put(`/api/v1/records/${inc.id}/watchers/${requester.user.id}`)).statusCode).toBe(
-      200,
-    );
-    expect((await comment(agent, inc.id, 'Vendor says <b>firmware</b> bug.', 'internal')).statusCode).toBe(
+    expect(
+      (await t.requester.put(`/api/v1/records/${inc.id}/watchers/${t.requester.user.id}`)).statusCode,
+    ).toBe(200);
+    expect((await comment(t.agent, inc.id, 'Vendor says <b>firmware</b> bug.', 'internal')).statusCode).toBe(
       201,
     );
-    expect((await comment(agent, inc.id, 'We are on it.')).statusCode).toBe(201);
+    expect((await comment(t.agent, inc.id, 'We are on it.')).statusCode).toBe(201);
 
-    expect(await kinds(requester, inc.id)).toEqual(['record.commented', 'record.created']);
+    expect(await kinds(t.requester, inc.id)).toEqual(['record.commented', 'record.created']);
     expect(await kinds(watcher, inc.id)).toEqual(['record.commented', 'record.commented_internal']);
     expect(await kinds(assignee, inc.id)).toEqual([
       'record.assigned',
@@ -92,37 +86,37 @@ describe('who is told', () => {
 
     // Mail follows the same audience: the requester's mail never carries the internal note.
     await deliverDueMail(t.env.ctx);
-    const toRequester = mailTo(requester.user.email);
+    const toRequester = mailTo(t.requester.user.email);
     expect(toRequester.length).toBe(2);
     expect(toRequester.some((m) => m.raw.includes('firmware'))).toBe(false);
   });
 
   it('follows an administrator rule: an event switched off tells nobody, extra parties are told', async () => {
-    const events = (await admin.get('/api/v1/admin/notifications/events')).json()
+    const events = (await t.admin.get('/api/v1/admin/notifications/events')).json()
       .items as NotificationEventView[];
     const created = events.find((e) => e.key === 'record.created')!;
     expect(created.rule).toMatchObject({ enabled: true, version: 0 });
     const manager = await buildUser(t.env, { roles: ['service_manager'] });
     const managed = await buildGroup(t.env, { memberIds: [] });
     // A group names its manager through the directory: set it the way administrators do.
-    const g = await admin.patch(`/api/v1/groups/${managed.id}`, { managerId: manager.id });
+    const g = await t.admin.patch(`/api/v1/groups/${managed.id}`, { managerId: manager.id });
     expect(g.statusCode).toBe(200);
     const managerClient = await clientFor(t.env, manager);
 
     expect(
-      (await agent.put('/api/v1/admin/notifications/events/record.created/rule', { enabled: false }))
+      (await t.agent.put('/api/v1/admin/notifications/events/record.created/rule', { enabled: false }))
         .statusCode,
     ).toBe(403);
-    const off = await admin.put(
+    const off = await t.admin.put(
       '/api/v1/admin/notifications/events/record.created/rule',
       { enabled: false },
       { 'if-match': '"0"' },
     );
     expect(off.statusCode).toBe(200);
-    const quiet = await buildIncident(agent, { requesterId: requester.user.id });
-    expect(await kinds(requester, quiet.id)).toEqual([]);
+    const quiet = await buildIncident(t.agent, { requesterId: t.requester.user.id });
+    expect(await kinds(t.requester, quiet.id)).toEqual([]);
 
-    const on = await admin.put(
+    const on = await t.admin.put(
       '/api/v1/admin/notifications/events/record.created/rule',
       { enabled: true, parties: ['requester', 'group_manager'] },
       { 'if-match': '"1"' },
@@ -133,13 +127,13 @@ describe('who is told', () => {
       parties: ['requester', 'group_manager'],
       version: 2,
     });
-    const loud = await buildIncident(agent, { requesterId: requester.user.id, groupId: managed.id });
+    const loud = await buildIncident(t.agent, { requesterId: t.requester.user.id, groupId: managed.id });
     expect(await kinds(managerClient, loud.id)).toEqual(['record.created']);
-    expect(await kinds(requester, loud.id)).toEqual(['record.created']);
+    expect(await kinds(t.requester, loud.id)).toEqual(['record.created']);
     // Stale version: 412.
     expect(
       (
-        await admin.put(
+        await t.admin.put(
           '/api/v1/admin/notifications/events/record.created/rule',
           { enabled: true },
           { 'if-match': '"1"' },
@@ -151,13 +145,7 @@ describe('who is told', () => {
 
 describe('approvals and major incidents', () => {
   it('asks the approvers and tells the requester of the decision', async () => {
-    const boss = await as(t.env, ['requester']);
-    const employee = await clientFor(t.env, await buildUser(t.env, { managerId: boss.user.id }));
-    const manager = await as(t.env, ['service_manager']);
-    const item = await buildCatalogItem(manager, await buildService(t.env), {
-      approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
-    });
-    const req = await order(employee, item.id);
+    const { boss, employee, req } = await orderNeedingManagerApproval(t.env);
     const asked = (await inbox(boss, req.id)).filter((n) => n.kind === 'approval.requested');
     expect(asked).toHaveLength(1);
     expect(asked[0]!.subject).toBe(`Your approval is asked for ${req.number}: ${req.title}`);
@@ -176,7 +164,7 @@ describe('approvals and major incidents', () => {
   it('tells the coordinator and the requester of a declared major incident; internal updates never reach the requester', async () => {
     const manager = await as(t.env, ['service_manager']);
     const coordinator = await as(t.env, ['agent']);
-    const inc = await buildIncident(agent, { requesterId: requester.user.id });
+    const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id });
     const declared = await manager.post(`/api/v1/incidents/${inc.id}/major`, {
       coordinatorId: coordinator.user.id,
       summary: 'Mail is down for everyone',
@@ -184,17 +172,17 @@ describe('approvals and major incidents', () => {
     expect(declared.statusCode).toBe(200);
     expect(await kinds(coordinator, inc.id)).toEqual(['major_incident.declared']);
     expect(
-      (await inbox(requester, inc.id)).find((n) => n.kind === 'major_incident.declared')?.body,
+      (await inbox(t.requester, inc.id)).find((n) => n.kind === 'major_incident.declared')?.body,
     ).toContain('Mail is down for everyone');
-    await agent.put(`/api/v1/records/${inc.id}/watchers/${requester.user.id}`);
-    await agent.put(`/api/v1/records/${inc.id}/watchers/${coordinator.user.id}`);
+    await t.agent.put(`/api/v1/records/${inc.id}/watchers/${t.requester.user.id}`);
+    await t.agent.put(`/api/v1/records/${inc.id}/watchers/${coordinator.user.id}`);
     const say = (audience: string, message: string) =>
       manager.post(`/api/v1/incidents/${inc.id}/major/communications`, { audience, message });
     expect((await say('internal', 'Vendor escalation opened')).statusCode).toBe(200);
     expect((await say('public', 'We are working on it')).statusCode).toBe(200);
     const updates = (c: Client) =>
       inbox(c, inc.id).then((ns) => ns.filter((n) => n.kind === 'major_incident.updated').map((n) => n.body));
-    expect(await updates(requester)).toEqual([
+    expect(await updates(t.requester)).toEqual([
       `${manager.user.name} posted an update:\n\nWe are working on it`,
     ]);
     expect((await updates(coordinator)).sort()).toEqual([
@@ -209,26 +197,26 @@ describe('on call', () => {
     const manager = await as(t.env, ['service_manager']);
     const onCall = await as(t.env, ['agent']);
     const stranger = await as(t.env, ['agent']);
-    const group = await buildGroup(t.env, { memberIds: [onCall.user.id, agent.user.id] });
+    const group = await buildGroup(t.env, { memberIds: [onCall.user.id, t.agent.user.id] });
     expect(
-      (await agent.put(`/api/v1/admin/notifications/on-call/${group.id}`, { userId: onCall.user.id }))
+      (await t.agent.put(`/api/v1/admin/notifications/on-call/${group.id}`, { userId: onCall.user.id }))
         .statusCode,
     ).toBe(403);
-    const refused = await admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, {
+    const refused = await t.admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, {
       userId: stranger.user.id,
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors).toEqual([{ field: 'userId', message: 'must be a member of the group' }]);
-    const named = await admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, {
+    const named = await t.admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, {
       userId: onCall.user.id,
     });
     expect(named.statusCode, named.body).toBe(200);
-    const list = (await admin.get('/api/v1/admin/notifications/on-call')).json().items;
+    const list = (await t.admin.get('/api/v1/admin/notifications/on-call')).json().items;
     expect(list).toContainEqual({ groupId: group.id, userId: onCall.user.id });
 
-    const inc = await buildIncident(agent, { groupId: group.id });
+    const inc = await buildIncident(t.agent, { groupId: group.id });
     const declared = await manager.post(`/api/v1/incidents/${inc.id}/major`, {
-      coordinatorId: agent.user.id,
+      coordinatorId: t.agent.user.id,
       summary: 'Payments are failing',
     });
     expect(declared.statusCode, declared.body).toBe(200);
@@ -236,9 +224,9 @@ describe('on call', () => {
     expect(await kinds(stranger, inc.id)).toEqual([]);
 
     expect(
-      (await admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, { userId: null })).statusCode,
+      (await t.admin.put(`/api/v1/admin/notifications/on-call/${group.id}`, { userId: null })).statusCode,
     ).toBe(200);
-    expect((await admin.get('/api/v1/admin/notifications/on-call')).json().items).not.toContainEqual(
+    expect((await t.admin.get('/api/v1/admin/notifications/on-call')).json().items).not.toContainEqual(
       expect.objectContaining({ groupId: group.id }),
     );
   });
@@ -246,7 +234,7 @@ describe('on call', () => {
 
 describe('templates', () => {
   it('previews a template on a sample record with values escaped in HTML, saves an override and uses it', async () => {
-    const preview = await admin.post('/api/v1/admin/notifications/events/record.commented/preview', {
+    const preview = await t.admin.post('/api/v1/admin/notifications/events/record.commented/preview', {
       channel: 'email',
       subject: 'New on {{recordNumber}}',
       body: '{{actor}} wrote: {{comment}}',
@@ -258,7 +246,7 @@ describe('templates', () => {
       body: 'Alex Agent wrote: I have ordered a new fuser; it arrives tomorrow.',
       html: '<h1>Printer on floor 3 is on fire</h1><p>I have ordered a new fuser; it arrives tomorrow.</p>',
     });
-    const bad = await admin.post('/api/v1/admin/notifications/events/record.commented/preview', {
+    const bad = await t.admin.post('/api/v1/admin/notifications/events/record.commented/preview', {
       channel: 'in_app',
       subject: '{{#title}}unclosed',
       body: '{{nope}}',
@@ -266,7 +254,7 @@ describe('templates', () => {
     expect(bad.statusCode).toBe(422);
     expect(errorFields(bad).sort()).toEqual(['body', 'subject']);
 
-    const saved = await admin.put(
+    const saved = await t.admin.put(
       '/api/v1/admin/notifications/events/record.commented/templates/email',
       {
         subject: 'Re: {{title}} [{{recordNumber}}]',
@@ -278,34 +266,34 @@ describe('templates', () => {
     expect(saved.statusCode).toBe(200);
     expect(saved.json()).toMatchObject({ overridden: true, version: 1 });
     expect(
-      (await agent.put('/api/v1/admin/notifications/events/record.commented/templates/email', saved.json()))
+      (await t.agent.put('/api/v1/admin/notifications/events/record.commented/templates/email', saved.json()))
         .statusCode,
     ).toBe(403);
 
-    const inc = await buildIncident(agent, { requesterId: requester.user.id, title: 'Scanner <jams>' });
-    await comment(agent, inc.id, 'Try <script>alert(1)</script> now & again');
+    const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id, title: 'Scanner <jams>' });
+    await comment(t.agent, inc.id, 'Try <script>alert(1)</script> now & again');
     const before = t.peer.received.length;
     await deliverDueMail(t.env.ctx);
     await t.peer.waitFor(before + 2);
-    const m = mailTo(requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
+    const m = mailTo(t.requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
     expect(m.parsed.subject).toBe(`Re: Scanner <jams> [${inc.number}]`);
-    expect(m.parsed.text?.trim()).toBe(`Try <script>alert(1)</script> now & again\n-- ${agent.user.name}`);
+    expect(m.parsed.text?.trim()).toBe(`Try <script>alert(1)</script> now & again\n-- ${t.agent.user.name}`);
     expect(m.parsed.html).toContain('<p>Try &lt;script&gt;alert(1)&lt;/script&gt; now &amp; again</p>');
     // A requester's link opens the portal.
     expect(m.parsed.html).toContain(`href="https://steward.test/portal/incidents/${inc.number}"`);
 
-    const reset = await admin.del('/api/v1/admin/notifications/events/record.commented/templates/email');
+    const reset = await t.admin.del('/api/v1/admin/notifications/events/record.commented/templates/email');
     expect(reset.json()).toMatchObject({ overridden: false, version: 0 });
   });
 });
 
 describe('mail', () => {
   it('sends HTML and text parts with a record Message-ID, threading, a plus-addressed Reply-To and Auto-Submitted', async () => {
-    const inc = await buildIncident(agent, { requesterId: requester.user.id });
-    await comment(agent, inc.id, 'First update');
-    await comment(agent, inc.id, 'Second update');
+    const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id });
+    await comment(t.agent, inc.id, 'First update');
+    await comment(t.agent, inc.id, 'Second update');
     await deliverDueMail(t.env.ctx);
-    const mine = mailTo(requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
+    const mine = mailTo(t.requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
     expect(mine).toHaveLength(3);
     const created = mine.find((m) => m.parsed.subject?.includes('opened'));
     const first = mine.find((m) => m.parsed.text?.includes('First update'));
@@ -326,9 +314,9 @@ describe('mail', () => {
     expect(first!.parsed.text).toContain('You are told because you raised it.');
 
     // The delivery log shows each mail as sent, with its Message-ID, to administrators only.
-    expect((await agent.get('/api/v1/admin/notifications/deliveries')).statusCode).toBe(403);
+    expect((await t.agent.get('/api/v1/admin/notifications/deliveries')).statusCode).toBe(403);
     const log = (
-      await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}`)
+      await t.admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}`)
     ).json() as DeliveryPage;
     expect(log.items).toHaveLength(3);
     expect(log.items.every((d) => d.status === 'sent' && d.attempts === 1 && d.channel === 'email')).toBe(
@@ -341,14 +329,15 @@ describe('mail', () => {
 
   it('keeps 100 notifications through an SMTP outage and delivers each exactly once', async () => {
     const person = await as(t.env, ['requester']);
-    const inc = await buildIncident(agent, { requesterId: person.user.id });
+    const inc = await buildIncident(t.agent, { requesterId: person.user.id });
     await deliverDueMail(t.env.ctx);
     const port = t.peer.port;
     await t.peer.close();
-    for (let i = 0; i < 100; i++) expect((await comment(agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
+    for (let i = 0; i < 100; i++)
+      expect((await comment(t.agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
     const waiting = (
-      await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&limit=200`)
+      await t.admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&limit=200`)
     ).json() as DeliveryPage;
     const updates = waiting.items.filter((d) => d.event === 'record.commented');
     expect(updates).toHaveLength(100);
@@ -363,7 +352,7 @@ describe('mail', () => {
     expect(new Set(got.map((m) => m.parsed.text?.match(/Update \d+/)?.[0])).size).toBe(100);
     expect(new Set(got.map((m) => m.parsed.messageId)).size).toBe(100);
     const sent = (
-      await admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&status=sent&limit=200`)
+      await t.admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&status=sent&limit=200`)
     ).json() as DeliveryPage;
     expect(sent.items.filter((d) => d.event === 'record.commented')).toHaveLength(100);
   }, 240_000);
@@ -395,9 +384,9 @@ describe('preferences', () => {
       ).statusCode,
     ).toBe(422);
 
-    const inc = await buildIncident(agent, { requesterId: person.user.id });
-    await comment(agent, inc.id, 'Digest one');
-    await comment(agent, inc.id, 'Digest two');
+    const inc = await buildIncident(t.agent, { requesterId: person.user.id });
+    await comment(t.agent, inc.id, 'Digest one');
+    await comment(t.agent, inc.id, 'Digest two');
     await deliverDueMail(t.env.ctx);
     // No mail yet, no in-app item for the created event.
     expect(mailTo(person.user.email)).toHaveLength(0);

@@ -7,25 +7,34 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { DeliveryView, ScheduleView } from '../../src/contracts/reports.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { runDueSchedules } from '../../src/modules/reports/schedules.ts';
-import { as, buildGroup, buildUser, type Client } from '../support/app.ts';
+import { buildGroup, buildUser } from '../support/app.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
 
-const t = setupMailTestEnv({ MAIL_FROM: 'Steward <reports@steward.test>' });
-let manager: Client;
-let agent: Client;
+const t = setupMailTestEnv(
+  { MAIL_FROM: 'Steward <reports@steward.test>' },
+  { manager: ['service_manager'], agent: ['agent'] },
+);
 
 beforeAll(async () => {
-  manager = await as(t.env, ['service_manager']);
-  agent = await as(t.env, ['agent']);
   t.env.clock.set('2026-03-04T15:00:00Z'); // a Wednesday
 });
+
+/** The SLA compliance report as CSV, scheduled by the service manager for `recipients`. */
+async function csvComplianceSchedule(
+  name: string,
+  frequency: string,
+  recipients: { recipientUserIds?: string[]; recipientGroupIds?: string[] },
+): Promise<ScheduleView> {
+  const body = { name, report: 'sla_compliance', format: 'csv', frequency, ...recipients };
+  return (await t.manager.post('/api/v1/reports/schedules', body)).json() as ScheduleView;
+}
 
 describe('scheduled reports', () => {
   it('mails the report of the week just ended to people and groups, once, and logs the delivery', async () => {
     const lead = await buildUser(t.env, { roles: ['agent'], email: 'lead@example.test' });
     const member = await buildUser(t.env, { roles: ['agent'], email: 'member@example.test' });
     const team = await buildGroup(t.env, { name: 'Reporting team', memberIds: [member.id] });
-    const created = await manager.post('/api/v1/reports/schedules', {
+    const created = await t.manager.post('/api/v1/reports/schedules', {
       name: 'Weekly volume',
       report: 'kpi_table',
       params: { kpi: 'volume', by: 'priority' },
@@ -38,7 +47,7 @@ describe('scheduled reports', () => {
     const s = created.json() as ScheduleView;
     expect(s.nextRunAt).toBe('2026-03-09T00:00:00.000Z');
     expect(
-      (await agent.post('/api/v1/reports/schedules', { ...(created.json() as object), id: undefined }))
+      (await t.agent.post('/api/v1/reports/schedules', { ...(created.json() as object), id: undefined }))
         .statusCode,
     ).toBe(403);
 
@@ -62,7 +71,7 @@ describe('scheduled reports', () => {
       'Rows',
     ]);
 
-    const log = (await manager.get(`/api/v1/reports/schedules/${s.id}/deliveries`)).json()
+    const log = (await t.manager.get(`/api/v1/reports/schedules/${s.id}/deliveries`)).json()
       .items as DeliveryView[];
     expect(log).toEqual([
       expect.objectContaining({
@@ -73,22 +82,14 @@ describe('scheduled reports', () => {
         recipients: ['lead@example.test', 'member@example.test'],
       }),
     ]);
-    const after = (await manager.get('/api/v1/reports/schedules')).json().items as ScheduleView[];
+    const after = (await t.manager.get('/api/v1/reports/schedules')).json().items as ScheduleView[];
     expect(after.find((x) => x.id === s.id)?.nextRunAt).toBe('2026-03-16T00:00:00.000Z');
   });
 
   it('sends the SLA compliance report as CSV now, and logs a schedule that cannot be delivered', async () => {
     const user = await buildUser(t.env, { roles: ['service_manager'], email: 'sm@example.test' });
-    const ok = (
-      await manager.post('/api/v1/reports/schedules', {
-        name: 'Monthly compliance',
-        report: 'sla_compliance',
-        format: 'csv',
-        frequency: 'monthly',
-        recipientUserIds: [user.id],
-      })
-    ).json() as ScheduleView;
-    const sent = await manager.post(`/api/v1/reports/schedules/${ok.id}/send`);
+    const ok = await csvComplianceSchedule('Monthly compliance', 'monthly', { recipientUserIds: [user.id] });
+    const sent = await t.manager.post(`/api/v1/reports/schedules/${ok.id}/send`);
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json().items[0]).toMatchObject({ status: 'queued', periodFrom: '2026-02-01T00:00:00.000Z' });
     await deliverDueMail(t.env.ctx);
@@ -96,20 +97,12 @@ describe('scheduled reports', () => {
     expect(mail.parsed.attachments[0]!.content.toString()).toContain('Agreement,Kind,Party,Service');
 
     const empty = await buildGroup(t.env, { name: 'Nobody here' });
-    const bad = (
-      await manager.post('/api/v1/reports/schedules', {
-        name: 'Goes nowhere',
-        report: 'sla_compliance',
-        format: 'csv',
-        frequency: 'daily',
-        recipientGroupIds: [empty.id],
-      })
-    ).json() as ScheduleView;
-    const failed = (await manager.post(`/api/v1/reports/schedules/${bad.id}/send`)).json()
+    const bad = await csvComplianceSchedule('Goes nowhere', 'daily', { recipientGroupIds: [empty.id] });
+    const failed = (await t.manager.post(`/api/v1/reports/schedules/${bad.id}/send`)).json()
       .items as DeliveryView[];
     expect(failed[0]).toMatchObject({ status: 'failed', error: expect.stringContaining('No recipient') });
 
-    const pdfForCsvReport = await manager.post('/api/v1/reports/schedules', {
+    const pdfForCsvReport = await t.manager.post('/api/v1/reports/schedules', {
       name: 'x',
       report: 'sla_compliance',
       format: 'pdf',

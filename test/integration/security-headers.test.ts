@@ -4,9 +4,24 @@
  * /metrics only with its token or on its own address.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, setupTestEnv } from '../support/app.ts';
+import { buildUser, setupTestEnv, type TestEnv } from '../support/app.ts';
 
 const password = 'headers test password';
+
+/** A sign-in from `remoteAddress` that claims, as a TLS proxy would, to be from `forwardedFor` over https. */
+const forwardedLogin = (
+  env: TestEnv,
+  remoteAddress: string,
+  forwardedFor: string,
+  payload: { email: string; password: string },
+) =>
+  env.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    remoteAddress,
+    headers: { 'x-forwarded-for': forwardedFor, 'x-forwarded-proto': 'https' },
+    payload,
+  });
 
 describe('security headers', () => {
   const t = setupTestEnv({}, { env: { METRICS_TOKEN: 'a-metrics-token-of-length' } });
@@ -23,12 +38,9 @@ describe('security headers', () => {
 
   it('ignores X-Forwarded-For and X-Forwarded-Proto from a client when no proxy is trusted', async () => {
     const u = await buildUser(t.env, { password });
-    const res = await t.env.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      remoteAddress: '192.0.2.10',
-      headers: { 'x-forwarded-for': '203.0.113.77', 'x-forwarded-proto': 'https' },
-      payload: { email: u.email, password: 'wrong password here' },
+    const res = await forwardedLogin(t.env, '192.0.2.10', '203.0.113.77', {
+      email: u.email,
+      password: 'wrong password here',
     });
     expect(res.statusCode).toBe(401);
     expect(res.headers['strict-transport-security']).toBeUndefined();
@@ -60,13 +72,7 @@ describe('behind a trusted TLS proxy', () => {
 
   it('takes the client address and https from the proxy: Secure cookie, HSTS, audited address', async () => {
     const u = await buildUser(t.env, { password });
-    const res = await t.env.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      remoteAddress: '127.0.0.1',
-      headers: { 'x-forwarded-for': '203.0.113.5', 'x-forwarded-proto': 'https' },
-      payload: { email: u.email, password },
-    });
+    const res = await forwardedLogin(t.env, '127.0.0.1', '203.0.113.5', { email: u.email, password });
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
     expect(res.headers['strict-transport-security']).toContain('max-age=');

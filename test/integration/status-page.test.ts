@@ -12,17 +12,17 @@ import { buildApp } from '../../src/http/app.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { registerStatusSource, unregisterStatusSource } from '../../src/modules/status-page/index.ts';
 import { statusUpdates } from '../../src/modules/status-page/schema.ts';
-import { as, buildIncident, type Client, resolveIncident } from '../support/app.ts';
+import { buildIncident, resolveIncident } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
 
-const t = setupMailTestEnv({
-  MAIL_FROM: 'Status <status@steward.test>',
-  PUBLIC_URL: 'https://status.steward.test',
-});
-let manager: Client;
-let agent: Client;
-let requester: Client;
+const t = setupMailTestEnv(
+  {
+    MAIL_FROM: 'Status <status@steward.test>',
+    PUBLIC_URL: 'https://status.steward.test',
+  },
+  { manager: ['service_manager'], agent: ['agent'], requester: ['requester'] },
+);
 let email: string;
 let backend: string;
 
@@ -57,16 +57,13 @@ const statusPage = async () => {
 const statusOf = (p: Page, id: string) => p.services.find((s) => s.id === id)?.status;
 
 beforeAll(async () => {
-  manager = await as(t.env, ['service_manager']);
-  agent = await as(t.env, ['agent']);
-  requester = await as(t.env, ['requester']);
   backend = await buildService(t.env, 'Mail backend', { kind: 'technical', criticality: 'high' });
   email = await buildService(t.env, 'Email', { criticality: 'high', dependsOn: [backend] });
   for (const [id, position] of [
     [email, 1],
     [backend, 2],
   ] as const)
-    expect((await manager.put(`/api/v1/status-page/services/${id}`, { position })).statusCode).toBe(200);
+    expect((await t.manager.put(`/api/v1/status-page/services/${id}`, { position })).statusCode).toBe(200);
 });
 
 describe('status page', () => {
@@ -87,11 +84,11 @@ describe('status page', () => {
 
   it('derives a major outage from a major incident on the service and a partial one on its dependants', async () => {
     const before = (await publicGet('/api/v1/public/status')).headers.etag;
-    const inc = await buildIncident(agent, { title: 'Backend cluster down', serviceId: backend });
+    const inc = await buildIncident(t.agent, { title: 'Backend cluster down', serviceId: backend });
     expect(
       (
-        await manager.post(`/api/v1/incidents/${inc.id}/major`, {
-          coordinatorId: agent.user.id,
+        await t.manager.post(`/api/v1/incidents/${inc.id}/major`, {
+          coordinatorId: t.agent.user.id,
           summary: 'Backend down',
         })
       ).statusCode,
@@ -105,7 +102,7 @@ describe('status page', () => {
       200,
     );
 
-    const update = await agent.post('/api/v1/status-page/updates', {
+    const update = await t.agent.post('/api/v1/status-page/updates', {
       recordId: inc.id,
       title: 'Email delays',
       phase: 'investigating',
@@ -119,12 +116,12 @@ describe('status page', () => {
     expect(event.updates.map((u) => u.message)).toEqual(['We are looking into delayed mail.']);
     // Requesters may not write updates.
     expect(
-      (await requester.post('/api/v1/status-page/updates', { title: 'x', phase: 'notice', message: 'y' }))
+      (await t.requester.post('/api/v1/status-page/updates', { title: 'x', phase: 'notice', message: 'y' }))
         .statusCode,
     ).toBe(403);
 
     t.env.clock.advance(2 * 3_600_000);
-    expect((await resolveIncident(agent, inc.id)).statusCode).toBe(200);
+    expect((await resolveIncident(t.agent, inc.id)).statusCode).toBe(200);
     page = await statusPage();
     expect(statusOf(page, backend)).toBe('operational');
     expect(statusOf(page, email)).toBe('operational');
@@ -135,8 +132,11 @@ describe('status page', () => {
     expect(past[0]!.updates).toHaveLength(1);
     // Two hours of major outage out of two recorded hours and more: uptime below 100.
     t.env.clock.advance(2 * 3_600_000);
-    await manager.put(`/api/v1/status-page/services/${email}/override`, { status: 'degraded', note: 'tick' });
-    await manager.put(`/api/v1/status-page/services/${email}/override`, { status: null });
+    await t.manager.put(`/api/v1/status-page/services/${email}/override`, {
+      status: 'degraded',
+      note: 'tick',
+    });
+    await t.manager.put(`/api/v1/status-page/services/${email}/override`, { status: null });
     page = await statusPage();
     expect(page.services.find((s) => s.id === backend)!.uptime90).toBeCloseTo(50, 0);
   });
@@ -177,12 +177,12 @@ describe('status page', () => {
   });
 
   it('lets the service desk override a status, above what is derived', async () => {
-    const list = (await agent.get('/api/v1/status-page/services')).json().items as {
+    const list = (await t.agent.get('/api/v1/status-page/services')).json().items as {
       serviceId: string;
       version: number;
     }[];
     const entry = list.find((s) => s.serviceId === email)!;
-    const res = await agent.put(
+    const res = await t.agent.put(
       `/api/v1/status-page/services/${email}/override`,
       { status: 'degraded', note: 'Slow delivery to external domains' },
       { 'if-match': `"${entry.version}"` },
@@ -193,7 +193,7 @@ describe('status page', () => {
       derived: 'operational',
       override: { status: 'degraded' },
     });
-    const stale = await agent.put(
+    const stale = await t.agent.put(
       `/api/v1/status-page/services/${email}/override`,
       { status: null },
       { 'if-match': `"${entry.version}"` },
@@ -205,12 +205,12 @@ describe('status page', () => {
       note: 'Slow delivery to external domains',
     });
     expect(
-      (await agent.put(`/api/v1/status-page/services/${email}/override`, { status: null })).json().status,
+      (await t.agent.put(`/api/v1/status-page/services/${email}/override`, { status: null })).json().status,
     ).toBe('operational');
     page = await statusPage();
     expect(statusOf(page, email)).toBe('operational');
     expect(
-      (await requester.put(`/api/v1/status-page/services/${email}/override`, { status: 'major_outage' }))
+      (await t.requester.put(`/api/v1/status-page/services/${email}/override`, { status: 'major_outage' }))
         .statusCode,
     ).toBe(403);
   });
@@ -257,7 +257,7 @@ describe('status page', () => {
     expect(confirmUrl).not.toBeNull();
 
     // Not confirmed yet: an update reaches nobody.
-    await agent.post('/api/v1/status-page/updates', {
+    await t.agent.post('/api/v1/status-page/updates', {
       serviceIds: [email],
       title: 'Webmail slow',
       phase: 'investigating',
@@ -280,19 +280,19 @@ describe('status page', () => {
         })
       ).statusCode,
     ).toBe(404);
-    expect((await manager.get('/api/v1/status-page/subscriptions')).json()).toMatchObject({
+    expect((await t.manager.get('/api/v1/status-page/subscriptions')).json()).toMatchObject({
       confirmed: 1,
       pending: 0,
     });
 
-    await agent.post('/api/v1/status-page/updates', {
+    await t.agent.post('/api/v1/status-page/updates', {
       serviceIds: [email],
       title: 'Webmail slow',
       phase: 'resolved',
       message: 'Back to normal.',
     });
     // An update about another service does not reach a subscriber of Email only.
-    await agent.post('/api/v1/status-page/updates', {
+    await t.agent.post('/api/v1/status-page/updates', {
       serviceIds: [backend],
       title: 'Backend notice',
       phase: 'notice',
@@ -313,7 +313,7 @@ describe('status page', () => {
       payload: { token: unsubscribeUrl![1] },
     });
     expect(gone.json()).toEqual({ email: 'fan@example.test' });
-    await agent.post('/api/v1/status-page/updates', {
+    await t.agent.post('/api/v1/status-page/updates', {
       serviceIds: [email],
       title: 'Another',
       phase: 'notice',
@@ -348,7 +348,7 @@ describe('status page', () => {
     const app2 = await buildApp(ctx2, { logger: false, webDist: '/nonexistent' });
     try {
       expect(await titles(app2)).toContain('Quiet notice');
-      await agent.post('/api/v1/status-page/updates', {
+      await t.agent.post('/api/v1/status-page/updates', {
         title: 'Seen everywhere',
         phase: 'notice',
         message: 'x',
@@ -361,12 +361,12 @@ describe('status page', () => {
   });
 
   it('answers 404 everywhere public when turned off, and comes back when turned on', async () => {
-    const settings = await manager.get('/api/v1/status-page/settings');
+    const settings = await t.manager.get('/api/v1/status-page/settings');
     expect(settings.json()).toMatchObject({ enabled: true });
-    expect((await agent.put('/api/v1/status-page/settings', { enabled: false, title: 'x' })).statusCode).toBe(
-      403,
-    );
-    const off = await manager.put(
+    expect(
+      (await t.agent.put('/api/v1/status-page/settings', { enabled: false, title: 'x' })).statusCode,
+    ).toBe(403);
+    const off = await t.manager.put(
       '/api/v1/status-page/settings',
       { enabled: false, title: 'IT status' },
       { 'if-match': settings.headers.etag as string },
@@ -383,7 +383,7 @@ describe('status page', () => {
         })
       ).statusCode,
     ).toBe(404);
-    await manager.put('/api/v1/status-page/settings', { enabled: true, title: 'IT status' });
+    await t.manager.put('/api/v1/status-page/settings', { enabled: true, title: 'IT status' });
     expect((await statusPage()) as unknown as { title: string }).toMatchObject({ title: 'IT status' });
   });
 });

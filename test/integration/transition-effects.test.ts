@@ -14,7 +14,7 @@ import {
   resolveIncident,
   setupTestEnv,
 } from '../support/app.ts';
-import { buildCatalogItem, buildService, order } from '../support/requests.ts';
+import { orderNeedingManagerApproval } from '../support/requests.ts';
 
 const t = setupTestEnv({ owner: ['process_owner'], agent: ['agent'], requester: ['requester'] });
 
@@ -106,13 +106,7 @@ describe('notify effects', () => {
   });
 
   it('tells the requester when their request is approved (a transition Steward takes)', async () => {
-    const boss = await as(t.env, ['requester']);
-    const employee = await clientFor(t.env, await buildUser(t.env, { managerId: boss.user.id }));
-    const manager = await as(t.env, ['service_manager']);
-    const item = await buildCatalogItem(manager, await buildService(t.env), {
-      approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
-    });
-    const req = await order(employee, item.id);
+    const { boss, employee, req } = await orderNeedingManagerApproval(t.env);
     expect(req.state).toBe('awaiting_approval');
     expect(await about(employee, req.id)).toHaveLength(0);
     expect((await boss.post(`/api/v1/requests/${req.id}/approval`, { decision: 'approve' })).statusCode).toBe(

@@ -106,12 +106,20 @@ export function setupTestEnv<K extends string>(
   const t = {} as { env: TestEnv } & Record<K, Client>;
   beforeAll(async () => {
     t.env = await createTestEnv(opts);
-    for (const [name, roles] of Object.entries<Role[]>(clients)) {
-      Object.assign(t, { [name]: await as(t.env, roles) });
-    }
+    await signInClients(t, clients);
   });
   afterAll(() => t.env.close());
   return t;
+}
+
+/** Fill `t` with one signed-in client per named role list of `t.env`, built in the order given. */
+export async function signInClients<K extends string>(
+  t: { env: TestEnv } & Record<K, Client>,
+  clients: Record<K, Role[]>,
+): Promise<void> {
+  for (const [name, roles] of Object.entries<Role[]>(clients)) {
+    Object.assign(t, { [name]: await as(t.env, roles) });
+  }
 }
 
 let seq = 0;

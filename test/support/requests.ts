@@ -1,7 +1,7 @@
 /** Factories for service request tests: a service CI and catalog items created through the API. */
 import type { RequestView } from '../../src/contracts/requests.ts';
 import { createService } from '../../src/modules/catalog/service.ts';
-import type { Client, TestEnv } from './app.ts';
+import { as, buildUser, type Client, clientFor, type TestEnv } from './app.ts';
 
 let seq = 0;
 
@@ -55,4 +55,18 @@ export async function order(
   const res = await client.post('/api/v1/requests', { catalogItemId, answers, ...extra });
   if (res.statusCode !== 201) throw new Error(`order failed: ${res.statusCode} ${res.body}`);
   return res.json() as RequestBody;
+}
+
+/**
+ * A requester's order of an item their line manager must approve: the manager (`boss`), the
+ * requester (`employee`) and the request, awaiting the manager's decision.
+ */
+export async function orderNeedingManagerApproval(env: TestEnv) {
+  const boss = await as(env, ['requester']);
+  const employee = await clientFor(env, await buildUser(env, { managerId: boss.user.id }));
+  const manager = await as(env, ['service_manager']);
+  const item = await buildCatalogItem(manager, await buildService(env), {
+    approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
+  });
+  return { boss, employee, req: await order(employee, item.id) };
 }

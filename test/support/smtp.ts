@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll } from 'vitest';
-import { createTestEnv, type TestEnv } from './app.ts';
+import type { Role } from '../../src/domain/roles.ts';
+import { type Client, createTestEnv, signInClients, type TestEnv } from './app.ts';
 
 export type ReceivedMail = { parsed: ParsedMail; raw: string; envelopeTo: string[] };
 
@@ -63,14 +64,19 @@ export async function startSmtpPeer(opts: { port?: number } = {}): Promise<SmtpP
 
 /**
  * A test file's env whose mail goes to an SMTP peer in this process: both started before the file's
- * tests (the env with SMTP_URL pointing at the peer, plus `settings`) and closed after them. The
- * object is filled in `beforeAll`; a test that restarts the peer puts the new one in `peer`.
+ * tests (the env with SMTP_URL pointing at the peer, plus `settings`) and closed after them, with one
+ * signed-in client per named role list as in `setupTestEnv`. The object is filled in `beforeAll`;
+ * a test that restarts the peer puts the new one in `peer`.
  */
-export function setupMailTestEnv(settings: Record<string, string>): { env: TestEnv; peer: SmtpPeer } {
-  const t = {} as { env: TestEnv; peer: SmtpPeer };
+export function setupMailTestEnv<K extends string = never>(
+  settings: Record<string, string>,
+  clients: Record<K, Role[]> = {} as Record<K, Role[]>,
+): { env: TestEnv; peer: SmtpPeer } & Record<K, Client> {
+  const t = {} as { env: TestEnv; peer: SmtpPeer } & Record<K, Client>;
   beforeAll(async () => {
     t.peer = await startSmtpPeer();
     t.env = await createTestEnv({ env: { SMTP_URL: t.peer.url, ...settings } });
+    await signInClients(t, clients);
   });
   afterAll(async () => {
     await t.env?.close();

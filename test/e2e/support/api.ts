@@ -66,6 +66,20 @@ export class ApiSession {
     return this.call('POST', '/users', { password: PASSWORD, timeZone: 'Europe/Berlin', ...input });
   }
 
+  /**
+   * A user for one test run: the email is the lower-case first name with the run's suffix `id`
+   * (`createPerson('Ann Agent', ['agent'], id)` signs in as ann.<id>@example.com).
+   */
+  createPerson(
+    name: string,
+    roles: string[],
+    id: string,
+    more: { groupIds?: string[]; managerId?: string } = {},
+  ): Promise<UserInfo> {
+    const email = `${name.split(' ')[0]?.toLowerCase()}.${id}@example.com`;
+    return this.createUser({ name, email, roles, ...more });
+  }
+
   createGroup(input: { name: string; memberIds?: string[]; description?: string }): Promise<GroupInfo> {
     return this.call('POST', '/groups', input);
   }
