@@ -45,7 +45,7 @@ const RULES = {
   /** What `src/domain` may not import: modules, the database, HTTP, jobs, or any other I/O. */
   domainMayNotImport: {
     folders: ['modules', 'db', 'http', 'jobs', 'demo'],
-    files: ['context.ts', 'bootstrap.ts', 'config.ts', 'server.ts', 'serve.ts', 'cli.ts'],
+    files: ['context.ts', 'bootstrap.ts', 'config.ts', 'server.ts', 'serve.ts', 'cli.ts', 'cli-main.ts'],
     packages: [
       /^drizzle-orm/,
       /^pg(-boss)?$/,
