@@ -12,8 +12,9 @@ import {
   HistoryEntry,
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
-import { csv, defined, Limit, page, route, Uuid } from '../../../http/schemas.ts';
+import { ifMatchVersion, sendWithEtag } from '../../../http/etag.ts';
+import { resourceRoutes } from '../../../http/resource.ts';
+import { csv, Limit, route, Uuid } from '../../../http/schemas.ts';
 import {
   createAsset,
   getAsset,
@@ -28,9 +29,12 @@ const tags = ['assets'];
 
 export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/assets',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/assets',
+      tags,
+      view: AssetView,
+      params: RefParam,
+      list: {
         summary: 'List assets with filters and keyset pagination (sorted by asset tag)',
         querystring: z.object({
           state: csv(AssetState).optional(),
@@ -41,46 +45,16 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           cursor: z.string().max(500).optional(),
           limit: Limit,
         }),
-        ok: page(AssetView),
-      }),
-      async (req) => listAssets(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/assets',
-      route(tags, {
-        summary: 'Register an asset',
-        body: AssetInput,
-        ok: AssetView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const a = await createAsset(ctx, requireActor(req), defined(req.body));
-        return withEtag(reply.code(201), a).header('location', `/api/v1/assets/${a.id}`).send(a);
+        run: listAssets,
       },
-    );
-    app.get(
-      '/assets/:id',
-      route(tags, {
-        summary: 'Get an asset by id or tag',
-        params: RefParam,
-        ok: AssetView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getAsset(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/assets/:id',
-      route(tags, {
+      create: { summary: 'Register an asset', body: AssetInput, location: true, run: createAsset },
+      get: { summary: 'Get an asset by id or tag', run: getAsset },
+      update: {
         summary: 'Edit an asset (not its state: use transitions). If-Match avoids lost updates (412).',
-        params: RefParam,
         body: AssetPatch,
-        ok: AssetView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateAsset(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
-        ),
-    );
+        run: updateAsset,
+      },
+    });
     app.post(
       '/assets/:id/transitions',
       route(tags, {
