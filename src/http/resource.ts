@@ -44,9 +44,11 @@ export type ResourceSpec<
     run: (ctx: AppContext, actor: Actor, input: Defined<z.infer<C>>) => Promise<z.infer<V>>;
   };
   get?: { summary: string; run: (ctx: AppContext, actor: Actor, id: string) => Promise<z.infer<V>> };
+  /** PATCH by default; PUT where the body replaces the whole entity. */
   update?: {
     summary: string;
     body: P;
+    method?: 'PATCH' | 'PUT';
     run: (
       ctx: AppContext,
       actor: Actor,
@@ -101,17 +103,18 @@ export function resourceRoutes<
         sendWithEtag(reply, await get.run(ctx, requireActor(req), req.params.id)),
     );
   if (update)
-    server.patch(
-      one,
-      route(tags, { summary: update.summary, params, body: update.body, ok: view }),
-      async (req: IdRequest, reply: FastifyReply) => {
+    server.route({
+      method: update.method ?? 'PATCH',
+      url: one,
+      ...route(tags, { summary: update.summary, params, body: update.body, ok: view }),
+      handler: async (req: IdRequest, reply: FastifyReply) => {
         const patch = defined(req.body as z.infer<P>) as Defined<z.infer<P>>;
         return sendWithEtag(
           reply,
           await update.run(ctx, requireActor(req), req.params.id, patch, ifMatchVersion(req)),
         );
       },
-    );
+    });
   if (remove)
     server.delete(
       one,
