@@ -126,3 +126,40 @@ export function resourceRoutes<
       },
     );
 }
+
+/**
+ * A versioned step on one entity beyond its plain edit (a lifecycle transition, a workflow step):
+ * `POST {url}` by default, If-Match → 412 when stale, answering the entity with its new ETag.
+ */
+export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
+  app: App,
+  ctx: AppContext,
+  spec: {
+    method?: 'POST' | 'PATCH';
+    url: string;
+    tags: string[];
+    summary: string;
+    params?: z.ZodType<{ id: string }>;
+    body: B;
+    ok: V;
+    run: (
+      ctx: AppContext,
+      actor: Actor,
+      id: string,
+      input: z.infer<B>,
+      expectedVersion: number | undefined,
+    ) => Promise<z.infer<V>>;
+  },
+): void {
+  const { method = 'POST', url, tags, summary, params = IdParam, body, ok, run } = spec;
+  app.withTypeProvider<FastifyTypeProviderDefault>().route({
+    method,
+    url,
+    ...route(tags, { summary, params, body, ok }),
+    handler: async (req: IdRequest, reply: FastifyReply) =>
+      sendWithEtag(
+        reply,
+        await run(ctx, requireActor(req), req.params.id, req.body as z.infer<B>, ifMatchVersion(req)),
+      ),
+  });
+}

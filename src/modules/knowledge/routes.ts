@@ -28,8 +28,8 @@ import {
   VersionList,
 } from '../../contracts/knowledge.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { withEtag } from '../../http/etag.ts';
+import { entityAction, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   assertCanWrite,
@@ -138,20 +138,15 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         run: updateArticle,
       },
     });
-    app.post(
-      '/knowledge/articles/:id/steps',
-      route(tags, {
-        summary: 'Take a workflow step: submit, publish, send_back, retire or reopen (If-Match)',
-        params: ArticleRef,
-        body: ArticleStep,
-        ok: ArticleView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await stepArticle(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+    entityAction(app, ctx, {
+      url: '/knowledge/articles/:id/steps',
+      tags,
+      summary: 'Take a workflow step: submit, publish, send_back, retire or reopen (If-Match)',
+      params: ArticleRef,
+      body: ArticleStep,
+      ok: ArticleView,
+      run: stepArticle,
+    });
     app.get(
       '/knowledge/articles/:id/versions',
       route(tags, {

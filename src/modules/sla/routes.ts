@@ -15,7 +15,7 @@ import {
 import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { entityAction, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, Limit, route, Uuid } from '../../http/schemas.ts';
 import {
   agreeAgreement,
@@ -95,43 +95,25 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await createRequirement(ctx, requireActor(req), req.params.id, req.body),
         ),
     );
-    app.get(
-      '/requirements/:id',
-      route(tags, {
-        summary: 'A service level requirement',
-        params: IdParam,
-        ok: RequirementView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getRequirement(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/requirements/:id',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/requirements',
+      tags,
+      view: RequirementView,
+      get: { summary: 'A service level requirement', run: getRequirement },
+      update: {
         summary: 'Change a draft or in-review requirement (If-Match)',
-        params: IdParam,
         body: RequirementInput.partial(),
-        ok: RequirementView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateRequirement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.post(
-      '/requirements/:id/status',
-      route(tags, {
-        summary: 'Review a requirement: draft → in_review → agreed, or back to draft',
-        params: IdParam,
-        body: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
-        ok: RequirementView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await moveRequirement(ctx, requireActor(req), req.params.id, req.body.status, ifMatchVersion(req)),
-        ),
-    );
+        run: updateRequirement,
+      },
+    });
+    entityAction(app, ctx, {
+      url: '/requirements/:id/status',
+      tags,
+      summary: 'Review a requirement: draft → in_review → agreed, or back to draft',
+      body: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
+      ok: RequirementView,
+      run: (ctx, actor, id, { status }, expected) => moveRequirement(ctx, actor, id, status, expected),
+    });
     app.post(
       '/requirements/:id/sla',
       route(tags, {

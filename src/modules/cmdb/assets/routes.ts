@@ -12,8 +12,7 @@ import {
   HistoryEntry,
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../../http/etag.ts';
-import { resourceRoutes } from '../../../http/resource.ts';
+import { entityAction, resourceRoutes } from '../../../http/resource.ts';
 import { csv, Limit, route, Uuid } from '../../../http/schemas.ts';
 import {
   createAsset,
@@ -55,21 +54,16 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         run: updateAsset,
       },
     });
-    app.post(
-      '/assets/:id/transitions',
-      route(tags, {
-        summary:
-          'Move an asset through its lifecycle (ordered → in stock → deployed → in repair → retired → disposed)',
-        params: RefParam,
-        body: AssetTransition,
-        ok: AssetView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await transitionAsset(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+    entityAction(app, ctx, {
+      url: '/assets/:id/transitions',
+      tags,
+      summary:
+        'Move an asset through its lifecycle (ordered → in stock → deployed → in repair → retired → disposed)',
+      params: RefParam,
+      body: AssetTransition,
+      ok: AssetView,
+      run: transitionAsset,
+    });
     app.get(
       '/assets/:id/history',
       route(tags, {
