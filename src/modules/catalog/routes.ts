@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { ServiceView } from '../../contracts/services.ts';
 import { requireActor } from '../../http/auth.ts';
 import { resourceRoutes } from '../../http/resource.ts';
-import { csv, IdParam, Limit, page, route, Uuid } from '../../http/schemas.ts';
+import { csv, IdParam, PageQuery, page, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
 import { createService, getCatalogEntry, listCatalog, listServices, updateService } from './service.ts';
@@ -45,8 +45,7 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           lifecycleStatus: csv(z.enum(LIFECYCLE_STATUSES)).optional().describe('Comma-separated'),
           customerId: Uuid.optional(),
           q: z.string().max(200).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         run: listServices,
       },
@@ -69,8 +68,7 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         querystring: z.object({
           q: z.string().max(200).optional(),
           category: z.string().max(LIMITS.categoryMax).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         ok: page(CatalogEntry),
       }),

@@ -20,7 +20,7 @@ import {
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { resourceRoutes } from '../../http/resource.ts';
-import { csv, IdParam, Limit, page, problemResponses, route, Uuid } from '../../http/schemas.ts';
+import { csv, IdParam, PageQuery, page, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { createCi, deleteCi, getCi, listCiHistory, listCis, updateCi } from './cis.ts';
 import { deleteClass, getClass, listClasses, putClass } from './classes.ts';
 import { RELATIONSHIP_TYPES } from './model.ts';
@@ -114,8 +114,7 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .max(200)
             .optional()
             .describe('Words of the name or description, or an exact hostname, serial number or asset tag'),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         ok: page(CiView),
       }),

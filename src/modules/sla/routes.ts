@@ -16,7 +16,7 @@ import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
 import { entityAction, resourceRoutes } from '../../http/resource.ts';
-import { IdParam, Limit, route, Uuid } from '../../http/schemas.ts';
+import { IdParam, PageQuery, route, Uuid } from '../../http/schemas.ts';
 import {
   agreeAgreement,
   createAgreement,
@@ -147,8 +147,7 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           groupId: Uuid.optional(),
           supplierId: Uuid.optional(),
           q: z.string().max(200).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         run: listAgreements,
       },

@@ -13,7 +13,7 @@ import {
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { entityAction, resourceRoutes } from '../../../http/resource.ts';
-import { csv, Limit, route, Uuid } from '../../../http/schemas.ts';
+import { csv, PageQuery, route, Uuid } from '../../../http/schemas.ts';
 import {
   createAsset,
   getAsset,
@@ -41,8 +41,7 @@ export function assetRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           ciId: Uuid.optional(),
           supplierId: Uuid.optional(),
           q: z.string().max(200).optional().describe('Part of the asset tag, serial number or name'),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         run: listAssets,
       },

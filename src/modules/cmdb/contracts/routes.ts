@@ -6,7 +6,7 @@ import type { AppContext } from '../../../context.ts';
 import { ContractInput, ContractView, Coverage } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { resourceRoutes } from '../../../http/resource.ts';
-import { IdParam, Limit, route, Uuid } from '../../../http/schemas.ts';
+import { IdParam, PageQuery, route, Uuid } from '../../../http/schemas.ts';
 import { addCoverage, listCoverage, removeCoverage } from './coverage.ts';
 import { CONTRACT_KINDS, createContract, getContract, listContracts, updateContract } from './service.ts';
 
@@ -31,8 +31,7 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           supplierId: Uuid.optional(),
           kind: z.enum(CONTRACT_KINDS).optional(),
           q: z.string().max(200).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         run: listContracts,
       },

@@ -16,7 +16,7 @@ import {
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { resourceRoutes } from '../../../http/resource.ts';
-import { IdParam, Limit, problemResponses, route, Uuid } from '../../../http/schemas.ts';
+import { IdParam, PageQuery, problemResponses, route, Uuid } from '../../../http/schemas.ts';
 import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
 import {
   addEntitlement,
@@ -73,8 +73,7 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         querystring: z.object({
           q: z.string().max(200).optional(),
           metric: LicenceMetric.optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         run: listLicences,
       },
