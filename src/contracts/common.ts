@@ -9,6 +9,8 @@ export const RecordRefParam = z.object({
 });
 
 export const Limit = z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault);
+/** The keyset paging of a list query: spread its shape into the list's filters. */
+export const PageQuery = z.object({ cursor: z.string().max(500).optional(), limit: Limit });
 
 /** A comma-separated list in the query string: `state=new,in_progress` or repeated keys. */
 export const csv = <T extends z.ZodType>(item: T) =>

@@ -8,7 +8,7 @@ import { AUDIENCES } from '../domain/knowledge/audience.ts';
 import { LANGUAGE_CODES } from '../domain/knowledge/language.ts';
 import { ARTICLE_STATES } from '../domain/knowledge/workflow.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Limit, PersonRef, Uuid } from './common.ts';
+import { PageQuery, PersonRef, Uuid } from './common.ts';
 
 const Title = z.string().trim().min(1, 'is required').max(LIMITS.titleMax);
 const Body = z.string().max(100_000);
@@ -127,8 +127,7 @@ export const ArticleListQuery = z.object({
     .describe('A state, or mine_to_review: articles in review in the categories the caller reviews'),
   categoryId: Uuid.optional(),
   q: z.string().trim().max(200).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: Limit,
+  ...PageQuery.shape,
 });
 export type ArticleListQuery = z.input<typeof ArticleListQuery>;
 

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { REQUIRABLE_FIELDS } from '../domain/lifecycle/engine.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, GroupRef, Limit, PersonRef, Uuid } from './common.ts';
+import { csv, GroupRef, PageQuery, PersonRef, Uuid } from './common.ts';
 
 export const CHANNELS = ['portal', 'email', 'phone', 'chat', 'walk_in', 'api', 'monitoring'] as const;
 export const LINK_KINDS = ['relates_to', 'duplicates', 'caused_by', 'parent_of'] as const;
@@ -95,8 +95,7 @@ export const RecordListQuery = z.object({
   q: z.string().max(200).optional().describe('Number, or words in title and description'),
   sort: z.enum(SORT_FIELDS).default('created'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  cursor: z.string().max(500).optional(),
-  limit: Limit,
+  ...PageQuery.shape,
 });
 /** The parsed query the records core lists by. */
 export type RecordListQuery = z.output<typeof RecordListQuery>;

@@ -6,6 +6,7 @@ export {
   GroupRef,
   IdParam,
   Limit,
+  PageQuery,
   PersonRef,
   Problem,
   page,

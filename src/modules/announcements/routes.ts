@@ -9,8 +9,8 @@ import {
   AnnouncementView,
 } from '../../contracts/announcements.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { IdParam, page, route } from '../../http/schemas.ts';
+import { resourceRoutes } from '../../http/resource.ts';
+import { IdParam, route } from '../../http/schemas.ts';
 import {
   createAnnouncement,
   currentAnnouncements,
@@ -50,61 +50,27 @@ export function announcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return reply.code(204).send(null);
       },
     );
-    app.get(
-      '/announcements',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/announcements',
+      tags,
+      view: AnnouncementView,
+      list: {
         summary: 'Every announcement, newest start first (for those who manage them)',
         querystring: AnnouncementListQuery,
-        ok: page(AnnouncementView),
-      }),
-      async (req) => listAnnouncements(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/announcements',
-      route(tags, {
+        run: listAnnouncements,
+      },
+      create: {
         summary: "Announce something to everyone, a service's customers or a group",
         body: AnnouncementCreate,
-        ok: AnnouncementView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createAnnouncement(ctx, requireActor(req), req.body)),
-    );
-    app.get(
-      '/announcements/:id',
-      route(tags, {
-        summary: 'An announcement',
-        params: IdParam,
-        ok: AnnouncementView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getAnnouncement(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/announcements/:id',
-      route(tags, {
-        summary: 'Change an announcement (If-Match)',
-        params: IdParam,
-        body: AnnouncementPatch,
-        ok: AnnouncementView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateAnnouncement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/announcements/:id',
-      route(tags, {
-        summary: 'Delete an announcement',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteAnnouncement(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
+        run: createAnnouncement,
       },
-    );
+      get: { summary: 'An announcement', run: getAnnouncement },
+      update: {
+        summary: 'Change an announcement (If-Match)',
+        body: AnnouncementPatch,
+        run: updateAnnouncement,
+      },
+      remove: { summary: 'Delete an announcement', run: deleteAnnouncement },
+    });
   };
 }

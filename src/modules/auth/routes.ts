@@ -8,7 +8,7 @@ import { ROLE_LABELS, ROLES, TOKEN_SCOPES } from '../../domain/roles.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { replaceHostileCharacters } from '../../http/input.ts';
-import { IdParam, Limit, problemResponses, route, Uuid } from '../../http/schemas.ts';
+import { IdParam, PageQuery, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
   createGroup,
@@ -183,8 +183,7 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             role: Role.optional(),
             groupId: Uuid.optional(),
             active: z.stringbool().optional(),
-            cursor: z.string().max(500).optional(),
-            limit: Limit,
+            ...PageQuery.shape,
           }),
           response: {
             200: z.object({ items: z.array(UserView), nextCursor: z.string().nullable() }),

@@ -10,7 +10,7 @@ import {
   SETTABLE_FIELDS,
 } from '../../domain/automation/rules.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { resourceRoutes } from '../../http/resource.ts';
 import { IdParam, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { PROCESSES } from '../settings/index.ts';
 import { createRule, deleteRule, listRules, listRuns, updateRule } from './service.ts';
@@ -83,33 +83,13 @@ export function automationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) =>
         reply.code(201).send(await createRule(ctx, requireActor(req), req.params.process, req.body)),
     );
-    app.put(
-      '/automation-rules/:id',
-      route(['automation'], {
-        summary: 'Replace a rule (If-Match)',
-        params: IdParam,
-        body: RuleInput,
-        ok: Rule,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateRule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/automation-rules/:id',
-      route(['automation'], {
-        summary: 'Delete a rule',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteRule(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
-      },
-    );
+    resourceRoutes(app, ctx, {
+      path: '/automation-rules',
+      tags: ['automation'],
+      view: Rule,
+      update: { summary: 'Replace a rule (If-Match)', body: RuleInput, method: 'PUT', run: updateRule },
+      remove: { summary: 'Delete a rule', run: deleteRule },
+    });
     app.get(
       '/automation-rules/:id/runs',
       {

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ServiceView } from '../../contracts/services.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { csv, IdParam, Limit, page, route, Uuid } from '../../http/schemas.ts';
+import { resourceRoutes } from '../../http/resource.ts';
+import { csv, IdParam, PageQuery, page, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
 import { createService, getCatalogEntry, listCatalog, listServices, updateService } from './service.ts';
@@ -34,49 +34,33 @@ const ServicePatch = ServiceCreate.omit({ kind: true }).partial();
 
 export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/services',
-      route(['services'], {
+    resourceRoutes(app, ctx, {
+      path: '/services',
+      tags: ['services'],
+      view: ServiceView,
+      list: {
         summary: 'The service portfolio: business and technical services in every lifecycle stage',
         querystring: z.object({
           kind: z.enum(SERVICE_KINDS).optional(),
           lifecycleStatus: csv(z.enum(LIFECYCLE_STATUSES)).optional().describe('Comma-separated'),
           customerId: Uuid.optional(),
           q: z.string().max(200).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
-        ok: page(ServiceView),
-      }),
-      async (req) => listServices(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/services',
-      route(['services'], {
+        run: listServices,
+      },
+      create: {
         summary: 'Add a business or technical service (service managers)',
         body: ServiceCreate,
-        ok: ServiceView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const s = await createService(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), s).header('location', `/api/v1/services/${s.id}`).send(s);
+        location: true,
+        run: createService,
       },
-    );
-    app.patch(
-      '/services/:id',
-      route(['services'], {
+      update: {
         summary: 'Change a service (service managers, or its owner). Send If-Match; 412 when stale.',
-        params: IdParam,
         body: ServicePatch,
-        ok: ServiceView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateService(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateService,
+      },
+    });
     app.get(
       '/catalog',
       route(['catalog'], {
@@ -84,8 +68,7 @@ export function serviceCatalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         querystring: z.object({
           q: z.string().max(200).optional(),
           category: z.string().max(LIMITS.categoryMax).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         ok: page(CatalogEntry),
       }),

@@ -15,8 +15,8 @@ import {
   WindowView,
 } from '../../contracts/change-schedule.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { IdParam, page, route } from '../../http/schemas.ts';
+import { resourceRoutes } from '../../http/resource.ts';
+import { route } from '../../http/schemas.ts';
 import { changeCalendar } from './calendar.ts';
 import { checkConflicts, rememberGraph } from './conflicts.ts';
 import { createFeedToken, feedCalendar, feedTokenStatus, revokeFeedToken } from './feed.ts';
@@ -34,62 +34,24 @@ const tags = ['change-schedule'];
 export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   rememberGraph(ctx);
   return async (app) => {
-    app.get(
-      '/change-windows',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/change-windows',
+      tags,
+      view: WindowView,
+      list: {
         summary: 'Maintenance and freeze windows, by first start',
         querystring: WindowListQuery,
-        ok: page(WindowView),
-      }),
-      async (req) => listWindows(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/change-windows',
-      route(tags, {
+        run: listWindows,
+      },
+      create: {
         summary: 'Add a maintenance window (of a CI or a service) or a freeze (global or of a service)',
         body: WindowInput,
-        ok: WindowView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createWindow(ctx, requireActor(req), req.body)),
-    );
-    app.get(
-      '/change-windows/:id',
-      route(tags, {
-        summary: 'A window',
-        params: IdParam,
-        ok: WindowView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getWindow(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/change-windows/:id',
-      route(tags, {
-        summary: 'Change a window (If-Match)',
-        params: IdParam,
-        body: WindowPatch,
-        ok: WindowView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateWindow(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/change-windows/:id',
-      route(tags, {
-        summary: 'Remove a window (If-Match)',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteWindow(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return reply.code(204).send(null);
+        run: createWindow,
       },
-    );
+      get: { summary: 'A window', run: getWindow },
+      update: { summary: 'Change a window (If-Match)', body: WindowPatch, run: updateWindow },
+      remove: { summary: 'Remove a window (If-Match)', ifMatch: true, run: deleteWindow },
+    });
     app.get(
       '/change-calendar',
       route(tags, {

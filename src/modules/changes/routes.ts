@@ -32,6 +32,7 @@ import {
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
@@ -179,40 +180,18 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => ({ items: await listBoards(ctx, requireActor(req)) }),
     );
-    app.post(
-      '/cab-boards',
-      route(cab, {
-        summary: 'Set up a board (change manager)',
-        body: CabBoardInput,
-        ok: CabBoardView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createBoard(ctx, requireActor(req), req.body)),
-    );
-    app.get(
-      '/cab-boards/:id',
-      route(cab, {
-        summary: 'A board',
-        params: IdParam,
-        ok: CabBoardView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getBoard(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/cab-boards/:id',
-      route(cab, {
+    resourceRoutes(app, ctx, {
+      path: '/cab-boards',
+      tags: cab,
+      view: CabBoardView,
+      create: { summary: 'Set up a board (change manager)', body: CabBoardInput, run: createBoard },
+      get: { summary: 'A board', run: getBoard },
+      update: {
         summary: 'Change a board: members, rule, quorum, retire (change manager, If-Match)',
-        params: IdParam,
         body: CabBoardPatch,
-        ok: CabBoardView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateBoard(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateBoard,
+      },
+    });
     app.delete(
       '/cab-boards/:id',
       route(cab, {
@@ -245,39 +224,21 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => ({ items: await listTemplates(ctx, requireActor(req), req.query.active) }),
     );
-    app.post(
-      '/change-templates',
-      route(templates, {
+    resourceRoutes(app, ctx, {
+      path: '/change-templates',
+      tags: templates,
+      view: ChangeTemplateView,
+      create: {
         summary: 'Add a standard change template (change manager)',
         body: ChangeTemplateInput,
-        ok: ChangeTemplateView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createTemplate(ctx, requireActor(req), req.body)),
-    );
-    app.get(
-      '/change-templates/:id',
-      route(templates, {
-        summary: 'A standard change template',
-        params: IdParam,
-        ok: ChangeTemplateView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getTemplate(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/change-templates/:id',
-      route(templates, {
+        run: createTemplate,
+      },
+      get: { summary: 'A standard change template', run: getTemplate },
+      update: {
         summary: 'Edit or retire (active: false) a standard change template (change manager, If-Match)',
-        params: IdParam,
         body: ChangeTemplatePatch,
-        ok: ChangeTemplateView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateTemplate(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateTemplate,
+      },
+    });
   };
 }

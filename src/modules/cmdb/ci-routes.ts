@@ -19,7 +19,8 @@ import {
 } from '../../contracts/cmdb.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { csv, IdParam, Limit, page, problemResponses, route, Uuid } from '../../http/schemas.ts';
+import { resourceRoutes } from '../../http/resource.ts';
+import { csv, IdParam, PageQuery, page, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { createCi, deleteCi, getCi, listCiHistory, listCis, updateCi } from './cis.ts';
 import { deleteClass, getClass, listClasses, putClass } from './classes.ts';
 import { RELATIONSHIP_TYPES } from './model.ts';
@@ -113,62 +114,29 @@ function ciCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
             .max(200)
             .optional()
             .describe('Words of the name or description, or an exact hostname, serial number or asset tag'),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
         ok: page(CiView),
       }),
       async (req) => listCis(ctx, requireActor(req), { ...req.query, classKey: req.query.class }),
     );
-    app.post(
-      '/cmdb/cis',
-      route(tags, {
-        summary: 'Create a CI',
-        body: CiInput,
-        ok: CiView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const ci = await createCi(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), ci).header('location', `/api/v1/cmdb/cis/${ci.id}`).send(ci);
-      },
-    );
-    app.get(
-      '/cmdb/cis/:id',
-      route(tags, {
-        summary: 'Get a CI',
-        params: IdParam,
-        ok: CiView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getCi(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/cmdb/cis/:id',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/cmdb/cis',
+      tags,
+      view: CiView,
+      create: { summary: 'Create a CI', body: CiInput, location: true, run: createCi },
+      get: { summary: 'Get a CI', run: getCi },
+      update: {
         summary: 'Edit a CI; attributes are merged (null clears one). If-Match avoids lost updates (412).',
-        params: IdParam,
         body: CiPatch.extend({ attributes: Attributes.optional() }),
-        ok: CiView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateCi(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/cmdb/cis/:id',
-      route(tags, {
-        summary: 'Delete a CI created by mistake (retire CIs that records refer to)',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteCi(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return reply.code(204).send(null);
+        run: updateCi,
       },
-    );
+      remove: {
+        summary: 'Delete a CI created by mistake (retire CIs that records refer to)',
+        ifMatch: true,
+        run: deleteCi,
+      },
+    });
     app.get(
       '/cmdb/cis/:id/history',
       route(tags, {

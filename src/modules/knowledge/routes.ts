@@ -28,7 +28,8 @@ import {
   VersionList,
 } from '../../contracts/knowledge.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
+import { withEtag } from '../../http/etag.ts';
+import { entityAction, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   assertCanWrite,
@@ -69,31 +70,21 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => listCategories(ctx, requireActor(req)),
     );
-    app.post(
-      '/knowledge/categories',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/knowledge/categories',
+      tags,
+      view: CategoryView,
+      create: {
         summary: 'Create a category and name its reviewers',
         body: CategoryInput,
-        ok: CategoryView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createCategory(ctx, requireActor(req), req.body)),
-    );
-    app.patch(
-      '/knowledge/categories/:id',
-      route(tags, {
+        run: createCategory,
+      },
+      update: {
         summary: 'Rename a category or change its reviewers (If-Match)',
-        params: IdParam,
         body: CategoryPatch,
-        ok: CategoryView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateCategory(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateCategory,
+      },
+    });
     app.get(
       '/knowledge/articles',
       route(tags, {
@@ -102,17 +93,6 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: ArticlePage,
       }),
       async (req) => listArticles(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/knowledge/articles',
-      route(tags, {
-        summary: 'Write a new article (a draft)',
-        body: ArticleCreate,
-        ok: ArticleView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createArticle(ctx, requireActor(req), req.body)),
     );
     app.post(
       '/knowledge/preview',
@@ -145,43 +125,28 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => suggestArticles(ctx, requireActor(req), req.query),
     );
-    app.get(
-      '/knowledge/articles/:id',
-      route(tags, {
-        summary: 'An article, its body rendered from Markdown and sanitised',
-        params: ArticleRef,
-        ok: ArticleView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getArticle(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/knowledge/articles/:id',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/knowledge/articles',
+      tags,
+      view: ArticleView,
+      params: ArticleRef,
+      create: { summary: 'Write a new article (a draft)', body: ArticleCreate, run: createArticle },
+      get: { summary: 'An article, its body rendered from Markdown and sanitised', run: getArticle },
+      update: {
         summary: 'Edit an article (If-Match); editing a published article adds a version',
-        params: ArticleRef,
         body: ArticlePatch,
-        ok: ArticleView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateArticle(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.post(
-      '/knowledge/articles/:id/steps',
-      route(tags, {
-        summary: 'Take a workflow step: submit, publish, send_back, retire or reopen (If-Match)',
-        params: ArticleRef,
-        body: ArticleStep,
-        ok: ArticleView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await stepArticle(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateArticle,
+      },
+    });
+    entityAction(app, ctx, {
+      url: '/knowledge/articles/:id/steps',
+      tags,
+      summary: 'Take a workflow step: submit, publish, send_back, retire or reopen (If-Match)',
+      params: ArticleRef,
+      body: ArticleStep,
+      ok: ArticleView,
+      run: stepArticle,
+    });
     app.get(
       '/knowledge/articles/:id/versions',
       route(tags, {

@@ -10,7 +10,8 @@ import {
   WebhookWithSecret,
 } from '../../contracts/webhooks.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { sendWithEtag } from '../../http/etag.ts';
+import { resourceRoutes } from '../../http/resource.ts';
 import { IdParam, Limit, route, Uuid } from '../../http/schemas.ts';
 import {
   createWebhook,
@@ -46,42 +47,19 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) =>
         sendWithEtag(reply.code(201), await createWebhook(ctx, requireActor(req), req.body)),
     );
-    app.get(
-      '/admin/webhooks/:id',
-      route(tags, {
-        summary: 'One endpoint',
-        params: IdParam,
-        ok: WebhookView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getWebhook(ctx, requireActor(req), req.params.id)),
-    );
-    app.put(
-      '/admin/webhooks/:id',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/admin/webhooks',
+      tags,
+      view: WebhookView,
+      get: { summary: 'One endpoint', run: getWebhook },
+      update: {
         summary: 'Change an endpoint (If-Match); switching it on again clears its failures',
-        params: IdParam,
         body: WebhookInput,
-        ok: WebhookView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateWebhook(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/admin/webhooks/:id',
-      route(tags, {
-        summary: 'Remove an endpoint and its log',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteWebhook(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
+        method: 'PUT',
+        run: updateWebhook,
       },
-    );
+      remove: { summary: 'Remove an endpoint and its log', run: deleteWebhook },
+    });
     app.post(
       '/admin/webhooks/:id/rotate-secret',
       route(tags, {

@@ -3,8 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { IdParam, route } from '../../http/schemas.ts';
+import { resourceRoutes } from '../../http/resource.ts';
+import { route } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
   createOrganisation,
@@ -63,28 +63,16 @@ export function organisationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req, reply) => reply.code(201).send(await createOrganisation(ctx, requireActor(req), req.body)),
     );
-    app.get(
-      '/organisations/:id',
-      route(['organisations'], {
-        summary: 'Get an organisation',
-        params: IdParam,
-        ok: Organisation,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getOrganisation(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/organisations/:id',
-      route(['organisations'], {
+    resourceRoutes(app, ctx, {
+      path: '/organisations',
+      tags: ['organisations'],
+      view: Organisation,
+      get: { summary: 'Get an organisation', run: getOrganisation },
+      update: {
         summary: 'Change an organisation (If-Match)',
-        params: IdParam,
         body: OrganisationInput.partial(),
-        ok: Organisation,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateOrganisation(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateOrganisation,
+      },
+    });
   };
 }

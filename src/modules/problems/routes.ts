@@ -21,8 +21,9 @@ import {
   ResolveIncidentsResult,
 } from '../../contracts/problems.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { IdParam, problemResponses, RecordRefParam, route } from '../../http/schemas.ts';
+import { sendWithEtag } from '../../http/etag.ts';
+import { entityAction, resourceRoutes } from '../../http/resource.ts';
+import { problemResponses, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   applyKnownError,
   getKnownError,
@@ -39,20 +40,16 @@ const kedb = ['known-errors'];
 
 export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.patch(
-      '/problems/:id/analysis',
-      route(problems, {
-        summary: 'Record the root-cause analysis: cause, method, contributing factors, workaround (If-Match)',
-        params: RecordRefParam,
-        body: ProblemAnalysisPatch,
-        ok: ProblemView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateAnalysis(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+    entityAction(app, ctx, {
+      method: 'PATCH',
+      url: '/problems/:id/analysis',
+      tags: problems,
+      summary: 'Record the root-cause analysis: cause, method, contributing factors, workaround (If-Match)',
+      params: RecordRefParam,
+      body: ProblemAnalysisPatch,
+      ok: ProblemView,
+      run: updateAnalysis,
+    });
     app.post(
       '/problems/:id/incidents',
       route(problems, {
@@ -100,29 +97,17 @@ export function problemRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => searchKnownErrors(ctx, requireActor(req), req.query),
     );
-    app.get(
-      '/known-errors/:id',
-      route(kedb, {
-        summary: 'A known error',
-        params: IdParam,
-        ok: KnownErrorView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getKnownError(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/known-errors/:id',
-      route(kedb, {
+    resourceRoutes(app, ctx, {
+      path: '/known-errors',
+      tags: kedb,
+      view: KnownErrorView,
+      get: { summary: 'A known error', run: getKnownError },
+      update: {
         summary: 'Edit a known error or change its status (If-Match)',
-        params: IdParam,
         body: KnownErrorPatch,
-        ok: KnownErrorView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateKnownError(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateKnownError,
+      },
+    });
     app.get(
       '/incidents/:id/known-errors',
       route(kedb, {

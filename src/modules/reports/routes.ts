@@ -27,6 +27,7 @@ import {
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { resourceRoutes } from '../../http/resource.ts';
 import { problemResponses, route } from '../../http/schemas.ts';
 import {
   createDashboard,
@@ -198,44 +199,23 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => ({ items: await listSchedules(ctx, requireActor(req)) }),
     );
-    app.post(
-      '/reports/schedules',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/reports/schedules',
+      tags,
+      view: ScheduleView,
+      create: {
         summary: 'Mail a report daily, weekly or monthly as PDF, CSV or XLSX to people and groups',
         body: ScheduleInput,
-        ok: ScheduleView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createSchedule(ctx, requireActor(req), req.body)),
-    );
-    app.put(
-      '/reports/schedules/:id',
-      route(tags, {
-        summary: 'Change a scheduled report (If-Match)',
-        params: IdParam,
-        body: ScheduleInput,
-        ok: ScheduleView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateSchedule(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/reports/schedules/:id',
-      route(tags, {
-        summary: 'Stop and delete a scheduled report',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteSchedule(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
+        run: createSchedule,
       },
-    );
+      update: {
+        summary: 'Change a scheduled report (If-Match)',
+        body: ScheduleInput,
+        method: 'PUT',
+        run: updateSchedule,
+      },
+      remove: { summary: 'Stop and delete a scheduled report', run: deleteSchedule },
+    });
     app.get(
       '/reports/schedules/:id/deliveries',
       route(tags, {

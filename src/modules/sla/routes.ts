@@ -15,7 +15,8 @@ import {
 import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { IdParam, Limit, page, route, Uuid } from '../../http/schemas.ts';
+import { entityAction, resourceRoutes } from '../../http/resource.ts';
+import { IdParam, PageQuery, route, Uuid } from '../../http/schemas.ts';
 import {
   agreeAgreement,
   createAgreement,
@@ -48,53 +49,23 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => listCalendars(ctx, requireActor(req)),
     );
-    app.post(
-      '/calendars',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/calendars',
+      tags,
+      view: CalendarView,
+      create: {
         summary: 'Add a business calendar: weekly hours in a time zone, and holidays',
         body: CalendarInput,
-        ok: CalendarView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createCalendar(ctx, requireActor(req), req.body)),
-    );
-    app.get(
-      '/calendars/:id',
-      route(tags, {
-        summary: 'A business calendar',
-        params: IdParam,
-        ok: CalendarView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getCalendar(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/calendars/:id',
-      route(tags, {
-        summary: 'Change a calendar (If-Match); running clocks on it are recomputed by the next sweep',
-        params: IdParam,
-        body: CalendarInput.partial(),
-        ok: CalendarView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateCalendar(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/calendars/:id',
-      route(tags, {
-        summary: 'Remove a calendar nothing uses',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteCalendar(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
+        run: createCalendar,
       },
-    );
+      get: { summary: 'A business calendar', run: getCalendar },
+      update: {
+        summary: 'Change a calendar (If-Match); running clocks on it are recomputed by the next sweep',
+        body: CalendarInput.partial(),
+        run: updateCalendar,
+      },
+      remove: { summary: 'Remove a calendar nothing uses', run: deleteCalendar },
+    });
   };
 }
 
@@ -124,43 +95,25 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await createRequirement(ctx, requireActor(req), req.params.id, req.body),
         ),
     );
-    app.get(
-      '/requirements/:id',
-      route(tags, {
-        summary: 'A service level requirement',
-        params: IdParam,
-        ok: RequirementView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getRequirement(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/requirements/:id',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/requirements',
+      tags,
+      view: RequirementView,
+      get: { summary: 'A service level requirement', run: getRequirement },
+      update: {
         summary: 'Change a draft or in-review requirement (If-Match)',
-        params: IdParam,
         body: RequirementInput.partial(),
-        ok: RequirementView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateRequirement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.post(
-      '/requirements/:id/status',
-      route(tags, {
-        summary: 'Review a requirement: draft → in_review → agreed, or back to draft',
-        params: IdParam,
-        body: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
-        ok: RequirementView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await moveRequirement(ctx, requireActor(req), req.params.id, req.body.status, ifMatchVersion(req)),
-        ),
-    );
+        run: updateRequirement,
+      },
+    });
+    entityAction(app, ctx, {
+      url: '/requirements/:id/status',
+      tags,
+      summary: 'Review a requirement: draft → in_review → agreed, or back to draft',
+      body: z.object({ status: z.enum(REQUIREMENT_STATUSES) }),
+      ok: RequirementView,
+      run: (ctx, actor, id, { status }, expected) => moveRequirement(ctx, actor, id, status, expected),
+    });
     app.post(
       '/requirements/:id/sla',
       route(tags, {
@@ -180,9 +133,11 @@ function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/agreements',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/agreements',
+      tags,
+      view: AgreementView,
+      list: {
         summary: 'SLAs, OLAs and underpinning contracts, every version, by name',
         querystring: z.object({
           kind: z.enum(AGREEMENT_KINDS).optional(),
@@ -192,49 +147,23 @@ function agreementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           groupId: Uuid.optional(),
           supplierId: Uuid.optional(),
           q: z.string().max(200).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
-        ok: page(AgreementView),
-      }),
-      async (req) => listAgreements(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/agreements',
-      route(tags, {
+        run: listAgreements,
+      },
+      create: {
         summary: 'Draft an SLA, OLA or underpinning contract',
         body: AgreementInput,
-        ok: AgreementView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const a = await createAgreement(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), a).header('location', `/api/v1/agreements/${a.id}`).send(a);
+        location: true,
+        run: createAgreement,
       },
-    );
-    app.get(
-      '/agreements/:id',
-      route(tags, {
-        summary: 'An agreement (one version)',
-        params: IdParam,
-        ok: AgreementView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getAgreement(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/agreements/:id',
-      route(tags, {
+      get: { summary: 'An agreement (one version)', run: getAgreement },
+      update: {
         summary: 'Change a draft agreement (If-Match); agreed versions are immutable',
-        params: IdParam,
         body: AgreementPatch,
-        ok: AgreementView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateAgreement(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
+        run: updateAgreement,
+      },
+    });
     app.post(
       '/agreements/:id/agree',
       route(tags, {

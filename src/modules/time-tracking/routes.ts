@@ -19,8 +19,9 @@ import {
   TimerStop,
 } from '../../contracts/time-tracking.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
+import { sendWithEtag } from '../../http/etag.ts';
+import { resourceRoutes } from '../../http/resource.ts';
+import { RecordRefParam, route } from '../../http/schemas.ts';
 import { CONTENT_TYPES, sendReportFile, tablesFile } from '../reports/index.ts';
 import { timeReport, timeReportTable } from './report.ts';
 import {
@@ -60,42 +61,22 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) =>
         sendWithEtag(reply.code(201), await createEntry(ctx, requireActor(req), req.params.id, req.body)),
     );
-    app.get(
-      '/time/entries/:id',
-      route(tags, {
-        summary: 'One time entry',
-        params: IdParam,
-        ok: TimeEntryView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getEntry(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/time/entries/:id',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/time/entries',
+      tags,
+      view: TimeEntryView,
+      get: { summary: 'One time entry', run: getEntry },
+      update: {
         summary: 'Correct a time entry (yours; managers any) — If-Match optional',
-        params: IdParam,
         body: TimeEntryPatch,
-        ok: TimeEntryView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateEntry(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/time/entries/:id',
-      route(tags, {
-        summary: 'Delete a time entry (yours; managers any) — If-Match optional',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteEntry(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return reply.code(204).send(null);
+        run: updateEntry,
       },
-    );
+      remove: {
+        summary: 'Delete a time entry (yours; managers any) — If-Match optional',
+        ifMatch: true,
+        run: deleteEntry,
+      },
+    });
     app.get(
       '/time/timer',
       route(tags, {

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { ContractInput, ContractView, Coverage } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
-import { defined, IdParam, Limit, page, route, Uuid } from '../../../http/schemas.ts';
+import { resourceRoutes } from '../../../http/resource.ts';
+import { IdParam, PageQuery, route, Uuid } from '../../../http/schemas.ts';
 import { addCoverage, listCoverage, removeCoverage } from './coverage.ts';
 import { CONTRACT_KINDS, createContract, getContract, listContracts, updateContract } from './service.ts';
 
@@ -14,9 +14,11 @@ const tags = ['contracts'];
 
 export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/contracts',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/contracts',
+      tags,
+      view: ContractView,
+      list: {
         summary: 'List contracts, soonest end date first',
         querystring: z.object({
           expiringWithinDays: z.coerce
@@ -29,49 +31,18 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           supplierId: Uuid.optional(),
           kind: z.enum(CONTRACT_KINDS).optional(),
           q: z.string().max(200).optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
+          ...PageQuery.shape,
         }),
-        ok: page(ContractView),
-      }),
-      async (req) => listContracts(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/contracts',
-      route(tags, {
-        summary: 'Add a contract',
-        body: ContractInput,
-        ok: ContractView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const c = await createContract(ctx, requireActor(req), defined(req.body));
-        return withEtag(reply.code(201), c).header('location', `/api/v1/contracts/${c.id}`).send(c);
+        run: listContracts,
       },
-    );
-    app.get(
-      '/contracts/:id',
-      route(tags, {
-        summary: 'Get a contract',
-        params: IdParam,
-        ok: ContractView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getContract(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/contracts/:id',
-      route(tags, {
+      create: { summary: 'Add a contract', body: ContractInput, location: true, run: createContract },
+      get: { summary: 'Get a contract', run: getContract },
+      update: {
         summary: 'Change a contract, e.g. renew it with a new end date (If-Match)',
-        params: IdParam,
         body: ContractInput.partial(),
-        ok: ContractView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateContract(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
-        ),
-    );
+        run: updateContract,
+      },
+    });
     app.get(
       '/contracts/:id/coverage',
       route(tags, {

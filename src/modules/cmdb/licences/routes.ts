@@ -15,8 +15,8 @@ import {
   Money,
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../../http/etag.ts';
-import { defined, IdParam, Limit, page, problemResponses, route, Uuid } from '../../../http/schemas.ts';
+import { resourceRoutes } from '../../../http/resource.ts';
+import { IdParam, PageQuery, problemResponses, route, Uuid } from '../../../http/schemas.ts';
 import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
 import {
   addEntitlement,
@@ -31,20 +31,6 @@ const tags = ['licences'];
 
 function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/licences',
-      route(tags, {
-        summary: 'List software licences with their compliance',
-        querystring: z.object({
-          q: z.string().max(200).optional(),
-          metric: LicenceMetric.optional(),
-          cursor: z.string().max(500).optional(),
-          limit: Limit,
-        }),
-        ok: page(LicenceView),
-      }),
-      async (req) => listLicences(ctx, requireActor(req), req.query),
-    );
     app.get(
       '/licences/compliance',
       {
@@ -78,42 +64,27 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => complianceReport(ctx, requireActor(req)),
     );
-    app.post(
-      '/licences',
-      route(tags, {
-        summary: 'Add a licence',
-        body: LicenceInput,
-        ok: LicenceView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const l = await createLicence(ctx, requireActor(req), req.body);
-        return withEtag(reply.code(201), l).header('location', `/api/v1/licences/${l.id}`).send(l);
+    resourceRoutes(app, ctx, {
+      path: '/licences',
+      tags,
+      view: LicenceView,
+      list: {
+        summary: 'List software licences with their compliance',
+        querystring: z.object({
+          q: z.string().max(200).optional(),
+          metric: LicenceMetric.optional(),
+          ...PageQuery.shape,
+        }),
+        run: listLicences,
       },
-    );
-    app.get(
-      '/licences/:id',
-      route(tags, {
-        summary: 'Get a licence',
-        params: IdParam,
-        ok: LicenceView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getLicence(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/licences/:id',
-      route(tags, {
+      create: { summary: 'Add a licence', body: LicenceInput, location: true, run: createLicence },
+      get: { summary: 'Get a licence', run: getLicence },
+      update: {
         summary: 'Change a licence (If-Match); its metric is fixed',
-        params: IdParam,
         body: LicenceInput.partial(),
-        ok: LicenceView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateLicence(ctx, requireActor(req), req.params.id, defined(req.body), ifMatchVersion(req)),
-        ),
-    );
+        run: updateLicence,
+      },
+    });
   };
 }
 

@@ -1,0 +1,165 @@
+/**
+ * The standard routes of a versioned resource that one module's service functions keep: list,
+ * create, get, patch (If-Match → 412 when stale) and delete, each entity answered with its ETag
+ * (RFC 9110 §8.8.3). A module declares the operations its resource has once; routes specific to the
+ * resource (sub-collections, transitions, reports) stay hand-written beside it.
+ */
+import type { FastifyReply, FastifyRequest, FastifyTypeProviderDefault } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../context.ts';
+import type { Actor } from '../domain/roles.ts';
+import { requireActor } from './auth.ts';
+import { ifMatchVersion, sendWithEtag } from './etag.ts';
+import { defined, IdParam, page, route } from './schemas.ts';
+
+type App = Parameters<FastifyPluginAsyncZod>[0];
+type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
+type Entity = { id: string; version: number };
+
+export type ResourceSpec<
+  V extends z.ZodType<Entity>,
+  Q extends z.ZodType,
+  C extends z.ZodType<Record<string, unknown>>,
+  P extends z.ZodType<Record<string, unknown>>,
+> = {
+  /** The collection's path, e.g. `/contracts`; one entity is at `{path}/:id`. */
+  path: string;
+  tags: string[];
+  /** What every operation answers with (lists: a page of it). */
+  view: V;
+  /** The `:id` parameter; a UUID by default. */
+  params?: z.ZodType<{ id: string }>;
+  /** Keyset-paginated list filtered by the query. */
+  list?: {
+    summary: string;
+    querystring: Q;
+    run: (ctx: AppContext, actor: Actor, query: z.infer<Q>) => Promise<z.infer<ReturnType<typeof page<V>>>>;
+  };
+  /** 201 with the ETag, and with `Location` when `location` is set. */
+  create?: {
+    summary: string;
+    body: C;
+    location?: boolean;
+    run: (ctx: AppContext, actor: Actor, input: Defined<z.infer<C>>) => Promise<z.infer<V>>;
+  };
+  get?: { summary: string; run: (ctx: AppContext, actor: Actor, id: string) => Promise<z.infer<V>> };
+  /** PATCH by default; PUT where the body replaces the whole entity. */
+  update?: {
+    summary: string;
+    body: P;
+    method?: 'PATCH' | 'PUT';
+    run: (
+      ctx: AppContext,
+      actor: Actor,
+      id: string,
+      patch: Defined<z.infer<P>>,
+      expectedVersion: number | undefined,
+    ) => Promise<z.infer<V>>;
+  };
+  /** 204; the expected version comes from If-Match when the resource takes one. */
+  remove?: {
+    summary: string;
+    ifMatch?: boolean;
+    run: (ctx: AppContext, actor: Actor, id: string, expectedVersion: number | undefined) => Promise<unknown>;
+  };
+};
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/** Register the declared operations of a resource on the module's plugin. */
+export function resourceRoutes<
+  V extends z.ZodType<Entity>,
+  Q extends z.ZodType = z.ZodType,
+  C extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>,
+  P extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>,
+>(app: App, ctx: AppContext, spec: ResourceSpec<V, Q, C, P>): void {
+  const { path, tags, view, params = IdParam, list, create, get, update, remove } = spec;
+  const one = `${path}/:id`;
+  // The schemas are generic here, so the handlers take the validated input by the operation's types.
+  const server = app.withTypeProvider<FastifyTypeProviderDefault>();
+  if (list)
+    server.get(
+      path,
+      route(tags, { summary: list.summary, querystring: list.querystring, ok: page(view) }),
+      async (req: FastifyRequest) => list.run(ctx, requireActor(req), req.query as z.infer<Q>),
+    );
+  if (create)
+    server.post(
+      path,
+      route(tags, { summary: create.summary, body: create.body, ok: view, status: 201 }),
+      async (req: FastifyRequest, reply: FastifyReply) => {
+        const body = defined(req.body as z.infer<C>) as Defined<z.infer<C>>;
+        const entity = await create.run(ctx, requireActor(req), body);
+        if (create.location) reply.header('location', `/api/v1${path}/${entity.id}`);
+        return sendWithEtag(reply.code(201), entity);
+      },
+    );
+  if (get)
+    server.get(
+      one,
+      route(tags, { summary: get.summary, params, ok: view }),
+      async (req: IdRequest, reply: FastifyReply) =>
+        sendWithEtag(reply, await get.run(ctx, requireActor(req), req.params.id)),
+    );
+  if (update)
+    server.route({
+      method: update.method ?? 'PATCH',
+      url: one,
+      ...route(tags, { summary: update.summary, params, body: update.body, ok: view }),
+      handler: async (req: IdRequest, reply: FastifyReply) => {
+        const patch = defined(req.body as z.infer<P>) as Defined<z.infer<P>>;
+        return sendWithEtag(
+          reply,
+          await update.run(ctx, requireActor(req), req.params.id, patch, ifMatchVersion(req)),
+        );
+      },
+    });
+  if (remove)
+    server.delete(
+      one,
+      route(tags, { summary: remove.summary, params, ok: z.null(), status: 204 }),
+      async (req: IdRequest, reply: FastifyReply) => {
+        const expected = remove.ifMatch ? ifMatchVersion(req) : undefined;
+        await remove.run(ctx, requireActor(req), req.params.id, expected);
+        return reply.code(204).send(null);
+      },
+    );
+}
+
+/**
+ * A versioned step on one entity beyond its plain edit (a lifecycle transition, a workflow step):
+ * `POST {url}` by default, If-Match → 412 when stale, answering the entity with its new ETag.
+ */
+export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
+  app: App,
+  ctx: AppContext,
+  spec: {
+    method?: 'POST' | 'PATCH';
+    url: string;
+    tags: string[];
+    summary: string;
+    params?: z.ZodType<{ id: string }>;
+    body: B;
+    ok: V;
+    run: (
+      ctx: AppContext,
+      actor: Actor,
+      id: string,
+      input: z.infer<B>,
+      expectedVersion: number | undefined,
+    ) => Promise<z.infer<V>>;
+  },
+): void {
+  const { method = 'POST', url, tags, summary, params = IdParam, body, ok, run } = spec;
+  app.withTypeProvider<FastifyTypeProviderDefault>().route({
+    method,
+    url,
+    ...route(tags, { summary, params, body, ok }),
+    handler: async (req: IdRequest, reply: FastifyReply) =>
+      sendWithEtag(
+        reply,
+        await run(ctx, requireActor(req), req.params.id, req.body as z.infer<B>, ifMatchVersion(req)),
+      ),
+  });
+}
