@@ -15,7 +15,7 @@ import {
 } from '../../domain/notify/recipients.ts';
 import type { TemplateVars } from '../../domain/notify/template.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
-import { groupMembers, groups, userRoles, users } from '../auth/index.ts';
+import { groupMembers, groups, namesOf, userRoles, users } from '../auth/index.ts';
 import { type RecordRow, recordTypeOf, recordWatchers } from '../records/index.ts';
 import { cachedLifecycle, getRaci } from '../settings/index.ts';
 import { peopleOf } from './audience.ts';
@@ -145,16 +145,6 @@ async function peopleByIds(tx: Db, ids: string[]): Promise<Map<string, Person>> 
 
 const actorOf = (p: Person): Actor => ({ userId: p.id, roles: p.roles, groupIds: [], scopes: null });
 
-async function namesOf(tx: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
-  if (wanted.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: users.id, name: users.name })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 /** The common variables of a record event. */
 async function recordVars(
   ctx: AppContext,
@@ -162,12 +152,16 @@ async function recordVars(
   rec: RecordRow | null,
   actorId: string | null,
 ): Promise<Record<string, string>> {
-  const names = await namesOf(tx, [rec?.requesterId ?? null, rec?.assigneeId ?? null, actorId]);
-  const actor = actorId ? (names.get(actorId) ?? 'Someone') : 'Steward';
+  // The people and the group, in one round of the shared name loader.
+  const { people, groups: teams } = await namesOf(
+    tx,
+    [rec?.requesterId ?? null, rec?.assigneeId ?? null, actorId],
+    [rec?.groupId ?? null],
+  );
+  const name = (id: string | null) => (id ? (people.get(id)?.name ?? '') : '');
+  const actor = actorId ? name(actorId) || 'Someone' : 'Steward';
   if (!rec) return { actor };
-  const group = rec.groupId
-    ? ((await tx.select({ name: groups.name }).from(groups).where(eq(groups.id, rec.groupId)))[0]?.name ?? '')
-    : '';
+  const group = rec.groupId ? (teams.get(rec.groupId)?.name ?? '') : '';
   const cfg = recordTypeOf(rec.type);
   const state = cfg
     ? ((await cachedLifecycle({ db: tx, configCache: ctx.configCache }, cfg.process)).value.states.find(
@@ -180,8 +174,8 @@ async function recordVars(
     title: rec.title,
     state,
     priority: String(rec.priority),
-    requester: names.get(rec.requesterId) ?? '',
-    assignee: rec.assigneeId ? (names.get(rec.assigneeId) ?? '') : '',
+    requester: name(rec.requesterId),
+    assignee: name(rec.assigneeId),
     group,
     actor,
   };
