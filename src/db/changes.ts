@@ -14,6 +14,16 @@ export async function notifyChange(tx: Db, channel: string, payload: string): Pr
   await tx.execute(sql`select pg_notify(${channel}, ${payload})` as SQL);
 }
 
+/**
+ * Drop a configuration entry here at once and, when `db`'s change commits (at once when `db` is no
+ * transaction), on every instance. Every listener, this instance's too, drops it again on commit,
+ * so a read between this call and the commit cannot keep the old value.
+ */
+export async function configChanged(db: Db, cache: ConfigCache, key: string): Promise<void> {
+  await notifyChange(db, ConfigCache.CHANNEL, key);
+  cache.invalidate(key);
+}
+
 export async function listenForChanges(
   database: Database,
   databaseUrl: string | undefined,

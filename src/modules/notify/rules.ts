@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RuleInput } from '../../contracts/notifications.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import type { RecipientParty } from '../../domain/notify/recipients.ts';
@@ -57,7 +57,7 @@ export async function saveRule(
     throw forbidden('Only administrators and process owners may change who is notified.');
   const parties = [...new Set(input.parties ?? def.defaultParties ?? [])];
   const now = ctx.clock.now();
-  const saved = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(notificationRules)
@@ -75,9 +75,7 @@ export async function saveRule(
           .insert(notificationRules)
           .values({ event: def.key, ...values })
           .returning();
-    await notifyChange(tx, ConfigCache.CHANNEL, RULES_CACHE_KEY);
+    await configChanged(tx, ctx.configCache, RULES_CACHE_KEY);
     return { enabled: row!.enabled, parties: row!.parties as RecipientParty[], version: row!.version };
   });
-  ctx.configCache.invalidate(RULES_CACHE_KEY);
-  return saved;
 }

@@ -16,7 +16,7 @@ import type {
   WebhookView,
   WebhookWithSecret,
 } from '../../contracts/webhooks.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { assertVersion } from '../../db/version.ts';
@@ -55,11 +55,7 @@ function activeEndpoints(ctx: Pick<AppContext, 'configCache'>, db: Db) {
   );
 }
 
-/** Drop the cached endpoints everywhere once `db`'s change commits (on `db` itself when it is no transaction). */
-async function endpointsChanged(ctx: AppContext, db: Db): Promise<void> {
-  await notifyChange(db, ConfigCache.CHANNEL, ENDPOINTS_CACHE_KEY);
-  ctx.configCache.invalidate(ENDPOINTS_CACHE_KEY);
-}
+const endpointsChanged = (ctx: AppContext, db: Db) => configChanged(db, ctx.configCache, ENDPOINTS_CACHE_KEY);
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 const view = (r: EndpointRow): WebhookView => ({
@@ -473,10 +469,9 @@ export async function deliverWebhook(ctx: AppContext, id: string): Promise<strin
         body: `${reason}\nCheck the endpoint, then switch it on again in Administration → Webhooks and send the failed deliveries again.`,
       })),
     );
-    await notifyChange(tx, ConfigCache.CHANNEL, ENDPOINTS_CACHE_KEY);
+    await endpointsChanged(ctx, tx);
     return true;
   });
-  if (disabled) ctx.configCache.invalidate(ENDPOINTS_CACHE_KEY);
   if (next && !disabled)
     await queueOf(ctx)?.send(
       WEBHOOK_QUEUE,
