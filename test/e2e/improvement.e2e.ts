@@ -49,7 +49,8 @@ describe('a service manager raises an improvement from an off-target KPI', () =>
     await page.getByRole('link', { name: 'Raise improvement' }).click();
 
     await visible(page.getByRole('heading', { name: 'Raise improvement' }));
-    expect(await page.getByLabel('Title').inputValue()).toBe('Bring reopen rate back on target');
+    // The title is proposed from the KPI's label once the KPI list has loaded.
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Bring reopen rate back on target');
     expect(await page.getByRole('combobox', { name: 'KPI off target' }).inputValue()).toBe('Reopen rate');
     await visible(page.getByText(`Measured for Payroll ${id}.`));
     await page.getByLabel('Expected benefit').fill('Payroll incidents fixed for good the first time.');

@@ -65,7 +65,9 @@ export function NewImprovementPage() {
   const kpiOptions = (kpis.data?.items ?? []).map((k) => ({ value: k.key, label: k.label }));
   const cutService = cut?.serviceId ? services.data?.items.find((s) => s.id === cut.serviceId)?.name : null;
   const shownTitle =
-    title || (source === 'kpi' && ref ? `Bring ${kpiLabel(ref).toLowerCase()} back on target` : '');
+    title ||
+    // Proposed from the KPI's label, never its key: nothing until the KPI list has loaded.
+    (source === 'kpi' && ref && kpis.data ? `Bring ${kpiLabel(ref).toLowerCase()} back on target` : '');
 
   const submit = () =>
     create.mutate(
