@@ -1,5 +1,5 @@
 /**
- * Start and memory of the real server process (`node src/server.ts`) with the demo data present:
+ * Start and memory of the real server process (`node src/server.js`) with the demo data present:
  * the first start seeds the demo; then warm starts are measured from spawning the process to its
  * first 200 from /readyz, and its resident memory after it has stood idle (with the peak, VmHWM).
  * On the embedded database (a fresh data folder) and on the PostgreSQL server (a throwaway database).
@@ -22,13 +22,13 @@ const IDLE_S = Number(process.env.BENCH_START_IDLE_S ?? 10);
 /** The server's command line as `npm start` runs it: its Node flags, then the entry file. */
 const SERVER = [
   ...(
-    /node ((?:--\S+ )*)src\/server\.ts/.exec(
+    /node ((?:--\S+ )*)src\/server\.js/.exec(
       JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start,
     )?.[1] ?? ''
   )
     .split(' ')
     .filter(Boolean),
-  'src/server.ts',
+  'src/server.js',
 ];
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 

@@ -9,7 +9,7 @@ const dir = mkdtempSync(path.join(tmpdir(), 'steward-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['src/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, ['src/cli.js', ...args], {
     env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent' },
     encoding: 'utf8',
     timeout: 60_000,

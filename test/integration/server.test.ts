@@ -1,4 +1,4 @@
-/** The real process: `node src/server.ts` starts, creates the first admin, serves, and shuts down cleanly. */
+/** The real process: `node src/server.js` starts, creates the first admin, serves, and shuts down cleanly. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
@@ -25,7 +25,7 @@ function start(env: Record<string, string>): {
   output: () => string;
   exited: Promise<number | null>;
 } {
-  const child = spawn(process.execPath, ['src/server.ts'], {
+  const child = spawn(process.execPath, ['src/server.js'], {
     env: { ...process.env, LOG_LEVEL: 'info', STEWARD_JOBS: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -18,9 +18,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
 type Instance = { proc: ChildProcess; base: string; exited: Promise<number | null> };
 
-/** Start `node src/server.ts` on a free port and resolve once it listens. */
+/** Start `node src/server.js` on a free port and resolve once it listens. */
 async function startInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<Instance> {
-  const proc = spawn(process.execPath, ['src/server.ts'], {
+  const proc = spawn(process.execPath, ['src/server.js'], {
     cwd: ROOT,
     env: {
       ...process.env,

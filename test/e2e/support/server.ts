@@ -67,7 +67,7 @@ export async function startServer(
   const template = inject('e2eDataTemplate');
   if (template) cpSync(template, dataDir, { recursive: true });
   let output = '';
-  const child = spawn(process.execPath, ['src/server.ts'], {
+  const child = spawn(process.execPath, ['src/server.js'], {
     cwd: ROOT,
     env: {
       ...process.env,
