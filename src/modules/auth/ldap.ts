@@ -6,7 +6,7 @@
  */
 
 import { sql } from 'drizzle-orm';
-import { Client, InvalidCredentialsError } from 'ldapts';
+import type { Client } from 'ldapts';
 import type { LdapConfig } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -73,6 +73,7 @@ async function bindAsPerson(
   email: string,
   password: string,
 ): Promise<{ entry: Entry; groups: string[] } | null> {
+  const { Client, InvalidCredentialsError } = await import('ldapts');
   const client = new Client({ url: cfg.url, timeout: cfg.timeoutMs, connectTimeout: cfg.timeoutMs });
   try {
     if (cfg.bindDn && cfg.bindPassword) await client.bind(cfg.bindDn, cfg.bindPassword);

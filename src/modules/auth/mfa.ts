@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
-import QRCode from 'qrcode';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
@@ -26,6 +25,7 @@ export type MfaChallenge = { challenge: string; expiresAt: string; enrol: Enrolm
 
 async function enrolmentOf(secret: string, email: string): Promise<Enrolment> {
   const otpauthUrl = otpauthUri(secret, email);
+  const { default: QRCode } = await import('qrcode');
   return { secret, otpauthUrl, qrDataUrl: await QRCode.toDataURL(otpauthUrl, { margin: 1, width: 220 }) };
 }
 

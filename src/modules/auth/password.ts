@@ -3,9 +3,10 @@
  * And the password policy: long enough (the schema), not guessable, not the person's email.
  */
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import zxcvbnCore from '@zxcvbn-ts/core';
-import zxcvbnCommon from '@zxcvbn-ts/language-common';
+import type zxcvbnCore from '@zxcvbn-ts/core';
+import type zxcvbnCommon from '@zxcvbn-ts/language-common';
 import { AppError } from '../../errors.ts';
+import { onFirstUse } from '../../on-first-use.ts';
 
 const N = 16384;
 const R = 8;
@@ -50,9 +51,10 @@ export function generatePassword(): string {
  * Password strength: zxcvbn's estimate (common passwords, breached-list dictionaries, keyboard
  * patterns, repeats, dates) with the person's own email and name as extra dictionary words.
  */
-const strength = new zxcvbnCore.ZxcvbnFactory({
-  dictionary: { ...zxcvbnCommon.dictionary },
-  graphs: zxcvbnCommon.adjacencyGraphs,
+const strength = onFirstUse((load) => {
+  const core = load('@zxcvbn-ts/core') as typeof zxcvbnCore;
+  const common = load('@zxcvbn-ts/language-common') as typeof zxcvbnCommon;
+  return new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
 });
 
 /** zxcvbn scores 0–4; 3 means "safely unguessable: moderate protection from offline attacks". */
@@ -94,7 +96,7 @@ export function passwordWeakness(
     ...local.split(/[._+-]/),
     ...(owner.name?.toLowerCase().split(/\s+/) ?? []),
   ].filter((s) => s.length >= 3);
-  const result = strength.check(password, inputs);
+  const result = strength().check(password, inputs);
   if (result.score >= MIN_PASSWORD_SCORE) return null;
   const why = (result.feedback.warning && WARNINGS[result.feedback.warning]) || 'it is too easy to guess';
   return `is too weak: ${why}. Use a longer passphrase of several unrelated words`;

@@ -5,8 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { AddressObject } from 'mailparser';
-import sanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
 import { failedRecipients, type MailFacts, stripAngles } from '../../domain/mail/classify.ts';
+import { onFirstUse } from '../../on-first-use.ts';
 
 export type InboundAttachment = {
   filename: string;
@@ -107,13 +108,16 @@ export { failedRecipients };
 /** A stable key for a message without a Message-ID: the digest of its source. */
 export const sourceDigest = (raw: Buffer) => `sha256:${createHash('sha256').update(raw).digest('hex')}`;
 
+const sanitizer = onFirstUse((load) => load('sanitize-html') as typeof sanitizeHtml);
+
 /**
  * HTML made safe to show in the admin pages: formatting kept; scripts, styles, forms, event
  * handlers and remote images dropped (remote images are trackers); inline images kept as data.
  */
 export function sanitizeMailHtml(html: string): string {
-  return sanitizeHtml(html, {
-    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center'],
+  const sanitize = sanitizer();
+  return sanitize(html, {
+    allowedTags: [...sanitize.defaults.allowedTags, 'img', 'font', 'center'],
     allowedAttributes: {
       a: ['href', 'title', 'rel'],
       img: ['src', 'alt', 'width', 'height'],
@@ -124,6 +128,6 @@ export function sanitizeMailHtml(html: string): string {
     allowedSchemes: ['http', 'https', 'mailto'],
     allowedSchemesByTag: { img: ['data', 'cid'] },
     allowProtocolRelative: false,
-    transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
+    transformTags: { a: sanitize.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
   });
 }

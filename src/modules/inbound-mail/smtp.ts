@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import type { SMTPServerDataStream } from 'smtp-server';
 import type { AppContext } from '../../context.ts';
 import { splitPlusAddress } from '../../domain/mail/threading.ts';
 import { inboundMailAddresses } from './schema.ts';
@@ -28,6 +28,7 @@ export async function startSmtpListener(
   ctx: AppContext,
   opts: { port: number; host: string; maxBytes: number },
 ): Promise<SmtpListener> {
+  const { SMTPServer } = await import('smtp-server');
   const server = new SMTPServer({
     name: 'steward',
     banner: 'Steward mail in',
