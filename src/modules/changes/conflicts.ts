@@ -185,7 +185,7 @@ export async function onChangeCisChanged(change: RecordCisChange): Promise<void>
       .update(records)
       .set({ version: sql`${records.version} + 1`, updatedAt: at })
       .where(eq(records.id, record.id));
-    await statusSourceChanged(tx);
+    await statusSourceChanged(ctx, tx);
   });
   const lower = (ids: string[]) => new Set(ids.map((id) => id.toLowerCase()));
   const gained = lower(added);

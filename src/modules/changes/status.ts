@@ -44,7 +44,7 @@ export function registerChangeStatus(): void {
   // A change moving on or rescheduled changes what the page shows: recompute it on commit.
   registerRecordHook(
     'changes.status-page',
-    async (_event, ec) => statusSourceChanged(ec.tx),
+    async (_event, ec) => statusSourceChanged(ec.ctx, ec.tx),
     ['updated', 'transitioned'],
     async (_ctx, cfg) => cfg.type === 'change',
   );

@@ -228,6 +228,8 @@ export async function declareMajorIncident(
       named: [[input.coordinatorId, 'you coordinate it']],
     });
   });
+  // Every instance drops what follows major incidents when the notice arrives; this one at once.
+  ctx.configCache.invalidate(MAJOR_INCIDENTS_CHANGED);
   return getMajorIncident(ctx, actor, row.id);
 }
 
@@ -259,6 +261,7 @@ export async function standDownMajorIncident(
       { field: 'major', oldValue: 'declared', newValue: `stood down: ${reason}` },
     ]);
   });
+  ctx.configCache.invalidate(MAJOR_INCIDENTS_CHANGED);
   return getMajorIncident(ctx, actor, row.id);
 }
 

@@ -11,7 +11,7 @@ export function registerStatusPageHooks(): void {
     'status-page.incident-changed',
     async (_event, ec) => {
       if (ec.cfg.type !== 'incident') return;
-      await statusSourceChanged(ec.tx);
+      await statusSourceChanged(ec.ctx, ec.tx);
     },
     ['updated', 'transitioned'],
   );

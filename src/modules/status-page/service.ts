@@ -107,7 +107,7 @@ export async function publishService(
     } else {
       await tx.insert(statusPageServices).values({ serviceId, ...values, createdAt: now, updatedAt: now });
     }
-    await statusSourceChanged(tx);
+    await statusSourceChanged(ctx, tx);
   });
   dropStatusPage(ctx);
   return onePublished(ctx, actor, serviceId);
@@ -121,7 +121,7 @@ export async function unpublishService(ctx: AppContext, actor: Actor, serviceId:
       .where(eq(statusPageServices.serviceId, serviceId))
       .returning();
     if (gone.length === 0) throw notFound('Published service', serviceId);
-    await statusSourceChanged(tx);
+    await statusSourceChanged(ctx, tx);
   });
   dropStatusPage(ctx);
 }
@@ -154,7 +154,7 @@ export async function setOverride(
         version: cur.version + 1,
       })
       .where(eq(statusPageServices.serviceId, serviceId));
-    await statusSourceChanged(tx);
+    await statusSourceChanged(ctx, tx);
   });
   dropStatusPage(ctx);
   return onePublished(ctx, actor, serviceId);
@@ -273,7 +273,7 @@ export async function createStatusUpdate(
       `[${phase}] ${input.title}`,
       `${input.title}${names.length ? ` (${names.join(', ')})` : ''}\n${phase}: ${input.message}`,
     );
-    await statusSourceChanged(tx);
+    await statusSourceChanged(ctx, tx);
     return u!;
   });
   dropStatusPage(ctx);

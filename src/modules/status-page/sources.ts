@@ -4,7 +4,7 @@
  * its items for a window; the status page asks every source on each recomputation.
  */
 import type { AppContext } from '../../context.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import type { ServiceStatus } from '../../domain/status/derive.ts';
 
@@ -51,8 +51,10 @@ export const STATUS_CACHE_KEY = 'status-page:';
 
 /**
  * Tell every instance that what a source reports has changed: call it inside the transaction
- * that changes it, so the page is recomputed once the change commits.
+ * that changes it. This instance drops its page at once, so the writer's next read is current
+ * without waiting for the notice; every instance, this one too, drops it again when the change
+ * commits, so a page recomputed in between is not kept.
  */
-export async function statusSourceChanged(tx: Db): Promise<void> {
-  await notifyChange(tx, ConfigCache.CHANNEL, STATUS_CACHE_KEY);
+export async function statusSourceChanged(ctx: AppContext, tx: Db): Promise<void> {
+  await configChanged(tx, ctx.configCache, STATUS_CACHE_KEY);
 }
