@@ -88,6 +88,12 @@ async function runBatch(jobs: { data: unknown }[], handler: JobHandler): Promise
   if (firstError !== undefined) throw firstError;
 }
 
+/** Whether a stored queue has every option given (a stored null stands for an option not set). */
+export function hasOptions(queue: object, options: object): boolean {
+  const stored = queue as Record<string, unknown>;
+  return Object.entries(options).every(([k, v]) => (stored[k] ?? undefined) === v);
+}
+
 export async function startJobQueue(
   database: Database,
   databaseUrl: string | undefined,
@@ -100,12 +106,17 @@ export async function startJobQueue(
   });
   await boss.start();
   const options = queueOptions(!database.pglite);
+  // Queues that already exist with these options need no statement: declaring every queue again
+  // (four statements each) was about a third of a warm embedded start.
+  const current = new Set((await boss.getQueues()).filter((q) => hasOptions(q, options)).map((q) => q.name));
   const created = new Set<string>();
   const ensureQueue = async (name: string) => {
     if (created.has(name)) return;
-    await boss.createQueue(name, options);
-    // A queue created by an earlier version keeps its options until they are updated.
-    await boss.updateQueue(name, options);
+    if (!current.has(name)) {
+      await boss.createQueue(name, options);
+      // A queue created by an earlier version keeps its options until they are updated.
+      await boss.updateQueue(name, options);
+    }
     created.add(name);
   };
   const refuse = (what: string) => {
