@@ -1,6 +1,7 @@
 /**
  * Builds the web app before `npm start` when web/dist is missing or older than its sources,
- * so a fresh clone needs only `npm install && npm start`.
+ * so a fresh clone needs only `npm install && npm start`. Plain JavaScript, like the server's
+ * entry, so that this check does not load Node's TypeScript stripper on every start.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -10,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'web/dist/index.html');
 
-function newest(dir: string): number {
+/** @param {string} dir @returns {number} The newest modification time below `dir`. */
+function newest(dir) {
   let t = 0;
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
