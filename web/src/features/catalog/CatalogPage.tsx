@@ -1,11 +1,12 @@
 /** The live service catalog: services and what can be ordered under each, searchable. */
 import { Anchor, Badge, Card, Chip, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { type CatalogItem, useCatalogEntries, useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { useRequestPaths } from '../requests/paths.ts';
 
 function byService(items: CatalogItem[]): { id: string; name: string; items: CatalogItem[] }[] {
@@ -20,18 +21,11 @@ function byService(items: CatalogItem[]): { id: string; name: string; items: Cat
 
 export function CatalogPage() {
   const paths = useRequestPaths();
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const serviceId = params.get('service') ?? '';
+  const [q, setQ] = useUrlParam('q');
+  const [serviceId, setServiceId] = useUrlParam('service');
   const [debounced] = useDebouncedValue(q, 300);
   const entries = useCatalogEntries('');
   const items = useCatalogItems({ q: debounced.trim() || undefined, serviceId: serviceId || undefined });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const groups = byService(items.data?.items ?? []);
 
   return (
@@ -45,14 +39,14 @@ export function CatalogPage() {
           label="Search the catalog"
           placeholder="For example: laptop, access, software"
           value={q}
-          onChange={(text) => set('q', text)}
+          onChange={setQ}
           maw={480}
         />
         {(entries.data?.items.length ?? 0) > 0 && (
           <Chip.Group
             multiple={false}
             value={serviceId || 'all'}
-            onChange={(v) => set('service', v === 'all' ? '' : v)}
+            onChange={(v) => setServiceId(v === 'all' ? '' : v)}
           >
             <Group gap="xs" role="group" aria-label="Services">
               <Chip value="all" variant="light">

@@ -3,7 +3,7 @@ import { Anchor, Breadcrumbs, Button, Group, Stack, Table, Tabs, Text, Title } f
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { type Ci, cis, useCi, useCiClasses, useCiHistory, useCiRecords } from '../../api/queries/cmdb.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -94,14 +95,12 @@ function RecordsTab({ ci }: { ci: Ci }) {
 export function CiPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [tabParam, setTab] = useUrlParam('tab');
   const ci = useCi(id);
   const classes = useCiClasses();
   const del = cis.useDelete();
   const [deleting, deleteModal] = useDisclosure(false);
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
-    ? (params.get('tab') as Tab)
-    : 'details';
+  const tab: Tab = (TABS as readonly string[]).includes(tabParam) ? (tabParam as Tab) : 'details';
   useDocumentTitle(ci.data?.name ?? 'Configuration item');
 
   if (ci.isPending) return <PageLoader label="Loading configuration item" />;
@@ -187,16 +186,7 @@ export function CiPage() {
         Delete a CI only when it was created by mistake. A CI that records refer to cannot be deleted; set its
         status to Retired instead.
       </ConfirmDialog>
-      <Tabs
-        value={tab}
-        onChange={(t) => {
-          const next = new URLSearchParams(params);
-          if (!t || t === 'details') next.delete('tab');
-          else next.set('tab', t);
-          setParams(next, { replace: true });
-        }}
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={(t) => setTab(t === 'details' ? null : t)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">Details</Tabs.Tab>
           <Tabs.Tab value="relationships">Relationships</Tabs.Tab>

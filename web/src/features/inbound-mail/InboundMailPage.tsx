@@ -18,6 +18,7 @@ import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { adminAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -146,8 +147,8 @@ function Addresses({ canManage }: { canManage: boolean }) {
 const STATUSES = Object.keys(STATUS_LABEL) as InboundStatus[];
 
 function Messages() {
-  const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? '') as InboundStatus | '';
+  const [param, setStatus] = useUrlParam('status');
+  const status = param as InboundStatus | '';
   const messages = inboundMessages.useList({ ...(status ? { status } : {}), limit: 50 });
   return (
     <>
@@ -161,12 +162,7 @@ function Messages() {
           clearable
           data={optionsOf(STATUSES, STATUS_LABEL)}
           value={status || null}
-          onChange={(v) => {
-            const p = new URLSearchParams(params);
-            if (v) p.set('status', v);
-            else p.delete('status');
-            setParams(p, { replace: true });
-          }}
+          onChange={setStatus}
           w={200}
         />
       </Group>
