@@ -1,8 +1,7 @@
 /** Groups: list and create. */
-import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
+import { Button, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUsersPlus } from '@tabler/icons-react';
-import { Link } from 'react-router-dom';
 import { groups, useGroups } from '../../api/queries/directory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
@@ -10,6 +9,7 @@ import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
 function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -64,9 +64,7 @@ export function GroupsPage() {
               {items.map((g) => (
                 <Table.Tr key={g.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/admin/groups/${g.id}`} fw={600} size="sm">
-                      {g.name}
-                    </Anchor>
+                    <RowLink to={`/admin/groups/${g.id}`}>{g.name}</RowLink>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>

@@ -1,14 +1,14 @@
 /** Catalog items for the people who maintain the catalog: active and withdrawn, with their set-up. */
-import { Anchor, Group, Paper, Table, Text } from '@mantine/core';
+import { Group, Paper, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -54,9 +54,7 @@ export function CatalogItemsAdminPage() {
               {list.map((i) => (
                 <Table.Tr key={i.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/admin/catalog-items/${i.id}`} fw={600} size="sm">
-                      {i.name}
-                    </Anchor>
+                    <RowLink to={`/admin/catalog-items/${i.id}`}>{i.name}</RowLink>
                   </Table.Td>
                   <Table.Td>{i.service.name}</Table.Td>
                   <Table.Td>{i.category ?? '—'}</Table.Td>

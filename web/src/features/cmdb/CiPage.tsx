@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -74,9 +75,7 @@ function RecordsTab({ ci }: { ci: Ci }) {
       {records.data.map((r) => (
         <Table.Tr key={r.id}>
           <Table.Td>
-            <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
-              {r.number}
-            </Anchor>
+            <RowLink to={recordPath(r.type, r.number)}>{r.number}</RowLink>
           </Table.Td>
           <Table.Td>{r.title}</Table.Td>
           <Table.Td>{humanize(r.state)}</Table.Td>

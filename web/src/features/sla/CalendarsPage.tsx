@@ -1,11 +1,11 @@
 /** Business calendars: the working hours, time zone and holidays SLA clocks count in. */
-import { Anchor, Paper, Table, Text } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Paper, Table } from '@mantine/core';
 import { useCalendars } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useCanManageServiceLevels } from './permissions.ts';
@@ -46,14 +46,9 @@ export function CalendarsPage() {
               {items.map((c) => (
                 <Table.Tr key={c.id}>
                   <Table.Td>
-                    <Anchor component={Link} to={`/service-levels/calendars/${c.id}`} fw={600} size="sm">
+                    <RowLink to={`/service-levels/calendars/${c.id}`} note={c.description} clampNote>
                       {c.name}
-                    </Anchor>
-                    {c.description && (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {c.description}
-                      </Text>
-                    )}
+                    </RowLink>
                   </Table.Td>
                   <Table.Td>{c.timeZone}</Table.Td>
                   <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
