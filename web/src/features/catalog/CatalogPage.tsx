@@ -4,7 +4,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router-dom';
 import { type CatalogItem, useCatalogEntries, useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { useRequestPaths } from '../requests/paths.ts';
@@ -26,8 +27,6 @@ export function CatalogPage() {
   const [debounced] = useDebouncedValue(q, 300);
   const entries = useCatalogEntries('');
   const items = useCatalogItems({ q: debounced.trim() || undefined, serviceId: serviceId || undefined });
-  const groups = byService(items.data?.items ?? []);
-
   return (
     <>
       <PageHeader
@@ -60,59 +59,62 @@ export function CatalogPage() {
             </Group>
           </Chip.Group>
         )}
-        {items.isPending ? (
-          <PageLoader label="Loading the catalog" />
-        ) : items.isError ? (
-          <ErrorState error={items.error} onRetry={() => items.refetch()} />
-        ) : groups.length === 0 ? (
-          <EmptyState title={q || serviceId ? 'Nothing matches' : 'The catalog is empty'}>
-            {q || serviceId
-              ? 'Try other words or another service.'
-              : 'Nothing can be ordered yet. For a problem, report it instead.'}
-          </EmptyState>
-        ) : (
-          groups.map((g) => {
-            const about = entries.data?.items.find((e) => e.id === g.id)?.description;
-            return (
-              <Stack key={g.id} gap="xs" component="section" aria-labelledby={`svc-${g.id}`}>
-                <Title order={2} size="h4" id={`svc-${g.id}`}>
-                  {g.name}
-                </Title>
-                {about && (
-                  <Text size="sm" c="dimmed">
-                    {about}
-                  </Text>
-                )}
-                <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
-                  {g.items.map((i) => (
-                    <Card key={i.id} withBorder padding="md">
-                      <Stack gap={6}>
-                        <Anchor component={Link} to={paths.item(i.id)} fw={600}>
-                          {i.name}
-                        </Anchor>
-                        <Text size="sm" c="dimmed" lineClamp={3}>
-                          {i.description || 'No description.'}
-                        </Text>
-                        <Group gap={6}>
-                          {i.category && (
-                            <Badge variant="light" color="gray">
-                              {i.category}
-                            </Badge>
-                          )}
-                          {i.requiresApproval && (
-                            <Badge variant="light" color="orange">
-                              Needs approval
-                            </Badge>
-                          )}
-                        </Group>
-                      </Stack>
-                    </Card>
-                  ))}
-                </SimpleGrid>
-              </Stack>
-            );
-          })
-        )}
+        <LoadedRows
+          query={items}
+          label="Loading the catalog"
+          rows={(data) => byService(data.items)}
+          empty={
+            <EmptyState title={q || serviceId ? 'Nothing matches' : 'The catalog is empty'}>
+              {q || serviceId
+                ? 'Try other words or another service.'
+                : 'Nothing can be ordered yet. For a problem, report it instead.'}
+            </EmptyState>
+          }
+        >
+          {(groups) =>
+            groups.map((g) => {
+              const about = entries.data?.items.find((e) => e.id === g.id)?.description;
+              return (
+                <Stack key={g.id} gap="xs" component="section" aria-labelledby={`svc-${g.id}`}>
+                  <Title order={2} size="h4" id={`svc-${g.id}`}>
+                    {g.name}
+                  </Title>
+                  {about && (
+                    <Text size="sm" c="dimmed">
+                      {about}
+                    </Text>
+                  )}
+                  <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="sm">
+                    {g.items.map((i) => (
+                      <Card key={i.id} withBorder padding="md">
+                        <Stack gap={6}>
+                          <Anchor component={Link} to={paths.item(i.id)} fw={600}>
+                            {i.name}
+                          </Anchor>
+                          <Text size="sm" c="dimmed" lineClamp={3}>
+                            {i.description || 'No description.'}
+                          </Text>
+                          <Group gap={6}>
+                            {i.category && (
+                              <Badge variant="light" color="gray">
+                                {i.category}
+                              </Badge>
+                            )}
+                            {i.requiresApproval && (
+                              <Badge variant="light" color="orange">
+                                Needs approval
+                              </Badge>
+                            )}
+                          </Group>
+                        </Stack>
+                      </Card>
+                    ))}
+                  </SimpleGrid>
+                </Stack>
+              );
+            })
+          }
+        </LoadedRows>
       </Stack>
     </>
   );

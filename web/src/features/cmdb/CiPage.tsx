@@ -12,6 +12,7 @@ import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -50,44 +51,48 @@ function DetailsTab({ ci, onReload }: { ci: Ci; onReload: () => void }) {
 
 function RecordsTab({ ci }: { ci: Ci }) {
   const records = useCiRecords(ci.id);
-  if (records.isPending) return <PageLoader label="Loading records" />;
-  if (records.isError) return <ErrorState error={records.error} onRetry={() => records.refetch()} />;
-  if (records.data.length === 0)
-    return (
-      <EmptyState title="No records name this CI">
-        Incidents raised on this CI will be listed here.
-      </EmptyState>
-    );
   return (
-    <DataTable
-      minWidth={640}
-      fz="sm"
-      verticalSpacing="xs"
-      aria-label="Linked records"
-      columns={[
-        { label: 'Number', w: 120 },
-        'Title',
-        { label: 'State', w: 120 },
-        { label: 'Priority', w: 130 },
-        { label: 'Opened', w: 150 },
-      ]}
+    <LoadedRows
+      query={records}
+      label="Loading records"
+      empty={
+        <EmptyState title="No records name this CI">
+          Incidents raised on this CI will be listed here.
+        </EmptyState>
+      }
     >
-      {records.data.map((r) => (
-        <Table.Tr key={r.id}>
-          <Table.Td>
-            <RowLink to={recordPath(r.type, r.number)}>{r.number}</RowLink>
-          </Table.Td>
-          <Table.Td>{r.title}</Table.Td>
-          <Table.Td>{humanize(r.state)}</Table.Td>
-          <Table.Td>
-            <PriorityBadge priority={r.priority} />
-          </Table.Td>
-          <Table.Td>
-            <Time iso={r.createdAt} size="sm" />
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </DataTable>
+      {(rows) => (
+        <DataTable
+          minWidth={640}
+          fz="sm"
+          verticalSpacing="xs"
+          aria-label="Linked records"
+          columns={[
+            { label: 'Number', w: 120 },
+            'Title',
+            { label: 'State', w: 120 },
+            { label: 'Priority', w: 130 },
+            { label: 'Opened', w: 150 },
+          ]}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <RowLink to={recordPath(r.type, r.number)}>{r.number}</RowLink>
+              </Table.Td>
+              <Table.Td>{r.title}</Table.Td>
+              <Table.Td>{humanize(r.state)}</Table.Td>
+              <Table.Td>
+                <PriorityBadge priority={r.priority} />
+              </Table.Td>
+              <Table.Td>
+                <Time iso={r.createdAt} size="sm" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </LoadedRows>
   );
 }
 
