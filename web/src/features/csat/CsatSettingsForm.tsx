@@ -30,9 +30,8 @@ function Form({
           settings apply to both.
         </Text>
       }
+      noun="survey settings"
       save={save}
-      what="The survey settings"
-      errorTitle="The survey settings were not saved"
       onReload={onReload}
       onSubmit={() => {
         if (!whole(threshold, 1, 4) || !whole(days, 1, 90)) return;
@@ -42,9 +41,7 @@ function Form({
         );
       }}
       canEdit={canEdit}
-      submitLabel="Save survey settings"
       submitDisabled={!valid || !changed}
-      readOnlyNote="Only administrators and process owners change survey settings."
     >
       <WholeNumberField
         label="Low score (at or below)"
@@ -54,7 +51,6 @@ function Form({
         readOnly={!canEdit}
         value={threshold}
         onChange={setThreshold}
-        error="Use a whole number from 1 to 4"
       />
       <WholeNumberField
         label="Survey runs for (days)"
@@ -64,7 +60,7 @@ function Form({
         readOnly={!canEdit}
         value={days}
         onChange={setDays}
-        error="Use a whole number of days from 1 to 90"
+        unit="days"
       />
     </SettingsCard>
   );

@@ -28,9 +28,8 @@ function Form({
   return (
     <SettingsCard
       title="Options"
+      noun="options"
       save={save}
-      what="The options"
-      errorTitle="The options were not saved"
       onReload={onReload}
       onSubmit={() => {
         if (!valid) return;
@@ -43,9 +42,7 @@ function Form({
         );
       }}
       canEdit={canEdit}
-      submitLabel="Save options"
       submitDisabled={!valid || days === options.reopenWindowDays}
-      readOnlyNote="Only administrators and process owners change options."
     >
       <WholeNumberField
         label="Reopen window (days)"
@@ -55,7 +52,7 @@ function Form({
         readOnly={!canEdit}
         value={days}
         onChange={setDays}
-        error="Use a whole number of days from 0 to 3650"
+        unit="days"
       />
     </SettingsCard>
   );

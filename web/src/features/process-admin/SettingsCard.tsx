@@ -12,12 +12,12 @@ import { SaveProblems } from './SaveProblems.tsx';
 export const whole = (v: number | string, min: number, max: number): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
-/** A whole-number setting that shows `error` while its value is outside min..max. */
+/** A whole-number setting, with an error naming min..max (in `unit`, say days) while outside them. */
 export function WholeNumberField({
   min,
   max,
   value,
-  error,
+  unit,
   ...props
 }: {
   label: string;
@@ -27,7 +27,7 @@ export function WholeNumberField({
   readOnly: boolean;
   value: number | string;
   onChange: (v: number | string) => void;
-  error: string;
+  unit?: string;
 }) {
   return (
     <NumberInput
@@ -37,7 +37,11 @@ export function WholeNumberField({
       allowDecimal={false}
       clampBehavior="none"
       value={value}
-      error={whole(value, min, max) ? undefined : error}
+      error={
+        whole(value, min, max)
+          ? undefined
+          : `Use a whole number${unit ? ` of ${unit}` : ''} from ${min} to ${max}`
+      }
       w={260}
     />
   );
@@ -47,32 +51,25 @@ export function SettingsCard({
   title,
   titleId,
   intro,
+  noun,
   save,
-  what,
-  errorTitle,
   onReload,
   onSubmit,
   canEdit,
-  submitLabel,
   submitDisabled,
-  readOnlyNote,
   children,
 }: {
   title: string;
   /** When given, the card is a section named by its title. */
   titleId?: string;
   intro?: ReactNode;
+  /** What is set, in the plural: "options" makes "Save options", "The options were not saved", … */
+  noun: string;
   save: { error: unknown; isPending: boolean };
-  /** "The options", for the someone-else-changed-it message. */
-  what: string;
-  errorTitle: string;
   onReload: () => void;
   onSubmit: () => void;
   canEdit: boolean;
-  submitLabel: string;
   submitDisabled: boolean;
-  /** What those who cannot change the settings read in place of the button. */
-  readOnlyNote: string;
   children: ReactNode;
 }) {
   return (
@@ -83,17 +80,22 @@ export function SettingsCard({
             {title}
           </Title>
           {intro}
-          <SaveProblems error={save.error} what={what} title={errorTitle} onReload={onReload} />
+          <SaveProblems
+            error={save.error}
+            what={`The ${noun}`}
+            title={`The ${noun} were not saved`}
+            onReload={onReload}
+          />
           {children}
           {canEdit ? (
             <Group justify="flex-end">
               <Button type="submit" disabled={submitDisabled} loading={save.isPending}>
-                {submitLabel}
+                {`Save ${noun}`}
               </Button>
             </Group>
           ) : (
             <Text size="sm" c="dimmed">
-              {readOnlyNote}
+              {`Only administrators and process owners change ${noun}.`}
             </Text>
           )}
         </Stack>
