@@ -34,6 +34,7 @@ import {
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -168,7 +169,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
             <NameInput
               value={name}
               onChange={setName}
-              error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+              error={requiredError(touched, name, 'Enter a name') ?? server.name}
             />
             <Textarea
               label="Description"
@@ -221,7 +222,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               required
               value={calendarId}
               onChange={setCalendarId}
-              error={(touched && !calendarId ? 'Choose a business calendar' : undefined) ?? server.calendarId}
+              error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
             />
           </Stack>
         </Paper>
@@ -292,7 +293,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                 required
                 value={from}
                 onChange={(e) => setFrom(e.currentTarget.value)}
-                error={(touched && !from ? 'Choose when it starts' : undefined) ?? server.effectiveFrom}
+                error={requiredError(touched, from, 'Choose when it starts') ?? server.effectiveFrom}
               />
               <TextInput
                 label="Effective until"

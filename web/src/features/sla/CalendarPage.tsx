@@ -35,6 +35,7 @@ import {
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useTimeZone } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -382,7 +383,7 @@ function CalendarEditor({ calendar, onReload }: { calendar?: Calendar; onReload:
                 maxLength={LIMITS.nameMax}
                 value={draft.name}
                 onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-                error={(touched && !draft.name.trim() ? 'Enter a name' : undefined) ?? server.name}
+                error={requiredError(touched, draft.name, 'Enter a name') ?? server.name}
                 readOnly={readOnly}
               />
               <Select

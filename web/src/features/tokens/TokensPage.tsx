@@ -29,6 +29,7 @@ import { TagBadges } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
@@ -137,7 +138,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
             maxLength={LIMITS.tokenNameMax}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+            error={requiredError(touched, name, 'Enter a name') ?? server.name}
           />
           <Checkbox.Group
             label="Scopes"
