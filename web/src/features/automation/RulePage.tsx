@@ -1,5 +1,5 @@
 /** Create a rule, or edit one and read its run log. */
-import { Anchor, Badge, Breadcrumbs, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, NotFoundPage, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { inputOf, useRuleNames } from './AutomationRulesPage.tsx';
@@ -25,12 +26,12 @@ import { ruleText } from './ruleText.ts';
 
 function Crumbs({ process, here }: { process: ProcessKey; here: string }) {
   return (
-    <Breadcrumbs mb="xs">
-      <Anchor component={Link} to={`/admin/automation/${process}`} size="sm">
-        Automation rules ({PROCESS_LABELS[process]})
-      </Anchor>
-      <Text size="sm">{here}</Text>
-    </Breadcrumbs>
+    <BackCrumbs
+      to={`/admin/automation/${process}`}
+      label={`Automation rules (${PROCESS_LABELS[process]})`}
+      here={here}
+      mb="xs"
+    />
   );
 }
 

@@ -1,5 +1,5 @@
 /** One configuration item: its fields, relationships, impact analysis, linked records and history. */
-import { Anchor, Breadcrumbs, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
@@ -14,6 +14,7 @@ import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -128,12 +129,7 @@ export function CiPage() {
   return (
     <Stack gap="lg">
       <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/cmdb/cis" size="sm">
-            Configuration items
-          </Anchor>
-          <Text size="sm">{rec.name}</Text>
-        </Breadcrumbs>
+        <BackCrumbs to="/cmdb/cis" label="Configuration items" here={rec.name} />
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={6}>
             <Title order={1} size="h2">

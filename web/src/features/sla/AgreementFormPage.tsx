@@ -5,8 +5,6 @@
  * next version.
  */
 import {
-  Anchor,
-  Breadcrumbs,
   Button,
   Group,
   MultiSelect,
@@ -36,6 +34,7 @@ import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx'
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
@@ -335,12 +334,11 @@ export function AgreementFormPage() {
   return (
     <Stack gap="md">
       <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/service-levels/agreements" size="sm">
-            Agreements
-          </Anchor>
-          <Text size="sm">{id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}</Text>
-        </Breadcrumbs>
+        <BackCrumbs
+          to="/service-levels/agreements"
+          label="Agreements"
+          here={id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}
+        />
         <Title order={1} size="h2">
           {title}
         </Title>
