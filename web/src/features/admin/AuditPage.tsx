@@ -1,11 +1,11 @@
 /** The append-only audit log, newest first, filterable by action. */
 import { Badge, Code, Group, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useSearchParams } from 'react-router-dom';
 import { useAudit } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedLog } from '../../kit/list/PagedLog.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { Time } from '../../lib/time.tsx';
 
 function color(action: string): string {
@@ -16,8 +16,7 @@ function color(action: string): string {
 }
 
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
-  const action = params.get('action') ?? '';
+  const [action, setAction] = useUrlParam('action');
   const [debounced] = useDebouncedValue(action.trim(), 300);
   const audit = useAudit({ action: debounced || undefined, limit: 50 });
   const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
@@ -32,12 +31,7 @@ export function AuditPage() {
           label="Action"
           placeholder="e.g. auth.login"
           value={action}
-          onChange={(text) => {
-            const p = new URLSearchParams(params);
-            if (text) p.set('action', text);
-            else p.delete('action');
-            setParams(p, { replace: true });
-          }}
+          onChange={setAction}
           w={260}
         />
       </Group>

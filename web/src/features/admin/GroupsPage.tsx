@@ -1,14 +1,15 @@
 /** Groups: list and create. */
-import { Anchor, Button, Paper, Table, Text } from '@mantine/core';
+import { Button, Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUsersPlus } from '@tabler/icons-react';
-import { Link } from 'react-router-dom';
 import { groups, useGroups } from '../../api/queries/directory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
 function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -35,7 +36,6 @@ function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => vo
 export function GroupsPage() {
   const list = useGroups();
   const [opened, modal] = useDisclosure();
-  const items = [...(list.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>
       <PageHeader
@@ -48,37 +48,38 @@ export function GroupsPage() {
         }
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {list.isPending ? (
-          <PageLoader label="Loading groups" />
-        ) : list.isError ? (
-          <ErrorState error={list.error} onRetry={() => list.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No groups yet">Create one to start assigning incidents to a team.</EmptyState>
-        ) : (
-          <DataTable
-            verticalSpacing="sm"
-            columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
-          >
-            {items.map((g) => (
-              <Table.Tr key={g.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/groups/${g.id}`} fw={600} size="sm">
-                    {g.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
-                    {g.description || '—'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{g.memberIds.length}</Table.Td>
-                <Table.Td>
-                  <ActiveBadge active={g.active} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )}
+        <LoadedRows
+          query={list}
+          label="Loading groups"
+          rows={(data) => [...data].sort((a, b) => a.name.localeCompare(b.name))}
+          empty={
+            <EmptyState title="No groups yet">Create one to start assigning incidents to a team.</EmptyState>
+          }
+        >
+          {(items) => (
+            <DataTable
+              verticalSpacing="sm"
+              columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
+            >
+              {items.map((g) => (
+                <Table.Tr key={g.id}>
+                  <Table.Td>
+                    <RowLink to={`/admin/groups/${g.id}`}>{g.name}</RowLink>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
+                      {g.description || '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{g.memberIds.length}</Table.Td>
+                  <Table.Td>
+                    <ActiveBadge active={g.active} size="sm" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          )}
+        </LoadedRows>
       </Paper>
       <NewGroupModal opened={opened} onClose={modal.close} />
     </>

@@ -1,8 +1,8 @@
 /** Users: search, list, create. */
-import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { Badge, Button, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { useSearchParams } from 'react-router-dom';
 import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
 import type { Role, User } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -12,6 +12,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { Time } from '../../lib/time.tsx';
 import { emptyUser, UserForm, userBody, validateUser } from './UserForm.tsx';
 
@@ -55,16 +56,9 @@ const COLUMNS: ListColumn<User>[] = [
     key: 'name',
     label: 'Name',
     render: (u) => (
-      <>
-        <Anchor component={Link} to={`/admin/users/${u.id}`} fw={600} size="sm">
-          {u.name}
-        </Anchor>
-        {u.title && (
-          <Text size="xs" c="dimmed">
-            {u.title}
-          </Text>
-        )}
-      </>
+      <RowLink to={`/admin/users/${u.id}`} note={u.title}>
+        {u.name}
+      </RowLink>
     ),
   },
   { key: 'email', label: 'Email', width: 240, render: (u) => u.email },

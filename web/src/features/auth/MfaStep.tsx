@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { type MfaChallenge, useVerifyMfa } from '../../api/queries/auth.ts';
 import type { Session } from '../../api/types.ts';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { AuthenticatorSetup } from './AuthenticatorSetup.tsx';
 
@@ -71,7 +72,7 @@ export function MfaStep({
             required
             value={code}
             onChange={(e) => setCode(e.currentTarget.value)}
-            error={touched && !code.trim() ? 'Enter the code from your app' : undefined}
+            error={requiredError(touched, code, 'Enter the code from your app')}
           />
           <Button type="submit" loading={verify.isPending} disabled={expired} fullWidth>
             Verify

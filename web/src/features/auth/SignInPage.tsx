@@ -22,6 +22,7 @@ import { safeReturnPath } from '../../../../src/shared/return-path.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { isMfaChallenge, type MfaChallenge, useLogin, useSession } from '../../api/queries/auth.ts';
 import type { Session } from '../../api/types.ts';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Logo } from '../../layout/Logo.tsx';
 import { homePath } from '../../lib/faces.ts';
@@ -128,7 +129,7 @@ function PasswordStep({
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [touched, setTouched] = useState(false);
-  const emailError = touched && !email.trim() ? 'Enter your email address' : undefined;
+  const emailError = requiredError(touched, email, 'Enter your email address');
   const passwordError = touched && !password ? 'Enter your password' : undefined;
 
   return (

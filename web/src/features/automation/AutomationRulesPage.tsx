@@ -29,8 +29,9 @@ import {
   useUpdateRule,
 } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { ruleText } from './ruleText.ts';
 
@@ -193,17 +194,18 @@ export function AutomationRulesPage() {
           </>
         }
       />
-      {rules.isPending ? (
-        <PageLoader label="Loading rules" />
-      ) : rules.isError ? (
-        <ErrorState error={rules.error} onRetry={() => rules.refetch()} />
-      ) : rules.data.length === 0 ? (
-        <EmptyState title="No automation rules">
-          Rules route, classify and comment on {PROCESS_LABELS[process].toLowerCase()} records as they change.
-        </EmptyState>
-      ) : (
-        <RulesTable process={process} rules={rules.data} />
-      )}
+      <LoadedRows
+        query={rules}
+        label="Loading rules"
+        empty={
+          <EmptyState title="No automation rules">
+            Rules route, classify and comment on {PROCESS_LABELS[process].toLowerCase()} records as they
+            change.
+          </EmptyState>
+        }
+      >
+        {(list) => <RulesTable process={process} rules={list} />}
+      </LoadedRows>
     </>
   );
 }

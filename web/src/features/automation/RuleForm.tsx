@@ -31,6 +31,7 @@ import {
 } from '../../api/queries/process.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import {
@@ -267,7 +268,7 @@ export function RuleForm({
   const [adding, setAdding] = useState<RuleAction['type'] | null>(null);
   const [touched, setTouched] = useState(false);
   const errors = errorsByPath(error);
-  const nameError = (touched && !rule.name.trim() ? 'Enter a name' : undefined) ?? errors.get('name');
+  const nameError = requiredError(touched, rule.name, 'Enter a name') ?? errors.get('name');
   const actionsError =
     (touched && rule.actions.length === 0 ? 'Add at least one action' : undefined) ?? errors.get('actions');
   const setCond = (i: number, c: RuleCondition) =>

@@ -1,5 +1,5 @@
 /** Create a rule, or edit one and read its run log. */
-import { Anchor, Badge, Breadcrumbs, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
@@ -16,6 +16,8 @@ import {
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, NotFoundPage, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { inputOf, useRuleNames } from './AutomationRulesPage.tsx';
@@ -24,12 +26,12 @@ import { ruleText } from './ruleText.ts';
 
 function Crumbs({ process, here }: { process: ProcessKey; here: string }) {
   return (
-    <Breadcrumbs mb="xs">
-      <Anchor component={Link} to={`/admin/automation/${process}`} size="sm">
-        Automation rules ({PROCESS_LABELS[process]})
-      </Anchor>
-      <Text size="sm">{here}</Text>
-    </Breadcrumbs>
+    <BackCrumbs
+      to={`/admin/automation/${process}`}
+      label={`Automation rules (${PROCESS_LABELS[process]})`}
+      here={here}
+      mb="xs"
+    />
   );
 }
 
@@ -44,58 +46,59 @@ function RunLog({ process, rule }: { process: ProcessKey; rule: AutomationRule }
       <Title order={2} size="h4" mb="sm">
         Run log
       </Title>
-      {runs.isPending ? (
-        <PageLoader label="Loading runs" />
-      ) : runs.isError ? (
-        <ErrorState error={runs.error} onRetry={() => runs.refetch()} />
-      ) : runs.data.length === 0 ? (
-        <EmptyState title="No runs yet">The rule has not matched a record yet.</EmptyState>
-      ) : (
-        <DataTable
-          minWidth={600}
-          verticalSpacing="xs"
-          aria-label="Run log"
-          columns={['When', 'Record', 'Event', 'Outcome', 'Details']}
-        >
-          {[...runs.data].reverse().map((r) => {
-            const number = numbers.get(r.recordId);
-            return (
-              <Table.Tr key={r.id}>
-                <Table.Td>
-                  <Time iso={r.at} size="sm" />
-                </Table.Td>
-                <Table.Td>
-                  {process === 'incident' ? (
-                    <Anchor component={Link} to={`/incidents/${number ?? r.recordId}`} size="sm">
-                      {number ?? 'Open incident'}
-                    </Anchor>
-                  ) : (
-                    <Text size="sm" ff="monospace">
-                      {r.recordId.slice(0, 8)}
+      <LoadedRows
+        query={runs}
+        label="Loading runs"
+        rows={(data) => [...data].reverse()}
+        empty={<EmptyState title="No runs yet">The rule has not matched a record yet.</EmptyState>}
+      >
+        {(latestFirst) => (
+          <DataTable
+            minWidth={600}
+            verticalSpacing="xs"
+            aria-label="Run log"
+            columns={['When', 'Record', 'Event', 'Outcome', 'Details']}
+          >
+            {latestFirst.map((r) => {
+              const number = numbers.get(r.recordId);
+              return (
+                <Table.Tr key={r.id}>
+                  <Table.Td>
+                    <Time iso={r.at} size="sm" />
+                  </Table.Td>
+                  <Table.Td>
+                    {process === 'incident' ? (
+                      <Anchor component={Link} to={`/incidents/${number ?? r.recordId}`} size="sm">
+                        {number ?? 'Open incident'}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" ff="monospace">
+                        {r.recordId.slice(0, 8)}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{humanize(r.event)}</Table.Td>
+                  <Table.Td>
+                    <Badge color={r.outcome === 'applied' ? 'teal.9' : 'orange.9'} variant="filled">
+                      {humanize(r.outcome)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="xs" c="dimmed">
+                      {Object.entries(r.details)
+                        .map(
+                          ([k, v]) =>
+                            `${humanize(k)}: ${Array.isArray(v) ? v.map(humanize).join(', ') : String(v)}`,
+                        )
+                        .join(' · ')}
                     </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{humanize(r.event)}</Table.Td>
-                <Table.Td>
-                  <Badge color={r.outcome === 'applied' ? 'teal.9' : 'orange.9'} variant="filled">
-                    {humanize(r.outcome)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="xs" c="dimmed">
-                    {Object.entries(r.details)
-                      .map(
-                        ([k, v]) =>
-                          `${humanize(k)}: ${Array.isArray(v) ? v.map(humanize).join(', ') : String(v)}`,
-                      )
-                      .join(' · ')}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </DataTable>
-      )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </DataTable>
+        )}
+      </LoadedRows>
     </Paper>
   );
 }

@@ -1,8 +1,6 @@
 /** Add or change a catalog item: details, form, approvals and fulfilment tasks in one page. */
 import {
   Alert,
-  Anchor,
-  Breadcrumbs,
   Button,
   Group,
   List,
@@ -11,14 +9,13 @@ import {
   Stack,
   Switch,
   Tabs,
-  Text,
   Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -32,6 +29,7 @@ import {
 } from '../../api/queries/requests.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ApprovalPolicyEditor } from './ApprovalPolicyEditor.tsx';
 import { cleanField, FormFieldsEditor } from './FormFieldsEditor.tsx';
@@ -245,12 +243,7 @@ export function CatalogItemEditPage() {
   if (!isNew && item.isError) return <ErrorState error={item.error} onRetry={() => item.refetch()} />;
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/admin/catalog-items" size="sm">
-          Catalog items
-        </Anchor>
-        <Text size="sm">{isNew ? 'New' : item.data?.name}</Text>
-      </Breadcrumbs>
+      <BackCrumbs to="/admin/catalog-items" label="Catalog items" here={isNew ? 'New' : item.data?.name} />
       <Title order={1} size="h2">
         {isNew ? 'New catalog item' : item.data?.name}
       </Title>

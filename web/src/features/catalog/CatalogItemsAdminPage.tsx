@@ -1,13 +1,14 @@
 /** Catalog items for the people who maintain the catalog: active and withdrawn, with their set-up. */
-import { Anchor, Group, Paper, Table, Text } from '@mantine/core';
+import { Group, Paper, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -16,7 +17,6 @@ export function CatalogItemsAdminPage() {
   const [q, setQ] = useState('');
   const [debounced] = useDebouncedValue(q, 300);
   const items = useCatalogItems({ q: debounced.trim() || undefined, includeInactive: true });
-  const list = items.data?.items ?? [];
   return (
     <>
       <PageHeader
@@ -33,52 +33,53 @@ export function CatalogItemsAdminPage() {
         mb="md"
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {items.isPending ? (
-          <PageLoader label="Loading catalog items" />
-        ) : items.isError ? (
-          <ErrorState error={items.error} onRetry={() => items.refetch()} />
-        ) : list.length === 0 ? (
-          <EmptyState title={q ? 'Nothing matches' : 'No catalog items yet'}>
-            {q ? 'Try other words.' : 'Add the first thing people can order.'}
-          </EmptyState>
-        ) : (
-          <DataTable
-            minWidth={820}
-            verticalSpacing="xs"
-            fz="sm"
-            aria-label="Catalog items"
-            columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']}
-          >
-            {list.map((i) => (
-              <Table.Tr key={i.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/catalog-items/${i.id}`} fw={600} size="sm">
-                    {i.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>{i.service.name}</Table.Td>
-                <Table.Td>{i.category ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
-                    {i.approvalPolicy
-                      ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
-                      : 'no approval'}{' '}
-                    · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    <ActiveBadge active={i.active} on="Offered" off="Withdrawn" />
-                  </Group>
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={i.updatedAt} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )}
+        <LoadedRows
+          query={items}
+          label="Loading catalog items"
+          rows={(data) => data.items}
+          empty={
+            <EmptyState title={q ? 'Nothing matches' : 'No catalog items yet'}>
+              {q ? 'Try other words.' : 'Add the first thing people can order.'}
+            </EmptyState>
+          }
+        >
+          {(list) => (
+            <DataTable
+              minWidth={820}
+              verticalSpacing="xs"
+              fz="sm"
+              aria-label="Catalog items"
+              columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']}
+            >
+              {list.map((i) => (
+                <Table.Tr key={i.id}>
+                  <Table.Td>
+                    <RowLink to={`/admin/catalog-items/${i.id}`}>{i.name}</RowLink>
+                  </Table.Td>
+                  <Table.Td>{i.service.name}</Table.Td>
+                  <Table.Td>{i.category ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">
+                      {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
+                      {i.approvalPolicy
+                        ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
+                        : 'no approval'}{' '}
+                      · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      <ActiveBadge active={i.active} on="Offered" off="Withdrawn" />
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    <Time iso={i.updatedAt} size="sm" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          )}
+        </LoadedRows>
       </Paper>
     </>
   );

@@ -1,5 +1,5 @@
 /** Order one catalog item: its description, its form, and what happens after ordering. */
-import { Alert, Anchor, Breadcrumbs, Button, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { useCatalogItem, useOrderRequest } from '../../api/queries/requests.ts';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useRequestPaths } from '../requests/paths.ts';
 import { DynamicForm } from './DynamicForm.tsx';
@@ -71,12 +72,7 @@ export function OrderItemPage() {
 
   return (
     <Stack gap="lg">
-      <Breadcrumbs>
-        <Anchor component={Link} to={paths.catalog} size="sm">
-          Service catalog
-        </Anchor>
-        <Text size="sm">{it.service.name}</Text>
-      </Breadcrumbs>
+      <BackCrumbs to={paths.catalog} label="Service catalog" here={it.service.name} />
       <Stack gap={4}>
         <Title order={1} size="h2">
           {it.name}

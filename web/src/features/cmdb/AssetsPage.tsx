@@ -1,7 +1,6 @@
 /** The asset register: filters by state and text, book values, and registering a new asset. */
-import { Anchor, Badge, Select, Text } from '@mantine/core';
+import { Badge, Select, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link } from 'react-router-dom';
 import {
   ASSET_STATE_LABELS,
   ASSET_STATES,
@@ -17,6 +16,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -83,11 +83,7 @@ const COLUMNS: ListColumn<Asset>[] = [
     key: 'tag',
     label: 'Tag',
     width: 110,
-    render: (a) => (
-      <Anchor component={Link} to={assetPath(a.assetTag)} fw={600} size="sm">
-        {a.assetTag}
-      </Anchor>
-    ),
+    render: (a) => <RowLink to={assetPath(a.assetTag)}>{a.assetTag}</RowLink>,
   },
   { key: 'name', label: 'Name', render: (a) => a.name },
   { key: 'state', label: 'State', width: 110, render: (a) => <AssetStateBadge state={a.state} /> },

@@ -1,6 +1,4 @@
 /** Configuration items on the list kit: filters (class, status, text) in the URL, saved views, keyset "Load more". */
-import { Anchor, Text } from '@mantine/core';
-import { Link } from 'react-router-dom';
 import { CI_STATUSES, type Ci, type CiClass, useCiClasses, useCiList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -8,6 +6,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -40,16 +39,16 @@ const COLUMNS: ListColumn<Ci>[] = [
     key: 'name',
     label: 'Name',
     render: (ci) => (
-      <>
-        <Anchor component={Link} to={ciPath(ci.id)} fw={600} size="sm">
-          {ci.name}
-        </Anchor>
-        {typeof ci.attributes.hostname === 'string' && ci.attributes.hostname !== ci.name && (
-          <Text size="xs" c="dimmed">
-            {ci.attributes.hostname}
-          </Text>
-        )}
-      </>
+      <RowLink
+        to={ciPath(ci.id)}
+        note={
+          typeof ci.attributes.hostname === 'string' && ci.attributes.hostname !== ci.name
+            ? ci.attributes.hostname
+            : undefined
+        }
+      >
+        {ci.name}
+      </RowLink>
     ),
   },
   { key: 'class', label: 'Class', width: 170, render: (ci) => ci.classLabel },

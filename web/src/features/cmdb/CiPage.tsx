@@ -1,9 +1,9 @@
 /** One configuration item: its fields, relationships, impact analysis, linked records and history. */
-import { Anchor, Breadcrumbs, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { type Ci, cis, useCi, useCiClasses, useCiHistory, useCiRecords } from '../../api/queries/cmdb.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
@@ -12,6 +12,10 @@ import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -48,60 +52,60 @@ function DetailsTab({ ci, onReload }: { ci: Ci; onReload: () => void }) {
 
 function RecordsTab({ ci }: { ci: Ci }) {
   const records = useCiRecords(ci.id);
-  if (records.isPending) return <PageLoader label="Loading records" />;
-  if (records.isError) return <ErrorState error={records.error} onRetry={() => records.refetch()} />;
-  if (records.data.length === 0)
-    return (
-      <EmptyState title="No records name this CI">
-        Incidents raised on this CI will be listed here.
-      </EmptyState>
-    );
   return (
-    <DataTable
-      minWidth={640}
-      fz="sm"
-      verticalSpacing="xs"
-      aria-label="Linked records"
-      columns={[
-        { label: 'Number', w: 120 },
-        'Title',
-        { label: 'State', w: 120 },
-        { label: 'Priority', w: 130 },
-        { label: 'Opened', w: 150 },
-      ]}
+    <LoadedRows
+      query={records}
+      label="Loading records"
+      empty={
+        <EmptyState title="No records name this CI">
+          Incidents raised on this CI will be listed here.
+        </EmptyState>
+      }
     >
-      {records.data.map((r) => (
-        <Table.Tr key={r.id}>
-          <Table.Td>
-            <Anchor component={Link} to={recordPath(r.type, r.number)} fw={600} size="sm">
-              {r.number}
-            </Anchor>
-          </Table.Td>
-          <Table.Td>{r.title}</Table.Td>
-          <Table.Td>{humanize(r.state)}</Table.Td>
-          <Table.Td>
-            <PriorityBadge priority={r.priority} />
-          </Table.Td>
-          <Table.Td>
-            <Time iso={r.createdAt} size="sm" />
-          </Table.Td>
-        </Table.Tr>
-      ))}
-    </DataTable>
+      {(rows) => (
+        <DataTable
+          minWidth={640}
+          fz="sm"
+          verticalSpacing="xs"
+          aria-label="Linked records"
+          columns={[
+            { label: 'Number', w: 120 },
+            'Title',
+            { label: 'State', w: 120 },
+            { label: 'Priority', w: 130 },
+            { label: 'Opened', w: 150 },
+          ]}
+        >
+          {rows.map((r) => (
+            <Table.Tr key={r.id}>
+              <Table.Td>
+                <RowLink to={recordPath(r.type, r.number)}>{r.number}</RowLink>
+              </Table.Td>
+              <Table.Td>{r.title}</Table.Td>
+              <Table.Td>{humanize(r.state)}</Table.Td>
+              <Table.Td>
+                <PriorityBadge priority={r.priority} />
+              </Table.Td>
+              <Table.Td>
+                <Time iso={r.createdAt} size="sm" />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </DataTable>
+      )}
+    </LoadedRows>
   );
 }
 
 export function CiPage() {
   const { id = '' } = useParams();
   const navigate = useNavigate();
-  const [params, setParams] = useSearchParams();
+  const [tabParam, setTab] = useUrlParam('tab');
   const ci = useCi(id);
   const classes = useCiClasses();
   const del = cis.useDelete();
   const [deleting, deleteModal] = useDisclosure(false);
-  const tab: Tab = (TABS as readonly string[]).includes(params.get('tab') ?? '')
-    ? (params.get('tab') as Tab)
-    : 'details';
+  const tab: Tab = (TABS as readonly string[]).includes(tabParam) ? (tabParam as Tab) : 'details';
   useDocumentTitle(ci.data?.name ?? 'Configuration item');
 
   if (ci.isPending) return <PageLoader label="Loading configuration item" />;
@@ -125,12 +129,7 @@ export function CiPage() {
   return (
     <Stack gap="lg">
       <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/cmdb/cis" size="sm">
-            Configuration items
-          </Anchor>
-          <Text size="sm">{rec.name}</Text>
-        </Breadcrumbs>
+        <BackCrumbs to="/cmdb/cis" label="Configuration items" here={rec.name} />
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={6}>
             <Title order={1} size="h2">
@@ -187,16 +186,7 @@ export function CiPage() {
         Delete a CI only when it was created by mistake. A CI that records refer to cannot be deleted; set its
         status to Retired instead.
       </ConfirmDialog>
-      <Tabs
-        value={tab}
-        onChange={(t) => {
-          const next = new URLSearchParams(params);
-          if (!t || t === 'details') next.delete('tab');
-          else next.set('tab', t);
-          setParams(next, { replace: true });
-        }}
-        keepMounted={false}
-      >
+      <Tabs value={tab} onChange={(t) => setTab(t === 'details' ? null : t)} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="details">Details</Tabs.Tab>
           <Tabs.Tab value="relationships">Relationships</Tabs.Tab>

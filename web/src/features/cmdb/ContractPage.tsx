@@ -1,8 +1,8 @@
 /** One contract: its terms (renew by moving the end date) and the CIs and assets it covers. */
-import { Alert, Anchor, Button, Group, Table } from '@mantine/core';
+import { Alert, Button, Group, Table } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import {
   type CiRef,
   type Contract,
@@ -18,6 +18,7 @@ import { RemoveButton } from '../../kit/detail/RemoveButton.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { assetPath } from './AssetsPage.tsx';
 import { CiPicker } from './CiPicker.tsx';
 import { ContractFields, contractBody, draftOfContract } from './ContractForm.tsx';
@@ -74,9 +75,9 @@ function CoveragePanel({ contract }: { contract: Contract }) {
                     {c.ci ? (
                       <CiLink ci={c.ci} />
                     ) : c.asset ? (
-                      <Anchor component={Link} to={assetPath(c.asset.assetTag)} size="sm" fw={600}>
+                      <RowLink to={assetPath(c.asset.assetTag)}>
                         {c.asset.assetTag} {c.asset.name}
-                      </Anchor>
+                      </RowLink>
                     ) : (
                       '—'
                     )}

@@ -11,6 +11,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -66,11 +67,7 @@ const COLUMNS: ListColumn<Contract>[] = [
   {
     key: 'name',
     label: 'Name',
-    render: (c) => (
-      <Anchor component={Link} to={`/cmdb/contracts/${c.id}`} fw={600} size="sm">
-        {c.name}
-      </Anchor>
-    ),
+    render: (c) => <RowLink to={`/cmdb/contracts/${c.id}`}>{c.name}</RowLink>,
   },
   { key: 'kind', label: 'Kind', width: 110, render: (c) => humanize(c.kind) },
   { key: 'supplier', label: 'Supplier', width: 170, render: (c) => c.supplier?.name ?? '—' },

@@ -1,6 +1,5 @@
 /** Software licences and the compliance view: entitled versus consumed, over- and under-licensed first. */
 import {
-  Anchor,
   Badge,
   Group,
   Paper,
@@ -14,7 +13,6 @@ import {
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import {
   type ComplianceStatus,
   LICENCE_METRICS,
@@ -28,6 +26,7 @@ import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx'
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize, optionsOf } from '../../lib/labels.ts';
@@ -169,9 +168,7 @@ export function LicencesPage() {
                 {items.map((i) => (
                   <Table.Tr key={i.licence.id}>
                     <Table.Td>
-                      <Anchor component={Link} to={`/cmdb/licences/${i.licence.id}`} fw={600} size="sm">
-                        {i.licence.product}
-                      </Anchor>
+                      <RowLink to={`/cmdb/licences/${i.licence.id}`}>{i.licence.product}</RowLink>
                     </Table.Td>
                     <Table.Td>{i.licence.vendor}</Table.Td>
                     <Table.Td>{METRIC_LABELS[i.licence.metric]}</Table.Td>

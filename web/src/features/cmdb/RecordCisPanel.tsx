@@ -1,9 +1,8 @@
 /** On a work record: the CIs it concerns (link, unlink) and the services those CIs hit. */
-import { ActionIcon, Anchor, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUnlink } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
 import {
   type CiRef,
@@ -15,7 +14,7 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { CiPicker } from './CiPicker.tsx';
-import { CiLink, CiStatusBadge, ciPath } from './shared.tsx';
+import { CiLink, CiStatusBadge } from './shared.tsx';
 
 export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdit: boolean }) {
   const cis = useRecordCis(recordId);
@@ -124,9 +123,7 @@ export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdi
             {services.map((s) => (
               <div key={s.ci.id}>
                 <Group gap="xs">
-                  <Anchor component={Link} to={ciPath(s.ci.id)} size="sm" fw={600}>
-                    {s.ci.name}
-                  </Anchor>
+                  <CiLink ci={s.ci} />
                   <Text size="xs" c="dimmed">
                     {s.ci.classLabel}
                   </Text>

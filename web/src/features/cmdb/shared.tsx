@@ -1,7 +1,7 @@
 /** Small pieces every CMDB page shares: status badges, CI links and money. */
-import { Anchor, Badge, Table } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Badge, Table } from '@mantine/core';
 import type { CiRef, CiStatus } from '../../api/queries/cmdb.ts';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { humanize } from '../../lib/labels.ts';
 
 export const CI_STATUS_LABELS: Record<CiStatus, string> = {
@@ -28,11 +28,7 @@ export function CiStatusBadge({ status }: { status: CiStatus }) {
 export const ciPath = (id: string) => `/cmdb/cis/${id}`;
 
 export function CiLink({ ci }: { ci: Pick<CiRef, 'id' | 'name'> }) {
-  return (
-    <Anchor component={Link} to={ciPath(ci.id)} size="sm" fw={600}>
-      {ci.name}
-    </Anchor>
-  );
+  return <RowLink to={ciPath(ci.id)}>{ci.name}</RowLink>;
 }
 
 /** A CI's cells in a table row: its name as a link, its class and its status. */

@@ -14,9 +14,11 @@ import {
 } from '../../api/queries/inboundMail.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { adminAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -48,84 +50,86 @@ function Addresses({ canManage }: { canManage: boolean }) {
         )}
       </Group>
       <ErrorAlert error={remove.error} title="Could not remove the address" />
-      {list.isPending ? (
-        <PageLoader label="Loading addresses" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.length === 0 ? (
-        <EmptyState title="No receiving address yet">
-          Add the address people write to, e.g. servicedesk@example.com.
-        </EmptyState>
-      ) : (
-        <TableFrame minWidth={800} label="Receiving addresses">
-          <TableHead
-            columns={[
-              'Address',
-              'Opens',
-              'Unknown sender',
-              'Reply from someone not on the record',
-              'Status',
-              canManage && { label: 'Actions', w: 180 },
-            ]}
-          />
-          <Table.Tbody>
-            {list.data.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {a.address}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {a.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">
-                    {a.recordType === 'incident' ? 'Incident' : 'Problem'}
-                    {a.serviceName ? ` for ${a.serviceName}` : ''}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{POLICY[a.unknownSenderPolicy]}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <ActiveBadge active={a.active} on="Receiving" off="Paused" />
-                </Table.Td>
-                {canManage && (
+      <LoadedRows
+        query={list}
+        label="Loading addresses"
+        empty={
+          <EmptyState title="No receiving address yet">
+            Add the address people write to, e.g. servicedesk@example.com.
+          </EmptyState>
+        }
+      >
+        {(addresses) => (
+          <TableFrame minWidth={800} label="Receiving addresses">
+            <TableHead
+              columns={[
+                'Address',
+                'Opens',
+                'Unknown sender',
+                'Reply from someone not on the record',
+                'Status',
+                canManage && { label: 'Actions', w: 180 },
+              ]}
+            />
+            <Table.Tbody>
+              {addresses.map((a) => (
+                <Table.Tr key={a.id}>
                   <Table.Td>
-                    <Group gap="xs" wrap="nowrap">
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => setEditing(a)}
-                        aria-label={`Edit ${a.address}`}
-                      >
-                        Edit
-                      </Button>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={remove.isPending}
-                        aria-label={`Remove ${a.address}`}
-                        onClick={() => {
-                          if (window.confirm(`Stop receiving mail at ${a.address}?`))
-                            remove.mutate({ id: a.id });
-                        }}
-                      >
-                        Remove
-                      </Button>
-                    </Group>
+                    <Text size="sm" fw={600}>
+                      {a.address}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {a.name}
+                    </Text>
                   </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </TableFrame>
-      )}
+                  <Table.Td>
+                    <Text size="sm">
+                      {a.recordType === 'incident' ? 'Incident' : 'Problem'}
+                      {a.serviceName ? ` for ${a.serviceName}` : ''}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{POLICY[a.unknownSenderPolicy]}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <ActiveBadge active={a.active} on="Receiving" off="Paused" />
+                  </Table.Td>
+                  {canManage && (
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(a)}
+                          aria-label={`Edit ${a.address}`}
+                        >
+                          Edit
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          loading={remove.isPending}
+                          aria-label={`Remove ${a.address}`}
+                          onClick={() => {
+                            if (window.confirm(`Stop receiving mail at ${a.address}?`))
+                              remove.mutate({ id: a.id });
+                          }}
+                        >
+                          Remove
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </TableFrame>
+        )}
+      </LoadedRows>
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -143,10 +147,9 @@ function Addresses({ canManage }: { canManage: boolean }) {
 const STATUSES = Object.keys(STATUS_LABEL) as InboundStatus[];
 
 function Messages() {
-  const [params, setParams] = useSearchParams();
-  const status = (params.get('status') ?? '') as InboundStatus | '';
+  const [param, setStatus] = useUrlParam('status');
+  const status = param as InboundStatus | '';
   const messages = inboundMessages.useList({ ...(status ? { status } : {}), limit: 50 });
-  const items = messages.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
       <Group justify="space-between" mb="sm" align="flex-end">
@@ -159,71 +162,67 @@ function Messages() {
           clearable
           data={optionsOf(STATUSES, STATUS_LABEL)}
           value={status || null}
-          onChange={(v) => {
-            const p = new URLSearchParams(params);
-            if (v) p.set('status', v);
-            else p.delete('status');
-            setParams(p, { replace: true });
-          }}
+          onChange={setStatus}
           w={200}
         />
       </Group>
-      {messages.isPending ? (
-        <PageLoader label="Loading messages" />
-      ) : messages.isError ? (
-        <ErrorState error={messages.error} onRetry={() => messages.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title="No messages" />
-      ) : (
-        <TableFrame minWidth={900} label="Inbound messages" striped>
-          <TableHead
-            columns={[
-              { label: 'Received', w: 190 },
-              'From',
-              'Subject',
-              { label: 'Outcome', w: 130 },
-              { label: 'Record', w: 140 },
-            ]}
-          />
-          <Table.Tbody>
-            {items.map((m) => (
-              <Table.Tr key={m.id}>
-                <Table.Td>
-                  <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/admin/inbound-mail/messages/${m.id}`} size="sm">
-                    {m.subject || '(no subject)'}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={STATUS_COLOR[m.status]} title={m.detail ?? undefined}>
-                    {STATUS_LABEL[m.status]}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  {m.record ? (
-                    <Anchor
-                      component={Link}
-                      to={`/${m.record.type === 'problem' ? 'problems' : 'incidents'}/${m.record.number}`}
-                      size="sm"
-                    >
-                      {m.record.number}
+      <LoadedRows
+        query={messages}
+        label="Loading messages"
+        rows={(data) => data.pages.flatMap((p) => p.items)}
+        empty={<EmptyState title="No messages" />}
+      >
+        {(items) => (
+          <TableFrame minWidth={900} label="Inbound messages" striped>
+            <TableHead
+              columns={[
+                { label: 'Received', w: 190 },
+                'From',
+                'Subject',
+                { label: 'Outcome', w: 130 },
+                { label: 'Record', w: 140 },
+              ]}
+            />
+            <Table.Tbody>
+              {items.map((m) => (
+                <Table.Tr key={m.id}>
+                  <Table.Td>
+                    <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/admin/inbound-mail/messages/${m.id}`} size="sm">
+                      {m.subject || '(no subject)'}
                     </Anchor>
-                  ) : (
-                    <Text size="sm" c="dimmed">
-                      {m.reason ?? '—'}
-                    </Text>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </TableFrame>
-      )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light" color={STATUS_COLOR[m.status]} title={m.detail ?? undefined}>
+                      {STATUS_LABEL[m.status]}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    {m.record ? (
+                      <Anchor
+                        component={Link}
+                        to={`/${m.record.type === 'problem' ? 'problems' : 'incidents'}/${m.record.number}`}
+                        size="sm"
+                      >
+                        {m.record.number}
+                      </Anchor>
+                    ) : (
+                      <Text size="sm" c="dimmed">
+                        {m.reason ?? '—'}
+                      </Text>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </TableFrame>
+        )}
+      </LoadedRows>
       {messages.hasNextPage && (
         <Group justify="center" mt="md">
           <Button

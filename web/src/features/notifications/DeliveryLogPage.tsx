@@ -1,9 +1,9 @@
 /** The notification delivery log for administrators: every mail a notification caused, with its state. */
 import { Badge, Group, Select, Table, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router-dom';
 import { useDeliveryLog } from '../../api/queries/notifications.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedLog } from '../../kit/list/PagedLog.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { Time } from '../../lib/time.tsx';
 
 const STATUS_COLORS: Record<string, string> = {
@@ -16,9 +16,8 @@ const STATUS_COLORS: Record<string, string> = {
 };
 
 export function DeliveryLogPage() {
-  const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? undefined;
-  const log = useDeliveryLog(status);
+  const [status, setStatus] = useUrlParam('status');
+  const log = useDeliveryLog(status || undefined);
   const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
@@ -32,14 +31,9 @@ export function DeliveryLogPage() {
           placeholder="Any"
           clearable
           w={200}
-          value={status ?? null}
+          value={status || null}
           data={['queued', 'sending', 'digest', 'sent', 'failed', 'skipped']}
-          onChange={(v) => {
-            const p = new URLSearchParams(params);
-            if (v) p.set('status', v);
-            else p.delete('status');
-            setParams(p, { replace: true });
-          }}
+          onChange={setStatus}
         />
       </Group>
       <PagedLog

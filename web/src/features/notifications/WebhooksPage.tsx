@@ -39,6 +39,7 @@ import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
@@ -128,7 +129,6 @@ function SecretNotice({ hook, onClose }: { hook: WebhookWithSecret; onClose: () 
 function Deliveries({ hook }: { hook: WebhookView }) {
   const log = useWebhookDeliveries(hook.id);
   const redeliver = useRedeliver(hook.id);
-  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <Paper withBorder p="md" mt="md" component="section" aria-label={`Deliveries to ${hook.url}`}>
       <Group justify="space-between" mb="xs">
@@ -140,58 +140,60 @@ function Deliveries({ hook }: { hook: WebhookView }) {
         </Button>
       </Group>
       <ErrorAlert error={redeliver.error} title="Could not send again" />
-      {log.isPending ? (
-        <PageLoader label="Loading deliveries" />
-      ) : log.isError ? (
-        <ErrorAlert error={log.error} title="Deliveries could not be loaded" />
-      ) : items.length === 0 ? (
-        <EmptyState title="Nothing delivered yet" />
-      ) : (
-        <DataTable
-          minWidth={760}
-          verticalSpacing="xs"
-          striped
-          columns={['When', 'Event', 'Status', 'Attempts', 'Last answer', '']}
-        >
-          {items.map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Td>
-                <Time iso={d.createdAt} mode="absolute" size="sm" />
-              </Table.Td>
-              <Table.Td>
-                <Code>{d.event}</Code>
-              </Table.Td>
-              <Table.Td>
-                <Badge
-                  variant="light"
-                  color={d.status === 'succeeded' ? 'teal' : d.status === 'failed' ? 'red' : 'blue'}
-                >
-                  {d.status}
-                </Badge>
-              </Table.Td>
-              <Table.Td>{d.attempts}</Table.Td>
-              <Table.Td>
-                <Text size="xs">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '')}</Text>
-              </Table.Td>
-              <Table.Td>
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  disabled={!hook.active}
-                  loading={redeliver.isPending && redeliver.variables === d.id}
-                  onClick={() =>
-                    redeliver.mutate(d.id, {
-                      onSuccess: () => notifications.show({ color: 'teal', message: 'Sent again' }),
-                    })
-                  }
-                >
-                  Send again
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
-      )}
+      <LoadedRows
+        query={log}
+        label="Loading deliveries"
+        rows={(data) => data.pages.flatMap((p) => p.items)}
+        empty={<EmptyState title="Nothing delivered yet" />}
+        errorAlert="Deliveries could not be loaded"
+      >
+        {(items) => (
+          <DataTable
+            minWidth={760}
+            verticalSpacing="xs"
+            striped
+            columns={['When', 'Event', 'Status', 'Attempts', 'Last answer', '']}
+          >
+            {items.map((d) => (
+              <Table.Tr key={d.id}>
+                <Table.Td>
+                  <Time iso={d.createdAt} mode="absolute" size="sm" />
+                </Table.Td>
+                <Table.Td>
+                  <Code>{d.event}</Code>
+                </Table.Td>
+                <Table.Td>
+                  <Badge
+                    variant="light"
+                    color={d.status === 'succeeded' ? 'teal' : d.status === 'failed' ? 'red' : 'blue'}
+                  >
+                    {d.status}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{d.attempts}</Table.Td>
+                <Table.Td>
+                  <Text size="xs">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '')}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    disabled={!hook.active}
+                    loading={redeliver.isPending && redeliver.variables === d.id}
+                    onClick={() =>
+                      redeliver.mutate(d.id, {
+                        onSuccess: () => notifications.show({ color: 'teal', message: 'Sent again' }),
+                      })
+                    }
+                  >
+                    Send again
+                  </Button>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedRows>
       {log.hasNextPage && (
         <Button
           mt="sm"

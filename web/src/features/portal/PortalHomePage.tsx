@@ -7,12 +7,13 @@ import { IconShoppingCart } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useIncidentList } from '../../api/queries/incidents.ts';
-import { usePendingApprovals, useRequestList } from '../../api/queries/requests.ts';
+import { type RequestListQuery, usePendingApprovals, useRequestList } from '../../api/queries/requests.ts';
 import type { Incident, StateCategory } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AnnouncementBanner } from '../announcements/AnnouncementBanner.tsx';
@@ -75,33 +76,53 @@ function RecordList({
   );
 }
 
-function MyRequests() {
+type MyListQuery = Pick<RequestListQuery, 'requesterId' | 'stateCategory' | 'sort' | 'limit'>;
+
+/** One of my record lists, open or all: loading, error and empty states, and "Load more". */
+function MyRecords({
+  id,
+  title,
+  plural,
+  useList,
+  empty,
+  hint,
+  linkTo,
+  verb,
+}: {
+  id: string;
+  title: string;
+  plural: string;
+  /** The list's query hook (the same one on every render). */
+  useList: (query: MyListQuery) => ReturnType<typeof useIncidentList>;
+  /** The empty state's title for open records, then for all of them. */
+  empty: Record<View, string>;
+  /** What the empty state suggests. */
+  hint: string;
+  linkTo: string;
+  verb: string;
+}) {
   const [view, setView] = useState<View>('open');
-  const list = useRequestList({ requesterId: 'me', stateCategory: VIEWS[view], sort: 'updated', limit: 25 });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const list = useList({ requesterId: 'me', stateCategory: VIEWS[view], sort: 'updated', limit: 25 });
   return (
-    <Stack gap="sm" component="section" aria-labelledby="my-requests">
+    <Stack gap="sm" component="section" aria-labelledby={id}>
       <Group justify="space-between">
-        <Title order={2} size="h3" id="my-requests">
-          Requests
+        <Title order={2} size="h3" id={id}>
+          {title}
         </Title>
-        <ViewSwitch label="Which requests" value={view} onChange={setView} />
+        <ViewSwitch label={`Which ${plural}`} value={view} onChange={setView} />
       </Group>
-      {list.isPending ? (
-        <PageLoader label="Loading your requests" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={view === 'open' ? 'No requests under way' : 'You have not ordered anything yet'}>
-          Need something, like equipment or access? Order it from the service catalog.
-        </EmptyState>
-      ) : (
-        <RecordList label="My requests" items={items} linkTo="/portal/requests" verb="ordered" />
-      )}
+      <LoadedRows
+        query={list}
+        label={`Loading your ${plural}`}
+        rows={(data) => data.pages.flatMap((p) => p.items)}
+        empty={<EmptyState title={empty[view]}>{hint}</EmptyState>}
+      >
+        {(items) => <RecordList label={`My ${plural}`} items={items} linkTo={linkTo} verb={verb} />}
+      </LoadedRows>
       {list.hasNextPage && (
         <Group justify="center">
           <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more requests
+            Load more {plural}
           </Button>
         </Group>
       )}
@@ -109,39 +130,28 @@ function MyRequests() {
   );
 }
 
-function MyIncidents() {
-  const [view, setView] = useState<View>('open');
-  const list = useIncidentList({ requesterId: 'me', stateCategory: VIEWS[view], sort: 'updated', limit: 25 });
-  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  return (
-    <Stack gap="sm" component="section" aria-labelledby="my-incidents">
-      <Group justify="space-between">
-        <Title order={2} size="h3" id="my-incidents">
-          Incidents
-        </Title>
-        <ViewSwitch label="Which incidents" value={view} onChange={setView} />
-      </Group>
-      {list.isPending ? (
-        <PageLoader label="Loading your incidents" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={view === 'open' ? 'Nothing open' : 'You have not reported anything yet'}>
-          When something does not work, use “Report a problem” and we will take care of it.
-        </EmptyState>
-      ) : (
-        <RecordList label="My incidents" items={items} linkTo="/portal/incidents" verb="reported" />
-      )}
-      {list.hasNextPage && (
-        <Group justify="center">
-          <Button variant="default" onClick={() => list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more incidents
-          </Button>
-        </Group>
-      )}
-    </Stack>
-  );
-}
+const MY_LISTS = [
+  {
+    id: 'my-requests',
+    title: 'Requests',
+    plural: 'requests',
+    useList: useRequestList,
+    empty: { open: 'No requests under way', all: 'You have not ordered anything yet' },
+    hint: 'Need something, like equipment or access? Order it from the service catalog.',
+    linkTo: '/portal/requests',
+    verb: 'ordered',
+  },
+  {
+    id: 'my-incidents',
+    title: 'Incidents',
+    plural: 'incidents',
+    useList: useIncidentList,
+    empty: { open: 'Nothing open', all: 'You have not reported anything yet' },
+    hint: 'When something does not work, use “Report a problem” and we will take care of it.',
+    linkTo: '/portal/incidents',
+    verb: 'reported',
+  },
+];
 
 export function PortalHomePage() {
   const me = useMe();
@@ -171,8 +181,9 @@ export function PortalHomePage() {
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Stack gap="xl">
             <PortalSearch />
-            <MyRequests />
-            <MyIncidents />
+            {MY_LISTS.map((l) => (
+              <MyRecords key={l.id} {...l} />
+            ))}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -11,6 +11,7 @@ import { useCreateIncident } from '../../api/queries/incidents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { recordPath } from '../../records/registry.ts';
@@ -30,7 +31,7 @@ export function PortalNewIncidentPage() {
   const [urgency, setUrgency] = useState('3');
   const [touched, setTouched] = useState(false);
   const server = fieldErrorsOf(create.error);
-  const titleError = (touched && !title.trim() ? 'Tell us briefly what is wrong' : undefined) ?? server.title;
+  const titleError = requiredError(touched, title, 'Tell us briefly what is wrong') ?? server.title;
 
   return (
     <>

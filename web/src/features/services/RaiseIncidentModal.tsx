@@ -7,6 +7,7 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type Service, useRaiseIncidentForService } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { LEVEL_OPTIONS } from '../../lib/labels.ts';
@@ -53,7 +54,7 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
             maxLength={LIMITS.titleMax}
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
-            error={(touched && !title.trim() ? 'Give the incident a short title' : undefined) ?? server.title}
+            error={requiredError(touched, title, 'Give the incident a short title') ?? server.title}
           />
           <Textarea
             label="Description"

@@ -1,7 +1,6 @@
 /** The service portfolio: business and technical services, filtered by kind, lifecycle and criticality. */
-import { Anchor, Badge, Text } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Link } from 'react-router-dom';
 import {
   CRITICALITIES,
   LIFECYCLE_STATUSES,
@@ -16,6 +15,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import {
@@ -38,16 +38,9 @@ const COLUMNS: ListColumn<Service>[] = [
     key: 'name',
     label: 'Name',
     render: (s) => (
-      <>
-        <Anchor component={Link} to={href(s)} fw={600} size="sm">
-          {s.name}
-        </Anchor>
-        {s.description && (
-          <Text size="xs" c="dimmed" lineClamp={1}>
-            {s.description}
-          </Text>
-        )}
-      </>
+      <RowLink to={href(s)} note={s.description} clampNote>
+        {s.name}
+      </RowLink>
     ),
   },
   { key: 'kind', label: 'Kind', width: 150, render: (s) => SERVICE_KIND_LABELS[s.kind] },

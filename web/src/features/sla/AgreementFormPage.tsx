@@ -5,8 +5,6 @@
  * next version.
  */
 import {
-  Anchor,
-  Breadcrumbs,
   Button,
   Group,
   MultiSelect,
@@ -34,7 +32,9 @@ import {
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
@@ -168,7 +168,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
             <NameInput
               value={name}
               onChange={setName}
-              error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+              error={requiredError(touched, name, 'Enter a name') ?? server.name}
             />
             <Textarea
               label="Description"
@@ -221,7 +221,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               required
               value={calendarId}
               onChange={setCalendarId}
-              error={(touched && !calendarId ? 'Choose a business calendar' : undefined) ?? server.calendarId}
+              error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
             />
           </Stack>
         </Paper>
@@ -292,7 +292,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
                 required
                 value={from}
                 onChange={(e) => setFrom(e.currentTarget.value)}
-                error={(touched && !from ? 'Choose when it starts' : undefined) ?? server.effectiveFrom}
+                error={requiredError(touched, from, 'Choose when it starts') ?? server.effectiveFrom}
               />
               <TextInput
                 label="Effective until"
@@ -334,12 +334,11 @@ export function AgreementFormPage() {
   return (
     <Stack gap="md">
       <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/service-levels/agreements" size="sm">
-            Agreements
-          </Anchor>
-          <Text size="sm">{id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}</Text>
-        </Breadcrumbs>
+        <BackCrumbs
+          to="/service-levels/agreements"
+          label="Agreements"
+          here={id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}
+        />
         <Title order={1} size="h2">
           {title}
         </Title>

@@ -5,8 +5,6 @@
  */
 import {
   Alert,
-  Anchor,
-  Breadcrumbs,
   Button,
   Checkbox,
   Group,
@@ -35,7 +33,9 @@ import {
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { useTimeZone } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import {
@@ -382,7 +382,7 @@ function CalendarEditor({ calendar, onReload }: { calendar?: Calendar; onReload:
                 maxLength={LIMITS.nameMax}
                 value={draft.name}
                 onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-                error={(touched && !draft.name.trim() ? 'Enter a name' : undefined) ?? server.name}
+                error={requiredError(touched, draft.name, 'Enter a name') ?? server.name}
                 readOnly={readOnly}
               />
               <Select
@@ -495,12 +495,11 @@ export function CalendarPage() {
   return (
     <Stack gap="md">
       <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to="/service-levels/calendars" size="sm">
-            Business calendars
-          </Anchor>
-          <Text size="sm">{isNew ? 'New' : calendar.data?.name}</Text>
-        </Breadcrumbs>
+        <BackCrumbs
+          to="/service-levels/calendars"
+          label="Business calendars"
+          here={isNew ? 'New' : calendar.data?.name}
+        />
         <Title order={1} size="h2">
           {title}
         </Title>

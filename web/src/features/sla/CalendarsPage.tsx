@@ -1,10 +1,11 @@
 /** Business calendars: the working hours, time zone and holidays SLA clocks count in. */
-import { Anchor, Paper, Table, Text } from '@mantine/core';
-import { Link } from 'react-router-dom';
+import { Paper, Table } from '@mantine/core';
 import { useCalendars } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useCanManageServiceLevels } from './permissions.ts';
@@ -12,7 +13,6 @@ import { useCanManageServiceLevels } from './permissions.ts';
 export function CalendarsPage() {
   const calendars = useCalendars();
   const canManage = useCanManageServiceLevels();
-  const items = [...(calendars.data ?? [])].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <>
       <PageHeader
@@ -21,48 +21,46 @@ export function CalendarsPage() {
         actions={canManage && <NewButton to="/service-levels/calendars/new">New calendar</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {calendars.isPending ? (
-          <PageLoader label="Loading calendars" />
-        ) : calendars.isError ? (
-          <ErrorState error={calendars.error} onRetry={() => calendars.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No business calendars yet">
-            Every agreement counts its targets in a calendar; add one first.
-          </EmptyState>
-        ) : (
-          <DataTable
-            verticalSpacing="sm"
-            fz="sm"
-            columns={[
-              'Name',
-              { label: 'Time zone', w: 200 },
-              { label: 'Hours a week', w: 150 },
-              { label: 'Holidays', w: 110 },
-              { label: 'Changed', w: 150 },
-            ]}
-          >
-            {items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Anchor component={Link} to={`/service-levels/calendars/${c.id}`} fw={600} size="sm">
-                    {c.name}
-                  </Anchor>
-                  {c.description && (
-                    <Text size="xs" c="dimmed" lineClamp={1}>
-                      {c.description}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{c.timeZone}</Table.Td>
-                <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
-                <Table.Td>{c.holidays.length}</Table.Td>
-                <Table.Td>
-                  <Time iso={c.updatedAt} size="sm" />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )}
+        <LoadedRows
+          query={calendars}
+          label="Loading calendars"
+          rows={(data) => [...data].sort((a, b) => a.name.localeCompare(b.name))}
+          empty={
+            <EmptyState title="No business calendars yet">
+              Every agreement counts its targets in a calendar; add one first.
+            </EmptyState>
+          }
+        >
+          {(items) => (
+            <DataTable
+              verticalSpacing="sm"
+              fz="sm"
+              columns={[
+                'Name',
+                { label: 'Time zone', w: 200 },
+                { label: 'Hours a week', w: 150 },
+                { label: 'Holidays', w: 110 },
+                { label: 'Changed', w: 150 },
+              ]}
+            >
+              {items.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <RowLink to={`/service-levels/calendars/${c.id}`} note={c.description} clampNote>
+                      {c.name}
+                    </RowLink>
+                  </Table.Td>
+                  <Table.Td>{c.timeZone}</Table.Td>
+                  <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
+                  <Table.Td>{c.holidays.length}</Table.Td>
+                  <Table.Td>
+                    <Time iso={c.updatedAt} size="sm" />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </DataTable>
+          )}
+        </LoadedRows>
       </Paper>
     </>
   );

@@ -19,6 +19,7 @@ import {
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
@@ -91,7 +92,7 @@ export function RequirementModal({
           <NameInput
             value={name}
             onChange={setName}
-            error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+            error={requiredError(touched, name, 'Enter a name') ?? server.name}
           />
           <Group grow align="flex-start">
             <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
@@ -100,7 +101,7 @@ export function RequirementModal({
               required
               value={calendarId}
               onChange={setCalendarId}
-              error={(touched && !calendarId ? 'Choose a business calendar' : undefined) ?? server.calendarId}
+              error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
             />
           </Group>
           <AvailabilityInput

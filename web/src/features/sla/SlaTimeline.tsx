@@ -13,7 +13,7 @@ import {
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { type SlaTimelineEntry, useRecordSlaTimeline } from '../../api/queries/serviceLevels.ts';
-import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { Time } from '../../lib/time.tsx';
 
 const ICONS: Record<string, ReactNode> = {
@@ -67,7 +67,6 @@ function Entry({ e }: { e: SlaTimelineEntry }) {
 
 export function SlaTimelineModal({ recordId, onClose }: { recordId: string; onClose: () => void }) {
   const timeline = useRecordSlaTimeline(recordId);
-  const items = timeline.data ?? [];
   return (
     <Modal
       closeButtonProps={{ 'aria-label': 'Close' }}
@@ -76,27 +75,30 @@ export function SlaTimelineModal({ recordId, onClose }: { recordId: string; onCl
       title="SLA timeline"
       size="lg"
     >
-      {timeline.isPending ? (
-        <PageLoader label="Loading the SLA timeline" />
-      ) : timeline.isError ? (
-        <ErrorAlert error={timeline.error} />
-      ) : items.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          No SLA events yet.
-        </Text>
-      ) : (
-        <Timeline bulletSize={22} lineWidth={2} active={items.length - 1} aria-label="SLA events">
-          {items.map((e) => (
-            <Timeline.Item
-              key={e.id}
-              bullet={e.kind.startsWith('supplier') ? <IconTruckDelivery size={12} /> : ICONS[e.kind]}
-              color={COLORS[e.kind] ?? 'blue'}
-            >
-              <Entry e={e} />
-            </Timeline.Item>
-          ))}
-        </Timeline>
-      )}
+      <LoadedRows
+        query={timeline}
+        label="Loading the SLA timeline"
+        empty={
+          <Text size="sm" c="dimmed">
+            No SLA events yet.
+          </Text>
+        }
+        errorAlert="Something went wrong"
+      >
+        {(items) => (
+          <Timeline bulletSize={22} lineWidth={2} active={items.length - 1} aria-label="SLA events">
+            {items.map((e) => (
+              <Timeline.Item
+                key={e.id}
+                bullet={e.kind.startsWith('supplier') ? <IconTruckDelivery size={12} /> : ICONS[e.kind]}
+                color={COLORS[e.kind] ?? 'blue'}
+              >
+                <Entry e={e} />
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        )}
+      </LoadedRows>
     </Modal>
   );
 }

@@ -24,6 +24,13 @@ type Engagement = {
   releaseNote: string | null;
 };
 
+/** What an agent can record on an engagement not yet released (acknowledging only once). */
+const STEPS = [
+  { label: 'Acknowledged', path: 'acknowledge', variant: 'light' },
+  { label: 'Fulfilled', path: 'release', body: { outcome: 'fulfilled' }, variant: 'light', color: 'teal' },
+  { label: 'Withdraw', path: 'release', body: { outcome: 'withdrawn' }, variant: 'subtle', color: 'gray' },
+];
+
 export function SupplierEngagements({ recordId, canManage }: { recordId: string; canManage: boolean }) {
   const qc = useQueryClient();
   const tz = useTimeZone();
@@ -83,38 +90,18 @@ export function SupplierEngagements({ recordId, canManage }: { recordId: string;
           ) : (
             canManage && (
               <Group gap={4} wrap="nowrap">
-                {!e.acknowledgedAt && (
+                {STEPS.filter((step) => step.path !== 'acknowledge' || !e.acknowledgedAt).map((step) => (
                   <Button
+                    key={step.label}
                     size="compact-xs"
-                    variant="light"
+                    variant={step.variant}
+                    color={step.color}
                     loading={act.isPending}
-                    onClick={() => act.mutate({ path: `${base}/${e.id}/acknowledge` })}
+                    onClick={() => act.mutate({ path: `${base}/${e.id}/${step.path}`, body: step.body })}
                   >
-                    Acknowledged
+                    {step.label}
                   </Button>
-                )}
-                <Button
-                  size="compact-xs"
-                  variant="light"
-                  color="teal"
-                  loading={act.isPending}
-                  onClick={() =>
-                    act.mutate({ path: `${base}/${e.id}/release`, body: { outcome: 'fulfilled' } })
-                  }
-                >
-                  Fulfilled
-                </Button>
-                <Button
-                  size="compact-xs"
-                  variant="subtle"
-                  color="gray"
-                  loading={act.isPending}
-                  onClick={() =>
-                    act.mutate({ path: `${base}/${e.id}/release`, body: { outcome: 'withdrawn' } })
-                  }
-                >
-                  Withdraw
-                </Button>
+                ))}
               </Group>
             )
           )}

@@ -27,10 +27,12 @@ import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/adm
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { TagBadges } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
@@ -136,7 +138,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
             maxLength={LIMITS.tokenNameMax}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
-            error={(touched && !name.trim() ? 'Enter a name' : undefined) ?? server.name}
+            error={requiredError(touched, name, 'Enter a name') ?? server.name}
           />
           <Checkbox.Group
             label="Scopes"
@@ -217,7 +219,6 @@ function RevokeButton({ token }: { token: ApiToken }) {
 export function TokensPage() {
   const tokens = useTokens();
   const [opened, modal] = useDisclosure();
-  const items = tokens.data ?? [];
   return (
     <>
       <PageHeader
@@ -226,65 +227,67 @@ export function TokensPage() {
         actions={<NewButton onClick={modal.open}>New token</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {tokens.isPending ? (
-          <PageLoader label="Loading tokens" />
-        ) : tokens.isError ? (
-          <ErrorState error={tokens.error} onRetry={() => tokens.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No API tokens">
-            Create one to use the REST API from scripts and tools.
-          </EmptyState>
-        ) : (
-          <DataTable
-            minWidth={760}
-            verticalSpacing="sm"
-            aria-label="API tokens"
-            columns={[
-              'Name',
-              'Token',
-              'Scopes',
-              'Created',
-              'Expires',
-              'Last used',
-              'Status',
-              { label: 'Actions', hidden: true },
-            ]}
-          >
-            {items.map((t) => {
-              const status = statusOf(t);
-              return (
-                <Table.Tr key={t.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {t.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Code>{t.prefix}…</Code>
-                  </Table.Td>
-                  <Table.Td>
-                    <TagBadges tags={t.scopes} color="gray" />
-                  </Table.Td>
-                  <Table.Td>
-                    <Time iso={t.createdAt} size="sm" />
-                  </Table.Td>
-                  <Table.Td>
-                    <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
-                  </Table.Td>
-                  <Table.Td>
-                    <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge size="sm" variant="light" color={status.color}>
-                      {status.label}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </DataTable>
-        )}
+        <LoadedRows
+          query={tokens}
+          label="Loading tokens"
+          empty={
+            <EmptyState title="No API tokens">
+              Create one to use the REST API from scripts and tools.
+            </EmptyState>
+          }
+        >
+          {(items) => (
+            <DataTable
+              minWidth={760}
+              verticalSpacing="sm"
+              aria-label="API tokens"
+              columns={[
+                'Name',
+                'Token',
+                'Scopes',
+                'Created',
+                'Expires',
+                'Last used',
+                'Status',
+                { label: 'Actions', hidden: true },
+              ]}
+            >
+              {items.map((t) => {
+                const status = statusOf(t);
+                return (
+                  <Table.Tr key={t.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        {t.name}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Code>{t.prefix}…</Code>
+                    </Table.Td>
+                    <Table.Td>
+                      <TagBadges tags={t.scopes} color="gray" />
+                    </Table.Td>
+                    <Table.Td>
+                      <Time iso={t.createdAt} size="sm" />
+                    </Table.Td>
+                    <Table.Td>
+                      <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
+                    </Table.Td>
+                    <Table.Td>
+                      <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge size="sm" variant="light" color={status.color}>
+                        {status.label}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </DataTable>
+          )}
+        </LoadedRows>
       </Paper>
       <CreateTokenModal opened={opened} onClose={modal.close} />
     </>
