@@ -170,9 +170,11 @@ export type IncidentWithParent = Incident & { parentId?: string | null };
 
 // ---- process settings ----
 
-const settingsKey = (process: ProcessKey, what: string) => ['settings', process, what] as const;
+const settingsKey = (process: ProcessKey | 'request_task', what: string) =>
+  ['settings', process, what] as const;
 
-export function useProcessLifecycle(process: ProcessKey) {
+/** A record type's lifecycle: an administered process's, or the request tasks' own. */
+export function useProcessLifecycle(process: ProcessKey | 'request_task') {
   return useQuery({
     queryKey: settingsKey(process, 'lifecycle'),
     queryFn: () => api.get<LifecycleDoc>(`/settings/${process}/lifecycle`),
