@@ -9,7 +9,7 @@ import type { FormField } from '../../../../src/domain/requests/form.ts';
 import { api } from '../client.ts';
 import { usePagedList } from '../paged.ts';
 import { recordQueries } from '../recordQueries.ts';
-import type { Incident, IncidentListQuery, LifecycleSetting, Page } from '../types.ts';
+import type { Incident, IncidentListQuery, Page } from '../types.ts';
 
 export type { ApprovalPolicy, FormField };
 
@@ -176,16 +176,6 @@ export function useUpdateRequest(rec: ServiceRequest | undefined) {
   return requests.useWrite((patch: RequestPatch) => {
     if (!rec) throw new Error('No request loaded');
     return api.patch<ServiceRequest>(`/requests/${rec.id}`, patch, rec.version);
-  });
-}
-
-/** The request lifecycle's states, for filters (staff). */
-export function useRequestLifecycle(process: 'request' | 'request_task', enabled = true) {
-  return useQuery({
-    queryKey: ['settings', process, 'lifecycle'],
-    queryFn: () => api.get<LifecycleSetting>(`/settings/${process}/lifecycle`),
-    staleTime: 10 * 60_000,
-    enabled,
   });
 }
 
