@@ -30,19 +30,6 @@ const PROSE = [
   { key: 'lessonsLearned', label: 'Lessons learned', required: false },
 ] as const;
 
-function ProseBlock({ label, text }: { label: string; text: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" className="pre-wrap">
-        {text || '—'}
-      </Text>
-    </div>
-  );
-}
-
 function ReviewRead({ review, reviewedAt }: { review: PostIncidentReview; reviewedAt: string | null }) {
   const owners = useUserNames(review.actions.map((a) => a.ownerId).filter((x): x is string => !!x));
   return (
@@ -51,7 +38,14 @@ function ReviewRead({ review, reviewedAt }: { review: PostIncidentReview; review
         Written <Time iso={reviewedAt} size="xs" />
       </Text>
       {PROSE.map((f) => (
-        <ProseBlock key={f.key} label={f.label} text={review[f.key]} />
+        <div key={f.key}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {f.label}
+          </Text>
+          <Text size="sm" className="pre-wrap">
+            {review[f.key] || '—'}
+          </Text>
+        </div>
       ))}
       {review.actions.length > 0 && (
         <div>
