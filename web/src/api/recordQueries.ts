@@ -8,8 +8,17 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Query } from './client.ts';
 import { usePagedList } from './paged.ts';
+import type { TransitionInput } from './types.ts';
 
 type RecordLike = { id: string; number: string };
+
+function useRememberedWrite<V, I>(
+  write: (input: I) => Promise<V>,
+  remember: (qc: QueryClient, rec: V) => void,
+) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: write, onSuccess: (rec: V) => remember(qc, rec) });
+}
 
 export function recordQueries<V extends RecordLike>(cfg: {
   /** The query-key root, e.g. `'changes'`. */
@@ -43,6 +52,28 @@ export function recordQueries<V extends RecordLike>(cfg: {
     keys,
     remember,
 
+    /** A write that answers the record, which is then remembered. */
+    useWrite<I = void>(write: (input: I) => Promise<V>) {
+      return useRememberedWrite(write, remember);
+    },
+
+    /** Edit a record: `version` is the one the edits were based on, sent as If-Match. */
+    useUpdate<P = Record<string, unknown>>(id: string) {
+      return useRememberedWrite(
+        ({ patch, version }: { patch: P; version: number }) =>
+          api.patch<V>(`${cfg.path}/${id}`, patch, version),
+        remember,
+      );
+    },
+
+    /** A lifecycle step from the version shown (If-Match). */
+    useTransition<I = TransitionInput>(rec: { id: string; version: number }) {
+      return useRememberedWrite(
+        (input: I) => api.post<V>(`${cfg.path}/${rec.id}/transitions`, input, rec.version),
+        remember,
+      );
+    },
+
     /** One record by its number or id (from the URL). */
     useOne(ref: string | undefined) {
       return useQuery({
@@ -65,12 +96,6 @@ export function recordQueries<V extends RecordLike>(cfg: {
     /** The keyset-paged list of `Row`s. */
     useList<Row>(query: Query, enabled = true) {
       return usePagedList<Row>(keys.list(query), cfg.path, query, enabled);
-    },
-
-    /** A write that answers the record, which is then remembered. */
-    useWrite<I = void>(write: (input: I) => Promise<V>) {
-      const qc = useQueryClient();
-      return useMutation({ mutationFn: write, onSuccess: (rec: V) => remember(qc, rec) });
     },
   };
 }

@@ -20,7 +20,6 @@ import type { RecordOptions } from '../../../../src/contracts/records.ts';
 import { api } from '../client.ts';
 import { recordQueries } from '../recordQueries.ts';
 import { defineResource } from '../resource.ts';
-import type { TransitionInput } from '../types.ts';
 
 export type {
   CabAgenda,
@@ -60,15 +59,11 @@ export function useCreateChange() {
 }
 
 export function useUpdateChange(c: ChangeView) {
-  return changes.useWrite(({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
-    api.patch<ChangeView>(`/changes/${c.id}`, patch, version),
-  );
+  return changes.useUpdate(c.id);
 }
 
 export function useChangeTransition(c: ChangeView) {
-  return changes.useWrite((input: TransitionInput) =>
-    api.post<ChangeView>(`/changes/${c.id}/transitions`, input, c.version),
-  );
+  return changes.useTransition(c);
 }
 
 export function useAssessRisk(c: ChangeView) {

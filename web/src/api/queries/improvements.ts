@@ -10,7 +10,6 @@ import type {
 } from '../../../../src/contracts/improvements.ts';
 import { api } from '../client.ts';
 import { recordQueries } from '../recordQueries.ts';
-import type { TransitionInput } from '../types.ts';
 
 export type { ImprovementOutcome, ImprovementView, RegisterReport, RegisterRow, SuggestionList };
 
@@ -38,15 +37,11 @@ export function useCreateImprovement() {
 }
 
 export function useUpdateImprovement(p: ImprovementView) {
-  return improvements.useWrite(({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
-    api.patch<ImprovementView>(`/improvements/${p.id}`, patch, version),
-  );
+  return improvements.useUpdate(p.id);
 }
 
 export function useImprovementTransition(p: ImprovementView) {
-  return improvements.useWrite((input: TransitionInput) =>
-    api.post<ImprovementView>(`/improvements/${p.id}/transitions`, input, p.version),
-  );
+  return improvements.useTransition(p);
 }
 
 export function useSuggestions(serviceId: string) {

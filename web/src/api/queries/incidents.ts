@@ -29,10 +29,7 @@ export const useCreateIncident = () =>
   incidents.useWrite((input: IncidentInput) => api.post<Incident>('/incidents', input));
 
 /** Edit an incident; `version` is the one the edits were based on, sent as If-Match. */
-export const useUpdateIncident = (recordId: string) =>
-  incidents.useWrite(({ patch, version }: { patch: IncidentInput; version: number }) =>
-    api.patch<Incident>(`/incidents/${recordId}`, patch, version),
-  );
+export const useUpdateIncident = (recordId: string) => incidents.useUpdate<IncidentInput>(recordId);
 
 export const useTransition = (rec: Incident | undefined) =>
   incidents.useWrite((input: TransitionInput) => {

@@ -42,9 +42,7 @@ export function useCreateProblem() {
 }
 
 export function useUpdateProblem(p: ProblemView) {
-  return problems.useWrite(({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
-    api.patch<ProblemView>(`/problems/${p.id}`, patch, version),
-  );
+  return problems.useUpdate(p.id);
 }
 
 export function useProblemTransition(p: ProblemView) {
