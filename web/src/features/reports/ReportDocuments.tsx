@@ -23,7 +23,7 @@ import {
   useServiceReview,
 } from '../../api/queries/reports.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
@@ -276,12 +276,10 @@ export function ServiceReviewPage() {
       </FilterBar>
       {!serviceId ? (
         <EmptyState title="Choose a service">The review covers one service over the period.</EmptyState>
-      ) : r.isPending ? (
-        <PageLoader label="Preparing the review" />
-      ) : r.isError ? (
-        <ErrorState error={r.error} onRetry={() => r.refetch()} />
       ) : (
-        <ReviewBody review={r.data} />
+        <Loaded query={r} label="Preparing the review">
+          {(data) => <ReviewBody review={data} />}
+        </Loaded>
       )}
     </Stack>
   );
