@@ -8,12 +8,12 @@
 import {
   type QueryClient,
   type QueryKey,
-  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
 import { api, type Query, request } from './client.ts';
+import { usePagedList } from './paged.ts';
 import type { Page } from './types.ts';
 
 export type ResourceConfig<T> = {
@@ -72,14 +72,7 @@ export function defineResource<T extends Identified, Input, ListQuery extends Qu
 
     /** Keyset-paged list. */
     useList(query: ListQuery, enabled = true) {
-      return useInfiniteQuery({
-        queryKey: keys.list(query),
-        queryFn: ({ pageParam, signal }) =>
-          api.get<Page<T>>(cfg.path, { ...query, cursor: pageParam }, signal),
-        initialPageParam: undefined as string | undefined,
-        getNextPageParam: (last) => last.nextCursor ?? undefined,
-        enabled,
-      });
+      return usePagedList<T>(keys.list(query), cfg.path, query, enabled);
     },
 
     /** One page matching a search, for pickers (keeps the previous answer while typing). */

@@ -31,6 +31,8 @@ export type WebRecordType = {
   plural: string;
   /** The API collection (`/api/v1/<apiPath>`). */
   apiPath: string;
+  /** One record and several, as sentences and counts say them: "request", "requests". */
+  noun: [string, string];
   icon: Icon;
   /** The workspace URL segment: `/<route>` lists, `/<route>/<number>` opens one. */
   route: string;
@@ -51,6 +53,7 @@ type Extra = Omit<WebRecordType, 'key' | 'prefix' | 'label' | 'plural' | 'apiPat
 
 const EXTRAS: Record<RecordTypeKey, Extra> = {
   incident: {
+    noun: ['incident', 'incidents'],
     icon: IconInbox,
     route: 'incidents',
     portalRoute: 'portal/incidents',
@@ -62,6 +65,7 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     },
   },
   problem: {
+    noun: ['problem', 'problems'],
     icon: IconBug,
     route: 'problems',
     portalRoute: null,
@@ -73,6 +77,7 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     },
   },
   change: {
+    noun: ['change', 'changes'],
     icon: IconGitPullRequest,
     route: 'changes',
     portalRoute: null,
@@ -84,6 +89,7 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     },
   },
   request: {
+    noun: ['request', 'requests'],
     icon: IconChecklist,
     route: 'requests',
     portalRoute: 'portal/requests',
@@ -95,6 +101,7 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     },
   },
   improvement: {
+    noun: ['improvement', 'improvements'],
     icon: IconBulb,
     route: 'improvements',
     portalRoute: null,
@@ -106,6 +113,7 @@ const EXTRAS: Record<RecordTypeKey, Extra> = {
     },
   },
   request_task: {
+    noun: ['task', 'tasks'],
     icon: IconTool,
     route: 'tasks',
     portalRoute: null,

@@ -1,12 +1,12 @@
 /** API tokens, the audit log and process settings. */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client.ts';
+import { usePagedList } from '../paged.ts';
 import type {
   ApiToken,
   AuditEntry,
   CreatedToken,
   LifecycleSetting,
-  Page,
   PriorityMatrixSetting,
   TokenScope,
 } from '../types.ts';
@@ -35,13 +35,7 @@ export function useRevokeToken() {
 export type AuditQuery = { action?: string; actorId?: string; limit?: number };
 
 export function useAudit(query: AuditQuery) {
-  return useInfiniteQuery({
-    queryKey: ['audit', query],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<AuditEntry>>('/audit', { ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return usePagedList<AuditEntry>(['audit', query], '/audit', query);
 }
 
 const matrixKey = ['settings', 'incident', 'priority-matrix'] as const;

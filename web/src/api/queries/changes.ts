@@ -18,8 +18,8 @@ import type {
 } from '../../../../src/contracts/changes.ts';
 import type { RecordOptions } from '../../../../src/contracts/records.ts';
 import { api } from '../client.ts';
+import { recordQueries } from '../recordQueries.ts';
 import { defineResource } from '../resource.ts';
-import type { TransitionInput } from '../types.ts';
 
 export type {
   CabAgenda,
@@ -31,9 +31,18 @@ export type {
   RiskQuestionnaireView,
 };
 
+const changes = recordQueries<ChangeView>({
+  root: 'changes',
+  path: '/changes',
+  alsoInvalidate: [
+    ['changes', 'conflicts'],
+    ['cab-boards', 'agenda'],
+  ],
+});
+
 export const changeKeys = {
-  one: (ref: string) => ['changes', 'one', ref.toUpperCase()] as const,
-  options: ['changes', 'options'] as const,
+  one: changes.keys.one,
+  options: changes.keys.options,
   conflicts: (id: string) => ['changes', 'conflicts', id] as const,
   templates: (active: string) => ['change-templates', active] as const,
   boards: ['cab-boards'] as const,
@@ -41,92 +50,40 @@ export const changeKeys = {
   questionnaire: ['change-settings', 'risk-questionnaire'] as const,
 };
 
-export function useChange(ref: string | undefined) {
-  return useQuery({
-    queryKey: changeKeys.one(ref ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<ChangeView>(`/changes/${encodeURIComponent(ref ?? '')}`, undefined, signal),
-    enabled: !!ref,
-  });
-}
+export const useChange = changes.useOne;
 
-export function useChangeOptions() {
-  return useQuery({
-    queryKey: changeKeys.options,
-    queryFn: () => api.get<RecordOptions>('/changes/meta/options'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
-
-function useRemember() {
-  const qc = useQueryClient();
-  return (c: ChangeView) => {
-    qc.setQueryData(changeKeys.one(c.number), c);
-    qc.setQueryData(changeKeys.one(c.id), c);
-    void qc.invalidateQueries({ queryKey: ['changes', 'list'] });
-    void qc.invalidateQueries({ queryKey: ['changes', 'conflicts'] });
-    void qc.invalidateQueries({ queryKey: ['records', c.id] });
-    void qc.invalidateQueries({ queryKey: ['cab-boards', 'agenda'] });
-  };
-}
+export const useChangeOptions = () => changes.useOptions<RecordOptions>();
 
 export function useCreateChange() {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (input: ChangeCreate) => api.post<ChangeView>('/changes', input),
-    onSuccess: remember,
-  });
+  return changes.useWrite((input: ChangeCreate) => api.post<ChangeView>('/changes', input));
 }
 
 export function useUpdateChange(c: ChangeView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: ({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
-      api.patch<ChangeView>(`/changes/${c.id}`, patch, version),
-    onSuccess: remember,
-  });
+  return changes.useUpdate(c.id);
 }
 
 export function useChangeTransition(c: ChangeView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (input: TransitionInput) =>
-      api.post<ChangeView>(`/changes/${c.id}/transitions`, input, c.version),
-    onSuccess: remember,
-  });
+  return changes.useTransition(c);
 }
 
 export function useAssessRisk(c: ChangeView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (answers: Record<string, string>) =>
-      api.put<ChangeView>(`/changes/${c.id}/risk`, { answers }, c.version),
-    onSuccess: remember,
-  });
+  return changes.useWrite((answers: Record<string, string>) =>
+    api.put<ChangeView>(`/changes/${c.id}/risk`, { answers }, c.version),
+  );
 }
 
 export function useCabVote(c: ChangeView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (input: CabVoteInput) => api.post<ChangeView>(`/changes/${c.id}/cab/votes`, input),
-    onSuccess: remember,
-  });
+  return changes.useWrite((input: CabVoteInput) => api.post<ChangeView>(`/changes/${c.id}/cab/votes`, input));
 }
 
 export function useVeto(c: ChangeView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (reason: string) => api.post<ChangeView>(`/changes/${c.id}/cab/veto`, { reason }),
-    onSuccess: remember,
-  });
+  return changes.useWrite((reason: string) => api.post<ChangeView>(`/changes/${c.id}/cab/veto`, { reason }));
 }
 
 export function useRecordReview(c: ChangeView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (input: ReviewInput) => api.put<ChangeView>(`/changes/${c.id}/review`, input, c.version),
-    onSuccess: remember,
-  });
+  return changes.useWrite((input: ReviewInput) =>
+    api.put<ChangeView>(`/changes/${c.id}/review`, input, c.version),
+  );
 }
 
 export function useRaiseProblem(c: ChangeView) {

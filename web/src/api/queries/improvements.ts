@@ -9,58 +9,39 @@ import type {
   SuggestionList,
 } from '../../../../src/contracts/improvements.ts';
 import { api } from '../client.ts';
-import type { TransitionInput } from '../types.ts';
+import { recordQueries } from '../recordQueries.ts';
 
 export type { ImprovementOutcome, ImprovementView, RegisterReport, RegisterRow, SuggestionList };
 
 export const improvementKeys = {
-  one: (ref: string) => ['improvements', 'one', ref.toUpperCase()] as const,
   suggestions: (serviceId: string) => ['improvements', 'suggestions', serviceId] as const,
   register: (q: Record<string, string>) => ['improvements', 'register', q] as const,
 };
 
-export function useImprovement(ref: string | undefined) {
-  return useQuery({
-    queryKey: improvementKeys.one(ref ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<ImprovementView>(`/improvements/${encodeURIComponent(ref ?? '')}`, undefined, signal),
-    enabled: !!ref,
-  });
-}
-
 /** After any change: the record, the lists, the register and the suggestions are fetched again. */
-function useRefresh() {
-  const qc = useQueryClient();
-  return (p: { id: string; number: string }) => {
+const improvements = recordQueries<ImprovementView>({
+  root: 'improvements',
+  path: '/improvements',
+  refresh: (qc, p) => {
     void qc.invalidateQueries({ queryKey: ['improvements'] });
     void qc.invalidateQueries({ queryKey: ['records', p.id] });
-  };
-}
+  },
+});
+
+export const useImprovement = improvements.useOne;
 
 export function useCreateImprovement() {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: (input: ImprovementCreate) => api.post<ImprovementView>('/improvements', input),
-    onSuccess: refresh,
-  });
+  return improvements.useWrite((input: ImprovementCreate) =>
+    api.post<ImprovementView>('/improvements', input),
+  );
 }
 
 export function useUpdateImprovement(p: ImprovementView) {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: ({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
-      api.patch<ImprovementView>(`/improvements/${p.id}`, patch, version),
-    onSuccess: refresh,
-  });
+  return improvements.useUpdate(p.id);
 }
 
 export function useImprovementTransition(p: ImprovementView) {
-  const refresh = useRefresh();
-  return useMutation({
-    mutationFn: (input: TransitionInput) =>
-      api.post<ImprovementView>(`/improvements/${p.id}/transitions`, input, p.version),
-    onSuccess: refresh,
-  });
+  return improvements.useTransition(p);
 }
 
 export function useSuggestions(serviceId: string) {

@@ -12,6 +12,7 @@ import type {
 } from '../../../../src/contracts/problems.ts';
 import type { RecordOptions } from '../../../../src/contracts/records.ts';
 import { api } from '../client.ts';
+import { recordQueries } from '../recordQueries.ts';
 import type { TransitionInput } from '../types.ts';
 
 /** A lifecycle step of a problem: closing may give a reason, resolving may resolve the incidents. */
@@ -19,78 +20,47 @@ export type ProblemStep = TransitionInput & { closureReason?: string; resolveInc
 
 export type { KnownErrorHit, KnownErrorSuggestion, KnownErrorView, ProblemView };
 
+const problems = recordQueries<ProblemView>({
+  root: 'problems',
+  path: '/problems',
+  alsoInvalidate: [['known-errors']],
+});
+
 export const problemKeys = {
-  one: (ref: string) => ['problems', 'one', ref.toUpperCase()] as const,
-  options: ['problems', 'options'] as const,
+  one: problems.keys.one,
+  options: problems.keys.options,
   knownErrors: (q: string, status: string) => ['known-errors', 'list', q, status] as const,
   suggestions: (incidentId: string) => ['known-errors', 'suggestions', incidentId] as const,
 };
 
-export function useProblem(ref: string | undefined) {
-  return useQuery({
-    queryKey: problemKeys.one(ref ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<ProblemView>(`/problems/${encodeURIComponent(ref ?? '')}`, undefined, signal),
-    enabled: !!ref,
-  });
-}
+export const useProblem = problems.useOne;
 
-export function useProblemOptions() {
-  return useQuery({
-    queryKey: problemKeys.options,
-    queryFn: () => api.get<RecordOptions>('/problems/meta/options'),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
-
-function useRemember() {
-  const qc = useQueryClient();
-  return (p: ProblemView) => {
-    qc.setQueryData(problemKeys.one(p.number), p);
-    qc.setQueryData(problemKeys.one(p.id), p);
-    void qc.invalidateQueries({ queryKey: ['problems', 'list'] });
-    void qc.invalidateQueries({ queryKey: ['records', p.id] });
-    void qc.invalidateQueries({ queryKey: ['known-errors'] });
-  };
-}
+export const useProblemOptions = () => problems.useOptions<RecordOptions>();
 
 export function useCreateProblem() {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (input: ProblemCreate) => api.post<ProblemView>('/problems', input),
-    onSuccess: remember,
-  });
+  return problems.useWrite((input: ProblemCreate) => api.post<ProblemView>('/problems', input));
 }
 
 export function useUpdateProblem(p: ProblemView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: ({ patch, version }: { patch: Record<string, unknown>; version: number }) =>
-      api.patch<ProblemView>(`/problems/${p.id}`, patch, version),
-    onSuccess: remember,
-  });
+  return problems.useUpdate(p.id);
 }
 
 export function useProblemTransition(p: ProblemView) {
-  const remember = useRemember();
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: ProblemStep) =>
       api.post<ProblemView>(`/problems/${p.id}/transitions`, input, p.version),
     onSuccess: (r) => {
-      remember(r);
+      problems.remember(qc, r);
       void qc.invalidateQueries({ queryKey: ['incidents'] });
     },
   });
 }
 
 export function useUpdateAnalysis(p: ProblemView) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (patch: ProblemAnalysisPatch) =>
-      api.patch<ProblemView>(`/problems/${p.id}/analysis`, patch, p.version),
-    onSuccess: remember,
-  });
+  return problems.useWrite((patch: ProblemAnalysisPatch) =>
+    api.patch<ProblemView>(`/problems/${p.id}/analysis`, patch, p.version),
+  );
 }
 
 export function useResolveProblemIncidents(p: ProblemView) {

@@ -9,7 +9,14 @@ import {
   type RecordTypeEntry,
 } from '../../../../src/contracts/record-types.ts';
 import { api } from '../client.ts';
-import type { Incident, RequirableField, Role, StateCategory } from '../types.ts';
+import type {
+  Incident,
+  LifecycleSetting,
+  LifecycleState,
+  RequirableField,
+  Role,
+  StateCategory,
+} from '../types.ts';
 import { incidentKeys } from './incidents.ts';
 
 // ---- shapes ----
@@ -30,19 +37,12 @@ export const REQUIRABLE_FIELDS: RequirableField[] = [
   'assigneeId',
 ];
 
-export type LifecycleStateDef = { key: string; label: string; category: StateCategory };
+export type LifecycleStateDef = LifecycleState;
 /** Who is told when a transition is taken (RACI consulted and informed of its activity, and people of the record). */
 export const NOTIFY_PARTIES = ['requester', 'assignee', 'watchers', 'consulted', 'informed'] as const;
 export type NotifyParty = (typeof NOTIFY_PARTIES)[number];
 export type TransitionEffectsDef = { notify?: NotifyParty[] };
-export type LifecycleTransitionDef = {
-  key: string;
-  label: string;
-  from: string[];
-  to: string;
-  roles: Role[];
-  requester: boolean;
-  requires: RequirableField[];
+export type LifecycleTransitionDef = LifecycleSetting['lifecycle']['transitions'][number] & {
   activity?: string;
   system?: boolean;
   effects?: TransitionEffectsDef;
@@ -170,72 +170,79 @@ export type IncidentWithParent = Incident & { parentId?: string | null };
 
 // ---- process settings ----
 
-const settingsKey = (process: ProcessKey, what: string) => ['settings', process, what] as const;
+const settingsKey = (process: ProcessKey | 'request_task', what: string) =>
+  ['settings', process, what] as const;
 
-export function useProcessLifecycle(process: ProcessKey) {
+/** A process's settings document `what`: `GET /settings/<process>/<what>`. */
+function useSettingsDoc<D>(process: ProcessKey | 'request_task', what: string) {
   return useQuery({
-    queryKey: settingsKey(process, 'lifecycle'),
-    queryFn: () => api.get<LifecycleDoc>(`/settings/${process}/lifecycle`),
+    queryKey: settingsKey(process, what),
+    queryFn: () => api.get<D>(`/settings/${process}/${what}`),
   });
 }
 
-export function useSaveLifecycle(process: ProcessKey, version: number) {
+/** Save it (`PUT`, If-Match `version` where the document has one); the answer is cached as read. */
+function useSaveSettingsDoc<I, D>(
+  process: ProcessKey,
+  what: string,
+  body: (input: I) => unknown,
+  version?: number,
+  after?: () => void,
+) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (lifecycle: LifecycleDef) =>
-      api.put<LifecycleDoc>(`/settings/${process}/lifecycle`, { lifecycle }, version),
+    mutationFn: (input: I) => api.put<D>(`/settings/${process}/${what}`, body(input), version),
     onSuccess: (doc) => {
-      qc.setQueryData(settingsKey(process, 'lifecycle'), doc);
-      // Records present their state labels and transitions from the lifecycle.
-      void qc.invalidateQueries({ queryKey: ['incidents'] });
+      qc.setQueryData(settingsKey(process, what), doc);
+      after?.();
     },
   });
 }
 
+/** A record type's lifecycle: an administered process's, or the request tasks' own. */
+export function useProcessLifecycle(process: ProcessKey | 'request_task') {
+  return useSettingsDoc<LifecycleDoc>(process, 'lifecycle');
+}
+
+export function useSaveLifecycle(process: ProcessKey, version: number) {
+  const qc = useQueryClient();
+  return useSaveSettingsDoc<LifecycleDef, LifecycleDoc>(
+    process,
+    'lifecycle',
+    (lifecycle) => ({ lifecycle }),
+    version,
+    // Records present their state labels and transitions from the lifecycle.
+    () => void qc.invalidateQueries({ queryKey: ['incidents'] }),
+  );
+}
+
 export function useRaci(process: ProcessKey) {
-  return useQuery({
-    queryKey: settingsKey(process, 'raci'),
-    queryFn: () => api.get<RaciDoc>(`/settings/${process}/raci`),
-  });
+  return useSettingsDoc<RaciDoc>(process, 'raci');
 }
 
 export function useSaveRaci(process: ProcessKey, version: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (raci: Raci) => api.put<RaciDoc>(`/settings/${process}/raci`, { raci }, version),
-    onSuccess: (doc) => qc.setQueryData(settingsKey(process, 'raci'), doc),
-  });
+  return useSaveSettingsDoc<Raci, RaciDoc>(process, 'raci', (raci) => ({ raci }), version);
 }
 
 export function useCategories(process: ProcessKey) {
-  return useQuery({
-    queryKey: settingsKey(process, 'categories'),
-    queryFn: () => api.get<CategoriesDoc>(`/settings/${process}/categories`),
-  });
+  return useSettingsDoc<CategoriesDoc>(process, 'categories');
 }
 
 export function useSaveCategories(process: ProcessKey, version: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (categories: Category[]) =>
-      api.put<CategoriesDoc>(`/settings/${process}/categories`, { categories }, version),
-    onSuccess: (doc) => qc.setQueryData(settingsKey(process, 'categories'), doc),
-  });
+  return useSaveSettingsDoc<Category[], CategoriesDoc>(
+    process,
+    'categories',
+    (categories) => ({ categories }),
+    version,
+  );
 }
 
 export function useProcessOptions(process: ProcessKey) {
-  return useQuery({
-    queryKey: settingsKey(process, 'options'),
-    queryFn: () => api.get<ProcessOptions>(`/settings/${process}/options`),
-  });
+  return useSettingsDoc<ProcessOptions>(process, 'options');
 }
 
 export function useSaveProcessOptions(process: ProcessKey) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (options: ProcessOptions) => api.put<ProcessOptions>(`/settings/${process}/options`, options),
-    onSuccess: (o) => qc.setQueryData(settingsKey(process, 'options'), o),
-  });
+  return useSaveSettingsDoc<ProcessOptions, ProcessOptions>(process, 'options', (options) => options);
 }
 
 // ---- automation ----

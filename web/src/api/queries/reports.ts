@@ -1,5 +1,5 @@
 /** Reporting: the KPI library, KPI values and drill-downs, dashboards. */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   DashboardView,
   DrillRow,
@@ -8,7 +8,7 @@ import type {
   RoleDashboard,
 } from '../../../../src/contracts/reports.ts';
 import { api, type Query, request, toQueryString } from '../client.ts';
-import type { Page } from '../types.ts';
+import { usePagedList } from '../paged.ts';
 
 export type { DashboardView, DrillRow, KpiDefinitionView, KpiResult, RoleDashboard };
 export type DashboardWidget = DashboardView['widgets'][number];
@@ -50,17 +50,11 @@ export function useKpiValues(kpis: readonly string[], query: Query) {
 }
 
 export function useKpiRecords(key: string, query: Query) {
-  return useInfiniteQuery({
-    queryKey: keys.drill(key, query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<DrillRow>>(
-        `/reports/kpis/${encodeURIComponent(key)}/records`,
-        { ...query, cursor: pageParam },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
+  return usePagedList<DrillRow>(
+    keys.drill(key, query),
+    `/reports/kpis/${encodeURIComponent(key)}/records`,
+    query,
+  );
 }
 
 /** Where a KPI export downloads from. */

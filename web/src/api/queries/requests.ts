@@ -2,12 +2,14 @@
  * Service requests: the live catalog and its orderable items, ordering, requests with their
  * approvals and fulfilment tasks, the approvals inbox, and catalog item maintenance.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PendingApproval, RequestTaskView, RequestView } from '../../../../src/contracts/requests.ts';
 import type { ApprovalPolicy } from '../../../../src/domain/requests/approval.ts';
 import type { FormField } from '../../../../src/domain/requests/form.ts';
 import { api } from '../client.ts';
-import type { Incident, IncidentListQuery, LifecycleSetting, Page } from '../types.ts';
+import { usePagedList } from '../paged.ts';
+import { recordQueries } from '../recordQueries.ts';
+import type { Incident, IncidentListQuery, Page } from '../types.ts';
 
 export type { ApprovalPolicy, FormField };
 
@@ -62,12 +64,18 @@ export type RequestListQuery = Omit<IncidentListQuery, 'priority' | 'groupId'> &
 
 export type CatalogItemQuery = { q?: string; serviceId?: string; includeInactive?: boolean };
 
+const requests = recordQueries<ServiceRequest>({
+  root: 'requests',
+  path: '/requests',
+  alsoInvalidate: [['approvals', 'pending'], ['request-tasks']],
+});
+
 export const requestKeys = {
   items: (q: CatalogItemQuery) => ['catalog-items', 'list', q] as const,
   item: (id: string) => ['catalog-items', 'one', id] as const,
   entries: (q: string) => ['catalog', 'entries', q] as const,
-  list: (q: RequestListQuery) => ['requests', 'list', q] as const,
-  one: (ref: string) => ['requests', 'one', ref.toUpperCase()] as const,
+  list: (q: RequestListQuery) => requests.keys.list(q),
+  one: requests.keys.one,
   tasks: (q: RequestListQuery) => ['request-tasks', 'list', q] as const,
   task: (ref: string) => ['request-tasks', 'one', ref.toUpperCase()] as const,
   approvals: ['approvals', 'pending'] as const,
@@ -133,54 +141,27 @@ export function useSaveCatalogItem(item: CatalogItem | undefined) {
 
 // ---- Requests ------------------------------------------------------------------------------
 
-function rememberRequest(qc: ReturnType<typeof useQueryClient>, rec: ServiceRequest) {
-  qc.setQueryData(requestKeys.one(rec.number), rec);
-  qc.setQueryData(requestKeys.one(rec.id), rec);
-  void qc.invalidateQueries({ queryKey: ['requests', 'list'] });
-  void qc.invalidateQueries({ queryKey: ['records', rec.id] });
-  void qc.invalidateQueries({ queryKey: requestKeys.approvals });
-  void qc.invalidateQueries({ queryKey: ['request-tasks'] });
-}
-
 export function useOrderRequest() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { catalogItemId: string; answers: Record<string, unknown>; requesterId?: string }) =>
+  return requests.useWrite(
+    (input: { catalogItemId: string; answers: Record<string, unknown>; requesterId?: string }) =>
       api.post<ServiceRequest>('/requests', input),
-    onSuccess: (r) => rememberRequest(qc, r),
-  });
+  );
 }
 
 export function useRequestList(query: RequestListQuery, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: requestKeys.list(query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<RecordSummary>>('/requests', { ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
+  return requests.useList<RecordSummary>(query, enabled);
 }
 
 /** One request; the live stream refreshes it when approvals or tasks move it on. */
-export function useRequest(ref: string | undefined) {
-  return useQuery({
-    queryKey: requestKeys.one(ref ?? ''),
-    queryFn: ({ signal }) =>
-      api.get<ServiceRequest>(`/requests/${encodeURIComponent(ref ?? '')}`, undefined, signal),
-    enabled: !!ref,
-  });
-}
+export const useRequest = requests.useOne;
 
 export function useRequestTransition(rec: ServiceRequest | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { to: string; comment?: string; commentVisibility?: 'public' | 'internal' }) => {
+  return requests.useWrite(
+    (input: { to: string; comment?: string; commentVisibility?: 'public' | 'internal' }) => {
       if (!rec) throw new Error('No request loaded');
       return api.post<ServiceRequest>(`/requests/${rec.id}/transitions`, input, rec.version);
     },
-    onSuccess: (r) => rememberRequest(qc, r),
-  });
+  );
 }
 
 export type RequestPatch = {
@@ -192,23 +173,9 @@ export type RequestPatch = {
 };
 
 export function useUpdateRequest(rec: ServiceRequest | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: RequestPatch) => {
-      if (!rec) throw new Error('No request loaded');
-      return api.patch<ServiceRequest>(`/requests/${rec.id}`, patch, rec.version);
-    },
-    onSuccess: (r) => rememberRequest(qc, r),
-  });
-}
-
-/** The request lifecycle's states, for filters (staff). */
-export function useRequestLifecycle(process: 'request' | 'request_task', enabled = true) {
-  return useQuery({
-    queryKey: ['settings', process, 'lifecycle'],
-    queryFn: () => api.get<LifecycleSetting>(`/settings/${process}/lifecycle`),
-    staleTime: 10 * 60_000,
-    enabled,
+  return requests.useWrite((patch: RequestPatch) => {
+    if (!rec) throw new Error('No request loaded');
+    return api.patch<ServiceRequest>(`/requests/${rec.id}`, patch, rec.version);
   });
 }
 
@@ -222,34 +189,20 @@ export function usePendingApprovals() {
 }
 
 export function useDecideApproval() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: {
-      requestId: string;
-      decision: 'approve' | 'reject';
-      reason?: string;
-      level?: number;
-    }) =>
+  return requests.useWrite(
+    (input: { requestId: string; decision: 'approve' | 'reject'; reason?: string; level?: number }) =>
       api.post<ServiceRequest>(`/requests/${input.requestId}/approval`, {
         decision: input.decision,
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.level ? { level: input.level } : {}),
       }),
-    onSuccess: (r) => rememberRequest(qc, r),
-  });
+  );
 }
 
 // ---- Fulfilment tasks ----------------------------------------------------------------------
 
 export function useRequestTaskList(query: RequestListQuery, enabled = true) {
-  return useInfiniteQuery({
-    queryKey: requestKeys.tasks(query),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<RecordSummary>>('/request-tasks', { ...query, cursor: pageParam }, signal),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled,
-  });
+  return usePagedList<RecordSummary>(requestKeys.tasks(query), '/request-tasks', query, enabled);
 }
 
 export function useRequestTask(ref: string | undefined) {

@@ -14,9 +14,10 @@ import type { PersonRef } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { PeopleTable } from '../../kit/detail/PeopleTable.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
@@ -224,27 +225,27 @@ export function CabBoardsPage() {
         actions={manager && <NewButton onClick={modal.open}>New board</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        {boards.isPending ? (
-          <PageLoader label="Loading boards" />
-        ) : boards.isError ? (
-          <ErrorState error={boards.error} onRetry={() => void boards.refetch()} />
-        ) : items.length === 0 ? (
-          <EmptyState title="No boards yet">
-            Set up a CAB for normal changes and an emergency CAB before sending changes for authorisation.
-          </EmptyState>
-        ) : (
-          <ListTable
-            label="CAB boards"
-            columns={COLUMNS}
-            rows={items}
-            rowKey={(b) => b.id}
-            rowHref={(b) => `/cab-boards/${b.id}`}
-            rowLabel={(b) => b.name}
-            sort={{ sort: 'kind', order: 'asc' }}
-            onSort={() => undefined}
-            activeIndex={-1}
-          />
-        )}
+        <Loaded query={boards} label="Loading boards">
+          {() =>
+            items.length === 0 ? (
+              <EmptyState title="No boards yet">
+                Set up a CAB for normal changes and an emergency CAB before sending changes for authorisation.
+              </EmptyState>
+            ) : (
+              <ListTable
+                label="CAB boards"
+                columns={COLUMNS}
+                rows={items}
+                rowKey={(b) => b.id}
+                rowHref={(b) => `/cab-boards/${b.id}`}
+                rowLabel={(b) => b.name}
+                sort={{ sort: 'kind', order: 'asc' }}
+                onSort={() => undefined}
+                activeIndex={-1}
+              />
+            )
+          }
+        </Loaded>
       </Paper>
       {manager && (
         <CreateDialog

@@ -8,13 +8,9 @@ import {
   useUpdateChange,
 } from '../../api/queries/changes.ts';
 import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
-import {
-  type StaffRecordFrame,
-  StaffRecordPage,
-  type StaffRecordParts,
-} from '../../kit/record/StaffRecordPage.tsx';
+import type { StaffRecordFrame, StaffRecordParts } from '../../kit/record/StaffRecordPage.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
-import { listPath } from '../../records/registry.ts';
+import { StaffTypePage } from '../../records/StaffTypePage.tsx';
 import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
 import { CabPanel } from './CabPanel.tsx';
 import { ConflictsPanel } from './ConflictsPanel.tsx';
@@ -22,8 +18,6 @@ import { CHANGE_TYPE_LABELS, RISK_COLORS } from './labels.ts';
 import { PlanPanel } from './PlanPanel.tsx';
 import { ReviewPanel } from './ReviewPanel.tsx';
 import { RiskPanel } from './RiskPanel.tsx';
-
-const BACK = { label: 'Changes', to: listPath('change') };
 
 const useAssignSave = (rec: ChangeView) => assignByPatch(useUpdateChange(rec), rec);
 
@@ -67,9 +61,8 @@ function useChangeParts({ rec, onStale }: StaffRecordFrame<ChangeView>): StaffRe
 
 export function ChangePage() {
   return (
-    <StaffRecordPage
-      noun="change"
-      back={BACK}
+    <StaffTypePage
+      type="change"
       useRecord={useChange}
       useAssignSave={useAssignSave}
       useParts={useChangeParts}

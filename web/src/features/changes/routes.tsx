@@ -1,7 +1,7 @@
 /** Change management pages in the agent workspace (called, not rendered): queue, new, record, CAB agenda, CAB boards, templates, questionnaire. */
 import { Route } from 'react-router-dom';
 import { lazyPage } from '../../kit/nav/lazyPage.ts';
-import { recordTypes } from '../../records/registry.ts';
+import { recordTypeRoutes } from '../../records/routes.tsx';
 
 const ChangeQueuePage = lazyPage(() => import('./ChangeQueuePage.tsx'), 'ChangeQueuePage');
 const NewChangePage = lazyPage(() => import('./NewChangePage.tsx'), 'NewChangePage');
@@ -11,14 +11,10 @@ const CabBoardsPage = lazyPage(() => import('./CabBoardsPage.tsx'), 'CabBoardsPa
 const CabBoardPage = lazyPage(() => import('./CabBoardsPage.tsx'), 'CabBoardPage');
 const RiskQuestionnairePage = lazyPage(() => import('./RiskQuestionnairePage.tsx'), 'RiskQuestionnairePage');
 
-const change = recordTypes.change;
-
 export function changeRoutes() {
   return (
     <>
-      <Route path={change.route} element={<ChangeQueuePage />} />
-      <Route path={`${change.route}/new`} element={<NewChangePage />} />
-      <Route path={`${change.route}/:ref`} element={<change.pages.record />} />
+      {recordTypeRoutes('change', ChangeQueuePage, NewChangePage)}
       <Route path="cab" element={<CabAgendaPage />} />
       <Route path="cab-boards" element={<CabBoardsPage />} />
       <Route path="cab-boards/:id" element={<CabBoardPage />} />

@@ -11,18 +11,13 @@ import { useKpiDefinitions } from '../../api/queries/reports.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { Facts, Section } from '../../kit/detail/Section.tsx';
 import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
-import {
-  type StaffRecordFrame,
-  StaffRecordPage,
-  type StaffRecordParts,
-} from '../../kit/record/StaffRecordPage.tsx';
+import type { StaffRecordFrame, StaffRecordParts } from '../../kit/record/StaffRecordPage.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
-import { listPath, recordPath } from '../../records/registry.ts';
+import { recordPath } from '../../records/registry.ts';
+import { StaffTypePage } from '../../records/StaffTypePage.tsx';
 import { kpiPath } from '../reports/KpiWidget.tsx';
 import { SOURCE_LABELS } from './labels.ts';
 import { OutcomeTable } from './OutcomeTable.tsx';
-
-const BACK = { label: 'Improvements', to: listPath('improvement') };
 
 const useAssignSave = (rec: ImprovementView) => assignByPatch(useUpdateImprovement(rec), rec);
 
@@ -108,9 +103,8 @@ function useImprovementParts({ rec, onStale }: StaffRecordFrame<ImprovementView>
 
 export function ImprovementPage() {
   return (
-    <StaffRecordPage
-      noun="improvement"
-      back={BACK}
+    <StaffTypePage
+      type="improvement"
       useRecord={useImprovement}
       useAssignSave={useAssignSave}
       useParts={useImprovementParts}

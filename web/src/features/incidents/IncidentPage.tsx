@@ -9,13 +9,9 @@ import {
 import { useMajorIncident } from '../../api/queries/process.ts';
 import type { Incident } from '../../api/types.ts';
 import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
-import {
-  type StaffRecordFrame,
-  StaffRecordPage,
-  type StaffRecordParts,
-} from '../../kit/record/StaffRecordPage.tsx';
+import type { StaffRecordFrame, StaffRecordParts } from '../../kit/record/StaffRecordPage.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
-import { listPath } from '../../records/registry.ts';
+import { StaffTypePage } from '../../records/StaffTypePage.tsx';
 import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
 import { RecordCsatPanel } from '../csat/RecordCsatPanel.tsx';
 import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
@@ -26,8 +22,6 @@ import { BreachRiskPanel } from '../prediction/BreachRiskPanel.tsx';
 import { IncidentProblemPanel } from '../problems/IncidentProblemPanel.tsx';
 import { RecordSlaPanel } from '../sla/RecordSlaPanel.tsx';
 import { IncidentDetails } from './IncidentDetails.tsx';
-
-const BACK = { label: 'Incidents', to: listPath('incident') };
 
 const useAssignSave = (rec: Incident) => assignByPatch(useUpdateIncident(rec.id), rec);
 
@@ -77,9 +71,8 @@ function useIncidentParts({ rec, reload, onStale }: StaffRecordFrame<Incident>):
 
 export function IncidentPage() {
   return (
-    <StaffRecordPage
-      noun="incident"
-      back={BACK}
+    <StaffTypePage
+      type="incident"
       useRecord={useIncident}
       useAssignSave={useAssignSave}
       useParts={useIncidentParts}

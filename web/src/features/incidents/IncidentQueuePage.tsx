@@ -1,9 +1,5 @@
-import { useLifecycle } from '../../api/queries/admin.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { RecordQueue } from '../../kit/list/RecordQueue.tsx';
 import type { RecordListState } from '../../kit/list/records.tsx';
-import { lifecycleStateOptions, queueDescription } from '../../kit/list/records.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { RecordTypeQueue } from '../../records/RecordTypeQueue.tsx';
 import { RaiseProblemFromSelection } from '../problems/IncidentProblemPanel.tsx';
 
 function titleOf(state: RecordListState): string {
@@ -13,20 +9,11 @@ function titleOf(state: RecordListState): string {
 }
 
 export function IncidentQueuePage() {
-  const lifecycle = useLifecycle();
   return (
-    <RecordQueue
+    <RecordTypeQueue
       kind="incident"
-      label="Incidents"
-      noun={['incident', 'incidents']}
-      states={lifecycleStateOptions(lifecycle.data)}
-      header={(state) => (
-        <PageHeader
-          title={titleOf(state)}
-          description={queueDescription(state, 'Newest first unless you sort by a column.')}
-          actions={<NewButton to="/incidents/new">New incident</NewButton>}
-        />
-      )}
+      title={titleOf}
+      description="Newest first unless you sort by a column."
       bulkActions={(rows) => <RaiseProblemFromSelection rows={rows} />}
     />
   );

@@ -6,7 +6,8 @@ import { useUserSearch } from '../../api/queries/directory.ts';
 import { type CategoryView, useCategories, useSaveCategory } from '../../api/queries/knowledge.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
@@ -77,47 +78,47 @@ export function CategoriesPage() {
         description="Each category names the reviewers who publish its articles."
         actions={canManage && <NewButton onClick={() => setEditing('new')}>New category</NewButton>}
       />
-      {categories.isPending ? (
-        <PageLoader label="Loading categories" />
-      ) : categories.isError ? (
-        <ErrorState error={categories.error} onRetry={() => categories.refetch()} />
-      ) : categories.data.items.length === 0 ? (
-        <EmptyState title="No categories yet">Create one to start writing articles.</EmptyState>
-      ) : (
-        <Paper p="md">
-          <DataTable
-            aria-label="Categories"
-            columns={['Name', 'Reviewers', 'Articles', { label: 'Actions', hidden: true }]}
-          >
-            {categories.data.items.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>
-                  <Text fw={600} size="sm">
-                    {c.name}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {c.description}
-                  </Text>
-                </Table.Td>
-                <Table.Td>{c.reviewers.map((r) => r.name).join(', ') || '—'}</Table.Td>
-                <Table.Td>{c.articleCount}</Table.Td>
-                <Table.Td>
-                  {canManage && (
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setEditing(c)}
-                      aria-label={`Edit ${c.name}`}
-                    >
-                      Edit
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        </Paper>
-      )}
+      <Loaded query={categories} label="Loading categories">
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title="No categories yet">Create one to start writing articles.</EmptyState>
+          ) : (
+            <Paper p="md">
+              <DataTable
+                aria-label="Categories"
+                columns={['Name', 'Reviewers', 'Articles', { label: 'Actions', hidden: true }]}
+              >
+                {data.items.map((c) => (
+                  <Table.Tr key={c.id}>
+                    <Table.Td>
+                      <Text fw={600} size="sm">
+                        {c.name}
+                      </Text>
+                      <Text size="xs" c="dimmed">
+                        {c.description}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{c.reviewers.map((r) => r.name).join(', ') || '—'}</Table.Td>
+                    <Table.Td>{c.articleCount}</Table.Td>
+                    <Table.Td>
+                      {canManage && (
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => setEditing(c)}
+                          aria-label={`Edit ${c.name}`}
+                        >
+                          Edit
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </DataTable>
+            </Paper>
+          )
+        }
+      </Loaded>
       {editing && (
         <CategoryDialog category={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}

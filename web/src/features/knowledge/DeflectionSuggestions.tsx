@@ -8,7 +8,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconBulb } from '@tabler/icons-react';
 import { useState } from 'react';
 import { type ArticleHit, useArticle, useDeflect, useSuggestions } from '../../api/queries/knowledge.ts';
-import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { ArticleHtml, Snippet } from './ArticleParts.tsx';
 import { useCountView } from './useCountView.ts';
 
@@ -29,13 +30,9 @@ function SuggestedArticle({
   return (
     <Modal opened onClose={onClose} title={hit.title} size="lg">
       <Stack>
-        {article.isPending ? (
-          <PageLoader label="Loading article" />
-        ) : article.isError ? (
-          <ErrorState error={article.error} onRetry={() => article.refetch()} />
-        ) : (
-          <ArticleHtml html={article.data.html} label="Article text" />
-        )}
+        <Loaded query={article} label="Loading article">
+          {(data) => <ArticleHtml html={data.html} label="Article text" />}
+        </Loaded>
         <ErrorAlert error={deflect.error} title="Not recorded" />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>

@@ -3,6 +3,7 @@ import { Group, NativeSelect, Paper, SegmentedControl, Stack, Table, Text, Title
 import { useEffect, useState } from 'react';
 import { type ArticleDiff, useArticleDiff, useArticleVersions } from '../../api/queries/knowledge.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { Time } from '../../lib/time.tsx';
 
@@ -115,25 +116,23 @@ export function VersionsPanel({ articleId }: { articleId: string }) {
             <Text size="sm" c="dimmed">
               Choose two different versions.
             </Text>
-          ) : diff.isPending ? (
-            <PageLoader label="Comparing" />
-          ) : diff.isError ? (
-            <ErrorState error={diff.error} onRetry={() => diff.refetch()} />
           ) : (
-            <Stack gap="xs" aria-label="Differences">
-              <Text size="sm">
-                {diff.data.body.added} {mode} added, {diff.data.body.removed} removed in the body
-                {diff.data.title.changed ? '; the title changed' : ''}
-                {diff.data.summary.changed ? '; the summary changed' : ''}.
-              </Text>
-              {diff.data.title.changed && (
-                <DiffText label="Title changes" segments={diff.data.title.segments} />
+            <Loaded query={diff} label="Comparing">
+              {(data) => (
+                <Stack gap="xs" aria-label="Differences">
+                  <Text size="sm">
+                    {data.body.added} {mode} added, {data.body.removed} removed in the body
+                    {data.title.changed ? '; the title changed' : ''}
+                    {data.summary.changed ? '; the summary changed' : ''}.
+                  </Text>
+                  {data.title.changed && <DiffText label="Title changes" segments={data.title.segments} />}
+                  {data.summary.changed && (
+                    <DiffText label="Summary changes" segments={data.summary.segments} />
+                  )}
+                  <DiffText label="Body changes" segments={data.body.segments} />
+                </Stack>
               )}
-              {diff.data.summary.changed && (
-                <DiffText label="Summary changes" segments={diff.data.summary.segments} />
-              )}
-              <DiffText label="Body changes" segments={diff.data.body.segments} />
-            </Stack>
+            </Loaded>
           )}
         </Stack>
       )}

@@ -3,7 +3,8 @@ import { Anchor, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { type ArticleSummary, useArticleList } from '../../api/queries/knowledge.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AudienceBadge } from './ArticleParts.tsx';
 import { articlePath } from './labels.ts';
@@ -16,31 +17,31 @@ function Queue({ title, state, empty }: { title: string; state: string; empty: s
       <Title order={2} size="h4">
         {title}
       </Title>
-      {list.isPending ? (
-        <PageLoader label="Loading" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={empty} />
-      ) : (
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-          {items.map((a) => (
-            <Paper key={a.id} withBorder p="sm" component="li">
-              <Group justify="space-between" wrap="nowrap">
-                <Stack gap={2}>
-                  <Anchor component={Link} to={articlePath(a.number)} fw={600}>
-                    {a.number} {a.title}
-                  </Anchor>
-                  <Text size="sm" c="dimmed">
-                    {a.category.name} · by {a.owner.name} · updated <Time iso={a.updatedAt} size="sm" />
-                  </Text>
-                </Stack>
-                <AudienceBadge audience={a.audience} />
-              </Group>
-            </Paper>
-          ))}
-        </Stack>
-      )}
+      <Loaded query={list} label="Loading">
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title={empty} />
+          ) : (
+            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+              {items.map((a) => (
+                <Paper key={a.id} withBorder p="sm" component="li">
+                  <Group justify="space-between" wrap="nowrap">
+                    <Stack gap={2}>
+                      <Anchor component={Link} to={articlePath(a.number)} fw={600}>
+                        {a.number} {a.title}
+                      </Anchor>
+                      <Text size="sm" c="dimmed">
+                        {a.category.name} · by {a.owner.name} · updated <Time iso={a.updatedAt} size="sm" />
+                      </Text>
+                    </Stack>
+                    <AudienceBadge audience={a.audience} />
+                  </Group>
+                </Paper>
+              ))}
+            </Stack>
+          )
+        }
+      </Loaded>
     </Stack>
   );
 }

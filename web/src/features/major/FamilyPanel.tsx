@@ -18,22 +18,28 @@ import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
 
-/** A record number typed in and sent (trimmed, in capitals); the button waits for a well-formed number. */
+/**
+ * A record number typed in (trimmed, in capitals) that sets a parent: this incident's, or a
+ * child's; the button waits for a well-formed number, and the field empties once it is set.
+ */
 function NumberForm({
   label,
   placeholder,
   submitLabel,
   save,
   errorTitle,
-  onSubmit,
+  vars,
+  saved,
 }: {
   label: string;
   placeholder: string;
   submitLabel: string;
-  save: { isPending: boolean; error: unknown };
+  save: ReturnType<typeof useSetParent>;
   errorTitle: string;
-  /** Send the number; `done` empties the field. */
-  onSubmit: (number: string, done: () => void) => void;
+  /** Which incident gets which parent, from the number. */
+  vars: (number: string) => { childRef: string; parent: string };
+  /** The notice once it is set. */
+  saved: (number: string) => string;
 }) {
   const [number, setNumber] = useState('');
   const valid = RECORD_NUMBER.test(number.trim());
@@ -41,7 +47,14 @@ function NumberForm({
     <SubmitForm
       noValidate
       onSubmit={() => {
-        if (valid) onSubmit(number.trim().toUpperCase(), () => setNumber(''));
+        if (!valid) return;
+        const n = number.trim().toUpperCase();
+        save.mutate(vars(n), {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: saved(n) });
+            setNumber('');
+          },
+        });
       }}
     >
       <Group align="flex-end" gap="xs">
@@ -117,17 +130,8 @@ function ParentSection({ rec }: { rec: IncidentWithParent }) {
       submitLabel="Set parent"
       save={set}
       errorTitle="The parent was not set"
-      onSubmit={(parent, done) =>
-        set.mutate(
-          { childRef: rec.id, parent },
-          {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: `${rec.number} is now a child of ${parent}` });
-              done();
-            },
-          },
-        )
-      }
+      vars={(parent) => ({ childRef: rec.id, parent })}
+      saved={(parent) => `${rec.number} is now a child of ${parent}`}
     />
   );
 }
@@ -205,17 +209,8 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
             submitLabel="Link"
             save={link}
             errorTitle="The incident was not linked"
-            onSubmit={(child, done) =>
-              link.mutate(
-                { childRef: child, parent: rec.id },
-                {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `${child} linked to ${rec.number}` });
-                    done();
-                  },
-                },
-              )
-            }
+            vars={(child) => ({ childRef: child, parent: rec.id })}
+            saved={(child) => `${child} linked to ${rec.number}`}
           />
         )}
       </Stack>

@@ -23,26 +23,30 @@ import { mayDeclareMajor } from './DeclareMajorButton.tsx';
 
 const EMPTY: PostIncidentReview = { summary: '', rootCause: '', lessonsLearned: '', actions: [] };
 
+/** The review's prose, in order: what the read view shows and the form asks for. */
+const PROSE = [
+  { key: 'summary', label: 'Summary', required: true },
+  { key: 'rootCause', label: 'Root cause', required: true },
+  { key: 'lessonsLearned', label: 'Lessons learned', required: false },
+] as const;
+
 function ReviewRead({ review, reviewedAt }: { review: PostIncidentReview; reviewedAt: string | null }) {
   const owners = useUserNames(review.actions.map((a) => a.ownerId).filter((x): x is string => !!x));
-  const block = (label: string, text: string) => (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm" className="pre-wrap">
-        {text || '—'}
-      </Text>
-    </div>
-  );
   return (
     <Stack gap="xs">
       <Text size="xs" c="dimmed">
         Written <Time iso={reviewedAt} size="xs" />
       </Text>
-      {block('Summary', review.summary)}
-      {block('Root cause', review.rootCause)}
-      {block('Lessons learned', review.lessonsLearned)}
+      {PROSE.map((f) => (
+        <div key={f.key}>
+          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+            {f.label}
+          </Text>
+          <Text size="sm" className="pre-wrap">
+            {review[f.key] || '—'}
+          </Text>
+        </div>
+      ))}
       {review.actions.length > 0 && (
         <div>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
@@ -86,8 +90,7 @@ function ReviewForm({
       onSubmit={() => {
         setTouched(true);
         if (
-          !review.summary.trim() ||
-          !review.rootCause.trim() ||
+          PROSE.some((f) => f.required && !review[f.key].trim()) ||
           review.actions.some((a) => !a.description.trim())
         )
           return;
@@ -100,34 +103,19 @@ function ReviewForm({
       }}
     >
       <Stack gap="sm">
-        <Textarea
-          label="Summary"
-          required
-          autosize
-          minRows={2}
-          maxLength={LIMITS.descriptionMax}
-          value={review.summary}
-          onChange={(e) => setReview({ ...review, summary: e.currentTarget.value })}
-          error={required(review.summary) ?? server.summary}
-        />
-        <Textarea
-          label="Root cause"
-          required
-          autosize
-          minRows={2}
-          maxLength={LIMITS.descriptionMax}
-          value={review.rootCause}
-          onChange={(e) => setReview({ ...review, rootCause: e.currentTarget.value })}
-          error={required(review.rootCause) ?? server.rootCause}
-        />
-        <Textarea
-          label="Lessons learned"
-          autosize
-          minRows={2}
-          maxLength={LIMITS.descriptionMax}
-          value={review.lessonsLearned}
-          onChange={(e) => setReview({ ...review, lessonsLearned: e.currentTarget.value })}
-        />
+        {PROSE.map((f) => (
+          <Textarea
+            key={f.key}
+            label={f.label}
+            required={f.required}
+            autosize
+            minRows={2}
+            maxLength={LIMITS.descriptionMax}
+            value={review[f.key]}
+            onChange={(e) => setReview({ ...review, [f.key]: e.currentTarget.value })}
+            error={f.required ? (required(review[f.key]) ?? server[f.key]) : undefined}
+          />
+        ))}
         <Text size="sm" fw={500}>
           Follow-up actions
         </Text>

@@ -5,7 +5,8 @@ import { IconSearch } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useKnownErrors } from '../../api/queries/problems.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { PublishKnownErrorButton } from '../knowledge/PublishKnownErrorButton.tsx';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
 
@@ -48,46 +49,51 @@ export function KnownErrorsPage() {
           ]}
         />
       </Group>
-      {list.isPending ? (
-        <PageLoader label="Loading known errors" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title="No known errors match">Try other words, or another status.</EmptyState>
-      ) : (
-        <Stack gap="sm" component="ul" aria-label="Known errors" style={{ listStyle: 'none', padding: 0 }}>
-          {list.data.items.map((ke) => (
-            <Paper key={ke.id} withBorder p="md" radius="md" component="li">
-              <Stack gap={6}>
-                <Group justify="space-between" wrap="nowrap">
-                  <Text fw={600}>{ke.title}</Text>
-                  <Group gap="xs" wrap="nowrap">
-                    <Badge variant="light" color={ke.status === 'active' ? 'orange' : 'gray'}>
-                      {KNOWN_ERROR_STATUS_LABELS[ke.status]}
-                    </Badge>
-                    <Anchor component={Link} to={`/problems/${ke.problemNumber}`} size="sm">
-                      {ke.problemNumber}
-                    </Anchor>
-                    <PublishKnownErrorButton knownErrorId={ke.id} title={ke.title} />
-                  </Group>
-                </Group>
-                <Text size="sm">
-                  <Text span fw={600} size="sm">
-                    Symptoms:{' '}
-                  </Text>
-                  {ke.symptoms}
-                </Text>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  <Text span fw={600} size="sm">
-                    Workaround:{' '}
-                  </Text>
-                  {ke.workaround}
-                </Text>
-              </Stack>
-            </Paper>
-          ))}
-        </Stack>
-      )}
+      <Loaded query={list} label="Loading known errors">
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title="No known errors match">Try other words, or another status.</EmptyState>
+          ) : (
+            <Stack
+              gap="sm"
+              component="ul"
+              aria-label="Known errors"
+              style={{ listStyle: 'none', padding: 0 }}
+            >
+              {data.items.map((ke) => (
+                <Paper key={ke.id} withBorder p="md" radius="md" component="li">
+                  <Stack gap={6}>
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text fw={600}>{ke.title}</Text>
+                      <Group gap="xs" wrap="nowrap">
+                        <Badge variant="light" color={ke.status === 'active' ? 'orange' : 'gray'}>
+                          {KNOWN_ERROR_STATUS_LABELS[ke.status]}
+                        </Badge>
+                        <Anchor component={Link} to={`/problems/${ke.problemNumber}`} size="sm">
+                          {ke.problemNumber}
+                        </Anchor>
+                        <PublishKnownErrorButton knownErrorId={ke.id} title={ke.title} />
+                      </Group>
+                    </Group>
+                    <Text size="sm">
+                      <Text span fw={600} size="sm">
+                        Symptoms:{' '}
+                      </Text>
+                      {ke.symptoms}
+                    </Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                      <Text span fw={600} size="sm">
+                        Workaround:{' '}
+                      </Text>
+                      {ke.workaround}
+                    </Text>
+                  </Stack>
+                </Paper>
+              ))}
+            </Stack>
+          )
+        }
+      </Loaded>
     </Stack>
   );
 }

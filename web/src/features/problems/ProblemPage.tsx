@@ -5,20 +5,14 @@ import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/imp
 import { type ProblemView, useProblem, useUpdateProblem } from '../../api/queries/problems.ts';
 import { useMe } from '../../auth/session.tsx';
 import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
-import {
-  type StaffRecordFrame,
-  StaffRecordPage,
-  type StaffRecordParts,
-} from '../../kit/record/StaffRecordPage.tsx';
-import { listPath } from '../../records/registry.ts';
+import type { StaffRecordFrame, StaffRecordParts } from '../../kit/record/StaffRecordPage.tsx';
+import { StaffTypePage } from '../../records/StaffTypePage.tsx';
 import { RecordCisPanel } from '../cmdb/RecordCisPanel.tsx';
 import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
 import { AnalysisPanel } from './AnalysisPanel.tsx';
 import { KnownErrorPanel } from './KnownErrorPanel.tsx';
 import { ProblemIncidentsPanel } from './ProblemIncidentsPanel.tsx';
 import { ProblemSteps } from './ProblemSteps.tsx';
-
-const BACK = { label: 'Problems', to: listPath('problem') };
 
 const useAssignSave = (rec: ProblemView) => assignByPatch(useUpdateProblem(rec), rec);
 
@@ -54,9 +48,8 @@ function useProblemParts({ rec, onStale }: StaffRecordFrame<ProblemView>): Staff
 
 export function ProblemPage() {
   return (
-    <StaffRecordPage
-      noun="problem"
-      back={BACK}
+    <StaffTypePage
+      type="problem"
       useRecord={useProblem}
       useAssignSave={useAssignSave}
       useParts={useProblemParts}

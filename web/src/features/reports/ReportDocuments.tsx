@@ -23,7 +23,8 @@ import {
   useServiceReview,
 } from '../../api/queries/reports.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { recordPath } from '../../records/registry.ts';
@@ -116,23 +117,21 @@ export function SlaCompliancePage() {
           ]}
         />
       </FilterBar>
-      {r.isPending ? (
-        <PageLoader label="Computing compliance" />
-      ) : r.isError ? (
-        <ErrorState error={r.error} onRetry={() => r.refetch()} />
-      ) : (
-        <>
-          <AgreementTable rows={r.data.rows} />
-          <Title order={2} size="h4">
-            Breaches ({r.data.breaches.length}
-            {r.data.moreBreaches ? '+' : ''})
-          </Title>
-          {r.data.moreBreaches && (
-            <Alert color="yellow">The first 500 breaches are listed; the downloads hold the same.</Alert>
-          )}
-          <Breaches breaches={r.data.breaches} />
-        </>
-      )}
+      <Loaded query={r} label="Computing compliance">
+        {(data) => (
+          <>
+            <AgreementTable rows={data.rows} />
+            <Title order={2} size="h4">
+              Breaches ({data.breaches.length}
+              {data.moreBreaches ? '+' : ''})
+            </Title>
+            {data.moreBreaches && (
+              <Alert color="yellow">The first 500 breaches are listed; the downloads hold the same.</Alert>
+            )}
+            <Breaches breaches={data.breaches} />
+          </>
+        )}
+      </Loaded>
     </Stack>
   );
 }
@@ -277,12 +276,10 @@ export function ServiceReviewPage() {
       </FilterBar>
       {!serviceId ? (
         <EmptyState title="Choose a service">The review covers one service over the period.</EmptyState>
-      ) : r.isPending ? (
-        <PageLoader label="Preparing the review" />
-      ) : r.isError ? (
-        <ErrorState error={r.error} onRetry={() => r.refetch()} />
       ) : (
-        <ReviewBody review={r.data} />
+        <Loaded query={r} label="Preparing the review">
+          {(data) => <ReviewBody review={data} />}
+        </Loaded>
       )}
     </Stack>
   );

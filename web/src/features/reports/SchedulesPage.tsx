@@ -27,7 +27,8 @@ import {
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 
 const REPORTS = [
@@ -214,54 +215,54 @@ export function SchedulesPage() {
         actions={!adding && <Button onClick={() => setAdding(true)}>New scheduled report</Button>}
       />
       {adding && <NewSchedule onDone={() => setAdding(false)} />}
-      {list.isPending ? (
-        <PageLoader label="Loading scheduled reports" />
-      ) : list.isError ? (
-        <ErrorState error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title="No scheduled reports">
-          Schedule one to have it mailed as PDF, CSV or XLSX.
-        </EmptyState>
-      ) : (
-        list.data.items.map((s) => (
-          <Paper key={s.id} withBorder p="md" component="section" aria-label={s.name}>
-            <Group justify="space-between" wrap="wrap">
-              <Stack gap={2}>
-                <Title order={2} size="h5">
-                  {s.name}
-                </Title>
-                <Text size="sm" c="dimmed">
-                  {REPORTS.find((r) => r.value === s.report)?.label} · {s.format.toUpperCase()} ·{' '}
-                  {FREQUENCIES.find((f) => f.value === s.frequency)?.label} · next{' '}
-                  {new Date(s.nextRunAt).toLocaleString()} · by {s.owner.name}
-                </Text>
-              </Stack>
-              <Group gap="xs">
-                <Button variant="default" size="xs" onClick={() => setOpen(open === s.id ? null : s.id)}>
-                  {open === s.id ? 'Hide deliveries' : 'Deliveries'}
-                </Button>
-                <Button
-                  variant="default"
-                  size="xs"
-                  loading={send.isPending && send.variables === s.id}
-                  onClick={() => send.mutate(s.id, { onSuccess: () => setOpen(s.id), onError: fail })}
-                >
-                  Send now
-                </Button>
-                <Button
-                  variant="subtle"
-                  color="red"
-                  size="xs"
-                  onClick={() => remove.mutate(s.id, { onError: fail })}
-                >
-                  Delete
-                </Button>
-              </Group>
-            </Group>
-            {open === s.id && <Deliveries schedule={s} />}
-          </Paper>
-        ))
-      )}
+      <Loaded query={list} label="Loading scheduled reports">
+        {(data) =>
+          data.items.length === 0 ? (
+            <EmptyState title="No scheduled reports">
+              Schedule one to have it mailed as PDF, CSV or XLSX.
+            </EmptyState>
+          ) : (
+            data.items.map((s) => (
+              <Paper key={s.id} withBorder p="md" component="section" aria-label={s.name}>
+                <Group justify="space-between" wrap="wrap">
+                  <Stack gap={2}>
+                    <Title order={2} size="h5">
+                      {s.name}
+                    </Title>
+                    <Text size="sm" c="dimmed">
+                      {REPORTS.find((r) => r.value === s.report)?.label} · {s.format.toUpperCase()} ·{' '}
+                      {FREQUENCIES.find((f) => f.value === s.frequency)?.label} · next{' '}
+                      {new Date(s.nextRunAt).toLocaleString()} · by {s.owner.name}
+                    </Text>
+                  </Stack>
+                  <Group gap="xs">
+                    <Button variant="default" size="xs" onClick={() => setOpen(open === s.id ? null : s.id)}>
+                      {open === s.id ? 'Hide deliveries' : 'Deliveries'}
+                    </Button>
+                    <Button
+                      variant="default"
+                      size="xs"
+                      loading={send.isPending && send.variables === s.id}
+                      onClick={() => send.mutate(s.id, { onSuccess: () => setOpen(s.id), onError: fail })}
+                    >
+                      Send now
+                    </Button>
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      size="xs"
+                      onClick={() => remove.mutate(s.id, { onError: fail })}
+                    >
+                      Delete
+                    </Button>
+                  </Group>
+                </Group>
+                {open === s.id && <Deliveries schedule={s} />}
+              </Paper>
+            ))
+          )
+        }
+      </Loaded>
     </Stack>
   );
 }

@@ -8,7 +8,8 @@ import { TIME_REPORT_DIMENSIONS, type TimeReportDimension } from '../../../../sr
 import { formatMinutes } from '../../../../src/domain/time/duration.ts';
 import { type TimeReport, useTimeReport } from '../../api/queries/time.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListTable } from '../../kit/list/ListTable.tsx';
@@ -116,36 +117,34 @@ export function TimeReportPage() {
           data={TIME_REPORT_DIMENSIONS.map((d) => ({ value: d, label: BY_LABELS[d] }))}
         />
       </FilterBar>
-      {report.isPending ? (
-        <PageLoader label="Adding up the time" />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => report.refetch()} />
-      ) : (
-        <>
-          <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <Figure label="Total" value={formatMinutes(report.data.totalMinutes)} />
-            <Figure label="Billable" value={formatMinutes(report.data.billableMinutes)} />
-            <Figure label="Entries" value={report.data.entries.toLocaleString('en')} />
-          </SimpleGrid>
-          {report.data.rows.length === 0 ? (
-            <EmptyState title="No time was logged in this period" />
-          ) : (
-            <Group grow>
-              <ListTable
-                label={`Time by ${BY_LABELS[by].toLowerCase()}`}
-                columns={columns(by)}
-                rows={sortRows(report.data.rows, sort)}
-                rowKey={(r) => r.key ?? 'none'}
-                rowHref={rowHref}
-                rowLabel={(r) => r.label}
-                sort={sort}
-                onSort={state.setSort}
-                activeIndex={-1}
-              />
-            </Group>
-          )}
-        </>
-      )}
+      <Loaded query={report} label="Adding up the time">
+        {(data) => (
+          <>
+            <SimpleGrid cols={{ base: 1, sm: 3 }}>
+              <Figure label="Total" value={formatMinutes(data.totalMinutes)} />
+              <Figure label="Billable" value={formatMinutes(data.billableMinutes)} />
+              <Figure label="Entries" value={data.entries.toLocaleString('en')} />
+            </SimpleGrid>
+            {data.rows.length === 0 ? (
+              <EmptyState title="No time was logged in this period" />
+            ) : (
+              <Group grow>
+                <ListTable
+                  label={`Time by ${BY_LABELS[by].toLowerCase()}`}
+                  columns={columns(by)}
+                  rows={sortRows(data.rows, sort)}
+                  rowKey={(r) => r.key ?? 'none'}
+                  rowHref={rowHref}
+                  rowLabel={(r) => r.label}
+                  sort={sort}
+                  onSort={state.setSort}
+                  activeIndex={-1}
+                />
+              </Group>
+            )}
+          </>
+        )}
+      </Loaded>
     </Stack>
   );
 }

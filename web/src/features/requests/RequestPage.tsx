@@ -7,19 +7,14 @@ import {
 } from '../../api/queries/requests.ts';
 import { AssignmentPanel } from '../../kit/record/AssignmentPanel.tsx';
 import { Fact } from '../../kit/record/Fields.tsx';
-import {
-  type StaffRecordFrame,
-  StaffRecordPage,
-  type StaffRecordParts,
-} from '../../kit/record/StaffRecordPage.tsx';
+import type { StaffRecordFrame, StaffRecordParts } from '../../kit/record/StaffRecordPage.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
-import { listPath, recordPath } from '../../records/registry.ts';
+import { recordPath } from '../../records/registry.ts';
+import { StaffTypePage } from '../../records/StaffTypePage.tsx';
 import { RecordCsatPanel } from '../csat/RecordCsatPanel.tsx';
 import { RecordKnowledgePanel } from '../knowledge/RecordKnowledgePanel.tsx';
 import { BreachRiskPanel } from '../prediction/BreachRiskPanel.tsx';
 import { AnswersPanel, ApprovalBanner, RequestProgress } from './RequestProgress.tsx';
-
-const BACK = { label: 'Service requests', to: listPath('request') };
 
 function useRequestParts({ rec, reload, onStale }: StaffRecordFrame<ServiceRequest>): StaffRecordParts {
   const run = useRequestTransition(rec);
@@ -57,9 +52,8 @@ function useRequestParts({ rec, reload, onStale }: StaffRecordFrame<ServiceReque
 
 export function RequestPage() {
   return (
-    <StaffRecordPage
-      noun="request"
-      back={BACK}
+    <StaffTypePage
+      type="request"
       useRecord={useRequest}
       useAssignSave={useUpdateRequest}
       useParts={useRequestParts}

@@ -10,17 +10,12 @@ import {
 } from '../../api/queries/requests.ts';
 import { AssignmentPanel } from '../../kit/record/AssignmentPanel.tsx';
 import { ProseOrNone, RecordPanel } from '../../kit/record/RecordPanel.tsx';
-import {
-  type StaffRecordFrame,
-  StaffRecordPage,
-  type StaffRecordParts,
-} from '../../kit/record/StaffRecordPage.tsx';
+import type { StaffRecordFrame, StaffRecordParts } from '../../kit/record/StaffRecordPage.tsx';
 import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { Time } from '../../lib/time.tsx';
-import { listPath, recordPath } from '../../records/registry.ts';
+import { recordPath } from '../../records/registry.ts';
+import { StaffTypePage } from '../../records/StaffTypePage.tsx';
 import { AnswersPanel } from './RequestProgress.tsx';
-
-const BACK = { label: 'Tasks', to: listPath('request_task') };
 
 function useTaskParts({ rec: task, reload, onStale }: StaffRecordFrame<RequestTask>): StaffRecordParts {
   const request = useRequest(task.request.number);
@@ -65,9 +60,9 @@ function useTaskParts({ rec: task, reload, onStale }: StaffRecordFrame<RequestTa
 
 export function TaskPage() {
   return (
-    <StaffRecordPage
-      noun="task"
-      back={BACK}
+    <StaffTypePage
+      type="request_task"
+      backLabel="Tasks"
       useRecord={useRequestTask}
       useAssignSave={useAssignTask}
       useParts={useTaskParts}

@@ -5,6 +5,7 @@ import { Forbidden } from '../../components/States.tsx';
 import { lazyPage } from '../../kit/nav/lazyPage.ts';
 import { canManageCatalog } from '../../lib/faces.ts';
 import { recordTypes } from '../../records/registry.ts';
+import { recordTypeRoutes } from '../../records/routes.tsx';
 import { PortalRequestRoutes, StaffRequestRoutes } from './guards.tsx';
 
 const CatalogPage = lazyPage(() => import('../catalog/CatalogPage.tsx'), 'CatalogPage');
@@ -21,8 +22,7 @@ const RequestQueuePage = lazyPage(() => import('./RequestQueuePage.tsx'), 'Reque
 const TaskQueuePage = lazyPage(() => import('./TaskQueuePage.tsx'), 'TaskQueuePage');
 const ApprovalsPage = lazyPage(() => import('../approvals/ApprovalsPage.tsx'), 'ApprovalsPage');
 
-const { request, request_task: task } = recordTypes;
-const PortalRequestPage = request.pages.portalRecord;
+const PortalRequestPage = recordTypes.request.pages.portalRecord;
 
 function CatalogAdminGuard() {
   return canManageCatalog(useMe()) ? <Outlet /> : <Forbidden what="catalog administration" />;
@@ -33,10 +33,8 @@ export function requestRoutes() {
   return (
     <>
       <Route element={<StaffRequestRoutes />}>
-        <Route path={request.route} element={<RequestQueuePage />} />
-        <Route path={`${request.route}/:ref`} element={<request.pages.record />} />
-        <Route path={task.route} element={<TaskQueuePage />} />
-        <Route path={`${task.route}/:ref`} element={<task.pages.record />} />
+        {recordTypeRoutes('request', RequestQueuePage)}
+        {recordTypeRoutes('request_task', TaskQueuePage)}
         <Route path="catalog" element={<CatalogPage />} />
         <Route path="catalog/:itemId" element={<OrderItemPage />} />
         <Route path="admin/catalog-items" element={<CatalogAdminGuard />}>
