@@ -2,14 +2,15 @@
  * The standard routes of a versioned resource that one module's service functions keep: list,
  * create, get, patch (If-Match → 412 when stale) and delete, each entity answered with its ETag
  * (RFC 9110 §8.8.3). A module declares the operations its resource has once; routes specific to the
- * resource (sub-collections, transitions, reports) stay hand-written beside it.
+ * resource (sub-collections, transitions, reports) stay hand-written beside it. Every write is
+ * handed the client's address last, for the services that audit it.
  */
 import type { FastifyReply, FastifyRequest, FastifyTypeProviderDefault } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/roles.ts';
-import { requireActor } from './auth.ts';
+import { clientIp, requireActor } from './auth.ts';
 import { ifMatchVersion, sendWithEtag } from './etag.ts';
 import { defined, IdParam, page, route } from './schemas.ts';
 
@@ -41,7 +42,12 @@ export type ResourceSpec<
     summary: string;
     body: C;
     location?: boolean;
-    run: (ctx: AppContext, actor: Actor, input: Defined<z.infer<C>>) => Promise<z.infer<V>>;
+    run: (
+      ctx: AppContext,
+      actor: Actor,
+      input: Defined<z.infer<C>>,
+      ip: string | null,
+    ) => Promise<z.infer<V>>;
   };
   get?: { summary: string; run: (ctx: AppContext, actor: Actor, id: string) => Promise<z.infer<V>> };
   /** PATCH by default; PUT where the body replaces the whole entity. */
@@ -55,13 +61,20 @@ export type ResourceSpec<
       id: string,
       patch: Defined<z.infer<P>>,
       expectedVersion: number | undefined,
+      ip: string | null,
     ) => Promise<z.infer<V>>;
   };
   /** 204; the expected version comes from If-Match when the resource takes one. */
   remove?: {
     summary: string;
     ifMatch?: boolean;
-    run: (ctx: AppContext, actor: Actor, id: string, expectedVersion: number | undefined) => Promise<unknown>;
+    run: (
+      ctx: AppContext,
+      actor: Actor,
+      id: string,
+      expectedVersion: number | undefined,
+      ip: string | null,
+    ) => Promise<unknown>;
   };
 };
 
@@ -90,7 +103,7 @@ export function resourceRoutes<
       route(tags, { summary: create.summary, body: create.body, ok: view, status: 201 }),
       async (req: FastifyRequest, reply: FastifyReply) => {
         const body = defined(req.body as z.infer<C>) as Defined<z.infer<C>>;
-        const entity = await create.run(ctx, requireActor(req), body);
+        const entity = await create.run(ctx, requireActor(req), body, clientIp(req));
         if (create.location) reply.header('location', `/api/v1${path}/${entity.id}`);
         return sendWithEtag(reply.code(201), entity);
       },
@@ -111,7 +124,7 @@ export function resourceRoutes<
         const patch = defined(req.body as z.infer<P>) as Defined<z.infer<P>>;
         return sendWithEtag(
           reply,
-          await update.run(ctx, requireActor(req), req.params.id, patch, ifMatchVersion(req)),
+          await update.run(ctx, requireActor(req), req.params.id, patch, ifMatchVersion(req), clientIp(req)),
         );
       },
     });
@@ -121,7 +134,7 @@ export function resourceRoutes<
       route(tags, { summary: remove.summary, params, ok: z.null(), status: 204 }),
       async (req: IdRequest, reply: FastifyReply) => {
         const expected = remove.ifMatch ? ifMatchVersion(req) : undefined;
-        await remove.run(ctx, requireActor(req), req.params.id, expected);
+        await remove.run(ctx, requireActor(req), req.params.id, expected, clientIp(req));
         return reply.code(204).send(null);
       },
     );
@@ -148,6 +161,7 @@ export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
       id: string,
       input: z.infer<B>,
       expectedVersion: number | undefined,
+      ip: string | null,
     ) => Promise<z.infer<V>>;
   },
 ): void {
@@ -159,7 +173,14 @@ export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
     handler: async (req: IdRequest, reply: FastifyReply) =>
       sendWithEtag(
         reply,
-        await run(ctx, requireActor(req), req.params.id, req.body as z.infer<B>, ifMatchVersion(req)),
+        await run(
+          ctx,
+          requireActor(req),
+          req.params.id,
+          req.body as z.infer<B>,
+          ifMatchVersion(req),
+          clientIp(req),
+        ),
       ),
   });
 }
