@@ -12,7 +12,7 @@ import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/roles.ts';
 import { clientIp, requireActor } from './auth.ts';
 import { ifMatchVersion, sendWithEtag } from './etag.ts';
-import { defined, IdParam, page, route } from './schemas.ts';
+import { defined, IdParam, page, route, Uuid } from './schemas.ts';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
@@ -183,4 +183,82 @@ export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
         ),
       ),
   });
+}
+
+type Op<O extends z.ZodType, Args extends unknown[]> = {
+  summary: string;
+  ok: O;
+  run: (ctx: AppContext, actor: Actor, id: string, ...args: Args) => Promise<z.infer<O>>;
+};
+
+/**
+ * The items one entity holds (a contract's coverage, a licence's purchases, a record's CIs): listed
+ * at `GET {path}`, added at `POST {path}` and removed one at a time at `DELETE {path}/:{key}`, where
+ * `path` names the entity by `:id`. A removal answering nothing is a 204; one that sets `ok`
+ * answers what its run returns, as the list and the addition do.
+ */
+export function itemRoutes<
+  L extends z.ZodType,
+  A extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType = z.ZodNull,
+>(
+  app: App,
+  ctx: AppContext,
+  spec: {
+    path: string;
+    tags: string[];
+    /** The entity's `:id` parameter; a UUID by default. */
+    params?: z.ZodObject<{ id: z.ZodType<string> }>;
+    list?: Op<L, []>;
+    add?: Op<A, [input: z.infer<B>]> & { body: B; status?: 200 | 201 };
+    remove?: {
+      summary: string;
+      /** The item's parameter, e.g. `coverageId`, a UUID unless `keySchema` says otherwise. */
+      key: string;
+      keySchema?: z.ZodType<string>;
+      ok?: R;
+      run: (
+        ctx: AppContext,
+        actor: Actor,
+        id: string,
+        itemId: string,
+      ) => Promise<[R] extends [z.ZodNull] ? unknown : z.infer<R>>;
+    };
+  },
+): void {
+  const { path, tags, params = IdParam, list, add, remove } = spec;
+  const server = app.withTypeProvider<FastifyTypeProviderDefault>();
+  if (list)
+    server.get(path, route(tags, { summary: list.summary, params, ok: list.ok }), async (req: IdRequest) =>
+      list.run(ctx, requireActor(req), req.params.id),
+    );
+  if (add) {
+    const status = add.status ?? 200;
+    server.post(
+      path,
+      route(tags, { summary: add.summary, params, body: add.body, ok: add.ok, status }),
+      async (req: IdRequest, reply: FastifyReply) =>
+        reply.code(status).send(await add.run(ctx, requireActor(req), req.params.id, req.body as z.infer<B>)),
+    );
+  }
+  if (remove) {
+    const { key, keySchema = Uuid, ok } = remove;
+    server.delete(
+      `${path}/:${key}`,
+      route(tags, {
+        summary: remove.summary,
+        params: params.extend({ [key]: keySchema }),
+        ok: ok ?? z.null(),
+        status: ok ? 200 : 204,
+      }),
+      async (
+        req: FastifyRequest<{ Params: Record<string, string> & { id: string } }>,
+        reply: FastifyReply,
+      ) => {
+        const answer = await remove.run(ctx, requireActor(req), req.params.id, req.params[key]!);
+        return ok ? answer : reply.code(204).send(null);
+      },
+    );
+  }
 }

@@ -13,6 +13,7 @@ import {
 } from '../../contracts/records.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
+import { itemRoutes } from '../../http/resource.ts';
 import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
 import {
   addAttachment,
@@ -179,43 +180,19 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req) => setWatching(ctx, requireActor(req), req.params.id, req.params.userId, false),
     );
-    app.get(
-      '/records/:id/links',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Links to and from other records',
-          params: RecordRefParam,
-          response: { 200: z.array(RecordLink), ...problemResponses },
-        },
+    itemRoutes(app, ctx, {
+      path: '/records/:id/links',
+      tags: ['records'],
+      params: RecordRefParam,
+      list: { summary: 'Links to and from other records', ok: z.array(RecordLink), run: listLinks },
+      add: {
+        summary: 'Link this record to another by id or number',
+        body: LinkCreate,
+        ok: z.array(RecordLink),
+        status: 201,
+        run: addLink,
       },
-      async (req) => listLinks(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/records/:id/links',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Link this record to another by id or number',
-          params: RecordRefParam,
-          body: LinkCreate,
-          response: { 201: z.array(RecordLink), ...problemResponses },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await addLink(ctx, requireActor(req), req.params.id, req.body)),
-    );
-    app.delete(
-      '/records/:id/links/:linkId',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Remove a link',
-          params: RecordRefParam.extend({ linkId: Uuid }),
-          response: { 200: z.array(RecordLink), ...problemResponses },
-        },
-      },
-      async (req) => removeLink(ctx, requireActor(req), req.params.id, req.params.linkId),
-    );
+      remove: { summary: 'Remove a link', key: 'linkId', ok: z.array(RecordLink), run: removeLink },
+    });
   };
 }
