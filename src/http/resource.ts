@@ -211,7 +211,8 @@ export function itemRoutes<
     /** The entity's `:id` parameter; a UUID by default. */
     params?: z.ZodObject<{ id: z.ZodType<string> }>;
     list?: Op<L, []>;
-    add?: Op<A, [input: z.infer<B>]> & { body: B; status?: 200 | 201 };
+    /** `etag`: what is added is a versioned entity of its own, answered with its ETag. */
+    add?: Op<A, [input: z.infer<B>]> & { body: B; status?: 200 | 201; etag?: boolean };
     remove?: {
       summary: string;
       /** The item's parameter, e.g. `coverageId`, a UUID unless `keySchema` says otherwise. */
@@ -238,8 +239,10 @@ export function itemRoutes<
     server.post(
       path,
       route(tags, { summary: add.summary, params, body: add.body, ok: add.ok, status }),
-      async (req: IdRequest, reply: FastifyReply) =>
-        reply.code(status).send(await add.run(ctx, requireActor(req), req.params.id, req.body as z.infer<B>)),
+      async (req: IdRequest, reply: FastifyReply) => {
+        const added = await add.run(ctx, requireActor(req), req.params.id, req.body as z.infer<B>);
+        return add.etag ? sendWithEtag(reply.code(status), added as Entity) : reply.code(status).send(added);
+      },
     );
   }
   if (remove) {
