@@ -12,6 +12,7 @@ import type {
 } from '../../contracts/change-schedule.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { containing } from '../../db/like.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
   lastEnd,
@@ -214,8 +215,7 @@ export async function listWindows(
   assertCanReadSchedule(actor);
   const where: (SQL | undefined)[] = [];
   if (query.kind) where.push(eq(changeWindows.kind, query.kind));
-  if (query.q?.trim())
-    where.push(ilike(changeWindows.name, `%${query.q.trim().replace(/[%_\\]/g, '\\$&')}%`));
+  if (query.q?.trim()) where.push(ilike(changeWindows.name, containing(query.q.trim())));
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string];
     where.push(sql`(${changeWindows.startsAt}, ${changeWindows.id}) > (${at}::timestamptz, ${id}::uuid)`);

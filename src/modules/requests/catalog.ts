@@ -6,6 +6,7 @@
 import { and, asc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { containing } from '../../db/like.ts';
 import { assertVersion } from '../../db/version.ts';
 import { type ApprovalPolicy, validatePolicy } from '../../domain/requests/approval.ts';
 import { type FormField, validateFormDefinition } from '../../domain/requests/form.ts';
@@ -147,8 +148,7 @@ export async function listCatalogItems(
   if (!q.includeInactive) conds.push(eq(catalogItems.active, true));
   if (q.serviceId) conds.push(eq(catalogItems.serviceId, q.serviceId));
   if (q.category) conds.push(eq(catalogItems.category, q.category));
-  if (q.q?.trim())
-    conds.push(ilike(catalogItems.name, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.q?.trim()) conds.push(ilike(catalogItems.name, containing(q.q.trim())));
   const rows = await ctx.db
     .select({ item: catalogItems, serviceName: cis.name })
     .from(catalogItems)

@@ -4,11 +4,12 @@
  * edited: the clocks they started must stay explainable.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/cursor.ts';
+import { containing } from '../../db/like.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import {
   type AgreementKind,
@@ -398,7 +399,7 @@ export async function listAgreements(ctx: AppContext, actor: Actor, q: Agreement
   if (q.customerId) conds.push(eq(agreements.customerId, q.customerId));
   if (q.groupId) conds.push(eq(agreements.groupId, q.groupId));
   if (q.supplierId) conds.push(eq(agreements.supplierId, q.supplierId));
-  if (q.q) conds.push(sql`${agreements.name} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q.q) conds.push(ilike(agreements.name, containing(q.q)));
   if (q.cursor) {
     const [name, id] = decodeCursor(q.cursor, 2) as [string, string];
     conds.push(sql`(${agreements.name}, ${agreements.id}) > (${name}, ${id}::uuid)`);

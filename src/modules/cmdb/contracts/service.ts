@@ -7,6 +7,7 @@ import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'dr
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { containing } from '../../../db/like.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
@@ -211,7 +212,7 @@ export async function listContracts(ctx: AppContext, actor: Actor, q: ContractLi
   }
   if (q.supplierId) conds.push(eq(contracts.supplierId, q.supplierId));
   if (q.kind) conds.push(eq(contracts.kind, q.kind));
-  if (q.q?.trim()) conds.push(ilike(contracts.name, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.q?.trim()) conds.push(ilike(contracts.name, containing(q.q.trim())));
   if (q.cursor) {
     const [end, cid] = decodeCursor(q.cursor, 2);
     conds.push(sql`(${contracts.endDate}, ${contracts.id}) > (${String(end)}::date, ${String(cid)}::uuid)`);

@@ -3,10 +3,11 @@
  * or assignments to users, and compliance: over-licensed (entitlements unused) or under-licensed
  * (use beyond entitlements), per licence and for the whole estate.
  */
-import { and, asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { anyContains } from '../../../db/like.ts';
 import {
   type Compliance,
   compliance,
@@ -203,10 +204,7 @@ export async function listLicences(
   assertCanReadLicences(actor);
   const conds: SQL[] = [];
   const text = q.q?.trim();
-  if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(sql`(${ilike(licences.product, like)} or ${ilike(licences.vendor, like)})`);
-  }
+  if (text) conds.push(anyContains(text, [licences.product, licences.vendor]));
   if (q.metric) conds.push(eq(licences.metric, q.metric));
   if (q.cursor) {
     const [product, id] = decodeCursor(q.cursor, 2);
