@@ -37,6 +37,12 @@ export type ResourceSpec<
     querystring: Q;
     run: (ctx: AppContext, actor: Actor, query: z.infer<Q>) => Promise<z.infer<ReturnType<typeof page<V>>>>;
   };
+  /** Instead of a paged list: every entity at once, as `{ items }`, filtered by the query if it takes one. */
+  all?: {
+    summary: string;
+    querystring?: Q;
+    run: (ctx: AppContext, actor: Actor, query: z.infer<Q>) => Promise<z.infer<V>[]>;
+  };
   /** 201 with the ETag, and with `Location` when `location` is set. */
   create?: {
     summary: string;
@@ -87,7 +93,7 @@ export function resourceRoutes<
   C extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>,
   P extends z.ZodType<Record<string, unknown>> = z.ZodType<Record<string, unknown>>,
 >(app: App, ctx: AppContext, spec: ResourceSpec<V, Q, C, P>): void {
-  const { path, tags, view, params = IdParam, list, create, get, update, remove } = spec;
+  const { path, tags, view, params = IdParam, list, all, create, get, update, remove } = spec;
   const one = `${path}/:id`;
   // The schemas are generic here, so the handlers take the validated input by the operation's types.
   const server = app.withTypeProvider<FastifyTypeProviderDefault>();
@@ -97,6 +103,17 @@ export function resourceRoutes<
       route(tags, { summary: list.summary, querystring: list.querystring, ok: page(view) }),
       async (req: FastifyRequest) => list.run(ctx, requireActor(req), req.query as z.infer<Q>),
     );
+  if (all) {
+    const { summary, querystring } = all;
+    const items = z.object({ items: z.array(view) });
+    server.get(
+      path,
+      route(tags, querystring ? { summary, querystring, ok: items } : { summary, ok: items }),
+      async (req: FastifyRequest) => ({
+        items: await all.run(ctx, requireActor(req), req.query as z.infer<Q>),
+      }),
+    );
+  }
   if (create)
     server.post(
       path,

@@ -172,18 +172,11 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await saveQuestionnaire(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip),
         ),
     );
-    app.get(
-      '/cab-boards',
-      route(cab, {
-        summary: 'The change advisory boards',
-        ok: z.object({ items: z.array(CabBoardView) }),
-      }),
-      async (req) => ({ items: await listBoards(ctx, requireActor(req)) }),
-    );
     resourceRoutes(app, ctx, {
       path: '/cab-boards',
       tags: cab,
       view: CabBoardView,
+      all: { summary: 'The change advisory boards', run: listBoards },
       create: { summary: 'Set up a board (change manager)', body: CabBoardInput, run: createBoard },
       get: { summary: 'A board', run: getBoard },
       update: {
@@ -215,19 +208,15 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => boardAgenda(ctx, requireActor(req), req.params.id),
     );
-    app.get(
-      '/change-templates',
-      route(templates, {
-        summary: 'Standard change templates (pre-approved)',
-        querystring: TemplateListQuery,
-        ok: z.object({ items: z.array(ChangeTemplateView) }),
-      }),
-      async (req) => ({ items: await listTemplates(ctx, requireActor(req), req.query.active) }),
-    );
     resourceRoutes(app, ctx, {
       path: '/change-templates',
       tags: templates,
       view: ChangeTemplateView,
+      all: {
+        summary: 'Standard change templates (pre-approved)',
+        querystring: TemplateListQuery,
+        run: (ctx, actor, query) => listTemplates(ctx, actor, query.active),
+      },
       create: {
         summary: 'Add a standard change template (change manager)',
         body: ChangeTemplateInput,

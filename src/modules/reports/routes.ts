@@ -191,18 +191,11 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
-      '/reports/schedules',
-      route(tags, {
-        summary: 'Scheduled reports',
-        ok: z.object({ items: z.array(ScheduleView) }),
-      }),
-      async (req) => ({ items: await listSchedules(ctx, requireActor(req)) }),
-    );
     resourceRoutes(app, ctx, {
       path: '/reports/schedules',
       tags,
       view: ScheduleView,
+      all: { summary: 'Scheduled reports', run: listSchedules },
       create: {
         summary: 'Mail a report daily, weekly or monthly as PDF, CSV or XLSX to people and groups',
         body: ScheduleInput,

@@ -2,9 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { requireActor } from '../../http/auth.ts';
 import { resourceRoutes } from '../../http/resource.ts';
-import { route, Uuid } from '../../http/schemas.ts';
+import { Uuid } from '../../http/schemas.ts';
 import { createCatalogItem, getCatalogItem, listCatalogItems, updateCatalogItem } from './catalog.ts';
 import { CatalogItemCreate, CatalogItemPatch, CatalogItemView } from './schemas.ts';
 
@@ -21,19 +20,15 @@ const ListQuery = z.object({
 
 export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/catalog/items',
-      route(['catalog'], {
-        summary: 'The orderable items of the catalog (active ones unless includeInactive)',
-        querystring: ListQuery,
-        ok: z.object({ items: z.array(CatalogItemView) }),
-      }),
-      async (req) => ({ items: await listCatalogItems(ctx, requireActor(req), req.query) }),
-    );
     resourceRoutes(app, ctx, {
       path: '/catalog/items',
       tags: ['catalog'],
       view: CatalogItemView,
+      all: {
+        summary: 'The orderable items of the catalog (active ones unless includeInactive)',
+        querystring: ListQuery,
+        run: listCatalogItems,
+      },
       get: { summary: 'One catalog item with its order form', run: getCatalogItem },
       create: {
         summary: 'Add a catalog item with its form, approval policy and task templates (service managers)',
