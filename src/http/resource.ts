@@ -86,6 +86,12 @@ export type ResourceSpec<
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
+/** Answer 204 once the work is done: `async (req, reply) => noContent(reply, deleteThing(…))`. */
+export async function noContent(reply: FastifyReply, work: Promise<unknown>): Promise<FastifyReply> {
+  await work;
+  return reply.code(204).send(null);
+}
+
 /** Register the declared operations of a resource on the module's plugin. */
 export function resourceRoutes<
   V extends z.ZodType<Entity>,
@@ -151,8 +157,7 @@ export function resourceRoutes<
       route(tags, { summary: remove.summary, params, ok: z.null(), status: 204 }),
       async (req: IdRequest, reply: FastifyReply) => {
         const expected = remove.ifMatch ? ifMatchVersion(req) : undefined;
-        await remove.run(ctx, requireActor(req), req.params.id, expected, clientIp(req));
-        return reply.code(204).send(null);
+        return noContent(reply, remove.run(ctx, requireActor(req), req.params.id, expected, clientIp(req)));
       },
     );
 }

@@ -7,6 +7,7 @@ import { UserView } from '../../contracts/directory.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
+import { noContent } from '../../http/resource.ts';
 import { IdParam, problemResponses, route } from '../../http/schemas.ts';
 import { getUser } from './directory.ts';
 import {
@@ -131,10 +132,8 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 204: z.null(), ...problemResponses },
         },
       },
-      async (req, reply) => {
-        await disableMfa(ctx, sessionActor(req), req.body.code, clientIp(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) =>
+        noContent(reply, disableMfa(ctx, sessionActor(req), req.body.code, clientIp(req))),
     );
     app.delete(
       '/users/:id/mfa',
@@ -144,10 +143,7 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await resetMfa(ctx, requireActor(req), req.params.id, clientIp(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, resetMfa(ctx, requireActor(req), req.params.id, clientIp(req))),
     );
   };
 }

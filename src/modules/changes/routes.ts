@@ -32,7 +32,7 @@ import {
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { noContent, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
@@ -194,10 +194,8 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null().describe('Deleted'),
         status: 204,
       }),
-      async (req, reply) => {
-        await deleteBoard(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) =>
+        noContent(reply, deleteBoard(ctx, requireActor(req), req.params.id, ifMatchVersion(req))),
     );
     app.get(
       '/cab-boards/:id/agenda',

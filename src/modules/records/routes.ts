@@ -13,7 +13,7 @@ import {
 } from '../../contracts/records.ts';
 import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { itemRoutes } from '../../http/resource.ts';
+import { itemRoutes, noContent } from '../../http/resource.ts';
 import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
 import {
   addAttachment,
@@ -151,10 +151,7 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           response: { 204: z.null(), ...problemResponses },
         },
       },
-      async (req, reply) => {
-        await deleteAttachment(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, deleteAttachment(ctx, requireActor(req), req.params.id)),
     );
     app.put(
       '/records/:id/watchers/:userId',

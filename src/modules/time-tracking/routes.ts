@@ -19,7 +19,7 @@ import {
   TimerStop,
 } from '../../contracts/time-tracking.ts';
 import { requireActor } from '../../http/auth.ts';
-import { itemRoutes, resourceRoutes } from '../../http/resource.ts';
+import { itemRoutes, noContent, resourceRoutes } from '../../http/resource.ts';
 import { RecordRefParam, route } from '../../http/schemas.ts';
 import { CONTENT_TYPES, sendReportFile, tablesFile } from '../reports/index.ts';
 import { timeReport, timeReportTable } from './report.ts';
@@ -109,10 +109,7 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await discardTimer(ctx, requireActor(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, discardTimer(ctx, requireActor(req))),
     );
     app.get(
       '/time/report',
