@@ -11,10 +11,10 @@ import {
   RecordCounts,
   RecordLink,
 } from '../../contracts/records.ts';
-import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
 import { itemRoutes, noContent } from '../../http/resource.ts';
 import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { receiveFile } from '../../http/upload.ts';
 import {
   addAttachment,
   addComment,
@@ -102,27 +102,16 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const actor = requireActor(req);
-        if (!req.isMultipart())
-          throw new AppError(
-            'request.malformed',
-            'Send the file as multipart/form-data in a field named "file".',
-          );
-        const file = await req.file({ limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1 } });
-        if (!file)
-          throw new AppError('validation.failed', 'No file was sent.', [
-            { field: 'file', message: 'is required' },
-          ]);
-        const data = await file.toBuffer();
-        if (file.file.truncated) {
-          throw new AppError(
-            'attachment.too_large',
-            `Attachments may be at most ${Math.floor(ctx.config.attachmentMaxBytes / 1048576)} MiB.`,
-          );
-        }
+        const max = ctx.config.attachmentMaxBytes;
+        const file = await receiveFile(
+          req,
+          max,
+          `Attachments may be at most ${Math.floor(max / 1048576)} MiB.`,
+        );
         const att = await addAttachment(ctx, actor, req.params.id, {
           filename: file.filename,
           contentType: file.mimetype,
-          data,
+          data: file.data,
         });
         return reply.code(201).send(att);
       },
