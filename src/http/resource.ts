@@ -164,19 +164,22 @@ export function resourceRoutes<
 
 /**
  * A versioned step on one entity beyond its plain edit (a lifecycle transition, a workflow step):
- * `POST {url}` by default, If-Match → 412 when stale, answering the entity with its new ETag.
+ * `POST {url}` by default, If-Match → 412 when stale, answering the entity with its new ETag. A step
+ * that is no edit of the entity's fields (a vote, a comment) sets `ifMatch: false`: the header is
+ * then not read at all.
  */
 export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
   app: App,
   ctx: AppContext,
   spec: {
-    method?: 'POST' | 'PATCH';
+    method?: 'POST' | 'PATCH' | 'PUT';
     url: string;
     tags: string[];
     summary: string;
     params?: z.ZodType<{ id: string }>;
     body: B;
     ok: V;
+    ifMatch?: boolean;
     run: (
       ctx: AppContext,
       actor: Actor,
@@ -187,7 +190,7 @@ export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
     ) => Promise<z.infer<V>>;
   },
 ): void {
-  const { method = 'POST', url, tags, summary, params = IdParam, body, ok, run } = spec;
+  const { method = 'POST', url, tags, summary, params = IdParam, body, ok, ifMatch = true, run } = spec;
   app.withTypeProvider<FastifyTypeProviderDefault>().route({
     method,
     url,
@@ -200,7 +203,7 @@ export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
           requireActor(req),
           req.params.id,
           req.body as z.infer<B>,
-          ifMatchVersion(req),
+          ifMatch ? ifMatchVersion(req) : undefined,
           clientIp(req),
         ),
       ),

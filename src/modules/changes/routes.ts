@@ -1,10 +1,3 @@
-/**
- * Routes only change management has (the generic record-type routes serve the changes' list,
- * create, get, patch and transitions): risk assessment and the questionnaire, the board's votes,
- * veto and agenda, boards and standard change templates, the post-implementation review and
- * raising a problem from a failed change.
- */
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -32,7 +25,7 @@ import {
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { noContent, resourceRoutes } from '../../http/resource.ts';
+import { entityAction, noContent, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
@@ -56,68 +49,70 @@ const templates = ['change templates'];
 
 export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const answer = async (reply: FastifyReply, actor: Actor, id: string) => {
-      const view = await getChangeView(ctx, actor, id);
-      return sendWithEtag(reply, view);
-    };
-    app.put(
-      '/changes/:id/risk',
-      route(changes, {
-        summary: 'Assess the risk: answer every question of the risk questionnaire (If-Match)',
-        params: RecordRefParam,
-        body: RiskAnswers,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        const id = await assessRisk(ctx, actor, req.params.id, req.body.answers, ifMatchVersion(req));
-        return answer(reply, actor, id);
+    /** A step on the change (its service answers the change's id): the change view with its ETag. */
+    const changeStep = <B extends z.ZodType>(
+      spec: {
+        method: 'POST' | 'PUT';
+        url: string;
+        tags: string[];
+        summary: string;
+        body: B;
+        ifMatch: boolean;
       },
+      step: (actor: Actor, id: string, input: z.infer<B>, expected: number | undefined) => Promise<string>,
+    ) =>
+      entityAction(app, ctx, {
+        ...spec,
+        params: RecordRefParam,
+        ok: ChangeView,
+        run: async (ctx, actor, id, input, expected) =>
+          getChangeView(ctx, actor, await step(actor, id, input, expected)),
+      });
+    changeStep(
+      {
+        method: 'PUT',
+        url: '/changes/:id/risk',
+        tags: changes,
+        summary: 'Assess the risk: answer every question of the risk questionnaire (If-Match)',
+        body: RiskAnswers,
+        ifMatch: true,
+      },
+      (actor, id, input, expected) => assessRisk(ctx, actor, id, input.answers, expected),
     );
-    app.post(
-      '/changes/:id/cab/votes',
-      route(cab, {
+    changeStep(
+      {
+        method: 'POST',
+        url: '/changes/:id/cab/votes',
+        tags: cab,
         summary:
           'Vote on the change as a member of the reviewing board (approve or reject, once), or comment',
-        params: RecordRefParam,
         body: CabVoteInput,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        return answer(reply, actor, await castVote(ctx, actor, req.params.id, req.body));
+        ifMatch: false,
       },
+      (actor, id, input) => castVote(ctx, actor, id, input),
     );
-    app.post(
-      '/changes/:id/cab/veto',
-      route(cab, {
+    changeStep(
+      {
+        method: 'POST',
+        url: '/changes/:id/cab/veto',
+        tags: cab,
         summary: 'Veto the change under review (change manager): it is rejected with the reason',
-        params: RecordRefParam,
         body: VetoInput,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        return answer(reply, actor, await vetoChange(ctx, actor, req.params.id, req.body.reason));
+        ifMatch: false,
       },
+      (actor, id, input) => vetoChange(ctx, actor, id, input.reason),
     );
-    app.put(
-      '/changes/:id/review',
-      route(changes, {
+    changeStep(
+      {
+        method: 'PUT',
+        url: '/changes/:id/review',
+        tags: changes,
         summary:
           'Record the post-implementation review: lessons and incidents caused by the change (If-Match)',
-        params: RecordRefParam,
         body: ReviewInput,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        return answer(
-          reply,
-          actor,
-          await recordReview(ctx, actor, req.params.id, req.body, ifMatchVersion(req)),
-        );
+        ifMatch: true,
       },
+      (actor, id, input, expected) => recordReview(ctx, actor, id, input, expected),
     );
     app.post(
       '/changes/:id/problem',
