@@ -13,7 +13,7 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
-import { assertVersion } from '../../db/version.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import {
   lastEnd,
   type ScheduleWindow,
@@ -187,9 +187,14 @@ export async function updateWindow(
 
 /** The window locked for a write at the version the writer read (412 otherwise). */
 async function lockWindow(tx: Db, id: string, expectedVersion: number | undefined): Promise<WindowRow> {
-  const [cur] = await tx.select().from(changeWindows).where(eq(changeWindows.id, id)).for('update');
-  if (!cur) throw notFound('Window', id);
-  assertVersion({ version: cur.version, number: `Window “${cur.name}”` }, expectedVersion);
+  const cur = await lockAtVersion(
+    tx,
+    changeWindows,
+    id,
+    'Window',
+    expectedVersion,
+    (r) => `Window “${r.name}”`,
+  );
   return cur;
 }
 
