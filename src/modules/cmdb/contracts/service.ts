@@ -3,10 +3,10 @@
  * the CIs and assets they cover, and a warning before each expires. The warning is recorded once
  * per contract and end date by a scheduled job, so renewing (a new end date) warns again.
  */
-import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { pageAscending } from '../../../db/keyset.ts';
 import { containing } from '../../../db/like.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
@@ -213,17 +213,13 @@ export async function listContracts(ctx: AppContext, actor: Actor, q: ContractLi
   if (q.supplierId) conds.push(eq(contracts.supplierId, q.supplierId));
   if (q.kind) conds.push(eq(contracts.kind, q.kind));
   if (q.q?.trim()) conds.push(ilike(contracts.name, containing(q.q.trim())));
-  if (q.cursor) {
-    const [end, cid] = decodeCursor(q.cursor, 2);
-    conds.push(sql`(${contracts.endDate}, ${contracts.id}) > (${String(end)}::date, ${String(cid)}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(contracts)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(contracts.endDate), asc(contracts.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.endDate, last.id]);
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    contracts,
+    { column: contracts.endDate, of: (r) => r.endDate, cast: 'date' },
+    conds,
+    q,
+  );
   return { items: await presentContracts(ctx.db, actor, page, today), nextCursor };
 }
 

@@ -3,10 +3,10 @@
  * or assignments to users, and compliance: over-licensed (entitlements unused) or under-licensed
  * (use beyond entitlements), per licence and for the whole estate.
  */
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
 import {
   type Compliance,
@@ -206,17 +206,13 @@ export async function listLicences(
   const text = q.q?.trim();
   if (text) conds.push(anyContains(text, [licences.product, licences.vendor]));
   if (q.metric) conds.push(eq(licences.metric, q.metric));
-  if (q.cursor) {
-    const [product, id] = decodeCursor(q.cursor, 2);
-    conds.push(sql`(${licences.product}, ${licences.id}) > (${String(product)}, ${String(id)}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(licences)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(licences.product), asc(licences.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.product, last.id]);
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    licences,
+    { column: licences.product, of: (r) => r.product },
+    conds,
+    q,
+  );
   return { items: await presentLicences(ctx.db, actor, page, todayOf(ctx)), nextCursor };
 }
 
