@@ -2,10 +2,10 @@
  * Optimistic concurrency: every versioned row carries `version`, bumped on each write. A writer
  * that names the version it read (from If-Match) and finds another is refused with 412.
  */
-import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { AppError, notFound } from '../errors.ts';
+import { AppError } from '../errors.ts';
 import type { Db } from './client.ts';
+import { rowById } from './rows.ts';
 
 /** `number` names the row in the message (a record number, a name, "Setting x"). */
 export function assertVersion(row: { version: number; number?: string }, expected: number | undefined): void {
@@ -33,13 +33,7 @@ export async function lockAtVersion<T extends VersionedTable>(
   expected: number | undefined,
   name: (row: T['$inferSelect']) => string,
 ): Promise<T['$inferSelect']> {
-  const [row] = await tx
-    .select()
-    .from(table as PgTable)
-    .where(eq(table.id, id))
-    .for('update');
-  if (!row) throw notFound(what, id);
-  const found = row as T['$inferSelect'];
+  const found = await rowById(tx, table, id, what, true);
   assertVersion({ version: found.version as number, number: name(found) }, expected);
   return found;
 }

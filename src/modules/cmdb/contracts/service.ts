@@ -8,13 +8,13 @@ import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { containing } from '../../../db/like.ts';
+import { rowById } from '../../../db/rows.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
+import { type FieldError, forbidden, invalid } from '../../../errors.ts';
 import { organisations } from '../../organisations/index.ts';
 import { assertVersion } from '../../records/index.ts';
 import { todayOf } from '../assets/service.ts';
-import { isUuid } from '../ci-store.ts';
 import { contractCoverage, contracts, contractWarnings } from './schema.ts';
 
 export { CONTRACT_KINDS, type ContractKind };
@@ -156,11 +156,7 @@ export async function createContract(
 }
 
 async function loadContract(db: Db, id: string, lock = false): Promise<ContractRow> {
-  if (!isUuid(id)) throw notFound('Contract', id);
-  const q = db.select().from(contracts).where(eq(contracts.id, id));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw notFound('Contract', id);
-  return row;
+  return rowById(db, contracts, id, 'Contract', lock);
 }
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string): Promise<ContractView> {

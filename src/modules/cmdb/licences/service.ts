@@ -8,6 +8,7 @@ import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
+import { rowById } from '../../../db/rows.ts';
 import {
   type Compliance,
   compliance,
@@ -17,10 +18,9 @@ import {
   summariseCompliance,
 } from '../../../domain/cmdb/licences.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { forbidden, invalid, notFound } from '../../../errors.ts';
+import { forbidden, invalid } from '../../../errors.ts';
 import { assertVersion } from '../../records/index.ts';
 import { todayOf } from '../assets/service.ts';
-import { isUuid } from '../ci-store.ts';
 import { contracts } from '../contracts/schema.ts';
 import { uuidArray } from '../model.ts';
 import { licences } from './schema.ts';
@@ -152,11 +152,7 @@ export async function createLicence(
 }
 
 export async function loadLicence(db: Db, id: string, lock = false): Promise<LicenceRow> {
-  if (!isUuid(id)) throw notFound('Licence', id);
-  const q = db.select().from(licences).where(eq(licences.id, id));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw notFound('Licence', id);
-  return row;
+  return rowById(db, licences, id, 'Licence', lock);
 }
 
 export async function getLicence(ctx: AppContext, actor: Actor, id: string): Promise<LicenceView> {
