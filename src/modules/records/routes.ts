@@ -13,7 +13,7 @@ import {
 } from '../../contracts/records.ts';
 import { requireActor } from '../../http/auth.ts';
 import { itemRoutes, noContent } from '../../http/resource.ts';
-import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { IdParam, problemResponses, RecordRefParam, route, Uuid } from '../../http/schemas.ts';
 import { receiveFile } from '../../http/upload.ts';
 import {
   addAttachment,
@@ -36,57 +36,48 @@ function contentDisposition(kind: 'inline' | 'attachment', filename: string): st
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+const tags = ['records'];
+
 export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/records/counts',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Exact totals by state and priority of one record type, and the queue badges',
-          querystring: z.object({ type: z.enum(RECORD_TYPES.map((t) => t.type) as [string, ...string[]]) }),
-          response: { 200: RecordCounts, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Exact totals by state and priority of one record type, and the queue badges',
+        querystring: z.object({ type: z.enum(RECORD_TYPES.map((t) => t.type) as [string, ...string[]]) }),
+        ok: RecordCounts,
+      }),
       async (req) =>
         recordCounts(ctx, requireActor(req), RECORD_TYPES.find((t) => t.type === req.query.type)!),
     );
     app.get(
       '/records/:id/activity',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Comments, field history and attachments in one stream, oldest first',
-          params: RecordRefParam,
-          response: { 200: z.array(Activity), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Comments, field history and attachments in one stream, oldest first',
+        params: RecordRefParam,
+        ok: z.array(Activity),
+      }),
       async (req) => listActivity(ctx, requireActor(req), req.params.id),
     );
     app.post(
       '/records/:id/comments',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Add a public comment (seen by the requester) or an internal work note',
-          params: RecordRefParam,
-          body: CommentCreate,
-          response: { 201: CommentView, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Add a public comment (seen by the requester) or an internal work note',
+        params: RecordRefParam,
+        body: CommentCreate,
+        ok: CommentView,
+        status: 201,
+      }),
       async (req, reply) =>
         reply.code(201).send(await addComment(ctx, requireActor(req), req.params.id, req.body)),
     );
     app.get(
       '/records/:id/attachments',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'List attachments',
-          params: RecordRefParam,
-          response: { 200: z.array(Attachment), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'List attachments',
+        params: RecordRefParam,
+        ok: z.array(Attachment),
+      }),
       async (req) => listAttachments(ctx, requireActor(req), req.params.id),
     );
     app.post(
@@ -118,7 +109,7 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.get(
       '/attachments/:id/content',
-      { schema: { tags: ['records'], summary: 'Download an attachment', params: IdParam } },
+      { schema: { tags, summary: 'Download an attachment', params: IdParam } },
       async (req, reply) => {
         const { meta, data, inline } = await getAttachmentContent(ctx, requireActor(req), req.params.id);
         return reply
@@ -132,43 +123,29 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/attachments/:id',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Remove an attachment (uploader or agent)',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Remove an attachment (uploader or agent)',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) => noContent(reply, deleteAttachment(ctx, requireActor(req), req.params.id)),
     );
-    app.put(
-      '/records/:id/watchers/:userId',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Watch a record (yourself, or anyone as an agent)',
-          params: RecordRefParam.extend({ userId: Uuid }),
-          response: { 200: z.array(z.string()), ...problemResponses },
-        },
-      },
-      async (req) => setWatching(ctx, requireActor(req), req.params.id, req.params.userId, true),
-    );
-    app.delete(
-      '/records/:id/watchers/:userId',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Stop watching a record',
-          params: RecordRefParam.extend({ userId: Uuid }),
-          response: { 200: z.array(z.string()), ...problemResponses },
-        },
-      },
-      async (req) => setWatching(ctx, requireActor(req), req.params.id, req.params.userId, false),
-    );
+    const watch = [
+      ['PUT', true, 'Watch a record (yourself, or anyone as an agent)'],
+      ['DELETE', false, 'Stop watching a record'],
+    ] as const;
+    for (const [method, watching, summary] of watch)
+      app.route({
+        method,
+        url: '/records/:id/watchers/:userId',
+        ...route(tags, { summary, params: RecordRefParam.extend({ userId: Uuid }), ok: z.array(z.string()) }),
+        handler: async (req) =>
+          setWatching(ctx, requireActor(req), req.params.id, req.params.userId, watching),
+      });
     itemRoutes(app, ctx, {
       path: '/records/:id/links',
-      tags: ['records'],
+      tags,
       params: RecordRefParam,
       list: { summary: 'Links to and from other records', ok: z.array(RecordLink), run: listLinks },
       add: {
