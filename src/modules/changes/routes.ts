@@ -25,7 +25,7 @@ import {
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { entityAction, noContent, resourceRoutes } from '../../http/resource.ts';
+import { entityAction, itemRoutes, noContent, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
@@ -114,18 +114,18 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       (actor, id, input, expected) => recordReview(ctx, actor, id, input, expected),
     );
-    app.post(
-      '/changes/:id/problem',
-      route(changes, {
+    itemRoutes(app, ctx, {
+      path: '/changes/:id/problem',
+      tags: changes,
+      params: RecordRefParam,
+      add: {
         summary: 'Raise a problem from a failed or backed-out change, linked to it',
-        params: RecordRefParam,
         body: RaiseProblem,
         ok: RaisedProblem,
         status: 201,
-      }),
-      async (req, reply) =>
-        reply.code(201).send(await raiseProblemFromChange(ctx, requireActor(req), req.params.id, req.body)),
-    );
+        run: raiseProblemFromChange,
+      },
+    });
     app.get(
       '/changes/:id/conflicts',
       route(changes, {

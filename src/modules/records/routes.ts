@@ -59,18 +59,18 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => listActivity(ctx, requireActor(req), req.params.id),
     );
-    app.post(
-      '/records/:id/comments',
-      route(tags, {
+    itemRoutes(app, ctx, {
+      path: '/records/:id/comments',
+      tags,
+      params: RecordRefParam,
+      add: {
         summary: 'Add a public comment (seen by the requester) or an internal work note',
-        params: RecordRefParam,
         body: CommentCreate,
         ok: CommentView,
         status: 201,
-      }),
-      async (req, reply) =>
-        reply.code(201).send(await addComment(ctx, requireActor(req), req.params.id, req.body)),
-    );
+        run: addComment,
+      },
+    });
     app.get(
       '/records/:id/attachments',
       route(tags, {
