@@ -1,6 +1,6 @@
 /** Wire shapes of announcements (`/api/v1/announcements`). */
 import { z } from 'zod';
-import { Uuid } from './common.ts';
+import { Uuid, Versioned } from './common.ts';
 
 export const ANNOUNCEMENT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export const ANNOUNCEMENT_AUDIENCES = ['everyone', 'service', 'group'] as const;
@@ -50,9 +50,7 @@ export const AnnouncementView = z
     group: z.object({ id: z.string(), name: z.string() }).nullable(),
     startsAt: z.string(),
     endsAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'Announcement' });
 export type AnnouncementView = z.infer<typeof AnnouncementView>;

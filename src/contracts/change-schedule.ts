@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { CONFLICT_KINDS } from '../domain/changes/conflicts.ts';
 import { WINDOW_KINDS } from '../domain/changes/windows.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, Uuid } from './common.ts';
+import { csv, Uuid, Versioned } from './common.ts';
 
 const Instant = z.iso.datetime({
   offset: true,
@@ -59,9 +59,7 @@ export const WindowView = z
     rrule: z.string().nullable(),
     /** When the last occurrence ends; null for a series without end. */
     activeUntil: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'ChangeWindow' });
 export type WindowView = z.infer<typeof WindowView>;

@@ -11,7 +11,7 @@ import { CHANGE_RESOLUTION_CODES } from '../domain/lifecycle/defaults-problem-ch
 import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { ConflictView } from './change-schedule.ts';
-import { PersonRef, Uuid } from './common.ts';
+import { PersonRef, Uuid, Versioned } from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 
 const Plan = z.string().max(LIMITS.descriptionMax);
@@ -173,9 +173,7 @@ export const ChangeTemplateView = z
     groupId: z.string().nullable(),
     serviceId: z.string().nullable(),
     active: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'ChangeTemplate' });
 export type ChangeTemplateView = z.infer<typeof ChangeTemplateView>;

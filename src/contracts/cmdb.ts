@@ -17,7 +17,7 @@ import {
   IMPORT_TYPES,
 } from '../domain/cmdb/vocabulary.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { GroupRef, PersonRef, Uuid } from './common.ts';
+import { GroupRef, PersonRef, Uuid, Versioned } from './common.ts';
 
 const ATTRIBUTE_TYPE_KEYS = ATTRIBUTE_TYPES as readonly AttributeType[] as [
   AttributeType,
@@ -89,9 +89,7 @@ export const CiView = CiRef.extend({
   location: z.string().nullable(),
   description: z.string(),
   attributes: Attributes,
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
+  ...Versioned.shape,
   allowedActions: z.array(z.enum(['update', 'delete'])),
 }).meta({ id: 'Ci' });
 
@@ -283,9 +281,7 @@ export const AssetView = z
     salvageValue: z.number().nullable(),
     currentValue: z.number().nullable().describe('Book value today after depreciation'),
     notes: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
     allowedActions: z.array(z.enum(['update', 'transition'])),
   })
   .meta({ id: 'Asset' });
@@ -326,9 +322,7 @@ export const ContractView = z
     daysLeft: z.number(),
     lastWarning: z.object({ warnedAt: z.string(), daysLeft: z.number() }).nullable(),
     coverageCount: z.number(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
     allowedActions: z.array(z.literal('update')),
   })
   .meta({ id: 'Contract' });
@@ -369,9 +363,7 @@ export const LicenceView = z
     contract: GroupRef.nullable(),
     notes: z.string(),
     compliance: Compliance,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
     allowedActions: z.array(z.literal('update')),
   })
   .meta({ id: 'Licence' });

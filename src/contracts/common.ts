@@ -20,6 +20,9 @@ export const csv = <T extends z.ZodType>(item: T) =>
     // The list items parse strings; Zod types coerce's input as unknown, hence the cast.
     .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>);
 
+/** What the view of every versioned entity carries: when it was made and last changed, and its version (its ETag). */
+export const Versioned = z.object({ createdAt: z.string(), updatedAt: z.string(), version: z.number() });
+
 export const PersonRef = z.object({ id: z.string(), name: z.string(), email: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
 export const GroupRef = z.object({ id: z.string(), name: z.string() });

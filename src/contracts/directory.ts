@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { ROLES, TOKEN_SCOPES } from '../domain/roles.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Uuid } from './common.ts';
+import { Uuid, Versioned } from './common.ts';
 
 export const Role = z.enum(ROLES);
 export const UserView = z
@@ -19,9 +19,7 @@ export const UserView = z
     roles: z.array(Role),
     groupIds: z.array(z.string()),
     lastLoginAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'User' });
 export const GroupView = z
@@ -33,9 +31,7 @@ export const GroupView = z
     managerId: z.string().nullable(),
     active: z.boolean(),
     memberIds: z.array(z.string()),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'Group' });
 export const TokenView = z

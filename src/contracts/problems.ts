@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PROBLEM_RESOLUTION_CODES, RCA_METHODS } from '../domain/lifecycle/defaults-problem-change.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Uuid } from './common.ts';
+import { Uuid, Versioned } from './common.ts';
 import { RecordFields, RecordListQuery, RecordTransition, RecordView, WORK_FIELDS } from './records.ts';
 
 const LongText = z.string().max(LIMITS.descriptionMax);
@@ -86,9 +86,7 @@ export const KnownErrorView = z
     status: z.enum(KNOWN_ERROR_STATUSES),
     serviceId: z.string().nullable(),
     ciIds: z.array(z.string()).describe("The problem's affected configuration items"),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'KnownError' });
 export type KnownErrorView = z.infer<typeof KnownErrorView>;

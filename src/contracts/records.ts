@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { REQUIRABLE_FIELDS } from '../domain/lifecycle/engine.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, GroupRef, PageQuery, PersonRef, Uuid } from './common.ts';
+import { csv, GroupRef, PageQuery, PersonRef, Uuid, Versioned } from './common.ts';
 
 export const CHANNELS = ['portal', 'email', 'phone', 'chat', 'walk_in', 'api', 'monitoring'] as const;
 export const LINK_KINDS = ['relates_to', 'duplicates', 'caused_by', 'parent_of'] as const;
@@ -63,9 +63,7 @@ export const RecordView = z
       .string()
       .nullable()
       .describe('Earliest due instant of the running SLA clocks; null when none runs'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
     watcherIds: z.array(z.string()),
     allowedActions: z.array(z.enum(RECORD_ACTIONS)),
     transitions: z.array(TransitionOption),

@@ -4,7 +4,7 @@ import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { FIELD_TYPES } from '../domain/requests/form.ts';
 import { ROLES } from '../domain/roles.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { PersonRef, Uuid } from './common.ts';
+import { PersonRef, Uuid, Versioned } from './common.ts';
 import { RecordListQuery, RecordView, transitionContract } from './records.ts';
 
 const Scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
@@ -100,9 +100,7 @@ export const CatalogItemView = z
     requiresApproval: z.boolean(),
     approvalPolicy: ApprovalPolicySchema.nullable(),
     taskTemplates: z.array(TaskTemplateSchema).nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'CatalogItem' });
 

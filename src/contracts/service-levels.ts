@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { REQUIREMENT_STATUSES } from '../domain/portfolio.ts';
 import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Uuid } from './common.ts';
+import { Uuid, Versioned } from './common.ts';
 
 import { Ref } from './services.ts';
 
@@ -43,9 +43,7 @@ export const CalendarView = z
     intervals: z.array(Interval),
     holidays: z.array(Holiday),
     weeklyHours: z.number().describe('Working hours in a week without holidays'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'BusinessCalendar' });
 
@@ -78,9 +76,7 @@ export const RequirementView = z
     targets: z.array(Target),
     obligations: z.string(),
     agreements: z.array(z.object({ id: z.string(), versionNumber: z.number(), status: z.string() })),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'ServiceLevelRequirement' });
 export const SlaFromRequirement = z.object({
@@ -144,9 +140,7 @@ export const AgreementView = z
     effectiveTo: z.string().nullable(),
     agreedBy: Ref.nullable(),
     agreedAt: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'Agreement' });
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from '../domain/portfolio.ts';
+import { Versioned } from './common.ts';
 
 export const Ref = z.object({ id: z.string(), name: z.string() });
 export const ServiceLink = Ref.extend({
@@ -25,9 +26,7 @@ export const ServiceView = z
     customers: z.array(Ref),
     dependsOn: z.array(ServiceLink).describe('Technical services this business service depends on'),
     supports: z.array(ServiceLink).describe('Business services that depend on this technical service'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
     allowedActions: z.array(z.enum(['update', 'manage_service_levels'])),
   })
   .meta({ id: 'Service' });

@@ -1,7 +1,7 @@
 /** Wire shapes of time tracking: time entries on records, the personal timer and the time report. */
 import { z } from 'zod';
 import { MAX_ENTRY_MINUTES, parseDuration } from '../domain/time/duration.ts';
-import { PersonRef } from './common.ts';
+import { PersonRef, Versioned } from './common.ts';
 
 const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
@@ -48,9 +48,7 @@ export const TimeEntryView = z.object({
   note: z.string(),
   /** manual, or booked by stopping a timer */
   source: z.enum(['manual', 'timer']),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
+  ...Versioned.shape,
   /** Whether the viewer may change or delete it (their own, or any for managers). */
   canEdit: z.boolean(),
 });

@@ -2,7 +2,10 @@
  * Optimistic concurrency: every versioned row carries `version`, bumped on each write. A writer
  * that names the version it read (from If-Match) and finds another is refused with 412.
  */
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.ts';
+import type { Db } from './client.ts';
+import { rowById } from './rows.ts';
 
 /** `number` names the row in the message (a record number, a name, "Setting x"). */
 export function assertVersion(row: { version: number; number?: string }, expected: number | undefined): void {
@@ -14,4 +17,23 @@ export function assertVersion(row: { version: number; number?: string }, expecte
       { currentVersion: row.version },
     );
   }
+}
+
+type VersionedTable = PgTable & { id: PgColumn; version: PgColumn };
+
+/**
+ * The row `id` of a versioned table, locked for the rest of the transaction: 404 (`what`, e.g.
+ * "Board") when there is none, 412 when it is not at the expected version (`name` names it).
+ */
+export async function lockAtVersion<T extends VersionedTable>(
+  tx: Db,
+  table: T,
+  id: string,
+  what: string,
+  expected: number | undefined,
+  name: (row: T['$inferSelect']) => string,
+): Promise<T['$inferSelect']> {
+  const found = await rowById(tx, table, id, what, true);
+  assertVersion({ version: found.version as number, number: name(found) }, expected);
+  return found;
 }

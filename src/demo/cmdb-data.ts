@@ -69,155 +69,67 @@ const net = (key: string, type: string, model: string, serial: string): DemoCi =
   },
 });
 
+/** A business service, run by the applications team. */
+const businessService = (key: string, name: string, criticality: string, unit: string, hours: string) =>
+  ci(key, 'business_service', name, 'apps', {
+    criticality,
+    business_unit: unit,
+    support_hours: hours,
+  });
+
+const technicalService = (key: string, name: string, group: string, criticality: string, team: string) =>
+  ci(key, 'technical_service', name, group, { criticality, support_group: team });
+
+const application = (
+  key: string,
+  name: string,
+  group: string,
+  vendor: string,
+  version: string,
+  url?: string,
+) => ci(key, 'application', name, group, { vendor, version, ...(url && { url }), environment: 'production' });
+
+const database = (key: string, name: string, engine: string, version: string, port: number) =>
+  ci(key, 'database', name, 'dba', { engine, version, port, environment: 'production' });
+
+function ci(key: string, classKey: string, name: string, group: string, attributes: Attrs): DemoCi {
+  return { key, classKey, name, group, attributes };
+}
+
 export const DEMO_CIS: DemoCi[] = [
-  {
-    key: 'svc-email',
-    classKey: 'business_service',
-    name: 'Email & Collaboration',
-    group: 'apps',
-    attributes: { criticality: 'critical', business_unit: 'All staff', support_hours: '24x7' },
-  },
-  {
-    key: 'svc-payroll',
-    classKey: 'business_service',
-    name: 'Payroll',
-    group: 'apps',
-    attributes: { criticality: 'high', business_unit: 'Finance & HR', support_hours: 'Mon-Fri 08:00-18:00' },
-  },
-  {
-    key: 'svc-portal',
-    classKey: 'business_service',
-    name: 'Customer Portal',
-    group: 'apps',
-    attributes: { criticality: 'critical', business_unit: 'Sales & Service', support_hours: '24x7' },
-  },
-  {
-    key: 'svc-crm',
-    classKey: 'business_service',
-    name: 'CRM',
-    group: 'apps',
-    attributes: { criticality: 'high', business_unit: 'Sales', support_hours: 'Mon-Fri 07:00-20:00' },
-  },
-  {
-    key: 'ts-identity',
-    classKey: 'technical_service',
-    name: 'Identity Platform',
-    group: 'iam',
-    attributes: { criticality: 'critical', support_group: 'Identity & Access' },
-  },
-  {
-    key: 'ts-database',
-    classKey: 'technical_service',
-    name: 'Database Platform',
-    group: 'dba',
-    attributes: { criticality: 'high', support_group: 'Database Administration' },
-  },
-  {
-    key: 'ts-hosting',
-    classKey: 'technical_service',
-    name: 'Hosting Platform',
-    group: 'servers',
-    attributes: { criticality: 'critical', support_group: 'Server & Storage' },
-  },
-  {
-    key: 'ts-network',
-    classKey: 'technical_service',
-    name: 'Data Centre Network',
-    group: 'network',
-    attributes: { criticality: 'critical', support_group: 'Network Operations' },
-  },
-  {
-    key: 'app-exchange',
-    classKey: 'application',
-    name: 'Microsoft Exchange',
-    group: 'apps',
-    attributes: { vendor: 'Microsoft', version: '2019 CU14', environment: 'production' },
-  },
-  {
-    key: 'app-sap',
-    classKey: 'application',
-    name: 'SAP S/4HANA',
-    group: 'apps',
-    attributes: { vendor: 'SAP', version: '2023 FPS02', environment: 'production' },
-  },
-  {
-    key: 'app-portal-web',
-    classKey: 'application',
-    name: 'Customer portal web',
-    group: 'apps',
-    attributes: {
-      vendor: 'In-house',
-      version: '4.12.0',
-      url: 'https://portal.example.com',
-      environment: 'production',
-    },
-  },
-  {
-    key: 'app-portal-api',
-    classKey: 'application',
-    name: 'Customer portal API',
-    group: 'apps',
-    attributes: {
-      vendor: 'In-house',
-      version: '4.12.0',
-      url: 'https://api.example.com',
-      environment: 'production',
-    },
-  },
-  {
-    key: 'app-crm',
-    classKey: 'application',
-    name: 'Dynamics CRM',
-    group: 'apps',
-    attributes: { vendor: 'Microsoft', version: '9.2', environment: 'production' },
-  },
-  {
-    key: 'app-keycloak',
-    classKey: 'application',
-    name: 'Keycloak',
-    group: 'iam',
-    attributes: {
-      vendor: 'Red Hat',
-      version: '26.0',
-      url: 'https://sso.example.com',
-      environment: 'production',
-    },
-  },
-  {
-    key: 'app-ldap',
-    classKey: 'application',
-    name: 'OpenLDAP directory',
-    group: 'iam',
-    attributes: { vendor: 'OpenLDAP', version: '2.6', environment: 'production' },
-  },
-  {
-    key: 'db-payroll',
-    classKey: 'database',
-    name: 'payroll-db',
-    group: 'dba',
-    attributes: { engine: 'oracle', version: '19c', port: 1521, environment: 'production' },
-  },
-  {
-    key: 'db-portal',
-    classKey: 'database',
-    name: 'portal-db',
-    group: 'dba',
-    attributes: { engine: 'postgresql', version: '16.4', port: 5432, environment: 'production' },
-  },
-  {
-    key: 'db-crm',
-    classKey: 'database',
-    name: 'crm-db',
-    group: 'dba',
-    attributes: { engine: 'sqlserver', version: '2022', port: 1433, environment: 'production' },
-  },
-  {
-    key: 'db-cache',
-    classKey: 'database',
-    name: 'portal-cache',
-    group: 'dba',
-    attributes: { engine: 'redis', version: '7.4', port: 6379, environment: 'production' },
-  },
+  businessService('svc-email', 'Email & Collaboration', 'critical', 'All staff', '24x7'),
+  businessService('svc-payroll', 'Payroll', 'high', 'Finance & HR', 'Mon-Fri 08:00-18:00'),
+  businessService('svc-portal', 'Customer Portal', 'critical', 'Sales & Service', '24x7'),
+  businessService('svc-crm', 'CRM', 'high', 'Sales', 'Mon-Fri 07:00-20:00'),
+  technicalService('ts-identity', 'Identity Platform', 'iam', 'critical', 'Identity & Access'),
+  technicalService('ts-database', 'Database Platform', 'dba', 'high', 'Database Administration'),
+  technicalService('ts-hosting', 'Hosting Platform', 'servers', 'critical', 'Server & Storage'),
+  technicalService('ts-network', 'Data Centre Network', 'network', 'critical', 'Network Operations'),
+  application('app-exchange', 'Microsoft Exchange', 'apps', 'Microsoft', '2019 CU14'),
+  application('app-sap', 'SAP S/4HANA', 'apps', 'SAP', '2023 FPS02'),
+  application(
+    'app-portal-web',
+    'Customer portal web',
+    'apps',
+    'In-house',
+    '4.12.0',
+    'https://portal.example.com',
+  ),
+  application(
+    'app-portal-api',
+    'Customer portal API',
+    'apps',
+    'In-house',
+    '4.12.0',
+    'https://api.example.com',
+  ),
+  application('app-crm', 'Dynamics CRM', 'apps', 'Microsoft', '9.2'),
+  application('app-keycloak', 'Keycloak', 'iam', 'Red Hat', '26.0', 'https://sso.example.com'),
+  application('app-ldap', 'OpenLDAP directory', 'iam', 'OpenLDAP', '2.6'),
+  database('db-payroll', 'payroll-db', 'oracle', '19c', 1521),
+  database('db-portal', 'portal-db', 'postgresql', '16.4', 5432),
+  database('db-crm', 'crm-db', 'sqlserver', '2022', 1433),
+  database('db-cache', 'portal-cache', 'redis', '7.4', 6379),
   vm('mail-01', 'apps', 'windows', 8, 64),
   vm('mail-02', 'apps', 'windows', 8, 64),
   vm('sap-app-01', 'apps', 'linux', 32, 512),

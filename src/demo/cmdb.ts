@@ -200,65 +200,42 @@ async function seedContracts(
 }
 
 async function seedLicences(ctx: AppContext, input: CmdbDemoInput, ciIds: Map<string, string>) {
-  const m365 = await createLicence(ctx, 'system', {
-    product: 'Microsoft 365 E3',
-    vendor: 'Microsoft',
-    metric: 'per_user',
-  });
-  await addEntitlement(ctx, 'system', m365.id, {
-    quantity: 40,
-    purchaseOrder: 'PO-2025-017',
-    purchasedOn: '2025-07-01',
-    cost: 15_360,
-    currency: 'EUR',
-  });
-  for (const userId of [...input.people.values()].slice(0, 28))
-    await addInstallation(ctx, 'system', m365.id, { userId });
-
-  const oracle = await createLicence(ctx, 'system', {
-    product: 'Oracle Database Enterprise Edition',
-    vendor: 'Oracle',
-    metric: 'per_core',
-    notes: 'Processor licences for the payroll database',
-  });
-  await addEntitlement(ctx, 'system', oracle.id, {
-    quantity: 8,
-    purchaseOrder: 'PO-2022-203',
-    purchasedOn: '2022-09-15',
-    cost: 152_000,
-    currency: 'EUR',
-  });
-  await addInstallation(ctx, 'system', oracle.id, { ciId: ciIds.get('db-phys-01')! });
-
-  const vsphere = await createLicence(ctx, 'system', {
-    product: 'VMware vSphere Foundation',
-    vendor: 'Broadcom (VMware)',
-    metric: 'per_install',
-  });
-  await addEntitlement(ctx, 'system', vsphere.id, {
-    quantity: 3,
-    purchasedOn: '2024-11-01',
-    expiresOn: dayOffset(ctx.clock.now(), 300),
-    cost: 21_000,
-    currency: 'EUR',
-  });
-  for (const k of ['esx-01', 'esx-02', 'esx-03'])
-    await addInstallation(ctx, 'system', vsphere.id, { ciId: ciIds.get(k)! });
-
-  const rhel = await createLicence(ctx, 'system', {
-    product: 'Red Hat Enterprise Linux Server',
-    vendor: 'Red Hat',
-    metric: 'per_install',
-  });
-  await addEntitlement(ctx, 'system', rhel.id, {
-    quantity: 8,
-    purchasedOn: '2025-02-01',
-    expiresOn: dayOffset(ctx.clock.now(), 200),
-    cost: 6_400,
-    currency: 'EUR',
-  });
-  for (const k of ['sap-app-01', 'idp-01', 'ldap-01', 'web-01', 'web-02', 'api-01', 'api-02', 'pg-01'])
-    await addInstallation(ctx, 'system', rhel.id, { ciId: ciIds.get(k)! });
+  const licence = async (
+    terms: Parameters<typeof createLicence>[2],
+    purchase: Omit<Parameters<typeof addEntitlement>[3], 'currency'>,
+    installs: Parameters<typeof addInstallation>[3][],
+  ) => {
+    const l = await createLicence(ctx, 'system', terms);
+    await addEntitlement(ctx, 'system', l.id, { ...purchase, currency: 'EUR' });
+    for (const install of installs) await addInstallation(ctx, 'system', l.id, install);
+  };
+  const onCis = (...keys: string[]) => keys.map((k) => ({ ciId: ciIds.get(k)! }));
+  const now = ctx.clock.now();
+  await licence(
+    { product: 'Microsoft 365 E3', vendor: 'Microsoft', metric: 'per_user' },
+    { quantity: 40, purchaseOrder: 'PO-2025-017', purchasedOn: '2025-07-01', cost: 15_360 },
+    [...input.people.values()].slice(0, 28).map((userId) => ({ userId })),
+  );
+  await licence(
+    {
+      product: 'Oracle Database Enterprise Edition',
+      vendor: 'Oracle',
+      metric: 'per_core',
+      notes: 'Processor licences for the payroll database',
+    },
+    { quantity: 8, purchaseOrder: 'PO-2022-203', purchasedOn: '2022-09-15', cost: 152_000 },
+    onCis('db-phys-01'),
+  );
+  await licence(
+    { product: 'VMware vSphere Foundation', vendor: 'Broadcom (VMware)', metric: 'per_install' },
+    { quantity: 3, purchasedOn: '2024-11-01', expiresOn: dayOffset(now, 300), cost: 21_000 },
+    onCis('esx-01', 'esx-02', 'esx-03'),
+  );
+  await licence(
+    { product: 'Red Hat Enterprise Linux Server', vendor: 'Red Hat', metric: 'per_install' },
+    { quantity: 8, purchasedOn: '2025-02-01', expiresOn: dayOffset(now, 200), cost: 6_400 },
+    onCis('sap-app-01', 'idp-01', 'ldap-01', 'web-01', 'web-02', 'api-01', 'api-02', 'pg-01'),
+  );
   return 4;
 }
 

@@ -80,6 +80,15 @@ export function stateOf(lc: Lifecycle, key: string): LifecycleState | undefined 
   return lc.states.find((s) => s.key === key);
 }
 
+/** A record's state as views show it: its key, label and category (an unknown key reads as itself, open). */
+export function stateView(
+  lc: Lifecycle,
+  key: string,
+): { state: string; stateLabel: string; stateCategory: LifecycleState['category'] } {
+  const st = stateOf(lc, key);
+  return { state: key, stateLabel: st?.label ?? key, stateCategory: st?.category ?? 'open' };
+}
+
 export function isTerminal(lc: Lifecycle, key: string): boolean {
   return !lc.transitions.some((t) => t.from.includes(key));
 }

@@ -9,7 +9,7 @@ import {
   AnnouncementView,
 } from '../../contracts/announcements.ts';
 import { requireActor } from '../../http/auth.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { noContent, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, route } from '../../http/schemas.ts';
 import {
   createAnnouncement,
@@ -45,10 +45,7 @@ export function announcementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           status: 204,
         }),
       },
-      async (req, reply) => {
-        await dismissAnnouncement(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, dismissAnnouncement(ctx, requireActor(req), req.params.id)),
     );
     resourceRoutes(app, ctx, {
       path: '/announcements',

@@ -12,7 +12,7 @@ import type {
   AnnouncementView,
 } from '../../contracts/announcements.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
-import { assertVersion } from '../../db/version.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
@@ -182,9 +182,14 @@ export async function updateAnnouncement(
 ) {
   assertManager(actor);
   await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(announcements).where(eq(announcements.id, id)).for('update');
-    if (!cur) throw notFound('Announcement', id);
-    assertVersion({ version: cur.version, number: `Announcement "${cur.title}"` }, expectedVersion);
+    const cur = await lockAtVersion(
+      tx,
+      announcements,
+      id,
+      'Announcement',
+      expectedVersion,
+      (r) => `Announcement "${r.title}"`,
+    );
     const next = {
       title: patch.title ?? cur.title,
       body: patch.body ?? cur.body,

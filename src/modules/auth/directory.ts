@@ -1,9 +1,9 @@
 /** The people directory: users, their roles, groups and group membership. */
 
-import { and, asc, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
-import { decodeCursor, keysetPage } from '../../db/cursor.ts';
+import { pageAscending } from '../../db/keyset.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -69,17 +69,13 @@ export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery)
     conds.push(
       sql`exists (select 1 from group_members m where m.user_id = ${users.id} and m.group_id = ${q.groupId})`,
     );
-  if (q.cursor) {
-    const [name, id] = decodeCursor(q.cursor, 2) as [string, string];
-    conds.push(or(gt(users.name, name), and(eq(users.name, name), gt(users.id, id)))!);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(users)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(users.name), asc(users.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.name, last.id]);
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    users,
+    { column: users.name, of: (r) => r.name },
+    conds,
+    q,
+  );
   return { items: await presentUsers(ctx, page), nextCursor };
 }
 

@@ -7,6 +7,7 @@ import { UserView } from '../../contracts/directory.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
+import { noContent } from '../../http/resource.ts';
 import { IdParam, problemResponses, route } from '../../http/schemas.ts';
 import { getUser } from './directory.ts';
 import {
@@ -23,6 +24,8 @@ import { setSessionCookie } from './sso-session.ts';
 
 const Code = z.object({ code: z.string().trim().min(6).max(32) });
 const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
+/** Steps that check a code are throttled like signing in, against guessing. */
+const CODE_GUESSES = { rateLimit: { max: 30, timeWindow: '1 minute' } } as const;
 
 function sessionActor(req: FastifyRequest): Actor {
   const actor = requireActor(req);
@@ -35,7 +38,7 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/mfa/verify',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
+        config: CODE_GUESSES,
         schema: {
           tags: ['auth'],
           summary: 'Second sign-in step: the challenge from /auth/login and a TOTP or recovery code',
@@ -97,44 +100,40 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     app.post(
       '/auth/mfa/enrolment/confirm',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['auth'],
+        config: CODE_GUESSES,
+        ...route(['auth'], {
           summary: 'Turn two-step verification on with a first code; answers the recovery codes once',
           body: Code,
-          response: { 200: RecoveryCodes, ...problemResponses },
-        },
+          ok: RecoveryCodes,
+        }),
       },
       async (req) => confirmEnrolment(ctx, sessionActor(req), req.body.code, clientIp(req)),
     );
     app.post(
       '/auth/mfa/recovery-codes',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['auth'],
+        config: CODE_GUESSES,
+        ...route(['auth'], {
           summary: 'Replace your recovery codes (needs a current code); answers the new ones once',
           body: Code,
-          response: { 200: RecoveryCodes, ...problemResponses },
-        },
+          ok: RecoveryCodes,
+        }),
       },
       async (req) => regenerateRecoveryCodes(ctx, sessionActor(req), req.body.code, clientIp(req)),
     );
     app.post(
       '/auth/mfa/disable',
       {
-        config: { rateLimit: { max: 30, timeWindow: '1 minute' } },
-        schema: {
-          tags: ['auth'],
+        config: CODE_GUESSES,
+        ...route(['auth'], {
           summary: 'Turn two-step verification off (needs a current code; not when your role requires it)',
           body: Code,
-          response: { 204: z.null(), ...problemResponses },
-        },
+          ok: z.null(),
+          status: 204,
+        }),
       },
-      async (req, reply) => {
-        await disableMfa(ctx, sessionActor(req), req.body.code, clientIp(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) =>
+        noContent(reply, disableMfa(ctx, sessionActor(req), req.body.code, clientIp(req))),
     );
     app.delete(
       '/users/:id/mfa',
@@ -144,10 +143,7 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await resetMfa(ctx, requireActor(req), req.params.id, clientIp(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, resetMfa(ctx, requireActor(req), req.params.id, clientIp(req))),
     );
   };
 }

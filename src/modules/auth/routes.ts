@@ -6,8 +6,8 @@ import type { AppContext } from '../../context.ts';
 import { GroupCreate, GroupView, Role, TokenView, UserCreate, UserView } from '../../contracts/directory.ts';
 import { ROLE_LABELS, ROLES, TOKEN_SCOPES } from '../../domain/roles.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { replaceHostileCharacters } from '../../http/input.ts';
+import { resourceRoutes } from '../../http/resource.ts';
 import { IdParam, PageQuery, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
@@ -172,69 +172,30 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
 
     // ---- users ----
-    app.get(
-      '/users',
-      {
-        schema: {
-          tags: ['users'],
-          summary: 'List users (keyset pagination by name)',
-          querystring: z.object({
-            q: z.string().max(100).optional(),
-            role: Role.optional(),
-            groupId: Uuid.optional(),
-            active: z.stringbool().optional(),
-            ...PageQuery.shape,
-          }),
-          response: {
-            200: z.object({ items: z.array(UserView), nextCursor: z.string().nullable() }),
-            ...problemResponses,
-          },
-        },
+    resourceRoutes(app, ctx, {
+      path: '/users',
+      tags: ['users'],
+      view: UserView,
+      list: {
+        summary: 'List users (keyset pagination by name)',
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          role: Role.optional(),
+          groupId: Uuid.optional(),
+          active: z.stringbool().optional(),
+          ...PageQuery.shape,
+        }),
+        run: listUsers,
       },
-      async (req) => listUsers(ctx, requireActor(req), req.query),
-    );
-    app.post(
-      '/users',
-      route(['users'], {
-        summary: 'Create a user (admin)',
-        body: UserCreate,
-        ok: UserView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createUser(ctx, requireActor(req), req.body, clientIp(req))),
-    );
-    app.get(
-      '/users/:id',
-      route(['users'], {
-        summary: 'Get a user',
-        params: IdParam,
-        ok: UserView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getUser(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/users/:id',
-      route(['users'], {
+      create: { summary: 'Create a user (admin)', body: UserCreate, run: createUser },
+      get: { summary: 'Get a user', run: getUser },
+      update: {
         summary:
           'Change a user: admins change anything, users their own name, title, phone and time zone. Send If-Match.',
-        params: IdParam,
         body: UserCreate.partial(),
-        ok: UserView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateUser(
-            ctx,
-            requireActor(req),
-            req.params.id,
-            req.body,
-            ifMatchVersion(req),
-            clientIp(req),
-          ),
-        ),
-    );
+        run: updateUser,
+      },
+    });
 
     // ---- groups ----
     app.get(
@@ -257,48 +218,20 @@ export function authRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       async (req, reply) =>
         reply.code(201).send(await createGroup(ctx, requireActor(req), req.body, clientIp(req))),
     );
-    app.get(
-      '/groups/:id',
-      route(['groups'], {
-        summary: 'Get a group with its members',
-        params: IdParam,
-        ok: GroupView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getGroup(ctx, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/groups/:id',
-      route(['groups'], {
+    resourceRoutes(app, ctx, {
+      path: '/groups',
+      tags: ['groups'],
+      view: GroupView,
+      get: { summary: 'Get a group with its members', run: getGroup },
+      update: {
         summary: 'Change a group or its members. Send If-Match.',
-        params: IdParam,
         body: GroupCreate.partial(),
-        ok: GroupView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateGroup(
-            ctx,
-            requireActor(req),
-            req.params.id,
-            req.body,
-            ifMatchVersion(req),
-            clientIp(req),
-          ),
-        ),
-    );
-    app.delete(
-      '/groups/:id',
-      route(['groups'], {
-        summary: 'Delete a group that no record uses',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await deleteGroup(ctx, requireActor(req), req.params.id, clientIp(req));
-        return reply.code(204).send(null);
+        run: updateGroup,
       },
-    );
+      remove: {
+        summary: 'Delete a group that no record uses',
+        run: (ctx, actor, id, _version, ip) => deleteGroup(ctx, actor, id, ip),
+      },
+    });
   };
 }

@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { Versioned } from '../../contracts/common.ts';
 import {
   ASSIGN_STRATEGIES,
   AUTOMATION_EVENTS,
@@ -52,9 +53,7 @@ const Rule = RuleInput.extend({
   process: z.string(),
   enabled: z.boolean(),
   position: z.number(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  version: z.number(),
+  ...Versioned.shape,
 }).meta({
   id: 'AutomationRule',
 });

@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import {
   type AutomationEvent,
   type AutomationRule,
@@ -21,7 +22,6 @@ import { forbidden, invalid, notFound } from '../../errors.ts';
 import { groupMembers, groups, users } from '../auth/index.ts';
 import type { RecordRow } from '../records/index.ts';
 import {
-  assertVersion,
   type RecordEvent,
   type RecordEventContext,
   recordComments,
@@ -123,9 +123,14 @@ export async function updateRule(
   assertManage(actor);
   await checkRule(ctx, input);
   return ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(automationRules).where(eq(automationRules.id, id)).for('update');
-    if (!cur) throw notFound('Automation rule', id);
-    assertVersion({ version: cur.version, number: `Rule "${cur.name}"` }, expectedVersion);
+    const cur = await lockAtVersion(
+      tx,
+      automationRules,
+      id,
+      'Automation rule',
+      expectedVersion,
+      (r) => `Rule "${r.name}"`,
+    );
     const [row] = await tx
       .update(automationRules)
       .set({

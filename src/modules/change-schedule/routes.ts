@@ -15,7 +15,7 @@ import {
   WindowView,
 } from '../../contracts/change-schedule.ts';
 import { requireActor } from '../../http/auth.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { noContent, resourceRoutes } from '../../http/resource.ts';
 import { route } from '../../http/schemas.ts';
 import { changeCalendar } from './calendar.ts';
 import { checkConflicts, rememberGraph } from './conflicts.ts';
@@ -113,10 +113,7 @@ export function scheduleRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await revokeFeedToken(ctx, requireActor(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, revokeFeedToken(ctx, requireActor(req))),
     );
     app.get(
       '/change-calendar/feed/:file',

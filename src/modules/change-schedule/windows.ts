@@ -12,7 +12,8 @@ import type {
 } from '../../contracts/change-schedule.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
-import { assertVersion } from '../../db/version.ts';
+import { containing } from '../../db/like.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import {
   lastEnd,
   type ScheduleWindow,
@@ -186,9 +187,14 @@ export async function updateWindow(
 
 /** The window locked for a write at the version the writer read (412 otherwise). */
 async function lockWindow(tx: Db, id: string, expectedVersion: number | undefined): Promise<WindowRow> {
-  const [cur] = await tx.select().from(changeWindows).where(eq(changeWindows.id, id)).for('update');
-  if (!cur) throw notFound('Window', id);
-  assertVersion({ version: cur.version, number: `Window “${cur.name}”` }, expectedVersion);
+  const cur = await lockAtVersion(
+    tx,
+    changeWindows,
+    id,
+    'Window',
+    expectedVersion,
+    (r) => `Window “${r.name}”`,
+  );
   return cur;
 }
 
@@ -214,8 +220,7 @@ export async function listWindows(
   assertCanReadSchedule(actor);
   const where: (SQL | undefined)[] = [];
   if (query.kind) where.push(eq(changeWindows.kind, query.kind));
-  if (query.q?.trim())
-    where.push(ilike(changeWindows.name, `%${query.q.trim().replace(/[%_\\]/g, '\\$&')}%`));
+  if (query.q?.trim()) where.push(ilike(changeWindows.name, containing(query.q.trim())));
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, ['timestamp', 'uuid']) as [string, string];
     where.push(sql`(${changeWindows.startsAt}, ${changeWindows.id}) > (${at}::timestamptz, ${id}::uuid)`);

@@ -19,7 +19,7 @@ import type {
 } from '../../contracts/changes.ts';
 import type { PersonRef } from '../../contracts/common.ts';
 import type { Db } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import type { ChangeType } from '../../domain/changes/lifecycle.ts';
 import {
   type ApprovalRule,
@@ -143,9 +143,7 @@ export async function updateBoard(
 ): Promise<CabBoardView> {
   assertChangeManager(actor, 'change advisory boards');
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(cabBoards).where(eq(cabBoards.id, id)).for('update');
-    if (!row) throw notFound('Board', id);
-    assertVersion({ version: row.version, number: row.name }, expectedVersion);
+    const row = await lockAtVersion(tx, cabBoards, id, 'Board', expectedVersion, (r) => r.name);
     const next = {
       name: patch.name ?? row.name,
       kind: patch.kind ?? row.kind,
@@ -203,9 +201,7 @@ export async function deleteBoard(
 ): Promise<void> {
   assertChangeManager(actor, 'delete change advisory boards');
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(cabBoards).where(eq(cabBoards.id, id)).for('update');
-    if (!row) throw notFound('Board', id);
-    assertVersion({ version: row.version, number: row.name }, expectedVersion);
+    const row = await lockAtVersion(tx, cabBoards, id, 'Board', expectedVersion, (r) => r.name);
     await assertNothingAwaits(tx, row, 'delete');
     const [reviewed] = await tx
       .select({ id: changeCabReviews.id })

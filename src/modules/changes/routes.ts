@@ -1,10 +1,3 @@
-/**
- * Routes only change management has (the generic record-type routes serve the changes' list,
- * create, get, patch and transitions): risk assessment and the questionnaire, the board's votes,
- * veto and agenda, boards and standard change templates, the post-implementation review and
- * raising a problem from a failed change.
- */
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -32,7 +25,7 @@ import {
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { entityAction, itemRoutes, noContent, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   boardAgenda,
@@ -56,81 +49,83 @@ const templates = ['change templates'];
 
 export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const answer = async (reply: FastifyReply, actor: Actor, id: string) => {
-      const view = await getChangeView(ctx, actor, id);
-      return sendWithEtag(reply, view);
-    };
-    app.put(
-      '/changes/:id/risk',
-      route(changes, {
-        summary: 'Assess the risk: answer every question of the risk questionnaire (If-Match)',
-        params: RecordRefParam,
-        body: RiskAnswers,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        const id = await assessRisk(ctx, actor, req.params.id, req.body.answers, ifMatchVersion(req));
-        return answer(reply, actor, id);
+    /** A step on the change (its service answers the change's id): the change view with its ETag. */
+    const changeStep = <B extends z.ZodType>(
+      spec: {
+        method: 'POST' | 'PUT';
+        url: string;
+        tags: string[];
+        summary: string;
+        body: B;
+        ifMatch: boolean;
       },
+      step: (actor: Actor, id: string, input: z.infer<B>, expected: number | undefined) => Promise<string>,
+    ) =>
+      entityAction(app, ctx, {
+        ...spec,
+        params: RecordRefParam,
+        ok: ChangeView,
+        run: async (ctx, actor, id, input, expected) =>
+          getChangeView(ctx, actor, await step(actor, id, input, expected)),
+      });
+    changeStep(
+      {
+        method: 'PUT',
+        url: '/changes/:id/risk',
+        tags: changes,
+        summary: 'Assess the risk: answer every question of the risk questionnaire (If-Match)',
+        body: RiskAnswers,
+        ifMatch: true,
+      },
+      (actor, id, input, expected) => assessRisk(ctx, actor, id, input.answers, expected),
     );
-    app.post(
-      '/changes/:id/cab/votes',
-      route(cab, {
+    changeStep(
+      {
+        method: 'POST',
+        url: '/changes/:id/cab/votes',
+        tags: cab,
         summary:
           'Vote on the change as a member of the reviewing board (approve or reject, once), or comment',
-        params: RecordRefParam,
         body: CabVoteInput,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        return answer(reply, actor, await castVote(ctx, actor, req.params.id, req.body));
+        ifMatch: false,
       },
+      (actor, id, input) => castVote(ctx, actor, id, input),
     );
-    app.post(
-      '/changes/:id/cab/veto',
-      route(cab, {
+    changeStep(
+      {
+        method: 'POST',
+        url: '/changes/:id/cab/veto',
+        tags: cab,
         summary: 'Veto the change under review (change manager): it is rejected with the reason',
-        params: RecordRefParam,
         body: VetoInput,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        return answer(reply, actor, await vetoChange(ctx, actor, req.params.id, req.body.reason));
+        ifMatch: false,
       },
+      (actor, id, input) => vetoChange(ctx, actor, id, input.reason),
     );
-    app.put(
-      '/changes/:id/review',
-      route(changes, {
+    changeStep(
+      {
+        method: 'PUT',
+        url: '/changes/:id/review',
+        tags: changes,
         summary:
           'Record the post-implementation review: lessons and incidents caused by the change (If-Match)',
-        params: RecordRefParam,
         body: ReviewInput,
-        ok: ChangeView,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        return answer(
-          reply,
-          actor,
-          await recordReview(ctx, actor, req.params.id, req.body, ifMatchVersion(req)),
-        );
+        ifMatch: true,
       },
+      (actor, id, input, expected) => recordReview(ctx, actor, id, input, expected),
     );
-    app.post(
-      '/changes/:id/problem',
-      route(changes, {
+    itemRoutes(app, ctx, {
+      path: '/changes/:id/problem',
+      tags: changes,
+      params: RecordRefParam,
+      add: {
         summary: 'Raise a problem from a failed or backed-out change, linked to it',
-        params: RecordRefParam,
         body: RaiseProblem,
         ok: RaisedProblem,
         status: 201,
-      }),
-      async (req, reply) =>
-        reply.code(201).send(await raiseProblemFromChange(ctx, requireActor(req), req.params.id, req.body)),
-    );
+        run: raiseProblemFromChange,
+      },
+    });
     app.get(
       '/changes/:id/conflicts',
       route(changes, {
@@ -172,18 +167,11 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           await saveQuestionnaire(ctx, requireActor(req), req.body, ifMatchVersion(req), req.ip),
         ),
     );
-    app.get(
-      '/cab-boards',
-      route(cab, {
-        summary: 'The change advisory boards',
-        ok: z.object({ items: z.array(CabBoardView) }),
-      }),
-      async (req) => ({ items: await listBoards(ctx, requireActor(req)) }),
-    );
     resourceRoutes(app, ctx, {
       path: '/cab-boards',
       tags: cab,
       view: CabBoardView,
+      all: { summary: 'The change advisory boards', run: listBoards },
       create: { summary: 'Set up a board (change manager)', body: CabBoardInput, run: createBoard },
       get: { summary: 'A board', run: getBoard },
       update: {
@@ -201,10 +189,8 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null().describe('Deleted'),
         status: 204,
       }),
-      async (req, reply) => {
-        await deleteBoard(ctx, requireActor(req), req.params.id, ifMatchVersion(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) =>
+        noContent(reply, deleteBoard(ctx, requireActor(req), req.params.id, ifMatchVersion(req))),
     );
     app.get(
       '/cab-boards/:id/agenda',
@@ -215,19 +201,15 @@ export function changeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => boardAgenda(ctx, requireActor(req), req.params.id),
     );
-    app.get(
-      '/change-templates',
-      route(templates, {
-        summary: 'Standard change templates (pre-approved)',
-        querystring: TemplateListQuery,
-        ok: z.object({ items: z.array(ChangeTemplateView) }),
-      }),
-      async (req) => ({ items: await listTemplates(ctx, requireActor(req), req.query.active) }),
-    );
     resourceRoutes(app, ctx, {
       path: '/change-templates',
       tags: templates,
       view: ChangeTemplateView,
+      all: {
+        summary: 'Standard change templates (pre-approved)',
+        querystring: TemplateListQuery,
+        run: (ctx, actor, query) => listTemplates(ctx, actor, query.active),
+      },
       create: {
         summary: 'Add a standard change template (change manager)',
         body: ChangeTemplateInput,

@@ -12,7 +12,7 @@ import {
   type ChangeTemplateView,
 } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
 import { checkAssignment } from '../records/index.ts';
@@ -92,9 +92,14 @@ export async function updateTemplate(
 ): Promise<ChangeTemplateView> {
   assertChangeManager(actor, 'keep the standard change templates');
   return ctx.db.transaction(async (tx) => {
-    const [row] = await tx.select().from(changeTemplates).where(eq(changeTemplates.id, id)).for('update');
-    if (!row) throw notFound('Change template', id);
-    assertVersion({ version: row.version, number: row.name }, expectedVersion);
+    const row = await lockAtVersion(
+      tx,
+      changeTemplates,
+      id,
+      'Change template',
+      expectedVersion,
+      (r) => r.name,
+    );
     if (patch.groupId) await checkAssignment(tx, null, patch.groupId);
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const [next] = await tx

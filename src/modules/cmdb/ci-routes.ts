@@ -19,7 +19,7 @@ import {
 } from '../../contracts/cmdb.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { noContent, resourceRoutes } from '../../http/resource.ts';
 import { csv, IdParam, PageQuery, page, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { createCi, deleteCi, getCi, listCiHistory, listCis, updateCi } from './cis.ts';
 import { deleteClass, getClass, listClasses, putClass } from './classes.ts';
@@ -79,10 +79,7 @@ function classRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await deleteClass(ctx, requireActor(req), req.params.key);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, deleteClass(ctx, requireActor(req), req.params.key)),
     );
     app.get(
       '/cmdb/relationship-types',
@@ -178,10 +175,7 @@ function relationshipRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await removeRelationship(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, removeRelationship(ctx, requireActor(req), req.params.id)),
     );
   };
 }

@@ -7,7 +7,7 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../db/cursor.ts';
+import { pageAscending } from '../../db/keyset.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
@@ -245,17 +245,13 @@ export async function listCis(ctx: AppContext, actor: Actor, q: CiListQuery) {
   if (q.ownerId) conds.push(eq(cis.ownerId, q.ownerId === 'me' ? actor.userId : q.ownerId));
   const text = q.q?.trim();
   if (text) conds.push(textFilter(text));
-  if (q.cursor) {
-    const [name, id] = decodeCursor(q.cursor, 2);
-    conds.push(sql`(${cis.name}, ${cis.id}) > (${String(name)}, ${String(id)}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(cis)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(cis.name), asc(cis.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.name, last.id]);
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    cis,
+    { column: cis.name, of: (r) => r.name },
+    conds,
+    q,
+  );
   return { items: await presentCis(ctx.db, model, actor, page), nextCursor };
 }
 

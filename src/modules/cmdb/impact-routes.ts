@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { CiRecord, ImpactQuery, ImpactView, RecordCi } from '../../contracts/cmdb.ts';
 import { requireActor } from '../../http/auth.ts';
+import { itemRoutes } from '../../http/resource.ts';
 import { csv, IdParam, RecordRefParam, route, Uuid } from '../../http/schemas.ts';
 import { ciDependencies, ciImpact } from './impact.ts';
 import { attachRecordCis, detachRecordCi, listCiRecords, listRecordCis, recordImpact } from './record-cis.ts';
@@ -58,34 +59,24 @@ export function impactRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => listCiRecords(ctx, requireActor(req), req.params.id),
     );
-    app.get(
-      '/records/:id/cis',
-      route(['records'], {
-        summary: 'Configuration items the record concerns',
-        params: RecordRefParam,
-        ok: z.array(RecordCi),
-      }),
-      async (req) => listRecordCis(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/records/:id/cis',
-      route(['records'], {
+    itemRoutes(app, ctx, {
+      path: '/records/:id/cis',
+      tags: ['records'],
+      params: RecordRefParam,
+      list: { summary: 'Configuration items the record concerns', ok: z.array(RecordCi), run: listRecordCis },
+      add: {
         summary: 'Link CIs to the record (already linked ones are kept)',
-        params: RecordRefParam,
         body: z.object({ ciIds: z.array(Uuid).min(1).max(50) }),
         ok: z.array(RecordCi),
-      }),
-      async (req) => attachRecordCis(ctx, requireActor(req), req.params.id, req.body.ciIds),
-    );
-    app.delete(
-      '/records/:id/cis/:ciId',
-      route(['records'], {
+        run: (ctx, actor, id, input) => attachRecordCis(ctx, actor, id, input.ciIds),
+      },
+      remove: {
         summary: 'Unlink a CI from the record',
-        params: RecordRefParam.extend({ ciId: Uuid }),
+        key: 'ciId',
         ok: z.array(RecordCi),
-      }),
-      async (req) => detachRecordCi(ctx, requireActor(req), req.params.id, req.params.ciId),
-    );
+        run: detachRecordCi,
+      },
+    });
     app.get(
       '/records/:id/impact',
       route(['records'], {

@@ -6,7 +6,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RegisterQuery, RegisterReport, RegisterRow } from '../../contracts/improvements.ts';
-import { stateOf } from '../../domain/lifecycle/engine.ts';
+import { stateView } from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { users } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
@@ -63,7 +63,6 @@ export async function registerReport(
   const items = await Promise.all(
     rows.map(async ({ rec, details, owner }): Promise<RegisterRow> => {
       const d = presentDetails(details);
-      const state = stateOf(lifecycle, rec.state);
       const outcomes = await measureOutcomes(
         ctx.db,
         { ...d, doneAt: rec.state === DONE_STATE ? rec.closedAt : null },
@@ -73,9 +72,7 @@ export async function registerReport(
         id: rec.id,
         number: rec.number,
         title: rec.title,
-        state: rec.state,
-        stateLabel: state?.label ?? rec.state,
-        stateCategory: state?.category ?? 'open',
+        ...stateView(lifecycle, rec.state),
         priority: rec.priority,
         owner: owner ?? null,
         sourceKind: d.sourceKind,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { requireActor } from '../../http/auth.ts';
+import { noContent } from '../../http/resource.ts';
 import { problemResponses, RecordRefParam, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import {
@@ -190,10 +191,8 @@ export function majorIncidentRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await setParentIncident(ctx, requireActor(req), req.params.id, req.body.parent);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) =>
+        noContent(reply, setParentIncident(ctx, requireActor(req), req.params.id, req.body.parent)),
     );
   };
 }

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { stateOf } from '../../domain/lifecycle/engine.ts';
+import { stateOf, stateView } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid } from '../../errors.ts';
 import { userRoles, users } from '../auth/index.ts';
@@ -127,23 +127,18 @@ export async function listMajorIncidents(
     .where(filter.status ? eq(majorIncidents.status, filter.status) : undefined)
     .orderBy(desc(majorIncidents.declaredAt))
     .limit(500);
-  return rows.map((r) => {
-    const st = stateOf(lifecycle, r.state);
-    return {
-      recordId: r.recordId,
-      number: r.number,
-      title: r.title,
-      state: r.state,
-      stateLabel: st?.label ?? r.state,
-      stateCategory: st?.category ?? 'open',
-      status: r.status,
-      summary: r.summary,
-      coordinator: { id: r.coordinatorId, name: r.coordinatorName },
-      declaredAt: r.declaredAt.toISOString(),
-      reviewedAt: r.reviewedAt?.toISOString() ?? null,
-      childCount: Number(r.childCount),
-    };
-  });
+  return rows.map((r) => ({
+    recordId: r.recordId,
+    number: r.number,
+    title: r.title,
+    ...stateView(lifecycle, r.state),
+    status: r.status,
+    summary: r.summary,
+    coordinator: { id: r.coordinatorId, name: r.coordinatorName },
+    declaredAt: r.declaredAt.toISOString(),
+    reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    childCount: Number(r.childCount),
+  }));
 }
 
 async function assertCoordinator(ctx: AppContext, userId: string) {

@@ -18,6 +18,7 @@ import type {
 } from '../../contracts/knowledge.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { anyContains } from '../../db/like.ts';
 import { assertVersion } from '../../db/version.ts';
 import { type Audience, audienceProblem, mayRead, type Reader } from '../../domain/knowledge/audience.ts';
 import { type DiffMode, diffVersions } from '../../domain/knowledge/diff.ts';
@@ -457,10 +458,7 @@ export async function listArticles(
     );
   } else if (q.state) conds.push(eq(a.state, q.state));
   if (q.categoryId) conds.push(eq(a.categoryId, q.categoryId));
-  if (q.q) {
-    const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(sql`${a.title} ilike ${like}`, sql`${a.number} ilike ${like}`));
-  }
+  if (q.q) conds.push(anyContains(q.q, [a.title, a.number]));
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor, LIST_CURSOR) as [string, string];
     conds.push(or(lt(a.updatedAt, new Date(at)), and(eq(a.updatedAt, new Date(at)), lt(a.id, id))));

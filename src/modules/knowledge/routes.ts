@@ -29,7 +29,7 @@ import {
 } from '../../contracts/knowledge.ts';
 import { requireActor } from '../../http/auth.ts';
 import { withEtag } from '../../http/etag.ts';
-import { entityAction, resourceRoutes } from '../../http/resource.ts';
+import { entityAction, itemRoutes, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, RecordRefParam, route } from '../../http/schemas.ts';
 import {
   assertCanWrite,
@@ -204,34 +204,25 @@ export function knowledgeRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => recordDeflection(ctx, requireActor(req), req.params.id, req.body.query),
     );
-    app.get(
-      '/records/:id/articles',
-      route(tags, {
-        summary: 'Articles linked to a record',
-        params: RecordRefParam,
-        ok: RecordArticles,
-      }),
-      async (req) => articlesOfRecord(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/records/:id/articles',
-      route(tags, {
+    itemRoutes(app, ctx, {
+      path: '/records/:id/articles',
+      tags,
+      params: RecordRefParam,
+      list: { summary: 'Articles linked to a record', ok: RecordArticles, run: articlesOfRecord },
+      add: {
         summary: 'Link an article to a record',
-        params: RecordRefParam,
         body: LinkArticleInput,
         ok: RecordArticles,
-      }),
-      async (req) => linkArticle(ctx, requireActor(req), req.params.id, req.body.articleId),
-    );
-    app.delete(
-      '/records/:id/articles/:articleId',
-      route(tags, {
+        run: (ctx, actor, id, input) => linkArticle(ctx, actor, id, input.articleId),
+      },
+      remove: {
         summary: 'Unlink an article from a record',
-        params: RecordRefParam.extend({ articleId: z.string().min(1).max(40) }),
+        key: 'articleId',
+        keySchema: z.string().min(1).max(40),
         ok: RecordArticles,
-      }),
-      async (req) => unlinkArticle(ctx, requireActor(req), req.params.id, req.params.articleId),
-    );
+        run: unlinkArticle,
+      },
+    });
     app.get(
       '/known-errors/:id/article',
       route(tags, {

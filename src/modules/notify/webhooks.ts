@@ -92,10 +92,13 @@ function assertAdmin(actor: Actor, write: boolean) {
   if (!ok) throw forbidden('Only administrators manage webhooks.');
 }
 
-function checkEvents(events: string[]) {
+/** The stored fields of an endpoint, its event types checked and each kept once. */
+function endpointFields(input: WebhookInput) {
+  const events = [...new Set(input.events)];
   const unknown = events.filter((e) => !notificationEvent(e));
   if (unknown.length)
     throw invalid(unknown.map((e) => ({ field: 'events', message: `${e} is not a notification event.` })));
+  return { url: input.url, description: input.description ?? '', events, active: input.active ?? true };
 }
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
@@ -122,16 +125,12 @@ export async function createWebhook(
   input: WebhookInput,
 ): Promise<WebhookWithSecret> {
   assertAdmin(actor, true);
-  const events = [...new Set(input.events)];
-  checkEvents(events);
+  const fields = endpointFields(input);
   const now = ctx.clock.now();
   const [r] = await ctx.db
     .insert(webhookEndpoints)
     .values({
-      url: input.url,
-      description: input.description ?? '',
-      events,
-      active: input.active ?? true,
+      ...fields,
       secret: newSecret(),
       createdAt: now,
       updatedAt: now,
@@ -150,19 +149,14 @@ export async function updateWebhook(
   expected: number | undefined,
 ): Promise<WebhookView> {
   assertAdmin(actor, true);
-  const events = [...new Set(input.events)];
-  checkEvents(events);
+  const fields = endpointFields(input);
   const current = await endpoint(ctx.db, id);
   assertVersion({ version: current.version, number: 'This webhook' }, expected);
-  const active = input.active ?? true;
-  const reenabled = active && !current.active;
+  const reenabled = fields.active && !current.active;
   const [r] = await ctx.db
     .update(webhookEndpoints)
     .set({
-      url: input.url,
-      description: input.description ?? '',
-      events,
-      active,
+      ...fields,
       ...(reenabled ? { consecutiveFailures: 0, disabledAt: null, disabledReason: null } : {}),
       version: current.version + 1,
       updatedAt: ctx.clock.now(),

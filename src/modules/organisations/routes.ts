@@ -2,6 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import { Versioned } from '../../contracts/common.ts';
 import { requireActor } from '../../http/auth.ts';
 import { resourceRoutes } from '../../http/resource.ts';
 import { route } from '../../http/schemas.ts';
@@ -24,9 +25,7 @@ const Organisation = z
     website: z.string().nullable(),
     notes: z.string(),
     active: z.boolean(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: z.number(),
+    ...Versioned.shape,
   })
   .meta({ id: 'Organisation' });
 const OrganisationInput = z.object({

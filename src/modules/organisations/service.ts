@@ -3,9 +3,9 @@ import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
-import { assertVersion } from '../records/index.ts';
 import { organisations } from './schema.ts';
 
 export const ORGANISATION_KINDS = ['customer', 'supplier', 'internal'] as const;
@@ -100,9 +100,7 @@ export async function updateOrganisation(
   if (!can(actor, 'organisation.manage'))
     throw forbidden('Only administrators and service managers may change organisations.');
   const { view, renamed } = await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(organisations).where(eq(organisations.id, id)).for('update');
-    if (!cur) throw notFound('Organisation', id);
-    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    const cur = await lockAtVersion(tx, organisations, id, 'Organisation', expectedVersion, (r) => r.name);
     const renamed = patch.name !== undefined && patch.name !== cur.name;
     if (renamed && patch.name!.toLowerCase() !== cur.name.toLowerCase())
       await assertNameFree(tx, patch.name!, id);

@@ -2,7 +2,7 @@
 import type { GroupRef, PersonRef } from '../../contracts/common.ts';
 import { RECORD_ACTIONS, type RecordView } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
-import { availableTransitions, type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
+import { availableTransitions, type Lifecycle, stateOf, stateView } from '../../domain/lifecycle/engine.ts';
 import { mayTransition, recordAllows } from '../../domain/records/policy.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { namesOf } from '../auth/index.ts';
@@ -43,9 +43,7 @@ export async function presentRecord(
       number: row.number,
       title: row.title,
       description: row.description,
-      state: row.state,
-      stateLabel: st?.label ?? row.state,
-      stateCategory: st?.category ?? 'open',
+      ...stateView(lifecycle, row.state),
       impact: row.impact,
       urgency: row.urgency,
       priority: row.priority,

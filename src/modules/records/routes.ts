@@ -11,9 +11,10 @@ import {
   RecordCounts,
   RecordLink,
 } from '../../contracts/records.ts';
-import { AppError } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { IdParam, problemResponses, RecordRefParam, Uuid } from '../../http/schemas.ts';
+import { itemRoutes, noContent } from '../../http/resource.ts';
+import { IdParam, problemResponses, RecordRefParam, route, Uuid } from '../../http/schemas.ts';
+import { receiveFile } from '../../http/upload.ts';
 import {
   addAttachment,
   addComment,
@@ -35,57 +36,48 @@ function contentDisposition(kind: 'inline' | 'attachment', filename: string): st
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
+const tags = ['records'];
+
 export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/records/counts',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Exact totals by state and priority of one record type, and the queue badges',
-          querystring: z.object({ type: z.enum(RECORD_TYPES.map((t) => t.type) as [string, ...string[]]) }),
-          response: { 200: RecordCounts, ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Exact totals by state and priority of one record type, and the queue badges',
+        querystring: z.object({ type: z.enum(RECORD_TYPES.map((t) => t.type) as [string, ...string[]]) }),
+        ok: RecordCounts,
+      }),
       async (req) =>
         recordCounts(ctx, requireActor(req), RECORD_TYPES.find((t) => t.type === req.query.type)!),
     );
     app.get(
       '/records/:id/activity',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Comments, field history and attachments in one stream, oldest first',
-          params: RecordRefParam,
-          response: { 200: z.array(Activity), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'Comments, field history and attachments in one stream, oldest first',
+        params: RecordRefParam,
+        ok: z.array(Activity),
+      }),
       async (req) => listActivity(ctx, requireActor(req), req.params.id),
     );
-    app.post(
-      '/records/:id/comments',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Add a public comment (seen by the requester) or an internal work note',
-          params: RecordRefParam,
-          body: CommentCreate,
-          response: { 201: CommentView, ...problemResponses },
-        },
+    itemRoutes(app, ctx, {
+      path: '/records/:id/comments',
+      tags,
+      params: RecordRefParam,
+      add: {
+        summary: 'Add a public comment (seen by the requester) or an internal work note',
+        body: CommentCreate,
+        ok: CommentView,
+        status: 201,
+        run: addComment,
       },
-      async (req, reply) =>
-        reply.code(201).send(await addComment(ctx, requireActor(req), req.params.id, req.body)),
-    );
+    });
     app.get(
       '/records/:id/attachments',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'List attachments',
-          params: RecordRefParam,
-          response: { 200: z.array(Attachment), ...problemResponses },
-        },
-      },
+      route(tags, {
+        summary: 'List attachments',
+        params: RecordRefParam,
+        ok: z.array(Attachment),
+      }),
       async (req) => listAttachments(ctx, requireActor(req), req.params.id),
     );
     app.post(
@@ -101,34 +93,23 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const actor = requireActor(req);
-        if (!req.isMultipart())
-          throw new AppError(
-            'request.malformed',
-            'Send the file as multipart/form-data in a field named "file".',
-          );
-        const file = await req.file({ limits: { fileSize: ctx.config.attachmentMaxBytes, files: 1 } });
-        if (!file)
-          throw new AppError('validation.failed', 'No file was sent.', [
-            { field: 'file', message: 'is required' },
-          ]);
-        const data = await file.toBuffer();
-        if (file.file.truncated) {
-          throw new AppError(
-            'attachment.too_large',
-            `Attachments may be at most ${Math.floor(ctx.config.attachmentMaxBytes / 1048576)} MiB.`,
-          );
-        }
+        const max = ctx.config.attachmentMaxBytes;
+        const file = await receiveFile(
+          req,
+          max,
+          `Attachments may be at most ${Math.floor(max / 1048576)} MiB.`,
+        );
         const att = await addAttachment(ctx, actor, req.params.id, {
           filename: file.filename,
           contentType: file.mimetype,
-          data,
+          data: file.data,
         });
         return reply.code(201).send(att);
       },
     );
     app.get(
       '/attachments/:id/content',
-      { schema: { tags: ['records'], summary: 'Download an attachment', params: IdParam } },
+      { schema: { tags, summary: 'Download an attachment', params: IdParam } },
       async (req, reply) => {
         const { meta, data, inline } = await getAttachmentContent(ctx, requireActor(req), req.params.id);
         return reply
@@ -142,80 +123,39 @@ export function recordRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.delete(
       '/attachments/:id',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Remove an attachment (uploader or agent)',
-          params: IdParam,
-          response: { 204: z.null(), ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        await deleteAttachment(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
-      },
+      route(tags, {
+        summary: 'Remove an attachment (uploader or agent)',
+        params: IdParam,
+        ok: z.null(),
+        status: 204,
+      }),
+      async (req, reply) => noContent(reply, deleteAttachment(ctx, requireActor(req), req.params.id)),
     );
-    app.put(
-      '/records/:id/watchers/:userId',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Watch a record (yourself, or anyone as an agent)',
-          params: RecordRefParam.extend({ userId: Uuid }),
-          response: { 200: z.array(z.string()), ...problemResponses },
-        },
+    const watch = [
+      ['PUT', true, 'Watch a record (yourself, or anyone as an agent)'],
+      ['DELETE', false, 'Stop watching a record'],
+    ] as const;
+    for (const [method, watching, summary] of watch)
+      app.route({
+        method,
+        url: '/records/:id/watchers/:userId',
+        ...route(tags, { summary, params: RecordRefParam.extend({ userId: Uuid }), ok: z.array(z.string()) }),
+        handler: async (req) =>
+          setWatching(ctx, requireActor(req), req.params.id, req.params.userId, watching),
+      });
+    itemRoutes(app, ctx, {
+      path: '/records/:id/links',
+      tags,
+      params: RecordRefParam,
+      list: { summary: 'Links to and from other records', ok: z.array(RecordLink), run: listLinks },
+      add: {
+        summary: 'Link this record to another by id or number',
+        body: LinkCreate,
+        ok: z.array(RecordLink),
+        status: 201,
+        run: addLink,
       },
-      async (req) => setWatching(ctx, requireActor(req), req.params.id, req.params.userId, true),
-    );
-    app.delete(
-      '/records/:id/watchers/:userId',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Stop watching a record',
-          params: RecordRefParam.extend({ userId: Uuid }),
-          response: { 200: z.array(z.string()), ...problemResponses },
-        },
-      },
-      async (req) => setWatching(ctx, requireActor(req), req.params.id, req.params.userId, false),
-    );
-    app.get(
-      '/records/:id/links',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Links to and from other records',
-          params: RecordRefParam,
-          response: { 200: z.array(RecordLink), ...problemResponses },
-        },
-      },
-      async (req) => listLinks(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/records/:id/links',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Link this record to another by id or number',
-          params: RecordRefParam,
-          body: LinkCreate,
-          response: { 201: z.array(RecordLink), ...problemResponses },
-        },
-      },
-      async (req, reply) =>
-        reply.code(201).send(await addLink(ctx, requireActor(req), req.params.id, req.body)),
-    );
-    app.delete(
-      '/records/:id/links/:linkId',
-      {
-        schema: {
-          tags: ['records'],
-          summary: 'Remove a link',
-          params: RecordRefParam.extend({ linkId: Uuid }),
-          response: { 200: z.array(RecordLink), ...problemResponses },
-        },
-      },
-      async (req) => removeLink(ctx, requireActor(req), req.params.id, req.params.linkId),
-    );
+      remove: { summary: 'Remove a link', key: 'linkId', ok: z.array(RecordLink), run: removeLink },
+    });
   };
 }

@@ -306,10 +306,11 @@ function clocksDuePart(w: PopulationWindow, kind: string, metric: Clock | null, 
 }
 
 for (const kind of ['sla', 'ola', 'uc'] as const) {
+  const Kind = KIND_WORDS[kind].replace(/^u/, 'U');
   for (const metric of ['response', 'resolution'] as const) {
     defineKpi({
       key: `${kind}_${metric}_compliance`,
-      label: `${KIND_WORDS[kind].replace(/^u/, 'U')} ${metric} compliance`,
+      label: `${Kind} ${metric} compliance`,
       definition: `Share of the ${KIND_WORDS[kind]} ${metric} clocks due in the period that were met on time: clocks met in the period, plus clocks still open whose due time passed in it (those count as breached).`,
       category: 'service levels',
       unit: 'percent',
@@ -328,8 +329,8 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
   }
   defineKpi({
     key: `${kind}_breaches`,
-    label: `${KIND_WORDS[kind].replace(/^u/, 'U')} breaches`,
-    definition: `${KIND_WORDS[kind].replace(/^u/, 'U')} clocks (response and resolution) that breached in the period: due before they were met. Cut by metric to see response and resolution apart.`,
+    label: `${Kind} breaches`,
+    definition: `${Kind} clocks (response and resolution) that breached in the period: due before they were met. Cut by metric to see response and resolution apart.`,
     category: 'service levels',
     unit: 'count',
     goodWhen: 'down',

@@ -27,7 +27,7 @@ import {
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { noContent, resourceRoutes } from '../../http/resource.ts';
 import { problemResponses, route } from '../../http/schemas.ts';
 import {
   createDashboard,
@@ -191,18 +191,11 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
     );
 
-    app.get(
-      '/reports/schedules',
-      route(tags, {
-        summary: 'Scheduled reports',
-        ok: z.object({ items: z.array(ScheduleView) }),
-      }),
-      async (req) => ({ items: await listSchedules(ctx, requireActor(req)) }),
-    );
     resourceRoutes(app, ctx, {
       path: '/reports/schedules',
       tags,
       view: ScheduleView,
+      all: { summary: 'Scheduled reports', run: listSchedules },
       create: {
         summary: 'Mail a report daily, weekly or monthly as PDF, CSV or XLSX to people and groups',
         body: ScheduleInput,
@@ -289,10 +282,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await deleteDashboard(ctx.db, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, deleteDashboard(ctx.db, requireActor(req), req.params.id)),
     );
   };
 }

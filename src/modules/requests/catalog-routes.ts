@@ -2,9 +2,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { IdParam, route, Uuid } from '../../http/schemas.ts';
+import { resourceRoutes } from '../../http/resource.ts';
+import { Uuid } from '../../http/schemas.ts';
 import { createCatalogItem, getCatalogItem, listCatalogItems, updateCatalogItem } from './catalog.ts';
 import { CatalogItemCreate, CatalogItemPatch, CatalogItemView } from './schemas.ts';
 
@@ -21,60 +20,28 @@ const ListQuery = z.object({
 
 export function catalogRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/catalog/items',
-      route(['catalog'], {
+    resourceRoutes(app, ctx, {
+      path: '/catalog/items',
+      tags: ['catalog'],
+      view: CatalogItemView,
+      all: {
         summary: 'The orderable items of the catalog (active ones unless includeInactive)',
         querystring: ListQuery,
-        ok: z.object({ items: z.array(CatalogItemView) }),
-      }),
-      async (req) => ({ items: await listCatalogItems(ctx, requireActor(req), req.query) }),
-    );
-    app.get(
-      '/catalog/items/:id',
-      route(['catalog'], {
-        summary: 'One catalog item with its order form',
-        params: IdParam,
-        ok: CatalogItemView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getCatalogItem(ctx, requireActor(req), req.params.id)),
-    );
-    app.post(
-      '/catalog/items',
-      route(['catalog'], {
+        run: listCatalogItems,
+      },
+      get: { summary: 'One catalog item with its order form', run: getCatalogItem },
+      create: {
         summary: 'Add a catalog item with its form, approval policy and task templates (service managers)',
         body: CatalogItemCreate,
-        ok: CatalogItemView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const item = await createCatalogItem(ctx, requireActor(req), req.body, clientIp(req));
-        return withEtag(reply.code(201), item)
-          .header('location', `/api/v1/catalog/items/${item.id}`)
-          .send(item);
+        location: true,
+        run: createCatalogItem,
       },
-    );
-    app.patch(
-      '/catalog/items/:id',
-      route(['catalog'], {
+      update: {
         summary:
           'Change or withdraw (active: false) a catalog item; requests already ordered keep their copy',
-        params: IdParam,
         body: CatalogItemPatch,
-        ok: CatalogItemView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateCatalogItem(
-            ctx,
-            requireActor(req),
-            req.params.id,
-            req.body,
-            ifMatchVersion(req),
-            clientIp(req),
-          ),
-        ),
-    );
+        run: updateCatalogItem,
+      },
+    });
   };
 }

@@ -6,7 +6,8 @@
 import { and, asc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { containing } from '../../db/like.ts';
+import { lockAtVersion } from '../../db/version.ts';
 import { type ApprovalPolicy, validatePolicy } from '../../domain/requests/approval.ts';
 import { type FormField, validateFormDefinition } from '../../domain/requests/form.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -147,8 +148,7 @@ export async function listCatalogItems(
   if (!q.includeInactive) conds.push(eq(catalogItems.active, true));
   if (q.serviceId) conds.push(eq(catalogItems.serviceId, q.serviceId));
   if (q.category) conds.push(eq(catalogItems.category, q.category));
-  if (q.q?.trim())
-    conds.push(ilike(catalogItems.name, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (q.q?.trim()) conds.push(ilike(catalogItems.name, containing(q.q.trim())));
   const rows = await ctx.db
     .select({ item: catalogItems, serviceName: cis.name })
     .from(catalogItems)
@@ -211,9 +211,14 @@ export async function updateCatalogItem(
   if (!can(actor, 'catalog.manage')) throw forbidden('Only service managers may maintain the catalog.');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(catalogItems).where(eq(catalogItems.id, id)).for('update');
-    if (!cur) throw notFound('Catalog item', id);
-    assertVersion({ version: cur.version, number: `The catalog item "${cur.name}"` }, expectedVersion);
+    const cur = await lockAtVersion(
+      tx,
+      catalogItems,
+      id,
+      'Catalog item',
+      expectedVersion,
+      (r) => `The catalog item "${r.name}"`,
+    );
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const next = { ...cur, ...defined } as CatalogItemRow;
     await checkItem(tx, next);

@@ -4,11 +4,12 @@
  * edited: the clocks they started must stay explainable.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../db/cursor.ts';
+import { pageAscending } from '../../db/keyset.ts';
+import { containing } from '../../db/like.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import {
   type AgreementKind,
@@ -398,17 +399,13 @@ export async function listAgreements(ctx: AppContext, actor: Actor, q: Agreement
   if (q.customerId) conds.push(eq(agreements.customerId, q.customerId));
   if (q.groupId) conds.push(eq(agreements.groupId, q.groupId));
   if (q.supplierId) conds.push(eq(agreements.supplierId, q.supplierId));
-  if (q.q) conds.push(sql`${agreements.name} ilike ${`%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-  if (q.cursor) {
-    const [name, id] = decodeCursor(q.cursor, 2) as [string, string];
-    conds.push(sql`(${agreements.name}, ${agreements.id}) > (${name}, ${id}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(agreements)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(agreements.name), asc(agreements.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.name, last.id]);
+  if (q.q) conds.push(ilike(agreements.name, containing(q.q)));
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    agreements,
+    { column: agreements.name, of: (r) => r.name },
+    conds,
+    q,
+  );
   return { items: await presentAgreements(ctx.db, page, ctx.clock.now()), nextCursor };
 }

@@ -10,6 +10,7 @@ import {
   TimelineEntry,
 } from '../../contracts/service-levels.ts';
 import { requireActor } from '../../http/auth.ts';
+import { itemRoutes } from '../../http/resource.ts';
 import { RecordRefParam, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
 import { acknowledgeSupplier, engageSupplier, listEngagements, releaseSupplier } from './engagements.ts';
@@ -48,20 +49,17 @@ export function recordSlaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       }),
       async (req) => getRecordSlaTimeline(ctx, requireActor(req), req.params.id),
     );
-    app.get(
-      '/records/:id/suppliers',
-      route(tags, {
+    itemRoutes(app, ctx, {
+      path: '/records/:id/suppliers',
+      tags,
+      params: RecordRefParam,
+      list: {
         summary: 'Suppliers engaged on the record, past and present',
-        params: RecordRefParam,
         ok: z.array(EngagementView),
-      }),
-      async (req) => listEngagements(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/records/:id/suppliers',
-      route(tags, {
+        run: listEngagements,
+      },
+      add: {
         summary: 'Engage a supplier: their underpinning contract’s clocks start',
-        params: RecordRefParam,
         body: z.object({
           supplierId: Uuid,
           reference: z.string().max(LIMITS.categoryMax).nullish().describe('The supplier’s ticket number'),
@@ -69,10 +67,9 @@ export function recordSlaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }),
         ok: EngagementView,
         status: 201,
-      }),
-      async (req, reply) =>
-        reply.code(201).send(await engageSupplier(ctx, requireActor(req), req.params.id, req.body)),
-    );
+        run: engageSupplier,
+      },
+    });
     app.post(
       '/records/:id/suppliers/:engagementId/acknowledge',
       route(tags, {

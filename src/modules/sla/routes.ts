@@ -15,7 +15,7 @@ import {
 import { AGREEMENT_KINDS } from '../../domain/sla/agreement.ts';
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag, withEtag } from '../../http/etag.ts';
-import { entityAction, resourceRoutes } from '../../http/resource.ts';
+import { entityAction, itemRoutes, resourceRoutes } from '../../http/resource.ts';
 import { IdParam, PageQuery, route, Uuid } from '../../http/schemas.ts';
 import {
   agreeAgreement,
@@ -71,30 +71,23 @@ function calendarRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 function requirementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/services/:id/requirements',
-      route(tags, {
+    itemRoutes(app, ctx, {
+      path: '/services/:id/requirements',
+      tags,
+      list: {
         summary: 'Service level requirements of a service',
-        params: IdParam,
         ok: z.array(RequirementView),
-      }),
-      async (req) => listRequirementsOfService(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/services/:id/requirements',
-      route(tags, {
+        run: listRequirementsOfService,
+      },
+      add: {
         summary: 'Record a customer’s service level requirement (starts as a draft)',
-        params: IdParam,
         body: RequirementInput,
         ok: RequirementView,
         status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply.code(201),
-          await createRequirement(ctx, requireActor(req), req.params.id, req.body),
-        ),
-    );
+        etag: true,
+        run: createRequirement,
+      },
+    });
     resourceRoutes(app, ctx, {
       path: '/requirements',
       tags,

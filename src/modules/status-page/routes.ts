@@ -26,6 +26,7 @@ import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { noContent } from '../../http/resource.ts';
 import { problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { type CachedPage, cachedStatusPage } from './cache.ts';
 import { statusFeed } from './feed.ts';
@@ -249,10 +250,7 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await unpublishService(ctx, requireActor(req), req.params.serviceId);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, unpublishService(ctx, requireActor(req), req.params.serviceId)),
     );
     putEntry(
       '/status-page/services/:serviceId/override',

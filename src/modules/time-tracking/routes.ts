@@ -19,8 +19,7 @@ import {
   TimerStop,
 } from '../../contracts/time-tracking.ts';
 import { requireActor } from '../../http/auth.ts';
-import { sendWithEtag } from '../../http/etag.ts';
-import { resourceRoutes } from '../../http/resource.ts';
+import { itemRoutes, noContent, resourceRoutes } from '../../http/resource.ts';
 import { RecordRefParam, route } from '../../http/schemas.ts';
 import { CONTENT_TYPES, sendReportFile, tablesFile } from '../reports/index.ts';
 import { timeReport, timeReportTable } from './report.ts';
@@ -40,27 +39,24 @@ const tags = ['time tracking'];
 
 export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/records/:id/time',
-      route(tags, {
+    itemRoutes(app, ctx, {
+      path: '/records/:id/time',
+      tags,
+      params: RecordRefParam,
+      list: {
         summary: 'The time logged on a record, newest first, with the total and the billable total',
-        params: RecordRefParam,
         ok: RecordTime,
-      }),
-      async (req) => listRecordTime(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/records/:id/time',
-      route(tags, {
+        run: listRecordTime,
+      },
+      add: {
         summary: 'Log time on a record by hand: how long ("1h 30m"), when, billable, a note',
-        params: RecordRefParam,
         body: TimeEntryCreate,
         ok: TimeEntryView,
         status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createEntry(ctx, requireActor(req), req.params.id, req.body)),
-    );
+        etag: true,
+        run: createEntry,
+      },
+    });
     resourceRoutes(app, ctx, {
       path: '/time/entries',
       tags,
@@ -113,10 +109,7 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await discardTimer(ctx, requireActor(req));
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, discardTimer(ctx, requireActor(req))),
     );
     app.get(
       '/time/report',

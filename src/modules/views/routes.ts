@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { SavedView, ViewCreate, ViewListQuery, ViewPatch } from '../../contracts/views.ts';
 import { requireActor } from '../../http/auth.ts';
+import { noContent } from '../../http/resource.ts';
 import { IdParam, route } from '../../http/schemas.ts';
 import { createView, deleteView, listViews, updateView } from './service.ts';
 
@@ -47,10 +48,7 @@ export function viewRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.null(),
         status: 204,
       }),
-      async (req, reply) => {
-        await deleteView(ctx, requireActor(req), req.params.id);
-        return reply.code(204).send(null);
-      },
+      async (req, reply) => noContent(reply, deleteView(ctx, requireActor(req), req.params.id)),
     );
   };
 }

@@ -38,31 +38,34 @@ export type RecordOperations = {
   transition: (ctx: AppContext, actor: Actor, id: string, input: TransitionInput, version: number) => Changed;
 };
 
+/** Who works a record and how urgent it is: what a bulk patch sets on every type with a priority. */
+const WORK_AND_PRIORITY = ['assigneeId', 'groupId', 'impact', 'urgency'] as const;
+
 export const OPERATIONS: Record<
   'incident' | 'problem' | 'change' | 'request' | 'request_task' | 'improvement',
   RecordOperations
 > = {
   incident: {
     cfg: INCIDENT,
-    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    patchable: WORK_AND_PRIORITY,
     update: updateIncident,
     transition: transitionIncident,
   },
   problem: {
     cfg: PROBLEM,
-    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    patchable: WORK_AND_PRIORITY,
     update: (ctx, actor, id, patch, version) => updateRecord(ctx, actor, PROBLEM, id, patch, version),
     transition: transitionProblem,
   },
   change: {
     cfg: CHANGE,
-    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    patchable: WORK_AND_PRIORITY,
     update: updateChange,
     transition: transitionChange,
   },
   request: {
     cfg: REQUEST,
-    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    patchable: WORK_AND_PRIORITY,
     update: updateRequest,
     transition: transitionRequest,
   },
@@ -76,7 +79,7 @@ export const OPERATIONS: Record<
   // found in the record-type registry so worklists need not depend on continual improvement.
   improvement: {
     cfg: IMPROVEMENT,
-    patchable: ['assigneeId', 'groupId', 'impact', 'urgency'],
+    patchable: WORK_AND_PRIORITY,
     update: (ctx, actor, id, patch, version) => updateRecord(ctx, actor, IMPROVEMENT, id, patch, version),
     transition: (ctx, actor, id, input, version) => {
       const own = definedRecordType(IMPROVEMENT.type)?.operations.transition;

@@ -3,10 +3,11 @@
  * lifecycle from order to disposal with its transitions enforced, assignment to a person and a
  * location, and an optional link to the CI that represents the asset. Every change is in history.
  */
-import { and, asc, eq, ilike, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { pageAscending } from '../../../db/keyset.ts';
+import { anyContains } from '../../../db/like.ts';
 import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/assets.ts';
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
@@ -328,21 +329,14 @@ export async function listAssets(ctx: AppContext, actor: Actor, q: AssetListQuer
   if (q.ciId) conds.push(eq(assets.ciId, q.ciId));
   if (q.supplierId) conds.push(eq(assets.supplierId, q.supplierId));
   const text = q.q?.trim();
-  if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(or(ilike(assets.assetTag, like), ilike(assets.serialNumber, like), ilike(assets.name, like))!);
-  }
-  if (q.cursor) {
-    const [tag, id] = decodeCursor(q.cursor, 2);
-    conds.push(sql`(${assets.assetTag}, ${assets.id}) > (${String(tag)}, ${String(id)}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(assets)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(assets.assetTag), asc(assets.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.assetTag, last.id]);
+  if (text) conds.push(anyContains(text, [assets.assetTag, assets.serialNumber, assets.name]));
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    assets,
+    { column: assets.assetTag, of: (r) => r.assetTag },
+    conds,
+    q,
+  );
   return { items: await present(ctx, actor, page), nextCursor };
 }
 

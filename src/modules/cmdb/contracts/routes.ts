@@ -4,9 +4,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../../context.ts';
 import { ContractInput, ContractView, Coverage } from '../../../contracts/cmdb.ts';
-import { requireActor } from '../../../http/auth.ts';
-import { resourceRoutes } from '../../../http/resource.ts';
-import { IdParam, PageQuery, route, Uuid } from '../../../http/schemas.ts';
+import { itemRoutes, resourceRoutes } from '../../../http/resource.ts';
+import { PageQuery, Uuid } from '../../../http/schemas.ts';
 import { addCoverage, listCoverage, removeCoverage } from './coverage.ts';
 import { CONTRACT_KINDS, createContract, getContract, listContracts, updateContract } from './service.ts';
 
@@ -43,44 +42,23 @@ export function contractRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         run: updateContract,
       },
     });
-    app.get(
-      '/contracts/:id/coverage',
-      route(tags, {
-        summary: 'CIs and assets the contract covers',
-        params: IdParam,
-        ok: z.array(Coverage),
-      }),
-      async (req) => listCoverage(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/contracts/:id/coverage',
-      route(tags, {
+    itemRoutes(app, ctx, {
+      path: '/contracts/:id/coverage',
+      tags,
+      list: { summary: 'CIs and assets the contract covers', ok: z.array(Coverage), run: listCoverage },
+      add: {
         summary: 'Cover more CIs and assets (already covered ones are kept)',
-        params: IdParam,
         body: z.object({
           ciIds: z.array(Uuid).max(500).optional(),
           assetIds: z.array(Uuid).max(500).optional(),
         }),
         ok: z.array(Coverage),
-      }),
-      async (req) => {
-        const actor = requireActor(req);
-        await addCoverage(ctx, actor, req.params.id, req.body);
-        return listCoverage(ctx, actor, req.params.id);
+        run: async (ctx, actor, id, input) => {
+          await addCoverage(ctx, actor, id, input);
+          return listCoverage(ctx, actor, id);
+        },
       },
-    );
-    app.delete(
-      '/contracts/:id/coverage/:coverageId',
-      route(tags, {
-        summary: 'Stop covering a CI or asset',
-        params: IdParam.extend({ coverageId: Uuid }),
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await removeCoverage(ctx, requireActor(req), req.params.id, req.params.coverageId);
-        return reply.code(204).send(null);
-      },
-    );
+      remove: { summary: 'Stop covering a CI or asset', key: 'coverageId', run: removeCoverage },
+    });
   };
 }

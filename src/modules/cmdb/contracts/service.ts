@@ -3,17 +3,18 @@
  * the CIs and assets they cover, and a warning before each expires. The warning is recorded once
  * per contract and end date by a scheduled job, so renewing (a new end date) warns again.
  */
-import { and, asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
+import { asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { pageAscending } from '../../../db/keyset.ts';
+import { containing } from '../../../db/like.ts';
+import { rowById } from '../../../db/rows.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
+import { type FieldError, forbidden, invalid } from '../../../errors.ts';
 import { organisations } from '../../organisations/index.ts';
 import { assertVersion } from '../../records/index.ts';
 import { todayOf } from '../assets/service.ts';
-import { isUuid } from '../ci-store.ts';
 import { contractCoverage, contracts, contractWarnings } from './schema.ts';
 
 export { CONTRACT_KINDS, type ContractKind };
@@ -155,11 +156,7 @@ export async function createContract(
 }
 
 async function loadContract(db: Db, id: string, lock = false): Promise<ContractRow> {
-  if (!isUuid(id)) throw notFound('Contract', id);
-  const q = db.select().from(contracts).where(eq(contracts.id, id));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw notFound('Contract', id);
-  return row;
+  return rowById(db, contracts, id, 'Contract', lock);
 }
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string): Promise<ContractView> {
@@ -211,18 +208,14 @@ export async function listContracts(ctx: AppContext, actor: Actor, q: ContractLi
   }
   if (q.supplierId) conds.push(eq(contracts.supplierId, q.supplierId));
   if (q.kind) conds.push(eq(contracts.kind, q.kind));
-  if (q.q?.trim()) conds.push(ilike(contracts.name, `%${q.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-  if (q.cursor) {
-    const [end, cid] = decodeCursor(q.cursor, 2);
-    conds.push(sql`(${contracts.endDate}, ${contracts.id}) > (${String(end)}::date, ${String(cid)}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(contracts)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(contracts.endDate), asc(contracts.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.endDate, last.id]);
+  if (q.q?.trim()) conds.push(ilike(contracts.name, containing(q.q.trim())));
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    contracts,
+    { column: contracts.endDate, of: (r) => r.endDate, cast: 'date' },
+    conds,
+    q,
+  );
   return { items: await presentContracts(ctx.db, actor, page, today), nextCursor };
 }
 

@@ -7,6 +7,7 @@ import { ImportRowView, ImportView } from '../../../contracts/cmdb.ts';
 import { AppError } from '../../../errors.ts';
 import { requireActor } from '../../../http/auth.ts';
 import { IdParam, Limit, page, problemResponses, route } from '../../../http/schemas.ts';
+import { receiveFile } from '../../../http/upload.ts';
 import { formatOf, IMPORT_FORMATS } from './rows.ts';
 import { getImport, listImportRows, listImports, startImport } from './service.ts';
 import { IMPORT_TYPES, OUTCOMES } from './types.ts';
@@ -35,19 +36,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       },
       async (req, reply) => {
         const actor = requireActor(req);
-        if (!req.isMultipart())
-          throw new AppError(
-            'request.malformed',
-            'Send the file as multipart/form-data in a field named "file".',
-          );
-        const file = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-        if (!file)
-          throw new AppError('validation.failed', 'No file was sent.', [
-            { field: 'file', message: 'is required' },
-          ]);
-        const data = await file.toBuffer();
-        if (file.file.truncated)
-          throw new AppError('attachment.too_large', 'Import files may be at most 64 MiB.');
+        const file = await receiveFile(req, IMPORT_MAX_BYTES, 'Import files may be at most 64 MiB.');
         const format = req.query.format ?? formatOf(file.filename, file.mimetype);
         if (!format)
           throw new AppError('validation.failed', 'Name the file .csv or .json, or give ?format=csv|json.', [
@@ -57,7 +46,7 @@ export function importRoutes(ctx: AppContext): FastifyPluginAsyncZod {
           type: req.query.type,
           format,
           filename: file.filename,
-          content: data.toString('utf8'),
+          content: file.data.toString('utf8'),
           dryRun: req.query.dryRun,
         });
         return reply

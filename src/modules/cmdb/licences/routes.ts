@@ -15,8 +15,8 @@ import {
   Money,
 } from '../../../contracts/cmdb.ts';
 import { requireActor } from '../../../http/auth.ts';
-import { resourceRoutes } from '../../../http/resource.ts';
-import { IdParam, PageQuery, problemResponses, route, Uuid } from '../../../http/schemas.ts';
+import { itemRoutes, resourceRoutes } from '../../../http/resource.ts';
+import { PageQuery, problemResponses, Uuid } from '../../../http/schemas.ts';
 import { complianceReport, createLicence, getLicence, listLicences, updateLicence } from './service.ts';
 import {
   addEntitlement,
@@ -90,20 +90,12 @@ function licenceCrudRoutes(ctx: AppContext): FastifyPluginAsyncZod {
 
 function licenceUsageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/licences/:id/entitlements',
-      route(tags, {
-        summary: 'Purchases of the licence',
-        params: IdParam,
-        ok: z.array(Entitlement),
-      }),
-      async (req) => listEntitlements(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/licences/:id/entitlements',
-      route(tags, {
+    itemRoutes(app, ctx, {
+      path: '/licences/:id/entitlements',
+      tags,
+      list: { summary: 'Purchases of the licence', ok: z.array(Entitlement), run: listEntitlements },
+      add: {
         summary: 'Record a purchase of a quantity of the licence',
-        params: IdParam,
         body: z.object({
           quantity: z.number().int().min(1).max(10_000_000),
           purchaseOrder: z.string().trim().max(100).nullish(),
@@ -114,38 +106,17 @@ function licenceUsageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }),
         ok: Entitlement,
         status: 201,
-      }),
-      async (req, reply) =>
-        reply.code(201).send(await addEntitlement(ctx, requireActor(req), req.params.id, req.body)),
-    );
-    app.delete(
-      '/licences/:id/entitlements/:entitlementId',
-      route(tags, {
-        summary: 'Remove a purchase',
-        params: IdParam.extend({ entitlementId: Uuid }),
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await removeEntitlement(ctx, requireActor(req), req.params.id, req.params.entitlementId);
-        return reply.code(204).send(null);
+        run: addEntitlement,
       },
-    );
-    app.get(
-      '/licences/:id/installations',
-      route(tags, {
-        summary: 'Where the licence is used',
-        params: IdParam,
-        ok: z.array(Installation),
-      }),
-      async (req) => listInstallations(ctx, requireActor(req), req.params.id),
-    );
-    app.post(
-      '/licences/:id/installations',
-      route(tags, {
+      remove: { summary: 'Remove a purchase', key: 'entitlementId', run: removeEntitlement },
+    });
+    itemRoutes(app, ctx, {
+      path: '/licences/:id/installations',
+      tags,
+      list: { summary: 'Where the licence is used', ok: z.array(Installation), run: listInstallations },
+      add: {
         summary:
           'Record an installation on a CI (per install, per core) or an assignment to a user (per user)',
-        params: IdParam,
         body: z.object({
           ciId: Uuid.optional(),
           userId: Uuid.optional(),
@@ -159,26 +130,13 @@ function licenceUsageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         }),
         ok: z.array(Installation),
         status: 201,
-      }),
-      async (req, reply) => {
-        const actor = requireActor(req);
-        await addInstallation(ctx, actor, req.params.id, req.body);
-        return reply.code(201).send(await listInstallations(ctx, actor, req.params.id));
+        run: async (ctx, actor, id, input) => {
+          await addInstallation(ctx, actor, id, input);
+          return listInstallations(ctx, actor, id);
+        },
       },
-    );
-    app.delete(
-      '/licences/:id/installations/:installationId',
-      route(tags, {
-        summary: 'Remove an installation',
-        params: IdParam.extend({ installationId: Uuid }),
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        await removeInstallation(ctx, requireActor(req), req.params.id, req.params.installationId);
-        return reply.code(204).send(null);
-      },
-    );
+      remove: { summary: 'Remove an installation', key: 'installationId', run: removeInstallation },
+    });
   };
 }
 

@@ -3,10 +3,12 @@
  * or assignments to users, and compliance: over-licensed (entitlements unused) or under-licensed
  * (use beyond entitlements), per licence and for the whole estate.
  */
-import { and, asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { pageAscending } from '../../../db/keyset.ts';
+import { anyContains } from '../../../db/like.ts';
+import { rowById } from '../../../db/rows.ts';
 import {
   type Compliance,
   compliance,
@@ -16,10 +18,9 @@ import {
   summariseCompliance,
 } from '../../../domain/cmdb/licences.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { forbidden, invalid, notFound } from '../../../errors.ts';
+import { forbidden, invalid } from '../../../errors.ts';
 import { assertVersion } from '../../records/index.ts';
 import { todayOf } from '../assets/service.ts';
-import { isUuid } from '../ci-store.ts';
 import { contracts } from '../contracts/schema.ts';
 import { uuidArray } from '../model.ts';
 import { licences } from './schema.ts';
@@ -151,11 +152,7 @@ export async function createLicence(
 }
 
 export async function loadLicence(db: Db, id: string, lock = false): Promise<LicenceRow> {
-  if (!isUuid(id)) throw notFound('Licence', id);
-  const q = db.select().from(licences).where(eq(licences.id, id));
-  const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw notFound('Licence', id);
-  return row;
+  return rowById(db, licences, id, 'Licence', lock);
 }
 
 export async function getLicence(ctx: AppContext, actor: Actor, id: string): Promise<LicenceView> {
@@ -203,22 +200,15 @@ export async function listLicences(
   assertCanReadLicences(actor);
   const conds: SQL[] = [];
   const text = q.q?.trim();
-  if (text) {
-    const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    conds.push(sql`(${ilike(licences.product, like)} or ${ilike(licences.vendor, like)})`);
-  }
+  if (text) conds.push(anyContains(text, [licences.product, licences.vendor]));
   if (q.metric) conds.push(eq(licences.metric, q.metric));
-  if (q.cursor) {
-    const [product, id] = decodeCursor(q.cursor, 2);
-    conds.push(sql`(${licences.product}, ${licences.id}) > (${String(product)}, ${String(id)}::uuid)`);
-  }
-  const rows = await ctx.db
-    .select()
-    .from(licences)
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(asc(licences.product), asc(licences.id))
-    .limit(q.limit + 1);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.product, last.id]);
+  const { page, nextCursor } = await pageAscending(
+    ctx.db,
+    licences,
+    { column: licences.product, of: (r) => r.product },
+    conds,
+    q,
+  );
   return { items: await presentLicences(ctx.db, actor, page, todayOf(ctx)), nextCursor };
 }
 
