@@ -19,17 +19,13 @@ import { type BenchRow, printTable, throwawayDatabase, writeResults } from './li
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_START_ROUNDS ?? 3);
 const IDLE_S = Number(process.env.BENCH_START_IDLE_S ?? 10);
-/** The server's command line as `npm start` runs it: its Node flags, then the entry file. */
-const SERVER = [
-  ...(
-    /node ((?:--\S+ )*)src\/server\.js/.exec(
-      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start,
-    )?.[1] ?? ''
-  )
-    .split(' ')
-    .filter(Boolean),
-  'src/server.js',
-];
+/** The server's command line as `npm start` runs it: its environment, its Node flags, then the entry file. */
+const START = /((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)src\/server\.js/.exec(
+  JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start,
+);
+const words = (s: string | undefined) => (s ?? '').split(' ').filter(Boolean);
+const SERVER = [...words(START?.[2]), 'src/server.js'];
+const SERVER_ENV = Object.fromEntries(words(START?.[1]).map((w) => w.split('=') as [string, string]));
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 type Started = { proc: ChildProcess; base: string; ms: number; exited: Promise<unknown> };
@@ -39,7 +35,7 @@ async function start(args: string[], env: Record<string, string>, ready: string)
   const t0 = performance.now();
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...SERVER_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((r) => proc.on('exit', r));
