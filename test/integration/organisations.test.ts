@@ -40,6 +40,18 @@ describe('organisations', () => {
     expect((await t.manager.get(`/api/v1/organisations/${id}`)).json().name).toBe('acme group');
   });
 
+  it('takes the wildcards of a search literally', async () => {
+    await t.manager.post('/api/v1/organisations', { name: '100% Uptime Ltd', kind: 'supplier' });
+    await t.manager.post('/api/v1/organisations', { name: 'Plain_Hosting', kind: 'supplier' });
+    const names = async (q: string) =>
+      (await t.manager.get(`/api/v1/organisations?q=${encodeURIComponent(q)}`))
+        .json()
+        .map((o: { name: string }) => o.name);
+    expect(await names('%')).toEqual(['100% Uptime Ltd']);
+    expect(await names('n_h')).toEqual(['Plain_Hosting']);
+    expect(await names('_')).toEqual(['Plain_Hosting']);
+  });
+
   it('validates input and refuses requesters', async () => {
     const bad = await t.manager.post('/api/v1/organisations', {
       name: 'X',

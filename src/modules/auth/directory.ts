@@ -1,9 +1,10 @@
 /** The people directory: users, their roles, groups and group membership. */
 
-import { asc, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
 import { pageAscending } from '../../db/keyset.ts';
+import { anyContains, containing } from '../../db/like.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -61,7 +62,7 @@ export type UserListQuery = {
 export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery) {
   if (!can(actor, 'user.read')) throw forbidden('You may not browse the user directory.');
   const conds: SQL[] = [];
-  if (q.q) conds.push(or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`))!);
+  if (q.q) conds.push(anyContains(q.q, [users.name, users.email]));
   if (q.active !== undefined) conds.push(eq(users.active, q.active));
   if (q.role)
     conds.push(sql`exists (select 1 from user_roles r where r.user_id = ${users.id} and r.role = ${q.role})`);
@@ -323,7 +324,7 @@ export async function listGroups(ctx: AppContext, actor: Actor, q: { q?: string 
   const rows = await ctx.db
     .select()
     .from(groups)
-    .where(q.q ? ilike(groups.name, `%${q.q}%`) : undefined)
+    .where(q.q ? ilike(groups.name, containing(q.q)) : undefined)
     .orderBy(asc(groups.name));
   return presentGroups(ctx, rows);
 }

@@ -7,6 +7,7 @@ import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/cursor.ts';
+import { containing } from '../../db/like.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
@@ -248,7 +249,9 @@ export async function listServices(ctx: AppContext, actor: Actor, q: ServiceList
       sql`exists (select 1 from service_customers sc where sc.service_id = ${cis.id} and sc.organisation_id = ${q.customerId})`,
     );
   if (q.q)
-    conds.push(or(ilike(cis.name, `%${q.q}%`), sql`${cis.search} @@ plainto_tsquery('simple', ${q.q})`)!);
+    conds.push(
+      or(ilike(cis.name, containing(q.q)), sql`${cis.search} @@ plainto_tsquery('simple', ${q.q})`)!,
+    );
   const { page, nextCursor } = await pageOf(ctx.db, conds, q);
   return { items: await presentServices(ctx.db, actor, page), nextCursor };
 }
@@ -263,7 +266,9 @@ export async function listCatalog(
   const conds: SQL[] = [eq(cis.classKey, 'business_service'), eq(services.lifecycleStatus, 'live')];
   if (q.category) conds.push(eq(services.category, q.category));
   if (q.q)
-    conds.push(or(ilike(cis.name, `%${q.q}%`), sql`${cis.search} @@ plainto_tsquery('simple', ${q.q})`)!);
+    conds.push(
+      or(ilike(cis.name, containing(q.q)), sql`${cis.search} @@ plainto_tsquery('simple', ${q.q})`)!,
+    );
   const { page, nextCursor } = await pageOf(ctx.db, conds, q);
   return { items: page.map(presentCatalogEntry), nextCursor };
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { ConfigCache, notifyChange } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
+import { containing } from '../../db/like.ts';
 import { lockAtVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
@@ -46,7 +47,7 @@ export async function listOrganisations(
   if (!can(actor, 'organisation.read')) throw forbidden('You may not browse organisations.');
   const conds: SQL[] = [];
   if (q.kind) conds.push(eq(organisations.kind, q.kind));
-  if (q.q) conds.push(ilike(organisations.name, `%${q.q}%`));
+  if (q.q) conds.push(ilike(organisations.name, containing(q.q)));
   const rows = await ctx.db
     .select()
     .from(organisations)
