@@ -37,7 +37,8 @@ export type JobQueue = {
 
 /**
  * How workers fetch: up to 50 jobs at a time, fetching again at once while batches come back full,
- * polling every half second otherwise, and woken at once by a NOTIFY on a server database. The
+ * woken at once by a NOTIFY when a job is sent, and polling every 5 s besides (every half second
+ * when the notices are unavailable). The
  * defaults (one job per fetch, a 2 s poll) worked an alert burst at about 0.5 jobs/s per queue.
  */
 export const WORK_OPTIONS = {
@@ -64,8 +65,16 @@ function newBoss(database: Database, databaseUrl: string | undefined, work: bool
   const roles = work
     ? { supervise: true, schedule: true, superviseIntervalSeconds: SUPERVISE_INTERVAL_SECONDS }
     : { supervise: false, schedule: false };
+  // Workers are woken by NOTIFY on both databases (PGlite delivers it in-process), so an idle
+  // instance polls every few seconds rather than twice a second per queue.
   if (database.pglite)
-    return new PgBoss({ db: fromPglite(database.pglite), backend: 'pglite', schema: 'pgboss', ...roles });
+    return new PgBoss({
+      db: fromPglite(database.pglite),
+      backend: 'pglite',
+      schema: 'pgboss',
+      useListenNotify: work,
+      ...roles,
+    });
   return new PgBoss({
     connectionString: databaseUrl!,
     schema: 'pgboss',
