@@ -432,7 +432,13 @@ async function runPglite(): Promise<BenchRow[]> {
   let ctx: AppContext | undefined;
   try {
     ctx = await createContext(
-      loadConfig({ LOG_LEVEL: 'silent', STEWARD_DEMO: '0', STEWARD_JOBS: '0', DATA_DIR: dir }),
+      loadConfig({
+        LOG_LEVEL: 'silent',
+        STEWARD_DEMO: '0',
+        STEWARD_JOBS: '0',
+        DATA_DIR: dir,
+        EMBEDDED_SHARED_BUFFERS: process.env.EMBEDDED_SHARED_BUFFERS,
+      }),
       { startJobs: false },
     );
     const lite = ctx.database.pglite!;

@@ -40,8 +40,8 @@ describe('configuration', () => {
       expect(msg).toContain('STEWARD_ADMIN_PASSWORD="short": must be at least 12 characters');
     }
   });
-  it('sizes the embedded buffer pool at 32MB unless told, and refuses what is not a size', () => {
-    expect(loadConfig({}).embeddedSharedBuffers).toBe('32MB');
+  it('sizes the embedded buffer pool at 16MB unless told, and refuses what is not a size', () => {
+    expect(loadConfig({}).embeddedSharedBuffers).toBe('16MB');
     expect(loadConfig({ EMBEDDED_SHARED_BUFFERS: '256MB' }).embeddedSharedBuffers).toBe('256MB');
     expect(() => loadConfig({ EMBEDDED_SHARED_BUFFERS: 'lots' })).toThrow(
       'EMBEDDED_SHARED_BUFFERS="lots": must be a size such as 32MB',

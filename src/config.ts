@@ -58,7 +58,7 @@ const EnvSchema = z.object({
   EMBEDDED_SHARED_BUFFERS: z
     .string()
     .regex(/^\d+(kB|MB|GB)$/, 'must be a size such as 32MB')
-    .default('32MB'),
+    .default('16MB'),
   GRAPH_SNAPSHOT_DIR: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
