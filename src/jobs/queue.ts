@@ -38,8 +38,8 @@ export type JobQueue = {
 /**
  * How workers fetch: up to 50 jobs at a time, fetching again at once while batches come back full,
  * woken at once by a NOTIFY when a job is sent, and polling every 5 s besides (every half second
- * when the notices are unavailable). The
- * defaults (one job per fetch, a 2 s poll) worked an alert burst at about 0.5 jobs/s per queue.
+ * when the notices are unavailable). The defaults (one job per fetch, a 2 s poll) worked an alert
+ * burst at about 0.5 jobs/s per queue.
  */
 export const WORK_OPTIONS = {
   batchSize: 50,
