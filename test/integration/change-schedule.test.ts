@@ -14,7 +14,7 @@ import {
   unregisterScheduleSource,
 } from '../../src/modules/change-schedule/index.ts';
 import { buildUser, errorFields, setupTestEnv } from '../support/app.ts';
-import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
+import { buildGraph, type CiJson } from '../support/cmdb.ts';
 
 const t = setupTestEnv({ manager: ['change_manager'], agent: ['agent'], requester: ['requester'] });
 const ci: Record<string, CiJson> = {};
@@ -41,21 +41,26 @@ const item = (
 });
 
 beforeAll(async () => {
-  const build = async (key: string, cls: string, name: string) => {
-    ci[key] = await buildCi(t.agent, cls, { name });
-  };
-  await build('bs', 'business_service', 'Payroll service');
-  await build('app', 'application', 'Payroll app');
-  await build('app3', 'application', 'Payslips');
-  await build('db', 'database', 'payroll-db');
-  await build('vm1', 'virtual_server', 'vm1');
-  await build('vm2', 'virtual_server', 'vm2');
-  await build('lonely', 'application', 'Lonely app');
-  await relate(t.agent, ci.bs!, 'depends_on', ci.app!);
-  await relate(t.agent, ci.bs!, 'depends_on', ci.app3!);
-  await relate(t.agent, ci.app!, 'depends_on', ci.db!);
-  await relate(t.agent, ci.app!, 'runs_on', ci.vm1!);
-  await relate(t.agent, ci.db!, 'runs_on', ci.vm2!);
+  await buildGraph(
+    t.agent,
+    {
+      bs: ['business_service', 'Payroll service'],
+      app: ['application', 'Payroll app'],
+      app3: ['application', 'Payslips'],
+      db: ['database', 'payroll-db'],
+      vm1: ['virtual_server', 'vm1'],
+      vm2: ['virtual_server', 'vm2'],
+      lonely: ['application', 'Lonely app'],
+    },
+    [
+      ['bs', 'depends_on', 'app'],
+      ['bs', 'depends_on', 'app3'],
+      ['app', 'depends_on', 'db'],
+      ['app', 'runs_on', 'vm1'],
+      ['db', 'runs_on', 'vm2'],
+    ],
+    ci,
+  );
   registerScheduleSource({
     key: 'test',
     async listScheduled(_db, range, filter) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerImpactEnricher, unregisterImpactEnricher } from '../../src/modules/cmdb/service.ts';
 import { setupTestEnv } from '../support/app.ts';
-import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
+import { buildCi, buildGraph, type CiJson, relate } from '../support/cmdb.ts';
 
 const t = setupTestEnv({ agent: ['agent'] });
 const ci: Record<string, CiJson> = {};
@@ -13,29 +13,34 @@ const postRelationship = (type: string, from: CiJson, to: CiJson) =>
 const names = (items: Item[]) => items.map((i) => `${i.ci.name}@${i.depth}`).sort();
 
 beforeAll(async () => {
-  const build = async (key: string, cls: string, name: string) => {
-    ci[key] = await buildCi(t.agent, cls, { name });
-  };
-  await build('bs', 'business_service', 'Payroll service');
-  await build('ts', 'technical_service', 'HR platform');
-  await build('app', 'application', 'Payroll app');
-  await build('app2', 'application', 'Timesheets');
-  await build('db', 'database', 'payroll-db');
-  await build('vm1', 'virtual_server', 'vm1');
-  await build('vm2', 'virtual_server', 'vm2');
-  await build('host1', 'physical_server', 'host1');
-  await build('sw1', 'network_device', 'sw1');
-  await relate(t.agent, ci.bs!, 'depends_on', ci.ts!);
-  await relate(t.agent, ci.ts!, 'depends_on', ci.app!);
-  await relate(t.agent, ci.app!, 'depends_on', ci.db!);
-  await relate(t.agent, ci.app!, 'runs_on', ci.vm1!);
-  await relate(t.agent, ci.db!, 'runs_on', ci.vm2!);
-  await relate(t.agent, ci.vm1!, 'runs_on', ci.host1!);
-  await relate(t.agent, ci.vm2!, 'runs_on', ci.host1!);
-  await relate(t.agent, ci.host1!, 'connects_to', ci.sw1!);
-  // A cycle: the two applications use each other.
-  await relate(t.agent, ci.app!, 'depends_on', ci.app2!);
-  await relate(t.agent, ci.app2!, 'depends_on', ci.app!);
+  await buildGraph(
+    t.agent,
+    {
+      bs: ['business_service', 'Payroll service'],
+      ts: ['technical_service', 'HR platform'],
+      app: ['application', 'Payroll app'],
+      app2: ['application', 'Timesheets'],
+      db: ['database', 'payroll-db'],
+      vm1: ['virtual_server', 'vm1'],
+      vm2: ['virtual_server', 'vm2'],
+      host1: ['physical_server', 'host1'],
+      sw1: ['network_device', 'sw1'],
+    },
+    [
+      ['bs', 'depends_on', 'ts'],
+      ['ts', 'depends_on', 'app'],
+      ['app', 'depends_on', 'db'],
+      ['app', 'runs_on', 'vm1'],
+      ['db', 'runs_on', 'vm2'],
+      ['vm1', 'runs_on', 'host1'],
+      ['vm2', 'runs_on', 'host1'],
+      ['host1', 'connects_to', 'sw1'],
+      // A cycle: the two applications use each other.
+      ['app', 'depends_on', 'app2'],
+      ['app2', 'depends_on', 'app'],
+    ],
+    ci,
+  );
 });
 
 describe('relationships', () => {

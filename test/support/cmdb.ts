@@ -49,6 +49,22 @@ export async function relate(client: Client, from: CiJson, type: string, to: CiJ
   return (res.json() as { id: string }).id;
 }
 
+/**
+ * A small graph through the API: the CIs by key (class and name), then the relationships between
+ * them by key (`[from, type, to]`), in order. Fills and returns `into`.
+ */
+export async function buildGraph(
+  client: Client,
+  cis: Record<string, [classKey: string, name: string]>,
+  edges: [from: string, type: string, to: string][],
+  into: Record<string, CiJson> = {},
+): Promise<Record<string, CiJson>> {
+  for (const [key, [classKey, name]] of Object.entries(cis))
+    into[key] = await buildCi(client, classKey, { name });
+  for (const [from, type, to] of edges) await relate(client, into[from]!, type, into[to]!);
+  return into;
+}
+
 /** Upload an import file through the API as multipart/form-data. */
 export async function uploadImport(
   client: Client,
