@@ -7,8 +7,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
-import { DataTable } from '../../kit/list/DataTable.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
@@ -48,38 +47,32 @@ export function GroupsPage() {
         }
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        <LoadedRows
+        <LoadedTable
           query={list}
           label="Loading groups"
           rows={(data) => [...data].sort((a, b) => a.name.localeCompare(b.name))}
           empty={
             <EmptyState title="No groups yet">Create one to start assigning incidents to a team.</EmptyState>
           }
-        >
-          {(items) => (
-            <DataTable
-              verticalSpacing="sm"
-              columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
-            >
-              {items.map((g) => (
-                <Table.Tr key={g.id}>
-                  <Table.Td>
-                    <RowLink to={`/admin/groups/${g.id}`}>{g.name}</RowLink>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
-                      {g.description || '—'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>{g.memberIds.length}</Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={g.active} size="sm" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+          verticalSpacing="sm"
+          columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
+          cells={(g) => (
+            <>
+              <Table.Td>
+                <RowLink to={`/admin/groups/${g.id}`}>{g.name}</RowLink>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
+                  {g.description || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td>{g.memberIds.length}</Table.Td>
+              <Table.Td>
+                <ActiveBadge active={g.active} size="sm" />
+              </Table.Td>
+            </>
           )}
-        </LoadedRows>
+        />
       </Paper>
       <NewGroupModal opened={opened} onClose={modal.close} />
     </>

@@ -15,8 +15,7 @@ import {
 } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, NotFoundPage, PageLoader } from '../../components/States.tsx';
-import { DataTable } from '../../kit/list/DataTable.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -46,59 +45,53 @@ function RunLog({ process, rule }: { process: ProcessKey; rule: AutomationRule }
       <Title order={2} size="h4" mb="sm">
         Run log
       </Title>
-      <LoadedRows
+      <LoadedTable
         query={runs}
         label="Loading runs"
         rows={(data) => [...data].reverse()}
         empty={<EmptyState title="No runs yet">The rule has not matched a record yet.</EmptyState>}
-      >
-        {(latestFirst) => (
-          <DataTable
-            minWidth={600}
-            verticalSpacing="xs"
-            aria-label="Run log"
-            columns={['When', 'Record', 'Event', 'Outcome', 'Details']}
-          >
-            {latestFirst.map((r) => {
-              const number = numbers.get(r.recordId);
-              return (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Time iso={r.at} size="sm" />
-                  </Table.Td>
-                  <Table.Td>
-                    {process === 'incident' ? (
-                      <Anchor component={Link} to={`/incidents/${number ?? r.recordId}`} size="sm">
-                        {number ?? 'Open incident'}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm" ff="monospace">
-                        {r.recordId.slice(0, 8)}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{humanize(r.event)}</Table.Td>
-                  <Table.Td>
-                    <Badge color={r.outcome === 'applied' ? 'teal.9' : 'orange.9'} variant="filled">
-                      {humanize(r.outcome)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="xs" c="dimmed">
-                      {Object.entries(r.details)
-                        .map(
-                          ([k, v]) =>
-                            `${humanize(k)}: ${Array.isArray(v) ? v.map(humanize).join(', ') : String(v)}`,
-                        )
-                        .join(' · ')}
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </DataTable>
-        )}
-      </LoadedRows>
+        minWidth={600}
+        verticalSpacing="xs"
+        aria-label="Run log"
+        columns={['When', 'Record', 'Event', 'Outcome', 'Details']}
+        cells={(r) => {
+          const number = numbers.get(r.recordId);
+          return (
+            <>
+              <Table.Td>
+                <Time iso={r.at} size="sm" />
+              </Table.Td>
+              <Table.Td>
+                {process === 'incident' ? (
+                  <Anchor component={Link} to={`/incidents/${number ?? r.recordId}`} size="sm">
+                    {number ?? 'Open incident'}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" ff="monospace">
+                    {r.recordId.slice(0, 8)}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{humanize(r.event)}</Table.Td>
+              <Table.Td>
+                <Badge color={r.outcome === 'applied' ? 'teal.9' : 'orange.9'} variant="filled">
+                  {humanize(r.outcome)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                <Text size="xs" c="dimmed">
+                  {Object.entries(r.details)
+                    .map(
+                      ([k, v]) =>
+                        `${humanize(k)}: ${Array.isArray(v) ? v.map(humanize).join(', ') : String(v)}`,
+                    )
+                    .join(' · ')}
+                </Text>
+              </Table.Td>
+            </>
+          );
+        }}
+      />
     </Paper>
   );
 }

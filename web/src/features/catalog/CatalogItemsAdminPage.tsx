@@ -6,8 +6,7 @@ import { useCatalogItems } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
-import { DataTable } from '../../kit/list/DataTable.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -33,7 +32,7 @@ export function CatalogItemsAdminPage() {
         mb="md"
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        <LoadedRows
+        <LoadedTable
           query={items}
           label="Loading catalog items"
           rows={(data) => data.items}
@@ -42,44 +41,38 @@ export function CatalogItemsAdminPage() {
               {q ? 'Try other words.' : 'Add the first thing people can order.'}
             </EmptyState>
           }
-        >
-          {(list) => (
-            <DataTable
-              minWidth={820}
-              verticalSpacing="xs"
-              fz="sm"
-              aria-label="Catalog items"
-              columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']}
-            >
-              {list.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>
-                    <RowLink to={`/admin/catalog-items/${i.id}`}>{i.name}</RowLink>
-                  </Table.Td>
-                  <Table.Td>{i.service.name}</Table.Td>
-                  <Table.Td>{i.category ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
-                      {i.approvalPolicy
-                        ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
-                        : 'no approval'}{' '}
-                      · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={4}>
-                      <ActiveBadge active={i.active} on="Offered" off="Withdrawn" />
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    <Time iso={i.updatedAt} size="sm" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+          minWidth={820}
+          verticalSpacing="xs"
+          fz="sm"
+          aria-label="Catalog items"
+          columns={['Name', 'Service', 'Category', 'Set-up', 'Status', 'Updated']}
+          cells={(i) => (
+            <>
+              <Table.Td>
+                <RowLink to={`/admin/catalog-items/${i.id}`}>{i.name}</RowLink>
+              </Table.Td>
+              <Table.Td>{i.service.name}</Table.Td>
+              <Table.Td>{i.category ?? '—'}</Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {i.form.length} field{i.form.length === 1 ? '' : 's'} ·{' '}
+                  {i.approvalPolicy
+                    ? `${i.approvalPolicy.levels.length} approval level${i.approvalPolicy.levels.length === 1 ? '' : 's'}`
+                    : 'no approval'}{' '}
+                  · {i.taskTemplates?.length ?? 0} task{i.taskTemplates?.length === 1 ? '' : 's'}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <ActiveBadge active={i.active} on="Offered" off="Withdrawn" />
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Time iso={i.updatedAt} size="sm" />
+              </Table.Td>
+            </>
           )}
-        </LoadedRows>
+        />
       </Paper>
     </>
   );

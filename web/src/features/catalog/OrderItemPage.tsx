@@ -10,6 +10,7 @@ import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx'
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
+import { ProseOrNone, RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { useRequestPaths } from '../requests/paths.ts';
 import { DynamicForm } from './DynamicForm.tsx';
@@ -138,19 +139,14 @@ export function OrderItemPage() {
           </Paper>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Paper p="md" component="section" aria-labelledby="about-item">
-            <Title order={2} size="h5" id="about-item" mb="xs">
-              About this item
-            </Title>
-            <Text size="sm" className="pre-wrap" c={it.description ? undefined : 'dimmed'}>
-              {it.description || 'No description.'}
-            </Text>
+          <RecordPanel id="about-item" title="About this item">
+            <ProseOrNone text={it.description} none="No description." />
             <Text size="sm" mt="sm">
               {it.requiresApproval
                 ? 'Your order needs approval first; you can follow each decision on the request page.'
                 : 'No approval needed: work starts as soon as you order.'}
             </Text>
-          </Paper>
+          </RecordPanel>
         </Grid.Col>
       </Grid>
     </Stack>

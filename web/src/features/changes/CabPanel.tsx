@@ -163,17 +163,9 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
           explanation="The change is rejected whatever the votes; the reason goes to its history."
           action="Veto"
           color="red.9"
-          pending={veto.isPending}
-          error={veto.error}
+          mutation={veto}
+          done={`${rec.number} vetoed`}
           onClose={() => setVetoOpen(false)}
-          onSubmit={(reason) =>
-            veto.mutate(reason, {
-              onSuccess: () => {
-                setVetoOpen(false);
-                notifications.show({ color: 'teal', message: `${rec.number} vetoed` });
-              },
-            })
-          }
         />
       )}
     </Paper>

@@ -3,7 +3,6 @@
  * change, so they move it to a free slot; the change manager may accept them with a reason instead.
  */
 import { Alert, Anchor, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type ChangeView, useConflicts, useOverrideConflicts } from '../../api/queries/changes.ts';
@@ -106,17 +105,9 @@ export function ConflictsPanel({ rec }: { rec: ChangeView }) {
           title={`Override the conflicts of ${rec.number}`}
           explanation="The change may then be scheduled and implemented in this slot. New dates or new conflicts need a new override."
           action="Override"
-          pending={override.isPending}
-          error={override.error}
+          mutation={override}
+          done="Conflicts accepted"
           onClose={() => setOpen(false)}
-          onSubmit={(reason) =>
-            override.mutate(reason, {
-              onSuccess: () => {
-                setOpen(false);
-                notifications.show({ color: 'teal', message: 'Conflicts accepted' });
-              },
-            })
-          }
         />
       )}
     </Paper>

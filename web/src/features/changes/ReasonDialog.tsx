@@ -1,5 +1,10 @@
-/** A dialog that asks for a reason before an action the history keeps (a veto, a conflict override). */
+/**
+ * A dialog that asks for a reason before an action the history keeps (a veto, a conflict override):
+ * it sends the reason with `mutation`, then closes and says `done`.
+ */
 import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ErrorAlert } from '../../components/States.tsx';
@@ -10,9 +15,8 @@ export function ReasonDialog({
   explanation,
   action,
   color,
-  pending,
-  error,
-  onSubmit,
+  mutation,
+  done,
   onClose,
 }: {
   title: string;
@@ -20,9 +24,9 @@ export function ReasonDialog({
   /** The submit button's label, and the error's "Could not …". */
   action: string;
   color?: string;
-  pending: boolean;
-  error: unknown;
-  onSubmit: (reason: string) => void;
+  mutation: UseMutationResult<unknown, Error, string>;
+  /** The notice once it is done. */
+  done: string;
   onClose: () => void;
 }) {
   const [reason, setReason] = useState('');
@@ -30,7 +34,12 @@ export function ReasonDialog({
     <Modal opened onClose={onClose} title={title}>
       <SubmitForm
         onSubmit={() => {
-          onSubmit(reason.trim());
+          mutation.mutate(reason.trim(), {
+            onSuccess: () => {
+              onClose();
+              notifications.show({ color: 'teal', message: done });
+            },
+          });
         }}
       >
         <Stack gap="sm">
@@ -44,12 +53,12 @@ export function ReasonDialog({
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-          <ErrorAlert error={error} title={`Could not ${action.toLowerCase()}`} />
+          <ErrorAlert error={mutation.error} title={`Could not ${action.toLowerCase()}`} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" color={color} disabled={!reason.trim()} loading={pending}>
+            <Button type="submit" color={color} disabled={!reason.trim()} loading={mutation.isPending}>
               {action}
             </Button>
           </Group>

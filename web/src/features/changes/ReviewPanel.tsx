@@ -2,7 +2,7 @@
  * The post-implementation review: the outcome (recorded on completion, never hidden), the lessons,
  * the incidents the change caused; a failed or backed-out change raises a problem in one click.
  */
-import { Anchor, Badge, Button, Group, Paper, Stack, TagsInput, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, TagsInput, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/imp
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 
@@ -39,107 +40,106 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
   const inReview = rec.stateCategory === 'resolved' && rec.allowedActions.includes('update');
   const failed = rec.outcome === 'failed' || rec.outcome === 'backed_out';
   return (
-    <Paper p="md" component="section" aria-labelledby="review-title">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h5" id="review-title">
-            Post-implementation review
-          </Title>
-          {rec.outcome && (
-            <Badge color={failed ? 'red' : 'teal'} variant="light">
-              {OUTCOME_LABELS[rec.outcome]}
-            </Badge>
+    <RecordPanel
+      id="review-title"
+      title="Post-implementation review"
+      gap="sm"
+      actions={
+        rec.outcome && (
+          <Badge color={failed ? 'red' : 'teal'} variant="light">
+            {OUTCOME_LABELS[rec.outcome]}
+          </Badge>
+        )
+      }
+    >
+      {rec.reviewedAt ? (
+        <Group justify="space-between" gap="xs">
+          <Text size="xs" c="dimmed">
+            Reviewed <Time iso={rec.reviewedAt} />
+          </Text>
+          {mayRaiseImprovement(me.roles) && (
+            <Anchor component={Link} to={raiseImprovementPath({ kind: 'pir', ref: rec.number })} size="sm">
+              Raise improvement
+            </Anchor>
           )}
         </Group>
-        {rec.reviewedAt ? (
-          <Group justify="space-between" gap="xs">
-            <Text size="xs" c="dimmed">
-              Reviewed <Time iso={rec.reviewedAt} />
-            </Text>
-            {mayRaiseImprovement(me.roles) && (
-              <Anchor component={Link} to={raiseImprovementPath({ kind: 'pir', ref: rec.number })} size="sm">
-                Raise improvement
-              </Anchor>
-            )}
-          </Group>
-        ) : (
-          <Text size="sm" c="dimmed">
-            Not reviewed yet: record what was learnt before closing.
-          </Text>
-        )}
-        {rec.causedIncidents.length > 0 && (
-          <Text size="sm">
-            Incidents caused: <NumberLinks records={rec.causedIncidents} base="/incidents" />
-          </Text>
-        )}
-        {rec.problems.length > 0 && (
-          <Text size="sm">
-            Problems: <NumberLinks records={rec.problems} base="/problems" />
-          </Text>
-        )}
-        <SubmitForm
-          onSubmit={() => {
-            save.mutate(
-              { lessons, ...(incidents.length ? { incidentIds: incidents } : {}) },
-              {
-                onSuccess: () => {
-                  setIncidents([]);
-                  notifications.show({ color: 'teal', message: 'Review recorded' });
-                },
-                onError: (err) => {
-                  if (err instanceof ApiError && err.isStale) onStale();
-                },
+      ) : (
+        <Text size="sm" c="dimmed">
+          Not reviewed yet: record what was learnt before closing.
+        </Text>
+      )}
+      {rec.causedIncidents.length > 0 && (
+        <Text size="sm">
+          Incidents caused: <NumberLinks records={rec.causedIncidents} base="/incidents" />
+        </Text>
+      )}
+      {rec.problems.length > 0 && (
+        <Text size="sm">
+          Problems: <NumberLinks records={rec.problems} base="/problems" />
+        </Text>
+      )}
+      <SubmitForm
+        onSubmit={() => {
+          save.mutate(
+            { lessons, ...(incidents.length ? { incidentIds: incidents } : {}) },
+            {
+              onSuccess: () => {
+                setIncidents([]);
+                notifications.show({ color: 'teal', message: 'Review recorded' });
               },
-            );
-          }}
-        >
-          <Stack gap="sm">
-            <Textarea
-              label="Lessons"
-              description={failed || rec.changeType === 'emergency' ? 'Needed before closing' : undefined}
-              autosize
-              minRows={2}
-              readOnly={!inReview}
-              maxLength={LIMITS.descriptionMax}
-              value={lessons}
-              onChange={(e) => setLessons(e.currentTarget.value)}
+              onError: (err) => {
+                if (err instanceof ApiError && err.isStale) onStale();
+              },
+            },
+          );
+        }}
+      >
+        <Stack gap="sm">
+          <Textarea
+            label="Lessons"
+            description={failed || rec.changeType === 'emergency' ? 'Needed before closing' : undefined}
+            autosize
+            minRows={2}
+            readOnly={!inReview}
+            maxLength={LIMITS.descriptionMax}
+            value={lessons}
+            onChange={(e) => setLessons(e.currentTarget.value)}
+          />
+          {inReview && (
+            <TagsInput
+              label="Incidents caused by the change"
+              description="Incident numbers; press Enter after each"
+              value={incidents}
+              onChange={(v) => setIncidents(v.map((x) => x.trim().toUpperCase()))}
             />
-            {inReview && (
-              <TagsInput
-                label="Incidents caused by the change"
-                description="Incident numbers; press Enter after each"
-                value={incidents}
-                onChange={(v) => setIncidents(v.map((x) => x.trim().toUpperCase()))}
-              />
-            )}
-            <ErrorAlert error={save.error} title="Could not record the review" />
-            <ErrorAlert error={raise.error} title="Could not raise a problem" />
-            {inReview && (
-              <Group justify="flex-end">
-                {failed && (
-                  <Button
-                    variant="outline"
-                    loading={raise.isPending}
-                    onClick={() =>
-                      raise.mutate(undefined, {
-                        onSuccess: (p) => {
-                          notifications.show({ color: 'teal', message: `${p.number} raised` });
-                          navigate(`/problems/${p.number}`);
-                        },
-                      })
-                    }
-                  >
-                    Raise problem
-                  </Button>
-                )}
-                <Button type="submit" loading={save.isPending}>
-                  Record review
+          )}
+          <ErrorAlert error={save.error} title="Could not record the review" />
+          <ErrorAlert error={raise.error} title="Could not raise a problem" />
+          {inReview && (
+            <Group justify="flex-end">
+              {failed && (
+                <Button
+                  variant="outline"
+                  loading={raise.isPending}
+                  onClick={() =>
+                    raise.mutate(undefined, {
+                      onSuccess: (p) => {
+                        notifications.show({ color: 'teal', message: `${p.number} raised` });
+                        navigate(`/problems/${p.number}`);
+                      },
+                    })
+                  }
+                >
+                  Raise problem
                 </Button>
-              </Group>
-            )}
-          </Stack>
-        </SubmitForm>
-      </Stack>
-    </Paper>
+              )}
+              <Button type="submit" loading={save.isPending}>
+                Record review
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </SubmitForm>
+    </RecordPanel>
   );
 }

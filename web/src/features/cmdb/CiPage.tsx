@@ -11,8 +11,7 @@ import { EmptyState, ErrorState, PageLoader, RecordNotFound } from '../../compon
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
-import { DataTable } from '../../kit/list/DataTable.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
@@ -53,7 +52,7 @@ function DetailsTab({ ci, onReload }: { ci: Ci; onReload: () => void }) {
 function RecordsTab({ ci }: { ci: Ci }) {
   const records = useCiRecords(ci.id);
   return (
-    <LoadedRows
+    <LoadedTable
       query={records}
       label="Loading records"
       empty={
@@ -61,39 +60,33 @@ function RecordsTab({ ci }: { ci: Ci }) {
           Incidents raised on this CI will be listed here.
         </EmptyState>
       }
-    >
-      {(rows) => (
-        <DataTable
-          minWidth={640}
-          fz="sm"
-          verticalSpacing="xs"
-          aria-label="Linked records"
-          columns={[
-            { label: 'Number', w: 120 },
-            'Title',
-            { label: 'State', w: 120 },
-            { label: 'Priority', w: 130 },
-            { label: 'Opened', w: 150 },
-          ]}
-        >
-          {rows.map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>
-                <RowLink to={recordPath(r.type, r.number)}>{r.number}</RowLink>
-              </Table.Td>
-              <Table.Td>{r.title}</Table.Td>
-              <Table.Td>{humanize(r.state)}</Table.Td>
-              <Table.Td>
-                <PriorityBadge priority={r.priority} />
-              </Table.Td>
-              <Table.Td>
-                <Time iso={r.createdAt} size="sm" />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </DataTable>
+      minWidth={640}
+      fz="sm"
+      verticalSpacing="xs"
+      aria-label="Linked records"
+      columns={[
+        { label: 'Number', w: 120 },
+        'Title',
+        { label: 'State', w: 120 },
+        { label: 'Priority', w: 130 },
+        { label: 'Opened', w: 150 },
+      ]}
+      cells={(r) => (
+        <>
+          <Table.Td>
+            <RowLink to={recordPath(r.type, r.number)}>{r.number}</RowLink>
+          </Table.Td>
+          <Table.Td>{r.title}</Table.Td>
+          <Table.Td>{humanize(r.state)}</Table.Td>
+          <Table.Td>
+            <PriorityBadge priority={r.priority} />
+          </Table.Td>
+          <Table.Td>
+            <Time iso={r.createdAt} size="sm" />
+          </Table.Td>
+        </>
       )}
-    </LoadedRows>
+    />
   );
 }
 

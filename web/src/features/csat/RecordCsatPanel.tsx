@@ -1,7 +1,8 @@
 /** For agents, on a record: the requester's satisfaction answers (score, comment, when) and surveys waiting. */
-import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useRecordSurveys } from '../../api/queries/csat.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { scoreText } from './SurveyForm.tsx';
 
@@ -12,10 +13,7 @@ export function RecordCsatPanel({ recordId, version }: { recordId: string; versi
   const surveys = useRecordSurveys(recordId, version);
   if (surveys.isPending || (surveys.data && surveys.data.length === 0)) return null;
   return (
-    <Paper p="md" component="section" aria-labelledby="csat-title">
-      <Title order={2} size="h5" id="csat-title" mb="xs">
-        Customer satisfaction
-      </Title>
+    <RecordPanel id="csat-title" title="Customer satisfaction">
       {surveys.isError ? (
         <ErrorAlert error={surveys.error} title="The surveys could not be loaded" />
       ) : (
@@ -53,6 +51,6 @@ export function RecordCsatPanel({ recordId, version }: { recordId: string; versi
           ))}
         </Stack>
       )}
-    </Paper>
+    </RecordPanel>
   );
 }

@@ -1,9 +1,10 @@
 /** An article in the portal: its text, and whether it helped. */
-import { Anchor, Breadcrumbs, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useArticle } from '../../api/queries/knowledge.ts';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ArticleFeedback } from './ArticleFeedback.tsx';
@@ -30,12 +31,7 @@ export function PortalArticlePage() {
   const a = article.data;
   return (
     <Stack maw={860}>
-      <Breadcrumbs>
-        <Anchor component={Link} to="/portal/knowledge" size="sm">
-          Help articles
-        </Anchor>
-        <Text size="sm">{a.number}</Text>
-      </Breadcrumbs>
+      <BackCrumbs to="/portal/knowledge" label="Help articles" here={a.number} />
       <Title order={1} size="h2">
         {a.title}
       </Title>

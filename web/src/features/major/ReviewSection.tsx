@@ -15,6 +15,7 @@ import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
@@ -167,14 +168,7 @@ function ReviewForm({
           >
             Add action
           </Button>
-          <Group gap="sm">
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save review
-            </Button>
-          </Group>
+          <DialogActions onCancel={onDone} submitLabel="Save review" pending={save.isPending} gap="sm" />
         </Group>
         <ErrorAlert error={save.error} title="The review was not saved" />
       </Stack>

@@ -39,7 +39,7 @@ import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
@@ -140,60 +140,54 @@ function Deliveries({ hook }: { hook: WebhookView }) {
         </Button>
       </Group>
       <ErrorAlert error={redeliver.error} title="Could not send again" />
-      <LoadedRows
+      <LoadedTable
         query={log}
         label="Loading deliveries"
         rows={(data) => data.pages.flatMap((p) => p.items)}
         empty={<EmptyState title="Nothing delivered yet" />}
         errorAlert="Deliveries could not be loaded"
-      >
-        {(items) => (
-          <DataTable
-            minWidth={760}
-            verticalSpacing="xs"
-            striped
-            columns={['When', 'Event', 'Status', 'Attempts', 'Last answer', '']}
-          >
-            {items.map((d) => (
-              <Table.Tr key={d.id}>
-                <Table.Td>
-                  <Time iso={d.createdAt} mode="absolute" size="sm" />
-                </Table.Td>
-                <Table.Td>
-                  <Code>{d.event}</Code>
-                </Table.Td>
-                <Table.Td>
-                  <Badge
-                    variant="light"
-                    color={d.status === 'succeeded' ? 'teal' : d.status === 'failed' ? 'red' : 'blue'}
-                  >
-                    {d.status}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{d.attempts}</Table.Td>
-                <Table.Td>
-                  <Text size="xs">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '')}</Text>
-                </Table.Td>
-                <Table.Td>
-                  <Button
-                    size="compact-xs"
-                    variant="light"
-                    disabled={!hook.active}
-                    loading={redeliver.isPending && redeliver.variables === d.id}
-                    onClick={() =>
-                      redeliver.mutate(d.id, {
-                        onSuccess: () => notifications.show({ color: 'teal', message: 'Sent again' }),
-                      })
-                    }
-                  >
-                    Send again
-                  </Button>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
+        minWidth={760}
+        verticalSpacing="xs"
+        striped
+        columns={['When', 'Event', 'Status', 'Attempts', 'Last answer', '']}
+        cells={(d) => (
+          <>
+            <Table.Td>
+              <Time iso={d.createdAt} mode="absolute" size="sm" />
+            </Table.Td>
+            <Table.Td>
+              <Code>{d.event}</Code>
+            </Table.Td>
+            <Table.Td>
+              <Badge
+                variant="light"
+                color={d.status === 'succeeded' ? 'teal' : d.status === 'failed' ? 'red' : 'blue'}
+              >
+                {d.status}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{d.attempts}</Table.Td>
+            <Table.Td>
+              <Text size="xs">{d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : '')}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Button
+                size="compact-xs"
+                variant="light"
+                disabled={!hook.active}
+                loading={redeliver.isPending && redeliver.variables === d.id}
+                onClick={() =>
+                  redeliver.mutate(d.id, {
+                    onSuccess: () => notifications.show({ color: 'teal', message: 'Sent again' }),
+                  })
+                }
+              >
+                Send again
+              </Button>
+            </Table.Td>
+          </>
         )}
-      </LoadedRows>
+      />
       {log.hasNextPage && (
         <Button
           mt="sm"

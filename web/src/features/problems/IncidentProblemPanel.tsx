@@ -4,7 +4,7 @@
  * incident to the known error's problem and copies the workaround as an internal note), and
  * "Raise problem" from this incident.
  */
-import { Anchor, Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBug } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { useApplyKnownError, useKnownErrorSuggestions } from '../../api/queries/
 import { useLinks } from '../../api/queries/records.ts';
 import type { Incident } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { REASON_LABELS } from './labels.ts';
 
@@ -25,110 +26,109 @@ export function IncidentProblemPanel({ rec }: { rec: Incident }) {
   const raise = `/problems/new?incidents=${encodeURIComponent(rec.number)}&title=${encodeURIComponent(rec.title)}`;
   if (!canWork) return null;
   return (
-    <Paper p="md" component="section" aria-labelledby="incident-problems-title">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h5" id="incident-problems-title">
-            Problems and known errors
-          </Title>
-          {open && (
-            <Button
-              component={Link}
-              to={raise}
-              size="compact-sm"
-              variant="light"
-              leftSection={<IconBug size={14} />}
-            >
-              Raise problem
-            </Button>
-          )}
-        </Group>
-        {problems.length > 0 && (
-          <Stack
-            gap={4}
-            component="ul"
-            aria-label="Linked problems"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
+    <RecordPanel
+      id="incident-problems-title"
+      title="Problems and known errors"
+      gap="sm"
+      actions={
+        open && (
+          <Button
+            component={Link}
+            to={raise}
+            size="compact-sm"
+            variant="light"
+            leftSection={<IconBug size={14} />}
           >
-            {problems.map((l) => (
-              <Group key={l.id} gap="xs" wrap="nowrap" component="li">
-                <Anchor component={Link} to={`/problems/${l.record.number}`} size="sm">
-                  {l.record.number}
-                </Anchor>
-                <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
-                  {l.record.title}
-                </Text>
-                <Badge variant="light" color="gray">
-                  {humanize(l.record.state)}
-                </Badge>
-              </Group>
-            ))}
-          </Stack>
-        )}
-        <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-          Suggested known errors
+            Raise problem
+          </Button>
+        )
+      }
+    >
+      {problems.length > 0 && (
+        <Stack
+          gap={4}
+          component="ul"
+          aria-label="Linked problems"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
+          {problems.map((l) => (
+            <Group key={l.id} gap="xs" wrap="nowrap" component="li">
+              <Anchor component={Link} to={`/problems/${l.record.number}`} size="sm">
+                {l.record.number}
+              </Anchor>
+              <Text size="sm" lineClamp={1} style={{ flex: 1 }}>
+                {l.record.title}
+              </Text>
+              <Badge variant="light" color="gray">
+                {humanize(l.record.state)}
+              </Badge>
+            </Group>
+          ))}
+        </Stack>
+      )}
+      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
+        Suggested known errors
+      </Text>
+      {suggestions.isPending ? (
+        <Text size="sm" c="dimmed">
+          Looking for known errors…
         </Text>
-        {suggestions.isPending ? (
-          <Text size="sm" c="dimmed">
-            Looking for known errors…
-          </Text>
-        ) : suggestions.isError ? (
-          <ErrorAlert error={suggestions.error} title="Could not load suggestions" />
-        ) : suggestions.data.items.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No known error matches this incident’s text, CIs or service.
-          </Text>
-        ) : (
-          <Stack
-            gap="xs"
-            component="ul"
-            aria-label="Suggested known errors"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          >
-            {suggestions.data.items.map((ke) => (
-              <Paper key={ke.id} withBorder p="xs" radius="sm" component="li">
-                <Stack gap={4}>
-                  <Group justify="space-between" wrap="nowrap" align="flex-start">
-                    <Text size="sm" fw={600}>
-                      {ke.title}
-                    </Text>
-                    {ke.applied ? (
-                      <Badge color="teal" variant="light">
-                        Applied
-                      </Badge>
-                    ) : (
-                      <Button
-                        size="compact-sm"
-                        aria-label={`Apply known error ${ke.title}`}
-                        loading={apply.isPending && apply.variables === ke.id}
-                        onClick={() =>
-                          apply.mutate(ke.id, {
-                            onSuccess: () =>
-                              notifications.show({
-                                color: 'teal',
-                                message: `Linked to ${ke.problemNumber}; the workaround is in the activity`,
-                              }),
-                          })
-                        }
-                      >
-                        Apply
-                      </Button>
-                    )}
-                  </Group>
-                  <Text size="xs" c="dimmed">
-                    {ke.reasons.map((r) => REASON_LABELS[r]).join(' · ')} · {ke.problemNumber}
+      ) : suggestions.isError ? (
+        <ErrorAlert error={suggestions.error} title="Could not load suggestions" />
+      ) : suggestions.data.items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No known error matches this incident’s text, CIs or service.
+        </Text>
+      ) : (
+        <Stack
+          gap="xs"
+          component="ul"
+          aria-label="Suggested known errors"
+          style={{ listStyle: 'none', padding: 0, margin: 0 }}
+        >
+          {suggestions.data.items.map((ke) => (
+            <Paper key={ke.id} withBorder p="xs" radius="sm" component="li">
+              <Stack gap={4}>
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <Text size="sm" fw={600}>
+                    {ke.title}
                   </Text>
-                  <Text size="sm" lineClamp={3}>
-                    Workaround: {ke.workaround}
-                  </Text>
-                </Stack>
-              </Paper>
-            ))}
-          </Stack>
-        )}
-        <ErrorAlert error={apply.error} title="Could not apply the known error" />
-      </Stack>
-    </Paper>
+                  {ke.applied ? (
+                    <Badge color="teal" variant="light">
+                      Applied
+                    </Badge>
+                  ) : (
+                    <Button
+                      size="compact-sm"
+                      aria-label={`Apply known error ${ke.title}`}
+                      loading={apply.isPending && apply.variables === ke.id}
+                      onClick={() =>
+                        apply.mutate(ke.id, {
+                          onSuccess: () =>
+                            notifications.show({
+                              color: 'teal',
+                              message: `Linked to ${ke.problemNumber}; the workaround is in the activity`,
+                            }),
+                        })
+                      }
+                    >
+                      Apply
+                    </Button>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {ke.reasons.map((r) => REASON_LABELS[r]).join(' · ')} · {ke.problemNumber}
+                </Text>
+                <Text size="sm" lineClamp={3}>
+                  Workaround: {ke.workaround}
+                </Text>
+              </Stack>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+      <ErrorAlert error={apply.error} title="Could not apply the known error" />
+    </RecordPanel>
   );
 }
 

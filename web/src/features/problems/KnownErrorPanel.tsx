@@ -1,5 +1,5 @@
 /** A problem's known error: publish it to the known-error database, or show and retire it. */
-import { Badge, Button, Group, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import {
   type KnownErrorView,
@@ -10,6 +10,7 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
 
 function Publish({ rec }: { rec: ProblemView }) {
@@ -97,21 +98,16 @@ function Published({ ke, editable }: { ke: KnownErrorView; editable: boolean }) 
 export function KnownErrorPanel({ rec }: { rec: ProblemView }) {
   const editable = rec.allowedActions.includes('update');
   return (
-    <Paper p="md" component="section" aria-labelledby="known-error-title">
-      <Stack gap="sm">
-        <Title order={2} size="h5" id="known-error-title">
-          Known error
-        </Title>
-        {rec.knownError ? (
-          <Published ke={rec.knownError} editable={editable} />
-        ) : editable ? (
-          <Publish key={rec.analysis.workaround ?? ''} rec={rec} />
-        ) : (
-          <Text size="sm" c="dimmed">
-            No known error is published.
-          </Text>
-        )}
-      </Stack>
-    </Paper>
+    <RecordPanel id="known-error-title" title="Known error" gap="sm">
+      {rec.knownError ? (
+        <Published ke={rec.knownError} editable={editable} />
+      ) : editable ? (
+        <Publish key={rec.analysis.workaround ?? ''} rec={rec} />
+      ) : (
+        <Text size="sm" c="dimmed">
+          No known error is published.
+        </Text>
+      )}
+    </RecordPanel>
   );
 }

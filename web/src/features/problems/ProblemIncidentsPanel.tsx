@@ -1,5 +1,5 @@
 /** The incidents a problem explains: linked both ways; more can be linked, and once resolved, resolved together. */
-import { Anchor, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,6 +10,7 @@ import type { StateCategory } from '../../api/types.ts';
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { humanize } from '../../lib/labels.ts';
 
 export function ProblemIncidentsPanel({ rec }: { rec: ProblemView }) {
@@ -29,78 +30,73 @@ export function ProblemIncidentsPanel({ rec }: { rec: ProblemView }) {
   const open = rec.incidents.filter((i) => i.stateCategory === 'open' || i.stateCategory === 'paused');
   const solved = rec.stateCategory === 'resolved' || rec.stateCategory === 'closed';
   return (
-    <Paper p="md" component="section" aria-labelledby="problem-incidents-title">
-      <Stack gap="sm">
-        <Title order={2} size="h5" id="problem-incidents-title">
-          Incidents ({rec.incidents.length})
-        </Title>
-        {rec.incidents.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            No incidents are linked.
-          </Text>
-        ) : (
-          <Table>
-            <Table.Tbody>
-              {rec.incidents.map((i) => (
-                <Table.Tr key={i.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/incidents/${i.number}`} size="sm">
-                      {i.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm" lineClamp={1}>
-                      {i.title}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StateBadge label={humanize(i.state)} category={i.stateCategory as StateCategory} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-        {editable && solved && open.length > 0 && (
-          <Button
-            variant="light"
-            loading={resolve.isPending}
-            onClick={() =>
-              resolve.mutate(undefined, {
-                onSuccess: (r) =>
-                  notifications.show({
-                    color: 'teal',
-                    message: `Resolved ${r.resolved.join(', ') || 'nothing'}`,
-                  }),
-              })
-            }
-          >
-            Resolve {open.length} open incident{open.length === 1 ? '' : 's'}
-          </Button>
-        )}
-        <ErrorAlert error={resolve.error} title="Could not resolve the incidents" />
-        {editable && rec.stateCategory !== 'closed' && (
-          <SubmitForm
-            onSubmit={() => {
-              if (ref.trim()) link.mutate(ref.trim());
-            }}
-          >
-            <Group gap="xs" align="flex-end">
-              <TextInput
-                label="Link an incident"
-                placeholder="INC0001042"
-                value={ref}
-                onChange={(e) => setRef(e.currentTarget.value)}
-                style={{ flex: 1 }}
-              />
-              <Button type="submit" variant="default" loading={link.isPending}>
-                Link
-              </Button>
-            </Group>
-          </SubmitForm>
-        )}
-        <ErrorAlert error={link.error} title="Could not link the incident" />
-      </Stack>
-    </Paper>
+    <RecordPanel id="problem-incidents-title" title={<>Incidents ({rec.incidents.length})</>} gap="sm">
+      {rec.incidents.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No incidents are linked.
+        </Text>
+      ) : (
+        <Table>
+          <Table.Tbody>
+            {rec.incidents.map((i) => (
+              <Table.Tr key={i.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/incidents/${i.number}`} size="sm">
+                    {i.number}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" lineClamp={1}>
+                    {i.title}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StateBadge label={humanize(i.state)} category={i.stateCategory as StateCategory} />
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {editable && solved && open.length > 0 && (
+        <Button
+          variant="light"
+          loading={resolve.isPending}
+          onClick={() =>
+            resolve.mutate(undefined, {
+              onSuccess: (r) =>
+                notifications.show({
+                  color: 'teal',
+                  message: `Resolved ${r.resolved.join(', ') || 'nothing'}`,
+                }),
+            })
+          }
+        >
+          Resolve {open.length} open incident{open.length === 1 ? '' : 's'}
+        </Button>
+      )}
+      <ErrorAlert error={resolve.error} title="Could not resolve the incidents" />
+      {editable && rec.stateCategory !== 'closed' && (
+        <SubmitForm
+          onSubmit={() => {
+            if (ref.trim()) link.mutate(ref.trim());
+          }}
+        >
+          <Group gap="xs" align="flex-end">
+            <TextInput
+              label="Link an incident"
+              placeholder="INC0001042"
+              value={ref}
+              onChange={(e) => setRef(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" variant="default" loading={link.isPending}>
+              Link
+            </Button>
+          </Group>
+        </SubmitForm>
+      )}
+      <ErrorAlert error={link.error} title="Could not link the incident" />
+    </RecordPanel>
   );
 }

@@ -37,6 +37,7 @@ import {
 import { type PersonRef, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { keyFromLabel } from './lifecycleText.ts';
@@ -339,14 +340,7 @@ function Editor({
           >
             Add activity
           </Button>
-          <Group gap="sm">
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save RACI matrix
-            </Button>
-          </Group>
+          <DialogActions onCancel={onDone} submitLabel="Save RACI matrix" pending={save.isPending} gap="sm" />
         </Group>
         <Text size="xs" c="dimmed">
           Every activity needs exactly one accountable party and at least one responsible party. For closing

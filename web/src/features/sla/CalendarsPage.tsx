@@ -3,8 +3,7 @@ import { Paper, Table } from '@mantine/core';
 import { useCalendars } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
-import { DataTable } from '../../kit/list/DataTable.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -21,7 +20,7 @@ export function CalendarsPage() {
         actions={canManage && <NewButton to="/service-levels/calendars/new">New calendar</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        <LoadedRows
+        <LoadedTable
           query={calendars}
           label="Loading calendars"
           rows={(data) => [...data].sort((a, b) => a.name.localeCompare(b.name))}
@@ -30,37 +29,31 @@ export function CalendarsPage() {
               Every agreement counts its targets in a calendar; add one first.
             </EmptyState>
           }
-        >
-          {(items) => (
-            <DataTable
-              verticalSpacing="sm"
-              fz="sm"
-              columns={[
-                'Name',
-                { label: 'Time zone', w: 200 },
-                { label: 'Hours a week', w: 150 },
-                { label: 'Holidays', w: 110 },
-                { label: 'Changed', w: 150 },
-              ]}
-            >
-              {items.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <RowLink to={`/service-levels/calendars/${c.id}`} note={c.description} clampNote>
-                      {c.name}
-                    </RowLink>
-                  </Table.Td>
-                  <Table.Td>{c.timeZone}</Table.Td>
-                  <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
-                  <Table.Td>{c.holidays.length}</Table.Td>
-                  <Table.Td>
-                    <Time iso={c.updatedAt} size="sm" />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </DataTable>
+          verticalSpacing="sm"
+          fz="sm"
+          columns={[
+            'Name',
+            { label: 'Time zone', w: 200 },
+            { label: 'Hours a week', w: 150 },
+            { label: 'Holidays', w: 110 },
+            { label: 'Changed', w: 150 },
+          ]}
+          cells={(c) => (
+            <>
+              <Table.Td>
+                <RowLink to={`/service-levels/calendars/${c.id}`} note={c.description} clampNote>
+                  {c.name}
+                </RowLink>
+              </Table.Td>
+              <Table.Td>{c.timeZone}</Table.Td>
+              <Table.Td>{Math.round(c.weeklyHours * 100) / 100} h</Table.Td>
+              <Table.Td>{c.holidays.length}</Table.Td>
+              <Table.Td>
+                <Time iso={c.updatedAt} size="sm" />
+              </Table.Td>
+            </>
           )}
-        </LoadedRows>
+        />
       </Paper>
     </>
   );

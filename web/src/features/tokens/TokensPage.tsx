@@ -31,8 +31,7 @@ import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { DataTable } from '../../kit/list/DataTable.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
@@ -227,7 +226,7 @@ export function TokensPage() {
         actions={<NewButton onClick={modal.open}>New token</NewButton>}
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
-        <LoadedRows
+        <LoadedTable
           query={tokens}
           label="Loading tokens"
           empty={
@@ -235,59 +234,53 @@ export function TokensPage() {
               Create one to use the REST API from scripts and tools.
             </EmptyState>
           }
-        >
-          {(items) => (
-            <DataTable
-              minWidth={760}
-              verticalSpacing="sm"
-              aria-label="API tokens"
-              columns={[
-                'Name',
-                'Token',
-                'Scopes',
-                'Created',
-                'Expires',
-                'Last used',
-                'Status',
-                { label: 'Actions', hidden: true },
-              ]}
-            >
-              {items.map((t) => {
-                const status = statusOf(t);
-                return (
-                  <Table.Tr key={t.id}>
-                    <Table.Td>
-                      <Text size="sm" fw={600}>
-                        {t.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{t.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <TagBadges tags={t.scopes} color="gray" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Time iso={t.createdAt} size="sm" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge size="sm" variant="light" color={status.color}>
-                        {status.label}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </DataTable>
-          )}
-        </LoadedRows>
+          minWidth={760}
+          verticalSpacing="sm"
+          aria-label="API tokens"
+          columns={[
+            'Name',
+            'Token',
+            'Scopes',
+            'Created',
+            'Expires',
+            'Last used',
+            'Status',
+            { label: 'Actions', hidden: true },
+          ]}
+          cells={(t) => {
+            const status = statusOf(t);
+            return (
+              <>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {t.name}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Code>{t.prefix}…</Code>
+                </Table.Td>
+                <Table.Td>
+                  <TagBadges tags={t.scopes} color="gray" />
+                </Table.Td>
+                <Table.Td>
+                  <Time iso={t.createdAt} size="sm" />
+                </Table.Td>
+                <Table.Td>
+                  <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
+                </Table.Td>
+                <Table.Td>
+                  <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
+                </Table.Td>
+                <Table.Td>
+                  <Badge size="sm" variant="light" color={status.color}>
+                    {status.label}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
+              </>
+            );
+          }}
+        />
       </Paper>
       <CreateTokenModal opened={opened} onClose={modal.close} />
     </>

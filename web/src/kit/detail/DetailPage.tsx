@@ -3,13 +3,13 @@
  * back to the list, the title with an optional dimmed prefix (a tag, a number), badges and a line of
  * facts, actions on the right, and the body the feature renders.
  */
-import { Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Group, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { BackCrumbs } from '../nav/BackCrumbs.tsx';
 
 export type Crumb = { to: string; label: string };
 
@@ -30,12 +30,7 @@ export function DetailHeader({ back, title, prefix, badges, meta, actions }: Det
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
       <Stack gap={6}>
-        <Breadcrumbs>
-          <Anchor component={Link} to={back.to} size="sm">
-            {back.label}
-          </Anchor>
-          <Text size="sm">{prefix ?? title}</Text>
-        </Breadcrumbs>
+        <BackCrumbs to={back.to} label={back.label} here={prefix ?? title} />
         <Title order={1} size="h2">
           {prefix && (
             <Text span inherit c="dimmed">

@@ -1,5 +1,5 @@
 /** The buttons under a dialog's form: Cancel, and the submit button (busy while the save runs). */
-import { Button, type ButtonProps, Group } from '@mantine/core';
+import { Button, type ButtonProps, Group, type MantineSpacing } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export function DialogActions({
@@ -9,6 +9,7 @@ export function DialogActions({
   disabled,
   color,
   icon,
+  gap,
 }: {
   onCancel: () => void;
   submitLabel: ReactNode;
@@ -16,9 +17,11 @@ export function DialogActions({
   disabled?: boolean;
   color?: ButtonProps['color'];
   icon?: ReactNode;
+  /** Between the two buttons; Mantine's default when not given. */
+  gap?: MantineSpacing;
 }) {
   return (
-    <Group justify="flex-end">
+    <Group justify="flex-end" gap={gap}>
       <Button variant="default" onClick={onCancel}>
         Cancel
       </Button>

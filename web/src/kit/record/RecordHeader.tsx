@@ -3,13 +3,13 @@
  * priority, who has it, the nearest SLA due time, and "Assign to me" one click away; the lifecycle
  * buttons on the right. Requesters see the number, title and state.
  */
-import { Anchor, Box, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router-dom';
 import { useRecordSla } from '../../api/queries/serviceLevels.ts';
 import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
 import { SlaDue } from '../../features/sla/SlaDue.tsx';
 import { Time } from '../../lib/time.tsx';
+import { BackCrumbs } from '../nav/BackCrumbs.tsx';
 import { type AssignAction, AssignToMeButton } from './AssignToMe.tsx';
 import type { RecordView } from './types.ts';
 
@@ -81,12 +81,7 @@ export function RecordHeader({
   const staff = audience === 'staff';
   return (
     <Stack gap={6} component="section" aria-label={`${rec.number} summary`}>
-      <Breadcrumbs>
-        <Anchor component={Link} to={back.to} size="sm">
-          {back.label}
-        </Anchor>
-        <Text size="sm">{rec.number}</Text>
-      </Breadcrumbs>
+      <BackCrumbs to={back.to} label={back.label} here={rec.number} />
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
         <Stack gap="xs" style={{ flex: 1, minWidth: 260 }}>
           <Title order={1} size="h2">

@@ -2,37 +2,52 @@
  * A titled panel on a record page (linked records, assignment, what was asked for), named by its
  * heading; `actions` sit across from the heading.
  */
-import { Group, Paper, Text, Title } from '@mantine/core';
+import { Group, type MantineSpacing, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 
 export function RecordPanel({
   id,
   title,
   actions,
+  gap,
   children,
 }: {
   /** The heading's id, which names the region. */
   id: string;
   title: ReactNode;
   actions?: ReactNode;
+  /** Stack the heading and the body with this gap, instead of a margin under the heading. */
+  gap?: MantineSpacing;
   children: ReactNode;
 }) {
+  const margin = gap === undefined ? 'xs' : undefined;
   const heading = (
-    <Title order={2} size="h5" id={id} mb={actions === undefined ? 'xs' : undefined}>
+    <Title order={2} size="h5" id={id} mb={actions === undefined ? margin : undefined}>
       {title}
     </Title>
   );
+  const head =
+    actions === undefined ? (
+      heading
+    ) : (
+      <Group justify="space-between" mb={margin}>
+        {heading}
+        {actions}
+      </Group>
+    );
   return (
     <Paper p="md" component="section" aria-labelledby={id}>
-      {actions === undefined ? (
-        heading
+      {gap === undefined ? (
+        <>
+          {head}
+          {children}
+        </>
       ) : (
-        <Group justify="space-between" mb="xs">
-          {heading}
-          {actions}
-        </Group>
+        <Stack gap={gap}>
+          {head}
+          {children}
+        </Stack>
       )}
-      {children}
     </Paper>
   );
 }
