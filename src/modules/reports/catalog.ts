@@ -305,8 +305,12 @@ function clocksDuePart(w: PopulationWindow, kind: string, metric: Clock | null, 
     where c.kind = ${kind} ${metricCond} and ${cond}`;
 }
 
+/** The clocks of a query over due clocks that missed their target. */
+const missedOnly = (due: SQL) => sql`select * from (${due}) due where not due.hit`;
+
 for (const kind of ['sla', 'ola', 'uc'] as const) {
   const Kind = KIND_WORDS[kind].replace(/^u/, 'U');
+  const clockRollup = { source: `clock:${kind}`, dims: CLOCK_ROLLUP_DIMS };
   for (const metric of ['response', 'resolution'] as const) {
     defineKpi({
       key: `${kind}_${metric}_compliance`,
@@ -318,8 +322,7 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
       aggregate: 'rate',
       target: { target: 95, tolerance: 5 },
       rollup: {
-        source: `clock:${kind}`,
-        dims: CLOCK_ROLLUP_DIMS,
+        ...clockRollup,
         band: metric,
         residual: (w) => clocksDuePart(w, kind, metric, 'open'),
       },
@@ -337,16 +340,12 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
     aggregate: 'count',
     target: { target: 10, tolerance: 10 },
     rollup: {
-      source: `clock:${kind}`,
-      dims: CLOCK_ROLLUP_DIMS,
+      ...clockRollup,
       misses: true,
-      residual: (w) => sql`select * from (${clocksDuePart(w, kind, null, 'open')}) due where not due.hit`,
+      residual: (w) => missedOnly(clocksDuePart(w, kind, null, 'open')),
     },
-    parts: (w) =>
-      (['met', 'open'] as const).map(
-        (part) => sql`select * from (${clocksDuePart(w, kind, null, part)}) due where not due.hit`,
-      ),
-    population: (w) => sql`select * from (${clocksDue(w, kind, null)}) due where not due.hit`,
+    parts: (w) => (['met', 'open'] as const).map((part) => missedOnly(clocksDuePart(w, kind, null, part))),
+    population: (w) => missedOnly(clocksDue(w, kind, null)),
   });
 }
 
