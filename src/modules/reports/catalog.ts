@@ -177,15 +177,14 @@ const MEASURE_WORDS = {
 } as const;
 
 for (const stat of ['mean', 'median'] as const) {
+  /** Times to acknowledge and resolve: the shorter the better. */
+  const speed = { category: 'speed', unit: 'seconds', goodWhen: 'down', aggregate: stat } as const;
   for (const measure of ['working', 'calendar'] as const) {
     defineKpi({
       key: `tta_${stat}_${measure}`,
       label: `${STAT_LABEL[stat]} time to acknowledge (${measure})`,
       definition: `${STAT_LABEL[stat]} time from raising a record to its first response (the SLA response clock met), over the response clocks met in the period, ${MEASURE_WORDS[measure]}.`,
-      category: 'speed',
-      unit: 'seconds',
-      goodWhen: 'down',
-      aggregate: stat,
+      ...speed,
       target:
         measure === 'working'
           ? { target: 30 * 60, tolerance: 30 * 60 }
@@ -203,10 +202,7 @@ for (const stat of ['mean', 'median'] as const) {
         measure === 'working'
           ? `${STAT_LABEL[stat]} time to resolve over the SLA resolution clocks met in the period, ${MEASURE_WORDS.working}.`
           : `${STAT_LABEL[stat]} time from raising a record to resolving it, over the records resolved in the period, ${MEASURE_WORDS.calendar}.`,
-      category: 'speed',
-      unit: 'seconds',
-      goodWhen: 'down',
-      aggregate: stat,
+      ...speed,
       target:
         measure === 'working'
           ? { target: 8 * 3600, tolerance: 4 * 3600 }
