@@ -42,28 +42,13 @@ export type Actor = {
   scopes: readonly TokenScope[] | null;
 };
 
-const READ_ALL: Role[] = [
-  'admin',
-  'service_manager',
-  'service_owner',
-  'process_owner',
-  'agent',
-  'change_manager',
-  'cab_member',
-  'auditor',
-];
+/** Everyone but approvers and requesters reads all records. */
+const READ_ALL: Role[] = ROLES.filter((r) => r !== 'approver' && r !== 'requester');
 const WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];
 /** Who maintains the CMDB, assets and licences day to day. */
 const CMDB_KEEPERS: Role[] = ['admin', 'service_manager', 'agent'];
-const INTERNAL_WRITERS: Role[] = [
-  'admin',
-  'service_manager',
-  'service_owner',
-  'process_owner',
-  'agent',
-  'change_manager',
-  'cab_member',
-];
+/** Who reads all records and may also write internal content: all of them but the auditor. */
+const INTERNAL_WRITERS: Role[] = READ_ALL.filter((r) => r !== 'auditor');
 
 type ActionRule = { roles: Role[] | 'any'; scope: TokenScope };
 

@@ -15,7 +15,6 @@ import { invalid } from '../../errors.ts';
 import { groups } from '../auth/index.ts';
 import {
   assertMayChangeSettings,
-  assertMayReadSettings,
   getRaci,
   type ProcessKey,
   readSettingOr,
@@ -29,12 +28,6 @@ export async function getEscalationPolicy(
   process: ProcessKey,
 ): Promise<{ value: EscalationPolicy; version: number }> {
   return readSettingOr(db, keyOf(process), DEFAULT_ESCALATION_POLICY);
-}
-
-/** Read access for everyone who may read process settings. */
-export async function readEscalationPolicy(ctx: AppContext, actor: Actor, process: ProcessKey) {
-  assertMayReadSettings(actor);
-  return getEscalationPolicy(ctx.db, process);
 }
 
 /**

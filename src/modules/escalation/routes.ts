@@ -8,14 +8,11 @@ import {
   ESCALATION_TRIGGERS,
   NOTIFY_PARTIES,
 } from '../../domain/escalation/policy.ts';
-import { clientIp, requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { requireActor } from '../../http/auth.ts';
 import { RecordRefParam, route, Uuid } from '../../http/schemas.ts';
-import { PROCESSES } from '../settings/index.ts';
-import { readEscalationPolicy, setEscalationPolicy } from './policy.ts';
+import { settingDocumentRoutes } from '../settings/index.ts';
+import { getEscalationPolicy, setEscalationPolicy } from './policy.ts';
 import { listRecordEscalations } from './records.ts';
-
-const Process = z.object({ process: z.enum(PROCESSES) });
 
 // Ranges and cross-field rules (thresholds, circles, unknown groups) are checked by the service,
 // which answers 422 with a message per field; the schema only fixes the shape.
@@ -59,8 +56,6 @@ const EscalationPolicy = z
   })
   .meta({ id: 'EscalationPolicy' });
 
-const PolicyResponse = z.object({ policy: EscalationPolicy, version: z.number() });
-
 const GroupRef = z.object({ id: z.string(), name: z.string() }).nullable();
 const Escalation = z
   .object({
@@ -83,38 +78,17 @@ const Escalation = z
 
 export function escalationRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/settings/:process/escalation',
-      route(['settings'], {
-        summary: 'The escalation policy: support levels and what SLA warnings and breaches trigger',
-        params: Process,
-        ok: PolicyResponse,
-      }),
-      async (req, reply) => {
-        const p = await readEscalationPolicy(ctx, requireActor(req), req.params.process);
-        return withEtag(reply, p).send({ policy: p.value, version: p.version });
+    settingDocumentRoutes(app, ctx, {
+      path: 'escalation',
+      key: 'policy',
+      schema: EscalationPolicy,
+      summaries: {
+        get: 'The escalation policy: support levels and what SLA warnings and breaches trigger',
+        put: 'Replace the escalation policy (admin, process owner)',
       },
-    );
-    app.put(
-      '/settings/:process/escalation',
-      route(['settings'], {
-        summary: 'Replace the escalation policy (admin, process owner)',
-        params: Process,
-        body: z.object({ policy: EscalationPolicy }),
-        ok: PolicyResponse,
-      }),
-      async (req, reply) => {
-        const p = await setEscalationPolicy(
-          ctx,
-          requireActor(req),
-          req.params.process,
-          req.body.policy,
-          ifMatchVersion(req),
-          clientIp(req),
-        );
-        return withEtag(reply, p).send({ policy: p.value, version: p.version });
-      },
-    );
+      get: getEscalationPolicy,
+      set: setEscalationPolicy,
+    });
     app.get(
       '/records/:id/escalations',
       route(['records'], {

@@ -94,6 +94,14 @@ const ESCALATION: EventTemplates = {
   },
 };
 
+/** What the SLA warning and breach events have in common: the policy picks the recipients. */
+const ESCALATION_EVENT = {
+  variables: ['headline', 'message', 'target', 'dueAt'],
+  defaultParties: null,
+  emailByDefault: true,
+  templates: ESCALATION,
+} satisfies Partial<NotificationEventDefinition>;
+
 export const BUILT_IN_EVENTS: NotificationEventDefinition[] = [
   {
     key: 'record.created',
@@ -174,10 +182,7 @@ export const BUILT_IN_EVENTS: NotificationEventDefinition[] = [
     key: 'escalation.warning',
     label: 'SLA warning',
     description: 'A service-level target is close to being missed; the escalation policy names who is told.',
-    variables: ['headline', 'message', 'target', 'dueAt'],
-    defaultParties: null,
-    emailByDefault: true,
-    templates: ESCALATION,
+    ...ESCALATION_EVENT,
     sample: {
       ...SLA_SAMPLE,
       headline: 'INC0001001 SLA resolution warning (80%): Printer on floor 3 is on fire',
@@ -190,10 +195,7 @@ export const BUILT_IN_EVENTS: NotificationEventDefinition[] = [
     label: 'SLA breach',
     description:
       'A service-level target was missed; the escalation policy names who is told (managers on escalation).',
-    variables: ['headline', 'message', 'target', 'dueAt'],
-    defaultParties: null,
-    emailByDefault: true,
-    templates: ESCALATION,
+    ...ESCALATION_EVENT,
     sample: {
       ...SLA_SAMPLE,
       headline: 'INC0001001 SLA resolution breach: Printer on floor 3 is on fire',

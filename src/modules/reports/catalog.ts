@@ -177,15 +177,14 @@ const MEASURE_WORDS = {
 } as const;
 
 for (const stat of ['mean', 'median'] as const) {
+  /** Times to acknowledge and resolve: the shorter the better. */
+  const speed = { category: 'speed', unit: 'seconds', goodWhen: 'down', aggregate: stat } as const;
   for (const measure of ['working', 'calendar'] as const) {
     defineKpi({
       key: `tta_${stat}_${measure}`,
       label: `${STAT_LABEL[stat]} time to acknowledge (${measure})`,
       definition: `${STAT_LABEL[stat]} time from raising a record to its first response (the SLA response clock met), over the response clocks met in the period, ${MEASURE_WORDS[measure]}.`,
-      category: 'speed',
-      unit: 'seconds',
-      goodWhen: 'down',
-      aggregate: stat,
+      ...speed,
       target:
         measure === 'working'
           ? { target: 30 * 60, tolerance: 30 * 60 }
@@ -203,10 +202,7 @@ for (const stat of ['mean', 'median'] as const) {
         measure === 'working'
           ? `${STAT_LABEL[stat]} time to resolve over the SLA resolution clocks met in the period, ${MEASURE_WORDS.working}.`
           : `${STAT_LABEL[stat]} time from raising a record to resolving it, over the records resolved in the period, ${MEASURE_WORDS.calendar}.`,
-      category: 'speed',
-      unit: 'seconds',
-      goodWhen: 'down',
-      aggregate: stat,
+      ...speed,
       target:
         measure === 'working'
           ? { target: 8 * 3600, tolerance: 4 * 3600 }
@@ -305,8 +301,12 @@ function clocksDuePart(w: PopulationWindow, kind: string, metric: Clock | null, 
     where c.kind = ${kind} ${metricCond} and ${cond}`;
 }
 
+/** The clocks of a query over due clocks that missed their target. */
+const missedOnly = (due: SQL) => sql`select * from (${due}) due where not due.hit`;
+
 for (const kind of ['sla', 'ola', 'uc'] as const) {
   const Kind = KIND_WORDS[kind].replace(/^u/, 'U');
+  const clockRollup = { source: `clock:${kind}`, dims: CLOCK_ROLLUP_DIMS };
   for (const metric of ['response', 'resolution'] as const) {
     defineKpi({
       key: `${kind}_${metric}_compliance`,
@@ -318,8 +318,7 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
       aggregate: 'rate',
       target: { target: 95, tolerance: 5 },
       rollup: {
-        source: `clock:${kind}`,
-        dims: CLOCK_ROLLUP_DIMS,
+        ...clockRollup,
         band: metric,
         residual: (w) => clocksDuePart(w, kind, metric, 'open'),
       },
@@ -337,16 +336,12 @@ for (const kind of ['sla', 'ola', 'uc'] as const) {
     aggregate: 'count',
     target: { target: 10, tolerance: 10 },
     rollup: {
-      source: `clock:${kind}`,
-      dims: CLOCK_ROLLUP_DIMS,
+      ...clockRollup,
       misses: true,
-      residual: (w) => sql`select * from (${clocksDuePart(w, kind, null, 'open')}) due where not due.hit`,
+      residual: (w) => missedOnly(clocksDuePart(w, kind, null, 'open')),
     },
-    parts: (w) =>
-      (['met', 'open'] as const).map(
-        (part) => sql`select * from (${clocksDuePart(w, kind, null, part)}) due where not due.hit`,
-      ),
-    population: (w) => sql`select * from (${clocksDue(w, kind, null)}) due where not due.hit`,
+    parts: (w) => (['met', 'open'] as const).map((part) => missedOnly(clocksDuePart(w, kind, null, part))),
+    population: (w) => missedOnly(clocksDue(w, kind, null)),
   });
 }
 

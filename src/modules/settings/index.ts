@@ -1,4 +1,6 @@
 /** Process settings' public face: lifecycles, the priority matrix, RACI, categories and options. */
+
+export { Process, settingDocumentRoutes } from './document-routes.ts';
 export {
   assertMayChangeSettings,
   assertMayReadSettings,

@@ -17,31 +17,21 @@ import { assertMayReadTime } from './service.ts';
 
 const MAX_DAYS = 3 * 366;
 
-const DIMENSIONS: Record<TimeReportDimension, { key: SQL; label: SQL; none: string; title: string }> = {
-  service: {
-    key: sql`r.service_id::text`,
-    label: sql`(select name from cis where id = r.service_id)`,
-    none: 'No service',
-    title: 'Service',
-  },
-  customer: {
-    key: sql`u.organisation_id::text`,
-    label: sql`(select name from organisations where id = u.organisation_id)`,
-    none: 'No customer',
-    title: 'Customer',
-  },
-  group: {
-    key: sql`r.group_id::text`,
-    label: sql`(select name from groups where id = r.group_id)`,
-    none: 'No group',
-    title: 'Group',
-  },
-  agent: {
-    key: sql`e.user_id::text`,
-    label: sql`(select name from users where id = e.user_id)`,
-    none: 'Nobody',
-    title: 'Agent',
-  },
+type Dimension = { key: SQL; label: SQL; none: string; title: string };
+
+/** A dimension keyed by a column holding the id of a row of `table`, labelled by that row's name. */
+const namedBy = (column: string, table: string, none: string, title: string): Dimension => ({
+  key: sql.raw(`${column}::text`),
+  label: sql.raw(`(select name from ${table} where id = ${column})`),
+  none,
+  title,
+});
+
+const DIMENSIONS: Record<TimeReportDimension, Dimension> = {
+  service: namedBy('r.service_id', 'cis', 'No service', 'Service'),
+  customer: namedBy('u.organisation_id', 'organisations', 'No customer', 'Customer'),
+  group: namedBy('r.group_id', 'groups', 'No group', 'Group'),
+  agent: namedBy('e.user_id', 'users', 'Nobody', 'Agent'),
   type: { key: sql`r.type`, label: sql`r.type`, none: 'No type', title: 'Record type' },
 };
 
