@@ -6,6 +6,9 @@ import type { Db } from './client.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether `s` is a UUID (any version), so it may be compared with a uuid column. */
+export const isUuid = (s: string): boolean => UUID.test(s);
+
 /**
  * The row `id` of `table`, 404 (`what`, e.g. "Contract") when there is none or `id` is no UUID;
  * with `lock`, held for the rest of the transaction.
@@ -17,7 +20,7 @@ export async function rowById<T extends PgTable & { id: PgColumn }>(
   what: string,
   lock = false,
 ): Promise<T['$inferSelect']> {
-  if (!UUID.test(id)) throw notFound(what, id);
+  if (!isUuid(id)) throw notFound(what, id);
   const q = db
     .select()
     .from(table as PgTable)

@@ -3,8 +3,10 @@
  * checks of referenced people, groups and CIs, and field history. All lookups are batched: one
  * query per (scope, attribute), whatever the number of values.
  */
+
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../db/client.ts';
+import { isUuid } from '../../db/rows.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
 import { attributeOwner } from '../../domain/cmdb/classes.ts';
 import { type IdentityProbe, identityValue, probeKey } from '../../domain/cmdb/identify.ts';
@@ -13,9 +15,6 @@ import { groups, users } from '../auth/index.ts';
 import { attributeText, type ClassModel, lockIdentityKeys, textArray, uuidArray } from './model.ts';
 import { historyText } from './present.ts';
 import { ciHistory, cis } from './schema.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 export type FoundCi = { id: string; name: string; classKey: string; value: string };
 

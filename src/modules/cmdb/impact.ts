@@ -9,10 +9,11 @@
 
 import type { AppContext } from '../../context.ts';
 import type { ImpactItem as CImpactItem, ImpactView as CImpactView } from '../../contracts/cmdb.ts';
+import { isUuid } from '../../db/rows.ts';
 import { DEFAULT_MAX_NODES, DEFAULT_MAX_SERVICES } from '../../domain/cmdb/impact.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
-import { findCi, isUuid } from './ci-store.ts';
+import { findCi } from './ci-store.ts';
 import { assertCanRead } from './cis.ts';
 import {
   type AgreementRef,

@@ -1,7 +1,9 @@
 /** Loading a record for an actor: invisible records answer 404, never 403, so ids leak nothing. */
+
 import { eq, getTableColumns, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { isUuid } from '../../db/rows.ts';
 import { type Actor, canOnRecord, type RecordAction } from '../../domain/roles.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { records, recordWatchers } from './schema.ts';
@@ -9,10 +11,8 @@ import { records, recordWatchers } from './schema.ts';
 export type RecordRow = typeof records.$inferSelect;
 export type AccessibleRecord = { row: RecordRow; watcherIds: string[] };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const byIdOrNumber = (idOrNumber: string) =>
-  UUID.test(idOrNumber) ? or(eq(records.id, idOrNumber)) : eq(records.number, idOrNumber.toUpperCase());
+  isUuid(idOrNumber) ? or(eq(records.id, idOrNumber)) : eq(records.number, idOrNumber.toUpperCase());
 
 /** Find by uuid or by human number (INC0001001), optionally locking the row for update. */
 export async function findRecord(db: Db, idOrNumber: string, lock = false): Promise<RecordRow | undefined> {

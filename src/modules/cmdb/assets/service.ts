@@ -8,6 +8,7 @@ import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
+import { isUuid } from '../../../db/rows.ts';
 import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/assets.ts';
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
@@ -15,7 +16,6 @@ import { AppError, type FieldError, forbidden, invalid, notFound } from '../../.
 import { users } from '../../auth/index.ts';
 import { organisations } from '../../organisations/index.ts';
 import { assertVersion } from '../../records/index.ts';
-import { isUuid } from '../ci-store.ts';
 import { diffFields, type FieldChange, writeAssetHistory } from '../history.ts';
 import { loadClassModel } from '../model.ts';
 import { presentHistory } from '../present.ts';

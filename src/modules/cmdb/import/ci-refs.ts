@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { isUuid } from '../ci-store.ts';
+import { isUuid } from '../../../db/rows.ts';
 import { attributeText, type ClassModel, textArray, uuidArray } from '../model.ts';
 
 export type CiRefSpec = { value: string; classKey: string | null };

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../db/client.ts';
+import { isUuid } from '../../../db/rows.ts';
 import { type AttributeValue, validateAttributes } from '../../../domain/cmdb/attributes.ts';
 import {
   type IdentityProbe,
@@ -16,14 +17,7 @@ import {
   identityRules,
   probeKey,
 } from '../../../domain/cmdb/identify.ts';
-import {
-  type CiChange,
-  checkReferences,
-  type FoundCi,
-  isUuid,
-  lookupProbes,
-  writeCiHistory,
-} from '../ci-store.ts';
+import { type CiChange, checkReferences, type FoundCi, lookupProbes, writeCiHistory } from '../ci-store.ts';
 import {
   CI_STATUSES,
   type CiStatus,

@@ -1,7 +1,7 @@
 /** Resolving the people, groups and suppliers an import names: by id, email or name, in one query each. */
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { isUuid } from '../ci-store.ts';
+import { isUuid } from '../../../db/rows.ts';
 import { textArray } from '../model.ts';
 
 export type Resolver = (value: string) => string | undefined;
