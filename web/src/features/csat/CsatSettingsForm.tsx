@@ -6,6 +6,10 @@ import { type CsatSettings, useCsatSettings, useSaveCsatSettings } from '../../a
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { SettingsCard, WholeNumberField, whole } from '../process-admin/SettingsCard.tsx';
 
+/** The bounds the server takes (the field's limits and its check). */
+const THRESHOLD = { min: 1, max: 4 };
+const DAYS = { min: 1, max: 90 };
+
 function Form({
   settings,
   canEdit,
@@ -18,7 +22,7 @@ function Form({
   const save = useSaveCsatSettings();
   const [threshold, setThreshold] = useState<number | string>(settings.lowScoreThreshold);
   const [days, setDays] = useState<number | string>(settings.expiryDays);
-  const valid = whole(threshold, 1, 4) && whole(days, 1, 90);
+  const valid = whole(threshold, THRESHOLD.min, THRESHOLD.max) && whole(days, DAYS.min, DAYS.max);
   const changed = threshold !== settings.lowScoreThreshold || days !== settings.expiryDays;
   return (
     <SettingsCard
@@ -34,7 +38,7 @@ function Form({
       save={save}
       onReload={onReload}
       onSubmit={() => {
-        if (!whole(threshold, 1, 4) || !whole(days, 1, 90)) return;
+        if (!valid) return;
         save.mutate(
           { lowScoreThreshold: threshold, expiryDays: days, version: settings.version },
           { onSuccess: () => notifications.show({ color: 'teal', message: 'Survey settings saved' }) },
@@ -46,8 +50,7 @@ function Form({
       <WholeNumberField
         label="Low score (at or below)"
         description="Such a score tells the manager of the record's group, or its members when it has none."
-        min={1}
-        max={4}
+        {...THRESHOLD}
         readOnly={!canEdit}
         value={threshold}
         onChange={setThreshold}
@@ -55,8 +58,7 @@ function Form({
       <WholeNumberField
         label="Survey runs for (days)"
         description="After this many days the survey takes no more answers; applies to surveys sent afterwards."
-        min={1}
-        max={90}
+        {...DAYS}
         readOnly={!canEdit}
         value={days}
         onChange={setDays}
