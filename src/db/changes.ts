@@ -6,6 +6,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
+import { afterCommit } from './after-commit.ts';
 import type { Database, Db } from './client.ts';
 
 export type InvalidatedCache = { enabled: boolean; invalidate(payload: string): void; clear(): void };
@@ -15,13 +16,14 @@ export async function notifyChange(tx: Db, channel: string, payload: string): Pr
 }
 
 /**
- * Drop a configuration entry here at once and, when `db`'s change commits (at once when `db` is no
- * transaction), on every instance. Every listener, this instance's too, drops it again on commit,
- * so a read between this call and the commit cannot keep the old value.
+ * Drop a configuration entry here at once, here again when `db`'s transaction commits (so a read
+ * between this call and the commit cannot keep the old value past the commit), and on every
+ * instance through NOTIFY, delivered on commit (at once when `db` is no transaction).
  */
 export async function configChanged(db: Db, cache: ConfigCache, key: string): Promise<void> {
   await notifyChange(db, ConfigCache.CHANNEL, key);
   cache.invalidate(key);
+  afterCommit(() => cache.invalidate(key));
 }
 
 export async function listenForChanges(

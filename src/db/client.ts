@@ -15,6 +15,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { withAfterCommit } from './after-commit.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -120,7 +121,7 @@ async function openPglite(
     unlock();
     throw e;
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = withAfterCommit(drizzlePglite(client, { schema }) as unknown as Db);
   return {
     db,
     kind: 'pglite',
@@ -149,7 +150,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
-  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  const db = withAfterCommit(drizzlePg(pool, { schema }) as unknown as Db);
   return {
     db,
     kind: 'postgres',

@@ -338,7 +338,10 @@ describe('the iCalendar feed', () => {
     expect((await t.agent.get('/api/v1/change-calendar/feed-token')).json()).toMatchObject({ active: true });
     // A wrong or altered address finds nothing.
     // (The altered character always differs from the original: one token in 64 starts with any given one.)
-    const altered = made.path.replace(/stwcal_(.)/, (_all, first: string) => `stwcal_${first === 'x' ? 'y' : 'x'}`);
+    const altered = made.path.replace(
+      /stwcal_(.)/,
+      (_all, first: string) => `stwcal_${first === 'x' ? 'y' : 'x'}`,
+    );
     expect(altered).not.toBe(made.path);
     const wrong = await t.env.app.inject({ method: 'GET', url: altered });
     expect(wrong.statusCode).toBe(404);

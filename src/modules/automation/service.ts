@@ -6,7 +6,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { lockAtVersion } from '../../db/version.ts';
 import {
@@ -322,8 +322,7 @@ function hasEnabledRules(ctx: AppContext, process: string, event: string): Promi
 }
 
 async function rulesChanged(ctx: AppContext, tx: Db) {
-  await notifyChange(tx, ConfigCache.CHANNEL, 'automation:');
-  ctx.configCache.invalidate('automation:');
+  await configChanged(tx, ctx.configCache, 'automation:');
 }
 
 export function registerAutomationHooks(): void {

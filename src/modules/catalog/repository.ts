@@ -4,7 +4,7 @@
  * service classes only; the CMDB module owns every other class.
  */
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { type ConfigCache, configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { ciRelationships, cis } from '../cmdb/index.ts';
 import { organisations } from '../organisations/index.ts';
@@ -128,8 +128,13 @@ export async function dependenciesOf(
 }
 
 /** Replace a service's customers; every instance's impact cache of them is dropped on commit. */
-export async function replaceCustomers(tx: Db, serviceId: string, orgIds: string[]): Promise<void> {
-  await notifyChange(tx, ConfigCache.CHANNEL, SERVICE_CUSTOMERS_CACHE_KEY);
+export async function replaceCustomers(
+  cache: ConfigCache,
+  tx: Db,
+  serviceId: string,
+  orgIds: string[],
+): Promise<void> {
+  await configChanged(tx, cache, SERVICE_CUSTOMERS_CACHE_KEY);
   await tx.delete(serviceCustomers).where(eq(serviceCustomers.serviceId, serviceId));
   if (orgIds.length)
     await tx

@@ -30,7 +30,6 @@ import {
   replaceCustomers,
   replaceDependencies,
   SERVICE_CLASSES,
-  SERVICE_CUSTOMERS_CACHE_KEY,
   type ServiceRow,
   selectServices,
   serviceNameTaken,
@@ -137,11 +136,10 @@ export async function createService(ctx: AppContext, actor: Actor | 'system', in
       lifecycleChangedAt: now,
       createdBy: actorId,
     });
-    await replaceCustomers(tx, ci!.id, input.customerIds ?? []);
+    await replaceCustomers(ctx.configCache, tx, ci!.id, input.customerIds ?? []);
     await replaceDependencies(tx, ci!.id, input.dependsOn ?? [], actorId, now);
     return ci!.id;
   });
-  ctx.configCache.invalidate(SERVICE_CUSTOMERS_CACHE_KEY);
   return (
     await presentServices(ctx.db, actor === 'system' ? SYSTEM_VIEWER : actor, [
       (await findService(ctx.db, id))!,
@@ -204,10 +202,9 @@ export async function updateService(
     };
     if (Object.keys(portfolio).length)
       await tx.update(services).set(portfolio).where(eq(services.ciId, row.id));
-    if (patch.customerIds) await replaceCustomers(tx, row.id, patch.customerIds);
+    if (patch.customerIds) await replaceCustomers(ctx.configCache, tx, row.id, patch.customerIds);
     if (patch.dependsOn) await replaceDependencies(tx, row.id, patch.dependsOn, actor.userId, now);
   });
-  if (patch.customerIds) ctx.configCache.invalidate(SERVICE_CUSTOMERS_CACHE_KEY);
   return getService(ctx, actor, id);
 }
 

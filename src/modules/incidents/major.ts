@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { stateOf, stateView } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
@@ -205,7 +205,7 @@ export async function declareMajorIncident(
       .update(records)
       .set({ impact: 1, urgency: 1, priority: 1, updatedAt: now, version: row.version + 1 })
       .where(eq(records.id, row.id));
-    await notifyChange(tx, ConfigCache.CHANNEL, MAJOR_INCIDENTS_CHANGED);
+    await configChanged(tx, ctx.configCache, MAJOR_INCIDENTS_CHANGED);
     await writeHistory(tx, row.id, actor.userId, now, [
       { field: 'major', oldValue: null, newValue: `declared; coordinator ${input.coordinatorId}` },
       ...(row.priority !== 1 ? [{ field: 'priority', oldValue: row.priority, newValue: 1 }] : []),
@@ -223,8 +223,6 @@ export async function declareMajorIncident(
       named: [[input.coordinatorId, 'you coordinate it']],
     });
   });
-  // Every instance drops what follows major incidents when the notice arrives; this one at once.
-  ctx.configCache.invalidate(MAJOR_INCIDENTS_CHANGED);
   return getMajorIncident(ctx, actor, row.id);
 }
 
@@ -251,12 +249,11 @@ export async function standDownMajorIncident(
       .update(majorIncidents)
       .set({ status: 'stood_down', stoodDownAt: now })
       .where(eq(majorIncidents.recordId, row.id));
-    await notifyChange(tx, ConfigCache.CHANNEL, MAJOR_INCIDENTS_CHANGED);
+    await configChanged(tx, ctx.configCache, MAJOR_INCIDENTS_CHANGED);
     await writeHistory(tx, row.id, actor.userId, now, [
       { field: 'major', oldValue: 'declared', newValue: `stood down: ${reason}` },
     ]);
   });
-  ctx.configCache.invalidate(MAJOR_INCIDENTS_CHANGED);
   return getMajorIncident(ctx, actor, row.id);
 }
 

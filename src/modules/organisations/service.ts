@@ -1,7 +1,7 @@
 /** Customers and suppliers: the organisations services are delivered to and supported by. */
 import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
 import { lockAtVersion } from '../../db/version.ts';
@@ -100,21 +100,19 @@ export async function updateOrganisation(
 ) {
   if (!can(actor, 'organisation.manage'))
     throw forbidden('Only administrators and service managers may change organisations.');
-  const { view, renamed } = await ctx.db.transaction(async (tx) => {
+  return ctx.db.transaction(async (tx) => {
     const cur = await lockAtVersion(tx, organisations, id, 'Organisation', expectedVersion, (r) => r.name);
     const renamed = patch.name !== undefined && patch.name !== cur.name;
     if (renamed && patch.name!.toLowerCase() !== cur.name.toLowerCase())
       await assertNameFree(tx, patch.name!, id);
     // Impact analysis holds organisation names (customers, suppliers): a new name drops them.
-    if (renamed) await notifyChange(tx, ConfigCache.CHANNEL, ORGANISATION_RENAMED);
+    if (renamed) await configChanged(tx, ctx.configCache, ORGANISATION_RENAMED);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const [row] = await tx
       .update(organisations)
       .set({ ...defined, updatedAt: ctx.clock.now(), version: cur.version + 1 })
       .where(eq(organisations.id, id))
       .returning();
-    return { view: presentOrganisation(row!), renamed };
+    return presentOrganisation(row!);
   });
-  if (renamed) ctx.configCache.invalidate(ORGANISATION_RENAMED);
-  return view;
 }

@@ -5,7 +5,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { PROCESS_KEY_LIST, type ProcessKey } from '../../contracts/record-types.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { type ConfigCache, configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
@@ -125,7 +125,7 @@ export async function writeSetting(
         .insert(processSettings)
         .values({ key, value, version, updatedAt: now, updatedBy: actor.userId });
     }
-    await notifyChange(tx, ConfigCache.CHANNEL, settingCacheKey(key));
+    await configChanged(tx, ctx.configCache, settingCacheKey(key));
     await writeAudit(tx, now, {
       action: 'settings.changed',
       actorId: actor.userId,
@@ -135,7 +135,6 @@ export async function writeSetting(
     });
     return version;
   });
-  ctx.configCache.invalidate(settingCacheKey(key));
   return version;
 }
 

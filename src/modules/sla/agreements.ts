@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { ConfigCache, notifyChange } from '../../db/changes.ts';
+import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { containing } from '../../db/like.ts';
@@ -171,11 +171,11 @@ export function anyAgreementAgreed(ctx: AppContext): Promise<boolean> {
 }
 
 /** Insert a validated agreement inside a transaction (also used to turn an SLR into an SLA). */
-export async function insertAgreement(tx: Db, row: AgreementRow): Promise<AgreementRow> {
+export async function insertAgreement(ctx: AppContext, tx: Db, row: AgreementRow): Promise<AgreementRow> {
   await assertValid(tx, row);
   if (row.status === 'agreed') {
     await supersedePrevious(tx, row);
-    await notifyChange(tx, ConfigCache.CHANNEL, AGREEMENTS_CACHE_KEY);
+    await configChanged(tx, ctx.configCache, AGREEMENTS_CACHE_KEY);
   }
   const [inserted] = await tx.insert(agreements).values(row).returning();
   return inserted!;
@@ -185,9 +185,8 @@ export async function createAgreement(ctx: AppContext, actor: Actor | 'system', 
   if (!mayManage(actor)) throw forbidden('Only administrators and service managers may draft agreements.');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction((tx) =>
-    insertAgreement(tx, rowFrom(input, { createdBy: actorId(actor) }, now)),
+    insertAgreement(ctx, tx, rowFrom(input, { createdBy: actorId(actor) }, now)),
   );
-  if (row.status === 'agreed') ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
@@ -282,11 +281,10 @@ export async function agreeAgreement(
     };
     await assertValid(tx, next);
     await supersedePrevious(tx, next);
-    await notifyChange(tx, ConfigCache.CHANNEL, AGREEMENTS_CACHE_KEY);
+    await configChanged(tx, ctx.configCache, AGREEMENTS_CACHE_KEY);
     const [updated] = await tx.update(agreements).set(next).where(eq(agreements.id, id)).returning();
     return updated!;
   });
-  ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
@@ -359,7 +357,7 @@ export async function endAgreement(
         { field: 'effectiveTo', message: 'must fall after the start and not after the current end' },
       ]);
     // What is in force changes: caches of agreed agreements (impact analysis) are dropped.
-    await notifyChange(tx, ConfigCache.CHANNEL, AGREEMENTS_CACHE_KEY);
+    await configChanged(tx, ctx.configCache, AGREEMENTS_CACHE_KEY);
     const [updated] = await tx
       .update(agreements)
       .set({ effectiveTo: end, updatedAt: now, version: cur.version + 1 })
@@ -367,7 +365,6 @@ export async function endAgreement(
       .returning();
     return updated!;
   });
-  ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 

@@ -19,7 +19,7 @@ import { findService } from '../catalog/index.ts';
 import { organisations } from '../organisations/index.ts';
 import { assertVersion } from '../records/index.ts';
 import { type AgreementRow, presentAgreements } from './agreement-present.ts';
-import { AGREEMENTS_CACHE_KEY, insertAgreement } from './agreements.ts';
+import { insertAgreement } from './agreements.ts';
 import { calendarExists } from './calendars.ts';
 import { lookUpNames } from './names.ts';
 import { agreements, serviceLevelRequirements } from './schema.ts';
@@ -281,9 +281,8 @@ export async function makeSlaFromRequirement(
       updatedAt: now,
       version: 1,
     };
-    return insertAgreement(tx, sla);
+    return insertAgreement(ctx, tx, sla);
   });
-  ctx.configCache.invalidate(AGREEMENTS_CACHE_KEY);
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
