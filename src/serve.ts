@@ -1,7 +1,6 @@
 /** The server's start: config → database → migrations → first admin and demo data → HTTP + jobs. */
 import { closeContext, createContext, ensureFirstAdmin } from './bootstrap.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { seedDemo } from './demo/seed.ts';
 import { buildApp } from './http/app.ts';
 
 export async function main() {
@@ -23,6 +22,8 @@ export async function main() {
       `${line}\n Steward: first administrator created\n   email:    ${admin.email}\n   password: ${admin.password ?? '(from STEWARD_ADMIN_PASSWORD)'}\n This password is shown once. Change it after signing in.\n${line}`,
     );
     if (config.demo) {
+      // Only a first start seeds: the demo's code is loaded then and never held by a running server.
+      const { seedDemo } = await import('./demo/seed.ts');
       const demo = await seedDemo(ctx);
       console.log(
         ` Demo data loaded: ${demo.users} users, ${demo.groups} groups, ${demo.incidents} incidents, ${demo.requests} service requests, ${demo.cmdb.cis} CIs, ${demo.cmdb.assets} assets.\n Demo accounts (password "${demo.password}"): ${demo.accounts.join(', ')}\n${line}`,

@@ -6,14 +6,11 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PGlite } from '@electric-sql/pglite';
 import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { withAfterCommit } from './after-commit.ts';
 import * as schema from './schema.ts';
@@ -109,6 +106,15 @@ async function openPglite(
   const memory = dataDir.startsWith('memory://');
   if (initialData && !memory) throw new Error('Initial data is only for in-memory databases.');
   if (!memory) mkdirSync(dataDir, { recursive: true });
+  // Loaded here, not at start: a server on PostgreSQL never holds the embedded database's code.
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all(
+    [
+      import('@electric-sql/pglite'),
+      import('@electric-sql/pglite/contrib/pg_trgm'),
+      import('drizzle-orm/pglite'),
+      import('drizzle-orm/pglite/migrator'),
+    ],
+  );
   const unlock = memory ? () => {} : lockDataDir(dataDir);
   // Extensions the migrations create must be loaded into every PGlite instance: trigram matching
   // for typo-tolerant article titles and misspelt search words (the record_search_words index).

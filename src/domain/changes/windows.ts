@@ -7,15 +7,18 @@
  * clocks change, which makes it an hour shorter or longer in elapsed time). A wall time that does
  * not exist on the day the clocks go forward moves to the first instant after the gap.
  */
-import { DateTime } from 'luxon';
-import * as rruleModule from 'rrule';
+import { createRequire } from 'node:module';
+import type * as Luxon from 'luxon';
+import type * as Rrule from 'rrule';
+import { onFirstUse } from '../../on-first-use.ts';
 
-// The package's CommonJS build is what Node loads (its named exports are not detected there), its
-// ES module build what bundlers load: take the classes from whichever arrived.
-const rrule = ((rruleModule as unknown as { default?: typeof rruleModule }).default ??
-  rruleModule) as typeof rruleModule;
-const { Frequency, RRule } = rrule;
-type RRule = InstanceType<typeof RRule>;
+// Luxon through its CommonJS build: the job queue's schedule parser loads that one at start, and
+// importing the ES module build beside it would hold a second copy of the library.
+const { DateTime } = createRequire(import.meta.url)('luxon') as typeof Luxon;
+/** The recurrence library, loaded when a window first has a rule to read (not at start). */
+const rrule = onFirstUse((load) => load('rrule') as typeof Rrule);
+type RRule = InstanceType<typeof Rrule.RRule>;
+type RuleOptions = ReturnType<typeof Rrule.RRule.parseString>;
 
 export const WINDOW_KINDS = ['maintenance', 'freeze'] as const;
 export type WindowKind = (typeof WINDOW_KINDS)[number];
@@ -49,14 +52,13 @@ function isKnownZone(timeZone: string): boolean {
 }
 
 /** A parsed rule or the reason it is refused. Finer than hourly is refused: a window is not a tick. */
-export function parseRule(
-  text: string,
-): { rule: Partial<ReturnType<typeof RRule.parseString>> } | { error: string } {
+export function parseRule(text: string): { rule: Partial<RuleOptions> } | { error: string } {
   const body = text.trim().replace(/^RRULE:/i, '');
   if (body.length === 0) return { error: 'the recurrence rule is empty' };
   if (/DTSTART|TZID/i.test(body))
     return { error: 'the rule takes its start and time zone from the window: leave DTSTART and TZID out' };
-  let options: ReturnType<typeof RRule.parseString>;
+  const { Frequency, RRule } = rrule();
+  let options: RuleOptions;
   try {
     options = RRule.parseString(body);
   } catch (e) {
@@ -121,7 +123,7 @@ function ruleOf(w: ScheduleWindow): RRule | null {
   if (w.rrule === null) return null;
   const parsed = parseRule(w.rrule);
   if ('error' in parsed) return null;
-  return new RRule({ ...parsed.rule, dtstart: floating(w.start, w.timeZone) });
+  return new (rrule().RRule)({ ...parsed.rule, dtstart: floating(w.start, w.timeZone) });
 }
 
 /**

@@ -3,7 +3,10 @@
  * segments (unchanged, added, removed) the web app colours, with totals. Built on the `diff`
  * package; pure.
  */
-import { diffLines, diffWordsWithSpace } from 'diff';
+import { onFirstUse } from '../../on-first-use.ts';
+
+/** Loaded on the first comparison of two versions, not at start. */
+const library = onFirstUse((load) => load('diff') as typeof import('diff'));
 
 export type DiffMode = 'words' | 'lines';
 export type DiffSegment = { kind: 'same' | 'added' | 'removed'; text: string };
@@ -16,6 +19,7 @@ function size(text: string, mode: DiffMode): number {
 }
 
 export function diffText(before: string, after: string, mode: DiffMode): FieldDiff {
+  const { diffLines, diffWordsWithSpace } = library();
   const parts = mode === 'lines' ? diffLines(before, after) : diffWordsWithSpace(before, after);
   const segments: DiffSegment[] = [];
   let added = 0;

@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, lt } from 'drizzle-orm';
-import * as oidc from 'openid-client';
+import type * as Oidc from 'openid-client';
 import type { OidcProviderConfig } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -15,11 +15,14 @@ import { type ExternalProfile, provisionExternalUser } from './external-users.ts
 import { oidcLogins } from './schema.ts';
 import { sha256 } from './sso-session.ts';
 
+/** The OpenID client library, loaded on the first sign-in through a provider (not at start). */
+const library = () => import('openid-client');
+
 export const OIDC_COOKIE = 'steward_oidc';
 const LOGIN_TTL_MS = 10 * 60_000;
 const HTTP_TIMEOUT_S = 10;
 
-const configs = new WeakMap<AppContext, Map<string, Promise<oidc.Configuration>>>();
+const configs = new WeakMap<AppContext, Map<string, Promise<Oidc.Configuration>>>();
 
 export function oidcProvider(ctx: AppContext, id: string): OidcProviderConfig {
   const p = ctx.config.oidcProviders.find((x) => x.id === id);
@@ -37,20 +40,22 @@ function isLoopback(url: URL): boolean {
 }
 
 /** The provider's discovered configuration, fetched once per instance (retried after a failure). */
-async function configurationOf(ctx: AppContext, p: OidcProviderConfig): Promise<oidc.Configuration> {
-  const byId = configs.get(ctx) ?? new Map<string, Promise<oidc.Configuration>>();
+async function configurationOf(ctx: AppContext, p: OidcProviderConfig): Promise<Oidc.Configuration> {
+  const byId = configs.get(ctx) ?? new Map<string, Promise<Oidc.Configuration>>();
   configs.set(ctx, byId);
   let pending = byId.get(p.id);
   if (!pending) {
     const issuer = new URL(p.issuer);
     const insecure = issuer.protocol === 'http:' && isLoopback(issuer);
-    pending = oidc
-      .discovery(
-        issuer,
-        p.clientId,
-        undefined,
-        p.clientSecret ? oidc.ClientSecretBasic(p.clientSecret) : oidc.None(),
-        { timeout: HTTP_TIMEOUT_S, ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}) },
+    pending = library()
+      .then((oidc) =>
+        oidc.discovery(
+          issuer,
+          p.clientId,
+          undefined,
+          p.clientSecret ? oidc.ClientSecretBasic(p.clientSecret) : oidc.None(),
+          { timeout: HTTP_TIMEOUT_S, ...(insecure ? { execute: [oidc.allowInsecureRequests] } : {}) },
+        ),
       )
       .catch((e: unknown) => {
         byId.delete(p.id);
@@ -70,6 +75,7 @@ export async function startOidcLogin(
 ): Promise<{ url: string; cookie: string }> {
   const p = oidcProvider(ctx, providerId);
   const config = await configurationOf(ctx, p);
+  const oidc = await library();
   const now = ctx.clock.now();
   const cookie = randomBytes(32).toString('base64url');
   const codeVerifier = oidc.randomPKCECodeVerifier();
@@ -114,6 +120,7 @@ export async function finishOidcLogin(ctx: AppContext, cb: OidcCallback) {
   const config = await configurationOf(ctx, p);
   const current = new URL(callbackUrl(ctx, p));
   current.search = cb.query;
+  const oidc = await library();
   let claims: Record<string, unknown>;
   try {
     const tokens = await oidc.authorizationCodeGrant(config, current, {
@@ -168,6 +175,7 @@ async function auditFailure(ctx: AppContext, p: OidcProviderConfig, ip: string |
 
 /** The provider refused (a used or wrong code: 401) or the answer failed a check (400). */
 async function protocolError(ctx: AppContext, p: OidcProviderConfig, ip: string | null, e: unknown) {
+  const oidc = await library();
   if (e instanceof oidc.ResponseBodyError || e instanceof oidc.AuthorizationResponseError) {
     await auditFailure(ctx, p, ip, e.error);
     return new AppError(

@@ -3,23 +3,27 @@
  * way) and recovery codes. Pure apart from randomness; the clock is passed in.
  */
 import { randomBytes } from 'node:crypto';
-import * as OTPAuth from 'otpauth';
+import { onFirstUse } from '../../on-first-use.ts';
+
+/** Loaded when someone first sets up or uses a second factor, not at start. */
+const otp = onFirstUse((load) => load('otpauth') as typeof import('otpauth'));
 
 const PERIOD_S = 30;
 export const RECOVERY_CODE_COUNT = 10;
 
 export function newTotpSecret(): string {
-  return new OTPAuth.Secret({ size: 20 }).base32;
+  return new (otp().Secret)({ size: 20 }).base32;
 }
 
 function totpOf(secret: string, label: string) {
-  return new OTPAuth.TOTP({
+  const { Secret, TOTP } = otp();
+  return new TOTP({
     issuer: 'Steward',
     label,
     algorithm: 'SHA1',
     digits: 6,
     period: PERIOD_S,
-    secret: OTPAuth.Secret.fromBase32(secret),
+    secret: Secret.fromBase32(secret),
   });
 }
 

@@ -6,7 +6,6 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import ical from 'ical-generator';
 import type { AppContext } from '../../context.ts';
 import type { FeedTokenCreated, FeedTokenStatus } from '../../contracts/change-schedule.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -85,6 +84,7 @@ export async function feedCalendar(ctx: AppContext, token: string): Promise<stri
     from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
     to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),
   });
+  const { default: ical } = await import('ical-generator');
   const cal = ical({
     name: 'Steward change calendar',
     prodId: { company: 'Steward', product: 'change-calendar' },

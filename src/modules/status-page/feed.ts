@@ -1,11 +1,15 @@
 /** The status page as an Atom or RSS feed: updates, past disruptions and planned maintenance. */
-import { Feed } from 'feed';
+
 import type { PublicStatus } from '../../contracts/status-page.ts';
 import { STATUS_LABELS } from '../../domain/status/derive.ts';
+import { onFirstUse } from '../../on-first-use.ts';
+
+/** Loaded on the first request for a feed, not at start. */
+const library = onFirstUse((load) => load('feed') as typeof import('feed'));
 
 export function statusFeed(page: PublicStatus, base: string, format: 'atom' | 'rss'): string {
   const root = base.replace(/\/$/, '');
-  const feed = new Feed({
+  const feed = new (library().Feed)({
     id: `${root}/status`,
     title: page.title,
     link: `${root}/status`,
