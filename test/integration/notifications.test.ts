@@ -12,6 +12,7 @@ import type {
   PreferenceView,
 } from '../../src/contracts/notifications.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
+import { mayNotifyOnCreate } from '../../src/modules/notify/dispatch.ts';
 import { sendDigests } from '../../src/modules/notify/email.ts';
 import {
   as,
@@ -140,6 +141,33 @@ describe('who is told', () => {
         )
       ).statusCode,
     ).toBe(412);
+  });
+});
+
+describe('a record opened with nobody to tell', () => {
+  it('needs no notification work only when the rule, the webhooks and the record name nobody but the actor', async () => {
+    const ctx = t.env.ctx;
+    const me = t.agent.user.id;
+    const other = t.requester.user.id;
+    const group = await buildGroup(t.env, { memberIds: [] });
+    const check = (rec: Parameters<typeof mayNotifyOnCreate>[2]) =>
+      mayNotifyOnCreate(ctx, 'record.created', rec);
+    // The rule names the requester and a party of the group (by default, or as the test above saved it).
+    expect(await check({ requesterId: me, createdBy: me })).toBe(false);
+    expect(await check({ requesterId: other, createdBy: me })).toBe(true);
+    expect(await check({ requesterId: me, createdBy: null })).toBe(true);
+    // A group's people are known only to the database.
+    expect(await check({ requesterId: me, groupId: group.id, createdBy: me })).toBe(true);
+    // A webhook subscribed to the event always needs the work.
+    const hook = await t.admin.post('/api/v1/admin/webhooks', {
+      url: 'https://hooks.example.com/opened',
+      description: 'opened',
+      events: ['record.created'],
+    });
+    expect(hook.statusCode).toBe(201);
+    expect(await check({ requesterId: me, createdBy: me })).toBe(true);
+    expect((await t.admin.del(`/api/v1/admin/webhooks/${hook.json().id}`)).statusCode).toBe(204);
+    expect(await check({ requesterId: me, createdBy: me })).toBe(false);
   });
 });
 

@@ -25,7 +25,7 @@ import { preferencesOf } from './preferences.ts';
 import { ruleFor } from './rules.ts';
 import { notificationDeliveries, notificationOnCall, notifications } from './schema.ts';
 import { renderChannel, templatesFor } from './templates.ts';
-import { queueWebhooks } from './webhooks.ts';
+import { queueWebhooks, webhooksWant } from './webhooks.ts';
 
 export type NotifyEventInput = {
   event: string;
@@ -65,6 +65,18 @@ export function recordLink(ctx: AppContext, rec: Pick<RecordRow, 'type' | 'numbe
   return `${appUrl(ctx)}/${portal && r.portal ? r.portal : r.agent}/${encodeURIComponent(rec.number)}`;
 }
 
+const NO_FACTS: RecipientFacts = {
+  requesterId: null,
+  assigneeId: null,
+  watcherIds: [],
+  groupMemberIds: [],
+  consultedIds: [],
+  informedIds: [],
+  assigneeManagerId: null,
+  groupManagerId: null,
+  onCallId: null,
+};
+
 async function factsOf(
   tx: Db,
   def: NotificationEventDefinition,
@@ -73,15 +85,9 @@ async function factsOf(
 ) {
   const want = new Set(parties);
   const f: RecipientFacts = {
+    ...NO_FACTS,
     requesterId: rec?.requesterId ?? null,
     assigneeId: rec?.assigneeId ?? null,
-    watcherIds: [],
-    groupMemberIds: [],
-    consultedIds: [],
-    informedIds: [],
-    assigneeManagerId: null,
-    groupManagerId: null,
-    onCallId: null,
   };
   if (!rec) return f;
   if (want.has('watchers'))
@@ -179,6 +185,53 @@ async function recordVars(
     group,
     actor,
   };
+}
+
+/** The record's own fields a check before its creation can see. */
+export type RecordToBe = {
+  requesterId?: string | null | undefined;
+  assigneeId?: string | null | undefined;
+  groupId?: string | null | undefined;
+  createdBy?: string | null | undefined;
+};
+
+/** Parties found without a query when the record names no group (and, for the manager, no assignee). */
+const NEEDS_GROUP = new Set<RecipientParty>(['group', 'group_manager', 'on_call']);
+
+/**
+ * Whether `event` on a record about to be created could tell anyone or reach a webhook, from the
+ * cached rule and endpoints and the record's own fields: no query. A party only the database
+ * knows (watchers, the RACI matrix, a group's members) counts as someone.
+ */
+export async function mayNotifyOnCreate(
+  ctx: Pick<AppContext, 'configCache' | 'db'>,
+  event: string,
+  rec: RecordToBe,
+): Promise<boolean> {
+  const def = notificationEvent(event);
+  if (!def || (await webhooksWant(ctx, ctx.db, def.key))) return true;
+  const rule = await ruleFor(ctx, ctx.db, def);
+  if (!rule.enabled) return false;
+  const parties = rule.parties ?? def.defaultParties ?? [];
+  const known = (p: RecipientParty) =>
+    p === 'requester' ||
+    p === 'assignee' ||
+    (NEEDS_GROUP.has(p) && !rec.groupId) ||
+    (p === 'assignee_manager' && !rec.assigneeId);
+  if (!parties.every(known)) return true;
+  const facts: RecipientFacts = {
+    ...NO_FACTS,
+    requesterId: rec.requesterId ?? null,
+    assigneeId: rec.assigneeId ?? null,
+  };
+  const told = chooseRecipients({
+    parties,
+    facts,
+    actorId: rec.createdBy ?? null,
+    internal: false,
+    mayReadInternal: () => true,
+  });
+  return told.size > 0;
 }
 
 /** Tell whom the event's rule and cause name. Returns the ids of the people told. */

@@ -4,7 +4,7 @@
  * requesters). State changes go through the lifecycle's notify effects (transition-effects.ts).
  */
 import { registerCommentHook, registerRecordHook } from '../records/index.ts';
-import { notifyEvent } from './dispatch.ts';
+import { mayNotifyOnCreate, notifyEvent } from './dispatch.ts';
 
 export function registerRecordNotificationHooks(): void {
   registerRecordHook(
@@ -24,6 +24,10 @@ export function registerRecordNotificationHooks(): void {
       }
     },
     ['created', 'updated'],
+    // A record opened by its requester with nobody else on it tells nobody: its create needs no
+    // transaction on this hook's account.
+    async (ctx, _cfg, kind, subject) =>
+      kind !== 'created' || mayNotifyOnCreate(ctx, 'record.created', subject),
   );
   registerCommentHook('notify.comments', async (e) => {
     await notifyEvent(e.ctx, e.tx, {

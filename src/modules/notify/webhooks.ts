@@ -55,6 +55,15 @@ function activeEndpoints(ctx: Pick<AppContext, 'configCache'>, db: Db) {
   );
 }
 
+/** Whether any active endpoint is subscribed to `event` (from the cache). */
+export async function webhooksWant(
+  ctx: Pick<AppContext, 'configCache'>,
+  db: Db,
+  event: string,
+): Promise<boolean> {
+  return (await activeEndpoints(ctx, db)).some((ep) => ep.events.includes(event));
+}
+
 const endpointsChanged = (ctx: AppContext, db: Db) => configChanged(db, ctx.configCache, ENDPOINTS_CACHE_KEY);
 type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 

@@ -43,7 +43,13 @@ export type HookActivity = (
   cfg: RecordTypeConfig,
   kind: RecordEvent['kind'],
   /** The record concerned: its fields as given when it is being created, its row afterwards. */
-  subject: { serviceId?: string | null | undefined },
+  subject: {
+    serviceId?: string | null | undefined;
+    requesterId?: string | null | undefined;
+    assigneeId?: string | null | undefined;
+    groupId?: string | null | undefined;
+    createdBy?: string | null | undefined;
+  },
 ) => Promise<boolean>;
 
 type Registered = {

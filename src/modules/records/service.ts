@@ -151,7 +151,9 @@ export async function createRecord(
   };
   // With no active hook wanting 'created' and no follow-up work, the create is a single
   // statement and needs no transaction.
-  const transactional = opts.withRecord !== undefined || (await needsRecordHooks('created', ctx, cfg, input));
+  const transactional =
+    opts.withRecord !== undefined ||
+    (await needsRecordHooks('created', ctx, cfg, { ...values, createdBy: actor.userId }));
   if (transactional) {
     // Hooks (automation rules, watchers, linked CIs) may have changed the record after the
     // insert: answer with the record as committed.
