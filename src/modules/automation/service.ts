@@ -380,6 +380,7 @@ export function registerAutomationHooks(): void {
           continue;
         }
         await runRule(rule, current, ec, depth, fired);
+        ec.rewritten = true;
         const [fresh] = await ec.tx.select().from(records).where(eq(records.id, event.record.id));
         if (fresh) current = { ...current, record: fresh } as RecordEvent;
       }

@@ -33,6 +33,12 @@ export type RecordEventContext = {
   at: Date;
   /** Set by automation: how many rule-triggered changes deep this event is, and which rules fired. */
   chain?: { depth: number; fired: ReadonlySet<string> };
+  /**
+   * Set by a hook that wrote the record's row itself (an automation rule changed it): the row the
+   * event carries is then out of date, and whoever answers with the record reads it again. A hook
+   * that changes only the event's own row object (the SLA's due instant) leaves it unset.
+   */
+  rewritten?: boolean;
 };
 
 export type RecordHook = (event: RecordEvent, ec: RecordEventContext) => Promise<void>;

@@ -140,27 +140,26 @@ export async function createRecord(
     if (!raw) throw invalid([{ field: 'requesterId', message: 'no active user with this id' }]);
     const row = recordRowFromSql(raw);
     const lifecycle = (raw.lifecycle_json as Lifecycle | null) ?? DEFAULT_LIFECYCLES[cfg.process];
+    let rewritten = false;
     if (tx) {
-      await emitRecordEvent(
-        { kind: 'created', record: row },
-        { ctx, tx, cfg, lifecycle, actorId: actor.userId, at: row.createdAt },
-      );
+      const ec: RecordEventContext = { ctx, tx, cfg, lifecycle, actorId: actor.userId, at: row.createdAt };
+      await emitRecordEvent({ kind: 'created', record: row }, ec);
       await opts.withRecord?.(tx, row);
+      rewritten = ec.rewritten === true || opts.withRecord !== undefined;
     }
-    return { raw, row, lifecycle };
+    return { raw, row, lifecycle, rewritten };
   };
   // With no active hook wanting 'created' and no follow-up work, the create is a single
   // statement and needs no transaction.
   const transactional =
     opts.withRecord !== undefined ||
     (await needsRecordHooks('created', ctx, cfg, { ...values, createdBy: actor.userId }));
-  if (transactional) {
-    // Hooks (automation rules, watchers, linked CIs) may have changed the record after the
-    // insert: answer with the record as committed.
-    const { row } = await ctx.db.transaction((tx) => insert(tx));
-    return getRecordView(ctx, actor, cfg, row.id);
-  }
-  const { raw, row, lifecycle } = await insert(null);
+  const { raw, row, lifecycle, rewritten } = transactional
+    ? await ctx.db.transaction((tx) => insert(tx))
+    : await insert(null);
+  // An automation rule or the caller's follow-up work (watchers, linked CIs) changed the record
+  // after the insert: answer with the record as committed.
+  if (rewritten) return getRecordView(ctx, actor, cfg, row.id);
   known.people.push({
     id: requesterId,
     name: String(raw.requester_name),
