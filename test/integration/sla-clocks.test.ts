@@ -96,6 +96,27 @@ describe('choosing the SLA', () => {
     expect(await timelineOf(agent, inc.id)).toEqual([]);
   });
 
+  it('uses an agreement agreed and a calendar changed a moment ago for the next record', async () => {
+    // Agreements in force and calendars are cached for creates: each change must reach the next one.
+    const svc = (await buildService(manager, { name: 'Fresh' })).id;
+    const cal = await buildCalendar(manager);
+    expect(await clocksOf(agent, (await buildIncident(agent, { serviceId: svc })).id)).toEqual([]);
+    await buildAgreement(manager, { calendarId: cal.id, serviceId: svc, name: 'Fresh SLA' });
+    const first = await buildIncident(agent, { impact: 2, urgency: 2, serviceId: svc });
+    const t0 = now();
+    expect(first.slaDueAt).toBe(iso(t0 + 3 * HOUR * 1000));
+    // One working hour a day from here on: three working hours span more than two days.
+    const changed = await manager.patch(
+      `/api/v1/calendars/${cal.id}`,
+      { intervals: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '01:00' })) },
+      { 'if-match': '"1"' },
+    );
+    expect(changed.statusCode).toBe(200);
+    const second = await buildIncident(agent, { impact: 2, urgency: 2, serviceId: svc });
+    // The due instant the create wrote (the clock list recomputes from the stored calendar).
+    expect(new Date(second.slaDueAt!).getTime() - t0).toBeGreaterThan(2 * 24 * HOUR * 1000);
+  });
+
   it('applies the most specific agreement: customer and priority over service over the generic one', async () => {
     const svc = (await buildService(manager, { name: 'Selection' })).id;
     const acme = await buildOrganisation(manager);

@@ -4,7 +4,7 @@
  * edited: the clocks they started must stay explainable.
  */
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
@@ -159,6 +159,17 @@ export const AGREEMENTS_CACHE_KEY = 'sla:agreed';
  * to start and needs no transaction for it. Cached per instance; agreeing an agreement drops
  * the cache here and, through NOTIFY, on every other instance.
  */
+/**
+ * Every agreement marked agreed (the versions in force, past and to come), in id order: the
+ * candidates the SLA planner chooses from. Cached like anyAgreementAgreed: every write that makes,
+ * ends or supersedes an agreed version drops it on every instance. A miss reads through `db`.
+ */
+export function agreedAgreements(ctx: Pick<AppContext, 'configCache'>, db: Db): Promise<AgreementRow[]> {
+  return ctx.configCache.get(`${AGREEMENTS_CACHE_KEY}:rows`, () =>
+    db.select().from(agreements).where(eq(agreements.status, 'agreed')).orderBy(asc(agreements.id)),
+  );
+}
+
 export function anyAgreementAgreed(ctx: AppContext): Promise<boolean> {
   return ctx.configCache.get(AGREEMENTS_CACHE_KEY, async () => {
     const [row] = await ctx.db

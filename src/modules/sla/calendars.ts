@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { configChanged } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
@@ -141,6 +142,7 @@ export async function updateCalendar(
       .where(eq(businessCalendars.id, id))
       .returning();
     // Different hours or holidays move due instants: have the sweep recompute every running clock.
+    await configChanged(tx, ctx.configCache, CALENDARS_CACHE_KEY);
     if (JSON.stringify(toBusinessCalendar(cur)) !== JSON.stringify(next))
       await tx
         .update(slaClocks)
@@ -166,7 +168,30 @@ export async function deleteCalendar(ctx: AppContext, actor: Actor, id: string):
     throw conflict(
       `Calendar "${cur.name}" is used by agreements, requirements or clocks and cannot be removed.`,
     );
-  await ctx.db.delete(businessCalendars).where(eq(businessCalendars.id, id));
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(businessCalendars).where(eq(businessCalendars.id, id));
+    await configChanged(tx, ctx.configCache, CALENDARS_CACHE_KEY);
+  });
+}
+
+/** Cache key prefix of the calendars the clocks read; every change of one drops them on every instance. */
+export const CALENDARS_CACHE_KEY = 'sla:calendars:';
+
+/** Calendars by id as the clock arithmetic needs them, from the cache (a miss reads through `db`). */
+export async function cachedCalendars(
+  ctx: Pick<AppContext, 'configCache'>,
+  db: Db,
+  ids: string[],
+): Promise<Map<string, BusinessCalendar>> {
+  const out = new Map<string, BusinessCalendar>();
+  for (const id of new Set(ids)) {
+    const cal = await ctx.configCache.get(
+      `${CALENDARS_CACHE_KEY}${id}`,
+      async () => (await loadCalendars(db, [id])).get(id) ?? null,
+    );
+    if (cal) out.set(id, cal);
+  }
+  return out;
 }
 
 /** Calendars by id, as the clock arithmetic needs them. */

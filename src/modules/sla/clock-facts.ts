@@ -5,7 +5,8 @@
  * responded to, and the suppliers engaged on it. The planner (src/domain/sla/planner.ts) chooses
  * among the candidates; this file only narrows them by kind and party.
  */
-import { and, asc, type Column, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import type { Cause, ClockBook } from '../../domain/sla/clock-book.ts';
@@ -13,12 +14,12 @@ import type { EngagementFacts, PlanContext } from '../../domain/sla/planner.ts';
 import { users } from '../auth/index.ts';
 import { serviceCustomerIds } from '../catalog/index.ts';
 import type { RecordRow } from '../records/index.ts';
-import { ensureCalendars } from './clock-store.ts';
+import { agreedAgreements } from './agreements.ts';
+import { cachedCalendars } from './calendars.ts';
 import { openEngagements } from './engagement-store.ts';
-import { agreements } from './schema.ts';
 
-const orNull = (col: Column, value: string | null | undefined): SQL =>
-  value ? or(isNull(col), eq(col, value))! : isNull(col);
+/** A party the agreement names, or none (it applies to every one). */
+const anyOr = (value: string | null, wanted: string | null) => value === null || value === wanted;
 
 type CandidateScope = {
   /** Load the customer SLAs (for this service and customer). */
@@ -29,25 +30,16 @@ type CandidateScope = {
   supplierIds: string[];
 };
 
-async function loadCandidates(tx: Db, s: CandidateScope) {
-  const parties: SQL[] = [];
-  if (s.sla)
-    parties.push(
-      and(
-        eq(agreements.kind, 'sla'),
-        orNull(agreements.serviceId, s.serviceId),
-        orNull(agreements.customerId, s.customerId),
-      )!,
-    );
-  if (s.groupId) parties.push(and(eq(agreements.kind, 'ola'), eq(agreements.groupId, s.groupId))!);
-  if (s.supplierIds.length)
-    parties.push(and(eq(agreements.kind, 'uc'), inArray(agreements.supplierId, s.supplierIds))!);
-  if (!parties.length) return [];
-  return tx
-    .select()
-    .from(agreements)
-    .where(and(eq(agreements.status, 'agreed'), or(...parties)))
-    .orderBy(asc(agreements.id));
+/** The agreed agreements that may govern the record's parties, in id order, from the cache. */
+async function loadCandidates(ctx: Pick<AppContext, 'configCache'>, tx: Db, s: CandidateScope) {
+  if (!s.sla && !s.groupId && !s.supplierIds.length) return [];
+  return (await agreedAgreements(ctx, tx)).filter((a) =>
+    a.kind === 'sla'
+      ? s.sla && anyOr(a.serviceId, s.serviceId) && anyOr(a.customerId, s.customerId)
+      : a.kind === 'ola'
+        ? s.groupId !== null && a.groupId === s.groupId
+        : a.kind === 'uc' && a.supplierId !== null && s.supplierIds.includes(a.supplierId),
+  );
 }
 
 /**
@@ -95,7 +87,12 @@ export type FactsInput = {
 };
 
 /** Everything the planner needs, loaded one query after the other in the record's transaction. */
-export async function loadPlanFacts(tx: Db, input: FactsInput, needs: FactNeeds): Promise<PlanContext> {
+export async function loadPlanFacts(
+  ctx: Pick<AppContext, 'configCache'>,
+  tx: Db,
+  input: FactsInput,
+  needs: FactNeeds,
+): Promise<PlanContext> {
   const { record, book } = input;
   const engagements: EngagementFacts[] = needs.engagements ? await openEngagements(tx, record.id) : [];
   const customerId = needs.selection ? await customerOf(tx, record) : null;
@@ -106,7 +103,7 @@ export async function loadPlanFacts(tx: Db, input: FactsInput, needs: FactNeeds)
   const suppliers = [...engagements, ...(needs.engaging ? [needs.engaging] : [])].map((e) => e.supplierId);
   const candidates =
     needs.selection || needs.engaging
-      ? await loadCandidates(tx, {
+      ? await loadCandidates(ctx, tx, {
           sla: !!needs.selection,
           serviceId: record.serviceId,
           customerId,
@@ -114,10 +111,7 @@ export async function loadPlanFacts(tx: Db, input: FactsInput, needs: FactNeeds)
           supplierIds: suppliers,
         })
       : [];
-  await ensureCalendars(
-    tx,
-    book,
-    candidates.map((c) => c.calendarId),
-  );
+  const missing = candidates.map((c) => c.calendarId).filter((id) => !book.calendars.has(id));
+  for (const [id, cal] of await cachedCalendars(ctx, tx, missing)) book.calendars.set(id, cal);
   return { ...input, candidates, customerId, firstResponseAt: responded, engagements };
 }

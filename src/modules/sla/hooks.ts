@@ -92,7 +92,7 @@ export async function runClockPlan(
   needs: FactNeeds,
 ): Promise<ClockPlan> {
   const book = input.book ?? (await loadClockBook(tx, input.record.id));
-  const facts = await loadPlanFacts(tx, { ...input, book }, needs);
+  const facts = await loadPlanFacts(ctx, tx, { ...input, book }, needs);
   const plan = planClocks(facts, event);
   await applyClockPlan(ctx, tx, book, plan, {
     now: input.at,
