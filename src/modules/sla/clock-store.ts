@@ -6,7 +6,7 @@
  * and clock-facts.ts load, the planner decides, this file applies.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type ClockBook, emptyBook, firedKey, type PendingAlert } from '../../domain/sla/clock-book.ts';
 import type { ClockPlan } from '../../domain/sla/planner.ts';
@@ -146,8 +146,34 @@ export type ApplyOptions = {
   onFired: (alert: PendingAlert & { id: string }) => Promise<void>;
 };
 
+/**
+ * Several writes as one statement (data-modifying WITH clauses): one round trip instead of one
+ * each. They see the same snapshot and none reads what another writes; foreign keys are checked
+ * at the end of the statement, so an event may name a clock inserted beside it.
+ */
+async function writeTogether(tx: Db, writes: SQLWrapper[]): Promise<void> {
+  const last = writes.at(-1);
+  if (!last) return;
+  // getSQL(): the statement itself, not wrapped in parentheses as an embedded subquery would be.
+  const clauses = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
+  await tx.execute(clauses.length ? sql`with ${sql.join(clauses, sql`, `)} ${last.getSQL()}` : last.getSQL());
+}
+
 /** Write the plan; returns how many alerts fired. */
 export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: ApplyOptions): Promise<number> {
+  const dueChanged = (plan.dueAt?.getTime() ?? null) !== (o.currentDue?.getTime() ?? null);
+  // The common case, a record's first clocks: the clocks, their timeline and the record's due
+  // instant in one statement.
+  if (!plan.changed.length && !plan.pauses.length && !plan.release.length && !plan.alerts.length) {
+    await writeTogether(tx, [
+      ...(plan.started.length ? [tx.insert(slaClocks).values(plan.started)] : []),
+      ...(plan.timeline.length ? [tx.insert(slaEvents).values(plan.timeline)] : []),
+      ...(dueChanged
+        ? [tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId))]
+        : []),
+    ]);
+    return 0;
+  }
   if (plan.started.length) await tx.insert(slaClocks).values(plan.started);
   for (const c of plan.changed) await tx.update(slaClocks).set(clockUpdate(c)).where(eq(slaClocks.id, c.id));
   for (const p of plan.pauses) {
@@ -160,7 +186,6 @@ export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: Ap
   for (const r of plan.release) await markReleased(tx, r.engagementId, o.now, o.actorId, r.note);
   const fired = await insertAlerts(tx, recordId, plan.alerts, o.now, o.onFired);
   if (plan.timeline.length) await tx.insert(slaEvents).values(plan.timeline);
-  if ((plan.dueAt?.getTime() ?? null) !== (o.currentDue?.getTime() ?? null))
-    await tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId));
+  if (dueChanged) await tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId));
   return fired;
 }
