@@ -2,7 +2,8 @@
  * Optimistic concurrency: every versioned row carries `version`, bumped on each write. A writer
  * that names the version it read (from If-Match) and finds another is refused with 412.
  */
-import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { eq } from 'drizzle-orm';
+import type { PgColumn, PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { AppError } from '../errors.ts';
 import type { Db } from './client.ts';
 import { rowById } from './rows.ts';
@@ -36,4 +37,23 @@ export async function lockAtVersion<T extends VersionedTable>(
   const found = await rowById(tx, table, id, what, true);
   assertVersion({ version: found.version as number, number: name(found) }, expected);
   return found;
+}
+
+/**
+ * Write `values` to the row `cur` of a versioned table as its next version, with `updated_at` set
+ * to `at`; answers the row as written. The caller has locked `cur` (`lockAtVersion`).
+ */
+export async function writeNextVersion<T extends VersionedTable & { updatedAt: PgColumn }>(
+  tx: Db,
+  table: T,
+  cur: { id: string; version: number },
+  values: PgUpdateSetSource<T>,
+  at: Date,
+): Promise<T['$inferSelect']> {
+  const [row] = await tx
+    .update(table as PgTable)
+    .set({ ...values, updatedAt: at, version: cur.version + 1 } as PgUpdateSetSource<PgTable>)
+    .where(eq(table.id, cur.id))
+    .returning();
+  return row as T['$inferSelect'];
 }

@@ -12,7 +12,7 @@ import type {
   AnnouncementView,
 } from '../../contracts/announcements.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
-import { lockAtVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
@@ -207,10 +207,7 @@ export async function updateAnnouncement(
     if (next.endsAt && next.endsAt <= next.startsAt)
       throw invalid([{ field: 'endsAt', message: 'must be after the start' }]);
     await checkTargets(ctx, next);
-    await tx
-      .update(announcements)
-      .set({ ...next, ...targetOf(next), updatedAt: ctx.clock.now(), version: cur.version + 1 })
-      .where(eq(announcements.id, id));
+    await writeNextVersion(tx, announcements, cur, { ...next, ...targetOf(next) }, ctx.clock.now());
   });
   return getAnnouncement(ctx, actor, id);
 }

@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
+import { writeNextVersion } from '../../db/version.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -217,9 +218,11 @@ export async function updateUser(
         .where(sql`lower(${users.email}) = ${patch.email.toLowerCase()}`);
       if (dupe) throw conflict(`A user with email ${patch.email} already exists.`);
     }
-    await tx
-      .update(users)
-      .set({
+    await writeNextVersion(
+      tx,
+      users,
+      cur,
+      {
         ...(patch.email !== undefined ? { email: patch.email } : {}),
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.title !== undefined ? { title: patch.title } : {}),
@@ -229,10 +232,9 @@ export async function updateUser(
         ...(patch.organisationId !== undefined ? { organisationId: patch.organisationId } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
         ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
-        updatedAt: now,
-        version: cur.version + 1,
-      })
-      .where(eq(users.id, id));
+      },
+      now,
+    );
     if (patch.roles) {
       const before = (await tx.select().from(userRoles).where(eq(userRoles.userId, id)))
         .map((r) => r.role)
@@ -422,18 +424,19 @@ export async function updateGroup(
         .where(sql`lower(${groups.name}) = ${patch.name.toLowerCase()}`);
       if (dupe) throw conflict(`A group named "${patch.name}" already exists.`);
     }
-    await tx
-      .update(groups)
-      .set({
+    await writeNextVersion(
+      tx,
+      groups,
+      cur,
+      {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.description !== undefined ? { description: patch.description } : {}),
         ...(patch.email !== undefined ? { email: patch.email } : {}),
         ...(patch.managerId !== undefined ? { managerId: patch.managerId } : {}),
         ...(patch.active !== undefined ? { active: patch.active } : {}),
-        updatedAt: now,
-        version: cur.version + 1,
-      })
-      .where(eq(groups.id, id));
+      },
+      now,
+    );
     if (patch.memberIds) {
       const before = (await tx.select().from(groupMembers).where(eq(groupMembers.groupId, id)))
         .map((m) => m.userId)

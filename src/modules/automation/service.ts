@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { lockAtVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import {
   type AutomationEvent,
   type AutomationRule,
@@ -131,19 +131,15 @@ export async function updateRule(
       expectedVersion,
       (r) => `Rule "${r.name}"`,
     );
-    const [row] = await tx
-      .update(automationRules)
-      .set({
-        ...input,
-        enabled: input.enabled ?? cur.enabled,
-        position: input.position ?? cur.position,
-        updatedAt: ctx.clock.now(),
-        version: cur.version + 1,
-      })
-      .where(eq(automationRules.id, id))
-      .returning();
+    const row = await writeNextVersion(
+      tx,
+      automationRules,
+      cur,
+      { ...input, enabled: input.enabled ?? cur.enabled, position: input.position ?? cur.position },
+      ctx.clock.now(),
+    );
     await rulesChanged(ctx, tx);
-    return present(row!);
+    return present(row);
   });
 }
 

@@ -3,17 +3,18 @@
  * and technical services through their lifecycle (pipeline → live → retired), their owners,
  * support groups, customers and dependencies, and the live catalog requesters browse.
  */
+
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
 import { organisations } from '../organisations/index.ts';
-import { assertVersion } from '../records/index.ts';
 import {
   type CatalogEntry,
   CLASS_OF_KIND,
@@ -181,9 +182,11 @@ export async function updateService(
     if (patch.name && (await serviceNameTaken(tx, patch.name, row.id)))
       throw conflict(`A service named "${patch.name}" already exists.`);
     const stage = patch.lifecycleStatus ?? (row.lifecycleStatus as LifecycleStatus);
-    await tx
-      .update(cis)
-      .set({
+    await writeNextVersion(
+      tx,
+      cis,
+      row,
+      {
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.description !== undefined ? { description: patch.description } : {}),
         ...(patch.ownerId !== undefined ? { ownerId: patch.ownerId } : {}),
@@ -192,10 +195,9 @@ export async function updateService(
           ? { attributes: { ...row.attributes, criticality: patch.criticality } }
           : {}),
         status: CI_STATUS[stage],
-        updatedAt: now,
-        version: row.version + 1,
-      })
-      .where(eq(cis.id, row.id));
+      },
+      now,
+    );
     const portfolio = {
       ...(patch.category !== undefined ? { category: patch.category } : {}),
       ...(stage !== row.lifecycleStatus ? { lifecycleStatus: stage, lifecycleChangedAt: now } : {}),

@@ -13,7 +13,7 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
-import { lockAtVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import {
   lastEnd,
   type ScheduleWindow,
@@ -175,12 +175,7 @@ export async function updateWindow(
       end: patch.end ? new Date(patch.end) : cur.endsAt,
       rrule: patch.rrule !== undefined ? emptyToNull(patch.rrule) : cur.rrule,
     });
-    const [updated] = await tx
-      .update(changeWindows)
-      .set({ ...values, updatedAt: ctx.clock.now(), version: cur.version + 1 })
-      .where(eq(changeWindows.id, id))
-      .returning();
-    return updated!;
+    return writeNextVersion(tx, changeWindows, cur, values, ctx.clock.now());
   });
   return (await present(ctx.db, [row]))[0]!;
 }

@@ -19,7 +19,7 @@ import type {
 } from '../../contracts/changes.ts';
 import type { PersonRef } from '../../contracts/common.ts';
 import type { Db } from '../../db/client.ts';
-import { lockAtVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import type { ChangeType } from '../../domain/changes/lifecycle.ts';
 import {
   type ApprovalRule,
@@ -158,10 +158,7 @@ export async function updateBoard(
     if (problems.length) throw invalid(problems);
     if (patch.memberIds) await assertMembersExist(tx, next.memberIds);
     if (row.active && !next.active) await assertNothingAwaits(tx, row, 'retire');
-    await tx
-      .update(cabBoards)
-      .set({ ...next, updatedAt: ctx.clock.now(), version: row.version + 1 })
-      .where(eq(cabBoards.id, id));
+    await writeNextVersion(tx, cabBoards, row, next, ctx.clock.now());
   });
   return getBoard(ctx, actor, id);
 }

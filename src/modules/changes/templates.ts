@@ -12,7 +12,7 @@ import {
   type ChangeTemplateView,
 } from '../../contracts/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { lockAtVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
 import { checkAssignment } from '../records/index.ts';
@@ -102,11 +102,7 @@ export async function updateTemplate(
     );
     if (patch.groupId) await checkAssignment(tx, null, patch.groupId);
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const [next] = await tx
-      .update(changeTemplates)
-      .set({ ...set, updatedAt: ctx.clock.now(), version: row.version + 1 })
-      .where(eq(changeTemplates.id, id))
-      .returning();
-    return present(next!);
+    const next = await writeNextVersion(tx, changeTemplates, row, set, ctx.clock.now());
+    return present(next);
   });
 }

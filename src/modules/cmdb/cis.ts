@@ -4,14 +4,15 @@
  * class and its subclasses, every change writes `ci_history`, and `version` gives optimistic
  * concurrency (a stale If-Match answers 412 and changes nothing).
  */
+
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { pageAscending } from '../../db/keyset.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { assertVersion } from '../records/index.ts';
 import {
   assertUnique,
   type CiChange,
@@ -163,13 +164,9 @@ export async function updateCi(
     const core = Object.fromEntries(
       CORE_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]]),
     );
-    const [row] = await tx
-      .update(cis)
-      .set({ ...core, attributes, updatedAt: now, version: cur.version + 1 })
-      .where(eq(cis.id, cur.id))
-      .returning();
+    const row = await writeNextVersion(tx, cis, cur, { ...core, attributes }, now);
     await writeCiHistory(tx, actor.userId, now, changes);
-    return { row: row!, model };
+    return { row, model };
   });
   return (await presentCis(ctx.db, model, actor, [row]))[0]!;
 }

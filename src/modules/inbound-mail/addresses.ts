@@ -7,7 +7,7 @@ import type {
   InboundAddressPatch,
   InboundAddressView,
 } from '../../contracts/inbound-mail.ts';
-import { assertVersion } from '../../db/version.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
 import { cis } from '../cmdb/index.ts';
 import { inboundMailAddresses } from './schema.ts';
@@ -100,12 +100,8 @@ export async function updateAddress(
   if (patch.serviceId !== undefined) await checkService(ctx, patch.serviceId);
   if (patch.address !== undefined) await checkUnique(ctx, patch.address, id);
   const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-  const [updated] = await ctx.db
-    .update(inboundMailAddresses)
-    .set({ ...set, version: row.version + 1, updatedAt: ctx.clock.now() })
-    .where(eq(inboundMailAddresses.id, id))
-    .returning();
-  return (await present(ctx, [updated!]))[0]!;
+  const updated = await writeNextVersion(ctx.db, inboundMailAddresses, row, set, ctx.clock.now());
+  return (await present(ctx, [updated]))[0]!;
 }
 
 export async function deleteAddress(ctx: AppContext, id: string): Promise<void> {

@@ -19,7 +19,7 @@ import type {
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { anyContains } from '../../db/like.ts';
-import { assertVersion } from '../../db/version.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Audience, audienceProblem, mayRead, type Reader } from '../../domain/knowledge/audience.ts';
 import { type DiffMode, diffVersions } from '../../domain/knowledge/diff.ts';
 import {
@@ -370,9 +370,11 @@ export async function updateArticle(
         );
     }
     const audience = patch.audience ?? (cur.audience as Audience);
-    const [next] = await tx
-      .update(knowledgeArticles)
-      .set({
+    const next = await writeNextVersion(
+      tx,
+      knowledgeArticles,
+      cur,
+      {
         ...text,
         currentVersion,
         language: patch.language ?? cur.language,
@@ -385,16 +387,14 @@ export async function updateArticle(
               : cur.audienceServiceId
             : null,
         reviewBy: patch.reviewBy !== undefined ? patch.reviewBy : cur.reviewBy,
-        updatedAt: now,
-        version: cur.version + 1,
-      })
-      .where(eq(knowledgeArticles.id, cur.id))
-      .returning();
+      },
+      now,
+    );
     await replaceCis(tx, cur.id, patch.serviceIds, patch.ciIds);
     await writeEvent(tx, cur.id, actor.userId, now, textChanged ? 'edited' : 'settings_changed', {
       comment: patch.note ?? '',
     });
-    return next!;
+    return next;
   });
   return presentArticle(ctx.db, actor, reader, row);
 }
@@ -420,23 +420,23 @@ export async function stepArticle(
       throw invalid([{ field: 'comment', message: check.message }], check.message);
     }
     const to = check.step.to;
-    const [next] = await tx
-      .update(knowledgeArticles)
-      .set({
+    const next = await writeNextVersion(
+      tx,
+      knowledgeArticles,
+      cur,
+      {
         state: to,
         ...(to === 'published' ? { publishedAt: now, publishedBy: actor.userId, retiredAt: null } : {}),
         ...(to === 'retired' ? { retiredAt: now } : {}),
-        updatedAt: now,
-        version: cur.version + 1,
-      })
-      .where(eq(knowledgeArticles.id, cur.id))
-      .returning();
+      },
+      now,
+    );
     await writeEvent(tx, cur.id, actor.userId, now, input.step, {
       fromState: from,
       toState: to,
       comment: input.comment ?? '',
     });
-    return next!;
+    return next;
   });
   return presentArticle(ctx.db, actor, reader, row);
 }

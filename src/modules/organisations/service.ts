@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
-import { lockAtVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import { organisations } from './schema.ts';
@@ -108,11 +108,7 @@ export async function updateOrganisation(
     // Impact analysis holds organisation names (customers, suppliers): a new name drops them.
     if (renamed) await configChanged(tx, ctx.configCache, ORGANISATION_RENAMED);
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const [row] = await tx
-      .update(organisations)
-      .set({ ...defined, updatedAt: ctx.clock.now(), version: cur.version + 1 })
-      .where(eq(organisations.id, id))
-      .returning();
-    return presentOrganisation(row!);
+    const row = await writeNextVersion(tx, organisations, cur, defined, ctx.clock.now());
+    return presentOrganisation(row);
   });
 }

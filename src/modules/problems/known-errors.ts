@@ -19,7 +19,7 @@ import type {
   KnownErrorView,
 } from '../../contracts/problems.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import { recordCis } from '../cmdb/index.ts';
@@ -162,11 +162,7 @@ export async function updateKnownError(
       (f) => patch[f] !== undefined && patch[f] !== row![f],
     );
     if (fields.length === 0) return row!;
-    const [next] = await tx
-      .update(knownErrors)
-      .set({ ...patch, updatedAt: now, version: row!.version + 1 })
-      .where(eq(knownErrors.id, row!.id))
-      .returning();
+    const next = await writeNextVersion(tx, knownErrors, row!, patch, now);
     await writeHistory(
       tx,
       row!.problemId,
@@ -174,7 +170,7 @@ export async function updateKnownError(
       now,
       fields.map((f) => ({ field: `knownError.${f}`, oldValue: row![f], newValue: patch[f] ?? null })),
     );
-    return next!;
+    return next;
   });
   return (await present(ctx.db, [updated]))[0]!;
 }

@@ -12,7 +12,7 @@ import type {
   RoleDashboard,
 } from '../../contracts/reports.ts';
 import type { Db } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
@@ -170,10 +170,7 @@ export async function updateDashboard(
       throw forbidden('Only the owner changes a dashboard; save a copy of it as your own instead.');
     assertVersion({ version: d.version, number: `Dashboard “${d.name}”` }, expected);
     checkWidgets(patch.widgets);
-    await tx
-      .update(dashboards)
-      .set({ ...patch, version: d.version + 1, updatedAt: new Date() })
-      .where(eq(dashboards.id, id));
+    await writeNextVersion(tx, dashboards, d, patch, new Date());
     return getDashboard(tx, actor, id);
   });
 }

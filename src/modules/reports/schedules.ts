@@ -11,7 +11,7 @@ import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { DeliveryView, ScheduleInput, ScheduleView } from '../../contracts/reports.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Frequency, nextRun, reportedPeriod } from '../../domain/reports/schedule.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
@@ -116,16 +116,17 @@ export async function updateSchedule(
   checkKpi(input);
   const { row } = await getSchedule(ctx, actor, id);
   assertVersion({ version: row.version, number: `Scheduled report “${row.name}”` }, expected);
-  await ctx.db
-    .update(reportSchedules)
-    .set({
+  await writeNextVersion(
+    ctx.db,
+    reportSchedules,
+    row,
+    {
       ...input,
       nextRunAt:
         input.frequency === row.frequency ? row.nextRunAt : nextRun(ctx.clock.now(), input.frequency),
-      version: row.version + 1,
-      updatedAt: ctx.clock.now(),
-    })
-    .where(eq(reportSchedules.id, id));
+    },
+    ctx.clock.now(),
+  );
   return (await getSchedule(ctx, actor, id)).view;
 }
 

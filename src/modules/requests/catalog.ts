@@ -7,7 +7,7 @@ import { and, asc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
-import { lockAtVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type ApprovalPolicy, validatePolicy } from '../../domain/requests/approval.ts';
 import { type FormField, validateFormDefinition } from '../../domain/requests/form.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -222,11 +222,7 @@ export async function updateCatalogItem(
     const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
     const next = { ...cur, ...defined } as CatalogItemRow;
     await checkItem(tx, next);
-    const [r] = await tx
-      .update(catalogItems)
-      .set({ ...defined, updatedAt: now, version: cur.version + 1 })
-      .where(eq(catalogItems.id, id))
-      .returning();
+    const r = await writeNextVersion(tx, catalogItems, cur, defined, now);
     await writeAudit(tx, now, {
       action: 'catalog_item.changed',
       actorId: actor.userId,
@@ -235,7 +231,7 @@ export async function updateCatalogItem(
       ip,
       details: { fields: Object.keys(defined) },
     });
-    return r!;
+    return r;
   });
   return present(actor, row, await serviceName(ctx.db, row.serviceId));
 }

@@ -2,16 +2,17 @@
  * Named, reusable business calendars: weekly working hours in an IANA time zone, and holidays.
  * Agreements count their targets against one; 24×7 is a calendar like any other.
  */
+
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
 import { validateCalendar } from '../../domain/sla/calendar.ts';
 import { compileCalendar } from '../../domain/sla/compile.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
-import { assertVersion } from '../records/index.ts';
 import { slaClocks } from './clock-schema.ts';
 import { businessCalendars } from './schema.ts';
 
@@ -130,17 +131,17 @@ export async function updateCalendar(
     });
     if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase())
       await assertNameFree(tx, patch.name, id);
-    const [updated] = await tx
-      .update(businessCalendars)
-      .set({
+    const updated = await writeNextVersion(
+      tx,
+      businessCalendars,
+      cur,
+      {
         ...next,
         ...(patch.name !== undefined ? { name: patch.name } : {}),
         ...(patch.description !== undefined ? { description: patch.description } : {}),
-        updatedAt: now,
-        version: cur.version + 1,
-      })
-      .where(eq(businessCalendars.id, id))
-      .returning();
+      },
+      now,
+    );
     // Different hours or holidays move due instants: have the sweep recompute every running clock.
     await configChanged(tx, ctx.configCache, CALENDARS_CACHE_KEY);
     if (JSON.stringify(toBusinessCalendar(cur)) !== JSON.stringify(next))
@@ -148,7 +149,7 @@ export async function updateCalendar(
         .update(slaClocks)
         .set({ nextCheckAt: now })
         .where(and(eq(slaClocks.calendarId, id), eq(slaClocks.state, 'running')));
-    return updated!;
+    return updated;
   });
   return presentCalendar(row);
 }

@@ -19,7 +19,7 @@ import type {
   TimerView,
 } from '../../contracts/time-tracking.ts';
 import type { Db } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { MAX_ENTRY_MINUTES, timerMinutes } from '../../domain/time/duration.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
@@ -251,17 +251,18 @@ export async function updateEntry(
     assertMayEdit(actor, entry);
     assertVersion(entry, expectedVersion);
     const span = resolveSpan(patch, now, entry);
-    await tx
-      .update(timeEntries)
-      .set({
+    await writeNextVersion(
+      tx,
+      timeEntries,
+      entry,
+      {
         startedAt: span.startedAt,
         minutes: span.minutes,
         ...(patch.billable !== undefined ? { billable: patch.billable } : {}),
         ...(patch.note !== undefined ? { note: patch.note } : {}),
-        updatedAt: now,
-        version: entry.version + 1,
-      })
-      .where(eq(timeEntries.id, id));
+      },
+      now,
+    );
   });
   return entryView(ctx.db, actor, id);
 }

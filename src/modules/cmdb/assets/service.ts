@@ -3,19 +3,20 @@
  * lifecycle from order to disposal with its transitions enforced, assignment to a person and a
  * location, and an optional link to the CI that represents the asset. Every change is in history.
  */
+
 import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
 import { isUuid } from '../../../db/rows.ts';
+import { assertVersion, writeNextVersion } from '../../../db/version.ts';
 import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/assets.ts';
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
 import { organisations } from '../../organisations/index.ts';
-import { assertVersion } from '../../records/index.ts';
 import { diffFields, type FieldChange, writeAssetHistory } from '../history.ts';
 import { loadClassModel } from '../model.ts';
 import { presentHistory } from '../present.ts';
@@ -251,15 +252,13 @@ async function saveAsset(
   actorId: string | null,
   now: Date,
 ) {
-  const [row] = await tx
-    .update(assets)
-    .set({
-      ...Object.fromEntries(changes.map((c) => [c.field, c.newValue])),
-      updatedAt: now,
-      version: cur.version + 1,
-    })
-    .where(eq(assets.id, cur.id))
-    .returning();
+  const row = await writeNextVersion(
+    tx,
+    assets,
+    cur,
+    Object.fromEntries(changes.map((c) => [c.field, c.newValue])),
+    now,
+  );
   await writeAssetHistory(
     tx,
     actorId,

@@ -9,11 +9,11 @@ import { type Db, queryRows } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { containing } from '../../../db/like.ts';
 import { rowById } from '../../../db/rows.ts';
+import { assertVersion, writeNextVersion } from '../../../db/version.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid } from '../../../errors.ts';
 import { organisations } from '../../organisations/index.ts';
-import { assertVersion } from '../../records/index.ts';
 import { todayOf } from '../assets/service.ts';
 import { contractCoverage, contracts, contractWarnings } from './schema.ts';
 
@@ -178,12 +178,7 @@ export async function updateContract(
     const next = { ...cur, ...patch, kind: (patch.kind ?? cur.kind) as ContractKind };
     const errors = await checkContract(tx, next);
     if (errors.length) throw invalid(errors);
-    const [row] = await tx
-      .update(contracts)
-      .set({ ...patch, updatedAt: ctx.clock.now(), version: cur.version + 1 })
-      .where(eq(contracts.id, cur.id))
-      .returning();
-    return row!;
+    return writeNextVersion(tx, contracts, cur, patch, ctx.clock.now());
   });
   return (await presentContracts(ctx.db, actor, [row], todayOf(ctx)))[0]!;
 }

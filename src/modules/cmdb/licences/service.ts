@@ -9,6 +9,7 @@ import { type Db, queryRows } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
 import { rowById } from '../../../db/rows.ts';
+import { assertVersion, writeNextVersion } from '../../../db/version.ts';
 import {
   type Compliance,
   compliance,
@@ -19,7 +20,6 @@ import {
 } from '../../../domain/cmdb/licences.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { forbidden, invalid } from '../../../errors.ts';
-import { assertVersion } from '../../records/index.ts';
 import { todayOf } from '../assets/service.ts';
 import { contracts } from '../contracts/schema.ts';
 import { uuidArray } from '../model.ts';
@@ -177,12 +177,7 @@ export async function updateLicence(
       ]);
     }
     await checkContract(tx, patch.contractId);
-    const [row] = await tx
-      .update(licences)
-      .set({ ...patch, updatedAt: ctx.clock.now(), version: cur.version + 1 })
-      .where(eq(licences.id, cur.id))
-      .returning();
-    return row!;
+    return writeNextVersion(tx, licences, cur, patch, ctx.clock.now());
   });
   return (await presentLicences(ctx.db, actor, [row], todayOf(ctx)))[0]!;
 }
