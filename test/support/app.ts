@@ -180,27 +180,22 @@ export async function clientFor(
   const { token } = await createApiToken(env.ctx, actor, { name: 'test', scopes: allowed }, null);
   const request = (o: InjectOptions) =>
     env.app.inject({ ...o, headers: { authorization: `Bearer ${token}`, ...(o.headers ?? {}) } });
+  const send =
+    (method: 'POST' | 'PATCH' | 'PUT') => (url: string, body?: unknown, headers?: Record<string, string>) =>
+      request({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: body as object }),
+        headers: headers ?? {},
+      });
   return {
     user,
     token,
     request,
     get: (url) => request({ method: 'GET', url }),
-    post: (url, body, headers) =>
-      request({
-        method: 'POST',
-        url,
-        ...(body === undefined ? {} : { payload: body as object }),
-        headers: headers ?? {},
-      }),
-    patch: (url, body, headers) =>
-      request({ method: 'PATCH', url, payload: body as object, headers: headers ?? {} }),
-    put: (url, body, headers) =>
-      request({
-        method: 'PUT',
-        url,
-        ...(body === undefined ? {} : { payload: body as object }),
-        headers: headers ?? {},
-      }),
+    post: send('POST'),
+    patch: send('PATCH'),
+    put: send('PUT'),
     del: (url) => request({ method: 'DELETE', url }),
   };
 }
