@@ -28,14 +28,6 @@ const tags = ['webhooks'];
 
 export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get(
-      '/admin/webhooks',
-      route(tags, {
-        summary: 'Webhook endpoints',
-        ok: z.object({ items: z.array(WebhookView) }),
-      }),
-      async (req) => ({ items: await listWebhooks(ctx, requireActor(req)) }),
-    );
     app.post(
       '/admin/webhooks',
       route(tags, {
@@ -51,6 +43,7 @@ export function webhookRoutes(ctx: AppContext): FastifyPluginAsyncZod {
       path: '/admin/webhooks',
       tags,
       view: WebhookView,
+      all: { summary: 'Webhook endpoints', run: listWebhooks },
       get: { summary: 'One endpoint', run: getWebhook },
       update: {
         summary: 'Change an endpoint (If-Match); switching it on again clears its failures',

@@ -26,8 +26,7 @@ import {
 } from '../../contracts/reports.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
-import { noContent, resourceRoutes } from '../../http/resource.ts';
+import { resourceRoutes } from '../../http/resource.ts';
 import { problemResponses, route } from '../../http/schemas.ts';
 import {
   createDashboard,
@@ -240,49 +239,25 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         return { roles: ROLE_DASHBOARDS, items: await listDashboards(ctx.db, actor) };
       },
     );
-    app.post(
-      '/reports/dashboards',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/reports/dashboards',
+      tags,
+      view: DashboardView,
+      create: {
         summary: 'Arrange a dashboard of KPI widgets (shared: visible to every internal user)',
         body: DashboardInput,
-        ok: DashboardView,
-        status: 201,
-      }),
-      async (req, reply) =>
-        sendWithEtag(reply.code(201), await createDashboard(ctx.db, requireActor(req), req.body)),
-    );
-    app.get(
-      '/reports/dashboards/:id',
-      route(tags, {
-        summary: 'One dashboard',
-        params: IdParam,
-        ok: DashboardView,
-      }),
-      async (req, reply) => sendWithEtag(reply, await getDashboard(ctx.db, requireActor(req), req.params.id)),
-    );
-    app.patch(
-      '/reports/dashboards/:id',
-      route(tags, {
+        run: ({ db }, actor, input) => createDashboard(db, actor, input),
+      },
+      get: { summary: 'One dashboard', run: ({ db }, actor, id) => getDashboard(db, actor, id) },
+      update: {
         summary: 'Change, reorder or share one of your dashboards (If-Match)',
-        params: IdParam,
         body: DashboardPatch,
-        ok: DashboardView,
-      }),
-      async (req, reply) =>
-        sendWithEtag(
-          reply,
-          await updateDashboard(ctx.db, requireActor(req), req.params.id, req.body, ifMatchVersion(req)),
-        ),
-    );
-    app.delete(
-      '/reports/dashboards/:id',
-      route(tags, {
+        run: ({ db }, actor, id, patch, expected) => updateDashboard(db, actor, id, patch, expected),
+      },
+      remove: {
         summary: 'Delete one of your dashboards',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => noContent(reply, deleteDashboard(ctx.db, requireActor(req), req.params.id)),
-    );
+        run: ({ db }, actor, id) => deleteDashboard(db, actor, id),
+      },
+    });
   };
 }
