@@ -7,6 +7,7 @@ import type {
   InboundAddressPatch,
   InboundAddressView,
 } from '../../contracts/inbound-mail.ts';
+import { rowById } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
 import { cis } from '../cmdb/index.ts';
@@ -41,10 +42,11 @@ export async function listAddresses(ctx: AppContext): Promise<InboundAddressView
   );
 }
 
+const loadAddress = (ctx: AppContext, id: string): Promise<Row> =>
+  rowById(ctx.db, inboundMailAddresses, id, 'Mail address');
+
 export async function getAddress(ctx: AppContext, id: string): Promise<InboundAddressView> {
-  const [row] = await ctx.db.select().from(inboundMailAddresses).where(eq(inboundMailAddresses.id, id));
-  if (!row) throw notFound('Mail address', id);
-  return (await present(ctx, [row]))[0]!;
+  return (await present(ctx, [await loadAddress(ctx, id)]))[0]!;
 }
 
 async function checkService(ctx: AppContext, serviceId: string | null | undefined) {
@@ -94,8 +96,7 @@ export async function updateAddress(
   patch: z.output<typeof InboundAddressPatch>,
   expectedVersion: number | undefined,
 ): Promise<InboundAddressView> {
-  const [row] = await ctx.db.select().from(inboundMailAddresses).where(eq(inboundMailAddresses.id, id));
-  if (!row) throw notFound('Mail address', id);
+  const row = await loadAddress(ctx, id);
   assertVersion({ version: row.version, number: row.address }, expectedVersion);
   if (patch.serviceId !== undefined) await checkService(ctx, patch.serviceId);
   if (patch.address !== undefined) await checkUnique(ctx, patch.address, id);

@@ -13,32 +13,28 @@ import {
   InboundMessageQuery,
   InboundMessageView,
 } from '../../contracts/inbound-mail.ts';
-import { can } from '../../domain/roles.ts';
+import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
+import { resourceRoutes } from '../../http/resource.ts';
 import { IdParam, route } from '../../http/schemas.ts';
 import { createAddress, deleteAddress, getAddress, listAddresses, updateAddress } from './addresses.ts';
 import { getMessage, getRawMessage, listMessages, reprocessMessage } from './service.ts';
 
-type Req = Parameters<typeof requireActor>[0];
+const tags = ['inbound mail'];
+
+function mayRead(actor: Actor): void {
+  if (!can(actor, 'settings.manage') && !can(actor, 'audit.read'))
+    throw forbidden('Only administrators, process owners and auditors may read inbound mail.');
+}
+
+function mayManage(actor: Actor): void {
+  if (!can(actor, 'settings.manage'))
+    throw forbidden('Only administrators and process owners may change how mail is received.');
+}
 
 export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
   return async (app) => {
-    const tags = ['inbound mail'];
-    const mayRead = (req: Req) => {
-      const actor = requireActor(req);
-      if (!can(actor, 'settings.manage') && !can(actor, 'audit.read'))
-        throw forbidden('Only administrators, process owners and auditors may read inbound mail.');
-      return actor;
-    };
-    const mayManage = (req: Req) => {
-      const actor = requireActor(req);
-      if (!can(actor, 'settings.manage'))
-        throw forbidden('Only administrators and process owners may change how mail is received.');
-      return actor;
-    };
-
     app.get(
       '/admin/inbound-mail/addresses',
       route(tags, {
@@ -46,66 +42,46 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: z.array(InboundAddressView),
       }),
       async (req) => {
-        mayRead(req);
+        mayRead(requireActor(req));
         return listAddresses(ctx);
       },
     );
-    app.post(
-      '/admin/inbound-mail/addresses',
-      route(tags, {
+    resourceRoutes(app, ctx, {
+      path: '/admin/inbound-mail/addresses',
+      tags,
+      view: InboundAddressView,
+      create: {
         summary:
           'Receive mail at an address: which record type and service a new mail opens, and its policies',
         body: InboundAddressInput,
-        ok: InboundAddressView,
-        status: 201,
-      }),
-      async (req, reply) => {
-        const actor = mayManage(req);
-        const view = await createAddress(ctx, actor.userId, req.body);
-        return sendWithEtag(reply.code(201), view);
+        run: (ctx, actor, input) => {
+          mayManage(actor);
+          return createAddress(ctx, actor.userId, input);
+        },
       },
-    );
-    app.get(
-      '/admin/inbound-mail/addresses/:id',
-      route(tags, {
+      get: {
         summary: 'One receiving address',
-        params: IdParam,
-        ok: InboundAddressView,
-      }),
-      async (req, reply) => {
-        mayRead(req);
-        const view = await getAddress(ctx, req.params.id);
-        return sendWithEtag(reply, view);
+        run: (ctx, actor, id) => {
+          mayRead(actor);
+          return getAddress(ctx, id);
+        },
       },
-    );
-    app.patch(
-      '/admin/inbound-mail/addresses/:id',
-      route(tags, {
+      update: {
         summary: 'Change a receiving address (If-Match)',
-        params: IdParam,
         body: InboundAddressPatch,
-        ok: InboundAddressView,
-      }),
-      async (req, reply) => {
-        mayManage(req);
-        const view = await updateAddress(ctx, req.params.id, req.body, ifMatchVersion(req));
-        return sendWithEtag(reply, view);
+        run: (ctx, actor, id, patch, expected) => {
+          mayManage(actor);
+          return updateAddress(ctx, id, patch, expected);
+        },
       },
-    );
-    app.delete(
-      '/admin/inbound-mail/addresses/:id',
-      route(tags, {
+      remove: {
         summary: 'Stop receiving at an address',
-        params: IdParam,
-        ok: z.null(),
-        status: 204,
-      }),
-      async (req, reply) => {
-        mayManage(req);
-        await deleteAddress(ctx, req.params.id);
-        return reply.code(204).send(null);
+        run: (ctx, actor, id) => {
+          mayManage(actor);
+          return deleteAddress(ctx, id);
+        },
       },
-    );
+    });
 
     app.get(
       '/admin/inbound-mail/messages',
@@ -115,7 +91,7 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: InboundMessagePage,
       }),
       async (req) => {
-        mayRead(req);
+        mayRead(requireActor(req));
         return listMessages(ctx.db, req.query);
       },
     );
@@ -127,7 +103,7 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: InboundMessageView,
       }),
       async (req) => {
-        mayRead(req);
+        mayRead(requireActor(req));
         return getMessage(ctx.db, req.params.id);
       },
     );
@@ -137,7 +113,7 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         schema: { tags, summary: 'The message source as received (message/rfc822)', params: IdParam },
       },
       async (req, reply) => {
-        mayRead(req);
+        mayRead(requireActor(req));
         const raw = await getRawMessage(ctx.db, req.params.id);
         return reply
           .header('content-type', 'message/rfc822')
@@ -154,7 +130,7 @@ export function inboundMailRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         ok: InboundMessageView,
       }),
       async (req) => {
-        mayManage(req);
+        mayManage(requireActor(req));
         await reprocessMessage(ctx, req.params.id);
         return getMessage(ctx.db, req.params.id);
       },
