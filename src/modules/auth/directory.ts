@@ -5,6 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
+import { rowById } from '../../db/rows.ts';
 import { writeNextVersion } from '../../db/version.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
@@ -46,8 +47,7 @@ async function presentUsers(ctx: AppContext, rows: (typeof users.$inferSelect)[]
 
 export async function getUser(ctx: AppContext, actor: Actor, id: string): Promise<UserView> {
   if (id !== actor.userId && !can(actor, 'user.read')) throw notFound('User', id);
-  const [row] = await ctx.db.select().from(users).where(eq(users.id, id));
-  if (!row) throw notFound('User', id);
+  const row = await rowById(ctx.db, users, id, 'User');
   return (await presentUsers(ctx, [row]))[0]!;
 }
 
@@ -333,8 +333,7 @@ export async function listGroups(ctx: AppContext, actor: Actor, q: { q?: string 
 
 export async function getGroup(ctx: AppContext, actor: Actor, id: string) {
   if (!can(actor, 'group.read')) throw notFound('Group', id);
-  const [row] = await ctx.db.select().from(groups).where(eq(groups.id, id));
-  if (!row) throw notFound('Group', id);
+  const row = await rowById(ctx.db, groups, id, 'Group');
   return (await presentGroups(ctx, [row]))[0]!;
 }
 

@@ -3,7 +3,6 @@
  * and technical services through their lifecycle (pipeline → live → retired), their owners,
  * support groups, customers and dependencies, and the live catalog requesters browse.
  */
-
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';

@@ -13,6 +13,7 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
+import { rowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import {
   lastEnd,
@@ -149,8 +150,7 @@ export async function createWindow(
 
 export async function getWindow(ctx: AppContext, actor: Actor, id: string): Promise<WindowView> {
   if (!can(actor, 'change_schedule.read')) throw notFound('Window', id);
-  const [row] = await ctx.db.select().from(changeWindows).where(eq(changeWindows.id, id));
-  if (!row) throw notFound('Window', id);
+  const row = await rowById(ctx.db, changeWindows, id, 'Window');
   return (await present(ctx.db, [row]))[0]!;
 }
 

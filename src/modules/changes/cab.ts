@@ -19,6 +19,7 @@ import type {
 } from '../../contracts/changes.ts';
 import type { PersonRef } from '../../contracts/common.ts';
 import type { Db } from '../../db/client.ts';
+import { rowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import type { ChangeType } from '../../domain/changes/lifecycle.ts';
 import {
@@ -30,7 +31,7 @@ import {
   type Vote,
 } from '../../domain/requests/approval.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { AppError, conflict, forbidden, invalid } from '../../errors.ts';
 import { users } from '../auth/index.ts';
 import {
   CHANGE,
@@ -103,8 +104,7 @@ export async function listBoards(ctx: AppContext, actor: Actor): Promise<CabBoar
 
 export async function getBoard(ctx: AppContext, actor: Actor, id: string): Promise<CabBoardView> {
   assertChangeReader(actor);
-  const [row] = await ctx.db.select().from(cabBoards).where(eq(cabBoards.id, id));
-  if (!row) throw notFound('Board', id);
+  const row = await rowById(ctx.db, cabBoards, id, 'Board');
   return (await presentBoards(ctx.db, [row]))[0]!;
 }
 

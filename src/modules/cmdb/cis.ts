@@ -4,7 +4,6 @@
  * class and its subclasses, every change writes `ci_history`, and `version` gives optimistic
  * concurrency (a stale If-Match answers 412 and changes nothing).
  */
-
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';

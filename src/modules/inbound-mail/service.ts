@@ -8,6 +8,7 @@ import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { rowById } from '../../db/rows.ts';
 import { classifyAutomated } from '../../domain/mail/classify.ts';
 import { type Decision, decideInbound } from '../../domain/mail/decide.ts';
 import {
@@ -292,8 +293,7 @@ const outcomeText: Record<string, string> = {
 
 /** Process one stored message. Returns its outcome; a message that already landed is left as it is. */
 export async function processMessage(ctx: AppContext, id: string): Promise<MessageRow> {
-  const [row] = await ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
-  if (!row) throw notFound('Inbound message', id);
+  const row = await rowById(ctx.db, inboundMessages, id, 'Inbound message');
   if (LANDED.has(row.status)) return row;
   try {
     const facts = await gatherFacts(ctx, row);
@@ -533,8 +533,7 @@ export async function processPending(ctx: AppContext, limit = 50): Promise<numbe
 
 /** An admin processes a message again (after adding an address or a user, or fixing a service). */
 export async function reprocessMessage(ctx: AppContext, id: string): Promise<MessageRow> {
-  const [row] = await ctx.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
-  if (!row) throw notFound('Inbound message', id);
+  const row = await rowById(ctx.db, inboundMessages, id, 'Inbound message');
   if (LANDED.has(row.status)) {
     const [r] = row.recordId
       ? await ctx.db.select({ number: records.number }).from(records).where(eq(records.id, row.recordId))

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
+import { rowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
@@ -58,8 +59,7 @@ export async function listOrganisations(
 
 export async function getOrganisation(ctx: AppContext, actor: Actor, id: string) {
   if (!can(actor, 'organisation.read')) throw notFound('Organisation', id);
-  const [row] = await ctx.db.select().from(organisations).where(eq(organisations.id, id));
-  if (!row) throw notFound('Organisation', id);
+  const row = await rowById(ctx.db, organisations, id, 'Organisation');
   return presentOrganisation(row);
 }
 

@@ -10,6 +10,7 @@ import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { containing } from '../../db/like.ts';
+import { rowById } from '../../db/rows.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import {
   type AgreementKind,
@@ -202,8 +203,7 @@ export async function createAgreement(ctx: AppContext, actor: Actor | 'system', 
 }
 
 async function lockAgreement(tx: Db, id: string): Promise<AgreementRow> {
-  const [row] = await tx.select().from(agreements).where(eq(agreements.id, id)).for('update');
-  if (!row) throw notFound('Agreement', id);
+  const row = await rowById(tx, agreements, id, 'Agreement', true);
   return row;
 }
 
@@ -381,8 +381,7 @@ export async function endAgreement(
 
 export async function getAgreement(ctx: AppContext, actor: Actor, id: string): Promise<AgreementView> {
   if (!can(actor, 'service_level.read')) throw notFound('Agreement', id);
-  const [row] = await ctx.db.select().from(agreements).where(eq(agreements.id, id));
-  if (!row) throw notFound('Agreement', id);
+  const row = await rowById(ctx.db, agreements, id, 'Agreement');
   return (await presentAgreements(ctx.db, [row], ctx.clock.now()))[0]!;
 }
 

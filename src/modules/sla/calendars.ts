@@ -2,11 +2,11 @@
  * Named, reusable business calendars: weekly working hours in an IANA time zone, and holidays.
  * Agreements count their targets against one; 24×7 is a calendar like any other.
  */
-
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
+import { rowById } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
@@ -105,8 +105,7 @@ export async function listCalendars(ctx: AppContext, actor: Actor) {
 
 export async function getCalendar(ctx: AppContext, actor: Actor, id: string) {
   if (!can(actor, 'service_level.read')) throw notFound('Calendar', id);
-  const [row] = await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.id, id));
-  if (!row) throw notFound('Calendar', id);
+  const row = await rowById(ctx.db, businessCalendars, id, 'Calendar');
   return presentCalendar(row);
 }
 

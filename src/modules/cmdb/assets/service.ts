@@ -3,7 +3,6 @@
  * lifecycle from order to disposal with its transitions enforced, assignment to a person and a
  * location, and an optional link to the CI that represents the asset. Every change is in history.
  */
-
 import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
