@@ -198,8 +198,7 @@ export async function updateUser(
   }
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(users).where(eq(users.id, id)).for('update');
-    if (!cur) throw notFound('User', id);
+    const cur = await rowById(tx, users, id, 'User', true);
     if (expectedVersion !== undefined && cur.version !== expectedVersion) {
       throw new AppError(
         'record.stale_version',
@@ -406,8 +405,7 @@ export async function updateGroup(
   const now = ctx.clock.now();
   const changedMembers: string[] = [];
   await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(groups).where(eq(groups.id, id)).for('update');
-    if (!cur) throw notFound('Group', id);
+    const cur = await rowById(tx, groups, id, 'Group', true);
     if (expectedVersion !== undefined && cur.version !== expectedVersion) {
       throw new AppError(
         'record.stale_version',
@@ -467,8 +465,7 @@ export async function deleteGroup(ctx: AppContext, actor: Actor, id: string, ip:
     throw forbidden('Only administrators and service managers may delete groups.');
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(groups).where(eq(groups.id, id));
-    if (!cur) throw notFound('Group', id);
+    const cur = await rowById(tx, groups, id, 'Group');
     const [used] = await tx
       .execute(sql`select 1 from records where group_id = ${id} limit 1`)
       .then((r) => (r as unknown as { rows: unknown[] }).rows);

@@ -12,7 +12,8 @@ import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { MailListQuery, MailMessage, MailPage, MailSummary } from '../../contracts/mail.ts';
 import type { Db } from '../../db/client.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { rowById } from '../../db/rows.ts';
+import { AppError } from '../../errors.ts';
 import { type MailAttachment, mailOutbox } from './schema.ts';
 import { sendOverSmtp } from './transport.ts';
 
@@ -252,8 +253,7 @@ export async function listMail(ctx: AppContext, q: MailListQuery): Promise<MailP
 }
 
 export async function getMail(ctx: AppContext, id: string): Promise<MailMessage> {
-  const [r] = await ctx.db.select().from(mailOutbox).where(eq(mailOutbox.id, id));
-  if (!r) throw notFound('Message', id);
+  const r = await rowById(ctx.db, mailOutbox, id, 'Message');
   return {
     ...summary(r),
     from: r.fromAddress,

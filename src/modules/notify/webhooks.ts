@@ -19,6 +19,7 @@ import type {
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { rowById } from '../../db/rows.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
   retryDelayMs,
@@ -118,8 +119,7 @@ export async function listWebhooks(ctx: AppContext, actor: Actor): Promise<Webho
 }
 
 async function endpoint(db: Db, id: string): Promise<EndpointRow> {
-  const [r] = await db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id));
-  if (!r) throw notFound('Webhook', id);
+  const r = await rowById(db, webhookEndpoints, id, 'Webhook');
   return r;
 }
 

@@ -7,6 +7,7 @@ import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Activity } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
+import { rowById } from '../../db/rows.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { AppError, conflict, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
@@ -174,8 +175,7 @@ export async function listAttachments(ctx: AppContext, actor: Actor, recordId: s
 }
 
 export async function getAttachmentContent(ctx: AppContext, actor: Actor, attachmentId: string) {
-  const [a] = await ctx.db.select().from(attachments).where(eq(attachments.id, attachmentId));
-  if (!a) throw notFound('Attachment', attachmentId);
+  const a = await rowById(ctx.db, attachments, attachmentId, 'Attachment');
   await loadRecord(ctx, actor, a.recordId).catch(() => {
     throw notFound('Attachment', attachmentId);
   });
@@ -185,8 +185,7 @@ export async function getAttachmentContent(ctx: AppContext, actor: Actor, attach
 }
 
 export async function deleteAttachment(ctx: AppContext, actor: Actor, attachmentId: string) {
-  const [a] = await ctx.db.select().from(attachments).where(eq(attachments.id, attachmentId));
-  if (!a) throw notFound('Attachment', attachmentId);
+  const a = await rowById(ctx.db, attachments, attachmentId, 'Attachment');
   const { row } = await loadRecord(ctx, actor, a.recordId);
   const own = a.uploadedBy === actor.userId;
   if (!own && !canOnRecord(actor, 'update', { requesterId: row.requesterId, watcherIds: [] })) {

@@ -7,7 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { rowById } from '../../db/rows.ts';
-import { assertVersion, writeNextVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
 import { validateCalendar } from '../../domain/sla/calendar.ts';
@@ -120,9 +120,7 @@ export async function updateCalendar(
     throw forbidden('Only administrators and service managers may change calendars.');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(businessCalendars).where(eq(businessCalendars.id, id)).for('update');
-    if (!cur) throw notFound('Calendar', id);
-    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    const cur = await lockAtVersion(tx, businessCalendars, id, 'Calendar', expectedVersion, (r) => r.name);
     const next = assertValidCalendar({
       timeZone: patch.timeZone ?? cur.timeZone,
       intervals: patch.intervals ?? cur.intervals,
@@ -156,8 +154,7 @@ export async function updateCalendar(
 export async function deleteCalendar(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   if (!can(actor, 'service_level.manage'))
     throw forbidden('Only administrators and service managers may remove calendars.');
-  const [cur] = await ctx.db.select().from(businessCalendars).where(eq(businessCalendars.id, id));
-  if (!cur) throw notFound('Calendar', id);
+  const cur = await rowById(ctx.db, businessCalendars, id, 'Calendar');
   const [used] = await queryRows<{ n: number }>(
     ctx.db,
     sql`select (select count(*) from agreements where calendar_id = ${id})

@@ -19,6 +19,7 @@ import type {
   TimerView,
 } from '../../contracts/time-tracking.ts';
 import type { Db } from '../../db/client.ts';
+import { rowById } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { MAX_ENTRY_MINUTES, timerMinutes } from '../../domain/time/duration.ts';
@@ -211,9 +212,7 @@ export async function createEntry(
 /** The entry and its record, if the actor may see the record; 404 otherwise. */
 async function loadEntry(ctx: AppContext, actor: Actor, id: string, db: Db, lock = false) {
   assertMayReadTime(actor);
-  const q = db.select().from(timeEntries).where(eq(timeEntries.id, id));
-  const [entry] = lock ? await q.for('update') : await q;
-  if (!entry) throw notFound('Time entry', id);
+  const entry = await rowById(db, timeEntries, id, 'Time entry', lock);
   try {
     await loadRecord(ctx, actor, entry.recordId, { db });
   } catch (err) {

@@ -9,9 +9,9 @@ import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { queryRows } from '../../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
-import { isUuid } from '../../../db/rows.ts';
+import { rowById } from '../../../db/rows.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { AppError, forbidden, notFound } from '../../../errors.ts';
+import { AppError, forbidden } from '../../../errors.ts';
 import { loadClassModel, lockModelShared, textArray } from '../model.ts';
 import { namesFor } from '../present.ts';
 import { assetImporter } from './assets.ts';
@@ -141,10 +141,8 @@ export async function startImport(
   return { view: await presentImport(ctx, await loadImport(ctx, imp!.id)), finished: now };
 }
 
-async function loadImport(ctx: AppContext, id: string): Promise<ImportRecord> {
-  const [imp] = isUuid(id) ? await ctx.db.select().from(imports).where(eq(imports.id, id)) : [];
-  if (!imp) throw notFound('Import', id);
-  return imp;
+function loadImport(ctx: AppContext, id: string): Promise<ImportRecord> {
+  return rowById(ctx.db, imports, id, 'Import');
 }
 
 async function finish(ctx: AppContext, id: string, failure: string | null) {
