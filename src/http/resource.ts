@@ -10,9 +10,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../context.ts';
 import type { Actor } from '../domain/roles.ts';
+import { defined } from '../shared/defined.ts';
 import { clientIp, requireActor } from './auth.ts';
 import { ifMatchVersion, sendWithEtag } from './etag.ts';
-import { defined, IdParam, page, route, Uuid } from './schemas.ts';
+import { IdParam, page, route, Uuid } from './schemas.ts';
 
 type App = Parameters<FastifyPluginAsyncZod>[0];
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };

@@ -25,15 +25,6 @@ export const problemResponses = {
   422: Problem,
 } as const;
 
-/** Zod leaves absent optional fields as undefined; services take "absent" as "leave alone". */
-export function defined<T extends Record<string, unknown>>(
-  o: T,
-): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]: Exclude<T[K], undefined>;
-  };
-}
-
 /** What a route declares: its summary, its inputs, and its success body (`ok`, with `status`, 200 by default). */
 type RouteSpec = {
   summary: string;

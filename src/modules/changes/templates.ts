@@ -15,6 +15,7 @@ import type { Db } from '../../db/client.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { checkAssignment } from '../records/index.ts';
 import { assertChangeManager, assertChangeReader } from './access.ts';
 import { changeTemplates } from './schema.ts';
@@ -101,7 +102,7 @@ export async function updateTemplate(
       (r) => r.name,
     );
     if (patch.groupId) await checkAssignment(tx, null, patch.groupId);
-    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const set = defined(patch);
     const next = await writeNextVersion(tx, changeTemplates, row, set, ctx.clock.now());
     return present(next);
   });

@@ -10,6 +10,7 @@ import type {
 import { rowById } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { cis } from '../cmdb/index.ts';
 import { inboundMailAddresses } from './schema.ts';
 
@@ -100,7 +101,7 @@ export async function updateAddress(
   assertVersion({ version: row.version, number: row.address }, expectedVersion);
   if (patch.serviceId !== undefined) await checkService(ctx, patch.serviceId);
   if (patch.address !== undefined) await checkUnique(ctx, patch.address, id);
-  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const set = defined(patch);
   const updated = await writeNextVersion(ctx.db, inboundMailAddresses, row, set, ctx.clock.now());
   return (await present(ctx, [updated]))[0]!;
 }

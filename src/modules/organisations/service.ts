@@ -8,6 +8,7 @@ import { rowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { organisations } from './schema.ts';
 
 export const ORGANISATION_KINDS = ['customer', 'supplier', 'internal'] as const;
@@ -107,8 +108,7 @@ export async function updateOrganisation(
       await assertNameFree(tx, patch.name!, id);
     // Impact analysis holds organisation names (customers, suppliers): a new name drops them.
     if (renamed) await configChanged(tx, ctx.configCache, ORGANISATION_RENAMED);
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const row = await writeNextVersion(tx, organisations, cur, defined, ctx.clock.now());
+    const row = await writeNextVersion(tx, organisations, cur, defined(patch), ctx.clock.now());
     return presentOrganisation(row);
   });
 }

@@ -12,6 +12,7 @@ import { derivePriority } from '../../domain/priority.ts';
 import { isEditableState } from '../../domain/records/policy.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden, invalid } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { groupMembers, groups, users } from '../auth/index.ts';
 import { cachedLifecycle, DEFAULT_LIFECYCLES, getLifecycle, getPriorityMatrix } from '../settings/index.ts';
 import { loadRecord, type RecordRow } from './access.ts';
@@ -230,7 +231,7 @@ export async function updateRecord(
       );
     const next = {
       ...row,
-      ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)),
+      ...defined(patch),
     } as RecordRow;
     if (touchesAssignment) {
       // Changing the group without naming an assignee keeps the assignee only if they are in the new group.

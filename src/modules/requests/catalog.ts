@@ -12,6 +12,7 @@ import { type ApprovalPolicy, validatePolicy } from '../../domain/requests/appro
 import { type FormField, validateFormDefinition } from '../../domain/requests/form.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { writeAudit } from '../audit/index.ts';
 import { groups } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
@@ -219,17 +220,17 @@ export async function updateCatalogItem(
       expectedVersion,
       (r) => `The catalog item "${r.name}"`,
     );
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const next = { ...cur, ...defined } as CatalogItemRow;
+    const changes = defined(patch);
+    const next = { ...cur, ...changes } as CatalogItemRow;
     await checkItem(tx, next);
-    const r = await writeNextVersion(tx, catalogItems, cur, defined, now);
+    const r = await writeNextVersion(tx, catalogItems, cur, changes, now);
     await writeAudit(tx, now, {
       action: 'catalog_item.changed',
       actorId: actor.userId,
       targetType: 'catalog_item',
       targetId: id,
       ip,
-      details: { fields: Object.keys(defined) },
+      details: { fields: Object.keys(changes) },
     });
     return r;
   });

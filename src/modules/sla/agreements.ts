@@ -20,6 +20,7 @@ import {
   validateTerms,
 } from '../../domain/sla/agreement.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { groups } from '../auth/index.ts';
 import { findService } from '../catalog/index.ts';
 import { organisations } from '../organisations/index.ts';
@@ -228,8 +229,7 @@ export async function updateAgreement(
     const cur = await lockAgreement(tx, id);
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
     assertDraft(cur, 'edited');
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const next = { ...cur, ...defined, updatedAt: now, version: cur.version + 1 } as AgreementRow;
+    const next = { ...cur, ...defined(patch), updatedAt: now, version: cur.version + 1 } as AgreementRow;
     if (patch.recordTypes !== undefined)
       next.recordTypes = patch.recordTypes?.length ? patch.recordTypes : null;
     if (patch.priorities !== undefined) next.priorities = patch.priorities?.length ? patch.priorities : null;

@@ -15,6 +15,7 @@ import {
   validateTerms,
 } from '../../domain/sla/agreement.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { findService } from '../catalog/index.ts';
 import { organisations } from '../organisations/index.ts';
 import { assertVersion } from '../records/index.ts';
@@ -190,8 +191,7 @@ export async function updateRequirement(
         'lifecycle.transition_forbidden',
         `${cur.name} is agreed; move it back to draft before changing what it requires.`,
       );
-    const defined = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    return { ...cur, ...defined } as RequirementRow;
+    return { ...cur, ...defined(patch) } as RequirementRow;
   });
 }
 

@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.ts';
 import type { ViewCreate, ViewPatch, SavedView as ViewShape } from '../../contracts/views.ts';
 import { type Actor, hasRole, scopeAllows } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { users } from '../auth/index.ts';
 import { savedViews } from './schema.ts';
 
@@ -80,7 +81,7 @@ export async function updateView(
   const { view, ownerName } = await loadView(ctx, actor, id);
   if (!canEdit(actor, view))
     throw forbidden(`Only its owner or an admin may change the view “${view.name}”.`);
-  const changes = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const changes = defined(patch);
   const [row] = await ctx.db
     .update(savedViews)
     .set({ ...changes, updatedAt: ctx.clock.now() })

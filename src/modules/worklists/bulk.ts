@@ -9,14 +9,13 @@ import type { AppContext } from '../../context.ts';
 import type { BulkRequest, BulkResult } from '../../contracts/worklists.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { AppError, invalid } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { findRecord } from '../records/index.ts';
 import { OPERATIONS } from './operations.ts';
 
 export async function bulkChange(ctx: AppContext, actor: Actor, body: BulkRequest): Promise<BulkResult[]> {
   const ops = OPERATIONS[body.type];
-  const patch = body.patch
-    ? Object.fromEntries(Object.entries(body.patch).filter(([, v]) => v !== undefined))
-    : null;
+  const patch = body.patch ? defined(body.patch) : null;
   if (patch) {
     const wrong = Object.keys(patch).filter((k) => !(ops.patchable as readonly string[]).includes(k));
     if (wrong.length)
