@@ -49,6 +49,8 @@ type Page = {
 
 const publicGet = (url: string, headers: Record<string, string> = {}) =>
   t.env.app.inject({ method: 'GET', url, headers });
+/** A subscription step of the public page: subscribe, confirm or unsubscribe. */
+const publicPost = (url: string, payload: object) => t.env.app.inject({ method: 'POST', url, payload });
 const statusPage = async () => {
   const res = await publicGet('/api/v1/public/status');
   expect(res.statusCode).toBe(200);
@@ -236,17 +238,12 @@ describe('status page', () => {
     // (A message counts as sent once the t.peer has accepted it, so it has arrived by then.)
     await deliverDueMail(t.env.ctx);
     const base = t.peer.received.length;
-    const sub = await t.env.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/status/subscriptions',
-      payload: { email: 'Fan@Example.test', serviceId: email },
+    const sub = await publicPost('/api/v1/public/status/subscriptions', {
+      email: 'Fan@Example.test',
+      serviceId: email,
     });
     expect(sub.statusCode).toBe(202);
-    const bad = await t.env.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/status/subscriptions',
-      payload: { email: 'nope' },
-    });
+    const bad = await publicPost('/api/v1/public/status/subscriptions', { email: 'nope' });
     expect(bad.statusCode).toBe(400);
     await deliverDueMail(t.env.ctx);
     const [confirmation] = (await t.peer.waitFor(base + 1)).slice(base);
@@ -265,20 +262,12 @@ describe('status page', () => {
     });
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
 
-    const confirmed = await t.env.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/status/subscriptions/confirm',
-      payload: { token: confirmUrl![1] },
+    const confirmed = await publicPost('/api/v1/public/status/subscriptions/confirm', {
+      token: confirmUrl![1],
     });
     expect(confirmed.statusCode).toBe(200);
     expect(
-      (
-        await t.env.app.inject({
-          method: 'POST',
-          url: '/api/v1/public/status/subscriptions/confirm',
-          payload: { token: 'x'.repeat(32) },
-        })
-      ).statusCode,
+      (await publicPost('/api/v1/public/status/subscriptions/confirm', { token: 'x'.repeat(32) })).statusCode,
     ).toBe(404);
     expect((await t.manager.get('/api/v1/status-page/subscriptions')).json()).toMatchObject({
       confirmed: 1,
@@ -307,10 +296,8 @@ describe('status page', () => {
       /^List-Unsubscribe:\s+<https:\/\/status\.steward\.test\/status\/unsubscribe\?token=/m,
     );
 
-    const gone = await t.env.app.inject({
-      method: 'POST',
-      url: '/api/v1/public/status/subscriptions/unsubscribe',
-      payload: { token: unsubscribeUrl![1] },
+    const gone = await publicPost('/api/v1/public/status/subscriptions/unsubscribe', {
+      token: unsubscribeUrl![1],
     });
     expect(gone.json()).toEqual({ email: 'fan@example.test' });
     await t.agent.post('/api/v1/status-page/updates', {
@@ -375,13 +362,7 @@ describe('status page', () => {
     for (const url of ['/api/v1/public/status', '/api/v1/public/status/feed.atom'])
       expect((await publicGet(url)).statusCode).toBe(404);
     expect(
-      (
-        await t.env.app.inject({
-          method: 'POST',
-          url: '/api/v1/public/status/subscriptions',
-          payload: { email: 'a@example.test' },
-        })
-      ).statusCode,
+      (await publicPost('/api/v1/public/status/subscriptions', { email: 'a@example.test' })).statusCode,
     ).toBe(404);
     await t.manager.put('/api/v1/status-page/settings', { enabled: true, title: 'IT status' });
     expect((await statusPage()) as unknown as { title: string }).toMatchObject({ title: 'IT status' });
