@@ -6,9 +6,10 @@ import type { GroupView as CGroupView, UserView as CUserView } from '../../contr
 import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
 import { rowById } from '../../db/rows.ts';
-import { writeNextVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
+import { defined } from '../../shared/defined.ts';
 import { writeAudit } from '../audit/index.ts';
 import { notifyAuthChange } from './cache.ts';
 import { assertStrongPassword, hashPassword } from './password.ts';
@@ -196,19 +197,13 @@ export async function updateUser(
       'You cannot remove your own administrator role; ask another administrator.',
     );
   }
+  // The columns the patch sets as they are; the password is stored hashed, roles and groups apart.
+  const { password, roles, groupIds, ...fields } = patch;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const cur = await rowById(tx, users, id, 'User', true);
-    if (expectedVersion !== undefined && cur.version !== expectedVersion) {
-      throw new AppError(
-        'record.stale_version',
-        `User was changed by someone else (version ${cur.version}, you had ${expectedVersion}). Reload and try again.`,
-        [],
-        { currentVersion: cur.version },
-      );
-    }
-    if (patch.password !== undefined) {
-      assertStrongPassword(patch.password, { email: patch.email ?? cur.email, name: patch.name ?? cur.name });
+    const cur = await lockAtVersion(tx, users, id, 'User', expectedVersion, (r) => r.name);
+    if (password !== undefined) {
+      assertStrongPassword(password, { email: patch.email ?? cur.email, name: patch.name ?? cur.name });
     }
     if (patch.email && patch.email.toLowerCase() !== cur.email.toLowerCase()) {
       const [dupe] = await tx
@@ -222,23 +217,16 @@ export async function updateUser(
       users,
       cur,
       {
-        ...(patch.email !== undefined ? { email: patch.email } : {}),
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.title !== undefined ? { title: patch.title } : {}),
-        ...(patch.phone !== undefined ? { phone: patch.phone } : {}),
-        ...(patch.timeZone !== undefined ? { timeZone: patch.timeZone } : {}),
-        ...(patch.managerId !== undefined ? { managerId: patch.managerId } : {}),
-        ...(patch.organisationId !== undefined ? { organisationId: patch.organisationId } : {}),
-        ...(patch.active !== undefined ? { active: patch.active } : {}),
-        ...(patch.password !== undefined ? { passwordHash: await hashPassword(patch.password) } : {}),
+        ...defined(fields),
+        ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
       },
       now,
     );
-    if (patch.roles) {
+    if (roles) {
       const before = (await tx.select().from(userRoles).where(eq(userRoles.userId, id)))
         .map((r) => r.role)
         .sort();
-      const after = [...new Set(patch.roles)].sort();
+      const after = [...new Set(roles)].sort();
       if (before.join() !== after.join()) {
         await tx.delete(userRoles).where(eq(userRoles.userId, id));
         if (after.length)
@@ -253,9 +241,9 @@ export async function updateUser(
         });
       }
     }
-    if (patch.groupIds) {
+    if (groupIds) {
       await tx.delete(groupMembers).where(eq(groupMembers.userId, id));
-      const g = [...new Set(patch.groupIds)];
+      const g = [...new Set(groupIds)];
       if (g.length) await tx.insert(groupMembers).values(g.map((groupId) => ({ groupId, userId: id })));
       await writeAudit(tx, now, {
         action: 'user.groups_changed',
@@ -276,7 +264,7 @@ export async function updateUser(
       });
       if (!patch.active) await tx.execute(sql`delete from sessions where user_id = ${id}`);
     }
-    if (patch.password !== undefined) {
+    if (password !== undefined) {
       await writeAudit(tx, now, {
         action: 'user.password_set',
         actorId: actor.userId,
@@ -402,18 +390,11 @@ export async function updateGroup(
 ) {
   if (!can(actor, 'group.manage'))
     throw forbidden('Only administrators and service managers may change groups.');
+  const { memberIds, ...fields } = patch;
   const now = ctx.clock.now();
   const changedMembers: string[] = [];
   await ctx.db.transaction(async (tx) => {
-    const cur = await rowById(tx, groups, id, 'Group', true);
-    if (expectedVersion !== undefined && cur.version !== expectedVersion) {
-      throw new AppError(
-        'record.stale_version',
-        `Group was changed by someone else (version ${cur.version}, you had ${expectedVersion}).`,
-        [],
-        { currentVersion: cur.version },
-      );
-    }
+    const cur = await lockAtVersion(tx, groups, id, 'Group', expectedVersion, (r) => r.name);
     if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase()) {
       const [dupe] = await tx
         .select({ id: groups.id })
@@ -421,24 +402,12 @@ export async function updateGroup(
         .where(sql`lower(${groups.name}) = ${patch.name.toLowerCase()}`);
       if (dupe) throw conflict(`A group named "${patch.name}" already exists.`);
     }
-    await writeNextVersion(
-      tx,
-      groups,
-      cur,
-      {
-        ...(patch.name !== undefined ? { name: patch.name } : {}),
-        ...(patch.description !== undefined ? { description: patch.description } : {}),
-        ...(patch.email !== undefined ? { email: patch.email } : {}),
-        ...(patch.managerId !== undefined ? { managerId: patch.managerId } : {}),
-        ...(patch.active !== undefined ? { active: patch.active } : {}),
-      },
-      now,
-    );
-    if (patch.memberIds) {
+    await writeNextVersion(tx, groups, cur, defined(fields), now);
+    if (memberIds) {
       const before = (await tx.select().from(groupMembers).where(eq(groupMembers.groupId, id)))
         .map((m) => m.userId)
         .sort();
-      const after = [...new Set(patch.memberIds)].sort();
+      const after = [...new Set(memberIds)].sort();
       await tx.delete(groupMembers).where(eq(groupMembers.groupId, id));
       changedMembers.push(...before, ...after);
       await notifyAuthChange(tx, [...before, ...after]);
