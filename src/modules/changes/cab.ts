@@ -32,7 +32,7 @@ import {
 } from '../../domain/requests/approval.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, invalid } from '../../errors.ts';
-import { users } from '../auth/index.ts';
+import { namesOf, users } from '../auth/index.ts';
 import {
   CHANGE,
   loadRecord,
@@ -49,14 +49,8 @@ type BoardRow = typeof cabBoards.$inferSelect;
 type ReviewRow = typeof changeCabReviews.$inferSelect;
 type VoteRow = typeof changeCabVotes.$inferSelect;
 
-async function people(db: Db, ids: string[]): Promise<Map<string, PersonRef>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(inArray(users.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r]));
-}
+const people = async (db: Db, ids: (string | null)[]): Promise<Map<string, PersonRef>> =>
+  (await namesOf(db, ids, [])).people;
 
 const byName = (a: PersonRef, b: PersonRef) => a.name.localeCompare(b.name);
 

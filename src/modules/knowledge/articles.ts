@@ -32,7 +32,7 @@ import {
 } from '../../domain/knowledge/workflow.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
-import { users } from '../auth/index.ts';
+import { namesOf } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
 import { records } from '../records/index.ts';
 import { readerOf, visibleTo } from './access.ts';
@@ -95,15 +95,8 @@ async function viewerOf(db: Db, actor: Actor, row: ArticleRow): Promise<Workflow
   };
 }
 
-async function people(db: Db, ids: (string | null)[]): Promise<Map<string, PersonRef>> {
-  const wanted = [...new Set(ids.filter((i): i is string => i !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db
-    .select({ id: users.id, name: users.name, email: users.email })
-    .from(users)
-    .where(inArray(users.id, wanted));
-  return new Map(rows.map((r) => [r.id, r]));
-}
+const people = async (db: Db, ids: (string | null)[]): Promise<Map<string, PersonRef>> =>
+  (await namesOf(db, ids, [])).people;
 
 const NOBODY: PersonRef = { id: '', name: 'Unknown', email: '' };
 
