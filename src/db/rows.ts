@@ -1,5 +1,5 @@
-/** Reading one row of a table keyed by a UUID `id`. */
-import { eq } from 'drizzle-orm';
+/** Reading and deleting one row of a table keyed by a UUID `id`. */
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';
 import type { Db } from './client.ts';
@@ -26,6 +26,25 @@ export async function rowById<T extends PgTable & { id: PgColumn }>(
     .from(table as PgTable)
     .where(eq(table.id, id));
   const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound(what, id);
+  return row as T['$inferSelect'];
+}
+
+/**
+ * Delete the row `id` of `table` (only where `scope` holds too, e.g. it belongs to the parent
+ * named in the path) and answer it; 404 (`what`, e.g. "Entitlement") when there is none.
+ */
+export async function deleteRowById<T extends PgTable & { id: PgColumn }>(
+  db: Db,
+  table: T,
+  id: string,
+  what: string,
+  scope?: SQL,
+): Promise<T['$inferSelect']> {
+  const [row] = await db
+    .delete(table as PgTable)
+    .where(scope ? and(eq(table.id, id), scope) : eq(table.id, id))
+    .returning();
   if (!row) throw notFound(what, id);
   return row as T['$inferSelect'];
 }

@@ -12,6 +12,7 @@ import type {
   AnnouncementView,
 } from '../../contracts/announcements.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { deleteRowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
@@ -214,11 +215,7 @@ export async function updateAnnouncement(
 
 export async function deleteAnnouncement(ctx: AppContext, actor: Actor, id: string) {
   assertManager(actor);
-  const gone = await ctx.db
-    .delete(announcements)
-    .where(eq(announcements.id, id))
-    .returning({ id: announcements.id });
-  if (gone.length === 0) throw notFound('Announcement', id);
+  await deleteRowById(ctx.db, announcements, id, 'Announcement');
 }
 
 /** Hide an announcement for this person from now on. */

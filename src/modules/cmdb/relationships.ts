@@ -4,13 +4,14 @@
  * (real estates have them: clusters, mutual dependencies); impact walks visit each CI once.
  */
 
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type {
   CiRelationship as CCiRelationship,
   Relationship as CRelationship,
 } from '../../contracts/cmdb.ts';
 import { type Db, queryRows } from '../../db/client.ts';
+import { deleteRowById } from '../../db/rows.ts';
 import { checkRelationshipAllowed } from '../../domain/cmdb/relationships.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
@@ -93,8 +94,7 @@ export async function removeRelationship(ctx: AppContext, actor: Actor, id: stri
   assertCanManage(actor);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [row] = await tx.delete(ciRelationships).where(eq(ciRelationships.id, id)).returning();
-    if (!row) throw notFound('Relationship', id);
+    const row = await deleteRowById(tx, ciRelationships, id, 'Relationship');
     const [from, to] = await Promise.all([findCi(tx, row.fromId), findCi(tx, row.toId)]);
     const type = relationshipType(row.typeKey);
     await writeCiHistory(tx, actor.userId, now, [

@@ -7,9 +7,9 @@ import type {
   InboundAddressPatch,
   InboundAddressView,
 } from '../../contracts/inbound-mail.ts';
-import { rowById } from '../../db/rows.ts';
+import { deleteRowById, rowById } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
-import { conflict, invalid, notFound } from '../../errors.ts';
+import { conflict, invalid } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { cis } from '../cmdb/index.ts';
 import { inboundMailAddresses } from './schema.ts';
@@ -107,9 +107,5 @@ export async function updateAddress(
 }
 
 export async function deleteAddress(ctx: AppContext, id: string): Promise<void> {
-  const [row] = await ctx.db
-    .delete(inboundMailAddresses)
-    .where(eq(inboundMailAddresses.id, id))
-    .returning({ id: inboundMailAddresses.id });
-  if (!row) throw notFound('Mail address', id);
+  await deleteRowById(ctx.db, inboundMailAddresses, id, 'Mail address');
 }

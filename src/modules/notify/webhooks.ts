@@ -19,7 +19,7 @@ import type {
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
-import { rowById } from '../../db/rows.ts';
+import { deleteRowById, rowById } from '../../db/rows.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
   retryDelayMs,
@@ -195,8 +195,7 @@ export async function rotateWebhookSecret(
 
 export async function deleteWebhook(ctx: AppContext, actor: Actor, id: string): Promise<void> {
   assertAdmin(actor, true);
-  const gone = await ctx.db.delete(webhookEndpoints).where(eq(webhookEndpoints.id, id)).returning();
-  if (gone.length === 0) throw notFound('Webhook', id);
+  await deleteRowById(ctx.db, webhookEndpoints, id, 'Webhook');
   await endpointsChanged(ctx, ctx.db);
 }
 

@@ -1,8 +1,9 @@
 /** What a contract covers: CIs and assets, each at most once per contract; listed CIs first, by name. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
+import { deleteRowById } from '../../../db/rows.ts';
 import type { Actor } from '../../../domain/roles.ts';
-import { invalid, notFound } from '../../../errors.ts';
+import { invalid } from '../../../errors.ts';
 import { assets } from '../assets/schema.ts';
 import { loadClassModel } from '../model.ts';
 import { type CiRef, joinedCiColumns, joinedCiRef } from '../present.ts';
@@ -91,9 +92,11 @@ export async function addCoverage(
 
 export async function removeCoverage(ctx: AppContext, actor: Actor, contractId: string, coverageId: string) {
   assertCanManageContracts(actor);
-  const [gone] = await ctx.db
-    .delete(contractCoverage)
-    .where(and(eq(contractCoverage.id, coverageId), eq(contractCoverage.contractId, contractId)))
-    .returning();
-  if (!gone) throw notFound('Coverage entry', coverageId);
+  await deleteRowById(
+    ctx.db,
+    contractCoverage,
+    coverageId,
+    'Coverage entry',
+    eq(contractCoverage.contractId, contractId),
+  );
 }

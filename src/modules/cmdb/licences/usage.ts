@@ -1,9 +1,10 @@
 /** A licence's entitlements (purchases) and installations (machines or people using it). */
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
+import { deleteRowById } from '../../../db/rows.ts';
 import { installationKind, type LicenceMetric } from '../../../domain/cmdb/licences.ts';
 import type { Actor } from '../../../domain/roles.ts';
-import { conflict, invalid, notFound } from '../../../errors.ts';
+import { conflict, invalid } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
 import { loadClassModel } from '../model.ts';
 import { type CiRef, joinedCiColumns, joinedCiRef } from '../present.ts';
@@ -83,11 +84,13 @@ export async function removeEntitlement(
   entitlementId: string,
 ) {
   assertCanManageLicences(actor);
-  const [gone] = await ctx.db
-    .delete(licenceEntitlements)
-    .where(and(eq(licenceEntitlements.id, entitlementId), eq(licenceEntitlements.licenceId, licenceId)))
-    .returning();
-  if (!gone) throw notFound('Entitlement', entitlementId);
+  await deleteRowById(
+    ctx.db,
+    licenceEntitlements,
+    entitlementId,
+    'Entitlement',
+    eq(licenceEntitlements.licenceId, licenceId),
+  );
 }
 
 export type InstallationView = {
@@ -194,9 +197,11 @@ export async function removeInstallation(
   installationId: string,
 ) {
   assertCanManageLicences(actor);
-  const [gone] = await ctx.db
-    .delete(licenceInstallations)
-    .where(and(eq(licenceInstallations.id, installationId), eq(licenceInstallations.licenceId, licenceId)))
-    .returning();
-  if (!gone) throw notFound('Installation', installationId);
+  await deleteRowById(
+    ctx.db,
+    licenceInstallations,
+    installationId,
+    'Installation',
+    eq(licenceInstallations.licenceId, licenceId),
+  );
 }
