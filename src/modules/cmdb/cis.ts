@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { pageAscending } from '../../db/keyset.ts';
-import { assertVersion, writeNextVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
@@ -138,9 +138,7 @@ export async function updateCi(
   const now = ctx.clock.now();
   const { row, model } = await ctx.db.transaction(async (tx) => {
     await lockModelShared(tx);
-    const cur = await findCi(tx, id, true);
-    if (!cur) throw notFound('Configuration item', id);
-    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    const cur = await lockAtVersion(tx, cis, id, 'Configuration item', expectedVersion, (r) => r.name);
     const model = await loadClassModel(tx);
     // Patch semantics: only the attributes sent are checked, so a CI created before a class gained
     // a required attribute can still be edited.
@@ -179,9 +177,7 @@ export async function deleteCi(
 ) {
   assertCanManage(actor);
   await ctx.db.transaction(async (tx) => {
-    const cur = await findCi(tx, id, true);
-    if (!cur) throw notFound('Configuration item', id);
-    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    const cur = await lockAtVersion(tx, cis, id, 'Configuration item', expectedVersion, (r) => r.name);
     const [ref] = await tx
       .select({ n: recordCis.recordId })
       .from(recordCis)
