@@ -9,7 +9,7 @@ import { type Db, queryRows } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { containing } from '../../../db/like.ts';
 import { rowById } from '../../../db/rows.ts';
-import { assertVersion, writeNextVersion } from '../../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../../db/version.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid } from '../../../errors.ts';
@@ -155,8 +155,8 @@ export async function createContract(
   return (await presentContracts(ctx.db, actor, [row!], todayOf(ctx)))[0]!;
 }
 
-async function loadContract(db: Db, id: string, lock = false): Promise<ContractRow> {
-  return rowById(db, contracts, id, 'Contract', lock);
+async function loadContract(db: Db, id: string): Promise<ContractRow> {
+  return rowById(db, contracts, id, 'Contract');
 }
 
 export async function getContract(ctx: AppContext, actor: Actor, id: string): Promise<ContractView> {
@@ -173,8 +173,7 @@ export async function updateContract(
 ): Promise<ContractView> {
   assertCanManage(actor);
   const row = await ctx.db.transaction(async (tx) => {
-    const cur = await loadContract(tx, id, true);
-    assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
+    const cur = await lockAtVersion(tx, contracts, id, 'Contract', expectedVersion, (r) => r.name);
     const next = { ...cur, ...patch, kind: (patch.kind ?? cur.kind) as ContractKind };
     const errors = await checkContract(tx, next);
     if (errors.length) throw invalid(errors);

@@ -9,7 +9,7 @@ import { type Db, queryRows } from '../../../db/client.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
 import { rowById } from '../../../db/rows.ts';
-import { assertVersion, writeNextVersion } from '../../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../../db/version.ts';
 import {
   type Compliance,
   compliance,
@@ -151,8 +151,8 @@ export async function createLicence(
   return (await presentLicences(ctx.db, actor, [row!], todayOf(ctx)))[0]!;
 }
 
-export async function loadLicence(db: Db, id: string, lock = false): Promise<LicenceRow> {
-  return rowById(db, licences, id, 'Licence', lock);
+export async function loadLicence(db: Db, id: string): Promise<LicenceRow> {
+  return rowById(db, licences, id, 'Licence');
 }
 
 export async function getLicence(ctx: AppContext, actor: Actor, id: string): Promise<LicenceView> {
@@ -169,8 +169,7 @@ export async function updateLicence(
 ): Promise<LicenceView> {
   assertCanManageLicences(actor);
   const row = await ctx.db.transaction(async (tx) => {
-    const cur = await loadLicence(tx, id, true);
-    assertVersion({ version: cur.version, number: cur.product }, expectedVersion);
+    const cur = await lockAtVersion(tx, licences, id, 'Licence', expectedVersion, (r) => r.product);
     if (patch.metric && patch.metric !== cur.metric) {
       throw invalid([
         { field: 'metric', message: 'the metric of a licence cannot change; add a new licence instead' },
