@@ -1,5 +1,5 @@
 /** Reading and deleting one row of a table keyed by a UUID `id`. */
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';
 import type { Db } from './client.ts';
@@ -47,4 +47,22 @@ export async function deleteRowById<T extends PgTable & { id: PgColumn }>(
     .returning();
   if (!row) throw notFound(what, id);
   return row as T['$inferSelect'];
+}
+
+/**
+ * Whether a row of `table` other than `exceptId` holds `value` in `column`, ignoring case: names
+ * and email addresses are unique that way.
+ */
+export async function takenIgnoringCase<T extends PgTable & { id: PgColumn }>(
+  db: Db,
+  table: T,
+  column: PgColumn,
+  value: string,
+  exceptId?: string,
+): Promise<boolean> {
+  const [dupe] = await db
+    .select({ id: table.id })
+    .from(table as PgTable)
+    .where(sql`lower(${column}) = ${value.toLowerCase()}`);
+  return !!dupe && dupe.id !== exceptId;
 }

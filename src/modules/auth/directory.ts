@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
-import { rowById } from '../../db/rows.ts';
+import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
@@ -120,11 +120,8 @@ export async function createUser(
   const now = ctx.clock.now();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const id = await ctx.db.transaction(async (tx) => {
-    const [dupe] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
-    if (dupe) throw conflict(`A user with email ${input.email} already exists.`);
+    if (await takenIgnoringCase(tx, users, users.email, input.email))
+      throw conflict(`A user with email ${input.email} already exists.`);
     const [row] = await tx
       .insert(users)
       .values({
@@ -206,11 +203,8 @@ export async function updateUser(
       assertStrongPassword(password, { email: patch.email ?? cur.email, name: patch.name ?? cur.name });
     }
     if (patch.email && patch.email.toLowerCase() !== cur.email.toLowerCase()) {
-      const [dupe] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.email}) = ${patch.email.toLowerCase()}`);
-      if (dupe) throw conflict(`A user with email ${patch.email} already exists.`);
+      if (await takenIgnoringCase(tx, users, users.email, patch.email))
+        throw conflict(`A user with email ${patch.email} already exists.`);
     }
     await writeNextVersion(
       tx,
@@ -343,11 +337,8 @@ export async function createGroup(
     throw forbidden('Only administrators and service managers may create groups.');
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    const [dupe] = await tx
-      .select({ id: groups.id })
-      .from(groups)
-      .where(sql`lower(${groups.name}) = ${input.name.toLowerCase()}`);
-    if (dupe) throw conflict(`A group named "${input.name}" already exists.`);
+    if (await takenIgnoringCase(tx, groups, groups.name, input.name))
+      throw conflict(`A group named "${input.name}" already exists.`);
     const [row] = await tx
       .insert(groups)
       .values({
@@ -396,11 +387,8 @@ export async function updateGroup(
   await ctx.db.transaction(async (tx) => {
     const cur = await lockAtVersion(tx, groups, id, 'Group', expectedVersion, (r) => r.name);
     if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase()) {
-      const [dupe] = await tx
-        .select({ id: groups.id })
-        .from(groups)
-        .where(sql`lower(${groups.name}) = ${patch.name.toLowerCase()}`);
-      if (dupe) throw conflict(`A group named "${patch.name}" already exists.`);
+      if (await takenIgnoringCase(tx, groups, groups.name, patch.name))
+        throw conflict(`A group named "${patch.name}" already exists.`);
     }
     await writeNextVersion(tx, groups, cur, defined(fields), now);
     if (memberIds) {

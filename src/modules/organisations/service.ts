@@ -1,10 +1,10 @@
 /** Customers and suppliers: the organisations services are delivered to and supported by. */
-import { and, asc, eq, ilike, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
-import { rowById } from '../../db/rows.ts';
+import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
@@ -66,11 +66,8 @@ export async function getOrganisation(ctx: AppContext, actor: Actor, id: string)
 
 /** Checks within the caller's transaction when there is one (the embedded database has one connection). */
 async function assertNameFree(db: Db, name: string, exceptId?: string) {
-  const [dupe] = await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(sql`lower(${organisations.name}) = ${name.toLowerCase()}`);
-  if (dupe && dupe.id !== exceptId) throw conflict(`An organisation named "${name}" already exists.`);
+  if (await takenIgnoringCase(db, organisations, organisations.name, name, exceptId))
+    throw conflict(`An organisation named "${name}" already exists.`);
 }
 
 export async function createOrganisation(ctx: AppContext, actor: Actor | 'system', input: OrganisationInput) {

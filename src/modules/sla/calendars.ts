@@ -6,7 +6,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { rowById } from '../../db/rows.ts';
+import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
@@ -67,11 +67,8 @@ function assertValidCalendar(c: {
 }
 
 async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<void> {
-  const [dupe] = await db
-    .select({ id: businessCalendars.id })
-    .from(businessCalendars)
-    .where(sql`lower(${businessCalendars.name}) = ${name.toLowerCase()}`);
-  if (dupe && dupe.id !== exceptId) throw conflict(`A calendar named "${name}" already exists.`);
+  if (await takenIgnoringCase(db, businessCalendars, businessCalendars.name, name, exceptId))
+    throw conflict(`A calendar named "${name}" already exists.`);
 }
 
 export async function createCalendar(ctx: AppContext, actor: Actor | 'system', input: CalendarInput) {
