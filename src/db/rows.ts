@@ -53,16 +53,16 @@ export async function deleteRowById<T extends PgTable & { id: PgColumn }>(
  * Whether a row of `table` other than `exceptId` holds `value` in `column`, ignoring case: names
  * and email addresses are unique that way.
  */
-export async function takenIgnoringCase<T extends PgTable & { id: PgColumn }>(
+export async function takenIgnoringCase(
   db: Db,
-  table: T,
+  table: PgTable & { id: PgColumn },
   column: PgColumn,
   value: string,
   exceptId?: string,
 ): Promise<boolean> {
   const [dupe] = await db
     .select({ id: table.id })
-    .from(table as PgTable)
+    .from(table)
     .where(sql`lower(${column}) = ${value.toLowerCase()}`);
   return !!dupe && dupe.id !== exceptId;
 }
