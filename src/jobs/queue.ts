@@ -32,6 +32,8 @@ export type JobQueue = {
   declare(name: string): Promise<void>;
   work(name: string, handler: JobHandler): Promise<void>;
   schedule(name: string, cron: string, data?: Record<string, unknown>): Promise<void>;
+  /** A periodic job: work `name` with `handler` and run it on the `cron` schedule. */
+  every(name: string, cron: string, handler: JobHandler): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -131,6 +133,16 @@ export async function startJobQueue(
   const refuse = (what: string) => {
     throw new Error(`This instance runs no jobs (STEWARD_JOBS=0) and cannot ${what}.`);
   };
+  const work = async (name: string, handler: JobHandler) => {
+    if (!working) refuse(`work ${name}`);
+    await ensureQueue(name);
+    await boss.work(name, WORK_OPTIONS, (jobs) => runBatch(jobs, handler));
+  };
+  const schedule = async (name: string, cron: string, data: Record<string, unknown> = {}) => {
+    if (!working) refuse(`schedule ${name}`);
+    await ensureQueue(name);
+    await boss.schedule(name, cron, data);
+  };
   return {
     boss,
     working,
@@ -156,15 +168,11 @@ export async function startJobQueue(
       });
     },
     declare: ensureQueue,
-    async work(name, handler) {
-      if (!working) refuse(`work ${name}`);
-      await ensureQueue(name);
-      await boss.work(name, WORK_OPTIONS, (jobs) => runBatch(jobs, handler));
-    },
-    async schedule(name, cron, data = {}) {
-      if (!working) refuse(`schedule ${name}`);
-      await ensureQueue(name);
-      await boss.schedule(name, cron, data);
+    work,
+    schedule,
+    async every(name, cron, handler) {
+      await work(name, handler);
+      await schedule(name, cron);
     },
     async stop() {
       await boss.stop({ graceful: true, timeout: 5000 });

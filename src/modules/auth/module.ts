@@ -7,10 +7,9 @@ export default defineModule({
   name: 'auth',
   routes: [authRoutes, ssoRoutes],
   jobs: async (ctx, jobs) => {
-    await jobs.work('auth.purge-sessions', async () => {
+    await jobs.every('auth.purge-sessions', '17 * * * *', async () => {
       const n = await purgeExpiredSessions(ctx);
       if (n > 0) ctx.log.info({ purged: n }, 'expired sessions purged');
     });
-    await jobs.schedule('auth.purge-sessions', '17 * * * *');
   },
 });

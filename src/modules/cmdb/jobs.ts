@@ -16,12 +16,10 @@ export async function registerCmdbJobs(ctx: AppContext): Promise<void> {
   await jobs.work(IMPORT_JOB, async (data) => {
     if (typeof data.importId === 'string') await processImport(ctx, data.importId);
   });
-  await jobs.work(CONTRACT_EXPIRY_JOB, async () => {
+  await jobs.every(CONTRACT_EXPIRY_JOB, '15 6 * * *', async () => {
     await recordExpiryWarnings(ctx);
   });
-  await jobs.schedule(CONTRACT_EXPIRY_JOB, '15 6 * * *');
-  await jobs.work(GRAPH_PRUNE_JOB, async () => {
+  await jobs.every(GRAPH_PRUNE_JOB, '41 * * * *', async () => {
     await pruneGraphChanges(ctx.database);
   });
-  await jobs.schedule(GRAPH_PRUNE_JOB, '41 * * * *');
 }

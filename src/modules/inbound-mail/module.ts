@@ -8,10 +8,9 @@ export default defineModule({
   routes: [inboundMailRoutes],
   jobs: async (ctx, jobs) => {
     // Messages stored but not processed (the database went away in between), every minute.
-    await jobs.work(SWEEP_QUEUE, async () => {
+    await jobs.every(SWEEP_QUEUE, '* * * * *', async () => {
       await processPending(ctx);
     });
-    await jobs.schedule(SWEEP_QUEUE, '* * * * *');
     // The listeners run on the instances that run jobs.
     await startInboundListeners(ctx);
   },

@@ -8,10 +8,9 @@ export default defineModule({
   routes: [knowledgeRoutes],
   hooks: registerKnowledgeKpis,
   jobs: async (ctx, jobs) => {
-    await jobs.work(REVIEW_REMINDER_QUEUE, async () => {
+    await jobs.every(REVIEW_REMINDER_QUEUE, '7 * * * *', async () => {
       const n = await sendReviewReminders(ctx);
       if (n > 0) ctx.log.info({ reminded: n }, 'knowledge review reminders sent');
     });
-    await jobs.schedule(REVIEW_REMINDER_QUEUE, '7 * * * *');
   },
 });

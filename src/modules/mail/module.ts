@@ -12,9 +12,8 @@ export default defineModule({
     });
     // The safety net: messages queued where no queue was (or whose job was lost), and messages
     // claimed by an instance that died mid-send.
-    await jobs.work(SWEEP_QUEUE, async () => {
+    await jobs.every(SWEEP_QUEUE, '* * * * *', async () => {
       await deliverDueMail(ctx);
     });
-    await jobs.schedule(SWEEP_QUEUE, '* * * * *');
   },
 });

@@ -19,15 +19,13 @@ export default defineModule({
       if (typeof data.id === 'string') await deliverWebhook(ctx, data.id);
     });
     // The safety net for deliveries whose job was lost (queued where no queue was).
-    await jobs.work(WEBHOOK_SWEEP_QUEUE, async () => {
+    await jobs.every(WEBHOOK_SWEEP_QUEUE, '* * * * *', async () => {
       await deliverDueWebhooks(ctx);
     });
-    await jobs.schedule(WEBHOOK_SWEEP_QUEUE, '* * * * *');
-    await jobs.work(DIGEST_QUEUE, async () => {
+    // The daily digest, at 07:00 server time.
+    await jobs.every(DIGEST_QUEUE, '0 7 * * *', async () => {
       await sendDigests(ctx);
     });
-    // The daily digest, at 07:00 server time.
-    await jobs.schedule(DIGEST_QUEUE, '0 7 * * *');
   },
   // The events people can be told about; lifecycle transitions tell whom their effects name; record
   // events and comments tell whom the rules name; administrators hear of sign-in attacks.

@@ -7,7 +7,8 @@ export default defineModule({
   name: 'prediction',
   routes: [predictionRoutes],
   jobs: async (ctx, jobs) => {
-    await jobs.work(TRAIN_QUEUE, async () => {
+    // Nightly refit on the newest history; scores follow the queue every five minutes.
+    await jobs.every(TRAIN_QUEUE, '17 3 * * *', async () => {
       const model = await trainModel(ctx);
       if (model)
         ctx.log.info(
@@ -16,15 +17,12 @@ export default defineModule({
         );
       await refreshScores(ctx);
     });
-    await jobs.work(SCORE_QUEUE, async () => {
+    await jobs.every(SCORE_QUEUE, '*/5 * * * *', async () => {
       // Until there is a model (a new installation, or history still being loaded when the
       // start-up training ran), each scoring round tries to train one first.
       if (!(await latestModel(ctx))) await trainModel(ctx);
       await refreshScores(ctx);
     });
-    // Nightly refit on the newest history; scores follow the queue every five minutes.
-    await jobs.schedule(TRAIN_QUEUE, '17 3 * * *');
-    await jobs.schedule(SCORE_QUEUE, '*/5 * * * *');
     if (!(await latestModel(ctx))) await jobs.send(TRAIN_QUEUE, {});
   },
   hooks: () => {

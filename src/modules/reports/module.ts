@@ -9,13 +9,12 @@ export default defineModule({
   routes: [reportRoutes],
   hooks: registerReportHooks,
   jobs: async (ctx, jobs) => {
-    await jobs.work(SCHEDULE_QUEUE, async () => {
+    await jobs.every(SCHEDULE_QUEUE, '* * * * *', async () => {
       const ran = await runDueSchedules(ctx);
       if (ran > 0) ctx.log.info({ ran }, 'Scheduled reports run');
       // The minute's rollup deltas into the totals (here, so reading a KPI never writes: reports
       // can be read from a replica).
       await foldRollups(ctx.db);
     });
-    await jobs.schedule(SCHEDULE_QUEUE, '* * * * *');
   },
 });

@@ -17,12 +17,11 @@ export default defineModule({
   // that act on them register their workers.
   sentQueues: Object.values(ALERT_QUEUES),
   jobs: async (ctx, jobs) => {
-    await jobs.work(SWEEP_QUEUE, async () => {
+    // pg-boss runs a cron schedule once per tick across all instances; the sweep is safe either way.
+    await jobs.every(SWEEP_QUEUE, '* * * * *', async () => {
       const r = await runSlaSweep(ctx);
       if (r.fired > 0) ctx.log.info(r, 'SLA sweep fired warnings or breaches');
     });
-    // pg-boss runs a cron schedule once per tick across all instances; the sweep is safe either way.
-    await jobs.schedule(SWEEP_QUEUE, '* * * * *');
   },
   hooks: () => {
     registerSlaHooks();

@@ -22,9 +22,8 @@ export default defineModule({
   jobs: async (ctx, jobs) => {
     // Statuses are recorded even while nobody looks at the page, and maintenance that starts
     // or ends with time is seen within a minute.
-    await jobs.work(REFRESH_JOB, async () => {
+    await jobs.every(REFRESH_JOB, '* * * * *', async () => {
       await recompute(ctx);
     });
-    await jobs.schedule(REFRESH_JOB, '* * * * *');
   },
 });
