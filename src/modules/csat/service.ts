@@ -39,7 +39,7 @@ import {
   registerRecordHook,
   writeHistory,
 } from '../records/index.ts';
-import { readSetting, writeSetting } from '../settings/index.ts';
+import { readSettingOver, writeSetting } from '../settings/index.ts';
 import { notifyLowScore, notifySurveyRequested } from './notifications.ts';
 import { csatSurveys } from './schema.ts';
 
@@ -54,8 +54,8 @@ export const newToken = () => randomBytes(32).toString('base64url');
 export const surveyLink = (ctx: AppContext, token: string) => `${appUrl(ctx)}/survey/${token}`;
 
 export async function getCsatSettings(db: Db): Promise<CsatSettings & { version: number }> {
-  const stored = await readSetting<Partial<CsatSettings>>(db, CSAT_SETTINGS_KEY);
-  return { ...DEFAULT_CSAT_SETTINGS, ...(stored?.value ?? {}), version: stored?.version ?? 0 };
+  const { value, version } = await readSettingOver(db, CSAT_SETTINGS_KEY, DEFAULT_CSAT_SETTINGS);
+  return { ...value, version };
 }
 
 export async function saveCsatSettings(

@@ -20,7 +20,7 @@ import type { Actor } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { IMPROVEMENT, records } from '../records/index.ts';
 import { kpiDefinitions, kpiValueOver, presentDefinition, requireKpi } from '../reports/index.ts';
-import { readSetting, writeSetting } from '../settings/index.ts';
+import { readSettingOr, writeSetting } from '../settings/index.ts';
 import { improvementDetails, improvementDismissals } from './schema.ts';
 import { assertImprover, assertRegisterReader } from './service.ts';
 
@@ -28,8 +28,8 @@ const SETTING = 'improvement.suggestions';
 export const DEFAULT_SETTINGS: ImprovementSettings = { suggestionPeriods: 3 };
 
 export async function readImprovementSettings(ctx: AppContext) {
-  const s = await readSetting<ImprovementSettings>(ctx.db, SETTING);
-  return { settings: s?.value ?? DEFAULT_SETTINGS, version: s?.version ?? 0 };
+  const { value, version } = await readSettingOr(ctx.db, SETTING, DEFAULT_SETTINGS);
+  return { settings: value, version };
 }
 
 export async function saveImprovementSettings(

@@ -15,5 +15,6 @@ export {
   type ProcessKey,
   readSetting,
   readSettingOr,
+  readSettingOver,
   writeSetting,
 } from './service.ts';

@@ -65,6 +65,19 @@ export async function readSettingOr<T>(
   return (await readSetting<T>(db, key)) ?? { value: fallback, version: 0 };
 }
 
+/**
+ * A stored settings document laid over its defaults (a field saved before the defaults gained
+ * it keeps its default), and its version: 0 until someone saves one.
+ */
+export async function readSettingOver<T extends object>(
+  db: Db,
+  key: string,
+  defaults: T,
+): Promise<{ value: T; version: number }> {
+  const stored = await readSetting<Partial<T>>(db, key);
+  return { value: { ...defaults, ...stored?.value }, version: stored?.version ?? 0 };
+}
+
 /** Reading process settings takes the settings.read ability. */
 export function assertMayReadSettings(actor: Actor): void {
   if (!can(actor, 'settings.read')) throw forbidden('You may not read process settings.');
@@ -262,8 +275,7 @@ export type ProcessOptions = { reopenWindowDays: number };
 export const DEFAULT_PROCESS_OPTIONS: ProcessOptions = { reopenWindowDays: 14 };
 
 export async function getProcessOptions(db: Db, process: ProcessKey): Promise<ProcessOptions> {
-  const stored = await readSetting<Partial<ProcessOptions>>(db, `${process}.options`);
-  return { ...DEFAULT_PROCESS_OPTIONS, ...stored?.value };
+  return (await readSettingOver(db, `${process}.options`, DEFAULT_PROCESS_OPTIONS)).value;
 }
 
 export async function setProcessOptions(

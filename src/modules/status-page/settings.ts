@@ -4,7 +4,7 @@ import type { StatusPageSettings } from '../../contracts/status-page.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
-import { readSetting, writeSetting } from '../settings/index.ts';
+import { readSettingOver, writeSetting } from '../settings/index.ts';
 
 export const STATUS_SETTINGS_KEY = 'status_page.settings';
 /** The change topic writeSetting publishes for this key (the page's cache follows it). */
@@ -13,10 +13,7 @@ export const STATUS_SETTINGS_TOPIC = `settings:${STATUS_SETTINGS_KEY}`;
 export const DEFAULT_STATUS_SETTINGS: StatusPageSettings = { enabled: true, title: 'Service status' };
 
 export async function readStatusSettings(db: Db): Promise<{ value: StatusPageSettings; version: number }> {
-  const s = await readSetting<StatusPageSettings>(db, STATUS_SETTINGS_KEY);
-  return s
-    ? { value: { ...DEFAULT_STATUS_SETTINGS, ...s.value }, version: s.version }
-    : { value: DEFAULT_STATUS_SETTINGS, version: 0 };
+  return readSettingOver(db, STATUS_SETTINGS_KEY, DEFAULT_STATUS_SETTINGS);
 }
 
 export async function saveStatusSettings(
