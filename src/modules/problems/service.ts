@@ -22,6 +22,7 @@ import { type Actor, can, canOnRecord } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid } from '../../errors.ts';
 import { assertCanLinkCis, linkCis, recordCis } from '../cmdb/index.ts';
 import {
+  type CreateRecordInput,
   createRecord,
   findRecord,
   getRecordView,
@@ -42,14 +43,11 @@ import { problemDetails } from './schema.ts';
 /** The link kind between an incident and its problem: incident → problem. */
 export const PROBLEM_LINK = 'caused_by' as const;
 
-export type CreateProblemInput = {
-  title: string;
-  description?: string | undefined;
-  impact?: number | undefined;
-  urgency?: number | undefined;
-  assigneeId?: string | null | undefined;
-  groupId?: string | null | undefined;
-  serviceId?: string | null | undefined;
+/** A problem is raised with the fields of any record but its category, channel and requester. */
+export type CreateProblemInput = Pick<
+  CreateRecordInput,
+  'title' | 'description' | 'impact' | 'urgency' | 'assigneeId' | 'groupId' | 'serviceId'
+> & {
   incidentIds?: string[] | undefined;
   ciIds?: string[] | undefined;
   proactive?: boolean | undefined;
