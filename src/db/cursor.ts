@@ -11,6 +11,9 @@ export type CursorValue = string | number | null;
 /** What one position of a cursor holds. */
 export type CursorKind = 'text' | 'int' | 'timestamp' | 'uuid';
 
+/** What a keyset-paged list is asked for: where to go on from (none: the start) and how many. */
+export type PageRequest = { cursor?: string | undefined; limit: number };
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** ISO 8601 instants as toISOString writes them, within the years PostgreSQL and JS share. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;

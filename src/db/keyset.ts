@@ -2,7 +2,7 @@
 import { and, asc, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from './client.ts';
-import { type CursorValue, decodeCursor, keysetPage } from './cursor.ts';
+import { type CursorValue, decodeCursor, keysetPage, type PageRequest } from './cursor.ts';
 
 export type AscendingSort<Row> = {
   column: PgColumn;
@@ -18,7 +18,7 @@ export async function pageAscending<T extends PgTable & { id: PgColumn }>(
   table: T,
   sort: AscendingSort<T['$inferSelect']>,
   conds: SQL[],
-  q: { cursor?: string | undefined; limit: number },
+  q: PageRequest,
 ): Promise<{ page: T['$inferSelect'][]; nextCursor: string | null }> {
   const where = [...conds];
   if (q.cursor) {

@@ -3,6 +3,7 @@
 import { asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
+import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
 import { rowById, takenIgnoringCase } from '../../db/rows.ts';
@@ -52,13 +53,11 @@ export async function getUser(ctx: AppContext, actor: Actor, id: string): Promis
   return (await presentUsers(ctx, [row]))[0]!;
 }
 
-export type UserListQuery = {
+export type UserListQuery = PageRequest & {
   q?: string | undefined;
   role?: Role | undefined;
   groupId?: string | undefined;
   active?: boolean | undefined;
-  cursor?: string | undefined;
-  limit: number;
 };
 
 export async function listUsers(ctx: AppContext, actor: Actor, q: UserListQuery) {

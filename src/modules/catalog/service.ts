@@ -6,7 +6,7 @@
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../db/cursor.ts';
+import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -216,13 +216,11 @@ export async function getService(ctx: AppContext, actor: Actor, id: string): Pro
   return (await presentServices(ctx.db, actor, [row]))[0]!;
 }
 
-export type ServiceListQuery = {
+export type ServiceListQuery = PageRequest & {
   kind?: ServiceKind | undefined;
   lifecycleStatus?: LifecycleStatus[] | undefined;
   customerId?: string | undefined;
   q?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
 };
 
 function keyset(cursor: string | undefined): SQL | undefined {
@@ -231,7 +229,7 @@ function keyset(cursor: string | undefined): SQL | undefined {
   return sql`(${cis.name}, ${cis.id}) > (${name}, ${id}::uuid)`;
 }
 
-async function pageOf(db: Db, conds: SQL[], q: { cursor?: string | undefined; limit: number }) {
+async function pageOf(db: Db, conds: SQL[], q: PageRequest) {
   const after = keyset(q.cursor);
   const rows = await selectServices(db, and(...conds, ...(after ? [after] : [])), { limit: q.limit + 1 });
   return keysetPage(rows, q.limit, (last) => [last.name, last.id]);
@@ -258,7 +256,7 @@ export async function listServices(ctx: AppContext, actor: Actor, q: ServiceList
 export async function listCatalog(
   ctx: AppContext,
   actor: Actor,
-  q: { q?: string | undefined; category?: string | undefined; cursor?: string | undefined; limit: number },
+  q: PageRequest & { q?: string | undefined; category?: string | undefined },
 ): Promise<{ items: CatalogEntry[]; nextCursor: string | null }> {
   if (!can(actor, 'catalog.read')) throw forbidden('You may not browse the catalog.');
   const conds: SQL[] = [eq(cis.classKey, 'business_service'), eq(services.lifecycleStatus, 'live')];

@@ -11,7 +11,7 @@ import type {
   WindowView,
 } from '../../contracts/change-schedule.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
 import { rowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
@@ -205,12 +205,7 @@ export async function deleteWindow(ctx: AppContext, actor: Actor, id: string, ex
 export async function listWindows(
   ctx: AppContext,
   actor: Actor,
-  query: {
-    kind?: WindowKind | undefined;
-    q?: string | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
+  query: PageRequest & { kind?: WindowKind | undefined; q?: string | undefined },
 ): Promise<{ items: WindowView[]; nextCursor: string | null }> {
   assertCanReadSchedule(actor);
   const where: (SQL | undefined)[] = [];

@@ -7,6 +7,7 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
@@ -202,14 +203,12 @@ export async function findCiByName(db: Db, classKey: string, name: string): Prom
   return row;
 }
 
-export type CiListQuery = {
+export type CiListQuery = PageRequest & {
   classKey?: string | undefined;
   status?: CiStatus[] | undefined;
   supportGroupId?: string[] | undefined;
   ownerId?: string | undefined;
   q?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
 };
 
 /** Words of the query as prefixes, tokenised by the same parser as the stored search vector. */

@@ -7,7 +7,7 @@
 import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
 import { rowById } from '../../db/rows.ts';
 import { classifyAutomated } from '../../domain/mail/classify.ts';
 import { type Decision, decideInbound } from '../../domain/mail/decide.ts';
@@ -549,12 +549,7 @@ export async function reprocessMessage(ctx: AppContext, id: string): Promise<Mes
 
 export async function listMessages(
   db: Db,
-  q: {
-    status?: string | undefined;
-    recordId?: string | undefined;
-    limit: number;
-    cursor?: string | undefined;
-  },
+  q: PageRequest & { status?: string | undefined; recordId?: string | undefined },
 ) {
   const conds = [];
   if (q.status) conds.push(eq(inboundMessages.status, q.status));

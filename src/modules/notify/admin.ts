@@ -5,7 +5,7 @@
 import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { DeliveryPage, NotificationEventView } from '../../contracts/notifications.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { users } from '../auth/index.ts';
@@ -45,11 +45,9 @@ export async function eventView(
   };
 }
 
-export type DeliveryQuery = {
+export type DeliveryQuery = PageRequest & {
   status?: string | undefined;
   recordId?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
 };
 
 /** The notification delivery log, newest first; mail rows show the outbox's state. */

@@ -6,7 +6,7 @@
 import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../db/cursor.ts';
+import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { type Actor, scopeAllows } from '../../domain/roles.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { records } from '../records/index.ts';
@@ -72,7 +72,7 @@ const present = (r: Row): NotificationView => ({
   readAt: r.readAt?.toISOString() ?? null,
 });
 
-export type NotificationQuery = { unread?: boolean | undefined; cursor?: string | undefined; limit: number };
+export type NotificationQuery = PageRequest & { unread?: boolean | undefined };
 
 /** The actor's own notifications, newest first, with how many are unread. */
 export async function listMyNotifications(ctx: AppContext, actor: Actor, q: NotificationQuery) {

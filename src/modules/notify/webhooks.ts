@@ -18,7 +18,7 @@ import type {
 } from '../../contracts/webhooks.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
 import { deleteRowById, rowById } from '../../db/rows.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
@@ -203,7 +203,7 @@ export async function listWebhookDeliveries(
   ctx: AppContext,
   actor: Actor,
   id: string,
-  q: { cursor?: string | undefined; limit: number },
+  q: PageRequest,
 ): Promise<WebhookDeliveryPage> {
   assertAdmin(actor, false);
   await endpoint(ctx.db, id);

@@ -8,6 +8,7 @@ import { and, asc, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
+import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { containing } from '../../db/like.ts';
 import { rowById } from '../../db/rows.ts';
@@ -385,7 +386,7 @@ export async function getAgreement(ctx: AppContext, actor: Actor, id: string): P
   return (await presentAgreements(ctx.db, [row], ctx.clock.now()))[0]!;
 }
 
-export type AgreementListQuery = {
+export type AgreementListQuery = PageRequest & {
   kind?: AgreementKind | undefined;
   status?: 'draft' | 'agreed' | undefined;
   serviceId?: string | undefined;
@@ -393,8 +394,6 @@ export type AgreementListQuery = {
   groupId?: string | undefined;
   supplierId?: string | undefined;
   q?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
 };
 
 export async function listAgreements(ctx: AppContext, actor: Actor, q: AgreementListQuery) {

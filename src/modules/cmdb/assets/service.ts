@@ -6,6 +6,7 @@
 import { and, eq, inArray, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import type { Db } from '../../../db/client.ts';
+import type { PageRequest } from '../../../db/cursor.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
 import { isUuid } from '../../../db/rows.ts';
@@ -308,14 +309,12 @@ export async function transitionAsset(
   });
 }
 
-export type AssetListQuery = {
+export type AssetListQuery = PageRequest & {
   state?: AssetState[] | undefined;
   assignedToId?: string | undefined;
   ciId?: string | undefined;
   supplierId?: string | undefined;
   q?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
 };
 
 export async function listAssets(ctx: AppContext, actor: Actor, q: AssetListQuery) {

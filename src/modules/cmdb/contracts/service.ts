@@ -6,6 +6,7 @@
 import { asc, count, eq, gte, ilike, inArray, lte, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
+import type { PageRequest } from '../../../db/cursor.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { containing } from '../../../db/like.ts';
 import { rowById } from '../../../db/rows.ts';
@@ -182,13 +183,11 @@ export async function updateContract(
   return (await presentContracts(ctx.db, actor, [row], todayOf(ctx)))[0]!;
 }
 
-export type ContractListQuery = {
+export type ContractListQuery = PageRequest & {
   expiringWithinDays?: number | undefined;
   supplierId?: string | undefined;
   kind?: ContractKind | undefined;
   q?: string | undefined;
-  cursor?: string | undefined;
-  limit: number;
 };
 
 /** Sorted by end date, soonest first: the order in which contracts need attention. */

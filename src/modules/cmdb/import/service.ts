@@ -8,7 +8,7 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { queryRows } from '../../../db/client.ts';
-import { decodeCursor, keysetPage } from '../../../db/cursor.ts';
+import { decodeCursor, keysetPage, type PageRequest } from '../../../db/cursor.ts';
 import { rowById } from '../../../db/rows.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
 import { AppError, forbidden } from '../../../errors.ts';
@@ -253,7 +253,7 @@ export async function listImportRows(
   ctx: AppContext,
   actor: Actor | 'system',
   id: string,
-  q: { outcome?: Outcome | undefined; cursor?: string | undefined; limit: number },
+  q: PageRequest & { outcome?: Outcome | undefined },
 ) {
   if (actor !== 'system' && !can(actor, 'cmdb.read')) throw forbidden('You may not see CMDB imports.');
   const imp = await loadImport(ctx, id);

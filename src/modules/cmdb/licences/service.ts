@@ -6,6 +6,7 @@
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
+import type { PageRequest } from '../../../db/cursor.ts';
 import { pageAscending } from '../../../db/keyset.ts';
 import { anyContains } from '../../../db/like.ts';
 import { rowById } from '../../../db/rows.ts';
@@ -184,12 +185,7 @@ export async function updateLicence(
 export async function listLicences(
   ctx: AppContext,
   actor: Actor,
-  q: {
-    q?: string | undefined;
-    metric?: LicenceMetric | undefined;
-    cursor?: string | undefined;
-    limit: number;
-  },
+  q: PageRequest & { q?: string | undefined; metric?: LicenceMetric | undefined },
 ) {
   assertCanReadLicences(actor);
   const conds: SQL[] = [];
