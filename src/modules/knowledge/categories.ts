@@ -1,11 +1,11 @@
 /** Knowledge categories and their reviewers (who review and publish the category's articles). */
-import { asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { CategoryInput, CategoryPatch, CategoryView } from '../../contracts/knowledge.ts';
 import type { Db } from '../../db/client.ts';
-import { assertVersion } from '../../db/version.ts';
+import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { conflict, forbidden, invalid } from '../../errors.ts';
 import { users } from '../auth/index.ts';
 import { readerOf } from './access.ts';
 import { knowledgeArticles, knowledgeCategories, knowledgeCategoryReviewers } from './schema.ts';
@@ -123,22 +123,17 @@ export async function updateCategory(
   await checkReviewers(ctx.db, patch.reviewerIds);
   try {
     await ctx.db.transaction(async (tx) => {
-      const [cur] = await tx
-        .select()
-        .from(knowledgeCategories)
-        .where(eq(knowledgeCategories.id, id))
-        .for('update');
-      if (!cur) throw notFound('Category', id);
-      assertVersion(cur, expected);
-      await tx
-        .update(knowledgeCategories)
-        .set({
+      const cur = await lockAtVersion(tx, knowledgeCategories, id, 'Category', expected, (r) => r.name);
+      await writeNextVersion(
+        tx,
+        knowledgeCategories,
+        cur,
+        {
           name: patch.name?.trim() ?? cur.name,
           description: patch.description?.trim() ?? cur.description,
-          updatedAt: ctx.clock.now(),
-          version: sql`${knowledgeCategories.version} + 1`,
-        })
-        .where(eq(knowledgeCategories.id, id));
+        },
+        ctx.clock.now(),
+      );
       await replaceReviewers(tx, id, patch.reviewerIds);
     });
   } catch (e) {
