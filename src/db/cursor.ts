@@ -5,6 +5,7 @@
  * answers 400 instead of reaching the database.
  */
 import { AppError } from '../errors.ts';
+import { isUuid } from './rows.ts';
 
 export type CursorValue = string | number | null;
 
@@ -14,7 +15,6 @@ export type CursorKind = 'text' | 'int' | 'timestamp' | 'uuid';
 /** What a keyset-paged list is asked for: where to go on from (none: the start) and how many. */
 export type PageRequest = { cursor?: string | undefined; limit: number };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** ISO 8601 instants as toISOString writes them, within the years PostgreSQL and JS share. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -36,7 +36,7 @@ function fits(v: CursorValue, kind: CursorKind): boolean {
           Number(v.slice(0, 4)) >= 1)
       );
     case 'uuid':
-      return typeof v === 'string' && UUID.test(v);
+      return typeof v === 'string' && isUuid(v);
   }
 }
 

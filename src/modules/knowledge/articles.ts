@@ -19,6 +19,7 @@ import type {
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { anyContains } from '../../db/like.ts';
+import { isUuid } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Audience, audienceProblem, mayRead, type Reader } from '../../domain/knowledge/audience.ts';
 import { type DiffMode, diffVersions } from '../../domain/knowledge/diff.ts';
@@ -49,7 +50,6 @@ import {
 } from './schema.ts';
 
 export type ArticleRow = typeof knowledgeArticles.$inferSelect;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function assertCanWrite(actor: Actor): void {
   if (!can(actor, 'knowledge.write')) throw forbidden('Only staff who write knowledge may do this.');
@@ -57,9 +57,7 @@ export function assertCanWrite(actor: Actor): void {
 
 /** An article by id or number (KB0001001), or null. */
 export async function findArticle(db: Db, ref: string, lock = false): Promise<ArticleRow | null> {
-  const cond = UUID.test(ref)
-    ? eq(knowledgeArticles.id, ref)
-    : eq(knowledgeArticles.number, ref.toUpperCase());
+  const cond = isUuid(ref) ? eq(knowledgeArticles.id, ref) : eq(knowledgeArticles.number, ref.toUpperCase());
   const q = db.select().from(knowledgeArticles).where(cond);
   const [row] = lock ? await q.for('update') : await q;
   return row ?? null;

@@ -19,9 +19,10 @@ import type {
   KnownErrorView,
 } from '../../contracts/problems.ts';
 import { type Db, queryRows } from '../../db/client.ts';
+import { rowById } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { conflict, forbidden, invalid } from '../../errors.ts';
 import { recordCis } from '../cmdb/index.ts';
 import {
   INCIDENT,
@@ -132,11 +133,8 @@ export async function recordKnownError(
   return (await present(ctx.db, [created]))[0]!;
 }
 
-async function findKnownError(db: Db, id: string): Promise<KnownErrorRow> {
-  const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const [row] = UUID.test(id) ? await db.select().from(knownErrors).where(eq(knownErrors.id, id)) : [];
-  if (!row) throw notFound('Known error', id);
-  return row;
+function findKnownError(db: Db, id: string): Promise<KnownErrorRow> {
+  return rowById(db, knownErrors, id, 'Known error');
 }
 
 export async function getKnownError(ctx: AppContext, actor: Actor, id: string): Promise<KnownErrorView> {
