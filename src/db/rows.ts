@@ -1,4 +1,4 @@
-/** Reading and deleting one row of a table keyed by a UUID `id`. */
+/** One row of a table keyed by a UUID `id`: reading it, deleting it, and whether a name is already taken. */
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';

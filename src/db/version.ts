@@ -41,7 +41,8 @@ export async function lockAtVersion<T extends VersionedTable>(
 
 /**
  * Write `values` to the row `cur` of a versioned table as its next version, with `updated_at` set
- * to `at`; answers the row as written. The caller has locked `cur` (`lockAtVersion`).
+ * to `at`; answers the row as written. `cur` is the row as the caller read it and checked its
+ * version (locked where concurrent writers matter: `lockAtVersion`).
  */
 export async function writeNextVersion<T extends VersionedTable & { updatedAt: PgColumn }>(
   tx: Db,
