@@ -4,8 +4,7 @@
  * conflict checks and the personal iCalendar feed token.
  */
 import { z } from 'zod';
-import { CONFLICT_KINDS } from '../domain/changes/conflicts.ts';
-import { WINDOW_KINDS } from '../domain/changes/windows.ts';
+import { CONFLICT_KINDS, WINDOW_KINDS } from '../domain/changes/kinds.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { csv, Uuid, Versioned } from './common.ts';
 

@@ -16,16 +16,10 @@
  * `ConflictGraph`, which the loader builds from the CMDB's graph index (see `conflictGraph`).
  */
 import type { GraphProbe } from '../cmdb/graph-index.ts';
+import type { ConflictKind } from './kinds.ts';
 import { type Occurrence, occurrencesOf, type ScheduleWindow } from './windows.ts';
 
-export const CONFLICT_KINDS = [
-  'overlap_same_ci',
-  'overlap_dependent_ci',
-  'overlap_shared_service',
-  'freeze',
-  'outside_maintenance',
-] as const;
-export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+export { CONFLICT_KINDS, type ConflictKind } from './kinds.ts';
 
 export type Conflict = {
   kind: ConflictKind;

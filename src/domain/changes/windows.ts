@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type * as Luxon from 'luxon';
 import type * as Rrule from 'rrule';
 import { onFirstUse } from '../../on-first-use.ts';
+import type { WindowKind } from './kinds.ts';
 
 // Luxon through its CommonJS build: the job queue's schedule parser loads that one at start, and
 // importing the ES module build beside it would hold a second copy of the library.
@@ -20,8 +21,7 @@ const rrule = onFirstUse((load) => load('rrule') as typeof Rrule);
 type RRule = InstanceType<typeof Rrule.RRule>;
 type RuleOptions = ReturnType<typeof Rrule.RRule.parseString>;
 
-export const WINDOW_KINDS = ['maintenance', 'freeze'] as const;
-export type WindowKind = (typeof WINDOW_KINDS)[number];
+export { WINDOW_KINDS, type WindowKind } from './kinds.ts';
 
 export type ScheduleWindow = {
   id: string;
