@@ -3,7 +3,12 @@
  * approvals and fulfilment tasks, the approvals inbox, and catalog item maintenance.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PendingApproval, RequestTaskView, RequestView } from '../../../../src/contracts/requests.ts';
+import type {
+  CatalogItemView,
+  PendingApproval,
+  RequestTaskView,
+  RequestView,
+} from '../../../../src/contracts/requests.ts';
 import type { ApprovalPolicy } from '../../../../src/domain/requests/approval.ts';
 import type { FormField } from '../../../../src/domain/requests/form.ts';
 import { api } from '../client.ts';
@@ -13,26 +18,10 @@ import type { Incident, IncidentListQuery, Page } from '../types.ts';
 
 export type { ApprovalPolicy, FormField };
 
-type Ref = { id: string; name: string };
-
 export type TaskTemplate = { title: string; description?: string; groupId: string; order: number };
 
-export type CatalogItem = {
-  id: string;
-  service: Ref;
-  name: string;
-  description: string;
-  category: string | null;
-  active: boolean;
-  form: FormField[];
-  requiresApproval: boolean;
-  /** Catalog managers only; null for everyone else. */
-  approvalPolicy: ApprovalPolicy | null;
-  taskTemplates: TaskTemplate[] | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+/** approvalPolicy and taskTemplates are null for everyone but catalog managers. */
+export type CatalogItem = CatalogItemView;
 
 export type CatalogItemInput = {
   serviceId?: string;
