@@ -270,18 +270,11 @@ import type {
   LicenceView as Licence,
   LicenceInput,
 } from '../../../../src/contracts/cmdb.ts';
-import type { LicenceMetric } from '../../../../src/domain/cmdb/licences.ts';
+import type { ComplianceSummary, LicenceMetric } from '../../../../src/domain/cmdb/licences.ts';
 export type ComplianceStatus = Compliance['status'];
 
 export type ComplianceReport = {
-  summary: {
-    licences: number;
-    compliant: number;
-    overLicensed: number;
-    underLicensed: number;
-    unused: number;
-    shortfall: number;
-  };
+  summary: ComplianceSummary;
   items: (Compliance & { licence: { id: string; product: string; vendor: string; metric: LicenceMetric } })[];
 };
 
