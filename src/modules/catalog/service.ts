@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
+import type { Criticality, LifecycleStatus, ServiceKind } from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
@@ -17,12 +18,9 @@ import { assertVersion } from '../records/index.ts';
 import {
   type CatalogEntry,
   CLASS_OF_KIND,
-  type Criticality,
-  type LifecycleStatus,
   mayEditService,
   presentCatalogEntry,
   presentServices,
-  type ServiceKind,
   type ServiceView,
 } from './present.ts';
 import {
