@@ -8,15 +8,14 @@ import {
   RECORD_TYPE_DATA,
   type RecordTypeEntry,
 } from '../../../../src/contracts/record-types.ts';
+import {
+  type Lifecycle,
+  type LifecycleTransition,
+  type NotifyParty,
+  REQUIRABLE_FIELDS,
+} from '../../../../src/domain/lifecycle/engine.ts';
 import { api } from '../client.ts';
-import type {
-  Incident,
-  LifecycleSetting,
-  LifecycleState,
-  RequirableField,
-  Role,
-  StateCategory,
-} from '../types.ts';
+import type { Incident, LifecycleSetting, LifecycleState, Role, StateCategory } from '../types.ts';
 import { incidentKeys } from './incidents.ts';
 
 // ---- shapes ----
@@ -30,29 +29,15 @@ export const PROCESS_LABELS = Object.fromEntries(
 export const isProcessKey = (s: string | undefined): s is ProcessKey =>
   (PROCESS_KEYS as readonly string[]).includes(s ?? '');
 
-export const REQUIRABLE_FIELDS: RequirableField[] = [
-  'resolutionCode',
-  'resolutionNotes',
-  'comment',
-  'assigneeId',
-];
+export { REQUIRABLE_FIELDS };
 
 export type LifecycleStateDef = LifecycleState;
 /** Who is told when a transition is taken (RACI consulted and informed of its activity, and people of the record). */
 export const NOTIFY_PARTIES = ['requester', 'assignee', 'watchers', 'consulted', 'informed'] as const;
-export type NotifyParty = (typeof NOTIFY_PARTIES)[number];
-export type TransitionEffectsDef = { notify?: NotifyParty[] };
-export type LifecycleTransitionDef = LifecycleSetting['lifecycle']['transitions'][number] & {
-  activity?: string;
-  system?: boolean;
-  effects?: TransitionEffectsDef;
-};
-export type LifecycleDef = {
-  initial: string;
-  states: LifecycleStateDef[];
-  transitions: LifecycleTransitionDef[];
-};
-export type LifecycleDoc = { lifecycle: LifecycleDef; version: number };
+export type { NotifyParty };
+export type LifecycleTransitionDef = LifecycleTransition;
+export type LifecycleDef = Lifecycle;
+export type LifecycleDoc = LifecycleSetting;
 
 export type RaciRef = { kind: 'role'; role: Role } | { kind: 'group'; groupId: string };
 export const RACI_LETTERS = ['responsible', 'accountable', 'consulted', 'informed'] as const;
