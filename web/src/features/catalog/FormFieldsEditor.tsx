@@ -13,7 +13,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
-import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { AddItemButton, ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
 import { MoveButtons, moveItem } from '../../kit/form/MoveButtons.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 
@@ -359,15 +359,13 @@ export function FormFieldsEditor({
           )}
         </ItemFieldset>
       ))}
-      <Button
-        variant="light"
-        leftSection={<IconPlus size={16} />}
-        onClick={() => onChange([...fields, { key: '', label: '', type: 'text' }])}
-        w="fit-content"
-        disabled={fields.length >= 50}
+      <AddItemButton
+        count={fields.length}
+        max={50}
+        onAdd={() => onChange([...fields, { key: '', label: '', type: 'text' }])}
       >
         Add field
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }
