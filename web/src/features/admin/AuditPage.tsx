@@ -41,16 +41,14 @@ export function AuditPage() {
         loadingLabel="Loading the audit log"
         emptyTitle="No entries"
         moreLabel="Load older entries"
-        head={
-          <>
-            <Table.Th w={190}>When</Table.Th>
-            <Table.Th w={220}>Action</Table.Th>
-            <Table.Th>Actor</Table.Th>
-            <Table.Th>Target</Table.Th>
-            <Table.Th w={120}>IP</Table.Th>
-            <Table.Th>Details</Table.Th>
-          </>
-        }
+        columns={[
+          { label: 'When', w: 190 },
+          { label: 'Action', w: 220 },
+          'Actor',
+          'Target',
+          { label: 'IP', w: 120 },
+          'Details',
+        ]}
       >
         {items.map((a) => (
           <Table.Tr key={a.id}>

@@ -41,17 +41,15 @@ export function DeliveryLogPage() {
         count={items.length}
         loadingLabel="Loading the delivery log"
         emptyTitle="No deliveries"
-        head={
-          <>
-            <Table.Th w={180}>When</Table.Th>
-            <Table.Th>Recipient</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            <Table.Th w={80}>Channel</Table.Th>
-            <Table.Th w={100}>Status</Table.Th>
-            <Table.Th w={80}>Attempts</Table.Th>
-            <Table.Th>Error</Table.Th>
-          </>
-        }
+        columns={[
+          { label: 'When', w: 180 },
+          'Recipient',
+          'Subject',
+          { label: 'Channel', w: 80 },
+          { label: 'Status', w: 100 },
+          { label: 'Attempts', w: 80 },
+          'Error',
+        ]}
       >
         {items.map((d) => (
           <Table.Tr key={d.id}>
