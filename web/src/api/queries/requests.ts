@@ -6,6 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   CatalogItemView,
   PendingApproval,
+  RequestPatch,
   RequestTaskView,
   RequestView,
 } from '../../../../src/contracts/requests.ts';
@@ -153,13 +154,7 @@ export function useRequestTransition(rec: ServiceRequest | undefined) {
   );
 }
 
-export type RequestPatch = {
-  assigneeId?: string | null;
-  groupId?: string | null;
-  impact?: number;
-  urgency?: number;
-  category?: string | null;
-};
+export type { RequestPatch };
 
 export function useUpdateRequest(rec: ServiceRequest | undefined) {
   return requests.useWrite((patch: RequestPatch) => {
