@@ -1,6 +1,7 @@
 /** Add or edit a service of the portfolio: kind, description, owner, group, customers, dependencies. */
 import { Group, Modal, Select, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { NEXT_STAGES } from '../../../../src/domain/portfolio.ts';
 import {
   CRITICALITIES,
   type Criticality,
@@ -18,7 +19,7 @@ import type { FieldErrors } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { type DraftForm, useRecordForm } from '../../kit/form/useDraftForm.ts';
 import { optionsOf } from '../../lib/labels.ts';
-import { CRITICALITY_LABELS, LIFECYCLE_LABELS, NEXT_STAGES, SERVICE_KIND_LABELS } from '../sla/labels.ts';
+import { CRITICALITY_LABELS, LIFECYCLE_LABELS, SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { CustomerMultiSelect, TechnicalServicesSelect } from '../sla/pickers.tsx';
 
 type ServiceDraft = {
