@@ -14,8 +14,9 @@ import {
   type NotifyParty,
   REQUIRABLE_FIELDS,
 } from '../../../../src/domain/lifecycle/engine.ts';
+import type { Raci, RaciActivity, RaciRef } from '../../../../src/domain/process/raci.ts';
 import { api } from '../client.ts';
-import type { Incident, LifecycleSetting, LifecycleState, Role, StateCategory } from '../types.ts';
+import type { Incident, LifecycleSetting, LifecycleState, StateCategory } from '../types.ts';
 import { incidentKeys } from './incidents.ts';
 
 // ---- shapes ----
@@ -39,15 +40,9 @@ export type LifecycleTransitionDef = LifecycleTransition;
 export type LifecycleDef = Lifecycle;
 export type LifecycleDoc = LifecycleSetting;
 
-export type RaciRef = { kind: 'role'; role: Role } | { kind: 'group'; groupId: string };
+export type { Raci, RaciActivity, RaciRef };
 export const RACI_LETTERS = ['responsible', 'accountable', 'consulted', 'informed'] as const;
 export type RaciLetter = (typeof RACI_LETTERS)[number];
-export type RaciActivity = { key: string; label: string } & Record<RaciLetter, RaciRef[]>;
-export type Raci = {
-  processOwnerId: string | null;
-  processManagerId: string | null;
-  activities: RaciActivity[];
-};
 export type RaciDoc = { raci: Raci; version: number };
 
 export type Category = { name: string; subcategories: string[] };
