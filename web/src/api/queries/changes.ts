@@ -129,9 +129,7 @@ export function useSaveTemplate(t: ChangeTemplateView | null) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: ChangeTemplateInput | ChangeTemplatePatch) =>
-      t
-        ? api.patch<ChangeTemplateView>(`/change-templates/${t.id}`, input, t.version)
-        : api.post<ChangeTemplateView>('/change-templates', input),
+      api.save<ChangeTemplateView>(t, '/change-templates', input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['change-templates'] }),
   });
 }

@@ -118,10 +118,7 @@ export function useServices(enabled = true) {
 export function useSaveCatalogItem(item: CatalogItem | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CatalogItemInput) =>
-      item
-        ? api.patch<CatalogItem>(`/catalog/items/${item.id}`, input, item.version)
-        : api.post<CatalogItem>('/catalog/items', input),
+    mutationFn: (input: CatalogItemInput) => api.save<CatalogItem>(item, '/catalog/items', input),
     onSuccess: (saved) => {
       qc.setQueryData(requestKeys.item(saved.id), saved);
       void qc.invalidateQueries({ queryKey: ['catalog-items', 'list'] });

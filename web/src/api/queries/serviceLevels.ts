@@ -180,9 +180,7 @@ export function useSaveRequirement(serviceId: string, requirement: Requirement |
   const refresh = useServiceRefresh();
   return useMutation({
     mutationFn: (input: RequirementInput) =>
-      requirement
-        ? api.patch<Requirement>(`/requirements/${requirement.id}`, input, requirement.version)
-        : api.post<Requirement>(`/services/${serviceId}/requirements`, input),
+      api.save<Requirement>(requirement, '/requirements', input, `/services/${serviceId}/requirements`),
     onSuccess: refresh,
   });
 }
