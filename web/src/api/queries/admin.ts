@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client.ts';
 import { usePagedList } from '../paged.ts';
+import { useRefreshingWrite } from '../refreshingWrite.ts';
 import type {
   ApiToken,
   AuditEntry,
@@ -16,20 +17,15 @@ export function useTokens() {
 }
 
 export function useCreateToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) =>
+  return useRefreshingWrite(
+    (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) =>
       api.post<CreatedToken>('/tokens', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
-  });
+    ['tokens'],
+  );
 }
 
 export function useRevokeToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<ApiToken>(`/tokens/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
-  });
+  return useRefreshingWrite((id: string) => api.delete<ApiToken>(`/tokens/${id}`), ['tokens']);
 }
 
 export type AuditQuery = { action?: string; actorId?: string; limit?: number };

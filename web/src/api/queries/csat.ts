@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CsatAnswerInput, CsatSurveyView, PublicSurveyView } from '../../../../src/contracts/csat.ts';
 import { api } from '../client.ts';
+import { useRefreshingWrite } from '../refreshingWrite.ts';
 
 export type { CsatAnswerInput, CsatSurveyView, PublicSurveyView };
 
@@ -32,12 +33,11 @@ export function usePendingSurveys() {
 }
 
 export function useAnswerSurvey() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, answer }: { id: string; answer: CsatAnswerInput }) =>
+  return useRefreshingWrite(
+    ({ id, answer }: { id: string; answer: CsatAnswerInput }) =>
       api.post<{ survey: CsatSurveyView }>(`/csat/surveys/${encodeURIComponent(id)}/answer`, answer),
-    onSuccess: () => qc.invalidateQueries({ queryKey: csatKeys.all }),
-  });
+    csatKeys.all,
+  );
 }
 
 export function usePublicSurvey(token: string) {

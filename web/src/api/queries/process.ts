@@ -65,6 +65,7 @@ import type {
   RuleField,
   SettableField,
 } from '../../../../src/domain/automation/rules.ts';
+import { useRefreshingWrite } from '../refreshingWrite.ts';
 
 export type { AssignStrategy, AutomationEvent, ConditionOp, RuleField, SettableField };
 
@@ -237,29 +238,22 @@ export function useAutomationRules(process: ProcessKey) {
 }
 
 export function useCreateRule(process: ProcessKey) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: RuleInput) =>
-      api.post<AutomationRule>(`/settings/${process}/automation-rules`, input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
-  });
+  return useRefreshingWrite(
+    (input: RuleInput) => api.post<AutomationRule>(`/settings/${process}/automation-rules`, input),
+    rulesKey(process),
+  );
 }
 
 export function useUpdateRule(process: ProcessKey) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input, version }: { id: string; input: RuleInput; version: number }) =>
+  return useRefreshingWrite(
+    ({ id, input, version }: { id: string; input: RuleInput; version: number }) =>
       api.put<AutomationRule>(`/automation-rules/${id}`, input, version),
-    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
-  });
+    rulesKey(process),
+  );
 }
 
 export function useDeleteRule(process: ProcessKey) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/automation-rules/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
-  });
+  return useRefreshingWrite((id: string) => api.delete<void>(`/automation-rules/${id}`), rulesKey(process));
 }
 
 export function useRuleRuns(ruleId: string | undefined) {

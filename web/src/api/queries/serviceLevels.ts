@@ -79,12 +79,11 @@ export const useService = (id: string | undefined) => services.useOne<ServiceDet
 
 /** Raise an incident against a service (its SLA clocks start on creation). */
 export function useRaiseIncidentForService(serviceId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { title: string; description?: string; impact: number; urgency: number }) =>
+  return useRefreshingWrite(
+    (input: { title: string; description?: string; impact: number; urgency: number }) =>
       api.post<Incident>('/incidents', { ...input, serviceId }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['incidents', 'list'] }),
-  });
+    ['incidents', 'list'],
+  );
 }
 
 // ---- organisations ----
@@ -292,6 +291,7 @@ import type {
   RecordSlaView as RecordSla,
   TimelineEntry as SlaTimelineEntry,
 } from '../../../../src/contracts/service-levels.ts';
+import { useRefreshingWrite } from '../refreshingWrite.ts';
 export type ClockState = RecordSla['clocks'][number]['state'];
 
 /** What the record views carry about SLA beyond the shared record fields. */

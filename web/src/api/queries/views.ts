@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { SavedView, ViewCreate } from '../../../../src/contracts/views.ts';
 import { api } from '../client.ts';
+import { useRefreshingWrite } from '../refreshingWrite.ts';
 
 export type { SavedView };
 export type SavedViewInput = z.input<typeof ViewCreate>;
@@ -36,9 +37,5 @@ export function useUpdateView() {
 }
 
 export function useDeleteView(list: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/views/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: viewKeys.list(list) }),
-  });
+  return useRefreshingWrite((id: string) => api.delete<void>(`/views/${id}`), viewKeys.list(list));
 }
