@@ -1,8 +1,7 @@
 /** API tokens, the audit log and process settings. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../client.ts';
 import { usePagedList } from '../paged.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
 import type {
   ApiToken,
   AuditEntry,
@@ -11,6 +10,7 @@ import type {
   PriorityMatrixSetting,
   TokenScope,
 } from '../types.ts';
+import { useCachingWrite, useRefreshingWrite } from '../writes.ts';
 
 export function useTokens() {
   return useQuery({ queryKey: ['tokens'], queryFn: () => api.get<ApiToken[]>('/tokens') });
@@ -45,12 +45,11 @@ export function usePriorityMatrix() {
 }
 
 export function useSavePriorityMatrix(version: number | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (matrix: number[][]) =>
+  return useCachingWrite(
+    (matrix: number[][]) =>
       api.put<PriorityMatrixSetting>('/settings/incident/priority-matrix', { matrix }, version),
-    onSuccess: (m) => qc.setQueryData(matrixKey, m),
-  });
+    matrixKey,
+  );
 }
 
 /** The incident lifecycle, for state names in filters and history (agents only). */

@@ -1,8 +1,8 @@
 /** The signed-in session: who I am, the CSRF token, sign-in and sign-out. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../client.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
 import type { Session } from '../types.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export const sessionKey = ['session'] as const;
 

@@ -342,7 +342,7 @@ import type {
   ImportRowView as ImportRowResult,
 } from '../../../../src/contracts/cmdb.ts';
 import type { ImportOutcome, ImportType } from '../../../../src/domain/cmdb/vocabulary.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export const importDone = (j: ImportJob | undefined) => j?.status === 'completed' || j?.status === 'failed';
 

@@ -1,8 +1,8 @@
 /** Satisfaction surveys: a record's surveys, my pending ones, answering signed in or by the mailed link. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CsatAnswerInput, CsatSurveyView, PublicSurveyView } from '../../../../src/contracts/csat.ts';
 import { api } from '../client.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
+import { useCachingWrite, useRefreshingWrite } from '../writes.ts';
 
 export type { CsatAnswerInput, CsatSurveyView, PublicSurveyView };
 
@@ -67,10 +67,8 @@ export function useCsatSettings() {
 }
 
 export function useSaveCsatSettings() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ version, ...input }: CsatSettings) =>
-      api.put<CsatSettings>('/csat/settings', input, version),
-    onSuccess: (saved) => qc.setQueryData(['csat', 'settings'], saved),
-  });
+  return useCachingWrite(
+    ({ version, ...input }: CsatSettings) => api.put<CsatSettings>('/csat/settings', input, version),
+    ['csat', 'settings'],
+  );
 }

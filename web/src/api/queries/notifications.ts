@@ -1,5 +1,5 @@
 /** Notification settings: events with rules and templates, preview, preferences, the delivery log and webhooks. */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   DeliveryPage,
   NotificationChannel,
@@ -20,7 +20,7 @@ import type {
   WebhookWithSecret,
 } from '../../../../src/contracts/webhooks.ts';
 import { api } from '../client.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
+import { useCachingWrite, useRefreshingWrite } from '../writes.ts';
 
 const EVENTS = ['notification-events'] as const;
 
@@ -81,20 +81,18 @@ export function useMyPreferences() {
 }
 
 export function useSavePreferences() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (preferences: PreferenceInput[]) =>
+  return useCachingWrite(
+    (preferences: PreferenceInput[]) =>
       api.put<{ preferences: PreferenceView[] }>('/notifications/preferences', { preferences }),
-    onSuccess: (d) => qc.setQueryData(PREFS, d),
-  });
+    PREFS,
+  );
 }
 
 export function useResetPreferences() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.delete<{ preferences: PreferenceView[] }>('/notifications/preferences'),
-    onSuccess: (d) => qc.setQueryData(PREFS, d),
-  });
+  return useCachingWrite(
+    () => api.delete<{ preferences: PreferenceView[] }>('/notifications/preferences'),
+    PREFS,
+  );
 }
 
 export function useDeliveryLog(status: string | undefined) {

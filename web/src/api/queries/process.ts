@@ -65,7 +65,7 @@ import type {
   RuleField,
   SettableField,
 } from '../../../../src/domain/automation/rules.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export type { AssignStrategy, AutomationEvent, ConditionOp, RuleField, SettableField };
 

@@ -116,7 +116,7 @@ export const reportHref = (path: string, query: Query) => `/api/v1${path}${toQue
 export type { DeliveryView, ScheduleView } from '../../../../src/contracts/reports.ts';
 
 import type { DeliveryView, ScheduleView } from '../../../../src/contracts/reports.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
+import { useRefreshingWrite } from '../writes.ts';
 export type ScheduleInput = Omit<ScheduleView, 'id' | 'owner' | 'version' | 'nextRunAt'>;
 
 export function useSchedules() {

@@ -291,7 +291,7 @@ import type {
   RecordSlaView as RecordSla,
   TimelineEntry as SlaTimelineEntry,
 } from '../../../../src/contracts/service-levels.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
+import { useRefreshingWrite } from '../writes.ts';
 export type ClockState = RecordSla['clocks'][number]['state'];
 
 /** What the record views carry about SLA beyond the shared record fields. */

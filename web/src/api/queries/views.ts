@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { SavedView, ViewCreate } from '../../../../src/contracts/views.ts';
 import { api } from '../client.ts';
-import { useRefreshingWrite } from '../refreshingWrite.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export type { SavedView };
 export type SavedViewInput = z.input<typeof ViewCreate>;

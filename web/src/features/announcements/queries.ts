@@ -6,8 +6,8 @@ import type {
   AnnouncementView,
 } from '../../../../src/contracts/announcements.ts';
 import { api } from '../../api/client.ts';
-import { useRefreshingWrite } from '../../api/refreshingWrite.ts';
 import { defineResource } from '../../api/resource.ts';
+import { useRefreshingWrite } from '../../api/writes.ts';
 
 export type { AnnouncementView };
 
