@@ -5,6 +5,7 @@ import { useAudit } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedLog } from '../../kit/list/PagedLog.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
+import type { HeadCell } from '../../kit/list/TableHead.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -14,6 +15,15 @@ function color(action: string): string {
   if (action.startsWith('settings.')) return 'grape';
   return 'blue';
 }
+
+const COLUMNS: HeadCell[] = [
+  { label: 'When', w: 190 },
+  { label: 'Action', w: 220 },
+  'Actor',
+  'Target',
+  { label: 'IP', w: 120 },
+  'Details',
+];
 
 export function AuditPage() {
   const [action, setAction] = useUrlParam('action');
@@ -41,14 +51,7 @@ export function AuditPage() {
         loadingLabel="Loading the audit log"
         emptyTitle="No entries"
         moreLabel="Load older entries"
-        columns={[
-          { label: 'When', w: 190 },
-          { label: 'Action', w: 220 },
-          'Actor',
-          'Target',
-          { label: 'IP', w: 120 },
-          'Details',
-        ]}
+        columns={COLUMNS}
       >
         {items.map((a) => (
           <Table.Tr key={a.id}>
