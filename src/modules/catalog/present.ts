@@ -1,7 +1,14 @@
 /** What leaves the API for a service: the portfolio view for staff, the catalog entry for everyone. */
 import type { ServiceView as CServiceView } from '../../contracts/services.ts';
 import type { Db } from '../../db/client.ts';
-import type { Criticality, LifecycleStatus, ServiceKind } from '../../domain/portfolio.ts';
+import {
+  CRITICALITIES,
+  type Criticality,
+  LIFECYCLE_STATUSES,
+  type LifecycleStatus,
+  SERVICE_KINDS,
+  type ServiceKind,
+} from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { namesOf } from '../auth/index.ts';
 import { customersOf, dependenciesOf, type ServiceRef, type ServiceRow } from './repository.ts';
@@ -74,3 +81,12 @@ export const presentCatalogEntry = (r: ServiceRow): CatalogEntry => ({
   description: r.description,
   category: r.category,
 });
+
+export {
+  CRITICALITIES,
+  type Criticality,
+  LIFECYCLE_STATUSES,
+  type LifecycleStatus,
+  SERVICE_KINDS,
+  type ServiceKind,
+};

@@ -3,11 +3,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { ServiceView } from '../../contracts/services.ts';
-import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from '../../domain/portfolio.ts';
 import { requireActor } from '../../http/auth.ts';
 import { resourceRoutes } from '../../http/resource.ts';
 import { csv, IdParam, PageQuery, page, route, Uuid } from '../../http/schemas.ts';
 import { LIMITS } from '../../shared/limits.ts';
+import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from './present.ts';
 import { createService, getCatalogEntry, listCatalog, listServices, updateService } from './service.ts';
 
 const CatalogEntry = z

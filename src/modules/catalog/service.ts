@@ -8,12 +8,6 @@ import type { AppContext } from '../../context.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, keysetPage } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
-import {
-  type Criticality,
-  type LifecycleStatus,
-  NEXT_STAGES,
-  type ServiceKind,
-} from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
@@ -23,9 +17,12 @@ import { assertVersion } from '../records/index.ts';
 import {
   type CatalogEntry,
   CLASS_OF_KIND,
+  type Criticality,
+  type LifecycleStatus,
   mayEditService,
   presentCatalogEntry,
   presentServices,
+  type ServiceKind,
   type ServiceView,
 } from './present.ts';
 import {
@@ -44,6 +41,11 @@ const CI_STATUS: Record<LifecycleStatus, string> = {
   pipeline: 'planned',
   live: 'in_use',
   retired: 'retired',
+};
+const NEXT_STAGES: Record<LifecycleStatus, LifecycleStatus[]> = {
+  pipeline: ['live', 'retired'],
+  live: ['retired'],
+  retired: [],
 };
 
 /** Presents services created outside a request (demo data, CLI) as a manager would see them. */
