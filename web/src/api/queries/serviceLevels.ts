@@ -21,14 +21,7 @@ export type Ref = { id: string; name: string };
 
 // ---- services ----
 
-export {
-  CRITICALITIES,
-  type Criticality,
-  LIFECYCLE_STATUSES,
-  type LifecycleStatus,
-  SERVICE_KINDS,
-  type ServiceKind,
-} from '../../../../src/domain/portfolio.ts';
+export type { Criticality, LifecycleStatus, ServiceKind };
 
 export type ServiceDetail = Service & {
   serviceLevels: {

@@ -1,16 +1,14 @@
 /** Add or edit a service of the portfolio: kind, description, owner, group, customers, dependencies. */
 import { Group, Modal, Select, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { NEXT_STAGES } from '../../../../src/domain/portfolio.ts';
 import {
   CRITICALITIES,
   type Criticality,
   type LifecycleStatus,
-  type Service,
-  type ServiceInput,
+  NEXT_STAGES,
   type ServiceKind,
-  services,
-} from '../../api/queries/serviceLevels.ts';
+} from '../../../../src/domain/portfolio.ts';
+import { type Service, type ServiceInput, services } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
