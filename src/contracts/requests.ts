@@ -182,6 +182,7 @@ export const ApprovalDecision = z.object({
     .describe('The level the approver decides on; refused with 409 when it is not the active one'),
 });
 
+export type CatalogItemView = z.infer<typeof CatalogItemView>;
 export type RequestView = z.infer<typeof RequestView>;
 export type RequestTaskView = z.infer<typeof RequestTaskView>;
 export type PendingApproval = z.infer<typeof PendingApproval>;

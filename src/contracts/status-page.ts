@@ -157,3 +157,4 @@ export const SubscriptionOverview = z.object({
   pending: z.number(),
   byService: z.array(z.object({ serviceId: z.string().nullable(), name: z.string(), confirmed: z.number() })),
 });
+export type SubscriptionOverview = z.infer<typeof SubscriptionOverview>;

@@ -131,7 +131,8 @@ function checkBounds(f: FormField, at: (prop: string, message: string) => void):
     at('max', 'must not be less than min');
 }
 
-const isBlank = (v: unknown) =>
+/** No answer: absent, empty text, or an empty list. */
+export const isBlank = (v: unknown) =>
   v === undefined ||
   v === null ||
   (typeof v === 'string' && v.trim() === '') ||

@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { Notification } from '../../contracts/notifications.ts';
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { type Actor, scopeAllows } from '../../domain/roles.ts';
@@ -24,16 +25,6 @@ export async function queueNotifications(tx: Db, at: Date, items: NotificationIn
   if (items.length === 0) return;
   await tx.insert(notifications).values(items.map((n) => ({ ...n, createdAt: at })));
 }
-
-export type NotificationView = {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  record: { id: string; number: string; type: string } | null;
-  createdAt: string;
-  readAt: string | null;
-};
 
 const COLUMNS = {
   id: notifications.id,
@@ -59,7 +50,7 @@ type Row = {
   recordType: string | null;
 };
 
-const present = (r: Row): NotificationView => ({
+const present = (r: Row): Notification => ({
   id: r.id,
   kind: r.kind,
   subject: r.subject,

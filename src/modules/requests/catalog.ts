@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { CatalogItemView } from '../../contracts/requests.ts';
 import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
@@ -29,23 +30,6 @@ export type CatalogItemInput = {
   form?: FormField[] | undefined;
   approvalPolicy?: ApprovalPolicy | null | undefined;
   taskTemplates?: TaskTemplate[] | undefined;
-};
-
-export type CatalogItemView = {
-  id: string;
-  service: { id: string; name: string };
-  name: string;
-  description: string;
-  category: string | null;
-  active: boolean;
-  form: FormField[];
-  requiresApproval: boolean;
-  /** Shown to catalog managers only; null for everyone else. */
-  approvalPolicy: ApprovalPolicy | null;
-  taskTemplates: TaskTemplate[] | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
 };
 
 /** Service CIs are the CI classes a catalog can offer items under. */

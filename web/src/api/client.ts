@@ -135,6 +135,23 @@ export const api = {
   patch: <T>(path: string, body: unknown, version?: number) =>
     request<T>(path, { method: 'PATCH', body, version }),
   delete: <T>(path: string) => request<T>(path, { method: 'DELETE' }),
+  /**
+   * Create or update: without `current`, POST to `createPath` (the collection unless given); with
+   * it, PATCH `<collection>/<id>` at the version it was read (If-Match).
+   */
+  save: <T>(
+    current: { id: string; version: number } | null | undefined,
+    collection: string,
+    body: unknown,
+    createPath = collection,
+  ) =>
+    current
+      ? request<T>(`${collection}/${encodeURIComponent(current.id)}`, {
+          method: 'PATCH',
+          body,
+          version: current.version,
+        })
+      : request<T>(createPath, { method: 'POST', body: body ?? {} }),
   upload: <T>(path: string, file: File) => {
     const form = new FormData();
     form.append('file', file, file.name);

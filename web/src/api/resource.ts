@@ -135,8 +135,7 @@ export function defineResource<T extends Identified, Input, ListQuery extends Qu
     useSave(current: { id: string; version: number } | undefined) {
       const qc = useQueryClient();
       return useMutation({
-        mutationFn: (input: Input) =>
-          current ? api.patch<T>(itemPath(current.id), input, current.version) : api.post<T>(cfg.path, input),
+        mutationFn: (input: Input) => api.save<T>(current, cfg.path, input),
         onSuccess: (item) => remember(qc, item),
       });
     },

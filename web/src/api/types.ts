@@ -27,6 +27,7 @@ import type {
   UserView as User,
   UserCreate,
 } from '../../../src/contracts/directory.ts';
+import type { Lifecycle, LifecycleState } from '../../../src/domain/lifecycle/engine.ts';
 import type { Role } from '../../../src/domain/roles.ts';
 /** A new person's fields, or a patch of some of them. */
 export type UserInput = Partial<UserCreate>;
@@ -110,20 +111,5 @@ export type AuditEntry = {
 
 export type PriorityMatrixSetting = { matrix: number[][]; version: number };
 
-export type LifecycleState = { key: string; label: string; category: StateCategory };
-export type LifecycleSetting = {
-  lifecycle: {
-    initial: string;
-    states: LifecycleState[];
-    transitions: {
-      key: string;
-      label: string;
-      from: string[];
-      to: string;
-      roles: Role[];
-      requester: boolean;
-      requires: RequirableField[];
-    }[];
-  };
-  version: number;
-};
+export type { LifecycleState };
+export type LifecycleSetting = { lifecycle: Lifecycle; version: number };

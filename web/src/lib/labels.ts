@@ -1,18 +1,13 @@
 /** Human labels and colours for the codes the API uses. */
 import type { MantineColor } from '@mantine/core';
+import { PRIORITY_LABELS, PRIORITY_LEVELS } from '../../../src/domain/priority.ts';
 import type { StateCategory } from '../api/types.ts';
 
 export const LEVEL_LABELS: Record<number, string> = { 1: 'High', 2: 'Medium', 3: 'Low' };
 export const LEVEL_OPTIONS = [1, 2, 3].map((n) => ({ value: String(n), label: `${n} – ${LEVEL_LABELS[n]}` }));
 
-export const PRIORITY_LABELS: Record<number, string> = {
-  1: 'Critical',
-  2: 'High',
-  3: 'Moderate',
-  4: 'Low',
-  5: 'Planning',
-};
-export const PRIORITY_OPTIONS = [1, 2, 3, 4, 5].map((n) => ({
+export { PRIORITY_LABELS };
+export const PRIORITY_OPTIONS = PRIORITY_LEVELS.map((n) => ({
   value: String(n),
   label: `P${n} – ${PRIORITY_LABELS[n]}`,
 }));

@@ -1,5 +1,5 @@
 /** API tokens, the audit log and process settings. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../client.ts';
 import { usePagedList } from '../paged.ts';
 import type {
@@ -10,26 +10,22 @@ import type {
   PriorityMatrixSetting,
   TokenScope,
 } from '../types.ts';
+import { useCachingWrite, useRefreshingWrite } from '../writes.ts';
 
 export function useTokens() {
   return useQuery({ queryKey: ['tokens'], queryFn: () => api.get<ApiToken[]>('/tokens') });
 }
 
 export function useCreateToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) =>
+  return useRefreshingWrite(
+    (input: { name: string; scopes: TokenScope[]; expiresInDays?: number }) =>
       api.post<CreatedToken>('/tokens', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
-  });
+    ['tokens'],
+  );
 }
 
 export function useRevokeToken() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<ApiToken>(`/tokens/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['tokens'] }),
-  });
+  return useRefreshingWrite((id: string) => api.delete<ApiToken>(`/tokens/${id}`), ['tokens']);
 }
 
 export type AuditQuery = { action?: string; actorId?: string; limit?: number };
@@ -49,12 +45,11 @@ export function usePriorityMatrix() {
 }
 
 export function useSavePriorityMatrix(version: number | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (matrix: number[][]) =>
+  return useCachingWrite(
+    (matrix: number[][]) =>
       api.put<PriorityMatrixSetting>('/settings/incident/priority-matrix', { matrix }, version),
-    onSuccess: (m) => qc.setQueryData(matrixKey, m),
-  });
+    matrixKey,
+  );
 }
 
 /** The incident lifecycle, for state names in filters and history (agents only). */

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiError, api, setCsrfToken } from '../client.ts';
 import type { Session } from '../types.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export const sessionKey = ['session'] as const;
 
@@ -94,11 +95,7 @@ export function useBeginMfaEnrolment() {
 
 /** Confirming enrolment, replacing recovery codes and turning MFA off all take a current code. */
 function useMfaCodeAction<T>(path: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (code: string) => api.post<T>(path, { code }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: mfaKey }),
-  });
+  return useRefreshingWrite((code: string) => api.post<T>(path, { code }), mfaKey);
 }
 
 export const useConfirmMfaEnrolment = () =>

@@ -20,6 +20,7 @@ import type { RecordOptions } from '../../../../src/contracts/records.ts';
 import { api } from '../client.ts';
 import { recordQueries } from '../recordQueries.ts';
 import { defineResource } from '../resource.ts';
+import { useCachingWrite } from '../writes.ts';
 
 export type {
   CabAgenda,
@@ -129,9 +130,7 @@ export function useSaveTemplate(t: ChangeTemplateView | null) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (input: ChangeTemplateInput | ChangeTemplatePatch) =>
-      t
-        ? api.patch<ChangeTemplateView>(`/change-templates/${t.id}`, input, t.version)
-        : api.post<ChangeTemplateView>('/change-templates', input),
+      api.save<ChangeTemplateView>(t, '/change-templates', input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['change-templates'] }),
   });
 }
@@ -169,10 +168,9 @@ export function useRiskQuestionnaire() {
 }
 
 export function useSaveRiskQuestionnaire(version: number) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (value: RiskQuestionnaire) =>
+  return useCachingWrite(
+    (value: RiskQuestionnaire) =>
       api.put<RiskQuestionnaireView>('/change-settings/risk-questionnaire', value, version),
-    onSuccess: (q) => qc.setQueryData(changeKeys.questionnaire, q),
-  });
+    changeKeys.questionnaire,
+  );
 }

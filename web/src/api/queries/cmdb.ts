@@ -69,20 +69,18 @@ export function useCiClasses() {
 }
 
 export function useSaveClass() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ key, input, version }: { key: string; input: ClassInput; version?: number }) =>
+  return useRefreshingWrite(
+    ({ key, input, version }: { key: string; input: ClassInput; version?: number }) =>
       api.put<CiClass>(`/cmdb/classes/${encodeURIComponent(key)}`, input, version),
-    onSuccess: () => qc.invalidateQueries({ queryKey: cmdbKeys.classes }),
-  });
+    cmdbKeys.classes,
+  );
 }
 
 export function useDeleteClass() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (key: string) => api.delete<void>(`/cmdb/classes/${encodeURIComponent(key)}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: cmdbKeys.classes }),
-  });
+  return useRefreshingWrite(
+    (key: string) => api.delete<void>(`/cmdb/classes/${encodeURIComponent(key)}`),
+    cmdbKeys.classes,
+  );
 }
 
 export function useRelationshipTypes() {
@@ -270,18 +268,11 @@ import type {
   LicenceView as Licence,
   LicenceInput,
 } from '../../../../src/contracts/cmdb.ts';
-import type { LicenceMetric } from '../../../../src/domain/cmdb/licences.ts';
+import type { ComplianceSummary, LicenceMetric } from '../../../../src/domain/cmdb/licences.ts';
 export type ComplianceStatus = Compliance['status'];
 
 export type ComplianceReport = {
-  summary: {
-    licences: number;
-    compliant: number;
-    overLicensed: number;
-    underLicensed: number;
-    unused: number;
-    shortfall: number;
-  };
+  summary: ComplianceSummary;
   items: (Compliance & { licence: { id: string; product: string; vendor: string; metric: LicenceMetric } })[];
 };
 
@@ -351,6 +342,7 @@ import type {
   ImportRowView as ImportRowResult,
 } from '../../../../src/contracts/cmdb.ts';
 import type { ImportOutcome, ImportType } from '../../../../src/domain/cmdb/vocabulary.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export const importDone = (j: ImportJob | undefined) => j?.status === 'completed' || j?.status === 'failed';
 

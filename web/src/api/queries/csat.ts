@@ -1,7 +1,8 @@
 /** Satisfaction surveys: a record's surveys, my pending ones, answering signed in or by the mailed link. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import type { CsatAnswerInput, CsatSurveyView, PublicSurveyView } from '../../../../src/contracts/csat.ts';
 import { api } from '../client.ts';
+import { useCachingWrite, useRefreshingWrite } from '../writes.ts';
 
 export type { CsatAnswerInput, CsatSurveyView, PublicSurveyView };
 
@@ -32,12 +33,11 @@ export function usePendingSurveys() {
 }
 
 export function useAnswerSurvey() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, answer }: { id: string; answer: CsatAnswerInput }) =>
+  return useRefreshingWrite(
+    ({ id, answer }: { id: string; answer: CsatAnswerInput }) =>
       api.post<{ survey: CsatSurveyView }>(`/csat/surveys/${encodeURIComponent(id)}/answer`, answer),
-    onSuccess: () => qc.invalidateQueries({ queryKey: csatKeys.all }),
-  });
+    csatKeys.all,
+  );
 }
 
 export function usePublicSurvey(token: string) {
@@ -67,10 +67,8 @@ export function useCsatSettings() {
 }
 
 export function useSaveCsatSettings() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ version, ...input }: CsatSettings) =>
-      api.put<CsatSettings>('/csat/settings', input, version),
-    onSuccess: (saved) => qc.setQueryData(['csat', 'settings'], saved),
-  });
+  return useCachingWrite(
+    ({ version, ...input }: CsatSettings) => api.put<CsatSettings>('/csat/settings', input, version),
+    ['csat', 'settings'],
+  );
 }

@@ -173,10 +173,7 @@ export function useCategories() {
 export function useSaveCategory(current: { id: string; version: number } | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CategoryInput) =>
-      current
-        ? api.patch<CategoryView>(`/knowledge/categories/${current.id}`, input, current.version)
-        : api.post<CategoryView>('/knowledge/categories', input),
+    mutationFn: (input: CategoryInput) => api.save<CategoryView>(current, '/knowledge/categories', input),
     onSuccess: () => void qc.invalidateQueries({ queryKey: knowledgeKeys.categories }),
   });
 }

@@ -1,5 +1,5 @@
 /** Notification settings: events with rules and templates, preview, preferences, the delivery log and webhooks. */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type {
   DeliveryPage,
   NotificationChannel,
@@ -20,6 +20,7 @@ import type {
   WebhookWithSecret,
 } from '../../../../src/contracts/webhooks.ts';
 import { api } from '../client.ts';
+import { useCachingWrite, useRefreshingWrite } from '../writes.ts';
 
 const EVENTS = ['notification-events'] as const;
 
@@ -35,29 +36,26 @@ export function useNotificationEvents() {
 const eventPath = (event: string) => `/admin/notifications/events/${encodeURIComponent(event)}`;
 
 export function useSaveTemplate(event: string, channel: NotificationChannel) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ input, version }: { input: TemplateInput; version: number }) =>
+  return useRefreshingWrite(
+    ({ input, version }: { input: TemplateInput; version: number }) =>
       api.put<TemplateView>(`${eventPath(event)}/templates/${channel}`, input, version),
-    onSuccess: () => qc.invalidateQueries({ queryKey: EVENTS }),
-  });
+    EVENTS,
+  );
 }
 
 export function useResetTemplate(event: string, channel: NotificationChannel) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.delete<TemplateView>(`${eventPath(event)}/templates/${channel}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: EVENTS }),
-  });
+  return useRefreshingWrite(
+    () => api.delete<TemplateView>(`${eventPath(event)}/templates/${channel}`),
+    EVENTS,
+  );
 }
 
 export function useSaveRule(event: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ input, version }: { input: RuleInput; version: number }) =>
+  return useRefreshingWrite(
+    ({ input, version }: { input: RuleInput; version: number }) =>
       api.put<NotificationEventView>(`${eventPath(event)}/rule`, input, version),
-    onSuccess: () => qc.invalidateQueries({ queryKey: EVENTS }),
-  });
+    EVENTS,
+  );
 }
 
 /** The preview of a template as typed; refreshed as it changes. */
@@ -83,20 +81,18 @@ export function useMyPreferences() {
 }
 
 export function useSavePreferences() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (preferences: PreferenceInput[]) =>
+  return useCachingWrite(
+    (preferences: PreferenceInput[]) =>
       api.put<{ preferences: PreferenceView[] }>('/notifications/preferences', { preferences }),
-    onSuccess: (d) => qc.setQueryData(PREFS, d),
-  });
+    PREFS,
+  );
 }
 
 export function useResetPreferences() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.delete<{ preferences: PreferenceView[] }>('/notifications/preferences'),
-    onSuccess: (d) => qc.setQueryData(PREFS, d),
-  });
+  return useCachingWrite(
+    () => api.delete<{ preferences: PreferenceView[] }>('/notifications/preferences'),
+    PREFS,
+  );
 }
 
 export function useDeliveryLog(status: string | undefined) {
@@ -124,36 +120,29 @@ export function useWebhooks() {
 }
 
 export function useCreateWebhook() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: WebhookInput) => api.post<WebhookWithSecret>('/admin/webhooks', input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
-  });
+  return useRefreshingWrite(
+    (input: WebhookInput) => api.post<WebhookWithSecret>('/admin/webhooks', input),
+    HOOKS,
+  );
 }
 
 export function useUpdateWebhook() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input, version }: { id: string; input: WebhookInput; version: number }) =>
+  return useRefreshingWrite(
+    ({ id, input, version }: { id: string; input: WebhookInput; version: number }) =>
       api.put<WebhookView>(`/admin/webhooks/${id}`, input, version),
-    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
-  });
+    HOOKS,
+  );
 }
 
 export function useDeleteWebhook() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<null>(`/admin/webhooks/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
-  });
+  return useRefreshingWrite((id: string) => api.delete<null>(`/admin/webhooks/${id}`), HOOKS);
 }
 
 export function useRotateSecret() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post<WebhookWithSecret>(`/admin/webhooks/${id}/rotate-secret`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: HOOKS }),
-  });
+  return useRefreshingWrite(
+    (id: string) => api.post<WebhookWithSecret>(`/admin/webhooks/${id}/rotate-secret`),
+    HOOKS,
+  );
 }
 
 export function useWebhookDeliveries(id: string | null) {
@@ -172,10 +161,9 @@ export function useWebhookDeliveries(id: string | null) {
 }
 
 export function useRedeliver(id: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (deliveryId: string) =>
+  return useRefreshingWrite(
+    (deliveryId: string) =>
       api.post<WebhookDeliveryView>(`/admin/webhooks/${id}/deliveries/${deliveryId}/redeliver`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['webhook-deliveries', id] }),
-  });
+    ['webhook-deliveries', id],
+  );
 }

@@ -8,15 +8,15 @@ import {
   RECORD_TYPE_DATA,
   type RecordTypeEntry,
 } from '../../../../src/contracts/record-types.ts';
+import {
+  type Lifecycle,
+  type LifecycleTransition,
+  type NotifyParty,
+  REQUIRABLE_FIELDS,
+} from '../../../../src/domain/lifecycle/engine.ts';
+import type { Raci, RaciActivity, RaciRef } from '../../../../src/domain/process/raci.ts';
 import { api } from '../client.ts';
-import type {
-  Incident,
-  LifecycleSetting,
-  LifecycleState,
-  RequirableField,
-  Role,
-  StateCategory,
-} from '../types.ts';
+import type { Incident, LifecycleSetting, LifecycleState, StateCategory } from '../types.ts';
 import { incidentKeys } from './incidents.ts';
 
 // ---- shapes ----
@@ -30,39 +30,19 @@ export const PROCESS_LABELS = Object.fromEntries(
 export const isProcessKey = (s: string | undefined): s is ProcessKey =>
   (PROCESS_KEYS as readonly string[]).includes(s ?? '');
 
-export const REQUIRABLE_FIELDS: RequirableField[] = [
-  'resolutionCode',
-  'resolutionNotes',
-  'comment',
-  'assigneeId',
-];
+export { REQUIRABLE_FIELDS };
 
 export type LifecycleStateDef = LifecycleState;
 /** Who is told when a transition is taken (RACI consulted and informed of its activity, and people of the record). */
 export const NOTIFY_PARTIES = ['requester', 'assignee', 'watchers', 'consulted', 'informed'] as const;
-export type NotifyParty = (typeof NOTIFY_PARTIES)[number];
-export type TransitionEffectsDef = { notify?: NotifyParty[] };
-export type LifecycleTransitionDef = LifecycleSetting['lifecycle']['transitions'][number] & {
-  activity?: string;
-  system?: boolean;
-  effects?: TransitionEffectsDef;
-};
-export type LifecycleDef = {
-  initial: string;
-  states: LifecycleStateDef[];
-  transitions: LifecycleTransitionDef[];
-};
-export type LifecycleDoc = { lifecycle: LifecycleDef; version: number };
+export type { NotifyParty };
+export type LifecycleTransitionDef = LifecycleTransition;
+export type LifecycleDef = Lifecycle;
+export type LifecycleDoc = LifecycleSetting;
 
-export type RaciRef = { kind: 'role'; role: Role } | { kind: 'group'; groupId: string };
+export type { Raci, RaciActivity, RaciRef };
 export const RACI_LETTERS = ['responsible', 'accountable', 'consulted', 'informed'] as const;
 export type RaciLetter = (typeof RACI_LETTERS)[number];
-export type RaciActivity = { key: string; label: string } & Record<RaciLetter, RaciRef[]>;
-export type Raci = {
-  processOwnerId: string | null;
-  processManagerId: string | null;
-  activities: RaciActivity[];
-};
 export type RaciDoc = { raci: Raci; version: number };
 
 export type Category = { name: string; subcategories: string[] };
@@ -85,6 +65,7 @@ import type {
   RuleField,
   SettableField,
 } from '../../../../src/domain/automation/rules.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export type { AssignStrategy, AutomationEvent, ConditionOp, RuleField, SettableField };
 
@@ -257,29 +238,22 @@ export function useAutomationRules(process: ProcessKey) {
 }
 
 export function useCreateRule(process: ProcessKey) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: RuleInput) =>
-      api.post<AutomationRule>(`/settings/${process}/automation-rules`, input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
-  });
+  return useRefreshingWrite(
+    (input: RuleInput) => api.post<AutomationRule>(`/settings/${process}/automation-rules`, input),
+    rulesKey(process),
+  );
 }
 
 export function useUpdateRule(process: ProcessKey) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, input, version }: { id: string; input: RuleInput; version: number }) =>
+  return useRefreshingWrite(
+    ({ id, input, version }: { id: string; input: RuleInput; version: number }) =>
       api.put<AutomationRule>(`/automation-rules/${id}`, input, version),
-    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
-  });
+    rulesKey(process),
+  );
 }
 
 export function useDeleteRule(process: ProcessKey) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/automation-rules/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: rulesKey(process) }),
-  });
+  return useRefreshingWrite((id: string) => api.delete<void>(`/automation-rules/${id}`), rulesKey(process));
 }
 
 export function useRuleRuns(ruleId: string | undefined) {

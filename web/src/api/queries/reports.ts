@@ -70,9 +70,8 @@ export function useDashboards() {
 }
 
 export function useSaveDashboard() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (v: { id?: string; version?: number; input: DashboardInput }) =>
+  return useRefreshingWrite(
+    (v: { id?: string; version?: number; input: DashboardInput }) =>
       v.id
         ? request<DashboardView>(`/reports/dashboards/${v.id}`, {
             method: 'PATCH',
@@ -80,16 +79,15 @@ export function useSaveDashboard() {
             version: v.version,
           })
         : api.post<DashboardView>('/reports/dashboards', v.input),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.dashboards }),
-  });
+    keys.dashboards,
+  );
 }
 
 export function useDeleteDashboard() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => request<void>(`/reports/dashboards/${id}`, { method: 'DELETE' }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: keys.dashboards }),
-  });
+  return useRefreshingWrite(
+    (id: string) => request<void>(`/reports/dashboards/${id}`, { method: 'DELETE' }),
+    keys.dashboards,
+  );
 }
 
 export type { ComplianceReport, ServiceReview } from '../../../../src/contracts/reports.ts';
@@ -118,6 +116,7 @@ export const reportHref = (path: string, query: Query) => `/api/v1${path}${toQue
 export type { DeliveryView, ScheduleView } from '../../../../src/contracts/reports.ts';
 
 import type { DeliveryView, ScheduleView } from '../../../../src/contracts/reports.ts';
+import { useRefreshingWrite } from '../writes.ts';
 export type ScheduleInput = Omit<ScheduleView, 'id' | 'owner' | 'version' | 'nextRunAt'>;
 
 export function useSchedules() {

@@ -3,7 +3,13 @@
  * approvals and fulfilment tasks, the approvals inbox, and catalog item maintenance.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PendingApproval, RequestTaskView, RequestView } from '../../../../src/contracts/requests.ts';
+import type {
+  CatalogItemView,
+  PendingApproval,
+  RequestPatch,
+  RequestTaskView,
+  RequestView,
+} from '../../../../src/contracts/requests.ts';
 import type { ApprovalPolicy } from '../../../../src/domain/requests/approval.ts';
 import type { FormField } from '../../../../src/domain/requests/form.ts';
 import { api } from '../client.ts';
@@ -13,26 +19,10 @@ import type { Incident, IncidentListQuery, Page } from '../types.ts';
 
 export type { ApprovalPolicy, FormField };
 
-type Ref = { id: string; name: string };
-
 export type TaskTemplate = { title: string; description?: string; groupId: string; order: number };
 
-export type CatalogItem = {
-  id: string;
-  service: Ref;
-  name: string;
-  description: string;
-  category: string | null;
-  active: boolean;
-  form: FormField[];
-  requiresApproval: boolean;
-  /** Catalog managers only; null for everyone else. */
-  approvalPolicy: ApprovalPolicy | null;
-  taskTemplates: TaskTemplate[] | null;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-};
+/** approvalPolicy and taskTemplates are null for everyone but catalog managers. */
+export type CatalogItem = CatalogItemView;
 
 export type CatalogItemInput = {
   serviceId?: string;
@@ -128,10 +118,7 @@ export function useServices(enabled = true) {
 export function useSaveCatalogItem(item: CatalogItem | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: CatalogItemInput) =>
-      item
-        ? api.patch<CatalogItem>(`/catalog/items/${item.id}`, input, item.version)
-        : api.post<CatalogItem>('/catalog/items', input),
+    mutationFn: (input: CatalogItemInput) => api.save<CatalogItem>(item, '/catalog/items', input),
     onSuccess: (saved) => {
       qc.setQueryData(requestKeys.item(saved.id), saved);
       void qc.invalidateQueries({ queryKey: ['catalog-items', 'list'] });
@@ -164,13 +151,7 @@ export function useRequestTransition(rec: ServiceRequest | undefined) {
   );
 }
 
-export type RequestPatch = {
-  assigneeId?: string | null;
-  groupId?: string | null;
-  impact?: number;
-  urgency?: number;
-  category?: string | null;
-};
+export type { RequestPatch };
 
 export function useUpdateRequest(rec: ServiceRequest | undefined) {
   return requests.useWrite((patch: RequestPatch) => {

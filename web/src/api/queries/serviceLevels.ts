@@ -21,14 +21,7 @@ export type Ref = { id: string; name: string };
 
 // ---- services ----
 
-export {
-  CRITICALITIES,
-  type Criticality,
-  LIFECYCLE_STATUSES,
-  type LifecycleStatus,
-  SERVICE_KINDS,
-  type ServiceKind,
-} from '../../../../src/domain/portfolio.ts';
+export type { Criticality, LifecycleStatus, ServiceKind };
 
 export type ServiceDetail = Service & {
   serviceLevels: {
@@ -79,12 +72,11 @@ export const useService = (id: string | undefined) => services.useOne<ServiceDet
 
 /** Raise an incident against a service (its SLA clocks start on creation). */
 export function useRaiseIncidentForService(serviceId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { title: string; description?: string; impact: number; urgency: number }) =>
+  return useRefreshingWrite(
+    (input: { title: string; description?: string; impact: number; urgency: number }) =>
       api.post<Incident>('/incidents', { ...input, serviceId }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['incidents', 'list'] }),
-  });
+    ['incidents', 'list'],
+  );
 }
 
 // ---- organisations ----
@@ -180,9 +172,7 @@ export function useSaveRequirement(serviceId: string, requirement: Requirement |
   const refresh = useServiceRefresh();
   return useMutation({
     mutationFn: (input: RequirementInput) =>
-      requirement
-        ? api.patch<Requirement>(`/requirements/${requirement.id}`, input, requirement.version)
-        : api.post<Requirement>(`/services/${serviceId}/requirements`, input),
+      api.save<Requirement>(requirement, '/requirements', input, `/services/${serviceId}/requirements`),
     onSuccess: refresh,
   });
 }
@@ -294,6 +284,7 @@ import type {
   RecordSlaView as RecordSla,
   TimelineEntry as SlaTimelineEntry,
 } from '../../../../src/contracts/service-levels.ts';
+import { useRefreshingWrite } from '../writes.ts';
 export type ClockState = RecordSla['clocks'][number]['state'];
 
 /** What the record views carry about SLA beyond the shared record fields. */

@@ -1,29 +1,12 @@
 /** Saved views of lists: named filters, sort and columns, personal or shared. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { SavedView, ViewCreate } from '../../../../src/contracts/views.ts';
 import { api } from '../client.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
-export type SavedView = {
-  id: string;
-  list: string;
-  name: string;
-  /** Filters and sort as a URL query string, e.g. `stateCategory=open&sort=priority&order=asc`. */
-  query: string;
-  columns: string[];
-  shared: boolean;
-  owner: { id: string; name: string };
-  /** The caller may rename, share or delete it (its owner, or an admin for a shared view). */
-  canEdit: boolean;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type SavedViewInput = {
-  list: string;
-  name: string;
-  query: string;
-  columns: string[];
-  shared?: boolean;
-};
+export type { SavedView };
+export type SavedViewInput = z.input<typeof ViewCreate>;
 
 export const viewKeys = {
   list: (list: string) => ['views', list] as const,
@@ -54,9 +37,5 @@ export function useUpdateView() {
 }
 
 export function useDeleteView(list: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/views/${id}`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: viewKeys.list(list) }),
-  });
+  return useRefreshingWrite((id: string) => api.delete<void>(`/views/${id}`), viewKeys.list(list));
 }

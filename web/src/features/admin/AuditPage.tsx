@@ -5,6 +5,7 @@ import { useAudit } from '../../api/queries/admin.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedLog } from '../../kit/list/PagedLog.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
+import type { HeadCell } from '../../kit/list/TableHead.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -14,6 +15,15 @@ function color(action: string): string {
   if (action.startsWith('settings.')) return 'grape';
   return 'blue';
 }
+
+const COLUMNS: HeadCell[] = [
+  { label: 'When', w: 190 },
+  { label: 'Action', w: 220 },
+  'Actor',
+  'Target',
+  { label: 'IP', w: 120 },
+  'Details',
+];
 
 export function AuditPage() {
   const [action, setAction] = useUrlParam('action');
@@ -41,16 +51,7 @@ export function AuditPage() {
         loadingLabel="Loading the audit log"
         emptyTitle="No entries"
         moreLabel="Load older entries"
-        head={
-          <>
-            <Table.Th w={190}>When</Table.Th>
-            <Table.Th w={220}>Action</Table.Th>
-            <Table.Th>Actor</Table.Th>
-            <Table.Th>Target</Table.Th>
-            <Table.Th w={120}>IP</Table.Th>
-            <Table.Th>Details</Table.Th>
-          </>
-        }
+        columns={COLUMNS}
       >
         {items.map((a) => (
           <Table.Tr key={a.id}>

@@ -1,5 +1,5 @@
 /** Groups: list and create. */
-import { Button, Paper, Table, Text } from '@mantine/core';
+import { Paper, Table, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { groups, useGroups } from '../../api/queries/directory.ts';
@@ -9,6 +9,7 @@ import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
 function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -41,9 +42,9 @@ export function GroupsPage() {
         title="Groups"
         description="Teams that incidents are assigned to."
         actions={
-          <Button leftSection={<IconUsersPlus size={16} />} onClick={modal.open}>
+          <NewButton icon={<IconUsersPlus size={16} />} onClick={modal.open}>
             New group
-          </Button>
+          </NewButton>
         }
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>

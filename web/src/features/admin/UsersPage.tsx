@@ -1,5 +1,5 @@
 /** Users: search, list, create. */
-import { Badge, Button, Group } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
@@ -13,6 +13,7 @@ import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { emptyUser, UserForm, userBody, validateUser } from './UserForm.tsx';
 
@@ -90,9 +91,9 @@ export function UsersPage() {
         title="Users"
         description="People who use Steward, their roles and groups."
         actions={
-          <Button leftSection={<IconUserPlus size={16} />} onClick={modal.open}>
+          <NewButton icon={<IconUserPlus size={16} />} onClick={modal.open}>
             New user
-          </Button>
+          </NewButton>
         }
       />
       <ListView

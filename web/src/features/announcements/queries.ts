@@ -1,5 +1,5 @@
 /** Announcements: those meant for me now, and the management list. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   AnnouncementCreate,
   AnnouncementPatch,
@@ -7,6 +7,7 @@ import type {
 } from '../../../../src/contracts/announcements.ts';
 import { api } from '../../api/client.ts';
 import { defineResource } from '../../api/resource.ts';
+import { useRefreshingWrite } from '../../api/writes.ts';
 
 export type { AnnouncementView };
 
@@ -29,9 +30,8 @@ export function useCurrentAnnouncements() {
 }
 
 export function useDismissAnnouncement() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post<void>(`/announcements/${id}/dismiss`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['announcements', 'current'] }),
-  });
+  return useRefreshingWrite(
+    (id: string) => api.post<void>(`/announcements/${id}/dismiss`),
+    ['announcements', 'current'],
+  );
 }

@@ -12,7 +12,7 @@ import {
   Text,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -32,6 +32,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { ruleText } from './ruleText.ts';
 
@@ -184,13 +185,7 @@ export function AutomationRulesPage() {
               value={process}
               onChange={(p) => navigate(`/admin/automation/${p}`)}
             />
-            <Button
-              component={Link}
-              to={`/admin/automation/${process}/new`}
-              leftSection={<IconPlus size={16} />}
-            >
-              New rule
-            </Button>
+            <NewButton to={`/admin/automation/${process}/new`}>New rule</NewButton>
           </>
         }
       />

@@ -31,6 +31,7 @@ import {
 } from '../../api/queries/process.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
@@ -410,14 +411,7 @@ export function RuleForm({
             </Group>
           </Stack>
         </Paper>
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={saving}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onCancel} submitLabel={submitLabel} pending={saving} gap="sm" />
       </Stack>
     </SubmitForm>
   );

@@ -1,6 +1,5 @@
 /** Edit who approves an order: levels one after the other, each with its approvers and rule. */
 import {
-  Button,
   Checkbox,
   Group,
   MultiSelect,
@@ -11,7 +10,6 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
 import type {
   ApprovalLevel,
   ApprovalPolicy,
@@ -19,7 +17,7 @@ import type {
 } from '../../../../src/domain/requests/approval.ts';
 import { useGroups, useRoles } from '../../api/queries/directory.ts';
 import type { Role } from '../../api/types.ts';
-import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { AddItemButton, ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
 
 type Err = (path: string) => string | undefined;
 
@@ -178,19 +176,17 @@ export function ApprovalPolicyEditor({
           />
         ))}
       {policy && (
-        <Button
-          variant="light"
-          leftSection={<IconPlus size={16} />}
-          w="fit-content"
-          disabled={levels.length >= 5}
-          onClick={() =>
+        <AddItemButton
+          count={levels.length}
+          max={5}
+          onAdd={() =>
             onChange({
               levels: [...levels, { name: `Level ${levels.length + 1}`, rule: 'any', approvers: [] }],
             })
           }
         >
           Add approval level
-        </Button>
+        </AddItemButton>
       )}
     </Stack>
   );

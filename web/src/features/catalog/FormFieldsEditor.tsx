@@ -11,9 +11,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
-import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { AddItemButton, ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { MoveButtons, moveItem } from '../../kit/form/MoveButtons.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
@@ -270,12 +271,6 @@ export function FormFieldsEditor({
   err: Err;
 }) {
   const update = (i: number, f: FormField) => onChange(fields.map((x, j) => (j === i ? f : x)));
-  const move = (i: number, d: -1 | 1) => {
-    const next = [...fields];
-    const [f] = next.splice(i, 1);
-    if (f) next.splice(i + d, 0, f);
-    onChange(next);
-  };
   return (
     <Stack gap="sm">
       {fields.length === 0 && (
@@ -292,24 +287,12 @@ export function FormFieldsEditor({
           removeLabel={`Remove field ${i + 1}`}
           onRemove={() => onChange(fields.filter((_, j) => j !== i))}
           actions={
-            <>
-              <ActionIcon
-                variant="subtle"
-                aria-label={`Move field ${i + 1} up`}
-                disabled={i === 0}
-                onClick={() => move(i, -1)}
-              >
-                <IconArrowUp size={16} />
-              </ActionIcon>
-              <ActionIcon
-                variant="subtle"
-                aria-label={`Move field ${i + 1} down`}
-                disabled={i === fields.length - 1}
-                onClick={() => move(i, 1)}
-              >
-                <IconArrowDown size={16} />
-              </ActionIcon>
-            </>
+            <MoveButtons
+              name={`field ${i + 1}`}
+              index={i}
+              count={fields.length}
+              onMove={(by) => onChange(moveItem(fields, i, by))}
+            />
           }
         >
           <Group gap="xs" align="flex-start" wrap="wrap">
@@ -376,15 +359,13 @@ export function FormFieldsEditor({
           )}
         </ItemFieldset>
       ))}
-      <Button
-        variant="light"
-        leftSection={<IconPlus size={16} />}
-        onClick={() => onChange([...fields, { key: '', label: '', type: 'text' }])}
-        w="fit-content"
-        disabled={fields.length >= 50}
+      <AddItemButton
+        count={fields.length}
+        max={50}
+        onAdd={() => onChange([...fields, { key: '', label: '', type: 'text' }])}
       >
         Add field
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }

@@ -1,9 +1,8 @@
 /** Edit the fulfilment tasks an order creates: same step runs in parallel, higher steps wait. */
-import { Button, Group, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { Group, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { TaskTemplate } from '../../api/queries/requests.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
-import { ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { AddItemButton, ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
 
 type Err = (path: string) => string | undefined;
 
@@ -81,12 +80,10 @@ export function TaskTemplatesEditor({
           />
         </ItemFieldset>
       ))}
-      <Button
-        variant="light"
-        leftSection={<IconPlus size={16} />}
-        w="fit-content"
-        disabled={templates.length >= 20}
-        onClick={() =>
+      <AddItemButton
+        count={templates.length}
+        max={20}
+        onAdd={() =>
           onChange([
             ...templates,
             { title: '', groupId: '', order: Math.max(0, ...templates.map((x) => x.order)) + 1 },
@@ -94,7 +91,7 @@ export function TaskTemplatesEditor({
         }
       >
         Add task
-      </Button>
+      </AddItemButton>
     </Stack>
   );
 }

@@ -6,6 +6,7 @@ import {
   type Answers,
   coerceAnswer,
   type FormField,
+  isBlank,
   validateAnswers,
   visibleFields,
 } from '../../../../src/domain/requests/form.ts';
@@ -13,12 +14,6 @@ import { ApiError } from '../../api/client.ts';
 
 /** What the inputs hold: strings, numbers, lists, or nothing yet. */
 export type Draft = Record<string, unknown>;
-
-const isBlank = (v: unknown) =>
-  v === undefined ||
-  v === null ||
-  (typeof v === 'string' && v.trim() === '') ||
-  (Array.isArray(v) && v.length === 0);
 
 /** The answers to send: blank and hidden fields left out. */
 export function answersToSend(fields: readonly FormField[], draft: Draft): Record<string, unknown> {

@@ -6,6 +6,7 @@ import { DeleteDialog } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
+import { DataTable } from '../../kit/list/DataTable.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { useChangeCalendar, type WindowView, windows } from './api.ts';
 import { useCanManageWindows } from './permissions.ts';
@@ -25,31 +26,27 @@ function NextOccurrences({ w }: { w: WindowView }) {
   const next = (calendar.data?.items ?? []).filter((e) => e.windowId === w.id).slice(0, 8);
   return (
     <Section title="Next occurrences" label="Next occurrences">
-      <Table fz="sm" verticalSpacing={4} aria-label="Next occurrences">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Starts ({zone})</Table.Th>
-            <Table.Th>Ends</Table.Th>
-            <Table.Th>In {w.timeZone}</Table.Th>
+      <DataTable
+        fz="sm"
+        verticalSpacing={4}
+        aria-label="Next occurrences"
+        columns={[`Starts (${zone})`, 'Ends', `In ${w.timeZone}`]}
+      >
+        {next.map((o) => (
+          <Table.Tr key={o.key}>
+            <Table.Td>{formatDateTime(o.start, zone)}</Table.Td>
+            <Table.Td>{formatDateTime(o.end, zone)}</Table.Td>
+            <Table.Td>
+              {formatDateTime(o.start, w.timeZone)} – {formatDateTime(o.end, w.timeZone)}
+            </Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {next.map((o) => (
-            <Table.Tr key={o.key}>
-              <Table.Td>{formatDateTime(o.start, zone)}</Table.Td>
-              <Table.Td>{formatDateTime(o.end, zone)}</Table.Td>
-              <Table.Td>
-                {formatDateTime(o.start, w.timeZone)} – {formatDateTime(o.end, w.timeZone)}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-          {next.length === 0 && (
-            <Table.Tr>
-              <Table.Td colSpan={3}>None in the next 60 days</Table.Td>
-            </Table.Tr>
-          )}
-        </Table.Tbody>
-      </Table>
+        ))}
+        {next.length === 0 && (
+          <Table.Tr>
+            <Table.Td colSpan={3}>None in the next 60 days</Table.Td>
+          </Table.Tr>
+        )}
+      </DataTable>
     </Section>
   );
 }

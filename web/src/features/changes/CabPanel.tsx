@@ -3,13 +3,14 @@
  * and comment; members approve or reject (once, with a comment) or comment, the change manager
  * comments or vetoes.
  */
-import { Badge, Button, Group, List, Paper, Progress, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Progress, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeView, useCabVote, useVeto } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { isChangeManager, RULE_LABELS } from './labels.ts';
 import { ReasonDialog } from './ReasonDialog.tsx';
@@ -37,16 +38,13 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
   const [vetoOpen, setVetoOpen] = useState(false);
   if (!review)
     return rec.changeType === 'standard' ? null : (
-      <Paper p="md" component="section" aria-labelledby="cab-title">
-        <Title order={2} size="h5" id="cab-title">
-          Change advisory board
-        </Title>
-        <Text size="sm" c="dimmed" mt="xs">
+      <RecordPanel id="cab-title" title="Change advisory board">
+        <Text size="sm" c="dimmed">
           {rec.changeType === 'emergency'
             ? 'Sent to the emergency CAB when authorisation is requested.'
             : 'Sent to the CAB once the change is assessed.'}
         </Text>
-      </Paper>
+      </RecordPanel>
     );
   const active = review.state === 'active';
   const member = review.members.some((m) => m.id === me.id);
@@ -71,92 +69,91 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
       },
     );
   return (
-    <Paper p="md" component="section" aria-labelledby="cab-title">
-      <Stack gap="sm">
-        <Group justify="space-between">
-          <Title order={2} size="h5" id="cab-title">
-            {review.board.name}
-          </Title>
-          <Badge color={STATE_COLORS[review.state]} variant="light">
-            {review.state}
-          </Badge>
-        </Group>
-        <Text size="sm">
-          {RULE_LABELS[review.rule]}
-          {review.rule === 'quorum' ? ` of ${review.quorum}` : ''}: {review.approvals} of {review.required}{' '}
-          approvals needed
-          {review.rejections ? `, ${review.rejections} against` : ''}.
-        </Text>
-        <Progress
-          value={Math.min(100, (review.approvals / review.required) * 100)}
-          aria-label={`Quorum: ${review.approvals} of ${review.required} approvals`}
-          color="teal"
-        />
-        <Text size="xs" c="dimmed">
-          Members: {review.members.map((m) => m.name).join(', ')}
-        </Text>
-        {review.votes.length > 0 && (
-          <List size="sm" spacing={4} aria-label="Votes and comments">
-            {review.votes.map((v) => (
-              <List.Item key={`${v.user.id}-${v.at}`}>
-                <Text span fw={500} size="sm">
-                  {v.user.name}
-                </Text>{' '}
-                {DECISION_WORDS[v.decision]} <Time iso={v.at} />
-                {v.comment && (
-                  <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
-                    {v.comment}
-                  </Text>
-                )}
-              </List.Item>
-            ))}
-          </List>
-        )}
-        {active && (member || manager) && (
-          <>
-            <Textarea
-              label="Comment"
-              description={member && !voted ? 'Needed to reject; optional when approving' : undefined}
-              autosize
-              minRows={2}
-              maxLength={LIMITS.commentMax}
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-            />
-            <ErrorAlert error={vote.error} title="Could not record that" />
-            <Group justify="flex-end" gap="xs">
-              <Button
-                variant="default"
-                disabled={!comment.trim()}
-                loading={vote.isPending}
-                onClick={() => send('comment')}
-              >
-                Comment
-              </Button>
-              {member && !voted && (
-                <>
-                  <Button
-                    color="red.9"
-                    disabled={!comment.trim()}
-                    loading={vote.isPending}
-                    onClick={() => send('reject')}
-                  >
-                    Reject
-                  </Button>
-                  <Button color="teal.9" loading={vote.isPending} onClick={() => send('approve')}>
-                    Approve
-                  </Button>
-                </>
+    <RecordPanel
+      id="cab-title"
+      title={review.board.name}
+      gap="sm"
+      actions={
+        <Badge color={STATE_COLORS[review.state]} variant="light">
+          {review.state}
+        </Badge>
+      }
+    >
+      <Text size="sm">
+        {RULE_LABELS[review.rule]}
+        {review.rule === 'quorum' ? ` of ${review.quorum}` : ''}: {review.approvals} of {review.required}{' '}
+        approvals needed
+        {review.rejections ? `, ${review.rejections} against` : ''}.
+      </Text>
+      <Progress
+        value={Math.min(100, (review.approvals / review.required) * 100)}
+        aria-label={`Quorum: ${review.approvals} of ${review.required} approvals`}
+        color="teal"
+      />
+      <Text size="xs" c="dimmed">
+        Members: {review.members.map((m) => m.name).join(', ')}
+      </Text>
+      {review.votes.length > 0 && (
+        <List size="sm" spacing={4} aria-label="Votes and comments">
+          {review.votes.map((v) => (
+            <List.Item key={`${v.user.id}-${v.at}`}>
+              <Text span fw={500} size="sm">
+                {v.user.name}
+              </Text>{' '}
+              {DECISION_WORDS[v.decision]} <Time iso={v.at} />
+              {v.comment && (
+                <Text size="sm" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                  {v.comment}
+                </Text>
               )}
-              {manager && (
-                <Button color="red.9" variant="outline" onClick={() => setVetoOpen(true)}>
-                  Veto…
+            </List.Item>
+          ))}
+        </List>
+      )}
+      {active && (member || manager) && (
+        <>
+          <Textarea
+            label="Comment"
+            description={member && !voted ? 'Needed to reject; optional when approving' : undefined}
+            autosize
+            minRows={2}
+            maxLength={LIMITS.commentMax}
+            value={comment}
+            onChange={(e) => setComment(e.currentTarget.value)}
+          />
+          <ErrorAlert error={vote.error} title="Could not record that" />
+          <Group justify="flex-end" gap="xs">
+            <Button
+              variant="default"
+              disabled={!comment.trim()}
+              loading={vote.isPending}
+              onClick={() => send('comment')}
+            >
+              Comment
+            </Button>
+            {member && !voted && (
+              <>
+                <Button
+                  color="red.9"
+                  disabled={!comment.trim()}
+                  loading={vote.isPending}
+                  onClick={() => send('reject')}
+                >
+                  Reject
                 </Button>
-              )}
-            </Group>
-          </>
-        )}
-      </Stack>
+                <Button color="teal.9" loading={vote.isPending} onClick={() => send('approve')}>
+                  Approve
+                </Button>
+              </>
+            )}
+            {manager && (
+              <Button color="red.9" variant="outline" onClick={() => setVetoOpen(true)}>
+                Veto…
+              </Button>
+            )}
+          </Group>
+        </>
+      )}
       {vetoOpen && (
         <ReasonDialog
           title={`Veto ${rec.number}`}
@@ -168,6 +165,6 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
           onClose={() => setVetoOpen(false)}
         />
       )}
-    </Paper>
+    </RecordPanel>
   );
 }

@@ -2,12 +2,13 @@
  * A dialog that asks for a reason before an action the history keeps (a veto, a conflict override):
  * it sends the reason with `mutation`, then closes and says `done`.
  */
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Modal, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 export function ReasonDialog({
@@ -54,14 +55,13 @@ export function ReasonDialog({
             onChange={(e) => setReason(e.currentTarget.value)}
           />
           <ErrorAlert error={mutation.error} title={`Could not ${action.toLowerCase()}`} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" color={color} disabled={!reason.trim()} loading={mutation.isPending}>
-              {action}
-            </Button>
-          </Group>
+          <DialogActions
+            onCancel={onClose}
+            submitLabel={action}
+            pending={mutation.isPending}
+            disabled={!reason.trim()}
+            color={color}
+          />
         </Stack>
       </SubmitForm>
     </Modal>

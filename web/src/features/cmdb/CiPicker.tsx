@@ -1,5 +1,11 @@
 /** Pickers for configuration items, searching the CMDB as you type (name, hostname, serial, tag). */
-import { MultiSelect, type MultiSelectProps, Select, type SelectProps } from '@mantine/core';
+import {
+  MultiSelect,
+  type MultiSelectProps,
+  type OptionsFilter,
+  Select,
+  type SelectProps,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { type CiRef, useCiSearch } from '../../api/queries/cmdb.ts';
@@ -11,20 +17,34 @@ type SingleProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
   exclude?: string[];
 };
 
-function useFound(search: string, chosenNames: string[], classKey: string | undefined) {
+/**
+ * The search-as-you-type half of a CI picker: the CIs found for what is typed (not for the name of
+ * one already chosen), and the props that put the search into the select.
+ */
+function useCiSearchField(chosenNames: string[], classKey: string | undefined) {
+  const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const typing = debounced.trim() !== '' && !chosenNames.includes(debounced);
-  return useCiSearch({ q: typing ? debounced.trim() : undefined, class: classKey });
+  const found = useCiSearch({ q: typing ? debounced.trim() : undefined, class: classKey });
+  const filter: OptionsFilter = ({ options }) => options;
+  return {
+    found: found.data?.items ?? [],
+    searchProps: {
+      searchValue: search,
+      onSearchChange: setSearch,
+      filter,
+      nothingFoundMessage: found.isFetching ? 'Searching…' : 'No configuration item found',
+    },
+  };
 }
 
 const optionLabel = (ci: CiRef) => `${ci.name} · ${ci.classLabel}`;
 
 export function CiPicker({ value, onChange, classKey, exclude = [], ...rest }: SingleProps) {
-  const [search, setSearch] = useState('');
-  const found = useFound(search, value ? [optionLabel(value)] : [], classKey);
+  const { found, searchProps } = useCiSearchField(value ? [optionLabel(value)] : [], classKey);
   const cis = new Map<string, CiRef>();
   if (value) cis.set(value.id, value);
-  for (const c of found.data?.items ?? []) if (!exclude.includes(c.id)) cis.set(c.id, c);
+  for (const c of found) if (!exclude.includes(c.id)) cis.set(c.id, c);
   return (
     <Select
       searchable
@@ -33,10 +53,7 @@ export function CiPicker({ value, onChange, classKey, exclude = [], ...rest }: S
       data={[...cis.values()].map((c) => ({ value: c.id, label: optionLabel(c) }))}
       value={value?.id ?? null}
       onChange={(id) => onChange(id ? (cis.get(id) ?? null) : null)}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={found.isFetching ? 'Searching…' : 'No configuration item found'}
+      {...searchProps}
     />
   );
 }
@@ -47,11 +64,10 @@ type MultiProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange' | 'search
 };
 
 export function CiMultiPicker({ value, onChange, ...rest }: MultiProps) {
-  const [search, setSearch] = useState('');
-  const found = useFound(search, [], undefined);
+  const { found, searchProps } = useCiSearchField([], undefined);
   const cis = new Map<string, CiRef>();
   for (const c of value) cis.set(c.id, c);
-  for (const c of found.data?.items ?? []) cis.set(c.id, c);
+  for (const c of found) cis.set(c.id, c);
   return (
     <MultiSelect
       searchable
@@ -60,10 +76,7 @@ export function CiMultiPicker({ value, onChange, ...rest }: MultiProps) {
       data={[...cis.values()].map((c) => ({ value: c.id, label: optionLabel(c) }))}
       value={value.map((c) => c.id)}
       onChange={(ids) => onChange(ids.flatMap((id) => cis.get(id) ?? []))}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={found.isFetching ? 'Searching…' : 'No configuration item found'}
+      {...searchProps}
     />
   );
 }

@@ -44,6 +44,7 @@ import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/
 import { numberOrNull } from '../../kit/form/patch.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { classOptions } from './CiListPage.tsx';
 
@@ -468,14 +469,7 @@ export function ClassesPage() {
       <PageHeader
         title="CI classes"
         description="The class hierarchy and each class's attributes. Subclasses inherit their ancestors' attributes."
-        actions={
-          <Button
-            leftSection={<IconPlus size={16} />}
-            onClick={() => setParams({ new: '1' }, { replace: true })}
-          >
-            New class
-          </Button>
-        }
+        actions={<NewButton onClick={() => setParams({ new: '1' }, { replace: true })}>New class</NewButton>}
       />
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 3 }}>

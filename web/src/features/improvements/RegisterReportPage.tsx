@@ -5,7 +5,7 @@
  */
 import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { API_BASE, toQueryString } from '../../api/client.ts';
 import { type RegisterReport, useRegister } from '../../api/queries/improvements.ts';
 import { useProcessLifecycle } from '../../api/queries/process.ts';
@@ -13,6 +13,7 @@ import { PriorityBadge, StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import { lifecycleStateOptions } from '../../kit/list/records.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { recordPath } from '../../records/registry.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { SOURCE_LABELS } from './labels.ts';
@@ -44,18 +45,11 @@ function Counts({ title, rows }: { title: string; rows: RegisterReport['byStatus
 }
 
 export function RegisterReportPage() {
-  const [params, setParams] = useSearchParams();
-  const query = Object.fromEntries(
-    (['state', 'serviceId'] as const).flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])),
-  );
+  const [state, setState] = useUrlParam('state');
+  const [serviceId, setServiceId] = useUrlParam('serviceId');
+  const query = Object.fromEntries(Object.entries({ state, serviceId }).filter(([, v]) => v));
   const report = useRegister(query);
   const lifecycle = useProcessLifecycle('improvement');
-  const set = (k: string, v: string | null) => {
-    const next = new URLSearchParams(params);
-    if (v) next.set(k, v);
-    else next.delete(k);
-    setParams(next, { replace: true });
-  };
   const href = (format: 'csv' | 'xlsx') =>
     `${API_BASE}/improvements/register${toQueryString({ ...query, format })}`;
   return (
@@ -88,15 +82,10 @@ export function RegisterReportPage() {
           label="Status"
           clearable
           data={lifecycleStateOptions(lifecycle.data)}
-          value={params.get('state')}
-          onChange={(v) => set('state', v)}
+          value={state || null}
+          onChange={setState}
         />
-        <ServiceSelect
-          label="Service"
-          clearable
-          value={params.get('serviceId')}
-          onChange={(v) => set('serviceId', v)}
-        />
+        <ServiceSelect label="Service" clearable value={serviceId || null} onChange={setServiceId} />
       </Group>
       {report.isPending ? (
         <PageLoader label="Reading the register" />

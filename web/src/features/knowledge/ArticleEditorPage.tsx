@@ -3,18 +3,7 @@
  * review-by date, and the Markdown body with a preview rendered and sanitised by the server, as
  * readers will see it. Editing a published article saves a new version, with a note.
  */
-import {
-  Button,
-  Group,
-  MultiSelect,
-  Paper,
-  Select,
-  Stack,
-  Tabs,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Group, MultiSelect, Paper, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -30,6 +19,7 @@ import {
 import { useServices } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
@@ -217,17 +207,11 @@ function Editor({ article }: { article?: ArticleView }) {
             {...form.text('note', { max: 500 })}
           />
         )}
-        <Group justify="flex-end">
-          <Button
-            variant="default"
-            onClick={() => navigate(article ? `/knowledge/${article.number}` : '/knowledge')}
-          >
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {article ? (published ? 'Save as new version' : 'Save') : 'Save draft'}
-          </Button>
-        </Group>
+        <DialogActions
+          onCancel={() => navigate(article ? `/knowledge/${article.number}` : '/knowledge')}
+          submitLabel={article ? (published ? 'Save as new version' : 'Save') : 'Save draft'}
+          pending={save.isPending}
+        />
       </Stack>
     </SubmitForm>
   );

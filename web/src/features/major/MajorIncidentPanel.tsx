@@ -30,6 +30,7 @@ import {
 import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
@@ -233,27 +234,16 @@ export function MajorIncidentPanel({ rec, view }: { rec: Incident; view: MajorIn
       </Group>
       <Stack gap="md">
         <Group gap="xl">
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              Coordinator
-            </Text>
-            <Text size="sm" data-testid="major-coordinator">
-              {coordinator.data?.name ?? '…'}
-            </Text>
-          </div>
-          <div>
-            <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-              Declared
-            </Text>
+          <Fact label="Coordinator">
+            <span data-testid="major-coordinator">{coordinator.data?.name ?? '…'}</span>
+          </Fact>
+          <Fact label="Declared">
             <Time iso={major.declaredAt} size="sm" />
-          </div>
+          </Fact>
           {major.stoodDownAt && (
-            <div>
-              <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-                Stood down
-              </Text>
+            <Fact label="Stood down">
               <Time iso={major.stoodDownAt} size="sm" />
-            </div>
+            </Fact>
           )}
         </Group>
         <Text size="sm" className="pre-wrap">

@@ -15,6 +15,7 @@ import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -39,20 +40,12 @@ function ReviewRead({ review, reviewedAt }: { review: PostIncidentReview; review
         Written <Time iso={reviewedAt} size="xs" />
       </Text>
       {PROSE.map((f) => (
-        <div key={f.key}>
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-            {f.label}
-          </Text>
-          <Text size="sm" className="pre-wrap">
-            {review[f.key] || '—'}
-          </Text>
-        </div>
+        <Fact key={f.key} label={f.label}>
+          <span className="pre-wrap">{review[f.key] || '—'}</span>
+        </Fact>
       ))}
       {review.actions.length > 0 && (
-        <div>
-          <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-            Actions
-          </Text>
+        <Fact label="Actions">
           <List size="sm">
             {review.actions.map((a, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: review actions are a plain ordered list
@@ -63,7 +56,7 @@ function ReviewRead({ review, reviewedAt }: { review: PostIncidentReview; review
               </List.Item>
             ))}
           </List>
-        </div>
+        </Fact>
       )}
     </Stack>
   );

@@ -3,6 +3,7 @@ import { Badge, Group, Select, Table, Text } from '@mantine/core';
 import { useDeliveryLog } from '../../api/queries/notifications.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PagedLog } from '../../kit/list/PagedLog.tsx';
+import type { HeadCell } from '../../kit/list/TableHead.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -14,6 +15,16 @@ const STATUS_COLORS: Record<string, string> = {
   failed: 'red',
   skipped: 'gray',
 };
+
+const COLUMNS: HeadCell[] = [
+  { label: 'When', w: 180 },
+  'Recipient',
+  'Subject',
+  { label: 'Channel', w: 80 },
+  { label: 'Status', w: 100 },
+  { label: 'Attempts', w: 80 },
+  'Error',
+];
 
 export function DeliveryLogPage() {
   const [status, setStatus] = useUrlParam('status');
@@ -41,17 +52,7 @@ export function DeliveryLogPage() {
         count={items.length}
         loadingLabel="Loading the delivery log"
         emptyTitle="No deliveries"
-        head={
-          <>
-            <Table.Th w={180}>When</Table.Th>
-            <Table.Th>Recipient</Table.Th>
-            <Table.Th>Subject</Table.Th>
-            <Table.Th w={80}>Channel</Table.Th>
-            <Table.Th w={100}>Status</Table.Th>
-            <Table.Th w={80}>Attempts</Table.Th>
-            <Table.Th>Error</Table.Th>
-          </>
-        }
+        columns={COLUMNS}
       >
         {items.map((d) => (
           <Table.Tr key={d.id}>

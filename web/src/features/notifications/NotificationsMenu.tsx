@@ -17,23 +17,13 @@ import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
+import type { Notification, NotificationPage } from '../../../../src/contracts/notifications.ts';
 import { api } from '../../api/client.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { isPortalUser } from '../../lib/faces.ts';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
-
-type Notification = {
-  id: string;
-  kind: string;
-  subject: string;
-  body: string;
-  record: { id: string; number: string; type: string } | null;
-  createdAt: string;
-  readAt: string | null;
-};
-type NotificationPage = { items: Notification[]; unreadCount: number; nextCursor: string | null };
 
 const KEY = ['notifications'] as const;
 

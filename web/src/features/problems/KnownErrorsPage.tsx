@@ -2,26 +2,21 @@
 import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { useKnownErrors } from '../../api/queries/problems.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { PublishKnownErrorButton } from '../knowledge/PublishKnownErrorButton.tsx';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
 
 export function KnownErrorsPage() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const status = params.get('status') ?? 'active';
+  const [q, setQ] = useUrlParam('q');
+  const [statusParam, setStatus] = useUrlParam('status');
+  const status = statusParam || 'active';
   const [debounced] = useDebouncedValue(q, 250);
   const list = useKnownErrors(debounced.trim(), status === 'all' ? '' : status);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <Stack gap="lg">
       <PageHeader
@@ -34,13 +29,13 @@ export function KnownErrorsPage() {
           placeholder="e.g. mail stuck in outbox"
           leftSection={<IconSearch size={16} aria-hidden />}
           value={q}
-          onChange={(e) => set('q', e.currentTarget.value)}
+          onChange={(e) => setQ(e.currentTarget.value)}
           style={{ flex: 1, maxWidth: 480 }}
         />
         <SegmentedControl
           aria-label="Status"
           value={status}
-          onChange={(v) => set('status', v)}
+          onChange={setStatus}
           data={[
             { value: 'active', label: 'Active' },
             { value: 'fixed', label: 'Fixed' },

@@ -37,6 +37,7 @@ import {
 import { type PersonRef, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { humanize } from '../../lib/labels.ts';
@@ -83,14 +84,7 @@ function useNames() {
 
 function Person({ id, label }: { id: string | null; label: string }) {
   const u = useUser(id ?? undefined);
-  return (
-    <div>
-      <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-        {label}
-      </Text>
-      <Text size="sm">{id ? (u.data?.name ?? '…') : 'Not named'}</Text>
-    </div>
-  );
+  return <Fact label={label}>{id ? (u.data?.name ?? '…') : 'Not named'}</Fact>;
 }
 
 function lettersOf(a: RaciActivity, party: string): string {

@@ -16,7 +16,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowDown, IconArrowUp, IconPencil, IconTrash, IconX } from '@tabler/icons-react';
+import { IconPencil, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { errorMessage } from '../../api/client.ts';
@@ -33,6 +33,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { MoveButtons, moveItem } from '../../kit/form/MoveButtons.tsx';
 import { ReportFilterBar, useReportFilters } from './filters.tsx';
 import { barDimension, CHART_LABELS } from './format.ts';
 import { KpiWidget } from './KpiWidget.tsx';
@@ -133,14 +134,7 @@ export function DashboardPage() {
       shared: current.own?.shared ?? false,
       widgets: [...current.widgets],
     });
-  const move = (i: number, by: number) =>
-    setDraft((d) => {
-      if (!d) return d;
-      const next = [...d.widgets];
-      const [w] = next.splice(i, 1);
-      next.splice(i + by, 0, w!);
-      return { ...d, widgets: next };
-    });
+  const move = (i: number, by: -1 | 1) => setDraft((d) => d && { ...d, widgets: moveItem(d.widgets, i, by) });
   const onSave = () => {
     if (!draft) return;
     const input = { name: draft.name, role: current.role, shared: draft.shared, widgets: draft.widgets };
@@ -276,22 +270,12 @@ export function DashboardPage() {
             actions={
               draft && (
                 <Group gap={2} wrap="nowrap">
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Move ${kpiLabel(w.kpi)} up`}
-                    disabled={i === 0}
-                    onClick={() => move(i, -1)}
-                  >
-                    <IconArrowUp size={16} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="subtle"
-                    aria-label={`Move ${kpiLabel(w.kpi)} down`}
-                    disabled={i === widgets.length - 1}
-                    onClick={() => move(i, 1)}
-                  >
-                    <IconArrowDown size={16} />
-                  </ActionIcon>
+                  <MoveButtons
+                    name={kpiLabel(w.kpi)}
+                    index={i}
+                    count={widgets.length}
+                    onMove={(by) => move(i, by)}
+                  />
                   <ActionIcon
                     variant="subtle"
                     color="red"

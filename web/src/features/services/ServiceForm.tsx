@@ -5,11 +5,10 @@ import {
   CRITICALITIES,
   type Criticality,
   type LifecycleStatus,
-  type Service,
-  type ServiceInput,
+  NEXT_STAGES,
   type ServiceKind,
-  services,
-} from '../../api/queries/serviceLevels.ts';
+} from '../../../../src/domain/portfolio.ts';
+import { type Service, type ServiceInput, services } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
@@ -18,7 +17,7 @@ import type { FieldErrors } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { type DraftForm, useRecordForm } from '../../kit/form/useDraftForm.ts';
 import { optionsOf } from '../../lib/labels.ts';
-import { CRITICALITY_LABELS, LIFECYCLE_LABELS, NEXT_STAGES, SERVICE_KIND_LABELS } from '../sla/labels.ts';
+import { CRITICALITY_LABELS, LIFECYCLE_LABELS, SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { CustomerMultiSelect, TechnicalServicesSelect } from '../sla/pickers.tsx';
 
 type ServiceDraft = {

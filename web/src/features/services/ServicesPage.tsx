@@ -6,10 +6,9 @@ import {
   LIFECYCLE_STATUSES,
   type LifecycleStatus,
   SERVICE_KINDS,
-  type Service,
   type ServiceKind,
-  useServiceList,
-} from '../../api/queries/serviceLevels.ts';
+} from '../../../../src/domain/portfolio.ts';
+import { type Service, useServiceList } from '../../api/queries/serviceLevels.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';

@@ -8,7 +8,6 @@ import {
   Button,
   Group,
   MultiSelect,
-  Paper,
   SegmentedControl,
   Stack,
   Text,
@@ -37,6 +36,7 @@ import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
+import { FormSection } from './FormSection.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
 import { CalendarSelect, CustomerSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
@@ -152,160 +152,145 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
           }
         />
         <OtherErrors error={save.error} placed={PLACED} />
-        <Paper p="md" component="section" aria-labelledby="agreement-parties">
-          <Title order={2} size="h4" id="agreement-parties" mb="sm">
-            Agreement
-          </Title>
-          <Stack gap="sm">
-            {!agreement && (
-              <LabelledSegments
-                label="Kind"
-                value={kind}
-                onChange={setKind}
-                data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
-              />
+        <FormSection id="agreement-parties" title="Agreement">
+          {!agreement && (
+            <LabelledSegments
+              label="Kind"
+              value={kind}
+              onChange={setKind}
+              data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
+            />
+          )}
+          <NameInput
+            value={name}
+            onChange={setName}
+            error={requiredError(touched, name, 'Enter a name') ?? server.name}
+          />
+          <Textarea
+            label="Description"
+            autosize
+            minRows={2}
+            maxLength={LIMITS.descriptionMax}
+            value={description}
+            onChange={(e) => setDescription(e.currentTarget.value)}
+            error={server.description}
+          />
+          <Group grow align="flex-start">
+            <ServiceSelect
+              label="Service"
+              placeholder="Every service"
+              value={serviceId}
+              onChange={setServiceId}
+              error={server.serviceId}
+            />
+            {kind === 'sla' && (
+              <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
             )}
-            <NameInput
-              value={name}
-              onChange={setName}
-              error={requiredError(touched, name, 'Enter a name') ?? server.name}
-            />
-            <Textarea
-              label="Description"
-              autosize
-              minRows={2}
-              maxLength={LIMITS.descriptionMax}
-              value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
-              error={server.description}
-            />
-            <Group grow align="flex-start">
-              <ServiceSelect
-                label="Service"
-                placeholder="Every service"
-                value={serviceId}
-                onChange={setServiceId}
-                error={server.serviceId}
-              />
-              {kind === 'sla' && (
-                <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
-              )}
-              {kind === 'ola' && (
-                <GroupSelect
-                  label="Support group"
-                  required
-                  value={groupId}
-                  onChange={setGroupId}
-                  error={server.groupId}
-                />
-              )}
-              {kind === 'uc' && (
-                <OrganisationSelect
-                  label="Supplier"
-                  required
-                  kinds={['supplier']}
-                  value={supplierId}
-                  onChange={setSupplierId}
-                  error={server.supplierId}
-                />
-              )}
-            </Group>
-            {kind !== 'sla' && server.customerId && (
-              <Text size="sm" c="red.8">
-                Customer: {server.customerId}
-              </Text>
-            )}
-            <CalendarSelect
-              label="Business calendar"
-              description="Targets count working time in this calendar only"
-              required
-              value={calendarId}
-              onChange={setCalendarId}
-              error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
-            />
-          </Stack>
-        </Paper>
-        <Paper p="md" component="section" aria-labelledby="agreement-targets">
-          <Title order={2} size="h4" id="agreement-targets" mb="sm">
-            Targets
-          </Title>
-          <Stack gap="sm">
-            <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
-            <Group grow align="flex-start">
-              <ThresholdsInput
-                description="Warnings fire at these shares of the target; the breach is at 100 %"
-                value={thresholds}
-                onChange={setThresholds}
-                error={server.warningThresholds}
-              />
-              <AvailabilityInput
-                value={availability}
-                onChange={setAvailability}
-                error={server.availabilityTarget}
-              />
-            </Group>
             {kind === 'ola' && (
-              <Stack gap={4}>
-                <Text size="sm" fw={500} id="agreement-reassign-label">
-                  When a record is reassigned to this group
-                </Text>
-                <SegmentedControl
-                  aria-labelledby="agreement-reassign-label"
-                  value={onReassign}
-                  onChange={(v) => setOnReassign(v as 'restart' | 'continue')}
-                  data={[
-                    { value: 'restart', label: 'Restart the clock' },
-                    { value: 'continue', label: 'Continue from the first OLA start' },
-                  ]}
-                />
-              </Stack>
-            )}
-          </Stack>
-        </Paper>
-        <Paper p="md" component="section" aria-labelledby="agreement-scope">
-          <Title order={2} size="h4" id="agreement-scope" mb="sm">
-            Selection and validity
-          </Title>
-          <Stack gap="sm">
-            <Group grow align="flex-start">
-              <MultiSelect
-                label="Record types"
-                placeholder={recordTypes.length ? undefined : 'Every record type'}
-                data={RECORD_TYPES.map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] ?? t }))}
-                value={recordTypes}
-                onChange={setRecordTypes}
-                error={server.recordTypes}
-              />
-              <MultiSelect
-                label="Priorities"
-                placeholder={priorities.length ? undefined : 'Every priority'}
-                data={PRIORITY_OPTIONS}
-                value={priorities}
-                onChange={setPriorities}
-                error={server.priorities}
-              />
-            </Group>
-            <Group grow align="flex-start">
-              <TextInput
-                label="Effective from"
-                type="datetime-local"
+              <GroupSelect
+                label="Support group"
                 required
-                value={from}
-                onChange={(e) => setFrom(e.currentTarget.value)}
-                error={requiredError(touched, from, 'Choose when it starts') ?? server.effectiveFrom}
+                value={groupId}
+                onChange={setGroupId}
+                error={server.groupId}
               />
-              <TextInput
-                label="Effective until"
-                description="Leave empty for open-ended"
-                type="datetime-local"
-                value={to}
-                onChange={(e) => setTo(e.currentTarget.value)}
-                error={server.effectiveTo}
+            )}
+            {kind === 'uc' && (
+              <OrganisationSelect
+                label="Supplier"
+                required
+                kinds={['supplier']}
+                value={supplierId}
+                onChange={setSupplierId}
+                error={server.supplierId}
               />
-            </Group>
-            <ObligationsInput value={obligations} onChange={setObligations} error={server.obligations} />
-          </Stack>
-        </Paper>
+            )}
+          </Group>
+          {kind !== 'sla' && server.customerId && (
+            <Text size="sm" c="red.8">
+              Customer: {server.customerId}
+            </Text>
+          )}
+          <CalendarSelect
+            label="Business calendar"
+            description="Targets count working time in this calendar only"
+            required
+            value={calendarId}
+            onChange={setCalendarId}
+            error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
+          />
+        </FormSection>
+        <FormSection id="agreement-targets" title="Targets">
+          <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
+          <Group grow align="flex-start">
+            <ThresholdsInput
+              description="Warnings fire at these shares of the target; the breach is at 100 %"
+              value={thresholds}
+              onChange={setThresholds}
+              error={server.warningThresholds}
+            />
+            <AvailabilityInput
+              value={availability}
+              onChange={setAvailability}
+              error={server.availabilityTarget}
+            />
+          </Group>
+          {kind === 'ola' && (
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="agreement-reassign-label">
+                When a record is reassigned to this group
+              </Text>
+              <SegmentedControl
+                aria-labelledby="agreement-reassign-label"
+                value={onReassign}
+                onChange={(v) => setOnReassign(v as 'restart' | 'continue')}
+                data={[
+                  { value: 'restart', label: 'Restart the clock' },
+                  { value: 'continue', label: 'Continue from the first OLA start' },
+                ]}
+              />
+            </Stack>
+          )}
+        </FormSection>
+        <FormSection id="agreement-scope" title="Selection and validity">
+          <Group grow align="flex-start">
+            <MultiSelect
+              label="Record types"
+              placeholder={recordTypes.length ? undefined : 'Every record type'}
+              data={RECORD_TYPES.map((t) => ({ value: t, label: RECORD_TYPE_LABELS[t] ?? t }))}
+              value={recordTypes}
+              onChange={setRecordTypes}
+              error={server.recordTypes}
+            />
+            <MultiSelect
+              label="Priorities"
+              placeholder={priorities.length ? undefined : 'Every priority'}
+              data={PRIORITY_OPTIONS}
+              value={priorities}
+              onChange={setPriorities}
+              error={server.priorities}
+            />
+          </Group>
+          <Group grow align="flex-start">
+            <TextInput
+              label="Effective from"
+              type="datetime-local"
+              required
+              value={from}
+              onChange={(e) => setFrom(e.currentTarget.value)}
+              error={requiredError(touched, from, 'Choose when it starts') ?? server.effectiveFrom}
+            />
+            <TextInput
+              label="Effective until"
+              description="Leave empty for open-ended"
+              type="datetime-local"
+              value={to}
+              onChange={(e) => setTo(e.currentTarget.value)}
+              error={server.effectiveTo}
+            />
+          </Group>
+          <ObligationsInput value={obligations} onChange={setObligations} error={server.obligations} />
+        </FormSection>
         <Group justify="flex-end">
           <Button
             variant="default"

@@ -49,6 +49,7 @@ import {
   toInput,
   weeklyHours,
 } from './calendarForm.ts';
+import { FormSection } from './FormSection.tsx';
 import { WEEKDAY_LABELS, WEEKDAYS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
 import { itemErrors, problemFields, rootErrors } from './problems.ts';
@@ -370,45 +371,40 @@ function CalendarEditor({ calendar, onReload }: { calendar?: Calendar; onReload:
             )}
           </Alert>
         )}
-        <Paper p="md" component="section" aria-labelledby="calendar-general">
-          <Title order={2} size="h4" id="calendar-general" mb="sm">
-            General
-          </Title>
-          <Stack gap="sm">
-            <Group grow align="flex-start">
-              <TextInput
-                label="Name"
-                required
-                maxLength={LIMITS.nameMax}
-                value={draft.name}
-                onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
-                error={requiredError(touched, draft.name, 'Enter a name') ?? server.name}
-                readOnly={readOnly}
-              />
-              <Select
-                label="Time zone"
-                description="Working hours are local times in this zone"
-                searchable
-                data={zones}
-                limit={80}
-                value={draft.timeZone}
-                onChange={(v) => v && setDraft({ ...draft, timeZone: v })}
-                allowDeselect={false}
-                error={server.timeZone}
-                readOnly={readOnly}
-              />
-            </Group>
-            <Textarea
-              label="Description"
-              autosize
-              minRows={1}
-              maxLength={2000}
-              value={draft.description}
-              onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
+        <FormSection id="calendar-general" title="General">
+          <Group grow align="flex-start">
+            <TextInput
+              label="Name"
+              required
+              maxLength={LIMITS.nameMax}
+              value={draft.name}
+              onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })}
+              error={requiredError(touched, draft.name, 'Enter a name') ?? server.name}
               readOnly={readOnly}
             />
-          </Stack>
-        </Paper>
+            <Select
+              label="Time zone"
+              description="Working hours are local times in this zone"
+              searchable
+              data={zones}
+              limit={80}
+              value={draft.timeZone}
+              onChange={(v) => v && setDraft({ ...draft, timeZone: v })}
+              allowDeselect={false}
+              error={server.timeZone}
+              readOnly={readOnly}
+            />
+          </Group>
+          <Textarea
+            label="Description"
+            autosize
+            minRows={1}
+            maxLength={2000}
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.currentTarget.value })}
+            readOnly={readOnly}
+          />
+        </FormSection>
         <Paper p="md" component="section" aria-labelledby="calendar-hours">
           <Group justify="space-between" mb="xs" wrap="wrap">
             <Stack gap={0}>

@@ -1,6 +1,7 @@
 /** Human labels and colours for service level codes: agreement kinds, statuses, clock states. */
 import type { MantineColor } from '@mantine/core';
 import { processKeysWhere, RECORD_TYPE_DATA } from '../../../../src/contracts/record-types.ts';
+import { AGREEMENT_KIND_LABELS } from '../../../../src/domain/sla/agreement.ts';
 import type {
   AgreementKind,
   ClockState,
@@ -11,11 +12,7 @@ import type {
 } from '../../api/queries/serviceLevels.ts';
 
 export const KIND_SHORT: Record<AgreementKind, string> = { sla: 'SLA', ola: 'OLA', uc: 'UC' };
-export const KIND_LABELS: Record<AgreementKind, string> = {
-  sla: 'Service level agreement',
-  ola: 'Operational level agreement',
-  uc: 'Underpinning contract',
-};
+export const KIND_LABELS = AGREEMENT_KIND_LABELS;
 export const KIND_PARTY: Record<AgreementKind, string> = {
   sla: 'Customer',
   ola: 'Support group',
@@ -36,12 +33,6 @@ export const LIFECYCLE_COLORS: Record<LifecycleStatus, MantineColor> = {
   pipeline: 'blue',
   live: 'teal',
   retired: 'gray',
-};
-/** Allowed next stages of a service (pipeline → live → retired only). */
-export const NEXT_STAGES: Record<LifecycleStatus, LifecycleStatus[]> = {
-  pipeline: ['live', 'retired'],
-  live: ['retired'],
-  retired: [],
 };
 
 export const CRITICALITY_LABELS: Record<Criticality, string> = {

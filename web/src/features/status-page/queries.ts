@@ -8,16 +8,12 @@ import type {
   StatusPageSettings,
   StatusUpdateCreate,
   StatusUpdateView,
+  SubscriptionOverview,
 } from '../../../../src/contracts/status-page.ts';
 import { api } from '../../api/client.ts';
 
-export type { PublicStatus, PublishedServiceView, StatusUpdateView };
+export type { PublicStatus, PublishedServiceView, StatusUpdateView, SubscriptionOverview };
 export type StatusSettingsView = StatusPageSettings & { version: number };
-export type SubscriptionOverview = {
-  confirmed: number;
-  pending: number;
-  byService: { serviceId: string | null; name: string; confirmed: number }[];
-};
 
 const KEY = ['status-page'] as const;
 

@@ -2,6 +2,8 @@
  * Calendar arithmetic on plain days (`2026-03-29`): which days a month or week view shows
  * (weeks start on Monday, ISO 8601), and on which day an instant falls in a given time zone.
  */
+import { zoneRules } from '../../../../src/domain/sla/zone.ts';
+
 export type DayKey = string;
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -67,21 +69,7 @@ export function daysSpanned(start: string, end: string, timeZone: string, max = 
 }
 
 /** Offset of a zone at an instant (local wall time minus UTC, ms). */
-function offsetAt(t: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(new Date(t));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return wall - Math.floor(t / 1000) * 1000;
-}
+const offsetAt = (t: number, timeZone: string): number => zoneRules(timeZone).offsetAt(t);
 
 /** An instant as wall time in a zone, `2026-12-05T02:00` (what a datetime-local input holds). */
 export function wallTimeIn(iso: string, timeZone: string): string {

@@ -1,4 +1,4 @@
-/** The buttons under a dialog's form: Cancel, and the submit button (busy while the save runs). */
+/** The buttons under a form (a dialog's or a page's): Cancel, and the submit button (busy while the save runs). */
 import { Button, type ButtonProps, Group, type MantineSpacing } from '@mantine/core';
 import type { ReactNode } from 'react';
 

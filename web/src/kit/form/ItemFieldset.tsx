@@ -1,9 +1,10 @@
 /**
  * One item of an edited list (a form field, an approval level, a task): a bordered fieldset with
- * its numbered title, any actions of its own (move up / down) and a remove button, then its inputs.
+ * its numbered title, any actions of its own (move up / down) and a remove button, then its inputs;
+ * and the button under the list that adds one more, until the list holds `max`.
  */
-import { ActionIcon, Group, Paper, Stack, Text } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 
 export function ItemFieldset({
@@ -46,5 +47,29 @@ export function ItemFieldset({
         {children}
       </Stack>
     </Paper>
+  );
+}
+
+export function AddItemButton({
+  count,
+  max,
+  onAdd,
+  children,
+}: {
+  count: number;
+  max: number;
+  onAdd: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      variant="light"
+      leftSection={<IconPlus size={16} />}
+      w="fit-content"
+      disabled={count >= max}
+      onClick={onAdd}
+    >
+      {children}
+    </Button>
   );
 }

@@ -1,6 +1,7 @@
 /** Choose and reorder a list's columns: a checkbox per column, move up/down, reset. */
-import { ActionIcon, Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconColumns } from '@tabler/icons-react';
+import { Button, Checkbox, Group, Popover, Stack, Text } from '@mantine/core';
+import { IconColumns } from '@tabler/icons-react';
+import { MoveButtons, moveItem } from '../form/MoveButtons.tsx';
 import type { ColumnPrefs, ListColumn } from './columns.ts';
 
 export function ColumnsMenu<Row>({
@@ -12,14 +13,6 @@ export function ColumnsMenu<Row>({
 }) {
   // Shown columns first in their order, then the others in declaration order.
   const ordered = [...prefs.visible, ...columns.filter((c) => !prefs.keys.includes(c.key))];
-  const move = (key: string, by: -1 | 1) => {
-    const keys = [...prefs.keys];
-    const i = keys.indexOf(key);
-    const j = i + by;
-    if (i < 0 || j < 0 || j >= keys.length) return;
-    [keys[i], keys[j]] = [keys[j]!, keys[i]!];
-    prefs.set(keys);
-  };
   return (
     <Popover position="bottom-end" shadow="md" withinPortal trapFocus>
       <Popover.Target>
@@ -50,26 +43,14 @@ export function ColumnsMenu<Row>({
                 />
                 {shown && (
                   <Group gap={2} wrap="nowrap">
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      size="sm"
-                      aria-label={`Move ${c.label} left`}
-                      disabled={i === 0}
-                      onClick={() => move(c.key, -1)}
-                    >
-                      <IconArrowUp size={14} />
-                    </ActionIcon>
-                    <ActionIcon
-                      variant="subtle"
-                      color="gray"
-                      size="sm"
-                      aria-label={`Move ${c.label} right`}
-                      disabled={i === prefs.keys.length - 1}
-                      onClick={() => move(c.key, 1)}
-                    >
-                      <IconArrowDown size={14} />
-                    </ActionIcon>
+                    <MoveButtons
+                      name={c.label}
+                      index={i}
+                      count={prefs.keys.length}
+                      onMove={(by) => prefs.set(moveItem(prefs.keys, i, by))}
+                      across
+                      small
+                    />
                   </Group>
                 )}
               </Group>

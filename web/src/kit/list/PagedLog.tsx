@@ -1,10 +1,12 @@
 /**
  * A log read page by page (audit, deliveries): loading, error and empty states, the table, and a
- * button for the next page. The caller gives the header and the rows.
+ * button for the next page. The caller gives the column labels (as for DataTable) and the rows.
  */
-import { Button, Group, Paper, Table } from '@mantine/core';
+import { Button, Group, Paper } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DataTable } from './DataTable.tsx';
+import type { HeadCell } from './TableHead.tsx';
 
 type PagedQuery = {
   isPending: boolean;
@@ -23,7 +25,7 @@ export function PagedLog({
   emptyTitle,
   moreLabel = 'Show more',
   minWidth = 900,
-  head,
+  columns,
   children,
 }: {
   query: PagedQuery;
@@ -33,8 +35,7 @@ export function PagedLog({
   emptyTitle: string;
   moreLabel?: string;
   minWidth?: number;
-  /** The header row's cells. */
-  head: ReactNode;
+  columns: readonly HeadCell[];
   /** The rows. */
   children: ReactNode;
 }) {
@@ -48,14 +49,9 @@ export function PagedLog({
         ) : count === 0 ? (
           <EmptyState title={emptyTitle} />
         ) : (
-          <Table.ScrollContainer minWidth={minWidth}>
-            <Table verticalSpacing="xs" striped>
-              <Table.Thead>
-                <Table.Tr>{head}</Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>{children}</Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <DataTable minWidth={minWidth} verticalSpacing="xs" striped columns={columns}>
+            {children}
+          </DataTable>
         )}
       </Paper>
       {query.hasNextPage && (

@@ -1,4 +1,7 @@
-/** The "New …" button of a page or panel: a plus icon and the label, a link (`to`) or an action. */
+/**
+ * The "New …" button of a page or panel: a plus icon (or the `icon` given) and the label, a link
+ * (`to`) or an action.
+ */
 import { Button } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -7,18 +10,20 @@ import { Link } from 'react-router-dom';
 export function NewButton({
   to,
   onClick,
+  icon = <IconPlus size={16} />,
   children,
 }: {
   to?: string;
   onClick?: () => void;
+  icon?: ReactNode;
   children: ReactNode;
 }) {
   return to ? (
-    <Button component={Link} to={to} leftSection={<IconPlus size={16} />}>
+    <Button component={Link} to={to} leftSection={icon}>
       {children}
     </Button>
   ) : (
-    <Button leftSection={<IconPlus size={16} />} onClick={onClick}>
+    <Button leftSection={icon} onClick={onClick}>
       {children}
     </Button>
   );
