@@ -9,6 +9,7 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
+import { NEXT_STAGES } from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
@@ -41,11 +42,6 @@ const CI_STATUS: Record<LifecycleStatus, string> = {
   pipeline: 'planned',
   live: 'in_use',
   retired: 'retired',
-};
-const NEXT_STAGES: Record<LifecycleStatus, LifecycleStatus[]> = {
-  pipeline: ['live', 'retired'],
-  live: ['retired'],
-  retired: [],
 };
 
 /** Presents services created outside a request (demo data, CLI) as a manager would see them. */

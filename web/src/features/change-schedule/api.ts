@@ -18,8 +18,7 @@ export type {
   WindowInput,
   WindowView,
 } from '../../../../src/contracts/change-schedule.ts';
-export const WINDOW_KINDS = ['maintenance', 'freeze'] as const;
-export type WindowKind = (typeof WINDOW_KINDS)[number];
+export { WINDOW_KINDS, type WindowKind } from '../../../../src/domain/changes/kinds.ts';
 
 export const windows = defineResource<WindowView, WindowInput, { kind?: string; q?: string; limit?: number }>(
   {
