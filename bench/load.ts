@@ -25,9 +25,8 @@ function round(target: Target, seconds: number, connections: number): Promise<Ro
     const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG], { stdio: 'inherit' });
     child.once('message', (m) => resolve(m as Round));
     child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
-    });
+    // A child that exits without its figures fails the round instead of leaving it waiting.
+    child.once('exit', (code) => reject(new Error(`load generator exited with ${code} before reporting`)));
     child.send({ target, seconds, connections });
   });
 }
@@ -91,7 +90,9 @@ export async function compare(
 if (process.argv.includes(LOAD_FLAG)) {
   process.once('message', async (m) => {
     const { target, seconds, connections } = m as { target: Target; seconds: number; connections: number };
-    process.send?.(await generateLoad(target, seconds, connections));
-    process.disconnect();
+    const result = await generateLoad(target, seconds, connections);
+    // Disconnect only once the message is written: a large one (every latency of a fast round)
+    // was still being written when the channel closed, and the parent waited for it forever.
+    process.send?.(result, undefined, {}, () => process.disconnect());
   });
 }
