@@ -109,7 +109,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
 
   const webDist = opts.webDist ?? (ctx.config.webDist ? path.resolve(ctx.config.webDist) : WEB_DIST);
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+  // One wildcard route for the built files (a file that is not there falls through to the
+  // not-found handler below). Without it the plugin declared a GET and a HEAD route for each of the
+  // build's ~500 files, about 6 MB held by an idle server.
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: 'index.html' });
   app.setNotFoundHandler((req, reply) => {
     if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
       return sendProblem(
