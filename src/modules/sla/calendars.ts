@@ -136,13 +136,15 @@ export async function updateCalendar(
       },
       now,
     );
-    // Different hours or holidays move due instants: have the sweep recompute every running clock.
-    await configChanged(tx, ctx.configCache, CALENDARS_CACHE_KEY);
-    if (JSON.stringify(toBusinessCalendar(cur)) !== JSON.stringify(next))
+    // Different hours or holidays move due instants: new clocks read the calendar afresh, and the
+    // sweep recomputes every running clock. A new name or description changes neither.
+    if (JSON.stringify(toBusinessCalendar(cur)) !== JSON.stringify(next)) {
+      await configChanged(tx, ctx.configCache, CALENDARS_CACHE_KEY);
       await tx
         .update(slaClocks)
         .set({ nextCheckAt: now })
         .where(and(eq(slaClocks.calendarId, id), eq(slaClocks.state, 'running')));
+    }
     return updated;
   });
   return presentCalendar(row);

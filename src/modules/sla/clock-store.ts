@@ -161,20 +161,20 @@ async function writeTogether(tx: Db, writes: SQLWrapper[]): Promise<void> {
 
 /** Write the plan; returns how many alerts fired. */
 export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: ApplyOptions): Promise<number> {
-  const dueChanged = (plan.dueAt?.getTime() ?? null) !== (o.currentDue?.getTime() ?? null);
-  // The common case, a record's first clocks: the clocks, their timeline and the record's due
-  // instant in one statement.
+  const started = plan.started.length ? [tx.insert(slaClocks).values(plan.started)] : [];
+  // The timeline and the record's due instant close every plan, in one statement.
+  const closing = [
+    ...(plan.timeline.length ? [tx.insert(slaEvents).values(plan.timeline)] : []),
+    ...((plan.dueAt?.getTime() ?? null) !== (o.currentDue?.getTime() ?? null)
+      ? [tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId))]
+      : []),
+  ];
+  // The common case, a record's first clocks: those clocks join the same statement.
   if (!plan.changed.length && !plan.pauses.length && !plan.release.length && !plan.alerts.length) {
-    await writeTogether(tx, [
-      ...(plan.started.length ? [tx.insert(slaClocks).values(plan.started)] : []),
-      ...(plan.timeline.length ? [tx.insert(slaEvents).values(plan.timeline)] : []),
-      ...(dueChanged
-        ? [tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId))]
-        : []),
-    ]);
+    await writeTogether(tx, [...started, ...closing]);
     return 0;
   }
-  if (plan.started.length) await tx.insert(slaClocks).values(plan.started);
+  await writeTogether(tx, started);
   for (const c of plan.changed) await tx.update(slaClocks).set(clockUpdate(c)).where(eq(slaClocks.id, c.id));
   for (const p of plan.pauses) {
     if (p.id === null)
@@ -185,7 +185,6 @@ export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: Ap
   }
   for (const r of plan.release) await markReleased(tx, r.engagementId, o.now, o.actorId, r.note);
   const fired = await insertAlerts(tx, recordId, plan.alerts, o.now, o.onFired);
-  if (plan.timeline.length) await tx.insert(slaEvents).values(plan.timeline);
-  if (dueChanged) await tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId));
+  await writeTogether(tx, closing);
   return fired;
 }
