@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import { ConfigCache, listenForChanges } from './db/changes.ts';
 import { logSafeError, openDatabase } from './db/client.ts';
+import { NoticeRelay } from './db/notice-outbox.ts';
 import { type Clock, systemClock } from './domain/clock.ts';
 import { startJobQueue } from './jobs/queue.ts';
 import { declareSentQueues, registerJobs } from './jobs/register.ts';
@@ -52,12 +53,19 @@ export async function createContext(
     live: new LiveHub(),
     stopListeners: async () => {},
   };
-  ctx.stopListeners = await listenForChanges(
+  const stopListening = await listenForChanges(
     database,
     config.databaseUrl,
     { [AUTH_CHANNEL]: authCache, [ConfigCache.CHANNEL]: configCache, [LIVE_CHANNEL]: ctx.live },
     (err) => log.warn({ err }, 'change listener interrupted; caches off until it reconnects'),
   );
+  const relay = new NoticeRelay(database, {
+    onError: (err) => log.warn({ err }, 'notices to other instances not sent; trying again'),
+  });
+  ctx.stopListeners = async () => {
+    await relay.stop();
+    await stopListening();
+  };
   if (opts.startJobs ?? config.jobs) {
     ctx.jobs = await startJobQueue(database, config.databaseUrl);
     await registerJobs(ctx);

@@ -8,6 +8,10 @@ describe('afterCommit', () => {
   let database: Database;
   beforeAll(async () => {
     database = await openDatabase({ dataDir: 'memory://' });
+    // The one table configChanged writes (its notice to other instances), as migration 0034 makes it.
+    await database.db.execute(
+      sql`create unlogged table notice_outbox (id bigserial primary key, channel text not null, payload text not null)`,
+    );
   });
   afterAll(() => database.close());
 

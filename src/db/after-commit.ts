@@ -18,8 +18,11 @@ export function afterCommit(fn: () => void): void {
   else fn();
 }
 
-/** Give `db.transaction` its after-commit list. */
-export function withAfterCommit(db: Db): Db {
+/**
+ * Give `db.transaction` its after-commit list; `committed` listeners are told after every commit
+ * (the live relay wakes up on it).
+ */
+export function withAfterCommit(db: Db, committed?: ReadonlySet<() => void>): Db {
   const transaction = db.transaction.bind(db);
   db.transaction = (async (...args: Parameters<Db['transaction']>) => {
     const pending: Pending = { work: [], done: false };
@@ -27,6 +30,7 @@ export function withAfterCommit(db: Db): Db {
       const result = await current.run(pending, () => transaction(...args));
       pending.done = true;
       for (const fn of pending.work) fn();
+      if (committed) for (const fn of committed) fn();
       return result;
     } finally {
       pending.done = true;

@@ -1,27 +1,24 @@
 /**
  * Cross-instance cache invalidation through PostgreSQL LISTEN/NOTIFY. A change that others may
- * have cached sends `pg_notify(channel, key)` inside its transaction (delivered on commit);
- * every instance listens on one connection and drops what it cached under that key. While the
+ * have cached queues a notice with the key inside its transaction, sent by NOTIFY once it has
+ * committed (notice-outbox.ts); every instance listens on one connection and drops what it cached
+ * under that key. While the
  * connection is down every listening cache is switched off, so nothing stale can be served.
  */
-import { type SQL, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterCommit } from './after-commit.ts';
 import type { Database, Db } from './client.ts';
+import { queueNotice } from './notice-outbox.ts';
 
 export type InvalidatedCache = { enabled: boolean; invalidate(payload: string): void; clear(): void };
-
-export async function notifyChange(tx: Db, channel: string, payload: string): Promise<void> {
-  await tx.execute(sql`select pg_notify(${channel}, ${payload})` as SQL);
-}
 
 /**
  * Drop a configuration entry here at once, here again when `db`'s transaction commits (so a read
  * between this call and the commit cannot keep the old value past the commit), and on every
- * instance through NOTIFY, delivered on commit (at once when `db` is no transaction).
+ * instance through a notice sent once it has committed.
  */
 export async function configChanged(db: Db, cache: ConfigCache, key: string): Promise<void> {
-  await notifyChange(db, ConfigCache.CHANNEL, key);
+  await queueNotice(db, ConfigCache.CHANNEL, key);
   cache.invalidate(key);
   afterCommit(() => cache.invalidate(key));
 }

@@ -33,6 +33,8 @@ export type Database = {
    * planned once per connection), a plain parameterised query on PGlite.
    */
   prepared<T>(name: string, text: string, values: unknown[]): Promise<T[]>;
+  /** Told after every `db.transaction(…)` commits (not after single statements outside one). */
+  committed: Set<() => void>;
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -127,9 +129,11 @@ async function openPglite(
     unlock();
     throw e;
   });
-  const db = withAfterCommit(drizzlePglite(client, { schema }) as unknown as Db);
+  const committed = new Set<() => void>();
+  const db = withAfterCommit(drizzlePglite(client, { schema }) as unknown as Db, committed);
   return {
     db,
+    committed,
     kind: 'pglite',
     pglite: client,
     pool: undefined,
@@ -156,9 +160,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
-  const db = withAfterCommit(drizzlePg(pool, { schema }) as unknown as Db);
+  const committed = new Set<() => void>();
+  const db = withAfterCommit(drizzlePg(pool, { schema }) as unknown as Db, committed);
   return {
     db,
+    committed,
     kind: 'postgres',
     pglite: undefined,
     pool,

@@ -1,4 +1,5 @@
 /** Every table of every module, for Drizzle's typed client and drizzle-kit's migration generator. */
+
 export * from '../modules/announcements/schema.ts';
 export * from '../modules/audit/schema.ts';
 export * from '../modules/auth/schema.ts';
@@ -31,3 +32,4 @@ export * from '../modules/sla/schema.ts';
 export * from '../modules/status-page/schema.ts';
 export * from '../modules/time-tracking/schema.ts';
 export * from '../modules/views/schema.ts';
+export { noticeOutbox } from './notice-outbox-table.ts';

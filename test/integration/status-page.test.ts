@@ -7,7 +7,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
-import { ConfigCache, notifyChange } from '../../src/db/changes.ts';
+import { ConfigCache } from '../../src/db/changes.ts';
+import { queueNotice } from '../../src/db/notice-outbox.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { registerStatusSource, unregisterStatusSource } from '../../src/modules/status-page/index.ts';
@@ -322,8 +323,8 @@ describe('status page', () => {
       .insert(statusUpdates)
       .values({ title: 'Quiet notice', phase: 'notice', message: 'm', at: t.env.clock.now() });
     expect(await titles()).not.toContain('Quiet notice');
-    // A NOTIFY, as another instance's change sends it, drops the cache once delivered.
-    await notifyChange(t.env.ctx.db, ConfigCache.CHANNEL, 'status-page:');
+    // A notice, as another instance's change sends it, drops the cache once delivered.
+    await queueNotice(t.env.ctx.db, ConfigCache.CHANNEL, 'status-page:');
     await expect.poll(titles, { timeout: 5000 }).toContain('Quiet notice');
 
     if (!t.env.databaseUrl) return;

@@ -1,10 +1,11 @@
 /**
  * Live updates: every change to a record or a new comment is announced on the `steward_live`
- * channel by database triggers (so every writer is covered, and an announcement is delivered only
- * when its transaction commits), and each instance's hub passes what it hears to the browsers
- * connected to it. The hub follows the same listening connection as the caches: when that
- * connection drops or comes back, every browser is told to refetch (`resync`), because
- * announcements may have been missed in between.
+ * channel: database triggers write it to an outbox (so every writer is covered, and nothing is
+ * announced before its transaction commits), the notice relay (src/db/notice-outbox.ts) sends it
+ * by NOTIFY, and each instance's hub passes what it hears to the browsers connected to it. The hub
+ * follows the same listening connection as the caches: when that connection drops or comes back,
+ * every browser is told to refetch (`resync`), because announcements may have been missed in
+ * between.
  */
 import type { InvalidatedCache } from '../../db/changes.ts';
 
