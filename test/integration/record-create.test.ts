@@ -53,6 +53,43 @@ describe('the create response', () => {
   });
 });
 
+describe('rules read from the cache', () => {
+  it('comments without changing the record, and follows rules switched off and on again', async () => {
+    const input = {
+      name: 'Printers get a note',
+      event: 'created',
+      conditions: [{ field: 'title', op: 'contains', value: 'printer' }],
+      actions: [{ type: 'add_comment', body: 'Check the toner first.', visibility: 'internal' }],
+    };
+    const rule = await t.owner.post('/api/v1/settings/incident/automation-rules', input);
+    expect(rule.statusCode).toBe(201);
+    const notes = async (id: string) =>
+      (
+        (await t.agent.get(`/api/v1/records/${id}/activity`)).json() as { kind: string; body?: string }[]
+      ).filter((a) => a.kind === 'comment' && a.body === 'Check the toner first.');
+    const res = await t.agent.post('/api/v1/incidents', { title: 'Printer jammed' });
+    expect(res.statusCode).toBe(201);
+    const stored = (await t.agent.get(`/api/v1/incidents/${res.json().id}`)).json();
+    // Only a comment was added: the answer is the row as inserted, at its first version.
+    expect(res.json()).toMatchObject({ version: 1, title: 'Printer jammed' });
+    expect(stored.version).toBe(1);
+    expect(await notes(stored.id)).toHaveLength(1);
+
+    const id = rule.json().id as string;
+    const put = (enabled: boolean, version: number) =>
+      t.owner.put(`/api/v1/automation-rules/${id}`, { ...input, enabled }, { 'if-match': `"${version}"` });
+    const off = await put(false, 1);
+    expect(off.statusCode).toBe(200);
+    const quiet = (await t.agent.post('/api/v1/incidents', { title: 'Printer offline' })).json();
+    expect(await notes(quiet.id)).toHaveLength(0);
+    const on = await put(true, 2);
+    expect(on.statusCode).toBe(200);
+    const again = (await t.agent.post('/api/v1/incidents', { title: 'Printer smoking' })).json();
+    expect(await notes(again.id)).toHaveLength(1);
+    await t.owner.del(`/api/v1/automation-rules/${id}`);
+  });
+});
+
 describe('an incident raised on CIs', () => {
   const ci: Record<string, CiJson> = {};
   let payroll: string;

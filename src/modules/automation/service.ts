@@ -259,7 +259,7 @@ async function runRule(
   ec: RecordEventContext,
   depth: number,
   fired: ReadonlySet<string>,
-) {
+): Promise<boolean> {
   const { next, patch } = nextAfter(event.record, rule.actions);
   for (const a of rule.actions) {
     if (a.type === 'assign' && a.groupId && !a.assigneeId && a.strategy && a.strategy !== 'group_only') {
@@ -281,7 +281,7 @@ async function runRule(
     }
   }
   // Changes made by the rule are a new event in the same chain, one level deeper.
-  await writeRecordChanges(
+  const after = await writeRecordChanges(
     { ...ec, actorId: null, chain: { depth: depth + 1, fired: new Set([...fired, rule.id]) } },
     event.record,
     next,
@@ -295,15 +295,28 @@ async function runRule(
     outcome: 'applied',
     details: { actions: rule.actions.map((a) => a.type) },
   });
+  return after !== event.record;
 }
 
 const rulesKey = (process: string, event: string) => `automation:${process}:${event}`;
 
-/** Any enabled rule for this process and event? Cached per instance, dropped on every rule change. */
-function hasEnabledRules(ctx: AppContext, process: string, event: string): Promise<boolean> {
-  return ctx.configCache.get(rulesKey(process, event), async () => {
-    const [row] = await ctx.db
-      .select({ id: automationRules.id })
+type StoredRule = typeof automationRules.$inferSelect;
+
+/**
+ * The enabled rules of a process for an event, in their order: cached per instance and dropped on
+ * every rule change, so a record event reads no rules. `db` is the caller's transaction when there
+ * is one (the embedded database has one connection: a read beside an open transaction would wait
+ * for it).
+ */
+function enabledRules(
+  ctx: AppContext,
+  db: Db,
+  process: string,
+  event: string,
+): Promise<readonly StoredRule[]> {
+  return ctx.configCache.get(rulesKey(process, event), () =>
+    db
+      .select()
       .from(automationRules)
       .where(
         and(
@@ -312,9 +325,8 @@ function hasEnabledRules(ctx: AppContext, process: string, event: string): Promi
           eq(automationRules.enabled, true),
         ),
       )
-      .limit(1);
-    return row !== undefined;
-  });
+      .orderBy(asc(automationRules.position), asc(automationRules.createdAt)),
+  );
 }
 
 async function rulesChanged(ctx: AppContext, tx: Db) {
@@ -327,17 +339,7 @@ export function registerAutomationHooks(): void {
     async (event, ec) => {
       const depth = ec.chain?.depth ?? 0;
       const fired = ec.chain?.fired ?? new Set<string>();
-      const rows = await ec.tx
-        .select()
-        .from(automationRules)
-        .where(
-          and(
-            eq(automationRules.process, ec.cfg.process),
-            eq(automationRules.event, event.kind),
-            eq(automationRules.enabled, true),
-          ),
-        )
-        .orderBy(asc(automationRules.position), asc(automationRules.createdAt));
+      const rows = await enabledRules(ec.ctx, ec.tx, ec.cfg.process, event.kind);
       if (rows.length === 0) return;
       const changed = new Set(
         event.kind === 'updated'
@@ -375,13 +377,16 @@ export function registerAutomationHooks(): void {
           });
           continue;
         }
-        await runRule(rule, current, ec, depth, fired);
-        ec.rewritten = true;
-        const [fresh] = await ec.tx.select().from(records).where(eq(records.id, event.record.id));
-        if (fresh) current = { ...current, record: fresh } as RecordEvent;
+        // A rule that changed the record (not only commented on it) may have set off further
+        // rules: read the row again for the next rule, and let the create answer as committed.
+        if (await runRule(rule, current, ec, depth, fired)) {
+          ec.rewritten = true;
+          const [fresh] = await ec.tx.select().from(records).where(eq(records.id, event.record.id));
+          if (fresh) current = { ...current, record: fresh } as RecordEvent;
+        }
       }
     },
     ['created', 'updated', 'transitioned'],
-    (ctx, cfg, kind) => hasEnabledRules(ctx, cfg.process, kind),
+    async (ctx, cfg, kind) => (await enabledRules(ctx, ctx.db, cfg.process, kind)).length > 0,
   );
 }
