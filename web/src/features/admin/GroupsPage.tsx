@@ -1,6 +1,5 @@
 /** Groups: list and create. */
 import { Paper, Table, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { groups, useGroups } from '../../api/queries/directory.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -9,14 +8,13 @@ import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
-function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function NewGroupModal({ onClose }: { onClose: () => void }) {
   return (
     <CreateDialog
       title="New group"
-      opened={opened}
       onClose={onClose}
       size="md"
       create={groups.useCreate()}
@@ -35,16 +33,18 @@ function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => vo
 
 export function GroupsPage() {
   const list = useGroups();
-  const [opened, modal] = useDisclosure();
   return (
     <>
       <PageHeader
         title="Groups"
         description="Teams that incidents are assigned to."
         actions={
-          <NewButton icon={<IconUsersPlus size={16} />} onClick={modal.open}>
+          <NewDialogButton
+            icon={<IconUsersPlus size={16} />}
+            dialog={(close) => <NewGroupModal onClose={close} />}
+          >
             New group
-          </NewButton>
+          </NewDialogButton>
         }
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
@@ -75,7 +75,6 @@ export function GroupsPage() {
           )}
         />
       </Paper>
-      <NewGroupModal opened={opened} onClose={modal.close} />
     </>
   );
 }

@@ -1,6 +1,5 @@
 /** Users: search, list, create. */
 import { Badge, Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
@@ -13,15 +12,14 @@ import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { emptyUser, UserForm, userBody, validateUser } from './UserForm.tsx';
 
-function NewUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function NewUserModal({ onClose }: { onClose: () => void }) {
   return (
     <CreateDialog
       title="New user"
-      opened={opened}
       onClose={onClose}
       create={users.useCreate()}
       empty={emptyUser}
@@ -84,16 +82,19 @@ export function UsersPage() {
   const { q, role } = state.filters;
   const list = useUserList({ q: q || undefined, role: (role || undefined) as Role | undefined, limit: 50 });
   const [params] = useSearchParams();
-  const [opened, modal] = useDisclosure(params.get('new') === '1');
   return (
     <>
       <PageHeader
         title="Users"
         description="People who use Steward, their roles and groups."
         actions={
-          <NewButton icon={<IconUserPlus size={16} />} onClick={modal.open}>
+          <NewDialogButton
+            icon={<IconUserPlus size={16} />}
+            initiallyOpen={params.get('new') === '1'}
+            dialog={(close) => <NewUserModal onClose={close} />}
+          >
             New user
-          </NewButton>
+          </NewDialogButton>
         }
       />
       <ListView
@@ -118,7 +119,6 @@ export function UsersPage() {
           </SearchFilterBar>
         }
       />
-      <NewUserModal opened={opened} onClose={modal.close} />
     </>
   );
 }

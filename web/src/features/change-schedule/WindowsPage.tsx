@@ -1,6 +1,5 @@
 /** Maintenance and freeze windows, by first start, with a dialog to add one. */
 import { Anchor, Badge, Button } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router-dom';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
@@ -8,7 +7,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { type WindowView, windows } from './api.ts';
 import { ENTRY_STYLE } from './labels.ts';
@@ -76,7 +75,6 @@ export function WindowsPage() {
   const canManage = useCanManageWindows();
   const state = useListState(FILTERS, { sort: 'start', order: 'asc' });
   const list = windows.useList({ kind: state.filters.kind || undefined, q: state.filters.q || undefined });
-  const [opened, modal] = useDisclosure(false);
   return (
     <>
       <PageHeader
@@ -87,7 +85,11 @@ export function WindowsPage() {
             <Button component={Link} to="/change-calendar" variant="default">
               Change calendar
             </Button>
-            {canManage && <NewButton onClick={modal.open}>New window</NewButton>}
+            {canManage && (
+              <NewDialogButton dialog={(close) => <NewWindowDialog zone={zone} onClose={close} />}>
+                New window
+              </NewDialogButton>
+            )}
           </>
         }
       />
@@ -115,7 +117,6 @@ export function WindowsPage() {
           </SearchFilterBar>
         }
       />
-      {opened && <NewWindowDialog zone={zone} onClose={modal.close} />}
     </>
   );
 }

@@ -1,6 +1,5 @@
 /** The asset register: filters by state and text, book values, and registering a new asset. */
 import { Badge, Select, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import {
   ASSET_STATE_LABELS,
   ASSET_STATES,
@@ -17,7 +16,7 @@ import { MultiFilter, SearchFilterBar } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { AssetFields, assetBody, emptyAsset, validateAsset } from './AssetForm.tsx';
@@ -113,13 +112,18 @@ export function AssetsPage() {
   const me = useMe();
   const state = useListState(FILTERS, { sort: 'tag', order: 'asc' });
   const list = useAssetList({ state: state.filters.state, q: state.filters.q || undefined });
-  const [opened, modal] = useDisclosure(false);
   return (
     <>
       <PageHeader
         title="Assets"
         description="IT assets from order to disposal: who has them, where they are and what they are worth."
-        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>Register asset</NewButton>}
+        actions={
+          cmdbAreas(me).manage && (
+            <NewDialogButton dialog={(close) => <NewAssetModal onClose={close} />}>
+              Register asset
+            </NewDialogButton>
+          )
+        }
       />
       <ListView
         listKey="cmdb-assets"
@@ -142,7 +146,6 @@ export function AssetsPage() {
           </SearchFilterBar>
         }
       />
-      {opened && <NewAssetModal onClose={modal.close} />}
     </>
   );
 }

@@ -1,6 +1,5 @@
 /** Supplier contracts, soonest end first, with warnings for those expiring or expired. */
 import { Alert, Anchor, Badge, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { type Contract, type ContractStatus, contracts, useContractList } from '../../api/queries/cmdb.ts';
@@ -12,7 +11,7 @@ import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 import { ContractFields, contractBody, emptyContract } from './ContractForm.tsx';
@@ -89,14 +88,19 @@ export function ContractsPage() {
   const within = state.filters.expiring;
   const list = useContractList({ expiringWithinDays: within ? Number(within) : undefined });
   const warnings = useContractList({ expiringWithinDays: 90, limit: 100 });
-  const [opened, modal] = useDisclosure(false);
   const soon = (warnings.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.status === 'expiring');
   return (
     <>
       <PageHeader
         title="Contracts"
         description="Support, maintenance and lease contracts with suppliers, and what they cover."
-        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>New contract</NewButton>}
+        actions={
+          cmdbAreas(me).manage && (
+            <NewDialogButton dialog={(close) => <NewContractModal onClose={close} />}>
+              New contract
+            </NewDialogButton>
+          )
+        }
       />
       {soon.length > 0 && (
         <Alert
@@ -144,7 +148,6 @@ export function ContractsPage() {
           </FilterBar>
         }
       />
-      {opened && <NewContractModal onClose={modal.close} />}
     </>
   );
 }

@@ -11,7 +11,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import {
   type ComplianceStatus,
@@ -27,7 +26,7 @@ import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize, optionsOf } from '../../lib/labels.ts';
 
@@ -108,7 +107,6 @@ function NewLicenceModal({ onClose }: { onClose: () => void }) {
 export function LicencesPage() {
   const me = useMe();
   const report = useComplianceReport();
-  const [opened, modal] = useDisclosure(false);
   const [status, setStatus] = useState<string | null>(null);
   const items = (report.data?.items ?? []).filter((i) => !status || i.status === status);
   return (
@@ -116,7 +114,13 @@ export function LicencesPage() {
       <PageHeader
         title="Licences"
         description="What has been bought against what is used. Under-licensed is a compliance risk; over-licensed is money unused."
-        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>New licence</NewButton>}
+        actions={
+          cmdbAreas(me).manage && (
+            <NewDialogButton dialog={(close) => <NewLicenceModal onClose={close} />}>
+              New licence
+            </NewDialogButton>
+          )
+        }
       />
       {report.isPending ? (
         <PageLoader label="Loading licences" />
@@ -186,7 +190,6 @@ export function LicencesPage() {
           </Paper>
         </Stack>
       )}
-      {opened && <NewLicenceModal onClose={modal.close} />}
     </>
   );
 }

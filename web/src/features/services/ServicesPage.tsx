@@ -1,6 +1,5 @@
 /** The service portfolio: business and technical services, filtered by kind, lifecycle and criticality. */
-import { Badge, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Text } from '@mantine/core';
 import {
   CRITICALITIES,
   LIFECYCLE_STATUSES,
@@ -15,16 +14,11 @@ import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filte
 import { ListView } from '../../kit/list/ListView.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { optionsOf } from '../../lib/labels.ts';
-import {
-  CRITICALITY_COLORS,
-  CRITICALITY_LABELS,
-  LIFECYCLE_COLORS,
-  LIFECYCLE_LABELS,
-  SERVICE_KIND_LABELS,
-} from '../sla/labels.ts';
+import { CRITICALITY_LABELS, LIFECYCLE_LABELS, SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { useCanManageServiceLevels } from '../sla/permissions.ts';
+import { CriticalityBadge, LifecycleBadge } from './ServiceBadges.tsx';
 import { ServiceFormModal } from './ServiceForm.tsx';
 
 const FILTERS = { q: 'text', kind: 'one', lifecycle: 'many', criticality: 'many' } as const;
@@ -47,24 +41,13 @@ const COLUMNS: ListColumn<Service>[] = [
     key: 'criticality',
     label: 'Criticality',
     width: 110,
-    render: (s) =>
-      s.criticality ? (
-        <Badge color={CRITICALITY_COLORS[s.criticality]} variant="filled" autoContrast>
-          {CRITICALITY_LABELS[s.criticality]}
-        </Badge>
-      ) : (
-        '—'
-      ),
+    render: (s) => (s.criticality ? <CriticalityBadge criticality={s.criticality} /> : '—'),
   },
   {
     key: 'lifecycle',
     label: 'Lifecycle',
     width: 100,
-    render: (s) => (
-      <Badge color={LIFECYCLE_COLORS[s.lifecycleStatus]} variant="light">
-        {LIFECYCLE_LABELS[s.lifecycleStatus]}
-      </Badge>
-    ),
+    render: (s) => <LifecycleBadge status={s.lifecycleStatus} />,
   },
   { key: 'owner', label: 'Owner', width: 160, render: (s) => s.owner?.name ?? '—' },
   { key: 'supportGroup', label: 'Support group', width: 160, render: (s) => s.supportGroup?.name ?? '—' },
@@ -82,7 +65,6 @@ const COLUMNS: ListColumn<Service>[] = [
 
 export function ServicesPage() {
   const canManage = useCanManageServiceLevels();
-  const [adding, add] = useDisclosure();
   const state = useListState(FILTERS, { sort: 'name', order: 'asc' });
   const { q, kind, lifecycle, criticality } = state.filters;
   const list = useServiceList({
@@ -109,7 +91,13 @@ export function ServicesPage() {
       <PageHeader
         title="Services"
         description="The service portfolio: what IT delivers, to whom, and what it depends on."
-        actions={canManage && <NewButton onClick={add.open}>New service</NewButton>}
+        actions={
+          canManage && (
+            <NewDialogButton dialog={(close) => <ServiceFormModal onClose={close} />}>
+              New service
+            </NewDialogButton>
+          )
+        }
       />
       <ListView
         listKey="services"
@@ -144,7 +132,6 @@ export function ServicesPage() {
           </SearchFilterBar>
         }
       />
-      {adding && <ServiceFormModal onClose={add.close} />}
     </>
   );
 }
