@@ -4,12 +4,11 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
 import type { Role, User } from '../../api/types.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
@@ -83,42 +82,36 @@ export function UsersPage() {
   const list = useUserList({ q: q || undefined, role: (role || undefined) as Role | undefined, limit: 50 });
   const [params] = useSearchParams();
   return (
-    <>
-      <PageHeader
-        title="Users"
-        description="People who use Steward, their roles and groups."
-        actions={
-          <NewDialogButton
-            icon={<IconUserPlus size={16} />}
-            initiallyOpen={params.get('new') === '1'}
-            dialog={(close) => <NewUserModal onClose={close} />}
-          >
-            New user
-          </NewDialogButton>
-        }
-      />
-      <ListView
-        listKey="admin-users"
-        label="Users"
-        noun={['user', 'users']}
-        columns={COLUMNS}
-        list={list}
-        state={state}
-        rowKey={(u) => u.id}
-        rowHref={(u) => `/admin/users/${u.id}`}
-        rowLabel={(u) => u.name}
-        filters={
-          <SearchFilterBar state={state} label="Search users" placeholder="Name or email">
-            <SelectFilter
-              state={state}
-              name="role"
-              label="Role"
-              placeholder="Any role"
-              data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
-            />
-          </SearchFilterBar>
-        }
-      />
-    </>
+    <ListPage
+      title="Users"
+      description="People who use Steward, their roles and groups."
+      actions={
+        <NewDialogButton
+          icon={<IconUserPlus size={16} />}
+          initiallyOpen={params.get('new') === '1'}
+          dialog={(close) => <NewUserModal onClose={close} />}
+        >
+          New user
+        </NewDialogButton>
+      }
+      listKey="admin-users"
+      noun={['user', 'users']}
+      columns={COLUMNS}
+      list={list}
+      state={state}
+      rowHref={(u) => `/admin/users/${u.id}`}
+      rowLabel={(u) => u.name}
+      filters={
+        <SearchFilterBar state={state} label="Search users" placeholder="Name or email">
+          <SelectFilter
+            state={state}
+            name="role"
+            label="Role"
+            placeholder="Any role"
+            data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

@@ -1,11 +1,10 @@
 /** Maintenance and freeze windows, by first start, with a dialog to add one. */
 import { Anchor, Badge, Button } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
@@ -76,47 +75,42 @@ export function WindowsPage() {
   const state = useListState(FILTERS, { sort: 'start', order: 'asc' });
   const list = windows.useList({ kind: state.filters.kind || undefined, q: state.filters.q || undefined });
   return (
-    <>
-      <PageHeader
-        title="Maintenance and freeze windows"
-        description={permissionsNote}
-        actions={
-          <>
-            <Button component={Link} to="/change-calendar" variant="default">
-              Change calendar
-            </Button>
-            {canManage && (
-              <NewDialogButton dialog={(close) => <NewWindowDialog zone={zone} onClose={close} />}>
-                New window
-              </NewDialogButton>
-            )}
-          </>
-        }
-      />
-      <ListView
-        listKey="change-windows"
-        label="Windows"
-        noun={['window', 'windows']}
-        columns={columns(zone)}
-        list={list}
-        state={state}
-        rowKey={(w) => w.id}
-        rowHref={windowPath}
-        rowLabel={(w) => w.name}
-        filters={
-          <SearchFilterBar state={state} placeholder="Words of the name">
-            <SelectFilter
-              state={state}
-              name="kind"
-              label="Kind"
-              data={[
-                { value: 'maintenance', label: 'Maintenance windows' },
-                { value: 'freeze', label: 'Freezes' },
-              ]}
-            />
-          </SearchFilterBar>
-        }
-      />
-    </>
+    <ListPage
+      title="Maintenance and freeze windows"
+      description={permissionsNote}
+      actions={
+        <>
+          <Button component={Link} to="/change-calendar" variant="default">
+            Change calendar
+          </Button>
+          {canManage && (
+            <NewDialogButton dialog={(close) => <NewWindowDialog zone={zone} onClose={close} />}>
+              New window
+            </NewDialogButton>
+          )}
+        </>
+      }
+      listKey="change-windows"
+      label="Windows"
+      noun={['window', 'windows']}
+      columns={columns(zone)}
+      list={list}
+      state={state}
+      rowHref={windowPath}
+      rowLabel={(w) => w.name}
+      filters={
+        <SearchFilterBar state={state} placeholder="Words of the name">
+          <SelectFilter
+            state={state}
+            name="kind"
+            label="Kind"
+            data={[
+              { value: 'maintenance', label: 'Maintenance windows' },
+              { value: 'freeze', label: 'Freezes' },
+            ]}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

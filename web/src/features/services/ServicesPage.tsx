@@ -8,10 +8,9 @@ import {
   type ServiceKind,
 } from '../../../../src/domain/portfolio.ts';
 import { type Service, useServiceList } from '../../api/queries/serviceLevels.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
@@ -87,51 +86,45 @@ export function ServicesPage() {
   };
 
   return (
-    <>
-      <PageHeader
-        title="Services"
-        description="The service portfolio: what IT delivers, to whom, and what it depends on."
-        actions={
-          canManage && (
-            <NewDialogButton dialog={(close) => <ServiceFormModal onClose={close} />}>
-              New service
-            </NewDialogButton>
-          )
-        }
-      />
-      <ListView
-        listKey="services"
-        label="Services"
-        noun={['service', 'services']}
-        columns={COLUMNS}
-        list={{ ...list, data } as typeof list}
-        state={state}
-        rowKey={(s) => s.id}
-        rowHref={href}
-        rowLabel={(s) => s.name}
-        filters={
-          <SearchFilterBar state={state} placeholder="Name or description">
-            <SelectFilter
-              state={state}
-              name="kind"
-              label="Kind"
-              data={optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS)}
-            />
-            <MultiFilter
-              state={state}
-              name="lifecycle"
-              label="Lifecycle"
-              data={optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS)}
-            />
-            <MultiFilter
-              state={state}
-              name="criticality"
-              label="Criticality"
-              data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
-            />
-          </SearchFilterBar>
-        }
-      />
-    </>
+    <ListPage
+      title="Services"
+      description="The service portfolio: what IT delivers, to whom, and what it depends on."
+      actions={
+        canManage && (
+          <NewDialogButton dialog={(close) => <ServiceFormModal onClose={close} />}>
+            New service
+          </NewDialogButton>
+        )
+      }
+      listKey="services"
+      noun={['service', 'services']}
+      columns={COLUMNS}
+      list={{ ...list, data } as typeof list}
+      state={state}
+      rowHref={href}
+      rowLabel={(s) => s.name}
+      filters={
+        <SearchFilterBar state={state} placeholder="Name or description">
+          <SelectFilter
+            state={state}
+            name="kind"
+            label="Kind"
+            data={optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS)}
+          />
+          <MultiFilter
+            state={state}
+            name="lifecycle"
+            label="Lifecycle"
+            data={optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS)}
+          />
+          <MultiFilter
+            state={state}
+            name="criticality"
+            label="Criticality"
+            data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }
