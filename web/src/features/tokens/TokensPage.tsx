@@ -9,7 +9,6 @@ import {
   CopyButton,
   Group,
   Modal,
-  Paper,
   Select,
   Stack,
   Table,
@@ -26,13 +25,12 @@ import { errorMessage } from '../../api/client.ts';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/admin.ts';
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { TagBadges } from '../../components/Badges.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
+import { TablePage } from '../../kit/list/TablePage.tsx';
 import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
@@ -205,73 +203,63 @@ function RevokeButton({ token }: { token: ApiToken }) {
 export function TokensPage() {
   const tokens = useTokens();
   return (
-    <>
-      <PageHeader
-        title="API tokens"
-        description="Personal tokens for scripts and integrations. They act as you, limited to the scopes you choose."
-        actions={
-          <NewDialogButton dialog={(close) => <CreateTokenModal onClose={close} />}>
-            New token
-          </NewDialogButton>
-        }
-      />
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        <LoadedTable
-          query={tokens}
-          label="Loading tokens"
-          empty={
-            <EmptyState title="No API tokens">
-              Create one to use the REST API from scripts and tools.
-            </EmptyState>
-          }
-          minWidth={760}
-          verticalSpacing="sm"
-          aria-label="API tokens"
-          columns={[
-            'Name',
-            'Token',
-            'Scopes',
-            'Created',
-            'Expires',
-            'Last used',
-            'Status',
-            { label: 'Actions', hidden: true },
-          ]}
-          cells={(t) => {
-            const status = statusOf(t);
-            return (
-              <>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {t.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Code>{t.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>
-                  <TagBadges tags={t.scopes} color="gray" />
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={t.createdAt} size="sm" />
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
-                </Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={status.color}>
-                    {status.label}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
-              </>
-            );
-          }}
-        />
-      </Paper>
-    </>
+    <TablePage
+      title="API tokens"
+      description="Personal tokens for scripts and integrations. They act as you, limited to the scopes you choose."
+      actions={
+        <NewDialogButton dialog={(close) => <CreateTokenModal onClose={close} />}>New token</NewDialogButton>
+      }
+      query={tokens}
+      label="Loading tokens"
+      empty={
+        <EmptyState title="No API tokens">Create one to use the REST API from scripts and tools.</EmptyState>
+      }
+      minWidth={760}
+      verticalSpacing="sm"
+      aria-label="API tokens"
+      columns={[
+        'Name',
+        'Token',
+        'Scopes',
+        'Created',
+        'Expires',
+        'Last used',
+        'Status',
+        { label: 'Actions', hidden: true },
+      ]}
+      cells={(t) => {
+        const status = statusOf(t);
+        return (
+          <>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {t.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Code>{t.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              <TagBadges tags={t.scopes} color="gray" />
+            </Table.Td>
+            <Table.Td>
+              <Time iso={t.createdAt} size="sm" />
+            </Table.Td>
+            <Table.Td>
+              <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
+            </Table.Td>
+            <Table.Td>
+              <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
+            </Table.Td>
+            <Table.Td>
+              <Badge size="sm" variant="light" color={status.color}>
+                {status.label}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
+          </>
+        );
+      }}
+    />
   );
 }
