@@ -1,22 +1,19 @@
 /** Groups: list and create. */
-import { Paper, Table, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Table, Text } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { groups, useGroups } from '../../api/queries/directory.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
-import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { TablePage } from '../../kit/list/TablePage.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
 
-function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function NewGroupModal({ onClose }: { onClose: () => void }) {
   return (
     <CreateDialog
       title="New group"
-      opened={opened}
       onClose={onClose}
       size="md"
       create={groups.useCreate()}
@@ -35,47 +32,42 @@ function NewGroupModal({ opened, onClose }: { opened: boolean; onClose: () => vo
 
 export function GroupsPage() {
   const list = useGroups();
-  const [opened, modal] = useDisclosure();
   return (
-    <>
-      <PageHeader
-        title="Groups"
-        description="Teams that incidents are assigned to."
-        actions={
-          <NewButton icon={<IconUsersPlus size={16} />} onClick={modal.open}>
-            New group
-          </NewButton>
-        }
-      />
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        <LoadedTable
-          query={list}
-          label="Loading groups"
-          rows={(data) => [...data].sort((a, b) => a.name.localeCompare(b.name))}
-          empty={
-            <EmptyState title="No groups yet">Create one to start assigning incidents to a team.</EmptyState>
-          }
-          verticalSpacing="sm"
-          columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
-          cells={(g) => (
-            <>
-              <Table.Td>
-                <RowLink to={`/admin/groups/${g.id}`}>{g.name}</RowLink>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
-                  {g.description || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td>{g.memberIds.length}</Table.Td>
-              <Table.Td>
-                <ActiveBadge active={g.active} size="sm" />
-              </Table.Td>
-            </>
-          )}
-        />
-      </Paper>
-      <NewGroupModal opened={opened} onClose={modal.close} />
-    </>
+    <TablePage
+      title="Groups"
+      description="Teams that incidents are assigned to."
+      actions={
+        <NewDialogButton
+          icon={<IconUsersPlus size={16} />}
+          dialog={(close) => <NewGroupModal onClose={close} />}
+        >
+          New group
+        </NewDialogButton>
+      }
+      query={list}
+      label="Loading groups"
+      rows={(data) => [...data].sort((a, b) => a.name.localeCompare(b.name))}
+      empty={
+        <EmptyState title="No groups yet">Create one to start assigning incidents to a team.</EmptyState>
+      }
+      verticalSpacing="sm"
+      columns={['Name', 'Description', { label: 'Members', w: 110 }, { label: 'Status', w: 110 }]}
+      cells={(g) => (
+        <>
+          <Table.Td>
+            <RowLink to={`/admin/groups/${g.id}`}>{g.name}</RowLink>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm" lineClamp={1} c={g.description ? undefined : 'dimmed'}>
+              {g.description || '—'}
+            </Text>
+          </Table.Td>
+          <Table.Td>{g.memberIds.length}</Table.Td>
+          <Table.Td>
+            <ActiveBadge active={g.active} size="sm" />
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }

@@ -1,7 +1,6 @@
 /** The impact × urgency → priority matrix, editable by administrators and process owners. */
-import { Alert, Button, Group, List, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { Button, Group, List, NumberInput, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { usePriorityMatrix, useSavePriorityMatrix } from '../../api/queries/admin.ts';
@@ -9,6 +8,7 @@ import type { PriorityMatrixSetting } from '../../api/types.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { LEVEL_LABELS } from '../../lib/labels.ts';
@@ -45,19 +45,13 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
         {stale ? (
           <StaleAlert what="The priority matrix" onReload={onReload} />
         ) : serverProblems.length > 0 ? (
-          <Alert
-            color="red"
-            title="The matrix was not saved"
-            icon={<IconAlertTriangle size={18} />}
-            role="alert"
-            mb="md"
-          >
+          <ProblemAlert title="The matrix was not saved" mb="md">
             <List size="sm">
               {serverProblems.map((p) => (
                 <List.Item key={p}>{p}</List.Item>
               ))}
             </List>
-          </Alert>
+          </ProblemAlert>
         ) : (
           <ErrorAlert error={save.error} title="The matrix was not saved" />
         )}

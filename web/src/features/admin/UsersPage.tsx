@@ -1,27 +1,24 @@
 /** Users: search, list, create. */
 import { Badge, Group } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
 import type { Role, User } from '../../api/types.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { emptyUser, UserForm, userBody, validateUser } from './UserForm.tsx';
 
-function NewUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function NewUserModal({ onClose }: { onClose: () => void }) {
   return (
     <CreateDialog
       title="New user"
-      opened={opened}
       onClose={onClose}
       create={users.useCreate()}
       empty={emptyUser}
@@ -84,41 +81,37 @@ export function UsersPage() {
   const { q, role } = state.filters;
   const list = useUserList({ q: q || undefined, role: (role || undefined) as Role | undefined, limit: 50 });
   const [params] = useSearchParams();
-  const [opened, modal] = useDisclosure(params.get('new') === '1');
   return (
-    <>
-      <PageHeader
-        title="Users"
-        description="People who use Steward, their roles and groups."
-        actions={
-          <NewButton icon={<IconUserPlus size={16} />} onClick={modal.open}>
-            New user
-          </NewButton>
-        }
-      />
-      <ListView
-        listKey="admin-users"
-        label="Users"
-        noun={['user', 'users']}
-        columns={COLUMNS}
-        list={list}
-        state={state}
-        rowKey={(u) => u.id}
-        rowHref={(u) => `/admin/users/${u.id}`}
-        rowLabel={(u) => u.name}
-        filters={
-          <SearchFilterBar state={state} label="Search users" placeholder="Name or email">
-            <SelectFilter
-              state={state}
-              name="role"
-              label="Role"
-              placeholder="Any role"
-              data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
-            />
-          </SearchFilterBar>
-        }
-      />
-      <NewUserModal opened={opened} onClose={modal.close} />
-    </>
+    <ListPage
+      title="Users"
+      description="People who use Steward, their roles and groups."
+      actions={
+        <NewDialogButton
+          icon={<IconUserPlus size={16} />}
+          initiallyOpen={params.get('new') === '1'}
+          dialog={(close) => <NewUserModal onClose={close} />}
+        >
+          New user
+        </NewDialogButton>
+      }
+      listKey="admin-users"
+      noun={['user', 'users']}
+      columns={COLUMNS}
+      list={list}
+      state={state}
+      rowHref={(u) => `/admin/users/${u.id}`}
+      rowLabel={(u) => u.name}
+      filters={
+        <SearchFilterBar state={state} label="Search users" placeholder="Name or email">
+          <SelectFilter
+            state={state}
+            name="role"
+            label="Role"
+            placeholder="Any role"
+            data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

@@ -1,28 +1,13 @@
 /** The second sign-in step: the code from the authenticator app (enrolling first when policy says so). */
-import { Alert, Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
-import { IconAlertTriangle, IconClockPause } from '@tabler/icons-react';
+import { Anchor, Button, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { ApiError, errorMessage } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { type MfaChallenge, useVerifyMfa } from '../../api/queries/auth.ts';
 import type { Session } from '../../api/types.ts';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { AuthenticatorSetup } from './AuthenticatorSetup.tsx';
-
-function VerifyError({ error }: { error: unknown }) {
-  if (!error) return null;
-  const throttled = error instanceof ApiError && error.status === 429;
-  return (
-    <Alert
-      color={throttled ? 'orange' : 'red'}
-      icon={throttled ? <IconClockPause size={18} /> : <IconAlertTriangle size={18} />}
-      title={throttled ? 'Too many attempts' : 'Not signed in'}
-      role="alert"
-    >
-      {errorMessage(error)}
-    </Alert>
-  );
-}
+import { SignInError } from './SignInError.tsx';
 
 export function MfaStep({
   challenge,
@@ -64,7 +49,7 @@ export function MfaStep({
         }}
       >
         <Stack>
-          <VerifyError error={verify.error} />
+          <SignInError error={verify.error} title="Not signed in" />
           <TextInput
             label="Verification code"
             autoComplete="one-time-code"

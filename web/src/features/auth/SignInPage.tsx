@@ -3,7 +3,6 @@
  * configured identity provider; readable messages for wrong passwords, throttling and SSO failures.
  */
 import {
-  Alert,
   Anchor,
   Box,
   Button,
@@ -15,13 +14,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconAlertTriangle, IconClockPause } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { safeReturnPath } from '../../../../src/shared/return-path.ts';
-import { ApiError, errorMessage } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import { isMfaChallenge, type MfaChallenge, useLogin, useSession } from '../../api/queries/auth.ts';
 import type { Session } from '../../api/types.ts';
+import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { Logo } from '../../layout/Logo.tsx';
@@ -29,38 +28,18 @@ import { homePath } from '../../lib/faces.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { RecoveryCodes } from './AuthenticatorSetup.tsx';
 import { MfaStep } from './MfaStep.tsx';
+import { SignInError } from './SignInError.tsx';
 import { SSO_FAILURES, SsoButtons } from './SsoButtons.tsx';
 
-function LoginError({ error }: { error: unknown }) {
-  if (!error) return null;
-  if (error instanceof ApiError && error.status === 429) {
-    return (
-      <Alert color="orange" icon={<IconClockPause size={18} />} title="Too many attempts" role="alert">
-        {error.detail}
-      </Alert>
-    );
-  }
-  const title =
-    error instanceof ApiError && error.status === 401 ? 'Wrong email or password' : 'Could not sign in';
-  return (
-    <Alert color="red" icon={<IconAlertTriangle size={18} />} title={title} role="alert">
-      {errorMessage(error)}
-    </Alert>
-  );
-}
+const loginProblem = (error: unknown) =>
+  error instanceof ApiError && error.status === 401 ? 'Wrong email or password' : 'Could not sign in';
 
 function SsoFailure({ reason }: { reason: string | null }) {
   if (!reason) return null;
   return (
-    <Alert
-      color="red"
-      icon={<IconAlertTriangle size={18} />}
-      title="Single sign-on failed"
-      role="alert"
-      mb="md"
-    >
+    <ProblemAlert title="Single sign-on failed" mb="md">
       {SSO_FAILURES[reason] ?? SSO_FAILURES.refused}
-    </Alert>
+    </ProblemAlert>
   );
 }
 
@@ -153,7 +132,7 @@ function PasswordStep({
         }}
       >
         <Stack>
-          <LoginError error={login.error} />
+          <SignInError error={login.error} title={loginProblem(login.error)} />
           <TextInput
             label="Email"
             type="email"

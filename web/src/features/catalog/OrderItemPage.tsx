@@ -1,13 +1,13 @@
 /** Order one catalog item: its description, its form, and what happens after ordering. */
 import { Alert, Button, Grid, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
 import { useCatalogItem, useOrderRequest } from '../../api/queries/requests.ts';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { ProseOrNone, RecordPanel } from '../../kit/record/RecordPanel.tsx';
@@ -89,18 +89,13 @@ export function OrderItemPage() {
             <SubmitForm noValidate aria-label={`Order ${it.name}`} onSubmit={submit}>
               <Stack>
                 {tried && problems.length > 0 && (
-                  <Alert
-                    color="red"
-                    title="Some answers need attention"
-                    icon={<IconAlertTriangle size={18} />}
-                    role="alert"
-                  >
+                  <ProblemAlert title="Some answers need attention">
                     <List size="sm">
                       {problems.map(([k, m]) => (
                         <List.Item key={k}>{m}</List.Item>
                       ))}
                     </List>
-                  </Alert>
+                  </ProblemAlert>
                 )}
                 {server.other.length > 0 ? (
                   <Alert color="red" title="We could not place this order" role="alert">

@@ -1,14 +1,12 @@
 /** Maintenance and freeze windows, by first start, with a dialog to add one. */
 import { Anchor, Badge, Button } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { Link } from 'react-router-dom';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { type WindowView, windows } from './api.ts';
 import { ENTRY_STYLE } from './labels.ts';
@@ -76,46 +74,43 @@ export function WindowsPage() {
   const canManage = useCanManageWindows();
   const state = useListState(FILTERS, { sort: 'start', order: 'asc' });
   const list = windows.useList({ kind: state.filters.kind || undefined, q: state.filters.q || undefined });
-  const [opened, modal] = useDisclosure(false);
   return (
-    <>
-      <PageHeader
-        title="Maintenance and freeze windows"
-        description={permissionsNote}
-        actions={
-          <>
-            <Button component={Link} to="/change-calendar" variant="default">
-              Change calendar
-            </Button>
-            {canManage && <NewButton onClick={modal.open}>New window</NewButton>}
-          </>
-        }
-      />
-      <ListView
-        listKey="change-windows"
-        label="Windows"
-        noun={['window', 'windows']}
-        columns={columns(zone)}
-        list={list}
-        state={state}
-        rowKey={(w) => w.id}
-        rowHref={windowPath}
-        rowLabel={(w) => w.name}
-        filters={
-          <SearchFilterBar state={state} placeholder="Words of the name">
-            <SelectFilter
-              state={state}
-              name="kind"
-              label="Kind"
-              data={[
-                { value: 'maintenance', label: 'Maintenance windows' },
-                { value: 'freeze', label: 'Freezes' },
-              ]}
-            />
-          </SearchFilterBar>
-        }
-      />
-      {opened && <NewWindowDialog zone={zone} onClose={modal.close} />}
-    </>
+    <ListPage
+      title="Maintenance and freeze windows"
+      description={permissionsNote}
+      actions={
+        <>
+          <Button component={Link} to="/change-calendar" variant="default">
+            Change calendar
+          </Button>
+          {canManage && (
+            <NewDialogButton dialog={(close) => <NewWindowDialog zone={zone} onClose={close} />}>
+              New window
+            </NewDialogButton>
+          )}
+        </>
+      }
+      listKey="change-windows"
+      label="Windows"
+      noun={['window', 'windows']}
+      columns={columns(zone)}
+      list={list}
+      state={state}
+      rowHref={windowPath}
+      rowLabel={(w) => w.name}
+      filters={
+        <SearchFilterBar state={state} placeholder="Words of the name">
+          <SelectFilter
+            state={state}
+            name="kind"
+            label="Kind"
+            data={[
+              { value: 'maintenance', label: 'Maintenance windows' },
+              { value: 'freeze', label: 'Freezes' },
+            ]}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

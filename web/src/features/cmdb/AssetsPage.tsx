@@ -1,6 +1,5 @@
 /** The asset register: filters by state and text, book values, and registering a new asset. */
 import { Badge, Select, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import {
   ASSET_STATE_LABELS,
   ASSET_STATES,
@@ -10,14 +9,13 @@ import {
   useAssetList,
 } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { AssetFields, assetBody, emptyAsset, validateAsset } from './AssetForm.tsx';
@@ -113,36 +111,34 @@ export function AssetsPage() {
   const me = useMe();
   const state = useListState(FILTERS, { sort: 'tag', order: 'asc' });
   const list = useAssetList({ state: state.filters.state, q: state.filters.q || undefined });
-  const [opened, modal] = useDisclosure(false);
   return (
-    <>
-      <PageHeader
-        title="Assets"
-        description="IT assets from order to disposal: who has them, where they are and what they are worth."
-        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>Register asset</NewButton>}
-      />
-      <ListView
-        listKey="cmdb-assets"
-        label="Assets"
-        noun={['asset', 'assets']}
-        columns={COLUMNS}
-        list={list}
-        state={state}
-        rowKey={(a) => a.id}
-        rowHref={(a) => assetPath(a.assetTag)}
-        rowLabel={(a) => a.assetTag}
-        filters={
-          <SearchFilterBar state={state} placeholder="Tag, serial or name">
-            <MultiFilter
-              state={state}
-              name="state"
-              label="State"
-              data={optionsOf(ASSET_STATES, ASSET_STATE_LABELS)}
-            />
-          </SearchFilterBar>
-        }
-      />
-      {opened && <NewAssetModal onClose={modal.close} />}
-    </>
+    <ListPage
+      title="Assets"
+      description="IT assets from order to disposal: who has them, where they are and what they are worth."
+      actions={
+        cmdbAreas(me).manage && (
+          <NewDialogButton dialog={(close) => <NewAssetModal onClose={close} />}>
+            Register asset
+          </NewDialogButton>
+        )
+      }
+      listKey="cmdb-assets"
+      noun={['asset', 'assets']}
+      columns={COLUMNS}
+      list={list}
+      state={state}
+      rowHref={(a) => assetPath(a.assetTag)}
+      rowLabel={(a) => a.assetTag}
+      filters={
+        <SearchFilterBar state={state} placeholder="Tag, serial or name">
+          <MultiFilter
+            state={state}
+            name="state"
+            label="State"
+            data={optionsOf(ASSET_STATES, ASSET_STATE_LABELS)}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

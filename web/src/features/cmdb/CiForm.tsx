@@ -3,8 +3,7 @@
  * class's attributes (own and inherited). Creating sends everything; editing sends only changes,
  * with If-Match. Server field errors land on their inputs, attributes included.
  */
-import { Alert, Divider, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Divider, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { ApiError } from '../../api/client.ts';
 import {
   type AttributeValue,
@@ -16,6 +15,7 @@ import {
 } from '../../api/queries/cmdb.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
+import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -103,19 +103,14 @@ function Unplaced({ error, cls }: { error: unknown; cls: CiClass | undefined }) 
     .map((e) => ({ ...e, field: e.field.replace(/^body\./, '') }))
     .filter((e) => !PLACED.includes(e.field) && !shown.has(e.field));
   return (
-    <Alert
-      color="red"
-      icon={<IconAlertTriangle size={18} />}
-      title="Please correct the marked fields"
-      role="alert"
-    >
+    <ProblemAlert title="Please correct the marked fields">
       {error.detail}
       {rest.map((e) => (
         <Text size="sm" key={e.field}>
           {e.field.replace(/^attributes\./, '')}: {e.message}
         </Text>
       ))}
-    </Alert>
+    </ProblemAlert>
   );
 }
 

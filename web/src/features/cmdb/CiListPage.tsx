@@ -1,10 +1,9 @@
 /** Configuration items on the list kit: filters (class, status, text) in the URL, saved views, keyset "Load more". */
 import { CI_STATUSES, type Ci, type CiClass, useCiClasses, useCiList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -67,34 +66,28 @@ export function CiListPage() {
   const list = useCiList({ class: classKey || undefined, status, q: q || undefined });
   const canCreate = me.roles.some((r) => ['admin', 'service_manager', 'agent'].includes(r));
   return (
-    <>
-      <PageHeader
-        title="Configuration items"
-        description="Servers, applications, databases, services and everything else the CMDB records."
-        actions={canCreate && <NewButton to="/cmdb/cis/new">New CI</NewButton>}
-      />
-      <ListView
-        listKey="cmdb-cis"
-        label="Configuration items"
-        noun={['item', 'items']}
-        columns={COLUMNS}
-        list={list}
-        state={state}
-        rowKey={(ci) => ci.id}
-        rowHref={(ci) => ciPath(ci.id)}
-        rowLabel={(ci) => ci.name}
-        filters={
-          <SearchFilterBar state={state} placeholder="Name, hostname, serial or tag">
-            <SelectFilter state={state} name="class" label="Class" data={classOptions(classes.data ?? [])} />
-            <MultiFilter
-              state={state}
-              name="status"
-              label="Status"
-              data={optionsOf(CI_STATUSES, CI_STATUS_LABELS)}
-            />
-          </SearchFilterBar>
-        }
-      />
-    </>
+    <ListPage
+      title="Configuration items"
+      description="Servers, applications, databases, services and everything else the CMDB records."
+      actions={canCreate && <NewButton to="/cmdb/cis/new">New CI</NewButton>}
+      listKey="cmdb-cis"
+      noun={['item', 'items']}
+      columns={COLUMNS}
+      list={list}
+      state={state}
+      rowHref={(ci) => ciPath(ci.id)}
+      rowLabel={(ci) => ci.name}
+      filters={
+        <SearchFilterBar state={state} placeholder="Name, hostname, serial or tag">
+          <SelectFilter state={state} name="class" label="Class" data={classOptions(classes.data ?? [])} />
+          <MultiFilter
+            state={state}
+            name="status"
+            label="Status"
+            data={optionsOf(CI_STATUSES, CI_STATUS_LABELS)}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { type CiClass, cis, useCiClasses } from '../../api/queries/cmdb.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { Section } from '../../kit/detail/Section.tsx';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
@@ -48,15 +48,17 @@ function NewCiForm({ classes, classKey }: { classes: CiClass[]; classKey: string
 export function CiNewPage() {
   const [params] = useSearchParams();
   const classes = useCiClasses();
-  if (classes.isPending) return <PageLoader label="Loading classes" />;
-  if (classes.isError) return <ErrorState error={classes.error} onRetry={() => classes.refetch()} />;
   return (
-    <>
-      <PageHeader
-        title="New configuration item"
-        description="Choose its class first: the class decides its attributes."
-      />
-      <NewCiForm classes={classes.data} classKey={params.get('class')} />
-    </>
+    <Loaded query={classes} label="Loading classes">
+      {(data) => (
+        <>
+          <PageHeader
+            title="New configuration item"
+            description="Choose its class first: the class decides its attributes."
+          />
+          <NewCiForm classes={data} classKey={params.get('class')} />
+        </>
+      )}
+    </Loaded>
   );
 }

@@ -22,7 +22,7 @@ import { recordPath } from '../../records/registry.ts';
 import { CiFields, ciBody, draftOfCi, validateCi } from './CiForm.tsx';
 import { ImpactPanel } from './ImpactPanel.tsx';
 import { RelationshipsPanel } from './RelationshipsPanel.tsx';
-import { CiStatusBadge } from './shared.tsx';
+import { CiStatusBadge, isSubclass } from './shared.tsx';
 
 const TABS = ['details', 'relationships', 'impact', 'records', 'history'] as const;
 type Tab = (typeof TABS)[number];
@@ -110,14 +110,7 @@ export function CiPage() {
     return <ErrorState error={ci.error} onRetry={() => ci.refetch()} />;
   }
   const rec = ci.data;
-  const isService = (() => {
-    const byKey = new Map((classes.data ?? []).map((c) => [c.key, c]));
-    for (let k: string | null = rec.classKey, n = 0; k && n < 50; n++) {
-      if (k === 'service') return true;
-      k = byKey.get(k)?.parent ?? null;
-    }
-    return false;
-  })();
+  const isService = isSubclass(classes.data ?? [], rec.classKey, 'service');
 
   return (
     <Stack gap="lg">

@@ -5,7 +5,6 @@
  */
 import {
   ActionIcon,
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -24,7 +23,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { type ChangeEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
@@ -41,6 +40,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import { numberOrNull } from '../../kit/form/patch.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
@@ -296,14 +296,14 @@ function ClassEditor({
           </Group>
           {save.error ? (
             problems.length ? (
-              <Alert color="red" icon={<IconAlertTriangle size={18} />} title="Not saved" role="alert">
+              <ProblemAlert title="Not saved">
                 <Text size="sm">{save.error instanceof ApiError ? save.error.detail : ''}</Text>
                 {problems.map((p) => (
                   <Text size="sm" key={`${p.field}${p.message}`}>
                     {p.field.replace(/^body\./, '')}: {p.message}
                   </Text>
                 ))}
-              </Alert>
+              </ProblemAlert>
             ) : (
               <ErrorAlert error={save.error} title="Not saved" />
             )

@@ -1,18 +1,16 @@
 /** Supplier contracts, soonest end first, with warnings for those expiring or expired. */
 import { Alert, Anchor, Badge, Stack, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { type Contract, type ContractStatus, contracts, useContractList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 import { ContractFields, contractBody, emptyContract } from './ContractForm.tsx';
@@ -83,68 +81,72 @@ const COLUMNS: ListColumn<Contract>[] = [
   { key: 'cost', label: 'Cost', width: 110, render: (c) => formatMoney(c.cost, c.currency) },
 ];
 
+/** The contracts ending within 90 days, named above the list so none lapses unnoticed. */
+function ExpiringSoon({ soon }: { soon: Contract[] }) {
+  if (soon.length === 0) return null;
+  return (
+    <Alert
+      color="orange"
+      icon={<IconAlertTriangle size={18} />}
+      title={`${soon.length} contract${soon.length === 1 ? '' : 's'} expiring soon`}
+      mb="md"
+    >
+      <Stack gap={2}>
+        {soon.map((c) => (
+          <Text size="sm" key={c.id}>
+            <Anchor component={Link} to={`/cmdb/contracts/${c.id}`} size="sm">
+              {c.name}
+            </Anchor>{' '}
+            ({c.supplier?.name ?? 'no supplier'}) ends {c.endDate}: {c.daysLeft} day
+            {c.daysLeft === 1 ? '' : 's'} left
+          </Text>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}
+
 export function ContractsPage() {
   const me = useMe();
   const state = useListState(FILTERS, { sort: 'endDate', order: 'asc' });
   const within = state.filters.expiring;
   const list = useContractList({ expiringWithinDays: within ? Number(within) : undefined });
   const warnings = useContractList({ expiringWithinDays: 90, limit: 100 });
-  const [opened, modal] = useDisclosure(false);
   const soon = (warnings.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.status === 'expiring');
   return (
-    <>
-      <PageHeader
-        title="Contracts"
-        description="Support, maintenance and lease contracts with suppliers, and what they cover."
-        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>New contract</NewButton>}
-      />
-      {soon.length > 0 && (
-        <Alert
-          color="orange"
-          icon={<IconAlertTriangle size={18} />}
-          title={`${soon.length} contract${soon.length === 1 ? '' : 's'} expiring soon`}
-          mb="md"
-        >
-          <Stack gap={2}>
-            {soon.map((c) => (
-              <Text size="sm" key={c.id}>
-                <Anchor component={Link} to={`/cmdb/contracts/${c.id}`} size="sm">
-                  {c.name}
-                </Anchor>{' '}
-                ({c.supplier?.name ?? 'no supplier'}) ends {c.endDate}: {c.daysLeft} day
-                {c.daysLeft === 1 ? '' : 's'} left
-              </Text>
-            ))}
-          </Stack>
-        </Alert>
-      )}
-      <ListView
-        listKey="cmdb-contracts"
-        label="Contracts"
-        noun={['contract', 'contracts']}
-        columns={COLUMNS}
-        list={list}
-        state={state}
-        rowKey={(c) => c.id}
-        rowHref={(c) => `/cmdb/contracts/${c.id}`}
-        rowLabel={(c) => c.name}
-        filters={
-          <FilterBar state={state}>
-            <SelectFilter
-              state={state}
-              name="expiring"
-              label="Ending"
-              placeholder="Any time"
-              data={[
-                { value: '30', label: 'Within 30 days' },
-                { value: '90', label: 'Within 90 days' },
-                { value: '365', label: 'Within a year' },
-              ]}
-            />
-          </FilterBar>
-        }
-      />
-      {opened && <NewContractModal onClose={modal.close} />}
-    </>
+    <ListPage
+      title="Contracts"
+      description="Support, maintenance and lease contracts with suppliers, and what they cover."
+      actions={
+        cmdbAreas(me).manage && (
+          <NewDialogButton dialog={(close) => <NewContractModal onClose={close} />}>
+            New contract
+          </NewDialogButton>
+        )
+      }
+      notice={<ExpiringSoon soon={soon} />}
+      listKey="cmdb-contracts"
+      noun={['contract', 'contracts']}
+      columns={COLUMNS}
+      list={list}
+      state={state}
+      rowHref={(c) => `/cmdb/contracts/${c.id}`}
+      rowLabel={(c) => c.name}
+      filters={
+        <FilterBar state={state}>
+          <SelectFilter
+            state={state}
+            name="expiring"
+            label="Ending"
+            placeholder="Any time"
+            data={[
+              { value: '30', label: 'Within 30 days' },
+              { value: '90', label: 'Within 90 days' },
+              { value: '365', label: 'Within a year' },
+            ]}
+          />
+        </FilterBar>
+      }
+    />
   );
 }

@@ -16,7 +16,8 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { type Impact, useCiWalk } from '../../api/queries/cmdb.ts';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { ImpactGraph } from './ImpactGraph.tsx';
 import { CiCells, CiLink } from './shared.tsx';
@@ -157,7 +158,6 @@ export function ImpactPanel({ ciId, isService }: { ciId: string; isService: bool
   const [mode, setMode] = useState<'impact' | 'dependencies'>(isService ? 'dependencies' : 'impact');
   const [depth, setDepth] = useState<string>('all');
   const walk = useCiWalk(ciId, mode, depth === 'all' ? null : Number(depth));
-  const data = walk.data;
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
@@ -184,52 +184,52 @@ export function ImpactPanel({ ciId, isService }: { ciId: string; isService: bool
           ? 'Everything an outage of this CI reaches, up to the services it hits.'
           : 'Everything this CI relies on: for a service, its full dependency tree.'}
       </Text>
-      {walk.isPending ? (
-        <PageLoader label="Analysing" />
-      ) : walk.isError ? (
-        <ErrorState error={walk.error} onRetry={() => walk.refetch()} />
-      ) : !data ? null : data.nodes.length <= 1 ? (
-        <EmptyState
-          title={mode === 'impact' ? 'Nothing else is affected' : 'This CI depends on nothing recorded'}
-        >
-          Relationships decide what an outage reaches; add them on the Relationships tab.
-        </EmptyState>
-      ) : (
-        <>
-          <ImpactSummary impact={data} />
-          {data.truncated && (
-            <Alert color="blue" role="status">
-              The lists and the graph show the nearest {data.items.length.toLocaleString()} CIs and{' '}
-              {data.services.length.toLocaleString()} services; the counts above cover everything reached.
-            </Alert>
-          )}
-          <Paper withBorder p="sm" aria-busy={walk.isFetching}>
-            <ImpactGraph
-              nodes={data.nodes}
-              edges={data.edges}
-              label={mode === 'impact' ? 'Impact graph' : 'Dependency graph'}
-            />
-          </Paper>
-          {mode === 'impact' && (
-            <Stack gap="xs">
-              <Group gap="xs">
+      <Loaded query={walk} label="Analysing">
+        {(data) =>
+          data.nodes.length <= 1 ? (
+            <EmptyState
+              title={mode === 'impact' ? 'Nothing else is affected' : 'This CI depends on nothing recorded'}
+            >
+              Relationships decide what an outage reaches; add them on the Relationships tab.
+            </EmptyState>
+          ) : (
+            <>
+              <ImpactSummary impact={data} />
+              {data.truncated && (
+                <Alert color="blue" role="status">
+                  The lists and the graph show the nearest {data.items.length.toLocaleString()} CIs and{' '}
+                  {data.services.length.toLocaleString()} services; the counts above cover everything reached.
+                </Alert>
+              )}
+              <Paper withBorder p="sm" aria-busy={walk.isFetching}>
+                <ImpactGraph
+                  nodes={data.nodes}
+                  edges={data.edges}
+                  label={mode === 'impact' ? 'Impact graph' : 'Dependency graph'}
+                />
+              </Paper>
+              {mode === 'impact' && (
+                <Stack gap="xs">
+                  <Group gap="xs">
+                    <Title order={3} size="h5">
+                      Services affected
+                    </Title>
+                    <Badge variant="light">{data.counts.services}</Badge>
+                  </Group>
+                  <ServicesTable impact={data} label="Services affected" />
+                </Stack>
+              )}
+              <Stack gap="xs">
                 <Title order={3} size="h5">
-                  Services affected
+                  {mode === 'impact' ? 'Everything affected' : 'Everything depended on'} (
+                  {data.counts.cis.toLocaleString()})
                 </Title>
-                <Badge variant="light">{data.counts.services}</Badge>
-              </Group>
-              <ServicesTable impact={data} label="Services affected" />
-            </Stack>
-          )}
-          <Stack gap="xs">
-            <Title order={3} size="h5">
-              {mode === 'impact' ? 'Everything affected' : 'Everything depended on'} (
-              {data.counts.cis.toLocaleString()})
-            </Title>
-            <ItemsTable impact={data} />
-          </Stack>
-        </>
-      )}
+                <ItemsTable impact={data} />
+              </Stack>
+            </>
+          )
+        }
+      </Loaded>
     </Stack>
   );
 }

@@ -11,7 +11,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { useState } from 'react';
 import {
   type ComplianceStatus,
@@ -22,12 +21,13 @@ import {
 } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize, optionsOf } from '../../lib/labels.ts';
 
@@ -108,85 +108,89 @@ function NewLicenceModal({ onClose }: { onClose: () => void }) {
 export function LicencesPage() {
   const me = useMe();
   const report = useComplianceReport();
-  const [opened, modal] = useDisclosure(false);
   const [status, setStatus] = useState<string | null>(null);
-  const items = (report.data?.items ?? []).filter((i) => !status || i.status === status);
   return (
     <>
       <PageHeader
         title="Licences"
         description="What has been bought against what is used. Under-licensed is a compliance risk; over-licensed is money unused."
-        actions={cmdbAreas(me).manage && <NewButton onClick={modal.open}>New licence</NewButton>}
+        actions={
+          cmdbAreas(me).manage && (
+            <NewDialogButton dialog={(close) => <NewLicenceModal onClose={close} />}>
+              New licence
+            </NewDialogButton>
+          )
+        }
       />
-      {report.isPending ? (
-        <PageLoader label="Loading licences" />
-      ) : report.isError ? (
-        <ErrorState error={report.error} onRetry={() => report.refetch()} />
-      ) : (
-        <Stack>
-          <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} aria-label="Compliance summary">
-            <Stat label="Licences" value={report.data.summary.licences} />
-            <Stat label="Compliant" value={report.data.summary.compliant} />
-            <Stat label="Under-licensed" value={report.data.summary.underLicensed} />
-            <Stat label="Over-licensed" value={report.data.summary.overLicensed} />
-            <Stat label="Shortfall" value={report.data.summary.shortfall} />
-            <Stat label="Unused" value={report.data.summary.unused} />
-          </SimpleGrid>
-          <Group>
-            <Select
-              label="Compliance"
-              placeholder="Any"
-              clearable
-              data={(['under_licensed', 'over_licensed', 'compliant'] as const).map((s) => ({
-                value: s,
-                label: humanize(s),
-              }))}
-              value={status}
-              onChange={setStatus}
-            />
-          </Group>
-          <Paper p={0} style={{ overflow: 'hidden' }}>
-            {items.length === 0 ? (
-              <EmptyState title="No licences" />
-            ) : (
-              <DataTable
-                minWidth={800}
-                fz="sm"
-                verticalSpacing="xs"
-                aria-label="Licence compliance"
-                columns={[
-                  'Product',
-                  { label: 'Vendor', w: 150 },
-                  { label: 'Metric', w: 140 },
-                  { label: 'Entitled', w: 90 },
-                  { label: 'Used', w: 90 },
-                  { label: 'Shortfall', w: 90 },
-                  { label: 'Unused', w: 90 },
-                  { label: 'Status', w: 150 },
-                ]}
-              >
-                {items.map((i) => (
-                  <Table.Tr key={i.licence.id}>
-                    <Table.Td>
-                      <RowLink to={`/cmdb/licences/${i.licence.id}`}>{i.licence.product}</RowLink>
-                    </Table.Td>
-                    <Table.Td>{i.licence.vendor}</Table.Td>
-                    <Table.Td>{METRIC_LABELS[i.licence.metric]}</Table.Td>
-                    <Table.Td>{i.entitled}</Table.Td>
-                    <Table.Td>{i.consumed}</Table.Td>
-                    <Table.Td c={i.shortfall ? 'red.8' : undefined}>{i.shortfall}</Table.Td>
-                    <Table.Td>{i.unused}</Table.Td>
-                    <Table.Td>
-                      <ComplianceBadge status={i.status} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </DataTable>
-            )}
-          </Paper>
-        </Stack>
-      )}
-      {opened && <NewLicenceModal onClose={modal.close} />}
+      <Loaded query={report} label="Loading licences">
+        {(data) => {
+          const items = data.items.filter((i) => !status || i.status === status);
+          return (
+            <Stack>
+              <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} aria-label="Compliance summary">
+                <Stat label="Licences" value={data.summary.licences} />
+                <Stat label="Compliant" value={data.summary.compliant} />
+                <Stat label="Under-licensed" value={data.summary.underLicensed} />
+                <Stat label="Over-licensed" value={data.summary.overLicensed} />
+                <Stat label="Shortfall" value={data.summary.shortfall} />
+                <Stat label="Unused" value={data.summary.unused} />
+              </SimpleGrid>
+              <Group>
+                <Select
+                  label="Compliance"
+                  placeholder="Any"
+                  clearable
+                  data={(['under_licensed', 'over_licensed', 'compliant'] as const).map((s) => ({
+                    value: s,
+                    label: humanize(s),
+                  }))}
+                  value={status}
+                  onChange={setStatus}
+                />
+              </Group>
+              <Paper p={0} style={{ overflow: 'hidden' }}>
+                {items.length === 0 ? (
+                  <EmptyState title="No licences" />
+                ) : (
+                  <DataTable
+                    minWidth={800}
+                    fz="sm"
+                    verticalSpacing="xs"
+                    aria-label="Licence compliance"
+                    columns={[
+                      'Product',
+                      { label: 'Vendor', w: 150 },
+                      { label: 'Metric', w: 140 },
+                      { label: 'Entitled', w: 90 },
+                      { label: 'Used', w: 90 },
+                      { label: 'Shortfall', w: 90 },
+                      { label: 'Unused', w: 90 },
+                      { label: 'Status', w: 150 },
+                    ]}
+                  >
+                    {items.map((i) => (
+                      <Table.Tr key={i.licence.id}>
+                        <Table.Td>
+                          <RowLink to={`/cmdb/licences/${i.licence.id}`}>{i.licence.product}</RowLink>
+                        </Table.Td>
+                        <Table.Td>{i.licence.vendor}</Table.Td>
+                        <Table.Td>{METRIC_LABELS[i.licence.metric]}</Table.Td>
+                        <Table.Td>{i.entitled}</Table.Td>
+                        <Table.Td>{i.consumed}</Table.Td>
+                        <Table.Td c={i.shortfall ? 'red.8' : undefined}>{i.shortfall}</Table.Td>
+                        <Table.Td>{i.unused}</Table.Td>
+                        <Table.Td>
+                          <ComplianceBadge status={i.status} />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </DataTable>
+                )}
+              </Paper>
+            </Stack>
+          );
+        }}
+      </Loaded>
     </>
   );
 }

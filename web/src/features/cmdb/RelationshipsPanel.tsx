@@ -19,16 +19,7 @@ import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CiPicker } from './CiPicker.tsx';
-import { CiCells } from './shared.tsx';
-
-function isSubclass(classes: CiClass[], key: string, ancestor: string): boolean {
-  const byKey = new Map(classes.map((c) => [c.key, c]));
-  for (let k: string | null = key, n = 0; k && n < 50; n++) {
-    if (k === ancestor) return true;
-    k = byKey.get(k)?.parent ?? null;
-  }
-  return false;
-}
+import { CiCells, isSubclass } from './shared.tsx';
 
 /** The ways this CI can take part in each type: as the "from" end (forward) or the "to" end (reverse). */
 function directionOptions(types: RelationshipType[], classes: CiClass[], classKey: string) {

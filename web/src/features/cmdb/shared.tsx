@@ -1,6 +1,6 @@
 /** Small pieces every CMDB page shares: status badges, CI links and money. */
 import { Badge, Table } from '@mantine/core';
-import type { CiRef, CiStatus } from '../../api/queries/cmdb.ts';
+import type { CiClass, CiRef, CiStatus } from '../../api/queries/cmdb.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { humanize } from '../../lib/labels.ts';
 
@@ -23,6 +23,16 @@ export function CiStatusBadge({ status }: { status: CiStatus }) {
       {CI_STATUS_LABELS[status] ?? humanize(status)}
     </Badge>
   );
+}
+
+/** Whether class `key` is `ancestor` or inherits from it (a cycle in the data stops the walk). */
+export function isSubclass(classes: CiClass[], key: string, ancestor: string): boolean {
+  const byKey = new Map(classes.map((c) => [c.key, c]));
+  for (let k: string | null = key, n = 0; k && n < 50; n++) {
+    if (k === ancestor) return true;
+    k = byKey.get(k)?.parent ?? null;
+  }
+  return false;
 }
 
 export const ciPath = (id: string) => `/cmdb/cis/${id}`;

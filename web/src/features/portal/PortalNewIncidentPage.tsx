@@ -2,15 +2,15 @@
  * Report a problem: a title, what happened, and how urgent it is. Articles that may solve it are
  * suggested while typing; one that does ends the report without raising an incident.
  */
-import { Paper, Radio, Stack, Textarea, TextInput } from '@mantine/core';
+import { Paper, Radio, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useCreateIncident } from '../../api/queries/incidents.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { DescriptionField, TitleField } from '../../kit/form/NewRecordForm.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -62,23 +62,20 @@ export function PortalNewIncidentPage() {
         >
           <Stack>
             <ErrorAlert error={create.error} title="We could not send this" />
-            <TextInput
+            <TitleField
               label="What is the problem?"
               placeholder="For example: I cannot print to the 3rd floor printer"
               required
-              maxLength={LIMITS.titleMax}
               value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
+              onChange={setTitle}
               error={titleError}
             />
-            <Textarea
+            <DescriptionField
               label="Details"
               description="What happened, any error message, and what you already tried."
-              autosize
               minRows={5}
-              maxLength={LIMITS.descriptionMax}
               value={description}
-              onChange={(e) => setDescription(e.currentTarget.value)}
+              onChange={setDescription}
               error={server.description}
             />
             <DeflectionSuggestions

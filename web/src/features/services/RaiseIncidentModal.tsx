@@ -1,12 +1,12 @@
 /** Raise an incident against a service straight from its page; the service's SLA applies to it. */
-import { Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, Select, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type Service, useRaiseIncidentForService } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { DescriptionField, TitleField } from '../../kit/form/NewRecordForm.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -48,22 +48,13 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
       >
         <Stack>
           <ErrorAlert error={raise.error} title="The incident was not created" />
-          <TextInput
-            label="Title"
+          <TitleField
             required
-            maxLength={LIMITS.titleMax}
             value={title}
-            onChange={(e) => setTitle(e.currentTarget.value)}
+            onChange={setTitle}
             error={requiredError(touched, title, 'Give the incident a short title') ?? server.title}
           />
-          <Textarea
-            label="Description"
-            autosize
-            minRows={3}
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-            error={server.description}
-          />
+          <DescriptionField value={description} onChange={setDescription} error={server.description} />
           <Group grow>
             <Select
               label="Impact"

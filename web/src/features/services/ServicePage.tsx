@@ -16,15 +16,10 @@ import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AgreementTable } from '../sla/AgreementTable.tsx';
-import {
-  CRITICALITY_COLORS,
-  CRITICALITY_LABELS,
-  LIFECYCLE_COLORS,
-  LIFECYCLE_LABELS,
-  SERVICE_KIND_LABELS,
-} from '../sla/labels.ts';
+import { SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { RequirementModal, RequirementsTable } from '../sla/Requirements.tsx';
 import { RaiseIncidentModal } from './RaiseIncidentModal.tsx';
+import { CriticalityBadge, LifecycleBadge } from './ServiceBadges.tsx';
 import { ServiceFormModal } from './ServiceForm.tsx';
 
 function ServiceLinks({ items, empty }: { items: ServiceLink[]; empty: string }) {
@@ -41,9 +36,7 @@ function ServiceLinks({ items, empty }: { items: ServiceLink[]; empty: string })
           <Anchor component={Link} to={`/services/${s.id}`} size="sm">
             {s.name}
           </Anchor>
-          <Badge size="xs" variant="light" color={LIFECYCLE_COLORS[s.lifecycleStatus]}>
-            {LIFECYCLE_LABELS[s.lifecycleStatus]}
-          </Badge>
+          <LifecycleBadge status={s.lifecycleStatus} size="xs" />
         </Group>
       ))}
     </Stack>
@@ -177,14 +170,8 @@ export function ServicePage() {
             <Badge variant="outline" color="dark">
               {SERVICE_KIND_LABELS[s.kind]}
             </Badge>
-            <Badge color={LIFECYCLE_COLORS[s.lifecycleStatus]} variant="light">
-              {LIFECYCLE_LABELS[s.lifecycleStatus]}
-            </Badge>
-            {s.criticality && (
-              <Badge color={CRITICALITY_COLORS[s.criticality]} variant="filled" autoContrast>
-                {CRITICALITY_LABELS[s.criticality]} criticality
-              </Badge>
-            )}
+            <LifecycleBadge status={s.lifecycleStatus} />
+            {s.criticality && <CriticalityBadge criticality={s.criticality} suffix=" criticality" />}
           </>
         ),
         actions: (

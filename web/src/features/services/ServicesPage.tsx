@@ -1,6 +1,5 @@
 /** The service portfolio: business and technical services, filtered by kind, lifecycle and criticality. */
-import { Badge, Text } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { Text } from '@mantine/core';
 import {
   CRITICALITIES,
   LIFECYCLE_STATUSES,
@@ -9,22 +8,16 @@ import {
   type ServiceKind,
 } from '../../../../src/domain/portfolio.ts';
 import { type Service, useServiceList } from '../../api/queries/serviceLevels.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { optionsOf } from '../../lib/labels.ts';
-import {
-  CRITICALITY_COLORS,
-  CRITICALITY_LABELS,
-  LIFECYCLE_COLORS,
-  LIFECYCLE_LABELS,
-  SERVICE_KIND_LABELS,
-} from '../sla/labels.ts';
+import { CRITICALITY_LABELS, LIFECYCLE_LABELS, SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { useCanManageServiceLevels } from '../sla/permissions.ts';
+import { CriticalityBadge, LifecycleBadge } from './ServiceBadges.tsx';
 import { ServiceFormModal } from './ServiceForm.tsx';
 
 const FILTERS = { q: 'text', kind: 'one', lifecycle: 'many', criticality: 'many' } as const;
@@ -47,24 +40,13 @@ const COLUMNS: ListColumn<Service>[] = [
     key: 'criticality',
     label: 'Criticality',
     width: 110,
-    render: (s) =>
-      s.criticality ? (
-        <Badge color={CRITICALITY_COLORS[s.criticality]} variant="filled" autoContrast>
-          {CRITICALITY_LABELS[s.criticality]}
-        </Badge>
-      ) : (
-        '—'
-      ),
+    render: (s) => (s.criticality ? <CriticalityBadge criticality={s.criticality} /> : '—'),
   },
   {
     key: 'lifecycle',
     label: 'Lifecycle',
     width: 100,
-    render: (s) => (
-      <Badge color={LIFECYCLE_COLORS[s.lifecycleStatus]} variant="light">
-        {LIFECYCLE_LABELS[s.lifecycleStatus]}
-      </Badge>
-    ),
+    render: (s) => <LifecycleBadge status={s.lifecycleStatus} />,
   },
   { key: 'owner', label: 'Owner', width: 160, render: (s) => s.owner?.name ?? '—' },
   { key: 'supportGroup', label: 'Support group', width: 160, render: (s) => s.supportGroup?.name ?? '—' },
@@ -82,7 +64,6 @@ const COLUMNS: ListColumn<Service>[] = [
 
 export function ServicesPage() {
   const canManage = useCanManageServiceLevels();
-  const [adding, add] = useDisclosure();
   const state = useListState(FILTERS, { sort: 'name', order: 'asc' });
   const { q, kind, lifecycle, criticality } = state.filters;
   const list = useServiceList({
@@ -105,46 +86,45 @@ export function ServicesPage() {
   };
 
   return (
-    <>
-      <PageHeader
-        title="Services"
-        description="The service portfolio: what IT delivers, to whom, and what it depends on."
-        actions={canManage && <NewButton onClick={add.open}>New service</NewButton>}
-      />
-      <ListView
-        listKey="services"
-        label="Services"
-        noun={['service', 'services']}
-        columns={COLUMNS}
-        list={{ ...list, data } as typeof list}
-        state={state}
-        rowKey={(s) => s.id}
-        rowHref={href}
-        rowLabel={(s) => s.name}
-        filters={
-          <SearchFilterBar state={state} placeholder="Name or description">
-            <SelectFilter
-              state={state}
-              name="kind"
-              label="Kind"
-              data={optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS)}
-            />
-            <MultiFilter
-              state={state}
-              name="lifecycle"
-              label="Lifecycle"
-              data={optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS)}
-            />
-            <MultiFilter
-              state={state}
-              name="criticality"
-              label="Criticality"
-              data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
-            />
-          </SearchFilterBar>
-        }
-      />
-      {adding && <ServiceFormModal onClose={add.close} />}
-    </>
+    <ListPage
+      title="Services"
+      description="The service portfolio: what IT delivers, to whom, and what it depends on."
+      actions={
+        canManage && (
+          <NewDialogButton dialog={(close) => <ServiceFormModal onClose={close} />}>
+            New service
+          </NewDialogButton>
+        )
+      }
+      listKey="services"
+      noun={['service', 'services']}
+      columns={COLUMNS}
+      list={{ ...list, data } as typeof list}
+      state={state}
+      rowHref={href}
+      rowLabel={(s) => s.name}
+      filters={
+        <SearchFilterBar state={state} placeholder="Name or description">
+          <SelectFilter
+            state={state}
+            name="kind"
+            label="Kind"
+            data={optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS)}
+          />
+          <MultiFilter
+            state={state}
+            name="lifecycle"
+            label="Lifecycle"
+            data={optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS)}
+          />
+          <MultiFilter
+            state={state}
+            name="criticality"
+            label="Criticality"
+            data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

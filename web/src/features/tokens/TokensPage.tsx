@@ -9,7 +9,6 @@ import {
   CopyButton,
   Group,
   Modal,
-  Paper,
   Select,
   Stack,
   Table,
@@ -26,13 +25,13 @@ import { errorMessage } from '../../api/client.ts';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/admin.ts';
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { TagBadges } from '../../components/Badges.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
+import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { TablePage } from '../../kit/list/TablePage.tsx';
+import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
 
@@ -55,7 +54,7 @@ function statusOf(t: ApiToken): { label: string; color: string } {
   return { label: 'Active', color: 'teal' };
 }
 
-function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+function CreateTokenModal({ onClose }: { onClose: () => void }) {
   const create = useCreateToken();
   const [name, setName] = useState('');
   const [scopes, setScopes] = useState<TokenScope[]>(['read']);
@@ -63,19 +62,10 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
   const [touched, setTouched] = useState(false);
   const [created, setCreated] = useState<CreatedToken | null>(null);
   const server = fieldErrorsOf(create.error);
-  const close = () => {
-    setName('');
-    setScopes(['read']);
-    setExpiry('90');
-    setTouched(false);
-    setCreated(null);
-    create.reset();
-    onClose();
-  };
 
   if (created) {
     return (
-      <Modal opened={opened} onClose={close} title="Your new API token" size="lg" closeOnClickOutside={false}>
+      <Modal opened onClose={onClose} title="Your new API token" size="lg" closeOnClickOutside={false}>
         <Stack>
           <Alert color="orange" title="Copy it now" role="status">
             This is the only time the token is shown. Store it in a password manager or secret store.
@@ -104,7 +94,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
             Use it as <Code>Authorization: Bearer &lt;token&gt;</Code> with the REST API.
           </Text>
           <Group justify="flex-end">
-            <Button onClick={close}>Done</Button>
+            <Button onClick={onClose}>Done</Button>
           </Group>
         </Stack>
       </Modal>
@@ -112,7 +102,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="New API token">
+    <Modal opened onClose={onClose} title="New API token">
       <SubmitForm
         noValidate
         onSubmit={() => {
@@ -163,7 +153,7 @@ function CreateTokenModal({ opened, onClose }: { opened: boolean; onClose: () =>
             error={server.expiresInDays}
           />
           <DialogActions
-            onCancel={close}
+            onCancel={onClose}
             submitLabel="Create token"
             pending={create.isPending}
             icon={<IconKey size={16} />}
@@ -188,101 +178,88 @@ function RevokeButton({ token }: { token: ApiToken }) {
       >
         Revoke
       </Button>
-      <Modal opened={opened} onClose={controls.close} title={`Revoke “${token.name}”?`}>
-        <Text size="sm">Programs using this token will stop working immediately. This cannot be undone.</Text>
-        <Group justify="flex-end" mt="lg">
-          <Button variant="default" onClick={controls.close}>
-            Keep it
-          </Button>
-          <Button
-            color="red"
-            loading={revoke.isPending}
-            onClick={() =>
-              revoke.mutate(token.id, {
-                onSuccess: () => {
-                  controls.close();
-                  notifications.show({ color: 'teal', message: `Token “${token.name}” revoked` });
-                },
-                onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-              })
-            }
-          >
-            Revoke token
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={opened}
+        onClose={controls.close}
+        title={`Revoke “${token.name}”?`}
+        confirmLabel="Revoke token"
+        pending={revoke.isPending}
+        onConfirm={() =>
+          revoke.mutate(token.id, {
+            onSuccess: () => {
+              controls.close();
+              notifications.show({ color: 'teal', message: `Token “${token.name}” revoked` });
+            },
+            onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+          })
+        }
+      >
+        Programs using this token will stop working immediately. This cannot be undone.
+      </ConfirmDialog>
     </>
   );
 }
 
 export function TokensPage() {
   const tokens = useTokens();
-  const [opened, modal] = useDisclosure();
   return (
-    <>
-      <PageHeader
-        title="API tokens"
-        description="Personal tokens for scripts and integrations. They act as you, limited to the scopes you choose."
-        actions={<NewButton onClick={modal.open}>New token</NewButton>}
-      />
-      <Paper p={0} style={{ overflow: 'hidden' }}>
-        <LoadedTable
-          query={tokens}
-          label="Loading tokens"
-          empty={
-            <EmptyState title="No API tokens">
-              Create one to use the REST API from scripts and tools.
-            </EmptyState>
-          }
-          minWidth={760}
-          verticalSpacing="sm"
-          aria-label="API tokens"
-          columns={[
-            'Name',
-            'Token',
-            'Scopes',
-            'Created',
-            'Expires',
-            'Last used',
-            'Status',
-            { label: 'Actions', hidden: true },
-          ]}
-          cells={(t) => {
-            const status = statusOf(t);
-            return (
-              <>
-                <Table.Td>
-                  <Text size="sm" fw={600}>
-                    {t.name}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Code>{t.prefix}…</Code>
-                </Table.Td>
-                <Table.Td>
-                  <TagBadges tags={t.scopes} color="gray" />
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={t.createdAt} size="sm" />
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
-                </Table.Td>
-                <Table.Td>
-                  <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
-                </Table.Td>
-                <Table.Td>
-                  <Badge size="sm" variant="light" color={status.color}>
-                    {status.label}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
-              </>
-            );
-          }}
-        />
-      </Paper>
-      <CreateTokenModal opened={opened} onClose={modal.close} />
-    </>
+    <TablePage
+      title="API tokens"
+      description="Personal tokens for scripts and integrations. They act as you, limited to the scopes you choose."
+      actions={
+        <NewDialogButton dialog={(close) => <CreateTokenModal onClose={close} />}>New token</NewDialogButton>
+      }
+      query={tokens}
+      label="Loading tokens"
+      empty={
+        <EmptyState title="No API tokens">Create one to use the REST API from scripts and tools.</EmptyState>
+      }
+      minWidth={760}
+      verticalSpacing="sm"
+      aria-label="API tokens"
+      columns={[
+        'Name',
+        'Token',
+        'Scopes',
+        'Created',
+        'Expires',
+        'Last used',
+        'Status',
+        { label: 'Actions', hidden: true },
+      ]}
+      cells={(t) => {
+        const status = statusOf(t);
+        return (
+          <>
+            <Table.Td>
+              <Text size="sm" fw={600}>
+                {t.name}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Code>{t.prefix}…</Code>
+            </Table.Td>
+            <Table.Td>
+              <TagBadges tags={t.scopes} color="gray" />
+            </Table.Td>
+            <Table.Td>
+              <Time iso={t.createdAt} size="sm" />
+            </Table.Td>
+            <Table.Td>
+              <Time iso={t.expiresAt} size="sm" mode="absolute" fallback="Never" />
+            </Table.Td>
+            <Table.Td>
+              <Time iso={t.lastUsedAt} size="sm" fallback="Never" />
+            </Table.Td>
+            <Table.Td>
+              <Badge size="sm" variant="light" color={status.color}>
+                {status.label}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{status.label === 'Active' && <RevokeButton token={t} />}</Table.Td>
+          </>
+        );
+      }}
+    />
   );
 }

@@ -1,0 +1,33 @@
+/**
+ * A page's "New …" button with the dialog it opens. The dialog is mounted only while open, so
+ * every opening starts from a blank draft; `initiallyOpen` opens it with the page (a "?new=1" link).
+ *
+ *   actions={canManage && (
+ *     <NewDialogButton dialog={(close) => <NewContractModal onClose={close} />}>New contract</NewDialogButton>
+ *   )}
+ */
+import { useDisclosure } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { NewButton } from './NewButton.tsx';
+
+export function NewDialogButton({
+  icon,
+  initiallyOpen = false,
+  dialog,
+  children,
+}: {
+  icon?: ReactNode;
+  initiallyOpen?: boolean;
+  dialog: (close: () => void) => ReactNode;
+  children: ReactNode;
+}) {
+  const [opened, { open, close }] = useDisclosure(initiallyOpen);
+  return (
+    <>
+      <NewButton icon={icon} onClick={open}>
+        {children}
+      </NewButton>
+      {opened && dialog(close)}
+    </>
+  );
+}
