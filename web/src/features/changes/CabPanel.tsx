@@ -10,10 +10,10 @@ import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeView, useCabVote, useVeto } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { isChangeManager, RULE_LABELS } from './labels.ts';
-import { ReasonDialog } from './ReasonDialog.tsx';
 
 const STATE_COLORS: Record<string, string> = {
   active: 'blue',
@@ -158,9 +158,11 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
         <ReasonDialog
           title={`Veto ${rec.number}`}
           explanation="The change is rejected whatever the votes; the reason goes to its history."
-          action="Veto"
+          submitLabel="Veto"
           color="red.9"
+          maxLength={LIMITS.resolutionNotesMax}
           mutation={veto}
+          errorTitle="Could not veto"
           done={`${rec.number} vetoed`}
           onClose={() => setVetoOpen(false)}
         />
