@@ -12,21 +12,19 @@ import {
   type Requirement,
   type RequirementStatus,
   type ServiceDetail,
-  type Target,
   useMoveRequirement,
   useSaveRequirement,
   useSlaFromRequirement,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
 import { CalendarSelect, CustomerSelect } from './pickers.tsx';
 import { rootErrors } from './problems.ts';
-import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+import { TargetsEditor } from './TargetsEditor.tsx';
 import {
   AvailabilityInput,
   NameInput,
@@ -34,8 +32,7 @@ import {
   OtherErrors,
   ThresholdsInput,
 } from './termFields.tsx';
-
-const PLACED = ['name', 'customerId', 'calendarId', 'availabilityTarget', 'targets', 'obligations'];
+import { TERM_FIELDS, useTermsDraft } from './useTermsDraft.ts';
 
 export function RequirementModal({
   service,
@@ -47,35 +44,17 @@ export function RequirementModal({
   onClose: () => void;
 }) {
   const save = useSaveRequirement(service.id, requirement);
-  const [name, setName] = useState(requirement?.name ?? '');
-  const [customerId, setCustomerId] = useState<string | null>(
-    requirement ? (requirement.customer?.id ?? null) : (service.customers[0]?.id ?? null),
-  );
-  const [calendarId, setCalendarId] = useState<string | null>(requirement?.calendar.id ?? null);
-  const [availability, setAvailability] = useState<number | string>(requirement?.availabilityTarget ?? '');
-  const [targets, setTargets] = useState<Target[]>(completeTargets(requirement?.targets ?? []));
-  const [obligations, setObligations] = useState(requirement?.obligations ?? '');
-  const [touched, setTouched] = useState(false);
+  const terms = useTermsDraft(requirement, service.customers[0]?.id ?? null);
   const server = rootErrors(save.error);
   const submit = () => {
-    setTouched(true);
-    if (!name.trim() || !calendarId) return;
-    save.mutate(
-      {
-        name: name.trim(),
-        customerId,
-        calendarId,
-        availabilityTarget: availability === '' ? null : Number(availability),
-        targets,
-        obligations,
+    const input = terms.submitted();
+    if (!input) return;
+    save.mutate(input, {
+      onSuccess: (r) => {
+        notifications.show({ color: 'teal', message: `Requirement ${r.name} saved` });
+        onClose();
       },
-      {
-        onSuccess: (r) => {
-          notifications.show({ color: 'teal', message: `Requirement ${r.name} saved` });
-          onClose();
-        },
-      },
-    );
+    });
   };
   return (
     <Modal
@@ -88,33 +67,38 @@ export function RequirementModal({
       <SubmitForm noValidate onSubmit={submit}>
         <Stack>
           <ErrorAlert error={save.error} title="The requirement was not saved" />
-          <OtherErrors error={save.error} placed={PLACED} />
-          <NameInput
-            value={name}
-            onChange={setName}
-            error={requiredError(touched, name, 'Enter a name') ?? server.name}
-          />
+          <OtherErrors error={save.error} placed={TERM_FIELDS} />
+          <NameInput value={terms.name} onChange={terms.setName} error={terms.nameError ?? server.name} />
           <Group grow align="flex-start">
-            <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
+            <CustomerSelect
+              value={terms.customerId}
+              onChange={terms.setCustomerId}
+              error={server.customerId}
+            />
             <CalendarSelect
               label="Support hours"
               required
-              value={calendarId}
-              onChange={setCalendarId}
-              error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
+              value={terms.calendarId}
+              onChange={terms.setCalendarId}
+              error={terms.calendarError ?? server.calendarId}
             />
           </Group>
           <AvailabilityInput
-            value={availability}
-            onChange={setAvailability}
+            value={terms.availability}
+            onChange={terms.setAvailability}
             error={server.availabilityTarget}
             w={220}
           />
-          <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
+          <TargetsEditor
+            value={terms.targets}
+            onChange={terms.setTargets}
+            error={save.error}
+            calendarId={terms.calendarId}
+          />
           <ObligationsInput
             description="What each side commits to: reviews, reports, customer duties"
-            value={obligations}
-            onChange={setObligations}
+            value={terms.obligations}
+            onChange={terms.setObligations}
             error={server.obligations}
           />
           <DialogActions onCancel={onClose} submitLabel="Save requirement" pending={save.isPending} />
