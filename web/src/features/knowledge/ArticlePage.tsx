@@ -14,11 +14,12 @@ import {
   useArticleFeedback,
   useArticleStep,
 } from '../../api/queries/knowledge.ts';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
 import { ArticleHtml, ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
@@ -88,27 +89,31 @@ function StepButtons({ article }: { article: ArticleView }) {
 }
 
 function FeedbackPanel({ articleId }: { articleId: string }) {
-  const feedback = useArticleFeedback(articleId, true);
-  if (feedback.isPending) return <PageLoader label="Loading feedback" />;
-  if (feedback.isError) return <ErrorState error={feedback.error} onRetry={() => feedback.refetch()} />;
-  if (feedback.data.items.length === 0)
-    return <EmptyState title="No feedback yet">Readers say here whether the article helped.</EmptyState>;
   return (
-    <List spacing="sm" listStyleType="none" aria-label="Feedback">
-      {feedback.data.items.map((f) => (
-        <List.Item key={f.id}>
-          <Group gap="xs">
-            <Badge color={f.helpful ? 'teal' : 'red'} variant="light">
-              {f.helpful ? 'Helpful' : 'Not helpful'}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {f.by?.name ?? 'Someone'} · <Time iso={f.createdAt} size="sm" />
-            </Text>
-          </Group>
-          {f.comment && <Text size="sm">{f.comment}</Text>}
-        </List.Item>
-      ))}
-    </List>
+    <LoadedRows
+      query={useArticleFeedback(articleId, true)}
+      label="Loading feedback"
+      rows={(data) => data.items}
+      empty={<EmptyState title="No feedback yet">Readers say here whether the article helped.</EmptyState>}
+    >
+      {(items) => (
+        <List spacing="sm" listStyleType="none" aria-label="Feedback">
+          {items.map((f) => (
+            <List.Item key={f.id}>
+              <Group gap="xs">
+                <Badge color={f.helpful ? 'teal' : 'red'} variant="light">
+                  {f.helpful ? 'Helpful' : 'Not helpful'}
+                </Badge>
+                <Text size="sm" c="dimmed">
+                  {f.by?.name ?? 'Someone'} · <Time iso={f.createdAt} size="sm" />
+                </Text>
+              </Group>
+              {f.comment && <Text size="sm">{f.comment}</Text>}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </LoadedRows>
   );
 }
 
