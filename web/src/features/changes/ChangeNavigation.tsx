@@ -1,21 +1,13 @@
 /** The "Changes" section of the workspace navigation: the queue, a new change, the CAB agenda and boards, templates, the questionnaire. */
 import { IconFileCheck, IconGavel, IconListCheck, IconUsersGroup } from '@tabler/icons-react';
-import { NavSection } from '../../kit/nav/NavSection.tsx';
+import { fixedNavSection } from '../../kit/nav/fixedNavSection.tsx';
 import { recordQueueEntries } from '../../kit/nav/recordQueueEntries.tsx';
 import { recordTypes } from '../../records/registry.ts';
 
-export function ChangeNavSection({ pathname }: { pathname: string }) {
-  return (
-    <NavSection
-      title="Changes"
-      pathname={pathname}
-      items={[
-        ...recordQueueEntries(recordTypes.change),
-        { to: '/cab', label: 'CAB agenda', icon: <IconGavel size={18} /> },
-        { to: '/cab-boards', label: 'CAB boards', icon: <IconUsersGroup size={18} /> },
-        { to: '/change-templates', label: 'Standard templates', icon: <IconFileCheck size={18} /> },
-        { to: '/change-risk', label: 'Risk questionnaire', icon: <IconListCheck size={18} /> },
-      ]}
-    />
-  );
-}
+export const ChangeNavSection = fixedNavSection('Changes', [
+  ...recordQueueEntries(recordTypes.change),
+  { to: '/cab', label: 'CAB agenda', icon: <IconGavel size={18} /> },
+  { to: '/cab-boards', label: 'CAB boards', icon: <IconUsersGroup size={18} /> },
+  { to: '/change-templates', label: 'Standard templates', icon: <IconFileCheck size={18} /> },
+  { to: '/change-risk', label: 'Risk questionnaire', icon: <IconListCheck size={18} /> },
+]);
