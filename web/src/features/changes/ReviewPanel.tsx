@@ -2,15 +2,15 @@
  * The post-implementation review: the outcome (recorded on completion, never hidden), the lessons,
  * the incidents the change caused; a failed or backed-out change raises a problem in one click.
  */
-import { Anchor, Badge, Button, Group, TagsInput, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, TagsInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeView, useRaiseProblem, useRecordReview } from '../../api/queries/changes.ts';
 import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { PanelForm } from '../../kit/form/PanelForm.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { whenStale } from '../../kit/record/whenStale.ts';
@@ -115,15 +115,13 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
           )
         }
       >
-        <Textarea
+        <DescriptionField
           label="Lessons"
           description={failed || rec.changeType === 'emergency' ? 'Needed before closing' : undefined}
-          autosize
           minRows={2}
           readOnly={!inReview}
-          maxLength={LIMITS.descriptionMax}
           value={lessons}
-          onChange={(e) => setLessons(e.currentTarget.value)}
+          onChange={setLessons}
         />
         {inReview && (
           <TagsInput

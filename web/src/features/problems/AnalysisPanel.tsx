@@ -3,8 +3,8 @@ import { Select, TagsInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { RCA_METHODS } from '../../../../src/domain/lifecycle/defaults-problem-change.ts';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ProblemView, useUpdateAnalysis } from '../../api/queries/problems.ts';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { PanelForm } from '../../kit/form/PanelForm.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { whenStale } from '../../kit/record/whenStale.ts';
@@ -12,31 +12,6 @@ import { optionsOf } from '../../lib/labels.ts';
 import { RCA_LABELS } from './labels.ts';
 
 type Method = (typeof RCA_METHODS)[number];
-
-/** A paragraph or more of the analysis, growing as it is written. */
-function ProseInput({
-  label,
-  readOnly,
-  value,
-  onChange,
-}: {
-  label: string;
-  readOnly: boolean;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Textarea
-      label={label}
-      autosize
-      minRows={2}
-      readOnly={readOnly}
-      maxLength={LIMITS.descriptionMax}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-    />
-  );
-}
 
 export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () => void }) {
   const a = rec.analysis;
@@ -83,7 +58,13 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
           value={method}
           onChange={setMethod}
         />
-        <ProseInput label="Root cause" readOnly={!editable} value={rootCause} onChange={setRootCause} />
+        <DescriptionField
+          label="Root cause"
+          minRows={2}
+          readOnly={!editable}
+          value={rootCause}
+          onChange={setRootCause}
+        />
         <TagsInput
           label="Contributing factors"
           description="Press Enter after each"
@@ -91,7 +72,13 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
           value={factors}
           onChange={setFactors}
         />
-        <ProseInput label="Workaround" readOnly={!editable} value={workaround} onChange={setWorkaround} />
+        <DescriptionField
+          label="Workaround"
+          minRows={2}
+          readOnly={!editable}
+          value={workaround}
+          onChange={setWorkaround}
+        />
         {rec.analysis.closureReason && (
           <Textarea label="Closed because" readOnly autosize value={rec.analysis.closureReason} />
         )}

@@ -4,21 +4,10 @@
  * record types, priorities) and when it is in force. Agreed versions are changed by drafting the
  * next version.
  */
-import {
-  Button,
-  Group,
-  MultiSelect,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   AGREEMENT_KINDS,
@@ -30,6 +19,7 @@ import {
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
@@ -147,13 +137,10 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
             />
           )}
           <NameInput value={terms.name} onChange={terms.setName} error={terms.nameError ?? server.name} />
-          <Textarea
-            label="Description"
-            autosize
+          <DescriptionField
             minRows={2}
-            maxLength={LIMITS.descriptionMax}
             value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+            onChange={setDescription}
             error={server.description}
           />
           <Group grow align="flex-start">
