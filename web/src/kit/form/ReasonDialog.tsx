@@ -5,13 +5,12 @@
  * calls `onDone`. Without `missing` the submit button waits for a reason; with it, submitting an
  * empty reason says `missing` under the field.
  */
-import { Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ErrorAlert } from '../../components/States.tsx';
-import { DialogActions } from './DialogActions.tsx';
-import { SubmitForm } from './SubmitForm.tsx';
+import { FormDialog } from './FormDialog.tsx';
 
 export function ReasonDialog<R, V = string>({
   title,
@@ -58,46 +57,41 @@ export function ReasonDialog<R, V = string>({
   const [touched, setTouched] = useState(false);
   const blank = !reason.trim();
   return (
-    <Modal opened onClose={onClose} title={title}>
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          setTouched(true);
-          if (blank) return;
-          mutation.mutate(variables(reason.trim()), {
-            onSuccess: (result) => {
-              notifications.show({ color: 'teal', message: typeof done === 'string' ? done : done(result) });
-              onClose();
-              onDone?.(result);
-            },
-          });
-        }}
-      >
-        <Stack>
-          {explanation && <Text size="sm">{explanation}</Text>}
-          <Textarea
-            label="Reason"
-            description={description}
-            required
-            autosize
-            minRows={minRows}
-            maxLength={maxLength}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={missing && touched && blank ? missing : undefined}
-            data-autofocus={autoFocus || undefined}
-          />
-          <ErrorAlert error={mutation.error} title={errorTitle} />
-          <DialogActions
-            onCancel={onClose}
-            cancelLabel={cancelLabel}
-            submitLabel={submitLabel}
-            pending={mutation.isPending}
-            disabled={!missing && blank}
-            color={color}
-          />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={() => {
+        setTouched(true);
+        if (blank) return;
+        mutation.mutate(variables(reason.trim()), {
+          onSuccess: (result) => {
+            notifications.show({ color: 'teal', message: typeof done === 'string' ? done : done(result) });
+            onClose();
+            onDone?.(result);
+          },
+        });
+      }}
+      noValidate
+      submitLabel={submitLabel}
+      cancelLabel={cancelLabel}
+      pending={mutation.isPending}
+      disabled={!missing && blank}
+      color={color}
+    >
+      {explanation && <Text size="sm">{explanation}</Text>}
+      <Textarea
+        label="Reason"
+        description={description}
+        required
+        autosize
+        minRows={minRows}
+        maxLength={maxLength}
+        value={reason}
+        onChange={(e) => setReason(e.currentTarget.value)}
+        error={missing && touched && blank ? missing : undefined}
+        data-autofocus={autoFocus || undefined}
+      />
+      <ErrorAlert error={mutation.error} title={errorTitle} />
+    </FormDialog>
   );
 }
