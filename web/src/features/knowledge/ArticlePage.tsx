@@ -3,7 +3,7 @@
  * reopen) as the server offers them, facts and counts, linked records, versions with a diff, and
  * the feedback readers gave.
  */
-import { Anchor, Badge, Button, Group, List, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -17,8 +17,7 @@ import {
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
@@ -58,32 +57,28 @@ function StepButtons({ article }: { article: ArticleView }) {
         </Button>
       ))}
       {!asking && <ErrorAlert error={take.error} title="Not done" />}
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking?.label ?? ''}>
-        <SubmitForm
-          onSubmit={() => {
-            if (asking) run(asking, comment);
-          }}
-        >
-          <Stack>
-            <Textarea
-              label="Why"
-              description="The author sees this with the article."
-              required
-              autosize
-              minRows={3}
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-            />
-            <ErrorAlert error={take.error} title="Not done" />
-            <DialogActions
-              onCancel={() => setAsking(null)}
-              submitLabel={asking?.label ?? ''}
-              pending={take.isPending}
-              disabled={!comment.trim()}
-            />
-          </Stack>
-        </SubmitForm>
-      </Modal>
+      <FormDialog
+        title={asking?.label ?? ''}
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        onSubmit={() => {
+          if (asking) run(asking, comment);
+        }}
+        submitLabel={asking?.label ?? ''}
+        pending={take.isPending}
+        disabled={!comment.trim()}
+      >
+        <Textarea
+          label="Why"
+          description="The author sees this with the article."
+          required
+          autosize
+          minRows={3}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
+        <ErrorAlert error={take.error} title="Not done" />
+      </FormDialog>
     </>
   );
 }
