@@ -3,13 +3,14 @@
  * and comment; members approve or reject (once, with a comment) or comment, the change manager
  * comments or vetoes.
  */
-import { Badge, Button, Group, List, Progress, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, List, Progress, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeView, useCabVote, useVeto } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -112,14 +113,13 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
       )}
       {active && (member || manager) && (
         <>
-          <Textarea
+          <DescriptionField
             label="Comment"
             description={member && !voted ? 'Needed to reject; optional when approving' : undefined}
-            autosize
             minRows={2}
             maxLength={LIMITS.commentMax}
             value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
+            onChange={setComment}
           />
           <ErrorAlert error={vote.error} title="Could not record that" />
           <Group justify="flex-end" gap="xs">

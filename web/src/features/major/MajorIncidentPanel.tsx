@@ -2,7 +2,7 @@
  * The major-incident view on an incident: status, coordinator and summary, the communication log
  * (what was told to whom), standing down, and the post-incident review once resolved.
  */
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSpeakerphone, IconUrgent } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,6 +19,7 @@ import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
@@ -111,13 +112,12 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
                 onChange={(a) => a && setAudience(a as CommAudience)}
                 w={210}
               />
-              <Textarea
+              <DescriptionField
                 label="Message sent"
-                autosize
                 minRows={2}
                 maxLength={LIMITS.commentMax}
                 value={message}
-                onChange={(e) => setMessage(e.currentTarget.value)}
+                onChange={setMessage}
                 error={touched && !message.trim() ? 'Enter the message that was sent' : undefined}
                 style={{ flex: 1 }}
               />

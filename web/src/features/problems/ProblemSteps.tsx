@@ -3,7 +3,7 @@
  * its own: resolving (with the offer to resolve the open incidents, whose requesters are told)
  * and closing (with the reason, unless a completed change is linked).
  */
-import { Alert, Button, Checkbox, Select, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
@@ -11,6 +11,7 @@ import { type ProblemView, useProblemOptions, useProblemTransition } from '../..
 import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { closeWhenStale, TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -67,14 +68,12 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
             onChange={setCode}
             error={errors.resolutionCode}
           />
-          <Textarea
+          <DescriptionField
             label="Resolution notes"
             required
-            autosize
-            minRows={3}
             maxLength={LIMITS.resolutionNotesMax}
             value={notes}
-            onChange={(e) => setNotes(e.currentTarget.value)}
+            onChange={setNotes}
             error={errors.resolutionNotes}
           />
           {open.length > 0 && (
@@ -92,14 +91,13 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
           <Alert color="blue" variant="light">
             A problem closes with its fix: a completed linked change, or the reason it needs none.
           </Alert>
-          <Textarea
+          <DescriptionField
             label="Reason for closing"
             description="Needed when no completed change is linked"
-            autosize
             minRows={2}
             maxLength={LIMITS.resolutionNotesMax}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={setReason}
             error={errors.closureReason}
           />
         </>
