@@ -5,12 +5,13 @@
  * calls `onDone`. Without `missing` the submit button waits for a reason; with it, submitting an
  * empty reason says `missing` under the field.
  */
-import { Text, Textarea } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 import { ErrorAlert } from '../../components/States.tsx';
 import { FormDialog } from './FormDialog.tsx';
+import { DescriptionField } from './NewRecordForm.tsx';
 
 export function ReasonDialog<R, V = string>({
   title,
@@ -79,15 +80,14 @@ export function ReasonDialog<R, V = string>({
       color={color}
     >
       {explanation && <Text size="sm">{explanation}</Text>}
-      <Textarea
+      <DescriptionField
         label="Reason"
         description={description}
         required
-        autosize
         minRows={minRows}
         maxLength={maxLength}
         value={reason}
-        onChange={(e) => setReason(e.currentTarget.value)}
+        onChange={setReason}
         error={missing && touched && blank ? missing : undefined}
         data-autofocus={autoFocus || undefined}
       />
