@@ -4,7 +4,6 @@ import {
   Button,
   Card,
   Group,
-  Modal,
   SegmentedControl,
   Select,
   SimpleGrid,
@@ -20,8 +19,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -86,56 +84,53 @@ function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () 
   const d = form.draft;
   const save = announcements.useSave(current);
   return (
-    <Modal opened onClose={onClose} title={current ? 'Edit announcement' : 'New announcement'} size="lg">
-      <SubmitForm
-        onSubmit={() => {
-          save.mutate(bodyOf(d), {
-            onSuccess: () => {
-              notifications.show({ message: current ? 'Announcement saved.' : 'Announcement published.' });
-              onClose();
-            },
-          });
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput label="Title" required {...form.text('title')} />
-          <Textarea label="Text" autosize minRows={3} {...form.text('body')} />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Select
-              label="Severity"
-              allowDeselect={false}
-              data={SEVERITY_OPTIONS}
-              {...form.choice('severity', { fallback: d.severity })}
-            />
-            <Select
-              label="Audience"
-              allowDeselect={false}
-              data={AUDIENCE_OPTIONS}
-              {...form.choice('audience', { fallback: d.audience })}
-            />
-          </SimpleGrid>
-          {d.audience === 'service' && (
-            <ServiceSelect label="Service" required clearable={false} {...form.choice('serviceId')} />
-          )}
-          {d.audience === 'group' && <GroupSelect label="Group" required {...form.choice('groupId')} />}
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Shown from" type="datetime-local" required {...form.text('startsAt')} />
-            <TextInput
-              label="Shown until"
-              description="Empty: until deleted"
-              type="datetime-local"
-              {...form.text('endsAt')}
-            />
-          </SimpleGrid>
-          {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
-          <DialogActions
-            onCancel={onClose}
-            submitLabel={current ? 'Save' : 'Publish'}
-            pending={save.isPending}
-          />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+    <FormDialog
+      title={current ? 'Edit announcement' : 'New announcement'}
+      onClose={onClose}
+      onSubmit={() => {
+        save.mutate(bodyOf(d), {
+          onSuccess: () => {
+            notifications.show({ message: current ? 'Announcement saved.' : 'Announcement published.' });
+            onClose();
+          },
+        });
+      }}
+      size="lg"
+      gap="sm"
+      submitLabel={current ? 'Save' : 'Publish'}
+      pending={save.isPending}
+    >
+      <TextInput label="Title" required {...form.text('title')} />
+      <Textarea label="Text" autosize minRows={3} {...form.text('body')} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label="Severity"
+          allowDeselect={false}
+          data={SEVERITY_OPTIONS}
+          {...form.choice('severity', { fallback: d.severity })}
+        />
+        <Select
+          label="Audience"
+          allowDeselect={false}
+          data={AUDIENCE_OPTIONS}
+          {...form.choice('audience', { fallback: d.audience })}
+        />
+      </SimpleGrid>
+      {d.audience === 'service' && (
+        <ServiceSelect label="Service" required clearable={false} {...form.choice('serviceId')} />
+      )}
+      {d.audience === 'group' && <GroupSelect label="Group" required {...form.choice('groupId')} />}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput label="Shown from" type="datetime-local" required {...form.text('startsAt')} />
+        <TextInput
+          label="Shown until"
+          description="Empty: until deleted"
+          type="datetime-local"
+          {...form.text('endsAt')}
+        />
+      </SimpleGrid>
+      {save.isError && <ErrorAlert error={save.error} title="Not saved" />}
+    </FormDialog>
   );
 }
 

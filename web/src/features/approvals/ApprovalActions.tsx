@@ -1,13 +1,12 @@
 /** Approve, or reject with a reason: the decision on one approval level of a request. */
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { errorMessage } from '../../api/client.ts';
 import { type ServiceRequest, useDecideApproval } from '../../api/queries/requests.ts';
-import { ErrorAlert } from '../../components/States.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 
 /** The level the viewer may decide now, if any. */
 export function levelToDecide(rec: ServiceRequest, userId: string) {
@@ -16,70 +15,6 @@ export function levelToDecide(rec: ServiceRequest, userId: string) {
       l.state === 'active' &&
       l.approvers.some((a) => a.id === userId) &&
       !l.votes.some((v) => v.approver.id === userId),
-  );
-}
-
-function RejectDialog({
-  number,
-  requestId,
-  level,
-  onClose,
-  onDone,
-}: {
-  number: string;
-  requestId: string;
-  level: number;
-  onClose: () => void;
-  onDone?: (r: ServiceRequest) => void;
-}) {
-  const decide = useDecideApproval();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const missing = touched && !reason.trim() ? 'Tell the requester why' : undefined;
-  return (
-    <Modal opened onClose={onClose} title={`Reject ${number}`}>
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          setTouched(true);
-          if (!reason.trim()) return;
-          decide.mutate(
-            { requestId, decision: 'reject', reason: reason.trim(), level },
-            {
-              onSuccess: (r) => {
-                notifications.show({ color: 'teal', message: `You rejected ${r.number}` });
-                onClose();
-                onDone?.(r);
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          <Textarea
-            label="Reason"
-            description="The requester sees this reason."
-            required
-            autosize
-            minRows={3}
-            maxLength={LIMITS.commentMax}
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={missing}
-            data-autofocus
-          />
-          <ErrorAlert error={decide.error} title="The decision was not recorded" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Back
-            </Button>
-            <Button type="submit" color="red.9" loading={decide.isPending}>
-              Reject
-            </Button>
-          </Group>
-        </Stack>
-      </SubmitForm>
-    </Modal>
   );
 }
 
@@ -129,12 +64,22 @@ export function ApprovalActions({
         </Button>
       </Group>
       {rejecting && (
-        <RejectDialog
-          number={number}
-          requestId={requestId}
-          level={level}
-          onClose={() => setRejecting(false)}
+        <ReasonDialog
+          title={`Reject ${number}`}
+          description="The requester sees this reason."
+          minRows={3}
+          maxLength={LIMITS.commentMax}
+          autoFocus
+          missing="Tell the requester why"
+          submitLabel="Reject"
+          cancelLabel="Back"
+          color="red.9"
+          mutation={decide}
+          variables={(reason) => ({ requestId, decision: 'reject' as const, reason, level })}
+          errorTitle="The decision was not recorded"
+          done={(r) => `You rejected ${r.number}`}
           onDone={onDone}
+          onClose={() => setRejecting(false)}
         />
       )}
     </>

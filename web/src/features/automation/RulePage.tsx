@@ -14,7 +14,8 @@ import {
   useUpdateRule,
 } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorState, NotFoundPage, PageLoader } from '../../components/States.tsx';
+import { EmptyState, NotFoundPage } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
 import { humanize } from '../../lib/labels.ts';
@@ -161,9 +162,12 @@ export function RulePage() {
         />
       </Stack>
     );
-  if (rules.isPending) return <PageLoader label="Loading rule" />;
-  if (rules.isError) return <ErrorState error={rules.error} onRetry={() => rules.refetch()} />;
-  const rule = rules.data.find((r) => r.id === ruleId);
-  if (!rule) return <NotFoundPage />;
-  return <EditRule process={process} rule={rule} />;
+  return (
+    <Loaded query={rules} label="Loading rule">
+      {(data) => {
+        const rule = data.find((r) => r.id === ruleId);
+        return rule ? <EditRule process={process} rule={rule} /> : <NotFoundPage />;
+      }}
+    </Loaded>
+  );
 }

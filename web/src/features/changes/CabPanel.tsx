@@ -3,17 +3,18 @@
  * and comment; members approve or reject (once, with a comment) or comment, the change manager
  * comments or vetoes.
  */
-import { Badge, Button, Group, List, Progress, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Group, List, Progress, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeView, useCabVote, useVeto } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
+import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { isChangeManager, RULE_LABELS } from './labels.ts';
-import { ReasonDialog } from './ReasonDialog.tsx';
 
 const STATE_COLORS: Record<string, string> = {
   active: 'blue',
@@ -112,14 +113,13 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
       )}
       {active && (member || manager) && (
         <>
-          <Textarea
+          <DescriptionField
             label="Comment"
             description={member && !voted ? 'Needed to reject; optional when approving' : undefined}
-            autosize
             minRows={2}
             maxLength={LIMITS.commentMax}
             value={comment}
-            onChange={(e) => setComment(e.currentTarget.value)}
+            onChange={setComment}
           />
           <ErrorAlert error={vote.error} title="Could not record that" />
           <Group justify="flex-end" gap="xs">
@@ -158,9 +158,11 @@ export function CabPanel({ rec }: { rec: ChangeView }) {
         <ReasonDialog
           title={`Veto ${rec.number}`}
           explanation="The change is rejected whatever the votes; the reason goes to its history."
-          action="Veto"
+          submitLabel="Veto"
           color="red.9"
+          maxLength={LIMITS.resolutionNotesMax}
           mutation={veto}
+          errorTitle="Could not veto"
           done={`${rec.number} vetoed`}
           onClose={() => setVetoOpen(false)}
         />

@@ -4,7 +4,6 @@ import {
   Badge,
   Button,
   Group,
-  Modal,
   NumberInput,
   Paper,
   Select,
@@ -21,8 +20,7 @@ import { type ChangeTemplateView, useChangeTemplates, useSaveTemplate } from '..
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -121,55 +119,51 @@ function TemplateDialog({ template, onClose }: { template: ChangeTemplateView | 
   const save = useSaveTemplate(template);
   const form = useDraftForm(templateDraft(template), { toBody: (d) => d, error: save.error });
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={template ? `Edit ${template.name}` : 'New standard change template'}
+      onClose={onClose}
+      onSubmit={() =>
+        save.mutate(form.body, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: 'Template saved' });
+            onClose();
+          },
+        })
+      }
       size="lg"
+      gap="sm"
+      submitLabel="Save"
+      pending={save.isPending}
     >
-      <SubmitForm
-        onSubmit={() =>
-          save.mutate(form.body, {
-            onSuccess: () => {
-              notifications.show({ color: 'teal', message: 'Template saved' });
-              onClose();
-            },
-          })
-        }
-      >
-        <Stack gap="sm">
-          <TextInput label="Name" required {...form.text('name', { max: 'titleMax' })} />
-          <Textarea label="Description" autosize minRows={2} {...form.text('description')} />
-          <Textarea
-            label="Implementation plan"
-            required
-            autosize
-            minRows={2}
-            {...form.text('implementationPlan')}
-          />
-          <Textarea label="Back-out plan" required autosize minRows={2} {...form.text('backoutPlan')} />
-          <Textarea label="Test plan" autosize minRows={1} {...form.text('testPlan')} />
-          <Group grow>
-            <Select
-              label="Risk"
-              data={['low', 'medium', 'high']}
-              {...form.choice('riskLevel', { fallback: 'low' })}
-              allowDeselect={false}
-            />
-            <NumberInput
-              label="Duration (minutes)"
-              min={5}
-              max={10080}
-              value={form.draft.durationMinutes}
-              onChange={(v) => form.set('durationMinutes', Number(v) || 60)}
-              error={form.errors.durationMinutes}
-            />
-          </Group>
-          <Switch label="Active (offered for new standard changes)" {...form.toggle('active')} />
-          <ErrorAlert error={save.error} title="Could not save the template" />
-          <DialogActions onCancel={onClose} submitLabel="Save" pending={save.isPending} />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+      <TextInput label="Name" required {...form.text('name', { max: 'titleMax' })} />
+      <Textarea label="Description" autosize minRows={2} {...form.text('description')} />
+      <Textarea
+        label="Implementation plan"
+        required
+        autosize
+        minRows={2}
+        {...form.text('implementationPlan')}
+      />
+      <Textarea label="Back-out plan" required autosize minRows={2} {...form.text('backoutPlan')} />
+      <Textarea label="Test plan" autosize minRows={1} {...form.text('testPlan')} />
+      <Group grow>
+        <Select
+          label="Risk"
+          data={['low', 'medium', 'high']}
+          {...form.choice('riskLevel', { fallback: 'low' })}
+          allowDeselect={false}
+        />
+        <NumberInput
+          label="Duration (minutes)"
+          min={5}
+          max={10080}
+          value={form.draft.durationMinutes}
+          onChange={(v) => form.set('durationMinutes', Number(v) || 60)}
+          error={form.errors.durationMinutes}
+        />
+      </Group>
+      <Switch label="Active (offered for new standard changes)" {...form.toggle('active')} />
+      <ErrorAlert error={save.error} title="Could not save the template" />
+    </FormDialog>
   );
 }

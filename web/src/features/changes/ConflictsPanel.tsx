@@ -5,12 +5,13 @@
 import { Alert, Anchor, Badge, Button, Group, List, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ChangeView, useConflicts, useOverrideConflicts } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { CONFLICT_LABELS, isChangeManager } from './labels.ts';
-import { ReasonDialog } from './ReasonDialog.tsx';
 
 const OPEN_STATES = new Set(['new', 'assess', 'authorise', 'scheduled']);
 
@@ -104,8 +105,10 @@ export function ConflictsPanel({ rec }: { rec: ChangeView }) {
         <ReasonDialog
           title={`Override the conflicts of ${rec.number}`}
           explanation="The change may then be scheduled and implemented in this slot. New dates or new conflicts need a new override."
-          action="Override"
+          submitLabel="Override"
+          maxLength={LIMITS.resolutionNotesMax}
           mutation={override}
+          errorTitle="Could not override"
           done="Conflicts accepted"
           onClose={() => setOpen(false)}
         />

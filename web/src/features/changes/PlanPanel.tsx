@@ -1,11 +1,10 @@
 /** The change's plans and planned window, saved together; new dates are checked for conflicts again. */
-import { Button, Group, Paper, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { type ChangeView, useUpdateChange } from '../../api/queries/changes.ts';
-import { ErrorAlert } from '../../components/States.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { PanelForm } from '../../kit/form/PanelForm.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
+import { whenStale } from '../../kit/record/whenStale.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { fromLocalInput, toLocalInput } from './labels.ts';
 import { type PlanDraft, PlanFields } from './PlanFields.tsx';
@@ -37,40 +36,31 @@ export function PlanPanel({ rec, onStale }: { rec: ChangeView; onStale: () => vo
   const [draft, setDraft] = useState(() => draftOf(rec));
   const patch = patchOf(draft, draftOf(rec));
   return (
-    <Paper p="md" component="section" aria-labelledby="plan-title">
-      <SubmitForm
+    <RecordPanel id="plan-title" title="Plan and schedule" gap="sm">
+      <PanelForm
         onSubmit={() => {
           save.mutate(
             { patch, version: rec.version },
             {
               onSuccess: () => notifications.show({ color: 'teal', message: 'Plan saved' }),
-              onError: (err) => {
-                if (err instanceof ApiError && err.isStale) onStale();
-              },
+              onError: whenStale(onStale),
             },
           );
         }}
+        error={save.error}
+        errorTitle="Could not save the plan"
+        submitLabel="Save plan"
+        pending={save.isPending}
+        disabled={Object.keys(patch).length === 0}
+        readOnly={!editable}
       >
-        <Stack gap="sm">
-          <Title order={2} size="h5" id="plan-title">
-            Plan and schedule
-          </Title>
-          <PlanFields
-            draft={draft}
-            onChange={setDraft}
-            errors={fieldErrorsOf(save.error)}
-            readOnly={!editable}
-          />
-          <ErrorAlert error={save.error} title="Could not save the plan" />
-          {editable && (
-            <Group justify="flex-end">
-              <Button type="submit" disabled={Object.keys(patch).length === 0} loading={save.isPending}>
-                Save plan
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </SubmitForm>
-    </Paper>
+        <PlanFields
+          draft={draft}
+          onChange={setDraft}
+          errors={fieldErrorsOf(save.error)}
+          readOnly={!editable}
+        />
+      </PanelForm>
+    </RecordPanel>
   );
 }

@@ -2,18 +2,18 @@
  * The post-implementation review: the outcome (recorded on completion, never hidden), the lessons,
  * the incidents the change caused; a failed or backed-out change raises a problem in one click.
  */
-import { Anchor, Badge, Button, Group, Stack, TagsInput, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, TagsInput, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
-import { ApiError } from '../../api/client.ts';
 import { type ChangeView, useRaiseProblem, useRecordReview } from '../../api/queries/changes.ts';
 import { mayRaiseImprovement, raiseImprovementPath } from '../../api/queries/improvements.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
+import { PanelForm } from '../../kit/form/PanelForm.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
+import { whenStale } from '../../kit/record/whenStale.ts';
 import { Time } from '../../lib/time.tsx';
 import { OUTCOME_LABELS } from './labels.ts';
 
@@ -78,7 +78,7 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
           Problems: <NumberLinks records={rec.problems} base="/problems" />
         </Text>
       )}
-      <SubmitForm
+      <PanelForm
         onSubmit={() => {
           save.mutate(
             { lessons, ...(incidents.length ? { incidentIds: incidents } : {}) },
@@ -87,59 +87,52 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
                 setIncidents([]);
                 notifications.show({ color: 'teal', message: 'Review recorded' });
               },
-              onError: (err) => {
-                if (err instanceof ApiError && err.isStale) onStale();
-              },
+              onError: whenStale(onStale),
             },
           );
         }}
+        error={save.error}
+        errorTitle="Could not record the review"
+        submitLabel="Record review"
+        pending={save.isPending}
+        readOnly={!inReview}
+        extra={
+          failed && (
+            <Button
+              variant="outline"
+              loading={raise.isPending}
+              onClick={() =>
+                raise.mutate(undefined, {
+                  onSuccess: (p) => {
+                    notifications.show({ color: 'teal', message: `${p.number} raised` });
+                    navigate(`/problems/${p.number}`);
+                  },
+                })
+              }
+            >
+              Raise problem
+            </Button>
+          )
+        }
       >
-        <Stack gap="sm">
-          <Textarea
-            label="Lessons"
-            description={failed || rec.changeType === 'emergency' ? 'Needed before closing' : undefined}
-            autosize
-            minRows={2}
-            readOnly={!inReview}
-            maxLength={LIMITS.descriptionMax}
-            value={lessons}
-            onChange={(e) => setLessons(e.currentTarget.value)}
+        <DescriptionField
+          label="Lessons"
+          description={failed || rec.changeType === 'emergency' ? 'Needed before closing' : undefined}
+          minRows={2}
+          readOnly={!inReview}
+          value={lessons}
+          onChange={setLessons}
+        />
+        {inReview && (
+          <TagsInput
+            label="Incidents caused by the change"
+            description="Incident numbers; press Enter after each"
+            value={incidents}
+            onChange={(v) => setIncidents(v.map((x) => x.trim().toUpperCase()))}
           />
-          {inReview && (
-            <TagsInput
-              label="Incidents caused by the change"
-              description="Incident numbers; press Enter after each"
-              value={incidents}
-              onChange={(v) => setIncidents(v.map((x) => x.trim().toUpperCase()))}
-            />
-          )}
-          <ErrorAlert error={save.error} title="Could not record the review" />
-          <ErrorAlert error={raise.error} title="Could not raise a problem" />
-          {inReview && (
-            <Group justify="flex-end">
-              {failed && (
-                <Button
-                  variant="outline"
-                  loading={raise.isPending}
-                  onClick={() =>
-                    raise.mutate(undefined, {
-                      onSuccess: (p) => {
-                        notifications.show({ color: 'teal', message: `${p.number} raised` });
-                        navigate(`/problems/${p.number}`);
-                      },
-                    })
-                  }
-                >
-                  Raise problem
-                </Button>
-              )}
-              <Button type="submit" loading={save.isPending}>
-                Record review
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </SubmitForm>
+        )}
+        <ErrorAlert error={raise.error} title="Could not raise a problem" />
+      </PanelForm>
     </RecordPanel>
   );
 }

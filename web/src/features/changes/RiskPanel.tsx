@@ -2,10 +2,10 @@
 import { Badge, Button, Group, Radio, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { type ChangeView, useAssessRisk, useRiskQuestionnaire } from '../../api/queries/changes.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
+import { whenStale } from '../../kit/record/whenStale.ts';
 import { RISK_COLORS } from './labels.ts';
 
 const ASSESSABLE = new Set(['new', 'assess']);
@@ -71,9 +71,7 @@ export function RiskPanel({ rec, onStale }: { rec: ChangeView; onStale: () => vo
                         color: 'teal',
                         message: `Risk assessed: ${c.riskLevel} (${c.riskScore})`,
                       }),
-                    onError: (e) => {
-                      if (e instanceof ApiError && e.isStale) onStale();
-                    },
+                    onError: whenStale(onStale),
                   })
                 }
               >

@@ -2,11 +2,12 @@
  * The one question of a satisfaction survey: a score of 1–5, each with its words, and an optional
  * comment. Used by the mailed link's page and by the portal's "How did we do?" prompt.
  */
-import { Button, Group, Radio, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { CSAT_QUESTION, CSAT_SCORE_LABELS } from '../../../../src/contracts/csat.ts';
 import type { CsatAnswerInput } from '../../api/queries/csat.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 export function SurveyForm({
@@ -44,13 +45,12 @@ export function SurveyForm({
             ))}
           </Stack>
         </Radio.Group>
-        <Textarea
+        <DescriptionField
           id={`${idPrefix}-comment`}
           label="Anything you would like to add? (optional)"
           value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
+          onChange={setComment}
           maxLength={2000}
-          autosize
           minRows={2}
         />
         {error !== null && error !== undefined && (

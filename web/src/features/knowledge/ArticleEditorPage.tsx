@@ -18,7 +18,8 @@ import {
 } from '../../api/queries/knowledge.ts';
 import { useServices } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
@@ -231,13 +232,14 @@ export function NewArticlePage() {
 
 export function EditArticlePage() {
   const { ref = '' } = useParams();
-  const article = useArticle(ref);
-  if (article.isPending) return <PageLoader label="Loading article" />;
-  if (article.isError) return <ErrorState error={article.error} onRetry={() => article.refetch()} />;
   return (
-    <>
-      <PageHeader title={`Edit ${article.data.number}`} description={article.data.title} />
-      <Editor key={`${article.data.id}:${article.data.version}`} article={article.data} />
-    </>
+    <Loaded query={useArticle(ref)} label="Loading article" resetKey={(a) => `${a.id}:${a.version}`}>
+      {(article) => (
+        <>
+          <PageHeader title={`Edit ${article.number}`} description={article.title} />
+          <Editor article={article} />
+        </>
+      )}
+    </Loaded>
   );
 }

@@ -1,8 +1,9 @@
 /** "Was this helpful?": yes or no, with an optional comment; thanks once sent. */
-import { Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useGiveFeedback } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 export function ArticleFeedback({ articleId }: { articleId: string }) {
@@ -42,13 +43,12 @@ export function ArticleFeedback({ articleId }: { articleId: string }) {
           </Group>
           {helpful !== null && (
             <>
-              <Textarea
+              <DescriptionField
                 label={helpful ? 'Anything to add? (optional)' : 'What was missing? (optional)'}
-                autosize
                 minRows={2}
                 maxLength={2000}
                 value={comment}
-                onChange={(e) => setComment(e.currentTarget.value)}
+                onChange={setComment}
               />
               <Group>
                 <Button type="submit" loading={give.isPending}>

@@ -3,7 +3,7 @@
  * reopen) as the server offers them, facts and counts, linked records, versions with a diff, and
  * the feedback readers gave.
  */
-import { Anchor, Badge, Button, Group, List, Modal, Stack, Tabs, Text, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, List, Tabs, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -14,11 +14,11 @@ import {
   useArticleFeedback,
   useArticleStep,
 } from '../../api/queries/knowledge.ts';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
 import { ArticleHtml, ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
@@ -57,58 +57,58 @@ function StepButtons({ article }: { article: ArticleView }) {
         </Button>
       ))}
       {!asking && <ErrorAlert error={take.error} title="Not done" />}
-      <Modal opened={asking !== null} onClose={() => setAsking(null)} title={asking?.label ?? ''}>
-        <SubmitForm
-          onSubmit={() => {
-            if (asking) run(asking, comment);
-          }}
-        >
-          <Stack>
-            <Textarea
-              label="Why"
-              description="The author sees this with the article."
-              required
-              autosize
-              minRows={3}
-              value={comment}
-              onChange={(e) => setComment(e.currentTarget.value)}
-            />
-            <ErrorAlert error={take.error} title="Not done" />
-            <DialogActions
-              onCancel={() => setAsking(null)}
-              submitLabel={asking?.label ?? ''}
-              pending={take.isPending}
-              disabled={!comment.trim()}
-            />
-          </Stack>
-        </SubmitForm>
-      </Modal>
+      <FormDialog
+        title={asking?.label ?? ''}
+        opened={asking !== null}
+        onClose={() => setAsking(null)}
+        onSubmit={() => {
+          if (asking) run(asking, comment);
+        }}
+        submitLabel={asking?.label ?? ''}
+        pending={take.isPending}
+        disabled={!comment.trim()}
+      >
+        <Textarea
+          label="Why"
+          description="The author sees this with the article."
+          required
+          autosize
+          minRows={3}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+        />
+        <ErrorAlert error={take.error} title="Not done" />
+      </FormDialog>
     </>
   );
 }
 
 function FeedbackPanel({ articleId }: { articleId: string }) {
-  const feedback = useArticleFeedback(articleId, true);
-  if (feedback.isPending) return <PageLoader label="Loading feedback" />;
-  if (feedback.isError) return <ErrorState error={feedback.error} onRetry={() => feedback.refetch()} />;
-  if (feedback.data.items.length === 0)
-    return <EmptyState title="No feedback yet">Readers say here whether the article helped.</EmptyState>;
   return (
-    <List spacing="sm" listStyleType="none" aria-label="Feedback">
-      {feedback.data.items.map((f) => (
-        <List.Item key={f.id}>
-          <Group gap="xs">
-            <Badge color={f.helpful ? 'teal' : 'red'} variant="light">
-              {f.helpful ? 'Helpful' : 'Not helpful'}
-            </Badge>
-            <Text size="sm" c="dimmed">
-              {f.by?.name ?? 'Someone'} · <Time iso={f.createdAt} size="sm" />
-            </Text>
-          </Group>
-          {f.comment && <Text size="sm">{f.comment}</Text>}
-        </List.Item>
-      ))}
-    </List>
+    <LoadedRows
+      query={useArticleFeedback(articleId, true)}
+      label="Loading feedback"
+      rows={(data) => data.items}
+      empty={<EmptyState title="No feedback yet">Readers say here whether the article helped.</EmptyState>}
+    >
+      {(items) => (
+        <List spacing="sm" listStyleType="none" aria-label="Feedback">
+          {items.map((f) => (
+            <List.Item key={f.id}>
+              <Group gap="xs">
+                <Badge color={f.helpful ? 'teal' : 'red'} variant="light">
+                  {f.helpful ? 'Helpful' : 'Not helpful'}
+                </Badge>
+                <Text size="sm" c="dimmed">
+                  {f.by?.name ?? 'Someone'} · <Time iso={f.createdAt} size="sm" />
+                </Text>
+              </Group>
+              {f.comment && <Text size="sm">{f.comment}</Text>}
+            </List.Item>
+          ))}
+        </List>
+      )}
+    </LoadedRows>
   );
 }
 

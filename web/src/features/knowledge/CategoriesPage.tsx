@@ -1,5 +1,5 @@
 /** Knowledge categories and their reviewers (service managers and administrators maintain them). */
-import { Button, Modal, MultiSelect, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, MultiSelect, Paper, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useUserSearch } from '../../api/queries/directory.ts';
@@ -8,8 +8,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -27,42 +26,41 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
     if (!people.has(u.id)) people.set(u.id, { id: u.id, name: u.name, email: u.email });
   const errors = fieldErrorsOf(save.error);
   return (
-    <Modal opened onClose={onClose} title={category ? `Edit ${category.name}` : 'New category'}>
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          save.mutate({ name, description, reviewerIds: reviewers.map((r) => r.id) }, { onSuccess: onClose });
-        }}
-      >
-        <Stack>
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={errors.name}
-          />
-          <Textarea
-            label="Description"
-            value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
-          />
-          <MultiSelect
-            label="Reviewers"
-            description="They review and publish this category's articles."
-            searchable
-            searchValue={search}
-            onSearchChange={setSearch}
-            data={[...people.values()].map((p) => ({ value: p.id, label: p.name }))}
-            value={reviewers.map((r) => r.id)}
-            onChange={(ids) => setReviewers(ids.map((id) => people.get(id)!).filter(Boolean))}
-            error={errors.reviewerIds}
-          />
-          <ErrorAlert error={save.error} title="Not saved" />
-          <DialogActions onCancel={onClose} submitLabel={'Save'} pending={save.isPending} />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+    <FormDialog
+      title={category ? `Edit ${category.name}` : 'New category'}
+      onClose={onClose}
+      onSubmit={() => {
+        save.mutate({ name, description, reviewerIds: reviewers.map((r) => r.id) }, { onSuccess: onClose });
+      }}
+      noValidate
+      submitLabel={'Save'}
+      pending={save.isPending}
+    >
+      <TextInput
+        label="Name"
+        required
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={errors.name}
+      />
+      <Textarea
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
+      <MultiSelect
+        label="Reviewers"
+        description="They review and publish this category's articles."
+        searchable
+        searchValue={search}
+        onSearchChange={setSearch}
+        data={[...people.values()].map((p) => ({ value: p.id, label: p.name }))}
+        value={reviewers.map((r) => r.id)}
+        onChange={(ids) => setReviewers(ids.map((id) => people.get(id)!).filter(Boolean))}
+        error={errors.reviewerIds}
+      />
+      <ErrorAlert error={save.error} title="Not saved" />
+    </FormDialog>
   );
 }
 

@@ -1,13 +1,12 @@
 /** On a known error: publish it as a knowledge article in one step, or open the article it already is. */
-import { Anchor, Button, Modal, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Select, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconBooks } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useCategories, useKnownErrorArticle, usePublishKnownError } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { AUDIENCE_LABELS, articlePath } from './labels.ts';
 
 export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId: string; title: string }) {
@@ -35,58 +34,53 @@ export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId:
       >
         Publish as article
       </Button>
-      <Modal opened={open} onClose={() => setOpen(false)} title={`Publish "${title}" as an article`}>
-        <SubmitForm
-          onSubmit={() => {
-            if (!categoryId) return;
-            publish.mutate(
-              { categoryId, audience },
-              {
-                onSuccess: (a) => {
-                  notifications.show({
-                    color: 'teal',
-                    message:
-                      a.state === 'published'
-                        ? `${a.number} is published.`
-                        : `${a.number} waits for a reviewer of ${a.category.name}.`,
-                  });
-                  navigate(articlePath(a.number));
-                },
+      <FormDialog
+        title={`Publish "${title}" as an article`}
+        opened={open}
+        onClose={() => setOpen(false)}
+        onSubmit={() => {
+          if (!categoryId) return;
+          publish.mutate(
+            { categoryId, audience },
+            {
+              onSuccess: (a) => {
+                notifications.show({
+                  color: 'teal',
+                  message:
+                    a.state === 'published'
+                      ? `${a.number} is published.`
+                      : `${a.number} waits for a reviewer of ${a.category.name}.`,
+                });
+                navigate(articlePath(a.number));
               },
-            );
-          }}
-        >
-          <Stack>
-            <Text size="sm">
-              The symptoms and workaround become the article; it is published at once if you review the
-              category.
-            </Text>
-            <Select
-              label="Category"
-              required
-              data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-              value={categoryId}
-              onChange={setCategoryId}
-            />
-            <Select
-              label="Audience"
-              data={Object.entries(AUDIENCE_LABELS)
-                .filter(([v]) => v !== 'customers')
-                .map(([value, label]) => ({ value, label }))}
-              value={audience}
-              onChange={(v) => setAudience(v ?? 'internal')}
-              allowDeselect={false}
-            />
-            <ErrorAlert error={publish.error} title="Not published" />
-            <DialogActions
-              onCancel={() => setOpen(false)}
-              submitLabel={'Publish'}
-              pending={publish.isPending}
-              disabled={!categoryId}
-            />
-          </Stack>
-        </SubmitForm>
-      </Modal>
+            },
+          );
+        }}
+        submitLabel={'Publish'}
+        pending={publish.isPending}
+        disabled={!categoryId}
+      >
+        <Text size="sm">
+          The symptoms and workaround become the article; it is published at once if you review the category.
+        </Text>
+        <Select
+          label="Category"
+          required
+          data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          value={categoryId}
+          onChange={setCategoryId}
+        />
+        <Select
+          label="Audience"
+          data={Object.entries(AUDIENCE_LABELS)
+            .filter(([v]) => v !== 'customers')
+            .map(([value, label]) => ({ value, label }))}
+          value={audience}
+          onChange={(v) => setAudience(v ?? 'internal')}
+          allowDeselect={false}
+        />
+        <ErrorAlert error={publish.error} title="Not published" />
+      </FormDialog>
     </>
   );
 }

@@ -1,5 +1,5 @@
 /** "Declare major incident": for service managers, process owners and administrators, with a coordinator. */
-import { Button, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUrgent } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import type { Incident, PersonRef, User } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 
@@ -59,15 +60,13 @@ function DeclareDialog({ rec, onClose }: { rec: Incident; onClose: () => void })
             onChange={setCoordinator}
             error={coordinatorError}
           />
-          <Textarea
+          <DescriptionField
             label="Summary"
             description="What is affected, for whom"
             required
-            autosize
-            minRows={3}
             maxLength={LIMITS.titleMax * 5}
             value={summary}
-            onChange={(e) => setSummary(e.currentTarget.value)}
+            onChange={setSummary}
             error={summaryError}
           />
           {!server.coordinatorId && !server.summary && (

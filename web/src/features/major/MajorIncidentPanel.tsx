@@ -2,19 +2,7 @@
  * The major-incident view on an incident: status, coordinator and summary, the communication log
  * (what was told to whom), standing down, and the post-incident review once resolved.
  */
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSpeakerphone, IconUrgent } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -31,7 +19,8 @@ import type { Incident } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
+import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -123,13 +112,12 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
                 onChange={(a) => a && setAudience(a as CommAudience)}
                 w={210}
               />
-              <Textarea
+              <DescriptionField
                 label="Message sent"
-                autosize
                 minRows={2}
                 maxLength={LIMITS.commentMax}
                 value={message}
-                onChange={(e) => setMessage(e.currentTarget.value)}
+                onChange={setMessage}
                 error={touched && !message.trim() ? 'Enter the message that was sent' : undefined}
                 style={{ flex: 1 }}
               />
@@ -155,52 +143,22 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
 function StandDown({ rec }: { rec: Incident }) {
   const stand = useStandDownMajor(rec);
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState('');
   return (
     <>
       <Button size="xs" variant="default" onClick={() => setOpen(true)}>
         Stand down
       </Button>
       {open && (
-        <Modal opened onClose={() => setOpen(false)} title={`Stand down ${rec.number}`}>
-          <SubmitForm
-            noValidate
-            onSubmit={() => {
-              if (!reason.trim()) return;
-              stand.mutate(reason.trim(), {
-                onSuccess: () => {
-                  notifications.show({
-                    color: 'teal',
-                    message: `${rec.number} is no longer a major incident`,
-                  });
-                  setOpen(false);
-                },
-              });
-            }}
-          >
-            <Stack>
-              <Text size="sm">
-                It stays an incident with its children; the major-incident procedure ends.
-              </Text>
-              <Textarea
-                label="Reason"
-                required
-                autosize
-                minRows={2}
-                maxLength={2000}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-              />
-              <ErrorAlert error={stand.error} title="Could not stand down" />
-              <DialogActions
-                onCancel={() => setOpen(false)}
-                submitLabel="Stand down"
-                pending={stand.isPending}
-                disabled={!reason.trim()}
-              />
-            </Stack>
-          </SubmitForm>
-        </Modal>
+        <ReasonDialog
+          title={`Stand down ${rec.number}`}
+          explanation="It stays an incident with its children; the major-incident procedure ends."
+          maxLength={2000}
+          submitLabel="Stand down"
+          mutation={stand}
+          errorTitle="Could not stand down"
+          done={`${rec.number} is no longer a major incident`}
+          onClose={() => setOpen(false)}
+        />
       )}
     </>
   );

@@ -1,42 +1,17 @@
 /** The root-cause analysis of a problem: cause, method, contributing factors and workaround, saved together. */
-import { Button, Group, Paper, Select, Stack, TagsInput, Textarea, Title } from '@mantine/core';
+import { Select, TagsInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { RCA_METHODS } from '../../../../src/domain/lifecycle/defaults-problem-change.ts';
-import { LIMITS } from '../../../../src/shared/limits.ts';
-import { ApiError } from '../../api/client.ts';
 import { type ProblemView, useUpdateAnalysis } from '../../api/queries/problems.ts';
-import { ErrorAlert } from '../../components/States.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
+import { PanelForm } from '../../kit/form/PanelForm.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
+import { whenStale } from '../../kit/record/whenStale.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { RCA_LABELS } from './labels.ts';
 
 type Method = (typeof RCA_METHODS)[number];
-
-/** A paragraph or more of the analysis, growing as it is written. */
-function ProseInput({
-  label,
-  readOnly,
-  value,
-  onChange,
-}: {
-  label: string;
-  readOnly: boolean;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <Textarea
-      label={label}
-      autosize
-      minRows={2}
-      readOnly={readOnly}
-      maxLength={LIMITS.descriptionMax}
-      value={value}
-      onChange={(e) => onChange(e.currentTarget.value)}
-    />
-  );
-}
 
 export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () => void }) {
   const a = rec.analysis;
@@ -61,48 +36,53 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
       },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: 'Analysis saved' }),
-        onError: (e) => {
-          if (e instanceof ApiError && e.isStale) onStale();
-        },
+        onError: whenStale(onStale),
       },
     );
   return (
-    <Paper p="md" component="section" aria-labelledby="analysis-title">
-      <SubmitForm onSubmit={submit}>
-        <Stack gap="sm">
-          <Title order={2} size="h5" id="analysis-title">
-            Root-cause analysis
-          </Title>
-          <Select
-            label="Method"
-            clearable
-            readOnly={!editable}
-            data={optionsOf(RCA_METHODS, RCA_LABELS)}
-            value={method}
-            onChange={setMethod}
-          />
-          <ProseInput label="Root cause" readOnly={!editable} value={rootCause} onChange={setRootCause} />
-          <TagsInput
-            label="Contributing factors"
-            description="Press Enter after each"
-            readOnly={!editable}
-            value={factors}
-            onChange={setFactors}
-          />
-          <ProseInput label="Workaround" readOnly={!editable} value={workaround} onChange={setWorkaround} />
-          {rec.analysis.closureReason && (
-            <Textarea label="Closed because" readOnly autosize value={rec.analysis.closureReason} />
-          )}
-          <ErrorAlert error={save.error} title="Could not save the analysis" />
-          {editable && (
-            <Group justify="flex-end">
-              <Button type="submit" disabled={!dirty} loading={save.isPending}>
-                Save analysis
-              </Button>
-            </Group>
-          )}
-        </Stack>
-      </SubmitForm>
-    </Paper>
+    <RecordPanel id="analysis-title" title="Root-cause analysis" gap="sm">
+      <PanelForm
+        onSubmit={submit}
+        error={save.error}
+        errorTitle="Could not save the analysis"
+        submitLabel="Save analysis"
+        pending={save.isPending}
+        disabled={!dirty}
+        readOnly={!editable}
+      >
+        <Select
+          label="Method"
+          clearable
+          readOnly={!editable}
+          data={optionsOf(RCA_METHODS, RCA_LABELS)}
+          value={method}
+          onChange={setMethod}
+        />
+        <DescriptionField
+          label="Root cause"
+          minRows={2}
+          readOnly={!editable}
+          value={rootCause}
+          onChange={setRootCause}
+        />
+        <TagsInput
+          label="Contributing factors"
+          description="Press Enter after each"
+          readOnly={!editable}
+          value={factors}
+          onChange={setFactors}
+        />
+        <DescriptionField
+          label="Workaround"
+          minRows={2}
+          readOnly={!editable}
+          value={workaround}
+          onChange={setWorkaround}
+        />
+        {rec.analysis.closureReason && (
+          <Textarea label="Closed because" readOnly autosize value={rec.analysis.closureReason} />
+        )}
+      </PanelForm>
+    </RecordPanel>
   );
 }

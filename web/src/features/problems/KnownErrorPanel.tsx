@@ -8,7 +8,7 @@ import {
   useUpdateKnownError,
 } from '../../api/queries/problems.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { PanelForm } from '../../kit/form/PanelForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
@@ -20,34 +20,30 @@ function Publish({ rec }: { rec: ProblemView }) {
     { toBody: (d) => d, error: create.error },
   );
   return (
-    <SubmitForm
+    <PanelForm
       onSubmit={() =>
         create.mutate(form.body, {
           onSuccess: () => notifications.show({ color: 'teal', message: 'Known error published' }),
         })
       }
+      error={create.error}
+      errorTitle="Could not publish the known error"
+      submitLabel="Publish known error"
+      pending={create.isPending}
     >
-      <Stack gap="sm">
-        <Text size="sm" c="dimmed">
-          Publish the symptoms and the workaround so agents find them on new incidents.
-        </Text>
-        <TextInput label="Known error title" {...form.text('title', { max: 'titleMax' })} />
-        <Textarea label="Symptoms" required autosize minRows={2} {...form.text('symptoms')} />
-        <Textarea
-          label="Workaround for the known error"
-          required
-          autosize
-          minRows={2}
-          {...form.text('workaround')}
-        />
-        <ErrorAlert error={create.error} title="Could not publish the known error" />
-        <Group justify="flex-end">
-          <Button type="submit" loading={create.isPending}>
-            Publish known error
-          </Button>
-        </Group>
-      </Stack>
-    </SubmitForm>
+      <Text size="sm" c="dimmed">
+        Publish the symptoms and the workaround so agents find them on new incidents.
+      </Text>
+      <TextInput label="Known error title" {...form.text('title', { max: 'titleMax' })} />
+      <Textarea label="Symptoms" required autosize minRows={2} {...form.text('symptoms')} />
+      <Textarea
+        label="Workaround for the known error"
+        required
+        autosize
+        minRows={2}
+        {...form.text('workaround')}
+      />
+    </PanelForm>
   );
 }
 

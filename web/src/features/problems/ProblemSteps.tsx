@@ -3,15 +3,15 @@
  * its own: resolving (with the offer to resolve the open incidents, whose requesters are told)
  * and closing (with the reason, unless a completed change is linked).
  */
-import { Alert, Button, Checkbox, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { type ProblemView, useProblemOptions, useProblemTransition } from '../../api/queries/problems.ts';
 import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { closeWhenStale, TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -50,61 +50,60 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
       },
     );
   return (
-    <Modal opened onClose={onClose} title={`${step.label}: ${rec.number}`}>
-      <SubmitForm onSubmit={submit}>
-        <Stack gap="sm">
-          {resolving ? (
-            <>
-              <Select
-                label="Resolution code"
-                required
-                data={(options.data?.resolutionCodes ?? []).map((c) => ({ value: c, label: humanize(c) }))}
-                value={code}
-                onChange={setCode}
-                error={errors.resolutionCode}
-              />
-              <Textarea
-                label="Resolution notes"
-                required
-                autosize
-                minRows={3}
-                maxLength={LIMITS.resolutionNotesMax}
-                value={notes}
-                onChange={(e) => setNotes(e.currentTarget.value)}
-                error={errors.resolutionNotes}
-              />
-              {open.length > 0 && (
-                <Checkbox
-                  label={`Also resolve the ${open.length} open incident${open.length === 1 ? '' : 's'} (${open
-                    .map((i) => i.number)
-                    .join(', ')}); each requester is told`}
-                  checked={alsoIncidents}
-                  onChange={(e) => setAlsoIncidents(e.currentTarget.checked)}
-                />
-              )}
-            </>
-          ) : (
-            <>
-              <Alert color="blue" variant="light">
-                A problem closes with its fix: a completed linked change, or the reason it needs none.
-              </Alert>
-              <Textarea
-                label="Reason for closing"
-                description="Needed when no completed change is linked"
-                autosize
-                minRows={2}
-                maxLength={LIMITS.resolutionNotesMax}
-                value={reason}
-                onChange={(e) => setReason(e.currentTarget.value)}
-                error={errors.closureReason}
-              />
-            </>
+    <FormDialog
+      title={`${step.label}: ${rec.number}`}
+      onClose={onClose}
+      onSubmit={submit}
+      gap="sm"
+      submitLabel={step.label}
+      pending={run.isPending}
+    >
+      {resolving ? (
+        <>
+          <Select
+            label="Resolution code"
+            required
+            data={(options.data?.resolutionCodes ?? []).map((c) => ({ value: c, label: humanize(c) }))}
+            value={code}
+            onChange={setCode}
+            error={errors.resolutionCode}
+          />
+          <DescriptionField
+            label="Resolution notes"
+            required
+            maxLength={LIMITS.resolutionNotesMax}
+            value={notes}
+            onChange={setNotes}
+            error={errors.resolutionNotes}
+          />
+          {open.length > 0 && (
+            <Checkbox
+              label={`Also resolve the ${open.length} open incident${open.length === 1 ? '' : 's'} (${open
+                .map((i) => i.number)
+                .join(', ')}); each requester is told`}
+              checked={alsoIncidents}
+              onChange={(e) => setAlsoIncidents(e.currentTarget.checked)}
+            />
           )}
-          <ErrorAlert error={run.error} title={`Could not ${step.label.toLowerCase()}`} />
-          <DialogActions onCancel={onClose} submitLabel={step.label} pending={run.isPending} />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+        </>
+      ) : (
+        <>
+          <Alert color="blue" variant="light">
+            A problem closes with its fix: a completed linked change, or the reason it needs none.
+          </Alert>
+          <DescriptionField
+            label="Reason for closing"
+            description="Needed when no completed change is linked"
+            minRows={2}
+            maxLength={LIMITS.resolutionNotesMax}
+            value={reason}
+            onChange={setReason}
+            error={errors.closureReason}
+          />
+        </>
+      )}
+      <ErrorAlert error={run.error} title={`Could not ${step.label.toLowerCase()}`} />
+    </FormDialog>
   );
 }
 

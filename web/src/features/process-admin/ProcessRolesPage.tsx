@@ -7,6 +7,7 @@ import { Anchor, List, Paper, SegmentedControl, Stack, Text, Title } from '@mant
 import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
 import {
   isProcessKey,
+  type LifecycleTransitionDef,
   PROCESS_KEYS,
   PROCESS_LABELS,
   type ProcessKey,
@@ -15,7 +16,6 @@ import {
 } from '../../api/queries/process.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ErrorState, PageLoader } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { adminAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -31,10 +31,15 @@ function Matrix({ process }: { process: ProcessKey }) {
 }
 
 function WhoIsTold({ process }: { process: ProcessKey }) {
-  const q = useProcessLifecycle(process);
-  if (q.isPending) return <PageLoader label="Loading lifecycle" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
-  const told = q.data.lifecycle.transitions.flatMap((t) => {
+  return (
+    <Loaded query={useProcessLifecycle(process)} label="Loading lifecycle">
+      {(doc) => <ToldList transitions={doc.lifecycle.transitions} />}
+    </Loaded>
+  );
+}
+
+function ToldList({ transitions }: { transitions: LifecycleTransitionDef[] }) {
+  const told = transitions.flatMap((t) => {
     const text = notifyText(t);
     return text ? [{ key: t.key, label: t.label, text }] : [];
   });

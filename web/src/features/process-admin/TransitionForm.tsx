@@ -1,15 +1,5 @@
 /** The dialog that adds or edits one lifecycle transition: who may take it, what it needs, what it does. */
-import {
-  Checkbox,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Checkbox, Group, MultiSelect, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useRoles } from '../../api/queries/directory.ts';
 import {
@@ -19,8 +9,7 @@ import {
   REQUIRABLE_FIELDS,
 } from '../../api/queries/process.ts';
 import { type RequirableField, ROLE_KEYS, type Role } from '../../api/types.ts';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { humanize } from '../../lib/labels.ts';
 import {
   keyFromLabel,
@@ -109,139 +98,130 @@ export function TransitionForm({
   );
 
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
       title={initial ? `Edit transition “${initial.label}”` : 'New transition'}
+      onClose={onClose}
+      onSubmit={() => {
+        setTouched(true);
+        if (valid) onSave({ ...t, label: t.label.trim(), activity: t.activity || undefined });
+      }}
+      noValidate
       size="lg"
+      submitLabel={initial ? 'Apply' : 'Add transition'}
+      pending={false}
     >
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          setTouched(true);
-          if (valid) onSave({ ...t, label: t.label.trim(), activity: t.activity || undefined });
-        }}
+      <SimpleGrid cols={2}>
+        <TextInput
+          label="Label"
+          description="The button agents see"
+          required
+          maxLength={60}
+          value={t.label}
+          onChange={(e) => {
+            const label = e.currentTarget.value;
+            set(keyEdited ? { label } : { label, key: keyFromLabel(label) });
+          }}
+          error={show(errors.label)}
+        />
+        <TextInput
+          label="Key"
+          description="Used by the API and in history"
+          required
+          maxLength={40}
+          value={t.key}
+          onChange={(e) => {
+            setKeyEdited(true);
+            set({ key: e.currentTarget.value });
+          }}
+          error={show(errors.key)}
+        />
+      </SimpleGrid>
+      <SimpleGrid cols={2}>
+        <MultiSelect
+          label="From states"
+          required
+          data={stateOptions(lifecycle, t.from)}
+          value={t.from}
+          onChange={(from) => set({ from })}
+          error={show(errors.from)}
+        />
+        <Select
+          label="To state"
+          required
+          data={stateOptions(lifecycle, [t.to])}
+          value={t.to || null}
+          onChange={(to) => set({ to: to ?? '' })}
+          error={show(errors.to)}
+        />
+      </SimpleGrid>
+      <MultiSelect
+        label="Roles that may take it"
+        data={ROLE_KEYS.map((r) => ({ value: r, label: roleLabel(r) }))}
+        value={t.roles}
+        onChange={(v) => set({ roles: v as Role[] })}
+        error={show(errors.who)}
+      />
+      <Group gap="xl">
+        <Checkbox
+          label="The requester may take it on their own record"
+          checked={t.requester}
+          onChange={(e) => set({ requester: e.currentTarget.checked })}
+        />
+        <Checkbox
+          label="Automatic (taken by Steward, never by hand)"
+          checked={!!t.system}
+          onChange={(e) => set({ system: e.currentTarget.checked || undefined })}
+        />
+      </Group>
+      <Checkbox.Group
+        label="Requirements"
+        description="What the person must give to take this transition"
+        value={t.requires}
+        onChange={(v) => set({ requires: v as RequirableField[] })}
       >
-        <Stack>
-          <SimpleGrid cols={2}>
-            <TextInput
-              label="Label"
-              description="The button agents see"
-              required
-              maxLength={60}
-              value={t.label}
-              onChange={(e) => {
-                const label = e.currentTarget.value;
-                set(keyEdited ? { label } : { label, key: keyFromLabel(label) });
-              }}
-              error={show(errors.label)}
-            />
-            <TextInput
-              label="Key"
-              description="Used by the API and in history"
-              required
-              maxLength={40}
-              value={t.key}
-              onChange={(e) => {
-                setKeyEdited(true);
-                set({ key: e.currentTarget.value });
-              }}
-              error={show(errors.key)}
-            />
-          </SimpleGrid>
-          <SimpleGrid cols={2}>
-            <MultiSelect
-              label="From states"
-              required
-              data={stateOptions(lifecycle, t.from)}
-              value={t.from}
-              onChange={(from) => set({ from })}
-              error={show(errors.from)}
-            />
-            <Select
-              label="To state"
-              required
-              data={stateOptions(lifecycle, [t.to])}
-              value={t.to || null}
-              onChange={(to) => set({ to: to ?? '' })}
-              error={show(errors.to)}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label="Roles that may take it"
-            data={ROLE_KEYS.map((r) => ({ value: r, label: roleLabel(r) }))}
-            value={t.roles}
-            onChange={(v) => set({ roles: v as Role[] })}
-            error={show(errors.who)}
-          />
-          <Group gap="xl">
-            <Checkbox
-              label="The requester may take it on their own record"
-              checked={t.requester}
-              onChange={(e) => set({ requester: e.currentTarget.checked })}
-            />
-            <Checkbox
-              label="Automatic (taken by Steward, never by hand)"
-              checked={!!t.system}
-              onChange={(e) => set({ system: e.currentTarget.checked || undefined })}
-            />
-          </Group>
-          <Checkbox.Group
-            label="Requirements"
-            description="What the person must give to take this transition"
-            value={t.requires}
-            onChange={(v) => set({ requires: v as RequirableField[] })}
-          >
-            <Group gap="lg" mt={6}>
-              {REQUIRABLE_FIELDS.map((f) => (
-                <Checkbox key={f} value={f} label={REQUIREMENT_LABELS[f]} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <Select
-            label="RACI activity"
-            description="Ties the transition to the RACI matrix: approvals and closing are decided by it; its consulted and informed parties can be notified"
-            clearable
-            placeholder="None"
-            data={activityOptions}
-            value={t.activity ?? null}
-            onChange={(a) => set({ activity: a ?? undefined })}
-          />
-          <Checkbox.Group
-            label="Notify when taken"
-            description="Each person gets one notification; the person who takes the transition is never told"
-            value={t.effects?.notify ?? []}
-            onChange={(v) =>
-              setT((cur) =>
-                withNotify(
-                  cur,
-                  NOTIFY_PARTIES.filter((p) => v.includes(p)),
-                ),
-              )
-            }
-            error={show(errors.notify)}
-          >
-            <Group gap="lg" mt={6}>
-              {NOTIFY_PARTIES.map((p) => (
-                <Checkbox key={p} value={p} label={NOTIFY_LABELS[p]} />
-              ))}
-            </Group>
-          </Checkbox.Group>
-          <div>
-            <Text size="sm" fw={500}>
-              Derived effects
-            </Text>
-            <Text size="sm" c="dimmed">
-              {effects.length > 0 ? effects.join(' · ') : 'None beyond the state change'}
-            </Text>
-          </div>
-          <DialogActions
-            onCancel={onClose}
-            submitLabel={initial ? 'Apply' : 'Add transition'}
-            pending={false}
-          />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+        <Group gap="lg" mt={6}>
+          {REQUIRABLE_FIELDS.map((f) => (
+            <Checkbox key={f} value={f} label={REQUIREMENT_LABELS[f]} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <Select
+        label="RACI activity"
+        description="Ties the transition to the RACI matrix: approvals and closing are decided by it; its consulted and informed parties can be notified"
+        clearable
+        placeholder="None"
+        data={activityOptions}
+        value={t.activity ?? null}
+        onChange={(a) => set({ activity: a ?? undefined })}
+      />
+      <Checkbox.Group
+        label="Notify when taken"
+        description="Each person gets one notification; the person who takes the transition is never told"
+        value={t.effects?.notify ?? []}
+        onChange={(v) =>
+          setT((cur) =>
+            withNotify(
+              cur,
+              NOTIFY_PARTIES.filter((p) => v.includes(p)),
+            ),
+          )
+        }
+        error={show(errors.notify)}
+      >
+        <Group gap="lg" mt={6}>
+          {NOTIFY_PARTIES.map((p) => (
+            <Checkbox key={p} value={p} label={NOTIFY_LABELS[p]} />
+          ))}
+        </Group>
+      </Checkbox.Group>
+      <div>
+        <Text size="sm" fw={500}>
+          Derived effects
+        </Text>
+        <Text size="sm" c="dimmed">
+          {effects.length > 0 ? effects.join(' · ') : 'None beyond the state change'}
+        </Text>
+      </div>
+    </FormDialog>
   );
 }

@@ -4,33 +4,22 @@
  * record types, priorities) and when it is in force. Agreed versions are changed by drafting the
  * next version.
  */
-import {
-  Button,
-  Group,
-  MultiSelect,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { LIMITS } from '../../../../src/shared/limits.ts';
 import { ApiError } from '../../api/client.ts';
 import {
   AGREEMENT_KINDS,
   type Agreement,
   type AgreementKind,
-  type Target,
   useAgreement,
   useSaveAgreement,
 } from '../../api/queries/serviceLevels.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
@@ -41,7 +30,7 @@ import { fromLocalInput, localInputValue, parseThresholds } from './formValues.t
 import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
 import { CalendarSelect, CustomerSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
 import { rootErrors } from './problems.ts';
-import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+import { TargetsEditor } from './TargetsEditor.tsx';
 import {
   AvailabilityInput,
   NameInput,
@@ -49,22 +38,18 @@ import {
   OtherErrors,
   ThresholdsInput,
 } from './termFields.tsx';
+import { TERM_FIELDS, useTermsDraft } from './useTermsDraft.ts';
 
 const PLACED = [
+  ...TERM_FIELDS,
   'kind',
-  'name',
   'description',
   'serviceId',
-  'customerId',
   'groupId',
   'supplierId',
-  'calendarId',
-  'targets',
   'warningThresholds',
   'recordTypes',
   'priorities',
-  'availabilityTarget',
-  'obligations',
   'onReassign',
   'effectiveFrom',
   'effectiveTo',
@@ -81,21 +66,16 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
         ? (kindParam as AgreementKind)
         : 'sla'),
   );
-  const [name, setName] = useState(agreement?.name ?? '');
+  const terms = useTermsDraft(agreement);
   const [description, setDescription] = useState(agreement?.description ?? '');
   const [serviceId, setServiceId] = useState<string | null>(
     agreement ? (agreement.service?.id ?? null) : params.get('serviceId'),
   );
-  const [customerId, setCustomerId] = useState<string | null>(agreement?.customer?.id ?? null);
   const [groupId, setGroupId] = useState<string | null>(agreement?.group?.id ?? null);
   const [supplierId, setSupplierId] = useState<string | null>(agreement?.supplier?.id ?? null);
-  const [calendarId, setCalendarId] = useState<string | null>(agreement?.calendar.id ?? null);
-  const [targets, setTargets] = useState<Target[]>(completeTargets(agreement?.targets ?? []));
   const [thresholds, setThresholds] = useState((agreement?.warningThresholds ?? [75, 90]).join(', '));
   const [recordTypes, setRecordTypes] = useState<string[]>(agreement?.recordTypes ?? []);
   const [priorities, setPriorities] = useState<string[]>((agreement?.priorities ?? []).map(String));
-  const [availability, setAvailability] = useState<number | string>(agreement?.availabilityTarget ?? '');
-  const [obligations, setObligations] = useState(agreement?.obligations ?? '');
   const [onReassign, setOnReassign] = useState<'restart' | 'continue'>(agreement?.onReassign ?? 'restart');
   const [from, setFrom] = useState(
     localInputValue(agreement ? new Date(agreement.effectiveFrom) : new Date()),
@@ -103,30 +83,25 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
   const [to, setTo] = useState(
     agreement?.effectiveTo ? localInputValue(new Date(agreement.effectiveTo)) : '',
   );
-  const [touched, setTouched] = useState(false);
   const server = rootErrors(save.error);
   const parsedThresholds = parseThresholds(thresholds);
   const stale = save.error instanceof ApiError && save.error.isStale;
 
   const submit = () => {
-    setTouched(true);
-    if (!name.trim() || !calendarId || !parsedThresholds || !from) return;
+    const shared = terms.submitted();
+    if (!shared || !parsedThresholds || !from) return;
     save.mutate(
       {
         ...(agreement ? {} : { kind }),
-        name: name.trim(),
+        ...shared,
         description,
         serviceId,
-        customerId: kind === 'sla' ? customerId : null,
+        customerId: kind === 'sla' ? shared.customerId : null,
         groupId: kind === 'ola' ? groupId : null,
         supplierId: kind === 'uc' ? supplierId : null,
-        calendarId,
-        targets,
         warningThresholds: parsedThresholds,
         recordTypes: recordTypes.length ? recordTypes : null,
         priorities: priorities.length ? priorities.map(Number) : null,
-        availabilityTarget: availability === '' ? null : Number(availability),
-        obligations,
         ...(kind === 'ola' ? { onReassign } : {}),
         effectiveFrom: fromLocalInput(from),
         effectiveTo: to ? fromLocalInput(to) : null,
@@ -161,18 +136,11 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
             />
           )}
-          <NameInput
-            value={name}
-            onChange={setName}
-            error={requiredError(touched, name, 'Enter a name') ?? server.name}
-          />
-          <Textarea
-            label="Description"
-            autosize
+          <NameInput value={terms.name} onChange={terms.setName} error={terms.nameError ?? server.name} />
+          <DescriptionField
             minRows={2}
-            maxLength={LIMITS.descriptionMax}
             value={description}
-            onChange={(e) => setDescription(e.currentTarget.value)}
+            onChange={setDescription}
             error={server.description}
           />
           <Group grow align="flex-start">
@@ -184,7 +152,11 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               error={server.serviceId}
             />
             {kind === 'sla' && (
-              <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
+              <CustomerSelect
+                value={terms.customerId}
+                onChange={terms.setCustomerId}
+                error={server.customerId}
+              />
             )}
             {kind === 'ola' && (
               <GroupSelect
@@ -215,13 +187,18 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
             label="Business calendar"
             description="Targets count working time in this calendar only"
             required
-            value={calendarId}
-            onChange={setCalendarId}
-            error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
+            value={terms.calendarId}
+            onChange={terms.setCalendarId}
+            error={terms.calendarError ?? server.calendarId}
           />
         </FormSection>
         <FormSection id="agreement-targets" title="Targets">
-          <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
+          <TargetsEditor
+            value={terms.targets}
+            onChange={terms.setTargets}
+            error={save.error}
+            calendarId={terms.calendarId}
+          />
           <Group grow align="flex-start">
             <ThresholdsInput
               description="Warnings fire at these shares of the target; the breach is at 100 %"
@@ -230,8 +207,8 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               error={server.warningThresholds}
             />
             <AvailabilityInput
-              value={availability}
-              onChange={setAvailability}
+              value={terms.availability}
+              onChange={terms.setAvailability}
               error={server.availabilityTarget}
             />
           </Group>
@@ -278,7 +255,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               required
               value={from}
               onChange={(e) => setFrom(e.currentTarget.value)}
-              error={requiredError(touched, from, 'Choose when it starts') ?? server.effectiveFrom}
+              error={requiredError(terms.touched, from, 'Choose when it starts') ?? server.effectiveFrom}
             />
             <TextInput
               label="Effective until"
@@ -289,7 +266,11 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               error={server.effectiveTo}
             />
           </Group>
-          <ObligationsInput value={obligations} onChange={setObligations} error={server.obligations} />
+          <ObligationsInput
+            value={terms.obligations}
+            onChange={terms.setObligations}
+            error={server.obligations}
+          />
         </FormSection>
         <Group justify="flex-end">
           <Button

@@ -3,7 +3,7 @@
  * who agreed it, its other versions; and the actions its status allows (edit and agree a draft,
  * draft the next version, end it).
  */
-import { Anchor, Badge, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconEdit, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -18,8 +18,7 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AgreementStatus } from './AgreementTable.tsx';
 import { fromLocalInput, localInputValue } from './formValues.ts';
@@ -49,27 +48,26 @@ function InstantDialog({
 }) {
   const [value, setValue] = useState(localInputValue(new Date()));
   return (
-    <Modal closeButtonProps={{ 'aria-label': 'Close' }} opened onClose={onClose} title={title}>
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          if (value) onConfirm(fromLocalInput(value));
-        }}
-      >
-        <Stack>
-          <Text size="sm">{explain}</Text>
-          <ErrorAlert error={error} title="Not done" />
-          <TextInput
-            label={label}
-            type="datetime-local"
-            required
-            value={value}
-            onChange={(e) => setValue(e.currentTarget.value)}
-          />
-          <DialogActions onCancel={onClose} submitLabel={confirm} pending={pending} />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+    <FormDialog
+      title={title}
+      onClose={onClose}
+      onSubmit={() => {
+        if (value) onConfirm(fromLocalInput(value));
+      }}
+      noValidate
+      submitLabel={confirm}
+      pending={pending}
+    >
+      <Text size="sm">{explain}</Text>
+      <ErrorAlert error={error} title="Not done" />
+      <TextInput
+        label={label}
+        type="datetime-local"
+        required
+        value={value}
+        onChange={(e) => setValue(e.currentTarget.value)}
+      />
+    </FormDialog>
   );
 }
 

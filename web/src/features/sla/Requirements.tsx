@@ -2,7 +2,7 @@
  * Service level requirements of a service: what a customer needs (support hours, targets,
  * availability, obligations), reviewed draft → in review → agreed, then turned into an SLA.
  */
-import { Anchor, Badge, Button, Group, Menu, Modal, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Table, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -12,21 +12,18 @@ import {
   type Requirement,
   type RequirementStatus,
   type ServiceDetail,
-  type Target,
   useMoveRequirement,
   useSaveRequirement,
   useSlaFromRequirement,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { requiredError } from '../../kit/form/requiredError.ts';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
 import { CalendarSelect, CustomerSelect } from './pickers.tsx';
 import { rootErrors } from './problems.ts';
-import { completeTargets, TargetsEditor } from './TargetsEditor.tsx';
+import { TargetsEditor } from './TargetsEditor.tsx';
 import {
   AvailabilityInput,
   NameInput,
@@ -34,8 +31,7 @@ import {
   OtherErrors,
   ThresholdsInput,
 } from './termFields.tsx';
-
-const PLACED = ['name', 'customerId', 'calendarId', 'availabilityTarget', 'targets', 'obligations'];
+import { TERM_FIELDS, useTermsDraft } from './useTermsDraft.ts';
 
 export function RequirementModal({
   service,
@@ -47,80 +43,60 @@ export function RequirementModal({
   onClose: () => void;
 }) {
   const save = useSaveRequirement(service.id, requirement);
-  const [name, setName] = useState(requirement?.name ?? '');
-  const [customerId, setCustomerId] = useState<string | null>(
-    requirement ? (requirement.customer?.id ?? null) : (service.customers[0]?.id ?? null),
-  );
-  const [calendarId, setCalendarId] = useState<string | null>(requirement?.calendar.id ?? null);
-  const [availability, setAvailability] = useState<number | string>(requirement?.availabilityTarget ?? '');
-  const [targets, setTargets] = useState<Target[]>(completeTargets(requirement?.targets ?? []));
-  const [obligations, setObligations] = useState(requirement?.obligations ?? '');
-  const [touched, setTouched] = useState(false);
+  const terms = useTermsDraft(requirement, service.customers[0]?.id ?? null);
   const server = rootErrors(save.error);
   const submit = () => {
-    setTouched(true);
-    if (!name.trim() || !calendarId) return;
-    save.mutate(
-      {
-        name: name.trim(),
-        customerId,
-        calendarId,
-        availabilityTarget: availability === '' ? null : Number(availability),
-        targets,
-        obligations,
+    const input = terms.submitted();
+    if (!input) return;
+    save.mutate(input, {
+      onSuccess: (r) => {
+        notifications.show({ color: 'teal', message: `Requirement ${r.name} saved` });
+        onClose();
       },
-      {
-        onSuccess: (r) => {
-          notifications.show({ color: 'teal', message: `Requirement ${r.name} saved` });
-          onClose();
-        },
-      },
-    );
+    });
   };
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={onClose}
+    <FormDialog
       title={requirement ? `Edit requirement ${requirement.name}` : `New requirement for ${service.name}`}
+      onClose={onClose}
+      onSubmit={submit}
+      noValidate
       size="lg"
+      submitLabel="Save requirement"
+      pending={save.isPending}
     >
-      <SubmitForm noValidate onSubmit={submit}>
-        <Stack>
-          <ErrorAlert error={save.error} title="The requirement was not saved" />
-          <OtherErrors error={save.error} placed={PLACED} />
-          <NameInput
-            value={name}
-            onChange={setName}
-            error={requiredError(touched, name, 'Enter a name') ?? server.name}
-          />
-          <Group grow align="flex-start">
-            <CustomerSelect value={customerId} onChange={setCustomerId} error={server.customerId} />
-            <CalendarSelect
-              label="Support hours"
-              required
-              value={calendarId}
-              onChange={setCalendarId}
-              error={requiredError(touched, calendarId, 'Choose a business calendar') ?? server.calendarId}
-            />
-          </Group>
-          <AvailabilityInput
-            value={availability}
-            onChange={setAvailability}
-            error={server.availabilityTarget}
-            w={220}
-          />
-          <TargetsEditor value={targets} onChange={setTargets} error={save.error} calendarId={calendarId} />
-          <ObligationsInput
-            description="What each side commits to: reviews, reports, customer duties"
-            value={obligations}
-            onChange={setObligations}
-            error={server.obligations}
-          />
-          <DialogActions onCancel={onClose} submitLabel="Save requirement" pending={save.isPending} />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+      <ErrorAlert error={save.error} title="The requirement was not saved" />
+      <OtherErrors error={save.error} placed={TERM_FIELDS} />
+      <NameInput value={terms.name} onChange={terms.setName} error={terms.nameError ?? server.name} />
+      <Group grow align="flex-start">
+        <CustomerSelect value={terms.customerId} onChange={terms.setCustomerId} error={server.customerId} />
+        <CalendarSelect
+          label="Support hours"
+          required
+          value={terms.calendarId}
+          onChange={terms.setCalendarId}
+          error={terms.calendarError ?? server.calendarId}
+        />
+      </Group>
+      <AvailabilityInput
+        value={terms.availability}
+        onChange={terms.setAvailability}
+        error={server.availabilityTarget}
+        w={220}
+      />
+      <TargetsEditor
+        value={terms.targets}
+        onChange={terms.setTargets}
+        error={save.error}
+        calendarId={terms.calendarId}
+      />
+      <ObligationsInput
+        description="What each side commits to: reviews, reports, customer duties"
+        value={terms.obligations}
+        onChange={terms.setObligations}
+        error={server.obligations}
+      />
+    </FormDialog>
   );
 }
 
@@ -139,55 +115,49 @@ function SlaFromRequirementModal({
   const server = rootErrors(make.error);
   const parsed = parseThresholds(thresholds);
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={onClose}
+    <FormDialog
       title={`Turn ${requirement.name} into an SLA`}
+      onClose={onClose}
+      onSubmit={() => {
+        if (!parsed || !from) return;
+        make.mutate(
+          {
+            id: requirement.id,
+            input: {
+              name: name.trim() || undefined,
+              effectiveFrom: fromLocalInput(from),
+              warningThresholds: parsed,
+            },
+          },
+          {
+            onSuccess: (a) => {
+              notifications.show({ color: 'teal', message: `SLA ${a.name} v${a.versionNumber} agreed` });
+              onClose();
+              navigate(`/service-levels/agreements/${a.id}`);
+            },
+          },
+        );
+      }}
+      noValidate
+      submitLabel="Make SLA"
+      pending={make.isPending}
     >
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          if (!parsed || !from) return;
-          make.mutate(
-            {
-              id: requirement.id,
-              input: {
-                name: name.trim() || undefined,
-                effectiveFrom: fromLocalInput(from),
-                warningThresholds: parsed,
-              },
-            },
-            {
-              onSuccess: (a) => {
-                notifications.show({ color: 'teal', message: `SLA ${a.name} v${a.versionNumber} agreed` });
-                onClose();
-                navigate(`/service-levels/agreements/${a.id}`);
-              },
-            },
-          );
-        }}
-      >
-        <Stack>
-          <Text size="sm">
-            The SLA takes the requirement’s customer, support hours, targets, availability and obligations,
-            and is agreed at once. If the requirement already made an SLA, this makes its next version.
-          </Text>
-          <ErrorAlert error={make.error} title="No SLA was made" />
-          <NameInput label="SLA name" required={false} value={name} onChange={setName} error={server.name} />
-          <TextInput
-            label="Effective from"
-            type="datetime-local"
-            required
-            value={from}
-            onChange={(e) => setFrom(e.currentTarget.value)}
-            error={server.effectiveFrom}
-          />
-          <ThresholdsInput value={thresholds} onChange={setThresholds} error={server.warningThresholds} />
-          <DialogActions onCancel={onClose} submitLabel="Make SLA" pending={make.isPending} />
-        </Stack>
-      </SubmitForm>
-    </Modal>
+      <Text size="sm">
+        The SLA takes the requirement’s customer, support hours, targets, availability and obligations, and is
+        agreed at once. If the requirement already made an SLA, this makes its next version.
+      </Text>
+      <ErrorAlert error={make.error} title="No SLA was made" />
+      <NameInput label="SLA name" required={false} value={name} onChange={setName} error={server.name} />
+      <TextInput
+        label="Effective from"
+        type="datetime-local"
+        required
+        value={from}
+        onChange={(e) => setFrom(e.currentTarget.value)}
+        error={server.effectiveFrom}
+      />
+      <ThresholdsInput value={thresholds} onChange={setThresholds} error={server.warningThresholds} />
+    </FormDialog>
   );
 }
 

@@ -2,8 +2,9 @@
  * Fields that requirements and agreements share: the name, the warning thresholds, the
  * availability target and the obligations, and the server's messages no field shows.
  */
-import { NumberInput, type NumberInputProps, Text, Textarea, TextInput } from '@mantine/core';
+import { NumberInput, type NumberInputProps, Text, TextInput } from '@mantine/core';
 import { LIMITS } from '../../../../src/shared/limits.ts';
+import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { parseThresholds } from './formValues.ts';
 import { otherErrors } from './problems.ts';
 
@@ -65,15 +66,6 @@ export function AvailabilityInput(props: Pick<NumberInputProps, 'value' | 'onCha
   );
 }
 
-export function ObligationsInput({ onChange, ...field }: TextFieldProps) {
-  return (
-    <Textarea
-      label="Obligations"
-      autosize
-      minRows={2}
-      maxLength={LIMITS.descriptionMax}
-      {...field}
-      onChange={(e) => onChange(e.currentTarget.value)}
-    />
-  );
+export function ObligationsInput(field: TextFieldProps) {
+  return <DescriptionField label="Obligations" minRows={2} {...field} />;
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 
 export function DialogActions({
   onCancel,
+  cancelLabel = 'Cancel',
   submitLabel,
   pending,
   disabled,
@@ -12,6 +13,7 @@ export function DialogActions({
   gap,
 }: {
   onCancel: () => void;
+  cancelLabel?: string;
   submitLabel: ReactNode;
   pending: boolean;
   disabled?: boolean;
@@ -23,7 +25,7 @@ export function DialogActions({
   return (
     <Group justify="flex-end" gap={gap}>
       <Button variant="default" onClick={onCancel}>
-        Cancel
+        {cancelLabel}
       </Button>
       <Button type="submit" loading={pending} disabled={disabled} color={color} leftSection={icon}>
         {submitLabel}
