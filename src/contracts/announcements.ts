@@ -1,6 +1,6 @@
 /** Wire shapes of announcements (`/api/v1/announcements`). */
 import { z } from 'zod';
-import { Uuid, Versioned } from './common.ts';
+import { limitUpTo, Uuid, Versioned } from './common.ts';
 
 export const ANNOUNCEMENT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export const ANNOUNCEMENT_AUDIENCES = ['everyone', 'service', 'group'] as const;
@@ -58,6 +58,6 @@ export type AnnouncementView = z.infer<typeof AnnouncementView>;
 export const AnnouncementListQuery = z.object({
   when: z.enum(['current', 'upcoming', 'past', 'all']).default('all'),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: limitUpTo(100, 50),
 });
 export type AnnouncementListQuery = z.infer<typeof AnnouncementListQuery>;

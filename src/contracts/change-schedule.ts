@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { CONFLICT_KINDS, WINDOW_KINDS } from '../domain/changes/kinds.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, Uuid, Versioned } from './common.ts';
+import { csv, Limit, Uuid, Versioned } from './common.ts';
 
 const Instant = z.iso.datetime({
   offset: true,
@@ -67,7 +67,7 @@ export const WindowListQuery = z.object({
   kind: z.enum(WINDOW_KINDS).optional(),
   q: z.string().max(200).optional().describe('Words of the name'),
   cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+  limit: Limit,
 });
 
 /** The longest range the calendar answers at once. */

@@ -8,7 +8,10 @@ export const RecordRefParam = z.object({
   id: z.string().min(1).max(40).describe('The record id (UUID) or its number, e.g. INC0001001'),
 });
 
-export const Limit = z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault);
+/** A page size in a query string: a whole number from 1 to `max`, `fallback` when absent. */
+export const limitUpTo = (max: number, fallback: number) =>
+  z.coerce.number().int().min(1).max(max).default(fallback);
+export const Limit = limitUpTo(LIMITS.pageSizeMax, LIMITS.pageSizeDefault);
 /** The keyset paging of a list query: spread its shape into the list's filters. */
 export const PageQuery = z.object({ cursor: z.string().max(500).optional(), limit: Limit });
 

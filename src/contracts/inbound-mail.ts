@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { STRANGER_REPLY_POLICIES, UNKNOWN_SENDER_POLICIES } from '../domain/mail/decide.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Uuid } from './common.ts';
+import { PageQuery, page, Uuid } from './common.ts';
 
 /** Record types a mail can open: those whose records a requester raises with a title and a description. */
 export const MAIL_RECORD_TYPES = ['incident', 'problem'] as const;
@@ -118,12 +118,8 @@ export type InboundMessageView = z.infer<typeof InboundMessageView>;
 export const InboundMessageQuery = z.object({
   status: z.enum(INBOUND_STATUSES).optional(),
   recordId: Uuid.optional(),
-  limit: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
-  cursor: z.string().max(500).optional(),
+  ...PageQuery.shape,
 });
 
-export const InboundMessagePage = z.object({
-  items: z.array(InboundMessageSummary),
-  nextCursor: z.string().nullable(),
-});
+export const InboundMessagePage = page(InboundMessageSummary);
 export type InboundMessagePage = z.infer<typeof InboundMessagePage>;

@@ -8,7 +8,7 @@ import { AUDIENCES } from '../domain/knowledge/audience.ts';
 import { LANGUAGE_CODES } from '../domain/knowledge/language.ts';
 import { ARTICLE_STATES } from '../domain/knowledge/workflow.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { PageQuery, PersonRef, Uuid } from './common.ts';
+import { limitUpTo, PageQuery, PersonRef, page, Uuid } from './common.ts';
 
 const Title = z.string().trim().min(1, 'is required').max(LIMITS.titleMax);
 const Body = z.string().max(100_000);
@@ -131,11 +131,11 @@ export const ArticleListQuery = z.object({
 });
 export type ArticleListQuery = z.input<typeof ArticleListQuery>;
 
-export const ArticlePage = z.object({ items: z.array(ArticleSummary), nextCursor: z.string().nullable() });
+export const ArticlePage = page(ArticleSummary);
 
 export const ArticleSearchQuery = z.object({
   q: z.string().trim().min(1, 'is required').max(200),
-  limit: z.coerce.number().int().min(1).max(50).default(10),
+  limit: limitUpTo(50, 10),
 });
 
 export const ArticleHit = z
@@ -156,7 +156,7 @@ export const ArticleHits = z.object({ items: z.array(ArticleHit) });
 export const SuggestQuery = z.object({
   text: z.string().trim().min(1, 'is required').max(2000),
   serviceId: Uuid.optional(),
-  limit: z.coerce.number().int().min(1).max(10).default(5),
+  limit: limitUpTo(10, 5),
 });
 
 export const VersionSummary = z.object({

@@ -1,5 +1,6 @@
 /** Wire shapes of the mail outbox (`/api/v1/admin/mail`): what Steward sent, is sending or gave up on. */
 import { z } from 'zod';
+import { limitUpTo, page } from './common.ts';
 
 export const MAIL_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
 export const MailStatus = z.enum(MAIL_STATUSES);
@@ -8,7 +9,7 @@ export type MailStatus = z.infer<typeof MailStatus>;
 export const MailListQuery = z.object({
   status: MailStatus.optional(),
   recordId: z.uuid().optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: limitUpTo(200, 50),
   cursor: z.string().max(200).optional().describe('The nextCursor of the previous page'),
 });
 export type MailListQuery = z.infer<typeof MailListQuery>;
@@ -42,5 +43,5 @@ export const MailMessage = MailSummary.extend({
 });
 export type MailMessage = z.infer<typeof MailMessage>;
 
-export const MailPage = z.object({ items: z.array(MailSummary), nextCursor: z.string().nullable() });
+export const MailPage = page(MailSummary);
 export type MailPage = z.infer<typeof MailPage>;

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { RECIPIENT_PARTIES } from '../domain/notify/recipients.ts';
+import { page } from './common.ts';
 
 export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
 export const NotificationChannel = z.enum(NOTIFICATION_CHANNELS);
@@ -135,5 +136,5 @@ export const DeliveryView = z
   .meta({ id: 'NotificationDelivery' });
 export type DeliveryView = z.infer<typeof DeliveryView>;
 
-export const DeliveryPage = z.object({ items: z.array(DeliveryView), nextCursor: z.string().nullable() });
+export const DeliveryPage = page(DeliveryView);
 export type DeliveryPage = z.infer<typeof DeliveryPage>;

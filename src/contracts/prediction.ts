@@ -1,6 +1,6 @@
 /** Wire shapes of SLA breach prediction (`/api/v1/predictions`, `/api/v1/records/:id/prediction`). */
 import { z } from 'zod';
-import { Uuid } from './common.ts';
+import { limitUpTo, Uuid } from './common.ts';
 
 export const PredictionQuery = z.object({
   groupId: Uuid.optional().describe('Only records held by this group'),
@@ -12,7 +12,7 @@ export const PredictionQuery = z.object({
     .max(1)
     .default(0.5)
     .describe('Only records at least this likely to breach (0 lists every scored record)'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  limit: limitUpTo(500, 100),
 });
 export type PredictionQuery = z.infer<typeof PredictionQuery>;
 

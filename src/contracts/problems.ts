@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PROBLEM_RESOLUTION_CODES, RCA_METHODS } from '../domain/lifecycle/defaults-problem-change.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Uuid, Versioned } from './common.ts';
+import { limitUpTo, Uuid, Versioned } from './common.ts';
 import { RecordFields, RecordListQuery, RecordTransition, RecordView, WORK_FIELDS } from './records.ts';
 
 const LongText = z.string().max(LIMITS.descriptionMax);
@@ -126,7 +126,7 @@ export const KnownErrorQuery = z.object({
     .optional()
     .describe('Words in the title, symptoms or workaround; best matches first'),
   status: z.enum(KNOWN_ERROR_STATUSES).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  limit: limitUpTo(100, 50),
 });
 export type KnownErrorQuery = z.input<typeof KnownErrorQuery>;
 

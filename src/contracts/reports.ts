@@ -1,6 +1,6 @@
 /** Wire shapes of reporting: the KPI library, KPI values with their cuts, drill-downs, dashboards and reports. */
 import { z } from 'zod';
-import { csv, Uuid } from './common.ts';
+import { csv, limitUpTo, page, Uuid } from './common.ts';
 
 export const DIMENSIONS = [
   'service',
@@ -95,7 +95,7 @@ export const DrillQuery = KpiFilter.extend({
   outcome: z.enum(['hit', 'miss']).optional().describe('Only the rows that met (hit) or missed the KPI'),
   band: z.string().max(60).optional(),
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: limitUpTo(200, 50),
 });
 export type DrillQuery = z.infer<typeof DrillQuery>;
 
@@ -119,7 +119,7 @@ export const DrillRow = z.object({
   href: z.string().nullable(),
 });
 export type DrillRow = z.infer<typeof DrillRow>;
-export const DrillPage = z.object({ items: z.array(DrillRow), nextCursor: z.string().nullable() });
+export const DrillPage = page(DrillRow);
 
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 

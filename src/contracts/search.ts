@@ -1,9 +1,10 @@
 /** Wire shapes of the global search (`/api/v1/search`). */
 import { z } from 'zod';
+import { limitUpTo } from './common.ts';
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1, 'is required').max(200),
-  limit: z.coerce.number().int().min(1).max(20).default(8),
+  limit: limitUpTo(20, 8),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;
 

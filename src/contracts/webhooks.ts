@@ -3,6 +3,7 @@
  * every delivery carries (a stable schema: fields are only ever added), and the delivery log.
  */
 import { z } from 'zod';
+import { page } from './common.ts';
 
 export const WebhookUrl = z
   .string()
@@ -96,8 +97,5 @@ export const WebhookDeliveryView = z
   .meta({ id: 'WebhookDelivery' });
 export type WebhookDeliveryView = z.infer<typeof WebhookDeliveryView>;
 
-export const WebhookDeliveryPage = z.object({
-  items: z.array(WebhookDeliveryView),
-  nextCursor: z.string().nullable(),
-});
+export const WebhookDeliveryPage = page(WebhookDeliveryView);
 export type WebhookDeliveryPage = z.infer<typeof WebhookDeliveryPage>;

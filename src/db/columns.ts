@@ -14,17 +14,30 @@ export const createdAtColumn = () => timestamp('created_at', { withTimezone: tru
 export const updatedAtColumn = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 export const versionColumn = () => integer('version').notNull().default(1);
 
-/** `created_by`, referencing the users table (passed in: the platform does not import modules). */
-export const createdByColumn = (users: () => AnyPgColumn) => uuid('created_by').references(users);
+/**
+ * `created_by`, referencing the users table (passed in: the platform does not import modules);
+ * with `set null`, deleting the person keeps the row and forgets who made it.
+ */
+export const createdByColumn = (users: () => AnyPgColumn, onDelete?: 'set null') =>
+  uuid('created_by').references(users, onDelete && { onDelete });
 
 /** A not-null reference to the row this one belongs to, deleted with it (ON DELETE CASCADE). */
 export const parentColumn = <N extends string>(name: N, parent: () => AnyPgColumn) =>
   uuid(name).notNull().references(parent, { onDelete: 'cascade' });
 
-/** created_by, created_at, updated_at and version, in that order. */
-export const auditColumns = (users: () => AnyPgColumn) => ({
-  createdBy: createdByColumn(users),
+/** created_at, updated_at and version, in that order: what every versioned entity carries. */
+export const versionedColumns = () => ({
   createdAt: createdAtColumn(),
   updatedAt: updatedAtColumn(),
   version: versionColumn(),
+});
+
+/** The key of a row that extends one other row (its details, its settings): the other row's id, deleted with it. */
+export const extensionKeyColumn = <N extends string>(name: N, parent: () => AnyPgColumn) =>
+  uuid(name).primaryKey().references(parent, { onDelete: 'cascade' });
+
+/** created_by, created_at, updated_at and version, in that order. */
+export const auditColumns = (users: () => AnyPgColumn, onDelete?: 'set null') => ({
+  createdBy: createdByColumn(users, onDelete),
+  ...versionedColumns(),
 });

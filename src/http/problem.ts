@@ -59,33 +59,22 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     if (typeof retryAfter === 'number') reply.header('retry-after', String(Math.ceil(retryAfter)));
     return sendProblem(reply, problemOf(req, err.code, err.message, err.fieldErrors, err.extra));
   }
+  const answer = (code: ErrorCode, detail: string, errors?: FieldError[]) =>
+    sendProblem(reply, problemOf(req, code, detail, errors));
   const pgCode = postgresErrorCode(err);
   if (pgCode === '23505') {
-    return sendProblem(
-      reply,
-      problemOf(req, 'resource.conflict', 'That would duplicate something that must be unique.'),
-    );
+    return answer('resource.conflict', 'That would duplicate something that must be unique.');
   }
   if (pgCode === '23503') {
-    return sendProblem(reply, problemOf(req, 'validation.failed', 'A referenced item does not exist.'));
+    return answer('validation.failed', 'A referenced item does not exist.');
   }
   // SQLSTATE class 22 (data exception): a value from the request the database cannot hold or
   // compare — a date out of range, a number or id of the wrong form from a forged cursor.
   if (pgCode?.startsWith('22')) {
-    return sendProblem(
-      reply,
-      problemOf(
-        req,
-        'request.invalid',
-        'A value in the request is out of range or not of the expected form.',
-      ),
-    );
+    return answer('request.invalid', 'A value in the request is out of range or not of the expected form.');
   }
   if (isBrokenMultipart(req, err)) {
-    return sendProblem(
-      reply,
-      problemOf(req, 'request.malformed', 'The multipart/form-data body is incomplete or malformed.'),
-    );
+    return answer('request.malformed', 'The multipart/form-data body is incomplete or malformed.');
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const location = (err as FastifyError).validationContext;
@@ -94,61 +83,38 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
       message: i.message,
     }));
     const detail = errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-    return sendProblem(
-      reply,
-      problemOf(req, 'request.invalid', `The request has invalid fields: ${detail}`, errors),
-    );
+    return answer('request.invalid', `The request has invalid fields: ${detail}`, errors);
   }
   const fe = err as FastifyError;
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (err instanceof SyntaxError && fe.statusCode === 400)) {
-    return sendProblem(reply, problemOf(req, 'request.malformed', 'The request body is not valid JSON.'));
+    return answer('request.malformed', 'The request body is not valid JSON.');
   }
   if (fe.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    return sendProblem(
-      reply,
-      problemOf(req, 'request.malformed', 'The request body is empty but JSON was declared.'),
-    );
+    return answer('request.malformed', 'The request body is empty but JSON was declared.');
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return sendProblem(
-      reply,
-      problemOf(
-        req,
-        'request.malformed',
-        `Unsupported content type: ${req.headers['content-type'] ?? 'none'}.`,
-      ),
-    );
+    return answer('request.malformed', `Unsupported content type: ${req.headers['content-type'] ?? 'none'}.`);
   }
   if (
     fe.code === 'FST_REQ_FILE_TOO_LARGE' ||
     fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ||
     fe.statusCode === 413
   ) {
-    return sendProblem(
-      reply,
-      problemOf(req, 'attachment.too_large', 'The request body is larger than allowed.'),
-    );
+    return answer('attachment.too_large', 'The request body is larger than allowed.');
   }
   if (fe.statusCode === 429) {
-    return sendProblem(
-      reply,
-      problemOf(req, 'request.rate_limited', 'Too many requests; wait a little and try again.'),
-    );
+    return answer('request.rate_limited', 'Too many requests; wait a little and try again.');
   }
   if (fe.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    return sendProblem(reply, problemOf(req, 'request.uri_too_long', 'A path parameter is too long.'));
+    return answer('request.uri_too_long', 'A path parameter is too long.');
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 && !isResponseSerializationError(err)) {
-    return sendProblem(reply, problemOf(req, 'request.malformed', fe.message));
+    return answer('request.malformed', fe.message);
   }
   req.log.error({ err: logSafeError(err) }, 'unexpected error');
-  return sendProblem(
-    reply,
-    problemOf(
-      req,
-      'server.internal',
-      'Something went wrong on our side. Quote the request id when reporting it.',
-    ),
+  return answer(
+    'server.internal',
+    'Something went wrong on our side. Quote the request id when reporting it.',
   );
 }
 

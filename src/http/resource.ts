@@ -19,6 +19,16 @@ type App = Parameters<FastifyPluginAsyncZod>[0];
 type Defined<T> = { [K in keyof T]: Exclude<T[K], undefined> };
 type Entity = { id: string; version: number };
 
+/** A write on one entity: its id, what the client sent, the version it expects (If-Match) and its address. */
+type EntityWrite<I, O> = (
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: I,
+  expectedVersion: number | undefined,
+  ip: string | null,
+) => Promise<O>;
+
 export type ResourceSpec<
   V extends z.ZodType<Entity>,
   Q extends z.ZodType,
@@ -62,14 +72,7 @@ export type ResourceSpec<
     summary: string;
     body: P;
     method?: 'PATCH' | 'PUT';
-    run: (
-      ctx: AppContext,
-      actor: Actor,
-      id: string,
-      patch: Defined<z.infer<P>>,
-      expectedVersion: number | undefined,
-      ip: string | null,
-    ) => Promise<z.infer<V>>;
+    run: EntityWrite<Defined<z.infer<P>>, z.infer<V>>;
   };
   /** 204; the expected version comes from If-Match when the resource takes one. */
   remove?: {
@@ -181,14 +184,7 @@ export function entityAction<V extends z.ZodType<Entity>, B extends z.ZodType>(
     body: B;
     ok: V;
     ifMatch?: boolean;
-    run: (
-      ctx: AppContext,
-      actor: Actor,
-      id: string,
-      input: z.infer<B>,
-      expectedVersion: number | undefined,
-      ip: string | null,
-    ) => Promise<z.infer<V>>;
+    run: EntityWrite<z.infer<B>, z.infer<V>>;
   },
 ): void {
   const { method = 'POST', url, tags, summary, params = IdParam, body, ok, ifMatch = true, run } = spec;

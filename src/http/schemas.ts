@@ -6,6 +6,7 @@ export {
   GroupRef,
   IdParam,
   Limit,
+  limitUpTo,
   PageQuery,
   PersonRef,
   Problem,

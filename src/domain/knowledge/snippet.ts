@@ -3,20 +3,10 @@
  * the text loses its Markdown punctuation, is HTML-escaped, and the sentinels become <mark>, so a
  * snippet is safe to show as HTML whatever the article contains.
  */
+import { escapeHtml } from '../html-escape.ts';
+
 export const MARK_START = '\u0002';
 export const MARK_STOP = '\u0003';
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
 
 /** Markdown reduced to its words: links keep their text, markup characters go. */
 export function plainMarkdown(text: string): string {

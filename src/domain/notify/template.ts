@@ -5,22 +5,14 @@
  * template itself contains is the administrator's. Unknown variables are refused when a template
  * is saved (validateTemplate), and render as nothing if one slips through.
  */
+import { escapeHtml } from '../html-escape.ts';
 
 export type TemplateVars = Readonly<Record<string, string | number | null | undefined>>;
 
+/** Rendering for HTML escapes values as every HTML Steward writes does. */
+export { escapeHtml };
+
 const TAG = /\{\{\s*([#^/]?)\s*([a-zA-Z][a-zA-Z0-9_.]*)\s*\}\}/g;
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
 
 /** Plain text as HTML: escaped, paragraphs on blank lines, line breaks kept. */
 export function textToHtml(text: string): string {

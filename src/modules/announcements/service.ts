@@ -3,7 +3,7 @@
  * people of their audience (everyone, the customers of a service — people of its customer
  * organisations — or a group's members) between start and end, until each person dismisses them.
  */
-import { and, desc, eq, gt, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type {
   AnnouncementCreate,
@@ -11,7 +11,7 @@ import type {
   AnnouncementPatch,
   AnnouncementView,
 } from '../../contracts/announcements.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
+import { beforeCursor, newestFirst, newestFirstPage } from '../../db/newest-first.ts';
 import { deleteRowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -89,21 +89,12 @@ export async function listAnnouncements(ctx: AppContext, actor: Actor, q: Announ
     past: lte(announcements.endsAt, now),
     all: undefined,
   }[q.when];
-  let after: ReturnType<typeof or> | undefined;
-  if (q.cursor) {
-    const [start, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
-    after = or(
-      lt(announcements.startsAt, new Date(start as string)),
-      and(eq(announcements.startsAt, new Date(start as string)), lt(announcements.id, id as string)),
-    );
-  }
   const rows = await selectViews(ctx)
-    .where(and(when, after))
-    .orderBy(desc(announcements.startsAt), desc(announcements.id))
+    .where(and(when, beforeCursor(q.cursor, announcements.startsAt, announcements.id)))
+    .orderBy(...newestFirst(announcements.startsAt, announcements.id))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map(present);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.startsAt, last.id]) : null };
+  const { page, nextCursor } = newestFirstPage(rows, q.limit, (r) => ({ at: r.a.startsAt, id: r.a.id }));
+  return { items: page.map(present), nextCursor };
 }
 
 /**

@@ -11,13 +11,19 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import {
+  createdAtColumn,
+  extensionKeyColumn,
+  idColumn,
+  parentColumn,
+  versionedColumns,
+} from '../../db/columns.ts';
 import { organisations } from '../organisations/schema.ts';
 
 export const users = pgTable(
   'users',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     email: text('email').notNull(),
     name: text('name').notNull(),
     passwordHash: text('password_hash'),
@@ -29,9 +35,7 @@ export const users = pgTable(
     organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
     active: boolean('active').notNull().default(true),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
   },
   (t) => [
     uniqueIndex('users_email_lower_idx').on(sql`lower(${t.email})`),
@@ -52,15 +56,13 @@ export const userRoles = pgTable(
 export const groups = pgTable(
   'groups',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     email: text('email'),
     managerId: uuid('manager_id').references(() => users.id, { onDelete: 'set null' }),
     active: boolean('active').notNull().default(true),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
   },
   (t) => [uniqueIndex('groups_name_lower_idx').on(sql`lower(${t.name})`)],
 );
@@ -92,7 +94,7 @@ export const sessions = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     userId: parentColumn('user_id', () => users.id),
     name: text('name').notNull(),
     /** First characters of the token, shown in lists so people can tell tokens apart. */
@@ -112,9 +114,7 @@ export const apiTokens = pgTable(
  * its first code; `lastStep` is the last accepted time step, so a code is accepted only once.
  */
 export const userMfa = pgTable('user_mfa', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: extensionKeyColumn('user_id', () => users.id),
   secret: text('secret').notNull(),
   enabledAt: timestamp('enabled_at', { withTimezone: true }),
   lastStep: integer('last_step').notNull().default(0),
@@ -125,7 +125,7 @@ export const userMfa = pgTable('user_mfa', {
 export const mfaRecoveryCodes = pgTable(
   'mfa_recovery_codes',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
+    id: idColumn(),
     userId: parentColumn('user_id', () => users.id),
     codeHash: text('code_hash').notNull(),
     usedAt: timestamp('used_at', { withTimezone: true }),

@@ -10,14 +10,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import {
-  createdAtColumn,
-  idColumn,
-  parentColumn,
-  serialIdColumn,
-  updatedAtColumn,
-  versionColumn,
-} from '../../db/columns.ts';
+import { auditColumns, idColumn, parentColumn, serialIdColumn } from '../../db/columns.ts';
 import type { Condition, RuleAction } from '../../domain/automation/rules.ts';
 import { users } from '../auth/schema.ts';
 
@@ -32,10 +25,7 @@ export const automationRules = pgTable(
     actions: jsonb('actions').$type<RuleAction[]>().notNull(),
     enabled: boolean('enabled').notNull().default(true),
     position: integer('position').notNull().default(0),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...auditColumns(() => users.id, 'set null'),
   },
   (t) => [index('automation_rules_process_idx').on(t.process, t.event, t.position)],
 );

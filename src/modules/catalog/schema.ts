@@ -6,8 +6,8 @@
  * Dependencies (a business service depends_on the technical services supporting it) are
  * `ci_relationships` rows.
  */
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { parentColumn } from '../../db/columns.ts';
+import { index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { createdByColumn, extensionKeyColumn, parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -15,15 +15,13 @@ import { organisations } from '../organisations/schema.ts';
 export const services = pgTable(
   'services',
   {
-    ciId: uuid('ci_id')
-      .primaryKey()
-      .references(() => cis.id, { onDelete: 'cascade' }),
+    ciId: extensionKeyColumn('ci_id', () => cis.id),
     /** pipeline | live | retired */
     lifecycleStatus: text('lifecycle_status').notNull().default('pipeline'),
     /** A heading for the catalog (e.g. "Communication"); free text. */
     category: text('category'),
     lifecycleChangedAt: timestamp('lifecycle_changed_at', { withTimezone: true }).notNull().defaultNow(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: createdByColumn(() => users.id, 'set null'),
   },
   (t) => [index('services_lifecycle_idx').on(t.lifecycleStatus)],
 );

@@ -7,7 +7,7 @@
  * as a hash; revoking deletes the row.
  */
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, createdAtColumn, idColumn } from '../../db/columns.ts';
+import { auditColumns, createdAtColumn, extensionKeyColumn, idColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
 
@@ -36,9 +36,7 @@ export const changeWindows = pgTable(
 );
 
 export const calendarFeedTokens = pgTable('calendar_feed_tokens', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: extensionKeyColumn('user_id', () => users.id),
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: createdAtColumn(),
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),

@@ -13,10 +13,10 @@ import type { Actor } from '../../domain/roles.ts';
 import { conflict } from '../../errors.ts';
 import { recordCis } from '../cmdb/index.ts';
 import { createProblem } from '../problems/index.ts';
-import { CHANGE, findRecord, INCIDENT, loadRecord } from '../records/index.ts';
+import { CHANGE, findRecord, INCIDENT, loadRecord, recordsNamed } from '../records/index.ts';
 import { assertChangeWorker, lockChangeForEdit } from './access.ts';
 import { loadDetailRow, saveDetailEdit } from './details.ts';
-import { CAUSED_BY, linkedRecords, linkRecords, recordsNamed } from './service.ts';
+import { CAUSED_BY, linkedRecords, linkRecords } from './service.ts';
 
 export async function recordReview(
   ctx: AppContext,

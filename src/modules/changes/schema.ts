@@ -7,7 +7,7 @@
  * `change_cab_votes` the members' votes, comments and the change manager's veto.
  */
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn, parentColumn } from '../../db/columns.ts';
+import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -44,9 +44,7 @@ export const cabBoards = pgTable('cab_boards', {
 export const changeDetails = pgTable(
   'change_details',
   {
-    recordId: uuid('record_id')
-      .primaryKey()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: extensionKeyColumn('record_id', () => records.id),
     changeType: text('change_type').$type<'standard' | 'normal' | 'emergency'>().notNull(),
     templateId: uuid('template_id').references(() => changeTemplates.id),
     riskAnswers: jsonb('risk_answers').$type<Record<string, string>>(),

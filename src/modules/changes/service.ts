@@ -15,7 +15,6 @@ import { assertCanLinkCis, linkCis } from '../cmdb/index.ts';
 import {
   CHANGE,
   createRecord,
-  findRecord,
   getRecordView,
   INCIDENT,
   linkedRecordIds,
@@ -25,6 +24,7 @@ import {
   recordHistory,
   recordLinks,
   records,
+  recordsNamed,
   updateRecord,
 } from '../records/index.ts';
 import { assertChangeWorker } from './access.ts';
@@ -57,22 +57,6 @@ export async function linkRecords(
     { recordId: from.id, actorId, at, field: `link.${kind}`, oldValue: null, newValue: to.number },
     { recordId: to.id, actorId, at, field: `link.${kind}`, oldValue: null, newValue: from.number },
   ]);
-}
-
-/** Records of `type` named by id or number; unknown ones answer 422 on `field`. */
-export async function recordsNamed(
-  db: Db,
-  refs: string[],
-  type: string,
-  field: string,
-): Promise<RecordRow[]> {
-  const rows: RecordRow[] = [];
-  for (const [i, ref] of [...new Set(refs)].entries()) {
-    const row = await findRecord(db, ref);
-    if (!row || row.type !== type) throw invalid([{ field: `${field}.${i}`, message: `no ${type} ${ref}` }]);
-    if (!rows.some((r) => r.id === row.id)) rows.push(row);
-  }
-  return rows;
 }
 
 export async function createChange(ctx: AppContext, actor: Actor, input: ChangeCreate): Promise<ChangeView> {

@@ -57,6 +57,22 @@ export function assertConcreteClass(model: ClassModel, classKey: string, field =
     throw invalid([{ field, message: `${cls.label} is an abstract class; choose one of its subclasses` }]);
 }
 
+/** Refuse (422) what is wrong with a CI's attributes, owner and support group, and references, all at once. */
+async function assertValidCi(
+  tx: Db,
+  model: ClassModel,
+  classKey: string,
+  checked: ReturnType<typeof validateAttributes>,
+  people: { ownerId?: string | null | undefined; supportGroupId?: string | null | undefined },
+): Promise<void> {
+  const errors = [
+    ...checked.errors,
+    ...(await checkPeople(tx, people.ownerId, people.supportGroupId)),
+    ...(await checkReferences(tx, model, classKey, checked.values)),
+  ];
+  if (errors.length) throw invalid(errors);
+}
+
 export async function createCi(
   ctx: AppContext,
   actor: Actor | 'system',
@@ -69,12 +85,7 @@ export async function createCi(
     const model = await loadClassModel(tx);
     assertConcreteClass(model, input.classKey);
     const checked = validateAttributes(model.attributes(input.classKey), input.attributes ?? {});
-    const errors = [
-      ...checked.errors,
-      ...(await checkPeople(tx, input.ownerId, input.supportGroupId)),
-      ...(await checkReferences(tx, model, input.classKey, checked.values)),
-    ];
-    if (errors.length) throw invalid(errors);
+    await assertValidCi(tx, model, input.classKey, checked, input);
     await assertUnique(tx, model, input.classKey, checked.values, null);
     const [row] = await tx
       .insert(cis)
@@ -146,12 +157,7 @@ export async function updateCi(
     const checked = validateAttributes(model.attributes(cur.classKey), patch.attributes ?? {}, {
       partial: true,
     });
-    const errors = [
-      ...checked.errors,
-      ...(await checkPeople(tx, patch.ownerId, patch.supportGroupId)),
-      ...(await checkReferences(tx, model, cur.classKey, checked.values)),
-    ];
-    if (errors.length) throw invalid(errors);
+    await assertValidCi(tx, model, cur.classKey, checked, patch);
     const changes = diffCi(cur, patch, checked.values);
     if (changes.length === 0) return { row: cur, model };
     const attributes = { ...cur.attributes, ...checked.values };

@@ -19,11 +19,11 @@ import {
 } from 'drizzle-orm/pg-core';
 import {
   createdAtColumn,
+  createdByColumn,
   idColumn,
   parentColumn,
   serialIdColumn,
-  updatedAtColumn,
-  versionColumn,
+  versionedColumns,
 } from '../../db/columns.ts';
 import { tsvector, xid8 } from '../../db/types.ts';
 import type { AttributeValue } from '../../domain/cmdb/attributes.ts';
@@ -42,9 +42,7 @@ export const ciClasses = pgTable('ci_classes', {
   identifiers: jsonb('identifiers').$type<string[] | null>(),
   /** Shipped with Steward: may be edited, never deleted (other modules rely on the keys). */
   builtin: boolean('builtin').notNull().default(false),
-  createdAt: createdAtColumn(),
-  updatedAt: updatedAtColumn(),
-  version: versionColumn(),
+  ...versionedColumns(),
 });
 
 /** Identity lookups (imports, search) compare these attributes case-insensitively. */
@@ -66,9 +64,7 @@ export const cis = pgTable(
     location: text('location'),
     description: text('description').notNull().default(''),
     attributes: jsonb('attributes').$type<Record<string, AttributeValue>>().notNull().default({}),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
     search: tsvector('search').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(name, '') || ' ' || coalesce(description, ''))`,
     ),
@@ -110,7 +106,7 @@ export const ciRelationships = pgTable(
     typeKey: text('type_key').notNull(),
     fromId: parentColumn('from_id', () => cis.id),
     toId: parentColumn('to_id', () => cis.id),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: createdByColumn(() => users.id, 'set null'),
     createdAt: createdAtColumn(),
   },
   (t) => [
@@ -156,7 +152,7 @@ export const recordCis = pgTable(
   {
     recordId: parentColumn('record_id', () => records.id),
     ciId: parentColumn('ci_id', () => cis.id),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: createdByColumn(() => users.id, 'set null'),
     createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.recordId, t.ciId] }), index('record_cis_ci_idx').on(t.ciId)],

@@ -7,15 +7,14 @@
  */
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ImprovementKpiFilter, MeasuredValue } from '../../contracts/improvements.ts';
+import { extensionKeyColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
 export const improvementDetails = pgTable(
   'improvement_details',
   {
-    recordId: uuid('record_id')
-      .primaryKey()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: extensionKeyColumn('record_id', () => records.id),
     /** kpi, service_review, problem, pir or person. */
     sourceKind: text('source_kind').notNull(),
     /** The KPI key, the problem's or change's number, or the reviewed service's id. */

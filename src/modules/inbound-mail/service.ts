@@ -4,10 +4,11 @@
  * with the message's outcome. Processing is idempotent: a message that landed is never landed
  * again, so a retry after a failure, a sweep and a re-processing cannot create a duplicate.
  */
-import { and, desc, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, lt, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
+import type { PageRequest } from '../../db/cursor.ts';
+import { beforeCursor, newestFirst, newestFirstPage } from '../../db/newest-first.ts';
 import { rowById } from '../../db/rows.ts';
 import { classifyAutomated } from '../../domain/mail/classify.ts';
 import { type Decision, decideInbound } from '../../domain/mail/decide.ts';
@@ -551,28 +552,18 @@ export async function listMessages(
   db: Db,
   q: PageRequest & { status?: string | undefined; recordId?: string | undefined },
 ) {
-  const conds = [];
+  const conds = [beforeCursor(q.cursor, inboundMessages.receivedAt, inboundMessages.id)];
   if (q.status) conds.push(eq(inboundMessages.status, q.status));
   if (q.recordId) conds.push(eq(inboundMessages.recordId, q.recordId));
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']);
-    conds.push(
-      sql`(${inboundMessages.receivedAt}, ${inboundMessages.id}) < (${new Date(String(at))}, ${String(id)}::uuid)`,
-    );
-  }
   const rows = await db
     .select({ m: summaryColumns, number: records.number, type: records.type })
     .from(inboundMessages)
     .leftJoin(records, eq(records.id, inboundMessages.recordId))
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(inboundMessages.receivedAt), desc(inboundMessages.id))
+    .where(and(...conds))
+    .orderBy(...newestFirst(inboundMessages.receivedAt, inboundMessages.id))
     .limit(q.limit + 1);
-  const items = rows.slice(0, q.limit).map(presentSummary);
-  const last = rows.length > q.limit ? rows[q.limit - 1]! : null;
-  return {
-    items,
-    nextCursor: last ? encodeCursor([last.m.receivedAt.toISOString(), last.m.id]) : null,
-  };
+  const { page, nextCursor } = newestFirstPage(rows, q.limit, (r) => ({ at: r.m.receivedAt, id: r.m.id }));
+  return { items: page.map(presentSummary), nextCursor };
 }
 
 const summaryColumns = {

@@ -50,12 +50,19 @@ export async function activeMajorIncidents(db: Db) {
     .orderBy(asc(majorIncidents.declaredAt));
 }
 
+/** The major incident of an incident, if it was ever declared one; `lock`: for update, inside a transaction. */
+async function majorOf(db: Db, recordId: string, lock = false) {
+  const q = db.select().from(majorIncidents).where(eq(majorIncidents.recordId, recordId));
+  const [major] = lock ? await q.for('update') : await q;
+  return major;
+}
+
 export const COMM_AUDIENCES = ['internal', 'stakeholders', 'public'] as const;
 export type CommAudience = (typeof COMM_AUDIENCES)[number];
 
 export async function getMajorIncident(ctx: AppContext, actor: Actor, idOrNumber: string) {
   const { row } = await loadRecord(ctx, actor, idOrNumber, { type: 'incident' });
-  const [major] = await ctx.db.select().from(majorIncidents).where(eq(majorIncidents.recordId, row.id));
+  const major = await majorOf(ctx.db, row.id);
   const children = await ctx.db
     .select({ id: records.id, number: records.number, title: records.title, state: records.state })
     .from(records)
@@ -172,11 +179,7 @@ export async function declareMajorIncident(
     throw conflict(`${row.number} is already ${cat}; a major incident must be open.`);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [existing] = await tx
-      .select()
-      .from(majorIncidents)
-      .where(eq(majorIncidents.recordId, row.id))
-      .for('update');
+    const existing = await majorOf(tx, row.id, true);
     if (existing?.status === 'active') throw conflict(`${row.number} is already a major incident.`);
     if (existing) {
       await tx
@@ -239,11 +242,7 @@ export async function standDownMajorIncident(
   const { row } = await loadRecord(ctx, actor, idOrNumber, { type: 'incident' });
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
-    const [m] = await tx
-      .select()
-      .from(majorIncidents)
-      .where(eq(majorIncidents.recordId, row.id))
-      .for('update');
+    const m = await majorOf(tx, row.id, true);
     if (m?.status !== 'active') throw conflict(`${row.number} is not an active major incident.`);
     await tx
       .update(majorIncidents)
@@ -264,7 +263,7 @@ export async function addMajorIncidentComm(
   input: { audience: CommAudience; message: string },
 ) {
   const { row } = await loadRecord(ctx, actor, idOrNumber, { type: 'incident', need: 'update' });
-  const [m] = await ctx.db.select().from(majorIncidents).where(eq(majorIncidents.recordId, row.id));
+  const m = await majorOf(ctx.db, row.id);
   if (!m) throw conflict(`${row.number} is not a major incident.`);
   const at = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
@@ -294,7 +293,7 @@ export async function savePostIncidentReview(
   review: PostIncidentReview,
 ) {
   const { row } = await loadRecord(ctx, actor, idOrNumber, { type: 'incident' });
-  const [m] = await ctx.db.select().from(majorIncidents).where(eq(majorIncidents.recordId, row.id));
+  const m = await majorOf(ctx.db, row.id);
   if (!m) throw conflict(`${row.number} is not a major incident.`);
   if (actor.userId !== m.coordinatorId && !can(actor, 'incident.declare_major')) {
     throw forbidden('Only the coordinator or a service manager may write the post-incident review.');

@@ -1,6 +1,6 @@
 /** Major incident management: the declaration, its coordinator, the communication log and the review. */
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, parentColumn } from '../../db/columns.ts';
+import { extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -12,9 +12,7 @@ export type PostIncidentReview = {
 };
 
 export const majorIncidents = pgTable('major_incidents', {
-  recordId: uuid('record_id')
-    .primaryKey()
-    .references(() => records.id, { onDelete: 'cascade' }),
+  recordId: extensionKeyColumn('record_id', () => records.id),
   /** active | stood_down */
   status: text('status').notNull(),
   summary: text('summary').notNull(),

@@ -4,7 +4,7 @@
  * kept in knowledge_article_versions. Editing a draft or an article in review rewrites its latest
  * version; editing a published or retired article keeps the old text and adds a version.
  */
-import { and, asc, desc, eq, inArray, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { PersonRef } from '../../contracts/common.ts';
 import type {
@@ -17,8 +17,8 @@ import type {
   ArticleView,
 } from '../../contracts/knowledge.ts';
 import { type Db, queryRows } from '../../db/client.ts';
-import { decodeCursor, encodeCursor } from '../../db/cursor.ts';
 import { anyContains } from '../../db/like.ts';
+import { beforeCursor, newestFirst, newestFirstPage } from '../../db/newest-first.ts';
 import { isUuid } from '../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Audience, audienceProblem, mayRead, type Reader } from '../../domain/knowledge/audience.ts';
@@ -432,8 +432,6 @@ export async function stepArticle(
   return presentArticle(ctx.db, actor, reader, row);
 }
 
-const LIST_CURSOR = ['timestamp', 'uuid'] as const;
-
 export async function listArticles(
   ctx: AppContext,
   actor: Actor,
@@ -450,23 +448,15 @@ export async function listArticles(
   } else if (q.state) conds.push(eq(a.state, q.state));
   if (q.categoryId) conds.push(eq(a.categoryId, q.categoryId));
   if (q.q) conds.push(anyContains(q.q, [a.title, a.number]));
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, LIST_CURSOR) as [string, string];
-    conds.push(or(lt(a.updatedAt, new Date(at)), and(eq(a.updatedAt, new Date(at)), lt(a.id, id))));
-  }
+  conds.push(beforeCursor(q.cursor, a.updatedAt, a.id));
   const rows = await ctx.db
     .select()
     .from(a)
     .where(and(...conds))
-    .orderBy(desc(a.updatedAt), desc(a.id))
+    .orderBy(...newestFirst(a.updatedAt, a.id))
     .limit(q.limit + 1);
-  const more = rows.length > q.limit;
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: await presentSummaries(ctx.db, page, reader.staff),
-    nextCursor: more && last ? encodeCursor([last.updatedAt.toISOString(), last.id]) : null,
-  };
+  const { page, nextCursor } = newestFirstPage(rows, q.limit, (r) => ({ at: r.updatedAt, id: r.id }));
+  return { items: await presentSummaries(ctx.db, page, reader.staff), nextCursor };
 }
 
 /** An article for what only staff see (versions, diffs, feedback); 404 for anyone else. */

@@ -20,7 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, createdAtColumn, idColumn, parentColumn } from '../../db/columns.ts';
+import { auditColumns, createdAtColumn, createdByColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { tsvector } from '../../db/types.ts';
 import { tsConfigCase } from '../../domain/knowledge/language.ts';
 import { users } from '../auth/schema.ts';
@@ -114,7 +114,7 @@ export const knowledgeArticleVersions = pgTable(
     summary: text('summary').notNull(),
     body: text('body').notNull(),
     note: text('note').notNull().default(''),
-    createdBy: uuid('created_by').references(() => users.id),
+    createdBy: createdByColumn(() => users.id),
     createdAt: createdAtColumn(),
   },
   (t) => [uniqueIndex('knowledge_article_versions_idx').on(t.articleId, t.number)],

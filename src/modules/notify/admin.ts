@@ -2,10 +2,11 @@
  * What administrators see of notifications: every event with its rule and templates in force,
  * and the delivery log (each notification's mail with its state in the outbox).
  */
-import { and, desc, eq, lt, or, type SQL } from 'drizzle-orm';
+import { and, eq, type SQL } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { DeliveryPage, NotificationEventView } from '../../contracts/notifications.ts';
-import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
+import type { PageRequest } from '../../db/cursor.ts';
+import { beforeCursor, newestFirst, newestFirstPage } from '../../db/newest-first.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { users } from '../auth/index.ts';
@@ -54,18 +55,10 @@ export type DeliveryQuery = PageRequest & {
 export async function listDeliveries(ctx: AppContext, actor: Actor, q: DeliveryQuery): Promise<DeliveryPage> {
   if (!can(actor, 'audit.read'))
     throw forbidden('Only administrators and auditors may read the delivery log.');
-  const conds: SQL[] = [];
+  const conds: (SQL | undefined)[] = [
+    beforeCursor(q.cursor, notificationDeliveries.createdAt, notificationDeliveries.id),
+  ];
   if (q.recordId) conds.push(eq(notifications.recordId, q.recordId));
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, ['timestamp', 'uuid']) as [string, string];
-    const before = new Date(at);
-    conds.push(
-      or(
-        lt(notificationDeliveries.createdAt, before),
-        and(eq(notificationDeliveries.createdAt, before), lt(notificationDeliveries.id, id)),
-      )!,
-    );
-  }
   if (q.status && q.status !== 'sent' && q.status !== 'failed')
     conds.push(eq(notificationDeliveries.status, q.status));
   const rows = await ctx.db
@@ -84,10 +77,10 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, q: DeliveryQ
     .innerJoin(notifications, eq(notifications.id, notificationDeliveries.notificationId))
     .innerJoin(users, eq(users.id, notifications.recipientId))
     .leftJoin(records, eq(records.id, notifications.recordId))
-    .where(conds.length ? and(...conds) : undefined)
-    .orderBy(desc(notificationDeliveries.createdAt), desc(notificationDeliveries.id))
+    .where(and(...conds))
+    .orderBy(...newestFirst(notificationDeliveries.createdAt, notificationDeliveries.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
+  const { page, nextCursor } = newestFirstPage(rows, q.limit, (r) => ({ at: r.d.createdAt, id: r.d.id }));
   const mail = await mailStates(
     ctx.db,
     page.flatMap((r) => (r.d.mailId ? [r.d.mailId] : [])),
@@ -113,11 +106,9 @@ export async function listDeliveries(ctx: AppContext, actor: Actor, q: DeliveryQ
       updatedAt: (m?.sentAt ?? r.d.updatedAt).toISOString(),
     };
   });
-  const last = page.at(-1);
   return {
     // sent and failed are the outbox's states: filtered after the join.
     items: q.status === 'sent' || q.status === 'failed' ? items.filter((i) => i.status === q.status) : items,
-    nextCursor:
-      rows.length > q.limit && last ? encodeCursor([last.d.createdAt.toISOString(), last.d.id]) : null,
+    nextCursor,
   };
 }

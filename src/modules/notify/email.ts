@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { escapeHtml } from '../../domain/notify/template.ts';
+import { escapeHtml } from '../../domain/html-escape.ts';
 import { users } from '../auth/index.ts';
 import { bareAddress, mailDomain, queueMail, recordMessageIds } from '../mail/index.ts';
 import { type RecordRow, records } from '../records/index.ts';

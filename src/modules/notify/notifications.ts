@@ -3,11 +3,12 @@
  * what caused it (so a rolled-back change tells nobody). People read theirs in the app; mail
  * delivery reads the same rows.
  */
-import { and, desc, eq, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Notification } from '../../contracts/notifications.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
+import type { PageRequest } from '../../db/cursor.ts';
+import { beforeCursor, newestFirst, newestFirstPage } from '../../db/newest-first.ts';
 import { type Actor, scopeAllows } from '../../domain/roles.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import { records } from '../records/index.ts';
@@ -68,32 +69,22 @@ export type NotificationQuery = PageRequest & { unread?: boolean | undefined };
 /** The actor's own notifications, newest first, with how many are unread. */
 export async function listMyNotifications(ctx: AppContext, actor: Actor, q: NotificationQuery) {
   const mine = and(eq(notifications.recipientId, actor.userId), eq(notifications.inApp, true))!;
-  const conds: SQL[] = [mine];
+  const conds = [mine, beforeCursor(q.cursor, notifications.createdAt, notifications.id)];
   if (q.unread) conds.push(isNull(notifications.readAt));
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor, 2) as [string, string];
-    const before = new Date(at);
-    conds.push(
-      or(
-        lt(notifications.createdAt, before),
-        and(eq(notifications.createdAt, before), lt(notifications.id, id)),
-      )!,
-    );
-  }
   const [rows, [count]] = await Promise.all([
     ctx.db
       .select(COLUMNS)
       .from(notifications)
       .leftJoin(records, eq(records.id, notifications.recordId))
       .where(and(...conds))
-      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .orderBy(...newestFirst(notifications.createdAt, notifications.id))
       .limit(q.limit + 1),
     ctx.db
       .select({ n: sql<number>`count(*)::int` })
       .from(notifications)
       .where(and(mine, isNull(notifications.readAt))),
   ]);
-  const { page, nextCursor } = keysetPage(rows, q.limit, (last) => [last.createdAt.toISOString(), last.id]);
+  const { page, nextCursor } = newestFirstPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
   return { items: page.map(present), unreadCount: count?.n ?? 0, nextCursor };
 }
 

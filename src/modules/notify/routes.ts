@@ -8,7 +8,7 @@ import {
   PreferencesUpdate,
   PreferenceView,
 } from '../../contracts/notifications.ts';
-import { escapeHtml } from '../../domain/notify/template.ts';
+import { escapeHtml } from '../../domain/html-escape.ts';
 import { requireActor } from '../../http/auth.ts';
 import { IdParam, Limit, problemResponses, route } from '../../http/schemas.ts';
 import { listMyNotifications, markAllNotificationsRead, markNotificationRead } from './notifications.ts';

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, parentColumn, versionColumn } from '../../db/columns.ts';
+import { extensionKeyColumn, idColumn, parentColumn, versionColumn } from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -100,18 +100,14 @@ export const notificationPreferences = pgTable(
 
 /** Per person: the secret of their digest's unsubscribe link. */
 export const notificationSubscribers = pgTable('notification_subscribers', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: extensionKeyColumn('user_id', () => users.id),
   unsubscribeToken: text('unsubscribe_token').notNull().unique(),
   digestLastSentAt: at('digest_last_sent_at'),
 });
 
 /** Who is on call for a group, when a group names someone. */
 export const notificationOnCall = pgTable('notification_on_call', {
-  groupId: uuid('group_id')
-    .primaryKey()
-    .references(() => groups.id, { onDelete: 'cascade' }),
+  groupId: extensionKeyColumn('group_id', () => groups.id),
   userId: parentColumn('user_id', () => users.id),
 });
 

@@ -6,7 +6,7 @@
  * is disabled and the administrators are told. Any delivery can be sent again by hand.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, lte, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type {
   WebhookDeliveryPage,
@@ -18,7 +18,8 @@ import type {
 } from '../../contracts/webhooks.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
+import type { PageRequest } from '../../db/cursor.ts';
+import { beforeCursor, newestFirst, newestFirstPage } from '../../db/newest-first.ts';
 import { deleteRowById, rowById } from '../../db/rows.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
@@ -207,30 +208,19 @@ export async function listWebhookDeliveries(
 ): Promise<WebhookDeliveryPage> {
   assertAdmin(actor, false);
   await endpoint(ctx.db, id);
-  const conds = [eq(webhookDeliveries.endpointId, id)];
-  if (q.cursor) {
-    const [at, last] = decodeCursor(q.cursor, ['timestamp', 'uuid']) as [string, string];
-    const before = new Date(at);
-    conds.push(
-      or(
-        lt(webhookDeliveries.createdAt, before),
-        and(eq(webhookDeliveries.createdAt, before), lt(webhookDeliveries.id, last)),
-      )!,
-    );
-  }
   const rows = await ctx.db
     .select()
     .from(webhookDeliveries)
-    .where(and(...conds))
-    .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+    .where(
+      and(
+        eq(webhookDeliveries.endpointId, id),
+        beforeCursor(q.cursor, webhookDeliveries.createdAt, webhookDeliveries.id),
+      ),
+    )
+    .orderBy(...newestFirst(webhookDeliveries.createdAt, webhookDeliveries.id))
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  const lastRow = page.at(-1);
-  return {
-    items: page.map(deliveryView),
-    nextCursor:
-      rows.length > q.limit && lastRow ? encodeCursor([lastRow.createdAt.toISOString(), lastRow.id]) : null,
-  };
+  const { page, nextCursor } = newestFirstPage(rows, q.limit, (r) => ({ at: r.createdAt, id: r.id }));
+  return { items: page.map(deliveryView), nextCursor };
 }
 
 const queueOf = (ctx: AppContext) => ctx.jobs ?? ctx.jobSender;

@@ -1,7 +1,7 @@
 /** Organisations Steward deals with: customers (who services are for) and suppliers (who support them). */
 import { sql } from 'drizzle-orm';
 import { boolean, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import { idColumn, versionedColumns } from '../../db/columns.ts';
 
 export const organisations = pgTable(
   'organisations',
@@ -15,9 +15,7 @@ export const organisations = pgTable(
     website: text('website'),
     notes: text('notes').notNull().default(''),
     active: boolean('active').notNull().default(true),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
   },
   (t) => [uniqueIndex('organisations_name_lower_idx').on(sql`lower(${t.name})`)],
 );

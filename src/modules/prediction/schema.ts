@@ -3,8 +3,8 @@
  * to compare) with how well each did on held-out history, and the current score of every
  * running clock, refreshed by a job so the dashboard's KPI can count them in SQL.
  */
-import { index, integer, jsonb, pgTable, real, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { idColumn, parentColumn } from '../../db/columns.ts';
+import { index, integer, jsonb, pgTable, real, timestamp } from 'drizzle-orm/pg-core';
+import { extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import type { Model, Quality } from '../../domain/prediction/model.ts';
 import type { ServiceRates } from '../../domain/prediction/training.ts';
 import { records } from '../records/schema.ts';
@@ -30,9 +30,7 @@ export const predictionModels = pgTable(
 export const predictionScores = pgTable(
   'prediction_scores',
   {
-    clockId: uuid('clock_id')
-      .primaryKey()
-      .references(() => slaClocks.id, { onDelete: 'cascade' }),
+    clockId: extensionKeyColumn('clock_id', () => slaClocks.id),
     recordId: parentColumn('record_id', () => records.id),
     probability: real('probability').notNull(),
     scoredAt: timestamp('scored_at', { withTimezone: true }).notNull(),

@@ -6,16 +6,14 @@
  * status, and a weighted full-text vector for search and suggestions.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn, parentColumn } from '../../db/columns.ts';
+import { boolean, index, jsonb, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { tsvector } from '../../db/types.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
 export const problemDetails = pgTable('problem_details', {
-  recordId: uuid('record_id')
-    .primaryKey()
-    .references(() => records.id, { onDelete: 'cascade' }),
+  recordId: extensionKeyColumn('record_id', () => records.id),
   rootCause: text('root_cause'),
   /** five_whys, ishikawa, fault_tree, kepner_tregoe, timeline or other. */
   rcaMethod: text('rca_method'),

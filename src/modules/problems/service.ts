@@ -19,12 +19,11 @@ import { assertVersion } from '../../db/version.ts';
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { isEditableState } from '../../domain/records/policy.ts';
 import { type Actor, can, canOnRecord } from '../../domain/roles.ts';
-import { conflict, forbidden, invalid } from '../../errors.ts';
+import { conflict, forbidden } from '../../errors.ts';
 import { assertCanLinkCis, linkCis, recordCis } from '../cmdb/index.ts';
 import {
   type CreateRecordInput,
   createRecord,
-  findRecord,
   getRecordView,
   INCIDENT,
   linkedRecordIds,
@@ -34,6 +33,7 @@ import {
   recordHistory,
   recordLinks,
   records,
+  recordsNamed,
   writeHistory,
 } from '../records/index.ts';
 import { getLifecycle } from '../settings/index.ts';
@@ -59,16 +59,10 @@ export function assertProblemWorker(actor: Actor): void {
 }
 
 /** Incidents named by id or number, each one the actor may update; unknown ones answer 422. */
-async function incidentsNamed(ctx: AppContext, actor: Actor, refs: string[]): Promise<RecordRow[]> {
-  const rows: RecordRow[] = [];
-  for (const [i, ref] of [...new Set(refs)].entries()) {
-    const row = await findRecord(ctx.db, ref);
-    if (!row || row.type !== INCIDENT.type)
-      throw invalid([{ field: `incidentIds.${i}`, message: `no incident ${ref}` }]);
-    await loadRecord(ctx, actor, row.id, { need: 'update' });
-    if (!rows.some((r) => r.id === row.id)) rows.push(row);
-  }
-  return rows;
+function incidentsNamed(ctx: AppContext, actor: Actor, refs: string[]): Promise<RecordRow[]> {
+  return recordsNamed(ctx.db, refs, INCIDENT.type, 'incidentIds', (row) =>
+    loadRecord(ctx, actor, row.id, { need: 'update' }),
+  );
 }
 
 /** Link incidents to a problem (incident caused_by problem), with a history line on both sides. */

@@ -5,7 +5,7 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { isUuid } from '../../db/rows.ts';
 import { type Actor, canOnRecord, type RecordAction } from '../../domain/roles.ts';
-import { forbidden, notFound } from '../../errors.ts';
+import { forbidden, invalid, notFound } from '../../errors.ts';
 import { records, recordWatchers } from './schema.ts';
 
 export type RecordRow = typeof records.$inferSelect;
@@ -19,6 +19,28 @@ export async function findRecord(db: Db, idOrNumber: string, lock = false): Prom
   const q = db.select().from(records).where(byIdOrNumber(idOrNumber));
   const [row] = lock ? await q.for('update') : await q;
   return row;
+}
+
+/**
+ * The records of `type` a request names by id or number in its list `field`, each once, in the
+ * order named; one that is no such record answers 422 at its index. `check` runs on each record
+ * as it is found (that the actor may work on it, say).
+ */
+export async function recordsNamed(
+  db: Db,
+  refs: string[],
+  type: string,
+  field: string,
+  check?: (row: RecordRow) => Promise<unknown>,
+): Promise<RecordRow[]> {
+  const rows: RecordRow[] = [];
+  for (const [i, ref] of [...new Set(refs)].entries()) {
+    const row = await findRecord(db, ref);
+    if (!row || row.type !== type) throw invalid([{ field: `${field}.${i}`, message: `no ${type} ${ref}` }]);
+    await check?.(row);
+    if (!rows.some((r) => r.id === row.id)) rows.push(row);
+  }
+  return rows;
 }
 
 const recordColumns = getTableColumns(records);

@@ -6,7 +6,7 @@
  * automation's rule comments and major incidents' priority and parent updates still write
  * directly, to move behind core functions.
  */
-export { findRecord, loadRecord, type RecordRow } from './access.ts';
+export { findRecord, loadRecord, type RecordRow, recordsNamed } from './access.ts';
 export {
   addAttachmentWithin,
   addCommentWithin,

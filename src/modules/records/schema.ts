@@ -7,7 +7,6 @@ import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
-  bigserial,
   index,
   integer,
   pgTable,
@@ -17,7 +16,15 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, createdAtColumn, createdByColumn, idColumn } from '../../db/columns.ts';
+import {
+  auditColumns,
+  createdAtColumn,
+  createdByColumn,
+  extensionKeyColumn,
+  idColumn,
+  parentColumn,
+  serialIdColumn,
+} from '../../db/columns.ts';
 import { bytea, tsvector } from '../../db/types.ts';
 import { groups, users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
@@ -176,10 +183,8 @@ export const recordSearchWords = pgTable('record_search_words', { word: text('wo
 export const recordHistory = pgTable(
   'record_history',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    id: serialIdColumn(),
+    recordId: parentColumn('record_id', () => records.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid('actor_id').references(() => users.id),
     field: text('field').notNull(),
@@ -199,9 +204,7 @@ export const recordComments = pgTable(
   'record_comments',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     authorId: uuid('author_id').references(() => users.id),
     body: text('body').notNull(),
     visibility: text('visibility').notNull(),
@@ -221,9 +224,7 @@ export const attachments = pgTable(
   'attachments',
   {
     id: idColumn(),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),
@@ -236,21 +237,15 @@ export const attachments = pgTable(
 
 /** Attachment bytes live in the database so every app instance can serve them. */
 export const attachmentBlobs = pgTable('attachment_blobs', {
-  attachmentId: uuid('attachment_id')
-    .primaryKey()
-    .references(() => attachments.id, { onDelete: 'cascade' }),
+  attachmentId: extensionKeyColumn('attachment_id', () => attachments.id),
   data: bytea('data').notNull(),
 });
 
 export const recordWatchers = pgTable(
   'record_watchers',
   {
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
+    userId: parentColumn('user_id', () => users.id),
     createdAt: createdAtColumn(),
   },
   (t) => [primaryKey({ columns: [t.recordId, t.userId] }), index('record_watchers_user_idx').on(t.userId)],
@@ -260,12 +255,8 @@ export const recordLinks = pgTable(
   'record_links',
   {
     id: idColumn(),
-    fromId: uuid('from_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
-    toId: uuid('to_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    fromId: parentColumn('from_id', () => records.id),
+    toId: parentColumn('to_id', () => records.id),
     kind: text('kind').notNull(),
     createdBy: createdByColumn(() => users.id),
     createdAt: createdAtColumn(),

@@ -4,14 +4,16 @@
  * choices its forms offer at `/{path}/meta/options`. Routes specific to a type stay in its module.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import { page } from '../../contracts/common.ts';
 import { CHANNELS, RecordOptions } from '../../contracts/records.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
-import { ifMatchVersion, withEtag } from '../../http/etag.ts';
+import { withEtag } from '../../http/etag.ts';
+import { entityAction } from '../../http/resource.ts';
 import { problemResponses, RecordRefParam } from '../../http/schemas.ts';
-import { definedRecordTypes, type RecordType } from './define.ts';
+import { definedRecordTypes, type RecordType, type Versioned } from './define.ts';
 import { detailPatch, splitDetail, withDetails } from './detail.ts';
 import { listRecords } from './query.ts';
 import { type CreateRecordInput, createRecord, getRecordView, updateRecord } from './service.ts';
@@ -22,7 +24,8 @@ export function recordTypeRoutes(ctx: AppContext, type: RecordType): FastifyPlug
   const base = `/${cfg.path}`;
   const tags = [type.tag];
   const label = cfg.label.toLowerCase();
-  const changedView = c.changedView ?? c.view;
+  // What an edit or a move answers: an entity of the type, with its ETag.
+  const changedView = (c.changedView ?? c.view) as z.ZodType<Versioned>;
   const detail = type.detail;
   const get =
     op.get ??
@@ -112,40 +115,27 @@ export function recordTypeRoutes(ctx: AppContext, type: RecordType): FastifyPlug
         return withEtag(reply, rec).send(rec);
       },
     );
-    app.patch(
-      `${base}/:id`,
-      {
-        schema: {
-          tags,
-          summary:
-            s.patch ??
-            `Edit or assign a ${label}. Send If-Match with the ETag to avoid overwriting others (412 when stale).`,
-          params: RecordRefParam,
-          body: c.patch,
-          response: { 200: changedView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const rec = await update(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, rec).send(rec);
-      },
-    );
-    app.post(
-      `${base}/:id/transitions`,
-      {
-        schema: {
-          tags,
-          summary: s.transition ?? `Move a ${label} through its lifecycle`,
-          params: RecordRefParam,
-          body: c.transition,
-          response: { 200: changedView, ...problemResponses },
-        },
-      },
-      async (req, reply) => {
-        const rec = await transition(ctx, requireActor(req), req.params.id, req.body, ifMatchVersion(req));
-        return withEtag(reply, rec).send(rec);
-      },
-    );
+    entityAction(app, ctx, {
+      method: 'PATCH',
+      url: `${base}/:id`,
+      tags,
+      summary:
+        s.patch ??
+        `Edit or assign a ${label}. Send If-Match with the ETag to avoid overwriting others (412 when stale).`,
+      params: RecordRefParam,
+      body: c.patch,
+      ok: changedView,
+      run: update,
+    });
+    entityAction(app, ctx, {
+      url: `${base}/:id/transitions`,
+      tags,
+      summary: s.transition ?? `Move a ${label} through its lifecycle`,
+      params: RecordRefParam,
+      body: c.transition,
+      ok: changedView,
+      run: transition,
+    });
     app.get(
       `${base}/meta/options`,
       {

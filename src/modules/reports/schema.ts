@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn } from '../../db/columns.ts';
+import { auditColumns, extensionKeyColumn, idColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 import { slaClocks } from '../sla/clock-schema.ts';
@@ -32,9 +32,7 @@ import { slaClocks } from '../sla/clock-schema.ts';
 export const reportClockDurations = pgTable(
   'report_clock_durations',
   {
-    clockId: uuid('clock_id')
-      .primaryKey()
-      .references(() => slaClocks.id, { onDelete: 'cascade' }),
+    clockId: extensionKeyColumn('clock_id', () => slaClocks.id),
     recordId: uuid('record_id')
       .notNull()
       .references(() => records.id, { onDelete: 'cascade' }),
@@ -92,9 +90,7 @@ export const reportRollupDeltas = pgTable('report_rollup_deltas', rollupColumns(
  * (source `first_contact`) then follows like the others.
  */
 export const reportResolutions = pgTable('report_resolutions', {
-  recordId: uuid('record_id')
-    .primaryKey()
-    .references(() => records.id, { onDelete: 'cascade' }),
+  recordId: extensionKeyColumn('record_id', () => records.id),
   resolvedAt: timestamp('resolved_at', { withTimezone: true }).notNull(),
   type: text('type').notNull(),
   serviceId: uuid('service_id'),

@@ -15,7 +15,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import type { ApprovalPolicy } from '../../domain/requests/approval.ts';
 import type { Answers, FormField } from '../../domain/requests/form.ts';
 import { users } from '../auth/schema.ts';
@@ -45,10 +45,7 @@ export const catalogItems = pgTable(
     form: jsonb('form').$type<FormField[]>().notNull().default([]),
     approvalPolicy: jsonb('approval_policy').$type<ApprovalPolicy | null>(),
     taskTemplates: jsonb('task_templates').$type<TaskTemplate[]>().notNull().default([]),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...auditColumns(() => users.id, 'set null'),
   },
   (t) => [
     index('catalog_items_active_name_idx').on(t.active, t.name),
@@ -63,9 +60,7 @@ export const catalogItems = pgTable(
 export const requestDetails = pgTable(
   'request_details',
   {
-    recordId: uuid('record_id')
-      .primaryKey()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: extensionKeyColumn('record_id', () => records.id),
     catalogItemId: uuid('catalog_item_id')
       .notNull()
       .references(() => catalogItems.id),
@@ -119,9 +114,7 @@ export const requestApprovalVotes = pgTable(
 export const requestTasks = pgTable(
   'request_tasks',
   {
-    recordId: uuid('record_id')
-      .primaryKey()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: extensionKeyColumn('record_id', () => records.id),
     requestId: parentColumn('request_id', () => records.id),
     sequence: integer('sequence').notNull(),
     templateIndex: integer('template_index').notNull(),

@@ -209,6 +209,23 @@ async function lockAgreement(tx: Db, id: string): Promise<AgreementRow> {
   return row;
 }
 
+/**
+ * A manager's step on one agreement (`doing`: change, agree, draft, end), in a transaction that
+ * holds the agreement's row; answers the row the step leaves, as a view.
+ */
+async function onAgreement(
+  ctx: AppContext,
+  actor: Actor | 'system',
+  id: string,
+  doing: string,
+  step: (tx: Db, cur: AgreementRow, now: Date) => Promise<AgreementRow>,
+): Promise<AgreementView> {
+  if (!mayManage(actor)) throw forbidden(`Only administrators and service managers may ${doing} agreements.`);
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => step(tx, await lockAgreement(tx, id), now));
+  return (await presentAgreements(ctx.db, [row], now))[0]!;
+}
+
 function assertDraft(row: AgreementRow, doing: string): void {
   if (row.status !== 'draft')
     throw new AppError(
@@ -224,10 +241,7 @@ export async function updateAgreement(
   patch: AgreementPatch,
   expectedVersion: number | undefined,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may change agreements.');
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await lockAgreement(tx, id);
+  return onAgreement(ctx, actor, id, 'change', async (tx, cur, now) => {
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
     assertDraft(cur, 'edited');
     const next = { ...cur, ...defined(patch), updatedAt: now, version: cur.version + 1 } as AgreementRow;
@@ -238,7 +252,6 @@ export async function updateAgreement(
     const [updated] = await tx.update(agreements).set(next).where(eq(agreements.id, id)).returning();
     return updated!;
   });
-  return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
 /**
@@ -277,10 +290,7 @@ export async function agreeAgreement(
   id: string,
   expectedVersion?: number,
 ): Promise<AgreementView> {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may agree agreements.');
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await lockAgreement(tx, id);
+  return onAgreement(ctx, actor, id, 'agree', async (tx, cur, now) => {
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
     assertDraft(cur, 'agreed again');
     const next: AgreementRow = {
@@ -297,7 +307,6 @@ export async function agreeAgreement(
     const [updated] = await tx.update(agreements).set(next).where(eq(agreements.id, id)).returning();
     return updated!;
   });
-  return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
 /** Start the next version of an agreed agreement as a draft copy of it. */
@@ -307,10 +316,7 @@ export async function draftNewVersion(
   id: string,
   input: { effectiveFrom?: Date | undefined },
 ): Promise<AgreementView> {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may draft agreements.');
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await lockAgreement(tx, id);
+  return onAgreement(ctx, actor, id, 'draft', async (tx, cur, now) => {
     const versions = await tx
       .select()
       .from(agreements)
@@ -339,7 +345,6 @@ export async function draftNewVersion(
     const [inserted] = await tx.insert(agreements).values(copy).returning();
     return inserted!;
   });
-  return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
 /** End an agreed agreement: records created from then on are no longer measured against it. */
@@ -350,10 +355,7 @@ export async function endAgreement(
   input: { effectiveTo?: Date | undefined },
   expectedVersion: number | undefined,
 ): Promise<AgreementView> {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may end agreements.');
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await lockAgreement(tx, id);
+  return onAgreement(ctx, actor, id, 'end', async (tx, cur, now) => {
     assertVersion({ version: cur.version, number: cur.name }, expectedVersion);
     if (cur.status !== 'agreed')
       throw new AppError(
@@ -377,7 +379,6 @@ export async function endAgreement(
       .returning();
     return updated!;
   });
-  return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
 
 export async function getAgreement(ctx: AppContext, actor: Actor, id: string): Promise<AgreementView> {

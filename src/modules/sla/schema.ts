@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import { auditColumns, idColumn, parentColumn, versionedColumns } from '../../db/columns.ts';
 import type { PriorityTarget } from '../../domain/sla/agreement.ts';
 import type { Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
 import { groups, users } from '../auth/schema.ts';
@@ -32,9 +32,7 @@ export const businessCalendars = pgTable(
     timeZone: text('time_zone').notNull(),
     intervals: jsonb('intervals').$type<WeeklyInterval[]>().notNull(),
     holidays: jsonb('holidays').$type<Holiday[]>().notNull().default([]),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
   },
   (t) => [uniqueIndex('business_calendars_name_lower_idx').on(sql`lower(${t.name})`)],
 );
@@ -55,10 +53,7 @@ export const serviceLevelRequirements = pgTable(
     availabilityTarget: numeric('availability_target', { precision: 6, scale: 3, mode: 'number' }),
     targets: jsonb('targets').$type<PriorityTarget[]>().notNull(),
     obligations: text('obligations').notNull().default(''),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...auditColumns(() => users.id, 'set null'),
   },
   (t) => [index('slr_service_idx').on(t.serviceId, t.createdAt)],
 );
@@ -98,11 +93,8 @@ export const agreements = pgTable(
     effectiveTo: timestamp('effective_to', { withTimezone: true }),
     agreedBy: uuid('agreed_by').references(() => users.id, { onDelete: 'set null' }),
     agreedAt: timestamp('agreed_at', { withTimezone: true }),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    /** Optimistic concurrency (ETag), not the agreement's version number. */
-    version: versionColumn(),
+    /** Its `version` is for optimistic concurrency (ETag), not the agreement's version number. */
+    ...auditColumns(() => users.id, 'set null'),
   },
   (t) => [
     uniqueIndex('agreements_lineage_version_idx').on(t.lineageId, t.versionNumber),

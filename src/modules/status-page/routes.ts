@@ -27,7 +27,7 @@ import { AppError, forbidden } from '../../errors.ts';
 import { clientIp, requireActor } from '../../http/auth.ts';
 import { ifMatchVersion, sendWithEtag } from '../../http/etag.ts';
 import { noContent } from '../../http/resource.ts';
-import { problemResponses, route, Uuid } from '../../http/schemas.ts';
+import { limitUpTo, problemResponses, route, Uuid } from '../../http/schemas.ts';
 import { type CachedPage, cachedStatusPage } from './cache.ts';
 import { statusFeed } from './feed.ts';
 import {
@@ -270,7 +270,7 @@ export function statusPageRoutes(ctx: AppContext): FastifyPluginAsyncZod {
               .datetime({ offset: true })
               .optional()
               .describe('The nextCursor of the previous page'),
-            limit: z.coerce.number().int().min(1).max(100).default(30),
+            limit: limitUpTo(100, 30),
           }),
           response: {
             200: z.object({ items: z.array(StatusUpdateView), nextCursor: z.string().nullable() }),

@@ -5,15 +5,19 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, parentColumn, updatedAtColumn, versionColumn } from '../../db/columns.ts';
+import {
+  createdAtColumn,
+  extensionKeyColumn,
+  idColumn,
+  parentColumn,
+  versionedColumns,
+} from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { cis } from '../cmdb/schema.ts';
 import { records } from '../records/schema.ts';
 
 export const statusPageServices = pgTable('status_page_services', {
-  serviceId: uuid('service_id')
-    .primaryKey()
-    .references(() => cis.id, { onDelete: 'cascade' }),
+  serviceId: extensionKeyColumn('service_id', () => cis.id),
   /** The name the public sees (defaults to the service's name). */
   displayName: text('display_name').notNull(),
   description: text('description').notNull().default(''),
@@ -23,9 +27,7 @@ export const statusPageServices = pgTable('status_page_services', {
   overrideNote: text('override_note'),
   overrideBy: uuid('override_by').references(() => users.id, { onDelete: 'set null' }),
   overrideAt: timestamp('override_at', { withTimezone: true }),
-  createdAt: createdAtColumn(),
-  updatedAt: updatedAtColumn(),
-  version: versionColumn(),
+  ...versionedColumns(),
 });
 
 export const statusUpdates = pgTable(

@@ -1,7 +1,7 @@
 /** Work time logged on records (time entries) and each person's running timer. */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn, parentColumn } from '../../db/columns.ts';
+import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -32,9 +32,7 @@ export const timeEntries = pgTable(
 
 /** At most one running timer per person: the key is the person. */
 export const timeTimers = pgTable('time_timers', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
+  userId: extensionKeyColumn('user_id', () => users.id),
   recordId: parentColumn('record_id', () => records.id),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   billable: boolean('billable').notNull().default(false),

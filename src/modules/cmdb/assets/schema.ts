@@ -14,14 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import {
-  createdAtColumn,
-  idColumn,
-  parentColumn,
-  serialIdColumn,
-  updatedAtColumn,
-  versionColumn,
-} from '../../../db/columns.ts';
+import { idColumn, parentColumn, serialIdColumn, versionedColumns } from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { cis } from '../schema.ts';
@@ -52,9 +45,7 @@ export const assets = pgTable(
     usefulLifeMonths: integer('useful_life_months'),
     salvageValue: money('salvage_value'),
     notes: text('notes').notNull().default(''),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
   },
   (t) => [
     uniqueIndex('assets_tag_lower_idx').on(sql`lower(${t.assetTag})`),

@@ -16,8 +16,7 @@ import {
   idColumn,
   parentColumn,
   serialIdColumn,
-  updatedAtColumn,
-  versionColumn,
+  versionedColumns,
 } from '../../../db/columns.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { assets, money } from '../assets/schema.ts';
@@ -42,9 +41,7 @@ export const contracts = pgTable(
     /** How many days before the end date the expiry warning is given. */
     warnDays: integer('warn_days').notNull().default(30),
     notes: text('notes').notNull().default(''),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
   },
   (t) => [
     index('contracts_end_idx').on(t.endDate),

@@ -3,7 +3,7 @@
  * it in batches, and the outcome of every row, so a client can show a progress bar and a report.
  */
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, parentColumn } from '../../../db/columns.ts';
+import { createdAtColumn, createdByColumn, idColumn, parentColumn } from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 
 export const imports = pgTable(
@@ -28,7 +28,7 @@ export const imports = pgTable(
     failure: text('failure'),
     /** The file as uploaded, kept so any instance's worker can process (or resume) it. */
     content: text('content').notNull(),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: createdByColumn(() => users.id, 'set null'),
     createdAt: createdAtColumn(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -3,10 +3,10 @@ import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
   createdAtColumn,
+  createdByColumn,
   idColumn,
   parentColumn,
-  updatedAtColumn,
-  versionColumn,
+  versionedColumns,
 } from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { money } from '../assets/schema.ts';
@@ -23,9 +23,7 @@ export const licences = pgTable(
     metric: text('metric').notNull(),
     contractId: uuid('contract_id').references(() => contracts.id, { onDelete: 'set null' }),
     notes: text('notes').notNull().default(''),
-    createdAt: createdAtColumn(),
-    updatedAt: updatedAtColumn(),
-    version: versionColumn(),
+    ...versionedColumns(),
   },
   (t) => [index('licences_product_id_idx').on(t.product, t.id)],
 );
@@ -57,7 +55,7 @@ export const licenceInstallations = pgTable(
     userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
     /** Per-core licences: cores licensed on this machine, when not the CI's cpu_count. */
     cores: integer('cores'),
-    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: createdByColumn(() => users.id, 'set null'),
     createdAt: createdAtColumn(),
   },
   (t) => [
