@@ -4,16 +4,7 @@
  * that move the request on their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  buildGroup,
-  buildUser,
-  type Client,
-  clientFor,
-  createTestEnv,
-  errorFields,
-  type TestEnv,
-} from '../support/app.ts';
+import { as, buildGroup, type Client, createTestEnv, errorFields, type TestEnv } from '../support/app.ts';
 import { buildCatalogItem, buildService, order, type RequestBody } from '../support/requests.ts';
 
 let env: TestEnv;
@@ -55,7 +46,7 @@ beforeAll(async () => {
   env = await createTestEnv();
   manager = await as(env, ['service_manager']);
   boss = await as(env, ['requester']);
-  requester = await clientFor(env, await buildUser(env, { managerId: boss.user.id }));
+  requester = await as(env, ['requester'], { managerId: boss.user.id });
   other = await as(env, ['requester']);
   hwGroup = (await buildGroup(env, { name: 'Hardware' })).id;
   accessGroup = (await buildGroup(env, { name: 'Access' })).id;
