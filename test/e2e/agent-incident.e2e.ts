@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, signIn, text, visible } from './support/browser.ts';
+import { resolveSolvedPermanently } from './support/incident.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('agent works an incident', () => {
@@ -193,13 +194,7 @@ describe('agent works an incident', () => {
     await expect.poll(() => dialog.getByText('Required for this step').count()).toBe(2);
     await visible(dialog);
 
-    await dialog.getByRole('combobox', { name: 'Resolution code' }).click();
-    await page.getByRole('option', { name: 'Solved permanently' }).click();
-    await dialog
-      .getByRole('textbox', { name: 'Resolution notes', exact: true })
-      .fill('Replaced the expired gateway certificate.');
-    await dialog.getByRole('button', { name: 'Resolve' }).click();
-    await hidden(dialog);
+    await resolveSolvedPermanently(page, dialog, 'Replaced the expired gateway certificate.');
     await visible(state('Resolved'));
     await visible(page.getByText('Replaced the expired gateway certificate.').first());
   });

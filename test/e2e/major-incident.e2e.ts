@@ -8,6 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, signIn, text, visible } from './support/browser.ts';
+import { resolveSolvedPermanently } from './support/incident.ts';
 import { useBrowserRun } from './support/run.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
@@ -102,13 +103,7 @@ describe('major incident', () => {
     await page.getByRole('button', { name: 'Resolve…' }).click();
     const dialog = page.getByRole('dialog');
     await visible(dialog);
-    await dialog.getByRole('combobox', { name: 'Resolution code' }).click();
-    await page.getByRole('option', { name: 'Solved permanently' }).click();
-    await dialog
-      .getByRole('textbox', { name: 'Resolution notes', exact: true })
-      .fill('Replaced the failed core switch.');
-    await dialog.getByRole('button', { name: 'Resolve' }).click();
-    await hidden(dialog);
+    await resolveSolvedPermanently(page, dialog, 'Replaced the failed core switch.');
 
     for (const child of children) {
       const row = linked().getByRole('listitem').filter({ hasText: child.number });

@@ -69,6 +69,17 @@ describe('the record page', () => {
   };
   const blur = () => page.evaluate(() => (globalThis as unknown as Doc).document.activeElement?.blur?.());
   const saved = () => run.admin.call<Saved>('GET', `/incidents/${incident.number}`);
+  /** The warning that someone else changed the incident holds the save back until reloaded; the draft stays and saves. */
+  const reloadKeepingDraft = async (draft: string) => {
+    const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
+    await visible(alert);
+    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    await alert.getByRole('button', { name: /Reload incident, keep my edits/ }).click();
+    await hidden(alert);
+    expect(await description().inputValue()).toBe(draft);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await saved()).description).toBe(draft);
+  };
 
   it('shows state, priority, who has it and the nearest SLA due time in the header', async () => {
     await page.goto(`/incidents/${incident.number}`);
@@ -106,14 +117,7 @@ describe('the record page', () => {
       { 'if-match': `"${current.version}"` },
     );
     // The live stream brings their change: the page flags it before any save is tried.
-    const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
-    await visible(alert);
-    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
-    await alert.getByRole('button', { name: /Reload incident, keep my edits/ }).click();
-    await hidden(alert);
-    expect(await description().inputValue()).toBe('My wording.');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(async () => (await saved()).description).toBe('My wording.');
+    await reloadKeepingDraft('My wording.');
   });
 
   it('refuses a save over a change it never heard of, and reloads keeping the draft', async () => {
@@ -125,14 +129,7 @@ describe('the record page', () => {
       const current = await saved();
       await run.admin.call('PATCH', `/incidents/${current.id}`, { description: 'Theirs again.' });
       await page.getByRole('button', { name: 'Save changes' }).click();
-      const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
-      await visible(alert);
-      expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
-      await alert.getByRole('button', { name: /Reload incident, keep my edits/ }).click();
-      await hidden(alert);
-      expect(await description().inputValue()).toBe('My second wording.');
-      await page.getByRole('button', { name: 'Save changes' }).click();
-      await expect.poll(async () => (await saved()).description).toBe('My second wording.');
+      await reloadKeepingDraft('My second wording.');
     } finally {
       await page.unroute('**/api/v1/live');
       await page.goto(`/incidents/${incident.number}`);

@@ -94,6 +94,9 @@ describe('service request from order to closure', () => {
 
   const state = (page: Page, label: string) =>
     page.locator('main .mantine-Badge-root', { hasText: new RegExp(`^${label}$`) });
+  /** The request's entry in the portal list named `list`. */
+  const entryIn = (page: Page, list: string) =>
+    page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: number });
 
   let ritaPage: Page;
 
@@ -159,10 +162,7 @@ describe('service request from order to closure', () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'My requests' }).click();
-    const mine = page
-      .getByRole('list', { name: 'My requests' })
-      .getByRole('listitem')
-      .filter({ hasText: number });
+    const mine = entryIn(page, 'My requests');
     await visible(mine);
     expect(await text(mine)).toContain('Awaiting approval');
   });
@@ -172,10 +172,7 @@ describe('service request from order to closure', () => {
     await page.waitForURL('**/portal');
     await page.getByRole('link', { name: /^Approvals/ }).click();
     await visible(page.getByRole('heading', { name: 'Approvals', level: 1 }));
-    const entry = page
-      .getByRole('list', { name: 'Waiting for me' })
-      .getByRole('listitem')
-      .filter({ hasText: number });
+    const entry = entryIn(page, 'Waiting for me');
     await visible(entry);
     expect(await text(entry)).toContain('Rita Requester');
     expect(await seriousA11yProblems(page)).toEqual([]);
@@ -240,10 +237,7 @@ describe('service request from order to closure', () => {
 
     await page.getByRole('link', { name: 'My requests' }).click();
     await page.getByRole('radiogroup', { name: 'Which requests' }).getByText('All', { exact: true }).click();
-    const mine = page
-      .getByRole('list', { name: 'My requests' })
-      .getByRole('listitem')
-      .filter({ hasText: number });
+    const mine = entryIn(page, 'My requests');
     await visible(mine);
     expect(await text(mine)).toContain('Closed');
     expect(pageErrors).toEqual([]);
