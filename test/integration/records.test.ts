@@ -24,13 +24,8 @@ function upload(client: Client, recordId: string, filename: string, contentType:
 describe('attachments', () => {
   it('stores a file and serves it back with its type, a safe disposition and nosniff', async () => {
     const inc = await buildIncident(t.requester);
-    const up = await upload(
-      t.requester,
-      inc.id,
-      'screenshot.png',
-      'image/png',
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]),
-    );
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const up = await upload(t.requester, inc.id, 'screenshot.png', 'image/png', png);
     expect(up.statusCode).toBe(201);
     const att = up.json();
     expect(att).toMatchObject({ filename: 'screenshot.png', contentType: 'image/png', size: 7 });
@@ -41,7 +36,7 @@ describe('attachments', () => {
       `inline; filename="screenshot.png"; filename*=UTF-8''screenshot.png`,
     );
     expect(down.headers['x-content-type-options']).toBe('nosniff');
-    expect(down.rawPayload).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    expect(down.rawPayload).toEqual(png);
     const activity = (await t.requester.get(`/api/v1/records/${inc.id}/activity`)).json();
     expect(
       activity.some(
