@@ -136,8 +136,7 @@ describe('administration', () => {
   });
 
   it('the new user can sign in and gets the agent workspace', async () => {
-    const other = await run.newPerson();
-    await signIn(other.page, email, password);
+    const other = await run.signedInPerson(email, password);
     expect(new URL(other.page.url()).pathname).toBe('/incidents');
     await visible(other.page.getByRole('button', { name: new RegExp(name) }));
     await other.context.close();

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, signIn, visible } from './support/browser.ts';
+import { choose, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 type Rec = { id: string; number: string; version: number; state: string };
@@ -131,8 +131,7 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
 
   it('is authorised by a quorum of two members voting on the record', async () => {
     for (const [i, m] of members.slice(0, 2).entries()) {
-      const { page: mp } = await run.newPerson();
-      await signIn(mp, m.email, PASSWORD);
+      const { page: mp } = await run.signedInPerson(m.email);
       await mp.goto('/cab');
       await visible(mp.getByRole('table', { name: 'Agenda' }).getByRole('link', { name: change.number }));
       await mp.goto(`/changes/${change.number}`);

@@ -60,8 +60,7 @@ describe('satisfaction survey', () => {
   });
 
   it('shows the agent the score and comment on the record and in its history', async () => {
-    const agent = await run.newPerson();
-    await signIn(agent.page, ann.email, PASSWORD);
+    const agent = await run.signedInPerson(ann.email);
     await agent.page.goto(`/incidents/${incident.number}`);
     const panel = await visible(agent.page.getByRole('region', { name: 'Customer satisfaction' }));
     await visible(panel.getByText('4/5 – Satisfied'));
@@ -73,8 +72,7 @@ describe('satisfaction survey', () => {
   });
 
   it('lets an administrator change which scores count as low', async () => {
-    const admin = await run.newPerson();
-    await signIn(admin.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.page.goto('/admin/processes/incident/options');
     const form = await visible(admin.page.getByRole('region', { name: 'Satisfaction survey' }));
     expect(await seriousA11yProblems(admin.page)).toEqual([]);

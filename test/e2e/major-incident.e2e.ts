@@ -125,8 +125,7 @@ describe('major incident', () => {
   });
 
   it('refuses an invalid lifecycle with a readable reason', async () => {
-    const admin = await run.newPerson();
-    await signIn(admin.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.page.getByRole('link', { name: 'Processes', exact: true }).click();
     await visible(admin.page.getByRole('heading', { name: 'Incident process', level: 1 }));
     await visible(admin.page.getByRole('cell', { name: 'Resolve' }).first());

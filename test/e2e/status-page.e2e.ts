@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, signIn, visible } from './support/browser.ts';
+import { choose, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('public status page', () => {
@@ -59,8 +59,7 @@ describe('public status page', () => {
   });
 
   it('shows an update the service desk publishes from the administration', async () => {
-    const { page: desk } = await run.newPerson();
-    await signIn(desk, agent.email, PASSWORD);
+    const { page: desk } = await run.signedInPerson(agent.email);
     await desk.goto('/status-page');
     await visible(desk.getByRole('heading', { name: 'Status page', level: 1 }));
     await visible(desk.getByRole('table', { name: 'Services on the status page' }).getByText(serviceName));
