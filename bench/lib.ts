@@ -32,15 +32,22 @@ export function writeResults(suite: string, rows: BenchRow[]): string {
 
 export const BENCH_PG_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/** A fresh database on the PostgreSQL server, or null (with a reason) when none is reachable. */
-export async function throwawayDatabase(
-  prefix: string,
-): Promise<{ url: string; drop: () => Promise<void> } | { error: string }> {
-  const name = `${prefix}_${Date.now().toString(36)}`;
+/** A database on the benchmark's PostgreSQL server, or why there is none. */
+export type BenchDatabase = { url: string; drop: () => Promise<void> } | { error: string };
+
+/**
+ * Runs `prepare` on a connection to the server's maintenance database and gives the address of
+ * database `name` with `drop`, or an error when the server is not reachable.
+ */
+async function databaseOnServer(
+  name: string,
+  prepare: (admin: pg.Client) => Promise<unknown>,
+  drop: () => Promise<void>,
+): Promise<BenchDatabase> {
   const admin = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    await prepare(admin);
   } catch (e) {
     return { error: `PostgreSQL not reachable at the benchmark URL (${(e as Error).message})` };
   } finally {
@@ -48,38 +55,38 @@ export async function throwawayDatabase(
   }
   const url = new URL(BENCH_PG_URL);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
+  return { url: url.toString(), drop };
+}
+
+/** A fresh database on the PostgreSQL server, or null (with a reason) when none is reachable. */
+export async function throwawayDatabase(prefix: string): Promise<BenchDatabase> {
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  return databaseOnServer(
+    name,
+    (admin) => admin.query(`create database ${name}`),
+    async () => {
       const c = new pg.Client({ connectionString: BENCH_PG_URL });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
-  };
+  );
 }
 
 /**
  * A database on the PostgreSQL server kept between runs under the given name (created when
  * missing); `drop` leaves it in place.
  */
-export async function keptDatabase(
-  name: string,
-): Promise<{ url: string; drop: () => Promise<void> } | { error: string }> {
+export async function keptDatabase(name: string): Promise<BenchDatabase> {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) return { error: `not a plain database name: ${name}` };
-  const admin = new pg.Client({ connectionString: BENCH_PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
-    if (!rowCount) await admin.query(`create database ${name}`);
-  } catch (e) {
-    return { error: `PostgreSQL not reachable at the benchmark URL (${(e as Error).message})` };
-  } finally {
-    await admin.end().catch(() => undefined);
-  }
-  const url = new URL(BENCH_PG_URL);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: async () => undefined };
+  return databaseOnServer(
+    name,
+    async (admin) => {
+      const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (!rowCount) await admin.query(`create database ${name}`);
+    },
+    async () => undefined,
+  );
 }
 
 /** A small deterministic generator (mulberry32), so every run picks the same CIs and times. */

@@ -65,6 +65,15 @@ function widgetQuery(w: DashboardWidget) {
 type Ctx = Awaited<ReturnType<typeof createContext>>;
 
 /** The users, groups, calendar, services and agreements of the bench, then the history. */
+/** Agreement targets for priorities 1 to 5: priority p gets p times the given minutes. */
+function targetsPerPriority(responseMinutes: number, resolutionMinutes: number) {
+  return [1, 2, 3, 4, 5].map((p) => ({
+    priority: p,
+    responseMinutes: responseMinutes * p,
+    resolutionMinutes: resolutionMinutes * p,
+  }));
+}
+
 async function generate(ctx: Ctx) {
   const manager = await createUser(ctx, 'system', {
     email: 'bench-manager@example.com',
@@ -109,11 +118,7 @@ async function generate(ctx: Ctx) {
       name: `${name} SLA`,
       serviceId: svc.id,
       calendarId: cal.id,
-      targets: [1, 2, 3, 4, 5].map((p) => ({
-        priority: p,
-        responseMinutes: 30 * p,
-        resolutionMinutes: 240 * p,
-      })),
+      targets: targetsPerPriority(30, 240),
       effectiveFrom: new Date('2020-01-01T00:00:00Z'),
     });
     await agreeAgreement(ctx, actor, draft.id);
@@ -123,11 +128,7 @@ async function generate(ctx: Ctx) {
     name: 'Desk OLA',
     groupId: groups.get('desk')!,
     calendarId: cal.id,
-    targets: [1, 2, 3, 4, 5].map((p) => ({
-      priority: p,
-      responseMinutes: 15 * p,
-      resolutionMinutes: 120 * p,
-    })),
+    targets: targetsPerPriority(15, 120),
     effectiveFrom: new Date('2020-01-01T00:00:00Z'),
   });
   await agreeAgreement(ctx, actor, draft.id);

@@ -2,16 +2,16 @@
  * An administrator creates a user with roles, creates a group and adds the user, then creates
  * an API token (shown once) and revokes it.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
+import { hidden, signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
 describe('administration', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   const id = unique();
@@ -21,12 +21,8 @@ describe('administration', () => {
   const groupName = `Network Operations ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    ({ page, errors: pageErrors } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('gets a readable message for a wrong password', async () => {
     await page.goto('/signin');
@@ -116,7 +112,7 @@ describe('administration', () => {
     await visible(shown.getByRole('button', { name: 'Copy token' }));
 
     // The token works against the API, as the administrator.
-    const me = await fetch(`${server.baseUrl}/api/v1/auth/me`, {
+    const me = await fetch(`${run.baseUrl}/api/v1/auth/me`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(me.status).toBe(200);
@@ -133,15 +129,14 @@ describe('administration', () => {
     await confirm.getByRole('button', { name: 'Revoke token' }).click();
     await hidden(confirm);
     await visible(row.getByText('Revoked'));
-    const after = await fetch(`${server.baseUrl}/api/v1/auth/me`, {
+    const after = await fetch(`${run.baseUrl}/api/v1/auth/me`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(after.status).toBe(401);
   });
 
   it('the new user can sign in and gets the agent workspace', async () => {
-    const other = await newPerson(browser, server.baseUrl);
-    await signIn(other.page, email, password);
+    const other = await run.signedInPerson(email, password);
     expect(new URL(other.page.url()).pathname).toBe('/incidents');
     await visible(other.page.getByRole('button', { name: new RegExp(name) }));
     await other.context.close();

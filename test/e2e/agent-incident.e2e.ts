@@ -4,16 +4,16 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, hidden, signIn, text, visible } from './support/browser.ts';
+import { resolveSolvedPermanently } from './support/incident.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('agent works an incident', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let agent: UserInfo;
@@ -25,15 +25,11 @@ describe('agent works an incident', () => {
   const shots = path.join(tmpdir(), 'steward-e2e-screenshots');
 
   beforeAll(async () => {
-    server = await startServer();
-    agent = await server.admin.createPerson('Sam Agent', ['agent'], id);
-    await server.admin.createPerson('Rita Requester', ['requester'], id);
-    await server.admin.createGroup({ name: groupName, memberIds: [agent.id] });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    agent = await run.admin.createPerson('Sam Agent', ['agent'], id);
+    await run.admin.createPerson('Rita Requester', ['requester'], id);
+    await run.admin.createGroup({ name: groupName, memberIds: [agent.id] });
+    ({ page, errors: pageErrors } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   const activity = () => page.getByRole('region', { name: 'Activity' });
   const state = (label: string) =>
@@ -87,8 +83,8 @@ describe('agent works an incident', () => {
     await page
       .getByRole('textbox', { name: 'Description', exact: true })
       .fill('My edit, based on an old version.');
-    const current = await server.admin.call<IncidentInfo>('GET', `/incidents/${number}`);
-    await server.admin.call(
+    const current = await run.admin.call<IncidentInfo>('GET', `/incidents/${number}`);
+    await run.admin.call(
       'PATCH',
       `/incidents/${current.id}`,
       { category: 'Remote access' },
@@ -110,7 +106,7 @@ describe('agent works an incident', () => {
       .toBe('My edit, based on an old version.');
     await page.getByRole('button', { name: 'Save changes' }).click();
     type Saved = IncidentInfo & { description: string; category: string };
-    const saved = () => server.admin.call<Saved>('GET', `/incidents/${number}`);
+    const saved = () => run.admin.call<Saved>('GET', `/incidents/${number}`);
     await expect.poll(async () => (await saved()).description).toBe('My edit, based on an old version.');
     expect((await saved()).category).toBe('Remote access');
     await page.unroute('**/api/v1/live');
@@ -198,13 +194,7 @@ describe('agent works an incident', () => {
     await expect.poll(() => dialog.getByText('Required for this step').count()).toBe(2);
     await visible(dialog);
 
-    await dialog.getByRole('combobox', { name: 'Resolution code' }).click();
-    await page.getByRole('option', { name: 'Solved permanently' }).click();
-    await dialog
-      .getByRole('textbox', { name: 'Resolution notes', exact: true })
-      .fill('Replaced the expired gateway certificate.');
-    await dialog.getByRole('button', { name: 'Resolve' }).click();
-    await hidden(dialog);
+    await resolveSolvedPermanently(page, dialog, 'Replaced the expired gateway certificate.');
     await visible(state('Resolved'));
     await visible(page.getByText('Replaced the expired gateway certificate.').first());
   });

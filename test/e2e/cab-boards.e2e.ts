@@ -3,18 +3,17 @@
  * from the directory, edits its rule and members, is refused (readably) when retiring or deleting
  * it while a change awaits its decision, and deletes a board that never reviewed a change.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, launchBrowser, signedInPerson, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, hidden, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 type Rec = { id: string; number: string; version: number };
 
 describe('the change manager manages CAB boards', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let manager: ApiSession;
@@ -25,20 +24,16 @@ describe('the change manager manages CAB boards', () => {
   const name = `Network CAB ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    const mgr = await server.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
-    const eng = await server.admin.createPerson('Eli Engineer', ['agent'], id);
+    const mgr = await run.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
+    const eng = await run.admin.createPerson('Eli Engineer', ['agent'], id);
     members = [
-      await server.admin.createPerson(`Mo Member ${id}`, ['cab_member'], id),
-      await server.admin.createPerson(`Ada Member ${id}`, ['cab_member'], id),
+      await run.admin.createPerson(`Mo Member ${id}`, ['cab_member'], id),
+      await run.admin.createPerson(`Ada Member ${id}`, ['cab_member'], id),
     ];
-    manager = await ApiSession.signIn(server.baseUrl, mgr.email, PASSWORD);
-    agent = await ApiSession.signIn(server.baseUrl, eng.email, PASSWORD);
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, mgr.email));
+    manager = await ApiSession.signIn(run.baseUrl, mgr.email, PASSWORD);
+    agent = await ApiSession.signIn(run.baseUrl, eng.email, PASSWORD);
+    ({ page, errors: pageErrors } = await run.signedInPerson(mgr.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('sets up a board with a quorum of members picked from the directory', async () => {
     await page.goto('/changes');

@@ -5,16 +5,16 @@
  * transition's notify effect in the lifecycle editor; an agent reads the process's roles and
  * responsibilities.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
+import { signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
 describe('catalog and process administration', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let mia: UserInfo;
   let rob: UserInfo;
   let agent: UserInfo;
@@ -26,19 +26,15 @@ describe('catalog and process administration', () => {
   const groupName = `Facilities desk ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    mia = await server.admin.createPerson('Mia Manager', ['requester'], id);
-    rob = await server.admin.createPerson('Rob Requester', ['requester'], id, { managerId: mia.id });
-    agent = await server.admin.createPerson('Ada Agent', ['agent'], id);
-    await server.admin.createGroup({ name: groupName, memberIds: [agent.id] });
-    await server.admin.createService({ name: serviceName, description: 'Rooms, desks and catering.' });
-    browser = await launchBrowser();
+    mia = await run.admin.createPerson('Mia Manager', ['requester'], id);
+    rob = await run.admin.createPerson('Rob Requester', ['requester'], id, { managerId: mia.id });
+    agent = await run.admin.createPerson('Ada Agent', ['agent'], id);
+    await run.admin.createGroup({ name: groupName, memberIds: [agent.id] });
+    await run.admin.createService({ name: serviceName, description: 'Rooms, desks and catering.' });
   });
 
-  afterAll(() => shutDown(browser, server));
-
   async function person(email: string, password: string, who: string): Promise<Page> {
-    const { page } = await newPerson(browser, server.baseUrl);
+    const { page } = await run.newPerson();
     page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
     await signIn(page, email, password);
     return page;

@@ -3,16 +3,15 @@
  * it and a weekly maintenance window in the month, week and list views, filters by service (the
  * filter lands in the URL), and makes a personal feed address that serves iCalendar without a session.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, launchBrowser, signedInPerson, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, hidden, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('the change calendar shows windows and freezes, filtered, and offers a feed', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let manager: UserInfo;
@@ -21,12 +20,11 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
   const otherService = `Intranet ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    manager = await server.admin.createPerson('Chris Change', ['change_manager'], id);
-    const admin = await ApiSession.signIn(server.baseUrl, server.admin.user.email, 'e2e-admin-password-123');
+    manager = await run.admin.createPerson('Chris Change', ['change_manager'], id);
+    const admin = await ApiSession.signIn(run.baseUrl, run.admin.user.email, 'e2e-admin-password-123');
     const payroll = await admin.createService({ name: serviceName });
     const intranet = await admin.createService({ name: otherService });
-    const api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
+    const api = await ApiSession.signIn(run.baseUrl, manager.email, PASSWORD);
     // Saturdays 02:00–06:00 Berlin time on payroll; Wednesdays 19:00–21:00 on the intranet.
     const weekly = (name: string, serviceId: string, start: string, end: string, day: string) =>
       api.call('POST', '/change-windows', {
@@ -40,11 +38,8 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
       });
     await weekly('Payroll Saturday', payroll.id, '2026-12-05T01:00:00Z', '2026-12-05T05:00:00Z', 'SA');
     await weekly('Intranet Wednesday', intranet.id, '2026-12-02T18:00:00Z', '2026-12-02T20:00:00Z', 'WE');
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, manager.email));
+    ({ page, errors: pageErrors } = await run.signedInPerson(manager.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('adds a global freeze from the windows page', async () => {
     await page.goto('/');

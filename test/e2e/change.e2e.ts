@@ -4,12 +4,12 @@
  * the CAB and authorised by a quorum of two members voting on the record; it is implemented,
  * completed, reviewed and closed; and the problem it fixes may then close without a reason.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, launchBrowser, newPerson, signedInPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 type Rec = { id: string; number: string; version: number; state: string };
 
@@ -21,8 +21,7 @@ function local(days: number, hour = 2): string {
 }
 
 describe('a normal change is authorised by a CAB quorum, scheduled, implemented, reviewed, and its problem closes', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let engineer: UserInfo;
@@ -36,16 +35,15 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
   const id = unique();
 
   beforeAll(async () => {
-    server = await startServer();
-    engineer = await server.admin.createPerson('Eli Engineer', ['agent'], id);
-    const mgr = await server.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
+    engineer = await run.admin.createPerson('Eli Engineer', ['agent'], id);
+    const mgr = await run.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
     members = [
-      await server.admin.createPerson('Mo Member', ['cab_member'], id),
-      await server.admin.createPerson('Ada Member', ['cab_member'], id),
-      await server.admin.createPerson('Uma Member', ['cab_member'], id),
+      await run.admin.createPerson('Mo Member', ['cab_member'], id),
+      await run.admin.createPerson('Ada Member', ['cab_member'], id),
+      await run.admin.createPerson('Uma Member', ['cab_member'], id),
     ];
-    manager = await ApiSession.signIn(server.baseUrl, mgr.email, PASSWORD);
-    engineerApi = await ApiSession.signIn(server.baseUrl, engineer.email, PASSWORD);
+    manager = await ApiSession.signIn(run.baseUrl, mgr.email, PASSWORD);
+    engineerApi = await ApiSession.signIn(run.baseUrl, engineer.email, PASSWORD);
     await manager.call('POST', '/cab-boards', {
       name: `CAB ${id}`,
       kind: 'normal',
@@ -53,7 +51,7 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
       quorum: 2,
       memberIds: members.map((m) => m.id),
     });
-    const ci = await server.admin.call<{ id: string }>('POST', '/cmdb/cis', {
+    const ci = await run.admin.call<{ id: string }>('POST', '/cmdb/cis', {
       classKey: 'application',
       name: `Billing engine ${id}`,
       attributes: {},
@@ -80,12 +78,9 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
       resolutionCode: 'fixed_by_change',
       resolutionNotes: 'The upgrade fixes the leak.',
     });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, engineer.email));
+    ({ page, errors: pageErrors } = await run.signedInPerson(engineer.email));
     ciId = ci.id;
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('raises a normal change on the form', async () => {
     await page.goto('/changes/new');
@@ -136,8 +131,7 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
 
   it('is authorised by a quorum of two members voting on the record', async () => {
     for (const [i, m] of members.slice(0, 2).entries()) {
-      const { page: mp } = await newPerson(browser, server.baseUrl);
-      await signIn(mp, m.email, PASSWORD);
+      const { page: mp } = await run.signedInPerson(m.email);
       await mp.goto('/cab');
       await visible(mp.getByRole('table', { name: 'Agenda' }).getByRole('link', { name: change.number }));
       await mp.goto(`/changes/${change.number}`);
@@ -180,7 +174,7 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
   });
 
   it('lets the problem close on the completed change, without a reason', async () => {
-    const closed = await server.admin.call<Rec>('POST', `/problems/${problem.id}/transitions`, {
+    const closed = await run.admin.call<Rec>('POST', `/problems/${problem.id}/transitions`, {
       to: 'closed',
     });
     expect(closed.state).toBe('closed');

@@ -5,16 +5,15 @@
  */
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, signedInPerson, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('CMDB: import, impact analysis and incidents on CIs', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let agent: UserInfo;
@@ -42,13 +41,9 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
   ].join('\n');
 
   beforeAll(async () => {
-    server = await startServer();
-    agent = await server.admin.createPerson('Casey Config', ['agent'], id);
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
+    agent = await run.admin.createPerson('Casey Config', ['agent'], id);
+    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   const upload = async (name: string, content: string) => {
     await page.locator('input[type="file"]').setInputFiles({
@@ -72,7 +67,7 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
     await visible(result.getByRole('row').filter({ hasText: 'engine is required.' }));
     expect(await text(result.getByRole('row').filter({ hasText: 'engine is required.' }))).toContain('7');
     expect(await seriousA11yProblems(page)).toEqual([]);
-    const listed = await server.admin.call<{ items: unknown[] }>('GET', `/cmdb/cis?q=${host}.corp`);
+    const listed = await run.admin.call<{ items: unknown[] }>('GET', `/cmdb/cis?q=${host}.corp`);
     expect(listed.items).toEqual([]);
   });
 

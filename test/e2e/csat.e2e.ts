@@ -4,16 +4,16 @@
  * score and comment on the record page and in its history. The mailed link's page explains an
  * unknown link, and an administrator changes the low-score threshold. Axe checks each page.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
+import { signIn, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
 describe('satisfaction survey', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let rita: UserInfo;
@@ -23,22 +23,18 @@ describe('satisfaction survey', () => {
   const comment = `Sorted within the hour, thank you ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    ann = await server.admin.createPerson('Ann Agent', ['agent'], id);
-    rita = await server.admin.createPerson('Rita Requester', ['requester'], id);
-    const ritaApi = await ApiSession.signIn(server.baseUrl, rita.email, PASSWORD);
+    ann = await run.admin.createPerson('Ann Agent', ['agent'], id);
+    rita = await run.admin.createPerson('Rita Requester', ['requester'], id);
+    const ritaApi = await ApiSession.signIn(run.baseUrl, rita.email, PASSWORD);
     incident = await ritaApi.createIncident({ title: `Docking station ignores the monitor ${id}` });
-    const annApi = await ApiSession.signIn(server.baseUrl, ann.email, PASSWORD);
+    const annApi = await ApiSession.signIn(run.baseUrl, ann.email, PASSWORD);
     await annApi.call('POST', `/incidents/${incident.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'solved_permanently',
       resolutionNotes: 'Updated the dock firmware.',
     });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    ({ page, errors: pageErrors } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('shows the requester the pending survey on the portal home', async () => {
     await signIn(page, rita.email, PASSWORD);
@@ -64,8 +60,7 @@ describe('satisfaction survey', () => {
   });
 
   it('shows the agent the score and comment on the record and in its history', async () => {
-    const agent = await newPerson(browser, server.baseUrl);
-    await signIn(agent.page, ann.email, PASSWORD);
+    const agent = await run.signedInPerson(ann.email);
     await agent.page.goto(`/incidents/${incident.number}`);
     const panel = await visible(agent.page.getByRole('region', { name: 'Customer satisfaction' }));
     await visible(panel.getByText('4/5 – Satisfied'));
@@ -77,15 +72,14 @@ describe('satisfaction survey', () => {
   });
 
   it('lets an administrator change which scores count as low', async () => {
-    const admin = await newPerson(browser, server.baseUrl);
-    await signIn(admin.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.page.goto('/admin/processes/incident/options');
     const form = await visible(admin.page.getByRole('region', { name: 'Satisfaction survey' }));
     expect(await seriousA11yProblems(admin.page)).toEqual([]);
     await form.getByRole('textbox', { name: /Low score/ }).fill('3');
     await form.getByRole('button', { name: 'Save survey settings' }).click();
     await visible(admin.page.getByText('Survey settings saved'));
-    const saved = await server.admin.call<{ lowScoreThreshold: number; version: number }>(
+    const saved = await run.admin.call<{ lowScoreThreshold: number; version: number }>(
       'GET',
       '/csat/settings',
     );
@@ -95,7 +89,7 @@ describe('satisfaction survey', () => {
   });
 
   it('explains a survey link that leads nowhere, without signing in', async () => {
-    const stranger = await newPerson(browser, server.baseUrl);
+    const stranger = await run.newPerson();
     await stranger.page.goto(`/survey/${'x'.repeat(43)}`);
     await visible(stranger.page.getByRole('heading', { name: 'How did we do?', level: 1 }));
     await visible(stranger.page.getByText('Unknown survey'));

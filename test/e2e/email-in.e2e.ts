@@ -4,27 +4,25 @@
  * SMTP to the server's listener), and the agent sees the reply as a comment on the record page;
  * the administrator finds the message with its outcome.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, sendOverSmtp } from '../support/mail-in.ts';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import {
-  ADMIN_EMAIL,
-  ADMIN_PASSWORD,
-  freePort,
-  type RunningServer,
-  shutDown,
-  startServer,
-} from './support/server.ts';
+import { signIn, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, freePort } from './support/server.ts';
 
 describe('a requester replies by mail and the agent sees the comment', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let smtpPort: number;
+  const run = useBrowserRun(async () => {
+    smtpPort = await freePort();
+    return {
+      env: { STEWARD_JOBS: '1', INBOUND_SMTP_PORT: String(smtpPort), INBOUND_SMTP_HOST: '127.0.0.1' },
+    };
+  });
   let adminPage: Page;
   let agentPage: Page;
-  let smtpPort: number;
   let requester: UserInfo;
   let agent: UserInfo;
   let incident: IncidentInfo;
@@ -32,20 +30,13 @@ describe('a requester replies by mail and the agent sees the comment', () => {
   const desk = `desk-${id}@steward.test`;
 
   beforeAll(async () => {
-    smtpPort = await freePort();
-    server = await startServer({
-      env: { STEWARD_JOBS: '1', INBOUND_SMTP_PORT: String(smtpPort), INBOUND_SMTP_HOST: '127.0.0.1' },
-    });
-    requester = await server.admin.createPerson('Robin Requester', ['requester'], id);
-    agent = await server.admin.createPerson('Sam Agent', ['agent'], id);
-    const asRequester = await ApiSession.signIn(server.baseUrl, requester.email, PASSWORD);
+    requester = await run.admin.createPerson('Robin Requester', ['requester'], id);
+    agent = await run.admin.createPerson('Sam Agent', ['agent'], id);
+    const asRequester = await ApiSession.signIn(run.baseUrl, requester.email, PASSWORD);
     incident = await asRequester.createIncident({ title: `Printer on floor 3 jams ${id}` });
-    browser = await launchBrowser();
-    ({ page: adminPage } = await newPerson(browser, server.baseUrl));
-    ({ page: agentPage } = await newPerson(browser, server.baseUrl));
+    ({ page: adminPage } = await run.newPerson());
+    ({ page: agentPage } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('an administrator adds the receiving address', async () => {
     await signIn(adminPage, ADMIN_EMAIL, ADMIN_PASSWORD);

@@ -3,16 +3,15 @@
  * service, raises an improvement proposal from it (the form comes prefilled with the KPI and its
  * cut), sees the proposal with its baseline, and finds it in the register.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, signedInPerson, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('a service manager raises an improvement from an off-target KPI', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let manager: UserInfo;
@@ -21,9 +20,8 @@ describe('a service manager raises an improvement from an off-target KPI', () =>
   const id = unique();
 
   beforeAll(async () => {
-    server = await startServer();
-    manager = await server.admin.createPerson('Ines Improver', ['service_manager', 'agent'], id);
-    const api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
+    manager = await run.admin.createPerson('Ines Improver', ['service_manager', 'agent'], id);
+    const api = await ApiSession.signIn(run.baseUrl, manager.email, PASSWORD);
     serviceId = (await api.createService({ name: `Payroll ${id}` })).id;
     // Resolved, reopened and resolved again: the reopen rate for the service is 100 %, far off
     // its 5 % target.
@@ -35,11 +33,8 @@ describe('a service manager raises an improvement from an off-target KPI', () =>
     await api.call('POST', `/incidents/${inc.id}/transitions`, resolve);
     await api.call('POST', `/incidents/${inc.id}/transitions`, { to: 'reopen', comment: 'Still missing.' });
     await api.call('POST', `/incidents/${inc.id}/transitions`, resolve);
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, manager.email));
+    ({ page, errors: pageErrors } = await run.signedInPerson(manager.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('opens the off-target KPI and raises a proposal from it', async () => {
     await page.goto(`/reports/kpis/reopen_rate?serviceId=${serviceId}`);

@@ -3,18 +3,17 @@
  * article, reads it, says it solved the problem, and no incident is raised; an article goes from
  * draft through review to published, published by a reviewer of its category.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, signIn, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 type Article = { id: string; number: string; state: string; deflectionCount: number; version: number };
 
 describe('knowledge base and deflection', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let author: UserInfo;
   let reviewer: UserInfo;
   let requester: UserInfo;
@@ -27,7 +26,7 @@ describe('knowledge base and deflection', () => {
   const pageErrors: string[] = [];
 
   async function person(email: string): Promise<Page> {
-    const { page, errors } = await newPerson(browser, server.baseUrl);
+    const { page, errors } = await run.newPerson();
     page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
     void errors;
     await signIn(page, email, PASSWORD);
@@ -35,19 +34,18 @@ describe('knowledge base and deflection', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
     [author, reviewer, requester] = await Promise.all([
-      server.admin.createPerson('Ari Author', ['agent'], id),
-      server.admin.createPerson('Rene Reviewer', ['agent'], id),
-      server.admin.createPerson('Quinn Requester', ['requester'], id),
+      run.admin.createPerson('Ari Author', ['agent'], id),
+      run.admin.createPerson('Rene Reviewer', ['agent'], id),
+      run.admin.createPerson('Quinn Requester', ['requester'], id),
     ]);
     categoryName = `Network ${id}`;
-    const category = await server.admin.call<{ id: string }>('POST', '/knowledge/categories', {
+    const category = await run.admin.call<{ id: string }>('POST', '/knowledge/categories', {
       name: categoryName,
       reviewerIds: [reviewer.id],
     });
-    authorApi = await ApiSession.signIn(server.baseUrl, author.email, PASSWORD);
-    reviewerApi = await ApiSession.signIn(server.baseUrl, reviewer.email, PASSWORD);
+    authorApi = await ApiSession.signIn(run.baseUrl, author.email, PASSWORD);
+    reviewerApi = await ApiSession.signIn(run.baseUrl, reviewer.email, PASSWORD);
     const publish = async (input: Record<string, unknown>) => {
       const a = await authorApi.call<Article>('POST', '/knowledge/articles', {
         categoryId: category.id,
@@ -67,10 +65,7 @@ describe('knowledge base and deflection', () => {
       body: 'Internal: fail the VPN gateway over to the standby node.',
       audience: 'internal',
     });
-    browser = await launchBrowser();
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('suggests an article while a requester types, and "this solved my problem" raises no incident', async () => {
     const page = await person(requester.email);
@@ -91,7 +86,7 @@ describe('knowledge base and deflection', () => {
     await page.waitForURL((u) => u.pathname === '/portal');
     await visible(page.getByText('No ticket was raised'));
 
-    const requesterApi = await ApiSession.signIn(server.baseUrl, requester.email, PASSWORD);
+    const requesterApi = await ApiSession.signIn(run.baseUrl, requester.email, PASSWORD);
     const mine = await requesterApi.call<{ items: unknown[] }>('GET', '/incidents');
     expect(mine.items).toEqual([]);
     const counted = await authorApi.call<Article>('GET', `/knowledge/articles/${helpful.id}`);

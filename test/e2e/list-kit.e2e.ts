@@ -4,17 +4,16 @@
  * search opening a request and a configuration item.
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/shared/csv.ts';
 import { type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, signedInPerson, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { hidden, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('the list kit on the incident queue', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let agent: UserInfo;
   const id = unique();
@@ -30,30 +29,26 @@ describe('the list kit on the incident queue', () => {
   };
 
   beforeAll(async () => {
-    server = await startServer();
-    agent = await server.admin.createPerson('Kim Agent', ['agent'], id);
-    const group = await server.admin.createGroup({ name: `Desk ${id}`, memberIds: [agent.id] });
+    agent = await run.admin.createPerson('Kim Agent', ['agent'], id);
+    const group = await run.admin.createGroup({ name: `Desk ${id}`, memberIds: [agent.id] });
     for (const n of [1, 2, 3])
-      incidents.push(await server.admin.createIncident({ title: `Kit ${id} printer ${n}`, urgency: 2 }));
-    const service = await server.admin.createService({ name: `Workplace ${id}` });
-    const item = await server.admin.createCatalogItem({
+      incidents.push(await run.admin.createIncident({ title: `Kit ${id} printer ${n}`, urgency: 2 }));
+    const service = await run.admin.createService({ name: `Workplace ${id}` });
+    const item = await run.admin.createCatalogItem({
       serviceId: service.id,
       name: `Headset ${id}`,
       taskTemplates: [{ title: 'Hand over', groupId: group.id, order: 1 }],
     });
     requestNumber = (
-      await server.admin.call<{ number: string }>('POST', '/requests', { catalogItemId: item.id })
+      await run.admin.call<{ number: string }>('POST', '/requests', { catalogItemId: item.id })
     ).number;
-    ci = await server.admin.call('POST', '/cmdb/cis', {
+    ci = await run.admin.call('POST', '/cmdb/cis', {
       classKey: 'physical_server',
       name: `kit-gateway-${id}`,
       attributes: { hostname: `KIT-${id}`, cpu_count: '2', memory_gb: 8, os: 'Linux' },
     });
-    browser = await launchBrowser();
-    ({ page } = await signedInPerson(browser, server.baseUrl, agent.email));
+    ({ page } = await run.signedInPerson(agent.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('gives the title column the room at 1440 px', async () => {
     await openQueue(`?q=${id}`);
@@ -148,7 +143,7 @@ describe('the list kit on the incident queue', () => {
     await page.getByRole('checkbox', { name: `Select ${first!.number}` }).check();
     await page.getByRole('checkbox', { name: `Select ${second!.number}` }).check();
     // Someone else edits the second one after the queue loaded it.
-    await server.admin.call('PATCH', `/incidents/${second!.id}`, { urgency: 1 });
+    await run.admin.call('PATCH', `/incidents/${second!.id}`, { urgency: 1 });
     const bar = page.getByRole('region', { name: 'Bulk actions' });
     await bar.getByRole('combobox', { name: 'Transition' }).click();
     await page.getByRole('option', { name: 'Start work' }).click();
@@ -158,15 +153,15 @@ describe('the list kit on the incident queue', () => {
     expect(await failure.textContent()).toContain(
       `${second!.number}: ${second!.number} was changed by someone else`,
     );
-    const moved = await server.admin.call<IncidentInfo>('GET', `/incidents/${first!.id}`);
+    const moved = await run.admin.call<IncidentInfo>('GET', `/incidents/${first!.id}`);
     expect(moved.state).toBe('in_progress');
-    const kept = await server.admin.call<IncidentInfo>('GET', `/incidents/${second!.id}`);
+    const kept = await run.admin.call<IncidentInfo>('GET', `/incidents/${second!.id}`);
     expect(kept.state).toBe('new');
     await page.unroute('**/api/v1/live');
   });
 
   it('filters by any assignee with the person picker', async () => {
-    await server.admin.call('PATCH', `/incidents/${incidents[2]!.id}`, { assigneeId: agent.id });
+    await run.admin.call('PATCH', `/incidents/${incidents[2]!.id}`, { assigneeId: agent.id });
     await openQueue(`?q=${id}`);
     await visible(rows().first());
     const picker = page.getByRole('combobox', { name: 'Assignee' });

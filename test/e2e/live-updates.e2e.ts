@@ -3,16 +3,15 @@
  * the API; the comment and the new state appear on the agent's page without a reload, and the
  * queue the agent returns to shows the change too.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, signedInPerson, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('live updates', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let agent: UserInfo;
   let colleague: ApiSession;
@@ -20,24 +19,20 @@ describe('live updates', () => {
   const id = unique();
 
   beforeAll(async () => {
-    server = await startServer();
-    agent = await server.admin.createPerson('Lee Agent', ['agent'], id);
-    const other = await server.admin.createPerson('Kim Colleague', ['agent'], id);
-    colleague = await ApiSession.signIn(server.baseUrl, other.email, PASSWORD);
-    incident = await server.admin.call<IncidentInfo>('POST', '/incidents', {
+    agent = await run.admin.createPerson('Lee Agent', ['agent'], id);
+    const other = await run.admin.createPerson('Kim Colleague', ['agent'], id);
+    colleague = await ApiSession.signIn(run.baseUrl, other.email, PASSWORD);
+    incident = await run.admin.call<IncidentInfo>('POST', '/incidents', {
       title: `Badge readers offline ${id}`,
       description: 'Doors on floor 3 do not open.',
       impact: 2,
       urgency: 2,
     });
-    browser = await launchBrowser();
-    ({ page } = await signedInPerson(browser, server.baseUrl, agent.email));
+    ({ page } = await run.signedInPerson(agent.email));
   });
 
-  afterAll(() => shutDown(browser, server));
-
   it("shows a colleague's comment and state change on the open record without a reload", async () => {
-    await page.goto(`${server.baseUrl}/incidents/${incident.number}`);
+    await page.goto(`${run.baseUrl}/incidents/${incident.number}`);
     await visible(page.getByRole('heading', { name: new RegExp(`Badge readers offline ${id}`) }));
     let reloaded = false;
     page.once('load', () => {
@@ -63,7 +58,7 @@ describe('live updates', () => {
   });
 
   it('shows a new incident in the open queue as it is raised', async () => {
-    await page.goto(`${server.baseUrl}/incidents`);
+    await page.goto(`${run.baseUrl}/incidents`);
     await visible(page.getByRole('link', { name: incident.number }));
     const raised = await colleague.call<IncidentInfo>('POST', '/incidents', {
       title: `Lift stuck ${id}`,

@@ -3,16 +3,17 @@
  * related incidents as its children, logs a communication and resolves it: the children resolve
  * with it. An administrator's invalid lifecycle is refused with a readable reason.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, hidden, signIn, text, visible } from './support/browser.ts';
+import { resolveSolvedPermanently } from './support/incident.ts';
+import { useBrowserRun } from './support/run.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
 describe('major incident', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   const id = unique();
@@ -22,27 +23,23 @@ describe('major incident', () => {
   let children: IncidentInfo[];
 
   beforeAll(async () => {
-    server = await startServer();
-    await server.admin.createUser({
+    await run.admin.createUser({
       name: `Mona Manager ${id}`,
       email: managerEmail,
       roles: ['service_manager'],
     });
-    await server.admin.createUser({
+    await run.admin.createUser({
       name: coordinatorName,
       email: `carl.${id}@example.com`,
       roles: ['agent'],
     });
-    parent = await server.admin.createIncident({ title: 'Core switch failure in data centre A' });
+    parent = await run.admin.createIncident({ title: 'Core switch failure in data centre A' });
     children = [
-      await server.admin.createIncident({ title: 'Cannot reach the file share' }),
-      await server.admin.createIncident({ title: 'Printing fails on floor 3' }),
+      await run.admin.createIncident({ title: 'Cannot reach the file share' }),
+      await run.admin.createIncident({ title: 'Printing fails on floor 3' }),
     ];
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    ({ page, errors: pageErrors } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   const majorPanel = () => page.getByRole('region', { name: 'Major incident' });
   const linked = () => page.getByRole('region', { name: /Linked incidents/ });
@@ -106,13 +103,7 @@ describe('major incident', () => {
     await page.getByRole('button', { name: 'Resolve…' }).click();
     const dialog = page.getByRole('dialog');
     await visible(dialog);
-    await dialog.getByRole('combobox', { name: 'Resolution code' }).click();
-    await page.getByRole('option', { name: 'Solved permanently' }).click();
-    await dialog
-      .getByRole('textbox', { name: 'Resolution notes', exact: true })
-      .fill('Replaced the failed core switch.');
-    await dialog.getByRole('button', { name: 'Resolve' }).click();
-    await hidden(dialog);
+    await resolveSolvedPermanently(page, dialog, 'Replaced the failed core switch.');
 
     for (const child of children) {
       const row = linked().getByRole('listitem').filter({ hasText: child.number });
@@ -134,8 +125,7 @@ describe('major incident', () => {
   });
 
   it('refuses an invalid lifecycle with a readable reason', async () => {
-    const admin = await newPerson(browser, server.baseUrl);
-    await signIn(admin.page, ADMIN_EMAIL, ADMIN_PASSWORD);
+    const admin = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.page.getByRole('link', { name: 'Processes', exact: true }).click();
     await visible(admin.page.getByRole('heading', { name: 'Incident process', level: 1 }));
     await visible(admin.page.getByRole('cell', { name: 'Resolve' }).first());
@@ -149,7 +139,7 @@ describe('major incident', () => {
     expect(await text(alert)).toContain('State "Escalated" cannot be reached from "new".');
     expect(await seriousA11yProblems(admin.page)).toEqual([]);
 
-    const stored = await server.admin.call<{ lifecycle: { states: { key: string }[] } }>(
+    const stored = await run.admin.call<{ lifecycle: { states: { key: string }[] } }>(
       'GET',
       '/settings/incident/lifecycle',
     );

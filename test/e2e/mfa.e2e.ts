@@ -4,16 +4,15 @@
  * codes, and signs in again with the password and then a code.
  */
 import * as OTPAuth from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('two-step verification', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let secret = '';
@@ -25,13 +24,9 @@ describe('two-step verification', () => {
     });
 
   beforeAll(async () => {
-    server = await startServer();
-    await server.admin.createUser({ name: 'Tess Totp', email, roles: ['agent'] });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    await run.admin.createUser({ name: 'Tess Totp', email, roles: ['agent'] });
+    ({ page, errors: pageErrors } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('sets up an authenticator from the profile and shows the recovery codes once', async () => {
     await signIn(page, email, PASSWORD);
@@ -56,7 +51,7 @@ describe('two-step verification', () => {
   });
 
   it('asks for the code after the password, and signs in with it', async () => {
-    const { page: fresh, errors } = await newPerson(browser, server.baseUrl);
+    const { page: fresh, errors } = await run.newPerson();
     await fresh.goto('/signin');
     await fresh.getByRole('textbox', { name: 'Email' }).fill(email);
     await fresh.getByRole('textbox', { name: 'Password' }).fill(PASSWORD);

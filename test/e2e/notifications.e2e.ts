@@ -4,30 +4,21 @@
  * saves it, and finds it marked as customised after a reload; then sets their own preferences and
  * names a group's on-call person.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, launchBrowser, signedInPerson, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
 describe('an administrator edits a notification template with a live preview', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
 
   beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(
-      browser,
-      server.baseUrl,
-      ADMIN_EMAIL,
-      ADMIN_PASSWORD,
-    ));
+    ({ page, errors: pageErrors } = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('previews and saves the email template of public comments', async () => {
     await page.getByRole('link', { name: 'Notifications', exact: true }).click();
@@ -89,12 +80,12 @@ describe('an administrator edits a notification template with a live preview', (
   });
 
   it("names a group's on-call person on the group's page", async () => {
-    const member = await server.admin.createUser({
+    const member = await run.admin.createUser({
       name: 'Olive Oncall',
       email: `olive.${Date.now()}@example.com`,
       roles: ['agent'],
     });
-    const group = await server.admin.createGroup({
+    const group = await run.admin.createGroup({
       name: `Night shift ${Date.now()}`,
       memberIds: [member.id],
     });

@@ -3,47 +3,42 @@
  * for them (dismissible), search that finds a catalog item and their own incident, the services'
  * status, and nothing wider than the screen.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { hidden, signIn, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 type Doc = { document: { documentElement: { scrollWidth: number } } };
 
 describe('portal home', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let rita: UserInfo;
   const id = unique();
 
   beforeAll(async () => {
-    server = await startServer();
-    rita = await server.admin.createPerson('Rita Requester', ['requester'], id);
-    const service = await server.admin.createService({ name: `Laptops ${id}` });
-    await server.admin.createCatalogItem({
+    rita = await run.admin.createPerson('Rita Requester', ['requester'], id);
+    const service = await run.admin.createService({ name: `Laptops ${id}` });
+    await run.admin.createCatalogItem({
       serviceId: service.id,
       name: `Docking station ${id}`,
       description: 'USB-C dock',
     });
-    await server.admin.call('PUT', `/status-page/services/${service.id}`, {});
-    await server.admin.call('POST', '/announcements', {
+    await run.admin.call('PUT', `/status-page/services/${service.id}`, {});
+    await run.admin.call('POST', '/announcements', {
       title: `Office closed on Friday ${id}`,
       body: 'The building is closed for maintenance.',
       audience: 'everyone',
       severity: 'warning',
       startsAt: new Date(Date.now() - 60_000).toISOString(),
     });
-    const session = await ApiSession.signIn(server.baseUrl, rita.email, PASSWORD);
+    const session = await ApiSession.signIn(run.baseUrl, rita.email, PASSWORD);
     await session.createIncident({ title: `Docking station flickers ${id}` });
-    browser = await launchBrowser();
   });
 
-  afterAll(() => shutDown(browser, server));
-
   const open = async (width: number): Promise<{ page: Page; errors: string[] }> => {
-    const { page, errors } = await newPerson(browser, server.baseUrl, width);
+    const { page, errors } = await run.newPerson(width);
     await signIn(page, rita.email, PASSWORD);
     await page.waitForURL('**/portal');
     return { page, errors };

@@ -3,15 +3,14 @@
  * workaround, the problem publishes a known error, and a new incident with similar symptoms gets
  * the known error suggested and its workaround copied in one click.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
-import { launchBrowser, signedInPerson, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('an incident leads to a problem and a known error that helps the next incident', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let agent: UserInfo;
@@ -22,18 +21,14 @@ describe('an incident leads to a problem and a known error that helps the next i
   const workaround = `Restart the badge service on the door controller ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    agent = await server.admin.createPerson('Pat Problem', ['agent'], id);
-    api = await ApiSession.signIn(server.baseUrl, agent.email, PASSWORD);
+    agent = await run.admin.createPerson('Pat Problem', ['agent'], id);
+    api = await ApiSession.signIn(run.baseUrl, agent.email, PASSWORD);
     first = await api.createIncident({
       title: `Badge reader rejects cards at door ${id}`,
       description: 'The reader blinks red for every card since this morning',
     });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
+    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('raises a problem from the incident page', async () => {
     await page.goto(`/incidents/${first.number}`);

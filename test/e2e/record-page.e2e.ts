@@ -4,18 +4,17 @@
  * else's change to the same field, which is flagged and reloaded keeping the draft); the page's
  * keyboard shortcuts work and are listed in the "?" dialog. And the portal's header fits a phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, signedInPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { hidden, signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 type Saved = IncidentInfo & { description: string; assignee: { id: string } | null };
 
 describe('the record page', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let agent: UserInfo;
@@ -26,19 +25,18 @@ describe('the record page', () => {
   const title = `Printer queue stuck ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    const group = await server.admin.createGroup({ name: `Desk ${id}` });
-    agent = await server.admin.createPerson('Sam Agent', ['agent'], id, { groupIds: [group.id] });
-    requester = await server.admin.createPerson('Rita Requester', ['requester'], id);
+    const group = await run.admin.createGroup({ name: `Desk ${id}` });
+    agent = await run.admin.createPerson('Sam Agent', ['agent'], id, { groupIds: [group.id] });
+    requester = await run.admin.createPerson('Rita Requester', ['requester'], id);
     // An SLA in force around the clock: response in 60 min × priority.
-    const calendar = await server.admin.call<{ id: string }>('POST', '/calendars', {
+    const calendar = await run.admin.call<{ id: string }>('POST', '/calendars', {
       name: `Always ${id}`,
       timeZone: 'UTC',
       intervals: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
       holidays: [],
     });
-    service = await server.admin.createService({ name: `Printing ${id}` });
-    const draft = await server.admin.call<{ id: string }>('POST', '/agreements', {
+    service = await run.admin.createService({ name: `Printing ${id}` });
+    const draft = await run.admin.call<{ id: string }>('POST', '/agreements', {
       kind: 'sla',
       name: `Printing SLA ${id}`,
       calendarId: calendar.id,
@@ -50,8 +48,8 @@ describe('the record page', () => {
         resolutionMinutes: 240 * p,
       })),
     });
-    await server.admin.call('POST', `/agreements/${draft.id}/agree`);
-    incident = await server.admin.call<IncidentInfo>('POST', '/incidents', {
+    await run.admin.call('POST', `/agreements/${draft.id}/agree`);
+    incident = await run.admin.call<IncidentInfo>('POST', '/incidents', {
       title,
       description: 'Jobs wait forever.',
       impact: 2,
@@ -60,11 +58,8 @@ describe('the record page', () => {
       groupId: group.id,
       requesterId: requester.id,
     });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
+    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   const header = () => page.getByRole('region', { name: `${incident.number} summary` });
   const description = () => page.getByRole('textbox', { name: 'Description', exact: true });
@@ -73,7 +68,18 @@ describe('the record page', () => {
     document: { activeElement: { blur?: () => void } | null; documentElement: { scrollWidth: number } };
   };
   const blur = () => page.evaluate(() => (globalThis as unknown as Doc).document.activeElement?.blur?.());
-  const saved = () => server.admin.call<Saved>('GET', `/incidents/${incident.number}`);
+  const saved = () => run.admin.call<Saved>('GET', `/incidents/${incident.number}`);
+  /** The warning that someone else changed the incident holds the save back until reloaded; the draft stays and saves. */
+  const reloadKeepingDraft = async (draft: string) => {
+    const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
+    await visible(alert);
+    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+    await alert.getByRole('button', { name: /Reload incident, keep my edits/ }).click();
+    await hidden(alert);
+    expect(await description().inputValue()).toBe(draft);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await saved()).description).toBe(draft);
+  };
 
   it('shows state, priority, who has it and the nearest SLA due time in the header', async () => {
     await page.goto(`/incidents/${incident.number}`);
@@ -104,21 +110,14 @@ describe('the record page', () => {
   it('flags a field someone else changed meanwhile, and reloads keeping the draft', async () => {
     await description().fill('My wording.');
     const current = await saved();
-    await server.admin.call(
+    await run.admin.call(
       'PATCH',
       `/incidents/${current.id}`,
       { description: 'Their wording.' },
       { 'if-match': `"${current.version}"` },
     );
     // The live stream brings their change: the page flags it before any save is tried.
-    const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
-    await visible(alert);
-    expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
-    await alert.getByRole('button', { name: /Reload incident, keep my edits/ }).click();
-    await hidden(alert);
-    expect(await description().inputValue()).toBe('My wording.');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(async () => (await saved()).description).toBe('My wording.');
+    await reloadKeepingDraft('My wording.');
   });
 
   it('refuses a save over a change it never heard of, and reloads keeping the draft', async () => {
@@ -128,16 +127,9 @@ describe('the record page', () => {
       await page.goto(`/incidents/${incident.number}`);
       await description().fill('My second wording.');
       const current = await saved();
-      await server.admin.call('PATCH', `/incidents/${current.id}`, { description: 'Theirs again.' });
+      await run.admin.call('PATCH', `/incidents/${current.id}`, { description: 'Theirs again.' });
       await page.getByRole('button', { name: 'Save changes' }).click();
-      const alert = page.getByRole('alert').filter({ hasText: 'Someone else changed this incident' });
-      await visible(alert);
-      expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
-      await alert.getByRole('button', { name: /Reload incident, keep my edits/ }).click();
-      await hidden(alert);
-      expect(await description().inputValue()).toBe('My second wording.');
-      await page.getByRole('button', { name: 'Save changes' }).click();
-      await expect.poll(async () => (await saved()).description).toBe('My second wording.');
+      await reloadKeepingDraft('My second wording.');
     } finally {
       await page.unroute('**/api/v1/live');
       await page.goto(`/incidents/${incident.number}`);
@@ -179,12 +171,12 @@ describe('the record page', () => {
   });
 
   it('offers the services a chosen CI supports on a new incident, choosing the only one', async () => {
-    const spooler = await server.admin.call<{ id: string }>('POST', '/cmdb/cis', {
+    const spooler = await run.admin.call<{ id: string }>('POST', '/cmdb/cis', {
       classKey: 'application',
       name: `Print spooler ${id}`,
       attributes: {},
     });
-    await server.admin.call('POST', '/cmdb/relationships', {
+    await run.admin.call('POST', '/cmdb/relationships', {
       type: 'depends_on',
       fromId: service.id,
       toId: spooler.id,
@@ -209,16 +201,7 @@ describe('the record page', () => {
   });
 
   it('fits the portal header on a 390 px phone, with every entry reachable', async () => {
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      viewport: { width: 390, height: 844 },
-      timezoneId: 'Europe/Berlin',
-      locale: 'en-GB',
-    });
-    context.setDefaultTimeout(15_000);
-    const phone = await context.newPage();
-    const errors: string[] = [];
-    phone.on('pageerror', (e) => errors.push(e.message));
+    const { context, page: phone, errors } = await run.newPerson(390, 844);
     await signIn(phone, requester.email, PASSWORD);
     await visible(phone.getByRole('heading', { name: 'My incidents', level: 1 }));
     expect(

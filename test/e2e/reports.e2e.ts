@@ -3,16 +3,15 @@
  * drills from the SLA breaches widget into the records behind the number, and exports them.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, launchBrowser, signedInPerson, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('a service manager reads the dashboard and drills into breaches', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let manager: UserInfo;
@@ -25,9 +24,8 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
   const id = unique();
 
   beforeAll(async () => {
-    server = await startServer();
-    manager = await server.admin.createPerson('Maren Manager', ['service_manager', 'agent'], id);
-    api = await ApiSession.signIn(server.baseUrl, manager.email, PASSWORD);
+    manager = await run.admin.createPerson('Maren Manager', ['service_manager', 'agent'], id);
+    api = await ApiSession.signIn(run.baseUrl, manager.email, PASSWORD);
     const calendar = await api.call<{ id: string }>('POST', '/calendars', {
       name: `Always ${id}`,
       timeZone: 'UTC',
@@ -62,11 +60,8 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
       title: `Printer jam ${id}`,
       serviceId: print.id,
     });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, manager.email));
+    ({ page, errors: pageErrors } = await run.signedInPerson(manager.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('opens the service manager dashboard and cuts it to one service', async () => {
     await page.goto('/dashboard');

@@ -3,16 +3,15 @@
  * comments, sees the agent's public reply but not the internal note, and cannot open someone
  * else's incident.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { hidden, signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('requester self-service portal', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let rita: UserInfo;
@@ -23,18 +22,14 @@ describe('requester self-service portal', () => {
   const title = `Cannot print to the 3rd floor printer ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    const agentUser = await server.admin.createPerson('Ann Agent', ['agent'], id);
-    rita = await server.admin.createPerson('Rita Requester', ['requester'], id);
-    const bob = await server.admin.createPerson('Bob Other', ['requester'], id);
-    agent = await ApiSession.signIn(server.baseUrl, agentUser.email, PASSWORD);
-    const bobSession = await ApiSession.signIn(server.baseUrl, bob.email, PASSWORD);
+    const agentUser = await run.admin.createPerson('Ann Agent', ['agent'], id);
+    rita = await run.admin.createPerson('Rita Requester', ['requester'], id);
+    const bob = await run.admin.createPerson('Bob Other', ['requester'], id);
+    agent = await ApiSession.signIn(run.baseUrl, agentUser.email, PASSWORD);
+    const bobSession = await ApiSession.signIn(run.baseUrl, bob.email, PASSWORD);
     othersIncident = await bobSession.createIncident({ title: `Bob's private laptop issue ${id}` });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    ({ page, errors: pageErrors } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('signs in and lands on the portal', async () => {
     await signIn(page, rita.email, PASSWORD);

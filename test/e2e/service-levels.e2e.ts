@@ -6,16 +6,15 @@
  * Targets are entered in working days and hours of the calendar, and the time left reads the same
  * in the queue as on the record: working time of an office-hours calendar.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, hidden, signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('service levels', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let manager: UserInfo;
   let agent: UserInfo;
   let managerPage: Page;
@@ -29,19 +28,15 @@ describe('service levels', () => {
   let incidentNumber = '';
 
   beforeAll(async () => {
-    server = await startServer();
-    manager = await server.admin.createPerson('Maria Manager', ['service_manager', 'agent'], id);
-    agent = await server.admin.createPerson('Sam Agent', ['agent'], id);
-    browser = await launchBrowser();
-    const m = await newPerson(browser, server.baseUrl);
-    const a = await newPerson(browser, server.baseUrl);
+    manager = await run.admin.createPerson('Maria Manager', ['service_manager', 'agent'], id);
+    agent = await run.admin.createPerson('Sam Agent', ['agent'], id);
+    const m = await run.newPerson();
+    const a = await run.newPerson();
     managerPage = m.page;
     agentPage = a.page;
     m.page.on('pageerror', (e) => pageErrors.push(e.message));
     a.page.on('pageerror', (e) => pageErrors.push(e.message));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('defines a business calendar, with the server’s objections shown on the hours they concern', async () => {
     const page = managerPage;
@@ -188,16 +183,16 @@ describe('service levels', () => {
 
   it('engages a supplier: their underpinning contract clocks start, and release meets them', async () => {
     const supplierName = `Carrier ${id}`;
-    const supplier = await server.admin.call<{ id: string }>('POST', '/organisations', {
+    const supplier = await run.admin.call<{ id: string }>('POST', '/organisations', {
       name: supplierName,
       kind: 'supplier',
     });
-    const services = await server.admin.call<{ items: { id: string; name: string }[] }>(
+    const services = await run.admin.call<{ items: { id: string; name: string }[] }>(
       'GET',
       `/services?q=${encodeURIComponent(serviceName)}`,
     );
-    const calendars = await server.admin.call<{ id: string; name: string }[]>('GET', '/calendars');
-    const uc = await server.admin.call<{ id: string }>('POST', '/agreements', {
+    const calendars = await run.admin.call<{ id: string; name: string }[]>('GET', '/calendars');
+    const uc = await run.admin.call<{ id: string }>('POST', '/agreements', {
       kind: 'uc',
       name: `Carrier contract ${id}`,
       calendarId: calendars.find((c) => c.name === calendarName)?.id,
@@ -206,7 +201,7 @@ describe('service levels', () => {
       targets: [1, 2, 3, 4, 5].map((priority) => ({ priority, responseMinutes: 30, resolutionMinutes: 240 })),
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    await server.admin.call('POST', `/agreements/${uc.id}/agree`);
+    await run.admin.call('POST', `/agreements/${uc.id}/agree`);
 
     const page = agentPage;
     await page.getByRole('link', { name: incidentNumber }).click();
@@ -229,18 +224,18 @@ describe('service levels', () => {
 
   it('counts SLA time left in working hours, the same in the queue as on the record page', async () => {
     const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
-    const office = await server.admin.call<{ id: string }>('POST', '/calendars', {
+    const office = await run.admin.call<{ id: string }>('POST', '/calendars', {
       name: `Office ${id}`,
       timeZone: 'UTC',
       intervals: weekdays,
     });
-    const service = await server.admin.call<{ id: string }>('POST', '/services', {
+    const service = await run.admin.call<{ id: string }>('POST', '/services', {
       kind: 'business',
       name: `Expenses ${id}`,
       criticality: 'high',
       lifecycleStatus: 'live',
     });
-    const sla = await server.admin.call<{ id: string }>('POST', '/agreements', {
+    const sla = await run.admin.call<{ id: string }>('POST', '/agreements', {
       kind: 'sla',
       name: `Expenses SLA ${id}`,
       calendarId: office.id,
@@ -252,8 +247,8 @@ describe('service levels', () => {
       })),
       effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    await server.admin.call('POST', `/agreements/${sla.id}/agree`);
-    const inc = await server.admin.call<{ number: string }>('POST', '/incidents', {
+    await run.admin.call('POST', `/agreements/${sla.id}/agree`);
+    const inc = await run.admin.call<{ number: string }>('POST', '/incidents', {
       title: `Expense report bounced ${id}`,
       impact: 2,
       urgency: 2,
@@ -266,7 +261,7 @@ describe('service levels', () => {
     };
 
     const page = agentPage;
-    await page.goto(`${server.baseUrl}/incidents/${inc.number}`);
+    await page.goto(`${run.baseUrl}/incidents/${inc.number}`);
     const response = page
       .getByRole('region', { name: 'Service levels' })
       .getByRole('listitem', { name: 'SLA response clock' });

@@ -4,16 +4,15 @@
  * approves it in the Approvals inbox, members of two groups complete their parallel fulfilment
  * tasks, and the requester follows the progress and closes the fulfilled request.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogItemInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { hidden, signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('service request from order to closure', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let rita: UserInfo;
   let mona: UserInfo;
   let hank: UserInfo;
@@ -25,24 +24,23 @@ describe('service request from order to closure', () => {
   const itemName = `New laptop ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    mona = await server.admin.createPerson('Mona Manager', ['requester'], id);
-    rita = await server.admin.createPerson('Rita Requester', ['requester'], id, { managerId: mona.id });
-    hank = await server.admin.createPerson('Hank Hardware', ['agent'], id);
-    alice = await server.admin.createPerson('Alice Access', ['agent'], id);
-    const hardware = await server.admin.createGroup({
+    mona = await run.admin.createPerson('Mona Manager', ['requester'], id);
+    rita = await run.admin.createPerson('Rita Requester', ['requester'], id, { managerId: mona.id });
+    hank = await run.admin.createPerson('Hank Hardware', ['agent'], id);
+    alice = await run.admin.createPerson('Alice Access', ['agent'], id);
+    const hardware = await run.admin.createGroup({
       name: `End-User Computing ${id}`,
       memberIds: [hank.id],
     });
-    const access = await server.admin.createGroup({
+    const access = await run.admin.createGroup({
       name: `Identity and Access ${id}`,
       memberIds: [alice.id],
     });
-    const service = await server.admin.createService({
+    const service = await run.admin.createService({
       name: `Workplace ${id}`,
       description: 'Laptops, phones and the accounts to use them.',
     });
-    item = await server.admin.createCatalogItem({
+    item = await run.admin.createCatalogItem({
       serviceId: service.id,
       name: itemName,
       description: 'A laptop for your work, set up and ready to use.',
@@ -84,14 +82,11 @@ describe('service request from order to closure', () => {
         { title: 'Set up VPN access', groupId: access.id, order: 1 },
       ],
     });
-    browser = await launchBrowser();
   });
-
-  afterAll(() => shutDown(browser, server));
 
   /** A signed-in person in their own browser profile. */
   async function person(user: UserInfo): Promise<Page> {
-    const { page } = await newPerson(browser, server.baseUrl);
+    const { page } = await run.newPerson();
     page.on('pageerror', (e) => pageErrors.push(`${user.name}: ${e.message}`));
     await signIn(page, user.email, PASSWORD);
     return page;
@@ -99,6 +94,9 @@ describe('service request from order to closure', () => {
 
   const state = (page: Page, label: string) =>
     page.locator('main .mantine-Badge-root', { hasText: new RegExp(`^${label}$`) });
+  /** The request's entry in the portal list named `list`. */
+  const entryIn = (page: Page, list: string) =>
+    page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: number });
 
   let ritaPage: Page;
 
@@ -164,10 +162,7 @@ describe('service request from order to closure', () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
 
     await page.getByRole('link', { name: 'My requests' }).click();
-    const mine = page
-      .getByRole('list', { name: 'My requests' })
-      .getByRole('listitem')
-      .filter({ hasText: number });
+    const mine = entryIn(page, 'My requests');
     await visible(mine);
     expect(await text(mine)).toContain('Awaiting approval');
   });
@@ -177,10 +172,7 @@ describe('service request from order to closure', () => {
     await page.waitForURL('**/portal');
     await page.getByRole('link', { name: /^Approvals/ }).click();
     await visible(page.getByRole('heading', { name: 'Approvals', level: 1 }));
-    const entry = page
-      .getByRole('list', { name: 'Waiting for me' })
-      .getByRole('listitem')
-      .filter({ hasText: number });
+    const entry = entryIn(page, 'Waiting for me');
     await visible(entry);
     expect(await text(entry)).toContain('Rita Requester');
     expect(await seriousA11yProblems(page)).toEqual([]);
@@ -245,10 +237,7 @@ describe('service request from order to closure', () => {
 
     await page.getByRole('link', { name: 'My requests' }).click();
     await page.getByRole('radiogroup', { name: 'Which requests' }).getByText('All', { exact: true }).click();
-    const mine = page
-      .getByRole('list', { name: 'My requests' })
-      .getByRole('listitem')
-      .filter({ hasText: number });
+    const mine = entryIn(page, 'My requests');
     await visible(mine);
     expect(await text(mine)).toContain('Closed');
     expect(pageErrors).toEqual([]);

@@ -3,48 +3,34 @@
  * oidc-provider started by this test on loopback), the person signs in there and lands in
  * Steward with the role the provider's groups map to; a failed SSO comes back with a reason.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
+import { corpLoginEnv, startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { launchBrowser, newPerson, text, visible } from './support/browser.ts';
-import { freePort, type RunningServer, shutDown, startServer } from './support/server.ts';
+import { text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
+import { freePort } from './support/server.ts';
 
 describe('single sign-on with OpenID Connect', () => {
   let idp: TestProvider;
-  let server: RunningServer;
-  let browser: Browser;
-  let page: Page;
-  let pageErrors: string[];
-
-  beforeAll(async () => {
+  // The provider first: it knows the server's callback address, the server its issuer.
+  const run = useBrowserRun(async () => {
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     idp = await startTestProvider({
       redirectUris: [`${baseUrl}/api/v1/auth/oidc/corp/callback`],
       accounts: { olivia: { email: 'olivia@corp.example', name: 'Olivia Okta', groups: ['it-staff'] } },
     });
-    server = await startServer({
-      port,
-      env: {
-        PUBLIC_URL: baseUrl,
-        OIDC_PROVIDERS: 'corp',
-        OIDC_CORP_LABEL: 'Corp Login',
-        OIDC_CORP_ISSUER: idp.issuer,
-        OIDC_CORP_CLIENT_ID: idp.clientId,
-        OIDC_CORP_CLIENT_SECRET: idp.clientSecret,
-        OIDC_CORP_SCOPES: 'openid email profile groups',
-        OIDC_CORP_ROLE_MAP: '{"it-staff":["agent"]}',
-      },
-    });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await newPerson(browser, server.baseUrl));
+    return { port, env: { ...corpLoginEnv(idp, baseUrl), OIDC_CORP_ROLE_MAP: '{"it-staff":["agent"]}' } };
+  });
+  let page: Page;
+  let pageErrors: string[];
+
+  beforeAll(async () => {
+    ({ page, errors: pageErrors } = await run.newPerson());
   });
 
-  afterAll(async () => {
-    await shutDown(browser, server);
-    await idp?.close();
-  });
+  afterAll(() => idp?.close());
 
   it('offers "Sign in with Corp Login" on an accessible sign-in page', async () => {
     await page.goto('/signin');
@@ -57,7 +43,7 @@ describe('single sign-on with OpenID Connect', () => {
     await page.waitForURL((u) => u.origin === idp.issuer);
     await page.getByRole('textbox', { name: 'Username' }).fill('olivia');
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page.waitForURL((u) => u.origin === server.baseUrl && !u.pathname.startsWith('/signin'));
+    await page.waitForURL((u) => u.origin === run.baseUrl && !u.pathname.startsWith('/signin'));
     const me = await page.evaluate(
       async () => (await fetch('/api/v1/auth/me')).json() as Promise<{ user: { email: string } }>,
     );
@@ -67,7 +53,7 @@ describe('single sign-on with OpenID Connect', () => {
   });
 
   it('explains a failed single sign-on on the sign-in page', async () => {
-    const { page: other } = await newPerson(browser, server.baseUrl);
+    const { page: other } = await run.newPerson();
     // A callback without a sign-in in flight (a stale or forged link) is refused and explained.
     await other.goto('/api/v1/auth/oidc/corp/callback?code=forged&state=forged');
     await other.waitForURL((u) => u.pathname === '/signin');

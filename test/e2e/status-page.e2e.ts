@@ -4,16 +4,15 @@
  * incident is resolved (with the incident in the history). The service desk publishes an update
  * from the status page administration.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, launchBrowser, newPerson, signIn, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('public status page', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let visitor: Page;
   let visitorErrors: string[];
   let agent: UserInfo;
@@ -23,11 +22,10 @@ describe('public status page', () => {
   const serviceName = `Webmail ${id}`;
 
   beforeAll(async () => {
-    server = await startServer();
-    agent = await server.admin.createPerson('Dana Desk', ['agent'], id);
-    agentSession = await ApiSession.signIn(server.baseUrl, agent.email, PASSWORD);
-    const service = await server.admin.createService({ name: serviceName });
-    await server.admin.call('PUT', `/status-page/services/${service.id}`, {
+    agent = await run.admin.createPerson('Dana Desk', ['agent'], id);
+    agentSession = await ApiSession.signIn(run.baseUrl, agent.email, PASSWORD);
+    const service = await run.admin.createService({ name: serviceName });
+    await run.admin.call('PUT', `/status-page/services/${service.id}`, {
       description: 'Mail in the browser',
     });
     incident = await agentSession.call('POST', '/incidents', {
@@ -35,7 +33,7 @@ describe('public status page', () => {
       urgency: 1,
       serviceId: service.id,
     });
-    await server.admin.call('POST', `/incidents/${incident.id}/major`, {
+    await run.admin.call('POST', `/incidents/${incident.id}/major`, {
       coordinatorId: agent.id,
       summary: 'Webmail down for everyone',
     });
@@ -45,11 +43,8 @@ describe('public status page', () => {
       phase: 'investigating',
       message: 'Webmail does not load. We are investigating.',
     });
-    browser = await launchBrowser();
-    ({ page: visitor, errors: visitorErrors } = await newPerson(browser, server.baseUrl));
+    ({ page: visitor, errors: visitorErrors } = await run.newPerson());
   });
-
-  afterAll(() => shutDown(browser, server));
 
   it('shows the major incident and its updates without signing in', async () => {
     await visitor.goto('/status');
@@ -64,8 +59,7 @@ describe('public status page', () => {
   });
 
   it('shows an update the service desk publishes from the administration', async () => {
-    const { page: desk } = await newPerson(browser, server.baseUrl);
-    await signIn(desk, agent.email, PASSWORD);
+    const { page: desk } = await run.signedInPerson(agent.email);
     await desk.goto('/status-page');
     await visible(desk.getByRole('heading', { name: 'Status page', level: 1 }));
     await visible(desk.getByRole('table', { name: 'Services on the status page' }).getByText(serviceName));

@@ -3,16 +3,15 @@
  * stops it, logs time by hand with "1h 30m", sees the total on the record, and finds the time in
  * the time report under Reporting.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, launchBrowser, signedInPerson, text, visible } from './support/browser.ts';
-import { type RunningServer, shutDown, startServer } from './support/server.ts';
+import { hidden, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
 
 describe('time tracking', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
   let agent: UserInfo;
@@ -21,11 +20,10 @@ describe('time tracking', () => {
   const id = unique();
 
   beforeAll(async () => {
-    server = await startServer();
-    const group = await server.admin.createGroup({ name: `Desk ${id}` });
-    agent = await server.admin.createPerson('Tess Timer', ['agent'], id, { groupIds: [group.id] });
-    service = await server.admin.createService({ name: `Payroll ${id}` });
-    incident = await server.admin.call<IncidentInfo>('POST', '/incidents', {
+    const group = await run.admin.createGroup({ name: `Desk ${id}` });
+    agent = await run.admin.createPerson('Tess Timer', ['agent'], id, { groupIds: [group.id] });
+    service = await run.admin.createService({ name: `Payroll ${id}` });
+    incident = await run.admin.call<IncidentInfo>('POST', '/incidents', {
       title: `Payslips missing ${id}`,
       description: 'Nobody got one.',
       impact: 2,
@@ -33,11 +31,8 @@ describe('time tracking', () => {
       serviceId: service.id,
       groupId: group.id,
     });
-    browser = await launchBrowser();
-    ({ page, errors: pageErrors } = await signedInPerson(browser, server.baseUrl, agent.email));
+    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
-
-  afterAll(() => shutDown(browser, server));
 
   const panel = () => page.getByRole('region', { name: /^Time/ });
   const total = () => page.getByTestId('time-total');

@@ -1,7 +1,7 @@
 /** Announcements: who may write them, who sees them (everyone, a service's customers, a group), their window and dismissal. */
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/modules/organisations/service.ts';
-import { buildGroup, buildUser, clientFor, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildUser, clientFor, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
@@ -32,15 +32,11 @@ describe('announcements', () => {
     const service = await buildService(t.env);
     await t.manager.patch(`/api/v1/services/${service}`, { customerIds: [org.id] });
     // The customer belongs to the organisation the service is delivered to.
-    const customer = await clientFor(
-      t.env,
-      await buildUser(t.env, {
-        email: 'buyer@acme.test',
-        name: 'Acme Buyer',
-        roles: ['requester'],
-        organisationId: org.id,
-      }),
-    );
+    const customer = await as(t.env, ['requester'], {
+      email: 'buyer@acme.test',
+      name: 'Acme Buyer',
+      organisationId: org.id,
+    });
     const member = await buildUser(t.env, { roles: ['requester'] });
     const group = await buildGroup(t.env, { memberIds: [member.id] });
     const memberClient = await clientFor(t.env, member);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 const password = 'correct horse battery';
@@ -85,7 +85,7 @@ describe('sessions', () => {
     expect(blocked.json().code).toBe('auth.rate_limited');
     env.clock.advance(16 * 60_000);
     expect((await login(u.email, password)).statusCode).toBe(200);
-    const admin = await clientFor(env, await buildUser(env, { roles: ['auditor'] }));
+    const admin = await as(env, ['auditor']);
     const audit = (await admin.get('/api/v1/audit?action=auth.login_failed')).json();
     expect(audit.items.filter((e: { actorId: string }) => e.actorId === u.id)).toHaveLength(3);
   });
@@ -98,7 +98,7 @@ describe('sessions', () => {
 
   it('refuses a deactivated user', async () => {
     const u = await buildUser(env, { password });
-    const admin = await clientFor(env, await buildUser(env, { roles: ['admin'] }));
+    const admin = await as(env, ['admin']);
     expect((await admin.patch(`/api/v1/users/${u.id}`, { active: false })).statusCode).toBe(200);
     expect((await login(u.email, password)).statusCode).toBe(401);
   });

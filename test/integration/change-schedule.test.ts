@@ -264,6 +264,14 @@ describe('conflicts against the CMDB graph', () => {
   });
 
   it('finds freezes (global or of an affected service) and changes outside a CI’s maintenance windows', async () => {
+    /** The conflicts of a change on the one CI `key` from `start` to `end`. */
+    const conflictsOn = (key: string, start: string, end: string) =>
+      checkConflicts(t.env.ctx, {
+        start: new Date(start),
+        end: new Date(end),
+        ciIds: [ci[key]!.id],
+        serviceIds: [],
+      });
     await t.manager.post('/api/v1/change-windows', {
       kind: 'freeze',
       name: 'Payroll run',
@@ -272,35 +280,15 @@ describe('conflicts against the CMDB graph', () => {
       start: '2026-06-25T00:00:00Z',
       end: '2026-06-27T00:00:00Z',
     });
-    const inFreeze = await checkConflicts(t.env.ctx, {
-      start: new Date('2026-06-26T01:00:00Z'),
-      end: new Date('2026-06-26T02:00:00Z'),
-      ciIds: [ci.vm1!.id],
-      serviceIds: [],
-    });
+    const inFreeze = await conflictsOn('vm1', '2026-06-26T01:00:00Z', '2026-06-26T02:00:00Z');
     expect(inFreeze).toEqual([expect.objectContaining({ kind: 'freeze', serviceIds: [ci.bs!.id] })]);
     expect(inFreeze[0]!.reason).toContain('freeze of Payroll service “Payroll run”');
-    const elsewhere = await checkConflicts(t.env.ctx, {
-      start: new Date('2026-06-26T01:00:00Z'),
-      end: new Date('2026-06-26T02:00:00Z'),
-      ciIds: [ci.lonely!.id],
-      serviceIds: [],
-    });
+    const elsewhere = await conflictsOn('lonely', '2026-06-26T01:00:00Z', '2026-06-26T02:00:00Z');
     expect(elsewhere).toEqual([]);
     // The database has Saturday 02:00–06:00 Paris windows: a Tuesday change is outside them.
-    const tuesday = await checkConflicts(t.env.ctx, {
-      start: new Date('2026-07-07T10:00:00Z'),
-      end: new Date('2026-07-07T11:00:00Z'),
-      ciIds: [ci.db!.id],
-      serviceIds: [],
-    });
+    const tuesday = await conflictsOn('db', '2026-07-07T10:00:00Z', '2026-07-07T11:00:00Z');
     expect(tuesday).toEqual([expect.objectContaining({ kind: 'outside_maintenance', ciIds: [ci.db!.id] })]);
-    const saturday = await checkConflicts(t.env.ctx, {
-      start: new Date('2026-07-11T00:30:00Z'),
-      end: new Date('2026-07-11T03:00:00Z'),
-      ciIds: [ci.db!.id],
-      serviceIds: [],
-    });
+    const saturday = await conflictsOn('db', '2026-07-11T00:30:00Z', '2026-07-11T03:00:00Z');
     expect(saturday).toEqual([]);
   });
 

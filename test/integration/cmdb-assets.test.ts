@@ -197,20 +197,10 @@ describe('contracts', () => {
 
 describe('licences', () => {
   it('reports over- and under-licensed products per licence and for the estate', async () => {
-    const office = (
-      await t.agent.post('/api/v1/licences', {
-        product: 'Office 365 E3',
-        vendor: 'Microsoft',
-        metric: 'per_user',
-      })
-    ).json();
-    const db = (
-      await t.agent.post('/api/v1/licences', {
-        product: 'SQL Server Enterprise',
-        vendor: 'Microsoft',
-        metric: 'per_core',
-      })
-    ).json();
+    const microsoft = async (product: string, metric: string) =>
+      (await t.agent.post('/api/v1/licences', { product, vendor: 'Microsoft', metric })).json();
+    const office = await microsoft('Office 365 E3', 'per_user');
+    const db = await microsoft('SQL Server Enterprise', 'per_core');
     await t.agent.post(`/api/v1/licences/${office.id}/entitlements`, {
       quantity: 10,
       purchasedOn: '2025-01-01',

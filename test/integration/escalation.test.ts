@@ -8,15 +8,7 @@ import { notifications } from '../../src/modules/notify/schema.ts';
 import { ALERT_QUEUES, type SlaAlert } from '../../src/modules/sla/alerts.ts';
 import { slaAlerts, slaClocks } from '../../src/modules/sla/clock-schema.ts';
 import { runSlaSweep } from '../../src/modules/sla/sweep.ts';
-import {
-  as,
-  buildIncident,
-  buildUser,
-  type Client,
-  clientFor,
-  createTestEnv,
-  type TestEnv,
-} from '../support/app.ts';
+import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
 const HOUR = 3600 * 1000;
@@ -82,7 +74,7 @@ const inbox = async (c: Client, query = '') => (await c.get(`/api/v1/notificatio
 const escalationsOf = async (id: string) => (await agent.get(`/api/v1/records/${id}/escalations`)).json();
 
 async function staffWithManager(managerId: string, groupIds: string[]): Promise<Client> {
-  return clientFor(env, await buildUser(env, { roles: ['agent'], groupIds, managerId }));
+  return as(env, ['agent'], { groupIds, managerId });
 }
 
 /** A priority-3 incident (12 h resolution target) with the desk, its response already met. */
@@ -104,8 +96,7 @@ beforeAll(async () => {
   admin = await as(env, ['admin']);
   owner = await as(env, ['process_owner']);
   const manager = await as(env, ['service_manager']);
-  const person = async (roles: UserView['roles'] = ['agent']) =>
-    clientFor(env, await buildUser(env, { roles }));
+  const person = async (roles: UserView['roles'] = ['agent']) => as(env, roles);
   people = {
     deskManager: await person(['service_manager']),
     secondManager: await person(['service_manager']),

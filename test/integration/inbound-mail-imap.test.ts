@@ -32,6 +32,19 @@ describe.skipIf('missing' in server)('IMAP polling', () => {
     expect(problems).toEqual([]);
     return config.imap!;
   };
+  /** A session of the test's own with the IMAP server, as the account the settings name. */
+  const connect = async () => {
+    const s = settings();
+    const client = new ImapFlow({
+      host: s.host,
+      port: s.port,
+      secure: false,
+      auth: { user: s.user, pass: s.password },
+      logger: false,
+    });
+    await client.connect();
+    return client;
+  };
 
   beforeAll(async () => {
     env = await createTestEnv();
@@ -43,15 +56,7 @@ describe.skipIf('missing' in server)('IMAP polling', () => {
       name: 'HR desk',
       imapMailbox: 'Service Desk',
     });
-    const s = settings();
-    imap = new ImapFlow({
-      host: s.host,
-      port: s.port,
-      secure: false,
-      auth: { user: s.user, pass: s.password },
-      logger: false,
-    });
-    await imap.connect();
+    imap = await connect();
     // A clean slate when CI's server is shared by several runs of this file.
     for (const box of ['INBOX', 'Service Desk', 'Processed']) {
       const lock = await imap.getMailboxLock(box);
@@ -70,15 +75,7 @@ describe.skipIf('missing' in server)('IMAP polling', () => {
 
   /** Unseen and all messages of a folder, read in a session of its own (another sees others' flags late). */
   const unseen = async (box: string) => {
-    const s = settings();
-    const look = new ImapFlow({
-      host: s.host,
-      port: s.port,
-      secure: false,
-      auth: { user: s.user, pass: s.password },
-      logger: false,
-    });
-    await look.connect();
+    const look = await connect();
     const lock = await look.getMailboxLock(box);
     try {
       const unseenUids = (await look.search({ seen: false }, { uid: true })) || [];

@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/roles.ts';
-import { buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 const password = 'correct horse battery';
@@ -77,7 +77,7 @@ describe('enrolment from the profile', () => {
   });
 
   it('is managed with a session, not with an API token', async () => {
-    const client = await clientFor(env, await buildUser(env, { password }));
+    const client = await as(env, ['requester'], { password });
     expect((await client.post('/api/v1/auth/mfa/enrolment')).statusCode).toBe(403);
   });
 });
@@ -175,8 +175,8 @@ describe('policy: administrators must use two-step verification', () => {
 
   it('lets an administrator reset someone’s second factor so they sign in and enrol again', async () => {
     const { user } = await enrolledUser();
-    const admin = await clientFor(env, await buildUser(env, { roles: ['admin'] }));
-    const agent = await clientFor(env, await buildUser(env, { roles: ['agent'] }));
+    const admin = await as(env, ['admin']);
+    const agent = await as(env, ['agent']);
     expect((await agent.del(`/api/v1/users/${user.id}/mfa`)).statusCode).toBe(403);
     expect((await admin.del(`/api/v1/users/${user.id}/mfa`)).statusCode).toBe(204);
     expect((await login(user.email)).statusCode).toBe(200);

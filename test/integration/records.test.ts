@@ -1,32 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { buildIncident, setupTestEnv } from '../support/app.ts';
+import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv(
   { agent: ['agent'], requester: ['requester'] },
   { env: { ATTACHMENT_MAX_BYTES: '4096' } },
 );
 
-function multipart(filename: string, contentType: string, content: Buffer) {
+/** Upload one file to a record as `client`, in a multipart form as the web app sends it. */
+function upload(client: Client, recordId: string, filename: string, contentType: string, content: Buffer) {
   const boundary = '----steward-test-boundary';
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return {
+  return client.request({
+    method: 'POST',
+    url: `/api/v1/records/${recordId}/attachments`,
     payload: Buffer.concat([head, content, tail]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
+  });
 }
 
 describe('attachments', () => {
   it('stores a file and serves it back with its type, a safe disposition and nosniff', async () => {
     const inc = await buildIncident(t.requester);
-    const body = multipart('screenshot.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
-    const up = await t.requester.request({
-      method: 'POST',
-      url: `/api/v1/records/${inc.id}/attachments`,
-      ...body,
-    });
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+    const up = await upload(t.requester, inc.id, 'screenshot.png', 'image/png', png);
     expect(up.statusCode).toBe(201);
     const att = up.json();
     expect(att).toMatchObject({ filename: 'screenshot.png', contentType: 'image/png', size: 7 });
@@ -37,7 +36,7 @@ describe('attachments', () => {
       `inline; filename="screenshot.png"; filename*=UTF-8''screenshot.png`,
     );
     expect(down.headers['x-content-type-options']).toBe('nosniff');
-    expect(down.rawPayload).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
+    expect(down.rawPayload).toEqual(png);
     const activity = (await t.requester.get(`/api/v1/records/${inc.id}/activity`)).json();
     expect(
       activity.some(
@@ -49,16 +48,13 @@ describe('attachments', () => {
 
   it('forces risky types such as HTML to download, and strips paths from names', async () => {
     const inc = await buildIncident(t.agent);
-    const body = multipart(
+    const up = await upload(
+      t.agent,
+      inc.id,
       '../../etc/évil<page>.html',
       'text/html',
       Buffer.from('<script>alert(1)</script>'),
     );
-    const up = await t.agent.request({
-      method: 'POST',
-      url: `/api/v1/records/${inc.id}/attachments`,
-      ...body,
-    });
     expect(up.statusCode).toBe(201);
     expect(up.json().filename).toBe('évil_page_.html');
     const down = await t.agent.get(`/api/v1/attachments/${up.json().id}/content`);
@@ -71,12 +67,7 @@ describe('attachments', () => {
 
   it('refuses a file over the size limit with 413 and stores nothing', async () => {
     const inc = await buildIncident(t.agent);
-    const body = multipart('big.bin', 'application/octet-stream', Buffer.alloc(5000, 1));
-    const res = await t.agent.request({
-      method: 'POST',
-      url: `/api/v1/records/${inc.id}/attachments`,
-      ...body,
-    });
+    const res = await upload(t.agent, inc.id, 'big.bin', 'application/octet-stream', Buffer.alloc(5000, 1));
     expect(res.statusCode).toBe(413);
     expect(res.json().code).toBe('attachment.too_large');
     expect((await t.agent.get(`/api/v1/records/${inc.id}/attachments`)).json()).toEqual([]);
@@ -84,22 +75,14 @@ describe('attachments', () => {
 
   it('hides attachments of records the caller may not read', async () => {
     const inc = await buildIncident(t.agent);
-    const up = await t.agent.request({
-      method: 'POST',
-      url: `/api/v1/records/${inc.id}/attachments`,
-      ...multipart('a.txt', 'text/plain', Buffer.from('secret')),
-    });
+    const up = await upload(t.agent, inc.id, 'a.txt', 'text/plain', Buffer.from('secret'));
     expect((await t.requester.get(`/api/v1/attachments/${up.json().id}/content`)).statusCode).toBe(404);
     expect((await t.requester.del(`/api/v1/attachments/${up.json().id}`)).statusCode).toBe(404);
   });
 
   it('lets an agent remove an attachment and records it in the history', async () => {
     const inc = await buildIncident(t.agent);
-    const up = await t.agent.request({
-      method: 'POST',
-      url: `/api/v1/records/${inc.id}/attachments`,
-      ...multipart('a.txt', 'text/plain', Buffer.from('x')),
-    });
+    const up = await upload(t.agent, inc.id, 'a.txt', 'text/plain', Buffer.from('x'));
     expect((await t.agent.del(`/api/v1/attachments/${up.json().id}`)).statusCode).toBe(204);
     const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
     expect(activity.some((a: { field?: string }) => a.field === 'attachment_removed')).toBe(true);

@@ -4,16 +4,7 @@
  * that move the request on their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  buildGroup,
-  buildUser,
-  type Client,
-  clientFor,
-  createTestEnv,
-  errorFields,
-  type TestEnv,
-} from '../support/app.ts';
+import { as, buildGroup, type Client, createTestEnv, errorFields, type TestEnv } from '../support/app.ts';
 import { buildCatalogItem, buildService, order, type RequestBody } from '../support/requests.ts';
 
 let env: TestEnv;
@@ -50,12 +41,15 @@ const LAPTOP_FORM = [
 ];
 
 const get = async (c: Client, id: string) => (await c.get(`/api/v1/requests/${id}`)).json() as RequestBody;
+/** The requester's order of a new item of the service, defined with `over`. */
+const orderItem = async (over: Record<string, unknown>) =>
+  order(requester, (await buildCatalogItem(manager, serviceId, over)).id);
 
 beforeAll(async () => {
   env = await createTestEnv();
   manager = await as(env, ['service_manager']);
   boss = await as(env, ['requester']);
-  requester = await clientFor(env, await buildUser(env, { managerId: boss.user.id }));
+  requester = await as(env, ['requester'], { managerId: boss.user.id });
   other = await as(env, ['requester']);
   hwGroup = (await buildGroup(env, { name: 'Hardware' })).id;
   accessGroup = (await buildGroup(env, { name: 'Access' })).id;
@@ -210,7 +204,7 @@ describe('ordering', () => {
 
 describe('from order to fulfilment', () => {
   it('goes through manager approval and two parallel tasks, then fulfils itself', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       name: 'New starter',
       approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
       taskTemplates: [
@@ -218,7 +212,6 @@ describe('from order to fulfilment', () => {
         { title: 'Create accounts', groupId: accessGroup, order: 1 },
       ],
     });
-    const req = await order(requester, item.id);
     expect(req.state).toBe('awaiting_approval');
     expect(req.approval).toMatchObject({ state: 'pending', levels: [{ level: 1, state: 'active' }] });
     expect(req.tasks.map((t) => t.state)).toEqual(['planned', 'planned']);
@@ -275,13 +268,12 @@ describe('from order to fulfilment', () => {
   });
 
   it('starts a higher order only when every lower task is finished', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       taskTemplates: [
         { title: 'Second', groupId: hwGroup, order: 2 },
         { title: 'First', groupId: hwGroup, order: 1 },
       ],
     });
-    const req = await order(requester, item.id);
     expect(req.tasks.map((t) => [t.title, t.state])).toEqual([
       ['First', 'open'],
       ['Second', 'planned'],
@@ -298,14 +290,13 @@ describe('from order to fulfilment', () => {
   });
 
   it('fulfils the request when parallel tasks finish at the same moment', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       taskTemplates: [
         { title: 'A', groupId: hwGroup, order: 1 },
         { title: 'B', groupId: accessGroup, order: 1 },
         { title: 'C', groupId: hwGroup, order: 1 },
       ],
     });
-    const req = await order(requester, item.id);
     const [a, b, c] = req.tasks.map((t) => t.id!);
     const results = await Promise.all([
       hwAgent.post(`/api/v1/request-tasks/${a}/transitions`, { to: 'done' }),
@@ -317,13 +308,12 @@ describe('from order to fulfilment', () => {
   });
 
   it('cancels open tasks when the requester cancels the request', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       taskTemplates: [
         { title: 'A', groupId: hwGroup, order: 1 },
         { title: 'B', groupId: accessGroup, order: 1 },
       ],
     });
-    const req = await order(requester, item.id);
     await hwAgent.post(`/api/v1/request-tasks/${req.tasks[0]!.id}/transitions`, { to: 'done' });
     const noComment = await requester.post(`/api/v1/requests/${req.id}/transitions`, { to: 'canceled' });
     expect(noComment.statusCode).toBe(422);
@@ -340,7 +330,7 @@ describe('approvals', () => {
   it('runs level 2 (a quorum of a group) only after level 1 is approved', async () => {
     const board = [await as(env, ['approver']), await as(env, ['approver']), await as(env, ['approver'])];
     const boardGroup = (await buildGroup(env, { memberIds: board.map((b) => b.user.id) })).id;
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       approvalPolicy: {
         levels: [
           { name: 'Manager', rule: 'all', approvers: [{ kind: 'manager' }] },
@@ -349,7 +339,6 @@ describe('approvals', () => {
       },
       taskTemplates: [{ title: 'Do it', groupId: hwGroup, order: 1 }],
     });
-    const req = await order(requester, item.id);
     const early = await board[0]!.post(`/api/v1/requests/${req.id}/approval`, {
       decision: 'approve',
       level: 2,
@@ -379,11 +368,10 @@ describe('approvals', () => {
   });
 
   it('rejects the request with the approver’s reason in history and a public comment', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       approvalPolicy: { levels: [{ name: 'Manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
       taskTemplates: [{ title: 'Do it', groupId: hwGroup, order: 1 }],
     });
-    const req = await order(requester, item.id);
     const noReason = await boss.post(`/api/v1/requests/${req.id}/approval`, { decision: 'reject' });
     expect(noReason.statusCode).toBe(422);
     expect(noReason.json().errors).toEqual([{ field: 'reason', message: 'is required when rejecting' }]);
@@ -417,10 +405,9 @@ describe('approvals', () => {
   });
 
   it('withdraws the approval when the requester cancels while it is pending', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       approvalPolicy: { levels: [{ name: 'Manager', rule: 'any', approvers: [{ kind: 'manager' }] }] },
     });
-    const req = await order(requester, item.id);
     const res = await requester.post(`/api/v1/requests/${req.id}/transitions`, {
       to: 'canceled',
       comment: 'Sorted',
@@ -437,10 +424,9 @@ describe('approvals', () => {
   });
 
   it('refuses ineligible approvers: 403 when they can see the request, 404 when they cannot', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       approvalPolicy: { levels: [{ name: 'Manager', rule: 'any', approvers: [{ kind: 'manager' }] }] },
     });
-    const req = await order(requester, item.id);
     const agentVote = await hwAgent.post(`/api/v1/requests/${req.id}/approval`, { decision: 'approve' });
     expect(agentVote.statusCode).toBe(403);
     expect(agentVote.json().detail).toContain('not an approver');
@@ -455,10 +441,9 @@ describe('approvals', () => {
 
 describe('visibility and forbidden moves', () => {
   it('hides a request from other requesters (404) and its tasks too', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       taskTemplates: [{ title: 'T', groupId: hwGroup, order: 1 }],
     });
-    const req = await order(requester, item.id);
     expect((await other.get(`/api/v1/requests/${req.id}`)).statusCode).toBe(404);
     expect((await other.get(`/api/v1/request-tasks/${req.tasks[0]!.id}`)).statusCode).toBe(404);
     const list = (await other.get('/api/v1/requests')).json();
@@ -469,10 +454,9 @@ describe('visibility and forbidden moves', () => {
   });
 
   it('refuses automatic moves by hand (403) and moves the lifecycle does not have (409)', async () => {
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       taskTemplates: [{ title: 'T', groupId: hwGroup, order: 1 }],
     });
-    const req = await order(requester, item.id);
     const byHand = await manager.post(`/api/v1/requests/${req.id}/transitions`, { to: 'fulfilled' });
     expect(byHand.statusCode).toBe(403);
     expect(byHand.json().detail).toContain('happens automatically');
@@ -505,10 +489,9 @@ describe('request lifecycle as data', () => {
     expect(res.json().lifecycle.transitions.find((t: { key: string }) => t.key === 'approve').system).toBe(
       true,
     );
-    const item = await buildCatalogItem(manager, serviceId, {
+    const req = await orderItem({
       taskTemplates: [{ title: 'T', groupId: hwGroup, order: 1 }],
     });
-    const req = await order(requester, item.id);
     expect(req).toMatchObject({ state: 'in_fulfilment', stateLabel: 'Being delivered' });
     expect((await admin.get('/api/v1/settings/request_task/lifecycle')).statusCode).toBe(200);
   });

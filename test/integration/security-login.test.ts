@@ -3,7 +3,7 @@
  * only the address that keeps failing; administrators are told when an account is attacked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 const password = 'the right password, surely';
@@ -24,7 +24,7 @@ const login = (email: string, pw: string, remoteAddress: string) =>
 describe('sign-in throttling', () => {
   it('keeps the owner able to sign in while an attacker hammers the admin account', async () => {
     const admin = await buildUser(env, { roles: ['admin'], password });
-    const otherAdmin = await clientFor(env, await buildUser(env, { roles: ['admin'] }));
+    const otherAdmin = await as(env, ['admin']);
     for (let i = 0; i < 10; i++) {
       expect((await login(admin.email, `guess ${i}`, '203.0.113.9')).statusCode).toBe(401);
       env.clock.advance(31_000); // past the account's delay, so each guess is a real one

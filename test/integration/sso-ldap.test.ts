@@ -5,7 +5,7 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGroup, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildGroup, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
 import { startTestDirectory } from '../support/ldap.ts';
 
 const directory = startTestDirectory();
@@ -101,7 +101,7 @@ describe.skipIf('missing' in directory)('LDAP sign-in', () => {
     const grace = res.json().user;
     const token = await clientFor(env, grace, ['read']);
     expect((await token.get('/api/v1/auth/me')).statusCode).toBe(200);
-    const admin = await clientFor(env, await buildUser(env, { roles: ['admin'] }));
+    const admin = await as(env, ['admin']);
     expect((await admin.patch(`/api/v1/users/${grace.id}`, { active: false })).statusCode).toBe(200);
     expect((await token.get('/api/v1/auth/me')).statusCode).toBe(401);
     const me = await env.app.inject({

@@ -5,8 +5,8 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildGroup, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
-import { startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
+import { as, buildGroup, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import { corpLoginEnv, startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
 
 const PUBLIC_URL = 'http://steward.test';
 let env: TestEnv;
@@ -26,13 +26,7 @@ beforeAll(async () => {
   });
   env = await createTestEnv({
     env: {
-      PUBLIC_URL,
-      OIDC_PROVIDERS: 'corp',
-      OIDC_CORP_LABEL: 'Corp Login',
-      OIDC_CORP_ISSUER: idp.issuer,
-      OIDC_CORP_CLIENT_ID: idp.clientId,
-      OIDC_CORP_CLIENT_SECRET: idp.clientSecret,
-      OIDC_CORP_SCOPES: 'openid email profile groups',
+      ...corpLoginEnv(idp, PUBLIC_URL),
       OIDC_CORP_ROLE_MAP: '{"it-staff":["agent"],"itsm-admins":["admin","agent"]}',
       OIDC_CORP_GROUP_MAP: '{"desk":["Service Desk"]}',
       OIDC_CORP_ALLOWED_DOMAINS: 'corp.example',
@@ -210,7 +204,7 @@ describe('OIDC sign-in', () => {
     const alice = (await me(res)).user;
     const client = await clientFor(env, alice, ['read']);
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);
-    const admin = await clientFor(env, await buildUser(env, { roles: ['admin'] }));
+    const admin = await as(env, ['admin']);
     const off = await admin.patch(`/api/v1/users/${alice.id}`, { active: false });
     expect(off.statusCode).toBe(200);
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(401);

@@ -234,6 +234,9 @@ describe('status page', () => {
   });
 
   it('subscribes with double opt-in, mails updates to confirmed subscribers only, and unsubscribes', async () => {
+    /** An update about one service, posted by the agent. */
+    const postUpdate = (serviceId: string, phase: string, title: string, message: string) =>
+      t.agent.post('/api/v1/status-page/updates', { serviceIds: [serviceId], title, phase, message });
     // Send what earlier tests queued (notifications of their incidents) first: from here on the
     // t.peer receives only this test's mail.
     // (A message counts as sent once the t.peer has accepted it, so it has arrived by then.)
@@ -255,12 +258,7 @@ describe('status page', () => {
     expect(confirmUrl).not.toBeNull();
 
     // Not confirmed yet: an update reaches nobody.
-    await t.agent.post('/api/v1/status-page/updates', {
-      serviceIds: [email],
-      title: 'Webmail slow',
-      phase: 'investigating',
-      message: 'Looking.',
-    });
+    await postUpdate(email, 'investigating', 'Webmail slow', 'Looking.');
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
 
     const confirmed = await publicPost('/api/v1/public/status/subscriptions/confirm', {
@@ -275,19 +273,9 @@ describe('status page', () => {
       pending: 0,
     });
 
-    await t.agent.post('/api/v1/status-page/updates', {
-      serviceIds: [email],
-      title: 'Webmail slow',
-      phase: 'resolved',
-      message: 'Back to normal.',
-    });
+    await postUpdate(email, 'resolved', 'Webmail slow', 'Back to normal.');
     // An update about another service does not reach a subscriber of Email only.
-    await t.agent.post('/api/v1/status-page/updates', {
-      serviceIds: [backend],
-      title: 'Backend notice',
-      phase: 'notice',
-      message: 'FYI.',
-    });
+    await postUpdate(backend, 'notice', 'Backend notice', 'FYI.');
     expect(await deliverDueMail(t.env.ctx)).toBe(1);
     const [update] = (await t.peer.waitFor(base + 2)).slice(base + 1);
     expect(update!.parsed.subject).toBe('[Resolved] Webmail slow');
@@ -301,12 +289,7 @@ describe('status page', () => {
       token: unsubscribeUrl![1],
     });
     expect(gone.json()).toEqual({ email: 'fan@example.test' });
-    await t.agent.post('/api/v1/status-page/updates', {
-      serviceIds: [email],
-      title: 'Another',
-      phase: 'notice',
-      message: 'Nobody hears this.',
-    });
+    await postUpdate(email, 'notice', 'Another', 'Nobody hears this.');
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
   });
 

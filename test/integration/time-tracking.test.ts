@@ -5,14 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/modules/organisations/service.ts';
-import {
-  buildGroup,
-  buildIncident,
-  buildUser,
-  type Client,
-  clientFor,
-  setupTestEnv,
-} from '../support/app.ts';
+import { as, buildGroup, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({
@@ -269,15 +262,11 @@ describe('the time report and the effort KPI', () => {
   it('totals by service, customer, group, agent and type as counted by hand, and exports CSV', async () => {
     // A fresh period no other test logs into: the first days of February.
     const org = await createOrganisation(t.env.ctx, 'system', { name: 'Acme Retail', kind: 'customer' });
-    const customer = await clientFor(
-      t.env,
-      await buildUser(t.env, {
-        email: 'buyer@acme.time.test',
-        name: 'Acme Buyer',
-        roles: ['requester'],
-        organisationId: org.id,
-      }),
-    );
+    const customer = await as(t.env, ['requester'], {
+      email: 'buyer@acme.time.test',
+      name: 'Acme Buyer',
+      organisationId: org.id,
+    });
     const erp = await buildService(t.env, 'ERP');
     const mail = await buildService(t.env, 'Mail');
     const desk = await buildGroup(t.env, {

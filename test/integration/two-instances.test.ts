@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
-import { as, buildUser, type Client, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -88,7 +88,7 @@ describe.skipIf(!server)('two instances on one database', () => {
     env = await createTestEnv();
     admin = await as(env, ['admin']);
     const manager = await as(env, ['service_manager']);
-    agent = await clientFor(env, await buildUser(env, { roles: ['agent'] }));
+    agent = await as(env, ['agent']);
     const calendarId = (await buildCalendar(manager)).id;
     serviceId = (await buildService(manager, { name: 'Shared service' })).id;
     await buildAgreement(manager, { calendarId, serviceId, name: 'Shared SLA' });
@@ -121,7 +121,7 @@ describe.skipIf(!server)('two instances on one database', () => {
   });
 
   it('drops the other instance’s cached session the moment a user is deactivated on one', async () => {
-    const person = await clientFor(env, await buildUser(env, { roles: ['agent'] }));
+    const person = await as(env, ['agent']);
     expect((await call(noJobs.base, person.token, 'GET', '/api/v1/incidents')).status).toBe(200);
     const user = await call(worker.base, admin.token, 'GET', `/api/v1/users/${person.user.id}`);
     const res = await fetch(`${worker.base}/api/v1/users/${person.user.id}`, {

@@ -69,6 +69,12 @@ async function until<T>(what: () => T | Promise<T>, ok: (v: T) => boolean, timeo
 const at = (path: string) => received.filter((r) => r.path === path);
 const deliveries = async (id: string) =>
   ((await admin.get(`/api/v1/admin/webhooks/${id}/deliveries`)).json() as WebhookDeliveryPage).items;
+/** The hook's deliveries, once the latest of them is in `status`. */
+const deliveriesOnceLatest = (id: string, status: string) =>
+  until(
+    () => deliveries(id),
+    (d) => d[0]?.status === status,
+  );
 
 async function register(path: string, events: string[]) {
   const res = await admin.post('/api/v1/admin/webhooks', {
@@ -141,10 +147,7 @@ describe('deliveries', () => {
       actor: { id: agent.user.id, name: agent.user.name },
     });
     expect(payload.id).toBe(req!.headers['steward-event-id']);
-    const log = await until(
-      () => deliveries(hook.id),
-      (d) => d[0]?.status === 'succeeded',
-    );
+    const log = await deliveriesOnceLatest(hook.id, 'succeeded');
     expect(log[0]).toMatchObject({ event: 'record.created', attempts: 1, lastStatusCode: 200 });
   });
 
@@ -156,10 +159,7 @@ describe('deliveries', () => {
       (await agent.post(`/api/v1/records/${inc.id}/comments`, { body: 'hello', visibility: 'public' }))
         .statusCode,
     ).toBe(201);
-    const [failed] = await until(
-      () => deliveries(hook.id),
-      (d) => d[0]?.status === 'retrying',
-    );
+    const [failed] = await deliveriesOnceLatest(hook.id, 'retrying');
     expect(failed).toMatchObject({
       attempts: 1,
       lastStatusCode: 500,
@@ -172,10 +172,7 @@ describe('deliveries', () => {
     env.clock.advance(1000);
     // Due now: the retry job or the sweep (whichever comes first; the claim lets only one post) sends it.
     await deliverDueWebhooks(env.ctx);
-    const [done] = await until(
-      () => deliveries(hook.id),
-      (d) => d[0]?.status === 'succeeded',
-    );
+    const [done] = await deliveriesOnceLatest(hook.id, 'succeeded');
     expect(done).toMatchObject({ status: 'succeeded', attempts: 2, lastStatusCode: 200 });
     const both = at('/flaky');
     expect(both).toHaveLength(2);
@@ -187,10 +184,7 @@ describe('deliveries', () => {
   it('takes up a delivery whose sender died mid-request', async () => {
     const hook = await register('/revived', ['record.created']);
     await buildIncident(agent);
-    const [d] = await until(
-      () => deliveries(hook.id),
-      (x) => x[0]?.status === 'succeeded',
-    );
+    const [d] = await deliveriesOnceLatest(hook.id, 'succeeded');
     // As if an instance had claimed it and died before recording the answer.
     await env.ctx.db
       .update(webhookDeliveries)
@@ -207,10 +201,7 @@ describe('deliveries', () => {
   it('gives up on an endpoint that does not answer in time, and records why', async () => {
     const hook = await register('/silent', ['record.created']);
     await buildIncident(agent);
-    const [d] = await until(
-      () => deliveries(hook.id),
-      (x) => x[0]?.status === 'retrying',
-    );
+    const [d] = await deliveriesOnceLatest(hook.id, 'retrying');
     expect(d!.lastError).toBe('The endpoint did not answer in time.');
     const off = await admin.put(
       `/api/v1/admin/webhooks/${hook.id}`,
@@ -223,10 +214,7 @@ describe('deliveries', () => {
   it('switches off an endpoint that keeps failing and tells the administrators; redelivers by hand once it is back', async () => {
     const hook = await register('/down', ['record.created']);
     await buildIncident(agent);
-    await until(
-      () => deliveries(hook.id),
-      (d) => d[0]?.status === 'retrying',
-    );
+    await deliveriesOnceLatest(hook.id, 'retrying');
     const current = async () => (await admin.get(`/api/v1/admin/webhooks/${hook.id}`)).json() as WebhookView;
     for (let i = 0; i < 6 && (await current()).active; i++) {
       env.clock.advance(30_000);
@@ -272,10 +260,7 @@ describe('deliveries', () => {
     );
     expect(req!.body).toBe(d!.body);
     expect(req!.headers['steward-event-id']).toBe(d!.eventId);
-    const log = await until(
-      () => deliveries(hook.id),
-      (x) => x[0]?.status === 'succeeded',
-    );
+    const log = await deliveriesOnceLatest(hook.id, 'succeeded');
     expect(log).toHaveLength(2);
   });
 });

@@ -124,19 +124,18 @@ export async function signInClients<K extends string>(
 
 let seq = 0;
 
+type UserOptions = {
+  roles?: Role[];
+  name?: string;
+  email?: string;
+  password?: string;
+  groupIds?: string[];
+  managerId?: string;
+  organisationId?: string;
+};
+
 /** Factories: build what a test needs with sensible defaults. */
-export async function buildUser(
-  env: TestEnv,
-  over: {
-    roles?: Role[];
-    name?: string;
-    email?: string;
-    password?: string;
-    groupIds?: string[];
-    managerId?: string;
-    organisationId?: string;
-  } = {},
-): Promise<UserView> {
+export async function buildUser(env: TestEnv, over: UserOptions = {}): Promise<UserView> {
   seq++;
   return createUser(env.ctx, 'system', {
     email: over.email ?? `user${seq}-${randomBytes(3).toString('hex')}@test.example`,
@@ -200,8 +199,12 @@ export async function clientFor(
   };
 }
 
-/** A user with the given roles and a client for them, in one call. */
-export async function as(env: TestEnv, roles: Role[], over: { groupIds?: string[] } = {}): Promise<Client> {
+/** A user with the given roles (and other details, as `buildUser`) and a client for them, in one call. */
+export async function as(
+  env: TestEnv,
+  roles: Role[],
+  over: Omit<UserOptions, 'roles'> = {},
+): Promise<Client> {
   return clientFor(env, await buildUser(env, { roles, ...over }));
 }
 

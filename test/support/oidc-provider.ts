@@ -24,6 +24,22 @@ export type TestProvider = {
   close(): Promise<void>;
 };
 
+/**
+ * Steward's settings for `idp` as its one OpenID Connect provider, "corp" labelled "Corp Login",
+ * asking for the groups scope; the caller adds the role and group maps it tests.
+ */
+export function corpLoginEnv(idp: TestProvider, publicUrl: string): Record<string, string> {
+  return {
+    PUBLIC_URL: publicUrl,
+    OIDC_PROVIDERS: 'corp',
+    OIDC_CORP_LABEL: 'Corp Login',
+    OIDC_CORP_ISSUER: idp.issuer,
+    OIDC_CORP_CLIENT_ID: idp.clientId,
+    OIDC_CORP_CLIENT_SECRET: idp.clientSecret,
+    OIDC_CORP_SCOPES: 'openid email profile groups',
+  };
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let body = '';

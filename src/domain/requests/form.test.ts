@@ -45,6 +45,11 @@ const errs = (fields: FormField[], raw: Record<string, unknown>) => {
   return Object.fromEntries(r.errors.map((e) => [e.field, e.message]));
 };
 const one = (f: Omit<FormField, 'key' | 'label'>): FormField[] => [{ key: 'f', label: 'F', ...f }];
+/** Options whose values are their labels in lower case. */
+const choices = (...labels: string[]) => labels.map((label) => ({ value: label.toLowerCase(), label }));
+/** The message for field `f` of each answer given, in order. */
+const messagesFor = (fields: FormField[], answers: unknown[]) =>
+  answers.map((answer) => errs(fields, { f: answer })['answers.f']);
 
 describe('validateAnswers: types and coercion', () => {
   it('trims text and accepts a number given for a text field as text', () => {
@@ -64,24 +69,26 @@ describe('validateAnswers: types and coercion', () => {
   it('matches the whole answer against a pattern', () => {
     const f = one({ type: 'text', pattern: '[A-Z]{3}-\\d+' });
     expect(ok(f, { f: 'ABC-12' }).values.f).toBe('ABC-12');
-    expect(errs(f, { f: 'xABC-12' })['answers.f']).toBe('does not have the expected format');
-    expect(errs(f, { f: 'ABC-12x' })['answers.f']).toBe('does not have the expected format');
+    expect(messagesFor(f, ['xABC-12', 'ABC-12x'])).toEqual(
+      Array(2).fill('does not have the expected format'),
+    );
   });
   it('coerces numeric strings to numbers and checks bounds', () => {
     const f = one({ type: 'number', min: 1, max: 5 });
     expect(ok(f, { f: '3' }).values.f).toBe(3);
     expect(ok(f, { f: 5 }).values.f).toBe(5);
-    expect(errs(f, { f: 0 })['answers.f']).toBe('must be at least 1');
-    expect(errs(f, { f: '6' })['answers.f']).toBe('must be at most 5');
-    expect(errs(f, { f: 'three' })['answers.f']).toBe('must be a number');
-    expect(errs(f, { f: [1] })['answers.f']).toBe('must be a number');
+    expect(messagesFor(f, [0, '6', 'three', [1]])).toEqual([
+      'must be at least 1',
+      'must be at most 5',
+      'must be a number',
+      'must be a number',
+    ]);
   });
   it('takes only plain decimal strings as numbers', () => {
     const f = one({ type: 'number' });
     expect(ok(f, { f: ' -2.5 ' }).values.f).toBe(-2.5);
-    for (const bad of ['0x10', '1e3', 'Infinity', '1,5', '.5'])
-      expect(errs(f, { f: bad })['answers.f']).toBe('must be a number');
-    expect(errs(f, { f: Number.POSITIVE_INFINITY })['answers.f']).toBe('must be a number');
+    const bad = ['0x10', '1e3', 'Infinity', '1,5', '.5', Number.POSITIVE_INFINITY];
+    expect(messagesFor(f, bad)).toEqual(bad.map(() => 'must be a number'));
   });
   it('caps text answers even without a maxLength', () => {
     expect(errs(one({ type: 'text' }), { f: 'x'.repeat(ANSWER_TEXT_MAX + 1) })['answers.f']).toBe(
@@ -94,28 +101,22 @@ describe('validateAnswers: types and coercion', () => {
   it('accepts only real calendar dates within bounds', () => {
     const f = one({ type: 'date', min: '2026-01-01', max: '2026-12-31' });
     expect(ok(f, { f: '2026-02-28' }).values.f).toBe('2026-02-28');
-    expect(errs(f, { f: '2026-02-30' })['answers.f']).toBe('must be a date YYYY-MM-DD');
-    expect(errs(f, { f: '28/02/2026' })['answers.f']).toBe('must be a date YYYY-MM-DD');
-    expect(errs(f, { f: '2025-12-31' })['answers.f']).toBe('must be on or after 2026-01-01');
-    expect(errs(f, { f: '2027-01-01' })['answers.f']).toBe('must be on or before 2026-12-31');
+    expect(messagesFor(f, ['2026-02-30', '28/02/2026', '2025-12-31', '2027-01-01'])).toEqual([
+      'must be a date YYYY-MM-DD',
+      'must be a date YYYY-MM-DD',
+      'must be on or after 2026-01-01',
+      'must be on or before 2026-12-31',
+    ]);
   });
   it('accepts one option value for a choice', () => {
     expect(ok(LAPTOP, { model: 'standard' }).values).toEqual({ model: 'standard' });
     expect(errs(LAPTOP, { model: 'huge' })['answers.model']).toBe('must be one of standard, pro');
   });
   it('normalises a multi-choice to unique values in option order, a single string to a list', () => {
-    const f = one({
-      type: 'multi_choice',
-      options: [
-        { value: 'a', label: 'A' },
-        { value: 'b', label: 'B' },
-        { value: 'c', label: 'C' },
-      ],
-    });
+    const f = one({ type: 'multi_choice', options: choices('A', 'B', 'C') });
     expect(ok(f, { f: ['c', 'a', 'c'] }).values.f).toEqual(['a', 'c']);
     expect(ok(f, { f: 'b' }).values.f).toEqual(['b']);
-    expect(errs(f, { f: ['a', 'z'] })['answers.f']).toBe('z is not an option');
-    expect(errs(f, { f: [1] })['answers.f']).toBe('must be a list of options');
+    expect(messagesFor(f, [['a', 'z'], [1]])).toEqual(['z is not an option', 'must be a list of options']);
   });
   it('returns user and CI answers as references to check, lower-cased', () => {
     const fields: FormField[] = [
@@ -136,9 +137,7 @@ describe('validateAnswers: required, unknown and blank answers', () => {
   it('requires visible required fields and treats blanks as unanswered', () => {
     expect(errs(LAPTOP, {})).toEqual({ 'answers.model': 'is required' });
     expect(errs(LAPTOP, { model: '  ' })).toEqual({ 'answers.model': 'is required' });
-    expect(
-      errs(one({ type: 'multi_choice', required: true, options: [{ value: 'a', label: 'A' }] }), { f: [] }),
-    ).toEqual({
+    expect(errs(one({ type: 'multi_choice', required: true, options: choices('A') }), { f: [] })).toEqual({
       'answers.f': 'is required',
     });
     expect(ok(LAPTOP, { model: 'standard', quantity: null, needed_by: '' }).values).toEqual({
@@ -182,21 +181,14 @@ describe('validateAnswers: conditional visibility', () => {
       key: 'kind',
       label: 'Kind',
       type: 'choice',
-      options: [
-        { value: 'hw', label: 'HW' },
-        { value: 'sw', label: 'SW' },
-        { value: 'other', label: 'Other' },
-      ],
+      options: choices('HW', 'SW', 'Other'),
     },
     {
       key: 'device',
       label: 'Device',
       type: 'choice',
       visibleIf: { field: 'kind', in: ['hw', 'other'] },
-      options: [
-        { value: 'phone', label: 'Phone' },
-        { value: 'pc', label: 'PC' },
-      ],
+      options: choices('Phone', 'PC'),
     },
     {
       key: 'phone_number',
@@ -226,10 +218,7 @@ describe('validateAnswers: conditional visibility', () => {
         key: 'apps',
         label: 'Apps',
         type: 'multi_choice',
-        options: [
-          { value: 'crm', label: 'CRM' },
-          { value: 'erp', label: 'ERP' },
-        ],
+        options: choices('CRM', 'ERP'),
       },
       {
         key: 'erp_role',
@@ -291,7 +280,7 @@ describe('validateFormDefinition', () => {
   it('requires visibleIf to name an earlier field, one condition, and known options', () => {
     const problems = validateFormDefinition([
       { key: 'a', label: 'a', type: 'text', visibleIf: { field: 'b', equals: 'x' } },
-      { key: 'b', label: 'b', type: 'choice', options: [{ value: 'x', label: 'X' }] },
+      { key: 'b', label: 'b', type: 'choice', options: choices('X') },
       { key: 'c', label: 'c', type: 'text', visibleIf: { field: 'b', equals: 'x', in: ['x'] } },
       { key: 'd', label: 'd', type: 'text', visibleIf: { field: 'b', in: ['x', 'y'] } },
       { key: 'e', label: 'e', type: 'text', visibleIf: { field: 'e', equals: 'x' } },

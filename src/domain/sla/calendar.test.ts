@@ -9,6 +9,9 @@ const office = (overrides: Partial<BusinessCalendar>): BusinessCalendar => ({
 });
 
 const fields = (input: unknown) => validateCalendar(input).map((i) => i.field);
+/** The issues of the office calendar with these working intervals instead of its own. */
+const withIntervals = (...intervals: BusinessCalendar['intervals']) =>
+  validateCalendar(office({ intervals }));
 
 describe('business calendar validation', () => {
   it('accepts the typical office calendar and the 24×7 calendar', () => {
@@ -16,26 +19,25 @@ describe('business calendar validation', () => {
     expect(validateCalendar(CALENDAR_24X7)).toEqual([]);
   });
 
-  it('accepts several intervals on the same day, including ones that touch', () => {
-    const split = office({
-      intervals: [
+  it.each<[string, BusinessCalendar['intervals']]>([
+    [
+      'several intervals on the same day, including ones that touch',
+      [
         { day: 1, start: '08:00', end: '12:00' },
         { day: 1, start: '13:00', end: '17:00' },
         { day: 1, start: '17:00', end: '19:30' },
       ],
-    });
-    expect(validateCalendar(split)).toEqual([]);
-  });
-
-  it('accepts overnight intervals that end before the next day starts', () => {
-    const nights = office({
-      intervals: [
+    ],
+    [
+      'overnight intervals that end before the next day starts',
+      [
         { day: 1, start: '22:00', end: '06:00' },
         { day: 2, start: '06:00', end: '14:00' },
         { day: 7, start: '23:00', end: '01:00' },
       ],
-    });
-    expect(validateCalendar(nights)).toEqual([]);
+    ],
+  ])('accepts %s', (_, intervals) => {
+    expect(withIntervals(...intervals)).toEqual([]);
   });
 
   it('rejects an unknown time zone', () => {
@@ -54,7 +56,7 @@ describe('business calendar validation', () => {
     ['09:00', '24:01', 'intervals[0].end'],
     ['09:00', '5pm', 'intervals[0].end'],
   ])('rejects the malformed time in %s–%s', (start, end, field) => {
-    const issues = validateCalendar(office({ intervals: [{ day: 1, start, end }] }));
+    const issues = withIntervals({ day: 1, start, end });
     expect(issues.map((i) => i.field)).toEqual([field]);
     expect(issues[0]?.message).toMatch(/is not a valid time; use HH:MM/);
   });
@@ -67,7 +69,7 @@ describe('business calendar validation', () => {
   });
 
   it('rejects a zero-length interval', () => {
-    const issues = validateCalendar(office({ intervals: [{ day: 3, start: '10:00', end: '10:00' }] }));
+    const issues = withIntervals({ day: 3, start: '10:00', end: '10:00' });
     expect(issues).toEqual([
       {
         field: 'intervals[0]',
@@ -78,13 +80,9 @@ describe('business calendar validation', () => {
   });
 
   it('rejects overlapping intervals on the same day', () => {
-    const issues = validateCalendar(
-      office({
-        intervals: [
-          { day: 2, start: '09:00', end: '12:00' },
-          { day: 2, start: '11:30', end: '14:00' },
-        ],
-      }),
+    const issues = withIntervals(
+      { day: 2, start: '09:00', end: '12:00' },
+      { day: 2, start: '11:30', end: '14:00' },
     );
     expect(issues).toEqual([
       { field: 'intervals[1]', message: 'Tuesday 11:30–14:00 overlaps Tuesday 09:00–12:00 (intervals[0]).' },
@@ -92,13 +90,9 @@ describe('business calendar validation', () => {
   });
 
   it('rejects an overnight interval that runs into the next day’s hours', () => {
-    const issues = validateCalendar(
-      office({
-        intervals: [
-          { day: 1, start: '22:00', end: '06:00' },
-          { day: 2, start: '05:00', end: '09:00' },
-        ],
-      }),
+    const issues = withIntervals(
+      { day: 1, start: '22:00', end: '06:00' },
+      { day: 2, start: '05:00', end: '09:00' },
     );
     expect(issues).toEqual([
       {
@@ -109,20 +103,16 @@ describe('business calendar validation', () => {
   });
 
   it('rejects a Sunday overnight interval that runs into Monday’s hours', () => {
-    const issues = validateCalendar(
-      office({
-        intervals: [
-          { day: 1, start: '00:00', end: '08:00' },
-          { day: 7, start: '20:00', end: '02:00' },
-        ],
-      }),
+    const issues = withIntervals(
+      { day: 1, start: '00:00', end: '08:00' },
+      { day: 7, start: '20:00', end: '02:00' },
     );
     expect(issues.map((i) => i.field)).toEqual(['intervals[1]']);
     expect(issues[0]?.message).toContain('on Monday after midnight');
   });
 
   it('rejects a calendar without any working time', () => {
-    expect(validateCalendar(office({ intervals: [] }))).toEqual([
+    expect(withIntervals()).toEqual([
       { field: 'intervals', message: 'The calendar has no working time: add at least one interval.' },
     ]);
   });

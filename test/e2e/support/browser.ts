@@ -17,15 +17,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (own cookies) with a desktop viewport (or `width` px wide), collecting page errors. */
+/** One person's browser profile and page, with the errors the page has thrown. */
+export type Person = { context: BrowserContext; page: Page; errors: string[] };
+
+/**
+ * A fresh browser profile (own cookies) with a desktop viewport (or `width` by `height` px),
+ * collecting page errors.
+ */
 export async function newPerson(
   browser: Browser,
   baseUrl: string,
   width = 1440,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  height = 900,
+): Promise<Person> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width, height: 900 },
+    viewport: { width, height },
     timezoneId: 'Europe/Berlin',
     locale: 'en-GB',
   });
@@ -50,7 +57,7 @@ export async function signedInPerson(
   baseUrl: string,
   email: string,
   password = PASSWORD,
-): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+): Promise<Person> {
   const person = await newPerson(browser, baseUrl);
   await signIn(person.page, email, password);
   return person;
