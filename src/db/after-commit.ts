@@ -20,7 +20,7 @@ export function afterCommit(fn: () => void): void {
 
 /**
  * Give `db.transaction` its after-commit list; `committed` listeners are told after every commit
- * (the live relay wakes up on it).
+ * (the notice relay wakes up on it).
  */
 export function withAfterCommit(db: Db, committed?: ReadonlySet<() => void>): Db {
   const transaction = db.transaction.bind(db);

@@ -2,8 +2,8 @@
  * Cross-instance cache invalidation through PostgreSQL LISTEN/NOTIFY. A change that others may
  * have cached queues a notice with the key inside its transaction, sent by NOTIFY once it has
  * committed (notice-outbox.ts); every instance listens on one connection and drops what it cached
- * under that key. While the
- * connection is down every listening cache is switched off, so nothing stale can be served.
+ * under that key. While the connection is down every listening cache is switched off, so nothing
+ * stale can be served.
  */
 import pg from 'pg';
 import { afterCommit } from './after-commit.ts';
