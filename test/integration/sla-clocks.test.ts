@@ -149,6 +149,12 @@ describe('choosing the SLA', () => {
     expect(await slaName((await buildIncident(nobody)).id)).toBe('Generic SLA');
     const party = clock(await clocksOf(agent, p1.id), 'sla', 'response').party;
     expect(party).toEqual({ type: 'customer', id: acme.id, name: acme.name });
+    // A service with one customer makes it the record's customer when the requester has no
+    // organisation; the customers just changed, so a cached list of them must not be used.
+    expect((await manager.patch(`/api/v1/services/${svc}`, { customerIds: [acme.id] })).statusCode).toBe(200);
+    expect(await slaName((await buildIncident(nobody, { serviceId: svc })).id)).toBe('Acme SLA');
+    await manager.patch(`/api/v1/services/${svc}`, { customerIds: [acme.id, globex.id] });
+    expect(await slaName((await buildIncident(nobody, { serviceId: svc })).id)).toBe('Service SLA');
   });
 
   it('uses the version in force when the record was created, and never one not yet in force', async () => {

@@ -1,11 +1,13 @@
 /**
- * What the service portfolio tells impact analysis: the customers each impacted service is
- * delivered to, so an outage's answer names the customers it hits. An outage of a shared platform
- * reaches thousands of services, so the whole service → customers map is held per instance
- * (it is small and changes rarely) and dropped, here and through NOTIFY on every instance,
- * whenever a service's customers or an organisation change.
+ * The customers each service is delivered to, from one map held per instance (it is small and
+ * changes rarely) and dropped, here and on every instance, whenever a service's customers or an
+ * organisation change. Impact analysis names the customers an outage hits (an outage of a shared
+ * platform reaches thousands of services), and the SLA clocks take a service's only customer as
+ * the record's when the requester belongs to no organisation.
  */
+import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { type Db, queryRows } from '../../db/client.ts';
 import { type CustomerRef, registerImpactEnricher } from '../cmdb/index.ts';
 import { SERVICE_CUSTOMERS_CACHE_KEY } from './repository.ts';
 
@@ -13,13 +15,15 @@ const CUSTOMERS_SQL = `select sc.service_id as "serviceId", o.id, o.name
   from service_customers sc join organisations o on o.id = sc.organisation_id
   order by o.name, o.id`;
 
-function customersByService(ctx: AppContext): Promise<Map<string, CustomerRef[]>> {
+type CustomerRow = CustomerRef & { serviceId: string };
+
+/** The map, from the cache or from `read` (the caller's way to the database). */
+function customersByService(
+  ctx: Pick<AppContext, 'configCache'>,
+  read: () => Promise<CustomerRow[]>,
+): Promise<Map<string, CustomerRef[]>> {
   return ctx.configCache.get(SERVICE_CUSTOMERS_CACHE_KEY, async () => {
-    const rows = await ctx.database.prepared<CustomerRef & { serviceId: string }>(
-      'catalog.impact_customers',
-      CUSTOMERS_SQL,
-      [],
-    );
+    const rows = await read();
     return new Map(
       [...Map.groupBy(rows, (r) => r.serviceId)].map(([serviceId, list]) => [
         serviceId,
@@ -29,8 +33,23 @@ function customersByService(ctx: AppContext): Promise<Map<string, CustomerRef[]>
   });
 }
 
+/** The ids of the customers a service is delivered to, in id order (for choosing a record's SLA). */
+export async function serviceCustomerIds(
+  ctx: Pick<AppContext, 'configCache'>,
+  tx: Db,
+  serviceId: string,
+): Promise<string[]> {
+  // Read through the caller's transaction: the embedded database has one connection, and a read
+  // beside an open transaction would wait for it.
+  const all = await customersByService(ctx, () => queryRows<CustomerRow>(tx, sql.raw(CUSTOMERS_SQL)));
+  const customers = all.get(serviceId) ?? [];
+  return customers.map((c) => c.id).sort();
+}
+
 async function serviceCustomers(ctx: AppContext, serviceIds: string[]) {
-  const all = await customersByService(ctx);
+  const all = await customersByService(ctx, () =>
+    ctx.database.prepared<CustomerRow>('catalog.impact_customers', CUSTOMERS_SQL, []),
+  );
   const out = new Map<string, { customers: CustomerRef[] }>();
   for (const id of serviceIds) {
     const customers = all.get(id);

@@ -1,3 +1,4 @@
 /** The service portfolio's public face: finding services, their customers, and the API shape of a service. */
 export { ServiceView } from '../../contracts/services.ts';
-export { findService, getService, serviceCustomerIds, servicesOfCustomer } from './service.ts';
+export { serviceCustomerIds } from './impact.ts';
+export { findService, getService, servicesOfCustomer } from './service.ts';

@@ -292,15 +292,6 @@ export async function assertServiceTakesRecords(db: Db, serviceId: string): Prom
   return row;
 }
 
-/** The customers a service is delivered to (for choosing a record's SLA). */
-export async function serviceCustomerIds(db: Db, serviceId: string): Promise<string[]> {
-  const rows = await queryRows<{ organisation_id: string }>(
-    db,
-    sql`select organisation_id from service_customers where service_id = ${serviceId} order by organisation_id`,
-  );
-  return rows.map((r) => r.organisation_id);
-}
-
 /** The services an organisation is a customer of. */
 export async function servicesOfCustomer(db: Db, organisationId: string): Promise<string[]> {
   const rows = await queryRows<{ service_id: string }>(

@@ -47,14 +47,18 @@ async function loadCandidates(ctx: Pick<AppContext, 'configCache'>, tx: Db, s: C
  * the service's customer when it has exactly one; null (only customer-agnostic SLAs apply)
  * when neither says.
  */
-export async function customerOf(tx: Db, record: RecordRow): Promise<string | null> {
+export async function customerOf(
+  ctx: Pick<AppContext, 'configCache'>,
+  tx: Db,
+  record: RecordRow,
+): Promise<string | null> {
   const [u] = await tx
     .select({ organisationId: users.organisationId })
     .from(users)
     .where(eq(users.id, record.requesterId));
   if (u?.organisationId) return u.organisationId;
   if (!record.serviceId) return null;
-  const customers = await serviceCustomerIds(tx, record.serviceId);
+  const customers = await serviceCustomerIds(ctx, tx, record.serviceId);
   return customers.length === 1 ? customers[0]! : null;
 }
 
@@ -95,7 +99,7 @@ export async function loadPlanFacts(
 ): Promise<PlanContext> {
   const { record, book } = input;
   const engagements: EngagementFacts[] = needs.engagements ? await openEngagements(tx, record.id) : [];
-  const customerId = needs.selection ? await customerOf(tx, record) : null;
+  const customerId = needs.selection ? await customerOf(ctx, tx, record) : null;
   const responded =
     needs.selection && record.state !== input.lifecycle.initial
       ? await firstResponseAt(tx, record.id, input.lifecycle.initial)
