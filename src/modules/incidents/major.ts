@@ -24,7 +24,7 @@ import { getLifecycle } from '../settings/index.ts';
 import { majorIncidentComms, majorIncidents, type PostIncidentReview } from './schema.ts';
 
 /**
- * Change topic published (NOTIFY, in the changing transaction) whenever a major incident is
+ * Change topic published (a notice sent once the change commits) whenever a major incident is
  * declared or stood down; what is cached from major incidents (the status page) follows it.
  */
 export const MAJOR_INCIDENTS_CHANGED = 'incidents:major';

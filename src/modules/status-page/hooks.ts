@@ -1,7 +1,7 @@
 /**
  * Incident changes reach the status page: an incident moving (resolved, reopened) or changing
  * (service, priority) may start or end an outage, so any such event drops every instance's
- * cached page, in the changing transaction. Recomputing is on the next read.
+ * cached page once the changing transaction commits. Recomputing is on the next read.
  */
 import { registerRecordHook } from '../records/index.ts';
 import { statusSourceChanged } from './sources.ts';

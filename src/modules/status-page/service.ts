@@ -1,7 +1,7 @@
 /**
  * The status page's administration: which services it shows, manual overrides, the updates the
  * service desk writes (mailed to subscribers), and the admin view of each service's derived
- * status. Every write tells every instance to drop its cached page (NOTIFY in the transaction).
+ * status. Every write tells every instance to drop its cached page (a notice sent on commit).
  */
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
