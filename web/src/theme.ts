@@ -14,6 +14,8 @@ export const theme = createTheme({
       styles: { root: { textTransform: 'none', fontWeight: 600 } },
     },
     Tooltip: { defaultProps: { withinPortal: true } },
+    // Every dialog's close button says what it does to a screen reader.
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Notification: {
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
       styles: { description: { color: 'var(--mantine-color-dimmed)' } },

@@ -106,13 +106,7 @@ export function ShortcutsHelp() {
     groups.set(r.group, list);
   }
   return (
-    <Modal
-      opened={state.open}
-      onClose={closeShortcutsHelp}
-      title="Keyboard shortcuts"
-      size="sm"
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={state.open} onClose={closeShortcutsHelp} title="Keyboard shortcuts" size="sm">
       <Stack gap="md">
         {[...groups.entries()].map(([group, list]) => (
           <div key={group}>

@@ -22,13 +22,7 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
   const [touched, setTouched] = useState(false);
   const server = fieldErrorsOf(raise.error);
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={onClose}
-      title={`Raise an incident on ${service.name}`}
-      size="lg"
-    >
+    <Modal opened onClose={onClose} title={`Raise an incident on ${service.name}`} size="lg">
       <SubmitForm
         noValidate
         onSubmit={() => {

@@ -144,13 +144,7 @@ function EditServiceModal({ service, onClose }: { service: Service; onClose: () 
   const save = services.useUpdate();
   const form = useRecordForm(service, toDraft, { toBody, validate, error: save.error });
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={onClose}
-      title={`Edit ${service.name}`}
-      size="lg"
-    >
+    <Modal opened onClose={onClose} title={`Edit ${service.name}`} size="lg">
       <SaveForm
         form={form}
         save={save}

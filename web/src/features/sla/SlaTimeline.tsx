@@ -68,13 +68,7 @@ function Entry({ e }: { e: SlaTimelineEntry }) {
 export function SlaTimelineModal({ recordId, onClose }: { recordId: string; onClose: () => void }) {
   const timeline = useRecordSlaTimeline(recordId);
   return (
-    <Modal
-      closeButtonProps={{ 'aria-label': 'Close' }}
-      opened
-      onClose={onClose}
-      title="SLA timeline"
-      size="lg"
-    >
+    <Modal opened onClose={onClose} title="SLA timeline" size="lg">
       <LoadedRows
         query={timeline}
         label="Loading the SLA timeline"

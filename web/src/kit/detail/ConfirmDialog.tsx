@@ -27,7 +27,7 @@ export function ConfirmDialog({
   onConfirm: () => void;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal opened={opened} onClose={onClose} title={title}>
       <Stack>
         <Text size="sm">{children}</Text>
         <ErrorAlert error={error} title={errorTitle} />

@@ -50,13 +50,7 @@ export function CreateDialog<T, D extends object, B extends object>({
     onClose();
   };
   return (
-    <Modal
-      opened={opened}
-      onClose={close}
-      title={title}
-      size={size ?? 'lg'}
-      closeButtonProps={{ 'aria-label': 'Close' }}
-    >
+    <Modal opened={opened} onClose={close} title={title} size={size ?? 'lg'}>
       <SaveForm
         form={form}
         save={create}

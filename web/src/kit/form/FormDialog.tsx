@@ -9,9 +9,6 @@ import type { ComponentProps, ReactNode } from 'react';
 import { DialogActions } from './DialogActions.tsx';
 import { SubmitForm } from './SubmitForm.tsx';
 
-/** The dialog's close button says what it does. */
-const CLOSE_BUTTON = { 'aria-label': 'Close' };
-
 export function FormDialog({
   title,
   opened = true,
@@ -34,7 +31,7 @@ export function FormDialog({
   children: ReactNode;
 }) {
   return (
-    <Modal opened={opened} onClose={onClose} title={title} size={size} closeButtonProps={CLOSE_BUTTON}>
+    <Modal opened={opened} onClose={onClose} title={title} size={size}>
       <SubmitForm noValidate={noValidate} onSubmit={onSubmit}>
         <Stack gap={gap}>
           {children}
