@@ -23,8 +23,8 @@ export async function findRecord(db: Db, idOrNumber: string, lock = false): Prom
 
 /**
  * The records of `type` a request names by id or number in its list `field`, each once, in the
- * order named; one that is no such record answers 422 at its index. `check` runs on each record
- * as it is found (that the actor may work on it, say).
+ * order named, read in one statement; one that is no such record answers 422 at its index.
+ * `check` runs on each record in that order (that the actor may work on it, say).
  */
 export async function recordsNamed(
   db: Db,
@@ -33,9 +33,15 @@ export async function recordsNamed(
   field: string,
   check?: (row: RecordRow) => Promise<unknown>,
 ): Promise<RecordRow[]> {
+  const named = [...new Set(refs)];
+  if (named.length === 0) return [];
+  const found = await db
+    .select()
+    .from(records)
+    .where(or(...named.map(byIdOrNumber)));
   const rows: RecordRow[] = [];
-  for (const [i, ref] of [...new Set(refs)].entries()) {
-    const row = await findRecord(db, ref);
+  for (const [i, ref] of named.entries()) {
+    const row = found.find((r) => (isUuid(ref) ? r.id === ref : r.number === ref.toUpperCase()));
     if (!row || row.type !== type) throw invalid([{ field: `${field}.${i}`, message: `no ${type} ${ref}` }]);
     await check?.(row);
     if (!rows.some((r) => r.id === row.id)) rows.push(row);
