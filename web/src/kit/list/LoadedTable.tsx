@@ -12,7 +12,8 @@ import type { ComponentProps, ReactNode } from 'react';
 import { DataTable } from './DataTable.tsx';
 import { LoadedRows } from './LoadedRows.tsx';
 
-type Element<T> = T extends readonly (infer E)[] ? E : never;
+/** The item type of a list type. */
+export type Element<T> = T extends readonly (infer E)[] ? E : never;
 
 export function LoadedTable<T, R extends { id: string | number } = Element<T> & { id: string | number }>({
   query,

@@ -9,9 +9,7 @@
 import { Paper } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { LoadedTable } from './LoadedTable.tsx';
-
-type Element<T> = T extends readonly (infer E)[] ? E : never;
+import { type Element, LoadedTable } from './LoadedTable.tsx';
 
 export function TablePage<T, R extends { id: string | number } = Element<T> & { id: string | number }>({
   title,
