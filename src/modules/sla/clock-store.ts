@@ -143,6 +143,11 @@ export type ApplyOptions = {
   actorId: string | null;
   /** The record's `sla_due_at` as it is stored, to write only a change. */
   currentDue: Date | null;
+  /**
+   * The record's type and service, when the caller holds the record's row: new clocks carry them
+   * for the reports, and the database need not look them up.
+   */
+  dims?: { recordType: string; recordServiceId: string | null } | undefined;
   onFired: (alert: PendingAlert & { id: string }) => Promise<void>;
 };
 
@@ -161,7 +166,9 @@ async function writeTogether(tx: Db, writes: SQLWrapper[]): Promise<void> {
 
 /** Write the plan; returns how many alerts fired. */
 export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: ApplyOptions): Promise<number> {
-  const started = plan.started.length ? [tx.insert(slaClocks).values(plan.started)] : [];
+  const started = plan.started.length
+    ? [tx.insert(slaClocks).values(o.dims ? plan.started.map((c) => ({ ...c, ...o.dims })) : plan.started)]
+    : [];
   // The timeline and the record's due instant close every plan, in one statement.
   const closing = [
     ...(plan.timeline.length ? [tx.insert(slaEvents).values(plan.timeline)] : []),

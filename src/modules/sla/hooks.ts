@@ -22,7 +22,7 @@ import { type RecordEvent, type RecordEventContext, registerRecordHook } from '.
 import { anyAgreementAgreed } from './agreements.ts';
 import { enqueueAlert } from './alerts.ts';
 import { type FactNeeds, type FactsInput, loadPlanFacts } from './clock-facts.ts';
-import { applyPlan, emptyClockBook, loadClockBook } from './clock-store.ts';
+import { type ApplyOptions, applyPlan, emptyClockBook, loadClockBook } from './clock-store.ts';
 import { lookUpNames } from './names.ts';
 
 async function updateCause(tx: Db, e: Extract<RecordEvent, { kind: 'updated' }>, actorId: string | null) {
@@ -78,7 +78,7 @@ export async function applyClockPlan(
   tx: Db,
   book: ClockBook,
   plan: ClockPlan,
-  o: { now: Date; actorId: string | null; currentDue: Date | null },
+  o: Pick<ApplyOptions, 'now' | 'actorId' | 'currentDue' | 'dims'>,
 ): Promise<number> {
   return applyPlan(tx, book.recordId, plan, { ...o, onFired: enqueueAlert(ctx, tx) });
 }
@@ -98,6 +98,8 @@ export async function runClockPlan(
     now: input.at,
     actorId: input.cause.actorId,
     currentDue: input.record.slaDueAt,
+    // The record's row is held by this transaction: its type and service are current.
+    dims: { recordType: input.record.type, recordServiceId: input.record.serviceId },
   });
   return plan;
 }
