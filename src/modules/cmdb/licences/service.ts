@@ -20,8 +20,8 @@ import {
   summariseCompliance,
 } from '../../../domain/cmdb/licences.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { forbidden, invalid } from '../../../errors.ts';
-import { todayOf } from '../assets/service.ts';
+import { invalid } from '../../../errors.ts';
+import { assetRegisterAccess, todayOf } from '../assets/service.ts';
 import { contracts } from '../contracts/schema.ts';
 import { uuidArray } from '../model.ts';
 import { licences } from './schema.ts';
@@ -50,13 +50,8 @@ export type LicenceView = {
   allowedActions: 'update'[];
 };
 
-export function assertCanReadLicences(actor: Actor) {
-  if (!can(actor, 'asset.read')) throw forbidden('You may not browse licences.');
-}
-export function assertCanManageLicences(actor: Actor | 'system') {
-  if (actor !== 'system' && !can(actor, 'asset.manage'))
-    throw forbidden('Only administrators, service managers and agents may change licences.');
-}
+export const { assertCanRead: assertCanReadLicences, assertCanManage: assertCanManageLicences } =
+  assetRegisterAccess('licences');
 
 /** Entitlements in force and installations, per licence, in two queries; compliance from the domain rules. */
 export async function complianceOf(
