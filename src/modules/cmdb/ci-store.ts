@@ -12,8 +12,8 @@ import { attributeOwner } from '../../domain/cmdb/classes.ts';
 import { type IdentityProbe, identityValue, probeKey } from '../../domain/cmdb/identify.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
-import { attributeText, type ClassModel, lockIdentityKeys, textArray, uuidArray } from './model.ts';
-import { historyText } from './present.ts';
+import { writeFieldHistory } from './history.ts';
+import { attributeText, type ClassModel, lockIdentityKeys, textArray } from './model.ts';
 import { ciHistory, cis } from './schema.ts';
 
 export type FoundCi = { id: string; name: string; classKey: string; value: string };
@@ -168,15 +168,7 @@ export async function checkPeople(
 export type CiChange = { ciId: string; field: string; oldValue: unknown; newValue: unknown };
 
 export async function writeCiHistory(tx: Db, actorId: string | null, at: Date, changes: CiChange[]) {
-  if (changes.length === 0) return;
-  await queryRows(
-    tx,
-    sql`insert into ci_history (ci_id, actor_id, at, field, old_value, new_value)
-        select c, ${actorId}::uuid, ${at}::timestamptz, f, o, n
-        from unnest(${uuidArray(changes.map((c) => c.ciId))}, ${textArray(changes.map((c) => c.field))},
-                    ${sql.param(changes.map((c) => historyText(c.oldValue)))}::text[],
-                    ${sql.param(changes.map((c) => historyText(c.newValue)))}::text[]) as h(c, f, o, n)`,
-  );
+  await writeFieldHistory(tx, ciHistory, ciHistory.ciId, (c) => c.ciId, actorId, at, changes);
 }
 
 export async function ciHistoryRows(db: Db, ciId: string) {
