@@ -167,6 +167,28 @@ export async function checkPeople(
 
 export type CiChange = { ciId: string; field: string; oldValue: unknown; newValue: unknown };
 
+/**
+ * A relationship added or removed, as history of both its CIs, each from its own side: the `from`
+ * CI "depends on" the other (the type's forward label), the `to` CI is "used by" it (reverse).
+ */
+export function relationshipChanges(
+  change: 'added' | 'removed',
+  labels: { forwardLabel: string; reverseLabel: string },
+  from: { id: string; name: string | undefined },
+  to: { id: string; name: string | undefined },
+): CiChange[] {
+  const entry = (ciId: string, text: string): CiChange => ({
+    ciId,
+    field: `relationship.${change}`,
+    oldValue: change === 'removed' ? text : null,
+    newValue: change === 'added' ? text : null,
+  });
+  return [
+    entry(from.id, `${labels.forwardLabel} ${to.name}`),
+    entry(to.id, `${labels.reverseLabel} ${from.name}`),
+  ];
+}
+
 export async function writeCiHistory(tx: Db, actorId: string | null, at: Date, changes: CiChange[]) {
   await writeFieldHistory(tx, ciHistory, ciHistory.ciId, (c) => c.ciId, actorId, at, changes);
 }
