@@ -13,7 +13,7 @@ import { type IdentityProbe, identityValue, probeKey } from '../../domain/cmdb/i
 import { AppError, type FieldError } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
 import { writeFieldHistory } from './history.ts';
-import { attributeText, type ClassModel, lockIdentityKeys, textArray } from './model.ts';
+import { attributeText, type CiStatus, type ClassModel, lockIdentityKeys, textArray } from './model.ts';
 import { ciHistory, cis } from './schema.ts';
 
 export type FoundCi = { id: string; name: string; classKey: string; value: string };
@@ -163,6 +163,41 @@ export async function checkPeople(
     if (!g?.active) errors.push({ field: 'supportGroupId', message: 'no active group with this id' });
   }
   return errors;
+}
+
+/** The fields every CI has beside its class and attributes, as the use cases and the importer change them. */
+export const CI_CORE_FIELDS = [
+  'name',
+  'status',
+  'ownerId',
+  'supportGroupId',
+  'location',
+  'description',
+] as const;
+
+/** A new CI's fields; what was not given is in use, without owner, group or location, undescribed. */
+export function newCiFields(
+  given: {
+    classKey: string;
+    name: string;
+    status?: CiStatus | undefined;
+    ownerId?: string | null | undefined;
+    supportGroupId?: string | null | undefined;
+    location?: string | null | undefined;
+    description?: string | null | undefined;
+  },
+  attributes: Record<string, AttributeValue>,
+) {
+  return {
+    classKey: given.classKey,
+    name: given.name,
+    status: given.status ?? 'in_use',
+    ownerId: given.ownerId ?? null,
+    supportGroupId: given.supportGroupId ?? null,
+    location: given.location ?? null,
+    description: given.description ?? '',
+    attributes,
+  };
 }
 
 export type CiChange = { ciId: string; field: string; oldValue: unknown; newValue: unknown };
