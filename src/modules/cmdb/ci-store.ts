@@ -175,17 +175,20 @@ export const CI_CORE_FIELDS = [
   'description',
 ] as const;
 
+export type CiCreateInput = {
+  classKey: string;
+  name: string;
+  status?: CiStatus | undefined;
+  ownerId?: string | null | undefined;
+  supportGroupId?: string | null | undefined;
+  location?: string | null | undefined;
+  description?: string | undefined;
+  attributes?: Record<string, unknown> | undefined;
+};
+
 /** A new CI's fields; what was not given is in use, without owner, group or location, undescribed. */
 export function newCiFields(
-  given: {
-    classKey: string;
-    name: string;
-    status?: CiStatus | undefined;
-    ownerId?: string | null | undefined;
-    supportGroupId?: string | null | undefined;
-    location?: string | null | undefined;
-    description?: string | null | undefined;
-  },
+  given: Omit<CiCreateInput, 'attributes'>,
   attributes: Record<string, AttributeValue>,
 ) {
   return {

@@ -17,6 +17,7 @@ import {
   assertUnique,
   CI_CORE_FIELDS,
   type CiChange,
+  type CiCreateInput,
   checkPeople,
   checkReferences,
   ciHistoryRows,
@@ -28,16 +29,6 @@ import { attributeText, type CiStatus, type ClassModel, loadClassModel, lockMode
 import { type CiRow, type CiView, presentCis, presentHistory } from './present.ts';
 import { cis, recordCis } from './schema.ts';
 
-export type CiCreateInput = {
-  classKey: string;
-  name: string;
-  status?: CiStatus | undefined;
-  ownerId?: string | null | undefined;
-  supportGroupId?: string | null | undefined;
-  location?: string | null | undefined;
-  description?: string | undefined;
-  attributes?: Record<string, unknown> | undefined;
-};
 export type CiPatchInput = Partial<Omit<CiCreateInput, 'classKey'>>;
 
 export function assertCanRead(actor: Actor): void {

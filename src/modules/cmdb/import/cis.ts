@@ -207,7 +207,16 @@ function newCi(batch: Batch, p: Prepared, who: Resolved): NewCi | string {
   if (full.errors.length) return `${full.errors.map((e) => e.message).join('; ')}.`;
   return {
     id: randomUUID(),
-    ...newCiFields({ ...p, name: p.name, ownerId: who.ownerId, supportGroupId: who.groupId }, full.values),
+    ...newCiFields(
+      {
+        ...p,
+        name: p.name,
+        ownerId: who.ownerId,
+        supportGroupId: who.groupId,
+        description: p.description ?? undefined,
+      },
+      full.values,
+    ),
   };
 }
 
