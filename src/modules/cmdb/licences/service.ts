@@ -5,6 +5,7 @@
  */
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
+import type { LicenceView } from '../../../contracts/cmdb.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import type { PageRequest } from '../../../db/cursor.ts';
 import { pageAscending } from '../../../db/keyset.ts';
@@ -36,19 +37,7 @@ export type LicenceInput = {
 
 type LicenceRow = typeof licences.$inferSelect;
 
-export type LicenceView = {
-  id: string;
-  product: string;
-  vendor: string;
-  metric: LicenceMetric;
-  contract: { id: string; name: string } | null;
-  notes: string;
-  compliance: Compliance;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: 'update'[];
-};
+export type { LicenceView };
 
 export const { assertCanRead: assertCanReadLicences, assertCanManage: assertCanManageLicences } =
   assetRegisterAccess('licences');
