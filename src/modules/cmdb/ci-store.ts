@@ -12,7 +12,7 @@ import { attributeOwner } from '../../domain/cmdb/classes.ts';
 import { type IdentityProbe, identityValue, probeKey } from '../../domain/cmdb/identify.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
-import { writeFieldHistory } from './history.ts';
+import { type FieldChange, writeFieldHistory } from './history.ts';
 import { attributeText, type CiStatus, type ClassModel, lockIdentityKeys, textArray } from './model.ts';
 import { ciHistory, cis } from './schema.ts';
 
@@ -203,7 +203,7 @@ export function newCiFields(
   };
 }
 
-export type CiChange = { ciId: string; field: string; oldValue: unknown; newValue: unknown };
+export type CiChange = FieldChange & { ciId: string };
 
 /**
  * A relationship added or removed, as history of both its CIs, each from its own side: the `from`
