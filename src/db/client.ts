@@ -62,6 +62,12 @@ export type OpenOptions = {
   initialData?: Blob | undefined;
 };
 
+/** Either driver's Drizzle database, with its after-commit work and the `committed` listeners it tells. */
+function committing(driverDb: unknown): Pick<Database, 'db' | 'committed'> {
+  const committed = new Set<() => void>();
+  return { db: withAfterCommit(driverDb as Db, committed), committed };
+}
+
 /** dataDir 'memory://' gives a throwaway in-memory database. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.poolSize ?? 10);
@@ -129,11 +135,8 @@ async function openPglite(
     unlock();
     throw e;
   });
-  const committed = new Set<() => void>();
-  const db = withAfterCommit(drizzlePglite(client, { schema }) as unknown as Db, committed);
   return {
-    db,
-    committed,
+    ...committing(drizzlePglite(client, { schema })),
     kind: 'pglite',
     pglite: client,
     pool: undefined,
@@ -160,11 +163,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
-  const committed = new Set<() => void>();
-  const db = withAfterCommit(drizzlePg(pool, { schema }) as unknown as Db, committed);
   return {
-    db,
-    committed,
+    ...committing(drizzlePg(pool, { schema })),
     kind: 'postgres',
     pglite: undefined,
     pool,

@@ -3,7 +3,7 @@
  * the optimistic-concurrency version and who created the row. Spread them where the table had
  * them, in the same order, so the generated schema does not change.
  */
-import { type AnyPgColumn, bigserial, integer, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, bigserial, integer, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const idColumn = () => uuid('id').primaryKey().defaultRandom();
 
@@ -35,6 +35,19 @@ export const versionedColumns = () => ({
 /** The key of a row that extends one other row (its details, its settings): the other row's id, deleted with it. */
 export const extensionKeyColumn = <N extends string>(name: N, parent: () => AnyPgColumn) =>
   uuid(name).primaryKey().references(parent, { onDelete: 'cascade' });
+
+/**
+ * What a field-history entry says after its key and the row it belongs to: when, by whom (the
+ * users table passed in; `set null` forgets the person with them), which field, and its old and
+ * new value as text.
+ */
+export const fieldChangeColumns = (users: () => AnyPgColumn, onDelete?: 'set null') => ({
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actorId: uuid('actor_id').references(users, onDelete && { onDelete }),
+  field: text('field').notNull(),
+  oldValue: text('old_value'),
+  newValue: text('new_value'),
+});
 
 /** created_by, created_at, updated_at and version, in that order. */
 export const auditColumns = (users: () => AnyPgColumn, onDelete?: 'set null') => ({

@@ -197,6 +197,9 @@ export async function updateUser(
   const { password, roles, groupIds, ...fields } = patch;
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
+    /** An audit entry of this change to the user. */
+    const audit = (action: string, details?: Record<string, unknown>) =>
+      writeAudit(tx, now, { action, actorId: actor.userId, targetType: 'user', targetId: id, ip, details });
     const cur = await lockAtVersion(tx, users, id, 'User', expectedVersion, (r) => r.name);
     if (password !== undefined) {
       assertStrongPassword(password, { email: patch.email ?? cur.email, name: patch.name ?? cur.name });
@@ -224,48 +227,20 @@ export async function updateUser(
         await tx.delete(userRoles).where(eq(userRoles.userId, id));
         if (after.length)
           await tx.insert(userRoles).values(after.map((role) => ({ userId: id, role, grantedAt: now })));
-        await writeAudit(tx, now, {
-          action: 'user.roles_changed',
-          actorId: actor.userId,
-          targetType: 'user',
-          targetId: id,
-          ip,
-          details: { before, after },
-        });
+        await audit('user.roles_changed', { before, after });
       }
     }
     if (groupIds) {
       await tx.delete(groupMembers).where(eq(groupMembers.userId, id));
       const g = [...new Set(groupIds)];
       if (g.length) await tx.insert(groupMembers).values(g.map((groupId) => ({ groupId, userId: id })));
-      await writeAudit(tx, now, {
-        action: 'user.groups_changed',
-        actorId: actor.userId,
-        targetType: 'user',
-        targetId: id,
-        ip,
-        details: { groupIds: g },
-      });
+      await audit('user.groups_changed', { groupIds: g });
     }
     if (patch.active !== undefined && patch.active !== cur.active) {
-      await writeAudit(tx, now, {
-        action: patch.active ? 'user.activated' : 'user.deactivated',
-        actorId: actor.userId,
-        targetType: 'user',
-        targetId: id,
-        ip,
-      });
+      await audit(patch.active ? 'user.activated' : 'user.deactivated');
       if (!patch.active) await tx.execute(sql`delete from sessions where user_id = ${id}`);
     }
-    if (password !== undefined) {
-      await writeAudit(tx, now, {
-        action: 'user.password_set',
-        actorId: actor.userId,
-        targetType: 'user',
-        targetId: id,
-        ip,
-      });
-    }
+    if (password !== undefined) await audit('user.password_set');
     if (touchesAdmin) await notifyAuthChange(tx, [id]);
   });
   if (touchesAdmin) ctx.authCache.invalidateUsers([id]);

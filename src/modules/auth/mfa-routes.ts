@@ -27,6 +27,11 @@ const RecoveryCodes = z.object({ recoveryCodes: z.array(z.string()) });
 /** Steps that check a code are throttled like signing in, against guessing. */
 const CODE_GUESSES = { rateLimit: { max: 30, timeWindow: '1 minute' } } as const;
 
+/** The options of a step that takes a current code (the body), throttled against guessing. */
+function codeStep<const S extends { summary: string; ok: z.ZodType; status?: number }>(spec: S) {
+  return { config: CODE_GUESSES, ...route(['auth'], { ...spec, body: Code }) };
+}
+
 function sessionActor(req: FastifyRequest): Actor {
   const actor = requireActor(req);
   if (req.auth?.via !== 'session') throw forbidden('Manage two-step verification in the web app, signed in.');
@@ -99,39 +104,27 @@ export function mfaRoutes(ctx: AppContext): FastifyPluginAsyncZod {
     );
     app.post(
       '/auth/mfa/enrolment/confirm',
-      {
-        config: CODE_GUESSES,
-        ...route(['auth'], {
-          summary: 'Turn two-step verification on with a first code; answers the recovery codes once',
-          body: Code,
-          ok: RecoveryCodes,
-        }),
-      },
+      codeStep({
+        summary: 'Turn two-step verification on with a first code; answers the recovery codes once',
+        ok: RecoveryCodes,
+      }),
       async (req) => confirmEnrolment(ctx, sessionActor(req), req.body.code, clientIp(req)),
     );
     app.post(
       '/auth/mfa/recovery-codes',
-      {
-        config: CODE_GUESSES,
-        ...route(['auth'], {
-          summary: 'Replace your recovery codes (needs a current code); answers the new ones once',
-          body: Code,
-          ok: RecoveryCodes,
-        }),
-      },
+      codeStep({
+        summary: 'Replace your recovery codes (needs a current code); answers the new ones once',
+        ok: RecoveryCodes,
+      }),
       async (req) => regenerateRecoveryCodes(ctx, sessionActor(req), req.body.code, clientIp(req)),
     );
     app.post(
       '/auth/mfa/disable',
-      {
-        config: CODE_GUESSES,
-        ...route(['auth'], {
-          summary: 'Turn two-step verification off (needs a current code; not when your role requires it)',
-          body: Code,
-          ok: z.null(),
-          status: 204,
-        }),
-      },
+      codeStep({
+        summary: 'Turn two-step verification off (needs a current code; not when your role requires it)',
+        ok: z.null(),
+        status: 204,
+      }),
       async (req, reply) =>
         noContent(reply, disableMfa(ctx, sessionActor(req), req.body.code, clientIp(req))),
     );

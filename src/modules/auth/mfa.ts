@@ -14,7 +14,7 @@ import { writeAudit } from '../audit/index.ts';
 import { mfaChallenges, mfaRecoveryCodes, userMfa, userRoles, users } from './schema.ts';
 import type { LoginResult } from './service.ts';
 import { openSession, sha256 } from './sso-session.ts';
-import { alertIfUnderAttack, assertMayAttemptLogin } from './throttle.ts';
+import { assertMayAttemptLogin, recordLoginFailure } from './throttle.ts';
 import { acceptedStep, newRecoveryCodes, newTotpSecret, normalRecoveryCode, otpauthUri } from './totp.ts';
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
@@ -94,13 +94,7 @@ export async function completeMfaSignIn(
   await assertMayAttemptLogin(ctx, email, input.ip, now);
   const method = await checkCode(ctx, user.id, row.pendingSecret, input.code, now);
   if (!method) {
-    await writeAudit(ctx.db, now, {
-      action: 'auth.login_failed',
-      actorId: user.id,
-      ip: input.ip,
-      details: { email, reason: 'bad_mfa_code' },
-    });
-    await alertIfUnderAttack(ctx, email, input.ip, now);
+    await recordLoginFailure(ctx, now, { email, ip: input.ip, actorId: user.id, reason: 'bad_mfa_code' });
     throw new AppError(
       'auth.invalid_credentials',
       'The code is not correct. Enter the current code from your app.',

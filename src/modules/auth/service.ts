@@ -15,7 +15,7 @@ import { type MfaChallenge, mfaStepFor } from './mfa.ts';
 import { dummyPasswordHash, verifyPassword } from './password.ts';
 import { apiTokens, groupMembers, sessions, userRoles, users } from './schema.ts';
 import { openSession } from './sso-session.ts';
-import { alertIfUnderAttack, assertMayAttemptLogin } from './throttle.ts';
+import { assertMayAttemptLogin, recordLoginFailure } from './throttle.ts';
 
 export const SESSION_COOKIE = 'steward_session';
 export const TOKEN_PREFIX = 'stw_';
@@ -53,13 +53,12 @@ export async function login(
       ? await verifyPassword(input.password, user.passwordHash)
       : await verifyPassword(input.password, await dummyPasswordHash()).then(() => false);
   if (!user || !ok || !user.active) {
-    await writeAudit(ctx.db, now, {
-      action: 'auth.login_failed',
-      actorId: user?.id ?? null,
+    await recordLoginFailure(ctx, now, {
+      email,
       ip: input.ip,
-      details: { email, reason: !user ? 'unknown_email' : !ok ? 'bad_password' : 'inactive' },
+      actorId: user?.id ?? null,
+      reason: !user ? 'unknown_email' : !ok ? 'bad_password' : 'inactive',
     });
-    await alertIfUnderAttack(ctx, email, input.ip, now);
     throw new AppError('auth.invalid_credentials', 'The email or password is not correct.');
   }
   // Second factor (TOTP): no session yet, only a short-lived challenge to answer with a code.

@@ -104,16 +104,21 @@ export function onLoginAttackSuspected(listener: AttackListener): void {
   attackListeners.add(listener);
 }
 
+/** Why a sign-in step failed, as the audit log keeps it. */
+export type LoginFailure = { email: string; ip: string | null; actorId: string | null; reason: string };
+
 /**
- * After a failure has been audited: when the account has just reached the failure threshold,
- * alert every active administrator once for this crossing.
+ * Audit a failed sign-in step (what the throttle counts); when the account has just reached the
+ * failure threshold, alert every active administrator once for this crossing.
  */
-export async function alertIfUnderAttack(
-  ctx: AppContext,
-  email: string,
-  ip: string | null,
-  now: Date,
-): Promise<void> {
+export async function recordLoginFailure(ctx: AppContext, now: Date, failure: LoginFailure): Promise<void> {
+  const { email, ip } = failure;
+  await writeAudit(ctx.db, now, {
+    action: 'auth.login_failed',
+    actorId: failure.actorId,
+    ip,
+    details: { email, reason: failure.reason },
+  });
   const stats = await loginFailureStats(ctx.db, email, ip, windowStart(ctx, now));
   if (stats.account !== ctx.config.loginMaxFailures) return;
   await ctx.db.transaction(async (tx) => {

@@ -225,6 +225,10 @@ function keyset(cursor: string | undefined): SQL | undefined {
   return sql`(${cis.name}, ${cis.id}) > (${name}, ${id}::uuid)`;
 }
 
+/** Services whose name holds the text, or whose words include all of its words. */
+const nameOrWordsMatch = (text: string): SQL =>
+  or(ilike(cis.name, containing(text)), sql`${cis.search} @@ plainto_tsquery('simple', ${text})`)!;
+
 async function pageOf(db: Db, conds: SQL[], q: PageRequest) {
   const after = keyset(q.cursor);
   const rows = await selectServices(db, and(...conds, ...(after ? [after] : [])), { limit: q.limit + 1 });
@@ -240,10 +244,7 @@ export async function listServices(ctx: AppContext, actor: Actor, q: ServiceList
     conds.push(
       sql`exists (select 1 from service_customers sc where sc.service_id = ${cis.id} and sc.organisation_id = ${q.customerId})`,
     );
-  if (q.q)
-    conds.push(
-      or(ilike(cis.name, containing(q.q)), sql`${cis.search} @@ plainto_tsquery('simple', ${q.q})`)!,
-    );
+  if (q.q) conds.push(nameOrWordsMatch(q.q));
   const { page, nextCursor } = await pageOf(ctx.db, conds, q);
   return { items: await presentServices(ctx.db, actor, page), nextCursor };
 }
@@ -257,10 +258,7 @@ export async function listCatalog(
   if (!can(actor, 'catalog.read')) throw forbidden('You may not browse the catalog.');
   const conds: SQL[] = [eq(cis.classKey, 'business_service'), eq(services.lifecycleStatus, 'live')];
   if (q.category) conds.push(eq(services.category, q.category));
-  if (q.q)
-    conds.push(
-      or(ilike(cis.name, containing(q.q)), sql`${cis.search} @@ plainto_tsquery('simple', ${q.q})`)!,
-    );
+  if (q.q) conds.push(nameOrWordsMatch(q.q));
   const { page, nextCursor } = await pageOf(ctx.db, conds, q);
   return { items: page.map(presentCatalogEntry), nextCursor };
 }

@@ -12,8 +12,8 @@ import { attributeOwner } from '../../domain/cmdb/classes.ts';
 import { type IdentityProbe, identityValue, probeKey } from '../../domain/cmdb/identify.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
-import { attributeText, type ClassModel, lockIdentityKeys, textArray, uuidArray } from './model.ts';
-import { historyText } from './present.ts';
+import { type FieldChange, writeFieldHistory } from './history.ts';
+import { attributeText, type CiStatus, type ClassModel, lockIdentityKeys, textArray } from './model.ts';
 import { ciHistory, cis } from './schema.ts';
 
 export type FoundCi = { id: string; name: string; classKey: string; value: string };
@@ -165,18 +165,70 @@ export async function checkPeople(
   return errors;
 }
 
-export type CiChange = { ciId: string; field: string; oldValue: unknown; newValue: unknown };
+/** The fields every CI has beside its class and attributes, as the use cases and the importer change them. */
+export const CI_CORE_FIELDS = [
+  'name',
+  'status',
+  'ownerId',
+  'supportGroupId',
+  'location',
+  'description',
+] as const;
+
+export type CiCreateInput = {
+  classKey: string;
+  name: string;
+  status?: CiStatus | undefined;
+  ownerId?: string | null | undefined;
+  supportGroupId?: string | null | undefined;
+  location?: string | null | undefined;
+  description?: string | undefined;
+  attributes?: Record<string, unknown> | undefined;
+};
+
+/** A new CI's fields; what was not given is in use, without owner, group or location, undescribed. */
+export function newCiFields(
+  given: Omit<CiCreateInput, 'attributes'>,
+  attributes: Record<string, AttributeValue>,
+) {
+  return {
+    classKey: given.classKey,
+    name: given.name,
+    status: given.status ?? 'in_use',
+    ownerId: given.ownerId ?? null,
+    supportGroupId: given.supportGroupId ?? null,
+    location: given.location ?? null,
+    description: given.description ?? '',
+    attributes,
+  };
+}
+
+export type CiChange = FieldChange & { ciId: string };
+
+/**
+ * A relationship added or removed, as history of both its CIs, each from its own side: the `from`
+ * CI "depends on" the other (the type's forward label), the `to` CI is "used by" it (reverse).
+ */
+export function relationshipChanges(
+  change: 'added' | 'removed',
+  labels: { forwardLabel: string; reverseLabel: string },
+  from: { id: string; name: string | undefined },
+  to: { id: string; name: string | undefined },
+): CiChange[] {
+  const entry = (ciId: string, text: string): CiChange => ({
+    ciId,
+    field: `relationship.${change}`,
+    oldValue: change === 'removed' ? text : null,
+    newValue: change === 'added' ? text : null,
+  });
+  return [
+    entry(from.id, `${labels.forwardLabel} ${to.name}`),
+    entry(to.id, `${labels.reverseLabel} ${from.name}`),
+  ];
+}
 
 export async function writeCiHistory(tx: Db, actorId: string | null, at: Date, changes: CiChange[]) {
-  if (changes.length === 0) return;
-  await queryRows(
-    tx,
-    sql`insert into ci_history (ci_id, actor_id, at, field, old_value, new_value)
-        select c, ${actorId}::uuid, ${at}::timestamptz, f, o, n
-        from unnest(${uuidArray(changes.map((c) => c.ciId))}, ${textArray(changes.map((c) => c.field))},
-                    ${sql.param(changes.map((c) => historyText(c.oldValue)))}::text[],
-                    ${sql.param(changes.map((c) => historyText(c.newValue)))}::text[]) as h(c, f, o, n)`,
-  );
+  await writeFieldHistory(tx, ciHistory, ciHistory.ciId, (c) => c.ciId, actorId, at, changes);
 }
 
 export async function ciHistoryRows(db: Db, ciId: string) {

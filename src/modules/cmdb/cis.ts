@@ -15,27 +15,20 @@ import { type Actor, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
   assertUnique,
+  CI_CORE_FIELDS,
   type CiChange,
+  type CiCreateInput,
   checkPeople,
   checkReferences,
   ciHistoryRows,
   findCi,
+  newCiFields,
   writeCiHistory,
 } from './ci-store.ts';
 import { attributeText, type CiStatus, type ClassModel, loadClassModel, lockModelShared } from './model.ts';
 import { type CiRow, type CiView, presentCis, presentHistory } from './present.ts';
 import { cis, recordCis } from './schema.ts';
 
-export type CiCreateInput = {
-  classKey: string;
-  name: string;
-  status?: CiStatus | undefined;
-  ownerId?: string | null | undefined;
-  supportGroupId?: string | null | undefined;
-  location?: string | null | undefined;
-  description?: string | undefined;
-  attributes?: Record<string, unknown> | undefined;
-};
 export type CiPatchInput = Partial<Omit<CiCreateInput, 'classKey'>>;
 
 export function assertCanRead(actor: Actor): void {
@@ -89,18 +82,7 @@ export async function createCi(
     await assertUnique(tx, model, input.classKey, checked.values, null);
     const [row] = await tx
       .insert(cis)
-      .values({
-        classKey: input.classKey,
-        name: input.name,
-        status: input.status ?? 'in_use',
-        ownerId: input.ownerId ?? null,
-        supportGroupId: input.supportGroupId ?? null,
-        location: input.location ?? null,
-        description: input.description ?? '',
-        attributes: checked.values,
-        createdAt: now,
-        updatedAt: now,
-      })
+      .values({ ...newCiFields(input, checked.values), createdAt: now, updatedAt: now })
       .returning();
     await writeCiHistory(tx, actorIdOf(actor), now, [
       { ciId: row!.id, field: 'created', oldValue: null, newValue: row!.name },
@@ -121,12 +103,10 @@ export async function getCi(ctx: AppContext, actor: Actor, id: string): Promise<
   return (await presentCis(ctx.db, model, actor, [row]))[0]!;
 }
 
-const CORE_FIELDS = ['name', 'status', 'ownerId', 'supportGroupId', 'location', 'description'] as const;
-
 /** The changes a patch makes, core fields first, then attributes in class order. */
 function diffCi(row: CiRow, patch: CiPatchInput, attrs: Record<string, AttributeValue>): CiChange[] {
   const changes: CiChange[] = [];
-  for (const f of CORE_FIELDS) {
+  for (const f of CI_CORE_FIELDS) {
     const next = patch[f];
     if (next !== undefined && next !== row[f])
       changes.push({ ciId: row.id, field: f, oldValue: row[f], newValue: next });
@@ -166,7 +146,7 @@ export async function updateCi(
     );
     await assertUnique(tx, model, cur.classKey, changedUnique, cur.id);
     const core = Object.fromEntries(
-      CORE_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]]),
+      CI_CORE_FIELDS.filter((f) => patch[f] !== undefined).map((f) => [f, patch[f]]),
     );
     const row = await writeNextVersion(tx, cis, cur, { ...core, attributes }, now);
     await writeCiHistory(tx, actor.userId, now, changes);

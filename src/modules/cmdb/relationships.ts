@@ -15,7 +15,7 @@ import { deleteRowById } from '../../db/rows.ts';
 import { checkRelationshipAllowed } from '../../domain/cmdb/relationships.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { conflict, invalid, notFound } from '../../errors.ts';
-import { findCi, writeCiHistory } from './ci-store.ts';
+import { findCi, relationshipChanges, writeCiHistory } from './ci-store.ts';
 import { assertCanManage, assertCanRead } from './cis.ts';
 import { type ClassModel, loadClassModel, lockModelShared, RELATIONSHIP_TYPES } from './model.ts';
 import { ciRef } from './present.ts';
@@ -64,20 +64,7 @@ export async function addRelationship(
       .onConflictDoNothing()
       .returning();
     if (!row) throw conflict(`${from.name} already ${type.forwardLabel} ${to.name}.`);
-    await writeCiHistory(tx, actor.userId, now, [
-      {
-        ciId: from.id,
-        field: 'relationship.added',
-        oldValue: null,
-        newValue: `${type.forwardLabel} ${to.name}`,
-      },
-      {
-        ciId: to.id,
-        field: 'relationship.added',
-        oldValue: null,
-        newValue: `${type.reverseLabel} ${from.name}`,
-      },
-    ]);
+    await writeCiHistory(tx, actor.userId, now, relationshipChanges('added', type, from, to));
     return {
       id: row.id,
       type: type.key,
@@ -97,20 +84,17 @@ export async function removeRelationship(ctx: AppContext, actor: Actor, id: stri
     const row = await deleteRowById(tx, ciRelationships, id, 'Relationship');
     const [from, to] = await Promise.all([findCi(tx, row.fromId), findCi(tx, row.toId)]);
     const type = relationshipType(row.typeKey);
-    await writeCiHistory(tx, actor.userId, now, [
-      {
-        ciId: row.fromId,
-        field: 'relationship.removed',
-        oldValue: `${type?.forwardLabel ?? row.typeKey} ${to?.name}`,
-        newValue: null,
-      },
-      {
-        ciId: row.toId,
-        field: 'relationship.removed',
-        oldValue: `${type?.reverseLabel ?? row.typeKey} ${from?.name}`,
-        newValue: null,
-      },
-    ]);
+    await writeCiHistory(
+      tx,
+      actor.userId,
+      now,
+      relationshipChanges(
+        'removed',
+        type ?? { forwardLabel: row.typeKey, reverseLabel: row.typeKey },
+        { id: row.fromId, name: from?.name },
+        { id: row.toId, name: to?.name },
+      ),
+    );
   });
 }
 

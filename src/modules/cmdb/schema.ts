@@ -13,13 +13,13 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
   createdAtColumn,
   createdByColumn,
+  fieldChangeColumns,
   idColumn,
   parentColumn,
   serialIdColumn,
@@ -88,12 +88,8 @@ export const ciHistory = pgTable(
   {
     id: serialIdColumn(),
     ciId: parentColumn('ci_id', () => cis.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    /** A column (name, status…), `attributes.<key>`, or an event such as `relationship.added`. */
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
+    // The field is a column (name, status…), `attributes.<key>`, or an event such as `relationship.added`.
+    ...fieldChangeColumns(() => users.id, 'set null'),
   },
   (t) => [index('ci_history_ci_idx').on(t.ciId, t.id)],
 );

@@ -23,6 +23,9 @@ import {
   setRaci,
 } from './service.ts';
 
+/** The key of a lifecycle state, a transition or a RACI activity. */
+const Key = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _');
+
 const Matrix = z
   .array(z.array(z.number().int()))
   .meta({ id: 'PriorityMatrix', description: 'matrix[impact-1][urgency-1] = priority' });
@@ -32,7 +35,7 @@ const Lifecycle = z
     states: z
       .array(
         z.object({
-          key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+          key: Key,
           label: z.string().min(1).max(60),
           category: z.enum(['open', 'paused', 'resolved', 'closed']),
         }),
@@ -42,7 +45,7 @@ const Lifecycle = z
     transitions: z
       .array(
         z.object({
-          key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+          key: Key,
           label: z.string().min(1).max(60),
           from: z.array(z.string()),
           to: z.string(),
@@ -80,7 +83,7 @@ const RaciSchema = z
     activities: z
       .array(
         z.object({
-          key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'lower-case letters, digits and _'),
+          key: Key,
           label: z.string().min(1).max(80),
           responsible: z.array(RaciRef),
           accountable: z.array(RaciRef),

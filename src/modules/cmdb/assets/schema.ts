@@ -3,18 +3,14 @@
  * how much, where it is, who has it), optionally linked to the CI that represents it.
  */
 import { sql } from 'drizzle-orm';
+import { date, index, integer, numeric, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  date,
-  index,
-  integer,
-  numeric,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { idColumn, parentColumn, serialIdColumn, versionedColumns } from '../../../db/columns.ts';
+  fieldChangeColumns,
+  idColumn,
+  parentColumn,
+  serialIdColumn,
+  versionedColumns,
+} from '../../../db/columns.ts';
 import { users } from '../../auth/schema.ts';
 import { organisations } from '../../organisations/schema.ts';
 import { cis } from '../schema.ts';
@@ -63,11 +59,7 @@ export const assetHistory = pgTable(
   {
     id: serialIdColumn(),
     assetId: parentColumn('asset_id', () => assets.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
+    ...fieldChangeColumns(() => users.id, 'set null'),
   },
   (t) => [index('asset_history_asset_idx').on(t.assetId, t.id)],
 );

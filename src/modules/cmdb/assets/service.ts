@@ -69,13 +69,25 @@ export const ASSET_FIELDS = [
 
 export const todayOf = (ctx: AppContext) => ctx.clock.now().toISOString().slice(0, 10);
 
-function assertCanRead(actor: Actor) {
-  if (!can(actor, 'asset.read')) throw forbidden('You may not browse assets.');
+/**
+ * The asset registers (assets, licences; contracts are read the same way) are seen with asset.read
+ * and changed with asset.manage; `things` names the register in the refusals.
+ */
+export function assetRegisterAccess(things: string) {
+  return {
+    assertCanRead(actor: Actor): void {
+      if (!can(actor, 'asset.read')) throw forbidden(`You may not browse ${things}.`);
+    },
+    assertCanManage(actor: Actor | 'system'): void {
+      if (actor !== 'system' && !can(actor, 'asset.manage'))
+        throw forbidden(`Only administrators, service managers and agents may change ${things}.`);
+    },
+  };
 }
-export function assertCanManageAssets(actor: Actor | 'system') {
-  if (actor !== 'system' && !can(actor, 'asset.manage'))
-    throw forbidden('Only administrators, service managers and agents may change assets.');
-}
+
+const { assertCanRead, assertCanManage: assertCanManageAssets } = assetRegisterAccess('assets');
+
+export { assertCanManageAssets };
 
 /** Problems with an asset's fields as they would be stored: references, money, dates, depreciation. */
 export async function checkAssetFields(

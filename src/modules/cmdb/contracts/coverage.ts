@@ -1,28 +1,18 @@
 /** What a contract covers: CIs and assets, each at most once per contract; listed CIs first, by name. */
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
+import type { Coverage } from '../../../contracts/cmdb.ts';
 import { deleteRowById } from '../../../db/rows.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { invalid } from '../../../errors.ts';
 import { assets } from '../assets/schema.ts';
 import { loadClassModel } from '../model.ts';
-import { type CiRef, joinedCiColumns, joinedCiRef } from '../present.ts';
+import { joinedCiColumns, joinedCiRef } from '../present.ts';
 import { cis } from '../schema.ts';
 import { contractCoverage } from './schema.ts';
 import { assertCanManageContracts, assertCanReadContracts, loadContract } from './service.ts';
 
-export type CoverageView = {
-  id: string;
-  ci: CiRef | null;
-  asset: { id: string; assetTag: string; name: string; state: string } | null;
-  createdAt: string;
-};
-
-export async function listCoverage(
-  ctx: AppContext,
-  actor: Actor,
-  contractId: string,
-): Promise<CoverageView[]> {
+export async function listCoverage(ctx: AppContext, actor: Actor, contractId: string): Promise<Coverage[]> {
   assertCanReadContracts(actor);
   const contract = await loadContract(ctx.db, contractId);
   const [model, rows] = await Promise.all([

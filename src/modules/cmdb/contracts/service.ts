@@ -15,7 +15,7 @@ import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabula
 import { type Actor, can } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid } from '../../../errors.ts';
 import { organisations } from '../../organisations/index.ts';
-import { todayOf } from '../assets/service.ts';
+import { assetRegisterAccess, todayOf } from '../assets/service.ts';
 import { contractCoverage, contracts, contractWarnings } from './schema.ts';
 
 export { CONTRACT_KINDS, type ContractKind };
@@ -64,9 +64,7 @@ export function contractStatus(
   return daysBetween(today, c.endDate) <= c.warnDays ? 'expiring' : 'active';
 }
 
-function assertCanRead(actor: Actor) {
-  if (!can(actor, 'asset.read')) throw forbidden('You may not browse contracts.');
-}
+const { assertCanRead } = assetRegisterAccess('contracts');
 function assertCanManage(actor: Actor | 'system') {
   if (actor !== 'system' && !can(actor, 'contract.manage'))
     throw forbidden('Only administrators and service managers may change contracts.');

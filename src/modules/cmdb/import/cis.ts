@@ -17,7 +17,15 @@ import {
   identityRules,
   probeKey,
 } from '../../../domain/cmdb/identify.ts';
-import { type CiChange, checkReferences, type FoundCi, lookupProbes, writeCiHistory } from '../ci-store.ts';
+import {
+  CI_CORE_FIELDS,
+  type CiChange,
+  checkReferences,
+  type FoundCi,
+  lookupProbes,
+  newCiFields,
+  writeCiHistory,
+} from '../ci-store.ts';
 import {
   CI_STATUSES,
   type CiStatus,
@@ -199,14 +207,16 @@ function newCi(batch: Batch, p: Prepared, who: Resolved): NewCi | string {
   if (full.errors.length) return `${full.errors.map((e) => e.message).join('; ')}.`;
   return {
     id: randomUUID(),
-    classKey: p.classKey,
-    name: p.name,
-    status: p.status ?? 'in_use',
-    ownerId: who.ownerId ?? null,
-    supportGroupId: who.groupId ?? null,
-    location: p.location ?? null,
-    description: p.description ?? '',
-    attributes: full.values,
+    ...newCiFields(
+      {
+        ...p,
+        name: p.name,
+        ownerId: who.ownerId,
+        supportGroupId: who.groupId,
+        description: p.description ?? undefined,
+      },
+      full.values,
+    ),
   };
 }
 
@@ -223,7 +233,7 @@ function updatedCi(cur: CiRow, p: Prepared, who: Resolved): { next: NewCi; chang
     attributes: { ...cur.attributes, ...p.attributes },
   };
   const changes: CiChange[] = [];
-  for (const f of ['name', 'status', 'ownerId', 'supportGroupId', 'location', 'description'] as const) {
+  for (const f of CI_CORE_FIELDS) {
     if (next[f] !== cur[f]) changes.push({ ciId: cur.id, field: f, oldValue: cur[f], newValue: next[f] });
   }
   for (const [k, v] of Object.entries(p.attributes)) {

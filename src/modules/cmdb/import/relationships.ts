@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Db, queryRows } from '../../../db/client.ts';
-import { type CiChange, writeCiHistory } from '../ci-store.ts';
+import { relationshipChanges, writeCiHistory } from '../ci-store.ts';
 import { type ClassModel, textArray, uuidArray } from '../model.ts';
 import { relationshipProblem, relationshipType } from '../relationships.ts';
 import { resolveCiRefs } from './ci-refs.ts';
@@ -115,23 +115,14 @@ async function insertEdges(batch: Batch, edges: Edge[]) {
                     ${uuidArray(edges.map((e) => e.fromId))}, ${uuidArray(edges.map((e) => e.toId))}) as e(id, t, f, o)
         on conflict (from_id, type_key, to_id) do nothing`,
   );
-  const history: CiChange[] = edges.flatMap((e) => {
-    const t = relationshipType(e.type)!;
-    return [
-      {
-        ciId: e.fromId,
-        field: 'relationship.added',
-        oldValue: null,
-        newValue: `${t.forwardLabel} ${e.toName}`,
-      },
-      {
-        ciId: e.toId,
-        field: 'relationship.added',
-        oldValue: null,
-        newValue: `${t.reverseLabel} ${e.fromName}`,
-      },
-    ];
-  });
+  const history = edges.flatMap((e) =>
+    relationshipChanges(
+      'added',
+      relationshipType(e.type)!,
+      { id: e.fromId, name: e.fromName },
+      { id: e.toId, name: e.toName },
+    ),
+  );
   await writeCiHistory(batch.tx, batch.actorId, batch.at, history);
 }
 

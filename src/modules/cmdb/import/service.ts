@@ -7,6 +7,7 @@
  */
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
+import type { ImportView } from '../../../contracts/cmdb.ts';
 import { queryRows } from '../../../db/client.ts';
 import { decodeCursor, keysetPage, type PageRequest } from '../../../db/cursor.ts';
 import { rowById } from '../../../db/rows.ts';
@@ -35,26 +36,7 @@ const IMPORTERS: Record<ImportType, Importer> = {
 
 type ImportRecord = typeof imports.$inferSelect;
 
-export type ImportView = {
-  id: string;
-  type: ImportType;
-  format: ImportFormat;
-  filename: string;
-  dryRun: boolean;
-  status: 'pending' | 'running' | 'completed' | 'failed';
-  total: number;
-  processed: number;
-  /** Whole percent processed, for a progress bar. */
-  percent: number;
-  counts: Record<Outcome, number>;
-  failure: string | null;
-  createdBy: { id: string; name: string } | null;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  /** The first rejected rows and why; all rows are at /cmdb/imports/:id/rows. */
-  errors: { row: number; message: string }[];
-};
+export type { ImportView };
 
 export type ImportRequest = {
   type: ImportType;

@@ -5,6 +5,7 @@
  */
 import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
+import type { LicenceView } from '../../../contracts/cmdb.ts';
 import { type Db, queryRows } from '../../../db/client.ts';
 import type { PageRequest } from '../../../db/cursor.ts';
 import { pageAscending } from '../../../db/keyset.ts';
@@ -20,8 +21,8 @@ import {
   summariseCompliance,
 } from '../../../domain/cmdb/licences.ts';
 import { type Actor, can } from '../../../domain/roles.ts';
-import { forbidden, invalid } from '../../../errors.ts';
-import { todayOf } from '../assets/service.ts';
+import { invalid } from '../../../errors.ts';
+import { assetRegisterAccess, todayOf } from '../assets/service.ts';
 import { contracts } from '../contracts/schema.ts';
 import { uuidArray } from '../model.ts';
 import { licences } from './schema.ts';
@@ -36,27 +37,10 @@ export type LicenceInput = {
 
 type LicenceRow = typeof licences.$inferSelect;
 
-export type LicenceView = {
-  id: string;
-  product: string;
-  vendor: string;
-  metric: LicenceMetric;
-  contract: { id: string; name: string } | null;
-  notes: string;
-  compliance: Compliance;
-  createdAt: string;
-  updatedAt: string;
-  version: number;
-  allowedActions: 'update'[];
-};
+export type { LicenceView };
 
-export function assertCanReadLicences(actor: Actor) {
-  if (!can(actor, 'asset.read')) throw forbidden('You may not browse licences.');
-}
-export function assertCanManageLicences(actor: Actor | 'system') {
-  if (actor !== 'system' && !can(actor, 'asset.manage'))
-    throw forbidden('Only administrators, service managers and agents may change licences.');
-}
+export const { assertCanRead: assertCanReadLicences, assertCanManage: assertCanManageLicences } =
+  assetRegisterAccess('licences');
 
 /** Entitlements in force and installations, per licence, in two queries; compliance from the domain rules. */
 export async function complianceOf(

@@ -1,13 +1,14 @@
 /** A licence's entitlements (purchases) and installations (machines or people using it). */
 import { asc, eq, sql } from 'drizzle-orm';
 import type { AppContext } from '../../../context.ts';
+import type { Installation } from '../../../contracts/cmdb.ts';
 import { deleteRowById } from '../../../db/rows.ts';
 import { installationKind, type LicenceMetric } from '../../../domain/cmdb/licences.ts';
 import type { Actor } from '../../../domain/roles.ts';
 import { conflict, invalid } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
 import { loadClassModel } from '../model.ts';
-import { type CiRef, joinedCiColumns, joinedCiRef } from '../present.ts';
+import { joinedCiColumns, joinedCiRef } from '../present.ts';
 import { cis } from '../schema.ts';
 import { licenceEntitlements, licenceInstallations } from './schema.ts';
 import { assertCanManageLicences, assertCanReadLicences, loadLicence } from './service.ts';
@@ -93,19 +94,11 @@ export async function removeEntitlement(
   );
 }
 
-export type InstallationView = {
-  id: string;
-  ci: CiRef | null;
-  user: { id: string; name: string; email: string } | null;
-  cores: number | null;
-  createdAt: string;
-};
-
 export async function listInstallations(
   ctx: AppContext,
   actor: Actor,
   licenceId: string,
-): Promise<InstallationView[]> {
+): Promise<Installation[]> {
   assertCanReadLicences(actor);
   const licence = await loadLicence(ctx.db, licenceId);
   const [model, rows] = await Promise.all([
