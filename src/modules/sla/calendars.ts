@@ -206,16 +206,6 @@ export async function loadCalendars(db: Db, ids: string[]): Promise<Map<string, 
   return new Map(rows.map((r) => [r.id, toBusinessCalendar(r)]));
 }
 
-export async function calendarNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: businessCalendars.id, name: businessCalendars.name })
-    .from(businessCalendars)
-    .where(inArray(businessCalendars.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export async function calendarExists(db: Db, id: string): Promise<boolean> {
   const [row] = await db
     .select({ id: businessCalendars.id })
