@@ -101,44 +101,15 @@ export class ZoneRules {
 
   #rawOffset(t: number): number {
     const second = Math.floor(t / 1000) * 1000;
-    let year = 0;
-    let month = 1;
-    let day = 1;
-    let hour = 0;
-    let minute = 0;
-    let sec = 0;
-    let bc = false;
-    for (const part of this.#format.formatToParts(second)) {
-      switch (part.type) {
-        case 'year':
-          year = Number(part.value);
-          break;
-        case 'month':
-          month = Number(part.value);
-          break;
-        case 'day':
-          day = Number(part.value);
-          break;
-        case 'hour':
-          hour = Number(part.value);
-          break;
-        case 'minute':
-          minute = Number(part.value);
-          break;
-        case 'second':
-          sec = Number(part.value);
-          break;
-        case 'era':
-          bc = part.value === 'BC' || part.value === 'B';
-          break;
-        default:
-          break;
-      }
-    }
-    if (bc) year = 1 - year;
+    const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+    for (const { type, value } of this.#format.formatToParts(second)) parts[type] = value;
+    const num = (type: Intl.DateTimeFormatPartTypes, absent: number) =>
+      parts[type] === undefined ? absent : Number(parts[type]);
+    const year = num('year', 0);
+    const bc = parts.era === 'BC' || parts.era === 'B';
     const date = new Date(0);
-    date.setUTCFullYear(year, month - 1, day);
-    date.setUTCHours(hour, minute, sec, 0);
+    date.setUTCFullYear(bc ? 1 - year : year, num('month', 1) - 1, num('day', 1));
+    date.setUTCHours(num('hour', 0), num('minute', 0), num('second', 0), 0);
     return date.getTime() - second;
   }
 

@@ -13,6 +13,7 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { decodeCursor, encodeCursor, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
+import { namesById } from '../../db/names.ts';
 import { rowById } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import {
@@ -49,16 +50,10 @@ export const toScheduleWindow = (r: WindowRow): ScheduleWindow => ({
   rrule: r.rrule,
 });
 
-async function namesOf(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids.filter((x): x is string => x !== null))];
-  if (unique.length === 0) return new Map();
-  const rows = await db.select({ id: cis.id, name: cis.name }).from(cis).where(inArray(cis.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 async function present(db: Db, rows: WindowRow[]): Promise<WindowView[]> {
-  const names = await namesOf(
+  const names = await namesById(
     db,
+    cis,
     rows.flatMap((r) => [r.ciId, r.serviceId]),
   );
   const ref = (id: string | null) => (id === null ? null : { id, name: names.get(id) ?? id });

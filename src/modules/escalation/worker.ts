@@ -9,10 +9,11 @@
  * reassignment, the history and the notifications, under the record's row lock: a second
  * delivery (a retry, a duplicate job, another instance) finds the row and does nothing.
  */
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import { namesById } from '../../db/names.ts';
 import {
   type AlertFacts,
   describeTrigger,
@@ -108,16 +109,6 @@ async function reassignUp(
   }
 }
 
-async function groupNames(tx: Db, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = ids.filter((x): x is string => !!x);
-  if (wanted.length === 0) return new Map();
-  const rows = await tx
-    .select({ id: groups.id, name: groups.name })
-    .from(groups)
-    .where(inArray(groups.id, wanted));
-  return new Map(rows.map((g) => [g.id, g.name]));
-}
-
 function functionalText(f: Functional, from: string | null, to: string | null): string {
   switch (f.outcome) {
     case 'done':
@@ -173,7 +164,7 @@ async function writeTrail(
   audience: Audience,
   at: Date,
 ): Promise<string[]> {
-  const names = await groupNames(tx, [row.groupId, next]);
+  const names = await namesById(tx, groups, [row.groupId, next]);
   const moved = functionalText(
     functional,
     names.get(row.groupId ?? '') ?? null,

@@ -6,6 +6,7 @@
 import { and, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RegisterQuery, RegisterReport, RegisterRow } from '../../contracts/improvements.ts';
+import { namesById } from '../../db/names.ts';
 import { stateView } from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { users } from '../auth/index.ts';
@@ -50,13 +51,10 @@ export async function registerReport(
     .where(and(...conds))
     .orderBy(desc(records.createdAt), desc(records.id))
     .limit(MAX_ROWS);
-  const serviceIds = [...new Set(rows.flatMap((r) => r.details.serviceIds))];
-  const names = new Map(
-    serviceIds.length
-      ? (
-          await ctx.db.select({ id: cis.id, name: cis.name }).from(cis).where(inArray(cis.id, serviceIds))
-        ).map((s) => [s.id, s.name])
-      : [],
+  const names = await namesById(
+    ctx.db,
+    cis,
+    rows.flatMap((r) => r.details.serviceIds),
   );
   const { value: lifecycle } = await getLifecycle(ctx.db, IMPROVEMENT.process);
   const now = ctx.clock.now();

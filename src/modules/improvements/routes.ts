@@ -1,5 +1,4 @@
 /** Routes of continual improvement beyond the record type's own: suggestions, their setting, the register report. */
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../context.ts';
@@ -14,7 +13,7 @@ import {
 import { requireActor } from '../../http/auth.ts';
 import { ifMatchVersion } from '../../http/etag.ts';
 import { problemResponses, route } from '../../http/schemas.ts';
-import { CONTENT_TYPES, fileName, tablesFile } from '../reports/index.ts';
+import { CONTENT_TYPES, sendTables } from '../reports/index.ts';
 import { registerReport, registerTables } from './register.ts';
 import { assertRegisterReader } from './service.ts';
 import {
@@ -26,15 +25,6 @@ import {
 
 const tags = ['improvements'];
 
-/** The register as a download. */
-function sendFile(reply: FastifyReply, body: Buffer | string, format: 'csv' | 'xlsx') {
-  return reply
-    .header('content-type', CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="${fileName('improvement-register', format)}"`)
-    .header('cache-control', 'private, no-store')
-    .header('x-content-type-options', 'nosniff')
-    .send(body);
-}
 const SettingsAnswer = z.object({ settings: ImprovementSettings, version: z.number() });
 
 export function improvementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
@@ -97,7 +87,7 @@ export function improvementRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { format, ...q } = req.query;
         const report = await registerReport(ctx, requireActor(req), q);
         if (format === 'json') return report;
-        return sendFile(reply, await tablesFile(registerTables(report), format), format);
+        return sendTables(reply, registerTables(report), format, 'improvement-register');
       },
     );
   };

@@ -318,6 +318,24 @@ export async function getArticle(ctx: AppContext, actor: Actor, ref: string): Pr
   return presentArticle(ctx.db, actor, reader, await loadArticle(ctx.db, reader, ref));
 }
 
+/** Change the article `ref` inside one transaction, locked at version `expected`, and answer its view. */
+async function changeArticle(
+  ctx: AppContext,
+  actor: Actor,
+  reader: Reader,
+  ref: string,
+  expected: number | undefined,
+  change: (tx: Db, cur: ArticleRow, now: Date) => Promise<ArticleRow>,
+): Promise<ArticleView> {
+  const now = ctx.clock.now();
+  const row = await ctx.db.transaction(async (tx) => {
+    const cur = await loadArticle(tx, reader, ref, true);
+    assertVersion(cur, expected);
+    return change(tx, cur, now);
+  });
+  return presentArticle(ctx.db, actor, reader, row);
+}
+
 export async function updateArticle(
   ctx: AppContext,
   actor: Actor,
@@ -327,10 +345,7 @@ export async function updateArticle(
 ): Promise<ArticleView> {
   assertCanWrite(actor);
   const reader = await readerOf(ctx.db, actor);
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await loadArticle(tx, reader, ref, true);
-    assertVersion(cur, expected);
+  return changeArticle(ctx, actor, reader, ref, expected, async (tx, cur, now) => {
     await checkReferences(tx, patch, cur);
     const text = {
       title: patch.title?.trim() ?? cur.title,
@@ -387,7 +402,6 @@ export async function updateArticle(
     });
     return next;
   });
-  return presentArticle(ctx.db, actor, reader, row);
 }
 
 export async function stepArticle(
@@ -399,10 +413,7 @@ export async function stepArticle(
 ): Promise<ArticleView> {
   const reader = await readerOf(ctx.db, actor);
   if (!reader.staff) throw notFound('Article', ref);
-  const now = ctx.clock.now();
-  const row = await ctx.db.transaction(async (tx) => {
-    const cur = await loadArticle(tx, reader, ref, true);
-    assertVersion(cur, expected);
+  return changeArticle(ctx, actor, reader, ref, expected, async (tx, cur, now) => {
     const from = cur.state as ArticleState;
     const check = checkStep(from, input.step, await viewerOf(tx, actor, cur), input.comment ?? '');
     if (!check.ok) {
@@ -429,7 +440,6 @@ export async function stepArticle(
     });
     return next;
   });
-  return presentArticle(ctx.db, actor, reader, row);
 }
 
 export async function listArticles(

@@ -4,8 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import type { Activity } from '../../contracts/records.ts';
+import type { Activity, CommentCreate, LinkCreate } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
 import { rowById } from '../../db/rows.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
@@ -27,12 +28,10 @@ import type { LinkKind } from './types.ts';
 const touch = (ctx: AppContext, recordId: string, at: Date) =>
   ctx.db.update(records).set({ updatedAt: at }).where(eq(records.id, recordId));
 
-export async function addComment(
-  ctx: AppContext,
-  actor: Actor,
-  recordId: string,
-  input: { body: string; visibility: 'public' | 'internal' },
-) {
+/** A comment as the contract reads it (visibility defaults to public). */
+type NewComment = z.output<typeof CommentCreate>;
+
+export async function addComment(ctx: AppContext, actor: Actor, recordId: string, input: NewComment) {
   const need = input.visibility === 'internal' ? 'comment_internal' : 'comment_public';
   const { row } = await loadRecord(ctx, actor, recordId, { need });
   const c = await ctx.db.transaction((tx) =>
@@ -55,7 +54,7 @@ export async function addCommentWithin(
   tx: Db,
   recordId: string,
   authorId: string | null,
-  input: { body: string; visibility: 'public' | 'internal' },
+  input: NewComment,
   at: Date,
   /** Tell the modules that react to comments (notifications), as the comment API does. */
   announce?: { ctx: AppContext; record?: RecordRow },
@@ -246,7 +245,7 @@ export async function addLink(
   ctx: AppContext,
   actor: Actor,
   recordId: string,
-  input: { target: string; kind: LinkKind },
+  input: z.output<typeof LinkCreate>,
 ) {
   const { row } = await loadRecord(ctx, actor, recordId, { need: 'update' });
   const target = await findRecord(ctx.db, input.target);

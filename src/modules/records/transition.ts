@@ -6,6 +6,7 @@
  */
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { RecordTransition } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
@@ -27,13 +28,8 @@ import { recordComments, records } from './schema.ts';
 import { type Change, getRecordView, writeHistory } from './service.ts';
 import type { RecordTypeConfig } from './types.ts';
 
-export type TransitionInput = {
-  to: string;
-  resolutionCode?: string | undefined;
-  resolutionNotes?: string | undefined;
-  comment?: string | undefined;
-  commentVisibility?: 'public' | 'internal' | undefined;
-};
+/** A lifecycle move as the contract declares it. */
+export type TransitionInput = RecordTransition;
 
 type Applied = { record: RecordRow; changes: Change[] };
 

@@ -3,7 +3,7 @@
  * the previous one (one statement), draw the trend, cut by a dimension, and list the rows behind
  * the number (keyset pages). Every KPI goes through these same functions.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type {
   BreakdownRow,
   Dimension,
@@ -115,13 +115,7 @@ const counted = (d: KpiDefinition) =>
 function whereOf(d: KpiDefinition, f: KpiFilter): SQL {
   const parts: SQL[] = [counted(d)];
   const types = f.type?.length ? f.type : d.defaultTypes;
-  if (types?.length && d.key !== 'ci_completeness')
-    parts.push(
-      sql`p.type in (${sql.join(
-        types.map((t) => sql`${t}`),
-        sql`, `,
-      )})`,
-    );
+  if (types?.length && d.key !== 'ci_completeness') parts.push(inArray(sql`p.type`, types));
   if (f.serviceId) parts.push(sql`p.service_id = ${f.serviceId}`);
   if (f.customerId) parts.push(sql`p.customer_id = ${f.customerId}`);
   if (f.groupId) parts.push(sql`p.group_id = ${f.groupId}`);

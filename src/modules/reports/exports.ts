@@ -75,3 +75,13 @@ export function sendReportFile(
     .header('x-content-type-options', 'nosniff')
     .send(body);
 }
+
+/** Report tables as a download: one CSV (one after another) or one XLSX workbook (a sheet each). */
+export async function sendTables(
+  reply: FastifyReply,
+  tables: readonly Table[],
+  format: 'csv' | 'xlsx',
+  base: string,
+) {
+  return sendReportFile(reply, await tablesFile(tables, format), format, base);
+}

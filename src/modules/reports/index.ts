@@ -7,4 +7,12 @@
 export { defineKpi, type KpiDefinition, kpiDefinition, kpiDefinitions } from './catalog.ts';
 export { refreshClockDurations } from './durations.ts';
 export { computeKpi, kpiValueOver, presentDefinition, requireKpi } from './engine.ts';
-export { type Cell, CONTENT_TYPES, fileName, sendReportFile, type Table, tablesFile } from './exports.ts';
+export {
+  type Cell,
+  CONTENT_TYPES,
+  fileName,
+  sendReportFile,
+  sendTables,
+  type Table,
+  tablesFile,
+} from './exports.ts';

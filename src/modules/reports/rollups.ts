@@ -9,7 +9,7 @@
  * the same statement; anything else is computed from the population as before. The numbers are
  * the ones the population gives: counts and rates exactly, means up to the rounding of the sum.
  */
-import { type SQL, sql } from 'drizzle-orm';
+import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Dimension, KpiFilter } from '../../contracts/reports.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type Fold, foldDeltas } from '../../db/fold.ts';
@@ -91,23 +91,11 @@ export function rollupFor(
 }
 
 /** The rollup rows of a source matching the filter, with the deltas not yet folded in. */
-function rollupRows(d: KpiDefinition, f: KpiFilter, sources: readonly string[], cond: SQL): SQL {
+function rollupRows(d: KpiDefinition, f: KpiFilter, sources: string[], cond: SQL): SQL {
   const spec = d.rollup!;
-  const parts: SQL[] = [
-    sql`r.source in (${sql.join(
-      sources.map((s) => sql`${s}`),
-      sql`, `,
-    )})`,
-    cond,
-  ];
+  const parts: SQL[] = [inArray(sql`r.source`, sources), cond];
   const types = f.type?.length ? f.type : d.defaultTypes;
-  if (types?.length)
-    parts.push(
-      sql`r.type in (${sql.join(
-        types.map((t) => sql`${t}`),
-        sql`, `,
-      )})`,
-    );
+  if (types?.length) parts.push(inArray(sql`r.type`, types));
   if (f.serviceId) parts.push(sql`r.service_id = ${f.serviceId}`);
   if (f.priority) parts.push(sql`r.priority = ${f.priority}`);
   if (spec.band) parts.push(sql`r.band = ${spec.band}`);

@@ -37,7 +37,7 @@ import {
   updateDashboard,
 } from './dashboards.ts';
 import { complianceTables, serviceReview, serviceReviewTables, slaComplianceReport } from './documents.ts';
-import { CONTENT_TYPES, sendReportFile, type Table, tablesFile } from './exports.ts';
+import { CONTENT_TYPES, sendReportFile, sendTables, type Table } from './exports.ts';
 import { renderServiceReviewPdf } from './pdf.ts';
 import {
   createSchedule,
@@ -60,13 +60,6 @@ import {
 const tags = ['reports'];
 const KeyParam = z.object({ key: z.string().min(1).max(60) });
 const Format = z.object({ format: z.enum(EXPORT_FORMATS).default('csv') });
-
-const sendFile = sendReportFile;
-
-/** Tables as one CSV (tables one after another, a blank line between) or one XLSX workbook (a sheet each). */
-async function sendTables(reply: FastifyReply, tables: Table[], format: 'csv' | 'xlsx', base: string) {
-  return sendFile(reply, await tablesFile(tables, format), format, base);
-}
 
 const sendTable = (reply: FastifyReply, table: Table, format: 'csv' | 'xlsx') =>
   sendTables(reply, [table], format, table.title);
@@ -185,7 +178,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const review = await serviceReview(ctx, requireActor(req), req.params.id, q);
         if (format === 'json') return review;
         const base = `service-review-${review.service.name}-${q.from.toISOString().slice(0, 10)}`;
-        if (format === 'pdf') return sendFile(reply, await renderServiceReviewPdf(review), 'pdf', base);
+        if (format === 'pdf') return sendReportFile(reply, await renderServiceReviewPdf(review), 'pdf', base);
         return sendTables(reply, serviceReviewTables(review), format, base);
       },
     );

@@ -19,7 +19,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, extensionKeyColumn, idColumn } from '../../db/columns.ts';
+import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 import { slaClocks } from '../sla/clock-schema.ts';
@@ -33,9 +33,7 @@ export const reportClockDurations = pgTable(
   'report_clock_durations',
   {
     clockId: extensionKeyColumn('clock_id', () => slaClocks.id),
-    recordId: uuid('record_id')
-      .notNull()
-      .references(() => records.id, { onDelete: 'cascade' }),
+    recordId: parentColumn('record_id', () => records.id),
     workingSeconds: doublePrecision('working_seconds').notNull(),
     calendarSeconds: doublePrecision('calendar_seconds').notNull(),
     /**
@@ -107,9 +105,7 @@ export const dashboards = pgTable(
     name: text('name').notNull(),
     /** The role dashboard it started from: service_manager, process_owner, executive, team_lead, agent. */
     role: text('role').notNull(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: parentColumn('owner_id', () => users.id),
     /** Shared dashboards are visible to every internal user; only the owner changes them. */
     shared: boolean('shared').notNull().default(false),
     widgets: jsonb('widgets').$type<DashboardWidget[]>().notNull(),
@@ -137,9 +133,7 @@ export const reportSchedules = pgTable(
   {
     id: idColumn(),
     name: text('name').notNull(),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    ownerId: parentColumn('owner_id', () => users.id),
     /** kpi_table | sla_compliance | service_review */
     report: text('report').notNull(),
     params: jsonb('params').$type<ScheduleParams>().notNull().default({}),
@@ -161,9 +155,7 @@ export const reportDeliveries = pgTable(
   'report_deliveries',
   {
     id: idColumn(),
-    scheduleId: uuid('schedule_id')
-      .notNull()
-      .references(() => reportSchedules.id, { onDelete: 'cascade' }),
+    scheduleId: parentColumn('schedule_id', () => reportSchedules.id),
     periodFrom: timestamp('period_from', { withTimezone: true }).notNull(),
     periodTo: timestamp('period_to', { withTimezone: true }).notNull(),
     ranAt: timestamp('ran_at', { withTimezone: true }).notNull(),

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { ApprovalDecision } from '../../contracts/requests.ts';
 import type { Db } from '../../db/client.ts';
 import {
   type ApprovalPolicy,
@@ -127,12 +128,6 @@ async function tellDecision(
   });
 }
 
-export type DecisionInput = {
-  decision: 'approve' | 'reject';
-  reason?: string | undefined;
-  level?: number | undefined;
-};
-
 type LevelRow = typeof requestApprovalLevels.$inferSelect;
 
 function pickLevel(levels: LevelRow[], number: string, wanted: number | undefined): LevelRow {
@@ -222,7 +217,7 @@ export async function decideApproval(
   ctx: AppContext,
   actor: Actor,
   idOrNumber: string,
-  input: DecisionInput,
+  input: ApprovalDecision,
 ): Promise<string> {
   if (input.decision === 'reject' && !input.reason?.trim())
     throw invalid(

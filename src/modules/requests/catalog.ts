@@ -4,33 +4,25 @@
  * everyone browses the active ones in the portal.
  */
 import { and, asc, eq, ilike, inArray, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
-import type { CatalogItemView } from '../../contracts/requests.ts';
+import type { CatalogItemCreate, CatalogItemView } from '../../contracts/requests.ts';
 import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type ApprovalPolicy, validatePolicy } from '../../domain/requests/approval.ts';
-import { type FormField, validateFormDefinition } from '../../domain/requests/form.ts';
+import { validateFormDefinition } from '../../domain/requests/form.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { writeAudit } from '../audit/index.ts';
 import { groups } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
-import { catalogItems, type TaskTemplate } from './schema.ts';
+import { catalogItems } from './schema.ts';
 
 export type CatalogItemRow = typeof catalogItems.$inferSelect;
 
-export type CatalogItemInput = {
-  serviceId: string;
-  name: string;
-  description?: string | undefined;
-  category?: string | null | undefined;
-  active?: boolean | undefined;
-  form?: FormField[] | undefined;
-  approvalPolicy?: ApprovalPolicy | null | undefined;
-  taskTemplates?: TaskTemplate[] | undefined;
-};
+export type CatalogItemInput = z.output<typeof CatalogItemCreate>;
 
 /** Service CIs are the CI classes a catalog can offer items under. */
 const SERVICE_CLASSES = ['service', 'business_service', 'technical_service'];

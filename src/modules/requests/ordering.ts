@@ -3,7 +3,9 @@
  * then start its approvals or, when it needs none, its fulfilment tasks, in one transaction.
  */
 import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type { RequestCreate } from '../../contracts/requests.ts';
 import type { Db } from '../../db/client.ts';
 import { describeAnswers, type Reference, validateAnswers } from '../../domain/requests/form.ts';
 import { type Actor, can } from '../../domain/roles.ts';
@@ -16,11 +18,7 @@ import { loadCatalogItem } from './catalog.ts';
 import { advanceFulfilment } from './fulfilment.ts';
 import { requestDetails } from './schema.ts';
 
-export type OrderInput = {
-  catalogItemId: string;
-  answers: Record<string, unknown>;
-  requesterId?: string | undefined;
-};
+export type OrderInput = z.output<typeof RequestCreate>;
 
 /** User and CI answers must name an active user or an existing CI (of the field's class). */
 async function checkReferences(db: Db, refs: Reference[]): Promise<FieldError[]> {

@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { ApprovalDecision } from '../../contracts/requests.ts';
 import type { Actor } from '../../domain/roles.ts';
 import {
   getRecordView,
@@ -15,7 +16,7 @@ import {
   type UpdateRecordInput,
   updateRecord,
 } from '../records/index.ts';
-import { type DecisionInput, decideApproval } from './approvals.ts';
+import { decideApproval } from './approvals.ts';
 import { type OrderInput, orderRequest } from './ordering.ts';
 import { requestTasks } from './schema.ts';
 import { getRequestView } from './view.ts';
@@ -62,7 +63,7 @@ export async function decideRequestApproval(
   ctx: AppContext,
   actor: Actor,
   idOrNumber: string,
-  input: DecisionInput,
+  input: ApprovalDecision,
 ) {
   const id = await decideApproval(ctx, actor, idOrNumber, input);
   return getRequestView(ctx, actor, id);

@@ -3,14 +3,14 @@
  * the answers, each approval level with its votes, and the fulfilment tasks (started or planned).
  * Requesters read their own requests and approvers the requests they are asked to approve.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { type AnswerValue, displayAnswer } from '../../domain/requests/form.ts';
 import { type Actor, canOnRecord } from '../../domain/roles.ts';
 import { notFound } from '../../errors.ts';
-import { groups, users } from '../auth/index.ts';
+import { namesOf } from '../auth/index.ts';
 import {
   findRecord,
   presentRecord,
@@ -91,24 +91,12 @@ function approvalState(levels: { state: string }[]): RequestView['approval']['st
   return 'canceled';
 }
 
-async function namesOf(db: Db, userIds: string[], groupIds: string[]) {
-  const [people, teams] = await Promise.all([
-    userIds.length
-      ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds))
-      : [],
-    groupIds.length
-      ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, groupIds))
-      : [],
-  ]);
-  return { person: new Map(people.map((p) => [p.id, p])), team: new Map(teams.map((t) => [t.id, t])) };
-}
-
 type LevelRow = typeof requestApprovalLevels.$inferSelect;
 type VoteRow = typeof requestApprovalVotes.$inferSelect;
-type Names = { person: Map<string, Ref>; team: Map<string, Ref> };
+type Names = Awaited<ReturnType<typeof namesOf>>;
 
 const refOf = (m: Map<string, Ref>, id: string | null): Ref | null =>
-  id ? (m.get(id) ?? { id, name: '' }) : null;
+  id ? { id, name: m.get(id)?.name ?? '' } : null;
 
 async function loadParts(db: Db, requestId: string) {
   const [{ value: lifecycle }, { value: taskLifecycle }, [details], votes, tasks] = await Promise.all([
@@ -144,11 +132,11 @@ function presentLevels(levels: LevelRow[], votes: VoteRow[], names: Names): Requ
       state: l.state,
       startedAt: l.startedAt?.toISOString() ?? null,
       decidedAt: l.decidedAt?.toISOString() ?? null,
-      approvers: l.approverIds.map((id) => refOf(names.person, id)!),
+      approvers: l.approverIds.map((id) => refOf(names.people, id)!),
       votes: votes
         .filter((v) => v.level === l.level)
         .map((v) => ({
-          approver: refOf(names.person, v.userId)!,
+          approver: refOf(names.people, v.userId)!,
           decision: v.decision,
           reason: v.reason,
           at: v.at.toISOString(),
@@ -176,7 +164,7 @@ function presentTasks(
           order: t.order,
           state: 'planned',
           stateLabel: 'Not started',
-          group: refOf(names.team, t.groupId),
+          group: refOf(names.groups, t.groupId),
           assignee: null,
         };
       return {
@@ -186,8 +174,8 @@ function presentTasks(
         order: t.order,
         state: rec.state,
         stateLabel: stateOf(taskLifecycle, rec.state)?.label ?? rec.state,
-        group: refOf(names.team, rec.groupId),
-        assignee: refOf(names.person, rec.assigneeId),
+        group: refOf(names.groups, rec.groupId),
+        assignee: refOf(names.people, rec.assigneeId),
       };
     })
     .sort((a, b) => a.order - b.order);
@@ -205,8 +193,8 @@ export async function getRequestView(
   const taskRecs = tasks.map((t) => t.rec);
   const names = await namesOf(
     ctx.db,
-    [...new Set([...levels.flatMap((l) => l.approverIds), ...taskRecs.flatMap((r) => r.assigneeId ?? [])])],
-    [...new Set([...templates.map((t) => t.groupId), ...taskRecs.flatMap((r) => r.groupId ?? [])])],
+    [...levels.flatMap((l) => l.approverIds), ...taskRecs.map((r) => r.assigneeId)],
+    [...templates.map((t) => t.groupId), ...taskRecs.map((r) => r.groupId)],
   );
   const form = details?.d.form ?? [];
   const answers = details?.d.answers ?? {};

@@ -5,7 +5,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type {
+  AgreementInput as AgreementInputSchema,
+  AgreementPatch as AgreementPatchSchema,
+} from '../../contracts/service-levels.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
 import type { PageRequest } from '../../db/cursor.ts';
@@ -17,7 +22,6 @@ import {
   type AgreementKind,
   type AgreementTerms,
   DEFAULT_WARNING_THRESHOLDS,
-  type PriorityTarget,
   validateTerms,
 } from '../../domain/sla/agreement.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
@@ -30,26 +34,8 @@ import { type AgreementRow, type AgreementView, presentAgreements } from './agre
 import { calendarExists } from './calendars.ts';
 import { agreements } from './schema.ts';
 
-export type AgreementInput = {
-  kind: AgreementKind;
-  name: string;
-  description?: string | undefined;
-  serviceId?: string | null | undefined;
-  customerId?: string | null | undefined;
-  groupId?: string | null | undefined;
-  supplierId?: string | null | undefined;
-  calendarId: string;
-  targets: PriorityTarget[];
-  warningThresholds?: number[] | undefined;
-  recordTypes?: string[] | null | undefined;
-  priorities?: number[] | null | undefined;
-  availabilityTarget?: number | null | undefined;
-  obligations?: string | undefined;
-  onReassign?: 'restart' | 'continue' | undefined;
-  effectiveFrom: Date;
-  effectiveTo?: Date | null | undefined;
-};
-export type AgreementPatch = Partial<Omit<AgreementInput, 'kind'>>;
+export type AgreementInput = z.output<typeof AgreementInputSchema>;
+export type AgreementPatch = z.output<typeof AgreementPatchSchema>;
 
 const NOBODY = (kind: AgreementKind) =>
   ({ sla: 'an SLA', ola: 'an OLA', uc: 'an underpinning contract' })[kind];

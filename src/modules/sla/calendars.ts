@@ -3,7 +3,9 @@
  * Agreements count their targets against one; 24×7 is a calendar like any other.
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type { CalendarInput as CalendarInputSchema } from '../../contracts/service-levels.ts';
 import { configChanged } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { rowById, takenIgnoringCase } from '../../db/rows.ts';
@@ -18,14 +20,7 @@ import { businessCalendars } from './schema.ts';
 
 type CalendarRow = typeof businessCalendars.$inferSelect;
 
-export type CalendarInput = {
-  name: string;
-  description?: string | undefined;
-  timeZone: string;
-  /** As received; `validateCalendar` decides whether each is a real WeeklyInterval. */
-  intervals: { day: number; start: string; end: string }[];
-  holidays?: Holiday[] | undefined;
-};
+export type CalendarInput = z.output<typeof CalendarInputSchema>;
 
 export const toBusinessCalendar = (
   r: Pick<CalendarRow, 'timeZone' | 'intervals' | 'holidays'>,
@@ -204,16 +199,6 @@ export async function loadCalendars(db: Db, ids: string[]): Promise<Map<string, 
     .from(businessCalendars)
     .where(inArray(businessCalendars.id, unique));
   return new Map(rows.map((r) => [r.id, toBusinessCalendar(r)]));
-}
-
-export async function calendarNames(db: Db, ids: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db
-    .select({ id: businessCalendars.id, name: businessCalendars.name })
-    .from(businessCalendars)
-    .where(inArray(businessCalendars.id, unique));
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export async function calendarExists(db: Db, id: string): Promise<boolean> {

@@ -5,15 +5,13 @@
  */
 
 import { desc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
 import type { AppContext } from '../../context.ts';
+import type { RequirementInput, SlaFromRequirement } from '../../contracts/service-levels.ts';
 import type { Db } from '../../db/client.ts';
 import { REQUIREMENT_STATUSES, type RequirementStatus } from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
-import {
-  DEFAULT_WARNING_THRESHOLDS,
-  type PriorityTarget,
-  validateTerms,
-} from '../../domain/sla/agreement.ts';
+import { DEFAULT_WARNING_THRESHOLDS, validateTerms } from '../../domain/sla/agreement.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { findService } from '../catalog/index.ts';
@@ -32,15 +30,6 @@ const MOVES: Record<RequirementStatus, RequirementStatus[]> = {
 };
 
 type RequirementRow = typeof serviceLevelRequirements.$inferSelect;
-
-export type RequirementInput = {
-  name: string;
-  customerId?: string | null | undefined;
-  calendarId: string;
-  availabilityTarget?: number | null | undefined;
-  targets: PriorityTarget[];
-  obligations?: string | undefined;
-};
 
 export async function presentRequirements(db: Db, rows: RequirementRow[]) {
   const names = await lookUpNames(db, {
@@ -216,14 +205,7 @@ export async function moveRequirement(
   });
 }
 
-export type SlaFromRequirementInput = {
-  name?: string | undefined;
-  effectiveFrom: Date;
-  effectiveTo?: Date | null | undefined;
-  warningThresholds?: number[] | undefined;
-  recordTypes?: string[] | null | undefined;
-  priorities?: number[] | null | undefined;
-};
+export type SlaFromRequirementInput = z.output<typeof SlaFromRequirement>;
 
 /**
  * Turn an agreed requirement into an agreed SLA. Doing it again (after the requirement was

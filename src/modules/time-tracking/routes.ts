@@ -21,7 +21,7 @@ import {
 import { requireActor } from '../../http/auth.ts';
 import { itemRoutes, noContent, resourceRoutes } from '../../http/resource.ts';
 import { RecordRefParam, route } from '../../http/schemas.ts';
-import { CONTENT_TYPES, sendReportFile, tablesFile } from '../reports/index.ts';
+import { CONTENT_TYPES, sendTables } from '../reports/index.ts';
 import { timeReport, timeReportTable } from './report.ts';
 import {
   createEntry,
@@ -125,7 +125,7 @@ export function timeTrackingRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const report = await timeReport(ctx, requireActor(req), q);
         if (format === 'json') return report;
         const table = timeReportTable(report);
-        return sendReportFile(reply, await tablesFile([table], format), format, table.title);
+        return sendTables(reply, [table], format, table.title);
       },
     );
   };
