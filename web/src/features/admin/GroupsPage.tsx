@@ -3,32 +3,11 @@ import { Table, Text } from '@mantine/core';
 import { IconUsersPlus } from '@tabler/icons-react';
 import { groups, useGroups } from '../../api/queries/directory.ts';
 import { EmptyState } from '../../components/States.tsx';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { TablePage } from '../../kit/list/TablePage.tsx';
-import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { emptyGroup, GroupFields, groupBody, validateGroup } from './GroupForm.tsx';
-
-function NewGroupModal({ onClose }: { onClose: () => void }) {
-  return (
-    <CreateDialog
-      title="New group"
-      onClose={onClose}
-      size="md"
-      create={groups.useCreate()}
-      empty={emptyGroup}
-      toBody={groupBody}
-      validate={validateGroup}
-      created={(g) => `Group ${g.name} created`}
-      pathOf={(g) => `/admin/groups/${g.id}`}
-      submitLabel="Create group"
-      errorTitle="The group was not created"
-    >
-      {(form) => <GroupFields form={form} isNew />}
-    </CreateDialog>
-  );
-}
 
 export function GroupsPage() {
   const list = useGroups();
@@ -37,12 +16,22 @@ export function GroupsPage() {
       title="Groups"
       description="Teams that incidents are assigned to."
       actions={
-        <NewDialogButton
+        <CreateButton
+          label="New group"
           icon={<IconUsersPlus size={16} />}
-          dialog={(close) => <NewGroupModal onClose={close} />}
+          title="New group"
+          size="md"
+          useCreate={groups.useCreate}
+          empty={emptyGroup}
+          toBody={groupBody}
+          validate={validateGroup}
+          created={(g) => `Group ${g.name} created`}
+          pathOf={(g) => `/admin/groups/${g.id}`}
+          submitLabel="Create group"
+          errorTitle="The group was not created"
         >
-          New group
-        </NewDialogButton>
+          {(form) => <GroupFields form={form} isNew />}
+        </CreateButton>
       }
       query={list}
       label="Loading groups"

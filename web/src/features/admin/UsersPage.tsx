@@ -4,35 +4,15 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { useSearchParams } from 'react-router-dom';
 import { useRoles, users, useUserList } from '../../api/queries/directory.ts';
 import type { Role, User } from '../../api/types.ts';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { emptyUser, UserForm, userBody, validateUser } from './UserForm.tsx';
-
-function NewUserModal({ onClose }: { onClose: () => void }) {
-  return (
-    <CreateDialog
-      title="New user"
-      onClose={onClose}
-      create={users.useCreate()}
-      empty={emptyUser}
-      toBody={userBody}
-      validate={(d) => validateUser(d, true)}
-      created={(u) => `${u.name} was created`}
-      pathOf={(u) => `/admin/users/${u.id}`}
-      submitLabel="Create user"
-      errorTitle="The user was not created"
-    >
-      {(form) => <UserForm form={form} isNew />}
-    </CreateDialog>
-  );
-}
 
 function RoleBadges({ roles }: { roles: Role[] }) {
   const known = useRoles();
@@ -86,13 +66,22 @@ export function UsersPage() {
       title="Users"
       description="People who use Steward, their roles and groups."
       actions={
-        <NewDialogButton
+        <CreateButton
+          label="New user"
           icon={<IconUserPlus size={16} />}
           initiallyOpen={params.get('new') === '1'}
-          dialog={(close) => <NewUserModal onClose={close} />}
+          title="New user"
+          useCreate={users.useCreate}
+          empty={emptyUser}
+          toBody={userBody}
+          validate={(d) => validateUser(d, true)}
+          created={(u) => `${u.name} was created`}
+          pathOf={(u) => `/admin/users/${u.id}`}
+          submitLabel="Create user"
+          errorTitle="The user was not created"
         >
-          New user
-        </NewDialogButton>
+          {(form) => <UserForm form={form} isNew />}
+        </CreateButton>
       }
       listKey="admin-users"
       noun={['user', 'users']}

@@ -1,26 +1,14 @@
 /** Automation rules of a process, in evaluation order: read, enable or disable, delete, open to edit. */
-import {
-  ActionIcon,
-  Anchor,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  SegmentedControl,
-  Switch,
-  Table,
-  Text,
-} from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Modal, Paper, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useGroups, useUserNames } from '../../api/queries/directory.ts';
 import {
   type AutomationRule,
   isProcessKey,
-  PROCESS_KEYS,
   PROCESS_LABELS,
   type ProcessKey,
   type RuleInput,
@@ -33,7 +21,7 @@ import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
-import { optionsOf } from '../../lib/labels.ts';
+import { ProcessSwitch } from '../process-admin/ProcessSwitch.tsx';
 import { ruleText } from './ruleText.ts';
 
 /** Names for the groups and people rules mention, for their one-line reading. */
@@ -168,7 +156,6 @@ function RulesTable({ process, rules }: { process: ProcessKey; rules: Automation
 
 export function AutomationRulesPage() {
   const { process } = useParams();
-  const navigate = useNavigate();
   const key: ProcessKey = isProcessKey(process) ? process : 'incident';
   const rules = useAutomationRules(key);
   if (!isProcessKey(process)) return <Navigate to="/admin/automation/incident" replace />;
@@ -179,12 +166,7 @@ export function AutomationRulesPage() {
         description="When an event happens and all conditions hold, the actions run in the same change, in order."
         actions={
           <>
-            <SegmentedControl
-              aria-label="Process"
-              data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
-              value={process}
-              onChange={(p) => navigate(`/admin/automation/${p}`)}
-            />
+            <ProcessSwitch value={process} pathOf={(p) => `/admin/automation/${p}`} />
             <NewButton to={`/admin/automation/${process}/new`}>New rule</NewButton>
           </>
         }

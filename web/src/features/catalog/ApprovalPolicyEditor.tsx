@@ -17,7 +17,7 @@ import type {
 } from '../../../../src/domain/requests/approval.ts';
 import { useGroups, useRoles } from '../../api/queries/directory.ts';
 import type { Role } from '../../api/types.ts';
-import { AddItemButton, ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { ItemsEditor } from '../../kit/form/ItemFieldset.tsx';
 
 type Err = (path: string) => string | undefined;
 
@@ -31,13 +31,11 @@ function LevelEditor({
   level,
   index,
   onChange,
-  onRemove,
   err,
 }: {
   level: ApprovalLevel;
   index: number;
   onChange: (l: ApprovalLevel) => void;
-  onRemove: () => void;
   err: Err;
 }) {
   const groups = useGroups();
@@ -57,12 +55,7 @@ function LevelEditor({
   const at = `approvalPolicy.levels.${index}`;
   const groupError = level.approvers.map((_, j) => err(`${at}.approvers.${j}.groupId`)).find(Boolean);
   return (
-    <ItemFieldset
-      label={`Approval level ${index + 1}`}
-      title={`Level ${index + 1}`}
-      removeLabel={`Remove approval level ${index + 1}`}
-      onRemove={onRemove}
-    >
+    <>
       <Group gap="xs" align="flex-start" wrap="wrap">
         <TextInput
           label="Name"
@@ -133,7 +126,7 @@ function LevelEditor({
           {err(`${at}.approvers`)}
         </Text>
       )}
-    </ItemFieldset>
+    </>
   );
 }
 
@@ -146,7 +139,6 @@ export function ApprovalPolicyEditor({
   onChange: (p: ApprovalPolicy | null) => void;
   err: Err;
 }) {
-  const levels = policy?.levels ?? [];
   return (
     <Stack gap="sm">
       <Switch
@@ -161,32 +153,22 @@ export function ApprovalPolicyEditor({
           )
         }
       />
-      {policy &&
-        levels.map((l, i) => (
-          <LevelEditor
-            // biome-ignore lint/suspicious/noArrayIndexKey: levels are edited in place; their position is their identity
-            key={i}
-            level={l}
-            index={i}
-            onChange={(x) => onChange({ levels: levels.map((y, j) => (j === i ? x : y)) })}
-            onRemove={() =>
-              onChange(levels.length === 1 ? null : { levels: levels.filter((_, j) => j !== i) })
-            }
-            err={err}
-          />
-        ))}
       {policy && (
-        <AddItemButton
-          count={levels.length}
+        <ItemsEditor
+          items={policy.levels}
+          onChange={(ls) => onChange(ls.length ? { levels: ls } : null)}
+          name="approval level"
+          title={(_, i) => `Level ${i + 1}`}
           max={5}
-          onAdd={() =>
-            onChange({
-              levels: [...levels, { name: `Level ${levels.length + 1}`, rule: 'any', approvers: [] }],
-            })
-          }
+          newItem={(): ApprovalLevel => ({
+            name: `Level ${policy.levels.length + 1}`,
+            rule: 'any',
+            approvers: [],
+          })}
+          addLabel="Add approval level"
         >
-          Add approval level
-        </AddItemButton>
+          {(l, i, update) => <LevelEditor level={l} index={i} onChange={update} err={err} />}
+        </ItemsEditor>
       )}
     </Stack>
   );

@@ -13,8 +13,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
-import { AddItemButton, ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
-import { MoveButtons, moveItem } from '../../kit/form/MoveButtons.tsx';
+import { ItemsEditor } from '../../kit/form/ItemFieldset.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
@@ -270,7 +269,6 @@ export function FormFieldsEditor({
   onChange: (f: FormField[]) => void;
   err: Err;
 }) {
-  const update = (i: number, f: FormField) => onChange(fields.map((x, j) => (j === i ? f : x)));
   return (
     <Stack gap="sm">
       {fields.length === 0 && (
@@ -278,94 +276,77 @@ export function FormFieldsEditor({
           No fields: the item is ordered without questions.
         </Text>
       )}
-      {fields.map((f, i) => (
-        <ItemFieldset
-          // biome-ignore lint/suspicious/noArrayIndexKey: fields are edited in place; keys may be blank while typing
-          key={i}
-          label={`Field ${i + 1}`}
-          title={`Field ${i + 1}${f.label ? `: ${f.label}` : ''}`}
-          removeLabel={`Remove field ${i + 1}`}
-          onRemove={() => onChange(fields.filter((_, j) => j !== i))}
-          actions={
-            <MoveButtons
-              name={`field ${i + 1}`}
-              index={i}
-              count={fields.length}
-              onMove={(by) => onChange(moveItem(fields, i, by))}
-            />
-          }
-        >
-          <Group gap="xs" align="flex-start" wrap="wrap">
-            <TextInput
-              label="Label"
-              required
-              value={f.label}
-              onChange={(e) => {
-                const label = e.currentTarget.value;
-                const auto = f.key === slug(f.label);
-                update(i, { ...f, label, key: auto ? slug(label) : f.key });
-              }}
-              error={err(`form.${i}.label`)}
-              style={{ flex: '2 1 220px' }}
-            />
-            <TextInput
-              label="Key"
-              description="Lower-case letters, digits and _"
-              required
-              value={f.key}
-              onChange={(e) => update(i, { ...f, key: e.currentTarget.value })}
-              error={err(`form.${i}.key`)}
-              style={{ flex: '1 1 160px' }}
-            />
-            <Select
-              label="Type"
-              data={optionsOf(FIELD_TYPES, FIELD_TYPE_LABELS)}
-              value={f.type}
-              onChange={(v) =>
-                v &&
-                update(i, {
-                  ...f,
-                  type: v as FieldType,
-                  options: isChoice(v as FieldType) ? (f.options ?? []) : undefined,
-                })
-              }
-              allowDeselect={false}
-              style={{ flex: '1 1 170px' }}
-            />
-          </Group>
-          <Group gap="md" align="flex-end" wrap="wrap">
-            <TextInput
-              label="Help text"
-              value={f.help ?? ''}
-              onChange={(e) => update(i, { ...f, help: e.currentTarget.value })}
-              style={{ flex: '1 1 300px' }}
-            />
-            <Checkbox
-              label="Required"
-              checked={!!f.required}
-              onChange={(e) => update(i, { ...f, required: e.currentTarget.checked })}
-              mb={8}
-            />
-          </Group>
-          <TypeSettings field={f} index={i} onChange={(x) => update(i, x)} err={err} />
-          {i > 0 && (
-            <ConditionEditor
-              field={f}
-              earlier={fields.slice(0, i)}
-              index={i}
-              onChange={(x) => update(i, x)}
-              err={err}
-            />
-          )}
-        </ItemFieldset>
-      ))}
-      <AddItemButton
-        count={fields.length}
+      <ItemsEditor
+        items={fields}
+        onChange={onChange}
+        name="field"
+        title={(f, i) => `Field ${i + 1}${f.label ? `: ${f.label}` : ''}`}
+        movable
         max={50}
-        onAdd={() => onChange([...fields, { key: '', label: '', type: 'text' }])}
+        newItem={(): FormField => ({ key: '', label: '', type: 'text' })}
+        addLabel="Add field"
       >
-        Add field
-      </AddItemButton>
+        {(f, i, update) => (
+          <>
+            <Group gap="xs" align="flex-start" wrap="wrap">
+              <TextInput
+                label="Label"
+                required
+                value={f.label}
+                onChange={(e) => {
+                  const label = e.currentTarget.value;
+                  const auto = f.key === slug(f.label);
+                  update({ ...f, label, key: auto ? slug(label) : f.key });
+                }}
+                error={err(`form.${i}.label`)}
+                style={{ flex: '2 1 220px' }}
+              />
+              <TextInput
+                label="Key"
+                description="Lower-case letters, digits and _"
+                required
+                value={f.key}
+                onChange={(e) => update({ ...f, key: e.currentTarget.value })}
+                error={err(`form.${i}.key`)}
+                style={{ flex: '1 1 160px' }}
+              />
+              <Select
+                label="Type"
+                data={optionsOf(FIELD_TYPES, FIELD_TYPE_LABELS)}
+                value={f.type}
+                onChange={(v) =>
+                  v &&
+                  update({
+                    ...f,
+                    type: v as FieldType,
+                    options: isChoice(v as FieldType) ? (f.options ?? []) : undefined,
+                  })
+                }
+                allowDeselect={false}
+                style={{ flex: '1 1 170px' }}
+              />
+            </Group>
+            <Group gap="md" align="flex-end" wrap="wrap">
+              <TextInput
+                label="Help text"
+                value={f.help ?? ''}
+                onChange={(e) => update({ ...f, help: e.currentTarget.value })}
+                style={{ flex: '1 1 300px' }}
+              />
+              <Checkbox
+                label="Required"
+                checked={!!f.required}
+                onChange={(e) => update({ ...f, required: e.currentTarget.checked })}
+                mb={8}
+              />
+            </Group>
+            <TypeSettings field={f} index={i} onChange={update} err={err} />
+            {i > 0 && (
+              <ConditionEditor field={f} earlier={fields.slice(0, i)} index={i} onChange={update} err={err} />
+            )}
+          </>
+        )}
+      </ItemsEditor>
     </Stack>
   );
 }

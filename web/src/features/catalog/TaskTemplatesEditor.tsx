@@ -2,7 +2,7 @@
 import { Group, NumberInput, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { TaskTemplate } from '../../api/queries/requests.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
-import { AddItemButton, ItemFieldset } from '../../kit/form/ItemFieldset.tsx';
+import { ItemsEditor } from '../../kit/form/ItemFieldset.tsx';
 
 type Err = (path: string) => string | undefined;
 
@@ -26,7 +26,6 @@ export function TaskTemplatesEditor({
   onChange: (t: TaskTemplate[]) => void;
   err: Err;
 }) {
-  const update = (i: number, t: TaskTemplate) => onChange(templates.map((x, j) => (j === i ? t : x)));
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
@@ -34,64 +33,58 @@ export function TaskTemplatesEditor({
           ? 'No tasks: an order is fulfilled as soon as it is approved.'
           : `Plan: ${planText(templates)}. Tasks with the same step run in parallel; the next step starts when all earlier tasks are finished.`}
       </Text>
-      {templates.map((t, i) => (
-        <ItemFieldset
-          // biome-ignore lint/suspicious/noArrayIndexKey: tasks are edited in place; their position is their identity
-          key={i}
-          label={`Task ${i + 1}`}
-          title={`Task ${i + 1}`}
-          removeLabel={`Remove task ${i + 1}`}
-          onRemove={() => onChange(templates.filter((_, j) => j !== i))}
-        >
-          <Group gap="xs" align="flex-start" wrap="wrap">
-            <TextInput
-              label="Task title"
-              required
-              value={t.title}
-              onChange={(e) => update(i, { ...t, title: e.currentTarget.value })}
-              error={err(`taskTemplates.${i}.title`)}
-              style={{ flex: '2 1 240px' }}
-            />
-            <GroupSelect
-              label="Group"
-              required
-              value={t.groupId || null}
-              onChange={(v) => update(i, { ...t, groupId: v ?? '' })}
-              error={err(`taskTemplates.${i}.groupId`)}
-              style={{ flex: '1 1 200px' }}
-            />
-            <NumberInput
-              label="Step"
-              min={1}
-              max={99}
-              required
-              value={t.order}
-              onChange={(v) => update(i, { ...t, order: typeof v === 'number' ? v : 1 })}
-              error={err(`taskTemplates.${i}.order`)}
-              w={100}
-            />
-          </Group>
-          <Textarea
-            label="Instructions"
-            autosize
-            minRows={2}
-            value={t.description ?? ''}
-            onChange={(e) => update(i, { ...t, description: e.currentTarget.value })}
-          />
-        </ItemFieldset>
-      ))}
-      <AddItemButton
-        count={templates.length}
+      <ItemsEditor
+        items={templates}
+        onChange={onChange}
+        name="task"
         max={20}
-        onAdd={() =>
-          onChange([
-            ...templates,
-            { title: '', groupId: '', order: Math.max(0, ...templates.map((x) => x.order)) + 1 },
-          ])
-        }
+        newItem={(): TaskTemplate => ({
+          title: '',
+          groupId: '',
+          order: Math.max(0, ...templates.map((x) => x.order)) + 1,
+        })}
+        addLabel="Add task"
       >
-        Add task
-      </AddItemButton>
+        {(t, i, update) => (
+          <>
+            <Group gap="xs" align="flex-start" wrap="wrap">
+              <TextInput
+                label="Task title"
+                required
+                value={t.title}
+                onChange={(e) => update({ ...t, title: e.currentTarget.value })}
+                error={err(`taskTemplates.${i}.title`)}
+                style={{ flex: '2 1 240px' }}
+              />
+              <GroupSelect
+                label="Group"
+                required
+                value={t.groupId || null}
+                onChange={(v) => update({ ...t, groupId: v ?? '' })}
+                error={err(`taskTemplates.${i}.groupId`)}
+                style={{ flex: '1 1 200px' }}
+              />
+              <NumberInput
+                label="Step"
+                min={1}
+                max={99}
+                required
+                value={t.order}
+                onChange={(v) => update({ ...t, order: typeof v === 'number' ? v : 1 })}
+                error={err(`taskTemplates.${i}.order`)}
+                w={100}
+              />
+            </Group>
+            <Textarea
+              label="Instructions"
+              autosize
+              minRows={2}
+              value={t.description ?? ''}
+              onChange={(e) => update({ ...t, description: e.currentTarget.value })}
+            />
+          </>
+        )}
+      </ItemsEditor>
     </Stack>
   );
 }

@@ -1,12 +1,11 @@
 /** Maintenance and freeze windows, by first start, with a dialog to add one. */
 import { Anchor, Badge, Button } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
-import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { type WindowView, windows } from './api.ts';
 import { ENTRY_STYLE } from './labels.ts';
@@ -50,25 +49,6 @@ function columns(zone: string): ListColumn<WindowView>[] {
   ];
 }
 
-function NewWindowDialog({ zone, onClose }: { zone: string; onClose: () => void }) {
-  return (
-    <CreateDialog
-      title="New window"
-      onClose={onClose}
-      create={windows.useCreate()}
-      empty={() => emptyWindow(zone)}
-      toBody={windowBody}
-      validate={validateWindowDraft}
-      created={(w) => `${w.name} added`}
-      pathOf={windowPath}
-      submitLabel="Add window"
-      errorTitle="Not added"
-    >
-      {(form) => <WindowFields form={form} />}
-    </CreateDialog>
-  );
-}
-
 export function WindowsPage() {
   const zone = useTimeZone();
   const canManage = useCanManageWindows();
@@ -84,9 +64,20 @@ export function WindowsPage() {
             Change calendar
           </Button>
           {canManage && (
-            <NewDialogButton dialog={(close) => <NewWindowDialog zone={zone} onClose={close} />}>
-              New window
-            </NewDialogButton>
+            <CreateButton
+              label="New window"
+              title="New window"
+              useCreate={windows.useCreate}
+              empty={() => emptyWindow(zone)}
+              toBody={windowBody}
+              validate={validateWindowDraft}
+              created={(w) => `${w.name} added`}
+              pathOf={windowPath}
+              submitLabel="Add window"
+              errorTitle="Not added"
+            >
+              {(form) => <WindowFields form={form} />}
+            </CreateButton>
           )}
         </>
       }

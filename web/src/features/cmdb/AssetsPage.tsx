@@ -9,13 +9,12 @@ import {
   useAssetList,
 } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { MultiFilter, SearchFilterBar } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { AssetFields, assetBody, emptyAsset, validateAsset } from './AssetForm.tsx';
@@ -39,40 +38,6 @@ export function AssetStateBadge({ state }: { state: AssetState }) {
 }
 
 export const assetPath = (tag: string) => `/cmdb/assets/${encodeURIComponent(tag)}`;
-
-function NewAssetModal({ onClose }: { onClose: () => void }) {
-  return (
-    <CreateDialog
-      title="Register an asset"
-      onClose={onClose}
-      size="xl"
-      create={assets.useCreate()}
-      empty={emptyAsset}
-      toBody={(d) => ({ ...assetBody(d), state: d.state })}
-      validate={validateAsset}
-      created={(a) => `${a.assetTag} registered`}
-      pathOf={(a) => assetPath(a.assetTag)}
-      submitLabel="Register asset"
-      errorTitle="Not registered"
-    >
-      {(form) => (
-        <>
-          <Select
-            label="Initial state"
-            allowDeselect={false}
-            data={ASSET_STATES.filter((s) => s !== 'disposed').map((s) => ({
-              value: s,
-              label: ASSET_STATE_LABELS[s],
-            }))}
-            w={220}
-            {...form.choice('state', { fallback: 'in_stock' })}
-          />
-          <AssetFields form={form} withAssignment />
-        </>
-      )}
-    </CreateDialog>
-  );
-}
 
 const FILTERS = { q: 'text', state: 'many' } as const;
 
@@ -117,9 +82,35 @@ export function AssetsPage() {
       description="IT assets from order to disposal: who has them, where they are and what they are worth."
       actions={
         cmdbAreas(me).manage && (
-          <NewDialogButton dialog={(close) => <NewAssetModal onClose={close} />}>
-            Register asset
-          </NewDialogButton>
+          <CreateButton
+            label="Register asset"
+            title="Register an asset"
+            size="xl"
+            useCreate={assets.useCreate}
+            empty={emptyAsset}
+            toBody={(d) => ({ ...assetBody(d), state: d.state })}
+            validate={validateAsset}
+            created={(a) => `${a.assetTag} registered`}
+            pathOf={(a) => assetPath(a.assetTag)}
+            submitLabel="Register asset"
+            errorTitle="Not registered"
+          >
+            {(form) => (
+              <>
+                <Select
+                  label="Initial state"
+                  allowDeselect={false}
+                  data={ASSET_STATES.filter((s) => s !== 'disposed').map((s) => ({
+                    value: s,
+                    label: ASSET_STATE_LABELS[s],
+                  }))}
+                  w={220}
+                  {...form.choice('state', { fallback: 'in_stock' })}
+                />
+                <AssetFields form={form} withAssignment />
+              </>
+            )}
+          </CreateButton>
         )
       }
       listKey="cmdb-assets"

@@ -1,5 +1,7 @@
-/** Pickers for configuration items, searching the CMDB as you type (name, hostname, serial, tag). */
+/** Pickers for configuration items, searching the CMDB as you type (name, hostname, serial, tag), and the form adding one. */
 import {
+  Button,
+  Group,
   MultiSelect,
   type MultiSelectProps,
   type OptionsFilter,
@@ -9,6 +11,8 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { type CiRef, useCiSearch } from '../../api/queries/cmdb.ts';
+import { ErrorAlert } from '../../components/States.tsx';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 type SingleProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: CiRef | null;
@@ -78,5 +82,53 @@ export function CiMultiPicker({ value, onChange, ...rest }: MultiProps) {
       onChange={(ids) => onChange(ids.flatMap((id) => cis.get(id) ?? []))}
       {...searchProps}
     />
+  );
+}
+
+/**
+ * Picking a CI and adding it (to a record, to a contract's coverage) as one line of a form, the
+ * add's error under it. `onAdd` gets the CI and what clears the picker once it is added.
+ */
+export function AddCiForm({
+  label,
+  placeholder,
+  exclude,
+  submitLabel,
+  pending,
+  error,
+  errorTitle,
+  onAdd,
+}: {
+  label: string;
+  placeholder?: string;
+  exclude?: string[];
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  errorTitle: string;
+  onAdd: (ci: CiRef, clear: () => void) => void;
+}) {
+  const [ci, setCi] = useState<CiRef | null>(null);
+  return (
+    <SubmitForm
+      onSubmit={() => {
+        if (ci) onAdd(ci, () => setCi(null));
+      }}
+    >
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <CiPicker
+          label={label}
+          placeholder={placeholder}
+          value={ci}
+          onChange={setCi}
+          exclude={exclude}
+          style={{ flex: 1 }}
+        />
+        <Button type="submit" variant="light" disabled={!ci} loading={pending}>
+          {submitLabel}
+        </Button>
+      </Group>
+      <ErrorAlert error={error} title={errorTitle} />
+    </SubmitForm>
   );
 }

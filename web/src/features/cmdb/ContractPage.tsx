@@ -1,26 +1,22 @@
 /** One contract: its terms (renew by moving the end date) and the CIs and assets it covers. */
-import { Alert, Button, Group, Table } from '@mantine/core';
+import { Alert, Table } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import {
-  type CiRef,
   type Contract,
   contracts,
   useChangeCoverage,
   useContract,
   useCoverage,
 } from '../../api/queries/cmdb.ts';
-import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { QueryBody } from '../../kit/detail/HistoryPanel.tsx';
 import { RemoveButton } from '../../kit/detail/RemoveButton.tsx';
 import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { assetPath } from './AssetsPage.tsx';
-import { CiPicker } from './CiPicker.tsx';
+import { AddCiForm } from './CiPicker.tsx';
 import { ContractFields, contractBody, draftOfContract } from './ContractForm.tsx';
 import { ContractStatusBadge } from './ContractsPage.tsx';
 import { CiLink } from './shared.tsx';
@@ -46,24 +42,18 @@ function Terms({ contract, onReload }: { contract: Contract; onReload: () => voi
 function CoveragePanel({ contract }: { contract: Contract }) {
   const coverage = useCoverage(contract.id);
   const change = useChangeCoverage(contract.id);
-  const [ci, setCi] = useState<CiRef | null>(null);
   const canEdit = contract.allowedActions.includes('update');
   return (
     <Section title="Covers" label="Coverage">
       {canEdit && (
-        <SubmitForm
-          onSubmit={() => {
-            if (ci) change.add.mutate({ ciIds: [ci.id] }, { onSuccess: () => setCi(null) });
-          }}
-        >
-          <Group align="flex-end" gap="xs" wrap="nowrap">
-            <CiPicker label="Cover a configuration item" value={ci} onChange={setCi} style={{ flex: 1 }} />
-            <Button type="submit" variant="light" disabled={!ci} loading={change.add.isPending}>
-              Add
-            </Button>
-          </Group>
-          <ErrorAlert error={change.add.error} title="Not added" />
-        </SubmitForm>
+        <AddCiForm
+          label="Cover a configuration item"
+          submitLabel="Add"
+          pending={change.add.isPending}
+          error={change.add.error}
+          errorTitle="Not added"
+          onAdd={(ci, clear) => change.add.mutate({ ciIds: [ci.id] }, { onSuccess: clear })}
+        />
       )}
       <QueryBody query={coverage} what="coverage" empty="Covers nothing yet">
         {(rows) => (

@@ -4,13 +4,12 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { type Contract, type ContractStatus, contracts, useContractList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
 import { ContractFields, contractBody, emptyContract } from './ContractForm.tsx';
@@ -38,24 +37,6 @@ export function ContractStatusBadge({ status, daysLeft }: { status: ContractStat
     >
       {text}
     </Badge>
-  );
-}
-
-function NewContractModal({ onClose }: { onClose: () => void }) {
-  return (
-    <CreateDialog
-      title="New contract"
-      onClose={onClose}
-      create={contracts.useCreate()}
-      empty={emptyContract}
-      toBody={contractBody}
-      created={(c) => `${c.name} added`}
-      pathOf={(c) => `/cmdb/contracts/${c.id}`}
-      submitLabel="Add contract"
-      errorTitle="Not added"
-    >
-      {(form) => <ContractFields form={form} />}
-    </CreateDialog>
   );
 }
 
@@ -119,9 +100,19 @@ export function ContractsPage() {
       description="Support, maintenance and lease contracts with suppliers, and what they cover."
       actions={
         cmdbAreas(me).manage && (
-          <NewDialogButton dialog={(close) => <NewContractModal onClose={close} />}>
-            New contract
-          </NewDialogButton>
+          <CreateButton
+            label="New contract"
+            title="New contract"
+            useCreate={contracts.useCreate}
+            empty={emptyContract}
+            toBody={contractBody}
+            created={(c) => `${c.name} added`}
+            pathOf={(c) => `/cmdb/contracts/${c.id}`}
+            submitLabel="Add contract"
+            errorTitle="Not added"
+          >
+            {(form) => <ContractFields form={form} />}
+          </CreateButton>
         )
       }
       notice={<ExpiringSoon soon={soon} />}

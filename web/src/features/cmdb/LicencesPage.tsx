@@ -23,11 +23,10 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize, optionsOf } from '../../lib/labels.ts';
 
@@ -69,41 +68,10 @@ const licenceBody = (d: typeof emptyLicence) => ({
   product: d.product.trim(),
   vendor: d.vendor.trim(),
 });
-
-function NewLicenceModal({ onClose }: { onClose: () => void }) {
-  return (
-    <CreateDialog
-      title="New licence"
-      onClose={onClose}
-      create={licences.useCreate()}
-      empty={() => emptyLicence}
-      toBody={licenceBody}
-      validate={(d): FieldErrors => ({
-        ...(d.product.trim() ? {} : { product: 'Enter the product' }),
-        ...(d.vendor.trim() ? {} : { vendor: 'Enter the vendor' }),
-      })}
-      created={(l) => `${l.product} added`}
-      pathOf={(l) => `/cmdb/licences/${l.id}`}
-      submitLabel="Add licence"
-      errorTitle="Not added"
-    >
-      {(form) => (
-        <>
-          <TextInput label="Product" required {...form.text('product', { max: 'nameMax' })} />
-          <TextInput label="Vendor" required {...form.text('vendor', { max: 'nameMax' })} />
-          <Select
-            label="Metric"
-            description="How use is counted; cannot change later"
-            allowDeselect={false}
-            data={optionsOf(LICENCE_METRICS, METRIC_LABELS)}
-            {...form.choice('metric', { fallback: 'per_install' })}
-          />
-          <Textarea label="Notes" {...form.text('notes', { max: 'descriptionMax' })} />
-        </>
-      )}
-    </CreateDialog>
-  );
-}
+const validateLicence = (d: typeof emptyLicence): FieldErrors => ({
+  ...(d.product.trim() ? {} : { product: 'Enter the product' }),
+  ...(d.vendor.trim() ? {} : { vendor: 'Enter the vendor' }),
+});
 
 export function LicencesPage() {
   const me = useMe();
@@ -116,9 +84,33 @@ export function LicencesPage() {
         description="What has been bought against what is used. Under-licensed is a compliance risk; over-licensed is money unused."
         actions={
           cmdbAreas(me).manage && (
-            <NewDialogButton dialog={(close) => <NewLicenceModal onClose={close} />}>
-              New licence
-            </NewDialogButton>
+            <CreateButton
+              label="New licence"
+              title="New licence"
+              useCreate={licences.useCreate}
+              empty={() => emptyLicence}
+              toBody={licenceBody}
+              validate={validateLicence}
+              created={(l) => `${l.product} added`}
+              pathOf={(l) => `/cmdb/licences/${l.id}`}
+              submitLabel="Add licence"
+              errorTitle="Not added"
+            >
+              {(form) => (
+                <>
+                  <TextInput label="Product" required {...form.text('product', { max: 'nameMax' })} />
+                  <TextInput label="Vendor" required {...form.text('vendor', { max: 'nameMax' })} />
+                  <Select
+                    label="Metric"
+                    description="How use is counted; cannot change later"
+                    allowDeselect={false}
+                    data={optionsOf(LICENCE_METRICS, METRIC_LABELS)}
+                    {...form.choice('metric', { fallback: 'per_install' })}
+                  />
+                  <Textarea label="Notes" {...form.text('notes', { max: 'descriptionMax' })} />
+                </>
+              )}
+            </CreateButton>
           )
         }
       />

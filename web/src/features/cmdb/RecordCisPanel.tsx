@@ -1,19 +1,16 @@
 /** On a work record: the CIs it concerns (link, unlink) and the services those CIs hit. */
-import { ActionIcon, Badge, Button, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Group, Paper, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUnlink } from '@tabler/icons-react';
-import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
 import {
-  type CiRef,
   useLinkRecordCis,
   useRecordCis,
   useRecordImpact,
   useUnlinkRecordCi,
 } from '../../api/queries/cmdb.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { CiPicker } from './CiPicker.tsx';
+import { AddCiForm } from './CiPicker.tsx';
 import { CiLink, CiStatusBadge } from './shared.tsx';
 
 export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdit: boolean }) {
@@ -21,7 +18,6 @@ export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdi
   const impact = useRecordImpact(recordId);
   const link = useLinkRecordCis(recordId);
   const unlink = useUnlinkRecordCi(recordId);
-  const [picked, setPicked] = useState<CiRef | null>(null);
   const linked = cis.data ?? [];
   const services = impact.data?.services ?? [];
 
@@ -67,29 +63,16 @@ export function RecordCisPanel({ recordId, canEdit }: { recordId: string; canEdi
           </Group>
         ))}
         {canEdit && (
-          <SubmitForm
-            onSubmit={() => {
-              if (picked)
-                link.mutate([picked.id], {
-                  onSuccess: () => setPicked(null),
-                });
-            }}
-          >
-            <Group align="flex-end" gap="xs" wrap="nowrap">
-              <CiPicker
-                label="Link a configuration item"
-                placeholder="Search by name or hostname"
-                value={picked}
-                onChange={setPicked}
-                exclude={linked.map((c) => c.id)}
-                style={{ flex: 1 }}
-              />
-              <Button type="submit" variant="light" disabled={!picked} loading={link.isPending}>
-                Link
-              </Button>
-            </Group>
-            <ErrorAlert error={link.error} title="Not linked" />
-          </SubmitForm>
+          <AddCiForm
+            label="Link a configuration item"
+            placeholder="Search by name or hostname"
+            exclude={linked.map((c) => c.id)}
+            submitLabel="Link"
+            pending={link.isPending}
+            error={link.error}
+            errorTitle="Not linked"
+            onAdd={(ci, clear) => link.mutate([ci.id], { onSuccess: clear })}
+          />
         )}
         {linked.length > 0 && (
           <Stack gap={6} aria-label="Services affected" component="section">

@@ -1,16 +1,16 @@
 /** Process administration: per process, its lifecycle, RACI matrix, categories and options. */
-import { SegmentedControl, Stack } from '@mantine/core';
-import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import { isProcessKey, PROCESS_KEYS, PROCESS_LABELS, type ProcessKey } from '../../api/queries/process.ts';
+import { Stack } from '@mantine/core';
+import { Navigate, useParams } from 'react-router-dom';
+import { isProcessKey, PROCESS_LABELS } from '../../api/queries/process.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RouteTabs } from '../../kit/nav/RouteTabs.tsx';
 import { adminAreas } from '../../lib/faces.ts';
-import { optionsOf } from '../../lib/labels.ts';
 import { CsatSettingsForm } from '../csat/CsatSettingsForm.tsx';
 import { CategoriesEditor } from './CategoriesEditor.tsx';
 import { LifecycleEditor } from './LifecycleEditor.tsx';
 import { OptionsForm } from './OptionsForm.tsx';
+import { ProcessSwitch } from './ProcessSwitch.tsx';
 import { RaciPanel } from './RaciEditor.tsx';
 
 const SECTIONS = ['lifecycle', 'raci', 'categories', 'options'] as const;
@@ -19,28 +19,19 @@ const isSection = (s: string | undefined): s is Section => (SECTIONS as readonly
 
 export function ProcessAdminPage() {
   const { process, section } = useParams();
-  const navigate = useNavigate();
   const me = useMe();
   const canEdit = adminAreas(me).processes;
   if (!isProcessKey(process) || !isSection(section))
     return (
       <Navigate to={`/admin/processes/${isProcessKey(process) ? process : 'incident'}/lifecycle`} replace />
     );
-  const go = (p: ProcessKey, s: Section) => navigate(`/admin/processes/${p}/${s}`);
 
   return (
     <Stack gap="md">
       <PageHeader
         title={`${PROCESS_LABELS[process]} process`}
         description="Lifecycle, roles and responsibilities, categories and options. Changes apply from the next action on a record."
-        actions={
-          <SegmentedControl
-            aria-label="Process"
-            data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
-            value={process}
-            onChange={(p) => go(p as ProcessKey, section)}
-          />
-        }
+        actions={<ProcessSwitch value={process} pathOf={(p) => `/admin/processes/${p}/${section}`} />}
       />
       <RouteTabs
         value={section}

@@ -3,12 +3,11 @@
  * told when each transition is taken, read-only for everyone on the staff side. Administrators
  * and process owners get a link to edit it.
  */
-import { Anchor, List, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { Link, Navigate, useNavigate, useParams } from 'react-router-dom';
+import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link, Navigate, useParams } from 'react-router-dom';
 import {
   isProcessKey,
   type LifecycleTransitionDef,
-  PROCESS_KEYS,
   PROCESS_LABELS,
   type ProcessKey,
   useProcessLifecycle,
@@ -18,8 +17,8 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { adminAreas } from '../../lib/faces.ts';
-import { optionsOf } from '../../lib/labels.ts';
 import { notifyText } from './lifecycleText.ts';
+import { ProcessSwitch } from './ProcessSwitch.tsx';
 import { RaciMatrixView } from './RaciEditor.tsx';
 
 function Matrix({ process }: { process: ProcessKey }) {
@@ -60,7 +59,6 @@ function ToldList({ transitions }: { transitions: LifecycleTransitionDef[] }) {
 
 export function ProcessRolesPage() {
   const { process } = useParams();
-  const navigate = useNavigate();
   const me = useMe();
   if (!isProcessKey(process)) return <Navigate to="/processes/incident/roles" replace />;
   const canEdit = adminAreas(me).processes;
@@ -69,14 +67,7 @@ export function ProcessRolesPage() {
       <PageHeader
         title="Roles and responsibilities"
         description={`Who is responsible, accountable, consulted and informed in the ${PROCESS_LABELS[process].toLowerCase()} process.`}
-        actions={
-          <SegmentedControl
-            aria-label="Process"
-            data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
-            value={process}
-            onChange={(p) => navigate(`/processes/${p}/roles`)}
-          />
-        }
+        actions={<ProcessSwitch value={process} pathOf={(p) => `/processes/${p}/roles`} />}
       />
       <Paper p="lg">
         <Title order={2} size="h4" mb="md">

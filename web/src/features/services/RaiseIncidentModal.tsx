@@ -1,16 +1,15 @@
 /** Raise an incident against a service straight from its page; the service's SLA applies to it. */
-import { Group, Modal, Select, Stack } from '@mantine/core';
+import { Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { type Service, useRaiseIncidentForService } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { DescriptionField, TitleField } from '../../kit/form/NewRecordForm.tsx';
+import { DescriptionField, ImpactUrgencyFields, TitleField } from '../../kit/form/NewRecordForm.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { LEVEL_OPTIONS } from '../../lib/labels.ts';
 
 export function RaiseIncidentModal({ service, onClose }: { service: Service; onClose: () => void }) {
   const raise = useRaiseIncidentForService(service.id);
@@ -49,24 +48,14 @@ export function RaiseIncidentModal({ service, onClose }: { service: Service; onC
             error={requiredError(touched, title, 'Give the incident a short title') ?? server.title}
           />
           <DescriptionField value={description} onChange={setDescription} error={server.description} />
-          <Group grow>
-            <Select
-              label="Impact"
-              data={LEVEL_OPTIONS}
-              value={impact}
-              onChange={(v) => v && setImpact(v)}
-              allowDeselect={false}
-              error={server.impact}
-            />
-            <Select
-              label="Urgency"
-              data={LEVEL_OPTIONS}
-              value={urgency}
-              onChange={(v) => v && setUrgency(v)}
-              allowDeselect={false}
-              error={server.urgency}
-            />
-          </Group>
+          <ImpactUrgencyFields
+            impact={impact}
+            urgency={urgency}
+            onImpact={setImpact}
+            onUrgency={setUrgency}
+            errors={server}
+            allowDeselect={false}
+          />
           <DialogActions onCancel={onClose} submitLabel="Raise incident" pending={raise.isPending} />
         </Stack>
       </SubmitForm>

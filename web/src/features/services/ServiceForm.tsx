@@ -11,7 +11,7 @@ import {
 import { type Service, type ServiceInput, services } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
@@ -140,7 +140,7 @@ function ServiceFields({
   );
 }
 
-function EditServiceModal({ service, onClose }: { service: Service; onClose: () => void }) {
+export function EditServiceModal({ service, onClose }: { service: Service; onClose: () => void }) {
   const save = services.useUpdate();
   const form = useRecordForm(service, toDraft, { toBody, validate, error: save.error });
   return (
@@ -170,21 +170,13 @@ function EditServiceModal({ service, onClose }: { service: Service; onClose: () 
   );
 }
 
-export function ServiceFormModal({
-  service,
-  onClose,
-}: {
-  /** The service to edit; absent to add one. */
-  service?: Service;
-  onClose: () => void;
-}) {
-  const create = services.useCreate();
-  if (service) return <EditServiceModal service={service} onClose={onClose} />;
+/** The portfolio's "New service" button and its dialog. */
+export function NewServiceButton() {
   return (
-    <CreateDialog
+    <CreateButton
+      label="New service"
       title="New service"
-      onClose={onClose}
-      create={create}
+      useCreate={services.useCreate}
       empty={emptyService}
       toBody={(d) => ({ ...toBody(d), kind: d.kind })}
       validate={validate}
@@ -194,6 +186,6 @@ export function ServiceFormModal({
       errorTitle="The service was not saved"
     >
       {(form) => <ServiceFields form={form} />}
-    </CreateDialog>
+    </CreateButton>
   );
 }

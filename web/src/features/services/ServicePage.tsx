@@ -20,7 +20,7 @@ import { SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { RequirementModal, RequirementsTable } from '../sla/Requirements.tsx';
 import { RaiseIncidentModal } from './RaiseIncidentModal.tsx';
 import { CriticalityBadge, LifecycleBadge } from './ServiceBadges.tsx';
-import { ServiceFormModal } from './ServiceForm.tsx';
+import { EditServiceModal } from './ServiceForm.tsx';
 
 function ServiceLinks({ items, empty }: { items: ServiceLink[]; empty: string }) {
   if (items.length === 0)
@@ -200,7 +200,7 @@ export function ServicePage() {
             main={<ServiceLevels s={s} onAddRequirement={() => setAddingReq(true)} />}
             side={<ServiceDetails s={s} />}
           />
-          {editing && <ServiceFormModal service={s} onClose={() => setEditing(false)} />}
+          {editing && <EditServiceModal service={s} onClose={() => setEditing(false)} />}
           {raising && <RaiseIncidentModal service={s} onClose={() => setRaising(false)} />}
           {addingReq && <RequirementModal service={s} onClose={() => setAddingReq(false)} />}
         </>

@@ -13,12 +13,11 @@ import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filte
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
-import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { CRITICALITY_LABELS, LIFECYCLE_LABELS, SERVICE_KIND_LABELS } from '../sla/labels.ts';
 import { useCanManageServiceLevels } from '../sla/permissions.ts';
 import { CriticalityBadge, LifecycleBadge } from './ServiceBadges.tsx';
-import { ServiceFormModal } from './ServiceForm.tsx';
+import { NewServiceButton } from './ServiceForm.tsx';
 
 const FILTERS = { q: 'text', kind: 'one', lifecycle: 'many', criticality: 'many' } as const;
 const href = (s: Service) => `/services/${s.id}`;
@@ -89,13 +88,7 @@ export function ServicesPage() {
     <ListPage
       title="Services"
       description="The service portfolio: what IT delivers, to whom, and what it depends on."
-      actions={
-        canManage && (
-          <NewDialogButton dialog={(close) => <ServiceFormModal onClose={close} />}>
-            New service
-          </NewDialogButton>
-        )
-      }
+      actions={canManage && <NewServiceButton />}
       listKey="services"
       noun={['service', 'services']}
       columns={COLUMNS}

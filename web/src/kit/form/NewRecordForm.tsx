@@ -107,22 +107,43 @@ export function DescriptionField({
   );
 }
 
-/** Impact and urgency side by side, 1 to 5 (kept as the select's strings). */
+/**
+ * Impact and urgency side by side, 1 to 5 (kept as the select's strings), with the server's errors
+ * for either. A cleared choice falls back to 3 unless `allowDeselect` is false.
+ */
 export function ImpactUrgencyFields({
   impact,
   urgency,
   onImpact,
   onUrgency,
+  errors = {},
+  allowDeselect,
 }: {
   impact: string;
   urgency: string;
   onImpact: (v: string) => void;
   onUrgency: (v: string) => void;
+  errors?: { impact?: string; urgency?: string };
+  allowDeselect?: boolean;
 }) {
   return (
     <Group grow>
-      <Select label="Impact" data={LEVEL_OPTIONS} value={impact} onChange={(v) => onImpact(v ?? '3')} />
-      <Select label="Urgency" data={LEVEL_OPTIONS} value={urgency} onChange={(v) => onUrgency(v ?? '3')} />
+      <Select
+        label="Impact"
+        data={LEVEL_OPTIONS}
+        allowDeselect={allowDeselect}
+        value={impact}
+        onChange={(v) => onImpact(v ?? '3')}
+        error={errors.impact}
+      />
+      <Select
+        label="Urgency"
+        data={LEVEL_OPTIONS}
+        allowDeselect={allowDeselect}
+        value={urgency}
+        onChange={(v) => onUrgency(v ?? '3')}
+        error={errors.urgency}
+      />
     </Group>
   );
 }

@@ -3,7 +3,7 @@
  * rows, keyed by their id. The table is named after the page unless `label` says otherwise;
  * `notice` stands between the two (an alert about some of the rows).
  *
- *   <ListPage title="Assets" description="…" actions={<NewDialogButton …>Register asset</NewDialogButton>}
+ *   <ListPage title="Assets" description="…" actions={<CreateButton label="Register asset" …>…</CreateButton>}
  *     listKey="cmdb-assets" noun={['asset', 'assets']} columns={COLUMNS} list={list} state={state}
  *     rowHref={…} rowLabel={…} filters={…} />
  */

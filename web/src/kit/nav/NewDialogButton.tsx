@@ -1,10 +1,9 @@
 /**
  * A page's "New …" button with the dialog it opens. The dialog is mounted only while open, so
  * every opening starts from a blank draft; `initiallyOpen` opens it with the page (a "?new=1" link).
+ * Where the dialog is a CreateDialog, CreateButton (kit/form) is this button with it.
  *
- *   actions={canManage && (
- *     <NewDialogButton dialog={(close) => <NewContractModal onClose={close} />}>New contract</NewDialogButton>
- *   )}
+ *   actions={<NewDialogButton dialog={(close) => <CreateTokenModal onClose={close} />}>New token</NewDialogButton>}
  */
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
