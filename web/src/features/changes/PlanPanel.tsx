@@ -6,7 +6,7 @@ import { PanelForm } from '../../kit/form/PanelForm.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { whenStale } from '../../kit/record/whenStale.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { fromLocalInput, toLocalInput } from './labels.ts';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { type PlanDraft, PlanFields } from './PlanFields.tsx';
 
 function draftOf(rec: ChangeView): PlanDraft {

@@ -3,7 +3,7 @@
  * who agreed it, its other versions; and the actions its status allows (edit and agree a draft,
  * draft the next version, end it).
  */
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconEdit, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -18,10 +18,11 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
+import { DateTimeInput } from '../../kit/form/DateTimeInput.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { Time } from '../../lib/time.tsx';
 import { AgreementStatus } from './AgreementTable.tsx';
-import { fromLocalInput, localInputValue } from './formValues.ts';
 import { KIND_LABELS, KIND_PARTY, RECORD_TYPE_LABELS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
 import { TargetsTable } from './TargetsEditor.tsx';
@@ -46,13 +47,14 @@ function InstantDialog({
   pending: boolean;
   error: unknown;
 }) {
-  const [value, setValue] = useState(localInputValue(new Date()));
+  const [value, setValue] = useState(toLocalInput(new Date()));
   return (
     <FormDialog
       title={title}
       onClose={onClose}
       onSubmit={() => {
-        if (value) onConfirm(fromLocalInput(value));
+        const at = fromLocalInput(value);
+        if (at) onConfirm(at);
       }}
       noValidate
       submitLabel={confirm}
@@ -60,13 +62,7 @@ function InstantDialog({
     >
       <Text size="sm">{explain}</Text>
       <ErrorAlert error={error} title="Not done" />
-      <TextInput
-        label={label}
-        type="datetime-local"
-        required
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-      />
+      <DateTimeInput label={label} required value={value} onChange={setValue} />
     </FormDialog>
   );
 }
