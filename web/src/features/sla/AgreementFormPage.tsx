@@ -4,7 +4,7 @@
  * record types, priorities) and when it is in force. Agreed versions are changed by drafting the
  * next version.
  */
-import { Button, Group, MultiSelect, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -23,7 +23,7 @@ import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
+import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
 import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -296,19 +296,13 @@ export function AgreementFormPage() {
     return <ErrorState error={agreement.error} onRetry={() => agreement.refetch()} />;
   return (
     <Stack gap="md">
-      <Stack gap={6}>
-        <BackCrumbs
-          to="/service-levels/agreements"
-          label="Agreements"
-          here={id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}
-        />
-        <Title order={1} size="h2">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          An agreement is saved as a draft; agree it to start measuring records with it.
-        </Text>
-      </Stack>
+      <CrumbHeader
+        to="/service-levels/agreements"
+        label="Agreements"
+        here={id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}
+        title={title}
+        description="An agreement is saved as a draft; agree it to start measuring records with it."
+      />
       <AgreementForm key={agreement.data?.version ?? 'new'} agreement={id ? agreement.data : undefined} />
     </Stack>
   );
