@@ -80,6 +80,8 @@ function Actions({ a }: { a: Agreement }) {
     else if (!dialog) notifications.show({ color: 'red', title: 'Not done', message: (e as Error).message });
   };
   const ended = a.effectiveTo !== null && new Date(a.effectiveTo).getTime() <= Date.now();
+  /** What both dialogs share: the action's state, and closing. */
+  const dialogProps = { pending: act.isPending, error: act.error, onClose: () => setDialog(null) };
   return (
     <Group gap="sm">
       {a.status === 'draft' && (
@@ -131,9 +133,7 @@ function Actions({ a }: { a: Agreement }) {
           label="New version effective from"
           confirm="Draft version"
           explain="The draft copies the latest version. When you agree it, the earlier version ends where this one starts."
-          pending={act.isPending}
-          error={act.error}
-          onClose={() => setDialog(null)}
+          {...dialogProps}
           onConfirm={(iso) =>
             act.mutate(
               { type: 'version', effectiveFrom: iso },
@@ -148,9 +148,7 @@ function Actions({ a }: { a: Agreement }) {
           label="Ends at"
           confirm="End agreement"
           explain="Records created from then on are not measured by it; clocks already running keep their agreement."
-          pending={act.isPending}
-          error={act.error}
-          onClose={() => setDialog(null)}
+          {...dialogProps}
           onConfirm={(iso) =>
             act.mutate(
               { type: 'end', effectiveTo: iso },
