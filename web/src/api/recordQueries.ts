@@ -57,6 +57,11 @@ export function recordQueries<V extends RecordLike>(cfg: {
       return useRememberedWrite(write, remember);
     },
 
+    /** Raise a record: the input posted to the collection. */
+    useCreate<I>() {
+      return useRememberedWrite((input: I) => api.post<V>(cfg.path, input), remember);
+    },
+
     /** Edit a record: `version` is the one the edits were based on, sent as If-Match. */
     useUpdate<P = Record<string, unknown>>(id: string) {
       return useRememberedWrite(

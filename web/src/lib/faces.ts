@@ -35,7 +35,3 @@ export const cmdbAreas = (user: Pick<User, 'roles'>) => ({
   manage: has(user, ['admin', 'service_manager', 'agent']),
   classes: has(user, ['admin']),
 });
-
-export function hasAnyAdminArea(user: Pick<User, 'roles'>): boolean {
-  return Object.values(adminAreas(user)).some(Boolean);
-}

@@ -55,9 +55,7 @@ export const useChange = changes.useOne;
 
 export const useChangeOptions = () => changes.useOptions<RecordOptions>();
 
-export function useCreateChange() {
-  return changes.useWrite((input: ChangeCreate) => api.post<ChangeView>('/changes', input));
-}
+export const useCreateChange = () => changes.useCreate<ChangeCreate>();
 
 export function useUpdateChange(c: ChangeView) {
   return changes.useUpdate(c.id);

@@ -2,10 +2,10 @@
  * The CMDB: classes, CIs, relationships, impact analysis, the CIs of work records, assets,
  * contracts, licences and imports. Shapes mirror src/modules/cmdb/api-schemas.ts and the route files.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client.ts';
+import { usePagedList } from '../paged.ts';
 import { defineResource } from '../resource.ts';
-import type { Page } from '../types.ts';
 
 export { ATTRIBUTE_TYPES, type AttributeType } from '../../../../src/domain/cmdb/classes.ts';
 export { CI_STATUSES, type CiStatus } from '../../../../src/domain/cmdb/vocabulary.ts';
@@ -370,18 +370,12 @@ export function useImportJob(id: string | null) {
 }
 
 export function useImportRows(id: string | null, outcome: ImportOutcome | null, enabled: boolean) {
-  return useInfiniteQuery({
-    queryKey: ['cmdb', 'imports', id ?? '', 'rows', outcome],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<ImportRowResult>>(
-        `/cmdb/imports/${id}/rows`,
-        { outcome: outcome ?? undefined, cursor: pageParam, limit: 100 },
-        signal,
-      ),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    enabled: !!id && enabled,
-  });
+  return usePagedList<ImportRowResult>(
+    ['cmdb', 'imports', id ?? '', 'rows', outcome],
+    `/cmdb/imports/${id}/rows`,
+    { outcome: outcome ?? undefined, limit: 100 },
+    !!id && enabled,
+  );
 }
 
 export function useRecentImports() {

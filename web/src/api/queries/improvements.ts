@@ -30,11 +30,7 @@ const improvements = recordQueries<ImprovementView>({
 
 export const useImprovement = improvements.useOne;
 
-export function useCreateImprovement() {
-  return improvements.useWrite((input: ImprovementCreate) =>
-    api.post<ImprovementView>('/improvements', input),
-  );
-}
+export const useCreateImprovement = () => improvements.useCreate<ImprovementCreate>();
 
 export function useUpdateImprovement(p: ImprovementView) {
   return improvements.useUpdate(p.id);

@@ -25,8 +25,7 @@ export const useIncident = incidents.useOne;
 
 export const useIncidentOptions = () => incidents.useOptions<IncidentOptions>();
 
-export const useCreateIncident = () =>
-  incidents.useWrite((input: IncidentInput) => api.post<Incident>('/incidents', input));
+export const useCreateIncident = () => incidents.useCreate<IncidentInput>();
 
 /** Edit an incident; `version` is the one the edits were based on, sent as If-Match. */
 export const useUpdateIncident = (recordId: string) => incidents.useUpdate<IncidentInput>(recordId);

@@ -12,6 +12,7 @@ import type {
 } from '../../../../src/contracts/knowledge.ts';
 import { api } from '../client.ts';
 import { defineResource } from '../resource.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export type { ArticleDiff, ArticleHit, ArticleSummary, ArticleView, CategoryView };
 
@@ -104,11 +105,6 @@ export const useArticleFeedback = (id: string, enabled: boolean) =>
     }[];
   }>(id, 'feedback', enabled);
 
-function useCountsUpdate() {
-  const qc = useQueryClient();
-  return () => void qc.invalidateQueries({ queryKey: articles.keys.all });
-}
-
 /** Count one reading; called once when an article page opens. */
 export function useRecordView() {
   return useMutation({
@@ -116,23 +112,20 @@ export function useRecordView() {
   });
 }
 
-export function useGiveFeedback(id: string) {
-  const refresh = useCountsUpdate();
-  return useMutation({
-    mutationFn: (input: { helpful: boolean; comment: string }) =>
+/** Feedback and deflections change an article's counts, which every article query shows. */
+export const useGiveFeedback = (id: string) =>
+  useRefreshingWrite(
+    (input: { helpful: boolean; comment: string }) =>
       api.post<Counts>(`/knowledge/articles/${id}/feedback`, input),
-    onSuccess: refresh,
-  });
-}
+    articles.keys.all,
+  );
 
-export function useDeflect() {
-  const refresh = useCountsUpdate();
-  return useMutation({
-    mutationFn: ({ id, query }: { id: string; query: string }) =>
+export const useDeflect = () =>
+  useRefreshingWrite(
+    ({ id, query }: { id: string; query: string }) =>
       api.post<Counts>(`/knowledge/articles/${id}/deflections`, { query }),
-    onSuccess: refresh,
-  });
-}
+    articles.keys.all,
+  );
 
 export function useKnowledgeSearch(q: string) {
   return useQuery({
@@ -170,13 +163,11 @@ export function useCategories() {
   });
 }
 
-export function useSaveCategory(current: { id: string; version: number } | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CategoryInput) => api.save<CategoryView>(current, '/knowledge/categories', input),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: knowledgeKeys.categories }),
-  });
-}
+export const useSaveCategory = (current: { id: string; version: number } | undefined) =>
+  useRefreshingWrite(
+    (input: CategoryInput) => api.save<CategoryView>(current, '/knowledge/categories', input),
+    knowledgeKeys.categories,
+  );
 
 export function useRecordArticles(recordId: string) {
   return useQuery({
@@ -212,11 +203,9 @@ export function useKnownErrorArticle(knownErrorId: string) {
   });
 }
 
-export function usePublishKnownError(knownErrorId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { categoryId: string; audience: string }) =>
+export const usePublishKnownError = (knownErrorId: string) =>
+  useRefreshingWrite(
+    (input: { categoryId: string; audience: string }) =>
       api.post<ArticleView>(`/known-errors/${knownErrorId}/article`, input),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['knowledge'] }),
-  });
-}
+    ['knowledge'],
+  );

@@ -1,7 +1,7 @@
 /** Notification settings: events with rules and templates, preview, preferences, the delivery log and webhooks. */
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
-  DeliveryPage,
+  DeliveryView,
   NotificationChannel,
   NotificationEventView,
   PreferenceInput,
@@ -13,13 +13,13 @@ import type {
   TemplateView,
 } from '../../../../src/contracts/notifications.ts';
 import type {
-  WebhookDeliveryPage,
   WebhookDeliveryView,
   WebhookInput,
   WebhookView,
   WebhookWithSecret,
 } from '../../../../src/contracts/webhooks.ts';
 import { api } from '../client.ts';
+import { usePagedList } from '../paged.ts';
 import { useCachingWrite, useRefreshingWrite } from '../writes.ts';
 
 const EVENTS = ['notification-events'] as const;
@@ -96,16 +96,9 @@ export function useResetPreferences() {
 }
 
 export function useDeliveryLog(status: string | undefined) {
-  return useInfiniteQuery({
-    queryKey: ['notification-deliveries', status],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<DeliveryPage>(
-        '/admin/notifications/deliveries',
-        { status, limit: 50, cursor: pageParam ?? undefined },
-        signal,
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+  return usePagedList<DeliveryView>(['notification-deliveries', status], '/admin/notifications/deliveries', {
+    status,
+    limit: 50,
   });
 }
 
@@ -146,18 +139,12 @@ export function useRotateSecret() {
 }
 
 export function useWebhookDeliveries(id: string | null) {
-  return useInfiniteQuery({
-    queryKey: ['webhook-deliveries', id],
-    queryFn: ({ pageParam, signal }) =>
-      api.get<WebhookDeliveryPage>(
-        `/admin/webhooks/${id}/deliveries`,
-        { limit: 25, cursor: pageParam ?? undefined },
-        signal,
-      ),
-    enabled: !!id,
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  return usePagedList<WebhookDeliveryView>(
+    ['webhook-deliveries', id],
+    `/admin/webhooks/${id}/deliveries`,
+    { limit: 25 },
+    !!id,
+  );
 }
 
 export function useRedeliver(id: string) {

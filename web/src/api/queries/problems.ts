@@ -37,9 +37,7 @@ export const useProblem = problems.useOne;
 
 export const useProblemOptions = () => problems.useOptions<RecordOptions>();
 
-export function useCreateProblem() {
-  return problems.useWrite((input: ProblemCreate) => api.post<ProblemView>('/problems', input));
-}
+export const useCreateProblem = () => problems.useCreate<ProblemCreate>();
 
 export function useUpdateProblem(p: ProblemView) {
   return problems.useUpdate(p.id);

@@ -128,12 +128,8 @@ export function useSaveCatalogItem(item: CatalogItem | undefined) {
 
 // ---- Requests ------------------------------------------------------------------------------
 
-export function useOrderRequest() {
-  return requests.useWrite(
-    (input: { catalogItemId: string; answers: Record<string, unknown>; requesterId?: string }) =>
-      api.post<ServiceRequest>('/requests', input),
-  );
-}
+export const useOrderRequest = () =>
+  requests.useCreate<{ catalogItemId: string; answers: Record<string, unknown>; requesterId?: string }>();
 
 export function useRequestList(query: RequestListQuery, enabled = true) {
   return requests.useList<RecordSummary>(query, enabled);

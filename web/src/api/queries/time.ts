@@ -1,5 +1,5 @@
 /** Time tracking: a record's time entries, the signed-in person's timer, the time report. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   CurrentTimer,
   RecordTime,
@@ -10,6 +10,7 @@ import type {
   TimerStarted,
 } from '../../../../src/contracts/time-tracking.ts';
 import { api, type Query } from '../client.ts';
+import { useRefreshingWrite } from '../writes.ts';
 
 export type { CurrentTimer, RecordTime, TimeEntryView, TimeReport };
 
@@ -36,63 +37,35 @@ export function useCurrentTimer(enabled = true) {
   });
 }
 
-/** After any change of time: the record lists and the timer reload. */
-function useRefreshTime() {
-  const qc = useQueryClient();
-  return () => {
-    void qc.invalidateQueries({ queryKey: ['time'] });
-  };
-}
+/** Every time query: after any change of time the record lists, the timer and the report reload. */
+const TIME = ['time'] as const;
 
-export function useLogTime(recordId: string) {
-  const refresh = useRefreshTime();
-  return useMutation({
-    mutationFn: (input: TimeEntryCreateInput) => api.post<TimeEntryView>(`/records/${recordId}/time`, input),
-    onSuccess: refresh,
-  });
-}
+export const useLogTime = (recordId: string) =>
+  useRefreshingWrite(
+    (input: TimeEntryCreateInput) => api.post<TimeEntryView>(`/records/${recordId}/time`, input),
+    TIME,
+  );
 
-export function useUpdateTimeEntry() {
-  const refresh = useRefreshTime();
-  return useMutation({
-    mutationFn: ({ entry, patch }: { entry: TimeEntryView; patch: TimeEntryPatchInput }) =>
+export const useUpdateTimeEntry = () =>
+  useRefreshingWrite(
+    ({ entry, patch }: { entry: TimeEntryView; patch: TimeEntryPatchInput }) =>
       api.patch<TimeEntryView>(`/time/entries/${entry.id}`, patch, entry.version),
-    onSuccess: refresh,
-  });
-}
+    TIME,
+  );
 
-export function useDeleteTimeEntry() {
-  const refresh = useRefreshTime();
-  return useMutation({
-    mutationFn: (entry: TimeEntryView) => api.delete<void>(`/time/entries/${entry.id}`),
-    onSuccess: refresh,
-  });
-}
+export const useDeleteTimeEntry = () =>
+  useRefreshingWrite((entry: TimeEntryView) => api.delete<void>(`/time/entries/${entry.id}`), TIME);
 
-export function useStartTimer() {
-  const refresh = useRefreshTime();
-  return useMutation({
-    mutationFn: (input: { record: string; billable?: boolean; note?: string }) =>
+export const useStartTimer = () =>
+  useRefreshingWrite(
+    (input: { record: string; billable?: boolean; note?: string }) =>
       api.post<TimerStarted>('/time/timer', input),
-    onSuccess: refresh,
-  });
-}
+    TIME,
+  );
 
-export function useStopTimer() {
-  const refresh = useRefreshTime();
-  return useMutation({
-    mutationFn: () => api.post<TimeEntryView>('/time/timer/stop'),
-    onSuccess: refresh,
-  });
-}
+export const useStopTimer = () => useRefreshingWrite(() => api.post<TimeEntryView>('/time/timer/stop'), TIME);
 
-export function useDiscardTimer() {
-  const refresh = useRefreshTime();
-  return useMutation({
-    mutationFn: () => api.delete<void>('/time/timer'),
-    onSuccess: refresh,
-  });
-}
+export const useDiscardTimer = () => useRefreshingWrite(() => api.delete<void>('/time/timer'), TIME);
 
 export function useTimeReport(query: Query) {
   return useQuery({

@@ -5,9 +5,7 @@ import {
   Button,
   Group,
   NumberInput,
-  Paper,
   Select,
-  Stack,
   Switch,
   Table,
   Textarea,
@@ -18,11 +16,10 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type ChangeTemplateView, useChangeTemplates, useSaveTemplate } from '../../api/queries/changes.ts';
 import { useMe } from '../../auth/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
-import { DataTable } from '../../kit/list/DataTable.tsx';
+import { TablePage } from '../../kit/list/TablePage.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { isChangeManager, RISK_COLORS } from './labels.ts';
 
@@ -32,64 +29,59 @@ export function ChangeTemplatesPage() {
   const [editing, setEditing] = useState<ChangeTemplateView | 'new' | null>(null);
   const manager = isChangeManager(me);
   return (
-    <Stack gap="lg">
-      <PageHeader
+    <>
+      <TablePage
         title="Standard change templates"
         description="Pre-approved changes: raised from a template, they skip assessment and the CAB."
         actions={manager && <NewButton onClick={() => setEditing('new')}>New template</NewButton>}
+        query={templates}
+        label="Loading templates"
+        rows={(data) => data.items}
+        empty={
+          <EmptyState title="No templates yet">
+            Add the changes your teams make the same way every time.
+          </EmptyState>
+        }
+        errorAlert="Could not load the templates"
+        striped
+        aria-label="Templates"
+        columns={['Name', 'Risk', 'Duration', 'Status', 'Actions']}
+        cells={(t) => (
+          <>
+            <Table.Td>{t.name}</Table.Td>
+            <Table.Td>
+              <Badge variant="light" color={RISK_COLORS[t.riskLevel]}>
+                {t.riskLevel}
+              </Badge>
+            </Table.Td>
+            <Table.Td>{t.durationMinutes} min</Table.Td>
+            <Table.Td>{t.active ? 'Active' : 'Retired'}</Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                {t.active && (
+                  <Anchor component={Link} to={`/changes/new?type=standard&template=${t.id}`} size="sm">
+                    Raise
+                  </Anchor>
+                )}
+                {manager && (
+                  <Button
+                    size="compact-sm"
+                    variant="subtle"
+                    onClick={() => setEditing(t)}
+                    aria-label={`Edit ${t.name}`}
+                  >
+                    Edit
+                  </Button>
+                )}
+              </Group>
+            </Table.Td>
+          </>
+        )}
       />
-      <ErrorAlert error={templates.error} title="Could not load the templates" />
-      {templates.isPending ? (
-        <PageLoader label="Loading templates" />
-      ) : (templates.data?.items.length ?? 0) === 0 ? (
-        <EmptyState title="No templates yet">
-          Add the changes your teams make the same way every time.
-        </EmptyState>
-      ) : (
-        <Paper withBorder>
-          <DataTable
-            striped
-            aria-label="Templates"
-            columns={['Name', 'Risk', 'Duration', 'Status', 'Actions']}
-          >
-            {templates.data?.items.map((t) => (
-              <Table.Tr key={t.id}>
-                <Table.Td>{t.name}</Table.Td>
-                <Table.Td>
-                  <Badge variant="light" color={RISK_COLORS[t.riskLevel]}>
-                    {t.riskLevel}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{t.durationMinutes} min</Table.Td>
-                <Table.Td>{t.active ? 'Active' : 'Retired'}</Table.Td>
-                <Table.Td>
-                  <Group gap="xs">
-                    {t.active && (
-                      <Anchor component={Link} to={`/changes/new?type=standard&template=${t.id}`} size="sm">
-                        Raise
-                      </Anchor>
-                    )}
-                    {manager && (
-                      <Button
-                        size="compact-sm"
-                        variant="subtle"
-                        onClick={() => setEditing(t)}
-                        aria-label={`Edit ${t.name}`}
-                      >
-                        Edit
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        </Paper>
-      )}
       {editing && (
         <TemplateDialog template={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       )}
-    </Stack>
+    </>
   );
 }
 

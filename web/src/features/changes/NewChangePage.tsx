@@ -15,8 +15,9 @@ import {
   useOpenCreated,
 } from '../../kit/form/NewRecordForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
+import { fromLocalInput } from '../../lib/localDateTime.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
-import { CHANGE_TYPE_HELP, CHANGE_TYPE_LABELS, fromLocalInput } from './labels.ts';
+import { CHANGE_TYPE_HELP, CHANGE_TYPE_LABELS } from './labels.ts';
 import { type PlanDraft, PlanFields } from './PlanFields.tsx';
 
 type Kind = 'standard' | 'normal' | 'emergency';

@@ -1,6 +1,7 @@
 /** The planned window and the plans of a change, as the new-change form and the plan panel edit them. */
-import { Group, Textarea, TextInput } from '@mantine/core';
+import { Group, Textarea } from '@mantine/core';
 import { LIMITS } from '../../../../src/shared/limits.ts';
+import { DateTimeInput } from '../../kit/form/DateTimeInput.tsx';
 
 export type PlanDraft = { start: string; end: string; impl: string; backout: string; test: string };
 
@@ -36,21 +37,19 @@ export function PlanFields({
   return (
     <>
       <Group grow>
-        <TextInput
-          type="datetime-local"
+        <DateTimeInput
           label="Planned start"
           readOnly={readOnly}
           value={draft.start}
-          onChange={(e) => onChange({ ...draft, start: e.currentTarget.value })}
+          onChange={(start) => onChange({ ...draft, start })}
           error={errors.plannedStart}
         />
-        <TextInput
-          type="datetime-local"
+        <DateTimeInput
           label="Planned end"
           description={endDescription}
           readOnly={readOnly}
           value={draft.end}
-          onChange={(e) => onChange({ ...draft, end: e.currentTarget.value })}
+          onChange={(end) => onChange({ ...draft, end })}
           error={errors.plannedEnd}
         />
       </Group>

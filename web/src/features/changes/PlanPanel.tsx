@@ -3,10 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { type ChangeView, useUpdateChange } from '../../api/queries/changes.ts';
 import { PanelForm } from '../../kit/form/PanelForm.tsx';
+import { minimalPatch } from '../../kit/form/patch.ts';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { whenStale } from '../../kit/record/whenStale.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { fromLocalInput, toLocalInput } from './labels.ts';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { type PlanDraft, PlanFields } from './PlanFields.tsx';
 
 function draftOf(rec: ChangeView): PlanDraft {
@@ -19,22 +20,22 @@ function draftOf(rec: ChangeView): PlanDraft {
   };
 }
 
-/** The fields of `draft` that differ from `saved`, as a change patch. */
-function patchOf(draft: PlanDraft, saved: PlanDraft): Record<string, unknown> {
-  const patch: Record<string, unknown> = {};
-  if (draft.start !== saved.start) patch.plannedStart = fromLocalInput(draft.start);
-  if (draft.end !== saved.end) patch.plannedEnd = fromLocalInput(draft.end);
-  if (draft.impl !== saved.impl) patch.implementationPlan = draft.impl || null;
-  if (draft.backout !== saved.backout) patch.backoutPlan = draft.backout || null;
-  if (draft.test !== saved.test) patch.testPlan = draft.test || null;
-  return patch;
+/** The change fields a plan draft stands for, as the API takes them. */
+function bodyOf(draft: PlanDraft) {
+  return {
+    plannedStart: fromLocalInput(draft.start),
+    plannedEnd: fromLocalInput(draft.end),
+    implementationPlan: draft.impl || null,
+    backoutPlan: draft.backout || null,
+    testPlan: draft.test || null,
+  };
 }
 
 export function PlanPanel({ rec, onStale }: { rec: ChangeView; onStale: () => void }) {
   const save = useUpdateChange(rec);
   const editable = rec.allowedActions.includes('update');
   const [draft, setDraft] = useState(() => draftOf(rec));
-  const patch = patchOf(draft, draftOf(rec));
+  const patch = minimalPatch(bodyOf(draft), bodyOf(draftOf(rec)));
   return (
     <RecordPanel id="plan-title" title="Plan and schedule" gap="sm">
       <PanelForm

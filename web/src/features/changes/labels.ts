@@ -1,4 +1,4 @@
-/** Words and colours for change management's keys, and the datetime-local ↔ ISO conversion its forms use. */
+/** Words and colours for change management's keys. */
 import type { MantineColor } from '@mantine/core';
 import type { User } from '../../api/types.ts';
 
@@ -35,19 +35,6 @@ export const RULE_LABELS: Record<string, string> = {
   any: 'Any member',
   quorum: 'Quorum',
 };
-
-/** An ISO instant as the value of a datetime-local input, in the browser's zone. */
-export function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** A datetime-local value as an ISO instant; null when empty. */
-export function fromLocalInput(value: string): string | null {
-  return value ? new Date(value).toISOString() : null;
-}
 
 export const isChangeManager = (me: Pick<User, 'roles'>) =>
   me.roles.includes('admin') || me.roles.includes('change_manager');

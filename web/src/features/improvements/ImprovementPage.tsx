@@ -7,7 +7,6 @@ import {
   useImprovementTransition,
   useUpdateImprovement,
 } from '../../api/queries/improvements.ts';
-import { useKpiDefinitions } from '../../api/queries/reports.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import { Facts, Section } from '../../kit/detail/Section.tsx';
 import { assignByPatch } from '../../kit/record/AssignToMe.tsx';
@@ -16,6 +15,7 @@ import { TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { recordPath } from '../../records/registry.ts';
 import { StaffTypePage } from '../../records/StaffTypePage.tsx';
 import { kpiPath } from '../reports/KpiWidget.tsx';
+import { useKpiChoices } from '../reports/useKpiChoices.ts';
 import { SOURCE_LABELS } from './labels.ts';
 import { OutcomeTable } from './OutcomeTable.tsx';
 
@@ -23,13 +23,13 @@ const useAssignSave = (rec: ImprovementView) => assignByPatch(useUpdateImproveme
 
 /** Where the proposal came from, as a link where there is something to open. */
 function SourceText({ rec }: { rec: ImprovementView }) {
-  const kpis = useKpiDefinitions();
+  const kpis = useKpiChoices();
   const ref = rec.sourceRef;
   if (!ref) return <Text size="sm">{SOURCE_LABELS[rec.sourceKind]}</Text>;
   const search = rec.kpiFilter?.serviceId ? `?serviceId=${rec.kpiFilter.serviceId}` : '';
   const link =
     rec.sourceKind === 'kpi'
-      ? { to: kpiPath(ref, search), label: kpis.data?.items.find((k) => k.key === ref)?.label ?? ref }
+      ? { to: kpiPath(ref, search), label: kpis.label(ref) }
       : rec.sourceKind === 'problem'
         ? { to: recordPath('problem', ref), label: ref }
         : rec.sourceKind === 'pir'

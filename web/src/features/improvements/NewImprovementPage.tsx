@@ -8,7 +8,6 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { ImprovementKpiFilter, ImprovementSource } from '../../../../src/contracts/improvements.ts';
 import { useCreateImprovement } from '../../api/queries/improvements.ts';
-import { useKpiDefinitions } from '../../api/queries/reports.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
@@ -20,6 +19,7 @@ import {
   useOpenCreated,
 } from '../../kit/form/NewRecordForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
+import { useKpiChoices } from '../reports/useKpiChoices.ts';
 import { SOURCE_LABELS, SOURCE_OPTIONS } from './labels.ts';
 
 const SOURCES = Object.keys(SOURCE_LABELS) as ImprovementSource[];
@@ -42,7 +42,7 @@ export function NewImprovementPage() {
   const [params] = useSearchParams();
   const create = useCreateImprovement();
   const opened = useOpenCreated('proposed', (n) => `/improvements/${n}`);
-  const kpis = useKpiDefinitions();
+  const kpis = useKpiChoices();
   const services = useServiceChoices();
   const initialSource = params.get('source') as ImprovementSource | null;
   const [source, setSource] = useState<ImprovementSource>(
@@ -50,7 +50,6 @@ export function NewImprovementPage() {
   );
   const [ref, setRef] = useState(params.get('ref') ?? '');
   const cut = cutOf(params);
-  const kpiLabel = (key: string) => kpis.data?.items.find((k) => k.key === key)?.label ?? key;
   const [title, setTitle] = useState(params.get('title') ?? '');
   const [description, setDescription] = useState('');
   const [benefit, setBenefit] = useState('');
@@ -62,12 +61,11 @@ export function NewImprovementPage() {
   const [kpiKeys, setKpiKeys] = useState<string[]>([]);
   const [days, setDays] = useState<number>(30);
   const errors = fieldErrorsOf(create.error);
-  const kpiOptions = (kpis.data?.items ?? []).map((k) => ({ value: k.key, label: k.label }));
   const cutService = cut?.serviceId ? services.data?.items.find((s) => s.id === cut.serviceId)?.name : null;
   const shownTitle =
     title ||
     // Proposed from the KPI's label, never its key: nothing until the KPI list has loaded.
-    (source === 'kpi' && ref && kpis.data ? `Bring ${kpiLabel(ref).toLowerCase()} back on target` : '');
+    (source === 'kpi' && ref && kpis.loaded ? `Bring ${kpis.label(ref).toLowerCase()} back on target` : '');
 
   const submit = () =>
     create.mutate(
@@ -111,7 +109,7 @@ export function NewImprovementPage() {
             label="KPI off target"
             required
             searchable
-            data={kpiOptions}
+            data={kpis.options}
             value={ref || null}
             onChange={(v) => setRef(v ?? '')}
             error={errors.sourceRef}
@@ -175,7 +173,7 @@ export function NewImprovementPage() {
         <MultiSelect
           label={source === 'kpi' ? 'Other KPIs to measure' : 'KPIs to measure'}
           searchable
-          data={kpiOptions.filter((k) => !(source === 'kpi' && k.value === ref))}
+          data={kpis.options.filter((k) => !(source === 'kpi' && k.value === ref))}
           value={kpiKeys}
           onChange={setKpiKeys}
           error={errors.kpiKeys}

@@ -3,7 +3,7 @@
  * review-by date, and the Markdown body with a preview rendered and sanitised by the server, as
  * readers will see it. Editing a published article saves a new version, with a note.
  */
-import { Group, MultiSelect, Paper, Select, Stack, Tabs, Text, Textarea, TextInput } from '@mantine/core';
+import { Group, MultiSelect, Paper, Select, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { SourceTextarea } from '../../kit/form/SourceTextarea.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
@@ -177,13 +178,11 @@ function Editor({ article }: { article?: ArticleView }) {
               <Tabs.Tab value="preview">Preview</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="write" pt="md">
-              <Textarea
+              <SourceTextarea
                 label="Body (Markdown)"
                 description="Headings with #, lists with -, **bold**, `code`, [links](https://…)."
-                autosize
                 minRows={14}
                 {...form.text('body')}
-                styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
               />
             </Tabs.Panel>
             <Tabs.Panel value="preview" pt="md">

@@ -2,10 +2,9 @@
 import { Button, Group, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { type ArticleSummary, useArticleList, useCategories } from '../../api/queries/knowledge.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -43,48 +42,43 @@ export function KnowledgeListPage() {
     categoryId: categoryId || undefined,
   });
   return (
-    <>
-      <PageHeader
-        title="Knowledge base"
-        description="Articles for the service desk and for requesters: how-tos, known errors and their workarounds."
-        actions={
-          <Group gap="sm">
-            <Button component={Link} to="/knowledge/review" variant="default">
-              Review queue
-            </Button>
-            <NewButton to="/knowledge/new">New article</NewButton>
-          </Group>
-        }
-      />
-      <ListView
-        listKey="knowledge-articles"
-        label="Articles"
-        noun={['article', 'articles']}
-        columns={COLUMNS}
-        list={list}
-        state={state}
-        rowKey={(a) => a.id}
-        rowHref={(a) => articlePath(a.number)}
-        rowLabel={(a) => a.number}
-        filters={
-          <SearchFilterBar state={state} placeholder="Title or number">
-            <SelectFilter
-              state={state}
-              name="state"
-              label="State"
-              placeholder="Any state"
-              data={Object.entries(ARTICLE_STATE_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-            <SelectFilter
-              state={state}
-              name="categoryId"
-              label="Category"
-              placeholder="Every category"
-              data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
-            />
-          </SearchFilterBar>
-        }
-      />
-    </>
+    <ListPage
+      title="Knowledge base"
+      description="Articles for the service desk and for requesters: how-tos, known errors and their workarounds."
+      actions={
+        <Group gap="sm">
+          <Button component={Link} to="/knowledge/review" variant="default">
+            Review queue
+          </Button>
+          <NewButton to="/knowledge/new">New article</NewButton>
+        </Group>
+      }
+      label="Articles"
+      listKey="knowledge-articles"
+      noun={['article', 'articles']}
+      columns={COLUMNS}
+      list={list}
+      state={state}
+      rowHref={(a) => articlePath(a.number)}
+      rowLabel={(a) => a.number}
+      filters={
+        <SearchFilterBar state={state} placeholder="Title or number">
+          <SelectFilter
+            state={state}
+            name="state"
+            label="State"
+            placeholder="Any state"
+            data={Object.entries(ARTICLE_STATE_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+          <SelectFilter
+            state={state}
+            name="categoryId"
+            label="Category"
+            placeholder="Every category"
+            data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          />
+        </SearchFilterBar>
+      }
+    />
   );
 }

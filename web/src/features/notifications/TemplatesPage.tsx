@@ -15,7 +15,6 @@ import {
   Switch,
   Tabs,
   Text,
-  Textarea,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -38,6 +37,7 @@ import {
 } from '../../api/queries/notifications.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { SourceTextarea } from '../../kit/form/SourceTextarea.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
@@ -125,25 +125,21 @@ function TemplateEditor({ event, template }: { event: NotificationEventView; tem
             value={subject}
             onChange={(e) => setSubject(e.currentTarget.value)}
           />
-          <Textarea
+          <SourceTextarea
             label={channel === 'email' ? 'Email text (plain-text part)' : 'In-app text'}
             value={body}
             onChange={(e) => setBody(e.currentTarget.value)}
-            autosize
             minRows={5}
             maxRows={16}
-            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           />
           {channel === 'email' && (
-            <Textarea
+            <SourceTextarea
               label="Email HTML (optional)"
               description="Leave empty to send the text as simple HTML. Values are escaped."
               value={html}
               onChange={(e) => setHtml(e.currentTarget.value)}
-              autosize
               minRows={3}
               maxRows={16}
-              styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
             />
           )}
           <Text size="xs" c="dimmed">

@@ -9,10 +9,8 @@ import {
   Code,
   CopyButton,
   Group,
-  Modal,
   MultiSelect,
   Paper,
-  Stack,
   Switch,
   Table,
   Text,
@@ -36,8 +34,7 @@ import { TagBadges } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -48,55 +45,54 @@ function useEventOptions() {
   return (events.data ?? []).map((e) => ({ value: e.key, label: `${e.label} (${e.key})` }));
 }
 
-function WebhookForm({
+function WebhookDialog({
+  title,
   initial,
   submitLabel,
   pending,
   error,
   onSubmit,
-  onCancel,
+  onClose,
 }: {
+  title: string;
   initial: { url: string; description: string; events: string[] };
   submitLabel: string;
   pending: boolean;
   error: unknown;
   onSubmit: (v: { url: string; description: string; events: string[] }) => void;
-  onCancel: () => void;
+  onClose: () => void;
 }) {
   const [url, setUrl] = useState(initial.url);
   const [description, setDescription] = useState(initial.description);
   const [events, setEvents] = useState(initial.events);
   const options = useEventOptions();
   return (
-    <SubmitForm
-      onSubmit={() => {
-        onSubmit({ url: url.trim(), description, events });
-      }}
+    <FormDialog
+      title={title}
+      size="lg"
+      gap="sm"
+      onClose={onClose}
+      onSubmit={() => onSubmit({ url: url.trim(), description, events })}
+      submitLabel={submitLabel}
+      pending={pending}
+      disabled={!url.trim() || events.length === 0}
     >
-      <Stack gap="sm">
-        <TextInput
-          label="Endpoint URL"
-          description="http:// or https://; requests time out and are retried with backoff."
-          placeholder="https://example.com/hooks/steward"
-          required
-          value={url}
-          onChange={(e) => setUrl(e.currentTarget.value)}
-        />
-        <TextInput
-          label="Description"
-          value={description}
-          onChange={(e) => setDescription(e.currentTarget.value)}
-        />
-        <MultiSelect label="Events" required data={options} value={events} onChange={setEvents} searchable />
-        <ApiErrorAlert error={error} title="The webhook was not saved" />
-        <DialogActions
-          onCancel={onCancel}
-          submitLabel={submitLabel}
-          pending={pending}
-          disabled={!url.trim() || events.length === 0}
-        />
-      </Stack>
-    </SubmitForm>
+      <TextInput
+        label="Endpoint URL"
+        description="http:// or https://; requests time out and are retried with backoff."
+        placeholder="https://example.com/hooks/steward"
+        required
+        value={url}
+        onChange={(e) => setUrl(e.currentTarget.value)}
+      />
+      <TextInput
+        label="Description"
+        value={description}
+        onChange={(e) => setDescription(e.currentTarget.value)}
+      />
+      <MultiSelect label="Events" required data={options} value={events} onChange={setEvents} searchable />
+      <ApiErrorAlert error={error} title="The webhook was not saved" />
+    </FormDialog>
   );
 }
 
@@ -328,13 +324,14 @@ export function WebhooksPage() {
       >
         <Text size="sm">Steward stops posting to {removing?.url} and forgets its delivery log.</Text>
       </ConfirmDialog>
-      <Modal opened={creating} onClose={() => setCreating(false)} title="Add webhook" size="lg">
-        <WebhookForm
+      {creating && (
+        <WebhookDialog
+          title="Add webhook"
           initial={{ url: '', description: '', events: [] }}
           submitLabel="Add webhook"
           pending={create.isPending}
           error={create.error}
-          onCancel={() => setCreating(false)}
+          onClose={() => setCreating(false)}
           onSubmit={(v) =>
             create.mutate(
               { ...v, active: true },
@@ -347,24 +344,23 @@ export function WebhooksPage() {
             )
           }
         />
-      </Modal>
-      <Modal opened={!!editing} onClose={() => setEditing(null)} title="Edit webhook" size="lg">
-        {editing && (
-          <WebhookForm
-            initial={editing}
-            submitLabel="Save webhook"
-            pending={update.isPending}
-            error={update.error}
-            onCancel={() => setEditing(null)}
-            onSubmit={(v) =>
-              update.mutate(
-                { id: editing.id, version: editing.version, input: { ...v, active: editing.active } },
-                { onSuccess: () => setEditing(null) },
-              )
-            }
-          />
-        )}
-      </Modal>
+      )}
+      {editing && (
+        <WebhookDialog
+          title="Edit webhook"
+          initial={editing}
+          submitLabel="Save webhook"
+          pending={update.isPending}
+          error={update.error}
+          onClose={() => setEditing(null)}
+          onSubmit={(v) =>
+            update.mutate(
+              { id: editing.id, version: editing.version, input: { ...v, active: editing.active } },
+              { onSuccess: () => setEditing(null) },
+            )
+          }
+        />
+      )}
     </>
   );
 }

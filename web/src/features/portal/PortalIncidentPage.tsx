@@ -1,30 +1,23 @@
 /** A requester's view of their incident: status, public conversation, comments, files and the steps offered. */
 import { Text } from '@mantine/core';
-import { useParams } from 'react-router-dom';
 import { useIncident, useTransition } from '../../api/queries/incidents.ts';
 import type { Incident } from '../../api/types.ts';
 import { LinksPanel } from '../../kit/record/Links.tsx';
-import { ActivityPanel, RecordGate, RecordLayout } from '../../kit/record/RecordPage.tsx';
+import { ActivityPanel, RecordLayout } from '../../kit/record/RecordPage.tsx';
 import { ProseOrNone, RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { WatchersPanel } from '../../kit/record/Watchers.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
+import { PortalTypePage } from '../../records/PortalTypePage.tsx';
 import { listPath } from '../../records/registry.ts';
 import { SurveyPrompt } from '../csat/SurveyPrompt.tsx';
 import { PortalRecordHeader } from './PortalRecordHeader.tsx';
 
 /** Requesters see the conversation and the state, not the service desk's internal routing. */
 const HIDDEN_FIELDS = new Set(['assigneeId', 'groupId', 'impact', 'priority', 'serviceId']);
-const BACK = { label: 'Back to my incidents', to: listPath('incident', true) };
 
 export function PortalIncidentPage() {
-  const { ref = '' } = useParams();
-  const incident = useIncident(ref);
-  return (
-    <RecordGate query={incident} number={ref} noun="incident" back={BACK}>
-      {(rec) => <PortalIncident rec={rec} reload={() => incident.refetch()} />}
-    </RecordGate>
-  );
+  return <PortalTypePage type="incident" useRecord={useIncident} page={PortalIncident} />;
 }
 
 function PortalIncident({ rec, reload }: { rec: Incident; reload: () => unknown }) {
@@ -38,7 +31,7 @@ function PortalIncident({ rec, reload }: { rec: Incident; reload: () => unknown 
           rec={rec}
           run={run}
           noun="incident"
-          back={{ label: 'My incidents', to: BACK.to }}
+          back={{ label: 'My incidents', to: listPath('incident', true) }}
           verb="Reported"
           reload={reload}
         />

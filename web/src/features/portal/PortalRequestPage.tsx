@@ -1,8 +1,8 @@
 /** A requester's (or approver's) view of a service request: progress, answers, conversation. */
-import { useParams } from 'react-router-dom';
 import { type ServiceRequest, useRequest, useRequestTransition } from '../../api/queries/requests.ts';
 import { useMe } from '../../auth/session.tsx';
-import { ActivityPanel, RecordGate, RecordLayout } from '../../kit/record/RecordPage.tsx';
+import { ActivityPanel, RecordLayout } from '../../kit/record/RecordPage.tsx';
+import { PortalTypePage } from '../../records/PortalTypePage.tsx';
 import { listPath } from '../../records/registry.ts';
 import { SurveyPrompt } from '../csat/SurveyPrompt.tsx';
 import { AnswersPanel, ApprovalBanner, RequestProgress } from '../requests/RequestProgress.tsx';
@@ -10,16 +10,9 @@ import { PortalRecordHeader } from './PortalRecordHeader.tsx';
 
 /** Requesters follow the request, not the service desk's internal routing. */
 const HIDDEN_FIELDS = new Set(['assigneeId', 'groupId', 'impact', 'urgency', 'priority', 'serviceId']);
-const BACK = { label: 'Back to my requests', to: listPath('request', true) };
 
 export function PortalRequestPage() {
-  const { ref = '' } = useParams();
-  const request = useRequest(ref);
-  return (
-    <RecordGate query={request} number={ref} noun="request" back={BACK}>
-      {(rec) => <PortalRequest rec={rec} reload={() => request.refetch()} />}
-    </RecordGate>
-  );
+  return <PortalTypePage type="request" useRecord={useRequest} page={PortalRequest} />;
 }
 
 function PortalRequest({ rec, reload }: { rec: ServiceRequest; reload: () => unknown }) {
@@ -33,7 +26,10 @@ function PortalRequest({ rec, reload }: { rec: ServiceRequest; reload: () => unk
           rec={rec}
           run={run}
           noun="request"
-          back={{ label: rec.requester?.id === me.id ? 'My requests' : 'Home', to: BACK.to }}
+          back={{
+            label: rec.requester?.id === me.id ? 'My requests' : 'Home',
+            to: listPath('request', true),
+          }}
           verb="Ordered"
           reload={reload}
         />

@@ -27,7 +27,6 @@ import {
   useDashboards,
   useDeleteDashboard,
   useKpi,
-  useKpiDefinitions,
   useSaveDashboard,
 } from '../../api/queries/reports.ts';
 import { useMe } from '../../auth/session.tsx';
@@ -37,6 +36,7 @@ import { MoveButtons, moveItem } from '../../kit/form/MoveButtons.tsx';
 import { ReportFilterBar, useReportFilters } from './filters.tsx';
 import { barDimension, CHART_LABELS } from './format.ts';
 import { KpiWidget } from './KpiWidget.tsx';
+import { useKpiChoices } from './useKpiChoices.ts';
 
 type Board = {
   key: string;
@@ -94,7 +94,7 @@ export function DashboardPage() {
   const { search } = useLocation();
   const { state, query } = useReportFilters();
   const list = useDashboards();
-  const defs = useKpiDefinitions();
+  const kpis = useKpiChoices();
   const save = useSaveDashboard();
   const remove = useDeleteDashboard();
   const [draft, setDraft] = useState<{ name: string; shared: boolean; widgets: DashboardWidget[] } | null>(
@@ -126,7 +126,6 @@ export function DashboardPage() {
     w,
     id: `${w.kpi}-${w.chart}-${widgets.slice(0, i).filter((x) => x.kpi === w.kpi && x.chart === w.chart).length}`,
   }));
-  const kpiLabel = (key: string) => defs.data?.items.find((k) => k.key === key)?.label ?? key;
 
   const startEditing = () =>
     setDraft({
@@ -216,7 +215,7 @@ export function DashboardPage() {
               <Select
                 label="KPI to add"
                 searchable
-                data={(defs.data?.items ?? []).map((k) => ({ value: k.key, label: k.label }))}
+                data={kpis.options}
                 value={adding.kpi}
                 onChange={(v) => setAdding({ ...adding, kpi: v })}
                 w={320}
@@ -271,7 +270,7 @@ export function DashboardPage() {
               draft && (
                 <Group gap={2} wrap="nowrap">
                   <MoveButtons
-                    name={kpiLabel(w.kpi)}
+                    name={kpis.label(w.kpi)}
                     index={i}
                     count={widgets.length}
                     onMove={(by) => move(i, by)}
@@ -279,7 +278,7 @@ export function DashboardPage() {
                   <ActionIcon
                     variant="subtle"
                     color="red"
-                    aria-label={`Remove ${kpiLabel(w.kpi)}`}
+                    aria-label={`Remove ${kpis.label(w.kpi)}`}
                     onClick={() => setDraft({ ...draft, widgets: draft.widgets.filter((_, j) => j !== i) })}
                   >
                     <IconX size={16} />

@@ -20,7 +20,6 @@ import {
   type ScheduleInput,
   type ScheduleView,
   useDeliveries,
-  useKpiDefinitions,
   useScheduleActions,
   useSchedules,
 } from '../../api/queries/reports.ts';
@@ -30,6 +29,7 @@ import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { useKpiChoices } from './useKpiChoices.ts';
 
 const REPORTS = [
   { value: 'kpi_table', label: 'KPI table' },
@@ -79,7 +79,7 @@ function Deliveries({ schedule }: { schedule: ScheduleView }) {
 
 function NewSchedule({ onDone }: { onDone: () => void }) {
   const { create } = useScheduleActions();
-  const kpis = useKpiDefinitions();
+  const kpis = useKpiChoices();
   const services = useServiceChoices();
   const groups = useGroups();
   const [name, setName] = useState('');
@@ -140,13 +140,7 @@ function NewSchedule({ onDone }: { onDone: () => void }) {
             allowDeselect={false}
           />
           {report === 'kpi_table' && (
-            <Select
-              label="KPI"
-              searchable
-              data={(kpis.data?.items ?? []).map((k) => ({ value: k.key, label: k.label }))}
-              value={kpi}
-              onChange={setKpi}
-            />
+            <Select label="KPI" searchable data={kpis.options} value={kpi} onChange={setKpi} />
           )}
           {report === 'service_review' && (
             <Select

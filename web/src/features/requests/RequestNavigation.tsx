@@ -1,10 +1,8 @@
-/** The "Service requests" section of the workspace navigation, and the catalog admin entry. */
+/** The "Service requests" section of the workspace navigation. */
 import { Badge } from '@mantine/core';
-import { IconChecklist, IconGavel, IconPackage, IconShoppingCart, IconTool } from '@tabler/icons-react';
+import { IconChecklist, IconGavel, IconShoppingCart, IconTool } from '@tabler/icons-react';
 import { usePendingApprovals } from '../../api/queries/requests.ts';
-import { useMe } from '../../auth/session.tsx';
-import { isAtOrBelow, NavItem, NavSection } from '../../kit/nav/NavSection.tsx';
-import { canManageCatalog } from '../../lib/faces.ts';
+import { isAtOrBelow, NavSection } from '../../kit/nav/NavSection.tsx';
 
 export function RequestNavSection({ pathname }: { pathname: string }) {
   const pending = usePendingApprovals();
@@ -35,19 +33,6 @@ export function RequestNavSection({ pathname }: { pathname: string }) {
         },
         { to: '/catalog', label: 'Order from the catalog', icon: <IconShoppingCart size={18} /> },
       ]}
-    />
-  );
-}
-
-export function CatalogAdminNavItem({ pathname }: { pathname: string }) {
-  const me = useMe();
-  if (!canManageCatalog(me)) return null;
-  return (
-    <NavItem
-      to="/admin/catalog-items"
-      label="Catalog items"
-      icon={<IconPackage size={18} />}
-      active={isAtOrBelow(pathname, '/admin/catalog-items')}
     />
   );
 }

@@ -4,7 +4,7 @@
  * record types, priorities) and when it is in force. Agreed versions are changed by drafting the
  * next version.
  */
-import { Button, Group, MultiSelect, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -18,15 +18,17 @@ import {
 } from '../../api/queries/serviceLevels.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { DateTimeInput } from '../../kit/form/DateTimeInput.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
+import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
 import { optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { FormSection } from './FormSection.tsx';
-import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
+import { parseThresholds } from './formValues.ts';
 import { KIND_LABELS, RECORD_TYPE_LABELS, RECORD_TYPES } from './labels.ts';
 import { CalendarSelect, CustomerSelect, OrganisationSelect, ServiceSelect } from './pickers.tsx';
 import { rootErrors } from './problems.ts';
@@ -77,19 +79,16 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
   const [recordTypes, setRecordTypes] = useState<string[]>(agreement?.recordTypes ?? []);
   const [priorities, setPriorities] = useState<string[]>((agreement?.priorities ?? []).map(String));
   const [onReassign, setOnReassign] = useState<'restart' | 'continue'>(agreement?.onReassign ?? 'restart');
-  const [from, setFrom] = useState(
-    localInputValue(agreement ? new Date(agreement.effectiveFrom) : new Date()),
-  );
-  const [to, setTo] = useState(
-    agreement?.effectiveTo ? localInputValue(new Date(agreement.effectiveTo)) : '',
-  );
+  const [from, setFrom] = useState(toLocalInput(agreement?.effectiveFrom ?? new Date()));
+  const [to, setTo] = useState(toLocalInput(agreement?.effectiveTo));
   const server = rootErrors(save.error);
   const parsedThresholds = parseThresholds(thresholds);
   const stale = save.error instanceof ApiError && save.error.isStale;
 
   const submit = () => {
     const shared = terms.submitted();
-    if (!shared || !parsedThresholds || !from) return;
+    const effectiveFrom = fromLocalInput(from);
+    if (!shared || !parsedThresholds || !effectiveFrom) return;
     save.mutate(
       {
         ...(agreement ? {} : { kind }),
@@ -103,8 +102,8 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
         recordTypes: recordTypes.length ? recordTypes : null,
         priorities: priorities.length ? priorities.map(Number) : null,
         ...(kind === 'ola' ? { onReassign } : {}),
-        effectiveFrom: fromLocalInput(from),
-        effectiveTo: to ? fromLocalInput(to) : null,
+        effectiveFrom,
+        effectiveTo: fromLocalInput(to),
       },
       {
         onSuccess: (a) => {
@@ -249,20 +248,18 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
             />
           </Group>
           <Group grow align="flex-start">
-            <TextInput
+            <DateTimeInput
               label="Effective from"
-              type="datetime-local"
               required
               value={from}
-              onChange={(e) => setFrom(e.currentTarget.value)}
+              onChange={setFrom}
               error={requiredError(terms.touched, from, 'Choose when it starts') ?? server.effectiveFrom}
             />
-            <TextInput
+            <DateTimeInput
               label="Effective until"
               description="Leave empty for open-ended"
-              type="datetime-local"
               value={to}
-              onChange={(e) => setTo(e.currentTarget.value)}
+              onChange={setTo}
               error={server.effectiveTo}
             />
           </Group>
@@ -299,19 +296,13 @@ export function AgreementFormPage() {
     return <ErrorState error={agreement.error} onRetry={() => agreement.refetch()} />;
   return (
     <Stack gap="md">
-      <Stack gap={6}>
-        <BackCrumbs
-          to="/service-levels/agreements"
-          label="Agreements"
-          here={id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}
-        />
-        <Title order={1} size="h2">
-          {title}
-        </Title>
-        <Text size="sm" c="dimmed">
-          An agreement is saved as a draft; agree it to start measuring records with it.
-        </Text>
-      </Stack>
+      <CrumbHeader
+        to="/service-levels/agreements"
+        label="Agreements"
+        here={id ? `${agreement.data?.name} v${agreement.data?.versionNumber}` : 'New'}
+        title={title}
+        description="An agreement is saved as a draft; agree it to start measuring records with it."
+      />
       <AgreementForm key={agreement.data?.version ?? 'new'} agreement={id ? agreement.data : undefined} />
     </Stack>
   );

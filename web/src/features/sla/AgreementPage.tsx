@@ -3,7 +3,7 @@
  * who agreed it, its other versions; and the actions its status allows (edit and agree a draft,
  * draft the next version, end it).
  */
-import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconEdit, IconPlayerStop } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -18,10 +18,11 @@ import {
 import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
+import { DateTimeInput } from '../../kit/form/DateTimeInput.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { Time } from '../../lib/time.tsx';
 import { AgreementStatus } from './AgreementTable.tsx';
-import { fromLocalInput, localInputValue } from './formValues.ts';
 import { KIND_LABELS, KIND_PARTY, RECORD_TYPE_LABELS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
 import { TargetsTable } from './TargetsEditor.tsx';
@@ -46,13 +47,14 @@ function InstantDialog({
   pending: boolean;
   error: unknown;
 }) {
-  const [value, setValue] = useState(localInputValue(new Date()));
+  const [value, setValue] = useState(toLocalInput(new Date()));
   return (
     <FormDialog
       title={title}
       onClose={onClose}
       onSubmit={() => {
-        if (value) onConfirm(fromLocalInput(value));
+        const at = fromLocalInput(value);
+        if (at) onConfirm(at);
       }}
       noValidate
       submitLabel={confirm}
@@ -60,13 +62,7 @@ function InstantDialog({
     >
       <Text size="sm">{explain}</Text>
       <ErrorAlert error={error} title="Not done" />
-      <TextInput
-        label={label}
-        type="datetime-local"
-        required
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-      />
+      <DateTimeInput label={label} required value={value} onChange={setValue} />
     </FormDialog>
   );
 }
@@ -84,6 +80,8 @@ function Actions({ a }: { a: Agreement }) {
     else if (!dialog) notifications.show({ color: 'red', title: 'Not done', message: (e as Error).message });
   };
   const ended = a.effectiveTo !== null && new Date(a.effectiveTo).getTime() <= Date.now();
+  /** What both dialogs share: the action's state, and closing. */
+  const dialogProps = { pending: act.isPending, error: act.error, onClose: () => setDialog(null) };
   return (
     <Group gap="sm">
       {a.status === 'draft' && (
@@ -135,9 +133,7 @@ function Actions({ a }: { a: Agreement }) {
           label="New version effective from"
           confirm="Draft version"
           explain="The draft copies the latest version. When you agree it, the earlier version ends where this one starts."
-          pending={act.isPending}
-          error={act.error}
-          onClose={() => setDialog(null)}
+          {...dialogProps}
           onConfirm={(iso) =>
             act.mutate(
               { type: 'version', effectiveFrom: iso },
@@ -152,9 +148,7 @@ function Actions({ a }: { a: Agreement }) {
           label="Ends at"
           confirm="End agreement"
           explain="Records created from then on are not measured by it; clocks already running keep their agreement."
-          pending={act.isPending}
-          error={act.error}
-          onClose={() => setDialog(null)}
+          {...dialogProps}
           onConfirm={(iso) =>
             act.mutate(
               { type: 'end', effectiveTo: iso },

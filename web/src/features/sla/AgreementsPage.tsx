@@ -3,9 +3,8 @@ import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { AGREEMENT_KINDS, type AgreementKind, useAgreementList } from '../../api/queries/serviceLevels.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { AGREEMENT_COLUMNS, agreementHref } from './AgreementTable.tsx';
@@ -47,41 +46,29 @@ export function AgreementsPage() {
     q: q.trim() || undefined,
   });
   return (
-    <>
-      <PageHeader
-        title="Agreements"
-        description="Service level agreements with customers, operational level agreements with support groups, and underpinning contracts with suppliers."
-        actions={canManage && <NewAgreementMenu />}
-      />
-      <ListView
-        listKey="service-level-agreements"
-        label="Agreements"
-        noun={['agreement', 'agreements']}
-        columns={AGREEMENT_COLUMNS}
-        list={list}
-        state={state}
-        rowKey={(a) => a.id}
-        rowHref={agreementHref}
-        rowLabel={(a) => `${a.name} v${a.versionNumber}`}
-        filters={
-          <SearchFilterBar state={state} placeholder="Name">
-            <SelectFilter
-              state={state}
-              name="kind"
-              label="Kind"
-              placeholder="Every kind"
-              data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
-            />
-            <SelectFilter
-              state={state}
-              name="status"
-              label="Status"
-              placeholder="Any status"
-              data={STATUSES}
-            />
-          </SearchFilterBar>
-        }
-      />
-    </>
+    <ListPage
+      title="Agreements"
+      description="Service level agreements with customers, operational level agreements with support groups, and underpinning contracts with suppliers."
+      actions={canManage && <NewAgreementMenu />}
+      listKey="service-level-agreements"
+      noun={['agreement', 'agreements']}
+      columns={AGREEMENT_COLUMNS}
+      list={list}
+      state={state}
+      rowHref={agreementHref}
+      rowLabel={(a) => `${a.name} v${a.versionNumber}`}
+      filters={
+        <SearchFilterBar state={state} placeholder="Name">
+          <SelectFilter
+            state={state}
+            name="kind"
+            label="Kind"
+            placeholder="Every kind"
+            data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
+          />
+          <SelectFilter state={state} name="status" label="Status" placeholder="Any status" data={STATUSES} />
+        </SearchFilterBar>
+      }
+    />
   );
 }

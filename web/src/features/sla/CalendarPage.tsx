@@ -35,7 +35,7 @@ import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
+import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
 import { useTimeZone } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import {
@@ -490,16 +490,12 @@ export function CalendarPage() {
   }
   return (
     <Stack gap="md">
-      <Stack gap={6}>
-        <BackCrumbs
-          to="/service-levels/calendars"
-          label="Business calendars"
-          here={isNew ? 'New' : calendar.data?.name}
-        />
-        <Title order={1} size="h2">
-          {title}
-        </Title>
-      </Stack>
+      <CrumbHeader
+        to="/service-levels/calendars"
+        label="Business calendars"
+        here={isNew ? 'New' : calendar.data?.name}
+        title={title}
+      />
       <CalendarEditor
         // A fresh editor for each loaded version, so reloading after a conflict shows the latest.
         key={calendar.data ? `${calendar.data.id}:${calendar.data.version}` : 'new'}

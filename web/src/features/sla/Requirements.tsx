@@ -2,7 +2,7 @@
  * Service level requirements of a service: what a customer needs (support hours, targets,
  * availability, obligations), reviewed draft → in review → agreed, then turned into an SLA.
  */
-import { Anchor, Badge, Button, Group, Menu, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Menu, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -17,9 +17,11 @@ import {
   useSlaFromRequirement,
 } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { DateTimeInput } from '../../kit/form/DateTimeInput.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
-import { fromLocalInput, localInputValue, parseThresholds } from './formValues.ts';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
+import { parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
 import { CalendarSelect, CustomerSelect } from './pickers.tsx';
 import { rootErrors } from './problems.ts';
@@ -110,7 +112,7 @@ function SlaFromRequirementModal({
   const make = useSlaFromRequirement();
   const navigate = useNavigate();
   const [name, setName] = useState(requirement.name);
-  const [from, setFrom] = useState(localInputValue(new Date()));
+  const [from, setFrom] = useState(toLocalInput(new Date()));
   const [thresholds, setThresholds] = useState('75, 90');
   const server = rootErrors(make.error);
   const parsed = parseThresholds(thresholds);
@@ -119,13 +121,14 @@ function SlaFromRequirementModal({
       title={`Turn ${requirement.name} into an SLA`}
       onClose={onClose}
       onSubmit={() => {
-        if (!parsed || !from) return;
+        const effectiveFrom = fromLocalInput(from);
+        if (!parsed || !effectiveFrom) return;
         make.mutate(
           {
             id: requirement.id,
             input: {
               name: name.trim() || undefined,
-              effectiveFrom: fromLocalInput(from),
+              effectiveFrom,
               warningThresholds: parsed,
             },
           },
@@ -148,12 +151,11 @@ function SlaFromRequirementModal({
       </Text>
       <ErrorAlert error={make.error} title="No SLA was made" />
       <NameInput label="SLA name" required={false} value={name} onChange={setName} error={server.name} />
-      <TextInput
+      <DateTimeInput
         label="Effective from"
-        type="datetime-local"
         required
         value={from}
-        onChange={(e) => setFrom(e.currentTarget.value)}
+        onChange={setFrom}
         error={server.effectiveFrom}
       />
       <ThresholdsInput value={thresholds} onChange={setThresholds} error={server.warningThresholds} />

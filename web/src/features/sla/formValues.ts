@@ -1,16 +1,4 @@
-/** Converting between form inputs and API values: local date-times, threshold lists. */
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A `datetime-local` input value for an instant, in the browser's zone. */
-export function localInputValue(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
-
-/** The ISO instant of a `datetime-local` input value (read in the browser's zone). */
-export function fromLocalInput(value: string): string {
-  return new Date(value).toISOString();
-}
+/** Reading the warning thresholds a form takes as text. */
 
 /** "75, 90" → [75, 90]; null when something is not a number between 1 and 99. */
 export function parseThresholds(text: string): number[] | null {
