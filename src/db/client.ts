@@ -13,11 +13,14 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { withAfterCommit } from './after-commit.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
-/** The database, or a transaction on it: both expose the same query builder. */
-export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/**
+ * The database, or a transaction on it: both expose the same query builder. Built without the
+ * schema: the schema only feeds Drizzle's relational queries (`db.query.…`), which Steward does
+ * not use, and with it every transaction built a query object per table (about 100) before its
+ * first statement.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
 
@@ -136,14 +139,14 @@ async function openPglite(
     throw e;
   });
   return {
-    ...committing(drizzlePglite(client, { schema })),
+    ...committing(drizzlePglite(client)),
     kind: 'pglite',
     pglite: client,
     pool: undefined,
     prepared: async <T>(_name: string, text: string, values: unknown[]) =>
       (await client.query<T>(text, values)).rows,
     migrate: async () => {
-      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+      await migratePglite(drizzlePglite(client), { migrationsFolder: MIGRATIONS_DIR });
     },
     ping: async () => {
       await client.query('select 1');
@@ -164,7 +167,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
   return {
-    ...committing(drizzlePg(pool, { schema })),
+    ...committing(drizzlePg(pool)),
     kind: 'postgres',
     pglite: undefined,
     pool,
@@ -175,7 +178,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
       const conn = await pool.connect();
       try {
         await conn.query('select pg_advisory_lock(7405261)');
-        await migratePg(drizzlePg(conn, { schema }), { migrationsFolder: MIGRATIONS_DIR });
+        await migratePg(drizzlePg(conn), { migrationsFolder: MIGRATIONS_DIR });
       } finally {
         await conn.query('select pg_advisory_unlock(7405261)').catch(() => undefined);
         conn.release();
