@@ -39,6 +39,8 @@ export type RecordEventContext = {
    * that changes only the event's own row object (the SLA's due instant) leaves it unset.
    */
   rewritten?: boolean;
+  /** On a create: the requester's organisation, as the creating statement read it. */
+  requester?: { organisationId: string | null };
 };
 
 export type RecordHook = (event: RecordEvent, ec: RecordEventContext) => Promise<void>;

@@ -17,7 +17,8 @@ import type { RecordTypeConfig } from './types.ts';
  * One statement, one round trip, atomic: read the process's lifecycle and priority matrix,
  * allocate the number (only when the requester is valid, so no number is wasted) and insert the
  * record. Creation needs no history row: the record's own created_at and created_by say it, and
- * the activity stream shows them first. Returns the new row, the requester's name and the lifecycle.
+ * the activity stream shows them first. Returns the new row, the requester's name, email and
+ * organisation, and the lifecycle.
  */
 // Every column but the full-text vector, which only the database needs.
 const RETURNED_COLUMNS = Object.values(getTableColumns(records))
@@ -53,7 +54,7 @@ const INSERT_VALUES: Partial<Record<keyof typeof records.$inferInsert, string>> 
 const TABLE_COLUMNS = getTableColumns(records);
 const INSERT_ENTRIES = Object.entries(INSERT_VALUES) as [keyof typeof TABLE_COLUMNS, string][];
 
-const INSERT_RECORD_SQL = `with req as (select id, name, email from users where id = $1::uuid and active),
+const INSERT_RECORD_SQL = `with req as (select id, name, email, organisation_id from users where id = $1::uuid and active),
   cfg as (select (select value from process_settings where key = $2) as lifecycle,
                  (select value from process_settings where key = $3) as matrix),
   seq as (select nextval($4::regclass) as n where exists (select 1 from req)),
@@ -63,7 +64,8 @@ const INSERT_RECORD_SQL = `with req as (select id, name, email from users where 
     from seq, cfg
     returning ${RETURNED_COLUMNS}
   )
-  select rec.*, req.name as requester_name, req.email as requester_email, cfg.lifecycle as lifecycle_json from rec, req, cfg`;
+  select rec.*, req.name as requester_name, req.email as requester_email,
+    req.organisation_id as requester_organisation_id, cfg.lifecycle as lifecycle_json from rec, req, cfg`;
 
 export async function insertRecordRow(
   ctx: AppContext,

@@ -143,7 +143,15 @@ export async function createRecord(
     const lifecycle = (raw.lifecycle_json as Lifecycle | null) ?? DEFAULT_LIFECYCLES[cfg.process];
     let rewritten = false;
     if (tx) {
-      const ec: RecordEventContext = { ctx, tx, cfg, lifecycle, actorId: actor.userId, at: row.createdAt };
+      const ec: RecordEventContext = {
+        ctx,
+        tx,
+        cfg,
+        lifecycle,
+        actorId: actor.userId,
+        at: row.createdAt,
+        requester: { organisationId: (raw.requester_organisation_id as string | null) ?? null },
+      };
       await emitRecordEvent({ kind: 'created', record: row }, ec);
       await opts.withRecord?.(tx, row);
       rewritten = ec.rewritten === true || opts.withRecord !== undefined;

@@ -51,12 +51,19 @@ export async function customerOf(
   ctx: Pick<AppContext, 'configCache'>,
   tx: Db,
   record: RecordRow,
+  /** The requester's organisation when the caller knows it; read when undefined. */
+  requesterOrganisationId?: string | null,
 ): Promise<string | null> {
-  const [u] = await tx
-    .select({ organisationId: users.organisationId })
-    .from(users)
-    .where(eq(users.id, record.requesterId));
-  if (u?.organisationId) return u.organisationId;
+  const organisationId =
+    requesterOrganisationId !== undefined
+      ? requesterOrganisationId
+      : (
+          await tx
+            .select({ organisationId: users.organisationId })
+            .from(users)
+            .where(eq(users.id, record.requesterId))
+        )[0]?.organisationId;
+  if (organisationId) return organisationId;
   if (!record.serviceId) return null;
   const customers = await serviceCustomerIds(ctx, tx, record.serviceId);
   return customers.length === 1 ? customers[0]! : null;
@@ -88,6 +95,8 @@ export type FactsInput = {
   lifecycle: Lifecycle;
   at: Date;
   cause: Cause;
+  /** The requester's organisation when the caller read it already (a create); otherwise it is read. */
+  requesterOrganisationId?: string | null | undefined;
 };
 
 /** Everything the planner needs, loaded one query after the other in the record's transaction. */
@@ -99,7 +108,9 @@ export async function loadPlanFacts(
 ): Promise<PlanContext> {
   const { record, book } = input;
   const engagements: EngagementFacts[] = needs.engagements ? await openEngagements(tx, record.id) : [];
-  const customerId = needs.selection ? await customerOf(ctx, tx, record) : null;
+  const customerId = needs.selection
+    ? await customerOf(ctx, tx, record, input.requesterOrganisationId)
+    : null;
   const responded =
     needs.selection && record.state !== input.lifecycle.initial
       ? await firstResponseAt(tx, record.id, input.lifecycle.initial)

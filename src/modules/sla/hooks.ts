@@ -117,6 +117,8 @@ async function onRecordEvent(event: RecordEvent, ec: RecordEventContext): Promis
       lifecycle: ec.lifecycle,
       at: ec.at,
       cause: await causeOf(event, ec),
+      // A create read the requester's organisation in its insert: no second read.
+      requesterOrganisationId: event.kind === 'created' ? ec.requester?.organisationId : undefined,
     },
     planned.plan,
     planned.needs,
