@@ -6,8 +6,9 @@
  * and clock-facts.ts load, the planner decides, this file applies.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { insertRows, updateOne, writeTogether } from '../../db/statements.ts';
 import { type ClockBook, emptyBook, firedKey, type PendingAlert } from '../../domain/sla/clock-book.ts';
 import type { ClockPlan } from '../../domain/sla/planner.ts';
 import { records } from '../records/index.ts';
@@ -151,29 +152,16 @@ export type ApplyOptions = {
   onFired: (alert: PendingAlert & { id: string }) => Promise<void>;
 };
 
-/**
- * Several writes as one statement (data-modifying WITH clauses): one round trip instead of one
- * each. They see the same snapshot and none reads what another writes; foreign keys are checked
- * at the end of the statement, so an event may name a clock inserted beside it.
- */
-async function writeTogether(tx: Db, writes: SQLWrapper[]): Promise<void> {
-  const last = writes.at(-1);
-  if (!last) return;
-  // getSQL(): the statement itself, not wrapped in parentheses as an embedded subquery would be.
-  const clauses = writes.slice(0, -1).map((w, i) => sql`${sql.raw(`w${i}`)} as (${w.getSQL()})`);
-  await tx.execute(clauses.length ? sql`with ${sql.join(clauses, sql`, `)} ${last.getSQL()}` : last.getSQL());
-}
-
 /** Write the plan; returns how many alerts fired. */
 export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: ApplyOptions): Promise<number> {
   const started = plan.started.length
-    ? [tx.insert(slaClocks).values(o.dims ? plan.started.map((c) => ({ ...c, ...o.dims })) : plan.started)]
+    ? [insertRows(slaClocks, o.dims ? plan.started.map((c) => ({ ...c, ...o.dims })) : plan.started)]
     : [];
   // The timeline and the record's due instant close every plan, in one statement.
   const closing = [
-    ...(plan.timeline.length ? [tx.insert(slaEvents).values(plan.timeline)] : []),
+    ...(plan.timeline.length ? [insertRows(slaEvents, plan.timeline)] : []),
     ...((plan.dueAt?.getTime() ?? null) !== (o.currentDue?.getTime() ?? null)
-      ? [tx.update(records).set({ slaDueAt: plan.dueAt }).where(eq(records.id, recordId))]
+      ? [updateOne(records.slaDueAt, plan.dueAt, records.id, recordId)]
       : []),
   ];
   // The common case, a record's first clocks: those clocks join the same statement.

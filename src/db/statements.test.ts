@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from './client.ts';
+import { insertRows, updateOne, writeTogether } from './statements.ts';
+
+const parents = pgTable('parents', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  dueAt: timestamp('due_at', { withTimezone: true }),
+});
+const children = pgTable('children', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  parentId: uuid('parent_id')
+    .notNull()
+    .references(() => parents.id),
+  label: text('label').notNull().default('none'),
+  code: text('code').$defaultFn(() => 'from-function'),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  n: integer('n'),
+});
+
+describe('statements built from a table', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openDatabase({ dataDir: 'memory://' });
+    await database.db.execute(
+      sql`create table parents (id uuid primary key default gen_random_uuid(), due_at timestamptz)`,
+    );
+    await database.db.execute(sql`create table children (id uuid primary key default gen_random_uuid(),
+      parent_id uuid not null references parents(id), label text not null default 'none', code text,
+      at timestamptz not null, details jsonb not null default '{}', n integer)`);
+  });
+  afterAll(() => database.close());
+
+  it('insert and update as Drizzle would, several writes in one statement', async () => {
+    const parentId = randomUUID();
+    const at = new Date('2026-03-29T01:30:00.123Z');
+    const due = new Date('2026-03-30T09:00:00Z');
+    await database.db.transaction(async (tx) => {
+      await writeTogether(tx, [insertRows(parents, [{ id: parentId }])]);
+      // Children and the parent's update in one statement (each write sees the snapshot before it,
+      // so the update finds a parent written earlier, as a record's due instant does).
+      await writeTogether(tx, [
+        insertRows(children, [
+          { parentId, at, details: { quote: `it's "so"`, list: [1, 2] }, n: 7 },
+          { parentId, at, label: 'given', code: null },
+        ]),
+        updateOne(parents.dueAt, due, parents.id, parentId),
+      ]);
+    });
+    const rows = await database.db.select().from(children).where(eq(children.parentId, parentId));
+    expect(rows.map(({ id: _, ...r }) => r).sort((a, b) => a.label.localeCompare(b.label))).toEqual([
+      { parentId, label: 'given', code: null, at, details: {}, n: null },
+      {
+        parentId,
+        label: 'none',
+        code: 'from-function',
+        at,
+        details: { quote: `it's "so"`, list: [1, 2] },
+        n: 7,
+      },
+    ]);
+    const [parent] = await database.db.select().from(parents).where(eq(parents.id, parentId));
+    expect(parent?.dueAt).toEqual(due);
+  });
+
+  it('checks keys at the end of the statement, and writes nothing when one write fails', async () => {
+    const parentId = randomUUID();
+    // A child may name a parent inserted beside it.
+    await writeTogether(database.db, [
+      insertRows(parents, [{ id: parentId }]),
+      insertRows(children, [{ parentId, at: new Date() }]),
+    ]);
+    expect(await database.db.select().from(children).where(eq(children.parentId, parentId))).toHaveLength(1);
+    const orphan = randomUUID();
+    await expect(
+      writeTogether(database.db, [
+        insertRows(parents, [{ id: orphan }]),
+        insertRows(children, [{ parentId: randomUUID(), at: new Date() }]),
+      ]),
+    ).rejects.toThrow();
+    expect(await database.db.select().from(parents).where(eq(parents.id, orphan))).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+/**
+ * Write statements built straight from a table's column definitions, for hot paths where
+ * Drizzle's query builder costs more than the statement itself: building an insert of two clocks,
+ * their timeline and the record's due instant took about a tenth of the server's processor time in
+ * an SLA create. Values are converted as Drizzle converts them (each column's `mapToDriverValue`);
+ * a value left out takes the column's default function, or else its default in the database.
+ */
+import { getTableColumns, getTableName } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { type Db, queryRows, sqlWithParams } from './client.ts';
+
+/** A statement's text, whose `$n` placeholders index into the parameters it is built with. */
+export type Statement = (params: unknown[]) => string;
+
+const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+function placeholder(params: unknown[], col: PgColumn, value: unknown): string {
+  params.push(value === null ? null : col.mapToDriverValue(value));
+  return `$${params.length}`;
+}
+
+/** `insert into table (every column) values (…), (…)`, with the rows' values as parameters. */
+export function insertRows<T extends PgTable>(table: T, rows: T['$inferInsert'][]): Statement {
+  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
+  const head = `insert into ${quoted(getTableName(table))} (${columns.map(([, c]) => quoted(c.name)).join(', ')}) values `;
+  return (params) =>
+    head +
+    rows
+      .map((row) => {
+        const values = columns.map(([key, col]) => {
+          const given = (row as Record<string, unknown>)[key];
+          const value = given === undefined ? col.defaultFn?.() : given;
+          return value === undefined ? 'default' : placeholder(params, col, value);
+        });
+        return `(${values.join(', ')})`;
+      })
+      .join(', ');
+}
+
+/** `update table set column = value where key = id`, for one column of one row. */
+export function updateOne(set: PgColumn, value: unknown, key: PgColumn, id: unknown): Statement {
+  return (params) =>
+    `update ${quoted(getTableName(set.table))} set ${quoted(set.name)} = ${placeholder(params, set, value)} where ${quoted(key.name)} = ${placeholder(params, key, id)}`;
+}
+
+/**
+ * Several writes as one statement (data-modifying WITH clauses): one round trip instead of one
+ * each. They see the same snapshot and none reads what another writes; foreign keys are checked
+ * at the end of the statement, so a row may name another inserted beside it.
+ */
+export async function writeTogether(tx: Db, writes: Statement[]): Promise<void> {
+  if (!writes.length) return;
+  const params: unknown[] = [];
+  const texts = writes.map((w) => w(params));
+  const last = texts.pop()!;
+  const text = texts.length ? `with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${last}` : last;
+  await queryRows(tx, sqlWithParams(text, params));
+}
