@@ -11,7 +11,7 @@ import { CHANGE_RESOLUTION_CODES } from '../domain/lifecycle/defaults-problem-ch
 import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { ConflictView } from './change-schedule.ts';
-import { PersonRef, Uuid, Versioned } from './common.ts';
+import { LinkedRecord, NamedRef, PersonRef, Uuid, Versioned } from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 
 const Plan = z.string().max(LIMITS.descriptionMax);
@@ -101,7 +101,7 @@ export type CabVoteView = z.infer<typeof CabVoteView>;
 /** One authorisation round of a change by a board. */
 export const CabReviewView = z.object({
   id: z.string(),
-  board: z.object({ id: z.string(), name: z.string(), kind: z.enum(CAB_KINDS) }),
+  board: NamedRef.extend({ kind: z.enum(CAB_KINDS) }),
   rule: z.enum(APPROVAL_RULES),
   quorum: z.number().nullable(),
   required: z.number().describe('Approvals needed to authorise'),
@@ -115,13 +115,7 @@ export const CabReviewView = z.object({
 });
 export type CabReviewView = z.infer<typeof CabReviewView>;
 
-export const ChangeLinkedRecord = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  state: z.string(),
-  type: z.string(),
-});
+export const ChangeLinkedRecord = LinkedRecord;
 
 export const ChangeView = RecordView.extend(ChangeDetails.shape)
   .extend({

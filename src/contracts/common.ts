@@ -23,13 +23,41 @@ export const csv = <T extends z.ZodType>(item: T) =>
     // The list items parse strings; Zod types coerce's input as unknown, hence the cast.
     .pipe(z.array(item) as unknown as z.ZodType<z.output<T>[], string[]>);
 
+/** When an entity was made and last changed. */
+export const Timestamps = z.object({ createdAt: z.string(), updatedAt: z.string() });
 /** What the view of every versioned entity carries: when it was made and last changed, and its version (its ETag). */
-export const Versioned = z.object({ createdAt: z.string(), updatedAt: z.string(), version: z.number() });
+export const Versioned = Timestamps.extend({ version: z.number() });
 
-export const PersonRef = z.object({ id: z.string(), name: z.string(), email: z.string() });
+/** Anything named that a view points at: a group, a service, a customer, the person who acted… */
+export const NamedRef = z.object({ id: z.string(), name: z.string() });
+export type NamedRef = z.infer<typeof NamedRef>;
+export const PersonRef = NamedRef.extend({ email: z.string() });
 export type PersonRef = z.infer<typeof PersonRef>;
-export const GroupRef = z.object({ id: z.string(), name: z.string() });
-export type GroupRef = z.infer<typeof GroupRef>;
+export const GroupRef = NamedRef;
+export type GroupRef = NamedRef;
+
+/** An entry of a history: when it happened and who did it (null: the system). */
+export const HistoryItem = z.object({ id: z.string(), at: z.string(), actor: NamedRef.nullable() });
+/** A field that changed, as record activity and CI history show it. */
+export const FieldChange = HistoryItem.extend({
+  field: z.string(),
+  oldValue: z.string().nullable(),
+  newValue: z.string().nullable(),
+});
+
+/** A record as other views point at it: its id, number, title and type. */
+export const RecordRef = z.object({
+  id: z.string(),
+  number: z.string(),
+  title: z.string(),
+  type: z.string(),
+});
+export type RecordRef = z.infer<typeof RecordRef>;
+/** A record pointed at by number alone (notifications, mail). */
+export const RecordNumberRef = RecordRef.pick({ id: true, number: true, type: true });
+/** A record pointed at with where it stands in its lifecycle. */
+export const LinkedRecord = RecordRef.extend({ state: z.string() });
+export type LinkedRecord = z.infer<typeof LinkedRecord>;
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });

@@ -8,7 +8,7 @@ import { AUDIENCES } from '../domain/knowledge/audience.ts';
 import { LANGUAGE_CODES } from '../domain/knowledge/language.ts';
 import { ARTICLE_STATES } from '../domain/knowledge/workflow.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { limitUpTo, PageQuery, PersonRef, page, Uuid } from './common.ts';
+import { limitUpTo, NamedRef, PageQuery, PersonRef, page, RecordRef, Uuid } from './common.ts';
 
 const Title = z.string().trim().min(1, 'is required').max(LIMITS.titleMax);
 const Body = z.string().max(100_000);
@@ -41,8 +41,6 @@ export type CategoryInput = z.input<typeof CategoryInput>;
 export const CategoryPatch = CategoryInput.partial();
 export type CategoryPatch = z.input<typeof CategoryPatch>;
 
-const Ref = z.object({ id: z.string(), name: z.string() });
-
 export const ArticleStepView = z.object({
   key: z.string(),
   label: z.string(),
@@ -60,7 +58,7 @@ export const ArticleSummary = z
     stateLabel: z.string(),
     audience: Audience,
     language: z.string(),
-    category: Ref,
+    category: NamedRef,
     owner: PersonRef,
     reviewBy: z.string().nullable(),
     currentVersion: z.number().int(),
@@ -77,9 +75,9 @@ export type ArticleSummary = z.infer<typeof ArticleSummary>;
 export const ArticleView = ArticleSummary.extend({
   body: z.string().describe('The Markdown source (staff who may edit) or empty for readers'),
   html: z.string().describe('The body rendered from Markdown and sanitised'),
-  audienceService: Ref.nullable(),
-  services: z.array(Ref),
-  cis: z.array(Ref),
+  audienceService: NamedRef.nullable(),
+  services: z.array(NamedRef),
+  cis: z.array(NamedRef),
   knownErrorId: z.string().nullable(),
   publishedBy: PersonRef.nullable(),
   retiredAt: z.string().nullable(),
@@ -89,9 +87,7 @@ export const ArticleView = ArticleSummary.extend({
   canEdit: z.boolean(),
   isReviewer: z.boolean(),
   steps: z.array(ArticleStepView),
-  linkedRecords: z.array(
-    z.object({ id: z.string(), number: z.string(), title: z.string(), type: z.string() }),
-  ),
+  linkedRecords: z.array(RecordRef),
 }).meta({ id: 'KnowledgeArticle' });
 export type ArticleView = z.infer<typeof ArticleView>;
 

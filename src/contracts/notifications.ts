@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { RECIPIENT_PARTIES } from '../domain/notify/recipients.ts';
-import { page } from './common.ts';
+import { PersonRef, page, RecordNumberRef, Timestamps } from './common.ts';
 
 export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
 export const NotificationChannel = z.enum(NOTIFICATION_CHANNELS);
@@ -19,7 +19,7 @@ export const Notification = z
     kind: z.string(),
     subject: z.string(),
     body: z.string(),
-    record: z.object({ id: z.string(), number: z.string(), type: z.string() }).nullable(),
+    record: RecordNumberRef.nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })
@@ -122,16 +122,15 @@ export const DeliveryView = z
     notificationId: z.string(),
     event: z.string(),
     channel: z.string(),
-    recipient: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-    record: z.object({ id: z.string(), number: z.string(), type: z.string() }).nullable(),
+    recipient: PersonRef,
+    record: RecordNumberRef.nullable(),
     subject: z.string(),
     /** queued, digest, sent, failed, skipped: for mail, the outbox's state when it has one. */
     status: z.string(),
     attempts: z.number(),
     error: z.string().nullable(),
     messageId: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...Timestamps.shape,
   })
   .meta({ id: 'NotificationDelivery' });
 export type DeliveryView = z.infer<typeof DeliveryView>;

@@ -6,7 +6,17 @@
 import { z } from 'zod';
 import { REQUIRABLE_FIELDS } from '../domain/lifecycle/engine.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, GroupRef, PageQuery, PersonRef, Uuid, Versioned } from './common.ts';
+import {
+  csv,
+  FieldChange,
+  GroupRef,
+  HistoryItem,
+  LinkedRecord,
+  PageQuery,
+  PersonRef,
+  Uuid,
+  Versioned,
+} from './common.ts';
 
 export const CHANNELS = ['portal', 'email', 'phone', 'chat', 'walk_in', 'api', 'monitoring'] as const;
 export const LINK_KINDS = ['relates_to', 'duplicates', 'caused_by', 'parent_of'] as const;
@@ -154,30 +164,12 @@ export const RecordOptions = z.object({
 });
 export type RecordOptions = z.infer<typeof RecordOptions>;
 
-const ActivityActor = z.object({ id: z.string(), name: z.string() }).nullable();
 export const Activity = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('comment'),
-    id: z.string(),
-    at: z.string(),
-    actor: ActivityActor,
-    body: z.string(),
-    visibility: z.string(),
-  }),
-  z.object({
-    kind: z.literal('change'),
-    id: z.string(),
-    at: z.string(),
-    actor: ActivityActor,
-    field: z.string(),
-    oldValue: z.string().nullable(),
-    newValue: z.string().nullable(),
-  }),
+  z.object({ kind: z.literal('comment'), ...HistoryItem.shape, body: z.string(), visibility: z.string() }),
+  z.object({ kind: z.literal('change'), ...FieldChange.shape }),
   z.object({
     kind: z.literal('attachment'),
-    id: z.string(),
-    at: z.string(),
-    actor: ActivityActor,
+    ...HistoryItem.shape,
     filename: z.string(),
     size: z.number(),
     contentType: z.string(),
@@ -217,13 +209,7 @@ export const RecordLink = z.object({
   id: z.string(),
   kind: z.string(),
   direction: z.enum(['outgoing', 'incoming']),
-  record: z.object({
-    id: z.string(),
-    number: z.string(),
-    title: z.string(),
-    type: z.string(),
-    state: z.string(),
-  }),
+  record: LinkedRecord,
   createdAt: z.string(),
 });
 export type RecordLink = z.infer<typeof RecordLink>;

@@ -1,6 +1,6 @@
 /** Wire shapes of reporting: the KPI library, KPI values with their cuts, drill-downs, dashboards and reports. */
 import { z } from 'zod';
-import { csv, limitUpTo, page, Uuid } from './common.ts';
+import { csv, limitUpTo, NamedRef, page, Uuid } from './common.ts';
 
 export const DIMENSIONS = [
   'service',
@@ -139,7 +139,7 @@ export const DashboardView = z.object({
   id: z.string(),
   name: z.string(),
   role: z.enum(DASHBOARD_ROLES),
-  owner: z.object({ id: z.string(), name: z.string() }),
+  owner: NamedRef,
   shared: z.boolean(),
   mine: z.boolean(),
   widgets: z.array(DashboardWidget),
@@ -233,12 +233,7 @@ export type Figure = z.infer<typeof Figure>;
 /** A record the review lists: its number, title and state. */
 const ReviewRecord = z.object({ number: z.string(), title: z.string(), state: z.string() });
 export const ServiceReview = z.object({
-  service: z.object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    owner: z.string().nullable(),
-  }),
+  service: NamedRef.extend({ description: z.string(), owner: z.string().nullable() }),
   from: z.string(),
   to: z.string(),
   generatedAt: z.string(),
@@ -305,7 +300,7 @@ export const ScheduleView = z.object({
   recipientGroupIds: z.array(z.string()),
   active: z.boolean(),
   nextRunAt: z.string(),
-  owner: z.object({ id: z.string(), name: z.string() }),
+  owner: NamedRef,
   version: z.number(),
 });
 export type ScheduleView = z.infer<typeof ScheduleView>;

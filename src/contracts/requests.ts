@@ -4,7 +4,7 @@ import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { FIELD_TYPES } from '../domain/requests/form.ts';
 import { ROLES } from '../domain/roles.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { PersonRef, Uuid, Versioned } from './common.ts';
+import { LinkedRecord, NamedRef, PersonRef, Uuid, Versioned } from './common.ts';
 import { RecordListQuery, RecordView, transitionContract } from './records.ts';
 
 const Scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
@@ -91,7 +91,7 @@ export const CatalogItemPatch = CatalogItemCreate.partial();
 export const CatalogItemView = z
   .object({
     id: z.string(),
-    service: z.object({ id: z.string(), name: z.string() }),
+    service: NamedRef,
     name: z.string(),
     description: z.string(),
     category: z.string().nullable(),
@@ -104,11 +104,10 @@ export const CatalogItemView = z
   })
   .meta({ id: 'CatalogItem' });
 
-const Ref = z.object({ id: z.string(), name: z.string() });
 const AnswerValue = z.union([z.string(), z.number(), z.array(z.string())]);
 
 export const RequestView = RecordView.extend({
-  catalogItem: Ref,
+  catalogItem: NamedRef,
   answers: z.array(
     z.object({
       key: z.string(),
@@ -129,9 +128,14 @@ export const RequestView = RecordView.extend({
         state: z.string(),
         startedAt: z.string().nullable(),
         decidedAt: z.string().nullable(),
-        approvers: z.array(Ref),
+        approvers: z.array(NamedRef),
         votes: z.array(
-          z.object({ approver: Ref, decision: z.string(), reason: z.string().nullable(), at: z.string() }),
+          z.object({
+            approver: NamedRef,
+            decision: z.string(),
+            reason: z.string().nullable(),
+            at: z.string(),
+          }),
         ),
       }),
     ),
@@ -144,26 +148,20 @@ export const RequestView = RecordView.extend({
       order: z.number(),
       state: z.string(),
       stateLabel: z.string(),
-      group: Ref.nullable(),
-      assignee: Ref.nullable(),
+      group: NamedRef.nullable(),
+      assignee: NamedRef.nullable(),
     }),
   ),
 }).meta({ id: 'Request' });
 
 export const RequestTaskView = RecordView.extend({
-  request: z.object({ id: z.string(), number: z.string(), title: z.string(), state: z.string() }),
+  request: LinkedRecord.omit({ type: true }),
 }).meta({ id: 'RequestTask' });
 
 export const PendingApproval = z.object({
-  request: z.object({
-    id: z.string(),
-    number: z.string(),
-    title: z.string(),
-    state: z.string(),
-    createdAt: z.string(),
-  }),
+  request: LinkedRecord.omit({ type: true }).extend({ createdAt: z.string() }),
   requester: PersonRef,
-  catalogItem: Ref,
+  catalogItem: NamedRef,
   level: z.number(),
   levelName: z.string(),
   rule: z.string(),

@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { REQUIREMENT_STATUSES } from '../domain/portfolio.ts';
 import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Uuid, Versioned } from './common.ts';
-
-import { Ref } from './services.ts';
+import { NamedRef, Uuid, Versioned } from './common.ts';
 
 const Instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-04-01T00:00:00Z' })
@@ -67,11 +65,11 @@ export const RequirementInput = z.object({
 export const RequirementView = z
   .object({
     id: z.string(),
-    service: Ref,
-    customer: Ref.nullable(),
+    service: NamedRef,
+    customer: NamedRef.nullable(),
     name: z.string(),
     status: z.enum(REQUIREMENT_STATUSES),
-    calendar: Ref,
+    calendar: NamedRef,
     availabilityTarget: z.number().nullable(),
     targets: z.array(Target),
     obligations: z.string(),
@@ -123,12 +121,12 @@ export const AgreementView = z
     description: z.string(),
     status: z.enum(['draft', 'agreed']),
     inForce: z.boolean(),
-    service: Ref.nullable(),
-    customer: Ref.nullable(),
-    group: Ref.nullable(),
-    supplier: Ref.nullable(),
+    service: NamedRef.nullable(),
+    customer: NamedRef.nullable(),
+    group: NamedRef.nullable(),
+    supplier: NamedRef.nullable(),
     requirementId: z.string().nullable(),
-    calendar: Ref,
+    calendar: NamedRef,
     targets: z.array(Target),
     warningThresholds: z.array(z.number()),
     recordTypes: z.array(z.string()).nullable(),
@@ -138,7 +136,7 @@ export const AgreementView = z
     onReassign: z.enum(['restart', 'continue']),
     effectiveFrom: z.string(),
     effectiveTo: z.string().nullable(),
-    agreedBy: Ref.nullable(),
+    agreedBy: NamedRef.nullable(),
     agreedAt: z.string().nullable(),
     ...Versioned.shape,
   })
@@ -187,9 +185,9 @@ export const RecordSlaView = z
         metric: z.enum(['response', 'resolution']),
         state: z.enum(['running', 'paused', 'met', 'stopped']),
         stopReason: z.string().nullable(),
-        agreement: z.object({ id: z.string(), name: z.string(), versionNumber: z.number() }),
-        party: Ref.extend({ type: z.enum(['customer', 'group', 'supplier']) }).nullable(),
-        calendar: Ref,
+        agreement: NamedRef.extend({ versionNumber: z.number() }),
+        party: NamedRef.extend({ type: z.enum(['customer', 'group', 'supplier']) }).nullable(),
+        calendar: NamedRef,
         priority: z.number(),
         targetSeconds: z.number(),
         targetVersion: z.number(),
@@ -213,7 +211,7 @@ export const TimelineEntry = z
     clock: z
       .object({ id: z.string(), kind: z.string(), metric: z.string(), agreement: z.string() })
       .nullable(),
-    actor: Ref.nullable().describe('Who caused it; null when the system did'),
+    actor: NamedRef.nullable().describe('Who caused it; null when the system did'),
     cause: z.string().describe('What caused it'),
     summary: z.string(),
     details: z.record(z.string(), z.unknown()),
@@ -224,14 +222,14 @@ export const EngagementView = z
   .object({
     id: z.string(),
     recordId: z.string(),
-    supplier: Ref,
+    supplier: NamedRef,
     reference: z.string().nullable(),
     note: z.string(),
     engagedAt: z.string(),
-    engagedBy: Ref.nullable(),
+    engagedBy: NamedRef.nullable(),
     acknowledgedAt: z.string().nullable(),
     releasedAt: z.string().nullable(),
-    releasedBy: Ref.nullable(),
+    releasedBy: NamedRef.nullable(),
     releaseNote: z.string().nullable(),
   })
   .meta({ id: 'SupplierEngagement' });

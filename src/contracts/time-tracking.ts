@@ -1,7 +1,7 @@
 /** Wire shapes of time tracking: time entries on records, the personal timer and the time report. */
 import { z } from 'zod';
 import { MAX_ENTRY_MINUTES, parseDuration } from '../domain/time/duration.ts';
-import { PersonRef, Versioned } from './common.ts';
+import { PersonRef, RecordRef, Versioned } from './common.ts';
 
 const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 
@@ -29,13 +29,8 @@ export const Duration = z
 const Minutes = z.number().int().min(1).max(MAX_ENTRY_MINUTES);
 const Note = z.string().trim().max(2000);
 
-export const TimeRecordRef = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  type: z.string(),
-});
-export type TimeRecordRef = z.infer<typeof TimeRecordRef>;
+export const TimeRecordRef = RecordRef;
+export type TimeRecordRef = RecordRef;
 
 export const TimeEntryView = z.object({
   id: z.string(),

@@ -1,5 +1,6 @@
 /** Wire shapes of saved views (`/api/v1/views`). */
 import { z } from 'zod';
+import { NamedRef, Timestamps } from './common.ts';
 
 export const VIEW_NAME_MAX = 80;
 export const VIEW_QUERY_MAX = 2000;
@@ -42,12 +43,11 @@ export const SavedView = z
     query: z.string(),
     columns: z.array(z.string()),
     shared: z.boolean(),
-    owner: z.object({ id: z.string(), name: z.string() }),
+    owner: NamedRef,
     canEdit: z
       .boolean()
       .describe('The caller may change or delete it (its owner; an admin for shared views)'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...Timestamps.shape,
   })
   .meta({ id: 'SavedView' });
 export type SavedView = z.infer<typeof SavedView>;
