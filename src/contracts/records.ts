@@ -110,7 +110,8 @@ export type RecordListQuery = z.output<typeof RecordListQuery>;
 /** The query as a client sends it. */
 export type RecordListQueryInput = z.input<typeof RecordListQuery>;
 
-const Level = z.number().int().min(1).max(3);
+/** An impact or urgency: 1 high … 3 low. */
+export const Level = z.number().int().min(1).max(3);
 /** The fields a person sets on any record; types pick the ones they accept. */
 export const RecordFields = z.object({
   title: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),

@@ -5,7 +5,7 @@ import { FIELD_TYPES } from '../domain/requests/form.ts';
 import { ROLES } from '../domain/roles.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { LinkedRecord, NamedRef, PersonRef, Uuid, Versioned } from './common.ts';
-import { RecordListQuery, RecordView, transitionContract } from './records.ts';
+import { Level, RecordListQuery, RecordView, transitionContract } from './records.ts';
 
 const Scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 
@@ -197,8 +197,8 @@ export const RequestPatch = z
   .object({
     assigneeId: Uuid.nullish(),
     groupId: Uuid.nullish(),
-    impact: z.number().int().min(1).max(3).optional(),
-    urgency: z.number().int().min(1).max(3).optional(),
+    impact: Level.optional(),
+    urgency: Level.optional(),
     category: z.string().max(LIMITS.categoryMax).nullish(),
   })
   .describe('Agents: coordinate a request (the answers are not editable)');
