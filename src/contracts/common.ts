@@ -59,6 +59,14 @@ export const RecordNumberRef = RecordRef.pick({ id: true, number: true, type: tr
 export const LinkedRecord = RecordRef.extend({ state: z.string() });
 export type LinkedRecord = z.infer<typeof LinkedRecord>;
 
+/** An ISO 8601 instant with its zone, parsed to a Date. */
+export const InstantDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/** The period a report covers. */
+export const Period = z.object({
+  from: InstantDate.describe('Start of the period (inclusive), ISO 8601'),
+  to: InstantDate.describe('End of the period (exclusive), ISO 8601'),
+});
+
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 export type Page<T> = { items: T[]; nextCursor: string | null };

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
 import { csv, Uuid } from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
-import { KpiDefinitionView } from './reports.ts';
+import { KpiDefinitionView, ReportFormat } from './reports.ts';
 
 export const IMPROVEMENT_SOURCES = ['kpi', 'service_review', 'problem', 'pir', 'person'] as const;
 export type ImprovementSource = (typeof IMPROVEMENT_SOURCES)[number];
@@ -153,7 +153,7 @@ export const RegisterQuery = z.object({
   state: csv(z.string().max(40)).optional(),
   serviceId: Uuid.optional(),
   assigneeId: Uuid.optional().describe('Owner'),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  format: ReportFormat,
 });
 export type RegisterQuery = z.infer<typeof RegisterQuery>;
 

@@ -11,6 +11,7 @@ import {
   FieldChange,
   GroupRef,
   HistoryItem,
+  InstantDate,
   LinkedRecord,
   PageQuery,
   PersonRef,
@@ -91,11 +92,9 @@ export const RecordListQuery = z.object({
   groupId: csv(Uuid).optional(),
   assigneeId: z.union([Uuid, z.enum(['me', 'none'])]).optional(),
   requesterId: z.union([Uuid, z.literal('me')]).optional(),
-  slaDueBefore: z.iso
-    .datetime({ offset: true })
-    .transform((s) => new Date(s))
-    .optional()
-    .describe('Only records with a running SLA clock due before this instant (now = breached)'),
+  slaDueBefore: InstantDate.optional().describe(
+    'Only records with a running SLA clock due before this instant (now = breached)',
+  ),
   slaState: z
     .enum(['at_risk', 'breached'])
     .optional()
