@@ -28,6 +28,7 @@ export const ChangeType = z.enum(CHANGE_TYPES);
 export const ChangeOutcome = z.enum(CHANGE_OUTCOMES);
 export const RiskLevel = z.enum(RISK_LEVELS);
 export const CAB_KINDS = ['normal', 'emergency'] as const;
+const CabDecision = z.enum(['approve', 'reject', 'comment', 'veto']);
 
 /** The change's own fields as the view shows them (the detail table). */
 export const ChangeDetails = z.object({
@@ -92,7 +93,7 @@ export const ChangeListQuery = RecordListQuery;
 
 export const CabVoteView = z.object({
   user: PersonRef,
-  decision: z.enum(['approve', 'reject', 'comment', 'veto']),
+  decision: CabDecision,
   comment: z.string().nullable(),
   at: z.string(),
 });
@@ -250,7 +251,7 @@ export const CabAgendaItem = z.object({
   requester: PersonRef.nullable(),
   review: CabReviewView,
   conflicts: z.array(ConflictView).describe('Scheduling conflicts of the change as planned'),
-  myVote: z.enum(['approve', 'reject', 'comment', 'veto']).nullable(),
+  myVote: CabDecision.nullable(),
 });
 export type CabAgendaItem = z.infer<typeof CabAgendaItem>;
 
@@ -259,7 +260,7 @@ export type CabAgenda = z.infer<typeof CabAgenda>;
 
 export const CabVoteInput = z
   .object({
-    decision: z.enum(['approve', 'reject', 'comment']),
+    decision: CabDecision.exclude(['veto']),
     comment: z.string().trim().max(LIMITS.commentMax).optional(),
   })
   .refine((v) => v.decision === 'approve' || !!v.comment, {

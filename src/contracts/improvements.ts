@@ -25,6 +25,9 @@ export type ImprovementKpiFilter = z.infer<typeof ImprovementKpiFilter>;
 
 const KpiKey = z.string().min(1).max(60);
 
+/** What a proposal shows of a KPI. */
+const KpiBrief = KpiDefinitionView.pick({ key: true, label: true, unit: true, goodWhen: true, target: true });
+
 /** One KPI value over a window: the baseline (before) or the outcome (after). */
 export const MeasuredValue = z.object({
   value: z.number().nullable(),
@@ -55,7 +58,7 @@ export type ImprovementDetails = z.infer<typeof ImprovementDetails>;
 
 /** A linked KPI's measured outcome: before (baseline), after (the window after done) and the verdict. */
 export const ImprovementOutcome = z.object({
-  kpi: KpiDefinitionView.pick({ key: true, label: true, unit: true, goodWhen: true, target: true }),
+  kpi: KpiBrief,
   before: MeasuredValue.nullable(),
   beforeFormatted: z.string(),
   after: MeasuredValue.extend({ complete: z.boolean() }).nullable(),
@@ -72,36 +75,20 @@ export const ImprovementView = ImprovementListItem.extend({
 }).meta({ id: 'ImprovementRecord' });
 export type ImprovementView = z.infer<typeof ImprovementView>;
 
-const Benefit = z.string().trim().min(1, 'is required').max(LIMITS.descriptionMax);
-const ServiceIds = z.array(Uuid).max(20);
-const KpiKeys = z.array(KpiKey).max(6);
-const OutcomeDays = z.number().int().min(7).max(366);
-
 export const ImprovementCreate = RecordFields.pick(WORK_FIELDS).extend({
   assigneeId: Uuid.nullish().describe('The owner of the improvement'),
   sourceKind: z.enum(IMPROVEMENT_SOURCES),
   sourceRef: z.string().trim().min(1).max(60).nullish(),
   kpiFilter: ImprovementKpiFilter.nullish(),
-  expectedBenefit: Benefit,
-  serviceIds: ServiceIds.optional(),
-  kpiKeys: KpiKeys.optional(),
-  outcomeDays: OutcomeDays.optional(),
+  expectedBenefit: z.string().trim().min(1, 'is required').max(LIMITS.descriptionMax),
+  serviceIds: z.array(Uuid).max(20).optional(),
+  kpiKeys: z.array(KpiKey).max(6).optional(),
+  outcomeDays: z.number().int().min(7).max(366).optional(),
 });
 export type ImprovementCreate = z.input<typeof ImprovementCreate>;
 
-export const ImprovementPatch = z
-  .object({
-    title: RecordFields.shape.title,
-    description: RecordFields.shape.description,
-    impact: RecordFields.shape.impact,
-    urgency: RecordFields.shape.urgency,
-    assigneeId: Uuid.nullish(),
-    groupId: Uuid.nullish(),
-    expectedBenefit: Benefit,
-    serviceIds: ServiceIds,
-    kpiKeys: KpiKeys,
-    outcomeDays: OutcomeDays,
-  })
+/** A proposal is edited with what it is raised with, save where it came from. */
+export const ImprovementPatch = ImprovementCreate.omit({ sourceKind: true, sourceRef: true, kpiFilter: true })
   .partial()
   .strict();
 export type ImprovementPatch = z.input<typeof ImprovementPatch>;
@@ -124,7 +111,7 @@ export const SuggestionQuery = z.object({
 export type SuggestionQuery = z.infer<typeof SuggestionQuery>;
 
 export const Suggestion = z.object({
-  kpi: KpiDefinitionView.pick({ key: true, label: true, unit: true, goodWhen: true, target: true }),
+  kpi: KpiBrief,
   serviceId: z.string().nullable(),
   periods: z.array(
     z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), formatted: z.string() }),

@@ -48,6 +48,14 @@ export const ArticleStepView = z.object({
   needsComment: z.boolean(),
 });
 
+/** How often an article was read, found helpful or not, and kept a requester from raising a record. */
+export const Counts = z.object({
+  viewCount: z.number().int(),
+  helpfulCount: z.number().int(),
+  notHelpfulCount: z.number().int(),
+  deflectionCount: z.number().int(),
+});
+
 export const ArticleSummary = z
   .object({
     id: z.string(),
@@ -62,10 +70,7 @@ export const ArticleSummary = z
     owner: PersonRef,
     reviewBy: z.string().nullable(),
     currentVersion: z.number().int(),
-    viewCount: z.number().int(),
-    helpfulCount: z.number().int(),
-    notHelpfulCount: z.number().int(),
-    deflectionCount: z.number().int(),
+    ...Counts.shape,
     publishedAt: z.string().nullable(),
     updatedAt: z.string(),
   })
@@ -164,10 +169,11 @@ export const VersionSummary = z.object({
 });
 export const VersionList = z.object({ items: z.array(VersionSummary) });
 
+const DiffMode = z.enum(['words', 'lines']);
 export const DiffQuery = z.object({
   from: z.coerce.number().int().min(1),
   to: z.coerce.number().int().min(1),
-  mode: z.enum(['words', 'lines']).default('words'),
+  mode: DiffMode.default('words'),
 });
 const Segment = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
 const FieldDiff = z.object({
@@ -179,7 +185,7 @@ const FieldDiff = z.object({
 export const ArticleDiff = z.object({
   from: z.number().int(),
   to: z.number().int(),
-  mode: z.enum(['words', 'lines']),
+  mode: DiffMode,
   title: FieldDiff,
   summary: FieldDiff,
   body: FieldDiff,
@@ -201,12 +207,6 @@ export const FeedbackList = z.object({ items: z.array(FeedbackView) });
 
 export const DeflectInput = z.object({
   query: z.string().trim().max(2000).default('').describe('What the requester had typed'),
-});
-export const Counts = z.object({
-  viewCount: z.number().int(),
-  helpfulCount: z.number().int(),
-  notHelpfulCount: z.number().int(),
-  deflectionCount: z.number().int(),
 });
 
 export const LinkArticleInput = z.object({

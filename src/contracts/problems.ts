@@ -26,14 +26,13 @@ export const ProblemAnalysis = z.object({
 });
 export type ProblemAnalysis = z.infer<typeof ProblemAnalysis>;
 
-export const ProblemAnalysisPatch = z
-  .object({
-    rootCause: LongText.nullable(),
-    rcaMethod: z.enum(RCA_METHODS).nullable(),
-    contributingFactors: Factors,
-    workaround: LongText.nullable(),
-  })
-  .partial();
+/** What people edit of the analysis: all of it but how the problem came and went. */
+export const ProblemAnalysisPatch = ProblemAnalysis.pick({
+  rootCause: true,
+  rcaMethod: true,
+  contributingFactors: true,
+  workaround: true,
+}).partial();
 export type ProblemAnalysisPatch = z.input<typeof ProblemAnalysisPatch>;
 
 /** What a problem is raised and edited with. */
