@@ -11,18 +11,21 @@ import { CHANGE_RESOLUTION_CODES } from '../domain/lifecycle/defaults-problem-ch
 import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { ConflictView } from './change-schedule.ts';
-import { LinkedRecord, NamedRef, PersonRef, Uuid, Versioned } from './common.ts';
+import {
+  LinkedRecord,
+  NamedRef,
+  PersonRef,
+  RecordIdOrNumber,
+  requiredText,
+  Uuid,
+  Versioned,
+} from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 
 const Plan = z.string().max(LIMITS.descriptionMax);
 const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant');
-const Reason = z.string().trim().min(1, 'is required').max(LIMITS.resolutionNotesMax);
-const Key = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(60)
-  .regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only');
+const Reason = requiredText(LIMITS.resolutionNotesMax);
+const Key = requiredText(60).regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only');
 
 export const ChangeType = z.enum(CHANGE_TYPES);
 export const ChangeOutcome = z.enum(CHANGE_OUTCOMES);
@@ -73,7 +76,7 @@ export const ChangeCreate = RecordFields.pick(CHANGE_FIELDS)
     templateId: Uuid.optional().describe('Standard changes come from a pre-approved template'),
     ciIds: z.array(Uuid).max(50).optional().describe('Affected configuration items'),
     problemIds: z
-      .array(z.string().min(1).max(40))
+      .array(RecordIdOrNumber)
       .max(20)
       .optional()
       .describe('Problems (ids or numbers) the change fixes; linked'),
@@ -133,7 +136,7 @@ export type ChangeListItem = z.infer<typeof ChangeListItem>;
 // Standard change templates
 
 export const ChangeTemplateInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   description: Plan.default(''),
   category: z.string().max(LIMITS.categoryMax).nullable().default(null),
   implementationPlan: Plan.min(1, 'is required'),
@@ -182,12 +185,12 @@ export const RiskQuestionnaire = z.object({
     .array(
       z.object({
         key: Key,
-        text: z.string().trim().min(1, 'is required').max(300),
+        text: requiredText(300),
         answers: z
           .array(
             z.object({
               key: Key,
-              label: z.string().trim().min(1, 'is required').max(120),
+              label: requiredText(120),
               weight: z.number().int().min(WEIGHT_MIN).max(WEIGHT_MAX),
             }),
           )
@@ -213,7 +216,7 @@ export type RiskAnswers = z.input<typeof RiskAnswers>;
 // CAB boards
 
 export const CabBoardInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   kind: z.enum(CAB_KINDS),
   rule: z.enum(APPROVAL_RULES),
   quorum: z.number().int().min(1).max(100).nullable().default(null),
@@ -276,7 +279,7 @@ export const VetoInput = z.object({ reason: Reason });
 export const ReviewInput = z.object({
   lessons: z.string().trim().max(LIMITS.descriptionMax).optional(),
   incidentIds: z
-    .array(z.string().min(1).max(40))
+    .array(RecordIdOrNumber)
     .max(50)
     .optional()
     .describe('Incidents (ids or numbers) caused by the change; linked'),

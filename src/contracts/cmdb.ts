@@ -17,7 +17,7 @@ import {
   IMPORT_TYPES,
 } from '../domain/cmdb/vocabulary.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { FieldChange, GroupRef, NamedRef, PersonRef, Uuid, Versioned } from './common.ts';
+import { FieldChange, GroupRef, NamedRef, PersonRef, requiredText, Uuid, Versioned } from './common.ts';
 
 const ATTRIBUTE_TYPE_KEYS = ATTRIBUTE_TYPES as readonly AttributeType[] as [
   AttributeType,
@@ -278,7 +278,7 @@ export const AssetView = z
   .meta({ id: 'Asset' });
 
 export const ContractInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   kind: z.enum(CONTRACT_KINDS),
   supplierId: Uuid.describe('An organisation of kind supplier'),
   reference: z.string().trim().max(100).nullish(),
@@ -339,8 +339,8 @@ export const Compliance = z
   .meta({ id: 'LicenceCompliance' });
 
 export const LicenceInput = z.object({
-  product: z.string().trim().min(1, 'is required').max(200),
-  vendor: z.string().trim().min(1, 'is required').max(200),
+  product: requiredText(200),
+  vendor: requiredText(200),
   metric: LicenceMetric,
   contractId: Uuid.nullish(),
   notes: z.string().max(5000).optional(),
@@ -418,7 +418,7 @@ export const ImportRowView = z
 
 export const CiInput = z.object({
   classKey: ClassKey,
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   status: CiStatus.optional(),
   ownerId: Uuid.nullish(),
   supportGroupId: Uuid.nullish(),

@@ -4,9 +4,13 @@ import { LIMITS } from '../shared/limits.ts';
 
 export const Uuid = z.uuid({ message: 'must be a UUID' });
 export const IdParam = z.object({ id: Uuid });
+/** A record named by its id (UUID) or its number (INC0001001). */
+export const RecordIdOrNumber = z.string().min(1).max(40);
 export const RecordRefParam = z.object({
-  id: z.string().min(1).max(40).describe('The record id (UUID) or its number, e.g. INC0001001'),
+  id: RecordIdOrNumber.describe('The record id (UUID) or its number, e.g. INC0001001'),
 });
+/** Text a person must fill in: trimmed, not empty, at most `max` characters. */
+export const requiredText = (max: number) => z.string().trim().min(1, 'is required').max(max);
 
 /** A page size in a query string: a whole number from 1 to `max`, `fallback` when absent. */
 export const limitUpTo = (max: number, fallback: number) =>

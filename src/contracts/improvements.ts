@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, Uuid } from './common.ts';
+import { csv, requiredText, Uuid } from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 import { KpiDefinitionView, ReportFormat } from './reports.ts';
 
@@ -80,7 +80,7 @@ export const ImprovementCreate = RecordFields.pick(WORK_FIELDS).extend({
   sourceKind: z.enum(IMPROVEMENT_SOURCES),
   sourceRef: z.string().trim().min(1).max(60).nullish(),
   kpiFilter: ImprovementKpiFilter.nullish(),
-  expectedBenefit: z.string().trim().min(1, 'is required').max(LIMITS.descriptionMax),
+  expectedBenefit: requiredText(LIMITS.descriptionMax),
   serviceIds: z.array(Uuid).max(20).optional(),
   kpiKeys: z.array(KpiKey).max(6).optional(),
   outcomeDays: z.number().int().min(7).max(366).optional(),

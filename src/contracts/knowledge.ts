@@ -8,9 +8,9 @@ import { AUDIENCES } from '../domain/knowledge/audience.ts';
 import { LANGUAGE_CODES } from '../domain/knowledge/language.ts';
 import { ARTICLE_STATES } from '../domain/knowledge/workflow.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { limitUpTo, NamedRef, PageQuery, PersonRef, page, RecordRef, Uuid } from './common.ts';
+import { limitUpTo, NamedRef, PageQuery, PersonRef, page, RecordRef, requiredText, Uuid } from './common.ts';
 
-const Title = z.string().trim().min(1, 'is required').max(LIMITS.titleMax);
+const Title = requiredText(LIMITS.titleMax);
 const Body = z.string().max(100_000);
 const Summary = z.string().trim().max(500);
 const Day = z.iso.date({ message: 'must be a date, e.g. 2026-06-30' });
@@ -33,7 +33,7 @@ export const CategoryView = z
 export type CategoryView = z.infer<typeof CategoryView>;
 
 export const CategoryInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.categoryMax),
+  name: requiredText(LIMITS.categoryMax),
   description: z.string().trim().max(1000).optional(),
   reviewerIds: z.array(Uuid).max(50).optional().describe('People who review and publish its articles'),
 });
@@ -135,7 +135,7 @@ export type ArticleListQuery = z.input<typeof ArticleListQuery>;
 export const ArticlePage = page(ArticleSummary);
 
 export const ArticleSearchQuery = z.object({
-  q: z.string().trim().min(1, 'is required').max(200),
+  q: requiredText(200),
   limit: limitUpTo(50, 10),
 });
 
@@ -155,7 +155,7 @@ export type ArticleHit = z.infer<typeof ArticleHit>;
 export const ArticleHits = z.object({ items: z.array(ArticleHit) });
 
 export const SuggestQuery = z.object({
-  text: z.string().trim().min(1, 'is required').max(2000),
+  text: requiredText(2000),
   serviceId: Uuid.optional(),
   limit: limitUpTo(10, 5),
 });

@@ -15,6 +15,8 @@ import {
   LinkedRecord,
   PageQuery,
   PersonRef,
+  RecordIdOrNumber,
+  requiredText,
   Uuid,
   Versioned,
 } from './common.ts';
@@ -113,7 +115,7 @@ export type RecordListQueryInput = z.input<typeof RecordListQuery>;
 export const Level = z.number().int().min(1).max(3);
 /** The fields a person sets on any record; types pick the ones they accept. */
 export const RecordFields = z.object({
-  title: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  title: requiredText(LIMITS.titleMax),
   description: z.string().max(LIMITS.descriptionMax).optional(),
   impact: Level.optional().describe('1 high … 3 low; set by agents'),
   urgency: Level.optional().describe('1 high … 3 low'),
@@ -178,7 +180,7 @@ export const Activity = z.discriminatedUnion('kind', [
 export type Activity = z.infer<typeof Activity>;
 
 export const CommentCreate = z.object({
-  body: z.string().trim().min(1, 'is required').max(LIMITS.commentMax),
+  body: requiredText(LIMITS.commentMax),
   visibility: z.enum(['public', 'internal']).default('public'),
 });
 export type CommentCreate = z.input<typeof CommentCreate>;
@@ -213,7 +215,7 @@ export const RecordLink = z.object({
   createdAt: z.string(),
 });
 export type RecordLink = z.infer<typeof RecordLink>;
-export const LinkCreate = z.object({ target: z.string().min(1).max(40), kind: z.enum(LINK_KINDS) });
+export const LinkCreate = z.object({ target: RecordIdOrNumber, kind: z.enum(LINK_KINDS) });
 export type LinkCreate = z.infer<typeof LinkCreate>;
 
 /** The counts a workspace shows for one record type; exact (see docs/scaling.md). */

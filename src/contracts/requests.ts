@@ -4,7 +4,7 @@ import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { FIELD_TYPES } from '../domain/requests/form.ts';
 import { ROLES } from '../domain/roles.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { LinkedRecord, NamedRef, PersonRef, Uuid, Versioned } from './common.ts';
+import { LinkedRecord, NamedRef, PersonRef, requiredText, Uuid, Versioned } from './common.ts';
 import { Level, RecordListQuery, RecordView, transitionContract } from './records.ts';
 
 const Scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
@@ -78,7 +78,7 @@ export const TaskTemplateSchema = z.object({
 
 export const CatalogItemCreate = z.object({
   serviceId: Uuid.describe('The service CI the item is offered under'),
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   description: z.string().max(LIMITS.descriptionMax).optional(),
   category: z.string().max(LIMITS.categoryMax).nullish(),
   active: z.boolean().optional(),

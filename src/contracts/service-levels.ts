@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { REQUIREMENT_STATUSES } from '../domain/portfolio.ts';
 import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { NamedRef, Uuid, Versioned } from './common.ts';
+import { NamedRef, requiredText, Uuid, Versioned } from './common.ts';
 
 const Instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-04-01T00:00:00Z' })
@@ -26,7 +26,7 @@ const Holiday = z.object({
   recurring: z.boolean().describe('Repeats every year on the same month and day'),
 });
 export const CalendarInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   description: z.string().max(2000).optional(),
   timeZone: z.string().max(64).describe('IANA time zone, e.g. Europe/London'),
   intervals: z.array(Interval).max(200),
@@ -55,7 +55,7 @@ const Target = z.object({
 const Targets = z.array(Target).max(10);
 
 export const RequirementInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   customerId: Uuid.nullish(),
   calendarId: Uuid.describe('The support hours required'),
   availabilityTarget: z.number().nullish().describe('Percent, e.g. 99.9'),
@@ -88,7 +88,7 @@ export const SlaFromRequirement = z.object({
 
 export const AgreementInput = z.object({
   kind: z.enum(AGREEMENT_KINDS).describe('sla (customer), ola (support group), uc (supplier)'),
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   description: z.string().max(LIMITS.descriptionMax).optional(),
   serviceId: Uuid.nullish().describe('Null: applies to every service'),
   customerId: Uuid.nullish().describe('SLA only; null: every customer'),

@@ -1,7 +1,7 @@
 /** Wire shapes of time tracking: time entries on records, the personal timer and the time report. */
 import { z } from 'zod';
 import { MAX_ENTRY_MINUTES, parseDuration } from '../domain/time/duration.ts';
-import { InstantDate, Period, PersonRef, RecordRef, Versioned } from './common.ts';
+import { InstantDate, Period, PersonRef, RecordIdOrNumber, RecordRef, Versioned } from './common.ts';
 import { ReportFormat } from './reports.ts';
 
 /** "1h 30m", "90m", "1.5h", "1:30" or minutes: whole minutes, more than none and at most a day. */
@@ -103,7 +103,7 @@ export type CurrentTimer = z.infer<typeof CurrentTimer>;
 
 export const TimerStart = z
   .object({
-    record: z.string().min(1).max(40).describe('The record id (UUID) or number, e.g. INC0001001'),
+    record: RecordIdOrNumber.describe('The record id (UUID) or number, e.g. INC0001001'),
     billable: z.boolean().default(false),
     note: Note.default(''),
   })
