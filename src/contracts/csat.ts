@@ -47,7 +47,7 @@ export type CsatSurveyView = z.infer<typeof CsatSurveyView>;
 export const PublicSurveyView = z.object({
   status: CsatStatus,
   question: z.string(),
-  record: z.object({ number: z.string(), title: z.string() }),
+  record: RecordRef.pick({ number: true, title: true }),
   expiresAt: z.iso.datetime(),
   score: z.number().int().nullable(),
 });

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { STRANGER_REPLY_POLICIES, UNKNOWN_SENDER_POLICIES } from '../domain/mail/decide.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { PageQuery, PersonRef, page, RecordNumberRef, Timestamps, Uuid } from './common.ts';
+import { MailAttachment } from './mail.ts';
 
 /** Record types a mail can open: those whose records a requester raises with a title and a description. */
 export const MAIL_RECORD_TYPES = ['incident', 'problem'] as const;
@@ -108,9 +109,7 @@ export const InboundMessageView = InboundMessageSummary.extend({
   trimmedText: z.string(),
   /** The HTML part, sanitised: no scripts, styles, event handlers or remote content. */
   html: z.string().nullable(),
-  attachments: z.array(
-    z.object({ filename: z.string(), contentType: z.string(), size: z.number().int(), inline: z.boolean() }),
-  ),
+  attachments: z.array(MailAttachment.extend({ inline: z.boolean() })),
 }).meta({ id: 'InboundMessage' });
 export type InboundMessageView = z.infer<typeof InboundMessageView>;
 

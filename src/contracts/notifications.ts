@@ -94,24 +94,20 @@ export type PreviewView = z.infer<typeof PreviewView>;
 
 export const DELIVERY_MODES = ['immediate', 'digest'] as const;
 
+/** How a person wants to be told of an event. */
+const PreferenceChoice = z.object({ inApp: z.boolean(), email: z.boolean(), mode: z.enum(DELIVERY_MODES) });
+
 export const PreferenceView = z.object({
   event: z.string(),
   label: z.string(),
   description: z.string(),
-  inApp: z.boolean(),
-  email: z.boolean(),
-  mode: z.enum(DELIVERY_MODES),
+  ...PreferenceChoice.shape,
   /** True when the person has not chosen and the shipped default applies. */
   isDefault: z.boolean(),
 });
 export type PreferenceView = z.infer<typeof PreferenceView>;
 
-export const PreferenceInput = z.object({
-  event: z.string().max(100),
-  inApp: z.boolean(),
-  email: z.boolean(),
-  mode: z.enum(DELIVERY_MODES),
-});
+export const PreferenceInput = z.object({ event: z.string().max(100), ...PreferenceChoice.shape });
 export type PreferenceInput = z.infer<typeof PreferenceInput>;
 
 export const PreferencesUpdate = z.object({ preferences: z.array(PreferenceInput).max(200) });

@@ -1,7 +1,7 @@
 /** Wire shapes of reporting: the KPI library, KPI values with their cuts, drill-downs, dashboards and reports. */
 import { z } from 'zod';
 import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
-import { csv, limitUpTo, NamedRef, Period, page, Uuid } from './common.ts';
+import { csv, LinkedRecord, limitUpTo, NamedRef, Period, page, Uuid } from './common.ts';
 
 export const DIMENSIONS = [
   'service',
@@ -233,7 +233,7 @@ const Figure = z.object({
 });
 export type Figure = z.infer<typeof Figure>;
 /** A record the review lists: its number, title and state. */
-const ReviewRecord = z.object({ number: z.string(), title: z.string(), state: z.string() });
+const ReviewRecord = LinkedRecord.pick({ number: true, title: true, state: true });
 export const ServiceReview = z.object({
   service: NamedRef.extend({ description: z.string(), owner: z.string().nullable() }),
   from: z.string(),
