@@ -16,8 +16,11 @@ export const requiredText = (max: number) => z.string().trim().min(1, 'is requir
 export const limitUpTo = (max: number, fallback: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback);
 export const Limit = limitUpTo(LIMITS.pageSizeMax, LIMITS.pageSizeDefault);
+/** The keyset paging of a list query with its own page sizes: spread its shape into the list's filters. */
+export const pageQuery = (max: number, fallback: number) =>
+  z.object({ cursor: z.string().max(500).optional(), limit: limitUpTo(max, fallback) });
 /** The keyset paging of a list query: spread its shape into the list's filters. */
-export const PageQuery = z.object({ cursor: z.string().max(500).optional(), limit: Limit });
+export const PageQuery = pageQuery(LIMITS.pageSizeMax, LIMITS.pageSizeDefault);
 
 /** A comma-separated list in the query string: `state=new,in_progress` or repeated keys. */
 export const csv = <T extends z.ZodType>(item: T) =>

@@ -1,7 +1,7 @@
 /** Wire shapes of reporting: the KPI library, KPI values with their cuts, drill-downs, dashboards and reports. */
 import { z } from 'zod';
 import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
-import { csv, LinkedRecord, limitUpTo, NamedRef, Period, page, Uuid } from './common.ts';
+import { csv, LinkedRecord, NamedRef, Period, page, pageQuery, Uuid } from './common.ts';
 
 export const DIMENSIONS = [
   'service',
@@ -100,8 +100,7 @@ export const KpiBatchQuery = KpiFilter.extend({
 export const DrillQuery = KpiFilter.extend({
   outcome: Outcome.optional().describe('Only the rows that met (hit) or missed the KPI'),
   band: z.string().max(60).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: limitUpTo(200, 50),
+  ...pageQuery(200, 50).shape,
 });
 export type DrillQuery = z.infer<typeof DrillQuery>;
 

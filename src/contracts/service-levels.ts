@@ -77,14 +77,6 @@ export const RequirementView = z
     ...Versioned.shape,
   })
   .meta({ id: 'ServiceLevelRequirement' });
-export const SlaFromRequirement = z.object({
-  name: z.string().trim().min(1).max(LIMITS.nameMax).optional(),
-  effectiveFrom: Instant,
-  effectiveTo: Instant.nullish(),
-  warningThresholds: z.array(z.number()).max(10).optional().describe('Percent; default 75, 90'),
-  recordTypes: z.array(z.string().max(40)).max(20).nullish(),
-  priorities: z.array(z.number().int()).max(5).nullish(),
-});
 
 export const AgreementInput = z.object({
   kind: z.enum(AGREEMENT_KINDS).describe('sla (customer), ola (support group), uc (supplier)'),
@@ -111,6 +103,17 @@ export const AgreementInput = z.object({
   effectiveTo: Instant.nullish(),
 });
 export const AgreementPatch = AgreementInput.omit({ kind: true }).partial();
+/** An SLA drawn up from a requirement takes its hours and targets from it, and its term and scope from here. */
+export const SlaFromRequirement = z.object({
+  name: z.string().trim().min(1).max(LIMITS.nameMax).optional(),
+  ...AgreementInput.pick({
+    effectiveFrom: true,
+    effectiveTo: true,
+    warningThresholds: true,
+    recordTypes: true,
+    priorities: true,
+  }).shape,
+});
 export const AgreementView = z
   .object({
     id: z.string(),
@@ -163,12 +166,7 @@ export const NearestDueView = z
   .object({
     recordId: z.string(),
     dueAt: z.string().describe('The nearest due instant of the record’s running clocks'),
-    calendar: z.object({
-      id: z.string(),
-      timeZone: z.string(),
-      intervals: z.array(Interval),
-      holidays: z.array(Holiday),
-    }),
+    calendar: CalendarView.pick({ id: true, timeZone: true, intervals: true, holidays: true }),
   })
   .meta({ id: 'SlaNearestDue' });
 
