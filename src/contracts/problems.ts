@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PROBLEM_RESOLUTION_CODES, RCA_METHODS } from '../domain/lifecycle/defaults-problem-change.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { limitUpTo, RecordIdOrNumber, requiredText, Uuid, Versioned } from './common.ts';
+import { LinkedRecord, limitUpTo, RecordIdOrNumber, requiredText, Uuid, Versioned } from './common.ts';
 import { RecordFields, RecordListQuery, RecordTransition, RecordView, WORK_FIELDS } from './records.ts';
 
 const LongText = z.string().max(LIMITS.descriptionMax);
@@ -144,11 +144,7 @@ export const LinkIncidents = z.object({
   incidentIds: z.array(RecordIdOrNumber).min(1).max(100).describe('Incident ids or numbers'),
 });
 
-export const ProblemIncident = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  state: z.string(),
+export const ProblemIncident = LinkedRecord.omit({ type: true }).extend({
   stateCategory: z.string(),
   requesterId: z.string(),
 });

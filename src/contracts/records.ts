@@ -141,13 +141,16 @@ export const WORK_FIELDS = {
   groupId: true,
 } as const;
 
+/** Who reads a comment: everyone on the record, or agents only. */
+const CommentVisibility = z.enum(['public', 'internal']);
+
 /** A lifecycle move; types with resolution codes narrow `resolutionCode` to theirs. */
 export const RecordTransition = z.object({
   to: z.string().min(1).max(40).describe('Target state key or transition key'),
   resolutionCode: z.string().max(60).optional(),
   resolutionNotes: z.string().max(LIMITS.resolutionNotesMax).optional(),
   comment: z.string().max(LIMITS.commentMax).optional(),
-  commentVisibility: z.enum(['public', 'internal']).optional(),
+  commentVisibility: CommentVisibility.optional(),
 });
 export type RecordTransition = z.infer<typeof RecordTransition>;
 
@@ -181,7 +184,7 @@ export type Activity = z.infer<typeof Activity>;
 
 export const CommentCreate = z.object({
   body: requiredText(LIMITS.commentMax),
-  visibility: z.enum(['public', 'internal']).default('public'),
+  visibility: CommentVisibility.default('public'),
 });
 export type CommentCreate = z.input<typeof CommentCreate>;
 export const CommentView = z.object({
