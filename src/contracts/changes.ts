@@ -12,6 +12,7 @@ import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { ConflictView } from './change-schedule.ts';
 import {
+  Instant,
   LinkedRecord,
   NamedRef,
   PersonRef,
@@ -23,7 +24,6 @@ import {
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 
 const Plan = z.string().max(LIMITS.descriptionMax);
-const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant');
 const Reason = requiredText(LIMITS.resolutionNotesMax);
 const Key = requiredText(60).regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only');
 

@@ -66,8 +66,10 @@ export const RecordNumberRef = RecordRef.pick({ id: true, number: true, type: tr
 export const LinkedRecord = RecordRef.extend({ state: z.string() });
 export type LinkedRecord = z.infer<typeof LinkedRecord>;
 
+/** An ISO 8601 instant with its zone. */
+export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant');
 /** An ISO 8601 instant with its zone, parsed to a Date. */
-export const InstantDate = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+export const InstantDate = Instant.transform((s) => new Date(s));
 /** The period a report covers. */
 export const Period = z.object({
   from: InstantDate.describe('Start of the period (inclusive), ISO 8601'),
