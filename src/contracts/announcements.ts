@@ -1,6 +1,6 @@
 /** Wire shapes of announcements (`/api/v1/announcements`). */
 import { z } from 'zod';
-import { limitUpTo, Uuid, Versioned } from './common.ts';
+import { Instant, limitUpTo, NamedRef, Uuid, Versioned } from './common.ts';
 
 export const ANNOUNCEMENT_SEVERITIES = ['info', 'warning', 'critical'] as const;
 export const ANNOUNCEMENT_AUDIENCES = ['everyone', 'service', 'group'] as const;
@@ -12,8 +12,8 @@ const Fields = z.object({
   audience: z.enum(ANNOUNCEMENT_AUDIENCES).describe("everyone, a service's customers, or a group's members"),
   serviceId: Uuid.nullable().default(null),
   groupId: Uuid.nullable().default(null),
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  startsAt: Instant,
+  endsAt: Instant.nullable().default(null),
 });
 
 const checkTarget = (
@@ -46,8 +46,8 @@ export const AnnouncementView = z
     body: z.string(),
     severity: z.enum(ANNOUNCEMENT_SEVERITIES),
     audience: z.enum(ANNOUNCEMENT_AUDIENCES),
-    service: z.object({ id: z.string(), name: z.string() }).nullable(),
-    group: z.object({ id: z.string(), name: z.string() }).nullable(),
+    service: NamedRef.nullable(),
+    group: NamedRef.nullable(),
     startsAt: z.string(),
     endsAt: z.string().nullable(),
     ...Versioned.shape,

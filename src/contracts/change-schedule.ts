@@ -6,13 +6,12 @@
 import { z } from 'zod';
 import { CONFLICT_KINDS, WINDOW_KINDS } from '../domain/changes/kinds.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, Limit, Uuid, Versioned } from './common.ts';
+import { csv, Limit, NamedRef, Uuid, Versioned } from './common.ts';
 
 const Instant = z.iso.datetime({
   offset: true,
   message: 'must be an ISO 8601 date-time, e.g. 2026-12-05T02:00:00Z',
 });
-const Ref = z.object({ id: z.string(), name: z.string() });
 
 export const WindowInput = z.object({
   kind: z
@@ -50,8 +49,8 @@ export const WindowView = z
     kind: z.enum(WINDOW_KINDS),
     name: z.string(),
     description: z.string(),
-    ci: Ref.nullable(),
-    service: Ref.nullable(),
+    ci: NamedRef.nullable(),
+    service: NamedRef.nullable(),
     timeZone: z.string(),
     start: z.string(),
     end: z.string(),

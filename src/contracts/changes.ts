@@ -11,23 +11,27 @@ import { CHANGE_RESOLUTION_CODES } from '../domain/lifecycle/defaults-problem-ch
 import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { LIMITS } from '../shared/limits.ts';
 import { ConflictView } from './change-schedule.ts';
-import { PersonRef, Uuid, Versioned } from './common.ts';
+import {
+  Instant,
+  LinkedRecord,
+  NamedRef,
+  PersonRef,
+  RecordIdOrNumber,
+  requiredText,
+  Uuid,
+  Versioned,
+} from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
 
 const Plan = z.string().max(LIMITS.descriptionMax);
-const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant');
-const Reason = z.string().trim().min(1, 'is required').max(LIMITS.resolutionNotesMax);
-const Key = z
-  .string()
-  .trim()
-  .min(1, 'is required')
-  .max(60)
-  .regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only');
+const Reason = requiredText(LIMITS.resolutionNotesMax);
+const Key = requiredText(60).regex(/^[a-z0-9_]+$/, 'lowercase letters, digits and _ only');
 
 export const ChangeType = z.enum(CHANGE_TYPES);
 export const ChangeOutcome = z.enum(CHANGE_OUTCOMES);
 export const RiskLevel = z.enum(RISK_LEVELS);
 export const CAB_KINDS = ['normal', 'emergency'] as const;
+const CabDecision = z.enum(['approve', 'reject', 'comment', 'veto']);
 
 /** The change's own fields as the view shows them (the detail table). */
 export const ChangeDetails = z.object({
@@ -72,7 +76,7 @@ export const ChangeCreate = RecordFields.pick(CHANGE_FIELDS)
     templateId: Uuid.optional().describe('Standard changes come from a pre-approved template'),
     ciIds: z.array(Uuid).max(50).optional().describe('Affected configuration items'),
     problemIds: z
-      .array(z.string().min(1).max(40))
+      .array(RecordIdOrNumber)
       .max(20)
       .optional()
       .describe('Problems (ids or numbers) the change fixes; linked'),
@@ -92,7 +96,7 @@ export const ChangeListQuery = RecordListQuery;
 
 export const CabVoteView = z.object({
   user: PersonRef,
-  decision: z.enum(['approve', 'reject', 'comment', 'veto']),
+  decision: CabDecision,
   comment: z.string().nullable(),
   at: z.string(),
 });
@@ -101,7 +105,7 @@ export type CabVoteView = z.infer<typeof CabVoteView>;
 /** One authorisation round of a change by a board. */
 export const CabReviewView = z.object({
   id: z.string(),
-  board: z.object({ id: z.string(), name: z.string(), kind: z.enum(CAB_KINDS) }),
+  board: NamedRef.extend({ kind: z.enum(CAB_KINDS) }),
   rule: z.enum(APPROVAL_RULES),
   quorum: z.number().nullable(),
   required: z.number().describe('Approvals needed to authorise'),
@@ -115,13 +119,7 @@ export const CabReviewView = z.object({
 });
 export type CabReviewView = z.infer<typeof CabReviewView>;
 
-export const ChangeLinkedRecord = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  state: z.string(),
-  type: z.string(),
-});
+export const ChangeLinkedRecord = LinkedRecord;
 
 export const ChangeView = RecordView.extend(ChangeDetails.shape)
   .extend({
@@ -138,7 +136,7 @@ export type ChangeListItem = z.infer<typeof ChangeListItem>;
 // Standard change templates
 
 export const ChangeTemplateInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   description: Plan.default(''),
   category: z.string().max(LIMITS.categoryMax).nullable().default(null),
   implementationPlan: Plan.min(1, 'is required'),
@@ -187,12 +185,12 @@ export const RiskQuestionnaire = z.object({
     .array(
       z.object({
         key: Key,
-        text: z.string().trim().min(1, 'is required').max(300),
+        text: requiredText(300),
         answers: z
           .array(
             z.object({
               key: Key,
-              label: z.string().trim().min(1, 'is required').max(120),
+              label: requiredText(120),
               weight: z.number().int().min(WEIGHT_MIN).max(WEIGHT_MAX),
             }),
           )
@@ -218,7 +216,7 @@ export type RiskAnswers = z.input<typeof RiskAnswers>;
 // CAB boards
 
 export const CabBoardInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   kind: z.enum(CAB_KINDS),
   rule: z.enum(APPROVAL_RULES),
   quorum: z.number().int().min(1).max(100).nullable().default(null),
@@ -249,14 +247,11 @@ export const CabAgendaItem = z.object({
   id: z.string(),
   number: z.string(),
   title: z.string(),
-  changeType: ChangeType,
-  riskLevel: RiskLevel.nullable(),
-  plannedStart: z.string().nullable(),
-  plannedEnd: z.string().nullable(),
+  ...ChangeDetails.pick({ changeType: true, riskLevel: true, plannedStart: true, plannedEnd: true }).shape,
   requester: PersonRef.nullable(),
   review: CabReviewView,
   conflicts: z.array(ConflictView).describe('Scheduling conflicts of the change as planned'),
-  myVote: z.enum(['approve', 'reject', 'comment', 'veto']).nullable(),
+  myVote: CabDecision.nullable(),
 });
 export type CabAgendaItem = z.infer<typeof CabAgendaItem>;
 
@@ -265,7 +260,7 @@ export type CabAgenda = z.infer<typeof CabAgenda>;
 
 export const CabVoteInput = z
   .object({
-    decision: z.enum(['approve', 'reject', 'comment']),
+    decision: CabDecision.exclude(['veto']),
     comment: z.string().trim().max(LIMITS.commentMax).optional(),
   })
   .refine((v) => v.decision === 'approve' || !!v.comment, {
@@ -281,7 +276,7 @@ export const VetoInput = z.object({ reason: Reason });
 export const ReviewInput = z.object({
   lessons: z.string().trim().max(LIMITS.descriptionMax).optional(),
   incidentIds: z
-    .array(z.string().min(1).max(40))
+    .array(RecordIdOrNumber)
     .max(50)
     .optional()
     .describe('Incidents (ids or numbers) caused by the change; linked'),

@@ -17,7 +17,7 @@ import {
   IMPORT_TYPES,
 } from '../domain/cmdb/vocabulary.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { GroupRef, PersonRef, Uuid, Versioned } from './common.ts';
+import { FieldChange, GroupRef, NamedRef, PersonRef, requiredText, Uuid, Versioned } from './common.ts';
 
 const ATTRIBUTE_TYPE_KEYS = ATTRIBUTE_TYPES as readonly AttributeType[] as [
   AttributeType,
@@ -93,16 +93,7 @@ export const CiView = CiRef.extend({
   allowedActions: z.array(z.enum(['update', 'delete'])),
 }).meta({ id: 'Ci' });
 
-export const HistoryEntry = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
-    field: z.string(),
-    oldValue: z.string().nullable(),
-    newValue: z.string().nullable(),
-  })
-  .meta({ id: 'CmdbHistoryEntry' });
+export const HistoryEntry = FieldChange.meta({ id: 'CmdbHistoryEntry' });
 
 export const RelationshipType = z
   .object({
@@ -137,8 +128,8 @@ export const CiRelationship = z
   })
   .meta({ id: 'CiRelationshipFromCi' });
 
-export const CustomerRef = z.object({ id: z.string(), name: z.string() });
-export const AgreementRef = z.object({ id: z.string(), name: z.string(), detail: z.string().nullable() });
+export const CustomerRef = NamedRef;
+export const AgreementRef = NamedRef.extend({ detail: z.string().nullable() });
 export const ImpactStep = z.object({
   relationshipId: z.string(),
   from: z.string(),
@@ -287,7 +278,7 @@ export const AssetView = z
   .meta({ id: 'Asset' });
 
 export const ContractInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   kind: z.enum(CONTRACT_KINDS),
   supplierId: Uuid.describe('An organisation of kind supplier'),
   reference: z.string().trim().max(100).nullish(),
@@ -348,8 +339,8 @@ export const Compliance = z
   .meta({ id: 'LicenceCompliance' });
 
 export const LicenceInput = z.object({
-  product: z.string().trim().min(1, 'is required').max(200),
-  vendor: z.string().trim().min(1, 'is required').max(200),
+  product: requiredText(200),
+  vendor: requiredText(200),
   metric: LicenceMetric,
   contractId: Uuid.nullish(),
   notes: z.string().max(5000).optional(),
@@ -408,7 +399,7 @@ export const ImportView = z
       rejected: z.number(),
     }),
     failure: z.string().nullable(),
-    createdBy: z.object({ id: z.string(), name: z.string() }).nullable(),
+    createdBy: NamedRef.nullable(),
     createdAt: z.string(),
     startedAt: z.string().nullable(),
     finishedAt: z.string().nullable(),
@@ -427,7 +418,7 @@ export const ImportRowView = z
 
 export const CiInput = z.object({
   classKey: ClassKey,
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   status: CiStatus.optional(),
   ownerId: Uuid.nullish(),
   supportGroupId: Uuid.nullish(),

@@ -3,6 +3,7 @@
  * comment), a survey as the requester and the agents see it, and the module's settings.
  */
 import { z } from 'zod';
+import { RecordRef } from './common.ts';
 
 export const CSAT_QUESTION = 'How satisfied are you with how this was handled?';
 
@@ -24,8 +25,6 @@ export type CsatAnswerInput = z.infer<typeof CsatAnswerInput>;
 export const CsatStatus = z.enum(['pending', 'answered', 'expired']);
 export type CsatStatus = z.infer<typeof CsatStatus>;
 
-const SurveyRecord = z.object({ id: z.string(), number: z.string(), title: z.string(), type: z.string() });
-
 /** A survey on a record, as the people who may read the record see it. */
 export const CsatSurveyView = z.object({
   id: z.string(),
@@ -40,7 +39,7 @@ export const CsatSurveyView = z.object({
   answeredVia: z.enum(['link', 'portal']).nullable(),
   /** Whether the caller may answer it (the requester, while it is pending). */
   canAnswer: z.boolean(),
-  record: SurveyRecord,
+  record: RecordRef,
 });
 export type CsatSurveyView = z.infer<typeof CsatSurveyView>;
 
@@ -48,7 +47,7 @@ export type CsatSurveyView = z.infer<typeof CsatSurveyView>;
 export const PublicSurveyView = z.object({
   status: CsatStatus,
   question: z.string(),
-  record: z.object({ number: z.string(), title: z.string() }),
+  record: RecordRef.pick({ number: true, title: true }),
   expiresAt: z.iso.datetime(),
   score: z.number().int().nullable(),
 });

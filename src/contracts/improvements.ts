@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, Uuid } from './common.ts';
+import { csv, requiredText, Uuid } from './common.ts';
 import { RecordFields, RecordListQuery, RecordView, transitionContract, WORK_FIELDS } from './records.ts';
-import { KpiDefinitionView } from './reports.ts';
+import { KpiDefinitionView, ReportFormat } from './reports.ts';
 
 export const IMPROVEMENT_SOURCES = ['kpi', 'service_review', 'problem', 'pir', 'person'] as const;
 export type ImprovementSource = (typeof IMPROVEMENT_SOURCES)[number];
@@ -24,6 +24,9 @@ export const ImprovementKpiFilter = z
 export type ImprovementKpiFilter = z.infer<typeof ImprovementKpiFilter>;
 
 const KpiKey = z.string().min(1).max(60);
+
+/** What a proposal shows of a KPI. */
+const KpiBrief = KpiDefinitionView.pick({ key: true, label: true, unit: true, goodWhen: true, target: true });
 
 /** One KPI value over a window: the baseline (before) or the outcome (after). */
 export const MeasuredValue = z.object({
@@ -55,7 +58,7 @@ export type ImprovementDetails = z.infer<typeof ImprovementDetails>;
 
 /** A linked KPI's measured outcome: before (baseline), after (the window after done) and the verdict. */
 export const ImprovementOutcome = z.object({
-  kpi: KpiDefinitionView.pick({ key: true, label: true, unit: true, goodWhen: true, target: true }),
+  kpi: KpiBrief,
   before: MeasuredValue.nullable(),
   beforeFormatted: z.string(),
   after: MeasuredValue.extend({ complete: z.boolean() }).nullable(),
@@ -72,36 +75,20 @@ export const ImprovementView = ImprovementListItem.extend({
 }).meta({ id: 'ImprovementRecord' });
 export type ImprovementView = z.infer<typeof ImprovementView>;
 
-const Benefit = z.string().trim().min(1, 'is required').max(LIMITS.descriptionMax);
-const ServiceIds = z.array(Uuid).max(20);
-const KpiKeys = z.array(KpiKey).max(6);
-const OutcomeDays = z.number().int().min(7).max(366);
-
 export const ImprovementCreate = RecordFields.pick(WORK_FIELDS).extend({
   assigneeId: Uuid.nullish().describe('The owner of the improvement'),
   sourceKind: z.enum(IMPROVEMENT_SOURCES),
   sourceRef: z.string().trim().min(1).max(60).nullish(),
   kpiFilter: ImprovementKpiFilter.nullish(),
-  expectedBenefit: Benefit,
-  serviceIds: ServiceIds.optional(),
-  kpiKeys: KpiKeys.optional(),
-  outcomeDays: OutcomeDays.optional(),
+  expectedBenefit: requiredText(LIMITS.descriptionMax),
+  serviceIds: z.array(Uuid).max(20).optional(),
+  kpiKeys: z.array(KpiKey).max(6).optional(),
+  outcomeDays: z.number().int().min(7).max(366).optional(),
 });
 export type ImprovementCreate = z.input<typeof ImprovementCreate>;
 
-export const ImprovementPatch = z
-  .object({
-    title: RecordFields.shape.title,
-    description: RecordFields.shape.description,
-    impact: RecordFields.shape.impact,
-    urgency: RecordFields.shape.urgency,
-    assigneeId: Uuid.nullish(),
-    groupId: Uuid.nullish(),
-    expectedBenefit: Benefit,
-    serviceIds: ServiceIds,
-    kpiKeys: KpiKeys,
-    outcomeDays: OutcomeDays,
-  })
+/** A proposal is edited with what it is raised with, save where it came from. */
+export const ImprovementPatch = ImprovementCreate.omit({ sourceKind: true, sourceRef: true, kpiFilter: true })
   .partial()
   .strict();
 export type ImprovementPatch = z.input<typeof ImprovementPatch>;
@@ -124,7 +111,7 @@ export const SuggestionQuery = z.object({
 export type SuggestionQuery = z.infer<typeof SuggestionQuery>;
 
 export const Suggestion = z.object({
-  kpi: KpiDefinitionView.pick({ key: true, label: true, unit: true, goodWhen: true, target: true }),
+  kpi: KpiBrief,
   serviceId: z.string().nullable(),
   periods: z.array(
     z.object({ from: z.string(), to: z.string(), value: z.number().nullable(), formatted: z.string() }),
@@ -153,7 +140,7 @@ export const RegisterQuery = z.object({
   state: csv(z.string().max(40)).optional(),
   serviceId: Uuid.optional(),
   assigneeId: Uuid.optional().describe('Owner'),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  format: ReportFormat,
 });
 export type RegisterQuery = z.infer<typeof RegisterQuery>;
 

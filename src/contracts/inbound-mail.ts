@@ -5,7 +5,8 @@
 import { z } from 'zod';
 import { STRANGER_REPLY_POLICIES, UNKNOWN_SENDER_POLICIES } from '../domain/mail/decide.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { PageQuery, page, Uuid } from './common.ts';
+import { PageQuery, PersonRef, page, RecordNumberRef, Timestamps, Uuid } from './common.ts';
+import { MailAttachment } from './mail.ts';
 
 /** Record types a mail can open: those whose records a requester raises with a title and a description. */
 export const MAIL_RECORD_TYPES = ['incident', 'problem'] as const;
@@ -71,8 +72,7 @@ export const InboundAddressView = z
     imapMailbox: z.string().nullable(),
     active: z.boolean(),
     version: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...Timestamps.shape,
   })
   .meta({ id: 'InboundAddress' });
 export type InboundAddressView = z.infer<typeof InboundAddressView>;
@@ -91,7 +91,7 @@ export const InboundMessageSummary = z
     status: z.enum(INBOUND_STATUSES),
     reason: z.string().nullable(),
     detail: z.string().nullable(),
-    record: z.object({ id: z.string(), number: z.string(), type: z.string() }).nullable(),
+    record: RecordNumberRef.nullable(),
     threadedBy: z.string().nullable(),
     attempts: z.number().int(),
     processedAt: z.string().nullable(),
@@ -101,7 +101,7 @@ export type InboundMessageSummary = z.infer<typeof InboundMessageSummary>;
 
 export const InboundMessageView = InboundMessageSummary.extend({
   address: z.object({ id: z.string(), address: z.string() }).nullable(),
-  sender: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  sender: PersonRef.nullable(),
   headers: z.array(z.object({ name: z.string(), value: z.string() })),
   /** The whole text as sent (decoded). */
   text: z.string(),
@@ -109,9 +109,7 @@ export const InboundMessageView = InboundMessageSummary.extend({
   trimmedText: z.string(),
   /** The HTML part, sanitised: no scripts, styles, event handlers or remote content. */
   html: z.string().nullable(),
-  attachments: z.array(
-    z.object({ filename: z.string(), contentType: z.string(), size: z.number().int(), inline: z.boolean() }),
-  ),
+  attachments: z.array(MailAttachment.extend({ inline: z.boolean() })),
 }).meta({ id: 'InboundMessage' });
 export type InboundMessageView = z.infer<typeof InboundMessageView>;
 

@@ -8,9 +8,9 @@ import { AUDIENCES } from '../domain/knowledge/audience.ts';
 import { LANGUAGE_CODES } from '../domain/knowledge/language.ts';
 import { ARTICLE_STATES } from '../domain/knowledge/workflow.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { limitUpTo, PageQuery, PersonRef, page, Uuid } from './common.ts';
+import { limitUpTo, NamedRef, PageQuery, PersonRef, page, RecordRef, requiredText, Uuid } from './common.ts';
 
-const Title = z.string().trim().min(1, 'is required').max(LIMITS.titleMax);
+const Title = requiredText(LIMITS.titleMax);
 const Body = z.string().max(100_000);
 const Summary = z.string().trim().max(500);
 const Day = z.iso.date({ message: 'must be a date, e.g. 2026-06-30' });
@@ -33,7 +33,7 @@ export const CategoryView = z
 export type CategoryView = z.infer<typeof CategoryView>;
 
 export const CategoryInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.categoryMax),
+  name: requiredText(LIMITS.categoryMax),
   description: z.string().trim().max(1000).optional(),
   reviewerIds: z.array(Uuid).max(50).optional().describe('People who review and publish its articles'),
 });
@@ -41,13 +41,19 @@ export type CategoryInput = z.input<typeof CategoryInput>;
 export const CategoryPatch = CategoryInput.partial();
 export type CategoryPatch = z.input<typeof CategoryPatch>;
 
-const Ref = z.object({ id: z.string(), name: z.string() });
-
 export const ArticleStepView = z.object({
   key: z.string(),
   label: z.string(),
   to: ArticleState,
   needsComment: z.boolean(),
+});
+
+/** How often an article was read, found helpful or not, and kept a requester from raising a record. */
+export const Counts = z.object({
+  viewCount: z.number().int(),
+  helpfulCount: z.number().int(),
+  notHelpfulCount: z.number().int(),
+  deflectionCount: z.number().int(),
 });
 
 export const ArticleSummary = z
@@ -60,14 +66,11 @@ export const ArticleSummary = z
     stateLabel: z.string(),
     audience: Audience,
     language: z.string(),
-    category: Ref,
+    category: NamedRef,
     owner: PersonRef,
     reviewBy: z.string().nullable(),
     currentVersion: z.number().int(),
-    viewCount: z.number().int(),
-    helpfulCount: z.number().int(),
-    notHelpfulCount: z.number().int(),
-    deflectionCount: z.number().int(),
+    ...Counts.shape,
     publishedAt: z.string().nullable(),
     updatedAt: z.string(),
   })
@@ -77,9 +80,9 @@ export type ArticleSummary = z.infer<typeof ArticleSummary>;
 export const ArticleView = ArticleSummary.extend({
   body: z.string().describe('The Markdown source (staff who may edit) or empty for readers'),
   html: z.string().describe('The body rendered from Markdown and sanitised'),
-  audienceService: Ref.nullable(),
-  services: z.array(Ref),
-  cis: z.array(Ref),
+  audienceService: NamedRef.nullable(),
+  services: z.array(NamedRef),
+  cis: z.array(NamedRef),
   knownErrorId: z.string().nullable(),
   publishedBy: PersonRef.nullable(),
   retiredAt: z.string().nullable(),
@@ -89,9 +92,7 @@ export const ArticleView = ArticleSummary.extend({
   canEdit: z.boolean(),
   isReviewer: z.boolean(),
   steps: z.array(ArticleStepView),
-  linkedRecords: z.array(
-    z.object({ id: z.string(), number: z.string(), title: z.string(), type: z.string() }),
-  ),
+  linkedRecords: z.array(RecordRef),
 }).meta({ id: 'KnowledgeArticle' });
 export type ArticleView = z.infer<typeof ArticleView>;
 
@@ -134,7 +135,7 @@ export type ArticleListQuery = z.input<typeof ArticleListQuery>;
 export const ArticlePage = page(ArticleSummary);
 
 export const ArticleSearchQuery = z.object({
-  q: z.string().trim().min(1, 'is required').max(200),
+  q: requiredText(200),
   limit: limitUpTo(50, 10),
 });
 
@@ -154,7 +155,7 @@ export type ArticleHit = z.infer<typeof ArticleHit>;
 export const ArticleHits = z.object({ items: z.array(ArticleHit) });
 
 export const SuggestQuery = z.object({
-  text: z.string().trim().min(1, 'is required').max(2000),
+  text: requiredText(2000),
   serviceId: Uuid.optional(),
   limit: limitUpTo(10, 5),
 });
@@ -168,10 +169,11 @@ export const VersionSummary = z.object({
 });
 export const VersionList = z.object({ items: z.array(VersionSummary) });
 
+const DiffMode = z.enum(['words', 'lines']);
 export const DiffQuery = z.object({
   from: z.coerce.number().int().min(1),
   to: z.coerce.number().int().min(1),
-  mode: z.enum(['words', 'lines']).default('words'),
+  mode: DiffMode.default('words'),
 });
 const Segment = z.object({ kind: z.enum(['same', 'added', 'removed']), text: z.string() });
 const FieldDiff = z.object({
@@ -183,7 +185,7 @@ const FieldDiff = z.object({
 export const ArticleDiff = z.object({
   from: z.number().int(),
   to: z.number().int(),
-  mode: z.enum(['words', 'lines']),
+  mode: DiffMode,
   title: FieldDiff,
   summary: FieldDiff,
   body: FieldDiff,
@@ -205,12 +207,6 @@ export const FeedbackList = z.object({ items: z.array(FeedbackView) });
 
 export const DeflectInput = z.object({
   query: z.string().trim().max(2000).default('').describe('What the requester had typed'),
-});
-export const Counts = z.object({
-  viewCount: z.number().int(),
-  helpfulCount: z.number().int(),
-  notHelpfulCount: z.number().int(),
-  deflectionCount: z.number().int(),
 });
 
 export const LinkArticleInput = z.object({

@@ -30,6 +30,13 @@ export const MailSummary = z.object({
 });
 export type MailSummary = z.infer<typeof MailSummary>;
 
+/** A file a mail carries, as the outbox and the inbox list it. */
+export const MailAttachment = z.object({
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+});
+
 export const MailMessage = MailSummary.extend({
   from: z.string(),
   cc: z.array(z.string()),
@@ -39,7 +46,7 @@ export const MailMessage = MailSummary.extend({
   headers: z.record(z.string(), z.string()),
   text: z.string(),
   html: z.string().nullable(),
-  attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), size: z.number().int() })),
+  attachments: z.array(MailAttachment),
 });
 export type MailMessage = z.infer<typeof MailMessage>;
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { RECIPIENT_PARTIES } from '../domain/notify/recipients.ts';
-import { page } from './common.ts';
+import { PersonRef, page, RecordNumberRef, Timestamps } from './common.ts';
 
 export const NOTIFICATION_CHANNELS = ['in_app', 'email'] as const;
 export const NotificationChannel = z.enum(NOTIFICATION_CHANNELS);
@@ -19,7 +19,7 @@ export const Notification = z
     kind: z.string(),
     subject: z.string(),
     body: z.string(),
-    record: z.object({ id: z.string(), number: z.string(), type: z.string() }).nullable(),
+    record: RecordNumberRef.nullable(),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })
@@ -94,24 +94,20 @@ export type PreviewView = z.infer<typeof PreviewView>;
 
 export const DELIVERY_MODES = ['immediate', 'digest'] as const;
 
+/** How a person wants to be told of an event. */
+const PreferenceChoice = z.object({ inApp: z.boolean(), email: z.boolean(), mode: z.enum(DELIVERY_MODES) });
+
 export const PreferenceView = z.object({
   event: z.string(),
   label: z.string(),
   description: z.string(),
-  inApp: z.boolean(),
-  email: z.boolean(),
-  mode: z.enum(DELIVERY_MODES),
+  ...PreferenceChoice.shape,
   /** True when the person has not chosen and the shipped default applies. */
   isDefault: z.boolean(),
 });
 export type PreferenceView = z.infer<typeof PreferenceView>;
 
-export const PreferenceInput = z.object({
-  event: z.string().max(100),
-  inApp: z.boolean(),
-  email: z.boolean(),
-  mode: z.enum(DELIVERY_MODES),
-});
+export const PreferenceInput = z.object({ event: z.string().max(100), ...PreferenceChoice.shape });
 export type PreferenceInput = z.infer<typeof PreferenceInput>;
 
 export const PreferencesUpdate = z.object({ preferences: z.array(PreferenceInput).max(200) });
@@ -122,16 +118,15 @@ export const DeliveryView = z
     notificationId: z.string(),
     event: z.string(),
     channel: z.string(),
-    recipient: z.object({ id: z.string(), name: z.string(), email: z.string() }),
-    record: z.object({ id: z.string(), number: z.string(), type: z.string() }).nullable(),
+    recipient: PersonRef,
+    record: RecordNumberRef.nullable(),
     subject: z.string(),
     /** queued, digest, sent, failed, skipped: for mail, the outbox's state when it has one. */
     status: z.string(),
     attempts: z.number(),
     error: z.string().nullable(),
     messageId: z.string().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...Timestamps.shape,
   })
   .meta({ id: 'NotificationDelivery' });
 export type DeliveryView = z.infer<typeof DeliveryView>;

@@ -1,6 +1,6 @@
 /** Wire shapes of SLA breach prediction (`/api/v1/predictions`, `/api/v1/records/:id/prediction`). */
 import { z } from 'zod';
-import { limitUpTo, Uuid } from './common.ts';
+import { limitUpTo, NamedRef, Uuid } from './common.ts';
 
 export const PredictionQuery = z.object({
   groupId: Uuid.optional().describe('Only records held by this group'),
@@ -25,8 +25,6 @@ export const PredictionFactor = z.object({
   contribution: z.number(),
 });
 
-const Ref = z.object({ id: z.string(), name: z.string() }).nullable();
-
 export const ClockPrediction = z.object({
   clockId: z.string(),
   kind: z.string(),
@@ -45,9 +43,9 @@ export const PredictionItem = z.object({
   title: z.string(),
   type: z.string(),
   priority: z.number().int(),
-  group: Ref,
-  assignee: Ref,
-  service: Ref,
+  group: NamedRef.nullable(),
+  assignee: NamedRef.nullable(),
+  service: NamedRef.nullable(),
   /** The record's clock most likely to breach. */
   clock: ClockPrediction,
 });

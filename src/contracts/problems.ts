@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { PROBLEM_RESOLUTION_CODES, RCA_METHODS } from '../domain/lifecycle/defaults-problem-change.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { limitUpTo, Uuid, Versioned } from './common.ts';
+import { LinkedRecord, limitUpTo, RecordIdOrNumber, requiredText, Uuid, Versioned } from './common.ts';
 import { RecordFields, RecordListQuery, RecordTransition, RecordView, WORK_FIELDS } from './records.ts';
 
 const LongText = z.string().max(LIMITS.descriptionMax);
@@ -26,14 +26,13 @@ export const ProblemAnalysis = z.object({
 });
 export type ProblemAnalysis = z.infer<typeof ProblemAnalysis>;
 
-export const ProblemAnalysisPatch = z
-  .object({
-    rootCause: LongText.nullable(),
-    rcaMethod: z.enum(RCA_METHODS).nullable(),
-    contributingFactors: Factors,
-    workaround: LongText.nullable(),
-  })
-  .partial();
+/** What people edit of the analysis: all of it but how the problem came and went. */
+export const ProblemAnalysisPatch = ProblemAnalysis.pick({
+  rootCause: true,
+  rcaMethod: true,
+  contributingFactors: true,
+  workaround: true,
+}).partial();
 export type ProblemAnalysisPatch = z.input<typeof ProblemAnalysisPatch>;
 
 /** What a problem is raised and edited with. */
@@ -41,7 +40,7 @@ const PROBLEM_FIELDS = { ...WORK_FIELDS, serviceId: true } as const;
 
 export const ProblemCreate = RecordFields.pick(PROBLEM_FIELDS).extend({
   incidentIds: z
-    .array(z.string().min(1).max(40))
+    .array(RecordIdOrNumber)
     .max(100)
     .optional()
     .describe('Incidents (ids or numbers) the problem is raised from; linked both ways'),
@@ -92,14 +91,8 @@ export const KnownErrorView = z
 export type KnownErrorView = z.infer<typeof KnownErrorView>;
 
 export const KnownErrorCreate = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(LIMITS.titleMax)
-    .optional()
-    .describe("Defaults to the problem's title"),
-  symptoms: z.string().trim().min(1, 'is required').max(LIMITS.descriptionMax),
+  title: requiredText(LIMITS.titleMax).optional().describe("Defaults to the problem's title"),
+  symptoms: requiredText(LIMITS.descriptionMax),
   workaround: z
     .string()
     .trim()
@@ -111,9 +104,9 @@ export type KnownErrorCreate = z.input<typeof KnownErrorCreate>;
 
 export const KnownErrorPatch = z
   .object({
-    title: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
-    symptoms: z.string().trim().min(1, 'is required').max(LIMITS.descriptionMax),
-    workaround: z.string().trim().min(1, 'is required').max(LIMITS.descriptionMax),
+    title: requiredText(LIMITS.titleMax),
+    symptoms: requiredText(LIMITS.descriptionMax),
+    workaround: requiredText(LIMITS.descriptionMax),
     status: z.enum(KNOWN_ERROR_STATUSES),
   })
   .partial();
@@ -148,14 +141,10 @@ export type KnownErrorSuggestion = z.infer<typeof KnownErrorSuggestion>;
 export const ApplyKnownError = z.object({ knownErrorId: Uuid });
 
 export const LinkIncidents = z.object({
-  incidentIds: z.array(z.string().min(1).max(40)).min(1).max(100).describe('Incident ids or numbers'),
+  incidentIds: z.array(RecordIdOrNumber).min(1).max(100).describe('Incident ids or numbers'),
 });
 
-export const ProblemIncident = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  state: z.string(),
+export const ProblemIncident = LinkedRecord.omit({ type: true }).extend({
   stateCategory: z.string(),
   requesterId: z.string(),
 });

@@ -6,7 +6,20 @@
 import { z } from 'zod';
 import { REQUIRABLE_FIELDS } from '../domain/lifecycle/engine.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { csv, GroupRef, PageQuery, PersonRef, Uuid, Versioned } from './common.ts';
+import {
+  csv,
+  FieldChange,
+  GroupRef,
+  HistoryItem,
+  InstantDate,
+  LinkedRecord,
+  PageQuery,
+  PersonRef,
+  RecordIdOrNumber,
+  requiredText,
+  Uuid,
+  Versioned,
+} from './common.ts';
 
 export const CHANNELS = ['portal', 'email', 'phone', 'chat', 'walk_in', 'api', 'monitoring'] as const;
 export const LINK_KINDS = ['relates_to', 'duplicates', 'caused_by', 'parent_of'] as const;
@@ -81,11 +94,9 @@ export const RecordListQuery = z.object({
   groupId: csv(Uuid).optional(),
   assigneeId: z.union([Uuid, z.enum(['me', 'none'])]).optional(),
   requesterId: z.union([Uuid, z.literal('me')]).optional(),
-  slaDueBefore: z.iso
-    .datetime({ offset: true })
-    .transform((s) => new Date(s))
-    .optional()
-    .describe('Only records with a running SLA clock due before this instant (now = breached)'),
+  slaDueBefore: InstantDate.optional().describe(
+    'Only records with a running SLA clock due before this instant (now = breached)',
+  ),
   slaState: z
     .enum(['at_risk', 'breached'])
     .optional()
@@ -100,10 +111,11 @@ export type RecordListQuery = z.output<typeof RecordListQuery>;
 /** The query as a client sends it. */
 export type RecordListQueryInput = z.input<typeof RecordListQuery>;
 
-const Level = z.number().int().min(1).max(3);
+/** An impact or urgency: 1 high … 3 low. */
+export const Level = z.number().int().min(1).max(3);
 /** The fields a person sets on any record; types pick the ones they accept. */
 export const RecordFields = z.object({
-  title: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  title: requiredText(LIMITS.titleMax),
   description: z.string().max(LIMITS.descriptionMax).optional(),
   impact: Level.optional().describe('1 high … 3 low; set by agents'),
   urgency: Level.optional().describe('1 high … 3 low'),
@@ -129,13 +141,16 @@ export const WORK_FIELDS = {
   groupId: true,
 } as const;
 
+/** Who reads a comment: everyone on the record, or agents only. */
+const CommentVisibility = z.enum(['public', 'internal']);
+
 /** A lifecycle move; types with resolution codes narrow `resolutionCode` to theirs. */
 export const RecordTransition = z.object({
   to: z.string().min(1).max(40).describe('Target state key or transition key'),
   resolutionCode: z.string().max(60).optional(),
   resolutionNotes: z.string().max(LIMITS.resolutionNotesMax).optional(),
   comment: z.string().max(LIMITS.commentMax).optional(),
-  commentVisibility: z.enum(['public', 'internal']).optional(),
+  commentVisibility: CommentVisibility.optional(),
 });
 export type RecordTransition = z.infer<typeof RecordTransition>;
 
@@ -154,30 +169,12 @@ export const RecordOptions = z.object({
 });
 export type RecordOptions = z.infer<typeof RecordOptions>;
 
-const ActivityActor = z.object({ id: z.string(), name: z.string() }).nullable();
 export const Activity = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('comment'),
-    id: z.string(),
-    at: z.string(),
-    actor: ActivityActor,
-    body: z.string(),
-    visibility: z.string(),
-  }),
-  z.object({
-    kind: z.literal('change'),
-    id: z.string(),
-    at: z.string(),
-    actor: ActivityActor,
-    field: z.string(),
-    oldValue: z.string().nullable(),
-    newValue: z.string().nullable(),
-  }),
+  z.object({ kind: z.literal('comment'), ...HistoryItem.shape, body: z.string(), visibility: z.string() }),
+  z.object({ kind: z.literal('change'), ...FieldChange.shape }),
   z.object({
     kind: z.literal('attachment'),
-    id: z.string(),
-    at: z.string(),
-    actor: ActivityActor,
+    ...HistoryItem.shape,
     filename: z.string(),
     size: z.number(),
     contentType: z.string(),
@@ -186,8 +183,8 @@ export const Activity = z.discriminatedUnion('kind', [
 export type Activity = z.infer<typeof Activity>;
 
 export const CommentCreate = z.object({
-  body: z.string().trim().min(1, 'is required').max(LIMITS.commentMax),
-  visibility: z.enum(['public', 'internal']).default('public'),
+  body: requiredText(LIMITS.commentMax),
+  visibility: CommentVisibility.default('public'),
 });
 export type CommentCreate = z.input<typeof CommentCreate>;
 export const CommentView = z.object({
@@ -217,17 +214,11 @@ export const RecordLink = z.object({
   id: z.string(),
   kind: z.string(),
   direction: z.enum(['outgoing', 'incoming']),
-  record: z.object({
-    id: z.string(),
-    number: z.string(),
-    title: z.string(),
-    type: z.string(),
-    state: z.string(),
-  }),
+  record: LinkedRecord,
   createdAt: z.string(),
 });
 export type RecordLink = z.infer<typeof RecordLink>;
-export const LinkCreate = z.object({ target: z.string().min(1).max(40), kind: z.enum(LINK_KINDS) });
+export const LinkCreate = z.object({ target: RecordIdOrNumber, kind: z.enum(LINK_KINDS) });
 export type LinkCreate = z.infer<typeof LinkCreate>;
 
 /** The counts a workspace shows for one record type; exact (see docs/scaling.md). */

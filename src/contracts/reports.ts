@@ -1,6 +1,7 @@
 /** Wire shapes of reporting: the KPI library, KPI values with their cuts, drill-downs, dashboards and reports. */
 import { z } from 'zod';
-import { csv, limitUpTo, page, Uuid } from './common.ts';
+import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
+import { csv, LinkedRecord, NamedRef, Period, page, pageQuery, Uuid } from './common.ts';
 
 export const DIMENSIONS = [
   'service',
@@ -32,12 +33,17 @@ export const KpiDefinitionView = z.object({
 });
 export type KpiDefinitionView = z.infer<typeof KpiDefinitionView>;
 
-const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+/** The files a report downloads as. */
+export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
+/** How a report is answered: JSON for the page, or a file to download. */
+export const ReportFormat = z.enum(['json', ...EXPORT_FORMATS]).default('json');
+
+const Rag = z.enum(['green', 'amber', 'red']);
+const Outcome = z.enum(['hit', 'miss']);
 
 /** The cut of a KPI: the period and the filters. */
 export const KpiFilter = z.object({
-  from: Instant.describe('Start of the period (inclusive), ISO 8601'),
-  to: Instant.describe('End of the period (exclusive), ISO 8601'),
+  ...Period.shape,
   serviceId: Uuid.optional(),
   customerId: Uuid.optional(),
   groupId: Uuid.optional(),
@@ -77,7 +83,7 @@ export const KpiResult = z.object({
   previous: z.number().nullable(),
   previousCount: z.number(),
   changePercent: z.number().nullable(),
-  rag: z.enum(['green', 'amber', 'red']).nullable(),
+  rag: Rag.nullable(),
   formatted: z.string(),
   bucket: z.enum(['day', 'week', 'month']),
   trend: z.array(TrendPoint),
@@ -92,10 +98,9 @@ export const KpiBatchQuery = KpiFilter.extend({
 });
 
 export const DrillQuery = KpiFilter.extend({
-  outcome: z.enum(['hit', 'miss']).optional().describe('Only the rows that met (hit) or missed the KPI'),
+  outcome: Outcome.optional().describe('Only the rows that met (hit) or missed the KPI'),
   band: z.string().max(60).optional(),
-  cursor: z.string().max(500).optional(),
-  limit: limitUpTo(200, 50),
+  ...pageQuery(200, 50).shape,
 });
 export type DrillQuery = z.infer<typeof DrillQuery>;
 
@@ -114,14 +119,12 @@ export const DrillRow = z.object({
   at: z.string(),
   value: z.number().nullable(),
   formatted: z.string(),
-  outcome: z.enum(['hit', 'miss']).nullable(),
+  outcome: Outcome.nullable(),
   band: z.string().nullable(),
   href: z.string().nullable(),
 });
 export type DrillRow = z.infer<typeof DrillRow>;
 export const DrillPage = page(DrillRow);
-
-export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 
 export const DASHBOARD_ROLES = [
   'service_manager',
@@ -139,7 +142,7 @@ export const DashboardView = z.object({
   id: z.string(),
   name: z.string(),
   role: z.enum(DASHBOARD_ROLES),
-  owner: z.object({ id: z.string(), name: z.string() }),
+  owner: NamedRef,
   shared: z.boolean(),
   mine: z.boolean(),
   widgets: z.array(DashboardWidget),
@@ -162,12 +165,11 @@ export type RoleDashboard = z.infer<typeof RoleDashboard>;
 export const DashboardList = z.object({ roles: z.array(RoleDashboard), items: z.array(DashboardView) });
 
 export const ComplianceQuery = z.object({
-  from: KpiFilter.shape.from,
-  to: KpiFilter.shape.to,
+  ...Period.shape,
   customerId: Uuid.optional(),
   agreementId: Uuid.optional().describe('Any version of the agreement: every version of its lineage counts'),
-  kind: z.enum(['sla', 'ola', 'uc']).optional(),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  kind: z.enum(AGREEMENT_KINDS).optional(),
+  format: ReportFormat,
 });
 export type ComplianceQuery = z.infer<typeof ComplianceQuery>;
 
@@ -180,7 +182,7 @@ const MetricCompliance = z.object({
 export const ComplianceRow = z.object({
   agreementId: z.string(),
   name: z.string(),
-  kind: z.enum(['sla', 'ola', 'uc']),
+  kind: z.enum(AGREEMENT_KINDS),
   party: z.string().nullable(),
   service: z.string().nullable(),
   response: MetricCompliance,
@@ -215,8 +217,7 @@ export const ComplianceReport = z.object({
 export type ComplianceReport = z.infer<typeof ComplianceReport>;
 
 export const ServiceReviewQuery = z.object({
-  from: KpiFilter.shape.from,
-  to: KpiFilter.shape.to,
+  ...Period.shape,
   format: z.enum(['json', 'pdf', 'csv', 'xlsx']).default('json'),
 });
 const Figure = z.object({
@@ -227,18 +228,13 @@ const Figure = z.object({
   previous: z.number().nullable(),
   previousFormatted: z.string(),
   target: z.string().nullable(),
-  rag: z.enum(['green', 'amber', 'red']).nullable(),
+  rag: Rag.nullable(),
 });
 export type Figure = z.infer<typeof Figure>;
 /** A record the review lists: its number, title and state. */
-const ReviewRecord = z.object({ number: z.string(), title: z.string(), state: z.string() });
+const ReviewRecord = LinkedRecord.pick({ number: true, title: true, state: true });
 export const ServiceReview = z.object({
-  service: z.object({
-    id: z.string(),
-    name: z.string(),
-    description: z.string(),
-    owner: z.string().nullable(),
-  }),
+  service: NamedRef.extend({ description: z.string(), owner: z.string().nullable() }),
   from: z.string(),
   to: z.string(),
   generatedAt: z.string(),
@@ -259,6 +255,8 @@ export const ServiceReview = z.object({
 export type ServiceReview = z.infer<typeof ServiceReview>;
 
 export const SCHEDULED_REPORTS = ['kpi_table', 'sla_compliance', 'service_review'] as const;
+const ScheduleFormat = z.enum(['pdf', ...EXPORT_FORMATS]);
+const Frequency = z.enum(['daily', 'weekly', 'monthly']);
 export const ScheduleInput = z
   .object({
     name: z.string().trim().min(1).max(120),
@@ -271,8 +269,8 @@ export const ScheduleInput = z
         customerId: Uuid.optional(),
       })
       .default({}),
-    format: z.enum(['pdf', 'csv', 'xlsx']),
-    frequency: z.enum(['daily', 'weekly', 'monthly']),
+    format: ScheduleFormat,
+    frequency: Frequency,
     recipientUserIds: z.array(Uuid).max(50).default([]),
     recipientGroupIds: z.array(Uuid).max(20).default([]),
     active: z.boolean().default(true),
@@ -299,13 +297,13 @@ export const ScheduleView = z.object({
   name: z.string(),
   report: z.enum(SCHEDULED_REPORTS),
   params: z.record(z.string(), z.string()),
-  format: z.enum(['pdf', 'csv', 'xlsx']),
-  frequency: z.enum(['daily', 'weekly', 'monthly']),
+  format: ScheduleFormat,
+  frequency: Frequency,
   recipientUserIds: z.array(z.string()),
   recipientGroupIds: z.array(z.string()),
   active: z.boolean(),
   nextRunAt: z.string(),
-  owner: z.object({ id: z.string(), name: z.string() }),
+  owner: NamedRef,
   version: z.number(),
 });
 export type ScheduleView = z.infer<typeof ScheduleView>;

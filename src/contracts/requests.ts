@@ -4,8 +4,8 @@ import { APPROVAL_RULES } from '../domain/requests/approval.ts';
 import { FIELD_TYPES } from '../domain/requests/form.ts';
 import { ROLES } from '../domain/roles.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { PersonRef, Uuid, Versioned } from './common.ts';
-import { RecordListQuery, RecordView, transitionContract } from './records.ts';
+import { LinkedRecord, NamedRef, PersonRef, requiredText, Uuid, Versioned } from './common.ts';
+import { Level, RecordListQuery, RecordView, transitionContract } from './records.ts';
 
 const Scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 
@@ -78,7 +78,7 @@ export const TaskTemplateSchema = z.object({
 
 export const CatalogItemCreate = z.object({
   serviceId: Uuid.describe('The service CI the item is offered under'),
-  name: z.string().trim().min(1, 'is required').max(LIMITS.titleMax),
+  name: requiredText(LIMITS.titleMax),
   description: z.string().max(LIMITS.descriptionMax).optional(),
   category: z.string().max(LIMITS.categoryMax).nullish(),
   active: z.boolean().optional(),
@@ -91,7 +91,7 @@ export const CatalogItemPatch = CatalogItemCreate.partial();
 export const CatalogItemView = z
   .object({
     id: z.string(),
-    service: z.object({ id: z.string(), name: z.string() }),
+    service: NamedRef,
     name: z.string(),
     description: z.string(),
     category: z.string().nullable(),
@@ -104,11 +104,10 @@ export const CatalogItemView = z
   })
   .meta({ id: 'CatalogItem' });
 
-const Ref = z.object({ id: z.string(), name: z.string() });
 const AnswerValue = z.union([z.string(), z.number(), z.array(z.string())]);
 
 export const RequestView = RecordView.extend({
-  catalogItem: Ref,
+  catalogItem: NamedRef,
   answers: z.array(
     z.object({
       key: z.string(),
@@ -129,9 +128,14 @@ export const RequestView = RecordView.extend({
         state: z.string(),
         startedAt: z.string().nullable(),
         decidedAt: z.string().nullable(),
-        approvers: z.array(Ref),
+        approvers: z.array(NamedRef),
         votes: z.array(
-          z.object({ approver: Ref, decision: z.string(), reason: z.string().nullable(), at: z.string() }),
+          z.object({
+            approver: NamedRef,
+            decision: z.string(),
+            reason: z.string().nullable(),
+            at: z.string(),
+          }),
         ),
       }),
     ),
@@ -144,26 +148,20 @@ export const RequestView = RecordView.extend({
       order: z.number(),
       state: z.string(),
       stateLabel: z.string(),
-      group: Ref.nullable(),
-      assignee: Ref.nullable(),
+      group: NamedRef.nullable(),
+      assignee: NamedRef.nullable(),
     }),
   ),
 }).meta({ id: 'Request' });
 
 export const RequestTaskView = RecordView.extend({
-  request: z.object({ id: z.string(), number: z.string(), title: z.string(), state: z.string() }),
+  request: LinkedRecord.omit({ type: true }),
 }).meta({ id: 'RequestTask' });
 
 export const PendingApproval = z.object({
-  request: z.object({
-    id: z.string(),
-    number: z.string(),
-    title: z.string(),
-    state: z.string(),
-    createdAt: z.string(),
-  }),
+  request: LinkedRecord.omit({ type: true }).extend({ createdAt: z.string() }),
   requester: PersonRef,
-  catalogItem: Ref,
+  catalogItem: NamedRef,
   level: z.number(),
   levelName: z.string(),
   rule: z.string(),
@@ -199,8 +197,8 @@ export const RequestPatch = z
   .object({
     assigneeId: Uuid.nullish(),
     groupId: Uuid.nullish(),
-    impact: z.number().int().min(1).max(3).optional(),
-    urgency: z.number().int().min(1).max(3).optional(),
+    impact: Level.optional(),
+    urgency: Level.optional(),
     category: z.string().max(LIMITS.categoryMax).nullish(),
   })
   .describe('Agents: coordinate a request (the answers are not editable)');

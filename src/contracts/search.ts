@@ -1,9 +1,9 @@
 /** Wire shapes of the global search (`/api/v1/search`). */
 import { z } from 'zod';
-import { limitUpTo } from './common.ts';
+import { limitUpTo, requiredText } from './common.ts';
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1, 'is required').max(200),
+  q: requiredText(200),
   limit: limitUpTo(20, 8),
 });
 export type SearchQuery = z.infer<typeof SearchQuery>;

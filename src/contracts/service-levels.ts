@@ -7,9 +7,7 @@ import { z } from 'zod';
 import { REQUIREMENT_STATUSES } from '../domain/portfolio.ts';
 import { AGREEMENT_KINDS } from '../domain/sla/agreement.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { Uuid, Versioned } from './common.ts';
-
-import { Ref } from './services.ts';
+import { NamedRef, requiredText, Uuid, Versioned } from './common.ts';
 
 const Instant = z.iso
   .datetime({ offset: true, message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-04-01T00:00:00Z' })
@@ -28,7 +26,7 @@ const Holiday = z.object({
   recurring: z.boolean().describe('Repeats every year on the same month and day'),
 });
 export const CalendarInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   description: z.string().max(2000).optional(),
   timeZone: z.string().max(64).describe('IANA time zone, e.g. Europe/London'),
   intervals: z.array(Interval).max(200),
@@ -57,7 +55,7 @@ const Target = z.object({
 const Targets = z.array(Target).max(10);
 
 export const RequirementInput = z.object({
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   customerId: Uuid.nullish(),
   calendarId: Uuid.describe('The support hours required'),
   availabilityTarget: z.number().nullish().describe('Percent, e.g. 99.9'),
@@ -67,11 +65,11 @@ export const RequirementInput = z.object({
 export const RequirementView = z
   .object({
     id: z.string(),
-    service: Ref,
-    customer: Ref.nullable(),
+    service: NamedRef,
+    customer: NamedRef.nullable(),
     name: z.string(),
     status: z.enum(REQUIREMENT_STATUSES),
-    calendar: Ref,
+    calendar: NamedRef,
     availabilityTarget: z.number().nullable(),
     targets: z.array(Target),
     obligations: z.string(),
@@ -79,18 +77,10 @@ export const RequirementView = z
     ...Versioned.shape,
   })
   .meta({ id: 'ServiceLevelRequirement' });
-export const SlaFromRequirement = z.object({
-  name: z.string().trim().min(1).max(LIMITS.nameMax).optional(),
-  effectiveFrom: Instant,
-  effectiveTo: Instant.nullish(),
-  warningThresholds: z.array(z.number()).max(10).optional().describe('Percent; default 75, 90'),
-  recordTypes: z.array(z.string().max(40)).max(20).nullish(),
-  priorities: z.array(z.number().int()).max(5).nullish(),
-});
 
 export const AgreementInput = z.object({
   kind: z.enum(AGREEMENT_KINDS).describe('sla (customer), ola (support group), uc (supplier)'),
-  name: z.string().trim().min(1, 'is required').max(LIMITS.nameMax),
+  name: requiredText(LIMITS.nameMax),
   description: z.string().max(LIMITS.descriptionMax).optional(),
   serviceId: Uuid.nullish().describe('Null: applies to every service'),
   customerId: Uuid.nullish().describe('SLA only; null: every customer'),
@@ -113,6 +103,17 @@ export const AgreementInput = z.object({
   effectiveTo: Instant.nullish(),
 });
 export const AgreementPatch = AgreementInput.omit({ kind: true }).partial();
+/** An SLA drawn up from a requirement takes its hours and targets from it, and its term and scope from here. */
+export const SlaFromRequirement = z.object({
+  name: z.string().trim().min(1).max(LIMITS.nameMax).optional(),
+  ...AgreementInput.pick({
+    effectiveFrom: true,
+    effectiveTo: true,
+    warningThresholds: true,
+    recordTypes: true,
+    priorities: true,
+  }).shape,
+});
 export const AgreementView = z
   .object({
     id: z.string(),
@@ -123,12 +124,12 @@ export const AgreementView = z
     description: z.string(),
     status: z.enum(['draft', 'agreed']),
     inForce: z.boolean(),
-    service: Ref.nullable(),
-    customer: Ref.nullable(),
-    group: Ref.nullable(),
-    supplier: Ref.nullable(),
+    service: NamedRef.nullable(),
+    customer: NamedRef.nullable(),
+    group: NamedRef.nullable(),
+    supplier: NamedRef.nullable(),
     requirementId: z.string().nullable(),
-    calendar: Ref,
+    calendar: NamedRef,
     targets: z.array(Target),
     warningThresholds: z.array(z.number()),
     recordTypes: z.array(z.string()).nullable(),
@@ -138,7 +139,7 @@ export const AgreementView = z
     onReassign: z.enum(['restart', 'continue']),
     effectiveFrom: z.string(),
     effectiveTo: z.string().nullable(),
-    agreedBy: Ref.nullable(),
+    agreedBy: NamedRef.nullable(),
     agreedAt: z.string().nullable(),
     ...Versioned.shape,
   })
@@ -165,12 +166,7 @@ export const NearestDueView = z
   .object({
     recordId: z.string(),
     dueAt: z.string().describe('The nearest due instant of the record’s running clocks'),
-    calendar: z.object({
-      id: z.string(),
-      timeZone: z.string(),
-      intervals: z.array(Interval),
-      holidays: z.array(Holiday),
-    }),
+    calendar: CalendarView.pick({ id: true, timeZone: true, intervals: true, holidays: true }),
   })
   .meta({ id: 'SlaNearestDue' });
 
@@ -187,9 +183,9 @@ export const RecordSlaView = z
         metric: z.enum(['response', 'resolution']),
         state: z.enum(['running', 'paused', 'met', 'stopped']),
         stopReason: z.string().nullable(),
-        agreement: z.object({ id: z.string(), name: z.string(), versionNumber: z.number() }),
-        party: Ref.extend({ type: z.enum(['customer', 'group', 'supplier']) }).nullable(),
-        calendar: Ref,
+        agreement: NamedRef.extend({ versionNumber: z.number() }),
+        party: NamedRef.extend({ type: z.enum(['customer', 'group', 'supplier']) }).nullable(),
+        calendar: NamedRef,
         priority: z.number(),
         targetSeconds: z.number(),
         targetVersion: z.number(),
@@ -213,7 +209,7 @@ export const TimelineEntry = z
     clock: z
       .object({ id: z.string(), kind: z.string(), metric: z.string(), agreement: z.string() })
       .nullable(),
-    actor: Ref.nullable().describe('Who caused it; null when the system did'),
+    actor: NamedRef.nullable().describe('Who caused it; null when the system did'),
     cause: z.string().describe('What caused it'),
     summary: z.string(),
     details: z.record(z.string(), z.unknown()),
@@ -224,14 +220,14 @@ export const EngagementView = z
   .object({
     id: z.string(),
     recordId: z.string(),
-    supplier: Ref,
+    supplier: NamedRef,
     reference: z.string().nullable(),
     note: z.string(),
     engagedAt: z.string(),
-    engagedBy: Ref.nullable(),
+    engagedBy: NamedRef.nullable(),
     acknowledgedAt: z.string().nullable(),
     releasedAt: z.string().nullable(),
-    releasedBy: Ref.nullable(),
+    releasedBy: NamedRef.nullable(),
     releaseNote: z.string().nullable(),
   })
   .meta({ id: 'SupplierEngagement' });

@@ -4,10 +4,9 @@
  */
 import { z } from 'zod';
 import { CRITICALITIES, LIFECYCLE_STATUSES, SERVICE_KINDS } from '../domain/portfolio.ts';
-import { Versioned } from './common.ts';
+import { NamedRef, PersonRef, Versioned } from './common.ts';
 
-export const Ref = z.object({ id: z.string(), name: z.string() });
-export const ServiceLink = Ref.extend({
+export const ServiceLink = NamedRef.extend({
   kind: z.enum(SERVICE_KINDS),
   lifecycleStatus: z.enum(LIFECYCLE_STATUSES),
 });
@@ -21,9 +20,9 @@ export const ServiceView = z
     criticality: z.enum(CRITICALITIES).nullable(),
     lifecycleStatus: z.enum(LIFECYCLE_STATUSES),
     lifecycleChangedAt: z.string(),
-    owner: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
-    supportGroup: Ref.nullable(),
-    customers: z.array(Ref),
+    owner: PersonRef.nullable(),
+    supportGroup: NamedRef.nullable(),
+    customers: z.array(NamedRef),
     dependsOn: z.array(ServiceLink).describe('Technical services this business service depends on'),
     supports: z.array(ServiceLink).describe('Business services that depend on this technical service'),
     ...Versioned.shape,

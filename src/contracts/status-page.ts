@@ -1,7 +1,7 @@
 /** Wire shapes of the public status page (`/api/v1/public/status…`) and its administration (`/api/v1/status-page…`). */
 import { z } from 'zod';
 import { SERVICE_STATUSES } from '../domain/status/derive.ts';
-import { Uuid } from './common.ts';
+import { NamedRef, Uuid } from './common.ts';
 
 export const ServiceStatus = z.enum(SERVICE_STATUSES).meta({ id: 'ServiceStatus' });
 export const UPDATE_PHASES = [
@@ -141,7 +141,7 @@ export const StatusUpdateView = z.object({
   title: z.string(),
   phase: UpdatePhase,
   message: z.string(),
-  author: z.object({ id: z.string(), name: z.string() }).nullable(),
+  author: NamedRef.nullable(),
   at: z.string(),
 });
 export type StatusUpdateView = z.infer<typeof StatusUpdateView>;

@@ -1,9 +1,8 @@
 /** Wire shapes of time tracking: time entries on records, the personal timer and the time report. */
 import { z } from 'zod';
 import { MAX_ENTRY_MINUTES, parseDuration } from '../domain/time/duration.ts';
-import { PersonRef, Versioned } from './common.ts';
-
-const Instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
+import { InstantDate, Period, PersonRef, RecordIdOrNumber, RecordRef, Versioned } from './common.ts';
+import { ReportFormat } from './reports.ts';
 
 /** "1h 30m", "90m", "1.5h", "1:30" or minutes: whole minutes, more than none and at most a day. */
 export const Duration = z
@@ -29,13 +28,8 @@ export const Duration = z
 const Minutes = z.number().int().min(1).max(MAX_ENTRY_MINUTES);
 const Note = z.string().trim().max(2000);
 
-export const TimeRecordRef = z.object({
-  id: z.string(),
-  number: z.string(),
-  title: z.string(),
-  type: z.string(),
-});
-export type TimeRecordRef = z.infer<typeof TimeRecordRef>;
+export const TimeRecordRef = RecordRef;
+export type TimeRecordRef = RecordRef;
 
 export const TimeEntryView = z.object({
   id: z.string(),
@@ -69,12 +63,12 @@ export type RecordTime = z.infer<typeof RecordTime>;
  */
 export const TimeEntryCreate = z
   .object({
-    startedAt: Instant.optional().describe(
+    startedAt: InstantDate.optional().describe(
       'When the work started, ISO 8601 (default: now minus the duration)',
     ),
     duration: Duration.optional(),
     minutes: Minutes.optional(),
-    endedAt: Instant.optional().describe('When the work ended, instead of a duration'),
+    endedAt: InstantDate.optional().describe('When the work ended, instead of a duration'),
     billable: z.boolean().default(false),
     note: Note.default(''),
     userId: z.uuid().optional().describe('Whose work it was (managers only; default: you)'),
@@ -85,10 +79,10 @@ export type TimeEntryCreateInput = z.input<typeof TimeEntryCreate>;
 
 export const TimeEntryPatch = z
   .object({
-    startedAt: Instant.optional(),
+    startedAt: InstantDate.optional(),
     duration: Duration.optional(),
     minutes: Minutes.optional(),
-    endedAt: Instant.optional(),
+    endedAt: InstantDate.optional(),
     billable: z.boolean().optional(),
     note: Note.optional(),
   })
@@ -109,7 +103,7 @@ export type CurrentTimer = z.infer<typeof CurrentTimer>;
 
 export const TimerStart = z
   .object({
-    record: z.string().min(1).max(40).describe('The record id (UUID) or number, e.g. INC0001001'),
+    record: RecordIdOrNumber.describe('The record id (UUID) or number, e.g. INC0001001'),
     billable: z.boolean().default(false),
     note: Note.default(''),
   })
@@ -131,10 +125,9 @@ export const TIME_REPORT_DIMENSIONS = ['service', 'customer', 'group', 'agent', 
 export type TimeReportDimension = (typeof TIME_REPORT_DIMENSIONS)[number];
 
 export const TimeReportQuery = z.object({
-  from: Instant.describe('Start of the period (inclusive), ISO 8601'),
-  to: Instant.describe('End of the period (exclusive), ISO 8601'),
+  ...Period.shape,
   by: z.enum(TIME_REPORT_DIMENSIONS).default('service').describe('Group the time by this'),
-  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+  format: ReportFormat,
 });
 export type TimeReportQuery = z.infer<typeof TimeReportQuery>;
 

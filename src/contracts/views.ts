@@ -1,5 +1,6 @@
 /** Wire shapes of saved views (`/api/v1/views`). */
 import { z } from 'zod';
+import { NamedRef, requiredText, Timestamps } from './common.ts';
 
 export const VIEW_NAME_MAX = 80;
 export const VIEW_QUERY_MAX = 2000;
@@ -19,7 +20,7 @@ export const ViewListQuery = z.object({ list: ListKey });
 
 export const ViewCreate = z.object({
   list: ListKey,
-  name: z.string().trim().min(1, 'is required').max(VIEW_NAME_MAX),
+  name: requiredText(VIEW_NAME_MAX),
   query: Query.default(''),
   columns: z.array(ColumnKey).max(VIEW_COLUMNS_MAX).default([]),
   shared: z.boolean().default(false),
@@ -27,7 +28,7 @@ export const ViewCreate = z.object({
 export type ViewCreate = z.infer<typeof ViewCreate>;
 
 export const ViewPatch = z.object({
-  name: z.string().trim().min(1, 'is required').max(VIEW_NAME_MAX).optional(),
+  name: requiredText(VIEW_NAME_MAX).optional(),
   query: Query.optional(),
   columns: z.array(ColumnKey).max(VIEW_COLUMNS_MAX).optional(),
   shared: z.boolean().optional(),
@@ -42,12 +43,11 @@ export const SavedView = z
     query: z.string(),
     columns: z.array(z.string()),
     shared: z.boolean(),
-    owner: z.object({ id: z.string(), name: z.string() }),
+    owner: NamedRef,
     canEdit: z
       .boolean()
       .describe('The caller may change or delete it (its owner; an admin for shared views)'),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...Timestamps.shape,
   })
   .meta({ id: 'SavedView' });
 export type SavedView = z.infer<typeof SavedView>;

@@ -3,7 +3,7 @@
  * every delivery carries (a stable schema: fields are only ever added), and the delivery log.
  */
 import { z } from 'zod';
-import { page } from './common.ts';
+import { NamedRef, page, Timestamps } from './common.ts';
 
 export const WebhookUrl = z
   .string()
@@ -45,8 +45,7 @@ export const WebhookView = z
     disabledAt: z.string().nullable(),
     disabledReason: z.string().nullable(),
     version: z.number(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    ...Timestamps.shape,
   })
   .meta({ id: 'Webhook' });
 export type WebhookView = z.infer<typeof WebhookView>;
@@ -73,7 +72,7 @@ export const WebhookPayload = z
         url: z.string(),
       })
       .nullable(),
-    actor: z.object({ id: z.string(), name: z.string() }).nullable(),
+    actor: NamedRef.nullable(),
     data: z.record(z.string(), z.string().nullable()).describe("The event's own values (comment, toState…)"),
   })
   .meta({ id: 'WebhookPayload' });

@@ -1,20 +1,12 @@
 /** Wire shapes of record bulk changes and CSV export (`/api/v1/records/bulk`, `/records/export.csv`). */
 import { z } from 'zod';
-import { csv, Uuid } from '../http/schemas.ts';
-import { SORT_FIELDS } from '../modules/records/query.ts';
-import { LIMITS } from '../shared/limits.ts';
+import { csv, Uuid } from './common.ts';
+import { type ProcessKey, RECORD_TYPES } from './record-types.ts';
+import { Level, RecordListQuery, RecordTransition } from './records.ts';
 
-export const BULK_TYPES = [
-  'incident',
-  'problem',
-  'change',
-  'request',
-  'request_task',
-  'improvement',
-] as const;
+/** Every record type there is: bulk changes and exports take any of them. */
+export const BULK_TYPES = RECORD_TYPES.map((t) => t.key) as [ProcessKey, ...ProcessKey[]];
 export const BULK_MAX_ITEMS = 100;
-
-const Level = z.number().int().min(1).max(3);
 
 export const BulkRequest = z
   .object({
@@ -36,15 +28,7 @@ export const BulkRequest = z
         urgency: Level.optional().describe('Incidents and requests'),
       })
       .optional(),
-    transition: z
-      .object({
-        to: z.string().min(1).max(40).describe('Target state key or transition key'),
-        resolutionCode: z.string().max(60).optional(),
-        resolutionNotes: z.string().max(LIMITS.resolutionNotesMax).optional(),
-        comment: z.string().max(LIMITS.commentMax).optional(),
-        commentVisibility: z.enum(['public', 'internal']).optional(),
-      })
-      .optional(),
+    transition: RecordTransition.optional(),
   })
   .refine((b) => (b.patch ? 1 : 0) + (b.transition ? 1 : 0) === 1, {
     message: 'send either a patch or a transition',
@@ -95,19 +79,10 @@ export const DEFAULT_EXPORT_COLUMNS: ExportColumn[] = [
   'updated',
 ];
 
-/** The list filters of every record type, plus the type and the columns to write. */
+/** The list filters and sort of every record type (every page, no SLA due filter), plus the type and the columns to write. */
 export const ExportQuery = z.object({
   type: z.enum(BULK_TYPES),
   columns: csv(z.enum(EXPORT_COLUMNS)).optional().describe('Comma-separated column keys, in order'),
-  state: csv(z.string().max(40)).optional(),
-  stateCategory: csv(z.enum(['open', 'paused', 'resolved', 'closed'])).optional(),
-  priority: csv(z.coerce.number().int().min(1).max(5)).optional(),
-  groupId: csv(Uuid).optional(),
-  assigneeId: z.union([Uuid, z.enum(['me', 'none'])]).optional(),
-  requesterId: z.union([Uuid, z.literal('me')]).optional(),
-  slaState: z.enum(['at_risk', 'breached']).optional(),
-  q: z.string().max(200).optional(),
-  sort: z.enum(SORT_FIELDS).default('created'),
-  order: z.enum(['asc', 'desc']).default('desc'),
+  ...RecordListQuery.omit({ slaDueBefore: true, cursor: true, limit: true }).shape,
 });
 export type ExportQuery = z.infer<typeof ExportQuery>;
