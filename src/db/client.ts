@@ -199,6 +199,28 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
   return result.rows;
 }
 
+type DriverClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
+
+/**
+ * A `$1, $2…` statement with its values, sent on the connection of the database or transaction
+ * it is given without a query builder in between; with a `name`, on PostgreSQL, as a named
+ * prepared statement, parsed and planned once per connection (a name must always stand for the
+ * same text). Rows come with the driver's own type parsing (timestamps as Date objects, where
+ * Drizzle's raw `execute` leaves them strings).
+ */
+export async function statementRows<T>(
+  db: Db,
+  name: string | null,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const client = (db as unknown as { session?: { client?: DriverClient } }).session?.client;
+  if (!client) return queryRows<T>(db, sqlWithParams(text, values));
+  if (name && (client instanceof pg.Pool || client instanceof pg.Client))
+    return (await client.query({ name, text, values })).rows as T[];
+  return (await client.query(text, values)).rows as T[];
+}
+
 /** A `$1, $2…` statement as Drizzle SQL, to run a prepared-style statement inside a transaction. */
 export function sqlWithParams(text: string, params: unknown[]): SQL {
   const out = sql.empty();

@@ -7,7 +7,7 @@
  */
 import { getTableColumns, getTableName } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { type Db, queryRows, sqlWithParams } from './client.ts';
+import { type Db, statementRows } from './client.ts';
 
 /** A statement's text, whose `$n` placeholders index into the parameters it is built with. */
 export type Statement = (params: unknown[]) => string;
@@ -54,5 +54,5 @@ export async function writeTogether(tx: Db, writes: Statement[]): Promise<void> 
   const texts = writes.map((w) => w(params));
   const last = texts.pop()!;
   const text = texts.length ? `with ${texts.map((t, i) => `w${i} as (${t})`).join(', ')} ${last}` : last;
-  await queryRows(tx, sqlWithParams(text, params));
+  await statementRows(tx, null, text, params);
 }

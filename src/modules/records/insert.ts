@@ -4,7 +4,7 @@
  */
 import { getTableColumns } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { type Db, queryRows, sqlWithParams } from '../../db/client.ts';
+import { type Db, statementRows } from '../../db/client.ts';
 import { DEFAULT_PRIORITY_MATRIX, derivePriority } from '../../domain/priority.ts';
 import { DEFAULT_LIFECYCLES } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
@@ -100,8 +100,8 @@ export async function insertRecordRow(
     return (
       await ctx.database.prepared<Record<string, unknown>>('records.insert', INSERT_RECORD_SQL, params)
     )[0];
-  // Inside a transaction: the same statement through the transaction's connection.
-  const [raw] = await queryRows<Record<string, unknown>>(tx, sqlWithParams(INSERT_RECORD_SQL, params));
+  // Inside a transaction: the same prepared statement on the transaction's connection.
+  const [raw] = await statementRows<Record<string, unknown>>(tx, 'records.insert', INSERT_RECORD_SQL, params);
   return raw;
 }
 
