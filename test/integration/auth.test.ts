@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildUser, clientFor, createTestEnv, sessionCookie, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 const password = 'correct horse battery';
@@ -12,8 +12,6 @@ afterAll(() => env.close());
 async function login(email: string, pw: string) {
   return env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw } });
 }
-const cookieOf = (res: { headers: Record<string, unknown> }) =>
-  String(res.headers['set-cookie']).split(';')[0]!;
 
 describe('sessions', () => {
   it('signs in with an HttpOnly SameSite cookie and returns a CSRF token', async () => {
@@ -29,7 +27,7 @@ describe('sessions', () => {
     const me = await env.app.inject({
       method: 'GET',
       url: '/api/v1/auth/me',
-      headers: { cookie: cookieOf(res) },
+      headers: { cookie: sessionCookie(res) },
     });
     expect(me.json()).toMatchObject({ csrfToken, via: 'session' });
   });
@@ -37,7 +35,7 @@ describe('sessions', () => {
   it('refuses a state-changing request without the CSRF token, accepts it with', async () => {
     const u = await buildUser(env, { password });
     const res = await login(u.email, password);
-    const cookie = cookieOf(res);
+    const cookie = sessionCookie(res);
     const without = await env.app.inject({
       method: 'POST',
       url: '/api/v1/incidents',
@@ -58,7 +56,7 @@ describe('sessions', () => {
   it('invalidates the session on logout', async () => {
     const u = await buildUser(env, { password });
     const res = await login(u.email, password);
-    const cookie = cookieOf(res);
+    const cookie = sessionCookie(res);
     const out = await env.app.inject({
       method: 'POST',
       url: '/api/v1/auth/logout',
@@ -71,7 +69,7 @@ describe('sessions', () => {
 
   it('expires sessions after their lifetime', async () => {
     const u = await buildUser(env, { password });
-    const cookie = cookieOf(await login(u.email, password));
+    const cookie = sessionCookie(await login(u.email, password));
     env.clock.advance(13 * 3600_000);
     const me = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect(me.statusCode).toBe(401);
