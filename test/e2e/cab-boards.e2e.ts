@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -30,8 +30,8 @@ describe('the change manager manages CAB boards', () => {
       await run.admin.createPerson(`Mo Member ${id}`, ['cab_member'], id),
       await run.admin.createPerson(`Ada Member ${id}`, ['cab_member'], id),
     ];
-    manager = await ApiSession.signIn(run.baseUrl, mgr.email, PASSWORD);
-    agent = await ApiSession.signIn(run.baseUrl, eng.email, PASSWORD);
+    manager = await run.apiAs(mgr.email);
+    agent = await run.apiAs(eng.email);
     ({ page, errors: pageErrors } = await run.signedInPerson(mgr.email));
   });
 

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -20,11 +20,14 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
   const otherService = `Intranet ${id}`;
 
   beforeAll(async () => {
-    manager = await run.admin.createPerson('Chris Change', ['change_manager'], id);
-    const admin = await ApiSession.signIn(run.baseUrl, run.admin.user.email, 'e2e-admin-password-123');
-    const payroll = await admin.createService({ name: serviceName });
-    const intranet = await admin.createService({ name: otherService });
-    const api = await ApiSession.signIn(run.baseUrl, manager.email, PASSWORD);
+    ({
+      user: manager,
+      page,
+      errors: pageErrors,
+    } = await run.signedInUser('Chris Change', ['change_manager'], id));
+    const payroll = await run.admin.createService({ name: serviceName });
+    const intranet = await run.admin.createService({ name: otherService });
+    const api = await run.apiAs(manager.email);
     // Saturdays 02:00–06:00 Berlin time on payroll; Wednesdays 19:00–21:00 on the intranet.
     const weekly = (name: string, serviceId: string, start: string, end: string, day: string) =>
       api.call('POST', '/change-windows', {
@@ -38,7 +41,6 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
       });
     await weekly('Payroll Saturday', payroll.id, '2026-12-05T01:00:00Z', '2026-12-05T05:00:00Z', 'SA');
     await weekly('Intranet Wednesday', intranet.id, '2026-12-02T18:00:00Z', '2026-12-02T20:00:00Z', 'WE');
-    ({ page, errors: pageErrors } = await run.signedInPerson(manager.email));
   });
 
   it('adds a global freeze from the windows page', async () => {

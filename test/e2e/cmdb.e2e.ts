@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type UserInfo, unique } from './support/api.ts';
+import { unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -16,7 +16,6 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
   const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
-  let agent: UserInfo;
   const id = unique();
   const host = `esx-${id}`;
   const vm = `vm-${id}`;
@@ -41,8 +40,7 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
   ].join('\n');
 
   beforeAll(async () => {
-    agent = await run.admin.createPerson('Casey Config', ['agent'], id);
-    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
+    ({ page, errors: pageErrors } = await run.signedInUser('Casey Config', ['agent'], id));
   });
 
   const upload = async (name: string, content: string) => {

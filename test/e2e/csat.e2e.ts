@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { signIn, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -25,9 +25,9 @@ describe('satisfaction survey', () => {
   beforeAll(async () => {
     ann = await run.admin.createPerson('Ann Agent', ['agent'], id);
     rita = await run.admin.createPerson('Rita Requester', ['requester'], id);
-    const ritaApi = await ApiSession.signIn(run.baseUrl, rita.email, PASSWORD);
+    const ritaApi = await run.apiAs(rita.email);
     incident = await ritaApi.createIncident({ title: `Docking station ignores the monitor ${id}` });
-    const annApi = await ApiSession.signIn(run.baseUrl, ann.email, PASSWORD);
+    const annApi = await run.apiAs(ann.email);
     await annApi.call('POST', `/incidents/${incident.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'solved_permanently',

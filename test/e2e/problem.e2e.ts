@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
@@ -21,13 +21,12 @@ describe('an incident leads to a problem and a known error that helps the next i
   const workaround = `Restart the badge service on the door controller ${id}`;
 
   beforeAll(async () => {
-    agent = await run.admin.createPerson('Pat Problem', ['agent'], id);
-    api = await ApiSession.signIn(run.baseUrl, agent.email, PASSWORD);
+    ({ user: agent, page, errors: pageErrors } = await run.signedInUser('Pat Problem', ['agent'], id));
+    api = await run.apiAs(agent.email);
     first = await api.createIncident({
       title: `Badge reader rejects cards at door ${id}`,
       description: 'The reader blinks red for every card since this morning',
     });
-    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
 
   it('raises a problem from the incident page', async () => {

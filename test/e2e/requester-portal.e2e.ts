@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, signIn, text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -25,8 +25,8 @@ describe('requester self-service portal', () => {
     const agentUser = await run.admin.createPerson('Ann Agent', ['agent'], id);
     rita = await run.admin.createPerson('Rita Requester', ['requester'], id);
     const bob = await run.admin.createPerson('Bob Other', ['requester'], id);
-    agent = await ApiSession.signIn(run.baseUrl, agentUser.email, PASSWORD);
-    const bobSession = await ApiSession.signIn(run.baseUrl, bob.email, PASSWORD);
+    agent = await run.apiAs(agentUser.email);
+    const bobSession = await run.apiAs(bob.email);
     othersIncident = await bobSession.createIncident({ title: `Bob's private laptop issue ${id}` });
     ({ page, errors: pageErrors } = await run.newPerson());
   });

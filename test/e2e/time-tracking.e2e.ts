@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type IncidentInfo, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -14,14 +14,15 @@ describe('time tracking', () => {
   const run = useBrowserRun();
   let page: Page;
   let pageErrors: string[];
-  let agent: UserInfo;
   let incident: IncidentInfo;
   let service: { id: string; name: string };
   const id = unique();
 
   beforeAll(async () => {
     const group = await run.admin.createGroup({ name: `Desk ${id}` });
-    agent = await run.admin.createPerson('Tess Timer', ['agent'], id, { groupIds: [group.id] });
+    ({ page, errors: pageErrors } = await run.signedInUser('Tess Timer', ['agent'], id, {
+      groupIds: [group.id],
+    }));
     service = await run.admin.createService({ name: `Payroll ${id}` });
     incident = await run.admin.call<IncidentInfo>('POST', '/incidents', {
       title: `Payslips missing ${id}`,
@@ -31,7 +32,6 @@ describe('time tracking', () => {
       serviceId: service.id,
       groupId: group.id,
     });
-    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
 
   const panel = () => page.getByRole('region', { name: /^Time/ });
