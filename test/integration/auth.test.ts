@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildUser, clientFor, createTestEnv, sessionCookie, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  browserSession,
+  buildUser,
+  clientFor,
+  createTestEnv,
+  sessionCookie,
+  type TestEnv,
+} from '../support/app.ts';
 
 let env: TestEnv;
 const password = 'correct horse battery';
@@ -34,37 +42,24 @@ describe('sessions', () => {
 
   it('refuses a state-changing request without the CSRF token, accepts it with', async () => {
     const u = await buildUser(env, { password });
-    const res = await login(u.email, password);
-    const cookie = sessionCookie(res);
+    const session = await browserSession(env, u.email, password);
     const without = await env.app.inject({
       method: 'POST',
       url: '/api/v1/incidents',
-      headers: { cookie },
+      headers: { cookie: session.headers.cookie },
       payload: { title: 'x' },
     });
     expect(without.statusCode).toBe(403);
     expect(without.json().code).toBe('auth.csrf');
-    const withToken = await env.app.inject({
-      method: 'POST',
-      url: '/api/v1/incidents',
-      headers: { cookie, 'x-csrf-token': res.json().csrfToken },
-      payload: { title: 'x' },
-    });
+    const withToken = await session.send('POST', '/api/v1/incidents', { title: 'x' });
     expect(withToken.statusCode).toBe(201);
   });
 
   it('invalidates the session on logout', async () => {
     const u = await buildUser(env, { password });
-    const res = await login(u.email, password);
-    const cookie = sessionCookie(res);
-    const out = await env.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/logout',
-      headers: { cookie, 'x-csrf-token': res.json().csrfToken },
-    });
-    expect(out.statusCode).toBe(204);
-    const me = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
-    expect(me.statusCode).toBe(401);
+    const session = await browserSession(env, u.email, password);
+    expect((await session.send('POST', '/api/v1/auth/logout')).statusCode).toBe(204);
+    expect((await session.send('GET', '/api/v1/auth/me')).statusCode).toBe(401);
   });
 
   it('expires sessions after their lifetime', async () => {
