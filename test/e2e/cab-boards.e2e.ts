@@ -15,7 +15,6 @@ type Rec = { id: string; number: string; version: number };
 describe('the change manager manages CAB boards', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let manager: ApiSession;
   let agent: ApiSession;
   let members: UserInfo[];
@@ -32,7 +31,7 @@ describe('the change manager manages CAB boards', () => {
     ];
     manager = await run.apiAs(mgr.email);
     agent = await run.apiAs(eng.email);
-    ({ page, errors: pageErrors } = await run.signedInPerson(mgr.email));
+    ({ page } = await run.signedInPerson(mgr.email));
   });
 
   it('sets up a board with a quorum of members picked from the directory', async () => {
@@ -125,6 +124,6 @@ describe('the change manager manages CAB boards', () => {
     await visible(table.getByRole('link', { name }));
     await hidden(table.getByRole('link', { name: `Spare board ${id}` }));
     expect(await seriousA11yProblems(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

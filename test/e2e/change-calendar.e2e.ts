@@ -13,18 +13,13 @@ import { useBrowserRun } from './support/run.ts';
 describe('the change calendar shows windows and freezes, filtered, and offers a feed', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let manager: UserInfo;
   const id = unique();
   const serviceName = `Payroll ${id}`;
   const otherService = `Intranet ${id}`;
 
   beforeAll(async () => {
-    ({
-      user: manager,
-      page,
-      errors: pageErrors,
-    } = await run.signedInUser('Chris Change', ['change_manager'], id));
+    ({ user: manager, page } = await run.signedInUser('Chris Change', ['change_manager'], id));
     const payroll = await run.admin.createService({ name: serviceName });
     const intranet = await run.admin.createService({ name: otherService });
     const api = await run.apiAs(manager.email);
@@ -120,6 +115,6 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
     const feed = await fetch(address);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain(`SUMMARY:Freeze: Year-end freeze ${id}`);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -23,7 +23,6 @@ function local(days: number, hour = 2): string {
 describe('a normal change is authorised by a CAB quorum, scheduled, implemented, reviewed, and its problem closes', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let engineer: UserInfo;
   let manager: ApiSession;
   let members: UserInfo[];
@@ -35,7 +34,7 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
   const id = unique();
 
   beforeAll(async () => {
-    ({ user: engineer, page, errors: pageErrors } = await run.signedInUser('Eli Engineer', ['agent'], id));
+    ({ user: engineer, page } = await run.signedInUser('Eli Engineer', ['agent'], id));
     const mgr = await run.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
     members = [
       await run.admin.createPerson('Mo Member', ['cab_member'], id),
@@ -179,6 +178,6 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
     expect(closed.state).toBe('closed');
     await page.goto(`/problems/${problem.number}`);
     await visible(page.locator('main .mantine-Badge-root', { hasText: /^Closed$/ }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

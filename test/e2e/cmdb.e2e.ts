@@ -15,7 +15,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('CMDB: import, impact analysis and incidents on CIs', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   const id = unique();
   const host = `esx-${id}`;
   const vm = `vm-${id}`;
@@ -40,7 +39,7 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
   ].join('\n');
 
   beforeAll(async () => {
-    ({ page, errors: pageErrors } = await run.signedInUser('Casey Config', ['agent'], id));
+    ({ page } = await run.signedInUser('Casey Config', ['agent'], id));
   });
 
   const upload = async (name: string, content: string) => {
@@ -164,7 +163,7 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
     await panel.getByRole('link', { name: host }).click();
     await page.getByRole('tab', { name: 'Linked records' }).click();
     await visible(page.getByRole('table', { name: 'Linked records' }).getByRole('link', { name: number }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('edits one field of the server and history records only that field', async () => {
@@ -188,6 +187,6 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
     const newest = await text(history.getByRole('row').nth(1));
     expect(newest).toContain('location');
     expect(newest).toContain(`Rack ${id}`);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -15,7 +15,6 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 describe('satisfaction survey', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let rita: UserInfo;
   let ann: UserInfo;
   let incident: IncidentInfo;
@@ -33,7 +32,7 @@ describe('satisfaction survey', () => {
       resolutionCode: 'solved_permanently',
       resolutionNotes: 'Updated the dock firmware.',
     });
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   it('shows the requester the pending survey on the portal home', async () => {
@@ -56,7 +55,7 @@ describe('satisfaction survey', () => {
     await visible(page.getByText('Thank you for your feedback'));
     await visible(page.getByText(/You rated how this was handled 4\/5 – Satisfied/));
     expect(await page.getByRole('region', { name: 'How did we do?' }).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('shows the agent the score and comment on the record and in its history', async () => {

@@ -12,7 +12,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('an incident leads to a problem and a known error that helps the next incident', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let agent: UserInfo;
   let api: ApiSession;
   let first: IncidentInfo;
@@ -21,7 +20,7 @@ describe('an incident leads to a problem and a known error that helps the next i
   const workaround = `Restart the badge service on the door controller ${id}`;
 
   beforeAll(async () => {
-    ({ user: agent, page, errors: pageErrors } = await run.signedInUser('Pat Problem', ['agent'], id));
+    ({ user: agent, page } = await run.signedInUser('Pat Problem', ['agent'], id));
     api = await run.apiAs(agent.email);
     first = await api.createIncident({
       title: `Badge reader rejects cards at door ${id}`,
@@ -89,6 +88,6 @@ describe('an incident leads to a problem and a known error that helps the next i
     await visible(
       page.getByRole('region', { name: /Incidents \(2\)/ }).getByRole('link', { name: second.number }),
     );
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

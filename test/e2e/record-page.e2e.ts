@@ -16,7 +16,6 @@ type Saved = IncidentInfo & { description: string; assignee: { id: string } | nu
 describe('the record page', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let agent: UserInfo;
   let requester: UserInfo;
   let incident: IncidentInfo;
@@ -26,11 +25,7 @@ describe('the record page', () => {
 
   beforeAll(async () => {
     const group = await run.admin.createGroup({ name: `Desk ${id}` });
-    ({
-      user: agent,
-      page,
-      errors: pageErrors,
-    } = await run.signedInUser('Sam Agent', ['agent'], id, { groupIds: [group.id] }));
+    ({ user: agent, page } = await run.signedInUser('Sam Agent', ['agent'], id, { groupIds: [group.id] }));
     requester = await run.admin.createPerson('Rita Requester', ['requester'], id);
     // An SLA in force around the clock: response in 60 min × priority.
     const calendar = await run.admin.createAlwaysCalendar(`Always ${id}`);
@@ -163,7 +158,7 @@ describe('the record page', () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await hidden(help);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('offers the services a chosen CI supports on a new incident, choosing the only one', async () => {
@@ -193,7 +188,7 @@ describe('the record page', () => {
     expect(await serviceBox.inputValue()).toBe('');
     await offered.click();
     await expect.poll(() => serviceBox.inputValue()).toBe(service.name);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('fits the portal header on a 390 px phone, with every entry reachable', async () => {

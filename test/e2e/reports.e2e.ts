@@ -13,7 +13,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('a service manager reads the dashboard and drills into breaches', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let manager: UserInfo;
   let api: ApiSession;
   let raisedAt = 0;
@@ -24,11 +23,7 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
   const id = unique();
 
   beforeAll(async () => {
-    ({
-      user: manager,
-      page,
-      errors: pageErrors,
-    } = await run.signedInUser('Maren Manager', ['service_manager', 'agent'], id));
+    ({ user: manager, page } = await run.signedInUser('Maren Manager', ['service_manager', 'agent'], id));
     api = await run.apiAs(manager.email);
     const calendar = await api.createAlwaysCalendar(`Always ${id}`);
     const mail = await api.createService({ name: `Mail ${id}` });
@@ -110,6 +105,6 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
     expect(lines).toHaveLength(5);
     for (const inc of late) expect(csv).toContain(inc.number);
     expect(csv).not.toContain(other.number);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -13,7 +13,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('requester self-service portal', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let rita: UserInfo;
   let agent: ApiSession;
   let othersIncident: IncidentInfo;
@@ -28,7 +27,7 @@ describe('requester self-service portal', () => {
     agent = await run.apiAs(agentUser.email);
     const bobSession = await run.apiAs(bob.email);
     othersIncident = await bobSession.createIncident({ title: `Bob's private laptop issue ${id}` });
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   it('signs in and lands on the portal', async () => {
@@ -109,7 +108,7 @@ describe('requester self-service portal', () => {
     await page.getByRole('link', { name: 'Back to my incidents' }).click();
     await hidden(page.getByRole('heading', { name: 'Not found or not visible to you' }));
     await visible(page.getByRole('heading', { name: 'My incidents', level: 1 }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('is told in the portal when the agent resolves the incident, and opens it from there', async () => {
@@ -130,6 +129,6 @@ describe('requester self-service portal', () => {
     await note.click();
     await page.waitForURL(`**/portal/incidents/${number}`);
     await visible(page.getByRole('button', { name: 'Notifications' }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

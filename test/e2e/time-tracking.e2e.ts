@@ -13,14 +13,13 @@ import { useBrowserRun } from './support/run.ts';
 describe('time tracking', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let incident: IncidentInfo;
   let service: { id: string; name: string };
   const id = unique();
 
   beforeAll(async () => {
     const group = await run.admin.createGroup({ name: `Desk ${id}` });
-    ({ page, errors: pageErrors } = await run.signedInUser('Tess Timer', ['agent'], id, {
+    ({ page } = await run.signedInUser('Tess Timer', ['agent'], id, {
       groupIds: [group.id],
     }));
     service = await run.admin.createService({ name: `Payroll ${id}` });
@@ -93,6 +92,6 @@ describe('time tracking', () => {
     await page.waitForURL(/\/reports\/kpis\/effort\?.*serviceId=/);
     await visible(page.getByRole('heading', { name: 'Effort', exact: true }));
     await expect.poll(async () => text(page.locator('main'))).toContain('1.5 h');
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });
