@@ -204,6 +204,18 @@ function layout(scale: number): Map<string, GeneratedClass> {
   return out;
 }
 
+/**
+ * Ready the session for a bulk load: generous sort and index memory (`workMem` for the generating
+ * queries), commits that do not wait for the disk, and `seed` for random() so a scale always
+ * generates the same data.
+ */
+export async function prepareBulkLoad(client: pg.Client, workMem: string, seed: number): Promise<void> {
+  await client.query(`set maintenance_work_mem = '512MB'`);
+  await client.query(`set work_mem = '${workMem}'`);
+  await client.query('set synchronous_commit = off');
+  await client.query(`select setseed(${seed})`);
+}
+
 export type Saved = { drop: string[]; create: string[] };
 
 /** Drop the secondary indexes and outgoing foreign keys of a table; return how to recreate them. */
@@ -267,10 +279,7 @@ export async function generateCmdb(
 ): Promise<GeneratedCmdb> {
   const began = performance.now();
   const classes = layout(scale);
-  await client.query(`set maintenance_work_mem = '512MB'`);
-  await client.query(`set work_mem = '256MB'`);
-  await client.query('set synchronous_commit = off');
-  await client.query('select setseed(0.42)');
+  await prepareBulkLoad(client, '256MB', 0.42);
   const rels = await dropForLoad(client, 'ci_relationships', false);
   const cis = await dropForLoad(client, 'cis', true);
   // No change log for the load: a graph index reads the tables themselves when it starts.

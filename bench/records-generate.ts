@@ -25,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import { dropForLoad, rank, type Saved } from './cmdb-generate.ts';
+import { dropForLoad, prepareBulkLoad, rank, type Saved } from './cmdb-generate.ts';
 
 export const AGENTS = 600;
 export const GROUPS = 60;
@@ -301,10 +301,7 @@ export async function generateRecords(
   const began = performance.now();
   const secs = () => ((performance.now() - began) / 1000).toFixed(0);
   const requesters = Math.max(200, Math.round(total / 20));
-  await client.query(`set maintenance_work_mem = '512MB'`);
-  await client.query(`set work_mem = '128MB'`);
-  await client.query('set synchronous_commit = off');
-  await client.query('select setseed(0.17)');
+  await prepareBulkLoad(client, '128MB', 0.17);
   await generatePeople(client, requesters);
   const tables = ['sla_clocks', 'record_watchers', 'record_comments', 'records'];
   const saved: Saved[] = [];

@@ -13,7 +13,6 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 describe('administration', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   const id = unique();
   const name = `Nora Newhire ${id}`;
   const email = `nora.${id}@example.com`;
@@ -21,7 +20,7 @@ describe('administration', () => {
   const groupName = `Network Operations ${id}`;
 
   beforeAll(async () => {
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   it('gets a readable message for a wrong password', async () => {
@@ -140,6 +139,6 @@ describe('administration', () => {
     expect(new URL(other.page.url()).pathname).toBe('/incidents');
     await visible(other.page.getByRole('button', { name: new RegExp(name) }));
     await other.context.close();
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -15,7 +15,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('agent works an incident', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let agent: UserInfo;
   const id = unique();
   const groupName = `Service Desk ${id}`;
@@ -28,7 +27,7 @@ describe('agent works an incident', () => {
     agent = await run.admin.createPerson('Sam Agent', ['agent'], id);
     await run.admin.createPerson('Rita Requester', ['requester'], id);
     await run.admin.createGroup({ name: groupName, memberIds: [agent.id] });
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   const activity = () => page.getByRole('region', { name: 'Activity' });
@@ -229,6 +228,6 @@ describe('agent works an incident', () => {
     }
     // Newest first: the close is at the top, the creation at the bottom.
     expect(history.indexOf('Closed')).toBeLessThan(history.indexOf('created INC'));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -15,7 +15,6 @@ type Rec = { id: string; number: string; version: number };
 describe('the change manager manages CAB boards', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let manager: ApiSession;
   let agent: ApiSession;
   let members: UserInfo[];
@@ -30,9 +29,9 @@ describe('the change manager manages CAB boards', () => {
       await run.admin.createPerson(`Mo Member ${id}`, ['cab_member'], id),
       await run.admin.createPerson(`Ada Member ${id}`, ['cab_member'], id),
     ];
-    manager = await ApiSession.signIn(run.baseUrl, mgr.email, PASSWORD);
-    agent = await ApiSession.signIn(run.baseUrl, eng.email, PASSWORD);
-    ({ page, errors: pageErrors } = await run.signedInPerson(mgr.email));
+    manager = await run.apiAs(mgr.email);
+    agent = await run.apiAs(eng.email);
+    ({ page } = await run.signedInPerson(mgr.email));
   });
 
   it('sets up a board with a quorum of members picked from the directory', async () => {
@@ -125,6 +124,6 @@ describe('the change manager manages CAB boards', () => {
     await visible(table.getByRole('link', { name }));
     await hidden(table.getByRole('link', { name: `Spare board ${id}` }));
     expect(await seriousA11yProblems(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

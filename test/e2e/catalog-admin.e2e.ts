@@ -7,9 +7,9 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { signIn, text, visible } from './support/browser.ts';
+import { text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
@@ -19,7 +19,6 @@ describe('catalog and process administration', () => {
   let rob: UserInfo;
   let agent: UserInfo;
   let adminPage: Page;
-  const pageErrors: string[] = [];
   const id = unique();
   const itemName = `Conference room booking ${id}`;
   const serviceName = `Facilities ${id}`;
@@ -33,15 +32,8 @@ describe('catalog and process administration', () => {
     await run.admin.createService({ name: serviceName, description: 'Rooms, desks and catering.' });
   });
 
-  async function person(email: string, password: string, who: string): Promise<Page> {
-    const { page } = await run.newPerson();
-    page.on('pageerror', (e) => pageErrors.push(`${who}: ${e.message}`));
-    await signIn(page, email, password);
-    return page;
-  }
-
   it('lets an administrator build a catalog item in the item editor', async () => {
-    const page = await person(ADMIN_EMAIL, ADMIN_PASSWORD, 'admin');
+    const { page } = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD);
     adminPage = page;
     await page.getByRole('link', { name: 'Catalog items' }).click();
     await visible(page.getByRole('heading', { name: 'Catalog items', level: 1 }));
@@ -99,7 +91,7 @@ describe('catalog and process administration', () => {
   });
 
   it('lets a requester order it in the portal and see it waiting for approval', async () => {
-    const page = await person(rob.email, PASSWORD, 'rob');
+    const { page } = await run.signedInPerson(rob.email);
     await page.waitForURL('**/portal');
     await page.getByRole('link', { name: 'Catalog', exact: true }).click();
     await page.getByRole('textbox', { name: 'Search the catalog' }).fill(`room booking ${id}`);
@@ -156,7 +148,7 @@ describe('catalog and process administration', () => {
   });
 
   it('shows an agent the roles and responsibilities of each process, read-only', async () => {
-    const page = await person(agent.email, PASSWORD, 'ada');
+    const { page } = await run.signedInPerson(agent.email);
     await page.waitForURL('**/incidents');
     await page.getByRole('link', { name: 'Roles and responsibilities' }).click();
     await visible(page.getByRole('heading', { name: 'Roles and responsibilities', level: 1 }));
@@ -184,6 +176,6 @@ describe('catalog and process administration', () => {
       'notifies the requester',
     );
     await page.context().close();
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, hidden, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -13,18 +13,16 @@ import { useBrowserRun } from './support/run.ts';
 describe('the change calendar shows windows and freezes, filtered, and offers a feed', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let manager: UserInfo;
   const id = unique();
   const serviceName = `Payroll ${id}`;
   const otherService = `Intranet ${id}`;
 
   beforeAll(async () => {
-    manager = await run.admin.createPerson('Chris Change', ['change_manager'], id);
-    const admin = await ApiSession.signIn(run.baseUrl, run.admin.user.email, 'e2e-admin-password-123');
-    const payroll = await admin.createService({ name: serviceName });
-    const intranet = await admin.createService({ name: otherService });
-    const api = await ApiSession.signIn(run.baseUrl, manager.email, PASSWORD);
+    ({ user: manager, page } = await run.signedInUser('Chris Change', ['change_manager'], id));
+    const payroll = await run.admin.createService({ name: serviceName });
+    const intranet = await run.admin.createService({ name: otherService });
+    const api = await run.apiAs(manager.email);
     // Saturdays 02:00–06:00 Berlin time on payroll; Wednesdays 19:00–21:00 on the intranet.
     const weekly = (name: string, serviceId: string, start: string, end: string, day: string) =>
       api.call('POST', '/change-windows', {
@@ -38,7 +36,6 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
       });
     await weekly('Payroll Saturday', payroll.id, '2026-12-05T01:00:00Z', '2026-12-05T05:00:00Z', 'SA');
     await weekly('Intranet Wednesday', intranet.id, '2026-12-02T18:00:00Z', '2026-12-02T20:00:00Z', 'WE');
-    ({ page, errors: pageErrors } = await run.signedInPerson(manager.email));
   });
 
   it('adds a global freeze from the windows page', async () => {
@@ -118,6 +115,6 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
     const feed = await fetch(address);
     expect(feed.status).toBe(200);
     expect(await feed.text()).toContain(`SUMMARY:Freeze: Year-end freeze ${id}`);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -23,7 +23,6 @@ function local(days: number, hour = 2): string {
 describe('a normal change is authorised by a CAB quorum, scheduled, implemented, reviewed, and its problem closes', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let engineer: UserInfo;
   let manager: ApiSession;
   let members: UserInfo[];
@@ -35,15 +34,15 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
   const id = unique();
 
   beforeAll(async () => {
-    engineer = await run.admin.createPerson('Eli Engineer', ['agent'], id);
+    ({ user: engineer, page } = await run.signedInUser('Eli Engineer', ['agent'], id));
     const mgr = await run.admin.createPerson('Cora Manager', ['agent', 'change_manager'], id);
     members = [
       await run.admin.createPerson('Mo Member', ['cab_member'], id),
       await run.admin.createPerson('Ada Member', ['cab_member'], id),
       await run.admin.createPerson('Uma Member', ['cab_member'], id),
     ];
-    manager = await ApiSession.signIn(run.baseUrl, mgr.email, PASSWORD);
-    engineerApi = await ApiSession.signIn(run.baseUrl, engineer.email, PASSWORD);
+    manager = await run.apiAs(mgr.email);
+    engineerApi = await run.apiAs(engineer.email);
     await manager.call('POST', '/cab-boards', {
       name: `CAB ${id}`,
       kind: 'normal',
@@ -78,7 +77,6 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
       resolutionCode: 'fixed_by_change',
       resolutionNotes: 'The upgrade fixes the leak.',
     });
-    ({ page, errors: pageErrors } = await run.signedInPerson(engineer.email));
     ciId = ci.id;
   });
 
@@ -180,6 +178,6 @@ describe('a normal change is authorised by a CAB quorum, scheduled, implemented,
     expect(closed.state).toBe('closed');
     await page.goto(`/problems/${problem.number}`);
     await visible(page.locator('main .mantine-Badge-root', { hasText: /^Closed$/ }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type UserInfo, unique } from './support/api.ts';
+import { unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -15,8 +15,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('CMDB: import, impact analysis and incidents on CIs', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
-  let agent: UserInfo;
   const id = unique();
   const host = `esx-${id}`;
   const vm = `vm-${id}`;
@@ -41,8 +39,7 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
   ].join('\n');
 
   beforeAll(async () => {
-    agent = await run.admin.createPerson('Casey Config', ['agent'], id);
-    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
+    ({ page } = await run.signedInUser('Casey Config', ['agent'], id));
   });
 
   const upload = async (name: string, content: string) => {
@@ -166,7 +163,7 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
     await panel.getByRole('link', { name: host }).click();
     await page.getByRole('tab', { name: 'Linked records' }).click();
     await visible(page.getByRole('table', { name: 'Linked records' }).getByRole('link', { name: number }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('edits one field of the server and history records only that field', async () => {
@@ -190,6 +187,6 @@ describe('CMDB: import, impact analysis and incidents on CIs', () => {
     const newest = await text(history.getByRole('row').nth(1));
     expect(newest).toContain('location');
     expect(newest).toContain(`Rack ${id}`);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { signIn, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -15,7 +15,6 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 describe('satisfaction survey', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let rita: UserInfo;
   let ann: UserInfo;
   let incident: IncidentInfo;
@@ -25,15 +24,15 @@ describe('satisfaction survey', () => {
   beforeAll(async () => {
     ann = await run.admin.createPerson('Ann Agent', ['agent'], id);
     rita = await run.admin.createPerson('Rita Requester', ['requester'], id);
-    const ritaApi = await ApiSession.signIn(run.baseUrl, rita.email, PASSWORD);
+    const ritaApi = await run.apiAs(rita.email);
     incident = await ritaApi.createIncident({ title: `Docking station ignores the monitor ${id}` });
-    const annApi = await ApiSession.signIn(run.baseUrl, ann.email, PASSWORD);
+    const annApi = await run.apiAs(ann.email);
     await annApi.call('POST', `/incidents/${incident.id}/transitions`, {
       to: 'resolved',
       resolutionCode: 'solved_permanently',
       resolutionNotes: 'Updated the dock firmware.',
     });
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   it('shows the requester the pending survey on the portal home', async () => {
@@ -56,7 +55,7 @@ describe('satisfaction survey', () => {
     await visible(page.getByText('Thank you for your feedback'));
     await visible(page.getByText(/You rated how this was handled 4\/5 – Satisfied/));
     expect(await page.getByRole('region', { name: 'How did we do?' }).count()).toBe(0);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('shows the agent the score and comment on the record and in its history', async () => {

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixture, sendOverSmtp } from '../support/mail-in.ts';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { signIn, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -32,7 +32,7 @@ describe('a requester replies by mail and the agent sees the comment', () => {
   beforeAll(async () => {
     requester = await run.admin.createPerson('Robin Requester', ['requester'], id);
     agent = await run.admin.createPerson('Sam Agent', ['agent'], id);
-    const asRequester = await ApiSession.signIn(run.baseUrl, requester.email, PASSWORD);
+    const asRequester = await run.apiAs(requester.email);
     incident = await asRequester.createIncident({ title: `Printer on floor 3 jams ${id}` });
     ({ page: adminPage } = await run.newPerson());
     ({ page: agentPage } = await run.newPerson());

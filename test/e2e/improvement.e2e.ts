@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -13,15 +13,14 @@ import { useBrowserRun } from './support/run.ts';
 describe('a service manager raises an improvement from an off-target KPI', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let manager: UserInfo;
   let serviceId = '';
   let number = '';
   const id = unique();
 
   beforeAll(async () => {
-    manager = await run.admin.createPerson('Ines Improver', ['service_manager', 'agent'], id);
-    const api = await ApiSession.signIn(run.baseUrl, manager.email, PASSWORD);
+    ({ user: manager, page } = await run.signedInUser('Ines Improver', ['service_manager', 'agent'], id));
+    const api = await run.apiAs(manager.email);
     serviceId = (await api.createService({ name: `Payroll ${id}` })).id;
     // Resolved, reopened and resolved again: the reopen rate for the service is 100 %, far off
     // its 5 % target.
@@ -33,7 +32,6 @@ describe('a service manager raises an improvement from an off-target KPI', () =>
     await api.call('POST', `/incidents/${inc.id}/transitions`, resolve);
     await api.call('POST', `/incidents/${inc.id}/transitions`, { to: 'reopen', comment: 'Still missing.' });
     await api.call('POST', `/incidents/${inc.id}/transitions`, resolve);
-    ({ page, errors: pageErrors } = await run.signedInPerson(manager.email));
   });
 
   it('opens the off-target KPI and raises a proposal from it', async () => {
@@ -71,6 +69,6 @@ describe('a service manager raises an improvement from an off-target KPI', () =>
     await visible(byService.getByText(`Payroll ${id}`));
     await visible(page.getByRole('region', { name: 'Proposals' }).getByRole('link', { name: number }));
     expect(await seriousA11yProblems(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -3,11 +3,10 @@
  * article, reads it, says it solved the problem, and no incident is raised; an article goes from
  * draft through review to published, published by a reviewer of its category.
  */
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, signIn, visible } from './support/browser.ts';
+import { choose, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 type Article = { id: string; number: string; state: string; deflectionCount: number; version: number };
@@ -23,15 +22,6 @@ describe('knowledge base and deflection', () => {
   let helpful: Article;
   let internal: Article;
   const id = unique();
-  const pageErrors: string[] = [];
-
-  async function person(email: string): Promise<Page> {
-    const { page, errors } = await run.newPerson();
-    page.on('pageerror', (e) => pageErrors.push(`${email}: ${e.message}`));
-    void errors;
-    await signIn(page, email, PASSWORD);
-    return page;
-  }
 
   beforeAll(async () => {
     [author, reviewer, requester] = await Promise.all([
@@ -44,8 +34,8 @@ describe('knowledge base and deflection', () => {
       name: categoryName,
       reviewerIds: [reviewer.id],
     });
-    authorApi = await ApiSession.signIn(run.baseUrl, author.email, PASSWORD);
-    reviewerApi = await ApiSession.signIn(run.baseUrl, reviewer.email, PASSWORD);
+    authorApi = await run.apiAs(author.email);
+    reviewerApi = await run.apiAs(reviewer.email);
     const publish = async (input: Record<string, unknown>) => {
       const a = await authorApi.call<Article>('POST', '/knowledge/articles', {
         categoryId: category.id,
@@ -68,7 +58,7 @@ describe('knowledge base and deflection', () => {
   });
 
   it('suggests an article while a requester types, and "this solved my problem" raises no incident', async () => {
-    const page = await person(requester.email);
+    const page = (await run.signedInPerson(requester.email)).page;
     await page.goto('/portal/new');
     await page
       .getByRole('textbox', { name: 'What is the problem?' })
@@ -86,7 +76,7 @@ describe('knowledge base and deflection', () => {
     await page.waitForURL((u) => u.pathname === '/portal');
     await visible(page.getByText('No ticket was raised'));
 
-    const requesterApi = await ApiSession.signIn(run.baseUrl, requester.email, PASSWORD);
+    const requesterApi = await run.apiAs(requester.email);
     const mine = await requesterApi.call<{ items: unknown[] }>('GET', '/incidents');
     expect(mine.items).toEqual([]);
     const counted = await authorApi.call<Article>('GET', `/knowledge/articles/${helpful.id}`);
@@ -94,11 +84,11 @@ describe('knowledge base and deflection', () => {
     // Nor can the requester open the internal article by its address.
     await page.goto(`/portal/knowledge/${internal.number}`);
     await visible(page.getByText('Article not found'));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('takes an article from draft through review to published', async () => {
-    const writer = await person(author.email);
+    const writer = (await run.signedInPerson(author.email)).page;
     await writer.goto('/knowledge/new');
     await writer.getByRole('textbox', { name: 'Title' }).fill(`Map a network drive ${id}`);
     await choose(writer, 'Category', categoryName);
@@ -117,7 +107,7 @@ describe('knowledge base and deflection', () => {
     await visible(writer.locator('main .mantine-Badge-root', { hasText: /^In review$/ }));
     const number = decodeURIComponent(new URL(writer.url()).pathname.split('/').pop() ?? '');
 
-    const checker = await person(reviewer.email);
+    const checker = (await run.signedInPerson(reviewer.email)).page;
     await checker.goto('/knowledge/review');
     const waiting = checker.getByRole('region', { name: 'Waiting for you' });
     await waiting.getByRole('link', { name: new RegExp(`${number} Map a network drive`) }).click();
@@ -126,10 +116,10 @@ describe('knowledge base and deflection', () => {
     await checker.getByRole('button', { name: 'Publish' }).click();
     await visible(checker.locator('main .mantine-Badge-root', { hasText: /^Published$/ }));
 
-    const requesterPage = await person(requester.email);
+    const requesterPage = (await run.signedInPerson(requester.email)).page;
     await requesterPage.goto(`/portal/knowledge?q=${encodeURIComponent('network drive')}`);
     await requesterPage.getByRole('link', { name: `Map a network drive ${id}` }).click();
     await visible(requesterPage.getByRole('region', { name: 'Article text' }).getByText('Explorer'));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -21,7 +21,7 @@ describe('live updates', () => {
   beforeAll(async () => {
     agent = await run.admin.createPerson('Lee Agent', ['agent'], id);
     const other = await run.admin.createPerson('Kim Colleague', ['agent'], id);
-    colleague = await ApiSession.signIn(run.baseUrl, other.email, PASSWORD);
+    colleague = await run.apiAs(other.email);
     incident = await run.admin.call<IncidentInfo>('POST', '/incidents', {
       title: `Badge readers offline ${id}`,
       description: 'Doors on floor 3 do not open.',

@@ -15,7 +15,6 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 describe('major incident', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   const id = unique();
   const managerEmail = `mona.${id}@example.com`;
   const coordinatorName = `Carl Coordinator ${id}`;
@@ -38,7 +37,7 @@ describe('major incident', () => {
       await run.admin.createIncident({ title: 'Cannot reach the file share' }),
       await run.admin.createIncident({ title: 'Printing fails on floor 3' }),
     ];
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   const majorPanel = () => page.getByRole('region', { name: 'Major incident' });
@@ -121,7 +120,7 @@ describe('major incident', () => {
     const row = page.getByRole('row').filter({ hasText: parent.number });
     await visible(row);
     expect(await text(row)).toContain(coordinatorName);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('refuses an invalid lifecycle with a readable reason', async () => {

@@ -14,10 +14,9 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 describe('an administrator edits a notification template with a live preview', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
 
   beforeAll(async () => {
-    ({ page, errors: pageErrors } = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD));
+    ({ page } = await run.signedInPerson(ADMIN_EMAIL, ADMIN_PASSWORD));
   });
 
   it('previews and saves the email template of public comments', async () => {
@@ -76,7 +75,7 @@ describe('an administrator edits a notification template with a live preview', (
         .isChecked(),
     ).toBe(false);
     expect(await seriousA11yProblems(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it("names a group's on-call person on the group's page", async () => {
@@ -99,6 +98,6 @@ describe('an administrator edits a notification template with a live preview', (
     // After a reload the page shows who is on call.
     await visible(page.getByRole('region', { name: 'On call' }).locator('input[value="Olive Oncall"]'));
     expect(await seriousA11yProblems(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

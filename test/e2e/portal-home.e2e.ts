@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, signIn, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -33,7 +33,7 @@ describe('portal home', () => {
       severity: 'warning',
       startsAt: new Date(Date.now() - 60_000).toISOString(),
     });
-    const session = await ApiSession.signIn(run.baseUrl, rita.email, PASSWORD);
+    const session = await run.apiAs(rita.email);
     await session.createIncident({ title: `Docking station flickers ${id}` });
   });
 

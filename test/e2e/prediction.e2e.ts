@@ -5,11 +5,11 @@
  * sees open records with their probability and top factor, and opens one to find its breach
  * risk explained.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { closeContext, createContext, ensureFirstAdmin } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { DEMO_GROUPS } from '../../src/demo/data.ts';
@@ -21,8 +21,9 @@ import { agreeAgreement, createAgreement } from '../../src/modules/sla/agreement
 import { createCalendar } from '../../src/modules/sla/calendars.ts';
 import { PASSWORD } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, launchBrowser, newPerson, signIn, text, visible } from './support/browser.ts';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type RunningServer, shutDown, startServer } from './support/server.ts';
+import { choose, signIn, text, visible } from './support/browser.ts';
+import { useBrowserRun } from './support/run.ts';
+import { ADMIN_EMAIL, ADMIN_PASSWORD } from './support/server.ts';
 
 type PredictionList = { items: { number: string; title: string }[] };
 const AGENT_EMAIL = 'sam.agent@example.com';
@@ -100,31 +101,23 @@ async function prepare(dataDir: string): Promise<string> {
 }
 
 describe('likely to breach', () => {
-  let server: RunningServer;
-  let browser: Browser;
+  let serviceId = '';
+  const run = useBrowserRun(async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-prediction-'));
+    serviceId = await prepare(dataDir);
+    return { dataDir };
+  });
   let page: Page;
-  let dataDir: string;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-prediction-'));
-    const serviceId = await prepare(dataDir);
-    server = await startServer({ env: { DATA_DIR: dataDir } });
-    await server.admin.call('POST', '/predictions/model');
+    await run.admin.call('POST', '/predictions/model');
     for (const title of ['Payslips do not open', 'Payroll export fails'])
-      await server.admin.call('POST', '/incidents', { title, description: 'Since this morning.', serviceId });
-    browser = await launchBrowser();
-    page = (await newPerson(browser, server.baseUrl)).page;
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  }, 120_000);
-
-  afterAll(async () => {
-    await shutDown(browser, server);
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      await run.admin.call('POST', '/incidents', { title, description: 'Since this morning.', serviceId });
+    ({ page } = await run.newPerson());
   });
 
   it('lists open records by their chance of breaching, with the factor that weighs most', async () => {
-    const scored = await server.admin.call<PredictionList>('GET', '/predictions?minProbability=0');
+    const scored = await run.admin.call<PredictionList>('GET', '/predictions?minProbability=0');
     expect(scored.items.length).toBe(2);
     const first = scored.items[0]!;
 
@@ -148,6 +141,6 @@ describe('likely to breach', () => {
     expect(await factors.getByRole('listitem').count()).toBeGreaterThan(0);
     expect(await text(panel)).toMatch(/working time left/);
     expect(await seriousA11yProblems(page)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -5,14 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('an incident leads to a problem and a known error that helps the next incident', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let agent: UserInfo;
   let api: ApiSession;
   let first: IncidentInfo;
@@ -21,13 +20,12 @@ describe('an incident leads to a problem and a known error that helps the next i
   const workaround = `Restart the badge service on the door controller ${id}`;
 
   beforeAll(async () => {
-    agent = await run.admin.createPerson('Pat Problem', ['agent'], id);
-    api = await ApiSession.signIn(run.baseUrl, agent.email, PASSWORD);
+    ({ user: agent, page } = await run.signedInUser('Pat Problem', ['agent'], id));
+    api = await run.apiAs(agent.email);
     first = await api.createIncident({
       title: `Badge reader rejects cards at door ${id}`,
       description: 'The reader blinks red for every card since this morning',
     });
-    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
 
   it('raises a problem from the incident page', async () => {
@@ -90,6 +88,6 @@ describe('an incident leads to a problem and a known error that helps the next i
     await visible(
       page.getByRole('region', { name: /Incidents \(2\)/ }).getByRole('link', { name: second.number }),
     );
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

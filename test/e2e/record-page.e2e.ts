@@ -16,7 +16,6 @@ type Saved = IncidentInfo & { description: string; assignee: { id: string } | nu
 describe('the record page', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let agent: UserInfo;
   let requester: UserInfo;
   let incident: IncidentInfo;
@@ -26,29 +25,22 @@ describe('the record page', () => {
 
   beforeAll(async () => {
     const group = await run.admin.createGroup({ name: `Desk ${id}` });
-    agent = await run.admin.createPerson('Sam Agent', ['agent'], id, { groupIds: [group.id] });
+    ({ user: agent, page } = await run.signedInUser('Sam Agent', ['agent'], id, { groupIds: [group.id] }));
     requester = await run.admin.createPerson('Rita Requester', ['requester'], id);
     // An SLA in force around the clock: response in 60 min × priority.
-    const calendar = await run.admin.call<{ id: string }>('POST', '/calendars', {
-      name: `Always ${id}`,
-      timeZone: 'UTC',
-      intervals: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
-      holidays: [],
-    });
+    const calendar = await run.admin.createAlwaysCalendar(`Always ${id}`);
     service = await run.admin.createService({ name: `Printing ${id}` });
-    const draft = await run.admin.call<{ id: string }>('POST', '/agreements', {
+    await run.admin.createAgreedAgreement({
       kind: 'sla',
       name: `Printing SLA ${id}`,
       calendarId: calendar.id,
       serviceId: service.id,
-      effectiveFrom: '2026-01-01T00:00:00Z',
       targets: [1, 2, 3, 4, 5].map((p) => ({
         priority: p,
         responseMinutes: 60 * p,
         resolutionMinutes: 240 * p,
       })),
     });
-    await run.admin.call('POST', `/agreements/${draft.id}/agree`);
     incident = await run.admin.call<IncidentInfo>('POST', '/incidents', {
       title,
       description: 'Jobs wait forever.',
@@ -58,7 +50,6 @@ describe('the record page', () => {
       groupId: group.id,
       requesterId: requester.id,
     });
-    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
 
   const header = () => page.getByRole('region', { name: `${incident.number} summary` });
@@ -167,7 +158,7 @@ describe('the record page', () => {
     expect(await seriousA11yProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await hidden(help);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('offers the services a chosen CI supports on a new incident, choosing the only one', async () => {
@@ -197,7 +188,7 @@ describe('the record page', () => {
     expect(await serviceBox.inputValue()).toBe('');
     await offered.click();
     await expect.poll(() => serviceBox.inputValue()).toBe(service.name);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('fits the portal header on a 390 px phone, with every entry reachable', async () => {

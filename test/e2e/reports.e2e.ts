@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type IncidentInfo, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -13,7 +13,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('a service manager reads the dashboard and drills into breaches', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let manager: UserInfo;
   let api: ApiSession;
   let raisedAt = 0;
@@ -24,14 +23,9 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
   const id = unique();
 
   beforeAll(async () => {
-    manager = await run.admin.createPerson('Maren Manager', ['service_manager', 'agent'], id);
-    api = await ApiSession.signIn(run.baseUrl, manager.email, PASSWORD);
-    const calendar = await api.call<{ id: string }>('POST', '/calendars', {
-      name: `Always ${id}`,
-      timeZone: 'UTC',
-      intervals: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
-      holidays: [],
-    });
+    ({ user: manager, page } = await run.signedInUser('Maren Manager', ['service_manager', 'agent'], id));
+    api = await run.apiAs(manager.email);
+    const calendar = await api.createAlwaysCalendar(`Always ${id}`);
     const mail = await api.createService({ name: `Mail ${id}` });
     const print = await api.createService({ name: `Print ${id}` });
     mailId = mail.id;
@@ -44,15 +38,13 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
       })
     ).number;
     // One minute to respond and to resolve: the incidents below breach while the test runs.
-    const draft = await api.call<{ id: string }>('POST', '/agreements', {
+    await api.createAgreedAgreement({
       kind: 'sla',
       name: `Mail SLA ${id}`,
       serviceId: mail.id,
       calendarId: calendar.id,
       targets: [1, 2, 3, 4, 5].map((priority) => ({ priority, responseMinutes: 1, resolutionMinutes: 1 })),
-      effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    await api.call('POST', `/agreements/${draft.id}/agree`);
     raisedAt = Date.now();
     for (const title of [`Mail bounces ${id}`, `Calendar invites lost ${id}`])
       late.push(await api.call<IncidentInfo>('POST', '/incidents', { title, serviceId: mail.id }));
@@ -60,7 +52,6 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
       title: `Printer jam ${id}`,
       serviceId: print.id,
     });
-    ({ page, errors: pageErrors } = await run.signedInPerson(manager.email));
   });
 
   it('opens the service manager dashboard and cuts it to one service', async () => {
@@ -114,6 +105,6 @@ describe('a service manager reads the dashboard and drills into breaches', () =>
     expect(lines).toHaveLength(5);
     for (const inc of late) expect(csv).toContain(inc.number);
     expect(csv).not.toContain(other.number);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, signIn, text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -13,7 +13,6 @@ import { useBrowserRun } from './support/run.ts';
 describe('requester self-service portal', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
   let rita: UserInfo;
   let agent: ApiSession;
   let othersIncident: IncidentInfo;
@@ -25,10 +24,10 @@ describe('requester self-service portal', () => {
     const agentUser = await run.admin.createPerson('Ann Agent', ['agent'], id);
     rita = await run.admin.createPerson('Rita Requester', ['requester'], id);
     const bob = await run.admin.createPerson('Bob Other', ['requester'], id);
-    agent = await ApiSession.signIn(run.baseUrl, agentUser.email, PASSWORD);
-    const bobSession = await ApiSession.signIn(run.baseUrl, bob.email, PASSWORD);
+    agent = await run.apiAs(agentUser.email);
+    const bobSession = await run.apiAs(bob.email);
     othersIncident = await bobSession.createIncident({ title: `Bob's private laptop issue ${id}` });
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   it('signs in and lands on the portal', async () => {
@@ -109,7 +108,7 @@ describe('requester self-service portal', () => {
     await page.getByRole('link', { name: 'Back to my incidents' }).click();
     await hidden(page.getByRole('heading', { name: 'Not found or not visible to you' }));
     await visible(page.getByRole('heading', { name: 'My incidents', level: 1 }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('is told in the portal when the agent resolves the incident, and opens it from there', async () => {
@@ -130,6 +129,6 @@ describe('requester self-service portal', () => {
     await note.click();
     await page.waitForURL(`**/portal/incidents/${number}`);
     await visible(page.getByRole('button', { name: 'Notifications' }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -19,7 +19,6 @@ describe('service levels', () => {
   let agent: UserInfo;
   let managerPage: Page;
   let agentPage: Page;
-  const pageErrors: string[] = [];
   const id = unique();
   const calendarName = `Follow the sun ${id}`;
   const serviceName = `Payroll ${id}`;
@@ -30,12 +29,8 @@ describe('service levels', () => {
   beforeAll(async () => {
     manager = await run.admin.createPerson('Maria Manager', ['service_manager', 'agent'], id);
     agent = await run.admin.createPerson('Sam Agent', ['agent'], id);
-    const m = await run.newPerson();
-    const a = await run.newPerson();
-    managerPage = m.page;
-    agentPage = a.page;
-    m.page.on('pageerror', (e) => pageErrors.push(e.message));
-    a.page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ page: managerPage } = await run.newPerson());
+    ({ page: agentPage } = await run.newPerson());
   });
 
   it('defines a business calendar, with the server’s objections shown on the hours they concern', async () => {
@@ -178,7 +173,7 @@ describe('service levels', () => {
     await page.getByRole('link', { name: 'All incidents' }).click();
     const row = page.getByRole('row').filter({ hasText: incidentNumber });
     await visible(row.getByText('Paused', { exact: true }));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('engages a supplier: their underpinning contract clocks start, and release meets them', async () => {
@@ -192,16 +187,14 @@ describe('service levels', () => {
       `/services?q=${encodeURIComponent(serviceName)}`,
     );
     const calendars = await run.admin.call<{ id: string; name: string }[]>('GET', '/calendars');
-    const uc = await run.admin.call<{ id: string }>('POST', '/agreements', {
+    await run.admin.createAgreedAgreement({
       kind: 'uc',
       name: `Carrier contract ${id}`,
       calendarId: calendars.find((c) => c.name === calendarName)?.id,
       supplierId: supplier.id,
       serviceId: services.items.find((s) => s.name === serviceName)?.id,
       targets: [1, 2, 3, 4, 5].map((priority) => ({ priority, responseMinutes: 30, resolutionMinutes: 240 })),
-      effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    await run.admin.call('POST', `/agreements/${uc.id}/agree`);
 
     const page = agentPage;
     await page.getByRole('link', { name: incidentNumber }).click();
@@ -219,7 +212,7 @@ describe('service levels', () => {
     await expect
       .poll(() => text(sla.getByRole('listitem', { name: 'UC resolution clock' })))
       .toContain('Met');
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('counts SLA time left in working hours, the same in the queue as on the record page', async () => {
@@ -235,7 +228,7 @@ describe('service levels', () => {
       criticality: 'high',
       lifecycleStatus: 'live',
     });
-    const sla = await run.admin.call<{ id: string }>('POST', '/agreements', {
+    await run.admin.createAgreedAgreement({
       kind: 'sla',
       name: `Expenses SLA ${id}`,
       calendarId: office.id,
@@ -245,9 +238,7 @@ describe('service levels', () => {
         responseMinutes: 240,
         resolutionMinutes: 960,
       })),
-      effectiveFrom: '2026-01-01T00:00:00Z',
     });
-    await run.admin.call('POST', `/agreements/${sla.id}/agree`);
     const inc = await run.admin.call<{ number: string }>('POST', '/incidents', {
       title: `Expense report bounced ${id}`,
       impact: 2,
@@ -275,6 +266,6 @@ describe('service levels', () => {
     // Four working hours at most, whatever the hour of the day: working time, not wall-clock time.
     expect(inQueue).toBeLessThanOrEqual(240);
     expect(Math.abs(inQueue - onRecord)).toBeLessThanOrEqual(1);
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

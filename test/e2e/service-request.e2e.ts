@@ -6,9 +6,9 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type CatalogItemInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type CatalogItemInfo, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, signIn, text, visible } from './support/browser.ts';
+import { hidden, text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('service request from order to closure', () => {
@@ -19,7 +19,6 @@ describe('service request from order to closure', () => {
   let alice: UserInfo;
   let item: CatalogItemInfo;
   let number = '';
-  const pageErrors: string[] = [];
   const id = unique();
   const itemName = `New laptop ${id}`;
 
@@ -84,14 +83,6 @@ describe('service request from order to closure', () => {
     });
   });
 
-  /** A signed-in person in their own browser profile. */
-  async function person(user: UserInfo): Promise<Page> {
-    const { page } = await run.newPerson();
-    page.on('pageerror', (e) => pageErrors.push(`${user.name}: ${e.message}`));
-    await signIn(page, user.email, PASSWORD);
-    return page;
-  }
-
   const state = (page: Page, label: string) =>
     page.locator('main .mantine-Badge-root', { hasText: new RegExp(`^${label}$`) });
   /** The request's entry in the portal list named `list`. */
@@ -101,7 +92,7 @@ describe('service request from order to closure', () => {
   let ritaPage: Page;
 
   it('lets the requester find the item in the portal catalog', async () => {
-    ritaPage = await person(rita);
+    ritaPage = (await run.signedInPerson(rita.email)).page;
     await ritaPage.waitForURL('**/portal');
     await visible(ritaPage.getByText('No requests under way'));
     await ritaPage.getByRole('link', { name: 'Catalog', exact: true }).click();
@@ -168,7 +159,7 @@ describe('service request from order to closure', () => {
   });
 
   it('lets the manager approve it from the Approvals inbox', async () => {
-    const page = await person(mona);
+    const page = (await run.signedInPerson(mona.email)).page;
     await page.waitForURL('**/portal');
     await page.getByRole('link', { name: /^Approvals/ }).click();
     await visible(page.getByRole('heading', { name: 'Approvals', level: 1 }));
@@ -191,7 +182,7 @@ describe('service request from order to closure', () => {
   });
 
   async function completeTask(user: UserInfo, title: string) {
-    const page = await person(user);
+    const page = (await run.signedInPerson(user.email)).page;
     await page.waitForURL('**/incidents');
     await page.getByRole('link', { name: 'My groups’ tasks' }).click();
     const table = page.getByRole('table', { name: 'Fulfilment tasks' });
@@ -240,6 +231,6 @@ describe('service request from order to closure', () => {
     const mine = entryIn(page, 'My requests');
     await visible(mine);
     expect(await text(mine)).toContain('Closed');
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

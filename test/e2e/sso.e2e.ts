@@ -24,10 +24,9 @@ describe('single sign-on with OpenID Connect', () => {
     return { port, env: { ...corpLoginEnv(idp, baseUrl), OIDC_CORP_ROLE_MAP: '{"it-staff":["agent"]}' } };
   });
   let page: Page;
-  let pageErrors: string[];
 
   beforeAll(async () => {
-    ({ page, errors: pageErrors } = await run.newPerson());
+    ({ page } = await run.newPerson());
   });
 
   afterAll(() => idp?.close());
@@ -49,7 +48,7 @@ describe('single sign-on with OpenID Connect', () => {
     );
     expect(me.user).toMatchObject({ email: 'olivia@corp.example', name: 'Olivia Okta', roles: ['agent'] });
     await visible(page.getByText('Olivia Okta'));
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 
   it('explains a failed single sign-on on the sign-in page', async () => {

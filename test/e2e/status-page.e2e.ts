@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiSession, PASSWORD, type UserInfo, unique } from './support/api.ts';
+import { type ApiSession, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { choose, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -23,7 +23,7 @@ describe('public status page', () => {
 
   beforeAll(async () => {
     agent = await run.admin.createPerson('Dana Desk', ['agent'], id);
-    agentSession = await ApiSession.signIn(run.baseUrl, agent.email, PASSWORD);
+    agentSession = await run.apiAs(agent.email);
     const service = await run.admin.createService({ name: serviceName });
     await run.admin.call('PUT', `/status-page/services/${service.id}`, {
       description: 'Mail in the browser',

@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type IncidentInfo, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
 import { hidden, text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
@@ -13,15 +13,15 @@ import { useBrowserRun } from './support/run.ts';
 describe('time tracking', () => {
   const run = useBrowserRun();
   let page: Page;
-  let pageErrors: string[];
-  let agent: UserInfo;
   let incident: IncidentInfo;
   let service: { id: string; name: string };
   const id = unique();
 
   beforeAll(async () => {
     const group = await run.admin.createGroup({ name: `Desk ${id}` });
-    agent = await run.admin.createPerson('Tess Timer', ['agent'], id, { groupIds: [group.id] });
+    ({ page } = await run.signedInUser('Tess Timer', ['agent'], id, {
+      groupIds: [group.id],
+    }));
     service = await run.admin.createService({ name: `Payroll ${id}` });
     incident = await run.admin.call<IncidentInfo>('POST', '/incidents', {
       title: `Payslips missing ${id}`,
@@ -31,7 +31,6 @@ describe('time tracking', () => {
       serviceId: service.id,
       groupId: group.id,
     });
-    ({ page, errors: pageErrors } = await run.signedInPerson(agent.email));
   });
 
   const panel = () => page.getByRole('region', { name: /^Time/ });
@@ -93,6 +92,6 @@ describe('time tracking', () => {
     await page.waitForURL(/\/reports\/kpis\/effort\?.*serviceId=/);
     await visible(page.getByRole('heading', { name: 'Effort', exact: true }));
     await expect.poll(async () => text(page.locator('main'))).toContain('1.5 h');
-    expect(pageErrors).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
   });
 });

@@ -8,26 +8,18 @@ import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { queueNotifications } from '../../src/modules/notify/index.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 import { type LiveStream, openLiveStream } from '../support/live.ts';
 
-let env: TestEnv;
+const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
 let baseUrl: string;
-let agent: Client;
-let requester: Client;
-let other: Client;
 const streams: LiveStream[] = [];
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  baseUrl = await env.app.listen({ port: 0, host: '127.0.0.1' });
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-  other = await as(env, ['requester']);
+  baseUrl = await t.env.app.listen({ port: 0, host: '127.0.0.1' });
 });
-afterAll(async () => {
+afterAll(() => {
   for (const s of streams) s.close();
-  await env.close();
 });
 
 async function stream(client: Client, url = baseUrl): Promise<LiveStream> {
@@ -38,20 +30,20 @@ async function stream(client: Client, url = baseUrl): Promise<LiveStream> {
 
 describe('live updates', () => {
   it('tells staff and the requester about a record and its comments, and keeps internal notes from requesters', async () => {
-    const agentStream = await stream(agent);
-    const requesterStream = await stream(requester);
-    const otherStream = await stream(other);
+    const agentStream = await stream(t.agent);
+    const requesterStream = await stream(t.requester);
+    const otherStream = await stream(t.other);
 
-    const inc = await buildIncident(requester, { title: 'Live: VPN drops' });
+    const inc = await buildIncident(t.requester, { title: 'Live: VPN drops' });
     await agentStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
     await requesterStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
 
-    const internal = await agent.post(`/api/v1/records/${inc.id}/comments`, {
+    const internal = await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
       body: 'Checking the concentrator',
       visibility: 'internal',
     });
     expect(internal.statusCode).toBe(201);
-    const pub = await agent.post(`/api/v1/records/${inc.id}/comments`, {
+    const pub = await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
       body: 'On it',
       visibility: 'public',
     });
@@ -67,20 +59,20 @@ describe('live updates', () => {
     expect(comments(requesterStream)[0]!.data).toMatchObject({ number: inc.number, type: 'incident' });
 
     // Someone else's requester hears nothing of it.
-    const theirs = await buildIncident(other, { title: 'Live: their own' });
+    const theirs = await buildIncident(t.other, { title: 'Live: their own' });
     await otherStream.waitFor((e) => e.data.recordId === theirs.id);
     expect(otherStream.events.some((e) => e.data.recordId === inc.id)).toBe(false);
   });
 
   it('tells only its recipient about a new notification', async () => {
-    const mine = await stream(requester);
-    const theirs = await stream(other);
-    await queueNotifications(env.ctx.db, env.clock.now(), [
-      { recipientId: requester.user.id, recordId: null, kind: 'test', subject: 'Hello', body: 'Live' },
+    const mine = await stream(t.requester);
+    const theirs = await stream(t.other);
+    await queueNotifications(t.env.ctx.db, t.env.clock.now(), [
+      { recipientId: t.requester.user.id, recordId: null, kind: 'test', subject: 'Hello', body: 'Live' },
     ]);
     await mine.waitFor((e) => e.event === 'notification');
     // A record event after it shows the other stream is flowing, yet heard no notification.
-    const marker = await buildIncident(other, { title: 'Live: marker' });
+    const marker = await buildIncident(t.other, { title: 'Live: marker' });
     await theirs.waitFor((e) => e.data.recordId === marker.id);
     expect(theirs.events.some((e) => e.event === 'notification')).toBe(false);
   });
@@ -99,15 +91,15 @@ describe('live updates', () => {
         LOG_LEVEL: 'silent',
         STEWARD_DEMO: '0',
         STEWARD_JOBS: '0',
-        DATABASE_URL: env.databaseUrl!,
+        DATABASE_URL: t.env.databaseUrl!,
       });
       const ctx2 = await createContext(config, { startJobs: false });
       const app2 = await buildApp(ctx2, { logger: false, webDist: '/nonexistent' });
       try {
         const url2 = await app2.listen({ port: 0, host: '127.0.0.1' });
-        const onSecond = await stream(agent, url2);
-        const inc = await buildIncident(requester, { title: 'Live: across instances' });
-        await agent.post(`/api/v1/records/${inc.id}/comments`, {
+        const onSecond = await stream(t.agent, url2);
+        const inc = await buildIncident(t.requester, { title: 'Live: across instances' });
+        await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
           body: 'Seen from afar',
           visibility: 'public',
         });

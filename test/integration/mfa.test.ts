@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/roles.ts';
-import { as, buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, browserSession, buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 const password = 'correct horse battery';
@@ -29,25 +29,12 @@ const verify = (challenge: string, code: string) =>
   env.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { challenge, code } });
 const sessionCookie = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'steward_session');
 
-/** A signed-in browser session: cookie plus CSRF token. */
-async function sessionOf(email: string) {
-  const res = await login(email);
-  expect(res.statusCode).toBe(200);
-  const headers = {
-    cookie: `steward_session=${sessionCookie(res)!.value}`,
-    'x-csrf-token': res.json().csrfToken,
-  };
-  const send = (method: 'GET' | 'POST', url: string, payload?: object) =>
-    env.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
-  return { send };
-}
-
 /** A local user with TOTP on, enrolled through the profile endpoints; its secret and recovery codes. */
 async function enrolledUser(roles: Role[] = ['agent']) {
   const user = await buildUser(env, { password, roles });
-  const s = await sessionOf(user.email);
-  const enrol = (await s.send('POST', '/auth/mfa/enrolment')).json();
-  const done = await s.send('POST', '/auth/mfa/enrolment/confirm', { code: codeFor(enrol.secret) });
+  const s = await browserSession(env, user.email, password);
+  const enrol = (await s.send('POST', '/api/v1/auth/mfa/enrolment')).json();
+  const done = await s.send('POST', '/api/v1/auth/mfa/enrolment/confirm', { code: codeFor(enrol.secret) });
   expect(done.statusCode).toBe(200);
   nextStep();
   return { user, secret: enrol.secret as string, recoveryCodes: done.json().recoveryCodes as string[], s };
@@ -56,24 +43,29 @@ async function enrolledUser(roles: Role[] = ['agent']) {
 describe('enrolment from the profile', () => {
   it('shows a QR code, turns on only with a correct code, and answers ten recovery codes once', async () => {
     const user = await buildUser(env, { password, roles: ['agent'] });
-    const s = await sessionOf(user.email);
-    expect((await s.send('GET', '/auth/mfa')).json()).toEqual({
+    const s = await browserSession(env, user.email, password);
+    expect((await s.send('GET', '/api/v1/auth/mfa')).json()).toEqual({
       enabled: false,
       required: false,
       recoveryCodesLeft: 0,
       localAccount: true,
     });
-    const enrol = await s.send('POST', '/auth/mfa/enrolment');
+    const enrol = await s.send('POST', '/api/v1/auth/mfa/enrolment');
     expect(enrol.json().qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(enrol.json().otpauthUrl).toContain(`secret=${enrol.json().secret}`);
-    const wrong = await s.send('POST', '/auth/mfa/enrolment/confirm', { code: '000000' });
+    const wrong = await s.send('POST', '/api/v1/auth/mfa/enrolment/confirm', { code: '000000' });
     expect(wrong.statusCode).toBe(422);
     expect(wrong.json().errors[0].field).toBe('code');
-    expect((await s.send('GET', '/auth/mfa')).json().enabled).toBe(false);
-    const ok = await s.send('POST', '/auth/mfa/enrolment/confirm', { code: codeFor(enrol.json().secret) });
+    expect((await s.send('GET', '/api/v1/auth/mfa')).json().enabled).toBe(false);
+    const ok = await s.send('POST', '/api/v1/auth/mfa/enrolment/confirm', {
+      code: codeFor(enrol.json().secret),
+    });
     expect(ok.json().recoveryCodes).toHaveLength(10);
-    expect((await s.send('GET', '/auth/mfa')).json()).toMatchObject({ enabled: true, recoveryCodesLeft: 10 });
-    expect((await s.send('POST', '/auth/mfa/enrolment')).statusCode).toBe(409);
+    expect((await s.send('GET', '/api/v1/auth/mfa')).json()).toMatchObject({
+      enabled: true,
+      recoveryCodesLeft: 10,
+    });
+    expect((await s.send('POST', '/api/v1/auth/mfa/enrolment')).statusCode).toBe(409);
   });
 
   it('is managed with a session, not with an API token', async () => {
@@ -138,8 +130,10 @@ describe('signing in with a second factor', () => {
 
   it('turns off with a current code, and then signs in with the password alone', async () => {
     const { user, secret, s } = await enrolledUser();
-    expect((await s.send('POST', '/auth/mfa/disable', { code: '000000' })).statusCode).toBe(422);
-    expect((await s.send('POST', '/auth/mfa/disable', { code: codeFor(secret) })).statusCode).toBe(204);
+    expect((await s.send('POST', '/api/v1/auth/mfa/disable', { code: '000000' })).statusCode).toBe(422);
+    expect((await s.send('POST', '/api/v1/auth/mfa/disable', { code: codeFor(secret) })).statusCode).toBe(
+      204,
+    );
     expect((await login(user.email)).statusCode).toBe(200);
   });
 });

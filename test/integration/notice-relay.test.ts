@@ -5,38 +5,33 @@
  * (instances) share the outbox.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigCache } from '../../src/db/changes.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { NoticeRelay, queueNotice } from '../../src/db/notice-outbox.ts';
 import type { LiveEvent } from '../../src/modules/live/index.ts';
 import { queueNotifications } from '../../src/modules/notify/index.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let someone: Client;
+const t = setupTestEnv({ someone: ['requester'] });
 const heard: LiveEvent[] = [];
 
-beforeAll(async () => {
-  env = await createTestEnv();
-  someone = await as(env, ['requester']);
-  env.ctx.live.subscribe((e) => {
+beforeAll(() => {
+  t.env.ctx.live.subscribe((e) => {
     if (e !== 'resync') heard.push(e);
   });
 });
-afterAll(async () => {
-  await env.close();
-});
 
 const notice = (subject: string) => ({
-  recipientId: someone.user.id,
+  recipientId: t.someone.user.id,
   recordId: null,
   kind: 'test',
   subject,
   body: 'Relay',
 });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const heardFor = () => heard.filter((e) => e.kind === 'notification' && e.userId === someone.user.id).length;
+const heardFor = () =>
+  heard.filter((e) => e.kind === 'notification' && e.userId === t.someone.user.id).length;
 
 async function until(done: () => boolean, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -47,15 +42,18 @@ async function until(done: () => boolean, ms = 5000): Promise<void> {
 }
 
 async function outboxSize(): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(env.ctx.db, sql`select count(*)::int as n from notice_outbox`);
+  const [row] = await queryRows<{ n: number }>(
+    t.env.ctx.db,
+    sql`select count(*)::int as n from notice_outbox`,
+  );
   return row!.n;
 }
 
 describe('notice relay', () => {
   it('sends an announcement once its transaction commits, not before', async () => {
     const before = heardFor();
-    await env.ctx.db.transaction(async (tx) => {
-      await queueNotifications(tx, env.clock.now(), [notice('inside')]);
+    await t.env.ctx.db.transaction(async (tx) => {
+      await queueNotifications(tx, t.env.clock.now(), [notice('inside')]);
       // Longer than the relay's idle round: the uncommitted row is not seen, so not sent.
       await sleep(800);
       expect(heardFor()).toBe(before);
@@ -67,13 +65,13 @@ describe('notice relay', () => {
   it('sends nothing for a transaction that rolled back', async () => {
     const before = heardFor();
     await expect(
-      env.ctx.db.transaction(async (tx) => {
-        await queueNotifications(tx, env.clock.now(), [notice('rolled back')]);
+      t.env.ctx.db.transaction(async (tx) => {
+        await queueNotifications(tx, t.env.clock.now(), [notice('rolled back')]);
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
     // A committed write after it is heard; the rolled-back one never is.
-    await env.ctx.db.transaction((tx) => queueNotifications(tx, env.clock.now(), [notice('after')]));
+    await t.env.ctx.db.transaction((tx) => queueNotifications(tx, t.env.clock.now(), [notice('after')]));
     await until(() => heardFor() === before + 1);
     await sleep(700);
     expect(heardFor()).toBe(before + 1);
@@ -81,22 +79,22 @@ describe('notice relay', () => {
 
   it('sends a write made outside a transaction on its idle round', async () => {
     const before = heardFor();
-    await queueNotifications(env.ctx.db, env.clock.now(), [notice('single statement')]);
+    await queueNotifications(t.env.ctx.db, t.env.clock.now(), [notice('single statement')]);
     await until(() => heardFor() === before + 1);
   });
 
   it('sends each row once when several relays share the outbox, in batches', async () => {
-    const inc = await buildIncident(someone, { title: 'Relay: many versions' });
+    const inc = await buildIncident(t.someone, { title: 'Relay: many versions' });
     const versions = () =>
       new Set(heard.flatMap((e) => (e.kind === 'record' && e.recordId === inc.id ? [e.version] : [])));
-    const others = [1, 2].map(() => new NoticeRelay(env.ctx.database, { batch: 7 }));
+    const others = [1, 2].map(() => new NoticeRelay(t.env.ctx.database, { batch: 7 }));
     try {
       await until(() => versions().size === 1);
       const sent = () => heard.filter((e) => e.kind === 'record' && e.recordId === inc.id).length;
       // Forty commits, each announcing a new version (NOTIFY folds equal payloads only within one
       // transaction, so equal announcements could hide a second sending).
       for (let i = 0; i < 40; i++)
-        await env.ctx.db.transaction((tx) =>
+        await t.env.ctx.db.transaction((tx) =>
           tx.execute(sql`update records set version = version + 1 where id = ${inc.id}`),
         );
       await Promise.all(others.map((r) => r.flush()));
@@ -110,7 +108,7 @@ describe('notice relay', () => {
   });
 
   it('carries a configuration change to the caches on its own channel', async () => {
-    const cache = env.ctx.configCache;
+    const cache = t.env.ctx.configCache;
     await cache.get('relay-test:value', async () => 'cached');
     let loads = 0;
     const read = () =>
@@ -119,7 +117,7 @@ describe('notice relay', () => {
         return 'fresh';
       });
     expect(await read()).toBe('cached');
-    await env.ctx.db.transaction((tx) => queueNotice(tx, ConfigCache.CHANNEL, 'relay-test:'));
+    await t.env.ctx.db.transaction((tx) => queueNotice(tx, ConfigCache.CHANNEL, 'relay-test:'));
     await expect.poll(read, { timeout: 5000 }).toBe('fresh');
     expect(loads).toBe(1);
   });

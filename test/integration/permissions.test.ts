@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/domain/roles.ts';
 import {
   as,
+  browserSession,
   buildGroup,
   buildIncident,
   buildUser,
@@ -363,29 +364,17 @@ const SAMPLE_BODIES: Record<string, unknown> = {
 };
 
 describe('the auditor is read-only on every write operation', () => {
-  let session: { cookie: string; csrf: string; userId: string };
+  let auditorId: string;
+  let send: Awaited<ReturnType<typeof browserSession>>['send'];
 
   beforeAll(async () => {
     const password = 'auditor matrix password';
     const u = await buildUser(env, { roles: ['auditor'], password });
-    const res = await env.app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: u.email, password },
-    });
-    const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-    session = { cookie, csrf: res.json().csrfToken, userId: u.id };
+    auditorId = u.id;
+    ({ send } = await browserSession(env, u.email, password));
     // Involved as a watcher (added by an agent): still no public comments or attachments.
     await clients.get('agent')!.put(`/api/v1/records/${incidentId}/watchers/${u.id}`);
   });
-
-  const send = (method: string, url: string, payload?: unknown) =>
-    env.app.inject({
-      method: method as 'POST',
-      url,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
 
   it('is refused with 403 by every write operation in the OpenAPI document', async () => {
     const ops = await writeOperations();
@@ -395,7 +384,7 @@ describe('the auditor is read-only on every write operation', () => {
       const key = `${op.method} ${op.path}`;
       if (AUDITOR_MAY.has(key)) continue;
       const body = key in SAMPLE_BODIES ? SAMPLE_BODIES[key] : op.method === 'DELETE' ? undefined : {};
-      const res = await send(op.method, fillPath(op.path, session.userId), body);
+      const res = await send(op.method, fillPath(op.path, auditorId), body);
       if (res.statusCode !== 403) answered.push(`${key} → ${res.statusCode}`);
     }
     expect(answered).toEqual([]);

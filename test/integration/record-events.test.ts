@@ -5,29 +5,23 @@ import {
   registerRecordHook,
   unregisterRecordHook,
 } from '../../src/modules/records/events.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { buildIncident, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-let agent: Client;
+const t = setupTestEnv({ agent: ['agent'] });
 const seen: RecordEvent[] = [];
 
-beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
+beforeAll(() => {
   registerRecordHook('test.collect', async (e) => {
     seen.push(e);
   });
 });
-afterAll(async () => {
-  unregisterRecordHook('test.collect');
-  await env.close();
-});
+afterAll(() => unregisterRecordHook('test.collect'));
 
 describe('record events', () => {
   it('tells hooks about creation, field changes and transitions, inside the transaction', async () => {
-    const inc = await buildIncident(agent, { title: 'Hooked' });
-    await agent.patch(`/api/v1/incidents/${inc.id}`, { urgency: 1 });
-    await agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'in_progress' });
+    const inc = await buildIncident(t.agent, { title: 'Hooked' });
+    await t.agent.patch(`/api/v1/incidents/${inc.id}`, { urgency: 1 });
+    await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, { to: 'in_progress' });
     const mine = seen.filter((e) => e.record.id === inc.id);
     expect(mine.map((e) => e.kind)).toEqual(['created', 'updated', 'transitioned']);
     expect(mine[1]).toMatchObject({
@@ -48,16 +42,16 @@ describe('record events', () => {
         throw new AppError('validation.failed', 'Holds are frozen this week.');
     });
     try {
-      const inc = await buildIncident(agent);
-      const res = await agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
+      const inc = await buildIncident(t.agent);
+      const res = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
         to: 'on_hold',
         comment: 'wait',
       });
       expect(res.statusCode).toBe(422);
       expect(res.json().detail).toBe('Holds are frozen this week.');
-      const now = (await agent.get(`/api/v1/incidents/${inc.id}`)).json();
+      const now = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
       expect(now).toMatchObject({ state: 'new', version: 1 });
-      const activity = (await agent.get(`/api/v1/records/${inc.id}/activity`)).json();
+      const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
       expect(activity.filter((a: { kind: string }) => a.kind === 'comment')).toEqual([]);
     } finally {
       unregisterRecordHook('test.refuse');

@@ -3,31 +3,21 @@
  * auditor, signed in, creates nothing, watches nothing and comments nowhere.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildIncident, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  browserSession,
+  buildIncident,
+  buildUser,
+  clientFor,
+  createTestEnv,
+  type TestEnv,
+} from '../support/app.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
   env = await createTestEnv();
 });
 afterAll(() => env.close());
-
-async function signIn(email: string, password: string) {
-  const res = await env.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password },
-  });
-  expect(res.statusCode).toBe(200);
-  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
-  const csrf = res.json().csrfToken as string;
-  return (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
-    env.app.inject({
-      method,
-      url,
-      headers: { cookie, 'x-csrf-token': csrf },
-      ...(payload ? { payload } : {}),
-    });
-}
 
 describe('read-scoped tokens', () => {
   it('may not change their owner’s profile', async () => {
@@ -51,7 +41,7 @@ describe('the auditor', () => {
 
   it('cannot create incidents, order requests, watch or comment, even when involved', async () => {
     const auditor = await buildUser(env, { roles: ['auditor'], password });
-    const call = await signIn(auditor.email, password);
+    const { send: call } = await browserSession(env, auditor.email, password);
     const agent = await as(env, ['agent']);
     const inc = await buildIncident(agent);
     expect((await call('POST', '/api/v1/incidents', { title: 'audit' })).statusCode).toBe(403);

@@ -3,9 +3,16 @@
  * role and group mapping, just-in-time users, allowed domains, filter escaping, throttling of
  * wrong directory passwords, and deactivation of a directory user.
  */
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  buildGroup,
+  buildUser,
+  clientFor,
+  createTestEnv,
+  sessionCookie,
+  type TestEnv,
+} from '../support/app.ts';
 import { startTestDirectory } from '../support/ldap.ts';
 
 const directory = startTestDirectory();
@@ -37,8 +44,6 @@ afterAll(async () => {
 
 const login = (email: string, password: string) =>
   env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
-const sessionOf = (res: LightMyRequestResponse) =>
-  `steward_session=${res.cookies.find((c) => c.name === 'steward_session')!.value}`;
 
 describe.skipIf('missing' in directory)('LDAP sign-in', () => {
   it('tells the sign-in page a directory is configured', async () => {
@@ -62,7 +67,7 @@ describe.skipIf('missing' in directory)('LDAP sign-in', () => {
     const desk = await env.app.inject({
       method: 'GET',
       url: '/api/v1/groups?q=Service',
-      headers: { cookie: sessionOf(grace) },
+      headers: { cookie: sessionCookie(grace) },
     });
     expect(desk.json()[0].memberIds).toContain(grace.json().user.id);
     expect((await login('linus@example.org', 'linus-directory-pass')).json().user.roles).toEqual([
@@ -107,7 +112,7 @@ describe.skipIf('missing' in directory)('LDAP sign-in', () => {
     const me = await env.app.inject({
       method: 'GET',
       url: '/api/v1/auth/me',
-      headers: { cookie: sessionOf(res) },
+      headers: { cookie: sessionCookie(res) },
     });
     expect(me.statusCode).toBe(401);
     expect((await login('grace@example.org', 'grace-directory-pass')).statusCode).toBe(403);

@@ -5,7 +5,15 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildUser, clientFor, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  buildGroup,
+  buildUser,
+  clientFor,
+  createTestEnv,
+  sessionCookie,
+  type TestEnv,
+} from '../support/app.ts';
 import { corpLoginEnv, startTestProvider, type TestProvider } from '../support/oidc-provider.ts';
 
 const PUBLIC_URL = 'http://steward.test';
@@ -127,7 +135,7 @@ describe('OIDC sign-in', () => {
     const groups = await env.app.inject({
       method: 'GET',
       url: '/api/v1/groups?q=Service',
-      headers: { cookie: `steward_session=${cookieNamed(res, 'steward_session')!.value}` },
+      headers: { cookie: sessionCookie(res) },
     });
     expect(groups.json()[0].memberIds).toContain(session.user.id);
   });
@@ -200,7 +208,7 @@ describe('OIDC sign-in', () => {
 
   it('lets an SSO user use API tokens, and deactivation ends their sessions and tokens', async () => {
     const { res } = await signIn('alice');
-    const session = `steward_session=${cookieNamed(res, 'steward_session')!.value}`;
+    const session = sessionCookie(res);
     const alice = (await me(res)).user;
     const client = await clientFor(env, alice, ['read']);
     expect((await client.get('/api/v1/auth/me')).statusCode).toBe(200);

@@ -5,9 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, HTTPMethods, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject } from 'vitest';
 import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
@@ -16,7 +16,7 @@ import { ManualClock } from '../../src/domain/clock.ts';
 import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { createGroup, createUser, type UserView } from '../../src/modules/auth/directory.ts';
-import { createApiToken, loadActor } from '../../src/modules/auth/service.ts';
+import { createApiToken, loadActor, SESSION_COOKIE } from '../../src/modules/auth/service.ts';
 
 export type TestEnv = {
   /** The PostgreSQL server database of this env, when running against a server. */
@@ -206,6 +206,37 @@ export async function as(
   over: Omit<UserOptions, 'roles'> = {},
 ): Promise<Client> {
   return clientFor(env, await buildUser(env, { roles, ...over }));
+}
+
+/** The session cookie a sign-in answer sets, as a `cookie` header's value. */
+export function sessionCookie(res: LightMyRequestResponse): string {
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error(`No session cookie in the answer: ${res.statusCode} ${res.body}`);
+  return `${SESSION_COOKIE}=${cookie.value}`;
+}
+
+/**
+ * A browser's session: `email` signs in with `password` (which must succeed), and `send` makes
+ * requests with the session's cookie and CSRF token.
+ */
+export async function browserSession(env: TestEnv, email: string, password: string) {
+  const res = await env.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const headers = { cookie: sessionCookie(res), 'x-csrf-token': res.json().csrfToken as string };
+  return {
+    headers,
+    send: (method: HTTPMethods, url: string, payload?: unknown) =>
+      env.app.inject({
+        method,
+        url,
+        headers,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+      }),
+  };
 }
 
 /** The fields named by the `errors` of a problem+json answer, in its order (none when it has no list). */

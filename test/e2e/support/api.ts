@@ -102,6 +102,37 @@ export class ApiSession {
     });
   }
 
+  /** A business calendar open around the clock, in UTC (service managers and administrators). */
+  createAlwaysCalendar(name: string): Promise<{ id: string }> {
+    return this.call('POST', '/calendars', {
+      name,
+      timeZone: 'UTC',
+      intervals: [1, 2, 3, 4, 5, 6, 7].map((day) => ({ day, start: '00:00', end: '24:00' })),
+      holidays: [],
+    });
+  }
+
+  /**
+   * An agreement drafted and agreed, in force since 1 January 2026 unless told (service managers
+   * and administrators).
+   */
+  async createAgreedAgreement(input: {
+    kind: 'sla' | 'ola' | 'uc';
+    name: string;
+    calendarId: string | undefined;
+    serviceId?: string;
+    supplierId?: string;
+    targets: { priority: number; responseMinutes: number; resolutionMinutes: number }[];
+    effectiveFrom?: string;
+  }): Promise<{ id: string }> {
+    const draft = await this.call<{ id: string }>('POST', '/agreements', {
+      effectiveFrom: '2026-01-01T00:00:00Z',
+      ...input,
+    });
+    await this.call('POST', `/agreements/${draft.id}/agree`);
+    return draft;
+  }
+
   /** A catalog item with its form, approval policy and task templates (catalog managers). */
   createCatalogItem(input: {
     serviceId: string;

@@ -1,6 +1,5 @@
 /** Chromium from the system (never a downloaded browser), one context per person, and signing in. */
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { PASSWORD } from './api.ts';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -49,18 +48,6 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL((u) => !u.pathname.startsWith('/signin'));
-}
-
-/** A fresh person (as `newPerson`) signed in as `email`, with the password test users are given unless told. */
-export async function signedInPerson(
-  browser: Browser,
-  baseUrl: string,
-  email: string,
-  password = PASSWORD,
-): Promise<Person> {
-  const person = await newPerson(browser, baseUrl);
-  await signIn(person.page, email, password);
-  return person;
 }
 
 /** Wait until the locator shows (playwright-core has no web-first assertions). */

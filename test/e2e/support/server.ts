@@ -35,6 +35,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** A copy of the run's migrated database (global-setup.ts): no empty cluster, no migrations. */
+function freshDataDir(): string {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
+  const template = inject('e2eDataTemplate');
+  if (template) cpSync(template, dataDir, { recursive: true });
+  return dataDir;
+}
+
 async function waitReady(baseUrl: string, child: ChildProcess, log: () => string, timeoutMs = 120_000) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -57,15 +65,16 @@ function exited(child: ChildProcess): Promise<void> {
   });
 }
 
-/** `port` when the caller needs the address first (e.g. to register it at an identity provider); extra `env`. */
+/**
+ * `port` when the caller needs the address first (e.g. to register it at an identity provider);
+ * `dataDir`, a data folder the caller prepared, instead of a fresh copy of the migrated one (it is
+ * removed when the server stops, as the copy would be); extra `env`.
+ */
 export async function startServer(
-  opts: { port?: number; env?: Record<string, string> } = {},
+  opts: { port?: number; dataDir?: string; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'steward-e2e-'));
-  // A copy of the run's migrated database (global-setup.ts): no empty cluster, no migrations.
-  const template = inject('e2eDataTemplate');
-  if (template) cpSync(template, dataDir, { recursive: true });
+  const dataDir = opts.dataDir ?? freshDataDir();
   let output = '';
   const child = spawn(process.execPath, ['src/server.js'], {
     cwd: ROOT,
