@@ -23,6 +23,7 @@ import {
   extensionKeyColumn,
   idColumn,
   parentColumn,
+  referenceColumn,
   serialIdColumn,
 } from '../../db/columns.ts';
 import { bytea, tsvector } from '../../db/types.ts';
@@ -60,9 +61,7 @@ export const records = pgTable(
     category: text('category'),
     subcategory: text('subcategory'),
     channel: text('channel').notNull().default('portal'),
-    requesterId: uuid('requester_id')
-      .notNull()
-      .references(() => users.id),
+    requesterId: referenceColumn('requester_id', () => users.id),
     assigneeId: uuid('assignee_id').references(() => users.id),
     groupId: uuid('group_id').references(() => groups.id),
     serviceId: uuid('service_id').references(() => cis.id, { onDelete: 'set null' }),
