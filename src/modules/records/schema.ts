@@ -21,6 +21,7 @@ import {
   createdAtColumn,
   createdByColumn,
   extensionKeyColumn,
+  fieldChangeColumns,
   idColumn,
   parentColumn,
   referenceColumn,
@@ -184,11 +185,7 @@ export const recordHistory = pgTable(
   {
     id: serialIdColumn(),
     recordId: parentColumn('record_id', () => records.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id').references(() => users.id),
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
+    ...fieldChangeColumns(() => users.id),
   },
   (t) => [
     index('record_history_record_idx').on(t.recordId, t.id),
