@@ -127,6 +127,7 @@ export const RecordFields = z.object({
   groupId: Uuid.nullish(),
   serviceId: Uuid.nullish(),
 });
+export type RecordFields = z.output<typeof RecordFields>;
 
 /**
  * The fields the managed processes (problems, changes, improvements) are raised and edited

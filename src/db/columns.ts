@@ -21,9 +21,22 @@ export const versionColumn = () => integer('version').notNull().default(1);
 export const createdByColumn = (users: () => AnyPgColumn, onDelete?: 'set null') =>
   uuid('created_by').references(users, onDelete && { onDelete });
 
+/**
+ * A not-null reference to another table's uuid key. Without `onDelete` the database's default
+ * (no action) applies; `restrict` refuses the delete at once, `cascade` deletes this row with it.
+ */
+export const referenceColumn = <N extends string>(
+  name: N,
+  target: () => AnyPgColumn,
+  onDelete?: 'restrict' | 'cascade',
+) =>
+  uuid(name)
+    .notNull()
+    .references(target, onDelete && { onDelete });
+
 /** A not-null reference to the row this one belongs to, deleted with it (ON DELETE CASCADE). */
 export const parentColumn = <N extends string>(name: N, parent: () => AnyPgColumn) =>
-  uuid(name).notNull().references(parent, { onDelete: 'cascade' });
+  referenceColumn(name, parent, 'cascade');
 
 /** created_at, updated_at and version, in that order: what every versioned entity carries. */
 export const versionedColumns = () => ({

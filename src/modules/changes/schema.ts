@@ -7,7 +7,13 @@
  * `change_cab_votes` the members' votes, comments and the change manager's veto.
  */
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
+import {
+  auditColumns,
+  extensionKeyColumn,
+  idColumn,
+  parentColumn,
+  referenceColumn,
+} from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -76,9 +82,7 @@ export const changeCabReviews = pgTable(
   {
     id: idColumn(),
     recordId: parentColumn('record_id', () => records.id),
-    boardId: uuid('board_id')
-      .notNull()
-      .references(() => cabBoards.id),
+    boardId: referenceColumn('board_id', () => cabBoards.id),
     rule: text('rule').$type<'all' | 'any' | 'quorum'>().notNull(),
     quorum: integer('quorum'),
     memberIds: uuid('member_ids').array().notNull(),
@@ -97,9 +101,7 @@ export const changeCabVotes = pgTable(
   {
     id: idColumn(),
     reviewId: parentColumn('review_id', () => changeCabReviews.id),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: referenceColumn('user_id', () => users.id),
     decision: text('decision').$type<'approve' | 'reject' | 'comment' | 'veto'>().notNull(),
     comment: text('comment'),
     at: timestamp('at', { withTimezone: true }).notNull(),

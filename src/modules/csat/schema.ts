@@ -5,7 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, parentColumn } from '../../db/columns.ts';
+import { createdAtColumn, idColumn, parentColumn, referenceColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -14,9 +14,7 @@ export const csatSurveys = pgTable(
   {
     id: idColumn(),
     recordId: parentColumn('record_id', () => records.id),
-    requesterId: uuid('requester_id')
-      .notNull()
-      .references(() => users.id),
+    requesterId: referenceColumn('requester_id', () => users.id),
     /** SHA-256 (hex) of the link's secret token; the token itself is only ever in the mail. */
     tokenHash: text('token_hash').notNull().unique(),
     /** The resolution the survey asks about (the instant the record reached a resolved state). */

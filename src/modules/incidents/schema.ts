@@ -1,6 +1,6 @@
 /** Major incident management: the declaration, its coordinator, the communication log and the review. */
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
+import { extensionKeyColumn, idColumn, parentColumn, referenceColumn } from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -16,9 +16,7 @@ export const majorIncidents = pgTable('major_incidents', {
   /** active | stood_down */
   status: text('status').notNull(),
   summary: text('summary').notNull(),
-  coordinatorId: uuid('coordinator_id')
-    .notNull()
-    .references(() => users.id),
+  coordinatorId: referenceColumn('coordinator_id', () => users.id),
   declaredBy: uuid('declared_by').references(() => users.id),
   declaredAt: timestamp('declared_at', { withTimezone: true }).notNull(),
   stoodDownAt: timestamp('stood_down_at', { withTimezone: true }),

@@ -20,7 +20,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, createdAtColumn, createdByColumn, idColumn, parentColumn } from '../../db/columns.ts';
+import {
+  auditColumns,
+  createdAtColumn,
+  createdByColumn,
+  idColumn,
+  parentColumn,
+  referenceColumn,
+} from '../../db/columns.ts';
 import { tsvector } from '../../db/types.ts';
 import { tsConfigCase } from '../../domain/knowledge/language.ts';
 import { users } from '../auth/schema.ts';
@@ -63,17 +70,13 @@ export const knowledgeArticles = pgTable(
     body: text('body').notNull().default(''),
     /** ISO code (en, fr, de…) mapped to a text search configuration. */
     language: text('language').notNull().default('en'),
-    categoryId: uuid('category_id')
-      .notNull()
-      .references(() => knowledgeCategories.id),
+    categoryId: referenceColumn('category_id', () => knowledgeCategories.id),
     /** internal (staff only), requesters (everyone), customers (the customers of audienceServiceId). */
     audience: text('audience').notNull().default('internal'),
     audienceServiceId: uuid('audience_service_id').references(() => cis.id, { onDelete: 'set null' }),
     /** draft, in_review, published, retired. */
     state: text('state').notNull().default('draft'),
-    ownerId: uuid('owner_id')
-      .notNull()
-      .references(() => users.id),
+    ownerId: referenceColumn('owner_id', () => users.id),
     reviewBy: date('review_by', { mode: 'string' }),
     /** The review-by date the owner was last reminded of (one reminder per date). */
     reviewRemindedFor: date('review_reminded_for', { mode: 'string' }),

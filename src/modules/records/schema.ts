@@ -21,8 +21,10 @@ import {
   createdAtColumn,
   createdByColumn,
   extensionKeyColumn,
+  fieldChangeColumns,
   idColumn,
   parentColumn,
+  referenceColumn,
   serialIdColumn,
 } from '../../db/columns.ts';
 import { bytea, tsvector } from '../../db/types.ts';
@@ -60,9 +62,7 @@ export const records = pgTable(
     category: text('category'),
     subcategory: text('subcategory'),
     channel: text('channel').notNull().default('portal'),
-    requesterId: uuid('requester_id')
-      .notNull()
-      .references(() => users.id),
+    requesterId: referenceColumn('requester_id', () => users.id),
     assigneeId: uuid('assignee_id').references(() => users.id),
     groupId: uuid('group_id').references(() => groups.id),
     serviceId: uuid('service_id').references(() => cis.id, { onDelete: 'set null' }),
@@ -185,11 +185,7 @@ export const recordHistory = pgTable(
   {
     id: serialIdColumn(),
     recordId: parentColumn('record_id', () => records.id),
-    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    actorId: uuid('actor_id').references(() => users.id),
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
+    ...fieldChangeColumns(() => users.id),
   },
   (t) => [
     index('record_history_record_idx').on(t.recordId, t.id),

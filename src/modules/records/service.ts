@@ -5,6 +5,7 @@
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import type { RecordFields } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import { type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
@@ -94,19 +95,11 @@ export async function checkAssignment(
   return found;
 }
 
-export type CreateRecordInput = {
-  title: string;
-  description?: string | undefined;
-  impact?: number | undefined;
-  urgency?: number | undefined;
-  category?: string | null | undefined;
-  subcategory?: string | null | undefined;
-  channel?: string | undefined;
-  requesterId?: string | undefined;
-  assigneeId?: string | null | undefined;
-  groupId?: string | null | undefined;
-  serviceId?: string | null | undefined;
-};
+/**
+ * What a record is created with: the contract's record fields, as parsed. The channel is any
+ * text, since a record the system raises (a fulfilment task) copies its parent's stored channel.
+ */
+export type CreateRecordInput = Omit<RecordFields, 'channel'> & { channel?: string | undefined };
 
 export type CreateRecordOptions = {
   /**
@@ -188,18 +181,8 @@ export async function getRecordView(
   return (await presentRecord(ctx.db, actor, lifecycle, [rec]))[0]!;
 }
 
-export type UpdateRecordInput = Partial<{
-  title: string;
-  description: string;
-  impact: number;
-  urgency: number;
-  category: string | null;
-  subcategory: string | null;
-  channel: string;
-  assigneeId: string | null;
-  groupId: string | null;
-  serviceId: string | null;
-}>;
+/** What a record is edited with: any of its fields except who raised it. */
+export type UpdateRecordInput = Partial<Omit<CreateRecordInput, 'requesterId'>>;
 
 const ASSIGNMENT_FIELDS = ['assigneeId', 'groupId'] as const;
 

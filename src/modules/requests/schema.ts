@@ -15,7 +15,13 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
+import {
+  auditColumns,
+  extensionKeyColumn,
+  idColumn,
+  parentColumn,
+  referenceColumn,
+} from '../../db/columns.ts';
 import type { ApprovalPolicy } from '../../domain/requests/approval.ts';
 import type { Answers, FormField } from '../../domain/requests/form.ts';
 import { users } from '../auth/schema.ts';
@@ -35,9 +41,7 @@ export const catalogItems = pgTable(
   {
     id: idColumn(),
     /** The service CI the item is offered under. */
-    serviceId: uuid('service_id')
-      .notNull()
-      .references(() => cis.id),
+    serviceId: referenceColumn('service_id', () => cis.id),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     category: text('category'),
@@ -61,9 +65,7 @@ export const requestDetails = pgTable(
   'request_details',
   {
     recordId: extensionKeyColumn('record_id', () => records.id),
-    catalogItemId: uuid('catalog_item_id')
-      .notNull()
-      .references(() => catalogItems.id),
+    catalogItemId: referenceColumn('catalog_item_id', () => catalogItems.id),
     answers: jsonb('answers').$type<Answers>().notNull(),
     form: jsonb('form').$type<FormField[]>().notNull(),
     taskTemplates: jsonb('task_templates').$type<TaskTemplate[]>().notNull(),
@@ -100,9 +102,7 @@ export const requestApprovalVotes = pgTable(
   {
     requestId: parentColumn('request_id', () => records.id),
     level: integer('level').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: referenceColumn('user_id', () => users.id),
     decision: text('decision').$type<'approve' | 'reject'>().notNull(),
     reason: text('reason'),
     at: timestamp('at', { withTimezone: true }).notNull(),

@@ -5,7 +5,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAtColumn, idColumn, parentColumn, serialIdColumn } from '../../db/columns.ts';
+import {
+  createdAtColumn,
+  idColumn,
+  parentColumn,
+  referenceColumn,
+  serialIdColumn,
+} from '../../db/columns.ts';
 import { groups, users } from '../auth/schema.ts';
 import { organisations } from '../organisations/schema.ts';
 import { records } from '../records/schema.ts';
@@ -16,9 +22,7 @@ export const supplierEngagements = pgTable(
   {
     id: idColumn(),
     recordId: parentColumn('record_id', () => records.id),
-    supplierId: uuid('supplier_id')
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'restrict' }),
+    supplierId: referenceColumn('supplier_id', () => organisations.id, 'restrict'),
     /** The supplier's own ticket reference. */
     reference: text('reference'),
     note: text('note').notNull().default(''),
@@ -37,9 +41,7 @@ export const slaClocks = pgTable(
   {
     id: idColumn(),
     recordId: parentColumn('record_id', () => records.id),
-    agreementId: uuid('agreement_id')
-      .notNull()
-      .references(() => agreements.id, { onDelete: 'restrict' }),
+    agreementId: referenceColumn('agreement_id', () => agreements.id, 'restrict'),
     /** sla | ola | uc, copied from the agreement */
     kind: text('kind').notNull(),
     /** response | resolution */
@@ -50,9 +52,7 @@ export const slaClocks = pgTable(
     engagementId: uuid('engagement_id').references(() => supplierEngagements.id, { onDelete: 'cascade' }),
     /** SLA: the customer the agreement was chosen for. */
     customerId: uuid('customer_id').references(() => organisations.id, { onDelete: 'set null' }),
-    calendarId: uuid('calendar_id')
-      .notNull()
-      .references(() => businessCalendars.id, { onDelete: 'restrict' }),
+    calendarId: referenceColumn('calendar_id', () => businessCalendars.id, 'restrict'),
     priority: integer('priority').notNull(),
     targetSeconds: integer('target_seconds').notNull(),
     targetVersion: integer('target_version').notNull().default(1),

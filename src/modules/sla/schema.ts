@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { auditColumns, idColumn, parentColumn, versionedColumns } from '../../db/columns.ts';
+import { auditColumns, idColumn, parentColumn, referenceColumn, versionedColumns } from '../../db/columns.ts';
 import type { PriorityTarget } from '../../domain/sla/agreement.ts';
 import type { Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
 import { groups, users } from '../auth/schema.ts';
@@ -47,9 +47,7 @@ export const serviceLevelRequirements = pgTable(
     /** draft | in_review | agreed */
     status: text('status').notNull().default('draft'),
     /** The support hours the customer requires. */
-    calendarId: uuid('calendar_id')
-      .notNull()
-      .references(() => businessCalendars.id, { onDelete: 'restrict' }),
+    calendarId: referenceColumn('calendar_id', () => businessCalendars.id, 'restrict'),
     availabilityTarget: numeric('availability_target', { precision: 6, scale: 3, mode: 'number' }),
     targets: jsonb('targets').$type<PriorityTarget[]>().notNull(),
     obligations: text('obligations').notNull().default(''),
@@ -78,9 +76,7 @@ export const agreements = pgTable(
     requirementId: uuid('requirement_id').references(() => serviceLevelRequirements.id, {
       onDelete: 'set null',
     }),
-    calendarId: uuid('calendar_id')
-      .notNull()
-      .references(() => businessCalendars.id, { onDelete: 'restrict' }),
+    calendarId: referenceColumn('calendar_id', () => businessCalendars.id, 'restrict'),
     targets: jsonb('targets').$type<PriorityTarget[]>().notNull(),
     warningThresholds: integer('warning_thresholds').array().notNull(),
     recordTypes: text('record_types').array(),

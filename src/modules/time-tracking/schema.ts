@@ -1,7 +1,13 @@
 /** Work time logged on records (time entries) and each person's running timer. */
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { auditColumns, extensionKeyColumn, idColumn, parentColumn } from '../../db/columns.ts';
+import { boolean, check, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  auditColumns,
+  extensionKeyColumn,
+  idColumn,
+  parentColumn,
+  referenceColumn,
+} from '../../db/columns.ts';
 import { users } from '../auth/schema.ts';
 import { records } from '../records/schema.ts';
 
@@ -11,9 +17,7 @@ export const timeEntries = pgTable(
     id: idColumn(),
     recordId: parentColumn('record_id', () => records.id),
     /** Whose work it was. */
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: referenceColumn('user_id', () => users.id),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     minutes: integer('minutes').notNull(),
     billable: boolean('billable').notNull().default(false),

@@ -15,6 +15,7 @@ import {
   createdAtColumn,
   idColumn,
   parentColumn,
+  referenceColumn,
   serialIdColumn,
   versionedColumns,
 } from '../../../db/columns.ts';
@@ -29,9 +30,7 @@ export const contracts = pgTable(
     name: text('name').notNull(),
     /** support | maintenance | lease */
     kind: text('kind').notNull(),
-    supplierId: uuid('supplier_id')
-      .notNull()
-      .references(() => organisations.id),
+    supplierId: referenceColumn('supplier_id', () => organisations.id),
     /** The supplier's own contract number. */
     reference: text('reference'),
     startDate: date('start_date', { mode: 'string' }).notNull(),
