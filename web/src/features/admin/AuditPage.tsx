@@ -1,9 +1,8 @@
 /** The append-only audit log, newest first, filterable by action. */
-import { Badge, Code, Group, Table, Text } from '@mantine/core';
+import { Badge, Code, Table, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useAudit } from '../../api/queries/admin.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { PagedLog } from '../../kit/list/PagedLog.tsx';
+import { LogPage } from '../../kit/list/LogPage.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import type { HeadCell } from '../../kit/list/TableHead.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
@@ -29,14 +28,11 @@ export function AuditPage() {
   const [action, setAction] = useUrlParam('action');
   const [debounced] = useDebouncedValue(action.trim(), 300);
   const audit = useAudit({ action: debounced || undefined, limit: 50 });
-  const items = audit.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <>
-      <PageHeader
-        title="Audit log"
-        description="Who did what and when: sign-ins, administration and settings."
-      />
-      <Group mb="md">
+    <LogPage
+      title="Audit log"
+      description="Who did what and when: sign-ins, administration and settings."
+      filters={
         <SearchInput
           label="Action"
           placeholder="e.g. auth.login"
@@ -44,56 +40,52 @@ export function AuditPage() {
           onChange={setAction}
           w={260}
         />
-      </Group>
-      <PagedLog
-        query={audit}
-        count={items.length}
-        loadingLabel="Loading the audit log"
-        emptyTitle="No entries"
-        moreLabel="Load older entries"
-        columns={COLUMNS}
-      >
-        {items.map((a) => (
-          <Table.Tr key={a.id}>
-            <Table.Td>
-              <Time iso={a.at} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-            </Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={color(a.action)} tt="none" size="sm">
-                {a.action}
-              </Badge>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{a.actorLabel ?? '—'}</Text>
-            </Table.Td>
-            <Table.Td>
-              {a.targetType ? (
-                <Text size="sm" title={a.targetId ?? undefined}>
-                  {a.targetType} {a.targetId ? <Code>{a.targetId.slice(0, 8)}</Code> : null}
-                </Text>
-              ) : (
-                <Text size="sm">—</Text>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{a.ip ?? '—'}</Text>
-            </Table.Td>
-            <Table.Td>
-              {Object.keys(a.details).length ? (
-                <Text size="xs" className="pre-wrap">
-                  {Object.entries(a.details)
-                    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-                    .join('\n')}
-                </Text>
-              ) : (
-                <Text size="sm" c="dimmed">
-                  —
-                </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </PagedLog>
-    </>
+      }
+      query={audit}
+      loadingLabel="Loading the audit log"
+      emptyTitle="No entries"
+      moreLabel="Load older entries"
+      columns={COLUMNS}
+      cells={(a) => (
+        <>
+          <Table.Td>
+            <Time iso={a.at} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+          </Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={color(a.action)} tt="none" size="sm">
+              {a.action}
+            </Badge>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{a.actorLabel ?? '—'}</Text>
+          </Table.Td>
+          <Table.Td>
+            {a.targetType ? (
+              <Text size="sm" title={a.targetId ?? undefined}>
+                {a.targetType} {a.targetId ? <Code>{a.targetId.slice(0, 8)}</Code> : null}
+              </Text>
+            ) : (
+              <Text size="sm">—</Text>
+            )}
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{a.ip ?? '—'}</Text>
+          </Table.Td>
+          <Table.Td>
+            {Object.keys(a.details).length ? (
+              <Text size="xs" className="pre-wrap">
+                {Object.entries(a.details)
+                  .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+                  .join('\n')}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                —
+              </Text>
+            )}
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }

@@ -7,7 +7,6 @@ import type { Role, User } from '../../api/types.ts';
 import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
@@ -90,17 +89,16 @@ export function UsersPage() {
       state={state}
       rowHref={(u) => `/admin/users/${u.id}`}
       rowLabel={(u) => u.name}
-      filters={
-        <SearchFilterBar state={state} label="Search users" placeholder="Name or email">
-          <SelectFilter
-            state={state}
-            name="role"
-            label="Role"
-            placeholder="Any role"
-            data={(roles.data ?? []).map((r) => ({ value: r.key, label: r.label }))}
-          />
-        </SearchFilterBar>
-      }
+      searchLabel="Search users"
+      search="Name or email"
+      fields={[
+        {
+          name: 'role',
+          label: 'Role',
+          placeholder: 'Any role',
+          data: (roles.data ?? []).map((r) => ({ value: r.key, label: r.label })),
+        },
+      ]}
     />
   );
 }

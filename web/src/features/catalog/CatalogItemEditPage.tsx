@@ -11,7 +11,6 @@ import {
   Tabs,
   Textarea,
   TextInput,
-  Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -29,7 +28,7 @@ import {
 } from '../../api/queries/requests.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
-import { BackCrumbs } from '../../kit/nav/BackCrumbs.tsx';
+import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import { ApprovalPolicyEditor } from './ApprovalPolicyEditor.tsx';
 import { cleanField, FormFieldsEditor } from './FormFieldsEditor.tsx';
@@ -243,10 +242,12 @@ export function CatalogItemEditPage() {
   if (!isNew && item.isError) return <ErrorState error={item.error} onRetry={() => item.refetch()} />;
   return (
     <Stack gap="md">
-      <BackCrumbs to="/admin/catalog-items" label="Catalog items" here={isNew ? 'New' : item.data?.name} />
-      <Title order={1} size="h2">
-        {isNew ? 'New catalog item' : item.data?.name}
-      </Title>
+      <CrumbHeader
+        to="/admin/catalog-items"
+        label="Catalog items"
+        here={isNew ? 'New' : item.data?.name}
+        title={isNew ? 'New catalog item' : item.data?.name}
+      />
       <Editor
         key={item.data ? `${item.data.id}-${item.data.version}` : 'new'}
         item={isNew ? undefined : item.data}

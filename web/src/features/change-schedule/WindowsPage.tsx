@@ -3,7 +3,6 @@ import { Anchor, Badge, Button } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
@@ -89,19 +88,17 @@ export function WindowsPage() {
       state={state}
       rowHref={windowPath}
       rowLabel={(w) => w.name}
-      filters={
-        <SearchFilterBar state={state} placeholder="Words of the name">
-          <SelectFilter
-            state={state}
-            name="kind"
-            label="Kind"
-            data={[
-              { value: 'maintenance', label: 'Maintenance windows' },
-              { value: 'freeze', label: 'Freezes' },
-            ]}
-          />
-        </SearchFilterBar>
-      }
+      search="Words of the name"
+      fields={[
+        {
+          name: 'kind',
+          label: 'Kind',
+          data: [
+            { value: 'maintenance', label: 'Maintenance windows' },
+            { value: 'freeze', label: 'Freezes' },
+          ],
+        },
+      ]}
     />
   );
 }

@@ -11,7 +11,6 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { MultiFilter, SearchFilterBar } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
@@ -120,16 +119,8 @@ export function AssetsPage() {
       state={state}
       rowHref={(a) => assetPath(a.assetTag)}
       rowLabel={(a) => a.assetTag}
-      filters={
-        <SearchFilterBar state={state} placeholder="Tag, serial or name">
-          <MultiFilter
-            state={state}
-            name="state"
-            label="State"
-            data={optionsOf(ASSET_STATES, ASSET_STATE_LABELS)}
-          />
-        </SearchFilterBar>
-      }
+      search="Tag, serial or name"
+      fields={[{ name: 'state', label: 'State', data: optionsOf(ASSET_STATES, ASSET_STATE_LABELS) }]}
     />
   );
 }

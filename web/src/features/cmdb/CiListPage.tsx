@@ -2,7 +2,6 @@
 import { CI_STATUSES, type Ci, type CiClass, useCiClasses, useCiList } from '../../api/queries/cmdb.ts';
 import { useMe } from '../../auth/session.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
@@ -77,17 +76,11 @@ export function CiListPage() {
       state={state}
       rowHref={(ci) => ciPath(ci.id)}
       rowLabel={(ci) => ci.name}
-      filters={
-        <SearchFilterBar state={state} placeholder="Name, hostname, serial or tag">
-          <SelectFilter state={state} name="class" label="Class" data={classOptions(classes.data ?? [])} />
-          <MultiFilter
-            state={state}
-            name="status"
-            label="Status"
-            data={optionsOf(CI_STATUSES, CI_STATUS_LABELS)}
-          />
-        </SearchFilterBar>
-      }
+      search="Name, hostname, serial or tag"
+      fields={[
+        { name: 'class', label: 'Class', data: classOptions(classes.data ?? []) },
+        { name: 'status', label: 'Status', data: optionsOf(CI_STATUSES, CI_STATUS_LABELS) },
+      ]}
     />
   );
 }

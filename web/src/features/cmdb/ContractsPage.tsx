@@ -6,7 +6,6 @@ import { type Contract, type ContractStatus, contracts, useContractList } from '
 import { useMe } from '../../auth/session.tsx';
 import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
@@ -123,21 +122,18 @@ export function ContractsPage() {
       state={state}
       rowHref={(c) => `/cmdb/contracts/${c.id}`}
       rowLabel={(c) => c.name}
-      filters={
-        <FilterBar state={state}>
-          <SelectFilter
-            state={state}
-            name="expiring"
-            label="Ending"
-            placeholder="Any time"
-            data={[
-              { value: '30', label: 'Within 30 days' },
-              { value: '90', label: 'Within 90 days' },
-              { value: '365', label: 'Within a year' },
-            ]}
-          />
-        </FilterBar>
-      }
+      fields={[
+        {
+          name: 'expiring',
+          label: 'Ending',
+          placeholder: 'Any time',
+          data: [
+            { value: '30', label: 'Within 30 days' },
+            { value: '90', label: 'Within 90 days' },
+            { value: '365', label: 'Within a year' },
+          ],
+        },
+      ]}
     />
   );
 }

@@ -1,8 +1,7 @@
 /** The notification delivery log for administrators: every mail a notification caused, with its state. */
-import { Badge, Group, Select, Table, Text } from '@mantine/core';
+import { Badge, Select, Table, Text } from '@mantine/core';
 import { useDeliveryLog } from '../../api/queries/notifications.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
-import { PagedLog } from '../../kit/list/PagedLog.tsx';
+import { LogPage } from '../../kit/list/LogPage.tsx';
 import type { HeadCell } from '../../kit/list/TableHead.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { Time } from '../../lib/time.tsx';
@@ -29,14 +28,11 @@ const COLUMNS: HeadCell[] = [
 export function DeliveryLogPage() {
   const [status, setStatus] = useUrlParam('status');
   const log = useDeliveryLog(status || undefined);
-  const items = log.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <>
-      <PageHeader
-        title="Notification delivery log"
-        description="Mail sent for notifications: to whom, about what, and how delivery went."
-      />
-      <Group mb="md">
+    <LogPage
+      title="Notification delivery log"
+      description="Mail sent for notifications: to whom, about what, and how delivery went."
+      filters={
         <Select
           label="Status"
           placeholder="Any"
@@ -46,44 +42,40 @@ export function DeliveryLogPage() {
           data={['queued', 'sending', 'digest', 'sent', 'failed', 'skipped']}
           onChange={setStatus}
         />
-      </Group>
-      <PagedLog
-        query={log}
-        count={items.length}
-        loadingLabel="Loading the delivery log"
-        emptyTitle="No deliveries"
-        columns={COLUMNS}
-      >
-        {items.map((d) => (
-          <Table.Tr key={d.id}>
-            <Table.Td>
-              <Time iso={d.createdAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{d.recipient.name}</Text>
-              <Text size="xs" c="dimmed">
-                {d.recipient.email}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{d.subject}</Text>
-              <Text size="xs" c="dimmed">
-                {d.event}
-              </Text>
-            </Table.Td>
-            <Table.Td>{d.channel}</Table.Td>
-            <Table.Td>
-              <Badge variant="light" color={STATUS_COLORS[d.status] ?? 'gray'}>
-                {d.status}
-              </Badge>
-            </Table.Td>
-            <Table.Td>{d.attempts}</Table.Td>
-            <Table.Td>
-              <Text size="xs">{d.error ?? ''}</Text>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </PagedLog>
-    </>
+      }
+      query={log}
+      loadingLabel="Loading the delivery log"
+      emptyTitle="No deliveries"
+      columns={COLUMNS}
+      cells={(d) => (
+        <>
+          <Table.Td>
+            <Time iso={d.createdAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{d.recipient.name}</Text>
+            <Text size="xs" c="dimmed">
+              {d.recipient.email}
+            </Text>
+          </Table.Td>
+          <Table.Td>
+            <Text size="sm">{d.subject}</Text>
+            <Text size="xs" c="dimmed">
+              {d.event}
+            </Text>
+          </Table.Td>
+          <Table.Td>{d.channel}</Table.Td>
+          <Table.Td>
+            <Badge variant="light" color={STATUS_COLORS[d.status] ?? 'gray'}>
+              {d.status}
+            </Badge>
+          </Table.Td>
+          <Table.Td>{d.attempts}</Table.Td>
+          <Table.Td>
+            <Text size="xs">{d.error ?? ''}</Text>
+          </Table.Td>
+        </>
+      )}
+    />
   );
 }

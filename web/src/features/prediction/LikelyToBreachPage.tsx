@@ -9,10 +9,8 @@ import { useGroups } from '../../api/queries/directory.ts';
 import type { ModelQuality, PredictionItem } from '../../api/queries/prediction.ts';
 import { useLikelyToBreach, useModelQuality } from '../../api/queries/prediction.ts';
 import { useServices } from '../../api/queries/requests.ts';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
-import { ListView } from '../../kit/list/ListView.tsx';
+import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
@@ -102,13 +100,10 @@ export function LikelyToBreachPage() {
   const quality = useModelQuality();
   return (
     <>
-      <PageHeader
+      <ListPage
         title="Likely to breach"
         description="Open records whose running SLA clock is likely to breach, estimated from the queue's state and the history of similar records. The factor shown weighs most towards a breach."
-      />
-      <ListView
         listKey="likely-to-breach"
-        label="Likely to breach"
         noun={['record', 'records']}
         columns={COLUMNS}
         list={list}
@@ -116,38 +111,22 @@ export function LikelyToBreachPage() {
         rowKey={(r) => r.recordId}
         rowHref={(r) => recordPath(r.type, r.number)}
         rowLabel={(r) => r.number}
-        filters={
-          <FilterBar state={state}>
-            <SelectFilter
-              state={state}
-              name="groupId"
-              label="Group"
-              placeholder="Every group"
-              data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-            />
-            <SelectFilter
-              state={state}
-              name="serviceId"
-              label="Service"
-              placeholder="Every service"
-              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-            />
-            <SelectFilter
-              state={state}
-              name="priority"
-              label="Priority"
-              placeholder="Any"
-              data={PRIORITIES}
-            />
-            <SelectFilter
-              state={state}
-              name="minProbability"
-              label="Likelihood"
-              placeholder="50% or more"
-              data={THRESHOLDS}
-            />
-          </FilterBar>
-        }
+        fields={[
+          {
+            name: 'groupId',
+            label: 'Group',
+            placeholder: 'Every group',
+            data: (groups.data ?? []).map((g) => ({ value: g.id, label: g.name })),
+          },
+          {
+            name: 'serviceId',
+            label: 'Service',
+            placeholder: 'Every service',
+            data: (services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+          },
+          { name: 'priority', label: 'Priority', placeholder: 'Any', data: PRIORITIES },
+          { name: 'minProbability', label: 'Likelihood', placeholder: '50% or more', data: THRESHOLDS },
+        ]}
       />
       <Paper p="md" mt="md">
         <Stack gap={4}>{quality.data && <ModelSummary quality={quality.data} />}</Stack>

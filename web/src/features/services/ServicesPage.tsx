@@ -9,7 +9,6 @@ import {
 } from '../../../../src/domain/portfolio.ts';
 import { type Service, useServiceList } from '../../api/queries/serviceLevels.ts';
 import type { ListColumn } from '../../kit/list/columns.ts';
-import { MultiFilter, SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
@@ -96,28 +95,12 @@ export function ServicesPage() {
       state={state}
       rowHref={href}
       rowLabel={(s) => s.name}
-      filters={
-        <SearchFilterBar state={state} placeholder="Name or description">
-          <SelectFilter
-            state={state}
-            name="kind"
-            label="Kind"
-            data={optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS)}
-          />
-          <MultiFilter
-            state={state}
-            name="lifecycle"
-            label="Lifecycle"
-            data={optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS)}
-          />
-          <MultiFilter
-            state={state}
-            name="criticality"
-            label="Criticality"
-            data={optionsOf(CRITICALITIES, CRITICALITY_LABELS)}
-          />
-        </SearchFilterBar>
-      }
+      search="Name or description"
+      fields={[
+        { name: 'kind', label: 'Kind', data: optionsOf(SERVICE_KINDS, SERVICE_KIND_LABELS) },
+        { name: 'lifecycle', label: 'Lifecycle', data: optionsOf(LIFECYCLE_STATUSES, LIFECYCLE_LABELS) },
+        { name: 'criticality', label: 'Criticality', data: optionsOf(CRITICALITIES, CRITICALITY_LABELS) },
+      ]}
     />
   );
 }

@@ -3,7 +3,6 @@ import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconPlus } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { AGREEMENT_KINDS, type AgreementKind, useAgreementList } from '../../api/queries/serviceLevels.ts';
-import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -57,18 +56,16 @@ export function AgreementsPage() {
       state={state}
       rowHref={agreementHref}
       rowLabel={(a) => `${a.name} v${a.versionNumber}`}
-      filters={
-        <SearchFilterBar state={state} placeholder="Name">
-          <SelectFilter
-            state={state}
-            name="kind"
-            label="Kind"
-            placeholder="Every kind"
-            data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
-          />
-          <SelectFilter state={state} name="status" label="Status" placeholder="Any status" data={STATUSES} />
-        </SearchFilterBar>
-      }
+      search="Name"
+      fields={[
+        {
+          name: 'kind',
+          label: 'Kind',
+          placeholder: 'Every kind',
+          data: optionsOf(AGREEMENT_KINDS, KIND_LABELS),
+        },
+        { name: 'status', label: 'Status', placeholder: 'Any status', data: STATUSES },
+      ]}
     />
   );
 }

@@ -8,7 +8,8 @@
  *     <UserFilter state={state} name="assigneeId" label="Assignee" fixed={[{ value: 'me', label: 'Me' }]} />
  *   </FilterBar>
  * FilterBar adds the "Clear filters" button while any filter is set. SearchFilterBar is a FilterBar
- * that starts with the search on `q`.
+ * that starts with the search on `q`. SpecFilter is the field the spec declares for a filter: a
+ * select for 'one', a multi-select for 'many'.
  */
 import { Button, Group, MultiSelect, Select } from '@mantine/core';
 import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
@@ -19,6 +20,13 @@ import type { FilterSpec, FilterValues, ListState } from './listState.ts';
 import { SearchInput } from './SearchInput.tsx';
 
 type Option = { value: string; label: string };
+/** A choice filter as data: its name in the spec, its label and options (see SpecFilter). */
+export type FilterField<S extends FilterSpec> = {
+  name: keyof S & string;
+  label: string;
+  data: Option[];
+  placeholder?: string;
+};
 type FieldProps<S extends FilterSpec> = { state: ListState<S>; name: keyof S & string };
 
 const one = <S extends FilterSpec>(state: ListState<S>, name: keyof S) =>
@@ -132,6 +140,16 @@ export function SelectFilter<S extends FilterSpec>({
       className="filter-field"
     />
   );
+}
+
+/** The field the spec declares for a choice filter: one of the options, or any number of them. */
+export function SpecFilter<S extends FilterSpec>({
+  state,
+  ...field
+}: FilterField<S> & { state: ListState<S> }) {
+  if (state.spec[field.name] !== 'many') return <SelectFilter state={state} {...field} />;
+  const { placeholder: _, ...multi } = field;
+  return <MultiFilter state={state} {...multi} />;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -3,6 +3,7 @@
  *
  * Declare the filters once: `const SPEC = { q: 'text', state: 'many', assigneeId: 'one' } as const`
  * then `const state = useListState(SPEC, { sort: 'created', order: 'desc' })`:
+ * - `state.spec` — the declaration itself
  * - `state.filters` — `{ q: '', state: [], assigneeId: '' }` read from the URL ('' / [] = unset)
  * - `state.set({ state: ['new'] })` — change filters (replaces the history entry)
  * - `state.sort` / `state.order` / `state.setSort({ sort, order })`
@@ -58,6 +59,8 @@ export function listParams<S extends FilterSpec>(
 }
 
 export type ListState<S extends FilterSpec> = {
+  /** The filters as declared. */
+  spec: S;
   filters: FilterValues<S>;
   sort: string;
   order: 'asc' | 'desc';
@@ -91,6 +94,7 @@ export function useListState<S extends FilterSpec>(spec: S, defaults: SortState)
     Object.entries(spec).map(([k, kind]) => [k, kind === 'many' ? [] : '']),
   ) as FilterValues<S>;
   return {
+    spec,
     filters,
     sort: sort.sort,
     order: sort.order,
