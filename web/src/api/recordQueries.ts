@@ -5,20 +5,13 @@
  * (cached as answered, its lists and activity refreshed, and what else the type says).
  */
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, type Query } from './client.ts';
 import { usePagedList } from './paged.ts';
 import type { TransitionInput } from './types.ts';
+import { useWriteThen } from './writes.ts';
 
 type RecordLike = { id: string; number: string };
-
-function useRememberedWrite<V, I>(
-  write: (input: I) => Promise<V>,
-  remember: (qc: QueryClient, rec: V) => void,
-) {
-  const qc = useQueryClient();
-  return useMutation({ mutationFn: write, onSuccess: (rec: V) => remember(qc, rec) });
-}
 
 export function recordQueries<V extends RecordLike>(cfg: {
   /** The query-key root, e.g. `'changes'`. */
@@ -54,17 +47,17 @@ export function recordQueries<V extends RecordLike>(cfg: {
 
     /** A write that answers the record, which is then remembered. */
     useWrite<I = void>(write: (input: I) => Promise<V>) {
-      return useRememberedWrite(write, remember);
+      return useWriteThen(write, remember);
     },
 
     /** Raise a record: the input posted to the collection. */
     useCreate<I>() {
-      return useRememberedWrite((input: I) => api.post<V>(cfg.path, input), remember);
+      return useWriteThen((input: I) => api.post<V>(cfg.path, input), remember);
     },
 
     /** Edit a record: `version` is the one the edits were based on, sent as If-Match. */
     useUpdate<P = Record<string, unknown>>(id: string) {
-      return useRememberedWrite(
+      return useWriteThen(
         ({ patch, version }: { patch: P; version: number }) =>
           api.patch<V>(`${cfg.path}/${id}`, patch, version),
         remember,
@@ -73,7 +66,7 @@ export function recordQueries<V extends RecordLike>(cfg: {
 
     /** A lifecycle step from the version shown (If-Match). */
     useTransition<I = TransitionInput>(rec: { id: string; version: number }) {
-      return useRememberedWrite(
+      return useWriteThen(
         (input: I) => api.post<V>(`${cfg.path}/${rec.id}/transitions`, input, rec.version),
         remember,
       );

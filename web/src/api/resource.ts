@@ -15,6 +15,7 @@ import {
 import { api, type Query, request } from './client.ts';
 import { usePagedList } from './paged.ts';
 import type { Page } from './types.ts';
+import { useWriteThen } from './writes.ts';
 
 export type ResourceConfig<T> = {
   /** The query-key root, e.g. `['cmdb', 'cis']`. */
@@ -115,29 +116,20 @@ export function defineResource<T extends Identified, Input, ListQuery extends Qu
     },
 
     useCreate() {
-      const qc = useQueryClient();
-      return useMutation({
-        mutationFn: (input: Input) => api.post<T>(cfg.path, input),
-        onSuccess: (item) => remember(qc, item),
-      });
+      return useWriteThen((input: Input) => api.post<T>(cfg.path, input), remember);
     },
 
     /** PATCH with the version the edit started from (If-Match): a stale write answers 412. */
     useUpdate() {
-      const qc = useQueryClient();
-      return useMutation({
-        mutationFn: ({ id, patch, version }: UpdateVars<Input>) => api.patch<T>(itemPath(id), patch, version),
-        onSuccess: (item) => remember(qc, item),
-      });
+      return useWriteThen(
+        ({ id, patch, version }: UpdateVars<Input>) => api.patch<T>(itemPath(id), patch, version),
+        remember,
+      );
     },
 
     /** Create when `current` is absent, else PATCH it with the version it was read at (If-Match). */
     useSave(current: { id: string; version: number } | undefined) {
-      const qc = useQueryClient();
-      return useMutation({
-        mutationFn: (input: Input) => api.save<T>(current, cfg.path, input),
-        onSuccess: (item) => remember(qc, item),
-      });
+      return useWriteThen((input: Input) => api.save<T>(current, cfg.path, input), remember);
     },
 
     useDelete() {
@@ -154,12 +146,11 @@ export function defineResource<T extends Identified, Input, ListQuery extends Qu
 
     /** A state-changing sub-path answering the item: `POST {path}/{id}/{action}` with If-Match. */
     useAction<A>(action: string) {
-      const qc = useQueryClient();
-      return useMutation({
-        mutationFn: ({ id, input, version }: { id: string; input: A; version?: number }) =>
+      return useWriteThen(
+        ({ id, input, version }: { id: string; input: A; version?: number }) =>
           api.post<T>(itemPath(id, action), input, version),
-        onSuccess: (item) => remember(qc, item),
-      });
+        remember,
+      );
     },
   };
 }

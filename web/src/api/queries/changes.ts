@@ -1,5 +1,5 @@
 /** Change management: one change, its steps, risk, board votes, review and conflicts; templates, boards, agenda, questionnaire. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   CabAgenda,
   CabBoardInput,
@@ -20,7 +20,7 @@ import type { RecordOptions } from '../../../../src/contracts/records.ts';
 import { api } from '../client.ts';
 import { recordQueries } from '../recordQueries.ts';
 import { defineResource } from '../resource.ts';
-import { useCachingWrite } from '../writes.ts';
+import { useCachingWrite, useWriteThen } from '../writes.ts';
 
 export type {
   CabAgenda,
@@ -86,14 +86,13 @@ export function useRecordReview(c: ChangeView) {
 }
 
 export function useRaiseProblem(c: ChangeView) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<{ id: string; number: string }>(`/changes/${c.id}/problem`, {}),
-    onSuccess: () => {
+  return useWriteThen(
+    () => api.post<{ id: string; number: string }>(`/changes/${c.id}/problem`, {}),
+    (qc) => {
       void qc.invalidateQueries({ queryKey: changeKeys.one(c.number) });
       void qc.invalidateQueries({ queryKey: ['problems'] });
     },
-  });
+  );
 }
 
 export function useConflicts(c: ChangeView) {
@@ -105,15 +104,13 @@ export function useConflicts(c: ChangeView) {
 }
 
 export function useOverrideConflicts(c: ChangeView) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (reason: string) =>
-      api.post<ConflictReport>(`/changes/${c.id}/conflicts/override`, { reason }),
-    onSuccess: () => {
+  return useWriteThen(
+    (reason: string) => api.post<ConflictReport>(`/changes/${c.id}/conflicts/override`, { reason }),
+    (qc) => {
       void qc.invalidateQueries({ queryKey: ['changes'] });
       void qc.invalidateQueries({ queryKey: ['records', c.id] });
     },
-  });
+  );
 }
 
 export function useChangeTemplates(active: 'true' | 'false' | 'all' = 'true') {
@@ -125,12 +122,11 @@ export function useChangeTemplates(active: 'true' | 'false' | 'all' = 'true') {
 }
 
 export function useSaveTemplate(t: ChangeTemplateView | null) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ChangeTemplateInput | ChangeTemplatePatch) =>
+  return useWriteThen(
+    (input: ChangeTemplateInput | ChangeTemplatePatch) =>
       api.save<ChangeTemplateView>(t, '/change-templates', input),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['change-templates'] }),
-  });
+    (qc) => void qc.invalidateQueries({ queryKey: ['change-templates'] }),
+  );
 }
 
 export function useCabBoards() {

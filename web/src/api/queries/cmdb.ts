@@ -2,7 +2,7 @@
  * The CMDB: classes, CIs, relationships, impact analysis, the CIs of work records, assets,
  * contracts, licences and imports. Shapes mirror src/modules/cmdb/api-schemas.ts and the route files.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../client.ts';
 import { usePagedList } from '../paged.ts';
 import { defineResource } from '../resource.ts';
@@ -103,26 +103,21 @@ export const useCiRecords = (id: string) => cis.usePart<CiRecord[]>(id, 'records
 export const useCiRelationships = (id: string) => cis.usePart<CiRelationship[]>(id, 'relationships');
 
 /** After a relationship changes, both ends' relationships, histories and every walk are stale. */
-function invalidateGraph(qc: ReturnType<typeof useQueryClient>) {
+function invalidateGraph(qc: QueryClient) {
   void qc.invalidateQueries({ queryKey: ['cmdb', 'cis', 'one'] });
   void qc.invalidateQueries({ queryKey: ['records'] });
 }
 
 export function useAddRelationship() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { type: string; fromId: string; toId: string }) =>
+  return useWriteThen(
+    (input: { type: string; fromId: string; toId: string }) =>
       api.post<{ id: string }>('/cmdb/relationships', input),
-    onSuccess: () => invalidateGraph(qc),
-  });
+    invalidateGraph,
+  );
 }
 
 export function useRemoveRelationship() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.delete<void>(`/cmdb/relationships/${id}`),
-    onSuccess: () => invalidateGraph(qc),
-  });
+  return useWriteThen((id: string) => api.delete<void>(`/cmdb/relationships/${id}`), invalidateGraph);
 }
 
 export function useCiWalk(id: string, mode: 'impact' | 'dependencies', depth: number | null) {
@@ -152,7 +147,7 @@ export function useRecordImpact(recordId: string, enabled = true) {
   });
 }
 
-function invalidateRecord(qc: ReturnType<typeof useQueryClient>, recordId: string) {
+function invalidateRecord(qc: QueryClient, recordId: string) {
   void qc.invalidateQueries({ queryKey: ['records', recordId] });
   // A change's CIs are part of it (its version moves on, its conflicts are re-checked).
   void qc.invalidateQueries({ queryKey: ['changes', 'one'] });
@@ -160,19 +155,17 @@ function invalidateRecord(qc: ReturnType<typeof useQueryClient>, recordId: strin
 }
 
 export function useLinkRecordCis(recordId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (ciIds: string[]) => api.post<RecordCi[]>(`/records/${recordId}/cis`, { ciIds }),
-    onSuccess: () => invalidateRecord(qc, recordId),
-  });
+  return useWriteThen(
+    (ciIds: string[]) => api.post<RecordCi[]>(`/records/${recordId}/cis`, { ciIds }),
+    (qc) => invalidateRecord(qc, recordId),
+  );
 }
 
 export function useUnlinkRecordCi(recordId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (ciId: string) => api.delete<RecordCi[]>(`/records/${recordId}/cis/${ciId}`),
-    onSuccess: () => invalidateRecord(qc, recordId),
-  });
+  return useWriteThen(
+    (ciId: string) => api.delete<RecordCi[]>(`/records/${recordId}/cis/${ciId}`),
+    (qc) => invalidateRecord(qc, recordId),
+  );
 }
 
 // ---- assets ----
@@ -235,18 +228,17 @@ export const useContract = contracts.useOne;
 export const useCoverage = (contractId: string) => contracts.usePart<Coverage[]>(contractId, 'coverage');
 
 export function useChangeCoverage(contractId: string) {
-  const qc = useQueryClient();
-  const done = () => qc.invalidateQueries({ queryKey: ['contracts'] });
+  const key = ['contracts'];
   return {
-    add: useMutation({
-      mutationFn: (input: { ciIds?: string[]; assetIds?: string[] }) =>
+    add: useRefreshingWrite(
+      (input: { ciIds?: string[]; assetIds?: string[] }) =>
         api.post<Coverage[]>(`/contracts/${contractId}/coverage`, input),
-      onSuccess: done,
-    }),
-    remove: useMutation({
-      mutationFn: (coverageId: string) => api.delete<void>(`/contracts/${contractId}/coverage/${coverageId}`),
-      onSuccess: done,
-    }),
+      key,
+    ),
+    remove: useRefreshingWrite(
+      (coverageId: string) => api.delete<void>(`/contracts/${contractId}/coverage/${coverageId}`),
+      key,
+    ),
   };
 }
 
@@ -295,11 +287,10 @@ export const useInstallations = (licenceId: string) =>
   licences.usePart<Installation[]>(licenceId, 'installations');
 
 export function useLicenceUsage(licenceId: string) {
-  const qc = useQueryClient();
-  const done = () => qc.invalidateQueries({ queryKey: ['licences'] });
+  const key = ['licences'];
   return {
-    addEntitlement: useMutation({
-      mutationFn: (input: {
+    addEntitlement: useRefreshingWrite(
+      (input: {
         quantity: number;
         purchaseOrder?: string | null;
         purchasedOn?: string | null;
@@ -307,21 +298,21 @@ export function useLicenceUsage(licenceId: string) {
         cost?: number | null;
         currency?: string | null;
       }) => api.post<Entitlement>(`/licences/${licenceId}/entitlements`, input),
-      onSuccess: done,
-    }),
-    removeEntitlement: useMutation({
-      mutationFn: (id: string) => api.delete<void>(`/licences/${licenceId}/entitlements/${id}`),
-      onSuccess: done,
-    }),
-    addInstallation: useMutation({
-      mutationFn: (input: { ciId?: string; userId?: string; cores?: number | null }) =>
+      key,
+    ),
+    removeEntitlement: useRefreshingWrite(
+      (id: string) => api.delete<void>(`/licences/${licenceId}/entitlements/${id}`),
+      key,
+    ),
+    addInstallation: useRefreshingWrite(
+      (input: { ciId?: string; userId?: string; cores?: number | null }) =>
         api.post<Installation[]>(`/licences/${licenceId}/installations`, input),
-      onSuccess: done,
-    }),
-    removeInstallation: useMutation({
-      mutationFn: (id: string) => api.delete<void>(`/licences/${licenceId}/installations/${id}`),
-      onSuccess: done,
-    }),
+      key,
+    ),
+    removeInstallation: useRefreshingWrite(
+      (id: string) => api.delete<void>(`/licences/${licenceId}/installations/${id}`),
+      key,
+    ),
   };
 }
 
@@ -342,7 +333,7 @@ import type {
   ImportRowView as ImportRowResult,
 } from '../../../../src/contracts/cmdb.ts';
 import type { ImportOutcome, ImportType } from '../../../../src/domain/cmdb/vocabulary.ts';
-import { useRefreshingWrite } from '../writes.ts';
+import { useRefreshingWrite, useWriteThen } from '../writes.ts';
 
 export const importDone = (j: ImportJob | undefined) => j?.status === 'completed' || j?.status === 'failed';
 

@@ -1,8 +1,9 @@
 /** The directory: users, groups and roles. */
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from '../client.ts';
 import { defineResource } from '../resource.ts';
 import type { Group, GroupInput, Role, RoleInfo, User, UserInput } from '../types.ts';
+import { useWriteThen } from '../writes.ts';
 
 export type UserListQuery = { q?: string; role?: Role; groupId?: string; active?: boolean; limit?: number };
 
@@ -36,14 +37,10 @@ export function useUserNames(ids: readonly string[], enabled = true): Map<string
 
 /** Saves a patch of one loaded user (the profile page edits the signed-in person this way). */
 export function useUpdateUser(user: User | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: UserInput) => {
-      if (!user) throw new Error('No user loaded');
-      return api.patch<User>(users.path(user.id), patch, user.version);
-    },
-    onSuccess: (u) => users.remember(qc, u),
-  });
+  return useWriteThen((patch: UserInput) => {
+    if (!user) throw new Error('No user loaded');
+    return api.patch<User>(users.path(user.id), patch, user.version);
+  }, users.remember);
 }
 
 /** Groups: small enough to load whole; a change to one changes its members' group lists. */

@@ -1,5 +1,5 @@
 /** Continual improvement: one proposal, raising and moving it, KPI suggestions and the register report. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   ImprovementCreate,
   ImprovementOutcome,
@@ -10,6 +10,7 @@ import type {
 } from '../../../../src/contracts/improvements.ts';
 import { api } from '../client.ts';
 import { recordQueries } from '../recordQueries.ts';
+import { useWriteThen } from '../writes.ts';
 
 export type { ImprovementOutcome, ImprovementView, RegisterReport, RegisterRow, SuggestionList };
 
@@ -50,12 +51,11 @@ export function useSuggestions(serviceId: string) {
 }
 
 export function useDismissSuggestion() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { kpiKey: string; serviceId: string | null }) =>
+  return useWriteThen(
+    (input: { kpiKey: string; serviceId: string | null }) =>
       api.post('/improvements/suggestions/dismissals', input),
-    onSuccess: () => void qc.invalidateQueries({ queryKey: ['improvements', 'suggestions'] }),
-  });
+    (qc) => void qc.invalidateQueries({ queryKey: ['improvements', 'suggestions'] }),
+  );
 }
 
 export function useRegister(query: Record<string, string>) {

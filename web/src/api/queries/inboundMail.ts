@@ -1,5 +1,4 @@
 /** Email in: receiving addresses and the inbound messages with their outcome (administrators). */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type {
   InboundAddressInput,
   InboundAddressView,
@@ -9,6 +8,7 @@ import type {
 } from '../../../../src/contracts/inbound-mail.ts';
 import { api } from '../client.ts';
 import { defineResource } from '../resource.ts';
+import { useWriteThen } from '../writes.ts';
 
 export type {
   InboundAddressInput,
@@ -33,9 +33,8 @@ export const inboundMessages = defineResource<
 });
 
 export function useReprocessMessage() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api.post<InboundMessageView>(`/admin/inbound-mail/messages/${id}/reprocess`),
-    onSuccess: (m) => inboundMessages.remember(qc, m),
-  });
+  return useWriteThen(
+    (id: string) => api.post<InboundMessageView>(`/admin/inbound-mail/messages/${id}/reprocess`),
+    inboundMessages.remember,
+  );
 }

@@ -12,7 +12,7 @@ import type {
 } from '../../../../src/contracts/knowledge.ts';
 import { api } from '../client.ts';
 import { defineResource } from '../resource.ts';
-import { useRefreshingWrite } from '../writes.ts';
+import { useRefreshingWrite, useWriteThen } from '../writes.ts';
 
 export type { ArticleDiff, ArticleHit, ArticleSummary, ArticleView, CategoryView };
 
@@ -39,39 +39,29 @@ export function useArticle(ref: string | undefined) {
   return articles.useOne<ArticleView>(ref);
 }
 
-function useRemember() {
-  const qc = useQueryClient();
-  return (a: ArticleView) => {
+/** A write answering the article, which is then cached under its id and number; searches go stale. */
+function useArticleWrite<V>(write: (vars: V) => Promise<ArticleView>) {
+  return useWriteThen(write, (qc, a) => {
     articles.remember(qc, a);
     qc.setQueryData(articles.keys.one(a.number), a);
     void qc.invalidateQueries({ queryKey: ['knowledge', 'search'] });
-  };
+  });
 }
 
 export function useCreateArticle() {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (input: ArticleCreate) => api.post<ArticleView>('/knowledge/articles', input),
-    onSuccess: remember,
-  });
+  return useArticleWrite((input: ArticleCreate) => api.post<ArticleView>('/knowledge/articles', input));
 }
 
 export function useUpdateArticle(a: { id: string; version: number } | undefined) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (patch: ArticlePatch) =>
-      api.patch<ArticleView>(`/knowledge/articles/${a?.id}`, patch, a?.version),
-    onSuccess: remember,
-  });
+  return useArticleWrite((patch: ArticlePatch) =>
+    api.patch<ArticleView>(`/knowledge/articles/${a?.id}`, patch, a?.version),
+  );
 }
 
 export function useArticleStep(a: { id: string; version: number }) {
-  const remember = useRemember();
-  return useMutation({
-    mutationFn: (input: { step: string; comment?: string }) =>
-      api.post<ArticleView>(`/knowledge/articles/${a.id}/steps`, input, a.version),
-    onSuccess: remember,
-  });
+  return useArticleWrite((input: { step: string; comment?: string }) =>
+    api.post<ArticleView>(`/knowledge/articles/${a.id}/steps`, input, a.version),
+  );
 }
 
 export const useArticleVersions = (id: string) =>

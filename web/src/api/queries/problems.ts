@@ -1,5 +1,5 @@
 /** Problems and the known-error database: one problem, its analysis, steps and incidents; search and suggestions. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   KnownErrorCreate,
   KnownErrorHit,
@@ -14,6 +14,7 @@ import type { RecordOptions } from '../../../../src/contracts/records.ts';
 import { api } from '../client.ts';
 import { recordQueries } from '../recordQueries.ts';
 import type { TransitionInput } from '../types.ts';
+import { useWriteThen } from '../writes.ts';
 
 /** A lifecycle step of a problem: closing may give a reason, resolving may resolve the incidents. */
 export type ProblemStep = TransitionInput & { closureReason?: string; resolveIncidents?: boolean };
@@ -44,15 +45,13 @@ export function useUpdateProblem(p: ProblemView) {
 }
 
 export function useProblemTransition(p: ProblemView) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: ProblemStep) =>
-      api.post<ProblemView>(`/problems/${p.id}/transitions`, input, p.version),
-    onSuccess: (r) => {
+  return useWriteThen(
+    (input: ProblemStep) => api.post<ProblemView>(`/problems/${p.id}/transitions`, input, p.version),
+    (qc, r) => {
       problems.remember(qc, r);
       void qc.invalidateQueries({ queryKey: ['incidents'] });
     },
-  });
+  );
 }
 
 export function useUpdateAnalysis(p: ProblemView) {
@@ -62,38 +61,34 @@ export function useUpdateAnalysis(p: ProblemView) {
 }
 
 export function useResolveProblemIncidents(p: ProblemView) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => api.post<{ resolved: string[] }>(`/problems/${p.id}/incidents/resolve`),
-    onSuccess: () => {
+  return useWriteThen(
+    () => api.post<{ resolved: string[] }>(`/problems/${p.id}/incidents/resolve`),
+    (qc) => {
       void qc.invalidateQueries({ queryKey: ['problems', 'one'] });
       void qc.invalidateQueries({ queryKey: ['incidents'] });
     },
-  });
+  );
 }
 
 export function useRecordKnownError(p: ProblemView) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: KnownErrorCreate) => api.post<KnownErrorView>(`/problems/${p.id}/known-error`, input),
-    onSuccess: () => {
+  return useWriteThen(
+    (input: KnownErrorCreate) => api.post<KnownErrorView>(`/problems/${p.id}/known-error`, input),
+    (qc) => {
       void qc.invalidateQueries({ queryKey: ['problems', 'one'] });
       void qc.invalidateQueries({ queryKey: ['known-errors'] });
       void qc.invalidateQueries({ queryKey: ['records', p.id] });
     },
-  });
+  );
 }
 
 export function useUpdateKnownError(ke: KnownErrorView) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: KnownErrorPatch) =>
-      api.patch<KnownErrorView>(`/known-errors/${ke.id}`, patch, ke.version),
-    onSuccess: () => {
+  return useWriteThen(
+    (patch: KnownErrorPatch) => api.patch<KnownErrorView>(`/known-errors/${ke.id}`, patch, ke.version),
+    (qc) => {
       void qc.invalidateQueries({ queryKey: ['problems', 'one'] });
       void qc.invalidateQueries({ queryKey: ['known-errors'] });
     },
-  });
+  );
 }
 
 export function useKnownErrors(q: string, status: string) {
@@ -118,16 +113,15 @@ export function useKnownErrorSuggestions(incidentId: string, enabled: boolean) {
 }
 
 export function useApplyKnownError(incidentId: string) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (knownErrorId: string) =>
+  return useWriteThen(
+    (knownErrorId: string) =>
       api.post<{ knownError: KnownErrorView; commentId: string }>(`/incidents/${incidentId}/known-errors`, {
         knownErrorId,
       }),
-    onSuccess: () => {
+    (qc) => {
       void qc.invalidateQueries({ queryKey: ['known-errors', 'suggestions', incidentId] });
       void qc.invalidateQueries({ queryKey: ['records', incidentId] });
       void qc.invalidateQueries({ queryKey: ['problems'] });
     },
-  });
+  );
 }

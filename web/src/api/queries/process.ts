@@ -2,7 +2,7 @@
  * Process administration (lifecycles, RACI, categories, options), automation rules and their
  * runs, major incidents and parent/child incidents.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   processKeysWhere,
   RECORD_TYPE_DATA,
@@ -17,6 +17,7 @@ import {
 import type { Raci, RaciActivity, RaciRef } from '../../../../src/domain/process/raci.ts';
 import { api } from '../client.ts';
 import type { Incident, LifecycleSetting, LifecycleState, StateCategory } from '../types.ts';
+import { useWriteThen } from '../writes.ts';
 import { incidentKeys } from './incidents.ts';
 
 // ---- shapes ----
@@ -301,53 +302,43 @@ export function useMajorIncident(rec: Incident | undefined) {
 }
 
 /** After a major-incident change: its view, the incident (priority, version), its stream and lists. */
-function useMajorRefresh(rec: Incident) {
-  const qc = useQueryClient();
-  return (view?: MajorIncidentView) => {
-    if (view) qc.setQueryData(majorKey(rec.id), view);
-    else void qc.invalidateQueries({ queryKey: majorKey(rec.id) });
-    void qc.invalidateQueries({ queryKey: ['major', 'list'] });
-    void qc.invalidateQueries({ queryKey: incidentKeys.one(rec.number) });
-    void qc.invalidateQueries({ queryKey: incidentKeys.one(rec.id) });
-    void qc.invalidateQueries({ queryKey: ['records', rec.id] });
-    void qc.invalidateQueries({ queryKey: ['incidents', 'list'] });
-  };
+function refreshMajor(qc: QueryClient, rec: Incident, view?: MajorIncidentView) {
+  if (view) qc.setQueryData(majorKey(rec.id), view);
+  else void qc.invalidateQueries({ queryKey: majorKey(rec.id) });
+  void qc.invalidateQueries({ queryKey: ['major', 'list'] });
+  void qc.invalidateQueries({ queryKey: incidentKeys.one(rec.number) });
+  void qc.invalidateQueries({ queryKey: incidentKeys.one(rec.id) });
+  void qc.invalidateQueries({ queryKey: ['records', rec.id] });
+  void qc.invalidateQueries({ queryKey: ['incidents', 'list'] });
+}
+
+/** A write answering the major-incident view, which is then cached and the rest refreshed. */
+function useMajorWrite<V>(rec: Incident, write: (vars: V) => Promise<MajorIncidentView>) {
+  return useWriteThen(write, (qc, view) => refreshMajor(qc, rec, view));
 }
 
 export function useDeclareMajor(rec: Incident) {
-  const refresh = useMajorRefresh(rec);
-  return useMutation({
-    mutationFn: (input: { coordinatorId: string; summary: string }) =>
-      api.post<MajorIncidentView>(`/incidents/${rec.id}/major`, input),
-    onSuccess: (v) => refresh(v),
-  });
+  return useMajorWrite(rec, (input: { coordinatorId: string; summary: string }) =>
+    api.post<MajorIncidentView>(`/incidents/${rec.id}/major`, input),
+  );
 }
 
 export function useStandDownMajor(rec: Incident) {
-  const refresh = useMajorRefresh(rec);
-  return useMutation({
-    mutationFn: (reason: string) =>
-      api.post<MajorIncidentView>(`/incidents/${rec.id}/major/stand-down`, { reason }),
-    onSuccess: (v) => refresh(v),
-  });
+  return useMajorWrite(rec, (reason: string) =>
+    api.post<MajorIncidentView>(`/incidents/${rec.id}/major/stand-down`, { reason }),
+  );
 }
 
 export function useAddMajorComm(rec: Incident) {
-  const refresh = useMajorRefresh(rec);
-  return useMutation({
-    mutationFn: (input: { audience: CommAudience; message: string }) =>
-      api.post<MajorIncidentView>(`/incidents/${rec.id}/major/communications`, input),
-    onSuccess: (v) => refresh(v),
-  });
+  return useMajorWrite(rec, (input: { audience: CommAudience; message: string }) =>
+    api.post<MajorIncidentView>(`/incidents/${rec.id}/major/communications`, input),
+  );
 }
 
 export function useSaveReview(rec: Incident) {
-  const refresh = useMajorRefresh(rec);
-  return useMutation({
-    mutationFn: (review: PostIncidentReview) =>
-      api.put<MajorIncidentView>(`/incidents/${rec.id}/major/review`, review),
-    onSuccess: (v) => refresh(v),
-  });
+  return useMajorWrite(rec, (review: PostIncidentReview) =>
+    api.put<MajorIncidentView>(`/incidents/${rec.id}/major/review`, review),
+  );
 }
 
 /**
@@ -355,13 +346,12 @@ export function useSaveReview(rec: Incident) {
  * to it, or another incident's number when this incident becomes a child.
  */
 export function useSetParent(rec: Incident) {
-  const refresh = useMajorRefresh(rec);
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ childRef, parent }: { childRef: string; parent: string | null }) =>
       api.put<void>(`/incidents/${encodeURIComponent(childRef)}/parent`, { parent }),
     onSuccess: (_v, { childRef }) => {
-      refresh();
+      refreshMajor(qc, rec);
       void qc.invalidateQueries({ queryKey: incidentKeys.one(childRef) });
       void qc.invalidateQueries({ queryKey: ['major'] });
     },

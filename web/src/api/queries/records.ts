@@ -1,7 +1,8 @@
 /** What every record shares: activity stream, comments, attachments, watchers and links. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api } from '../client.ts';
 import type { ActivityItem, Attachment, Incident, LinkKind, RecordLink } from '../types.ts';
+import { useWriteThen } from '../writes.ts';
 import { incidentKeys } from './incidents.ts';
 
 export const recordKeys = {
@@ -17,51 +18,36 @@ export function useActivity(recordId: string | undefined) {
   });
 }
 
-/** After anything that changes a record's activity, refetch the record (version) and its stream. */
-function useRefreshRecord(rec: Incident | undefined) {
-  const qc = useQueryClient();
-  return () => {
+/** A write after which the record (version), its stream and the incident lists are fetched again. */
+function useRecordWrite<V, T>(rec: Incident | undefined, write: (vars: V) => Promise<T>) {
+  return useWriteThen(write, (qc) => {
     if (!rec) return;
     void qc.invalidateQueries({ queryKey: ['records', rec.id] });
     void qc.invalidateQueries({ queryKey: incidentKeys.one(rec.number) });
     void qc.invalidateQueries({ queryKey: ['incidents', 'list'] });
-  };
+  });
 }
 
 export function useAddComment(rec: Incident | undefined) {
-  const refresh = useRefreshRecord(rec);
-  return useMutation({
-    mutationFn: (input: { body: string; visibility: 'public' | 'internal' }) =>
-      api.post<{ id: string }>(`/records/${rec?.id}/comments`, input),
-    onSuccess: refresh,
-  });
+  return useRecordWrite(rec, (input: { body: string; visibility: 'public' | 'internal' }) =>
+    api.post<{ id: string }>(`/records/${rec?.id}/comments`, input),
+  );
 }
 
 export function useUploadAttachment(rec: Incident | undefined) {
-  const refresh = useRefreshRecord(rec);
-  return useMutation({
-    mutationFn: (file: File) => api.upload<Attachment>(`/records/${rec?.id}/attachments`, file),
-    onSuccess: refresh,
-  });
+  return useRecordWrite(rec, (file: File) => api.upload<Attachment>(`/records/${rec?.id}/attachments`, file));
 }
 
 export function useDeleteAttachment(rec: Incident | undefined) {
-  const refresh = useRefreshRecord(rec);
-  return useMutation({
-    mutationFn: (attachmentId: string) => api.delete<void>(`/attachments/${attachmentId}`),
-    onSuccess: refresh,
-  });
+  return useRecordWrite(rec, (attachmentId: string) => api.delete<void>(`/attachments/${attachmentId}`));
 }
 
 export function useSetWatching(rec: Incident | undefined) {
-  const refresh = useRefreshRecord(rec);
-  return useMutation({
-    mutationFn: ({ userId, watching }: { userId: string; watching: boolean }) =>
-      watching
-        ? api.put<string[]>(`/records/${rec?.id}/watchers/${userId}`)
-        : api.delete<string[]>(`/records/${rec?.id}/watchers/${userId}`),
-    onSuccess: refresh,
-  });
+  return useRecordWrite(rec, ({ userId, watching }: { userId: string; watching: boolean }) =>
+    watching
+      ? api.put<string[]>(`/records/${rec?.id}/watchers/${userId}`)
+      : api.delete<string[]>(`/records/${rec?.id}/watchers/${userId}`),
+  );
 }
 
 export function useLinks(recordId: string | undefined) {
@@ -73,18 +59,13 @@ export function useLinks(recordId: string | undefined) {
 }
 
 export function useAddLink(rec: Incident | undefined) {
-  const refresh = useRefreshRecord(rec);
-  return useMutation({
-    mutationFn: (input: { target: string; kind: LinkKind }) =>
-      api.post<RecordLink[]>(`/records/${rec?.id}/links`, input),
-    onSuccess: refresh,
-  });
+  return useRecordWrite(rec, (input: { target: string; kind: LinkKind }) =>
+    api.post<RecordLink[]>(`/records/${rec?.id}/links`, input),
+  );
 }
 
 export function useRemoveLink(rec: Incident | undefined) {
-  const refresh = useRefreshRecord(rec);
-  return useMutation({
-    mutationFn: (linkId: string) => api.delete<RecordLink[]>(`/records/${rec?.id}/links/${linkId}`),
-    onSuccess: refresh,
-  });
+  return useRecordWrite(rec, (linkId: string) =>
+    api.delete<RecordLink[]>(`/records/${rec?.id}/links/${linkId}`),
+  );
 }

@@ -1,5 +1,5 @@
 /** Reporting: the KPI library, KPI values and drill-downs, dashboards. */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type {
   DashboardView,
   DrillRow,
@@ -136,20 +136,19 @@ export function useDeliveries(id: string | null) {
 }
 
 export function useScheduleActions() {
-  const qc = useQueryClient();
-  const refresh = () => qc.invalidateQueries({ queryKey: ['reports', 'schedules'] });
+  const key = ['reports', 'schedules'];
   return {
-    create: useMutation({
-      mutationFn: (input: ScheduleInput) => api.post<ScheduleView>('/reports/schedules', input),
-      onSuccess: refresh,
-    }),
-    remove: useMutation({
-      mutationFn: (id: string) => request<void>(`/reports/schedules/${id}`, { method: 'DELETE' }),
-      onSuccess: refresh,
-    }),
-    send: useMutation({
-      mutationFn: (id: string) => api.post<{ items: DeliveryView[] }>(`/reports/schedules/${id}/send`),
-      onSuccess: refresh,
-    }),
+    create: useRefreshingWrite(
+      (input: ScheduleInput) => api.post<ScheduleView>('/reports/schedules', input),
+      key,
+    ),
+    remove: useRefreshingWrite(
+      (id: string) => request<void>(`/reports/schedules/${id}`, { method: 'DELETE' }),
+      key,
+    ),
+    send: useRefreshingWrite(
+      (id: string) => api.post<{ items: DeliveryView[] }>(`/reports/schedules/${id}/send`),
+      key,
+    ),
   };
 }

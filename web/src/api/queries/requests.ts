@@ -16,6 +16,7 @@ import { api } from '../client.ts';
 import { usePagedList } from '../paged.ts';
 import { recordQueries } from '../recordQueries.ts';
 import type { Incident, IncidentListQuery, Page } from '../types.ts';
+import { useWriteThen } from '../writes.ts';
 
 export type { ApprovalPolicy, FormField };
 
@@ -191,31 +192,35 @@ export function useRequestTask(ref: string | undefined) {
   });
 }
 
-/** After a task changes, its request (state, task lines) may have moved on too. */
-function refreshTask(qc: ReturnType<typeof useQueryClient>, task: RequestTask) {
-  void qc.invalidateQueries({ queryKey: ['request-tasks'] });
-  void qc.invalidateQueries({ queryKey: ['records', task.id] });
-  void qc.invalidateQueries({ queryKey: ['requests'] });
+/** A write to the loaded task; after it the task and its request (state, task lines) are fetched again. */
+function useTaskWrite<V>(
+  task: RequestTask | undefined,
+  write: (task: RequestTask, vars: V) => Promise<RecordSummary>,
+) {
+  return useWriteThen(
+    (vars: V) => {
+      if (!task) throw new Error('No task loaded');
+      return write(task, vars);
+    },
+    (qc) => {
+      if (!task) return;
+      void qc.invalidateQueries({ queryKey: ['request-tasks'] });
+      void qc.invalidateQueries({ queryKey: ['records', task.id] });
+      void qc.invalidateQueries({ queryKey: ['requests'] });
+    },
+  );
 }
 
 export function useTaskTransition(task: RequestTask | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (input: { to: string; comment?: string; commentVisibility?: 'public' | 'internal' }) => {
-      if (!task) throw new Error('No task loaded');
-      return api.post<RecordSummary>(`/request-tasks/${task.id}/transitions`, input, task.version);
-    },
-    onSuccess: () => task && refreshTask(qc, task),
-  });
+  return useTaskWrite(
+    task,
+    (t, input: { to: string; comment?: string; commentVisibility?: 'public' | 'internal' }) =>
+      api.post<RecordSummary>(`/request-tasks/${t.id}/transitions`, input, t.version),
+  );
 }
 
 export function useAssignTask(task: RequestTask | undefined) {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (patch: { assigneeId?: string | null; groupId?: string | null }) => {
-      if (!task) throw new Error('No task loaded');
-      return api.patch<RecordSummary>(`/request-tasks/${task.id}`, patch, task.version);
-    },
-    onSuccess: () => task && refreshTask(qc, task),
-  });
+  return useTaskWrite(task, (t, patch: { assigneeId?: string | null; groupId?: string | null }) =>
+    api.patch<RecordSummary>(`/request-tasks/${t.id}`, patch, t.version),
+  );
 }

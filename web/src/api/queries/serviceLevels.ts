@@ -2,7 +2,7 @@
  * Service level management: the service portfolio, business calendars, service level
  * requirements, agreements (SLA, OLA, underpinning contract) and the SLA clocks on a record.
  */
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import type { BusinessCalendar } from '../../../../src/domain/sla/calendar.ts';
 import { api } from '../client.ts';
 import { defineResource } from '../resource.ts';
@@ -160,39 +160,31 @@ export type SlaFromRequirementInput = {
   priorities?: number[] | null;
 };
 
-function useServiceRefresh() {
-  const qc = useQueryClient();
-  return () => {
+/** A requirement write, after which services and agreements (which show requirements) are fetched again. */
+function useRequirementWrite<V, T>(write: (vars: V) => Promise<T>) {
+  return useWriteThen(write, (qc) => {
     void qc.invalidateQueries({ queryKey: services.keys.all });
     void qc.invalidateQueries({ queryKey: agreements.keys.all });
-  };
+  });
 }
 
 export function useSaveRequirement(serviceId: string, requirement: Requirement | undefined) {
-  const refresh = useServiceRefresh();
-  return useMutation({
-    mutationFn: (input: RequirementInput) =>
-      api.save<Requirement>(requirement, '/requirements', input, `/services/${serviceId}/requirements`),
-    onSuccess: refresh,
-  });
+  return useRequirementWrite((input: RequirementInput) =>
+    api.save<Requirement>(requirement, '/requirements', input, `/services/${serviceId}/requirements`),
+  );
 }
 
 export function useMoveRequirement() {
-  const refresh = useServiceRefresh();
-  return useMutation({
-    mutationFn: ({ requirement, status }: { requirement: Requirement; status: RequirementStatus }) =>
+  return useRequirementWrite(
+    ({ requirement, status }: { requirement: Requirement; status: RequirementStatus }) =>
       api.post<Requirement>(`/requirements/${requirement.id}/status`, { status }, requirement.version),
-    onSuccess: refresh,
-  });
+  );
 }
 
 export function useSlaFromRequirement() {
-  const refresh = useServiceRefresh();
-  return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: SlaFromRequirementInput }) =>
-      api.post<Agreement>(`/requirements/${id}/sla`, input),
-    onSuccess: refresh,
-  });
+  return useRequirementWrite(({ id, input }: { id: string; input: SlaFromRequirementInput }) =>
+    api.post<Agreement>(`/requirements/${id}/sla`, input),
+  );
 }
 
 // ---- agreements ----
@@ -240,15 +232,9 @@ export const useAgreementList = (query: AgreementListQuery) => agreements.useLis
 export const useAgreement = agreements.useOne;
 export const useSaveAgreement = agreements.useSave;
 
-function useAgreementRefresh() {
-  const qc = useQueryClient();
-  return (a: Agreement) => agreements.remember(qc, a);
-}
-
 export function useAgreementAction(agreement: Agreement | undefined) {
-  const refresh = useAgreementRefresh();
-  return useMutation({
-    mutationFn: (
+  return useWriteThen(
+    (
       action:
         | { type: 'agree' }
         | { type: 'version'; effectiveFrom?: string }
@@ -268,8 +254,8 @@ export function useAgreementAction(agreement: Agreement | undefined) {
         agreement.version,
       );
     },
-    onSuccess: refresh,
-  });
+    agreements.remember,
+  );
 }
 
 // ---- clocks on records ----
@@ -284,7 +270,7 @@ import type {
   RecordSlaView as RecordSla,
   TimelineEntry as SlaTimelineEntry,
 } from '../../../../src/contracts/service-levels.ts';
-import { useRefreshingWrite } from '../writes.ts';
+import { useRefreshingWrite, useWriteThen } from '../writes.ts';
 export type ClockState = RecordSla['clocks'][number]['state'];
 
 /** What the record views carry about SLA beyond the shared record fields. */

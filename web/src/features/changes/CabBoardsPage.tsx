@@ -4,7 +4,6 @@
  * never reviewed a change. Refusals (a change awaiting the board) come back as readable problems.
  */
 import { Badge, Button, Group, NumberInput, Paper, Stack, Text, TextInput } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconArchive, IconArchiveOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,7 +18,7 @@ import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { PeopleTable } from '../../kit/detail/PeopleTable.tsx';
-import { CreateDialog } from '../../kit/form/CreateDialog.tsx';
+import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
@@ -27,7 +26,6 @@ import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { ListTable } from '../../kit/list/ListTable.tsx';
-import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { isChangeManager } from './labels.ts';
 
@@ -213,8 +211,6 @@ const COLUMNS: ListColumn<CabBoardView>[] = [
 export function CabBoardsPage() {
   const me = useMe();
   const boards = useCabBoards();
-  const create = cabBoards.useCreate();
-  const [opened, modal] = useDisclosure();
   const manager = isChangeManager(me);
   const items = boards.data?.items ?? [];
   return (
@@ -222,7 +218,24 @@ export function CabBoardsPage() {
       <PageHeader
         title="CAB boards"
         description="The boards that authorise normal and emergency changes: their members and approval rule."
-        actions={manager && <NewButton onClick={modal.open}>New board</NewButton>}
+        actions={
+          manager && (
+            <CreateButton
+              label="New board"
+              useCreate={cabBoards.useCreate}
+              title="New board"
+              empty={emptyBoard}
+              toBody={toBody}
+              validate={validate}
+              created={(b) => `${b.name} set up`}
+              pathOf={(b) => `/cab-boards/${b.id}`}
+              submitLabel="Create board"
+              errorTitle="The board was not created"
+            >
+              {(form) => <BoardFields form={form} />}
+            </CreateButton>
+          )
+        }
       />
       <Paper p={0} style={{ overflow: 'hidden' }}>
         <Loaded query={boards} label="Loading boards">
@@ -247,23 +260,6 @@ export function CabBoardsPage() {
           }
         </Loaded>
       </Paper>
-      {manager && (
-        <CreateDialog
-          title="New board"
-          opened={opened}
-          onClose={modal.close}
-          create={create}
-          empty={emptyBoard}
-          toBody={toBody}
-          validate={validate}
-          created={(b) => `${b.name} set up`}
-          pathOf={(b) => `/cab-boards/${b.id}`}
-          submitLabel="Create board"
-          errorTitle="The board was not created"
-        >
-          {(form) => <BoardFields form={form} />}
-        </CreateDialog>
-      )}
     </Stack>
   );
 }
