@@ -134,6 +134,23 @@ describe('administration', () => {
     expect(after.status).toBe(401);
   });
 
+  it('reads the audit log filtered by action, and the notification delivery log', async () => {
+    // The wrong password at the start of this file left an entry.
+    await page.goto('/admin/audit?action=auth.login_failed');
+    await visible(page.getByRole('heading', { name: 'Audit log', level: 1 }));
+    expect(await page.getByRole('textbox', { name: 'Action' }).inputValue()).toBe('auth.login_failed');
+    const failed = page.getByRole('row').filter({ hasText: 'auth.login_failed' });
+    await visible(failed.first());
+    // Only that action is listed: every row but the header names it.
+    expect(await failed.count()).toBe((await page.getByRole('row').count()) - 1);
+    expect(await seriousA11yProblems(page)).toEqual([]);
+
+    await page.goto('/admin/notification-log');
+    await visible(page.getByRole('heading', { name: 'Notification delivery log', level: 1 }));
+    await visible(page.getByRole('table').or(page.getByText('No deliveries')));
+    expect(await seriousA11yProblems(page)).toEqual([]);
+  });
+
   it('the new user can sign in and gets the agent workspace', async () => {
     const other = await run.signedInPerson(email, password);
     expect(new URL(other.page.url()).pathname).toBe('/incidents');
