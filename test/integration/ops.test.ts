@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileDeclaredSerializers } from '../../src/http/serializer.ts';
 import { setupTestEnv } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 
 const METRICS_TOKEN = 'ops-test-metrics-token';
 const t = setupTestEnv({}, { jobs: true, env: { METRICS_TOKEN } });
@@ -66,8 +67,11 @@ describe('operations endpoints', () => {
       seen.push(data.n);
     });
     await jobs.send('test.echo', { n: 7 });
-    const deadline = Date.now() + 20_000;
-    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await pollUntil(
+      () => seen.length,
+      (n) => n > 0,
+      { what: 'the job to run', timeoutMs: 20_000, everyMs: 100 },
+    );
     expect(seen).toEqual([7]);
   });
 });
