@@ -131,19 +131,13 @@ describe('a declared record type', () => {
 
   it('is edited with If-Match and answers 412 to a stale version', async () => {
     const chore = await buildChore();
-    const ok = await t.agent.patch(
-      `/api/v1/chores/${chore.id}`,
-      { title: 'Water the cactus' },
-      { 'if-match': '"1"' },
-    );
+    const retitle = (title: string) =>
+      t.agent.patch(`/api/v1/chores/${chore.id}`, { title }, { 'if-match': '"1"' });
+    const ok = await retitle('Water the cactus');
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ title: 'Water the cactus', version: 2 });
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await t.agent.patch(
-      `/api/v1/chores/${chore.id}`,
-      { title: 'Lost update' },
-      { 'if-match': '"1"' },
-    );
+    const stale = await retitle('Lost update');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().code).toBe('record.stale_version');
     expect((await t.agent.get(`/api/v1/chores/${chore.id}`)).json().title).toBe('Water the cactus');
@@ -151,35 +145,27 @@ describe('a declared record type', () => {
 
   it('moves through its lifecycle, and a replay of the same move answers 412', async () => {
     const chore = await buildChore();
-    const moved = await t.agent.post(
-      `/api/v1/chores/${chore.id}/transitions`,
-      { to: 'in_progress' },
-      { 'if-match': '"1"' },
-    );
+    const start = () =>
+      t.agent.post(`/api/v1/chores/${chore.id}/transitions`, { to: 'in_progress' }, { 'if-match': '"1"' });
+    const moved = await start();
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ state: 'in_progress', version: 2 });
     expect(moved.headers.etag).toBe('"2"');
-    const replay = await t.agent.post(
-      `/api/v1/chores/${chore.id}/transitions`,
-      { to: 'in_progress' },
-      { 'if-match': '"1"' },
-    );
+    const replay = await start();
     expect(replay.statusCode).toBe(412);
   });
 
   it('takes only its own resolution codes', async () => {
     const chore = await buildChore();
-    const wrong = await t.agent.post(`/api/v1/chores/${chore.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'solved_permanently',
-      resolutionNotes: 'done',
-    });
+    const resolveWith = (resolutionCode: string) =>
+      t.agent.post(`/api/v1/chores/${chore.id}/transitions`, {
+        to: 'resolved',
+        resolutionCode,
+        resolutionNotes: 'done',
+      });
+    const wrong = await resolveWith('solved_permanently');
     expect(wrong.statusCode).toBe(400);
-    const right = await t.agent.post(`/api/v1/chores/${chore.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'done_properly',
-      resolutionNotes: 'done',
-    });
+    const right = await resolveWith('done_properly');
     expect(right.statusCode, right.body).toBe(200);
     expect(right.json()).toMatchObject({ stateCategory: 'resolved', resolutionCode: 'done_properly' });
   });
