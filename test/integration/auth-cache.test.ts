@@ -4,6 +4,7 @@ import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { as, buildIncident, setupTestEnv } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 
 const t = setupTestEnv({ admin: ['admin'] });
 
@@ -72,12 +73,11 @@ describe('authentication cache', () => {
         expect((await call()).statusCode).toBe(200); // now cached on the other instance
         const tokens = (await agent.get('/api/v1/tokens')).json();
         await agent.del(`/api/v1/tokens/${tokens[0].id}`);
-        const deadline = Date.now() + 5000;
-        let status = 200;
-        while (status === 200 && Date.now() < deadline) {
-          status = (await call()).statusCode;
-          if (status === 200) await new Promise((r) => setTimeout(r, 20));
-        }
+        const status = await pollUntil(
+          async () => (await call()).statusCode,
+          (s) => s !== 200,
+          { what: 'the revoked token to be refused', timeoutMs: 5000, everyMs: 20 },
+        );
         expect(status).toBe(401);
       } finally {
         await otherApp.close();

@@ -4,32 +4,26 @@
  * once a connection succeeds). Runs only against a PostgreSQL server (TEST_DATABASE_URL).
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigCache, listenForChanges } from '../../src/db/changes.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 
-let env: TestEnv;
-
+/** Wait until `probe` holds; how long that took, in ms. */
 async function until(what: string, probe: () => boolean | Promise<boolean>, ms: number): Promise<number> {
   const began = Date.now();
-  while (!(await probe())) {
-    if (Date.now() - began > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await pollUntil(probe, Boolean, { what, timeoutMs: ms });
   return Date.now() - began;
 }
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('the change listener on a PostgreSQL server', () => {
-  beforeAll(async () => {
-    env = await createTestEnv();
-  });
-  afterAll(() => env?.close());
+  const t = setupTestEnv({});
 
   it('reconnects within about a second after every interruption, not after a growing delay', async () => {
     const cache = new ConfigCache();
     const errors: unknown[] = [];
-    const stop = await listenForChanges(env.ctx.database, env.databaseUrl, { test_channel: cache }, (e) =>
+    const stop = await listenForChanges(t.env.ctx.database, t.env.databaseUrl, { test_channel: cache }, (e) =>
       errors.push(e),
     );
     try {
@@ -37,7 +31,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the change listener on a Postgr
       // Unfixed, the fifth outage would wait 16 s: 1, 2, 4, 8, 16.
       for (let blip = 1; blip <= 5; blip++) {
         await queryRows(
-          env.ctx.db,
+          t.env.ctx.db,
           sql`select pg_terminate_backend(pid) from pg_stat_activity
               where datname = current_database() and pid <> pg_backend_pid() and query ilike 'listen test_channel%'`,
         );
@@ -48,7 +42,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the change listener on a Postgr
       expect(errors.length).toBeGreaterThanOrEqual(5);
       // And it hears changes again.
       await cache.get('k', async () => 1);
-      await env.ctx.db.transaction(async (tx) => {
+      await t.env.ctx.db.transaction(async (tx) => {
         await tx.execute(sql`select pg_notify('test_channel', 'k')`);
       });
       await until('the notification', async () => (await cache.get('k', async () => 2)) === 2, 2000);

@@ -3,14 +3,12 @@
  * service (under a public title, never the change's own), the service shows "under maintenance"
  * while the change is implemented, and it is operational again once the change is done.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
-let env: TestEnv;
-let manager: Client;
-let agent: Client;
+const t = setupTestEnv({ manager: ['service_manager', 'change_manager'], agent: ['agent'] });
 let service: string;
 let template: ChangeTemplateView;
 
@@ -21,7 +19,7 @@ type Page = {
 };
 
 async function statusPage(): Promise<Page> {
-  const res = await env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
+  const res = await t.env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
   expect(res.statusCode).toBe(200);
   return res.json() as Page;
 }
@@ -31,28 +29,24 @@ const eventually = <T>(read: (p: Page) => T) =>
   expect.poll(async () => read(await statusPage()), { timeout: 10_000, interval: 100 });
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager', 'change_manager']);
-  agent = await as(env, ['agent']);
-  service = await buildService(env, 'Payroll', { criticality: 'high' });
-  expect((await manager.put(`/api/v1/status-page/services/${service}`, { position: 1 })).statusCode).toBe(
+  service = await buildService(t.env, 'Payroll', { criticality: 'high' });
+  expect((await t.manager.put(`/api/v1/status-page/services/${service}`, { position: 1 })).statusCode).toBe(
     200,
   );
-  const t = await manager.post('/api/v1/change-templates', {
+  const made = await t.manager.post('/api/v1/change-templates', {
     name: 'Patch the payroll servers',
     implementationPlan: 'Apply the monthly patches.',
     backoutPlan: 'Restore the snapshots.',
     durationMinutes: 120,
   });
-  expect(t.statusCode, t.body).toBe(201);
-  template = t.json() as ChangeTemplateView;
+  expect(made.statusCode, made.body).toBe(201);
+  template = made.json() as ChangeTemplateView;
 });
-afterAll(() => env.close());
 
 describe('changes on the status page', () => {
   it('lists a scheduled change as planned maintenance, shows it running, and clears it when done', async () => {
-    const start = new Date(env.clock.now().getTime() + 2 * 3_600_000).toISOString();
-    const raised = await agent.post('/api/v1/changes', {
+    const start = new Date(t.env.clock.now().getTime() + 2 * 3_600_000).toISOString();
+    const raised = await t.agent.post('/api/v1/changes', {
       changeType: 'standard',
       templateId: template.id,
       serviceId: service,
@@ -63,7 +57,7 @@ describe('changes on the status page', () => {
     expect(statusOf(await statusPage())).toBe('operational');
 
     const move = async (body: Record<string, unknown>) => {
-      const res = await agent.post(`/api/v1/changes/${change.id}/transitions`, body);
+      const res = await t.agent.post(`/api/v1/changes/${change.id}/transitions`, body);
       expect(res.statusCode, res.body).toBe(200);
     };
     await move({ to: 'scheduled' });

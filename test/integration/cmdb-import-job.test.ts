@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setupTestEnv } from '../support/app.ts';
 import { type ImportJson, uploadImport } from '../support/cmdb.ts';
+import { pollUntil } from '../support/poll.ts';
 
 const t = setupTestEnv({ agent: ['agent'] }, { jobs: true });
 
@@ -13,13 +14,16 @@ const csv = [
 
 async function waitFor(id: string): Promise<{ seen: ImportJson[]; done: ImportJson }> {
   const seen: ImportJson[] = [];
-  for (let i = 0; i < 300; i++) {
-    const imp = (await t.agent.get(`/api/v1/cmdb/imports/${id}`)).json() as ImportJson;
-    seen.push(imp);
-    if (imp.status === 'completed' || imp.status === 'failed') return { seen, done: imp };
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`import ${id} did not finish`);
+  const done = await pollUntil(
+    async () => {
+      const imp = (await t.agent.get(`/api/v1/cmdb/imports/${id}`)).json() as ImportJson;
+      seen.push(imp);
+      return imp;
+    },
+    (imp) => imp.status === 'completed' || imp.status === 'failed',
+    { what: `import ${id} to finish`, timeoutMs: 60_000, everyMs: 200 },
+  );
+  return { seen, done };
 }
 
 describe('large imports', () => {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import type { CiGraphIndex } from '../../src/domain/cmdb/graph-index.ts';
 import { walkImpact } from '../../src/domain/cmdb/impact.ts';
@@ -20,9 +20,9 @@ import {
 } from '../../src/domain/cmdb/relationships.ts';
 import { CiGraphStore, pruneGraphChanges } from '../../src/modules/cmdb/graph-store.ts';
 import { type GraphWalk, type WalkMode, walkGraph } from '../../src/modules/cmdb/walk.ts';
-import { createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
+const t = setupTestEnv({});
 const edges: (RelationshipEdge & { id: string })[] = [];
 let hub = '';
 
@@ -31,7 +31,6 @@ let hub = '';
  * application is also used by its neighbour (cycles included), so impact levels are hundreds wide.
  */
 beforeAll(async () => {
-  env = await createTestEnv();
   const ci = (classKey: string, name: string, attributes: Record<string, string>) => ({
     id: randomUUID(),
     classKey,
@@ -46,7 +45,7 @@ beforeAll(async () => {
   const apps = servers.map((_, i) => ci('application', `app${i}`, {}));
   const all = [sw, ...servers, ...apps];
   await queryRows(
-    env.ctx.db,
+    t.env.ctx.db,
     sql`insert into cis (id, class_key, name, attributes)
         select * from unnest(${sql.param(all.map((c) => c.id))}::uuid[], ${sql.param(all.map((c) => c.classKey))}::text[],
           ${sql.param(all.map((c) => c.name))}::text[], ${sql.param(all.map((c) => JSON.stringify(c.attributes)))}::jsonb[])`,
@@ -59,17 +58,16 @@ beforeAll(async () => {
     if (i % 10 === 1) relate('depends_on', apps[i - 1]!.id, apps[i]!.id);
   });
   await queryRows(
-    env.ctx.db,
+    t.env.ctx.db,
     sql`insert into ci_relationships (id, type_key, from_id, to_id)
         select * from unnest(${sql.param(edges.map((e) => e.id))}::uuid[], ${sql.param(edges.map((e) => e.type))}::text[],
           ${sql.param(edges.map((e) => e.from))}::uuid[], ${sql.param(edges.map((e) => e.to))}::uuid[])`,
   );
 });
-afterAll(() => env.close());
 
 const isService = (classKey: string) => classKey.endsWith('service');
 const walk = (mode: WalkMode, roots: string[], maxNodes: number, maxDepth?: number) =>
-  walkGraph(env.ctx, roots, mode, { maxNodes, maxServices: 10, maxDepth, isService });
+  walkGraph(t.env.ctx, roots, mode, { maxNodes, maxServices: 10, maxDepth, isService });
 
 /** The reference walk: every reached CI with its depth. */
 const reference = (mode: WalkMode, start: string, maxDepth?: number) =>
@@ -166,14 +164,14 @@ describe('keeping the index current', () => {
   const newCi = async (classKey: string, name: string) => {
     const id = randomUUID();
     await queryRows(
-      env.ctx.db,
+      t.env.ctx.db,
       sql`insert into cis (id, class_key, name) values (${id}, ${classKey}, ${name})`,
     );
     return id;
   };
   const relate = (type: string, from: string, to: string) =>
     queryRows(
-      env.ctx.db,
+      t.env.ctx.db,
       sql`insert into ci_relationships (type_key, from_id, to_id) values (${type}, ${from}, ${to})`,
     );
 
@@ -192,23 +190,23 @@ describe('keeping the index current', () => {
     expect(w.nodes.get(app)).toMatchObject({ name: 'walk-app', classKey: 'application', status: 'in_use' });
     // Names and statuses shown come from the index too: an update reaches it through the log.
     await queryRows(
-      env.ctx.db,
+      t.env.ctx.db,
       sql`update cis set name = 'walk-app-2', status = 'maintenance' where id = ${app}`,
     );
     w = await walk('impact', [db], 10);
     expect(w.nodes.get(app)).toMatchObject({ name: 'walk-app-2', status: 'maintenance' });
-    await queryRows(env.ctx.db, sql`update cis set class_key = 'application' where id = ${svc}`);
+    await queryRows(t.env.ctx.db, sql`update cis set class_key = 'application' where id = ${svc}`);
     w = await walk('impact', [db], 10);
     expect(w.counts.services).toBe(0);
     expect(w.counts.byClass.get('application')).toBe(2);
-    await queryRows(env.ctx.db, sql`delete from ci_relationships where from_id = ${svc}`);
+    await queryRows(t.env.ctx.db, sql`delete from ci_relationships where from_id = ${svc}`);
     expect((await walk('impact', [db], 10)).counts.cis).toBe(1);
     await relate('depends_on', svc, app);
-    await queryRows(env.ctx.db, sql`delete from cis where id = ${app}`); // relationships go with it
+    await queryRows(t.env.ctx.db, sql`delete from cis where id = ${app}`); // relationships go with it
     expect((await walk('impact', [db], 10)).counts.cis).toBe(0);
     // A freshly loaded index agrees with the one kept current from the log.
-    const fresh = new CiGraphStore(env.ctx.database);
-    const kept = await env.ctx.ciGraph.current();
+    const fresh = new CiGraphStore(t.env.ctx.database);
+    const kept = await t.env.ctx.ciGraph.current();
     const loaded = await fresh.current();
     expect(loaded.size).toBeLessThanOrEqual(kept.size); // deleted CIs keep their slot
     expect(loaded.edgeCount).toBe(kept.edgeCount);
@@ -218,7 +216,7 @@ describe('keeping the index current', () => {
 
   it('starts from a snapshot file and reads only the log since; a torn or foreign file is not used', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'steward-graph-'));
-    const store = () => new CiGraphStore(env.ctx.database, { snapshotDir: dir, snapshotMinCis: 1 });
+    const store = () => new CiGraphStore(t.env.ctx.database, { snapshotDir: dir, snapshotMinCis: 1 });
     try {
       const first = store();
       await first.current();
@@ -231,11 +229,11 @@ describe('keeping the index current', () => {
       const db = await newCi('database', 'snap-db');
       const app = await newCi('application', 'snap-app');
       await relate('depends_on', app, db);
-      await queryRows(env.ctx.db, sql`update cis set name = 'host0-renamed' where name = 'host0'`);
+      await queryRows(t.env.ctx.db, sql`update cis set name = 'host0-renamed' where name = 'host0'`);
       const second = store();
       const fromFile = await second.current();
       expect(second.stats().source).toBe('snapshot');
-      const loaded = await new CiGraphStore(env.ctx.database).current();
+      const loaded = await new CiGraphStore(t.env.ctx.database).current();
       expect(fromFile.edgeCount).toBe(loaded.edgeCount);
       expect(fromFile.describe(app)).toEqual({ name: 'snap-app', status: 'in_use' });
       expectSameWalks(fromFile, loaded, [hub, db]);
@@ -266,23 +264,23 @@ describe('keeping the index current', () => {
   it('prunes log rows older than a day, and only those', async () => {
     const db = await newCi('database', 'prune-db');
     await queryRows(
-      env.ctx.db,
+      t.env.ctx.db,
       sql`update ci_graph_changes set created_at = now() - interval '25 hours' where ci_id = ${db}`,
     );
     const recent = await newCi('database', 'prune-recent');
     const logged = async (id: string) =>
       (
         await queryRows<{ n: number }>(
-          env.ctx.db,
+          t.env.ctx.db,
           sql`select count(*)::int as n from ci_graph_changes where ci_id = ${id}`,
         )
       )[0]!.n;
-    await env.ctx.ciGraph.current(); // read both before pruning, as any live instance has
-    expect(await pruneGraphChanges(env.ctx.database)).toBeGreaterThanOrEqual(1);
+    await t.env.ctx.ciGraph.current(); // read both before pruning, as any live instance has
+    expect(await pruneGraphChanges(t.env.ctx.database)).toBeGreaterThanOrEqual(1);
     expect(await logged(db)).toBe(0);
     expect(await logged(recent)).toBe(1);
     // What the index applied stays: pruning takes nothing from it.
-    const index = await env.ctx.ciGraph.current();
+    const index = await t.env.ctx.ciGraph.current();
     expect(index.describe(db)).toEqual({ name: 'prune-db', status: 'in_use' });
     expect(index.describe(recent)).toEqual({ name: 'prune-recent', status: 'in_use' });
   });
@@ -295,7 +293,7 @@ describe('keeping the index current', () => {
       const early = await newCi('application', 'early-app');
       const late = await newCi('application', 'late-app');
       await walk('impact', [db], 10);
-      const slow = new pg.Client({ connectionString: env.databaseUrl });
+      const slow = new pg.Client({ connectionString: t.env.databaseUrl });
       await slow.connect();
       try {
         // The slow transaction writes first (so its row has the smaller sequence number)...

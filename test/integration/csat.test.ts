@@ -13,6 +13,7 @@ import { groups } from '../../src/modules/auth/index.ts';
 import { csatSurveys } from '../../src/modules/csat/schema.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { as, buildGroup, buildIncident, type Client, resolveIncident } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
 
@@ -65,9 +66,7 @@ async function resolveAndReadLink(groupId: string | undefined, title: string) {
     mailTo(t.requester.user.email).find(
       (m) => m.parsed.subject?.includes(inc.number) && m.parsed.subject?.includes('How did we do'),
     );
-  const deadline = Date.now() + 5000;
-  while (!find() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  const mail = find();
+  const mail = await pollUntil(find, Boolean, { what: 'the survey mail', timeoutMs: 5000 });
   expect(mail, 'the survey mail').toBeDefined();
   expect(mail!.parsed.subject).toBe(`[${inc.number}] How did we do?`);
   const link = mail!.parsed.text!.match(/https:\/\/steward\.test\/survey\/([A-Za-z0-9_-]+)/);
@@ -197,12 +196,11 @@ describe('answering from the portal and low scores', () => {
         ),
       ).toBe(false);
     await deliverDueMail(t.env.ctx);
-    const deadline = Date.now() + 5000;
-    while (
-      !mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')) &&
-      Date.now() < deadline
-    )
-      await new Promise((r) => setTimeout(r, 50));
+    await pollUntil(
+      () => mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')),
+      Boolean,
+      { what: 'the low score mail', timeoutMs: 5000 },
+    );
     const mail = mailTo(t.lead.user.email).find((m) => m.parsed.subject?.includes('Low satisfaction'));
     expect(mail?.parsed.subject).toBe(`[${inc.number}] Low satisfaction score: 2/5`);
   });

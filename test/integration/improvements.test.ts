@@ -5,44 +5,34 @@
  * one incident a month takes 48 h from January to March (red three months running), one in
  * April takes 24 h, two in May take 6 h and 12 h after the improvement is done.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type {
   ImprovementListItem,
   ImprovementView,
   RegisterReport,
   SuggestionList,
 } from '../../src/contracts/improvements.ts';
-import {
-  as,
-  buildIncident,
-  type Client,
-  createTestEnv,
-  resolveIncident,
-  type TestEnv,
-} from '../support/app.ts';
+import { buildIncident, type Client, resolveIncident, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/sla.ts';
 
-let env: TestEnv;
-let manager: Client;
-let agent: Client;
-let requester: Client;
+const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
 let serviceId: string;
 
 const HOUR = 3600;
 const KPI = 'ttr_mean_calendar';
-const at = (iso: string) => env.clock.set(iso);
+const at = (iso: string) => t.env.clock.set(iso);
 
 /** An incident on the service, raised at `from` and resolved at `to`. */
 async function incident(from: string, to: string) {
   at(from);
-  const inc = await buildIncident(agent, { title: `Payslip run failed ${from}`, serviceId, impact: 3 });
+  const inc = await buildIncident(t.agent, { title: `Payslip run failed ${from}`, serviceId, impact: 3 });
   at(to);
-  const res = await resolveIncident(agent, inc.id);
+  const res = await resolveIncident(t.agent, inc.id);
   expect(res.statusCode, res.body).toBe(200);
 }
 
 async function suggestions(query: string): Promise<SuggestionList> {
-  const res = await manager.get(`/api/v1/improvements/suggestions?${query}`);
+  const res = await t.manager.get(`/api/v1/improvements/suggestions?${query}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as SuggestionList;
 }
@@ -52,23 +42,18 @@ async function move(client: Client, id: string, body: Record<string, unknown>) {
 }
 
 async function view(id: string): Promise<ImprovementView> {
-  const res = await manager.get(`/api/v1/improvements/${id}`);
+  const res = await t.manager.get(`/api/v1/improvements/${id}`);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as ImprovementView;
 }
 
 beforeAll(async () => {
-  env = await createTestEnv();
-  manager = await as(env, ['service_manager']);
-  agent = await as(env, ['agent']);
-  requester = await as(env, ['requester']);
-  serviceId = (await buildService(manager, { name: 'Payroll' })).id;
+  serviceId = (await buildService(t.manager, { name: 'Payroll' })).id;
   await incident('2026-01-10T09:00:00Z', '2026-01-12T09:00:00Z'); // 48 h
   await incident('2026-02-10T09:00:00Z', '2026-02-12T09:00:00Z'); // 48 h
   await incident('2026-03-15T09:00:00Z', '2026-03-17T09:00:00Z'); // 48 h
   await incident('2026-04-01T09:00:00Z', '2026-04-02T09:00:00Z'); // 24 h
 });
-afterAll(() => env.close());
 
 describe('improvement register', () => {
   let proposal: ImprovementView;
@@ -89,12 +74,12 @@ describe('improvement register', () => {
     expect(four.items.map((s) => s.kpi.key)).not.toContain(KPI);
     // The setting's default is three; a saved setting changes it.
     expect((await suggestions(`serviceId=${serviceId}`)).periods).toBe(3);
-    const saved = await manager.put('/api/v1/improvements/settings', { suggestionPeriods: 4 });
+    const saved = await t.manager.put('/api/v1/improvements/settings', { suggestionPeriods: 4 });
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await suggestions(`serviceId=${serviceId}`)).items.map((s) => s.kpi.key)).not.toContain(KPI);
-    const agentSaves = await agent.put('/api/v1/improvements/settings', { suggestionPeriods: 2 });
+    const agentSaves = await t.agent.put('/api/v1/improvements/settings', { suggestionPeriods: 2 });
     expect(agentSaves.statusCode).toBe(403);
-    await manager.put('/api/v1/improvements/settings', { suggestionPeriods: 3 }, { 'if-match': '"1"' });
+    await t.manager.put('/api/v1/improvements/settings', { suggestionPeriods: 3 }, { 'if-match': '"1"' });
     expect((await suggestions(`serviceId=${serviceId}`)).periods).toBe(3);
   });
 
@@ -102,7 +87,7 @@ describe('improvement register', () => {
     at('2026-04-10T12:00:00Z');
     const median = 'ttr_median_calendar';
     expect((await suggestions(`serviceId=${serviceId}`)).items.map((s) => s.kpi.key)).toContain(median);
-    const res = await manager.post('/api/v1/improvements/suggestions/dismissals', {
+    const res = await t.manager.post('/api/v1/improvements/suggestions/dismissals', {
       kpiKey: median,
       serviceId,
     });
@@ -112,13 +97,13 @@ describe('improvement register', () => {
 
   it('raises a proposal from the KPI with the baseline taken by the engine', async () => {
     at('2026-04-10T12:00:00Z');
-    const res = await manager.post('/api/v1/improvements', {
+    const res = await t.manager.post('/api/v1/improvements', {
       title: 'Automate the payslip run checks',
       expectedBenefit: 'Payroll incidents resolved within a working day',
       sourceKind: 'kpi',
       sourceRef: KPI,
       kpiFilter: { serviceId },
-      assigneeId: manager.user.id,
+      assigneeId: t.manager.user.id,
     });
     expect(res.statusCode, res.body).toBe(201);
     proposal = res.json() as ImprovementView;
@@ -141,8 +126,8 @@ describe('improvement register', () => {
 
   it('moves through approved → in progress → done, retaking the baseline at approval, and measures after', async () => {
     at('2026-04-20T12:00:00Z');
-    expect((await move(agent, proposal.id, { to: 'approve' })).statusCode).toBe(403);
-    const approved = await move(manager, proposal.id, { to: 'approve' });
+    expect((await move(t.agent, proposal.id, { to: 'approve' })).statusCode).toBe(403);
+    const approved = await move(t.manager, proposal.id, { to: 'approve' });
     expect(approved.statusCode, approved.body).toBe(200);
     let p = await view(proposal.id);
     expect(p.state).toBe('approved');
@@ -150,9 +135,9 @@ describe('improvement register', () => {
     expect(p.baseline[KPI]).toMatchObject({ value: 24 * HOUR, count: 1 });
     expect(p.baselineAt).toBe('2026-04-20T12:00:00.000Z');
 
-    expect((await move(agent, proposal.id, { to: 'start' })).statusCode).toBe(200);
+    expect((await move(t.agent, proposal.id, { to: 'start' })).statusCode).toBe(200);
     at('2026-05-01T00:00:00Z');
-    expect((await move(agent, proposal.id, { to: 'complete' })).statusCode).toBe(200);
+    expect((await move(t.agent, proposal.id, { to: 'complete' })).statusCode).toBe(200);
     await incident('2026-05-05T09:00:00Z', '2026-05-05T15:00:00Z'); // 6 h
     await incident('2026-05-10T09:00:00Z', '2026-05-10T21:00:00Z'); // 12 h
 
@@ -175,9 +160,9 @@ describe('improvement register', () => {
   });
 
   it('rejects with a comment, and raises from a problem', async () => {
-    const prb = await agent.post('/api/v1/problems', { title: 'Payslip job times out', serviceId });
+    const prb = await t.agent.post('/api/v1/problems', { title: 'Payslip job times out', serviceId });
     expect(prb.statusCode, prb.body).toBe(201);
-    const res = await agent.post('/api/v1/improvements', {
+    const res = await t.agent.post('/api/v1/improvements', {
       title: 'Split the payslip job',
       expectedBenefit: 'No more time-outs',
       sourceKind: 'problem',
@@ -187,8 +172,8 @@ describe('improvement register', () => {
     const p = res.json() as ImprovementView;
     expect(p.sourceRef).toBe((prb.json() as { number: string }).number);
     expect(p.serviceIds).toEqual([serviceId]);
-    expect((await move(manager, p.id, { to: 'reject' })).statusCode).toBe(422);
-    const rejected = await move(manager, p.id, {
+    expect((await move(t.manager, p.id, { to: 'reject' })).statusCode).toBe(422);
+    const rejected = await move(t.manager, p.id, {
       to: 'reject',
       comment: 'Superseded by the new payroll system.',
     });
@@ -198,7 +183,7 @@ describe('improvement register', () => {
 
   it('edits a proposal: new KPIs take the baseline again at the instant it was taken', async () => {
     at('2026-06-20T00:00:00Z');
-    const res = await manager.post('/api/v1/improvements', {
+    const res = await t.manager.post('/api/v1/improvements', {
       title: 'Faster payroll fixes',
       expectedBenefit: 'Quicker resolution',
       sourceKind: 'person',
@@ -206,7 +191,7 @@ describe('improvement register', () => {
     });
     const p = res.json() as ImprovementView;
     expect(p.kpiKeys).toEqual([]);
-    const patched = await manager.patch(
+    const patched = await t.manager.patch(
       `/api/v1/improvements/${p.id}`,
       { kpiKeys: [KPI], outcomeDays: 60 },
       { 'if-match': `"${p.version}"` },
@@ -215,24 +200,24 @@ describe('improvement register', () => {
     const after = await view(p.id);
     // 21 April – 20 June: the May incidents, 6 h and 12 h.
     expect(after.baseline[KPI]).toMatchObject({ value: 9 * HOUR, count: 2 });
-    const unknown = await manager.patch(`/api/v1/improvements/${p.id}`, { kpiKeys: ['no_such_kpi'] });
+    const unknown = await t.manager.patch(`/api/v1/improvements/${p.id}`, { kpiKeys: ['no_such_kpi'] });
     expect(unknown.statusCode).toBe(422);
   });
 
   it('answers bad input with problem+json', async () => {
     // An otherwise complete proposal from the given source.
     const proposeFrom = (source: { sourceKind: string; sourceRef?: string }) =>
-      manager.post('/api/v1/improvements', { title: 'x', expectedBenefit: 'y', ...source });
+      t.manager.post('/api/v1/improvements', { title: 'x', expectedBenefit: 'y', ...source });
     const badKind = await proposeFrom({ sourceKind: 'rumour' });
     expect(badKind.statusCode).toBe(400);
     expect(badKind.headers['content-type']).toContain('application/problem+json');
-    const noBenefit = await manager.post('/api/v1/improvements', { title: 'x', sourceKind: 'person' });
+    const noBenefit = await t.manager.post('/api/v1/improvements', { title: 'x', sourceKind: 'person' });
     expect(noBenefit.statusCode).toBe(400);
     const noKpi = await proposeFrom({ sourceKind: 'kpi', sourceRef: 'no_such_kpi' });
     expect(noKpi.statusCode).toBe(422);
     expect(noKpi.headers['content-type']).toContain('application/problem+json');
     expect(JSON.stringify(noKpi.json())).toContain('sourceRef');
-    const badPeriods = await manager.get('/api/v1/improvements/suggestions?periods=0');
+    const badPeriods = await t.manager.get('/api/v1/improvements/suggestions?periods=0');
     expect(badPeriods.statusCode).toBe(400);
     const badProblem = await proposeFrom({ sourceKind: 'problem', sourceRef: 'PRB9999999' });
     expect(badProblem.statusCode).toBe(422);
@@ -240,7 +225,7 @@ describe('improvement register', () => {
 
   it('reports the register by status, owner and service, with outcomes, as JSON and CSV', async () => {
     at('2026-06-20T00:00:00Z');
-    const res = await manager.get(`/api/v1/improvements/register?serviceId=${serviceId}`);
+    const res = await t.manager.get(`/api/v1/improvements/register?serviceId=${serviceId}`);
     expect(res.statusCode, res.body).toBe(200);
     const report = res.json() as RegisterReport;
     expect(report.items).toHaveLength(3);
@@ -250,14 +235,14 @@ describe('improvement register', () => {
       ['rejected', 1],
     ]);
     expect(report.byService).toEqual([{ key: 'Payroll', label: 'Payroll', count: 3 }]);
-    expect(report.byOwner).toContainEqual(expect.objectContaining({ label: manager.user.name, count: 1 }));
+    expect(report.byOwner).toContainEqual(expect.objectContaining({ label: t.manager.user.name, count: 1 }));
     const done = report.items.find((r) => r.number === proposal.number)!;
     expect(done.outcomes[0]).toMatchObject({
       beforeFormatted: '1 d',
       afterFormatted: '9 h',
       verdict: 'improved',
     });
-    const csv = await manager.get(`/api/v1/improvements/register?serviceId=${serviceId}&format=csv`);
+    const csv = await t.manager.get(`/api/v1/improvements/register?serviceId=${serviceId}&format=csv`);
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body).toContain(`${proposal.number},Automate the payslip run checks,Done`);
@@ -265,9 +250,9 @@ describe('improvement register', () => {
   });
 
   it("lists the service's improvement actions and its open problems in the service review", async () => {
-    const now = env.clock.now().getTime();
+    const now = t.env.clock.now().getTime();
     const period = `from=${new Date(now - 90 * 86_400_000).toISOString()}&to=${new Date(now + 86_400_000).toISOString()}`;
-    const res = await manager.get(`/api/v1/reports/services/${serviceId}/review?${period}`);
+    const res = await t.manager.get(`/api/v1/reports/services/${serviceId}/review?${period}`);
     expect(res.statusCode, res.body).toBe(200);
     const review = res.json() as {
       improvements: { number: string; state: string }[];
@@ -278,20 +263,20 @@ describe('improvement register', () => {
   });
 
   it('keeps the register from requesters', async () => {
-    expect((await requester.get('/api/v1/improvements/register')).statusCode).toBe(403);
-    expect((await requester.get('/api/v1/improvements/suggestions')).statusCode).toBe(403);
-    expect((await requester.get(`/api/v1/improvements/${proposal.number}`)).statusCode).toBe(404);
-    const list = await requester.get('/api/v1/improvements');
+    expect((await t.requester.get('/api/v1/improvements/register')).statusCode).toBe(403);
+    expect((await t.requester.get('/api/v1/improvements/suggestions')).statusCode).toBe(403);
+    expect((await t.requester.get(`/api/v1/improvements/${proposal.number}`)).statusCode).toBe(404);
+    const list = await t.requester.get('/api/v1/improvements');
     expect(list.statusCode).toBe(200);
     expect((list.json() as { items: unknown[] }).items).toEqual([]);
-    const raise = await requester.post('/api/v1/improvements', {
+    const raise = await t.requester.post('/api/v1/improvements', {
       title: 'x',
       expectedBenefit: 'y',
       sourceKind: 'person',
     });
     expect(raise.statusCode).toBe(403);
     // Staff see the whole register in the list.
-    const staff = await agent.get('/api/v1/improvements?limit=50');
+    const staff = await t.agent.get('/api/v1/improvements?limit=50');
     expect((staff.json() as { items: ImprovementListItem[] }).items.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -5,34 +5,29 @@
  */
 import type { LightMyRequestResponse } from 'fastify';
 import * as OTPAuth from 'otpauth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/roles.ts';
-import { as, browserSession, buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, browserSession, buildUser, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
+const t = setupTestEnv({}, { env: { LOGIN_MAX_FAILURES: '3', MFA_REQUIRED_ROLES: 'admin' } });
 const password = 'correct horse battery';
-
-beforeAll(async () => {
-  env = await createTestEnv({ env: { LOGIN_MAX_FAILURES: '3', MFA_REQUIRED_ROLES: 'admin' } });
-});
-afterAll(() => env.close());
 
 const codeFor = (secret: string, offsetMs = 0) =>
   new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).generate({
-    timestamp: env.clock.now().getTime() + offsetMs,
+    timestamp: t.env.clock.now().getTime() + offsetMs,
   });
-const nextStep = () => env.clock.advance(30_000);
+const nextStep = () => t.env.clock.advance(30_000);
 
 const login = (email: string, pw = password) =>
-  env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw } });
+  t.env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw } });
 const verify = (challenge: string, code: string) =>
-  env.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { challenge, code } });
+  t.env.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { challenge, code } });
 const sessionCookie = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'steward_session');
 
 /** A local user with TOTP on, enrolled through the profile endpoints; its secret and recovery codes. */
 async function enrolledUser(roles: Role[] = ['agent']) {
-  const user = await buildUser(env, { password, roles });
-  const s = await browserSession(env, user.email, password);
+  const user = await buildUser(t.env, { password, roles });
+  const s = await browserSession(t.env, user.email, password);
   const enrol = (await s.send('POST', '/api/v1/auth/mfa/enrolment')).json();
   const done = await s.send('POST', '/api/v1/auth/mfa/enrolment/confirm', { code: codeFor(enrol.secret) });
   expect(done.statusCode).toBe(200);
@@ -42,8 +37,8 @@ async function enrolledUser(roles: Role[] = ['agent']) {
 
 describe('enrolment from the profile', () => {
   it('shows a QR code, turns on only with a correct code, and answers ten recovery codes once', async () => {
-    const user = await buildUser(env, { password, roles: ['agent'] });
-    const s = await browserSession(env, user.email, password);
+    const user = await buildUser(t.env, { password, roles: ['agent'] });
+    const s = await browserSession(t.env, user.email, password);
     expect((await s.send('GET', '/api/v1/auth/mfa')).json()).toEqual({
       enabled: false,
       required: false,
@@ -69,7 +64,7 @@ describe('enrolment from the profile', () => {
   });
 
   it('is managed with a session, not with an API token', async () => {
-    const client = await as(env, ['requester'], { password });
+    const client = await as(t.env, ['requester'], { password });
     expect((await client.post('/api/v1/auth/mfa/enrolment')).statusCode).toBe(403);
   });
 });
@@ -112,7 +107,7 @@ describe('signing in with a second factor', () => {
   it('lets a challenge expire after five minutes', async () => {
     const { user, secret } = await enrolledUser();
     const challenge = (await login(user.email)).json().challenge;
-    env.clock.advance(5 * 60_000 + 1000);
+    t.env.clock.advance(5 * 60_000 + 1000);
     const res = await verify(challenge, codeFor(secret));
     expect(res.statusCode).toBe(401);
     expect(res.json().detail).toMatch(/expired/);
@@ -125,7 +120,7 @@ describe('signing in with a second factor', () => {
     const blocked = await verify(challenge, codeFor(secret));
     expect(blocked.statusCode).toBe(429);
     expect((await login(user.email)).statusCode).toBe(429);
-    env.clock.advance(16 * 60_000);
+    t.env.clock.advance(16 * 60_000);
   });
 
   it('turns off with a current code, and then signs in with the password alone', async () => {
@@ -140,7 +135,7 @@ describe('signing in with a second factor', () => {
 
 describe('policy: administrators must use two-step verification', () => {
   it('makes an administrator enrol at sign-in, then asks for a code every time and refuses turning it off', async () => {
-    const admin = await buildUser(env, { password, roles: ['admin'] });
+    const admin = await buildUser(t.env, { password, roles: ['admin'] });
     const first = await login(admin.email);
     expect(first.statusCode).toBe(202);
     const { challenge, enrol } = first.json();
@@ -157,7 +152,7 @@ describe('policy: administrators must use two-step verification', () => {
       'x-csrf-token': signedIn.json().csrfToken,
     };
     nextStep();
-    const off = await env.app.inject({
+    const off = await t.env.app.inject({
       method: 'POST',
       url: '/api/v1/auth/mfa/disable',
       headers,
@@ -169,8 +164,8 @@ describe('policy: administrators must use two-step verification', () => {
 
   it('lets an administrator reset someone’s second factor so they sign in and enrol again', async () => {
     const { user } = await enrolledUser();
-    const admin = await as(env, ['admin']);
-    const agent = await as(env, ['agent']);
+    const admin = await as(t.env, ['admin']);
+    const agent = await as(t.env, ['agent']);
     expect((await agent.del(`/api/v1/users/${user.id}/mfa`)).statusCode).toBe(403);
     expect((await admin.del(`/api/v1/users/${user.id}/mfa`)).statusCode).toBe(204);
     expect((await login(user.email)).statusCode).toBe(200);

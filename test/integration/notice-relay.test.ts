@@ -12,6 +12,7 @@ import { NoticeRelay, queueNotice } from '../../src/db/notice-outbox.ts';
 import type { LiveEvent } from '../../src/modules/live/index.ts';
 import { queueNotifications } from '../../src/modules/notify/index.ts';
 import { buildIncident, setupTestEnv } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 
 const t = setupTestEnv({ someone: ['requester'] });
 const heard: LiveEvent[] = [];
@@ -33,13 +34,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const heardFor = () =>
   heard.filter((e) => e.kind === 'notification' && e.userId === t.someone.user.id).length;
 
-async function until(done: () => boolean, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!done()) {
-    if (Date.now() > end) throw new Error('not heard in time');
-    await sleep(10);
-  }
-}
+/** How long a notice may take to be heard. */
+const heardSoon = { what: 'the notice to be heard', timeoutMs: 5000, everyMs: 10 };
 
 async function outboxSize(): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
@@ -58,7 +54,7 @@ describe('notice relay', () => {
       await sleep(800);
       expect(heardFor()).toBe(before);
     });
-    await until(() => heardFor() === before + 1);
+    await pollUntil(heardFor, (n) => n === before + 1, heardSoon);
     expect(await outboxSize()).toBe(0);
   });
 
@@ -72,7 +68,7 @@ describe('notice relay', () => {
     ).rejects.toThrow('changed my mind');
     // A committed write after it is heard; the rolled-back one never is.
     await t.env.ctx.db.transaction((tx) => queueNotifications(tx, t.env.clock.now(), [notice('after')]));
-    await until(() => heardFor() === before + 1);
+    await pollUntil(heardFor, (n) => n === before + 1, heardSoon);
     await sleep(700);
     expect(heardFor()).toBe(before + 1);
   });
@@ -80,7 +76,7 @@ describe('notice relay', () => {
   it('sends a write made outside a transaction on its idle round', async () => {
     const before = heardFor();
     await queueNotifications(t.env.ctx.db, t.env.clock.now(), [notice('single statement')]);
-    await until(() => heardFor() === before + 1);
+    await pollUntil(heardFor, (n) => n === before + 1, heardSoon);
   });
 
   it('sends each row once when several relays share the outbox, in batches', async () => {
@@ -89,7 +85,11 @@ describe('notice relay', () => {
       new Set(heard.flatMap((e) => (e.kind === 'record' && e.recordId === inc.id ? [e.version] : [])));
     const others = [1, 2].map(() => new NoticeRelay(t.env.ctx.database, { batch: 7 }));
     try {
-      await until(() => versions().size === 1);
+      await pollUntil(
+        () => versions().size,
+        (n) => n === 1,
+        heardSoon,
+      );
       const sent = () => heard.filter((e) => e.kind === 'record' && e.recordId === inc.id).length;
       // Forty commits, each announcing a new version (NOTIFY folds equal payloads only within one
       // transaction, so equal announcements could hide a second sending).
@@ -98,7 +98,11 @@ describe('notice relay', () => {
           tx.execute(sql`update records set version = version + 1 where id = ${inc.id}`),
         );
       await Promise.all(others.map((r) => r.flush()));
-      await until(() => versions().size === 41);
+      await pollUntil(
+        () => versions().size,
+        (n) => n === 41,
+        heardSoon,
+      );
       await sleep(700);
       expect(sent()).toBe(41);
       expect(await outboxSize()).toBe(0);

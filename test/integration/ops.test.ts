@@ -1,28 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileDeclaredSerializers } from '../../src/http/serializer.ts';
-import { createTestEnv, type TestEnv } from '../support/app.ts';
+import { setupTestEnv } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 
-let env: TestEnv;
 const METRICS_TOKEN = 'ops-test-metrics-token';
+const t = setupTestEnv({}, { jobs: true, env: { METRICS_TOKEN } });
 const scrape = () =>
-  env.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
-beforeAll(async () => {
-  env = await createTestEnv({ jobs: true, env: { METRICS_TOKEN } });
-});
-afterAll(() => env.close());
+  t.env.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
 
 describe('operations endpoints', () => {
   it('answers liveness and readiness, naming the database and the job queue', async () => {
-    expect((await env.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    const ready = await env.app.inject({ url: '/readyz' });
+    expect((await t.env.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await t.env.app.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready', jobs: 'running' });
     expect(['idle', 'loading', 'loaded']).toContain(ready.json().cmdbGraph);
   });
 
   it('tells whether the CMDB graph index is loaded, and how large it is', async () => {
-    const index = await env.ctx.ciGraph.current();
-    expect((await env.app.inject({ url: '/readyz' })).json().cmdbGraph).toBe('loaded');
+    const index = await t.env.ctx.ciGraph.current();
+    expect((await t.env.app.inject({ url: '/readyz' })).json().cmdbGraph).toBe('loaded');
     const metrics = (await scrape()).body;
     expect(metrics).toContain(`steward_cmdb_graph_cis ${index.size}`);
     expect(metrics).toContain(`steward_cmdb_graph_relationships ${index.edgeCount}`);
@@ -30,7 +27,7 @@ describe('operations endpoints', () => {
   });
 
   it('exposes Prometheus metrics including request durations by route', async () => {
-    await env.app.inject({ url: '/healthz' });
+    await t.env.app.inject({ url: '/healthz' });
     const res = await scrape();
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('steward_http_request_duration_seconds_bucket');
@@ -43,7 +40,7 @@ describe('operations endpoints', () => {
   });
 
   it('publishes an OpenAPI 3.1 document describing the API, with a browsable reference', async () => {
-    const doc = (await env.app.inject({ url: '/api/v1/openapi.json' })).json();
+    const doc = (await t.env.app.inject({ url: '/api/v1/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining([
@@ -58,20 +55,23 @@ describe('operations endpoints', () => {
       doc.paths['/api/v1/incidents'].post.requestBody.content['application/json'].schema.properties.title,
     ).toMatchObject({ type: 'string', maxLength: 200 });
     expect(doc.components.schemas.Problem).toBeDefined();
-    const ui = await env.app.inject({ url: '/api/docs/' });
+    const ui = await t.env.app.inject({ url: '/api/docs/' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');
   });
 
   it('runs background jobs through the queue on this database', async () => {
-    const jobs = env.ctx.jobs!;
+    const jobs = t.env.ctx.jobs!;
     const seen: unknown[] = [];
     await jobs.work('test.echo', async (data) => {
       seen.push(data.n);
     });
     await jobs.send('test.echo', { n: 7 });
-    const deadline = Date.now() + 20_000;
-    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await pollUntil(
+      () => seen.length,
+      (n) => n > 0,
+      { what: 'the job to run', timeoutMs: 20_000, everyMs: 100 },
+    );
     expect(seen).toEqual([7]);
   });
 });

@@ -10,19 +10,12 @@ import { DEMO_GROUPS } from '../../src/demo/data.ts';
 import { seedReportHistory } from '../../src/demo/history.ts';
 import { SCORE_QUEUE } from '../../src/modules/prediction/service.ts';
 import { buildGroup, buildIncident, buildUser, setupTestEnv } from '../support/app.ts';
+import { pollFor, pollUntil } from '../support/poll.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'] }, { jobs: true });
 
-async function until<T>(read: () => Promise<T | null>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (v !== null) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const slowly = { timeoutMs: 30_000, everyMs: 250 };
 
 describe('prediction jobs', () => {
   it('trains once history exists and stores the scores of running clocks', async () => {
@@ -43,15 +36,20 @@ describe('prediction jobs', () => {
     const open = await buildIncident(t.agent, { serviceId });
 
     await t.env.ctx.jobs!.send(SCORE_QUEUE, {});
-    const model = await until(async () => (await t.agent.get('/api/v1/predictions/model')).json().model);
-    expect(model.trainedAt).toBeTruthy();
-    const scores = await until(async () => {
-      const rows = await queryRows<{ record_id: string; probability: number }>(
-        t.env.ctx.db,
-        sql`select record_id, probability from prediction_scores`,
-      );
-      return rows.length ? rows : null;
+    const model = await pollFor(async () => (await t.agent.get('/api/v1/predictions/model')).json().model, {
+      what: 'a trained model',
+      ...slowly,
     });
+    expect(model.trainedAt).toBeTruthy();
+    const scores = await pollUntil(
+      () =>
+        queryRows<{ record_id: string; probability: number }>(
+          t.env.ctx.db,
+          sql`select record_id, probability from prediction_scores`,
+        ),
+      (rows) => rows.length > 0,
+      { what: 'stored scores', ...slowly },
+    );
     expect(scores.map((s) => s.record_id)).toContain(open.id);
     for (const s of scores) {
       expect(s.probability).toBeGreaterThanOrEqual(0);

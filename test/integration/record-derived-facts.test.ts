@@ -5,35 +5,17 @@
  * record's type and service whether the clock code or the database filled them in.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
-import {
-  as,
-  buildIncident,
-  type Client,
-  createTestEnv,
-  resolveIncident,
-  type TestEnv,
-} from '../support/app.ts';
+import { buildIncident, resolveIncident, setupTestEnv } from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
-let env: TestEnv;
-let agent: Client;
-let manager: Client;
-
-beforeAll(async () => {
-  env = await createTestEnv();
-  agent = await as(env, ['agent']);
-  manager = await as(env, ['service_manager']);
-});
-afterAll(async () => {
-  await env.close();
-});
+const t = setupTestEnv({ agent: ['agent'], manager: ['service_manager'] });
 
 /** Rows appended to each delta table and resolution rows, as they stand. */
 async function tally() {
   const [row] = await queryRows<{ counts: number; rollups: number; resolutions: number }>(
-    env.ctx.db,
+    t.env.ctx.db,
     sql`select (select count(*)::int from record_count_deltas) as counts,
       (select count(*)::int from report_rollup_deltas) as rollups,
       (select count(*)::int from report_resolutions) as resolutions`,
@@ -43,7 +25,7 @@ async function tally() {
 
 async function countOf(type: string, state: string, priority: number): Promise<number> {
   const [row] = await queryRows<{ n: number }>(
-    env.ctx.db,
+    t.env.ctx.db,
     sql`select coalesce((select n from record_counts where type = ${type} and state = ${state} and priority = ${priority}), 0)
       + coalesce((select sum(n) from record_count_deltas where type = ${type} and state = ${state} and priority = ${priority}), 0) as n`,
   );
@@ -53,16 +35,16 @@ async function countOf(type: string, state: string, priority: number): Promise<n
 describe('derived facts of a record', () => {
   it('are written by a create, and not by an update that changes none of their columns', async () => {
     const before = await tally();
-    const inc = await buildIncident(agent, { urgency: 3 });
+    const inc = await buildIncident(t.agent, { urgency: 3 });
     const created = await tally();
     expect(created.counts).toBe(before.counts + 1);
     // Opened by day and by hour.
     expect(created.rollups).toBe(before.rollups + 2);
     expect(created.resolutions).toBe(before.resolutions);
 
-    const assigned = await agent.patch(
+    const assigned = await t.agent.patch(
       `/api/v1/incidents/${inc.id}`,
-      { assigneeId: agent.user.id, description: 'Now with more smoke' },
+      { assigneeId: t.agent.user.id, description: 'Now with more smoke' },
       { 'if-match': `"${inc.version}"` },
     );
     expect(assigned.statusCode).toBe(200);
@@ -70,11 +52,11 @@ describe('derived facts of a record', () => {
   });
 
   it('follow a change of priority and state, and a resolution, exactly', async () => {
-    const inc = await buildIncident(agent, { urgency: 3 });
+    const inc = await buildIncident(t.agent, { urgency: 3 });
     const p = inc.priority;
     const atNew = await countOf('incident', inc.state, p);
     const before = await tally();
-    const res = await agent.patch(
+    const res = await t.agent.patch(
       `/api/v1/incidents/${inc.id}`,
       { urgency: 1 },
       { 'if-match': `"${inc.version}"` },
@@ -88,29 +70,29 @@ describe('derived facts of a record', () => {
     expect(after.counts).toBe(before.counts + 2);
     expect(after.rollups).toBeGreaterThan(before.rollups);
 
-    expect((await resolveIncident(agent, inc.id)).statusCode).toBe(200);
+    expect((await resolveIncident(t.agent, inc.id)).statusCode).toBe(200);
     expect((await tally()).resolutions).toBe(before.resolutions + 1);
     expect(await countOf('incident', 'resolved', raised.priority)).toBeGreaterThanOrEqual(1);
   });
 
   it('give a record’s new clocks its type and service', async () => {
-    const calendar = await buildCalendar(manager);
-    const service = await buildService(manager);
-    await buildAgreement(manager, { calendarId: calendar.id, serviceId: service.id });
-    const inc = await buildIncident(agent, { serviceId: service.id });
+    const calendar = await buildCalendar(t.manager);
+    const service = await buildService(t.manager);
+    await buildAgreement(t.manager, { calendarId: calendar.id, serviceId: service.id });
+    const inc = await buildIncident(t.agent, { serviceId: service.id });
     const clocks = await queryRows<{ record_type: string; record_service_id: string }>(
-      env.ctx.db,
+      t.env.ctx.db,
       sql`select record_type, record_service_id from sla_clocks where record_id = ${inc.id}`,
     );
     expect(clocks.length).toBeGreaterThan(0);
     for (const c of clocks) expect(c).toEqual({ record_type: 'incident', record_service_id: service.id });
     // A clock written without them (as the demo history and imports may) gets them from the record.
-    await env.ctx.db.execute(sql`insert into sla_clocks (record_id, agreement_id, kind, metric, calendar_id, priority,
+    await t.env.ctx.db.execute(sql`insert into sla_clocks (record_id, agreement_id, kind, metric, calendar_id, priority,
         target_seconds, target_version, started_at, selected_at, state, created_at)
       select record_id, agreement_id, kind, 'response_copy', calendar_id, priority, target_seconds, target_version,
         started_at, selected_at, state, created_at from sla_clocks where record_id = ${inc.id} limit 1`);
     const [copied] = await queryRows<{ record_type: string; record_service_id: string }>(
-      env.ctx.db,
+      t.env.ctx.db,
       sql`select record_type, record_service_id from sla_clocks where record_id = ${inc.id} and metric = 'response_copy'`,
     );
     expect(copied).toEqual({ record_type: 'incident', record_service_id: service.id });

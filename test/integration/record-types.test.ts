@@ -3,7 +3,7 @@
  * whatever a declaration names is served at its path with its contracts.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   RecordFields,
@@ -15,7 +15,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { defineRecordType } from '../../src/modules/records/define.ts';
 import type { RecordDetail } from '../../src/modules/records/detail.ts';
 import type { RecordTypeConfig } from '../../src/modules/records/types.ts';
-import { as, buildIncident, type Client, createTestEnv, errorFields, type TestEnv } from '../support/app.ts';
+import { buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
 
 const CHORE: RecordTypeConfig = {
   type: 'chore',
@@ -64,32 +64,28 @@ defineRecordType({
   detail: choreDetail,
 });
 
-let env: TestEnv;
-let agent: Client;
+const t = setupTestEnv({ agent: ['agent'] });
 
 beforeAll(async () => {
-  env = await createTestEnv();
   // A new record type comes with its number sequence (normally in its migration).
-  await queryRows(env.ctx.db, sql`create sequence record_number_chr start with 1001`);
+  await queryRows(t.env.ctx.db, sql`create sequence record_number_chr start with 1001`);
   await queryRows(
-    env.ctx.db,
+    t.env.ctx.db,
     sql`create table chore_details (record_id uuid primary key references records (id) on delete cascade, room text)`,
   );
-  agent = await as(env, ['agent']);
 });
-afterAll(() => env.close());
 
 type Chore = z.infer<typeof ChoreView>;
 
 async function buildChore(title = 'Water the plants'): Promise<Chore> {
-  const res = await agent.post('/api/v1/chores', { title, urgency: 2 });
+  const res = await t.agent.post('/api/v1/chores', { title, urgency: 2 });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
 
 describe('a declared record type', () => {
   it('is created at its path with its own number prefix, ETag and location', async () => {
-    const res = await agent.post('/api/v1/chores', {
+    const res = await t.agent.post('/api/v1/chores', {
       title: 'Descale the kettle',
       urgency: 1,
       room: 'Kitchen',
@@ -109,24 +105,24 @@ describe('a declared record type', () => {
   });
 
   it('validates the create body with its contract', async () => {
-    const res = await agent.post('/api/v1/chores', { title: '', urgency: 9 });
+    const res = await t.agent.post('/api/v1/chores', { title: '', urgency: 9 });
     expect(res.statusCode).toBe(400);
     expect(errorFields(res).sort()).toEqual(['body.title', 'body.urgency']);
   });
 
   it('is read by id or number, and is not an incident', async () => {
     const chore = await buildChore();
-    const byNumber = await agent.get(`/api/v1/chores/${chore.number}`);
+    const byNumber = await t.agent.get(`/api/v1/chores/${chore.number}`);
     expect(byNumber.statusCode).toBe(200);
     expect(byNumber.json().id).toBe(chore.id);
     expect(byNumber.headers.etag).toBe(`"${chore.version}"`);
-    expect((await agent.get(`/api/v1/incidents/${chore.id}`)).statusCode).toBe(404);
+    expect((await t.agent.get(`/api/v1/incidents/${chore.id}`)).statusCode).toBe(404);
   });
 
   it('lists only records of its type', async () => {
     const chore = await buildChore('Sweep the floor');
-    const incident = await buildIncident(agent);
-    const list = (await agent.get('/api/v1/chores?limit=100')).json();
+    const incident = await buildIncident(t.agent);
+    const list = (await t.agent.get('/api/v1/chores?limit=100')).json();
     const ids = list.items.map((r: Chore) => r.id);
     expect(ids).toContain(chore.id);
     expect(ids).not.toContain(incident.id);
@@ -135,55 +131,41 @@ describe('a declared record type', () => {
 
   it('is edited with If-Match and answers 412 to a stale version', async () => {
     const chore = await buildChore();
-    const ok = await agent.patch(
-      `/api/v1/chores/${chore.id}`,
-      { title: 'Water the cactus' },
-      { 'if-match': '"1"' },
-    );
+    const retitle = (title: string) =>
+      t.agent.patch(`/api/v1/chores/${chore.id}`, { title }, { 'if-match': '"1"' });
+    const ok = await retitle('Water the cactus');
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ title: 'Water the cactus', version: 2 });
     expect(ok.headers.etag).toBe('"2"');
-    const stale = await agent.patch(
-      `/api/v1/chores/${chore.id}`,
-      { title: 'Lost update' },
-      { 'if-match': '"1"' },
-    );
+    const stale = await retitle('Lost update');
     expect(stale.statusCode).toBe(412);
     expect(stale.json().code).toBe('record.stale_version');
-    expect((await agent.get(`/api/v1/chores/${chore.id}`)).json().title).toBe('Water the cactus');
+    expect((await t.agent.get(`/api/v1/chores/${chore.id}`)).json().title).toBe('Water the cactus');
   });
 
   it('moves through its lifecycle, and a replay of the same move answers 412', async () => {
     const chore = await buildChore();
-    const moved = await agent.post(
-      `/api/v1/chores/${chore.id}/transitions`,
-      { to: 'in_progress' },
-      { 'if-match': '"1"' },
-    );
+    const start = () =>
+      t.agent.post(`/api/v1/chores/${chore.id}/transitions`, { to: 'in_progress' }, { 'if-match': '"1"' });
+    const moved = await start();
     expect(moved.statusCode).toBe(200);
     expect(moved.json()).toMatchObject({ state: 'in_progress', version: 2 });
     expect(moved.headers.etag).toBe('"2"');
-    const replay = await agent.post(
-      `/api/v1/chores/${chore.id}/transitions`,
-      { to: 'in_progress' },
-      { 'if-match': '"1"' },
-    );
+    const replay = await start();
     expect(replay.statusCode).toBe(412);
   });
 
   it('takes only its own resolution codes', async () => {
     const chore = await buildChore();
-    const wrong = await agent.post(`/api/v1/chores/${chore.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'solved_permanently',
-      resolutionNotes: 'done',
-    });
+    const resolveWith = (resolutionCode: string) =>
+      t.agent.post(`/api/v1/chores/${chore.id}/transitions`, {
+        to: 'resolved',
+        resolutionCode,
+        resolutionNotes: 'done',
+      });
+    const wrong = await resolveWith('solved_permanently');
     expect(wrong.statusCode).toBe(400);
-    const right = await agent.post(`/api/v1/chores/${chore.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'done_properly',
-      resolutionNotes: 'done',
-    });
+    const right = await resolveWith('done_properly');
     expect(right.statusCode, right.body).toBe(200);
     expect(right.json()).toMatchObject({ stateCategory: 'resolved', resolutionCode: 'done_properly' });
   });
@@ -191,31 +173,31 @@ describe('a declared record type', () => {
   it('keeps its own fields in its detail table: shown in views and lists, edited with history', async () => {
     const chore = await buildChore('Dust the shelves');
     expect(chore.room).toBeNull();
-    const moved = await agent.patch(`/api/v1/chores/${chore.id}`, { room: 'Study' }, { 'if-match': '"1"' });
+    const moved = await t.agent.patch(`/api/v1/chores/${chore.id}`, { room: 'Study' }, { 'if-match': '"1"' });
     expect(moved.statusCode, moved.body).toBe(200);
     expect(moved.json()).toMatchObject({ room: 'Study', version: 2 });
-    expect((await agent.get(`/api/v1/chores/${chore.number}`)).json().room).toBe('Study');
-    const listed = (await agent.get('/api/v1/chores?limit=100'))
+    expect((await t.agent.get(`/api/v1/chores/${chore.number}`)).json().room).toBe('Study');
+    const listed = (await t.agent.get('/api/v1/chores?limit=100'))
       .json()
       .items.find((r: Chore) => r.id === chore.id);
     expect(listed.room).toBe('Study');
-    const activity = (await agent.get(`/api/v1/records/${chore.id}/activity`)).json();
+    const activity = (await t.agent.get(`/api/v1/records/${chore.id}/activity`)).json();
     expect(activity).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'room', newValue: 'Study' })]),
     );
-    const stale = await agent.patch(`/api/v1/chores/${chore.id}`, { room: 'Attic' }, { 'if-match': '"1"' });
+    const stale = await t.agent.patch(`/api/v1/chores/${chore.id}`, { room: 'Attic' }, { 'if-match': '"1"' });
     expect(stale.statusCode).toBe(412);
   });
 
   it('offers its resolution codes and the channels at /meta/options', async () => {
-    const res = await agent.get('/api/v1/chores/meta/options');
+    const res = await t.agent.get('/api/v1/chores/meta/options');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ resolutionCodes: ['done_properly', 'done_badly'] });
     expect(res.json().channels).toContain('portal');
   });
 
   it('is documented under its own tag', async () => {
-    const doc = (await agent.get('/api/v1/openapi.json')).json();
+    const doc = (await t.agent.get('/api/v1/openapi.json')).json();
     expect(Object.keys(doc.paths)).toEqual(
       expect.arrayContaining(['/api/v1/chores', '/api/v1/chores/{id}', '/api/v1/chores/{id}/transitions']),
     );

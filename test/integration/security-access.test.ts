@@ -2,27 +2,15 @@
  * Read means read: a read-scoped token may only GET (its owner's profile included), and the
  * auditor, signed in, creates nothing, watches nothing and comments nowhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  browserSession,
-  buildIncident,
-  buildUser,
-  clientFor,
-  createTestEnv,
-  type TestEnv,
-} from '../support/app.ts';
+import { describe, expect, it } from 'vitest';
+import { as, browserSession, buildIncident, buildUser, clientFor, setupTestEnv } from '../support/app.ts';
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await createTestEnv();
-});
-afterAll(() => env.close());
+const t = setupTestEnv({});
 
 describe('read-scoped tokens', () => {
   it('may not change their owner’s profile', async () => {
-    const owner = await buildUser(env, { roles: ['agent'] });
-    const reader = await clientFor(env, owner, ['read']);
+    const owner = await buildUser(t.env, { roles: ['agent'] });
+    const reader = await clientFor(t.env, owner, ['read']);
     const res = await reader.patch(`/api/v1/users/${owner.id}`, { name: 'Renamed by a read token' });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('auth.token_scope');
@@ -30,7 +18,7 @@ describe('read-scoped tokens', () => {
   });
 
   it('may not mark notifications read or sign out a session', async () => {
-    const reader = await clientFor(env, await buildUser(env), ['read']);
+    const reader = await clientFor(t.env, await buildUser(t.env), ['read']);
     expect((await reader.post('/api/v1/notifications/read-all', {})).statusCode).toBe(403);
     expect((await reader.get('/api/v1/notifications')).statusCode).toBe(200);
   });
@@ -40,9 +28,9 @@ describe('the auditor', () => {
   const password = 'auditor access password';
 
   it('cannot create incidents, order requests, watch or comment, even when involved', async () => {
-    const auditor = await buildUser(env, { roles: ['auditor'], password });
-    const { send: call } = await browserSession(env, auditor.email, password);
-    const agent = await as(env, ['agent']);
+    const auditor = await buildUser(t.env, { roles: ['auditor'], password });
+    const { send: call } = await browserSession(t.env, auditor.email, password);
+    const agent = await as(t.env, ['agent']);
     const inc = await buildIncident(agent);
     expect((await call('POST', '/api/v1/incidents', { title: 'audit' })).statusCode).toBe(403);
     expect((await call('PUT', `/api/v1/records/${inc.id}/watchers/${auditor.id}`)).statusCode).toBe(403);

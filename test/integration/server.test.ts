@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { embeddedOnly } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -46,15 +47,15 @@ embeddedOnly('server process', () => {
     dirs.push(dir);
     const port = await freePort();
     const s = start({ DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', STEWARD_DEMO: '0' });
-    const deadline = Date.now() + 60_000;
-    let ready = false;
-    while (!ready && Date.now() < deadline) {
-      ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      );
-      if (!ready) await new Promise((r) => setTimeout(r, 200));
-    }
+    const ready = await pollUntil(
+      () =>
+        fetch(`http://127.0.0.1:${port}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        ),
+      Boolean,
+      { what: 'the server to be ready', timeoutMs: 60_000, everyMs: 200 },
+    );
     expect(ready).toBe(true);
     const out = s.output();
     expect(out).toContain('first administrator created');

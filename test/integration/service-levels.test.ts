@@ -94,27 +94,20 @@ describe('requirements become agreements', () => {
     expect(created.statusCode).toBe(201);
     const slr = created.json();
     expect(slr.status).toBe('draft');
+    const moveTo = (status: string) => t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status });
+    const makeSla = (effectiveFrom: string) =>
+      t.manager.post(`/api/v1/requirements/${slr.id}/sla`, { effectiveFrom });
     // Incomplete targets are fine in a draft but not under review.
-    const review = await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' });
+    const review = await moveTo('in_review');
     expect(review.statusCode).toBe(422);
     expect(review.json().errors[0].message).toContain('No targets for priority 3, 4, 5');
     await t.manager.patch(`/api/v1/requirements/${slr.id}`, { targets: targets(30, 240) });
-    expect(
-      (await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' })).statusCode,
-    ).toBe(409);
-    expect(
-      (await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' })).statusCode,
-    ).toBe(200);
-    const early = await t.manager.post(`/api/v1/requirements/${slr.id}/sla`, {
-      effectiveFrom: '2026-01-01T00:00:00Z',
-    });
+    expect((await moveTo('agreed')).statusCode).toBe(409);
+    expect((await moveTo('in_review')).statusCode).toBe(200);
+    const early = await makeSla('2026-01-01T00:00:00Z');
     expect(early.statusCode).toBe(409);
-    expect(
-      (await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' })).statusCode,
-    ).toBe(200);
-    const made = await t.manager.post(`/api/v1/requirements/${slr.id}/sla`, {
-      effectiveFrom: '2026-01-01T00:00:00Z',
-    });
+    expect((await moveTo('agreed')).statusCode).toBe(200);
+    const made = await makeSla('2026-01-01T00:00:00Z');
     expect(made.statusCode).toBe(201);
     const sla = made.json();
     expect(sla).toMatchObject({
@@ -132,13 +125,11 @@ describe('requirements become agreements', () => {
       requirementId: slr.id,
     });
     // Reworked and agreed again, the requirement makes version 2, which takes over from version 1.
-    await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'draft' });
+    await moveTo('draft');
     await t.manager.patch(`/api/v1/requirements/${slr.id}`, { targets: targets(15, 120) });
-    await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'in_review' });
-    await t.manager.post(`/api/v1/requirements/${slr.id}/status`, { status: 'agreed' });
-    const v2 = (
-      await t.manager.post(`/api/v1/requirements/${slr.id}/sla`, { effectiveFrom: '2026-04-01T00:00:00Z' })
-    ).json();
+    await moveTo('in_review');
+    await moveTo('agreed');
+    const v2 = (await makeSla('2026-04-01T00:00:00Z')).json();
     expect(v2).toMatchObject({ versionNumber: 2, lineageId: sla.id, targets: targets(15, 120) });
     expect((await t.manager.get(`/api/v1/agreements/${sla.id}`)).json().effectiveTo).toBe(
       '2026-04-01T00:00:00.000Z',

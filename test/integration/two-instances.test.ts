@@ -12,6 +12,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,16 +64,6 @@ async function call(base: string, token: string, method: string, url: string, bo
   });
   const text = await res.text();
   return { status: res.status, etag: res.headers.get('etag'), json: text ? JSON.parse(text) : null };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const server = process.env.TEST_DATABASE_URL;
@@ -134,15 +125,12 @@ describe.skipIf(!server)('two instances on one database', () => {
       body: JSON.stringify({ active: false }),
     });
     expect(res.status).toBe(200);
-    const refused = await until(
-      'the session to be dropped',
-      async () => {
-        const r = await call(noJobs.base, person.token, 'GET', '/api/v1/incidents');
-        return r.status === 401 ? r.status : undefined;
-      },
-      1000,
+    const refused = await pollUntil(
+      () => call(noJobs.base, person.token, 'GET', '/api/v1/incidents'),
+      (r) => r.status === 401,
+      { what: 'the session to be dropped', timeoutMs: 1000, everyMs: 100 },
     );
-    expect(refused).toBe(401);
+    expect(refused.status).toBe(401);
   });
 
   it('escalates an alert fired in a request on the instance without jobs once, after that instance is killed', async () => {
@@ -175,13 +163,15 @@ describe.skipIf(!server)('two instances on one database', () => {
     noJobs.proc.kill('SIGKILL');
     await noJobs.exited;
 
-    const done = await until('every alert to be escalated', async () => {
-      const rows = await queryRows<{ alert_id: string; n: number }>(
-        env.ctx.db,
-        sql`select alert_id, count(*)::int as n from escalations where record_id = ${inc.json.id} group by alert_id`,
-      );
-      return rows.length === alerts.length ? rows : undefined;
-    });
+    const done = await pollUntil(
+      () =>
+        queryRows<{ alert_id: string; n: number }>(
+          env.ctx.db,
+          sql`select alert_id, count(*)::int as n from escalations where record_id = ${inc.json.id} group by alert_id`,
+        ),
+      (rows) => rows.length === alerts.length,
+      { what: 'every alert to be escalated', everyMs: 100 },
+    );
     expect(done.map((r) => r.n)).toEqual(alerts.map(() => 1));
     expect(new Set(done.map((r) => r.alert_id))).toEqual(new Set(alerts.map((a) => a.id)));
 

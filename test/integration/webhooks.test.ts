@@ -12,6 +12,7 @@ import { verifyWebhook } from '../../src/domain/notify/signature.ts';
 import { webhookDeliveries } from '../../src/modules/notify/schema.ts';
 import { deliverDueWebhooks } from '../../src/modules/notify/webhooks.ts';
 import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { pollUntil } from '../support/poll.ts';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
 
@@ -56,22 +57,12 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-async function until<T>(what: () => T | Promise<T>, ok: (v: T) => boolean, timeoutMs = 15_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await what();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const at = (path: string) => received.filter((r) => r.path === path);
 const deliveries = async (id: string) =>
   ((await admin.get(`/api/v1/admin/webhooks/${id}/deliveries`)).json() as WebhookDeliveryPage).items;
 /** The hook's deliveries, once the latest of them is in `status`. */
 const deliveriesOnceLatest = (id: string, status: string) =>
-  until(
+  pollUntil(
     () => deliveries(id),
     (d) => d[0]?.status === status,
   );
@@ -116,7 +107,7 @@ describe('deliveries', () => {
     expect(hook.secret).toMatch(/^whsec_/);
     expect((await admin.get(`/api/v1/admin/webhooks/${hook.id}`)).json().secret).toBeUndefined();
     const inc = await buildIncident(agent);
-    const [req] = await until(
+    const [req] = await pollUntil(
       () => at('/ok'),
       (r) => r.length >= 1,
     );
@@ -219,7 +210,7 @@ describe('deliveries', () => {
     for (let i = 0; i < 6 && (await current()).active; i++) {
       env.clock.advance(30_000);
       await deliverDueWebhooks(env.ctx);
-      await until(
+      await pollUntil(
         () => deliveries(hook.id),
         (d) => d[0]?.status !== 'delivering',
       );
@@ -254,7 +245,7 @@ describe('deliveries', () => {
     expect(on.json()).toMatchObject({ active: true, consecutiveFailures: 0, disabledAt: null });
     const again = await admin.post(`/api/v1/admin/webhooks/${hook.id}/deliveries/${d!.id}/redeliver`);
     expect(again.statusCode).toBe(201);
-    const [req] = await until(
+    const [req] = await pollUntil(
       () => at('/ok-again'),
       (r) => r.length >= 1,
     );

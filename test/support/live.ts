@@ -1,4 +1,6 @@
 /** A client of the live-update stream (`GET /api/v1/live`) that collects the events it hears. */
+import { pollUntil } from './poll.ts';
+
 export type HeardEvent = { event: string; data: Record<string, unknown> };
 
 export type LiveStream = {
@@ -41,13 +43,13 @@ export async function openLiveStream(baseUrl: string, token: string): Promise<Li
   return {
     events,
     async waitFor(match, timeoutMs = 10_000) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const hit = events.find(match);
-        if (hit) return hit;
-        if (Date.now() > until) throw new Error(`no matching live event; heard ${JSON.stringify(events)}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      const what = 'a matching live event';
+      await pollUntil(
+        () => events,
+        (heard) => heard.some(match),
+        { what, timeoutMs, everyMs: 20 },
+      );
+      return events.find(match)!;
     },
     close: () => abort.abort(),
   };

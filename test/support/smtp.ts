@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll } from 'vitest';
 import type { Role } from '../../src/domain/roles.ts';
 import { type Client, createTestEnv, signInClients, type TestEnv } from './app.ts';
+import { pollUntil } from './poll.ts';
 
 export type ReceivedMail = { parsed: ParsedMail; raw: string; envelopeTo: string[] };
 
@@ -51,11 +52,12 @@ export async function startSmtpPeer(opts: { port?: number } = {}): Promise<SmtpP
     url: `smtp://127.0.0.1:${port}`,
     received,
     async waitFor(count, timeoutMs = 10_000) {
-      const until = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > until) throw new Error(`expected ${count} messages, received ${received.length}`);
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      const what = `${count} messages`;
+      await pollUntil(
+        () => received.length,
+        (n) => n >= count,
+        { what, timeoutMs, everyMs: 20 },
+      );
       return received;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
