@@ -9,7 +9,7 @@
  * and the instances that do run jobs work it.
  */
 import { fromPglite, PgBoss, type QueueOptions, type WorkOptions } from 'pg-boss';
-import { type Database, type Db, queryRows, sqlWithParams } from '../db/client.ts';
+import { type Database, type Db, statementRows } from '../db/client.ts';
 
 export type JobHandler = (data: Record<string, unknown>) => Promise<void>;
 
@@ -162,7 +162,7 @@ export async function startJobQueue(
         retryBackoff: true,
         db: {
           executeSql: async (text: string, values: unknown[] = []) => ({
-            rows: await queryRows<Record<string, unknown>>(tx, sqlWithParams(text, values)),
+            rows: await statementRows<Record<string, unknown>>(tx, null, text, values),
           }),
         },
       });

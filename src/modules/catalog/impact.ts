@@ -5,9 +5,8 @@
  * platform reaches thousands of services), and the SLA clocks take a service's only customer as
  * the record's when the requester belongs to no organisation.
  */
-import { sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
-import { type Db, queryRows } from '../../db/client.ts';
+import { type Db, statementRows } from '../../db/client.ts';
 import { type CustomerRef, registerImpactEnricher } from '../cmdb/index.ts';
 import { SERVICE_CUSTOMERS_CACHE_KEY } from './repository.ts';
 
@@ -17,13 +16,16 @@ const CUSTOMERS_SQL = `select sc.service_id as "serviceId", o.id, o.name
 
 type CustomerRow = CustomerRef & { serviceId: string };
 
-/** The map, from the cache or from `read` (the caller's way to the database). */
+/**
+ * The map, from the cache or read through `db` (a caller inside a transaction reads through it:
+ * the embedded database has one connection, and a read beside an open transaction would wait).
+ */
 function customersByService(
   ctx: Pick<AppContext, 'configCache'>,
-  read: () => Promise<CustomerRow[]>,
+  db: Db,
 ): Promise<Map<string, CustomerRef[]>> {
   return ctx.configCache.get(SERVICE_CUSTOMERS_CACHE_KEY, async () => {
-    const rows = await read();
+    const rows = await statementRows<CustomerRow>(db, 'catalog.impact_customers', CUSTOMERS_SQL, []);
     return new Map(
       [...Map.groupBy(rows, (r) => r.serviceId)].map(([serviceId, list]) => [
         serviceId,
@@ -39,17 +41,13 @@ export async function serviceCustomerIds(
   tx: Db,
   serviceId: string,
 ): Promise<string[]> {
-  // Read through the caller's transaction: the embedded database has one connection, and a read
-  // beside an open transaction would wait for it.
-  const all = await customersByService(ctx, () => queryRows<CustomerRow>(tx, sql.raw(CUSTOMERS_SQL)));
+  const all = await customersByService(ctx, tx);
   const customers = all.get(serviceId) ?? [];
   return customers.map((c) => c.id).sort();
 }
 
 async function serviceCustomers(ctx: AppContext, serviceIds: string[]) {
-  const all = await customersByService(ctx, () =>
-    ctx.database.prepared<CustomerRow>('catalog.impact_customers', CUSTOMERS_SQL, []),
-  );
+  const all = await customersByService(ctx, ctx.db);
   const out = new Map<string, { customers: CustomerRef[] }>();
   for (const id of serviceIds) {
     const customers = all.get(id);

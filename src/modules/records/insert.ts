@@ -96,12 +96,13 @@ export async function insertRecordRow(
     createdBy,
     ctx.clock.now(),
   ];
-  if (!tx)
-    return (
-      await ctx.database.prepared<Record<string, unknown>>('records.insert', INSERT_RECORD_SQL, params)
-    )[0];
-  // Inside a transaction: the same prepared statement on the transaction's connection.
-  const [raw] = await statementRows<Record<string, unknown>>(tx, 'records.insert', INSERT_RECORD_SQL, params);
+  // The same prepared statement inside a transaction (on its connection) and outside one.
+  const [raw] = await statementRows<Record<string, unknown>>(
+    tx ?? ctx.db,
+    'records.insert',
+    INSERT_RECORD_SQL,
+    params,
+  );
   return raw;
 }
 
