@@ -19,6 +19,14 @@ export type InvalidatedCache = { enabled: boolean; invalidate(payload: string): 
  */
 export async function configChanged(db: Db, cache: ConfigCache, key: string): Promise<void> {
   await queueNotice(db, ConfigCache.CHANNEL, key);
+  configChangedHere(cache, key);
+}
+
+/**
+ * The same on this instance only: for a change whose notice to the other instances the database
+ * queues itself (a trigger on the changed table).
+ */
+export function configChangedHere(cache: ConfigCache, key: string): void {
   cache.invalidate(key);
   afterCommit(() => cache.invalidate(key));
 }

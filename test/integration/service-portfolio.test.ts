@@ -159,6 +159,44 @@ describe('records against services', () => {
     });
   });
 
+  it('knows live services from each instance’s cache, dropped by any change that ends one', async () => {
+    const raise = (serviceId: string) =>
+      t.requester.post('/api/v1/incidents', { title: 'Printer jam', serviceId });
+    // Retired through the API: this instance drops what it cached at once.
+    const printing = await buildService(t.manager, { name: 'Printing' });
+    expect((await raise(printing.id)).statusCode).toBe(201);
+    // Known live, with no other work for the create: one statement, no transaction.
+    let commits = 0;
+    const counted = () => commits++;
+    t.env.ctx.database.committed.add(counted);
+    try {
+      expect((await raise(printing.id)).statusCode).toBe(201);
+    } finally {
+      t.env.ctx.database.committed.delete(counted);
+    }
+    expect(commits).toBe(0);
+    await t.manager.patch(`/api/v1/services/${printing.id}`, { lifecycleStatus: 'retired' });
+    expect((await raise(printing.id)).json().detail).toBe('Printing is retired and takes no new records.');
+    // Retired by another path (another instance, a script): the database's notice drops it.
+    const scanning = await buildService(t.manager, { name: 'Scanning' });
+    expect((await raise(scanning.id)).statusCode).toBe(201);
+    await queryRows(
+      t.env.ctx.db,
+      sql`update services set lifecycle_status = 'retired' where ci_id = ${scanning.id}`,
+    );
+    await expect
+      .poll(async () => (await raise(scanning.id)).json().detail, { timeout: 5000 })
+      .toBe('Scanning is retired and takes no new records.');
+    // Deleted while cached as live: refused as input, never a server error.
+    const copying = await buildService(t.manager, { name: 'Copying' });
+    expect((await raise(copying.id)).statusCode).toBe(201);
+    await queryRows(t.env.ctx.db, sql`delete from records where service_id = ${copying.id}`);
+    await queryRows(t.env.ctx.db, sql`delete from cis where id = ${copying.id}`);
+    const gone = await raise(copying.id);
+    expect(gone.statusCode).toBe(422);
+    expect(gone.json().detail).toBe('A referenced item does not exist.');
+  });
+
   it('keeps a record’s service when the service retires later, and accepts live services', async () => {
     const svc = await buildService(t.manager);
     const inc = await buildIncident(t.requester, { serviceId: svc.id });

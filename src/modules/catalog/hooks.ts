@@ -1,5 +1,6 @@
 /** Record hooks of the catalog: records may only be raised against live services. */
 import { registerRecordHook } from '../records/index.ts';
+import { liveServiceIds } from './repository.ts';
 import { assertServiceTakesRecords } from './service.ts';
 
 export function registerCatalogHooks(): void {
@@ -15,7 +16,11 @@ export function registerCatalogHooks(): void {
       }
     },
     ['created', 'updated'],
-    // A record raised without a service has nothing to check.
-    async (_ctx, _cfg, _kind, subject) => Boolean(subject.serviceId),
+    // A record raised without a service has nothing to check, nor one raised against a service
+    // the cache knows to be live: the create then needs no transaction on the catalog's account.
+    // Any other service is checked in the database, with the reason it takes no records.
+    async (ctx, _cfg, kind, subject) =>
+      Boolean(subject.serviceId) &&
+      (kind !== 'created' || !(await liveServiceIds(ctx.configCache, ctx.db)).has(subject.serviceId!)),
   );
 }

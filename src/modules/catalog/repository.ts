@@ -5,7 +5,7 @@
  */
 import { and, asc, eq, inArray, or, type SQL, sql } from 'drizzle-orm';
 import { type ConfigCache, configChanged } from '../../db/changes.ts';
-import type { Db } from '../../db/client.ts';
+import { type Db, statementRows } from '../../db/client.ts';
 import { ciRelationships, cis } from '../cmdb/index.ts';
 import { organisations } from '../organisations/index.ts';
 import { serviceCustomers, services } from './schema.ts';
@@ -13,6 +13,11 @@ import { serviceCustomers, services } from './schema.ts';
 export const SERVICE_CLASSES = ['business_service', 'technical_service'] as const;
 /** Cache key of the service → customers map impact analysis holds (impact.ts). */
 export const SERVICE_CUSTOMERS_CACHE_KEY = 'catalog:customers';
+/**
+ * Cache key of the ids of the live services (`liveServiceIds`). The database tells every instance
+ * to drop it when a service is created, deleted or moves in its lifecycle (migration 0036).
+ */
+export const LIVE_SERVICES_CACHE_KEY = 'catalog:live-services';
 /** Business services depend on the technical services that support them. */
 export const SUPPORT_RELATIONSHIP = 'depends_on';
 
@@ -169,4 +174,21 @@ export async function replaceDependencies(
         createdAt: at,
       })),
     );
+}
+
+/**
+ * The ids of the services that take records now, from the cache or read through `db` (inside a
+ * transaction, read through it: the embedded database has one connection). A service missing
+ * from the set is not known to be live: whoever asks checks it in the database.
+ */
+export function liveServiceIds(cache: ConfigCache, db: Db): Promise<ReadonlySet<string>> {
+  return cache.get(LIVE_SERVICES_CACHE_KEY, async () => {
+    const rows = await statementRows<{ id: string }>(
+      db,
+      'catalog.live_services',
+      `select ci_id as id from services where lifecycle_status = 'live'`,
+      [],
+    );
+    return new Set(rows.map((r) => r.id));
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { and, eq, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { configChangedHere } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
@@ -28,6 +29,7 @@ import {
 } from './present.ts';
 import {
   findService,
+  LIVE_SERVICES_CACHE_KEY,
   replaceCustomers,
   replaceDependencies,
   SERVICE_CLASSES,
@@ -199,6 +201,8 @@ export async function updateService(
     };
     if (Object.keys(portfolio).length)
       await tx.update(services).set(portfolio).where(eq(services.ciId, row.id));
+    // The database tells the other instances; this one drops its live services at once.
+    if (portfolio.lifecycleStatus) configChangedHere(ctx.configCache, LIVE_SERVICES_CACHE_KEY);
     if (patch.customerIds) await replaceCustomers(ctx.configCache, tx, row.id, patch.customerIds);
     if (patch.dependsOn) await replaceDependencies(tx, row.id, patch.dependsOn, actor.userId, now);
   });
