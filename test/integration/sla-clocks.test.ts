@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../src/modules/auth/service.ts';
+import { createRecord } from '../../src/modules/records/service.ts';
+import { INCIDENT } from '../../src/modules/records/types.ts';
 import {
   as,
   buildGroup,
@@ -486,5 +489,47 @@ describe('SLA in the incident list', () => {
     env.clock.advance(2 * HOUR * 1000);
     const overdue = (await agent.get(`/api/v1/incidents?q=queue&slaDueBefore=${iso(now())}`)).json();
     expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([fast.id]);
+  });
+});
+
+describe('a record’s first clocks', () => {
+  it('are written with its insert in one statement, as the creating transaction writes them', async () => {
+    // Only the SLA module has work for this create: it decides before the insert.
+    let commits = 0;
+    const counted = () => commits++;
+    env.ctx.database.committed.add(counted);
+    let prepared: Awaited<ReturnType<typeof raise>>;
+    try {
+      prepared = await raise({ title: 'Both ways' });
+    } finally {
+      env.ctx.database.committed.delete(counted);
+    }
+    expect(commits).toBe(0);
+    // The same create with follow-up work runs its hooks in the creating transaction.
+    const actor = await loadActor(env.ctx.db, agent.user.id, null);
+    const inTransaction = await createRecord(
+      env.ctx,
+      actor,
+      INCIDENT,
+      { title: 'Both ways', impact: 2, urgency: 2, serviceId },
+      { withRecord: async () => {} },
+    );
+    expect(prepared.slaDueAt).not.toBeNull();
+    expect(inTransaction).toMatchObject({
+      state: prepared.state,
+      priority: prepared.priority,
+      slaDueAt: prepared.slaDueAt,
+    });
+    // Everything but the rows' own ids.
+    const withoutIds = <T>(x: T): T => JSON.parse(JSON.stringify(x, (k, v) => (k === 'id' ? undefined : v)));
+    const shape = async (id: string) =>
+      withoutIds({ clocks: await clocksOf(agent, id), timeline: await timelineOf(agent, id) });
+    const a = await shape(prepared.id);
+    expect(a.clocks.map((c) => `${c.kind} ${c.metric} ${c.state}`).sort()).toEqual([
+      'sla resolution running',
+      'sla response running',
+    ]);
+    expect(a.timeline.length).toBeGreaterThan(0);
+    expect(await shape(inTransaction.id)).toEqual(a);
   });
 });

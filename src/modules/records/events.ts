@@ -6,6 +6,7 @@
  */
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
+import type { Statement } from '../../db/statements.ts';
 import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import type { RecordRow } from './access.ts';
 import type { RecordTypeConfig } from './types.ts';
@@ -60,10 +61,30 @@ export type HookActivity = (
   },
 ) => Promise<boolean>;
 
+/** A record about to be created, as its insert will write it (its number is not drawn yet). */
+export type PendingCreate = Omit<RecordEventContext, 'tx' | 'chain' | 'rewritten'> & { record: RecordRow };
+
+/** What a hook writes with a record's insert, in the same statement. */
+export type CreateContribution = {
+  /** The record's due instant, for the SLA module's clocks. */
+  slaDueAt?: Date | null;
+  /** Rows of the hook's own, written beside the record (they may name it: keys are checked at the end). */
+  writes: Statement[];
+};
+
+/**
+ * A hook that can decide about a record being created before it is inserted: what it would
+ * have written in the creating transaction goes into the insert's statement instead, so the
+ * record is written once, in one round trip, with no transaction. It answers null when this
+ * create needs the transaction after all (then its `created` hook runs as usual).
+ */
+export type CreatePreparer = (pending: PendingCreate) => Promise<CreateContribution | null>;
+
 type Registered = {
   hook: RecordHook;
   kinds: ReadonlySet<RecordEvent['kind']>;
   isActive: HookActivity | undefined;
+  prepareCreate: CreatePreparer | undefined;
 };
 const hooks = new Map<string, Registered>();
 const ALL_KINDS: RecordEvent['kind'][] = ['created', 'updated', 'transitioned'];
@@ -78,24 +99,33 @@ export function registerRecordHook(
   hook: RecordHook,
   kinds: RecordEvent['kind'][] = ALL_KINDS,
   isActive?: HookActivity,
+  prepareCreate?: CreatePreparer,
 ): void {
-  hooks.set(name, { hook, kinds: new Set(kinds), isActive });
+  hooks.set(name, { hook, kinds: new Set(kinds), isActive, prepareCreate });
 }
 
 export function unregisterRecordHook(name: string): void {
   hooks.delete(name);
 }
 
-export async function needsRecordHooks(
-  kind: RecordEvent['kind'],
+/**
+ * How a record can be created, from the hooks active for it: `plain` (no hook: a single
+ * statement), `prepared` (every active hook can prepare its work before the insert: their
+ * preparers) or `transaction` (the insert and the `created` hooks in one transaction).
+ */
+export async function creationPath(
   ctx: AppContext,
   cfg: RecordTypeConfig,
   subject: Parameters<HookActivity>[3],
-): Promise<boolean> {
+): Promise<{ kind: 'plain' } | { kind: 'prepared'; preparers: CreatePreparer[] } | { kind: 'transaction' }> {
+  const preparers: CreatePreparer[] = [];
   for (const h of hooks.values()) {
-    if (h.kinds.has(kind) && (!h.isActive || (await h.isActive(ctx, cfg, kind, subject)))) return true;
+    if (!h.kinds.has('created') || (h.isActive && !(await h.isActive(ctx, cfg, 'created', subject))))
+      continue;
+    if (!h.prepareCreate) return { kind: 'transaction' };
+    preparers.push(h.prepareCreate);
   }
-  return false;
+  return preparers.length ? { kind: 'prepared', preparers } : { kind: 'plain' };
 }
 
 export async function emitRecordEvent(event: RecordEvent, ec: RecordEventContext): Promise<void> {

@@ -25,6 +25,8 @@ export {
 export type { DetailValues, RecordDetail } from './detail.ts';
 export {
   type CommentEvent,
+  type CreateContribution,
+  type PendingCreate,
   type RecordEvent,
   type RecordEventContext,
   registerCommentHook,

@@ -2,12 +2,15 @@
  * The single-statement insert of a record: settings lookup, number and insert in one round trip.
  * Its column list is generated from the Drizzle table, so the two cannot drift apart.
  */
+import { randomUUID } from 'node:crypto';
 import { getTableColumns } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, statementRows } from '../../db/client.ts';
-import { DEFAULT_PRIORITY_MATRIX, derivePriority } from '../../domain/priority.ts';
+import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
+import { DEFAULT_PRIORITY_MATRIX, derivePriority, type PriorityMatrix } from '../../domain/priority.ts';
 import { DEFAULT_LIFECYCLES } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
+import type { CreateContribution, PendingCreate } from './events.ts';
 import { numberSequenceName } from './numbering.ts';
 import { records } from './schema.ts';
 import type { CreateRecordInput } from './service.ts';
@@ -29,17 +32,20 @@ const RETURNED_COLUMNS = Object.values(getTableColumns(records))
 /**
  * The value of each inserted column, by the Drizzle table's property names; the SQL column names
  * come from the table definition, so a renamed or retyped column cannot drift from this statement.
- * Parameters: $1 requester, $2/$3 setting keys, $4 sequence, then the values in `insertRecordRow`.
+ * Parameters: $1 requester, $2/$3 setting keys, $4 sequence, then the values in `recordParams`.
+ * A create prepared before its insert ($22–$24 given) names its state, priority and due instant;
+ * any other takes its state and priority from the process's settings in this very statement.
  */
 const INSERT_VALUES: Partial<Record<keyof typeof records.$inferInsert, string>> = {
+  id: '$21::uuid',
   type: '$5::text',
   number: `$6::text || lpad(seq.n::text, greatest(7, length(seq.n::text)), '0')`,
   title: '$7::text',
   description: '$8::text',
-  state: `coalesce(cfg.lifecycle->>'initial', $9::text)`,
+  state: `coalesce($22::text, cfg.lifecycle->>'initial', $9::text)`,
   impact: '$10::int',
   urgency: '$11::int',
-  priority: `coalesce((cfg.matrix -> ($10::int - 1) ->> ($11::int - 1))::int, $12::int)`,
+  priority: `coalesce($23::int, (cfg.matrix -> ($10::int - 1) ->> ($11::int - 1))::int, $12::int)`,
   category: '$13::text',
   subcategory: '$14::text',
   channel: '$15::text',
@@ -50,11 +56,14 @@ const INSERT_VALUES: Partial<Record<keyof typeof records.$inferInsert, string>> 
   createdBy: '$19::uuid',
   createdAt: '$20::timestamptz',
   updatedAt: '$20::timestamptz',
+  slaDueAt: '$24::timestamptz',
 };
 const TABLE_COLUMNS = getTableColumns(records);
 const INSERT_ENTRIES = Object.entries(INSERT_VALUES) as [keyof typeof TABLE_COLUMNS, string][];
 
-const INSERT_RECORD_SQL = `with req as (select id, name, email, organisation_id from users where id = $1::uuid and active),
+/** The creating statement; `also` are further writes (data-modifying WITH clauses) beside it. */
+const insertRecordSql = (also: string[] = []) =>
+  `with req as (select id, name, email, organisation_id from users where id = $1::uuid and active),
   cfg as (select (select value from process_settings where key = $2) as lifecycle,
                  (select value from process_settings where key = $3) as matrix),
   seq as (select nextval($4::regclass) as n where exists (select 1 from req)),
@@ -63,18 +72,25 @@ const INSERT_RECORD_SQL = `with req as (select id, name, email, organisation_id 
     select ${INSERT_ENTRIES.map(([, v]) => v).join(', ')}
     from seq, cfg
     returning ${RETURNED_COLUMNS}
-  )
+  )${also.map((t, i) => `, also${i} as (${t})`).join('')}
   select rec.*, req.name as requester_name, req.email as requester_email,
     req.organisation_id as requester_organisation_id, cfg.lifecycle as lifecycle_json from rec, req, cfg`;
+const INSERT_RECORD_SQL = insertRecordSql();
 
-export async function insertRecordRow(
-  ctx: AppContext,
-  tx: Db | null,
+type InsertValues = CreateRecordInput & { requesterId: string; impact: number; urgency: number };
+
+/** What a prepared create decided before its insert. */
+type Decided = { state: string; priority: number; slaDueAt: Date | null };
+
+function recordParams(
   createdBy: string | null,
   cfg: RecordTypeConfig,
-  v: CreateRecordInput & { requesterId: string; impact: number; urgency: number },
-): Promise<Record<string, unknown> | undefined> {
-  const params = [
+  v: InsertValues,
+  id: string,
+  at: Date,
+  decided: Decided | null,
+): unknown[] {
+  return [
     v.requesterId,
     `${cfg.process}.lifecycle`,
     `${cfg.process}.priority_matrix`,
@@ -94,15 +110,111 @@ export async function insertRecordRow(
     v.groupId ?? null,
     v.serviceId ?? null,
     createdBy,
-    ctx.clock.now(),
+    at,
+    id,
+    decided?.state ?? null,
+    decided?.priority ?? null,
+    decided?.slaDueAt ?? null,
   ];
+}
+
+export async function insertRecordRow(
+  ctx: AppContext,
+  tx: Db | null,
+  createdBy: string | null,
+  cfg: RecordTypeConfig,
+  v: InsertValues,
+): Promise<Record<string, unknown> | undefined> {
   // The same prepared statement inside a transaction (on its connection) and outside one.
   const [raw] = await statementRows<Record<string, unknown>>(
     tx ?? ctx.db,
     'records.insert',
     INSERT_RECORD_SQL,
-    params,
+    recordParams(createdBy, cfg, v, randomUUID(), ctx.clock.now(), null),
   );
+  return raw;
+}
+
+/** What a create prepared before its insert reads first: the requester and the process's settings. */
+const CREATE_FACTS_SQL = `select u.organisation_id,
+    (select value from process_settings where key = $2) as lifecycle,
+    (select value from process_settings where key = $3) as matrix
+  from users u where u.id = $1::uuid and u.active`;
+
+/**
+ * Create a record whose hooks prepare their work before the insert: read the requester and the
+ * process's settings, decide the state and priority, give the hooks the record as it will be
+ * written, and write it with what they return in one statement. Undefined when the requester is
+ * not an active user; null when a hook needs the creating transaction after all (nothing was
+ * written).
+ */
+export async function insertPreparedRecord(
+  ctx: AppContext,
+  createdBy: string | null,
+  cfg: RecordTypeConfig,
+  v: InsertValues,
+  prepare: (pending: PendingCreate) => Promise<CreateContribution[] | null>,
+): Promise<Record<string, unknown> | null | undefined> {
+  const [facts] = await statementRows<{
+    organisation_id: string | null;
+    lifecycle: Lifecycle | null;
+    matrix: PriorityMatrix | null;
+  }>(ctx.db, 'records.create_facts', CREATE_FACTS_SQL, [
+    v.requesterId,
+    `${cfg.process}.lifecycle`,
+    `${cfg.process}.priority_matrix`,
+  ]);
+  if (!facts) return undefined;
+  const lifecycle = facts.lifecycle ?? DEFAULT_LIFECYCLES[cfg.process];
+  // As the statement would: the process's matrix, or the default one where it has no value.
+  const priority =
+    Number(facts.matrix?.[v.impact - 1]?.[v.urgency - 1]) ||
+    derivePriority(DEFAULT_PRIORITY_MATRIX, v.impact, v.urgency);
+  const at = ctx.clock.now();
+  const record: RecordRow = {
+    id: randomUUID(),
+    type: cfg.type,
+    number: '',
+    title: v.title,
+    description: v.description ?? '',
+    state: lifecycle.initial,
+    impact: v.impact,
+    urgency: v.urgency,
+    priority,
+    category: v.category ?? null,
+    subcategory: v.subcategory ?? null,
+    channel: v.channel ?? 'portal',
+    requesterId: v.requesterId,
+    assigneeId: v.assigneeId ?? null,
+    groupId: v.groupId ?? null,
+    serviceId: v.serviceId ?? null,
+    resolutionCode: null,
+    resolutionNotes: null,
+    resolvedAt: null,
+    closedAt: null,
+    reopenCount: 0,
+    parentId: null,
+    slaDueAt: null,
+    createdBy,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    search: null,
+  };
+  const contributions = await prepare({
+    ctx,
+    cfg,
+    lifecycle,
+    actorId: createdBy,
+    at,
+    record,
+    requester: { organisationId: facts.organisation_id },
+  });
+  if (!contributions) return null;
+  const slaDueAt = contributions.find((c) => c.slaDueAt !== undefined)?.slaDueAt ?? null;
+  const params = recordParams(createdBy, cfg, v, record.id, at, { state: record.state, priority, slaDueAt });
+  const also = contributions.flatMap((c) => c.writes).map((w) => w(params));
+  const [raw] = await statementRows<Record<string, unknown>>(ctx.db, null, insertRecordSql(also), params);
   return raw;
 }
 

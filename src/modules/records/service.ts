@@ -17,8 +17,8 @@ import { defined } from '../../shared/defined.ts';
 import { groupMembers, groups, users } from '../auth/index.ts';
 import { cachedLifecycle, DEFAULT_LIFECYCLES, getLifecycle, getPriorityMatrix } from '../settings/index.ts';
 import { loadRecord, type RecordRow } from './access.ts';
-import { emitRecordEvent, needsRecordHooks, type RecordEventContext } from './events.ts';
-import { insertRecordRow, recordRowFromSql } from './insert.ts';
+import { type CreateContribution, creationPath, emitRecordEvent, type RecordEventContext } from './events.ts';
+import { insertPreparedRecord, insertRecordRow, recordRowFromSql } from './insert.ts';
 import { type GroupRef, type PersonRef, presentRecord, type RecordView } from './present.ts';
 import { recordHistory, records } from './schema.ts';
 import type { RecordTypeConfig } from './types.ts';
@@ -109,6 +109,8 @@ export type CreateRecordOptions = {
   withRecord?: (tx: Db, record: RecordRow) => Promise<void>;
 };
 
+const noRequester = () => invalid([{ field: 'requesterId', message: 'no active user with this id' }]);
+
 export async function createRecord(
   ctx: AppContext,
   actor: Actor,
@@ -129,11 +131,16 @@ export async function createRecord(
   const impact = staffOnly ? 3 : (input.impact ?? 3);
   const urgency = input.urgency ?? 3;
   const values = { ...input, requesterId, impact, urgency };
+  /** The inserted row, as the creating statement answered it. */
+  const inserted = (raw: Record<string, unknown>) => ({
+    raw,
+    row: recordRowFromSql(raw),
+    lifecycle: (raw.lifecycle_json as Lifecycle | null) ?? DEFAULT_LIFECYCLES[cfg.process],
+  });
   const insert = async (tx: Db | null) => {
     const raw = await insertRecordRow(ctx, tx, actor.userId, cfg, values);
-    if (!raw) throw invalid([{ field: 'requesterId', message: 'no active user with this id' }]);
-    const row = recordRowFromSql(raw);
-    const lifecycle = (raw.lifecycle_json as Lifecycle | null) ?? DEFAULT_LIFECYCLES[cfg.process];
+    if (!raw) throw noRequester();
+    const { row, lifecycle } = inserted(raw);
     let rewritten = false;
     if (tx) {
       const ec: RecordEventContext = {
@@ -152,13 +159,30 @@ export async function createRecord(
     return { raw, row, lifecycle, rewritten };
   };
   // With no active hook wanting 'created' and no follow-up work, the create is a single
-  // statement and needs no transaction.
-  const transactional =
-    opts.withRecord !== undefined ||
-    (await needsRecordHooks('created', ctx, cfg, { ...values, createdBy: actor.userId }));
-  const { raw, row, lifecycle, rewritten } = transactional
-    ? await ctx.db.transaction((tx) => insert(tx))
-    : await insert(null);
+  // statement and needs no transaction; so it is when every active hook can prepare its work
+  // before the insert (the SLA clocks of a new record), which the insert's statement then writes.
+  const path =
+    opts.withRecord !== undefined
+      ? { kind: 'transaction' as const }
+      : await creationPath(ctx, cfg, { ...values, createdBy: actor.userId });
+  const prepared =
+    path.kind === 'prepared'
+      ? await insertPreparedRecord(ctx, actor.userId, cfg, values, async (pending) => {
+          const out: CreateContribution[] = [];
+          for (const prepare of path.preparers) {
+            const c = await prepare(pending);
+            if (!c) return null;
+            out.push(c);
+          }
+          return out;
+        })
+      : null;
+  if (prepared === undefined) throw noRequester();
+  const { raw, row, lifecycle, rewritten } = prepared
+    ? { ...inserted(prepared), rewritten: false }
+    : path.kind === 'plain'
+      ? await insert(null)
+      : await ctx.db.transaction((tx) => insert(tx));
   // An automation rule or the caller's follow-up work (watchers, linked CIs) changed the record
   // after the insert: answer with the record as committed.
   if (rewritten) return getRecordView(ctx, actor, cfg, row.id);

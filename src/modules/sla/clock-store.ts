@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { insertRows, updateOne, writeTogether } from '../../db/statements.ts';
+import { insertRows, type Statement, updateOne, writeTogether } from '../../db/statements.ts';
 import { type ClockBook, emptyBook, firedKey, type PendingAlert } from '../../domain/sla/clock-book.ts';
 import type { ClockPlan } from '../../domain/sla/planner.ts';
 import { records } from '../records/index.ts';
@@ -152,20 +152,37 @@ export type ApplyOptions = {
   onFired: (alert: PendingAlert & { id: string }) => Promise<void>;
 };
 
+/** Whether a plan only starts clocks and tells its timeline (a record's first clocks). */
+const onlyStarts = (plan: ClockPlan) =>
+  !plan.changed.length && !plan.pauses.length && !plan.release.length && !plan.alerts.length;
+
+const startedWrites = (plan: ClockPlan, dims: ApplyOptions['dims']): Statement[] =>
+  plan.started.length
+    ? [insertRows(slaClocks, dims ? plan.started.map((c) => ({ ...c, ...dims })) : plan.started)]
+    : [];
+const timelineWrites = (plan: ClockPlan): Statement[] =>
+  plan.timeline.length ? [insertRows(slaEvents, plan.timeline)] : [];
+
+/**
+ * The writes of a plan that only starts clocks, for a record not inserted yet (they join its
+ * insert's statement, which writes its due instant); null for any other plan.
+ */
+export function firstClockWrites(plan: ClockPlan, dims: ApplyOptions['dims']): Statement[] | null {
+  return onlyStarts(plan) ? [...startedWrites(plan, dims), ...timelineWrites(plan)] : null;
+}
+
 /** Write the plan; returns how many alerts fired. */
 export async function applyPlan(tx: Db, recordId: string, plan: ClockPlan, o: ApplyOptions): Promise<number> {
-  const started = plan.started.length
-    ? [insertRows(slaClocks, o.dims ? plan.started.map((c) => ({ ...c, ...o.dims })) : plan.started)]
-    : [];
+  const started = startedWrites(plan, o.dims);
   // The timeline and the record's due instant close every plan, in one statement.
   const closing = [
-    ...(plan.timeline.length ? [insertRows(slaEvents, plan.timeline)] : []),
+    ...timelineWrites(plan),
     ...((plan.dueAt?.getTime() ?? null) !== (o.currentDue?.getTime() ?? null)
       ? [updateOne(records.slaDueAt, plan.dueAt, records.id, recordId)]
       : []),
   ];
   // The common case, a record's first clocks: those clocks join the same statement.
-  if (!plan.changed.length && !plan.pauses.length && !plan.release.length && !plan.alerts.length) {
+  if (onlyStarts(plan)) {
     await writeTogether(tx, [...started, ...closing]);
     return 0;
   }

@@ -18,11 +18,23 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Cause, ClockBook } from '../../domain/sla/clock-book.ts';
 import { CLOCK_FIELDS, type ClockPlan, type PlanEvent, planClocks } from '../../domain/sla/planner.ts';
-import { type RecordEvent, type RecordEventContext, registerRecordHook } from '../records/index.ts';
+import {
+  type CreateContribution,
+  type PendingCreate,
+  type RecordEvent,
+  type RecordEventContext,
+  registerRecordHook,
+} from '../records/index.ts';
 import { anyAgreementAgreed } from './agreements.ts';
 import { enqueueAlert } from './alerts.ts';
 import { type FactNeeds, type FactsInput, loadPlanFacts } from './clock-facts.ts';
-import { type ApplyOptions, applyPlan, emptyClockBook, loadClockBook } from './clock-store.ts';
+import {
+  type ApplyOptions,
+  applyPlan,
+  emptyClockBook,
+  firstClockWrites,
+  loadClockBook,
+} from './clock-store.ts';
 import { lookUpNames } from './names.ts';
 
 async function updateCause(tx: Db, e: Extract<RecordEvent, { kind: 'updated' }>, actorId: string | null) {
@@ -48,9 +60,15 @@ async function updateCause(tx: Db, e: Extract<RecordEvent, { kind: 'updated' }>,
 const stateLabel = (ec: RecordEventContext, key: string) =>
   ec.lifecycle.states.find((s) => s.key === key)?.label ?? key;
 
+/** What a created record's clocks say started them. */
+const raised = (ec: Pick<RecordEventContext, 'actorId' | 'cfg'>): Cause => ({
+  actorId: ec.actorId,
+  text: `${ec.cfg.label} raised`,
+});
+
 async function causeOf(event: RecordEvent, ec: RecordEventContext): Promise<Cause> {
   const actorId = ec.actorId;
-  if (event.kind === 'created') return { actorId, text: `${ec.cfg.label} raised` };
+  if (event.kind === 'created') return raised(ec);
   if (event.kind === 'transitioned')
     return { actorId, text: `State ${stateLabel(ec, event.from)} → ${stateLabel(ec, event.to)}` };
   return updateCause(ec.tx, event, actorId);
@@ -127,10 +145,39 @@ async function onRecordEvent(event: RecordEvent, ec: RecordEventContext): Promis
   event.record.slaDueAt = plan.dueAt;
 }
 
+/**
+ * A record's first clocks, decided before its insert: the same facts and planner as the
+ * `created` event, with the record as it will be written; its clocks and their timeline are
+ * written by the insert's statement, which writes its due instant with it.
+ */
+async function prepareCreate(p: PendingCreate): Promise<CreateContribution | null> {
+  const book = emptyClockBook(p.record.id);
+  const facts = await loadPlanFacts(
+    p.ctx,
+    p.ctx.db,
+    {
+      book,
+      record: p.record,
+      lifecycle: p.lifecycle,
+      at: p.at,
+      cause: raised(p),
+      requesterOrganisationId: p.requester?.organisationId,
+    },
+    { selection: true },
+  );
+  const plan = planClocks(facts, { kind: 'created' });
+  const writes = firstClockWrites(plan, { recordType: p.record.type, recordServiceId: p.record.serviceId });
+  return writes && { slaDueAt: plan.dueAt, writes };
+}
+
 export function registerSlaHooks(): void {
   // A record being created starts clocks only once some agreement is agreed; until then creating
   // one needs no transaction on the SLA's account. Later events may meet clocks already running.
-  registerRecordHook('sla.clocks', onRecordEvent, undefined, (ctx, _cfg, kind) =>
-    kind === 'created' ? anyAgreementAgreed(ctx) : Promise.resolve(true),
+  registerRecordHook(
+    'sla.clocks',
+    onRecordEvent,
+    undefined,
+    (ctx, _cfg, kind) => (kind === 'created' ? anyAgreementAgreed(ctx) : Promise.resolve(true)),
+    prepareCreate,
   );
 }
