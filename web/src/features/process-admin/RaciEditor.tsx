@@ -4,7 +4,6 @@
  * staff roles reads it; administrators and process owners edit it.
  */
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Group,
@@ -19,7 +18,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useGroups, useRoles, useUser } from '../../api/queries/directory.ts';
 import {
@@ -37,6 +36,7 @@ import {
 import { type PersonRef, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
@@ -239,11 +239,10 @@ function Editor({
                   <Table.Th key={p} scope="col">
                     <Group gap={4} wrap="nowrap" justify="space-between">
                       <span>{name(p)}</span>
-                      <ActionIcon
+                      <TrashButton
                         size="sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove column ${name(p)}`}
+                        iconSize={14}
+                        label={`Remove column ${name(p)}`}
                         onClick={() => {
                           setParties((ps) => ps.filter((x) => x !== p));
                           setRaci((r) => ({
@@ -257,9 +256,7 @@ function Editor({
                             })),
                           }));
                         }}
-                      >
-                        <IconTrash size={14} />
-                      </ActionIcon>
+                      />
                     </Group>
                   </Table.Th>
                 ))}
@@ -302,16 +299,12 @@ function Editor({
                     </Table.Td>
                   ))}
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove activity ${a.label}`}
+                    <TrashButton
+                      label={`Remove activity ${a.label}`}
                       onClick={() =>
                         setRaci((r) => ({ ...r, activities: r.activities.filter((_, j) => j !== i) }))
                       }
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
