@@ -17,6 +17,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
+import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { adminAreas } from '../../lib/faces.ts';
@@ -223,17 +224,7 @@ function Messages() {
           </TableFrame>
         )}
       </LoadedRows>
-      {messages.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            loading={messages.isFetchingNextPage}
-            onClick={() => messages.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <MoreButton query={messages} center />
     </>
   );
 }

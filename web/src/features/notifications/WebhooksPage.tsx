@@ -37,6 +37,7 @@ import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
+import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
@@ -184,16 +185,9 @@ function Deliveries({ hook }: { hook: WebhookView }) {
           </>
         )}
       />
-      {log.hasNextPage && (
-        <Button
-          mt="sm"
-          variant="default"
-          onClick={() => log.fetchNextPage()}
-          loading={log.isFetchingNextPage}
-        >
-          Show more
-        </Button>
-      )}
+      <MoreButton query={log} mt="sm">
+        Show more
+      </MoreButton>
     </Paper>
   );
 }
