@@ -26,7 +26,6 @@ import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx'
 import { adminAreas } from '../../lib/faces.ts';
 import { Time } from '../../lib/time.tsx';
 import { STATUS_COLOR, STATUS_LABEL } from './statusColor.ts';
-import { TableFrame } from './TableFrame.tsx';
 
 const LANDED = new Set(['created', 'commented']);
 
@@ -134,22 +133,26 @@ export function InboundMessagePage() {
             </Tabs.Panel>
           )}
           <Tabs.Panel value="headers" pt="sm">
-            <TableFrame minWidth={700} label="Headers">
-              <Table.Tbody>
-                {m.headers.map((h) => (
-                  <Table.Tr key={`${h.name}:${h.value}`}>
-                    <Table.Td w={200}>
-                      <Code>{h.name}</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs" style={{ wordBreak: 'break-all' }}>
-                        {h.value}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </TableFrame>
+            <Paper p={0} withBorder style={{ overflow: 'hidden' }}>
+              <Table.ScrollContainer minWidth={700}>
+                <Table verticalSpacing="xs" aria-label="Headers">
+                  <Table.Tbody>
+                    {m.headers.map((h) => (
+                      <Table.Tr key={`${h.name}:${h.value}`}>
+                        <Table.Td w={200}>
+                          <Code>{h.name}</Code>
+                        </Table.Td>
+                        <Table.Td>
+                          <Text size="xs" style={{ wordBreak: 'break-all' }}>
+                            {h.value}
+                          </Text>
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Paper>
           </Tabs.Panel>
         </Tabs>
         {m.attachments.length > 0 && (
