@@ -278,10 +278,8 @@ export function WebhooksPage() {
                     color="red"
                     variant="subtle"
                     onClick={() => {
-                      if (window.confirm(`Remove the webhook to ${h.url} and its log?`))
-                        remove.mutate(h.id, {
-                          onSuccess: () => selected === h.id && setSelected(null),
-                        });
+                      remove.reset();
+                      setRemoving(h);
                     }}
                   >
                     Remove
@@ -311,7 +309,7 @@ export function WebhooksPage() {
           })
         }
       >
-        <Text size="sm">Steward stops posting to {removing?.url} and forgets its delivery log.</Text>
+        Steward stops posting to {removing?.url} and forgets its delivery log.
       </ConfirmDialog>
       {creating && (
         <WebhookDialog
