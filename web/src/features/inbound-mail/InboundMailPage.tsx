@@ -14,7 +14,8 @@ import {
 } from '../../api/queries/inboundMail.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { MoreButton } from '../../kit/list/MoreButton.tsx';
@@ -48,7 +49,6 @@ function Addresses({ canManage }: { canManage: boolean }) {
           </Button>
         )}
       </Group>
-      <ErrorAlert error={remove.error} title="Could not remove the address" />
       <Paper p={0} withBorder style={{ overflow: 'hidden' }}>
         <LoadedTable
           query={list}
@@ -105,19 +105,18 @@ function Addresses({ canManage }: { canManage: boolean }) {
                     >
                       Edit
                     </Button>
-                    <Button
+                    <ConfirmButton
                       size="xs"
-                      variant="subtle"
-                      color="red"
-                      loading={remove.isPending}
+                      label="Remove"
                       aria-label={`Remove ${a.address}`}
-                      onClick={() => {
-                        if (window.confirm(`Stop receiving mail at ${a.address}?`))
-                          remove.mutate({ id: a.id });
-                      }}
+                      title={`Stop receiving mail at ${a.address}?`}
+                      confirmLabel="Remove"
+                      errorTitle="Could not remove the address"
+                      mutation={remove}
+                      vars={{ id: a.id }}
                     >
-                      Remove
-                    </Button>
+                      Mail to {a.address} will no longer open records or add comments.
+                    </ConfirmButton>
                   </Group>
                 </Table.Td>
               )}

@@ -33,7 +33,7 @@ import {
 import { TagBadges } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
-import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
 import { MoreButton } from '../../kit/list/MoreButton.tsx';
@@ -201,7 +201,6 @@ export function WebhooksPage() {
   const [editing, setEditing] = useState<WebhookView | null>(null);
   const [secret, setSecret] = useState<WebhookWithSecret | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<WebhookView | null>(null);
   const shown = hooks.data?.find((h) => h.id === selected) ?? null;
   return (
     <>
@@ -273,17 +272,18 @@ export function WebhooksPage() {
                   >
                     New secret
                   </Button>
-                  <Button
+                  <ConfirmButton
                     size="compact-xs"
-                    color="red"
-                    variant="subtle"
-                    onClick={() => {
-                      remove.reset();
-                      setRemoving(h);
-                    }}
+                    label="Remove"
+                    title="Remove webhook?"
+                    confirmLabel="Remove"
+                    errorTitle="Not removed"
+                    mutation={remove}
+                    vars={h.id}
+                    onDone={() => selected === h.id && setSelected(null)}
                   >
-                    Remove
-                  </Button>
+                    Steward stops posting to {h.url} and forgets its delivery log.
+                  </ConfirmButton>
                 </Group>
               </Table.Td>
             </>
@@ -291,26 +291,6 @@ export function WebhooksPage() {
         />
       </Paper>
       {shown && <Deliveries key={shown.id} hook={shown} />}
-      <ConfirmDialog
-        opened={!!removing}
-        onClose={() => setRemoving(null)}
-        title="Remove webhook?"
-        confirmLabel="Remove"
-        pending={remove.isPending}
-        error={remove.error}
-        errorTitle="Not removed"
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              if (selected === removing.id) setSelected(null);
-              setRemoving(null);
-            },
-          })
-        }
-      >
-        Steward stops posting to {removing?.url} and forgets its delivery log.
-      </ConfirmDialog>
       {creating && (
         <WebhookDialog
           title="Add webhook"

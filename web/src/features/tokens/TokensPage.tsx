@@ -16,17 +16,15 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
-import { errorMessage } from '../../api/client.ts';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/admin.ts';
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { TagBadges } from '../../components/Badges.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
-import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
@@ -166,37 +164,20 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
 
 function RevokeButton({ token }: { token: ApiToken }) {
   const revoke = useRevokeToken();
-  const [opened, controls] = useDisclosure();
   return (
-    <>
-      <Button
-        size="xs"
-        variant="subtle"
-        color="red"
-        onClick={controls.open}
-        aria-label={`Revoke ${token.name}`}
-      >
-        Revoke
-      </Button>
-      <ConfirmDialog
-        opened={opened}
-        onClose={controls.close}
-        title={`Revoke “${token.name}”?`}
-        confirmLabel="Revoke token"
-        pending={revoke.isPending}
-        onConfirm={() =>
-          revoke.mutate(token.id, {
-            onSuccess: () => {
-              controls.close();
-              notifications.show({ color: 'teal', message: `Token “${token.name}” revoked` });
-            },
-            onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-          })
-        }
-      >
-        Programs using this token will stop working immediately. This cannot be undone.
-      </ConfirmDialog>
-    </>
+    <ConfirmButton
+      size="xs"
+      label="Revoke"
+      aria-label={`Revoke ${token.name}`}
+      title={`Revoke “${token.name}”?`}
+      confirmLabel="Revoke token"
+      errorTitle="Not revoked"
+      mutation={revoke}
+      vars={token.id}
+      onDone={() => notifications.show({ color: 'teal', message: `Token “${token.name}” revoked` })}
+    >
+      Programs using this token will stop working immediately. This cannot be undone.
+    </ConfirmButton>
   );
 }
 
