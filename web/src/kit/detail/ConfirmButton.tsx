@@ -17,6 +17,7 @@ export function ConfirmButton<V>({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   errorTitle,
   mutation,
   vars,
@@ -31,6 +32,7 @@ export function ConfirmButton<V>({
   /** What the action does. */
   children: ReactNode;
   confirmLabel: string;
+  cancelLabel?: string;
   errorTitle: string;
   mutation: Pick<UseMutationResult<unknown, Error, V>, 'mutate' | 'isPending' | 'error' | 'reset'>;
   vars: V;
@@ -55,6 +57,7 @@ export function ConfirmButton<V>({
         onClose={controls.close}
         title={title}
         confirmLabel={confirmLabel}
+        cancelLabel={cancelLabel}
         pending={mutation.isPending}
         error={mutation.error}
         errorTitle={errorTitle}

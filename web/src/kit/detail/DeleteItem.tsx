@@ -3,13 +3,12 @@
  * notification and back to the list. `DeleteButton` brings its own button; a page with the button
  * elsewhere (in its header) opens `DeleteDialog` itself.
  */
-import { Button } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { ConfirmButton } from './ConfirmButton.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 type DeleteProps<V> = {
@@ -26,6 +25,15 @@ type DeleteProps<V> = {
   cancelLabel?: string;
 };
 
+/** After a delete: say so and go back to the list. */
+function useDeleted(name: string, backTo: string) {
+  const navigate = useNavigate();
+  return () => {
+    notifications.show({ color: 'teal', message: `${name} deleted` });
+    navigate(backTo);
+  };
+}
+
 export function DeleteDialog<V>({
   opened,
   onClose,
@@ -37,7 +45,7 @@ export function DeleteDialog<V>({
   confirmLabel,
   cancelLabel,
 }: DeleteProps<V> & { opened: boolean; onClose: () => void }) {
-  const navigate = useNavigate();
+  const deleted = useDeleted(name, backTo);
   return (
     <ConfirmDialog
       opened={opened}
@@ -47,14 +55,7 @@ export function DeleteDialog<V>({
       cancelLabel={cancelLabel}
       pending={remove.isPending}
       error={remove.error}
-      onConfirm={() =>
-        remove.mutate(vars, {
-          onSuccess: () => {
-            notifications.show({ color: 'teal', message: `${name} deleted` });
-            navigate(backTo);
-          },
-        })
-      }
+      onConfirm={() => remove.mutate(vars, { onSuccess: deleted })}
     >
       {children}
     </ConfirmDialog>
@@ -64,28 +65,32 @@ export function DeleteDialog<V>({
 /** "Delete <noun>" under a detail page's sections; the last refusal is cleared on opening. */
 export function DeleteButton<V>({
   label,
+  name,
   remove,
-  ...props
+  vars,
+  backTo,
+  children,
+  confirmLabel = 'Delete',
+  cancelLabel,
 }: DeleteProps<V> & {
   label: string;
   remove: DeleteProps<V>['remove'] & { reset: () => void };
 }) {
-  const [opened, controls] = useDisclosure();
+  const deleted = useDeleted(name, backTo);
   return (
-    <>
-      <Button
-        variant="subtle"
-        color="red"
-        w="fit-content"
-        leftSection={<IconTrash size={16} />}
-        onClick={() => {
-          remove.reset();
-          controls.open();
-        }}
-      >
-        {label}
-      </Button>
-      <DeleteDialog opened={opened} onClose={controls.close} remove={remove} {...props} />
-    </>
+    <ConfirmButton
+      w="fit-content"
+      leftSection={<IconTrash size={16} />}
+      label={label}
+      title={`Delete ${name}?`}
+      confirmLabel={confirmLabel}
+      cancelLabel={cancelLabel}
+      errorTitle="Not deleted"
+      mutation={remove}
+      vars={vars}
+      onDone={deleted}
+    >
+      {children}
+    </ConfirmButton>
   );
 }
