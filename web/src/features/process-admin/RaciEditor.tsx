@@ -35,7 +35,8 @@ import {
 } from '../../api/queries/process.ts';
 import { type PersonRef, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
@@ -341,36 +342,32 @@ function Editor({
 export function RaciPanel({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
   const q = useRaci(process);
   const [editing, setEditing] = useState(false);
-  if (q.isPending) return <PageLoader label="Loading RACI matrix" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
-    <Paper p="lg">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h4">
-          Roles and responsibilities
-        </Title>
-        {canEdit && !editing && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPencil size={14} />}
-            onClick={() => setEditing(true)}
-          >
-            Edit matrix
-          </Button>
-        )}
-      </Group>
-      {editing ? (
-        <Editor
-          key={`${process}-${q.data.version}`}
-          process={process}
-          doc={q.data}
-          onDone={() => setEditing(false)}
-          onReload={() => void q.refetch()}
-        />
-      ) : (
-        <RaciMatrixView raci={q.data.raci} />
+    <Loaded query={q} label="Loading RACI matrix" resetKey={(doc) => `${process}-${doc.version}`}>
+      {(doc, reload) => (
+        <Paper p="lg">
+          <Group justify="space-between" mb="md">
+            <Title order={2} size="h4">
+              Roles and responsibilities
+            </Title>
+            {canEdit && !editing && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPencil size={14} />}
+                onClick={() => setEditing(true)}
+              >
+                Edit matrix
+              </Button>
+            )}
+          </Group>
+          {editing ? (
+            <Editor process={process} doc={doc} onDone={() => setEditing(false)} onReload={reload} />
+          ) : (
+            <RaciMatrixView raci={doc.raci} />
+          )}
+        </Paper>
       )}
-    </Paper>
+    </Loaded>
   );
 }
