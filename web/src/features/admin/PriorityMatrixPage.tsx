@@ -7,7 +7,8 @@ import { usePriorityMatrix, useSavePriorityMatrix } from '../../api/queries/admi
 import type { PriorityMatrixSetting } from '../../api/types.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
@@ -128,13 +129,9 @@ export function PriorityMatrixPage() {
         title="Priority matrix"
         description="How impact and urgency decide an incident's priority."
       />
-      {m.isPending ? (
-        <PageLoader />
-      ) : m.isError ? (
-        <ErrorState error={m.error} onRetry={() => m.refetch()} />
-      ) : (
-        <Editor key={m.data.version} setting={m.data} onReload={() => void m.refetch()} />
-      )}
+      <Loaded query={m} label="Loading the priority matrix" resetKey={(setting) => setting.version}>
+        {(setting, reload) => <Editor setting={setting} onReload={reload} />}
+      </Loaded>
     </>
   );
 }
