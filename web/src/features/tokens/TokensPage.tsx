@@ -25,9 +25,8 @@ import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from 
 import { TagBadges } from '../../components/Badges.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TablePage } from '../../kit/list/TablePage.tsx';
 import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -100,65 +99,58 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal opened onClose={onClose} title="New API token">
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          setTouched(true);
-          if (!name.trim() || scopes.length === 0) return;
-          create.mutate(
-            {
-              name: name.trim(),
-              scopes,
-              ...(expiry === 'never' ? {} : { expiresInDays: Number(expiry) }),
-            },
-            { onSuccess: setCreated },
-          );
-        }}
+    <FormDialog
+      title="New API token"
+      onClose={onClose}
+      noValidate
+      onSubmit={() => {
+        setTouched(true);
+        if (!name.trim() || scopes.length === 0) return;
+        create.mutate(
+          {
+            name: name.trim(),
+            scopes,
+            ...(expiry === 'never' ? {} : { expiresInDays: Number(expiry) }),
+          },
+          { onSuccess: setCreated },
+        );
+      }}
+      submitLabel="Create token"
+      pending={create.isPending}
+      icon={<IconKey size={16} />}
+    >
+      <ErrorAlert error={create.error} title="The token was not created" />
+      <TextInput
+        label="Name"
+        description="What the token is for, e.g. “Monitoring integration”"
+        required
+        maxLength={LIMITS.tokenNameMax}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={requiredError(touched, name, 'Enter a name') ?? server.name}
+      />
+      <Checkbox.Group
+        label="Scopes"
+        required
+        value={scopes}
+        onChange={(v) => setScopes(v as TokenScope[])}
+        error={(touched && scopes.length === 0 ? 'Choose at least one scope' : undefined) ?? server.scopes}
       >
-        <Stack>
-          <ErrorAlert error={create.error} title="The token was not created" />
-          <TextInput
-            label="Name"
-            description="What the token is for, e.g. “Monitoring integration”"
-            required
-            maxLength={LIMITS.tokenNameMax}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={requiredError(touched, name, 'Enter a name') ?? server.name}
-          />
-          <Checkbox.Group
-            label="Scopes"
-            required
-            value={scopes}
-            onChange={(v) => setScopes(v as TokenScope[])}
-            error={
-              (touched && scopes.length === 0 ? 'Choose at least one scope' : undefined) ?? server.scopes
-            }
-          >
-            <Stack gap={6} mt={6}>
-              {TOKEN_SCOPES.map((s) => (
-                <Checkbox key={s} value={s} label={SCOPE_HELP[s]} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <Select
-            label="Expires after"
-            data={EXPIRY}
-            value={expiry}
-            onChange={(v) => setExpiry(v ?? '90')}
-            allowDeselect={false}
-            error={server.expiresInDays}
-          />
-          <DialogActions
-            onCancel={onClose}
-            submitLabel="Create token"
-            pending={create.isPending}
-            icon={<IconKey size={16} />}
-          />
+        <Stack gap={6} mt={6}>
+          {TOKEN_SCOPES.map((s) => (
+            <Checkbox key={s} value={s} label={SCOPE_HELP[s]} />
+          ))}
         </Stack>
-      </SubmitForm>
-    </Modal>
+      </Checkbox.Group>
+      <Select
+        label="Expires after"
+        data={EXPIRY}
+        value={expiry}
+        onChange={(v) => setExpiry(v ?? '90')}
+        allowDeselect={false}
+        error={server.expiresInDays}
+      />
+    </FormDialog>
   );
 }
 
