@@ -2,7 +2,7 @@
  * Email in for administrators: the addresses Steward receives at (with their policies) and every
  * inbound message with where it landed or why it did not.
  */
-import { Anchor, Badge, Button, Group, Modal, Paper, Select, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconMailPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -124,16 +124,9 @@ function Addresses({ canManage }: { canManage: boolean }) {
           )}
         />
       </Paper>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add a receiving address' : 'Edit the receiving address'}
-        size="lg"
-      >
-        {editing !== null && (
-          <AddressForm current={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
+      {editing !== null && (
+        <AddressForm current={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+      )}
     </>
   );
 }
