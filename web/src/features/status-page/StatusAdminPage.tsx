@@ -20,14 +20,15 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { UPDATE_PHASES } from '../../../../src/contracts/status-page.ts';
 import { useMajorIncidents } from '../../api/queries/process.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import type { Role } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert, Forbidden } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
@@ -35,6 +36,7 @@ import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
+  type StatusSettingsView,
   useCreateStatusUpdate,
   usePublishedServices,
   usePublishService,
@@ -64,16 +66,18 @@ function AdminCard({ id, title, children }: { id: string; title: string; childre
   );
 }
 
+/** The settings, each saved version starting the title field over. */
 function SettingsCard({ manage }: { manage: boolean }) {
-  const settings = useStatusSettings();
+  return (
+    <Loaded query={useStatusSettings()} label="Loading the settings" resetKey={(s) => s.version}>
+      {(s) => <SettingsForm s={s} manage={manage} />}
+    </Loaded>
+  );
+}
+
+function SettingsForm({ s, manage }: { s: StatusSettingsView; manage: boolean }) {
   const save = useSaveStatusSettings();
-  const [title, setTitle] = useState('');
-  useEffect(() => {
-    if (settings.data) setTitle(settings.data.title);
-  }, [settings.data]);
-  if (settings.isPending) return <PageLoader label="Loading the settings" />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
-  const s = settings.data;
+  const [title, setTitle] = useState(s.title);
   const write = (value: { enabled: boolean; title: string }) =>
     save.mutate(
       { value, version: s.version },
