@@ -17,7 +17,6 @@ export function ConfirmButton<V>({
   title,
   children,
   confirmLabel,
-  cancelLabel,
   errorTitle,
   mutation,
   vars,
@@ -32,7 +31,6 @@ export function ConfirmButton<V>({
   /** What the action does. */
   children: ReactNode;
   confirmLabel: string;
-  cancelLabel?: string;
   errorTitle: string;
   mutation: Pick<UseMutationResult<unknown, Error, V>, 'mutate' | 'isPending' | 'error' | 'reset'>;
   vars: V;
@@ -57,7 +55,6 @@ export function ConfirmButton<V>({
         onClose={controls.close}
         title={title}
         confirmLabel={confirmLabel}
-        cancelLabel={cancelLabel}
         pending={mutation.isPending}
         error={mutation.error}
         errorTitle={errorTitle}

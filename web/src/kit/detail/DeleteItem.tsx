@@ -3,12 +3,13 @@
  * notification and back to the list. `DeleteButton` brings its own button; a page with the button
  * elsewhere (in its header) opens `DeleteDialog` itself.
  */
+import { Button } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconTrash } from '@tabler/icons-react';
 import type { UseMutationResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ConfirmButton } from './ConfirmButton.tsx';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 
 type DeleteProps<V> = {
@@ -25,15 +26,6 @@ type DeleteProps<V> = {
   cancelLabel?: string;
 };
 
-/** After a delete: say so and go back to the list. */
-function useDeleted(name: string, backTo: string) {
-  const navigate = useNavigate();
-  return () => {
-    notifications.show({ color: 'teal', message: `${name} deleted` });
-    navigate(backTo);
-  };
-}
-
 export function DeleteDialog<V>({
   opened,
   onClose,
@@ -45,7 +37,7 @@ export function DeleteDialog<V>({
   confirmLabel,
   cancelLabel,
 }: DeleteProps<V> & { opened: boolean; onClose: () => void }) {
-  const deleted = useDeleted(name, backTo);
+  const navigate = useNavigate();
   return (
     <ConfirmDialog
       opened={opened}
@@ -55,7 +47,14 @@ export function DeleteDialog<V>({
       cancelLabel={cancelLabel}
       pending={remove.isPending}
       error={remove.error}
-      onConfirm={() => remove.mutate(vars, { onSuccess: deleted })}
+      onConfirm={() =>
+        remove.mutate(vars, {
+          onSuccess: () => {
+            notifications.show({ color: 'teal', message: `${name} deleted` });
+            navigate(backTo);
+          },
+        })
+      }
     >
       {children}
     </ConfirmDialog>
@@ -65,32 +64,28 @@ export function DeleteDialog<V>({
 /** "Delete <noun>" under a detail page's sections; the last refusal is cleared on opening. */
 export function DeleteButton<V>({
   label,
-  name,
   remove,
-  vars,
-  backTo,
-  children,
-  confirmLabel = 'Delete',
-  cancelLabel,
+  ...props
 }: DeleteProps<V> & {
   label: string;
   remove: DeleteProps<V>['remove'] & { reset: () => void };
 }) {
-  const deleted = useDeleted(name, backTo);
+  const [opened, controls] = useDisclosure();
   return (
-    <ConfirmButton
-      w="fit-content"
-      leftSection={<IconTrash size={16} />}
-      label={label}
-      title={`Delete ${name}?`}
-      confirmLabel={confirmLabel}
-      cancelLabel={cancelLabel}
-      errorTitle="Not deleted"
-      mutation={remove}
-      vars={vars}
-      onDone={deleted}
-    >
-      {children}
-    </ConfirmButton>
+    <>
+      <Button
+        variant="subtle"
+        color="red"
+        w="fit-content"
+        leftSection={<IconTrash size={16} />}
+        onClick={() => {
+          remove.reset();
+          controls.open();
+        }}
+      >
+        {label}
+      </Button>
+      <DeleteDialog opened={opened} onClose={controls.close} remove={remove} {...props} />
+    </>
   );
 }
