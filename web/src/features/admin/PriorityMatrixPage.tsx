@@ -1,5 +1,5 @@
 /** The impact × urgency → priority matrix, editable by administrators and process owners. */
-import { Button, Group, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { Group, NumberInput, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -8,6 +8,7 @@ import type { PriorityMatrixSetting } from '../../api/types.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { ResetSaveButtons } from '../../kit/form/ResetSaveButtons.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { LEVEL_LABELS } from '../../lib/labels.ts';
 import { SaveProblems } from '../process-admin/SaveProblems.tsx';
@@ -93,18 +94,13 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
           <Text size="sm" c="dimmed">
             Changes apply to incidents whose impact or urgency change from now on.
           </Text>
-          <Group gap="sm">
-            <Button
-              variant="default"
-              disabled={!dirty}
-              onClick={() => setCells(setting.matrix.map((r) => [...r]))}
-            >
-              Reset
-            </Button>
-            <Button type="submit" disabled={!dirty || stale} loading={save.isPending}>
-              Save matrix
-            </Button>
-          </Group>
+          <ResetSaveButtons
+            dirty={dirty}
+            onReset={() => setCells(setting.matrix.map((r) => [...r]))}
+            saveLabel="Save matrix"
+            pending={save.isPending}
+            blocked={stale}
+          />
         </Group>
       </SubmitForm>
     </Paper>
