@@ -1,9 +1,8 @@
 /** Pickers for people and groups, searching the directory as you type. */
 import { Select, type SelectProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { useState } from 'react';
 import { useGroups, useUserList, useUserSearch } from '../api/queries/directory.ts';
 import type { PersonRef, Role } from '../api/types.ts';
+import { useServerSearch } from '../kit/form/useServerSearch.ts';
 
 type BaseProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'>;
 
@@ -14,10 +13,8 @@ export function UserPicker({
   role,
   ...rest
 }: BaseProps & { value: PersonRef | null; onChange: (p: PersonRef | null) => void; role?: Role }) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const typing = debounced !== '' && debounced !== value?.name;
-  const found = useUserSearch({ q: typing ? debounced : undefined, role, active: true });
+  const { query, searchProps } = useServerSearch([value?.name]);
+  const found = useUserSearch({ q: query, role, active: true });
   const people = new Map<string, PersonRef>();
   if (value) people.set(value.id, value);
   for (const u of found.data?.items ?? []) people.set(u.id, { id: u.id, name: u.name, email: u.email });
@@ -30,10 +27,7 @@ export function UserPicker({
       data={data}
       value={value?.id ?? null}
       onChange={(id) => onChange(id ? (people.get(id) ?? null) : null)}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options }) => options}
-      nothingFoundMessage={found.isFetching ? 'Searching…' : 'Nobody found'}
+      {...searchProps(found.isFetching, 'Nobody found')}
       renderOption={({ option }) => {
         const p = people.get(option.value);
         return (

@@ -1,5 +1,5 @@
 /** The impact × urgency → priority matrix, editable by administrators and process owners. */
-import { Button, Group, List, NumberInput, Paper, Table, Text } from '@mantine/core';
+import { Group, NumberInput, Paper, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { ApiError } from '../../api/client.ts';
@@ -7,11 +7,11 @@ import { usePriorityMatrix, useSavePriorityMatrix } from '../../api/queries/admi
 import type { PriorityMatrixSetting } from '../../api/types.ts';
 import { PriorityBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
-import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { ResetSaveButtons } from '../../kit/form/ResetSaveButtons.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { LEVEL_LABELS } from '../../lib/labels.ts';
+import { SaveProblems } from '../process-admin/SaveProblems.tsx';
 
 const LEVELS = [1, 2, 3];
 
@@ -25,7 +25,6 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
   const [cells, setCells] = useState<(number | string)[][]>(() => setting.matrix.map((r) => [...r]));
   const save = useSavePriorityMatrix(setting.version);
   const stale = save.error instanceof ApiError && save.error.isStale;
-  const serverProblems = save.error instanceof ApiError ? save.error.fieldErrors.map((e) => e.message) : [];
   const dirty = JSON.stringify(cells) !== JSON.stringify(setting.matrix);
   const set = (i: number, j: number, v: number | string) =>
     setCells((m) => m.map((row, a) => (a === i ? row.map((c, b) => (b === j ? v : c)) : row)));
@@ -42,19 +41,12 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
           });
         }}
       >
-        {stale ? (
-          <StaleAlert what="The priority matrix" onReload={onReload} />
-        ) : serverProblems.length > 0 ? (
-          <ProblemAlert title="The matrix was not saved" mb="md">
-            <List size="sm">
-              {serverProblems.map((p) => (
-                <List.Item key={p}>{p}</List.Item>
-              ))}
-            </List>
-          </ProblemAlert>
-        ) : (
-          <ErrorAlert error={save.error} title="The matrix was not saved" />
-        )}
+        <SaveProblems
+          error={save.error}
+          what="The priority matrix"
+          title="The matrix was not saved"
+          onReload={onReload}
+        />
         <Table withTableBorder withColumnBorders mt="sm" captionSide="bottom">
           <Table.Caption>
             Rows: impact. Columns: urgency. Cells: the priority (1 Critical … 5 Planning).
@@ -102,18 +94,13 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
           <Text size="sm" c="dimmed">
             Changes apply to incidents whose impact or urgency change from now on.
           </Text>
-          <Group gap="sm">
-            <Button
-              variant="default"
-              disabled={!dirty}
-              onClick={() => setCells(setting.matrix.map((r) => [...r]))}
-            >
-              Reset
-            </Button>
-            <Button type="submit" disabled={!dirty || stale} loading={save.isPending}>
-              Save matrix
-            </Button>
-          </Group>
+          <ResetSaveButtons
+            dirty={dirty}
+            onReset={() => setCells(setting.matrix.map((r) => [...r]))}
+            saveLabel="Save matrix"
+            pending={save.isPending}
+            blocked={stale}
+          />
         </Group>
       </SubmitForm>
     </Paper>
@@ -128,13 +115,9 @@ export function PriorityMatrixPage() {
         title="Priority matrix"
         description="How impact and urgency decide an incident's priority."
       />
-      {m.isPending ? (
-        <PageLoader />
-      ) : m.isError ? (
-        <ErrorState error={m.error} onRetry={() => m.refetch()} />
-      ) : (
-        <Editor key={m.data.version} setting={m.data} onReload={() => void m.refetch()} />
-      )}
+      <Loaded query={m} label="Loading the priority matrix" resetKey={(setting) => setting.version}>
+        {(setting, reload) => <Editor setting={setting} onReload={reload} />}
+      </Loaded>
     </>
   );
 }

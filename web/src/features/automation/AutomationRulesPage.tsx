@@ -1,7 +1,6 @@
 /** Automation rules of a process, in evaluation order: read, enable or disable, delete, open to edit. */
-import { ActionIcon, Anchor, Button, Group, Modal, Paper, Switch, Table, Text } from '@mantine/core';
+import { Anchor, Paper, Switch, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -17,7 +16,9 @@ import {
   useUpdateRule,
 } from '../../api/queries/process.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
@@ -111,44 +112,31 @@ function RulesTable({ process, rules }: { process: ProcessKey; rules: Automation
               />
             </Table.Td>
             <Table.Td>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                aria-label={`Delete ${r.name}`}
-                onClick={() => setDeleting(r)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
+              <TrashButton label={`Delete ${r.name}`} onClick={() => setDeleting(r)} />
             </Table.Td>
           </Table.Tr>
         ))}
       </DataTable>
       {deleting && (
-        <Modal opened onClose={() => setDeleting(null)} title={`Delete “${deleting.name}”?`}>
-          <Text size="sm" mb="md">
-            The rule stops running at once. Records it changed keep their history.
-          </Text>
-          <ErrorAlert error={del.error} title="The rule was not deleted" />
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              Keep it
-            </Button>
-            <Button
-              color="red.9"
-              loading={del.isPending}
-              onClick={() =>
-                del.mutate(deleting.id, {
-                  onSuccess: () => {
-                    notifications.show({ color: 'teal', message: `“${deleting.name}” deleted` });
-                    setDeleting(null);
-                  },
-                })
-              }
-            >
-              Delete rule
-            </Button>
-          </Group>
-        </Modal>
+        <ConfirmDialog
+          opened
+          onClose={() => setDeleting(null)}
+          title={`Delete “${deleting.name}”?`}
+          confirmLabel="Delete rule"
+          pending={del.isPending}
+          error={del.error}
+          errorTitle="The rule was not deleted"
+          onConfirm={() =>
+            del.mutate(deleting.id, {
+              onSuccess: () => {
+                notifications.show({ color: 'teal', message: `“${deleting.name}” deleted` });
+                setDeleting(null);
+              },
+            })
+          }
+        >
+          The rule stops running at once. Records it changed keep their history.
+        </ConfirmDialog>
       )}
     </Paper>
   );

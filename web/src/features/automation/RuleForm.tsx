@@ -1,6 +1,5 @@
 /** The structured editor of one automation rule: when <event> and <conditions> then <actions>. */
 import {
-  ActionIcon,
   Alert,
   Button,
   Group,
@@ -14,7 +13,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import {
@@ -31,6 +30,7 @@ import {
 } from '../../api/queries/process.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
@@ -137,15 +137,7 @@ function ConditionRow({
           />
         )}
       </div>
-      <ActionIcon
-        mt={28}
-        variant="subtle"
-        color="red"
-        aria-label={`Remove condition ${n}`}
-        onClick={onRemove}
-      >
-        <IconTrash size={16} />
-      </ActionIcon>
+      <TrashButton mt={28} label={`Remove condition ${n}`} onClick={onRemove} />
     </Group>
   );
 }
@@ -232,9 +224,7 @@ function ActionRow({
         <Text size="sm" fw={600}>
           {n}. {ACTION_LABELS[a.type]}
         </Text>
-        <ActionIcon variant="subtle" color="red" aria-label={`Remove action ${n}`} onClick={onRemove}>
-          <IconTrash size={16} />
-        </ActionIcon>
+        <TrashButton label={`Remove action ${n}`} onClick={onRemove} />
       </Group>
       <Group align="flex-start" wrap="nowrap">
         {body}

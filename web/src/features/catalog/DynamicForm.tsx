@@ -10,7 +10,6 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FormField } from '../../../../src/domain/requests/form.ts';
@@ -18,6 +17,7 @@ import { ApiError, api } from '../../api/client.ts';
 import type { Page, PersonRef } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
+import { useServerSearch } from '../../kit/form/useServerSearch.ts';
 import type { Draft } from './formAnswers.ts';
 
 type FieldProps = {
@@ -103,21 +103,16 @@ type CiOption = { id: string; name: string; classKey?: string };
 
 /** Configuration items: searched in the CMDB when the viewer may read it, otherwise by id. */
 function CiInput({ field, value, onChange, error }: FieldProps) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
+  const id = str(value);
   const [known, setKnown] = useState<Map<string, string>>(new Map());
+  const { query, searchProps } = useServerSearch([known.get(id)]);
   const found = useQuery({
-    queryKey: ['cmdb', 'cis', 'pick', field.classKey ?? '', debounced],
+    queryKey: ['cmdb', 'cis', 'pick', field.classKey ?? '', query ?? ''],
     queryFn: ({ signal }) =>
-      api.get<Page<CiOption>>(
-        '/cmdb/cis',
-        { q: debounced || undefined, class: field.classKey, limit: 20 },
-        signal,
-      ),
+      api.get<Page<CiOption>>('/cmdb/cis', { q: query, class: field.classKey, limit: 20 }, signal),
     retry: false,
     placeholderData: (prev) => prev,
   });
-  const id = str(value);
   const common = { label: field.label, required: field.required, error };
   if (found.error instanceof ApiError && found.error.status === 403)
     return (
@@ -139,10 +134,7 @@ function CiInput({ field, value, onChange, error }: FieldProps) {
       clearable
       data={[...options].map(([v, label]) => ({ value: v, label }))}
       value={id || null}
-      searchValue={search}
-      onSearchChange={setSearch}
-      filter={({ options: o }) => o}
-      nothingFoundMessage={found.isFetching ? 'Searching…' : 'Nothing found'}
+      {...searchProps(found.isFetching, 'Nothing found')}
       onChange={(v) => {
         if (v) setKnown(new Map(known).set(v, options.get(v) ?? v));
         onChange(v ?? '');

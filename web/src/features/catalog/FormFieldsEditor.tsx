@@ -1,6 +1,5 @@
 /** Edit a catalog item's form: fields in order, each with its type's settings and an optional condition. */
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Group,
@@ -11,8 +10,9 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { ItemsEditor } from '../../kit/form/ItemFieldset.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 
@@ -85,15 +85,12 @@ function OptionsEditor({ field, index, onChange, err }: FieldPartProps) {
             }}
             style={{ flex: 1 }}
           />
-          <ActionIcon
-            variant="subtle"
+          <TrashButton
             color="red.9"
             size="lg"
-            aria-label={`Remove option ${i + 1}`}
+            label={`Remove option ${i + 1}`}
             onClick={() => set(options.filter((_, j) => j !== i))}
-          >
-            <IconTrash size={16} />
-          </ActionIcon>
+          />
         </Group>
       ))}
       {err(`form.${index}.options`) && (

@@ -1,5 +1,5 @@
 /** One asset: its lifecycle (ordered → in stock → deployed → in repair → retired → disposed), fields and history. */
-import { Button, Group, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Text, Textarea, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -19,9 +19,8 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { AssetFields, assetBody, draftOfAsset, validateAsset } from './AssetForm.tsx';
 import { AssetStateBadge } from './AssetsPage.tsx';
 import { formatMoney } from './shared.tsx';
@@ -62,54 +61,46 @@ function Lifecycle({ asset }: { asset: Asset }) {
           {asset.nextStates.length === 0 ? 'Disposal is final.' : 'You may not move assets.'}
         </Text>
       )}
-      <Modal
+      <FormDialog
         opened={to !== null}
         onClose={() => setTo(null)}
         title={to ? `Move to ${ASSET_STATE_LABELS[to]}` : ''}
+        onSubmit={() => {
+          if (!to) return;
+          move.mutate(
+            {
+              id: asset.id,
+              input: {
+                to,
+                assignedToId: person?.id ?? null,
+                location: location.trim() || null,
+                note: note || undefined,
+              },
+              version: asset.version,
+            },
+            {
+              onSuccess: (a) => {
+                notifications.show({
+                  color: 'teal',
+                  message: `${a.assetTag} is now ${a.stateLabel.toLowerCase()}`,
+                });
+                setTo(null);
+                setNote('');
+              },
+            },
+          );
+        }}
+        submitLabel="Move"
+        pending={move.isPending}
       >
-        <SubmitForm
-          onSubmit={() => {
-            if (!to) return;
-            move.mutate(
-              {
-                id: asset.id,
-                input: {
-                  to,
-                  assignedToId: person?.id ?? null,
-                  location: location.trim() || null,
-                  note: note || undefined,
-                },
-                version: asset.version,
-              },
-              {
-                onSuccess: (a) => {
-                  notifications.show({
-                    color: 'teal',
-                    message: `${a.assetTag} is now ${a.stateLabel.toLowerCase()}`,
-                  });
-                  setTo(null);
-                  setNote('');
-                },
-              },
-            );
-          }}
-        >
-          <Stack>
-            <ErrorAlert error={move.error} title="Not moved" />
-            {to === 'deployed' && (
-              <Text size="sm">A deployed asset must be assigned to a person or a location.</Text>
-            )}
-            <UserPicker label="Assigned to" placeholder="Nobody" value={person} onChange={setPerson} />
-            <TextInput
-              label="Location"
-              value={location}
-              onChange={(e) => setLocation(e.currentTarget.value)}
-            />
-            <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-            <DialogActions onCancel={() => setTo(null)} submitLabel="Move" pending={move.isPending} />
-          </Stack>
-        </SubmitForm>
-      </Modal>
+        <ErrorAlert error={move.error} title="Not moved" />
+        {to === 'deployed' && (
+          <Text size="sm">A deployed asset must be assigned to a person or a location.</Text>
+        )}
+        <UserPicker label="Assigned to" placeholder="Nobody" value={person} onChange={setPerson} />
+        <TextInput label="Location" value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+        <Textarea label="Note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+      </FormDialog>
     </Section>
   );
 }

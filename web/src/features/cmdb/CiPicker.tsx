@@ -1,18 +1,10 @@
 /** Pickers for configuration items, searching the CMDB as you type (name, hostname, serial, tag), and the form adding one. */
-import {
-  Button,
-  Group,
-  MultiSelect,
-  type MultiSelectProps,
-  type OptionsFilter,
-  Select,
-  type SelectProps,
-} from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Button, Group, MultiSelect, type MultiSelectProps, Select, type SelectProps } from '@mantine/core';
 import { useState } from 'react';
 import { type CiRef, useCiSearch } from '../../api/queries/cmdb.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { useServerSearch } from '../../kit/form/useServerSearch.ts';
 
 type SingleProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'> & {
   value: CiRef | null;
@@ -21,24 +13,13 @@ type SingleProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
   exclude?: string[];
 };
 
-/**
- * The search-as-you-type half of a CI picker: the CIs found for what is typed (not for the name of
- * one already chosen), and the props that put the search into the select.
- */
+/** The CIs found for what is typed into a CI picker, and the props that put the search into the select. */
 function useCiSearchField(chosenNames: string[], classKey: string | undefined) {
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
-  const typing = debounced.trim() !== '' && !chosenNames.includes(debounced);
-  const found = useCiSearch({ q: typing ? debounced.trim() : undefined, class: classKey });
-  const filter: OptionsFilter = ({ options }) => options;
+  const { query, searchProps } = useServerSearch(chosenNames);
+  const found = useCiSearch({ q: query, class: classKey });
   return {
     found: found.data?.items ?? [],
-    searchProps: {
-      searchValue: search,
-      onSearchChange: setSearch,
-      filter,
-      nothingFoundMessage: found.isFetching ? 'Searching…' : 'No configuration item found',
-    },
+    searchProps: searchProps(found.isFetching, 'No configuration item found'),
   };
 }
 

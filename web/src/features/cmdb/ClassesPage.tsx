@@ -4,7 +4,6 @@
  * The server refuses a change that would break existing CIs and says which.
  */
 import {
-  ActionIcon,
   Badge,
   Button,
   Checkbox,
@@ -23,7 +22,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPlus } from '@tabler/icons-react';
 import { type ChangeEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../api/client.ts';
@@ -40,6 +39,7 @@ import {
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import { numberOrNull } from '../../kit/form/patch.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
@@ -226,14 +226,7 @@ function AttributeRow({
         )}
       </Table.Td>
       <Table.Td>
-        <ActionIcon
-          variant="subtle"
-          color="red"
-          aria-label={`Remove ${def.key || 'attribute'}`}
-          onClick={onRemove}
-        >
-          <IconTrash size={16} />
-        </ActionIcon>
+        <TrashButton label={`Remove ${def.key || 'attribute'}`} onClick={onRemove} />
       </Table.Td>
     </Table.Tr>
   );

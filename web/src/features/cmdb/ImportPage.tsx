@@ -37,6 +37,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, Forbidden, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
@@ -125,16 +126,9 @@ function RowsTable({ job }: { job: ImportJob }) {
           ))}
         </DataTable>
       )}
-      {rows.hasNextPage && (
-        <Button
-          variant="default"
-          onClick={() => rows.fetchNextPage()}
-          loading={rows.isFetchingNextPage}
-          w="fit-content"
-        >
-          More rows
-        </Button>
-      )}
+      <MoreButton query={rows} w="fit-content">
+        More rows
+      </MoreButton>
     </Stack>
   );
 }

@@ -1,9 +1,7 @@
 /** A CI's relationships in both directions, named from its side ("runs on", "hosts"), added and removed here. */
-import { ActionIcon, Button, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import {
   type Ci,
   type CiClass,
@@ -16,6 +14,7 @@ import {
   useRemoveRelationship,
 } from '../../api/queries/cmdb.ts';
 import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
+import { RemoveButton } from '../../kit/detail/RemoveButton.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CiPicker } from './CiPicker.tsx';
@@ -121,24 +120,12 @@ export function RelationshipsPanel({ ci }: { ci: Ci }) {
               {canEdit && (
                 <Table.Td>
                   <Tooltip label="Remove relationship">
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove: ${r.label} ${r.ci.name}`}
+                    <RemoveButton
+                      label={`Remove: ${r.label} ${r.ci.name}`}
+                      mutation={remove}
+                      vars={r.id}
                       loading={remove.isPending && remove.variables === r.id}
-                      onClick={() =>
-                        remove.mutate(r.id, {
-                          onError: (e) =>
-                            notifications.show({
-                              color: 'red',
-                              title: 'Not removed',
-                              message: errorMessage(e),
-                            }),
-                        })
-                      }
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    />
                   </Tooltip>
                 </Table.Td>
               )}

@@ -1,5 +1,5 @@
-/** Create or change a receiving address: what a new mail opens and how strangers are treated. */
-import { Select, Stack, Switch, TextInput } from '@mantine/core';
+/** Create or change a receiving address in a dialog: what a new mail opens and how strangers are treated. */
+import { Select, Switch, TextInput } from '@mantine/core';
 import {
   type InboundAddressInput,
   type InboundAddressView,
@@ -7,8 +7,7 @@ import {
 } from '../../api/queries/inboundMail.ts';
 import { useServices } from '../../api/queries/requests.ts';
 import { ErrorAlert } from '../../components/States.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { unplacedErrors } from '../../lib/forms.ts';
 
@@ -60,58 +59,54 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
   const other = unplacedErrors(save.error, FIELDS);
   const showAlert = !!save.error && (other.length > 0 || Object.keys(form.errors).length === 0);
   return (
-    <SubmitForm
-      onSubmit={() => {
-        save.mutate(form.body, { onSuccess: onDone });
-      }}
+    <FormDialog
+      title={current ? 'Edit the receiving address' : 'Add a receiving address'}
+      size="lg"
+      onClose={onDone}
+      onSubmit={() => save.mutate(form.body, { onSuccess: onDone })}
+      submitLabel={current ? 'Save address' : 'Add address'}
+      pending={save.isPending}
     >
-      <Stack>
-        <TextInput
-          label="Address"
-          description="Plus-addressed variants (desk+INC0001234@…) reach it too"
-          required
-          {...form.text('address')}
-        />
-        <TextInput label="Name" required {...form.text('name')} />
-        <Select
-          label="A new mail opens"
-          data={RECORD_TYPES}
-          {...form.choice('recordType', { fallback: 'incident' })}
-          allowDeselect={false}
-        />
-        <Select
-          label="For the service"
-          placeholder="No service"
-          clearable
-          searchable
-          data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
-          {...form.choice('serviceId')}
-        />
-        <Select
-          label="Mail from an unknown sender"
-          data={UNKNOWN_SENDER_POLICIES}
-          {...form.choice('unknownSenderPolicy', { fallback: 'create_requester' })}
-          allowDeselect={false}
-        />
-        <Select
-          label="A reply from someone not on the record"
-          data={STRANGER_REPLY_POLICIES}
-          {...form.choice('strangerReplyPolicy', { fallback: 'add_watcher' })}
-          allowDeselect={false}
-        />
-        <TextInput
-          label="IMAP folder"
-          description="Mail polled from this folder belongs to this address when no recipient names it"
-          {...form.text('imapMailbox')}
-        />
-        <Switch label="Receiving" {...form.toggle('active')} />
-        {showAlert && <ErrorAlert error={save.error} title="Could not save the address" />}
-        <DialogActions
-          onCancel={onDone}
-          submitLabel={current ? 'Save address' : 'Add address'}
-          pending={save.isPending}
-        />
-      </Stack>
-    </SubmitForm>
+      <TextInput
+        label="Address"
+        description="Plus-addressed variants (desk+INC0001234@…) reach it too"
+        required
+        {...form.text('address')}
+      />
+      <TextInput label="Name" required {...form.text('name')} />
+      <Select
+        label="A new mail opens"
+        data={RECORD_TYPES}
+        {...form.choice('recordType', { fallback: 'incident' })}
+        allowDeselect={false}
+      />
+      <Select
+        label="For the service"
+        placeholder="No service"
+        clearable
+        searchable
+        data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        {...form.choice('serviceId')}
+      />
+      <Select
+        label="Mail from an unknown sender"
+        data={UNKNOWN_SENDER_POLICIES}
+        {...form.choice('unknownSenderPolicy', { fallback: 'create_requester' })}
+        allowDeselect={false}
+      />
+      <Select
+        label="A reply from someone not on the record"
+        data={STRANGER_REPLY_POLICIES}
+        {...form.choice('strangerReplyPolicy', { fallback: 'add_watcher' })}
+        allowDeselect={false}
+      />
+      <TextInput
+        label="IMAP folder"
+        description="Mail polled from this folder belongs to this address when no recipient names it"
+        {...form.text('imapMailbox')}
+      />
+      <Switch label="Receiving" {...form.toggle('active')} />
+      {showAlert && <ErrorAlert error={save.error} title="Could not save the address" />}
+    </FormDialog>
   );
 }

@@ -2,7 +2,7 @@
  * Email in for administrators: the addresses Steward receives at (with their policies) and every
  * inbound message with where it landed or why it did not.
  */
-import { Anchor, Badge, Button, Group, Modal, Select, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, Select, Table, Tabs, Text, Title } from '@mantine/core';
 import { IconMailPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
@@ -14,17 +14,17 @@ import {
 } from '../../api/queries/inboundMail.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
-import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
-import { TableHead } from '../../kit/list/TableHead.tsx';
+import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
+import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { adminAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { AddressForm } from './AddressForm.tsx';
 import { STATUS_COLOR, STATUS_LABEL } from './statusColor.ts';
-import { TableFrame } from './TableFrame.tsx';
 
 const POLICY = {
   create_requester: 'creates a requester',
@@ -49,97 +49,84 @@ function Addresses({ canManage }: { canManage: boolean }) {
           </Button>
         )}
       </Group>
-      <ErrorAlert error={remove.error} title="Could not remove the address" />
-      <LoadedRows
-        query={list}
-        label="Loading addresses"
-        empty={
-          <EmptyState title="No receiving address yet">
-            Add the address people write to, e.g. servicedesk@example.com.
-          </EmptyState>
-        }
-      >
-        {(addresses) => (
-          <TableFrame minWidth={800} label="Receiving addresses">
-            <TableHead
-              columns={[
-                'Address',
-                'Opens',
-                'Unknown sender',
-                'Reply from someone not on the record',
-                'Status',
-                canManage && { label: 'Actions', w: 180 },
-              ]}
-            />
-            <Table.Tbody>
-              {addresses.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={600}>
-                      {a.address}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {a.name}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">
-                      {a.recordType === 'incident' ? 'Incident' : 'Problem'}
-                      {a.serviceName ? ` for ${a.serviceName}` : ''}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{POLICY[a.unknownSenderPolicy]}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <ActiveBadge active={a.active} on="Receiving" off="Paused" />
-                  </Table.Td>
-                  {canManage && (
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="default"
-                          onClick={() => setEditing(a)}
-                          aria-label={`Edit ${a.address}`}
-                        >
-                          Edit
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          loading={remove.isPending}
-                          aria-label={`Remove ${a.address}`}
-                          onClick={() => {
-                            if (window.confirm(`Stop receiving mail at ${a.address}?`))
-                              remove.mutate({ id: a.id });
-                          }}
-                        >
-                          Remove
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </TableFrame>
-        )}
-      </LoadedRows>
-      <Modal
-        opened={editing !== null}
-        onClose={() => setEditing(null)}
-        title={editing === 'new' ? 'Add a receiving address' : 'Edit the receiving address'}
-        size="lg"
-      >
-        {editing !== null && (
-          <AddressForm current={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
+      <Paper p={0} withBorder style={{ overflow: 'hidden' }}>
+        <LoadedTable
+          query={list}
+          label="Loading addresses"
+          empty={
+            <EmptyState title="No receiving address yet">
+              Add the address people write to, e.g. servicedesk@example.com.
+            </EmptyState>
+          }
+          minWidth={800}
+          verticalSpacing="xs"
+          aria-label="Receiving addresses"
+          columns={[
+            'Address',
+            'Opens',
+            'Unknown sender',
+            'Reply from someone not on the record',
+            'Status',
+            canManage && { label: 'Actions', w: 180 },
+          ]}
+          cells={(a) => (
+            <>
+              <Table.Td>
+                <Text size="sm" fw={600}>
+                  {a.address}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {a.name}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">
+                  {a.recordType === 'incident' ? 'Incident' : 'Problem'}
+                  {a.serviceName ? ` for ${a.serviceName}` : ''}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{POLICY[a.unknownSenderPolicy]}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{POLICY[a.strangerReplyPolicy]}</Text>
+              </Table.Td>
+              <Table.Td>
+                <ActiveBadge active={a.active} on="Receiving" off="Paused" />
+              </Table.Td>
+              {canManage && (
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => setEditing(a)}
+                      aria-label={`Edit ${a.address}`}
+                    >
+                      Edit
+                    </Button>
+                    <ConfirmButton
+                      size="xs"
+                      label="Remove"
+                      aria-label={`Remove ${a.address}`}
+                      title={`Stop receiving mail at ${a.address}?`}
+                      confirmLabel="Remove"
+                      errorTitle="Could not remove the address"
+                      mutation={remove}
+                      vars={{ id: a.id }}
+                    >
+                      Mail to {a.address} will no longer open records or add comments.
+                    </ConfirmButton>
+                  </Group>
+                </Table.Td>
+              )}
+            </>
+          )}
+        />
+      </Paper>
+      {editing !== null && (
+        <AddressForm current={editing === 'new' ? undefined : editing} onDone={() => setEditing(null)} />
+      )}
     </>
   );
 }
@@ -166,74 +153,61 @@ function Messages() {
           w={200}
         />
       </Group>
-      <LoadedRows
-        query={messages}
-        label="Loading messages"
-        rows={(data) => data.pages.flatMap((p) => p.items)}
-        empty={<EmptyState title="No messages" />}
-      >
-        {(items) => (
-          <TableFrame minWidth={900} label="Inbound messages" striped>
-            <TableHead
-              columns={[
-                { label: 'Received', w: 190 },
-                'From',
-                'Subject',
-                { label: 'Outcome', w: 130 },
-                { label: 'Record', w: 140 },
-              ]}
-            />
-            <Table.Tbody>
-              {items.map((m) => (
-                <Table.Tr key={m.id}>
-                  <Table.Td>
-                    <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/inbound-mail/messages/${m.id}`} size="sm">
-                      {m.subject || '(no subject)'}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOR[m.status]} title={m.detail ?? undefined}>
-                      {STATUS_LABEL[m.status]}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    {m.record ? (
-                      <Anchor
-                        component={Link}
-                        to={`/${m.record.type === 'problem' ? 'problems' : 'incidents'}/${m.record.number}`}
-                        size="sm"
-                      >
-                        {m.record.number}
-                      </Anchor>
-                    ) : (
-                      <Text size="sm" c="dimmed">
-                        {m.reason ?? '—'}
-                      </Text>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </TableFrame>
-        )}
-      </LoadedRows>
-      {messages.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button
-            variant="default"
-            loading={messages.isFetchingNextPage}
-            onClick={() => messages.fetchNextPage()}
-          >
-            Load more
-          </Button>
-        </Group>
-      )}
+      <Paper p={0} withBorder style={{ overflow: 'hidden' }}>
+        <LoadedTable
+          query={messages}
+          label="Loading messages"
+          rows={(data) => data.pages.flatMap((p) => p.items)}
+          empty={<EmptyState title="No messages" />}
+          minWidth={900}
+          verticalSpacing="xs"
+          striped
+          aria-label="Inbound messages"
+          columns={[
+            { label: 'Received', w: 190 },
+            'From',
+            'Subject',
+            { label: 'Outcome', w: 130 },
+            { label: 'Record', w: 140 },
+          ]}
+          cells={(m) => (
+            <>
+              <Table.Td>
+                <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/admin/inbound-mail/messages/${m.id}`} size="sm">
+                  {m.subject || '(no subject)'}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={STATUS_COLOR[m.status]} title={m.detail ?? undefined}>
+                  {STATUS_LABEL[m.status]}
+                </Badge>
+              </Table.Td>
+              <Table.Td>
+                {m.record ? (
+                  <Anchor
+                    component={Link}
+                    to={`/${m.record.type === 'problem' ? 'problems' : 'incidents'}/${m.record.number}`}
+                    size="sm"
+                  >
+                    {m.record.number}
+                  </Anchor>
+                ) : (
+                  <Text size="sm" c="dimmed">
+                    {m.reason ?? '—'}
+                  </Text>
+                )}
+              </Table.Td>
+            </>
+          )}
+        />
+      </Paper>
+      <MoreButton query={messages} center />
     </>
   );
 }

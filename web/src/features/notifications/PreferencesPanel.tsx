@@ -8,13 +8,20 @@ import {
   useResetPreferences,
   useSavePreferences,
 } from '../../api/queries/notifications.ts';
-import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { ErrorAlert } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 
+/** A preference as the form edits and saves it. */
+const inputOf = ({ event, inApp, email, mode }: PreferenceView): PreferenceInput => ({
+  event,
+  inApp,
+  email,
+  mode,
+});
+
 function PreferencesForm({ initial }: { initial: PreferenceView[] }) {
-  const [prefs, setPrefs] = useState<PreferenceInput[]>(
-    initial.map(({ event, inApp, email, mode }) => ({ event, inApp, email, mode })),
-  );
+  const [prefs, setPrefs] = useState<PreferenceInput[]>(() => initial.map(inputOf));
   const save = useSavePreferences();
   const reset = useResetPreferences();
   const set = (event: string, change: Partial<PreferenceInput>) =>
@@ -93,9 +100,7 @@ function PreferencesForm({ initial }: { initial: PreferenceView[] }) {
           onClick={() =>
             reset.mutate(undefined, {
               onSuccess: (d) => {
-                setPrefs(
-                  d.preferences.map(({ event, inApp, email, mode }) => ({ event, inApp, email, mode })),
-                );
+                setPrefs(d.preferences.map(inputOf));
                 notifications.show({ color: 'teal', message: 'Back to the defaults' });
               },
             })
@@ -118,13 +123,13 @@ export function PreferencesPanel() {
       <Text size="sm" c="dimmed" mb="sm">
         Choose what you hear about, where, and whether mail comes at once or in one digest a day.
       </Text>
-      {prefs.isPending ? (
-        <PageLoader label="Loading your preferences" />
-      ) : prefs.isError ? (
-        <ErrorAlert error={prefs.error} title="Your preferences could not be loaded" />
-      ) : (
-        <PreferencesForm initial={prefs.data} />
-      )}
+      <Loaded
+        query={prefs}
+        label="Loading your preferences"
+        errorAlert="Your preferences could not be loaded"
+      >
+        {(initial) => <PreferencesForm initial={initial} />}
+      </Loaded>
     </Paper>
   );
 }

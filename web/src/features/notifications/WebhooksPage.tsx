@@ -32,11 +32,11 @@ import {
 } from '../../api/queries/notifications.ts';
 import { TagBadges } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
-import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
+import { EmptyState, ErrorAlert } from '../../components/States.tsx';
+import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
-import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
+import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
 
@@ -184,16 +184,9 @@ function Deliveries({ hook }: { hook: WebhookView }) {
           </>
         )}
       />
-      {log.hasNextPage && (
-        <Button
-          mt="sm"
-          variant="default"
-          onClick={() => log.fetchNextPage()}
-          loading={log.isFetchingNextPage}
-        >
-          Show more
-        </Button>
-      )}
+      <MoreButton query={log} mt="sm">
+        Show more
+      </MoreButton>
     </Paper>
   );
 }
@@ -208,10 +201,7 @@ export function WebhooksPage() {
   const [editing, setEditing] = useState<WebhookView | null>(null);
   const [secret, setSecret] = useState<WebhookWithSecret | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [removing, setRemoving] = useState<WebhookView | null>(null);
-  if (hooks.isPending) return <PageLoader label="Loading webhooks" />;
-  if (hooks.isError) return <ErrorState error={hooks.error} onRetry={() => hooks.refetch()} />;
-  const shown = hooks.data.find((h) => h.id === selected) ?? null;
+  const shown = hooks.data?.find((h) => h.id === selected) ?? null;
   return (
     <>
       <PageHeader
@@ -222,108 +212,85 @@ export function WebhooksPage() {
       {secret && <SecretNotice hook={secret} onClose={() => setSecret(null)} />}
       <ErrorAlert error={update.error ?? rotate.error} title="The webhook was not changed" />
       <Paper p={0} mt="md" style={{ overflow: 'hidden' }}>
-        {hooks.data.length === 0 ? (
-          <EmptyState title="No webhooks yet" />
-        ) : (
-          <DataTable
-            minWidth={860}
-            verticalSpacing="xs"
-            columns={['Endpoint', 'Events', { label: 'On', w: 120 }, { label: 'Actions', w: 320 }]}
-          >
-            {hooks.data.map((h) => (
-              <Table.Tr key={h.id}>
-                <Table.Td>
-                  <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
-                    {h.url}
+        <LoadedTable
+          query={hooks}
+          label="Loading webhooks"
+          empty={<EmptyState title="No webhooks yet" />}
+          minWidth={860}
+          verticalSpacing="xs"
+          columns={['Endpoint', 'Events', { label: 'On', w: 120 }, { label: 'Actions', w: 320 }]}
+          cells={(h) => (
+            <>
+              <Table.Td>
+                <Text size="sm" fw={500} style={{ wordBreak: 'break-all' }}>
+                  {h.url}
+                </Text>
+                {h.description && (
+                  <Text size="xs" c="dimmed">
+                    {h.description}
                   </Text>
-                  {h.description && (
-                    <Text size="xs" c="dimmed">
-                      {h.description}
-                    </Text>
-                  )}
-                  {h.disabledReason && (
-                    <Text size="xs" c="red.8">
-                      {h.disabledReason}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  <TagBadges tags={h.events} tt="none" />
-                </Table.Td>
-                <Table.Td>
-                  <Switch
-                    aria-label={`${h.url} switched on`}
-                    checked={h.active}
-                    onChange={(e) =>
-                      update.mutate({
-                        id: h.id,
-                        version: h.version,
-                        input: {
-                          url: h.url,
-                          description: h.description,
-                          events: h.events,
-                          active: e.currentTarget.checked,
-                        },
-                      })
-                    }
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6}>
-                    <Button size="compact-xs" variant="light" onClick={() => setSelected(h.id)}>
-                      Deliveries
-                    </Button>
-                    <Button size="compact-xs" variant="default" onClick={() => setEditing(h)}>
-                      Edit
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      variant="default"
-                      onClick={() => rotate.mutate(h.id, { onSuccess: (w) => setSecret(w) })}
-                    >
-                      New secret
-                    </Button>
-                    <Button
-                      size="compact-xs"
-                      color="red"
-                      variant="subtle"
-                      onClick={() => {
-                        if (window.confirm(`Remove the webhook to ${h.url} and its log?`))
-                          remove.mutate(h.id, {
-                            onSuccess: () => selected === h.id && setSelected(null),
-                          });
-                      }}
-                    >
-                      Remove
-                    </Button>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </DataTable>
-        )}
+                )}
+                {h.disabledReason && (
+                  <Text size="xs" c="red.8">
+                    {h.disabledReason}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>
+                <TagBadges tags={h.events} tt="none" />
+              </Table.Td>
+              <Table.Td>
+                <Switch
+                  aria-label={`${h.url} switched on`}
+                  checked={h.active}
+                  onChange={(e) =>
+                    update.mutate({
+                      id: h.id,
+                      version: h.version,
+                      input: {
+                        url: h.url,
+                        description: h.description,
+                        events: h.events,
+                        active: e.currentTarget.checked,
+                      },
+                    })
+                  }
+                />
+              </Table.Td>
+              <Table.Td>
+                <Group gap={6}>
+                  <Button size="compact-xs" variant="light" onClick={() => setSelected(h.id)}>
+                    Deliveries
+                  </Button>
+                  <Button size="compact-xs" variant="default" onClick={() => setEditing(h)}>
+                    Edit
+                  </Button>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    onClick={() => rotate.mutate(h.id, { onSuccess: (w) => setSecret(w) })}
+                  >
+                    New secret
+                  </Button>
+                  <ConfirmButton
+                    size="compact-xs"
+                    label="Remove"
+                    title="Remove webhook?"
+                    confirmLabel="Remove"
+                    errorTitle="Not removed"
+                    mutation={remove}
+                    vars={h.id}
+                    onDone={() => selected === h.id && setSelected(null)}
+                  >
+                    Steward stops posting to {h.url} and forgets its delivery log.
+                  </ConfirmButton>
+                </Group>
+              </Table.Td>
+            </>
+          )}
+        />
       </Paper>
       {shown && <Deliveries key={shown.id} hook={shown} />}
-      <ConfirmDialog
-        opened={!!removing}
-        onClose={() => setRemoving(null)}
-        title="Remove webhook?"
-        confirmLabel="Remove"
-        pending={remove.isPending}
-        error={remove.error}
-        errorTitle="Not removed"
-        onConfirm={() =>
-          removing &&
-          remove.mutate(removing.id, {
-            onSuccess: () => {
-              if (selected === removing.id) setSelected(null);
-              setRemoving(null);
-            },
-          })
-        }
-      >
-        <Text size="sm">Steward stops posting to {removing?.url} and forgets its delivery log.</Text>
-      </ConfirmDialog>
       {creating && (
         <WebhookDialog
           title="Add webhook"

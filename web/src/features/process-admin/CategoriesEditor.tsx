@@ -12,6 +12,7 @@ import {
 } from '../../api/queries/process.ts';
 import { EmptyState } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { ResetSaveButtons } from '../../kit/form/ResetSaveButtons.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { type DocEditorProps, processDocPanel } from './ProcessDoc.tsx';
 import { SaveProblems } from './SaveProblems.tsx';
@@ -91,18 +92,13 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDo
               >
                 Add category
               </Button>
-              <Group gap="sm">
-                <Button
-                  variant="default"
-                  disabled={!dirty}
-                  onClick={() => setCats(structuredClone(doc.categories))}
-                >
-                  Reset
-                </Button>
-                <Button type="submit" disabled={!dirty || blank} loading={save.isPending}>
-                  Save categories
-                </Button>
-              </Group>
+              <ResetSaveButtons
+                dirty={dirty}
+                onReset={() => setCats(structuredClone(doc.categories))}
+                saveLabel="Save categories"
+                pending={save.isPending}
+                blocked={blank}
+              />
             </Group>
           )}
         </Stack>

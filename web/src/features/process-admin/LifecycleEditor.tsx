@@ -35,6 +35,7 @@ import {
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { ResetSaveButtons } from '../../kit/form/ResetSaveButtons.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {
@@ -341,13 +342,14 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
         </DataTable>
       </ListSection>
       {canEdit && (
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" disabled={!dirty} onClick={reset}>
-            Reset
-          </Button>
-          <Button onClick={submit} disabled={!dirty} loading={save.isPending}>
-            Save lifecycle
-          </Button>
+        <Group justify="flex-end">
+          <ResetSaveButtons
+            dirty={dirty}
+            onReset={reset}
+            saveLabel="Save lifecycle"
+            pending={save.isPending}
+            onSave={submit}
+          />
         </Group>
       )}
       {editing !== null && (

@@ -4,7 +4,6 @@
  * staff roles reads it; administrators and process owners edit it.
  */
 import {
-  ActionIcon,
   Button,
   Checkbox,
   Group,
@@ -19,7 +18,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useGroups, useRoles, useUser } from '../../api/queries/directory.ts';
 import {
@@ -36,7 +35,9 @@ import {
 } from '../../api/queries/process.ts';
 import { type PersonRef, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
-import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { EmptyState } from '../../components/States.tsx';
+import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
@@ -239,11 +240,10 @@ function Editor({
                   <Table.Th key={p} scope="col">
                     <Group gap={4} wrap="nowrap" justify="space-between">
                       <span>{name(p)}</span>
-                      <ActionIcon
+                      <TrashButton
                         size="sm"
-                        variant="subtle"
-                        color="red"
-                        aria-label={`Remove column ${name(p)}`}
+                        iconSize={14}
+                        label={`Remove column ${name(p)}`}
                         onClick={() => {
                           setParties((ps) => ps.filter((x) => x !== p));
                           setRaci((r) => ({
@@ -257,9 +257,7 @@ function Editor({
                             })),
                           }));
                         }}
-                      >
-                        <IconTrash size={14} />
-                      </ActionIcon>
+                      />
                     </Group>
                   </Table.Th>
                 ))}
@@ -302,16 +300,12 @@ function Editor({
                     </Table.Td>
                   ))}
                   <Table.Td>
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={`Remove activity ${a.label}`}
+                    <TrashButton
+                      label={`Remove activity ${a.label}`}
                       onClick={() =>
                         setRaci((r) => ({ ...r, activities: r.activities.filter((_, j) => j !== i) }))
                       }
-                    >
-                      <IconTrash size={16} />
-                    </ActionIcon>
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
@@ -348,36 +342,32 @@ function Editor({
 export function RaciPanel({ process, canEdit }: { process: ProcessKey; canEdit: boolean }) {
   const q = useRaci(process);
   const [editing, setEditing] = useState(false);
-  if (q.isPending) return <PageLoader label="Loading RACI matrix" />;
-  if (q.isError) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   return (
-    <Paper p="lg">
-      <Group justify="space-between" mb="md">
-        <Title order={2} size="h4">
-          Roles and responsibilities
-        </Title>
-        {canEdit && !editing && (
-          <Button
-            size="xs"
-            variant="light"
-            leftSection={<IconPencil size={14} />}
-            onClick={() => setEditing(true)}
-          >
-            Edit matrix
-          </Button>
-        )}
-      </Group>
-      {editing ? (
-        <Editor
-          key={`${process}-${q.data.version}`}
-          process={process}
-          doc={q.data}
-          onDone={() => setEditing(false)}
-          onReload={() => void q.refetch()}
-        />
-      ) : (
-        <RaciMatrixView raci={q.data.raci} />
+    <Loaded query={q} label="Loading RACI matrix" resetKey={(doc) => `${process}-${doc.version}`}>
+      {(doc, reload) => (
+        <Paper p="lg">
+          <Group justify="space-between" mb="md">
+            <Title order={2} size="h4">
+              Roles and responsibilities
+            </Title>
+            {canEdit && !editing && (
+              <Button
+                size="xs"
+                variant="light"
+                leftSection={<IconPencil size={14} />}
+                onClick={() => setEditing(true)}
+              >
+                Edit matrix
+              </Button>
+            )}
+          </Group>
+          {editing ? (
+            <Editor process={process} doc={doc} onDone={() => setEditing(false)} onReload={reload} />
+          ) : (
+            <RaciMatrixView raci={doc.raci} />
+          )}
+        </Paper>
       )}
-    </Paper>
+    </Loaded>
   );
 }

@@ -20,21 +20,23 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { UPDATE_PHASES } from '../../../../src/contracts/status-page.ts';
 import { useMajorIncidents } from '../../api/queries/process.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import type { Role } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
+import { EmptyState, ErrorAlert, Forbidden } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
+  type StatusSettingsView,
   useCreateStatusUpdate,
   usePublishedServices,
   usePublishService,
@@ -64,16 +66,18 @@ function AdminCard({ id, title, children }: { id: string; title: string; childre
   );
 }
 
+/** The settings, each saved version starting the title field over. */
 function SettingsCard({ manage }: { manage: boolean }) {
-  const settings = useStatusSettings();
+  return (
+    <Loaded query={useStatusSettings()} label="Loading the settings" resetKey={(s) => s.version}>
+      {(s) => <SettingsForm s={s} manage={manage} />}
+    </Loaded>
+  );
+}
+
+function SettingsForm({ s, manage }: { s: StatusSettingsView; manage: boolean }) {
   const save = useSaveStatusSettings();
-  const [title, setTitle] = useState('');
-  useEffect(() => {
-    if (settings.data) setTitle(settings.data.title);
-  }, [settings.data]);
-  if (settings.isPending) return <PageLoader label="Loading the settings" />;
-  if (settings.isError) return <ErrorState error={settings.error} onRetry={() => settings.refetch()} />;
-  const s = settings.data;
+  const [title, setTitle] = useState(s.title);
   const write = (value: { enabled: boolean; title: string }) =>
     save.mutate(
       { value, version: s.version },
@@ -181,61 +185,64 @@ function ServicesCard({ manage }: { manage: boolean }) {
   const shown = new Set(list.data?.items.map((s) => s.serviceId));
   return (
     <AdminCard id="sp-services" title="Services on the page">
-      <Loaded query={list} label="Loading the services">
-        {(data) =>
-          data.items.length === 0 ? (
-            <EmptyState title="No service is shown yet">
-              Add the services people ask about during an outage.
-            </EmptyState>
-          ) : (
-            <DataTable
-              minWidth={760}
-              verticalSpacing="xs"
-              aria-label="Services on the status page"
-              columns={['Service', 'Status', 'Because of', 'Manual status', 'Subscribers', manage && '']}
-            >
-              {data.items.map((s) => (
-                <Table.Tr key={s.serviceId}>
-                  <Table.Td>
-                    <Text fw={600} size="sm">
-                      {s.displayName}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={s.status} size="sm" />
-                    {s.override && (
-                      <Text size="xs" c="dimmed">
-                        derived: {STATUS_LABELS[s.derived]}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{s.causes.map((c) => c.title).join(', ') || '—'}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <OverrideControl key={`${s.serviceId}-${s.version}`} s={s} />
-                  </Table.Td>
-                  <Table.Td>{s.subscribers}</Table.Td>
-                  {manage && (
-                    <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="subtle"
-                        color="red"
-                        loading={unpublish.isPending && unpublish.variables === s.serviceId}
-                        onClick={() => unpublish.mutate(s.serviceId)}
-                        aria-label={`Remove ${s.displayName} from the status page`}
-                      >
-                        Remove
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </DataTable>
-          )
+      <LoadedRows
+        query={list}
+        label="Loading the services"
+        rows={(data) => data.items}
+        empty={
+          <EmptyState title="No service is shown yet">
+            Add the services people ask about during an outage.
+          </EmptyState>
         }
-      </Loaded>
+      >
+        {(items) => (
+          <DataTable
+            minWidth={760}
+            verticalSpacing="xs"
+            aria-label="Services on the status page"
+            columns={['Service', 'Status', 'Because of', 'Manual status', 'Subscribers', manage && '']}
+          >
+            {items.map((s) => (
+              <Table.Tr key={s.serviceId}>
+                <Table.Td>
+                  <Text fw={600} size="sm">
+                    {s.displayName}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={s.status} size="sm" />
+                  {s.override && (
+                    <Text size="xs" c="dimmed">
+                      derived: {STATUS_LABELS[s.derived]}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm">{s.causes.map((c) => c.title).join(', ') || '—'}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <OverrideControl key={`${s.serviceId}-${s.version}`} s={s} />
+                </Table.Td>
+                <Table.Td>{s.subscribers}</Table.Td>
+                {manage && (
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      color="red"
+                      loading={unpublish.isPending && unpublish.variables === s.serviceId}
+                      onClick={() => unpublish.mutate(s.serviceId)}
+                      aria-label={`Remove ${s.displayName} from the status page`}
+                    >
+                      Remove
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </DataTable>
+        )}
+      </LoadedRows>
       {manage && (
         <Group align="flex-end" gap="sm" mt="md">
           <Select
@@ -361,28 +368,29 @@ function RecentUpdates() {
   const updates = useStatusUpdates();
   return (
     <AdminCard id="sp-recent" title="Recent updates">
-      <Loaded query={updates} label="Loading the updates">
-        {(data) =>
-          data.items.length === 0 ? (
-            <Text c="dimmed">No updates yet.</Text>
-          ) : (
-            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
-              {data.items.map((u) => (
-                <li key={u.id}>
-                  <Text size="sm" fw={600}>
-                    {u.title} · {u.phase}
-                    {u.recordNumber ? ` · ${u.recordNumber}` : ''}
-                  </Text>
-                  <Text size="sm">{u.message}</Text>
-                  <Text size="xs" c="dimmed">
-                    {u.author?.name ?? 'Someone'}, <Time iso={u.at} size="xs" />
-                  </Text>
-                </li>
-              ))}
-            </Stack>
-          )
-        }
-      </Loaded>
+      <LoadedRows
+        query={updates}
+        label="Loading the updates"
+        rows={(data) => data.items}
+        empty={<Text c="dimmed">No updates yet.</Text>}
+      >
+        {(items) => (
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {items.map((u) => (
+              <li key={u.id}>
+                <Text size="sm" fw={600}>
+                  {u.title} · {u.phase}
+                  {u.recordNumber ? ` · ${u.recordNumber}` : ''}
+                </Text>
+                <Text size="sm">{u.message}</Text>
+                <Text size="xs" c="dimmed">
+                  {u.author?.name ?? 'Someone'}, <Time iso={u.at} size="xs" />
+                </Text>
+              </li>
+            ))}
+          </Stack>
+        )}
+      </LoadedRows>
     </AdminCard>
   );
 }

@@ -16,20 +16,17 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconCheck, IconCopy, IconKey } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
-import { errorMessage } from '../../api/client.ts';
 import { useCreateToken, useRevokeToken, useTokens } from '../../api/queries/admin.ts';
 import { type ApiToken, type CreatedToken, TOKEN_SCOPES, type TokenScope } from '../../api/types.ts';
 import { TagBadges } from '../../components/Badges.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
-import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
-import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
+import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { requiredError } from '../../kit/form/requiredError.ts';
-import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { TablePage } from '../../kit/list/TablePage.tsx';
 import { NewDialogButton } from '../../kit/nav/NewDialogButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -102,101 +99,77 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Modal opened onClose={onClose} title="New API token">
-      <SubmitForm
-        noValidate
-        onSubmit={() => {
-          setTouched(true);
-          if (!name.trim() || scopes.length === 0) return;
-          create.mutate(
-            {
-              name: name.trim(),
-              scopes,
-              ...(expiry === 'never' ? {} : { expiresInDays: Number(expiry) }),
-            },
-            { onSuccess: setCreated },
-          );
-        }}
+    <FormDialog
+      title="New API token"
+      onClose={onClose}
+      noValidate
+      onSubmit={() => {
+        setTouched(true);
+        if (!name.trim() || scopes.length === 0) return;
+        create.mutate(
+          {
+            name: name.trim(),
+            scopes,
+            ...(expiry === 'never' ? {} : { expiresInDays: Number(expiry) }),
+          },
+          { onSuccess: setCreated },
+        );
+      }}
+      submitLabel="Create token"
+      pending={create.isPending}
+      icon={<IconKey size={16} />}
+    >
+      <ErrorAlert error={create.error} title="The token was not created" />
+      <TextInput
+        label="Name"
+        description="What the token is for, e.g. “Monitoring integration”"
+        required
+        maxLength={LIMITS.tokenNameMax}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        error={requiredError(touched, name, 'Enter a name') ?? server.name}
+      />
+      <Checkbox.Group
+        label="Scopes"
+        required
+        value={scopes}
+        onChange={(v) => setScopes(v as TokenScope[])}
+        error={(touched && scopes.length === 0 ? 'Choose at least one scope' : undefined) ?? server.scopes}
       >
-        <Stack>
-          <ErrorAlert error={create.error} title="The token was not created" />
-          <TextInput
-            label="Name"
-            description="What the token is for, e.g. “Monitoring integration”"
-            required
-            maxLength={LIMITS.tokenNameMax}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            error={requiredError(touched, name, 'Enter a name') ?? server.name}
-          />
-          <Checkbox.Group
-            label="Scopes"
-            required
-            value={scopes}
-            onChange={(v) => setScopes(v as TokenScope[])}
-            error={
-              (touched && scopes.length === 0 ? 'Choose at least one scope' : undefined) ?? server.scopes
-            }
-          >
-            <Stack gap={6} mt={6}>
-              {TOKEN_SCOPES.map((s) => (
-                <Checkbox key={s} value={s} label={SCOPE_HELP[s]} />
-              ))}
-            </Stack>
-          </Checkbox.Group>
-          <Select
-            label="Expires after"
-            data={EXPIRY}
-            value={expiry}
-            onChange={(v) => setExpiry(v ?? '90')}
-            allowDeselect={false}
-            error={server.expiresInDays}
-          />
-          <DialogActions
-            onCancel={onClose}
-            submitLabel="Create token"
-            pending={create.isPending}
-            icon={<IconKey size={16} />}
-          />
+        <Stack gap={6} mt={6}>
+          {TOKEN_SCOPES.map((s) => (
+            <Checkbox key={s} value={s} label={SCOPE_HELP[s]} />
+          ))}
         </Stack>
-      </SubmitForm>
-    </Modal>
+      </Checkbox.Group>
+      <Select
+        label="Expires after"
+        data={EXPIRY}
+        value={expiry}
+        onChange={(v) => setExpiry(v ?? '90')}
+        allowDeselect={false}
+        error={server.expiresInDays}
+      />
+    </FormDialog>
   );
 }
 
 function RevokeButton({ token }: { token: ApiToken }) {
   const revoke = useRevokeToken();
-  const [opened, controls] = useDisclosure();
   return (
-    <>
-      <Button
-        size="xs"
-        variant="subtle"
-        color="red"
-        onClick={controls.open}
-        aria-label={`Revoke ${token.name}`}
-      >
-        Revoke
-      </Button>
-      <ConfirmDialog
-        opened={opened}
-        onClose={controls.close}
-        title={`Revoke “${token.name}”?`}
-        confirmLabel="Revoke token"
-        pending={revoke.isPending}
-        onConfirm={() =>
-          revoke.mutate(token.id, {
-            onSuccess: () => {
-              controls.close();
-              notifications.show({ color: 'teal', message: `Token “${token.name}” revoked` });
-            },
-            onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-          })
-        }
-      >
-        Programs using this token will stop working immediately. This cannot be undone.
-      </ConfirmDialog>
-    </>
+    <ConfirmButton
+      size="xs"
+      label="Revoke"
+      aria-label={`Revoke ${token.name}`}
+      title={`Revoke “${token.name}”?`}
+      confirmLabel="Revoke token"
+      errorTitle="Not revoked"
+      mutation={revoke}
+      vars={token.id}
+      onDone={() => notifications.show({ color: 'teal', message: `Token “${token.name}” revoked` })}
+    >
+      Programs using this token will stop working immediately. This cannot be undone.
+    </ConfirmButton>
   );
 }
 

@@ -30,7 +30,8 @@ export function RemoveButton<V>({
   label,
   mutation,
   vars,
-}: {
+  ...props
+}: Omit<ActionIconProps, 'children' | 'vars'> & {
   /** The accessible name: "Remove purchase of 10". */
   label: string;
   mutation: Pick<UseMutationResult<unknown, Error, V>, 'mutate'>;
@@ -38,6 +39,7 @@ export function RemoveButton<V>({
 }) {
   return (
     <TrashButton
+      {...props}
       label={label}
       onClick={() =>
         mutation.mutate(vars, {

@@ -29,6 +29,7 @@ import { ColumnsMenu } from './ColumnsMenu.tsx';
 import { type ListColumn, useColumnPrefs } from './columns.ts';
 import { ListTable } from './ListTable.tsx';
 import type { FilterSpec, ListState } from './listState.ts';
+import { MoreButton } from './MoreButton.tsx';
 import { ViewsMenu } from './ViewsMenu.tsx';
 
 export type ListViewProps<Row, S extends FilterSpec> = {
@@ -186,15 +187,7 @@ export function ListView<Row, S extends FilterSpec>(p: ListViewProps<Row, S>) {
             Showing {items.length} {items.length === 1 ? p.noun[0] : p.noun[1]}
             {p.list.hasNextPage ? '' : ' (all)'}
           </Text>
-          {p.list.hasNextPage && (
-            <Button
-              variant="default"
-              onClick={() => p.list.fetchNextPage()}
-              loading={p.list.isFetchingNextPage}
-            >
-              Load more
-            </Button>
-          )}
+          <MoreButton query={p.list} />
         </Group>
       )}
     </>

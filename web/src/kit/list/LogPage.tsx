@@ -8,13 +8,14 @@
  *     loadingLabel="Loading the audit log" emptyTitle="No entries" columns={COLUMNS}
  *     cells={(a) => <><Table.Td>…</Table.Td>…</>} />
  */
-import { Button, Group, Paper, Table } from '@mantine/core';
+import { Group, Paper, Table } from '@mantine/core';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Page } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
 import { DataTable } from './DataTable.tsx';
+import { MoreButton } from './MoreButton.tsx';
 import type { HeadCell } from './TableHead.tsx';
 
 export function LogPage<R extends { id: string | number }>({
@@ -61,13 +62,9 @@ export function LogPage<R extends { id: string | number }>({
           </DataTable>
         )}
       </Paper>
-      {query.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {moreLabel}
-          </Button>
-        </Group>
-      )}
+      <MoreButton query={query} center>
+        {moreLabel}
+      </MoreButton>
     </>
   );
 }

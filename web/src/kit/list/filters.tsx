@@ -12,10 +12,11 @@
  * select for 'one', a multi-select for 'many'.
  */
 import { Button, Group, MultiSelect, Select } from '@mantine/core';
-import { useDebouncedCallback, useDebouncedValue } from '@mantine/hooks';
+import { useDebouncedCallback } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useUser, useUserSearch } from '../../api/queries/directory.ts';
+import { useServerSearch } from '../form/useServerSearch.ts';
 import type { FilterSpec, FilterValues, ListState } from './listState.ts';
 import { SearchInput } from './SearchInput.tsx';
 
@@ -164,12 +165,10 @@ export function UserFilter<S extends FilterSpec>({
 }: FieldProps<S> & { label: string; fixed?: Option[]; placeholder?: string }) {
   const value = one(state, name);
   const chosen = useUser(value && UUID.test(value) ? value : undefined);
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
   const selectedLabel =
     fixed.find((o) => o.value === value)?.label ?? (chosen.data ? chosen.data.name : undefined);
-  const typing = debounced !== '' && debounced !== selectedLabel;
-  const found = useUserSearch({ q: typing ? debounced : undefined, active: true });
+  const { query, searchProps } = useServerSearch([selectedLabel]);
+  const found = useUserSearch({ q: query, active: true });
   const options = new Map<string, string>(fixed.map((o) => [o.value, o.label]));
   if (value && !options.has(value)) options.set(value, chosen.data?.name ?? 'Selected person');
   for (const u of found.data?.items ?? []) options.set(u.id, u.name);
@@ -181,8 +180,7 @@ export function UserFilter<S extends FilterSpec>({
       value={value}
       onChange={(v) => set(state, name, v ?? '')}
       searchable
-      searchValue={search}
-      onSearchChange={setSearch}
+      {...searchProps(found.isFetching, 'Nobody found')}
       filter={({ options: o, search: s }) =>
         // Directory hits are already matched by the server; fixed choices match by label.
         s && s !== selectedLabel
@@ -193,7 +191,6 @@ export function UserFilter<S extends FilterSpec>({
             )
           : o
       }
-      nothingFoundMessage={found.isFetching ? 'Searching…' : 'Nobody found'}
       clearable
       className="filter-field"
     />
