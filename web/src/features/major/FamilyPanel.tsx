@@ -14,6 +14,7 @@ import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../a
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
@@ -156,12 +157,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
               : 'No child incidents.'}
           </Text>
         ) : (
-          <Stack
-            gap={6}
-            component="ul"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-            aria-label="Child incidents"
-          >
+          <BareList gap={6} aria-label="Child incidents">
             {children.map((c) => {
               const s = state(c.state);
               return (
@@ -200,7 +196,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
                 </Group>
               );
             })}
-          </Stack>
+          </BareList>
         )}
         {canEdit && !rec.parentId && (
           <NumberForm

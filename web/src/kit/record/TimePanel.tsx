@@ -40,6 +40,7 @@ import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { useNow } from '../../lib/useNow.ts';
 import { recordPath } from '../../records/registry.ts';
 import { RemoveButton } from '../detail/RemoveButton.tsx';
+import { BareList } from '../list/BareList.tsx';
 import type { RecordView } from './types.ts';
 
 export const elapsedMinutes = (startedAt: string, now = Date.now()) =>
@@ -381,16 +382,11 @@ export function TimePanel({ rec }: { rec: RecordView }) {
             No time logged yet.
           </Text>
         ) : (
-          <Stack
-            gap="xs"
-            component="ul"
-            aria-label="Time entries"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          >
+          <BareList gap="xs" aria-label="Time entries">
             {items.map((e) => (
               <EntryRow key={e.id} entry={e} recordId={rec.id} />
             ))}
-          </Stack>
+          </BareList>
         )}
       </Stack>
     </Paper>
