@@ -7,7 +7,6 @@ import { notifications } from '@mantine/notifications';
 import { IconLinkOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/client.ts';
 import { useLifecycle } from '../../api/queries/admin.ts';
 import { useIncident } from '../../api/queries/incidents.ts';
 import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../api/queries/process.ts';
@@ -15,6 +14,7 @@ import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { BareList } from '../../kit/list/BareList.tsx';
+import { failedAs } from '../../kit/notifyFailure.ts';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
@@ -108,7 +108,7 @@ function ParentSection({ rec }: { rec: IncidentWithParent }) {
                 {
                   onSuccess: () =>
                     notifications.show({ color: 'teal', message: `${rec.number} detached from its parent` }),
-                  onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                  onError: failedAs(),
                 },
               )
             }
@@ -184,7 +184,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
                             {
                               onSuccess: () =>
                                 notifications.show({ color: 'teal', message: `${c.number} unlinked` }),
-                              onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                              onError: failedAs(),
                             },
                           )
                         }

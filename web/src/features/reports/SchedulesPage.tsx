@@ -14,7 +14,6 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { useGroups } from '../../api/queries/directory.ts';
 import {
   type ScheduleInput,
@@ -29,6 +28,7 @@ import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { failedAs } from '../../kit/notifyFailure.ts';
 import { useKpiChoices } from './useKpiChoices.ts';
 
 const REPORTS = [
@@ -200,7 +200,7 @@ export function SchedulesPage() {
   const { remove, send } = useScheduleActions();
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const fail = (e: unknown) => notifications.show({ color: 'red', message: errorMessage(e) });
+  const fail = failedAs();
   return (
     <Stack gap="md">
       <PageHeader

@@ -41,6 +41,7 @@ import { useNow } from '../../lib/useNow.ts';
 import { recordPath } from '../../records/registry.ts';
 import { RemoveButton } from '../detail/RemoveButton.tsx';
 import { BareList } from '../list/BareList.tsx';
+import { failedAs } from '../notifyFailure.ts';
 import type { RecordView } from './types.ts';
 
 export const elapsedMinutes = (startedAt: string, now = Date.now()) =>
@@ -201,7 +202,7 @@ function TimerControls({ rec }: { rec: RecordView }) {
   const now = useNow();
   const running = timer.data?.timer ?? null;
   const here = running?.record.id === rec.id;
-  const fail = (e: Error) => notifications.show({ color: 'red', title: 'Timer', message: errorMessage(e) });
+  const fail = failedAs('Timer');
   if (here && running) {
     return (
       <Group gap="xs" justify="space-between" wrap="wrap">
