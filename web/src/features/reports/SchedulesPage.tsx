@@ -27,6 +27,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { failedAs } from '../../kit/notifyFailure.ts';
 import { useKpiChoices } from './useKpiChoices.ts';
@@ -146,7 +147,7 @@ function NewSchedule({ onDone }: { onDone: () => void }) {
             <Select
               label="Service"
               searchable
-              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              data={namedOptions(services.data?.items)}
               value={serviceId}
               onChange={setServiceId}
             />
@@ -174,7 +175,7 @@ function NewSchedule({ onDone }: { onDone: () => void }) {
           <UserPicker label="Send to a person" value={person} onChange={setPerson} w={260} clearable />
           <MultiSelect
             label="Send to groups"
-            data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            data={namedOptions(groups.data)}
             value={groupIds}
             onChange={setGroupIds}
             searchable
