@@ -21,6 +21,7 @@ import { EmptyState, ErrorAlert, ErrorState, Forbidden, PageLoader } from '../..
 import { ConfirmDialog } from '../../kit/detail/ConfirmDialog.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ServiceSelect } from '../sla/pickers.tsx';
@@ -177,7 +178,7 @@ export function AnnouncementsPage() {
       ) : items.length === 0 ? (
         <EmptyState title="No announcements here" />
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Announcements">
+        <BareList gap="sm" aria-label="Announcements">
           {items.map((a) => (
             <Card key={a.id} withBorder component="li" padding="md">
               <Group justify="space-between" align="flex-start" wrap="wrap">
@@ -214,7 +215,7 @@ export function AnnouncementsPage() {
               </Group>
             </Card>
           ))}
-        </Stack>
+        </BareList>
       )}
       {list.hasNextPage && (
         <Group justify="center" mt="md">

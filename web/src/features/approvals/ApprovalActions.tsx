@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
-import { errorMessage } from '../../api/client.ts';
 import { type ServiceRequest, useDecideApproval } from '../../api/queries/requests.ts';
 import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
+import { failedAs } from '../../kit/notifyFailure.ts';
 
 /** The level the viewer may decide now, if any. */
 export function levelToDecide(rec: ServiceRequest, userId: string) {
@@ -46,8 +46,7 @@ export function ApprovalActions({
                   notifications.show({ color: 'teal', message: `You approved ${r.number}` });
                   onDone?.(r);
                 },
-                onError: (e) =>
-                  notifications.show({ color: 'red', title: 'Not approved', message: errorMessage(e) }),
+                onError: failedAs('Not approved'),
               },
             )
           }

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { usePendingApprovals } from '../../api/queries/requests.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { Time } from '../../lib/time.tsx';
 import { useRequestPaths } from '../requests/paths.ts';
 import { ApprovalActions } from './ApprovalActions.tsx';
@@ -33,7 +34,7 @@ export function ApprovalsPage() {
           When someone’s request needs your approval, it appears here.
         </EmptyState>
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Waiting for me">
+        <BareList gap="sm" aria-label="Waiting for me">
           {items.map((a) => (
             <Card key={`${a.request.id}-${a.level}`} component="li" withBorder padding="md">
               <Group justify="space-between" align="flex-start" wrap="wrap" gap="md">
@@ -54,7 +55,7 @@ export function ApprovalsPage() {
               </Group>
             </Card>
           ))}
-        </Stack>
+        </BareList>
       )}
     </>
   );

@@ -20,6 +20,7 @@ import {
   shiftMonth,
   weekDays,
 } from '../../kit/calendar/days.ts';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { FilterBar } from '../../kit/list/filters.tsx';
 import { useListState } from '../../kit/list/listState.ts';
@@ -197,7 +198,7 @@ export function ChangeCalendarPage() {
           placeholder="Any"
           clearable
           searchable
-          data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+          data={namedOptions(groups.data)}
           value={f.groupId || null}
           onChange={(id) => state.set({ groupId: id ?? '' })}
           className="filter-field"

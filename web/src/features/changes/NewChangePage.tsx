@@ -14,6 +14,7 @@ import {
   TitleField,
   useOpenCreated,
 } from '../../kit/form/NewRecordForm.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { fromLocalInput } from '../../lib/localDateTime.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
@@ -82,7 +83,7 @@ export function NewChangePage() {
           label="Template"
           required
           searchable
-          data={(templates.data?.items ?? []).map((t) => ({ value: t.id, label: t.name }))}
+          data={namedOptions(templates.data?.items)}
           value={templateId}
           onChange={setTemplateId}
           error={errors.templateId}

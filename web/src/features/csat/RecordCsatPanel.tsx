@@ -2,6 +2,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { useRecordSurveys } from '../../api/queries/csat.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Time } from '../../lib/time.tsx';
 import { scoreText } from './SurveyForm.tsx';
@@ -17,7 +18,7 @@ export function RecordCsatPanel({ recordId, version }: { recordId: string; versi
       {surveys.isError ? (
         <ErrorAlert error={surveys.error} title="The surveys could not be loaded" />
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        <BareList gap="sm">
           {surveys.data.map((s) => (
             <Stack key={s.id} gap={2} component="li">
               {s.status === 'answered' && s.score !== null ? (
@@ -49,7 +50,7 @@ export function RecordCsatPanel({ recordId, version }: { recordId: string; versi
               )}
             </Stack>
           ))}
-        </Stack>
+        </BareList>
       )}
     </RecordPanel>
   );

@@ -5,6 +5,7 @@
 import { Alert, Anchor, Card, Paper, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useAnswerSurvey, usePendingSurveys, useRecordSurveys } from '../../api/queries/csat.ts';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
 import { SurveyForm, scoreText } from './SurveyForm.tsx';
@@ -61,7 +62,7 @@ export function PendingSurveys() {
       <Text size="sm" c="dimmed">
         Tell us how satisfied you are with how these were handled: one question each.
       </Text>
-      <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Surveys to answer">
+      <BareList gap="xs" aria-label="Surveys to answer">
         {items.map((s) => (
           <Card key={s.id} component="li" withBorder padding="sm">
             <Anchor component={Link} to={recordPath(s.record.type, s.record.number, true)} fw={600}>
@@ -72,7 +73,7 @@ export function PendingSurveys() {
             </Text>
           </Card>
         ))}
-      </Stack>
+      </BareList>
     </Stack>
   );
 }

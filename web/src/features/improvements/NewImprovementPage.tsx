@@ -18,6 +18,7 @@ import {
   TitleField,
   useOpenCreated,
 } from '../../kit/form/NewRecordForm.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { useKpiChoices } from '../reports/useKpiChoices.ts';
 import { SOURCE_LABELS, SOURCE_OPTIONS } from './labels.ts';
@@ -127,7 +128,7 @@ export function NewImprovementPage() {
             label="Reviewed service"
             searchable
             clearable
-            data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            data={namedOptions(services.data?.items)}
             value={ref || null}
             onChange={(v) => setRef(v ?? '')}
             error={errors.sourceRef}
@@ -165,7 +166,7 @@ export function NewImprovementPage() {
           source === 'kpi' && cut?.serviceId ? 'The KPI’s service is added' : 'The services it concerns'
         }
         searchable
-        data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        data={namedOptions(services.data?.items)}
         value={serviceIds}
         onChange={setServiceIds}
       />

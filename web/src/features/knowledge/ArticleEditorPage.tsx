@@ -21,6 +21,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { SourceTextarea } from '../../kit/form/SourceTextarea.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
@@ -86,7 +87,7 @@ function Editor({ article }: { article?: ArticleView }) {
   const form = useDraftForm(fromArticle(article), { toBody: articleInput, error: save.error });
   const { draft } = form;
   const [tab, setTab] = useState<string | null>('write');
-  const serviceOptions = (services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
+  const serviceOptions = namedOptions(services.data?.items);
   const published = article?.state === 'published' || article?.state === 'retired';
 
   const submit = () => {
@@ -116,7 +117,7 @@ function Editor({ article }: { article?: ArticleView }) {
               <Select
                 label="Category"
                 required
-                data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                data={namedOptions(categories.data?.items)}
                 {...form.choice('categoryId')}
                 nothingFoundMessage="No categories yet: ask a service manager to create one"
               />

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { namedOption } from '../../kit/form/namedOptions.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -54,7 +55,7 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
         searchable
         searchValue={search}
         onSearchChange={setSearch}
-        data={[...people.values()].map((p) => ({ value: p.id, label: p.name }))}
+        data={[...people.values()].map(namedOption)}
         value={reviewers.map((r) => r.id)}
         onChange={(ids) => setReviewers(ids.map((id) => people.get(id)!).filter(Boolean))}
         error={errors.reviewerIds}

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { type ArticleHit, useArticle, useDeflect, useSuggestions } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { ArticleHtml, Snippet } from './ArticleParts.tsx';
 import { useCountView } from './useCountView.ts';
 
@@ -69,7 +70,7 @@ export function DeflectionSuggestions({
         <Alert variant="light" color="teal" icon={<IconBulb size={18} />} p="xs">
           These articles may solve it right away.
         </Alert>
-        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+        <BareList gap="xs">
           {items.map((hit) => (
             <li key={hit.id}>
               <Anchor component="button" type="button" fw={600} onClick={() => setOpen(hit)}>
@@ -78,7 +79,7 @@ export function DeflectionSuggestions({
               <Snippet html={hit.snippet} />
             </li>
           ))}
-        </Stack>
+        </BareList>
         <Text size="xs" c="dimmed">
           Nothing fits? Carry on below and send your report.
         </Text>

@@ -2,6 +2,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { type ArticleSummary, useArticleList, useCategories } from '../../api/queries/knowledge.ts';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
@@ -75,7 +76,7 @@ export function KnowledgeListPage() {
             name="categoryId"
             label="Category"
             placeholder="Every category"
-            data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+            data={namedOptions(categories.data?.items)}
           />
         </SearchFilterBar>
       }

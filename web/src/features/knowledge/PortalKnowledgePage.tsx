@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { useKnowledgeSearch } from '../../api/queries/knowledge.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorState, PageLoader } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import { Snippet } from './ArticleParts.tsx';
 import { articlePath } from './labels.ts';
@@ -40,7 +41,7 @@ export function PortalKnowledgePage() {
           Try other words, or report the problem to the service desk.
         </EmptyState>
       ) : (
-        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Articles found">
+        <BareList gap="sm" aria-label="Articles found">
           {search.data.items.map((hit) => (
             <Paper key={hit.id} withBorder p="md" component="li">
               <Stack gap={4}>
@@ -56,7 +57,7 @@ export function PortalKnowledgePage() {
               </Stack>
             </Paper>
           ))}
-        </Stack>
+        </BareList>
       )}
     </Stack>
   );

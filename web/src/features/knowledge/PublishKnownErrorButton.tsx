@@ -7,6 +7,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import { useCategories, useKnownErrorArticle, usePublishKnownError } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { AUDIENCE_LABELS, articlePath } from './labels.ts';
 
 export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId: string; title: string }) {
@@ -66,7 +67,7 @@ export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId:
         <Select
           label="Category"
           required
-          data={(categories.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }))}
+          data={namedOptions(categories.data?.items)}
           value={categoryId}
           onChange={setCategoryId}
         />

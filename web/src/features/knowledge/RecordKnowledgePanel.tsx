@@ -7,6 +7,7 @@ import { IconLink, IconUnlink } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
 import { useLinkArticle, useRecordArticles, useSuggestions } from '../../api/queries/knowledge.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { Snippet } from './ArticleParts.tsx';
 import { articlePath } from './labels.ts';
@@ -60,14 +61,7 @@ export function RecordKnowledgePanel({ rec }: { rec: RecordLike }) {
           {suggestions.isPending ? 'Looking for articles…' : 'No article matches this record.'}
         </Text>
       ) : (
-        <Stack
-          gap="xs"
-          component="ul"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label="Suggested articles"
-        >
+        <BareList gap="xs" aria-label="Suggested articles">
           {suggested.map((s) => (
             <li key={s.id}>
               <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -90,7 +84,7 @@ export function RecordKnowledgePanel({ rec }: { rec: RecordLike }) {
               <Snippet html={s.snippet} />
             </li>
           ))}
-        </Stack>
+        </BareList>
       )}
     </RecordPanel>
   );

@@ -5,6 +5,7 @@ import { type ArticleSummary, useArticleList } from '../../api/queries/knowledge
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { Time } from '../../lib/time.tsx';
 import { AudienceBadge } from './ArticleParts.tsx';
 import { articlePath } from './labels.ts';
@@ -22,7 +23,7 @@ function Queue({ title, state, empty }: { title: string; state: string; empty: s
           items.length === 0 ? (
             <EmptyState title={empty} />
           ) : (
-            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            <BareList gap="xs">
               {items.map((a) => (
                 <Paper key={a.id} withBorder p="sm" component="li">
                   <Group justify="space-between" wrap="nowrap">
@@ -38,7 +39,7 @@ function Queue({ title, state, empty }: { title: string; state: string; empty: s
                   </Group>
                 </Paper>
               ))}
-            </Stack>
+            </BareList>
           )
         }
       </Loaded>

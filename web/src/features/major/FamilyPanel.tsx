@@ -7,13 +7,14 @@ import { notifications } from '@mantine/notifications';
 import { IconLinkOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { errorMessage } from '../../api/client.ts';
 import { useLifecycle } from '../../api/queries/admin.ts';
 import { useIncident } from '../../api/queries/incidents.ts';
 import { type IncidentWithParent, useMajorIncident, useSetParent } from '../../api/queries/process.ts';
 import { StateBadge } from '../../components/Badges.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
+import { failedAs } from '../../kit/notifyFailure.ts';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { RECORD_NUMBER } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
@@ -107,7 +108,7 @@ function ParentSection({ rec }: { rec: IncidentWithParent }) {
                 {
                   onSuccess: () =>
                     notifications.show({ color: 'teal', message: `${rec.number} detached from its parent` }),
-                  onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                  onError: failedAs(),
                 },
               )
             }
@@ -156,12 +157,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
               : 'No child incidents.'}
           </Text>
         ) : (
-          <Stack
-            gap={6}
-            component="ul"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-            aria-label="Child incidents"
-          >
+          <BareList gap={6} aria-label="Child incidents">
             {children.map((c) => {
               const s = state(c.state);
               return (
@@ -188,7 +184,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
                             {
                               onSuccess: () =>
                                 notifications.show({ color: 'teal', message: `${c.number} unlinked` }),
-                              onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                              onError: failedAs(),
                             },
                           )
                         }
@@ -200,7 +196,7 @@ export function FamilyPanel({ rec, major }: { rec: IncidentWithParent; major: bo
                 </Group>
               );
             })}
-          </Stack>
+          </BareList>
         )}
         {canEdit && !rec.parentId && (
           <NumberForm

@@ -22,6 +22,7 @@ import { Fact } from '../../kit/detail/Section.tsx';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { mayDeclareMajor } from './DeclareMajorButton.tsx';
@@ -57,12 +58,7 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
           Nothing communicated yet.
         </Text>
       ) : (
-        <Stack
-          gap={6}
-          component="ol"
-          aria-label="Communication log"
-          style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        >
+        <BareList ordered gap={6} aria-label="Communication log">
           {view.communications.map((c) => {
             const a = audienceOf(c.audience);
             return (
@@ -82,7 +78,7 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
               </Paper>
             );
           })}
-        </Stack>
+        </BareList>
       )}
       {canAdd && (
         <SubmitForm

@@ -13,6 +13,7 @@ import { useMe } from '../../auth/session.tsx';
 import { StateBadge } from '../../components/Badges.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
 import { Time } from '../../lib/time.tsx';
@@ -55,7 +56,7 @@ function RecordList({
   verb: string;
 }) {
   return (
-    <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={label}>
+    <BareList gap="sm" aria-label={label}>
       {items.map((r) => (
         <Card key={r.id} component="li" withBorder padding="md">
           <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -72,7 +73,7 @@ function RecordList({
           </Group>
         </Card>
       ))}
-    </Stack>
+    </BareList>
   );
 }
 

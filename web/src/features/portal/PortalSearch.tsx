@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { type SearchHit, useSearch } from '../../api/queries/search.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { hitPath } from '../search/GlobalSearch.tsx';
 
 function label(hit: SearchHit): { badge: string; title: string; detail: string } {
@@ -52,7 +53,7 @@ export function PortalSearch() {
             Nothing found for “{q}”. Try other words, or report a problem.
           </Text>
         ) : (
-          <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Search results">
+          <BareList gap={6} aria-label="Search results">
             {hits.map((h) => {
               const l = label(h);
               return (
@@ -73,7 +74,7 @@ export function PortalSearch() {
                 </Card>
               );
             })}
-          </Stack>
+          </BareList>
         ))}
     </Stack>
   );

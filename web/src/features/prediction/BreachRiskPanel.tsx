@@ -3,6 +3,7 @@ import { Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useRecordPrediction } from '../../api/queries/prediction.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { isPortalUser } from '../../lib/faces.ts';
 import { formatWorkingSeconds } from '../sla/duration.ts';
 import { FactorLine, ProbabilityBadge } from './factors.tsx';
@@ -33,20 +34,13 @@ export function BreachRiskPanel({ recordId }: { recordId: string }) {
           {clock.kind.toUpperCase()} {clock.metric} clock, {formatWorkingSeconds(clock.workingSecondsLeft)} of
           working time left. What weighs most:
         </Text>
-        <Stack
-          gap={4}
-          component="ul"
-          p={0}
-          m={0}
-          style={{ listStyle: 'none' }}
-          aria-label="Breach risk factors"
-        >
+        <BareList gap={4} aria-label="Breach risk factors">
           {shownFactors.map((f) => (
             <li key={f.feature}>
               <FactorLine factor={f} />
             </li>
           ))}
-        </Stack>
+        </BareList>
       </Stack>
     </Paper>
   );

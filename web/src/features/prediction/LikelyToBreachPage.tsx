@@ -9,6 +9,7 @@ import { useGroups } from '../../api/queries/directory.ts';
 import type { ModelQuality, PredictionItem } from '../../api/queries/prediction.ts';
 import { useLikelyToBreach, useModelQuality } from '../../api/queries/prediction.ts';
 import { useServices } from '../../api/queries/requests.ts';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
@@ -116,13 +117,13 @@ export function LikelyToBreachPage() {
             name: 'groupId',
             label: 'Group',
             placeholder: 'Every group',
-            data: (groups.data ?? []).map((g) => ({ value: g.id, label: g.name })),
+            data: namedOptions(groups.data),
           },
           {
             name: 'serviceId',
             label: 'Service',
             placeholder: 'Every service',
-            data: (services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name })),
+            data: namedOptions(services.data?.items),
           },
           { name: 'priority', label: 'Priority', placeholder: 'Any', data: PRIORITIES },
           { name: 'minProbability', label: 'Likelihood', placeholder: '50% or more', data: THRESHOLDS },

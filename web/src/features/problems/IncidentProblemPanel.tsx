@@ -12,6 +12,7 @@ import { useApplyKnownError, useKnownErrorSuggestions } from '../../api/queries/
 import { useLinks } from '../../api/queries/records.ts';
 import type { Incident } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { BareList } from '../../kit/list/BareList.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { humanize } from '../../lib/labels.ts';
 import { REASON_LABELS } from './labels.ts';
@@ -45,12 +46,7 @@ export function IncidentProblemPanel({ rec }: { rec: Incident }) {
       }
     >
       {problems.length > 0 && (
-        <Stack
-          gap={4}
-          component="ul"
-          aria-label="Linked problems"
-          style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        >
+        <BareList gap={4} aria-label="Linked problems">
           {problems.map((l) => (
             <Group key={l.id} gap="xs" wrap="nowrap" component="li">
               <Anchor component={Link} to={`/problems/${l.record.number}`} size="sm">
@@ -64,7 +60,7 @@ export function IncidentProblemPanel({ rec }: { rec: Incident }) {
               </Badge>
             </Group>
           ))}
-        </Stack>
+        </BareList>
       )}
       <Text size="xs" c="dimmed" fw={600} tt="uppercase">
         Suggested known errors
@@ -80,12 +76,7 @@ export function IncidentProblemPanel({ rec }: { rec: Incident }) {
           No known error matches this incident’s text, CIs or service.
         </Text>
       ) : (
-        <Stack
-          gap="xs"
-          component="ul"
-          aria-label="Suggested known errors"
-          style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        >
+        <BareList gap="xs" aria-label="Suggested known errors">
           {suggestions.data.items.map((ke) => (
             <Paper key={ke.id} withBorder p="xs" radius="sm" component="li">
               <Stack gap={4}>
@@ -125,7 +116,7 @@ export function IncidentProblemPanel({ rec }: { rec: Incident }) {
               </Stack>
             </Paper>
           ))}
-        </Stack>
+        </BareList>
       )}
       <ErrorAlert error={apply.error} title="Could not apply the known error" />
     </RecordPanel>

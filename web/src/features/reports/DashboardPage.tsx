@@ -19,7 +19,6 @@ import { notifications } from '@mantine/notifications';
 import { IconPencil, IconTrash, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router-dom';
-import { errorMessage } from '../../api/client.ts';
 import {
   type DashboardView,
   type DashboardWidget,
@@ -33,6 +32,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { MoveButtons, moveItem } from '../../kit/form/MoveButtons.tsx';
+import { failedAs } from '../../kit/notifyFailure.ts';
 import { ReportFilterBar, useReportFilters } from './filters.tsx';
 import { barDimension, CHART_LABELS } from './format.ts';
 import { KpiWidget } from './KpiWidget.tsx';
@@ -182,7 +182,7 @@ export function DashboardPage() {
                 onClick={() =>
                   remove.mutate(current.own!.id, {
                     onSuccess: () => navigate(`/dashboard${search}`),
-                    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                    onError: failedAs(),
                   })
                 }
               >

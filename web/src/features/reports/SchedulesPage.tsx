@@ -14,7 +14,6 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
-import { errorMessage } from '../../api/client.ts';
 import { useGroups } from '../../api/queries/directory.ts';
 import {
   type ScheduleInput,
@@ -28,7 +27,9 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { failedAs } from '../../kit/notifyFailure.ts';
 import { useKpiChoices } from './useKpiChoices.ts';
 
 const REPORTS = [
@@ -146,7 +147,7 @@ function NewSchedule({ onDone }: { onDone: () => void }) {
             <Select
               label="Service"
               searchable
-              data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              data={namedOptions(services.data?.items)}
               value={serviceId}
               onChange={setServiceId}
             />
@@ -174,7 +175,7 @@ function NewSchedule({ onDone }: { onDone: () => void }) {
           <UserPicker label="Send to a person" value={person} onChange={setPerson} w={260} clearable />
           <MultiSelect
             label="Send to groups"
-            data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            data={namedOptions(groups.data)}
             value={groupIds}
             onChange={setGroupIds}
             searchable
@@ -200,7 +201,7 @@ export function SchedulesPage() {
   const { remove, send } = useScheduleActions();
   const [adding, setAdding] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
-  const fail = (e: unknown) => notifications.show({ color: 'red', message: errorMessage(e) });
+  const fail = failedAs();
   return (
     <Stack gap="md">
       <PageHeader

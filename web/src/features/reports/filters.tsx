@@ -5,6 +5,7 @@
  */
 import { useGroups } from '../../api/queries/directory.ts';
 import { useOrganisations, useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import { namedOption, namedOptions } from '../../kit/form/namedOptions.ts';
 import { FilterBar, MultiFilter, SelectFilter, UserFilter } from '../../kit/list/filters.tsx';
 import { type FilterSpec, type ListState, useListState } from '../../kit/list/listState.ts';
 import { RECORD_TYPE_LIST } from '../../records/registry.ts';
@@ -80,7 +81,7 @@ export function ServiceFilter<S extends FilterSpec & { serviceId: 'one' }>({
       name="serviceId"
       label="Service"
       placeholder={placeholder}
-      data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+      data={namedOptions(services.data?.items)}
     />
   );
 }
@@ -93,9 +94,7 @@ export function CustomerFilter<S extends FilterSpec & { customerId: 'one' }>({ s
       state={state}
       name="customerId"
       label="Customer"
-      data={(customers.data ?? [])
-        .filter((o) => o.kind === 'customer')
-        .map((o) => ({ value: o.id, label: o.name }))}
+      data={(customers.data ?? []).filter((o) => o.kind === 'customer').map(namedOption)}
     />
   );
 }
@@ -107,12 +106,7 @@ export function ReportFilterBar<S extends typeof REPORT_SPEC>({ state }: { state
       <PeriodFilter state={state} />
       <ServiceFilter state={state} />
       <CustomerFilter state={state} />
-      <SelectFilter
-        state={state}
-        name="groupId"
-        label="Group"
-        data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
-      />
+      <SelectFilter state={state} name="groupId" label="Group" data={namedOptions(groups.data)} />
       <UserFilter state={state} name="assigneeId" label="Agent" />
       <SelectFilter state={state} name="priority" label="Priority" data={PRIORITIES} />
       <MultiFilter

@@ -7,7 +7,6 @@ import { notifications } from '@mantine/notifications';
 import { IconChevronDown } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { errorMessage } from '../../api/client.ts';
 import {
   type Requirement,
   type RequirementStatus,
@@ -20,6 +19,7 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { DateTimeInput } from '../../kit/form/DateTimeInput.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { failedAs } from '../../kit/notifyFailure.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { parseThresholds } from './formValues.ts';
 import { REQUIREMENT_STATUS_COLORS, REQUIREMENT_STATUS_LABELS } from './labels.ts';
@@ -210,8 +210,7 @@ function RequirementActions({
                       color: 'teal',
                       message: `${r.name} is now ${REQUIREMENT_STATUS_LABELS[r.status].toLowerCase()}`,
                     }),
-                  onError: (e) =>
-                    notifications.show({ color: 'red', title: 'Not moved', message: errorMessage(e) }),
+                  onError: failedAs('Not moved'),
                 },
               )
             }

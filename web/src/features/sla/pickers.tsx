@@ -7,6 +7,7 @@ import {
   useOrganisations,
   useServiceChoices,
 } from '../../api/queries/serviceLevels.ts';
+import { namedOption } from '../../kit/form/namedOptions.ts';
 import { QueryMultiSelect, QuerySelect } from '../../kit/form/QuerySelect.tsx';
 
 type One = Omit<SelectProps, 'data' | 'value' | 'onChange'> & {
@@ -17,12 +18,13 @@ type Many = Omit<MultiSelectProps, 'data' | 'value' | 'onChange'> & {
   value: string[];
   onChange: (ids: string[]) => void;
 };
-const option = (o: { id: string; name: string }) => ({ value: o.id, label: o.name });
 
 /** Organisations of the given kinds (customers: customer and internal; suppliers: supplier). */
 export function OrganisationSelect({ kinds, ...props }: One & { kinds: Organisation['kind'][] }) {
   const orgs = useOrganisations();
-  const data = (orgs.data ?? []).filter((o) => kinds.includes(o.kind) || o.id === props.value).map(option);
+  const data = (orgs.data ?? [])
+    .filter((o) => kinds.includes(o.kind) || o.id === props.value)
+    .map(namedOption);
   return <QuerySelect {...props} data={data} pending={orgs.isPending} empty="No organisation found" />;
 }
 
@@ -42,7 +44,7 @@ export function CustomerMultiSelect(props: Many) {
   const orgs = useOrganisations();
   const data = (orgs.data ?? [])
     .filter((o) => o.kind !== 'supplier' || props.value.includes(o.id))
-    .map(option);
+    .map(namedOption);
   return <QueryMultiSelect {...props} data={data} pending={orgs.isPending} empty="No organisation found" />;
 }
 
@@ -65,13 +67,13 @@ export function ServiceSelect({
   const services = useServiceChoices(kind);
   const data = (services.data?.items ?? [])
     .filter((s) => !liveOnly || s.lifecycleStatus === 'live' || s.id === props.value)
-    .map(option);
+    .map(namedOption);
   return <QuerySelect {...props} data={data} pending={services.isPending} empty="No service found" />;
 }
 
 export function TechnicalServicesSelect({ exclude, ...props }: Many & { exclude?: string }) {
   const services = useServiceChoices('technical');
-  const data = (services.data?.items ?? []).filter((s) => s.id !== exclude).map(option);
+  const data = (services.data?.items ?? []).filter((s) => s.id !== exclude).map(namedOption);
   return (
     <QueryMultiSelect
       {...props}

@@ -6,10 +6,10 @@
 import { Button } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconUserCheck } from '@tabler/icons-react';
-import { ApiError, errorMessage } from '../../api/client.ts';
 import type { User } from '../../api/types.ts';
 import { useMe } from '../../auth/session.tsx';
 import type { RecordView } from './types.ts';
+import { whenStaleOrFailed } from './whenStale.ts';
 
 export type AssignInput = { assigneeId: string; groupId?: string };
 
@@ -74,10 +74,7 @@ export function assignAction(save: AssignSave, onStale: () => void): AssignActio
     run: (input) =>
       save.mutate(input, {
         onSuccess: (r) => notifications.show({ color: 'teal', message: `${r.number} is assigned to you` }),
-        onError: (e) => {
-          if (e instanceof ApiError && e.isStale) onStale();
-          else notifications.show({ color: 'red', title: 'Not assigned', message: errorMessage(e) });
-        },
+        onError: whenStaleOrFailed(onStale, 'Not assigned'),
       }),
   };
 }

@@ -7,10 +7,10 @@ import { notifications } from '@mantine/notifications';
 import { IconLock, IconMessage, IconPaperclip } from '@tabler/icons-react';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
-import { errorMessage } from '../../api/client.ts';
 import { useAddComment, useUploadAttachment } from '../../api/queries/records.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { SubmitForm } from '../form/SubmitForm.tsx';
+import { failedAs } from '../notifyFailure.ts';
 import type { RecordView } from './types.ts';
 
 export const COMMENT_BOX_ID = 'record-comment';
@@ -104,7 +104,7 @@ export function CommentBox({ rec, onSaved }: { rec: RecordView; onSaved?: () => 
                       onSaved?.();
                       notifications.show({ color: 'teal', message: `${a.filename} attached` });
                     },
-                    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                    onError: failedAs(),
                   });
                 }}
               >

@@ -11,7 +11,6 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconLink, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -22,6 +21,7 @@ import { fieldErrorsOf } from '../../lib/forms.ts';
 import { humanize, LINK_KIND_LABELS } from '../../lib/labels.ts';
 import { recordPath } from '../../records/registry.ts';
 import { SubmitForm } from '../form/SubmitForm.tsx';
+import { failedAs } from '../notifyFailure.ts';
 import { RecordPanel } from './RecordPanel.tsx';
 import type { RecordView } from './types.ts';
 
@@ -80,7 +80,7 @@ export function LinksPanel({
                   onClick={() =>
                     remove.mutate(l.id, {
                       onSuccess: onChanged,
-                      onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                      onError: failedAs(),
                     })
                   }
                 >

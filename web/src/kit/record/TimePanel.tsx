@@ -40,6 +40,8 @@ import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { useNow } from '../../lib/useNow.ts';
 import { recordPath } from '../../records/registry.ts';
 import { RemoveButton } from '../detail/RemoveButton.tsx';
+import { BareList } from '../list/BareList.tsx';
+import { failedAs } from '../notifyFailure.ts';
 import type { RecordView } from './types.ts';
 
 export const elapsedMinutes = (startedAt: string, now = Date.now()) =>
@@ -200,7 +202,7 @@ function TimerControls({ rec }: { rec: RecordView }) {
   const now = useNow();
   const running = timer.data?.timer ?? null;
   const here = running?.record.id === rec.id;
-  const fail = (e: Error) => notifications.show({ color: 'red', title: 'Timer', message: errorMessage(e) });
+  const fail = failedAs('Timer');
   if (here && running) {
     return (
       <Group gap="xs" justify="space-between" wrap="wrap">
@@ -381,16 +383,11 @@ export function TimePanel({ rec }: { rec: RecordView }) {
             No time logged yet.
           </Text>
         ) : (
-          <Stack
-            gap="xs"
-            component="ul"
-            aria-label="Time entries"
-            style={{ listStyle: 'none', padding: 0, margin: 0 }}
-          >
+          <BareList gap="xs" aria-label="Time entries">
             {items.map((e) => (
               <EntryRow key={e.id} entry={e} recordId={rec.id} />
             ))}
-          </Stack>
+          </BareList>
         )}
       </Stack>
     </Paper>

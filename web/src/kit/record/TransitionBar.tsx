@@ -8,7 +8,7 @@ import { notifications } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
-import { ApiError, errorMessage } from '../../api/client.ts';
+import { ApiError } from '../../api/client.ts';
 import type { TransitionOption } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
@@ -16,6 +16,7 @@ import { humanize } from '../../lib/labels.ts';
 import { DialogActions } from '../form/DialogActions.tsx';
 import { SubmitForm } from '../form/SubmitForm.tsx';
 import type { RecordView, StepInput } from './types.ts';
+import { whenStaleOrFailed } from './whenStale.ts';
 
 export type StepRun = UseMutationResult<RecordView, Error, StepInput>;
 
@@ -180,15 +181,7 @@ export function TransitionBar(props: Common) {
           onDone?.(r);
           moved(r);
         },
-        onError: (e) => {
-          if (e instanceof ApiError && e.isStale) onStale();
-          else
-            notifications.show({
-              color: 'red',
-              title: `Could not ${t.label.toLowerCase()}`,
-              message: errorMessage(e),
-            });
-        },
+        onError: whenStaleOrFailed(onStale, `Could not ${t.label.toLowerCase()}`),
       },
     );
   };

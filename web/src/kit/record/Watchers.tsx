@@ -1,11 +1,10 @@
 /** Who watches a record (and watching or not watching it yourself). */
 import { Button, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconEye, IconEyeOff } from '@tabler/icons-react';
-import { errorMessage } from '../../api/client.ts';
 import { useUserNames } from '../../api/queries/directory.ts';
 import { useSetWatching } from '../../api/queries/records.ts';
 import { useMe } from '../../auth/session.tsx';
+import { failedAs } from '../notifyFailure.ts';
 import { RecordPanel } from './RecordPanel.tsx';
 import type { RecordView } from './types.ts';
 
@@ -41,7 +40,7 @@ export function WatchersPanel({
                 { userId: me.id, watching: !watching },
                 {
                   onSuccess: onChanged,
-                  onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+                  onError: failedAs(),
                 },
               )
             }
