@@ -268,6 +268,13 @@ export async function buildIncident(
   return res.json() as RecordView;
 }
 
+/** An incident automation rule, made through the API by `owner` (a process owner); its id. */
+export async function buildAutomationRule(owner: Client, rule: Record<string, unknown>): Promise<string> {
+  const res = await owner.post('/api/v1/settings/incident/automation-rules', rule);
+  if (res.statusCode !== 201) throw new Error(`buildAutomationRule failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
+}
+
 /**
  * For files that start the CLI or the server on the embedded database whatever the suite's
  * database: the run on a PostgreSQL server (TEST_DATABASE_URL) would only repeat them.
