@@ -95,6 +95,28 @@ export async function createTestEnv(
 }
 
 /**
+ * A second instance of the app on the PostgreSQL server database of `env` (with its clock and
+ * no jobs), as another server sharing the database would be; it is closed once `use` is done.
+ */
+export async function withSecondInstance<T>(
+  env: TestEnv,
+  use: (app: FastifyInstance) => Promise<T>,
+): Promise<T> {
+  if (!env.databaseUrl) throw new Error('a second instance needs a PostgreSQL server (TEST_DATABASE_URL)');
+  const ctx = await createContext(
+    loadConfig({ DATABASE_URL: env.databaseUrl, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
+    { clock: env.clock, startJobs: false },
+  );
+  const app = await buildApp(ctx, { logger: false, webDist: '/nonexistent' });
+  try {
+    return await use(app);
+  } finally {
+    await app.close();
+    await closeContext(ctx);
+  }
+}
+
+/**
  * The usual test file setup: a fresh env opened before the file's tests and closed after them,
  * with one signed-in client per named role list, built in the order given. The object is filled
  * in `beforeAll`, so read its members inside tests (`t.agent`), not at load time.
