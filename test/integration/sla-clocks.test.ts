@@ -1,13 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  as,
-  buildGroup,
-  buildIncident,
-  type Client,
-  clientFor,
-  createTestEnv,
-  type TestEnv,
-} from '../support/app.ts';
+import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
 import {
   buildAgreement,
   buildCalendar,
@@ -75,17 +67,9 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function requesterIn(organisationId: string | null): Promise<Client> {
-  const admin = await as(env, ['admin']);
-  const res = await admin.post('/api/v1/users', {
-    email: `r${Math.random().toString(36).slice(2)}@test.example`,
-    name: 'Customer person',
-    roles: ['requester'],
-    organisationId,
-  });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return clientFor(env, res.json());
-}
+/** A requester of the organisation, or of none for null. */
+const requesterIn = (organisationId: string | null) =>
+  as(env, ['requester'], { name: 'Customer person', ...(organisationId ? { organisationId } : {}) });
 
 describe('choosing the SLA', () => {
   it('starts no clock when no agreement applies', async () => {
