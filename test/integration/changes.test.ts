@@ -5,7 +5,14 @@ import type { ProblemView } from '../../src/contracts/problems.ts';
 import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
 import { as, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
-import { buildChangeTemplate, createBareChange, raiseChange, stepChange } from '../support/changes.ts';
+import {
+  buildChangeTemplate,
+  createBareChange,
+  RISK_ANSWERS,
+  raiseChange,
+  stepChange,
+  takeToAuthorise,
+} from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 
 let members: Client[];
@@ -17,8 +24,6 @@ let template: ChangeTemplateView;
 
 const HOUR = 3_600_000;
 const at = (h: number) => new Date(Date.UTC(2027, 0, 10, 0, 0) + h * HOUR).toISOString();
-
-const ANSWERS = { users_affected: 'site', tested: 'partly', backout: 'easy', done_before: 'often' };
 
 const t = setupTestEnv({ agent: ['agent'], manager: ['agent', 'change_manager'] });
 beforeAll(async () => {
@@ -80,11 +85,7 @@ async function vote(client: Client, c: { id: string }, body: Record<string, unkn
 
 /** A normal change assessed and sent to the CAB. */
 async function atTheBoard(over: Record<string, unknown> = {}): Promise<ChangeView> {
-  const c = await normalChange(over);
-  await moveOk(t.agent, c, { to: 'assess' });
-  const risk = await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS });
-  expect(risk.statusCode, risk.body).toBe(200);
-  return moveOk(t.manager, c, { to: 'authorise' });
+  return takeToAuthorise(t.agent, t.manager, await normalChange(over));
 }
 
 /** The in-app notifications of one kind a person has received. */
@@ -147,9 +148,9 @@ describe('changes', () => {
     const partial = await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: { tested: 'yes' } });
     expect(partial.statusCode).toBe(422);
     const scored = (
-      await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS })
+      await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: RISK_ANSWERS })
     ).json() as ChangeView;
-    expect(scored).toMatchObject({ riskScore: 9, riskLevel: 'medium', riskAnswers: ANSWERS });
+    expect(scored).toMatchObject({ riskScore: 9, riskLevel: 'medium', riskAnswers: RISK_ANSWERS });
     expect(await activity(t.agent, c.id)).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'risk', newValue: 'medium (9)' }),
     );

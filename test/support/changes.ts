@@ -4,6 +4,14 @@ import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes
 import { createRecordInTransaction } from '../../src/modules/records/index.ts';
 import type { Client, TestEnv } from './app.ts';
 
+/** Answers to every question of the default risk questionnaire. */
+export const RISK_ANSWERS = {
+  users_affected: 'site',
+  tested: 'partly',
+  backout: 'easy',
+  done_before: 'often',
+};
+
 /** A standard-change template, as a change manager makes one. */
 export async function buildChangeTemplate(
   client: Client,
@@ -39,6 +47,21 @@ export async function stepChange(
   );
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as ChangeView;
+}
+
+/**
+ * Assess a normal change (`agent` answers the risk questionnaire with RISK_ANSWERS) and take it
+ * to authorisation (`manager`, a change manager): it is at its board's decision.
+ */
+export async function takeToAuthorise(
+  agent: Client,
+  manager: Client,
+  c: { id: string },
+): Promise<ChangeView> {
+  await stepChange(agent, c, 'assess');
+  const risk = await agent.put(`/api/v1/changes/${c.id}/risk`, { answers: RISK_ANSWERS });
+  expect(risk.statusCode, risk.body).toBe(200);
+  return stepChange(manager, c, 'authorise');
 }
 
 /**
