@@ -237,16 +237,22 @@ export function sessionCookie(res: LightMyRequestResponse): string {
   return `${SESSION_COOKIE}=${cookie.value}`;
 }
 
+/** A sign-in with an email and password, from `remoteAddress` when given; the raw answer. */
+export function postLogin(env: TestEnv, email: string, password: string, remoteAddress?: string) {
+  return env.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+}
+
 /**
  * A browser's session: `email` signs in with `password` (which must succeed), and `send` makes
  * requests with the session's cookie and CSRF token.
  */
 export async function browserSession(env: TestEnv, email: string, password: string) {
-  const res = await env.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password },
-  });
+  const res = await postLogin(env, email, password);
   expect(res.statusCode, res.body).toBe(200);
   const headers = { cookie: sessionCookie(res), 'x-csrf-token': res.json().csrfToken as string };
   return {
