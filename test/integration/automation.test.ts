@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  activityOf,
   as,
   buildAutomationRule,
   buildGroup,
   buildIncident,
+  commentsIn,
   errorFields,
+  fieldChanges,
   setupTestEnv,
 } from '../support/app.ts';
 
@@ -31,16 +34,13 @@ describe('automation rules', () => {
     const inc = await buildIncident(t.agent, { title: 'VPN drops every hour', urgency: 3 });
     const view = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
     expect(view).toMatchObject({ group: { name: 'Network Ops' }, urgency: 1, priority: 3 });
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
+    const activity = await activityOf(t.agent, inc.id);
     expect(
-      activity.some(
-        (a: { field?: string; newValue?: string }) =>
-          a.field === 'automation' && a.newValue === 'VPN issues go to network',
+      fieldChanges(activity).some(
+        (a) => a.field === 'automation' && a.newValue === 'VPN issues go to network',
       ),
     ).toBe(true);
-    expect(activity.some((a: { body?: string }) => a.body === 'Routed to Network Ops automatically.')).toBe(
-      true,
-    );
+    expect(commentsIn(activity).some((a) => a.body === 'Routed to Network Ops automatically.')).toBe(true);
     const runs = await runsOf(ruleId);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ recordId: inc.id, outcome: 'applied', event: 'created' });

@@ -6,9 +6,8 @@ import type {
   ChangeView,
   ConflictReport,
 } from '../../src/contracts/changes.ts';
-import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
-import { type Client, setupTestEnv } from '../support/app.ts';
+import { activityOf, type Client, setupTestEnv } from '../support/app.ts';
 import { buildChangeTemplate, raiseChange, stepChange, takeToAuthorise } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 
@@ -89,7 +88,7 @@ describe('conflicts re-checked when what a change affects changes', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.body).toContain(first.number);
     expect(notes[0]!.body).toContain('linked payroll-db');
-    const activity = (await t.agent.get(`/api/v1/records/${second.id}/activity`)).json() as Activity[];
+    const activity = await activityOf(t.agent, second.id);
     expect(activity).toContainEqual(
       expect.objectContaining({ field: 'conflicts', newValue: expect.stringContaining(first.number) }),
     );

@@ -2,9 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CabAgenda, CabBoardView, ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
 import type { ProblemView } from '../../src/contracts/problems.ts';
-import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
-import { as, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { activityOf, as, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 import {
   buildChangeTemplate,
   createBareChange,
@@ -95,9 +94,6 @@ const toldOf = (c: Client, kind: string) =>
     .from(notifications)
     .where(and(eq(notifications.recipientId, c.user.id), eq(notifications.kind, kind)));
 
-const activity = async (c: Client, id: string) =>
-  (await c.get(`/api/v1/records/${id}/activity`)).json() as Activity[];
-
 describe('changes', () => {
   it('tells the people on a change when it is scheduled, not the person who scheduled it', async () => {
     const c = await raise(t.agent, {
@@ -151,7 +147,7 @@ describe('changes', () => {
       await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: RISK_ANSWERS })
     ).json() as ChangeView;
     expect(scored).toMatchObject({ riskScore: 9, riskLevel: 'medium', riskAnswers: RISK_ANSWERS });
-    expect(await activity(t.agent, c.id)).toContainEqual(
+    expect(await activityOf(t.agent, c.id)).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'risk', newValue: 'medium (9)' }),
     );
   });
@@ -200,7 +196,7 @@ describe('changes', () => {
     expect(two.state).toBe('scheduled');
     expect(two.cab).toMatchObject({ state: 'approved', approvals: 2, rejections: 0 });
     expect(two.cab!.votes.map((v) => v.decision)).toEqual(['approve', 'comment', 'approve']);
-    const history = await activity(t.agent, c.id);
+    const history = await activityOf(t.agent, c.id);
     expect(history).toContainEqual(
       expect.objectContaining({ field: 'cab.vote', newValue: expect.stringContaining('Tested in the lab') }),
     );
@@ -233,7 +229,7 @@ describe('changes', () => {
     });
     expect(vetoed.statusCode, vetoed.body).toBe(200);
     expect(vetoed.json()).toMatchObject({ state: 'rejected', cab: { state: 'vetoed' } });
-    expect(await activity(t.agent, c.id)).toContainEqual(
+    expect(await activityOf(t.agent, c.id)).toContainEqual(
       expect.objectContaining({
         field: 'cab.veto',
         newValue: expect.stringContaining('Clashes with the audit'),
@@ -434,7 +430,7 @@ describe('changes', () => {
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toContain('Same engineer does both');
     expect(told[0]!.body).toContain(first.number);
-    expect(await activity(t.agent, second.id)).toContainEqual(
+    expect(await activityOf(t.agent, second.id)).toContainEqual(
       expect.objectContaining({
         field: 'conflictOverride',
         newValue: `Same engineer does both (${first.number})`,

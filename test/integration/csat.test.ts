@@ -12,7 +12,15 @@ import type { CsatSurveyView } from '../../src/contracts/csat.ts';
 import { groups } from '../../src/modules/auth/index.ts';
 import { csatSurveys } from '../../src/modules/csat/schema.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
-import { as, buildGroup, buildIncident, type Client, resolveIncident } from '../support/app.ts';
+import {
+  activityOf,
+  as,
+  buildGroup,
+  buildIncident,
+  type Client,
+  fieldChanges,
+  resolveIncident,
+} from '../support/app.ts';
 import { pollUntil } from '../support/poll.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
@@ -117,12 +125,9 @@ describe('a resolution asks the requester', () => {
       comment: 'Back up in ten minutes, thanks!',
       answeredVia: 'link',
     });
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as {
-      field?: string;
-      newValue?: string | null;
-    }[];
-    expect(activity.some((a) => a.field === 'csat' && a.newValue === '5')).toBe(true);
-    expect(activity.some((a) => a.field === 'csat.sent')).toBe(true);
+    const changes = fieldChanges(await activityOf(t.agent, inc.id));
+    expect(changes.some((a) => a.field === 'csat' && a.newValue === '5')).toBe(true);
+    expect(changes.some((a) => a.field === 'csat.sent')).toBe(true);
     // A score of 5 tells nobody.
     const leadInbox = (await t.lead.get('/api/v1/notifications?limit=50')).json() as {
       items: { kind: string }[];

@@ -8,7 +8,15 @@ import { notifications } from '../../src/modules/notify/schema.ts';
 import { ALERT_QUEUES, type SlaAlert } from '../../src/modules/sla/alerts.ts';
 import { slaAlerts, slaClocks } from '../../src/modules/sla/clock-schema.ts';
 import { runSlaSweep } from '../../src/modules/sla/sweep.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  activityOf,
+  as,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  fieldChanges,
+  type TestEnv,
+} from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
 const HOUR = 3600 * 1000;
@@ -272,20 +280,15 @@ describe('escalation on SLA warnings and breaches', () => {
     expect(breach.notified.map((p: { id: string }) => p.id).sort()).toEqual(
       [people.agentManager.user.id, people.secondManager.user.id, people.consulted.user.id].sort(),
     );
-    const activity = (await agent.get(`/api/v1/records/${incidentId}/activity`)).json() as {
-      field?: string;
-      actor: unknown;
-      oldValue: string | null;
-      newValue: string | null;
-    }[];
-    const line = activity.find((a) => a.field === 'escalation' && a.newValue?.includes('breach'));
+    const changes = fieldChanges(await activityOf(agent, incidentId));
+    const line = changes.find((a) => a.field === 'escalation' && a.newValue?.includes('breach'));
     expect(line?.actor).toBeNull();
     expect(line?.newValue).toMatch(
       /^SLA resolution breach: reassigned from Service desk to Second line; notified /,
     );
     for (const c of [people.agentManager, people.secondManager, people.consulted])
       expect(line?.newValue).toContain(c.user.name);
-    const groupChange = activity.find((a) => a.field === 'groupId' && a.newValue === secondLineId);
+    const groupChange = changes.find((a) => a.field === 'groupId' && a.newValue === secondLineId);
     expect(groupChange).toMatchObject({ oldValue: deskId, actor: null });
     const told = (await inbox(people.secondManager)).items[0];
     expect(told.kind).toBe('escalation.breach');
@@ -405,13 +408,10 @@ describe('a refused reassignment', () => {
     expect(breach.reason).toContain('no active group');
     expect(breach.notified.map((p: { id: string }) => p.id)).toContain(people.agentManager.user.id);
     expect((await deskAgent.get(`/api/v1/incidents/${inc.id}`)).json().group.id).toBe(deskId);
-    const line = (await agent.get(`/api/v1/records/${inc.id}/activity`))
-      .json()
-      .find(
-        (a: { field?: string; newValue?: string }) =>
-          a.field === 'escalation' && a.newValue?.includes('breach'),
-      );
-    expect(line.newValue).toContain('reassignment to Second line refused');
+    const line = fieldChanges(await activityOf(agent, inc.id)).find(
+      (a) => a.field === 'escalation' && a.newValue?.includes('breach'),
+    );
+    expect(line?.newValue).toContain('reassignment to Second line refused');
   });
 });
 

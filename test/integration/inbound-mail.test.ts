@@ -11,7 +11,6 @@ import type {
   InboundMessagePage,
   InboundMessageView,
 } from '../../src/contracts/inbound-mail.ts';
-import type { Activity } from '../../src/contracts/records.ts';
 import { users } from '../../src/modules/auth/schema.ts';
 import { isAddressFailing } from '../../src/modules/inbound-mail/index.ts';
 import { inboundMessages } from '../../src/modules/inbound-mail/schema.ts';
@@ -20,7 +19,7 @@ import { type SmtpListener, startSmtpListener } from '../../src/modules/inbound-
 import { queueMail } from '../../src/modules/mail/index.ts';
 import { mailOutbox } from '../../src/modules/mail/schema.ts';
 import { attachments, records, recordWatchers } from '../../src/modules/records/schema.ts';
-import { buildIncident, buildUser, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, buildUser, commentsIn, setupTestEnv } from '../support/app.ts';
 import { type Fill, fixture, sendOverSmtp } from '../support/mail-in.ts';
 
 const DESK = 'desk@steward.test';
@@ -89,10 +88,8 @@ async function deliver(name: string, over: Partial<Fill> = {}, to = [DESK]) {
   return (await t.admin.get(`/api/v1/admin/inbound-mail/messages/${row!.id}`)).json() as InboundMessageView;
 }
 
-const activity = async (id: string) =>
-  ((await t.agent.get(`/api/v1/records/${id}/activity`)).json() as Activity[]).filter(
-    (a) => a.kind === 'comment',
-  );
+/** The comments on a record, as the agent sees them. */
+const activity = async (id: string) => commentsIn(await activityOf(t.agent, id));
 
 type Case = {
   file: string;

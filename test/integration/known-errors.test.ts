@@ -6,8 +6,7 @@ import type {
   KnownErrorView,
   ProblemView,
 } from '../../src/contracts/problems.ts';
-import type { Activity } from '../../src/contracts/records.ts';
-import { as, buildIncident, setupTestEnv } from '../support/app.ts';
+import { activityOf, as, buildIncident, setupTestEnv } from '../support/app.ts';
 import { createBareChange } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 import { buildService } from '../support/requests.ts';
@@ -165,7 +164,7 @@ describe('known-error database', () => {
 
     const res = await t.agent.post(`/api/v1/incidents/${inc.id}/known-errors`, { knownErrorId: ke.id });
     expect(res.statusCode, res.body).toBe(200);
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as Activity[];
+    const activity = await activityOf(t.agent, inc.id);
     expect(activity).toContainEqual(
       expect.objectContaining({
         kind: 'comment',

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemView } from '../../src/contracts/problems.ts';
-import type { Activity } from '../../src/contracts/records.ts';
-import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({
   agent: ['agent'],
@@ -36,9 +35,6 @@ async function analyse(p: { id: string }, body: Record<string, unknown>): Promis
   return res.json() as ProblemView;
 }
 
-const activity = async (c: Client, id: string) =>
-  (await c.get(`/api/v1/records/${id}/activity`)).json() as Activity[];
-
 describe('problems', () => {
   it('raises a problem from incidents, numbered PRB…, linked both ways', async () => {
     const a = await buildIncident(t.requester, { title: 'No mail since 9am' });
@@ -53,7 +49,7 @@ describe('problems', () => {
     expect(links).toContainEqual(
       expect.objectContaining({ kind: 'caused_by', record: expect.objectContaining({ number: p.number }) }),
     );
-    const history = await activity(t.agent, a.id);
+    const history = await activityOf(t.agent, a.id);
     expect(history).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'link.caused_by', newValue: p.number }),
     );
@@ -112,7 +108,7 @@ describe('problems', () => {
     expect(p.stateCategory).toBe('resolved');
     expect(p.knownError?.status).toBe('fixed');
 
-    const history = await activity(t.agent, p.id);
+    const history = await activityOf(t.agent, p.id);
     expect(history).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'analysis.rootCause', oldValue: null }),
     );
@@ -180,7 +176,7 @@ describe('problems', () => {
       [t.requester, a],
       [t.otherRequester, b],
     ] as const) {
-      const seen = await activity(client, inc.id);
+      const seen = await activityOf(client, inc.id);
       expect(seen).toContainEqual(
         expect.objectContaining({
           kind: 'comment',

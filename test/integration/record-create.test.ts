@@ -4,7 +4,7 @@
  * service they support (so its agreements apply).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAutomationRule, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildAutomationRule, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 import { buildAgreement, buildCalendar, buildService, clocksOf } from '../support/sla.ts';
 
@@ -62,9 +62,9 @@ describe('rules read from the cache', () => {
     };
     const ruleId = await buildAutomationRule(t.owner, input);
     const notes = async (id: string) =>
-      (
-        (await t.agent.get(`/api/v1/records/${id}/activity`)).json() as { kind: string; body?: string }[]
-      ).filter((a) => a.kind === 'comment' && a.body === 'Check the toner first.');
+      (await activityOf(t.agent, id)).filter(
+        (a) => a.kind === 'comment' && a.body === 'Check the toner first.',
+      );
     const res = await t.agent.post('/api/v1/incidents', { title: 'Printer jammed' });
     expect(res.statusCode).toBe(201);
     const stored = (await t.agent.get(`/api/v1/incidents/${res.json().id}`)).json();
@@ -74,7 +74,11 @@ describe('rules read from the cache', () => {
     expect(await notes(stored.id)).toHaveLength(1);
 
     const put = (enabled: boolean, version: number) =>
-      t.owner.put(`/api/v1/automation-rules/${ruleId}`, { ...input, enabled }, { 'if-match': `"${version}"` });
+      t.owner.put(
+        `/api/v1/automation-rules/${ruleId}`,
+        { ...input, enabled },
+        { 'if-match': `"${version}"` },
+      );
     const off = await put(false, 1);
     expect(off.statusCode).toBe(200);
     const quiet = (await t.agent.post('/api/v1/incidents', { title: 'Printer offline' })).json();

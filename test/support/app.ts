@@ -12,6 +12,7 @@ import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { IncidentCreate, IncidentView as RecordView } from '../../src/contracts/incidents.ts';
+import type { Activity } from '../../src/contracts/records.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -295,6 +296,19 @@ export async function buildIncident(
   if (res.statusCode !== 201) throw new Error(`buildIncident failed: ${res.statusCode} ${res.body}`);
   return res.json() as RecordView;
 }
+
+/** A record's activity (comments, field changes and attachments) as `client` is shown it. */
+export async function activityOf(client: Client, recordId: string): Promise<Activity[]> {
+  const res = await client.get(`/api/v1/records/${recordId}/activity`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Activity[];
+}
+
+/** The field changes among a record's activity. */
+export const fieldChanges = (activity: Activity[]) => activity.filter((a) => a.kind === 'change');
+
+/** The comments among a record's activity. */
+export const commentsIn = (activity: Activity[]) => activity.filter((a) => a.kind === 'comment');
 
 /** An incident automation rule, made through the API by `owner` (a process owner); its id. */
 export async function buildAutomationRule(owner: Client, rule: Record<string, unknown>): Promise<string> {
