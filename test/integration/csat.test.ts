@@ -19,6 +19,7 @@ import {
   buildIncident,
   type Client,
   fieldChanges,
+  notificationsOf,
   resolveIncident,
 } from '../support/app.ts';
 import { pollUntil } from '../support/poll.ts';
@@ -96,9 +97,7 @@ describe('a resolution asks the requester', () => {
     expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
     // The in-app notice carries no link with the token.
-    const inbox = (await t.requester.get('/api/v1/notifications?limit=50')).json() as {
-      items: { kind: string; body: string }[];
-    };
+    const inbox = await notificationsOf(t.requester, '?limit=50');
     const note = inbox.items.find((n) => n.kind === 'survey.requested');
     expect(note).toBeDefined();
     expect(note!.body).not.toContain(token);
@@ -129,9 +128,7 @@ describe('a resolution asks the requester', () => {
     expect(changes.some((a) => a.field === 'csat' && a.newValue === '5')).toBe(true);
     expect(changes.some((a) => a.field === 'csat.sent')).toBe(true);
     // A score of 5 tells nobody.
-    const leadInbox = (await t.lead.get('/api/v1/notifications?limit=50')).json() as {
-      items: { kind: string }[];
-    };
+    const leadInbox = await notificationsOf(t.lead, '?limit=50');
     expect(leadInbox.items.some((n) => n.kind === 'survey.low_score')).toBe(false);
   });
 
@@ -187,19 +184,15 @@ describe('answering from the portal and low scores', () => {
       (await t.requester.post(`/api/v1/csat/surveys/${survey.id}/answer`, { score: 4 })).statusCode,
     ).toBe(409);
 
-    const leadNotes = (await t.lead.get('/api/v1/notifications?limit=50')).json() as {
-      items: { kind: string; subject: string; body: string }[];
-    };
+    const leadNotes = await notificationsOf(t.lead, '?limit=50');
     const low = leadNotes.items.find((n) => n.kind === 'survey.low_score');
     expect(low?.subject).toBe(`Low satisfaction score on ${inc.number}: 2/5`);
     expect(low?.body).toContain('Took three days and nobody called back.');
     // Only the manager: the group's other member and the requester hear nothing of it.
     for (const c of [t.agent, t.requester])
-      expect(
-        ((await c.get('/api/v1/notifications?limit=50')).json() as { items: { kind: string }[] }).items.some(
-          (n) => n.kind === 'survey.low_score',
-        ),
-      ).toBe(false);
+      expect((await notificationsOf(c, '?limit=50')).items.some((n) => n.kind === 'survey.low_score')).toBe(
+        false,
+      );
     await deliverDueMail(t.env.ctx);
     await pollUntil(
       () => mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')),
@@ -218,9 +211,7 @@ describe('answering from the portal and low scores', () => {
     ).toBe(201);
     scores.push({ group: openGroup.id, score: 1 });
     for (const c of [t.memberA, t.memberB]) {
-      const notes = (await c.get('/api/v1/notifications?limit=50')).json() as {
-        items: { kind: string; subject: string }[];
-      };
+      const notes = await notificationsOf(c, '?limit=50');
       expect(notes.items.find((n) => n.kind === 'survey.low_score')?.subject).toBe(
         `Low satisfaction score on ${inc.number}: 1/5`,
       );
@@ -243,9 +234,7 @@ describe('answering from the portal and low scores', () => {
     const [survey] = await surveysOf(t.requester, inc.id);
     await t.requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 3 });
     scores.push({ group: openGroup.id, score: 3 });
-    const notes = (await t.memberA.get('/api/v1/notifications?limit=50')).json() as {
-      items: { subject: string }[];
-    };
+    const notes = await notificationsOf(t.memberA, '?limit=50');
     expect(notes.items.some((n) => n.subject === `Low satisfaction score on ${inc.number}: 3/5`)).toBe(true);
     await t.admin.put(
       '/api/v1/csat/settings',

@@ -3,7 +3,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDiff, ArticleHit, ArticleView, CategoryView } from '../../src/contracts/knowledge.ts';
 import type { SearchAnswer } from '../../src/contracts/search.ts';
 import { sendReviewReminders } from '../../src/modules/knowledge/index.ts';
-import { buildIncident, buildUser, type Client, clientFor, setupTestEnv } from '../support/app.ts';
+import {
+  buildIncident,
+  buildUser,
+  type Client,
+  clientFor,
+  notificationsOf,
+  setupTestEnv,
+} from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({
@@ -402,7 +409,7 @@ describe('known errors and reminders', () => {
     t.env.clock.set(new Date('2026-03-04T08:00:00Z'));
     expect(await sendReviewReminders(t.env.ctx)).toBe(1);
     expect(await sendReviewReminders(t.env.ctx)).toBe(0);
-    const notes = (await t.author.get('/api/v1/notifications')).json();
-    expect(notes.items[0].subject).toContain(a.number);
+    const notes = await notificationsOf(t.author);
+    expect(notes.items[0]!.subject).toContain(a.number);
   });
 });

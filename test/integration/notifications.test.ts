@@ -22,6 +22,7 @@ import {
   type Client,
   clientFor,
   errorFields,
+  notificationsOf,
 } from '../support/app.ts';
 import { orderNeedingManagerApproval } from '../support/requests.ts';
 import { setupMailTestEnv, startSmtpPeer } from '../support/smtp.ts';
@@ -34,11 +35,9 @@ const t = setupMailTestEnv(
   { admin: ['admin'], agent: ['agent'], requester: ['requester'] },
 );
 
-type Note = { kind: string; subject: string; body: string; record: { id: string } | null };
-const inbox = async (c: Client, recordId: string): Promise<Note[]> =>
-  ((await c.get('/api/v1/notifications?limit=200')).json() as { items: Note[] }).items.filter(
-    (n) => n.record?.id === recordId,
-  );
+/** The in-app notifications `c` has received about a record. */
+const inbox = async (c: Client, recordId: string) =>
+  (await notificationsOf(c, '?limit=200')).items.filter((n) => n.record?.id === recordId);
 const kinds = async (c: Client, recordId: string) => (await inbox(c, recordId)).map((n) => n.kind).sort();
 const comment = (c: Client, id: string, body: string, visibility: 'public' | 'internal' = 'public') =>
   c.post(`/api/v1/records/${id}/comments`, { body, visibility });

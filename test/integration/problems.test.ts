@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemView } from '../../src/contracts/problems.ts';
-import { activityOf, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, type Client, notificationsOf, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({
   agent: ['agent'],
@@ -184,10 +184,7 @@ describe('problems', () => {
           body: expect.stringContaining(p.number),
         }),
       );
-      const inbox = (await client.get('/api/v1/notifications')).json() as {
-        items: { kind: string; record: { id: string } | null; body: string }[];
-      };
-      expect(inbox.items).toContainEqual(
+      expect((await notificationsOf(client)).items).toContainEqual(
         expect.objectContaining({
           kind: 'record.transitioned',
           record: expect.objectContaining({ id: inc.id }),

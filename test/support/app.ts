@@ -12,6 +12,7 @@ import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { IncidentCreate, IncidentView as RecordView } from '../../src/contracts/incidents.ts';
+import type { NotificationPage } from '../../src/contracts/notifications.ts';
 import type { Activity } from '../../src/contracts/records.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
@@ -309,6 +310,13 @@ export const fieldChanges = (activity: Activity[]) => activity.filter((a) => a.k
 
 /** The comments among a record's activity. */
 export const commentsIn = (activity: Activity[]) => activity.filter((a) => a.kind === 'comment');
+
+/** A page of the in-app notifications `client` has received (`query`: e.g. `?unread=true`). */
+export async function notificationsOf(client: Client, query = ''): Promise<NotificationPage> {
+  const res = await client.get(`/api/v1/notifications${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as NotificationPage;
+}
 
 /** An incident automation rule, made through the API by `owner` (a process owner); its id. */
 export async function buildAutomationRule(owner: Client, rule: Record<string, unknown>): Promise<string> {
