@@ -8,6 +8,7 @@ import {
   createTestEnv,
   errorFields,
   fieldChanges,
+  postComment,
   setupTestEnv,
 } from '../support/app.ts';
 
@@ -175,21 +176,11 @@ describe('incidents', () => {
       list.items.every((i: { requester: { id: string } }) => i.requester.id === t.requester.user.id),
     ).toBe(true);
     expect(list.items.map((i: { id: string }) => i.id)).toContain(mine.id);
-    await t.agent.post(`/api/v1/records/${mine.id}/comments`, { body: 'public reply', visibility: 'public' });
-    await t.agent.post(`/api/v1/records/${mine.id}/comments`, {
-      body: 'internal note',
-      visibility: 'internal',
-    });
+    await postComment(t.agent, mine.id, 'public reply');
+    await postComment(t.agent, mine.id, 'internal note', 'internal');
     const bodies = commentsIn(await activityOf(t.requester, mine.id)).map((a) => a.body);
     expect(bodies).toEqual(['public reply']);
-    expect(
-      (
-        await t.requester.post(`/api/v1/records/${mine.id}/comments`, {
-          body: 'sneaky',
-          visibility: 'internal',
-        })
-      ).statusCode,
-    ).toBe(403);
+    expect((await postComment(t.requester, mine.id, 'sneaky', 'internal')).statusCode).toBe(403);
     const agentView = commentsIn(await activityOf(t.agent, mine.id));
     expect(agentView.map((a) => a.body)).toEqual(['public reply', 'internal note']);
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queueNotifications } from '../../src/modules/notify/index.ts';
-import { buildIncident, type Client, setupTestEnv, withSecondInstance } from '../support/app.ts';
+import { buildIncident, type Client, postComment, setupTestEnv, withSecondInstance } from '../support/app.ts';
 import { type LiveStream, openLiveStream } from '../support/live.ts';
 
 const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
@@ -35,16 +35,10 @@ describe('live updates', () => {
     await agentStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
     await requesterStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
 
-    const internal = await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
-      body: 'Checking the concentrator',
-      visibility: 'internal',
-    });
-    expect(internal.statusCode).toBe(201);
-    const pub = await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
-      body: 'On it',
-      visibility: 'public',
-    });
-    expect(pub.statusCode).toBe(201);
+    expect((await postComment(t.agent, inc.id, 'Checking the concentrator', 'internal')).statusCode).toBe(
+      201,
+    );
+    expect((await postComment(t.agent, inc.id, 'On it')).statusCode).toBe(201);
 
     const comments = (s: LiveStream) =>
       s.events.filter((e) => e.event === 'comment' && e.data.recordId === inc.id);
@@ -87,10 +81,7 @@ describe('live updates', () => {
         const url2 = await app2.listen({ port: 0, host: '127.0.0.1' });
         const onSecond = await stream(t.agent, url2);
         const inc = await buildIncident(t.requester, { title: 'Live: across instances' });
-        await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
-          body: 'Seen from afar',
-          visibility: 'public',
-        });
+        await postComment(t.agent, inc.id, 'Seen from afar');
         await onSecond.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
         await onSecond.waitFor((e) => e.event === 'comment' && e.data.recordId === inc.id);
       });

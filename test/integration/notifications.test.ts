@@ -23,6 +23,7 @@ import {
   clientFor,
   errorFields,
   notificationsOf,
+  postComment,
 } from '../support/app.ts';
 import { orderNeedingManagerApproval } from '../support/requests.ts';
 import { setupMailTestEnv, startSmtpPeer } from '../support/smtp.ts';
@@ -39,8 +40,6 @@ const t = setupMailTestEnv(
 const inbox = async (c: Client, recordId: string) =>
   (await notificationsOf(c, '?limit=200')).items.filter((n) => n.record?.id === recordId);
 const kinds = async (c: Client, recordId: string) => (await inbox(c, recordId)).map((n) => n.kind).sort();
-const comment = (c: Client, id: string, body: string, visibility: 'public' | 'internal' = 'public') =>
-  c.post(`/api/v1/records/${id}/comments`, { body, visibility });
 const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.includes(address));
 
 describe('who is told', () => {
@@ -69,10 +68,10 @@ describe('who is told', () => {
     expect(
       (await t.requester.put(`/api/v1/records/${inc.id}/watchers/${t.requester.user.id}`)).statusCode,
     ).toBe(200);
-    expect((await comment(t.agent, inc.id, 'Vendor says <b>firmware</b> bug.', 'internal')).statusCode).toBe(
-      201,
-    );
-    expect((await comment(t.agent, inc.id, 'We are on it.')).statusCode).toBe(201);
+    expect(
+      (await postComment(t.agent, inc.id, 'Vendor says <b>firmware</b> bug.', 'internal')).statusCode,
+    ).toBe(201);
+    expect((await postComment(t.agent, inc.id, 'We are on it.')).statusCode).toBe(201);
 
     expect(await kinds(t.requester, inc.id)).toEqual(['record.commented', 'record.created']);
     expect(await kinds(watcher, inc.id)).toEqual(['record.commented', 'record.commented_internal']);
@@ -298,7 +297,7 @@ describe('templates', () => {
     ).toBe(403);
 
     const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id, title: 'Scanner <jams>' });
-    await comment(t.agent, inc.id, 'Try <script>alert(1)</script> now & again');
+    await postComment(t.agent, inc.id, 'Try <script>alert(1)</script> now & again');
     const before = t.peer.received.length;
     await deliverDueMail(t.env.ctx);
     await t.peer.waitFor(before + 2);
@@ -317,8 +316,8 @@ describe('templates', () => {
 describe('mail', () => {
   it('sends HTML and text parts with a record Message-ID, threading, a plus-addressed Reply-To and Auto-Submitted', async () => {
     const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id });
-    await comment(t.agent, inc.id, 'First update');
-    await comment(t.agent, inc.id, 'Second update');
+    await postComment(t.agent, inc.id, 'First update');
+    await postComment(t.agent, inc.id, 'Second update');
     await deliverDueMail(t.env.ctx);
     const mine = mailTo(t.requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
     expect(mine).toHaveLength(3);
@@ -361,7 +360,7 @@ describe('mail', () => {
     const port = t.peer.port;
     await t.peer.close();
     for (let i = 0; i < 100; i++)
-      expect((await comment(t.agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
+      expect((await postComment(t.agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
     const waiting = (
       await t.admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&limit=200`)
@@ -412,8 +411,8 @@ describe('preferences', () => {
     ).toBe(422);
 
     const inc = await buildIncident(t.agent, { requesterId: person.user.id });
-    await comment(t.agent, inc.id, 'Digest one');
-    await comment(t.agent, inc.id, 'Digest two');
+    await postComment(t.agent, inc.id, 'Digest one');
+    await postComment(t.agent, inc.id, 'Digest two');
     await deliverDueMail(t.env.ctx);
     // No mail yet, no in-app item for the created event.
     expect(mailTo(person.user.email)).toHaveLength(0);

@@ -298,6 +298,16 @@ export async function buildIncident(
   return res.json() as RecordView;
 }
 
+/** `client` comments on a record (publicly unless told); the raw response. */
+export function postComment(
+  client: Client,
+  recordId: string,
+  body: string,
+  visibility: 'public' | 'internal' = 'public',
+) {
+  return client.post(`/api/v1/records/${recordId}/comments`, { body, visibility });
+}
+
 /** A record's activity (comments, field changes and attachments) as `client` is shown it. */
 export async function activityOf(client: Client, recordId: string): Promise<Activity[]> {
   const res = await client.get(`/api/v1/records/${recordId}/activity`);
