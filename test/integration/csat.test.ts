@@ -54,7 +54,6 @@ const anonymous = (method: 'GET' | 'POST', url: string, payload?: object) =>
   t.env.app.inject({ method, url, ...(payload ? { payload } : {}) });
 const surveysOf = async (c: Client, id: string) =>
   ((await c.get(`/api/v1/records/${id}/csat`)).json() as { items: CsatSurveyView[] }).items;
-const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.includes(address));
 
 /** An incident of the requester's (in `groupId` when given), resolved by the agent; and the answer to that. */
 async function resolveForRequester(groupId: string | undefined, title: string) {
@@ -72,9 +71,9 @@ async function resolveAndReadLink(groupId: string | undefined, title: string) {
   expect(resolved.statusCode).toBe(200);
   await deliverDueMail(t.env.ctx);
   const find = () =>
-    mailTo(t.requester.user.email).find(
-      (m) => m.parsed.subject?.includes(inc.number) && m.parsed.subject?.includes('How did we do'),
-    );
+    t.peer
+      .mailTo(t.requester.user.email)
+      .find((m) => m.parsed.subject?.includes(inc.number) && m.parsed.subject?.includes('How did we do'));
   const mail = await pollUntil(find, Boolean, { what: 'the survey mail', timeoutMs: 5000 });
   expect(mail, 'the survey mail').toBeDefined();
   expect(mail!.parsed.subject).toBe(`[${inc.number}] How did we do?`);
@@ -195,11 +194,11 @@ describe('answering from the portal and low scores', () => {
       );
     await deliverDueMail(t.env.ctx);
     await pollUntil(
-      () => mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')),
+      () => t.peer.mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')),
       Boolean,
       { what: 'the low score mail', timeoutMs: 5000 },
     );
-    const mail = mailTo(t.lead.user.email).find((m) => m.parsed.subject?.includes('Low satisfaction'));
+    const mail = t.peer.mailTo(t.lead.user.email).find((m) => m.parsed.subject?.includes('Low satisfaction'));
     expect(mail?.parsed.subject).toBe(`[${inc.number}] Low satisfaction score: 2/5`);
   });
 

@@ -40,7 +40,6 @@ const t = setupMailTestEnv(
 const inbox = async (c: Client, recordId: string) =>
   (await notificationsOf(c, '?limit=200')).items.filter((n) => n.record?.id === recordId);
 const kinds = async (c: Client, recordId: string) => (await inbox(c, recordId)).map((n) => n.kind).sort();
-const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.includes(address));
 
 describe('who is told', () => {
   it('tells the requester, the assignee, the group and watchers, never the actor, and keeps internal notes from the requester', async () => {
@@ -85,7 +84,7 @@ describe('who is told', () => {
 
     // Mail follows the same audience: the requester's mail never carries the internal note.
     await deliverDueMail(t.env.ctx);
-    const toRequester = mailTo(t.requester.user.email);
+    const toRequester = t.peer.mailTo(t.requester.user.email);
     expect(toRequester.length).toBe(2);
     expect(toRequester.some((m) => m.raw.includes('firmware'))).toBe(false);
   });
@@ -301,7 +300,7 @@ describe('templates', () => {
     const before = t.peer.received.length;
     await deliverDueMail(t.env.ctx);
     await t.peer.waitFor(before + 2);
-    const m = mailTo(t.requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
+    const m = t.peer.mailTo(t.requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
     expect(m.parsed.subject).toBe(`Re: Scanner <jams> [${inc.number}]`);
     expect(m.parsed.text?.trim()).toBe(`Try <script>alert(1)</script> now & again\n-- ${t.agent.user.name}`);
     expect(m.parsed.html).toContain('<p>Try &lt;script&gt;alert(1)&lt;/script&gt; now &amp; again</p>');
@@ -319,7 +318,7 @@ describe('mail', () => {
     await postComment(t.agent, inc.id, 'First update');
     await postComment(t.agent, inc.id, 'Second update');
     await deliverDueMail(t.env.ctx);
-    const mine = mailTo(t.requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
+    const mine = t.peer.mailTo(t.requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
     expect(mine).toHaveLength(3);
     const created = mine.find((m) => m.parsed.subject?.includes('opened'));
     const first = mine.find((m) => m.parsed.text?.includes('First update'));
@@ -373,7 +372,7 @@ describe('mail', () => {
     t.env.clock.advance(60_000);
     expect(await deliverDueMail(t.env.ctx)).toBe(100);
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
-    const got = mailTo(person.user.email);
+    const got = t.peer.mailTo(person.user.email);
     expect(got).toHaveLength(100);
     expect(new Set(got.map((m) => m.parsed.text?.match(/Update \d+/)?.[0])).size).toBe(100);
     expect(new Set(got.map((m) => m.parsed.messageId)).size).toBe(100);
@@ -415,13 +414,13 @@ describe('preferences', () => {
     await postComment(t.agent, inc.id, 'Digest two');
     await deliverDueMail(t.env.ctx);
     // No mail yet, no in-app item for the created event.
-    expect(mailTo(person.user.email)).toHaveLength(0);
+    expect(t.peer.mailTo(person.user.email)).toHaveLength(0);
     expect(await kinds(person, inc.id)).toEqual(['record.commented', 'record.commented']);
 
     expect(await sendDigests(t.env.ctx)).toBeGreaterThanOrEqual(1);
     expect(await sendDigests(t.env.ctx)).toBe(0);
     await deliverDueMail(t.env.ctx);
-    const [digest, ...more] = mailTo(person.user.email);
+    const [digest, ...more] = t.peer.mailTo(person.user.email);
     expect(more).toHaveLength(0);
     expect(digest!.parsed.subject).toBe('Your Steward digest: 2 updates');
     expect(digest!.parsed.text).toContain('Digest one');
