@@ -13,6 +13,7 @@ import {
   takeToAuthorise,
 } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
+import { raiseProblem } from '../support/problems.ts';
 
 let members: Client[];
 let outsider: Client;
@@ -333,9 +334,7 @@ describe('changes', () => {
   });
 
   it('closes a problem with a successfully completed linked change, not a failed one', async () => {
-    const p = (
-      await t.agent.post('/api/v1/problems', { title: 'Switch reboots under load' })
-    ).json() as ProblemView;
+    const p = await raiseProblem(t.agent, { title: 'Switch reboots under load' });
     await t.agent.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' });
     const resolve = await t.agent.post(`/api/v1/problems/${p.id}/transitions`, {
       to: 'resolved',

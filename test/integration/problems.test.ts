@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemView } from '../../src/contracts/problems.ts';
 import { activityOf, buildIncident, type Client, notificationsOf, setupTestEnv } from '../support/app.ts';
+import { raiseProblem } from '../support/problems.ts';
 
 const t = setupTestEnv({
   agent: ['agent'],
@@ -9,11 +10,9 @@ const t = setupTestEnv({
   otherRequester: ['requester'],
 });
 
-async function raise(body: Record<string, unknown>): Promise<ProblemView> {
-  const res = await t.agent.post('/api/v1/problems', { title: 'Mail relay drops messages', ...body });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as ProblemView;
-}
+/** A problem the agent raises, about the mail relay unless told otherwise. */
+const raise = (body: Record<string, unknown>) =>
+  raiseProblem(t.agent, { title: 'Mail relay drops messages', ...body });
 
 async function move(client: Client, p: { id: string }, body: Record<string, unknown>) {
   return client.post(`/api/v1/problems/${p.id}/transitions`, body);
