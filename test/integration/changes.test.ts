@@ -13,7 +13,7 @@ import {
   takeToAuthorise,
 } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
-import { raiseProblem } from '../support/problems.ts';
+import { raiseProblem, resolveProblem } from '../support/problems.ts';
 
 let members: Client[];
 let outsider: Client;
@@ -335,13 +335,7 @@ describe('changes', () => {
 
   it('closes a problem with a successfully completed linked change, not a failed one', async () => {
     const p = await raiseProblem(t.agent, { title: 'Switch reboots under load' });
-    await t.agent.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' });
-    const resolve = await t.agent.post(`/api/v1/problems/${p.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Firmware fixed.',
-    });
-    expect(resolve.statusCode, resolve.body).toBe(200);
+    await resolveProblem(t.agent, p, 'Firmware fixed.');
     const problemManager = await as(t.env, ['service_manager']);
     const close = () => problemManager.post(`/api/v1/problems/${p.id}/transitions`, { to: 'closed' });
     const fix = await atTheBoard({ problemIds: [p.number] });

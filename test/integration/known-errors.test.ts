@@ -4,7 +4,7 @@ import type { KnownErrorHit, KnownErrorSuggestion, ProblemView } from '../../src
 import { activityOf, as, buildIncident, setupTestEnv } from '../support/app.ts';
 import { createBareChange } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
-import { problemWithKnownError, raiseProblem } from '../support/problems.ts';
+import { problemWithKnownError, raiseProblem, resolveProblem } from '../support/problems.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({ agent: ['agent'], admin: ['admin'], requester: ['requester'] });
@@ -217,12 +217,7 @@ describe('known-error database', () => {
     });
     expect(link.statusCode, link.body).toBeLessThan(300);
     const manager = await as(t.env, ['service_manager']);
-    await t.agent.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'analysis' });
-    await t.agent.post(`/api/v1/problems/${problem.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Certificate renewed',
-    });
+    await resolveProblem(t.agent, problem, 'Certificate renewed');
     const early = await manager.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'closed' });
     expect(early.statusCode).toBe(422); // the change is not completed yet
     await t.env.ctx.db.execute(

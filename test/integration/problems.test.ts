@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemView } from '../../src/contracts/problems.ts';
 import { activityOf, buildIncident, type Client, notificationsOf, setupTestEnv } from '../support/app.ts';
-import { raiseProblem } from '../support/problems.ts';
+import { raiseProblem, resolveProblem, stepProblem } from '../support/problems.ts';
 
 const t = setupTestEnv({
   agent: ['agent'],
@@ -18,15 +18,7 @@ async function move(client: Client, p: { id: string }, body: Record<string, unkn
   return client.post(`/api/v1/problems/${p.id}/transitions`, body);
 }
 
-async function moveOk(
-  client: Client,
-  p: { id: string },
-  body: Record<string, unknown>,
-): Promise<ProblemView> {
-  const res = await move(client, p, body);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ProblemView;
-}
+const moveOk = stepProblem;
 
 async function analyse(p: { id: string }, body: Record<string, unknown>): Promise<ProblemView> {
   const res = await t.agent.patch(`/api/v1/problems/${p.id}/analysis`, body);
@@ -115,12 +107,7 @@ describe('problems', () => {
 
   it('closes a problem only with its fix: a completed linked change or an explicit reason', async () => {
     let p = await raise({});
-    p = await moveOk(t.agent, p, { to: 'analysis' });
-    p = await moveOk(t.agent, p, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Patched',
-    });
+    p = await resolveProblem(t.agent, p, 'Patched');
 
     const bare = await move(t.manager, p, { to: 'closed' });
     expect(bare.statusCode).toBe(422);
@@ -156,13 +143,7 @@ describe('problems', () => {
     const tooEarly = await t.agent.post(`/api/v1/problems/${p.id}/incidents/resolve`);
     expect(tooEarly.statusCode).toBe(409);
 
-    p = await moveOk(t.agent, p, { to: 'analysis' });
-    p = await moveOk(t.agent, p, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Rekey interval set to 8 h',
-      resolveIncidents: true,
-    });
+    p = await resolveProblem(t.agent, p, 'Rekey interval set to 8 h', { resolveIncidents: true });
     const byNumber = new Map(p.incidents.map((i) => [i.number, i]));
     expect(byNumber.get(a.number)?.stateCategory).toBe('resolved');
     expect(byNumber.get(b.number)?.stateCategory).toBe('resolved');

@@ -21,3 +21,36 @@ export async function problemWithKnownError(
   expect(created.statusCode, created.body).toBe(201);
   return { problem: p, ke: created.json() as KnownErrorView };
 }
+
+/** Take a problem's lifecycle step (`to` alone, or a whole transition body); it must succeed. */
+export async function stepProblem(
+  client: Client,
+  p: { id: string },
+  step: string | Record<string, unknown>,
+): Promise<ProblemView> {
+  const res = await client.post(
+    `/api/v1/problems/${p.id}/transitions`,
+    typeof step === 'string' ? { to: step } : step,
+  );
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as ProblemView;
+}
+
+/**
+ * Analyse a problem and resolve it as fixed by a change, `resolutionNotes` saying how (with the
+ * other fields of the resolving transition in `extra`); both steps must succeed.
+ */
+export async function resolveProblem(
+  client: Client,
+  p: { id: string },
+  resolutionNotes: string,
+  extra: Record<string, unknown> = {},
+): Promise<ProblemView> {
+  await stepProblem(client, p, 'analysis');
+  return stepProblem(client, p, {
+    to: 'resolved',
+    resolutionCode: 'fixed_by_change',
+    resolutionNotes,
+    ...extra,
+  });
+}
