@@ -298,6 +298,24 @@ export async function buildIncident(
   return res.json() as RecordView;
 }
 
+/**
+ * Take a lifecycle step on a record at `/api/v1/{path}/{id}` (`to` alone, or a whole transition
+ * body); it must succeed. The record as it is after the step.
+ */
+export async function stepRecord<T>(
+  client: Client,
+  path: string,
+  r: { id: string },
+  step: string | Record<string, unknown>,
+): Promise<T> {
+  const res = await client.post(
+    `/api/v1/${path}/${r.id}/transitions`,
+    typeof step === 'string' ? { to: step } : step,
+  );
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+}
+
 /** `client` comments on a record (publicly unless told); the raw response. */
 export function postComment(
   client: Client,

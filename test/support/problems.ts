@@ -1,7 +1,7 @@
 /** Problem management factories for the tests: problems and their known errors, made through the API. */
 import { expect } from 'vitest';
 import type { KnownErrorView, ProblemView } from '../../src/contracts/problems.ts';
-import type { Client } from './app.ts';
+import { type Client, stepRecord } from './app.ts';
 
 /** Raise a problem as `client`; it must be created. */
 export async function raiseProblem(client: Client, body: Record<string, unknown>): Promise<ProblemView> {
@@ -23,18 +23,8 @@ export async function problemWithKnownError(
 }
 
 /** Take a problem's lifecycle step (`to` alone, or a whole transition body); it must succeed. */
-export async function stepProblem(
-  client: Client,
-  p: { id: string },
-  step: string | Record<string, unknown>,
-): Promise<ProblemView> {
-  const res = await client.post(
-    `/api/v1/problems/${p.id}/transitions`,
-    typeof step === 'string' ? { to: step } : step,
-  );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ProblemView;
-}
+export const stepProblem = (client: Client, p: { id: string }, step: string | Record<string, unknown>) =>
+  stepRecord<ProblemView>(client, 'problems', p, step);
 
 /**
  * Analyse a problem and resolve it as fixed by a change, `resolutionNotes` saying how (with the
