@@ -1,9 +1,6 @@
 /** Permission and credential changes take effect at once, on this instance and on every other. */
 import { describe, expect, it } from 'vitest';
-import { closeContext, createContext } from '../../src/bootstrap.ts';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/http/app.ts';
-import { as, buildIncident, setupTestEnv } from '../support/app.ts';
+import { as, buildIncident, setupTestEnv, withSecondInstance } from '../support/app.ts';
 import { pollUntil } from '../support/poll.ts';
 
 const t = setupTestEnv({ admin: ['admin'] });
@@ -58,15 +55,7 @@ describe('authentication cache', () => {
   it.runIf(process.env.TEST_DATABASE_URL)(
     'revokes a token on another instance sharing the database within moments',
     async () => {
-      const other = await createContext(
-        loadConfig({ DATABASE_URL: t.env.databaseUrl!, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
-        {
-          clock: t.env.clock,
-          startJobs: false,
-        },
-      );
-      const otherApp = await buildApp(other, { logger: false, webDist: '/nonexistent' });
-      try {
+      await withSecondInstance(t.env, async (otherApp) => {
         const agent = await as(t.env, ['agent']);
         const call = () =>
           otherApp.inject({ url: '/api/v1/auth/me', headers: { authorization: `Bearer ${agent.token}` } });
@@ -79,10 +68,7 @@ describe('authentication cache', () => {
           { what: 'the revoked token to be refused', timeoutMs: 5000, everyMs: 20 },
         );
         expect(status).toBe(401);
-      } finally {
-        await otherApp.close();
-        await closeContext(other);
-      }
+      });
     },
   );
 });

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { as, browserSession, buildUser, clientFor, sessionCookie, setupTestEnv } from '../support/app.ts';
+import {
+  as,
+  browserSession,
+  buildUser,
+  clientFor,
+  postLogin,
+  sessionCookie,
+  setupTestEnv,
+} from '../support/app.ts';
 
 const t = setupTestEnv({}, { env: { LOGIN_MAX_FAILURES: '3' } });
 const password = 'correct horse battery';
 
-async function login(email: string, pw: string) {
-  return t.env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw } });
-}
+const login = (email: string, pw: string) => postLogin(t.env, email, pw);
 
 describe('sessions', () => {
   it('signs in with an HttpOnly SameSite cookie and returns a CSRF token', async () => {

@@ -1,12 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
+import {
+  activityOf,
+  as,
+  buildAutomationRule,
+  buildGroup,
+  buildIncident,
+  commentsIn,
+  errorFields,
+  fieldChanges,
+  setupTestEnv,
+} from '../support/app.ts';
 
 const t = setupTestEnv({ owner: ['process_owner'], agent: ['agent'] });
+
+type Run = { recordId: string; outcome: string; event: string };
+/** The run log of a rule. */
+const runsOf = async (ruleId: string) =>
+  (await t.owner.get(`/api/v1/automation-rules/${ruleId}/runs`)).json() as Run[];
 
 describe('automation rules', () => {
   it('assigns, sets fields and comments when a record matching the conditions is created, with history and a run log', async () => {
     const network = await buildGroup(t.env, { name: 'Network Ops' });
-    const rule = await t.owner.post('/api/v1/settings/incident/automation-rules', {
+    const ruleId = await buildAutomationRule(t.owner, {
       name: 'VPN issues go to network',
       event: 'created',
       conditions: [{ field: 'title', op: 'contains', value: 'vpn' }],
@@ -16,36 +31,32 @@ describe('automation rules', () => {
         { type: 'add_comment', body: 'Routed to Network Ops automatically.', visibility: 'internal' },
       ],
     });
-    expect(rule.statusCode).toBe(201);
     const inc = await buildIncident(t.agent, { title: 'VPN drops every hour', urgency: 3 });
     const view = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
     expect(view).toMatchObject({ group: { name: 'Network Ops' }, urgency: 1, priority: 3 });
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
+    const activity = await activityOf(t.agent, inc.id);
     expect(
-      activity.some(
-        (a: { field?: string; newValue?: string }) =>
-          a.field === 'automation' && a.newValue === 'VPN issues go to network',
+      fieldChanges(activity).some(
+        (a) => a.field === 'automation' && a.newValue === 'VPN issues go to network',
       ),
     ).toBe(true);
-    expect(activity.some((a: { body?: string }) => a.body === 'Routed to Network Ops automatically.')).toBe(
-      true,
-    );
-    const runs = (await t.owner.get(`/api/v1/automation-rules/${rule.json().id}/runs`)).json();
+    expect(commentsIn(activity).some((a) => a.body === 'Routed to Network Ops automatically.')).toBe(true);
+    const runs = await runsOf(ruleId);
     expect(runs).toHaveLength(1);
     expect(runs[0]).toMatchObject({ recordId: inc.id, outcome: 'applied', event: 'created' });
     const other = await buildIncident(t.agent, { title: 'Printer jam' });
     expect((await t.agent.get(`/api/v1/incidents/${other.id}`)).json().group).toBeNull();
-    await t.owner.del(`/api/v1/automation-rules/${rule.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${ruleId}`);
   });
 
   it('stops rules that trigger each other instead of looping', async () => {
-    const ping = await t.owner.post('/api/v1/settings/incident/automation-rules', {
+    const ping = await buildAutomationRule(t.owner, {
       name: 'ping',
       event: 'updated',
       conditions: [{ field: 'urgency', op: 'changed' }],
       actions: [{ type: 'set_field', field: 'impact', value: 1 }],
     });
-    const pong = await t.owner.post('/api/v1/settings/incident/automation-rules', {
+    const pong = await buildAutomationRule(t.owner, {
       name: 'pong',
       event: 'updated',
       conditions: [{ field: 'impact', op: 'changed' }],
@@ -55,12 +66,12 @@ describe('automation rules', () => {
     const res = await t.agent.patch(`/api/v1/incidents/${inc.id}`, { urgency: 1 });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ impact: 1, urgency: 2 });
-    const pingRuns = (await t.owner.get(`/api/v1/automation-rules/${ping.json().id}/runs`)).json();
-    const pongRuns = (await t.owner.get(`/api/v1/automation-rules/${pong.json().id}/runs`)).json();
-    expect(pingRuns.filter((r: { outcome: string }) => r.outcome === 'applied')).toHaveLength(1);
-    expect(pongRuns.filter((r: { outcome: string }) => r.outcome === 'applied')).toHaveLength(1);
-    await t.owner.del(`/api/v1/automation-rules/${ping.json().id}`);
-    await t.owner.del(`/api/v1/automation-rules/${pong.json().id}`);
+    const pingRuns = await runsOf(ping);
+    const pongRuns = await runsOf(pong);
+    expect(pingRuns.filter((r) => r.outcome === 'applied')).toHaveLength(1);
+    expect(pongRuns.filter((r) => r.outcome === 'applied')).toHaveLength(1);
+    await t.owner.del(`/api/v1/automation-rules/${ping}`);
+    await t.owner.del(`/api/v1/automation-rules/${pong}`);
   });
 
   it('assigns within a group in turn (round robin) or to the least loaded member', async () => {
@@ -73,7 +84,7 @@ describe('automation rules', () => {
       name: 'Rota desk',
       memberIds: [ann.user.id, bob.user.id, cy.user.id],
     });
-    const rr = await t.owner.post('/api/v1/settings/incident/automation-rules', {
+    const rr = await buildAutomationRule(t.owner, {
       name: 'rota',
       event: 'created',
       conditions: [{ field: 'category', op: 'eq', value: 'Rota' }],
@@ -86,7 +97,7 @@ describe('automation rules', () => {
     }
     expect(new Set(assignees.slice(0, 3)).size).toBe(3);
     expect(assignees[3]).toBe(assignees[0]);
-    await t.owner.del(`/api/v1/automation-rules/${rr.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${rr}`);
     // Least loaded: everyone has one open record except the member we resolve for.
     const lightest = assignees[1]!;
     const theirs = await t.agent.get(`/api/v1/incidents?assigneeId=${lightest}`);
@@ -97,7 +108,7 @@ describe('automation rules', () => {
         resolutionNotes: 'x',
       });
     }
-    const ll = await t.owner.post('/api/v1/settings/incident/automation-rules', {
+    const ll = await buildAutomationRule(t.owner, {
       name: 'least loaded',
       event: 'created',
       conditions: [{ field: 'category', op: 'eq', value: 'Load' }],
@@ -105,7 +116,7 @@ describe('automation rules', () => {
     });
     const inc = await buildIncident(t.agent, { category: 'Load' });
     expect((await t.agent.get(`/api/v1/incidents/${inc.id}`)).json().assignee.id).toBe(lightest);
-    await t.owner.del(`/api/v1/automation-rules/${ll.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${ll}`);
   });
 
   it('refuses invalid rules and rules naming missing groups, and non-owners', async () => {

@@ -6,17 +6,15 @@ import type {
   ChangeView,
   ConflictReport,
 } from '../../src/contracts/changes.ts';
-import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
-import { type Client, setupTestEnv } from '../support/app.ts';
-import { buildChangeTemplate, raiseChange, stepChange } from '../support/changes.ts';
+import { activityOf, type Client, setupTestEnv } from '../support/app.ts';
+import { buildChangeTemplate, raiseChange, stepChange, takeToAuthorise } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 
 let template: ChangeTemplateView;
 
 const HOUR = 3_600_000;
 const at = (h: number) => new Date(Date.UTC(2027, 2, 1, 0, 0) + h * HOUR).toISOString();
-const ANSWERS = { users_affected: 'site', tested: 'partly', backout: 'easy', done_before: 'often' };
 
 const t = setupTestEnv({
   agent: ['agent'],
@@ -90,7 +88,7 @@ describe('conflicts re-checked when what a change affects changes', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]!.body).toContain(first.number);
     expect(notes[0]!.body).toContain('linked payroll-db');
-    const activity = (await t.agent.get(`/api/v1/records/${second.id}/activity`)).json() as Activity[];
+    const activity = await activityOf(t.agent, second.id);
     expect(activity).toContainEqual(
       expect.objectContaining({ field: 'conflicts', newValue: expect.stringContaining(first.number) }),
     );
@@ -163,9 +161,7 @@ describe('retiring and deleting boards', () => {
       plannedEnd: at(51),
       cabId: b.id,
     });
-    await moveOk(t.agent, c, 'assess');
-    expect((await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS })).statusCode).toBe(200);
-    await moveOk(t.manager, c, 'authorise');
+    await takeToAuthorise(t.agent, t.manager, c);
 
     const retire = await t.manager.patch(
       `/api/v1/cab-boards/${b.id}`,

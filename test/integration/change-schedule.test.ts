@@ -4,6 +4,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CalendarAnswer } from '../../src/contracts/change-schedule.ts';
 import type { ScheduledItem } from '../../src/domain/changes/conflicts.ts';
 import { userRoles } from '../../src/modules/auth/schema.ts';
 import { loadActor } from '../../src/modules/auth/service.ts';
@@ -19,6 +20,14 @@ import { buildGraph, type CiJson } from '../support/cmdb.ts';
 const t = setupTestEnv({ manager: ['change_manager'], agent: ['agent'], requester: ['requester'] });
 const ci: Record<string, CiJson> = {};
 const scheduled: ScheduledItem[] = [];
+
+const MARCH = 'from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z';
+/** The entries of the change calendar the agent is shown for a query. */
+async function calendar(query: string) {
+  const res = await t.agent.get(`/api/v1/change-calendar?${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as CalendarAnswer).items;
+}
 
 const item = (
   n: number,
@@ -143,10 +152,7 @@ describe('windows', () => {
     });
     expect(byAgent.statusCode).toBe(403);
     expect((await t.requester.get('/api/v1/change-windows')).statusCode).toBe(403);
-    expect(
-      (await t.requester.get('/api/v1/change-calendar?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z'))
-        .statusCode,
-    ).toBe(403);
+    expect((await t.requester.get(`/api/v1/change-calendar?${MARCH}`)).statusCode).toBe(403);
   });
 });
 
@@ -166,11 +172,7 @@ describe('the change calendar', () => {
   });
 
   it('lists the sources’ changes and the windows’ occurrences of a range, expanded in their zone', async () => {
-    const res = await t.agent.get(
-      '/api/v1/change-calendar?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z',
-    );
-    expect(res.statusCode).toBe(200);
-    const items = res.json().items as { kind: string; title: string; start: string; number: string | null }[];
+    const items = await calendar(MARCH);
     expect(items.filter((i) => i.kind === 'change').map((i) => i.number)).toEqual([
       'CHG0001001',
       'CHG0001002',
@@ -184,26 +186,16 @@ describe('the change calendar', () => {
       '2026-03-21T01:00:00.000Z',
       '2026-03-28T01:00:00.000Z',
     ]);
-    const april = await t.agent.get(
-      '/api/v1/change-calendar?from=2026-04-01T00:00:00Z&to=2026-04-12T00:00:00Z&windows=true',
-    );
-    const aprilSat = april.json().items.filter((i: { kind: string }) => i.kind === 'maintenance');
-    expect(aprilSat.map((i: { start: string }) => i.start)).toEqual([
-      '2026-04-04T00:00:00.000Z',
-      '2026-04-11T00:00:00.000Z',
-    ]);
+    const april = await calendar('from=2026-04-01T00:00:00Z&to=2026-04-12T00:00:00Z&windows=true');
+    const aprilSat = april.filter((i) => i.kind === 'maintenance');
+    expect(aprilSat.map((i) => i.start)).toEqual(['2026-04-04T00:00:00.000Z', '2026-04-11T00:00:00.000Z']);
   });
 
   it('filters by CI and group, keeping global freezes', async () => {
-    const byCi = await t.agent.get(
-      `/api/v1/change-calendar?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&ciId=${ci.lonely!.id}`,
-    );
-    const kinds = byCi.json().items.map((i: { kind: string; number: string | null }) => i.number ?? i.kind);
-    expect(kinds).toEqual(['CHG0001002', 'freeze']);
-    const byGroup = await t.agent.get(
-      `/api/v1/change-calendar?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&groupId=${t.agent.user.id}&windows=false`,
-    );
-    expect(byGroup.json().items.map((i: { number: string }) => i.number)).toEqual(['CHG0001001']);
+    const byCi = await calendar(`${MARCH}&ciId=${ci.lonely!.id}`);
+    expect(byCi.map((i) => i.number ?? i.kind)).toEqual(['CHG0001002', 'freeze']);
+    const byGroup = await calendar(`${MARCH}&groupId=${t.agent.user.id}&windows=false`);
+    expect(byGroup.map((i) => i.number)).toEqual(['CHG0001001']);
   });
 
   it('refuses a range that ends before it starts or is longer than 400 days', async () => {

@@ -2,11 +2,18 @@ import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CabAgenda, CabBoardView, ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
 import type { ProblemView } from '../../src/contracts/problems.ts';
-import type { Activity } from '../../src/contracts/records.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
-import { as, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
-import { buildChangeTemplate, createBareChange, raiseChange, stepChange } from '../support/changes.ts';
+import { activityOf, as, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import {
+  buildChangeTemplate,
+  createBareChange,
+  RISK_ANSWERS,
+  raiseChange,
+  stepChange,
+  takeToAuthorise,
+} from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
+import { raiseProblem, resolveProblem } from '../support/problems.ts';
 
 let members: Client[];
 let outsider: Client;
@@ -17,8 +24,6 @@ let template: ChangeTemplateView;
 
 const HOUR = 3_600_000;
 const at = (h: number) => new Date(Date.UTC(2027, 0, 10, 0, 0) + h * HOUR).toISOString();
-
-const ANSWERS = { users_affected: 'site', tested: 'partly', backout: 'easy', done_before: 'often' };
 
 const t = setupTestEnv({ agent: ['agent'], manager: ['agent', 'change_manager'] });
 beforeAll(async () => {
@@ -80,11 +85,7 @@ async function vote(client: Client, c: { id: string }, body: Record<string, unkn
 
 /** A normal change assessed and sent to the CAB. */
 async function atTheBoard(over: Record<string, unknown> = {}): Promise<ChangeView> {
-  const c = await normalChange(over);
-  await moveOk(t.agent, c, { to: 'assess' });
-  const risk = await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS });
-  expect(risk.statusCode, risk.body).toBe(200);
-  return moveOk(t.manager, c, { to: 'authorise' });
+  return takeToAuthorise(t.agent, t.manager, await normalChange(over));
 }
 
 /** The in-app notifications of one kind a person has received. */
@@ -93,9 +94,6 @@ const toldOf = (c: Client, kind: string) =>
     .select()
     .from(notifications)
     .where(and(eq(notifications.recipientId, c.user.id), eq(notifications.kind, kind)));
-
-const activity = async (c: Client, id: string) =>
-  (await c.get(`/api/v1/records/${id}/activity`)).json() as Activity[];
 
 describe('changes', () => {
   it('tells the people on a change when it is scheduled, not the person who scheduled it', async () => {
@@ -147,10 +145,10 @@ describe('changes', () => {
     const partial = await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: { tested: 'yes' } });
     expect(partial.statusCode).toBe(422);
     const scored = (
-      await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: ANSWERS })
+      await t.agent.put(`/api/v1/changes/${c.id}/risk`, { answers: RISK_ANSWERS })
     ).json() as ChangeView;
-    expect(scored).toMatchObject({ riskScore: 9, riskLevel: 'medium', riskAnswers: ANSWERS });
-    expect(await activity(t.agent, c.id)).toContainEqual(
+    expect(scored).toMatchObject({ riskScore: 9, riskLevel: 'medium', riskAnswers: RISK_ANSWERS });
+    expect(await activityOf(t.agent, c.id)).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'risk', newValue: 'medium (9)' }),
     );
   });
@@ -199,7 +197,7 @@ describe('changes', () => {
     expect(two.state).toBe('scheduled');
     expect(two.cab).toMatchObject({ state: 'approved', approvals: 2, rejections: 0 });
     expect(two.cab!.votes.map((v) => v.decision)).toEqual(['approve', 'comment', 'approve']);
-    const history = await activity(t.agent, c.id);
+    const history = await activityOf(t.agent, c.id);
     expect(history).toContainEqual(
       expect.objectContaining({ field: 'cab.vote', newValue: expect.stringContaining('Tested in the lab') }),
     );
@@ -232,7 +230,7 @@ describe('changes', () => {
     });
     expect(vetoed.statusCode, vetoed.body).toBe(200);
     expect(vetoed.json()).toMatchObject({ state: 'rejected', cab: { state: 'vetoed' } });
-    expect(await activity(t.agent, c.id)).toContainEqual(
+    expect(await activityOf(t.agent, c.id)).toContainEqual(
       expect.objectContaining({
         field: 'cab.veto',
         newValue: expect.stringContaining('Clashes with the audit'),
@@ -336,16 +334,8 @@ describe('changes', () => {
   });
 
   it('closes a problem with a successfully completed linked change, not a failed one', async () => {
-    const p = (
-      await t.agent.post('/api/v1/problems', { title: 'Switch reboots under load' })
-    ).json() as ProblemView;
-    await t.agent.post(`/api/v1/problems/${p.id}/transitions`, { to: 'analysis' });
-    const resolve = await t.agent.post(`/api/v1/problems/${p.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Firmware fixed.',
-    });
-    expect(resolve.statusCode, resolve.body).toBe(200);
+    const p = await raiseProblem(t.agent, { title: 'Switch reboots under load' });
+    await resolveProblem(t.agent, p, 'Firmware fixed.');
     const problemManager = await as(t.env, ['service_manager']);
     const close = () => problemManager.post(`/api/v1/problems/${p.id}/transitions`, { to: 'closed' });
     const fix = await atTheBoard({ problemIds: [p.number] });
@@ -433,7 +423,7 @@ describe('changes', () => {
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toContain('Same engineer does both');
     expect(told[0]!.body).toContain(first.number);
-    expect(await activity(t.agent, second.id)).toContainEqual(
+    expect(await activityOf(t.agent, second.id)).toContainEqual(
       expect.objectContaining({
         field: 'conflictOverride',
         newValue: `Same engineer does both (${first.number})`,

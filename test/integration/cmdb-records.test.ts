@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { registerImpactEnricher, unregisterImpactEnricher } from '../../src/modules/cmdb/service.ts';
-import { buildIncident, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, fieldChanges, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 
 const t = setupTestEnv({ agent: ['agent'], requester: ['requester'] });
@@ -35,13 +35,9 @@ describe('records and CIs', () => {
     const after = await t.agent.del(`/api/v1/records/${inc.id}/cis/${ci.vm!.id}`);
     expect(after.json().map((c: { name: string }) => c.name)).toEqual(['host-7']);
     expect((await t.agent.del(`/api/v1/records/${inc.id}/cis/${ci.vm!.id}`)).statusCode).toBe(404);
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
-    const changes = activity
-      .filter((a: { kind: string }) => a.kind === 'change')
-      .map(
-        (a: { field: string; newValue: string | null; oldValue: string | null }) =>
-          `${a.field} ${a.newValue ?? a.oldValue}`,
-      );
+    const changes = fieldChanges(await activityOf(t.agent, inc.id)).map(
+      (a) => `${a.field} ${a.newValue ?? a.oldValue}`,
+    );
     expect(changes).toEqual(
       expect.arrayContaining(['ci.linked mail-vm', 'ci.linked host-7', 'ci.unlinked mail-vm']),
     );

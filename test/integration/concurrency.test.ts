@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIncident, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, fieldChanges, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ agent: ['agent'] });
 
@@ -25,9 +25,7 @@ describe('concurrency', () => {
     const winner = a.statusCode === 200 ? 'Alice was here' : 'Bob was here';
     const now = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
     expect(now).toMatchObject({ title: winner, version: 2 });
-    const history = (await t.agent.get(`/api/v1/records/${inc.id}/activity`))
-      .json()
-      .filter((x: { field?: string }) => x.field === 'title');
+    const history = fieldChanges(await activityOf(t.agent, inc.id)).filter((x) => x.field === 'title');
     expect(history).toHaveLength(1);
   });
 });

@@ -12,7 +12,16 @@ import type { CsatSurveyView } from '../../src/contracts/csat.ts';
 import { groups } from '../../src/modules/auth/index.ts';
 import { csatSurveys } from '../../src/modules/csat/schema.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
-import { as, buildGroup, buildIncident, type Client, resolveIncident } from '../support/app.ts';
+import {
+  activityOf,
+  as,
+  buildGroup,
+  buildIncident,
+  type Client,
+  fieldChanges,
+  notificationsOf,
+  resolveIncident,
+} from '../support/app.ts';
 import { pollUntil } from '../support/poll.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
@@ -45,7 +54,6 @@ const anonymous = (method: 'GET' | 'POST', url: string, payload?: object) =>
   t.env.app.inject({ method, url, ...(payload ? { payload } : {}) });
 const surveysOf = async (c: Client, id: string) =>
   ((await c.get(`/api/v1/records/${id}/csat`)).json() as { items: CsatSurveyView[] }).items;
-const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.includes(address));
 
 /** An incident of the requester's (in `groupId` when given), resolved by the agent; and the answer to that. */
 async function resolveForRequester(groupId: string | undefined, title: string) {
@@ -63,9 +71,9 @@ async function resolveAndReadLink(groupId: string | undefined, title: string) {
   expect(resolved.statusCode).toBe(200);
   await deliverDueMail(t.env.ctx);
   const find = () =>
-    mailTo(t.requester.user.email).find(
-      (m) => m.parsed.subject?.includes(inc.number) && m.parsed.subject?.includes('How did we do'),
-    );
+    t.peer
+      .mailTo(t.requester.user.email)
+      .find((m) => m.parsed.subject?.includes(inc.number) && m.parsed.subject?.includes('How did we do'));
   const mail = await pollUntil(find, Boolean, { what: 'the survey mail', timeoutMs: 5000 });
   expect(mail, 'the survey mail').toBeDefined();
   expect(mail!.parsed.subject).toBe(`[${inc.number}] How did we do?`);
@@ -88,9 +96,7 @@ describe('a resolution asks the requester', () => {
     expect(row!.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
     // The in-app notice carries no link with the token.
-    const inbox = (await t.requester.get('/api/v1/notifications?limit=50')).json() as {
-      items: { kind: string; body: string }[];
-    };
+    const inbox = await notificationsOf(t.requester, '?limit=50');
     const note = inbox.items.find((n) => n.kind === 'survey.requested');
     expect(note).toBeDefined();
     expect(note!.body).not.toContain(token);
@@ -117,16 +123,11 @@ describe('a resolution asks the requester', () => {
       comment: 'Back up in ten minutes, thanks!',
       answeredVia: 'link',
     });
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as {
-      field?: string;
-      newValue?: string | null;
-    }[];
-    expect(activity.some((a) => a.field === 'csat' && a.newValue === '5')).toBe(true);
-    expect(activity.some((a) => a.field === 'csat.sent')).toBe(true);
+    const changes = fieldChanges(await activityOf(t.agent, inc.id));
+    expect(changes.some((a) => a.field === 'csat' && a.newValue === '5')).toBe(true);
+    expect(changes.some((a) => a.field === 'csat.sent')).toBe(true);
     // A score of 5 tells nobody.
-    const leadInbox = (await t.lead.get('/api/v1/notifications?limit=50')).json() as {
-      items: { kind: string }[];
-    };
+    const leadInbox = await notificationsOf(t.lead, '?limit=50');
     expect(leadInbox.items.some((n) => n.kind === 'survey.low_score')).toBe(false);
   });
 
@@ -182,26 +183,22 @@ describe('answering from the portal and low scores', () => {
       (await t.requester.post(`/api/v1/csat/surveys/${survey.id}/answer`, { score: 4 })).statusCode,
     ).toBe(409);
 
-    const leadNotes = (await t.lead.get('/api/v1/notifications?limit=50')).json() as {
-      items: { kind: string; subject: string; body: string }[];
-    };
+    const leadNotes = await notificationsOf(t.lead, '?limit=50');
     const low = leadNotes.items.find((n) => n.kind === 'survey.low_score');
     expect(low?.subject).toBe(`Low satisfaction score on ${inc.number}: 2/5`);
     expect(low?.body).toContain('Took three days and nobody called back.');
     // Only the manager: the group's other member and the requester hear nothing of it.
     for (const c of [t.agent, t.requester])
-      expect(
-        ((await c.get('/api/v1/notifications?limit=50')).json() as { items: { kind: string }[] }).items.some(
-          (n) => n.kind === 'survey.low_score',
-        ),
-      ).toBe(false);
+      expect((await notificationsOf(c, '?limit=50')).items.some((n) => n.kind === 'survey.low_score')).toBe(
+        false,
+      );
     await deliverDueMail(t.env.ctx);
     await pollUntil(
-      () => mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')),
+      () => t.peer.mailTo(t.lead.user.email).some((m) => m.parsed.subject?.includes('Low satisfaction')),
       Boolean,
       { what: 'the low score mail', timeoutMs: 5000 },
     );
-    const mail = mailTo(t.lead.user.email).find((m) => m.parsed.subject?.includes('Low satisfaction'));
+    const mail = t.peer.mailTo(t.lead.user.email).find((m) => m.parsed.subject?.includes('Low satisfaction'));
     expect(mail?.parsed.subject).toBe(`[${inc.number}] Low satisfaction score: 2/5`);
   });
 
@@ -213,9 +210,7 @@ describe('answering from the portal and low scores', () => {
     ).toBe(201);
     scores.push({ group: openGroup.id, score: 1 });
     for (const c of [t.memberA, t.memberB]) {
-      const notes = (await c.get('/api/v1/notifications?limit=50')).json() as {
-        items: { kind: string; subject: string }[];
-      };
+      const notes = await notificationsOf(c, '?limit=50');
       expect(notes.items.find((n) => n.kind === 'survey.low_score')?.subject).toBe(
         `Low satisfaction score on ${inc.number}: 1/5`,
       );
@@ -238,9 +233,7 @@ describe('answering from the portal and low scores', () => {
     const [survey] = await surveysOf(t.requester, inc.id);
     await t.requester.post(`/api/v1/csat/surveys/${survey!.id}/answer`, { score: 3 });
     scores.push({ group: openGroup.id, score: 3 });
-    const notes = (await t.memberA.get('/api/v1/notifications?limit=50')).json() as {
-      items: { subject: string }[];
-    };
+    const notes = await notificationsOf(t.memberA, '?limit=50');
     expect(notes.items.some((n) => n.subject === `Low satisfaction score on ${inc.number}: 3/5`)).toBe(true);
     await t.admin.put(
       '/api/v1/csat/settings',

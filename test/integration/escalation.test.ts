@@ -8,7 +8,16 @@ import { notifications } from '../../src/modules/notify/schema.ts';
 import { ALERT_QUEUES, type SlaAlert } from '../../src/modules/sla/alerts.ts';
 import { slaAlerts, slaClocks } from '../../src/modules/sla/clock-schema.ts';
 import { runSlaSweep } from '../../src/modules/sla/sweep.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  activityOf,
+  as,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  fieldChanges,
+  notificationsOf,
+  type TestEnv,
+} from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
 const HOUR = 3600 * 1000;
@@ -70,7 +79,6 @@ async function sweepAfter(ms: number) {
   await drainAlertJobs();
 }
 
-const inbox = async (c: Client, query = '') => (await c.get(`/api/v1/notifications${query}`)).json();
 const escalationsOf = async (id: string) => (await agent.get(`/api/v1/records/${id}/escalations`)).json();
 
 async function staffWithManager(managerId: string, groupIds: string[]): Promise<Client> {
@@ -229,16 +237,16 @@ describe('escalation on SLA warnings and breaches', () => {
     expect(warning.notified.map((p: { id: string }) => p.id).sort()).toEqual(
       [people.deskManager.user.id, people.processManager.user.id].sort(),
     );
-    const mine = await inbox(people.deskManager, '?unread=true');
+    const mine = await notificationsOf(people.deskManager, '?unread=true');
     expect(mine.unreadCount).toBe(1);
     expect(mine.items[0]).toMatchObject({
       kind: 'escalation.warning',
       record: { id: inc.id, number: inc.number, type: 'incident' },
       readAt: null,
     });
-    expect(mine.items[0].subject).toBe(`${inc.number} SLA resolution warning at 75%: Printer is on fire`);
-    expect(mine.items[0].body).toContain('reached 75% of its SLA resolution target');
-    expect(mine.items[0].body).toContain('You are told as: group manager.');
+    expect(mine.items[0]!.subject).toBe(`${inc.number} SLA resolution warning at 75%: Printer is on fire`);
+    expect(mine.items[0]!.body).toContain('reached 75% of its SLA resolution target');
+    expect(mine.items[0]!.body).toContain('You are told as: group manager.');
     // Not a breach yet: the record stays with the desk.
     expect((await agent.get(`/api/v1/incidents/${inc.id}`)).json().group.id).toBe(deskId);
     // The 90% warning matches no rule: it is noted, nobody is told again.
@@ -249,9 +257,9 @@ describe('escalation on SLA warnings and breaches', () => {
       [90, false],
     ]);
     await sweepAfter(10 * 60_000);
-    expect((await inbox(people.deskManager)).items).toHaveLength(1);
-    expect((await inbox(people.processManager)).items).toHaveLength(1);
-    expect((await inbox(people.agentManager)).items).toHaveLength(0);
+    expect((await notificationsOf(people.deskManager)).items).toHaveLength(1);
+    expect((await notificationsOf(people.processManager)).items).toHaveLength(1);
+    expect((await notificationsOf(people.agentManager)).items).toHaveLength(0);
   });
 
   it('hands a breached record to the next support level and says so in its history', async () => {
@@ -272,27 +280,22 @@ describe('escalation on SLA warnings and breaches', () => {
     expect(breach.notified.map((p: { id: string }) => p.id).sort()).toEqual(
       [people.agentManager.user.id, people.secondManager.user.id, people.consulted.user.id].sort(),
     );
-    const activity = (await agent.get(`/api/v1/records/${incidentId}/activity`)).json() as {
-      field?: string;
-      actor: unknown;
-      oldValue: string | null;
-      newValue: string | null;
-    }[];
-    const line = activity.find((a) => a.field === 'escalation' && a.newValue?.includes('breach'));
+    const changes = fieldChanges(await activityOf(agent, incidentId));
+    const line = changes.find((a) => a.field === 'escalation' && a.newValue?.includes('breach'));
     expect(line?.actor).toBeNull();
     expect(line?.newValue).toMatch(
       /^SLA resolution breach: reassigned from Service desk to Second line; notified /,
     );
     for (const c of [people.agentManager, people.secondManager, people.consulted])
       expect(line?.newValue).toContain(c.user.name);
-    const groupChange = activity.find((a) => a.field === 'groupId' && a.newValue === secondLineId);
+    const groupChange = changes.find((a) => a.field === 'groupId' && a.newValue === secondLineId);
     expect(groupChange).toMatchObject({ oldValue: deskId, actor: null });
-    const told = (await inbox(people.secondManager)).items[0];
+    const told = (await notificationsOf(people.secondManager)).items[0]!;
     expect(told.kind).toBe('escalation.breach');
     expect(told.body).toContain('Reassigned from Service desk to Second line.');
     expect(told.body).toContain('You are told as: next-level group manager.');
     // The desk's manager heard of the warning but is not on the breach rule.
-    expect((await inbox(people.deskManager)).items).toHaveLength(1);
+    expect((await notificationsOf(people.deskManager)).items).toHaveLength(1);
   });
 
   it('does not escalate twice when the alert is delivered again', async () => {
@@ -369,8 +372,8 @@ describe('escalation on SLA warnings and breaches', () => {
     await registerEscalationJobs(env.ctx);
     await drainAlertJobs();
     expect(await escalationsOf(inc.id)).toHaveLength(1);
-    const deskInbox = await inbox(people.deskManager);
-    expect(deskInbox.items.filter((n: { record: { id: string } }) => n.record.id === inc.id)).toHaveLength(1);
+    const deskInbox = await notificationsOf(people.deskManager);
+    expect(deskInbox.items.filter((n) => n.record?.id === inc.id)).toHaveLength(1);
   });
 
   it('leaves the record where it is when its group has no next level, and still tells the managers', async () => {
@@ -405,21 +408,18 @@ describe('a refused reassignment', () => {
     expect(breach.reason).toContain('no active group');
     expect(breach.notified.map((p: { id: string }) => p.id)).toContain(people.agentManager.user.id);
     expect((await deskAgent.get(`/api/v1/incidents/${inc.id}`)).json().group.id).toBe(deskId);
-    const line = (await agent.get(`/api/v1/records/${inc.id}/activity`))
-      .json()
-      .find(
-        (a: { field?: string; newValue?: string }) =>
-          a.field === 'escalation' && a.newValue?.includes('breach'),
-      );
-    expect(line.newValue).toContain('reassignment to Second line refused');
+    const line = fieldChanges(await activityOf(agent, inc.id)).find(
+      (a) => a.field === 'escalation' && a.newValue?.includes('breach'),
+    );
+    expect(line?.newValue).toContain('reassignment to Second line refused');
   });
 });
 
 describe('notifications', () => {
   it('are private, can be marked read one by one or all at once, and page newest first', async () => {
-    const mine = await inbox(people.agentManager);
+    const mine = await notificationsOf(people.agentManager);
     expect(mine.items.length).toBeGreaterThanOrEqual(2);
-    const first = mine.items[0];
+    const first = mine.items[0]!;
     expect((await people.deskManager.post(`/api/v1/notifications/${first.id}/read`)).statusCode).toBe(404);
     const read = await people.agentManager.post(`/api/v1/notifications/${first.id}/read`);
     expect(read.statusCode).toBe(200);
@@ -427,19 +427,17 @@ describe('notifications', () => {
     env.clock.advance(60_000);
     const twice = await people.agentManager.post(`/api/v1/notifications/${first.id}/read`);
     expect(twice.json().readAt).toBe(read.json().readAt);
-    const unread = await inbox(people.agentManager, '?unread=true');
+    const unread = await notificationsOf(people.agentManager, '?unread=true');
     expect(unread.unreadCount).toBe(mine.unreadCount - 1);
-    expect(unread.items.map((n: { id: string }) => n.id)).not.toContain(first.id);
+    expect(unread.items.map((n) => n.id)).not.toContain(first.id);
 
-    const page = await inbox(people.agentManager, '?limit=1');
+    const page = await notificationsOf(people.agentManager, '?limit=1');
     expect(page.items).toHaveLength(1);
-    const rest = await inbox(people.agentManager, `?limit=50&cursor=${page.nextCursor}`);
-    expect([page.items[0].id, ...rest.items.map((n: { id: string }) => n.id)]).toEqual(
-      mine.items.map((n: { id: string }) => n.id),
-    );
+    const rest = await notificationsOf(people.agentManager, `?limit=50&cursor=${page.nextCursor}`);
+    expect([page.items[0]!.id, ...rest.items.map((n) => n.id)]).toEqual(mine.items.map((n) => n.id));
     const all = await people.agentManager.post('/api/v1/notifications/read-all');
     expect(all.json().marked).toBe(mine.unreadCount - 1);
-    expect((await inbox(people.agentManager, '?unread=true')).unreadCount).toBe(0);
+    expect((await notificationsOf(people.agentManager, '?unread=true')).unreadCount).toBe(0);
   });
 
   it('keeps escalation details from requesters', async () => {

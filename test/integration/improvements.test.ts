@@ -13,6 +13,7 @@ import type {
   SuggestionList,
 } from '../../src/contracts/improvements.ts';
 import { buildIncident, type Client, resolveIncident, setupTestEnv } from '../support/app.ts';
+import { raiseProblem } from '../support/problems.ts';
 import { buildService } from '../support/sla.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
@@ -160,17 +161,16 @@ describe('improvement register', () => {
   });
 
   it('rejects with a comment, and raises from a problem', async () => {
-    const prb = await t.agent.post('/api/v1/problems', { title: 'Payslip job times out', serviceId });
-    expect(prb.statusCode, prb.body).toBe(201);
+    const prb = await raiseProblem(t.agent, { title: 'Payslip job times out', serviceId });
     const res = await t.agent.post('/api/v1/improvements', {
       title: 'Split the payslip job',
       expectedBenefit: 'No more time-outs',
       sourceKind: 'problem',
-      sourceRef: (prb.json() as { id: string }).id,
+      sourceRef: prb.id,
     });
     expect(res.statusCode, res.body).toBe(201);
     const p = res.json() as ImprovementView;
-    expect(p.sourceRef).toBe((prb.json() as { number: string }).number);
+    expect(p.sourceRef).toBe(prb.number);
     expect(p.serviceIds).toEqual([serviceId]);
     expect((await move(t.manager, p.id, { to: 'reject' })).statusCode).toBe(422);
     const rejected = await move(t.manager, p.id, {

@@ -11,7 +11,6 @@ import type {
   InboundMessagePage,
   InboundMessageView,
 } from '../../src/contracts/inbound-mail.ts';
-import type { Activity } from '../../src/contracts/records.ts';
 import { users } from '../../src/modules/auth/schema.ts';
 import { isAddressFailing } from '../../src/modules/inbound-mail/index.ts';
 import { inboundMessages } from '../../src/modules/inbound-mail/schema.ts';
@@ -20,7 +19,7 @@ import { type SmtpListener, startSmtpListener } from '../../src/modules/inbound-
 import { queueMail } from '../../src/modules/mail/index.ts';
 import { mailOutbox } from '../../src/modules/mail/schema.ts';
 import { attachments, records, recordWatchers } from '../../src/modules/records/schema.ts';
-import { buildIncident, buildUser, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, buildUser, commentsIn, setupTestEnv } from '../support/app.ts';
 import { type Fill, fixture, sendOverSmtp } from '../support/mail-in.ts';
 
 const DESK = 'desk@steward.test';
@@ -67,22 +66,30 @@ afterAll(async () => {
   await smtp?.close();
 });
 
+/** The message stored under a Message-ID (without the angle brackets). */
+async function storedMessage(messageId: string) {
+  const [row] = await t.env.ctx.db
+    .select()
+    .from(inboundMessages)
+    .where(eq(inboundMessages.messageId, messageId));
+  return row;
+}
+
+/** Sends a corpus message edited as latin1 text over SMTP to the listener. */
+const sendText = (raw: string, envelope: { from: string; to: string[] }) =>
+  sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), envelope);
+
 async function deliver(name: string, over: Partial<Fill> = {}, to = [DESK]) {
   const f = { ...fill, ...over };
   const raw = fixture(name, f);
   await sendOverSmtp(smtp.port, raw, { from: f.REQUESTER, to });
   const messageId = /^Message-ID:\s*<([^>]+)>/im.exec(raw.toString('latin1'))![1]!;
-  const [row] = await t.env.ctx.db
-    .select({ id: inboundMessages.id })
-    .from(inboundMessages)
-    .where(eq(inboundMessages.messageId, messageId));
+  const row = await storedMessage(messageId);
   return (await t.admin.get(`/api/v1/admin/inbound-mail/messages/${row!.id}`)).json() as InboundMessageView;
 }
 
-const activity = async (id: string) =>
-  ((await t.agent.get(`/api/v1/records/${id}/activity`)).json() as Activity[]).filter(
-    (a) => a.kind === 'comment',
-  );
+/** The comments on a record, as the agent sees them. */
+const activity = async (id: string) => commentsIn(await activityOf(t.agent, id));
 
 type Case = {
   file: string;
@@ -281,14 +288,8 @@ describe('policies', () => {
       .replace('unknown-0001@visitor.example', 'unknown-0002@visitor.example')
       .replace('una.known@visitor.example', 'vera.visitor@visitor.example')
       .replaceAll(DESK, STRICT);
-    await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), {
-      from: 'vera.visitor@visitor.example',
-      to: [STRICT],
-    });
-    const [row] = await t.env.ctx.db
-      .select()
-      .from(inboundMessages)
-      .where(eq(inboundMessages.messageId, 'unknown-0002@visitor.example'));
+    await sendText(raw, { from: 'vera.visitor@visitor.example', to: [STRICT] });
+    const row = await storedMessage('unknown-0002@visitor.example');
     expect(row).toMatchObject({ status: 'refused', reason: 'unknown_sender', recordId: null });
     const refusals = await t.env.ctx.db
       .select()
@@ -324,11 +325,8 @@ describe('policies', () => {
     })
       .toString('latin1')
       .replace('gmail-reply-7f3a9c', 'gmail-reply-closed');
-    await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), { from: t.requester.user.email, to: [DESK] });
-    const [row] = await t.env.ctx.db
-      .select()
-      .from(inboundMessages)
-      .where(eq(inboundMessages.messageId, 'CAJx8Hq3=gmail-reply-closed@mail.gmail.com'));
+    await sendText(raw, { from: t.requester.user.email, to: [DESK] });
+    const row = await storedMessage('CAJx8Hq3=gmail-reply-closed@mail.gmail.com');
     expect(row).toMatchObject({ status: 'created', reason: 'closed_record' });
     const links = (await t.agent.get(`/api/v1/records/${row!.recordId}/links`)).json() as {
       record: { id: string };
@@ -343,14 +341,8 @@ describe('policies', () => {
       .toString('latin1')
       .replaceAll('sam.stranger@partner.example', 'nina.neighbour@steward.test')
       .replace('stranger-0001', 'stranger-0002');
-    await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), {
-      from: 'nina.neighbour@steward.test',
-      to: [STRICT],
-    });
-    const [row] = await t.env.ctx.db
-      .select()
-      .from(inboundMessages)
-      .where(eq(inboundMessages.messageId, 'stranger-0002@partner.example'));
+    await sendText(raw, { from: 'nina.neighbour@steward.test', to: [STRICT] });
+    const row = await storedMessage('stranger-0002@partner.example');
     expect(row).toMatchObject({ status: 'created', reason: 'stranger_reply' });
     expect(row!.recordId).not.toBe(incident.id);
   });
@@ -360,11 +352,8 @@ describe('policies', () => {
     const raw = fixture('subject-number-reply.eml', { ...fill, REQUESTER: other.email })
       .toString('latin1')
       .replace('subject-0001', 'subject-0002');
-    await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), { from: other.email, to: [DESK] });
-    const [row] = await t.env.ctx.db
-      .select()
-      .from(inboundMessages)
-      .where(eq(inboundMessages.messageId, 'subject-0002@example.com'));
+    await sendText(raw, { from: other.email, to: [DESK] });
+    const row = await storedMessage('subject-0002@example.com');
     expect(row).toMatchObject({ status: 'created', threadedBy: 'new' });
   });
 
@@ -374,14 +363,11 @@ describe('policies', () => {
       .replace('una.known@visitor.example', t.requester.user.email)
       .replace('unknown-0001', 'plus-0001')
       .replace(`To: ${DESK}`, `To: desk+${incident.number.toLowerCase()}@steward.test`);
-    await sendOverSmtp(smtp.port, Buffer.from(raw, 'latin1'), {
+    await sendText(raw, {
       from: t.requester.user.email,
       to: [`desk+${incident.number.toLowerCase()}@steward.test`],
     });
-    const [row] = await t.env.ctx.db
-      .select()
-      .from(inboundMessages)
-      .where(eq(inboundMessages.messageId, 'plus-0001@visitor.example'));
+    const row = await storedMessage('plus-0001@visitor.example');
     expect(row).toMatchObject({ status: 'commented', threadedBy: 'plus_address', recordId: incident.id });
   });
 });

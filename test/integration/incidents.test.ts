@@ -1,5 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, createTestEnv, errorFields, setupTestEnv } from '../support/app.ts';
+import {
+  activityOf,
+  as,
+  buildGroup,
+  buildIncident,
+  commentsIn,
+  createTestEnv,
+  errorFields,
+  fieldChanges,
+  postComment,
+  setupTestEnv,
+} from '../support/app.ts';
 
 const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
 let groupId: string;
@@ -53,17 +64,12 @@ describe('incidents', () => {
     expect(body.version).toBe(2);
     expect(body.group.name).toBe('Service Desk');
     expect(body.priority).toBe(3); // impact low (3) × urgency high (1)
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as {
-      kind: string;
-      field?: string;
-      oldValue?: string;
-      newValue?: string;
-    }[];
-    const fields = activity.filter((a) => a.kind === 'change').map((a) => a.field);
+    const changes = fieldChanges(await activityOf(t.agent, inc.id));
+    const fields = changes.map((a) => a.field);
     expect(fields).toEqual(
       expect.arrayContaining(['created', 'groupId', 'assigneeId', 'urgency', 'priority']),
     );
-    expect(activity.find((a) => a.field === 'urgency')).toMatchObject({ oldValue: '2', newValue: '1' });
+    expect(changes.find((a) => a.field === 'urgency')).toMatchObject({ oldValue: '2', newValue: '1' });
   });
 
   it('refuses an assignee who is not in the assignment group', async () => {
@@ -170,33 +176,13 @@ describe('incidents', () => {
       list.items.every((i: { requester: { id: string } }) => i.requester.id === t.requester.user.id),
     ).toBe(true);
     expect(list.items.map((i: { id: string }) => i.id)).toContain(mine.id);
-    await t.agent.post(`/api/v1/records/${mine.id}/comments`, { body: 'public reply', visibility: 'public' });
-    await t.agent.post(`/api/v1/records/${mine.id}/comments`, {
-      body: 'internal note',
-      visibility: 'internal',
-    });
-    const activity = (await t.requester.get(`/api/v1/records/${mine.id}/activity`)).json() as {
-      kind: string;
-      body?: string;
-    }[];
-    const bodies = activity.filter((a) => a.kind === 'comment').map((a) => a.body);
+    await postComment(t.agent, mine.id, 'public reply');
+    await postComment(t.agent, mine.id, 'internal note', 'internal');
+    const bodies = commentsIn(await activityOf(t.requester, mine.id)).map((a) => a.body);
     expect(bodies).toEqual(['public reply']);
-    expect(
-      (
-        await t.requester.post(`/api/v1/records/${mine.id}/comments`, {
-          body: 'sneaky',
-          visibility: 'internal',
-        })
-      ).statusCode,
-    ).toBe(403);
-    const agentView = (await t.agent.get(`/api/v1/records/${mine.id}/activity`)).json() as {
-      kind: string;
-      body?: string;
-    }[];
-    expect(agentView.filter((a) => a.kind === 'comment').map((a) => a.body)).toEqual([
-      'public reply',
-      'internal note',
-    ]);
+    expect((await postComment(t.requester, mine.id, 'sneaky', 'internal')).statusCode).toBe(403);
+    const agentView = commentsIn(await activityOf(t.agent, mine.id));
+    expect(agentView.map((a) => a.body)).toEqual(['public reply', 'internal note']);
   });
 
   it('lets a watcher read a record they did not raise', async () => {

@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDiff, ArticleHit, ArticleView, CategoryView } from '../../src/contracts/knowledge.ts';
 import type { SearchAnswer } from '../../src/contracts/search.ts';
 import { sendReviewReminders } from '../../src/modules/knowledge/index.ts';
-import { buildIncident, buildUser, type Client, clientFor, setupTestEnv } from '../support/app.ts';
+import {
+  buildIncident,
+  buildUser,
+  type Client,
+  clientFor,
+  notificationsOf,
+  setupTestEnv,
+} from '../support/app.ts';
+import { problemWithKnownError } from '../support/problems.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({
@@ -358,13 +366,12 @@ describe('deflection and feedback', () => {
 
 describe('known errors and reminders', () => {
   it('publishes a known error as an article in one step, once', async () => {
-    const p = await t.author.post('/api/v1/problems', { title: 'Badge readers reject new cards' });
-    const ke = await t.author.post(`/api/v1/problems/${p.json().id}/known-error`, {
-      symptoms: 'Door stays shut, reader blinks red',
-      workaround: 'Re-encode the card at reception',
-    });
-    expect(ke.statusCode, ke.body).toBe(201);
-    const res = await t.reviewer.post(`/api/v1/known-errors/${ke.json().id}/article`, {
+    const { ke } = await problemWithKnownError(
+      t.author,
+      { title: 'Badge readers reject new cards' },
+      { symptoms: 'Door stays shut, reader blinks red', workaround: 'Re-encode the card at reception' },
+    );
+    const res = await t.reviewer.post(`/api/v1/known-errors/${ke.id}/article`, {
       categoryId: category.id,
     });
     expect(res.statusCode, res.body).toBe(201);
@@ -372,26 +379,26 @@ describe('known errors and reminders', () => {
     expect(article.state).toBe('published');
     expect(article.audience).toBe('internal');
     expect(article.body).toContain('Re-encode the card at reception');
-    expect(article.knownErrorId).toBe(ke.json().id);
+    expect(article.knownErrorId).toBe(ke.id);
     expect(
-      (await t.reviewer.post(`/api/v1/known-errors/${ke.json().id}/article`, { categoryId: category.id }))
+      (await t.reviewer.post(`/api/v1/known-errors/${ke.id}/article`, { categoryId: category.id }))
         .statusCode,
     ).toBe(409);
-    expect((await t.author.get(`/api/v1/known-errors/${ke.json().id}/article`)).json().article.number).toBe(
+    expect((await t.author.get(`/api/v1/known-errors/${ke.id}/article`)).json().article.number).toBe(
       article.number,
     );
     // Someone who does not review the category sends it to review instead.
-    const p2 = await t.author.post('/api/v1/problems', { title: 'Scanner drops pages' });
-    const ke2 = await t.author.post(`/api/v1/problems/${p2.json().id}/known-error`, {
-      symptoms: 'Pages missing',
-      workaround: 'Scan one page at a time',
-    });
-    const res2 = await t.author.post(`/api/v1/known-errors/${ke2.json().id}/article`, {
+    const { ke: ke2 } = await problemWithKnownError(
+      t.author,
+      { title: 'Scanner drops pages' },
+      { symptoms: 'Pages missing', workaround: 'Scan one page at a time' },
+    );
+    const res2 = await t.author.post(`/api/v1/known-errors/${ke2.id}/article`, {
       categoryId: category.id,
     });
     expect(res2.json().state).toBe('in_review');
     expect(
-      (await t.requester.post(`/api/v1/known-errors/${ke2.json().id}/article`, { categoryId: category.id }))
+      (await t.requester.post(`/api/v1/known-errors/${ke2.id}/article`, { categoryId: category.id }))
         .statusCode,
     ).toBe(403);
   });
@@ -402,7 +409,7 @@ describe('known errors and reminders', () => {
     t.env.clock.set(new Date('2026-03-04T08:00:00Z'));
     expect(await sendReviewReminders(t.env.ctx)).toBe(1);
     expect(await sendReviewReminders(t.env.ctx)).toBe(0);
-    const notes = (await t.author.get('/api/v1/notifications')).json();
-    expect(notes.items[0].subject).toContain(a.number);
+    const notes = await notificationsOf(t.author);
+    expect(notes.items[0]!.subject).toContain(a.number);
   });
 });

@@ -1,29 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import type {
-  KnownErrorHit,
-  KnownErrorSuggestion,
-  KnownErrorView,
-  ProblemView,
-} from '../../src/contracts/problems.ts';
-import type { Activity } from '../../src/contracts/records.ts';
-import { as, buildIncident, setupTestEnv } from '../support/app.ts';
+import type { KnownErrorHit, KnownErrorSuggestion, ProblemView } from '../../src/contracts/problems.ts';
+import { activityOf, as, buildIncident, setupTestEnv } from '../support/app.ts';
 import { createBareChange } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
+import { problemWithKnownError, raiseProblem, resolveProblem } from '../support/problems.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({ agent: ['agent'], admin: ['admin'], requester: ['requester'] });
-
-async function problemWithKnownError(
-  problem: Record<string, unknown>,
-  ke: { title?: string; symptoms: string; workaround: string },
-): Promise<{ problem: ProblemView; ke: KnownErrorView }> {
-  const p = await t.agent.post('/api/v1/problems', problem);
-  expect(p.statusCode, p.body).toBe(201);
-  const created = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, ke);
-  expect(created.statusCode, created.body).toBe(201);
-  return { problem: p.json() as ProblemView, ke: created.json() as KnownErrorView };
-}
 
 const search = async (q: string) =>
   (
@@ -40,19 +24,19 @@ const suggestions = async (incidentId: string) =>
 
 describe('known-error database', () => {
   it('records a known error from a problem, one per problem, with a workaround', async () => {
-    const p = await t.agent.post('/api/v1/problems', { title: 'Badge readers reject new cards' });
-    const none = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
+    const p = await raiseProblem(t.agent, { title: 'Badge readers reject new cards' });
+    const none = await t.agent.post(`/api/v1/problems/${p.id}/known-error`, {
       symptoms: 'Door stays shut',
     });
     expect(none.statusCode).toBe(422);
     expect(none.json().errors[0].field).toBe('workaround');
-    const ok = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
+    const ok = await t.agent.post(`/api/v1/problems/${p.id}/known-error`, {
       symptoms: 'Door stays shut, reader blinks red',
       workaround: 'Re-encode the card at reception',
     });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ title: 'Badge readers reject new cards', status: 'active' });
-    const twice = await t.agent.post(`/api/v1/problems/${p.json().id}/known-error`, {
+    const twice = await t.agent.post(`/api/v1/problems/${p.id}/known-error`, {
       symptoms: 'x',
       workaround: 'y',
     });
@@ -61,6 +45,7 @@ describe('known-error database', () => {
 
   it('lists every known error, most recently changed first, when no words are given', async () => {
     const { ke } = await problemWithKnownError(
+      t.agent,
       { title: 'Scanner drops pages' },
       { symptoms: 'Pages missing from scans', workaround: 'Scan one page at a time' },
     );
@@ -75,6 +60,7 @@ describe('known-error database', () => {
 
   it('searches by text, best matches first, title before symptoms before workaround', async () => {
     await problemWithKnownError(
+      t.agent,
       { title: 'Calendar sync fails' },
       {
         title: 'Spreadsheet macro breaks calendar',
@@ -83,6 +69,7 @@ describe('known-error database', () => {
       },
     );
     await problemWithKnownError(
+      t.agent,
       { title: 'Add-in conflict' },
       {
         title: 'Office add-in crash',
@@ -91,6 +78,7 @@ describe('known-error database', () => {
       },
     );
     await problemWithKnownError(
+      t.agent,
       { title: 'Printer driver' },
       { title: 'Printing hangs', symptoms: 'Queue stuck', workaround: 'Print the spreadsheet as PDF first' },
     );
@@ -109,18 +97,22 @@ describe('known-error database', () => {
     const serviceId = await buildService(t.env, 'Payroll');
     const server = await buildCi(t.admin, 'physical_server', { name: 'payroll-db-01' });
     const byText = await problemWithKnownError(
+      t.agent,
       { title: 'Timesheet export times out' },
       { symptoms: 'Timesheet export spins forever', workaround: 'Export one week at a time' },
     );
     const byCi = await problemWithKnownError(
+      t.agent,
       { title: 'Storage latency on the payroll host', ciIds: [server.id] },
       { symptoms: 'Slow screens everywhere', workaround: 'Fail over to the replica' },
     );
     const byService = await problemWithKnownError(
+      t.agent,
       { title: 'Payroll licence expiry', serviceId },
       { symptoms: 'Licence warning banner', workaround: 'Use the offline client' },
     );
     const unrelated = await problemWithKnownError(
+      t.agent,
       { title: 'Wi-Fi in building C' },
       { symptoms: 'Laptops drop off the network', workaround: 'Use cable' },
     );
@@ -152,6 +144,7 @@ describe('known-error database', () => {
 
   it('applies a known error in one step: the incident is linked to its problem and gets the workaround', async () => {
     const { problem, ke } = await problemWithKnownError(
+      t.agent,
       { title: 'SSO loop after password change' },
       {
         symptoms: 'Login page reloads after password change',
@@ -165,7 +158,7 @@ describe('known-error database', () => {
 
     const res = await t.agent.post(`/api/v1/incidents/${inc.id}/known-errors`, { knownErrorId: ke.id });
     expect(res.statusCode, res.body).toBe(200);
-    const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json() as Activity[];
+    const activity = await activityOf(t.agent, inc.id);
     expect(activity).toContainEqual(
       expect.objectContaining({
         kind: 'comment',
@@ -184,6 +177,7 @@ describe('known-error database', () => {
 
   it('keeps the database for agents, answers 412 when stale and 404 for unknown ids', async () => {
     const { ke } = await problemWithKnownError(
+      t.agent,
       { title: 'Scanner to mail fails' },
       { symptoms: 'Scans never arrive', workaround: 'Scan to the shared folder' },
     );
@@ -209,6 +203,7 @@ describe('known-error database', () => {
 
   it('closes a problem without a reason once a linked change was completed', async () => {
     const { problem } = await problemWithKnownError(
+      t.agent,
       { title: 'Certificate expired on the portal' },
       { symptoms: 'Browser warns about the portal', workaround: 'Use the internal address' },
     );
@@ -222,12 +217,7 @@ describe('known-error database', () => {
     });
     expect(link.statusCode, link.body).toBeLessThan(300);
     const manager = await as(t.env, ['service_manager']);
-    await t.agent.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'analysis' });
-    await t.agent.post(`/api/v1/problems/${problem.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Certificate renewed',
-    });
+    await resolveProblem(t.agent, problem, 'Certificate renewed');
     const early = await manager.post(`/api/v1/problems/${problem.id}/transitions`, { to: 'closed' });
     expect(early.statusCode).toBe(422); // the change is not completed yet
     await t.env.ctx.db.execute(

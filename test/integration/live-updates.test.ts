@@ -4,11 +4,8 @@
  * one instance heard by a browser connected to another.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, createContext } from '../../src/bootstrap.ts';
-import { loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/http/app.ts';
 import { queueNotifications } from '../../src/modules/notify/index.ts';
-import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { buildIncident, type Client, postComment, setupTestEnv, withSecondInstance } from '../support/app.ts';
 import { type LiveStream, openLiveStream } from '../support/live.ts';
 
 const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
@@ -38,16 +35,10 @@ describe('live updates', () => {
     await agentStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
     await requesterStream.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
 
-    const internal = await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
-      body: 'Checking the concentrator',
-      visibility: 'internal',
-    });
-    expect(internal.statusCode).toBe(201);
-    const pub = await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
-      body: 'On it',
-      visibility: 'public',
-    });
-    expect(pub.statusCode).toBe(201);
+    expect((await postComment(t.agent, inc.id, 'Checking the concentrator', 'internal')).statusCode).toBe(
+      201,
+    );
+    expect((await postComment(t.agent, inc.id, 'On it')).statusCode).toBe(201);
 
     const comments = (s: LiveStream) =>
       s.events.filter((e) => e.event === 'comment' && e.data.recordId === inc.id);
@@ -86,29 +77,14 @@ describe('live updates', () => {
   it.runIf(process.env.TEST_DATABASE_URL)(
     'fans a change on one instance out to a stream on another through LISTEN/NOTIFY',
     async () => {
-      const config = loadConfig({
-        DATA_DIR: 'memory://',
-        LOG_LEVEL: 'silent',
-        STEWARD_DEMO: '0',
-        STEWARD_JOBS: '0',
-        DATABASE_URL: t.env.databaseUrl!,
-      });
-      const ctx2 = await createContext(config, { startJobs: false });
-      const app2 = await buildApp(ctx2, { logger: false, webDist: '/nonexistent' });
-      try {
+      await withSecondInstance(t.env, async (app2) => {
         const url2 = await app2.listen({ port: 0, host: '127.0.0.1' });
         const onSecond = await stream(t.agent, url2);
         const inc = await buildIncident(t.requester, { title: 'Live: across instances' });
-        await t.agent.post(`/api/v1/records/${inc.id}/comments`, {
-          body: 'Seen from afar',
-          visibility: 'public',
-        });
+        await postComment(t.agent, inc.id, 'Seen from afar');
         await onSecond.waitFor((e) => e.event === 'record' && e.data.recordId === inc.id);
         await onSecond.waitFor((e) => e.event === 'comment' && e.data.recordId === inc.id);
-      } finally {
-        await app2.close();
-        await closeContext(ctx2);
-      }
+      });
     },
   );
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { as, buildIncident, resolveIncident, setupTestEnv } from '../support/app.ts';
+import { activityOf, as, buildIncident, commentsIn, resolveIncident, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
 
@@ -76,12 +76,8 @@ describe('major incidents', () => {
         resolutionCode: 'solved_permanently',
         parentId: parent.id,
       });
-      const activity = (await t.requester.get(`/api/v1/records/${k.id}/activity`)).json();
-      expect(
-        activity.some((a: { body?: string }) =>
-          a.body?.startsWith(`Resolved together with ${parent.number}`),
-        ),
-      ).toBe(true);
+      const comments = commentsIn(await activityOf(t.requester, k.id));
+      expect(comments.some((a) => a.body.startsWith(`Resolved together with ${parent.number}`))).toBe(true);
     }
     const review = await t.agent.put(`/api/v1/incidents/${parent.id}/major/review`, {
       summary: 'Mail relay certificate expired',

@@ -7,7 +7,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import * as OTPAuth from 'otpauth';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/roles.ts';
-import { as, browserSession, buildUser, setupTestEnv } from '../support/app.ts';
+import { as, browserSession, buildUser, postLogin, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({}, { env: { LOGIN_MAX_FAILURES: '3', MFA_REQUIRED_ROLES: 'admin' } });
 const password = 'correct horse battery';
@@ -18,8 +18,7 @@ const codeFor = (secret: string, offsetMs = 0) =>
   });
 const nextStep = () => t.env.clock.advance(30_000);
 
-const login = (email: string, pw = password) =>
-  t.env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password: pw } });
+const login = (email: string, pw = password) => postLogin(t.env, email, pw);
 const verify = (challenge: string, code: string) =>
   t.env.app.inject({ method: 'POST', url: '/api/v1/auth/mfa/verify', payload: { challenge, code } });
 const sessionCookie = (res: LightMyRequestResponse) => res.cookies.find((c) => c.name === 'steward_session');

@@ -22,6 +22,8 @@ import {
   type Client,
   clientFor,
   errorFields,
+  notificationsOf,
+  postComment,
 } from '../support/app.ts';
 import { orderNeedingManagerApproval } from '../support/requests.ts';
 import { setupMailTestEnv, startSmtpPeer } from '../support/smtp.ts';
@@ -34,15 +36,10 @@ const t = setupMailTestEnv(
   { admin: ['admin'], agent: ['agent'], requester: ['requester'] },
 );
 
-type Note = { kind: string; subject: string; body: string; record: { id: string } | null };
-const inbox = async (c: Client, recordId: string): Promise<Note[]> =>
-  ((await c.get('/api/v1/notifications?limit=200')).json() as { items: Note[] }).items.filter(
-    (n) => n.record?.id === recordId,
-  );
+/** The in-app notifications `c` has received about a record. */
+const inbox = async (c: Client, recordId: string) =>
+  (await notificationsOf(c, '?limit=200')).items.filter((n) => n.record?.id === recordId);
 const kinds = async (c: Client, recordId: string) => (await inbox(c, recordId)).map((n) => n.kind).sort();
-const comment = (c: Client, id: string, body: string, visibility: 'public' | 'internal' = 'public') =>
-  c.post(`/api/v1/records/${id}/comments`, { body, visibility });
-const mailTo = (address: string) => t.peer.received.filter((m) => m.envelopeTo.includes(address));
 
 describe('who is told', () => {
   it('tells the requester, the assignee, the group and watchers, never the actor, and keeps internal notes from the requester', async () => {
@@ -70,10 +67,10 @@ describe('who is told', () => {
     expect(
       (await t.requester.put(`/api/v1/records/${inc.id}/watchers/${t.requester.user.id}`)).statusCode,
     ).toBe(200);
-    expect((await comment(t.agent, inc.id, 'Vendor says <b>firmware</b> bug.', 'internal')).statusCode).toBe(
-      201,
-    );
-    expect((await comment(t.agent, inc.id, 'We are on it.')).statusCode).toBe(201);
+    expect(
+      (await postComment(t.agent, inc.id, 'Vendor says <b>firmware</b> bug.', 'internal')).statusCode,
+    ).toBe(201);
+    expect((await postComment(t.agent, inc.id, 'We are on it.')).statusCode).toBe(201);
 
     expect(await kinds(t.requester, inc.id)).toEqual(['record.commented', 'record.created']);
     expect(await kinds(watcher, inc.id)).toEqual(['record.commented', 'record.commented_internal']);
@@ -87,7 +84,7 @@ describe('who is told', () => {
 
     // Mail follows the same audience: the requester's mail never carries the internal note.
     await deliverDueMail(t.env.ctx);
-    const toRequester = mailTo(t.requester.user.email);
+    const toRequester = t.peer.mailTo(t.requester.user.email);
     expect(toRequester.length).toBe(2);
     expect(toRequester.some((m) => m.raw.includes('firmware'))).toBe(false);
   });
@@ -299,11 +296,11 @@ describe('templates', () => {
     ).toBe(403);
 
     const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id, title: 'Scanner <jams>' });
-    await comment(t.agent, inc.id, 'Try <script>alert(1)</script> now & again');
+    await postComment(t.agent, inc.id, 'Try <script>alert(1)</script> now & again');
     const before = t.peer.received.length;
     await deliverDueMail(t.env.ctx);
     await t.peer.waitFor(before + 2);
-    const m = mailTo(t.requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
+    const m = t.peer.mailTo(t.requester.user.email).find((x) => x.parsed.subject?.startsWith('Re:'))!;
     expect(m.parsed.subject).toBe(`Re: Scanner <jams> [${inc.number}]`);
     expect(m.parsed.text?.trim()).toBe(`Try <script>alert(1)</script> now & again\n-- ${t.agent.user.name}`);
     expect(m.parsed.html).toContain('<p>Try &lt;script&gt;alert(1)&lt;/script&gt; now &amp; again</p>');
@@ -318,10 +315,10 @@ describe('templates', () => {
 describe('mail', () => {
   it('sends HTML and text parts with a record Message-ID, threading, a plus-addressed Reply-To and Auto-Submitted', async () => {
     const inc = await buildIncident(t.agent, { requesterId: t.requester.user.id });
-    await comment(t.agent, inc.id, 'First update');
-    await comment(t.agent, inc.id, 'Second update');
+    await postComment(t.agent, inc.id, 'First update');
+    await postComment(t.agent, inc.id, 'Second update');
     await deliverDueMail(t.env.ctx);
-    const mine = mailTo(t.requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
+    const mine = t.peer.mailTo(t.requester.user.email).filter((m) => m.parsed.subject?.includes(inc.number));
     expect(mine).toHaveLength(3);
     const created = mine.find((m) => m.parsed.subject?.includes('opened'));
     const first = mine.find((m) => m.parsed.text?.includes('First update'));
@@ -362,7 +359,7 @@ describe('mail', () => {
     const port = t.peer.port;
     await t.peer.close();
     for (let i = 0; i < 100; i++)
-      expect((await comment(t.agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
+      expect((await postComment(t.agent, inc.id, `Update ${i}`)).statusCode).toBe(201);
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
     const waiting = (
       await t.admin.get(`/api/v1/admin/notifications/deliveries?recordId=${inc.id}&limit=200`)
@@ -375,7 +372,7 @@ describe('mail', () => {
     t.env.clock.advance(60_000);
     expect(await deliverDueMail(t.env.ctx)).toBe(100);
     expect(await deliverDueMail(t.env.ctx)).toBe(0);
-    const got = mailTo(person.user.email);
+    const got = t.peer.mailTo(person.user.email);
     expect(got).toHaveLength(100);
     expect(new Set(got.map((m) => m.parsed.text?.match(/Update \d+/)?.[0])).size).toBe(100);
     expect(new Set(got.map((m) => m.parsed.messageId)).size).toBe(100);
@@ -413,17 +410,17 @@ describe('preferences', () => {
     ).toBe(422);
 
     const inc = await buildIncident(t.agent, { requesterId: person.user.id });
-    await comment(t.agent, inc.id, 'Digest one');
-    await comment(t.agent, inc.id, 'Digest two');
+    await postComment(t.agent, inc.id, 'Digest one');
+    await postComment(t.agent, inc.id, 'Digest two');
     await deliverDueMail(t.env.ctx);
     // No mail yet, no in-app item for the created event.
-    expect(mailTo(person.user.email)).toHaveLength(0);
+    expect(t.peer.mailTo(person.user.email)).toHaveLength(0);
     expect(await kinds(person, inc.id)).toEqual(['record.commented', 'record.commented']);
 
     expect(await sendDigests(t.env.ctx)).toBeGreaterThanOrEqual(1);
     expect(await sendDigests(t.env.ctx)).toBe(0);
     await deliverDueMail(t.env.ctx);
-    const [digest, ...more] = mailTo(person.user.email);
+    const [digest, ...more] = t.peer.mailTo(person.user.email);
     expect(more).toHaveLength(0);
     expect(digest!.parsed.subject).toBe('Your Steward digest: 2 updates');
     expect(digest!.parsed.text).toContain('Digest one');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemView } from '../../src/contracts/problems.ts';
-import type { Activity } from '../../src/contracts/records.ts';
-import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, type Client, notificationsOf, setupTestEnv } from '../support/app.ts';
+import { raiseProblem, resolveProblem, stepProblem } from '../support/problems.ts';
 
 const t = setupTestEnv({
   agent: ['agent'],
@@ -10,34 +10,21 @@ const t = setupTestEnv({
   otherRequester: ['requester'],
 });
 
-async function raise(body: Record<string, unknown>): Promise<ProblemView> {
-  const res = await t.agent.post('/api/v1/problems', { title: 'Mail relay drops messages', ...body });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as ProblemView;
-}
+/** A problem the agent raises, about the mail relay unless told otherwise. */
+const raise = (body: Record<string, unknown>) =>
+  raiseProblem(t.agent, { title: 'Mail relay drops messages', ...body });
 
 async function move(client: Client, p: { id: string }, body: Record<string, unknown>) {
   return client.post(`/api/v1/problems/${p.id}/transitions`, body);
 }
 
-async function moveOk(
-  client: Client,
-  p: { id: string },
-  body: Record<string, unknown>,
-): Promise<ProblemView> {
-  const res = await move(client, p, body);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ProblemView;
-}
+const moveOk = stepProblem;
 
 async function analyse(p: { id: string }, body: Record<string, unknown>): Promise<ProblemView> {
   const res = await t.agent.patch(`/api/v1/problems/${p.id}/analysis`, body);
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as ProblemView;
 }
-
-const activity = async (c: Client, id: string) =>
-  (await c.get(`/api/v1/records/${id}/activity`)).json() as Activity[];
 
 describe('problems', () => {
   it('raises a problem from incidents, numbered PRB…, linked both ways', async () => {
@@ -53,7 +40,7 @@ describe('problems', () => {
     expect(links).toContainEqual(
       expect.objectContaining({ kind: 'caused_by', record: expect.objectContaining({ number: p.number }) }),
     );
-    const history = await activity(t.agent, a.id);
+    const history = await activityOf(t.agent, a.id);
     expect(history).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'link.caused_by', newValue: p.number }),
     );
@@ -112,7 +99,7 @@ describe('problems', () => {
     expect(p.stateCategory).toBe('resolved');
     expect(p.knownError?.status).toBe('fixed');
 
-    const history = await activity(t.agent, p.id);
+    const history = await activityOf(t.agent, p.id);
     expect(history).toContainEqual(
       expect.objectContaining({ kind: 'change', field: 'analysis.rootCause', oldValue: null }),
     );
@@ -120,12 +107,7 @@ describe('problems', () => {
 
   it('closes a problem only with its fix: a completed linked change or an explicit reason', async () => {
     let p = await raise({});
-    p = await moveOk(t.agent, p, { to: 'analysis' });
-    p = await moveOk(t.agent, p, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Patched',
-    });
+    p = await resolveProblem(t.agent, p, 'Patched');
 
     const bare = await move(t.manager, p, { to: 'closed' });
     expect(bare.statusCode).toBe(422);
@@ -161,13 +143,7 @@ describe('problems', () => {
     const tooEarly = await t.agent.post(`/api/v1/problems/${p.id}/incidents/resolve`);
     expect(tooEarly.statusCode).toBe(409);
 
-    p = await moveOk(t.agent, p, { to: 'analysis' });
-    p = await moveOk(t.agent, p, {
-      to: 'resolved',
-      resolutionCode: 'fixed_by_change',
-      resolutionNotes: 'Rekey interval set to 8 h',
-      resolveIncidents: true,
-    });
+    p = await resolveProblem(t.agent, p, 'Rekey interval set to 8 h', { resolveIncidents: true });
     const byNumber = new Map(p.incidents.map((i) => [i.number, i]));
     expect(byNumber.get(a.number)?.stateCategory).toBe('resolved');
     expect(byNumber.get(b.number)?.stateCategory).toBe('resolved');
@@ -180,7 +156,7 @@ describe('problems', () => {
       [t.requester, a],
       [t.otherRequester, b],
     ] as const) {
-      const seen = await activity(client, inc.id);
+      const seen = await activityOf(client, inc.id);
       expect(seen).toContainEqual(
         expect.objectContaining({
           kind: 'comment',
@@ -188,10 +164,7 @@ describe('problems', () => {
           body: expect.stringContaining(p.number),
         }),
       );
-      const inbox = (await client.get('/api/v1/notifications')).json() as {
-        items: { kind: string; record: { id: string } | null; body: string }[];
-      };
-      expect(inbox.items).toContainEqual(
+      expect((await notificationsOf(client)).items).toContainEqual(
         expect.objectContaining({
           kind: 'record.transitioned',
           record: expect.objectContaining({ id: inc.id }),

@@ -4,7 +4,7 @@
  * service they support (so its agreements apply).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildAutomationRule, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 import { buildAgreement, buildCalendar, buildService, clocksOf } from '../support/sla.ts';
 
@@ -32,7 +32,7 @@ describe('a stale transition', () => {
 describe('the create response', () => {
   it('shows the record as an automation rule left it, with the ETag of that version', async () => {
     const network = await buildGroup(t.env, { name: 'Network Ops' });
-    const rule = await t.owner.post('/api/v1/settings/incident/automation-rules', {
+    const ruleId = await buildAutomationRule(t.owner, {
       name: 'Wi-Fi goes to network',
       event: 'created',
       conditions: [{ field: 'title', op: 'contains', value: 'wi-fi' }],
@@ -41,7 +41,6 @@ describe('the create response', () => {
         { type: 'set_field', field: 'urgency', value: 1 },
       ],
     });
-    expect(rule.statusCode).toBe(201);
     const res = await t.agent.post('/api/v1/incidents', { title: 'Wi-Fi down on floor 3', urgency: 3 });
     expect(res.statusCode).toBe(201);
     const created = res.json();
@@ -49,7 +48,7 @@ describe('the create response', () => {
     expect(created).toMatchObject({ group: { name: 'Network Ops' }, urgency: 1, version: stored.version });
     expect(created.priority).toBe(stored.priority);
     expect(res.headers.etag).toBe(`"${stored.version}"`);
-    await t.owner.del(`/api/v1/automation-rules/${rule.json().id}`);
+    await t.owner.del(`/api/v1/automation-rules/${ruleId}`);
   });
 });
 
@@ -61,12 +60,11 @@ describe('rules read from the cache', () => {
       conditions: [{ field: 'title', op: 'contains', value: 'printer' }],
       actions: [{ type: 'add_comment', body: 'Check the toner first.', visibility: 'internal' }],
     };
-    const rule = await t.owner.post('/api/v1/settings/incident/automation-rules', input);
-    expect(rule.statusCode).toBe(201);
+    const ruleId = await buildAutomationRule(t.owner, input);
     const notes = async (id: string) =>
-      (
-        (await t.agent.get(`/api/v1/records/${id}/activity`)).json() as { kind: string; body?: string }[]
-      ).filter((a) => a.kind === 'comment' && a.body === 'Check the toner first.');
+      (await activityOf(t.agent, id)).filter(
+        (a) => a.kind === 'comment' && a.body === 'Check the toner first.',
+      );
     const res = await t.agent.post('/api/v1/incidents', { title: 'Printer jammed' });
     expect(res.statusCode).toBe(201);
     const stored = (await t.agent.get(`/api/v1/incidents/${res.json().id}`)).json();
@@ -75,9 +73,12 @@ describe('rules read from the cache', () => {
     expect(stored.version).toBe(1);
     expect(await notes(stored.id)).toHaveLength(1);
 
-    const id = rule.json().id as string;
     const put = (enabled: boolean, version: number) =>
-      t.owner.put(`/api/v1/automation-rules/${id}`, { ...input, enabled }, { 'if-match': `"${version}"` });
+      t.owner.put(
+        `/api/v1/automation-rules/${ruleId}`,
+        { ...input, enabled },
+        { 'if-match': `"${version}"` },
+      );
     const off = await put(false, 1);
     expect(off.statusCode).toBe(200);
     const quiet = (await t.agent.post('/api/v1/incidents', { title: 'Printer offline' })).json();
@@ -86,7 +87,7 @@ describe('rules read from the cache', () => {
     expect(on.statusCode).toBe(200);
     const again = (await t.agent.post('/api/v1/incidents', { title: 'Printer smoking' })).json();
     expect(await notes(again.id)).toHaveLength(1);
-    await t.owner.del(`/api/v1/automation-rules/${id}`);
+    await t.owner.del(`/api/v1/automation-rules/${ruleId}`);
   });
 });
 

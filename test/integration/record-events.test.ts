@@ -5,7 +5,7 @@ import {
   registerRecordHook,
   unregisterRecordHook,
 } from '../../src/modules/records/events.ts';
-import { buildIncident, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, commentsIn, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ agent: ['agent'] });
 const seen: RecordEvent[] = [];
@@ -51,8 +51,7 @@ describe('record events', () => {
       expect(res.json().detail).toBe('Holds are frozen this week.');
       const now = (await t.agent.get(`/api/v1/incidents/${inc.id}`)).json();
       expect(now).toMatchObject({ state: 'new', version: 1 });
-      const activity = (await t.agent.get(`/api/v1/records/${inc.id}/activity`)).json();
-      expect(activity.filter((a: { kind: string }) => a.kind === 'comment')).toEqual([]);
+      expect(commentsIn(await activityOf(t.agent, inc.id))).toEqual([]);
     } finally {
       unregisterRecordHook('test.refuse');
     }

@@ -16,7 +16,7 @@ import { INCIDENT } from '../../src/modules/records/index.ts';
 import { listStatements } from '../../src/modules/records/query.ts';
 import { completionsSql, rankedMatchesSql, similarWordsSql } from '../../src/modules/records/text-search.ts';
 import { getLifecycle } from '../../src/modules/settings/index.ts';
-import { buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { buildIncident, type Client, postComment, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
 
@@ -27,7 +27,7 @@ const search = async (c: Client, q: string) => {
   return (res.json() as { items: Hit[] }).items.filter((h) => h.kind === 'record').map((h) => h.title);
 };
 const comment = async (c: Client, id: string, body: string, visibility: 'public' | 'internal') => {
-  const res = await c.post(`/api/v1/records/${id}/comments`, { body, visibility });
+  const res = await postComment(c, id, body, visibility);
   expect(res.statusCode, res.body).toBe(201);
 };
 

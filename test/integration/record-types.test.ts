@@ -15,7 +15,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { defineRecordType } from '../../src/modules/records/define.ts';
 import type { RecordDetail } from '../../src/modules/records/detail.ts';
 import type { RecordTypeConfig } from '../../src/modules/records/types.ts';
-import { buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
 
 const CHORE: RecordTypeConfig = {
   type: 'chore',
@@ -181,7 +181,7 @@ describe('a declared record type', () => {
       .json()
       .items.find((r: Chore) => r.id === chore.id);
     expect(listed.room).toBe('Study');
-    const activity = (await t.agent.get(`/api/v1/records/${chore.id}/activity`)).json();
+    const activity = await activityOf(t.agent, chore.id);
     expect(activity).toEqual(
       expect.arrayContaining([expect.objectContaining({ field: 'room', newValue: 'Study' })]),
     );

@@ -4,7 +4,16 @@
  * that move the request on their own.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, type Client, createTestEnv, errorFields, type TestEnv } from '../support/app.ts';
+import {
+  activityOf,
+  as,
+  buildGroup,
+  type Client,
+  createTestEnv,
+  errorFields,
+  fieldChanges,
+  type TestEnv,
+} from '../support/app.ts';
 import { buildCatalogItem, buildService, order, type RequestBody } from '../support/requests.ts';
 
 let env: TestEnv;
@@ -246,16 +255,12 @@ describe('from order to fulfilment', () => {
     const done = await get(requester, req.id);
     expect(done.state).toBe('fulfilled');
     expect(done.tasks.map((t) => t.state)).toEqual(['done', 'done']);
-    const activity = (await requester.get(`/api/v1/records/${req.id}/activity`)).json() as {
-      field?: string;
-      newValue?: string;
-      actor: unknown;
-    }[];
-    const moves = activity.filter((a) => a.field === 'state').map((a) => a.newValue);
+    const changes = fieldChanges(await activityOf(requester, req.id));
+    const moves = changes.filter((a) => a.field === 'state').map((a) => a.newValue);
     expect(moves).toEqual(['awaiting_approval', 'in_fulfilment', 'fulfilled']);
-    expect(activity.filter((a) => a.field === 'state').every((a) => a.actor === null)).toBe(true);
+    expect(changes.filter((a) => a.field === 'state').every((a) => a.actor === null)).toBe(true);
     expect(
-      activity.some((a) => a.field === 'reason' && a.newValue === 'Every fulfilment task is finished.'),
+      changes.some((a) => a.field === 'reason' && a.newValue === 'Every fulfilment task is finished.'),
     ).toBe(true);
 
     const task = (await hwAgent.get(`/api/v1/request-tasks/${laptop!.id}`)).json();
@@ -384,19 +389,13 @@ describe('approvals', () => {
       votes: [{ decision: 'reject', reason: 'Use the spare one' }],
     });
     expect(body.tasks[0]!.state).toBe('planned');
-    const activity = (await requester.get(`/api/v1/records/${req.id}/activity`)).json() as {
-      kind: string;
-      body?: string;
-      field?: string;
-      newValue?: string;
-      visibility?: string;
-    }[];
+    const activity = await activityOf(requester, req.id);
     expect(activity.find((a) => a.kind === 'comment')).toMatchObject({
       body: 'Request rejected: Use the spare one',
       visibility: 'public',
     });
     expect(
-      activity.find((a) => a.field === 'reason' && a.newValue?.includes('Use the spare one')),
+      fieldChanges(activity).find((a) => a.field === 'reason' && a.newValue?.includes('Use the spare one')),
     ).toBeTruthy();
     const late = await boss.post(`/api/v1/requests/${req.id}/approval`, { decision: 'approve' });
     expect(late.statusCode).toBe(409);

@@ -23,6 +23,16 @@ const forwardedLogin = (
     payload,
   });
 
+/** The client address the audit log holds for the latest entry of `action`. */
+async function lastAuditedIp(env: TestEnv, action: string) {
+  const [entry] = await env.ctx.database.prepared<{ ip: string }>(
+    'test.last_audited_ip',
+    'select ip from audit_log where action = $1 order by id desc limit 1',
+    [action],
+  );
+  return entry?.ip;
+}
+
 describe('security headers', () => {
   const t = setupTestEnv({}, { env: { METRICS_TOKEN: 'a-metrics-token-of-length' } });
 
@@ -44,12 +54,7 @@ describe('security headers', () => {
     });
     expect(res.statusCode).toBe(401);
     expect(res.headers['strict-transport-security']).toBeUndefined();
-    const [entry] = await t.env.ctx.database.prepared<{ ip: string }>(
-      'test.audit_ip',
-      `select ip from audit_log where action = 'auth.login_failed' order by id desc limit 1`,
-      [],
-    );
-    expect(entry!.ip).toBe('192.0.2.10');
+    expect(await lastAuditedIp(t.env, 'auth.login_failed')).toBe('192.0.2.10');
   });
 
   it('serves /metrics only with the metrics token', async () => {
@@ -76,12 +81,7 @@ describe('behind a trusted TLS proxy', () => {
     expect(res.statusCode).toBe(200);
     expect(String(res.headers['set-cookie'])).toMatch(/;\s*Secure/i);
     expect(res.headers['strict-transport-security']).toContain('max-age=');
-    const [entry] = await t.env.ctx.database.prepared<{ ip: string }>(
-      'test.audit_login_ip',
-      `select ip from audit_log where action = 'auth.login' order by id desc limit 1`,
-      [],
-    );
-    expect(entry!.ip).toBe('203.0.113.5');
+    expect(await lastAuditedIp(t.env, 'auth.login')).toBe('203.0.113.5');
   });
 
   it('does not believe the same headers from an address that is not the proxy', async () => {

@@ -3,7 +3,7 @@
  * only the address that keeps failing; administrators are told when an account is attacked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildUser, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildUser, createTestEnv, postLogin, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 const password = 'the right password, surely';
@@ -13,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const login = (email: string, pw: string, remoteAddress: string) =>
-  env.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password: pw },
-    remoteAddress,
-  });
+const login = (email: string, pw: string, remoteAddress: string) => postLogin(env, email, pw, remoteAddress);
 
 describe('sign-in throttling', () => {
   it('keeps the owner able to sign in while an attacker hammers the admin account', async () => {

@@ -10,6 +10,7 @@ import {
   buildUser,
   clientFor,
   createTestEnv,
+  postLogin,
   sessionCookie,
   type TestEnv,
 } from '../support/app.ts';
@@ -42,8 +43,7 @@ afterAll(async () => {
   if (!('missing' in directory)) directory.stop();
 });
 
-const login = (email: string, password: string) =>
-  env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+const login = (email: string, password: string) => postLogin(env, email, password);
 
 describe.skipIf('missing' in directory)('LDAP sign-in', () => {
   it('tells the sign-in page a directory is configured', async () => {

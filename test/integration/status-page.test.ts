@@ -5,15 +5,12 @@
  * double opt-in delivered to a real SMTP server.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { closeContext, createContext } from '../../src/bootstrap.ts';
-import { loadConfig } from '../../src/config.ts';
 import { ConfigCache } from '../../src/db/changes.ts';
 import { queueNotice } from '../../src/db/notice-outbox.ts';
-import { buildApp } from '../../src/http/app.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { registerStatusSource, unregisterStatusSource } from '../../src/modules/status-page/index.ts';
 import { statusUpdates } from '../../src/modules/status-page/schema.ts';
-import { buildIncident, resolveIncident } from '../support/app.ts';
+import { buildIncident, resolveIncident, withSecondInstance } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
 
@@ -312,12 +309,7 @@ describe('status page', () => {
 
     if (!t.env.databaseUrl) return;
     // A second instance on the same PostgreSQL database sees a change made through the first.
-    const ctx2 = await createContext(
-      loadConfig({ DATABASE_URL: t.env.databaseUrl, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
-      { clock: t.env.clock, startJobs: false },
-    );
-    const app2 = await buildApp(ctx2, { logger: false, webDist: '/nonexistent' });
-    try {
+    await withSecondInstance(t.env, async (app2) => {
       expect(await titles(app2)).toContain('Quiet notice');
       await t.agent.post('/api/v1/status-page/updates', {
         title: 'Seen everywhere',
@@ -325,10 +317,7 @@ describe('status page', () => {
         message: 'x',
       });
       await expect.poll(() => titles(app2), { timeout: 5000 }).toContain('Seen everywhere');
-    } finally {
-      await app2.close();
-      await closeContext(ctx2);
-    }
+    });
   });
 
   it('answers 404 everywhere public when turned off, and comes back when turned on', async () => {

@@ -4,6 +4,7 @@
  * KPI.
  */
 import { describe, expect, it } from 'vitest';
+import type { RecordTime, TimeEntryView, TimeReport } from '../../src/contracts/time-tracking.ts';
 import { createOrganisation } from '../../src/modules/organisations/service.ts';
 import { as, buildGroup, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
@@ -16,27 +17,13 @@ const t = setupTestEnv({
   requester: ['requester'],
 });
 
-type Entry = {
-  id: string;
-  minutes: number;
-  billable: boolean;
-  note: string;
-  startedAt: string;
-  endedAt: string;
-  version: number;
-  source: string;
-  canEdit: boolean;
-  user: { id: string };
-  record: { number: string };
-};
-
 const log = (c: Client, record: string, body: Record<string, unknown>) =>
   c.post(`/api/v1/records/${record}/time`, body);
 
-async function logged(c: Client, record: string, body: Record<string, unknown>): Promise<Entry> {
+async function logged(c: Client, record: string, body: Record<string, unknown>): Promise<TimeEntryView> {
   const res = await log(c, record, body);
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as Entry;
+  return res.json() as TimeEntryView;
 }
 
 describe('time entries', () => {
@@ -69,12 +56,7 @@ describe('time entries', () => {
 
     const list = await t.agent.get(`/api/v1/records/${inc.number}/time`);
     expect(list.statusCode).toBe(200);
-    const body = list.json() as {
-      items: Entry[];
-      totalMinutes: number;
-      billableMinutes: number;
-      canLog: boolean;
-    };
+    const body = list.json() as RecordTime;
     expect(body.items.map((e) => e.minutes)).toEqual([20, 90, 45]);
     expect(body.totalMinutes).toBe(155);
     expect(body.billableMinutes).toBe(90);
@@ -208,7 +190,7 @@ describe('the timer', () => {
 
     const switched = await t.other.post('/api/v1/time/timer', { record: second.number });
     expect(switched.statusCode).toBe(201);
-    const booked = switched.json().booked as Entry;
+    const booked = switched.json().booked as TimeEntryView;
     expect(booked).toMatchObject({
       minutes: 25,
       billable: true,
@@ -233,7 +215,7 @@ describe('the timer', () => {
     const timerEntries = async () => {
       let n = 0;
       for (const r of [first, second]) {
-        const items = (await t.other.get(`/api/v1/records/${r.id}/time`)).json().items as Entry[];
+        const items = (await t.other.get(`/api/v1/records/${r.id}/time`)).json().items as TimeEntryView[];
         n += items.filter((e) => e.source === 'timer').length;
       }
       return n;
@@ -293,20 +275,7 @@ describe('the time report and the effort KPI', () => {
     const report = async (by: string) => {
       const res = await t.manager.get(`/api/v1/time/report?${q}&by=${by}`);
       expect(res.statusCode, res.body).toBe(200);
-      return res.json() as {
-        rows: {
-          key: string | null;
-          label: string;
-          totalMinutes: number;
-          billableMinutes: number;
-          entries: number;
-          records: number;
-          share: number;
-        }[];
-        totalMinutes: number;
-        billableMinutes: number;
-        entries: number;
-      };
+      return res.json() as TimeReport;
     };
     const byService = await report('service');
     expect(byService.totalMinutes).toBe(270);

@@ -11,6 +11,7 @@ import {
   buildUser,
   type Client,
   clientFor,
+  notificationsOf,
   resolveIncident,
   setupTestEnv,
 } from '../support/app.ts';
@@ -18,11 +19,10 @@ import { orderNeedingManagerApproval } from '../support/requests.ts';
 
 const t = setupTestEnv({ owner: ['process_owner'], agent: ['agent'], requester: ['requester'] });
 
-type Note = { kind: string; subject: string; body: string; record: { id: string; number: string } | null };
-const inbox = async (c: Client): Promise<Note[]> =>
-  ((await c.get('/api/v1/notifications')).json() as { items: Note[] }).items;
 const about = async (c: Client, recordId: string) =>
-  (await inbox(c)).filter((n) => n.kind === 'record.transitioned' && n.record?.id === recordId);
+  (await notificationsOf(c)).items.filter(
+    (n) => n.kind === 'record.transitioned' && n.record?.id === recordId,
+  );
 
 async function putLifecycle(mutate: (lc: { transitions: Record<string, unknown>[] }) => void) {
   const doc = (await t.owner.get('/api/v1/settings/incident/lifecycle')).json();

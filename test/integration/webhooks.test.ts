@@ -11,7 +11,7 @@ import type { WebhookDeliveryPage, WebhookPayload, WebhookView } from '../../src
 import { verifyWebhook } from '../../src/domain/notify/signature.ts';
 import { webhookDeliveries } from '../../src/modules/notify/schema.ts';
 import { deliverDueWebhooks } from '../../src/modules/notify/webhooks.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildIncident, type Client, createTestEnv, postComment, type TestEnv } from '../support/app.ts';
 import { pollUntil } from '../support/poll.ts';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
@@ -146,10 +146,7 @@ describe('deliveries', () => {
     const hook = await register('/flaky', ['record.commented']);
     answers.set('/flaky', [500]);
     const inc = await buildIncident(agent);
-    expect(
-      (await agent.post(`/api/v1/records/${inc.id}/comments`, { body: 'hello', visibility: 'public' }))
-        .statusCode,
-    ).toBe(201);
+    expect((await postComment(agent, inc.id, 'hello')).statusCode).toBe(201);
     const [failed] = await deliveriesOnceLatest(hook.id, 'retrying');
     expect(failed).toMatchObject({
       attempts: 1,

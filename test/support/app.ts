@@ -12,6 +12,8 @@ import { closeContext, createContext } from '../../src/bootstrap.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { AppContext } from '../../src/context.ts';
 import type { IncidentCreate, IncidentView as RecordView } from '../../src/contracts/incidents.ts';
+import type { NotificationPage } from '../../src/contracts/notifications.ts';
+import type { Activity } from '../../src/contracts/records.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -92,6 +94,28 @@ export async function createTestEnv(
       await db.drop();
     },
   };
+}
+
+/**
+ * A second instance of the app on the PostgreSQL server database of `env` (with its clock and
+ * no jobs), as another server sharing the database would be; it is closed once `use` is done.
+ */
+export async function withSecondInstance<T>(
+  env: TestEnv,
+  use: (app: FastifyInstance) => Promise<T>,
+): Promise<T> {
+  if (!env.databaseUrl) throw new Error('a second instance needs a PostgreSQL server (TEST_DATABASE_URL)');
+  const ctx = await createContext(
+    loadConfig({ DATABASE_URL: env.databaseUrl, LOG_LEVEL: 'silent', STEWARD_DEMO: '0' }),
+    { clock: env.clock, startJobs: false },
+  );
+  const app = await buildApp(ctx, { logger: false, webDist: '/nonexistent' });
+  try {
+    return await use(app);
+  } finally {
+    await app.close();
+    await closeContext(ctx);
+  }
 }
 
 /**
@@ -215,16 +239,22 @@ export function sessionCookie(res: LightMyRequestResponse): string {
   return `${SESSION_COOKIE}=${cookie.value}`;
 }
 
+/** A sign-in with an email and password, from `remoteAddress` when given; the raw answer. */
+export function postLogin(env: TestEnv, email: string, password: string, remoteAddress?: string) {
+  return env.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email, password },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
+}
+
 /**
  * A browser's session: `email` signs in with `password` (which must succeed), and `send` makes
  * requests with the session's cookie and CSRF token.
  */
 export async function browserSession(env: TestEnv, email: string, password: string) {
-  const res = await env.app.inject({
-    method: 'POST',
-    url: '/api/v1/auth/login',
-    payload: { email, password },
-  });
+  const res = await postLogin(env, email, password);
   expect(res.statusCode, res.body).toBe(200);
   const headers = { cookie: sessionCookie(res), 'x-csrf-token': res.json().csrfToken as string };
   return {
@@ -266,6 +296,61 @@ export async function buildIncident(
   });
   if (res.statusCode !== 201) throw new Error(`buildIncident failed: ${res.statusCode} ${res.body}`);
   return res.json() as RecordView;
+}
+
+/**
+ * Take a lifecycle step on a record at `/api/v1/{path}/{id}` (`to` alone, or a whole transition
+ * body); it must succeed. The record as it is after the step.
+ */
+export async function stepRecord<T>(
+  client: Client,
+  path: string,
+  r: { id: string },
+  step: string | Record<string, unknown>,
+): Promise<T> {
+  const res = await client.post(
+    `/api/v1/${path}/${r.id}/transitions`,
+    typeof step === 'string' ? { to: step } : step,
+  );
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+}
+
+/** `client` comments on a record (publicly unless told); the raw response. */
+export function postComment(
+  client: Client,
+  recordId: string,
+  body: string,
+  visibility: 'public' | 'internal' = 'public',
+) {
+  return client.post(`/api/v1/records/${recordId}/comments`, { body, visibility });
+}
+
+/** A record's activity (comments, field changes and attachments) as `client` is shown it. */
+export async function activityOf(client: Client, recordId: string): Promise<Activity[]> {
+  const res = await client.get(`/api/v1/records/${recordId}/activity`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as Activity[];
+}
+
+/** The field changes among a record's activity. */
+export const fieldChanges = (activity: Activity[]) => activity.filter((a) => a.kind === 'change');
+
+/** The comments among a record's activity. */
+export const commentsIn = (activity: Activity[]) => activity.filter((a) => a.kind === 'comment');
+
+/** A page of the in-app notifications `client` has received (`query`: e.g. `?unread=true`). */
+export async function notificationsOf(client: Client, query = ''): Promise<NotificationPage> {
+  const res = await client.get(`/api/v1/notifications${query}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as NotificationPage;
+}
+
+/** An incident automation rule, made through the API by `owner` (a process owner); its id. */
+export async function buildAutomationRule(owner: Client, rule: Record<string, unknown>): Promise<string> {
+  const res = await owner.post('/api/v1/settings/incident/automation-rules', rule);
+  if (res.statusCode !== 201) throw new Error(`buildAutomationRule failed: ${res.statusCode} ${res.body}`);
+  return (res.json() as { id: string }).id;
 }
 
 /**

@@ -2,7 +2,15 @@
 import { expect } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
 import { createRecordInTransaction } from '../../src/modules/records/index.ts';
-import type { Client, TestEnv } from './app.ts';
+import { type Client, stepRecord, type TestEnv } from './app.ts';
+
+/** Answers to every question of the default risk questionnaire. */
+export const RISK_ANSWERS = {
+  users_affected: 'site',
+  tested: 'partly',
+  backout: 'easy',
+  done_before: 'often',
+};
 
 /** A standard-change template, as a change manager makes one. */
 export async function buildChangeTemplate(
@@ -27,18 +35,23 @@ export async function raiseChange(client: Client, body: Record<string, unknown>)
   return res.json() as ChangeView;
 }
 
-/** Take a lifecycle step (`to` alone, or a whole transition body); it must succeed. */
-export async function stepChange(
-  client: Client,
+/** Take a change's lifecycle step (`to` alone, or a whole transition body); it must succeed. */
+export const stepChange = (client: Client, c: { id: string }, step: string | Record<string, unknown>) =>
+  stepRecord<ChangeView>(client, 'changes', c, step);
+
+/**
+ * Assess a normal change (`agent` answers the risk questionnaire with RISK_ANSWERS) and take it
+ * to authorisation (`manager`, a change manager): it is at its board's decision.
+ */
+export async function takeToAuthorise(
+  agent: Client,
+  manager: Client,
   c: { id: string },
-  step: string | Record<string, unknown>,
 ): Promise<ChangeView> {
-  const res = await client.post(
-    `/api/v1/changes/${c.id}/transitions`,
-    typeof step === 'string' ? { to: step } : step,
-  );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ChangeView;
+  await stepChange(agent, c, 'assess');
+  const risk = await agent.put(`/api/v1/changes/${c.id}/risk`, { answers: RISK_ANSWERS });
+  expect(risk.statusCode, risk.body).toBe(200);
+  return stepChange(manager, c, 'authorise');
 }
 
 /**

@@ -17,6 +17,8 @@ export type SmtpPeer = {
   port: number;
   url: string;
   received: ReceivedMail[];
+  /** The messages received for `address` (one of the envelope's recipients). */
+  mailTo(address: string): ReceivedMail[];
   /** Resolves once `count` messages have arrived (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -51,6 +53,7 @@ export async function startSmtpPeer(opts: { port?: number } = {}): Promise<SmtpP
     port,
     url: `smtp://127.0.0.1:${port}`,
     received,
+    mailTo: (address) => received.filter((m) => m.envelopeTo.includes(address)),
     async waitFor(count, timeoutMs = 10_000) {
       const what = `${count} messages`;
       await pollUntil(
