@@ -79,42 +79,79 @@ const INSERT_RECORD_SQL = insertRecordSql();
 
 type InsertValues = CreateRecordInput & { requesterId: string; impact: number; urgency: number };
 
-/** What a prepared create decided before its insert. */
-type Decided = { state: string; priority: number; slaDueAt: Date | null };
-
-function recordParams(
-  createdBy: string | null,
+/**
+ * The record as its insert writes it, but for its number (drawn by the statement). The state and
+ * priority given here are what the shipped defaults say unless the caller decided them.
+ */
+function recordToInsert(
   cfg: RecordTypeConfig,
   v: InsertValues,
-  id: string,
+  createdBy: string | null,
   at: Date,
-  decided: Decided | null,
-): unknown[] {
+  decided?: { state: string; priority: number },
+): RecordRow {
+  return {
+    id: randomUUID(),
+    type: cfg.type,
+    number: '',
+    title: v.title,
+    description: v.description ?? '',
+    state: decided?.state ?? DEFAULT_LIFECYCLES[cfg.process].initial,
+    impact: v.impact,
+    urgency: v.urgency,
+    priority: decided?.priority ?? derivePriority(DEFAULT_PRIORITY_MATRIX, v.impact, v.urgency),
+    category: v.category ?? null,
+    subcategory: v.subcategory ?? null,
+    channel: v.channel ?? 'portal',
+    requesterId: v.requesterId,
+    assigneeId: v.assigneeId ?? null,
+    groupId: v.groupId ?? null,
+    serviceId: v.serviceId ?? null,
+    resolutionCode: null,
+    resolutionNotes: null,
+    resolvedAt: null,
+    closedAt: null,
+    reopenCount: 0,
+    parentId: null,
+    slaDueAt: null,
+    createdBy,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    search: null,
+  };
+}
+
+/**
+ * The statement's parameters for record `r`. With `decided`, its state and priority are written
+ * as they are; otherwise the process's settings decide them, and `r`'s are the fallbacks.
+ */
+function recordParams(cfg: RecordTypeConfig, r: RecordRow, decided: boolean): unknown[] {
   return [
-    v.requesterId,
+    r.requesterId,
     `${cfg.process}.lifecycle`,
     `${cfg.process}.priority_matrix`,
     numberSequenceName(cfg.prefix),
-    cfg.type,
+    r.type,
     cfg.prefix,
-    v.title,
-    v.description ?? '',
-    DEFAULT_LIFECYCLES[cfg.process].initial,
-    v.impact,
-    v.urgency,
-    derivePriority(DEFAULT_PRIORITY_MATRIX, v.impact, v.urgency),
-    v.category ?? null,
-    v.subcategory ?? null,
-    v.channel ?? 'portal',
-    v.assigneeId ?? null,
-    v.groupId ?? null,
-    v.serviceId ?? null,
-    createdBy,
-    at,
-    id,
-    decided?.state ?? null,
-    decided?.priority ?? null,
-    decided?.slaDueAt ?? null,
+    r.title,
+    r.description,
+    r.state,
+    r.impact,
+    r.urgency,
+    r.priority,
+    r.category,
+    r.subcategory,
+    r.channel,
+    r.assigneeId,
+    r.groupId,
+    r.serviceId,
+    r.createdBy,
+    r.createdAt,
+    r.id,
+    decided ? r.state : null,
+    decided ? r.priority : null,
+    r.slaDueAt,
   ];
 }
 
@@ -130,7 +167,7 @@ export async function insertRecordRow(
     tx ?? ctx.db,
     'records.insert',
     INSERT_RECORD_SQL,
-    recordParams(createdBy, cfg, v, randomUUID(), ctx.clock.now(), null),
+    recordParams(cfg, recordToInsert(cfg, v, createdBy, ctx.clock.now()), false),
   );
   return raw;
 }
@@ -171,36 +208,7 @@ export async function insertPreparedRecord(
     Number(facts.matrix?.[v.impact - 1]?.[v.urgency - 1]) ||
     derivePriority(DEFAULT_PRIORITY_MATRIX, v.impact, v.urgency);
   const at = ctx.clock.now();
-  const record: RecordRow = {
-    id: randomUUID(),
-    type: cfg.type,
-    number: '',
-    title: v.title,
-    description: v.description ?? '',
-    state: lifecycle.initial,
-    impact: v.impact,
-    urgency: v.urgency,
-    priority,
-    category: v.category ?? null,
-    subcategory: v.subcategory ?? null,
-    channel: v.channel ?? 'portal',
-    requesterId: v.requesterId,
-    assigneeId: v.assigneeId ?? null,
-    groupId: v.groupId ?? null,
-    serviceId: v.serviceId ?? null,
-    resolutionCode: null,
-    resolutionNotes: null,
-    resolvedAt: null,
-    closedAt: null,
-    reopenCount: 0,
-    parentId: null,
-    slaDueAt: null,
-    createdBy,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-    search: null,
-  };
+  const record = recordToInsert(cfg, v, createdBy, at, { state: lifecycle.initial, priority });
   const contributions = await prepare({
     ctx,
     cfg,
@@ -211,8 +219,8 @@ export async function insertPreparedRecord(
     requester: { organisationId: facts.organisation_id },
   });
   if (!contributions) return null;
-  const slaDueAt = contributions.find((c) => c.slaDueAt !== undefined)?.slaDueAt ?? null;
-  const params = recordParams(createdBy, cfg, v, record.id, at, { state: record.state, priority, slaDueAt });
+  record.slaDueAt = contributions.find((c) => c.slaDueAt !== undefined)?.slaDueAt ?? null;
+  const params = recordParams(cfg, record, true);
   const also = contributions.flatMap((c) => c.writes).map((w) => w(params));
   const [raw] = await statementRows<Record<string, unknown>>(ctx.db, null, insertRecordSql(also), params);
   return raw;
