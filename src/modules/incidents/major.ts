@@ -181,28 +181,17 @@ export async function declareMajorIncident(
   await ctx.db.transaction(async (tx) => {
     const existing = await majorOf(tx, row.id, true);
     if (existing?.status === 'active') throw conflict(`${row.number} is already a major incident.`);
-    if (existing) {
-      await tx
-        .update(majorIncidents)
-        .set({
-          status: 'active',
-          summary: input.summary,
-          coordinatorId: input.coordinatorId,
-          declaredBy: actor.userId,
-          declaredAt: now,
-          stoodDownAt: null,
-        })
-        .where(eq(majorIncidents.recordId, row.id));
-    } else {
-      await tx.insert(majorIncidents).values({
-        recordId: row.id,
-        status: 'active',
-        summary: input.summary,
-        coordinatorId: input.coordinatorId,
-        declaredBy: actor.userId,
-        declaredAt: now,
-      });
-    }
+    // Declaring again after a stand-down starts over, keeping the review of the earlier one.
+    const declared = {
+      status: 'active',
+      summary: input.summary,
+      coordinatorId: input.coordinatorId,
+      declaredBy: actor.userId,
+      declaredAt: now,
+      stoodDownAt: null,
+    };
+    if (existing) await tx.update(majorIncidents).set(declared).where(eq(majorIncidents.recordId, row.id));
+    else await tx.insert(majorIncidents).values({ recordId: row.id, ...declared });
     // Declaring raises the incident to critical: that is what major means.
     await tx
       .update(records)
