@@ -42,6 +42,10 @@ export type Actor = {
   scopes: readonly TokenScope[] | null;
 };
 
+/** The user behind an action; null when the system acts (first admin, demo data, the CLI). */
+export const actingUserId = (actor: Actor | 'system'): string | null =>
+  actor === 'system' ? null : actor.userId;
+
 /** Everyone but approvers and requesters reads all records. */
 const READ_ALL: Role[] = ROLES.filter((r) => r !== 'approver' && r !== 'requester');
 const WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];

@@ -9,7 +9,7 @@ import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
 import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
-import { type Actor, can, type Role } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -151,7 +151,7 @@ export async function createUser(
       await tx.insert(groupMembers).values(input.groupIds.map((groupId) => ({ groupId, userId })));
     await writeAudit(tx, now, {
       action: 'user.created',
-      actorId: actor === 'system' ? null : actor.userId,
+      actorId: actingUserId(actor),
       actorLabel: actor === 'system' ? 'system' : null,
       targetType: 'user',
       targetId: userId,
@@ -340,7 +340,7 @@ export async function createGroup(
     if (members.length) await notifyAuthChange(tx, members);
     await writeAudit(tx, now, {
       action: 'group.created',
-      actorId: actor === 'system' ? null : actor.userId,
+      actorId: actingUserId(actor),
       targetType: 'group',
       targetId: groupId,
       ip,

@@ -10,7 +10,7 @@ import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { NEXT_STAGES } from '../../domain/portfolio.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
@@ -109,7 +109,7 @@ export async function createService(ctx: AppContext, actor: Actor | 'system', in
     throw conflict(`A service named "${input.name}" already exists.`);
   const now = ctx.clock.now();
   const status = input.lifecycleStatus ?? 'pipeline';
-  const actorId = actor === 'system' ? null : actor.userId;
+  const actorId = actingUserId(actor);
   const id = await ctx.db.transaction(async (tx) => {
     const [ci] = await tx
       .insert(cis)

@@ -22,7 +22,7 @@ import {
   validateWindow,
   type WindowKind,
 } from '../../domain/changes/windows.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { cis } from '../cmdb/index.ts';
 import { changeWindows } from './schema.ts';
@@ -135,7 +135,7 @@ export async function createWindow(
     .insert(changeWindows)
     .values({
       ...values,
-      createdBy: actor === 'system' ? null : actor.userId,
+      createdBy: actingUserId(actor),
       createdAt: now,
       updatedAt: now,
     })

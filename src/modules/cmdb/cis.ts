@@ -11,7 +11,7 @@ import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
   assertUnique,
@@ -39,8 +39,6 @@ export function assertCanManage(actor: Actor | 'system'): void {
   if (actor !== 'system' && !can(actor, 'cmdb.manage'))
     throw forbidden('Only administrators, service managers and agents may change the CMDB.');
 }
-
-const actorIdOf = (actor: Actor | 'system') => (actor === 'system' ? null : actor.userId);
 
 /** The class must exist and be concrete. */
 export function assertConcreteClass(model: ClassModel, classKey: string, field = 'classKey'): void {
@@ -84,7 +82,7 @@ export async function createCi(
       .insert(cis)
       .values({ ...newCiFields(input, checked.values), createdAt: now, updatedAt: now })
       .returning();
-    await writeCiHistory(tx, actorIdOf(actor), now, [
+    await writeCiHistory(tx, actingUserId(actor), now, [
       { ciId: row!.id, field: 'created', oldValue: null, newValue: row!.name },
     ]);
     return { row: row!, model };

@@ -17,7 +17,7 @@ import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { containing } from '../../db/like.ts';
 import { rowById } from '../../db/rows.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import {
   type AgreementKind,
   type AgreementTerms,
@@ -138,7 +138,6 @@ function rowFrom(input: AgreementInput, base: Partial<AgreementRow>, now: Date):
 }
 
 const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
-const actorId = (actor: Actor | 'system') => (actor === 'system' ? null : actor.userId);
 
 /** Cache key of "is any agreement agreed?", dropped whenever one becomes agreed. */
 export const AGREEMENTS_CACHE_KEY = 'sla:agreed';
@@ -185,7 +184,7 @@ export async function createAgreement(ctx: AppContext, actor: Actor | 'system', 
   if (!mayManage(actor)) throw forbidden('Only administrators and service managers may draft agreements.');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction((tx) =>
-    insertAgreement(ctx, tx, rowFrom(input, { createdBy: actorId(actor) }, now)),
+    insertAgreement(ctx, tx, rowFrom(input, { createdBy: actingUserId(actor) }, now)),
   );
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
@@ -282,7 +281,7 @@ export async function agreeAgreement(
     const next: AgreementRow = {
       ...cur,
       status: 'agreed',
-      agreedBy: actorId(actor),
+      agreedBy: actingUserId(actor),
       agreedAt: now,
       updatedAt: now,
       version: cur.version + 1,

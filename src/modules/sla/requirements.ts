@@ -10,7 +10,7 @@ import type { AppContext } from '../../context.ts';
 import type { RequirementInput, SlaFromRequirement } from '../../contracts/service-levels.ts';
 import type { Db } from '../../db/client.ts';
 import { REQUIREMENT_STATUSES, type RequirementStatus } from '../../domain/portfolio.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import { DEFAULT_WARNING_THRESHOLDS, validateTerms } from '../../domain/sla/agreement.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
@@ -120,7 +120,7 @@ export async function createRequirement(
     availabilityTarget: input.availabilityTarget ?? null,
     targets: [...input.targets].sort((a, b) => a.priority - b.priority),
     obligations: input.obligations ?? '',
-    createdBy: actor === 'system' ? null : actor.userId,
+    createdBy: actingUserId(actor),
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -256,9 +256,9 @@ export async function makeSlaFromRequirement(
       onReassign: 'restart',
       effectiveFrom: input.effectiveFrom,
       effectiveTo: input.effectiveTo ?? null,
-      agreedBy: actor === 'system' ? null : actor.userId,
+      agreedBy: actingUserId(actor),
       agreedAt: now,
-      createdBy: actor === 'system' ? null : actor.userId,
+      createdBy: actingUserId(actor),
       createdAt: now,
       updatedAt: now,
       version: 1,

@@ -13,7 +13,7 @@ import { isUuid } from '../../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../../db/version.ts';
 import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/assets.ts';
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
-import { type Actor, can } from '../../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../../domain/roles.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
 import { organisations } from '../../organisations/index.ts';
@@ -180,7 +180,7 @@ export async function createAsset(
       { field: 'state', message: 'a deployed asset must be assigned to a person or a location' },
     ]);
   const now = ctx.clock.now();
-  const actorId = actor === 'system' ? null : actor.userId;
+  const actorId = actingUserId(actor);
   const row = await ctx.db.transaction(async (tx) => {
     const errors = await checkAssetFields(tx, fields, null);
     if (errors.length) throwFieldErrors(errors);

@@ -11,7 +11,7 @@ import type { ImportView } from '../../../contracts/cmdb.ts';
 import { queryRows } from '../../../db/client.ts';
 import { decodeCursor, keysetPage, type PageRequest } from '../../../db/cursor.ts';
 import { rowById } from '../../../db/rows.ts';
-import { type Actor, can } from '../../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../../domain/roles.ts';
 import { AppError, forbidden } from '../../../errors.ts';
 import { loadClassModel, lockModelShared, textArray } from '../model.ts';
 import { namesFor } from '../present.ts';
@@ -113,7 +113,7 @@ export async function startImport(
       dryRun: req.dryRun,
       total: parsed.length,
       content: req.content,
-      createdBy: actor === 'system' ? null : actor.userId,
+      createdBy: actingUserId(actor),
       createdAt: ctx.clock.now(),
     })
     .returning();
