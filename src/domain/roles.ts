@@ -168,6 +168,11 @@ export function can(actor: Actor, action: Action): boolean {
   return hasRole(actor, rule.roles) && scopeAllows(actor, rule.scope);
 }
 
+/** Whether `actor` may do `action`; the system (first admin, demo data, the CLI) may do anything. */
+export function systemOrCan(actor: Actor | 'system', action: Action): boolean {
+  return actor === 'system' || can(actor, action);
+}
+
 /** Whether the actor may change anything at all (a token of write scope, a role that writes). */
 export function mayWrite(actor: Actor): boolean {
   return scopeAllows(actor, 'write') && !isReadOnly(actor);

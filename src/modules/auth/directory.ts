@@ -9,7 +9,7 @@ import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
 import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
-import { type Actor, actingUserId, can, type Role } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, type Role, systemOrCan } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -119,8 +119,7 @@ export async function createUser(
   input: UserInput,
   ip: string | null = null,
 ) {
-  if (actor !== 'system' && !can(actor, 'user.manage'))
-    throw forbidden('Only administrators may create users.');
+  if (!systemOrCan(actor, 'user.manage')) throw forbidden('Only administrators may create users.');
   if (input.timeZone) assertTimeZone(input.timeZone);
   if (input.password) assertStrongPassword(input.password, input);
   const now = ctx.clock.now();
@@ -316,7 +315,7 @@ export async function createGroup(
   input: GroupInput,
   ip: string | null = null,
 ) {
-  if (actor !== 'system' && !can(actor, 'group.manage'))
+  if (!systemOrCan(actor, 'group.manage'))
     throw forbidden('Only administrators and service managers may create groups.');
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {

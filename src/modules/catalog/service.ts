@@ -10,7 +10,7 @@ import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { NEXT_STAGES } from '../../domain/portfolio.ts';
-import { type Actor, actingUserId, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
@@ -102,7 +102,7 @@ async function checkReferences(db: Db, kind: ServiceKind, serviceId: string | nu
 }
 
 export async function createService(ctx: AppContext, actor: Actor | 'system', input: ServiceInput) {
-  if (actor !== 'system' && !can(actor, 'service.manage'))
+  if (!systemOrCan(actor, 'service.manage'))
     throw forbidden('Only administrators and service managers may add services.');
   await checkReferences(ctx.db, input.kind, null, input);
   if (await serviceNameTaken(ctx.db, input.name))

@@ -11,7 +11,7 @@ import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
-import { type Actor, actingUserId, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
   assertUnique,
@@ -36,7 +36,7 @@ export function assertCanRead(actor: Actor): void {
 }
 
 export function assertCanManage(actor: Actor | 'system'): void {
-  if (actor !== 'system' && !can(actor, 'cmdb.manage'))
+  if (!systemOrCan(actor, 'cmdb.manage'))
     throw forbidden('Only administrators, service managers and agents may change the CMDB.');
 }
 

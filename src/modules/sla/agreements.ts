@@ -17,7 +17,7 @@ import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { containing } from '../../db/like.ts';
 import { rowById } from '../../db/rows.ts';
-import { type Actor, actingUserId, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
 import {
   type AgreementKind,
   type AgreementTerms,
@@ -137,8 +137,6 @@ function rowFrom(input: AgreementInput, base: Partial<AgreementRow>, now: Date):
   };
 }
 
-const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
-
 /** Cache key of "is any agreement agreed?", dropped whenever one becomes agreed. */
 export const AGREEMENTS_CACHE_KEY = 'sla:agreed';
 
@@ -181,7 +179,8 @@ export async function insertAgreement(ctx: AppContext, tx: Db, row: AgreementRow
 }
 
 export async function createAgreement(ctx: AppContext, actor: Actor | 'system', input: AgreementInput) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may draft agreements.');
+  if (!systemOrCan(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may draft agreements.');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction((tx) =>
     insertAgreement(ctx, tx, rowFrom(input, { createdBy: actingUserId(actor) }, now)),
@@ -205,7 +204,8 @@ async function onAgreement(
   doing: string,
   step: (tx: Db, cur: AgreementRow, now: Date) => Promise<AgreementRow>,
 ): Promise<AgreementView> {
-  if (!mayManage(actor)) throw forbidden(`Only administrators and service managers may ${doing} agreements.`);
+  if (!systemOrCan(actor, 'service_level.manage'))
+    throw forbidden(`Only administrators and service managers may ${doing} agreements.`);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => step(tx, await lockAgreement(tx, id), now));
   return (await presentAgreements(ctx.db, [row], now))[0]!;

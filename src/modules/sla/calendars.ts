@@ -10,7 +10,7 @@ import { configChanged } from '../../db/changes.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, can, systemOrCan } from '../../domain/roles.ts';
 import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla/calendar.ts';
 import { validateCalendar } from '../../domain/sla/calendar.ts';
 import { compileCalendar } from '../../domain/sla/compile.ts';
@@ -67,7 +67,7 @@ async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<
 }
 
 export async function createCalendar(ctx: AppContext, actor: Actor | 'system', input: CalendarInput) {
-  if (actor !== 'system' && !can(actor, 'service_level.manage'))
+  if (!systemOrCan(actor, 'service_level.manage'))
     throw forbidden('Only administrators and service managers may add calendars.');
   const calendar = assertValidCalendar({
     timeZone: input.timeZone,

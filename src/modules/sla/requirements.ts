@@ -10,7 +10,7 @@ import type { AppContext } from '../../context.ts';
 import type { RequirementInput, SlaFromRequirement } from '../../contracts/service-levels.ts';
 import type { Db } from '../../db/client.ts';
 import { REQUIREMENT_STATUSES, type RequirementStatus } from '../../domain/portfolio.ts';
-import { type Actor, actingUserId, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
 import { DEFAULT_WARNING_THRESHOLDS, validateTerms } from '../../domain/sla/agreement.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
@@ -98,15 +98,14 @@ async function assertValid(db: Db, r: RequirementRow): Promise<void> {
   if (errors.length) throw invalid(errors, `The requirement is not valid: ${errors[0]!.message}`);
 }
 
-const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
-
 export async function createRequirement(
   ctx: AppContext,
   actor: Actor | 'system',
   serviceId: string,
   input: RequirementInput,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may record requirements.');
+  if (!systemOrCan(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may record requirements.');
   const service = await findService(ctx.db, serviceId);
   if (!service) throw notFound('Service', serviceId);
   const now = ctx.clock.now();
@@ -173,7 +172,8 @@ export async function updateRequirement(
   patch: Partial<RequirementInput>,
   expectedVersion: number | undefined,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may change requirements.');
+  if (!systemOrCan(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may change requirements.');
   return reviseRequirement(ctx, id, expectedVersion, (cur) => {
     if (cur.status === 'agreed')
       throw new AppError(
@@ -192,7 +192,8 @@ export async function moveRequirement(
   status: RequirementStatus,
   expectedVersion?: number,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may review requirements.');
+  if (!systemOrCan(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may review requirements.');
   return reviseRequirement(ctx, id, expectedVersion, (cur) => {
     if (!MOVES[cur.status as RequirementStatus].includes(status))
       throw new AppError(
@@ -217,7 +218,8 @@ export async function makeSlaFromRequirement(
   id: string,
   input: SlaFromRequirementInput,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may agree SLAs.');
+  if (!systemOrCan(actor, 'service_level.manage'))
+    throw forbidden('Only administrators and service managers may agree SLAs.');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const req = await lockRequirement(tx, id);
