@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { envReader } from './config-env.ts';
 import { type InboundMailConfig, loadInboundMailConfig } from './config-mail-in.ts';
 import { ROLES, type Role } from './domain/roles.ts';
 
@@ -318,10 +319,7 @@ function loadSsoConfig(
   ldapUrl: string | undefined,
   mfaRoles: string | undefined,
 ): SsoParse {
-  const problems: string[] = [];
-  const get = (name: string) => (env[name] === '' ? undefined : env[name]);
-  const bad = (name: string, expected: string) =>
-    problems.push(`${name}=${JSON.stringify(env[name] ?? '')}: ${expected}`);
+  const { problems, get, bad } = envReader(env);
   const required = (name: string): string => {
     const v = get(name);
     if (!v) problems.push(`${name}: must be set`);
