@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { stateOf, stateView } from '../../domain/lifecycle/engine.ts';
+import { stateOf, stateView, unresolvedStateKeys } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid } from '../../errors.ts';
 import { userRoles, users } from '../auth/index.ts';
@@ -32,9 +32,7 @@ export const MAJOR_INCIDENTS_CHANGED = 'incidents:major';
 /** Open major incidents (declared, not stood down, the incident not resolved or closed), oldest first. */
 export async function activeMajorIncidents(db: Db) {
   const { value: lifecycle } = await getLifecycle(db, 'incident');
-  const open = lifecycle.states
-    .filter((s) => s.category === 'open' || s.category === 'paused')
-    .map((s) => s.key);
+  const open = unresolvedStateKeys(lifecycle);
   return db
     .select({
       recordId: records.id,
@@ -348,9 +346,7 @@ export function registerIncidentHooks(): void {
       if (event.kind !== 'transitioned' || ec.cfg.type !== 'incident') return;
       const target = stateOf(ec.lifecycle, event.to);
       if (target?.category !== 'resolved') return;
-      const openStates = ec.lifecycle.states
-        .filter((s) => s.category === 'open' || s.category === 'paused')
-        .map((s) => s.key);
+      const openStates = unresolvedStateKeys(ec.lifecycle);
       const children = await ec.tx
         .select({ id: records.id })
         .from(records)
