@@ -35,6 +35,14 @@ export function assertCanRead(actor: Actor): void {
   if (!can(actor, 'cmdb.read')) throw forbidden('You may not browse the CMDB.');
 }
 
+/** The CI `id` as a reader asks for it: refused to those who may not browse the CMDB, 404 when there is none. */
+export async function readableCi(db: Db, actor: Actor, id: string): Promise<CiRow> {
+  assertCanRead(actor);
+  const row = await findCi(db, id);
+  if (!row) throw notFound('Configuration item', id);
+  return row;
+}
+
 export function assertCanManage(actor: Actor | 'system'): void {
   if (!systemOrCan(actor, 'cmdb.manage'))
     throw forbidden('Only administrators, service managers and agents may change the CMDB.');
@@ -94,9 +102,7 @@ export async function createCi(
 const SYSTEM_VIEWER: Actor = { userId: '', roles: ['admin'], groupIds: [], scopes: null };
 
 export async function getCi(ctx: AppContext, actor: Actor, id: string): Promise<CiView> {
-  assertCanRead(actor);
-  const row = await findCi(ctx.db, id);
-  if (!row) throw notFound('Configuration item', id);
+  const row = await readableCi(ctx.db, actor, id);
   const model = await loadClassModel(ctx.db);
   return (await presentCis(ctx.db, model, actor, [row]))[0]!;
 }
@@ -231,8 +237,6 @@ export async function listCis(ctx: AppContext, actor: Actor, q: CiListQuery) {
 }
 
 export async function listCiHistory(ctx: AppContext, actor: Actor, id: string) {
-  assertCanRead(actor);
-  const row = await findCi(ctx.db, id);
-  if (!row) throw notFound('Configuration item', id);
+  const row = await readableCi(ctx.db, actor, id);
   return presentHistory(ctx.db, await ciHistoryRows(ctx.db, row.id));
 }
