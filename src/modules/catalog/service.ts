@@ -269,17 +269,23 @@ export async function getCatalogEntry(ctx: AppContext, actor: Actor, id: string)
   return presentCatalogEntry(row);
 }
 
-/**
- * Refuse a record against something that is not a live service: a retired service takes no new
- * records, and one still in the pipeline takes none yet.
- */
-export async function assertServiceTakesRecords(db: Db, serviceId: string): Promise<ServiceRow> {
+/** The service `serviceId` named in a request body; 422 on its field when there is none. */
+export async function existingService(db: Db, serviceId: string): Promise<ServiceRow> {
   const row = await findService(db, serviceId);
   if (!row)
     throw invalid(
       [{ field: 'serviceId', message: 'no service with this id' }],
       'The service does not exist.',
     );
+  return row;
+}
+
+/**
+ * Refuse a record against something that is not a live service: a retired service takes no new
+ * records, and one still in the pipeline takes none yet.
+ */
+export async function assertServiceTakesRecords(db: Db, serviceId: string): Promise<ServiceRow> {
+  const row = await existingService(db, serviceId);
   if (row.lifecycleStatus !== 'live') {
     const why =
       row.lifecycleStatus === 'retired'
