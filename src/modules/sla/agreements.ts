@@ -52,7 +52,8 @@ function termsOf(r: AgreementRow): AgreementTerms {
   };
 }
 
-async function orgKind(db: Db, id: string): Promise<string | undefined> {
+/** The kind of organisation `id` (customer, supplier…); undefined when there is none. */
+export async function orgKind(db: Db, id: string): Promise<string | undefined> {
   const [o] = await db
     .select({ kind: organisations.kind })
     .from(organisations)

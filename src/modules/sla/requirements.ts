@@ -15,10 +15,9 @@ import { DEFAULT_WARNING_THRESHOLDS, validateTerms } from '../../domain/sla/agre
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { findService } from '../catalog/index.ts';
-import { organisations } from '../organisations/index.ts';
 import { assertVersion } from '../records/index.ts';
 import { type AgreementRow, presentAgreements } from './agreement-present.ts';
-import { insertAgreement } from './agreements.ts';
+import { insertAgreement, orgKind } from './agreements.ts';
 import { calendarExists } from './calendars.ts';
 import { lookUpNames } from './names.ts';
 import { agreements, serviceLevelRequirements } from './schema.ts';
@@ -86,11 +85,8 @@ async function assertValid(db: Db, r: RequirementRow): Promise<void> {
     availabilityTarget: r.availabilityTarget,
   }).filter((i) => r.status !== 'draft' || i.field !== 'targets');
   if (r.customerId) {
-    const [o] = await db
-      .select({ kind: organisations.kind })
-      .from(organisations)
-      .where(eq(organisations.id, r.customerId));
-    if (!o || o.kind === 'supplier')
+    const kind = await orgKind(db, r.customerId);
+    if (!kind || kind === 'supplier')
       errors.push({ field: 'customerId', message: 'no customer organisation with this id' });
   }
   if (!(await calendarExists(db, r.calendarId)))
