@@ -17,7 +17,7 @@ import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { containing } from '../../db/like.ts';
 import { rowById } from '../../db/rows.ts';
-import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import {
   type AgreementKind,
   type AgreementTerms,
@@ -30,6 +30,7 @@ import { groups } from '../auth/index.ts';
 import { findService } from '../catalog/index.ts';
 import { organisations } from '../organisations/index.ts';
 import { assertVersion } from '../records/index.ts';
+import { assertMayManageServiceLevels } from './access.ts';
 import { type AgreementRow, type AgreementView, presentAgreements } from './agreement-present.ts';
 import { calendarExists } from './calendars.ts';
 import { agreements } from './schema.ts';
@@ -180,8 +181,7 @@ export async function insertAgreement(ctx: AppContext, tx: Db, row: AgreementRow
 }
 
 export async function createAgreement(ctx: AppContext, actor: Actor | 'system', input: AgreementInput) {
-  if (!systemOrCan(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may draft agreements.');
+  assertMayManageServiceLevels(actor, 'draft agreements');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction((tx) =>
     insertAgreement(ctx, tx, rowFrom(input, { createdBy: actingUserId(actor) }, now)),
@@ -205,8 +205,7 @@ async function onAgreement(
   doing: string,
   step: (tx: Db, cur: AgreementRow, now: Date) => Promise<AgreementRow>,
 ): Promise<AgreementView> {
-  if (!systemOrCan(actor, 'service_level.manage'))
-    throw forbidden(`Only administrators and service managers may ${doing} agreements.`);
+  assertMayManageServiceLevels(actor, `${doing} agreements`);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => step(tx, await lockAgreement(tx, id), now));
   return (await presentAgreements(ctx.db, [row], now))[0]!;

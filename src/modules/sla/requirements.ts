@@ -10,12 +10,13 @@ import type { AppContext } from '../../context.ts';
 import type { RequirementInput, SlaFromRequirement } from '../../contracts/service-levels.ts';
 import type { Db } from '../../db/client.ts';
 import { REQUIREMENT_STATUSES, type RequirementStatus } from '../../domain/portfolio.ts';
-import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import { DEFAULT_WARNING_THRESHOLDS, validateTerms } from '../../domain/sla/agreement.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { findService } from '../catalog/index.ts';
 import { assertVersion } from '../records/index.ts';
+import { assertMayManageServiceLevels } from './access.ts';
 import { type AgreementRow, presentAgreements } from './agreement-present.ts';
 import { insertAgreement, orgKind } from './agreements.ts';
 import { calendarExists } from './calendars.ts';
@@ -100,8 +101,7 @@ export async function createRequirement(
   serviceId: string,
   input: RequirementInput,
 ) {
-  if (!systemOrCan(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may record requirements.');
+  assertMayManageServiceLevels(actor, 'record requirements');
   const service = await findService(ctx.db, serviceId);
   if (!service) throw notFound('Service', serviceId);
   const now = ctx.clock.now();
@@ -168,8 +168,7 @@ export async function updateRequirement(
   patch: Partial<RequirementInput>,
   expectedVersion: number | undefined,
 ) {
-  if (!systemOrCan(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may change requirements.');
+  assertMayManageServiceLevels(actor, 'change requirements');
   return reviseRequirement(ctx, id, expectedVersion, (cur) => {
     if (cur.status === 'agreed')
       throw new AppError(
@@ -188,8 +187,7 @@ export async function moveRequirement(
   status: RequirementStatus,
   expectedVersion?: number,
 ) {
-  if (!systemOrCan(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may review requirements.');
+  assertMayManageServiceLevels(actor, 'review requirements');
   return reviseRequirement(ctx, id, expectedVersion, (cur) => {
     if (!MOVES[cur.status as RequirementStatus].includes(status))
       throw new AppError(
@@ -214,8 +212,7 @@ export async function makeSlaFromRequirement(
   id: string,
   input: SlaFromRequirementInput,
 ) {
-  if (!systemOrCan(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may agree SLAs.');
+  assertMayManageServiceLevels(actor, 'agree SLAs');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const req = await lockRequirement(tx, id);
