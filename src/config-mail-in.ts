@@ -4,6 +4,7 @@
  * start-up; every bad value is one readable problem naming the variable.
  */
 import { isIP } from 'node:net';
+import { envReader } from './config-env.ts';
 
 export type InboundMailConfig = {
   smtp: { port: number; host: string; maxBytes: number } | undefined;
@@ -27,10 +28,7 @@ export function loadInboundMailConfig(env: Record<string, string | undefined>): 
   config: InboundMailConfig;
   problems: string[];
 } {
-  const problems: string[] = [];
-  const get = (name: string) => (env[name] === '' ? undefined : env[name]);
-  const bad = (name: string, expected: string) =>
-    problems.push(`${name}=${JSON.stringify(env[name] ?? '')}: ${expected}`);
+  const { problems, get, bad } = envReader(env);
   const int = (name: string, dflt: number, min: number, max: number) => {
     const v = get(name);
     if (v === undefined) return dflt;

@@ -7,6 +7,7 @@ import { isIP } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { envReader } from './config-env.ts';
 import { type InboundMailConfig, loadInboundMailConfig } from './config-mail-in.ts';
 import { ROLES, type Role } from './domain/roles.ts';
 
@@ -264,15 +265,8 @@ export type RoleMap = Record<string, Role[]>;
 /** Maps a claim or directory group value to the names of Steward groups. */
 export type GroupMap = Record<string, string[]>;
 
-export type OidcProviderConfig = {
-  id: string;
-  label: string;
-  issuer: string;
-  clientId: string;
-  clientSecret: string | undefined;
-  scopes: string;
-  /** The claim whose values (a string or an array of strings) the maps read. */
-  roleClaim: string;
+/** How the people who sign in through one provider or directory become and stay Steward users. */
+export type ProvisionPolicy = {
   roleMap: RoleMap;
   groupMap: GroupMap;
   defaultRole: Role;
@@ -282,7 +276,18 @@ export type OidcProviderConfig = {
   allowedDomains: string[];
 };
 
-export type LdapConfig = {
+export type OidcProviderConfig = ProvisionPolicy & {
+  id: string;
+  label: string;
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  scopes: string;
+  /** The claim whose values (a string or an array of strings) the maps read. */
+  roleClaim: string;
+};
+
+export type LdapConfig = ProvisionPolicy & {
   url: string;
   bindDn: string | undefined;
   bindPassword: string | undefined;
@@ -294,11 +299,6 @@ export type LdapConfig = {
   groupFilter: string;
   emailAttribute: string;
   nameAttribute: string;
-  roleMap: RoleMap;
-  groupMap: GroupMap;
-  defaultRole: Role;
-  createUsers: boolean;
-  allowedDomains: string[];
   timeoutMs: number;
 };
 
@@ -319,10 +319,7 @@ function loadSsoConfig(
   ldapUrl: string | undefined,
   mfaRoles: string | undefined,
 ): SsoParse {
-  const problems: string[] = [];
-  const get = (name: string) => (env[name] === '' ? undefined : env[name]);
-  const bad = (name: string, expected: string) =>
-    problems.push(`${name}=${JSON.stringify(env[name] ?? '')}: ${expected}`);
+  const { problems, get, bad } = envReader(env);
   const required = (name: string): string => {
     const v = get(name);
     if (!v) problems.push(`${name}: must be set`);
@@ -369,6 +366,14 @@ function loadSsoConfig(
     }
     return out;
   };
+  /** The provisioning variables of one provider, named with its prefix (`OIDC_<ID>_`, `LDAP_`). */
+  const policy = (p: string): ProvisionPolicy => ({
+    roleMap: map(`${p}ROLE_MAP`, true) as RoleMap,
+    groupMap: map(`${p}GROUP_MAP`, false),
+    defaultRole: role(`${p}DEFAULT_ROLE`),
+    createUsers: flag(`${p}CREATE_USERS`, true),
+    allowedDomains: domains(`${p}ALLOWED_DOMAINS`),
+  });
 
   const oidcProviders = (providers ? providers.split(',') : []).map((id): OidcProviderConfig => {
     const p = `OIDC_${id.toUpperCase()}_`;
@@ -382,11 +387,7 @@ function loadSsoConfig(
       clientSecret: get(`${p}CLIENT_SECRET`),
       scopes: get(`${p}SCOPES`) ?? 'openid email profile',
       roleClaim: get(`${p}ROLE_CLAIM`) ?? 'groups',
-      roleMap: map(`${p}ROLE_MAP`, true) as RoleMap,
-      groupMap: map(`${p}GROUP_MAP`, false),
-      defaultRole: role(`${p}DEFAULT_ROLE`),
-      createUsers: flag(`${p}CREATE_USERS`, true),
-      allowedDomains: domains(`${p}ALLOWED_DOMAINS`),
+      ...policy(p),
     };
   });
 
@@ -401,11 +402,7 @@ function loadSsoConfig(
         groupFilter: get('LDAP_GROUP_FILTER') ?? '(|(member={dn})(uniqueMember={dn}))',
         emailAttribute: get('LDAP_EMAIL_ATTRIBUTE') ?? 'mail',
         nameAttribute: get('LDAP_NAME_ATTRIBUTE') ?? 'cn',
-        roleMap: map('LDAP_ROLE_MAP', true) as RoleMap,
-        groupMap: map('LDAP_GROUP_MAP', false),
-        defaultRole: role('LDAP_DEFAULT_ROLE'),
-        createUsers: flag('LDAP_CREATE_USERS', true),
-        allowedDomains: domains('LDAP_ALLOWED_DOMAINS'),
+        ...policy('LDAP_'),
         timeoutMs: 5000,
       }
     : undefined;

@@ -2,12 +2,10 @@
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { notFound } from '../errors.ts';
+import { isUuid } from '../shared/uuid.ts';
 import type { Db } from './client.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Whether `s` is a UUID (any version), so it may be compared with a uuid column. */
-export const isUuid = (s: string): boolean => UUID.test(s);
+export { isUuid } from '../shared/uuid.ts';
 
 /**
  * The row `id` of `table`, 404 (`what`, e.g. "Contract") when there is none or `id` is no UUID;

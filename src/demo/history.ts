@@ -9,7 +9,7 @@
  * requester a satisfaction survey; about three in ten answered, mostly satisfied, less so when
  * the record breached or was reopened.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { type Db, queryRows } from '../db/client.ts';
@@ -26,6 +26,7 @@ import { csatSurveys } from '../modules/csat/schema.ts';
 import { recordHistory, records } from '../modules/records/schema.ts';
 import { refreshClockDurations } from '../modules/reports/index.ts';
 import { slaClocks, slaPauses } from '../modules/sla/clock-schema.ts';
+import { tokenHash } from '../shared/token-hash.ts';
 import { DEMO_INCIDENTS } from './data.ts';
 import { rng } from './random.ts';
 
@@ -332,7 +333,7 @@ function surveyOf(
     recordId: r.recordId,
     requesterId: r.requesterId,
     // Nobody holds the token of a demo survey: the hash of a random value.
-    tokenHash: createHash('sha256').update(randomUUID()).digest('hex'),
+    tokenHash: tokenHash(randomUUID()),
     resolvedAt: r.resolved,
     createdAt: r.resolved,
     expiresAt: new Date(r.resolved.getTime() + SURVEY_DAYS * DAY_MS),

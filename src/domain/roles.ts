@@ -42,6 +42,10 @@ export type Actor = {
   scopes: readonly TokenScope[] | null;
 };
 
+/** The user behind an action; null when the system acts (first admin, demo data, the CLI). */
+export const actingUserId = (actor: Actor | 'system'): string | null =>
+  actor === 'system' ? null : actor.userId;
+
 /** Everyone but approvers and requesters reads all records. */
 const READ_ALL: Role[] = ROLES.filter((r) => r !== 'approver' && r !== 'requester');
 const WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];
@@ -162,6 +166,11 @@ export function can(actor: Actor, action: Action): boolean {
   const rule: ActionRule = ACTIONS[action];
   if (rule.scope !== 'read' && isReadOnly(actor) && !READ_ONLY_MAY.has(action)) return false;
   return hasRole(actor, rule.roles) && scopeAllows(actor, rule.scope);
+}
+
+/** Whether `actor` may do `action`; the system (first admin, demo data, the CLI) may do anything. */
+export function systemOrCan(actor: Actor | 'system', action: Action): boolean {
+  return actor === 'system' || can(actor, action);
 }
 
 /** Whether the actor may change anything at all (a token of write scope, a role that writes). */

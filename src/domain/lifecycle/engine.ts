@@ -89,6 +89,16 @@ export function stateView(
   return { state: key, stateLabel: st?.label ?? key, stateCategory: st?.category ?? 'open' };
 }
 
+/** Whether a state of this category is still being worked on: open or paused, not resolved or closed. */
+export function isUnresolved(category: string | null | undefined): boolean {
+  return category === 'open' || category === 'paused';
+}
+
+/** The keys of the lifecycle's unresolved (open or paused) states. */
+export function unresolvedStateKeys(lc: Lifecycle): string[] {
+  return lc.states.filter((s) => isUnresolved(s.category)).map((s) => s.key);
+}
+
 export function isTerminal(lc: Lifecycle, key: string): boolean {
   return !lc.transitions.some((t) => t.from.includes(key));
 }

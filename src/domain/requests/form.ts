@@ -4,6 +4,8 @@
  * are checked for shape here and returned so the service can check they exist.
  */
 
+import { isUuid } from '../../shared/uuid.ts';
+
 export const FIELD_TYPES = [
   'text',
   'textarea',
@@ -53,7 +55,6 @@ export type AnswerCheck =
   | { ok: false; errors: FieldProblem[] };
 
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -214,8 +215,7 @@ function coerceChoice(f: FormField, raw: unknown): Coerced {
 }
 
 function coerceReference(raw: unknown): Coerced {
-  if (typeof raw !== 'string' || !UUID.test(raw.trim()))
-    return { ok: false, message: 'must be an id (UUID)' };
+  if (typeof raw !== 'string' || !isUuid(raw.trim())) return { ok: false, message: 'must be an id (UUID)' };
   return { ok: true, value: raw.trim().toLowerCase() };
 }
 

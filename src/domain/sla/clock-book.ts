@@ -124,11 +124,14 @@ export function emptyBook(recordId: string, newId: () => string): ClockBook {
   };
 }
 
-/** The record's pauses in the shape the clock arithmetic takes. */
-export const pausesOf = (book: ClockBook): Pause[] =>
-  book.pauses.map((p) => ({ start: p.startedAt, end: p.endedAt }));
+/** A record's pauses, as they are stored, in the shape the clock arithmetic takes. */
+export const pausesOf = (pauses: readonly Pick<BookPause, 'startedAt' | 'endedAt'>[]): Pause[] =>
+  pauses.map((p) => ({ start: p.startedAt, end: p.endedAt }));
 
-const factsOf = (c: BookClock): ClockFacts => ({
+/** What the clock rules read of a clock as it is stored. */
+export const clockFacts = (
+  c: Pick<BookClock, 'state' | 'startedAt' | 'stoppedAt' | 'targetSeconds' | 'targetVersion'>,
+): ClockFacts => ({
   state: c.state as ClockState,
   startedAt: c.startedAt,
   stoppedAt: c.stoppedAt,
@@ -180,9 +183,9 @@ const sameTime = (a: Date | null, b: Date | null) => (a?.getTime() ?? null) === 
  * the sweep must next look at it.
  */
 export function settleClock(book: ClockBook, c: BookClock, upTo: Date, causeText: string): void {
-  const facts = factsOf(c);
+  const facts = clockFacts(c);
   const calendar = calendarOf(book, c);
-  const pauses = pausesOf(book);
+  const pauses = pausesOf(book.pauses);
   const percents = alertPercents(agreementOf(book, c).warningThresholds);
   const fired = firedPercents(book, c);
   for (const r of reachedThresholds(facts, percents, fired, calendar, pauses, upTo)) {
@@ -229,7 +232,7 @@ export function commandClock(
   extra: { stopReason?: string; priority?: number } = {},
 ): boolean {
   settleClock(book, c, cmd.at, cause.text);
-  const result = applyClockCommand(factsOf(c), cmd);
+  const result = applyClockCommand(clockFacts(c), cmd);
   if (!result) return false;
   const before = { targetSeconds: c.targetSeconds, priority: c.priority };
   c.state = result.clock.state;

@@ -131,6 +131,26 @@ export function alertPercents(warningThresholds: readonly number[]): number[] {
 export type ReachedThreshold = { percent: number; at: Date };
 
 /**
+ * The thresholds of `percents` not in `fired`, with the instant each is reached; one that a
+ * still-open pause keeps from being reached is left out.
+ */
+function unfiredThresholds(
+  c: ClockFacts,
+  percents: readonly number[],
+  fired: ReadonlySet<number>,
+  calendar: CalendarLike,
+  pauses: readonly Pause[],
+): ReachedThreshold[] {
+  const out: ReachedThreshold[] = [];
+  for (const percent of percents) {
+    if (fired.has(percent)) continue;
+    const at = thresholdInstant(c, percent, calendar, pauses);
+    if (at !== null) out.push({ percent, at });
+  }
+  return out;
+}
+
+/**
  * Thresholds reached by `upTo` (or by the clock's stop, if earlier) that are not in `fired`,
  * with the instant each was reached.
  */
@@ -143,13 +163,7 @@ export function reachedThresholds(
   upTo: Date,
 ): ReachedThreshold[] {
   const limit = Math.min(upTo.getTime(), measuredAt(c, upTo).getTime());
-  const out: ReachedThreshold[] = [];
-  for (const percent of percents) {
-    if (fired.has(percent)) continue;
-    const at = thresholdInstant(c, percent, calendar, pauses);
-    if (at !== null && at.getTime() <= limit) out.push({ percent, at });
-  }
-  return out;
+  return unfiredThresholds(c, percents, fired, calendar, pauses).filter((t) => t.at.getTime() <= limit);
 }
 
 /**
@@ -165,10 +179,7 @@ export function nextCheckAt(
 ): Date | null {
   if (c.state !== 'running') return null;
   let next: Date | null = null;
-  for (const percent of percents) {
-    if (fired.has(percent)) continue;
-    const at = thresholdInstant(c, percent, calendar, pauses);
-    if (at !== null && (next === null || at.getTime() < next.getTime())) next = at;
-  }
+  for (const { at } of unfiredThresholds(c, percents, fired, calendar, pauses))
+    if (next === null || at.getTime() < next.getTime()) next = at;
   return next;
 }

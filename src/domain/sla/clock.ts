@@ -67,10 +67,22 @@ function idleGuard(info: WorkDay, idle: number): number {
   return idle + 1;
 }
 
-/** Instant (ms) at which `target` ms of unpaused working time have passed since `from`; NaN if an open pause stops the clock first. */
-function dueMs(cc: CompiledCalendar, from: number, target: number, pauses: readonly number[]): number {
-  if (target === 0) return from;
-  let remaining = target;
+/**
+ * Walk the unpaused working time from `from`, one cached calendar day at a time, until `until`
+ * or until `budget` ms of it have passed, whichever comes first: how much was walked, and the
+ * instant the budget ran out (NaN when it did not: `until` came first, or an open pause stopped
+ * the walk). A walk without an end (`until` Infinity) gives up after MAX_IDLE_DAYS days without
+ * working time.
+ */
+function walkWorkingTime(
+  cc: CompiledCalendar,
+  from: number,
+  until: number,
+  budget: number,
+  pauses: readonly number[],
+): { walked: number; spentAt: number } {
+  const bounded = until !== Number.POSITIVE_INFINITY;
+  let walked = 0;
   let cursor = from;
   let info = cc.dayAt(from);
   let pi = 0;
@@ -79,47 +91,9 @@ function dueMs(cc: CompiledCalendar, from: number, target: number, pauses: reado
   for (;;) {
     const segs = info.segments;
     for (let i = 0; i < segs.length; i += 2) {
-      const to = segs[i + 1]!;
-      if (to <= cursor) continue;
-      let a = Math.max(segs[i]!, cursor);
-      while (a < to) {
-        while (pi < np && pauses[pi + 1]! <= a) pi += 2;
-        let stop = to;
-        if (pi < np) {
-          const ps = pauses[pi]!;
-          if (ps <= a) {
-            a = pauses[pi + 1]!; // inside a pause: resume at its end (Infinity when open)
-            continue;
-          }
-          if (ps < to) stop = ps;
-        }
-        const available = stop - a;
-        if (remaining <= available) return a + remaining;
-        remaining -= available;
-        a = stop;
-      }
-      cursor = a;
-    }
-    if (cursor === Number.POSITIVE_INFINITY) return Number.NaN;
-    idle = idleGuard(info, idle);
-    info = cursor >= info.end ? cc.dayAt(cursor) : cc.next(info);
-  }
-}
-
-/** Unpaused working time (ms) in [from, to). */
-function elapsedMs(cc: CompiledCalendar, from: number, to: number, pauses: readonly number[]): number {
-  if (to <= from) return 0;
-  let total = 0;
-  let cursor = from;
-  let info = cc.dayAt(from);
-  let pi = 0;
-  const np = pauses.length;
-  for (;;) {
-    const segs = info.segments;
-    for (let i = 0; i < segs.length; i += 2) {
       const segFrom = segs[i]!;
-      if (segFrom >= to) return total;
-      const segTo = Math.min(segs[i + 1]!, to);
+      if (segFrom >= until) return { walked, spentAt: Number.NaN };
+      const segTo = Math.min(segs[i + 1]!, until);
       if (segTo <= cursor) continue;
       let a = Math.max(segFrom, cursor);
       while (a < segTo) {
@@ -128,19 +102,47 @@ function elapsedMs(cc: CompiledCalendar, from: number, to: number, pauses: reado
         if (pi < np) {
           const ps = pauses[pi]!;
           if (ps <= a) {
-            a = pauses[pi + 1]!;
+            a = pauses[pi + 1]!; // inside a pause: resume at its end (Infinity when open)
             continue;
           }
           if (ps < segTo) stop = ps;
         }
-        total += stop - a;
+        const left = budget - walked;
+        if (left <= stop - a) return { walked: budget, spentAt: a + left };
+        walked += stop - a;
         a = stop;
       }
       cursor = a;
     }
-    if (cursor >= to || info.end >= to) return total;
+    if (cursor >= until || info.end >= until) return { walked, spentAt: Number.NaN };
+    if (!bounded) idle = idleGuard(info, idle);
     info = cursor >= info.end ? cc.dayAt(cursor) : cc.next(info);
   }
+}
+
+/** Instant (ms) at which `target` ms of unpaused working time have passed since `from`; NaN if an open pause stops the clock first. */
+function dueMs(cc: CompiledCalendar, from: number, target: number, pauses: readonly number[]): number {
+  if (target === 0) return from;
+  return walkWorkingTime(cc, from, Number.POSITIVE_INFINITY, target, pauses).spentAt;
+}
+
+/** Unpaused working time (ms) in [from, to). */
+function elapsedMs(cc: CompiledCalendar, from: number, to: number, pauses: readonly number[]): number {
+  if (to <= from) return 0;
+  return walkWorkingTime(cc, from, to, Number.POSITIVE_INFINITY, pauses).walked;
+}
+
+/** Unpaused working time (ms) from `start` until `end`, which errors call `endName`. */
+function workingMsUntil(
+  start: Date,
+  end: Date,
+  endName: string,
+  calendar: CalendarLike,
+  pauses: readonly Pause[] | undefined,
+): number {
+  const from = instant(start, 'The start');
+  const to = instant(end, endName);
+  return elapsedMs(compileCalendar(calendar), from, to, normalizePauses(pauses, from));
 }
 
 /**
@@ -190,9 +192,7 @@ export function elapsedWorkingTime(
   calendar: CalendarLike,
   pauses?: readonly Pause[],
 ): number {
-  const from = instant(start, 'The start');
-  const to = instant(end, 'The end');
-  return elapsedMs(compileCalendar(calendar), from, to, normalizePauses(pauses, from)) / 1000;
+  return workingMsUntil(start, end, 'The end', calendar, pauses) / 1000;
 }
 
 /** Working seconds left until the target is met at `now`; negative once overdue. */
@@ -203,13 +203,7 @@ export function remainingWorkingTime(
   calendar: CalendarLike,
   pauses?: readonly Pause[],
 ): number {
-  const from = instant(start, 'The start');
-  const elapsed = elapsedMs(
-    compileCalendar(calendar),
-    from,
-    instant(now, 'Now'),
-    normalizePauses(pauses, from),
-  );
+  const elapsed = workingMsUntil(start, now, 'Now', calendar, pauses);
   return (durationMs(targetSeconds) - elapsed) / 1000;
 }
 

@@ -7,8 +7,15 @@ import { DEFAULT_INCIDENT_LIFECYCLE } from '../lifecycle/defaults.ts';
 import type { Lifecycle } from '../lifecycle/engine.ts';
 import type { PriorityTarget } from './agreement.ts';
 import { CALENDAR_24X7 } from './calendar.ts';
-import { type BookAgreement, type BookClock, type ClockBook, emptyBook, pausesOf } from './clock-book.ts';
-import { type ClockMeasure, type ClockState, measureClock } from './clock-state.ts';
+import {
+  type BookAgreement,
+  type BookClock,
+  type ClockBook,
+  clockFacts,
+  emptyBook,
+  pausesOf,
+} from './clock-book.ts';
+import { type ClockMeasure, measureClock } from './clock-state.ts';
 import type { CalendarLike } from './compile.ts';
 import {
   type ClockPlan,
@@ -165,6 +172,6 @@ export class Scenario {
 
   measure(c: BookClock): ClockMeasure {
     const cal = this.book.calendars.get(c.calendarId)!;
-    return measureClock({ ...c, state: c.state as ClockState }, cal, pausesOf(this.book), this.at);
+    return measureClock(clockFacts(c), cal, pausesOf(this.book.pauses), this.at);
   }
 }

@@ -3,12 +3,13 @@
 import { asc, eq, ilike, inArray, type SQL, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { GroupView as CGroupView, UserView as CUserView } from '../../contracts/directory.ts';
+import type { Db } from '../../db/client.ts';
 import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { anyContains, containing } from '../../db/like.ts';
 import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
-import { type Actor, can, type Role } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, type Role, systemOrCan } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { writeAudit } from '../audit/index.ts';
@@ -105,6 +106,12 @@ export function assertTimeZone(tz: string, field = 'timeZone'): void {
   }
 }
 
+/** Emails are unique ignoring case; `exceptId` is the user who keeps theirs. */
+async function assertEmailFree(db: Db, email: string, exceptId?: string) {
+  if (await takenIgnoringCase(db, users, users.email, email, exceptId))
+    throw conflict(`A user with email ${email} already exists.`);
+}
+
 /** Create a user. `system` skips the permission check (first admin, demo data, CLI). */
 export async function createUser(
   ctx: AppContext,
@@ -112,15 +119,13 @@ export async function createUser(
   input: UserInput,
   ip: string | null = null,
 ) {
-  if (actor !== 'system' && !can(actor, 'user.manage'))
-    throw forbidden('Only administrators may create users.');
+  if (!systemOrCan(actor, 'user.manage')) throw forbidden('Only administrators may create users.');
   if (input.timeZone) assertTimeZone(input.timeZone);
   if (input.password) assertStrongPassword(input.password, input);
   const now = ctx.clock.now();
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const id = await ctx.db.transaction(async (tx) => {
-    if (await takenIgnoringCase(tx, users, users.email, input.email))
-      throw conflict(`A user with email ${input.email} already exists.`);
+    await assertEmailFree(tx, input.email);
     const [row] = await tx
       .insert(users)
       .values({
@@ -145,7 +150,7 @@ export async function createUser(
       await tx.insert(groupMembers).values(input.groupIds.map((groupId) => ({ groupId, userId })));
     await writeAudit(tx, now, {
       action: 'user.created',
-      actorId: actor === 'system' ? null : actor.userId,
+      actorId: actingUserId(actor),
       actorLabel: actor === 'system' ? 'system' : null,
       targetType: 'user',
       targetId: userId,
@@ -204,10 +209,7 @@ export async function updateUser(
     if (password !== undefined) {
       assertStrongPassword(password, { email: patch.email ?? cur.email, name: patch.name ?? cur.name });
     }
-    if (patch.email && patch.email.toLowerCase() !== cur.email.toLowerCase()) {
-      if (await takenIgnoringCase(tx, users, users.email, patch.email))
-        throw conflict(`A user with email ${patch.email} already exists.`);
-    }
+    if (patch.email) await assertEmailFree(tx, patch.email, id);
     await writeNextVersion(
       tx,
       users,
@@ -292,6 +294,12 @@ export async function getGroup(ctx: AppContext, actor: Actor, id: string) {
   return (await presentGroups(ctx, [row]))[0]!;
 }
 
+/** Group names are unique ignoring case; `exceptId` is the group that keeps its name. */
+async function assertGroupNameFree(db: Db, name: string, exceptId?: string) {
+  if (await takenIgnoringCase(db, groups, groups.name, name, exceptId))
+    throw conflict(`A group named "${name}" already exists.`);
+}
+
 export type GroupInput = {
   name: string;
   description?: string | undefined;
@@ -307,12 +315,11 @@ export async function createGroup(
   input: GroupInput,
   ip: string | null = null,
 ) {
-  if (actor !== 'system' && !can(actor, 'group.manage'))
+  if (!systemOrCan(actor, 'group.manage'))
     throw forbidden('Only administrators and service managers may create groups.');
   const now = ctx.clock.now();
   const id = await ctx.db.transaction(async (tx) => {
-    if (await takenIgnoringCase(tx, groups, groups.name, input.name))
-      throw conflict(`A group named "${input.name}" already exists.`);
+    await assertGroupNameFree(tx, input.name);
     const [row] = await tx
       .insert(groups)
       .values({
@@ -332,7 +339,7 @@ export async function createGroup(
     if (members.length) await notifyAuthChange(tx, members);
     await writeAudit(tx, now, {
       action: 'group.created',
-      actorId: actor === 'system' ? null : actor.userId,
+      actorId: actingUserId(actor),
       targetType: 'group',
       targetId: groupId,
       ip,
@@ -360,10 +367,7 @@ export async function updateGroup(
   const changedMembers: string[] = [];
   await ctx.db.transaction(async (tx) => {
     const cur = await lockAtVersion(tx, groups, id, 'Group', expectedVersion, (r) => r.name);
-    if (patch.name && patch.name.toLowerCase() !== cur.name.toLowerCase()) {
-      if (await takenIgnoringCase(tx, groups, groups.name, patch.name))
-        throw conflict(`A group named "${patch.name}" already exists.`);
-    }
+    if (patch.name) await assertGroupNameFree(tx, patch.name, id);
     await writeNextVersion(tx, groups, cur, defined(fields), now);
     if (memberIds) {
       const before = (await tx.select().from(groupMembers).where(eq(groupMembers.groupId, id)))

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emailDomainAllowed, mappedRoles, type ProvisionPolicy } from './external-users.ts';
+import type { ProvisionPolicy } from '../../config.ts';
+import { emailDomainAllowed, mappedRoles } from './external-users.ts';
 
 const policy: ProvisionPolicy = {
   roleMap: { 'it-staff': ['agent'], 'itsm-admins': ['admin', 'agent'] },

@@ -4,7 +4,7 @@
  * with the provider's claims or directory groups through the configured maps.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { GroupMap, RoleMap } from '../../config.ts';
+import type { ProvisionPolicy } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import type { Role } from '../../domain/roles.ts';
@@ -23,14 +23,6 @@ export type ExternalProfile = {
   emailVerified: boolean;
   /** Claim values or directory group names the maps are read with. */
   values: string[];
-};
-
-export type ProvisionPolicy = {
-  roleMap: RoleMap;
-  groupMap: GroupMap;
-  defaultRole: Role;
-  createUsers: boolean;
-  allowedDomains: string[];
 };
 
 type UserRow = typeof users.$inferSelect;

@@ -10,10 +10,11 @@ import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden } from '../../errors.ts';
+import { tokenHash } from '../../shared/token-hash.ts';
 import { writeAudit } from '../audit/index.ts';
 import { mfaChallenges, mfaRecoveryCodes, userMfa, userRoles, users } from './schema.ts';
 import type { LoginResult } from './service.ts';
-import { openSession, sha256 } from './sso-session.ts';
+import { openSession } from './sso-session.ts';
 import { assertMayAttemptLogin, recordLoginFailure } from './throttle.ts';
 import { acceptedStep, newRecoveryCodes, newTotpSecret, normalRecoveryCode, otpauthUri } from './totp.ts';
 
@@ -59,7 +60,7 @@ export async function mfaStepFor(
   await ctx.db.delete(mfaChallenges).where(lt(mfaChallenges.expiresAt, now));
   await ctx.db
     .insert(mfaChallenges)
-    .values({ idHash: sha256(challenge), userId: user.id, pendingSecret, expiresAt });
+    .values({ idHash: tokenHash(challenge), userId: user.id, pendingSecret, expiresAt });
   return {
     challenge,
     expiresAt: expiresAt.toISOString(),
@@ -75,7 +76,7 @@ export async function completeMfaSignIn(
   input: { challenge: string; code: string; ip: string | null; userAgent: string | null },
 ): Promise<MfaSignIn> {
   const now = ctx.clock.now();
-  const idHash = sha256(input.challenge);
+  const idHash = tokenHash(input.challenge);
   const [row] = await ctx.db
     .update(mfaChallenges)
     .set({ attempts: sql`${mfaChallenges.attempts} + 1` })
@@ -161,7 +162,7 @@ async function redeemRecoveryCode(db: Db, userId: string, code: string, now: Dat
     .where(
       and(
         eq(mfaRecoveryCodes.userId, userId),
-        eq(mfaRecoveryCodes.codeHash, sha256(normal)),
+        eq(mfaRecoveryCodes.codeHash, tokenHash(normal)),
         isNull(mfaRecoveryCodes.usedAt),
       ),
     )
@@ -190,7 +191,7 @@ async function replaceRecoveryCodes(tx: Db, userId: string, codes: string[]): Pr
   await tx.delete(mfaRecoveryCodes).where(eq(mfaRecoveryCodes.userId, userId));
   await tx
     .insert(mfaRecoveryCodes)
-    .values(codes.map((c) => ({ userId, codeHash: sha256(normalRecoveryCode(c)) })));
+    .values(codes.map((c) => ({ userId, codeHash: tokenHash(normalRecoveryCode(c)) })));
 }
 
 // ---- managing one's own second factor (profile page) ----

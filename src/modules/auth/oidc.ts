@@ -10,10 +10,10 @@ import type * as Oidc from 'openid-client';
 import type { OidcProviderConfig } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { tokenHash } from '../../shared/token-hash.ts';
 import { writeAudit } from '../audit/index.ts';
 import { type ExternalProfile, provisionExternalUser } from './external-users.ts';
 import { oidcLogins } from './schema.ts';
-import { sha256 } from './sso-session.ts';
 
 /** The OpenID client library, loaded on the first sign-in through a provider (not at start). */
 const library = () => import('openid-client');
@@ -83,7 +83,7 @@ export async function startOidcLogin(
   const nonce = oidc.randomNonce();
   await ctx.db.delete(oidcLogins).where(lt(oidcLogins.expiresAt, now));
   await ctx.db.insert(oidcLogins).values({
-    idHash: sha256(cookie),
+    idHash: tokenHash(cookie),
     provider: p.id,
     state,
     nonce,
@@ -142,7 +142,7 @@ export async function finishOidcLogin(ctx: AppContext, cb: OidcCallback) {
 async function takePendingLogin(ctx: AppContext, providerId: string, cookie: string) {
   const [row] = await ctx.db
     .delete(oidcLogins)
-    .where(and(eq(oidcLogins.idHash, sha256(cookie)), eq(oidcLogins.provider, providerId)))
+    .where(and(eq(oidcLogins.idHash, tokenHash(cookie)), eq(oidcLogins.provider, providerId)))
     .returning();
   return row && row.expiresAt > ctx.clock.now() ? row : undefined;
 }

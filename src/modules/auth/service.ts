@@ -2,12 +2,13 @@
  * Authentication: password login with rate limiting, server-side sessions with a CSRF token,
  * and scoped, revocable API tokens stored only as hashes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { desc, eq, lt, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { type Actor, can, isReadOnly, ROLES, type Role, type TokenScope } from '../../domain/roles.ts';
 import { AppError, forbidden, notFound } from '../../errors.ts';
+import { tokenHash } from '../../shared/token-hash.ts';
 import { writeAudit } from '../audit/index.ts';
 import { notifyAuthChange } from './cache.ts';
 import { directorySignIn } from './ldap.ts';
@@ -19,8 +20,6 @@ import { assertMayAttemptLogin, recordLoginFailure } from './throttle.ts';
 
 export const SESSION_COOKIE = 'steward_session';
 export const TOKEN_PREFIX = 'stw_';
-
-const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function loadActor(db: Db, userId: string, scopes: TokenScope[] | null): Promise<Actor> {
   const [roleRows, groupRows] = await Promise.all([
@@ -89,7 +88,7 @@ const SESSION_SQL = `select s.csrf_token, ${ACTOR_COLUMNS}
   from sessions s join users u on u.id = s.user_id where s.id_hash = $1 and s.expires_at > $2`;
 
 export async function authenticateSession(ctx: AppContext, cookie: string): Promise<SessionAuth | null> {
-  const idHash = sha256(cookie);
+  const idHash = tokenHash(cookie);
   const [row] = await ctx.database.prepared<ActorRow & { csrf_token: string }>('auth.session', SESSION_SQL, [
     idHash,
     ctx.clock.now(),
@@ -139,7 +138,7 @@ export async function authenticateToken(ctx: AppContext, bearer: string): Promis
   if (!bearer.startsWith(TOKEN_PREFIX)) return null;
   const now = ctx.clock.now();
   const nowMs = now.getTime();
-  const hash = sha256(bearer);
+  const hash = tokenHash(bearer);
   const key = `token:${hash}`;
   const cached = ctx.authCache.get(key, nowMs);
   if (cached?.token) {
@@ -228,7 +227,7 @@ export async function createApiToken(
         userId: ownerId,
         name: input.name,
         prefix: token.slice(0, 10),
-        tokenHash: sha256(token),
+        tokenHash: tokenHash(token),
         scopes: [...new Set(input.scopes)],
         createdAt: now,
         expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86400_000) : null,

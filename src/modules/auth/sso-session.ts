@@ -3,15 +3,14 @@
  * an identity provider, or the second factor after the password. Same cookie and CSRF token as
  * the password sign-in.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { tokenHash } from '../../shared/token-hash.ts';
 import { writeAudit } from '../audit/index.ts';
 import { sessions, users } from './schema.ts';
 import { type LoginResult, SESSION_COOKIE } from './service.ts';
-
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function openSession(
   ctx: AppContext,
@@ -24,7 +23,7 @@ export async function openSession(
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3600_000);
   await ctx.db.transaction(async (tx) => {
     await tx.insert(sessions).values({
-      idHash: sha256(sessionToken),
+      idHash: tokenHash(sessionToken),
       userId: user.id,
       csrfToken,
       createdAt: now,

@@ -17,6 +17,7 @@ import {
   ruleMatches,
   validateRule,
 } from '../../domain/automation/rules.ts';
+import { unresolvedStateKeys } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { groupMembers, groups, users } from '../auth/index.ts';
@@ -196,9 +197,7 @@ async function pickAssignee(
     .orderBy(asc(users.name), asc(users.id));
   if (members.length === 0) return null;
   if (strategy === 'least_loaded') {
-    const openStates = ec.lifecycle.states
-      .filter((s) => s.category === 'open' || s.category === 'paused')
-      .map((s) => s.key);
+    const openStates = unresolvedStateKeys(ec.lifecycle);
     const load = await ec.tx
       .select({ assigneeId: records.assigneeId, n: sql<number>`count(*)::int` })
       .from(records)

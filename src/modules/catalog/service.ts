@@ -11,7 +11,7 @@ import { decodeCursor, keysetPage, type PageRequest } from '../../db/cursor.ts';
 import { containing } from '../../db/like.ts';
 import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { NEXT_STAGES } from '../../domain/portfolio.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { groups, users } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
@@ -104,14 +104,14 @@ async function checkReferences(db: Db, kind: ServiceKind, serviceId: string | nu
 }
 
 export async function createService(ctx: AppContext, actor: Actor | 'system', input: ServiceInput) {
-  if (actor !== 'system' && !can(actor, 'service.manage'))
+  if (!systemOrCan(actor, 'service.manage'))
     throw forbidden('Only administrators and service managers may add services.');
   await checkReferences(ctx.db, input.kind, null, input);
   if (await serviceNameTaken(ctx.db, input.name))
     throw conflict(`A service named "${input.name}" already exists.`);
   const now = ctx.clock.now();
   const status = input.lifecycleStatus ?? 'pipeline';
-  const actorId = actor === 'system' ? null : actor.userId;
+  const actorId = actingUserId(actor);
   const id = await ctx.db.transaction(async (tx) => {
     const [ci] = await tx
       .insert(cis)
@@ -273,17 +273,23 @@ export async function getCatalogEntry(ctx: AppContext, actor: Actor, id: string)
   return presentCatalogEntry(row);
 }
 
-/**
- * Refuse a record against something that is not a live service: a retired service takes no new
- * records, and one still in the pipeline takes none yet.
- */
-export async function assertServiceTakesRecords(db: Db, serviceId: string): Promise<ServiceRow> {
+/** The service `serviceId` named in a request body; 422 on its field when there is none. */
+export async function existingService(db: Db, serviceId: string): Promise<ServiceRow> {
   const row = await findService(db, serviceId);
   if (!row)
     throw invalid(
       [{ field: 'serviceId', message: 'no service with this id' }],
       'The service does not exist.',
     );
+  return row;
+}
+
+/**
+ * Refuse a record against something that is not a live service: a retired service takes no new
+ * records, and one still in the pipeline takes none yet.
+ */
+export async function assertServiceTakesRecords(db: Db, serviceId: string): Promise<ServiceRow> {
+  const row = await existingService(db, serviceId);
   if (row.lifecycleStatus !== 'live') {
     const why =
       row.lifecycleStatus === 'retired'

@@ -4,12 +4,13 @@
  * address); the feed answers with what that person may see, checked at every fetch, and never
  * accepts the session. Creating a token again replaces the old one; revoking deletes it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { FeedTokenCreated, FeedTokenStatus } from '../../contracts/change-schedule.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden } from '../../errors.ts';
+import { tokenHash } from '../../shared/token-hash.ts';
 import { loadActor, users } from '../auth/index.ts';
 import { calendarEntries } from './calendar.ts';
 import { calendarFeedTokens } from './schema.ts';
@@ -19,7 +20,6 @@ const DAY_MS = 86_400_000;
 /** The feed covers a month back and a year ahead. */
 const FEED_PAST_DAYS = 31;
 const FEED_FUTURE_DAYS = 366;
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const feedPath = (token: string) => `/api/v1/change-calendar/feed/${token}.ics`;
 
@@ -44,10 +44,10 @@ export async function createFeedToken(ctx: AppContext, actor: Actor): Promise<Fe
   const now = ctx.clock.now();
   await ctx.db
     .insert(calendarFeedTokens)
-    .values({ userId: actor.userId, tokenHash: hash(token), createdAt: now, lastUsedAt: null })
+    .values({ userId: actor.userId, tokenHash: tokenHash(token), createdAt: now, lastUsedAt: null })
     .onConflictDoUpdate({
       target: calendarFeedTokens.userId,
-      set: { tokenHash: hash(token), createdAt: now, lastUsedAt: null },
+      set: { tokenHash: tokenHash(token), createdAt: now, lastUsedAt: null },
     });
   const path = feedPath(token);
   return {
@@ -71,7 +71,7 @@ export async function feedCalendar(ctx: AppContext, token: string): Promise<stri
     .select({ userId: calendarFeedTokens.userId, active: users.active })
     .from(calendarFeedTokens)
     .innerJoin(users, eq(users.id, calendarFeedTokens.userId))
-    .where(eq(calendarFeedTokens.tokenHash, hash(token)));
+    .where(eq(calendarFeedTokens.tokenHash, tokenHash(token)));
   if (!row?.active) throw unknownFeed();
   const owner = await loadActor(ctx.db, row.userId, null);
   if (!can(owner, 'change_schedule.read')) throw unknownFeed();
@@ -79,7 +79,9 @@ export async function feedCalendar(ctx: AppContext, token: string): Promise<stri
   await ctx.db
     .update(calendarFeedTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(calendarFeedTokens.userId, row.userId), eq(calendarFeedTokens.tokenHash, hash(token))));
+    .where(
+      and(eq(calendarFeedTokens.userId, row.userId), eq(calendarFeedTokens.tokenHash, tokenHash(token))),
+    );
   const answer = await calendarEntries(ctx, {
     from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
     to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),

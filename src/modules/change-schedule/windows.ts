@@ -22,7 +22,7 @@ import {
   validateWindow,
   type WindowKind,
 } from '../../domain/changes/windows.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { cis } from '../cmdb/index.ts';
 import { changeWindows } from './schema.ts';
@@ -34,7 +34,7 @@ export function assertCanReadSchedule(actor: Actor): void {
 }
 
 function assertCanManage(actor: Actor | 'system'): void {
-  if (actor !== 'system' && !can(actor, 'change_schedule.manage'))
+  if (!systemOrCan(actor, 'change_schedule.manage'))
     throw forbidden('Only administrators, service managers and change managers may change windows.');
 }
 
@@ -135,7 +135,7 @@ export async function createWindow(
     .insert(changeWindows)
     .values({
       ...values,
-      createdBy: actor === 'system' ? null : actor.userId,
+      createdBy: actingUserId(actor),
       createdAt: now,
       updatedAt: now,
     })

@@ -11,7 +11,7 @@ import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import { type AttributeValue, validateAttributes } from '../../domain/cmdb/attributes.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
 import {
   assertUnique,
@@ -35,12 +35,18 @@ export function assertCanRead(actor: Actor): void {
   if (!can(actor, 'cmdb.read')) throw forbidden('You may not browse the CMDB.');
 }
 
-export function assertCanManage(actor: Actor | 'system'): void {
-  if (actor !== 'system' && !can(actor, 'cmdb.manage'))
-    throw forbidden('Only administrators, service managers and agents may change the CMDB.');
+/** The CI `id` as a reader asks for it: refused to those who may not browse the CMDB, 404 when there is none. */
+export async function readableCi(db: Db, actor: Actor, id: string): Promise<CiRow> {
+  assertCanRead(actor);
+  const row = await findCi(db, id);
+  if (!row) throw notFound('Configuration item', id);
+  return row;
 }
 
-const actorIdOf = (actor: Actor | 'system') => (actor === 'system' ? null : actor.userId);
+export function assertCanManage(actor: Actor | 'system'): void {
+  if (!systemOrCan(actor, 'cmdb.manage'))
+    throw forbidden('Only administrators, service managers and agents may change the CMDB.');
+}
 
 /** The class must exist and be concrete. */
 export function assertConcreteClass(model: ClassModel, classKey: string, field = 'classKey'): void {
@@ -84,7 +90,7 @@ export async function createCi(
       .insert(cis)
       .values({ ...newCiFields(input, checked.values), createdAt: now, updatedAt: now })
       .returning();
-    await writeCiHistory(tx, actorIdOf(actor), now, [
+    await writeCiHistory(tx, actingUserId(actor), now, [
       { ciId: row!.id, field: 'created', oldValue: null, newValue: row!.name },
     ]);
     return { row: row!, model };
@@ -96,9 +102,7 @@ export async function createCi(
 const SYSTEM_VIEWER: Actor = { userId: '', roles: ['admin'], groupIds: [], scopes: null };
 
 export async function getCi(ctx: AppContext, actor: Actor, id: string): Promise<CiView> {
-  assertCanRead(actor);
-  const row = await findCi(ctx.db, id);
-  if (!row) throw notFound('Configuration item', id);
+  const row = await readableCi(ctx.db, actor, id);
   const model = await loadClassModel(ctx.db);
   return (await presentCis(ctx.db, model, actor, [row]))[0]!;
 }
@@ -233,8 +237,6 @@ export async function listCis(ctx: AppContext, actor: Actor, q: CiListQuery) {
 }
 
 export async function listCiHistory(ctx: AppContext, actor: Actor, id: string) {
-  assertCanRead(actor);
-  const row = await findCi(ctx.db, id);
-  if (!row) throw notFound('Configuration item', id);
+  const row = await readableCi(ctx.db, actor, id);
   return presentHistory(ctx.db, await ciHistoryRows(ctx.db, row.id));
 }

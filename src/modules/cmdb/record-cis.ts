@@ -11,8 +11,7 @@ import type { Db } from '../../db/client.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { loadRecord, type RecordRow, records, writeHistory } from '../records/index.ts';
-import { findCi } from './ci-store.ts';
-import { assertCanRead } from './cis.ts';
+import { readableCi } from './cis.ts';
 import { analyse, type ImpactOptions, type ImpactView } from './impact.ts';
 import { loadClassModel } from './model.ts';
 import { type CiRef, ciRef } from './present.ts';
@@ -162,9 +161,7 @@ export type CiRecordView = CCiRecord;
 
 /** The work records that name a CI, newest first. Whoever may browse the CMDB may read every record. */
 export async function listCiRecords(ctx: AppContext, actor: Actor, ciId: string): Promise<CiRecordView[]> {
-  assertCanRead(actor);
-  const ci = await findCi(ctx.db, ciId);
-  if (!ci) throw notFound('Configuration item', ciId);
+  const ci = await readableCi(ctx.db, actor, ciId);
   const rows = await ctx.db
     .select({
       id: records.id,

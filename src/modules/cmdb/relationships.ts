@@ -14,9 +14,9 @@ import { type Db, queryRows } from '../../db/client.ts';
 import { deleteRowById } from '../../db/rows.ts';
 import { checkRelationshipAllowed } from '../../domain/cmdb/relationships.ts';
 import type { Actor } from '../../domain/roles.ts';
-import { conflict, invalid, notFound } from '../../errors.ts';
+import { conflict, invalid } from '../../errors.ts';
 import { findCi, relationshipChanges, writeCiHistory } from './ci-store.ts';
-import { assertCanManage, assertCanRead } from './cis.ts';
+import { assertCanManage, readableCi } from './cis.ts';
 import { type ClassModel, loadClassModel, lockModelShared, RELATIONSHIP_TYPES } from './model.ts';
 import { ciRef } from './present.ts';
 import { ciRelationships } from './schema.ts';
@@ -127,9 +127,7 @@ export async function listCiRelationships(
   actor: Actor,
   ciId: string,
 ): Promise<CiRelationshipView[]> {
-  assertCanRead(actor);
-  const ci = await findCi(ctx.db, ciId);
-  if (!ci) throw notFound('Configuration item', ciId);
+  const ci = await readableCi(ctx.db, actor, ciId);
   const [model, rows] = await Promise.all([loadClassModel(ctx.db), relationshipsOf(ctx.db, ci.id)]);
   return rows.map((r) => {
     const type = relationshipType(r.type);

@@ -5,11 +5,7 @@
  * state); the band is the score given (csat) or whether the survey was answered (response rate).
  */
 import { sql } from 'drizzle-orm';
-import { defineKpi } from '../reports/index.ts';
-
-const DIMS = sql.raw(
-  'r.type, r.service_id, r.group_id, r.assignee_id, r.priority, u.organisation_id as customer_id, r.state',
-);
+import { defineKpi, RECORD_DIMS } from '../reports/index.ts';
 
 export function defineCsatKpis(): void {
   defineKpi({
@@ -24,7 +20,7 @@ export function defineCsatKpis(): void {
     target: { target: 4.2, tolerance: 0.4 },
     rollup: { source: 'csat', dims: ['type', 'service', 'band'] },
     population: (w) => sql`
-      select r.id as record_id, s.answered_at as at, s.score::float8 as v, (s.score >= 4) as hit, ${DIMS},
+      select r.id as record_id, s.answered_at as at, s.score::float8 as v, (s.score >= 4) as hit, ${RECORD_DIMS},
         s.score::text as band
       from csat_surveys s
       join records r on r.id = s.record_id
@@ -45,7 +41,7 @@ export function defineCsatKpis(): void {
     // population's.
     rollup: { source: 'csat_sent', dims: ['type', 'service'] },
     population: (w) => sql`
-      select r.id as record_id, s.created_at as at, null::float8 as v, (s.answered_at is not null) as hit, ${DIMS},
+      select r.id as record_id, s.created_at as at, null::float8 as v, (s.answered_at is not null) as hit, ${RECORD_DIMS},
         case when s.answered_at is not null then 'answered' else 'unanswered' end as band
       from csat_surveys s
       join records r on r.id = s.record_id

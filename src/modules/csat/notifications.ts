@@ -8,8 +8,8 @@
 import { eq } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
-import { groupMembers, groups } from '../auth/index.ts';
-import { notifyEvent, registerNotificationEvent } from '../notify/index.ts';
+import { groups } from '../auth/index.ts';
+import { notifyEvent, peopleOf, registerNotificationEvent } from '../notify/index.ts';
 import type { RecordRow } from '../records/index.ts';
 
 export const SURVEY_REQUESTED = 'survey.requested';
@@ -92,11 +92,8 @@ export async function teamLeadsOf(tx: Db, groupId: string | null): Promise<[stri
     .where(eq(groups.id, groupId));
   if (!g) return [];
   if (g.managerId) return [[g.managerId, `you lead ${g.name}`]];
-  const members = await tx
-    .select({ id: groupMembers.userId })
-    .from(groupMembers)
-    .where(eq(groupMembers.groupId, groupId));
-  return members.map((m) => [m.id, `you are in ${g.name}, which has no manager`]);
+  const members = await peopleOf(tx, [{ kind: 'group', groupId }]);
+  return members.map((id) => [id, `you are in ${g.name}, which has no manager`]);
 }
 
 export async function notifyLowScore(

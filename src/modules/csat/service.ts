@@ -5,7 +5,7 @@
  * portal. A low score tells the team lead. Answers and sendings are written to the record's
  * history.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import {
@@ -28,6 +28,7 @@ import {
 import { stateOf } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, notFound } from '../../errors.ts';
+import { tokenHash } from '../../shared/token-hash.ts';
 import { appUrl } from '../notify/index.ts';
 import {
   findRecord,
@@ -49,7 +50,6 @@ export const DEFAULT_CSAT_SETTINGS: CsatSettings = {
   expiryDays: DEFAULT_EXPIRY_DAYS,
 };
 
-export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 export const newToken = () => randomBytes(32).toString('base64url');
 export const surveyLink = (ctx: AppContext, token: string) => `${appUrl(ctx)}/survey/${token}`;
 
@@ -94,7 +94,7 @@ export async function createSurveyWithin(
     .values({
       recordId: record.id,
       requesterId: record.requesterId,
-      tokenHash: hashToken(token),
+      tokenHash: tokenHash(token),
       resolvedAt: at,
       createdAt: at,
       expiresAt,
@@ -197,7 +197,7 @@ async function surveyByToken(db: Db, token: string, lock = false): Promise<Surve
   const q = db
     .select()
     .from(csatSurveys)
-    .where(eq(csatSurveys.tokenHash, hashToken(token)));
+    .where(eq(csatSurveys.tokenHash, tokenHash(token)));
   const [row] = lock ? await q.for('update') : await q;
   if (!row) throw notFound('Survey', 'for this link');
   return row;

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
-import { stateOf, stateView } from '../../domain/lifecycle/engine.ts';
+import { stateOf, stateView, unresolvedStateKeys } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can, hasRole } from '../../domain/roles.ts';
 import { conflict, forbidden, invalid } from '../../errors.ts';
 import { userRoles, users } from '../auth/index.ts';
@@ -32,9 +32,7 @@ export const MAJOR_INCIDENTS_CHANGED = 'incidents:major';
 /** Open major incidents (declared, not stood down, the incident not resolved or closed), oldest first. */
 export async function activeMajorIncidents(db: Db) {
   const { value: lifecycle } = await getLifecycle(db, 'incident');
-  const open = lifecycle.states
-    .filter((s) => s.category === 'open' || s.category === 'paused')
-    .map((s) => s.key);
+  const open = unresolvedStateKeys(lifecycle);
   return db
     .select({
       recordId: records.id,
@@ -181,28 +179,17 @@ export async function declareMajorIncident(
   await ctx.db.transaction(async (tx) => {
     const existing = await majorOf(tx, row.id, true);
     if (existing?.status === 'active') throw conflict(`${row.number} is already a major incident.`);
-    if (existing) {
-      await tx
-        .update(majorIncidents)
-        .set({
-          status: 'active',
-          summary: input.summary,
-          coordinatorId: input.coordinatorId,
-          declaredBy: actor.userId,
-          declaredAt: now,
-          stoodDownAt: null,
-        })
-        .where(eq(majorIncidents.recordId, row.id));
-    } else {
-      await tx.insert(majorIncidents).values({
-        recordId: row.id,
-        status: 'active',
-        summary: input.summary,
-        coordinatorId: input.coordinatorId,
-        declaredBy: actor.userId,
-        declaredAt: now,
-      });
-    }
+    // Declaring again after a stand-down starts over, keeping the review of the earlier one.
+    const declared = {
+      status: 'active',
+      summary: input.summary,
+      coordinatorId: input.coordinatorId,
+      declaredBy: actor.userId,
+      declaredAt: now,
+      stoodDownAt: null,
+    };
+    if (existing) await tx.update(majorIncidents).set(declared).where(eq(majorIncidents.recordId, row.id));
+    else await tx.insert(majorIncidents).values({ recordId: row.id, ...declared });
     // Declaring raises the incident to critical: that is what major means.
     await tx
       .update(records)
@@ -359,9 +346,7 @@ export function registerIncidentHooks(): void {
       if (event.kind !== 'transitioned' || ec.cfg.type !== 'incident') return;
       const target = stateOf(ec.lifecycle, event.to);
       if (target?.category !== 'resolved') return;
-      const openStates = ec.lifecycle.states
-        .filter((s) => s.category === 'open' || s.category === 'paused')
-        .map((s) => s.key);
+      const openStates = unresolvedStateKeys(ec.lifecycle);
       const children = await ec.tx
         .select({ id: records.id })
         .from(records)

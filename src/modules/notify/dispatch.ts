@@ -15,7 +15,7 @@ import {
 } from '../../domain/notify/recipients.ts';
 import type { TemplateVars } from '../../domain/notify/template.ts';
 import { type Actor, can, type Role } from '../../domain/roles.ts';
-import { groupMembers, groups, namesOf, userRoles, users } from '../auth/index.ts';
+import { groups, namesOf, userRoles, users } from '../auth/index.ts';
 import { type RecordRow, recordTypeOf, recordWatchers } from '../records/index.ts';
 import { cachedLifecycle, getRaci } from '../settings/index.ts';
 import { peopleOf } from './audience.ts';
@@ -98,12 +98,7 @@ async function factsOf(
         .where(eq(recordWatchers.recordId, rec.id))
     ).map((w) => w.id);
   if (rec.groupId && want.has('group'))
-    f.groupMemberIds = (
-      await tx
-        .select({ id: groupMembers.userId })
-        .from(groupMembers)
-        .where(eq(groupMembers.groupId, rec.groupId))
-    ).map((m) => m.id);
+    f.groupMemberIds = await peopleOf(tx, [{ kind: 'group', groupId: rec.groupId }]);
   if (rec.groupId && want.has('group_manager'))
     f.groupManagerId =
       (await tx.select({ m: groups.managerId }).from(groups).where(eq(groups.id, rec.groupId)))[0]?.m ?? null;

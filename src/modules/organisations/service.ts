@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
 import { rowById, takenIgnoringCase } from '../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, can, systemOrCan } from '../../domain/roles.ts';
 import { conflict, forbidden, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { organisations } from './schema.ts';
@@ -71,7 +71,7 @@ async function assertNameFree(db: Db, name: string, exceptId?: string) {
 }
 
 export async function createOrganisation(ctx: AppContext, actor: Actor | 'system', input: OrganisationInput) {
-  if (actor !== 'system' && !can(actor, 'organisation.manage')) {
+  if (!systemOrCan(actor, 'organisation.manage')) {
     throw forbidden('Only administrators and service managers may add organisations.');
   }
   await assertNameFree(ctx.db, input.name);

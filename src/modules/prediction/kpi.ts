@@ -5,7 +5,7 @@
  * no value.
  */
 import { sql } from 'drizzle-orm';
-import { defineKpi } from '../reports/index.ts';
+import { defineKpi, RECORD_DIMS } from '../reports/index.ts';
 import { LIKELY_THRESHOLD } from './service.ts';
 
 export function declareLikelyBreachKpi(): void {
@@ -23,8 +23,7 @@ export function declareLikelyBreachKpi(): void {
     snapshot: true,
     population: (w) => sql`
       select r.id as record_id, max(p.scored_at) as at, max(p.probability)::float8 as v, null::boolean as hit,
-        r.type, r.service_id, r.group_id, r.assignee_id, r.priority, u.organisation_id as customer_id, r.state,
-        null::text as band
+        ${RECORD_DIMS}, null::text as band
       from prediction_scores p
       join sla_clocks c on c.id = p.clock_id
       join records r on r.id = p.record_id

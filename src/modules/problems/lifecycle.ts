@@ -13,7 +13,12 @@ import type { AppContext } from '../../context.ts';
 import type { ProblemView } from '../../contracts/problems.ts';
 import type { Db } from '../../db/client.ts';
 import { PROBLEM_RESOLUTION_CODES } from '../../domain/lifecycle/defaults-problem-change.ts';
-import { checkTransition, type LifecycleState, stateOf } from '../../domain/lifecycle/engine.ts';
+import {
+  checkTransition,
+  isUnresolved,
+  type LifecycleState,
+  stateOf,
+} from '../../domain/lifecycle/engine.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { conflict, invalid } from '../../errors.ts';
 import {
@@ -140,7 +145,7 @@ export async function transitionProblem(
       ]);
     }
     if (target.category === 'resolved') await setKnownErrorStatus(tx, row.id, 'active', 'fixed', now);
-    if (from?.category === 'resolved' && (target.category === 'open' || target.category === 'paused'))
+    if (from?.category === 'resolved' && isUnresolved(target.category))
       await setKnownErrorStatus(tx, row.id, 'fixed', 'active', now);
   });
   if (target.category === 'resolved' && input.resolveIncidents)
@@ -172,9 +177,7 @@ export async function resolveProblemIncidents(
   const { value: incidentLifecycle } = await getLifecycle(ctx.db, INCIDENT.process);
   const resolvedState = incidentLifecycle.states.find((s) => s.category === 'resolved');
   if (!resolvedState) throw conflict('The incident lifecycle has no resolved state.');
-  const open = (await linkedIncidents(ctx.db, row.id)).filter(
-    (i) => i.category === 'open' || i.category === 'paused',
-  );
+  const open = (await linkedIncidents(ctx.db, row.id)).filter((i) => isUnresolved(i.category));
   for (const inc of open) await loadRecord(ctx, actor, inc.id, { need: 'update' });
   const notes = row.resolutionNotes ?? '';
   const resolved: string[] = [];

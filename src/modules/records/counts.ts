@@ -18,7 +18,7 @@ import type { AppContext } from '../../context.ts';
 import type { RecordCounts } from '../../contracts/records.ts';
 import { queryRows } from '../../db/client.ts';
 import { type Fold, foldDeltas } from '../../db/fold.ts';
-import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
+import { type Lifecycle, unresolvedStateKeys } from '../../domain/lifecycle/engine.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { cachedLifecycle } from '../settings/index.ts';
 import { slaStateCondition } from './query.ts';
@@ -83,9 +83,8 @@ async function totals(ctx: AppContext, actor: Actor, type: string): Promise<Tota
  * index-only scan.
  */
 export function badgeStatement(ctx: AppContext, actor: Actor, cfg: RecordTypeConfig, lifecycle: Lifecycle) {
-  const openStates = lifecycle.states.filter((s) => s.category === 'open' || s.category === 'paused');
   const keys = sql.join(
-    openStates.map((s) => sql`${s.key}`),
+    unresolvedStateKeys(lifecycle).map((key) => sql`${key}`),
     sql`, `,
   );
   const openWork = sql`type = ${cfg.type} and state in (${keys}) and ${OPEN_WORK_PREDICATE}`;
@@ -129,10 +128,8 @@ export async function recordCounts(
   }));
   const total = rows.reduce((a, r) => a + r.n, 0);
   if (!can(actor, 'record.read_all')) return { type: cfg.type, total, byState, byPriority, queues: null };
-  const openStates = lifecycle.states.filter((s) => s.category === 'open' || s.category === 'paused');
-  const open = byState
-    .filter((s) => openStates.some((o) => o.key === s.state))
-    .reduce((a, s) => a + s.count, 0);
+  const openStates = unresolvedStateKeys(lifecycle);
+  const open = byState.filter((s) => openStates.includes(s.state)).reduce((a, s) => a + s.count, 0);
   const [badges] = await queryRows<{
     mine: number;
     unassigned: number;

@@ -11,6 +11,7 @@ import type { Db } from '../../db/client.ts';
 import { assertVersion } from '../../db/version.ts';
 import {
   checkTransition,
+  isUnresolved,
   type Lifecycle,
   type LifecycleState,
   type LifecycleTransition,
@@ -51,10 +52,7 @@ export async function applyTransition(
     update.resolutionNotes = fields.resolutionNotes ?? row.resolutionNotes;
   }
   if (target.category === 'closed') update.closedAt = now;
-  if (
-    (fromCat === 'resolved' || fromCat === 'closed') &&
-    (target.category === 'open' || target.category === 'paused')
-  ) {
+  if ((fromCat === 'resolved' || fromCat === 'closed') && isUnresolved(target.category)) {
     update.resolvedAt = null;
     update.reopenCount = row.reopenCount + 1;
   }

@@ -79,7 +79,7 @@ export function kpiDefinition(key: string): KpiDefinition | undefined {
 }
 
 /** The record's dimensions, for a population over `records r` joined with its requester `u`. */
-const RECORD_DIMS = sql.raw(
+export const RECORD_DIMS = sql.raw(
   'r.type, r.service_id, r.group_id, r.assignee_id, r.priority, u.organisation_id as customer_id, r.state',
 );
 const FROM_RECORDS = sql.raw('records r join users u on u.id = r.requester_id');
@@ -491,8 +491,7 @@ defineKpi({
                 where rc.record_id = r.id and i.type = 'incident'
                   and i.created_at >= d.actual_end
                   and i.created_at < d.actual_end + ${changeIncidentAfter}::interval)) as hit,
-      r.type, r.service_id, r.group_id, r.assignee_id, r.priority, u.organisation_id as customer_id,
-      r.state, d.outcome as band
+      ${RECORD_DIMS}, d.outcome as band
     from change_details d
     join records r on r.id = d.record_id
     join users u on u.id = r.requester_id

@@ -4,7 +4,13 @@
  * measure KPIs through the engine (`computeKpi`, `kpiValueOver`) and export their own report
  * tables with the same CSV/XLSX helpers.
  */
-export { defineKpi, type KpiDefinition, kpiDefinition, kpiDefinitions } from './catalog.ts';
+export {
+  defineKpi,
+  type KpiDefinition,
+  kpiDefinition,
+  kpiDefinitions,
+  RECORD_DIMS,
+} from './catalog.ts';
 export { refreshClockDurations } from './durations.ts';
 export { computeKpi, kpiValueOver, presentDefinition, requireKpi } from './engine.ts';
 export {

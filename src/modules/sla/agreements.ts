@@ -17,7 +17,7 @@ import type { PageRequest } from '../../db/cursor.ts';
 import { pageAscending } from '../../db/keyset.ts';
 import { containing } from '../../db/like.ts';
 import { rowById } from '../../db/rows.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import {
   type AgreementKind,
   type AgreementTerms,
@@ -30,6 +30,7 @@ import { groups } from '../auth/index.ts';
 import { findService } from '../catalog/index.ts';
 import { organisations } from '../organisations/index.ts';
 import { assertVersion } from '../records/index.ts';
+import { assertMayManageServiceLevels } from './access.ts';
 import { type AgreementRow, type AgreementView, presentAgreements } from './agreement-present.ts';
 import { calendarExists } from './calendars.ts';
 import { agreements } from './schema.ts';
@@ -52,7 +53,8 @@ function termsOf(r: AgreementRow): AgreementTerms {
   };
 }
 
-async function orgKind(db: Db, id: string): Promise<string | undefined> {
+/** The kind of organisation `id` (customer, supplier…); undefined when there is none. */
+export async function orgKind(db: Db, id: string): Promise<string | undefined> {
   const [o] = await db
     .select({ kind: organisations.kind })
     .from(organisations)
@@ -137,9 +139,6 @@ function rowFrom(input: AgreementInput, base: Partial<AgreementRow>, now: Date):
   };
 }
 
-const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
-const actorId = (actor: Actor | 'system') => (actor === 'system' ? null : actor.userId);
-
 /** Cache key of "is any agreement agreed?", dropped whenever one becomes agreed. */
 export const AGREEMENTS_CACHE_KEY = 'sla:agreed';
 
@@ -182,10 +181,10 @@ export async function insertAgreement(ctx: AppContext, tx: Db, row: AgreementRow
 }
 
 export async function createAgreement(ctx: AppContext, actor: Actor | 'system', input: AgreementInput) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may draft agreements.');
+  assertMayManageServiceLevels(actor, 'draft agreements');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction((tx) =>
-    insertAgreement(ctx, tx, rowFrom(input, { createdBy: actorId(actor) }, now)),
+    insertAgreement(ctx, tx, rowFrom(input, { createdBy: actingUserId(actor) }, now)),
   );
   return (await presentAgreements(ctx.db, [row], now))[0]!;
 }
@@ -206,7 +205,7 @@ async function onAgreement(
   doing: string,
   step: (tx: Db, cur: AgreementRow, now: Date) => Promise<AgreementRow>,
 ): Promise<AgreementView> {
-  if (!mayManage(actor)) throw forbidden(`Only administrators and service managers may ${doing} agreements.`);
+  assertMayManageServiceLevels(actor, `${doing} agreements`);
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => step(tx, await lockAgreement(tx, id), now));
   return (await presentAgreements(ctx.db, [row], now))[0]!;
@@ -282,7 +281,7 @@ export async function agreeAgreement(
     const next: AgreementRow = {
       ...cur,
       status: 'agreed',
-      agreedBy: actorId(actor),
+      agreedBy: actingUserId(actor),
       agreedAt: now,
       updatedAt: now,
       version: cur.version + 1,

@@ -15,6 +15,7 @@ import type { BusinessCalendar, Holiday, WeeklyInterval } from '../../domain/sla
 import { validateCalendar } from '../../domain/sla/calendar.ts';
 import { compileCalendar } from '../../domain/sla/compile.ts';
 import { conflict, forbidden, invalid, notFound } from '../../errors.ts';
+import { assertMayManageServiceLevels } from './access.ts';
 import { slaClocks } from './clock-schema.ts';
 import { businessCalendars } from './schema.ts';
 
@@ -67,8 +68,7 @@ async function assertNameFree(db: Db, name: string, exceptId?: string): Promise<
 }
 
 export async function createCalendar(ctx: AppContext, actor: Actor | 'system', input: CalendarInput) {
-  if (actor !== 'system' && !can(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may add calendars.');
+  assertMayManageServiceLevels(actor, 'add calendars');
   const calendar = assertValidCalendar({
     timeZone: input.timeZone,
     intervals: input.intervals,
@@ -108,8 +108,7 @@ export async function updateCalendar(
   patch: Partial<CalendarInput>,
   expectedVersion: number | undefined,
 ) {
-  if (!can(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may change calendars.');
+  assertMayManageServiceLevels(actor, 'change calendars');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const cur = await lockAtVersion(tx, businessCalendars, id, 'Calendar', expectedVersion, (r) => r.name);
@@ -146,8 +145,7 @@ export async function updateCalendar(
 }
 
 export async function deleteCalendar(ctx: AppContext, actor: Actor, id: string): Promise<void> {
-  if (!can(actor, 'service_level.manage'))
-    throw forbidden('Only administrators and service managers may remove calendars.');
+  assertMayManageServiceLevels(actor, 'remove calendars');
   const cur = await rowById(ctx.db, businessCalendars, id, 'Calendar');
   const [used] = await queryRows<{ n: number }>(
     ctx.db,

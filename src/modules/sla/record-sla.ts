@@ -10,12 +10,8 @@ import type { AppContext } from '../../context.ts';
 import type { TimelineEntry as CTimelineEntry } from '../../contracts/service-levels.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import type { AgreementKind, Metric } from '../../domain/sla/agreement.ts';
-import {
-  alertPercents,
-  type ClockFacts,
-  type ClockState,
-  measureClock,
-} from '../../domain/sla/clock-state.ts';
+import { clockFacts, pausesOf } from '../../domain/sla/clock-book.ts';
+import { alertPercents, type ClockState, measureClock } from '../../domain/sla/clock-state.ts';
 import { loadRecord } from '../records/index.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses, supplierEngagements } from './clock-schema.ts';
@@ -87,21 +83,14 @@ export async function getRecordSla(ctx: AppContext, actor: Actor, recordRef: str
     organisations: [...visible.map((c) => c.customerId), ...supplierOf.values()],
     calendars: visible.map((c) => c.calendarId),
   });
-  const recordPauses = pauses.map((p) => ({ start: p.startedAt, end: p.endedAt }));
+  const recordPauses = pausesOf(pauses);
   return {
     recordId: row.id,
     number: row.number,
     slaDueAt: row.slaDueAt?.toISOString() ?? null,
     now: now.toISOString(),
     clocks: visible.map((c) => {
-      const facts: ClockFacts = {
-        state: c.state as ClockState,
-        startedAt: c.startedAt,
-        stoppedAt: c.stoppedAt,
-        targetSeconds: c.targetSeconds,
-        targetVersion: c.targetVersion,
-      };
-      const m = measureClock(facts, calendars.get(c.calendarId)!, recordPauses, now);
+      const m = measureClock(clockFacts(c), calendars.get(c.calendarId)!, recordPauses, now);
       const agreement = refs.get(c.agreementId)!;
       const fired = alerts.filter((a) => a.clockId === c.id && a.targetVersion === c.targetVersion);
       return {

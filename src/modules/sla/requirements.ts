@@ -10,15 +10,15 @@ import type { AppContext } from '../../context.ts';
 import type { RequirementInput, SlaFromRequirement } from '../../contracts/service-levels.ts';
 import type { Db } from '../../db/client.ts';
 import { REQUIREMENT_STATUSES, type RequirementStatus } from '../../domain/portfolio.ts';
-import { type Actor, can } from '../../domain/roles.ts';
+import { type Actor, actingUserId, can } from '../../domain/roles.ts';
 import { DEFAULT_WARNING_THRESHOLDS, validateTerms } from '../../domain/sla/agreement.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
 import { defined } from '../../shared/defined.ts';
 import { findService } from '../catalog/index.ts';
-import { organisations } from '../organisations/index.ts';
 import { assertVersion } from '../records/index.ts';
+import { assertMayManageServiceLevels } from './access.ts';
 import { type AgreementRow, presentAgreements } from './agreement-present.ts';
-import { insertAgreement } from './agreements.ts';
+import { insertAgreement, orgKind } from './agreements.ts';
 import { calendarExists } from './calendars.ts';
 import { lookUpNames } from './names.ts';
 import { agreements, serviceLevelRequirements } from './schema.ts';
@@ -86,11 +86,8 @@ async function assertValid(db: Db, r: RequirementRow): Promise<void> {
     availabilityTarget: r.availabilityTarget,
   }).filter((i) => r.status !== 'draft' || i.field !== 'targets');
   if (r.customerId) {
-    const [o] = await db
-      .select({ kind: organisations.kind })
-      .from(organisations)
-      .where(eq(organisations.id, r.customerId));
-    if (!o || o.kind === 'supplier')
+    const kind = await orgKind(db, r.customerId);
+    if (!kind || kind === 'supplier')
       errors.push({ field: 'customerId', message: 'no customer organisation with this id' });
   }
   if (!(await calendarExists(db, r.calendarId)))
@@ -98,15 +95,13 @@ async function assertValid(db: Db, r: RequirementRow): Promise<void> {
   if (errors.length) throw invalid(errors, `The requirement is not valid: ${errors[0]!.message}`);
 }
 
-const mayManage = (actor: Actor | 'system') => actor === 'system' || can(actor, 'service_level.manage');
-
 export async function createRequirement(
   ctx: AppContext,
   actor: Actor | 'system',
   serviceId: string,
   input: RequirementInput,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may record requirements.');
+  assertMayManageServiceLevels(actor, 'record requirements');
   const service = await findService(ctx.db, serviceId);
   if (!service) throw notFound('Service', serviceId);
   const now = ctx.clock.now();
@@ -120,7 +115,7 @@ export async function createRequirement(
     availabilityTarget: input.availabilityTarget ?? null,
     targets: [...input.targets].sort((a, b) => a.priority - b.priority),
     obligations: input.obligations ?? '',
-    createdBy: actor === 'system' ? null : actor.userId,
+    createdBy: actingUserId(actor),
     createdAt: now,
     updatedAt: now,
     version: 1,
@@ -173,7 +168,7 @@ export async function updateRequirement(
   patch: Partial<RequirementInput>,
   expectedVersion: number | undefined,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may change requirements.');
+  assertMayManageServiceLevels(actor, 'change requirements');
   return reviseRequirement(ctx, id, expectedVersion, (cur) => {
     if (cur.status === 'agreed')
       throw new AppError(
@@ -192,7 +187,7 @@ export async function moveRequirement(
   status: RequirementStatus,
   expectedVersion?: number,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may review requirements.');
+  assertMayManageServiceLevels(actor, 'review requirements');
   return reviseRequirement(ctx, id, expectedVersion, (cur) => {
     if (!MOVES[cur.status as RequirementStatus].includes(status))
       throw new AppError(
@@ -217,7 +212,7 @@ export async function makeSlaFromRequirement(
   id: string,
   input: SlaFromRequirementInput,
 ) {
-  if (!mayManage(actor)) throw forbidden('Only administrators and service managers may agree SLAs.');
+  assertMayManageServiceLevels(actor, 'agree SLAs');
   const now = ctx.clock.now();
   const row = await ctx.db.transaction(async (tx) => {
     const req = await lockRequirement(tx, id);
@@ -256,9 +251,9 @@ export async function makeSlaFromRequirement(
       onReassign: 'restart',
       effectiveFrom: input.effectiveFrom,
       effectiveTo: input.effectiveTo ?? null,
-      agreedBy: actor === 'system' ? null : actor.userId,
+      agreedBy: actingUserId(actor),
       agreedAt: now,
-      createdBy: actor === 'system' ? null : actor.userId,
+      createdBy: actingUserId(actor),
       createdAt: now,
       updatedAt: now,
       version: 1,

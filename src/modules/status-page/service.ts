@@ -17,7 +17,7 @@ import { assertVersion } from '../../db/version.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
 import { users } from '../auth/index.ts';
-import { findService } from '../catalog/index.ts';
+import { existingService, findService } from '../catalog/index.ts';
 import { records } from '../records/index.ts';
 import { dropStatusPage } from './cache.ts';
 import { deriveAll } from './compute.ts';
@@ -84,12 +84,7 @@ export async function publishService(
   expectedVersion: number | undefined,
 ) {
   assertMay(actor, 'status_page.manage');
-  const svc = await findService(ctx.db, serviceId);
-  if (!svc)
-    throw invalid(
-      [{ field: 'serviceId', message: 'no service with this id' }],
-      'The service does not exist.',
-    );
+  const svc = await existingService(ctx.db, serviceId);
   const now = ctx.clock.now();
   await ctx.db.transaction(async (tx) => {
     const cur = await lockEntry(tx, serviceId);

@@ -3,17 +3,17 @@
  * subscription and mails a confirmation link; only confirmed addresses receive updates, and every
  * mail carries an unsubscribe link. Mail goes through the outbox in the writing transaction.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { Db } from '../../db/client.ts';
 import { STATUS_LABELS } from '../../domain/status/derive.ts';
 import { AppError, invalid } from '../../errors.ts';
+import { tokenHash } from '../../shared/token-hash.ts';
 import { queueMail } from '../mail/index.ts';
 import type { StatusChange } from './compute.ts';
 import { statusPageServices, statusSubscriptions } from './schema.ts';
 
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(24).toString('base64url');
 
 /** Where the links point: PUBLIC_URL when set, otherwise the address the request came to. */
@@ -60,13 +60,13 @@ export async function subscribe(
     if (existing)
       await tx
         .update(statusSubscriptions)
-        .set({ confirmTokenHash: hash(token) })
+        .set({ confirmTokenHash: tokenHash(token) })
         .where(eq(statusSubscriptions.id, existing.id));
     else
       await tx.insert(statusSubscriptions).values({
         email,
         serviceId: input.serviceId,
-        confirmTokenHash: hash(token),
+        confirmTokenHash: tokenHash(token),
         unsubscribeToken: newToken(),
       });
     await queueMail(ctx, tx, {
@@ -90,7 +90,7 @@ export async function confirmSubscription(ctx: AppContext, token: string): Promi
   const [row] = await ctx.db
     .update(statusSubscriptions)
     .set({ confirmedAt: sql`coalesce(${statusSubscriptions.confirmedAt}, ${ctx.clock.now()})` })
-    .where(eq(statusSubscriptions.confirmTokenHash, hash(token)))
+    .where(eq(statusSubscriptions.confirmTokenHash, tokenHash(token)))
     .returning({ email: statusSubscriptions.email });
   if (!row) throw badToken();
   return row;

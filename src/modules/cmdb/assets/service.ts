@@ -13,7 +13,7 @@ import { isUuid } from '../../../db/rows.ts';
 import { assertVersion, writeNextVersion } from '../../../db/version.ts';
 import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/assets.ts';
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
-import { type Actor, can } from '../../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../../domain/roles.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
 import { organisations } from '../../organisations/index.ts';
@@ -79,7 +79,7 @@ export function assetRegisterAccess(things: string) {
       if (!can(actor, 'asset.read')) throw forbidden(`You may not browse ${things}.`);
     },
     assertCanManage(actor: Actor | 'system'): void {
-      if (actor !== 'system' && !can(actor, 'asset.manage'))
+      if (!systemOrCan(actor, 'asset.manage'))
         throw forbidden(`Only administrators, service managers and agents may change ${things}.`);
     },
   };
@@ -180,7 +180,7 @@ export async function createAsset(
       { field: 'state', message: 'a deployed asset must be assigned to a person or a location' },
     ]);
   const now = ctx.clock.now();
-  const actorId = actor === 'system' ? null : actor.userId;
+  const actorId = actingUserId(actor);
   const row = await ctx.db.transaction(async (tx) => {
     const errors = await checkAssetFields(tx, fields, null);
     if (errors.length) throwFieldErrors(errors);

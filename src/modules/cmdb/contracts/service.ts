@@ -12,7 +12,7 @@ import { containing } from '../../../db/like.ts';
 import { rowById } from '../../../db/rows.ts';
 import { lockAtVersion, writeNextVersion } from '../../../db/version.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
-import { type Actor, can } from '../../../domain/roles.ts';
+import { type Actor, can, systemOrCan } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid } from '../../../errors.ts';
 import { organisations } from '../../organisations/index.ts';
 import { assetRegisterAccess, todayOf } from '../assets/service.ts';
@@ -66,7 +66,7 @@ export function contractStatus(
 
 const { assertCanRead } = assetRegisterAccess('contracts');
 function assertCanManage(actor: Actor | 'system') {
-  if (actor !== 'system' && !can(actor, 'contract.manage'))
+  if (!systemOrCan(actor, 'contract.manage'))
     throw forbidden('Only administrators and service managers may change contracts.');
 }
 

@@ -11,7 +11,7 @@ import type { ImportView } from '../../../contracts/cmdb.ts';
 import { queryRows } from '../../../db/client.ts';
 import { decodeCursor, keysetPage, type PageRequest } from '../../../db/cursor.ts';
 import { rowById } from '../../../db/rows.ts';
-import { type Actor, can } from '../../../domain/roles.ts';
+import { type Actor, actingUserId, can, systemOrCan } from '../../../domain/roles.ts';
 import { AppError, forbidden } from '../../../errors.ts';
 import { loadClassModel, lockModelShared, textArray } from '../model.ts';
 import { namesFor } from '../present.ts';
@@ -49,7 +49,7 @@ export type ImportRequest = {
 };
 
 function assertCanImport(actor: Actor | 'system') {
-  if (actor !== 'system' && !can(actor, 'cmdb.import'))
+  if (!systemOrCan(actor, 'cmdb.import'))
     throw forbidden('Only administrators, service managers and agents may import into the CMDB.');
 }
 
@@ -113,7 +113,7 @@ export async function startImport(
       dryRun: req.dryRun,
       total: parsed.length,
       content: req.content,
-      createdBy: actor === 'system' ? null : actor.userId,
+      createdBy: actingUserId(actor),
       createdAt: ctx.clock.now(),
     })
     .returning();
@@ -237,7 +237,7 @@ export async function listImportRows(
   id: string,
   q: PageRequest & { outcome?: Outcome | undefined },
 ) {
-  if (actor !== 'system' && !can(actor, 'cmdb.read')) throw forbidden('You may not see CMDB imports.');
+  if (!systemOrCan(actor, 'cmdb.read')) throw forbidden('You may not see CMDB imports.');
   const imp = await loadImport(ctx, id);
   const after = q.cursor ? Number(decodeCursor(q.cursor, 1)[0]) : 0;
   const rows = await ctx.db

@@ -4,7 +4,7 @@ import type { AppContext } from '../../../context.ts';
 import type { Installation } from '../../../contracts/cmdb.ts';
 import { deleteRowById } from '../../../db/rows.ts';
 import { installationKind, type LicenceMetric } from '../../../domain/cmdb/licences.ts';
-import type { Actor } from '../../../domain/roles.ts';
+import { type Actor, actingUserId } from '../../../domain/roles.ts';
 import { conflict, invalid } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
 import { loadClassModel } from '../model.ts';
@@ -171,7 +171,7 @@ export async function addInstallation(
       ciId: input.ciId ?? null,
       userId: input.userId ?? null,
       cores: input.cores ?? null,
-      createdBy: actor === 'system' ? null : actor.userId,
+      createdBy: actingUserId(actor),
       createdAt: ctx.clock.now(),
     })
     .onConflictDoNothing()
