@@ -132,19 +132,6 @@ function elapsedMs(cc: CompiledCalendar, from: number, to: number, pauses: reado
   return walkWorkingTime(cc, from, to, Number.POSITIVE_INFINITY, pauses).walked;
 }
 
-/** Unpaused working time (ms) from `start` until `end`, which errors call `endName`. */
-function workingMsUntil(
-  start: Date,
-  end: Date,
-  endName: string,
-  calendar: CalendarLike,
-  pauses: readonly Pause[] | undefined,
-): number {
-  const from = instant(start, 'The start');
-  const to = instant(end, endName);
-  return elapsedMs(compileCalendar(calendar), from, to, normalizePauses(pauses, from));
-}
-
 /**
  * When an SLA target of `targetSeconds` working seconds, started at `start`, falls due: the
  * earliest instant at which the unpaused working time since `start` reaches the target.
@@ -192,7 +179,9 @@ export function elapsedWorkingTime(
   calendar: CalendarLike,
   pauses?: readonly Pause[],
 ): number {
-  return workingMsUntil(start, end, 'The end', calendar, pauses) / 1000;
+  const from = instant(start, 'The start');
+  const to = instant(end, 'The end');
+  return elapsedMs(compileCalendar(calendar), from, to, normalizePauses(pauses, from)) / 1000;
 }
 
 /** Working seconds left until the target is met at `now`; negative once overdue. */
@@ -203,7 +192,13 @@ export function remainingWorkingTime(
   calendar: CalendarLike,
   pauses?: readonly Pause[],
 ): number {
-  const elapsed = workingMsUntil(start, now, 'Now', calendar, pauses);
+  const from = instant(start, 'The start');
+  const elapsed = elapsedMs(
+    compileCalendar(calendar),
+    from,
+    instant(now, 'Now'),
+    normalizePauses(pauses, from),
+  );
   return (durationMs(targetSeconds) - elapsed) / 1000;
 }
 
