@@ -67,22 +67,10 @@ function idleGuard(info: WorkDay, idle: number): number {
   return idle + 1;
 }
 
-/**
- * Walk the unpaused working time from `from`, one cached calendar day at a time, until `until`
- * or until `budget` ms of it have passed, whichever comes first: how much was walked, and the
- * instant the budget ran out (NaN when it did not: `until` came first, or an open pause stopped
- * the walk). A walk without an end (`until` Infinity) gives up after MAX_IDLE_DAYS days without
- * working time.
- */
-function walkWorkingTime(
-  cc: CompiledCalendar,
-  from: number,
-  until: number,
-  budget: number,
-  pauses: readonly number[],
-): { walked: number; spentAt: number } {
-  const bounded = until !== Number.POSITIVE_INFINITY;
-  let walked = 0;
+/** Instant (ms) at which `target` ms of unpaused working time have passed since `from`; NaN if an open pause stops the clock first. */
+function dueMs(cc: CompiledCalendar, from: number, target: number, pauses: readonly number[]): number {
+  if (target === 0) return from;
+  let remaining = target;
   let cursor = from;
   let info = cc.dayAt(from);
   let pi = 0;
@@ -91,9 +79,47 @@ function walkWorkingTime(
   for (;;) {
     const segs = info.segments;
     for (let i = 0; i < segs.length; i += 2) {
+      const to = segs[i + 1]!;
+      if (to <= cursor) continue;
+      let a = Math.max(segs[i]!, cursor);
+      while (a < to) {
+        while (pi < np && pauses[pi + 1]! <= a) pi += 2;
+        let stop = to;
+        if (pi < np) {
+          const ps = pauses[pi]!;
+          if (ps <= a) {
+            a = pauses[pi + 1]!; // inside a pause: resume at its end (Infinity when open)
+            continue;
+          }
+          if (ps < to) stop = ps;
+        }
+        const available = stop - a;
+        if (remaining <= available) return a + remaining;
+        remaining -= available;
+        a = stop;
+      }
+      cursor = a;
+    }
+    if (cursor === Number.POSITIVE_INFINITY) return Number.NaN;
+    idle = idleGuard(info, idle);
+    info = cursor >= info.end ? cc.dayAt(cursor) : cc.next(info);
+  }
+}
+
+/** Unpaused working time (ms) in [from, to). */
+function elapsedMs(cc: CompiledCalendar, from: number, to: number, pauses: readonly number[]): number {
+  if (to <= from) return 0;
+  let total = 0;
+  let cursor = from;
+  let info = cc.dayAt(from);
+  let pi = 0;
+  const np = pauses.length;
+  for (;;) {
+    const segs = info.segments;
+    for (let i = 0; i < segs.length; i += 2) {
       const segFrom = segs[i]!;
-      if (segFrom >= until) return { walked, spentAt: Number.NaN };
-      const segTo = Math.min(segs[i + 1]!, until);
+      if (segFrom >= to) return total;
+      const segTo = Math.min(segs[i + 1]!, to);
       if (segTo <= cursor) continue;
       let a = Math.max(segFrom, cursor);
       while (a < segTo) {
@@ -102,34 +128,19 @@ function walkWorkingTime(
         if (pi < np) {
           const ps = pauses[pi]!;
           if (ps <= a) {
-            a = pauses[pi + 1]!; // inside a pause: resume at its end (Infinity when open)
+            a = pauses[pi + 1]!;
             continue;
           }
           if (ps < segTo) stop = ps;
         }
-        const left = budget - walked;
-        if (left <= stop - a) return { walked: budget, spentAt: a + left };
-        walked += stop - a;
+        total += stop - a;
         a = stop;
       }
       cursor = a;
     }
-    if (cursor >= until || info.end >= until) return { walked, spentAt: Number.NaN };
-    if (!bounded) idle = idleGuard(info, idle);
+    if (cursor >= to || info.end >= to) return total;
     info = cursor >= info.end ? cc.dayAt(cursor) : cc.next(info);
   }
-}
-
-/** Instant (ms) at which `target` ms of unpaused working time have passed since `from`; NaN if an open pause stops the clock first. */
-function dueMs(cc: CompiledCalendar, from: number, target: number, pauses: readonly number[]): number {
-  if (target === 0) return from;
-  return walkWorkingTime(cc, from, Number.POSITIVE_INFINITY, target, pauses).spentAt;
-}
-
-/** Unpaused working time (ms) in [from, to). */
-function elapsedMs(cc: CompiledCalendar, from: number, to: number, pauses: readonly number[]): number {
-  if (to <= from) return 0;
-  return walkWorkingTime(cc, from, to, Number.POSITIVE_INFINITY, pauses).walked;
 }
 
 /**
