@@ -4,6 +4,9 @@
  * service they support (so its agreements apply).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadActor } from '../../src/modules/auth/service.ts';
+import { createRecord } from '../../src/modules/records/service.ts';
+import { INCIDENT } from '../../src/modules/records/types.ts';
 import { activityOf, buildAutomationRule, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 import { buildAgreement, buildCalendar, buildService, clocksOf } from '../support/sla.ts';
@@ -87,6 +90,67 @@ describe('rules read from the cache', () => {
     expect(on.statusCode).toBe(200);
     const again = (await t.agent.post('/api/v1/incidents', { title: 'Printer smoking' })).json();
     expect(await notes(again.id)).toHaveLength(1);
+    await t.owner.del(`/api/v1/automation-rules/${ruleId}`);
+  });
+});
+
+describe('a create prepared before its insert', () => {
+  it('writes a commenting rule’s work and the first clocks with the record, as the creating transaction does', async () => {
+    const calendar = await buildCalendar(t.manager);
+    const service = await buildService(t.manager);
+    await buildAgreement(t.manager, { calendarId: calendar.id, serviceId: service.id });
+    const ruleId = await buildAutomationRule(t.owner, {
+      name: 'Scanners get a note',
+      event: 'created',
+      conditions: [{ field: 'title', op: 'contains', value: 'scanner' }],
+      actions: [{ type: 'add_comment', body: 'Check the cable first.', visibility: 'public' }],
+    });
+    const input = { title: 'Scanner jammed', serviceId: service.id, urgency: 2 };
+    // The SLA clocks and a rule that only comments: one read and one statement, no transaction.
+    let commits = 0;
+    const counted = () => commits++;
+    t.env.ctx.database.committed.add(counted);
+    let prepared: { id: string; slaDueAt: string | null; version: number };
+    try {
+      const res = await t.agent.post('/api/v1/incidents', input);
+      expect(res.statusCode).toBe(201);
+      prepared = res.json();
+    } finally {
+      t.env.ctx.database.committed.delete(counted);
+    }
+    expect(commits).toBe(0);
+    expect(prepared).toMatchObject({ version: 1 });
+    expect(prepared.slaDueAt).not.toBeNull();
+    // The same create with follow-up work runs every hook in the creating transaction.
+    const actor = await loadActor(t.env.ctx.db, t.agent.user.id, null);
+    const inTransaction = await createRecord(t.env.ctx, actor, INCIDENT, input, {
+      withRecord: async () => {},
+    });
+    expect(inTransaction.slaDueAt).toBe(prepared.slaDueAt);
+    const written = async (id: string) => ({
+      // What each entry says, but for the record's own number and the entries' ids.
+      activity: (await activityOf(t.agent, id)).map((a) => {
+        const by = `by ${a.actor?.name ?? 'the system'}`;
+        if (a.kind === 'comment') return `comment ${a.visibility} ${a.body} ${by}`;
+        if (a.kind === 'change')
+          return `change ${a.field} ${by}${a.field === 'created' ? '' : ` to ${a.newValue}`}`;
+        return `${a.kind} ${by}`;
+      }),
+      clocks: (await clocksOf(t.agent, id)).map((c) => `${c.kind} ${c.metric} ${c.state} ${c.dueAt}`),
+    });
+    const a = await written(prepared.id);
+    expect(a.activity).toContain('comment public Check the cable first. by the system');
+    expect(a.activity).toContain('change automation by the system to Scanners get a note');
+    expect(a.clocks).toHaveLength(2);
+    expect(await written(inTransaction.id)).toEqual(a);
+    const runs = (await t.owner.get(`/api/v1/automation-rules/${ruleId}/runs`)).json() as {
+      recordId: string;
+      outcome: string;
+    }[];
+    expect(runs.filter((r) => r.recordId === prepared.id || r.recordId === inTransaction.id)).toEqual([
+      expect.objectContaining({ outcome: 'applied' }),
+      expect.objectContaining({ outcome: 'applied' }),
+    ]);
     await t.owner.del(`/api/v1/automation-rules/${ruleId}`);
   });
 });

@@ -8,6 +8,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { configChanged } from '../../db/changes.ts';
 import type { Db } from '../../db/client.ts';
+import { insertRows } from '../../db/statements.ts';
 import { lockAtVersion, writeNextVersion } from '../../db/version.ts';
 import {
   type AutomationEvent,
@@ -23,6 +24,9 @@ import { forbidden, invalid, notFound } from '../../errors.ts';
 import { groupMembers, groups, users } from '../auth/index.ts';
 import type { RecordRow } from '../records/index.ts';
 import {
+  type CreateContribution,
+  historyWrites,
+  type PendingCreate,
   type RecordEvent,
   type RecordEventContext,
   recordComments,
@@ -265,20 +269,9 @@ async function runRule(
       next.assigneeId = await pickAssignee(ec, rule.id, a.groupId, a.strategy);
     }
   }
-  await writeHistory(ec.tx, event.record.id, null, ec.at, [
-    { field: 'automation', oldValue: null, newValue: rule.name },
-  ]);
-  for (const a of rule.actions) {
-    if (a.type === 'add_comment') {
-      await ec.tx.insert(recordComments).values({
-        recordId: event.record.id,
-        authorId: null,
-        body: a.body,
-        visibility: a.visibility,
-        createdAt: ec.at,
-      });
-    }
-  }
+  await writeHistory(ec.tx, event.record.id, null, ec.at, firing(rule));
+  const comments = commentRows(rule, event.record.id, ec.at);
+  if (comments.length) await ec.tx.insert(recordComments).values(comments);
   // Changes made by the rule are a new event in the same chain, one level deeper.
   const after = await writeRecordChanges(
     { ...ec, actorId: null, chain: { depth: depth + 1, fired: new Set([...fired, rule.id]) } },
@@ -286,15 +279,62 @@ async function runRule(
     next,
     patch,
   );
-  await ec.tx.insert(automationRuns).values({
+  await ec.tx.insert(automationRuns).values(appliedRun(rule, event.record.id, ec.at, event.kind));
+  return after !== event.record;
+}
+
+/** The history entry that names the rule on the record. */
+const firing = (rule: AutomationRule) => [{ field: 'automation', oldValue: null, newValue: rule.name }];
+
+/** The comments a rule adds (by nobody, at the event's instant). */
+function commentRows(rule: AutomationRule, recordId: string, at: Date) {
+  return rule.actions.flatMap((a) =>
+    a.type === 'add_comment'
+      ? [{ recordId, authorId: null, body: a.body, visibility: a.visibility, createdAt: at }]
+      : [],
+  );
+}
+
+function appliedRun(rule: AutomationRule, recordId: string, at: Date, event: RecordEvent['kind']) {
+  return {
     ruleId: rule.id,
-    recordId: event.record.id,
-    at: ec.at,
-    event: event.kind,
+    recordId,
+    at,
+    event,
     outcome: 'applied',
     details: { actions: rule.actions.map((a) => a.type) },
-  });
-  return after !== event.record;
+  };
+}
+
+const ruleOf = (r: StoredRule): AutomationRule => ({
+  id: r.id,
+  name: r.name,
+  event: r.event as AutomationEvent,
+  conditions: r.conditions,
+  actions: r.actions,
+});
+
+/**
+ * The rules for a record being created, decided before its insert when every rule that matches
+ * it only comments: their history entries, comments and runs join the insert's statement. A rule
+ * that changes the record may set off further rules, so such a create runs them in its
+ * transaction (null).
+ */
+async function prepareCreate(p: PendingCreate): Promise<CreateContribution | null> {
+  const rows = await enabledRules(p.ctx, p.ctx.db, p.cfg.process, 'created');
+  const subject = { fields: p.record as unknown as Record<string, unknown>, changed: new Set<string>() };
+  const matching = rows.map(ruleOf).filter((rule) => ruleMatches(rule, 'created', subject));
+  if (matching.some((rule) => rule.actions.some((a) => a.type !== 'add_comment'))) return null;
+  return {
+    writes: matching.flatMap((rule) => {
+      const comments = commentRows(rule, p.record.id, p.at);
+      return [
+        ...historyWrites(p.record.id, null, p.at, firing(rule)),
+        ...(comments.length ? [insertRows(recordComments, comments)] : []),
+        insertRows(automationRuns, [appliedRun(rule, p.record.id, p.at, 'created')]),
+      ];
+    }),
+  };
 }
 
 const rulesKey = (process: string, event: string) => `automation:${process}:${event}`;
@@ -350,13 +390,7 @@ export function registerAutomationHooks(): void {
       const subject = { fields: event.record as unknown as Record<string, unknown>, changed };
       let current = event;
       for (const r of rows) {
-        const rule: AutomationRule = {
-          id: r.id,
-          name: r.name,
-          event: r.event as AutomationEvent,
-          conditions: r.conditions,
-          actions: r.actions,
-        };
+        const rule = ruleOf(r);
         if (
           fired.has(rule.id) ||
           !ruleMatches(rule, event.kind, {
@@ -387,5 +421,6 @@ export function registerAutomationHooks(): void {
     },
     ['created', 'updated', 'transitioned'],
     async (ctx, cfg, kind) => (await enabledRules(ctx, ctx.db, cfg.process, kind)).length > 0,
+    prepareCreate,
   );
 }

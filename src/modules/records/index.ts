@@ -26,6 +26,7 @@ export type { DetailValues, RecordDetail } from './detail.ts';
 export {
   type CommentEvent,
   type CreateContribution,
+  type CreatePreparer,
   type PendingCreate,
   type RecordEvent,
   type RecordEventContext,
@@ -47,6 +48,7 @@ export {
   checkAssignment,
   createRecord,
   getRecordView,
+  historyWrites,
   type UpdateRecordInput,
   updateRecord,
   writeHistory,

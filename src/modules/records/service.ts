@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import type { RecordFields } from '../../contracts/records.ts';
 import type { Db } from '../../db/client.ts';
+import { insertRows, type Statement } from '../../db/statements.ts';
 import { assertVersion } from '../../db/version.ts';
 import { type Lifecycle, stateOf } from '../../domain/lifecycle/engine.ts';
 import { derivePriority } from '../../domain/priority.ts';
@@ -39,16 +40,28 @@ export async function writeHistory(
   changes: Change[],
 ): Promise<void> {
   if (changes.length === 0) return;
-  await tx.insert(recordHistory).values(
-    changes.map((c) => ({
-      recordId,
-      actorId,
-      at,
-      field: c.field,
-      oldValue: asText(c.oldValue),
-      newValue: asText(c.newValue),
-    })),
-  );
+  await tx.insert(recordHistory).values(historyRows(recordId, actorId, at, changes));
+}
+
+function historyRows(recordId: string, actorId: string | null, at: Date, changes: Change[]) {
+  return changes.map((c) => ({
+    recordId,
+    actorId,
+    at,
+    field: c.field,
+    oldValue: asText(c.oldValue),
+    newValue: asText(c.newValue),
+  }));
+}
+
+/** `writeHistory`'s rows as a write to join another statement (a prepared create's); none for no change. */
+export function historyWrites(
+  recordId: string,
+  actorId: string | null,
+  at: Date,
+  changes: Change[],
+): Statement[] {
+  return changes.length ? [insertRows(recordHistory, historyRows(recordId, actorId, at, changes))] : [];
 }
 
 // One optimistic-concurrency check for every versioned row; re-exported for the modules that import it from here.
