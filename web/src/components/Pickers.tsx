@@ -2,6 +2,7 @@
 import { Select, type SelectProps } from '@mantine/core';
 import { useGroups, useUserList, useUserSearch } from '../api/queries/directory.ts';
 import type { PersonRef, Role } from '../api/types.ts';
+import { namedOption } from '../kit/form/namedOptions.ts';
 import { useServerSearch } from '../kit/form/useServerSearch.ts';
 
 type BaseProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange'>;
@@ -48,9 +49,7 @@ export function GroupSelect({
   ...rest
 }: BaseProps & { value: string | null; onChange: (id: string | null) => void }) {
   const groups = useGroups();
-  const data = (groups.data ?? [])
-    .filter((g) => g.active || g.id === value)
-    .map((g) => ({ value: g.id, label: g.name }));
+  const data = (groups.data ?? []).filter((g) => g.active || g.id === value).map(namedOption);
   return (
     <Select
       searchable
@@ -83,7 +82,7 @@ export function MemberSelect({
       {...rest}
       disabled={rest.disabled || !groupId}
       description={groupId ? rest.description : 'Choose an assignment group first'}
-      data={[...people.values()].map((p) => ({ value: p.id, label: p.name }))}
+      data={[...people.values()].map(namedOption)}
       value={value?.id ?? null}
       onChange={(id) => onChange(id ? (people.get(id) ?? null) : null)}
       nothingFoundMessage={members.isPending ? 'Loading…' : 'This group has no active members'}

@@ -3,6 +3,7 @@ import { MultiSelect, PasswordInput, Select, SimpleGrid, Stack, Switch, TextInpu
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useGroups, useRoles } from '../../api/queries/directory.ts';
 import type { Role, User, UserInput } from '../../api/types.ts';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import type { FieldErrors } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 
@@ -116,7 +117,7 @@ export function UserForm({
           />
           <MultiSelect
             label="Groups"
-            data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            data={namedOptions(groups.data)}
             searchable
             {...form.list('groupIds')}
           />

@@ -18,6 +18,7 @@ import type {
 import { useGroups, useRoles } from '../../api/queries/directory.ts';
 import type { Role } from '../../api/types.ts';
 import { ItemsEditor } from '../../kit/form/ItemFieldset.tsx';
+import { namedOption } from '../../kit/form/namedOptions.ts';
 
 type Err = (path: string) => string | undefined;
 
@@ -103,9 +104,7 @@ function LevelEditor({
         <MultiSelect
           label="Members of groups"
           placeholder={groupIds.length ? undefined : 'No group'}
-          data={(groups.data ?? [])
-            .filter((g) => g.active || groupIds.includes(g.id))
-            .map((g) => ({ value: g.id, label: g.name }))}
+          data={(groups.data ?? []).filter((g) => g.active || groupIds.includes(g.id)).map(namedOption)}
           value={groupIds}
           onChange={(v) => setApprovers(manager, v, roleKeys)}
           searchable

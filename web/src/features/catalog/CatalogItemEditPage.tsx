@@ -27,6 +27,7 @@ import {
   useServices,
 } from '../../api/queries/requests.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -157,7 +158,7 @@ function Editor({ item }: { item: CatalogItem | undefined }) {
                 label="Service"
                 required
                 searchable
-                data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+                data={namedOptions(services.data?.items)}
                 value={d.serviceId}
                 onChange={(v) => set('serviceId', v)}
                 error={serviceError}

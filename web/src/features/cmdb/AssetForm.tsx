@@ -11,6 +11,7 @@ import {
 } from '../../api/queries/cmdb.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { UserPicker } from '../../components/Pickers.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { textOrNull as txt } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -129,7 +130,7 @@ export function AssetFields({
           placeholder="None"
           clearable
           searchable
-          data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          data={namedOptions(suppliers.data)}
           {...form.choice('supplierId')}
         />
         {withAssignment && (

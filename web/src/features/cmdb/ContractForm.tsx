@@ -7,6 +7,7 @@ import {
   type ContractKind,
   useSuppliers,
 } from '../../api/queries/cmdb.ts';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { humanize } from '../../lib/labels.ts';
 
@@ -78,7 +79,7 @@ export function ContractFields({ form }: { form: DraftForm<ContractDraft, Contra
           label="Supplier"
           required
           searchable
-          data={(suppliers.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          data={namedOptions(suppliers.data)}
           nothingFoundMessage={suppliers.isPending ? 'Loading…' : 'No supplier organisation found'}
           {...form.choice('supplierId')}
         />

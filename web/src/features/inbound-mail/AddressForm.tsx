@@ -8,6 +8,7 @@ import {
 import { useServices } from '../../api/queries/requests.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { unplacedErrors } from '../../lib/forms.ts';
 
@@ -85,7 +86,7 @@ export function AddressForm({ current, onDone }: { current?: InboundAddressView;
         placeholder="No service"
         clearable
         searchable
-        data={(services.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
+        data={namedOptions(services.data?.items)}
         {...form.choice('serviceId')}
       />
       <Select

@@ -11,6 +11,7 @@ import { useUserList } from '../../api/queries/directory.ts';
 import type { Group as GroupT } from '../../api/types.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { Section } from '../../kit/detail/Section.tsx';
+import { namedOption } from '../../kit/form/namedOptions.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 const KEY = ['notifications', 'on-call'] as const;
@@ -60,7 +61,7 @@ export function OnCallSection({ group }: { group: GroupT }) {
             label="On call"
             placeholder="Nobody"
             clearable
-            data={people.map((p) => ({ value: p.id, label: p.name }))}
+            data={people.map(namedOption)}
             value={chosen}
             onChange={setChoice}
             style={{ flex: 1 }}

@@ -20,6 +20,7 @@ import { IconRss } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { ErrorAlert, PageLoader } from '../../components/States.tsx';
+import { namedOption } from '../../kit/form/namedOptions.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { PublicFrame } from '../../layout/PublicFrame.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -64,7 +65,7 @@ function Subscribe({ services }: { services: PublicStatus['services'] }) {
               label="Service"
               placeholder="Every service"
               clearable
-              data={services.map((s) => ({ value: s.id, label: s.name }))}
+              data={services.map(namedOption)}
               value={serviceId}
               onChange={setServiceId}
               style={{ flex: '1 1 180px' }}

@@ -29,6 +29,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, Forbidden } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
+import { namedOption } from '../../kit/form/namedOptions.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
@@ -250,9 +251,7 @@ function ServicesCard({ manage }: { manage: boolean }) {
             searchable
             clearable
             placeholder="Choose a service"
-            data={(choices.data?.items ?? [])
-              .filter((c) => !shown.has(c.id))
-              .map((c) => ({ value: c.id, label: c.name }))}
+            data={(choices.data?.items ?? []).filter((c) => !shown.has(c.id)).map(namedOption)}
             value={adding}
             onChange={setAdding}
             nothingFoundMessage={choices.isPending ? 'Loading…' : 'No service found'}

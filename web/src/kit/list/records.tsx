@@ -20,6 +20,7 @@ import { SlaDue } from '../../features/sla/SlaDue.tsx';
 import { CATEGORY_LABELS, optionsOf, PRIORITY_OPTIONS } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { recordPath } from '../../records/registry.ts';
+import { namedOption } from '../form/namedOptions.ts';
 import type { ListColumn } from './columns.ts';
 import { FilterBar, MultiFilter, SearchFilter, SelectFilter, UserFilter } from './filters.tsx';
 import type { ListState } from './listState.ts';
@@ -256,7 +257,7 @@ export function RecordFilterBar({
   const groups = useGroups();
   const groupOptions = [
     { value: 'mine', label: 'My groups' },
-    ...(groups.data ?? []).filter((g) => g.active).map((g) => ({ value: g.id, label: g.name })),
+    ...(groups.data ?? []).filter((g) => g.active).map(namedOption),
   ];
   return (
     <FilterBar state={state}>
