@@ -23,6 +23,7 @@ import {
   type PendingCreate,
   type RecordEvent,
   type RecordEventContext,
+  type RecordRow,
   registerRecordHook,
 } from '../records/index.ts';
 import { anyAgreementAgreed } from './agreements.ts';
@@ -60,23 +61,44 @@ async function updateCause(tx: Db, e: Extract<RecordEvent, { kind: 'updated' }>,
 const stateLabel = (ec: RecordEventContext, key: string) =>
   ec.lifecycle.states.find((s) => s.key === key)?.label ?? key;
 
-/** What a created record's clocks say started them. */
-const raised = (ec: Pick<RecordEventContext, 'actorId' | 'cfg'>): Cause => ({
-  actorId: ec.actorId,
-  text: `${ec.cfg.label} raised`,
-});
+/**
+ * What the planner is given about a record being created, whether it is inserted already (the
+ * `created` event) or about to be (`prepareCreate`): no clocks yet, the requester's organisation
+ * as the create read it, and the record's raising as the cause.
+ */
+function createdInput(
+  c: Pick<RecordEventContext, 'actorId' | 'cfg' | 'lifecycle' | 'at' | 'requester'>,
+  record: RecordRow,
+): FactsInput {
+  return {
+    book: emptyClockBook(record.id),
+    record,
+    lifecycle: c.lifecycle,
+    at: c.at,
+    cause: { actorId: c.actorId, text: `${c.cfg.label} raised` },
+    requesterOrganisationId: c.requester?.organisationId,
+  };
+}
 
-async function causeOf(event: RecordEvent, ec: RecordEventContext): Promise<Cause> {
+async function causeOf(
+  event: Exclude<RecordEvent, { kind: 'created' }>,
+  ec: RecordEventContext,
+): Promise<Cause> {
   const actorId = ec.actorId;
-  if (event.kind === 'created') return raised(ec);
   if (event.kind === 'transitioned')
     return { actorId, text: `State ${stateLabel(ec, event.from)} → ${stateLabel(ec, event.to)}` };
   return updateCause(ec.tx, event, actorId);
 }
 
+/** A record created: its agreements are chosen. */
+const CREATED: { plan: PlanEvent; needs: FactNeeds } = {
+  plan: { kind: 'created' },
+  needs: { selection: true },
+};
+
 /** The planner's view of the record event, and which facts deciding it needs. */
 function planEventOf(event: RecordEvent): { plan: PlanEvent; needs: FactNeeds } | null {
-  if (event.kind === 'created') return { plan: { kind: 'created' }, needs: { selection: true } };
+  if (event.kind === 'created') return CREATED;
   if (event.kind === 'transitioned')
     return { plan: { kind: 'transitioned', from: event.from, to: event.to }, needs: { engagements: true } };
   const fields = event.changes
@@ -128,16 +150,9 @@ async function onRecordEvent(event: RecordEvent, ec: RecordEventContext): Promis
   const plan = await runClockPlan(
     ec.ctx,
     ec.tx,
-    {
-      // A record being created has no clocks yet: nothing to read back.
-      book: event.kind === 'created' ? emptyClockBook(event.record.id) : undefined,
-      record: event.record,
-      lifecycle: ec.lifecycle,
-      at: ec.at,
-      cause: await causeOf(event, ec),
-      // A create read the requester's organisation in its insert: no second read.
-      requesterOrganisationId: event.kind === 'created' ? ec.requester?.organisationId : undefined,
-    },
+    event.kind === 'created'
+      ? createdInput(ec, event.record)
+      : { record: event.record, lifecycle: ec.lifecycle, at: ec.at, cause: await causeOf(event, ec) },
     planned.plan,
     planned.needs,
   );
@@ -151,21 +166,8 @@ async function onRecordEvent(event: RecordEvent, ec: RecordEventContext): Promis
  * written by the insert's statement, which writes its due instant with it.
  */
 async function prepareCreate(p: PendingCreate): Promise<CreateContribution | null> {
-  const book = emptyClockBook(p.record.id);
-  const facts = await loadPlanFacts(
-    p.ctx,
-    p.ctx.db,
-    {
-      book,
-      record: p.record,
-      lifecycle: p.lifecycle,
-      at: p.at,
-      cause: raised(p),
-      requesterOrganisationId: p.requester?.organisationId,
-    },
-    { selection: true },
-  );
-  const plan = planClocks(facts, { kind: 'created' });
+  const facts = await loadPlanFacts(p.ctx, p.ctx.db, createdInput(p, p.record), CREATED.needs);
+  const plan = planClocks(facts, CREATED.plan);
   const writes = firstClockWrites(plan, { recordType: p.record.type, recordServiceId: p.record.serviceId });
   return writes && { slaDueAt: plan.dueAt, writes };
 }
