@@ -162,12 +162,23 @@ export async function insertRecordRow(
   cfg: RecordTypeConfig,
   v: InsertValues,
 ): Promise<Record<string, unknown> | undefined> {
-  // The same prepared statement inside a transaction (on its connection) and outside one.
-  const [raw] = await statementRows<Record<string, unknown>>(
+  return sendInsert(
     tx ?? ctx.db,
-    'records.insert',
-    INSERT_RECORD_SQL,
     recordParams(cfg, recordToInsert(cfg, v, createdBy, ctx.clock.now()), false),
+  );
+}
+
+/**
+ * Send the creating statement with `also` beside it. Without further writes it is the same
+ * prepared statement inside a transaction (on its connection) and outside one, parsed and planned
+ * once per connection.
+ */
+async function sendInsert(db: Db, params: unknown[], also: string[] = []) {
+  const [raw] = await statementRows<Record<string, unknown>>(
+    db,
+    also.length ? null : 'records.insert',
+    also.length ? insertRecordSql(also) : INSERT_RECORD_SQL,
+    params,
   );
   return raw;
 }
@@ -222,8 +233,7 @@ export async function insertPreparedRecord(
   record.slaDueAt = contributions.find((c) => c.slaDueAt !== undefined)?.slaDueAt ?? null;
   const params = recordParams(cfg, record, true);
   const also = contributions.flatMap((c) => c.writes).map((w) => w(params));
-  const [raw] = await statementRows<Record<string, unknown>>(ctx.db, null, insertRecordSql(also), params);
-  return raw;
+  return sendInsert(ctx.db, params, also);
 }
 
 const RECORD_COLUMNS = Object.entries(getTableColumns(records));
