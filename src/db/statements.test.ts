@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './client.ts';
-import { insertRows, updateOne, writeTogether } from './statements.ts';
+import { insertRows, mergeInserts, updateOne, writeTogether } from './statements.ts';
 
 const parents = pgTable('parents', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -82,5 +82,32 @@ describe('statements built from a table', () => {
       ]),
     ).rejects.toThrow();
     expect(await database.db.select().from(parents).where(eq(parents.id, orphan))).toEqual([]);
+  });
+
+  it('merges inserts into one table where its first insert stood, and writes the same rows', async () => {
+    const [a, b] = [randomUUID(), randomUUID()];
+    const at = new Date('2026-12-06T08:00:00Z');
+    const update = updateOne(parents.dueAt, at, parents.id, a);
+    const merged = mergeInserts([
+      insertRows(parents, [{ id: a }]),
+      insertRows(children, [{ parentId: a, at, label: 'first' }]),
+      update,
+      insertRows(parents, [{ id: b }]),
+      insertRows(children, [
+        { parentId: b, at, label: 'second' },
+        { parentId: b, at, label: 'third' },
+      ]),
+    ]);
+    expect(merged).toHaveLength(3);
+    expect(merged[0]!.inserts?.rows).toEqual([{ id: a }, { id: b }]);
+    expect(merged[1]!.inserts?.rows.map((r) => r.label)).toEqual(['first', 'second', 'third']);
+    expect(merged[2]).toBe(update);
+    await writeTogether(database.db, merged);
+    const rows = await database.db.select().from(children).where(sql`${children.parentId} in (${a}, ${b})`);
+    expect(rows.map((r) => `${r.parentId === a ? 'a' : 'b'} ${r.label}`).sort()).toEqual([
+      'a first',
+      'b second',
+      'b third',
+    ]);
   });
 });

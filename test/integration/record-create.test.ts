@@ -3,15 +3,78 @@
  * create answers with the record as committed, and an incident raised on CIs takes the one
  * service they support (so its agreements apply).
  */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../src/modules/auth/schema.ts';
 import { loadActor } from '../../src/modules/auth/service.ts';
+import { coalescedCreates, insertRecordRow } from '../../src/modules/records/insert.ts';
 import { createRecord } from '../../src/modules/records/service.ts';
 import { INCIDENT } from '../../src/modules/records/types.ts';
-import { activityOf, buildAutomationRule, buildGroup, buildIncident, setupTestEnv } from '../support/app.ts';
+import {
+  activityOf,
+  buildAutomationRule,
+  buildGroup,
+  buildIncident,
+  buildUser,
+  setupTestEnv,
+} from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
 import { buildAgreement, buildCalendar, buildService, clocksOf } from '../support/sla.ts';
 
 const t = setupTestEnv({ agent: ['agent'], owner: ['process_owner'], manager: ['service_manager'] });
+
+describe('creates made at the same time', () => {
+  it('each answer with their own record and number', async () => {
+    const titles = Array.from({ length: 30 }, (_, i) => `Concurrent create ${i}`);
+    const answers = await Promise.all(titles.map((title) => t.agent.post('/api/v1/incidents', { title })));
+    expect(answers.map((r) => r.statusCode)).toEqual(titles.map(() => 201));
+    expect(answers.map((r) => r.json().title)).toEqual(titles);
+    const numbers = answers.map((r) => r.json().number as string);
+    expect(new Set(numbers).size).toBe(30);
+    for (const r of answers) {
+      const stored = (await t.agent.get(`/api/v1/incidents/${r.json().number}`)).json();
+      expect(stored).toMatchObject({ id: r.json().id, title: r.json().title, state: 'new', version: 1 });
+    }
+  });
+
+  it('go together in one statement, which fails only the create that cannot be written', async () => {
+    const { ctx } = t.env;
+    const gone = await buildUser(t.env, { roles: ['requester'] });
+    await ctx.db.update(users).set({ active: false }).where(eq(users.id, gone.id));
+    const agent = (await t.agent.get('/api/v1/auth/me')).json().user.id as string;
+    const before = coalescedCreates(ctx.db).batchedItems;
+    const values = (i: number) => ({
+      title: `Side by side ${i}`,
+      requesterId: i === 7 ? gone.id : agent,
+      impact: 3,
+      urgency: 3,
+      // No such service: the foreign key refuses this one record.
+      serviceId: i === 11 ? randomUUID() : undefined,
+    });
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        insertRecordRow(ctx, null, agent, INCIDENT, values(i)).then(
+          (raw) => (raw ? String(raw.title) : 'no requester'),
+          (e: { code?: string }) => `failed ${e.code}`,
+        ),
+      ),
+    );
+    expect(outcomes).toEqual(
+      Array.from({ length: 20 }, (_, i) =>
+        i === 7 ? 'no requester' : i === 11 ? 'failed 23503' : `Side by side ${i}`,
+      ),
+    );
+    expect(coalescedCreates(ctx.db).batchedItems).toBeGreaterThan(before);
+    const found = await t.agent.get('/api/v1/incidents?q=side');
+    expect(
+      found
+        .json()
+        .items.map((r: { title: string }) => r.title)
+        .sort(),
+    ).toEqual(outcomes.filter((o) => o.startsWith('Side')).sort());
+  });
+});
 
 describe('a stale transition', () => {
   it('answers 412 when the same move is sent again with the same If-Match', async () => {
@@ -143,6 +206,17 @@ describe('a create prepared before its insert', () => {
     expect(a.activity).toContain('change automation by the system to Scanners get a note');
     expect(a.clocks).toHaveLength(2);
     expect(await written(inTransaction.id)).toEqual(a);
+    // Made at the same time, such creates go together in one statement, each with its own work.
+    const before = coalescedCreates(t.env.ctx.db).batchedItems;
+    const together = await Promise.all(
+      Array.from({ length: 8 }, () => createRecord(t.env.ctx, actor, INCIDENT, input)),
+    );
+    expect(coalescedCreates(t.env.ctx.db).batchedItems).toBeGreaterThan(before);
+    expect(new Set(together.map((r) => r.number)).size).toBe(8);
+    for (const r of together) {
+      expect(r).toMatchObject({ slaDueAt: prepared.slaDueAt, version: 1 });
+      expect(await written(r.id)).toEqual(a);
+    }
     const runs = (await t.owner.get(`/api/v1/automation-rules/${ruleId}/runs`)).json() as {
       recordId: string;
       outcome: string;

@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { getTableColumns } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, statementRows } from '../../db/client.ts';
+import { type Coalescer, type CoalescerOptions, coalescer } from '../../db/coalesce.ts';
+import { mergeInserts, type Statement } from '../../db/statements.ts';
 import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import { DEFAULT_PRIORITY_MATRIX, derivePriority, type PriorityMatrix } from '../../domain/priority.ts';
 import { DEFAULT_LIFECYCLES } from '../settings/index.ts';
@@ -76,6 +78,112 @@ const insertRecordSql = (also: string[] = []) =>
   select rec.*, req.name as requester_name, req.email as requester_email,
     req.organisation_id as requester_organisation_id, cfg.lifecycle as lifecycle_json from rec, req, cfg`;
 const INSERT_RECORD_SQL = insertRecordSql();
+
+/**
+ * The creating statement for several records of one type at once (see `coalescer`). The
+ * process's settings, the sequence, the type and its prefix ($2–$6) are shared; every other
+ * parameter of the single statement is an array with one element per record, unnested into `v`
+ * and referred to by its number (`seq.p7` is the records' titles). Records whose requester is not an
+ * active user are not inserted (and draw no number); the others are numbered in the order given.
+ */
+const SHARED_PARAMS = new Set([2, 3, 4, 5, 6]);
+const ROW_PARAMS = Array.from({ length: 24 }, (_, i) => i + 1).filter((n) => !SHARED_PARAMS.has(n));
+/** Each parameter's type, as the single statement casts it. */
+const PARAM_TYPES = new Map(
+  [...INSERT_ENTRIES.map(([, v]) => v), '$1::uuid'].flatMap((v) =>
+    [...v.matchAll(/\$(\d+)::(\w+)/g)].map((m) => [Number(m[1]), m[2]!] as const),
+  ),
+);
+const perRow = (expr: string) =>
+  expr.replace(/\$(\d+)/g, (m, n: string) => (SHARED_PARAMS.has(Number(n)) ? m : `seq.p${n}`));
+const insertManySql = (also: string[] = []) => `with v as (
+    select * from unnest(${ROW_PARAMS.map((n) => `$${n}::${PARAM_TYPES.get(n)}[]`).join(', ')})
+      with ordinality as v(${ROW_PARAMS.map((n) => `p${n}`).join(', ')}, ord)
+  ),
+  cfg as (select (select value from process_settings where key = $2) as lifecycle,
+                 (select value from process_settings where key = $3) as matrix),
+  seq as (
+    select v.*, nextval($4::regclass) as n from v join users u on u.id = v.p1 and u.active order by v.ord
+  ),
+  rec as (
+    insert into records (${INSERT_ENTRIES.map(([k]) => TABLE_COLUMNS[k].name).join(', ')})
+    select ${INSERT_ENTRIES.map(([, v]) => perRow(v)).join(', ')}
+    from seq, cfg
+    returning ${RETURNED_COLUMNS}
+  )${also.map((t, i) => `, also${i} as (${t})`).join('')}
+  select rec.*, req.name as requester_name, req.email as requester_email,
+    req.organisation_id as requester_organisation_id, cfg.lifecycle as lifecycle_json
+  from rec join users req on req.id = rec.requester_id, cfg`;
+const INSERT_MANY_SQL = insertManySql();
+
+/** A record to create: its statement's parameters and the writes that go with it. */
+type Create = { params: unknown[]; writes: Statement[] };
+type Answer = Record<string, unknown> | undefined;
+
+/** Send one create's statement: the record and the writes beside it. */
+function sendCreate(db: Db, c: Create): Promise<Answer> {
+  const params = [...c.params];
+  return sendInsert(
+    db,
+    params,
+    mergeInserts(c.writes).map((w) => w(params)),
+  );
+}
+
+/**
+ * Send the creating statement for several records of one type, with all their writes (each
+ * table's rows in one insert); each record's answer, or undefined where its requester is gone.
+ */
+async function sendCreates(db: Db, all: Create[]): Promise<Answer[]> {
+  const first = all[0]!.params;
+  const params = Array.from({ length: 24 }, (_, i) =>
+    SHARED_PARAMS.has(i + 1) ? first[i] : all.map((c) => c.params[i]),
+  );
+  const also = mergeInserts(all.flatMap((c) => c.writes)).map((w) => w(params));
+  const answered = await statementRows<Record<string, unknown>>(
+    db,
+    also.length ? null : 'records.insert_many',
+    also.length ? insertManySql(also) : INSERT_MANY_SQL,
+    params,
+  );
+  const byId = new Map(answered.map((r) => [r.id as string, r]));
+  return all.map((c) => byId.get(c.params[20] as string));
+}
+
+/**
+ * Creating statements in flight at once on a server database before further creates are grouped:
+ * enough to keep a few of its processors busy, few enough that creates under load share
+ * statements (the pool holds 10 connections).
+ */
+const INSERT_LANES = 4;
+
+/** Per database, one coalescer of each kind, made on first use (one lane on the embedded database). */
+function perDatabase<I, O>(
+  made: WeakMap<Db, Coalescer<I, O>>,
+  db: Db,
+  kind: 'pglite' | 'postgres',
+  opts: Omit<CoalescerOptions<I, O>, 'lanes' | 'maxBatch'>,
+): Coalescer<I, O> {
+  let c = made.get(db);
+  if (!c) {
+    c = coalescer({ lanes: kind === 'postgres' ? INSERT_LANES : 1, maxBatch: 100, ...opts });
+    made.set(db, c);
+  }
+  return c;
+}
+
+/**
+ * Creates made outside a transaction while others are in flight go to the database together
+ * (see `coalescer`), plain ones and those prepared before their insert alike. One statement serves
+ * records of one type (its settings, sequence and prefix).
+ */
+const coalescers = new WeakMap<Db, Coalescer<Create, Answer>>();
+const creates = (db: Db, kind: 'pglite' | 'postgres') =>
+  perDatabase(coalescers, db, kind, {
+    key: (create) => String(create.params[4]),
+    one: (create) => sendCreate(db, create),
+    many: (all) => sendCreates(db, all),
+  });
 
 type InsertValues = CreateRecordInput & { requesterId: string; impact: number; urgency: number };
 
@@ -155,6 +263,12 @@ function recordParams(cfg: RecordTypeConfig, r: RecordRow, decided: boolean): un
   ];
 }
 
+/** How many creates went together in one statement on this database so far (see `coalescer`). */
+export function coalescedCreates(db: Db): { batches: number; batchedItems: number } {
+  const stats = coalescers.get(db)?.stats;
+  return { batches: stats?.batches ?? 0, batchedItems: stats?.batchedItems ?? 0 };
+}
+
 export async function insertRecordRow(
   ctx: AppContext,
   tx: Db | null,
@@ -162,10 +276,8 @@ export async function insertRecordRow(
   cfg: RecordTypeConfig,
   v: InsertValues,
 ): Promise<Record<string, unknown> | undefined> {
-  return sendInsert(
-    tx ?? ctx.db,
-    recordParams(cfg, recordToInsert(cfg, v, createdBy, ctx.clock.now()), false),
-  );
+  const params = recordParams(cfg, recordToInsert(cfg, v, createdBy, ctx.clock.now()), false);
+  return tx ? sendInsert(tx, params) : creates(ctx.db, ctx.database.kind).send({ params, writes: [] });
 }
 
 /**
@@ -184,10 +296,42 @@ async function sendInsert(db: Db, params: unknown[], also: string[] = []) {
 }
 
 /** What a create prepared before its insert reads first: the requester and the process's settings. */
-const CREATE_FACTS_SQL = `select u.organisation_id,
+type CreateFacts = {
+  id: string;
+  organisation_id: string | null;
+  lifecycle: Lifecycle | null;
+  matrix: PriorityMatrix | null;
+};
+const createFactsSql = (requesters: string) => `select u.id, u.organisation_id,
     (select value from process_settings where key = $2) as lifecycle,
     (select value from process_settings where key = $3) as matrix
-  from users u where u.id = $1::uuid and u.active`;
+  from users u where u.id ${requesters} and u.active`;
+const CREATE_FACTS_SQL = createFactsSql('= $1::uuid');
+const CREATE_FACTS_MANY_SQL = createFactsSql('= any($1::uuid[])');
+
+/** The facts of creates made at the same time for one process are read together, as creates are written. */
+type FactsOf = { requesterId: string; process: string };
+const factReaders = new WeakMap<Db, Coalescer<FactsOf, CreateFacts | undefined>>();
+const settingKeys = (process: string) => [`${process}.lifecycle`, `${process}.priority_matrix`];
+const createFacts = (db: Db, kind: 'pglite' | 'postgres') =>
+  perDatabase(factReaders, db, kind, {
+    key: (q) => q.process,
+    one: async (q) =>
+      (
+        await statementRows<CreateFacts>(db, 'records.create_facts', CREATE_FACTS_SQL, [
+          q.requesterId,
+          ...settingKeys(q.process),
+        ])
+      )[0],
+    many: async (qs) => {
+      const rows = await statementRows<CreateFacts>(db, 'records.create_facts_many', CREATE_FACTS_MANY_SQL, [
+        [...new Set(qs.map((q) => q.requesterId))],
+        ...settingKeys(qs[0]!.process),
+      ]);
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return qs.map((q) => byId.get(q.requesterId));
+    },
+  });
 
 /**
  * Create a record whose hooks prepare their work before the insert: read the requester and the
@@ -203,15 +347,10 @@ export async function insertPreparedRecord(
   v: InsertValues,
   prepare: (pending: PendingCreate) => Promise<CreateContribution[] | null>,
 ): Promise<Record<string, unknown> | null | undefined> {
-  const [facts] = await statementRows<{
-    organisation_id: string | null;
-    lifecycle: Lifecycle | null;
-    matrix: PriorityMatrix | null;
-  }>(ctx.db, 'records.create_facts', CREATE_FACTS_SQL, [
-    v.requesterId,
-    `${cfg.process}.lifecycle`,
-    `${cfg.process}.priority_matrix`,
-  ]);
+  const facts = await createFacts(ctx.db, ctx.database.kind).send({
+    requesterId: v.requesterId,
+    process: cfg.process,
+  });
   if (!facts) return undefined;
   const lifecycle = facts.lifecycle ?? DEFAULT_LIFECYCLES[cfg.process];
   // As the statement would: the process's matrix, or the default one where it has no value.
@@ -231,9 +370,10 @@ export async function insertPreparedRecord(
   });
   if (!contributions) return null;
   record.slaDueAt = contributions.find((c) => c.slaDueAt !== undefined)?.slaDueAt ?? null;
-  const params = recordParams(cfg, record, true);
-  const also = contributions.flatMap((c) => c.writes).map((w) => w(params));
-  return sendInsert(ctx.db, params, also);
+  return creates(ctx.db, ctx.database.kind).send({
+    params: recordParams(cfg, record, true),
+    writes: contributions.flatMap((c) => c.writes),
+  });
 }
 
 const RECORD_COLUMNS = Object.entries(getTableColumns(records));
