@@ -14,6 +14,7 @@ import { IconPlus } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { ItemsEditor } from '../../kit/form/ItemFieldset.tsx';
+import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { optionsOf } from '../../lib/labels.ts';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
@@ -81,7 +82,7 @@ function OptionsEditor({ field, index, onChange, err }: FieldPartProps) {
             value={o.value}
             onChange={(e) => {
               const value = e.currentTarget.value;
-              set(options.map((x, j) => (j === i ? { ...x, value } : x)));
+              set(patchAt(options, i, { value }));
             }}
             style={{ flex: 1 }}
           />
@@ -89,7 +90,7 @@ function OptionsEditor({ field, index, onChange, err }: FieldPartProps) {
             color="red.9"
             size="lg"
             label={`Remove option ${i + 1}`}
-            onClick={() => set(options.filter((_, j) => j !== i))}
+            onClick={() => set(removeAt(options, i))}
           />
         </Group>
       ))}
