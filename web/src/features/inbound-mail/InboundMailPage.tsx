@@ -18,6 +18,7 @@ import { EmptyState } from '../../components/States.tsx';
 import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { WhenCell } from '../../kit/list/WhenCell.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
@@ -157,7 +158,7 @@ function Messages() {
         <LoadedTable
           query={messages}
           label="Loading messages"
-          rows={(data) => data.pages.flatMap((p) => p.items)}
+          rows={(data) => loadedItems(data)}
           empty={<EmptyState title="No messages" />}
           minWidth={900}
           verticalSpacing="xs"
