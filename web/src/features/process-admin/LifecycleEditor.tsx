@@ -38,10 +38,10 @@ import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { ResetSaveButtons } from '../../kit/form/ResetSaveButtons.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { keyFromLabel } from '../../lib/keyFromLabel.ts';
 import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {
   CATEGORY_EFFECTS,
-  keyFromLabel,
   NOTIFY_LABELS,
   notifyText,
   REQUIREMENT_LABELS,

@@ -42,8 +42,8 @@ import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
 import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { keyFromLabel } from '../../lib/keyFromLabel.ts';
 import { humanize } from '../../lib/labels.ts';
-import { keyFromLabel } from './lifecycleText.ts';
 import { SaveProblems } from './SaveProblems.tsx';
 
 const LETTER: Record<RaciLetter, string> = {
