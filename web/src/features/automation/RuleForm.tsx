@@ -36,6 +36,7 @@ import { removeAt, replaceAt } from '../../kit/form/listEdits.ts';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
+import { problemFields } from '../../lib/problemFields.ts';
 import {
   ACTION_LABELS,
   EVENT_LABELS,
@@ -57,11 +58,7 @@ export const EMPTY_RULE: RuleInput = {
 /** Server field errors by path: "conditions.0.value" → message. */
 function errorsByPath(err: unknown): Map<string, string> {
   const out = new Map<string, string>();
-  if (!(err instanceof ApiError)) return out;
-  for (const e of err.fieldErrors) {
-    const path = e.field.replace(/^body\./, '');
-    if (!out.has(path)) out.set(path, e.message.charAt(0).toUpperCase() + e.message.slice(1));
-  }
+  for (const e of problemFields(err)) if (!out.has(e.field)) out.set(e.field, e.message);
   return out;
 }
 

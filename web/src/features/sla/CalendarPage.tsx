@@ -37,6 +37,7 @@ import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
+import { problemFields } from '../../lib/problemFields.ts';
 import { useTimeZone } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import {
@@ -53,7 +54,7 @@ import {
 import { FormSection } from './FormSection.tsx';
 import { WEEKDAY_LABELS, WEEKDAYS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
-import { itemErrors, problemFields, rootErrors } from './problems.ts';
+import { itemErrors, rootErrors } from './problems.ts';
 
 /**
  * Marks an input the server objected to. The message sits under the row; Mantine's error state

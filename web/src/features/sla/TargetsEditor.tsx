@@ -15,8 +15,8 @@ import { patchAt } from '../../kit/form/listEdits.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { PRIORITY_LABELS } from '../../lib/labels.ts';
+import { problemFields } from '../../lib/problemFields.ts';
 import { formatWorkingSeconds } from './duration.ts';
-import { problemFields } from './problems.ts';
 
 export const DEFAULT_TARGETS: Target[] = [
   { priority: 1, responseMinutes: 15, resolutionMinutes: 240 },
