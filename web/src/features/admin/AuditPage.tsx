@@ -5,8 +5,8 @@ import { useAudit } from '../../api/queries/admin.ts';
 import { LogPage } from '../../kit/list/LogPage.tsx';
 import { SearchInput } from '../../kit/list/SearchInput.tsx';
 import type { HeadCell } from '../../kit/list/TableHead.tsx';
+import { WhenCell } from '../../kit/list/WhenCell.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
-import { Time } from '../../lib/time.tsx';
 
 function color(action: string): string {
   if (action.includes('failed') || action.includes('throttled') || action.includes('revoke')) return 'red';
@@ -48,9 +48,7 @@ export function AuditPage() {
       columns={COLUMNS}
       cells={(a) => (
         <>
-          <Table.Td>
-            <Time iso={a.at} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-          </Table.Td>
+          <WhenCell iso={a.at} />
           <Table.Td>
             <Badge variant="light" color={color(a.action)} tt="none" size="sm">
               {a.action}

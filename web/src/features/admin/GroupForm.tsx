@@ -2,6 +2,7 @@
 import { Switch, Textarea, TextInput } from '@mantine/core';
 import type { Group, GroupInput } from '../../api/types.ts';
 import type { FieldErrors } from '../../kit/form/patch.ts';
+import { textOrNull } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 
 export type GroupDraft = { name: string; description: string; email: string; active: boolean };
@@ -18,7 +19,7 @@ export const groupDraftOf = (g: Group): GroupDraft => ({
 export const groupBody = (d: GroupDraft): GroupInput => ({
   name: d.name.trim(),
   description: d.description,
-  email: d.email.trim() || null,
+  email: textOrNull(d.email),
   active: d.active,
 });
 

@@ -16,6 +16,7 @@ import { DetailColumns, Section } from '../../kit/detail/Section.tsx';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { StaleAlert } from '../../kit/form/StaleAlert.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 import { OnCallSection } from '../notifications/OnCallSection.tsx';
 import { GroupFields, groupBody, groupDraftOf, validateGroup } from './GroupForm.tsx';
 
@@ -23,7 +24,7 @@ function Members({ group, onReload }: { group: GroupT; onReload: () => void }) {
   const members = useUserList({ groupId: group.id, limit: 200 });
   const save = groups.useUpdate();
   const [person, setPerson] = useState<PersonRef | null>(null);
-  const people = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const people = loadedItems(members.data);
   const change = (memberIds: string[], message: string) =>
     save.mutate(
       { id: group.id, patch: { memberIds }, version: group.version },

@@ -5,6 +5,7 @@ import { useGroups, useRoles } from '../../api/queries/directory.ts';
 import type { Role, User, UserInput } from '../../api/types.ts';
 import { namedOptions } from '../../kit/form/namedOptions.ts';
 import type { FieldErrors } from '../../kit/form/patch.ts';
+import { textOrNull } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 
 export type UserDraft = {
@@ -63,8 +64,8 @@ export function validateUser(d: UserDraft, isNew: boolean): FieldErrors {
 export const userBody = (d: UserDraft): UserInput => ({
   name: d.name.trim(),
   email: d.email.trim(),
-  title: d.title.trim() || null,
-  phone: d.phone.trim() || null,
+  title: textOrNull(d.title),
+  phone: textOrNull(d.phone),
   timeZone: d.timeZone,
   roles: d.roles,
   groupIds: d.groupIds,

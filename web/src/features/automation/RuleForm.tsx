@@ -32,9 +32,11 @@ import { GroupSelect } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { removeAt, replaceAt } from '../../kit/form/listEdits.ts';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { optionsOf } from '../../lib/labels.ts';
+import { problemFields } from '../../lib/problemFields.ts';
 import {
   ACTION_LABELS,
   EVENT_LABELS,
@@ -56,11 +58,7 @@ export const EMPTY_RULE: RuleInput = {
 /** Server field errors by path: "conditions.0.value" → message. */
 function errorsByPath(err: unknown): Map<string, string> {
   const out = new Map<string, string>();
-  if (!(err instanceof ApiError)) return out;
-  for (const e of err.fieldErrors) {
-    const path = e.field.replace(/^body\./, '');
-    if (!out.has(path)) out.set(path, e.message.charAt(0).toUpperCase() + e.message.slice(1));
-  }
+  for (const e of problemFields(err)) if (!out.has(e.field)) out.set(e.field, e.message);
   return out;
 }
 
@@ -263,9 +261,9 @@ export function RuleForm({
   const actionsError =
     (touched && rule.actions.length === 0 ? 'Add at least one action' : undefined) ?? errors.get('actions');
   const setCond = (i: number, c: RuleCondition) =>
-    setRule((r) => ({ ...r, conditions: r.conditions.map((x, j) => (j === i ? c : x)) }));
+    setRule((r) => ({ ...r, conditions: replaceAt(r.conditions, i, c) }));
   const setAction = (i: number, a: RuleAction) =>
-    setRule((r) => ({ ...r, actions: r.actions.map((x, j) => (j === i ? a : x)) }));
+    setRule((r) => ({ ...r, actions: replaceAt(r.actions, i, a) }));
   const stale = error instanceof ApiError && error.isStale;
 
   return (
@@ -348,9 +346,7 @@ export function RuleForm({
                 c={c}
                 errors={errors}
                 onChange={(x) => setCond(i, x)}
-                onRemove={() =>
-                  setRule((r) => ({ ...r, conditions: r.conditions.filter((_, j) => j !== i) }))
-                }
+                onRemove={() => setRule((r) => ({ ...r, conditions: removeAt(r.conditions, i) }))}
               />
             ))}
           </Stack>
@@ -369,7 +365,7 @@ export function RuleForm({
                 a={a}
                 errors={errors}
                 onChange={(x) => setAction(i, x)}
-                onRemove={() => setRule((r) => ({ ...r, actions: r.actions.filter((_, j) => j !== i) }))}
+                onRemove={() => setRule((r) => ({ ...r, actions: removeAt(r.actions, i) }))}
               />
             ))}
             {actionsError && (

@@ -28,6 +28,7 @@ import {
 } from '../../api/queries/requests.ts';
 import { ErrorState, PageLoader } from '../../components/States.tsx';
 import { namedOptions } from '../../kit/form/namedOptions.ts';
+import { textOrNull } from '../../kit/form/patch.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
@@ -93,7 +94,7 @@ function Editor({ item }: { item: CatalogItem | undefined }) {
         serviceId: d.serviceId,
         name: d.name.trim(),
         description: d.description,
-        category: d.category.trim() || null,
+        category: textOrNull(d.category),
         active: d.active,
         form: d.form.map(cleanField),
         approvalPolicy: d.approvalPolicy,

@@ -14,6 +14,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { FIELD_TYPES, type FieldType, type FormField } from '../../../../src/domain/requests/form.ts';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { ItemsEditor } from '../../kit/form/ItemFieldset.tsx';
+import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
+import { keyFromLabel } from '../../lib/keyFromLabel.ts';
 import { optionsOf } from '../../lib/labels.ts';
 
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
@@ -81,7 +83,7 @@ function OptionsEditor({ field, index, onChange, err }: FieldPartProps) {
             value={o.value}
             onChange={(e) => {
               const value = e.currentTarget.value;
-              set(options.map((x, j) => (j === i ? { ...x, value } : x)));
+              set(patchAt(options, i, { value }));
             }}
             style={{ flex: 1 }}
           />
@@ -89,7 +91,7 @@ function OptionsEditor({ field, index, onChange, err }: FieldPartProps) {
             color="red.9"
             size="lg"
             label={`Remove option ${i + 1}`}
-            onClick={() => set(options.filter((_, j) => j !== i))}
+            onClick={() => set(removeAt(options, i))}
           />
         </Group>
       ))}
@@ -111,16 +113,8 @@ function OptionsEditor({ field, index, onChange, err }: FieldPartProps) {
   );
 }
 
-/** "Pro 16 inch" → "pro_16_inch": a field key or option value from a label. */
-export function slug(label: string): string {
-  const s = label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '')
-    .slice(0, 40);
-  return /^[a-z]/.test(s) ? s : s ? `f_${s}`.slice(0, 40) : '';
-}
+/** A field key or option value from a label: "Pro 16 inch" → "pro_16_inch", "2nd line" → "f_2nd_line". */
+const slug = (label: string) => keyFromLabel(label, 'f_');
 
 function ConditionEditor({
   field,

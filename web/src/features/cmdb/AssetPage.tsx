@@ -20,6 +20,7 @@ import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { HistoryPanel } from '../../kit/detail/HistoryPanel.tsx';
 import { DetailColumns, Facts, Section } from '../../kit/detail/Section.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { textOrNull } from '../../kit/form/patch.ts';
 import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { AssetFields, assetBody, draftOfAsset, validateAsset } from './AssetForm.tsx';
 import { AssetStateBadge } from './AssetsPage.tsx';
@@ -73,7 +74,7 @@ function Lifecycle({ asset }: { asset: Asset }) {
               input: {
                 to,
                 assignedToId: person?.id ?? null,
-                location: location.trim() || null,
+                location: textOrNull(location),
                 note: note || undefined,
               },
               version: asset.version,

@@ -2,6 +2,7 @@
 import { NumberInput, Select, Textarea, TextInput } from '@mantine/core';
 import type { AttributeDef, AttributeValue, CiRef } from '../../api/queries/cmdb.ts';
 import { useCi } from '../../api/queries/cmdb.ts';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { CiPicker } from './CiPicker.tsx';
 
 type Props = {
@@ -13,14 +14,6 @@ type Props = {
 };
 
 const blankToNull = (s: string): string | null => (s.trim() === '' ? null : s);
-
-/** An ISO instant as the value of a datetime-local input in the browser's zone. */
-function toLocalInput(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 function describe(def: AttributeDef): string | undefined {
   const parts: string[] = [];
@@ -125,11 +118,8 @@ export function AttributeInput(props: Props) {
         <TextInput
           {...common}
           type="datetime-local"
-          value={typeof value === 'string' ? toLocalInput(value) : ''}
-          onChange={(e) => {
-            const v = e.currentTarget.value;
-            onChange(v ? new Date(v).toISOString() : null);
-          }}
+          value={typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? toLocalInput(value) : ''}
+          onChange={(e) => onChange(fromLocalInput(e.currentTarget.value))}
         />
       );
     case 'reference':

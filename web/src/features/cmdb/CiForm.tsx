@@ -17,6 +17,7 @@ import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
 import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
+import { textOrNull } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { AttributeInput } from './AttributeInput.tsx';
@@ -73,7 +74,7 @@ export function ciBody(d: CiDraft, cls: CiClass | undefined, creating: boolean):
     status: d.status,
     ownerId: d.owner?.id ?? null,
     supportGroupId: d.supportGroupId,
-    location: d.location.trim() || null,
+    location: textOrNull(d.location),
     description: d.description,
     attributes,
   };

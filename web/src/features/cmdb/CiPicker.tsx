@@ -13,29 +13,41 @@ type SingleProps = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValu
   exclude?: string[];
 };
 
-/** The CIs found for what is typed into a CI picker, and the props that put the search into the select. */
-function useCiSearchField(chosenNames: string[], classKey: string | undefined) {
-  const { query, searchProps } = useServerSearch(chosenNames);
+const optionLabel = (ci: CiRef) => `${ci.name} · ${ci.classLabel}`;
+
+/**
+ * What a CI picker offers: the chosen CIs, kept while searching, then those found for what is
+ * typed (less `exclude`), by id; their options; and the props that put the search into the select.
+ * `shown` is the label a single select's box holds for its choice, which is not searched for.
+ */
+function useCiOptions(
+  chosen: readonly CiRef[],
+  { shown, classKey, exclude = [] }: { shown?: string; classKey?: string; exclude?: string[] },
+) {
+  const { query, searchProps } = useServerSearch(shown ? [shown] : []);
   const found = useCiSearch({ q: query, class: classKey });
+  const cis = new Map<string, CiRef>();
+  for (const c of chosen) cis.set(c.id, c);
+  for (const c of found.data?.items ?? []) if (!exclude.includes(c.id)) cis.set(c.id, c);
   return {
-    found: found.data?.items ?? [],
+    cis,
+    data: [...cis.values()].map((c) => ({ value: c.id, label: optionLabel(c) })),
     searchProps: searchProps(found.isFetching, 'No configuration item found'),
   };
 }
 
-const optionLabel = (ci: CiRef) => `${ci.name} · ${ci.classLabel}`;
-
-export function CiPicker({ value, onChange, classKey, exclude = [], ...rest }: SingleProps) {
-  const { found, searchProps } = useCiSearchField(value ? [optionLabel(value)] : [], classKey);
-  const cis = new Map<string, CiRef>();
-  if (value) cis.set(value.id, value);
-  for (const c of found) if (!exclude.includes(c.id)) cis.set(c.id, c);
+export function CiPicker({ value, onChange, classKey, exclude, ...rest }: SingleProps) {
+  const { cis, data, searchProps } = useCiOptions(value ? [value] : [], {
+    shown: value ? optionLabel(value) : undefined,
+    classKey,
+    exclude,
+  });
   return (
     <Select
       searchable
       clearable
       {...rest}
-      data={[...cis.values()].map((c) => ({ value: c.id, label: optionLabel(c) }))}
+      data={data}
       value={value?.id ?? null}
       onChange={(id) => onChange(id ? (cis.get(id) ?? null) : null)}
       {...searchProps}
@@ -49,16 +61,13 @@ type MultiProps = Omit<MultiSelectProps, 'data' | 'value' | 'onChange' | 'search
 };
 
 export function CiMultiPicker({ value, onChange, ...rest }: MultiProps) {
-  const { found, searchProps } = useCiSearchField([], undefined);
-  const cis = new Map<string, CiRef>();
-  for (const c of value) cis.set(c.id, c);
-  for (const c of found) cis.set(c.id, c);
+  const { cis, data, searchProps } = useCiOptions(value, {});
   return (
     <MultiSelect
       searchable
       clearable
       {...rest}
-      data={[...cis.values()].map((c) => ({ value: c.id, label: optionLabel(c) }))}
+      data={data}
       value={value.map((c) => c.id)}
       onChange={(ids) => onChange(ids.flatMap((id) => cis.get(id) ?? []))}
       {...searchProps}

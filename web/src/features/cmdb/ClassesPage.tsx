@@ -40,6 +40,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, Forbidden, PageLoader } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { removeAt, replaceAt } from '../../kit/form/listEdits.ts';
 import { ProblemAlert } from '../../kit/form/ProblemAlert.tsx';
 import { numberOrNull } from '../../kit/form/patch.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
@@ -385,18 +386,8 @@ function ClassEditor({
                 key={i}
                 def={a}
                 classes={classes}
-                onChange={(d) =>
-                  set(
-                    'attributes',
-                    draft.attributes.map((x, j) => (j === i ? d : x)),
-                  )
-                }
-                onRemove={() =>
-                  set(
-                    'attributes',
-                    draft.attributes.filter((_, j) => j !== i),
-                  )
-                }
+                onChange={(d) => set('attributes', replaceAt(draft.attributes, i, d))}
+                onRemove={() => set('attributes', removeAt(draft.attributes, i))}
               />
             ))}
           </DataTable>

@@ -8,6 +8,7 @@ import {
   useSuppliers,
 } from '../../api/queries/cmdb.ts';
 import { namedOptions } from '../../kit/form/namedOptions.ts';
+import { textOrNull } from '../../kit/form/patch.ts';
 import type { DraftForm } from '../../kit/form/useDraftForm.ts';
 import { humanize } from '../../lib/labels.ts';
 
@@ -54,7 +55,7 @@ export const contractBody = (d: ContractDraft): ContractInput => ({
   name: d.name.trim(),
   kind: d.kind,
   ...(d.supplierId ? { supplierId: d.supplierId } : {}),
-  reference: d.reference.trim() || null,
+  reference: textOrNull(d.reference),
   startDate: d.startDate,
   endDate: d.endDate,
   cost: d.cost,

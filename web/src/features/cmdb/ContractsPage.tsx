@@ -8,6 +8,7 @@ import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 import { RowLink } from '../../kit/list/RowLink.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { humanize } from '../../lib/labels.ts';
@@ -92,7 +93,7 @@ export function ContractsPage() {
   const within = state.filters.expiring;
   const list = useContractList({ expiringWithinDays: within ? Number(within) : undefined });
   const warnings = useContractList({ expiringWithinDays: 90, limit: 100 });
-  const soon = (warnings.data?.pages.flatMap((p) => p.items) ?? []).filter((c) => c.status === 'expiring');
+  const soon = loadedItems(warnings.data).filter((c) => c.status === 'expiring');
   return (
     <ListPage
       title="Contracts"

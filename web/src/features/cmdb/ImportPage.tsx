@@ -37,6 +37,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, Forbidden, PageLoader } from '../../components/States.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { cmdbAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -79,7 +80,7 @@ function Counts({ job }: { job: ImportJob }) {
 function RowsTable({ job }: { job: ImportJob }) {
   const [outcome, setOutcome] = useState<ImportOutcome | 'all'>('all');
   const rows = useImportRows(job.id, outcome === 'all' ? null : outcome, importDone(job));
-  const items = rows.data?.pages.flatMap((p) => p.items) ?? [];
+  const items = loadedItems(rows.data);
   const linkable = job.type === 'cis' && !job.dryRun;
   return (
     <Stack gap="xs">

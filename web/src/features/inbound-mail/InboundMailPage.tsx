@@ -18,11 +18,12 @@ import { EmptyState } from '../../components/States.tsx';
 import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { ActiveBadge } from '../../kit/list/ActiveBadge.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 import { MoreButton } from '../../kit/list/MoreButton.tsx';
+import { WhenCell } from '../../kit/list/WhenCell.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
 import { adminAreas } from '../../lib/faces.ts';
 import { optionsOf } from '../../lib/labels.ts';
-import { Time } from '../../lib/time.tsx';
 import { AddressForm } from './AddressForm.tsx';
 import { STATUS_COLOR, STATUS_LABEL } from './statusColor.ts';
 
@@ -157,7 +158,7 @@ function Messages() {
         <LoadedTable
           query={messages}
           label="Loading messages"
-          rows={(data) => data.pages.flatMap((p) => p.items)}
+          rows={(data) => loadedItems(data)}
           empty={<EmptyState title="No messages" />}
           minWidth={900}
           verticalSpacing="xs"
@@ -172,9 +173,7 @@ function Messages() {
           ]}
           cells={(m) => (
             <>
-              <Table.Td>
-                <Time iso={m.receivedAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-              </Table.Td>
+              <WhenCell iso={m.receivedAt} />
               <Table.Td>
                 <Text size="sm">{m.fromName ? `${m.fromName} <${m.from}>` : (m.from ?? '—')}</Text>
               </Table.Td>

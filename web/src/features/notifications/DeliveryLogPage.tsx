@@ -3,8 +3,8 @@ import { Badge, Select, Table, Text } from '@mantine/core';
 import { useDeliveryLog } from '../../api/queries/notifications.ts';
 import { LogPage } from '../../kit/list/LogPage.tsx';
 import type { HeadCell } from '../../kit/list/TableHead.tsx';
+import { WhenCell } from '../../kit/list/WhenCell.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
-import { Time } from '../../lib/time.tsx';
 
 const STATUS_COLORS: Record<string, string> = {
   sent: 'teal',
@@ -49,9 +49,7 @@ export function DeliveryLogPage() {
       columns={COLUMNS}
       cells={(d) => (
         <>
-          <Table.Td>
-            <Time iso={d.createdAt} mode="absolute" size="sm" style={{ whiteSpace: 'nowrap' }} />
-          </Table.Td>
+          <WhenCell iso={d.createdAt} />
           <Table.Td>
             <Text size="sm">{d.recipient.name}</Text>
             <Text size="xs" c="dimmed">

@@ -13,6 +13,7 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { Section } from '../../kit/detail/Section.tsx';
 import { namedOption } from '../../kit/form/namedOptions.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 
 const KEY = ['notifications', 'on-call'] as const;
 type OnCall = { groupId: string; userId: string };
@@ -24,7 +25,7 @@ export function OnCallSection({ group }: { group: GroupT }) {
     queryFn: ({ signal }) => api.get<{ items: OnCall[] }>('/admin/notifications/on-call', undefined, signal),
   });
   const members = useUserList({ groupId: group.id, limit: 200 });
-  const people = members.data?.pages.flatMap((p) => p.items) ?? [];
+  const people = loadedItems(members.data);
   const named = current.data?.items.find((o) => o.groupId === group.id)?.userId ?? null;
   const [choice, setChoice] = useState<string | null | undefined>(undefined);
   const chosen = choice === undefined ? named : choice;

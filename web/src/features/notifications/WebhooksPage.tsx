@@ -36,6 +36,7 @@ import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { ConfirmButton } from '../../kit/detail/ConfirmButton.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { LoadedTable } from '../../kit/list/LoadedTable.tsx';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 import { MoreButton } from '../../kit/list/MoreButton.tsx';
 import { Time } from '../../lib/time.tsx';
 import { ApiErrorAlert } from './fieldErrors.tsx';
@@ -139,7 +140,7 @@ function Deliveries({ hook }: { hook: WebhookView }) {
       <LoadedTable
         query={log}
         label="Loading deliveries"
-        rows={(data) => data.pages.flatMap((p) => p.items)}
+        rows={(data) => loadedItems(data)}
         empty={<EmptyState title="Nothing delivered yet" />}
         errorAlert="Deliveries could not be loaded"
         minWidth={760}

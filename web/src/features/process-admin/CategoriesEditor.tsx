@@ -12,6 +12,7 @@ import {
 } from '../../api/queries/process.ts';
 import { EmptyState } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { ResetSaveButtons } from '../../kit/form/ResetSaveButtons.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { type DocEditorProps, processDocPanel } from './ProcessDoc.tsx';
@@ -21,8 +22,7 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDo
   const save = useSaveCategories(process, doc.version);
   const [cats, setCats] = useState<Category[]>(() => structuredClone(doc.categories));
   const dirty = JSON.stringify(cats) !== JSON.stringify(doc.categories);
-  const set = (i: number, patch: Partial<Category>) =>
-    setCats((cur) => cur.map((c, j) => (j === i ? { ...c, ...patch } : c)));
+  const set = (i: number, patch: Partial<Category>) => setCats((cur) => patchAt(cur, i, patch));
   const blank = cats.some((c) => !c.name.trim());
 
   return (
@@ -78,7 +78,7 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDo
                 <TrashButton
                   mt={28}
                   label={`Remove category ${c.name || i + 1}`}
-                  onClick={() => setCats((cur) => cur.filter((_, j) => j !== i))}
+                  onClick={() => setCats((cur) => removeAt(cur, i))}
                 />
               )}
             </Group>

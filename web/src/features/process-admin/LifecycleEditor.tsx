@@ -35,12 +35,13 @@ import {
 } from '../../api/queries/process.ts';
 import { STATE_CATEGORIES, type StateCategory } from '../../api/types.ts';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { ResetSaveButtons } from '../../kit/form/ResetSaveButtons.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
+import { keyFromLabel } from '../../lib/keyFromLabel.ts';
 import { CATEGORY_LABELS, humanize, optionsOf } from '../../lib/labels.ts';
 import {
   CATEGORY_EFFECTS,
-  keyFromLabel,
   NOTIFY_LABELS,
   notifyText,
   REQUIREMENT_LABELS,
@@ -137,8 +138,7 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
   const activityLabel = (k: string) => activities.find((a) => a.key === k)?.label ?? humanize(k);
   const stateLabel = (k: string) => states.find((s) => s.key === k)?.label || k;
   const isState = (k: string) => states.some((s) => s.key === k);
-  const setState = (i: number, patch: Partial<DraftState>) =>
-    setStates((cur) => cur.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const setState = (i: number, patch: Partial<DraftState>) => setStates((cur) => patchAt(cur, i, patch));
 
   const submit = () => {
     save.mutate(draft, {
@@ -240,7 +240,7 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
                   <Table.Td>
                     <TrashButton
                       label={`Remove state ${name}`}
-                      onClick={() => setStates((cur) => cur.filter((_, j) => j !== i))}
+                      onClick={() => setStates((cur) => removeAt(cur, i))}
                     />
                   </Table.Td>
                 )}
@@ -332,7 +332,7 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
                     </ActionIcon>
                     <TrashButton
                       label={`Remove transition ${t.label}`}
-                      onClick={() => setTransitions((cur) => cur.filter((_, j) => j !== i))}
+                      onClick={() => setTransitions((cur) => removeAt(cur, i))}
                     />
                   </Group>
                 </Table.Td>

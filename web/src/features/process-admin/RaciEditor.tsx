@@ -40,9 +40,10 @@ import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { keyFromLabel } from '../../lib/keyFromLabel.ts';
 import { humanize } from '../../lib/labels.ts';
-import { keyFromLabel } from './lifecycleText.ts';
 import { SaveProblems } from './SaveProblems.tsx';
 
 const LETTER: Record<RaciLetter, string> = {
@@ -163,7 +164,7 @@ function Editor({
     u ? { id: u.id, name: u.name, email: u.email } : null;
 
   const setActivity = (i: number, patch: Partial<RaciActivity>) =>
-    setRaci((r) => ({ ...r, activities: r.activities.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
+    setRaci((r) => ({ ...r, activities: patchAt(r.activities, i, patch) }));
   const toggle = (i: number, letter: RaciLetter, party: string, on: boolean) => {
     const a = raci.activities[i];
     if (!a) return;
@@ -302,9 +303,7 @@ function Editor({
                   <Table.Td>
                     <TrashButton
                       label={`Remove activity ${a.label}`}
-                      onClick={() =>
-                        setRaci((r) => ({ ...r, activities: r.activities.filter((_, j) => j !== i) }))
-                      }
+                      onClick={() => setRaci((r) => ({ ...r, activities: removeAt(r.activities, i) }))}
                     />
                   </Table.Td>
                 </Table.Tr>

@@ -10,14 +10,9 @@ import {
 } from '../../api/queries/process.ts';
 import { type RequirableField, ROLE_KEYS, type Role } from '../../api/types.ts';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { keyFromLabel } from '../../lib/keyFromLabel.ts';
 import { humanize } from '../../lib/labels.ts';
-import {
-  keyFromLabel,
-  NOTIFY_LABELS,
-  REQUIREMENT_LABELS,
-  transitionEffects,
-  withNotify,
-} from './lifecycleText.ts';
+import { NOTIFY_LABELS, REQUIREMENT_LABELS, transitionEffects, withNotify } from './lifecycleText.ts';
 
 const KEY = /^[a-z][a-z0-9_]{0,39}$/;
 

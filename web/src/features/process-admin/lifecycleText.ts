@@ -26,18 +26,6 @@ export const NOTIFY_LABELS: Record<NotifyParty, string> = {
   informed: 'Informed (RACI)',
 };
 
-/** "new_state" from "New state": lower-case letters, digits and _, starting with a letter. */
-export function keyFromLabel(label: string): string {
-  const k = label
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^[^a-z]+/, '')
-    .replace(/_+$/, '')
-    .slice(0, 40);
-  return k;
-}
-
 /**
  * What a transition does to SLA clocks, which follows from the categories of the states it joins
  * (the server applies the same rule): entering a paused state pauses, leaving it resumes, a

@@ -14,6 +14,7 @@ import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
 import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import { LabelledSegments } from '../../kit/form/LabelledSegments.tsx';
 import type { FieldErrors } from '../../kit/form/patch.ts';
+import { textOrNull } from '../../kit/form/patch.ts';
 import { SaveForm } from '../../kit/form/SaveForm.tsx';
 import { type DraftForm, useRecordForm } from '../../kit/form/useDraftForm.ts';
 import { optionsOf } from '../../lib/labels.ts';
@@ -63,7 +64,7 @@ const toDraft = (s: Service): ServiceDraft => ({
 const toBody = (d: ServiceDraft): ServiceInput => ({
   name: d.name.trim(),
   description: d.description,
-  category: d.category.trim() || null,
+  category: textOrNull(d.category),
   criticality: d.criticality,
   lifecycleStatus: d.lifecycleStatus,
   ownerId: d.owner?.id ?? null,

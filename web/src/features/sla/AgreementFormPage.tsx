@@ -82,6 +82,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
   const [from, setFrom] = useState(toLocalInput(agreement?.effectiveFrom ?? new Date()));
   const [to, setTo] = useState(toLocalInput(agreement?.effectiveTo));
   const server = rootErrors(save.error);
+  const term = terms.fields(save.error);
   const parsedThresholds = parseThresholds(thresholds);
   const stale = save.error instanceof ApiError && save.error.isStale;
 
@@ -135,7 +136,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               data={optionsOf(AGREEMENT_KINDS, KIND_LABELS)}
             />
           )}
-          <NameInput value={terms.name} onChange={terms.setName} error={terms.nameError ?? server.name} />
+          <NameInput {...term.name} />
           <DescriptionField
             minRows={2}
             value={description}
@@ -150,13 +151,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               onChange={setServiceId}
               error={server.serviceId}
             />
-            {kind === 'sla' && (
-              <CustomerSelect
-                value={terms.customerId}
-                onChange={terms.setCustomerId}
-                error={server.customerId}
-              />
-            )}
+            {kind === 'sla' && <CustomerSelect {...term.customer} />}
             {kind === 'ola' && (
               <GroupSelect
                 label="Support group"
@@ -186,18 +181,11 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
             label="Business calendar"
             description="Targets count working time in this calendar only"
             required
-            value={terms.calendarId}
-            onChange={terms.setCalendarId}
-            error={terms.calendarError ?? server.calendarId}
+            {...term.calendar}
           />
         </FormSection>
         <FormSection id="agreement-targets" title="Targets">
-          <TargetsEditor
-            value={terms.targets}
-            onChange={terms.setTargets}
-            error={save.error}
-            calendarId={terms.calendarId}
-          />
+          <TargetsEditor {...term.targets} />
           <Group grow align="flex-start">
             <ThresholdsInput
               description="Warnings fire at these shares of the target; the breach is at 100 %"
@@ -205,11 +193,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               onChange={setThresholds}
               error={server.warningThresholds}
             />
-            <AvailabilityInput
-              value={terms.availability}
-              onChange={terms.setAvailability}
-              error={server.availabilityTarget}
-            />
+            <AvailabilityInput {...term.availability} />
           </Group>
           {kind === 'ola' && (
             <Stack gap={4}>
@@ -263,11 +247,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
               error={server.effectiveTo}
             />
           </Group>
-          <ObligationsInput
-            value={terms.obligations}
-            onChange={terms.setObligations}
-            error={server.obligations}
-          />
+          <ObligationsInput {...term.obligations} />
         </FormSection>
         <Group justify="flex-end">
           <Button

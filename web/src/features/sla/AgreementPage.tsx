@@ -20,6 +20,7 @@ import { DetailPage } from '../../kit/detail/DetailPage.tsx';
 import { DetailColumns, Fact, Section } from '../../kit/detail/Section.tsx';
 import { DateTimeInput } from '../../kit/form/DateTimeInput.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
+import { loadedItems } from '../../kit/list/loadedItems.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { Time } from '../../lib/time.tsx';
 import { AgreementStatus } from './AgreementTable.tsx';
@@ -169,7 +170,7 @@ function Actions({ a }: { a: Agreement }) {
 
 function Versions({ a }: { a: Agreement }) {
   const list = useAgreementList({ kind: a.kind, q: a.name });
-  const versions = (list.data?.pages.flatMap((p) => p.items) ?? [])
+  const versions = loadedItems(list.data)
     .filter((v) => v.lineageId === a.lineageId)
     .sort((x, y) => y.versionNumber - x.versionNumber);
   return (

@@ -33,9 +33,11 @@ import {
 import { ErrorState, PageLoader, RecordNotFound } from '../../components/States.tsx';
 import { DeleteButton } from '../../kit/detail/DeleteItem.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
+import { patchAt, removeAt } from '../../kit/form/listEdits.ts';
 import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { CrumbHeader } from '../../kit/nav/CrumbHeader.tsx';
+import { problemFields } from '../../lib/problemFields.ts';
 import { useTimeZone } from '../../lib/time.tsx';
 import { useDocumentTitle } from '../../lib/useDocumentTitle.ts';
 import {
@@ -52,7 +54,7 @@ import {
 import { FormSection } from './FormSection.tsx';
 import { WEEKDAY_LABELS, WEEKDAYS } from './labels.ts';
 import { useCanManageServiceLevels } from './permissions.ts';
-import { itemErrors, problemFields, rootErrors } from './problems.ts';
+import { itemErrors, rootErrors } from './problems.ts';
 
 /**
  * Marks an input the server objected to. The message sits under the row; Mantine's error state
@@ -139,11 +141,7 @@ function WeekEditor({
                   )}
                   {hours.map((h, i) => {
                     const errs = errorsAt(day, i);
-                    const set = (patch: Partial<typeof h>) =>
-                      setDay(
-                        day,
-                        hours.map((x, j) => (j === i ? { ...x, ...patch } : x)),
-                      );
+                    const set = (patch: Partial<typeof h>) => setDay(day, patchAt(hours, i, patch));
                     return (
                       // biome-ignore lint/suspicious/noArrayIndexKey: intervals have no identity but their position
                       <Stack key={i} gap={2}>
@@ -170,12 +168,7 @@ function WeekEditor({
                           {!readOnly && (
                             <TrashButton
                               label={`Remove ${name} ${h.start}–${h.end}`}
-                              onClick={() =>
-                                setDay(
-                                  day,
-                                  hours.filter((_, j) => j !== i),
-                                )
-                              }
+                              onClick={() => setDay(day, removeAt(hours, i))}
                             />
                           )}
                         </Group>
@@ -226,7 +219,7 @@ function HolidaysEditor({
   readOnly: boolean;
 }) {
   const set = (i: number, patch: Partial<CalendarDraft['holidays'][number]>) =>
-    setDraft({ ...draft, holidays: draft.holidays.map((h, j) => (j === i ? { ...h, ...patch } : h)) });
+    setDraft({ ...draft, holidays: patchAt(draft.holidays, i, patch) });
   return (
     <Stack gap="xs">
       {draft.holidays.length === 0 && (
@@ -270,7 +263,7 @@ function HolidaysEditor({
               {!readOnly && (
                 <TrashButton
                   label={`Remove holiday ${h.name || i + 1}`}
-                  onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((_, j) => j !== i) })}
+                  onClick={() => setDraft({ ...draft, holidays: removeAt(draft.holidays, i) })}
                 />
               )}
             </Group>

@@ -46,7 +46,7 @@ export function RequirementModal({
 }) {
   const save = useSaveRequirement(service.id, requirement);
   const terms = useTermsDraft(requirement, service.customers[0]?.id ?? null);
-  const server = rootErrors(save.error);
+  const term = terms.fields(save.error);
   const submit = () => {
     const input = terms.submitted();
     if (!input) return;
@@ -69,34 +69,16 @@ export function RequirementModal({
     >
       <ErrorAlert error={save.error} title="The requirement was not saved" />
       <OtherErrors error={save.error} placed={TERM_FIELDS} />
-      <NameInput value={terms.name} onChange={terms.setName} error={terms.nameError ?? server.name} />
+      <NameInput {...term.name} />
       <Group grow align="flex-start">
-        <CustomerSelect value={terms.customerId} onChange={terms.setCustomerId} error={server.customerId} />
-        <CalendarSelect
-          label="Support hours"
-          required
-          value={terms.calendarId}
-          onChange={terms.setCalendarId}
-          error={terms.calendarError ?? server.calendarId}
-        />
+        <CustomerSelect {...term.customer} />
+        <CalendarSelect label="Support hours" required {...term.calendar} />
       </Group>
-      <AvailabilityInput
-        value={terms.availability}
-        onChange={terms.setAvailability}
-        error={server.availabilityTarget}
-        w={220}
-      />
-      <TargetsEditor
-        value={terms.targets}
-        onChange={terms.setTargets}
-        error={save.error}
-        calendarId={terms.calendarId}
-      />
+      <AvailabilityInput {...term.availability} w={220} />
+      <TargetsEditor {...term.targets} />
       <ObligationsInput
         description="What each side commits to: reviews, reports, customer duties"
-        value={terms.obligations}
-        onChange={terms.setObligations}
-        error={server.obligations}
+        {...term.obligations}
       />
     </FormDialog>
   );

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import { serviceLevelKeys } from '../../api/queries/serviceLevels.ts';
 import { ErrorAlert } from '../../components/States.tsx';
+import { textOrNull } from '../../kit/form/patch.ts';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { OrganisationSelect } from './pickers.tsx';
 
@@ -130,9 +131,7 @@ export function SupplierEngagements({ recordId, canManage }: { recordId: string;
             size="xs"
             disabled={!supplierId}
             loading={act.isPending}
-            onClick={() =>
-              act.mutate({ path: base, body: { supplierId, reference: reference.trim() || null } })
-            }
+            onClick={() => act.mutate({ path: base, body: { supplierId, reference: textOrNull(reference) } })}
           >
             Engage
           </Button>

@@ -11,11 +11,12 @@ import {
   workingDayMinutes,
 } from '../../../../src/domain/sla/working-duration.ts';
 import { type Target, useCalendarMap } from '../../api/queries/serviceLevels.ts';
+import { patchAt } from '../../kit/form/listEdits.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { TableHead } from '../../kit/list/TableHead.tsx';
 import { PRIORITY_LABELS } from '../../lib/labels.ts';
+import { problemFields } from '../../lib/problemFields.ts';
 import { formatWorkingSeconds } from './duration.ts';
-import { problemFields } from './problems.ts';
 
 export const DEFAULT_TARGETS: Target[] = [
   { priority: 1, responseMinutes: 15, resolutionMinutes: 240 },
@@ -85,7 +86,7 @@ export function TargetsEditor({
     setTexts(new Map(texts).set(cell(i, key), text));
     const parsed = parseWorkingDuration(text, day);
     const minutes = 'minutes' in parsed ? parsed.minutes : 0;
-    onChange(value.map((t, j) => (j === i ? { ...t, [key]: minutes } : t)));
+    onChange(patchAt(value, i, { [key]: minutes }));
   };
   return (
     <div>

@@ -3,19 +3,7 @@
  * `targets[0].responseMinutes`, `customerIds[1]` are kept whole and can be looked up by their
  * root (`intervals`) or their index (`intervals[3]`).
  */
-import { ApiError } from '../../api/client.ts';
-
-export type FieldProblem = { field: string; message: string };
-
-const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1);
-
-export function problemFields(err: unknown): FieldProblem[] {
-  if (!(err instanceof ApiError)) return [];
-  return err.fieldErrors.map((e) => ({
-    field: e.field.replace(/^(body|query|params|querystring)\./, ''),
-    message: sentence(e.message),
-  }));
-}
+import { problemFields } from '../../lib/problemFields.ts';
 
 /** The first message per root field: `customerIds[1]` and `customerIds` both land on "customerIds". */
 export function rootErrors(err: unknown): Record<string, string> {
