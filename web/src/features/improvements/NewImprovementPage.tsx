@@ -15,9 +15,9 @@ import { useCreateImprovement } from '../../api/queries/improvements.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
+import { DraftImpactUrgency } from '../../kit/form/DraftImpactUrgency.tsx';
 import {
   DescriptionField,
-  ImpactUrgencyFields,
   NewRecordForm,
   TitleField,
   useOpenCreated,
@@ -166,12 +166,7 @@ export function NewImprovementPage() {
         {...form.value('expectedBenefit')}
       />
       <DescriptionField {...form.value('description')} />
-      <ImpactUrgencyFields
-        impact={form.draft.impact}
-        urgency={form.draft.urgency}
-        onImpact={(v) => form.set('impact', v)}
-        onUrgency={(v) => form.set('urgency', v)}
-      />
+      <DraftImpactUrgency form={form} />
       <Group grow align="flex-start">
         <UserPicker label="Owner" {...form.value('owner', { errorKey: 'assigneeId' })} />
         <GroupSelect label="Group" {...form.choice('groupId')} />

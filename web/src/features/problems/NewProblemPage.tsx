@@ -8,9 +8,9 @@ import type { ProblemCreate } from '../../../../src/contracts/problems.ts';
 import { RCA_METHODS } from '../../../../src/domain/lifecycle/defaults-problem-change.ts';
 import { useCreateProblem } from '../../api/queries/problems.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
+import { DraftImpactUrgency } from '../../kit/form/DraftImpactUrgency.tsx';
 import {
   DescriptionField,
-  ImpactUrgencyFields,
   NewRecordForm,
   TitleField,
   useOpenCreated,
@@ -108,12 +108,7 @@ export function NewProblemPage() {
       )}
       <TitleField required {...form.value('title')} />
       <DescriptionField {...form.value('description')} />
-      <ImpactUrgencyFields
-        impact={form.draft.impact}
-        urgency={form.draft.urgency}
-        onImpact={(v) => form.set('impact', v)}
-        onUrgency={(v) => form.set('urgency', v)}
-      />
+      <DraftImpactUrgency form={form} />
       <Group grow>
         <GroupSelect label="Group" {...form.choice('groupId')} />
         <ServiceSelect
