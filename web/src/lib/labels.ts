@@ -72,3 +72,7 @@ export const optionsOf = <V extends string>(values: readonly V[], labels: Readon
 /** Select options from a table of labels: each of its keys, in order, with its label. */
 export const labelOptions = <V extends string>(labels: Readonly<Record<V, string>>) =>
   optionsOf(Object.keys(labels) as V[], labels);
+
+/** Select options from a list of keys, each labelled in words (`humanize`). */
+export const humanOptions = <V extends string>(values: readonly V[]) =>
+  values.map((value) => ({ value, label: humanize(value) }));

@@ -34,7 +34,7 @@ import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
-import { optionsOf } from '../../lib/labels.ts';
+import { humanOptions, optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
@@ -335,7 +335,7 @@ function UpdateForm() {
             <Select
               label="Phase"
               required
-              data={UPDATE_PHASES.map((p) => ({ value: p, label: p.charAt(0).toUpperCase() + p.slice(1) }))}
+              data={humanOptions(UPDATE_PHASES)}
               {...form.choice('phase', { fallback: d.phase })}
               allowDeselect={false}
             />
