@@ -68,3 +68,11 @@ export const RECORD_NUMBER = /^[A-Za-z]{2,5}\d{4,}$/;
 /** Select options from a list of values and the label of each. */
 export const optionsOf = <V extends string>(values: readonly V[], labels: Readonly<Record<V, string>>) =>
   values.map((value) => ({ value, label: labels[value] }));
+
+/** Select options from a table of labels: each of its keys, in order, with its label. */
+export const labelOptions = <V extends string>(labels: Readonly<Record<V, string>>) =>
+  optionsOf(Object.keys(labels) as V[], labels);
+
+/** Select options from a list of keys, each labelled in words (`humanize`). */
+export const humanOptions = <V extends string>(values: readonly V[]) =>
+  values.map((value) => ({ value, label: humanize(value) }));

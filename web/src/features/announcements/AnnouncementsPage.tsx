@@ -23,6 +23,7 @@ import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { BareList } from '../../kit/list/BareList.tsx';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { Time } from '../../lib/time.tsx';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { mayManageAnnouncements } from './permissions.ts';
@@ -39,14 +40,6 @@ type Draft = {
   endsAt: string;
 };
 
-/** `datetime-local` value of an instant, in the browser's zone. */
-const local = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
-const instant = (v: string) => (v ? new Date(v).toISOString() : null);
-
 const draftOf = (a?: AnnouncementView): Draft => ({
   title: a?.title ?? '',
   body: a?.body ?? '',
@@ -54,8 +47,8 @@ const draftOf = (a?: AnnouncementView): Draft => ({
   audience: a?.audience ?? 'everyone',
   serviceId: a?.service?.id ?? null,
   groupId: a?.group?.id ?? null,
-  startsAt: local(a?.startsAt ?? new Date().toISOString()),
-  endsAt: local(a?.endsAt ?? null),
+  startsAt: toLocalInput(a?.startsAt ?? new Date()),
+  endsAt: toLocalInput(a?.endsAt),
 });
 
 const SEVERITY_OPTIONS = [
@@ -76,8 +69,8 @@ const bodyOf = (d: Draft) => ({
   audience: d.audience,
   serviceId: d.audience === 'service' ? d.serviceId : null,
   groupId: d.audience === 'group' ? d.groupId : null,
-  startsAt: instant(d.startsAt) ?? new Date().toISOString(),
-  endsAt: instant(d.endsAt),
+  startsAt: fromLocalInput(d.startsAt) ?? new Date().toISOString(),
+  endsAt: fromLocalInput(d.endsAt),
 });
 
 function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () => void }) {

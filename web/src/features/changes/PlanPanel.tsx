@@ -1,12 +1,10 @@
 /** The change's plans and planned window, saved together; new dates are checked for conflicts again. */
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { type ChangeView, useUpdateChange } from '../../api/queries/changes.ts';
 import { PanelForm } from '../../kit/form/PanelForm.tsx';
-import { minimalPatch } from '../../kit/form/patch.ts';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { whenStale } from '../../kit/record/whenStale.ts';
-import { fieldErrorsOf } from '../../lib/forms.ts';
 import { fromLocalInput, toLocalInput } from '../../lib/localDateTime.ts';
 import { type PlanDraft, PlanFields } from './PlanFields.tsx';
 
@@ -34,14 +32,13 @@ function bodyOf(draft: PlanDraft) {
 export function PlanPanel({ rec, onStale }: { rec: ChangeView; onStale: () => void }) {
   const save = useUpdateChange(rec);
   const editable = rec.allowedActions.includes('update');
-  const [draft, setDraft] = useState(() => draftOf(rec));
-  const patch = minimalPatch(bodyOf(draft), bodyOf(draftOf(rec)));
+  const form = useDraftForm(draftOf(rec), { toBody: bodyOf, error: save.error, readOnly: !editable });
   return (
     <RecordPanel id="plan-title" title="Plan and schedule" gap="sm">
       <PanelForm
         onSubmit={() => {
           save.mutate(
-            { patch, version: rec.version },
+            { patch: form.patch, version: rec.version },
             {
               onSuccess: () => notifications.show({ color: 'teal', message: 'Plan saved' }),
               onError: whenStale(onStale),
@@ -52,14 +49,14 @@ export function PlanPanel({ rec, onStale }: { rec: ChangeView; onStale: () => vo
         errorTitle="Could not save the plan"
         submitLabel="Save plan"
         pending={save.isPending}
-        disabled={Object.keys(patch).length === 0}
+        disabled={!form.dirty}
         readOnly={!editable}
       >
         <PlanFields
-          draft={draft}
-          onChange={setDraft}
-          errors={fieldErrorsOf(save.error)}
-          readOnly={!editable}
+          draft={form.draft}
+          onChange={form.setDraft}
+          errors={form.errors}
+          readOnly={form.readOnly}
         />
       </PanelForm>
     </RecordPanel>

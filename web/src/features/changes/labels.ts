@@ -1,8 +1,9 @@
 /** Words and colours for change management's keys. */
 import type { MantineColor } from '@mantine/core';
+import type { ChangeType } from '../../../../src/domain/changes/lifecycle.ts';
 import type { User } from '../../api/types.ts';
 
-export const CHANGE_TYPE_LABELS: Record<string, string> = {
+export const CHANGE_TYPE_LABELS: Record<ChangeType, string> = {
   standard: 'Standard',
   normal: 'Normal',
   emergency: 'Emergency',

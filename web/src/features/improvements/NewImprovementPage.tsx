@@ -4,26 +4,28 @@
  * KPIs are measured with the same cut, before now and after the proposal is done.
  */
 import { Group, MultiSelect, NumberInput, Select, Text, TextInput } from '@mantine/core';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { ImprovementKpiFilter, ImprovementSource } from '../../../../src/contracts/improvements.ts';
+import {
+  IMPROVEMENT_SOURCES,
+  type ImprovementCreate,
+  type ImprovementKpiFilter,
+  type ImprovementSource,
+} from '../../../../src/contracts/improvements.ts';
 import { useCreateImprovement } from '../../api/queries/improvements.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
 import type { PersonRef } from '../../api/types.ts';
 import { GroupSelect, UserPicker } from '../../components/Pickers.tsx';
+import { DraftImpactUrgency } from '../../kit/form/DraftImpactUrgency.tsx';
 import {
   DescriptionField,
-  ImpactUrgencyFields,
   NewRecordForm,
   TitleField,
   useOpenCreated,
 } from '../../kit/form/NewRecordForm.tsx';
 import { namedOptions } from '../../kit/form/namedOptions.ts';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { useKpiChoices } from '../reports/useKpiChoices.ts';
-import { SOURCE_LABELS, SOURCE_OPTIONS } from './labels.ts';
-
-const SOURCES = Object.keys(SOURCE_LABELS) as ImprovementSource[];
+import { SOURCE_OPTIONS } from './labels.ts';
 
 /** The KPI cut carried in the URL (the KPI page's filters). */
 function cutOf(params: URLSearchParams): ImprovementKpiFilter | null {
@@ -39,54 +41,72 @@ function cutOf(params: URLSearchParams): ImprovementKpiFilter | null {
   return Object.keys(cut).length ? cut : null;
 }
 
+type ImprovementDraft = {
+  sourceKind: ImprovementSource;
+  sourceRef: string | null;
+  title: string;
+  description: string;
+  expectedBenefit: string;
+  impact: string;
+  urgency: string;
+  owner: PersonRef | null;
+  groupId: string | null;
+  serviceIds: string[];
+  kpiKeys: string[];
+  outcomeDays: number;
+};
+
+/** A new proposal, from where the link says it comes (a person's idea when it says nothing known). */
+function draftFrom(params: URLSearchParams): ImprovementDraft {
+  const source = params.get('source') as ImprovementSource | null;
+  return {
+    sourceKind: source && IMPROVEMENT_SOURCES.includes(source) ? source : 'person',
+    sourceRef: params.get('ref'),
+    title: params.get('title') ?? '',
+    description: '',
+    expectedBenefit: '',
+    impact: '3',
+    urgency: '3',
+    owner: null,
+    groupId: null,
+    serviceIds: [],
+    kpiKeys: [],
+    outcomeDays: 30,
+  };
+}
+
 export function NewImprovementPage() {
   const [params] = useSearchParams();
   const create = useCreateImprovement();
   const opened = useOpenCreated('proposed', (n) => `/improvements/${n}`);
   const kpis = useKpiChoices();
   const services = useServiceChoices();
-  const initialSource = params.get('source') as ImprovementSource | null;
-  const [source, setSource] = useState<ImprovementSource>(
-    initialSource && SOURCES.includes(initialSource) ? initialSource : 'person',
-  );
-  const [ref, setRef] = useState(params.get('ref') ?? '');
   const cut = cutOf(params);
-  const [title, setTitle] = useState(params.get('title') ?? '');
-  const [description, setDescription] = useState('');
-  const [benefit, setBenefit] = useState('');
-  const [impact, setImpact] = useState('3');
-  const [urgency, setUrgency] = useState('3');
-  const [owner, setOwner] = useState<PersonRef | null>(null);
-  const [groupId, setGroupId] = useState<string | null>(null);
-  const [serviceIds, setServiceIds] = useState<string[]>([]);
-  const [kpiKeys, setKpiKeys] = useState<string[]>([]);
-  const [days, setDays] = useState<number>(30);
-  const errors = fieldErrorsOf(create.error);
   const cutService = cut?.serviceId ? services.data?.items.find((s) => s.id === cut.serviceId)?.name : null;
-  const shownTitle =
-    title ||
-    // Proposed from the KPI's label, never its key: nothing until the KPI list has loaded.
-    (source === 'kpi' && ref && kpis.loaded ? `Bring ${kpis.label(ref).toLowerCase()} back on target` : '');
-
-  const submit = () =>
-    create.mutate(
-      {
-        title: shownTitle,
-        description,
-        expectedBenefit: benefit,
-        impact: Number(impact),
-        urgency: Number(urgency),
-        assigneeId: owner?.id ?? null,
-        groupId,
-        sourceKind: source,
-        sourceRef: source === 'person' ? null : ref.trim() || null,
-        kpiFilter: source === 'kpi' ? cut : null,
-        serviceIds,
-        kpiKeys: kpiKeys.filter((k) => !(source === 'kpi' && k === ref)),
-        outcomeDays: days,
-      },
-      { onSuccess: opened },
-    );
+  /** The title as typed, else (for a KPI off target) one proposed from the KPI's label, never its key. */
+  const titleOf = (d: ImprovementDraft) =>
+    d.title ||
+    (d.sourceKind === 'kpi' && d.sourceRef && kpis.loaded
+      ? `Bring ${kpis.label(d.sourceRef).toLowerCase()} back on target`
+      : '');
+  const toBody = (d: ImprovementDraft): ImprovementCreate => ({
+    title: titleOf(d),
+    description: d.description,
+    expectedBenefit: d.expectedBenefit,
+    impact: Number(d.impact),
+    urgency: Number(d.urgency),
+    assigneeId: d.owner?.id ?? null,
+    groupId: d.groupId,
+    sourceKind: d.sourceKind,
+    sourceRef: d.sourceKind === 'person' ? null : d.sourceRef?.trim() || null,
+    kpiFilter: d.sourceKind === 'kpi' ? cut : null,
+    serviceIds: d.serviceIds,
+    kpiKeys: d.kpiKeys.filter((k) => !(d.sourceKind === 'kpi' && k === d.sourceRef)),
+    outcomeDays: d.outcomeDays,
+  });
+  const form = useDraftForm(draftFrom(params), { toBody, error: create.error });
+  const { sourceKind: source, sourceRef: ref } = form.draft;
+  const submit = () => create.mutate(form.body, { onSuccess: opened });
 
   return (
     <NewRecordForm
@@ -101,8 +121,7 @@ export function NewImprovementPage() {
         <Select
           label="Source"
           data={SOURCE_OPTIONS}
-          value={source}
-          onChange={(v) => v && setSource(v as ImprovementSource)}
+          {...form.choice('sourceKind', { fallback: source })}
           allowDeselect={false}
         />
         {source === 'kpi' ? (
@@ -111,17 +130,13 @@ export function NewImprovementPage() {
             required
             searchable
             data={kpis.options}
-            value={ref || null}
-            onChange={(v) => setRef(v ?? '')}
-            error={errors.sourceRef}
+            {...form.choice('sourceRef')}
           />
         ) : source === 'problem' || source === 'pir' ? (
           <TextInput
             label={source === 'problem' ? 'Problem number' : 'Change number'}
             required
-            value={ref}
-            onChange={(e) => setRef(e.currentTarget.value)}
-            error={errors.sourceRef}
+            {...form.text('sourceRef')}
           />
         ) : source === 'service_review' ? (
           <Select
@@ -129,9 +144,7 @@ export function NewImprovementPage() {
             searchable
             clearable
             data={namedOptions(services.data?.items)}
-            value={ref || null}
-            onChange={(v) => setRef(v ?? '')}
-            error={errors.sourceRef}
+            {...form.choice('sourceRef')}
           />
         ) : (
           <div />
@@ -144,21 +157,19 @@ export function NewImprovementPage() {
           {cut.type?.length ? `, ${cut.type.join(', ')}` : ''}.
         </Text>
       )}
-      <TitleField required value={shownTitle} onChange={setTitle} error={errors.title} />
+      <TitleField required {...form.value('title')} value={titleOf(form.draft)} />
       <DescriptionField
         label="Expected benefit"
         description="What should get better, and by how much"
         required
         minRows={2}
-        value={benefit}
-        onChange={setBenefit}
-        error={errors.expectedBenefit}
+        {...form.value('expectedBenefit')}
       />
-      <DescriptionField value={description} onChange={setDescription} />
-      <ImpactUrgencyFields impact={impact} urgency={urgency} onImpact={setImpact} onUrgency={setUrgency} />
+      <DescriptionField {...form.value('description')} />
+      <DraftImpactUrgency form={form} />
       <Group grow align="flex-start">
-        <UserPicker label="Owner" value={owner} onChange={setOwner} error={errors.assigneeId} />
-        <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
+        <UserPicker label="Owner" {...form.value('owner', { errorKey: 'assigneeId' })} />
+        <GroupSelect label="Group" {...form.choice('groupId')} />
       </Group>
       <MultiSelect
         label="Services"
@@ -167,26 +178,23 @@ export function NewImprovementPage() {
         }
         searchable
         data={namedOptions(services.data?.items)}
-        value={serviceIds}
-        onChange={setServiceIds}
+        {...form.list('serviceIds')}
       />
       <Group grow align="flex-start">
         <MultiSelect
           label={source === 'kpi' ? 'Other KPIs to measure' : 'KPIs to measure'}
           searchable
           data={kpis.options.filter((k) => !(source === 'kpi' && k.value === ref))}
-          value={kpiKeys}
-          onChange={setKpiKeys}
-          error={errors.kpiKeys}
+          {...form.list('kpiKeys')}
         />
         <NumberInput
           label="Measurement window (days)"
           description="Before approval and after done"
           min={7}
           max={366}
-          value={days}
-          onChange={(v) => setDays(Number(v) || 30)}
-          error={errors.outcomeDays}
+          value={form.draft.outcomeDays}
+          onChange={(v) => form.set('outcomeDays', Number(v) || 30)}
+          error={form.errors.outcomeDays}
         />
       </Group>
     </NewRecordForm>

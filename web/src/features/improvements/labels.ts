@@ -1,6 +1,7 @@
 /** Words for continual improvement's keys. */
 import type { MantineColor } from '@mantine/core';
-import type { ImprovementSource } from '../../../../src/contracts/improvements.ts';
+import { IMPROVEMENT_SOURCES, type ImprovementSource } from '../../../../src/contracts/improvements.ts';
+import { optionsOf } from '../../lib/labels.ts';
 
 export const SOURCE_LABELS: Record<ImprovementSource, string> = {
   kpi: 'A KPI off target',
@@ -10,10 +11,7 @@ export const SOURCE_LABELS: Record<ImprovementSource, string> = {
   person: 'A person’s idea',
 };
 
-export const SOURCE_OPTIONS = (Object.keys(SOURCE_LABELS) as ImprovementSource[]).map((k) => ({
-  value: k,
-  label: SOURCE_LABELS[k],
-}));
+export const SOURCE_OPTIONS = optionsOf(IMPROVEMENT_SOURCES, SOURCE_LABELS);
 
 export const VERDICT_LABELS: Record<string, string> = {
   improved: 'Improved',

@@ -12,6 +12,7 @@ import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { GroupSelect, MemberSelect, UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { CHANNEL_LABELS } from '../../lib/labels.ts';
@@ -90,7 +91,7 @@ export function NewIncidentPage() {
 
   const server = fieldErrorsOf(create.error);
   const titleError =
-    (touched && !title.trim() ? 'Give the incident a short title' : undefined) ??
+    requiredError(touched, title, 'Give the incident a short title') ??
     (title.length > LIMITS.titleMax ? `At most ${LIMITS.titleMax} characters` : undefined) ??
     server.title;
   const requesterError = (touched && !requester ? 'Choose who is affected' : undefined) ?? server.requesterId;

@@ -25,6 +25,7 @@ import { namedOptions } from '../../kit/form/namedOptions.ts';
 import { SourceTextarea } from '../../kit/form/SourceTextarea.tsx';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { useDraftForm } from '../../kit/form/useDraftForm.ts';
+import { labelOptions } from '../../lib/labels.ts';
 import { CiMultiPicker } from '../cmdb/CiPicker.tsx';
 import { ArticleHtml } from './ArticleParts.tsx';
 import { AUDIENCE_LABELS, LANGUAGE_LABELS } from './labels.ts';
@@ -124,7 +125,7 @@ function Editor({ article }: { article?: ArticleView }) {
               <Select
                 label="Language"
                 description="Search stems words in this language."
-                data={Object.entries(LANGUAGE_LABELS).map(([value, label]) => ({ value, label }))}
+                data={labelOptions(LANGUAGE_LABELS)}
                 {...form.choice('language', { fallback: 'en' })}
                 allowDeselect={false}
               />
@@ -138,7 +139,7 @@ function Editor({ article }: { article?: ArticleView }) {
             <Group grow align="flex-start">
               <Select
                 label="Audience"
-                data={Object.entries(AUDIENCE_LABELS).map(([value, label]) => ({ value, label }))}
+                data={labelOptions(AUDIENCE_LABELS)}
                 {...form.choice('audience', { fallback: 'internal' })}
                 allowDeselect={false}
               />

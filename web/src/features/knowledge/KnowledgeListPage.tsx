@@ -8,6 +8,7 @@ import { SearchFilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { NewButton } from '../../kit/nav/NewButton.tsx';
+import { labelOptions } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import { ArticleStateBadge, AudienceBadge } from './ArticleParts.tsx';
 import { ARTICLE_STATE_LABELS, articlePath } from './labels.ts';
@@ -69,7 +70,7 @@ export function KnowledgeListPage() {
             name="state"
             label="State"
             placeholder="Any state"
-            data={Object.entries(ARTICLE_STATE_LABELS).map(([value, label]) => ({ value, label }))}
+            data={labelOptions(ARTICLE_STATE_LABELS)}
           />
           <SelectFilter
             state={state}

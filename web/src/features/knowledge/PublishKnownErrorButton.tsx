@@ -8,6 +8,7 @@ import { useCategories, useKnownErrorArticle, usePublishKnownError } from '../..
 import { ErrorAlert } from '../../components/States.tsx';
 import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { namedOptions } from '../../kit/form/namedOptions.ts';
+import { labelOptions } from '../../lib/labels.ts';
 import { AUDIENCE_LABELS, articlePath } from './labels.ts';
 
 export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId: string; title: string }) {
@@ -73,9 +74,7 @@ export function PublishKnownErrorButton({ knownErrorId, title }: { knownErrorId:
         />
         <Select
           label="Audience"
-          data={Object.entries(AUDIENCE_LABELS)
-            .filter(([v]) => v !== 'customers')
-            .map(([value, label]) => ({ value, label }))}
+          data={labelOptions(AUDIENCE_LABELS).filter((o) => o.value !== 'customers')}
           value={audience}
           onChange={(v) => setAudience(v ?? 'internal')}
           allowDeselect={false}

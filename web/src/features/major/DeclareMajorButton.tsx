@@ -10,6 +10,7 @@ import { useMe } from '../../auth/session.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 
@@ -28,7 +29,7 @@ function DeclareDialog({ rec, onClose }: { rec: Incident; onClose: () => void })
   const server = fieldErrorsOf(declare.error);
   const coordinatorError =
     (touched && !coordinator ? 'Choose a coordinator' : undefined) ?? server.coordinatorId;
-  const summaryError = (touched && !summary.trim() ? 'Describe the impact' : undefined) ?? server.summary;
+  const summaryError = requiredError(touched, summary, 'Describe the impact') ?? server.summary;
   return (
     <Modal opened onClose={onClose} title={`Declare ${rec.number} a major incident`} size="lg">
       <SubmitForm

@@ -21,6 +21,7 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { ReasonDialog } from '../../kit/form/ReasonDialog.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { BareList } from '../../kit/list/BareList.tsx';
 import { optionsOf } from '../../lib/labels.ts';
@@ -114,7 +115,7 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
                 maxLength={LIMITS.commentMax}
                 value={message}
                 onChange={setMessage}
-                error={touched && !message.trim() ? 'Enter the message that was sent' : undefined}
+                error={requiredError(touched, message, 'Enter the message that was sent')}
                 style={{ flex: 1 }}
               />
             </Group>

@@ -17,6 +17,7 @@ import { ErrorAlert } from '../../components/States.tsx';
 import { TrashButton } from '../../kit/detail/RemoveButton.tsx';
 import { Fact } from '../../kit/detail/Section.tsx';
 import { DialogActions } from '../../kit/form/DialogActions.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { Time } from '../../lib/time.tsx';
@@ -77,7 +78,7 @@ function ReviewForm({
   const server = fieldErrorsOf(save.error);
   const setAction = (i: number, patch: Partial<ReviewAction>) =>
     setReview((r) => ({ ...r, actions: r.actions.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
-  const required = (v: string) => (touched && !v.trim() ? 'Required' : undefined);
+  const required = (v: string) => requiredError(touched, v, 'Required');
   return (
     <SubmitForm
       noValidate

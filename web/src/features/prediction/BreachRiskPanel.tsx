@@ -1,9 +1,10 @@
 /** On a record page: how likely its running SLA clocks are to breach, and the factors that weigh. */
-import { Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Text } from '@mantine/core';
 import { useRecordPrediction } from '../../api/queries/prediction.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { BareList } from '../../kit/list/BareList.tsx';
+import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { isPortalUser } from '../../lib/faces.ts';
 import { formatWorkingSeconds } from '../sla/duration.ts';
 import { FactorLine, ProbabilityBadge } from './factors.tsx';
@@ -22,26 +23,23 @@ export function BreachRiskPanel({ recordId }: { recordId: string }) {
   const weighty = clock.factors.filter((f) => Math.abs(f.contribution) >= 0.05).slice(0, 4);
   const shownFactors = weighty.length ? weighty : clock.factors.slice(0, 1);
   return (
-    <Paper p="md" component="section" aria-labelledby="breach-risk-title">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Title order={3} size="h5" id="breach-risk-title">
-            Breach risk
-          </Title>
-          <ProbabilityBadge probability={clock.probability} />
-        </Group>
-        <Text size="sm" c="dimmed">
-          {clock.kind.toUpperCase()} {clock.metric} clock, {formatWorkingSeconds(clock.workingSecondsLeft)} of
-          working time left. What weighs most:
-        </Text>
-        <BareList gap={4} aria-label="Breach risk factors">
-          {shownFactors.map((f) => (
-            <li key={f.feature}>
-              <FactorLine factor={f} />
-            </li>
-          ))}
-        </BareList>
-      </Stack>
-    </Paper>
+    <RecordPanel
+      id="breach-risk-title"
+      title="Breach risk"
+      actions={<ProbabilityBadge probability={clock.probability} />}
+      gap="xs"
+    >
+      <Text size="sm" c="dimmed">
+        {clock.kind.toUpperCase()} {clock.metric} clock, {formatWorkingSeconds(clock.workingSecondsLeft)} of
+        working time left. What weighs most:
+      </Text>
+      <BareList gap={4} aria-label="Breach risk factors">
+        {shownFactors.map((f) => (
+          <li key={f.feature}>
+            <FactorLine factor={f} />
+          </li>
+        ))}
+      </BareList>
+    </RecordPanel>
   );
 }

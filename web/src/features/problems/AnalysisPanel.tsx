@@ -1,39 +1,39 @@
 /** The root-cause analysis of a problem: cause, method, contributing factors and workaround, saved together. */
 import { Select, TagsInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { RCA_METHODS } from '../../../../src/domain/lifecycle/defaults-problem-change.ts';
 import { type ProblemView, useUpdateAnalysis } from '../../api/queries/problems.ts';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { PanelForm } from '../../kit/form/PanelForm.tsx';
+import { textOrNull } from '../../kit/form/patch.ts';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
 import { whenStale } from '../../kit/record/whenStale.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { RCA_LABELS } from './labels.ts';
 
-type Method = (typeof RCA_METHODS)[number];
+type Draft = {
+  rootCause: string;
+  rcaMethod: (typeof RCA_METHODS)[number] | null;
+  contributingFactors: string[];
+  workaround: string;
+};
+
+const draftOf = (a: ProblemView['analysis']): Draft => ({
+  rootCause: a.rootCause ?? '',
+  rcaMethod: a.rcaMethod,
+  contributingFactors: a.contributingFactors,
+  workaround: a.workaround ?? '',
+});
 
 export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () => void }) {
-  const a = rec.analysis;
   const save = useUpdateAnalysis(rec);
   const editable = rec.allowedActions.includes('update');
-  const [rootCause, setRootCause] = useState(a.rootCause ?? '');
-  const [method, setMethod] = useState<string | null>(a.rcaMethod);
-  const [factors, setFactors] = useState<string[]>(a.contributingFactors);
-  const [workaround, setWorkaround] = useState(a.workaround ?? '');
-  const dirty =
-    rootCause !== (a.rootCause ?? '') ||
-    method !== a.rcaMethod ||
-    workaround !== (a.workaround ?? '') ||
-    factors.join('\n') !== a.contributingFactors.join('\n');
+  const form = useDraftForm(draftOf(rec.analysis), { toBody: (d) => d, readOnly: !editable });
+  const d = form.draft;
   const submit = () =>
     save.mutate(
-      {
-        rootCause: rootCause.trim() || null,
-        rcaMethod: (method as Method | null) ?? null,
-        contributingFactors: factors,
-        workaround: workaround.trim() || null,
-      },
+      { ...d, rootCause: textOrNull(d.rootCause), workaround: textOrNull(d.workaround) },
       {
         onSuccess: () => notifications.show({ color: 'teal', message: 'Analysis saved' }),
         onError: whenStale(onStale),
@@ -47,38 +47,22 @@ export function AnalysisPanel({ rec, onStale }: { rec: ProblemView; onStale: () 
         errorTitle="Could not save the analysis"
         submitLabel="Save analysis"
         pending={save.isPending}
-        disabled={!dirty}
+        disabled={!form.dirty}
         readOnly={!editable}
       >
         <Select
           label="Method"
           clearable
-          readOnly={!editable}
           data={optionsOf(RCA_METHODS, RCA_LABELS)}
-          value={method}
-          onChange={setMethod}
+          {...form.choice('rcaMethod')}
         />
-        <DescriptionField
-          label="Root cause"
-          minRows={2}
-          readOnly={!editable}
-          value={rootCause}
-          onChange={setRootCause}
-        />
+        <DescriptionField label="Root cause" minRows={2} {...form.value('rootCause')} />
         <TagsInput
           label="Contributing factors"
           description="Press Enter after each"
-          readOnly={!editable}
-          value={factors}
-          onChange={setFactors}
+          {...form.list('contributingFactors')}
         />
-        <DescriptionField
-          label="Workaround"
-          minRows={2}
-          readOnly={!editable}
-          value={workaround}
-          onChange={setWorkaround}
-        />
+        <DescriptionField label="Workaround" minRows={2} {...form.value('workaround')} />
         {rec.analysis.closureReason && (
           <Textarea label="Closed because" readOnly autosize value={rec.analysis.closureReason} />
         )}

@@ -3,11 +3,13 @@ import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, TextInput }
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
+import { KNOWN_ERROR_STATUSES } from '../../../../src/contracts/problems.ts';
 import { useKnownErrors } from '../../api/queries/problems.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { useUrlParam } from '../../kit/nav/useUrlParam.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { PublishKnownErrorButton } from '../knowledge/PublishKnownErrorButton.tsx';
 import { KNOWN_ERROR_STATUS_LABELS } from './labels.ts';
 
@@ -37,9 +39,7 @@ export function KnownErrorsPage() {
           value={status}
           onChange={setStatus}
           data={[
-            { value: 'active', label: 'Active' },
-            { value: 'fixed', label: 'Fixed' },
-            { value: 'retired', label: 'Retired' },
+            ...optionsOf(KNOWN_ERROR_STATUSES, KNOWN_ERROR_STATUS_LABELS),
             { value: 'all', label: 'All' },
           ]}
         />

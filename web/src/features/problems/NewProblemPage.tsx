@@ -3,58 +3,68 @@
  * incident or the queue's selection sends them) or proactively, from a trend nobody reported yet.
  */
 import { CloseButton, Group, Paper, Select, Stack, Switch, Text } from '@mantine/core';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import type { ProblemCreate } from '../../../../src/contracts/problems.ts';
 import { RCA_METHODS } from '../../../../src/domain/lifecycle/defaults-problem-change.ts';
 import { useCreateProblem } from '../../api/queries/problems.ts';
 import { GroupSelect } from '../../components/Pickers.tsx';
+import { DraftImpactUrgency } from '../../kit/form/DraftImpactUrgency.tsx';
 import {
   DescriptionField,
-  ImpactUrgencyFields,
   NewRecordForm,
   TitleField,
   useOpenCreated,
 } from '../../kit/form/NewRecordForm.tsx';
-import { fieldErrorsOf } from '../../lib/forms.ts';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { optionsOf } from '../../lib/labels.ts';
 import { ServiceSelect } from '../sla/pickers.tsx';
 import { RCA_LABELS } from './labels.ts';
+
+type ProblemDraft = {
+  incidentIds: string[];
+  title: string;
+  description: string;
+  impact: string;
+  urgency: string;
+  groupId: string | null;
+  serviceId: string | null;
+  rcaMethod: (typeof RCA_METHODS)[number] | null;
+  proactive: boolean;
+};
+
+/** A new problem, raised from the incidents in the link (then not proactive) or from none. */
+function draftFrom(params: URLSearchParams): ProblemDraft {
+  const incidentIds = (params.get('incidents') ?? '')
+    .split(',')
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  return {
+    incidentIds,
+    title: params.get('title') ?? '',
+    description: '',
+    impact: '3',
+    urgency: '3',
+    groupId: null,
+    serviceId: null,
+    rcaMethod: null,
+    proactive: incidentIds.length === 0,
+  };
+}
+
+const problemBody = ({ rcaMethod, impact, urgency, ...d }: ProblemDraft): ProblemCreate => ({
+  ...d,
+  impact: Number(impact),
+  urgency: Number(urgency),
+  ...(rcaMethod ? { rcaMethod } : {}),
+});
 
 export function NewProblemPage() {
   const [params] = useSearchParams();
   const create = useCreateProblem();
   const opened = useOpenCreated('raised', (n) => `/problems/${n}`);
-  const [incidents, setIncidents] = useState<string[]>(
-    (params.get('incidents') ?? '')
-      .split(',')
-      .map((s) => s.trim().toUpperCase())
-      .filter(Boolean),
-  );
-  const [title, setTitle] = useState(params.get('title') ?? '');
-  const [description, setDescription] = useState('');
-  const [impact, setImpact] = useState('3');
-  const [urgency, setUrgency] = useState('3');
-  const [groupId, setGroupId] = useState<string | null>(null);
-  const [serviceId, setServiceId] = useState<string | null>(null);
-  const [method, setMethod] = useState<string | null>(null);
-  const [proactive, setProactive] = useState(incidents.length === 0);
-  const errors = fieldErrorsOf(create.error);
-
-  const submit = () =>
-    create.mutate(
-      {
-        title,
-        description,
-        impact: Number(impact),
-        urgency: Number(urgency),
-        groupId,
-        serviceId,
-        incidentIds: incidents,
-        proactive,
-        ...(method ? { rcaMethod: method as (typeof RCA_METHODS)[number] } : {}),
-      },
-      { onSuccess: opened },
-    );
+  const form = useDraftForm(draftFrom(params), { toBody: problemBody, error: create.error });
+  const incidents = form.draft.incidentIds;
+  const submit = () => create.mutate(form.body, { onSuccess: opened });
 
   return (
     <NewRecordForm
@@ -78,28 +88,32 @@ export function NewProblemPage() {
                   <CloseButton
                     size="xs"
                     aria-label={`Leave out ${n}`}
-                    onClick={() => setIncidents(incidents.filter((x) => x !== n))}
+                    onClick={() =>
+                      form.set(
+                        'incidentIds',
+                        incidents.filter((x) => x !== n),
+                      )
+                    }
                   />
                 </Group>
               </Paper>
             ))}
           </Group>
-          {errors.incidentIds && (
+          {form.errors.incidentIds && (
             <Text size="xs" c="red">
-              {errors.incidentIds}
+              {form.errors.incidentIds}
             </Text>
           )}
         </Stack>
       )}
-      <TitleField required value={title} onChange={setTitle} error={errors.title} />
-      <DescriptionField value={description} onChange={setDescription} />
-      <ImpactUrgencyFields impact={impact} urgency={urgency} onImpact={setImpact} onUrgency={setUrgency} />
+      <TitleField required {...form.value('title')} />
+      <DescriptionField {...form.value('description')} />
+      <DraftImpactUrgency form={form} />
       <Group grow>
-        <GroupSelect label="Group" value={groupId} onChange={setGroupId} error={errors.groupId} />
+        <GroupSelect label="Group" {...form.choice('groupId')} />
         <ServiceSelect
           label="Service"
-          value={serviceId}
-          onChange={setServiceId}
+          {...form.choice('serviceId')}
           description={incidents.length ? 'Empty: the incidents’ service when they share one' : undefined}
         />
       </Group>
@@ -107,13 +121,11 @@ export function NewProblemPage() {
         label="Analysis method"
         clearable
         data={optionsOf(RCA_METHODS, RCA_LABELS)}
-        value={method}
-        onChange={setMethod}
+        {...form.choice('rcaMethod')}
       />
       <Switch
         label="Proactive (found from trends or monitoring, not from incidents)"
-        checked={proactive}
-        onChange={(e) => setProactive(e.currentTarget.checked)}
+        {...form.toggle('proactive')}
       />
     </NewRecordForm>
   );

@@ -14,7 +14,7 @@ import { FormDialog } from '../../kit/form/FormDialog.tsx';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
 import { closeWhenStale, TransitionBar } from '../../kit/record/TransitionBar.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
-import { humanize } from '../../lib/labels.ts';
+import { humanOptions } from '../../lib/labels.ts';
 
 type Props = { rec: ProblemView; onStale: () => void };
 
@@ -63,7 +63,7 @@ function StepModal({ rec, step, onClose, onStale }: Props & { step: TransitionOp
           <Select
             label="Resolution code"
             required
-            data={(options.data?.resolutionCodes ?? []).map((c) => ({ value: c, label: humanize(c) }))}
+            data={humanOptions(options.data?.resolutionCodes ?? [])}
             value={code}
             onChange={setCode}
             error={errors.resolutionCode}

@@ -1,4 +1,5 @@
 /** Words for problem management's keys. */
+import type { KnownErrorStatus } from '../../../../src/contracts/problems.ts';
 import type { RCA_METHODS } from '../../../../src/domain/lifecycle/defaults-problem-change.ts';
 
 export const RCA_LABELS: Record<(typeof RCA_METHODS)[number], string> = {
@@ -10,7 +11,7 @@ export const RCA_LABELS: Record<(typeof RCA_METHODS)[number], string> = {
   other: 'Other',
 };
 
-export const KNOWN_ERROR_STATUS_LABELS: Record<string, string> = {
+export const KNOWN_ERROR_STATUS_LABELS: Record<KnownErrorStatus, string> = {
   active: 'Active',
   fixed: 'Fixed',
   retired: 'Retired',

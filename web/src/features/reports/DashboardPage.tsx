@@ -33,6 +33,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert, ErrorState, PageLoader } from '../../components/States.tsx';
 import { MoveButtons, moveItem } from '../../kit/form/MoveButtons.tsx';
 import { failedAs } from '../../kit/notifyFailure.ts';
+import { labelOptions } from '../../lib/labels.ts';
 import { ReportFilterBar, useReportFilters } from './filters.tsx';
 import { barDimension, CHART_LABELS } from './format.ts';
 import { KpiWidget } from './KpiWidget.tsx';
@@ -222,7 +223,7 @@ export function DashboardPage() {
               />
               <Select
                 label="Chart"
-                data={Object.entries(CHART_LABELS).map(([value, label]) => ({ value, label }))}
+                data={labelOptions(CHART_LABELS)}
                 value={adding.chart}
                 onChange={(v) => setAdding({ ...adding, chart: v })}
                 allowDeselect={false}

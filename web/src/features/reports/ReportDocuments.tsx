@@ -15,6 +15,7 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import {
   type ComplianceReport,
@@ -136,6 +137,18 @@ export function SlaCompliancePage() {
   );
 }
 
+/** A bordered part of the service review, a region named by its heading. */
+function ReviewPart({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <Paper withBorder p="md" component="section" aria-label={title}>
+      <Title order={2} size="h4" mb="xs">
+        {title}
+      </Title>
+      {children}
+    </Paper>
+  );
+}
+
 /** Records the review lists (open problems, improvement actions), each linked to its page. */
 function ReviewRecords({
   title,
@@ -149,10 +162,7 @@ function ReviewRecords({
   rows: ServiceReview['problems'];
 }) {
   return (
-    <Paper withBorder p="md" component="section" aria-label={title}>
-      <Title order={2} size="h4" mb="xs">
-        {title}
-      </Title>
+    <ReviewPart title={title}>
       {rows.length === 0 ? (
         <Text size="sm" c="dimmed">
           {none}
@@ -172,7 +182,7 @@ function ReviewRecords({
           ))}
         </DataTable>
       )}
-    </Paper>
+    </ReviewPart>
   );
 }
 
@@ -197,10 +207,7 @@ function ReviewBody({ review }: { review: ServiceReview }) {
       </Paper>
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         {review.sections.map((s) => (
-          <Paper key={s.key} withBorder p="md" component="section" aria-label={s.title}>
-            <Title order={2} size="h4" mb="xs">
-              {s.title}
-            </Title>
+          <ReviewPart key={s.key} title={s.title}>
             <DataTable aria-label={s.title} columns={['Measure', 'This period', 'Previous', 'Target']}>
               {s.figures.map((f) => (
                 <Table.Tr key={`${f.key}-${f.label}`}>
@@ -220,7 +227,7 @@ function ReviewBody({ review }: { review: ServiceReview }) {
                 </Table.Tr>
               ))}
             </DataTable>
-          </Paper>
+          </ReviewPart>
         ))}
       </SimpleGrid>
       <Title order={2} size="h4">

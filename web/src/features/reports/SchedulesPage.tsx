@@ -23,11 +23,14 @@ import {
   useSchedules,
 } from '../../api/queries/reports.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
+import type { PersonRef } from '../../api/types.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { namedOptions } from '../../kit/form/namedOptions.ts';
+import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { failedAs } from '../../kit/notifyFailure.ts';
 import { useKpiChoices } from './useKpiChoices.ts';
@@ -78,106 +81,102 @@ function Deliveries({ schedule }: { schedule: ScheduleView }) {
   );
 }
 
+type ScheduleDraft = {
+  name: string;
+  report: ScheduleInput['report'];
+  kpi: string | null;
+  serviceId: string | null;
+  format: ScheduleInput['format'];
+  frequency: ScheduleInput['frequency'];
+  person: PersonRef | null;
+  groupIds: string[];
+};
+
+const EMPTY_SCHEDULE: ScheduleDraft = {
+  name: '',
+  report: 'sla_compliance',
+  kpi: null,
+  serviceId: null,
+  format: 'xlsx',
+  frequency: 'weekly',
+  person: null,
+  groupIds: [],
+};
+
+/** What is scheduled: the KPI or service only for the report that takes one. */
+const scheduleBody = (d: ScheduleDraft): ScheduleInput => ({
+  name: d.name,
+  report: d.report,
+  params: {
+    ...(d.kpi && d.report === 'kpi_table' ? { kpi: d.kpi } : {}),
+    ...(d.serviceId && d.report === 'service_review' ? { serviceId: d.serviceId } : {}),
+  },
+  format: d.format,
+  frequency: d.frequency,
+  recipientUserIds: d.person ? [d.person.id] : [],
+  recipientGroupIds: d.groupIds,
+  active: true,
+});
+
 function NewSchedule({ onDone }: { onDone: () => void }) {
   const { create } = useScheduleActions();
   const kpis = useKpiChoices();
   const services = useServiceChoices();
   const groups = useGroups();
-  const [name, setName] = useState('');
-  const [report, setReport] = useState<ScheduleInput['report']>('sla_compliance');
-  const [kpi, setKpi] = useState<string | null>(null);
-  const [serviceId, setServiceId] = useState<string | null>(null);
-  const [format, setFormat] = useState<ScheduleInput['format']>('xlsx');
-  const [frequency, setFrequency] = useState<ScheduleInput['frequency']>('weekly');
-  const [person, setPerson] = useState<{ id: string; name: string; email: string } | null>(null);
-  const [groupIds, setGroupIds] = useState<string[]>([]);
+  const form = useDraftForm(EMPTY_SCHEDULE, { toBody: scheduleBody });
+  const d = form.draft;
   const submit = () =>
-    create.mutate(
-      {
-        name,
-        report,
-        params: {
-          ...(kpi && report === 'kpi_table' ? { kpi } : {}),
-          ...(serviceId && report === 'service_review' ? { serviceId } : {}),
-        },
-        format,
-        frequency,
-        recipientUserIds: person ? [person.id] : [],
-        recipientGroupIds: groupIds,
-        active: true,
+    create.mutate(form.body, {
+      onSuccess: (s) => {
+        notifications.show({ color: 'teal', message: `${s.name} scheduled` });
+        onDone();
       },
-      {
-        onSuccess: (s) => {
-          notifications.show({ color: 'teal', message: `${s.name} scheduled` });
-          onDone();
-        },
-      },
-    );
+    });
   return (
-    <Paper
-      withBorder
-      p="md"
-      component="form"
-      aria-label="New scheduled report"
-      onSubmit={(e) => {
-        e.preventDefault();
-        submit();
-      }}
-    >
+    <Paper withBorder p="md" component={SubmitForm} aria-label="New scheduled report" onSubmit={submit}>
       <Stack gap="sm">
         <Group align="flex-end" wrap="wrap">
-          <TextInput
-            label="Name"
-            required
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            w={260}
-          />
+          <TextInput label="Name" required {...form.text('name')} w={260} />
           <Select
             label="Report"
             data={REPORTS}
-            value={report}
-            onChange={(v) => v && setReport(v as ScheduleInput['report'])}
+            {...form.choice('report', { fallback: d.report })}
             allowDeselect={false}
           />
-          {report === 'kpi_table' && (
-            <Select label="KPI" searchable data={kpis.options} value={kpi} onChange={setKpi} />
+          {d.report === 'kpi_table' && (
+            <Select label="KPI" searchable data={kpis.options} {...form.choice('kpi')} />
           )}
-          {report === 'service_review' && (
+          {d.report === 'service_review' && (
             <Select
               label="Service"
               searchable
               data={namedOptions(services.data?.items)}
-              value={serviceId}
-              onChange={setServiceId}
+              {...form.choice('serviceId')}
             />
           )}
           <Select
             label="Format"
             data={[
-              ...(report === 'service_review' ? [{ value: 'pdf', label: 'PDF' }] : []),
+              ...(d.report === 'service_review' ? [{ value: 'pdf', label: 'PDF' }] : []),
               { value: 'csv', label: 'CSV' },
               { value: 'xlsx', label: 'XLSX' },
             ]}
-            value={format}
-            onChange={(v) => v && setFormat(v as ScheduleInput['format'])}
+            {...form.choice('format', { fallback: d.format })}
             allowDeselect={false}
           />
           <Select
             label="How often"
             data={FREQUENCIES}
-            value={frequency}
-            onChange={(v) => v && setFrequency(v as ScheduleInput['frequency'])}
+            {...form.choice('frequency', { fallback: d.frequency })}
             allowDeselect={false}
           />
         </Group>
         <Group align="flex-end" wrap="wrap">
-          <UserPicker label="Send to a person" value={person} onChange={setPerson} w={260} clearable />
+          <UserPicker label="Send to a person" {...form.value('person')} w={260} clearable />
           <MultiSelect
             label="Send to groups"
             data={namedOptions(groups.data)}
-            value={groupIds}
-            onChange={setGroupIds}
+            {...form.list('groupIds')}
             searchable
             w={320}
           />

@@ -14,6 +14,7 @@ import type { ListColumn } from '../../kit/list/columns.ts';
 import { FilterBar, SelectFilter } from '../../kit/list/filters.tsx';
 import { ListTable } from '../../kit/list/ListTable.tsx';
 import { type SortState, useListState } from '../../kit/list/listState.ts';
+import { optionsOf } from '../../lib/labels.ts';
 import { Downloads } from './Downloads.tsx';
 import { DEFAULT_PERIOD, PeriodFilter, periodWindow } from './filters.tsx';
 
@@ -114,7 +115,7 @@ export function TimeReportPage() {
           name="by"
           label="Group by"
           placeholder={BY_LABELS.service}
-          data={TIME_REPORT_DIMENSIONS.map((d) => ({ value: d, label: BY_LABELS[d] }))}
+          data={optionsOf(TIME_REPORT_DIMENSIONS, BY_LABELS)}
         />
       </FilterBar>
       <Loaded query={report} label="Adding up the time">

@@ -8,12 +8,10 @@ import {
   Badge,
   Group,
   type MantineColor,
-  Paper,
   Stack,
   Text,
   ThemeIcon,
   Timeline,
-  Title,
 } from '@mantine/core';
 import { IconCheck, IconClock, IconHourglass, IconTool, IconX } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
@@ -97,10 +95,7 @@ export function RequestProgress({
   const levels = rec.approval.levels;
   const done = rec.tasks.filter((t) => t.state === 'done' || t.state === 'canceled').length;
   return (
-    <Paper p="md" component="section" aria-labelledby="progress-title">
-      <Title order={2} size="h5" id="progress-title" mb="sm">
-        Progress
-      </Title>
+    <RecordPanel id="progress-title" title="Progress" gap="sm">
       <Timeline bulletSize={24} lineWidth={2} active={-1}>
         {levels.length === 0 ? (
           <Timeline.Item
@@ -188,7 +183,7 @@ export function RequestProgress({
           )}
         </Timeline.Item>
       </Timeline>
-    </Paper>
+    </RecordPanel>
   );
 }
 

@@ -89,6 +89,18 @@ function Subscribe({ services }: { services: PublicStatus['services'] }) {
   );
 }
 
+/** A part of the page under its heading, which names it. */
+function PageSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Stack gap="sm" component="section" aria-labelledby={id}>
+      <Title order={2} size="h3" id={id}>
+        {title}
+      </Title>
+      {children}
+    </Stack>
+  );
+}
+
 function Events({
   title,
   events,
@@ -102,10 +114,7 @@ function Events({
 }) {
   if (events.length === 0 && !empty) return null;
   return (
-    <Stack gap="sm" component="section" aria-labelledby={id}>
-      <Title order={2} size="h3" id={id}>
-        {title}
-      </Title>
+    <PageSection id={id} title={title}>
       {events.length === 0 ? (
         <Text c="dimmed">{empty}</Text>
       ) : (
@@ -127,7 +136,7 @@ function Events({
           </Card>
         ))
       )}
-    </Stack>
+    </PageSection>
   );
 }
 
@@ -150,10 +159,7 @@ function Page({ page }: { page: PublicStatus }) {
         </Text>
       </Paper>
       <Events title="Going on now" id="active" events={page.active} />
-      <Stack gap="sm" component="section" aria-labelledby="services">
-        <Title order={2} size="h3" id="services">
-          Services
-        </Title>
+      <PageSection id="services" title="Services">
         {page.services.map((s) => (
           <Card key={s.id} withBorder padding="md" component="article" aria-label={s.name}>
             <Group justify="space-between" wrap="wrap" gap="xs">
@@ -188,12 +194,9 @@ function Page({ page }: { page: PublicStatus }) {
             </Group>
           </Card>
         ))}
-      </Stack>
+      </PageSection>
       <Events title="Planned maintenance" id="planned" events={page.planned} empty="Nothing planned." />
-      <Stack gap="sm" component="section" aria-labelledby="history">
-        <Title order={2} size="h3" id="history">
-          Past incidents (90 days)
-        </Title>
+      <PageSection id="history" title="Past incidents (90 days)">
         {page.history.length === 0 ? (
           <Text c="dimmed">No disruptions in the last 90 days.</Text>
         ) : (
@@ -216,7 +219,7 @@ function Page({ page }: { page: PublicStatus }) {
             </Card>
           ))
         )}
-      </Stack>
+      </PageSection>
       <Subscribe services={page.services} />
       <Group gap="md">
         <Anchor href="/api/v1/public/status/feed.atom" size="sm">

@@ -31,9 +31,10 @@ import { EmptyState, ErrorAlert, Forbidden } from '../../components/States.tsx';
 import { Loaded } from '../../kit/detail/Loaded.tsx';
 import { namedOption } from '../../kit/form/namedOptions.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
+import { useDraftForm } from '../../kit/form/useDraftForm.ts';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { LoadedRows } from '../../kit/list/LoadedRows.tsx';
-import { optionsOf } from '../../lib/labels.ts';
+import { humanOptions, optionsOf } from '../../lib/labels.ts';
 import { Time } from '../../lib/time.tsx';
 import {
   type PublishedServiceView,
@@ -279,34 +280,38 @@ function ServicesCard({ manage }: { manage: boolean }) {
   );
 }
 
+type UpdateDraft = {
+  recordId: string | null;
+  serviceIds: string[];
+  title: string;
+  phase: (typeof UPDATE_PHASES)[number];
+  message: string;
+};
+
+const EMPTY_UPDATE: UpdateDraft = {
+  recordId: null,
+  serviceIds: [],
+  title: '',
+  phase: 'investigating',
+  message: '',
+};
+
 function UpdateForm() {
   const majors = useMajorIncidents('active');
   const services = usePublishedServices();
   const create = useCreateStatusUpdate();
-  const [recordId, setRecordId] = useState<string | null>(null);
-  const [serviceIds, setServiceIds] = useState<string[]>([]);
-  const [title, setTitle] = useState('');
-  const [phase, setPhase] = useState<string | null>('investigating');
-  const [message, setMessage] = useState('');
+  const form = useDraftForm(EMPTY_UPDATE, { toBody: (d) => d });
+  const d = form.draft;
   return (
     <AdminCard id="sp-update" title="Write an update">
       <SubmitForm
         onSubmit={() => {
-          create.mutate(
-            {
-              recordId,
-              serviceIds,
-              title,
-              phase: phase as (typeof UPDATE_PHASES)[number],
-              message,
+          create.mutate(form.body, {
+            onSuccess: () => {
+              notifications.show({ message: 'Update published; subscribers are being told.' });
+              form.set('message', '');
             },
-            {
-              onSuccess: () => {
-                notifications.show({ message: 'Update published; subscribers are being told.' });
-                setMessage('');
-              },
-            },
-          );
+          });
         }}
       >
         <Stack gap="sm">
@@ -316,44 +321,29 @@ function UpdateForm() {
             clearable
             searchable
             data={(majors.data ?? []).map((m) => ({ value: m.recordId, label: `${m.number} · ${m.title}` }))}
-            value={recordId}
-            onChange={setRecordId}
+            {...form.choice('recordId')}
             nothingFoundMessage={majors.isPending ? 'Loading…' : 'No active major incident'}
           />
           <MultiSelect
             label="Services"
             description="For an incident, empty means the services it affects"
             data={(services.data?.items ?? []).map((s) => ({ value: s.serviceId, label: s.displayName }))}
-            value={serviceIds}
-            onChange={setServiceIds}
+            {...form.list('serviceIds')}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput
-              label="Public title"
-              required
-              value={title}
-              onChange={(e) => setTitle(e.currentTarget.value)}
-            />
+            <TextInput label="Public title" required {...form.text('title')} />
             <Select
               label="Phase"
               required
-              data={UPDATE_PHASES.map((p) => ({ value: p, label: p.charAt(0).toUpperCase() + p.slice(1) }))}
-              value={phase}
-              onChange={setPhase}
+              data={humanOptions(UPDATE_PHASES)}
+              {...form.choice('phase', { fallback: d.phase })}
               allowDeselect={false}
             />
           </SimpleGrid>
-          <Textarea
-            label="Message"
-            required
-            autosize
-            minRows={3}
-            value={message}
-            onChange={(e) => setMessage(e.currentTarget.value)}
-          />
+          <Textarea label="Message" required autosize minRows={3} {...form.text('message')} />
           {create.isError && <ErrorAlert error={create.error} title="Not published" />}
           <Group>
-            <Button type="submit" loading={create.isPending} disabled={!title.trim() || !message.trim()}>
+            <Button type="submit" loading={create.isPending} disabled={!d.title.trim() || !d.message.trim()}>
               Publish update
             </Button>
           </Group>
