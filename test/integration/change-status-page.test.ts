@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
-import { setupTestEnv } from '../support/app.ts';
+import { expectJson, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({ manager: ['service_manager', 'change_manager'], agent: ['agent'] });
@@ -19,9 +19,7 @@ type Page = {
 };
 
 async function statusPage(): Promise<Page> {
-  const res = await t.env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
-  expect(res.statusCode).toBe(200);
-  return res.json() as Page;
+  return expectJson<Page>(await t.env.app.inject({ method: 'GET', url: '/api/v1/public/status' }), 200);
 }
 const statusOf = (p: Page) => p.services.find((s) => s.id === service)?.status;
 /** The page is dropped from the cache when the change's commit is announced (NOTIFY): wait for it. */

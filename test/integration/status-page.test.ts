@@ -10,7 +10,7 @@ import { queueNotice } from '../../src/db/notice-outbox.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { registerStatusSource, unregisterStatusSource } from '../../src/modules/status-page/index.ts';
 import { statusUpdates } from '../../src/modules/status-page/schema.ts';
-import { buildIncident, resolveIncident, withSecondInstance } from '../support/app.ts';
+import { buildIncident, expectJson, resolveIncident, withSecondInstance } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
 
@@ -49,11 +49,7 @@ const publicGet = (url: string, headers: Record<string, string> = {}) =>
   t.env.app.inject({ method: 'GET', url, headers });
 /** A subscription step of the public page: subscribe, confirm or unsubscribe. */
 const publicPost = (url: string, payload: object) => t.env.app.inject({ method: 'POST', url, payload });
-const statusPage = async () => {
-  const res = await publicGet('/api/v1/public/status');
-  expect(res.statusCode).toBe(200);
-  return res.json() as Page;
-};
+const statusPage = async () => expectJson<Page>(await publicGet('/api/v1/public/status'), 200);
 const statusOf = (p: Page, id: string) => p.services.find((s) => s.id === id)?.status;
 
 beforeAll(async () => {

@@ -191,6 +191,15 @@ export type Client = {
   del(url: string): Promise<LightMyRequestResponse>;
 };
 
+/**
+ * The JSON body of an answer that must have `status` (the test fails with the body otherwise),
+ * as the caller's type.
+ */
+export function expectJson<T>(res: LightMyRequestResponse, status: number): T {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
+}
+
 /** A client authenticated with an API token for `user` (all scopes unless narrowed). */
 export async function clientFor(
   env: TestEnv,
@@ -294,8 +303,7 @@ export async function buildIncident(
     urgency: 2,
     ...over,
   });
-  if (res.statusCode !== 201) throw new Error(`buildIncident failed: ${res.statusCode} ${res.body}`);
-  return res.json() as RecordView;
+  return expectJson<RecordView>(res, 201);
 }
 
 /**
@@ -312,8 +320,7 @@ export async function stepRecord<T>(
     `/api/v1/${path}/${r.id}/transitions`,
     typeof step === 'string' ? { to: step } : step,
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as T;
+  return expectJson<T>(res, 200);
 }
 
 /** `client` comments on a record (publicly unless told); the raw response. */
@@ -328,9 +335,7 @@ export function postComment(
 
 /** A record's activity (comments, field changes and attachments) as `client` is shown it. */
 export async function activityOf(client: Client, recordId: string): Promise<Activity[]> {
-  const res = await client.get(`/api/v1/records/${recordId}/activity`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Activity[];
+  return expectJson<Activity[]>(await client.get(`/api/v1/records/${recordId}/activity`), 200);
 }
 
 /** The field changes among a record's activity. */
@@ -341,16 +346,13 @@ export const commentsIn = (activity: Activity[]) => activity.filter((a) => a.kin
 
 /** A page of the in-app notifications `client` has received (`query`: e.g. `?unread=true`). */
 export async function notificationsOf(client: Client, query = ''): Promise<NotificationPage> {
-  const res = await client.get(`/api/v1/notifications${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as NotificationPage;
+  return expectJson<NotificationPage>(await client.get(`/api/v1/notifications${query}`), 200);
 }
 
 /** An incident automation rule, made through the API by `owner` (a process owner); its id. */
 export async function buildAutomationRule(owner: Client, rule: Record<string, unknown>): Promise<string> {
   const res = await owner.post('/api/v1/settings/incident/automation-rules', rule);
-  if (res.statusCode !== 201) throw new Error(`buildAutomationRule failed: ${res.statusCode} ${res.body}`);
-  return (res.json() as { id: string }).id;
+  return expectJson<{ id: string }>(res, 201).id;
 }
 
 /**
