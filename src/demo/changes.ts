@@ -15,6 +15,7 @@ import { createChange } from '../modules/changes/service.ts';
 import { createTemplate } from '../modules/changes/templates.ts';
 import { cis } from '../modules/cmdb/schema.ts';
 import { records } from '../modules/records/schema.ts';
+import { DAY_MS } from '../shared/time.ts';
 
 export type ChangesDemoInput = {
   person: (key: string) => string;
@@ -22,7 +23,6 @@ export type ChangesDemoInput = {
   actor: (userId: string) => Promise<Actor>;
 };
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 export async function seedDemoChanges(
@@ -69,8 +69,9 @@ export async function seedDemoChanges(
   const ci = async (...names: string[]) =>
     (await ctx.db.select({ id: cis.id }).from(cis).where(inArray(cis.name, names))).map((c) => c.id);
   // Night windows from tomorrow on, so the calendar shows them ahead.
-  const base = new Date(Math.floor(ctx.clock.now().getTime() / DAY) * DAY + DAY + 22 * HOUR);
-  const at = (days: number, hours = 0) => new Date(base.getTime() + days * DAY + hours * HOUR).toISOString();
+  const base = new Date(Math.floor(ctx.clock.now().getTime() / DAY_MS) * DAY_MS + DAY_MS + 22 * HOUR);
+  const at = (days: number, hours = 0) =>
+    new Date(base.getTime() + days * DAY_MS + hours * HOUR).toISOString();
   const answers = { users_affected: 'site', tested: 'partly', backout: 'easy', done_before: 'once' };
   let count = 0;
 

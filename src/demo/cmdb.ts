@@ -22,6 +22,7 @@ import {
 import { organisations } from '../modules/organisations/schema.ts';
 import { createOrganisation } from '../modules/organisations/service.ts';
 import { records } from '../modules/records/schema.ts';
+import { addDays } from '../shared/time.ts';
 import {
   DEMO_CI_ASSETS,
   DEMO_CIS,
@@ -33,8 +34,7 @@ import {
 
 export type CmdbDemoInput = { people: Map<string, string>; groups: Map<string, string>; actor: Actor };
 
-const dayOffset = (now: Date, days: number) =>
-  new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const dayOffset = (now: Date, days: number) => addDays(now, days).toISOString().slice(0, 10);
 const monthsAgo = (now: Date, months: number) => {
   const d = new Date(now);
   d.setUTCMonth(d.getUTCMonth() - months);

@@ -26,6 +26,7 @@ import { csatSurveys } from '../modules/csat/schema.ts';
 import { recordHistory, records } from '../modules/records/schema.ts';
 import { refreshClockDurations } from '../modules/reports/index.ts';
 import { slaClocks, slaPauses } from '../modules/sla/clock-schema.ts';
+import { DAY_MS } from '../shared/time.ts';
 import { tokenHash } from '../shared/token-hash.ts';
 import { DEMO_INCIDENTS } from './data.ts';
 import { rng } from './random.ts';
@@ -53,7 +54,6 @@ type Agreement = {
 };
 
 const HOUR = 3600;
-const DAY_MS = 86_400_000;
 const ROUND_THE_CLOCK = compileCalendar({
   timeZone: 'UTC',
   intervals: ([1, 2, 3, 4, 5, 6, 7] as const).map((day) => ({ day, start: '00:00', end: '24:00' })),
