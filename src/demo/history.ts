@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
 import { type Db, queryRows } from '../db/client.ts';
+import { DEFAULT_EXPIRY_DAYS, expiryOf } from '../domain/csat/survey.ts';
 import type { Holiday, WeeklyInterval } from '../domain/sla/calendar.ts';
 import {
   addWorkingTime,
@@ -65,7 +66,6 @@ const PRIORITY_WEIGHTS = [3, 12, 45, 30, 10];
 
 /** How often each score 1–5 is given: on time, and late or reopened. */
 const SCORE_WEIGHTS = { good: [3, 4, 10, 33, 50], poor: [14, 18, 24, 28, 16] } as const;
-const SURVEY_DAYS = 14;
 const FLUSH_EVERY = 20_000;
 const CSAT_COMMENTS: Record<number, readonly string[]> = {
   1: [
@@ -336,7 +336,7 @@ function surveyOf(
     tokenHash: tokenHash(randomUUID()),
     resolvedAt: r.resolved,
     createdAt: r.resolved,
-    expiresAt: new Date(r.resolved.getTime() + SURVEY_DAYS * DAY_MS),
+    expiresAt: expiryOf(r.resolved, DEFAULT_EXPIRY_DAYS),
   };
   const answers = rand() < DEMO_RESPONSE_RATE;
   const answer = demoSurveyAnswer(rand, r.poor);
