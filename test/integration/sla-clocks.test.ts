@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../src/modules/auth/service.ts';
 import { createRecord } from '../../src/modules/records/service.ts';
 import { INCIDENT } from '../../src/modules/records/types.ts';
-import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  buildGroup,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  resolveIncident,
+  type TestEnv,
+} from '../support/app.ts';
 import {
   buildAgreement,
   buildCalendar,
@@ -260,10 +268,7 @@ describe('SLA clocks on a record', () => {
     const inc = await raise();
     const t0 = now();
     env.clock.advance(HOUR * 1000);
-    await move(agent, inc.id, 'resolved', {
-      resolutionCode: 'solved_permanently',
-      resolutionNotes: 'Restarted the service',
-    });
+    await resolveIncident(agent, inc.id, 'Restarted the service');
     let clocks = await clocksOf(agent, inc.id);
     expect(clock(clocks, 'sla', 'resolution', false)).toMatchObject({
       state: 'met',
