@@ -14,6 +14,7 @@ import type { AppContext } from '../../src/context.ts';
 import type { IncidentCreate, IncidentView as RecordView } from '../../src/contracts/incidents.ts';
 import type { NotificationPage } from '../../src/contracts/notifications.ts';
 import type { Activity } from '../../src/contracts/records.ts';
+import type { PublicStatus } from '../../src/contracts/status-page.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -276,6 +277,11 @@ export async function browserSession(env: TestEnv, email: string, password: stri
         ...(payload === undefined ? {} : { payload: payload as object }),
       }),
   };
+}
+
+/** The public status page as an anonymous visitor reads it; it must answer 200. */
+export async function publicStatus(env: TestEnv): Promise<PublicStatus> {
+  return expectJson<PublicStatus>(await env.app.inject({ method: 'GET', url: '/api/v1/public/status' }), 200);
 }
 
 /** The fields named by the `errors` of a problem+json answer, in its order (none when it has no list). */
