@@ -26,3 +26,11 @@ export async function namesOf(
   ]);
   return { people: new Map(people.map((p) => [p.id, p])), groups: new Map(teams.map((t) => [t.id, t])) };
 }
+
+/** People (name, email) by id, for presenters that name no groups. */
+export async function peopleNamed(
+  db: Db,
+  userIds: readonly (string | null)[],
+): Promise<Map<string, PersonRef>> {
+  return (await namesOf(db, userIds, [])).people;
+}
