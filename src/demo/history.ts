@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.ts';
 import { type Db, queryRows } from '../db/client.ts';
 import { DEFAULT_EXPIRY_DAYS, expiryOf } from '../domain/csat/survey.ts';
@@ -151,16 +152,11 @@ export async function seedReportHistory(
 
   // Written in slices of FLUSH_EVERY records, so a large history does not sit in memory at once.
   const flush = async (tx: Db) => {
-    for (let i = 0; i < recordRows.length; i += 500)
-      await tx.insert(records).values(recordRows.slice(i, i + 500));
-    for (let i = 0; i < clockRows.length; i += 500)
-      await tx.insert(slaClocks).values(clockRows.slice(i, i + 500));
-    for (let i = 0; i < pauseRows.length; i += 500)
-      await tx.insert(slaPauses).values(pauseRows.slice(i, i + 500));
-    for (let i = 0; i < historyRows.length; i += 500)
-      await tx.insert(recordHistory).values(historyRows.slice(i, i + 500));
-    for (let i = 0; i < surveyRows.length; i += 500)
-      await tx.insert(csatSurveys).values(surveyRows.slice(i, i + 500));
+    await insertInSlices(tx, records, recordRows);
+    await insertInSlices(tx, slaClocks, clockRows);
+    await insertInSlices(tx, slaPauses, pauseRows);
+    await insertInSlices(tx, recordHistory, historyRows);
+    await insertInSlices(tx, csatSurveys, surveyRows);
     await refreshClockDurations(
       tx,
       recordRows.map((r) => r.id!),
@@ -322,6 +318,11 @@ export async function seedReportHistory(
     await flush(tx);
   });
   return made;
+}
+
+/** Insert rows 500 to a statement, so no statement passes the limit on its parameters. */
+async function insertInSlices<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500));
 }
 
 /** The survey a resolution sent: answered by about three in ten, within a few days, or left to expire. */
