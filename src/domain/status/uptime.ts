@@ -5,7 +5,7 @@
  * between periods is unknown and counts neither way. Pure.
  */
 
-import { DAY_MS } from '../../shared/time.ts';
+import { DAY_MS, isoDate } from '../../shared/time.ts';
 import type { ServiceStatus } from './derive.ts';
 import { SEVERITY } from './derive.ts';
 
@@ -89,7 +89,7 @@ export function dailyBars(periods: readonly StatusPeriod[], now: Date, days: num
       if (w === null || SEVERITY[p.status] > SEVERITY[w]) w = p.status;
     }
     bars.push({
-      day: new Date(start).toISOString().slice(0, 10),
+      day: isoDate(new Date(start)),
       worst: w,
       uptime: uptime(periods, new Date(start), new Date(end)).percent,
     });
