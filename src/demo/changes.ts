@@ -6,6 +6,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
+import type { RecordTransition } from '../contracts/records.ts';
 import type { Actor } from '../domain/roles.ts';
 import { castVote, createBoard } from '../modules/changes/cab.ts';
 import { transitionChange } from '../modules/changes/lifecycle.ts';
@@ -15,6 +16,7 @@ import { createChange } from '../modules/changes/service.ts';
 import { createTemplate } from '../modules/changes/templates.ts';
 import { cis } from '../modules/cmdb/schema.ts';
 import { records } from '../modules/records/schema.ts';
+import { DAY_MS } from '../shared/time.ts';
 
 export type ChangesDemoInput = {
   person: (key: string) => string;
@@ -22,7 +24,6 @@ export type ChangesDemoInput = {
   actor: (userId: string) => Promise<Actor>;
 };
 
-const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 export async function seedDemoChanges(
@@ -69,8 +70,12 @@ export async function seedDemoChanges(
   const ci = async (...names: string[]) =>
     (await ctx.db.select({ id: cis.id }).from(cis).where(inArray(cis.name, names))).map((c) => c.id);
   // Night windows from tomorrow on, so the calendar shows them ahead.
-  const base = new Date(Math.floor(ctx.clock.now().getTime() / DAY) * DAY + DAY + 22 * HOUR);
-  const at = (days: number, hours = 0) => new Date(base.getTime() + days * DAY + hours * HOUR).toISOString();
+  const base = new Date(Math.floor(ctx.clock.now().getTime() / DAY_MS) * DAY_MS + DAY_MS + 22 * HOUR);
+  const at = (days: number, hours = 0) =>
+    new Date(base.getTime() + days * DAY_MS + hours * HOUR).toISOString();
+  /** `who` takes a change's lifecycle step to `to`, with the fields the step asks for. */
+  const step = (who: Actor, change: { id: string }, to: string, fields: Omit<RecordTransition, 'to'> = {}) =>
+    transitionChange(ctx, who, change.id, { to, ...fields }, undefined);
   const answers = { users_affected: 'site', tested: 'partly', backout: 'easy', done_before: 'once' };
   let count = 0;
 
@@ -80,7 +85,7 @@ export async function seedDemoChanges(
     templateId: spooler.id,
     plannedStart: at(6),
   });
-  await transitionChange(ctx, engineer, std.id, { to: 'scheduled' }, undefined);
+  await step(engineer, std, 'scheduled');
   count++;
 
   // Standard, done and closed.
@@ -90,17 +95,14 @@ export async function seedDemoChanges(
     plannedStart: at(1),
     ciIds: await ci('Customer portal web'),
   });
-  await transitionChange(ctx, engineer, cert.id, { to: 'scheduled' }, undefined);
-  await transitionChange(ctx, engineer, cert.id, { to: 'implement' }, undefined);
-  await transitionChange(
-    ctx,
-    engineer,
-    cert.id,
-    { to: 'review', resolutionCode: 'successful', resolutionNotes: 'Certificate renewed, chain verified.' },
-    undefined,
-  );
+  await step(engineer, cert, 'scheduled');
+  await step(engineer, cert, 'implement');
+  await step(engineer, cert, 'review', {
+    resolutionCode: 'successful',
+    resolutionNotes: 'Certificate renewed, chain verified.',
+  });
   await recordReview(ctx, engineer, cert.id, {}, undefined);
-  await transitionChange(ctx, manager, cert.id, { to: 'closed' }, undefined);
+  await step(manager, cert, 'closed');
   count++;
 
   // Normal, awaiting the CAB with one approval so far.
@@ -116,9 +118,9 @@ export async function seedDemoChanges(
     groupId: input.group('network'),
     ciIds: await ci('san-01'),
   });
-  await transitionChange(ctx, engineer, sw.id, { to: 'assess' }, undefined);
+  await step(engineer, sw, 'assess');
   await assessRisk(ctx, engineer, sw.id, answers, undefined);
-  await transitionChange(ctx, manager, sw.id, { to: 'authorise' }, undefined);
+  await step(manager, sw, 'authorise');
   await castVote(ctx, await input.actor(members[0]!), sw.id, {
     decision: 'approve',
     comment: 'Tested on the lab pair last week.',
@@ -142,7 +144,7 @@ export async function seedDemoChanges(
     groupId: input.group('network'),
     ...(vpnProblem ? { problemIds: [vpnProblem.id] } : {}),
   });
-  await transitionChange(ctx, engineer, vpn.id, { to: 'assess' }, undefined);
+  await step(engineer, vpn, 'assess');
   count++;
 
   // Emergency, authorised by the emergency CAB, done, waiting for its review.
@@ -155,16 +157,13 @@ export async function seedDemoChanges(
     plannedEnd: at(0, 1),
     ciIds: await ci('Keycloak'),
   });
-  await transitionChange(ctx, engineer, patch.id, { to: 'authorise' }, undefined);
+  await step(engineer, patch, 'authorise');
   await castVote(ctx, manager, patch.id, { decision: 'approve', comment: 'Exploit is public: go tonight.' });
-  await transitionChange(ctx, engineer, patch.id, { to: 'implement' }, undefined);
-  await transitionChange(
-    ctx,
-    engineer,
-    patch.id,
-    { to: 'review', resolutionCode: 'successful', resolutionNotes: 'All nodes patched, logins tested.' },
-    undefined,
-  );
+  await step(engineer, patch, 'implement');
+  await step(engineer, patch, 'review', {
+    resolutionCode: 'successful',
+    resolutionNotes: 'All nodes patched, logins tested.',
+  });
   count++;
 
   // Normal, failed and backed out: recorded, in review.
@@ -178,23 +177,16 @@ export async function seedDemoChanges(
     groupId: input.group('dba'),
     ciIds: await ci('payroll-db'),
   });
-  await transitionChange(ctx, engineer, db.id, { to: 'assess' }, undefined);
+  await step(engineer, db, 'assess');
   await assessRisk(ctx, engineer, db.id, { ...answers, users_affected: 'all', tested: 'no' }, undefined);
-  await transitionChange(ctx, manager, db.id, { to: 'authorise' }, undefined);
+  await step(manager, db, 'authorise');
   for (const m of members.slice(1, 3))
     await castVote(ctx, await input.actor(m), db.id, { decision: 'approve', comment: 'Agreed.' });
-  await transitionChange(ctx, engineer, db.id, { to: 'implement' }, undefined);
-  await transitionChange(
-    ctx,
-    engineer,
-    db.id,
-    {
-      to: 'review',
-      resolutionCode: 'backed_out',
-      resolutionNotes: 'Latency doubled on the new tier; volumes moved back within the window.',
-    },
-    undefined,
-  );
+  await step(engineer, db, 'implement');
+  await step(engineer, db, 'review', {
+    resolutionCode: 'backed_out',
+    resolutionNotes: 'Latency doubled on the new tier; volumes moved back within the window.',
+  });
   count++;
   return { changes: count, templates: 2 };
 }

@@ -22,6 +22,7 @@ import {
 import { organisations } from '../modules/organisations/schema.ts';
 import { createOrganisation } from '../modules/organisations/service.ts';
 import { records } from '../modules/records/schema.ts';
+import { addDays, isoDate } from '../shared/time.ts';
 import {
   DEMO_CI_ASSETS,
   DEMO_CIS,
@@ -33,12 +34,11 @@ import {
 
 export type CmdbDemoInput = { people: Map<string, string>; groups: Map<string, string>; actor: Actor };
 
-const dayOffset = (now: Date, days: number) =>
-  new Date(now.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+const dayOffset = (now: Date, days: number) => isoDate(addDays(now, days));
 const monthsAgo = (now: Date, months: number) => {
   const d = new Date(now);
   d.setUTCMonth(d.getUTCMonth() - months);
-  return d.toISOString().slice(0, 10);
+  return isoDate(d);
 };
 
 async function seedCis(ctx: AppContext, input: CmdbDemoInput): Promise<Map<string, string>> {

@@ -11,8 +11,10 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { AppContext } from '../context.ts';
 import { type Db, queryRows } from '../db/client.ts';
+import { DEFAULT_EXPIRY_DAYS, expiryOf } from '../domain/csat/survey.ts';
 import type { Holiday, WeeklyInterval } from '../domain/sla/calendar.ts';
 import {
   addWorkingTime,
@@ -26,6 +28,7 @@ import { csatSurveys } from '../modules/csat/schema.ts';
 import { recordHistory, records } from '../modules/records/schema.ts';
 import { refreshClockDurations } from '../modules/reports/index.ts';
 import { slaClocks, slaPauses } from '../modules/sla/clock-schema.ts';
+import { DAY_MS } from '../shared/time.ts';
 import { tokenHash } from '../shared/token-hash.ts';
 import { DEMO_INCIDENTS } from './data.ts';
 import { rng } from './random.ts';
@@ -53,7 +56,6 @@ type Agreement = {
 };
 
 const HOUR = 3600;
-const DAY_MS = 86_400_000;
 const ROUND_THE_CLOCK = compileCalendar({
   timeZone: 'UTC',
   intervals: ([1, 2, 3, 4, 5, 6, 7] as const).map((day) => ({ day, start: '00:00', end: '24:00' })),
@@ -65,7 +67,6 @@ const PRIORITY_WEIGHTS = [3, 12, 45, 30, 10];
 
 /** How often each score 1–5 is given: on time, and late or reopened. */
 const SCORE_WEIGHTS = { good: [3, 4, 10, 33, 50], poor: [14, 18, 24, 28, 16] } as const;
-const SURVEY_DAYS = 14;
 const FLUSH_EVERY = 20_000;
 const CSAT_COMMENTS: Record<number, readonly string[]> = {
   1: [
@@ -151,16 +152,11 @@ export async function seedReportHistory(
 
   // Written in slices of FLUSH_EVERY records, so a large history does not sit in memory at once.
   const flush = async (tx: Db) => {
-    for (let i = 0; i < recordRows.length; i += 500)
-      await tx.insert(records).values(recordRows.slice(i, i + 500));
-    for (let i = 0; i < clockRows.length; i += 500)
-      await tx.insert(slaClocks).values(clockRows.slice(i, i + 500));
-    for (let i = 0; i < pauseRows.length; i += 500)
-      await tx.insert(slaPauses).values(pauseRows.slice(i, i + 500));
-    for (let i = 0; i < historyRows.length; i += 500)
-      await tx.insert(recordHistory).values(historyRows.slice(i, i + 500));
-    for (let i = 0; i < surveyRows.length; i += 500)
-      await tx.insert(csatSurveys).values(surveyRows.slice(i, i + 500));
+    await insertInSlices(tx, records, recordRows);
+    await insertInSlices(tx, slaClocks, clockRows);
+    await insertInSlices(tx, slaPauses, pauseRows);
+    await insertInSlices(tx, recordHistory, historyRows);
+    await insertInSlices(tx, csatSurveys, surveyRows);
     await refreshClockDurations(
       tx,
       recordRows.map((r) => r.id!),
@@ -324,6 +320,11 @@ export async function seedReportHistory(
   return made;
 }
 
+/** Insert rows 500 to a statement, so no statement passes the limit on its parameters. */
+async function insertInSlices<T extends PgTable>(tx: Db, table: T, rows: T['$inferInsert'][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) await tx.insert(table).values(rows.slice(i, i + 500));
+}
+
 /** The survey a resolution sent: answered by about three in ten, within a few days, or left to expire. */
 function surveyOf(
   rand: () => number,
@@ -336,7 +337,7 @@ function surveyOf(
     tokenHash: tokenHash(randomUUID()),
     resolvedAt: r.resolved,
     createdAt: r.resolved,
-    expiresAt: new Date(r.resolved.getTime() + SURVEY_DAYS * DAY_MS),
+    expiresAt: expiryOf(r.resolved, DEFAULT_EXPIRY_DAYS),
   };
   const answers = rand() < DEMO_RESPONSE_RATE;
   const answer = demoSurveyAnswer(rand, r.poor);

@@ -11,6 +11,7 @@ import { ManualClock } from '../domain/clock.ts';
 import type { Actor } from '../domain/roles.ts';
 import { createImprovement, transitionImprovement } from '../modules/improvements/index.ts';
 import { records } from '../modules/records/schema.ts';
+import { DAY_MS } from '../shared/time.ts';
 
 type Step = 'approve' | 'reject' | 'start' | 'complete';
 
@@ -114,8 +115,6 @@ const DEMO_IMPROVEMENTS: DemoImprovement[] = [
     steps: [['reject', 55, 'Night-time volume is too low to justify a contract; revisit next year.']],
   },
 ];
-
-const DAY_MS = 86_400_000;
 
 export async function seedDemoImprovements(
   ctx: AppContext,

@@ -19,6 +19,7 @@ import { createIncident, transitionIncident } from '../modules/incidents/service
 import { agreeAgreement, createAgreement } from '../modules/sla/agreements.ts';
 import { createCalendar } from '../modules/sla/calendars.ts';
 import { runSlaSweep } from '../modules/sla/sweep.ts';
+import { addDays, DAY_MS } from '../shared/time.ts';
 
 export type SlaDemoInput = {
   groups: Map<string, string>;
@@ -58,7 +59,7 @@ const tiers = (rows: [number, number][]) =>
 
 /** The instant `ms` of working time before `now` in the calendar (binary search; it only grows). */
 function workingAgo(calendar: BusinessCalendar, now: Date, ms: number): Date {
-  let lo = now.getTime() - 60 * 86_400_000;
+  let lo = now.getTime() - 60 * DAY_MS;
   let hi = now.getTime();
   while (hi - lo > 1000) {
     const mid = Math.floor((lo + hi) / 2);
@@ -98,7 +99,7 @@ async function seedAgreements(ctx: AppContext, input: SlaDemoInput, now: Date) {
   };
   const payroll = await service('Payroll', 'Monthly payslips, expenses and tax forms.', 'high');
   const email = await service('Email & Collaboration', 'Mail, calendars, chat and video calls.', 'critical');
-  const effectiveFrom = new Date(now.getTime() - 365 * 86_400_000);
+  const effectiveFrom = addDays(now, -365);
   const agreed = async (terms: Parameters<typeof createAgreement>[2]) => {
     const draft = await createAgreement(ctx, input.manager, terms);
     return agreeAgreement(ctx, input.manager, draft.id);

@@ -16,13 +16,13 @@ import { createIncident, transitionIncident } from '../modules/incidents/service
 import { computeStatusPage } from '../modules/status-page/compute.ts';
 import { createStatusUpdate, publishService } from '../modules/status-page/service.ts';
 import { configuredBase } from '../modules/status-page/subscriptions.ts';
+import { DAY_MS } from '../shared/time.ts';
 
 const SHOWN = [
   { name: 'Email & Collaboration', description: 'Mail, calendars, chat and video calls' },
   { name: 'Payroll', description: 'Payslips, expenses and tax forms' },
 ];
 
-const DAY = 86_400_000;
 const MINUTE = 60_000;
 
 export async function seedStatusPageDemo(
@@ -45,7 +45,7 @@ export async function seedStatusPageDemo(
   const idOf = new Map<string, string>();
   for (const r of rows) if (await findService(ctx.db, r.id)) idOf.set(r.name, r.id);
   const now = ctx.clock.now().getTime();
-  const clock = new ManualClock(new Date(now - 30 * DAY));
+  const clock = new ManualClock(new Date(now - 30 * DAY_MS));
   const sctx: AppContext = { ...ctx, clock };
   let position = 0;
   for (const s of SHOWN) {
@@ -66,7 +66,7 @@ export async function seedStatusPageDemo(
   const email = idOf.get('Email & Collaboration');
   if (email) {
     const base = configuredBase(ctx);
-    clock.set(new Date(Math.floor((now - 12 * DAY) / DAY) * DAY + 9 * 60 * MINUTE + 10 * MINUTE));
+    clock.set(new Date(Math.floor((now - 12 * DAY_MS) / DAY_MS) * DAY_MS + 9 * 60 * MINUTE + 10 * MINUTE));
     const inc = await createIncident(sctx, input.agent, {
       title: 'Outgoing mail queued for everyone',
       description: 'Mail to external addresses stays in the outbox; internal mail is delivered.',
@@ -104,8 +104,8 @@ export async function seedStatusPageDemo(
     pastIncidents = 1;
   }
 
-  clock.set(new Date(now - DAY));
-  const ends = new Date(now + 14 * DAY).toISOString();
+  clock.set(new Date(now - DAY_MS));
+  const ends = new Date(now + 14 * DAY_MS).toISOString();
   await createAnnouncement(sctx, input.manager, {
     title: 'New service desk hours from next month',
     body: 'The service desk answers the phone from 07:00 to 19:00 on working days. The portal stays open around the clock.',
@@ -113,7 +113,7 @@ export async function seedStatusPageDemo(
     audience: 'everyone',
     serviceId: null,
     groupId: null,
-    startsAt: new Date(now - DAY).toISOString(),
+    startsAt: new Date(now - DAY_MS).toISOString(),
     endsAt: ends,
   });
   const payroll = idOf.get('Payroll');
@@ -124,7 +124,7 @@ export async function seedStatusPageDemo(
     audience: payroll ? 'service' : 'everyone',
     serviceId: payroll ?? null,
     groupId: null,
-    startsAt: new Date(now - DAY).toISOString(),
+    startsAt: new Date(now - DAY_MS).toISOString(),
     endsAt: ends,
   });
   return { services: position, announcements: 2, pastIncidents };

@@ -6,3 +6,8 @@ export function defined<T extends Record<string, unknown>>(
     [K in keyof T]: Exclude<T[K], undefined>;
   };
 }
+
+/** The ids given, each once, leaving out the missing ones (null, undefined or empty). */
+export const distinctIds = (ids: readonly (string | null | undefined)[]): string[] => [
+  ...new Set(ids.filter((x): x is string => !!x)),
+];

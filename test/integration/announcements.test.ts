@@ -1,7 +1,7 @@
 /** Announcements: who may write them, who sees them (everyone, a service's customers, a group), their window and dismissal. */
 import { describe, expect, it } from 'vitest';
 import { createOrganisation } from '../../src/modules/organisations/service.ts';
-import { as, buildGroup, buildUser, clientFor, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildUser, clientFor, expectJson, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
@@ -45,8 +45,7 @@ describe('announcements', () => {
         startsAt: '2026-03-01T00:00:00Z',
         ...body,
       });
-      expect(res.statusCode).toBe(201);
-      return res.json() as { id: string; version: number };
+      return expectJson<{ id: string; version: number }>(res, 201);
     };
     const all = await create({ title: 'Office closed Friday', audience: 'everyone', severity: 'info' });
     await create({

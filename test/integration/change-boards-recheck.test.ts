@@ -7,7 +7,7 @@ import type {
   ConflictReport,
 } from '../../src/contracts/changes.ts';
 import { notifications } from '../../src/modules/notify/schema.ts';
-import { activityOf, type Client, setupTestEnv } from '../support/app.ts';
+import { activityOf, type Client, expectJson, setupTestEnv } from '../support/app.ts';
 import { buildChangeTemplate, raiseChange, stepChange, takeToAuthorise } from '../support/changes.ts';
 import { buildCi } from '../support/cmdb.ts';
 
@@ -64,8 +64,7 @@ async function board(name: string, over: Record<string, unknown> = {}): Promise<
     memberIds: [t.member.user.id],
     ...over,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as CabBoardView;
+  return expectJson<CabBoardView>(res, 201);
 }
 
 describe('conflicts re-checked when what a change affects changes', () => {

@@ -18,7 +18,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
 import type { KpiDefinitionView, KpiResult } from '../../src/contracts/reports.ts';
-import { as, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, buildIncident, type Client, createTestEnv, expectJson, type TestEnv } from '../support/app.ts';
 import { buildCi } from '../support/cmdb.ts';
 
 let env: TestEnv;
@@ -33,9 +33,7 @@ const WEEK = 'from=2026-03-02T00:00:00Z&to=2026-03-09T00:00:00Z';
 const at = (iso: string) => env.clock.set(iso);
 
 async function kpi(key: string): Promise<KpiResult> {
-  const res = await reporter.get(`/api/v1/reports/kpis/${key}?${WEEK}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as KpiResult;
+  return expectJson<KpiResult>(await reporter.get(`/api/v1/reports/kpis/${key}?${WEEK}`), 200);
 }
 
 async function ok(res: Promise<{ statusCode: number; body: string; json(): unknown }>) {

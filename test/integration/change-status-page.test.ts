@@ -5,27 +5,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
-import { setupTestEnv } from '../support/app.ts';
+import type { PublicStatus } from '../../src/contracts/status-page.ts';
+import { publicStatus, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({ manager: ['service_manager', 'change_manager'], agent: ['agent'] });
 let service: string;
 let template: ChangeTemplateView;
 
-type Page = {
-  services: { id: string; status: string }[];
-  active: { kind: string; title: string }[];
-  planned: { title: string; start: string }[];
-};
-
-async function statusPage(): Promise<Page> {
-  const res = await t.env.app.inject({ method: 'GET', url: '/api/v1/public/status' });
-  expect(res.statusCode).toBe(200);
-  return res.json() as Page;
-}
-const statusOf = (p: Page) => p.services.find((s) => s.id === service)?.status;
+const statusPage = () => publicStatus(t.env);
+const statusOf = (p: PublicStatus) => p.services.find((s) => s.id === service)?.status;
 /** The page is dropped from the cache when the change's commit is announced (NOTIFY): wait for it. */
-const eventually = <T>(read: (p: Page) => T) =>
+const eventually = <T>(read: (p: PublicStatus) => T) =>
   expect.poll(async () => read(await statusPage()), { timeout: 10_000, interval: 100 });
 
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import type {
   RegisterReport,
   SuggestionList,
 } from '../../src/contracts/improvements.ts';
-import { buildIncident, type Client, resolveIncident, setupTestEnv } from '../support/app.ts';
+import { buildIncident, type Client, expectJson, resolveIncident, setupTestEnv } from '../support/app.ts';
 import { raiseProblem } from '../support/problems.ts';
 import { buildService } from '../support/sla.ts';
 
@@ -33,9 +33,7 @@ async function incident(from: string, to: string) {
 }
 
 async function suggestions(query: string): Promise<SuggestionList> {
-  const res = await t.manager.get(`/api/v1/improvements/suggestions?${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as SuggestionList;
+  return expectJson<SuggestionList>(await t.manager.get(`/api/v1/improvements/suggestions?${query}`), 200);
 }
 
 async function move(client: Client, id: string, body: Record<string, unknown>) {
@@ -43,9 +41,7 @@ async function move(client: Client, id: string, body: Record<string, unknown>) {
 }
 
 async function view(id: string): Promise<ImprovementView> {
-  const res = await t.manager.get(`/api/v1/improvements/${id}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ImprovementView;
+  return expectJson<ImprovementView>(await t.manager.get(`/api/v1/improvements/${id}`), 200);
 }
 
 beforeAll(async () => {

@@ -9,6 +9,7 @@ import {
   errorFields,
   fieldChanges,
   postComment,
+  resolveIncident,
   setupTestEnv,
 } from '../support/app.ts';
 
@@ -109,11 +110,7 @@ describe('incidents', () => {
       resolutionNotes: 'x',
     });
     expect(badCode.statusCode).toBe(400);
-    const resolved = await t.agent.post(`/api/v1/incidents/${inc.id}/transitions`, {
-      to: 'resolved',
-      resolutionCode: 'solved_permanently',
-      resolutionNotes: 'Rebooted',
-    });
+    const resolved = await resolveIncident(t.agent, inc.id, 'Rebooted');
     expect(resolved.statusCode).toBe(200);
     expect(resolved.json()).toMatchObject({ state: 'resolved', resolutionCode: 'solved_permanently' });
     expect(resolved.json().resolvedAt).not.toBeNull();

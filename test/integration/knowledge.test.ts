@@ -8,6 +8,7 @@ import {
   buildUser,
   type Client,
   clientFor,
+  expectJson,
   notificationsOf,
   setupTestEnv,
 } from '../support/app.ts';
@@ -39,8 +40,7 @@ async function write(over: Record<string, unknown> = {}): Promise<ArticleView> {
     audience: 'requesters',
     ...over,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  return expectJson(res, 201);
 }
 
 async function step(client: Client, a: { id: string }, s: string, comment = '') {
@@ -50,9 +50,7 @@ async function step(client: Client, a: { id: string }, s: string, comment = '') 
 async function publish(over: Record<string, unknown> = {}): Promise<ArticleView> {
   const a = await write(over);
   expect((await step(t.author, a, 'submit')).statusCode).toBe(200);
-  const res = await step(t.reviewer, a, 'publish');
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
+  return expectJson(await step(t.reviewer, a, 'publish'), 200);
 }
 
 const search = async (client: Client, q: string) => {

@@ -43,15 +43,8 @@ const READ_ALL: Role[] = [
   'auditor',
 ];
 const WORKERS: Role[] = ['admin', 'service_manager', 'process_owner', 'agent'];
-const INTERNAL: Role[] = [
-  'admin',
-  'service_manager',
-  'service_owner',
-  'process_owner',
-  'agent',
-  'change_manager',
-  'cab_member',
-];
+/** Who reads all records and may write internal content: all of them but the auditor. */
+const INTERNAL: Role[] = READ_ALL.filter((r) => r !== 'auditor');
 
 /** Who keeps the CMDB, assets and licences. */
 const CMDB_KEEPERS: Role[] = ['admin', 'service_manager', 'agent'];

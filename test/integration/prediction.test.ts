@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_GROUPS } from '../../src/demo/data.ts';
 import { seedReportHistory } from '../../src/demo/history.ts';
 import { refreshScores } from '../../src/modules/prediction/service.ts';
-import { as, buildGroup, buildIncident, buildUser, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildIncident, buildUser, expectJson, setupTestEnv } from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService, HOUR, targets } from '../support/sla.ts';
 
 const t = setupTestEnv({ manager: ['service_manager'], agent: ['agent'], requester: ['requester'] });
@@ -113,11 +113,11 @@ describe('the likely-to-breach queue', () => {
     t.env.clock.advance(60_000);
   });
 
-  const list = async (query = '') => {
-    const res = await t.agent.get(`/api/v1/predictions?${query}`);
-    expect(res.statusCode).toBe(200);
-    return res.json() as { model: { id: string }; threshold: number; items: Item[] };
-  };
+  const list = async (query = '') =>
+    expectJson<{ model: { id: string }; threshold: number; items: Item[] }>(
+      await t.agent.get(`/api/v1/predictions?${query}`),
+      200,
+    );
 
   it('scores every open record with a running clock, riskiest first, explained by its factors', async () => {
     const { model, items } = await list('minProbability=0');

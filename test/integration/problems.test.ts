@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProblemView } from '../../src/contracts/problems.ts';
-import { activityOf, buildIncident, type Client, notificationsOf, setupTestEnv } from '../support/app.ts';
+import {
+  activityOf,
+  buildIncident,
+  type Client,
+  expectJson,
+  notificationsOf,
+  setupTestEnv,
+} from '../support/app.ts';
 import { raiseProblem, resolveProblem, stepProblem } from '../support/problems.ts';
 
 const t = setupTestEnv({
@@ -21,9 +28,7 @@ async function move(client: Client, p: { id: string }, body: Record<string, unkn
 const moveOk = stepProblem;
 
 async function analyse(p: { id: string }, body: Record<string, unknown>): Promise<ProblemView> {
-  const res = await t.agent.patch(`/api/v1/problems/${p.id}/analysis`, body);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as ProblemView;
+  return expectJson<ProblemView>(await t.agent.patch(`/api/v1/problems/${p.id}/analysis`, body), 200);
 }
 
 describe('problems', () => {

@@ -16,7 +16,7 @@ import { INCIDENT } from '../../src/modules/records/index.ts';
 import { listStatements } from '../../src/modules/records/query.ts';
 import { completionsSql, rankedMatchesSql, similarWordsSql } from '../../src/modules/records/text-search.ts';
 import { getLifecycle } from '../../src/modules/settings/index.ts';
-import { buildIncident, type Client, postComment, setupTestEnv } from '../support/app.ts';
+import { buildIncident, type Client, expectJson, postComment, setupTestEnv } from '../support/app.ts';
 
 const t = setupTestEnv({ agent: ['agent'], requester: ['requester'], other: ['requester'] });
 
@@ -81,11 +81,8 @@ describe('search by words', () => {
 });
 
 describe('workspace counts', () => {
-  const counts = async (c: Client) => {
-    const res = await c.get('/api/v1/records/counts?type=incident');
-    expect(res.statusCode, res.body).toBe(200);
-    return res.json() as RecordCounts;
-  };
+  const counts = async (c: Client) =>
+    expectJson<RecordCounts>(await c.get('/api/v1/records/counts?type=incident'), 200);
   const truth = async () =>
     queryRows<{ state: string; n: number }>(
       t.env.ctx.db,

@@ -15,7 +15,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { defineRecordType } from '../../src/modules/records/define.ts';
 import type { RecordDetail } from '../../src/modules/records/detail.ts';
 import type { RecordTypeConfig } from '../../src/modules/records/types.ts';
-import { activityOf, buildIncident, errorFields, setupTestEnv } from '../support/app.ts';
+import { activityOf, buildIncident, errorFields, expectJson, setupTestEnv } from '../support/app.ts';
 
 const CHORE: RecordTypeConfig = {
   type: 'chore',
@@ -78,9 +78,7 @@ beforeAll(async () => {
 type Chore = z.infer<typeof ChoreView>;
 
 async function buildChore(title = 'Water the plants'): Promise<Chore> {
-  const res = await t.agent.post('/api/v1/chores', { title, urgency: 2 });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
+  return expectJson(await t.agent.post('/api/v1/chores', { title, urgency: 2 }), 201);
 }
 
 describe('a declared record type', () => {

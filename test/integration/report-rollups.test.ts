@@ -16,7 +16,7 @@ import { kpiDefinitions } from '../../src/modules/reports/catalog.ts';
 import { refreshClockDurations } from '../../src/modules/reports/durations.ts';
 import { computeKpi, drillDown } from '../../src/modules/reports/engine.ts';
 import { foldRollups, rollupSettings } from '../../src/modules/reports/rollups.ts';
-import { as, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import { as, type Client, createTestEnv, resolveIncident, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 let agent: Client;
@@ -219,15 +219,7 @@ describe('rollups', () => {
     // Resolve them all again at once: the reopened ones count as reopened, the moved ones as not
     // resolved at first contact.
     await Promise.all(
-      [...resolved, ...open].map(async (r) =>
-        ok(
-          await agent.post(`/api/v1/incidents/${r.id}/transitions`, {
-            to: 'resolved',
-            resolutionCode: 'solved_permanently',
-            resolutionNotes: 'Fixed for good.',
-          }),
-        ),
-      ),
+      [...resolved, ...open].map(async (r) => ok(await resolveIncident(agent, r.id, 'Fixed for good.'))),
     );
     await expectRollupsExact();
     // Resolved records moved to another service in one statement: their met clocks, durations

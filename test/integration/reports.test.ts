@@ -14,7 +14,15 @@ import type {
   ServiceReview,
 } from '../../src/contracts/reports.ts';
 import { renderServiceReviewPdf } from '../../src/modules/reports/pdf.ts';
-import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  buildGroup,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  expectJson,
+  type TestEnv,
+} from '../support/app.ts';
 import { buildAgreement, buildCalendar, buildService } from '../support/sla.ts';
 
 let env: TestEnv;
@@ -37,9 +45,7 @@ const resolve = (id: string) =>
   move(id, { to: 'resolved', resolutionCode: 'solved_permanently', resolutionNotes: 'Fixed.' });
 
 async function kpi(key: string, query = WEEK): Promise<KpiResult> {
-  const res = await manager.get(`/api/v1/reports/kpis/${key}?${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as KpiResult;
+  return expectJson<KpiResult>(await manager.get(`/api/v1/reports/kpis/${key}?${query}`), 200);
 }
 
 beforeAll(async () => {

@@ -1,6 +1,14 @@
 /** The global search: every record type by number or words, CIs by name, within the caller's visibility. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  buildGroup,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  expectJson,
+  type TestEnv,
+} from '../support/app.ts';
 import { buildCatalogItem, buildService, order } from '../support/requests.ts';
 
 let env: TestEnv;
@@ -19,11 +27,8 @@ type Hit = {
   className?: string;
 };
 type Answer = { items: Hit[]; exact: Hit | null };
-const search = async (c: Client, q: string) => {
-  const res = await c.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
-  expect(res.statusCode).toBe(200);
-  return res.json() as Answer;
-};
+const search = async (c: Client, q: string) =>
+  expectJson<Answer>(await c.get(`/api/v1/search?q=${encodeURIComponent(q)}`), 200);
 
 beforeAll(async () => {
   env = await createTestEnv();

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadActor } from '../../src/modules/auth/service.ts';
 import { createRecord } from '../../src/modules/records/service.ts';
 import { INCIDENT } from '../../src/modules/records/types.ts';
-import { as, buildGroup, buildIncident, type Client, createTestEnv, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  buildGroup,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  resolveIncident,
+  type TestEnv,
+} from '../support/app.ts';
 import {
   buildAgreement,
   buildCalendar,
@@ -191,7 +199,7 @@ describe('SLA clocks on a record', () => {
     });
     await move(agent, inc.id, 'in_progress');
     clocks = await clocksOf(agent, inc.id);
-    const response = clocks.find((c) => c.kind === 'sla' && c.metric === 'response')!;
+    const response = clock(clocks, 'sla', 'response', false);
     expect(response).toMatchObject({
       state: 'met',
       stopReason: 'responded',
@@ -260,12 +268,9 @@ describe('SLA clocks on a record', () => {
     const inc = await raise();
     const t0 = now();
     env.clock.advance(HOUR * 1000);
-    await move(agent, inc.id, 'resolved', {
-      resolutionCode: 'solved_permanently',
-      resolutionNotes: 'Restarted the service',
-    });
+    await resolveIncident(agent, inc.id, 'Restarted the service');
     let clocks = await clocksOf(agent, inc.id);
-    expect(clocks.find((c) => c.kind === 'sla' && c.metric === 'resolution')).toMatchObject({
+    expect(clock(clocks, 'sla', 'resolution', false)).toMatchObject({
       state: 'met',
       elapsedSeconds: HOUR,
     });
@@ -278,7 +283,7 @@ describe('SLA clocks on a record', () => {
       elapsedSeconds: HOUR,
       dueAt: iso(t0 + 15 * HOUR * 1000),
     });
-    expect(clocks.find((c) => c.kind === 'sla' && c.metric === 'response')!.state).toBe('met');
+    expect(clock(clocks, 'sla', 'response', false).state).toBe('met');
   });
 
   it('stops every clock when the record is cancelled', async () => {
@@ -336,7 +341,7 @@ describe('OLA clocks', () => {
     env.clock.advance(10 * MINUTE);
     await agent.patch(`/api/v1/incidents/${inc.id}`, { assigneeId: agent.user.id });
     const clocks = await clocksOf(agent, inc.id);
-    expect(clocks.find((c) => c.kind === 'ola' && c.metric === 'response')).toMatchObject({
+    expect(clock(clocks, 'ola', 'response', false)).toMatchObject({
       state: 'met',
       stopReason: 'assigned',
       elapsedSeconds: 600,
@@ -379,7 +384,7 @@ describe('underpinning contracts', () => {
     await hold(agent, inc.id);
     env.clock.advance(HOUR * 1000);
     clocks = await clocksOf(agent, inc.id);
-    expect(clocks.find((c) => c.kind === 'uc' && c.metric === 'response')).toMatchObject({
+    expect(clock(clocks, 'uc', 'response', false)).toMatchObject({
       state: 'met',
       stopReason: 'acknowledged',
       elapsedSeconds: 1200,
@@ -396,7 +401,7 @@ describe('underpinning contracts', () => {
       supplier: { id: supplier.id },
     });
     clocks = await clocksOf(agent, inc.id);
-    expect(clocks.find((c) => c.kind === 'uc' && c.metric === 'resolution')).toMatchObject({
+    expect(clock(clocks, 'uc', 'resolution', false)).toMatchObject({
       state: 'met',
       stopReason: 'released',
       elapsedSeconds: 1800,

@@ -5,12 +5,13 @@
  * double opt-in delivered to a real SMTP server.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { PublicStatus } from '../../src/contracts/status-page.ts';
 import { ConfigCache } from '../../src/db/changes.ts';
 import { queueNotice } from '../../src/db/notice-outbox.ts';
 import { deliverDueMail } from '../../src/modules/mail/index.ts';
 import { registerStatusSource, unregisterStatusSource } from '../../src/modules/status-page/index.ts';
 import { statusUpdates } from '../../src/modules/status-page/schema.ts';
-import { buildIncident, resolveIncident, withSecondInstance } from '../support/app.ts';
+import { buildIncident, publicStatus, resolveIncident, withSecondInstance } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 import { setupMailTestEnv } from '../support/smtp.ts';
 
@@ -24,37 +25,12 @@ const t = setupMailTestEnv(
 let email: string;
 let backend: string;
 
-type Page = {
-  status: string;
-  services: {
-    id: string;
-    name: string;
-    status: string;
-    uptime90: number | null;
-    note: string | null;
-    days: unknown[];
-  }[];
-  active: {
-    key: string;
-    kind: string;
-    title: string;
-    status: string;
-    updates: { message: string; phase: string }[];
-  }[];
-  planned: { title: string }[];
-  history: { serviceName: string; status: string; cause: string; updates: unknown[] }[];
-};
-
 const publicGet = (url: string, headers: Record<string, string> = {}) =>
   t.env.app.inject({ method: 'GET', url, headers });
 /** A subscription step of the public page: subscribe, confirm or unsubscribe. */
 const publicPost = (url: string, payload: object) => t.env.app.inject({ method: 'POST', url, payload });
-const statusPage = async () => {
-  const res = await publicGet('/api/v1/public/status');
-  expect(res.statusCode).toBe(200);
-  return res.json() as Page;
-};
-const statusOf = (p: Page, id: string) => p.services.find((s) => s.id === id)?.status;
+const statusPage = () => publicStatus(t.env);
+const statusOf = (p: PublicStatus, id: string) => p.services.find((s) => s.id === id)?.status;
 
 beforeAll(async () => {
   backend = await buildService(t.env, 'Mail backend', { kind: 'technical', criticality: 'high' });
@@ -73,7 +49,7 @@ describe('status page', () => {
     expect(res.headers['cache-control']).toBe('public, max-age=0, must-revalidate, s-maxage=5');
     const etag = res.headers.etag as string;
     expect(etag).toMatch(/^W\/"/);
-    const page = res.json() as Page;
+    const page = res.json() as PublicStatus;
     expect(page.status).toBe('operational');
     expect(page.services.map((s) => s.name)).toEqual(['Email', 'Mail backend']);
     expect(page.services[0]!.days).toHaveLength(90);
@@ -292,7 +268,7 @@ describe('status page', () => {
 
   it('serves the page from its cache until a change is published, on every instance', async () => {
     const titles = async (app = t.env.app) =>
-      ((await app.inject({ method: 'GET', url: '/api/v1/public/status' })).json() as Page).active.map(
+      ((await app.inject({ method: 'GET', url: '/api/v1/public/status' })).json() as PublicStatus).active.map(
         (e) => e.title,
       );
     // Let the notifications of earlier changes arrive (a server delivers them asynchronously).
@@ -338,6 +314,6 @@ describe('status page', () => {
       (await publicPost('/api/v1/public/status/subscriptions', { email: 'a@example.test' })).statusCode,
     ).toBe(404);
     await t.manager.put('/api/v1/status-page/settings', { enabled: true, title: 'IT status' });
-    expect((await statusPage()) as unknown as { title: string }).toMatchObject({ title: 'IT status' });
+    expect(await statusPage()).toMatchObject({ title: 'IT status' });
   });
 });

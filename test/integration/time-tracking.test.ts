@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordTime, TimeEntryView, TimeReport } from '../../src/contracts/time-tracking.ts';
 import { createOrganisation } from '../../src/modules/organisations/service.ts';
-import { as, buildGroup, buildIncident, type Client, setupTestEnv } from '../support/app.ts';
+import { as, buildGroup, buildIncident, type Client, expectJson, setupTestEnv } from '../support/app.ts';
 import { buildService } from '../support/requests.ts';
 
 const t = setupTestEnv({
@@ -21,9 +21,7 @@ const log = (c: Client, record: string, body: Record<string, unknown>) =>
   c.post(`/api/v1/records/${record}/time`, body);
 
 async function logged(c: Client, record: string, body: Record<string, unknown>): Promise<TimeEntryView> {
-  const res = await log(c, record, body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as TimeEntryView;
+  return expectJson<TimeEntryView>(await log(c, record, body), 201);
 }
 
 describe('time entries', () => {
@@ -272,11 +270,8 @@ describe('the time report and the effort KPI', () => {
     await logged(t.agent, x.id, { startedAt: '2026-02-10T09:00:00Z', duration: '8h' });
 
     const q = 'from=2026-02-01T00:00:00Z&to=2026-02-08T00:00:00Z';
-    const report = async (by: string) => {
-      const res = await t.manager.get(`/api/v1/time/report?${q}&by=${by}`);
-      expect(res.statusCode, res.body).toBe(200);
-      return res.json() as TimeReport;
-    };
+    const report = async (by: string) =>
+      expectJson<TimeReport>(await t.manager.get(`/api/v1/time/report?${q}&by=${by}`), 200);
     const byService = await report('service');
     expect(byService.totalMinutes).toBe(270);
     expect(byService.billableMinutes).toBe(195);

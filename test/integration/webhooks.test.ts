@@ -11,7 +11,15 @@ import type { WebhookDeliveryPage, WebhookPayload, WebhookView } from '../../src
 import { verifyWebhook } from '../../src/domain/notify/signature.ts';
 import { webhookDeliveries } from '../../src/modules/notify/schema.ts';
 import { deliverDueWebhooks } from '../../src/modules/notify/webhooks.ts';
-import { as, buildIncident, type Client, createTestEnv, postComment, type TestEnv } from '../support/app.ts';
+import {
+  as,
+  buildIncident,
+  type Client,
+  createTestEnv,
+  expectJson,
+  postComment,
+  type TestEnv,
+} from '../support/app.ts';
 import { pollUntil } from '../support/poll.ts';
 
 type Received = { path: string; headers: IncomingHttpHeaders; body: string };
@@ -73,8 +81,7 @@ async function register(path: string, events: string[]) {
     events,
     description: path,
   });
-  expect(res.statusCode).toBe(201);
-  return res.json() as WebhookView & { secret: string };
+  return expectJson<WebhookView & { secret: string }>(res, 201);
 }
 
 describe('webhook endpoints', () => {

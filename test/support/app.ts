@@ -14,6 +14,7 @@ import type { AppContext } from '../../src/context.ts';
 import type { IncidentCreate, IncidentView as RecordView } from '../../src/contracts/incidents.ts';
 import type { NotificationPage } from '../../src/contracts/notifications.ts';
 import type { Activity } from '../../src/contracts/records.ts';
+import type { PublicStatus } from '../../src/contracts/status-page.ts';
 import { ManualClock } from '../../src/domain/clock.ts';
 import { isReadOnly, type Role, type TokenScope } from '../../src/domain/roles.ts';
 import { buildApp } from '../../src/http/app.ts';
@@ -191,6 +192,15 @@ export type Client = {
   del(url: string): Promise<LightMyRequestResponse>;
 };
 
+/**
+ * The JSON body of an answer that must have `status` (the test fails with the body otherwise),
+ * as the caller's type.
+ */
+export function expectJson<T>(res: LightMyRequestResponse, status: number): T {
+  expect(res.statusCode, res.body).toBe(status);
+  return res.json() as T;
+}
+
 /** A client authenticated with an API token for `user` (all scopes unless narrowed). */
 export async function clientFor(
   env: TestEnv,
@@ -269,6 +279,11 @@ export async function browserSession(env: TestEnv, email: string, password: stri
   };
 }
 
+/** The public status page as an anonymous visitor reads it; it must answer 200. */
+export async function publicStatus(env: TestEnv): Promise<PublicStatus> {
+  return expectJson<PublicStatus>(await env.app.inject({ method: 'GET', url: '/api/v1/public/status' }), 200);
+}
+
 /** The fields named by the `errors` of a problem+json answer, in its order (none when it has no list). */
 export function errorFields(res: { json(): unknown }): string[] {
   return ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
@@ -294,8 +309,7 @@ export async function buildIncident(
     urgency: 2,
     ...over,
   });
-  if (res.statusCode !== 201) throw new Error(`buildIncident failed: ${res.statusCode} ${res.body}`);
-  return res.json() as RecordView;
+  return expectJson<RecordView>(res, 201);
 }
 
 /**
@@ -312,8 +326,7 @@ export async function stepRecord<T>(
     `/api/v1/${path}/${r.id}/transitions`,
     typeof step === 'string' ? { to: step } : step,
   );
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as T;
+  return expectJson<T>(res, 200);
 }
 
 /** `client` comments on a record (publicly unless told); the raw response. */
@@ -328,9 +341,7 @@ export function postComment(
 
 /** A record's activity (comments, field changes and attachments) as `client` is shown it. */
 export async function activityOf(client: Client, recordId: string): Promise<Activity[]> {
-  const res = await client.get(`/api/v1/records/${recordId}/activity`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as Activity[];
+  return expectJson<Activity[]>(await client.get(`/api/v1/records/${recordId}/activity`), 200);
 }
 
 /** The field changes among a record's activity. */
@@ -341,16 +352,13 @@ export const commentsIn = (activity: Activity[]) => activity.filter((a) => a.kin
 
 /** A page of the in-app notifications `client` has received (`query`: e.g. `?unread=true`). */
 export async function notificationsOf(client: Client, query = ''): Promise<NotificationPage> {
-  const res = await client.get(`/api/v1/notifications${query}`);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json() as NotificationPage;
+  return expectJson<NotificationPage>(await client.get(`/api/v1/notifications${query}`), 200);
 }
 
 /** An incident automation rule, made through the API by `owner` (a process owner); its id. */
 export async function buildAutomationRule(owner: Client, rule: Record<string, unknown>): Promise<string> {
   const res = await owner.post('/api/v1/settings/incident/automation-rules', rule);
-  if (res.statusCode !== 201) throw new Error(`buildAutomationRule failed: ${res.statusCode} ${res.body}`);
-  return (res.json() as { id: string }).id;
+  return expectJson<{ id: string }>(res, 201).id;
 }
 
 /**

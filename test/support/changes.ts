@@ -2,7 +2,7 @@
 import { expect } from 'vitest';
 import type { ChangeTemplateView, ChangeView } from '../../src/contracts/changes.ts';
 import { createRecordInTransaction } from '../../src/modules/records/index.ts';
-import { type Client, stepRecord, type TestEnv } from './app.ts';
+import { type Client, expectJson, stepRecord, type TestEnv } from './app.ts';
 
 /** Answers to every question of the default risk questionnaire. */
 export const RISK_ANSWERS = {
@@ -24,15 +24,12 @@ export async function buildChangeTemplate(
     durationMinutes: 60,
     ...over,
   });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as ChangeTemplateView;
+  return expectJson<ChangeTemplateView>(res, 201);
 }
 
 /** Raise a change; it must be created. */
 export async function raiseChange(client: Client, body: Record<string, unknown>): Promise<ChangeView> {
-  const res = await client.post('/api/v1/changes', body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as ChangeView;
+  return expectJson<ChangeView>(await client.post('/api/v1/changes', body), 201);
 }
 
 /** Take a change's lifecycle step (`to` alone, or a whole transition body); it must succeed. */

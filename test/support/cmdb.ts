@@ -1,5 +1,5 @@
 /** CMDB factories: CIs and relationships through the API, with sensible defaults per class. */
-import type { Client } from './app.ts';
+import { type Client, expectJson } from './app.ts';
 
 let seq = 0;
 
@@ -39,14 +39,12 @@ export async function buildCi(
     ...(over.supportGroupId ? { supportGroupId: over.supportGroupId } : {}),
     attributes: { ...(DEFAULT_ATTRIBUTES[classKey]?.() ?? {}), ...over.attributes },
   });
-  if (res.statusCode !== 201) throw new Error(`buildCi(${classKey}) failed: ${res.statusCode} ${res.body}`);
-  return res.json() as CiJson;
+  return expectJson<CiJson>(res, 201);
 }
 
 export async function relate(client: Client, from: CiJson, type: string, to: CiJson): Promise<string> {
   const res = await client.post('/api/v1/cmdb/relationships', { type, fromId: from.id, toId: to.id });
-  if (res.statusCode !== 201) throw new Error(`relate failed: ${res.statusCode} ${res.body}`);
-  return (res.json() as { id: string }).id;
+  return expectJson<{ id: string }>(res, 201).id;
 }
 
 /**

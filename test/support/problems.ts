@@ -1,13 +1,10 @@
 /** Problem management factories for the tests: problems and their known errors, made through the API. */
-import { expect } from 'vitest';
 import type { KnownErrorView, ProblemView } from '../../src/contracts/problems.ts';
-import { type Client, stepRecord } from './app.ts';
+import { type Client, expectJson, stepRecord } from './app.ts';
 
 /** Raise a problem as `client`; it must be created. */
 export async function raiseProblem(client: Client, body: Record<string, unknown>): Promise<ProblemView> {
-  const res = await client.post('/api/v1/problems', body);
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json() as ProblemView;
+  return expectJson<ProblemView>(await client.post('/api/v1/problems', body), 201);
 }
 
 /** A problem raised by `client` with the known error recorded on it; both must be created. */
@@ -18,8 +15,7 @@ export async function problemWithKnownError(
 ): Promise<{ problem: ProblemView; ke: KnownErrorView }> {
   const p = await raiseProblem(client, problem);
   const created = await client.post(`/api/v1/problems/${p.id}/known-error`, ke);
-  expect(created.statusCode, created.body).toBe(201);
-  return { problem: p, ke: created.json() as KnownErrorView };
+  return { problem: p, ke: expectJson<KnownErrorView>(created, 201) };
 }
 
 /** Take a problem's lifecycle step (`to` alone, or a whole transition body); it must succeed. */

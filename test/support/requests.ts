@@ -1,7 +1,7 @@
 /** Factories for service request tests: a service CI and catalog items created through the API. */
 import type { RequestView } from '../../src/contracts/requests.ts';
 import { createService } from '../../src/modules/catalog/service.ts';
-import { as, buildUser, type Client, clientFor, type TestEnv } from './app.ts';
+import { as, buildUser, type Client, clientFor, expectJson, type TestEnv } from './app.ts';
 
 let seq = 0;
 
@@ -39,8 +39,7 @@ export async function buildCatalogItem(
     taskTemplates: [],
     ...over,
   });
-  if (res.statusCode !== 201) throw new Error(`buildCatalogItem failed: ${res.statusCode} ${res.body}`);
-  return res.json() as ItemView;
+  return expectJson<ItemView>(res, 201);
 }
 
 /** A request as the API answers it (the contract's shape). */
@@ -52,9 +51,10 @@ export async function order(
   answers: Record<string, unknown> = {},
   extra: Record<string, unknown> = {},
 ) {
-  const res = await client.post('/api/v1/requests', { catalogItemId, answers, ...extra });
-  if (res.statusCode !== 201) throw new Error(`order failed: ${res.statusCode} ${res.body}`);
-  return res.json() as RequestBody;
+  return expectJson<RequestBody>(
+    await client.post('/api/v1/requests', { catalogItemId, answers, ...extra }),
+    201,
+  );
 }
 
 /**

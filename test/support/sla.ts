@@ -2,7 +2,7 @@
  * Factories for service level tests: calendars, services, organisations and agreed agreements,
  * made through the API as a service manager, with defaults that keep the arithmetic easy.
  */
-import type { Client } from './app.ts';
+import { type Client, expectJson } from './app.ts';
 
 export const ALWAYS = {
   timeZone: 'UTC',
@@ -22,15 +22,10 @@ export function targets(response = 60, resolution = 240) {
 let seq = 0;
 const unique = (prefix: string) => `${prefix} ${++seq}-${Math.random().toString(36).slice(2, 6)}`;
 
-async function ok<T>(res: { statusCode: number; body: string; json(): unknown }, status: number): Promise<T> {
-  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body}`);
-  return res.json() as T;
-}
-
 export type Created = { id: string; name: string; version: number };
 
 export async function buildCalendar(manager: Client, over: Record<string, unknown> = {}) {
-  return ok<Created>(
+  return expectJson<Created>(
     await manager.post('/api/v1/calendars', { name: unique('Calendar'), ...ALWAYS, ...over }),
     201,
   );
@@ -40,11 +35,11 @@ export async function buildOrganisation(
   manager: Client,
   kind: 'customer' | 'supplier' | 'internal' = 'customer',
 ) {
-  return ok<Created>(await manager.post('/api/v1/organisations', { name: unique(kind), kind }), 201);
+  return expectJson<Created>(await manager.post('/api/v1/organisations', { name: unique(kind), kind }), 201);
 }
 
 export async function buildService(manager: Client, over: Record<string, unknown> = {}) {
-  return ok<Created & { lifecycleStatus: string }>(
+  return expectJson<Created & { lifecycleStatus: string }>(
     await manager.post('/api/v1/services', {
       kind: 'business',
       name: unique('Service'),
@@ -65,7 +60,7 @@ export type AgreementOver = {
 
 /** Draft and agree an agreement in one go. */
 export async function buildAgreement(manager: Client, over: AgreementOver) {
-  const draft = await ok<Created>(
+  const draft = expectJson<Created>(
     await manager.post('/api/v1/agreements', {
       kind: 'sla',
       name: unique('Agreement'),
@@ -75,7 +70,7 @@ export async function buildAgreement(manager: Client, over: AgreementOver) {
     }),
     201,
   );
-  return ok<Created & { versionNumber: number; lineageId: string }>(
+  return expectJson<Created & { versionNumber: number; lineageId: string }>(
     await manager.post(`/api/v1/agreements/${draft.id}/agree`),
     200,
   );
@@ -102,7 +97,7 @@ export type ClockView = {
 };
 
 export async function clocksOf(client: Client, recordId: string): Promise<ClockView[]> {
-  return (await ok<{ clocks: ClockView[] }>(await client.get(`/api/v1/records/${recordId}/sla`), 200)).clocks;
+  return expectJson<{ clocks: ClockView[] }>(await client.get(`/api/v1/records/${recordId}/sla`), 200).clocks;
 }
 
 export type TimelineView = {
@@ -116,7 +111,7 @@ export type TimelineView = {
 };
 
 export async function timelineOf(client: Client, recordId: string): Promise<TimelineView[]> {
-  return ok<TimelineView[]>(await client.get(`/api/v1/records/${recordId}/sla/timeline`), 200);
+  return expectJson<TimelineView[]>(await client.get(`/api/v1/records/${recordId}/sla/timeline`), 200);
 }
 
 /** The one clock of a kind and metric (fails the test when there is not exactly one active). */

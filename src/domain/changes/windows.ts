@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type * as Luxon from 'luxon';
 import type * as Rrule from 'rrule';
 import { onFirstUse } from '../../on-first-use.ts';
+import { DAY_MS } from '../../shared/time.ts';
 import type { WindowKind } from './kinds.ts';
 
 // Luxon through its CommonJS build: the job queue's schedule parser loads that one at start, and
@@ -43,7 +44,6 @@ export type Occurrence = { windowId: string; start: Date; end: Date };
 
 /** At most this many occurrences come out of one expansion, however long the range. */
 export const MAX_OCCURRENCES = 5000;
-const DAY_MS = 86_400_000;
 
 export type WindowIssue = { field: string; message: string };
 

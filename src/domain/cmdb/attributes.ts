@@ -4,6 +4,8 @@
  * 'yes' → true for a boolean). Runs in Node and the browser: no Node-only APIs.
  * The coercion rules are documented in docs/cmdb-model.md.
  */
+
+import { isoDate } from '../../shared/time.ts';
 import type { AttributeDef } from './classes.ts';
 
 export type AttributeValue = string | number | boolean | null;
@@ -121,7 +123,7 @@ function coerceBoolean(def: AttributeDef, raw: unknown): Coercion {
 
 function coerceDate(def: AttributeDef, raw: unknown): Coercion {
   if (raw instanceof Date && !Number.isNaN(raw.getTime())) {
-    return { ok: true, value: raw.toISOString().slice(0, 10) };
+    return { ok: true, value: isoDate(raw) };
   }
   const s = typeof raw === 'string' ? raw.trim() : '';
   const m = DATE_PATTERN.exec(s);

@@ -2,6 +2,8 @@
  * The rules of customer-satisfaction surveys, without I/O: which state changes ask the requester,
  * a survey's status at an instant, when it expires, which scores are low, and the mean score.
  */
+
+import { addDays } from '../../shared/time.ts';
 import type { StateCategory } from '../lifecycle/engine.ts';
 
 /** The record types whose resolution asks the requester for a score. */
@@ -33,7 +35,7 @@ export function surveyStatus(s: SurveyFacts, now: Date): SurveyStatus {
 }
 
 export function expiryOf(at: Date, days: number): Date {
-  return new Date(at.getTime() + days * 86_400_000);
+  return addDays(at, days);
 }
 
 /** A score at or below the threshold tells the team lead. */

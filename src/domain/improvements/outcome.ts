@@ -3,6 +3,8 @@
  * long it has been off target (red) without a break, the windows an improvement's outcome is
  * measured in (before it was approved, after it was done) and whether the KPI moved the good way.
  */
+
+import { addDays, DAY_MS } from '../../shared/time.ts';
 import { type GoodWhen, type KpiTarget, type Rag, ragOf, type Window } from '../reports/kpi.ts';
 
 /** The last `n` whole UTC calendar months before the one holding `now`, oldest first. */
@@ -37,11 +39,9 @@ export function offTargetFor(
   return redStreak(values.map((v) => ragOf(v, target, goodWhen))) >= periods;
 }
 
-const DAY_MS = 86_400_000;
-
 /** The window before an instant (the baseline, taken when a proposal is raised or approved). */
 export function windowBefore(at: Date, days: number): Window {
-  return { from: new Date(at.getTime() - days * DAY_MS), to: new Date(at) };
+  return { from: addDays(at, -days), to: new Date(at) };
 }
 
 /**

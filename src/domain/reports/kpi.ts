@@ -4,6 +4,7 @@
  * the buckets a trend is drawn in, means, medians and rates. The reports module's KPI catalog
  * (which SQL measures what) uses these; the web app shows their answers.
  */
+import { DAY_MS } from '../../shared/time.ts';
 
 /** score: a mean of 1–5 answers (customer satisfaction), shown with two decimals. */
 export type KpiUnit = 'count' | 'percent' | 'seconds' | 'hours' | 'score';
@@ -44,8 +45,6 @@ export function previousWindow(w: Window): Window {
 }
 
 export type Bucket = 'day' | 'week' | 'month';
-
-const DAY_MS = 86_400_000;
 
 /** The bucket a trend over this window is drawn in: days up to 5 weeks, weeks up to 6 months, months beyond. */
 export function bucketFor(w: Window): Bucket {

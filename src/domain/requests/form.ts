@@ -4,6 +4,7 @@
  * are checked for shape here and returned so the service can check they exist.
  */
 
+import { isoDate } from '../../shared/time.ts';
 import { isUuid } from '../../shared/uuid.ts';
 
 export const FIELD_TYPES = [
@@ -62,7 +63,7 @@ export function isIsoDate(s: string): boolean {
   const m = ISO_DATE.exec(s);
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === s;
+  return isoDate(d) === s;
 }
 
 function compiles(pattern: string): boolean {

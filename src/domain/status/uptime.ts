@@ -4,6 +4,8 @@
  * in a partial outage as half down, every other status as up; time before the first period or
  * between periods is unknown and counts neither way. Pure.
  */
+
+import { DAY_MS, isoDate } from '../../shared/time.ts';
 import type { ServiceStatus } from './derive.ts';
 import { SEVERITY } from './derive.ts';
 
@@ -66,8 +68,6 @@ export function uptime(periods: readonly StatusPeriod[], from: Date, to: Date): 
   return { percent: knownMs === 0 ? null : (100 * (knownMs - downMs)) / knownMs, knownMs, downMs };
 }
 
-const DAY = 86_400_000;
-
 export type DayBar = {
   /** The day's first instant (UTC) as YYYY-MM-DD. */
   day: string;
@@ -78,18 +78,18 @@ export type DayBar = {
 
 /** One bar per UTC day for the `days` days ending with the day of `now`, oldest first. */
 export function dailyBars(periods: readonly StatusPeriod[], now: Date, days: number): DayBar[] {
-  const today = Math.floor(now.getTime() / DAY) * DAY;
+  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS;
   const bars: DayBar[] = [];
   for (let i = days - 1; i >= 0; i--) {
-    const start = today - i * DAY;
-    const end = Math.min(start + DAY, now.getTime());
+    const start = today - i * DAY_MS;
+    const end = Math.min(start + DAY_MS, now.getTime());
     let w: ServiceStatus | null = null;
     for (const p of periods) {
       if (!clip(p, start, end)) continue;
       if (w === null || SEVERITY[p.status] > SEVERITY[w]) w = p.status;
     }
     bars.push({
-      day: new Date(start).toISOString().slice(0, 10),
+      day: isoDate(new Date(start)),
       worst: w,
       uptime: uptime(periods, new Date(start), new Date(end)).percent,
     });

@@ -4,7 +4,7 @@
  * the architecture test); accounts change only through this module's services.
  */
 export { createUser } from './directory.ts';
-export { namesOf } from './names.ts';
+export { namesOf, peopleNamed } from './names.ts';
 export { groupMembers, groups, userRoles, users } from './schema.ts';
 /** Who a person is as an actor (roles, groups): scheduled work acts with its owner's rights. */
 export { loadActor } from './service.ts';

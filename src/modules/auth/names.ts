@@ -5,6 +5,7 @@
 import { inArray } from 'drizzle-orm';
 import type { GroupRef, PersonRef } from '../../contracts/common.ts';
 import type { Db } from '../../db/client.ts';
+import { distinctIds } from '../../shared/defined.ts';
 import { groups, users } from './schema.ts';
 
 /** People (name, email) and groups (name) by id; null and repeated ids are passed over. */
@@ -13,8 +14,8 @@ export async function namesOf(
   userIds: readonly (string | null)[],
   groupIds: readonly (string | null)[],
 ): Promise<{ people: Map<string, PersonRef>; groups: Map<string, GroupRef> }> {
-  const u = [...new Set(userIds.filter((x): x is string => x !== null))];
-  const g = [...new Set(groupIds.filter((x): x is string => x !== null))];
+  const u = distinctIds(userIds);
+  const g = distinctIds(groupIds);
   const [people, teams] = await Promise.all([
     u.length
       ? db
@@ -25,4 +26,12 @@ export async function namesOf(
     g.length ? db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, g)) : [],
   ]);
   return { people: new Map(people.map((p) => [p.id, p])), groups: new Map(teams.map((t) => [t.id, t])) };
+}
+
+/** People (name, email) by id, for presenters that name no groups. */
+export async function peopleNamed(
+  db: Db,
+  userIds: readonly (string | null)[],
+): Promise<Map<string, PersonRef>> {
+  return (await namesOf(db, userIds, [])).people;
 }

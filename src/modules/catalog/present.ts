@@ -3,6 +3,7 @@ import type { ServiceView as CServiceView } from '../../contracts/services.ts';
 import type { Db } from '../../db/client.ts';
 import type { Criticality, LifecycleStatus, ServiceKind } from '../../domain/portfolio.ts';
 import { type Actor, can } from '../../domain/roles.ts';
+import { distinctIds } from '../../shared/defined.ts';
 import { namesOf } from '../auth/index.ts';
 import { customersOf, dependenciesOf, type ServiceRef, type ServiceRow } from './repository.ts';
 
@@ -33,8 +34,8 @@ export function mayEditService(actor: Actor, row: Pick<ServiceRow, 'ownerId'>): 
 
 export async function presentServices(db: Db, actor: Actor, rows: ServiceRow[]): Promise<ServiceView[]> {
   const ids = rows.map((r) => r.id);
-  const ownerIds = [...new Set(rows.map((r) => r.ownerId).filter((x): x is string => !!x))];
-  const groupIds = [...new Set(rows.map((r) => r.supportGroupId).filter((x): x is string => !!x))];
+  const ownerIds = distinctIds(rows.map((r) => r.ownerId));
+  const groupIds = distinctIds(rows.map((r) => r.supportGroupId));
   const [customers, deps, names] = await Promise.all([
     customersOf(db, ids),
     dependenciesOf(db, ids),

@@ -12,6 +12,7 @@ import {
 import { MAX_OCCURRENCES, occurrencesOf, type ScheduleWindow } from '../../domain/changes/windows.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { invalid } from '../../errors.ts';
+import { DAY_MS } from '../../shared/time.ts';
 import { listScheduledItems, type ScheduleFilter } from './sources.ts';
 import { assertCanReadSchedule, loadWindows } from './windows.ts';
 
@@ -24,8 +25,6 @@ export type CalendarRequest = {
   /** false: changes only. */
   windows?: boolean | undefined;
 };
-
-const DAY_MS = 86_400_000;
 
 function assertRange(from: Date, to: Date): void {
   if (!(to.getTime() > from.getTime()))

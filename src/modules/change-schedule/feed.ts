@@ -10,13 +10,13 @@ import type { AppContext } from '../../context.ts';
 import type { FeedTokenCreated, FeedTokenStatus } from '../../contracts/change-schedule.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, forbidden } from '../../errors.ts';
+import { addDays } from '../../shared/time.ts';
 import { tokenHash } from '../../shared/token-hash.ts';
 import { loadActor, users } from '../auth/index.ts';
 import { calendarEntries } from './calendar.ts';
 import { calendarFeedTokens } from './schema.ts';
 
 const PREFIX = 'stwcal_';
-const DAY_MS = 86_400_000;
 /** The feed covers a month back and a year ahead. */
 const FEED_PAST_DAYS = 31;
 const FEED_FUTURE_DAYS = 366;
@@ -83,8 +83,8 @@ export async function feedCalendar(ctx: AppContext, token: string): Promise<stri
       and(eq(calendarFeedTokens.userId, row.userId), eq(calendarFeedTokens.tokenHash, tokenHash(token))),
     );
   const answer = await calendarEntries(ctx, {
-    from: new Date(now.getTime() - FEED_PAST_DAYS * DAY_MS),
-    to: new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS),
+    from: addDays(now, -FEED_PAST_DAYS),
+    to: addDays(now, FEED_FUTURE_DAYS),
   });
   const { default: ical } = await import('ical-generator');
   const cal = ical({

@@ -32,7 +32,7 @@ import {
 } from '../../domain/requests/approval.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, forbidden, invalid } from '../../errors.ts';
-import { namesOf, users } from '../auth/index.ts';
+import { peopleNamed, users } from '../auth/index.ts';
 import {
   CHANGE,
   loadRecord,
@@ -49,13 +49,10 @@ type BoardRow = typeof cabBoards.$inferSelect;
 type ReviewRow = typeof changeCabReviews.$inferSelect;
 type VoteRow = typeof changeCabVotes.$inferSelect;
 
-const people = async (db: Db, ids: (string | null)[]): Promise<Map<string, PersonRef>> =>
-  (await namesOf(db, ids, [])).people;
-
 const byName = (a: PersonRef, b: PersonRef) => a.name.localeCompare(b.name);
 
 async function presentBoards(db: Db, rows: BoardRow[]): Promise<CabBoardView[]> {
-  const who = await people(
+  const who = await peopleNamed(
     db,
     rows.flatMap((r) => r.memberIds),
   );
@@ -292,7 +289,7 @@ async function presentReviews(db: Db, reviews: ReviewRow[]): Promise<Map<string,
       .from(cabBoards)
       .where(inArray(cabBoards.id, [...new Set(reviews.map((r) => r.boardId))])),
   ]);
-  const who = await people(db, [...reviews.flatMap((r) => r.memberIds), ...votes.map((v) => v.userId)]);
+  const who = await peopleNamed(db, [...reviews.flatMap((r) => r.memberIds), ...votes.map((v) => v.userId)]);
   const unknown = { id: '', name: 'Unknown', email: '' };
   return new Map(
     reviews.map((r) => {
@@ -479,7 +476,7 @@ export async function boardAgenda(ctx: AppContext, actor: Actor, boardId: string
     ctx.db,
     rows.map((r) => r.review),
   );
-  const requesters = await people(
+  const requesters = await peopleNamed(
     ctx.db,
     rows.map((r) => r.rec.requesterId),
   );

@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import type { Actor } from '../../domain/roles.ts';
 import { canOnRecord } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
+import { distinctIds } from '../../shared/defined.ts';
 import { groups, users } from '../auth/index.ts';
 import { loadRecord } from '../records/index.ts';
 import { escalations } from './schema.ts';
@@ -17,9 +18,7 @@ export async function listRecordEscalations(ctx: AppContext, actor: Actor, idOrN
     .from(escalations)
     .where(eq(escalations.recordId, row.id))
     .orderBy(asc(escalations.at), asc(escalations.id));
-  const groupIds = [
-    ...new Set(rows.flatMap((r) => [r.fromGroupId, r.toGroupId]).filter((x): x is string => !!x)),
-  ];
+  const groupIds = distinctIds(rows.flatMap((r) => [r.fromGroupId, r.toGroupId]));
   const userIds = [...new Set(rows.flatMap((r) => r.details.notifiedIds))];
   const [gs, us] = await Promise.all([
     groupIds.length

@@ -33,7 +33,7 @@ import {
 } from '../../domain/knowledge/workflow.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { AppError, conflict, type FieldError, forbidden, invalid, notFound } from '../../errors.ts';
-import { namesOf } from '../auth/index.ts';
+import { peopleNamed } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
 import { records } from '../records/index.ts';
 import { readerOf, visibleTo } from './access.ts';
@@ -93,9 +93,6 @@ async function viewerOf(db: Db, actor: Actor, row: ArticleRow): Promise<Workflow
   };
 }
 
-const people = async (db: Db, ids: (string | null)[]): Promise<Map<string, PersonRef>> =>
-  (await namesOf(db, ids, [])).people;
-
 const NOBODY: PersonRef = { id: '', name: 'Unknown', email: '' };
 
 export async function presentSummaries(
@@ -109,7 +106,7 @@ export async function presentSummaries(
     .from(knowledgeCategories)
     .where(inArray(knowledgeCategories.id, [...new Set(rows.map((r) => r.categoryId))]));
   const catName = new Map(cats.map((c) => [c.id, c.name]));
-  const owners = await people(
+  const owners = await peopleNamed(
     db,
     rows.map((r) => r.ownerId),
   );
@@ -164,7 +161,7 @@ export async function presentArticle(
         .orderBy(desc(knowledgeRecordLinks.linkedAt))
     : [];
   const publishedBy = reader.staff
-    ? (await people(db, [row.publishedBy])).get(row.publishedBy ?? '')
+    ? (await peopleNamed(db, [row.publishedBy])).get(row.publishedBy ?? '')
     : undefined;
   return {
     ...summary!,
@@ -483,7 +480,7 @@ export async function listVersions(ctx: AppContext, actor: Actor, ref: string) {
     .from(knowledgeArticleVersions)
     .where(eq(knowledgeArticleVersions.articleId, row.id))
     .orderBy(desc(knowledgeArticleVersions.number));
-  const who = await people(
+  const who = await peopleNamed(
     ctx.db,
     versions.map((v) => v.createdBy),
   );

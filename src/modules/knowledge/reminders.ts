@@ -5,6 +5,7 @@
  */
 import { and, eq, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
+import { isoDate } from '../../shared/time.ts';
 import { queueNotifications } from '../notify/index.ts';
 import { knowledgeArticles as a } from './schema.ts';
 
@@ -12,7 +13,7 @@ export const REVIEW_REMINDER_QUEUE = 'knowledge.review-reminders';
 
 export async function sendReviewReminders(ctx: AppContext): Promise<number> {
   const now = ctx.clock.now();
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDate(now);
   return ctx.db.transaction(async (tx) => {
     const due = await tx
       .select({ id: a.id, number: a.number, title: a.title, ownerId: a.ownerId, reviewBy: a.reviewBy })

@@ -29,6 +29,7 @@ import {
 } from '../../domain/reports/kpi.ts';
 import { isKnownTimeZone } from '../../domain/sla/zone.ts';
 import { invalid, notFound } from '../../errors.ts';
+import { isoDate } from '../../shared/time.ts';
 import { type KpiDefinition, kpiDefinition, type PopulationWindow } from './catalog.ts';
 import { aggregateRollup, rollupAggregate, rollupDimSql, rollupFor, snapshotCounts } from './rollups.ts';
 
@@ -382,8 +383,7 @@ async function trend(
         sql`select date_trunc(${bucket}, p.at at time zone 'UTC') as b, ${aggregateSql(d)} as value, count(*) as n
       from (${d.population(pw)}) p where ${where} group by 1`,
       );
-  const key = (b: Date | string) =>
-    typeof b === 'string' ? `${b.slice(0, 10)}` : b.toISOString().slice(0, 10);
+  const key = (b: Date | string) => (typeof b === 'string' ? `${b.slice(0, 10)}` : isoDate(b));
   const byBucket = new Map(rows.map((r) => [key(r.b), r]));
   let series: KpiResult['series'] = [];
   const splitValues = new Map<string, Record<string, number>>();
@@ -422,13 +422,13 @@ async function trend(
     }
   }
   const points = starts.map((s) => {
-    const r = byBucket.get(s.toISOString().slice(0, 10));
+    const r = byBucket.get(isoDate(s));
     const value = r ? num(r.value) : d.aggregate === 'count' || d.aggregate === 'sum' ? 0 : null;
     return {
       at: s.toISOString(),
       value,
       count: r ? Number(r.n) : 0,
-      ...(split ? { series: splitValues.get(s.toISOString().slice(0, 10)) ?? {} } : {}),
+      ...(split ? { series: splitValues.get(isoDate(s)) ?? {} } : {}),
     };
   });
   return { points, series, bucket };

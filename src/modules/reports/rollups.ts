@@ -14,6 +14,7 @@ import type { Dimension, KpiFilter } from '../../contracts/reports.ts';
 import { type Db, queryRows } from '../../db/client.ts';
 import { type Fold, foldDeltas } from '../../db/fold.ts';
 import type { Window } from '../../domain/reports/kpi.ts';
+import { DAY_MS } from '../../shared/time.ts';
 import type { KpiDefinition, PopulationWindow } from './catalog.ts';
 
 export type RollupDim = 'type' | 'service' | 'priority' | 'band';
@@ -35,7 +36,6 @@ export type RollupSpec = {
   residual?: (w: PopulationWindow) => SQL;
 };
 
-const DAY_MS = 86_400_000;
 const DIM_COLUMN: Record<RollupDim, SQL> = {
   type: sql`r.type`,
   service: sql`r.service_id::text`,

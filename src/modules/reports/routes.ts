@@ -28,6 +28,7 @@ import type { Actor } from '../../domain/roles.ts';
 import { requireActor } from '../../http/auth.ts';
 import { resourceRoutes } from '../../http/resource.ts';
 import { problemResponses, route } from '../../http/schemas.ts';
+import { isoDate } from '../../shared/time.ts';
 import {
   createDashboard,
   deleteDashboard,
@@ -157,7 +158,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const report = await slaComplianceReport(ctx, requireActor(req), q);
         if (format === 'json') return report;
         const tables = complianceTables(report);
-        return sendTables(reply, tables, format, `sla-compliance-${q.from.toISOString().slice(0, 10)}`);
+        return sendTables(reply, tables, format, `sla-compliance-${isoDate(q.from)}`);
       },
     );
     app.get(
@@ -177,7 +178,7 @@ export function reportRoutes(ctx: AppContext): FastifyPluginAsyncZod {
         const { format, ...q } = req.query;
         const review = await serviceReview(ctx, requireActor(req), req.params.id, q);
         if (format === 'json') return review;
-        const base = `service-review-${review.service.name}-${q.from.toISOString().slice(0, 10)}`;
+        const base = `service-review-${review.service.name}-${isoDate(q.from)}`;
         if (format === 'pdf') return sendReportFile(reply, await renderServiceReviewPdf(review), 'pdf', base);
         return sendTables(reply, serviceReviewTables(review), format, base);
       },

@@ -15,6 +15,7 @@ import { assertVersion, writeNextVersion } from '../../db/version.ts';
 import { type Frequency, nextRun, reportedPeriod } from '../../domain/reports/schedule.ts';
 import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden, invalid, notFound } from '../../errors.ts';
+import { isoDate } from '../../shared/time.ts';
 import { groupMembers, groups, loadActor, users } from '../auth/index.ts';
 import { queueMail } from '../mail/index.ts';
 import { kpiDefinition } from './catalog.ts';
@@ -204,7 +205,7 @@ const REPORT_WORDS = {
 /** Render the schedule's report for the period, as its owner would see it. */
 async function render(ctx: AppContext, owner: Actor, s: Row, from: Date, to: Date) {
   const format = s.format as 'pdf' | 'csv' | 'xlsx';
-  const label = `${s.name} ${from.toISOString().slice(0, 10)}`;
+  const label = `${s.name} ${isoDate(from)}`;
   let body: Buffer | string;
   let summary: string;
   if (s.report === 'service_review') {
@@ -271,7 +272,7 @@ export async function runSchedule(ctx: AppContext, s: Row, runAt: Date): Promise
       throw new Error('No recipient with an email address: the people and groups named have none.');
     const owner = await loadActor(ctx.db, s.ownerId, null);
     const file = await render(ctx, owner, s, from, to);
-    const period = `${from.toISOString().slice(0, 10)} – ${new Date(to.getTime() - 1).toISOString().slice(0, 10)}`;
+    const period = `${isoDate(from)} – ${isoDate(new Date(to.getTime() - 1))}`;
     await ctx.db.transaction(async (tx) => {
       const mail = await queueMail(ctx, tx, {
         purpose: 'report',

@@ -1,6 +1,7 @@
 /** Batch look-up of the names behind ids that SLA views show (services, organisations, groups, users, calendars). */
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { distinctIds } from '../../shared/defined.ts';
 import { groups, users } from '../auth/index.ts';
 import { cis } from '../cmdb/index.ts';
 import { organisations } from '../organisations/index.ts';
@@ -24,7 +25,7 @@ export type Names = {
   calendar(id: string | null): Ref | null;
 };
 
-const ids = (xs: (string | null)[] | undefined) => [...new Set((xs ?? []).filter((x): x is string => !!x))];
+const ids = (xs: (string | null)[] | undefined) => distinctIds(xs ?? []);
 
 type NamedTable = typeof cis | typeof organisations | typeof groups | typeof users | typeof businessCalendars;
 

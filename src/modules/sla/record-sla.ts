@@ -12,6 +12,7 @@ import { type Actor, can } from '../../domain/roles.ts';
 import type { AgreementKind, Metric } from '../../domain/sla/agreement.ts';
 import { clockFacts, pausesOf } from '../../domain/sla/clock-book.ts';
 import { alertPercents, type ClockState, measureClock } from '../../domain/sla/clock-state.ts';
+import { distinctIds } from '../../shared/defined.ts';
 import { loadRecord } from '../records/index.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses, supplierEngagements } from './clock-schema.ts';
@@ -122,7 +123,7 @@ export async function getRecordSla(ctx: AppContext, actor: Actor, recordRef: str
 
 /** The supplier behind each engagement, to name the party of an underpinning-contract clock. */
 async function suppliersOfEngagements(ctx: AppContext, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  const wanted = distinctIds(ids);
   if (wanted.length === 0) return new Map();
   const rows = await ctx.db
     .select({ id: supplierEngagements.id, supplierId: supplierEngagements.supplierId })

@@ -17,13 +17,13 @@ import {
   type StatusCause,
 } from '../../domain/status/derive.ts';
 import { dailyBars, uptime } from '../../domain/status/uptime.ts';
+import { addDays, DAY_MS } from '../../shared/time.ts';
 import { recordCis, servicesOfCis } from '../cmdb/index.ts';
 import { activeMajorIncidents } from '../incidents/index.ts';
 import { statusPageServices, statusPeriods, statusUpdates } from './schema.ts';
 import { readStatusSettings } from './settings.ts';
 import { statusSources } from './sources.ts';
 
-const DAY = 86_400_000;
 export const HISTORY_DAYS = 90;
 /** How far ahead planned maintenance is listed. */
 const PLANNED_DAYS = 30;
@@ -97,7 +97,7 @@ export async function deriveAll(ctx: AppContext) {
 
   // Status sources: items running now become causes; items ahead are planned maintenance.
   const planned: SourceEvent[] = [];
-  const horizon = new Date(now.getTime() + PLANNED_DAYS * DAY);
+  const horizon = addDays(now, PLANNED_DAYS);
   for (const source of statusSources()) {
     let items: Awaited<ReturnType<typeof source.items>>;
     try {
@@ -264,7 +264,7 @@ export async function computeStatusPage(
   const { now, states, events, planned, majorIds } = await deriveAll(ctx);
   const titles = await updateTitles(ctx, majorIds);
   const changes = await recordPeriods(ctx, states, (s) => publicCause(s, titles));
-  const since = new Date(now.getTime() - HISTORY_DAYS * DAY);
+  const since = addDays(now, -HISTORY_DAYS);
   const serviceIds = states.map((s) => s.serviceId);
   const periods = serviceIds.length
     ? await ctx.db
@@ -309,7 +309,7 @@ export async function computeStatusPage(
     return { ...e, title: (recordId && titles.get(recordId)) || 'Service disruption', updates: ups };
   });
   // Notices: updates of their own that are not resolved, from the last day.
-  const day = now.getTime() - DAY;
+  const day = now.getTime() - DAY_MS;
   for (const u of updates) {
     if (u.recordId || u.phase === 'resolved' || u.at.getTime() < day) continue;
     active.push({

@@ -7,6 +7,7 @@
 import type { AppContext } from '../../context.ts';
 import { DEFAULT_EXPORT_COLUMNS, type ExportColumn, type ExportQuery } from '../../contracts/worklists.ts';
 import type { Actor } from '../../domain/roles.ts';
+import { isoDate } from '../../shared/time.ts';
 import type { RecordView } from '../records/index.ts';
 import { listRecords, recordTypeOf } from '../records/index.ts';
 import { csvLine } from './csv.ts';
@@ -58,6 +59,6 @@ export async function exportRecords(
       page = await listRecords(ctx, actor, cfg, { ...filters, cursor: page.nextCursor, limit: PAGE });
     }
   }
-  const day = ctx.clock.now().toISOString().slice(0, 10);
+  const day = isoDate(ctx.clock.now());
   return { filename: `${cfg.type.replace('_', '-')}s-${day}.csv`, lines: lines() };
 }

@@ -15,6 +15,7 @@ import { type AssetState, checkAssetTransition } from '../../../domain/cmdb/asse
 import { checkDepreciation, type DepreciationMethod } from '../../../domain/cmdb/depreciation.ts';
 import { type Actor, actingUserId, can, systemOrCan } from '../../../domain/roles.ts';
 import { AppError, type FieldError, forbidden, invalid, notFound } from '../../../errors.ts';
+import { isoDate } from '../../../shared/time.ts';
 import { users } from '../../auth/index.ts';
 import { organisations } from '../../organisations/index.ts';
 import { diffFields, type FieldChange, writeAssetHistory } from '../history.ts';
@@ -67,7 +68,7 @@ export const ASSET_FIELDS = [
   'notes',
 ] as const satisfies readonly (keyof AssetFields)[];
 
-export const todayOf = (ctx: AppContext) => ctx.clock.now().toISOString().slice(0, 10);
+export const todayOf = (ctx: AppContext) => isoDate(ctx.clock.now());
 
 /**
  * The asset registers (assets, licences; contracts are read the same way) are seen with asset.read

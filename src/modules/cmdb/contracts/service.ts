@@ -14,6 +14,7 @@ import { lockAtVersion, writeNextVersion } from '../../../db/version.ts';
 import { CONTRACT_KINDS, type ContractKind } from '../../../domain/cmdb/vocabulary.ts';
 import { type Actor, can, systemOrCan } from '../../../domain/roles.ts';
 import { type FieldError, forbidden, invalid } from '../../../errors.ts';
+import { DAY_MS } from '../../../shared/time.ts';
 import { organisations } from '../../organisations/index.ts';
 import { assetRegisterAccess, todayOf } from '../assets/service.ts';
 import { contractCoverage, contracts, contractWarnings } from './schema.ts';
@@ -51,7 +52,6 @@ export type ContractView = Omit<ContractRow, 'supplierId' | 'createdAt' | 'updat
   allowedActions: 'update'[];
 };
 
-const DAY_MS = 86_400_000;
 export const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 

@@ -7,6 +7,7 @@ import { installationKind, type LicenceMetric } from '../../../domain/cmdb/licen
 import { type Actor, actingUserId } from '../../../domain/roles.ts';
 import { conflict, invalid } from '../../../errors.ts';
 import { users } from '../../auth/index.ts';
+import { todayOf } from '../assets/service.ts';
 import { loadClassModel } from '../model.ts';
 import { joinedCiColumns, joinedCiRef } from '../present.ts';
 import { cis } from '../schema.ts';
@@ -46,7 +47,7 @@ export async function listEntitlements(ctx: AppContext, actor: Actor, licenceId:
       asc(licenceEntitlements.createdAt),
       asc(licenceEntitlements.id),
     );
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = todayOf(ctx);
   return rows.map((e) => presentEntitlement(e, today));
 }
 
@@ -75,7 +76,7 @@ export async function addEntitlement(
       createdAt: ctx.clock.now(),
     })
     .returning();
-  return presentEntitlement(row!, ctx.clock.now().toISOString().slice(0, 10));
+  return presentEntitlement(row!, todayOf(ctx));
 }
 
 export async function removeEntitlement(
