@@ -118,9 +118,14 @@ export async function startImport(
     })
     .returning();
   const now = req.mode === 'sync' || parsed.length <= SYNC_ROW_LIMIT || !ctx.jobs;
-  if (now) await processImport(ctx, imp!.id, parsed);
-  else await ctx.jobs!.send(IMPORT_JOB, { importId: imp!.id }, { singletonKey: imp!.id });
-  return { view: await presentImport(ctx, await loadImport(ctx, imp!.id)), finished: now };
+  if (now) {
+    await processImport(ctx, imp!.id, parsed);
+    return { view: await presentImport(ctx, await loadImport(ctx, imp!.id)), finished: true };
+  }
+  // The answer shows the import as accepted: once queued, a worker may start on it at once.
+  const view = await presentImport(ctx, imp!);
+  await ctx.jobs!.send(IMPORT_JOB, { importId: imp!.id }, { singletonKey: imp!.id });
+  return { view, finished: false };
 }
 
 function loadImport(ctx: AppContext, id: string): Promise<ImportRecord> {
