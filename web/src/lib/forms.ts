@@ -1,14 +1,13 @@
 /** Map an API problem onto form fields: `body.title` and `title` both land on the "title" field. */
-import { ApiError } from '../api/client.ts';
+import { problemFields } from './problemFields.ts';
 
 export type FieldErrors = Record<string, string>;
 
 export function fieldErrorsOf(err: unknown): FieldErrors {
   const out: FieldErrors = {};
-  if (!(err instanceof ApiError)) return out;
-  for (const e of err.fieldErrors) {
-    const name = e.field.replace(/^(body|query|params|querystring)\./, '').split('.')[0] ?? e.field;
-    if (!out[name]) out[name] = e.message.charAt(0).toUpperCase() + e.message.slice(1);
+  for (const { field, message } of problemFields(err)) {
+    const name = field.split('.')[0] ?? field;
+    if (!out[name]) out[name] = message;
   }
   return out;
 }

@@ -2,7 +2,7 @@
  * What a form sends: on create the whole body, on edit only the fields whose value differs from the
  * body of the draft the edit started from (so history records exactly what a person changed).
  */
-import { ApiError } from '../../api/client.ts';
+import { problemFields } from '../../lib/problemFields.ts';
 
 const same = (a: unknown, b: unknown): boolean =>
   a === b || (typeof a === 'object' && a !== null && JSON.stringify(a) === JSON.stringify(b));
@@ -44,12 +44,9 @@ export type FieldErrors = Record<string, string>;
  */
 export function problemFieldErrors(err: unknown): FieldErrors {
   const out: FieldErrors = {};
-  if (!(err instanceof ApiError)) return out;
-  for (const e of err.fieldErrors) {
-    const path = e.field.replace(/^(body|query|params|querystring)\./, '');
-    const message = e.message.charAt(0).toUpperCase() + e.message.slice(1);
-    out[path] ??= message;
-    out[path.split('.')[0] ?? path] ??= message;
+  for (const { field, message } of problemFields(err)) {
+    out[field] ??= message;
+    out[field.split('.')[0] ?? field] ??= message;
   }
   return out;
 }
