@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from './client.ts';
-import { insertRows, mergeInserts, updateOne, writeTogether } from './statements.ts';
+import { insertArrays, insertRows, mergeInserts, updateOne, writeTogether } from './statements.ts';
 
 const parents = pgTable('parents', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -99,6 +99,9 @@ describe('statements built from a table', () => {
       ]),
     ]);
     expect(merged).toHaveLength(3);
+    // Rows that give the same columns are inserted from arrays; the children's labels are given in
+    // every row, so theirs are too.
+    expect(merged.map((w) => w.perRowText ?? false)).toEqual([false, false, false]);
     expect(merged[0]!.inserts?.rows).toEqual([{ id: a }, { id: b }]);
     expect(merged[1]!.inserts?.rows.map((r) => r.label)).toEqual(['first', 'second', 'third']);
     expect(merged[2]).toBe(update);
@@ -109,5 +112,49 @@ describe('statements built from a table', () => {
       'b second',
       'b third',
     ]);
+  });
+
+  it('inserts rows from arrays as insertRows writes them, with one text for any number of rows', async () => {
+    const parentId = randomUUID();
+    await writeTogether(database.db, [insertRows(parents, [{ id: parentId }])]);
+    const at = new Date('2026-10-25T00:59:59.999Z');
+    const row = (label: string, n: number | null) => ({
+      parentId,
+      at,
+      label,
+      details: { label, quote: `it's "so", {braced}`, list: [1, null] },
+      n,
+    });
+    const text = (rows: ReturnType<typeof row>[]) => insertArrays(children, rows)!([]);
+    expect(text([row('a', 1)])).toBe(text([row('b', 2), row('c', null), row('d', 4)]));
+    const byArrays = [row('arrays 1', 1), row('arrays 2', null)];
+    const byRows = [row('rows 1', 1), row('rows 2', null)];
+    await writeTogether(database.db, [insertArrays(children, byArrays)!, insertRows(children, byRows)]);
+    const stored = await database.db.select().from(children).where(eq(children.parentId, parentId));
+    const shape = ({ id: _, label, ...r }: (typeof stored)[number]) => ({
+      ...r,
+      details: { ...r.details, label: label.replace(/^\w+/, '') },
+      label: label.replace(/^\w+/, ''),
+    });
+    const of = (prefix: string) =>
+      stored
+        .filter((r) => r.label.startsWith(prefix))
+        .sort((x, y) => x.label.localeCompare(y.label))
+        .map(shape);
+    expect(of('arrays')).toHaveLength(2);
+    expect(of('arrays')).toEqual(of('rows'));
+    // `code` takes its default function in every row, and ids their database default.
+    expect(of('arrays').map((r) => r.code)).toEqual(['from-function', 'from-function']);
+  });
+
+  it('leaves rows that give different columns to one values tuple each', () => {
+    const at = new Date();
+    const mixed = [
+      { parentId: randomUUID(), at, label: 'given' },
+      { parentId: randomUUID(), at },
+    ];
+    expect(insertArrays(children, mixed)).toBeUndefined();
+    const [merged] = mergeInserts([insertRows(children, mixed)]);
+    expect(merged!.perRowText).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ import { type Db, statementRows } from './client.ts';
  */
 export type Statement = ((params: unknown[]) => string) & {
   inserts?: { table: PgTable; rows: Record<string, unknown>[] };
+  /** Its text changes with the number of rows it writes (one `values` tuple each): not worth preparing. */
+  perRowText?: true;
 };
 
 const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -41,13 +43,48 @@ export function insertRows<T extends PgTable>(table: T, rows: T['$inferInsert'][
         return `(${values.join(', ')})`;
       })
       .join(', ');
+  return Object.assign(build, {
+    inserts: { table, rows: rows as Record<string, unknown>[] },
+    perRowText: true as const,
+  });
+}
+
+/**
+ * The rows as one insert from arrays, one parameter per column (`select * from unnest(…)`): its
+ * text is the same for one row or a hundred, so a statement holding it can be prepared once and
+ * reused. Undefined where a column is given in some rows and left to the database's default in
+ * others (one array cannot say "default" for some of its elements); `insertRows` serves those.
+ */
+export function insertArrays<T extends PgTable>(table: T, rows: T['$inferInsert'][]): Statement | undefined {
+  const given: [PgColumn, unknown[]][] = [];
+  for (const [key, col] of Object.entries(getTableColumns(table)) as [string, PgColumn][]) {
+    const values = rows.map((row) => {
+      const value = (row as Record<string, unknown>)[key];
+      return value === undefined ? col.defaultFn?.() : value;
+    });
+    const defined = values.filter((v) => v !== undefined).length;
+    if (defined === 0) continue;
+    // Unnesting an array of arrays would flatten it: array columns take `insertRows`.
+    if (defined < rows.length || col.getSQLType().endsWith(']')) return undefined;
+    given.push([col, values.map((v) => (v === null ? null : col.mapToDriverValue(v)))]);
+  }
+  if (!given.length) return undefined;
+  const head = `insert into ${quoted(getTableName(table))} (${given.map(([c]) => quoted(c.name)).join(', ')}) select * from unnest(`;
+  const build = (params: unknown[]) =>
+    `${head}${given
+      .map(([col, values]) => {
+        params.push(values);
+        return `$${params.length}::${col.getSQLType()}[]`;
+      })
+      .join(', ')})`;
   return Object.assign(build, { inserts: { table, rows: rows as Record<string, unknown>[] } });
 }
 
 /**
  * The same writes with every table's inserts made one insert of all their rows (where the table's
- * first insert stood): beside each other in one statement none sees another's rows, so merging
- * them changes nothing but the number of clauses to plan.
+ * first insert stood), from arrays where the rows allow it (`insertArrays`): beside each other in
+ * one statement none sees another's rows, so merging them changes nothing but the number of
+ * clauses to plan, and the statement's text no longer depends on how many rows there are.
  */
 export function mergeInserts(writes: Statement[]): Statement[] {
   const rowsOf = new Map<PgTable, Record<string, unknown>[]>();
@@ -64,7 +101,11 @@ export function mergeInserts(writes: Statement[]): Statement[] {
       order.push(w.inserts.table);
     }
   }
-  return order.map((o) => (typeof o === 'function' ? o : insertRows(o, rowsOf.get(o)!)));
+  return order.map((o) => {
+    if (typeof o === 'function') return o;
+    const rows = rowsOf.get(o)!;
+    return insertArrays(o, rows) ?? insertRows(o, rows);
+  });
 }
 
 /** `update table set column = value where key = id`, for one column of one row. */

@@ -2,7 +2,7 @@
  * The single-statement insert of a record: settings lookup, number and insert in one round trip.
  * Its column list is generated from the Drizzle table, so the two cannot drift apart.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { getTableColumns } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, statementRows } from '../../db/client.ts';
@@ -116,6 +116,28 @@ const insertManySql = (also: string[] = []) => `with v as (
   from rec join users req on req.id = rec.requester_id, cfg`;
 const INSERT_MANY_SQL = insertManySql();
 
+/**
+ * The name a creating statement with further writes is prepared under on each connection: one per
+ * text. The writes' inserts take their rows from arrays (`mergeInserts`), so the texts are as many
+ * as the combinations of work a create carries (clocks, a rule's comment…), not one per group
+ * size. Past `MAX_PREPARED` texts, further ones are sent unprepared, so an unforeseen variety
+ * cannot fill each connection with prepared statements.
+ */
+const preparedNames = new Map<string, string>([
+  [INSERT_RECORD_SQL, 'records.insert'],
+  [INSERT_MANY_SQL, 'records.insert_many'],
+]);
+const MAX_PREPARED = 64;
+function preparedName(kind: string, text: string, perRowText: boolean): string | null {
+  if (perRowText) return null;
+  let name = preparedNames.get(text);
+  if (!name && preparedNames.size < MAX_PREPARED) {
+    name = `${kind}.${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    preparedNames.set(text, name);
+  }
+  return name ?? null;
+}
+
 /** A record to create: its statement's parameters and the writes that go with it. */
 type Create = { params: unknown[]; writes: Statement[] };
 type Answer = Record<string, unknown> | undefined;
@@ -123,10 +145,12 @@ type Answer = Record<string, unknown> | undefined;
 /** Send one create's statement: the record and the writes beside it. */
 function sendCreate(db: Db, c: Create): Promise<Answer> {
   const params = [...c.params];
+  const writes = mergeInserts(c.writes);
   return sendInsert(
     db,
     params,
-    mergeInserts(c.writes).map((w) => w(params)),
+    writes.map((w) => w(params)),
+    writes.some((w) => w.perRowText),
   );
 }
 
@@ -139,11 +163,17 @@ async function sendCreates(db: Db, all: Create[]): Promise<Answer[]> {
   const params = Array.from({ length: 24 }, (_, i) =>
     SHARED_PARAMS.has(i + 1) ? first[i] : all.map((c) => c.params[i]),
   );
-  const also = mergeInserts(all.flatMap((c) => c.writes)).map((w) => w(params));
+  const writes = mergeInserts(all.flatMap((c) => c.writes));
+  const also = writes.map((w) => w(params));
+  const text = also.length ? insertManySql(also) : INSERT_MANY_SQL;
   const answered = await statementRows<Record<string, unknown>>(
     db,
-    also.length ? null : 'records.insert_many',
-    also.length ? insertManySql(also) : INSERT_MANY_SQL,
+    preparedName(
+      'records.insert_many',
+      text,
+      writes.some((w) => w.perRowText),
+    ),
+    text,
     params,
   );
   const byId = new Map(answered.map((r) => [r.id as string, r]));
@@ -286,11 +316,12 @@ export async function insertRecordRow(
  * prepared statement inside a transaction (on its connection) and outside one, parsed and planned
  * once per connection.
  */
-async function sendInsert(db: Db, params: unknown[], also: string[] = []) {
+async function sendInsert(db: Db, params: unknown[], also: string[] = [], perRowText = false) {
+  const text = also.length ? insertRecordSql(also) : INSERT_RECORD_SQL;
   const [raw] = await statementRows<Record<string, unknown>>(
     db,
-    also.length ? null : 'records.insert',
-    also.length ? insertRecordSql(also) : INSERT_RECORD_SQL,
+    preparedName('records.insert', text, perRowText),
+    text,
     params,
   );
   return raw;
