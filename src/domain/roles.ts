@@ -40,6 +40,11 @@ export type Actor = {
   roles: readonly Role[];
   groupIds: readonly string[];
   scopes: readonly TokenScope[] | null;
+  /**
+   * The user's organisation as their sign-in read it; undefined where it was not read (an actor
+   * built for a job or a test). Kept with the cached sign-in, which a change of it drops.
+   */
+  organisationId?: string | null;
 };
 
 /** The user behind an action; null when the system acts (first admin, demo data, the CLI). */

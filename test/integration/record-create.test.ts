@@ -4,8 +4,9 @@
  * service they support (so its agreements apply).
  */
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { users } from '../../src/modules/auth/schema.ts';
 import { loadActor } from '../../src/modules/auth/service.ts';
 import { coalescedCreates, insertRecordRow } from '../../src/modules/records/insert.ts';
@@ -13,6 +14,7 @@ import { createRecord } from '../../src/modules/records/service.ts';
 import { INCIDENT } from '../../src/modules/records/types.ts';
 import {
   activityOf,
+  as,
   buildAutomationRule,
   buildGroup,
   buildIncident,
@@ -20,9 +22,21 @@ import {
   setupTestEnv,
 } from '../support/app.ts';
 import { buildCi, type CiJson, relate } from '../support/cmdb.ts';
-import { buildAgreement, buildCalendar, buildService, clocksOf } from '../support/sla.ts';
+import {
+  buildAgreement,
+  buildCalendar,
+  buildOrganisation,
+  buildService,
+  clock,
+  clocksOf,
+} from '../support/sla.ts';
 
-const t = setupTestEnv({ agent: ['agent'], owner: ['process_owner'], manager: ['service_manager'] });
+const t = setupTestEnv({
+  agent: ['agent'],
+  owner: ['process_owner'],
+  manager: ['service_manager'],
+  admin: ['admin'],
+});
 
 describe('creates made at the same time', () => {
   it('each answer with their own record and number', async () => {
@@ -226,6 +240,53 @@ describe('a create prepared before its insert', () => {
       expect.objectContaining({ outcome: 'applied' }),
     ]);
     await t.owner.del(`/api/v1/automation-rules/${ruleId}`);
+  });
+});
+
+describe('a create by its own requester', () => {
+  it('chooses the agreement by the organisation read at sign-in, and follows a change of it', async () => {
+    const calendarId = (await buildCalendar(t.manager)).id;
+    const serviceId = (await buildService(t.manager)).id;
+    const [acme, globex] = [await buildOrganisation(t.manager), await buildOrganisation(t.manager)];
+    await t.manager.patch(`/api/v1/services/${serviceId}`, { customerIds: [acme.id, globex.id] });
+    await buildAgreement(t.manager, { calendarId, serviceId, name: 'Service SLA' });
+    await buildAgreement(t.manager, { calendarId, serviceId, customerId: acme.id, name: 'Acme SLA' });
+    await buildAgreement(t.manager, { calendarId, serviceId, customerId: globex.id, name: 'Globex SLA' });
+    const person = await as(t.env, ['requester'], { organisationId: acme.id });
+    // A create that reads nothing first (no commit, no read of the requester), under the right SLA.
+    const agreementOf = async () => {
+      const res = await person.post('/api/v1/incidents', { title: 'Badge reader dead', serviceId });
+      expect(res.statusCode).toBe(201);
+      return clock(await clocksOf(t.agent, res.json().id), 'sla', 'resolution').agreement.name;
+    };
+    expect(await agreementOf()).toBe('Acme SLA');
+    // An administrator moves them: the cached sign-in is dropped at once on this instance.
+    const me = (await t.admin.get(`/api/v1/users/${person.user.id}`)).json();
+    const moved = await t.admin.patch(
+      `/api/v1/users/${person.user.id}`,
+      { organisationId: globex.id },
+      { 'if-match': `"${me.version}"` },
+    );
+    expect(moved.statusCode).toBe(200);
+    expect(await agreementOf()).toBe('Globex SLA');
+    // A change by any other path (here plain SQL, as an organisation's removal sets it to null)
+    // reaches every instance through the database's notice.
+    await t.env.ctx.db.execute(sql`update users set organisation_id = null where id = ${person.user.id}`);
+    await expect.poll(agreementOf, { timeout: 5000, interval: 100 }).toBe('Service SLA');
+  });
+
+  it('refuses a requester deactivated since they signed in, and writes nothing', async () => {
+    const calendarId = (await buildCalendar(t.manager)).id;
+    const serviceId = (await buildService(t.manager)).id;
+    await buildAgreement(t.manager, { calendarId, serviceId });
+    const gone = await buildUser(t.env, { roles: ['agent'] });
+    const signedIn = { ...(await loadActor(t.env.ctx.db, gone.id, null)), organisationId: null };
+    await t.env.ctx.db.update(users).set({ active: false }).where(eq(users.id, gone.id));
+    const title = `Raised by someone gone ${randomUUID()}`;
+    await expect(createRecord(t.env.ctx, signedIn, INCIDENT, { title, serviceId })).rejects.toMatchObject({
+      fieldErrors: [{ field: 'requesterId', message: 'no active user with this id' }],
+    });
+    expect(await queryRows(t.env.ctx.db, sql`select id from records where title = ${title}`)).toEqual([]);
   });
 });
 

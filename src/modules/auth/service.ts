@@ -73,15 +73,21 @@ export async function login(
 export type SessionAuth = { actor: Actor; csrfToken: string; sessionHash: string };
 
 /** Roles and group ids of a user as sub-selects, so authentication is one round trip. */
-const ACTOR_COLUMNS = `u.id as user_id, u.active,
+const ACTOR_COLUMNS = `u.id as user_id, u.active, u.organisation_id,
   coalesce((select array_agg(r.role) from user_roles r where r.user_id = u.id), '{}') as roles,
   coalesce((select array_agg(m.group_id::text) from group_members m where m.user_id = u.id), '{}') as group_ids`;
 
-type ActorRow = { user_id: string; active: boolean; roles: string[]; group_ids: string[] };
+type ActorRow = {
+  user_id: string;
+  active: boolean;
+  organisation_id: string | null;
+  roles: string[];
+  group_ids: string[];
+};
 
 function actorFrom(row: ActorRow, scopes: TokenScope[] | null): Actor {
   const roles = row.roles.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  return { userId: row.user_id, roles, groupIds: row.group_ids, scopes };
+  return { userId: row.user_id, roles, groupIds: row.group_ids, scopes, organisationId: row.organisation_id };
 }
 
 const SESSION_SQL = `select s.csrf_token, ${ACTOR_COLUMNS}

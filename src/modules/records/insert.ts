@@ -10,7 +10,7 @@ import { type Coalescer, type CoalescerOptions, coalescer } from '../../db/coale
 import { mergeInserts, type Statement } from '../../db/statements.ts';
 import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import { DEFAULT_PRIORITY_MATRIX, derivePriority, type PriorityMatrix } from '../../domain/priority.ts';
-import { DEFAULT_LIFECYCLES } from '../settings/index.ts';
+import { cachedLifecycle, cachedPriorityMatrix, DEFAULT_LIFECYCLES } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
 import type { CreateContribution, PendingCreate } from './events.ts';
 import { numberSequenceName } from './numbering.ts';
@@ -378,11 +378,11 @@ export async function insertPreparedRecord(
   cfg: RecordTypeConfig,
   v: InsertValues,
   prepare: (pending: PendingCreate) => Promise<CreateContribution[] | null>,
+  signedIn?: { organisationId: string | null },
 ): Promise<Record<string, unknown> | null | undefined> {
-  const facts = await createFacts(ctx.db, ctx.database.kind).send({
-    requesterId: v.requesterId,
-    process: cfg.process,
-  });
+  const readFacts = () =>
+    createFacts(ctx.db, ctx.database.kind).send({ requesterId: v.requesterId, process: cfg.process });
+  const facts = signedIn ? await cachedFacts(ctx, cfg, v.requesterId, signedIn) : await readFacts();
   if (!facts) return undefined;
   const lifecycle = facts.lifecycle ?? DEFAULT_LIFECYCLES[cfg.process];
   // As the statement would: the process's matrix, or the default one where it has no value.
@@ -402,10 +402,39 @@ export async function insertPreparedRecord(
   });
   if (!contributions) return null;
   record.slaDueAt = contributions.find((c) => c.slaDueAt !== undefined)?.slaDueAt ?? null;
-  return creates(ctx.db, ctx.database.kind).send({
-    params: recordParams(cfg, record, true),
-    writes: contributions.flatMap((c) => c.writes),
-  });
+  const create = { params: recordParams(cfg, record, true), writes: contributions.flatMap((c) => c.writes) };
+  if (!signedIn) return creates(ctx.db, ctx.database.kind).send(create);
+  try {
+    return await creates(ctx.db, ctx.database.kind).send(create);
+  } catch (err) {
+    // A requester deactivated since they signed in gets no record, and the writes beside it then
+    // name a record that is not there: answer as a create that had read the requester first.
+    if (!(await readFacts())) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The facts of a create by its own requester, read at sign-in (their organisation) and from the
+ * configuration cache (the process's settings), so the create reads nothing before its insert.
+ * Whether the requester is still active is checked by the insert itself.
+ */
+async function cachedFacts(
+  ctx: AppContext,
+  cfg: RecordTypeConfig,
+  requesterId: string,
+  signedIn: { organisationId: string | null },
+): Promise<CreateFacts> {
+  const [lifecycle, matrix] = await Promise.all([
+    cachedLifecycle(ctx, cfg.process),
+    cachedPriorityMatrix(ctx, cfg.process),
+  ]);
+  return {
+    id: requesterId,
+    organisation_id: signedIn.organisationId,
+    lifecycle: lifecycle.value,
+    matrix: matrix.value,
+  };
 }
 
 const RECORD_COLUMNS = Object.entries(getTableColumns(records));

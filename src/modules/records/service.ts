@@ -180,15 +180,24 @@ export async function createRecord(
       : await creationPath(ctx, cfg, { ...values, createdBy: actor.userId });
   const prepared =
     path.kind === 'prepared'
-      ? await insertPreparedRecord(ctx, actor.userId, cfg, values, async (pending) => {
-          const out: CreateContribution[] = [];
-          for (const prepare of path.preparers) {
-            const c = await prepare(pending);
-            if (!c) return null;
-            out.push(c);
-          }
-          return out;
-        })
+      ? await insertPreparedRecord(
+          ctx,
+          actor.userId,
+          cfg,
+          values,
+          async (pending) => {
+            const out: CreateContribution[] = [];
+            for (const prepare of path.preparers) {
+              const c = await prepare(pending);
+              if (!c) return null;
+              out.push(c);
+            }
+            return out;
+          },
+          requesterId === actor.userId && actor.organisationId !== undefined
+            ? { organisationId: actor.organisationId }
+            : undefined,
+        )
       : null;
   if (prepared === undefined) throw noRequester();
   const { raw, row, lifecycle, rewritten } = prepared

@@ -5,6 +5,7 @@ export {
   assertMayChangeSettings,
   assertMayReadSettings,
   cachedLifecycle,
+  cachedPriorityMatrix,
   checkCategory,
   DEFAULT_LIFECYCLES,
   getLifecycle,

@@ -328,6 +328,16 @@ export async function cachedLifecycle(
   return ctx.configCache.get(settingCacheKey(`${process}.lifecycle`), () => getLifecycle(ctx.db, process));
 }
 
+/** The priority matrix as hot paths read it (a create under an agreement): cached as `cachedLifecycle` is. */
+export async function cachedPriorityMatrix(
+  ctx: { db: Db; configCache: ConfigCache },
+  process: ProcessKey,
+): Promise<{ value: PriorityMatrix; version: number }> {
+  return ctx.configCache.get(settingCacheKey(`${process}.priority_matrix`), () =>
+    getPriorityMatrix(ctx.db, process),
+  );
+}
+
 export async function setLifecycle(
   ctx: AppContext,
   actor: Actor,
