@@ -27,22 +27,51 @@ function placeholder(params: unknown[], col: PgColumn, value: unknown): string {
   return `$${params.length}`;
 }
 
+/** A table's columns as these statements use them, worked out once per table (a create builds several). */
+type Shape = {
+  name: string;
+  columns: { key: string; col: PgColumn; name: string; type: string }[];
+  valuesHead: string;
+};
+const shapes = new WeakMap<PgTable, Shape>();
+function shapeOf(table: PgTable): Shape {
+  let shape = shapes.get(table);
+  if (!shape) {
+    const columns = Object.entries(getTableColumns(table)).map(([key, col]) => ({
+      key,
+      col: col as PgColumn,
+      name: quoted(col.name),
+      type: (col as PgColumn).getSQLType(),
+    }));
+    const name = quoted(getTableName(table));
+    shape = {
+      name,
+      columns,
+      valuesHead: `insert into ${name} (${columns.map((c) => c.name).join(', ')}) values `,
+    };
+    shapes.set(table, shape);
+  }
+  return shape;
+}
+
 /** `insert into table (every column) values (…), (…)`, with the rows' values as parameters. */
 export function insertRows<T extends PgTable>(table: T, rows: T['$inferInsert'][]): Statement {
-  const columns = Object.entries(getTableColumns(table)) as [string, PgColumn][];
-  const head = `insert into ${quoted(getTableName(table))} (${columns.map(([, c]) => quoted(c.name)).join(', ')}) values `;
-  const build = (params: unknown[]) =>
-    head +
-    rows
-      .map((row) => {
-        const values = columns.map(([key, col]) => {
-          const given = (row as Record<string, unknown>)[key];
-          const value = given === undefined ? col.defaultFn?.() : given;
-          return value === undefined ? 'default' : placeholder(params, col, value);
-        });
-        return `(${values.join(', ')})`;
-      })
-      .join(', ');
+  const build = (params: unknown[]) => {
+    const { columns, valuesHead } = shapeOf(table);
+    return (
+      valuesHead +
+      rows
+        .map((row) => {
+          const values = columns.map(({ key, col }) => {
+            const given = (row as Record<string, unknown>)[key];
+            const value = given === undefined ? col.defaultFn?.() : given;
+            return value === undefined ? 'default' : placeholder(params, col, value);
+          });
+          return `(${values.join(', ')})`;
+        })
+        .join(', ')
+    );
+  };
   return Object.assign(build, {
     inserts: { table, rows: rows as Record<string, unknown>[] },
     perRowText: true as const,
@@ -56,25 +85,29 @@ export function insertRows<T extends PgTable>(table: T, rows: T['$inferInsert'][
  * others (one array cannot say "default" for some of its elements); `insertRows` serves those.
  */
 export function insertArrays<T extends PgTable>(table: T, rows: T['$inferInsert'][]): Statement | undefined {
-  const given: [PgColumn, unknown[]][] = [];
-  for (const [key, col] of Object.entries(getTableColumns(table)) as [string, PgColumn][]) {
+  const shape = shapeOf(table);
+  const given: { name: string; type: string; values: unknown[] }[] = [];
+  for (const { key, col, name, type } of shape.columns) {
+    let defined = 0;
     const values = rows.map((row) => {
-      const value = (row as Record<string, unknown>)[key];
-      return value === undefined ? col.defaultFn?.() : value;
+      const given = (row as Record<string, unknown>)[key];
+      const value = given === undefined ? col.defaultFn?.() : given;
+      if (value === undefined) return undefined;
+      defined++;
+      return value === null ? null : col.mapToDriverValue(value);
     });
-    const defined = values.filter((v) => v !== undefined).length;
     if (defined === 0) continue;
     // Unnesting an array of arrays would flatten it: array columns take `insertRows`.
-    if (defined < rows.length || col.getSQLType().endsWith(']')) return undefined;
-    given.push([col, values.map((v) => (v === null ? null : col.mapToDriverValue(v)))]);
+    if (defined < rows.length || type.endsWith(']')) return undefined;
+    given.push({ name, type, values });
   }
   if (!given.length) return undefined;
-  const head = `insert into ${quoted(getTableName(table))} (${given.map(([c]) => quoted(c.name)).join(', ')}) select * from unnest(`;
+  const head = `insert into ${shape.name} (${given.map((c) => c.name).join(', ')}) select * from unnest(`;
   const build = (params: unknown[]) =>
     `${head}${given
-      .map(([col, values]) => {
+      .map(({ type, values }) => {
         params.push(values);
-        return `$${params.length}::${col.getSQLType()}[]`;
+        return `$${params.length}::${type}[]`;
       })
       .join(', ')})`;
   return Object.assign(build, { inserts: { table, rows: rows as Record<string, unknown>[] } });
