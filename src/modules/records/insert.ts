@@ -181,23 +181,24 @@ async function sendCreates(db: Db, all: Create[]): Promise<Answer[]> {
 }
 
 /**
- * Creating statements in flight at once per instance on a server database before further creates
- * are grouped. Two keep the database busy while one is on its way; on the benchmark machine two
- * lanes carried more creates a second than four (about 48 % of the baseline against 43 %), since
- * groups grow larger and each costs the database one parse, plan, trigger call and commit.
+ * Creating statements in flight at once per instance before further creates are grouped. One:
+ * while it is on its way, the creates that arrive wait and then go together. On the benchmark
+ * machine one lane carried more plain creates a second than two (47 to 52 % of the baseline against
+ * 43 to 47 %, four alternating pairs) and as many under an agreement, and two more than four, since
+ * groups grow larger and each costs the database one parse, plan, trigger call and commit. The
+ * embedded database runs one statement at a time anyway.
  */
-const INSERT_LANES = 2;
+const INSERT_LANES = 1;
 
-/** Per database, one coalescer of each kind, made on first use (one lane on the embedded database). */
+/** Per database, one coalescer of each kind, made on first use. */
 function perDatabase<I, O>(
   made: WeakMap<Db, Coalescer<I, O>>,
   db: Db,
-  kind: 'pglite' | 'postgres',
   opts: Omit<CoalescerOptions<I, O>, 'lanes' | 'maxBatch'>,
 ): Coalescer<I, O> {
   let c = made.get(db);
   if (!c) {
-    c = coalescer({ lanes: kind === 'postgres' ? INSERT_LANES : 1, maxBatch: 100, ...opts });
+    c = coalescer({ lanes: INSERT_LANES, maxBatch: 100, ...opts });
     made.set(db, c);
   }
   return c;
@@ -209,8 +210,8 @@ function perDatabase<I, O>(
  * records of one type (its settings, sequence and prefix).
  */
 const coalescers = new WeakMap<Db, Coalescer<Create, Answer>>();
-const creates = (db: Db, kind: 'pglite' | 'postgres') =>
-  perDatabase(coalescers, db, kind, {
+const creates = (db: Db) =>
+  perDatabase(coalescers, db, {
     key: (create) => String(create.params[4]),
     one: (create) => sendCreate(db, create),
     many: (all) => sendCreates(db, all),
@@ -308,7 +309,7 @@ export async function insertRecordRow(
   v: InsertValues,
 ): Promise<Record<string, unknown> | undefined> {
   const params = recordParams(cfg, recordToInsert(cfg, v, createdBy, ctx.clock.now()), false);
-  return tx ? sendInsert(tx, params) : creates(ctx.db, ctx.database.kind).send({ params, writes: [] });
+  return tx ? sendInsert(tx, params) : creates(ctx.db).send({ params, writes: [] });
 }
 
 /**
@@ -345,8 +346,8 @@ const CREATE_FACTS_MANY_SQL = createFactsSql('= any($1::uuid[])');
 type FactsOf = { requesterId: string; process: string };
 const factReaders = new WeakMap<Db, Coalescer<FactsOf, CreateFacts | undefined>>();
 const settingKeys = (process: string) => [`${process}.lifecycle`, `${process}.priority_matrix`];
-const createFacts = (db: Db, kind: 'pglite' | 'postgres') =>
-  perDatabase(factReaders, db, kind, {
+const createFacts = (db: Db) =>
+  perDatabase(factReaders, db, {
     key: (q) => q.process,
     one: async (q) =>
       (
@@ -380,8 +381,7 @@ export async function insertPreparedRecord(
   prepare: (pending: PendingCreate) => Promise<CreateContribution[] | null>,
   signedIn?: { organisationId: string | null },
 ): Promise<Record<string, unknown> | null | undefined> {
-  const readFacts = () =>
-    createFacts(ctx.db, ctx.database.kind).send({ requesterId: v.requesterId, process: cfg.process });
+  const readFacts = () => createFacts(ctx.db).send({ requesterId: v.requesterId, process: cfg.process });
   const facts = signedIn ? await cachedFacts(ctx, cfg, v.requesterId, signedIn) : await readFacts();
   if (!facts) return undefined;
   const lifecycle = facts.lifecycle ?? DEFAULT_LIFECYCLES[cfg.process];
@@ -403,9 +403,9 @@ export async function insertPreparedRecord(
   if (!contributions) return null;
   record.slaDueAt = contributions.find((c) => c.slaDueAt !== undefined)?.slaDueAt ?? null;
   const create = { params: recordParams(cfg, record, true), writes: contributions.flatMap((c) => c.writes) };
-  if (!signedIn) return creates(ctx.db, ctx.database.kind).send(create);
+  if (!signedIn) return creates(ctx.db).send(create);
   try {
-    return await creates(ctx.db, ctx.database.kind).send(create);
+    return await creates(ctx.db).send(create);
   } catch (err) {
     // A requester deactivated since they signed in gets no record, and the writes beside it then
     // name a record that is not there: answer as a create that had read the requester first.
