@@ -22,18 +22,18 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 /** `pglite`, `postgres` or both (the default), comma-separated. */
 const DATABASES = (process.env.BENCH_HTTP_DATABASES ?? 'pglite,postgres').split(',').map((d) => d.trim());
-const body = JSON.stringify({
+export const body = JSON.stringify({
   title: 'Benchmark: printer on fire',
   description: 'Smoke from tray 2 after the firmware update',
   urgency: 2,
   category: 'Hardware',
 });
 
-const BASELINE_TABLE = `create table if not exists bench_baseline (id uuid primary key default gen_random_uuid(), number text not null, title text not null,
+export const BASELINE_TABLE = `create table if not exists bench_baseline (id uuid primary key default gen_random_uuid(), number text not null, title text not null,
   description text not null, state text not null, urgency int not null, category text, created_at timestamptz not null default now())`;
 
 /** The baseline: one Fastify route, one parameterised INSERT, no auth, no validation, no history. */
-async function baselineServer(
+export async function baselineServer(
   run: (text: string, params: unknown[]) => Promise<unknown>,
 ): Promise<FastifyInstance> {
   const app = Fastify();
@@ -51,14 +51,14 @@ async function baselineServer(
   return app;
 }
 
-const portOf = (app: FastifyInstance) => (app.server.address() as { port: number }).port;
-const stewardTarget = (s: { app: FastifyInstance; token: string }): Target => ({
+export const portOf = (app: FastifyInstance) => (app.server.address() as { port: number }).port;
+export const stewardTarget = (s: { app: FastifyInstance; token: string }): Target => ({
   url: `http://127.0.0.1:${portOf(s.app)}/api/v1/incidents`,
   method: 'POST',
   body,
   headers: { 'content-type': 'application/json', authorization: `Bearer ${s.token}` },
 });
-const baselineTarget = (b: FastifyInstance): Target => ({
+export const baselineTarget = (b: FastifyInstance): Target => ({
   url: `http://127.0.0.1:${portOf(b)}/insert`,
   method: 'POST',
   body,
@@ -74,7 +74,7 @@ async function compare(steward: Target, baseline: Target) {
   return { steward: r.subject, baseline: r.baseline };
 }
 
-async function stewardServer(env: Record<string, string>) {
+export async function stewardServer(env: Record<string, string>) {
   const ctx = await createContext(
     loadConfig({
       LOG_LEVEL: 'silent',

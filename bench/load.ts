@@ -15,12 +15,13 @@ export type Target = {
   headers: Record<string, string>;
 };
 /** One round's raw figures: completed requests, seconds, failures, each response's latency in ms. */
-type Round = { requests: number; seconds: number; errors: number; latencies: number[] };
+export type Round = { requests: number; seconds: number; errors: number; latencies: number[] };
 export type LoadOptions = { connections: number; seconds: number; rounds: number };
 
 const LOAD_FLAG = '--load-generator';
 
-function round(target: Target, seconds: number, connections: number): Promise<Round> {
+/** One round of load on `target` from a child process. */
+export function round(target: Target, seconds: number, connections: number): Promise<Round> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), [LOAD_FLAG], { stdio: 'inherit' });
     child.once('message', (m) => resolve(m as Round));
@@ -73,18 +74,20 @@ export async function compare(
     acc.baseline.push(await round(baseline, opts.seconds / opts.rounds, opts.connections));
     acc.subject.push(await round(subject, opts.seconds / opts.rounds, opts.connections));
   }
-  const sum = (rs: Round[]): Load => {
-    const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-    const requests = rs.reduce((n, r) => n + r.requests, 0);
-    const seconds = rs.reduce((n, r) => n + r.seconds, 0);
-    return {
-      rps: requests / seconds,
-      p50: percentile(lat, 0.5),
-      p99: percentile(lat, 0.99),
-      errors: rs.reduce((n, r) => n + r.errors, 0),
-    };
+  return { subject: summarise(acc.subject), baseline: summarise(acc.baseline) };
+}
+
+/** Rounds summed: all requests over all rounds' time, percentiles over every response. */
+export function summarise(rs: Round[]): Load {
+  const lat = rs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const requests = rs.reduce((n, r) => n + r.requests, 0);
+  const seconds = rs.reduce((n, r) => n + r.seconds, 0);
+  return {
+    rps: requests / seconds,
+    p50: percentile(lat, 0.5),
+    p99: percentile(lat, 0.99),
+    errors: rs.reduce((n, r) => n + r.errors, 0),
   };
-  return { subject: sum(acc.subject), baseline: sum(acc.baseline) };
 }
 
 if (process.argv.includes(LOAD_FLAG)) {

@@ -4,6 +4,7 @@
  * measured in the same run where one applies, so ratios hold on a busy machine.
  */
 import { runCmdbBench } from './cmdb.ts';
+import { runCreateScaleBench } from './create-scale.ts';
 import { runHttpCreateBench } from './http-create.ts';
 import { type BenchRow, printTable, writeResults } from './lib.ts';
 import { runPredictionBench } from './prediction.ts';
@@ -17,6 +18,7 @@ import { runStatusPageBench } from './status-page.ts';
 const SUITES: Record<string, () => Promise<BenchRow[]>> = {
   'sla-clock': runSlaClockBench,
   'http-create': runHttpCreateBench,
+  'create-scale': runCreateScaleBench,
   cmdb: runCmdbBench,
   'sla-escalation': runSlaEscalationBench,
   'status-page': runStatusPageBench,
