@@ -25,6 +25,7 @@ import {
 import { type BenchRow, printTable, throwawayDatabase, writeResults } from './lib.ts';
 import { compare, type Load, round, summarise, type Target } from './load.ts';
 import { generateRecords } from './records-generate.ts';
+import { SERVER, SERVER_ENV } from './server-start.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
@@ -72,9 +73,9 @@ type Server = { proc: ChildProcess; url: string; exited: Promise<unknown> };
 
 /** A server process as `npm start` runs it, on a free port; resolves once it answers /readyz. */
 async function startServer(env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, ['--max-semi-space-size=8', 'src/server.js'], {
+  const proc = spawn(process.execPath, SERVER, {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', MALLOC_ARENA_MAX: '1', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...SERVER_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise((r) => proc.on('exit', r));

@@ -24,8 +24,8 @@ const START = /((?:[A-Z_]+=\S+ )*)node ((?:--\S+ )*)src\/server\.js/.exec(
   JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start,
 );
 const words = (s: string | undefined) => (s ?? '').split(' ').filter(Boolean);
-const SERVER = [...words(START?.[2]), 'src/server.js'];
-const SERVER_ENV = Object.fromEntries(words(START?.[1]).map((w) => w.split('=') as [string, string]));
+export const SERVER = [...words(START?.[2]), 'src/server.js'];
+export const SERVER_ENV = Object.fromEntries(words(START?.[1]).map((w) => w.split('=') as [string, string]));
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
 type Started = { proc: ChildProcess; base: string; ms: number; exited: Promise<unknown> };
