@@ -253,7 +253,7 @@ describe('a create by its own requester', () => {
     await buildAgreement(t.manager, { calendarId, serviceId, customerId: acme.id, name: 'Acme SLA' });
     await buildAgreement(t.manager, { calendarId, serviceId, customerId: globex.id, name: 'Globex SLA' });
     const person = await as(t.env, ['requester'], { organisationId: acme.id });
-    // A create that reads nothing first (no commit, no read of the requester), under the right SLA.
+    // Their own create, under the SLA of the organisation their sign-in read.
     const agreementOf = async () => {
       const res = await person.post('/api/v1/incidents', { title: 'Badge reader dead', serviceId });
       expect(res.statusCode).toBe(201);
@@ -280,6 +280,8 @@ describe('a create by its own requester', () => {
     const serviceId = (await buildService(t.manager)).id;
     await buildAgreement(t.manager, { calendarId, serviceId });
     const gone = await buildUser(t.env, { roles: ['agent'] });
+    // Signed in while active: the create reads nothing first, and its clocks then name a record
+    // the insert refused to write.
     const signedIn = { ...(await loadActor(t.env.ctx.db, gone.id, null)), organisationId: null };
     await t.env.ctx.db.update(users).set({ active: false }).where(eq(users.id, gone.id));
     const title = `Raised by someone gone ${randomUUID()}`;
