@@ -6,18 +6,14 @@
  * rounds; then one server process against two on one database, with the same load spread over
  * both.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { closeContext, createContext } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
-import { createUser } from '../src/modules/auth/directory.ts';
-import { createApiToken, loadActor } from '../src/modules/auth/service.ts';
 import {
   BASELINE_TABLE,
   baselineServer,
   baselineTarget,
+  benchToken,
   body,
   stewardServer,
   stewardTarget,
@@ -25,9 +21,8 @@ import {
 import { type BenchRow, printTable, throwawayDatabase, writeResults } from './lib.ts';
 import { compare, type Load, round, summarise, type Target } from './load.ts';
 import { generateRecords } from './records-generate.ts';
-import { SERVER, SERVER_ENV } from './server-start.ts';
+import { SERVER, type Started, start, stop } from './server-start.ts';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -69,44 +64,6 @@ async function atSize(existing: number): Promise<{ steward: Load; baseline: Load
   }
 }
 
-type Server = { proc: ChildProcess; url: string; exited: Promise<unknown> };
-
-/** A server process as `npm start` runs it, on a free port; resolves once it answers /readyz. */
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const proc = spawn(process.execPath, SERVER, {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...SERVER_ENV, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((r) => proc.on('exit', r));
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`did not start:\n${out}`)), 120_000);
-    const read = (c: Buffer) => {
-      out += c.toString();
-      const m = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!);
-      }
-    };
-    proc.stdout!.on('data', read);
-    proc.stderr!.on('data', read);
-    void exited.then(() => reject(new Error(`exited:\n${out}`)));
-  });
-  for (;;) {
-    if (
-      await fetch(`${url}/readyz`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return { proc, url, exited };
-}
-
 /**
  * One server process against two on one database: the same connections on one, then split over
  * both, in alternating rounds. Every create of either answers with its own number.
@@ -118,7 +75,7 @@ async function instances(): Promise<{
 }> {
   const db = await throwawayDatabase('steward_bench_instances');
   if ('error' in db) throw new Error(db.error);
-  const servers: Server[] = [];
+  const servers: Started[] = [];
   try {
     const env = {
       DATABASE_URL: db.url,
@@ -129,21 +86,11 @@ async function instances(): Promise<{
     };
     // Migrate and make the benchmark's agent here, then start both processes on the same database.
     const ctx = await createContext(loadConfig({ LOG_LEVEL: 'silent', ...env }), { startJobs: false });
-    const user = await createUser(ctx, 'system', {
-      email: 'bench@example.com',
-      name: 'Bench Agent',
-      roles: ['agent'],
-    });
-    const { token } = await createApiToken(
-      ctx,
-      await loadActor(ctx.db, user.id, null),
-      { name: 'bench', scopes: ['read', 'write'] },
-      null,
-    );
+    const token = await benchToken(ctx, 'bench@example.com', ['agent'], ['read', 'write']);
     await closeContext(ctx);
-    for (let i = 0; i < 2; i++) servers.push(await startServer(env));
-    const target = (s: Server): Target => ({
-      url: `${s.url}/api/v1/incidents`,
+    for (let i = 0; i < 2; i++) servers.push(await start(SERVER, env, '/readyz'));
+    const target = (s: Started): Target => ({
+      url: `${s.base}/api/v1/incidents`,
       method: 'POST',
       body,
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -170,10 +117,7 @@ async function instances(): Promise<{
     await check.end();
     return { one: summarise(one), two: summarise(two), numbers: n.rows[0]! };
   } finally {
-    for (const s of servers) {
-      s.proc.kill('SIGTERM');
-      await s.exited;
-    }
+    for (const s of servers) await stop(s);
     await db.drop();
   }
 }

@@ -10,6 +10,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { closeContext, createContext } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
+import type { AppContext } from '../src/context.ts';
+import type { Role, TokenScope } from '../src/domain/roles.ts';
 import { buildApp } from '../src/http/app.ts';
 import { createUser } from '../src/modules/auth/directory.ts';
 import { createApiToken, loadActor } from '../src/modules/auth/service.ts';
@@ -74,6 +76,18 @@ async function compare(steward: Target, baseline: Target) {
   return { steward: r.subject, baseline: r.baseline };
 }
 
+/** A user with `roles` and an API token of `scopes` for them: the benchmark's credentials. */
+export async function benchToken(
+  ctx: AppContext,
+  email: string,
+  roles: Role[],
+  scopes: TokenScope[],
+): Promise<string> {
+  const user = await createUser(ctx, 'system', { email, name: `Bench ${roles[0]}`, roles });
+  const actor = await loadActor(ctx.db, user.id, null);
+  return (await createApiToken(ctx, actor, { name: 'bench', scopes }, null)).token;
+}
+
 export async function stewardServer(env: Record<string, string>) {
   const ctx = await createContext(
     loadConfig({
@@ -87,30 +101,13 @@ export async function stewardServer(env: Record<string, string>) {
     }),
     { startJobs: false },
   );
-  const user = await createUser(ctx, 'system', {
-    email: 'bench@example.com',
-    name: 'Bench Agent',
-    roles: ['agent'],
-  });
-  const { token } = await createApiToken(
+  const token = await benchToken(ctx, 'bench@example.com', ['agent'], ['read', 'write']);
+  const adminToken = await benchToken(
     ctx,
-    await loadActor(ctx.db, user.id, null),
-    { name: 'bench', scopes: ['read', 'write'] },
-    null,
+    'bench-admin@example.com',
+    ['admin', 'service_manager', 'process_owner'],
+    ['read', 'write', 'admin'],
   );
-  const admin = await createUser(ctx, 'system', {
-    email: 'bench-admin@example.com',
-    name: 'Bench Admin',
-    roles: ['admin', 'service_manager', 'process_owner'],
-  });
-  const adminToken = (
-    await createApiToken(
-      ctx,
-      await loadActor(ctx.db, admin.id, null),
-      { name: 'bench', scopes: ['read', 'write', 'admin'] },
-      null,
-    )
-  ).token;
   const app = await buildApp(ctx, { logger: false, webDist: '/nonexistent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   /** A setup call as the administrator; its JSON answer, or an error. */

@@ -28,10 +28,10 @@ export const SERVER = [...words(START?.[2]), 'src/server.js'];
 export const SERVER_ENV = Object.fromEntries(words(START?.[1]).map((w) => w.split('=') as [string, string]));
 const round = (n: number, d = 2) => Math.round(n * 10 ** d) / 10 ** d;
 
-type Started = { proc: ChildProcess; base: string; ms: number; exited: Promise<unknown> };
+export type Started = { proc: ChildProcess; base: string; ms: number; exited: Promise<unknown> };
 
 /** Spawn a process, wait until it prints its address and answers 200 on `ready`. */
-async function start(args: string[], env: Record<string, string>, ready: string): Promise<Started> {
+export async function start(args: string[], env: Record<string, string>, ready: string): Promise<Started> {
   const t0 = performance.now();
   const proc = spawn(process.execPath, args, {
     cwd: ROOT,
@@ -71,7 +71,7 @@ function memory(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
 }
 
-async function stop(s: Started): Promise<void> {
+export async function stop(s: Started): Promise<void> {
   s.proc.kill('SIGTERM');
   await s.exited;
 }
