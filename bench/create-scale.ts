@@ -15,6 +15,7 @@ import {
   baselineTarget,
   benchToken,
   body,
+  LOAD,
   stewardServer,
   stewardTarget,
 } from './http-create.ts';
@@ -23,9 +24,7 @@ import { compare, type Load, round, summarise, type Target } from './load.ts';
 import { generateRecords } from './records-generate.ts';
 import { SERVER, type Started, start, stop } from './server-start.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const { connections: CONNECTIONS, seconds: SECONDS, rounds: ROUNDS } = LOAD;
 /** Records in the database before creates are measured, comma-separated. */
 const SIZES = (process.env.BENCH_CREATE_SIZES ?? '0,100000,1000000').split(',').map(Number);
 const fmt = (n: number) => n.toLocaleString('en-US');
@@ -48,11 +47,7 @@ async function atSize(existing: number): Promise<{ steward: Load; baseline: Load
     await pool.query(BASELINE_TABLE);
     const b = await baselineServer((t, p) => pool.query(t, p));
     try {
-      const r = await compare(stewardTarget(s), baselineTarget(b), {
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        rounds: ROUNDS,
-      });
+      const r = await compare(stewardTarget(s), baselineTarget(b), LOAD);
       return { steward: r.subject, baseline: r.baseline, generatedS };
     } finally {
       await b.close();

@@ -16,12 +16,17 @@ import { buildApp } from '../src/http/app.ts';
 import { createUser } from '../src/modules/auth/directory.ts';
 import { createApiToken, loadActor } from '../src/modules/auth/service.ts';
 import { type BenchRow, printTable, throwawayDatabase, writeResults } from './lib.ts';
-import { compare as compareLoad, type Load, type Target } from './load.ts';
+import { compare as compareLoad, type Load, type LoadOptions, type Target } from './load.ts';
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-/** The duration is split into this many alternating rounds per side. */
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/**
+ * Connections, seconds in all, and the alternating rounds they are split into per side
+ * (`BENCH_CONNECTIONS`, `BENCH_SECONDS`, `BENCH_ROUNDS`); the create-scale suite loads the same way.
+ */
+export const LOAD: LoadOptions = {
+  connections: Number(process.env.BENCH_CONNECTIONS ?? 16),
+  seconds: Number(process.env.BENCH_SECONDS ?? 8),
+  rounds: Number(process.env.BENCH_ROUNDS ?? 4),
+};
 /** `pglite`, `postgres` or both (the default), comma-separated. */
 const DATABASES = (process.env.BENCH_HTTP_DATABASES ?? 'pglite,postgres').split(',').map((d) => d.trim());
 export const body = JSON.stringify({
@@ -69,9 +74,7 @@ export const baselineTarget = (b: FastifyInstance): Target => ({
 
 async function compare(steward: Target, baseline: Target) {
   const r = await compareLoad(steward, baseline, {
-    connections: CONNECTIONS,
-    seconds: DURATION,
-    rounds: ROUNDS,
+    ...LOAD,
   });
   return { steward: r.subject, baseline: r.baseline };
 }
@@ -182,7 +185,7 @@ function rows(label: string, steward: Load, baseline: Load): BenchRow[] {
       name: `create incident, ${label}: Steward req/s`,
       value: Math.round(steward.rps),
       unit: 'req/s',
-      note: `${CONNECTIONS} connections, ${DURATION}s in ${ROUNDS} rounds alternating with the baseline${steward.errors ? `, ${steward.errors} errors` : ''}`,
+      note: `${LOAD.connections} connections, ${LOAD.seconds}s in ${LOAD.rounds} rounds alternating with the baseline${steward.errors ? `, ${steward.errors} errors` : ''}`,
     },
     {
       name: `create incident, ${label}: Steward p50 / p99`,
