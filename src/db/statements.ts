@@ -54,6 +54,12 @@ function shapeOf(table: PgTable): Shape {
   return shape;
 }
 
+/** A row's value for a column: as given, else the column's default function's, else undefined (the database's default). */
+function rowValue(row: Record<string, unknown>, key: string, col: PgColumn): unknown {
+  const given = row[key];
+  return given === undefined ? col.defaultFn?.() : given;
+}
+
 /** `insert into table (every column) values (…), (…)`, with the rows' values as parameters. */
 export function insertRows<T extends PgTable>(table: T, rows: T['$inferInsert'][]): Statement {
   const build = (params: unknown[]) => {
@@ -63,8 +69,7 @@ export function insertRows<T extends PgTable>(table: T, rows: T['$inferInsert'][
       rows
         .map((row) => {
           const values = columns.map(({ key, col }) => {
-            const given = (row as Record<string, unknown>)[key];
-            const value = given === undefined ? col.defaultFn?.() : given;
+            const value = rowValue(row, key, col);
             return value === undefined ? 'default' : placeholder(params, col, value);
           });
           return `(${values.join(', ')})`;
@@ -90,8 +95,7 @@ export function insertArrays<T extends PgTable>(table: T, rows: T['$inferInsert'
   for (const { key, col, name, type } of shape.columns) {
     let defined = 0;
     const values = rows.map((row) => {
-      const given = (row as Record<string, unknown>)[key];
-      const value = given === undefined ? col.defaultFn?.() : given;
+      const value = rowValue(row, key, col);
       if (value === undefined) return undefined;
       defined++;
       return value === null ? null : col.mapToDriverValue(value);

@@ -128,8 +128,8 @@ const preparedNames = new Map<string, string>([
   [INSERT_MANY_SQL, 'records.insert_many'],
 ]);
 const MAX_PREPARED = 64;
-function preparedName(kind: string, text: string, perRowText: boolean): string | null {
-  if (perRowText) return null;
+function preparedName(kind: string, text: string, writes: Statement[]): string | null {
+  if (writes.some((w) => w.perRowText)) return null;
   let name = preparedNames.get(text);
   if (!name && preparedNames.size < MAX_PREPARED) {
     name = `${kind}.${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
@@ -144,14 +144,7 @@ type Answer = Record<string, unknown> | undefined;
 
 /** Send one create's statement: the record and the writes beside it. */
 function sendCreate(db: Db, c: Create): Promise<Answer> {
-  const params = [...c.params];
-  const writes = mergeInserts(c.writes);
-  return sendInsert(
-    db,
-    params,
-    writes.map((w) => w(params)),
-    writes.some((w) => w.perRowText),
-  );
+  return sendInsert(db, [...c.params], c.writes);
 }
 
 /**
@@ -168,11 +161,7 @@ async function sendCreates(db: Db, all: Create[]): Promise<Answer[]> {
   const text = also.length ? insertManySql(also) : INSERT_MANY_SQL;
   const answered = await statementRows<Record<string, unknown>>(
     db,
-    preparedName(
-      'records.insert_many',
-      text,
-      writes.some((w) => w.perRowText),
-    ),
+    preparedName('records.insert_many', text, writes),
     text,
     params,
   );
@@ -313,15 +302,17 @@ export async function insertRecordRow(
 }
 
 /**
- * Send the creating statement with `also` beside it. Without further writes it is the same
- * prepared statement inside a transaction (on its connection) and outside one, parsed and planned
- * once per connection.
+ * Send the creating statement with `writes` beside it (each table's inserts merged). Without
+ * further writes it is the same prepared statement inside a transaction (on its connection) and
+ * outside one, parsed and planned once per connection; with them, one prepared per text.
  */
-async function sendInsert(db: Db, params: unknown[], also: string[] = [], perRowText = false) {
+async function sendInsert(db: Db, params: unknown[], writes: Statement[] = []) {
+  const merged = mergeInserts(writes);
+  const also = merged.map((w) => w(params));
   const text = also.length ? insertRecordSql(also) : INSERT_RECORD_SQL;
   const [raw] = await statementRows<Record<string, unknown>>(
     db,
-    preparedName('records.insert', text, perRowText),
+    preparedName('records.insert', text, merged),
     text,
     params,
   );
