@@ -10,12 +10,11 @@ import pg from 'pg';
 import { closeContext, createContext } from '../src/bootstrap.ts';
 import { loadConfig } from '../src/config.ts';
 import {
-  BASELINE_TABLE,
-  baselineServer,
   baselineTarget,
   benchToken,
   body,
   LOAD,
+  pgBaseline,
   stewardServer,
   stewardTarget,
 } from './http-create.ts';
@@ -34,27 +33,24 @@ const pct = (r: number) => Math.round(r * 1000) / 10;
 async function atSize(existing: number): Promise<{ steward: Load; baseline: Load; generatedS: number }> {
   const db = await throwawayDatabase('steward_bench_scale');
   if ('error' in db) throw new Error(db.error);
+  const closing: (() => Promise<void>)[] = [];
   try {
     const s = await stewardServer({ DATABASE_URL: db.url });
+    closing.push(s.close);
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
+    closing.push(() => client.end());
     const t0 = performance.now();
     if (existing > 0) await generateRecords(client, existing, () => undefined);
     const generatedS = (performance.now() - t0) / 1000;
     await client.query('checkpoint');
-    await client.end();
-    const pool = new pg.Pool({ connectionString: db.url, max: 10 });
-    await pool.query(BASELINE_TABLE);
-    const b = await baselineServer((t, p) => pool.query(t, p));
-    try {
-      const r = await compare(stewardTarget(s), baselineTarget(b), LOAD);
-      return { steward: r.subject, baseline: r.baseline, generatedS };
-    } finally {
-      await b.close();
-      await pool.end();
-      await s.close();
-    }
+    const b = await pgBaseline(db.url);
+    closing.push(b.close);
+    const r = await compare(stewardTarget(s), baselineTarget(b.app), LOAD);
+    return { steward: r.subject, baseline: r.baseline, generatedS };
   } finally {
+    // Whatever started is stopped, also when generating or loading failed half-way.
+    for (const close of closing.reverse()) await close();
     await db.drop();
   }
 }

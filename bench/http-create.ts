@@ -36,11 +36,11 @@ export const body = JSON.stringify({
   category: 'Hardware',
 });
 
-export const BASELINE_TABLE = `create table if not exists bench_baseline (id uuid primary key default gen_random_uuid(), number text not null, title text not null,
+const BASELINE_TABLE = `create table if not exists bench_baseline (id uuid primary key default gen_random_uuid(), number text not null, title text not null,
   description text not null, state text not null, urgency int not null, category text, created_at timestamptz not null default now())`;
 
 /** The baseline: one Fastify route, one parameterised INSERT, no auth, no validation, no history. */
-export async function baselineServer(
+async function baselineServer(
   run: (text: string, params: unknown[]) => Promise<unknown>,
 ): Promise<FastifyInstance> {
   const app = Fastify();
@@ -56,6 +56,20 @@ export async function baselineServer(
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   return app;
+}
+
+/** The baseline on a PostgreSQL database (its own pool of ten connections); `close` ends both. */
+export async function pgBaseline(url: string): Promise<{ app: FastifyInstance; close: () => Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  await pool.query(BASELINE_TABLE);
+  const app = await baselineServer((t, p) => pool.query(t, p));
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
 }
 
 export const portOf = (app: FastifyInstance) => (app.server.address() as { port: number }).port;
@@ -239,10 +253,8 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
   }
   try {
     const s = await stewardServer({ DATABASE_URL: db.url });
-    const pool = new pg.Pool({ connectionString: db.url, max: 10 });
-    await pool.query(BASELINE_TABLE);
-    const b = await baselineServer((t, p) => pool.query(t, p));
-    const base = baselineTarget(b);
+    const b = await pgBaseline(db.url);
+    const base = baselineTarget(b.app);
     const r = await compare(stewardTarget(s), base);
     out.push(...rows('PostgreSQL', r.steward, r.baseline));
     const sla = await compare({ ...stewardTarget(s), body: await withSla(s) }, base);
@@ -251,7 +263,6 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
     const rule = await compare(stewardTarget(s), base);
     out.push(...rows('PostgreSQL, automation rule', rule.steward, rule.baseline));
     await b.close();
-    await pool.end();
     await s.close();
   } finally {
     await db.drop();
