@@ -55,6 +55,23 @@ describe('live updates', () => {
     expect(otherStream.events.some((e) => e.data.recordId === inc.id)).toBe(false);
   });
 
+  it('announces each of several records created at once, and an edit of one', async () => {
+    const agentStream = await stream(t.agent);
+    // Created together, they go to the database in one statement where the database allows it.
+    const made = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((i) => buildIncident(t.requester, { title: `Live: together ${i}` })),
+    );
+    const heard = (id: string) =>
+      agentStream.events.filter((e) => e.event === 'record' && e.data.recordId === id);
+    await agentStream.waitFor(() => made.every((m) => heard(m.id).length > 0));
+    for (const m of made) {
+      expect(heard(m.id)).toHaveLength(1);
+      expect(heard(m.id)[0]!.data).toMatchObject({ number: m.number, type: 'incident', version: 1 });
+    }
+    expect((await t.agent.patch(`/api/v1/incidents/${made[0]!.id}`, { urgency: 1 })).statusCode).toBe(200);
+    await agentStream.waitFor((e) => e.data.recordId === made[0]!.id && e.data.version === 2);
+  });
+
   it('tells only its recipient about a new notification', async () => {
     const mine = await stream(t.requester);
     const theirs = await stream(t.other);

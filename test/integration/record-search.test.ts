@@ -60,6 +60,33 @@ describe('search by words', () => {
     expect(await search(t.agent, 'xylophone')).toEqual([]);
   });
 
+  it('learns the words of records created together and of an edited title, for misspellings', async () => {
+    const made = await Promise.all(
+      ['quokka', 'wombat', 'dingo', 'platypus'].map((w) =>
+        buildIncident(t.agent, { title: `Broken ${w}phone`, description: `Since ${w}day.` }),
+      ),
+    );
+    const ids = made.map((m) => m.id);
+    // Every word of their titles and descriptions that the vocabulary keeps is in it.
+    const words = async () =>
+      queryRows<{ word: string; known: boolean }>(
+        t.env.ctx.db,
+        sql`select distinct w as word, exists (select 1 from record_search_words s where s.word = w) as known
+          from records r, unnest(tsvector_to_array(r.search)) w
+          where r.id in ${ids} and w ~ '^[[:alpha:]]{3,30}$'`,
+      );
+    const before = await words();
+    expect(before.length).toBeGreaterThanOrEqual(8);
+    expect(before.filter((w) => !w.known)).toEqual([]);
+    expect(await search(t.agent, 'quokaphone')).toEqual(['Broken quokkaphone']);
+    const edited = await t.agent.patch(`/api/v1/incidents/${ids[0]!}`, { title: 'Broken kangarooport' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    const after = await words();
+    expect(after.map((w) => w.word)).toContain('kangarooport');
+    expect(after.filter((w) => !w.known)).toEqual([]);
+    expect(await search(t.agent, 'kangaroport')).toEqual(['Broken kangarooport']);
+  });
+
   it('finds words in comments, internal ones for agents only', async () => {
     expect(await search(t.agent, 'vendorcase')).toEqual(['Printer jams on the third floor']);
     expect(await search(t.requester, 'vendorcase')).toEqual([]);
