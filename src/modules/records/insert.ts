@@ -63,8 +63,12 @@ const INSERT_VALUES: Partial<Record<keyof typeof records.$inferInsert, string>> 
 const TABLE_COLUMNS = getTableColumns(records);
 const INSERT_ENTRIES = Object.entries(INSERT_VALUES) as [keyof typeof TABLE_COLUMNS, string][];
 
+/** `head`, then the further writes `also` as data-modifying WITH clauses, then `tail`. */
+const withWrites = (head: string, tail: string) => (also: string[]) =>
+  `${head}${also.map((t, i) => `, also${i} as (${t})`).join('')}${tail}`;
+
 /** The creating statement; `also` are further writes (data-modifying WITH clauses) beside it. */
-const insertRecordSql = (also: string[] = []) =>
+const insertRecordSql = withWrites(
   `with req as (select id, name, email, organisation_id from users where id = $1::uuid and active),
   cfg as (select (select value from process_settings where key = $2) as lifecycle,
                  (select value from process_settings where key = $3) as matrix),
@@ -74,10 +78,12 @@ const insertRecordSql = (also: string[] = []) =>
     select ${INSERT_ENTRIES.map(([, v]) => v).join(', ')}
     from seq, cfg
     returning ${RETURNED_COLUMNS}
-  )${also.map((t, i) => `, also${i} as (${t})`).join('')}
+  )`,
+  `
   select rec.*, req.name as requester_name, req.email as requester_email,
-    req.organisation_id as requester_organisation_id, cfg.lifecycle as lifecycle_json from rec, req, cfg`;
-const INSERT_RECORD_SQL = insertRecordSql();
+    req.organisation_id as requester_organisation_id, cfg.lifecycle as lifecycle_json from rec, req, cfg`,
+);
+const INSERT_RECORD_SQL = insertRecordSql([]);
 
 /**
  * The creating statement for several records of one type at once (see `coalescer`). The
@@ -96,7 +102,8 @@ const PARAM_TYPES = new Map(
 );
 const perRow = (expr: string) =>
   expr.replace(/\$(\d+)/g, (m, n: string) => (SHARED_PARAMS.has(Number(n)) ? m : `seq.p${n}`));
-const insertManySql = (also: string[] = []) => `with v as (
+const insertManySql = withWrites(
+  `with v as (
     select * from unnest(${ROW_PARAMS.map((n) => `$${n}::${PARAM_TYPES.get(n)}[]`).join(', ')})
       with ordinality as v(${ROW_PARAMS.map((n) => `p${n}`).join(', ')}, ord)
   ),
@@ -110,11 +117,13 @@ const insertManySql = (also: string[] = []) => `with v as (
     select ${INSERT_ENTRIES.map(([, v]) => perRow(v)).join(', ')}
     from seq, cfg
     returning ${RETURNED_COLUMNS}
-  )${also.map((t, i) => `, also${i} as (${t})`).join('')}
+  )`,
+  `
   select rec.*, req.name as requester_name, req.email as requester_email,
     req.organisation_id as requester_organisation_id, cfg.lifecycle as lifecycle_json
-  from rec join users req on req.id = rec.requester_id, cfg`;
-const INSERT_MANY_SQL = insertManySql();
+  from rec join users req on req.id = rec.requester_id, cfg`,
+);
+const INSERT_MANY_SQL = insertManySql([]);
 
 /**
  * The name a creating statement with further writes is prepared under on each connection: one per
