@@ -50,12 +50,19 @@ describe('the list kit on the incident queue', () => {
     ({ page } = await run.signedInPerson(agent.email));
   });
 
-  it('gives the title column the room at 1440 px', async () => {
+  it('gives the title column the room at 1440 px, and the priority its whole label', async () => {
     await openQueue(`?q=${id}`);
     await visible(rows().first());
     const width = await page.getByRole('columnheader', { name: 'Title' }).evaluate((el) => el.clientWidth);
     expect(width).toBeGreaterThan(350);
     expect(await seriousA11yProblems(page)).toEqual([]);
+    // The longest priority labels show whole, not cut to an ellipsis.
+    const wide = unique();
+    await run.admin.createIncident({ title: `Wide ${wide}`, urgency: 3 });
+    await openQueue(`?q=${wide}`);
+    const label = rows().first().getByText(/^P5 Planning$/);
+    await visible(label);
+    expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
 
   it('walks the queue with j and k, selects with x and opens with Enter', async () => {

@@ -13,6 +13,9 @@ import { useNow } from '../../lib/useNow.ts';
 import { formatWorkingSeconds } from './duration.ts';
 import { useNearestDue } from './useNearestDue.ts';
 
+/** A number stays on the line of its unit ("1 h", "19 min") when the column wraps. */
+const keepUnits = (amount: string) => amount.replace(/(\d) /g, '$1\u00a0');
+
 /** Under this much working time left, the due time shows as urgent. */
 const SOON_SECONDS = 60 * 60;
 
@@ -50,12 +53,13 @@ export function SlaDue({
       </Text>
     );
   const left = workingSecondsLeft(new Date(dueAt), new Date(now), calendar);
+  // Overdue reads as text like the time left, so it wraps in the narrow column instead of being cut.
   if (left <= 0)
     return (
       <Tooltip label={`Was due ${label}; counted in working time`} openDelay={300} withArrow>
-        <Badge color="red.9" variant="filled" component="time" dateTime={dueAt}>
-          Overdue {formatWorkingSeconds(left)}
-        </Badge>
+        <Text size="sm" fw={700} c="red.9" component="time" dateTime={dueAt}>
+          Overdue {keepUnits(formatWorkingSeconds(left))}
+        </Text>
       </Tooltip>
     );
   return (
@@ -67,7 +71,7 @@ export function SlaDue({
         component="time"
         dateTime={dueAt}
       >
-        {formatWorkingSeconds(left)} left
+        {keepUnits(formatWorkingSeconds(left))} left
       </Text>
     </Tooltip>
   );

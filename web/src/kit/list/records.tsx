@@ -182,7 +182,7 @@ export function recordColumns(kind: RecordListKind): ListColumn<RecordRow>[] {
     kind.withPriority && {
       key: 'priority',
       label: 'Priority',
-      width: 116,
+      width: 132,
       sort: 'priority',
       firstOrder: 'asc',
       render: (r) => <PriorityBadge priority={r.priority} />,
