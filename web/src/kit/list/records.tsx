@@ -176,7 +176,7 @@ export function recordColumns(kind: RecordListKind): ListColumn<RecordRow>[] {
     {
       key: 'state',
       label: 'State',
-      width: 124,
+      width: 160,
       render: (r) => <StateBadge label={r.stateLabel} category={r.stateCategory} />,
     },
     kind.withPriority && {
