@@ -16,8 +16,9 @@ import {
 } from '../src/modules/change-schedule/index.ts';
 import { listScheduledItems } from '../src/modules/change-schedule/sources.ts';
 import { createWindow } from '../src/modules/change-schedule/windows.ts';
+import { seededRandom } from '../src/shared/random.ts';
 import { ciId, type GeneratedCmdb, IMPACT_CLASSES } from './cmdb-generate.ts';
-import { type BenchRow, prng, quantile } from './lib.ts';
+import { type BenchRow, quantile } from './lib.ts';
 
 const TARGET_MS = 100;
 const YEAR_START = Date.UTC(2027, 0, 1);
@@ -69,7 +70,7 @@ export async function benchConflicts(
   scale: number,
   samples: number,
 ): Promise<BenchRow[]> {
-  const rnd = prng(13);
+  const rnd = seededRandom(13);
   const changes = Math.max(500, Math.round(20_000 * scale));
   const maintained = Math.max(50, Math.round(5_000 * scale));
   const client = new pg.Client({ connectionString: url });

@@ -31,9 +31,10 @@ import { createUser } from '../src/modules/auth/directory.ts';
 import { loadActor } from '../src/modules/auth/service.ts';
 import { CiGraphStore } from '../src/modules/cmdb/graph-store.ts';
 import { ciDependencies, ciImpact, type ImpactView } from '../src/modules/cmdb/service.ts';
+import { seededRandom } from '../src/shared/random.ts';
 import { benchConflicts } from './change-conflicts.ts';
 import { ciId, type GeneratedCmdb, generateCmdb, IMPACT_CLASSES } from './cmdb-generate.ts';
-import { type BenchRow, printTable, prng, quantile, throwawayDatabase, writeResults } from './lib.ts';
+import { type BenchRow, printTable, quantile, throwawayDatabase, writeResults } from './lib.ts';
 
 const SCALE = Number(process.env.BENCH_CMDB_SCALE ?? 1);
 const SAMPLES = Number(process.env.BENCH_CMDB_SAMPLES ?? 200);
@@ -46,7 +47,7 @@ const SERVICE_CLASSES = ['business_service', 'technical_service'];
 const DEPTHS: (number | undefined)[] = [3, 6, undefined];
 
 function pick(gen: GeneratedCmdb, classes: string[], n: number, seed: number): string[] {
-  const rnd = prng(seed);
+  const rnd = seededRandom(seed);
   return Array.from({ length: n }, (_, i) => {
     const c = gen.classes.get(classes[i % classes.length]!)!;
     return ciId(c.first + Math.floor(rnd() * c.count));
@@ -227,7 +228,7 @@ async function benchSnapshotLoad(ctx: AppContext, fromDatabase: number): Promise
  */
 async function benchCatchUp(ctx: AppContext, url: string, gen: GeneratedCmdb, actor: Actor) {
   const apps = gen.classes.get('application')!;
-  const rnd = prng(5);
+  const rnd = seededRandom(5);
   const ms: number[] = [];
   const client = new pg.Client({ connectionString: url });
   await client.connect();

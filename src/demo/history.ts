@@ -28,10 +28,10 @@ import { csatSurveys } from '../modules/csat/schema.ts';
 import { recordHistory, records } from '../modules/records/schema.ts';
 import { refreshClockDurations } from '../modules/reports/index.ts';
 import { slaClocks, slaPauses } from '../modules/sla/clock-schema.ts';
+import { seededRandom } from '../shared/random.ts';
 import { DAY_MS } from '../shared/time.ts';
 import { tokenHash } from '../shared/token-hash.ts';
 import { DEMO_INCIDENTS } from './data.ts';
-import { rng } from './random.ts';
 
 export type HistoryInput = {
   groups: ReadonlyMap<string, string>;
@@ -100,9 +100,9 @@ export async function seedReportHistory(
   ctx: AppContext,
   input: HistoryInput,
 ): Promise<{ records: number; clocks: number; surveys: number }> {
-  const rand = rng(input.seed ?? 7);
+  const rand = seededRandom(input.seed ?? 7);
   // Surveys draw from their own sequence, so the records stay what they were without them.
-  const csatRand = rng((input.seed ?? 7) + 101);
+  const csatRand = seededRandom((input.seed ?? 7) + 101);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const days = input.days ?? 182;
   const total = input.records ?? days * 17;

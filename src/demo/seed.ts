@@ -15,6 +15,7 @@ import { answerAsRequester } from '../modules/csat/index.ts';
 import { csatSurveys } from '../modules/csat/schema.ts';
 import { createIncident, transitionIncident, updateIncident } from '../modules/incidents/service.ts';
 import { addComment } from '../modules/records/collab.ts';
+import { seededRandom } from '../shared/random.ts';
 import { seedScheduleDemo } from './change-schedule.ts';
 import { seedDemoChanges } from './changes.ts';
 import { seedCmdbDemo } from './cmdb.ts';
@@ -24,7 +25,6 @@ import { seedDemoImprovements } from './improvements.ts';
 import { seedInboundMailDemo } from './inbound-mail.ts';
 import { seedKnowledgeDemo } from './knowledge.ts';
 import { seedDemoProblems } from './problems.ts';
-import { rng } from './random.ts';
 import { seedDemoRequests } from './requests.ts';
 import { seedServiceLevelsDemo } from './service-levels.ts';
 import { seedStatusPageDemo } from './status-page.ts';
@@ -34,9 +34,9 @@ export const DEMO_PASSWORD = 'steward-demo';
 
 export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {}) {
   const total = opts.incidents ?? 240;
-  const rand = rng(42);
+  const rand = seededRandom(42);
   // The requesters' satisfaction answers draw from their own sequence, leaving the rest as it was.
-  const csatRand = rng(4242);
+  const csatRand = seededRandom(4242);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const end = ctx.clock.now().getTime();
   const begin = end - 60 * 86400_000;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../shared/random.ts';
 import { CiGraphIndex, type GraphDirection } from './graph-index.ts';
 import { walkImpact } from './impact.ts';
 import {
@@ -204,14 +205,8 @@ describe('CiGraphIndex', () => {
 
   it('agrees with the reference walk on a graph large enough for wide levels', () => {
     // Wide levels take the other code paths: frontiers read in CI order, bottom-up steps.
-    let seed = 7; // mulberry32: the same graph every run
-    const rnd = (k: number) => {
-      seed = (seed + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return (((t ^ (t >>> 14)) >>> 0) / 2 ** 32) * k;
-    };
-    const pick = (k: number) => Math.floor(rnd(k));
+    const rnd = seededRandom(7); // the same graph every run
+    const pick = (k: number) => Math.floor(rnd() * k);
     const kinds = ['depends_on', 'runs_on', 'contains', 'connects_to'];
     const n = 6000;
     const all = new Map<string, RelationshipEdge>();

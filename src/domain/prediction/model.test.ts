@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, explain, fitLogistic, seededRandom } from './model.ts';
+import { seededRandom } from '../../shared/random.ts';
+import { evaluate, explain, fitLogistic } from './model.ts';
 import { buildExamples, type FinishedClock, heldOut, LoadIndex } from './training.ts';
 
 /** Draw examples from a known logistic relation: log-odds = -1 + 3·x0 − 2·x1, x2 is noise. */

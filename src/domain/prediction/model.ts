@@ -203,15 +203,3 @@ export function evaluate(pairs: readonly { p: number; y: 0 | 1 }[], threshold = 
     bins,
   };
 }
-
-/** A small deterministic generator (mulberry32): the same history gives the same snapshots. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

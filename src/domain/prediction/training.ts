@@ -5,7 +5,8 @@
  * the state of the queue at that instant: how many records its assignee and its group had open.
  * The outcome is whether the clock went on to stop after its due instant (breached).
  */
-import { type ClockSnapshot, type Example, featureVector, seededRandom } from './model.ts';
+import { seededRandom } from '../../shared/random.ts';
+import { type ClockSnapshot, type Example, featureVector } from './model.ts';
 
 export type FinishedClock = {
   recordId: string;
