@@ -77,6 +77,8 @@ export function describeChange(c: ChangeItem, r: Resolvers): DescribedChange {
       type: 'event',
       text: `rated how this was handled ${c.newValue ?? '?'}/5 in the satisfaction survey`,
     };
+  // What the escalation of an SLA warning or breach did, in the worker's words (never a field).
+  if (c.field === 'escalation') return { type: 'event', text: `Escalated: ${c.newValue ?? ''}`.trim() };
   if (c.field === 'attachment_removed')
     return { type: 'event', text: `removed the attachment ${c.oldValue ?? ''}` };
   if (c.field.startsWith('link.')) {
