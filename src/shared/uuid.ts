@@ -1,4 +1,21 @@
+import { randomBytes } from 'node:crypto';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Whether `s` is a UUID (any version), so it may be compared with a uuid column. */
 export const isUuid = (s: string): boolean => UUID.test(s);
+
+/**
+ * A time-ordered UUID (version 7, RFC 9562): 48 bits of milliseconds since 1970, then 74 random
+ * bits. Ids made one after another sort together, so a table's primary-key index grows at its
+ * right edge instead of at a random leaf: at a million rows an insert then dirties one hot page of
+ * that index instead of a cold one (and, after each checkpoint, writes no full-page image of it).
+ */
+export function uuidV7(ms: number = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(ms, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}

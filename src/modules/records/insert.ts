@@ -2,7 +2,7 @@
  * The single-statement insert of a record: settings lookup, number and insert in one round trip.
  * Its column list is generated from the Drizzle table, so the two cannot drift apart.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { getTableColumns } from 'drizzle-orm';
 import type { AppContext } from '../../context.ts';
 import { type Db, statementRows } from '../../db/client.ts';
@@ -10,6 +10,7 @@ import { type Coalescer, type CoalescerOptions, coalescer } from '../../db/coale
 import { mergeInserts, type Statement } from '../../db/statements.ts';
 import type { Lifecycle } from '../../domain/lifecycle/engine.ts';
 import { DEFAULT_PRIORITY_MATRIX, derivePriority, type PriorityMatrix } from '../../domain/priority.ts';
+import { uuidV7 } from '../../shared/uuid.ts';
 import { cachedLifecycle, cachedPriorityMatrix, DEFAULT_LIFECYCLES } from '../settings/index.ts';
 import type { RecordRow } from './access.ts';
 import type { CreateContribution, PendingCreate } from './events.ts';
@@ -229,7 +230,7 @@ function recordToInsert(
   decided?: { state: string; priority: number },
 ): RecordRow {
   return {
-    id: randomUUID(),
+    id: uuidV7(at.getTime()),
     type: cfg.type,
     number: '',
     title: v.title,

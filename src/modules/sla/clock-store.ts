@@ -5,12 +5,12 @@
  * transaction as the change to the record that caused it. The direction is one way: this file
  * and clock-facts.ts load, the planner decides, this file applies.
  */
-import { randomUUID } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { insertRows, type Statement, updateOne, writeTogether } from '../../db/statements.ts';
 import { type ClockBook, emptyBook, firedKey, type PendingAlert } from '../../domain/sla/clock-book.ts';
 import type { ClockPlan } from '../../domain/sla/planner.ts';
+import { uuidV7 } from '../../shared/uuid.ts';
 import { records } from '../records/index.ts';
 import { loadCalendars } from './calendars.ts';
 import { slaAlerts, slaClocks, slaEvents, slaPauses } from './clock-schema.ts';
@@ -22,7 +22,7 @@ export type ClockRow = Omit<typeof slaClocks.$inferSelect, 'recordType' | 'recor
 export type { PendingAlert };
 
 /** The clock book of a record that has none yet (a record being created). */
-export const emptyClockBook = (recordId: string): ClockBook => emptyBook(recordId, randomUUID);
+export const emptyClockBook = (recordId: string): ClockBook => emptyBook(recordId, () => uuidV7());
 
 export async function loadClockBook(tx: Db, recordId: string): Promise<ClockBook> {
   // One after the other: a transaction is one connection, which runs one query at a time.
