@@ -60,7 +60,9 @@ describe('the list kit on the incident queue', () => {
     const wide = unique();
     await run.admin.createIncident({ title: `Wide ${wide}`, urgency: 3 });
     await openQueue(`?q=${wide}`);
-    const label = rows().first().getByText(/^P5 Planning$/);
+    const label = rows()
+      .first()
+      .getByText(/^P5 Planning$/);
     await visible(label);
     expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   });
