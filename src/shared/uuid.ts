@@ -6,8 +6,9 @@ export const isUuid = (s: string): boolean => UUID.test(s);
 /**
  * A time-ordered UUID (version 7, RFC 9562): 48 bits of milliseconds since 1970, then 74 random
  * bits. Ids made one after another sort together, so a table's primary-key index grows at its
- * right edge instead of at a random leaf: at a million rows an insert then dirties one hot page of
- * that index instead of a cold one (and, after each checkpoint, writes no full-page image of it).
+ * right edge instead of at a random leaf: at a million rows an insert then writes the page the
+ * inserts before it wrote, not one that is rarely in the database's buffers (and after a
+ * checkpoint, that page's full image goes to the WAL once, not one image per insert).
  */
 export function uuidV7(ms: number = Date.now()): string {
   const b = crypto.getRandomValues(new Uint8Array(16));
