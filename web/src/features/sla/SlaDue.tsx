@@ -6,6 +6,7 @@
  */
 import { Badge, Text, Tooltip } from '@mantine/core';
 import { IconPlayerPause } from '@tabler/icons-react';
+import { Fragment } from 'react';
 import { workingSecondsLeft } from '../../../../src/domain/sla/time-left.ts';
 import type { StateCategory } from '../../api/types.ts';
 import { formatFull, useTimeZone } from '../../lib/time.tsx';
@@ -13,8 +14,17 @@ import { useNow } from '../../lib/useNow.ts';
 import { formatWorkingSeconds } from './duration.ts';
 import { useNearestDue } from './useNearestDue.ts';
 
-/** A number stays on the line of its unit ("1 h", "19 min") when the column wraps. */
-const keepUnits = (amount: string) => amount.replace(/(\d) /g, '$1\u00a0');
+/**
+ * A number stays on the line of its unit ("1 h", "19 min") when the column wraps; the text keeps
+ * plain spaces, so it reads and copies as it shows.
+ */
+const keepUnits = (amount: string) =>
+  amount.split(/(?<=\D) (?=\d)/).map((part, i) => (
+    <Fragment key={part}>
+      {i > 0 && ' '}
+      <span style={{ whiteSpace: 'nowrap' }}>{part}</span>
+    </Fragment>
+  ));
 
 /** Under this much working time left, the due time shows as urgent. */
 const SOON_SECONDS = 60 * 60;
