@@ -33,10 +33,13 @@ export function SlaDue({
   recordId,
   dueAt,
   stateCategory,
+  inColumn = false,
 }: {
   recordId: string;
   dueAt: string | null | undefined;
   stateCategory: StateCategory;
+  /** In a list's narrow column an overdue time is text that wraps; elsewhere a badge. */
+  inColumn?: boolean;
 }) {
   const now = useNow();
   const tz = useTimeZone();
@@ -63,13 +66,18 @@ export function SlaDue({
       </Text>
     );
   const left = workingSecondsLeft(new Date(dueAt), new Date(now), calendar);
-  // Overdue reads as text like the time left, so it wraps in the narrow column instead of being cut.
   if (left <= 0)
     return (
       <Tooltip label={`Was due ${label}; counted in working time`} openDelay={300} withArrow>
-        <Text size="sm" fw={700} c="red.9" component="time" dateTime={dueAt}>
-          Overdue {keepUnits(formatWorkingSeconds(left))}
-        </Text>
+        {inColumn ? (
+          <Text size="sm" fw={700} c="red.9" component="time" dateTime={dueAt}>
+            Overdue {keepUnits(formatWorkingSeconds(left))}
+          </Text>
+        ) : (
+          <Badge color="red.9" variant="filled" component="time" dateTime={dueAt}>
+            Overdue {formatWorkingSeconds(left)}
+          </Badge>
+        )}
       </Tooltip>
     );
   return (

@@ -194,7 +194,7 @@ export function recordColumns(kind: RecordListKind): ListColumn<RecordRow>[] {
       sort: 'sla_due',
       firstOrder: 'asc',
       hidden: !kind.withPriority,
-      render: (r) => <SlaDue recordId={r.id} dueAt={r.slaDueAt} stateCategory={r.stateCategory} />,
+      render: (r) => <SlaDue recordId={r.id} dueAt={r.slaDueAt} stateCategory={r.stateCategory} inColumn />,
     },
     // Hidden by default where the SLA column shows, so the title keeps its room.
     {
