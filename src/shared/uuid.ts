@@ -11,10 +11,8 @@ export const isUuid = (s: string): boolean => UUID.test(s);
  * checkpoint, that page's full image goes to the WAL once, not one image per insert).
  */
 export function uuidV7(ms: number = Date.now()): string {
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  for (let i = 0; i < 6; i++) b[i] = Math.floor(ms / 2 ** (8 * (5 - i))) % 256;
-  b[6] = (b[6]! & 0x0f) | 0x70;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+  // A version-4 UUID has the variant already and random bits everywhere else: its first 48 bits
+  // become the instant, its version digit a 7.
+  const time = ms.toString(16).padStart(12, '0');
+  return `${time.slice(0, 8)}-${time.slice(8)}-7${crypto.randomUUID().slice(15)}`;
 }
