@@ -87,9 +87,7 @@ export const baselineTarget = (b: FastifyInstance): Target => ({
 });
 
 async function compare(steward: Target, baseline: Target) {
-  const r = await compareLoad(steward, baseline, {
-    ...LOAD,
-  });
+  const r = await compareLoad(steward, baseline, LOAD);
   return { steward: r.subject, baseline: r.baseline };
 }
 
@@ -251,9 +249,12 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
     out.push({ name: 'create incident, PostgreSQL', value: 0, unit: '-', note: `skipped: ${db.error}` });
     return out;
   }
+  const closing: (() => Promise<void>)[] = [];
   try {
     const s = await stewardServer({ DATABASE_URL: db.url });
+    closing.push(s.close);
     const b = await pgBaseline(db.url);
+    closing.push(b.close);
     const base = baselineTarget(b.app);
     const r = await compare(stewardTarget(s), base);
     out.push(...rows('PostgreSQL', r.steward, r.baseline));
@@ -262,9 +263,9 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
     await withRule(s);
     const rule = await compare(stewardTarget(s), base);
     out.push(...rows('PostgreSQL, automation rule', rule.steward, rule.baseline));
-    await b.close();
-    await s.close();
   } finally {
+    // Both servers are stopped also when a round fails, so the database can be dropped.
+    for (const close of closing.reverse()) await close();
     await db.drop();
   }
   return out;
