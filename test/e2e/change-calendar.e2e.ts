@@ -1,7 +1,8 @@
 /**
- * The change calendar in the browser: a change manager adds a freeze from the windows page, sees
- * it and a weekly maintenance window in the month, week and list views, filters by service (the
- * filter lands in the URL), and makes a personal feed address that serves iCalendar without a session.
+ * The change calendar in the browser: a change manager adds a freeze from the windows page (which
+ * says how each window repeats in words), sees it and a weekly maintenance window in the month,
+ * week and list views (titles whole, not cut), filters by service (the filter lands in the URL),
+ * and makes a personal feed address that serves iCalendar without a session.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -57,6 +58,18 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
     await page.waitForURL(/\/change-windows\/[0-9a-f-]{36}$/);
     await visible(page.getByRole('heading', { name: `Year-end freeze ${id}` }));
     await visible(page.getByText('Global · once · Europe/Berlin'));
+    // The windows list says how each window repeats in words, and fits the screen.
+    await page.goto(`/change-windows?q=${id}`);
+    const windows = page.getByRole('table', { name: 'Windows' });
+    await visible(
+      windows.getByRole('row', { name: new RegExp(`Payroll Saturday ${id}.*Every week on Saturday`) }),
+    );
+    await visible(windows.getByRole('row', { name: new RegExp(`Year-end freeze ${id}.*No$`) }));
+    const sideways = (t: Element) => {
+      const viewport = t.closest('.mantine-ScrollArea-viewport')!;
+      return viewport.scrollWidth > viewport.clientWidth;
+    };
+    expect(await windows.evaluate(sideways)).toBe(false);
   });
 
   it('shows the freeze and the windows in the month, the week and the list', async () => {
@@ -67,6 +80,19 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
     await visible(grid.getByRole('cell', { name: '2026-12-24' }).getByText(`Freeze: Year-end freeze ${id}`));
     await visible(
       grid.getByRole('cell', { name: '2026-12-12' }).getByText(`Maintenance window: Payroll Saturday ${id}`),
+    );
+    // A title longer than its day is wide wraps within the day instead of being cut, and the kind
+    // is in its hover text.
+    const chip = grid
+      .getByRole('cell', { name: '2026-12-12' })
+      .locator('.mantine-Badge-root', { hasText: `Payroll Saturday ${id}` });
+    expect(
+      await chip
+        .locator('.mantine-Badge-label')
+        .evaluate((el) => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight),
+    ).toBe(true);
+    expect(await chip.getAttribute('title')).toMatch(
+      new RegExp(`^Maintenance window: Payroll Saturday ${id}\n`),
     );
     expect(await seriousA11yProblems(page)).toEqual([]);
 

@@ -115,7 +115,7 @@ function EntryList({ items, zone }: { items: CalendarEntry[]; zone: string }) {
           </Table.Td>
           <Table.Td>
             <Text component={Link} to={entryHref(e)} size="sm" fw={600} c="blue">
-              {e.kind === 'change' ? `${e.number} ${e.title}` : e.title}
+              {entryTitle(e)}
             </Text>
             {e.kind === 'change' && (
               <Text size="xs" c="dimmed">
@@ -162,6 +162,7 @@ export function ChangeCalendarPage() {
   const events: CalendarEvent[] = items.map((e) => ({
     id: e.key,
     title: entryTitle(e),
+    kind: ENTRY_STYLE[e.kind].label,
     start: e.start,
     end: e.end,
     href: entryHref(e),

@@ -9,6 +9,7 @@ import { RecordEditForm } from '../../kit/form/RecordEditForm.tsx';
 import { DataTable } from '../../kit/list/DataTable.tsx';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { useChangeCalendar, type WindowView, windows } from './api.ts';
+import { repeatsText } from './labels.ts';
 import { useCanManageWindows } from './permissions.ts';
 import { draftOfWindow, validateWindowDraft, WindowFields, windowBody } from './WindowForm.tsx';
 import { WindowKindBadge, windowScope } from './WindowsPage.tsx';
@@ -65,7 +66,7 @@ export function WindowPage() {
       header={(w) => ({
         title: w.name,
         badges: <WindowKindBadge kind={w.kind} />,
-        meta: `${windowScope(w)} · ${w.rrule ? `repeats ${w.rrule}` : 'once'} · ${w.timeZone}`,
+        meta: `${windowScope(w)} · ${repeatsText(w.rrule) ?? 'once'} · ${w.timeZone}`,
         actions: canManage && (
           <Button color="red" variant="light" onClick={confirm.open}>
             Delete window

@@ -1,5 +1,5 @@
 /** Maintenance and freeze windows, by first start, with a dialog to add one. */
-import { Anchor, Badge, Button } from '@mantine/core';
+import { Anchor, Badge, Button, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { CreateButton } from '../../kit/form/CreateDialog.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
@@ -7,7 +7,7 @@ import { ListPage } from '../../kit/list/ListPage.tsx';
 import { useListState } from '../../kit/list/listState.ts';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { type WindowView, windows } from './api.ts';
-import { ENTRY_STYLE } from './labels.ts';
+import { ENTRY_STYLE, repeatsText } from './labels.ts';
 import { useCanManageWindows } from './permissions.ts';
 import { permissionsNote } from './texts.ts';
 import { emptyWindow, validateWindowDraft, WindowFields, windowBody } from './WindowForm.tsx';
@@ -43,8 +43,17 @@ function columns(zone: string): ListColumn<WindowView>[] {
     { key: 'kind', label: 'Kind', width: 190, render: (w) => <WindowKindBadge kind={w.kind} /> },
     { key: 'scope', label: 'Applies to', width: 200, render: windowScope },
     { key: 'start', label: 'First starts', width: 170, render: (w) => formatDateTime(w.start, zone) },
-    { key: 'repeats', label: 'Repeats', width: 190, render: (w) => w.rrule ?? 'No' },
-    { key: 'timeZone', label: 'Time zone', width: 150, render: (w) => w.timeZone },
+    {
+      key: 'repeats',
+      label: 'Repeats',
+      width: 190,
+      render: (w) => (
+        <Text size="sm" title={w.rrule ?? undefined} style={{ overflowWrap: 'anywhere' }}>
+          {repeatsText(w.rrule) ?? 'No'}
+        </Text>
+      ),
+    },
+    { key: 'timeZone', label: 'Time zone', width: 150, hidden: true, render: (w) => w.timeZone },
   ];
 }
 

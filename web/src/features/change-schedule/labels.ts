@@ -1,4 +1,5 @@
 /** How the change calendar shows each kind of entry: changes, maintenance windows and freezes look different. */
+import { describeRecurrence } from '../../../../src/domain/changes/recurrence-text.ts';
 import type { CalendarEntry } from './api.ts';
 
 export const ENTRY_STYLE: Record<
@@ -10,8 +11,15 @@ export const ENTRY_STYLE: Record<
   freeze: { label: 'Freeze', color: 'red.9', variant: 'filled' },
 };
 
-export const entryTitle = (e: CalendarEntry) =>
-  e.kind === 'change' ? `${e.number} ${e.title}` : `${ENTRY_STYLE[e.kind].label}: ${e.title}`;
+/** An entry's title: a change's number and title, a window's name (its kind shows beside it). */
+export const entryTitle = (e: CalendarEntry) => (e.kind === 'change' ? `${e.number} ${e.title}` : e.title);
+
+/**
+ * How often a window repeats: in words where words say all of its rule ("Every week on Saturday"),
+ * otherwise the rule itself; null for a window that happens once.
+ */
+export const repeatsText = (rrule: string | null) =>
+  rrule === null ? null : (describeRecurrence(rrule) ?? rrule);
 
 /** Where an entry opens: a change's record page, a window's page. */
 export const entryHref = (e: CalendarEntry) =>

@@ -2,7 +2,9 @@
  * A month or week grid of events (a table: a row a week, a cell a day, each named by its date), each on the days it spans in the viewer's time zone (or the
  * one given; an event without an end on the day it starts): the change calendar and maintenance
  * windows build on it. Days outside the month are dimmed; an event with a link opens it; `variant`
- * and `color` tell kinds of events apart, and `description` shows on hover.
+ * and `color` tell kinds of events apart (a legend beside the grid names them; `kind` is read out
+ * before the title and shown on hover), and `description` shows on hover. A title wraps within its
+ * day, up to three lines; a longer one shows whole on hover.
  */
 
 import type { MantineColor } from '@mantine/core';
@@ -19,7 +21,9 @@ export type CalendarEvent = {
   href?: string;
   color?: MantineColor;
   variant?: 'light' | 'outline' | 'filled' | 'dot';
-  /** A longer text shown on hover (times, kind). */
+  /** What kind of event it is ("Freeze"): read out before the title, not shown in the cell. */
+  kind?: string;
+  /** A longer text shown on hover (times). */
   description?: string;
 };
 
@@ -36,6 +40,24 @@ function byDays(events: CalendarEvent[], zone: string): Map<DayKey, CalendarEven
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** An event's chip: as tall as its title needs, up to three lines, not one line cut short. */
+const EVENT_STYLES = {
+  root: { height: 'auto', paddingBlock: 2, justifyContent: 'flex-start' },
+  label: {
+    whiteSpace: 'normal',
+    textAlign: 'left',
+    lineHeight: 1.3,
+    display: '-webkit-box',
+    WebkitBoxOrient: 'vertical',
+    WebkitLineClamp: 3,
+    overflowWrap: 'anywhere',
+  },
+} as const;
+
+/** The hover text: the kind, the whole title and the description. */
+const hoverText = (e: CalendarEvent) =>
+  [e.kind ? `${e.kind}: ${e.title}` : e.title, e.description].filter(Boolean).join('\n');
 
 export function CalendarGrid({
   view,
@@ -87,8 +109,10 @@ export function CalendarGrid({
                       color={e.color}
                       fullWidth
                       radius="sm"
-                      title={e.description}
+                      styles={EVENT_STYLES}
+                      title={hoverText(e)}
                     >
+                      {e.kind && <VisuallyHidden>{`${e.kind}: `}</VisuallyHidden>}
                       {e.href ? (
                         <Anchor component={Link} to={e.href} size="xs" inherit c="inherit">
                           {e.title}
