@@ -1,7 +1,8 @@
 /**
  * The knowledge base in the browser: a requester describing a problem in the portal is offered an
  * article, reads it, says it solved the problem, and no incident is raised; an article goes from
- * draft through review to published, published by a reviewer of its category.
+ * draft through review to published, published by a reviewer of its category; the list of
+ * articles fits a 1440 px screen, each audience shown whole.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, type UserInfo, unique } from './support/api.ts';
@@ -21,6 +22,7 @@ describe('knowledge base and deflection', () => {
   let categoryName: string;
   let helpful: Article;
   let internal: Article;
+  let forCustomers: Article;
   const id = unique();
 
   beforeAll(async () => {
@@ -55,6 +57,13 @@ describe('knowledge base and deflection', () => {
       body: 'Internal: fail the VPN gateway over to the standby node.',
       audience: 'internal',
     });
+    const service = await run.admin.createService({ name: `Remote access ${id}` });
+    forCustomers = await publish({
+      title: `Request a VPN token for a contractor ${id}`,
+      body: 'Ask for a token in the catalogue.',
+      audience: 'customers',
+      audienceServiceId: service.id,
+    });
   });
 
   it('suggests an article while a requester types, and "this solved my problem" raises no incident', async () => {
@@ -85,6 +94,26 @@ describe('knowledge base and deflection', () => {
     await page.goto(`/portal/knowledge/${internal.number}`);
     await visible(page.getByText('Article not found'));
     expect(run.pageErrors).toEqual([]);
+  });
+
+  it('lists the articles on a 1440 px screen without scrolling sideways, each audience whole', async () => {
+    const { page } = await run.signedInPerson(author.email);
+    await page.goto(`/knowledge?q=${id}`);
+    const table = page.getByRole('table', { name: 'Articles' });
+    const row = table.getByRole('row', { name: new RegExp(forCustomers.number) });
+    const audience = row.getByText('Service customers', { exact: true });
+    await visible(audience);
+    expect(await audience.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await visible(
+      table.getByRole('row', { name: new RegExp(`${internal.number}.*Internal \\(staff only\\)`) }),
+    );
+    expect(
+      await table.evaluate((t) => {
+        const viewport = t.closest('.mantine-ScrollArea-viewport')!;
+        return viewport.scrollWidth <= viewport.clientWidth;
+      }),
+    ).toBe(true);
+    expect(await seriousA11yProblems(page)).toEqual([]);
   });
 
   it('takes an article from draft through review to published', async () => {

@@ -10,7 +10,7 @@ export type Audience = (typeof AUDIENCES)[number];
 export const AUDIENCE_LABELS: Record<Audience, string> = {
   internal: 'Internal (staff only)',
   requesters: 'All requesters',
-  customers: "A service's customers",
+  customers: 'Service customers',
 };
 
 export type Reader = {

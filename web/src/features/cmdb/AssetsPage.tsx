@@ -51,8 +51,8 @@ const COLUMNS: ListColumn<Asset>[] = [
   { key: 'state', label: 'State', width: 110, render: (a) => <AssetStateBadge state={a.state} /> },
   { key: 'assignedTo', label: 'Assigned to', width: 150, render: (a) => a.assignedTo?.name ?? '—' },
   { key: 'location', label: 'Location', width: 130, render: (a) => a.location ?? '—' },
-  { key: 'ci', label: 'CI', width: 150, render: (a) => (a.ci ? <CiLink ci={a.ci} /> : '—') },
-  { key: 'cost', label: 'Cost', width: 110, render: (a) => formatMoney(a.cost, a.currency) },
+  { key: 'ci', label: 'CI', width: 130, render: (a) => (a.ci ? <CiLink ci={a.ci} /> : '—') },
+  { key: 'cost', label: 'Cost', width: 110, hidden: true, render: (a) => formatMoney(a.cost, a.currency) },
   { key: 'value', label: 'Book value', width: 110, render: (a) => formatMoney(a.currentValue, a.currency) },
   {
     key: 'warranty',

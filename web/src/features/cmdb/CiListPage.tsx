@@ -53,7 +53,7 @@ const COLUMNS: ListColumn<Ci>[] = [
   { key: 'status', label: 'Status', width: 130, render: (ci) => <CiStatusBadge status={ci.status} /> },
   { key: 'supportGroup', label: 'Support group', width: 170, render: (ci) => ci.supportGroup?.name ?? '—' },
   { key: 'owner', label: 'Owner', width: 150, render: (ci) => ci.owner?.name ?? '—' },
-  { key: 'location', label: 'Location', width: 140, render: (ci) => ci.location ?? '—' },
+  { key: 'location', label: 'Location', width: 120, render: (ci) => ci.location ?? '—' },
   { key: 'updated', label: 'Updated', width: 110, render: (ci) => <Time iso={ci.updatedAt} size="sm" /> },
 ];
 

@@ -21,15 +21,16 @@ const COLUMNS: ListColumn<ArticleSummary>[] = [
   { key: 'state', label: 'State', width: 120, render: (a) => <ArticleStateBadge state={a.state} /> },
   { key: 'audience', label: 'Audience', width: 170, render: (a) => <AudienceBadge audience={a.audience} /> },
   { key: 'category', label: 'Category', width: 170, render: (a) => a.category.name },
-  { key: 'owner', label: 'Owner', width: 160, render: (a) => a.owner.name },
-  { key: 'views', label: 'Views', width: 80, render: (a) => a.viewCount },
+  // Shown on request (the Columns menu), so that the list fits a 1440 px screen without scrolling sideways.
+  { key: 'owner', label: 'Owner', width: 160, hidden: true, render: (a) => a.owner.name },
+  { key: 'views', label: 'Views', width: 80, hidden: true, render: (a) => a.viewCount },
   {
     key: 'helpful',
     label: 'Helpful',
     width: 90,
     render: (a) => `${a.helpfulCount} / ${a.helpfulCount + a.notHelpfulCount}`,
   },
-  { key: 'deflections', label: 'Solved', width: 80, render: (a) => a.deflectionCount },
+  { key: 'deflections', label: 'Solved', width: 80, hidden: true, render: (a) => a.deflectionCount },
   { key: 'reviewBy', label: 'Review by', width: 120, hidden: true, render: (a) => a.reviewBy ?? '—' },
   { key: 'updated', label: 'Updated', width: 140, render: (a) => <Time iso={a.updatedAt} size="sm" /> },
 ];

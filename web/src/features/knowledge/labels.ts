@@ -15,7 +15,7 @@ export const STATE_COLORS: Record<string, string> = {
 export const AUDIENCE_COLORS: Record<string, string> = {
   internal: 'grape',
   requesters: 'blue',
-  customers: 'cyan',
+  customers: 'cyan.9',
 };
 
 export const articlePath = (number: string, portal = false) =>

@@ -38,8 +38,8 @@ const COLUMNS: ListColumn<PredictionItem>[] = [
     ),
   },
   { key: 'title', label: 'Title', render: (r) => r.title },
-  { key: 'group', label: 'Group', width: 150, render: (r) => r.group?.name ?? '—' },
-  { key: 'assignee', label: 'Assignee', width: 140, render: (r) => r.assignee?.name ?? 'Unassigned' },
+  { key: 'group', label: 'Group', width: 130, render: (r) => r.group?.name ?? '—' },
+  { key: 'assignee', label: 'Assignee', width: 130, render: (r) => r.assignee?.name ?? 'Unassigned' },
   {
     key: 'time_left',
     label: 'Time left',
@@ -55,7 +55,7 @@ const COLUMNS: ListColumn<PredictionItem>[] = [
   {
     key: 'factor',
     label: 'Top factor',
-    width: 280,
+    width: 220,
     render: (r) => {
       const f = topFactor(r.clock.factors);
       return f ? <FactorLine factor={f} /> : '—';

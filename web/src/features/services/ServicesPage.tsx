@@ -46,7 +46,7 @@ const COLUMNS: ListColumn<Service>[] = [
     width: 100,
     render: (s) => <LifecycleBadge status={s.lifecycleStatus} />,
   },
-  { key: 'owner', label: 'Owner', width: 160, render: (s) => s.owner?.name ?? '—' },
+  { key: 'owner', label: 'Owner', width: 150, render: (s) => s.owner?.name ?? '—' },
   { key: 'supportGroup', label: 'Support group', width: 160, render: (s) => s.supportGroup?.name ?? '—' },
   {
     key: 'customers',

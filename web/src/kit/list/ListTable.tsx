@@ -11,7 +11,7 @@ import type { ListColumn } from './columns.ts';
 import type { SortState } from './listState.ts';
 
 /** The flexible column never gets narrower than this; the table scrolls sideways instead. */
-const FLEX_MIN = 320;
+const FLEX_MIN = 280;
 const CHECK_WIDTH = 44;
 
 function SortHeader<Row>({
