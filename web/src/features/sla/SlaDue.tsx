@@ -19,7 +19,7 @@ import { useNearestDue } from './useNearestDue.ts';
  * plain spaces, so it reads and copies as it shows.
  */
 const keepUnits = (amount: string) =>
-  amount.split(/(?<=\D) (?=\d)/).map((part, i) => (
+  amount.split(/(?<=[a-z]) (?=\d)/).map((part, i) => (
     <Fragment key={part}>
       {i > 0 && ' '}
       <span style={{ whiteSpace: 'nowrap' }}>{part}</span>

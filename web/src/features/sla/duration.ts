@@ -7,6 +7,8 @@ export function formatWorkingSeconds(seconds: number): string {
   const s = Math.floor(Math.abs(seconds));
   const h = Math.floor(s / 3600);
   const m = Math.floor((s % 3600) / 60);
+  // Seconds are not shown, but some are left (or late): "0 min left" would read as none.
+  if (h === 0 && m === 0 && s > 0) return '< 1 min';
   if (h === 0) return `${m} min`;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
