@@ -11,9 +11,14 @@ export const theme = createTheme({
   components: {
     Badge: {
       defaultProps: { radius: 'sm' },
-      styles: { root: { textTransform: 'none', fontWeight: 600 } },
+      // A badge beside text in a row is never squeezed below its label (a state cut to "N…" says
+      // nothing): the text beside it gives way, or the row wraps.
+      styles: { root: { textTransform: 'none', fontWeight: 600, flexShrink: 0 } },
     },
     Tooltip: { defaultProps: { withinPortal: true } },
+    // A table wider than the screen scrolls within itself; its region takes keyboard focus, so
+    // the arrow keys scroll it too.
+    TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
     // Every dialog's close button says what it does to a screen reader.
     Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
     Notification: {

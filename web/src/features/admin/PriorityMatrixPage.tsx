@@ -47,49 +47,51 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
           title="The matrix was not saved"
           onReload={onReload}
         />
-        <Table withTableBorder withColumnBorders mt="sm" captionSide="bottom">
-          <Table.Caption>
-            Rows: impact. Columns: urgency. Cells: the priority (1 Critical … 5 Planning).
-          </Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Impact \ Urgency</Table.Th>
-              {LEVELS.map((u) => (
-                <Table.Th key={u} scope="col">
-                  {u} – {LEVEL_LABELS[u]}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {LEVELS.map((i) => (
-              <Table.Tr key={i}>
-                <Table.Th scope="row">
-                  {i} – {LEVEL_LABELS[i]}
-                </Table.Th>
-                {LEVELS.map((u) => {
-                  const v = cells[i - 1]?.[u - 1] ?? '';
-                  return (
-                    <Table.Td key={u}>
-                      <Group gap="xs" wrap="nowrap">
-                        <NumberInput
-                          aria-label={`Priority for impact ${LEVEL_LABELS[i]} and urgency ${LEVEL_LABELS[u]}`}
-                          value={v}
-                          onChange={(n) => set(i - 1, u - 1, n)}
-                          allowDecimal={false}
-                          clampBehavior="none"
-                          w={70}
-                          error={cellProblem(v) ? true : undefined}
-                        />
-                        {!cellProblem(v) && typeof v === 'number' && <PriorityBadge priority={v} />}
-                      </Group>
-                    </Table.Td>
-                  );
-                })}
+        <Table.ScrollContainer minWidth={0} mt="sm">
+          <Table withTableBorder withColumnBorders captionSide="bottom">
+            <Table.Caption>
+              Rows: impact. Columns: urgency. Cells: the priority (1 Critical … 5 Planning).
+            </Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Impact \ Urgency</Table.Th>
+                {LEVELS.map((u) => (
+                  <Table.Th key={u} scope="col">
+                    {u} – {LEVEL_LABELS[u]}
+                  </Table.Th>
+                ))}
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {LEVELS.map((i) => (
+                <Table.Tr key={i}>
+                  <Table.Th scope="row">
+                    {i} – {LEVEL_LABELS[i]}
+                  </Table.Th>
+                  {LEVELS.map((u) => {
+                    const v = cells[i - 1]?.[u - 1] ?? '';
+                    return (
+                      <Table.Td key={u}>
+                        <Group gap="xs" wrap="nowrap">
+                          <NumberInput
+                            aria-label={`Priority for impact ${LEVEL_LABELS[i]} and urgency ${LEVEL_LABELS[u]}`}
+                            value={v}
+                            onChange={(n) => set(i - 1, u - 1, n)}
+                            allowDecimal={false}
+                            clampBehavior="none"
+                            w={70}
+                            error={cellProblem(v) ? true : undefined}
+                          />
+                          {!cellProblem(v) && typeof v === 'number' && <PriorityBadge priority={v} />}
+                        </Group>
+                      </Table.Td>
+                    );
+                  })}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
         <Group justify="space-between" mt="md">
           <Text size="sm" c="dimmed">
             Changes apply to incidents whose impact or urgency change from now on.

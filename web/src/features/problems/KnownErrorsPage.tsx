@@ -58,9 +58,9 @@ export function KnownErrorsPage() {
               {data.items.map((ke) => (
                 <Paper key={ke.id} withBorder p="md" radius="md" component="li">
                   <Stack gap={6}>
-                    <Group justify="space-between" wrap="nowrap">
+                    <Group justify="space-between" align="flex-start">
                       <Text fw={600}>{ke.title}</Text>
-                      <Group gap="xs" wrap="nowrap">
+                      <Group gap="xs">
                         <Badge variant="light" color={ke.status === 'active' ? 'orange' : 'gray'}>
                           {KNOWN_ERROR_STATUS_LABELS[ke.status]}
                         </Badge>

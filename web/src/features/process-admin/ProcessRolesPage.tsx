@@ -79,7 +79,7 @@ export function ProcessRolesPage() {
           {canEdit && (
             <>
               {' '}
-              <Anchor component={Link} to={`/admin/processes/${process}/raci`}>
+              <Anchor component={Link} to={`/admin/processes/${process}/raci`} underline="always">
                 Edit the matrix
               </Anchor>
             </>

@@ -1,17 +1,26 @@
-/** Which process a per-process page shows, as a segmented control: choosing another opens its page. */
-import { SegmentedControl } from '@mantine/core';
+/**
+ * Which process a per-process page shows, as a segmented control (on a narrow screen, where its
+ * six choices do not fit in a row, a select): choosing another opens its page.
+ */
+import { NativeSelect, SegmentedControl } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useNavigate } from 'react-router-dom';
 import { PROCESS_KEYS, PROCESS_LABELS, type ProcessKey } from '../../api/queries/process.ts';
 import { optionsOf } from '../../lib/labels.ts';
 
 export function ProcessSwitch({ value, pathOf }: { value: ProcessKey; pathOf: (p: ProcessKey) => string }) {
   const navigate = useNavigate();
-  return (
-    <SegmentedControl
+  const narrow = useMediaQuery('(max-width: 62em)');
+  const data = optionsOf(PROCESS_KEYS, PROCESS_LABELS);
+  const open = (p: string) => navigate(pathOf(p as ProcessKey));
+  return narrow ? (
+    <NativeSelect
       aria-label="Process"
-      data={optionsOf(PROCESS_KEYS, PROCESS_LABELS)}
+      data={data}
       value={value}
-      onChange={(p) => navigate(pathOf(p as ProcessKey))}
+      onChange={(e) => open(e.currentTarget.value)}
     />
+  ) : (
+    <SegmentedControl aria-label="Process" data={data} value={value} onChange={open} />
   );
 }

@@ -1,7 +1,8 @@
 /**
  * A plain table of rows under a header of column labels (see TableHead), scrolling sideways
- * below `minWidth` when one is given. The caller gives the rows; Mantine's table props pass
- * through (striped, verticalSpacing, aria-label, …).
+ * below `minWidth` when one is given, and within itself, not the page, whenever its content is
+ * wider than the screen (a phone). The caller gives the rows; Mantine's table props pass through
+ * (striped, verticalSpacing, aria-label, …).
  */
 import { Table, type TableProps } from '@mantine/core';
 import type { ReactNode } from 'react';
@@ -23,9 +24,5 @@ export function DataTable({
       <Table.Tbody>{children}</Table.Tbody>
     </Table>
   );
-  return minWidth === undefined ? (
-    body
-  ) : (
-    <Table.ScrollContainer minWidth={minWidth}>{body}</Table.ScrollContainer>
-  );
+  return <Table.ScrollContainer minWidth={minWidth ?? 0}>{body}</Table.ScrollContainer>;
 }

@@ -135,7 +135,7 @@ export function ListView<Row, S extends FilterSpec>(p: ListViewProps<Row, S>) {
     <>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm" mb="md">
         <div style={{ flex: '1 1 600px' }}>{p.filters}</div>
-        <Group gap="xs" wrap="nowrap">
+        <Group gap="xs" wrap="wrap">
           <ViewsMenu
             listKey={p.listKey}
             current={current}
