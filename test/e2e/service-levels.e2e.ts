@@ -110,6 +110,20 @@ describe('service levels', () => {
     await expect.poll(() => text(page.locator('main'))).toContain('Maria Manager');
     expect(await text(page.locator('main'))).toContain('8 h');
     expect(await text(page.locator('main'))).toContain('1 d 6 h');
+
+    // The service's page lists it in force, its table fitting the page's column: no service
+    // column (it is this service) and no dates (the status says it is in force).
+    await page.goBack();
+    await page.goBack();
+    const slas = page.getByRole('table', { name: 'Service level agreements' });
+    await visible(slas.getByRole('row', { name: new RegExp(`${slaName}.*Agreed.*In force`) }));
+    expect(await slas.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Party', 'Status']);
+    expect(
+      await slas.evaluate((t) => {
+        const viewport = t.closest('.mantine-ScrollArea-viewport')!;
+        return viewport.scrollWidth <= viewport.clientWidth;
+      }),
+    ).toBe(true);
   });
 
   it('shows the agent the due time of an incident raised against the service', async () => {

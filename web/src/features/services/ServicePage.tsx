@@ -48,11 +48,14 @@ function AgreementSection({
   items,
   empty,
   action,
+  omit,
 }: {
   title: string;
   items: Agreement[];
   empty: string;
   action?: ReactNode;
+  /** Columns the section already says (see AgreementTable). */
+  omit: readonly string[];
 }) {
   return (
     <Section title={`${title} (${items.length})`} actions={action}>
@@ -61,7 +64,7 @@ function AgreementSection({
           {empty}
         </Text>
       ) : (
-        <AgreementTable items={items} label={title} />
+        <AgreementTable items={items} label={title} omit={omit} />
       )}
     </Section>
   );
@@ -133,6 +136,7 @@ function ServiceLevels({ s, onAddRequirement }: { s: ServiceDetail; onAddRequire
         items={levels.slas}
         empty="No SLA names this service. Generic SLAs (for every service) may still apply."
         action={newAgreement('sla')}
+        omit={['service', 'effective']}
       />
       <AgreementSection
         title="Operational level agreements"
@@ -142,12 +146,15 @@ function ServiceLevels({ s, onAddRequirement }: { s: ServiceDetail; onAddRequire
             ? `No OLA binds ${s.supportGroup.name}.`
             : 'Give the service a support group to see its OLAs.'
         }
+        // An OLA here names this service or none (then it binds the support group): both columns say something.
+        omit={['effective']}
       />
       <AgreementSection
         title="Underpinning contracts"
         items={levels.ucs}
         empty="No supplier contract underpins this service."
         action={newAgreement('uc')}
+        omit={['service', 'effective']}
       />
     </Stack>
   );

@@ -74,12 +74,24 @@ export const AGREEMENT_COLUMNS: ListColumn<Agreement>[] = [
   },
 ];
 
-/** The agreements of one service (the kind column left out), without the list page's filters. */
-export function AgreementTable({ items, label }: { items: Agreement[]; label: string }) {
+/**
+ * The agreements of one service, without the list page's filters: the kind column left out (a
+ * section holds one kind), and the columns in `omit` (what the section already says, e.g. the
+ * service on its own page; the effective dates, which the status and the agreement's page give).
+ */
+export function AgreementTable({
+  items,
+  label,
+  omit = [],
+}: {
+  items: Agreement[];
+  label: string;
+  omit?: readonly string[];
+}) {
   return (
     <ListTable
       label={label}
-      columns={AGREEMENT_COLUMNS.filter((c) => c.key !== 'kind')}
+      columns={AGREEMENT_COLUMNS.filter((c) => c.key !== 'kind' && !omit.includes(c.key))}
       rows={items}
       rowKey={(a) => a.id}
       rowHref={agreementHref}

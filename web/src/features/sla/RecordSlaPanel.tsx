@@ -69,7 +69,7 @@ function ClockRow({ clock, remaining }: { clock: RecordClock; remaining: number 
             {clock.party ? ` · ${clock.party.name}` : ''}
           </Text>
         </Group>
-        <Group gap={4} wrap="nowrap">
+        <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
           {stateBadge(clock)}
           {breached && (
             <Badge color="red.9" variant="filled" size="sm">
