@@ -74,6 +74,7 @@ describe('service request from order to closure', () => {
           ],
         },
         { key: 'cost_centre', label: 'Cost centre', type: 'text', pattern: 'CC-\\d{4}', required: true },
+        { key: 'user', label: 'Who will use it?', type: 'user' },
       ],
       approvalPolicy: { levels: [{ name: 'Line manager', rule: 'all', approvers: [{ kind: 'manager' }] }] },
       taskTemplates: [
@@ -90,9 +91,14 @@ describe('service request from order to closure', () => {
     page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: number });
 
   let ritaPage: Page;
+  /** Requests the API refused to Rita's pages: the form asks nothing she may not ask. */
+  const refused: string[] = [];
 
   it('lets the requester find the item in the portal catalog', async () => {
     ritaPage = (await run.signedInPerson(rita.email)).page;
+    ritaPage.on('response', (r) => {
+      if (r.status() === 403) refused.push(r.url());
+    });
     await ritaPage.waitForURL('**/portal');
     await visible(ritaPage.getByText('No requests under way'));
     await ritaPage.getByRole('link', { name: 'Catalog', exact: true }).click();
@@ -128,6 +134,12 @@ describe('service request from order to closure', () => {
     await page.getByLabel('Needed by').fill('2031-03-02');
     await page.getByRole('checkbox', { name: 'Docking station' }).check();
     await hidden(summary);
+    // A requester may not browse the directory: the person field offers herself, and the page
+    // never asked the directory to find out.
+    await page.getByRole('combobox', { name: 'Who will use it?' }).click();
+    await visible(page.getByRole('option', { name: 'Rita Requester (me)' }));
+    await page.keyboard.press('Escape');
+    expect(refused).toEqual([]);
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 

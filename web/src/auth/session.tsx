@@ -2,6 +2,7 @@
 import { Center, Loader } from '@mantine/core';
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, Outlet, useLocation, useParams } from 'react-router-dom';
+import { type Action, can } from '../../../src/domain/roles.ts';
 import { useSession } from '../api/queries/auth.ts';
 import type { User } from '../api/types.ts';
 import { ErrorState } from '../components/States.tsx';
@@ -15,6 +16,15 @@ export function useMe(): User {
   const u = useContext(UserContext);
   if (!u) throw new Error('useMe() outside <RequireAuth>');
   return u;
+}
+
+/**
+ * Whether the signed-in user's roles allow `action`, by the server's own rules: what to offer,
+ * without asking the API a question it would refuse. The API still decides.
+ */
+export function useCan(action: Action): boolean {
+  const me = useMe();
+  return can({ userId: me.id, roles: me.roles, groupIds: [], scopes: null }, action);
 }
 
 export function FullPageLoader() {

@@ -15,7 +15,7 @@ import { useState } from 'react';
 import type { FormField } from '../../../../src/domain/requests/form.ts';
 import { ApiError, api } from '../../api/client.ts';
 import type { Page, PersonRef } from '../../api/types.ts';
-import { useMe } from '../../auth/session.tsx';
+import { useCan, useMe } from '../../auth/session.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { useServerSearch } from '../../kit/form/useServerSearch.ts';
 import type { Draft } from './formAnswers.ts';
@@ -63,16 +63,10 @@ function ChoiceInput({ field, value, onChange, error }: FieldProps) {
 function UserInput({ field, value, onChange, error }: FieldProps) {
   const me = useMe();
   const [picked, setPicked] = useState<PersonRef | null>(null);
-  const probe = useQuery({
-    queryKey: ['users', 'search', { limit: 1 }],
-    queryFn: () => api.get<Page<unknown>>('/users', { limit: 1 }),
-    retry: false,
-    staleTime: 5 * 60_000,
-  });
-  const directory = !(probe.error instanceof ApiError && probe.error.status === 403);
+  const directory = useCan('user.read');
   const id = str(value);
   const common = { label: field.label, required: field.required, error };
-  if (directory && !probe.isPending)
+  if (directory)
     return (
       <UserPicker
         {...common}
@@ -106,15 +100,17 @@ function CiInput({ field, value, onChange, error }: FieldProps) {
   const id = str(value);
   const [known, setKnown] = useState<Map<string, string>>(new Map());
   const { query, searchProps } = useServerSearch([known.get(id)]);
+  const cmdb = useCan('cmdb.read');
   const found = useQuery({
     queryKey: ['cmdb', 'cis', 'pick', field.classKey ?? '', query ?? ''],
     queryFn: ({ signal }) =>
       api.get<Page<CiOption>>('/cmdb/cis', { q: query, class: field.classKey, limit: 20 }, signal),
     retry: false,
     placeholderData: (prev) => prev,
+    enabled: cmdb,
   });
   const common = { label: field.label, required: field.required, error };
-  if (found.error instanceof ApiError && found.error.status === 403)
+  if (!cmdb || (found.error instanceof ApiError && found.error.status === 403))
     return (
       <TextInput
         {...common}
