@@ -2,12 +2,13 @@
 import { Center, Loader } from '@mantine/core';
 import { createContext, type ReactNode, useContext } from 'react';
 import { Navigate, Outlet, useLocation, useParams } from 'react-router-dom';
-import { type Action, can } from '../../../src/domain/roles.ts';
+import type { Action } from '../../../src/domain/roles.ts';
 import { useSession } from '../api/queries/auth.ts';
 import type { User } from '../api/types.ts';
 import { ErrorState } from '../components/States.tsx';
 import { homePath, isPortalUser } from '../lib/faces.ts';
 import { TimeZoneContext } from '../lib/time.tsx';
+import { userCan } from './can.ts';
 
 const UserContext = createContext<User | null>(null);
 
@@ -18,13 +19,9 @@ export function useMe(): User {
   return u;
 }
 
-/**
- * Whether the signed-in user's roles allow `action`, by the server's own rules: what to offer,
- * without asking the API a question it would refuse. The API still decides.
- */
+/** Whether the signed-in user may `action` (see `userCan`). */
 export function useCan(action: Action): boolean {
-  const me = useMe();
-  return can({ userId: me.id, roles: me.roles, groupIds: [], scopes: null }, action);
+  return userCan(useMe(), action);
 }
 
 export function FullPageLoader() {

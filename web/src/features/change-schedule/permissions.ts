@@ -1,7 +1,4 @@
 /** Who may add and change windows: the API's change schedule managers. */
-import { useMe } from '../../auth/session.tsx';
+import { useCan } from '../../auth/session.tsx';
 
-export function useCanManageWindows(): boolean {
-  const me = useMe();
-  return me.roles.some((r) => r === 'admin' || r === 'service_manager' || r === 'change_manager');
-}
+export const useCanManageWindows = (): boolean => useCan('change_schedule.manage');

@@ -1,5 +1,6 @@
 /** Configuration items on the list kit: filters (class, status, text) in the URL, saved views, keyset "Load more". */
 import { CI_STATUSES, type Ci, type CiClass, useCiClasses, useCiList } from '../../api/queries/cmdb.ts';
+import { userCan } from '../../auth/can.ts';
 import { useMe } from '../../auth/session.tsx';
 import type { ListColumn } from '../../kit/list/columns.ts';
 import { ListPage } from '../../kit/list/ListPage.tsx';
@@ -63,7 +64,7 @@ export function CiListPage() {
   const classes = useCiClasses();
   const { class: classKey, status, q } = state.filters;
   const list = useCiList({ class: classKey || undefined, status, q: q || undefined });
-  const canCreate = me.roles.some((r) => ['admin', 'service_manager', 'agent'].includes(r));
+  const canCreate = userCan(me, 'cmdb.manage');
   return (
     <ListPage
       title="Configuration items"

@@ -4,6 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useUserSearch } from '../../api/queries/directory.ts';
 import { type CategoryView, useCategories, useSaveCategory } from '../../api/queries/knowledge.ts';
+import { userCan } from '../../auth/can.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert } from '../../components/States.tsx';
@@ -67,7 +68,7 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
 
 export function CategoriesPage() {
   const me = useMe();
-  const canManage = me.roles.includes('admin') || me.roles.includes('service_manager');
+  const canManage = userCan(me, 'knowledge.manage');
   const categories = useCategories();
   const [editing, setEditing] = useState<CategoryView | 'new' | null>(null);
   return (

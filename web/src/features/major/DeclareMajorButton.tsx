@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { LIMITS } from '../../../../src/shared/limits.ts';
 import { useDeclareMajor, useMajorIncident } from '../../api/queries/process.ts';
 import type { Incident, PersonRef, User } from '../../api/types.ts';
+import { userCan } from '../../auth/can.ts';
 import { useMe } from '../../auth/session.tsx';
 import { UserPicker } from '../../components/Pickers.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
@@ -15,8 +16,7 @@ import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 
 /** Navigation only: the API decides (incident.declare_major). */
-export const mayDeclareMajor = (user: Pick<User, 'roles'>) =>
-  user.roles.some((r) => r === 'admin' || r === 'service_manager' || r === 'process_owner');
+export const mayDeclareMajor = (user: Pick<User, 'id' | 'roles'>) => userCan(user, 'incident.declare_major');
 
 function DeclareDialog({ rec, onClose }: { rec: Incident; onClose: () => void }) {
   const me = useMe();

@@ -13,6 +13,7 @@ import {
   useCalendarMap,
   useRecordSla,
 } from '../../api/queries/serviceLevels.ts';
+import { userCan } from '../../auth/can.ts';
 import { useMe } from '../../auth/session.tsx';
 import { ErrorAlert } from '../../components/States.tsx';
 import { RecordPanel } from '../../kit/record/RecordPanel.tsx';
@@ -124,8 +125,7 @@ function ClockStatus({ clock, remaining }: { clock: RecordClock; remaining: numb
 export function RecordSlaPanel({ recordId }: { recordId: string }) {
   const sla = useRecordSla(recordId);
   const me = useMe();
-  // The API's supplier.engage permission: the roles that work records.
-  const mayEngage = me.roles.some((r) => ['admin', 'service_manager', 'process_owner', 'agent'].includes(r));
+  const mayEngage = userCan(me, 'supplier.engage');
   const now = useNow();
   const [timelineOpen, timeline] = useDisclosure();
   const clocks = sla.data?.clocks ?? [];

@@ -1,7 +1,4 @@
 /** Whether to offer service level management actions. Navigation only: the API decides. */
-import { useMe } from '../../auth/session.tsx';
+import { useCan } from '../../auth/session.tsx';
 
-export function useCanManageServiceLevels(): boolean {
-  const me = useMe();
-  return me.roles.includes('admin') || me.roles.includes('service_manager');
-}
+export const useCanManageServiceLevels = (): boolean => useCan('service_level.manage');
