@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, visible } from './support/browser.ts';
+import { choose, fitsWidth, hidden, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('the change calendar shows windows and freezes, filtered, and offers a feed', () => {
@@ -65,12 +65,7 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
       windows.getByRole('row', { name: new RegExp(`Payroll Saturday ${id}.*Every week on Saturday`) }),
     );
     await visible(windows.getByRole('row', { name: new RegExp(`Year-end freeze ${id}.*No$`) }));
-    expect(
-      await windows.evaluate((t) => {
-        const viewport = t.closest('.mantine-ScrollArea-viewport')!;
-        return viewport.scrollWidth <= viewport.clientWidth;
-      }),
-    ).toBe(true);
+    expect(await fitsWidth(windows)).toBe(true);
   });
 
   it('shows the freeze and the windows in the month, the week and the list', async () => {

@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ApiSession, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, visible } from './support/browser.ts';
+import { choose, fitsWidth, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 type Article = { id: string; number: string; state: string; deflectionCount: number; version: number };
@@ -107,12 +107,7 @@ describe('knowledge base and deflection', () => {
     await visible(
       table.getByRole('row', { name: new RegExp(`${internal.number}.*Internal \\(staff only\\)`) }),
     );
-    expect(
-      await table.evaluate((t) => {
-        const viewport = t.closest('.mantine-ScrollArea-viewport')!;
-        return viewport.scrollWidth <= viewport.clientWidth;
-      }),
-    ).toBe(true);
+    expect(await fitsWidth(table)).toBe(true);
     expect(await seriousA11yProblems(page)).toEqual([]);
   });
 

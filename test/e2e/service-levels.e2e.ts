@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, hidden, signIn, text, visible } from './support/browser.ts';
+import { choose, fitsWidth, hidden, signIn, text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('service levels', () => {
@@ -118,12 +118,7 @@ describe('service levels', () => {
     const slas = page.getByRole('table', { name: 'Service level agreements' });
     await visible(slas.getByRole('row', { name: new RegExp(`${slaName}.*Agreed.*In force`) }));
     expect(await slas.getByRole('columnheader').allTextContents()).toEqual(['Name', 'Party', 'Status']);
-    expect(
-      await slas.evaluate((t) => {
-        const viewport = t.closest('.mantine-ScrollArea-viewport')!;
-        return viewport.scrollWidth <= viewport.clientWidth;
-      }),
-    ).toBe(true);
+    expect(await fitsWidth(slas)).toBe(true);
   });
 
   it('shows the agent the due time of an incident raised against the service', async () => {

@@ -61,6 +61,14 @@ export async function text(locator: Locator): Promise<string> {
   return (await locator.first().textContent()) ?? '';
 }
 
+/** Whether a table fits its scroll area: all of its columns show without scrolling sideways. */
+export async function fitsWidth(table: Locator): Promise<boolean> {
+  return table.evaluate((t) => {
+    const viewport = t.closest('.mantine-ScrollArea-viewport')!;
+    return viewport.scrollWidth <= viewport.clientWidth;
+  });
+}
+
 /** Wait until nothing matches the locator any more. */
 export async function hidden(locator: Locator, timeout = 15_000): Promise<void> {
   await locator.first().waitFor({ state: 'hidden', timeout });

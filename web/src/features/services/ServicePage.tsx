@@ -4,7 +4,7 @@
  */
 import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconAlertCircle, IconEdit, IconPlus } from '@tabler/icons-react';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import {
   type Agreement,
@@ -43,25 +43,66 @@ function ServiceLinks({ items, empty }: { items: ServiceLink[]; empty: string })
   );
 }
 
+/** What each kind of agreement section of a service's page says, and where its button leads. */
+const AGREEMENT_SECTIONS = {
+  sla: {
+    title: 'Service level agreements',
+    items: (s: ServiceDetail) => s.serviceLevels.slas,
+    empty: () => 'No SLA names this service. Generic SLAs (for every service) may still apply.',
+    create: 'New SLA',
+  },
+  ola: {
+    title: 'Operational level agreements',
+    items: (s: ServiceDetail) => s.serviceLevels.olas,
+    empty: (s: ServiceDetail) =>
+      s.supportGroup
+        ? `No OLA binds ${s.supportGroup.name}.`
+        : 'Give the service a support group to see its OLAs.',
+    create: null,
+  },
+  uc: {
+    title: 'Underpinning contracts',
+    items: (s: ServiceDetail) => s.serviceLevels.ucs,
+    empty: () => 'No supplier contract underpins this service.',
+    create: 'New underpinning contract',
+  },
+} as const;
+
 function AgreementSection({
-  title,
-  items,
-  empty,
-  action,
-  omit,
+  kind,
+  s,
+  canManage,
 }: {
-  title: string;
-  items: Agreement[];
-  empty: string;
-  action?: ReactNode;
-  /** Columns the section already says (see AgreementTable). */
-  omit: readonly string[];
+  kind: Agreement['kind'];
+  s: ServiceDetail;
+  canManage: boolean;
 }) {
+  const { title, items: itemsOf, empty, create } = AGREEMENT_SECTIONS[kind];
+  const items = itemsOf(s);
+  // Left out what the section already says (see AgreementTable): the service of an SLA or UC
+  // here is this one; an OLA here names this service or none (it then binds the support group).
+  const omit = kind === 'ola' ? ['effective'] : ['service', 'effective'];
   return (
-    <Section title={`${title} (${items.length})`} actions={action}>
+    <Section
+      title={`${title} (${items.length})`}
+      actions={
+        canManage &&
+        create && (
+          <Button
+            size="xs"
+            variant="light"
+            leftSection={<IconPlus size={14} />}
+            component={Link}
+            to={`/service-levels/agreements/new?kind=${kind}&serviceId=${s.id}`}
+          >
+            {create}
+          </Button>
+        )
+      }
+    >
       {items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          {empty}
+          {empty(s)}
         </Text>
       ) : (
         <AgreementTable items={items} label={title} omit={omit} />
@@ -105,18 +146,6 @@ function ServiceDetails({ s }: { s: ServiceDetail }) {
 function ServiceLevels({ s, onAddRequirement }: { s: ServiceDetail; onAddRequirement: () => void }) {
   const canManage = s.allowedActions.includes('manage_service_levels');
   const levels = s.serviceLevels;
-  const newAgreement = (kind: 'sla' | 'uc') =>
-    canManage && (
-      <Button
-        size="xs"
-        variant="light"
-        leftSection={<IconPlus size={14} />}
-        component={Link}
-        to={`/service-levels/agreements/new?kind=${kind}&serviceId=${s.id}`}
-      >
-        {kind === 'sla' ? 'New SLA' : 'New underpinning contract'}
-      </Button>
-    );
   return (
     <Stack gap="md">
       <Section
@@ -131,31 +160,9 @@ function ServiceLevels({ s, onAddRequirement }: { s: ServiceDetail; onAddRequire
       >
         <RequirementsTable service={s} canManage={canManage} />
       </Section>
-      <AgreementSection
-        title="Service level agreements"
-        items={levels.slas}
-        empty="No SLA names this service. Generic SLAs (for every service) may still apply."
-        action={newAgreement('sla')}
-        omit={['service', 'effective']}
-      />
-      <AgreementSection
-        title="Operational level agreements"
-        items={levels.olas}
-        empty={
-          s.supportGroup
-            ? `No OLA binds ${s.supportGroup.name}.`
-            : 'Give the service a support group to see its OLAs.'
-        }
-        // An OLA here names this service or none (then it binds the support group): both columns say something.
-        omit={['effective']}
-      />
-      <AgreementSection
-        title="Underpinning contracts"
-        items={levels.ucs}
-        empty="No supplier contract underpins this service."
-        action={newAgreement('uc')}
-        omit={['service', 'effective']}
-      />
+      {(['sla', 'ola', 'uc'] as const).map((kind) => (
+        <AgreementSection key={kind} kind={kind} s={s} canManage={canManage} />
+      ))}
     </Stack>
   );
 }
