@@ -47,13 +47,11 @@ function ServiceLinks({ items, empty }: { items: ServiceLink[]; empty: string })
 const AGREEMENT_SECTIONS = {
   sla: {
     title: 'Service level agreements',
-    items: (s: ServiceDetail) => s.serviceLevels.slas,
     empty: () => 'No SLA names this service. Generic SLAs (for every service) may still apply.',
     create: 'New SLA',
   },
   ola: {
     title: 'Operational level agreements',
-    items: (s: ServiceDetail) => s.serviceLevels.olas,
     empty: (s: ServiceDetail) =>
       s.supportGroup
         ? `No OLA binds ${s.supportGroup.name}.`
@@ -62,7 +60,6 @@ const AGREEMENT_SECTIONS = {
   },
   uc: {
     title: 'Underpinning contracts',
-    items: (s: ServiceDetail) => s.serviceLevels.ucs,
     empty: () => 'No supplier contract underpins this service.',
     create: 'New underpinning contract',
   },
@@ -77,8 +74,8 @@ function AgreementSection({
   s: ServiceDetail;
   canManage: boolean;
 }) {
-  const { title, items: itemsOf, empty, create } = AGREEMENT_SECTIONS[kind];
-  const items = itemsOf(s);
+  const { title, empty, create } = AGREEMENT_SECTIONS[kind];
+  const items = s.serviceLevels[`${kind}s`];
   // Left out what the section already says (see AgreementTable): the service of an SLA or UC
   // here is this one; an OLA here names this service or none (it then binds the support group).
   const omit = kind === 'ola' ? ['effective'] : ['service', 'effective'];
