@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { loadActor } from '../../src/modules/auth/service.ts';
 import { createRecord } from '../../src/modules/records/service.ts';
 import { INCIDENT } from '../../src/modules/records/types.ts';
@@ -459,6 +461,22 @@ describe('the SLA timeline', () => {
     expect(timeline[2]!.summary).toBe(
       'SLA response clock (Shared SLA v1) met: the record was first worked on',
     );
+  });
+
+  it('goes with its record, as the clocks do', async () => {
+    const inc = await raise();
+    await move(agent, inc.id, 'in_progress');
+    const left = async () =>
+      (
+        await queryRows<{ clocks: number; events: number }>(
+          env.ctx.db,
+          sql`select (select count(*)::int from sla_clocks where record_id = ${inc.id}) as clocks,
+            (select count(*)::int from sla_events where record_id = ${inc.id}) as events`,
+        )
+      )[0]!;
+    expect(await left()).toEqual({ clocks: 2, events: 3 });
+    await queryRows(env.ctx.db, sql`delete from records where id = ${inc.id}`);
+    expect(await left()).toEqual({ clocks: 0, events: 0 });
   });
 });
 

@@ -119,7 +119,13 @@ export const slaEvents = pgTable(
   {
     id: serialIdColumn(),
     recordId: parentColumn('record_id', () => records.id),
-    clockId: uuid('clock_id').references(() => slaClocks.id, { onDelete: 'cascade' }),
+    /**
+     * The clock the event is about, if one. Not a foreign key: an event goes with its record (the
+     * cascade above), as its clocks do, and clocks are deleted only with their record. A key here
+     * cost every create two checks, and a record's deletion a scan of all events for each of its
+     * clocks (nothing indexes this column).
+     */
+    clockId: uuid('clock_id'),
     at: timestamp('at', { withTimezone: true }).notNull(),
     kind: text('kind').notNull(),
     /** The person whose action caused the event; null when the system did (the sweep). */
