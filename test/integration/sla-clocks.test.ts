@@ -478,6 +478,28 @@ describe('the SLA timeline', () => {
     await queryRows(env.ctx.db, sql`delete from records where id = ${inc.id}`);
     expect(await left()).toEqual({ clocks: 0, events: 0 });
   });
+
+  it('keeps the agreement and calendar a clock stands on: the database refuses to delete either', async () => {
+    const inc = await raise();
+    const [c] = await queryRows<{ agreement_id: string; calendar_id: string }>(
+      env.ctx.db,
+      sql`select agreement_id, calendar_id from sla_clocks where record_id = ${inc.id} limit 1`,
+    );
+    expect(c!.calendar_id).toBe(calendarId);
+    // A foreign key refuses (the calendar is held by the agreement's key and the clock's, the
+    // agreement by the clock's): 23503, or 23001 where the server reports a restricting key as such.
+    const refusal = (q: ReturnType<typeof sql>) =>
+      queryRows(env.ctx.db, q).then(
+        () => 'deleted',
+        (e: { cause?: { code?: string } }) => e.cause?.code,
+      );
+    const REFUSED = ['23503', '23001'];
+    expect(REFUSED).toContain(
+      await refusal(sql`delete from business_calendars where id = ${c!.calendar_id}`),
+    );
+    expect(REFUSED).toContain(await refusal(sql`delete from agreements where id = ${c!.agreement_id}`));
+    expect((await clocksOf(agent, inc.id)).length).toBe(2);
+  });
 });
 
 describe('SLA in the incident list', () => {
