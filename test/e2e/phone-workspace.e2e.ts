@@ -1,7 +1,9 @@
 /**
  * The agents' workspace on a 390 px phone (a manager on call opening a queue): the page never
  * scrolls sideways. A queue's toolbar wraps, a wide table scrolls within itself, the process
- * switch becomes a select; and a state badge beside a long title in the portal keeps its whole label.
+ * switch becomes a select; a long name is cut in the breadcrumbs, not the page widened; a
+ * calendar's week keeps its "Add hours" on screen; and a state badge beside a long title in the
+ * portal keeps its whole label.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PASSWORD, type UserInfo, unique } from './support/api.ts';
@@ -46,6 +48,26 @@ describe('the workspace on a phone', () => {
     if (path === '/incidents') await visible(phone.page.getByRole('link', { name: /INC\d+/ }).first());
     if (path === '/knowledge/categories') await visible(phone.page.getByText(`Printing ${id}`));
     expect(await pageWidth()).toBeLessThanOrEqual(390);
+  });
+
+  it('cuts a long name in the breadcrumbs and keeps a calendar’s buttons on screen', async () => {
+    const name = `Second-line support for the docking stations of the third floor ${id}`;
+    const group = await run.admin.createGroup({ name });
+    await phone.page.goto(`/admin/groups/${group.id}`);
+    await visible(phone.page.getByRole('heading', { name, level: 1 }));
+    const here = phone.page.getByRole('navigation', { name: 'Breadcrumb' }).getByText(name);
+    expect(await here.evaluate((t) => t.scrollWidth > t.clientWidth)).toBe(true);
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+
+    const calendar = await run.admin.createAlwaysCalendar(`Phone hours ${id}`);
+    await phone.page.goto(`/service-levels/calendars/${calendar.id}`);
+    const add = phone.page.getByRole('button', { name: 'Add hours on Monday' });
+    await visible(add);
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    await add.click();
+    await visible(phone.page.getByRole('textbox', { name: 'Monday from (2)' }));
+    expect(await pageWidth()).toBeLessThanOrEqual(390);
+    expect(await seriousA11yProblems(phone.page)).toEqual([]);
   });
 
   it('switches process with a select, and keeps every badge whole', async () => {

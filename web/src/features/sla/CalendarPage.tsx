@@ -5,6 +5,7 @@
  */
 import {
   Alert,
+  Box,
   Button,
   Checkbox,
   Group,
@@ -127,10 +128,40 @@ function WeekEditor({
         {WEEKDAYS.map((day) => {
           const hours = draft.week[day] ?? [];
           const name = WEEKDAY_LABELS[day] ?? String(day);
+          // Beside the day's hours on a wide screen, under them on a phone.
+          const addHours = !readOnly && (
+            <Button
+              size="xs"
+              variant="subtle"
+              leftSection={<IconPlus size={14} />}
+              aria-label={`Add hours on ${name}`}
+              onClick={() => {
+                const last = hours.at(-1);
+                setDay(day, [
+                  ...hours,
+                  last
+                    ? { start: last.end === '24:00' ? '00:00' : last.end, end: '' }
+                    : { start: '09:00', end: '17:00' },
+                ]);
+              }}
+            >
+              Add hours
+            </Button>
+          );
           return (
             <Table.Tr key={day}>
-              <Table.Th w={120} scope="row" style={{ verticalAlign: 'top', paddingTop: 14 }}>
-                {name}
+              <Table.Th
+                w={{ base: 52, sm: 120 }}
+                scope="row"
+                style={{ verticalAlign: 'top', paddingTop: 14 }}
+              >
+                {/* A phone has room for the day's abbreviation only. */}
+                <Box component="span" visibleFrom="sm">
+                  {name}
+                </Box>
+                <Box component="abbr" hiddenFrom="sm" title={name} style={{ textDecoration: 'none' }}>
+                  {name.slice(0, 3)}
+                </Box>
               </Table.Th>
               <Table.Td>
                 <Stack gap={6}>
@@ -145,7 +176,7 @@ function WeekEditor({
                     return (
                       // biome-ignore lint/suspicious/noArrayIndexKey: intervals have no identity but their position
                       <Stack key={i} gap={2}>
-                        <Group gap="xs" wrap="nowrap">
+                        <Group gap={6} wrap="nowrap">
                           <ClockTimeInput
                             label={`${name} from (${i + 1})`}
                             placeholder="09:00"
@@ -176,28 +207,11 @@ function WeekEditor({
                       </Stack>
                     );
                   })}
+                  <Box hiddenFrom="sm">{addHours}</Box>
                 </Stack>
               </Table.Td>
-              <Table.Td w={140} style={{ verticalAlign: 'top' }}>
-                {!readOnly && (
-                  <Button
-                    size="xs"
-                    variant="subtle"
-                    leftSection={<IconPlus size={14} />}
-                    aria-label={`Add hours on ${name}`}
-                    onClick={() => {
-                      const last = hours.at(-1);
-                      setDay(day, [
-                        ...hours,
-                        last
-                          ? { start: last.end === '24:00' ? '00:00' : last.end, end: '' }
-                          : { start: '09:00', end: '17:00' },
-                      ]);
-                    }}
-                  >
-                    Add hours
-                  </Button>
-                )}
+              <Table.Td w={140} visibleFrom="sm" style={{ verticalAlign: 'top' }}>
+                {addHours}
               </Table.Td>
             </Table.Tr>
           );

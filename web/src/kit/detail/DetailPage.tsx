@@ -29,7 +29,7 @@ export function DetailHeader({ back, title, prefix, badges, meta, actions }: Det
   useDocumentTitle(prefix ? `${prefix} ${title}` : title);
   return (
     <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
-      <Stack gap={6}>
+      <Stack gap={6} miw={0} maw="100%">
         <BackCrumbs to={back.to} label={back.label} here={prefix ?? title} />
         <Title order={1} size="h2">
           {prefix && (
