@@ -17,7 +17,16 @@ import {
   IMPORT_TYPES,
 } from '../domain/cmdb/vocabulary.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { FieldChange, GroupRef, NamedRef, PersonRef, requiredText, Uuid, Versioned } from './common.ts';
+import {
+  FieldChange,
+  formatMessage,
+  GroupRef,
+  NamedRef,
+  PersonRef,
+  requiredText,
+  Uuid,
+  Versioned,
+} from './common.ts';
 
 const ATTRIBUTE_TYPE_KEYS = ATTRIBUTE_TYPES as readonly AttributeType[] as [
   AttributeType,
@@ -213,7 +222,7 @@ export const Money = z
   .max(999_999_999_999)
   .transform((v) => Math.round(v * 100) / 100);
 export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
-export const IsoDate = z.iso.date({ message: 'must be a date written YYYY-MM-DD' });
+export const IsoDate = z.iso.date({ error: formatMessage('must be a date written YYYY-MM-DD') });
 
 export const AssetState = z.enum(ASSET_STATES);
 const Text = (max: number) => z.string().trim().max(max);

@@ -2,7 +2,16 @@
 import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
 
-export const Uuid = z.uuid({ message: 'must be a UUID' });
+/**
+ * A format's message, but "is required" for a value left out, null or empty: what a form sends for
+ * a select or a date nobody filled in, where "must be a UUID" would puzzle the person filling it in.
+ */
+export const formatMessage =
+  (message: string) =>
+  (issue: { input?: unknown }): string =>
+    issue.input === '' || issue.input === undefined || issue.input === null ? 'is required' : message;
+
+export const Uuid = z.uuid({ error: formatMessage('must be a UUID') });
 export const IdParam = z.object({ id: Uuid });
 /** A record named by its id (UUID) or its number (INC0001001). */
 export const RecordIdOrNumber = z.string().min(1).max(40);

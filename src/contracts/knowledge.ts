@@ -8,12 +8,22 @@ import { AUDIENCES } from '../domain/knowledge/audience.ts';
 import { LANGUAGE_CODES } from '../domain/knowledge/language.ts';
 import { ARTICLE_STATES } from '../domain/knowledge/workflow.ts';
 import { LIMITS } from '../shared/limits.ts';
-import { limitUpTo, NamedRef, PageQuery, PersonRef, page, RecordRef, requiredText, Uuid } from './common.ts';
+import {
+  formatMessage,
+  limitUpTo,
+  NamedRef,
+  PageQuery,
+  PersonRef,
+  page,
+  RecordRef,
+  requiredText,
+  Uuid,
+} from './common.ts';
 
 const Title = requiredText(LIMITS.titleMax);
 const Body = z.string().max(100_000);
 const Summary = z.string().trim().max(500);
-const Day = z.iso.date({ message: 'must be a date, e.g. 2026-06-30' });
+const Day = z.iso.date({ error: formatMessage('must be a date, e.g. 2026-06-30') });
 
 export const ArticleState = z.enum(ARTICLE_STATES);
 export type ArticleState = z.infer<typeof ArticleState>;

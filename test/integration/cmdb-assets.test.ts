@@ -135,6 +135,40 @@ describe('contracts', () => {
         })
       ).statusCode,
     ).toBe(403);
+    // A form's empty select and date read "is required", not "must be a UUID" or a date's format.
+    const blank = await t.manager.post('/api/v1/contracts', {
+      name: 'y',
+      kind: 'support',
+      startDate: '2025-01-01',
+      endDate: '',
+    });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors).toEqual([
+      { field: 'body.supplierId', message: 'is required' },
+      { field: 'body.endDate', message: 'is required' },
+    ]);
+    expect(
+      (
+        await t.manager.post('/api/v1/contracts', {
+          name: 'y',
+          kind: 'support',
+          supplierId: '',
+          startDate: '2025-01-01',
+          endDate: '2026-01-01',
+        })
+      ).json().errors,
+    ).toEqual([{ field: 'body.supplierId', message: 'is required' }]);
+    const wrong = await t.manager.post('/api/v1/contracts', {
+      name: 'y',
+      kind: 'support',
+      supplierId: 'acme',
+      startDate: '2025-01-01',
+      endDate: '31.12.2026',
+    });
+    expect(wrong.json().errors.map((e: { message: string }) => e.message)).toEqual([
+      'must be a UUID',
+      'must be a date written YYYY-MM-DD',
+    ]);
 
     const first = await recordExpiryWarnings(t.env.ctx);
     expect(first.map((w) => `${w.name} ${w.daysLeft}`)).toEqual(['ProSupport servers 18']);

@@ -48,11 +48,34 @@ export class ApiError extends Error {
 
 /** A readable message for anything thrown by a request. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.detail;
+  if (err instanceof ApiError) return err.fieldErrors.length ? fieldsMessage(err.fieldErrors) : err.detail;
   if (err instanceof TypeError)
     return 'The server could not be reached. Check your connection and try again.';
   if (err instanceof Error) return err.message;
   return 'Something went wrong.';
+}
+
+/**
+ * A request's invalid fields in the words of a form ("End date is required. Supplier must be a
+ * UUID."), not the API's paths ("body.endDate: is required").
+ */
+export function fieldsMessage(errors: readonly { field: string; message: string }[]): string {
+  return errors.map((e) => `${fieldLabel(e.field)} ${e.message}.`).join(' ');
+}
+
+/** "body.supplierId" → "Supplier", "body.targets.0.responseMinutes" → "Response minutes". */
+export function fieldLabel(field: string): string {
+  const last =
+    field
+      .replace(/^(body|query|params|querystring)\./, '')
+      .split('.')
+      .filter((part) => part && !/^\d+$/.test(part))
+      .at(-1) ?? field;
+  const words = last
+    .replace(/(.)Id$/, '$1')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 function isProblem(v: unknown): v is Problem {
