@@ -41,6 +41,17 @@ describe('errorMessage', () => {
     ).toBe('End date is required. Supplier must be a UUID.');
   });
 
+  it('lets a sentence of its own stand alone, and puts a validator’s own wording after a colon', () => {
+    expect(
+      errorMessage(
+        problem([
+          { field: 'body.recipientUserIds', message: 'name at least one person or group' },
+          { field: 'body.title', message: 'Too small: expected string to have >=1 characters' },
+        ]),
+      ),
+    ).toBe('Name at least one person or group. Title: Too small: expected string to have >=1 characters.');
+  });
+
   it("keeps the server's words when no field is named", () => {
     expect(errorMessage(problem())).toMatch(/^The request has invalid fields/);
   });

@@ -56,12 +56,25 @@ export function errorMessage(err: unknown): string {
 }
 
 /**
- * A request's invalid fields in the words of a form ("End date is required. Supplier must be a
- * UUID."), not the API's paths ("body.endDate: is required").
+ * A request's invalid fields in the words of a form, not the API's paths ("body.endDate: is
+ * required"): a message about the field follows its name ("End date is required."), a sentence of
+ * its own stands alone ("Name at least one person or group."), and a validator's own wording or a
+ * denial follows the name and a colon ("Calendar: no calendar with this id.").
  */
 export function fieldsMessage(errors: readonly { field: string; message: string }[]): string {
-  return errors.map((e) => `${fieldLabel(e.field)} ${e.message}.`).join(' ');
+  return errors
+    .map(({ field, message }) => {
+      const label = fieldLabel(field);
+      const said = /[.!?]$/.test(message) ? message : `${message}.`;
+      if (ABOUT_THE_FIELD.test(message)) return `${label} ${said}`;
+      if (/^[A-Z]/.test(message) || /^(no|not)\b/.test(message)) return `${label}: ${said}`;
+      return `${said.charAt(0).toUpperCase()}${said.slice(1)}`;
+    })
+    .join(' ');
 }
+
+/** Messages that say something of the field named before them: "is required", "must be a UUID". */
+const ABOUT_THE_FIELD = /^(is|are|must|should|has|have|cannot|can't|may|needs?|was|were|does|do)\b/;
 
 /** "body.supplierId" → "Supplier", "body.targets.0.responseMinutes" → "Response minutes". */
 export function fieldLabel(field: string): string {
