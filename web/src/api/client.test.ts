@@ -41,15 +41,20 @@ describe('errorMessage', () => {
     ).toBe('End date is required. Supplier must be a UUID.');
   });
 
-  it('lets a sentence of its own stand alone, and puts a validator’s own wording after a colon', () => {
+  it('lets a sentence of its own stand alone, and puts a validator’s own wording or a denial after a colon', () => {
     expect(
       errorMessage(
         problem([
           { field: 'body.recipientUserIds', message: 'name at least one person or group' },
           { field: 'body.title', message: 'Too small: expected string to have >=1 characters' },
+          { field: 'body.calendarId', message: 'no calendar with this id' },
+          { field: 'body.states.1', message: 'State "Escalated" cannot be reached from "new".' },
         ]),
       ),
-    ).toBe('Name at least one person or group. Title: Too small: expected string to have >=1 characters.');
+    ).toBe(
+      'Name at least one person or group. Title: Too small: expected string to have >=1 characters. ' +
+        'Calendar: no calendar with this id. States: State "Escalated" cannot be reached from "new".',
+    );
   });
 
   it("keeps the server's words when no field is named", () => {
