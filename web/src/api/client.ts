@@ -76,11 +76,15 @@ export function fieldsMessage(errors: readonly { field: string; message: string 
 /** Messages that say something of the field named before them: "is required", "must be a UUID". */
 const ABOUT_THE_FIELD = /^(is|are|must|should|has|have|cannot|can't|may|needs?|was|were|does|do)\b/;
 
+/** A field's path without the part of the request it came from: `body.title` → `title`. */
+export function withoutRequestPart(field: string): string {
+  return field.replace(/^(body|query|params|querystring)\./, '');
+}
+
 /** "body.supplierId" → "Supplier", "body.targets.0.responseMinutes" → "Response minutes". */
 export function fieldLabel(field: string): string {
   const last =
-    field
-      .replace(/^(body|query|params|querystring)\./, '')
+    withoutRequestPart(field)
       .split('.')
       .filter((part) => part && !/^\d+$/.test(part))
       .at(-1) ?? field;
