@@ -207,7 +207,7 @@ function WeekEditor({
                       </Stack>
                     );
                   })}
-                  <Box hiddenFrom="sm">{addHours}</Box>
+                  {addHours && <Box hiddenFrom="sm">{addHours}</Box>}
                 </Stack>
               </Table.Td>
               <Table.Td w={140} visibleFrom="sm" style={{ verticalAlign: 'top' }}>
