@@ -1,8 +1,8 @@
 /**
  * Notification templates in the browser: an administrator opens an event's templates, edits the
  * email text and HTML, sees the preview on the sample record change as they type (values escaped),
- * saves it, and finds it marked as customised after a reload; then sets their own preferences and
- * names a group's on-call person.
+ * saves it, and finds it marked as customised after a reload; then sets their own preferences,
+ * names a group's on-call person, and adds a webhook whose deliveries the page lists.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,35 @@ describe('an administrator edits a notification template with a live preview', (
     await page.reload();
     // After a reload the page shows who is on call.
     await visible(page.getByRole('region', { name: 'On call' }).locator('input[value="Olive Oncall"]'));
+    expect(await seriousA11yProblems(page)).toEqual([]);
+    expect(run.pageErrors).toEqual([]);
+  });
+
+  it('adds a webhook, shows its secret once, and lists what it will deliver', async () => {
+    await page.goto('/admin/webhooks');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add webhook' });
+    // Submitted empty: the dialog says what is missing on the fields themselves.
+    await dialog.getByRole('button', { name: 'Add webhook' }).click();
+    await visible(dialog.getByText('Enter the address to post to'));
+    await visible(dialog.getByText('Choose at least one event'));
+
+    const url = `https://hooks.example.com/steward/${Date.now()}`;
+    await dialog.getByRole('textbox', { name: 'Endpoint URL' }).fill(url);
+    await choose(page, 'Events', /^Record created/);
+    await page.keyboard.press('Escape');
+    await dialog.getByRole('button', { name: 'Add webhook' }).click();
+    await visible(page.getByText('Signing secret: copy it now'));
+    expect(((await page.getByTestId('webhook-secret').textContent()) ?? '').length).toBeGreaterThan(20);
+
+    // A record opened now is waiting to be posted (this server runs no background jobs).
+    await run.admin.createIncident({ title: `Webhook check ${Date.now()}` });
+    await page.getByRole('row').filter({ hasText: url }).getByRole('button', { name: 'Deliveries' }).click();
+    const deliveries = page.getByRole('region', { name: `Deliveries to ${url}` });
+    await visible(deliveries.getByRole('row').filter({ hasText: 'record.created' }));
+    expect(await deliveries.getByRole('row').filter({ hasText: 'record.created' }).textContent()).toContain(
+      'pending',
+    );
     expect(await seriousA11yProblems(page)).toEqual([]);
     expect(run.pageErrors).toEqual([]);
   });

@@ -67,16 +67,25 @@ function WebhookDialog({
   const [description, setDescription] = useState(initial.description);
   const [events, setEvents] = useState(initial.events);
   const options = useEventOptions();
+  // What is missing is said on the fields once the dialog is submitted, not by a disabled button.
+  const [tried, setTried] = useState(false);
+  const missing = {
+    url: url.trim() ? undefined : 'Enter the address to post to',
+    events: events.length ? undefined : 'Choose at least one event',
+  };
   return (
     <FormDialog
       title={title}
       size="lg"
       gap="sm"
       onClose={onClose}
-      onSubmit={() => onSubmit({ url: url.trim(), description, events })}
+      noValidate
+      onSubmit={() => {
+        setTried(true);
+        if (!missing.url && !missing.events) onSubmit({ url: url.trim(), description, events });
+      }}
       submitLabel={submitLabel}
       pending={pending}
-      disabled={!url.trim() || events.length === 0}
     >
       <TextInput
         label="Endpoint URL"
@@ -85,13 +94,22 @@ function WebhookDialog({
         required
         value={url}
         onChange={(e) => setUrl(e.currentTarget.value)}
+        error={tried && missing.url}
       />
       <TextInput
         label="Description"
         value={description}
         onChange={(e) => setDescription(e.currentTarget.value)}
       />
-      <MultiSelect label="Events" required data={options} value={events} onChange={setEvents} searchable />
+      <MultiSelect
+        label="Events"
+        required
+        data={options}
+        value={events}
+        onChange={setEvents}
+        searchable
+        error={tried && missing.events}
+      />
       <ApiErrorAlert error={error} title="The webhook was not saved" />
     </FormDialog>
   );
