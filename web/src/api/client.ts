@@ -3,6 +3,7 @@
  * state-changing request, If-Match for optimistic concurrency, and RFC 9457 problem+json turned
  * into a typed ApiError the UI can show (detail) and map onto form fields (errors[].field).
  */
+import { humanize } from '../lib/labels.ts';
 import type { Problem } from './types.ts';
 
 export const API_BASE = '/api/v1';
@@ -88,11 +89,12 @@ export function fieldLabel(field: string): string {
       .split('.')
       .filter((part) => part && !/^\d+$/.test(part))
       .at(-1) ?? field;
-  const words = last
-    .replace(/(.)Id$/, '$1')
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return humanize(
+    last
+      .replace(/(.)Id$/, '$1')
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .toLowerCase(),
+  );
 }
 
 function isProblem(v: unknown): v is Problem {
