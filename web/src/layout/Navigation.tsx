@@ -106,7 +106,7 @@ export function Navigation({ onShowShortcuts }: { onShowShortcuts: () => void })
               to: '/announcements',
               label: 'Announcements',
               icon: <IconSpeakerphone size={18} />,
-              show: mayManageAnnouncements(me.roles),
+              show: mayManageAnnouncements(me),
               active: isAt('/announcements'),
             },
             {

@@ -1,5 +1,9 @@
-/** Which face of Steward a user sees, and which admin areas their roles open. Navigation only: the API decides. */
+/**
+ * Which face of Steward a user sees, and which admin areas their roles open, by the API's own
+ * rules where it has one (`userCan`). Navigation only: the API decides.
+ */
 import type { Role, User } from '../api/types.ts';
+import { userCan } from '../auth/can.ts';
 
 const PORTAL_ONLY: readonly Role[] = ['requester', 'approver'];
 
@@ -10,28 +14,31 @@ export function isPortalUser(user: Pick<User, 'roles'>): boolean {
 
 export const homePath = (user: Pick<User, 'roles'>) => (isPortalUser(user) ? '/portal' : '/incidents');
 
-const has = (user: Pick<User, 'roles'>, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
-
-export const adminAreas = (user: Pick<User, 'roles'>) => ({
-  users: has(user, ['admin']),
-  groups: has(user, ['admin', 'service_manager']),
-  audit: has(user, ['admin', 'auditor']),
-  priorityMatrix: has(user, ['admin', 'process_owner']),
-  processes: has(user, ['admin', 'process_owner']),
-  automation: has(user, ['admin', 'process_owner']),
-  notifications: has(user, ['admin', 'process_owner']),
-  webhooks: has(user, ['admin', 'process_owner']),
-  notificationLog: has(user, ['admin', 'auditor']),
-  inboundMail: has(user, ['admin', 'process_owner', 'auditor']),
-  inboundMailManage: has(user, ['admin', 'process_owner']),
-});
+export const adminAreas = (user: Pick<User, 'id' | 'roles'>) => {
+  const settings = userCan(user, 'settings.manage');
+  const audit = userCan(user, 'audit.read');
+  return {
+    users: userCan(user, 'user.manage'),
+    groups: userCan(user, 'group.manage'),
+    audit,
+    priorityMatrix: settings,
+    processes: settings,
+    automation: settings,
+    notifications: settings,
+    webhooks: settings,
+    notificationLog: audit,
+    // Inbound mail is read by those who keep the settings and by auditors.
+    inboundMail: settings || audit,
+    inboundMailManage: settings,
+  };
+};
 
 /** Who maintains catalog items (their forms, approvals and tasks): the API's catalog managers. */
-export const canManageCatalog = (user: Pick<User, 'roles'>) => has(user, ['admin', 'service_manager']);
+export const canManageCatalog = (user: Pick<User, 'id' | 'roles'>) => userCan(user, 'catalog.manage');
 
 /** What a user may do in the CMDB (browse, maintain and import, edit the class model). */
-export const cmdbAreas = (user: Pick<User, 'roles'>) => ({
+export const cmdbAreas = (user: Pick<User, 'id' | 'roles'>) => ({
   browse: !isPortalUser(user),
-  manage: has(user, ['admin', 'service_manager', 'agent']),
-  classes: has(user, ['admin']),
+  manage: userCan(user, 'cmdb.manage'),
+  classes: userCan(user, 'cmdb.class.manage'),
 });

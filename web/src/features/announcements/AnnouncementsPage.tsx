@@ -141,9 +141,9 @@ export function AnnouncementsPage() {
   const [when, setWhen] = useState('current');
   const [editing, setEditing] = useState<AnnouncementView | 'new' | null>(null);
   const [deleting, setDeleting] = useState<AnnouncementView | null>(null);
-  const list = announcements.useList({ when }, mayManageAnnouncements(me.roles));
+  const list = announcements.useList({ when }, mayManageAnnouncements(me));
   const del = announcements.useDelete();
-  if (!mayManageAnnouncements(me.roles)) return <Forbidden what="announcements" />;
+  if (!mayManageAnnouncements(me)) return <Forbidden what="announcements" />;
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>

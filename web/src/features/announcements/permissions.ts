@@ -1,5 +1,6 @@
-/** Who manages announcements (the API's announcement managers); navigation only, the API decides. */
-import type { Role } from '../../api/types.ts';
+/** Who manages announcements: the API's own rule (`announcement.manage`); navigation only, the API decides. */
+import type { User } from '../../api/types.ts';
+import { userCan } from '../../auth/can.ts';
 
-export const mayManageAnnouncements = (roles: readonly Role[]) =>
-  roles.some((r) => r === 'admin' || r === 'service_manager' || r === 'process_owner');
+export const mayManageAnnouncements = (user: Pick<User, 'id' | 'roles'>) =>
+  userCan(user, 'announcement.manage');

@@ -24,7 +24,8 @@ import { type ReactNode, useState } from 'react';
 import { UPDATE_PHASES } from '../../../../src/contracts/status-page.ts';
 import { useMajorIncidents } from '../../api/queries/process.ts';
 import { useServiceChoices } from '../../api/queries/serviceLevels.ts';
-import type { Role } from '../../api/types.ts';
+import type { User } from '../../api/types.ts';
+import { userCan } from '../../auth/can.ts';
 import { useMe } from '../../auth/session.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { EmptyState, ErrorAlert, Forbidden } from '../../components/States.tsx';
@@ -51,10 +52,9 @@ import {
 } from './queries.ts';
 import { SERVICE_STATUSES, STATUS_LABELS, StatusBadge } from './StatusBits.tsx';
 
-const has = (roles: readonly Role[], allowed: readonly Role[]) => roles.some((r) => allowed.includes(r));
-export const mayUpdateStatus = (roles: readonly Role[]) =>
-  has(roles, ['admin', 'service_manager', 'process_owner', 'agent']);
-const mayManage = (roles: readonly Role[]) => has(roles, ['admin', 'service_manager']);
+/** Who posts status updates, and who chooses the page's services: the API's own rules. */
+export const mayUpdateStatus = (user: Pick<User, 'id' | 'roles'>) => userCan(user, 'status_page.update');
+const mayManage = (user: Pick<User, 'id' | 'roles'>) => userCan(user, 'status_page.manage');
 
 /** One titled part of the page, named by its heading. */
 function AdminCard({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -409,8 +409,8 @@ function Subscribers() {
 
 export function StatusAdminPage() {
   const me = useMe();
-  if (!mayUpdateStatus(me.roles)) return <Forbidden what="the status page administration" />;
-  const manage = mayManage(me.roles);
+  if (!mayUpdateStatus(me)) return <Forbidden what="the status page administration" />;
+  const manage = mayManage(me);
   return (
     <>
       <PageHeader
