@@ -43,12 +43,18 @@ function ServiceLinks({ items, empty }: { items: ServiceLink[]; empty: string })
   );
 }
 
-/** What each kind of agreement section of a service's page says, and where its button leads. */
+/**
+ * What each kind of agreement section of a service's page says, where its button leads, and the
+ * columns it leaves out because the section already says them (see AgreementTable): the service
+ * of an SLA or UC here is this one; an OLA here names this service or none (it then binds the
+ * support group), so its service column stays.
+ */
 const AGREEMENT_SECTIONS = {
   sla: {
     title: 'Service level agreements',
     empty: () => 'No SLA names this service. Generic SLAs (for every service) may still apply.',
     create: 'New SLA',
+    omit: ['service', 'effective'],
   },
   ola: {
     title: 'Operational level agreements',
@@ -57,11 +63,13 @@ const AGREEMENT_SECTIONS = {
         ? `No OLA binds ${s.supportGroup.name}.`
         : 'Give the service a support group to see its OLAs.',
     create: null,
+    omit: ['effective'],
   },
   uc: {
     title: 'Underpinning contracts',
     empty: () => 'No supplier contract underpins this service.',
     create: 'New underpinning contract',
+    omit: ['service', 'effective'],
   },
 } as const;
 
@@ -74,11 +82,8 @@ function AgreementSection({
   s: ServiceDetail;
   canManage: boolean;
 }) {
-  const { title, empty, create } = AGREEMENT_SECTIONS[kind];
+  const { title, empty, create, omit } = AGREEMENT_SECTIONS[kind];
   const items = s.serviceLevels[`${kind}s`];
-  // Left out what the section already says (see AgreementTable): the service of an SLA or UC
-  // here is this one; an OLA here names this service or none (it then binds the support group).
-  const omit = kind === 'ola' ? ['effective'] : ['service', 'effective'];
   return (
     <Section
       title={`${title} (${items.length})`}
