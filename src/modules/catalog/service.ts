@@ -134,6 +134,8 @@ export async function createService(ctx: AppContext, actor: Actor | 'system', in
       lifecycleChangedAt: now,
       createdBy: actorId,
     });
+    // As on a lifecycle move: records raised here against a new live service need no transaction.
+    if (status === 'live') configChangedHere(ctx.configCache, LIVE_SERVICES_CACHE_KEY);
     await replaceCustomers(ctx.configCache, tx, ci!.id, input.customerIds ?? []);
     await replaceDependencies(tx, ci!.id, input.dependsOn ?? [], actorId, now);
     return ci!.id;
