@@ -3,6 +3,24 @@ import { z } from 'zod';
 import { LIMITS } from '../shared/limits.ts';
 
 /**
+ * What every schema says of a field left out or left empty, unless it says something of its own:
+ * "is required", where Zod's own words ("Too small: expected string to have >=1 characters",
+ * "Invalid input: expected string, received undefined") would reach the person filling in a form.
+ */
+export function requiredMessage(issue: {
+  code?: string;
+  origin?: string;
+  minimum?: unknown;
+  input?: unknown;
+}): string | undefined {
+  if (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1)
+    return 'is required';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
+  return undefined;
+}
+z.config({ customError: requiredMessage });
+
+/**
  * A format's message, but "is required" for a value left out, null or empty: what a form sends for
  * a select or a date nobody filled in, where "must be a UUID" would puzzle the person filling it in.
  */
