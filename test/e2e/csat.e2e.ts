@@ -49,6 +49,9 @@ describe('satisfaction survey', () => {
   it('lets the requester answer once on the record', async () => {
     const prompt = await visible(page.getByRole('region', { name: 'How did we do?' }));
     expect(await seriousA11yProblems(page)).toEqual([]);
+    // Sent without a score: the form asks for one and sends nothing.
+    await prompt.getByRole('button', { name: 'Send my answer' }).click();
+    await visible(prompt.getByText('Choose a score'));
     await prompt.getByRole('radio', { name: '4 – Satisfied' }).check();
     await prompt.getByRole('textbox', { name: /Anything you would like to add/ }).fill(comment);
     await prompt.getByRole('button', { name: 'Send my answer' }).click();

@@ -44,7 +44,6 @@ function Members({ group, onReload }: { group: GroupT; onReload: () => void }) {
         <ErrorAlert error={save.error} title="Membership not changed" />
       )}
       <SubmitForm
-        noValidate
         onSubmit={() => {
           if (!person) return;
           if (group.memberIds.includes(person.id)) {

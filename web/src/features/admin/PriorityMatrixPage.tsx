@@ -32,7 +32,6 @@ function Editor({ setting, onReload }: { setting: PriorityMatrixSetting; onReloa
   return (
     <Paper p="lg" maw={920}>
       <SubmitForm
-        noValidate
         onSubmit={() => {
           // Send what was typed: the server validates and explains what is wrong.
           const matrix = cells.map((row) => row.map((c) => (typeof c === 'number' ? c : Number(c))));

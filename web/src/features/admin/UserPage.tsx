@@ -26,7 +26,6 @@ function PasswordCard({ user }: { user: User }) {
   return (
     <Section title="Set password">
       <SubmitForm
-        noValidate
         onSubmit={() => {
           setTouched(true);
           if (tooShort || password !== confirm) return;

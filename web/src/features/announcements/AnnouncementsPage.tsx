@@ -74,9 +74,9 @@ const bodyOf = (d: Draft) => ({
 });
 
 function Editor({ current, onClose }: { current?: AnnouncementView; onClose: () => void }) {
-  const form = useDraftForm(draftOf(current), { toBody: bodyOf });
-  const d = form.draft;
   const save = announcements.useSave(current);
+  const form = useDraftForm(draftOf(current), { toBody: bodyOf, error: save.error });
+  const d = form.draft;
   return (
     <FormDialog
       title={current ? 'Edit announcement' : 'New announcement'}

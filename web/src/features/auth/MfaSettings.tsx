@@ -44,7 +44,6 @@ function Enrol({ enrolment, onDone }: { enrolment: MfaEnrolment; onDone: (codes:
   const [code, setCode] = useState('');
   return (
     <SubmitForm
-      noValidate
       onSubmit={() => {
         if (code.trim()) confirm.mutate(code.trim(), { onSuccess: (r) => onDone(r.recoveryCodes) });
       }}

@@ -38,7 +38,6 @@ export function MfaStep({
         </Text>
       )}
       <SubmitForm
-        noValidate
         onSubmit={() => {
           setTouched(true);
           if (!code.trim()) return;

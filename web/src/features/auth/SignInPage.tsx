@@ -121,7 +121,6 @@ function PasswordStep({
       </Text>
       <SsoFailure reason={ssoFailure} />
       <SubmitForm
-        noValidate
         onSubmit={() => {
           setTouched(true);
           if (!email.trim() || !password) return;

@@ -268,7 +268,6 @@ export function RuleForm({
 
   return (
     <SubmitForm
-      noValidate
       onSubmit={() => {
         setTouched(true);
         if (!rule.name.trim() || rule.actions.length === 0) return;

@@ -122,7 +122,7 @@ function Editor({ item }: { item: CatalogItem | undefined }) {
   };
 
   return (
-    <SubmitForm noValidate onSubmit={submit}>
+    <SubmitForm onSubmit={submit}>
       <Stack gap="md">
         {save.error instanceof ApiError && (
           <Alert

@@ -86,7 +86,7 @@ export function OrderItemPage() {
       <Grid gap="lg" align="flex-start">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper p="lg">
-            <SubmitForm noValidate aria-label={`Order ${it.name}`} onSubmit={submit}>
+            <SubmitForm aria-label={`Order ${it.name}`} onSubmit={submit}>
               <Stack>
                 {tried && problems.length > 0 && (
                   <ProblemAlert title="Some answers need attention">

@@ -280,7 +280,7 @@ function ClassEditor({
 
   return (
     <Paper p="lg" component="section" aria-label="Class editor">
-      <SubmitForm noValidate onSubmit={submit}>
+      <SubmitForm onSubmit={submit}>
         <Stack gap="md">
           <Group justify="space-between">
             <Title order={2} size="h4">

@@ -8,6 +8,7 @@ import { CSAT_QUESTION, CSAT_SCORE_LABELS } from '../../../../src/contracts/csat
 import type { CsatAnswerInput } from '../../api/queries/csat.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DescriptionField } from '../../kit/form/NewRecordForm.tsx';
+import { requiredError } from '../../kit/form/requiredError.ts';
 import { SubmitForm } from '../../kit/form/SubmitForm.tsx';
 
 export function SurveyForm({
@@ -24,9 +25,11 @@ export function SurveyForm({
 }) {
   const [score, setScore] = useState<string>('');
   const [comment, setComment] = useState('');
+  const [touched, setTouched] = useState(false);
   return (
     <SubmitForm
       onSubmit={() => {
+        setTouched(true);
         if (!score) return;
         onSubmit({ score: Number(score), ...(comment.trim() ? { comment: comment.trim() } : {}) });
       }}
@@ -38,6 +41,7 @@ export function SurveyForm({
           value={score}
           onChange={setScore}
           required
+          error={requiredError(touched, score, 'Choose a score')}
         >
           <Stack gap={6} mt={6}>
             {CSAT_SCORE_LABELS.map((label, i) => (
@@ -57,7 +61,7 @@ export function SurveyForm({
           <ErrorAlert error={error} title="The answer was not saved" />
         )}
         <Group>
-          <Button type="submit" loading={pending} disabled={!score}>
+          <Button type="submit" loading={pending}>
             Send my answer
           </Button>
         </Group>

@@ -116,7 +116,7 @@ export function IncidentDetails({
 
   return (
     <Paper p="lg" component="section" aria-label="Details">
-      <SubmitForm noValidate onSubmit={submit}>
+      <SubmitForm onSubmit={submit}>
         <Stack gap="md">
           {stale && <StaleNotice number={rec.number} noun="incident" onReload={form.reloadKeepingDraft} />}
           {!stale && <ErrorAlert error={save.error} title="Not saved" />}

@@ -130,7 +130,7 @@ export function NewIncidentPage() {
   return (
     <>
       <PageHeader title="New incident" description="Record a disruption or a request for help." />
-      <SubmitForm noValidate onSubmit={submit}>
+      <SubmitForm onSubmit={submit}>
         <Grid gap="lg">
           <Grid.Col span={{ base: 12, md: 8 }}>
             <Paper p="lg">

@@ -103,7 +103,7 @@ function Editor({ article }: { article?: ArticleView }) {
   };
 
   return (
-    <SubmitForm noValidate onSubmit={submit}>
+    <SubmitForm onSubmit={submit}>
       <Stack>
         <ErrorAlert error={save.error} title="Not saved" />
         <Paper p="lg">

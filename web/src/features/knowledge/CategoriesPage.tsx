@@ -34,7 +34,6 @@ function CategoryDialog({ category, onClose }: { category: CategoryView | null; 
       onSubmit={() => {
         save.mutate({ name, description, reviewerIds: reviewers.map((r) => r.id) }, { onSuccess: onClose });
       }}
-      noValidate
       submitLabel={'Save'}
       pending={save.isPending}
     >

@@ -33,7 +33,6 @@ function DeclareDialog({ rec, onClose }: { rec: Incident; onClose: () => void })
   return (
     <Modal opened onClose={onClose} title={`Declare ${rec.number} a major incident`} size="lg">
       <SubmitForm
-        noValidate
         onSubmit={() => {
           setTouched(true);
           if (!coordinator || !summary.trim()) return;

@@ -46,7 +46,6 @@ function NumberForm({
   const valid = RECORD_NUMBER.test(number.trim());
   return (
     <SubmitForm
-      noValidate
       onSubmit={() => {
         if (!valid) return;
         const n = number.trim().toUpperCase();

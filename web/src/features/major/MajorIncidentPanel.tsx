@@ -83,7 +83,6 @@ function CommunicationLog({ rec, view }: { rec: Incident; view: MajorIncidentVie
       )}
       {canAdd && (
         <SubmitForm
-          noValidate
           onSubmit={() => {
             setTouched(true);
             if (!message.trim()) return;

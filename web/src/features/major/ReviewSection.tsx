@@ -81,7 +81,6 @@ function ReviewForm({
   const required = (v: string) => requiredError(touched, v, 'Required');
   return (
     <SubmitForm
-      noValidate
       onSubmit={() => {
         setTouched(true);
         if (

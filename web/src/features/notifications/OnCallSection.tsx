@@ -52,7 +52,6 @@ export function OnCallSection({ group }: { group: GroupT }) {
       </Text>
       <ErrorAlert error={current.error ?? save.error} title="On call not changed" />
       <SubmitForm
-        noValidate
         onSubmit={() => {
           save.mutate(chosen ?? null);
         }}

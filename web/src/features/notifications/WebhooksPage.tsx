@@ -79,7 +79,6 @@ function WebhookDialog({
       size="lg"
       gap="sm"
       onClose={onClose}
-      noValidate
       onSubmit={() => {
         setTried(true);
         if (!missing.url && !missing.events) onSubmit({ url: url.trim(), description, events });

@@ -41,7 +41,6 @@ export function PortalNewIncidentPage() {
       />
       <Paper p="lg" maw={760}>
         <SubmitForm
-          noValidate
           onSubmit={() => {
             setTouched(true);
             if (!title.trim()) return;

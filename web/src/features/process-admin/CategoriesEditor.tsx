@@ -28,7 +28,6 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<CategoriesDo
   return (
     <Paper p="lg">
       <SubmitForm
-        noValidate
         onSubmit={() => {
           save.mutate(
             cats.map((c) => ({ name: c.name.trim(), subcategories: c.subcategories.map((s) => s.trim()) })),

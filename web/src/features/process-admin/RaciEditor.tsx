@@ -183,7 +183,6 @@ function Editor({
 
   return (
     <SubmitForm
-      noValidate
       onSubmit={() => {
         save.mutate(raci, {
           onSuccess: () => {

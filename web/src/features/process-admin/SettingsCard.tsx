@@ -74,7 +74,7 @@ export function SettingsCard({
 }) {
   return (
     <Paper p="lg" maw={640} component={titleId ? 'section' : 'div'} aria-labelledby={titleId}>
-      <SubmitForm noValidate onSubmit={onSubmit}>
+      <SubmitForm onSubmit={onSubmit}>
         <Stack gap="md">
           <Title order={2} size="h4" id={titleId}>
             {title}

@@ -100,7 +100,6 @@ export function TransitionForm({
         setTouched(true);
         if (valid) onSave({ ...t, label: t.label.trim(), activity: t.activity || undefined });
       }}
-      noValidate
       size="lg"
       submitLabel={initial ? 'Apply' : 'Add transition'}
       pending={false}

@@ -123,7 +123,7 @@ function NewSchedule({ onDone }: { onDone: () => void }) {
   const kpis = useKpiChoices();
   const services = useServiceChoices();
   const groups = useGroups();
-  const form = useDraftForm(EMPTY_SCHEDULE, { toBody: scheduleBody });
+  const form = useDraftForm(EMPTY_SCHEDULE, { toBody: scheduleBody, error: create.error });
   const d = form.draft;
   const submit = () =>
     create.mutate(form.body, {

@@ -116,7 +116,7 @@ function AgreementForm({ agreement }: { agreement?: Agreement }) {
   };
 
   return (
-    <SubmitForm noValidate onSubmit={submit}>
+    <SubmitForm onSubmit={submit}>
       <Stack gap="md">
         <ErrorAlert
           error={save.error}

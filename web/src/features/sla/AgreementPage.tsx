@@ -57,7 +57,6 @@ function InstantDialog({
         const at = fromLocalInput(value);
         if (at) onConfirm(at);
       }}
-      noValidate
       submitLabel={confirm}
       pending={pending}
     >

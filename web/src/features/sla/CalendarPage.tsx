@@ -352,7 +352,7 @@ function CalendarEditor({ calendar, onReload }: { calendar?: Calendar; onReload:
   };
 
   return (
-    <SubmitForm noValidate onSubmit={submit}>
+    <SubmitForm onSubmit={submit}>
       <Stack gap="md">
         {save.error && (
           <Alert

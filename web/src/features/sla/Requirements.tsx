@@ -62,7 +62,6 @@ export function RequirementModal({
       title={requirement ? `Edit requirement ${requirement.name}` : `New requirement for ${service.name}`}
       onClose={onClose}
       onSubmit={submit}
-      noValidate
       size="lg"
       submitLabel="Save requirement"
       pending={save.isPending}
@@ -123,7 +122,6 @@ function SlaFromRequirementModal({
           },
         );
       }}
-      noValidate
       submitLabel="Make SLA"
       pending={make.isPending}
     >

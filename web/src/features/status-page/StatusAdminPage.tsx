@@ -300,7 +300,7 @@ function UpdateForm() {
   const majors = useMajorIncidents('active');
   const services = usePublishedServices();
   const create = useCreateStatusUpdate();
-  const form = useDraftForm(EMPTY_UPDATE, { toBody: (d) => d });
+  const form = useDraftForm(EMPTY_UPDATE, { toBody: (d) => d, error: create.error });
   const d = form.draft;
   return (
     <AdminCard id="sp-update" title="Write an update">
@@ -343,7 +343,7 @@ function UpdateForm() {
           <Textarea label="Message" required autosize minRows={3} {...form.text('message')} />
           {create.isError && <ErrorAlert error={create.error} title="Not published" />}
           <Group>
-            <Button type="submit" loading={create.isPending} disabled={!d.title.trim() || !d.message.trim()}>
+            <Button type="submit" loading={create.isPending}>
               Publish update
             </Button>
           </Group>

@@ -102,7 +102,6 @@ function CreateTokenModal({ onClose }: { onClose: () => void }) {
     <FormDialog
       title="New API token"
       onClose={onClose}
-      noValidate
       onSubmit={() => {
         setTouched(true);
         if (!name.trim() || scopes.length === 0) return;

@@ -1,8 +1,8 @@
 /**
  * A form in a dialog: the fields `children` give (with the error where the form wants it), then
  * the dialog's actions: Cancel, which closes it, and the submit button (DialogActions, given the
- * rest of the props). The browser's own checks run unless `noValidate` (the form then says itself
- * what is missing).
+ * rest of the props). The browser's own checks do not run: what is missing or wrong shows on the
+ * fields and in the form's error, in the app's words, as the server or the form's own checks say it.
  */
 import { type MantineSpacing, Modal, type ModalProps, Stack } from '@mantine/core';
 import type { ComponentProps, ReactNode } from 'react';
@@ -14,7 +14,6 @@ export function FormDialog({
   opened = true,
   onClose,
   onSubmit,
-  noValidate,
   size,
   gap,
   children,
@@ -24,7 +23,6 @@ export function FormDialog({
   opened?: boolean;
   onClose: () => void;
   onSubmit: () => void;
-  noValidate?: boolean;
   size?: ModalProps['size'];
   /** Between the fields; Mantine's default when not given. */
   gap?: MantineSpacing;
@@ -32,7 +30,7 @@ export function FormDialog({
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
-      <SubmitForm noValidate={noValidate} onSubmit={onSubmit}>
+      <SubmitForm onSubmit={onSubmit}>
         <Stack gap={gap}>
           {children}
           <DialogActions onCancel={onClose} {...actions} />

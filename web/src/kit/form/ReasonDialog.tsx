@@ -72,7 +72,6 @@ export function ReasonDialog<R, V = string>({
           },
         });
       }}
-      noValidate
       submitLabel={submitLabel}
       cancelLabel={cancelLabel}
       pending={mutation.isPending}

@@ -52,7 +52,6 @@ export function SaveForm({
   const fieldErrors = Object.keys(problemFieldErrors(save.error)).length > 0;
   return (
     <SubmitForm
-      noValidate
       onSubmit={() => {
         if (form.check()) onSubmit();
       }}

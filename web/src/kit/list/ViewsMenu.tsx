@@ -17,6 +17,7 @@ import {
 } from '../../api/queries/views.ts';
 import { ErrorAlert } from '../../components/States.tsx';
 import { DialogActions } from '../form/DialogActions.tsx';
+import { requiredError } from '../form/requiredError.ts';
 import { SubmitForm } from '../form/SubmitForm.tsx';
 
 type Props = {
@@ -48,10 +49,12 @@ function NameDialog({
 }) {
   const [name, setName] = useState(initial);
   const [shared, setShared] = useState(false);
+  const [touched, setTouched] = useState(false);
   return (
     <Modal opened={opened} onClose={onClose} title={title} size="sm">
       <SubmitForm
         onSubmit={() => {
+          setTouched(true);
           if (name.trim()) onSave(name.trim(), shared);
         }}
       >
@@ -63,6 +66,7 @@ function NameDialog({
             maxLength={80}
             value={name}
             onChange={(e) => setName(e.currentTarget.value)}
+            error={requiredError(touched, name, 'Name the view')}
             data-autofocus
           />
           {withShare && (

@@ -52,7 +52,7 @@ export function CommentBox({ rec, onSaved }: { rec: RecordView; onSaved?: () => 
 
   return (
     <Paper p="md" className={internal ? 'activity-internal' : undefined}>
-      <SubmitForm noValidate onSubmit={submit}>
+      <SubmitForm onSubmit={submit}>
         <Stack gap="sm">
           {canPublic && canInternal && (
             <SegmentedControl

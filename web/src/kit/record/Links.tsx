@@ -93,7 +93,6 @@ export function LinksPanel({
       </Stack>
       {canEdit && (
         <SubmitForm
-          noValidate
           onSubmit={() => {
             if (!target.trim()) return;
             add.mutate(

@@ -20,7 +20,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClockPlay, IconClockStop, IconPencil, IconPlus, IconX } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatMinutes } from '../../../../src/domain/time/duration.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
@@ -40,6 +40,7 @@ import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { useNow } from '../../lib/useNow.ts';
 import { recordPath } from '../../records/registry.ts';
 import { RemoveButton } from '../detail/RemoveButton.tsx';
+import { SubmitForm } from '../form/SubmitForm.tsx';
 import { BareList } from '../list/BareList.tsx';
 import { failedAs } from '../notifyFailure.ts';
 import type { RecordView } from './types.ts';
@@ -97,8 +98,7 @@ function EntryForm({
   /** A refusal not about one of the form's fields (e.g. the record was closed meanwhile). */
   const general = mutation.error && !PLACED.some((k) => errors[k]) ? errorMessage(mutation.error) : null;
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const startedAt = startedAtOf(d);
     const body = {
       duration: d.duration,
@@ -117,7 +117,7 @@ function EntryForm({
   };
   const id = entry ? `time-${entry.id}` : 'time-new';
   return (
-    <form onSubmit={submit} aria-label={entry ? 'Edit time entry' : 'Log time'}>
+    <SubmitForm onSubmit={submit} aria-label={entry ? 'Edit time entry' : 'Log time'}>
       <Stack gap="xs">
         <Group grow align="flex-start" gap="xs">
           <TextInput
@@ -178,7 +178,7 @@ function EntryForm({
           </Button>
         </Group>
       </Stack>
-    </form>
+    </SubmitForm>
   );
 }
 

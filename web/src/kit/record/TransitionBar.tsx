@@ -102,7 +102,7 @@ function StepDialog({
 
   return (
     <Modal opened onClose={onClose} title={`${step.label}: ${rec.number}`} size="lg">
-      <SubmitForm noValidate onSubmit={submit}>
+      <SubmitForm onSubmit={submit}>
         <Stack>
           {needsAssignee && (
             <Alert color="orange" role="alert">
