@@ -12,7 +12,7 @@ import { useBrowserRun } from './support/run.ts';
 
 /** No form on the page stops its submit with the browser's own checks. */
 const browserChecksOff = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('form')].every((f) => f.noValidate));
+  page.locator('form').evaluateAll((forms) => forms.every((f) => f.hasAttribute('novalidate')));
 
 /** The error shown under the text field named `name`. */
 const fieldError = (page: Page, name: string) =>
