@@ -152,6 +152,15 @@ export const ACTIONS = {
   'time.manage_any': { roles: ['admin', 'service_manager'], scope: 'write' },
   /** Mail reports on a schedule to people and groups. */
   'report.schedule': { roles: ['admin', 'service_manager', 'process_owner'], scope: 'write' },
+  /** Raise improvements (from a KPI off target, a problem, a review, or on one's own). */
+  'improvement.raise': { roles: WORKERS, scope: 'write' },
+  /** How improvement suggestions are made (thresholds, which KPIs). */
+  'improvement.configure': { roles: ['admin', 'service_manager', 'process_owner'], scope: 'write' },
+  /**
+   * The change manager's part: assess, send to the board, veto, override conflicts, close after
+   * review, keep the templates, the risk questionnaire and the boards.
+   */
+  'change.manage': { roles: ['admin', 'change_manager'], scope: 'write' },
 } as const satisfies Record<string, ActionRule>;
 export type Action = keyof typeof ACTIONS;
 

@@ -13,8 +13,7 @@ import { CHANGE, loadRecord, type RecordRow } from '../records/index.ts';
 import { getLifecycle } from '../settings/index.ts';
 
 export function isChangeManager(actor: Actor): boolean {
-  const writes = actor.scopes === null || actor.scopes.includes('write');
-  return writes && actor.roles.some((r) => r === 'admin' || r === 'change_manager');
+  return can(actor, 'change.manage');
 }
 
 export function assertChangeManager(actor: Actor, what: string): void {

@@ -36,7 +36,7 @@ export const DONE_STATE = 'done';
 export const APPROVED_STATE = 'approved';
 
 export function assertImprover(actor: Actor): void {
-  if (!can(actor, 'record.update')) throw forbidden('Only staff who work records raise improvements.');
+  if (!can(actor, 'improvement.raise')) throw forbidden('Only staff who work records raise improvements.');
 }
 
 export function assertRegisterReader(actor: Actor): void {

@@ -16,7 +16,7 @@ import type {
 } from '../../contracts/improvements.ts';
 import { monthlyPeriods, offTargetFor } from '../../domain/improvements/outcome.ts';
 import { formatKpiValue } from '../../domain/reports/kpi.ts';
-import type { Actor } from '../../domain/roles.ts';
+import { type Actor, can } from '../../domain/roles.ts';
 import { forbidden } from '../../errors.ts';
 import { IMPROVEMENT, records } from '../records/index.ts';
 import { kpiDefinitions, kpiValueOver, presentDefinition, requireKpi } from '../reports/index.ts';
@@ -40,7 +40,7 @@ export async function saveImprovementSettings(
   ip: string | null,
 ) {
   assertImprover(actor);
-  if (!actor.roles.some((r) => r === 'admin' || r === 'service_manager' || r === 'process_owner'))
+  if (!can(actor, 'improvement.configure'))
     throw forbidden('Service managers and process owners set how suggestions are made.');
   const version = await writeSetting(ctx, actor, SETTING, value, expectedVersion, ip);
   return { settings: value, version };

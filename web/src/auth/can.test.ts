@@ -13,6 +13,10 @@ describe('userCan', () => {
     expect(userCan(as('agent'), 'change_schedule.manage')).toBe(false);
     expect(userCan(as('process_owner'), 'incident.declare_major')).toBe(true);
     expect(userCan(as('agent'), 'incident.declare_major')).toBe(false);
+    expect(userCan(as('agent'), 'improvement.raise')).toBe(true);
+    expect(userCan(as('service_owner'), 'improvement.raise')).toBe(false);
+    expect(userCan(as('change_manager'), 'change.manage')).toBe(true);
+    expect(userCan(as('service_manager'), 'change.manage')).toBe(false);
   });
 
   it('offers an auditor nothing that writes, though the auditor reads everything', () => {

@@ -8,8 +8,10 @@ import type {
   RegisterRow,
   SuggestionList,
 } from '../../../../src/contracts/improvements.ts';
+import { userCan } from '../../auth/can.ts';
 import { api } from '../client.ts';
 import { recordQueries } from '../recordQueries.ts';
+import type { User } from '../types.ts';
 import { useWriteThen } from '../writes.ts';
 
 export type { ImprovementOutcome, ImprovementView, RegisterReport, RegisterRow, SuggestionList };
@@ -77,9 +79,8 @@ export function raiseImprovementPath(source: {
   return `/improvements/new?${p}`;
 }
 
-/** Who raises proposals: those who work records (the server checks the same). */
-export const mayRaiseImprovement = (roles: readonly string[]) =>
-  roles.some((r) => r === 'admin' || r === 'service_manager' || r === 'process_owner' || r === 'agent');
+/** Who raises proposals: those who work records (the API's own rule, `improvement.raise`). */
+export const mayRaiseImprovement = (me: Pick<User, 'id' | 'roles'>) => userCan(me, 'improvement.raise');
 
 /** The KPI cut in a report page's query string, for a proposal raised from it. */
 export function kpiCutOf(search: string | Record<string, string>) {

@@ -57,7 +57,7 @@ export function ReviewPanel({ rec, onStale }: { rec: ChangeView; onStale: () => 
           <Text size="xs" c="dimmed">
             Reviewed <Time iso={rec.reviewedAt} />
           </Text>
-          {mayRaiseImprovement(me.roles) && (
+          {mayRaiseImprovement(me) && (
             <Anchor component={Link} to={raiseImprovementPath({ kind: 'pir', ref: rec.number })} size="sm">
               Raise improvement
             </Anchor>

@@ -2,6 +2,7 @@
 import type { MantineColor } from '@mantine/core';
 import type { ChangeType } from '../../../../src/domain/changes/lifecycle.ts';
 import type { User } from '../../api/types.ts';
+import { userCan } from '../../auth/can.ts';
 
 export const CHANGE_TYPE_LABELS: Record<ChangeType, string> = {
   standard: 'Standard',
@@ -37,5 +38,5 @@ export const RULE_LABELS: Record<string, string> = {
   quorum: 'Quorum',
 };
 
-export const isChangeManager = (me: Pick<User, 'roles'>) =>
-  me.roles.includes('admin') || me.roles.includes('change_manager');
+/** Whether `me` may do the change manager's part (the API's own rule, `change.manage`). */
+export const isChangeManager = (me: Pick<User, 'id' | 'roles'>) => userCan(me, 'change.manage');

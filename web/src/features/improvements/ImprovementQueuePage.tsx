@@ -7,7 +7,7 @@ import { SuggestionsPanel } from './SuggestionsPanel.tsx';
 
 export function ImprovementQueuePage() {
   const me = useMe();
-  const canRaise = mayRaiseImprovement(me.roles);
+  const canRaise = mayRaiseImprovement(me);
   return (
     <RecordTypeQueue
       kind="improvement"

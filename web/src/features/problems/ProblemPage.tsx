@@ -23,7 +23,7 @@ function useProblemParts({ rec, onStale }: StaffRecordFrame<ProblemView>): Staff
     actions: (
       <>
         <ProblemSteps rec={rec} onStale={onStale} />
-        {mayRaiseImprovement(me.roles) && (
+        {mayRaiseImprovement(me) && (
           <Button
             component={Link}
             to={raiseImprovementPath({ kind: 'problem', ref: rec.number })}

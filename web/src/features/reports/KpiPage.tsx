@@ -85,7 +85,7 @@ export function KpiPage() {
         description={r.kpi.definition}
         actions={
           <Group gap="xs">
-            {mayRaiseImprovement(me.roles) && (
+            {mayRaiseImprovement(me) && (
               <Button
                 component={Link}
                 to={raiseImprovementPath({ kind: 'kpi', ref: key, cut: kpiCutOf(cut) })}

@@ -103,7 +103,7 @@ export function KpiWidget({
               <Anchor component={Link} to={kpiPath(result.kpi.key, search)} size="sm">
                 Records behind {result.kpi.label.toLowerCase()}
               </Anchor>
-              {result.rag === 'red' && result.kpi.available && mayRaiseImprovement(me.roles) && (
+              {result.rag === 'red' && result.kpi.available && mayRaiseImprovement(me) && (
                 <Anchor
                   component={Link}
                   to={raiseImprovementPath({ kind: 'kpi', ref: result.kpi.key, cut: kpiCutOf(search) })}
