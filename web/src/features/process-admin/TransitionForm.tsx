@@ -1,6 +1,7 @@
 /** The dialog that adds or edits one lifecycle transition: who may take it, what it needs, what it does. */
 import { Checkbox, Group, MultiSelect, Select, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { ACTIONS } from '../../../../src/domain/roles.ts';
 import { useRoles } from '../../api/queries/directory.ts';
 import {
   type LifecycleDef,
@@ -54,7 +55,8 @@ export function TransitionForm({
         label: '',
         from: [],
         to: '',
-        roles: ['admin', 'service_manager', 'process_owner', 'agent'],
+        // Those who work records, by the API's own role table.
+        roles: [...ACTIONS['record.update'].roles],
         requester: false,
         requires: [],
       },
