@@ -3,8 +3,9 @@
  * hundred incidents spread over the last two months in every state, with comments and history.
  * Everything goes through the same use cases the API uses, on a clock that walks forward in time.
  */
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { AppContext } from '../context.ts';
+import { queryRows } from '../db/client.ts';
 import { ManualClock } from '../domain/clock.ts';
 import type { Actor, Role } from '../domain/roles.ts';
 import { createGroup, createUser } from '../modules/auth/directory.ts';
@@ -231,6 +232,7 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     people.get('maria')!,
     deskAgent.userId,
   ]);
+  await backdateServiceLifecycles(ctx);
   return {
     improvements,
     inboundMail,
@@ -250,4 +252,28 @@ export async function seedDemo(ctx: AppContext, opts: { incidents?: number } = {
     password: DEMO_PASSWORD,
     accounts: DEMO_PEOPLE.filter((p) => p.showcase).map((p) => `${p.email} (${p.title})`),
   };
+}
+
+/**
+ * The services' stages as an organisation's would be: a live service went live long before the
+ * six months of history (one to three years ago, staggered by name), a service in the pipeline
+ * entered it a few weeks ago, a retired one retired a few months ago. Created just now, each would
+ * otherwise say it reached its stage at the moment the demo was loaded.
+ */
+async function backdateServiceLifecycles(ctx: AppContext): Promise<void> {
+  const now = ctx.clock.now();
+  await queryRows(
+    ctx.db,
+    sql`update services s set lifecycle_changed_at = ${now}::timestamptz - make_interval(days => ranked.days)
+        from (
+          select ci_id,
+            case lifecycle_status
+              when 'live' then 365 + (row_number() over (order by c.name) * 97) % 730
+              when 'pipeline' then 7 + (row_number() over (order by c.name) * 11) % 40
+              else 60 + (row_number() over (order by c.name) * 29) % 120
+            end::int as days
+          from services join cis c on c.id = services.ci_id
+        ) ranked
+        where ranked.ci_id = s.ci_id`,
+  );
 }

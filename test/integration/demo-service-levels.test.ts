@@ -43,6 +43,23 @@ describe('demo service levels', () => {
     expect(office.holidays.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('has services that reached their stage before the demo was loaded, live ones before its history', async () => {
+    const now = t.env.clock.now().getTime();
+    const services = (await t.agent.get('/api/v1/services?limit=100')).json().items as {
+      name: string;
+      lifecycleStatus: string;
+      lifecycleChangedAt: string;
+    }[];
+    expect(services.length).toBeGreaterThan(2);
+    const daysAgo = (s: { lifecycleChangedAt: string }) =>
+      (now - Date.parse(s.lifecycleChangedAt)) / 86_400_000;
+    for (const s of services) expect(daysAgo(s), s.name).toBeGreaterThanOrEqual(7);
+    const live = services.filter((s) => s.lifecycleStatus === 'live');
+    for (const s of live) expect(daysAgo(s), s.name).toBeGreaterThan(182);
+    // Staggered: not every service went live on the same day.
+    expect(new Set(live.map((s) => s.lifecycleChangedAt)).size).toBeGreaterThan(1);
+  });
+
   it('shows running, warned and breached clocks on first start', async () => {
     const incidents = await demoIncidents();
     expect(incidents.length).toBe(6);
