@@ -20,8 +20,9 @@ export const timeKeys = {
   report: (q: Query) => ['time', 'report', q] as const,
 };
 
-export function useRecordTime(recordId: string) {
+export function useRecordTime(recordId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: timeKeys.record(recordId),
     queryFn: ({ signal }) => api.get<RecordTime>(`/records/${recordId}/time`, undefined, signal),
   });

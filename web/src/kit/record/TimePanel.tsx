@@ -23,7 +23,7 @@ import { IconClockPlay, IconClockStop, IconPencil, IconPlus, IconX } from '@tabl
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatMinutes } from '../../../../src/domain/time/duration.ts';
-import { ApiError, errorMessage } from '../../api/client.ts';
+import { errorMessage } from '../../api/client.ts';
 import {
   type TimeEntryView,
   useCurrentTimer,
@@ -35,6 +35,8 @@ import {
   useStopTimer,
   useUpdateTimeEntry,
 } from '../../api/queries/time.ts';
+import { userCan } from '../../auth/can.ts';
+import { useMe } from '../../auth/session.tsx';
 import { fieldErrorsOf } from '../../lib/forms.ts';
 import { formatDateTime, useTimeZone } from '../../lib/time.tsx';
 import { useNow } from '../../lib/useNow.ts';
@@ -325,11 +327,13 @@ function EntryRow({ entry, recordId }: { entry: TimeEntryView; recordId: string 
   );
 }
 
+/** The record's time, for the roles that may see time entries (`time.read`); nothing for others. */
 export function TimePanel({ rec }: { rec: RecordView }) {
-  const time = useRecordTime(rec.id);
+  const allowed = userCan(useMe(), 'time.read');
+  const time = useRecordTime(rec.id, allowed);
   const [adding, setAdding] = useState(false);
+  if (!allowed) return null;
   if (time.isError) {
-    if (time.error instanceof ApiError && time.error.status === 403) return null;
     return (
       <Paper p="md" component="section" aria-labelledby="time-title">
         <Title order={2} size="h5" id="time-title">
