@@ -1,15 +1,15 @@
 /**
- * The list kit in the browser: keyboard navigation of the queue, saved views with their columns,
- * CSV export of what the list shows, bulk transition with one stale record, and the top bar's
- * search opening a request and a configuration item.
+ * The list kit in the browser: the default columns fitted to the screen, keyboard navigation of
+ * the queue, saved views with their columns, CSV export of what the list shows, bulk transition
+ * with one stale record, and the top bar's search opening a request and a configuration item.
  */
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/shared/csv.ts';
-import { type IncidentInfo, type UserInfo, unique } from './support/api.ts';
+import { type IncidentInfo, PASSWORD, type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { hidden, visible } from './support/browser.ts';
+import { fitsWidth, hidden, signIn, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('the list kit on the incident queue', () => {
@@ -65,6 +65,26 @@ describe('the list kit on the incident queue', () => {
       .getByText(/^P5 Planning$/);
     await visible(label);
     expect(await label.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  });
+
+  it('fits its default columns to a 1280 px screen, the last giving way, and takes them back on request', async () => {
+    const narrow = await run.newPerson(1280, 800);
+    await signIn(narrow.page, agent.email, PASSWORD);
+    await narrow.page.goto(`/incidents?q=${id}`);
+    const table = narrow.page.getByRole('table', { name: /Incidents/ });
+    await visible(table.locator('tbody tr').first());
+    expect(await fitsWidth(table)).toBe(true);
+    await hidden(narrow.page.getByRole('columnheader', { name: 'Updated' }));
+    const title = narrow.page.getByRole('columnheader', { name: 'Title' });
+    expect(await title.evaluate((el) => el.clientWidth)).toBeGreaterThanOrEqual(280);
+    // The column that gave way is under Columns, and comes back when asked for.
+    await narrow.page.getByRole('button', { name: 'Columns' }).click();
+    const updated = narrow.page.getByRole('checkbox', { name: 'Updated' });
+    expect(await updated.isChecked()).toBe(false);
+    await updated.check();
+    await narrow.page.keyboard.press('Escape');
+    await visible(narrow.page.getByRole('columnheader', { name: 'Updated' }));
+    await narrow.context.close();
   });
 
   it('walks the queue with j and k, selects with x and opens with Enter', async () => {

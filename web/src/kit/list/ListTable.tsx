@@ -7,12 +7,8 @@ import { Checkbox, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router-dom';
-import type { ListColumn } from './columns.ts';
+import { CHECK_WIDTH, type ListColumn, tableMinWidth } from './columns.ts';
 import type { SortState } from './listState.ts';
-
-/** The flexible column never gets narrower than this; the table scrolls sideways instead. */
-const FLEX_MIN = 280;
-const CHECK_WIDTH = 44;
 
 function SortHeader<Row>({
   column,
@@ -76,13 +72,11 @@ export function ListTable<Row>({
   useEffect(() => {
     if (activeIndex >= 0) activeRef.current?.scrollIntoView({ block: 'nearest' });
   }, [activeIndex]);
-  const fixed = columns.reduce((sum, c) => sum + (c.width ?? 0), selection ? CHECK_WIDTH : 0);
-  const flexible = columns.filter((c) => !c.width).length;
   const keys = rows.map(rowKey);
   const all = selection ? keys.length > 0 && keys.every((k) => selection.selected.has(k)) : false;
   const some = selection ? keys.some((k) => selection.selected.has(k)) : false;
   return (
-    <Table.ScrollContainer minWidth={fixed + flexible * FLEX_MIN}>
+    <Table.ScrollContainer minWidth={tableMinWidth(columns, Boolean(selection))}>
       <Table verticalSpacing="xs" fz="sm" stickyHeader layout="fixed" aria-label={label}>
         <Table.Thead>
           <Table.Tr>

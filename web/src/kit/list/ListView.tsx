@@ -16,6 +16,7 @@
  * `listKey` names the list for saved views (`/api/v1/views?list=`) and the stored column choice.
  */
 import { Button, Group, Paper, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { IconDownload } from '@tabler/icons-react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
@@ -72,7 +73,9 @@ function useSelection() {
 
 export function ListView<Row, S extends FilterSpec>(p: ListViewProps<Row, S>) {
   const navigate = useNavigate();
-  const prefs = useColumnPrefs(p.listKey, p.columns);
+  // The room the table has: the default columns are fitted to it.
+  const { ref: tableBox, width } = useElementSize();
+  const prefs = useColumnPrefs(p.listKey, p.columns, { width, withCheckboxes: Boolean(p.bulk) });
   const views = useSavedViews(p.listKey);
   const current = views.data?.items.find((v) => v.id === p.state.viewId);
   // A link to a saved view brings its columns along, once per view opened. Leaving a view keeps
@@ -157,7 +160,7 @@ export function ListView<Row, S extends FilterSpec>(p: ListViewProps<Row, S>) {
         </Group>
       </Group>
       {p.bulk && selectedRows.length > 0 && p.bulk(selectedRows, selection.clear)}
-      <Paper p={0} style={{ overflow: 'hidden' }}>
+      <Paper p={0} style={{ overflow: 'hidden' }} ref={tableBox}>
         {p.list.isPending ? (
           <PageLoader label={`Loading ${p.noun[1]}`} />
         ) : p.list.isError ? (
