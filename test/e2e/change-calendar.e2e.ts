@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type UserInfo, unique } from './support/api.ts';
 import { seriousA11yProblems } from './support/axe.ts';
-import { choose, fitsWidth, hidden, visible } from './support/browser.ts';
+import { choose, fitsWidth, hidden, text, visible } from './support/browser.ts';
 import { useBrowserRun } from './support/run.ts';
 
 describe('the change calendar shows windows and freezes, filtered, and offers a feed', () => {
@@ -73,7 +73,15 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
     await visible(page.getByRole('heading', { name: 'Change calendar' }));
     await page.goto('/change-calendar?day=2026-12-15');
     const grid = page.getByRole('table', { name: 'December 2026 (Europe/Berlin)' });
-    await visible(grid.getByRole('cell', { name: '2026-12-24' }).getByText(`Freeze: Year-end freeze ${id}`));
+    await visible(grid.getByRole('cell', { name: '2026-12-21' }).getByText(`Freeze: Year-end freeze ${id}`));
+    // A freeze of two weeks names itself once a week; its other days carry a bar, read out as the
+    // freeze continued and naming it on hover.
+    expect(await grid.locator('.mantine-Badge-root', { hasText: `Year-end freeze ${id}` }).count()).toBe(2);
+    const continued = grid
+      .getByRole('cell', { name: '2026-12-24' })
+      .getByTitle(`Freeze: Year-end freeze ${id}`);
+    expect(await continued.count()).toBe(1);
+    expect(await text(continued)).toBe(`Freeze: Year-end freeze ${id} (continued)`);
     await visible(
       grid.getByRole('cell', { name: '2026-12-12' }).getByText(`Maintenance window: Payroll Saturday ${id}`),
     );
@@ -102,7 +110,10 @@ describe('the change calendar shows windows and freezes, filtered, and offers a 
         .getByRole('cell', { name: '2026-12-23' })
         .getByText(`Maintenance window: Intranet Wednesday ${id}`),
     );
-    await visible(week.getByRole('cell', { name: '2026-12-23' }).getByText(`Freeze: Year-end freeze ${id}`));
+    await visible(week.getByRole('cell', { name: '2026-12-21' }).getByText(`Freeze: Year-end freeze ${id}`));
+    expect(await text(week.getByRole('cell', { name: '2026-12-23' }))).toContain(
+      `Freeze: Year-end freeze ${id} (continued)`,
+    );
 
     // The list view of the same month, as a bookmarked address opens it.
     await page.goto(page.url().replace('view=week', 'view=list'));

@@ -4,11 +4,24 @@
  * windows build on it. Days outside the month are dimmed; an event with a link opens it; `variant`
  * and `color` tell kinds of events apart (a legend beside the grid names them; `kind` is read out
  * before the title and shown on hover), and `description` shows on hover. A title wraps within its
- * day, up to three lines; a longer one shows whole on hover.
+ * day, up to three lines; a longer one shows whole on hover. An event of several days shows its
+ * title on its first day and on the first day of each further week it reaches; its other days
+ * carry a slim bar of its colour (read out as the title, continued), not the title again.
  */
 
 import type { MantineColor } from '@mantine/core';
-import { Anchor, Badge, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  alpha,
+  Badge,
+  Box,
+  getThemeColor,
+  Stack,
+  Table,
+  Text,
+  useMantineTheme,
+  VisuallyHidden,
+} from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTimeZone } from '../../lib/time.tsx';
 import { type DayKey, dayInZone, daysSpanned, monthWeeks, weekDays } from './days.ts';
@@ -27,15 +40,21 @@ export type CalendarEvent = {
   description?: string;
 };
 
+/** An event on one of its days; `first` on the day it starts. */
+type OnDay = { event: CalendarEvent; first: boolean };
+
 /** Events by the days they touch in the zone. */
-function byDays(events: CalendarEvent[], zone: string): Map<DayKey, CalendarEvent[]> {
-  const out = new Map<DayKey, CalendarEvent[]>();
-  for (const e of events)
-    for (const d of e.end ? daysSpanned(e.start, e.end, zone) : [dayInZone(e.start, zone)]) {
+function byDays(events: CalendarEvent[], zone: string): Map<DayKey, OnDay[]> {
+  const out = new Map<DayKey, OnDay[]>();
+  for (const event of events) {
+    const days = event.end ? daysSpanned(event.start, event.end, zone) : [dayInZone(event.start, zone)];
+    days.forEach((d, i) => {
       const list = out.get(d);
-      if (list) list.push(e);
-      else out.set(d, [e]);
-    }
+      const on = { event, first: i === 0 };
+      if (list) list.push(on);
+      else out.set(d, [on]);
+    });
+  }
   return out;
 }
 
@@ -58,6 +77,25 @@ const EVENT_STYLES = {
 /** The hover text: the kind, the whole title and the description. */
 const hoverText = (e: CalendarEvent) =>
   [e.kind ? `${e.kind}: ${e.title}` : e.title, e.description].filter(Boolean).join('\n');
+
+/** A further day of an event whose title shows on an earlier day of the week: a slim bar. */
+function Continued({ event: e }: { event: CalendarEvent }) {
+  const color = getThemeColor(e.color ?? 'blue', useMantineTheme());
+  const filled = e.variant === 'filled';
+  return (
+    <Box
+      h={8}
+      title={hoverText(e)}
+      style={{
+        borderRadius: 'var(--mantine-radius-sm)',
+        background: filled ? color : alpha(color, 0.25),
+        border: e.variant === 'outline' ? `1px solid ${color}` : undefined,
+      }}
+    >
+      <VisuallyHidden>{`${e.kind ? `${e.kind}: ` : ''}${e.title} (continued)`}</VisuallyHidden>
+    </Box>
+  );
+}
 
 export function CalendarGrid({
   view,
@@ -101,27 +139,31 @@ export function CalendarGrid({
                     <span aria-hidden>{Number(d.slice(8))}</span>
                     <VisuallyHidden>{d}</VisuallyHidden>
                   </Text>
-                  {(byDay.get(d) ?? []).map((e) => (
-                    <Badge
-                      key={e.id}
-                      size="sm"
-                      variant={e.variant ?? 'light'}
-                      color={e.color}
-                      fullWidth
-                      radius="sm"
-                      styles={EVENT_STYLES}
-                      title={hoverText(e)}
-                    >
-                      {e.kind && <VisuallyHidden>{`${e.kind}: `}</VisuallyHidden>}
-                      {e.href ? (
-                        <Anchor component={Link} to={e.href} size="xs" inherit c="inherit">
-                          {e.title}
-                        </Anchor>
-                      ) : (
-                        e.title
-                      )}
-                    </Badge>
-                  ))}
+                  {(byDay.get(d) ?? []).map(({ event: e, first }) =>
+                    !first && d !== week[0] ? (
+                      <Continued key={e.id} event={e} />
+                    ) : (
+                      <Badge
+                        key={e.id}
+                        size="sm"
+                        variant={e.variant ?? 'light'}
+                        color={e.color}
+                        fullWidth
+                        radius="sm"
+                        styles={EVENT_STYLES}
+                        title={hoverText(e)}
+                      >
+                        {e.kind && <VisuallyHidden>{`${e.kind}: `}</VisuallyHidden>}
+                        {e.href ? (
+                          <Anchor component={Link} to={e.href} size="xs" inherit c="inherit">
+                            {e.title}
+                          </Anchor>
+                        ) : (
+                          e.title
+                        )}
+                      </Badge>
+                    ),
+                  )}
                 </Stack>
               </Table.Td>
             ))}
