@@ -259,7 +259,7 @@ function Editor({ process, doc, canEdit, onReload }: DocEditorProps<LifecycleDoc
         onAdd={() => setEditing('new')}
       >
         <DataTable
-          minWidth={980}
+          minWidth={900}
           verticalSpacing="xs"
           columns={[
             'Transition',
