@@ -8,7 +8,7 @@ beforeAll(async () => {
   // As if the service catalog's demo had created this service first.
   await buildService(t.agent, { name: 'Payroll' });
   await seedDemo(t.env.ctx, { incidents: 30 });
-});
+}, 240_000);
 
 type Named = { name: string };
 

@@ -7,7 +7,7 @@ import { setupTestEnv } from '../support/app.ts';
 const t = setupTestEnv({});
 beforeAll(async () => {
   await seedDemo(t.env.ctx, { incidents: 10 });
-});
+}, 240_000);
 
 describe('demo email in', () => {
   it('has the desk address and three messages: a new incident, its reply as a comment, an ignored auto-reply', async () => {

@@ -23,5 +23,5 @@ describe('demo knowledge base', () => {
     const vpn = (await t.requester.get('/api/v1/knowledge/search?q=vpn%20gateway')).json()
       .items as ArticleHit[];
     expect(vpn.map((h) => h.title)).not.toContain('Fail the VPN gateway over to the standby node');
-  });
+  }, 240_000);
 });

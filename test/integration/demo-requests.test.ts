@@ -20,5 +20,5 @@ describe('demo data', () => {
       'rejected',
     ]);
     expect(rows.filter((x) => x.type === 'request_task').length).toBe(5);
-  });
+  }, 240_000);
 });

@@ -15,7 +15,7 @@ type Incident = {
 const t = setupTestEnv({ agent: ['agent', 'service_manager'] });
 beforeAll(async () => {
   await seedDemo(t.env.ctx, { incidents: 3 });
-});
+}, 240_000);
 
 /** The incidents the service-level demo tells the story of (the reporting history has many more). */
 async function demoIncidents(): Promise<Incident[]> {

@@ -26,5 +26,5 @@ describe('demo data', () => {
     expect(current.map((a: { title: string }) => a.title)).toEqual([
       'New service desk hours from next month',
     ]);
-  });
+  }, 240_000);
 });
