@@ -10,18 +10,7 @@
  */
 
 import type { MantineColor } from '@mantine/core';
-import {
-  Anchor,
-  alpha,
-  Badge,
-  Box,
-  getThemeColor,
-  Stack,
-  Table,
-  Text,
-  useMantineTheme,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Anchor, Badge, Box, Stack, Table, Text, useMantineTheme, VisuallyHidden } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTimeZone } from '../../lib/time.tsx';
 import { type DayKey, dayInZone, daysSpanned, monthWeeks, weekDays } from './days.ts';
@@ -80,17 +69,14 @@ const hoverText = (e: CalendarEvent) =>
 
 /** A further day of an event whose title shows on an earlier day of the week: a slim bar. */
 function Continued({ event: e }: { event: CalendarEvent }) {
-  const color = getThemeColor(e.color ?? 'blue', useMantineTheme());
-  const filled = e.variant === 'filled';
+  // The colours its chip would have, as Mantine's badges resolve them.
+  const theme = useMantineTheme();
+  const look = theme.variantColorResolver({ color: e.color ?? 'blue', variant: e.variant ?? 'light', theme });
   return (
     <Box
       h={8}
       title={hoverText(e)}
-      style={{
-        borderRadius: 'var(--mantine-radius-sm)',
-        background: filled ? color : alpha(color, 0.25),
-        border: e.variant === 'outline' ? `1px solid ${color}` : undefined,
-      }}
+      style={{ borderRadius: 'var(--mantine-radius-sm)', background: look.background, border: look.border }}
     >
       <VisuallyHidden>{`${e.kind ? `${e.kind}: ` : ''}${e.title} (continued)`}</VisuallyHidden>
     </Box>

@@ -82,7 +82,7 @@ function readStored(listKey: string): string[] | null {
 export function useColumnPrefs<Row>(
   listKey: string,
   columns: ListColumn<Row>[],
-  room: { width: number; withCheckboxes: boolean } = { width: 0, withCheckboxes: false },
+  room: { width: number; withCheckboxes: boolean },
 ) {
   const [chosen, setChosen] = useState<string[] | null>(() => {
     const stored = readStored(listKey);
