@@ -231,16 +231,22 @@ export async function runHttpCreateBench(): Promise<BenchRow[]> {
   // PGlite: Steward on a fresh data folder; baseline on another PGlite.
   if (DATABASES.includes('pglite')) {
     const dir = mkdtempSync(path.join(tmpdir(), 'steward-bench-'));
-    const s = await stewardServer({ DATA_DIR: dir });
-    const lite = await PGlite.create(path.join(dir, 'baseline'));
-    await lite.exec(BASELINE_TABLE);
-    const b = await baselineServer((t, p) => lite.query(t, p));
-    const r = await compare(stewardTarget(s), baselineTarget(b));
-    await b.close();
-    await lite.close();
-    await s.close();
-    rmSync(dir, { recursive: true, force: true });
-    out.push(...rows('PGlite', r.steward, r.baseline));
+    const closing: (() => Promise<unknown>)[] = [];
+    try {
+      const s = await stewardServer({ DATA_DIR: dir });
+      closing.push(s.close);
+      const lite = await PGlite.create(path.join(dir, 'baseline'));
+      closing.push(() => lite.close());
+      await lite.exec(BASELINE_TABLE);
+      const b = await baselineServer((t, p) => lite.query(t, p));
+      closing.push(() => b.close());
+      const r = await compare(stewardTarget(s), baselineTarget(b));
+      out.push(...rows('PGlite', r.steward, r.baseline));
+    } finally {
+      // Stopped and removed also when a round fails, as on PostgreSQL below.
+      for (const close of closing.reverse()) await close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
   if (!DATABASES.includes('postgres')) return out;
   // PostgreSQL: both on throwaway databases of the same server.
