@@ -201,6 +201,15 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 
 type DriverClient = { query(text: string, values: unknown[]): Promise<{ rows: unknown[] }> };
 
+/** The driver's client underneath a database or transaction handle, where there is one. */
+const driverClient = (db: Db) => (db as unknown as { session?: { client?: DriverClient } }).session?.client;
+
+/**
+ * Whether `db` is a PostgreSQL server's pool, on which statements sent at once run side by side;
+ * the embedded database, and a transaction's one connection, run them one after another.
+ */
+export const runsSideBySide = (db: Db): boolean => driverClient(db) instanceof pg.Pool;
+
 /**
  * A `$1, $2…` statement with its values, sent on the connection of the database or transaction
  * it is given without a query builder in between; with a `name`, on PostgreSQL, as a named
@@ -214,7 +223,7 @@ export async function statementRows<T>(
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const client = (db as unknown as { session?: { client?: DriverClient } }).session?.client;
+  const client = driverClient(db);
   if (!client) return queryRows<T>(db, sqlWithParams(text, values));
   if (name && (client instanceof pg.Pool || client instanceof pg.Client))
     return (await client.query({ name, text, values })).rows as T[];

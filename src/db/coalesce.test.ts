@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { coalescer } from './coalesce.ts';
 
 /** A coalescer whose statements are recorded and answered when `release` is called. */
-function recorded(lanes: number, maxBatch = 10, bad = new Set<number>()) {
+function recorded(lanes: number, maxBatch = 10, bad = new Set<number>(), minBatchBeside?: number) {
   const sent: number[][] = [];
   const gates: (() => void)[] = [];
   const wait = () => new Promise<void>((r) => gates.push(r));
   const c = coalescer<number, string>({
     lanes,
     maxBatch,
+    ...(minBatchBeside === undefined ? {} : { minBatchBeside }),
     key: (n) => (n >= 100 ? 'big' : 'small'),
     one: async (n) => {
       sent.push([n]);
@@ -75,5 +76,21 @@ describe('coalescer', () => {
       [5, 6],
       [7, 8],
     ]);
+  });
+
+  it('sends a statement beside one in flight only with a group of minBatchBeside', async () => {
+    const { c, sent, release } = recorded(2, 10, new Set(), 3);
+    const all = [1, 2, 3].map((n) => c.send(n));
+    // 1 goes alone; 2 and 3 are too few to go beside it, though a lane is free.
+    expect(sent).toEqual([[1]]);
+    all.push(c.send(4));
+    // Three wait now: they go beside 1.
+    expect(sent).toEqual([[1], [2, 3, 4]]);
+    all.push(c.send(5), c.send(6));
+    expect(sent).toHaveLength(2);
+    await release();
+    expect(await Promise.all(all)).toEqual(['one 1', 'many 2', 'many 3', 'many 4', 'many 5', 'many 6']);
+    // 5 and 6 went when a statement came back, as a group of two with nothing else in flight.
+    expect(sent).toEqual([[1], [2, 3, 4], [5, 6]]);
   });
 });

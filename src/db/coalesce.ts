@@ -1,16 +1,20 @@
 /**
- * Write coalescing: while fewer than `lanes` statements of a kind are in flight, each item is sent
- * on its own at once (a lone request waits for nothing); items that arrive while every lane is
- * busy wait for the next free lane and go together, as one statement for up to `maxBatch` of
- * them. Under concurrency the database then parses, plans, fires statement triggers and commits
- * once for many rows. When a batch fails, each of its items is sent again on its own, so one bad
- * item fails alone and the others are written as if they had never been grouped.
+ * Write coalescing: an item that finds no statement of its kind in flight is sent on its own at
+ * once (a lone request waits for nothing). Items that arrive while one is in flight wait for a free
+ * lane and go together, as one statement for up to `maxBatch` of them; a lane beside a statement
+ * in flight takes a group only once it holds `minBatchBeside` items (default 1: at once), so a
+ * second statement does not cost the database a statement's overhead for a few rows that could
+ * have waited. Under concurrency the database then parses, plans, fires statement triggers and
+ * commits once for many rows. When a batch fails, each of its items is sent again on its own, so
+ * one bad item fails alone and the others are written as if they had never been grouped.
  */
 export type CoalescerOptions<I, O> = {
   /** How many statements may be in flight at once. */
   lanes: number;
   /** The most items one statement carries. */
   maxBatch: number;
+  /** The fewest items a statement sent beside another in flight carries (default 1). */
+  minBatchBeside?: number;
   /** Items that may go in one statement share a key (e.g. the record type). */
   key: (item: I) => string;
   /** Send one item on its own. */
@@ -57,13 +61,24 @@ export function coalescer<I, O>(opts: CoalescerOptions<I, O>): Coalescer<I, O> {
     }
   };
 
-  const drain = () => {
-    while (stats.inFlight < opts.lanes && waiting.size > 0) {
-      const [key, queue] = waiting.entries().next().value as [string, Waiting<I, O>[]];
+  /** The next group to send now, the longest-waiting key first; none if every lane should wait. */
+  const nextGroup = (): Waiting<I, O>[] | undefined => {
+    const least = stats.inFlight === 0 ? 1 : (opts.minBatchBeside ?? 1);
+    for (const [key, queue] of waiting) {
+      if (queue.length < least) continue;
       const group = queue.splice(0, opts.maxBatch);
       // Keys take turns: what is left of this one waits behind the others.
       waiting.delete(key);
       if (queue.length > 0) waiting.set(key, queue);
+      return group;
+    }
+    return undefined;
+  };
+
+  const drain = () => {
+    while (stats.inFlight < opts.lanes) {
+      const group = nextGroup();
+      if (!group) return;
       void run(group);
     }
   };
