@@ -14,7 +14,12 @@ import { loadActor } from '../../src/modules/auth/service.ts';
 import { badgeStatement, requesterTotalsSql } from '../../src/modules/records/counts.ts';
 import { INCIDENT } from '../../src/modules/records/index.ts';
 import { listStatements } from '../../src/modules/records/query.ts';
-import { completionsSql, rankedMatchesSql, similarWordsSql } from '../../src/modules/records/text-search.ts';
+import {
+  completionsSql,
+  rankedMatchesSql,
+  sampleSql,
+  similarWordsSql,
+} from '../../src/modules/records/text-search.ts';
 import { getLifecycle } from '../../src/modules/settings/index.ts';
 import { buildIncident, type Client, expectJson, postComment, setupTestEnv } from '../support/app.ts';
 
@@ -51,6 +56,12 @@ describe('search by words', () => {
       'Printer jams on the third floor',
       'Mail bounces from the scanner',
     ]);
+  });
+
+  it('finds the records that hold every one of several words', async () => {
+    expect(await search(t.agent, 'printer mail')).toEqual(['Mail bounces from the scanner']);
+    expect(await search(t.agent, 'printer floor')).toEqual(['Printer jams on the third floor']);
+    expect(await search(t.agent, 'printer monitor')).toEqual([]);
   });
 
   it('stems, completes the last word as a prefix and forgives a misspelling', async () => {
@@ -291,6 +302,22 @@ describe('plans on generated records', () => {
       expect.arrayContaining(['records_search_idx', 'record_comments_search_idx']),
     );
     expect(plan.seqScans).toEqual([]);
+    // Several words: the newest records sampled in order from an index (500 of the 3,000 here, as
+    // 5,000 of many more in use), and every match read through the
+    // full-text index when the sample says they are few, with the same answer as the planner's way.
+    const several = { all: ['printer'], last: 'blank', completions: [], known: [] };
+    const sample = await explain(sampleSql(several, ['incident', 'request'], 500));
+    expect(sample.indexes.some((i) => /updated_idx$/.test(i))).toBe(true);
+    expect(sample.seqScans).toEqual([]);
+    const every = await explain(rankedMatchesSql(agent, several, ['incident', 'request'], 8, true));
+    expect(every.indexes).toContain('records_search_idx');
+    expect(every.seqScans).toEqual([]);
+    const ids = async (all: boolean) =>
+      (
+        await queryRows<{ id: string }>(t.env.ctx.db, rankedMatchesSql(agent, several, ['incident'], 8, all))
+      ).map((r) => r.id);
+    expect(await ids(true)).toEqual(await ids(false));
+    expect(await ids(true)).not.toHaveLength(0);
     const requester = await loadActor(t.env.ctx.db, userId(700), null);
     const mine = await explain(rankedMatchesSql(requester, wordQuery('kerberos'), ['incident'], 8));
     expect(mine.indexes).toContain('records_requester_created_idx');
