@@ -303,8 +303,8 @@ describe('plans on generated records', () => {
     );
     expect(plan.seqScans).toEqual([]);
     // Several words: the newest records sampled in order from an index (500 of the 3,000 here, as
-    // 5,000 of many more in use), and every match read through the
-    // full-text index when the sample says they are few, with the same answer as the planner's way.
+    // 5,000 of many more in use), and every match read through the full-text index when the sample
+    // says they are few, with the same answer as the planner's way.
     const several = { all: ['printer'], last: 'blank', completions: [], known: [] };
     const sample = await explain(sampleSql(several, ['incident', 'request'], 500));
     expect(sample.indexes.some((i) => /updated_idx$/.test(i))).toBe(true);
